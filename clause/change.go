@@ -1,0 +1,79 @@
+package clause
+
+// ChangeKind says what happened to a clause between two versions; the
+// values are those of the avenant.diff/v1 schema.
+type ChangeKind string
+
+// The change kinds of avenant.diff/v1.
+const (
+	Unchanged ChangeKind = "unchanged"
+	Cosmetic  ChangeKind = "cosmetic"
+	Modified  ChangeKind = "modified"
+	Added     ChangeKind = "added"
+	Removed   ChangeKind = "removed"
+	Split     ChangeKind = "split"
+	Merged    ChangeKind = "merged"
+)
+
+// Match pairs clauses of an old and a new document, by index into their
+// Clauses. A one-to-one match has one index on each side; a split has one
+// old and several new; a merge several old and one new; an addition no
+// old; a removal no new.
+type Match struct {
+	Old []int
+	New []int
+	// Similarity of the matched texts, 0..1 (1 for identical text).
+	Similarity float64
+}
+
+// Op is a word-diff operation.
+type Op string
+
+// The word-diff operations, as spelled in avenant.diff/v1.
+const (
+	OpEqual  Op = "equal"
+	OpDelete Op = "delete"
+	OpInsert Op = "insert"
+)
+
+// Hunk is a run of text that is equal, deleted or inserted.
+type Hunk struct {
+	Op   Op     `json:"op"`
+	Text string `json:"text"`
+}
+
+// FactKind is the type of a semantic fact.
+type FactKind string
+
+// The fact kinds of avenant.diff/v1.
+const (
+	FactAmount    FactKind = "amount"
+	FactPercent   FactKind = "percent"
+	FactDate      FactKind = "date"
+	FactDuration  FactKind = "duration"
+	FactCode      FactKind = "code"
+	FactModality  FactKind = "modality"
+	FactNegation  FactKind = "negation"
+	FactReference FactKind = "reference"
+)
+
+// Fact is a typed change found in a clause: a value as written in the old
+// and new text ("" when it appears or disappears), with numeric values
+// where they apply.
+type Fact struct {
+	Kind FactKind `json:"kind"`
+	// Subject is what the value belongs to: the act code an amount prices
+	// ("G"), the verb of a modality, the referenced article; may be "".
+	Subject  string   `json:"subject,omitempty"`
+	Old      string   `json:"old"`
+	New      string   `json:"new"`
+	OldValue *float64 `json:"old_value,omitempty"`
+	NewValue *float64 `json:"new_value,omitempty"`
+	// Unit is "EUR" or "FRF" for amounts, "%" for percentages, "day",
+	// "month", "year"… for durations.
+	Unit     string   `json:"unit,omitempty"`
+	DeltaPct *float64 `json:"delta_pct,omitempty"`
+	// Note explains a reference fact: "points to a removed clause",
+	// "now denotes another clause"…
+	Note string `json:"note,omitempty"`
+}

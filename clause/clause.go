@@ -1,0 +1,98 @@
+package clause
+
+// Kind is the structural role of a clause, as named in the outline schema
+// (avenant.outline/v1).
+type Kind string
+
+// The kinds of clause, from the outermost container to the plain paragraph.
+const (
+	KindPreamble  Kind = "preamble"
+	KindTitle     Kind = "title"
+	KindChapter   Kind = "chapter"
+	KindSection   Kind = "section"
+	KindArticle   Kind = "article"
+	KindAnnex     Kind = "annex"
+	KindItem      Kind = "item"
+	KindParagraph Kind = "paragraph"
+)
+
+// Clause is one unit of a document: a container (title, chapter, section,
+// annex) carries its heading and whatever text stands before its first
+// child; an article, item or paragraph carries its own text.
+type Clause struct {
+	// ID is a slug, unique within the document, derived from the kind and
+	// number ("art-28-1", "annexe-iv", "titre-2") or, for unnumbered
+	// clauses, from the heading or first words. The store replaces it with
+	// a stable id that survives renumbering.
+	ID string
+	// Kind is the clause's structural role.
+	Kind Kind
+	// Number is the clause's own number as printed: "1er", "28.1",
+	// "2 bis AA", "L. 162-5", "IV"; "" for unnumbered clauses.
+	Number string
+	// Key is the normalised number used for matching: kind prefix plus a
+	// canonical form of the number ("article:28.1", "article:l.162.5",
+	// "title:2", "annex:4", "item:G"), "" when unnumbered. "Article 28-1"
+	// and "Article 28.1" share a key; "Titre II" and "Titre 2" too.
+	Key string
+	// Heading is the heading line as printed, without markdown markers
+	// ("Article 28.1 - Consultation"); "" for paragraphs.
+	Heading string
+	// Text is the body: paragraphs separated by a blank line ("\n\n"),
+	// lines within a paragraph joined by "\n". It does not repeat the
+	// heading.
+	Text string
+	// Path holds the headings of the ancestors, outermost first, followed
+	// by the clause's own heading when it has one.
+	Path []string
+	// Parent is the index in Document.Clauses of the enclosing clause, or
+	// -1 at top level.
+	Parent int
+	// Depth is the nesting level: 0 at top level.
+	Depth int
+}
+
+// Document is a parsed text: its clauses in document order, a flattened
+// tree in which each clause points to its parent.
+type Document struct {
+	// Clauses are in document order; a parent always precedes its children.
+	Clauses []Clause
+}
+
+// Label is how a clause is named to a reader: its heading, else its kind and
+// number, else the start of its text.
+func (c *Clause) Label() string {
+	if c.Heading != "" {
+		return c.Heading
+	}
+	if c.Number != "" {
+		return string(c.Kind) + " " + c.Number
+	}
+	return firstWords(c.Text, 8)
+}
+
+// firstWords returns up to n words of s, joined by single spaces.
+func firstWords(s string, n int) string {
+	out := make([]byte, 0, 64)
+	words := 0
+	inWord := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ' ' || c == '\n' || c == '\t' || c == '\r' {
+			inWord = false
+			continue
+		}
+		if !inWord {
+			if words == n {
+				return string(out) + "…"
+			}
+			if words > 0 {
+				out = append(out, ' ')
+			}
+			words++
+			inWord = true
+		}
+		out = append(out, c)
+	}
+	return string(out)
+}
