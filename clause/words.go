@@ -19,3 +19,8 @@ func WordDiff(old, new string) []Hunk {
 //
 // STUB: replaced by the word differ.
 func Canonical(s string) string { return s }
+
+// CanonicalHeading is Canonical for headings, where case is cosmetic too.
+//
+// STUB: replaced by the word differ.
+func CanonicalHeading(s string) string { return Canonical(s) }

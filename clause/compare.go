@@ -1,0 +1,302 @@
+package clause
+
+import (
+	"sort"
+	"strings"
+)
+
+// Change is what happened to one clause, or to a group of clauses for a
+// split or merge, between two versions.
+type Change struct {
+	Kind ChangeKind
+	// Renumbered is set when the clause's number changed.
+	Renumbered bool
+	// Moved is set when the clause changed place in the order beyond what
+	// insertions and deletions around it explain.
+	Moved bool
+	// Old and New index the clauses of Diff.Old and Diff.New.
+	Old, New []int
+	// Similarity of old and new text, 0..1.
+	Similarity float64
+	// Hunks is the word-level diff of the text; nil for unchanged clauses.
+	Hunks []Hunk
+	// Facts are the typed changes found in the clause.
+	Facts []Fact
+}
+
+// Substantive reports whether the change matters to a reader: anything but
+// an unchanged or cosmetic clause that kept its number and place and has no
+// fact to report.
+func (c *Change) Substantive() bool {
+	if c.Renumbered || c.Moved || len(c.Facts) > 0 {
+		return true
+	}
+	return c.Kind != Unchanged && c.Kind != Cosmetic
+}
+
+// Summary counts the changes of a Diff by kind and flag.
+type Summary struct {
+	Unchanged    int `json:"unchanged"`
+	Cosmetic     int `json:"cosmetic"`
+	Modified     int `json:"modified"`
+	Added        int `json:"added"`
+	Removed      int `json:"removed"`
+	Split        int `json:"split"`
+	Merged       int `json:"merged"`
+	Renumbered   int `json:"renumbered"`
+	Moved        int `json:"moved"`
+	FactsChanged int `json:"facts_changed"`
+}
+
+// Diff is the clause-by-clause comparison of two documents.
+type Diff struct {
+	Old, New *Document
+	// Changes cover every clause of both documents, unchanged ones
+	// included, in the order of the new document (removed clauses after
+	// the clause that preceded them).
+	Changes []Change
+	Summary Summary
+}
+
+// Differs reports whether the diff holds any substantive change; it
+// decides the exit status of avenant diff.
+func (d *Diff) Differs() bool {
+	for i := range d.Changes {
+		if d.Changes[i].Substantive() {
+			return true
+		}
+	}
+	return false
+}
+
+// CompareOptions tune Compare.
+type CompareOptions struct {
+	Align AlignOptions
+}
+
+// Compare aligns two documents and classifies every clause.
+func Compare(old, new *Document, opts CompareOptions) *Diff {
+	matches := Align(old, new, opts.Align)
+	moved := movedMatches(matches)
+	refs := buildRefIndex(old, new, matches)
+	d := &Diff{Old: old, New: new, Changes: make([]Change, 0, len(matches))}
+	for i, m := range matches {
+		c := classify(old, new, m, refs)
+		c.Moved = moved[i] && c.Kind != Added && c.Kind != Removed
+		d.Changes = append(d.Changes, c)
+	}
+	d.Summary = summarize(d.Changes)
+	return d
+}
+
+func classify(old, new *Document, m Match, refs *RefIndex) Change {
+	c := Change{Old: m.Old, New: m.New, Similarity: m.Similarity}
+	switch {
+	case len(m.Old) == 0:
+		c.Kind = Added
+		c.Similarity = 0
+		nc := &new.Clauses[m.New[0]]
+		c.Facts = CompareFacts("", factText(nc), factSubject(nc), refs)
+		return c
+	case len(m.New) == 0:
+		c.Kind = Removed
+		c.Similarity = 0
+		oc := &old.Clauses[m.Old[0]]
+		c.Facts = CompareFacts(factText(oc), "", factSubject(oc), refs)
+		return c
+	case len(m.Old) > 1:
+		c.Kind = Merged
+	case len(m.New) > 1:
+		c.Kind = Split
+	}
+	oldText := joinClauses(old, m.Old)
+	newText := joinClauses(new, m.New)
+	oc, nc := &old.Clauses[m.Old[0]], &new.Clauses[m.New[0]]
+	c.Renumbered = NormalizeNumber(oc.Number) != NormalizeNumber(nc.Number)
+	if c.Kind == "" {
+		switch {
+		case oldText == newText && headingTitle(oc) == headingTitle(nc):
+			c.Kind = Unchanged
+		case Canonical(oldText) == Canonical(newText) &&
+			CanonicalHeading(headingTitle(oc)) == CanonicalHeading(headingTitle(nc)):
+			c.Kind = Cosmetic
+		default:
+			c.Kind = Modified
+		}
+	}
+	if c.Kind == Unchanged {
+		c.Similarity = 1
+		// The text did not change, but what it refers to may have: a
+		// reference to an article that has since been renumbered or
+		// removed is broken.
+		if strings.Contains(strings.ToLower(newText), "article") {
+			c.Facts = CompareFacts(oldText, newText, factSubject(nc), refs)
+		}
+		return c
+	}
+	c.Hunks = WordDiff(oldText, newText)
+	if c.Kind == Cosmetic {
+		return c
+	}
+	c.Facts = CompareFacts(oldText, newText, factSubject(nc), refs)
+	return c
+}
+
+// joinClauses concatenates the texts of the clauses of a split or merge, in
+// document order, the headings of all but the first standing between them.
+func joinClauses(d *Document, idx []int) string {
+	if len(idx) == 1 {
+		return d.Clauses[idx[0]].Text
+	}
+	var b strings.Builder
+	for i, k := range idx {
+		c := &d.Clauses[k]
+		if i > 0 {
+			b.WriteString("\n\n")
+			if c.Heading != "" {
+				b.WriteString(c.Heading)
+				b.WriteString("\n\n")
+			}
+		}
+		b.WriteString(c.Text)
+	}
+	return b.String()
+}
+
+// headingTitle is the heading without the clause's number, so that a
+// renumbered clause does not count as a changed heading.
+func headingTitle(c *Clause) string {
+	h := c.Heading
+	if c.Number != "" {
+		if i := strings.Index(h, c.Number); i >= 0 {
+			h = h[:i] + h[i+len(c.Number):]
+		}
+	}
+	return strings.TrimSpace(h)
+}
+
+// factText is the text searched for facts: a tariff row is its own text,
+// others their body.
+func factText(c *Clause) string { return c.Text }
+
+// factSubject is the act code a tariff row prices, so that the amount in
+// the row is tied to it.
+func factSubject(c *Clause) string {
+	if c.Kind == KindItem && strings.HasPrefix(c.Key, "tariff:") {
+		return c.Number
+	}
+	return ""
+}
+
+// buildRefIndex records where each old numbered clause went, so that fact
+// extraction can tell a reference that was not updated after a
+// renumbering, or that points to a clause that no longer exists.
+func buildRefIndex(old, new *Document, matches []Match) *RefIndex {
+	refs := &RefIndex{OldToNew: map[string]string{}, NewKeys: map[string]bool{}}
+	for _, c := range new.Clauses {
+		if c.Key != "" {
+			refs.NewKeys[c.Key] = true
+		}
+	}
+	for _, m := range matches {
+		for _, i := range m.Old {
+			key := old.Clauses[i].Key
+			if key == "" {
+				continue
+			}
+			if len(m.New) == 0 {
+				refs.OldToNew[key] = ""
+				continue
+			}
+			refs.OldToNew[key] = new.Clauses[m.New[0]].Number
+		}
+	}
+	return refs
+}
+
+// movedMatches flags the matches whose order in the new document is not
+// explained by insertions and deletions: the matched pairs, read in new
+// order, keep their old positions increasing along a longest increasing
+// subsequence; whatever lies outside it has moved.
+func movedMatches(ms []Match) []bool {
+	type pair struct{ match, old int }
+	var seq []pair
+	for i, m := range ms {
+		if len(m.Old) > 0 && len(m.New) > 0 {
+			seq = append(seq, pair{i, m.Old[0]})
+		}
+	}
+	sort.SliceStable(seq, func(a, b int) bool { return ms[seq[a].match].New[0] < ms[seq[b].match].New[0] })
+	olds := make([]int, len(seq))
+	for i, p := range seq {
+		olds[i] = p.old
+	}
+	keep := longestIncreasing(olds)
+	moved := make([]bool, len(ms))
+	for i, p := range seq {
+		if !keep[i] {
+			moved[p.match] = true
+		}
+	}
+	return moved
+}
+
+// longestIncreasing marks the elements of one longest strictly increasing
+// subsequence of xs (patience sorting, O(n log n)). A clause that jumped
+// over many others is thus the one flagged, not all those it jumped over.
+func longestIncreasing(xs []int) []bool {
+	tails := []int{} // index into xs of the smallest tail of each length
+	prev := make([]int, len(xs))
+	for i, x := range xs {
+		k := sort.Search(len(tails), func(j int) bool { return xs[tails[j]] >= x })
+		if k > 0 {
+			prev[i] = tails[k-1]
+		} else {
+			prev[i] = -1
+		}
+		if k == len(tails) {
+			tails = append(tails, i)
+		} else {
+			tails[k] = i
+		}
+	}
+	keep := make([]bool, len(xs))
+	if len(tails) == 0 {
+		return keep
+	}
+	for i := tails[len(tails)-1]; i >= 0; i = prev[i] {
+		keep[i] = true
+	}
+	return keep
+}
+
+func summarize(cs []Change) Summary {
+	var s Summary
+	for i := range cs {
+		c := &cs[i]
+		switch c.Kind {
+		case Unchanged:
+			s.Unchanged++
+		case Cosmetic:
+			s.Cosmetic++
+		case Modified:
+			s.Modified++
+		case Added:
+			s.Added++
+		case Removed:
+			s.Removed++
+		case Split:
+			s.Split++
+		case Merged:
+			s.Merged++
+		}
+		if c.Renumbered {
+			s.Renumbered++
+		}
+		if c.Moved {
+			s.Moved++
+		}
+		s.FactsChanged += len(c.Facts)
+	}
+	return s
+}

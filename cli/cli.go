@@ -1,0 +1,129 @@
+// Package cli wires avenant's subcommands: each has an Options struct, a
+// constructor that parses flags into it, and a run function that does the
+// work, so that flag parsing and behaviour are tested apart. Errors are
+// mapped to the exit codes of the public contract in one place, Run.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+)
+
+// IO is the environment a command runs in.
+type IO struct {
+	In       io.Reader
+	Out, Err io.Writer
+	// OutTTY tells whether Out is a terminal, for --color auto.
+	OutTTY bool
+	Getenv func(string) string
+}
+
+// System is the IO of the running process.
+func System() *IO {
+	return &IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, OutTTY: term.IsTerminal(os.Stdout.Fd()), Getenv: os.Getenv}
+}
+
+// Exit codes, like diff(1).
+const (
+	ExitOK      = 0
+	ExitDiffers = 1
+	ExitError   = 2
+)
+
+// errDiffers is returned by a command that found differences, or a check
+// that flagged something: exit 1 and no message, like diff(1).
+var errDiffers = errors.New("differences found")
+
+// usageError marks a mistake on the command line (exit 2).
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+// Run executes avenant with args and returns the exit code: 0 for no
+// difference, 1 for differences found, 2 for any error, printed as one
+// line on stderr.
+func Run(args []string, io *IO) int {
+	root := NewRootCmd(io)
+	root.SetArgs(args)
+	err := root.Execute()
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.Is(err, errDiffers):
+		return ExitDiffers
+	}
+	fmt.Fprintln(io.Err, "avenant: "+oneLine(err.Error()))
+	return ExitError
+}
+
+func oneLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return s
+}
+
+// globals are the flags every command shares.
+type globals struct {
+	store  string
+	color  string
+	quiet  bool
+	io     *IO
+	format string
+}
+
+// NewRootCmd builds the command tree.
+func NewRootCmd(io *IO) *cobra.Command {
+	g := &globals{io: io}
+	root := &cobra.Command{
+		Use:           "avenant",
+		Short:         "Version and diff negotiated convention texts clause by clause",
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		Version:       Version(),
+	}
+	root.SetOut(io.Out)
+	root.SetErr(io.Err)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	pf := root.PersistentFlags()
+	pf.StringVar(&g.store, "store", "", "store directory (default: nearest enclosing store)")
+	pf.StringVar(&g.color, "color", "auto", "colour output: auto, always or never (NO_COLOR is honoured)")
+	pf.BoolVarP(&g.quiet, "quiet", "q", false, "print nothing but errors")
+	root.AddCommand(
+		newVersionCmd(g, nil),
+		newShowCmd(g, nil),
+		newDiffCmd(g, nil),
+	)
+	return root
+}
+
+// useColor decides --color auto|always|never, honouring NO_COLOR.
+func (g *globals) useColor() (bool, error) {
+	switch g.color {
+	case "always":
+		return true, nil
+	case "never":
+		return false, nil
+	case "auto", "":
+		return g.io.OutTTY && g.io.Getenv("NO_COLOR") == "" && g.io.Getenv("TERM") != "dumb", nil
+	}
+	return false, usageError{fmt.Errorf("--color: %q is not one of auto, always, never", g.color)}
+}
+
+// checkFormat validates --format against what a command supports.
+func checkFormat(format string, allowed ...string) error {
+	for _, a := range allowed {
+		if format == a {
+			return nil
+		}
+	}
+	return usageError{fmt.Errorf("--format: %q is not one of %s", format, strings.Join(allowed, ", "))}
+}

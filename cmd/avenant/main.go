@@ -1,0 +1,13 @@
+// Command avenant versions and diffs negotiated convention texts clause by
+// clause. See the README for usage.
+package main
+
+import (
+	"os"
+
+	"github.com/avenant-dev/avenant/cli"
+)
+
+func main() { os.Exit(run()) }
+
+func run() int { return cli.Run(os.Args[1:], cli.System()) }

@@ -1,0 +1,106 @@
+package render
+
+import (
+	"math"
+
+	"github.com/avenant-dev/avenant/clause"
+)
+
+// DiffSchema names the JSON document written for a diff.
+const DiffSchema = "avenant.diff/v1"
+
+// Side describes one of the two versions compared: a store version or a
+// plain file.
+type Side struct {
+	Ref   string `json:"ref"`
+	Party string `json:"party"`
+	Date  string `json:"date"`
+	// Clauses is filled from the document by NewDiffDoc.
+	Clauses int `json:"clauses"`
+	// IDs, when not nil, are the store's stable ids of the document's
+	// clauses, by index; otherwise each clause's own slug is used.
+	IDs []string `json:"-"`
+}
+
+// ClauseRef names a clause in a change.
+type ClauseRef struct {
+	ID      string   `json:"id"`
+	Number  string   `json:"number"`
+	Heading string   `json:"heading"`
+	Path    []string `json:"path"`
+}
+
+// ChangeDoc is one change of avenant.diff/v1.
+type ChangeDoc struct {
+	Kind       clause.ChangeKind `json:"kind"`
+	Renumbered bool              `json:"renumbered"`
+	Moved      bool              `json:"moved"`
+	Old        []ClauseRef       `json:"old"`
+	New        []ClauseRef       `json:"new"`
+	Similarity float64           `json:"similarity"`
+	Hunks      []clause.Hunk     `json:"hunks"`
+	Facts      []clause.Fact     `json:"facts"`
+}
+
+// DiffDoc is the avenant.diff/v1 document.
+type DiffDoc struct {
+	Schema  string         `json:"schema"`
+	Old     Side           `json:"old"`
+	New     Side           `json:"new"`
+	Summary clause.Summary `json:"summary"`
+	Changes []ChangeDoc    `json:"changes"`
+}
+
+// NewDiffDoc builds the JSON view of a diff. Unchanged clauses are listed
+// only when all is set, or when they carry facts (a reference left
+// pointing to a renumbered article); the summary always counts everything.
+func NewDiffDoc(d *clause.Diff, old, new Side, all bool) DiffDoc {
+	old.Clauses = len(d.Old.Clauses)
+	new.Clauses = len(d.New.Clauses)
+	out := DiffDoc{Schema: DiffSchema, Old: old, New: new, Summary: d.Summary, Changes: []ChangeDoc{}}
+	for i := range d.Changes {
+		c := &d.Changes[i]
+		if !all && !Listed(c) {
+			continue
+		}
+		hunks := c.Hunks
+		if hunks == nil {
+			hunks = []clause.Hunk{}
+		}
+		facts := c.Facts
+		if facts == nil {
+			facts = []clause.Fact{}
+		}
+		out.Changes = append(out.Changes, ChangeDoc{
+			Kind: c.Kind, Renumbered: c.Renumbered, Moved: c.Moved,
+			Old:        refs(d.Old, c.Old, old.IDs),
+			New:        refs(d.New, c.New, new.IDs),
+			Similarity: math.Round(c.Similarity*100) / 100,
+			Hunks:      hunks, Facts: facts,
+		})
+	}
+	return out
+}
+
+// Listed reports whether a change is shown without --all: every change but
+// an unchanged clause that kept its number and place and has no fact.
+func Listed(c *clause.Change) bool {
+	return c.Kind != clause.Unchanged || c.Renumbered || c.Moved || len(c.Facts) > 0
+}
+
+func refs(d *clause.Document, idx []int, ids []string) []ClauseRef {
+	out := make([]ClauseRef, 0, len(idx))
+	for _, i := range idx {
+		c := &d.Clauses[i]
+		id := c.ID
+		if ids != nil {
+			id = ids[i]
+		}
+		path := c.Path
+		if path == nil {
+			path = []string{}
+		}
+		out = append(out, ClauseRef{ID: id, Number: c.Number, Heading: c.Heading, Path: path})
+	}
+	return out
+}

@@ -1,0 +1,268 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"github.com/avenant-dev/avenant/clause"
+)
+
+// Styles colour the text renderers. The zero value renders plain text, in
+// which deletions and insertions are marked [-like this-] and {+like this+},
+// as git diff --word-diff=plain does.
+type Styles struct {
+	Color   bool
+	Header  lipgloss.Style
+	Kind    lipgloss.Style
+	Delete  lipgloss.Style
+	Insert  lipgloss.Style
+	Fact    lipgloss.Style
+	Faint   lipgloss.Style
+	Summary lipgloss.Style
+}
+
+// ColorStyles are the styles used on a colour terminal.
+func ColorStyles() Styles {
+	return Styles{
+		Color:   true,
+		Header:  lipgloss.NewStyle().Bold(true),
+		Kind:    lipgloss.NewStyle().Foreground(lipgloss.Color("3")).Bold(true),
+		Delete:  lipgloss.NewStyle().Foreground(lipgloss.Color("1")).Strikethrough(true),
+		Insert:  lipgloss.NewStyle().Foreground(lipgloss.Color("2")).Underline(true),
+		Fact:    lipgloss.NewStyle().Foreground(lipgloss.Color("6")),
+		Faint:   lipgloss.NewStyle().Faint(true),
+		Summary: lipgloss.NewStyle().Bold(true),
+	}
+}
+
+func (s Styles) render(st lipgloss.Style, text string) string {
+	if !s.Color {
+		return text
+	}
+	return st.Render(text)
+}
+
+// contextRunes bounds how much unchanged text is shown around a change.
+const contextRunes = 80
+
+// DiffText writes a diff for a reader: per listed change a header with the
+// kind, old → new numbers and flags, the word-level diff with unchanged
+// stretches shortened, and the facts underneath; then the summary line.
+func DiffText(w io.Writer, d *clause.Diff, old, new Side, all bool, st Styles) error {
+	ew := &errWriter{w: w}
+	if !d.Differs() && !all {
+		ew.printf("no differences\n")
+		return ew.err
+	}
+	for i := range d.Changes {
+		c := &d.Changes[i]
+		if !all && !Listed(c) {
+			continue
+		}
+		ew.printf("%s %s%s\n", st.render(st.Kind, fmt.Sprintf("%-10s", c.Kind)), st.render(st.Header, Clean(changeTitle(d, c))), flags(c))
+		if body := hunksText(c, d, st); body != "" {
+			ew.printf("%s\n", indent(body, "    "))
+		}
+		for _, f := range c.Facts {
+			ew.printf("    %s\n", st.render(st.Fact, "• "+Clean(FactLine(f))))
+		}
+		ew.printf("\n")
+	}
+	ew.printf("%s\n", st.render(st.Summary, SummaryLine(d.Summary)))
+	return ew.err
+}
+
+// changeTitle names the clauses of a change, old → new.
+func changeTitle(d *clause.Diff, c *clause.Change) string {
+	oldName := names(d.Old, c.Old)
+	newName := names(d.New, c.New)
+	switch {
+	case oldName == "":
+		return newName
+	case newName == "", oldName == newName:
+		return oldName
+	}
+	return oldName + " → " + newName
+}
+
+func names(d *clause.Document, idx []int) string {
+	parts := make([]string, len(idx))
+	for i, k := range idx {
+		c := &d.Clauses[k]
+		parts[i] = shortLabel(c)
+	}
+	return strings.Join(parts, " + ")
+}
+
+// shortLabel names a clause by kind and number when it has one, else by its
+// heading or first words.
+func shortLabel(c *clause.Clause) string {
+	if c.Number != "" {
+		switch c.Kind {
+		case clause.KindItem:
+			return c.Number
+		case clause.KindArticle:
+			return "Article " + c.Number
+		case clause.KindAnnex:
+			return "Annexe " + c.Number
+		}
+	}
+	return truncate(c.Label(), 60)
+}
+
+func flags(c *clause.Change) string {
+	var f []string
+	if c.Renumbered {
+		f = append(f, "renumbered")
+	}
+	if c.Moved {
+		f = append(f, "moved")
+	}
+	if c.Kind == clause.Modified || c.Kind == clause.Split || c.Kind == clause.Merged {
+		f = append(f, strconv.Itoa(int(c.Similarity*100+0.5))+" %")
+	}
+	if len(f) == 0 {
+		return ""
+	}
+	return "  (" + strings.Join(f, ", ") + ")"
+}
+
+// hunksText renders the word diff, or the whole text of an added or
+// removed clause.
+func hunksText(c *clause.Change, d *clause.Diff, st Styles) string {
+	switch c.Kind {
+	case clause.Added:
+		return st.render(st.Insert, Clean(d.New.Clauses[c.New[0]].Text))
+	case clause.Removed:
+		return st.render(st.Delete, Clean(d.Old.Clauses[c.Old[0]].Text))
+	}
+	if len(c.Hunks) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	for i, h := range c.Hunks {
+		text := Clean(h.Text)
+		switch h.Op {
+		case clause.OpEqual:
+			b.WriteString(st.render(st.Faint, elide(text, i == 0, i == len(c.Hunks)-1)))
+		case clause.OpDelete:
+			if st.Color {
+				b.WriteString(st.Delete.Render(text))
+			} else {
+				b.WriteString("[-" + text + "-]")
+			}
+		case clause.OpInsert:
+			if st.Color {
+				b.WriteString(st.Insert.Render(text))
+			} else {
+				b.WriteString("{+" + text + "+}")
+			}
+		}
+	}
+	return b.String()
+}
+
+// elide shortens an unchanged stretch to the context a reader needs: its
+// end before a change, its start after one, both in the middle.
+func elide(s string, first, last bool) string {
+	r := []rune(s)
+	switch {
+	case first && last:
+		return s
+	case first:
+		if len(r) > contextRunes {
+			return "…" + string(r[len(r)-contextRunes:])
+		}
+	case last:
+		if len(r) > contextRunes {
+			return string(r[:contextRunes]) + "…"
+		}
+	default:
+		if len(r) > 2*contextRunes+20 {
+			return string(r[:contextRunes]) + " … " + string(r[len(r)-contextRunes:])
+		}
+	}
+	return s
+}
+
+func indent(s, prefix string) string {
+	return prefix + strings.ReplaceAll(s, "\n", "\n"+prefix)
+}
+
+// FactLine describes a fact on one line: "amount G: 26,50 € → 30 € (+13,21 %)".
+func FactLine(f clause.Fact) string {
+	var b strings.Builder
+	b.WriteString(string(f.Kind))
+	if f.Subject != "" {
+		b.WriteString(" " + f.Subject)
+	}
+	b.WriteString(": ")
+	switch {
+	case f.Old == "":
+		b.WriteString("+ " + f.New)
+	case f.New == "":
+		b.WriteString("− " + f.Old)
+	case f.Old == f.New:
+		b.WriteString(f.New)
+	default:
+		b.WriteString(f.Old + " → " + f.New)
+	}
+	if f.DeltaPct != nil {
+		b.WriteString(" (" + signedPct(*f.DeltaPct) + ")")
+	}
+	if f.Note != "" {
+		b.WriteString(" — " + f.Note)
+	}
+	return b.String()
+}
+
+// signedPct writes a percentage the French way: "+13,21 %".
+func signedPct(v float64) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	if v >= 0 {
+		s = "+" + s
+	}
+	return strings.Replace(s, ".", ",", 1) + " %"
+}
+
+// SummaryLine sums a diff up on one line, naming only non-zero counts.
+func SummaryLine(s clause.Summary) string {
+	parts := []string{}
+	add := func(n int, what string) {
+		if n > 0 {
+			parts = append(parts, strconv.Itoa(n)+" "+what)
+		}
+	}
+	add(s.Modified, "modified")
+	add(s.Added, "added")
+	add(s.Removed, "removed")
+	add(s.Split, "split")
+	add(s.Merged, "merged")
+	add(s.Renumbered, "renumbered")
+	add(s.Moved, "moved")
+	add(s.Cosmetic, "cosmetic")
+	add(s.Unchanged, "unchanged")
+	add(s.FactsChanged, "facts changed")
+	if len(parts) == 0 {
+		return "no clauses"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// errWriter keeps the first write error so that renderers can write line
+// after line and check once.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) printf(format string, args ...any) {
+	if e.err != nil {
+		return
+	}
+	_, e.err = fmt.Fprintf(e.w, format, args...)
+}

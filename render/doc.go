@@ -1,0 +1,10 @@
+// Package render turns clause values (outlines, diffs) into the outputs
+// that users and scripts read: plain or coloured text, Markdown, and the
+// JSON documents whose schemas are fixed by the public contract
+// (avenant.outline/v1, avenant.diff/v1).
+//
+// Renderers are plain functions of their values and an io.Writer, so that
+// the CLI, the TUI and tests share them. Text that came from a document is
+// untrusted: every renderer passes it through Clean before it reaches a
+// terminal.
+package render

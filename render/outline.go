@@ -1,0 +1,95 @@
+package render
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/avenant-dev/avenant/clause"
+)
+
+// OutlineSchema names the JSON document written by Outline.
+const OutlineSchema = "avenant.outline/v1"
+
+// OutlineClause is one clause of avenant.outline/v1.
+type OutlineClause struct {
+	ID      string   `json:"id"`
+	Number  string   `json:"number"`
+	Heading string   `json:"heading"`
+	Kind    string   `json:"kind"`
+	Path    []string `json:"path"`
+	Text    string   `json:"text"`
+}
+
+// OutlineDoc is the avenant.outline/v1 document.
+type OutlineDoc struct {
+	Schema  string          `json:"schema"`
+	Ref     string          `json:"ref"`
+	Clauses []OutlineClause `json:"clauses"`
+}
+
+// NewOutlineDoc builds the JSON view of a document. ids, when not nil,
+// replaces each clause's own id (the store's stable ids).
+func NewOutlineDoc(ref string, d *clause.Document, ids []string) OutlineDoc {
+	out := OutlineDoc{Schema: OutlineSchema, Ref: ref, Clauses: make([]OutlineClause, len(d.Clauses))}
+	for i, c := range d.Clauses {
+		id := c.ID
+		if ids != nil {
+			id = ids[i]
+		}
+		path := c.Path
+		if path == nil {
+			path = []string{}
+		}
+		out.Clauses[i] = OutlineClause{ID: id, Number: c.Number, Heading: c.Heading, Kind: string(c.Kind), Path: path, Text: c.Text}
+	}
+	return out
+}
+
+// WriteJSON writes v as indented JSON followed by a newline.
+func WriteJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// OutlineText writes the outline as an indented list, one clause a line:
+// the clause's label and, for clauses with text, the size of the text.
+func OutlineText(w io.Writer, d *clause.Document, ids []string) error {
+	for i := range d.Clauses {
+		c := &d.Clauses[i]
+		id := c.ID
+		if ids != nil {
+			id = ids[i]
+		}
+		label := Clean(c.Label())
+		if c.Heading == "" && c.Number != "" && c.Kind == clause.KindItem {
+			label = Clean(c.Number + "  " + firstLine(c.Text))
+		}
+		if _, err := fmt.Fprintf(w, "%s%-9s %s  [%s]\n", strings.Repeat("  ", c.Depth), c.Kind, truncate(label, 90), id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// truncate cuts s to at most n runes, marking the cut with an ellipsis.
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
