@@ -712,11 +712,23 @@ func itemStart(s string) (num string, ok bool) {
 	return "", false
 }
 
-// bulletNumber finds a number right after a bullet ("- 1 Revaloriser").
+// bulletNumber finds a number right after a bullet ("- 1 Revaloriser",
+// "- 5 **Valoriser"): after a bullet, markdown emphasis may stand between
+// the number and the capital that shows it is not a quantity ("- 3 mois").
 func bulletNumber(s string) string {
 	s = strings.TrimLeft(s, " \t")
-	n, _ := pointNumber(s, true)
-	return n
+	if n, ok := pointNumber(s, true); ok {
+		return n
+	}
+	k := skipDigits(s, 0)
+	if k == 0 || k > 2 || k == len(s) || s[k] != ' ' {
+		return ""
+	}
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s[k+1:], "*_"))
+	if unicode.IsUpper(r) {
+		return s[:k]
+	}
+	return ""
 }
 
 // pointNumber reads the number of a point at the start of s: "1.", "1)",

@@ -650,3 +650,54 @@ func kindsAndNumbers(d *Document) string {
 	}
 	return strings.Join(out, " ")
 }
+
+func TestItemStart(t *testing.T) {
+	tests := []struct {
+		line string
+		num  string
+		ok   bool
+	}{
+		{"- 1 Revaloriser la consultation", "1", true},
+		{"- 5 **Valoriser les comportements**", "5", true},
+		{"- 3 mois de délai", "", true},
+		{"- 30 € la consultation", "", true},
+		{"• Puce", "", true},
+		{"– Tiret", "", true},
+		{"* Étoile", "", true},
+		{"1. Premier", "1", true},
+		{"12) Douzième", "12", true},
+		{"1° Informent", "1°", true},
+		{"b) deuxième cas", "b", true},
+		{"II. - Tarifs", "II", true},
+		{"7 Septième", "7", true},
+		{"2 débatteurs en ligne", "", false},
+		{"5007. C'est le nombre", "", false},
+		{"2023 Année", "", false},
+		{"M. Dupont", "", false},
+		{"**Gras**", "", false},
+		{"-5 % de baisse", "", false},
+		{"1.5 million", "", false},
+		{"Texte", "", false},
+	}
+	for _, tt := range tests {
+		num, ok := itemStart(tt.line)
+		if num != tt.num || ok != tt.ok {
+			t.Errorf("itemStart(%q) = %q, %v; want %q, %v", tt.line, num, ok, tt.num, tt.ok)
+		}
+	}
+}
+
+func TestIsAmount(t *testing.T) {
+	yes := []string{"30 €", "26,50", "115,00 F", "1 000,00 €", "60 EUR", "4.40 FRF", "25 euros"}
+	no := []string{"23 384", "17,31%", "12", "G", "2,5", "30 €uros", ""}
+	for _, s := range yes {
+		if !isAmount(s) {
+			t.Errorf("isAmount(%q) = false", s)
+		}
+	}
+	for _, s := range no {
+		if isAmount(s) {
+			t.Errorf("isAmount(%q) = true", s)
+		}
+	}
+}
