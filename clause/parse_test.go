@@ -701,3 +701,21 @@ func TestIsAmount(t *testing.T) {
 		}
 	}
 }
+
+func TestParseMixedMarkdownAndPlain(t *testing.T) {
+	// Plain headings nest under the markdown heading before them; a
+	// markdown heading closes the plain ones.
+	in := "# Convention\n\nTITRE I\n\nArticle 1\n\nTexte.\n\n## Annexes\n\nANNEXE 1\n\n| G | Consultation | 30 € |\n"
+	d := Parse(in)
+	checkDocument(t, in, d)
+	want := `0 title - convention | Convention | 
+1 title I titre-1 | TITRE I | 
+2 article 1 art-1 | Article 1 | Texte.
+1 section - annexes | Annexes | 
+2 annex 1 annexe-1 | ANNEXE 1 | 
+3 item G annexe-1-g |  | | G | Consultation | 30 € |
+`
+	if got := outline(d); got != want {
+		t.Errorf("outline:\n%s\nwant:\n%s", got, want)
+	}
+}
