@@ -355,13 +355,6 @@ func encodeTokens(a, b []string) (ra, rb []rune, shared bool) {
 	return ra, rb, shared
 }
 
-// tokHunk is a hunk still cut into tokens, which share memory with the
-// token slices of the texts.
-type tokHunk struct {
-	op   Op
-	toks []string
-}
-
 // WordDiff compares two texts word by word, keeping French amounts,
 // ordinals, code references and dates whole (see Tokens), and returns hunks
 // whose concatenated equal+delete texts give old and equal+insert texts give
@@ -369,9 +362,19 @@ type tokHunk struct {
 // hunks the change is one delete followed by one insert (either may be
 // absent). Identical texts give one equal hunk, or none when both are empty.
 //
-// The diff is exact, never cut short by a timeout, and compares bytes: the
-// caller normalises to NFC beforehand, or a decomposed "é" shows as a
-// change.
+// The tokens are mapped to runes and compared with diffmatchpatch's
+// DiffMainRunes, without a timeout: the diff is exact, never the
+// delete-all/insert-all that an expired deadline silently returns. The
+// result is then cleaned up as DiffCleanupSemantic would clean a character
+// diff, but on whole tokens: an equality no longer than the changes on both
+// sides of it is folded into them, where length counts the characters of a
+// word and 1 for a run of whitespace. (DiffCleanupSemantic itself cannot
+// serve: on token runes it weighs "est" like a space, and on the text it
+// cuts inside tokens, turning "2024" → "2025" into "202" -4 +5.)
+// Finally lone insertions and deletions slide to the best word boundary.
+//
+// Bytes are compared as they are: the caller normalises to NFC beforehand,
+// or a decomposed "é" shows as a change.
 func WordDiff(old, new string) []Hunk {
 	if old == new {
 		if old == "" {
@@ -379,172 +382,236 @@ func WordDiff(old, new string) []Hunk {
 		}
 		return []Hunk{{OpEqual, old}}
 	}
-	a, b := Tokens(old), Tokens(new)
-	ra, rb, shared := encodeTokens(a, b)
+	d := newDiffer(old, new)
+	ra, rb, shared := encodeTokens(d.a, d.b)
 
 	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = 0 // a timeout silently degrades to delete-all/insert-all
-	diffs := dmp.DiffMainRunes(ra, rb, false)
-	diffs = dmp.DiffCleanupSemantic(diffs)
+	dmp.DiffTimeout = 0 // a deadline silently degrades to delete-all/insert-all
+	segs := d.segments(dmp.DiffMainRunes(ra, rb, false), shared)
+	segs = d.eliminateEqualities(segs)
+	segs = d.factorChanges(segs)
+	d.alignBoundaries(segs)
+	segs = appendSegs(segs[:0:0], segs...)
+	return d.hunks(segs)
+}
 
-	// Map back by position: equal and delete runs consume old tokens, equal
-	// and insert runs new ones, in order, whatever the runes were.
-	th := make([]tokHunk, 0, len(diffs))
-	i, j := 0, 0
-	for _, d := range diffs {
-		n := utf8.RuneCountInString(d.Text)
-		if n == 0 {
+// differ holds the two token sequences with their byte offsets and
+// cumulative weights, so that any run of tokens is a substring of its text
+// and has its weight in constant time.
+type differ struct {
+	old, new string
+	a, b     []string
+	offA     []int // offA[k] is the byte offset of a[k] in old
+	offB     []int
+	wA       []int // wA[k] is the weight of a[:k]
+	wB       []int
+}
+
+func newDiffer(old, new string) *differ {
+	d := &differ{old: old, new: new, a: Tokens(old), b: Tokens(new)}
+	d.offA, d.wA = tokenSums(d.a)
+	d.offB, d.wB = tokenSums(d.b)
+	return d
+}
+
+// tokenSums returns the prefix sums of byte lengths and of weights: a run
+// of whitespace weighs 1, anything else its number of runes.
+func tokenSums(toks []string) (off, w []int) {
+	off = make([]int, len(toks)+1)
+	w = make([]int, len(toks)+1)
+	for k, t := range toks {
+		off[k+1] = off[k] + len(t)
+		n := 1
+		if !isSpaceTok(t) {
+			n = utf8.RuneCountInString(t)
+		}
+		w[k+1] = w[k] + n
+	}
+	return off, w
+}
+
+// seg is a stretch of the diff as ranges of tokens: an equality has the
+// same tokens in a[a0:a1] and b[b0:b1]; a change deletes a[a0:a1] and
+// inserts b[b0:b1], either possibly empty. Consecutive segs are contiguous
+// on both sides, so a seg list always covers both texts exactly.
+type seg struct {
+	eq             bool
+	a0, a1, b0, b1 int
+}
+
+// appendSegs appends segs to out, dropping empty ones and merging
+// neighbours of the same kind, so that equalities and changes alternate.
+func appendSegs(out []seg, segs ...seg) []seg {
+	for _, s := range segs {
+		if s.a0 == s.a1 && s.b0 == s.b1 {
 			continue
 		}
-		switch d.Type {
+		if n := len(out); n > 0 && out[n-1].eq == s.eq {
+			out[n-1].a1, out[n-1].b1 = s.a1, s.b1
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// segments reads the rune diff back as token ranges. Runs are counted, not
+// looked up: equal and delete runs consume old tokens, equal and insert
+// runs new ones, in order. When distinct tokens had to share a rune, the
+// equal runs are checked token by token.
+func (d *differ) segments(diffs []diffmatchpatch.Diff, shared bool) []seg {
+	segs := make([]seg, 0, len(diffs))
+	i, j := 0, 0
+	for _, df := range diffs {
+		n := utf8.RuneCountInString(df.Text)
+		switch df.Type {
 		case diffmatchpatch.DiffDelete:
-			th = append(th, tokHunk{OpDelete, a[i : i+n]})
+			segs = appendSegs(segs, seg{false, i, i + n, j, j})
 			i += n
 		case diffmatchpatch.DiffInsert:
-			th = append(th, tokHunk{OpInsert, b[j : j+n]})
+			segs = appendSegs(segs, seg{false, i, i, j, j + n})
 			j += n
 		default:
-			if shared {
-				th = appendCheckedEqual(th, a[i:i+n], b[j:j+n])
-			} else {
-				th = append(th, tokHunk{OpEqual, a[i : i+n]})
+			start := 0
+			for k := 0; shared && k < n; k++ {
+				if d.a[i+k] != d.b[j+k] {
+					segs = appendSegs(segs,
+						seg{true, i + start, i + k, j + start, j + k},
+						seg{false, i + k, i + k + 1, j + k, j + k + 1})
+					start = k + 1
+				}
 			}
+			segs = appendSegs(segs, seg{true, i + start, i + n, j + start, j + n})
 			i += n
 			j += n
 		}
 	}
-	th = normalizeHunks(th)
-	th = alignBoundaries(th)
-	th = normalizeHunks(th)
+	return segs
+}
 
-	out := make([]Hunk, len(th))
-	for k, h := range th {
-		out[k] = Hunk{h.op, strings.Join(h.toks, "")}
+// changeWeight is the larger of what a change deletes and inserts.
+func (d *differ) changeWeight(s seg) int {
+	return max(d.wA[s.a1]-d.wA[s.a0], d.wB[s.b1]-d.wB[s.b0])
+}
+
+// eliminateEqualities folds into the surrounding changes every equality
+// that weighs no more than the change on each side of it, so that a
+// rewritten sentence reads as one deletion and one insertion instead of
+// alternating with the spaces and small words the two versions share. A
+// fold makes a bigger change, which may in turn swallow the equality before
+// it; the stack handles that in one pass.
+func (d *differ) eliminateEqualities(segs []seg) []seg {
+	out := segs[:0] // writes never overtake reads
+	for _, s := range segs {
+		if !s.eq {
+			for n := len(out); n >= 2 && out[n-1].eq && !out[n-2].eq; n = len(out) {
+				e, c := out[n-1], out[n-2]
+				w := d.wA[e.a1] - d.wA[e.a0]
+				if w > d.changeWeight(c) || w > d.changeWeight(s) {
+					break
+				}
+				s = seg{false, c.a0, s.a1, c.b0, s.b1}
+				out = out[:n-2]
+			}
+		}
+		out = append(out, s)
 	}
 	return out
 }
 
-// appendCheckedEqual appends a run that the diff saw as equal, splitting
-// off the tokens that only share a rune with their counterpart.
-func appendCheckedEqual(th []tokHunk, a, b []string) []tokHunk {
-	start := 0
-	for k := range a {
-		if a[k] == b[k] {
+// factorChanges moves the tokens a change deletes and reinserts at its
+// start or end into the neighbouring equalities.
+func (d *differ) factorChanges(segs []seg) []seg {
+	out := make([]seg, 0, len(segs)+2)
+	for _, s := range segs {
+		if s.eq {
+			out = appendSegs(out, s)
 			continue
 		}
-		if k > start {
-			th = append(th, tokHunk{OpEqual, a[start:k]})
+		p := 0
+		for s.a0+p < s.a1 && s.b0+p < s.b1 && d.a[s.a0+p] == d.b[s.b0+p] {
+			p++
 		}
-		th = append(th, tokHunk{OpDelete, a[k : k+1]}, tokHunk{OpInsert, b[k : k+1]})
-		start = k + 1
+		q := 0
+		for s.a1-q > s.a0+p && s.b1-q > s.b0+p && d.a[s.a1-q-1] == d.b[s.b1-q-1] {
+			q++
+		}
+		out = appendSegs(out,
+			seg{true, s.a0, s.a0 + p, s.b0, s.b0 + p},
+			seg{false, s.a0 + p, s.a1 - q, s.b0 + p, s.b1 - q},
+			seg{true, s.a1 - q, s.a1, s.b1 - q, s.b1})
 	}
-	if start < len(a) {
-		th = append(th, tokHunk{OpEqual, a[start:]})
-	}
-	return th
+	return out
 }
 
-// normalizeHunks drops empty hunks and rewrites every run of changes
-// between two equal hunks as one delete then one insert.
-func normalizeHunks(th []tokHunk) []tokHunk {
-	out := th[:0:0]
-	var del, ins []string
-	flush := func() {
-		if len(del) > 0 {
-			out = append(out, tokHunk{OpDelete, del})
-		}
-		if len(ins) > 0 {
-			out = append(out, tokHunk{OpInsert, ins})
-		}
-		del, ins = nil, nil
-	}
-	// joinToks concatenates token runs; when the first is the only one it
-	// is reused as is.
-	joinToks := func(acc, t []string) []string {
-		if acc == nil {
-			return t
-		}
-		return append(acc[:len(acc):len(acc)], t...)
-	}
-	for _, h := range th {
-		if len(h.toks) == 0 {
+// alignBoundaries slides each lone insertion or deletion between two
+// equalities to where its edges fall best (paragraph breaks, line breaks,
+// sentence ends, spaces), preferring a trailing space to a leading one: "la
+// nouvelle consultation" gets "nouvelle " inserted, not " nouvelle". This is
+// DiffCleanupSemanticLossless on tokens. Equalities may end up empty; the
+// caller drops them.
+func (d *differ) alignBoundaries(segs []seg) {
+	for p := 1; p+1 < len(segs); p++ {
+		e1, c, e2 := &segs[p-1], &segs[p], &segs[p+1]
+		if c.eq || !e1.eq || !e2.eq {
 			continue
 		}
-		switch h.op {
-		case OpDelete:
-			del = joinToks(del, h.toks)
-		case OpInsert:
-			ins = joinToks(ins, h.toks)
+		var t []string
+		var x0, x1, lo, hi int // the edit is t[x0:x1], between t[lo:x0] and t[x1:hi]
+		switch {
+		case c.b0 == c.b1:
+			t, x0, x1, lo, hi = d.a, c.a0, c.a1, e1.a0, e2.a1
+		case c.a0 == c.a1:
+			t, x0, x1, lo, hi = d.b, c.b0, c.b1, e1.b0, e2.b1
 		default:
-			flush()
-			if n := len(out); n > 0 && out[n-1].op == OpEqual {
-				out[n-1].toks = joinToks(out[n-1].toks, h.toks)
-			} else {
-				out = append(out, h)
-			}
-		}
-	}
-	flush()
-	return out
-}
-
-// alignBoundaries slides each lone insertion or deletion between two equal
-// hunks to the position where its edges fall best (paragraph breaks, line
-// breaks, sentence ends, spaces), preferring a trailing space to a leading
-// one: "la nouvelle consultation" gets "nouvelle " inserted, not
-// " nouvelle". diffmatchpatch does the same on characters; on token runes
-// its scores are meaningless, so it is redone here on the tokens.
-func alignBoundaries(th []tokHunk) []tokHunk {
-	for p := 1; p+1 < len(th); p++ {
-		if th[p-1].op != OpEqual || th[p+1].op != OpEqual || th[p].op == OpEqual {
 			continue
 		}
-		eq1, edit, eq2 := th[p-1].toks, th[p].toks, th[p+1].toks
-		// Slide fully left while the edit ends as eq1 ends.
-		for len(eq1) > 0 && eq1[len(eq1)-1] == edit[len(edit)-1] {
-			last := eq1[len(eq1)-1]
-			eq1 = eq1[:len(eq1)-1]
-			edit = prependTok(last, edit[:len(edit)-1])
-			eq2 = prependTok(last, eq2)
+		score := func(x0, x1 int) int {
+			s := 12
+			if x0 > lo {
+				s += boundaryScore(t[x0-1], t[x0]) - 6
+			}
+			if x1 < hi {
+				s += boundaryScore(t[x1-1], t[x1]) - 6
+			}
+			return s
 		}
-		best1, bestEdit, best2 := eq1, edit, eq2
-		bestScore := boundaryScore(eq1, edit) + boundaryScore(edit, eq2)
-		for len(eq2) > 0 && edit[0] == eq2[0] {
-			eq1 = append(eq1[:len(eq1):len(eq1)], edit[0])
-			edit = append(edit[1:len(edit):len(edit)], eq2[0])
-			eq2 = eq2[1:]
-			if s := boundaryScore(eq1, edit) + boundaryScore(edit, eq2); s >= bestScore {
-				best1, bestEdit, best2, bestScore = eq1, edit, eq2, s
+		orig := x0
+		for x0 > lo && t[x0-1] == t[x1-1] {
+			x0--
+			x1--
+		}
+		best, bestScore := x0, score(x0, x1)
+		for x1 < hi && t[x0] == t[x1] {
+			x0++
+			x1++
+			if s := score(x0, x1); s >= bestScore {
+				best, bestScore = x0, s
 			}
 		}
-		th[p-1].toks, th[p].toks, th[p+1].toks = best1, bestEdit, best2
+		delta := best - orig
+		e1.a1 += delta
+		e1.b1 += delta
+		c.a0, c.a1, c.b0, c.b1 = c.a0+delta, c.a1+delta, c.b0+delta, c.b1+delta
+		e2.a0 += delta
+		e2.b0 += delta
 	}
-	return th
 }
 
-func prependTok(t string, toks []string) []string {
-	out := make([]string, 0, len(toks)+1)
-	return append(append(out, t), toks...)
-}
-
-// boundaryScore rates the cut between the token runs x and y, from 6 (an
-// edge of the text) to 0 (between two words or numbers).
-func boundaryScore(x, y []string) int {
-	if len(x) == 0 || len(y) == 0 {
-		return 6
-	}
-	l, f := x[len(x)-1], y[0]
-	ls, fs := isSpaceTok(l), isSpaceTok(f)
+// boundaryScore rates the cut between tokens x and y, from 5 (a blank
+// line) to 0 (between two words or numbers); an edge of the text is 6.
+func boundaryScore(x, y string) int {
+	xs, ys := isSpaceTok(x), isSpaceTok(y)
 	switch {
-	case ls && strings.Count(l, "\n") >= 2, fs && strings.Count(f, "\n") >= 2:
+	case xs && strings.Count(x, "\n") >= 2, ys && strings.Count(y, "\n") >= 2:
 		return 5
-	case ls && strings.ContainsAny(l, "\r\n"), fs && strings.ContainsAny(f, "\r\n"):
+	case xs && strings.ContainsAny(x, "\r\n"), ys && strings.ContainsAny(y, "\r\n"):
 		return 4
-	case isPunctTok(l) && fs:
+	case isPunctTok(x) && ys:
 		return 3
-	case ls || fs:
+	case xs || ys:
 		return 2
-	case isPunctTok(l) || isPunctTok(f):
+	case isPunctTok(x) || isPunctTok(y):
 		return 1
 	}
 	return 0
@@ -558,6 +625,24 @@ func isSpaceTok(t string) bool {
 func isPunctTok(t string) bool {
 	r, _ := runeAt(t, 0)
 	return !isSpaceRune(r) && !isWordRune(r)
+}
+
+// hunks renders the segs as substrings of the texts.
+func (d *differ) hunks(segs []seg) []Hunk {
+	out := make([]Hunk, 0, len(segs)+len(segs)/2)
+	for _, s := range segs {
+		if s.eq {
+			out = append(out, Hunk{OpEqual, d.old[d.offA[s.a0]:d.offA[s.a1]]})
+			continue
+		}
+		if s.a0 < s.a1 {
+			out = append(out, Hunk{OpDelete, d.old[d.offA[s.a0]:d.offA[s.a1]]})
+		}
+		if s.b0 < s.b1 {
+			out = append(out, Hunk{OpInsert, d.new[d.offB[s.b0]:d.offB[s.b1]]})
+		}
+	}
+	return out
 }
 
 // Canonical folds the differences that Compare calls cosmetic, so that two

@@ -2,6 +2,7 @@ package clause
 
 import (
 	"flag"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -262,6 +263,38 @@ func TestWordDiffSharedRunes(t *testing.T) {
 	got := renderHunks(h)
 	if !strings.Contains(got, "-[quatre]+[QUATRE]") || !strings.Contains(got, "-[sept]+[neuf]") {
 		t.Errorf("shared runes hid a change: %s", got)
+	}
+}
+
+// TestWordDiffManyTokens uses more distinct tokens than the 8,192 runes
+// from U+E000 to the end of the BMP: the later tokens map to
+// supplementary-plane runes, which must survive diffmatchpatch.
+func TestWordDiffManyTokens(t *testing.T) {
+	const n = 70000
+	var ob, nb strings.Builder
+	for k := range n {
+		fmt.Fprintf(&ob, "w%d ", k)
+		if k == n-10 {
+			nb.WriteString("changé ")
+		} else {
+			fmt.Fprintf(&nb, "w%d ", k)
+		}
+	}
+	old, new := ob.String(), nb.String()
+	h := WordDiff(old, new)
+	checkHunks(t, old, new, h)
+	want := []Hunk{
+		{OpEqual, old[:strings.Index(old, "w69990 ")]},
+		{OpDelete, "w69990"},
+		{OpInsert, "changé"},
+		{OpEqual, old[strings.Index(old, "w69990 ")+len("w69990"):]},
+	}
+	if !reflect.DeepEqual(h, want) {
+		ops := make([]Op, len(h))
+		for k, x := range h {
+			ops[k] = x.Op
+		}
+		t.Errorf("got hunks %v, want w69990 replaced alone", ops)
 	}
 }
 
