@@ -13,9 +13,9 @@ import (
 // punctuation marks and runs of whitespace. Whitespace is kept as tokens so
 // that strings.Join(Tokens(s), "") == s for every s, valid UTF-8 or not.
 //
-// French legal writing glues several words into one unit of meaning, and a
-// diff that splits them produces noise such as "26,5" → "30" followed by a
-// dangling "0 €". These are kept as one token:
+// French legal writing spreads one unit of meaning over several words and
+// signs; split, "26,50 €" → "30 €" would keep "€" as an equal piece and
+// read as a change of the number alone. These are kept as one token:
 //
 //   - amounts and percentages: "26,50 €", "1 234,56 €", "27,50 F",
 //     "30 euros", "13,2 %" (the inner space may be a normal, non-breaking
