@@ -1145,7 +1145,7 @@ const refNumPattern = `(?:(?:[LRDA]\.?\s?)?\d+(?:er)?(?:[.-]\d+)*(?:\s(?:bis|ter
 var (
 	refRe      = regexp.MustCompile(`(?:^|[^\p{L}\p{N}])((?i:articles?|art\.))\s(?:n°\s?)?(` + refNumPattern + `(?:(?:\s?,\s|\s(?:et|à|ou)\s)` + refNumPattern + `)*)`)
 	refNumRe   = regexp.MustCompile(refNumPattern)
-	annexRefRe = regexp.MustCompile(`(?:^|[^\p{L}\p{N}])((?i:annexes?))\s([IVXLC]+|\d+)\b`)
+	annexRefRe = regexp.MustCompile(`(?:^|[^\p{L}\p{N}])((?i:annexes?))\s([IVXLCDM]+|\d+|[A-Z])\b`)
 	codePrefix = regexp.MustCompile(`^[LRDA]\.?\s?\d`)
 )
 
@@ -1485,7 +1485,7 @@ func (t *factText) modalities() ([]factAt, map[int]bool) {
 			}
 			if k+1 < len(ws) && strings.HasPrefix(ws[k].low, "tenu") && len(ws[k].low) <= 6 &&
 				(ws[k+1].low == "de" || ws[k+1].low == "d'") {
-				emit("être tenu de", i, k+1, w.s+" "+ws[k].s+" "+ws[k+1].s)
+				emit("être tenu de", i, k+1, w.s+" "+ws[k].s+" de")
 				i = k + 1
 			}
 		case "s'":
@@ -1651,25 +1651,29 @@ func lcsPairs(olds, news []factAt) [][2]int {
 		}
 		return out
 	}
-	// dp[i][j] = LCS length of olds[i:], news[j:].
-	dp := make([]int32, (n+1)*(m+1))
-	at := func(i, j int) *int32 { return &dp[i*(m+1)+j] }
+	// dp[i][j] is the best weight of a common subsequence of olds[i:] and
+	// news[j:]. A match weighs 1 plus up to 0.5 for alike surroundings:
+	// the count of matches comes first, and among equally long ones the
+	// facts that stand in the same place are matched ("article 13" left as
+	// it was, not the "article 12" that was rewritten into "article 13").
+	weight := func(i, j int) float64 {
+		return 1 + 0.5*contextSimilarity(olds[i].ctx, news[j].ctx)
+	}
+	dp := make([]float64, (n+1)*(m+1))
+	at := func(i, j int) *float64 { return &dp[i*(m+1)+j] }
 	for i := n - 1; i >= 0; i-- {
 		for j := m - 1; j >= 0; j-- {
-			switch {
-			case olds[i].key == news[j].key:
-				*at(i, j) = *at(i+1, j+1) + 1
-			case *at(i+1, j) >= *at(i, j+1):
-				*at(i, j) = *at(i+1, j)
-			default:
-				*at(i, j) = *at(i, j+1)
+			best := math.Max(*at(i+1, j), *at(i, j+1))
+			if olds[i].key == news[j].key {
+				best = math.Max(best, *at(i+1, j+1)+weight(i, j))
 			}
+			*at(i, j) = best
 		}
 	}
 	var out [][2]int
 	for i, j := 0, 0; i < n && j < m; {
 		switch {
-		case olds[i].key == news[j].key:
+		case olds[i].key == news[j].key && *at(i, j) == *at(i+1, j+1)+weight(i, j):
 			out = append(out, [2]int{i, j})
 			i++
 			j++
@@ -1729,24 +1733,7 @@ func subjectsConflict(o, n *factAt) bool {
 // words (Jaccard), raised when they have the same subject, lowered when
 // their subjects differ.
 func pairScore(o, n *factAt) float64 {
-	inter, union := 0, 0
-	seen := map[string]int{}
-	for _, w := range o.ctx {
-		seen[w] |= 1
-	}
-	for _, w := range n.ctx {
-		seen[w] |= 2
-	}
-	for _, v := range seen {
-		union++
-		if v == 3 {
-			inter++
-		}
-	}
-	score := 0.0
-	if union > 0 {
-		score = float64(inter) / float64(union)
-	}
+	score := contextSimilarity(o.ctx, n.ctx)
 	switch {
 	case o.subject != "" && o.subject == n.subject:
 		score += 1
@@ -1758,6 +1745,28 @@ func pairScore(o, n *factAt) float64 {
 		score -= 0.2
 	}
 	return score
+}
+
+// contextSimilarity is the Jaccard index of two sets of surrounding words.
+func contextSimilarity(a, b []string) float64 {
+	inter, union := 0, 0
+	seen := make(map[string]int, len(a)+len(b))
+	for _, w := range a {
+		seen[w] |= 1
+	}
+	for _, w := range b {
+		seen[w] |= 2
+	}
+	for _, v := range seen {
+		union++
+		if v == 3 {
+			inter++
+		}
+	}
+	if union == 0 {
+		return 0
+	}
+	return float64(inter) / float64(union)
 }
 
 // alignKind pairs facts of one kind in order, maximising the total score
