@@ -3,6 +3,7 @@ package clause
 import (
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -435,7 +436,7 @@ func (t *factText) wordAt(pos int) int {
 	return sort.Search(len(t.words), func(i int) bool { return t.words[i].start >= pos })
 }
 
-// context returns the words around a span, which is what pairs an old fact
+// context returns the words around a span, as a sorted set, which is what pairs an old fact
 // with the new one that replaced it.
 func (t *factText) context(start, end int) []string {
 	const n = 4
@@ -448,7 +449,8 @@ func (t *factText) context(start, end int) []string {
 	for k := j; k < len(t.words) && k < j+n; k++ {
 		ctx = append(ctx, t.words[k].low)
 	}
-	return ctx
+	sort.Strings(ctx)
+	return slices.Compact(ctx)
 }
 
 func (t *factText) display(start, end int) string {
@@ -504,11 +506,18 @@ func extractFacts(text, subject string) []factAt {
 	modal, consumed := t.modalities()
 	facts = append(facts, modal...)
 	facts = append(facts, t.negations(consumed)...)
-	sort.SliceStable(facts, func(a, b int) bool { return facts[a].start < facts[b].start })
-	for i := range facts {
-		facts[i].ctx = t.context(facts[i].start, facts[i].end)
+	// Sort positions, not the facts themselves: they are large to move.
+	order := make([]int, len(facts))
+	for i := range order {
+		order[i] = i
 	}
-	return facts
+	slices.SortStableFunc(order, func(a, b int) int { return facts[a].start - facts[b].start })
+	sorted := make([]factAt, len(facts))
+	for i, k := range order {
+		sorted[i] = facts[k]
+		sorted[i].ctx = t.context(sorted[i].start, sorted[i].end)
+	}
+	return sorted
 }
 
 // --- act codes ---------------------------------------------------------
@@ -752,9 +761,67 @@ func lineStart(s string, pos int) bool {
 // "26,50", "26.50", "30".
 const numPattern = `\d{1,3}(?:[ .]\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?`
 
-// before is what may stand before a number: nothing, or a character that
-// is not part of a word or of another number.
-const before = `(?:^|[^\p{L}\p{N},.])`
+// Every pattern is matched anchored, at the few places where it can
+// begin (a number, a keyword), on a window of the text: scanning a whole
+// clause with an unanchored pattern costs far more than these checks.
+const matchWindow = 96
+
+// window returns up to n bytes of s from i, ending on a rune boundary.
+func window(s string, i, n int) string {
+	end := i + n
+	if end >= len(s) {
+		return s[i:]
+	}
+	for end < len(s) && !utf8.RuneStart(s[end]) {
+		end++
+	}
+	return s[i:end]
+}
+
+// numberStarts returns the offsets where a number can begin: the first
+// digit of a run that is not glued to a word or to another number.
+func numberStarts(s string) []int {
+	var out []int
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < '0' || c > '9' {
+			continue
+		}
+		if i > 0 {
+			if p := s[i-1]; p >= '0' && p <= '9' || p == ',' || p == '.' {
+				continue
+			}
+			if startsWordBefore(s[:i]) {
+				continue
+			}
+		}
+		out = append(out, i)
+	}
+	return out
+}
+
+// matchesAt runs an anchored pattern at each start and returns the
+// submatch indices, shifted into s, of the matches that do not overlap.
+func matchesAt(re *regexp.Regexp, s string, starts []int, width int) [][]int {
+	var out [][]int
+	last := 0
+	for _, i := range starts {
+		if i < last {
+			continue
+		}
+		m := re.FindStringSubmatchIndex(window(s, i, width))
+		if m == nil {
+			continue
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += i
+			}
+		}
+		out = append(out, m)
+		last = m[1]
+	}
+	return out
+}
 
 var groupedNumber = regexp.MustCompile(`^\d{1,3}(?:[ .]\d{3})+(?:,\d+)?$`)
 
@@ -778,10 +845,10 @@ func endsWord(s string, end int) bool {
 func numberKey(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 var (
-	amountRe = regexp.MustCompile(before + `(` + numPattern + `)\s?(?:((?:millions?|milliards?)\s(?:d'euros|de francs))|(M€|Md€|k€|€|[Ee]uros?|EUR|[Ff]rancs?|FF|F))`)
+	amountRe = regexp.MustCompile(`^(` + numPattern + `)\s?(?:((?:millions?|milliards?)\s(?:d'euros|de francs))|(M€|Md€|k€|€|[Ee]uros?|EUR|[Ff]rancs?|FF|F))`)
 	// "€ 30", as some tables print it.
-	amountLeadRe = regexp.MustCompile(`(?:^|[^\p{L}\p{N}])(€)\s?(\d+(?:,\d+)?)`)
-	percentRe    = regexp.MustCompile(before + `(` + numPattern + `)\s?(%|pour ?cent|p\. ?100)`)
+	amountLeadRe = regexp.MustCompile(`^(€)\s?(\d+(?:,\d+)?)`)
+	percentRe    = regexp.MustCompile(`^(` + numPattern + `)\s?(%|pour ?cent|p\. ?100)`)
 )
 
 // amounts finds sums of money and ties each to the act code it prices: the
@@ -792,7 +859,8 @@ func (t *factText) amounts(codes []codeAt, subject string) []factAt {
 	var out []factAt
 	s := t.s
 	labels := t.labelCodes(codes)
-	for _, m := range amountRe.FindAllStringSubmatchIndex(s, -1) {
+	starts := numberStarts(s)
+	for _, m := range matchesAt(amountRe, s, starts, matchWindow) {
 		if !endsWord(s, m[1]) {
 			continue
 		}
@@ -827,7 +895,18 @@ func (t *factText) amounts(codes []codeAt, subject string) []factAt {
 		}
 		out = append(out, t.amountFact(m[2], m[1], v, unit, codes, labels, subject))
 	}
-	for _, m := range amountLeadRe.FindAllStringSubmatchIndex(s, -1) {
+	var euros []int
+	for i := 0; i < len(s); {
+		k := strings.Index(s[i:], "€")
+		if k < 0 {
+			break
+		}
+		if i+k == 0 || !startsWordBefore(s[:i+k]) {
+			euros = append(euros, i+k)
+		}
+		i += k + len("€")
+	}
+	for _, m := range matchesAt(amountLeadRe, s, euros, matchWindow) {
 		if !endsWord(s, m[1]) {
 			continue
 		}
@@ -902,7 +981,7 @@ func (t *factText) labelCodes(codes []codeAt) []codeAt {
 func (t *factText) percents() []factAt {
 	var out []factAt
 	s := t.s
-	for _, m := range percentRe.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range matchesAt(percentRe, s, numberStarts(s), matchWindow) {
 		if !endsWord(s, m[1]) {
 			continue
 		}
@@ -925,9 +1004,8 @@ var months = map[string]int{
 }
 
 var (
-	dateWordsRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}])(?:(1er|premier|\d{1,2})\s)?(janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)(?:\s(\d{4}))?`)
-	dateSlashRe = regexp.MustCompile(`(?:^|[^\p{N}/.-])(\d{1,2})/(\d{1,2})/(\d{4})`)
-	dateISORe   = regexp.MustCompile(`(?:^|[^\p{N}/.-])(\d{4})-(\d{2})-(\d{2})`)
+	dateSlashRe = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})`)
+	dateISORe   = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})`)
 )
 
 // dates finds calendar dates; their value is ISO 8601 ("2025-01-01",
@@ -939,35 +1017,46 @@ func (t *factText) dates() []factAt {
 	emit := func(start, end int, iso string) {
 		out = append(out, factAt{kind: FactDate, start: start, end: end, text: iso, key: "date:" + iso, val: iso})
 	}
-	for _, m := range dateWordsRe.FindAllStringSubmatchIndex(s, -1) {
-		if !endsWord(s, m[1]) || (m[2] < 0 && m[6] < 0) {
+	ws := t.words
+	for i, w := range ws {
+		month := months[w.low]
+		if month == 0 {
 			continue
 		}
-		month := months[strings.ToLower(s[m[4]:m[5]])]
-		start := m[4]
-		day := 0
-		if m[2] >= 0 {
-			start = m[2]
-			d := strings.ToLower(s[m[2]:m[3]])
-			if d == "1er" || d == "premier" {
+		start, end, day, year := w.start, w.end, 0, ""
+		if i > 0 && s[ws[i-1].end:w.start] == " " {
+			switch d := ws[i-1].low; {
+			case d == "1er" || d == "premier":
 				day = 1
-			} else {
+			case isDigits(d) && len(d) <= 2:
 				day, _ = strconv.Atoi(d)
 			}
-			if day < 1 || day > 31 {
-				continue
+			if day > 31 {
+				day = 0
+			}
+			if day > 0 {
+				start = ws[i-1].start
 			}
 		}
+		if i+1 < len(ws) && s[w.end:ws[i+1].start] == " " && isDigits(ws[i+1].s) && len(ws[i+1].s) == 4 {
+			year, end = ws[i+1].s, ws[i+1].end
+		}
 		switch {
-		case m[6] >= 0 && day > 0:
-			emit(start, m[1], s[m[6]:m[7]]+"-"+pad2(month)+"-"+pad2(day))
-		case m[6] >= 0:
-			emit(start, m[1], s[m[6]:m[7]]+"-"+pad2(month))
-		default:
-			emit(start, m[1], "--"+pad2(month)+"-"+pad2(day))
+		case year != "" && day > 0:
+			emit(start, end, year+"-"+pad2(month)+"-"+pad2(day))
+		case year != "":
+			emit(start, end, year+"-"+pad2(month))
+		case day > 0:
+			emit(start, end, "--"+pad2(month)+"-"+pad2(day))
 		}
 	}
-	for _, m := range dateSlashRe.FindAllStringSubmatchIndex(s, -1) {
+	var starts []int
+	for _, i := range numberStarts(s) {
+		if i == 0 || !strings.ContainsRune("/.-", rune(s[i-1])) {
+			starts = append(starts, i)
+		}
+	}
+	for _, m := range matchesAt(dateSlashRe, s, starts, 16) {
 		d, _ := strconv.Atoi(s[m[2]:m[3]])
 		mo, _ := strconv.Atoi(s[m[4]:m[5]])
 		if d < 1 || d > 31 || mo < 1 || mo > 12 || !endsDate(s, m[1]) {
@@ -975,7 +1064,7 @@ func (t *factText) dates() []factAt {
 		}
 		emit(m[2], m[1], s[m[6]:m[7]]+"-"+pad2(mo)+"-"+pad2(d))
 	}
-	for _, m := range dateISORe.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range matchesAt(dateISORe, s, starts, 16) {
 		mo, _ := strconv.Atoi(s[m[4]:m[5]])
 		d, _ := strconv.Atoi(s[m[6]:m[7]])
 		if d < 1 || d > 31 || mo < 1 || mo > 12 || !endsDate(s, m[1]) {
@@ -1143,9 +1232,9 @@ func digitsValue(s string) (float64, bool) {
 const refNumPattern = `(?:(?:[LRDA]\.?\s?)?\d+(?:er)?(?:[.-]\d+)*(?:\s(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)\b)?|premier)`
 
 var (
-	refRe      = regexp.MustCompile(`(?:^|[^\p{L}\p{N}])((?i:articles?|art\.))\s(?:n°\s?)?(` + refNumPattern + `(?:(?:\s?,\s|\s(?:et|à|ou)\s)` + refNumPattern + `)*)`)
+	refRe      = regexp.MustCompile(`^((?i:articles?|art\.))\s(?:n°\s?)?(` + refNumPattern + `(?:(?:\s?,\s|\s(?:et|à|ou)\s)` + refNumPattern + `)*)`)
 	refNumRe   = regexp.MustCompile(refNumPattern)
-	annexRefRe = regexp.MustCompile(`(?:^|[^\p{L}\p{N}])((?i:annexes?))\s([IVXLCDM]+|\d+|[A-Z])\b`)
+	annexRefRe = regexp.MustCompile(`^((?i:annexes?))\s([IVXLCDM]+|\d+|[A-Z])\b`)
 	codePrefix = regexp.MustCompile(`^[LRDA]\.?\s?\d`)
 )
 
@@ -1349,7 +1438,16 @@ func (t *factText) phrase(k, max int) (int, string, bool) {
 func (t *factText) references() []factAt {
 	var out []factAt
 	s := t.s
-	for _, m := range refRe.FindAllStringSubmatchIndex(s, -1) {
+	var arts, annexes []int
+	for _, w := range t.words {
+		switch w.low {
+		case "article", "articles", "art":
+			arts = append(arts, w.start)
+		case "annexe", "annexes":
+			annexes = append(annexes, w.start)
+		}
+	}
+	for _, m := range matchesAt(refRe, s, arts, 400) {
 		kw := strings.ToLower(s[m[2]:m[3]])
 		list := s[m[4]:m[5]]
 		nums := refNumRe.FindAllStringIndex(list, -1)
@@ -1391,7 +1489,7 @@ func (t *factText) references() []factAt {
 			out = append(out, f)
 		}
 	}
-	for _, m := range annexRefRe.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range matchesAt(annexRefRe, s, annexes, 32) {
 		num := s[m[4]:m[5]]
 		qend, qname, qext := t.qualifier(m[1])
 		text := "annexe " + num
@@ -1747,22 +1845,23 @@ func pairScore(o, n *factAt) float64 {
 	return score
 }
 
-// contextSimilarity is the Jaccard index of two sets of surrounding words.
+// contextSimilarity is the Jaccard index of two sets of surrounding
+// words, each sorted and without repeats (see factText.context).
 func contextSimilarity(a, b []string) float64 {
-	inter, union := 0, 0
-	seen := make(map[string]int, len(a)+len(b))
-	for _, w := range a {
-		seen[w] |= 1
-	}
-	for _, w := range b {
-		seen[w] |= 2
-	}
-	for _, v := range seen {
-		union++
-		if v == 3 {
+	inter := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
 			inter++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
 		}
 	}
+	union := len(a) + len(b) - inter
 	if union == 0 {
 		return 0
 	}
