@@ -274,17 +274,17 @@ type factAt struct {
 	codeNumbered bool
 }
 
-// word is a token of the normalised text: a run of letters and digits, an
+// factWord is a token of the normalised text: a run of letters and digits, an
 // elided article keeping its apostrophe ("l'", "qu'").
-type word struct {
+type factWord struct {
 	s, low     string
 	start, end int
 }
 
-// factText is a normalised text with what the extractors share.
-type factText struct {
+// factTextKind is a normalised text with what the extractors share.
+type factTextKind struct {
 	s      string
-	words  []word
+	words  []factWord
 	bounds []int // start offsets of sentences, ascending, first is 0
 }
 
@@ -335,7 +335,7 @@ func normalizeFactText(s string) string {
 	return b.String()
 }
 
-func isWordRune(r rune) bool {
+func isFactWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -344,19 +344,19 @@ var elisions = map[string]bool{
 	"qu": true, "jusqu": true, "lorsqu": true, "puisqu": true, "quoiqu": true, "presqu": true, "quelqu": true,
 }
 
-func tokenize(s string) []word {
-	var ws []word
+func tokenize(s string) []factWord {
+	var ws []factWord
 	i := 0
 	for i < len(s) {
 		r, w := utf8.DecodeRuneInString(s[i:])
-		if !isWordRune(r) {
+		if !isFactWordRune(r) {
 			i += w
 			continue
 		}
 		start := i
 		for i < len(s) {
 			r, w = utf8.DecodeRuneInString(s[i:])
-			if !isWordRune(r) {
+			if !isFactWordRune(r) {
 				break
 			}
 			i += w
@@ -366,7 +366,7 @@ func tokenize(s string) []word {
 			i++
 			end = i
 		}
-		ws = append(ws, word{s: s[start:end], low: strings.ToLower(s[start:end]), start: start, end: end})
+		ws = append(ws, factWord{s: s[start:end], low: strings.ToLower(s[start:end]), start: start, end: end})
 	}
 	return ws
 }
@@ -427,18 +427,18 @@ func sentenceBounds(s string) []int {
 	return bounds
 }
 
-func (t *factText) sentence(pos int) int {
+func (t *factTextKind) sentence(pos int) int {
 	return sort.SearchInts(t.bounds, pos+1) - 1
 }
 
 // wordAt returns the index of the first word starting at or after pos.
-func (t *factText) wordAt(pos int) int {
+func (t *factTextKind) wordAt(pos int) int {
 	return sort.Search(len(t.words), func(i int) bool { return t.words[i].start >= pos })
 }
 
 // context returns the words around a span, as a sorted set, which is what pairs an old fact
 // with the new one that replaced it.
-func (t *factText) context(start, end int) []string {
+func (t *factTextKind) context(start, end int) []string {
 	const n = 4
 	var ctx []string
 	i := t.wordAt(start)
@@ -453,7 +453,7 @@ func (t *factText) context(start, end int) []string {
 	return slices.Compact(ctx)
 }
 
-func (t *factText) display(start, end int) string {
+func (t *factTextKind) display(start, end int) string {
 	return strings.Join(strings.Fields(t.s[start:end]), " ")
 }
 
@@ -461,7 +461,7 @@ func (t *factText) display(start, end int) string {
 // act code priced by the clause when the structure tells it.
 func extractFacts(text, subject string) []factAt {
 	s := normalizeFactText(text)
-	t := &factText{s: s, words: tokenize(s), bounds: sentenceBounds(s)}
+	t := &factTextKind{s: s, words: tokenize(s), bounds: sentenceBounds(s)}
 	codes := t.codes()
 
 	var facts []factAt
@@ -642,7 +642,7 @@ type codeAt struct {
 // appearance, each once.
 func ExtractCodes(text string) []string {
 	s := normalizeFactText(text)
-	t := &factText{s: s, words: tokenize(s), bounds: sentenceBounds(s)}
+	t := &factTextKind{s: s, words: tokenize(s), bounds: sentenceBounds(s)}
 	var out []string
 	seen := map[string]bool{}
 	for _, c := range t.codes() {
@@ -665,7 +665,7 @@ func isCapsWord(w string) bool {
 	return n >= 2
 }
 
-func (t *factText) codes() []codeAt {
+func (t *factTextKind) codes() []codeAt {
 	var out []codeAt
 	s := t.s
 	for i, w := range t.words {
@@ -715,7 +715,7 @@ func (t *factText) codes() []codeAt {
 // contextualCode accepts an unknown code-shaped word that the text
 // presents as an act: right after an act noun, or in parentheses after
 // one ("l'avis ponctuel de consultant (APC)").
-func (t *factText) contextualCode(i int, code string) bool {
+func (t *factTextKind) contextualCode(i int, code string) bool {
 	base := strings.TrimSuffix(code, "+")
 	if notActCodes[base] || frenchCaps[base] {
 		return false
@@ -740,12 +740,12 @@ func (t *factText) contextualCode(i int, code string) bool {
 
 func startsWord(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
-	return isWordRune(r)
+	return isFactWordRune(r)
 }
 
 func startsWordBefore(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)
-	return isWordRune(r)
+	return isFactWordRune(r)
 }
 
 func lineStart(s string, pos int) bool {
@@ -766,8 +766,8 @@ const numPattern = `\d{1,3}(?:[ .]\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?`
 // clause with an unanchored pattern costs far more than these checks.
 const matchWindow = 96
 
-// window returns up to n bytes of s from i, ending on a rune boundary.
-func window(s string, i, n int) string {
+// factWindow returns up to n bytes of s from i, ending on a rune boundary.
+func factWindow(s string, i, n int) string {
 	end := i + n
 	if end >= len(s) {
 		return s[i:]
@@ -808,7 +808,7 @@ func matchesAt(re *regexp.Regexp, s string, starts []int, width int) [][]int {
 		if i < last {
 			continue
 		}
-		m := re.FindStringSubmatchIndex(window(s, i, width))
+		m := re.FindStringSubmatchIndex(factWindow(s, i, width))
 		if m == nil {
 			continue
 		}
@@ -855,7 +855,7 @@ var (
 // nearest code before it in its sentence, else one just after it, else the
 // clause's subject, else a code standing alone on a line above (a tariff
 // table's row label).
-func (t *factText) amounts(codes []codeAt, subject string) []factAt {
+func (t *factTextKind) amounts(codes []codeAt, subject string) []factAt {
 	var out []factAt
 	s := t.s
 	labels := t.labelCodes(codes)
@@ -869,20 +869,20 @@ func (t *factText) amounts(codes []codeAt, subject string) []factAt {
 			continue
 		}
 		unit := "EUR"
-		var word string
+		var factWord string
 		if m[4] >= 0 {
-			word = strings.ToLower(s[m[4]:m[5]])
-			if strings.HasPrefix(word, "milliard") {
+			factWord = strings.ToLower(s[m[4]:m[5]])
+			if strings.HasPrefix(factWord, "milliard") {
 				v *= 1e9
 			} else {
 				v *= 1e6
 			}
-			if strings.HasSuffix(word, "francs") {
+			if strings.HasSuffix(factWord, "francs") {
 				unit = "FRF"
 			}
 		} else {
-			word = s[m[6]:m[7]]
-			switch word {
+			factWord = s[m[6]:m[7]]
+			switch factWord {
 			case "M€":
 				v *= 1e6
 			case "Md€":
@@ -919,7 +919,7 @@ func (t *factText) amounts(codes []codeAt, subject string) []factAt {
 	return out
 }
 
-func (t *factText) amountFact(start, end int, v float64, unit string, codes []codeAt, labels []codeAt, subject string) factAt {
+func (t *factTextKind) amountFact(start, end int, v float64, unit string, codes []codeAt, labels []codeAt, subject string) factAt {
 	sub := t.codeFor(start, end, codes)
 	if sub == "" {
 		sub = subject
@@ -937,7 +937,7 @@ func (t *factText) amountFact(start, end int, v float64, unit string, codes []co
 }
 
 // codeFor returns the act code that the sentence ties to the span.
-func (t *factText) codeFor(start, end int, codes []codeAt) string {
+func (t *factTextKind) codeFor(start, end int, codes []codeAt) string {
 	sent := t.sentence(start)
 	found := ""
 	for _, c := range codes {
@@ -960,7 +960,7 @@ func (t *factText) codeFor(start, end int, codes []codeAt) string {
 
 // labelCodes are the codes that stand alone in their sentence ("- C" on
 // its own line): the row labels of tariff tables.
-func (t *factText) labelCodes(codes []codeAt) []codeAt {
+func (t *factTextKind) labelCodes(codes []codeAt) []codeAt {
 	var out []codeAt
 	for _, c := range codes {
 		sent := t.sentence(c.start)
@@ -978,7 +978,7 @@ func (t *factText) labelCodes(codes []codeAt) []codeAt {
 	return out
 }
 
-func (t *factText) percents() []factAt {
+func (t *factTextKind) percents() []factAt {
 	var out []factAt
 	s := t.s
 	for _, m := range matchesAt(percentRe, s, numberStarts(s), matchWindow) {
@@ -1008,14 +1008,15 @@ var (
 	dateISORe   = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})`)
 )
 
-// dates finds calendar dates; their value is ISO 8601 ("2025-01-01",
-// "2025-01" for a month, "--12-01" for a day of every year), which is what
-// a fact reports so that "30/04/2023" and "30 avril 2023" agree.
-func (t *factText) dates() []factAt {
+// dates finds calendar dates. A fact reports them as written; they are
+// compared by their ISO 8601 value ("2025-01-01", "2025-01" for a month,
+// "--12-01" for a day of every year), so that "30/04/2023" and "30 avril
+// 2023" agree.
+func (t *factTextKind) dates() []factAt {
 	var out []factAt
 	s := t.s
 	emit := func(start, end int, iso string) {
-		out = append(out, factAt{kind: FactDate, start: start, end: end, text: iso, key: "date:" + iso, val: iso})
+		out = append(out, factAt{kind: FactDate, start: start, end: end, text: s[start:end], key: "date:" + iso, val: iso})
 	}
 	ws := t.words
 	for i, w := range ws {
@@ -1142,7 +1143,7 @@ func frenchNumber(ws []string) (int, bool) {
 
 // durations finds lengths of time: "deux mois", "3 ans", "48 heures",
 // "vingt-quatre mois".
-func (t *factText) durations() []factAt {
+func (t *factTextKind) durations() []factAt {
 	var out []factAt
 	ws := t.words
 	for i, w := range ws {
@@ -1295,7 +1296,7 @@ var textSuffixes = map[string]bool{
 // présent règlement". It returns the end of the phrase, a normalised name
 // of the text pointed into, and whether that is another text than this
 // one (the present one is named only to be explicit).
-func (t *factText) qualifier(end int) (qend int, name string, external bool) {
+func (t *factTextKind) qualifier(end int) (qend int, name string, external bool) {
 	ws := t.words
 	i := t.wordAt(end)
 	adjacent := func(k int, from int) bool {
@@ -1385,7 +1386,7 @@ func isDigits(s string) bool {
 }
 
 // wordsAre reports whether the words from index k spell want.
-func (t *factText) wordsAre(k int, want []string) bool {
+func (t *factTextKind) wordsAre(k int, want []string) bool {
 	if k+len(want) > len(t.words) {
 		return false
 	}
@@ -1400,7 +1401,7 @@ func (t *factText) wordsAre(k int, want []string) bool {
 // phrase reads up to max words from index k as the name of a text: it
 // stops at punctuation, at a word that starts a new clause of the sentence,
 // and drops trailing articles.
-func (t *factText) phrase(k, max int) (int, string, bool) {
+func (t *factTextKind) phrase(k, max int) (int, string, bool) {
 	ws := t.words
 	last := k
 	var parts []string
@@ -1435,7 +1436,7 @@ func (t *factText) phrase(k, max int) (int, string, bool) {
 // "articles 12 et 13", "article L. 162-5 du code de la sécurité sociale")
 // and annexes. A plural reference gives one fact per number, each printed
 // as "article N" followed by the text it points into, if any.
-func (t *factText) references() []factAt {
+func (t *factTextKind) references() []factAt {
 	var out []factAt
 	s := t.s
 	var arts, annexes []int
@@ -1532,7 +1533,7 @@ var skipForVerb = map[string]bool{
 
 // verbAfter returns the first meaningful word from index i on, within the
 // sentence: "ne peut pas être facturée" → "facturée".
-func (t *factText) verbAfter(i int, sent int) string {
+func (t *factTextKind) verbAfter(i int, sent int) string {
 	for k := i; k < len(t.words) && k < i+6; k++ {
 		w := t.words[k]
 		if t.sentence(w.start) != sent {
@@ -1549,7 +1550,7 @@ func (t *factText) verbAfter(i int, sent int) string {
 // modalities finds modal verbs ("doit", "peut", "peut ne pas", "est tenu
 // de", "s'engage à") and "sauf". It also returns the indices of words it
 // consumed, so that the "ne pas" of "peut ne pas" is not also a negation.
-func (t *factText) modalities() ([]factAt, map[int]bool) {
+func (t *factTextKind) modalities() ([]factAt, map[int]bool) {
 	var out []factAt
 	consumed := map[int]bool{}
 	ws := t.words
@@ -1602,7 +1603,7 @@ func (t *factText) modalities() ([]factAt, map[int]bool) {
 // a verb ("ne peut excéder", which law texts use for "ne peut pas") and a
 // lone "aucun". The value is the kind of negation (a bare "ne" counts as
 // "pas"); the subject is the verb it bears on, which pairs old and new.
-func (t *factText) negations(consumed map[int]bool) []factAt {
+func (t *factTextKind) negations(consumed map[int]bool) []factAt {
 	var out []factAt
 	ws := t.words
 	used := map[int]bool{}

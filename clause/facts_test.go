@@ -146,7 +146,7 @@ var factCases = []struct {
 		name: "date moved",
 		old:  "Applicable à compter du 1er janvier 2025.",
 		new:  "Applicable à compter du 1er juillet 2025.",
-		want: []Fact{{Kind: FactDate, Old: "2025-01-01", New: "2025-07-01"}},
+		want: []Fact{{Kind: FactDate, Old: "1er janvier 2025", New: "1er juillet 2025"}},
 	},
 	{
 		name: "same date written differently",
@@ -339,7 +339,7 @@ var factCases = []struct {
 		new:  "Le taux est de 80 %. Applicable au 1er janvier 2025.",
 		want: []Fact{
 			{Kind: FactPercent, Old: "70 %", New: "80 %", OldValue: f64(70), NewValue: f64(80), Unit: "%", DeltaPct: f64(14.29)},
-			{Kind: FactDate, New: "2025-01-01"},
+			{Kind: FactDate, New: "1er janvier 2025"},
 			{Kind: FactDuration, Old: "deux mois", OldValue: f64(2), Unit: "month"},
 		},
 	},
@@ -373,8 +373,8 @@ func TestExtractFacts(t *testing.T) {
 		{"2,5 millions d'euros et 3 M€", []ex{{FactAmount, "2,5 millions d'euros", 2.5e6}, {FactAmount, "3 M€", 3e6}}},
 		{"100 francs, 30 Fédérations", []ex{{FactAmount, "100 francs", 100}}},
 		{"le 15 de chaque mois", nil},
-		{"fixé au 1er décembre 1998", []ex{{FactDate, "1998-12-01", 0}}},
-		{"en mars 2024", []ex{{FactDate, "2024-03", 0}}},
+		{"fixé au 1er décembre 1998", []ex{{FactDate, "1er décembre 1998", 0}}},
+		{"en mars 2024", []ex{{FactDate, "mars 2024", 0}}},
 		{"il faut maintenir", nil},
 		{"10 pour cent", []ex{{FactPercent, "10 pour cent", 10}}},
 		{"Titre V\n\nV. - Tarifs", nil},
@@ -448,7 +448,7 @@ func TestFactsGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			ar := parseTxtar(data)
+			ar := parseFactsTxtar(data)
 			sections := map[string]string{}
 			for _, f := range ar.files {
 				sections[f.name] = string(f.data)
@@ -478,7 +478,7 @@ func TestFactsGolden(t *testing.T) {
 					}
 				}
 				if !found {
-					ar.files = append(ar.files, txtarFile{name: "want", data: out})
+					ar.files = append(ar.files, factsTxtarFile{name: "want", data: out})
 				}
 				if err := os.WriteFile(file, ar.format(), 0o644); err != nil {
 					t.Fatal(err)
@@ -497,10 +497,10 @@ func TestFactsGolden(t *testing.T) {
 // dependency the module does not list, and the format takes a few lines.
 type txtarArchive struct {
 	comment []byte
-	files   []txtarFile
+	files   []factsTxtarFile
 }
 
-type txtarFile struct {
+type factsTxtarFile struct {
 	name string
 	data []byte
 }
@@ -513,7 +513,7 @@ func txtarMarker(line []byte) (string, bool) {
 	return strings.TrimSpace(l[3 : len(l)-3]), true
 }
 
-func parseTxtar(data []byte) txtarArchive {
+func parseFactsTxtar(data []byte) txtarArchive {
 	var ar txtarArchive
 	cur := &ar.comment
 	for len(data) > 0 {
@@ -523,7 +523,7 @@ func parseTxtar(data []byte) txtarArchive {
 		}
 		data = data[len(line):]
 		if name, ok := txtarMarker(line); ok {
-			ar.files = append(ar.files, txtarFile{name: name})
+			ar.files = append(ar.files, factsTxtarFile{name: name})
 			cur = &ar.files[len(ar.files)-1].data
 			continue
 		}
@@ -545,8 +545,8 @@ func (ar txtarArchive) format() []byte {
 	return b.Bytes()
 }
 
-// corpusArticles splits a corpus document on its "### Article N" headings.
-func corpusArticles(t *testing.T, name string) map[string]string {
+// factsCorpusArticles splits a corpus document on its "### Article N" headings.
+func factsCorpusArticles(t *testing.T, name string) map[string]string {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("..", "..", "shared", "corpus", "raw", name))
 	if err != nil {
@@ -579,8 +579,8 @@ func corpusArticles(t *testing.T, name string) map[string]string {
 // TestFactsCorpus checks the known changes of the 2003 amendment of the
 // 1998 règlement conventionnel minimal.
 func TestFactsCorpus(t *testing.T) {
-	old := corpusArticles(t, "rcm_1998/RCM_medecins_1998_version_initiale_1998.md")
-	cur := corpusArticles(t, "rcm_1998/RCM_medecins_1998_version_modifiee_2003.md")
+	old := factsCorpusArticles(t, "rcm_1998/RCM_medecins_1998_version_initiale_1998.md")
+	cur := factsCorpusArticles(t, "rcm_1998/RCM_medecins_1998_version_modifiee_2003.md")
 
 	// Article 7: the code de la santé publique was renumbered.
 	got := CompareFacts(old["7"], cur["7"], "", nil)
