@@ -58,14 +58,21 @@
 //
 //   - Only the header and footer zones of a page are ever dropped: the first
 //     and last three non-blank lines. A line in that zone is a running
-//     header or footer when it contains a letter and recurs in the zones of
-//     at least three pages, or of at least two pages and half of them. Digits
-//     are ignored when comparing ordinary lines ("Convention – page 3"
-//     recurs as "Convention – page 4"), but headings, numbered points and
-//     table rows must recur exactly, so that "Article 3" and "Article 7"
-//     never pass for the same header; for those, an occurrence that is the
-//     first appearance of the line in the document is kept, since it is the
-//     real heading that the later running headers repeat.
+//     header or footer when it contains a letter and recurs at the same
+//     rank of the same zone (say, first line from the top) on three pages
+//     in a row (or every other page, for alternating left and right
+//     headers), or on at least two pages and half of them. A line of content
+//     that recurs, such as a label repeated down a tariff annex, seldom
+//     lands at the same place of consecutive pages.
+//     Recurring means identical, or identical but for one number that
+//     grows with the page ("Convention – page 3" then "– page 4"): masking
+//     every digit instead would take the rows of a tariff table
+//     ("Métropolitains : 115,00 F") for a running header and lose tariffs.
+//     Headings, numbered points and table rows must recur exactly, so that
+//     "Article 3" and "Article 4" opening two pages never pass for one
+//     header; for those, an occurrence that is the first appearance of the
+//     line in the document is kept, since it is the real heading that the
+//     later running headers repeat.
 //   - A page number ("12", "- 12 -", "Page 3", "Page 3/40", "3 / 40",
 //     "page 3 sur 40") is dropped when, once running headers are gone, it is
 //     the first or last non-blank line of its page, still within the zone.

@@ -1,7 +1,9 @@
 package reader
 
 import (
+	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -23,7 +25,7 @@ var headingRE = regexp.MustCompile(`^(?:Article|ARTICLE|Art\.|ART\.|Titre|TITRE|
 
 // pointRE matches the marker of a numbered point or a bullet.
 var pointRE = regexp.MustCompile(`^(?:` +
-	`[IVX]+\s*(?:[.)°]|\s[-–—])` + // I. -  II)  IV°  III –
+	`[IVX]+\s*(?:[.)°]|\s[-–—])` + // I. -  II)  IV°  III –; not L, C, D, M: "L. 162-5", "M. Dupont"
 	`|\d+\s*°` + // 1°
 	`|\d+(?:\.\d+)*\s*[.)](?:\s|$)` + // 1.  1)  2.3.
 	`|\d+(?:\.\d+)+(?:\s|$)` + // 28.1 La consultation
@@ -32,10 +34,6 @@ var pointRE = regexp.MustCompile(`^(?:` +
 	`|\(\d+\)` + // (1)
 	`|[-–—•·▪●◦*]\s` + // bullets
 	`)`)
-
-// codeRefRE is a code article reference such as "L. 162-5" that pointRE
-// would otherwise take for the roman numeral L.
-var codeRefRE = regexp.MustCompile(`^[LRDA]\.?\s*\d`)
 
 // tableGapRE is a gap of three spaces or more between two columns.
 var tableGapRE = regexp.MustCompile(`\S {3,}\S`)
@@ -80,7 +78,7 @@ func classify(line string) lineKind {
 		return kindTable
 	case headingRE.MatchString(t) || isCapitals(t):
 		return kindHeading
-	case pointRE.MatchString(t) && !codeRefRE.MatchString(t):
+	case pointRE.MatchString(t):
 		return kindPoint
 	}
 	return kindProse
@@ -98,7 +96,8 @@ func isCapitals(s string) bool {
 			letters++
 		}
 	}
-	return letters >= 4 && !strings.HasSuffix(s, ",")
+	// An acronym ending a sentence ("la CNAM.") is no title.
+	return letters >= 4 && !strings.HasSuffix(s, ",") && !strings.HasSuffix(s, ";") && !strings.HasSuffix(s, ".")
 }
 
 // CleanPDFText undoes what pagination and hard wrapping did to text that
@@ -110,6 +109,9 @@ func isCapitals(s string) bool {
 // form feed nor carriage return, no trailing blank on any line, single
 // blank lines between paragraphs, and ends with one "\n" unless empty.
 func CleanPDFText(s string) string {
+	// Joining lines must not glue two halves of a broken byte sequence
+	// into a character that was not there.
+	s = strings.ToValidUTF8(s, "\uFFFD")
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	raw := strings.Split(s, "\f")
@@ -163,11 +165,16 @@ func zones(page []string) (top, bottom []int) {
 	return top, bottom
 }
 
-// runningKey is what two occurrences of a running header must share.
-// Ordinary lines are compared with their digits masked, so that a page
-// number inside the header does not hide it; headings, points and table
-// rows must match exactly. The second result reports an exact key.
-func runningKey(line string) (string, bool) {
+// runningKeys are what two occurrences of a running header must share:
+// the line itself, spaces collapsed, and, for ordinary lines, the line
+// with one of its numbers replaced by that number minus the page's index,
+// so that "Convention – page 3" on the third page and "Convention – page 4"
+// on the fourth share a key while "Métropolitains : 115,00 F" and
+// "Métropolitains : 150,00 F" never do. Headings, points and table rows
+// only match exactly, which the second result reports: "Article 3" and
+// "Article 4" may well open two consecutive pages. Lines without letters
+// and page numbers have no key.
+func runningKeys(line string, page int) ([]string, bool) {
 	t := strings.Join(strings.Fields(line), " ")
 	letters := 0
 	for _, r := range t {
@@ -176,77 +183,111 @@ func runningKey(line string) (string, bool) {
 		}
 	}
 	if letters == 0 || pageNumberRE.MatchString(t) {
-		return "", false
+		return nil, false
 	}
-	if classify(line) != kindProse || letters < 4 {
-		return "=" + t, true
+	keys := []string{"=" + t}
+	if classify(line) != kindProse {
+		return keys, true
 	}
-	var b strings.Builder
-	digits := false
-	for _, r := range t {
-		if unicode.IsDigit(r) {
-			if !digits {
-				b.WriteByte('#')
-			}
-			digits = true
+	for i := 0; i < len(t); {
+		if t[i] < '0' || t[i] > '9' {
+			i++
 			continue
 		}
-		digits = false
-		b.WriteRune(r)
+		j := i
+		for j < len(t) && t[j] >= '0' && t[j] <= '9' {
+			j++
+		}
+		if j-i <= 4 {
+			n, _ := strconv.Atoi(t[i:j])
+			keys = append(keys, "~"+t[:i]+"#"+strconv.Itoa(n-page)+"#"+t[j:])
+		}
+		i = j
 	}
-	return "~" + b.String(), false
+	return keys, false
 }
 
 // markRunning finds running headers and footers and returns, for every
-// page, which lines to drop.
+// page, which lines to drop. A key is counted with its rank in the zone
+// (first, second or third line from the top, or from the bottom, page
+// numbers aside), because a running header holds the same place on every
+// page while a content line that recurs lands anywhere.
 func markRunning(pages [][]string) [][]bool {
 	drop := make([][]bool, len(pages))
-	nonEmpty := 0
 	type place struct{ page, line int }
-	pagesWith := map[string]int{}
-	lastPage := map[string]int{}
-	zoneLines := make([][]int, len(pages))
+	type occurrence struct {
+		place
+		keys      []string
+		exactOnly bool
+	}
+	var occs []occurrence
+	onPages := map[string][]int{} // ordinals of the non-empty pages holding a key
+	nonEmpty := 0
 	for p, page := range pages {
 		drop[p] = make([]bool, len(page))
 		top, bottom := zones(page)
-		zoneLines[p] = append(top, bottom...)
-		if len(zoneLines[p]) > 0 {
-			nonEmpty++
+		if len(top) == 0 {
+			continue
 		}
-		for _, i := range zoneLines[p] {
-			k, _ := runningKey(page[i])
-			if k == "" {
-				continue
-			}
-			if seen, ok := lastPage[k]; !ok || seen != p {
-				pagesWith[k]++
-				lastPage[k] = p
+		for z, zone := range [][]int{top, bottom} {
+			rank := 0
+			for _, i := range zone {
+				keys, exactOnly := runningKeys(page[i], p)
+				if keys == nil {
+					continue
+				}
+				for j, k := range keys {
+					k = fmt.Sprintf("%d%d%s", z, rank, k)
+					keys[j] = k
+					if o := onPages[k]; len(o) == 0 || o[len(o)-1] != nonEmpty {
+						onPages[k] = append(o, nonEmpty)
+					}
+				}
+				occs = append(occs, occurrence{place{p, i}, keys, exactOnly})
+				rank++
 			}
 		}
+		nonEmpty++
 	}
-	// The first place every exact line appears anywhere, to keep the real
+	running := func(k string) bool {
+		o := onPages[k]
+		if len(o) >= 2 && 2*len(o) >= nonEmpty {
+			return true
+		}
+		// Three pages in a row, or every other page for headers that
+		// alternate between left and right pages.
+		run := 1
+		for i := 1; i < len(o); i++ {
+			if o[i]-o[i-1] <= 2 {
+				run++
+			} else {
+				run = 1
+			}
+			if run >= 3 {
+				return true
+			}
+		}
+		return false
+	}
+	// The first place every line appears anywhere, to keep the real
 	// heading that later running headers repeat.
 	first := map[string]place{}
 	for p, page := range pages {
 		for i, l := range page {
-			t := "=" + strings.Join(strings.Fields(l), " ")
-			if _, ok := first[t]; !ok {
-				first[t] = place{p, i}
+			k := strings.Join(strings.Fields(l), " ")
+			if _, ok := first[k]; !ok {
+				first[k] = place{p, i}
 			}
 		}
 	}
-	for p, page := range pages {
-		for _, i := range zoneLines[p] {
-			k, exact := runningKey(page[i])
-			n := pagesWith[k]
-			if k == "" || !(n >= 3 || (n >= 2 && 2*n >= nonEmpty)) {
-				continue
-			}
-			if exact && first[k] == (place{p, i}) {
-				continue
-			}
-			drop[p][i] = true
+	for _, o := range occs {
+		if !slices.ContainsFunc(o.keys, running) {
+			continue
 		}
+		if o.exactOnly && first[strings.Join(strings.Fields(pages[o.page][o.line]), " ")] == o.place {
+			continue
+		}
+		drop[o.page][o.line] = true
 	}
 	return drop
 }
