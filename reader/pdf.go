@@ -35,9 +35,6 @@ var pointRE = regexp.MustCompile(`^(?:` +
 	`|[-–—•·▪●◦*]\s` + // bullets
 	`)`)
 
-// tableGapRE is a gap of three spaces or more between two columns.
-var tableGapRE = regexp.MustCompile(`\S {3,}\S`)
-
 // compoundTails are second halves of compounds: a line that ends with
 // "xxx-" followed by one of them keeps its hyphen (celui-ci, lui-même,
 // ci-dessus, peut-être, sous-section, dit-il).
@@ -71,17 +68,52 @@ const (
 	kindTable            // never joined, spacing kept
 )
 
+// classifyPrefix is how much of a line the heading and point patterns,
+// anchored at its start, need to see; longer lines are paragraphs, never
+// table rows. Both bounds keep a pathological one-line input linear.
+const (
+	classifyPrefix = 64
+	maxTableRow    = 2048
+)
+
 func classify(line string) lineKind {
 	t := strings.TrimSpace(line)
+	prefix := t
+	if len(prefix) > classifyPrefix {
+		prefix = strings.ToValidUTF8(prefix[:classifyPrefix], "")
+	}
 	switch {
-	case strings.ContainsAny(t, "\t|") || len(tableGapRE.FindAllStringIndex(t, 2)) >= 2:
+	case strings.ContainsAny(t, "\t|") || len(t) <= maxTableRow && columnGaps(t) >= 2:
 		return kindTable
-	case headingRE.MatchString(t) || isCapitals(t):
+	case headingRE.MatchString(prefix) || isCapitals(t):
 		return kindHeading
-	case pointRE.MatchString(t):
+	case pointRE.MatchString(prefix):
 		return kindPoint
 	}
 	return kindProse
+}
+
+// columnGaps counts the runs of three spaces or more inside a trimmed
+// line: the gaps between the columns of a table laid out with spaces.
+func columnGaps(t string) int {
+	gaps, run := 0, 0
+	for i := 0; i < len(t); i++ {
+		if t[i] == ' ' {
+			run++
+			continue
+		}
+		if run >= 3 {
+			gaps++
+		}
+		run = 0
+	}
+	return gaps
+}
+
+// isPageNumber reports a line that is only a page number.
+func isPageNumber(line string) bool {
+	t := strings.TrimSpace(line)
+	return len(t) <= 40 && pageNumberRE.MatchString(t)
 }
 
 // isCapitals reports a line written in capitals ("DISPOSITIONS
@@ -182,7 +214,7 @@ func runningKeys(line string, page int) ([]string, bool) {
 			letters++
 		}
 	}
-	if letters == 0 || pageNumberRE.MatchString(t) {
+	if letters == 0 || isPageNumber(t) {
 		return nil, false
 	}
 	keys := []string{"=" + t}
@@ -314,7 +346,7 @@ func markPageNumbers(pages [][]string, drop [][]bool) {
 					continue
 				}
 				t := strings.TrimSpace(page[i])
-				if !pageNumberRE.MatchString(t) {
+				if !isPageNumber(t) {
 					break
 				}
 				n, err := strconv.Atoi(t)
@@ -342,9 +374,11 @@ func markPageNumbers(pages [][]string, drop [][]bool) {
 }
 
 // rewrap joins hard-wrapped lines into paragraphs and formats the result.
+// The paragraph being built grows in place and join only sees its end, so
+// that one huge paragraph costs linear time.
 func rewrap(lines []string) string {
 	var b strings.Builder
-	var cur string
+	var cur []byte
 	var curKind lineKind
 	have, blank := false, false
 	flush := func() {
@@ -354,7 +388,7 @@ func rewrap(lines []string) string {
 		if blank && b.Len() > 0 {
 			b.WriteByte('\n')
 		}
-		b.WriteString(cur)
+		b.Write(cur)
 		b.WriteByte('\n')
 		have, blank = false, false
 	}
@@ -370,52 +404,66 @@ func rewrap(lines []string) string {
 			text = strings.TrimLeftFunc(line, unicode.IsSpace)
 		}
 		if have {
-			if joined, ok := join(cur, curKind, text, kind); ok {
-				cur = joined
+			if cut, sep, ok := join(tail(cur), curKind, text, kind); ok {
+				cur = append(append(cur[:len(cur)-cut], sep...), text...)
 				continue
 			}
 			flush()
 		}
-		cur, curKind, have = text, kind, true
+		cur, curKind, have = append(cur[:0], text...), kind, true
 	}
 	flush()
 	return b.String()
 }
 
-// join appends next to prev when prev was wrapped in the middle of a
-// sentence or of a hyphenated word.
-func join(prev string, prevKind lineKind, next string, nextKind lineKind) (string, bool) {
+// tailSize bounds how much of a paragraph join looks at: enough for the
+// last words.
+const tailSize = 256
+
+// tail is the end of a paragraph, cut at a character boundary.
+func tail(p []byte) string {
+	i := max(0, len(p)-tailSize)
+	for i < len(p) && !utf8.RuneStart(p[i]) {
+		i++
+	}
+	return string(p[i:])
+}
+
+// join decides whether next continues prev, a wrapped sentence or a
+// hyphenated word. If so, the paragraph loses its last cut bytes (a
+// hyphen) and gets sep and next appended.
+func join(prev string, prevKind lineKind, next string, nextKind lineKind) (cut int, sep string, ok bool) {
 	if prevKind == kindHeading || prevKind == kindTable || nextKind != kindProse {
-		return "", false
+		return 0, "", false
 	}
 	last, lastSize := utf8.DecodeLastRuneInString(prev)
 	beforeLast, _ := utf8.DecodeLastRuneInString(prev[:len(prev)-lastSize])
 	nextFirst, _ := utf8.DecodeRuneInString(next)
 
 	if last == '\u00AD' {
-		return prev[:len(prev)-lastSize] + next, true
+		return lastSize, "", true
 	}
 	if (last == '-' || last == '\u2010') && isAlnum(beforeLast) && isAlnum(nextFirst) {
 		if dehyphenate(prev[:len(prev)-lastSize], next) {
-			return prev[:len(prev)-lastSize] + next, true
+			return lastSize, "", true
 		}
-		return prev + next, true
+		return 0, "", true
 	}
 	if endsSentence(prev) {
-		return "", false
+		return 0, "", false
 	}
-	sep := " "
+	sep = " "
 	if last == '\'' || last == '’' {
 		sep = ""
 	}
 	switch {
 	case unicode.IsLower(nextFirst), unicode.IsDigit(nextFirst),
 		strings.ContainsRune("(«“\"'‘’[,;%€", nextFirst):
-		return prev + sep + next, true
+		return 0, sep, true
 	case unicode.IsUpper(nextFirst) && (last == ',' || sep == "" || openWords[strings.ToLower(lastWord(prev))]):
-		return prev + sep + next, true
+		return 0, sep, true
 	}
-	return "", false
+	return 0, "", false
 }
 
 // dehyphenate reports whether the hyphen between head (the line without

@@ -197,7 +197,7 @@ func TestClassify(t *testing.T) {
 // pdftotext would: paragraphs wrapped at 70 columns with some long words
 // hyphenated, pages of 45 lines between a running header and a page
 // number. It returns the text and the words the clean-up must give back.
-func syntheticPDF(t *testing.T, path string, footer func(page, pages int) string) (string, []string) {
+func syntheticPDF(t testing.TB, path string, footer func(page, pages int) string) (string, []string) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -387,4 +387,21 @@ func FuzzCleanPDFText(f *testing.F) {
 			}
 		}
 	})
+}
+
+func BenchmarkCleanPDFText(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join(corpusDir, "raw/*/*.md"))
+	if len(files) == 0 {
+		b.Skipf("corpus not found under %s", corpusDir)
+	}
+	var text strings.Builder
+	for _, path := range files {
+		t, _ := syntheticPDF(b, path, func(p, _ int) string { return fmt.Sprintf("- %d -", p) })
+		text.WriteString(t)
+	}
+	in := text.String()
+	b.SetBytes(int64(len(in)))
+	for b.Loop() {
+		CleanPDFText(in)
+	}
 }
