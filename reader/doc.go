@@ -16,7 +16,8 @@
 // – and —, the euro sign € and the ellipsis …, which Windows-1252 puts in the
 // bytes 0x80–0x9F where ISO-8859-1 has invisible C1 control characters. Read
 // as ISO-8859-1, "l’article" would silently lose its apostrophe. For every
-// other byte the two encodings agree, so nothing is lost by the choice.
+// other byte the two encodings agree, so nothing is lost by the choice. A
+// UTF-8 byte-order mark followed by invalid UTF-8 is read the same way.
 // UTF-16 without a byte-order mark is not guessed: its NUL bytes make it look
 // binary, and it is rejected as such.
 //
