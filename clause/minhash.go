@@ -1,0 +1,620 @@
+package clause
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// This file holds what the aligner knows about the text of each clause:
+// a hash of its canonical form (for exact matches), the sorted multiset of
+// its word bigrams (for the verified similarity) and a MinHash signature of
+// its word 3-shingles (to find candidate pairs without comparing every old
+// clause with every new one).
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+
+	// sigK is the number of MinHash bins; 64 lets one uint64 record which
+	// bins one-permutation hashing left empty.
+	sigK = 64
+	// bandRows rows per LSH band: two rows keep the recall high for pairs
+	// around the 0.5 Dice threshold (3-shingle Jaccard near 0.25).
+	bandRows = 2
+	bands    = sigK / bandRows
+
+	// Sentinels that cannot collide with a rune, used as token and field
+	// boundaries in hashes.
+	hashSep = 0x110000
+	tokBOS  = 0x9e3779b97f4a7c15
+	tokEOS  = 0xc2b2ae3d27d4eb4f
+)
+
+// mix64 is the splitmix64 finaliser: FNV alone spreads its low bits badly,
+// and MinHash needs every bit to look random.
+func mix64(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	return x
+}
+
+// Class of kinds that may be matched with one another: an article never
+// matches a title, an item only matches an item.
+const (
+	classOther uint8 = iota
+	classContainer
+	classText
+	classItem
+	numClasses
+)
+
+func kindClass(k Kind) uint8 {
+	switch k {
+	case KindTitle, KindChapter, KindSection, KindAnnex:
+		return classContainer
+	case KindArticle, KindParagraph, KindPreamble:
+		return classText
+	case KindItem:
+		return classItem
+	}
+	return classOther
+}
+
+// isSpaceByte reports ASCII white space, the fast path of canonical folding.
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
+}
+
+// foldRune is the canonical form of one non-ASCII rune: lower case, and
+// typographic apostrophes, quotes and dashes folded to their ASCII forms,
+// since negotiators' word processors disagree on them.
+func foldRune(r rune) rune {
+	switch r {
+	case '’', '‘', 'ʼ', '′', '´':
+		return '\''
+	case '«', '»', '“', '”', '„':
+		return '"'
+	case '–', '—', '‐', '‑', '−':
+		return '-'
+	}
+	return unicode.ToLower(r)
+}
+
+// canonScanner yields the runes of the canonical form of a string: folded
+// runes, every run of white space collapsed to one space, none at either
+// end. It lets two texts be compared or hashed without building the
+// canonical strings.
+type canonScanner struct {
+	s       string
+	i       int
+	started bool
+	pending bool
+}
+
+func (c *canonScanner) next() (rune, bool) {
+	for c.i < len(c.s) {
+		b := c.s[c.i]
+		var r rune
+		size := 1
+		if b < utf8.RuneSelf {
+			if isSpaceByte(b) {
+				c.i++
+				c.pending = c.started
+				continue
+			}
+			if 'A' <= b && b <= 'Z' {
+				b += 'a' - 'A'
+			}
+			r = rune(b)
+		} else {
+			r, size = utf8.DecodeRuneInString(c.s[c.i:])
+			if unicode.IsSpace(r) {
+				c.i += size
+				c.pending = c.started
+				continue
+			}
+			r = foldRune(r)
+		}
+		if c.pending {
+			c.pending = false
+			return ' ', true
+		}
+		c.i += size
+		c.started = true
+		return r, true
+	}
+	return 0, false
+}
+
+// canonHash feeds the canonical form of s into the FNV-1a state h.
+func canonHash(h uint64, s string) uint64 {
+	sc := canonScanner{s: s}
+	for {
+		r, ok := sc.next()
+		if !ok {
+			return h
+		}
+		h = (h ^ uint64(r)) * fnvPrime
+	}
+}
+
+// canonEqual reports whether a and b have the same canonical form.
+func canonEqual(a, b string) bool {
+	sa, sb := canonScanner{s: a}, canonScanner{s: b}
+	for {
+		ra, oka := sa.next()
+		rb, okb := sb.next()
+		if oka != okb || ra != rb {
+			return false
+		}
+		if !oka {
+			return true
+		}
+	}
+}
+
+// canonString builds the canonical form; used on short strings only.
+func canonString(s string) string {
+	var b strings.Builder
+	sc := canonScanner{s: s}
+	for {
+		r, ok := sc.next()
+		if !ok {
+			return b.String()
+		}
+		b.WriteRune(r)
+	}
+}
+
+// isBlank reports whether s holds no visible character.
+func isBlank(s string) bool {
+	sc := canonScanner{s: s}
+	_, ok := sc.next()
+	return !ok
+}
+
+// headingRest is the canonical heading without its kind word and number:
+// "Article 12 - Consultation" gives "consultation", "Titre II" gives "".
+// Renumbering changes the number but not the rest, so the rest is what
+// identifies a heading across versions.
+func headingRest(heading, number string) string {
+	h := canonString(heading)
+	num := canonString(number)
+	if h == "" || num == "" {
+		return h
+	}
+	from := 0
+	for {
+		k := strings.Index(h[from:], num)
+		if k < 0 {
+			return h
+		}
+		start, end := from+k, from+k+len(num)
+		if wordEdge(h, start-1) && wordEdge(h, end) {
+			return strings.TrimLeft(h[end:], " -:.,;)/")
+		}
+		from = start + 1
+	}
+}
+
+// wordEdge reports whether byte i of s is outside s or not part of a word,
+// so that the number "i" is not found inside "titre".
+func wordEdge(s string, i int) bool {
+	if i < 0 || i >= len(s) {
+		return true
+	}
+	b := s[i]
+	if b >= utf8.RuneSelf {
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError {
+			// Inside a multi-byte rune: look back for its start.
+			for j := i; j >= 0 && j > i-utf8.UTFMax; j-- {
+				if utf8.RuneStart(s[j]) {
+					r, _ = utf8.DecodeRuneInString(s[j:])
+					break
+				}
+			}
+		}
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}
+	return !('a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9')
+}
+
+// wordHashes appends the FNV hash of each word of s (a run of letters and
+// digits, lower-cased) to buf. Punctuation is dropped: "4," and "4." are
+// the same word for similarity.
+func wordHashes(buf []uint64, s string) []uint64 {
+	var h uint64
+	in := false
+	for i := 0; i < len(s); {
+		b := s[i]
+		var r rune
+		word := false
+		if b < utf8.RuneSelf {
+			i++
+			if 'A' <= b && b <= 'Z' {
+				b += 'a' - 'A'
+			}
+			r = rune(b)
+			word = 'a' <= b && b <= 'z' || '0' <= b && b <= '9'
+		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(s[i:])
+			i += size
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				word = true
+				r = unicode.ToLower(r)
+			}
+		}
+		if word {
+			if !in {
+				h = fnvOffset
+				in = true
+			}
+			h = (h ^ uint64(r)) * fnvPrime
+		} else if in {
+			buf = append(buf, h)
+			in = false
+		}
+	}
+	if in {
+		buf = append(buf, h)
+	}
+	return buf
+}
+
+// bigramsOf returns the sorted multiset of word bigrams of the words,
+// padded with start and end markers so that a one-word text still has
+// something to compare.
+func bigramsOf(words []uint64) []uint32 {
+	if len(words) == 0 {
+		return []uint32{}
+	}
+	out := make([]uint32, 0, len(words)+1)
+	prev := uint64(tokBOS)
+	for _, w := range words {
+		out = append(out, uint32(mix64(prev*fnvPrime^w)))
+		prev = w
+	}
+	out = append(out, uint32(mix64(prev*fnvPrime^tokEOS)))
+	slices.Sort(out)
+	return out
+}
+
+// signature fills sig with a one-permutation MinHash of the word
+// 3-shingles: each shingle hash picks a bin and competes for that bin's
+// minimum, which costs one hash per shingle instead of one per shingle and
+// bin. Empty bins borrow from the next filled bin (rotation
+// densification), so that equal shingle sets always give equal signatures.
+// It reports false when there are no words.
+func signature(words []uint64, sig []uint32) bool {
+	if len(words) == 0 {
+		return false
+	}
+	var filled uint64
+	add := func(sh uint64) {
+		h := mix64(sh)
+		bin := h >> 58
+		v := uint32(h)
+		if filled&(1<<bin) == 0 || v < sig[bin] {
+			sig[bin] = v
+			filled |= 1 << bin
+		}
+	}
+	if len(words) < 3 {
+		h := uint64(fnvOffset)
+		for _, w := range words {
+			h = (h ^ w) * fnvPrime
+		}
+		add(h)
+	} else {
+		for i := 0; i+2 < len(words); i++ {
+			add(((words[i]*fnvPrime)^words[i+1])*fnvPrime ^ words[i+2])
+		}
+	}
+	for j := 0; j < sigK; j++ {
+		if filled&(1<<j) != 0 {
+			continue
+		}
+		for d := 1; d < sigK; d++ {
+			src := (j + d) % sigK
+			if filled&(1<<src) != 0 {
+				sig[j] = sig[src] + uint32(d)*0x9e3779b1
+				break
+			}
+		}
+	}
+	return true
+}
+
+// intersectCount counts the common elements of two sorted multisets.
+func intersectCount(a, b []uint32) int {
+	i, j, n := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
+}
+
+// dice is the Dice coefficient of two bigram multisets; two empty texts
+// are identical.
+func dice(a, b []uint32) float64 {
+	if len(a)+len(b) == 0 {
+		return 1
+	}
+	return 2 * float64(intersectCount(a, b)) / float64(len(a)+len(b))
+}
+
+// containment is the share of part's bigrams found in whole.
+func containment(part, whole []uint32) float64 {
+	if len(part) == 0 {
+		return 0
+	}
+	return float64(intersectCount(part, whole)) / float64(len(part))
+}
+
+// features caches, per clause of one document, what the passes of the
+// aligner compare. Bigrams and signatures are computed on first use: most
+// clauses of two versions are identical and never need them.
+type features struct {
+	d        *Document
+	class    []uint8
+	blank    []bool   // text without any visible character
+	head     []string // canonical heading rest (see headingRest)
+	textHash []uint64
+	ident    []uint64 // identity for exact matching; 0 when nothing to compare
+	keys     map[string][]int
+	prevSame []int32 // previous clause of the same class, or -1
+	nextSame []int32
+
+	big     [][]uint32
+	sig     []uint32
+	hasSig  []bool
+	done    []bool
+	scratch []uint64
+}
+
+func newFeatures(d *Document) *features {
+	n := len(d.Clauses)
+	f := &features{
+		d:        d,
+		class:    make([]uint8, n),
+		blank:    make([]bool, n),
+		head:     make([]string, n),
+		textHash: make([]uint64, n),
+		ident:    make([]uint64, n),
+		keys:     map[string][]int{},
+		prevSame: make([]int32, n),
+		nextSame: make([]int32, n),
+		big:      make([][]uint32, n),
+		hasSig:   make([]bool, n),
+		done:     make([]bool, n),
+	}
+	var last [numClasses]int32
+	for k := range last {
+		last[k] = -1
+	}
+	for i := range d.Clauses {
+		c := &d.Clauses[i]
+		cl := kindClass(c.Kind)
+		f.class[i] = cl
+		f.head[i] = headingRest(c.Heading, c.Number)
+		f.textHash[i] = canonHash(fnvOffset, c.Text)
+		f.blank[i] = f.textHash[i] == fnvOffset
+		if c.Key != "" {
+			f.keys[c.Key] = append(f.keys[c.Key], i)
+		}
+		if !f.blank[i] || f.head[i] != "" {
+			h := (uint64(fnvOffset) ^ uint64(cl)) * fnvPrime
+			if cl == classOther {
+				h = canonHash(h, string(c.Kind))
+			}
+			h = (h ^ hashSep) * fnvPrime
+			h = canonHash(h, f.head[i])
+			h = (h ^ hashSep) * fnvPrime
+			h ^= f.textHash[i]
+			f.ident[i] = mix64(h) | 1
+		}
+		f.prevSame[i] = last[cl]
+		f.nextSame[i] = -1
+		if last[cl] >= 0 {
+			f.nextSame[last[cl]] = int32(i)
+		}
+		last[cl] = int32(i)
+	}
+	return f
+}
+
+// content is what similarity is measured on: the text, or for a clause
+// without text (a container) its heading rest.
+func (f *features) content(i int) string {
+	if f.blank[i] {
+		return f.head[i]
+	}
+	return f.d.Clauses[i].Text
+}
+
+// ensure computes the bigrams and signature of clause i.
+func (f *features) ensure(i int) {
+	if f.done[i] {
+		return
+	}
+	f.done[i] = true
+	f.scratch = wordHashes(f.scratch[:0], f.content(i))
+	f.big[i] = bigramsOf(f.scratch)
+	if f.sig == nil {
+		f.sig = make([]uint32, len(f.class)*sigK)
+	}
+	f.hasSig[i] = signature(f.scratch, f.sig[i*sigK:(i+1)*sigK])
+}
+
+func (f *features) bigrams(i int) []uint32 {
+	f.ensure(i)
+	return f.big[i]
+}
+
+// joinedBigrams is the bigram multiset of the contents of several clauses
+// read one after the other, as a reader would see a split article.
+func (f *features) joinedBigrams(idx []int) []uint32 {
+	if len(idx) == 1 {
+		return f.bigrams(idx[0])
+	}
+	f.scratch = f.scratch[:0]
+	for _, i := range idx {
+		f.scratch = wordHashes(f.scratch, f.content(i))
+	}
+	return bigramsOf(f.scratch)
+}
+
+// joinedEqual reports whether the contents of two lists of clauses read
+// the same once canonicalised.
+func joinedEqual(fa *features, a []int, fb *features, b []int) bool {
+	if len(a) == 1 && len(b) == 1 {
+		return canonEqual(fa.content(a[0]), fb.content(b[0]))
+	}
+	return canonEqual(joinContent(fa, a), joinContent(fb, b))
+}
+
+func joinContent(f *features, idx []int) string {
+	parts := make([]string, len(idx))
+	for k, i := range idx {
+		parts[k] = f.content(i)
+	}
+	return strings.Join(parts, "\n\n")
+}
+
+// relPos is the relative position of clause i in its document, so that
+// documents of different lengths can be compared position for position.
+func (f *features) relPos(i int) float64 {
+	return (float64(i) + 0.5) / float64(len(f.class))
+}
+
+// parent returns the parent index of clause i, or -1 when it has none or
+// the stored index is out of range.
+func (f *features) parent(i int) int {
+	p := f.d.Clauses[i].Parent
+	if p < 0 || p >= len(f.class) || p == i {
+		return -1
+	}
+	return p
+}
+
+// lshCandidates returns candidate pairs (old<<32 | new) among the given
+// clauses whose signatures agree on at least one band. Buckets shared by
+// many clauses (boilerplate) only pair clauses that stand at nearby
+// relative positions, so the cost stays linear.
+func lshCandidates(of, nf *features, olds, news []int) []uint64 {
+	type entry struct {
+		key uint64
+		id  int32 // old index, or -1-new
+	}
+	entries := make([]entry, 0, (len(olds)+len(news))*bands)
+	addAll := func(f *features, idx []int, isNew bool) {
+		for _, i := range idx {
+			f.ensure(i)
+			if !f.hasSig[i] {
+				continue
+			}
+			s := f.sig[i*sigK : (i+1)*sigK]
+			id := int32(i)
+			if isNew {
+				id = -1 - id
+			}
+			for b := 0; b < bands; b++ {
+				k := uint64(s[b*bandRows])<<32 | uint64(s[b*bandRows+1])
+				entries = append(entries, entry{mix64(k ^ uint64(b)*0x9e3779b97f4a7c15), id})
+			}
+		}
+	}
+	addAll(of, olds, false)
+	addAll(nf, news, true)
+	slices.SortFunc(entries, func(x, y entry) int {
+		if x.key != y.key {
+			if x.key < y.key {
+				return -1
+			}
+			return 1
+		}
+		return int(x.id) - int(y.id)
+	})
+	var pairs []uint64
+	var os, ns []int
+	for lo := 0; lo < len(entries); {
+		hi := lo + 1
+		for hi < len(entries) && entries[hi].key == entries[lo].key {
+			hi++
+		}
+		if hi-lo > 1 {
+			os, ns = os[:0], ns[:0]
+			for _, e := range entries[lo:hi] {
+				if e.id >= 0 {
+					os = append(os, int(e.id))
+				} else {
+					ns = append(ns, int(-1-e.id))
+				}
+			}
+			if len(os) > 0 && len(ns) > 0 {
+				slices.Sort(ns)
+				pairs = nearPairs(pairs, of, nf, os, ns, 64, 3)
+			}
+		}
+		lo = hi
+	}
+	slices.Sort(pairs)
+	return slices.Compact(pairs)
+}
+
+// nearPairs appends the pairs (o<<32 | n) of os × ns: all of them when
+// there are at most limit, else for each old clause the w new clauses on
+// either side of its relative position. ns must be sorted.
+func nearPairs(out []uint64, of, nf *features, os, ns []int, limit, w int) []uint64 {
+	if len(os)*len(ns) <= limit {
+		for _, o := range os {
+			for _, n := range ns {
+				out = append(out, uint64(o)<<32|uint64(n))
+			}
+		}
+		return out
+	}
+	for _, o := range os {
+		rp := of.relPos(o)
+		k, _ := slices.BinarySearchFunc(ns, rp, func(n int, t float64) int {
+			if nf.relPos(n) < t {
+				return -1
+			}
+			return 1
+		})
+		for j := max(0, k-w); j < min(len(ns), k+w); j++ {
+			out = append(out, uint64(o)<<32|uint64(ns[j]))
+		}
+	}
+	return out
+}
+
+// sigAgreement is the share of MinHash bins on which two clauses agree, an
+// estimate of the Jaccard similarity of their 3-shingle sets.
+func sigAgreement(of, nf *features, o, n int) float64 {
+	a := of.sig[o*sigK : (o+1)*sigK]
+	b := nf.sig[n*sigK : (n+1)*sigK]
+	eq := 0
+	for k := range a {
+		if a[k] == b[k] {
+			eq++
+		}
+	}
+	return float64(eq) / sigK
+}
