@@ -165,10 +165,6 @@ func (a *aligner) simOf(olds, news []int) float64 {
 		return 0
 	}
 	fo, fn := a.f[sOld], a.f[sNew]
-	if len(olds) == 1 && len(news) == 1 && fo.blank[olds[0]] == fn.blank[news[0]] &&
-		fo.textHash[olds[0]] == fn.textHash[news[0]] && joinedEqual(fo, olds, fn, news) {
-		return 1
-	}
 	d := dice(fo.joinedBigrams(olds), fn.joinedBigrams(news))
 	if d >= 1 {
 		if joinedEqual(fo, olds, fn, news) {
@@ -213,26 +209,44 @@ func (a *aligner) positionScore(o, n int) float64 {
 // clauses share a text, the same number wins, then the same parent, then
 // the nearest relative position.
 func (a *aligner) matchIdentical() {
+	// Byte-identical texts first, which is cheap; then the rest up to
+	// canonical folding.
+	a.matchIdenticalBy(false)
+	a.matchIdenticalBy(true)
+}
+
+func (a *aligner) matchIdenticalBy(canonical bool) {
 	fo, fn := a.f[sOld], a.f[sNew]
 	byIdent := map[uint64][]int{}
-	for j, id := range fn.ident {
-		if id != 0 && a.free(sNew, j) {
-			byIdent[id] = append(byIdent[id], j)
+	for j := range fn.class {
+		if a.free(sNew, j) {
+			if id := fn.ident(j, canonical); id != 0 {
+				byIdent[id] = append(byIdent[id], j)
+			}
 		}
 	}
 	oldCount := map[uint64]int{}
-	for i, id := range fo.ident {
-		if id != 0 && a.free(sOld, i) {
-			oldCount[id]++
+	for i := range fo.class {
+		if a.free(sOld, i) {
+			if id := fo.ident(i, canonical); id != 0 {
+				oldCount[id]++
+			}
 		}
 	}
 	equal := func(o, n int) bool {
-		return a.compatible(o, n) && fo.head[o] == fn.head[n] &&
-			fo.textHash[o] == fn.textHash[n] && canonEqual(fo.d.Clauses[o].Text, fn.d.Clauses[n].Text)
+		to, tn := fo.d.Clauses[o].Text, fn.d.Clauses[n].Text
+		if !canonical && to != tn {
+			return false
+		}
+		return a.compatible(o, n) && fo.head[o] == fn.head[n] && canonEqual(to, tn)
 	}
 	var dupOld []int
-	for i, id := range fo.ident {
-		if id == 0 || !a.free(sOld, i) {
+	for i := range fo.class {
+		if !a.free(sOld, i) {
+			continue
+		}
+		id := fo.ident(i, canonical)
+		if id == 0 {
 			continue
 		}
 		ns := byIdent[id]
@@ -256,7 +270,7 @@ func (a *aligner) matchIdentical() {
 	groups := map[uint64][]int{}
 	var order []uint64
 	for _, i := range dupOld {
-		id := fo.ident[i]
+		id := fo.ident(i, canonical)
 		if _, ok := groups[id]; !ok {
 			order = append(order, id)
 		}

@@ -718,7 +718,9 @@ func TestCanonical(t *testing.T) {
 		{"", " \n\t"},
 	}
 	for _, p := range eq {
-		if !canonEqual(p[0], p[1]) || canonHash(fnvOffset, p[0]) != canonHash(fnvOffset, p[1]) {
+		_, h0 := canonHash(nil, p[0])
+		_, h1 := canonHash(nil, p[1])
+		if !canonEqual(p[0], p[1]) || h0 != h1 || canonString(p[0]) != string(canonAppend(nil, p[1])) {
 			t.Errorf("%q and %q should be canonically equal", p[0], p[1])
 		}
 	}

@@ -1,6 +1,7 @@
 package clause
 
 import (
+	"hash/maphash"
 	"slices"
 	"strings"
 	"unicode"
@@ -131,20 +132,90 @@ func (c *canonScanner) next() (rune, bool) {
 	return 0, false
 }
 
-// canonHash feeds the canonical form of s into the FNV-1a state h.
-func canonHash(h uint64, s string) uint64 {
-	sc := canonScanner{s: s}
-	for {
-		r, ok := sc.next()
-		if !ok {
-			return h
+// asciiFold maps an ASCII byte to its canonical form, 0 for white space.
+var asciiFold = func() (t [utf8.RuneSelf]byte) {
+	for b := range t {
+		c := byte(b)
+		switch {
+		case isSpaceByte(c):
+			c = 0
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
 		}
-		h = (h ^ uint64(r)) * fnvPrime
+		t[b] = c
 	}
+	return t
+}()
+
+// canonAppend appends the canonical form of s to buf. It is canonScanner
+// unrolled, since every text of both documents goes through it; hashing
+// the result with maphash is much faster than folding runes into FNV.
+func canonAppend(buf []byte, s string) []byte {
+	started, pending := false, false
+	for i := 0; i < len(s); {
+		if b := s[i]; b < utf8.RuneSelf {
+			if asciiFold[b] == b {
+				// A run of bytes that are their own canonical form
+				// (lower-case letters, digits, punctuation) is copied
+				// whole.
+				j := i + 1
+				for j < len(s) && s[j] < utf8.RuneSelf && asciiFold[s[j]] == s[j] {
+					j++
+				}
+				if pending {
+					buf = append(buf, ' ')
+					pending = false
+				}
+				started = true
+				buf = append(buf, s[i:j]...)
+				i = j
+				continue
+			}
+			i++
+			f := asciiFold[b]
+			if f == 0 && b != 0 {
+				pending = started
+				continue
+			}
+			if pending {
+				buf = append(buf, ' ')
+				pending = false
+			}
+			started = true
+			buf = append(buf, f)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if unicode.IsSpace(r) {
+			pending = started
+			continue
+		}
+		if pending {
+			buf = append(buf, ' ')
+			pending = false
+		}
+		started = true
+		buf = utf8.AppendRune(buf, foldRune(r))
+	}
+	return buf
+}
+
+// hashSeed only has to be the same for both documents of one alignment:
+// the hashes group equal texts and never decide an order.
+var hashSeed = maphash.MakeSeed()
+
+// canonHash hashes the canonical form of s, using buf as scratch space.
+func canonHash(buf []byte, s string) ([]byte, uint64) {
+	buf = canonAppend(buf[:0], s)
+	return buf, maphash.Bytes(hashSeed, buf)
 }
 
 // canonEqual reports whether a and b have the same canonical form.
 func canonEqual(a, b string) bool {
+	if a == b {
+		return true
+	}
 	sa, sb := canonScanner{s: a}, canonScanner{s: b}
 	for {
 		ra, oka := sa.next()
@@ -375,17 +446,24 @@ type features struct {
 	class    []uint8
 	blank    []bool   // text without any visible character
 	head     []string // canonical heading rest (see headingRest)
-	textHash []uint64
-	ident    []uint64 // identity for exact matching; 0 when nothing to compare
-	keys     map[string][]int
-	prevSame []int32 // previous clause of the same class, or -1
-	nextSame []int32
+	headHash []uint64
+	// rawIdent identifies kind class, heading rest and text byte for
+	// byte; canonIdent the same up to canonical folding, computed on
+	// demand since most texts are matched byte for byte. Both are 0 for a
+	// clause with neither text nor heading rest, which must not be matched
+	// by its emptiness.
+	rawIdent   []uint64
+	canonIdent []uint64
+	keys       map[string][]int
+	prevSame   []int32 // previous clause of the same class, or -1
+	nextSame   []int32
 
 	big     [][]uint32
 	sig     []uint32
 	hasSig  []bool
 	done    []bool
 	scratch []uint64
+	canon   []byte
 }
 
 func newFeatures(d *Document) *features {
@@ -395,8 +473,8 @@ func newFeatures(d *Document) *features {
 		class:    make([]uint8, n),
 		blank:    make([]bool, n),
 		head:     make([]string, n),
-		textHash: make([]uint64, n),
-		ident:    make([]uint64, n),
+		headHash: make([]uint64, n),
+		rawIdent: make([]uint64, n),
 		keys:     map[string][]int{},
 		prevSame: make([]int32, n),
 		nextSame: make([]int32, n),
@@ -413,21 +491,19 @@ func newFeatures(d *Document) *features {
 		cl := kindClass(c.Kind)
 		f.class[i] = cl
 		f.head[i] = headingRest(c.Heading, c.Number)
-		f.textHash[i] = canonHash(fnvOffset, c.Text)
-		f.blank[i] = f.textHash[i] == fnvOffset
+		f.blank[i] = isBlank(c.Text)
 		if c.Key != "" {
 			f.keys[c.Key] = append(f.keys[c.Key], i)
 		}
 		if !f.blank[i] || f.head[i] != "" {
-			h := (uint64(fnvOffset) ^ uint64(cl)) * fnvPrime
+			// Kind only matters within classOther: other classes
+			// mix their kinds.
+			kind := ""
 			if cl == classOther {
-				h = canonHash(h, string(c.Kind))
+				kind = string(c.Kind)
 			}
-			h = (h ^ hashSep) * fnvPrime
-			h = canonHash(h, f.head[i])
-			h = (h ^ hashSep) * fnvPrime
-			h ^= f.textHash[i]
-			f.ident[i] = mix64(h) | 1
+			f.headHash[i] = maphash.String(hashSeed, kind+"\x00"+f.head[i]) ^ uint64(cl)<<56
+			f.rawIdent[i] = mix64(f.headHash[i]^mix64(maphash.String(hashSeed, c.Text))) | 1
 		}
 		f.prevSame[i] = last[cl]
 		f.nextSame[i] = -1
@@ -437,6 +513,22 @@ func newFeatures(d *Document) *features {
 		last[cl] = int32(i)
 	}
 	return f
+}
+
+// ident returns the raw or canonical identity of clause i.
+func (f *features) ident(i int, canonical bool) uint64 {
+	if !canonical || f.rawIdent[i] == 0 {
+		return f.rawIdent[i]
+	}
+	if f.canonIdent == nil {
+		f.canonIdent = make([]uint64, len(f.class))
+	}
+	if f.canonIdent[i] == 0 {
+		var h uint64
+		f.canon, h = canonHash(f.canon, f.d.Clauses[i].Text)
+		f.canonIdent[i] = mix64(f.headHash[i]^mix64(h)) | 1
+	}
+	return f.canonIdent[i]
 }
 
 // content is what similarity is measured on: the text, or for a clause
