@@ -296,55 +296,122 @@ func wordEdge(s string, i int) bool {
 	return !('a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9')
 }
 
-// wordHashes appends the FNV hash of each word of s (a run of letters and
+// wordByte maps an ASCII byte to its lower-case form when it belongs to
+// a word (letter or digit), else to 0.
+var wordByte = func() (t [utf8.RuneSelf]byte) {
+	for b := range t {
+		c := byte(b)
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			t[b] = c
+		case 'A' <= c && c <= 'Z':
+			t[b] = c + 'a' - 'A'
+		}
+	}
+	return t
+}()
+
+// wordHashes appends the hash of each word of s (a run of letters and
 // digits, lower-cased) to buf. Punctuation is dropped: "4," and "4." are
-// the same word for similarity.
+// the same word for similarity. ASCII bytes are packed eight to a
+// multiplication, which keeps this loop off the critical path.
 func wordHashes(buf []uint64, s string) []uint64 {
-	var h uint64
+	const k = 0x9e3779b97f4a7c15
+	var h, acc uint64
+	n := 0 // bytes in acc
 	in := false
 	for i := 0; i < len(s); {
 		b := s[i]
-		var r rune
-		word := false
 		if b < utf8.RuneSelf {
 			i++
-			if 'A' <= b && b <= 'Z' {
-				b += 'a' - 'A'
+			w := wordByte[b]
+			if w == 0 {
+				if in {
+					buf = append(buf, mix64(h^acc^uint64(n)<<59))
+					in = false
+				}
+				continue
 			}
-			r = rune(b)
-			word = 'a' <= b && b <= 'z' || '0' <= b && b <= '9'
-		} else {
-			var size int
-			r, size = utf8.DecodeRuneInString(s[i:])
-			i += size
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				word = true
-				r = unicode.ToLower(r)
-			}
-		}
-		if word {
 			if !in {
-				h = fnvOffset
-				in = true
+				h, acc, n, in = fnvOffset, 0, 0, true
 			}
-			h = (h ^ uint64(r)) * fnvPrime
-		} else if in {
-			buf = append(buf, h)
-			in = false
+			if n == 8 {
+				h = (h ^ acc) * k
+				acc, n = 0, 0
+			}
+			acc = acc<<8 | uint64(w)
+			n++
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			if in {
+				buf = append(buf, mix64(h^acc^uint64(n)<<59))
+				in = false
+			}
+			continue
+		}
+		if !in {
+			h, acc, n, in = fnvOffset, 0, 0, true
+		}
+		// A non-ASCII rune closes the packed bytes and enters alone,
+		// tagged so that it cannot pass for ASCII bytes.
+		h = (h^acc^uint64(n)<<59)*k ^ (uint64(unicode.ToLower(r)) | 1<<40)
+		h *= k
+		acc, n = 0, 0
 	}
 	if in {
-		buf = append(buf, h)
+		buf = append(buf, mix64(h^acc^uint64(n)<<59))
 	}
 	return buf
+}
+
+// radixSort32 sorts v in four byte-wide passes, using tmp (grown as
+// needed) as scratch; it returns tmp for reuse. Bigram lists of a couple
+// of hundred entries sort several times faster this way than by
+// comparison.
+func radixSort32(v, tmp []uint32) []uint32 {
+	if len(v) < 64 {
+		slices.Sort(v)
+		return tmp
+	}
+	if cap(tmp) < len(v) {
+		tmp = make([]uint32, len(v))
+	}
+	tmp = tmp[:len(v)]
+	src, dst := v, tmp
+	for shift := 0; shift < 32; shift += 8 {
+		var count [257]int
+		for _, x := range src {
+			count[(x>>shift)&0xff+1]++
+		}
+		for d := 1; d < 257; d++ {
+			count[d] += count[d-1]
+		}
+		for _, x := range src {
+			d := (x >> shift) & 0xff
+			dst[count[d]] = x
+			count[d]++
+		}
+		src, dst = dst, src
+	}
+	// Four passes: the result is back in v.
+	return tmp
 }
 
 // bigramsOf returns the sorted multiset of word bigrams of the words,
 // padded with start and end markers so that a one-word text still has
 // something to compare.
 func bigramsOf(words []uint64) []uint32 {
+	out, _ := bigramsSorted(words, nil)
+	return out
+}
+
+// bigramsSorted is bigramsOf with a reusable scratch buffer for sorting.
+func bigramsSorted(words []uint64, tmp []uint32) ([]uint32, []uint32) {
 	if len(words) == 0 {
-		return []uint32{}
+		return []uint32{}, tmp
 	}
 	out := make([]uint32, 0, len(words)+1)
 	prev := uint64(tokBOS)
@@ -353,8 +420,8 @@ func bigramsOf(words []uint64) []uint32 {
 		prev = w
 	}
 	out = append(out, uint32(mix64(prev*fnvPrime^tokEOS)))
-	slices.Sort(out)
-	return out
+	tmp = radixSort32(out, tmp)
+	return out, tmp
 }
 
 // signature fills sig with a one-permutation MinHash of the word
@@ -464,6 +531,7 @@ type features struct {
 	done    []bool
 	scratch []uint64
 	canon   []byte
+	sortTmp []uint32
 }
 
 func newFeatures(d *Document) *features {
@@ -547,7 +615,7 @@ func (f *features) ensure(i int) {
 	}
 	f.done[i] = true
 	f.scratch = wordHashes(f.scratch[:0], f.content(i))
-	f.big[i] = bigramsOf(f.scratch)
+	f.big[i], f.sortTmp = bigramsSorted(f.scratch, f.sortTmp)
 	if f.sig == nil {
 		f.sig = make([]uint32, len(f.class)*sigK)
 	}
@@ -610,14 +678,23 @@ func (f *features) parent(i int) int {
 // many clauses (boilerplate) only pair clauses that stand at nearby
 // relative positions, so the cost stays linear.
 func lshCandidates(of, nf *features, olds, news []int) []uint64 {
-	type entry struct {
-		key uint64
-		id  int32 // old index, or -1-new
+	// 32-bit band keys: a rare collision only proposes a pair that the
+	// verification then rejects.
+	n := 0
+	for _, i := range olds {
+		if of.ensure(i); of.hasSig[i] {
+			n++
+		}
 	}
-	entries := make([]entry, 0, (len(olds)+len(news))*bands)
-	addAll := func(f *features, idx []int, isNew bool) {
+	for _, j := range news {
+		if nf.ensure(j); nf.hasSig[j] {
+			n++
+		}
+	}
+	keys := make([]uint32, 0, n*bands)
+	ids := make([]int32, 0, n*bands) // old index, or -1-new
+	add := func(f *features, idx []int, isNew bool) {
 		for _, i := range idx {
-			f.ensure(i)
 			if !f.hasSig[i] {
 				continue
 			}
@@ -628,39 +705,33 @@ func lshCandidates(of, nf *features, olds, news []int) []uint64 {
 			}
 			for b := 0; b < bands; b++ {
 				k := uint64(s[b*bandRows])<<32 | uint64(s[b*bandRows+1])
-				entries = append(entries, entry{mix64(k ^ uint64(b)*0x9e3779b97f4a7c15), id})
+				keys = append(keys, uint32(mix64(k^uint64(b)*0x9e3779b97f4a7c15)))
+				ids = append(ids, id)
 			}
 		}
 	}
-	addAll(of, olds, false)
-	addAll(nf, news, true)
-	slices.SortFunc(entries, func(x, y entry) int {
-		if x.key != y.key {
-			if x.key < y.key {
-				return -1
-			}
-			return 1
-		}
-		return int(x.id) - int(y.id)
-	})
+	add(of, olds, false)
+	add(nf, news, true)
+	order := radixOrder(keys)
 	var pairs []uint64
 	var os, ns []int
-	for lo := 0; lo < len(entries); {
+	for lo := 0; lo < len(order); {
 		hi := lo + 1
-		for hi < len(entries) && entries[hi].key == entries[lo].key {
+		for hi < len(order) && keys[order[hi]] == keys[order[lo]] {
 			hi++
 		}
 		if hi-lo > 1 {
 			os, ns = os[:0], ns[:0]
-			for _, e := range entries[lo:hi] {
-				if e.id >= 0 {
-					os = append(os, int(e.id))
+			// The sort is stable: old clauses, then new ones, each in
+			// document order.
+			for _, e := range order[lo:hi] {
+				if id := ids[e]; id >= 0 {
+					os = append(os, int(id))
 				} else {
-					ns = append(ns, int(-1-e.id))
+					ns = append(ns, int(-1-id))
 				}
 			}
 			if len(os) > 0 && len(ns) > 0 {
-				slices.Sort(ns)
 				pairs = nearPairs(pairs, of, nf, os, ns, 64, 3)
 			}
 		}
@@ -668,6 +739,31 @@ func lshCandidates(of, nf *features, olds, news []int) []uint64 {
 	}
 	slices.Sort(pairs)
 	return slices.Compact(pairs)
+}
+
+// radixOrder returns the permutation that sorts keys, stable.
+func radixOrder(keys []uint32) []int32 {
+	order := make([]int32, len(keys))
+	tmp := make([]int32, len(keys))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	for shift := 0; shift < 32; shift += 8 {
+		var count [257]int
+		for _, k := range keys {
+			count[(k>>shift)&0xff+1]++
+		}
+		for d := 1; d < 257; d++ {
+			count[d] += count[d-1]
+		}
+		for _, e := range order {
+			d := (keys[e] >> shift) & 0xff
+			tmp[count[d]] = e
+			count[d]++
+		}
+		order, tmp = tmp, order
+	}
+	return order
 }
 
 // nearPairs appends the pairs (o<<32 | n) of os × ns: all of them when
