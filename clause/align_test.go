@@ -1,7 +1,10 @@
 package clause
 
 import (
+	"flag"
 	"fmt"
+	"os"
+	"path/filepath"
 	"math/rand/v2"
 	"reflect"
 	"slices"
@@ -798,5 +801,255 @@ func TestSignatureFindsEditedPairs(t *testing.T) {
 	}
 	if wrong > n {
 		t.Errorf("LSH proposed %d unrelated pairs", wrong)
+	}
+}
+
+// corpusDir holds the real texts (see corpus/raw/SOURCES.md); tests that
+// need them skip when it is absent.
+const corpusDir = "../../shared/corpus/raw"
+
+// mdDoc is a minimal splitter for the markdown layout of the corpus
+// ("## Chapitre II : …", "#### Article L262-2"), so that the aligner can
+// be tested on real texts independently of Parse.
+func mdDoc(text string) *Document {
+	d := &Document{}
+	var stack []int // clause index open at each heading level
+	var body []string
+	flush := func() {
+		if len(d.Clauses) > 0 {
+			d.Clauses[len(d.Clauses)-1].Text = strings.TrimSpace(strings.Join(body, "\n"))
+		}
+		body = body[:0]
+	}
+	for _, line := range strings.Split(text, "\n") {
+		if !strings.HasPrefix(line, "#") {
+			body = append(body, line)
+			continue
+		}
+		flush()
+		level := len(line) - len(strings.TrimLeft(line, "#"))
+		heading := strings.TrimSpace(line[level:])
+		word, rest, _ := strings.Cut(heading, " ")
+		c := Clause{Heading: heading, Parent: -1, Kind: KindSection}
+		number := strings.TrimSpace(strings.SplitN(rest, " :", 2)[0])
+		switch strings.ToLower(word) {
+		case "article":
+			c.Kind, c.Number = KindArticle, strings.TrimSpace(rest)
+		case "chapitre":
+			c.Kind, c.Number = KindChapter, number
+		case "section", "sous-section":
+			c.Number = number
+		case "titre":
+			c.Kind, c.Number = KindTitle, number
+		case "préambule":
+			c.Kind = KindPreamble
+		}
+		c.Key = NumberKey(c.Kind, c.Number)
+		for len(stack) > 0 && level <= d.Clauses[stack[len(stack)-1]].Depth {
+			stack = stack[:len(stack)-1]
+		}
+		if len(stack) > 0 {
+			c.Parent = stack[len(stack)-1]
+		}
+		c.Depth = level // heading level, used only to nest
+		c.ID = strings.ToLower(strings.ReplaceAll(heading, " ", "-"))
+		if len(c.ID) > 40 {
+			c.ID = c.ID[:40]
+		}
+		stack = append(stack, len(d.Clauses))
+		d.Clauses = append(d.Clauses, c)
+	}
+	flush()
+	return d
+}
+
+func readCorpus(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(corpusDir, name))
+	if err != nil {
+		t.Skipf("corpus not available (%v): see BRIEF, corpus lives in ../../shared/corpus", err)
+	}
+	return string(b)
+}
+
+// describeAlignment renders an alignment for golden files: one match a
+// line, clauses by heading, similarity to two decimals. It holds no text
+// of the corpus beyond headings.
+func describeAlignment(old, new *Document, ms []Match) string {
+	var b strings.Builder
+	side := func(d *Document, idx []int) string {
+		if len(idx) == 0 {
+			return "-"
+		}
+		hs := make([]string, len(idx))
+		for k, i := range idx {
+			hs[k] = d.Clauses[i].Heading
+		}
+		return strings.Join(hs, " + ")
+	}
+	for _, m := range ms {
+		fmt.Fprintf(&b, "%s = %s (%.2f)\n", side(old, m.Old), side(new, m.New), m.Similarity)
+	}
+	return b.String()
+}
+
+var update = flag.Bool("update", false, "rewrite the golden files of testdata/align")
+
+func checkGolden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", "align", name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from the golden file; run go test -update and review the diff", name)
+	}
+}
+
+// matchedByKey maps the key of each old article to the key of the
+// article it is matched with one to one, "" when it has none.
+func matchedByKey(old, new *Document, ms []Match) map[string]string {
+	out := map[string]string{}
+	for _, m := range ms {
+		for _, i := range m.Old {
+			if old.Clauses[i].Kind != KindArticle {
+				continue
+			}
+			out[old.Clauses[i].Key] = ""
+			if len(m.Old) == 1 && len(m.New) == 1 {
+				out[old.Clauses[i].Key] = new.Clauses[m.New[0]].Key
+			}
+		}
+	}
+	return out
+}
+
+// TestAlignCorpusRCM checks the 1998 → 2003 règlement conventionnel
+// minimal against the truth recorded in SOURCES.md.
+func TestAlignCorpusRCM(t *testing.T) {
+	old := mdDoc(readCorpus(t, "rcm_1998/RCM_medecins_1998_version_initiale_1998.md"))
+	new := mdDoc(readCorpus(t, "rcm_1998/RCM_medecins_1998_version_modifiee_2003.md"))
+	ms := Align(old, new, AlignOptions{})
+	if err := checkAlignment(old, new, ms, true); err != nil {
+		t.Fatal(err)
+	}
+	got := matchedByKey(old, new, ms)
+	sims := map[string]float64{}
+	for _, m := range ms {
+		if len(m.Old) == 1 {
+			sims[old.Clauses[m.Old[0]].Key] = m.Similarity
+		}
+	}
+	unchanged := []string{"1", "2", "8", "9", "10", "11", "12", "13", "15", "17", "18", "19", "Annexe III"}
+	modified := []string{"4", "5", "7", "14", "16", "20"}
+	for _, n := range append(unchanged, modified...) {
+		k := NumberKey(KindArticle, n)
+		if got[k] != k {
+			t.Errorf("article %s matched %q, want itself", n, got[k])
+		}
+	}
+	for _, n := range unchanged {
+		if s := sims[NumberKey(KindArticle, n)]; s != 1 {
+			t.Errorf("unchanged article %s: similarity %.2f", n, s)
+		}
+	}
+	for _, n := range modified {
+		if s := sims[NumberKey(KindArticle, n)]; s >= 1 {
+			t.Errorf("modified article %s: similarity %.2f", n, s)
+		}
+	}
+	for _, m := range ms {
+		if len(m.New) == 1 && new.Clauses[m.New[0]].Kind == KindPreamble && len(m.Old) != 0 {
+			t.Errorf("the préambule added in 2003 is matched to %v", m.Old)
+		}
+	}
+	checkGolden(t, "rcm_1998_2003.golden", describeAlignment(old, new, ms))
+}
+
+// TestAlignCorpusCASF aligns consecutive consolidated versions of the
+// RMI/RSA chapter. Articles present in both versions under one number
+// keep it (the 2009 reform rewrote most of them in place).
+func TestAlignCorpusCASF(t *testing.T) {
+	versions := []string{
+		"CASF_L262_2000-12-23_d90156cf76", "CASF_L262_2005-01-01_9c49f4271c",
+		"CASF_L262_2008-12-04_c6f48cf71b", "CASF_L262_2009-06-01_bd0d417b01",
+	}
+	for k := 0; k+1 < len(versions); k++ {
+		old := mdDoc(readCorpus(t, "legi_casf_rsa/"+versions[k]+".md"))
+		new := mdDoc(readCorpus(t, "legi_casf_rsa/"+versions[k+1]+".md"))
+		ms := Align(old, new, AlignOptions{})
+		if err := checkAlignment(old, new, ms, true); err != nil {
+			t.Fatal(err)
+		}
+		// A number present in both versions may only be split up by a
+		// content match of at least minSimilar on one side or the other.
+		matchOf := func(d *Document, side func(Match) []int) map[int]Match {
+			out := map[int]Match{}
+			for _, m := range ms {
+				for _, i := range side(m) {
+					out[i] = m
+				}
+			}
+			return out
+		}
+		oldMatch := matchOf(old, func(m Match) []int { return m.Old })
+		newMatch := matchOf(new, func(m Match) []int { return m.New })
+		newByKey := map[string]int{}
+		for j, c := range new.Clauses {
+			if c.Kind == KindArticle {
+				newByKey[c.Key] = j
+			}
+		}
+		kept, both := 0, 0
+		for i, c := range old.Clauses {
+			j, ok := newByKey[c.Key]
+			if c.Kind != KindArticle || !ok {
+				continue
+			}
+			both++
+			mo, mn := oldMatch[i], newMatch[j]
+			if slices.Equal(mo.New, []int{j}) {
+				kept++
+				continue
+			}
+			if mo.Similarity < minSimilar && mn.Similarity < minSimilar {
+				t.Errorf("%s → %s: article %s not matched to its namesake, and neither has a content match", versions[k], versions[k+1], c.Number)
+			}
+		}
+		if kept < both/2 {
+			t.Errorf("%s → %s: only %d of %d articles kept their number", versions[k], versions[k+1], kept, both)
+		}
+		checkGolden(t, versions[k][len("CASF_L262_"):len("CASF_L262_")+10]+"_"+versions[k+1][len("CASF_L262_"):len("CASF_L262_")+10]+".golden",
+			describeAlignment(old, new, ms))
+	}
+}
+
+// TestAlignCorpusParse runs the aligner on Parse output once the real
+// segmenter is in place: the invariants must hold and unchanged articles
+// must be found again.
+func TestAlignCorpusParse(t *testing.T) {
+	old := Parse(readCorpus(t, "rcm_1998/RCM_medecins_1998_version_initiale_1998.md"))
+	if !slices.ContainsFunc(old.Clauses, func(c Clause) bool { return c.Kind == KindArticle }) {
+		t.Skip("Parse yields no article: the segmenter is not in place yet")
+	}
+	new := Parse(readCorpus(t, "rcm_1998/RCM_medecins_1998_version_modifiee_2003.md"))
+	ms := Align(old, new, AlignOptions{})
+	if err := checkAlignment(old, new, ms, true); err != nil {
+		t.Fatal(err)
+	}
+	got := matchedByKey(old, new, ms)
+	for _, n := range []string{"1", "2", "8", "9", "12", "13", "15", "17", "18", "19"} {
+		if k := NumberKey(KindArticle, n); got[k] != k {
+			t.Errorf("article %s matched %q, want itself", n, got[k])
+		}
 	}
 }
