@@ -217,15 +217,28 @@ func (a *aligner) matchIdentical() {
 
 func (a *aligner) matchIdenticalBy(canonical bool) {
 	fo, fn := a.f[sOld], a.f[sNew]
-	byIdent := map[uint64][]int{}
+	// New clauses by identity: first index, then a chain through next,
+	// in document order (fewer allocations than a map of slices).
+	first := map[uint64]int32{}
+	next := make([]int32, len(fn.class))
+	last := map[uint64]int32{}
 	for j := range fn.class {
-		if a.free(sNew, j) {
-			if id := fn.ident(j, canonical); id != 0 {
-				byIdent[id] = append(byIdent[id], j)
-			}
+		next[j] = -1
+		if !a.free(sNew, j) {
+			continue
 		}
+		id := fn.ident(j, canonical)
+		if id == 0 {
+			continue
+		}
+		if l, ok := last[id]; ok {
+			next[l] = int32(j)
+		} else {
+			first[id] = int32(j)
+		}
+		last[id] = int32(j)
 	}
-	oldCount := map[uint64]int{}
+	oldCount := map[uint64]int32{}
 	for i := range fo.class {
 		if a.free(sOld, i) {
 			if id := fo.ident(i, canonical); id != 0 {
@@ -240,44 +253,40 @@ func (a *aligner) matchIdenticalBy(canonical bool) {
 		}
 		return a.compatible(o, n) && fo.head[o] == fn.head[n] && canonEqual(to, tn)
 	}
-	var dupOld []int
+	// Unique texts first; clauses sharing their text with others are
+	// grouped, in order of first appearance, and decided once the unique
+	// texts have placed the parents.
+	dups := map[uint64][]int{}
+	var order []uint64
 	for i := range fo.class {
 		if !a.free(sOld, i) {
 			continue
 		}
 		id := fo.ident(i, canonical)
-		if id == 0 {
+		j, ok := first[id]
+		if id == 0 || !ok {
 			continue
 		}
-		ns := byIdent[id]
-		if len(ns) == 0 {
-			continue
-		}
-		if len(ns) == 1 && oldCount[id] == 1 {
-			if equal(i, ns[0]) {
-				a.link([]int{i}, []int{ns[0]}, 1)
+		if next[j] < 0 && oldCount[id] == 1 {
+			if equal(i, int(j)) {
+				a.link([]int{i}, []int{int(j)}, 1)
 			}
 			continue
 		}
-		dupOld = append(dupOld, i)
-	}
-	// Duplicates are decided once the unique texts have placed the
-	// parents.
-	var cs []cand
-	var pairs []uint64
-	// Group the duplicate old clauses by identity, in order of first
-	// appearance.
-	groups := map[uint64][]int{}
-	var order []uint64
-	for _, i := range dupOld {
-		id := fo.ident(i, canonical)
-		if _, ok := groups[id]; !ok {
+		if _, seen := dups[id]; !seen {
 			order = append(order, id)
 		}
-		groups[id] = append(groups[id], i)
+		dups[id] = append(dups[id], i)
 	}
+	var cs []cand
+	var pairs []uint64
+	var ns []int
 	for _, id := range order {
-		os, ns := groups[id], byIdent[id]
+		os := dups[id]
+		ns = ns[:0]
+		for j := first[id]; j >= 0; j = next[j] {
+			ns = append(ns, int(j))
+		}
 		pairs = nearPairs(pairs[:0], fo, fn, os, ns, 1024, 4)
 		if len(os)*len(ns) > 1024 {
 			pairs = a.sameKeyPairs(pairs, os, ns)
@@ -617,12 +626,14 @@ func (a *aligner) fragment(s, i int) bool {
 	if lo >= 0 {
 		start = lo + 1
 	}
-	steps := 0
-	for j := start; j < len(of.class) && (hi < 0 || j < hi) && steps < 32; j++ {
+	// Bounded scans keep the pass linear when the anchors are far apart.
+	tried, scanned := 0, 0
+	for j := start; j < len(of.class) && (hi < 0 || j < hi) && tried < 32 && scanned < 512; j++ {
+		scanned++
 		if !a.free(1-s, j) || !compat(j) {
 			continue
 		}
-		steps++
+		tried++
 		if containment(piece, of.bigrams(j)) >= minContained {
 			if s == sNew {
 				a.link([]int{j}, []int{i}, a.sim(j, i))

@@ -1,6 +1,7 @@
 package clause
 
 import (
+	"bytes"
 	"hash/maphash"
 	"slices"
 	"strings"
@@ -254,20 +255,32 @@ func isBlank(s string) bool {
 // Renumbering changes the number but not the rest, so the rest is what
 // identifies a heading across versions.
 func headingRest(heading, number string) string {
-	h := canonString(heading)
-	num := canonString(number)
-	if h == "" || num == "" {
-		return h
+	rest, _ := headingRestBuf(heading, number, nil)
+	return rest
+}
+
+// headingRestBuf is headingRest with a scratch buffer, so that only the
+// result is allocated.
+func headingRestBuf(heading, number string, buf []byte) (string, []byte) {
+	if isBlank(heading) {
+		return "", buf
+	}
+	buf = canonAppend(buf[:0], heading)
+	hl := len(buf)
+	buf = canonAppend(buf, number)
+	h, num := buf[:hl], buf[hl:]
+	if len(num) == 0 {
+		return string(h), buf
 	}
 	from := 0
 	for {
-		k := strings.Index(h[from:], num)
+		k := bytes.Index(h[from:], num)
 		if k < 0 {
-			return h
+			return string(h), buf
 		}
 		start, end := from+k, from+k+len(num)
 		if wordEdge(h, start-1) && wordEdge(h, end) {
-			return strings.TrimLeft(h[end:], " -:.,;)/")
+			return string(bytes.TrimLeft(h[end:], " -:.,;)/")), buf
 		}
 		from = start + 1
 	}
@@ -275,18 +288,18 @@ func headingRest(heading, number string) string {
 
 // wordEdge reports whether byte i of s is outside s or not part of a word,
 // so that the number "i" is not found inside "titre".
-func wordEdge(s string, i int) bool {
+func wordEdge(s []byte, i int) bool {
 	if i < 0 || i >= len(s) {
 		return true
 	}
 	b := s[i]
 	if b >= utf8.RuneSelf {
-		r, _ := utf8.DecodeRuneInString(s[i:])
+		r, _ := utf8.DecodeRune(s[i:])
 		if r == utf8.RuneError {
 			// Inside a multi-byte rune: look back for its start.
 			for j := i; j >= 0 && j > i-utf8.UTFMax; j-- {
 				if utf8.RuneStart(s[j]) {
-					r, _ = utf8.DecodeRuneInString(s[j:])
+					r, _ = utf8.DecodeRune(s[j:])
 					break
 				}
 			}
@@ -526,8 +539,7 @@ type features struct {
 	nextSame   []int32
 
 	big     [][]uint32
-	sig     []uint32
-	hasSig  []bool
+	sig     [][]uint32 // nil when not computed or no words
 	done    []bool
 	scratch []uint64
 	canon   []byte
@@ -547,7 +559,7 @@ func newFeatures(d *Document) *features {
 		prevSame: make([]int32, n),
 		nextSame: make([]int32, n),
 		big:      make([][]uint32, n),
-		hasSig:   make([]bool, n),
+		sig:      make([][]uint32, n),
 		done:     make([]bool, n),
 	}
 	var last [numClasses]int32
@@ -558,7 +570,7 @@ func newFeatures(d *Document) *features {
 		c := &d.Clauses[i]
 		cl := kindClass(c.Kind)
 		f.class[i] = cl
-		f.head[i] = headingRest(c.Heading, c.Number)
+		f.head[i], f.canon = headingRestBuf(c.Heading, c.Number, f.canon)
 		f.blank[i] = isBlank(c.Text)
 		if c.Key != "" {
 			f.keys[c.Key] = append(f.keys[c.Key], i)
@@ -616,10 +628,10 @@ func (f *features) ensure(i int) {
 	f.done[i] = true
 	f.scratch = wordHashes(f.scratch[:0], f.content(i))
 	f.big[i], f.sortTmp = bigramsSorted(f.scratch, f.sortTmp)
-	if f.sig == nil {
-		f.sig = make([]uint32, len(f.class)*sigK)
+	if len(f.scratch) > 0 {
+		f.sig[i] = make([]uint32, sigK)
+		signature(f.scratch, f.sig[i])
 	}
-	f.hasSig[i] = signature(f.scratch, f.sig[i*sigK:(i+1)*sigK])
 }
 
 func (f *features) bigrams(i int) []uint32 {
@@ -682,12 +694,12 @@ func lshCandidates(of, nf *features, olds, news []int) []uint64 {
 	// verification then rejects.
 	n := 0
 	for _, i := range olds {
-		if of.ensure(i); of.hasSig[i] {
+		if of.ensure(i); of.sig[i] != nil {
 			n++
 		}
 	}
 	for _, j := range news {
-		if nf.ensure(j); nf.hasSig[j] {
+		if nf.ensure(j); nf.sig[j] != nil {
 			n++
 		}
 	}
@@ -695,10 +707,10 @@ func lshCandidates(of, nf *features, olds, news []int) []uint64 {
 	ids := make([]int32, 0, n*bands) // old index, or -1-new
 	add := func(f *features, idx []int, isNew bool) {
 		for _, i := range idx {
-			if !f.hasSig[i] {
+			s := f.sig[i]
+			if s == nil {
 				continue
 			}
-			s := f.sig[i*sigK : (i+1)*sigK]
 			id := int32(i)
 			if isNew {
 				id = -1 - id
@@ -796,8 +808,10 @@ func nearPairs(out []uint64, of, nf *features, os, ns []int, limit, w int) []uin
 // sigAgreement is the share of MinHash bins on which two clauses agree, an
 // estimate of the Jaccard similarity of their 3-shingle sets.
 func sigAgreement(of, nf *features, o, n int) float64 {
-	a := of.sig[o*sigK : (o+1)*sigK]
-	b := nf.sig[n*sigK : (n+1)*sigK]
+	a, b := of.sig[o], nf.sig[n]
+	if a == nil || b == nil {
+		return 0
+	}
 	eq := 0
 	for k := range a {
 		if a[k] == b[k] {
