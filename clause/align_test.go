@@ -3,9 +3,9 @@ package clause
 import (
 	"flag"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"math/rand/v2"
 	"reflect"
 	"slices"
 	"strconv"
@@ -233,6 +233,35 @@ A 6 | @5'`,
 		sims: map[string]string{"a3=a4": ">0.7", "a4=a5": "<1"},
 	},
 	{
+		// Articles 12 and 13 share two thirds of their words, so the
+		// same-number pair old 13 / new 13 (old 12 edited) passes the
+		// similarity threshold; the content match must still win.
+		name: "insertion among similar articles: content beats number",
+		old: `A 11 | @11
+A 12 | @30 @31 @12
+A 13 | @30 @31 @13
+A 14 | @14`,
+		new: `A 11 | @11
+A 12 | @50
+A 13 | @30 @31 @12'
+A 14 | @30 @31 @13'
+A 15 | @14`,
+		want: []string{"a11=a11", "-=a12", "a12=a13", "a13=a14", "a14=a15"},
+		sims: map[string]string{"a12=a13": ">0.9"},
+	},
+	{
+		// New 9 is a little closer to old 5 than new 5 is, not clearly:
+		// the number holds.
+		name: "number holds against a marginally better content match",
+		old: `A 5 | @40 @41 @42
+A 6 | @6`,
+		new: `A 5 | @40' @41' @42'
+A 6 | @6
+A 9 | @40 @41' @42'`,
+		want: []string{"a5=a5", "a6=a6", "-=a9"},
+		sims: map[string]string{"a5=a5": "<0.85"},
+	},
+	{
 		name: "moved article",
 		old: `A 1 | @1
 A 2 | @2
@@ -269,6 +298,31 @@ A 4 bis | @4>
 A 5 | @5`,
 		want: []string{"a3=a3", "a4=a4+a4bis", "a5=a5"},
 		sims: map[string]string{"a4=a4+a4bis": "1"},
+	},
+	{
+		name: "split in three, the number going to a fragment",
+		old: `A 3 | @3
+A 4 | @4 @5
+A 5 | @6`,
+		new: `A 3 | @3
+A 4 | @4<
+A 4 bis | @4>
+A 4 ter | @5
+A 5 | @6`,
+		want: []string{"a3=a3", "a4=a4+a4bis+a4ter", "a5=a5"},
+		sims: map[string]string{"a4=a4+a4bis+a4ter": "1"},
+	},
+	{
+		name: "renumbered containers keep their heading",
+		old: `T I | Dispositions générales
+T II | Tarifs
+C 1 | Tarifs`,
+		new: `T I | Objet nouveau
+T II | Dispositions générales
+T III | Tarifs
+C 1 | Tarifs`,
+		want: []string{"-=ti", "ti=tii", "tii=tiii", "c1=c1"},
+		sims: map[string]string{"ti=tii": "1"},
 	},
 	{
 		name: "merge",
