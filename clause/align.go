@@ -56,8 +56,11 @@ const (
 func Align(old, new *Document, opts AlignOptions) []Match {
 	a := newAligner(old, new)
 	a.applyConcordance(opts.Concordance)
-	a.matchIdentical()
-	a.matchKeys(func(c *Clause) bool { return c.Kind == KindItem && strings.HasPrefix(c.Key, "tariff:") })
+	// Tariff rows are matched by act code before their text is looked at:
+	// a new price may equal the old price of another row.
+	a.matchIdentical(func(c *Clause) bool { return !isTariffRow(c) })
+	a.matchKeys(isTariffRow)
+	a.matchIdentical(isTariffRow)
 	a.matchSimilar()
 	a.matchByChildren()
 	a.matchKeys(func(*Clause) bool { return true })
@@ -208,14 +211,19 @@ func (a *aligner) positionScore(o, n int) float64 {
 // "Titre II") are left to the number and children passes. When several
 // clauses share a text, the same number wins, then the same parent, then
 // the nearest relative position.
-func (a *aligner) matchIdentical() {
+func (a *aligner) matchIdentical(keep func(*Clause) bool) {
 	// Byte-identical texts first, which is cheap; then the rest up to
 	// canonical folding.
-	a.matchIdenticalBy(false)
-	a.matchIdenticalBy(true)
+	a.matchIdenticalBy(false, keep)
+	a.matchIdenticalBy(true, keep)
 }
 
-func (a *aligner) matchIdenticalBy(canonical bool) {
+// isTariffRow reports a row of a tariff table, keyed by its act code.
+func isTariffRow(c *Clause) bool {
+	return c.Kind == KindItem && strings.HasPrefix(c.Key, "tariff:")
+}
+
+func (a *aligner) matchIdenticalBy(canonical bool, keep func(*Clause) bool) {
 	fo, fn := a.f[sOld], a.f[sNew]
 	// New clauses by identity: first index, then a chain through next,
 	// in document order (fewer allocations than a map of slices).
@@ -224,7 +232,7 @@ func (a *aligner) matchIdenticalBy(canonical bool) {
 	last := map[uint64]int32{}
 	for j := range fn.class {
 		next[j] = -1
-		if !a.free(sNew, j) {
+		if !a.free(sNew, j) || !keep(&fn.d.Clauses[j]) {
 			continue
 		}
 		id := fn.ident(j, canonical)
@@ -240,7 +248,7 @@ func (a *aligner) matchIdenticalBy(canonical bool) {
 	}
 	oldCount := map[uint64]int32{}
 	for i := range fo.class {
-		if a.free(sOld, i) {
+		if a.free(sOld, i) && keep(&fo.d.Clauses[i]) {
 			if id := fo.ident(i, canonical); id != 0 {
 				oldCount[id]++
 			}
@@ -259,7 +267,7 @@ func (a *aligner) matchIdenticalBy(canonical bool) {
 	dups := map[uint64][]int{}
 	var order []uint64
 	for i := range fo.class {
-		if !a.free(sOld, i) {
+		if !a.free(sOld, i) || !keep(&fo.d.Clauses[i]) {
 			continue
 		}
 		id := fo.ident(i, canonical)

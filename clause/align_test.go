@@ -377,6 +377,18 @@ X IV | Tarifs outre-mer
 		sims: map[string]string{"rg=rg": "<1", "rvl=rvlx": "1"},
 	},
 	{
+		// The new price of G is the old price of the other row: the act
+		// code decides, not the identical text.
+		name: "tariff code wins over identical text",
+		old: `X III | Tarifs
+  R G | Consultation au cabinet 25,00 €
+  R CS | Consultation au cabinet 26,50 €`,
+		new: `X III | Tarifs
+  R G | Consultation au cabinet 26,50 €
+  R CS | Consultation au cabinet 30,00 €`,
+		want: []string{"xiii=xiii", "rg=rg", "rcs=rcs"},
+	},
+	{
 		name: "concordance overrides",
 		old: `A 1 | @1
 A 5 | @5
