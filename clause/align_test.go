@@ -426,6 +426,18 @@ A 7 | @7`,
 		want: []string{"a4=a4+a4bis", "a7+a8=a7"},
 	},
 	{
+		// Case and typographic apostrophes do not make a text different;
+		// punctuation makes it different, if only just.
+		name: "canonical identity",
+		old: `A 2 | L’assuré PEUT saisir la caisse nationale.
+A 3 | Le médecin informe la caisse.`,
+		new: `A 2 | @70
+A 3 | l'assuré peut saisir la caisse nationale.
+A 4 | Le médecin informe la caisse ;`,
+		want: []string{"-=a2", "a2=a3", "a3=a4"},
+		sims: map[string]string{"a2=a3": "1", "a3=a4": "<1"},
+	},
+	{
 		name: "duplicate identical texts",
 		old: `A 1 | @1
 A 2 | @2
@@ -787,9 +799,7 @@ func TestCanonical(t *testing.T) {
 		{"", " \n\t"},
 	}
 	for _, p := range eq {
-		_, h0 := canonHash(nil, p[0])
-		_, h1 := canonHash(nil, p[1])
-		if !canonEqual(p[0], p[1]) || h0 != h1 || canonString(p[0]) != string(canonAppend(nil, p[1])) {
+		if !canonEqual(p[0], p[1]) || canonString(p[0]) != string(canonAppend(nil, p[1])) {
 			t.Errorf("%q and %q should be canonically equal", p[0], p[1])
 		}
 	}

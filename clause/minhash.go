@@ -206,12 +206,6 @@ func canonAppend(buf []byte, s string) []byte {
 // the hashes group equal texts and never decide an order.
 var hashSeed = maphash.MakeSeed()
 
-// canonHash hashes the canonical form of s, using buf as scratch space.
-func canonHash(buf []byte, s string) ([]byte, uint64) {
-	buf = canonAppend(buf[:0], s)
-	return buf, maphash.Bytes(hashSeed, buf)
-}
-
 // canonEqual reports whether a and b have the same canonical form.
 func canonEqual(a, b string) bool {
 	if a == b {
@@ -528,12 +522,14 @@ type features struct {
 	head     []string // canonical heading rest (see headingRest)
 	headHash []uint64
 	// rawIdent identifies kind class, heading rest and text byte for
-	// byte; canonIdent the same up to canonical folding, computed on
-	// demand since most texts are matched byte for byte. Both are 0 for a
-	// clause with neither text nor heading rest, which must not be matched
-	// by its emptiness.
-	rawIdent   []uint64
-	canonIdent []uint64
+	// byte; it is 0 for a clause with neither text nor heading rest,
+	// which must not be matched by its emptiness.
+	rawIdent []uint64
+	// wordSeq hashes the sequence of words of the content, computed with
+	// the bigrams. Texts equal up to canonical folding have equal word
+	// sequences, so it finds the candidates of the canonical identity
+	// pass without canonicalising every text.
+	wordSeq []uint64
 	keys       map[string][]int
 	prevSame   []int32 // previous clause of the same class, or -1
 	nextSame   []int32
@@ -555,6 +551,7 @@ func newFeatures(d *Document) *features {
 		head:     make([]string, n),
 		headHash: make([]uint64, n),
 		rawIdent: make([]uint64, n),
+		wordSeq:  make([]uint64, n),
 		keys:     map[string][]int{},
 		prevSame: make([]int32, n),
 		nextSame: make([]int32, n),
@@ -595,20 +592,15 @@ func newFeatures(d *Document) *features {
 	return f
 }
 
-// ident returns the raw or canonical identity of clause i.
+// ident returns the raw identity of clause i or, when canonical, a key
+// shared by all clauses whose kind class, heading rest and canonical text
+// agree (and by a few others: callers verify with canonEqual).
 func (f *features) ident(i int, canonical bool) uint64 {
 	if !canonical || f.rawIdent[i] == 0 {
 		return f.rawIdent[i]
 	}
-	if f.canonIdent == nil {
-		f.canonIdent = make([]uint64, len(f.class))
-	}
-	if f.canonIdent[i] == 0 {
-		var h uint64
-		f.canon, h = canonHash(f.canon, f.d.Clauses[i].Text)
-		f.canonIdent[i] = mix64(f.headHash[i]^mix64(h)) | 1
-	}
-	return f.canonIdent[i]
+	f.ensure(i)
+	return mix64(f.headHash[i]^mix64(f.wordSeq[i])) | 1
 }
 
 // content is what similarity is measured on: the text, or for a clause
@@ -627,6 +619,11 @@ func (f *features) ensure(i int) {
 	}
 	f.done[i] = true
 	f.scratch = wordHashes(f.scratch[:0], f.content(i))
+	h := uint64(fnvOffset)
+	for _, w := range f.scratch {
+		h = (h ^ w) * fnvPrime
+	}
+	f.wordSeq[i] = h
 	f.big[i], f.sortTmp = bigramsSorted(f.scratch, f.sortTmp)
 	if len(f.scratch) > 0 {
 		f.sig[i] = make([]uint32, sigK)
