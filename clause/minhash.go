@@ -529,10 +529,10 @@ type features struct {
 	// the bigrams. Texts equal up to canonical folding have equal word
 	// sequences, so it finds the candidates of the canonical identity
 	// pass without canonicalising every text.
-	wordSeq []uint64
-	keys       map[string][]int
-	prevSame   []int32 // previous clause of the same class, or -1
-	nextSame   []int32
+	wordSeq  []uint64
+	keys     map[string][]int
+	prevSame []int32 // previous clause of the same class, or -1
+	nextSame []int32
 
 	big     [][]uint32
 	sig     [][]uint32 // nil when not computed or no words
