@@ -799,7 +799,7 @@ func TestCanonical(t *testing.T) {
 		{"", " \n\t"},
 	}
 	for _, p := range eq {
-		if !canonEqual(p[0], p[1]) || canonString(p[0]) != string(canonAppend(nil, p[1])) {
+		if !canonEqual(p[0], p[1]) || string(canonAppend(nil, p[0])) != string(canonAppend(nil, p[1])) {
 			t.Errorf("%q and %q should be canonically equal", p[0], p[1])
 		}
 	}

@@ -27,9 +27,7 @@ const (
 	bandRows = 2
 	bands    = sigK / bandRows
 
-	// Sentinels that cannot collide with a rune, used as token and field
-	// boundaries in hashes.
-	hashSep = 0x110000
+	// Start and end markers of a word sequence, for bigrams.
 	tokBOS  = 0x9e3779b97f4a7c15
 	tokEOS  = 0xc2b2ae3d27d4eb4f
 )
@@ -221,19 +219,6 @@ func canonEqual(a, b string) bool {
 		if !oka {
 			return true
 		}
-	}
-}
-
-// canonString builds the canonical form; used on short strings only.
-func canonString(s string) string {
-	var b strings.Builder
-	sc := canonScanner{s: s}
-	for {
-		r, ok := sc.next()
-		if !ok {
-			return b.String()
-		}
-		b.WriteRune(r)
 	}
 }
 
