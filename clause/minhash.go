@@ -28,8 +28,8 @@ const (
 	bands    = sigK / bandRows
 
 	// Start and end markers of a word sequence, for bigrams.
-	tokBOS  = 0x9e3779b97f4a7c15
-	tokEOS  = 0xc2b2ae3d27d4eb4f
+	tokBOS = 0x9e3779b97f4a7c15
+	tokEOS = 0xc2b2ae3d27d4eb4f
 )
 
 // mix64 is the splitmix64 finaliser: FNV alone spreads its low bits badly,
