@@ -27,7 +27,15 @@ type Finding struct {
 // Message describes the finding on one line for annotations and reports:
 // "amount G: 26,50 € → 30 € (+13,21 %)". Document text is cleaned of
 // control characters.
-func (f *Finding) Message() string { return render.Clean(render.FactLine(f.Fact)) }
+func (f *Finding) Message() string {
+	msg := render.FactLine(f.Fact)
+	if Broken(&f.Fact) && f.Fact.Note == "" {
+		// A reference written the same on both sides says nothing by
+		// itself: tell the reader why it is flagged.
+		msg += " — the number no longer denotes the same clause"
+	}
+	return render.Clean(msg)
+}
 
 // Report is the outcome of a check.
 type Report struct {

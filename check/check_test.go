@@ -34,7 +34,7 @@ func sampleDocs() (*clause.Document, *clause.Document) {
 func sampleDiff() *clause.Diff {
 	old, new := sampleDocs()
 	one := func(i int) []int { return []int{i} }
-	return &clause.Diff{Old: old, New: new, Changes: []clause.Change{
+	return &clause.Diff{Old: old, New: new, Summary: clause.Summary{Unchanged: 2, Modified: 5, Renumbered: 1, FactsChanged: 7}, Changes: []clause.Change{
 		{Kind: clause.Unchanged, Old: one(0), New: one(0), Similarity: 1},
 		{Kind: clause.Modified, Old: one(1), New: one(1), Similarity: 0.95, Facts: []clause.Fact{
 			{Kind: clause.FactAmount, Subject: "G", Old: "26,50 €", New: "30 €", OldValue: fp(26.5), NewValue: fp(30), Unit: "EUR", DeltaPct: fp(13.21)},
