@@ -3,6 +3,7 @@ package check
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/avenant-dev/avenant/clause"
 	"github.com/avenant-dev/avenant/render"
@@ -255,6 +256,25 @@ func FuzzParse(f *testing.F) {
 			if r.Name == "" {
 				t.Fatal("rule without a name accepted")
 			}
+		}
+	})
+}
+
+// FuzzGlob checks the matcher against properties that hold for any input:
+// a string matches itself and "*", and "*"+s+"*" matches anything holding s.
+func FuzzGlob(f *testing.F) {
+	f.Add("Annexe 1/G", "nexe")
+	f.Add("aaa", "a*a")
+	f.Fuzz(func(t *testing.T, s, sub string) {
+		// Documents reach the rules as valid UTF-8 (the reader decodes them).
+		if strings.ContainsAny(s+sub, "*?") || !utf8.ValidString(s) || !utf8.ValidString(sub) {
+			return
+		}
+		if !glob(s, s) || !glob("*", s) {
+			t.Fatalf("%q does not match itself or *", s)
+		}
+		if strings.Contains(s, sub) != glob("*"+sub+"*", s) {
+			t.Fatalf("glob(*%s*, %q) disagrees with strings.Contains", sub, s)
 		}
 	})
 }
