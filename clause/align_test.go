@@ -879,7 +879,6 @@ func TestSignatureFindsEditedPairs(t *testing.T) {
 	}
 }
 
-
 // mdDoc is a minimal splitter for the markdown layout of the corpus
 // ("## Chapitre II : …", "#### Article L262-2"), so that the aligner can
 // be tested on real texts independently of Parse.
@@ -965,7 +964,6 @@ func describeAlignment(old, new *Document, ms []Match) string {
 	}
 	return b.String()
 }
-
 
 func checkGolden(t *testing.T, name, got string) {
 	t.Helper()
