@@ -1,13 +1,21 @@
 package reader
 
 import (
+	"bytes"
+	"context"
 	"fmt"
+	"math"
+	"os/exec"
 	"regexp"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/ledongthuc/pdf"
 )
 
 // headerZone is how many non-blank lines at the top and at the bottom of a
@@ -512,3 +520,204 @@ func lastWord(s string) string {
 }
 
 func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// pdftotextTimeout bounds one run of pdftotext; a convention of a few
+// hundred pages takes well under a second.
+const pdftotextTimeout = 2 * time.Minute
+
+// pdfFallbackTimeout bounds the pure-Go reader, which may loop forever on a
+// page tree that points back to itself: the goroutine is then abandoned,
+// and the command fails instead of hanging.
+const pdfFallbackTimeout = time.Minute
+
+// ReadPDF extracts the text of a PDF file and normalises it like Decode,
+// which also applies CleanPDFText since pages end with form feeds.
+//
+// The text comes from `pdftotext -layout -enc UTF-8` (poppler-utils) when
+// it is on PATH: it reads real-world PDFs best. -layout rather than the
+// default reading-order mode, because a tariff table then keeps each row on
+// one line with its cells apart ("G      Consultation …      30 €"), which
+// CleanPDFText keeps as it is and clause.Parse reads as a tariff row; the
+// default mode outputs a table column by column, so that codes and prices
+// no longer meet. The price of -layout, the margins' indentation, is undone
+// by CleanPDFText, which strips it from prose lines. Conventions are set in
+// one column, the case where -layout cannot interleave columns.
+//
+// Without pdftotext, the pure-Go reader github.com/ledongthuc/pdf places
+// glyphs on lines by their position, a wide gap becoming a column gap, and
+// ends every page with a form feed.
+//
+// A PDF that yields no letter is a scan without a text layer: it is
+// refused with ErrNoText. A file that does not start like a PDF, or does not
+// end like one (truncated), is refused with ErrCorrupt; a password-protected
+// one that cannot be opened, with ErrEncrypted.
+func ReadPDF(data []byte) (string, error) {
+	if len(data) == 0 {
+		return "", &Error{Err: ErrEmpty}
+	}
+	head := data[:min(len(data), 1024)]
+	if !bytes.Contains(head, []byte("%PDF-")) {
+		return "", &Error{Err: ErrCorrupt, Detail: "not a PDF file (no %PDF header)"}
+	}
+	if !bytes.Contains(data[max(0, len(data)-2048):], []byte("%%EOF")) {
+		return "", &Error{Err: ErrCorrupt, Detail: "truncated PDF file (no %%EOF at the end)"}
+	}
+	var text string
+	var err error
+	if tool, lerr := exec.LookPath(pdftotextName); pdftotextName != "" && lerr == nil {
+		text, err = pdftotext(tool, data)
+	} else {
+		text, err = pdfFallback(data)
+	}
+	if err != nil {
+		return "", err
+	}
+	if strings.IndexFunc(text, unicode.IsLetter) < 0 {
+		return "", &Error{Err: ErrNoText, Detail: "PDF without a text layer (a scanned document?): " +
+			"no text could be extracted; run it through OCR first"}
+	}
+	if !strings.Contains(text, "\f") {
+		text += "\f"
+	}
+	return Decode([]byte(text))
+}
+
+// pdftotextName is the tool ReadPDF looks for on PATH; tests empty it to
+// exercise the pure-Go reader.
+var pdftotextName = "pdftotext"
+
+// pdfEncrypted reports a PDF with an encryption dictionary.
+func pdfEncrypted(data []byte) bool { return bytes.Contains(data, []byte("/Encrypt")) }
+
+// pdftotext runs poppler's tool on data, fed through standard input so that
+// the bytes read are the bytes checked, whatever happens to the file.
+func pdftotext(tool string, data []byte) (string, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), pdftotextTimeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, tool, "-layout", "-enc", "UTF-8", "-", "-")
+	cmd.Stdin = bytes.NewReader(data)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		msg := firstLine(stderr.String())
+		switch {
+		case ctx.Err() != nil:
+			return "", &Error{Err: ErrCorrupt, Detail: "pdftotext did not finish within " + pdftotextTimeout.String()}
+		case pdfEncrypted(data) || strings.Contains(strings.ToLower(msg), "password"):
+			return "", &Error{Err: ErrEncrypted, Detail: "encrypted PDF (password-protected): remove the protection first"}
+		case msg == "":
+			msg = err.Error()
+		}
+		return "", &Error{Err: ErrCorrupt, Detail: "damaged PDF file: pdftotext: " + msg}
+	}
+	return stdout.String(), nil
+}
+
+func firstLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return s
+}
+
+// pdfFallback reads the text with the pure-Go library, in a goroutine so
+// that a file which makes it loop cannot hang the command, and with a
+// recover, since it panics on malformed input.
+func pdfFallback(data []byte) (string, error) {
+	type result struct {
+		text string
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		var r result
+		defer func() {
+			if p := recover(); p != nil {
+				r = result{err: &Error{Err: ErrCorrupt, Detail: fmt.Sprintf("damaged PDF file: %v", p)}}
+			}
+			done <- r
+		}()
+		r.text, r.err = pdfLibText(data)
+	}()
+	select {
+	case r := <-done:
+		return r.text, r.err
+	case <-time.After(pdfFallbackTimeout):
+		return "", &Error{Err: ErrCorrupt, Detail: "damaged PDF file: reading did not finish within " + pdfFallbackTimeout.String()}
+	}
+}
+
+func pdfLibText(data []byte) (string, error) {
+	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		if pdfEncrypted(data) {
+			return "", &Error{Err: ErrEncrypted, Detail: "encrypted PDF (password-protected): remove the protection first"}
+		}
+		return "", &Error{Err: ErrCorrupt, Detail: "damaged PDF file: " + oneLine(err.Error())}
+	}
+	var b strings.Builder
+	for i := 1; i <= r.NumPage(); i++ {
+		p := r.Page(i)
+		if p.V.IsNull() {
+			continue
+		}
+		b.WriteString(layoutLines(p.Content().Text))
+		b.WriteByte('\f')
+	}
+	return b.String(), nil
+}
+
+// layoutLines sets glyphs on lines the way pdftotext -layout does, roughly:
+// glyphs whose baselines are within half a font size share a line, top to
+// bottom; within a line, a gap wider than a tenth of the font size is a
+// space, and one wider than two font sizes a column gap of three spaces, so
+// that CleanPDFText and clause.Parse see table rows.
+func layoutLines(glyphs []pdf.Text) string {
+	type line struct {
+		y, size float64
+		glyphs  []pdf.Text
+	}
+	var lines []*line
+	for _, g := range glyphs {
+		if g.S == "" || g.S == "\n" {
+			continue
+		}
+		size := math.Abs(g.FontSize)
+		if size == 0 {
+			size = 10
+		}
+		var found *line
+		for _, l := range lines {
+			if math.Abs(l.y-g.Y) <= math.Max(l.size, size)/2 {
+				found = l
+				break
+			}
+		}
+		if found == nil {
+			found = &line{y: g.Y, size: size}
+			lines = append(lines, found)
+		}
+		found.glyphs = append(found.glyphs, g)
+	}
+	sort.SliceStable(lines, func(i, j int) bool { return lines[i].y > lines[j].y })
+	var b strings.Builder
+	for _, l := range lines {
+		sort.SliceStable(l.glyphs, func(i, j int) bool { return l.glyphs[i].X < l.glyphs[j].X })
+		end := math.Inf(-1)
+		for _, g := range l.glyphs {
+			gap := g.X - end
+			switch {
+			case end == math.Inf(-1):
+			case gap > 2*l.size:
+				b.WriteString("   ")
+			case gap > l.size/10 && g.S != " " && !strings.HasSuffix(b.String(), " "):
+				b.WriteByte(' ')
+			}
+			b.WriteString(g.S)
+			end = g.X + g.W
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}

@@ -23,6 +23,10 @@ type Options struct {
 	// MaxSize is the largest file, in bytes, that ReadFile reads; 0 means
 	// DefaultMaxSize. The CLI exposes it as --max-size.
 	MaxSize int64
+	// Changes says which side of a Word document's tracked changes to
+	// read; the zero value, Accept, reads the document as it would be once
+	// every change is accepted. Other formats ignore it.
+	Changes ChangeMode
 }
 
 // Sentinel errors, matched with errors.Is through *Error.
@@ -39,6 +43,13 @@ var (
 	ErrNotFound = errors.New("no such file")
 	// ErrIsDir is a directory given where a file was expected.
 	ErrIsDir = errors.New("is a directory, not a file")
+	// ErrCorrupt is a PDF, Word or HTML file that cannot be read: truncated,
+	// damaged, or not the format its extension claims.
+	ErrCorrupt = errors.New("corrupt or truncated file")
+	// ErrEncrypted is a password-protected PDF or Word document.
+	ErrEncrypted = errors.New("encrypted file")
+	// ErrNoText is a PDF without a text layer: a scan, which needs OCR.
+	ErrNoText = errors.New("no text layer")
 )
 
 // Error is what ReadFile and Decode return on failure. The CLI prints it as
@@ -91,61 +102,88 @@ func oneLine(s string) string {
 // unsupported maps extensions that a later reader will handle to the
 // sentence ReadFile gives meanwhile.
 var unsupported = map[string]string{
-	".pdf":  "PDF files are not supported yet",
-	".docx": "Word documents (.docx) are not supported yet",
-	".doc":  "Word 97-2003 documents (.doc) are not supported yet",
-	".odt":  "OpenDocument text files (.odt) are not supported yet",
-	".html": "HTML files are not supported yet",
-	".htm":  "HTML files are not supported yet",
+	".doc": "Word 97-2003 documents (.doc) are not supported yet: save as .docx",
+	".odt": "OpenDocument text files (.odt) are not supported yet: save as .docx",
+}
+
+// formats maps the extensions that need a dedicated reader to it. Each
+// returns normalised text, or an *Error without Path.
+var formats = map[string]func(data []byte, opts Options) (string, error){
+	".pdf":   func(data []byte, _ Options) (string, error) { return ReadPDF(data) },
+	".docx":  func(data []byte, opts Options) (string, error) { return ReadDocx(data, opts.Changes) },
+	".docm":  func(data []byte, opts Options) (string, error) { return ReadDocx(data, opts.Changes) },
+	".html":  func(data []byte, _ Options) (string, error) { return ReadHTML(data) },
+	".htm":   func(data []byte, _ Options) (string, error) { return ReadHTML(data) },
+	".xhtml": func(data []byte, _ Options) (string, error) { return ReadHTML(data) },
 }
 
 // ReadFile reads the document at path and returns its normalised text.
 // The size is checked with Stat before anything is read, and the read
 // itself is bounded, so a file that grows meanwhile cannot exhaust memory.
-// .txt, .md and any other extension are decoded as text; formats that need
-// a dedicated reader are refused with ErrUnsupported. Every error is an
-// *Error.
+// .pdf, .docx and .html/.htm go through ReadPDF, ReadDocx (with
+// opts.Changes) and ReadHTML; .doc and .odt are refused with
+// ErrUnsupported; .txt, .md and any other extension are decoded as text.
+// Every error is an *Error.
 func ReadFile(path string, opts Options) (string, error) {
+	data, err := readBounded(path, opts)
+	if err != nil {
+		return "", err
+	}
+	decode := func(data []byte, _ Options) (string, error) { return Decode(data) }
+	if f, ok := formats[strings.ToLower(filepath.Ext(path))]; ok {
+		decode = f
+	}
+	text, err := decode(data, opts)
+	if err != nil {
+		return "", withPath(path, err)
+	}
+	return text, nil
+}
+
+// withPath names the file in an error from a reader that works on bytes.
+func withPath(path string, err error) error {
+	var e *Error
+	if errors.As(err, &e) {
+		c := *e
+		c.Path = path
+		return &c
+	}
+	return &Error{Path: path, Err: err}
+}
+
+// readBounded reads the whole file after the checks that need no reading:
+// existence, kind, supported extension, size.
+func readBounded(path string, opts Options) ([]byte, error) {
 	limit := opts.MaxSize
 	if limit <= 0 {
 		limit = DefaultMaxSize
 	}
 	info, err := os.Stat(path)
 	if err != nil {
-		return "", statError(path, err)
+		return nil, statError(path, err)
 	}
 	if info.IsDir() {
-		return "", &Error{Path: path, Err: ErrIsDir}
+		return nil, &Error{Path: path, Err: ErrIsDir}
 	}
 	if msg, ok := unsupported[strings.ToLower(filepath.Ext(path))]; ok {
-		return "", &Error{Path: path, Err: ErrUnsupported, Detail: msg}
+		return nil, &Error{Path: path, Err: ErrUnsupported, Detail: msg}
 	}
 	if info.Size() > limit {
-		return "", tooLarge(path, info.Size(), limit)
+		return nil, tooLarge(path, info.Size(), limit)
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return "", statError(path, err)
+		return nil, statError(path, err)
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
-		return "", &Error{Path: path, Err: err, Detail: "cannot read: " + ioReason(err)}
+		return nil, &Error{Path: path, Err: err, Detail: "cannot read: " + ioReason(err)}
 	}
 	if int64(len(data)) > limit {
-		return "", tooLarge(path, -1, limit)
+		return nil, tooLarge(path, -1, limit)
 	}
-	text, err := Decode(data)
-	if err != nil {
-		var e *Error
-		if errors.As(err, &e) {
-			c := *e
-			c.Path = path
-			return "", &c
-		}
-		return "", &Error{Path: path, Err: err}
-	}
-	return text, nil
+	return data, nil
 }
 
 func statError(path string, err error) error {

@@ -1,0 +1,375 @@
+package reader
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding/charmap"
+)
+
+// ReadHTML extracts the visible text of an HTML page (a Légifrance article
+// page, a union's web page saved to disk) as markdown-like text that
+// clause.Parse understands, then normalises it like Decode.
+//
+// The encoding comes from the byte-order mark or the <meta> charset; bytes
+// that are valid UTF-8 are read as UTF-8 whatever the page claims, and a
+// page that is not valid UTF-8 and declares nothing else is read as
+// Windows-1252 (see the package documentation for why never ISO-8859-1).
+//
+// Every block (p, div, li, h1–h6, table rows, blockquote…) becomes a
+// paragraph, with spaces collapsed inside it as a browser does; br breaks a
+// line. h1–h6 become "#" headings, table rows "| a | b |" rows, list items
+// "- " or "1. " points. Scripts, styles, noscript, template, the head,
+// navigation menus, forms' controls and hidden elements are left out.
+// Errors are *Error wrapping ErrEmpty or ErrBinary.
+func ReadHTML(data []byte) (text string, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			text, err = "", &Error{Err: ErrCorrupt, Detail: fmt.Sprintf("cannot read HTML page: %v", r)}
+		}
+	}()
+	if len(bytes.TrimSpace(data)) == 0 {
+		return "", &Error{Err: ErrEmpty}
+	}
+	src, err := decodeHTML(data)
+	if err != nil {
+		return "", err
+	}
+	root, err := html.Parse(strings.NewReader(src))
+	if err != nil {
+		// html.Parse recovers from any markup; only I/O fails, and a
+		// strings.Reader does not.
+		return "", &Error{Err: ErrCorrupt, Detail: "cannot parse HTML: " + err.Error()}
+	}
+	var h htmlWriter
+	h.node(root)
+	h.endBlock()
+	s := strings.ReplaceAll(h.out.String(), "\f", "\n")
+	if strings.TrimSpace(s) == "" {
+		return "", &Error{Err: ErrEmpty, Detail: "HTML page without visible text"}
+	}
+	return Decode([]byte(s))
+}
+
+// decodeHTML turns the page into UTF-8.
+func decodeHTML(data []byte) (string, error) {
+	if bytes.IndexByte(data, 0) >= 0 && !bytes.HasPrefix(data, bomUTF16LE) && !bytes.HasPrefix(data, bomUTF16BE) {
+		return "", &Error{Err: ErrBinary, Detail: "binary file (NUL bytes), not an HTML page"}
+	}
+	enc, name, certain := charset.DetermineEncoding(data, "")
+	switch {
+	case certain: // a byte-order mark
+	case utf8.Valid(data):
+		// Pages saved from a browser keep the meta of the original
+		// while the bytes are UTF-8; valid UTF-8 with accents is
+		// practically never meant as Windows-1252.
+		return strings.TrimPrefix(string(data), "\uFEFF"), nil
+	case name == "utf-8":
+		// Declared UTF-8 but is not: a Windows editor's work.
+		enc = charmap.Windows1252
+	}
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", &Error{Err: ErrCorrupt, Detail: "cannot decode HTML page as " + name + ": " + err.Error()}
+	}
+	return strings.TrimPrefix(string(out), "\uFEFF"), nil
+}
+
+// skipped elements hold no visible text of the document.
+var skipped = map[atom.Atom]bool{
+	atom.Head: true, atom.Script: true, atom.Style: true, atom.Noscript: true,
+	atom.Template: true, atom.Nav: true, atom.Button: true, atom.Select: true,
+	atom.Textarea: true, atom.Svg: true, atom.Iframe: true,
+	atom.Object: true, atom.Canvas: true, atom.Audio: true, atom.Video: true,
+	atom.Map: true, atom.Title: true,
+}
+
+// blocks start and end a paragraph.
+var blocks = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Li: true, atom.Ul: true, atom.Ol: true,
+	atom.Dl: true, atom.Dt: true, atom.Dd: true, atom.Blockquote: true,
+	atom.Section: true, atom.Article: true, atom.Header: true, atom.Footer: true,
+	atom.Main: true, atom.Aside: true, atom.Address: true, atom.Figure: true,
+	atom.Figcaption: true, atom.Form: true, atom.Fieldset: true, atom.Legend: true,
+	atom.Hr: true, atom.Center: true, atom.Details: true, atom.Summary: true,
+	atom.Caption: true, atom.Table: true, atom.Body: true, atom.Html: true,
+}
+
+type htmlWriter struct {
+	out   strings.Builder
+	line  strings.Builder // the block being built, spaces collapsed
+	space bool            // a space is owed before the next word
+	pre   int             // depth inside <pre>
+	lists []int           // next number of each enclosing list, -1 for <ul>
+	cells []string        // the table row being built
+	head  bool            // the row has header cells
+	rows  int             // rows written in the current table
+	inRow int             // depth of table rows (nested tables flatten)
+	cell  *strings.Builder
+}
+
+func (h *htmlWriter) node(n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		h.text(n.Data)
+		return
+	case html.ElementNode:
+	case html.DocumentNode:
+		h.children(n)
+		return
+	default:
+		return
+	}
+	if skipped[n.DataAtom] || hidden(n) {
+		return
+	}
+	switch n.DataAtom {
+	case atom.Br:
+		h.breakLine()
+		return
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		if h.cell != nil {
+			h.children(n)
+			return
+		}
+		h.endBlock()
+		h.children(n)
+		level := int(n.Data[1] - '0')
+		t := strings.Join(strings.Fields(h.line.String()), " ")
+		h.line.Reset()
+		h.space = false
+		if t != "" {
+			h.block(strings.Repeat("#", level) + " " + t)
+		}
+		return
+	case atom.Pre:
+		h.endBlock()
+		h.pre++
+		h.children(n)
+		h.pre--
+		h.endBlock()
+		return
+	case atom.Table:
+		if h.cell != nil {
+			h.children(n) // a nested table reads as text of its cell
+			return
+		}
+		h.endBlock()
+		rows := h.rows
+		h.rows = 0
+		h.children(n)
+		h.rows = rows
+		return
+	case atom.Tr:
+		if h.cell != nil || h.inRow > 0 {
+			h.children(n)
+			return
+		}
+		h.inRow++
+		h.cells, h.head = nil, false
+		h.children(n)
+		h.inRow--
+		h.endRow()
+		return
+	case atom.Td, atom.Th:
+		if h.cell != nil || h.inRow == 0 {
+			h.inlineOrBlock(n)
+			return
+		}
+		if n.DataAtom == atom.Th {
+			h.head = true
+		}
+		h.cell = &strings.Builder{}
+		saved := h.line
+		h.line = strings.Builder{}
+		h.space = false
+		h.children(n)
+		c := strings.Join(strings.Fields(h.line.String()), " ")
+		h.line = saved
+		h.space = false
+		h.cell = nil
+		h.cells = append(h.cells, strings.ReplaceAll(c, "|", "/"))
+		return
+	case atom.Ul, atom.Ol:
+		next := -1
+		if n.DataAtom == atom.Ol {
+			next = 1
+			if v, err := strconv.Atoi(getAttr(n, "start")); err == nil {
+				next = v
+			}
+		}
+		h.lists = append(h.lists, next)
+		h.endBlock()
+		h.children(n)
+		h.endBlock()
+		h.lists = h.lists[:len(h.lists)-1]
+		return
+	case atom.Li:
+		if h.cell != nil {
+			h.children(n)
+			return
+		}
+		h.endBlock()
+		marker := "-"
+		if k := len(h.lists) - 1; k >= 0 && h.lists[k] >= 0 {
+			if v, err := strconv.Atoi(getAttr(n, "value")); err == nil {
+				h.lists[k] = v
+			}
+			marker = strconv.Itoa(h.lists[k]) + "."
+			h.lists[k]++
+		}
+		h.line.WriteString(marker + " ")
+		h.children(n)
+		h.endBlock()
+		return
+	}
+	h.inlineOrBlock(n)
+}
+
+func (h *htmlWriter) inlineOrBlock(n *html.Node) {
+	if blocks[n.DataAtom] && h.cell == nil {
+		h.endBlock()
+		h.children(n)
+		h.endBlock()
+		return
+	}
+	if blocks[n.DataAtom] {
+		h.space = true // blocks inside a cell are words apart
+	}
+	h.children(n)
+	if blocks[n.DataAtom] {
+		h.space = true
+	}
+}
+
+func (h *htmlWriter) children(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		h.node(c)
+	}
+}
+
+// hidden reports an element the author hid from readers.
+func hidden(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "aria-hidden":
+			if a.Val == "true" {
+				return true
+			}
+		case "style":
+			s := strings.ReplaceAll(strings.ToLower(a.Val), " ", "")
+			if strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden") {
+				return true
+			}
+		}
+	}
+	return n.DataAtom == atom.Input
+}
+
+func getAttr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// text adds character data, collapsing HTML white space outside <pre>.
+func (h *htmlWriter) text(s string) {
+	if h.pre > 0 {
+		h.line.WriteString(s)
+		return
+	}
+	for i := 0; i < len(s); {
+		j := i
+		for j < len(s) && !isHTMLSpace(s[j]) {
+			j++
+		}
+		if j > i {
+			if h.space && h.line.Len() > 0 && !strings.HasSuffix(h.line.String(), "\n") {
+				h.line.WriteByte(' ')
+			}
+			h.space = false
+			h.line.WriteString(s[i:j])
+		}
+		if j < len(s) {
+			h.space = true
+		}
+		for j < len(s) && isHTMLSpace(s[j]) {
+			j++
+		}
+		i = j
+	}
+}
+
+func isHTMLSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
+}
+
+func (h *htmlWriter) breakLine() {
+	if h.cell != nil {
+		h.space = true
+		return
+	}
+	h.line.WriteByte('\n')
+	h.space = false
+}
+
+// endBlock writes the paragraph being built, if any.
+func (h *htmlWriter) endBlock() {
+	s := h.line.String()
+	h.line.Reset()
+	h.space = false
+	if h.pre == 0 {
+		lines := strings.Split(s, "\n")
+		for i, l := range lines {
+			lines[i] = strings.TrimSpace(l)
+		}
+		s = strings.Join(lines, "\n")
+	}
+	s = strings.Trim(s, "\n")
+	if strings.TrimSpace(s) == "" {
+		return
+	}
+	h.block(s)
+}
+
+func (h *htmlWriter) block(s string) {
+	if h.out.Len() > 0 {
+		h.out.WriteString("\n\n")
+	}
+	h.out.WriteString(s)
+}
+
+// endRow writes a table row; a markdown separator follows the first row
+// when it is made of header cells, so that clause.Parse does not read
+// "Code | Libellé | Tarif" as a tariff.
+func (h *htmlWriter) endRow() {
+	if len(h.cells) == 0 {
+		return
+	}
+	row := "| " + strings.Join(h.cells, " | ") + " |"
+	if h.rows == 0 {
+		h.endBlock()
+		if h.out.Len() > 0 {
+			h.out.WriteString("\n\n")
+		}
+	} else {
+		h.out.WriteByte('\n')
+	}
+	h.out.WriteString(row)
+	if h.rows == 0 && h.head {
+		h.out.WriteString("\n|" + strings.Repeat("---|", len(h.cells)))
+	}
+	h.rows++
+	h.cells = nil
+}
