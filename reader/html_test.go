@@ -1,0 +1,232 @@
+package reader
+
+import (
+	"errors"
+	"fmt"
+	"html"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/avenant-dev/avenant/clause"
+	"golang.org/x/text/encoding/charmap"
+)
+
+// writeHTML renders fixture markdown as a Légifrance-style page: chrome
+// around the text (menus, scripts, styles, a noscript notice) that must be
+// left out, headings as h1–h4, paragraphs hard-wrapped and indented as
+// generated HTML is, tables with a header row. With entities, accents and
+// the euro sign are written as named entities.
+func writeHTML(md, meta string, entities bool) string {
+	esc := func(s string) string {
+		s = html.EscapeString(s)
+		if entities {
+			s = strings.NewReplacer("é", "&eacute;", "€", "&euro;", "à", "&agrave;", "’", "&rsquo;", "\u00a0", "&nbsp;").Replace(s)
+		}
+		return s
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "<!DOCTYPE html>\n<html lang=\"fr\"><head>%s<title>Légifrance - Article 99 - faux</title>\n", meta)
+	b.WriteString("<style>h2 { color: #333 } /* Article 98 - style */</style>\n<script>var titre = \"Article 97 - script\";</script>\n</head>\n")
+	b.WriteString("<body><header><nav><ul><li><a href=\"/\">Accueil</a></li><li><a href=\"/codes\">Codes</a></li></ul></nav></header>\n")
+	b.WriteString("<noscript>Activez JavaScript</noscript><template><p>Article 96 - modèle</p></template>\n")
+	b.WriteString("<main><div class=\"page-content\">\n")
+	inTable := false
+	for _, l := range mdLines(md) {
+		if !l.row && inTable {
+			b.WriteString("</tbody></table>\n")
+			inTable = false
+		}
+		switch {
+		case l.row && !inTable:
+			b.WriteString("<table class=\"tarifs\"><thead><tr>")
+			for _, c := range l.cells {
+				b.WriteString("<th>" + esc(c) + "</th>")
+			}
+			b.WriteString("</tr></thead><tbody>\n")
+			inTable = true
+		case l.row:
+			b.WriteString("<tr>")
+			for _, c := range l.cells {
+				b.WriteString("<td>\n  " + esc(c) + "\n</td>")
+			}
+			b.WriteString("</tr>\n")
+		case l.level > 0:
+			fmt.Fprintf(&b, "<h%d class=\"title-article\">%s</h%d>\n", l.level, esc(l.text), l.level)
+		default:
+			b.WriteString("<div class=\"content\"><p>\n      " + wrapWords(esc(l.text), 70, "\n      ") + "\n    </p></div>\n")
+		}
+	}
+	if inTable {
+		b.WriteString("</tbody></table>\n")
+	}
+	b.WriteString("</div></main>\n<footer><nav><a href=\"/plan\">Plan du site</a></nav><div hidden>Article 95 - caché</div></footer>\n</body></html>\n")
+	return b.String()
+}
+
+// wrapWords breaks s with sep before the word that would pass width bytes.
+func wrapWords(s string, width int, sep string) string {
+	var b strings.Builder
+	n := 0
+	for i, w := range strings.Fields(s) {
+		if i > 0 {
+			if n+len(w) > width {
+				b.WriteString(sep)
+				n = 0
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(w)
+		n += len(w) + 1
+	}
+	return b.String()
+}
+
+func TestHTMLFixtures(t *testing.T) {
+	win := func(s string) []byte {
+		b, err := charmap.Windows1252.NewEncoder().Bytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	for _, name := range fixtureNames {
+		md := fixture(t, name)
+		want, err := Decode([]byte(md))
+		if err != nil {
+			t.Fatal(err)
+		}
+		variants := []struct {
+			name string
+			data []byte
+		}{
+			{"utf-8", []byte(writeHTML(md, `<meta charset="utf-8">`, false))},
+			{"utf-8 without meta, entities", []byte(writeHTML(md, "", true))},
+			{"windows-1252", win(writeHTML(md, `<meta charset="windows-1252">`, false))},
+			{"iso-8859-1 declared, Windows-1252 bytes", win(writeHTML(md, `<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">`, false))},
+			{"undeclared Windows-1252", win(writeHTML(md, "", false))},
+			{"utf-8 declared, Windows-1252 bytes", win(writeHTML(md, `<meta charset="utf-8">`, false))},
+			{"utf-8 with BOM", append([]byte("\uFEFF"), writeHTML(md, "", false)...)},
+		}
+		for _, v := range variants {
+			t.Run(name+"/"+v.name, func(t *testing.T) {
+				got, err := ReadHTML(v.data)
+				if err != nil {
+					t.Fatal(err)
+				}
+				sameOutline(t, clause.Parse(want), clause.Parse(got), false)
+				for _, chrome := range []string{"Accueil", "Article 9", "JavaScript", "Plan du site"} {
+					if strings.Contains(got, chrome) && !strings.Contains(want, chrome) {
+						t.Errorf("page chrome %q in the text", chrome)
+					}
+				}
+			})
+		}
+	}
+}
+
+func TestHTMLWindows1252(t *testing.T) {
+	// "L’article 5 : 26,50 € – œuvre…" in Windows-1252: ’ is 0x92, € 0x80,
+	// – 0x96, œ 0x9C, … 0x85; ISO-8859-1 would turn them into controls.
+	page := []byte("<html><head><meta charset=\"windows-1252\"></head><body><p>L\x92article 5\xA0: 26,50 \x80 \x96 \x9Cuvre\x85</p></body></html>")
+	got, err := ReadHTML(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "L’article 5 : 26,50 € – œuvre…\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestHTMLElements(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"whitespace collapsed", "<p>  Les   caisses\n\t procèdent  </p>", "Les caisses procèdent\n"},
+		{"inline elements join", "<p>la <b>CNAM</b>, l'<i>Union</i></p>", "la CNAM, l'Union\n"},
+		{"br breaks a line", "<p>Article 1<br>texte<br/>suite</p>", "Article 1\ntexte\nsuite\n"},
+		{"blocks", "<div>un</div><div>deux<p>trois</p>quatre</div>", "un\n\ndeux\n\ntrois\n\nquatre\n"},
+		{"headings", "<h1>Titre  I</h1><h3>Article <span>1er</span></h3><p>x</p>", "# Titre I\n\n### Article 1er\n\nx\n"},
+		{"entities", "<p>a&nbsp;: &laquo;&#160;b&#xA0;&raquo; &amp; &lt;c&gt; &euro;</p>", "a : « b » & <c> €\n"},
+		{"lists", "<ul><li>un</li><li>deux</li></ul><ol start=\"3\"><li>trois</li><li>quatre</li></ol>", "- un\n\n- deux\n\n3. trois\n\n4. quatre\n"},
+		{"pre keeps spacing", "<pre>G     26,50\nAPC   56,50</pre>", "G     26,50\nAPC   56,50\n"},
+		{"table", "<table><tr><th>Code</th><th>Tarif</th></tr><tr><td>G</td><td>26,50 &euro;</td></tr><tr><td>V|L</td><td><p>70</p><p>€</p></td></tr></table><p>après</p>",
+			"| Code | Tarif |\n|---|---|\n| G | 26,50 € |\n| V/L | 70 € |\n\naprès\n"},
+		{"table without header", "<table><tr><td>G</td><td>26,50</td></tr></table>", "| G | 26,50 |\n"},
+		{"nested table flattens into its cell", "<table><tr><td>G</td><td><table><tr><td>26,50</td></tr></table></td></tr></table>", "| G | 26,50 |\n"},
+		{"skipped elements", "<head><title>t</title></head><body><script>s()</script><style>p{}</style><noscript>n</noscript><template>tp</template><nav>menu</nav><p>texte</p><button>OK</button><select><option>o</option></select></body>", "texte\n"},
+		{"hidden elements", "<p hidden>a</p><p style=\"display: none\">b</p><p aria-hidden=\"true\">c</p><p>d</p>", "d\n"},
+		{"comments", "<p>a<!-- Article 9 -->b</p>", "ab\n"},
+		{"unclosed tags", "<p>un<p>deux<li>trois", "un\n\ndeux\n\n- trois\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want := tt.want
+			got, err := ReadHTML([]byte(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != want {
+				t.Errorf("got\n%q\nwant\n%q", got, want)
+			}
+		})
+	}
+}
+
+func TestHTMLRefused(t *testing.T) {
+	tests := []struct {
+		name     string
+		data     string
+		target   error
+		contains string
+	}{
+		{"empty", "", ErrEmpty, "empty"},
+		{"no visible text", "<html><head><title>t</title></head><body><script>x()</script></body></html>", ErrEmpty, "without visible text"},
+		{"binary", "<html>\x00\x01\x02</html>", ErrBinary, "binary"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ReadHTML([]byte(tt.data))
+			checkError(t, err, tt.target, tt.contains)
+		})
+	}
+}
+
+func TestReadFileHTML(t *testing.T) {
+	dir := t.TempDir()
+	for _, ext := range []string{".html", ".htm", ".HTM"} {
+		path := filepath.Join(dir, "article"+ext)
+		if err := os.WriteFile(path, []byte("<h2>Article 12</h2><p>Le m\xE9decin&nbsp;: oui</p>"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got, err := ReadFile(path, Options{})
+		if want := "## Article 12\n\nLe médecin : oui\n"; err != nil || got != want {
+			t.Errorf("%s: %q, %v; want %q", ext, got, err, want)
+		}
+	}
+	path := filepath.Join(dir, "vide.html")
+	if err := os.WriteFile(path, []byte("<script>x</script>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := ReadFile(path, Options{})
+	checkError(t, err, ErrEmpty, path+": HTML page without visible text")
+}
+
+func FuzzHTML(f *testing.F) {
+	f.Add([]byte(writeHTML("# Titre\n\n### Article 1 - Objet\n\nTexte.\n\n| Code | Tarif |\n|---|---|\n| G | 30 € |\n", `<meta charset="utf-8">`, true)))
+	f.Add([]byte("<table><tr><td><table><tr><th>x<br><pre>a\n b</pre></table><ol start=-3><li value=9>z"))
+	f.Add([]byte("\xFF\xFE<\x00p\x00>\x00"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		text, err := ReadHTML(data)
+		if err != nil {
+			var e *Error
+			if !errors.As(err, &e) {
+				t.Fatalf("error %T %v is not an *Error", err, err)
+			}
+			return
+		}
+		if text == "" || !strings.HasSuffix(text, "\n") || strings.Contains(text, "\f") {
+			t.Fatalf("text %q", text)
+		}
+	})
+}
