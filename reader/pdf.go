@@ -672,7 +672,10 @@ func pdfLibText(data []byte) (string, error) {
 // glyphs whose baselines are within half a font size share a line, top to
 // bottom; within a line, a gap wider than a tenth of the font size is a
 // space, and one wider than two font sizes a column gap of three spaces, so
-// that CleanPDFText and clause.Parse see table rows.
+// that CleanPDFText and clause.Parse see table rows. A vertical gap 40%
+// wider than the page's usual line spacing is a blank line: the
+// paragraph breaks that clause.Parse needs to tell a heading from the end
+// of a wrapped sentence.
 func layoutLines(glyphs []pdf.Text) string {
 	type line struct {
 		y, size float64
@@ -701,20 +704,42 @@ func layoutLines(glyphs []pdf.Text) string {
 		found.glyphs = append(found.glyphs, g)
 	}
 	sort.SliceStable(lines, func(i, j int) bool { return lines[i].y > lines[j].y })
-	var b strings.Builder
+	// The usual line spacing is the median gap between baselines.
+	var gaps []float64
+	for i := 1; i < len(lines); i++ {
+		gaps = append(gaps, lines[i-1].y-lines[i].y)
+	}
+	usual := math.Inf(1)
+	if len(gaps) > 0 {
+		sorted := slices.Clone(gaps)
+		slices.Sort(sorted)
+		usual = sorted[len(sorted)/2]
+	}
 	for _, l := range lines {
+		// On a page of a few lines the median may well be a paragraph
+		// gap; no text is set tighter than its size, with a little
+		// leading.
+		usual = math.Min(usual, 1.25*l.size)
+	}
+	var b strings.Builder
+	for i, l := range lines {
+		if i > 0 && gaps[i-1] > 1.4*usual {
+			b.WriteByte('\n')
+		}
 		sort.SliceStable(l.glyphs, func(i, j int) bool { return l.glyphs[i].X < l.glyphs[j].X })
 		end := math.Inf(-1)
+		space := true
 		for _, g := range l.glyphs {
 			gap := g.X - end
 			switch {
 			case end == math.Inf(-1):
 			case gap > 2*l.size:
 				b.WriteString("   ")
-			case gap > l.size/10 && g.S != " " && !strings.HasSuffix(b.String(), " "):
+			case gap > l.size/10 && g.S != " " && !space:
 				b.WriteByte(' ')
 			}
 			b.WriteString(g.S)
+			space = strings.HasSuffix(g.S, " ")
 			end = g.X + g.W
 		}
 		b.WriteByte('\n')

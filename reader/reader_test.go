@@ -57,6 +57,9 @@ func TestReadFileErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	pdf := writeFile(t, dir, "convention.PDF", []byte("%PDF-1.4"))
+	doc := writeFile(t, dir, "ancien.DOC", []byte("\xD0\xCF\x11\xE0"))
+	notDocx := writeFile(t, dir, "x.docx", []byte("<html>"))
+	blankHTML := writeFile(t, dir, "x.html", []byte("<html>"))
 	missing := filepath.Join(dir, "missing.txt")
 
 	tests := []struct {
@@ -74,10 +77,13 @@ func TestReadFileErrors(t *testing.T) {
 		{"missing", missing, Options{}, ErrNotFound, missing + ": no such file"},
 		{"over a small limit", big, Options{MaxSize: 1 << 10}, ErrTooLarge, big + ": file is 1.2 KiB, over the 1 KiB limit (--max-size)"},
 		{"over a byte limit", atLimit, Options{MaxSize: 99}, ErrTooLarge, atLimit + ": file is 100 bytes, over the 99 bytes limit (--max-size)"},
-		{"pdf", pdf, Options{}, ErrUnsupported, pdf + ": PDF files are not supported yet"},
-		{"unsupported before too large", pdf, Options{MaxSize: 1}, ErrUnsupported, pdf + ": PDF files are not supported yet"},
+		{"truncated pdf", pdf, Options{}, ErrCorrupt, pdf + ": truncated PDF file (no %%EOF at the end)"},
+		{"docx that is no zip", notDocx, Options{}, ErrCorrupt, notDocx + ": not a Word document, or a truncated one: zip: not a valid zip file"},
+		{"html without text", blankHTML, Options{}, ErrEmpty, blankHTML + ": HTML page without visible text"},
+		{"pdf over the limit", pdf, Options{MaxSize: 1}, ErrTooLarge, pdf + ": file is 8 bytes, over the 1 bytes limit (--max-size)"},
+		{"unsupported before too large", doc, Options{MaxSize: 1}, ErrUnsupported, doc + ": " + unsupported[".doc"]},
 	}
-	for _, ext := range []string{".docx", ".doc", ".odt", ".html", ".htm"} {
+	for _, ext := range []string{".doc", ".odt"} {
 		p := writeFile(t, dir, "x"+ext, []byte("<html>"))
 		tests = append(tests, struct {
 			name   string
