@@ -113,6 +113,9 @@ func (s *Store) Import(doc *clause.Document, opts ImportOptions) (*ImportResult,
 		baseDoc = &clause.Document{}
 	}
 	newDoc := normalized(doc)
+	if base != nil && sameDocument(baseDoc, newDoc) {
+		return &ImportResult{Identical: base.Label}, nil
+	}
 	diff := clause.Compare(baseDoc, newDoc, opts.Compare)
 	ids, changes := assignIDs(diff, ix.usedIDs())
 	fail(1)
@@ -282,6 +285,22 @@ func normalized(doc *clause.Document) *clause.Document {
 		d.Clauses[i].Text = NormalizeText(d.Clauses[i].Text)
 	}
 	return d
+}
+
+// sameDocument reports whether two documents hold the same clauses, in the
+// same order and structure, ids aside.
+func sameDocument(a, b *clause.Document) bool {
+	if len(a.Clauses) != len(b.Clauses) {
+		return false
+	}
+	for i := range a.Clauses {
+		x, y := &a.Clauses[i], &b.Clauses[i]
+		if x.Kind != y.Kind || x.Number != y.Number || x.Key != y.Key || x.Heading != y.Heading ||
+			x.Text != y.Text || x.Parent != y.Parent || x.Depth != y.Depth || strings.Join(x.Path, "\x00") != strings.Join(y.Path, "\x00") {
+			return false
+		}
+	}
+	return true
 }
 
 // assignIDs gives each clause of the new document a stable id: the id of

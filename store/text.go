@@ -166,9 +166,9 @@ func splitSentences(l string) []string {
 // abbreviation reports whether s ends with a word that a full stop
 // abbreviates rather than ends a sentence with.
 func abbreviation(s string) bool {
-	w := s[strings.LastIndexAny(s, " («\u00a0")+1:]
-	if utf8.RuneCountInString(w) == 1 {
-		return true
+	w := s[strings.LastIndexAny(s, " («'’\u00a0")+1:]
+	if r, size := utf8.DecodeRuneInString(w); size == len(w) && unicode.IsLetter(r) {
+		return true // an initial: "L.", "M."
 	}
 	switch strings.ToLower(w) {
 	case "art", "al", "cf", "mm", "mme", "dr", "pr", "st", "n", "no", "p", "ss", "e.g", "i.e":
