@@ -146,7 +146,7 @@ func (s *Store) saveIndex(ix *Index) error {
 	if err := gob.NewEncoder(&b).Encode(ix); err != nil {
 		return err
 	}
-	return writeFileAtomic(s.indexPath(), b.Bytes())
+	return writeFileAtomic(s.indexPath(), dir, b.Bytes())
 }
 
 // fingerprint hashes every tag name and target.
@@ -285,10 +285,12 @@ func (s *Store) readChanges(c *object.Commit, v *Version) error {
 	return nil
 }
 
-// writeFileAtomic writes data to path through a temporary file renamed
-// into place.
-func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".tmp-"+filepath.Base(path)+"-")
+// writeFileAtomic writes data to path through a temporary file in tmpDir
+// renamed into place. tmpDir must be on the same file system, and outside
+// .git/refs: git would read a temporary file left by a crash as a broken
+// reference.
+func writeFileAtomic(path, tmpDir string, data []byte) error {
+	tmp, err := os.CreateTemp(tmpDir, ".tmp-"+filepath.Base(path)+"-")
 	if err != nil {
 		return err
 	}

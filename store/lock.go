@@ -89,7 +89,7 @@ func (s *Store) setRef(name plumbing.ReferenceName, h plumbing.Hash) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o777); err != nil {
 		return err
 	}
-	if err := writeFileAtomic(path, []byte(h.String()+"\n")); err != nil {
+	if err := writeFileAtomic(path, s.gitDir, []byte(h.String()+"\n")); err != nil {
 		return fmt.Errorf("updating %s: %w", name, err)
 	}
 	return nil
