@@ -81,7 +81,7 @@ func Compare(old, new *Document, opts CompareOptions) *Diff {
 	refs := buildRefIndex(old, new, matches)
 	d := &Diff{Old: old, New: new, Changes: make([]Change, 0, len(matches))}
 	for i, m := range matches {
-		c := classify(old, new, m, refs)
+		c := classifyMatch(old, new, m, refs)
 		c.Moved = moved[i] && c.Kind != Added && c.Kind != Removed
 		d.Changes = append(d.Changes, c)
 	}
@@ -89,7 +89,7 @@ func Compare(old, new *Document, opts CompareOptions) *Diff {
 	return d
 }
 
-func classify(old, new *Document, m Match, refs *RefIndex) Change {
+func classifyMatch(old, new *Document, m Match, refs *RefIndex) Change {
 	c := Change{Old: m.Old, New: m.New, Similarity: m.Similarity}
 	switch {
 	case len(m.Old) == 0:

@@ -9,11 +9,13 @@
 // Parse reads normalised text line by line. A line that opens a structural
 // unit ("TITRE II", "Chapitre Ier", "Section 1", "Article 28.1", "Art. 12",
 // "Annexe IV", markdown headings "#"…) starts a new clause; the lines that
-// follow, up to the next such line, are its body. Numbered points ("I.",
-// "1°", "a)", "1 Revaloriser…") become items, and every row of a tariff
-// table becomes an item keyed by its act code so that tariffs can be
-// compared row by row. Documents with no structural headings (press
-// releases, slides) fall back to headings and paragraphs. Nothing is
+// follow, up to the next such line, are its body. In a document with
+// articles, numbered points ("I.", "1°", "a)") stay in the text of their
+// article: the article is the unit negotiators cite and amendments replace.
+// In a document without articles (press releases, slides), numbered points
+// ("1 Revaloriser…") become items and other blocks paragraphs under the
+// markdown headings. Every row of a tariff table becomes an item keyed by
+// its act code, so that tariffs can be compared row by row. Nothing is
 // dropped: every word of the input lands in exactly one clause, in order.
 //
 // # Comparing

@@ -147,7 +147,8 @@ func isAllLetters(s string) bool {
 
 // NumberKey is the matching key of a clause of the given kind and printed
 // number: "article:28.1", "title:2", "annex:4"; "" when number is "".
-// Sub-kinds share the key space of their kind (a "Sous-titre" is a title).
+// The segmenter keys sub-kinds apart ("subtitle:", "subsection:") and
+// tariff rows by their act code ("tariff:G").
 func NumberKey(kind Kind, number string) string {
 	n := NormalizeNumber(number)
 	if n == "" {

@@ -1,19 +1,1198 @@
 package clause
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
 
 // Parse splits normalised text (UTF-8, NFC, "\n" line ends: see package
 // reader) into a Document. It never fails: text with no recognisable
 // structure becomes paragraphs.
 //
-// STUB: replaced by the segmenter.
+// The segmenter makes two passes. The first walks the bytes once, cutting
+// lines with IndexByte and classifying each with cheap prefix checks (a
+// heading can only start with '#' or with the first letter of a keyword); it
+// also learns facts about the whole document that change how lines are read:
+// whether it has articles at all, and which kinds of heading it marks up in
+// markdown. The second walks the line records and builds the tree.
+//
+// Decisions, and why:
+//
+//   - Numbered points inside a document that has articles ("I. -", "1°",
+//     "a)", "- ") stay in the Text of the clause that holds them: the
+//     article is the unit that negotiators cite and that amendments replace,
+//     and cutting it into items would turn every rewording into a split.
+//   - In documents without articles (press releases, slides), numbered and
+//     bulleted points become items and free paragraphs become paragraph
+//     clauses, so that such texts still compare point by point. Markdown
+//     headings there are unnumbered containers: title at level 1, section
+//     deeper. A container's Text is whatever stands before its first child
+//     (the outline contract); text after a child becomes paragraph clauses,
+//     because a container's Text precedes its children in document order.
+//   - Every row of a tariff table becomes an item keyed by its act code
+//     ("tariff:G"), so that a changed price shows up on its own row. Codes
+//     are kept as printed: "V" is the home visit, not five.
+//   - Plain-line headings are trusted less than markdown ones: they must be
+//     short, must not continue a wrapped sentence, and are ignored for a kind
+//     that the document already marks up in markdown (the RCM repeats
+//     "Art. 20." under "### Article 20").
+//   - Nothing is dropped: every character that is not a space lands in
+//     exactly one clause's Heading (markdown markers aside) or Text, in
+//     document order.
 func Parse(text string) *Document {
-	d := &Document{}
-	for _, p := range strings.Split(text, "\n\n") {
-		if strings.TrimSpace(p) == "" {
+	p := parser{text: text}
+	p.scan()
+	p.build()
+	if p.clauses == nil {
+		p.clauses = []Clause{}
+	}
+	return &Document{Clauses: p.clauses}
+}
+
+// maxPlainHeading is the longest plain line, in characters, that may be a
+// heading: beyond it the line is running text that happens to start with
+// "Article 5".
+const maxPlainHeading = 120
+
+// maxSlug bounds the slugs made from headings and first words.
+const maxSlug = 40
+
+// proseLine is the length from which a line that ends without punctuation is
+// taken for wrapped prose, so that the next line continues it rather than
+// opening a heading. Headings set on their own line are shorter.
+const proseLine = 50
+
+// hkind is the kind of a heading as the parser sees it: finer than Kind,
+// since "Sous-section" and "Section" share a Kind but not a rank or a key.
+type hkind uint8
+
+const (
+	hNone hkind = iota
+	hPreamble
+	hTitle
+	hSubtitle
+	hChapter
+	hSection
+	hSubsection
+	hArticle
+	hAnnex
+	hFreeTitle   // unnumbered markdown heading of level 1
+	hFreeSection // unnumbered markdown heading of a deeper level
+	hkinds
+)
+
+type kindInfo struct {
+	kind Kind
+	// rank orders plain headings: a heading encloses the plain headings of
+	// a greater rank that follow it. Annexes come last in a convention and
+	// hold their own titles and articles, hence rank 0. -1: unranked.
+	rank      int
+	idPrefix  string
+	keyPrefix string
+}
+
+// Sous-titre and sous-section get key prefixes of their own ("subtitle:",
+// "subsection:") so that "Sous-section 1" never matches "Section 1".
+var kinds = [hkinds]kindInfo{
+	hNone:        {KindParagraph, -1, "para", ""},
+	hPreamble:    {KindPreamble, 0, "preambule", ""},
+	hTitle:       {KindTitle, 1, "titre", "title"},
+	hSubtitle:    {KindTitle, 2, "sous-titre", "subtitle"},
+	hChapter:     {KindChapter, 3, "chap", "chapter"},
+	hSection:     {KindSection, 4, "sect", "section"},
+	hSubsection:  {KindSection, 5, "sous-sect", "subsection"},
+	hArticle:     {KindArticle, 6, "art", "article"},
+	hAnnex:       {KindAnnex, 0, "annexe", "annex"},
+	hFreeTitle:   {KindTitle, -1, "titre", ""},
+	hFreeSection: {KindSection, -1, "sect", ""},
+}
+
+// Line flags.
+const (
+	fBlank  uint8 = 1 << iota // nothing but spaces
+	fClean                    // no surrounding spaces: the line is its own trimmed form
+	fPipe                     // a markdown table row "| … |"
+	fPipeNR                   // a table line that is not a data row: header or separator
+)
+
+type line struct {
+	start, end int // the line in text, without its "\n"
+	ts, te     int // the line without surrounding spaces
+	flags      uint8
+}
+
+type head struct {
+	line int
+	md   int // markdown level, 0 for a plain line
+	hk   hkind
+	num  string
+	text string // heading without markdown markers
+}
+
+type frame struct {
+	clause int
+	md     int
+	hk     hkind
+}
+
+type parser struct {
+	text  string
+	lines []line
+	heads []head
+
+	mdKinds     [hkinds]bool // kinds the document marks up in markdown
+	hasArticles bool
+	free        bool // no articles: numbered points become items
+
+	clauses []Clause
+	stack   []frame
+	ids     map[string]int
+	tariffs map[string]int
+	// lastArticle is the key of the article opened by the latest heading,
+	// "" when that heading was something else.
+	lastArticle string
+}
+
+// scan is the first pass: cut lines, flag them, record heading candidates.
+func (p *parser) scan() {
+	text := p.text
+	p.lines = make([]line, 0, len(text)/64+1)
+	prevHead := -1 // index of the previous line if it was a heading
+	for pos := 0; pos <= len(text); {
+		end := strings.IndexByte(text[pos:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += pos
+		}
+		ts, te := trimBounds(text, pos, end)
+		ln := line{start: pos, end: end, ts: ts, te: te}
+		i := len(p.lines)
+		if ts == te {
+			ln.flags = fBlank
+			if pos == end {
+				ln.flags |= fClean
+			}
+		} else {
+			if ts == pos && te == end {
+				ln.flags = fClean
+			}
+			s := text[ts:te]
+			switch c := s[0]; {
+			case c == '#':
+				if ts-pos <= 3 {
+					if h, ok := mdHeading(s); ok {
+						h.line = i
+						p.heads = append(p.heads, h)
+						p.mdKinds[h.hk] = true
+						prevHead = i
+					}
+				}
+			case c == '|':
+				ln.flags |= fPipe
+				if isPipeSeparator(s) {
+					ln.flags |= fPipeNR
+					if i > 0 && p.lines[i-1].flags&fPipe != 0 {
+						p.lines[i-1].flags |= fPipeNR // the header row
+					}
+				}
+			case plainStart[c]:
+				if p.wrapsInto(i, prevHead) {
+					break
+				}
+				if h, ok := plainHeading(s); ok {
+					h.line = i
+					p.heads = append(p.heads, h)
+					prevHead = i
+				}
+			}
+		}
+		p.lines = append(p.lines, ln)
+		if end == len(text) {
+			break
+		}
+		pos = end + 1
+	}
+
+	// A plain heading followed at once by a line starting in lower case was
+	// the start of a wrapped sentence; a plain heading of a kind the document
+	// marks up in markdown is body text.
+	keep := p.heads[:0]
+	for _, h := range p.heads {
+		if h.md == 0 {
+			if p.mdKinds[h.hk] {
+				continue
+			}
+			if n := h.line + 1; n < len(p.lines) && p.lines[n].flags&fBlank == 0 {
+				r, _ := utf8.DecodeRuneInString(text[p.lines[n].ts:p.lines[n].te])
+				if unicode.IsLower(r) {
+					continue
+				}
+			}
+		}
+		if h.hk == hArticle {
+			p.hasArticles = true
+		}
+		keep = append(keep, h)
+	}
+	p.heads = keep
+	p.free = !p.hasArticles
+}
+
+// wrapsInto reports whether line i continues the sentence of the line before
+// it: that line is long prose ending without punctuation.
+func (p *parser) wrapsInto(i, prevHead int) bool {
+	if i == 0 || prevHead == i-1 {
+		return false
+	}
+	prev := p.lines[i-1]
+	if prev.flags&fBlank != 0 {
+		return false
+	}
+	s := p.text[prev.ts:prev.te]
+	if len(s) < proseLine || utf8.RuneCountInString(s) < proseLine {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	switch r {
+	case ',', '\'', '’', '(', '-':
+		return true
+	}
+	return unicode.IsLower(r) || unicode.IsDigit(r)
+}
+
+// build is the second pass: open a clause at each heading, give the lines
+// between headings to the clause they follow.
+func (p *parser) build() {
+	p.clauses = make([]Clause, 0, len(p.heads)+8)
+	p.ids = make(map[string]int, len(p.heads)+8)
+	bodyStart := 0
+	for i := range p.heads {
+		h := &p.heads[i]
+		if h.md == 0 && h.hk == hArticle && p.lastArticle != "" &&
+			p.lastArticle == keyOf(h.hk, h.num) {
+			continue // "Art. 20." under "Article 20": body text
+		}
+		p.flush(bodyStart, h.line)
+		p.open(h)
+		bodyStart = h.line + 1
+	}
+	p.flush(bodyStart, len(p.lines))
+}
+
+func keyOf(hk hkind, num string) string {
+	if num == "" || kinds[hk].keyPrefix == "" {
+		return ""
+	}
+	n := NormalizeNumber(num)
+	if n == "" {
+		return ""
+	}
+	return kinds[hk].keyPrefix + ":" + n
+}
+
+// encloses reports whether the open heading f is an ancestor of h. Markdown
+// headings nest by level; plain headings by rank; a plain heading sits under
+// the markdown heading before it unless that one is of a rank at least as
+// high ("### Article 3" does not hold a plain "CHAPITRE IV"). A preamble
+// holds no plain heading and is closed by any.
+func encloses(f frame, h *head) bool {
+	rf, rh := kinds[f.hk].rank, kinds[h.hk].rank
+	switch {
+	case f.md > 0 && h.md > 0:
+		return f.md < h.md
+	case f.hk == hPreamble || (h.hk == hPreamble && h.md == 0):
+		return f.md > 0 && rf < 0
+	case f.md == 0 && h.md == 0:
+		return rf < rh
+	case f.md > 0: // h plain
+		return rf < 0 || rf < rh
+	default: // f plain, h markdown
+		return rh >= 0 && rf < rh
+	}
+}
+
+func (p *parser) top() int {
+	if len(p.stack) == 0 {
+		return -1
+	}
+	return p.stack[len(p.stack)-1].clause
+}
+
+func (p *parser) open(h *head) {
+	for len(p.stack) > 0 && !encloses(p.stack[len(p.stack)-1], h) {
+		p.stack = p.stack[:len(p.stack)-1]
+	}
+	parent := p.top()
+	ki := kinds[h.hk]
+	c := Clause{
+		Kind:    ki.kind,
+		Number:  h.num,
+		Key:     keyOf(h.hk, h.num),
+		Heading: h.text,
+		Parent:  parent,
+		Depth:   len(p.stack),
+	}
+	var base string
+	switch {
+	case h.hk == hPreamble:
+		base = ki.idPrefix
+	case c.Key != "":
+		base = slugJoin(ki.idPrefix, NormalizeNumber(h.num))
+	default:
+		base = slug(h.text, maxSlug)
+		if base == "" {
+			base = ki.idPrefix
+		}
+	}
+	c.ID = p.uniq(base)
+	if parent >= 0 {
+		pp := p.clauses[parent].Path
+		c.Path = make([]string, len(pp)+1)
+		copy(c.Path, pp)
+		c.Path[len(pp)] = h.text
+	} else {
+		c.Path = []string{h.text}
+	}
+	p.lastArticle = ""
+	if h.hk == hArticle {
+		p.lastArticle = c.Key
+	}
+	p.clauses = append(p.clauses, c)
+	p.stack = append(p.stack, frame{clause: len(p.clauses) - 1, md: h.md, hk: h.hk})
+}
+
+// flush hands the body lines [a, b) to the clause on top of the stack: its
+// Text up to its first child, then tariff rows, items and paragraphs.
+func (p *parser) flush(a, b int) {
+	parent := p.top()
+	hasChild := parent < 0 // at top level every paragraph is a clause
+	runStart, runEnd := -1, -1
+	emitRun := func() {
+		if runStart < 0 {
+			return
+		}
+		if !hasChild {
+			p.clauses[parent].Text = p.textOf(runStart, runEnd)
+		} else {
+			for s := runStart; s < runEnd; {
+				e := s + 1
+				for e < runEnd && p.lines[e].flags&fBlank == 0 {
+					e++
+				}
+				p.addParagraph(parent, s, e)
+				for s = e; s < runEnd && p.lines[s].flags&fBlank != 0; s++ {
+				}
+			}
+			hasChild = true
+		}
+		runStart, runEnd = -1, -1
+	}
+	for i := a; i < b; {
+		if p.lines[i].flags&fBlank != 0 {
+			i++
 			continue
 		}
-		d.Clauses = append(d.Clauses, Clause{ID: "p" + string(rune('a'+len(d.Clauses)%26)), Kind: KindParagraph, Text: strings.TrimSpace(p), Parent: -1})
+		if code, ok := p.row(i); ok {
+			emitRun()
+			p.addRow(parent, i, code)
+			hasChild = true
+			i++
+			continue
+		}
+		if p.free {
+			if num, ok := itemStart(p.trimmed(i)); ok {
+				emitRun()
+				j := i + 1
+				for j < b && p.lines[j].flags&fBlank == 0 && !p.isRow(j) {
+					if _, ok := itemStart(p.trimmed(j)); ok {
+						break
+					}
+					j++
+				}
+				p.addItem(parent, i, j, num)
+				hasChild = true
+				i = j
+				continue
+			}
+		}
+		if runStart < 0 {
+			runStart = i
+		}
+		runEnd = i + 1
+		i++
 	}
-	return d
+	emitRun()
+}
+
+func (p *parser) trimmed(i int) string { return p.text[p.lines[i].ts:p.lines[i].te] }
+
+// textOf joins the lines [s, e), which start and end with a non-blank line:
+// lines trimmed, one blank line between paragraphs. Text already in that
+// form is returned as a slice of the input, without copying.
+func (p *parser) textOf(s, e int) string {
+	clean := true
+	for i := s; i < e && clean; i++ {
+		ln := p.lines[i]
+		if ln.flags&fClean == 0 || (ln.flags&fBlank != 0 && p.lines[i-1].flags&fBlank != 0) {
+			clean = false
+		}
+	}
+	if clean {
+		return p.text[p.lines[s].start:p.lines[e-1].end]
+	}
+	var b strings.Builder
+	blank := false
+	for i := s; i < e; i++ {
+		ln := p.lines[i]
+		if ln.flags&fBlank != 0 {
+			blank = true
+			continue
+		}
+		if b.Len() > 0 {
+			if blank {
+				b.WriteString("\n\n")
+			} else {
+				b.WriteByte('\n')
+			}
+		}
+		blank = false
+		b.WriteString(p.text[ln.ts:ln.te])
+	}
+	return b.String()
+}
+
+// child starts a clause under parent.
+func (p *parser) child(parent int, kind Kind) Clause {
+	c := Clause{Kind: kind, Parent: parent}
+	if parent >= 0 {
+		pc := &p.clauses[parent]
+		c.Depth = pc.Depth + 1
+		c.Path = pc.Path[:len(pc.Path):len(pc.Path)]
+	} else {
+		c.Path = []string{}
+	}
+	return c
+}
+
+func (p *parser) parentID(parent int, fallback string) string {
+	if parent >= 0 {
+		return p.clauses[parent].ID
+	}
+	return fallback
+}
+
+func (p *parser) addParagraph(parent, s, e int) {
+	c := p.child(parent, KindParagraph)
+	c.Text = p.textOf(s, e)
+	base := slug(c.Text, maxSlug)
+	if base == "" {
+		base = "para"
+	}
+	c.ID = p.uniq(base)
+	p.clauses = append(p.clauses, c)
+}
+
+func (p *parser) addItem(parent, s, e int, num string) {
+	c := p.child(parent, KindItem)
+	c.Text = p.textOf(s, e)
+	c.Number = num
+	c.Key = NumberKey(KindItem, num)
+	var base string
+	if c.Key != "" {
+		base = slugJoin(p.parentID(parent, "item"), NormalizeNumber(num))
+	} else {
+		base = slug(c.Text, maxSlug)
+	}
+	if base == "" {
+		base = "item"
+	}
+	c.ID = p.uniq(base)
+	p.clauses = append(p.clauses, c)
+}
+
+func (p *parser) addRow(parent, i int, code string) {
+	c := p.child(parent, KindItem)
+	c.Text = p.trimmed(i)
+	c.Number = code
+	var base string
+	if code != "" {
+		if p.tariffs == nil {
+			p.tariffs = make(map[string]int)
+		}
+		n := p.tariffs[code] + 1
+		p.tariffs[code] = n
+		c.Key = "tariff:" + code
+		if n > 1 {
+			c.Key += "#" + strconv.Itoa(n)
+		}
+		base = slugJoin(p.parentID(parent, "tarif"), code)
+	} else {
+		base = slug(c.Text, maxSlug)
+	}
+	if base == "" {
+		base = "item"
+	}
+	c.ID = p.uniq(base)
+	p.clauses = append(p.clauses, c)
+}
+
+// uniq makes id unique in the document by suffixing "-2", "-3"…
+func (p *parser) uniq(id string) string {
+	n, taken := p.ids[id]
+	if !taken {
+		p.ids[id] = 1
+		return id
+	}
+	for n++; ; n++ {
+		cand := id + "-" + strconv.Itoa(n)
+		if _, taken := p.ids[cand]; !taken {
+			p.ids[id] = n
+			p.ids[cand] = 1
+			return cand
+		}
+	}
+}
+
+// ---- tariff rows ----
+
+func (p *parser) isRow(i int) bool {
+	_, ok := p.row(i)
+	return ok
+}
+
+// row reports whether line i is a tariff row and returns its act code. A
+// markdown table row is one unless it is the header or the separator; a line
+// of tab- or wide-space-separated cells is one when its first cell is a code
+// and another cell an amount.
+func (p *parser) row(i int) (code string, ok bool) {
+	ln := p.lines[i]
+	s := p.text[ln.ts:ln.te]
+	if ln.flags&fPipe != 0 {
+		if ln.flags&fPipeNR != 0 {
+			return "", false
+		}
+		cell := s[1:]
+		if k := strings.IndexByte(cell, '|'); k >= 0 {
+			cell = cell[:k]
+		}
+		return strings.Trim(cell, " \t*`_"), true
+	}
+	// Cheap prefix check: an upper-case code, then a tab or two spaces.
+	k := 0
+	for k < len(s) && k <= 16 && isCodeByte(s[k]) {
+		k++
+	}
+	if k == 0 || k > 16 || k+1 >= len(s) {
+		return "", false
+	}
+	if !(s[k] == '\t' || (s[k] == ' ' && (s[k+1] == ' ' || s[k+1] == '\t'))) {
+		return "", false
+	}
+	code = s[:k]
+	if strings.IndexFunc(code, func(r rune) bool { return r >= 'A' && r <= 'Z' }) < 0 {
+		return "", false
+	}
+	for rest := s[k:]; rest != ""; {
+		rest = strings.TrimLeft(rest, " \t")
+		end := cellEnd(rest)
+		if isAmount(rest[:end]) {
+			return code, true
+		}
+		rest = rest[end:]
+	}
+	return "", false
+}
+
+func isCodeByte(c byte) bool {
+	return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '.' || c == '_' || c == '-'
+}
+
+// cellEnd finds the end of the cell that starts s: a tab or two spaces.
+func cellEnd(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\t' || (s[i] == ' ' && i+1 < len(s) && (s[i+1] == ' ' || s[i+1] == '\t')) {
+			return i
+		}
+	}
+	return len(s)
+}
+
+// isAmount reports whether cell is a price: digits (thousands separated by
+// spaces or dots), then either a currency ("€", "EUR", "euros", "F", "FRF")
+// or a two-digit decimal part ("26,50"). Bare counts and percentages are not.
+func isAmount(cell string) bool {
+	i, digits := 0, 0
+	for i < len(cell) {
+		c := cell[i]
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+			i++
+			continue
+		case (c == ' ' || c == '.') && digits > 0 && i+1 < len(cell) && cell[i+1] >= '0' && cell[i+1] <= '9':
+			i++
+			continue
+		}
+		break
+	}
+	if digits == 0 {
+		return false
+	}
+	decimals := 0
+	if i+1 < len(cell) && (cell[i] == ',' || cell[i] == '.') {
+		j := i + 1
+		for j < len(cell) && cell[j] >= '0' && cell[j] <= '9' {
+			j++
+		}
+		decimals = j - i - 1
+		if decimals > 0 {
+			i = j
+		}
+	}
+	rest := strings.TrimLeft(cell[i:], " ")
+	switch rest {
+	case "":
+		return decimals == 2
+	case "€", "EUR", "euros", "euro", "F", "FRF":
+		return true
+	}
+	return false
+}
+
+// isPipeSeparator reports whether s is a markdown table separator "|---|:--|".
+func isPipeSeparator(s string) bool {
+	dash := false
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '-':
+			dash = true
+		case '|', ':', ' ', '\t':
+		default:
+			return false
+		}
+	}
+	return dash
+}
+
+// ---- numbered points ----
+
+// itemStart reports whether a line opens a numbered or bulleted point, and
+// its number ("" for a bullet): "- ", "• ", "* ", "1. ", "1)", "1°", "a)",
+// "IV. ", "- 1 Revaloriser…", "1 Revaloriser…".
+func itemStart(s string) (num string, ok bool) {
+	if s == "" {
+		return "", false
+	}
+	c := s[0]
+	if c == '-' || c == '*' {
+		if len(s) > 1 && s[1] != ' ' && s[1] != '\t' {
+			return "", false
+		}
+		return bulletNumber(s[1:]), true
+	}
+	if c >= 0x80 {
+		r, size := utf8.DecodeRuneInString(s)
+		switch r {
+		case '•', '–', '—', '·', '▪', '◦', '●', '■', '►', '\uf0b7', '\uf0a7': // bullets; the last two come from the Symbol and Wingdings fonts
+			if len(s) > size && s[size] != ' ' && s[size] != '\t' {
+				return "", false
+			}
+			return bulletNumber(s[size:]), true
+		}
+		return "", false
+	}
+	if n, ok := pointNumber(s, true); ok {
+		return n, true
+	}
+	return "", false
+}
+
+// bulletNumber finds a number right after a bullet ("- 1 Revaloriser",
+// "- 5 **Valoriser"): after a bullet, markdown emphasis may stand between
+// the number and the capital that shows it is not a quantity ("- 3 mois").
+func bulletNumber(s string) string {
+	s = strings.TrimLeft(s, " \t")
+	if n, ok := pointNumber(s, true); ok {
+		return n
+	}
+	k := skipDigits(s, 0)
+	if k == 0 || k > 2 || k == len(s) || s[k] != ' ' {
+		return ""
+	}
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s[k+1:], "*_"))
+	if unicode.IsUpper(r) {
+		return s[:k]
+	}
+	return ""
+}
+
+// pointNumber reads the number of a point at the start of s: "1.", "1)",
+// "1°", "a)", "IV.", "IV)", or, when bare is set, "1" followed by a
+// capitalised word.
+func pointNumber(s string, bare bool) (string, bool) {
+	k := 0
+	for k < len(s) && k < 4 && s[k] >= '0' && s[k] <= '9' {
+		k++
+	}
+	if k > 0 && k <= 3 {
+		rest := s[k:]
+		switch {
+		case strings.HasPrefix(rest, "°"), strings.HasPrefix(rest, "º"):
+			return s[:k+len("°")], true
+		case strings.HasPrefix(rest, ". "), strings.HasPrefix(rest, ") "), rest == ".", rest == ")":
+			return s[:k], true
+		case bare && k <= 2 && strings.HasPrefix(rest, " "):
+			r, _ := utf8.DecodeRuneInString(rest[1:])
+			if unicode.IsUpper(r) {
+				return s[:k], true
+			}
+		}
+		return "", false
+	}
+	if len(s) >= 2 && s[0] >= 'a' && s[0] <= 'z' && s[1] == ')' && (len(s) == 2 || s[2] == ' ') {
+		return s[:1], true
+	}
+	// Roman points use I, V and X only: "M. Dupont" is not point 1000.
+	for k < len(s) && k < 8 && strings.IndexByte("IVX", s[k]) >= 0 {
+		k++
+	}
+	if k > 0 && k < len(s) && (s[k] == '.' || s[k] == ')') && (k+1 == len(s) || s[k+1] == ' ') {
+		if _, ok := Roman(s[:k]); ok {
+			return s[:k], true
+		}
+	}
+	return "", false
+}
+
+// ---- headings ----
+
+// plainStart marks the bytes a plain-line heading can start with.
+var plainStart = [256]bool{'A': true, 'a': true, 'T': true, 't': true, 'C': true, 'c': true,
+	'S': true, 's': true, 'P': true, 'p': true}
+
+// mdHeading reads an ATX markdown heading: 1 to 6 '#', a space, the heading.
+func mdHeading(s string) (head, bool) {
+	n := 0
+	for n < len(s) && s[n] == '#' {
+		n++
+	}
+	if n > 6 || n == len(s) || (s[n] != ' ' && s[n] != '\t') {
+		return head{}, false
+	}
+	content := strings.TrimSpace(s[n:])
+	// An optional closing sequence of '#' preceded by a space.
+	if t := strings.TrimRight(content, "#"); len(t) < len(content) && (t == "" || t[len(t)-1] == ' ' || t[len(t)-1] == '\t') {
+		content = strings.TrimSpace(t)
+	}
+	if content == "" {
+		return head{}, false
+	}
+	h := head{md: n, text: content}
+	if hk, num, ok := classify(content, false); ok {
+		h.hk, h.num = hk, num
+	} else if n == 1 {
+		h.hk = hFreeTitle
+	} else {
+		h.hk = hFreeSection
+	}
+	return h, true
+}
+
+// plainHeading reads a heading set as a plain line, more strictly than a
+// markdown one: short, and not a sentence that merely starts with a keyword.
+func plainHeading(s string) (head, bool) {
+	if len(s) > maxPlainHeading && utf8.RuneCountInString(s) > maxPlainHeading {
+		return head{}, false
+	}
+	hk, num, ok := classify(s, true)
+	if !ok {
+		return head{}, false
+	}
+	return head{hk: hk, num: num, text: s}, true
+}
+
+// classify recognises a structural heading: a keyword, a number, then
+// nothing, or a separator (":", ".", "-", "–", "—") and a title, or (strict
+// aside) a title. In strict mode a title without separator must start with a
+// capital, and the line must not end as a sentence goes on (",", ";").
+func classify(s string, strict bool) (hk hkind, num string, ok bool) {
+	rest, hk := keyword(s)
+	if hk == hNone {
+		return hNone, "", false
+	}
+	if hk != hPreamble {
+		if num, rest, ok = scanNumber(rest, hk); !ok {
+			return hNone, "", false
+		}
+	}
+	if !titleOK(rest, strict) {
+		return hNone, "", false
+	}
+	if strict {
+		if r, _ := utf8.DecodeLastRuneInString(s); r == ',' || r == ';' {
+			return hNone, "", false
+		}
+	}
+	return hk, num, true
+}
+
+// titleOK checks what follows the number of a heading.
+func titleOK(rest string, strict bool) bool {
+	t := strings.TrimLeft(rest, " \t")
+	if t == "" {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	switch r {
+	case ':', '.', '-', '–', '—':
+		return true
+	case ',', ';', ')', '(', '/':
+		return false
+	}
+	if !strict {
+		return true
+	}
+	return len(t) < len(rest) && unicode.IsUpper(r)
+}
+
+// keyword matches the keyword that opens a heading, case-insensitively, and
+// returns what follows it with leading spaces removed.
+func keyword(s string) (string, hkind) {
+	switch s[0] | 0x20 {
+	case 'a':
+		if rest, ok := word(s, "article"); ok {
+			if rest2, ok := word(rest, "annexe"); ok {
+				return rest2, hAnnex // "Article Annexe IV": RCM style
+			}
+			return rest, hArticle
+		}
+		if len(s) > 4 && strings.EqualFold(s[:4], "art.") {
+			return strings.TrimLeft(s[4:], " \t"), hArticle
+		}
+		if rest, ok := word(s, "annexe"); ok {
+			return rest, hAnnex
+		}
+	case 't':
+		if rest, ok := word(s, "titre"); ok {
+			return rest, hTitle
+		}
+	case 'c':
+		if rest, ok := word(s, "chapitre"); ok {
+			return rest, hChapter
+		}
+	case 's':
+		if rest, ok := word(s, "section"); ok {
+			return rest, hSection
+		}
+		if len(s) > 5 && strings.EqualFold(s[:4], "sous") && (s[4] == '-' || s[4] == ' ') {
+			if rest, ok := word(s[5:], "titre"); ok {
+				return rest, hSubtitle
+			}
+			if rest, ok := word(s[5:], "section"); ok {
+				return rest, hSubsection
+			}
+		}
+	case 'p':
+		for _, kw := range [...]string{"préambule", "preambule"} {
+			if len(s) >= len(kw) && strings.EqualFold(s[:len(kw)], kw) && boundary(s, len(kw)) {
+				return s[len(kw):], hPreamble
+			}
+		}
+	}
+	return "", hNone
+}
+
+// word matches kw at the start of s, case-insensitively, followed by at least
+// one space; it returns the rest without the spaces.
+func word(s, kw string) (string, bool) {
+	if len(s) <= len(kw) || !strings.EqualFold(s[:len(kw)], kw) || (s[len(kw)] != ' ' && s[len(kw)] != '\t') {
+		return "", false
+	}
+	return strings.TrimLeft(s[len(kw):], " \t"), true
+}
+
+// scanNumber reads a number as printed at the start of s: "1er", "premier",
+// "28.1", "28-1", "2 bis AA", "L. 162-5", "L262-35", "IV", "Ier"; a single
+// capital for annexes ("Annexe B").
+func scanNumber(s string, hk hkind) (num, rest string, ok bool) {
+	i := 0
+	if hk == hArticle && s != "" {
+		j := 0
+		if strings.HasPrefix(s, "LO") {
+			j = 2
+		} else if strings.IndexByte("LRDA", s[0]) >= 0 {
+			j = 1
+		}
+		if j > 0 {
+			k := j
+			if k < len(s) && (s[k] == '.' || s[k] == '*') {
+				k++
+			}
+			for k < len(s) && s[k] == ' ' {
+				k++
+			}
+			if k < len(s) && isDigit(s[k]) {
+				i = k
+			}
+		}
+	}
+	switch {
+	case i < len(s) && isDigit(s[i]):
+		i = skipDigits(s, i)
+		for i+1 < len(s) && (s[i] == '.' || s[i] == '-') && isDigit(s[i+1]) {
+			i = skipDigits(s, i+1)
+		}
+		if foldPrefixAt(s, i, "er") && boundary(s, i+2) {
+			i += 2
+		}
+		i = latinSuffix(s, i)
+		i = letterSuffix(s, i)
+	case foldPrefixAt(s, 0, "premier") && boundary(s, 7):
+		i = 7
+	case foldPrefixAt(s, 0, "première") && boundary(s, len("première")):
+		i = len("première")
+	case foldPrefixAt(s, 0, "premiere") && boundary(s, 8):
+		i = 8
+	default:
+		k := 0
+		for k < len(s) && strings.IndexByte("IVXLCDM", s[k]) >= 0 {
+			k++
+		}
+		if k > 0 {
+			if foldPrefixAt(s, k, "er") {
+				k += 2
+			}
+			if _, isRoman := Roman(s[:k]); isRoman && boundary(s, k) {
+				i = latinSuffix(s, k)
+			}
+		}
+		if i == 0 && hk == hAnnex && s != "" && s[0] >= 'A' && s[0] <= 'Z' && boundary(s, 1) {
+			i = 1
+		}
+	}
+	if i == 0 || !boundary(s, i) {
+		return "", "", false
+	}
+	return s[:i], s[i:], true
+}
+
+// latinSuffix extends a number over Latin insertion adverbs: "2 bis", "2ter".
+func latinSuffix(s string, i int) int {
+	for {
+		k := i
+		for k < len(s) && s[k] == ' ' {
+			k++
+		}
+		e := k
+		for e < len(s) && (s[e]|0x20) >= 'a' && (s[e]|0x20) <= 'z' {
+			e++
+		}
+		if e == k || LatinRank(s[k:e]) == 0 || !boundary(s, e) {
+			return i
+		}
+		i = e
+	}
+}
+
+// letterSuffix extends a number over a group of one to three capitals that
+// ends the heading or comes before its separator: the "AA" of "2 bis AA".
+func letterSuffix(s string, i int) int {
+	if i >= len(s) || s[i] != ' ' {
+		return i
+	}
+	k := i + 1
+	e := k
+	for e < len(s) && e-k < 4 && s[e] >= 'A' && s[e] <= 'Z' {
+		e++
+	}
+	if e == k || e-k > 3 {
+		return i
+	}
+	m := e
+	for m < len(s) && s[m] == ' ' {
+		m++
+	}
+	if m == len(s) {
+		return e
+	}
+	switch r, _ := utf8.DecodeRuneInString(s[m:]); r {
+	case ':', '.', '-', '–', '—':
+		return e
+	}
+	return i
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func skipDigits(s string, i int) int {
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	return i
+}
+
+// foldPrefixAt reports whether s holds p at i, ignoring case.
+func foldPrefixAt(s string, i int, p string) bool {
+	return i+len(p) <= len(s) && strings.EqualFold(s[i:i+len(p)], p)
+}
+
+// boundary reports whether no letter or digit starts at s[i].
+func boundary(s string, i int) bool {
+	if i >= len(s) {
+		return true
+	}
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c))
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+// ---- whitespace ----
+
+// trimBounds returns the bounds of text[start:end] without surrounding
+// white space, the Unicode spaces (no-break, thin…) included.
+func trimBounds(text string, start, end int) (int, int) {
+	for start < end {
+		c := text[start]
+		if c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' {
+			start++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			break
+		}
+		r, size := utf8.DecodeRuneInString(text[start:end])
+		if !isSpaceRune(r) {
+			break
+		}
+		start += size
+	}
+	for end > start {
+		c := text[end-1]
+		if c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' {
+			end--
+			continue
+		}
+		if c < utf8.RuneSelf {
+			break
+		}
+		r, size := utf8.DecodeLastRuneInString(text[start:end])
+		if !isSpaceRune(r) {
+			break
+		}
+		end -= size
+	}
+	return start, end
+}
+
+func isSpaceRune(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
+}
+
+// ---- slugs ----
+
+// slugJoin makes "art-28-1" from "art" and "28.1".
+func slugJoin(prefix, s string) string {
+	t := slug(s, 3*maxSlug)
+	if t == "" {
+		return prefix
+	}
+	return prefix + "-" + t
+}
+
+// slug folds s to lower-case ASCII letters and digits separated by single
+// hyphens, at most max bytes, cut at a hyphen when it can be. Accents are
+// removed by compatibility decomposition (golang.org/x/text): "é" → "e",
+// "ﬁ" → "fi", "²" → "2".
+func slug(s string, max int) string {
+	b := make([]byte, 0, max+8)
+	hyphen := false
+	// emit appends the ASCII form of one letter or digit; it reports false
+	// when the slug is full. A word cut by the limit is dropped whole.
+	emit := func(folded string) bool {
+		extra := len(folded)
+		if hyphen && len(b) > 0 {
+			extra++
+		}
+		if len(b)+extra > max {
+			if !hyphen {
+				if k := strings.LastIndexByte(string(b), '-'); k > max/2 {
+					b = b[:k]
+				}
+			}
+			return false
+		}
+		if hyphen && len(b) > 0 {
+			b = append(b, '-')
+		}
+		hyphen = false
+		b = append(b, folded...)
+		return true
+	}
+	var one [1]byte
+	for _, r := range s {
+		var folded string
+		if r < utf8.RuneSelf {
+			c := byte(r)
+			switch {
+			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			case c >= 'A' && c <= 'Z':
+				c += 'a' - 'A'
+			default:
+				hyphen = true
+				continue
+			}
+			one[0] = c
+			folded = string(one[:])
+		} else if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			folded = foldRune(r)
+		}
+		if folded == "" {
+			hyphen = true
+			continue
+		}
+		if !emit(folded) {
+			break
+		}
+	}
+	return string(b)
+}
+
+// foldRune gives the ASCII letters and digits of a letter's compatibility
+// decomposition, lower-cased; ligatures that do not decompose are spelt out.
+func foldRune(r rune) string {
+	switch r {
+	case 'œ', 'Œ':
+		return "oe"
+	case 'æ', 'Æ':
+		return "ae"
+	case 'ß':
+		return "ss"
+	case 'ø', 'Ø':
+		return "o"
+	case 'đ', 'Đ':
+		return "d"
+	case 'ł', 'Ł':
+		return "l"
+	}
+	var buf [utf8.UTFMax]byte
+	n := utf8.EncodeRune(buf[:], r)
+	d := norm.NFKD.Append(nil, buf[:n]...)
+	out := d[:0]
+	for _, c := range d {
+		switch {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			out = append(out, c)
+		case c >= 'A' && c <= 'Z':
+			out = append(out, c+'a'-'A')
+		}
+	}
+	return string(out)
 }

@@ -1,0 +1,38 @@
+package clause
+
+import (
+	"path/filepath"
+	"testing"
+)
+
+// FuzzParse checks on arbitrary input that Parse does not panic, loses or
+// reorders no word, gives unique IDs of the allowed alphabet and puts every
+// parent before its children (see checkDocument).
+func FuzzParse(f *testing.F) {
+	seeds := []string{
+		"",
+		"Article 1er\n\nTexte.\n",
+		"# Titre\n\n## Chapitre Ier : Objet\n\n### Article 1\n\nArt. 1.\n\nTexte.\n",
+		"TITRE II\nCHAPITRE III\nSection 1\nSous-section 2\nArticle 2 bis AA - Objet\nTexte.\nArticle L. 162-5\n",
+		"Annexe IV\n\n| Code | Tarif |\n|---|---|\n| G | 30 € |\n| G | 26,50 € |\n\nCS\t30,00 €\nV  110,00 F\n",
+		"PRÉAMBULE\n\nVu.\n\n- 1 Revaloriser\n1° point\na) point\nI. - point\n• puce\n",
+		"## Œuvres — ﬁn ##\n\n#\n\n####### trop\n\n   # indenté\n",
+		"Article 5 du code\nArticle 5, alinéa 2\nArticle Annexe IV\nPréambule de la Constitution\n",
+		"\u00a0\n\u202f Texte\u00a0\n\ufeffArticle 3\n",
+		"Article 1\r\nTexte\r\n",
+		"\xff\xfeArticle \xc3\n",
+	}
+	for _, s := range seeds {
+		f.Add(s)
+	}
+	if files, _ := filepath.Glob(filepath.Join(corpusDir, "seeds", "*.txt")); len(files) > 0 {
+		for _, path := range files {
+			f.Add(readCorpus(f, path))
+		}
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		// Parse is specified on normalised UTF-8 but must hold its
+		// invariants on anything: invalid bytes are simply not words.
+		checkDocument(t, in, Parse(in))
+	})
+}
