@@ -19,7 +19,7 @@ import (
 const DefaultKind = "version"
 
 // RepackEvery is how many imports pass between two automatic repacks.
-const RepackEvery = 50
+var RepackEvery = 50
 
 // ImportOptions describe a version to import.
 type ImportOptions struct {

@@ -49,6 +49,8 @@ func TestKillChild(t *testing.T) {
 			}
 		}
 	}
+	// Repack often, so that kills land in repacks too.
+	RepackEvery = 3
 	last, _ := strconv.Atoi(os.Getenv("AVENANT_KILL_LAST"))
 	vs, err := s.Versions()
 	if err != nil {

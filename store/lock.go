@@ -28,10 +28,8 @@ func (s *Store) lockPath() string { return filepath.Join(s.gitDir, "avenant.lock
 // function releases it.
 func (s *Store) lock() (func(), error) {
 	for attempt := 0; ; attempt++ {
-		f, err := os.OpenFile(s.lockPath(), os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
+		err := s.createLock()
 		if err == nil {
-			fmt.Fprintf(f, "%d %s\n", os.Getpid(), time.Now().UTC().Format(time.RFC3339))
-			f.Close()
 			s.locked = true
 			return func() { s.locked = false; os.Remove(s.lockPath()) }, nil
 		}
@@ -50,6 +48,35 @@ func (s *Store) lock() (func(), error) {
 	}
 }
 
+// createLock creates the lock file with its content in one step, so that
+// no one ever sees an empty lock: the content goes to a temporary file
+// hard-linked to the lock's name, which fails if the lock exists (the
+// O_EXCL of a link). Without hard links, it falls back on O_EXCL.
+func (s *Store) createLock() error {
+	content := fmt.Sprintf("%d %s\n", os.Getpid(), time.Now().UTC().Format(time.RFC3339))
+	tmp, err := os.CreateTemp(s.gitDir, ".tmp-avenant.lock-")
+	if err == nil {
+		_, werr := tmp.WriteString(content)
+		tmp.Close()
+		defer os.Remove(tmp.Name())
+		if werr == nil {
+			lerr := os.Link(tmp.Name(), s.lockPath())
+			if lerr == nil || errors.Is(lerr, fs.ErrExist) {
+				return lerr
+			}
+		}
+	}
+	f, err := os.OpenFile(s.lockPath(), os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.WriteString(content)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
 // lockState reads the lock's owner and tells whether it may be broken.
 func (s *Store) lockState() (pid int, since time.Time, stale bool) {
 	fi, err := os.Stat(s.lockPath())
@@ -66,8 +93,9 @@ func (s *Store) lockState() (pid int, since time.Time, stale bool) {
 		return pid, since, true
 	}
 	if pid <= 0 {
-		// Being written right now, or garbage: only age breaks it.
-		return pid, since, false
+		// Written without hard links and interrupted, or garbage: only
+		// age breaks it, as it may be being written right now.
+		return pid, since, time.Since(since) > 10*time.Second
 	}
 	return pid, since, !processAlive(pid)
 }
@@ -126,3 +154,5 @@ func (s *Store) repairRefs(ix *Index) error {
 	}
 	return nil
 }
+
+var timeZero time.Time
