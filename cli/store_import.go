@@ -3,6 +3,7 @@ package cli
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -99,13 +100,20 @@ func importRun(opts *ImportOptions) error {
 		if progress {
 			fmt.Fprintf(io.Err, "\r\x1b[Kimporting %d/%d %s…", i+1, len(opts.Files), file)
 		}
-		raw, err := os.ReadFile(file)
-		if err != nil {
-			return err
-		}
 		doc, err := loadFile(file, opts.MaxSize)
 		if err != nil {
+			if !strings.HasPrefix(err.Error(), file+":") {
+				err = fmt.Errorf("%s: %w", file, err)
+			}
 			return err
+		}
+		raw, err := os.ReadFile(file)
+		if err != nil {
+			var pe *os.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err
+			}
+			return fmt.Errorf("%s: %w", file, err)
 		}
 		sum := sha256.Sum256(raw)
 		base := ""

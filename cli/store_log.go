@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -106,7 +107,8 @@ func logRun(opts *LogOptions) error {
 		}
 		return render.WriteJSON(out, doc)
 	}
-	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+	var buf bytes.Buffer
+	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "clause %s\n", id)
 	for _, e := range entries {
 		var notes []string
@@ -133,5 +135,8 @@ func logRun(opts *LogOptions) error {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", short(e.Version.Commit), e.Version.Label, e.Version.Date,
 			render.Clean(e.Version.Party), render.Clean(number), e.Change, strings.Join(notes, " "))
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	return trimmed(out, &buf)
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -77,12 +78,16 @@ func versionsRun(opts *VersionsOptions) error {
 		return err
 	}
 	graph := versionGraph(vs)
-	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+	var buf bytes.Buffer
+	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "\tLABEL\tPARTY\tKIND\tDATE\tCOMMIT\tCLAUSES\tANSWERS")
 	for i, v := range vs {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n", graph[i], v.Label, v.Party, v.Kind, v.Date, short(v.Commit), v.Clauses, v.Base)
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	return trimmed(out, &buf)
 }
 
 // versionGraph draws, for each version oldest first, a row of lanes: a
