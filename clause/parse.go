@@ -1069,7 +1069,7 @@ func trimBounds(text string, start, end int) (int, int) {
 			break
 		}
 		r, size := utf8.DecodeRuneInString(text[start:end])
-		if !isSpaceRune(r) {
+		if !isBlankRune(r) {
 			break
 		}
 		start += size
@@ -1084,7 +1084,7 @@ func trimBounds(text string, start, end int) (int, int) {
 			break
 		}
 		r, size := utf8.DecodeLastRuneInString(text[start:end])
-		if !isSpaceRune(r) {
+		if !isBlankRune(r) {
 			break
 		}
 		end -= size
@@ -1092,7 +1092,7 @@ func trimBounds(text string, start, end int) (int, int) {
 	return start, end
 }
 
-func isSpaceRune(r rune) bool {
+func isBlankRune(r rune) bool {
 	return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
 }
 

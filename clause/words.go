@@ -1,26 +1,800 @@
 package clause
 
-// WordDiff compares two texts word by word, keeping French amounts,
-// ordinals, code references and dates whole, and returns hunks whose
-// concatenated equal+delete texts give old and equal+insert texts give new.
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Tokens cuts s into the units a word diff works on: words, numbers,
+// punctuation marks and runs of whitespace. Whitespace is kept as tokens so
+// that strings.Join(Tokens(s), "") == s for every s, valid UTF-8 or not.
 //
-// STUB: replaced by the word differ.
-func WordDiff(old, new string) []Hunk {
-	if old == new {
-		return []Hunk{{OpEqual, old}}
+// French legal writing spreads one unit of meaning over several words and
+// signs; split, "26,50 €" → "30 €" would keep "€" as an equal piece and
+// read as a change of the number alone. These are kept as one token:
+//
+//   - amounts and percentages: "26,50 €", "1 234,56 €", "27,50 F",
+//     "30 euros", "13,2 %" (the inner space may be a normal, non-breaking
+//     or narrow non-breaking space, one only);
+//   - ordinals and numbers with a suffix: "1er", "2e", "1°", "10h30";
+//   - dotted, hyphenated and slashed numbers: "28.1", "28-1", "L262-35",
+//     "30/04/2023", "2008-1249";
+//   - code references: "L. 162-5", "R. 4127-1", "L.162-5" (prefixes L, R,
+//     D, A);
+//   - Latin multiplicative suffixes: "2 bis", "L. 162-5 ter";
+//   - dates: "1er janvier 2025", "30 avril 2023", "30 avril";
+//   - "n°", and compounds joined by a hyphen: "peut-être", "sous-section".
+//
+// Elision splits after the apostrophe: "l'article" is "l'" + "article",
+// because the article or pronoun changes independently of the noun
+// ("l'article" → "les articles"). Only the elidable words split (l, d, j,
+// m, n, s, t, c, qu, jusqu, lorsqu, puisqu, quoiqu, presqu); other
+// apostrophes stay inside the word ("aujourd'hui", "prud'hommes").
+//
+// Every other rune that is neither a letter, a digit nor a space is a token
+// on its own; so is every invalid UTF-8 byte.
+func Tokens(s string) []string {
+	toks := make([]string, 0, len(s)/4+1)
+	for i := 0; i < len(s); {
+		j := tokenEnd(s, i)
+		toks = append(toks, s[i:j])
+		i = j
 	}
-	return []Hunk{{OpDelete, old}, {OpInsert, new}}
+	return toks
 }
 
-// Canonical folds the differences that Compare calls cosmetic: runs of
-// whitespace and line breaks, typographic quotes and apostrophes, dashes,
-// non-breaking spaces. Two texts are cosmetically equal when their
-// canonical forms are equal.
-//
-// STUB: replaced by the word differ.
-func Canonical(s string) string { return s }
+// tokenEnd returns the end of the token that starts at s[i]; it always
+// advances by at least one byte.
+func tokenEnd(s string, i int) int {
+	r, sz := runeAt(s, i)
+	switch {
+	case isSpaceRune(r):
+		j := i + sz
+		for j < len(s) {
+			r, sz := runeAt(s, j)
+			if !isSpaceRune(r) {
+				break
+			}
+			j += sz
+		}
+		return j
+	case isDigitByte(r):
+		return numberEnd(s, i)
+	case isWordRune(r):
+		return wordEnd(s, i)
+	}
+	return i + sz
+}
 
-// CanonicalHeading is Canonical for headings, where case is cosmetic too.
+// runeAt decodes the rune at s[i] with an ASCII fast path; an invalid byte
+// comes back as utf8.RuneError of size 1.
+func runeAt(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+func isSpaceRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\v' || r == '\f'
+	}
+	return unicode.IsSpace(r)
+}
+
+func isDigitByte(r rune) bool { return r >= '0' && r <= '9' }
+
+// isWordRune reports whether r belongs inside a word: letters, digits and
+// combining marks (so that decomposed "é" stays in its word).
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
+	if r == utf8.RuneError {
+		return false
+	}
+	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r)
+}
+
+func isHyphenRune(r rune) bool { return r == '-' || r == '\u2011' }
+
+func isApostropheRune(r rune) bool { return r == '\'' || r == '\u2019' || r == '\u02bc' }
+
+// wordRunAt returns the end of the run of word runes starting at s[i].
+func wordRunAt(s string, i int) int {
+	for i < len(s) {
+		r, sz := runeAt(s, i)
+		if !isWordRune(r) {
+			break
+		}
+		i += sz
+	}
+	return i
+}
+
+// wordEnd scans a word starting with a letter.
+func wordEnd(s string, start int) int {
+	seg := start // start of the current hyphen-separated part
+	j := start
+	for j < len(s) {
+		r, sz := runeAt(s, j)
+		if isWordRune(r) {
+			j += sz
+			continue
+		}
+		if j+sz >= len(s) {
+			break
+		}
+		next, _ := runeAt(s, j+sz)
+		if isHyphenRune(r) && isWordRune(next) {
+			j += sz
+			seg = j
+			continue
+		}
+		if isApostropheRune(r) && isWordRune(next) && !isDigitByte(next) {
+			if isElidable(s[seg:j]) {
+				return j + sz
+			}
+			j += sz
+			continue
+		}
+		break
+	}
+	if j < len(s) && (s[start:j] == "n" || s[start:j] == "N") {
+		if r, sz := runeAt(s, j); r == '°' || r == 'º' {
+			return j + sz
+		}
+	}
+	if j-start == 1 && j+1 < len(s) && s[j] == '.' && isCodePrefix(strings.ToLower(s[start:j])) && s[start] <= 'Z' {
+		k := skipHSpace(s, j+1)
+		if k < len(s) && isDigitByte(rune(s[k])) {
+			return numberEnd(s, k)
+		}
+	}
+	if isDigitByte(rune(s[j-1])) {
+		// "L262-35 bis": a reference written without a dot takes a suffix too.
+		return extendNumber(s, j, false)
+	}
+	return j
+}
+
+// isElidable reports whether w, followed by an apostrophe, is an elided
+// article, pronoun or conjunction that stands as a word of its own.
+func isElidable(w string) bool {
+	switch len(w) {
+	case 1:
+		switch w[0] | 0x20 {
+		case 'l', 'd', 'j', 'm', 'n', 's', 't', 'c':
+			return true
+		}
+	case 2:
+		return strings.EqualFold(w, "qu")
+	case 5:
+		return strings.EqualFold(w, "jusqu")
+	case 6:
+		return strings.EqualFold(w, "lorsqu") || strings.EqualFold(w, "puisqu") ||
+			strings.EqualFold(w, "quoiqu") || strings.EqualFold(w, "presqu")
+	}
+	return false
+}
+
+// skipHSpace skips exactly one horizontal space (normal, non-breaking,
+// narrow non-breaking or thin) at s[i], if there is one.
+func skipHSpace(s string, i int) int {
+	if i >= len(s) {
+		return i
+	}
+	if s[i] == ' ' {
+		return i + 1
+	}
+	if r, sz := runeAt(s, i); r == '\u00a0' || r == '\u202f' || r == '\u2009' {
+		return i + sz
+	}
+	return i
+}
+
+func digitsEnd(s string, i int) int {
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i
+}
+
+// numberEnd scans a number starting with an ASCII digit, with its
+// separators, suffix and unit.
+func numberEnd(s string, start int) int {
+	j := digitsEnd(s, start)
+	plain := true
+	if j-start <= 3 {
+		// Thousands groups: "1 234 567"; each group exactly three digits.
+		for {
+			k := skipHSpace(s, j)
+			if k == j || k+3 > len(s) || digitsEnd(s, k) != k+3 {
+				break
+			}
+			j = k + 3
+			plain = false
+		}
+	}
+	for j+1 < len(s) {
+		c := s[j]
+		if (c == ',' || c == '.' || c == '-' || c == '/') && isDigitByte(rune(s[j+1])) {
+			j = digitsEnd(s, j+1)
+			plain = false
+			continue
+		}
+		if r, sz := runeAt(s, j); r == '\u2011' && j+sz < len(s) && isDigitByte(rune(s[j+sz])) {
+			j = digitsEnd(s, j+sz)
+			plain = false
+			continue
+		}
+		break
+	}
+	day := plain && j-start <= 2
+	if j < len(s) {
+		switch r, sz := runeAt(s, j); {
+		case r == '°' || r == 'º':
+			j += sz
+			day = false
+		case isWordRune(r):
+			e := wordRunAt(s, j)
+			suffix := s[j:e]
+			day = day && (suffix == "er" || suffix == "re" || suffix == "ᵉʳ")
+			j = e
+		}
+	}
+	return extendNumber(s, j, day)
+}
+
+// extendNumber adds to the number ending at s[j] what belongs with it: a
+// unit, a Latin suffix, or, for a day of the month, the month and year.
+func extendNumber(s string, j int, day bool) int {
+	k := skipHSpace(s, j)
+	if k >= len(s) {
+		return j
+	}
+	if s[k] == '%' {
+		return k + 1
+	}
+	if strings.HasPrefix(s[k:], "€") {
+		return k + len("€")
+	}
+	if k == j {
+		return j
+	}
+	if r, _ := runeAt(s, k); !isWordRune(r) || isDigitByte(r) {
+		return j
+	}
+	e := wordRunAt(s, k)
+	w := s[k:e]
+	switch {
+	case isUnitWord(w), isLatinSuffix(w):
+		return e
+	case day && isMonth(w):
+		y := skipHSpace(s, e)
+		if y > e && digitsEnd(s, y) == y+4 && !(y+5 < len(s) && (s[y+4] == ',' || s[y+4] == '.') && isDigitByte(rune(s[y+5]))) {
+			return y + 4
+		}
+		return e
+	}
+	return j
+}
+
+func isUnitWord(w string) bool {
+	switch w {
+	case "F", "FF", "EUR", "€":
+		return true
+	}
+	for _, u := range [...]string{"euros", "euro", "francs", "franc", "centimes", "centime"} {
+		if strings.EqualFold(w, u) {
+			return true
+		}
+	}
+	return false
+}
+
+func isLatinSuffix(w string) bool {
+	for _, u := range [...]string{"bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "nonies", "novies", "decies"} {
+		if strings.EqualFold(w, u) {
+			return true
+		}
+	}
+	return false
+}
+
+func isMonth(w string) bool {
+	for _, m := range [...]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "fevrier", "aout", "decembre"} {
+		if strings.EqualFold(w, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// The token alphabet: each distinct token becomes one rune from
+// tokenRuneFirst up, so no token rune is ever a surrogate (U+D800–U+DFFF,
+// which would not survive the []rune → string conversions inside
+// diffmatchpatch). That gives 1,056,767 distinct tokens; any further token
+// shares tokenRuneLimit, and WordDiff checks those runes token by token.
+const tokenRuneFirst = 0xE000
+
+// tokenRuneLimit is the last rune of the alphabet, shared by all tokens
+// beyond its capacity; a variable so that tests can shrink the alphabet.
+var tokenRuneLimit rune = unicode.MaxRune
+
+// encodeTokens maps the tokens of both texts onto runes, equal tokens to
+// equal runes. shared reports whether some distinct tokens had to share a
+// rune.
+func encodeTokens(a, b []string) (ra, rb []rune, shared bool) {
+	ids := make(map[string]rune, (len(a)+len(b))/4+16)
+	next := rune(tokenRuneFirst)
+	enc := func(toks []string) []rune {
+		out := make([]rune, len(toks))
+		for i, t := range toks {
+			r, ok := ids[t]
+			if !ok {
+				if next < tokenRuneLimit {
+					r = next
+					next++
+				} else {
+					r = tokenRuneLimit
+					shared = true
+				}
+				ids[t] = r
+			}
+			out[i] = r
+		}
+		return out
+	}
+	ra = enc(a)
+	rb = enc(b)
+	return ra, rb, shared
+}
+
+// WordDiff compares two texts word by word, keeping French amounts,
+// ordinals, code references and dates whole (see Tokens), and returns hunks
+// whose concatenated equal+delete texts give old and equal+insert texts give
+// new, byte for byte. Adjacent hunks never share an op; between two equal
+// hunks the change is one delete followed by one insert (either may be
+// absent). Identical texts give one equal hunk, or none when both are empty.
 //
-// STUB: replaced by the word differ.
-func CanonicalHeading(s string) string { return Canonical(s) }
+// The tokens are mapped to runes and compared with diffmatchpatch's
+// DiffMainRunes, without a timeout: the diff is exact, never the
+// delete-all/insert-all that an expired deadline silently returns. The
+// result is then cleaned up as DiffCleanupSemantic would clean a character
+// diff, but on whole tokens: an equality no longer than the changes on both
+// sides of it is folded into them, where length counts the characters of a
+// word and 1 for a run of whitespace. (DiffCleanupSemantic itself cannot
+// serve: on token runes it weighs "est" like a space, and on the text it
+// cuts inside tokens, turning "2024" → "2025" into "202" -4 +5.)
+// Finally lone insertions and deletions slide to the best word boundary.
+//
+// Bytes are compared as they are: the caller normalises to NFC beforehand,
+// or a decomposed "é" shows as a change.
+func WordDiff(old, new string) []Hunk {
+	if old == new {
+		if old == "" {
+			return nil
+		}
+		return []Hunk{{OpEqual, old}}
+	}
+	d := newDiffer(old, new)
+	ra, rb, shared := encodeTokens(d.a, d.b)
+
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0 // a deadline silently degrades to delete-all/insert-all
+	segs := d.segments(dmp.DiffMainRunes(ra, rb, false), shared)
+	segs = d.eliminateEqualities(segs)
+	segs = d.factorChanges(segs)
+	d.alignBoundaries(segs)
+	segs = appendSegs(segs[:0:0], segs...)
+	return d.hunks(segs)
+}
+
+// differ holds the two token sequences with their byte offsets and
+// cumulative weights, so that any run of tokens is a substring of its text
+// and has its weight in constant time.
+type differ struct {
+	old, new string
+	a, b     []string
+	offA     []int // offA[k] is the byte offset of a[k] in old
+	offB     []int
+	wA       []int // wA[k] is the weight of a[:k]
+	wB       []int
+}
+
+func newDiffer(old, new string) *differ {
+	d := &differ{old: old, new: new, a: Tokens(old), b: Tokens(new)}
+	d.offA, d.wA = tokenSums(d.a)
+	d.offB, d.wB = tokenSums(d.b)
+	return d
+}
+
+// tokenSums returns the prefix sums of byte lengths and of weights: a run
+// of whitespace weighs 1, anything else its number of runes.
+func tokenSums(toks []string) (off, w []int) {
+	off = make([]int, len(toks)+1)
+	w = make([]int, len(toks)+1)
+	for k, t := range toks {
+		off[k+1] = off[k] + len(t)
+		n := 1
+		if !isSpaceTok(t) {
+			n = utf8.RuneCountInString(t)
+		}
+		w[k+1] = w[k] + n
+	}
+	return off, w
+}
+
+// seg is a stretch of the diff as ranges of tokens: an equality has the
+// same tokens in a[a0:a1] and b[b0:b1]; a change deletes a[a0:a1] and
+// inserts b[b0:b1], either possibly empty. Consecutive segs are contiguous
+// on both sides, so a seg list always covers both texts exactly.
+type seg struct {
+	eq             bool
+	a0, a1, b0, b1 int
+}
+
+// appendSegs appends segs to out, dropping empty ones and merging
+// neighbours of the same kind, so that equalities and changes alternate.
+func appendSegs(out []seg, segs ...seg) []seg {
+	for _, s := range segs {
+		if s.a0 == s.a1 && s.b0 == s.b1 {
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1].eq == s.eq {
+			out[n-1].a1, out[n-1].b1 = s.a1, s.b1
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// segments reads the rune diff back as token ranges. Runs are counted, not
+// looked up: equal and delete runs consume old tokens, equal and insert
+// runs new ones, in order. When distinct tokens had to share a rune, the
+// equal runs are checked token by token.
+func (d *differ) segments(diffs []diffmatchpatch.Diff, shared bool) []seg {
+	segs := make([]seg, 0, len(diffs))
+	i, j := 0, 0
+	for _, df := range diffs {
+		n := utf8.RuneCountInString(df.Text)
+		switch df.Type {
+		case diffmatchpatch.DiffDelete:
+			segs = appendSegs(segs, seg{false, i, i + n, j, j})
+			i += n
+		case diffmatchpatch.DiffInsert:
+			segs = appendSegs(segs, seg{false, i, i, j, j + n})
+			j += n
+		default:
+			start := 0
+			for k := 0; shared && k < n; k++ {
+				if d.a[i+k] != d.b[j+k] {
+					segs = appendSegs(segs,
+						seg{true, i + start, i + k, j + start, j + k},
+						seg{false, i + k, i + k + 1, j + k, j + k + 1})
+					start = k + 1
+				}
+			}
+			segs = appendSegs(segs, seg{true, i + start, i + n, j + start, j + n})
+			i += n
+			j += n
+		}
+	}
+	return segs
+}
+
+// changeWeight is the larger of what a change deletes and inserts.
+func (d *differ) changeWeight(s seg) int {
+	return max(d.wA[s.a1]-d.wA[s.a0], d.wB[s.b1]-d.wB[s.b0])
+}
+
+// eliminateEqualities folds into the surrounding changes every equality
+// that weighs no more than the change on each side of it, so that a
+// rewritten sentence reads as one deletion and one insertion instead of
+// alternating with the spaces and small words the two versions share. A
+// fold makes a bigger change, which may in turn swallow the equality before
+// it; the stack handles that in one pass.
+func (d *differ) eliminateEqualities(segs []seg) []seg {
+	out := segs[:0] // writes never overtake reads
+	for _, s := range segs {
+		if !s.eq {
+			for n := len(out); n >= 2 && out[n-1].eq && !out[n-2].eq; n = len(out) {
+				e, c := out[n-1], out[n-2]
+				w := d.wA[e.a1] - d.wA[e.a0]
+				if w > d.changeWeight(c) || w > d.changeWeight(s) {
+					break
+				}
+				s = seg{false, c.a0, s.a1, c.b0, s.b1}
+				out = out[:n-2]
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// factorChanges moves the tokens a change deletes and reinserts at its
+// start or end into the neighbouring equalities.
+func (d *differ) factorChanges(segs []seg) []seg {
+	out := make([]seg, 0, len(segs)+2)
+	for _, s := range segs {
+		if s.eq {
+			out = appendSegs(out, s)
+			continue
+		}
+		p := 0
+		for s.a0+p < s.a1 && s.b0+p < s.b1 && d.a[s.a0+p] == d.b[s.b0+p] {
+			p++
+		}
+		q := 0
+		for s.a1-q > s.a0+p && s.b1-q > s.b0+p && d.a[s.a1-q-1] == d.b[s.b1-q-1] {
+			q++
+		}
+		out = appendSegs(out,
+			seg{true, s.a0, s.a0 + p, s.b0, s.b0 + p},
+			seg{false, s.a0 + p, s.a1 - q, s.b0 + p, s.b1 - q},
+			seg{true, s.a1 - q, s.a1, s.b1 - q, s.b1})
+	}
+	return out
+}
+
+// alignBoundaries slides each lone insertion or deletion between two
+// equalities to where its edges fall best (paragraph breaks, line breaks,
+// sentence ends, spaces), preferring a trailing space to a leading one: "la
+// nouvelle consultation" gets "nouvelle " inserted, not " nouvelle". This is
+// DiffCleanupSemanticLossless on tokens. Equalities may end up empty; the
+// caller drops them.
+func (d *differ) alignBoundaries(segs []seg) {
+	for p := 1; p+1 < len(segs); p++ {
+		e1, c, e2 := &segs[p-1], &segs[p], &segs[p+1]
+		if c.eq || !e1.eq || !e2.eq {
+			continue
+		}
+		var t []string
+		var x0, x1, lo, hi int // the edit is t[x0:x1], between t[lo:x0] and t[x1:hi]
+		switch {
+		case c.b0 == c.b1:
+			t, x0, x1, lo, hi = d.a, c.a0, c.a1, e1.a0, e2.a1
+		case c.a0 == c.a1:
+			t, x0, x1, lo, hi = d.b, c.b0, c.b1, e1.b0, e2.b1
+		default:
+			continue
+		}
+		score := func(x0, x1 int) int {
+			s := 12
+			if x0 > lo {
+				s += boundaryScore(t[x0-1], t[x0]) - 6
+			}
+			if x1 < hi {
+				s += boundaryScore(t[x1-1], t[x1]) - 6
+			}
+			return s
+		}
+		orig := x0
+		for x0 > lo && t[x0-1] == t[x1-1] {
+			x0--
+			x1--
+		}
+		best, bestScore := x0, score(x0, x1)
+		for x1 < hi && t[x0] == t[x1] {
+			x0++
+			x1++
+			if s := score(x0, x1); s >= bestScore {
+				best, bestScore = x0, s
+			}
+		}
+		delta := best - orig
+		e1.a1 += delta
+		e1.b1 += delta
+		c.a0, c.a1, c.b0, c.b1 = c.a0+delta, c.a1+delta, c.b0+delta, c.b1+delta
+		e2.a0 += delta
+		e2.b0 += delta
+	}
+}
+
+// boundaryScore rates the cut between tokens x and y, from 5 (a blank
+// line) to 0 (between two words or numbers); an edge of the text is 6.
+func boundaryScore(x, y string) int {
+	xs, ys := isSpaceTok(x), isSpaceTok(y)
+	switch {
+	case xs && strings.Count(x, "\n") >= 2, ys && strings.Count(y, "\n") >= 2:
+		return 5
+	case xs && strings.ContainsAny(x, "\r\n"), ys && strings.ContainsAny(y, "\r\n"):
+		return 4
+	case isPunctTok(x) && ys:
+		return 3
+	case xs || ys:
+		return 2
+	case isPunctTok(x) || isPunctTok(y):
+		return 1
+	}
+	return 0
+}
+
+func isSpaceTok(t string) bool {
+	r, _ := runeAt(t, 0)
+	return isSpaceRune(r)
+}
+
+func isPunctTok(t string) bool {
+	r, _ := runeAt(t, 0)
+	return !isSpaceRune(r) && !isWordRune(r)
+}
+
+// hunks renders the segs as substrings of the texts.
+func (d *differ) hunks(segs []seg) []Hunk {
+	out := make([]Hunk, 0, len(segs)+len(segs)/2)
+	for _, s := range segs {
+		if s.eq {
+			out = append(out, Hunk{OpEqual, d.old[d.offA[s.a0]:d.offA[s.a1]]})
+			continue
+		}
+		if s.a0 < s.a1 {
+			out = append(out, Hunk{OpDelete, d.old[d.offA[s.a0]:d.offA[s.a1]]})
+		}
+		if s.b0 < s.b1 {
+			out = append(out, Hunk{OpInsert, d.new[d.offB[s.b0]:d.offB[s.b1]]})
+		}
+	}
+	return out
+}
+
+// Canonical folds the differences that Compare calls cosmetic, so that two
+// texts are cosmetically equal when their canonical forms are equal:
+//
+//   - Unicode normalisation (NFC);
+//   - every run of whitespace (spaces, tabs, line breaks, non-breaking and
+//     narrow non-breaking spaces) becomes one space, and the text is
+//     trimmed;
+//   - the spaces of French typography are dropped: after « and before »,
+//     ; : ! ? % and €, so "article 5 : 13,2 %" equals "article 5: 13,2%";
+//   - ’ ‘ ʼ ‚ ‛ become ', « » “ ” „ ‟ become ", the dashes and hyphens
+//     ‐ ‑ ‒ – — ― − become -, … becomes ...;
+//   - invisible characters are dropped: soft hyphen, zero-width space, word
+//     joiner, byte order mark.
+//
+// Case is kept (it matters in body text; see CanonicalHeading), and so are
+// the ligatures œ and æ.
+func Canonical(s string) string {
+	s = norm.NFC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false     // whitespace seen since the last rune written
+	openQuote := false // the last rune written opened a « quotation
+	for _, r := range s {
+		if isSpaceRune(r) {
+			space = true
+			continue
+		}
+		orig := r
+		// French typography puts a space before these; other texts do not.
+		tight := false
+		switch r {
+		case '\u00ad', '\u200b', '\u2060', '\ufeff':
+			continue
+		case '’', '‘', 'ʼ', '‚', '‛':
+			r = '\''
+		case '»':
+			r, tight = '"', true
+		case '“', '”', '„', '‟', '«':
+			r = '"'
+		case '\u2010', '\u2011', '\u2012', '–', '—', '\u2015', '−':
+			r = '-'
+		case ';', ':', '!', '?', '%', '€':
+			tight = true
+		}
+		if space && b.Len() > 0 && !openQuote && !tight {
+			b.WriteByte(' ')
+		}
+		space = false
+		openQuote = orig == '«'
+		switch r {
+		case '…':
+			b.WriteString("...")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// CanonicalHeading is Canonical folded to lower case: in a heading, case is
+// cosmetic ("ARTICLE 1ER" and "Article 1er" are the same heading).
+func CanonicalHeading(s string) string {
+	return strings.ToLower(Canonical(s))
+}
+
+// Similarity rates how alike two texts are, from 0 (no word in common) to 1
+// (the same words in the same order), cheaply enough to score every
+// candidate pair when aligning two documents.
+//
+// It is the Dice coefficient 2·|A∩B| / (|A|+|B|) of the multisets of
+// shingles of each text, where the shingles are the word tokens (Tokens of
+// the Canonical text, without whitespace and punctuation) and the pairs of
+// consecutive word tokens. Words alone would ignore order; pairs alone
+// would make short texts collapse to 0 after one change; together a single
+// word changed in a ten-word sentence scores about 0.84. Two texts without
+// any word (both empty, or punctuation only) score 1 when their canonical
+// forms are equal and 0 otherwise.
+func Similarity(a, b string) float64 {
+	if a == b {
+		return 1
+	}
+	ids := make(map[string]uint32)
+	sa := shingles(Canonical(a), ids)
+	sb := shingles(Canonical(b), ids)
+	if len(sa) == 0 && len(sb) == 0 {
+		if Canonical(a) == Canonical(b) {
+			return 1
+		}
+		return 0
+	}
+	count := make(map[uint64]int, len(sa))
+	for _, k := range sa {
+		count[k]++
+	}
+	common := 0
+	for _, k := range sb {
+		if count[k] > 0 {
+			count[k]--
+			common++
+		}
+	}
+	return 2 * float64(common) / float64(len(sa)+len(sb))
+}
+
+// shingles returns the word unigrams and bigrams of s as integer keys,
+// interning the words in ids (shared by both texts so keys compare).
+func shingles(s string, ids map[string]uint32) []uint64 {
+	const unigram = 0xFFFFFFFF // second half of a unigram key; no word id reaches it
+	out := make([]uint64, 0, len(s)/3)
+	prev := uint64(0)
+	havePrev := false
+	for i := 0; i < len(s); {
+		j := tokenEnd(s, i)
+		r, _ := runeAt(s, i)
+		if isWordRune(r) {
+			id, ok := ids[s[i:j]]
+			if !ok {
+				id = uint32(len(ids))
+				ids[s[i:j]] = id
+			}
+			out = append(out, uint64(id)<<32|unigram)
+			if havePrev {
+				out = append(out, prev<<32|uint64(id))
+			}
+			prev, havePrev = uint64(id), true
+		}
+		i = j
+	}
+	return out
+}
+
+// DiffSimilarity is the share of text a word diff left unchanged: the runes
+// in equal hunks over the rune length of the longer side. It is meant for
+// display next to a diff; two empty sides score 1.
+func DiffSimilarity(h []Hunk) float64 {
+	var eq, del, ins int
+	for _, x := range h {
+		n := utf8.RuneCountInString(x.Text)
+		switch x.Op {
+		case OpEqual:
+			eq += n
+		case OpDelete:
+			del += n
+		case OpInsert:
+			ins += n
+		}
+	}
+	longer := eq + max(del, ins)
+	if longer == 0 {
+		return 1
+	}
+	return float64(eq) / float64(longer)
+}
