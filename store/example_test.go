@@ -42,6 +42,7 @@ func Example() {
 	// Output:
 	// RA-2023 Arbitre added
 	// CNAM-2024 CNAM modified
-	// RA-2023   "La consultation est valorisée à 25 €. "
-	// CNAM-2024 "Le tarif est révisé tous les deux ans."
+	// RA-2023   "La consultation est valorisée à 25 €. Le tarif est révisé "
+	// CNAM-2024 "tous les deux ans"
+	// RA-2023   "."
 }
