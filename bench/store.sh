@@ -39,13 +39,18 @@ printf '%-28s %6s ms\n' "avenant log $clause" "$al" "git log -- clauses/$clause.
 awk -v a="$al" -v g="$gl" 'BEGIN { printf "log ratio avenant/git:   %.2f\n", a / (g ? g : 1) }'
 awk -v a="$ab" -v g="$gb" 'BEGIN { printf "blame ratio avenant/git: %.2f\n", a / (g ? g : 1) }'
 
-# Sizes, on a copy so the cached store is left as it is.
+# Sizes, on copies so the cached store is left as it is: avenant's own
+# repack (store.Repack) against git gc on the same content.
 tmp=$(mktemp -d)
-cp -r "$store" "$tmp/s"
-cd "$tmp/s"
-echo "size as written:          $(du -sh .git | cut -f1)"
-git repack -adq
-echo "size after git repack -ad: $(du -sh .git | cut -f1)"
-git gc -q --aggressive --prune=now
-echo "size after git gc:        $(du -sh .git | cut -f1)"
+cp -r "$store" "$tmp/a"
+cp -r "$store" "$tmp/g"
+kib() { du -sk "$1/.git/objects" | cut -f1; }
+echo "objects as written:         $(kib "$tmp/a") KiB"
+(cd "$OLDPWD" && go run ./bench/repack "$tmp/a")
+(cd "$tmp/g" && git gc -q --aggressive --prune=now)
+a=$(kib "$tmp/a")
+g=$(kib "$tmp/g")
+echo "objects after avenant repack: $a KiB"
+echo "objects after git gc:         $g KiB"
+awk -v a="$a" -v g="$g" 'BEGIN { printf "size ratio avenant/git gc:  %.2f\n", a / (g ? g : 1) }'
 rm -rf "$tmp" "$(dirname "$bin")"

@@ -28,6 +28,12 @@ func (s *Store) ResolveClause(ref string, at *Version) (string, error) {
 			return "", fmt.Errorf("%s: %w: the store %s holds no version yet", ref, ErrUnknownClause, s.Dir)
 		}
 		at = &ix.Versions[len(ix.Versions)-1]
+		// A stable id is looked up in the index alone: decoding the
+		// manifest would cost more than the whole log. Ids are slugs
+		// with a kind prefix, so they never read as a printed number.
+		if ix.hasID(ref) {
+			return ref, nil
+		}
 	}
 	m, err := s.Manifest(at)
 	if err != nil {

@@ -8,7 +8,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -22,7 +21,7 @@ import (
 
 // indexFormat changes whenever Index's encoding does: an index of another
 // format is rebuilt.
-const indexFormat = 1
+const indexFormat = 2
 
 // Version is one imported version, as the index knows it.
 type Version struct {
@@ -85,6 +84,18 @@ func (ix *Index) init() {
 }
 
 // usedIDs is every clause id the store ever held.
+// hasID reports whether some version held a clause with this stable id.
+func (ix *Index) hasID(id string) bool {
+	for i := range ix.Versions {
+		for _, d := range ix.Versions[i].Changes {
+			if d.ID == id {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func (ix *Index) usedIDs() map[string]bool {
 	ids := map[string]bool{}
 	for _, v := range ix.Versions {
@@ -150,19 +161,18 @@ func (s *Store) saveIndex(ix *Index) error {
 	return writeFileAtomic(s.indexPath(), dir, b.Bytes())
 }
 
-// fingerprint hashes every tag name and target. It reads .git/refs/tags
-// and .git/packed-refs directly: go-git's reference iterator costs a
-// dozen system calls a reference, which on a store of a few hundred
-// versions would dominate every command.
+// fingerprint identifies the set of tags, which are the versions, from
+// file metadata alone: the size and time of .git/packed-refs and the
+// modification time of every directory under .git/refs/tags. Creating,
+// deleting or moving a tag (git writes a lock file and renames it into
+// place) touches its directory, so a version imported, fetched or removed
+// behind avenant's back changes the fingerprint; reading every tag file
+// instead would dominate every command on a store of a few hundred
+// versions.
 func (s *Store) fingerprint() (string, error) {
-	tags := map[string]string{}
-	if b, err := os.ReadFile(filepath.Join(s.gitDir, "packed-refs")); err == nil {
-		for _, l := range strings.Split(string(b), "\n") {
-			h, name, ok := strings.Cut(l, " ")
-			if ok && strings.HasPrefix(name, "refs/tags/") {
-				tags[name] = h
-			}
-		}
+	h := sha256.New()
+	if fi, err := os.Stat(filepath.Join(s.gitDir, "packed-refs")); err == nil {
+		fmt.Fprintf(h, "packed-refs %d %d\n", fi.Size(), fi.ModTime().UnixNano())
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return "", fmt.Errorf("%s: reading tags: %w", s.Dir, err)
 	}
@@ -174,28 +184,19 @@ func (s *Store) fingerprint() (string, error) {
 			}
 			return err
 		}
-		if d.IsDir() {
+		if !d.IsDir() {
 			return nil
 		}
-		b, err := os.ReadFile(path)
+		fi, err := d.Info()
 		if err != nil {
 			return err
 		}
 		rel, _ := filepath.Rel(s.gitDir, path)
-		tags[filepath.ToSlash(rel)] = strings.TrimSpace(string(b))
+		fmt.Fprintf(h, "%s %d\n", filepath.ToSlash(rel), fi.ModTime().UnixNano())
 		return nil
 	})
 	if err != nil {
 		return "", fmt.Errorf("%s: reading tags: %w", s.Dir, err)
-	}
-	lines := make([]string, 0, len(tags))
-	for name, h := range tags {
-		lines = append(lines, name+" "+h)
-	}
-	sort.Strings(lines)
-	h := sha256.New()
-	for _, l := range lines {
-		io.WriteString(h, l+"\n")
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }

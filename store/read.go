@@ -1,9 +1,14 @@
 package store
 
 import (
+	"bufio"
+	"bytes"
+	"encoding/gob"
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
@@ -181,13 +186,38 @@ func (s *Store) Document(v *Version) (*clause.Document, error) {
 	return sn.document(s)
 }
 
-// Manifest reads a version's outline without the clause texts.
+// Manifest reads a version's outline without the clause texts. A version
+// never changes, so its decoded manifest is cached beside the index
+// (.git/avenant/manifests/<commit>.gob): resolving a clause number would
+// otherwise cost more than the log or blame it serves.
 func (s *Store) Manifest(v *Version) ([]ManifestEntry, error) {
+	cache := filepath.Join(s.gitDir, "avenant", "manifests", v.Commit+".gob")
+	if f, err := os.Open(cache); err == nil {
+		var m []ManifestEntry
+		derr := gob.NewDecoder(bufio.NewReader(f)).Decode(&m)
+		f.Close()
+		if derr == nil {
+			return m, nil
+		}
+	}
 	sn, err := s.snapshot(v.Commit)
 	if err != nil {
 		return nil, err
 	}
-	return sn.entries(s)
+	m, err := sn.entries(s)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	if err := gob.NewEncoder(&b).Encode(m); err == nil {
+		dir := filepath.Dir(cache)
+		if err := os.MkdirAll(dir, 0o777); err == nil {
+			if err := writeFileAtomic(cache, dir, b.Bytes()); err != nil {
+				s.logf("cannot cache the manifest of %s: %v", v.Label, err)
+			}
+		}
+	}
+	return m, nil
 }
 
 // FindClause resolves a clause reference in version v: a stable id, or a
