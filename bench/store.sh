@@ -44,7 +44,9 @@ awk -v a="$ab" -v g="$gb" 'BEGIN { printf "blame ratio avenant/git: %.2f\n", a /
 tmp=$(mktemp -d)
 cp -r "$store" "$tmp/a"
 cp -r "$store" "$tmp/g"
-kib() { du -sk "$1/.git/objects" | cut -f1; }
+# kib DIR: loose plus packed object bytes, as git counts them (du would also
+# count the empty fan-out directories).
+kib() { git -C "$1" count-objects -v | awk '/^size:|^size-pack:/ { n += $2 } END { print n }'; }
 echo "objects as written:         $(kib "$tmp/a") KiB"
 (cd "$OLDPWD" && go run ./bench/repack "$tmp/a")
 (cd "$tmp/g" && git gc -q --aggressive --prune=now)
