@@ -100,7 +100,7 @@ func NewRootCmd(io *IO) *cobra.Command {
 	root.AddCommand(
 		newVersionCmd(g, nil),
 		newStoreShowCmd(g, nil),
-		newStoreDiffCmd(g, nil),
+		newDiffCmd(g, nil),
 		newInitCmd(g, nil),
 		newImportCmd(g, nil),
 		newVersionsCmd(g, nil),
