@@ -92,17 +92,13 @@ func Compare(old, new *Document, opts CompareOptions) *Diff {
 func classifyMatch(old, new *Document, m Match, refs *RefIndex) Change {
 	c := Change{Old: m.Old, New: m.New, Similarity: m.Similarity}
 	switch {
+	// An added or removed clause is news in itself: listing every amount
+	// or date it holds as a fact would only repeat its text.
 	case len(m.Old) == 0:
 		c.Kind = Added
-		c.Similarity = 0
-		nc := &new.Clauses[m.New[0]]
-		c.Facts = CompareFacts("", factText(nc), factSubject(nc), refs)
 		return c
 	case len(m.New) == 0:
 		c.Kind = Removed
-		c.Similarity = 0
-		oc := &old.Clauses[m.Old[0]]
-		c.Facts = CompareFacts(factText(oc), "", factSubject(oc), refs)
 		return c
 	case len(m.Old) > 1:
 		c.Kind = Merged
@@ -174,10 +170,6 @@ func headingTitle(c *Clause) string {
 	}
 	return strings.TrimSpace(h)
 }
-
-// factText is the text searched for facts: a tariff row is its own text,
-// others their body.
-func factText(c *Clause) string { return c.Text }
 
 // factSubject is the act code a tariff row prices, so that the amount in
 // the row is tied to it.

@@ -1,0 +1,152 @@
+package clause
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// changeOf returns the change that involves the old or new clause with
+// the given kind and number, or nil.
+func changeOf(d *Diff, kind Kind, number string, fromOld bool) *Change {
+	for i := range d.Changes {
+		c := &d.Changes[i]
+		idx, doc := c.New, d.New
+		if fromOld {
+			idx, doc = c.Old, d.Old
+		}
+		for _, k := range idx {
+			if doc.Clauses[k].Kind == kind && doc.Clauses[k].Number == number {
+				return c
+			}
+		}
+	}
+	return nil
+}
+
+// TestCorpusRCMDiff checks the diff of the 1998 règlement conventionnel
+// minimal against its 2003 version with the truth of raw/SOURCES.md:
+// articles 4, 5, 7, 14, 16 and 20 modified, the préambule and the second
+// Annexe IV block added, everything else unchanged.
+func TestCorpusRCMDiff(t *testing.T) {
+	files := corpusFiles(t, "raw/rcm_1998/*.md")
+	if len(files) != 2 {
+		t.Fatalf("want the 1998 and 2003 files, got %v", files)
+	}
+	old, new := Parse(readCorpus(t, files[0])), Parse(readCorpus(t, files[1]))
+	d := Compare(old, new, CompareOptions{})
+	modified := []string{"4", "5", "7", "14", "16", "20"}
+	for _, i := range old.Clauses {
+		if i.Kind != KindArticle && i.Kind != KindAnnex {
+			continue
+		}
+		c := changeOf(d, i.Kind, i.Number, true)
+		if c == nil {
+			t.Errorf("%s %s: no change recorded", i.Kind, i.Number)
+			continue
+		}
+		want := Unchanged
+		if i.Kind == KindArticle && slices.Contains(modified, i.Number) {
+			want = Modified
+		}
+		if c.Kind != want || c.Renumbered || c.Moved || len(c.New) != 1 || new.Clauses[c.New[0]].Number != i.Number {
+			t.Errorf("%s %s: %s renumbered=%v moved=%v new=%v, want %s in place", i.Kind, i.Number, c.Kind, c.Renumbered, c.Moved, c.New, want)
+		}
+	}
+	var added []string
+	for _, c := range d.Changes {
+		if c.Kind == Added {
+			n := &new.Clauses[c.New[0]]
+			if n.Kind == KindArticle || n.Kind == KindAnnex || n.Kind == KindPreamble {
+				added = append(added, string(n.Kind)+" "+n.Number)
+			}
+		}
+	}
+	if want := []string{"preamble ", "annex IV"}; !slices.Equal(added, want) {
+		t.Errorf("added = %q, want %q", added, want)
+	}
+}
+
+// TestCorpusCASFDiff checks each consecutive pair of CASF versions against
+// the articles.json truth: same number and body hash → unchanged; same
+// number, other body → modified; numbers that vanish or appear → removed
+// or added, unless the aligner matched them with high similarity.
+func TestCorpusCASFDiff(t *testing.T) {
+	files := corpusFiles(t, "raw/legi_casf_rsa/*.md")
+	type art struct{ ID, SHA1 string }
+	truth := func(path string) map[string]string {
+		var arts []art
+		b, err := os.ReadFile(strings.TrimSuffix(path, ".md") + ".articles.json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(b, &arts); err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]string{}
+		for _, a := range arts {
+			m[strings.TrimPrefix(a.ID, "Article ")] = a.SHA1
+		}
+		return m
+	}
+	for i := 0; i+1 < len(files); i++ {
+		t.Run(filepath.Base(files[i])+"→"+filepath.Base(files[i+1]), func(t *testing.T) {
+			oldTruth, newTruth := truth(files[i]), truth(files[i+1])
+			old, new := Parse(readCorpus(t, files[i])), Parse(readCorpus(t, files[i+1]))
+			d := Compare(old, new, CompareOptions{})
+			for _, c := range old.Clauses {
+				if c.Kind != KindArticle {
+					continue
+				}
+				ch := changeOf(d, KindArticle, c.Number, true)
+				newSHA, stays := newTruth[c.Number]
+				switch {
+				case !stays:
+					if ch.Kind != Removed && ch.Similarity < 0.8 {
+						t.Errorf("article %s vanished: got %s (similarity %.2f), want removed or a close match", c.Number, ch.Kind, ch.Similarity)
+					}
+				case newSHA == oldTruth[c.Number]:
+					if ch.Kind != Unchanged || new.Clauses[ch.New[0]].Number != c.Number {
+						t.Errorf("article %s has the same body: got %s → %v", c.Number, ch.Kind, numbersOf(new, ch.New))
+					}
+				default:
+					if len(ch.New) == 0 || new.Clauses[ch.New[0]].Number != c.Number {
+						// Rewritten under the same number, but the aligner
+						// found its text elsewhere: acceptable only when
+						// that match is close.
+						if ch.Similarity < 0.8 {
+							t.Errorf("article %s rewritten in place: got %s → %v (similarity %.2f)", c.Number, ch.Kind, numbersOf(new, ch.New), ch.Similarity)
+						}
+						continue
+					}
+					if ch.Kind != Modified && ch.Kind != Split && ch.Kind != Merged {
+						t.Errorf("article %s has another body: got %s", c.Number, ch.Kind)
+					}
+				}
+			}
+			for _, c := range new.Clauses {
+				if c.Kind != KindArticle {
+					continue
+				}
+				if _, existed := oldTruth[c.Number]; existed {
+					continue
+				}
+				ch := changeOf(d, KindArticle, c.Number, false)
+				if ch.Kind != Added && ch.Similarity < 0.8 {
+					t.Errorf("article %s is new: got %s from %v (similarity %.2f)", c.Number, ch.Kind, numbersOf(old, ch.Old), ch.Similarity)
+				}
+			}
+		})
+	}
+}
+
+func numbersOf(d *Document, idx []int) []string {
+	var out []string
+	for _, i := range idx {
+		out = append(out, d.Clauses[i].Number)
+	}
+	return out
+}

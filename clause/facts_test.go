@@ -1,0 +1,638 @@
+package clause
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+var updateFacts = flag.Bool("updateFacts", false, "rewrite the want section of testdata/facts/*.txtar")
+
+func f64(v float64) *float64 { return &v }
+
+func factsJSON(fs []Fact) string {
+	b, _ := json.MarshalIndent(fs, "", "  ")
+	return string(b)
+}
+
+// factCases is the one table of CompareFacts behaviour.
+var factCases = []struct {
+	name     string
+	old, new string
+	subject  string
+	refs     *RefIndex
+	want     []Fact
+}{
+	// Amounts.
+	{
+		name: "amount raised, tied to the code before it",
+		old:  "La consultation G est fixée à 26,50 €.",
+		new:  "La consultation G est fixée à 30 €.",
+		want: []Fact{{Kind: FactAmount, Subject: "G", Old: "26,50 €", New: "30 €", OldValue: f64(26.5), NewValue: f64(30), Unit: "EUR", DeltaPct: f64(13.21)}},
+	},
+	{
+		name: "amount in euros spelled out, code in parentheses",
+		old:  "L'avis ponctuel de consultant (APC) est valorisé à 56,50 euros.",
+		new:  "L’avis ponctuel de consultant (APC) est valorisé à 60 €.",
+		want: []Fact{{Kind: FactAmount, Subject: "APC", Old: "56,50 euros", New: "60 €", OldValue: f64(56.5), NewValue: f64(60), Unit: "EUR", DeltaPct: f64(6.19)}},
+	},
+	{
+		name:    "amount tied to the subject of a tariff row",
+		old:     "Tarif : 25 €",
+		new:     "Tarif : 26,50 €",
+		subject: "G",
+		want:    []Fact{{Kind: FactAmount, Subject: "G", Old: "25 €", New: "26,50 €", OldValue: f64(25), NewValue: f64(26.5), Unit: "EUR", DeltaPct: f64(6)}},
+	},
+	{
+		name:    "a code in the sentence wins over the subject",
+		old:     "La majoration MPC est de 2 €.",
+		new:     "La majoration MPC est de 5 €.",
+		subject: "G",
+		want:    []Fact{{Kind: FactAmount, Subject: "MPC", Old: "2 €", New: "5 €", OldValue: f64(2), NewValue: f64(5), Unit: "EUR", DeltaPct: f64(150)}},
+	},
+	{
+		name: "nearest code before the amount",
+		old:  "La consultation G est fixée à 30 € et la visite VG à 40 €.",
+		new:  "La consultation G est fixée à 30 € et la visite VG à 45 €.",
+		want: []Fact{{Kind: FactAmount, Subject: "VG", Old: "40 €", New: "45 €", OldValue: f64(40), NewValue: f64(45), Unit: "EUR", DeltaPct: f64(12.5)}},
+	},
+	{
+		name: "code just after the amount",
+		old:  "Un tarif de 25 € pour la consultation G.",
+		new:  "Un tarif de 30 € pour la consultation G.",
+		want: []Fact{{Kind: FactAmount, Subject: "G", Old: "25 €", New: "30 €", OldValue: f64(25), NewValue: f64(30), Unit: "EUR", DeltaPct: f64(20)}},
+	},
+	{
+		name: "row label of a tariff table",
+		old:  "- C\n\nDEPARTEMENTS : Métropolitains : 115,00 F\n\n- CS\n\nDEPARTEMENTS : Métropolitains : 150,00 F",
+		new:  "- C\n\nDEPARTEMENTS : Métropolitains : 120,00 F\n\n- CS\n\nDEPARTEMENTS : Métropolitains : 150,00 F",
+		want: []Fact{{Kind: FactAmount, Subject: "C", Old: "115,00 F", New: "120,00 F", OldValue: f64(115), NewValue: f64(120), Unit: "FRF", DeltaPct: f64(4.35)}},
+	},
+	{
+		name: "francs converted to euros compare in euros",
+		old:  "La consultation C est fixée à 115,00 F.",
+		new:  "La consultation C est fixée à 17,53 €.",
+		want: []Fact{{Kind: FactAmount, Subject: "C", Old: "115,00 F", New: "17,53 €", OldValue: f64(17.53), NewValue: f64(17.53), Unit: "EUR", DeltaPct: f64(0)}},
+	},
+	{
+		name: "thousands separators",
+		old:  "Le forfait est de 1 234,56 € par an.",
+		new:  "Le forfait est de 1 300 € par an.",
+		want: []Fact{{Kind: FactAmount, Old: "1 234,56 €", New: "1 300 €", OldValue: f64(1234.56), NewValue: f64(1300), Unit: "EUR", DeltaPct: f64(5.3)}},
+	},
+	{
+		name: "amounts swapped between two acts pair by act",
+		old:  "La consultation G est fixée à 25 € et l'APC à 55 €.",
+		new:  "La consultation G est fixée à 30 € et l'APC à 25 €.",
+		want: []Fact{
+			{Kind: FactAmount, Subject: "G", Old: "25 €", New: "30 €", OldValue: f64(25), NewValue: f64(30), Unit: "EUR", DeltaPct: f64(20)},
+			{Kind: FactAmount, Subject: "APC", Old: "55 €", New: "25 €", OldValue: f64(55), NewValue: f64(25), Unit: "EUR", DeltaPct: f64(-54.55)},
+		},
+	},
+	{
+		name: "amount and code appear",
+		old:  "La visite est gratuite.",
+		new:  "La visite VG est fixée à 30 €.",
+		want: []Fact{
+			{Kind: FactCode, New: "VG"},
+			{Kind: FactAmount, Subject: "VG", New: "30 €", NewValue: f64(30), Unit: "EUR"},
+		},
+	},
+	{
+		name: "amount disappears",
+		old:  "Le forfait de 40 € est supprimé au profit de la consultation.",
+		new:  "Le forfait est supprimé au profit de la consultation.",
+		want: []Fact{{Kind: FactAmount, Old: "40 €", OldValue: f64(40), Unit: "EUR"}},
+	},
+	{
+		name: "same change written twice is reported once",
+		old:  "Le forfait est de 25 €. Le forfait reste de 25 €.",
+		new:  "Le forfait est de 30 €. Le forfait reste de 30 €.",
+		want: []Fact{{Kind: FactAmount, Old: "25 €", New: "30 €", OldValue: f64(25), NewValue: f64(30), Unit: "EUR", DeltaPct: f64(20)}},
+	},
+	// Codes.
+	{
+		name: "code renamed in place, amount unchanged",
+		old:  "La consultation G est fixée à 25 €.",
+		new:  "La consultation GS est fixée à 25 €.",
+		want: []Fact{{Kind: FactCode, Old: "G", New: "GS"}},
+	},
+	{
+		name: "roman numerals and institutions are not codes",
+		old:  "Le titre V de l'annexe C est signé par la CNAM et l'UNCAM.",
+		new:  "Le titre VI de l'annexe D est signé par la CNAM et les ARS.",
+		want: []Fact{{Kind: FactReference, Old: "annexe C", New: "annexe D"}},
+	},
+	// Percentages.
+	{
+		name: "percent raised",
+		old:  "Le taux de prise en charge est de 70 %.",
+		new:  "Le taux de prise en charge est de 80 %.",
+		want: []Fact{{Kind: FactPercent, Old: "70 %", New: "80 %", OldValue: f64(70), NewValue: f64(80), Unit: "%", DeltaPct: f64(14.29)}},
+	},
+	{
+		name: "percent with decimals and no space",
+		old:  "Sous plafond : 13,2%",
+		new:  "Sous plafond : 12,5 %",
+		want: []Fact{{Kind: FactPercent, Old: "13,2%", New: "12,5 %", OldValue: f64(13.2), NewValue: f64(12.5), Unit: "%", DeltaPct: f64(-5.3)}},
+	},
+	// Dates.
+	{
+		name: "date moved",
+		old:  "Applicable à compter du 1er janvier 2025.",
+		new:  "Applicable à compter du 1er juillet 2025.",
+		want: []Fact{{Kind: FactDate, Old: "1er janvier 2025", New: "1er juillet 2025"}},
+	},
+	{
+		name: "same date written differently",
+		old:  "Publié le 30/04/2023.",
+		new:  "Publié le 30 avril 2023.",
+	},
+	{
+		name: "ISO date",
+		old:  "Version du 2023-04-30.",
+		new:  "Version du 2024-02-08.",
+		want: []Fact{{Kind: FactDate, Old: "2023-04-30", New: "2024-02-08"}},
+	},
+	// Durations.
+	{
+		name: "duration in words to digits",
+		old:  "Le médecin dispose d'un délai de deux mois.",
+		new:  "Le médecin dispose d'un délai de 3 mois.",
+		want: []Fact{{Kind: FactDuration, Old: "deux mois", New: "3 mois", OldValue: f64(2), NewValue: f64(3), Unit: "month"}},
+	},
+	{
+		name: "same duration in words and digits",
+		old:  "Un préavis de quinze jours.",
+		new:  "Un préavis de 15 jours.",
+	},
+	{
+		name: "compound number words",
+		old:  "La suspension est de vingt-quatre mois.",
+		new:  "La suspension est de soixante et onze jours.",
+		want: []Fact{{Kind: FactDuration, Old: "vingt-quatre mois", New: "soixante et onze jours"}},
+	},
+	{
+		name: "hours",
+		old:  "La réponse intervient sous 48 heures.",
+		new:  "La réponse intervient sous 72 heures.",
+		want: []Fact{{Kind: FactDuration, Old: "48 heures", New: "72 heures", OldValue: f64(48), NewValue: f64(72), Unit: "hour"}},
+	},
+	// Modality.
+	{
+		name: "must becomes may",
+		old:  "Le médecin doit informer le patient.",
+		new:  "Le médecin peut informer le patient.",
+		want: []Fact{{Kind: FactModality, Subject: "informer", Old: "doit", New: "peut"}},
+	},
+	{
+		name: "number agreement is not a change of modality",
+		old:  "Le médecin doit informer le patient.",
+		new:  "Les médecins doivent informer le patient.",
+	},
+	{
+		name: "est tenu de becomes peut",
+		old:  "Le médecin est tenu de transmettre la feuille de soins.",
+		new:  "Le médecin peut transmettre la feuille de soins.",
+		want: []Fact{{Kind: FactModality, Subject: "transmettre", Old: "est tenu de", New: "peut"}},
+	},
+	{
+		name: "peut ne pas is a modality, not a negation",
+		old:  "Le médecin peut appliquer le dépassement.",
+		new:  "Le médecin peut ne pas appliquer le dépassement.",
+		want: []Fact{{Kind: FactModality, Subject: "appliquer", Old: "peut", New: "peut ne pas"}},
+	},
+	{
+		name: "sauf appears",
+		old:  "Le contrat est renouvelé chaque année.",
+		new:  "Le contrat est renouvelé chaque année, sauf dénonciation.",
+		want: []Fact{{Kind: FactModality, Subject: "dénonciation", New: "sauf"}},
+	},
+	// Negation.
+	{
+		name: "ne peut versus peut is a negation, not a modality",
+		old:  "Le médecin peut facturer un dépassement.",
+		new:  "Le médecin ne peut facturer un dépassement.",
+		want: []Fact{{Kind: FactNegation, Subject: "facturer", New: "ne peut"}},
+	},
+	{
+		name: "negation disappears and the verb changes",
+		old:  "Le médecin ne peut pas facturer le forfait.",
+		new:  "Le médecin doit facturer le forfait.",
+		want: []Fact{
+			{Kind: FactModality, Subject: "facturer", Old: "peut", New: "doit"},
+			{Kind: FactNegation, Subject: "facturer", Old: "ne peut pas"},
+		},
+	},
+	{
+		name: "ne plus becomes ne pas",
+		old:  "Cet acte n'est plus remboursé.",
+		new:  "Cet acte n’est pas remboursé.",
+		want: []Fact{{Kind: FactNegation, Subject: "remboursé", Old: "n'est plus", New: "n'est pas"}},
+	},
+	{
+		name: "aucun appears",
+		old:  "Un dépassement est autorisé pour cet acte.",
+		new:  "Aucun dépassement est autorisé pour cet acte.",
+		want: []Fact{{Kind: FactNegation, Subject: "dépassement", New: "Aucun"}},
+	},
+	{
+		name: "sans is not a negation",
+		old:  "Le médecin informe la caisse.",
+		new:  "Le médecin informe la caisse sans délai.",
+	},
+	// References.
+	{
+		name: "reference changed",
+		old:  "Dans les conditions prévues à l'article 12.",
+		new:  "Dans les conditions prévues à l'article 13.",
+		want: []Fact{{Kind: FactReference, Old: "article 12", New: "article 13"}},
+	},
+	{
+		name: "reference written with a dash or a dot is the same",
+		old:  "Selon l'article 28.1 du présent règlement.",
+		new:  "Selon l'article 28-1 du présent règlement.",
+	},
+	{
+		name: "one article of a list changed",
+		old:  "Les articles 12 et 13 s'appliquent.",
+		new:  "Les articles 12 et 14 s'appliquent.",
+		want: []Fact{{Kind: FactReference, Old: "article 13", New: "article 14"}},
+	},
+	{
+		name: "reference to a code changed",
+		old:  "Au sens de l'article L. 162-5 du code de la sécurité sociale et du présent texte.",
+		new:  "Au sens de l'article L. 162-14-1 du code de la sécurité sociale et du présent texte.",
+		want: []Fact{{Kind: FactReference, Old: "article L. 162-5 du code de la sécurité sociale", New: "article L. 162-14-1 du code de la sécurité sociale"}},
+	},
+	{
+		name: "bis and ter",
+		old:  "Voir l'article 2 bis.",
+		new:  "Voir l'article 2 ter.",
+		want: []Fact{{Kind: FactReference, Old: "article 2 bis", New: "article 2 ter"}},
+	},
+	{
+		name: "unchanged reference to a removed article",
+		old:  "Les sanctions de l'article 12 s'appliquent.",
+		new:  "Les sanctions de l'article 12 s'appliquent.",
+		refs: &RefIndex{OldToNew: map[string]string{"article:12": "", "article:11": "11"}, NewKeys: map[string]bool{"article:11": true}},
+		want: []Fact{{Kind: FactReference, Old: "article 12", New: "article 12", Note: "points to a clause that no longer exists"}},
+	},
+	{
+		name: "unchanged reference to a renumbered article",
+		old:  "Les sanctions de l'article 12 s'appliquent.",
+		new:  "Les sanctions de l'article 12 s'appliquent.",
+		refs: &RefIndex{OldToNew: map[string]string{"article:12": "13"}, NewKeys: map[string]bool{"article:12": true, "article:13": true}},
+		want: []Fact{{Kind: FactReference, Old: "article 12", New: "article 12", Note: "article 12 is now numbered 13"}},
+	},
+	{
+		name: "reference updated with the renumbering",
+		old:  "Les sanctions de l'article 12 s'appliquent.",
+		new:  "Les sanctions de l'article 13 s'appliquent.",
+		refs: &RefIndex{OldToNew: map[string]string{"article:12": "13"}, NewKeys: map[string]bool{"article:13": true}},
+		want: []Fact{{Kind: FactReference, Old: "article 12", New: "article 13", Note: "follows the renumbering of article 12"}},
+	},
+	{
+		name: "new reference to an article that does not exist",
+		old:  "Les sanctions s'appliquent.",
+		new:  "Les sanctions de l'article 40 s'appliquent.",
+		refs: &RefIndex{OldToNew: map[string]string{"article:1": "1"}, NewKeys: map[string]bool{"article:1": true}},
+		want: []Fact{{Kind: FactReference, New: "article 40", Note: "points to a clause that does not exist"}},
+	},
+	{
+		name: "external references are never checked",
+		old:  "Selon l'article L. 162-5 du code de la sécurité sociale et l'article 5 du code du travail.",
+		new:  "Selon l'article L. 162-5 du code de la sécurité sociale et l'article 5 du code du travail.",
+		refs: &RefIndex{OldToNew: map[string]string{"article:5": ""}, NewKeys: map[string]bool{}},
+	},
+	{
+		name: "a code number with no code named is checked only in a code",
+		old:  "Selon l'article L. 162-5.",
+		new:  "Selon l'article L. 162-5.",
+		refs: &RefIndex{OldToNew: map[string]string{"article:5": "5"}, NewKeys: map[string]bool{"article:5": true}},
+	},
+	{
+		name: "unchanged reference to what was never an article here",
+		old:  "Passible des peines prévues à l'article 226-13.",
+		new:  "Passible des peines prévues à l'article 226-13.",
+		refs: &RefIndex{OldToNew: map[string]string{"article:1": "1"}, NewKeys: map[string]bool{"article:1": true}},
+	},
+	// Cosmetic changes and order.
+	{
+		name: "typography, wrapping and case yield nothing",
+		old:  "L’article 12 prévoit que le médecin doit\u00a0payer 26,50\u00a0€ dans un délai de deux mois, soit 70\u202f%.",
+		new:  "L'article 12 prévoit que le Médecin doit payer\n26,50 € dans un délai de deux mois, soit 70 %.",
+	},
+	{
+		name: "identical",
+		old:  "La consultation G est fixée à 30 €.",
+		new:  "La consultation G est fixée à 30 €.",
+	},
+	{
+		name: "new document order, removals last",
+		old:  "Le délai est de deux mois. Le taux est de 70 %.",
+		new:  "Le taux est de 80 %. Applicable au 1er janvier 2025.",
+		want: []Fact{
+			{Kind: FactPercent, Old: "70 %", New: "80 %", OldValue: f64(70), NewValue: f64(80), Unit: "%", DeltaPct: f64(14.29)},
+			{Kind: FactDate, New: "1er janvier 2025"},
+			{Kind: FactDuration, Old: "deux mois", OldValue: f64(2), Unit: "month"},
+		},
+	},
+}
+
+func TestCompareFacts(t *testing.T) {
+	for _, c := range factCases {
+		t.Run(c.name, func(t *testing.T) {
+			got := CompareFacts(c.old, c.new, c.subject, c.refs)
+			if !reflect.DeepEqual(got, c.want) {
+				t.Errorf("CompareFacts\nold: %q\nnew: %q\ngot:  %s\nwant: %s", c.old, c.new, factsJSON(got), factsJSON(c.want))
+			}
+		})
+	}
+}
+
+func TestExtractFacts(t *testing.T) {
+	type ex struct {
+		kind  FactKind
+		text  string
+		value float64
+	}
+	cases := []struct {
+		text string
+		want []ex
+	}{
+		{"la durée de un, deux, trois ou vingt-quatre mois", []ex{{FactDuration, "vingt-quatre mois", 24}}},
+		{"quatre-vingt-dix jours et soixante-dix jours", []ex{{FactDuration, "quatre-vingt-dix jours", 90}, {FactDuration, "soixante-dix jours", 70}}},
+		{"un trimestre", []ex{{FactDuration, "un trimestre", 3}}},
+		{"dans le mois qui suit", nil},
+		{"2,5 millions d'euros et 3 M€", []ex{{FactAmount, "2,5 millions d'euros", 2.5e6}, {FactAmount, "3 M€", 3e6}}},
+		{"100 francs, 30 Fédérations", []ex{{FactAmount, "100 francs", 100}}},
+		{"le 15 de chaque mois", nil},
+		{"fixé au 1er décembre 1998", []ex{{FactDate, "1er décembre 1998", 0}}},
+		{"en mars 2024", []ex{{FactDate, "mars 2024", 0}}},
+		{"il faut maintenir", nil},
+		{"10 pour cent", []ex{{FactPercent, "10 pour cent", 10}}},
+		{"Titre V\n\nV. - Tarifs", nil},
+		{"Service d'accès aux soins (SAS)", nil},
+		{"C'est la consultation.", nil},
+		{"les articles 12 à 15", []ex{{FactReference, "article 12", 0}, {FactReference, "article 15", 0}}},
+		{"l'article 270 dudit code", []ex{{FactReference, "article 270 dudit code", 0}}},
+		{"l'article 15 de la loi n° 78-17 du 6 janvier 1978 relative", []ex{{FactReference, "article 15 de la loi n° 78-17 du 6 janvier 1978", 0}}},
+	}
+	for _, c := range cases {
+		var got []ex
+		for _, f := range extractFacts(c.text, "") {
+			got = append(got, ex{f.kind, f.text, f.value})
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("extractFacts(%q)\n got %v\nwant %v", c.text, got, c.want)
+		}
+	}
+}
+
+func TestExtractCodes(t *testing.T) {
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"La consultation G et la visite VG, puis G encore.", []string{"G", "VG"}},
+		{"l'avis ponctuel de consultant (APC) et la majoration MPC", []string{"APC", "MPC"}},
+		{"la consultation XYZ et l'acte (QRS)", []string{"XYZ", "QRS"}},
+		{"le C2, le K50, la G+ et l'acte YYYY010", []string{"C2", "K50", "G+", "YYYY010"}},
+		{"La CNAM, l'UNCAM, les ARS, la ROSP et la CSS", nil},
+		{"Titre V, chapitre IV, annexe C", nil},
+		{"V. - Tarifs", nil},
+		{"Service d'accès aux soins (SAS), médecins (UFML)", nil},
+		{"LE MEDECIN ID EST", nil},
+		{"CONSULTATION G", []string{"G"}},
+		{"15 C ou 11 CS", []string{"C", "CS"}},
+	}
+	for _, c := range cases {
+		if got := ExtractCodes(c.text); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("ExtractCodes(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+func TestIsActCode(t *testing.T) {
+	for s, want := range map[string]bool{
+		"G": true, "GS": true, "APC": true, "MPC": true, "C2": true, "K50": true, "G+": true,
+		"YYYY010": true, "TE2": true, "CNAM": false, "UNCAM": false, "ROSP": false, "ARS": false,
+		"CSS": false, "F": false, "L": false, "I": false, "XYZ": false, "": false, "g": false, "G2X": false,
+	} {
+		if got := IsActCode(s); got != want {
+			t.Errorf("IsActCode(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestFactsGolden runs the cases of testdata/facts: each archive has an
+// old and a new text, optionally a subject and a refs index (JSON), and
+// the facts wanted, as avenant.diff/v1 prints them.
+func TestFactsGolden(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "facts", "*.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) == 0 {
+		t.Fatal("no golden cases in testdata/facts")
+	}
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ar := parseFactsTxtar(data)
+			sections := map[string]string{}
+			for _, f := range ar.files {
+				sections[f.name] = string(f.data)
+			}
+			var refs *RefIndex
+			if r, ok := sections["refs"]; ok {
+				refs = &RefIndex{}
+				if err := json.Unmarshal([]byte(r), refs); err != nil {
+					t.Fatalf("refs: %v", err)
+				}
+			}
+			got := CompareFacts(sections["old"], sections["new"], strings.TrimSpace(sections["subject"]), refs)
+			if got == nil {
+				got = []Fact{}
+			}
+			out, err := json.MarshalIndent(got, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, '\n')
+			if *updateFacts {
+				found := false
+				for i := range ar.files {
+					if ar.files[i].name == "want" {
+						ar.files[i].data = out
+						found = true
+					}
+				}
+				if !found {
+					ar.files = append(ar.files, factsTxtarFile{name: "want", data: out})
+				}
+				if err := os.WriteFile(file, ar.format(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if want := []byte(sections["want"]); !bytes.Equal(out, want) {
+				t.Errorf("facts differ (run with -updateFacts to accept)\ngot:\n%s\nwant:\n%s", out, want)
+			}
+		})
+	}
+}
+
+// txtarArchive is the txtar format of the Go tools: a comment, then files
+// each opened by a line "-- name --". The module's txtar packages need a
+// dependency the module does not list, and the format takes a few lines.
+type txtarArchive struct {
+	comment []byte
+	files   []factsTxtarFile
+}
+
+type factsTxtarFile struct {
+	name string
+	data []byte
+}
+
+func txtarMarker(line []byte) (string, bool) {
+	l := strings.TrimRight(string(line), "\r\n")
+	if !strings.HasPrefix(l, "-- ") || !strings.HasSuffix(l, " --") || len(l) < 7 {
+		return "", false
+	}
+	return strings.TrimSpace(l[3 : len(l)-3]), true
+}
+
+func parseFactsTxtar(data []byte) txtarArchive {
+	var ar txtarArchive
+	cur := &ar.comment
+	for len(data) > 0 {
+		line := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line = data[:i+1]
+		}
+		data = data[len(line):]
+		if name, ok := txtarMarker(line); ok {
+			ar.files = append(ar.files, factsTxtarFile{name: name})
+			cur = &ar.files[len(ar.files)-1].data
+			continue
+		}
+		*cur = append(*cur, line...)
+	}
+	return ar
+}
+
+func (ar txtarArchive) format() []byte {
+	var b bytes.Buffer
+	b.Write(ar.comment)
+	for _, f := range ar.files {
+		b.WriteString("-- " + f.name + " --\n")
+		b.Write(f.data)
+		if len(f.data) > 0 && f.data[len(f.data)-1] != '\n' {
+			b.WriteByte('\n')
+		}
+	}
+	return b.Bytes()
+}
+
+// factsCorpusArticles splits a corpus document on its "### Article N" headings.
+func factsCorpusArticles(t *testing.T, name string) map[string]string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", "shared", "corpus", "raw", name))
+	if err != nil {
+		t.Skipf("corpus not available (%v): the shared corpus lives beside the project", err)
+	}
+	arts := map[string]string{}
+	var cur string
+	var body strings.Builder
+	flush := func() {
+		if cur != "" {
+			if _, dup := arts[cur]; !dup {
+				arts[cur] = body.String()
+			}
+		}
+		body.Reset()
+	}
+	for line := range strings.SplitSeq(string(b), "\n") {
+		if h, ok := strings.CutPrefix(strings.TrimLeft(line, "#"), " Article "); ok && strings.HasPrefix(line, "#") {
+			flush()
+			cur = h
+			continue
+		}
+		body.WriteString(line)
+		body.WriteByte('\n')
+	}
+	flush()
+	return arts
+}
+
+// TestFactsCorpus checks the known changes of the 2003 amendment of the
+// 1998 règlement conventionnel minimal.
+func TestFactsCorpus(t *testing.T) {
+	old := factsCorpusArticles(t, "rcm_1998/RCM_medecins_1998_version_initiale_1998.md")
+	cur := factsCorpusArticles(t, "rcm_1998/RCM_medecins_1998_version_modifiee_2003.md")
+
+	// Article 7: the code de la santé publique was renumbered.
+	got := CompareFacts(old["7"], cur["7"], "", nil)
+	want := []Fact{
+		{Kind: FactReference, Old: "article L. 367-3 du code de la santé publique", New: "article L. 4133-2 du code de la santé publique"},
+		{Kind: FactReference, Old: "article L. 367-5 du code de la santé publique", New: "article L. 4133-4 du code de la santé publique"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("article 7:\ngot  %s\nwant %s", factsJSON(got), factsJSON(want))
+	}
+
+	// Unchanged articles give no fact, even with an index that keeps every
+	// article in place.
+	refs := &RefIndex{OldToNew: map[string]string{}, NewKeys: map[string]bool{}}
+	for n := range old {
+		if _, ok := cur[n]; ok {
+			refs.OldToNew[NumberKey(KindArticle, n)] = n
+		}
+	}
+	for n := range cur {
+		refs.NewKeys[NumberKey(KindArticle, n)] = true
+	}
+	for _, n := range []string{"1", "2", "8", "9", "10", "11", "12", "13", "15", "17", "18", "19"} {
+		if fs := CompareFacts(old[n], cur[n], "", refs); fs != nil {
+			t.Errorf("article %s is unchanged, got facts %s", n, factsJSON(fs))
+		}
+	}
+	// Article 16 gains dated rates.
+	kinds := map[FactKind]int{}
+	for _, f := range CompareFacts(old["16"], cur["16"], "", nil) {
+		kinds[f.Kind]++
+	}
+	if kinds[FactDate] == 0 || kinds[FactPercent] == 0 {
+		t.Errorf("article 16: want added dates and percentages, got %v", kinds)
+	}
+}
+
+func BenchmarkCompareFacts(b *testing.B) {
+	para := "La consultation G est fixée à 26,50 € et l'avis ponctuel de consultant (APC) à 56,50 €. " +
+		"Le médecin doit transmettre la feuille de soins dans un délai de huit jours, sauf cas de force majeure ; " +
+		"il ne peut pas facturer de dépassement au-delà de 70 % du tarif prévu à l'article 28.1 ou à l'article L. 162-5 du code de la sécurité sociale, " +
+		"à compter du 1er janvier 2024.\n\n"
+	var old strings.Builder
+	for old.Len() < 5000 {
+		old.WriteString(para)
+	}
+	oldText := old.String()
+	newText := strings.NewReplacer("26,50 €", "30 €", "doit", "peut", "huit jours", "quinze jours", "2024", "2025").Replace(oldText)
+	refs := &RefIndex{OldToNew: map[string]string{"article:28.1": "29.1"}, NewKeys: map[string]bool{"article:29.1": true}}
+	b.SetBytes(int64(len(oldText) + len(newText)))
+	b.ReportAllocs()
+	for b.Loop() {
+		CompareFacts(oldText, newText, "", refs)
+	}
+}

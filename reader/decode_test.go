@@ -1,0 +1,292 @@
+package reader
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/unicode/norm"
+)
+
+// corpusDir is where the shared real texts live, seen from this package.
+const corpusDir = "../../shared/corpus"
+
+// utf16Bytes encodes s as UTF-16 with a byte-order mark, built by hand so
+// that the test does not trust the decoder's own encoder.
+func utf16Bytes(s string, bigEndian bool) []byte {
+	var out []byte
+	put := func(u uint16) {
+		if bigEndian {
+			out = append(out, byte(u>>8), byte(u))
+		} else {
+			out = append(out, byte(u), byte(u>>8))
+		}
+	}
+	put(0xFEFF)
+	for _, u := range utf16.Encode([]rune(s)) {
+		put(u)
+	}
+	return out
+}
+
+func TestDecodeEncodings(t *testing.T) {
+	const want = "Les médecins l’acceptent – 26,50 € … œuvre\n"
+	tests := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"utf-8", []byte("Les médecins l’acceptent – 26,50 € … œuvre\n"), want},
+		{"utf-8 with BOM", append([]byte{0xEF, 0xBB, 0xBF}, "Les médecins l’acceptent – 26,50 € … œuvre\n"...), want},
+		{"utf-16 LE with BOM", utf16Bytes("Les médecins l’acceptent – 26,50 € … œuvre\n", false), want},
+		{"utf-16 BE with BOM", utf16Bytes("Les médecins l’acceptent – 26,50 € … œuvre\n", true), want},
+		// Windows-1252: é=E9, ’=92, –=96, €=80, …=85, œ=9C. In ISO-8859-1
+		// the bytes 0x80–0x9F would be control characters.
+		{"windows-1252", []byte("Les m\xE9decins l\x92acceptent \x96 26,50 \x80 \x85 \x9Cuvre\n"), want},
+		{"windows-1252 CRLF", []byte("Les m\xE9decins l\x92acceptent \x96 26,50 \x80 \x85 \x9Cuvre\r\n"), want},
+		{"utf-16 LE CRLF", utf16Bytes("Les médecins l’acceptent – 26,50 € … œuvre\r\n", false), want},
+		{"utf-16 supplementary plane", utf16Bytes("Signé 𝒜\n", false), "Signé 𝒜\n"},
+		{"utf-16 unpaired surrogate", append(utf16Bytes("ab", false), 0x00, 0xD8, 'c', 0), "ab\uFFFDc\n"},
+		{"utf-16 odd final byte", append(utf16Bytes("ab", true), 'c'), "ab\uFFFD\n"},
+		{"utf-8 BOM then invalid", []byte("\xEF\xBB\xBFm\xE9decin"), "médecin\n"},
+		{"no final newline", []byte("texte"), "texte\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Decode(tt.data)
+			if err != nil {
+				t.Fatalf("Decode: %v", err)
+			}
+			if got != tt.want {
+				t.Errorf("Decode = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDecodeNormalisation(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"CRLF", "ligne 1\r\nligne 2\r\n", "ligne 1\nligne 2\n"},
+		{"lone CR", "ligne 1\rligne 2\r", "ligne 1\nligne 2\n"},
+		{"CR CR LF", "a\r\r\nb", "a\n\nb\n"},
+		{"mixed endings", "a\r\nb\rc\nd", "a\nb\nc\nd\n"},
+		{"NFD to NFC", "me\u0301decin", "m\u00E9decin\n"},
+		{"NFC unchanged", "m\u00E9decin", "m\u00E9decin\n"},
+		{"control between letter and accent", "me\x01\u0301decin et les autres médecins", "m\u00E9decin et les autres médecins\n"},
+		{"nbsp before colon", "article 5\u00A0: les tarifs", "article 5 : les tarifs\n"},
+		{"narrow nbsp in quotes", "«\u202Fsecteur 2\u202F»", "« secteur 2 »\n"},
+		{"figure space in amount", "2\u2007500 €", "2 500 €\n"},
+		{"tab kept", "G\t26,50", "G\t26,50\n"},
+		{"controls stripped", "a\x01b\x1Bc\x7Fd\u0080e" + strings.Repeat("x", 100), "abcde" + strings.Repeat("x", 100) + "\n"},
+		{"vertical tab is a line break", "a\vb", "a\nb\n"},
+		{"line separator", "a\u2028b", "a\nb\n"},
+		{"paragraph separator", "a\u2029b", "a\n\nb\n"},
+		{"stray BOM inside", "a\uFEFFb", "ab\n"},
+		{"trailing blanks", "a  \t\nb\u00A0\n", "a\nb\n"},
+		{"leading indentation kept", "  a\n\tb", "  a\n\tb\n"},
+		{"blank runs collapse", "\n\n  \na\n\n \n\nb\n\n\n", "a\n\nb\n"},
+		{"form feed triggers PDF clean-up", "négocia-\ntion\f", "négociation\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Decode([]byte(tt.in))
+			if err != nil {
+				t.Fatalf("Decode: %v", err)
+			}
+			if got != tt.want {
+				t.Errorf("Decode(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDecodeErrors(t *testing.T) {
+	tests := []struct {
+		name   string
+		data   []byte
+		target error
+		msg    string
+	}{
+		{"empty", nil, ErrEmpty, "empty file"},
+		{"whitespace", []byte(" \r\n\t\u00A0\n"), ErrEmpty, "empty file (only whitespace)"},
+		{"only a BOM", []byte{0xEF, 0xBB, 0xBF}, ErrEmpty, "empty file (only whitespace)"},
+		{"utf-16 BOM only", []byte{0xFF, 0xFE}, ErrEmpty, "empty file (only whitespace)"},
+		{"NUL byte", []byte("texte\x00suite"), ErrBinary, "binary file (NUL bytes), not a text document"},
+		{"utf-16 without BOM", []byte("t\x00e\x00x\x00t\x00"), ErrBinary, "binary file (NUL bytes), not a text document"},
+		{"control characters", []byte("ab\x01\x02\x03\x04cdefgh"), ErrBinary, "binary file (33% control characters), not a text document"},
+		{"utf-16 full of NULs", utf16Bytes("a\x00\x00\x00b", false), ErrBinary, "binary file (60% control characters), not a text document"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Decode(tt.data)
+			if err == nil {
+				t.Fatalf("Decode = %q, want error %v", got, tt.target)
+			}
+			if !errors.Is(err, tt.target) {
+				t.Errorf("error %v is not %v", err, tt.target)
+			}
+			var e *Error
+			if !errors.As(err, &e) {
+				t.Fatalf("error %T is not *Error", err)
+			}
+			if err.Error() != tt.msg {
+				t.Errorf("message %q, want %q", err.Error(), tt.msg)
+			}
+		})
+	}
+}
+
+func TestDecodeBinaryThreshold(t *testing.T) {
+	// One control character in a hundred runes is noise in a text file,
+	// not a sign of binary data.
+	text := strings.Repeat("a", 99) + "\x07"
+	got, err := Decode([]byte(text))
+	if err != nil || got != strings.Repeat("a", 99)+"\n" {
+		t.Fatalf("Decode = %q, %v", got, err)
+	}
+}
+
+// words returns the maximal runs of letters and digits of s.
+func words(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// corpusFiles lists the shared real texts, or skips the test when they are
+// not there.
+func corpusFiles(t testing.TB) []string {
+	t.Helper()
+	var files []string
+	for _, pattern := range []string{"raw/*/*.md", "seeds/*.txt"} {
+		m, err := filepath.Glob(filepath.Join(corpusDir, pattern))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, m...)
+	}
+	if len(files) == 0 {
+		t.Skipf("corpus not found under %s: the shared corpus is not checked out beside the project", corpusDir)
+	}
+	return files
+}
+
+func TestDecodeCorpusKeepsWords(t *testing.T) {
+	for _, path := range corpusFiles(t) {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := Decode(data)
+			if err != nil {
+				t.Fatalf("Decode: %v", err)
+			}
+			want := words(norm.NFC.String(string(data)))
+			if have := words(got); !slices.Equal(have, want) {
+				i := 0
+				for i < len(have) && i < len(want) && have[i] == want[i] {
+					i++
+				}
+				t.Fatalf("word sequence differs at word %d of %d: got %q, want %q",
+					i, len(want), have[i:min(i+5, len(have))], want[i:min(i+5, len(want))])
+			}
+			// Every encoding of the same text decodes to the same result.
+			variants := map[string][]byte{
+				"CRLF":     []byte(strings.ReplaceAll(string(data), "\n", "\r\n")),
+				"UTF-16LE": utf16Bytes(string(data), false),
+				"UTF-16BE": utf16Bytes(string(data), true),
+				"NFD":      []byte(norm.NFD.String(string(data))),
+			}
+			if cp, err := charmap.Windows1252.NewEncoder().Bytes(data); err == nil {
+				variants["Windows-1252"] = cp
+			}
+			for name, v := range variants {
+				if other, err := Decode(v); err != nil || other != got {
+					t.Errorf("%s variant decodes differently (err %v)", name, err)
+				}
+			}
+		})
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	f.Add([]byte("Article 1\r\nLes m\xE9decins\u00A0: 26,50 \x80"))
+	f.Add(utf16Bytes("Titre\u202F!\n", false))
+	f.Add(utf16Bytes("Titre\n", true))
+	f.Add([]byte("\xEF\xBB\xBFnégocia-\ntion\f- 2 -\f"))
+	f.Add([]byte("me\u0301decin\r\r\n\v\x1b"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got, err := Decode(data)
+		if err != nil {
+			var e *Error
+			if !errors.As(err, &e) || !(errors.Is(err, ErrEmpty) || errors.Is(err, ErrBinary)) {
+				t.Fatalf("unexpected error %T %v", err, err)
+			}
+			if strings.Contains(err.Error(), "\n") {
+				t.Fatalf("error spans lines: %q", err.Error())
+			}
+			return
+		}
+		if !utf8.ValidString(got) {
+			t.Fatalf("output is not UTF-8: %q", got)
+		}
+		if !norm.NFC.IsNormalString(got) {
+			t.Fatalf("output is not NFC: %q", got)
+		}
+		if strings.TrimSpace(got) == "" || !strings.HasSuffix(got, "\n") {
+			t.Fatalf("output %q is blank or lacks its final newline", got)
+		}
+		for _, r := range got {
+			if unicode.IsControl(r) && r != '\n' && r != '\t' || r == '\u00A0' || r == '\u202F' {
+				t.Fatalf("output holds %U: %q", r, got)
+			}
+		}
+		if strings.Contains(got, "\n\n\n") || strings.Contains(got, " \n") {
+			t.Fatalf("blank lines or trailing blanks left: %q", got)
+		}
+		// Decoding is idempotent: normalised text stays as it is.
+		if again, err := Decode([]byte(got)); err != nil || again != got {
+			t.Fatalf("Decode(Decode(x)) = %q, %v; want %q", again, err, got)
+		}
+	})
+}
+
+// benchmarkText is about 5 MB of corpus text with a share of CRLF lines,
+// non-breaking spaces and decomposed accents, so that every pass works.
+func benchmarkText(b *testing.B) []byte {
+	var buf strings.Builder
+	files := corpusFiles(b)
+	for buf.Len() < 5<<20 {
+		for _, path := range files {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			buf.Write(data)
+		}
+	}
+	s := buf.String()
+	s = strings.ReplaceAll(s, " :", "\u00A0:")
+	s = strings.Replace(s, "é", "e\u0301", 1000)
+	s = strings.Replace(s, "\n", "\r\n", 20000)
+	return []byte(s)
+}
+
+func BenchmarkDecode(b *testing.B) {
+	data := benchmarkText(b)
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := Decode(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

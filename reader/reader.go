@@ -1,0 +1,204 @@
+package reader
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// DefaultMaxSize caps what ReadFile accepts when Options.MaxSize is zero.
+// Conventions with their annexes weigh a few megabytes as text; 64 MiB
+// leaves a wide margin while keeping a mistaken argument (a disk image, a
+// video) from being loaded into memory.
+const DefaultMaxSize = 64 << 20
+
+// Options bound what ReadFile accepts.
+type Options struct {
+	// MaxSize is the largest file, in bytes, that ReadFile reads; 0 means
+	// DefaultMaxSize. The CLI exposes it as --max-size.
+	MaxSize int64
+}
+
+// Sentinel errors, matched with errors.Is through *Error.
+var (
+	// ErrUnsupported is a file format that has no reader yet.
+	ErrUnsupported = errors.New("unsupported file format")
+	// ErrEmpty is a file with no visible character.
+	ErrEmpty = errors.New("empty file")
+	// ErrBinary is a file that is not text at all.
+	ErrBinary = errors.New("binary file, not a text document")
+	// ErrTooLarge is a file over Options.MaxSize.
+	ErrTooLarge = errors.New("file too large")
+	// ErrNotFound is a path where no file exists.
+	ErrNotFound = errors.New("no such file")
+	// ErrIsDir is a directory given where a file was expected.
+	ErrIsDir = errors.New("is a directory, not a file")
+)
+
+// Error is what ReadFile and Decode return on failure. The CLI prints it as
+// its one line on stderr, so Error() names the file and the problem and
+// never spans lines.
+type Error struct {
+	// Path is the file as the user named it; empty when Decode was called
+	// on bytes that came from elsewhere.
+	Path string
+	// Err is one of the sentinels above, or the underlying I/O error.
+	Err error
+	// Detail says what is wrong in words for a person; when empty, Err's
+	// message is used.
+	Detail string
+}
+
+// Error gives "<path>: <what is wrong>" on a single line.
+func (e *Error) Error() string {
+	msg := e.Detail
+	if msg == "" && e.Err != nil {
+		msg = e.Err.Error()
+	}
+	msg = oneLine(msg)
+	if e.Path == "" {
+		return msg
+	}
+	return printablePath(e.Path) + ": " + msg
+}
+
+// Unwrap lets errors.Is match the sentinel or the I/O error.
+func (e *Error) Unwrap() error { return e.Err }
+
+// printablePath quotes a path only when it holds characters that would
+// break the one-line message, so that ordinary paths read naturally.
+func printablePath(p string) string {
+	if strings.IndexFunc(p, unicode.IsControl) >= 0 {
+		return strconv.Quote(p)
+	}
+	return p
+}
+
+// oneLine folds any line break an OS error might carry.
+func oneLine(s string) string {
+	if strings.IndexFunc(s, unicode.IsControl) < 0 {
+		return s
+	}
+	return strings.Join(strings.FieldsFunc(s, unicode.IsControl), " ")
+}
+
+// unsupported maps extensions that a later reader will handle to the
+// sentence ReadFile gives meanwhile.
+var unsupported = map[string]string{
+	".pdf":  "PDF files are not supported yet",
+	".docx": "Word documents (.docx) are not supported yet",
+	".doc":  "Word 97-2003 documents (.doc) are not supported yet",
+	".odt":  "OpenDocument text files (.odt) are not supported yet",
+	".html": "HTML files are not supported yet",
+	".htm":  "HTML files are not supported yet",
+}
+
+// ReadFile reads the document at path and returns its normalised text.
+// The size is checked with Stat before anything is read, and the read
+// itself is bounded, so a file that grows meanwhile cannot exhaust memory.
+// .txt, .md and any other extension are decoded as text; formats that need
+// a dedicated reader are refused with ErrUnsupported. Every error is an
+// *Error.
+func ReadFile(path string, opts Options) (string, error) {
+	limit := opts.MaxSize
+	if limit <= 0 {
+		limit = DefaultMaxSize
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		return "", statError(path, err)
+	}
+	if info.IsDir() {
+		return "", &Error{Path: path, Err: ErrIsDir}
+	}
+	if msg, ok := unsupported[strings.ToLower(filepath.Ext(path))]; ok {
+		return "", &Error{Path: path, Err: ErrUnsupported, Detail: msg}
+	}
+	if info.Size() > limit {
+		return "", tooLarge(path, info.Size(), limit)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return "", statError(path, err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return "", &Error{Path: path, Err: err, Detail: "cannot read: " + ioReason(err)}
+	}
+	if int64(len(data)) > limit {
+		return "", tooLarge(path, -1, limit)
+	}
+	text, err := Decode(data)
+	if err != nil {
+		var e *Error
+		if errors.As(err, &e) {
+			c := *e
+			c.Path = path
+			return "", &c
+		}
+		return "", &Error{Path: path, Err: err}
+	}
+	return text, nil
+}
+
+func statError(path string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return &Error{Path: path, Err: ErrNotFound}
+	case errors.Is(err, fs.ErrPermission):
+		return &Error{Path: path, Err: err, Detail: "permission denied"}
+	}
+	return &Error{Path: path, Err: err, Detail: "cannot open: " + ioReason(err)}
+}
+
+// ioReason drops the path that *fs.PathError repeats, since Error already
+// starts with it.
+func ioReason(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// tooLarge reads "file is 70.0 MiB, over the 64 MiB limit (--max-size)".
+// A negative size is a file that grew past the limit while being read: its
+// real size is unknown, since reading stopped there.
+func tooLarge(path string, size, limit int64) error {
+	what := "file is " + humanSize(size) + ","
+	if size < 0 {
+		what = "file grew"
+	}
+	return &Error{Path: path, Err: ErrTooLarge,
+		Detail: fmt.Sprintf("%s over the %s limit (--max-size)", what, humanLimit(limit))}
+}
+
+// humanSize gives one decimal so that a file just over the limit does not
+// read as equal to it.
+func humanSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// humanLimit prints a limit the way a user would have typed it.
+func humanLimit(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
