@@ -101,7 +101,10 @@ func NewRootCmd(io *IO) *cobra.Command {
 		newVersionCmd(g, nil),
 		newShowCmd(g, nil),
 		newDiffCmd(g, nil),
+		newTUICmd(g, nil),
+		newDemoCmd(g, nil),
 	)
+	setRootTUI(root, g)
 	return root
 }
 
