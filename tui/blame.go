@@ -140,7 +140,7 @@ func renderBlame(s blameScreen, p parties, st Styles) string {
 			sp := s.spans[piece.tag]
 			if !started[piece.tag] {
 				started[piece.tag] = true
-				if n := len(labels); n == 0 || labels[n-1] != sp.Version.Label {
+				if !contains(labels, sp.Version.Label) {
 					labels = append(labels, sp.Version.Label)
 				}
 				if len(labels) == 1 {
@@ -167,4 +167,13 @@ func renderBlame(s blameScreen, p parties, st Styles) string {
 		lines = append(lines, fit("  (no text)", width))
 	}
 	return pad(lines, width, s.height)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }

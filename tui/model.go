@@ -501,7 +501,11 @@ func (m Model) render() string {
 	var body string
 	switch {
 	case m.showHelp:
-		body = pad(strings.Split(m.help.FullHelpView(m.helpKeys().full), "\n"), w, h)
+		lines := strings.Split(m.help.FullHelpView(m.helpKeys().full), "\n")
+		for i := range lines {
+			lines[i] = fit(lines[i], w)
+		}
+		body = pad(lines, w, h)
 	case m.screen == screenVersions:
 		body = renderVersions(m.versions, m.base, m.head, m.parties, m.st)
 	case m.screen == screenOutline:

@@ -183,7 +183,12 @@ func renderVersions(s versionsScreen, base, head string, p parties, st Styles) s
 	width, height := s.width, s.height
 	lines := []string{
 		st.Title.Render(fit(fmt.Sprintf("%d versions · base %s → head %s", len(s.list), orNone(base), head), width)),
-		st.Faint.Render(fit(fmt.Sprintf("  %-9s %-16s %-28s %-20s %-10s %s", "graph", "version", "party", "kind", "date", "answers"), width)),
+	}
+	wide := width >= 100
+	if wide {
+		lines = append(lines, st.Faint.Render(fit(fmt.Sprintf("  %-9s %-16s %-22s %-18s %-10s %s", "graph", "version", "party", "kind", "date", "answers"), width)))
+	} else {
+		lines = append(lines, st.Faint.Render(fit(fmt.Sprintf("  %-9s %-16s %-22s %-10s %s", "graph", "version", "party", "date", "answers"), width)))
 	}
 	gw := 0
 	for _, g := range s.graph {
@@ -201,13 +206,13 @@ func renderVersions(s versionsScreen, base, head string, p parties, st Styles) s
 			mark = "B "
 		}
 		g := s.graph[i] + strings.Repeat(" ", gw-len([]rune(s.graph[i])))
-		party := fit(render.Clean(v.Party), 28)
+		party := fit(render.Clean(v.Party), 22)
 		answers := ""
 		if v.Base != "" {
 			answers = "↳ " + render.Clean(v.Base)
 		}
 		row := mark + fit(g, 9) + " " + fit(render.Clean(v.Label), 16) + " " + p.style(st, v.Party).Render(party) + " " +
-			fit(render.Clean(v.Kind), 20) + " " + fit(v.Date, 10) + " " + answers
+			fit(render.Clean(v.Kind), 18) + " " + fit(v.Date, 10) + " " + answers
 		row = fit(row, width)
 		if i == s.cursor {
 			row = cursorRow(st, row, width)
