@@ -56,7 +56,12 @@ func flow(segs []seg, width int) [][]seg {
 					if used > 0 {
 						newline()
 					}
-					if strings.TrimSpace(w) == "" {
+					if trimmed == "" {
+						continue
+					}
+					if ww > width && ansi.StringWidth(trimmed) <= width {
+						push(seg{trimmed, s.style, s.tag})
+						newline()
 						continue
 					}
 				}

@@ -89,3 +89,7 @@ func checkSize(t *testing.T, view string, w, h int) {
 		}
 	}
 }
+
+func sizeMsg(w, h int) tea.Msg { return tea.WindowSizeMsg{Width: w, Height: h} }
+
+func wheelDown() tea.Msg { return tea.MouseWheelMsg{Button: tea.MouseWheelDown} }

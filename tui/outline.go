@@ -37,6 +37,9 @@ type outlineScreen struct {
 	diff    *clause.Diff
 	rows    []outlineRow
 	visible []int // rows shown, after filters
+	// matched marks the rows that pass the filters, as opposed to the
+	// ancestors shown for context; nil when no filter is set.
+	matched []bool
 	cursor  int   // index into visible
 	offset  int
 
@@ -195,6 +198,7 @@ func (s *outlineScreen) refilter() {
 	if s.cursor < len(s.visible) {
 		selected = s.visible[s.cursor]
 	}
+	s.matched = nil
 	if !s.filtering() {
 		if cap(s.visible) < len(s.rows) {
 			s.visible = make([]int, len(s.rows))
@@ -205,6 +209,7 @@ func (s *outlineScreen) refilter() {
 		}
 	} else {
 		show := make([]bool, len(s.rows))
+		s.matched = make([]bool, len(s.rows))
 		q := strings.ToLower(s.query)
 		if q != "" && s.search == nil {
 			s.buildSearch()
@@ -215,6 +220,7 @@ func (s *outlineScreen) refilter() {
 				(s.kind > 0 && !r.has(kindFilters[s.kind])) || (q != "" && !strings.Contains(s.search[i], q)) {
 				continue
 			}
+			s.matched[i] = true
 			for p := i; p >= 0 && !show[p]; p = s.rows[p].parent {
 				show[p] = true
 			}
@@ -285,7 +291,7 @@ func (s outlineScreen) step(dir int) (outlineScreen, bool) {
 	n := len(s.visible)
 	for k := 1; k <= n; k++ {
 		i := ((s.cursor+dir*k)%n + n) % n
-		if s.rows[s.visible[i]].listed {
+		if r := s.visible[i]; s.rows[r].listed && (s.matched == nil || s.matched[r]) {
 			s.cursor = i
 			s.offset = window(s.cursor, s.offset, s.listHeight(), n)
 			return s, true

@@ -211,8 +211,12 @@ func renderVersions(s versionsScreen, base, head string, p parties, st Styles) s
 		if v.Base != "" {
 			answers = "↳ " + render.Clean(v.Base)
 		}
+		kind := ""
+		if wide {
+			kind = fit(render.Clean(v.Kind), 18) + " "
+		}
 		row := mark + fit(g, 9) + " " + fit(render.Clean(v.Label), 16) + " " + p.style(st, v.Party).Render(party) + " " +
-			fit(render.Clean(v.Kind), 18) + " " + fit(v.Date, 10) + " " + answers
+			kind + fit(v.Date, 10) + " " + answers
 		row = fit(row, width)
 		if i == s.cursor {
 			row = cursorRow(st, row, width)
