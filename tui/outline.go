@@ -40,7 +40,7 @@ type outlineScreen struct {
 	// matched marks the rows that pass the filters, as opposed to the
 	// ancestors shown for context; nil when no filter is set.
 	matched []bool
-	cursor  int   // index into visible
+	cursor  int // index into visible
 	offset  int
 
 	changedOnly, factsOnly bool
