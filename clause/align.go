@@ -1,5 +1,12 @@
 package clause
 
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+)
+
 // AlignOptions tune Align.
 type AlignOptions struct {
 	// Concordance pairs, set by the user, override the aligner: each pair
@@ -15,36 +22,724 @@ type Concord struct {
 	New []string
 }
 
+// Thresholds of the aligner.
+const (
+	// minSimilar is the verified similarity (Dice over word bigrams) from
+	// which two clauses are taken for the same clause edited.
+	minSimilar = 0.5
+	// keyBonus is how much a shared number weighs against content: a
+	// content match elsewhere must beat the same-number match by more
+	// than this to win, which is what happens when numbers shift.
+	keyBonus = 0.1
+	// parentBonus prefers, among equals, a clause under the counterpart
+	// of its own parent.
+	parentBonus = 0.02
+	// minRenumbered is the similarity from which two clauses with
+	// different numbers are taken for one clause renumbered or moved:
+	// below it, a number that vanished is a removal and one that appeared
+	// an addition, as a lawyer reading the two texts would say.
+	minRenumbered = 0.75
+	// minContained is the share of a fragment's bigrams that must be
+	// found in the other side's clause for a split or merge.
+	minContained = 0.6
+	// minSigAgreement drops LSH candidates whose signatures agree on too
+	// few bins to reach minSimilar, before any text is compared.
+	minSigAgreement = 0.08
+)
+
 // Align pairs the clauses of old and new. Every clause index of both
 // documents appears in exactly one Match; matches are returned ordered by
 // their position in the new document (removals by their old position,
 // placed after the new clause that precedes them).
 //
-// STUB: replaced by the aligner.
+// The passes, each working on what the previous ones left: the
+// concordance; identical text wherever it stands; tariff rows by code;
+// same number or similar text, best first (text found through MinHash
+// candidates, so that no all-pairs comparison is made); containers by the
+// votes of their children; same number whatever the text (an article
+// rewritten); splits and merges; then additions and removals.
 func Align(old, new *Document, opts AlignOptions) []Match {
-	var ms []Match
-	used := map[int]bool{}
-	byKey := map[string]int{}
-	for i, c := range old.Clauses {
-		if c.Key != "" {
-			byKey[c.Key] = i
-		}
-	}
-	for j, c := range new.Clauses {
-		if i, ok := byKey[c.Key]; ok && c.Key != "" && !used[i] {
-			used[i] = true
-			ms = append(ms, Match{Old: []int{i}, New: []int{j}, Similarity: 1})
-			continue
-		}
-		ms = append(ms, Match{New: []int{j}})
-	}
-	for i := range old.Clauses {
-		if !used[i] {
-			ms = append(ms, Match{Old: []int{i}})
-		}
-	}
-	return ms
+	a := newAligner(old, new)
+	a.applyConcordance(opts.Concordance)
+	// Tariff rows are matched by act code before their text is looked at:
+	// a new price may equal the old price of another row.
+	a.matchIdentical(func(c *Clause) bool { return !isTariffRow(c) })
+	a.matchKeys(isTariffRow)
+	a.matchIdentical(isTariffRow)
+	a.matchSimilar()
+	a.matchByChildren()
+	a.matchKeys(func(*Clause) bool { return true })
+	a.matchFragments()
+	return a.result()
 }
 
-// ParseConcordance STUB
-func ParseConcordance(r interface{ Read([]byte) (int, error) }) ([]Concord, error) { return nil, nil }
+// Sides of an alignment.
+const (
+	sOld = 0
+	sNew = 1
+)
+
+// group is a match under construction: the clauses of each side.
+type group struct {
+	m   [2][]int
+	sim float64
+}
+
+// newAligner prepares the features of both documents; a nil document is
+// an empty one.
+func newAligner(old, new *Document) *aligner {
+	if old == nil {
+		old = &Document{}
+	}
+	if new == nil {
+		new = &Document{}
+	}
+	a := &aligner{f: [2]*features{newFeatures(old), newFeatures(new)}}
+	for s := range 2 {
+		a.g[s] = make([]int32, len(a.f[s].class))
+		for i := range a.g[s] {
+			a.g[s][i] = -1
+		}
+	}
+	return a
+}
+
+type aligner struct {
+	f      [2]*features
+	g      [2][]int32 // group of each clause, -1 while free
+	groups []group
+}
+
+// cand is a candidate pair of old and new clause.
+type cand struct {
+	o, n  int32
+	sim   float64
+	score float64
+}
+
+func (a *aligner) free(s, i int) bool { return a.g[s][i] < 0 }
+
+// link records a new match and returns its group index.
+func (a *aligner) link(olds, news []int, sim float64) int {
+	gi := len(a.groups)
+	slices.Sort(olds)
+	slices.Sort(news)
+	a.groups = append(a.groups, group{m: [2][]int{olds, news}, sim: sim})
+	for _, i := range olds {
+		a.g[sOld][i] = int32(gi)
+	}
+	for _, i := range news {
+		a.g[sNew][i] = int32(gi)
+	}
+	return gi
+}
+
+// join adds clause i of side s to group gi.
+func (a *aligner) join(gi, s, i int) {
+	g := &a.groups[gi]
+	g.m[s] = append(g.m[s], i)
+	slices.Sort(g.m[s])
+	a.g[s][i] = int32(gi)
+}
+
+func (a *aligner) compatible(o, n int) bool {
+	co, cn := a.f[sOld].class[o], a.f[sNew].class[n]
+	if co != cn {
+		return false
+	}
+	return co != classOther || a.f[sOld].d.Clauses[o].Kind == a.f[sNew].d.Clauses[n].Kind
+}
+
+// parentOK reports whether o and n stand under matched parents (or both
+// at top level).
+func (a *aligner) parentOK(o, n int) bool {
+	po, pn := a.f[sOld].parent(o), a.f[sNew].parent(n)
+	if po < 0 || pn < 0 {
+		return po < 0 && pn < 0
+	}
+	g := a.g[sOld][po]
+	return g >= 0 && slices.Contains(a.groups[g].m[sNew], pn)
+}
+
+// sim is the similarity of two clauses: 1 when their canonical contents
+// are equal, else the Dice coefficient of their word bigrams, kept below
+// 1 so that 1 always means identical.
+func (a *aligner) sim(o, n int) float64 {
+	return a.simOf([]int{o}, []int{n})
+}
+
+func (a *aligner) simOf(olds, news []int) float64 {
+	if len(olds) == 0 || len(news) == 0 {
+		return 0
+	}
+	fo, fn := a.f[sOld], a.f[sNew]
+	d := dice(fo.joinedBigrams(olds), fn.joinedBigrams(news))
+	if d >= 1 {
+		if joinedEqual(fo, olds, fn, news) {
+			return 1
+		}
+		return 0.999
+	}
+	return d
+}
+
+// greedy accepts candidates best score first, each clause once, those
+// whose similarity reaches minSim; it returns how many it accepted.
+func (a *aligner) greedy(cs []cand, minSim float64) int {
+	slices.SortFunc(cs, func(x, y cand) int {
+		if c := cmp.Compare(y.score, x.score); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(x.o, y.o); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.n, y.n)
+	})
+	n := 0
+	for _, c := range cs {
+		if c.sim < minSim || !a.free(sOld, int(c.o)) || !a.free(sNew, int(c.n)) {
+			continue
+		}
+		a.link([]int{int(c.o)}, []int{int(c.n)}, c.sim)
+		n++
+	}
+	return n
+}
+
+// positionScore is higher for clauses at similar relative positions.
+func (a *aligner) positionScore(o, n int) float64 {
+	return 1 - math.Abs(a.f[sOld].relPos(o)-a.f[sNew].relPos(n))
+}
+
+// matchIdentical is pass 1: equal kind class, heading rest and text,
+// wherever they stand. Clauses with neither text nor heading rest (a bare
+// "Titre II") are left to the number and children passes. When several
+// clauses share a text, the same number wins, then the same parent, then
+// the nearest relative position.
+func (a *aligner) matchIdentical(keep func(*Clause) bool) {
+	// Byte-identical texts first, which is cheap; then the rest up to
+	// canonical folding.
+	a.matchIdenticalBy(false, keep)
+	a.matchIdenticalBy(true, keep)
+}
+
+// isTariffRow reports a row of a tariff table, keyed by its act code.
+func isTariffRow(c *Clause) bool {
+	return c.Kind == KindItem && strings.HasPrefix(c.Key, "tariff:")
+}
+
+func (a *aligner) matchIdenticalBy(canonical bool, keep func(*Clause) bool) {
+	fo, fn := a.f[sOld], a.f[sNew]
+	// New clauses by identity: first index, then a chain through next,
+	// in document order (fewer allocations than a map of slices).
+	first := map[uint64]int32{}
+	next := make([]int32, len(fn.class))
+	last := map[uint64]int32{}
+	for j := range fn.class {
+		next[j] = -1
+		if !a.free(sNew, j) || !keep(&fn.d.Clauses[j]) {
+			continue
+		}
+		id := fn.ident(j, canonical)
+		if id == 0 {
+			continue
+		}
+		if l, ok := last[id]; ok {
+			next[l] = int32(j)
+		} else {
+			first[id] = int32(j)
+		}
+		last[id] = int32(j)
+	}
+	oldCount := map[uint64]int32{}
+	for i := range fo.class {
+		if a.free(sOld, i) && keep(&fo.d.Clauses[i]) {
+			if id := fo.ident(i, canonical); id != 0 {
+				oldCount[id]++
+			}
+		}
+	}
+	equal := func(o, n int) bool {
+		to, tn := fo.d.Clauses[o].Text, fn.d.Clauses[n].Text
+		if !canonical && to != tn {
+			return false
+		}
+		return a.compatible(o, n) && fo.head[o] == fn.head[n] && canonEqual(to, tn)
+	}
+	// Unique texts first; clauses sharing their text with others are
+	// grouped, in order of first appearance, and decided once the unique
+	// texts have placed the parents.
+	dups := map[uint64][]int{}
+	var order []uint64
+	for i := range fo.class {
+		if !a.free(sOld, i) || !keep(&fo.d.Clauses[i]) {
+			continue
+		}
+		id := fo.ident(i, canonical)
+		j, ok := first[id]
+		if id == 0 || !ok {
+			continue
+		}
+		if next[j] < 0 && oldCount[id] == 1 {
+			if equal(i, int(j)) {
+				a.link([]int{i}, []int{int(j)}, 1)
+			}
+			continue
+		}
+		if _, seen := dups[id]; !seen {
+			order = append(order, id)
+		}
+		dups[id] = append(dups[id], i)
+	}
+	var cs []cand
+	var pairs []uint64
+	var ns []int
+	for _, id := range order {
+		os := dups[id]
+		ns = ns[:0]
+		for j := first[id]; j >= 0; j = next[j] {
+			ns = append(ns, int(j))
+		}
+		pairs = nearPairs(pairs[:0], fo, fn, os, ns, 1024, 4)
+		if len(os)*len(ns) > 1024 {
+			pairs = a.sameKeyPairs(pairs, os, ns)
+		}
+		for _, p := range pairs {
+			o, n := int(p>>32), int(uint32(p))
+			if !equal(o, n) {
+				continue
+			}
+			score := a.positionScore(o, n)
+			if k := fo.d.Clauses[o].Key; k != "" && k == fn.d.Clauses[n].Key {
+				score += 4
+			}
+			if a.parentOK(o, n) {
+				score += 2
+			}
+			cs = append(cs, cand{o: int32(o), n: int32(n), sim: 1, score: score})
+		}
+	}
+	a.greedy(cs, 0)
+}
+
+// sameKeyPairs appends the pairs of os × ns that share a number.
+func (a *aligner) sameKeyPairs(out []uint64, os, ns []int) []uint64 {
+	byKey := map[string][]int{}
+	for _, n := range ns {
+		if k := a.f[sNew].d.Clauses[n].Key; k != "" {
+			byKey[k] = append(byKey[k], n)
+		}
+	}
+	for _, o := range os {
+		for _, n := range byKey[a.f[sOld].d.Clauses[o].Key] {
+			out = append(out, uint64(o)<<32|uint64(n))
+		}
+	}
+	return out
+}
+
+// keyCandidates returns the free compatible pairs that share a number,
+// among clauses accepted by keep. A number held by several clauses (items
+// "a)" under every article) pairs them near one another only.
+func (a *aligner) keyCandidates(keep func(s, i int) bool) []uint64 {
+	fo, fn := a.f[sOld], a.f[sNew]
+	var pairs []uint64
+	var os, ns []int
+	seen := map[string]bool{}
+	for i := range fo.d.Clauses {
+		k := fo.d.Clauses[i].Key
+		if k == "" || seen[k] || !a.free(sOld, i) || !keep(sOld, i) {
+			continue
+		}
+		seen[k] = true
+		os, ns = os[:0], ns[:0]
+		for _, o := range fo.keys[k] {
+			if a.free(sOld, o) && keep(sOld, o) {
+				os = append(os, o)
+			}
+		}
+		for _, n := range fn.keys[k] {
+			if a.free(sNew, n) && keep(sNew, n) {
+				ns = append(ns, n)
+			}
+		}
+		start := len(pairs)
+		pairs = nearPairs(pairs, fo, fn, os, ns, 256, 4)
+		// Drop incompatible kinds in place.
+		kept := pairs[:start]
+		for _, p := range pairs[start:] {
+			if a.compatible(int(p>>32), int(uint32(p))) {
+				kept = append(kept, p)
+			}
+		}
+		pairs = kept
+	}
+	return pairs
+}
+
+// matchKeys pairs free clauses that share a number, whatever their text:
+// tariff rows by act code (pass 7), and in pass 4 the articles rewritten
+// under the same number. Among several holders of a number, those under
+// matched parents come first, then the nearest.
+func (a *aligner) matchKeys(keep func(*Clause) bool) {
+	pairs := a.keyCandidates(func(s, i int) bool { return keep(&a.f[s].d.Clauses[i]) })
+	cs := make([]cand, 0, len(pairs))
+	for _, p := range pairs {
+		o, n := int(p>>32), int(uint32(p))
+		score := a.positionScore(o, n)
+		if a.parentOK(o, n) {
+			score += 2
+		}
+		cs = append(cs, cand{o: int32(o), n: int32(n), sim: -1, score: score})
+	}
+	// Similarity is computed for accepted pairs only.
+	start := len(a.groups)
+	a.greedy(cs, -1)
+	for gi := start; gi < len(a.groups); gi++ {
+		g := &a.groups[gi]
+		g.sim = a.simOf(g.m[sOld], g.m[sNew])
+	}
+}
+
+// matchSimilar is passes 2 and 3 together: candidate pairs are those that
+// share a number, those that MinHash banding finds, and the neighbours of
+// matched pairs; each is verified with the real similarity, and the best
+// are taken first, a shared number adding keyBonus. So a number match
+// holds unless a clearly better content match exists elsewhere, as when
+// an insertion shifts every following number.
+func (a *aligner) matchSimilar() {
+	fo, fn := a.f[sOld], a.f[sNew]
+	var olds, news []int
+	for i := range fo.class {
+		if a.free(sOld, i) {
+			olds = append(olds, i)
+		}
+	}
+	for j := range fn.class {
+		if a.free(sNew, j) {
+			news = append(news, j)
+		}
+	}
+	if len(olds) == 0 || len(news) == 0 {
+		return
+	}
+	hasContent := func(s, i int) bool { return len(a.f[s].bigrams(i)) > 0 }
+	pairs := a.keyCandidates(hasContent)
+	for _, p := range lshCandidates(fo, fn, olds, news) {
+		o, n := int(p>>32), int(uint32(p))
+		if a.compatible(o, n) && sigAgreement(fo, fn, o, n) >= minSigAgreement {
+			pairs = append(pairs, p)
+		}
+	}
+	pairs = a.neighbourPairs(pairs, olds)
+	slices.Sort(pairs)
+	pairs = slices.Compact(pairs)
+	a.greedy(a.score(pairs), minSimilar)
+	// Matches found make new neighbours: follow the chains a few times.
+	for range 3 {
+		olds = slices.DeleteFunc(olds, func(i int) bool { return !a.free(sOld, i) })
+		pairs = a.neighbourPairs(pairs[:0], olds)
+		if len(pairs) == 0 || a.greedy(a.score(pairs), minSimilar) == 0 {
+			break
+		}
+	}
+}
+
+// neighbourPairs appends, for each free old clause, the new clause that
+// follows (precedes) the match of the old clause before (after) it: text
+// usually moves in blocks.
+func (a *aligner) neighbourPairs(out []uint64, olds []int) []uint64 {
+	fo, fn := a.f[sOld], a.f[sNew]
+	for _, o := range olds {
+		if !a.free(sOld, o) || len(fo.bigrams(o)) == 0 {
+			continue
+		}
+		for _, d := range [2]int{-1, 1} {
+			nb := o + d
+			if nb < 0 || nb >= len(fo.class) || a.g[sOld][nb] < 0 {
+				continue
+			}
+			g := a.groups[a.g[sOld][nb]]
+			if len(g.m[sOld]) != 1 || len(g.m[sNew]) != 1 {
+				continue
+			}
+			n := g.m[sNew][0] - d
+			if n < 0 || n >= len(fn.class) || !a.free(sNew, n) || !a.compatible(o, n) || len(fn.bigrams(n)) == 0 {
+				continue
+			}
+			out = append(out, uint64(o)<<32|uint64(n))
+		}
+	}
+	return out
+}
+
+// score verifies candidate pairs.
+func (a *aligner) score(pairs []uint64) []cand {
+	fo, fn := a.f[sOld], a.f[sNew]
+	cs := make([]cand, 0, len(pairs))
+	for _, p := range pairs {
+		o, n := int(p>>32), int(uint32(p))
+		s := a.sim(o, n)
+		if s < minSimilar {
+			continue
+		}
+		score := s + 0.01*a.positionScore(o, n)
+		ko, kn := fo.d.Clauses[o].Key, fn.d.Clauses[n].Key
+		switch {
+		case ko != "" && ko == kn:
+			score += keyBonus
+		case ko != "" && kn != "" && s < minRenumbered:
+			continue
+		}
+		if a.parentOK(o, n) {
+			score += parentBonus
+		}
+		cs = append(cs, cand{o: int32(o), n: int32(n), sim: s, score: score})
+	}
+	return cs
+}
+
+// children lists the children of every clause of side s.
+func (a *aligner) children(s int) [][]int {
+	f := a.f[s]
+	kids := make([][]int, len(f.class))
+	for i := range f.class {
+		if p := f.parent(i); p >= 0 {
+			kids[p] = append(kids[p], i)
+		}
+	}
+	return kids
+}
+
+// matchByChildren pairs free clauses that have children, chiefly bare
+// containers ("Titre II" with no text), with the new clause under which
+// most of their matched children now stand: when a title is inserted the
+// numbers of the following titles shift, but their articles follow them.
+// Deepest first, so that chapters vote for their title.
+func (a *aligner) matchByChildren() {
+	kidsO, kidsN := a.children(sOld), a.children(sNew)
+	matchedKids := func(s int, kids []int) int {
+		n := 0
+		for _, c := range kids {
+			if gi := a.g[s][c]; gi >= 0 && len(a.groups[gi].m[1-s]) > 0 {
+				n++
+			}
+		}
+		return n
+	}
+	fn := a.f[sNew]
+	votes := map[int]int{}
+	for o := len(kidsO) - 1; o >= 0; o-- {
+		if !a.free(sOld, o) || len(kidsO[o]) == 0 {
+			continue
+		}
+		clear(votes)
+		total := 0
+		for _, c := range kidsO[o] {
+			gi := a.g[sOld][c]
+			if gi < 0 || len(a.groups[gi].m[sNew]) == 0 {
+				continue
+			}
+			total++
+			last := -2
+			for _, nm := range a.groups[gi].m[sNew] {
+				p := fn.parent(nm)
+				if p >= 0 && p != last && a.free(sNew, p) && a.compatible(o, p) {
+					votes[p]++
+				}
+				last = p
+			}
+		}
+		best, bestVotes := -1, 0
+		for p, v := range votes {
+			if v > bestVotes || v == bestVotes && (a.positionScore(o, p) > a.positionScore(o, best) ||
+				a.positionScore(o, p) == a.positionScore(o, best) && p < best) {
+				best, bestVotes = p, v
+			}
+		}
+		if best < 0 || 2*bestVotes <= total || 2*bestVotes <= matchedKids(sNew, kidsN[best]) {
+			continue
+		}
+		a.link([]int{o}, []int{best}, a.sim(o, best))
+	}
+}
+
+// matchFragments is pass 5: a free clause whose text is largely contained
+// in a clause of the other side, next to what that clause matched, joins
+// its match (a split when the free clause is new, a merge when it is old);
+// a free clause contained in a free clause between the same anchors
+// starts a match of its own that later fragments may join.
+func (a *aligner) matchFragments() {
+	for range 2 {
+		changed := false
+		for _, s := range [2]int{sNew, sOld} {
+			for i := range a.f[s].class {
+				if a.free(s, i) && a.fragment(s, i) {
+					changed = true
+				}
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	for gi := range a.groups {
+		g := &a.groups[gi]
+		if len(g.m[sOld]) > 1 || len(g.m[sNew]) > 1 {
+			g.sim = a.simOf(g.m[sOld], g.m[sNew])
+		}
+	}
+}
+
+// fragment tries to attach free clause i of side s; see matchFragments.
+func (a *aligner) fragment(s, i int) bool {
+	f, of := a.f[s], a.f[1-s]
+	piece := f.bigrams(i)
+	if len(piece) < 3 {
+		return false
+	}
+	compat := func(j int) bool {
+		if s == sNew {
+			return a.compatible(j, i)
+		}
+		return a.compatible(i, j)
+	}
+	// Beside a matched clause of the same class.
+	bestG, bestC := -1, 0.0
+	for _, nb := range [2]int32{f.prevSame[i], f.nextSame[i]} {
+		if nb < 0 || a.g[s][nb] < 0 {
+			continue
+		}
+		gi := int(a.g[s][nb])
+		g := a.groups[gi]
+		if len(g.m[1-s]) != 1 || len(g.m[s]) == 0 {
+			continue
+		}
+		j := g.m[1-s][0]
+		if !compat(j) {
+			continue
+		}
+		c := containment(piece, of.bigrams(j))
+		if c < minContained || c <= bestC {
+			continue
+		}
+		// The fragment must add to the match, not repeat what the
+		// matched clause already says.
+		with := append(slices.Clone(g.m[s]), i)
+		slices.Sort(with)
+		other := of.bigrams(j)
+		if dice(f.joinedBigrams(with), other) <= dice(f.joinedBigrams(g.m[s]), other) {
+			continue
+		}
+		bestG, bestC = gi, c
+	}
+	if bestG >= 0 {
+		a.join(bestG, s, i)
+		return true
+	}
+	// Between the same anchors, a free clause of the other side.
+	lo, hi := a.anchor(s, i, -1), a.anchor(s, i, +1)
+	start := 0
+	if lo >= 0 {
+		start = lo + 1
+	}
+	// Bounded scans keep the pass linear when the anchors are far apart.
+	tried, scanned := 0, 0
+	for j := start; j < len(of.class) && (hi < 0 || j < hi) && tried < 32 && scanned < 512; j++ {
+		scanned++
+		if !a.free(1-s, j) || !compat(j) {
+			continue
+		}
+		tried++
+		if containment(piece, of.bigrams(j)) >= minContained {
+			if s == sNew {
+				a.link([]int{j}, []int{i}, a.sim(j, i))
+			} else {
+				a.link([]int{i}, []int{j}, a.sim(i, j))
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// anchor returns, for clause i of side s, the index on the other side of
+// the match of the nearest matched clause of the same class before (dir
+// -1: the last index of that match) or after (dir +1: its first index),
+// or -1.
+func (a *aligner) anchor(s, i, dir int) int {
+	f := a.f[s]
+	j := int32(i)
+	for steps := 0; steps < 64; steps++ {
+		if dir < 0 {
+			j = f.prevSame[j]
+		} else {
+			j = f.nextSame[j]
+		}
+		if j < 0 {
+			return -1
+		}
+		if gi := a.g[s][j]; gi >= 0 {
+			m := a.groups[gi].m[1-s]
+			if len(m) == 0 {
+				continue
+			}
+			if dir < 0 {
+				return m[len(m)-1]
+			}
+			return m[0]
+		}
+	}
+	return -1
+}
+
+// result adds the additions and removals and orders the matches: by first
+// new index, a removal right after the match of the nearest preceding old
+// clause that has a new side.
+func (a *aligner) result() []Match {
+	for i := range a.g[sOld] {
+		if a.free(sOld, i) {
+			a.link([]int{i}, nil, 0)
+		}
+	}
+	for j := range a.g[sNew] {
+		if a.free(sNew, j) {
+			a.link(nil, []int{j}, 0)
+		}
+	}
+	type placed struct {
+		at, sub, old int
+		gi           int
+	}
+	ps := make([]placed, 0, len(a.groups))
+	anchor := -1
+	for i := range a.g[sOld] {
+		gi := int(a.g[sOld][i])
+		g := a.groups[gi]
+		if len(g.m[sNew]) > 0 {
+			anchor = g.m[sNew][0]
+		} else if g.m[sOld][0] == i {
+			ps = append(ps, placed{at: anchor, sub: 1, old: i, gi: gi})
+		}
+	}
+	for gi, g := range a.groups {
+		if len(g.m[sNew]) > 0 {
+			ps = append(ps, placed{at: g.m[sNew][0], gi: gi})
+		}
+	}
+	slices.SortFunc(ps, func(x, y placed) int {
+		if c := cmp.Compare(x.at, y.at); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(x.sub, y.sub); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.old, y.old)
+	})
+	out := make([]Match, len(ps))
+	for k, p := range ps {
+		g := a.groups[p.gi]
+		out[k] = Match{Old: g.m[sOld], New: g.m[sNew], Similarity: g.sim}
+	}
+	return out
+}

@@ -139,24 +139,17 @@ func classifyMatch(old, new *Document, m Match, refs *RefIndex) Change {
 }
 
 // joinClauses concatenates the texts of the clauses of a split or merge, in
-// document order, the headings of all but the first standing between them.
+// document order. Headings stay out: the change's header names the parts,
+// and a heading such as "Article 12 bis" would read as a new reference.
 func joinClauses(d *Document, idx []int) string {
 	if len(idx) == 1 {
 		return d.Clauses[idx[0]].Text
 	}
-	var b strings.Builder
+	parts := make([]string, len(idx))
 	for i, k := range idx {
-		c := &d.Clauses[k]
-		if i > 0 {
-			b.WriteString("\n\n")
-			if c.Heading != "" {
-				b.WriteString(c.Heading)
-				b.WriteString("\n\n")
-			}
-		}
-		b.WriteString(c.Text)
+		parts[i] = d.Clauses[k].Text
 	}
-	return b.String()
+	return strings.Join(parts, "\n\n")
 }
 
 // headingTitle is the heading without the clause's number, so that a

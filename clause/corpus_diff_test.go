@@ -105,7 +105,7 @@ func TestCorpusCASFDiff(t *testing.T) {
 				newSHA, stays := newTruth[c.Number]
 				switch {
 				case !stays:
-					if ch.Kind != Removed && ch.Similarity < 0.8 {
+					if ch.Kind != Removed && ch.Similarity < 0.75 {
 						t.Errorf("article %s vanished: got %s (similarity %.2f), want removed or a close match", c.Number, ch.Kind, ch.Similarity)
 					}
 				case newSHA == oldTruth[c.Number]:
@@ -113,11 +113,16 @@ func TestCorpusCASFDiff(t *testing.T) {
 						t.Errorf("article %s has the same body: got %s → %v", c.Number, ch.Kind, numbersOf(new, ch.New))
 					}
 				default:
+					if twin := changeOf(d, KindArticle, c.Number, false); twin != nil && twin != ch && twin.Similarity >= 0.75 {
+						// The number now holds another old article's text,
+						// moved there: what was under it is gone.
+						continue
+					}
 					if len(ch.New) == 0 || new.Clauses[ch.New[0]].Number != c.Number {
 						// Rewritten under the same number, but the aligner
 						// found its text elsewhere: acceptable only when
 						// that match is close.
-						if ch.Similarity < 0.8 {
+						if ch.Similarity < 0.75 {
 							t.Errorf("article %s rewritten in place: got %s → %v (similarity %.2f)", c.Number, ch.Kind, numbersOf(new, ch.New), ch.Similarity)
 						}
 						continue
@@ -135,7 +140,7 @@ func TestCorpusCASFDiff(t *testing.T) {
 					continue
 				}
 				ch := changeOf(d, KindArticle, c.Number, false)
-				if ch.Kind != Added && ch.Similarity < 0.8 {
+				if ch.Kind != Added && ch.Similarity < 0.75 {
 					t.Errorf("article %s is new: got %s from %v (similarity %.2f)", c.Number, ch.Kind, numbersOf(old, ch.Old), ch.Similarity)
 				}
 			}

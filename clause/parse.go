@@ -285,6 +285,11 @@ func (p *parser) build() {
 }
 
 func keyOf(hk hkind, num string) string {
+	// A convention has one préambule: it is the same clause from version
+	// to version, whatever its text becomes.
+	if hk == hPreamble {
+		return "preamble"
+	}
 	if num == "" || kinds[hk].keyPrefix == "" {
 		return ""
 	}

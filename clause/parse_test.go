@@ -53,9 +53,9 @@ func TestParseHeadingForms(t *testing.T) {
 		{line: "Section 1", kind: KindSection, number: "1", key: "section:1", id: "sect-1"},
 		{line: "SOUS-SECTION 2", kind: KindSection, number: "2", key: "subsection:2", id: "sous-sect-2"},
 		{line: "Sous-section 2 : Droits", kind: KindSection, number: "2", key: "subsection:2", id: "sous-sect-2"},
-		{line: "Préambule", kind: KindPreamble, id: "preambule"},
-		{line: "PRÉAMBULE", kind: KindPreamble, id: "preambule"},
-		{line: "Préambule : objet de la convention", kind: KindPreamble, id: "preambule"},
+		{line: "Préambule", kind: KindPreamble, key: "preamble", id: "preambule"},
+		{line: "PRÉAMBULE", kind: KindPreamble, key: "preamble", id: "preambule"},
+		{line: "Préambule : objet de la convention", kind: KindPreamble, key: "preamble", id: "preambule"},
 	}
 	for _, tt := range tests {
 		for _, form := range []struct{ name, prefix string }{{"plain", ""}, {"markdown", "## "}} {

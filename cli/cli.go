@@ -101,6 +101,7 @@ func NewRootCmd(io *IO) *cobra.Command {
 		newVersionCmd(g, nil),
 		newShowCmd(g, nil),
 		newDiffCmd(g, nil),
+		newCheckCmd(g, nil),
 		newTUICmd(g, nil),
 		newDemoCmd(g, nil),
 	)

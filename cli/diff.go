@@ -33,7 +33,7 @@ Exit status: 0 no substantive difference, 1 differences found, 2 error.`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Old, opts.New = args[0], args[1]
-			if err := checkFormat(opts.Format, "text", "json", "markdown"); err != nil {
+			if err := checkFormat(opts.Format, "text", "json", "markdown", "html"); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -95,6 +95,8 @@ func writeDiff(g *globals, d *clause.Diff, old, new render.Side, format string, 
 		return render.WriteJSON(out, render.NewDiffDoc(d, old, new, all))
 	case "markdown":
 		return render.DiffMarkdown(out, d, old, new, all)
+	case "html":
+		return render.DiffHTML(out, d, old, new, all)
 	}
 	color, err := g.useColor()
 	if err != nil {

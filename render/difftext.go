@@ -94,6 +94,10 @@ func names(d *clause.Document, idx []int) string {
 	for i, k := range idx {
 		c := &d.Clauses[k]
 		parts[i] = shortLabel(c)
+		// A tariff row is named by its table: "Annexe 1 / G".
+		if c.Kind == clause.KindItem && c.Parent >= 0 && c.Heading == "" {
+			parts[i] = shortLabel(&d.Clauses[c.Parent]) + " / " + parts[i]
+		}
 	}
 	return strings.Join(parts, " + ")
 }

@@ -1,0 +1,200 @@
+package check
+
+import (
+	"strings"
+
+	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/render"
+)
+
+// Schema names the JSON document written for a check.
+const Schema = "avenant.check/v1"
+
+// Finding is one fact flagged by one rule.
+type Finding struct {
+	Rule     string   `json:"rule"`
+	Severity Severity `json:"severity"`
+	// Clause names the clause as a reader looks for it: "Article 10",
+	// "Annexe 1/G" for a tariff row, "Article 12 → Article 12 bis" when
+	// renumbered.
+	Clause string `json:"clause"`
+	// ClauseID is the clause's id (the store's stable id when known), the
+	// anchor of the clause in the HTML redline.
+	ClauseID string      `json:"clause_id"`
+	Fact     clause.Fact `json:"fact"`
+}
+
+// Message describes the finding on one line for annotations and reports:
+// "amount G: 26,50 € → 30 € (+13,21 %)". Document text is cleaned of
+// control characters.
+func (f *Finding) Message() string {
+	msg := render.FactLine(f.Fact)
+	if Broken(&f.Fact) && f.Fact.Note == "" {
+		// A reference written the same on both sides says nothing by
+		// itself: tell the reader why it is flagged.
+		msg += " — the number no longer denotes the same clause"
+	}
+	return render.Clean(msg)
+}
+
+// Report is the outcome of a check.
+type Report struct {
+	Old, New render.Side
+	// Rules names the rules that ran, in order, so that reports can list
+	// those that found nothing.
+	Rules    []string
+	Findings []Finding
+	// Summary counts the diff's changes, for the Markdown report.
+	Summary clause.Summary
+}
+
+// Passed reports whether no error-level rule fired.
+func (r *Report) Passed() bool { return r.Count(Error) == 0 }
+
+// Count returns the number of findings of severity s.
+func (r *Report) Count(s Severity) int {
+	n := 0
+	for i := range r.Findings {
+		if r.Findings[i].Severity == s {
+			n++
+		}
+	}
+	return n
+}
+
+// Check compares two parsed documents and runs the rules over the diff.
+// Loading the documents (files or store versions) is left to the caller;
+// old and new describe them in the report.
+func Check(oldDoc, newDoc *clause.Document, old, new render.Side, rules *Rules, opts clause.CompareOptions) *Report {
+	return Run(clause.Compare(oldDoc, newDoc, opts), old, new, rules)
+}
+
+// Run runs the rules over a diff. A nil rule set means the defaults.
+func Run(d *clause.Diff, old, new render.Side, rules *Rules) *Report {
+	if rules == nil {
+		rules = Default()
+	}
+	old.Clauses, new.Clauses = len(d.Old.Clauses), len(d.New.Clauses)
+	rep := &Report{Old: old, New: new, Summary: d.Summary, Findings: []Finding{}}
+	for _, r := range rules.Rules {
+		rep.Rules = append(rep.Rules, r.Name)
+	}
+	for i := range d.Changes {
+		c := &d.Changes[i]
+		if len(c.Facts) == 0 {
+			continue
+		}
+		names := changeNames(d, c, old.IDs, new.IDs)
+		if len(rules.Allow) > 0 && anyGlob(rules.Allow, names) {
+			continue
+		}
+		title, id := changeTitle(d, c, old.IDs, new.IDs)
+		for _, f := range c.Facts {
+			for ri := range rules.Rules {
+				r := &rules.Rules[ri]
+				if !r.matchFact(&f, names) {
+					continue
+				}
+				sev := r.Severity
+				if sev == "" {
+					sev = Error
+				}
+				rep.Findings = append(rep.Findings, Finding{Rule: r.Name, Severity: sev, Clause: title, ClauseID: id, Fact: f})
+			}
+		}
+	}
+	return rep
+}
+
+// changeNames lists every name a glob may match for the clauses of a
+// change, on both sides: a rule on "Article 12" still sees the clause
+// after it was renumbered 13.
+func changeNames(d *clause.Diff, c *clause.Change, oldIDs, newIDs []string) []string {
+	var names []string
+	add := func(doc *clause.Document, idx []int, ids []string) {
+		for _, i := range idx {
+			cl := &doc.Clauses[i]
+			names = append(names, cl.Number, cl.Heading, cl.Key, cl.ID, clauseName(doc, i))
+			if ids != nil {
+				names = append(names, ids[i])
+			}
+			names = append(names, cl.Path...)
+		}
+	}
+	add(d.New, c.New, newIDs)
+	add(d.Old, c.Old, oldIDs)
+	return names
+}
+
+// changeTitle names the change's clauses, old → new when the name changed,
+// and returns the id of the clause that anchors it (the first new clause,
+// or the first old one for a removal).
+func changeTitle(d *clause.Diff, c *clause.Change, oldIDs, newIDs []string) (string, string) {
+	join := func(doc *clause.Document, idx []int) string {
+		parts := make([]string, len(idx))
+		for k, i := range idx {
+			parts[k] = clauseName(doc, i)
+		}
+		return strings.Join(parts, " + ")
+	}
+	o, n := join(d.Old, c.Old), join(d.New, c.New)
+	title := n
+	switch {
+	case n == "":
+		title = o
+	case o != "" && o != n:
+		title = o + " → " + n
+	}
+	var id string
+	switch {
+	case len(c.New) > 0:
+		id = clauseID(d.New, c.New[0], newIDs)
+	case len(c.Old) > 0:
+		id = clauseID(d.Old, c.Old[0], oldIDs)
+	}
+	return render.Clean(title), id
+}
+
+func clauseID(doc *clause.Document, i int, ids []string) string {
+	if ids != nil {
+		return ids[i]
+	}
+	return doc.Clauses[i].ID
+}
+
+// kindNames are how a numbered clause of each kind is called in the texts.
+var kindNames = map[clause.Kind]string{
+	clause.KindArticle: "Article",
+	clause.KindAnnex:   "Annexe",
+	clause.KindTitle:   "Titre",
+	clause.KindChapter: "Chapitre",
+	clause.KindSection: "Section",
+}
+
+// clauseName names clause i as a reader refers to it: "Article 28.1",
+// "Annexe 1", "Annexe 1/G" for a tariff row, else its label.
+func clauseName(doc *clause.Document, i int) string {
+	c := &doc.Clauses[i]
+	if c.Number == "" {
+		return truncate(c.Label(), 60)
+	}
+	if c.Kind == clause.KindItem {
+		if c.Parent >= 0 {
+			return clauseName(doc, c.Parent) + "/" + c.Number
+		}
+		return c.Number
+	}
+	if k, ok := kindNames[c.Kind]; ok {
+		return k + " " + c.Number
+	}
+	return c.Number
+}
+
+func truncate(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

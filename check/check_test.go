@@ -1,0 +1,280 @@
+package check
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/render"
+)
+
+func fp(v float64) *float64 { return &v }
+
+// sampleDocs builds two small versions by hand: an article fixing the G
+// consultation, an article whose "doit" became "peut", an annex with a
+// tariff row, an article renumbered, and one left naming it.
+func sampleDocs() (*clause.Document, *clause.Document) {
+	mk := func(n12 string) *clause.Document {
+		return &clause.Document{Clauses: []clause.Clause{
+			{ID: "titre-1", Kind: clause.KindTitle, Number: "1", Key: "title:1", Heading: "Titre 1 - Dispositions", Path: []string{"Titre 1 - Dispositions"}, Parent: -1},
+			{ID: "art-10", Kind: clause.KindArticle, Number: "10", Key: "article:10", Heading: "Article 10 - Consultation de référence", Path: []string{"Titre 1 - Dispositions", "Article 10 - Consultation de référence"}, Parent: 0, Depth: 1},
+			{ID: "art-12", Kind: clause.KindArticle, Number: n12, Key: "article:" + n12, Heading: "Article " + n12 + " - Soins non programmés", Path: []string{"Titre 1 - Dispositions", "Article " + n12 + " - Soins non programmés"}, Parent: 0, Depth: 1},
+			{ID: "art-19-3", Kind: clause.KindArticle, Number: "19.3", Key: "article:19.3", Heading: "Article 19.3 - Engagements du médecin", Path: []string{"Titre 1 - Dispositions", "Article 19.3 - Engagements du médecin"}, Parent: 0, Depth: 1},
+			{ID: "art-20", Kind: clause.KindArticle, Number: "20", Key: "article:20", Heading: "Article 20 - Rémunération forfaitaire", Path: []string{"Titre 1 - Dispositions", "Article 20 - Rémunération forfaitaire"}, Parent: 0, Depth: 1},
+			{ID: "art-40", Kind: clause.KindArticle, Number: "40", Key: "article:40", Heading: "Article 40 - Sanctions", Path: []string{"Titre 1 - Dispositions", "Article 40 - Sanctions"}, Parent: 0, Depth: 1},
+			{ID: "annexe-1", Kind: clause.KindAnnex, Number: "1", Key: "annex:1", Heading: "Annexe 1 - Tarifs des actes", Path: []string{"Annexe 1 - Tarifs des actes"}, Parent: -1},
+			{ID: "annexe-1-g", Kind: clause.KindItem, Number: "G", Key: "tariff:G", Path: []string{"Annexe 1 - Tarifs des actes"}, Parent: 6, Depth: 1},
+		}}
+	}
+	return mk("12"), mk("13")
+}
+
+// sampleDiff is a diff of sampleDocs with its facts filled in, as the fact
+// extractor would.
+func sampleDiff() *clause.Diff {
+	old, new := sampleDocs()
+	one := func(i int) []int { return []int{i} }
+	return &clause.Diff{Old: old, New: new, Summary: clause.Summary{Unchanged: 2, Modified: 5, Renumbered: 1, FactsChanged: 7}, Changes: []clause.Change{
+		{Kind: clause.Unchanged, Old: one(0), New: one(0), Similarity: 1},
+		{Kind: clause.Modified, Old: one(1), New: one(1), Similarity: 0.95, Facts: []clause.Fact{
+			{Kind: clause.FactAmount, Subject: "G", Old: "26,50 €", New: "30 €", OldValue: fp(26.5), NewValue: fp(30), Unit: "EUR", DeltaPct: fp(13.21)},
+			{Kind: clause.FactDate, Old: "1er novembre 2023", New: "1er octobre 2024"},
+		}},
+		{Kind: clause.Modified, Renumbered: true, Old: one(2), New: one(2), Similarity: 0.97, Facts: []clause.Fact{
+			{Kind: clause.FactModality, Subject: "doit", Old: "doit", New: "peut"},
+		}},
+		{Kind: clause.Modified, Old: one(3), New: one(3), Similarity: 0.98, Facts: []clause.Fact{
+			{Kind: clause.FactPercent, Old: "10 %", New: "5 %", OldValue: fp(10), NewValue: fp(5), Unit: "%", DeltaPct: fp(-50)},
+		}},
+		{Kind: clause.Modified, Old: one(4), New: one(4), Similarity: 0.98, Facts: []clause.Fact{
+			{Kind: clause.FactAmount, Old: "5 €", New: "5,10 €", OldValue: fp(5), NewValue: fp(5.1), Unit: "EUR", DeltaPct: fp(2)},
+		}},
+		{Kind: clause.Unchanged, Old: one(5), New: one(5), Similarity: 1, Facts: []clause.Fact{
+			{Kind: clause.FactReference, Subject: "article 12", Old: "article 12", New: "article 12"},
+			{Kind: clause.FactReference, Subject: "article 19.3", Old: "article 19.2", New: "article 19.3"},
+		}},
+		{Kind: clause.Unchanged, Old: one(6), New: one(6), Similarity: 1},
+		{Kind: clause.Modified, Old: one(7), New: one(7), Similarity: 0.9, Facts: []clause.Fact{
+			{Kind: clause.FactAmount, Subject: "G", Old: "26,50 €", New: "30 €", OldValue: fp(26.5), NewValue: fp(30), Unit: "EUR", DeltaPct: fp(13.21)},
+		}},
+	}}
+}
+
+var sides = [2]render.Side{{Ref: "RA-2023", Party: "Arbitre", Date: "2023-04-30"}, {Ref: "CNAM-2024-02", Party: "CNAM", Date: "2024-02-08"}}
+
+// brief renders findings compactly for comparison.
+func brief(fs []Finding) []string {
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = string(f.Severity) + " " + f.Rule + " " + f.Clause + " " + string(f.Fact.Kind) + " " + f.Fact.Old + "→" + f.Fact.New
+	}
+	return out
+}
+
+func TestDefaultRules(t *testing.T) {
+	rep := Run(sampleDiff(), sides[0], sides[1], nil)
+	want := []string{
+		"warning obligations Article 12 → Article 13 modality doit→peut",
+		"error tariffs Article 20 amount 5 €→5,10 €",
+		"error references Article 40 reference article 12→article 12",
+		"error tariffs Annexe 1/G amount 26,50 €→30 €",
+	}
+	got := brief(rep.Findings)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if rep.Passed() {
+		t.Error("Passed() = true with error findings")
+	}
+	if rep.Findings[3].ClauseID != "annexe-1-g" {
+		t.Errorf("ClauseID = %q, want annexe-1-g", rep.Findings[3].ClauseID)
+	}
+}
+
+func TestRulesFile(t *testing.T) {
+	tests := []struct {
+		name string
+		yaml string
+		want []string
+	}{
+		{"empty file means defaults", "", []string{
+			"warning obligations Article 12 → Article 13 modality doit→peut",
+			"error tariffs Article 20 amount 5 €→5,10 €",
+			"error references Article 40 reference article 12→article 12",
+			"error tariffs Annexe 1/G amount 26,50 €→30 €",
+		}},
+		{"threshold replaces the default tariffs rule", `
+rules:
+  - name: tariffs
+    facts: [amount, percent]
+    clauses: ["Annexe*", "tariff:*", "*rémunération*"]
+    min_delta_pct: 5
+`, []string{
+			"warning obligations Article 12 → Article 13 modality doit→peut",
+			"error references Article 40 reference article 12→article 12",
+			"error tariffs Annexe 1/G amount 26,50 €→30 €",
+		}},
+		{"absolute threshold", `
+defaults: false
+rules:
+  - name: money
+    facts: amount
+    min_delta: 1
+    severity: warning
+`, []string{
+			"warning money Article 10 amount 26,50 €→30 €",
+			"warning money Annexe 1/G amount 26,50 €→30 €",
+		}},
+		{"allow list by name, glob and old number", `
+allow: ["Article 12", "annexe 1/*", "art-40"]
+`, []string{
+			"error tariffs Article 20 amount 5 €→5,10 €",
+		}},
+		{"subjects and except, accents ignored", `
+defaults: false
+rules:
+  - name: g
+    subjects: ["G"]
+    except: ["*REFERENCE*"]
+    severity: notice
+  - name: dates
+    facts: [date]
+    clauses: ["titre 1*"]
+`, []string{
+			"error dates Article 10 date 1er novembre 2023→1er octobre 2024",
+			"notice g Annexe 1/G amount 26,50 €→30 €",
+		}},
+		{"broken references only", `
+defaults: false
+rules:
+  - name: refs
+    facts: [reference]
+    broken: true
+    severity: warning
+`, []string{
+			"warning refs Article 40 reference article 12→article 12",
+		}},
+		{"percent anywhere", `
+defaults: false
+rules:
+  - name: pct
+    facts: [percent]
+    min_delta_pct: 50
+`, []string{
+			"error pct Article 19.3 percent 10 %→5 %",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rs, err := Parse(".avenant.yaml", []byte(tt.yaml))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := brief(Run(sampleDiff(), sides[0], sides[1], rs).Findings)
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestPassedWithWarningsOnly(t *testing.T) {
+	rs, err := Parse("r.yaml", []byte("defaults: false\nrules:\n  - name: m\n    facts: [modality]\n    severity: warning\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := Run(sampleDiff(), sides[0], sides[1], rs)
+	if !rep.Passed() || len(rep.Findings) != 1 {
+		t.Errorf("Passed() = %v with %d findings, want true with 1", rep.Passed(), len(rep.Findings))
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct{ yaml, want string }{
+		{"rules:\n  - name: a\n    fact: [amount]\n", `r.yaml:3: unknown key "fact" (known: broken, clauses, except, facts, min_delta, min_delta_pct, name, severity, subjects)`},
+		{"allow: [x]\nrulez: []\n", `r.yaml:2: unknown key "rulez" (known: allow, defaults, rules)`},
+		{"rules:\n  - name: a\n    severity: fatal\n", `r.yaml:3: severity: "fatal" is not one of error, warning, notice`},
+		{"rules:\n  - name: a\n    facts: [amount, price]\n", `r.yaml:3: facts: "price" is not one of amount, percent, date, duration, code, modality, negation, reference`},
+		{"rules:\n  - name: a\n    min_delta_pct: five\n", `r.yaml:3: expected a number ≥ 0, got "five"`},
+		{"rules:\n  - name: a\n    min_delta_pct: -5\n", `r.yaml:3: expected a number ≥ 0, got "-5"`},
+		{"defaults: yes please\n", `r.yaml:1: expected true or false, got "yes please"`},
+		{"rules:\n  - facts: [amount]\n", `r.yaml:2: rule without a name`},
+		{"rules:\n  - name: a\n  - name: a\n", `r.yaml:3: rule "a" already defined on line 2`},
+		{"rules: tariffs\n", `r.yaml:1: rules: expected a list of rules, got "tariffs"`},
+		{"- a\n- b\n", `r.yaml:1: expected a mapping with keys rules, allow, defaults`},
+		{"allow: [\"\"]\n", `r.yaml:1: empty clause pattern`},
+		{"allow: [{a: b}]\n", `r.yaml:1: expected a string, got a mapping`},
+		{"rules:\n  - name: a\n    clauses: [x\n", `r.yaml:2: did not find expected ',' or ']'`},
+		{"defaults: true\ndefaults: false\n", `r.yaml:2: key "defaults" given twice`},
+	}
+	for _, tt := range tests {
+		_, err := Parse("r.yaml", []byte(tt.yaml))
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("Parse(%q) error = %v\nwant %s", tt.yaml, err, tt.want)
+		}
+	}
+}
+
+func TestGlob(t *testing.T) {
+	tests := []struct {
+		pattern, s string
+		want       bool
+	}{
+		{"Annexe*", "Annexe 1 - Tarifs", true},
+		{"*tarif*", "Option de pratique tarifaire", true},
+		{"*rémunération*", "Les REMUNERATIONS forfaitaires", true},
+		{"article 12", "Article 12", true},
+		{"Article 12", "Article 12 bis", false},
+		{"Article 1?", "Article 12", true},
+		{"Article 1?", "Article 1", false},
+		{"Annexe 1/*", "Annexe 1/G", true},
+		{"*", "", true},
+		{"a*b*c", "axxbyyc", true},
+		{"a*b*c", "axxbyy", false},
+	}
+	for _, tt := range tests {
+		if got := glob(fold(tt.pattern), fold(tt.s)); got != tt.want {
+			t.Errorf("glob(%q, %q) = %v, want %v", tt.pattern, tt.s, got, tt.want)
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte("rules:\n  - name: t\n    facts: [amount]\n    min_delta_pct: 5\nallow: [\"Article 12\"]\ndefaults: true\n"))
+	f.Add([]byte("rules: [{name: a, severity: warning, clauses: x}]"))
+	f.Add([]byte("&a [*a]"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		rs, err := Parse("f.yaml", data)
+		if err != nil {
+			if _, ok := err.(*FileError); !ok {
+				t.Fatalf("error %v is a %T, not a *FileError", err, err)
+			}
+			return
+		}
+		for _, r := range rs.Rules {
+			if r.Name == "" {
+				t.Fatal("rule without a name accepted")
+			}
+		}
+	})
+}
+
+// FuzzGlob checks the matcher against properties that hold for any input:
+// a string matches itself and "*", and "*"+s+"*" matches anything holding s.
+func FuzzGlob(f *testing.F) {
+	f.Add("Annexe 1/G", "nexe")
+	f.Add("aaa", "a*a")
+	f.Fuzz(func(t *testing.T, s, sub string) {
+		// Documents reach the rules as valid UTF-8 (the reader decodes them).
+		if strings.ContainsAny(s+sub, "*?") || !utf8.ValidString(s) || !utf8.ValidString(sub) {
+			return
+		}
+		if !glob(s, s) || !glob("*", s) {
+			t.Fatalf("%q does not match itself or *", s)
+		}
+		if strings.Contains(s, sub) != glob("*"+sub+"*", s) {
+			t.Fatalf("glob(*%s*, %q) disagrees with strings.Contains", sub, s)
+		}
+	})
+}

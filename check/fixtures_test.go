@@ -1,0 +1,81 @@
+package check
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/fixtures"
+	"github.com/avenant-dev/avenant/render"
+)
+
+func fixtureText(t *testing.T, file string) string {
+	t.Helper()
+	b, err := fixtures.FS.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestFixtureTariffFails: the CNAM's proposal raises the G consultation
+// from 26,50 € to 30 €; the default rules must fail on the tariff row and
+// say both amounts.
+func TestFixtureTariffFails(t *testing.T) {
+	old := clause.Parse(fixtureText(t, "01-reglement-arbitral-2023.md"))
+	new := clause.Parse(fixtureText(t, "02-cnam-proposition-2024-02.md"))
+	rep := Check(old, new, render.Side{Ref: "RA-2023"}, render.Side{Ref: "CNAM-2024-02"}, nil, clause.CompareOptions{})
+	if rep.Passed() {
+		t.Fatalf("check passed: %v", brief(rep.Findings))
+	}
+	var g *Finding
+	for i := range rep.Findings {
+		if rep.Findings[i].Clause == "Annexe 1/G" {
+			g = &rep.Findings[i]
+		}
+	}
+	if g == nil {
+		t.Fatalf("no finding on Annexe 1/G: %v", brief(rep.Findings))
+	}
+	if g.Severity != Error || g.Rule != "tariffs" || g.Fact.Old != "26,50 €" || g.Fact.New != "30 €" {
+		t.Errorf("G finding = %+v", *g)
+	}
+	if msg := g.Message(); !strings.Contains(msg, "26,50 €") || !strings.Contains(msg, "30 €") {
+		t.Errorf("message %q does not name both amounts", msg)
+	}
+}
+
+// TestFixtureCosmeticPasses: typography, re-wrapping, double spaces and
+// the case of a heading change nothing a rule watches.
+func TestFixtureCosmeticPasses(t *testing.T) {
+	text := fixtureText(t, "02-cnam-proposition-2024-02.md")
+	edited := strings.ReplaceAll(text, "'", "’")
+	edited = strings.Replace(edited, "oriente le patient dans le parcours", "oriente le patient\ndans le parcours", 1)
+	edited = strings.Replace(edited, "Le médecin peut réaliser des consultations", "Le médecin  peut réaliser des  consultations", 1)
+	edited = strings.Replace(edited, "### Article 27 - Secteurs d’exercice", "### Article 27 - SECTEURS D’EXERCICE", 1)
+	if edited == text {
+		t.Fatal("the edits changed nothing")
+	}
+	old, new := clause.Parse(text), clause.Parse(edited)
+	rep := Check(old, new, render.Side{Ref: "CNAM-2024-02"}, render.Side{Ref: "edited"}, nil, clause.CompareOptions{})
+	if rep.Summary.Cosmetic == 0 {
+		t.Errorf("no cosmetic change seen: %+v", rep.Summary)
+	}
+	if !rep.Passed() || len(rep.Findings) != 0 {
+		t.Errorf("cosmetic edits flagged: %v", brief(rep.Findings))
+	}
+}
+
+// TestFixtureBrokenReference: UFML-S removes article 26.2, renumbering
+// 26.3, but article 40 still names "article 26.3".
+func TestFixtureBrokenReference(t *testing.T) {
+	old := clause.Parse(fixtureText(t, "02-cnam-proposition-2024-02.md"))
+	new := clause.Parse(fixtureText(t, "04-ufmls-contre-proposition-2024-03.md"))
+	rep := Check(old, new, render.Side{Ref: "CNAM-2024-02"}, render.Side{Ref: "UFMLS-2024-03"}, nil, clause.CompareOptions{})
+	for _, f := range rep.Findings {
+		if f.Rule == "references" && f.Clause == "Article 40" && f.Severity == Error {
+			return
+		}
+	}
+	t.Errorf("no broken reference in article 40: %v", brief(rep.Findings))
+}

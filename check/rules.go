@@ -1,0 +1,197 @@
+package check
+
+import (
+	"math"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/avenant-dev/avenant/clause"
+)
+
+// Severity is how much a finding matters. Only errors fail a check; the
+// names are those of GitHub's workflow commands, so that a finding maps to
+// an annotation of the same level.
+type Severity string
+
+// The severities, from the one that fails a check down.
+const (
+	Error   Severity = "error"
+	Warning Severity = "warning"
+	Notice  Severity = "notice"
+)
+
+// severities lists the valid severities, for error messages.
+var severities = []Severity{Error, Warning, Notice}
+
+// Rule selects the facts worth flagging. Every non-empty criterion must
+// hold for a fact to fire the rule.
+type Rule struct {
+	// Name identifies the rule in findings; a rules file rule with the
+	// name of a default rule replaces it.
+	Name string
+	// Facts are the fact kinds the rule watches; empty means all.
+	Facts []clause.FactKind
+	// Clauses are globs (* and ?, case and accents ignored) of which at
+	// least one must match one of the change's clauses: its number, its
+	// name ("Article 12", "Annexe 1"), its heading, a heading of its path,
+	// its key ("tariff:G") or its id. Empty means every clause.
+	Clauses []string
+	// Except are clause globs the rule ignores.
+	Except []string
+	// Subjects are globs on the fact's subject (the act code "G" an
+	// amount prices); empty means any subject.
+	Subjects []string
+	// MinDeltaPct, when set, ignores numeric changes smaller than this
+	// many percent of the old value. A value that appears or disappears
+	// has no delta and is always flagged.
+	MinDeltaPct *float64
+	// MinDelta, when set, ignores numeric changes whose absolute size is
+	// below it (in the fact's unit).
+	MinDelta *float64
+	// Broken keeps only broken cross-references: reference facts with a
+	// note, or written the same on both sides (the text still names a
+	// number that no longer denotes the same clause).
+	Broken bool
+	// Severity of the findings; Error when empty.
+	Severity Severity
+}
+
+// Rules is a complete rule set.
+type Rules struct {
+	Rules []Rule
+	// Allow lists clause globs that no rule flags.
+	Allow []string
+}
+
+// tariffClauses are the clauses whose amounts are prices: tariff rows,
+// annexes, and articles whose heading or path speaks of tariffs, fees or
+// remuneration.
+var tariffClauses = []string{"tariff:*", "Annexe*", "annex:*", "*tarif*", "*honoraires*", "*rémunération*", "*forfait*"}
+
+// Default returns the built-in rules: any changed amount or percentage in
+// a tariff clause is an error, a modality or negation change a warning, a
+// broken cross-reference an error.
+func Default() *Rules {
+	return &Rules{Rules: defaultRules()}
+}
+
+func defaultRules() []Rule {
+	return []Rule{
+		{Name: "tariffs", Facts: []clause.FactKind{clause.FactAmount, clause.FactPercent}, Clauses: tariffClauses, Severity: Error},
+		{Name: "obligations", Facts: []clause.FactKind{clause.FactModality, clause.FactNegation}, Severity: Warning},
+		{Name: "references", Facts: []clause.FactKind{clause.FactReference}, Broken: true, Severity: Error},
+	}
+}
+
+// matchFact reports whether the rule fires on fact f of a change whose
+// clauses are named by names.
+func (r *Rule) matchFact(f *clause.Fact, names []string) bool {
+	if len(r.Facts) > 0 && !containsKind(r.Facts, f.Kind) {
+		return false
+	}
+	if r.Broken && !Broken(f) {
+		return false
+	}
+	if len(r.Subjects) > 0 && !anyGlob(r.Subjects, []string{f.Subject}) {
+		return false
+	}
+	if len(r.Clauses) > 0 && !anyGlob(r.Clauses, names) {
+		return false
+	}
+	if len(r.Except) > 0 && anyGlob(r.Except, names) {
+		return false
+	}
+	if f.OldValue != nil && f.NewValue != nil {
+		if r.MinDelta != nil && math.Abs(*f.NewValue-*f.OldValue) < *r.MinDelta {
+			return false
+		}
+		if r.MinDeltaPct != nil {
+			pct := f.DeltaPct
+			if pct == nil && *f.OldValue != 0 {
+				v := (*f.NewValue - *f.OldValue) / *f.OldValue * 100
+				pct = &v
+			}
+			if pct != nil && math.Abs(*pct) < *r.MinDeltaPct {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// Broken reports whether a reference fact flags a broken cross-reference:
+// the extractor explains it with a note, or the reference reads the same on
+// both sides although the clause it named was renumbered or removed.
+func Broken(f *clause.Fact) bool {
+	return f.Kind == clause.FactReference && (f.Note != "" || f.Old == f.New)
+}
+
+func containsKind(ks []clause.FactKind, k clause.FactKind) bool {
+	for _, x := range ks {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// anyGlob reports whether one of the globs matches one of the names.
+func anyGlob(globs, names []string) bool {
+	for _, g := range globs {
+		fg := fold(g)
+		for _, n := range names {
+			if n != "" && glob(fg, fold(n)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// fold lowercases s and strips its accents, so that "*Rémunération*"
+// matches "REMUNERATION"; it also turns no-break spaces into spaces.
+func fold(s string) string {
+	d := norm.NFD.String(s)
+	var b strings.Builder
+	b.Grow(len(d))
+	for _, r := range d {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r == '\u00a0' || r == '\u202f':
+			r = ' '
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// glob matches s against pattern, in which * stands for any run of
+// characters (slashes included, unlike path.Match) and ? for one.
+func glob(pattern, s string) bool {
+	p, t := []rune(pattern), []rune(s)
+	pi, ti := 0, 0
+	star, mark := -1, 0
+	for ti < len(t) {
+		switch {
+		case pi < len(p) && (p[pi] == '?' || p[pi] == t[ti]):
+			pi++
+			ti++
+		case pi < len(p) && p[pi] == '*':
+			star, mark = pi, ti
+			pi++
+		case star >= 0:
+			pi = star + 1
+			mark++
+			ti = mark
+		default:
+			return false
+		}
+	}
+	for pi < len(p) && p[pi] == '*' {
+		pi++
+	}
+	return pi == len(p)
+}

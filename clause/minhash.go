@@ -1,0 +1,804 @@
+package clause
+
+import (
+	"bytes"
+	"hash/maphash"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// This file holds what the aligner knows about the text of each clause:
+// a hash of its canonical form (for exact matches), the sorted multiset of
+// its word bigrams (for the verified similarity) and a MinHash signature of
+// its word 3-shingles (to find candidate pairs without comparing every old
+// clause with every new one).
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+
+	// sigK is the number of MinHash bins; 64 lets one uint64 record which
+	// bins one-permutation hashing left empty.
+	sigK = 64
+	// bandRows rows per LSH band: two rows keep the recall high for pairs
+	// around the 0.5 Dice threshold (3-shingle Jaccard near 0.25).
+	bandRows = 2
+	bands    = sigK / bandRows
+
+	// Start and end markers of a word sequence, for bigrams.
+	tokBOS = 0x9e3779b97f4a7c15
+	tokEOS = 0xc2b2ae3d27d4eb4f
+)
+
+// mix64 is the splitmix64 finaliser: FNV alone spreads its low bits badly,
+// and MinHash needs every bit to look random.
+func mix64(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	return x
+}
+
+// Class of kinds that may be matched with one another: an article never
+// matches a title, an item only matches an item.
+const (
+	classOther uint8 = iota
+	classContainer
+	classText
+	classItem
+	numClasses
+)
+
+func kindClass(k Kind) uint8 {
+	switch k {
+	case KindTitle, KindChapter, KindSection, KindAnnex:
+		return classContainer
+	case KindArticle, KindParagraph, KindPreamble:
+		return classText
+	case KindItem:
+		return classItem
+	}
+	return classOther
+}
+
+// isSpaceByte reports ASCII white space, the fast path of canonical folding.
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
+}
+
+// canonRune is the canonical form of one non-ASCII rune: lower case, and
+// typographic apostrophes, quotes and dashes folded to their ASCII forms,
+// since negotiators' word processors disagree on them.
+func canonRune(r rune) rune {
+	switch r {
+	case '’', '‘', 'ʼ', '′', '´':
+		return '\''
+	case '«', '»', '“', '”', '„':
+		return '"'
+	case '–', '—', '‐', '‑', '−':
+		return '-'
+	}
+	return unicode.ToLower(r)
+}
+
+// canonScanner yields the runes of the canonical form of a string: folded
+// runes, every run of white space collapsed to one space, none at either
+// end. It lets two texts be compared or hashed without building the
+// canonical strings.
+type canonScanner struct {
+	s       string
+	i       int
+	started bool
+	pending bool
+}
+
+func (c *canonScanner) next() (rune, bool) {
+	for c.i < len(c.s) {
+		b := c.s[c.i]
+		var r rune
+		size := 1
+		if b < utf8.RuneSelf {
+			if isSpaceByte(b) {
+				c.i++
+				c.pending = c.started
+				continue
+			}
+			if 'A' <= b && b <= 'Z' {
+				b += 'a' - 'A'
+			}
+			r = rune(b)
+		} else {
+			r, size = utf8.DecodeRuneInString(c.s[c.i:])
+			if unicode.IsSpace(r) {
+				c.i += size
+				c.pending = c.started
+				continue
+			}
+			r = canonRune(r)
+		}
+		if c.pending {
+			c.pending = false
+			return ' ', true
+		}
+		c.i += size
+		c.started = true
+		return r, true
+	}
+	return 0, false
+}
+
+// asciiFold maps an ASCII byte to its canonical form, 0 for white space.
+var asciiFold = func() (t [utf8.RuneSelf]byte) {
+	for b := range t {
+		c := byte(b)
+		switch {
+		case isSpaceByte(c):
+			c = 0
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		t[b] = c
+	}
+	return t
+}()
+
+// canonAppend appends the canonical form of s to buf. It is canonScanner
+// unrolled, since every text of both documents goes through it; hashing
+// the result with maphash is much faster than folding runes into FNV.
+func canonAppend(buf []byte, s string) []byte {
+	started, pending := false, false
+	for i := 0; i < len(s); {
+		if b := s[i]; b < utf8.RuneSelf {
+			if asciiFold[b] == b {
+				// A run of bytes that are their own canonical form
+				// (lower-case letters, digits, punctuation) is copied
+				// whole.
+				j := i + 1
+				for j < len(s) && s[j] < utf8.RuneSelf && asciiFold[s[j]] == s[j] {
+					j++
+				}
+				if pending {
+					buf = append(buf, ' ')
+					pending = false
+				}
+				started = true
+				buf = append(buf, s[i:j]...)
+				i = j
+				continue
+			}
+			i++
+			f := asciiFold[b]
+			if f == 0 && b != 0 {
+				pending = started
+				continue
+			}
+			if pending {
+				buf = append(buf, ' ')
+				pending = false
+			}
+			started = true
+			buf = append(buf, f)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if unicode.IsSpace(r) {
+			pending = started
+			continue
+		}
+		if pending {
+			buf = append(buf, ' ')
+			pending = false
+		}
+		started = true
+		buf = utf8.AppendRune(buf, canonRune(r))
+	}
+	return buf
+}
+
+// hashSeed only has to be the same for both documents of one alignment:
+// the hashes group equal texts and never decide an order.
+var hashSeed = maphash.MakeSeed()
+
+// canonEqual reports whether a and b have the same canonical form.
+func canonEqual(a, b string) bool {
+	if a == b {
+		return true
+	}
+	sa, sb := canonScanner{s: a}, canonScanner{s: b}
+	for {
+		ra, oka := sa.next()
+		rb, okb := sb.next()
+		if oka != okb || ra != rb {
+			return false
+		}
+		if !oka {
+			return true
+		}
+	}
+}
+
+// isBlank reports whether s holds no visible character.
+func isBlank(s string) bool {
+	sc := canonScanner{s: s}
+	_, ok := sc.next()
+	return !ok
+}
+
+// headingRest is the canonical heading without its kind word and number:
+// "Article 12 - Consultation" gives "consultation", "Titre II" gives "".
+// Renumbering changes the number but not the rest, so the rest is what
+// identifies a heading across versions.
+func headingRest(heading, number string) string {
+	rest, _ := headingRestBuf(heading, number, nil)
+	return rest
+}
+
+// headingRestBuf is headingRest with a scratch buffer, so that only the
+// result is allocated.
+func headingRestBuf(heading, number string, buf []byte) (string, []byte) {
+	if isBlank(heading) {
+		return "", buf
+	}
+	buf = canonAppend(buf[:0], heading)
+	hl := len(buf)
+	buf = canonAppend(buf, number)
+	h, num := buf[:hl], buf[hl:]
+	if len(num) == 0 {
+		return string(h), buf
+	}
+	from := 0
+	for {
+		k := bytes.Index(h[from:], num)
+		if k < 0 {
+			return string(h), buf
+		}
+		start, end := from+k, from+k+len(num)
+		if wordEdge(h, start-1) && wordEdge(h, end) {
+			return string(bytes.TrimLeft(h[end:], " -:.,;)/")), buf
+		}
+		from = start + 1
+	}
+}
+
+// wordEdge reports whether byte i of s is outside s or not part of a word,
+// so that the number "i" is not found inside "titre".
+func wordEdge(s []byte, i int) bool {
+	if i < 0 || i >= len(s) {
+		return true
+	}
+	b := s[i]
+	if b >= utf8.RuneSelf {
+		r, _ := utf8.DecodeRune(s[i:])
+		if r == utf8.RuneError {
+			// Inside a multi-byte rune: look back for its start.
+			for j := i; j >= 0 && j > i-utf8.UTFMax; j-- {
+				if utf8.RuneStart(s[j]) {
+					r, _ = utf8.DecodeRune(s[j:])
+					break
+				}
+			}
+		}
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}
+	return !('a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9')
+}
+
+// wordByte maps an ASCII byte to its lower-case form when it belongs to
+// a word (letter or digit), else to 0.
+var wordByte = func() (t [utf8.RuneSelf]byte) {
+	for b := range t {
+		c := byte(b)
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			t[b] = c
+		case 'A' <= c && c <= 'Z':
+			t[b] = c + 'a' - 'A'
+		}
+	}
+	return t
+}()
+
+// wordHashes appends the hash of each word of s (a run of letters and
+// digits, lower-cased) to buf. Punctuation is dropped: "4," and "4." are
+// the same word for similarity. ASCII bytes are packed eight to a
+// multiplication, which keeps this loop off the critical path.
+func wordHashes(buf []uint64, s string) []uint64 {
+	const k = 0x9e3779b97f4a7c15
+	var h, acc uint64
+	n := 0 // bytes in acc
+	in := false
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			i++
+			w := wordByte[b]
+			if w == 0 {
+				if in {
+					buf = append(buf, mix64(h^acc^uint64(n)<<59))
+					in = false
+				}
+				continue
+			}
+			if !in {
+				h, acc, n, in = fnvOffset, 0, 0, true
+			}
+			if n == 8 {
+				h = (h ^ acc) * k
+				acc, n = 0, 0
+			}
+			acc = acc<<8 | uint64(w)
+			n++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			if in {
+				buf = append(buf, mix64(h^acc^uint64(n)<<59))
+				in = false
+			}
+			continue
+		}
+		if !in {
+			h, acc, n, in = fnvOffset, 0, 0, true
+		}
+		// A non-ASCII rune closes the packed bytes and enters alone,
+		// tagged so that it cannot pass for ASCII bytes.
+		h = (h^acc^uint64(n)<<59)*k ^ (uint64(unicode.ToLower(r)) | 1<<40)
+		h *= k
+		acc, n = 0, 0
+	}
+	if in {
+		buf = append(buf, mix64(h^acc^uint64(n)<<59))
+	}
+	return buf
+}
+
+// radixSort32 sorts v in four byte-wide passes, using tmp (grown as
+// needed) as scratch; it returns tmp for reuse. Bigram lists of a couple
+// of hundred entries sort several times faster this way than by
+// comparison.
+func radixSort32(v, tmp []uint32) []uint32 {
+	if len(v) < 64 {
+		slices.Sort(v)
+		return tmp
+	}
+	if cap(tmp) < len(v) {
+		tmp = make([]uint32, len(v))
+	}
+	tmp = tmp[:len(v)]
+	src, dst := v, tmp
+	for shift := 0; shift < 32; shift += 8 {
+		var count [257]int
+		for _, x := range src {
+			count[(x>>shift)&0xff+1]++
+		}
+		for d := 1; d < 257; d++ {
+			count[d] += count[d-1]
+		}
+		for _, x := range src {
+			d := (x >> shift) & 0xff
+			dst[count[d]] = x
+			count[d]++
+		}
+		src, dst = dst, src
+	}
+	// Four passes: the result is back in v.
+	return tmp
+}
+
+// bigramsOf returns the sorted multiset of word bigrams of the words,
+// padded with start and end markers so that a one-word text still has
+// something to compare.
+func bigramsOf(words []uint64) []uint32 {
+	out, _ := bigramsSorted(words, nil)
+	return out
+}
+
+// bigramsSorted is bigramsOf with a reusable scratch buffer for sorting.
+func bigramsSorted(words []uint64, tmp []uint32) ([]uint32, []uint32) {
+	if len(words) == 0 {
+		return []uint32{}, tmp
+	}
+	out := make([]uint32, 0, len(words)+1)
+	prev := uint64(tokBOS)
+	for _, w := range words {
+		out = append(out, uint32(mix64(prev*fnvPrime^w)))
+		prev = w
+	}
+	out = append(out, uint32(mix64(prev*fnvPrime^tokEOS)))
+	tmp = radixSort32(out, tmp)
+	return out, tmp
+}
+
+// signature fills sig with a one-permutation MinHash of the word
+// 3-shingles: each shingle hash picks a bin and competes for that bin's
+// minimum, which costs one hash per shingle instead of one per shingle and
+// bin. Empty bins borrow from the next filled bin (rotation
+// densification), so that equal shingle sets always give equal signatures.
+// It reports false when there are no words.
+func signature(words []uint64, sig []uint32) bool {
+	if len(words) == 0 {
+		return false
+	}
+	var filled uint64
+	add := func(sh uint64) {
+		h := mix64(sh)
+		bin := h >> 58
+		v := uint32(h)
+		if filled&(1<<bin) == 0 || v < sig[bin] {
+			sig[bin] = v
+			filled |= 1 << bin
+		}
+	}
+	if len(words) < 3 {
+		h := uint64(fnvOffset)
+		for _, w := range words {
+			h = (h ^ w) * fnvPrime
+		}
+		add(h)
+	} else {
+		for i := 0; i+2 < len(words); i++ {
+			add(((words[i]*fnvPrime)^words[i+1])*fnvPrime ^ words[i+2])
+		}
+	}
+	for j := 0; j < sigK; j++ {
+		if filled&(1<<j) != 0 {
+			continue
+		}
+		for d := 1; d < sigK; d++ {
+			src := (j + d) % sigK
+			if filled&(1<<src) != 0 {
+				sig[j] = sig[src] + uint32(d)*0x9e3779b1
+				break
+			}
+		}
+	}
+	return true
+}
+
+// intersectCount counts the common elements of two sorted multisets.
+func intersectCount(a, b []uint32) int {
+	i, j, n := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
+}
+
+// dice is the Dice coefficient of two bigram multisets; two empty texts
+// are identical.
+func dice(a, b []uint32) float64 {
+	if len(a)+len(b) == 0 {
+		return 1
+	}
+	return 2 * float64(intersectCount(a, b)) / float64(len(a)+len(b))
+}
+
+// containment is the share of part's bigrams found in whole.
+func containment(part, whole []uint32) float64 {
+	if len(part) == 0 {
+		return 0
+	}
+	return float64(intersectCount(part, whole)) / float64(len(part))
+}
+
+// features caches, per clause of one document, what the passes of the
+// aligner compare. Bigrams and signatures are computed on first use: most
+// clauses of two versions are identical and never need them.
+type features struct {
+	d        *Document
+	class    []uint8
+	blank    []bool   // text without any visible character
+	head     []string // canonical heading rest (see headingRest)
+	headHash []uint64
+	// rawIdent identifies kind class, heading rest and text byte for
+	// byte; it is 0 for a clause with neither text nor heading rest,
+	// which must not be matched by its emptiness.
+	rawIdent []uint64
+	// wordSeq hashes the sequence of words of the content, computed with
+	// the bigrams. Texts equal up to canonical folding have equal word
+	// sequences, so it finds the candidates of the canonical identity
+	// pass without canonicalising every text.
+	wordSeq  []uint64
+	keys     map[string][]int
+	prevSame []int32 // previous clause of the same class, or -1
+	nextSame []int32
+
+	big     [][]uint32
+	sig     [][]uint32 // nil when not computed or no words
+	done    []bool
+	scratch []uint64
+	canon   []byte
+	sortTmp []uint32
+}
+
+func newFeatures(d *Document) *features {
+	n := len(d.Clauses)
+	f := &features{
+		d:        d,
+		class:    make([]uint8, n),
+		blank:    make([]bool, n),
+		head:     make([]string, n),
+		headHash: make([]uint64, n),
+		rawIdent: make([]uint64, n),
+		wordSeq:  make([]uint64, n),
+		keys:     map[string][]int{},
+		prevSame: make([]int32, n),
+		nextSame: make([]int32, n),
+		big:      make([][]uint32, n),
+		sig:      make([][]uint32, n),
+		done:     make([]bool, n),
+	}
+	var last [numClasses]int32
+	for k := range last {
+		last[k] = -1
+	}
+	for i := range d.Clauses {
+		c := &d.Clauses[i]
+		cl := kindClass(c.Kind)
+		f.class[i] = cl
+		f.head[i], f.canon = headingRestBuf(c.Heading, c.Number, f.canon)
+		f.blank[i] = isBlank(c.Text)
+		if c.Key != "" {
+			f.keys[c.Key] = append(f.keys[c.Key], i)
+		}
+		if !f.blank[i] || f.head[i] != "" {
+			// Kind only matters within classOther: other classes
+			// mix their kinds.
+			kind := ""
+			if cl == classOther {
+				kind = string(c.Kind)
+			}
+			f.headHash[i] = maphash.String(hashSeed, kind+"\x00"+f.head[i]) ^ uint64(cl)<<56
+			f.rawIdent[i] = mix64(f.headHash[i]^mix64(maphash.String(hashSeed, c.Text))) | 1
+		}
+		f.prevSame[i] = last[cl]
+		f.nextSame[i] = -1
+		if last[cl] >= 0 {
+			f.nextSame[last[cl]] = int32(i)
+		}
+		last[cl] = int32(i)
+	}
+	return f
+}
+
+// ident returns the raw identity of clause i or, when canonical, a key
+// shared by all clauses whose kind class, heading rest and canonical text
+// agree (and by a few others: callers verify with canonEqual).
+func (f *features) ident(i int, canonical bool) uint64 {
+	if !canonical || f.rawIdent[i] == 0 {
+		return f.rawIdent[i]
+	}
+	f.ensure(i)
+	return mix64(f.headHash[i]^mix64(f.wordSeq[i])) | 1
+}
+
+// content is what similarity is measured on: the text, or for a clause
+// without text (a container) its heading rest.
+func (f *features) content(i int) string {
+	if f.blank[i] {
+		return f.head[i]
+	}
+	return f.d.Clauses[i].Text
+}
+
+// ensure computes the bigrams and signature of clause i.
+func (f *features) ensure(i int) {
+	if f.done[i] {
+		return
+	}
+	f.done[i] = true
+	f.scratch = wordHashes(f.scratch[:0], f.content(i))
+	h := uint64(fnvOffset)
+	for _, w := range f.scratch {
+		h = (h ^ w) * fnvPrime
+	}
+	f.wordSeq[i] = h
+	f.big[i], f.sortTmp = bigramsSorted(f.scratch, f.sortTmp)
+	if len(f.scratch) > 0 {
+		f.sig[i] = make([]uint32, sigK)
+		signature(f.scratch, f.sig[i])
+	}
+}
+
+func (f *features) bigrams(i int) []uint32 {
+	f.ensure(i)
+	return f.big[i]
+}
+
+// joinedBigrams is the bigram multiset of the contents of several clauses
+// read one after the other, as a reader would see a split article.
+func (f *features) joinedBigrams(idx []int) []uint32 {
+	if len(idx) == 1 {
+		return f.bigrams(idx[0])
+	}
+	f.scratch = f.scratch[:0]
+	for _, i := range idx {
+		f.scratch = wordHashes(f.scratch, f.content(i))
+	}
+	return bigramsOf(f.scratch)
+}
+
+// joinedEqual reports whether the contents of two lists of clauses read
+// the same once canonicalised.
+func joinedEqual(fa *features, a []int, fb *features, b []int) bool {
+	if len(a) == 1 && len(b) == 1 {
+		return canonEqual(fa.content(a[0]), fb.content(b[0]))
+	}
+	return canonEqual(joinContent(fa, a), joinContent(fb, b))
+}
+
+func joinContent(f *features, idx []int) string {
+	parts := make([]string, len(idx))
+	for k, i := range idx {
+		parts[k] = f.content(i)
+	}
+	return strings.Join(parts, "\n\n")
+}
+
+// relPos is the relative position of clause i in its document, so that
+// documents of different lengths can be compared position for position.
+func (f *features) relPos(i int) float64 {
+	return (float64(i) + 0.5) / float64(len(f.class))
+}
+
+// parent returns the parent index of clause i, or -1 when it has none or
+// the stored index is out of range.
+func (f *features) parent(i int) int {
+	p := f.d.Clauses[i].Parent
+	if p < 0 || p >= len(f.class) || p == i {
+		return -1
+	}
+	return p
+}
+
+// lshCandidates returns candidate pairs (old<<32 | new) among the given
+// clauses whose signatures agree on at least one band. Buckets shared by
+// many clauses (boilerplate) only pair clauses that stand at nearby
+// relative positions, so the cost stays linear.
+func lshCandidates(of, nf *features, olds, news []int) []uint64 {
+	// 32-bit band keys: a rare collision only proposes a pair that the
+	// verification then rejects.
+	n := 0
+	for _, i := range olds {
+		if of.ensure(i); of.sig[i] != nil {
+			n++
+		}
+	}
+	for _, j := range news {
+		if nf.ensure(j); nf.sig[j] != nil {
+			n++
+		}
+	}
+	keys := make([]uint32, 0, n*bands)
+	ids := make([]int32, 0, n*bands) // old index, or -1-new
+	add := func(f *features, idx []int, isNew bool) {
+		for _, i := range idx {
+			s := f.sig[i]
+			if s == nil {
+				continue
+			}
+			id := int32(i)
+			if isNew {
+				id = -1 - id
+			}
+			for b := 0; b < bands; b++ {
+				k := uint64(s[b*bandRows])<<32 | uint64(s[b*bandRows+1])
+				keys = append(keys, uint32(mix64(k^uint64(b)*0x9e3779b97f4a7c15)))
+				ids = append(ids, id)
+			}
+		}
+	}
+	add(of, olds, false)
+	add(nf, news, true)
+	order := radixOrder(keys)
+	var pairs []uint64
+	var os, ns []int
+	for lo := 0; lo < len(order); {
+		hi := lo + 1
+		for hi < len(order) && keys[order[hi]] == keys[order[lo]] {
+			hi++
+		}
+		if hi-lo > 1 {
+			os, ns = os[:0], ns[:0]
+			// The sort is stable: old clauses, then new ones, each in
+			// document order.
+			for _, e := range order[lo:hi] {
+				if id := ids[e]; id >= 0 {
+					os = append(os, int(id))
+				} else {
+					ns = append(ns, int(-1-id))
+				}
+			}
+			if len(os) > 0 && len(ns) > 0 {
+				pairs = nearPairs(pairs, of, nf, os, ns, 64, 3)
+			}
+		}
+		lo = hi
+	}
+	slices.Sort(pairs)
+	return slices.Compact(pairs)
+}
+
+// radixOrder returns the permutation that sorts keys, stable.
+func radixOrder(keys []uint32) []int32 {
+	order := make([]int32, len(keys))
+	tmp := make([]int32, len(keys))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	for shift := 0; shift < 32; shift += 8 {
+		var count [257]int
+		for _, k := range keys {
+			count[(k>>shift)&0xff+1]++
+		}
+		for d := 1; d < 257; d++ {
+			count[d] += count[d-1]
+		}
+		for _, e := range order {
+			d := (keys[e] >> shift) & 0xff
+			tmp[count[d]] = e
+			count[d]++
+		}
+		order, tmp = tmp, order
+	}
+	return order
+}
+
+// nearPairs appends the pairs (o<<32 | n) of os × ns: all of them when
+// there are at most limit, else for each old clause the w new clauses on
+// either side of its relative position. ns must be sorted.
+func nearPairs(out []uint64, of, nf *features, os, ns []int, limit, w int) []uint64 {
+	if len(os)*len(ns) <= limit {
+		for _, o := range os {
+			for _, n := range ns {
+				out = append(out, uint64(o)<<32|uint64(n))
+			}
+		}
+		return out
+	}
+	for _, o := range os {
+		rp := of.relPos(o)
+		k, _ := slices.BinarySearchFunc(ns, rp, func(n int, t float64) int {
+			if nf.relPos(n) < t {
+				return -1
+			}
+			return 1
+		})
+		for j := max(0, k-w); j < min(len(ns), k+w); j++ {
+			out = append(out, uint64(o)<<32|uint64(ns[j]))
+		}
+	}
+	return out
+}
+
+// sigAgreement is the share of MinHash bins on which two clauses agree, an
+// estimate of the Jaccard similarity of their 3-shingle sets.
+func sigAgreement(of, nf *features, o, n int) float64 {
+	a, b := of.sig[o], nf.sig[n]
+	if a == nil || b == nil {
+		return 0
+	}
+	eq := 0
+	for k := range a {
+		if a[k] == b[k] {
+			eq++
+		}
+	}
+	return float64(eq) / sigK
+}

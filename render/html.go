@@ -1,0 +1,335 @@
+package render
+
+import (
+	"html/template"
+	"io"
+	"strconv"
+
+	"github.com/avenant-dev/avenant/clause"
+)
+
+// htmlPage is what the redline template shows.
+type htmlPage struct {
+	Old, New Side
+	Summary  []htmlCount
+	Changes  []htmlChange
+}
+
+type htmlCount struct {
+	Label string
+	Class string
+	N     int
+}
+
+// htmlChange is one listed change: its anchor, its title and marks, the
+// text with deletions and insertions, and its facts.
+type htmlChange struct {
+	ID string
+	// Anchors are the ids of the other clauses of a split or merge, so
+	// that a link to any of them lands on the change.
+	Anchors []string
+	Title   string
+	// Heading is the clause's heading in full, when it says more than
+	// the title.
+	Heading    string
+	Path       string
+	Kind       clause.ChangeKind
+	Renumbered bool
+	Moved      bool
+	OldNumber  string
+	NewNumber  string
+	Similarity string
+	Spans      []clause.Hunk
+	Facts      []string
+}
+
+// DiffHTML writes a diff as one self-contained HTML page, a redline that a
+// legal team can mail and print: the two versions, a summary table, an
+// index of the changes, then every listed change with its deletions and
+// insertions marked (<del>, <ins>), its facts, its renumbering and moves.
+// Each change is anchored by its clause id. The page loads nothing: its
+// style is inline and its content security policy forbids any fetch.
+// Document text is escaped by html/template.
+func DiffHTML(w io.Writer, d *clause.Diff, old, new Side, all bool) error {
+	old.Clauses, new.Clauses = len(d.Old.Clauses), len(d.New.Clauses)
+	page := htmlPage{Old: cleanSide(old), New: cleanSide(new), Summary: htmlSummary(d.Summary)}
+	used := map[string]bool{}
+	for i := range d.Changes {
+		c := &d.Changes[i]
+		if !all && !Listed(c) {
+			continue
+		}
+		page.Changes = append(page.Changes, htmlChangeOf(d, c, old.IDs, new.IDs, used))
+	}
+	return redlineTemplate.Execute(w, page)
+}
+
+func cleanSide(s Side) Side {
+	s.Ref, s.Party, s.Date = Clean(s.Ref), Clean(s.Party), Clean(s.Date)
+	return s
+}
+
+func htmlSummary(s clause.Summary) []htmlCount {
+	return []htmlCount{
+		{"modified", "modified", s.Modified},
+		{"added", "added", s.Added},
+		{"removed", "removed", s.Removed},
+		{"split", "split", s.Split},
+		{"merged", "merged", s.Merged},
+		{"renumbered", "renumbered", s.Renumbered},
+		{"moved", "moved", s.Moved},
+		{"cosmetic", "cosmetic", s.Cosmetic},
+		{"unchanged", "unchanged", s.Unchanged},
+		{"facts changed", "facts", s.FactsChanged},
+	}
+}
+
+func htmlChangeOf(d *clause.Diff, c *clause.Change, oldIDs, newIDs []string, used map[string]bool) htmlChange {
+	hc := htmlChange{
+		Title: Clean(changeTitle(d, c)), Kind: c.Kind,
+		Renumbered: c.Renumbered, Moved: c.Moved,
+		OldNumber: numbers(d.Old, c.Old), NewNumber: numbers(d.New, c.New),
+	}
+	// Anchor on the new clauses first: that is the version being read.
+	var ids []string
+	for _, i := range c.New {
+		ids = append(ids, pick(d.New, i, newIDs))
+	}
+	for _, i := range c.Old {
+		id := pick(d.Old, i, oldIDs)
+		if len(c.New) == 1 && len(c.Old) == 1 && id == ids[0] {
+			continue
+		}
+		ids = append(ids, "old-"+id)
+	}
+	if len(c.New) == 0 && len(ids) > 0 {
+		// A removed clause is looked for by its own id.
+		ids[0] = ids[0][len("old-"):]
+	}
+	for k, id := range ids {
+		id = uniqueID(id, used)
+		if k == 0 {
+			hc.ID = id
+		} else {
+			hc.Anchors = append(hc.Anchors, id)
+		}
+	}
+	var cl *clause.Clause
+	if len(c.New) > 0 {
+		cl = &d.New.Clauses[c.New[0]]
+	} else if len(c.Old) > 0 {
+		cl = &d.Old.Clauses[c.Old[0]]
+	}
+	if cl != nil {
+		// The path ends with the clause's own heading when it has one.
+		p := cl.Path
+		if cl.Heading != "" && len(p) > 0 {
+			p = p[:len(p)-1]
+		}
+		hc.Path = Clean(joinPath(p))
+		if h := Clean(cl.Heading); h != "" && h != hc.Title {
+			hc.Heading = h
+		}
+	}
+	if c.Kind == clause.Modified || c.Kind == clause.Split || c.Kind == clause.Merged {
+		hc.Similarity = strconv.Itoa(int(c.Similarity*100+0.5)) + " %"
+	}
+	switch {
+	case c.Kind == clause.Added:
+		hc.Spans = []clause.Hunk{{Op: clause.OpInsert, Text: Clean(joinTexts(d.New, c.New))}}
+	case c.Kind == clause.Removed:
+		hc.Spans = []clause.Hunk{{Op: clause.OpDelete, Text: Clean(joinTexts(d.Old, c.Old))}}
+	case len(c.Hunks) > 0:
+		for _, h := range c.Hunks {
+			hc.Spans = append(hc.Spans, clause.Hunk{Op: h.Op, Text: Clean(h.Text)})
+		}
+	default:
+		hc.Spans = []clause.Hunk{{Op: clause.OpEqual, Text: Clean(joinTexts(d.New, c.New))}}
+	}
+	for _, f := range c.Facts {
+		hc.Facts = append(hc.Facts, Clean(FactLine(f)))
+	}
+	return hc
+}
+
+func pick(d *clause.Document, i int, ids []string) string {
+	if ids != nil {
+		return ids[i]
+	}
+	return d.Clauses[i].ID
+}
+
+// uniqueID keeps ids unique in the page: a removed clause and an added one
+// may share a slug.
+func uniqueID(id string, used map[string]bool) string {
+	if id == "" {
+		id = "clause"
+	}
+	base := id
+	for n := 2; used[id]; n++ {
+		id = base + "-" + strconv.Itoa(n)
+	}
+	used[id] = true
+	return id
+}
+
+func numbers(d *clause.Document, idx []int) string {
+	s := ""
+	for k, i := range idx {
+		if k > 0 {
+			s += " + "
+		}
+		s += d.Clauses[i].Number
+	}
+	return Clean(s)
+}
+
+func joinPath(p []string) string {
+	s := ""
+	for k, h := range p {
+		if k > 0 {
+			s += " › "
+		}
+		s += h
+	}
+	return s
+}
+
+func joinTexts(d *clause.Document, idx []int) string {
+	s := ""
+	for k, i := range idx {
+		if k > 0 {
+			s += "\n\n"
+		}
+		s += d.Clauses[i].Text
+	}
+	return s
+}
+
+var redlineTemplate = template.Must(template.New("redline").Parse(redlineHTML))
+
+// redlineHTML is the page. Deletions and insertions are struck through and
+// underlined as well as coloured, so that a black-and-white printout still
+// reads; colours are kept in print where the browser allows.
+const redlineHTML = `<!DOCTYPE html>
+<html lang="fr">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="avenant">
+<title>Redline {{.Old.Ref}} → {{.New.Ref}}</title>
+<style>
+:root { --ins: #0b6b2f; --ins-bg: #dcf5e3; --del: #a4161a; --del-bg: #fbe1e1; --muted: #5f6368; --rule: #d0d4d9; }
+* { box-sizing: border-box; }
+body { font: 15px/1.55 Georgia, "Times New Roman", serif; color: #1d1f21; margin: 0 auto; max-width: 60rem; padding: 2rem 1.5rem 4rem; }
+h1, h2, h3, table, .meta, .marks, .path, .facts { font-family: "Helvetica Neue", Arial, sans-serif; }
+h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
+h2 { font-size: 1.2rem; border-bottom: 2px solid #1d1f21; padding-bottom: .2rem; margin-top: 2.5rem; }
+h3 { font-size: 1.05rem; margin: 0; }
+.versions { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; margin: 1rem 0; }
+.version { border: 1px solid var(--rule); padding: .6rem .8rem; }
+.version .label { font-weight: bold; }
+.meta, .path { color: var(--muted); font-size: .85rem; }
+table { border-collapse: collapse; width: 100%; font-size: .9rem; }
+th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--rule); vertical-align: top; }
+th { background: #f1f3f4; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; width: 5rem; }
+tr.zero { color: var(--muted); }
+a { color: #174ea6; }
+section.change { border-top: 1px solid var(--rule); padding: 1rem 0; }
+.marks { display: inline-flex; flex-wrap: wrap; gap: .3rem; margin-left: .5rem; vertical-align: middle; }
+.mark { font-size: .75rem; border: 1px solid currentColor; border-radius: 3px; padding: 0 .35rem; text-transform: uppercase; letter-spacing: .03em; }
+.mark.added { color: var(--ins); } .mark.removed { color: var(--del); }
+.mark.renumbered, .mark.moved { color: #7a4b00; }
+.heading { font-style: italic; margin-top: .2rem; }
+.text { white-space: pre-wrap; margin: .6rem 0; }
+ins { color: var(--ins); background: var(--ins-bg); text-decoration: underline; text-decoration-thickness: 1px; }
+del { color: var(--del); background: var(--del-bg); text-decoration: line-through; }
+.facts { margin: .4rem 0 0; padding-left: 1.2rem; font-size: .9rem; }
+.facts li::marker { color: #7a4b00; }
+footer { margin-top: 3rem; color: var(--muted); font-size: .8rem; }
+@media print {
+  @page { margin: 18mm 16mm; }
+  body { max-width: none; padding: 0; font-size: 11pt; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  a { color: inherit; text-decoration: none; }
+  h2 { break-after: avoid; }
+  section.change h3, .marks, .path { break-after: avoid; }
+  section.change { break-inside: avoid-page; }
+  table, tr { break-inside: avoid; }
+  #index { break-after: page; }
+}
+</style>
+</head>
+<body>
+<header>
+<h1>Redline {{.Old.Ref}} → {{.New.Ref}}</h1>
+<div class="versions">
+<div class="version"><div class="meta">Ancienne version</div><div class="label">{{.Old.Ref}}</div><div class="meta">{{if .Old.Party}}{{.Old.Party}} · {{end}}{{if .Old.Date}}{{.Old.Date}} · {{end}}{{.Old.Clauses}} clauses</div></div>
+<div class="version"><div class="meta">Nouvelle version</div><div class="label">{{.New.Ref}}</div><div class="meta">{{if .New.Party}}{{.New.Party}} · {{end}}{{if .New.Date}}{{.New.Date}} · {{end}}{{.New.Clauses}} clauses</div></div>
+</div>
+</header>
+<main>
+<section id="summary">
+<h2>Summary</h2>
+<table class="summary">
+<thead><tr><th>Change</th><th class="n">Clauses</th></tr></thead>
+<tbody>
+{{- range .Summary}}
+<tr class="{{.Class}}{{if not .N}} zero{{end}}"><td>{{.Label}}</td><td class="n">{{.N}}</td></tr>
+{{- end}}
+</tbody>
+</table>
+</section>
+<section id="index">
+<h2>Changes</h2>
+{{- if .Changes}}
+<table>
+<thead><tr><th>Clause</th><th>Change</th><th class="n">Facts</th></tr></thead>
+<tbody>
+{{- range .Changes}}
+<tr><td><a href="#{{.ID}}">{{.Title}}</a></td><td>{{.Kind}}{{if .Renumbered}}, renumbered{{end}}{{if .Moved}}, moved{{end}}</td><td class="n">{{len .Facts}}</td></tr>
+{{- end}}
+</tbody>
+</table>
+{{- else}}
+<p>No substantive difference.</p>
+{{- end}}
+</section>
+<section id="changes">
+{{- range .Changes}}
+<section class="change {{.Kind}}" id="{{.ID}}">
+{{- range .Anchors}}<a id="{{.}}"></a>{{end}}
+{{- if .Path}}
+<div class="path">{{.Path}}</div>
+{{- end}}
+<h3>{{.Title}}<span class="marks"><span class="mark {{.Kind}}">{{.Kind}}</span>
+{{- if .Renumbered}}<span class="mark renumbered" title="renumbered">n° {{.OldNumber}} → {{.NewNumber}}</span>{{end}}
+{{- if .Moved}}<span class="mark moved">moved</span>{{end}}
+{{- if .Similarity}}<span class="mark similarity" title="similarity">{{.Similarity}}</span>{{end}}</span></h3>
+{{- if .Heading}}
+<div class="heading">{{.Heading}}</div>
+{{- end}}
+<div class="text">
+{{- range .Spans}}
+{{- if eq .Op "insert"}}<ins>{{.Text}}</ins>
+{{- else if eq .Op "delete"}}<del>{{.Text}}</del>
+{{- else}}{{.Text}}{{end}}
+{{- end -}}
+</div>
+{{- if .Facts}}
+<ul class="facts">
+{{- range .Facts}}
+<li>{{.}}</li>
+{{- end}}
+</ul>
+{{- end}}
+</section>
+{{- end}}
+</section>
+</main>
+<footer>Generated by avenant. Deletions are struck through, insertions underlined.</footer>
+</body>
+</html>
+`
