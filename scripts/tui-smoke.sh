@@ -52,7 +52,7 @@ if [ -n "${SMOKE_CAPTURE:-}" ]; then tm capture-pane -p -t "$session" >"$SMOKE_C
 
 keys v;                      expect "●─┴─┘"
 keys j j j j Enter;          expect "RA-2023 → CNAM-2024-02 · outline"
-keys / ; keys -l "consultation de référence"; keys Enter
+keys / ; keys -l "cotée GS"; keys Enter
 expect "filter: search"
 keys n Enter;                expect "amount GS: 26,50 € → 30 €"
 keys s;                      expect "base: 10"
