@@ -5,7 +5,8 @@
 # skips (exit 0 with a message) when tmux is missing.
 #
 #   scripts/tui-smoke.sh            # run the checks
-#   SMOKE_CAPTURE=out.txt scripts/tui-smoke.sh   # also save the first screen at 100x30
+#   SMOKE_CAPTURE=out.txt scripts/tui-smoke.sh   # also save the first screen at 100x30,
+#                                                # and a tariff diff in out.txt.diff
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -55,6 +56,7 @@ keys j j j j Enter;          expect "RA-2023 → CNAM-2024-02 · outline"
 keys / ; keys -l "cotée GS"; keys Enter
 expect "filter: search"
 keys n Enter;                expect "amount GS: 26,50 € → 30 €"
+if [ -n "${SMOKE_CAPTURE:-}" ]; then tm capture-pane -p -t "$session" >"$SMOKE_CAPTURE.diff"; fi
 keys s;                      expect "base: 10"
 keys h;                      expect "History of Article 10"
 keys b;                      expect "Blame of Article 10"

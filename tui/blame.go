@@ -157,10 +157,11 @@ func renderBlame(s blameScreen, p parties, st Styles) string {
 		if w < textW {
 			b.WriteString(strings.Repeat(" ", textW-w))
 		}
-		gutter := fit(render.Clean(strings.Join(labels, ",")), gutterWidth)
+		gutter := render.Clean(strings.Join(labels, ","))
 		if st.Plain && lineHas(s.lines[i], s.cursor) {
-			gutter = fit("▸"+gutter, gutterWidth)
+			gutter = "▸" + gutter
 		}
+		gutter = fit(gutter, gutterWidth)
 		lines = append(lines, gutterStyle.Render(gutter)+" "+b.String())
 	}
 	if len(s.spans) == 0 {
