@@ -1,17 +1,24 @@
 package cli
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
+	"sync"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/spf13/cobra"
 
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/fixtures"
+	"github.com/avenant-dev/avenant/reader"
 	"github.com/avenant-dev/avenant/render"
+	"github.com/avenant-dev/avenant/store"
 	"github.com/avenant-dev/avenant/tui"
 )
 
@@ -122,13 +129,174 @@ func tuiRun(opts *TUIOptions) error {
 }
 
 // tuiSource opens what the TUI reads: the demo negotiation when asked for
-// or when no store is in reach, else the store.
+// or when no store is in reach (and no --store was given), else the store.
+// The cleanup removes the demo's temporary store.
 func tuiSource(opts *TUIOptions) (tui.Source, func(), error) {
-	src, err := tui.FixtureSource()
+	if !opts.Demo {
+		s, err := openStore(opts.g)
+		switch {
+		case err == nil:
+			return newStoreSource(s), func() {}, nil
+		case opts.g.store != "" || !errors.Is(err, store.ErrNotStore):
+			return nil, nil, err
+		}
+	}
+	return demoSource(opts.g)
+}
+
+// demoSource imports the embedded demo negotiation into a temporary store,
+// as avenant import would, one version per fixture with its party, label,
+// kind, date and base.
+func demoSource(g *globals) (tui.Source, func(), error) {
+	dir, err := os.MkdirTemp("", "avenant-demo-")
 	if err != nil {
+		return nil, nil, fmt.Errorf("demo: %w", err)
+	}
+	cleanup := func() { os.RemoveAll(dir) }
+	s, err := store.Init(dir)
+	if err != nil {
+		cleanup()
+		return nil, nil, fmt.Errorf("demo: %w", err)
+	}
+	vs, err := fixtures.Versions()
+	if err != nil {
+		cleanup()
 		return nil, nil, err
 	}
-	return src, func() {}, nil
+	for _, v := range vs {
+		raw, err := fixtures.FS.ReadFile(v.File)
+		if err != nil {
+			cleanup()
+			return nil, nil, fmt.Errorf("demo: %w", err)
+		}
+		text, err := reader.Decode(raw)
+		if err != nil {
+			cleanup()
+			return nil, nil, fmt.Errorf("demo: %s: %w", v.File, err)
+		}
+		sum := sha256.Sum256(raw)
+		if _, err := s.Import(clause.Parse(text), store.ImportOptions{
+			Party: v.Party, Label: v.Label, Kind: v.Kind, Date: v.Date, Base: v.Base,
+			SourceName: v.File, SourceSHA256: hex.EncodeToString(sum[:]),
+		}); err != nil {
+			cleanup()
+			return nil, nil, fmt.Errorf("demo: %s: %w", v.File, err)
+		}
+	}
+	s.Notices = g.io.Err
+	return newStoreSource(s), cleanup, nil
+}
+
+// storeSource reads the TUI's data from a store. Documents and diffs are
+// cached: the TUI asks for the same pair again when the user goes back.
+// Store calls are serialised, as the TUI runs its loads concurrently.
+type storeSource struct {
+	s     *store.Store
+	mu    sync.Mutex
+	docs  map[string]*clause.Document
+	diffs map[[2]string]*clause.Diff
+}
+
+func newStoreSource(s *store.Store) *storeSource {
+	return &storeSource{s: s, docs: map[string]*clause.Document{}, diffs: map[[2]string]*clause.Diff{}}
+}
+
+func tuiVersion(v *store.Version) tui.Version {
+	return tui.Version{Label: v.Label, Party: v.Party, Kind: v.Kind, Date: v.Date, Base: v.Base, Commit: v.Commit, Clauses: v.Clauses}
+}
+
+// Versions implements tui.Source.
+func (ss *storeSource) Versions() ([]tui.Version, error) {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	vs, err := ss.s.Versions()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]tui.Version, len(vs))
+	for i := range vs {
+		out[i] = tuiVersion(&vs[i])
+	}
+	return out, nil
+}
+
+func (ss *storeSource) document(rev string) (*clause.Document, error) {
+	if rev == "" {
+		return &clause.Document{}, nil
+	}
+	if d := ss.docs[rev]; d != nil {
+		return d, nil
+	}
+	v, err := ss.s.Resolve(rev)
+	if err != nil {
+		return nil, err
+	}
+	d, err := ss.s.Document(v)
+	if err != nil {
+		return nil, err
+	}
+	ss.docs[rev] = d
+	return d, nil
+}
+
+// Diff implements tui.Source: the two versions' documents, whose clause
+// ids are the store's stable ids, compared clause by clause.
+func (ss *storeSource) Diff(base, head string) (*clause.Diff, error) {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	key := [2]string{base, head}
+	if d := ss.diffs[key]; d != nil {
+		return d, nil
+	}
+	od, err := ss.document(base)
+	if err != nil {
+		return nil, err
+	}
+	nd, err := ss.document(head)
+	if err != nil {
+		return nil, err
+	}
+	d := clause.Compare(od, nd, clause.CompareOptions{})
+	ss.diffs[key] = d
+	return d, nil
+}
+
+// Log implements tui.Source; stable ids make at unnecessary.
+func (ss *storeSource) Log(id, _ string) ([]tui.LogEntry, error) {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	es, err := ss.s.Log(id)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]tui.LogEntry, len(es))
+	for i, e := range es {
+		out[i] = tui.LogEntry{Version: tuiVersion(e.Version), Number: e.Number, Change: e.Change, Renumbered: e.Renumbered, Moved: e.Moved}
+	}
+	return out, nil
+}
+
+// Blame implements tui.Source, skipping cosmetic revisions as avenant
+// blame does by default.
+func (ss *storeSource) Blame(id, at string) ([]tui.Span, error) {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	var v *store.Version
+	if at != "" {
+		var err error
+		if v, err = ss.s.Resolve(at); err != nil {
+			return nil, err
+		}
+	}
+	spans, err := ss.s.Blame(id, v, false)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]tui.Span, len(spans))
+	for i, sp := range spans {
+		out[i] = tui.Span{Text: sp.Text, Version: tuiVersion(sp.Version)}
+	}
+	return out, nil
 }
 
 // summaryRun prints the diff of the latest version against the version it
