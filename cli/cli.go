@@ -107,7 +107,10 @@ func NewRootCmd(io *IO) *cobra.Command {
 		newLogCmd(g, nil),
 		newBlameCmd(g, nil),
 		newCheckCmd(g, nil),
+		newTUICmd(g, nil),
+		newDemoCmd(g, nil),
 	)
+	setRootTUI(root, g)
 	return root
 }
 
