@@ -170,27 +170,63 @@ func hunksText(c *clause.Change, d *clause.Diff, st Styles) string {
 	return b.String()
 }
 
-// elide shortens an unchanged stretch to the context a reader needs: its
-// end before a change, its start after one, both in the middle.
+// elide shortens an unchanged stretch to the context a reader needs: the
+// end of its paragraph before a change, the start of the next after one,
+// both in the middle; cuts fall between words.
 func elide(s string, first, last bool) string {
-	r := []rune(s)
-	switch {
-	case first && last:
+	if first && last {
 		return s
+	}
+	head, tail := s, s
+	if i := strings.LastIndex(s, "\n\n"); i >= 0 && first {
+		tail = s[i+2:]
+	}
+	if i := strings.Index(s, "\n\n"); i >= 0 && last {
+		head = s[:i]
+	}
+	switch {
 	case first:
-		if len(r) > contextRunes {
-			return "…" + string(r[len(r)-contextRunes:])
+		if t := lastWords(tail, contextRunes); t != s {
+			return "…" + t
 		}
+		return s
 	case last:
-		if len(r) > contextRunes {
-			return string(r[:contextRunes]) + "…"
+		if h := firstWords(head, contextRunes); h != s {
+			return h + "…"
 		}
-	default:
-		if len(r) > 2*contextRunes+20 {
-			return string(r[:contextRunes]) + " … " + string(r[len(r)-contextRunes:])
-		}
+		return s
+	}
+	if len([]rune(s)) > 2*contextRunes+20 {
+		return firstWords(s, contextRunes) + " … " + lastWords(s, contextRunes)
 	}
 	return s
+}
+
+// firstWords returns the start of s, at most about n runes, cut after a
+// word.
+func firstWords(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[:n])
+	if i := strings.LastIndexAny(cut, " \n"); i > 0 {
+		cut = cut[:i]
+	}
+	return cut
+}
+
+// lastWords returns the end of s, at most about n runes, cut before a word.
+func lastWords(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[len(r)-n:])
+	if i := strings.IndexAny(cut, " \n"); i >= 0 && i < len(cut)-1 {
+		cut = cut[i+1:]
+	}
+	return cut
 }
 
 func indent(s, prefix string) string {
