@@ -187,11 +187,17 @@ func elide(s string, first, last bool) string {
 	switch {
 	case first:
 		if t := lastWords(tail, contextRunes); t != s {
+			if strings.TrimSpace(t) == "" {
+				return ""
+			}
 			return "…" + t
 		}
 		return s
 	case last:
 		if h := firstWords(head, contextRunes); h != s {
+			if strings.TrimSpace(h) == "" {
+				return ""
+			}
 			return h + "…"
 		}
 		return s
