@@ -2,11 +2,17 @@ package cli
 
 import (
 	"fmt"
+	"io"
+	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/spf13/cobra"
 
+	"charm.land/lipgloss/v2"
+
 	"github.com/avenant-dev/avenant/render"
+	"github.com/avenant-dev/avenant/store"
 )
 
 // BlameSchema names the JSON document of avenant blame.
@@ -87,20 +93,118 @@ func blameRun(opts *BlameOptions) error {
 		}
 		return render.WriteJSON(out, doc)
 	}
-	// One line per piece of text: a span cut at its line breaks, the
-	// version and party beside it.
-	width := 0
-	for _, sp := range spans {
-		width = max(width, len([]rune(sp.Version.Label))+len([]rune(sp.Version.Party))+3)
+	color, err := opts.g.useColor()
+	if err != nil {
+		return err
 	}
-	for _, sp := range spans {
-		tag := fmt.Sprintf("%s (%s)", sp.Version.Label, render.Clean(sp.Version.Party))
-		for _, line := range strings.Split(strings.TrimRight(sp.Text, "\n"), "\n") {
-			if strings.TrimSpace(line) == "" {
-				continue
+	return writeBlameText(out, spans, color)
+}
+
+// blameLine is one line of the clause text and the spans that make it up.
+type blameLine struct {
+	pieces []store.Span
+}
+
+// writeBlameText prints the clause one stored line (a sentence) at a time,
+// as git blame does, the versions that wrote the line named in the margin,
+// newest first. With colour, each piece of text takes its version's
+// colour, so a word changed inside an older sentence stands out.
+func writeBlameText(w io.Writer, spans []store.Span, color bool) error {
+	var lines []blameLine
+	cur := blameLine{}
+	for _, sp := range sentenceSpans(spans) {
+		parts := strings.Split(sp.Text, "\n")
+		for k, part := range parts {
+			if k > 0 {
+				lines = append(lines, cur)
+				cur = blameLine{}
 			}
-			fmt.Fprintf(out, "%-*s │ %s\n", width, tag, render.Clean(strings.TrimSpace(line)))
+			if part != "" {
+				cur.pieces = append(cur.pieces, store.Span{Text: part, Version: sp.Version})
+			}
+		}
+	}
+	lines = append(lines, cur)
+	palette := []string{"4", "2", "5", "3", "6", "1", "12", "10", "13", "11", "14", "9"}
+	colours := map[string]lipgloss.Style{}
+	styleOf := func(v *store.Version) lipgloss.Style {
+		st, ok := colours[v.Label]
+		if !ok {
+			st = lipgloss.NewStyle().Foreground(lipgloss.Color(palette[len(colours)%len(palette)]))
+			colours[v.Label] = st
+		}
+		return st
+	}
+	margins := make([]string, len(lines))
+	width := 0
+	for i, l := range lines {
+		var vs []*store.Version
+		for _, p := range l.pieces {
+			if strings.TrimSpace(p.Text) != "" && !slices.Contains(vs, p.Version) {
+				vs = append(vs, p.Version)
+			}
+		}
+		slices.SortFunc(vs, func(a, b *store.Version) int { return b.Seq - a.Seq })
+		names := make([]string, len(vs))
+		for k, v := range vs {
+			names[k] = v.Label
+		}
+		if len(vs) > 0 {
+			names[0] += " (" + render.Clean(vs[0].Party) + ")"
+		}
+		margins[i] = strings.Join(names, ", ")
+		width = max(width, len([]rune(margins[i])))
+	}
+	for i, l := range lines {
+		if len(l.pieces) == 0 {
+			if _, err := fmt.Fprintln(w); err != nil {
+				return err
+			}
+			continue
+		}
+		var b strings.Builder
+		for _, p := range l.pieces {
+			text := render.Clean(p.Text)
+			if color {
+				text = styleOf(p.Version).Render(text)
+			}
+			b.WriteString(text)
+		}
+		if _, err := fmt.Fprintf(w, "%-*s │ %s\n", width, margins[i], b.String()); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// sentenceSpans puts each sentence of the blamed text on its own line, as
+// the store's clause files do, so that the margin names the versions of
+// one sentence rather than of a whole paragraph: a space after a sentence
+// end and before an upper-case letter or a digit becomes a line break.
+func sentenceSpans(spans []store.Span) []store.Span {
+	var full strings.Builder
+	for _, sp := range spans {
+		full.WriteString(sp.Text)
+	}
+	text := []rune(full.String())
+	breaks := map[int]bool{} // rune offsets of spaces that end a sentence
+	for i := 1; i+1 < len(text); i++ {
+		if text[i] == ' ' && strings.ContainsRune(".;!?", text[i-1]) &&
+			(unicode.IsUpper(text[i+1]) || unicode.IsDigit(text[i+1])) {
+			breaks[i] = true
+		}
+	}
+	out := make([]store.Span, 0, len(spans))
+	pos := 0
+	for _, sp := range spans {
+		r := []rune(sp.Text)
+		for k := range r {
+			if breaks[pos+k] {
+				r[k] = '\n'
+			}
+		}
+		pos += len(r)
+		out = append(out, store.Span{Text: string(r), Version: sp.Version})
+	}
+	return out
 }
