@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 	"sync"
 
 	tea "charm.land/bubbletea/v2"
@@ -332,52 +331,11 @@ func summaryRun(opts *TUIOptions, src tui.Source) error {
 }
 
 func writeSummary(w io.Writer, d *clause.Diff, base, head string) error {
-	var b strings.Builder
 	if base == "" {
 		base = "(nothing)"
 	}
-	fmt.Fprintf(&b, "%s → %s\n\n", render.Clean(base), render.Clean(head))
-	for i := range d.Changes {
-		c := &d.Changes[i]
-		if !render.Listed(c) {
-			continue
-		}
-		var flags []string
-		if c.Renumbered {
-			flags = append(flags, "renumbered")
-		}
-		if c.Moved {
-			flags = append(flags, "moved")
-		}
-		line := fmt.Sprintf("%-10s %s", c.Kind, render.Clean(summaryName(d, c)))
-		if len(flags) > 0 {
-			line += "  (" + strings.Join(flags, ", ") + ")"
-		}
-		b.WriteString(line + "\n")
-		for _, f := range c.Facts {
-			b.WriteString("           • " + render.Clean(render.FactLine(f)) + "\n")
-		}
+	if _, err := fmt.Fprintf(w, "%s → %s\n\n", render.Clean(base), render.Clean(head)); err != nil {
+		return err
 	}
-	b.WriteString("\n" + render.SummaryLine(d.Summary) + "\n")
-	_, err := io.WriteString(w, b.String())
-	return err
-}
-
-// summaryName names a change's clauses, old → new when they differ.
-func summaryName(d *clause.Diff, c *clause.Change) string {
-	name := func(doc *clause.Document, idx []int) string {
-		parts := make([]string, len(idx))
-		for i, k := range idx {
-			parts[i] = strings.Join(strings.Fields(doc.Clauses[k].Label()), " ")
-		}
-		return strings.Join(parts, " + ")
-	}
-	o, n := name(d.Old, c.Old), name(d.New, c.New)
-	switch {
-	case o == "":
-		return n
-	case n == "", o == n:
-		return o
-	}
-	return o + " → " + n
+	return render.DiffOverview(w, d, render.Styles{})
 }

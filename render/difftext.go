@@ -53,6 +53,16 @@ const contextRunes = 80
 // kind, old → new numbers and flags, the word-level diff with unchanged
 // stretches shortened, and the facts underneath; then the summary line.
 func DiffText(w io.Writer, d *clause.Diff, old, new Side, all bool, st Styles) error {
+	return diffText(w, d, all, st, true)
+}
+
+// DiffOverview is DiffText without the texts: one header line per listed
+// change and its facts, then the summary. The demo's --no-tui prints it.
+func DiffOverview(w io.Writer, d *clause.Diff, st Styles) error {
+	return diffText(w, d, false, st, false)
+}
+
+func diffText(w io.Writer, d *clause.Diff, all bool, st Styles, bodies bool) error {
 	ew := &errWriter{w: w}
 	if !d.Differs() && !all {
 		ew.printf("no differences\n")
@@ -63,21 +73,24 @@ func DiffText(w io.Writer, d *clause.Diff, old, new Side, all bool, st Styles) e
 		if !all && !Listed(c) {
 			continue
 		}
-		ew.printf("%s %s%s\n", st.render(st.Kind, fmt.Sprintf("%-10s", c.Kind)), st.render(st.Header, Clean(changeTitle(d, c))), flags(c))
-		if body := hunksText(c, d, st); body != "" {
+		ew.printf("%s %s%s\n", st.render(st.Kind, fmt.Sprintf("%-10s", c.Kind)), st.render(st.Header, Clean(ChangeTitle(d, c))), flags(c))
+		if body := hunksText(c, d, st); bodies && body != "" {
 			ew.printf("%s\n", indent(body, "    "))
 		}
 		for _, f := range c.Facts {
 			ew.printf("    %s\n", st.render(st.Fact, "• "+Clean(FactLine(f))))
 		}
-		ew.printf("\n")
+		if bodies {
+			ew.printf("\n")
+		}
 	}
 	ew.printf("%s\n", st.render(st.Summary, SummaryLine(d.Summary)))
 	return ew.err
 }
 
-// changeTitle names the clauses of a change, old → new.
-func changeTitle(d *clause.Diff, c *clause.Change) string {
+// ChangeTitle names the clauses of a change, old → new: "Article 12 →
+// Article 13", "Annexe 1 / G", "Article 5 + Article 5 bis → Article 5".
+func ChangeTitle(d *clause.Diff, c *clause.Change) string {
 	oldName := names(d.Old, c.Old)
 	newName := names(d.New, c.New)
 	switch {
