@@ -129,6 +129,9 @@ func (s *Store) Import(doc *clause.Document, opts ImportOptions) (*ImportResult,
 	}
 	clauseEntries := make([]object.TreeEntry, len(newDoc.Clauses))
 	for i := range newDoc.Clauses {
+		if !ValidID(ids[i]) {
+			return nil, fmt.Errorf("%s: clause %d has the id %q, which cannot name a file", opts.SourceName, i+1, ids[i])
+		}
 		h, err := s.writeBlob([]byte(FormatText(newDoc.Clauses[i].Text)), have)
 		if err != nil {
 			return nil, err

@@ -89,7 +89,30 @@ func decodeManifest(b []byte) ([]ManifestEntry, error) {
 	if f.Schema != ManifestSchema {
 		return nil, fmt.Errorf("manifest.json: schema %q, want %q", f.Schema, ManifestSchema)
 	}
+	for _, e := range f.Clauses {
+		if !ValidID(e.ID) {
+			return nil, fmt.Errorf("manifest.json: %q is not a clause id", e.ID)
+		}
+	}
 	return f.Clauses, nil
+}
+
+// ValidID reports whether id can name a clause file: lower-case letters,
+// digits and hyphens (what the segmenter's slugs are made of), at most 100
+// bytes. A store cloned from
+// elsewhere is untrusted, and an id such as "../x" must never become a
+// path.
+func ValidID(id string) bool {
+	if id == "" || len(id) > 100 {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 func decodeChanges(b []byte) ([]ChangeEntry, error) {

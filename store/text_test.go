@@ -68,3 +68,15 @@ func TestValidRefName(t *testing.T) {
 		}
 	}
 }
+
+func TestValidID(t *testing.T) {
+	for id, want := range map[string]bool{
+		"art-28-1": true, "annexe-1-g": true, "preambule": true, "a": true,
+		"": false, "../etc": false, "art/1": false, "Art-1": false,
+		"art 1": false, "art.1": false,
+	} {
+		if got := ValidID(id); got != want {
+			t.Errorf("ValidID(%q) = %v, want %v", id, got, want)
+		}
+	}
+}
