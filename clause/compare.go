@@ -125,7 +125,7 @@ func classifyMatch(old, new *Document, m Match, refs *RefIndex) Change {
 		// The text did not change, but what it refers to may have: a
 		// reference to an article that has since been renumbered or
 		// removed is broken.
-		if strings.Contains(strings.ToLower(newText), "article") {
+		if refs.citesAffected(newText) {
 			c.Facts = CompareFacts(oldText, newText, factSubject(nc), refs)
 		}
 		return c
@@ -183,20 +183,92 @@ func buildRefIndex(old, new *Document, matches []Match) *RefIndex {
 			refs.NewKeys[c.Key] = true
 		}
 	}
+	refs.affected = map[string]bool{}
 	for _, m := range matches {
 		for _, i := range m.Old {
-			key := old.Clauses[i].Key
-			if key == "" {
+			oc := &old.Clauses[i]
+			if oc.Key == "" {
 				continue
 			}
 			if len(m.New) == 0 {
-				refs.OldToNew[key] = ""
+				refs.OldToNew[oc.Key] = ""
+				refs.affected[oc.Key] = true
 				continue
 			}
-			refs.OldToNew[key] = new.Clauses[m.New[0]].Number
+			num := new.Clauses[m.New[0]].Number
+			refs.OldToNew[oc.Key] = num
+			if NormalizeNumber(num) != NormalizeNumber(oc.Number) {
+				refs.affected[oc.Key] = true
+			}
 		}
 	}
 	return refs
+}
+
+// citesAffected is a cheap filter run on every unchanged clause before the
+// fact extractor: it reports whether the text may cite, after the word
+// "article", a number whose article was renumbered or removed. It may say
+// yes wrongly, never no wrongly for a plain "article N" citation.
+func (r *RefIndex) citesAffected(text string) bool {
+	if len(r.affected) == 0 {
+		return false
+	}
+	for i := 0; i < len(text); {
+		j := indexFold(text[i:], "article")
+		if j < 0 {
+			return false
+		}
+		i += j + len("article")
+		end := min(i+60, len(text))
+		for _, num := range numberRuns(text[i:end]) {
+			if r.affected[NumberKey(KindArticle, num)] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// indexFold is strings.Index for an ASCII lower-case needle, ignoring the
+// case of s.
+func indexFold(s, needle string) int {
+	for i := 0; i+len(needle) <= len(s); i++ {
+		if c := s[i] | 0x20; c == needle[0] && strings.EqualFold(s[i:i+len(needle)], needle) {
+			return i
+		}
+	}
+	return -1
+}
+
+// numberRuns returns the runs of digits, dots and hyphens in s, each with
+// a following Latin adverb ("12 bis") when there is one.
+func numberRuns(s string) []string {
+	var out []string
+	for i := 0; i < len(s); {
+		if s[i] < '0' || s[i] > '9' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == '.' || s[j] == '-') {
+			j++
+		}
+		num := strings.TrimRight(s[i:j], ".-")
+		// A code article ("L. 162-5", "L262-35") keeps its letter.
+		switch {
+		case i >= 3 && s[i-1] == ' ' && s[i-2] == '.' && isCodePrefix(string(s[i-3]|0x20)):
+			num = s[i-3:i] + num
+		case i >= 1 && isCodePrefix(string(s[i-1]|0x20)):
+			num = s[i-1:i] + num
+		}
+		rest := strings.TrimLeft(s[j:], " ")
+		if k := strings.IndexAny(rest, " ,.;:)"); k > 0 && LatinRank(rest[:k]) > 0 {
+			out = append(out, num+" "+rest[:k])
+		}
+		out = append(out, num)
+		i = j
+	}
+	return out
 }
 
 // movedMatches flags the matches whose order in the new document is not

@@ -69,3 +69,19 @@ func TestCompareClassifies(t *testing.T) {
 		t.Error("a document compared with itself differs")
 	}
 }
+
+func TestNumberRuns(t *testing.T) {
+	cases := map[string][]string{
+		" 12 et 13":         {"12", "13"},
+		" 2 bis du présent": {"2 bis", "2"},
+		" L. 162-5 du code": {"L. 162-5"},
+		" L262-35,":         {"L262-35"},
+		" 28.1.":            {"28.1"},
+		" premier":          nil,
+	}
+	for in, want := range cases {
+		if got := numberRuns(in); !reflect.DeepEqual(got, want) {
+			t.Errorf("numberRuns(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

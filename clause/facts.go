@@ -23,6 +23,9 @@ type RefIndex struct {
 	// NewKeys holds the NumberKey of every numbered clause of the new
 	// version.
 	NewKeys map[string]bool
+	// affected holds the keys of the old articles that were renumbered
+	// or removed: only a citation of one of them can have gone stale.
+	affected map[string]bool
 }
 
 // Notes attached to reference facts. They are part of the output that

@@ -23,6 +23,8 @@ type CheckOptions struct {
 	Dir     string
 	Format  string
 	MaxSize int64
+	// Concordance is a file of "old = new" lines that override the aligner.
+	Concordance string
 }
 
 func newCheckCmd(g *globals, runF func(*CheckOptions) error) *cobra.Command {
@@ -58,6 +60,7 @@ Exit status: 0 passed, 1 an error-level rule fired, 2 error.`,
 	f.StringVar(&opts.Rules, "rules", "", "rules file (default: nearest "+check.FileName+", else built-in rules)")
 	f.StringVar(&opts.Format, "format", "text", "output format: "+strings.Join(check.Formats, ", "))
 	f.Int64Var(&opts.MaxSize, "max-size", 0, "largest input file accepted, in bytes (default 64 MiB)")
+	f.StringVar(&opts.Concordance, "concordance", "", "file of 'old = new' lines that override the aligner")
 	return cmd
 }
 
@@ -66,21 +69,22 @@ func checkRun(opts *CheckOptions) error {
 	if err != nil {
 		return err
 	}
-	oldDoc, err := loadFile(opts.Old, opts.MaxSize)
+	l := &docLoader{g: opts.g, maxSize: opts.MaxSize}
+	oldDoc, newDoc, old, new, err := l.loadPair(opts.Old, opts.New)
 	if err != nil {
 		return err
 	}
-	newDoc, err := loadFile(opts.New, opts.MaxSize)
+	copts, err := compareOptions(opts.Concordance, oldDoc, newDoc)
 	if err != nil {
 		return err
 	}
-	return checkDocs(opts, oldDoc, newDoc, render.Side{Ref: opts.Old}, render.Side{Ref: opts.New}, rules)
+	return checkDocs(opts, oldDoc, newDoc, old, new, rules, copts)
 }
 
 // checkDocs checks two loaded documents, whatever they were loaded from,
 // prints the report and turns a failed check into exit status 1.
-func checkDocs(opts *CheckOptions, oldDoc, newDoc *clause.Document, old, new render.Side, rules *check.Rules) error {
-	rep := check.Check(oldDoc, newDoc, old, new, rules, clause.CompareOptions{})
+func checkDocs(opts *CheckOptions, oldDoc, newDoc *clause.Document, old, new render.Side, rules *check.Rules, copts clause.CompareOptions) error {
+	rep := check.Check(oldDoc, newDoc, old, new, rules, copts)
 	if !opts.g.quiet {
 		if err := check.Write(opts.g.io.Out, rep, opts.Format); err != nil {
 			return err

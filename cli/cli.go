@@ -99,10 +99,18 @@ func NewRootCmd(io *IO) *cobra.Command {
 	pf.BoolVarP(&g.quiet, "quiet", "q", false, "print nothing but errors")
 	root.AddCommand(
 		newVersionCmd(g, nil),
-		newShowCmd(g, nil),
+		newStoreShowCmd(g, nil),
 		newDiffCmd(g, nil),
+		newInitCmd(g, nil),
+		newImportCmd(g, nil),
+		newVersionsCmd(g, nil),
+		newLogCmd(g, nil),
+		newBlameCmd(g, nil),
 		newCheckCmd(g, nil),
+		newTUICmd(g, nil),
+		newDemoCmd(g, nil),
 	)
+	setRootTUI(root, g)
 	return root
 }
 

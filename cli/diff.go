@@ -1,9 +1,6 @@
 package cli
 
 import (
-	"fmt"
-	"os"
-
 	"github.com/spf13/cobra"
 
 	"github.com/avenant-dev/avenant/clause"
@@ -23,8 +20,9 @@ type DiffOptions struct {
 func newDiffCmd(g *globals, runF func(*DiffOptions) error) *cobra.Command {
 	opts := &DiffOptions{g: g}
 	cmd := &cobra.Command{
-		Use:   "diff OLD NEW",
-		Short: "Clause-by-clause diff of two versions or two files",
+		Use:     "diff OLD NEW",
+		Example: "  avenant diff RA-2023 CNAM-2024-02\n  avenant diff old.md new.md --format json",
+		Short:   "Clause-by-clause diff of two versions or two files",
 		Long: `Compare two versions clause by clause: renumbered and moved clauses are
 recognised, and changed amounts, percentages, dates, time limits, act codes,
 modal verbs, negations and cross-references are reported as typed facts.
@@ -43,7 +41,7 @@ Exit status: 0 no substantive difference, 1 differences found, 2 error.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.Format, "format", "text", "output format: text, json or markdown")
+	f.StringVar(&opts.Format, "format", "text", "output format: text, json, markdown or html")
 	f.BoolVar(&opts.All, "all", false, "list unchanged clauses too")
 	f.StringVar(&opts.Concordance, "concordance", "", "file of 'old = new' lines that override the aligner")
 	f.Int64Var(&opts.MaxSize, "max-size", 0, "largest input file accepted, in bytes (default 64 MiB)")
@@ -51,30 +49,16 @@ Exit status: 0 no substantive difference, 1 differences found, 2 error.`,
 }
 
 func diffRun(opts *DiffOptions) error {
-	var copts clause.CompareOptions
-	if opts.Concordance != "" {
-		f, err := os.Open(opts.Concordance)
-		if err != nil {
-			return fmt.Errorf("%s: %w", opts.Concordance, err)
-		}
-		defer f.Close()
-		conc, err := clause.ParseConcordance(f)
-		if err != nil {
-			return fmt.Errorf("%s: %w", opts.Concordance, err)
-		}
-		copts.Align.Concordance = conc
-	}
-	oldDoc, err := loadFile(opts.Old, opts.MaxSize)
+	l := &docLoader{g: opts.g, maxSize: opts.MaxSize}
+	oldDoc, newDoc, oldSide, newSide, err := l.loadPair(opts.Old, opts.New)
 	if err != nil {
 		return err
 	}
-	newDoc, err := loadFile(opts.New, opts.MaxSize)
+	copts, err := compareOptions(opts.Concordance, oldDoc, newDoc)
 	if err != nil {
 		return err
 	}
 	d := clause.Compare(oldDoc, newDoc, copts)
-	oldSide := render.Side{Ref: opts.Old}
-	newSide := render.Side{Ref: opts.New}
 	if err := writeDiff(opts.g, d, oldSide, newSide, opts.Format, opts.All); err != nil {
 		return err
 	}

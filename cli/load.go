@@ -1,8 +1,13 @@
 package cli
 
 import (
+	"fmt"
+	"os"
+
 	"github.com/avenant-dev/avenant/clause"
 	"github.com/avenant-dev/avenant/reader"
+	"github.com/avenant-dev/avenant/render"
+	"github.com/avenant-dev/avenant/store"
 )
 
 // loadFile reads and parses a document file. Errors name the file.
@@ -12,4 +17,74 @@ func loadFile(path string, maxSize int64) (*clause.Document, error) {
 		return nil, err
 	}
 	return clause.Parse(text), nil
+}
+
+// docLoader turns the arguments of diff and check into documents: an
+// existing file is read as a document, anything else names a version of
+// the store (label, tag, commit or party branch), opened on first need.
+type docLoader struct {
+	g       *globals
+	maxSize int64
+	s       *store.Store
+}
+
+// load returns the document an argument names and how to describe it:
+// for a store version, its label, party, date and the stable clause ids.
+func (l *docLoader) load(arg string) (*clause.Document, render.Side, error) {
+	if isFile(arg) {
+		d, err := loadFile(arg, l.maxSize)
+		return d, render.Side{Ref: arg}, err
+	}
+	if l.s == nil {
+		s, err := openStore(l.g)
+		if err != nil {
+			return nil, render.Side{}, fmt.Errorf("%s: no such file, and %w", arg, err)
+		}
+		l.s = s
+	}
+	v, err := l.s.Resolve(arg)
+	if err != nil {
+		return nil, render.Side{}, err
+	}
+	d, err := l.s.Document(v)
+	if err != nil {
+		return nil, render.Side{}, err
+	}
+	ids := make([]string, len(d.Clauses))
+	for i := range d.Clauses {
+		ids[i] = d.Clauses[i].ID
+	}
+	return d, render.Side{Ref: v.Label, Party: v.Party, Date: v.Date, IDs: ids}, nil
+}
+
+// loadPair loads the two versions compared by diff and check.
+func (l *docLoader) loadPair(oldArg, newArg string) (oldDoc, newDoc *clause.Document, old, new render.Side, err error) {
+	if oldDoc, old, err = l.load(oldArg); err != nil {
+		return
+	}
+	newDoc, new, err = l.load(newArg)
+	return
+}
+
+// compareOptions reads a --concordance file, if any, and checks that every
+// clause it names exists in the two documents.
+func compareOptions(path string, oldDoc, newDoc *clause.Document) (clause.CompareOptions, error) {
+	var opts clause.CompareOptions
+	if path == "" {
+		return opts, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return opts, err
+	}
+	defer f.Close()
+	conc, err := clause.ParseConcordance(f)
+	if err == nil {
+		err = clause.CheckConcordance(oldDoc, newDoc, conc)
+	}
+	if err != nil {
+		return opts, fmt.Errorf("%s: %w", path, err)
+	}
+	opts.Align.Concordance = conc
+	return opts, nil
 }

@@ -19,7 +19,7 @@ func DiffMarkdown(w io.Writer, d *clause.Diff, old, new Side, all bool) error {
 		if !all && !Listed(c) {
 			continue
 		}
-		ew.printf("### %s — %s%s\n\n", mdEscape(Clean(changeTitle(d, c))), c.Kind, flags(c))
+		ew.printf("### %s — %s%s\n\n", mdEscape(Clean(ChangeTitle(d, c))), c.Kind, flags(c))
 		var body strings.Builder
 		switch c.Kind {
 		case clause.Added:

@@ -53,6 +53,16 @@ const contextRunes = 80
 // kind, old → new numbers and flags, the word-level diff with unchanged
 // stretches shortened, and the facts underneath; then the summary line.
 func DiffText(w io.Writer, d *clause.Diff, old, new Side, all bool, st Styles) error {
+	return diffText(w, d, all, st, true)
+}
+
+// DiffOverview is DiffText without the texts: one header line per listed
+// change and its facts, then the summary. The demo's --no-tui prints it.
+func DiffOverview(w io.Writer, d *clause.Diff, st Styles) error {
+	return diffText(w, d, false, st, false)
+}
+
+func diffText(w io.Writer, d *clause.Diff, all bool, st Styles, bodies bool) error {
 	ew := &errWriter{w: w}
 	if !d.Differs() && !all {
 		ew.printf("no differences\n")
@@ -63,21 +73,24 @@ func DiffText(w io.Writer, d *clause.Diff, old, new Side, all bool, st Styles) e
 		if !all && !Listed(c) {
 			continue
 		}
-		ew.printf("%s %s%s\n", st.render(st.Kind, fmt.Sprintf("%-10s", c.Kind)), st.render(st.Header, Clean(changeTitle(d, c))), flags(c))
-		if body := hunksText(c, d, st); body != "" {
+		ew.printf("%s %s%s\n", st.render(st.Kind, fmt.Sprintf("%-10s", c.Kind)), st.render(st.Header, Clean(ChangeTitle(d, c))), flags(c))
+		if body := hunksText(c, d, st); bodies && body != "" {
 			ew.printf("%s\n", indent(body, "    "))
 		}
 		for _, f := range c.Facts {
 			ew.printf("    %s\n", st.render(st.Fact, "• "+Clean(FactLine(f))))
 		}
-		ew.printf("\n")
+		if bodies {
+			ew.printf("\n")
+		}
 	}
 	ew.printf("%s\n", st.render(st.Summary, SummaryLine(d.Summary)))
 	return ew.err
 }
 
-// changeTitle names the clauses of a change, old → new.
-func changeTitle(d *clause.Diff, c *clause.Change) string {
+// ChangeTitle names the clauses of a change, old → new: "Article 12 →
+// Article 13", "Annexe 1 / G", "Article 5 + Article 5 bis → Article 5".
+func ChangeTitle(d *clause.Diff, c *clause.Change) string {
 	oldName := names(d.Old, c.Old)
 	newName := names(d.New, c.New)
 	switch {
@@ -170,27 +183,69 @@ func hunksText(c *clause.Change, d *clause.Diff, st Styles) string {
 	return b.String()
 }
 
-// elide shortens an unchanged stretch to the context a reader needs: its
-// end before a change, its start after one, both in the middle.
+// elide shortens an unchanged stretch to the context a reader needs: the
+// end of its paragraph before a change, the start of the next after one,
+// both in the middle; cuts fall between words.
 func elide(s string, first, last bool) string {
-	r := []rune(s)
-	switch {
-	case first && last:
+	if first && last {
 		return s
+	}
+	head, tail := s, s
+	if i := strings.LastIndex(s, "\n\n"); i >= 0 && first {
+		tail = s[i+2:]
+	}
+	if i := strings.Index(s, "\n\n"); i >= 0 && last {
+		head = s[:i]
+	}
+	switch {
 	case first:
-		if len(r) > contextRunes {
-			return "…" + string(r[len(r)-contextRunes:])
+		if t := lastWords(tail, contextRunes); t != s {
+			if strings.TrimSpace(t) == "" {
+				return ""
+			}
+			return "…" + t
 		}
+		return s
 	case last:
-		if len(r) > contextRunes {
-			return string(r[:contextRunes]) + "…"
+		if h := firstWords(head, contextRunes); h != s {
+			if strings.TrimSpace(h) == "" {
+				return ""
+			}
+			return h + "…"
 		}
-	default:
-		if len(r) > 2*contextRunes+20 {
-			return string(r[:contextRunes]) + " … " + string(r[len(r)-contextRunes:])
-		}
+		return s
+	}
+	if len([]rune(s)) > 2*contextRunes+20 {
+		return firstWords(s, contextRunes) + " … " + lastWords(s, contextRunes)
 	}
 	return s
+}
+
+// firstWords returns the start of s, at most about n runes, cut after a
+// word.
+func firstWords(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[:n])
+	if i := strings.LastIndexAny(cut, " \n"); i > 0 {
+		cut = cut[:i]
+	}
+	return cut
+}
+
+// lastWords returns the end of s, at most about n runes, cut before a word.
+func lastWords(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[len(r)-n:])
+	if i := strings.IndexAny(cut, " \n"); i >= 0 && i < len(cut)-1 {
+		cut = cut[i+1:]
+	}
+	return cut
 }
 
 func indent(s, prefix string) string {

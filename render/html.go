@@ -86,7 +86,7 @@ func htmlSummary(s clause.Summary) []htmlCount {
 
 func htmlChangeOf(d *clause.Diff, c *clause.Change, oldIDs, newIDs []string, used map[string]bool) htmlChange {
 	hc := htmlChange{
-		Title: Clean(changeTitle(d, c)), Kind: c.Kind,
+		Title: Clean(ChangeTitle(d, c)), Kind: c.Kind,
 		Renumbered: c.Renumbered, Moved: c.Moved,
 		OldNumber: numbers(d.Old, c.Old), NewNumber: numbers(d.New, c.New),
 	}

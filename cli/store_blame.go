@@ -1,0 +1,210 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/spf13/cobra"
+
+	"charm.land/lipgloss/v2"
+
+	"github.com/avenant-dev/avenant/render"
+	"github.com/avenant-dev/avenant/store"
+)
+
+// BlameSchema names the JSON document of avenant blame.
+const BlameSchema = "avenant.blame/v1"
+
+// BlameOptions hold what avenant blame needs.
+type BlameOptions struct {
+	g        *globals
+	Clause   string
+	At       string
+	Cosmetic bool
+	Format   string
+}
+
+type blameDoc struct {
+	Schema string      `json:"schema"`
+	Clause string      `json:"clause"`
+	At     string      `json:"at"`
+	Spans  []blameSpan `json:"spans"`
+}
+
+type blameSpan struct {
+	Text    string `json:"text"`
+	Version string `json:"version"`
+	Party   string `json:"party"`
+	Date    string `json:"date"`
+	Commit  string `json:"commit"`
+}
+
+func newBlameCmd(g *globals, runF func(*BlameOptions) error) *cobra.Command {
+	opts := &BlameOptions{g: g}
+	cmd := &cobra.Command{
+		Use:   "blame CLAUSE",
+		Short: "Who introduced each word of a clause: party, version, date",
+		Long: `Print the text of CLAUSE as of --at (default: the latest version), cut into
+spans attributed to the version that introduced them, word by word.
+Cosmetic revisions (spacing, typography) keep the earlier attribution
+unless --cosmetic.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.Clause = args[0]
+			if err := checkFormat(opts.Format, "text", "json"); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return blameRun(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.Format, "format", "text", "output format: text or json")
+	f.StringVar(&opts.At, "at", "", "the version to blame (default: the latest)")
+	f.BoolVar(&opts.Cosmetic, "cosmetic", false, "attribute cosmetic revisions too")
+	return cmd
+}
+
+func blameRun(opts *BlameOptions) error {
+	s, at, id, err := resolveAt(opts.g, opts.At, opts.Clause)
+	if err != nil {
+		return err
+	}
+	if at == nil {
+		if at, err = s.Latest(); err != nil {
+			return err
+		}
+	}
+	spans, err := s.Blame(id, at, opts.Cosmetic)
+	if err != nil {
+		return err
+	}
+	out := opts.g.io.Out
+	if opts.Format == "json" {
+		doc := blameDoc{Schema: BlameSchema, Clause: id, At: at.Label, Spans: []blameSpan{}}
+		for _, sp := range spans {
+			v := sp.Version
+			doc.Spans = append(doc.Spans, blameSpan{Text: sp.Text, Version: v.Label, Party: v.Party, Date: v.Date, Commit: v.Commit})
+		}
+		return render.WriteJSON(out, doc)
+	}
+	color, err := opts.g.useColor()
+	if err != nil {
+		return err
+	}
+	return writeBlameText(out, spans, color)
+}
+
+// blameLine is one line of the clause text and the spans that make it up.
+type blameLine struct {
+	pieces []store.Span
+}
+
+// writeBlameText prints the clause one stored line (a sentence) at a time,
+// as git blame does, the versions that wrote the line named in the margin,
+// newest first. With colour, each piece of text takes its version's
+// colour, so a word changed inside an older sentence stands out.
+func writeBlameText(w io.Writer, spans []store.Span, color bool) error {
+	var lines []blameLine
+	cur := blameLine{}
+	for _, sp := range sentenceSpans(spans) {
+		parts := strings.Split(sp.Text, "\n")
+		for k, part := range parts {
+			if k > 0 {
+				lines = append(lines, cur)
+				cur = blameLine{}
+			}
+			if part != "" {
+				cur.pieces = append(cur.pieces, store.Span{Text: part, Version: sp.Version})
+			}
+		}
+	}
+	lines = append(lines, cur)
+	palette := []string{"4", "2", "5", "3", "6", "1", "12", "10", "13", "11", "14", "9"}
+	colours := map[string]lipgloss.Style{}
+	styleOf := func(v *store.Version) lipgloss.Style {
+		st, ok := colours[v.Label]
+		if !ok {
+			st = lipgloss.NewStyle().Foreground(lipgloss.Color(palette[len(colours)%len(palette)]))
+			colours[v.Label] = st
+		}
+		return st
+	}
+	margins := make([]string, len(lines))
+	width := 0
+	for i, l := range lines {
+		var vs []*store.Version
+		for _, p := range l.pieces {
+			if strings.TrimSpace(p.Text) != "" && !slices.Contains(vs, p.Version) {
+				vs = append(vs, p.Version)
+			}
+		}
+		slices.SortFunc(vs, func(a, b *store.Version) int { return b.Seq - a.Seq })
+		names := make([]string, len(vs))
+		for k, v := range vs {
+			names[k] = v.Label
+		}
+		if len(vs) > 0 {
+			names[0] += " (" + render.Clean(vs[0].Party) + ")"
+		}
+		margins[i] = strings.Join(names, ", ")
+		width = max(width, len([]rune(margins[i])))
+	}
+	for i, l := range lines {
+		if len(l.pieces) == 0 {
+			if _, err := fmt.Fprintln(w); err != nil {
+				return err
+			}
+			continue
+		}
+		var b strings.Builder
+		for _, p := range l.pieces {
+			text := render.Clean(p.Text)
+			if color {
+				text = styleOf(p.Version).Render(text)
+			}
+			b.WriteString(text)
+		}
+		if _, err := fmt.Fprintf(w, "%-*s │ %s\n", width, margins[i], b.String()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sentenceSpans puts each sentence of the blamed text on its own line, as
+// the store's clause files do, so that the margin names the versions of
+// one sentence rather than of a whole paragraph: a space after a sentence
+// end and before an upper-case letter or a digit becomes a line break.
+func sentenceSpans(spans []store.Span) []store.Span {
+	var full strings.Builder
+	for _, sp := range spans {
+		full.WriteString(sp.Text)
+	}
+	text := []rune(full.String())
+	breaks := map[int]bool{} // rune offsets of spaces that end a sentence
+	for i := 1; i+1 < len(text); i++ {
+		if text[i] == ' ' && strings.ContainsRune(".;!?", text[i-1]) &&
+			(unicode.IsUpper(text[i+1]) || unicode.IsDigit(text[i+1])) {
+			breaks[i] = true
+		}
+	}
+	out := make([]store.Span, 0, len(spans))
+	pos := 0
+	for _, sp := range spans {
+		r := []rune(sp.Text)
+		for k := range r {
+			if breaks[pos+k] {
+				r[k] = '\n'
+			}
+		}
+		pos += len(r)
+		out = append(out, store.Span{Text: string(r), Version: sp.Version})
+	}
+	return out
+}

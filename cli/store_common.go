@@ -1,0 +1,51 @@
+package cli
+
+import (
+	"bytes"
+	"io"
+	"os"
+
+	"github.com/avenant-dev/avenant/store"
+)
+
+// openStore opens the store named by --store, else the nearest enclosing
+// one. Notices (a broken stale lock, a repaired branch) go to stderr.
+func openStore(g *globals) (*store.Store, error) {
+	var s *store.Store
+	var err error
+	if g.store != "" {
+		s, err = store.Open(g.store)
+	} else {
+		s, err = store.Discover(".")
+	}
+	if err != nil {
+		return nil, err
+	}
+	s.Notices = g.io.Err
+	return s, nil
+}
+
+// isFile reports whether arg names an existing file or directory, which
+// show and diff then read as a document rather than a version.
+func isFile(arg string) bool {
+	_, err := os.Stat(arg)
+	return err == nil
+}
+
+func short(commit string) string {
+	if len(commit) > 7 {
+		return commit[:7]
+	}
+	return commit
+}
+
+// trimmed writes a tabwriter's output without the spaces it leaves at the
+// end of a line whose last cell is empty.
+func trimmed(w io.Writer, b *bytes.Buffer) error {
+	lines := bytes.Split(b.Bytes(), []byte("\n"))
+	for i := range lines {
+		lines[i] = bytes.TrimRight(lines[i], " ")
+	}
+	_, err := w.Write(bytes.Join(lines, []byte("\n")))
+	return err
+}

@@ -1,0 +1,150 @@
+package cli
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/store"
+)
+
+// ImportOptions hold what avenant import needs.
+type ImportOptions struct {
+	g           *globals
+	Files       []string
+	Party       string
+	Labels      []string
+	Date        string
+	Kind        string
+	Base        string
+	Concordance string
+	MaxSize     int64
+}
+
+func newImportCmd(g *globals, runF func(*ImportOptions) error) *cobra.Command {
+	opts := &ImportOptions{g: g}
+	cmd := &cobra.Command{
+		Use:   "import FILE... --party P [--label L]...",
+		Short: "Commit documents as new versions of the store",
+		Long: `Split each FILE into clauses and commit it as a new version, in order. Each
+version answers --base (default: the latest version); its clauses keep their
+stable ids through renumbering and moves. Labels come from the --label flags,
+one per file, else from the file names; each becomes a tag. A file identical
+to its base is not imported.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.Files = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return importRun(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.Party, "party", "", "the party that wrote the version (required)")
+	f.StringArrayVar(&opts.Labels, "label", nil, "the version's label, one per file (default: the file name)")
+	f.StringVar(&opts.Date, "date", "", "the document's date, YYYY-MM-DD (default: today)")
+	f.StringVar(&opts.Kind, "kind", "", "the kind of version: proposal, counter-proposal, signed… (default \""+store.DefaultKind+"\")")
+	f.StringVar(&opts.Base, "base", "", "the version this one answers (default: the latest)")
+	f.StringVar(&opts.Concordance, "concordance", "", "file of 'old = new' lines that override the aligner")
+	f.Int64Var(&opts.MaxSize, "max-size", 0, "largest input file accepted, in bytes (default 64 MiB)")
+	return cmd
+}
+
+func importRun(opts *ImportOptions) error {
+	if opts.Party == "" {
+		return usageError{fmt.Errorf("--party is required")}
+	}
+	if len(opts.Labels) > 0 && len(opts.Labels) != len(opts.Files) {
+		return usageError{fmt.Errorf("%d --label for %d files: give one per file, or none", len(opts.Labels), len(opts.Files))}
+	}
+	if opts.Date == "" {
+		opts.Date = time.Now().UTC().Format("2006-01-02")
+	}
+	var copts clause.CompareOptions
+	if opts.Concordance != "" {
+		f, err := os.Open(opts.Concordance)
+		if err != nil {
+			return err
+		}
+		conc, err := clause.ParseConcordance(f)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("%s: %w", opts.Concordance, err)
+		}
+		copts.Align.Concordance = conc
+	}
+	s, err := openStore(opts.g)
+	if err != nil {
+		return err
+	}
+	io := opts.g.io
+	progress := false
+	if f, ok := io.Err.(*os.File); ok && len(opts.Files) > 1 && !opts.g.quiet {
+		progress = term.IsTerminal(f.Fd())
+	}
+	for i, file := range opts.Files {
+		label := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
+		if len(opts.Labels) > 0 {
+			label = opts.Labels[i]
+		}
+		if progress {
+			fmt.Fprintf(io.Err, "\r\x1b[Kimporting %d/%d %s…", i+1, len(opts.Files), file)
+		}
+		doc, err := loadFile(file, opts.MaxSize)
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), file+":") {
+				err = fmt.Errorf("%s: %w", file, err)
+			}
+			return err
+		}
+		raw, err := os.ReadFile(file)
+		if err != nil {
+			var pe *os.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err
+			}
+			return fmt.Errorf("%s: %w", file, err)
+		}
+		sum := sha256.Sum256(raw)
+		base := ""
+		if i == 0 {
+			base = opts.Base
+		}
+		r, err := s.Import(doc, store.ImportOptions{
+			Party: opts.Party, Label: label, Kind: opts.Kind, Date: opts.Date, Base: base,
+			SourceName: filepath.Base(file), SourceSHA256: hex.EncodeToString(sum[:]), Compare: copts,
+		})
+		if progress {
+			fmt.Fprint(io.Err, "\r\x1b[K")
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", file, err)
+		}
+		if opts.g.quiet {
+			continue
+		}
+		if r.Version == nil {
+			fmt.Fprintf(io.Out, "nothing to import: %s is identical to %s\n", file, r.Identical)
+			continue
+		}
+		v := r.Version
+		fmt.Fprintf(io.Out, "%s %s (%s, %s, %s): %d clauses", short(v.Commit), v.Label, v.Party, v.Kind, v.Date, v.Clauses)
+		if r.Diff != nil && v.Base != "" {
+			sm := r.Diff.Summary
+			fmt.Fprintf(io.Out, "; against %s: %d modified, %d added, %d removed, %d renumbered, %d moved",
+				v.Base, sm.Modified+sm.Split+sm.Merged, sm.Added, sm.Removed, sm.Renumbered, sm.Moved)
+		}
+		fmt.Fprintln(io.Out)
+	}
+	return nil
+}

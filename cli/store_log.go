@@ -1,0 +1,142 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/render"
+	"github.com/avenant-dev/avenant/store"
+)
+
+// LogSchema names the JSON document of avenant log.
+const LogSchema = "avenant.log/v1"
+
+// LogOptions hold what avenant log needs.
+type LogOptions struct {
+	g      *globals
+	Clause string
+	At     string
+	Format string
+}
+
+type logDoc struct {
+	Schema  string     `json:"schema"`
+	Clause  string     `json:"clause"`
+	Entries []logEntry `json:"entries"`
+}
+
+type logEntry struct {
+	Version    string            `json:"version"`
+	Party      string            `json:"party"`
+	Date       string            `json:"date"`
+	Commit     string            `json:"commit"`
+	Number     string            `json:"number"`
+	Change     clause.ChangeKind `json:"change"`
+	Renumbered bool              `json:"renumbered,omitempty"`
+	Moved      bool              `json:"moved,omitempty"`
+	Gone       bool              `json:"gone,omitempty"`
+	Others     []string          `json:"others,omitempty"`
+}
+
+func newLogCmd(g *globals, runF func(*LogOptions) error) *cobra.Command {
+	opts := &LogOptions{g: g}
+	cmd := &cobra.Command{
+		Use:   "log CLAUSE",
+		Short: "A clause's history across versions, through renumbering and moves",
+		Long: `List the versions in which CLAUSE changed, oldest first: added, modified,
+cosmetic, renumbered, moved, split, merged, removed. CLAUSE is a stable id
+or a number as printed in the latest version (or in --at REV).`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.Clause = args[0]
+			if err := checkFormat(opts.Format, "text", "json"); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return logRun(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text or json")
+	cmd.Flags().StringVar(&opts.At, "at", "", "resolve a clause number in this version (default: the latest)")
+	return cmd
+}
+
+// resolveAt opens the store and resolves --at and the clause reference.
+func resolveAt(g *globals, at, ref string) (*store.Store, *store.Version, string, error) {
+	s, err := openStore(g)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	var v *store.Version
+	if at != "" {
+		if v, err = s.Resolve(at); err != nil {
+			return nil, nil, "", err
+		}
+	}
+	id, err := s.ResolveClause(ref, v)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	return s, v, id, nil
+}
+
+func logRun(opts *LogOptions) error {
+	s, _, id, err := resolveAt(opts.g, opts.At, opts.Clause)
+	if err != nil {
+		return err
+	}
+	entries, err := s.Log(id)
+	if err != nil {
+		return err
+	}
+	out := opts.g.io.Out
+	if opts.Format == "json" {
+		doc := logDoc{Schema: LogSchema, Clause: id, Entries: []logEntry{}}
+		for _, e := range entries {
+			doc.Entries = append(doc.Entries, logEntry{
+				Version: e.Version.Label, Party: e.Version.Party, Date: e.Version.Date, Commit: e.Version.Commit,
+				Number: e.Number, Change: e.Change, Renumbered: e.Renumbered, Moved: e.Moved, Gone: e.Gone, Others: e.Others,
+			})
+		}
+		return render.WriteJSON(out, doc)
+	}
+	var buf bytes.Buffer
+	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "clause %s\n", id)
+	for _, e := range entries {
+		var notes []string
+		if e.Renumbered {
+			notes = append(notes, "renumbered")
+		}
+		if e.Moved {
+			notes = append(notes, "moved")
+		}
+		if len(e.Others) > 0 {
+			switch {
+			case e.Gone:
+				notes = append(notes, "into "+strings.Join(e.Others, ", "))
+			case e.Change == clause.Split && len(e.Others) == 1:
+				notes = append(notes, "with "+e.Others[0])
+			default:
+				notes = append(notes, "with "+strings.Join(e.Others, ", "))
+			}
+		}
+		number := e.Number
+		if number == "" {
+			number = "-"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", short(e.Version.Commit), e.Version.Label, e.Version.Date,
+			render.Clean(e.Version.Party), render.Clean(number), e.Change, strings.Join(notes, " "))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	return trimmed(out, &buf)
+}

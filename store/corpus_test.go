@@ -1,0 +1,69 @@
+package store
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+
+	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/reader"
+)
+
+// TestCorpusCASF imports the four versions of the CASF's RSA chapter and
+// checks the store: four commits, every version rebuilds to what was
+// imported, git fsck passes, and article L262-1's history starts at the
+// first version.
+func TestCorpusCASF(t *testing.T) {
+	files, _ := filepath.Glob("../../shared/corpus/raw/legi_casf_rsa/*.md")
+	if len(files) < 4 {
+		t.Skip("corpus absent: ../../shared/corpus/raw/legi_casf_rsa")
+	}
+	sort.Strings(files)
+	s := newStore(t)
+	var imported []*clause.Document
+	for i, f := range files {
+		text, err := reader.ReadFile(f, reader.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := clause.Parse(text)
+		label := []string{"casf-2000", "casf-2005", "casf-2008", "casf-2009"}[i]
+		date := []string{"2000-12-23", "2005-01-01", "2008-12-04", "2009-06-01"}[i]
+		r, err := s.Import(doc, ImportOptions{Party: "Légifrance", Label: label, Date: date, SourceName: filepath.Base(f)})
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		if r.Version == nil {
+			t.Fatalf("%s: identical to %s", f, r.Identical)
+		}
+		imported = append(imported, normalized(doc))
+	}
+	vs, err := s.Versions()
+	if err != nil || len(vs) != 4 {
+		t.Fatalf("%d versions, %v", len(vs), err)
+	}
+	for i := range vs {
+		d, err := s.Document(&vs[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !sameDocument(d, imported[i]) {
+			t.Errorf("%s does not rebuild to the imported document", vs[i].Label)
+		}
+	}
+	id, err := s.ResolveClause("L262-1", &vs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, err := s.Log(id)
+	if err != nil || entries[0].Version.Label != "casf-2000" {
+		t.Errorf("log %s: %v, %v", id, entries, err)
+	}
+	if hasGit() {
+		gitCmd(t, s.Dir, "fsck", "--strict")
+	}
+	if _, err := os.Stat(filepath.Join(s.Dir, ".git", "avenant", "index.gob")); err != nil {
+		t.Errorf("no index: %v", err)
+	}
+}

@@ -1,0 +1,76 @@
+// Package store keeps the versions of a negotiated text in a plain git
+// repository, one commit per imported version, so that git log, git show,
+// git blame, git clone and git fsck work on it as on any repository.
+//
+// # Layout
+//
+// A store is a non-bare git repository whose .git/config holds
+// avenant.store = 1. Every version's tree is:
+//
+//	.avenant          marker: "avenant store v1", committed in every version
+//	manifest.json     the ordered outline: one JSON object a line per clause
+//	                  (id, kind, number, key, heading, parent id, depth, path)
+//	changes.json      what happened to each clause since the parent commit:
+//	                  one JSON object a line (id, change, number, renumbered,
+//	                  moved, others); unchanged clauses are left out
+//	clauses/<id>.txt  one file per clause, named by its stable id
+//
+// A clause's stable id is the parser's slug of the clause when it first
+// appeared ("art-28-1"), suffixed -2, -3… when that slug was ever used
+// before in the store. Import aligns each new version with its base
+// (clause.Compare), and matched clauses keep their id through renumbering
+// and moves, so a clause file's git history is the clause's history. On a
+// split the largest part keeps the id; on a merge the largest source's id
+// survives and the others are recorded as merged into it.
+//
+// Clause files hold the clause text one sentence per line, paragraphs
+// separated by a blank line, so that plain git diff and git blame read well.
+// What this normalises, and so what a rebuilt clause.Text loses: line
+// wrapping inside a paragraph (lines are joined by one space, except before
+// a line starting with a list or table marker: "-", "•", "*", "|", "1°",
+// "a)"…), runs of spaces and tabs (one space), and trailing spaces. A
+// sentence ends at . ; : ? or ! followed by a space and an upper-case
+// letter, a digit or a list marker; the break is undone by joining with a
+// space.
+//
+// Each commit is authored and committed by the party
+// ("MG France <mg-france@avenant.invalid>") at noon UTC of the document's
+// date; its message is the label, a blank line and the trailers
+// Avenant-Party, Avenant-Kind, Avenant-Date, Avenant-Source-SHA256,
+// Avenant-Source-Name, Avenant-Label and Avenant-Seq (the import order).
+// Its parent is the version it answers.
+//
+// # References
+//
+// Each version is tagged with its label (a lightweight tag); each party's
+// latest version is the branch refs/heads/<party-slug>; refs/heads/main,
+// which HEAD points to, is the latest imported version. The tag is the
+// commit point of an import: objects are written first, then the tag, then
+// the branches. A version exists when its tag points to a commit whose
+// Avenant-Label trailer names it; branches left behind by a crash between
+// the tag and the branch updates are repaired by the next command that can
+// take the lock. Imports are serialised by .git/avenant.lock, created with
+// O_EXCL; a lock whose process is dead, or older than ten minutes, is
+// broken with a message.
+//
+// # Working tree
+//
+// avenant never uses the working tree: it writes objects and references
+// directly. git status in a store therefore reports every clause file as
+// deleted; "git checkout -f main" materialises the latest version for a
+// reader who wants the files.
+//
+// # Index
+//
+// .git/avenant/index.gob caches, per version, its metadata and the
+// clauses that changed in it (id, blob, number, change kind), read from the
+// commits, their changes.json and trees alone. It is rebuilt whenever it is
+// missing or its fingerprint of the version tags differs from the
+// repository's, so log and blame cost the changes of one clause, not
+// commits × clauses.
+//
+// # Packing
+//
+// go-git writes loose objects only: Repack packs every object into one pack
+// and deletes the loose copies (Import does it every RepackEvery versions).
+package store

@@ -1,0 +1,484 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
+	"github.com/go-git/go-git/v5/plumbing/object"
+
+	"github.com/avenant-dev/avenant/clause"
+)
+
+// DefaultKind is the kind of a version imported without one.
+const DefaultKind = "version"
+
+// RepackEvery is how many imports pass between two automatic repacks.
+var RepackEvery = 50
+
+// ImportOptions describe a version to import.
+type ImportOptions struct {
+	Party string
+	Label string
+	// Kind is free text: "proposal", "counter-proposal", "signed"…;
+	// DefaultKind when empty.
+	Kind string
+	// Date is the document's date, YYYY-MM-DD.
+	Date string
+	// Base names the version this one answers (a revision as Resolve
+	// takes); "" means the latest imported version.
+	Base string
+	// SourceName and SourceSHA256 identify the imported file.
+	SourceName   string
+	SourceSHA256 string
+	// Compare tunes the alignment with the base (a concordance).
+	Compare clause.CompareOptions
+}
+
+// ImportResult says what an import did.
+type ImportResult struct {
+	// Version is the new version; nil when nothing was imported.
+	Version *Version
+	// Identical is the label of the base version when the document is
+	// identical to it, in which case nothing was imported.
+	Identical string
+	// Diff compares the base version with the imported one (nil for the
+	// first version).
+	Diff *clause.Diff
+}
+
+// ErrDuplicateLabel is returned when a label is already a version.
+var ErrDuplicateLabel = errors.New("label already used")
+
+// failpoint, when set by a test, is called at numbered points of an import
+// so that the test can kill it there.
+var failpoint func(n int)
+
+func fail(n int) {
+	if failpoint != nil {
+		failpoint(n)
+	}
+}
+
+// Import commits doc as a new version. Objects are written first, then the
+// version's tag (the commit point), then the party branch and main; a
+// failure or crash at any point leaves the store's versions as they were.
+func (s *Store) Import(doc *clause.Document, opts ImportOptions) (*ImportResult, error) {
+	when, err := checkImport(&opts)
+	if err != nil {
+		return nil, err
+	}
+	unlock, err := s.lock()
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	ix, err := s.Index()
+	if err != nil {
+		return nil, err
+	}
+	if err := s.repairRefs(ix); err != nil {
+		return nil, err
+	}
+	if _, ok := ix.byLabel[opts.Label]; ok {
+		return nil, fmt.Errorf("%s: %w (labels are tags: choose another)", opts.Label, ErrDuplicateLabel)
+	}
+	if _, err := s.repo.Reference(plumbing.NewTagReferenceName(opts.Label), false); err == nil {
+		return nil, fmt.Errorf("%s: %w by a tag that is not a version", opts.Label, ErrDuplicateLabel)
+	}
+	var base *Version
+	if opts.Base != "" {
+		if base, err = s.Resolve(opts.Base); err != nil {
+			return nil, err
+		}
+	} else if n := len(ix.Versions); n > 0 {
+		base = &ix.Versions[n-1]
+	}
+
+	var baseDoc *clause.Document
+	var baseSnap *snapshot
+	if base != nil {
+		if baseSnap, err = s.snapshot(base.Commit); err != nil {
+			return nil, err
+		}
+		if baseDoc, err = baseSnap.document(s); err != nil {
+			return nil, err
+		}
+	} else {
+		baseDoc = &clause.Document{}
+	}
+	newDoc := normalized(doc)
+	if base != nil && sameDocument(baseDoc, newDoc) {
+		return &ImportResult{Identical: base.Label}, nil
+	}
+	diff := clause.Compare(baseDoc, newDoc, opts.Compare)
+	ids, changes := assignIDs(diff, ix.usedIDs())
+	fail(1)
+
+	// Objects: clause blobs, then manifest, changes, marker and trees.
+	have := map[plumbing.Hash]bool{}
+	if baseSnap != nil {
+		for _, h := range baseSnap.blobs {
+			have[h] = true
+		}
+	}
+	clauseEntries := make([]object.TreeEntry, len(newDoc.Clauses))
+	for i := range newDoc.Clauses {
+		if !ValidID(ids[i]) {
+			return nil, fmt.Errorf("%s: clause %d has the id %q, which cannot name a file", opts.SourceName, i+1, ids[i])
+		}
+		h, err := s.writeBlob([]byte(FormatText(newDoc.Clauses[i].Text)), have)
+		if err != nil {
+			return nil, err
+		}
+		clauseEntries[i] = object.TreeEntry{Name: ids[i] + ".txt", Mode: filemode.Regular, Hash: h}
+		if i == len(newDoc.Clauses)/2 {
+			fail(2)
+		}
+	}
+	clausesTree, err := s.writeTree(clauseEntries)
+	if err != nil {
+		return nil, err
+	}
+	manifestHash, err := s.writeBlob(encodeManifest(manifestOf(newDoc, ids)), have)
+	if err != nil {
+		return nil, err
+	}
+	if baseSnap != nil && baseSnap.clausesTree == clausesTree && baseSnap.manifest == manifestHash {
+		return &ImportResult{Identical: base.Label, Diff: diff}, nil
+	}
+	changesHash, err := s.writeBlob(encodeChanges(changes), have)
+	if err != nil {
+		return nil, err
+	}
+	markerHash, err := s.writeBlob([]byte(Marker), have)
+	if err != nil {
+		return nil, err
+	}
+	root, err := s.writeTree([]object.TreeEntry{
+		{Name: ".avenant", Mode: filemode.Regular, Hash: markerHash},
+		{Name: "changes.json", Mode: filemode.Regular, Hash: changesHash},
+		{Name: "clauses", Mode: filemode.Dir, Hash: clausesTree},
+		{Name: "manifest.json", Mode: filemode.Regular, Hash: manifestHash},
+	})
+	if err != nil {
+		return nil, err
+	}
+	fail(3)
+
+	seq := 1
+	if n := len(ix.Versions); n > 0 {
+		seq = ix.Versions[n-1].Seq + 1
+	}
+	sig := object.Signature{Name: opts.Party, Email: Slug(opts.Party) + "@avenant.invalid", When: when}
+	commit := &object.Commit{
+		Author: sig, Committer: sig, TreeHash: root,
+		Message: commitMessage(opts, seq),
+	}
+	if base != nil {
+		commit.ParentHashes = []plumbing.Hash{plumbing.NewHash(base.Commit)}
+	}
+	obj := s.repo.Storer.NewEncodedObject()
+	if err := commit.Encode(obj); err != nil {
+		return nil, err
+	}
+	commitHash, err := s.repo.Storer.SetEncodedObject(obj)
+	if err != nil {
+		return nil, fmt.Errorf("%s: writing the commit: %w", s.Dir, err)
+	}
+	fail(4)
+
+	// References: the tag is the commit point.
+	if err := s.setRef(plumbing.NewTagReferenceName(opts.Label), commitHash); err != nil {
+		return nil, err
+	}
+	fail(5)
+	if err := s.setRef(plumbing.NewBranchReferenceName(Slug(opts.Party)), commitHash); err != nil {
+		return nil, err
+	}
+	fail(6)
+	if err := s.setRef(plumbing.NewBranchReferenceName(MainBranch), commitHash); err != nil {
+		return nil, err
+	}
+	fail(7)
+
+	v := Version{
+		Seq: seq, Commit: commitHash.String(), Label: opts.Label, Party: opts.Party, Kind: opts.Kind,
+		Date: opts.Date, SourceSHA256: opts.SourceSHA256, SourceName: opts.SourceName,
+		Clauses: len(newDoc.Clauses),
+	}
+	if base != nil {
+		v.Parent = base.Commit
+	}
+	blobOf := make(map[string]string, len(ids))
+	for i, id := range ids {
+		blobOf[id] = clauseEntries[i].Hash.String()
+	}
+	for _, ch := range changes {
+		d := Delta{ChangeEntry: ch}
+		if !ch.Gone {
+			d.Blob = blobOf[ch.ID]
+		}
+		v.Changes = append(v.Changes, d)
+	}
+	s.appendIndex(ix, v)
+	fail(8)
+	if seq%RepackEvery == 0 {
+		if err := s.Repack(); err != nil {
+			s.logf("repack: %v", err)
+		}
+	}
+	return &ImportResult{Version: &ix.Versions[len(ix.Versions)-1], Diff: diff}, nil
+}
+
+// checkImport validates the options and returns the commit time: noon UTC
+// of the document's date.
+func checkImport(opts *ImportOptions) (time.Time, error) {
+	if strings.TrimSpace(opts.Party) == "" {
+		return time.Time{}, errors.New("a party is required (--party)")
+	}
+	slug := Slug(opts.Party)
+	if slug == "" || slug == MainBranch || slug == "head" {
+		return time.Time{}, fmt.Errorf("party %q: its branch name %q is not usable", opts.Party, slug)
+	}
+	if strings.ContainsAny(opts.Party, "<>\n") {
+		return time.Time{}, fmt.Errorf("party %q: < > and line breaks are not allowed", opts.Party)
+	}
+	if !validRefName(opts.Label) {
+		return time.Time{}, fmt.Errorf("label %q: not a valid git tag name (no spaces, ~ ^ : ? * [ \\ or ..)", opts.Label)
+	}
+	if opts.Kind == "" {
+		opts.Kind = DefaultKind
+	}
+	if strings.ContainsAny(opts.Kind+opts.SourceName, "\n") {
+		return time.Time{}, errors.New("kind and source name must hold on one line")
+	}
+	d, err := time.Parse("2006-01-02", opts.Date)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("date %q: want YYYY-MM-DD", opts.Date)
+	}
+	return d.Add(12 * time.Hour), nil
+}
+
+func commitMessage(opts ImportOptions, seq int) string {
+	var b strings.Builder
+	b.WriteString(opts.Label + "\n\n")
+	for _, kv := range [][2]string{
+		{"Avenant-Party", opts.Party}, {"Avenant-Kind", opts.Kind}, {"Avenant-Date", opts.Date},
+		{"Avenant-Source-SHA256", opts.SourceSHA256}, {"Avenant-Source-Name", opts.SourceName},
+		{"Avenant-Label", opts.Label}, {"Avenant-Seq", strconv.Itoa(seq)},
+	} {
+		b.WriteString(kv[0] + ": " + kv[1] + "\n")
+	}
+	return b.String()
+}
+
+// normalized copies doc with each text as it will read back from the
+// store, so that the comparison with the base, rebuilt from the store,
+// sees no difference where the store would keep none.
+func normalized(doc *clause.Document) *clause.Document {
+	d := &clause.Document{Clauses: make([]clause.Clause, len(doc.Clauses))}
+	copy(d.Clauses, doc.Clauses)
+	for i := range d.Clauses {
+		d.Clauses[i].Text = NormalizeText(d.Clauses[i].Text)
+	}
+	return d
+}
+
+// sameDocument reports whether two documents hold the same clauses, in the
+// same order and structure, ids aside.
+func sameDocument(a, b *clause.Document) bool {
+	if len(a.Clauses) != len(b.Clauses) {
+		return false
+	}
+	for i := range a.Clauses {
+		x, y := &a.Clauses[i], &b.Clauses[i]
+		if x.Kind != y.Kind || x.Number != y.Number || x.Key != y.Key || x.Heading != y.Heading ||
+			x.Text != y.Text || x.Parent != y.Parent || x.Depth != y.Depth || strings.Join(x.Path, "\x00") != strings.Join(y.Path, "\x00") {
+			return false
+		}
+	}
+	return true
+}
+
+// assignIDs gives each clause of the new document a stable id: the id of
+// the base clause it matches, the largest part of a split keeping the
+// original's, a merge the largest source's; new clauses get their slug,
+// suffixed so that it never reuses an id the store ever held. It also
+// returns the change entries of changes.json.
+func assignIDs(d *clause.Diff, used map[string]bool) ([]string, []ChangeEntry) {
+	ids := make([]string, len(d.New.Clauses))
+	oldID := func(i int) string { return d.Old.Clauses[i].ID }
+	largest := func(doc *clause.Document, idx []int) int {
+		best := idx[0]
+		for _, i := range idx[1:] {
+			if len(doc.Clauses[i].Text) > len(doc.Clauses[best].Text) {
+				best = i
+			}
+		}
+		return best
+	}
+	for _, c := range d.Changes {
+		switch {
+		case len(c.Old) == 0:
+		case len(c.New) == 1:
+			ids[c.New[0]] = oldID(largest(d.Old, c.Old))
+		case len(c.New) > 1:
+			ids[largest(d.New, c.New)] = oldID(c.Old[0])
+		}
+	}
+	for _, id := range ids {
+		if id != "" {
+			used[id] = true
+		}
+	}
+	for i := range ids {
+		if ids[i] == "" {
+			ids[i] = freshID(&d.New.Clauses[i], used)
+			used[ids[i]] = true
+		}
+	}
+	var out []ChangeEntry
+	for _, c := range d.Changes {
+		if c.Kind == clause.Unchanged && !c.Renumbered && !c.Moved {
+			continue
+		}
+		switch {
+		case len(c.Old) == 0:
+			out = append(out, ChangeEntry{ID: ids[c.New[0]], Change: c.Kind, Number: d.New.Clauses[c.New[0]].Number})
+		case len(c.New) == 0:
+			out = append(out, ChangeEntry{ID: oldID(c.Old[0]), Change: c.Kind, Number: d.Old.Clauses[c.Old[0]].Number, Gone: true})
+		case len(c.New) > 1: // split
+			keep := oldID(c.Old[0])
+			var parts []string
+			for _, n := range c.New {
+				if ids[n] != keep {
+					parts = append(parts, ids[n])
+				}
+			}
+			for _, n := range c.New {
+				e := ChangeEntry{ID: ids[n], Change: c.Kind, Number: d.New.Clauses[n].Number, Renumbered: c.Renumbered, Moved: c.Moved}
+				if ids[n] == keep {
+					e.Others = parts
+				} else {
+					e.Others = []string{keep}
+				}
+				out = append(out, e)
+			}
+		default: // one-to-one or merge
+			n := c.New[0]
+			keep := ids[n]
+			e := ChangeEntry{ID: keep, Change: c.Kind, Number: d.New.Clauses[n].Number, Renumbered: c.Renumbered, Moved: c.Moved}
+			for _, o := range c.Old {
+				if oldID(o) != keep {
+					e.Others = append(e.Others, oldID(o))
+				}
+			}
+			out = append(out, e)
+			for _, o := range c.Old {
+				if oldID(o) != keep {
+					out = append(out, ChangeEntry{ID: oldID(o), Change: c.Kind, Number: d.Old.Clauses[o].Number, Gone: true, Others: []string{keep}})
+				}
+			}
+		}
+	}
+	return ids, out
+}
+
+// freshID derives a new clause's id from its parser slug, else its kind and
+// number, suffixed -2, -3… past every id in used.
+func freshID(c *clause.Clause, used map[string]bool) string {
+	base := Slug(c.ID)
+	if base == "" {
+		base = Slug(string(c.Kind) + " " + c.Number)
+	}
+	if base == "" {
+		base = "clause"
+	}
+	if !used[base] {
+		return base
+	}
+	for n := 2; ; n++ {
+		id := base + "-" + strconv.Itoa(n)
+		if !used[id] {
+			return id
+		}
+	}
+}
+
+// writeBlob stores data as a blob unless have already holds its hash.
+func (s *Store) writeBlob(data []byte, have map[plumbing.Hash]bool) (plumbing.Hash, error) {
+	h := plumbing.ComputeHash(plumbing.BlobObject, data)
+	if have[h] {
+		return h, nil
+	}
+	if s.repo.Storer.HasEncodedObject(h) == nil {
+		have[h] = true
+		return h, nil
+	}
+	obj := s.repo.Storer.NewEncodedObject()
+	obj.SetType(plumbing.BlobObject)
+	obj.SetSize(int64(len(data)))
+	w, err := obj.Writer()
+	if err != nil {
+		return h, err
+	}
+	if _, err := w.Write(data); err != nil {
+		return h, err
+	}
+	if err := w.Close(); err != nil {
+		return h, err
+	}
+	if _, err := s.repo.Storer.SetEncodedObject(obj); err != nil {
+		return h, fmt.Errorf("%s: writing a blob: %w", s.Dir, err)
+	}
+	have[h] = true
+	return h, nil
+}
+
+// writeTree stores a tree, its entries sorted as git wants them: by name,
+// a directory's name compared as if it ended with "/".
+func (s *Store) writeTree(entries []object.TreeEntry) (plumbing.Hash, error) {
+	sorted := make([]object.TreeEntry, len(entries))
+	copy(sorted, entries)
+	key := func(e object.TreeEntry) string {
+		if e.Mode == filemode.Dir {
+			return e.Name + "/"
+		}
+		return e.Name
+	}
+	sort.Slice(sorted, func(i, j int) bool { return key(sorted[i]) < key(sorted[j]) })
+	for i := 1; i < len(sorted); i++ {
+		if sorted[i].Name == sorted[i-1].Name {
+			return plumbing.ZeroHash, fmt.Errorf("duplicate tree entry %q", sorted[i].Name)
+		}
+	}
+	t := &object.Tree{Entries: sorted}
+	obj := s.repo.Storer.NewEncodedObject()
+	if err := t.Encode(obj); err != nil {
+		return plumbing.ZeroHash, err
+	}
+	return s.repo.Storer.SetEncodedObject(obj)
+}
+
+// appendIndex records a new version in the index and saves it; a failure
+// to save only costs a rebuild later.
+func (s *Store) appendIndex(ix *Index, v Version) {
+	ix.Versions = append(ix.Versions, v)
+	ix.init()
+	fp, err := s.fingerprint()
+	if err != nil {
+		s.idx = nil
+		return
+	}
+	ix.Fingerprint = fp
+	s.idx = ix
+	if err := s.saveIndex(ix); err != nil {
+		s.logf("cannot save the index: %v", err)
+	}
+}

@@ -1,0 +1,341 @@
+package store
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+)
+
+// indexFormat changes whenever Index's encoding does: an index of another
+// format is rebuilt.
+const indexFormat = 2
+
+// Version is one imported version, as the index knows it.
+type Version struct {
+	// Seq is the import order, from 1.
+	Seq    int
+	Commit string
+	// Parent is the commit of the version it answers, "" for the first.
+	Parent string
+	// Base is the label of that version.
+	Base         string
+	Label        string
+	Party        string
+	Kind         string
+	Date         string
+	SourceSHA256 string
+	SourceName   string
+	// Clauses counts the version's clauses.
+	Clauses int
+	// Changes are the clauses that changed since the parent, as recorded
+	// in changes.json, with their blob.
+	Changes []Delta
+}
+
+// Delta is a ChangeEntry with the hash of the clause file in its version
+// ("" for a clause that is gone).
+type Delta struct {
+	ChangeEntry
+	Blob string
+}
+
+// Index caches what log, blame and versions need, so that no command costs
+// commits × clauses. It is rebuilt from the repository alone whenever it is
+// missing or stale.
+type Index struct {
+	Format int
+	// Fingerprint hashes the names and targets of all tags: a version
+	// imported or removed behind avenant's back changes it.
+	Fingerprint string
+	// Versions in import order.
+	Versions []Version
+
+	byLabel  map[string]int
+	byCommit map[string]int
+}
+
+func (ix *Index) init() {
+	ix.byLabel = make(map[string]int, len(ix.Versions))
+	ix.byCommit = make(map[string]int, len(ix.Versions))
+	for i, v := range ix.Versions {
+		ix.byLabel[v.Label] = i
+		ix.byCommit[v.Commit] = i
+	}
+	for i := range ix.Versions {
+		v := &ix.Versions[i]
+		v.Base = ""
+		if p, ok := ix.byCommit[v.Parent]; ok {
+			v.Base = ix.Versions[p].Label
+		}
+	}
+}
+
+// usedIDs is every clause id the store ever held.
+// hasID reports whether some version held a clause with this stable id.
+func (ix *Index) hasID(id string) bool {
+	for i := range ix.Versions {
+		for _, d := range ix.Versions[i].Changes {
+			if d.ID == id {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (ix *Index) usedIDs() map[string]bool {
+	ids := map[string]bool{}
+	for _, v := range ix.Versions {
+		for _, d := range v.Changes {
+			ids[d.ID] = true
+		}
+	}
+	return ids
+}
+
+func (s *Store) indexPath() string { return filepath.Join(s.gitDir, "avenant", "index.gob") }
+
+// Index returns the store's index, loading it, or rebuilding it when it is
+// missing, unreadable or stale.
+func (s *Store) Index() (*Index, error) {
+	fp, err := s.fingerprint()
+	if err != nil {
+		return nil, err
+	}
+	if s.idx != nil && s.idx.Fingerprint == fp {
+		return s.idx, nil
+	}
+	if ix, err := s.loadIndex(); err == nil && ix.Format == indexFormat && ix.Fingerprint == fp {
+		ix.init()
+		s.idx = ix
+		return ix, nil
+	}
+	ix, err := s.rebuildIndex(fp)
+	if err != nil {
+		return nil, err
+	}
+	s.idx = ix
+	if err := s.saveIndex(ix); err != nil {
+		s.logf("cannot save the index: %v", err)
+	}
+	return ix, nil
+}
+
+func (s *Store) loadIndex() (*Index, error) {
+	f, err := os.Open(s.indexPath())
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	ix := &Index{}
+	if err := gob.NewDecoder(bufio.NewReader(f)).Decode(ix); err != nil {
+		return nil, err
+	}
+	return ix, nil
+}
+
+// saveIndex writes the index to a temporary file renamed into place, so a
+// reader never sees half an index.
+func (s *Store) saveIndex(ix *Index) error {
+	dir := filepath.Dir(s.indexPath())
+	if err := os.MkdirAll(dir, 0o777); err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	if err := gob.NewEncoder(&b).Encode(ix); err != nil {
+		return err
+	}
+	return writeFileAtomic(s.indexPath(), dir, b.Bytes())
+}
+
+// fingerprint identifies the set of tags, which are the versions, from
+// file metadata alone: the size and time of .git/packed-refs and the
+// modification time of every directory under .git/refs/tags. Creating,
+// deleting or moving a tag (git writes a lock file and renames it into
+// place) touches its directory, so a version imported, fetched or removed
+// behind avenant's back changes the fingerprint; reading every tag file
+// instead would dominate every command on a store of a few hundred
+// versions.
+func (s *Store) fingerprint() (string, error) {
+	h := sha256.New()
+	if fi, err := os.Stat(filepath.Join(s.gitDir, "packed-refs")); err == nil {
+		fmt.Fprintf(h, "packed-refs %d %d\n", fi.Size(), fi.ModTime().UnixNano())
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return "", fmt.Errorf("%s: reading tags: %w", s.Dir, err)
+	}
+	root := filepath.Join(s.gitDir, "refs", "tags")
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil
+			}
+			return err
+		}
+		if !d.IsDir() {
+			return nil
+		}
+		fi, err := d.Info()
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(s.gitDir, path)
+		fmt.Fprintf(h, "%s %d\n", filepath.ToSlash(rel), fi.ModTime().UnixNano())
+		return nil
+	})
+	if err != nil {
+		return "", fmt.Errorf("%s: reading tags: %w", s.Dir, err)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// rebuildIndex reads every version from its tag, commit, changes.json and
+// tree.
+func (s *Store) rebuildIndex(fp string) (*Index, error) {
+	iter, err := s.repo.Tags()
+	if err != nil {
+		return nil, err
+	}
+	ix := &Index{Format: indexFormat, Fingerprint: fp}
+	err = iter.ForEach(func(r *plumbing.Reference) error {
+		c, err := s.repo.CommitObject(r.Hash())
+		if err != nil {
+			t, terr := s.repo.TagObject(r.Hash())
+			if terr != nil {
+				return nil // a tag on something else: not a version
+			}
+			if c, err = t.Commit(); err != nil {
+				return nil
+			}
+		}
+		v, ok := versionOf(c)
+		if !ok || v.Label != r.Name().Short() {
+			return nil
+		}
+		if err := s.readChanges(c, &v); err != nil {
+			return fmt.Errorf("%s: version %s (%s): %w", s.Dir, v.Label, c.Hash, err)
+		}
+		ix.Versions = append(ix.Versions, v)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.SliceStable(ix.Versions, func(i, j int) bool {
+		a, b := ix.Versions[i], ix.Versions[j]
+		if a.Seq != b.Seq {
+			return a.Seq < b.Seq
+		}
+		return a.Date < b.Date
+	})
+	ix.init()
+	return ix, nil
+}
+
+// versionOf reads a version's metadata from its commit's trailers; ok is
+// false for a commit avenant did not write.
+func versionOf(c *object.Commit) (Version, bool) {
+	t := trailers(c.Message)
+	v := Version{
+		Commit: c.Hash.String(), Label: t["Avenant-Label"], Party: t["Avenant-Party"], Kind: t["Avenant-Kind"],
+		Date: t["Avenant-Date"], SourceSHA256: t["Avenant-Source-SHA256"], SourceName: t["Avenant-Source-Name"],
+	}
+	if len(c.ParentHashes) > 0 {
+		v.Parent = c.ParentHashes[0].String()
+	}
+	v.Seq, _ = strconv.Atoi(t["Avenant-Seq"])
+	return v, v.Label != ""
+}
+
+// trailers parses the "Key: value" lines of a commit message's last
+// paragraph.
+func trailers(msg string) map[string]string {
+	msg = strings.TrimRight(msg, "\n")
+	if i := strings.LastIndex(msg, "\n\n"); i >= 0 {
+		msg = msg[i+2:]
+	}
+	t := map[string]string{}
+	for _, l := range strings.Split(msg, "\n") {
+		k, v, ok := strings.Cut(l, ": ")
+		if ok && !strings.ContainsAny(k, " \t") {
+			t[k] = v
+		}
+	}
+	return t
+}
+
+// readChanges fills v.Changes and v.Clauses from the commit's tree.
+func (s *Store) readChanges(c *object.Commit, v *Version) error {
+	tree, err := c.Tree()
+	if err != nil {
+		return err
+	}
+	f, err := tree.File("changes.json")
+	if err != nil {
+		return fmt.Errorf("changes.json: %w", err)
+	}
+	raw, err := f.Contents()
+	if err != nil {
+		return err
+	}
+	changes, err := decodeChanges([]byte(raw))
+	if err != nil {
+		return err
+	}
+	sub, err := tree.Tree("clauses")
+	if err != nil && !errors.Is(err, object.ErrDirectoryNotFound) {
+		return err
+	}
+	blobs := map[string]string{}
+	if sub != nil {
+		v.Clauses = len(sub.Entries)
+		for _, e := range sub.Entries {
+			blobs[strings.TrimSuffix(e.Name, ".txt")] = e.Hash.String()
+		}
+	}
+	v.Changes = make([]Delta, len(changes))
+	for i, ch := range changes {
+		v.Changes[i] = Delta{ChangeEntry: ch}
+		if !ch.Gone {
+			v.Changes[i].Blob = blobs[ch.ID]
+		}
+	}
+	return nil
+}
+
+// writeFileAtomic writes data to path through a temporary file in tmpDir
+// renamed into place. tmpDir must be on the same file system, and outside
+// .git/refs: git would read a temporary file left by a crash as a broken
+// reference.
+func writeFileAtomic(path, tmpDir string, data []byte) error {
+	tmp, err := os.CreateTemp(tmpDir, ".tmp-"+filepath.Base(path)+"-")
+	if err != nil {
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return nil
+}

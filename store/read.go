@@ -1,0 +1,291 @@
+package store
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/go-git/go-git/v5/plumbing"
+
+	"github.com/avenant-dev/avenant/clause"
+)
+
+// ErrUnknownRevision is returned when a revision names no version.
+var ErrUnknownRevision = errors.New("unknown revision")
+
+// ErrUnknownClause is returned when a clause reference names no clause.
+var ErrUnknownClause = errors.New("unknown clause")
+
+// Versions lists the store's versions in import order.
+func (s *Store) Versions() ([]Version, error) {
+	ix, err := s.Index()
+	if err != nil {
+		return nil, err
+	}
+	return ix.Versions, nil
+}
+
+// Latest is the latest imported version, nil in an empty store.
+func (s *Store) Latest() (*Version, error) {
+	ix, err := s.Index()
+	if err != nil || len(ix.Versions) == 0 {
+		return nil, err
+	}
+	return &ix.Versions[len(ix.Versions)-1], nil
+}
+
+// Resolve finds the version a revision names: a label (its tag), a
+// branch ("main", HEAD or a party's branch, by name or by party), or a
+// unique prefix of at least four hex digits of a commit.
+func (s *Store) Resolve(rev string) (*Version, error) {
+	ix, err := s.Index()
+	if err != nil {
+		return nil, err
+	}
+	if i, ok := ix.byLabel[rev]; ok {
+		return &ix.Versions[i], nil
+	}
+	if len(ix.Versions) > 0 && (rev == "HEAD" || rev == "@") {
+		return &ix.Versions[len(ix.Versions)-1], nil
+	}
+	for _, name := range []plumbing.ReferenceName{
+		plumbing.NewBranchReferenceName(rev),
+		plumbing.NewBranchReferenceName(Slug(rev)),
+		plumbing.NewTagReferenceName(rev),
+	} {
+		if ref, err := s.repo.Reference(name, true); err == nil {
+			if i, ok := ix.byCommit[ref.Hash().String()]; ok {
+				return &ix.Versions[i], nil
+			}
+		}
+	}
+	if len(rev) >= 4 && isHex(rev) {
+		found := -1
+		for i, v := range ix.Versions {
+			if strings.HasPrefix(v.Commit, strings.ToLower(rev)) {
+				if found >= 0 {
+					return nil, fmt.Errorf("%s: ambiguous commit prefix (%s, %s…)", rev, ix.Versions[found].Label, v.Label)
+				}
+				found = i
+			}
+		}
+		if found >= 0 {
+			return &ix.Versions[found], nil
+		}
+	}
+	if len(ix.Versions) == 0 {
+		return nil, fmt.Errorf("%s: %w: the store %s holds no version yet", rev, ErrUnknownRevision, s.Dir)
+	}
+	return nil, fmt.Errorf("%s: %w (not a label, party branch or commit of %s)", rev, ErrUnknownRevision, s.Dir)
+}
+
+func isHex(s string) bool {
+	for _, c := range s {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}
+
+// snapshot is a version's tree, read once.
+type snapshot struct {
+	commit      plumbing.Hash
+	clausesTree plumbing.Hash
+	manifest    plumbing.Hash
+	blobs       map[string]plumbing.Hash // stable id → clause blob
+}
+
+func (s *Store) snapshot(commit string) (*snapshot, error) {
+	c, err := s.repo.CommitObject(plumbing.NewHash(commit))
+	if err != nil {
+		return nil, fmt.Errorf("%s: commit %s: %w", s.Dir, commit, err)
+	}
+	tree, err := c.Tree()
+	if err != nil {
+		return nil, fmt.Errorf("%s: commit %s: %w", s.Dir, commit, err)
+	}
+	sn := &snapshot{commit: c.Hash, blobs: map[string]plumbing.Hash{}}
+	for _, e := range tree.Entries {
+		switch e.Name {
+		case "manifest.json":
+			sn.manifest = e.Hash
+		case "clauses":
+			sn.clausesTree = e.Hash
+		}
+	}
+	if sn.manifest.IsZero() {
+		return nil, fmt.Errorf("%s: commit %s has no manifest.json: not an avenant version", s.Dir, commit)
+	}
+	if !sn.clausesTree.IsZero() {
+		sub, err := s.repo.TreeObject(sn.clausesTree)
+		if err != nil {
+			return nil, fmt.Errorf("%s: commit %s: %w", s.Dir, commit, err)
+		}
+		for _, e := range sub.Entries {
+			sn.blobs[strings.TrimSuffix(e.Name, ".txt")] = e.Hash
+		}
+	}
+	return sn, nil
+}
+
+func (s *Store) readBlob(h plumbing.Hash) ([]byte, error) {
+	b, err := s.repo.BlobObject(h)
+	if err != nil {
+		return nil, fmt.Errorf("%s: blob %s: %w", s.Dir, h, err)
+	}
+	r, err := b.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	return io.ReadAll(r)
+}
+
+func (sn *snapshot) entries(s *Store) ([]ManifestEntry, error) {
+	raw, err := s.readBlob(sn.manifest)
+	if err != nil {
+		return nil, err
+	}
+	return decodeManifest(raw)
+}
+
+func (sn *snapshot) document(s *Store) (*clause.Document, error) {
+	m, err := sn.entries(s)
+	if err != nil {
+		return nil, err
+	}
+	texts := make([]string, len(m))
+	for i, e := range m {
+		h, ok := sn.blobs[e.ID]
+		if !ok {
+			return nil, fmt.Errorf("%s: commit %s: manifest names %s, which has no clause file", s.Dir, sn.commit, e.ID)
+		}
+		raw, err := s.readBlob(h)
+		if err != nil {
+			return nil, err
+		}
+		texts[i] = ParseText(string(raw))
+	}
+	return documentOf(m, texts), nil
+}
+
+// Document rebuilds a version's document; each clause's ID is its stable
+// id.
+func (s *Store) Document(v *Version) (*clause.Document, error) {
+	sn, err := s.snapshot(v.Commit)
+	if err != nil {
+		return nil, err
+	}
+	return sn.document(s)
+}
+
+// Manifest reads a version's outline without the clause texts. A version
+// never changes, so its decoded manifest is cached beside the index
+// (.git/avenant/manifests/<commit>.gob): resolving a clause number would
+// otherwise cost more than the log or blame it serves.
+func (s *Store) Manifest(v *Version) ([]ManifestEntry, error) {
+	cache := filepath.Join(s.gitDir, "avenant", "manifests", v.Commit+".gob")
+	if f, err := os.Open(cache); err == nil {
+		var m []ManifestEntry
+		derr := gob.NewDecoder(bufio.NewReader(f)).Decode(&m)
+		f.Close()
+		if derr == nil {
+			return m, nil
+		}
+	}
+	sn, err := s.snapshot(v.Commit)
+	if err != nil {
+		return nil, err
+	}
+	m, err := sn.entries(s)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	if err := gob.NewEncoder(&b).Encode(m); err == nil {
+		dir := filepath.Dir(cache)
+		if err := os.MkdirAll(dir, 0o777); err == nil {
+			if err := writeFileAtomic(cache, dir, b.Bytes()); err != nil {
+				s.logf("cannot cache the manifest of %s: %v", v.Label, err)
+			}
+		}
+	}
+	return m, nil
+}
+
+// FindClause resolves a clause reference in version v: a stable id, or a
+// number as printed in that version ("28.1", "Article 28.1", "28-1"),
+// compared in normalised form. It returns the clause's manifest entry.
+func (s *Store) FindClause(v *Version, ref string) (*ManifestEntry, error) {
+	m, err := s.Manifest(v)
+	if err != nil {
+		return nil, err
+	}
+	return findIn(m, ref, v.Label)
+}
+
+func findIn(m []ManifestEntry, ref, label string) (*ManifestEntry, error) {
+	for i := range m {
+		if m[i].ID == ref {
+			return &m[i], nil
+		}
+	}
+	want := []string{clause.NormalizeNumber(ref)}
+	if f := strings.Fields(ref); len(f) > 1 {
+		// "Article 28.1": the kind word, then the number.
+		want = append(want, clause.NormalizeNumber(strings.Join(f[1:], " ")))
+	}
+	var hits []int
+	for i := range m {
+		if m[i].Number == "" {
+			continue
+		}
+		n := clause.NormalizeNumber(m[i].Number)
+		for _, w := range want {
+			if w != "" && n == w {
+				hits = append(hits, i)
+				break
+			}
+		}
+	}
+	if len(hits) == 1 {
+		return &m[hits[0]], nil
+	}
+	// Several clauses share a number (an article 3 and an annex 3): prefer
+	// the article, the unit people cite.
+	for _, i := range hits {
+		if m[i].Kind == clause.KindArticle {
+			return &m[i], nil
+		}
+	}
+	if len(hits) > 0 {
+		return &m[hits[0]], nil
+	}
+	return nil, fmt.Errorf("%s: %w in %s (not a clause id or number of that version)", ref, ErrUnknownClause, label)
+}
+
+// ClauseText reads a clause's text in version v.
+func (s *Store) ClauseText(v *Version, id string) (string, error) {
+	sn, err := s.snapshot(v.Commit)
+	if err != nil {
+		return "", err
+	}
+	h, ok := sn.blobs[id]
+	if !ok {
+		return "", fmt.Errorf("%s: %w in %s", id, ErrUnknownClause, v.Label)
+	}
+	raw, err := s.readBlob(h)
+	if err != nil {
+		return "", err
+	}
+	return ParseText(string(raw)), nil
+}
+
+func hashOf(hex string) plumbing.Hash { return plumbing.NewHash(hex) }

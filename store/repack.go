@@ -1,0 +1,165 @@
+package store
+
+import (
+	"fmt"
+
+	git "github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
+	"github.com/go-git/go-git/v5/plumbing/format/packfile"
+	"github.com/go-git/go-git/v5/plumbing/storer"
+)
+
+// Repack packs every object reachable from the store's references into one
+// pack, then deletes the loose copies and the older packs. go-git writes
+// loose objects only, which cost about twenty times the space of a pack;
+// Import calls Repack every RepackEvery versions, and "git repack -ad" or
+// "git gc" do the same job, better compressed.
+//
+// It does not use go-git's RepackObjects, which deletes the loose objects
+// before the new pack is in place: a crash there loses them. Here the pack
+// and its index are saved first, so a crash at any point leaves every
+// reachable object somewhere. Unreachable objects left by an interrupted
+// import are not packed and stay loose until git gc prunes them.
+func (s *Store) Repack() error {
+	unlock, err := s.lockIfFree()
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	objs, err := s.reachable()
+	if err != nil {
+		return fmt.Errorf("%s: repack: %w", s.Dir, err)
+	}
+	pos, ok := s.repo.Storer.(storer.PackedObjectStorer)
+	if !ok {
+		return fmt.Errorf("%s: repack: storage has no packs", s.Dir)
+	}
+	oldPacks, err := pos.ObjectPacks()
+	if err != nil {
+		return err
+	}
+	pfw, ok := s.repo.Storer.(storer.PackfileWriter)
+	if !ok {
+		return fmt.Errorf("%s: repack: storage cannot write packs", s.Dir)
+	}
+	w, err := pfw.PackfileWriter()
+	if err != nil {
+		return err
+	}
+	list := make([]plumbing.Hash, 0, len(objs))
+	for h := range objs {
+		list = append(list, h)
+	}
+	packHash, err := packfile.NewEncoder(w, s.repo.Storer, false).Encode(list, 10)
+	if err != nil {
+		w.Close()
+		return fmt.Errorf("%s: repack: %w", s.Dir, err)
+	}
+	if err := w.Close(); err != nil { // saves the index, then the pack
+		return fmt.Errorf("%s: repack: %w", s.Dir, err)
+	}
+	fail(20)
+	// The repository caches the pack list: reopen it.
+	repo, err := git.PlainOpen(s.Dir)
+	if err != nil {
+		return fmt.Errorf("%s: %w", s.Dir, err)
+	}
+	s.repo = repo
+	if los, ok := repo.Storer.(storer.LooseObjectStorer); ok {
+		err := los.ForEachObjectHash(func(h plumbing.Hash) error {
+			if objs[h] {
+				return los.DeleteLooseObject(h)
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("%s: repack: %w", s.Dir, err)
+		}
+	}
+	fail(21)
+	if pos, ok := repo.Storer.(storer.PackedObjectStorer); ok {
+		for _, h := range oldPacks {
+			if h != packHash {
+				if err := pos.DeleteOldObjectPackAndIndex(h, timeZero); err != nil {
+					return fmt.Errorf("%s: repack: %w", s.Dir, err)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// reachable lists every object reachable from a reference: commits and
+// their ancestors, trees and blobs.
+func (s *Store) reachable() (map[plumbing.Hash]bool, error) {
+	seen := map[plumbing.Hash]bool{}
+	refs, err := s.repo.References()
+	if err != nil {
+		return nil, err
+	}
+	var tips []plumbing.Hash
+	err = refs.ForEach(func(r *plumbing.Reference) error {
+		if r.Type() == plumbing.HashReference {
+			tips = append(tips, r.Hash())
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	var walkTree func(h plumbing.Hash) error
+	walkTree = func(h plumbing.Hash) error {
+		if seen[h] {
+			return nil
+		}
+		seen[h] = true
+		t, err := s.repo.TreeObject(h)
+		if err != nil {
+			return err
+		}
+		for _, e := range t.Entries {
+			switch e.Mode {
+			case filemode.Dir:
+				if err := walkTree(e.Hash); err != nil {
+					return err
+				}
+			case filemode.Submodule:
+			default:
+				seen[e.Hash] = true
+			}
+		}
+		return nil
+	}
+	for len(tips) > 0 {
+		h := tips[len(tips)-1]
+		tips = tips[:len(tips)-1]
+		if seen[h] {
+			continue
+		}
+		c, err := s.repo.CommitObject(h)
+		if err != nil {
+			if t, terr := s.repo.TagObject(h); terr == nil {
+				seen[h] = true
+				tips = append(tips, t.Target)
+				continue
+			}
+			return nil, err
+		}
+		seen[h] = true
+		if err := walkTree(c.TreeHash); err != nil {
+			return nil, err
+		}
+		tips = append(tips, c.ParentHashes...)
+	}
+	return seen, nil
+}
+
+// lockIfFree takes the lock unless this Store already holds it (Repack
+// called from Import).
+func (s *Store) lockIfFree() (func(), error) {
+	if s.locked {
+		return func() {}, nil
+	}
+	return s.lock()
+}

@@ -1,0 +1,141 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	git "github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/config"
+	"github.com/go-git/go-git/v5/plumbing"
+)
+
+// Marker is the content of the .avenant file committed in every version.
+const Marker = "avenant store v1\n"
+
+// MainBranch is the branch that follows the latest imported version.
+const MainBranch = "main"
+
+// ErrNotStore is returned when no store is found, or a directory is not
+// one.
+var ErrNotStore = errors.New("not an avenant store")
+
+// ErrForeign is returned for a git repository that is not an avenant store:
+// avenant refuses to write to it.
+var ErrForeign = errors.New("a git repository that is not an avenant store (no avenant.store in .git/config)")
+
+// Store is an opened avenant store.
+type Store struct {
+	// Dir is the store's top directory (the one holding .git).
+	Dir    string
+	gitDir string
+	repo   *git.Repository
+	// Notices receives notices (a broken stale lock, a repaired branch); nil
+	// discards them.
+	Notices io.Writer
+
+	idx    *Index
+	locked bool
+}
+
+// Init creates a store in dir (created if needed). It refuses a directory
+// that already holds a git repository, foreign or not.
+func Init(dir string) (*Store, error) {
+	if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+		if isStore(filepath.Join(dir, ".git")) {
+			return nil, fmt.Errorf("%s: already an avenant store", dir)
+		}
+		return nil, fmt.Errorf("%s: %w", dir, ErrForeign)
+	}
+	if err := os.MkdirAll(dir, 0o777); err != nil {
+		return nil, err
+	}
+	repo, err := git.PlainInitWithOptions(dir, &git.PlainInitOptions{
+		InitOptions: git.InitOptions{DefaultBranch: plumbing.NewBranchReferenceName(MainBranch)},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", dir, err)
+	}
+	cfg, err := repo.Config()
+	if err != nil {
+		return nil, err
+	}
+	cfg.Raw.Section("avenant").SetOption("store", "1")
+	// The store never uses its index: say so to git gc and friends.
+	cfg.Raw.Section("gc").SetOption("auto", "0")
+	if err := repo.SetConfig(cfg); err != nil {
+		return nil, err
+	}
+	return Open(dir)
+}
+
+// Open opens the store whose top directory is dir.
+func Open(dir string) (*Store, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	gitDir := filepath.Join(abs, ".git")
+	if fi, err := os.Stat(gitDir); err != nil || !fi.IsDir() {
+		if _, err := os.Stat(abs); err != nil {
+			return nil, fmt.Errorf("%s: %w", dir, err)
+		}
+		return nil, fmt.Errorf("%s: %w (no .git directory; run avenant init)", dir, ErrNotStore)
+	}
+	if !isStore(gitDir) {
+		return nil, fmt.Errorf("%s: %w", dir, ErrForeign)
+	}
+	repo, err := git.PlainOpen(abs)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", dir, err)
+	}
+	return &Store{Dir: abs, gitDir: gitDir, repo: repo}, nil
+}
+
+// Discover opens the nearest store enclosing start: start itself or one of
+// its parents, like git. Foreign repositories on the way are skipped.
+func Discover(start string) (*Store, error) {
+	abs, err := filepath.Abs(start)
+	if err != nil {
+		return nil, err
+	}
+	for d := abs; ; {
+		if isStore(filepath.Join(d, ".git")) {
+			return Open(d)
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			break
+		}
+		d = parent
+	}
+	return nil, fmt.Errorf("%w in %s or its parents (run avenant init, or pass --store DIR)", ErrNotStore, start)
+}
+
+// isStore reports whether gitDir's config marks it as an avenant store.
+// It reads the file directly: discovery must be cheap and must not fail
+// on a repository go-git cannot open.
+func isStore(gitDir string) bool {
+	b, err := os.ReadFile(filepath.Join(gitDir, "config"))
+	if err != nil {
+		return false
+	}
+	cfg := config.NewConfig()
+	if err := cfg.Unmarshal(b); err != nil {
+		return false
+	}
+	return strings.TrimSpace(cfg.Raw.Section("avenant").Option("store")) == "1"
+}
+
+// Repo is the underlying go-git repository, for callers that need plumbing
+// the store does not wrap.
+func (s *Store) Repo() *git.Repository { return s.repo }
+
+func (s *Store) logf(format string, args ...any) {
+	if s.Notices != nil {
+		fmt.Fprintf(s.Notices, "avenant: "+format+"\n", args...)
+	}
+}

