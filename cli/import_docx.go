@@ -1,0 +1,89 @@
+package cli
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/reader"
+	"github.com/avenant-dev/avenant/store"
+)
+
+// The values of avenant import --changes.
+const (
+	changesAccept = "accept"
+	changesReject = "reject"
+	changesSplit  = "split"
+)
+
+// changesUsage is the help of the --changes flag.
+const changesUsage = "tracked changes of a .docx: accept, reject, or split (import the text with every change rejected, then with every change accepted)"
+
+// parseChanges validates --changes: the side to read, or split.
+func parseChanges(s string) (mode reader.ChangeMode, split bool, err error) {
+	switch s {
+	case "", changesAccept:
+		return reader.Accept, false, nil
+	case changesReject:
+		return reader.Reject, false, nil
+	case changesSplit:
+		return reader.Accept, true, nil
+	}
+	return 0, false, usageError{fmt.Errorf("--changes %q: want accept, reject or split", s)}
+}
+
+// trackedImport is one `avenant import --changes split FILE`.
+type trackedImport struct {
+	File, Label, Party, Kind, Date, Base string
+	MaxSize                              int64
+	Compare                              clause.CompareOptions
+}
+
+// importTracked imports a Word document with tracked changes as two
+// versions: every change rejected (label "<label>-base", party --party),
+// then every change accepted (label "<label>", based on the first, party the
+// changes' author(s) when the file names any). The rejected text is not
+// imported again when it is identical to its base, the usual case of a
+// counter-proposal made on the proposal already in the store: the accepted
+// version then answers that one. A file without tracked changes is imported
+// once, under its label. Nothing is written when the file cannot be read.
+func importTracked(s *store.Store, ti trackedImport) (rejected, accepted *store.ImportResult, err error) {
+	t, err := reader.ReadFileTracked(ti.File, reader.Options{MaxSize: ti.MaxSize})
+	if err != nil {
+		return nil, nil, err
+	}
+	raw, err := os.ReadFile(ti.File)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", ti.File, err)
+	}
+	sum := sha256.Sum256(raw)
+	opts := store.ImportOptions{
+		Party: ti.Party, Label: ti.Label, Kind: ti.Kind, Date: ti.Date, Base: ti.Base,
+		SourceName: filepath.Base(ti.File), SourceSHA256: hex.EncodeToString(sum[:]), Compare: ti.Compare,
+	}
+	if !t.Changes.Any() {
+		accepted, err = s.Import(clause.Parse(t.Accepted), opts)
+		return nil, accepted, err
+	}
+	ropts := opts
+	ropts.Label = ti.Label + "-base"
+	ropts.SourceName += " (changes rejected)"
+	rejected, err = s.Import(clause.Parse(t.Rejected), ropts)
+	if err != nil {
+		return nil, nil, err
+	}
+	opts.Base = rejected.Identical
+	if rejected.Version != nil {
+		opts.Base = rejected.Version.Label
+	}
+	if len(t.Changes.Authors) > 0 {
+		opts.Party = strings.Join(t.Changes.Authors, ", ")
+	}
+	opts.SourceName += " (changes accepted)"
+	accepted, err = s.Import(clause.Parse(t.Accepted), opts)
+	return rejected, accepted, err
+}

@@ -1,0 +1,136 @@
+package cli
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/reader"
+	"github.com/avenant-dev/avenant/store"
+)
+
+// trackedDocx is a Word document whose tracked changes, by MG France,
+// shorten the duration in article 1.
+func trackedDocx(t *testing.T) []byte {
+	t.Helper()
+	const w = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+	p := func(style, runs string) string {
+		pPr := ""
+		if style != "" {
+			pPr = `<w:pPr><w:pStyle w:val="` + style + `"/></w:pPr>`
+		}
+		return `<w:p>` + pPr + runs + `</w:p>`
+	}
+	r := func(s string) string { return `<w:r><w:t xml:space="preserve">` + s + `</w:t></w:r>` }
+	body := p("Heading1", r("Convention")) +
+		p("Heading2", r("Article 1 - Objet")) +
+		p("", r("La durée est de ")+`<w:del w:id="1" w:author="MG France"><w:r><w:delText>cinq</w:delText></w:r></w:del><w:ins w:id="2" w:author="MG France"><w:r><w:t>quatre</w:t></w:r></w:ins>`+r(" ans.")) +
+		p("Heading2", r("Article 2 - Tarifs")) +
+		p("", r("La consultation vaut 30 €."))
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	f, err := zw.Create("word/document.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.Write([]byte(`<w:document ` + w + `><w:body>` + body + `</w:body></w:document>`)); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+const proposal = "# Convention\n\n## Article 1 - Objet\n\nLa durée est de cinq ans.\n\n## Article 2 - Tarifs\n\nLa consultation vaut 30 €.\n"
+
+func TestImportTracked(t *testing.T) {
+	dir := t.TempDir()
+	s, err := store.Init(filepath.Join(dir, "store"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Import(clause.Parse(proposal), store.ImportOptions{Party: "CNAM", Label: "CNAM-2024-02", Date: "2024-02-01"}); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "contre-proposition.docx")
+	if err := os.WriteFile(file, trackedDocx(t), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rej, acc, err := importTracked(s, trackedImport{File: file, Label: "MGF-2024-03", Party: "Syndicats", Date: "2024-03-01"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The rejected side is the proposal already in the store.
+	if rej == nil || rej.Version != nil || rej.Identical != "CNAM-2024-02" {
+		t.Errorf("rejected side: %+v, want identical to CNAM-2024-02", rej)
+	}
+	v := acc.Version
+	if v == nil || v.Label != "MGF-2024-03" || v.Party != "MG France" || v.Base != "CNAM-2024-02" {
+		t.Fatalf("accepted side: %+v", v)
+	}
+	if acc.Diff == nil || acc.Diff.Summary.Modified != 1 {
+		t.Errorf("diff against the proposal: %+v, want one modified clause", acc.Diff)
+	}
+
+	// A file that cannot be read writes nothing.
+	bad := filepath.Join(dir, "abîmé.docx")
+	if err := os.WriteFile(bad, trackedDocx(t)[:100], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := importTracked(s, trackedImport{File: bad, Label: "X", Party: "P", Date: "2024-03-02"}); !errors.Is(err, reader.ErrCorrupt) {
+		t.Errorf("damaged file: %v, want ErrCorrupt", err)
+	}
+	if vs, err := s.Versions(); err != nil || len(vs) != 2 {
+		t.Errorf("versions after a refused file: %d, %v; want 2", len(vs), err)
+	}
+}
+
+func TestImportTrackedNewText(t *testing.T) {
+	// In an empty store both sides are imported, the accepted one based on
+	// the rejected one.
+	dir := t.TempDir()
+	s, err := store.Init(filepath.Join(dir, "store"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "cp.docx")
+	if err := os.WriteFile(file, trackedDocx(t), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rej, acc, err := importTracked(s, trackedImport{File: file, Label: "MGF", Party: "CNAM", Date: "2024-03-01"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rej.Version == nil || rej.Version.Label != "MGF-base" || rej.Version.Party != "CNAM" {
+		t.Errorf("rejected side: %+v", rej.Version)
+	}
+	if acc.Version == nil || acc.Version.Base != "MGF-base" || acc.Version.Party != "MG France" {
+		t.Errorf("accepted side: %+v", acc.Version)
+	}
+}
+
+func TestParseChanges(t *testing.T) {
+	tests := []struct {
+		in    string
+		mode  reader.ChangeMode
+		split bool
+		ok    bool
+	}{
+		{"", reader.Accept, false, true},
+		{"accept", reader.Accept, false, true},
+		{"reject", reader.Reject, false, true},
+		{"split", reader.Accept, true, true},
+		{"both", 0, false, false},
+	}
+	for _, tt := range tests {
+		mode, split, err := parseChanges(tt.in)
+		if (err == nil) != tt.ok || mode != tt.mode || split != tt.split {
+			t.Errorf("parseChanges(%q) = %v, %v, %v", tt.in, mode, split, err)
+		}
+	}
+}
