@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/avenant-dev/avenant/clause"
@@ -132,5 +133,41 @@ func TestParseChanges(t *testing.T) {
 		if (err == nil) != tt.ok || mode != tt.mode || split != tt.split {
 			t.Errorf("parseChanges(%q) = %v, %v, %v", tt.in, mode, split, err)
 		}
+	}
+}
+
+// TestImportChangesFlag runs avenant import --changes split end to end:
+// the flag reaches the tracked-change import and both sides are reported.
+func TestImportChangesFlag(t *testing.T) {
+	dir := t.TempDir()
+	storeDir := filepath.Join(dir, "store")
+	md := filepath.Join(dir, "proposition.md")
+	docx := filepath.Join(dir, "contre.docx")
+	if err := os.WriteFile(md, []byte(proposal), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(docx, trackedDocx(t), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run := func(args ...string) (string, int) {
+		var out, errb bytes.Buffer
+		code := Run(append([]string{"--store", storeDir}, args...), &IO{Out: &out, Err: &errb, Getenv: func(string) string { return "" }})
+		return out.String() + errb.String(), code
+	}
+	if out, code := run("init", storeDir); code != 0 {
+		t.Fatalf("init: %d %s", code, out)
+	}
+	if out, code := run("import", md, "--party", "CNAM", "--label", "CNAM-2024-02", "--date", "2024-02-08"); code != 0 {
+		t.Fatalf("import: %d %s", code, out)
+	}
+	out, code := run("import", docx, "--changes", "split", "--party", "Syndicats", "--label", "MGF-2024-03", "--date", "2024-03-12")
+	if code != 0 {
+		t.Fatalf("import --changes split: %d %s", code, out)
+	}
+	if !strings.Contains(out, "nothing to import") || !strings.Contains(out, "MGF-2024-03 (MG France") {
+		t.Errorf("import --changes split said:\n%s", out)
+	}
+	if out, code := run("import", docx, "--changes", "both", "--party", "P"); code != 2 || !strings.Contains(out, "--changes") {
+		t.Errorf("a bad --changes value: %d %s", code, out)
 	}
 }

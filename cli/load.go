@@ -12,11 +12,30 @@ import (
 
 // loadFile reads and parses a document file. Errors name the file.
 func loadFile(path string, maxSize int64) (*clause.Document, error) {
-	text, err := reader.ReadFile(path, reader.Options{MaxSize: maxSize})
+	return loadFileWith(path, reader.Options{MaxSize: maxSize})
+}
+
+// loadFileWith is loadFile with all the reader's options.
+func loadFileWith(path string, opts reader.Options) (*clause.Document, error) {
+	text, err := reader.ReadFile(path, opts)
 	if err != nil {
 		return nil, err
 	}
 	return clause.Parse(text), nil
+}
+
+// readConcordance reads a file of "old = new" lines.
+func readConcordance(path string) ([]clause.Concord, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	conc, err := clause.ParseConcordance(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return conc, nil
 }
 
 // docLoader turns the arguments of diff and check into documents: an
@@ -73,16 +92,11 @@ func compareOptions(path string, oldDoc, newDoc *clause.Document) (clause.Compar
 	if path == "" {
 		return opts, nil
 	}
-	f, err := os.Open(path)
+	conc, err := readConcordance(path)
 	if err != nil {
 		return opts, err
 	}
-	defer f.Close()
-	conc, err := clause.ParseConcordance(f)
-	if err == nil {
-		err = clause.CheckConcordance(oldDoc, newDoc, conc)
-	}
-	if err != nil {
+	if err := clause.CheckConcordance(oldDoc, newDoc, conc); err != nil {
 		return opts, fmt.Errorf("%s: %w", path, err)
 	}
 	opts.Align.Concordance = conc

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/reader"
 	"github.com/avenant-dev/avenant/store"
 )
 
@@ -28,6 +30,9 @@ type ImportOptions struct {
 	Base        string
 	Concordance string
 	MaxSize     int64
+	// Changes says what to do with a .docx's tracked changes: accept,
+	// reject, or split into two versions.
+	Changes string
 }
 
 func newImportCmd(g *globals, runF func(*ImportOptions) error) *cobra.Command {
@@ -57,6 +62,7 @@ to its base is not imported.`,
 	f.StringVar(&opts.Base, "base", "", "the version this one answers (default: the latest)")
 	f.StringVar(&opts.Concordance, "concordance", "", "file of 'old = new' lines that override the aligner")
 	f.Int64Var(&opts.MaxSize, "max-size", 0, "largest input file accepted, in bytes (default 64 MiB)")
+	f.StringVar(&opts.Changes, "changes", changesAccept, changesUsage)
 	return cmd
 }
 
@@ -70,18 +76,15 @@ func importRun(opts *ImportOptions) error {
 	if opts.Date == "" {
 		opts.Date = time.Now().UTC().Format("2006-01-02")
 	}
+	mode, split, err := parseChanges(opts.Changes)
+	if err != nil {
+		return err
+	}
 	var copts clause.CompareOptions
 	if opts.Concordance != "" {
-		f, err := os.Open(opts.Concordance)
-		if err != nil {
+		if copts.Align.Concordance, err = readConcordance(opts.Concordance); err != nil {
 			return err
 		}
-		conc, err := clause.ParseConcordance(f)
-		f.Close()
-		if err != nil {
-			return fmt.Errorf("%s: %w", opts.Concordance, err)
-		}
-		copts.Align.Concordance = conc
 	}
 	s, err := openStore(opts.g)
 	if err != nil {
@@ -100,7 +103,31 @@ func importRun(opts *ImportOptions) error {
 		if progress {
 			fmt.Fprintf(io.Err, "\r\x1b[Kimporting %d/%d %s…", i+1, len(opts.Files), file)
 		}
-		doc, err := loadFile(file, opts.MaxSize)
+		base := ""
+		if i == 0 {
+			base = opts.Base
+		}
+		if split {
+			rejected, accepted, err := importTracked(s, trackedImport{
+				File: file, Label: label, Party: opts.Party, Kind: opts.Kind, Date: opts.Date,
+				Base: base, MaxSize: opts.MaxSize, Compare: copts,
+			})
+			if progress {
+				fmt.Fprint(io.Err, "\r\x1b[K")
+			}
+			if err != nil {
+				return err
+			}
+			if !opts.g.quiet {
+				for _, r := range []*store.ImportResult{rejected, accepted} {
+					if r != nil {
+						printImport(io.Out, file, r)
+					}
+				}
+			}
+			continue
+		}
+		doc, err := loadFileWith(file, reader.Options{MaxSize: opts.MaxSize, Changes: mode})
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), file+":") {
 				err = fmt.Errorf("%s: %w", file, err)
@@ -116,10 +143,6 @@ func importRun(opts *ImportOptions) error {
 			return fmt.Errorf("%s: %w", file, err)
 		}
 		sum := sha256.Sum256(raw)
-		base := ""
-		if i == 0 {
-			base = opts.Base
-		}
 		r, err := s.Import(doc, store.ImportOptions{
 			Party: opts.Party, Label: label, Kind: opts.Kind, Date: opts.Date, Base: base,
 			SourceName: filepath.Base(file), SourceSHA256: hex.EncodeToString(sum[:]), Compare: copts,
@@ -130,21 +153,26 @@ func importRun(opts *ImportOptions) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", file, err)
 		}
-		if opts.g.quiet {
-			continue
+		if !opts.g.quiet {
+			printImport(io.Out, file, r)
 		}
-		if r.Version == nil {
-			fmt.Fprintf(io.Out, "nothing to import: %s is identical to %s\n", file, r.Identical)
-			continue
-		}
-		v := r.Version
-		fmt.Fprintf(io.Out, "%s %s (%s, %s, %s): %d clauses", short(v.Commit), v.Label, v.Party, v.Kind, v.Date, v.Clauses)
-		if r.Diff != nil && v.Base != "" {
-			sm := r.Diff.Summary
-			fmt.Fprintf(io.Out, "; against %s: %d modified, %d added, %d removed, %d renumbered, %d moved",
-				v.Base, sm.Modified+sm.Split+sm.Merged, sm.Added, sm.Removed, sm.Renumbered, sm.Moved)
-		}
-		fmt.Fprintln(io.Out)
 	}
 	return nil
+}
+
+// printImport reports one imported version, or that there was nothing to
+// import.
+func printImport(w io.Writer, file string, r *store.ImportResult) {
+	if r.Version == nil {
+		fmt.Fprintf(w, "nothing to import: %s is identical to %s\n", file, r.Identical)
+		return
+	}
+	v := r.Version
+	fmt.Fprintf(w, "%s %s (%s, %s, %s): %d clauses", short(v.Commit), v.Label, v.Party, v.Kind, v.Date, v.Clauses)
+	if r.Diff != nil && v.Base != "" {
+		sm := r.Diff.Summary
+		fmt.Fprintf(w, "; against %s: %d modified, %d added, %d removed, %d renumbered, %d moved",
+			v.Base, sm.Modified+sm.Split+sm.Merged, sm.Added, sm.Removed, sm.Renumbered, sm.Moved)
+	}
+	fmt.Fprintln(w)
 }
