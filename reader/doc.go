@@ -4,8 +4,12 @@
 // endings or Unicode composition produce the same text and therefore no
 // spurious difference.
 //
-// ReadFile does the I/O (existence, size cap, extension dispatch); Decode and
-// CleanPDFText are pure and can be tested and fuzzed without files.
+// ReadFile does the I/O (existence, size cap, extension dispatch): text
+// files go through Decode, PDF through pdftotext or a built-in reader
+// (ReadPDF), Word documents through ReadDocx (tracked changes accepted,
+// rejected or both, see ReadFileTracked) and web pages through ReadHTML;
+// all of them end in the same normalisation. Decode, CleanPDFText, ReadDocx
+// and ReadHTML are pure and can be tested and fuzzed without files.
 //
 // # Encodings
 //
