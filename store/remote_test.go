@@ -56,7 +56,17 @@ func gitDaemon(t *testing.T, base string) string {
 	}
 	port := l.Addr().(*net.TCPAddr).Port
 	l.Close()
-	cmd := exec.Command("git", "daemon", "--reuseaddr", "--base-path="+base, "--export-all",
+	// The git-daemon binary itself, not "git daemon": killing the git
+	// wrapper would leave its git-daemon child serving.
+	out, err := exec.Command("git", "--exec-path").Output()
+	if err != nil {
+		t.Skipf("git --exec-path: %v", err)
+	}
+	daemon := filepath.Join(strings.TrimSpace(string(out)), "git-daemon")
+	if _, err := os.Stat(daemon); err != nil {
+		t.Skipf("no git-daemon: %v", err)
+	}
+	cmd := exec.Command(daemon, "--reuseaddr", "--base-path="+base, "--export-all",
 		"--enable=receive-pack", "--listen=127.0.0.1", fmt.Sprintf("--port=%d", port), base)
 	cmd.Env = append(os.Environ(), "GIT_CONFIG_NOSYSTEM=1", "HOME="+base)
 	// A file, not a pipe: the daemon's children inherit it, and Wait
