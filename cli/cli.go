@@ -107,6 +107,9 @@ func NewRootCmd(io *IO) *cobra.Command {
 		newLogCmd(g, nil),
 		newBlameCmd(g, nil),
 		newCheckCmd(g, nil),
+		newCloneCmd(g, nil),
+		newPushCmd(g, nil),
+		newPullCmd(g, nil),
 	)
 	return root
 }
