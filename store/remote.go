@@ -338,6 +338,18 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
+// localPath is the directory a file:// URL or a local path names, "" for
+// a network URL.
+func localPath(url string) string {
+	if p, ok := strings.CutPrefix(url, "file://"); ok {
+		return filepath.FromSlash(p)
+	}
+	if strings.Contains(url, "://") || scpLike.MatchString(url) {
+		return ""
+	}
+	return url
+}
+
 // remote returns the configured remote called name, or an anonymous one
 // when name is a URL or a path; named is false for the latter.
 func (s *Store) remote(name string) (r *git.Remote, named bool, err error) {
@@ -509,6 +521,11 @@ func (s *Store) Push(remote string, opts RemoteOptions) (*PushResult, error) {
 	if err != nil {
 		return nil, err
 	}
+	if dir := localPath(r.Config().URLs[0]); dir != "" {
+		if fi, err := os.Stat(filepath.Join(dir, ".git")); err == nil && fi.IsDir() {
+			return nil, fmt.Errorf("push to %s refused: %s is not a bare repository, and git refuses to move the branch checked out there; share through a bare one (git init --bare), or pull from there instead", remote, dir)
+		}
+	}
 	unlock, err := s.lock()
 	if err != nil {
 		return nil, err
@@ -576,8 +593,12 @@ func (s *Store) Push(remote string, opts RemoteOptions) (*PushResult, error) {
 	if len(specs) == 0 {
 		return res, nil
 	}
+	// Atomic where the server supports it (git-receive-pack does): a ref
+	// the server itself refuses, such as the checked-out branch of a
+	// non-bare repository, then fails the whole push, not just that ref.
 	err = r.PushContext(opts.ctx(), &git.PushOptions{
 		RemoteName: r.Config().Name, RefSpecs: specs, Auth: opts.Auth, Progress: opts.Progress,
+		Atomic: true,
 	})
 	if err != nil && !errors.Is(err, git.NoErrAlreadyUpToDate) {
 		return nil, fmt.Errorf("push to %s: %w", remote, err)

@@ -480,3 +480,50 @@ func TestCloneDir(t *testing.T) {
 		}
 	}
 }
+
+// TestPullIntoEmptyStore: a fresh store pulls a whole store; a push to a
+// non-bare store, whose checked-out main git-receive-pack protects, fails
+// as a whole.
+func TestPullIntoEmptyStore(t *testing.T) {
+	if !hasGit() {
+		t.Skip("git CLI not installed: go-git's file transport runs git-upload-pack")
+	}
+	a := newStore(t)
+	mustImport(t, a, textV1, "CNAM", "CNAM-2024", "2024-01-10")
+	mustImport(t, a, textV2, "MG France", "MG-2024", "2024-02-01")
+	b := newStore(t)
+	p, err := b.Pull(a.Dir, RemoteOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Versions) != 2 {
+		t.Errorf("pulled %d versions, want 2", len(p.Versions))
+	}
+	if got, want := refsOf(t, b.Dir), refsOf(t, a.Dir); !reflect.DeepEqual(got, want) {
+		t.Fatalf("refs after pull:\n%v\nwant\n%v", got, want)
+	}
+	if v, err := b.Resolve("main"); err != nil || v.Label != "MG-2024" {
+		t.Errorf("main resolves to %v, %v; want MG-2024", v, err)
+	}
+
+	mustImport(t, b, textV3, "CSMF", "CSMF-2024", "2024-03-01")
+	before := refsOf(t, a.Dir)
+	if _, err := b.Push(a.Dir, RemoteOptions{}); err == nil || !strings.Contains(err.Error(), "is not a bare repository") {
+		t.Fatalf("push to a non-bare store: %v, want a refusal", err)
+	}
+	// Past that check, git-receive-pack refuses the checked-out main, and
+	// the atomic push sends nothing else either.
+	r, _, err := b.remote(a.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = r.Push(&git.PushOptions{RemoteName: r.Config().Name, Atomic: true, RefSpecs: []config.RefSpec{
+		"refs/heads/csmf:refs/heads/csmf", "refs/heads/main:refs/heads/main", "refs/tags/CSMF-2024:refs/tags/CSMF-2024",
+	}})
+	if err == nil {
+		t.Fatal("git-receive-pack accepted a push to the checked-out branch")
+	}
+	if got := refsOf(t, a.Dir); !reflect.DeepEqual(got, before) {
+		t.Errorf("a failed push changed the remote:\n%v\nwant\n%v", got, before)
+	}
+}
