@@ -109,6 +109,9 @@ func NewRootCmd(io *IO) *cobra.Command {
 		newCheckCmd(g, nil),
 		newTUICmd(g, nil),
 		newDemoCmd(g, nil),
+		newCloneCmd(g, nil),
+		newPushCmd(g, nil),
+		newPullCmd(g, nil),
 	)
 	setRootTUI(root, g)
 	return root
