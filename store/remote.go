@@ -378,6 +378,20 @@ func (s *Store) remote(name string) (r *git.Remote, named bool, err error) {
 // fetchRemote fetches the remote's branches and tags into fetchNS and
 // returns them; an empty remote yields empty maps. The namespace is
 // emptied again before returning.
+// syncState is where push and pull start, under the lock: the index, with
+// branches a crashed import left behind repaired, and the remote's
+// branches and tags as just fetched.
+func (s *Store) syncState(r *git.Remote, opts RemoteOptions) (ix *Index, heads, tags map[string]plumbing.Hash, err error) {
+	if ix, err = s.Index(); err != nil {
+		return nil, nil, nil, err
+	}
+	if err = s.repairRefs(ix); err != nil {
+		return nil, nil, nil, err
+	}
+	heads, tags, err = s.fetchRemote(r, opts)
+	return ix, heads, tags, err
+}
+
 func (s *Store) fetchRemote(r *git.Remote, opts RemoteOptions) (heads, tags map[string]plumbing.Hash, err error) {
 	if err := s.dropFetchRefs(); err != nil {
 		return nil, nil, err
@@ -531,14 +545,7 @@ func (s *Store) Push(remote string, opts RemoteOptions) (*PushResult, error) {
 		return nil, err
 	}
 	defer unlock()
-	ix, err := s.Index()
-	if err != nil {
-		return nil, err
-	}
-	if err := s.repairRefs(ix); err != nil {
-		return nil, err
-	}
-	rheads, rtags, err := s.fetchRemote(r, opts)
+	_, rheads, rtags, err := s.syncState(r, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -626,14 +633,7 @@ func (s *Store) Pull(remote string, opts RemoteOptions) (*PullResult, error) {
 		return nil, err
 	}
 	defer unlock()
-	ix, err := s.Index()
-	if err != nil {
-		return nil, err
-	}
-	if err := s.repairRefs(ix); err != nil {
-		return nil, err
-	}
-	rheads, rtags, err := s.fetchRemote(r, opts)
+	ix, rheads, rtags, err := s.syncState(r, opts)
 	if err != nil {
 		return nil, err
 	}
