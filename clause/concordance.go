@@ -21,9 +21,9 @@ func ParseConcordance(r io.Reader) ([]Concord, error) {
 		if err != nil && !errors.Is(err, io.EOF) {
 			return nil, fmt.Errorf("concordance line %d: %w", line, err)
 		}
-		if line == 1 {
-			s = strings.TrimPrefix(s, "\ufeff")
-		}
+		// A byte-order mark, at the start of the file or pasted in the
+		// middle of a line, is invisible: it must not become part of a name.
+		s = strings.ReplaceAll(s, "\ufeff", "")
 		if k := strings.IndexByte(s, '#'); k >= 0 {
 			s = s[:k]
 		}
