@@ -75,6 +75,7 @@ func brief(fs []Finding) []string {
 func TestDefaultRules(t *testing.T) {
 	rep := Run(sampleDiff(), sides[0], sides[1], nil)
 	want := []string{
+		"error prices Article 10 amount 26,50 €→30 €",
 		"warning obligations Article 12 → Article 13 modality doit→peut",
 		"error tariffs Article 20 amount 5 €→5,10 €",
 		"error references Article 40 reference article 12→article 12",
@@ -87,8 +88,8 @@ func TestDefaultRules(t *testing.T) {
 	if rep.Passed() {
 		t.Error("Passed() = true with error findings")
 	}
-	if rep.Findings[3].ClauseID != "annexe-1-g" {
-		t.Errorf("ClauseID = %q, want annexe-1-g", rep.Findings[3].ClauseID)
+	if rep.Findings[4].ClauseID != "annexe-1-g" {
+		t.Errorf("ClauseID = %q, want annexe-1-g", rep.Findings[4].ClauseID)
 	}
 }
 
@@ -99,6 +100,7 @@ func TestRulesFile(t *testing.T) {
 		want []string
 	}{
 		{"empty file means defaults", "", []string{
+			"error prices Article 10 amount 26,50 €→30 €",
 			"warning obligations Article 12 → Article 13 modality doit→peut",
 			"error tariffs Article 20 amount 5 €→5,10 €",
 			"error references Article 40 reference article 12→article 12",
@@ -111,6 +113,7 @@ rules:
     clauses: ["Annexe*", "tariff:*", "*rémunération*"]
     min_delta_pct: 5
 `, []string{
+			"error prices Article 10 amount 26,50 €→30 €",
 			"warning obligations Article 12 → Article 13 modality doit→peut",
 			"error references Article 40 reference article 12→article 12",
 			"error tariffs Annexe 1/G amount 26,50 €→30 €",
@@ -129,6 +132,7 @@ rules:
 		{"allow list by name, glob and old number", `
 allow: ["Article 12", "annexe 1/*", "art-40"]
 `, []string{
+			"error prices Article 10 amount 26,50 €→30 €",
 			"error tariffs Article 20 amount 5 €→5,10 €",
 		}},
 		{"subjects and except, accents ignored", `
