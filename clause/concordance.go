@@ -23,7 +23,10 @@ func ParseConcordance(r io.Reader) ([]Concord, error) {
 		}
 		// A byte-order mark, at the start of the file or pasted in the
 		// middle of a line, is invisible: it must not become part of a name.
-		s = strings.ReplaceAll(s, "\ufeff", "")
+		// Removing one can join the bytes around it into another.
+		for strings.Contains(s, "\ufeff") {
+			s = strings.ReplaceAll(s, "\ufeff", "")
+		}
 		if k := strings.IndexByte(s, '#'); k >= 0 {
 			s = s[:k]
 		}
