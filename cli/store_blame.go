@@ -9,7 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/avenant-dev/avenant/render"
 	"github.com/avenant-dev/avenant/store"
@@ -125,12 +125,13 @@ func writeBlameText(w io.Writer, spans []store.Span, color bool) error {
 		}
 	}
 	lines = append(lines, cur)
-	palette := []string{"4", "2", "5", "3", "6", "1", "12", "10", "13", "11", "14", "9"}
-	colours := map[string]lipgloss.Style{}
-	styleOf := func(v *store.Version) lipgloss.Style {
+	palette := []ansi.BasicColor{ansi.Blue, ansi.Green, ansi.Magenta, ansi.Yellow, ansi.Cyan, ansi.Red,
+		ansi.BrightBlue, ansi.BrightGreen, ansi.BrightMagenta, ansi.BrightYellow, ansi.BrightCyan, ansi.BrightRed}
+	colours := map[string]ansi.Style{}
+	styleOf := func(v *store.Version) ansi.Style {
 		st, ok := colours[v.Label]
 		if !ok {
-			st = lipgloss.NewStyle().Foreground(lipgloss.Color(palette[len(colours)%len(palette)]))
+			st = ansi.Style{}.ForegroundColor(palette[len(colours)%len(palette)])
 			colours[v.Label] = st
 		}
 		return st
@@ -166,7 +167,7 @@ func writeBlameText(w io.Writer, spans []store.Span, color bool) error {
 		for _, p := range l.pieces {
 			text := render.Clean(p.Text)
 			if color {
-				text = styleOf(p.Version).Render(text)
+				text = styleOf(p.Version).Styled(text)
 			}
 			b.WriteString(text)
 		}

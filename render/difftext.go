@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/avenant-dev/avenant/clause"
 )
@@ -14,36 +14,49 @@ import (
 // Styles colour the text renderers. The zero value renders plain text, in
 // which deletions and insertions are marked [-like this-] and {+like this+},
 // as git diff --word-diff=plain does.
+//
+// They are bare SGR sequences rather than Lip Gloss styles: a diff is a
+// stream of lines for a terminal or a pager, which must not be padded to a
+// block or styled rune by rune.
 type Styles struct {
 	Color   bool
-	Header  lipgloss.Style
-	Kind    lipgloss.Style
-	Delete  lipgloss.Style
-	Insert  lipgloss.Style
-	Fact    lipgloss.Style
-	Faint   lipgloss.Style
-	Summary lipgloss.Style
+	Header  ansi.Style
+	Kind    ansi.Style
+	Delete  ansi.Style
+	Insert  ansi.Style
+	Fact    ansi.Style
+	Faint   ansi.Style
+	Summary ansi.Style
 }
 
-// ColorStyles are the styles used on a colour terminal.
+// ColorStyles are the styles used on a colour terminal: the 16 basic
+// colours, which every terminal has and the user's theme tunes.
 func ColorStyles() Styles {
 	return Styles{
 		Color:   true,
-		Header:  lipgloss.NewStyle().Bold(true),
-		Kind:    lipgloss.NewStyle().Foreground(lipgloss.Color("3")).Bold(true),
-		Delete:  lipgloss.NewStyle().Foreground(lipgloss.Color("1")).Strikethrough(true),
-		Insert:  lipgloss.NewStyle().Foreground(lipgloss.Color("2")).Underline(true),
-		Fact:    lipgloss.NewStyle().Foreground(lipgloss.Color("6")),
-		Faint:   lipgloss.NewStyle().Faint(true),
-		Summary: lipgloss.NewStyle().Bold(true),
+		Header:  ansi.Style{}.Bold(),
+		Kind:    ansi.Style{}.Bold().ForegroundColor(ansi.Yellow),
+		Delete:  ansi.Style{}.ForegroundColor(ansi.Red).Strikethrough(true),
+		Insert:  ansi.Style{}.ForegroundColor(ansi.Green).Underline(true),
+		Fact:    ansi.Style{}.ForegroundColor(ansi.Cyan),
+		Faint:   ansi.Style{}.Faint(),
+		Summary: ansi.Style{}.Bold(),
 	}
 }
 
-func (s Styles) render(st lipgloss.Style, text string) string {
-	if !s.Color {
+// render styles text line by line, so that indentation added later and
+// the line breaks themselves stay unstyled.
+func (s Styles) render(st ansi.Style, text string) string {
+	if !s.Color || text == "" {
 		return text
 	}
-	return st.Render(text)
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		if l != "" {
+			lines[i] = st.Styled(l)
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // contextRunes bounds how much unchanged text is shown around a change.
@@ -168,13 +181,13 @@ func hunksText(c *clause.Change, d *clause.Diff, st Styles) string {
 			b.WriteString(st.render(st.Faint, elide(text, i == 0, i == len(c.Hunks)-1)))
 		case clause.OpDelete:
 			if st.Color {
-				b.WriteString(st.Delete.Render(text))
+				b.WriteString(st.render(st.Delete, text))
 			} else {
 				b.WriteString("[-" + text + "-]")
 			}
 		case clause.OpInsert:
 			if st.Color {
-				b.WriteString(st.Insert.Render(text))
+				b.WriteString(st.render(st.Insert, text))
 			} else {
 				b.WriteString("{+" + text + "+}")
 			}
