@@ -131,6 +131,10 @@ func classifyMatch(old, new *Document, m Match, refs *RefIndex) Change {
 		return c
 	}
 	c.Hunks = WordDiff(oldText, newText)
+	// The aligner's similarity (word bigrams) is made for matching and is
+	// harsh on short texts; a reader expects the share of text kept, so
+	// that is what a change reports.
+	c.Similarity = DiffSimilarity(c.Hunks)
 	if c.Kind == Cosmetic {
 		return c
 	}
