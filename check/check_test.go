@@ -51,8 +51,8 @@ func sampleDiff() *clause.Diff {
 			{Kind: clause.FactAmount, Old: "5 €", New: "5,10 €", OldValue: fp(5), NewValue: fp(5.1), Unit: "EUR", DeltaPct: fp(2)},
 		}},
 		{Kind: clause.Unchanged, Old: one(5), New: one(5), Similarity: 1, Facts: []clause.Fact{
-			{Kind: clause.FactReference, Subject: "article 12", Old: "article 12", New: "article 12"},
-			{Kind: clause.FactReference, Subject: "article 19.3", Old: "article 19.2", New: "article 19.3"},
+			{Kind: clause.FactReference, Subject: "article 12", Old: "article 12", New: "article 12", Note: "the number no longer denotes the same clause", Broken: true},
+			{Kind: clause.FactReference, Subject: "article 19.3", Old: "article 19.2", New: "article 19.3", Note: "follows the renumbering of article 19.2"},
 		}},
 		{Kind: clause.Unchanged, Old: one(6), New: one(6), Similarity: 1},
 		{Kind: clause.Modified, Old: one(7), New: one(7), Similarity: 0.9, Facts: []clause.Fact{

@@ -124,11 +124,12 @@ func (r *Rule) matchFact(f *clause.Fact, names []string) bool {
 	return true
 }
 
-// Broken reports whether a reference fact flags a broken cross-reference:
-// the extractor explains it with a note, or the reference reads the same on
-// both sides although the clause it named was renumbered or removed.
+// Broken reports whether a reference fact flags a broken cross-reference,
+// as the fact extractor judged it: one left pointing to a clause that was
+// removed or renumbered. A reference updated to follow a renumbering is
+// not broken.
 func Broken(f *clause.Fact) bool {
-	return f.Kind == clause.FactReference && (f.Note != "" || f.Old == f.New)
+	return f.Kind == clause.FactReference && f.Broken
 }
 
 func containsKind(ks []clause.FactKind, k clause.FactKind) bool {

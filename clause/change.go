@@ -64,7 +64,7 @@ type Fact struct {
 	Kind FactKind `json:"kind"`
 	// Subject is what the value belongs to: the act code an amount prices
 	// ("G"), the verb of a modality, the referenced article; may be "".
-	Subject  string   `json:"subject,omitempty"`
+	Subject  string   `json:"subject"`
 	Old      string   `json:"old"`
 	New      string   `json:"new"`
 	OldValue *float64 `json:"old_value,omitempty"`
@@ -74,6 +74,10 @@ type Fact struct {
 	Unit     string   `json:"unit,omitempty"`
 	DeltaPct *float64 `json:"delta_pct,omitempty"`
 	// Note explains a reference fact: "points to a removed clause",
-	// "now denotes another clause"…
+	// "now denotes another clause", "follows the renumbering of…".
 	Note string `json:"note,omitempty"`
+	// Broken is set on a reference that no longer leads where it did: to
+	// a clause that was removed or renumbered, or to none. A reference
+	// updated to follow a renumbering is not broken.
+	Broken bool `json:"broken,omitempty"`
 }

@@ -97,6 +97,7 @@ func CompareFacts(oldText, newText, subject string, refs *RefIndex) []Fact {
 					changed = true
 				}
 				f.Note = note
+				f.Broken = true
 			} else if changed && o != nil && o.refKind == KindArticle && n.refKind == KindArticle && !o.external && !n.external {
 				if to, ok := refs.OldToNew[o.refKey]; ok && to != "" && NumberKey(KindArticle, to) == n.refKey {
 					f.Note = "follows the renumbering of " + o.text

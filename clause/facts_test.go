@@ -281,14 +281,14 @@ var factCases = []struct {
 		old:  "Les sanctions de l'article 12 s'appliquent.",
 		new:  "Les sanctions de l'article 12 s'appliquent.",
 		refs: &RefIndex{OldToNew: map[string]string{"article:12": "", "article:11": "11"}, NewKeys: map[string]bool{"article:11": true}},
-		want: []Fact{{Kind: FactReference, Old: "article 12", New: "article 12", Note: "points to a clause that no longer exists"}},
+		want: []Fact{{Kind: FactReference, Old: "article 12", New: "article 12", Note: "points to a clause that no longer exists", Broken: true}},
 	},
 	{
 		name: "unchanged reference to a renumbered article",
 		old:  "Les sanctions de l'article 12 s'appliquent.",
 		new:  "Les sanctions de l'article 12 s'appliquent.",
 		refs: &RefIndex{OldToNew: map[string]string{"article:12": "13"}, NewKeys: map[string]bool{"article:12": true, "article:13": true}},
-		want: []Fact{{Kind: FactReference, Old: "article 12", New: "article 12", Note: "article 12 is now numbered 13"}},
+		want: []Fact{{Kind: FactReference, Old: "article 12", New: "article 12", Note: "article 12 is now numbered 13", Broken: true}},
 	},
 	{
 		name: "reference updated with the renumbering",
@@ -302,7 +302,7 @@ var factCases = []struct {
 		old:  "Les sanctions s'appliquent.",
 		new:  "Les sanctions de l'article 40 s'appliquent.",
 		refs: &RefIndex{OldToNew: map[string]string{"article:1": "1"}, NewKeys: map[string]bool{"article:1": true}},
-		want: []Fact{{Kind: FactReference, New: "article 40", Note: "points to a clause that does not exist"}},
+		want: []Fact{{Kind: FactReference, New: "article 40", Note: "points to a clause that does not exist", Broken: true}},
 	},
 	{
 		name: "external references are never checked",
