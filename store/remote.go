@@ -389,6 +389,10 @@ func (s *Store) syncState(r *git.Remote, opts RemoteOptions) (ix *Index, heads, 
 		return nil, nil, nil, err
 	}
 	heads, tags, err = s.fetchRemote(r, opts)
+	// main follows the latest import of each store: it is local, never
+	// exchanged, or two stores that import answers to the same version
+	// would always diverge on it.
+	delete(heads, MainBranch)
 	return ix, heads, tags, err
 }
 
@@ -488,9 +492,7 @@ func (s *Store) relate(local, remote plumbing.Hash) (relation, error) {
 	return relDiverged, nil
 }
 
-// sortConflicts puts party branches first, then main, then tags: main
-// diverges whenever a party branch does, and the party is what the user
-// must look at.
+// sortConflicts puts party branches first, then tags.
 func sortConflicts(cs []Conflict) {
 	rank := func(c Conflict) int {
 		switch {
@@ -515,6 +517,7 @@ func (s *Store) localRefs() (heads, tags map[string]plumbing.Hash, err error) {
 	if heads, err = refsUnder(s.repo.Storer, "refs/heads/"); err != nil {
 		return nil, nil, err
 	}
+	delete(heads, MainBranch) // local: see syncState
 	if tags, err = refsUnder(s.repo.Storer, "refs/tags/"); err != nil {
 		return nil, nil, err
 	}
@@ -708,6 +711,10 @@ func (s *Store) Pull(remote string, opts RemoteOptions) (*PullResult, error) {
 	}
 	nix, err := s.Index()
 	if err != nil {
+		return nil, err
+	}
+	// main follows the latest version, now perhaps a pulled one.
+	if err := s.repairRefs(nix); err != nil {
 		return nil, err
 	}
 	for _, v := range nix.Versions {
