@@ -85,7 +85,11 @@ func (s *Store) Import(doc *clause.Document, opts ImportOptions) (*ImportResult,
 	if err := s.repairRefs(ix); err != nil {
 		return nil, err
 	}
-	if _, ok := ix.byLabel[opts.Label]; ok {
+	if i, ok := ix.byLabel[opts.Label]; ok {
+		// The same import run again is a no-op, not an error.
+		if same, err := s.holds(&ix.Versions[i], doc); err != nil || same {
+			return &ImportResult{Identical: opts.Label}, err
+		}
 		return nil, fmt.Errorf("%s: %w (labels are tags: choose another)", opts.Label, ErrDuplicateLabel)
 	}
 	if _, err := s.repo.Reference(plumbing.NewTagReferenceName(opts.Label), false); err == nil {
@@ -246,8 +250,8 @@ func checkImport(opts *ImportOptions) (time.Time, error) {
 	if slug == "" || slug == MainBranch || slug == "head" {
 		return time.Time{}, fmt.Errorf("party %q: its branch name %q is not usable", opts.Party, slug)
 	}
-	if strings.ContainsAny(opts.Party, "<>\n") {
-		return time.Time{}, fmt.Errorf("party %q: < > and line breaks are not allowed", opts.Party)
+	if strings.ContainsAny(opts.Party, "<>\n") || hasControl(opts.Party) {
+		return time.Time{}, fmt.Errorf("party %q: < >, line breaks and control characters are not allowed", opts.Party)
 	}
 	if !validRefName(opts.Label) {
 		return time.Time{}, fmt.Errorf("label %q: not a valid git tag name (no spaces, ~ ^ : ? * [ \\ or ..)", opts.Label)
@@ -255,14 +259,39 @@ func checkImport(opts *ImportOptions) (time.Time, error) {
 	if opts.Kind == "" {
 		opts.Kind = DefaultKind
 	}
-	if strings.ContainsAny(opts.Kind+opts.SourceName, "\n") {
-		return time.Time{}, errors.New("kind and source name must hold on one line")
+	if hasControl(opts.Kind) || hasControl(opts.SourceName) {
+		return time.Time{}, errors.New("kind and source name must hold on one line, without control characters")
 	}
 	d, err := time.Parse("2006-01-02", opts.Date)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("date %q: want YYYY-MM-DD", opts.Date)
 	}
 	return d.Add(12 * time.Hour), nil
+}
+
+// holds reports whether version v holds exactly the clauses of doc.
+func (s *Store) holds(v *Version, doc *clause.Document) (bool, error) {
+	snap, err := s.snapshot(v.Commit)
+	if err != nil {
+		return false, err
+	}
+	have, err := snap.document(s)
+	if err != nil {
+		return false, err
+	}
+	return sameDocument(have, normalized(doc)), nil
+}
+
+// hasControl reports control characters (C0, DEL, C1): what goes into a
+// commit's author and trailers is printed by avenant and git alike, and
+// must not carry terminal escape sequences.
+func hasControl(s string) bool {
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 {
+			return true
+		}
+	}
+	return false
 }
 
 func commitMessage(opts ImportOptions, seq int) string {

@@ -377,3 +377,21 @@ func TestFreshIDs(t *testing.T) {
 		t.Errorf("freshID = %q", got)
 	}
 }
+
+// TestImportSameLabelTwice: running the same import again is a no-op that
+// says so; the label with other content is refused.
+func TestImportSameLabelTwice(t *testing.T) {
+	s := newStore(t)
+	mustImport(t, s, v1, "Arbitre", "RA-2023", "2023-04-30")
+	r, err := s.Import(parseMD(v1), ImportOptions{Party: "Arbitre", Label: "RA-2023", Date: "2023-04-30"})
+	if err != nil || r.Version != nil || r.Identical != "RA-2023" {
+		t.Fatalf("same import again: %+v, %v; want identical to RA-2023", r, err)
+	}
+	other := strings.Replace(v1, "cinq ans", "quatre ans", 1)
+	if _, err := s.Import(parseMD(other), ImportOptions{Party: "Arbitre", Label: "RA-2023", Date: "2023-04-30"}); !errors.Is(err, ErrDuplicateLabel) {
+		t.Errorf("other content under the same label: %v, want ErrDuplicateLabel", err)
+	}
+	if vs, _ := s.Versions(); len(vs) != 1 {
+		t.Errorf("%d versions, want 1", len(vs))
+	}
+}

@@ -80,3 +80,14 @@ func TestValidID(t *testing.T) {
 		}
 	}
 }
+
+func TestImportRefusesControlCharacters(t *testing.T) {
+	for _, opts := range []ImportOptions{
+		{Party: "Evil \x1b[2J", Label: "L1", Date: "2024-01-01"},
+		{Party: "CNAM", Kind: "k\x1b]0;t\x07", Label: "L2", Date: "2024-01-01"},
+	} {
+		if _, err := checkImport(&opts); err == nil {
+			t.Errorf("checkImport(%+v) accepted control characters", opts)
+		}
+	}
+}
