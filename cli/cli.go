@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"strings"
 
 	"github.com/charmbracelet/x/term"
@@ -52,16 +53,24 @@ func (e usageError) Unwrap() error { return e.err }
 func Run(args []string, io *IO) int {
 	root := NewRootCmd(io)
 	root.SetArgs(args)
-	err := root.Execute()
+	cmd, err := root.ExecuteC()
 	switch {
 	case err == nil:
 		return ExitOK
 	case errors.Is(err, errDiffers):
 		return ExitDiffers
 	}
-	fmt.Fprintln(io.Err, "avenant: "+oneLine(err.Error()))
+	msg := oneLine(err.Error())
+	// Cobra's own complaints about arguments and flags do not say which
+	// command they are about.
+	if cmd != nil && cmd != root && cobraComplaint.MatchString(msg) {
+		msg = cmd.Name() + ": " + msg
+	}
+	fmt.Fprintln(io.Err, "avenant: "+msg)
 	return ExitError
 }
+
+var cobraComplaint = regexp.MustCompile(`^(accepts |requires |unknown (flag|shorthand)|flag needs|invalid argument|bad flag)`)
 
 func oneLine(s string) string {
 	s = strings.TrimSpace(s)
@@ -93,6 +102,12 @@ func NewRootCmd(io *IO) *cobra.Command {
 	root.SetOut(io.Out)
 	root.SetErr(io.Err)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	// Global flags are checked before any command runs, even one that
+	// prints no colour.
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		_, err := g.useColor()
+		return err
+	}
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.store, "store", "", "store directory (default: nearest enclosing store)")
 	pf.StringVar(&g.color, "color", "auto", "colour output: auto, always or never (NO_COLOR is honoured)")

@@ -16,6 +16,7 @@ import (
 
 	"github.com/avenant-dev/avenant/clause"
 	"github.com/avenant-dev/avenant/reader"
+	"github.com/avenant-dev/avenant/render"
 	"github.com/avenant-dev/avenant/store"
 )
 
@@ -95,6 +96,38 @@ func importRun(opts *ImportOptions) error {
 	if f, ok := io.Err.(*os.File); ok && len(opts.Files) > 1 && !opts.g.quiet {
 		progress = term.IsTerminal(f.Fd())
 	}
+	// Every file is read and split before the first is committed: a bad
+	// file among several leaves the store as it was.
+	type loaded struct {
+		doc *clause.Document
+		sum string
+	}
+	docs := make([]loaded, len(opts.Files))
+	for i, file := range opts.Files {
+		if split {
+			if _, err := reader.ReadFileTracked(file, reader.Options{MaxSize: opts.MaxSize}); err != nil {
+				return err
+			}
+			continue
+		}
+		doc, err := loadFileWith(file, reader.Options{MaxSize: opts.MaxSize, Changes: mode})
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), file+":") {
+				err = fmt.Errorf("%s: %w", file, err)
+			}
+			return err
+		}
+		raw, err := os.ReadFile(file)
+		if err != nil {
+			var pe *os.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err
+			}
+			return fmt.Errorf("%s: %w", file, err)
+		}
+		sum := sha256.Sum256(raw)
+		docs[i] = loaded{doc, hex.EncodeToString(sum[:])}
+	}
 	for i, file := range opts.Files {
 		label := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
 		if len(opts.Labels) > 0 {
@@ -127,25 +160,10 @@ func importRun(opts *ImportOptions) error {
 			}
 			continue
 		}
-		doc, err := loadFileWith(file, reader.Options{MaxSize: opts.MaxSize, Changes: mode})
-		if err != nil {
-			if !strings.HasPrefix(err.Error(), file+":") {
-				err = fmt.Errorf("%s: %w", file, err)
-			}
-			return err
-		}
-		raw, err := os.ReadFile(file)
-		if err != nil {
-			var pe *os.PathError
-			if errors.As(err, &pe) {
-				err = pe.Err
-			}
-			return fmt.Errorf("%s: %w", file, err)
-		}
-		sum := sha256.Sum256(raw)
+		doc := docs[i].doc
 		r, err := s.Import(doc, store.ImportOptions{
 			Party: opts.Party, Label: label, Kind: opts.Kind, Date: opts.Date, Base: base,
-			SourceName: filepath.Base(file), SourceSHA256: hex.EncodeToString(sum[:]), Compare: copts,
+			SourceName: filepath.Base(file), SourceSHA256: docs[i].sum, Compare: copts,
 		})
 		if progress {
 			fmt.Fprint(io.Err, "\r\x1b[K")
@@ -168,11 +186,9 @@ func printImport(w io.Writer, file string, r *store.ImportResult) {
 		return
 	}
 	v := r.Version
-	fmt.Fprintf(w, "%s %s (%s, %s, %s): %d clauses", short(v.Commit), v.Label, v.Party, v.Kind, v.Date, v.Clauses)
+	fmt.Fprintf(w, "%s %s (%s, %s, %s): %d clauses", short(v.Commit), v.Label, render.Clean(v.Party), render.Clean(v.Kind), v.Date, v.Clauses)
 	if r.Diff != nil && v.Base != "" {
-		sm := r.Diff.Summary
-		fmt.Fprintf(w, "; against %s: %d modified, %d added, %d removed, %d renumbered, %d moved",
-			v.Base, sm.Modified+sm.Split+sm.Merged, sm.Added, sm.Removed, sm.Renumbered, sm.Moved)
+		fmt.Fprintf(w, "; against %s: %s", v.Base, render.SummaryLine(r.Diff.Summary))
 	}
 	fmt.Fprintln(w)
 }

@@ -82,7 +82,7 @@ func versionsRun(opts *VersionsOptions) error {
 	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "\tLABEL\tPARTY\tKIND\tDATE\tCOMMIT\tCLAUSES\tANSWERS")
 	for i, v := range vs {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n", graph[i], v.Label, v.Party, v.Kind, v.Date, short(v.Commit), v.Clauses, v.Base)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n", graph[i], render.Clean(v.Label), render.Clean(v.Party), render.Clean(v.Kind), v.Date, short(v.Commit), v.Clauses, v.Base)
 	}
 	if err := tw.Flush(); err != nil {
 		return err

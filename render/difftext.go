@@ -77,7 +77,7 @@ func DiffOverview(w io.Writer, d *clause.Diff, st Styles) error {
 
 func diffText(w io.Writer, d *clause.Diff, all bool, st Styles, bodies bool) error {
 	ew := &errWriter{w: w}
-	if !d.Differs() && !all {
+	if !d.Differs() && !all && d.Summary.Cosmetic == 0 {
 		ew.printf("no differences\n")
 		return ew.err
 	}
@@ -97,7 +97,11 @@ func diffText(w io.Writer, d *clause.Diff, all bool, st Styles, bodies bool) err
 			ew.printf("\n")
 		}
 	}
-	ew.printf("%s\n", st.render(st.Summary, SummaryLine(d.Summary)))
+	summary := SummaryLine(d.Summary)
+	if !d.Differs() {
+		summary += " (no substantive difference)"
+	}
+	ew.printf("%s\n", st.render(st.Summary, summary))
 	return ew.err
 }
 
