@@ -245,14 +245,8 @@ func Clone(url, dir string, opts RemoteOptions) (s *Store, err error) {
 			return nil, err
 		}
 	}
-	cfg, err := repo.Config()
-	if err != nil {
-		return nil, err
-	}
 	// Marked last: until now the directory is no store for Discover.
-	cfg.Raw.Section("avenant").SetOption("store", "1")
-	cfg.Raw.Section("gc").SetOption("auto", "0")
-	if err := repo.SetConfig(cfg); err != nil {
+	if err := markStore(repo); err != nil {
 		return nil, err
 	}
 	if s, err = Open(dir); err != nil {

@@ -59,17 +59,48 @@ func Init(dir string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", dir, err)
 	}
+	if err := markStore(repo); err != nil {
+		return nil, err
+	}
+	return Open(dir)
+}
+
+// markStore records in the repository's config that it is an avenant
+// store, which Discover looks for.
+func markStore(repo *git.Repository) error {
 	cfg, err := repo.Config()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	cfg.Raw.Section("avenant").SetOption("store", "1")
 	// The store never uses its index: say so to git gc and friends.
 	cfg.Raw.Section("gc").SetOption("auto", "0")
-	if err := repo.SetConfig(cfg); err != nil {
-		return nil, err
+	return repo.SetConfig(cfg)
+}
+
+// adopt marks as a store a repository made by plain git clone of one: its
+// config lacks the mark, but its HEAD holds a version, with the marker
+// file every version's tree carries.
+func adopt(dir string) bool {
+	repo, err := git.PlainOpen(dir)
+	if err != nil {
+		return false
 	}
-	return Open(dir)
+	head, err := repo.Head()
+	if err != nil {
+		return false
+	}
+	c, err := repo.CommitObject(head.Hash())
+	if err != nil {
+		return false
+	}
+	if _, err := c.File(".avenant"); err != nil {
+		return false
+	}
+	if _, ok := versionOf(c); !ok {
+		return false
+	}
+	return markStore(repo) == nil
 }
 
 // Open opens the store whose top directory is dir.
@@ -85,7 +116,7 @@ func Open(dir string) (*Store, error) {
 		}
 		return nil, fmt.Errorf("%s: %w (no .git directory; run avenant init)", dir, ErrNotStore)
 	}
-	if !isStore(gitDir) {
+	if !isStore(gitDir) && !adopt(abs) {
 		return nil, fmt.Errorf("%s: %w", dir, ErrForeign)
 	}
 	repo, err := git.PlainOpen(abs)
@@ -104,6 +135,9 @@ func Discover(start string) (*Store, error) {
 	}
 	for d := abs; ; {
 		if isStore(filepath.Join(d, ".git")) {
+			return Open(d)
+		}
+		if fi, err := os.Stat(filepath.Join(d, ".git")); err == nil && fi.IsDir() && adopt(d) {
 			return Open(d)
 		}
 		parent := filepath.Dir(d)

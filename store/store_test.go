@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -393,5 +394,33 @@ func TestImportSameLabelTwice(t *testing.T) {
 	}
 	if vs, _ := s.Versions(); len(vs) != 1 {
 		t.Errorf("%d versions, want 1", len(vs))
+	}
+}
+
+// TestPlainGitClone: a store copied with plain git clone is adopted as a
+// store; a foreign repository still is not.
+func TestPlainGitClone(t *testing.T) {
+	if !hasGit() {
+		t.Skip("git CLI not installed")
+	}
+	s := newStore(t)
+	mustImport(t, s, v1, "Arbitre", "RA-2023", "2023-04-30")
+	dir := filepath.Join(t.TempDir(), "copy")
+	if out, err := exec.Command("git", "clone", "-q", s.Dir, dir).CombinedOutput(); err != nil {
+		t.Fatalf("git clone: %v\n%s", err, out)
+	}
+	c, err := Open(dir)
+	if err != nil {
+		t.Fatalf("open a git clone of a store: %v", err)
+	}
+	if vs, err := c.Versions(); err != nil || len(vs) != 1 {
+		t.Errorf("versions of the clone: %d, %v", len(vs), err)
+	}
+	foreign := filepath.Join(t.TempDir(), "foreign")
+	if out, err := exec.Command("git", "init", "-q", foreign).CombinedOutput(); err != nil {
+		t.Fatalf("git init: %v\n%s", err, out)
+	}
+	if _, err := Open(foreign); !errors.Is(err, ErrForeign) {
+		t.Errorf("a foreign repository: %v, want ErrForeign", err)
 	}
 }
