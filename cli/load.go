@@ -3,6 +3,8 @@ package cli
 import (
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/avenant-dev/avenant/clause"
 	"github.com/avenant-dev/avenant/reader"
@@ -63,6 +65,11 @@ func (l *docLoader) load(arg string) (*clause.Document, render.Side, error) {
 	}
 	v, err := l.s.Resolve(arg)
 	if err != nil {
+		// "old.md", "../v2.pdf": the user meant a file that is not there.
+		if looksLikePath(arg) {
+			_, ferr := loadFile(arg, l.maxSize)
+			return nil, render.Side{}, ferr
+		}
 		return nil, render.Side{}, err
 	}
 	d, err := l.s.Document(v)
@@ -74,6 +81,20 @@ func (l *docLoader) load(arg string) (*clause.Document, render.Side, error) {
 		ids[i] = d.Clauses[i].ID
 	}
 	return d, render.Side{Ref: v.Label, Party: v.Party, Date: v.Date, IDs: ids}, nil
+}
+
+// looksLikePath tells an argument meant as a file ("dir/x", "x.md") from a
+// version label, which has neither a path separator nor a document
+// extension.
+func looksLikePath(arg string) bool {
+	if strings.ContainsRune(arg, os.PathSeparator) || strings.ContainsRune(arg, '/') {
+		return true
+	}
+	switch strings.ToLower(filepath.Ext(arg)) {
+	case ".md", ".txt", ".pdf", ".docx", ".docm", ".html", ".htm", ".xhtml", ".doc", ".odt":
+		return true
+	}
+	return false
 }
 
 // loadPair loads the two versions compared by diff and check.
