@@ -84,6 +84,9 @@ func blameRun(opts *BlameOptions) error {
 	if err != nil {
 		return err
 	}
+	if opts.g.quiet {
+		return nil // --quiet: the exit status is the answer
+	}
 	out := opts.g.io.Out
 	if opts.Format == "json" {
 		doc := blameDoc{Schema: BlameSchema, Clause: id, At: at.Label, Spans: []blameSpan{}}

@@ -96,6 +96,9 @@ func logRun(opts *LogOptions) error {
 	if err != nil {
 		return err
 	}
+	if opts.g.quiet {
+		return nil // --quiet: the exit status is the answer
+	}
 	out := opts.g.io.Out
 	if opts.Format == "json" {
 		doc := logDoc{Schema: LogSchema, Clause: id, Entries: []logEntry{}}

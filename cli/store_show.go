@@ -54,6 +54,9 @@ func storeShowRun(opts *ShowOptions) error {
 			ids[i] = doc.Clauses[i].ID
 		}
 	}
+	if opts.g.quiet {
+		return nil // --quiet: the exit status is the answer
+	}
 	out := opts.g.io.Out
 	if opts.Clause == "" {
 		if opts.Format == "json" {

@@ -65,6 +65,9 @@ func versionsRun(opts *VersionsOptions) error {
 	if err != nil {
 		return err
 	}
+	if opts.g.quiet {
+		return nil // --quiet: the exit status is the answer
+	}
 	out := opts.g.io.Out
 	if opts.Format == "json" {
 		doc := versionsDoc{Schema: VersionsSchema, Versions: []versionJSON{}}
