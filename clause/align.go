@@ -68,6 +68,7 @@ func Align(old, new *Document, opts AlignOptions) []Match {
 	a.matchIdentical(isTariffRow)
 	a.matchSimilar()
 	a.matchByChildren()
+	a.matchNearby()
 	a.matchKeys(func(*Clause) bool { return true })
 	a.matchFragments()
 	return a.result()
@@ -399,6 +400,66 @@ func (a *aligner) matchKeys(keep func(*Clause) bool) {
 		g := &a.groups[gi]
 		g.sim = a.simOf(g.m[sOld], g.m[sNew])
 	}
+}
+
+// nearbyWindow is how far from where its neighbours went matchNearby looks
+// for a clause's new place.
+const nearbyWindow = 4
+
+// matchNearby pairs what the bigram similarity misses on short texts: a
+// one-sentence article whose amount changed ("La consultation G est fixée à
+// 26,50 €." → "… 30 €.") shares few word pairs, yet most of its text. Each
+// free old clause is compared with the free new clauses next to where its
+// matched neighbours went, by the share of text a word diff keeps; the
+// best pair over minRenumbered is taken. Without this pass the number
+// would pair the old clause with whatever now holds its number.
+func (a *aligner) matchNearby() {
+	fo, fn := a.f[sOld], a.f[sNew]
+	for o := range fo.class {
+		if !a.free(sOld, o) || strings.TrimSpace(fo.d.Clauses[o].Text) == "" {
+			continue
+		}
+		best, bestSim := -1, minRenumbered
+		try := func(n int) {
+			if n < 0 || n >= len(fn.class) || !a.free(sNew, n) || !a.compatible(o, n) {
+				return
+			}
+			ot, nt := fo.d.Clauses[o].Text, fn.d.Clauses[n].Text
+			if strings.TrimSpace(nt) == "" || len(ot) > 4*len(nt)+40 || len(nt) > 4*len(ot)+40 {
+				return
+			}
+			if sim := DiffSimilarity(WordDiff(Canonical(ot), Canonical(nt))); sim > bestSim {
+				best, bestSim = n, sim
+			}
+		}
+		for _, anchor := range a.neighbourAnchors(o) {
+			for d := -nearbyWindow; d <= nearbyWindow; d++ {
+				try(anchor + d)
+			}
+		}
+		if best >= 0 {
+			a.link([]int{o}, []int{best}, bestSim)
+		}
+	}
+}
+
+// neighbourAnchors returns where the nearest matched old clauses before
+// and after o went in the new document, shifted by their distance to o.
+func (a *aligner) neighbourAnchors(o int) []int {
+	var out []int
+	for p := o - 1; p >= 0 && p >= o-nearbyWindow; p-- {
+		if g := a.g[sOld][p]; g >= 0 && len(a.groups[g].m[sNew]) > 0 {
+			out = append(out, a.groups[g].m[sNew][0]+(o-p))
+			break
+		}
+	}
+	for q := o + 1; q < len(a.g[sOld]) && q <= o+nearbyWindow; q++ {
+		if g := a.g[sOld][q]; g >= 0 && len(a.groups[g].m[sNew]) > 0 {
+			out = append(out, a.groups[g].m[sNew][0]-(q-o))
+			break
+		}
+	}
+	return out
 }
 
 // matchSimilar is passes 2 and 3 together: candidate pairs are those that

@@ -147,13 +147,32 @@ func classifyMatch(old, new *Document, m Match, refs *RefIndex) Change {
 // and a heading such as "Article 12 bis" would read as a new reference.
 func joinClauses(d *Document, idx []int) string {
 	if len(idx) == 1 {
-		return d.Clauses[idx[0]].Text
+		return bodyOf(&d.Clauses[idx[0]])
 	}
 	parts := make([]string, len(idx))
 	for i, k := range idx {
-		parts[i] = d.Clauses[k].Text
+		parts[i] = bodyOf(&d.Clauses[k])
 	}
 	return strings.Join(parts, "\n\n")
+}
+
+// bodyOf is the text compared for a clause. A numbered item ("2 Créer un
+// forfait…", "3° …") starts with its own number, which the renumbered flag
+// already reports: it is left out, so that an item that only moved up the
+// list is not a modification.
+func bodyOf(c *Clause) string {
+	if c.Kind != KindItem || c.Number == "" || strings.HasPrefix(c.Key, "tariff:") {
+		return c.Text
+	}
+	head := c.Text
+	if len(head) > 16 {
+		head = head[:16]
+	}
+	i := strings.Index(head, c.Number)
+	if i < 0 || strings.TrimLeft(head[:i], "-•*– ") != "" {
+		return c.Text
+	}
+	return strings.TrimLeft(c.Text[i+len(c.Number):], ".)°- ")
 }
 
 // headingTitle is the heading without the clause's number, so that a
