@@ -20,6 +20,9 @@ type Change struct {
 	Similarity float64
 	// Hunks is the word-level diff of the text; nil for unchanged clauses.
 	Hunks []Hunk
+	// HeadingHunks is the word-level diff of the heading's title (its
+	// words besides kind and number) when that changed beyond case.
+	HeadingHunks []Hunk
 	// Facts are the typed changes found in the clause.
 	Facts []Fact
 }
@@ -111,7 +114,7 @@ func classifyMatch(old, new *Document, m Match, refs *RefIndex) Change {
 	c.Renumbered = NormalizeNumber(oc.Number) != NormalizeNumber(nc.Number)
 	if c.Kind == "" {
 		switch {
-		case oldText == newText && headingTitle(oc) == headingTitle(nc):
+		case oldText == newText && withoutNumber(oc) == withoutNumber(nc):
 			c.Kind = Unchanged
 		case Canonical(oldText) == Canonical(newText) &&
 			CanonicalHeading(headingTitle(oc)) == CanonicalHeading(headingTitle(nc)):
@@ -131,6 +134,9 @@ func classifyMatch(old, new *Document, m Match, refs *RefIndex) Change {
 		return c
 	}
 	c.Hunks = WordDiff(oldText, newText)
+	if ot, nt := headingTitle(oc), headingTitle(nc); CanonicalHeading(ot) != CanonicalHeading(nt) {
+		c.HeadingHunks = WordDiff(ot, nt)
+	}
 	// The aligner's similarity (word bigrams) is made for matching and is
 	// harsh on short texts; a reader expects the share of text kept, so
 	// that is what a change reports.
@@ -175,16 +181,27 @@ func bodyOf(c *Clause) string {
 	return strings.TrimLeft(c.Text[i+len(c.Number):], ".)°- ")
 }
 
-// headingTitle is the heading without the clause's number, so that a
-// renumbered clause does not count as a changed heading.
+// withoutNumber is the heading as printed, its number taken out: a clause
+// whose heading differs only by its number is unchanged (and renumbered).
+func withoutNumber(c *Clause) string {
+	if c.Number == "" {
+		return c.Heading
+	}
+	return strings.Replace(c.Heading, c.Number, "", 1)
+}
+
+// headingTitle is what a heading says besides its kind and number: "Objet"
+// for "Article 12 - Objet", "Art. 12 : Objet" or "ARTICLE 12. OBJET", so
+// that renumbering, abbreviating the kind word or changing the separator
+// is no change of heading.
 func headingTitle(c *Clause) string {
 	h := c.Heading
 	if c.Number != "" {
 		if i := strings.Index(h, c.Number); i >= 0 {
-			h = h[:i] + h[i+len(c.Number):]
+			h = h[i+len(c.Number):]
 		}
 	}
-	return strings.TrimSpace(h)
+	return strings.Trim(h, " .:-–—")
 }
 
 // factSubject is the act code a tariff row prices, so that the amount in

@@ -27,6 +27,21 @@ func DiffMarkdown(w io.Writer, d *clause.Diff, old, new Side, all bool) error {
 		case clause.Removed:
 			body.WriteString("~~" + mdEscape(Clean(d.Old.Clauses[c.Old[0]].Text)) + "~~")
 		default:
+			if len(c.HeadingHunks) > 0 {
+				body.WriteString("Heading: ")
+				for _, h := range c.HeadingHunks {
+					text := mdEscape(Clean(h.Text))
+					switch h.Op {
+					case clause.OpEqual:
+						body.WriteString(text)
+					case clause.OpDelete:
+						body.WriteString(wrapMarks(text, "~~"))
+					case clause.OpInsert:
+						body.WriteString(wrapMarks(text, "**"))
+					}
+				}
+				body.WriteString("\n\n")
+			}
 			for i, h := range c.Hunks {
 				text := mdEscape(Clean(h.Text))
 				switch h.Op {

@@ -174,15 +174,28 @@ func hunksText(c *clause.Change, d *clause.Diff, st Styles) string {
 	case clause.Removed:
 		return st.render(st.Delete, Clean(d.Old.Clauses[c.Old[0]].Text))
 	}
-	if len(c.Hunks) == 0 {
-		return ""
-	}
 	var b strings.Builder
-	for i, h := range c.Hunks {
+	if len(c.HeadingHunks) > 0 {
+		b.WriteString("heading: " + wordDiff(c.HeadingHunks, st, false) + "\n")
+	}
+	if text := wordDiff(c.Hunks, st, true); text != "" {
+		b.WriteString(text)
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// wordDiff renders hunks with deletions and insertions marked; elided
+// shortens long unchanged stretches.
+func wordDiff(hunks []clause.Hunk, st Styles, elided bool) string {
+	var b strings.Builder
+	for i, h := range hunks {
 		text := Clean(h.Text)
 		switch h.Op {
 		case clause.OpEqual:
-			b.WriteString(st.render(st.Faint, elide(text, i == 0, i == len(c.Hunks)-1)))
+			if elided {
+				text = elide(text, i == 0, i == len(hunks)-1)
+			}
+			b.WriteString(st.render(st.Faint, text))
 		case clause.OpDelete:
 			if st.Color {
 				b.WriteString(st.render(st.Delete, text))
