@@ -55,7 +55,7 @@ func CompareFacts(oldText, newText, subject string, refs *RefIndex) []Fact {
 	}
 	olds := extractFacts(oldText, subject)
 	news := extractFacts(newText, subject)
-	pairs := pairFacts(olds, news)
+	pairs := pairFacts(olds, news, diffAnchors(normalizeFactText(oldText), normalizeFactText(newText), olds, news))
 
 	type placed struct {
 		removed bool
@@ -1695,14 +1695,17 @@ func (t *factTextKind) negations(consumed map[int]bool) []factAt {
 const maxPairCells = 1 << 22
 
 // pairFacts pairs the facts of the old and new texts and returns index
-// pairs {old, new}. Facts with the same key in the same order are paired
-// first (a longest common subsequence); between two such anchors, the
+// pairs {old, new}. The anchors are facts known to be the same fact on
+// both sides; when none are given, facts with the same key in the same
+// order are (a longest common subsequence). Between two anchors, the
 // remaining facts of each kind are paired by their surrounding words and
 // subject, in order, so that an amount that changed in place is one pair.
-func pairFacts(olds, news []factAt) [][2]int {
+func pairFacts(olds, news []factAt, anchors [][2]int) [][2]int {
 	markSharedSubjects(olds, news)
 	markSharedSubjects(news, olds)
-	anchors := lcsPairs(olds, news)
+	if anchors == nil {
+		anchors = lcsPairs(olds, news)
+	}
 	var pairs [][2]int
 	prevO, prevN := -1, -1
 	for k := 0; k <= len(anchors); k++ {
@@ -1717,6 +1720,62 @@ func pairFacts(olds, news []factAt) [][2]int {
 		}
 	}
 	return pairs
+}
+
+// diffAnchors pairs the facts that the word diff of the two texts leaves
+// in place: a fact lying wholly in text the diff keeps equal is the same
+// fact on both sides. Anchoring on place rather than on value keeps two
+// swapped amounts ("de 26,50 € … de 5 €" → "de 5 € … de 26,50 €") from
+// pairing the 5 € with itself and reporting the rest as a removal plus an
+// addition; the facts reported then agree with the word diff shown beside
+// them. It returns nil, so that pairing falls back to values, when the
+// texts are too large to diff cheaply.
+func diffAnchors(oldNorm, newNorm string, olds, news []factAt) [][2]int {
+	if len(olds) == 0 || len(news) == 0 || len(oldNorm)+len(newNorm) > 1<<16 {
+		return nil
+	}
+	// Equal stretches: old start, new start, length.
+	type span struct{ o, n, l int }
+	var eq []span
+	po, pn := 0, 0
+	for _, h := range WordDiff(oldNorm, newNorm) {
+		switch h.Op {
+		case OpEqual:
+			eq = append(eq, span{po, pn, len(h.Text)})
+			po += len(h.Text)
+			pn += len(h.Text)
+		case OpDelete:
+			po += len(h.Text)
+		case OpInsert:
+			pn += len(h.Text)
+		}
+	}
+	type place struct {
+		start, end int
+		kind       FactKind
+	}
+	newAt := map[place]int{}
+	for j := range news {
+		newAt[place{news[j].start, news[j].end, news[j].kind}] = j
+	}
+	anchors := [][2]int{} // not nil: no fact kept in place is an answer too
+	k := 0
+	for i := range olds {
+		o := &olds[i]
+		for k < len(eq) && eq[k].o+eq[k].l <= o.start {
+			k++
+		}
+		if k == len(eq) || o.start < eq[k].o || o.end > eq[k].o+eq[k].l {
+			continue
+		}
+		shift := eq[k].n - eq[k].o
+		if j, ok := newAt[place{o.start + shift, o.end + shift, o.kind}]; ok && news[j].key == o.key {
+			if n := len(anchors); n == 0 || anchors[n-1][1] < j {
+				anchors = append(anchors, [2]int{i, j})
+			}
+		}
+	}
+	return anchors
 }
 
 func markSharedSubjects(fs, other []factAt) {
