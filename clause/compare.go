@@ -247,18 +247,23 @@ func buildRefIndex(old, new *Document, matches []Match) *RefIndex {
 
 // citesAffected is a cheap filter run on every unchanged clause before the
 // fact extractor: it reports whether the text may cite, after the word
-// "article", a number whose article was renumbered or removed. It may say
+// "article" or "art.", a number whose article was renumbered or removed. It may say
 // yes wrongly, never no wrongly for a plain "article N" citation.
 func (r *RefIndex) citesAffected(text string) bool {
 	if len(r.affected) == 0 {
 		return false
 	}
 	for i := 0; i < len(text); {
-		j := indexFold(text[i:], "article")
+		// "article 12", "art. 12", "l'art 12": the word starts with "art".
+		j := indexFold(text[i:], "art")
 		if j < 0 {
 			return false
 		}
-		i += j + len("article")
+		if at := i + j; at > 0 && isASCIILetter(text[at-1]) {
+			i = at + 3
+			continue
+		}
+		i += j + len("art")
 		end := min(i+60, len(text))
 		for _, num := range numberRuns(text[i:end]) {
 			if r.affected[NumberKey(KindArticle, num)] {
@@ -268,6 +273,8 @@ func (r *RefIndex) citesAffected(text string) bool {
 	}
 	return false
 }
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 // indexFold is strings.Index for an ASCII lower-case needle, ignoring the
 // case of s.
