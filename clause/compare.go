@@ -111,7 +111,10 @@ func classifyMatch(old, new *Document, m Match, refs *RefIndex) Change {
 	oldText := joinClauses(old, m.Old)
 	newText := joinClauses(new, m.New)
 	oc, nc := &old.Clauses[m.Old[0]], &new.Clauses[m.New[0]]
-	c.Renumbered = NormalizeNumber(oc.Number) != NormalizeNumber(nc.Number)
+	// A tariff row's "number" is its act code: a new code is a code fact,
+	// not a renumbering.
+	c.Renumbered = NormalizeNumber(oc.Number) != NormalizeNumber(nc.Number) &&
+		!(strings.HasPrefix(oc.Key, "tariff:") && strings.HasPrefix(nc.Key, "tariff:"))
 	if c.Kind == "" {
 		switch {
 		case oldText == newText && withoutNumber(oc) == withoutNumber(nc):

@@ -1611,6 +1611,7 @@ func (t *factTextKind) negations(consumed map[int]bool) []factAt {
 	var out []factAt
 	ws := t.words
 	used := map[int]bool{}
+	lastAucun := -1 // word index of the last "aucun", whose "ne" is the same negation
 	for i := 0; i < len(ws); i++ {
 		w := ws[i]
 		if consumed[i] || used[i] {
@@ -1621,9 +1622,18 @@ func (t *factTextKind) negations(consumed map[int]bool) []factAt {
 			subj := t.verbAfter(i+1, sent)
 			out = append(out, factAt{kind: FactNegation, start: w.start, end: w.end, text: w.s,
 				key: "negation:" + subj, val: "aucun", subject: subj})
+			lastAucun = i
 			continue
 		}
 		if w.low != "ne" && w.low != "n'" {
+			continue
+		}
+		// "n'importe quand" is no negation; the "n'" of "aucun dépassement
+		// n'est autorisé" belongs to the "aucun" already counted.
+		if i+1 < len(ws) && ws[i+1].low == "importe" {
+			continue
+		}
+		if lastAucun >= 0 && i-lastAucun <= 6 && t.sentence(ws[lastAucun].start) == t.sentence(w.start) {
 			continue
 		}
 		sent := t.sentence(w.start)
