@@ -1515,6 +1515,12 @@ var modalClass = map[string]string{
 	"doit": "devoir", "doivent": "devoir", "devra": "devoir", "devront": "devoir", "devrait": "devoir",
 	"devraient": "devoir", "peut": "pouvoir", "peuvent": "pouvoir", "pourra": "pouvoir",
 	"pourront": "pouvoir", "pourrait": "pouvoir", "pourraient": "pouvoir",
+	// Deontic adjectives say the same as the verbs: "il est interdit de",
+	// "la déclaration est obligatoire", "cette démarche est facultative".
+	"interdit": "interdire", "interdite": "interdire", "interdits": "interdire", "interdites": "interdire",
+	"permis": "permettre", "permise": "permettre", "permises": "permettre",
+	"obligatoire": "devoir", "obligatoires": "devoir", "facultatif": "pouvoir", "facultative": "pouvoir",
+	"facultatifs": "pouvoir", "facultatives": "pouvoir",
 }
 
 var negParticle = map[string]string{
@@ -1532,7 +1538,7 @@ var skipForVerb = map[string]bool{
 	"notamment": true, "toutefois": true, "cependant": true, "aussi": true, "alors": true,
 	"tout": true, "toujours": true, "obligatoirement": true, "seulement": true, "est": true,
 	"sont": true, "sera": true, "seront": true, "être": true, "a": true, "ont": true, "avoir": true,
-	"que": true, "qu'": true,
+	"que": true, "qu'": true, "de": true, "d'": true,
 }
 
 // verbAfter returns the first meaningful word from index i on, within the
