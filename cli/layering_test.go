@@ -1,4 +1,4 @@
-package store
+package cli
 
 import (
 	"os/exec"
