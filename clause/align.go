@@ -56,8 +56,9 @@ const (
 // concordance; identical text wherever it stands; tariff rows by code;
 // same number or similar text, best first (text found through MinHash
 // candidates, so that no all-pairs comparison is made); containers by the
-// votes of their children; same number whatever the text (an article
-// rewritten); splits and merges; then additions and removals.
+// votes of their children; short clauses near their neighbours' new place
+// (matchNearby); same number whatever the text (an article rewritten);
+// splits and merges; then additions and removals.
 func Align(old, new *Document, opts AlignOptions) []Match {
 	a := newAligner(old, new)
 	a.applyConcordance(opts.Concordance)

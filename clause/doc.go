@@ -20,13 +20,24 @@
 //
 // # Comparing
 //
-// Align pairs the clauses of two documents: identical text first wherever
-// it stands, then the same number with similar text, then text similarity
-// (MinHash over word shingles, looked up through an inverted index so that
-// no all-pairs comparison of full texts is needed), then splits and merges.
+// Align pairs the clauses of two documents, pass by pass, each working on
+// what the previous ones left: a user's concordance; identical text
+// wherever it stands; tariff rows by act code; the same number or similar
+// text, best first, with candidates found by MinHash over word shingles
+// and LSH banding, so that no all-pairs comparison of full texts is made
+// (a different number needs a close match: below it a number that vanished
+// is a removal, as a lawyer reads it); containers by where their children
+// went; short clauses next to where their neighbours went, by the share of
+// text a word diff keeps; the same number whatever the text ("l'article 4
+// est remplacé par…"); splits and merges; then additions and removals.
+//
 // Compare classifies every pair (unchanged, cosmetic, modified, added,
-// removed, split, merged, plus the renumbered and moved flags), computes a
-// word-level diff with go-diff over French-aware tokens, and extracts typed
-// facts (amounts, percentages, dates, durations, act codes, modal verbs,
-// negations, cross-references) that changed.
+// removed, split, merged, plus the renumbered flag and the moved flag,
+// which marks the pairs outside a longest increasing subsequence of the
+// old positions read in new order), computes a word-level diff with
+// go-diff over French-aware tokens, and extracts the typed facts (amounts,
+// percentages, dates, durations, act codes, modal verbs, negations,
+// cross-references) that changed, anchored on the facts the word diff
+// keeps in place. A reference left unchanged is still checked: if the
+// article it names was renumbered or removed, it is reported as broken.
 package clause
