@@ -164,7 +164,7 @@ var factCases = []struct {
 		name: "duration in words to digits",
 		old:  "Le médecin dispose d'un délai de deux mois.",
 		new:  "Le médecin dispose d'un délai de 3 mois.",
-		want: []Fact{{Kind: FactDuration, Old: "deux mois", New: "3 mois", OldValue: f64(2), NewValue: f64(3), Unit: "month"}},
+		want: []Fact{{Kind: FactDuration, Old: "deux mois", New: "3 mois", OldValue: f64(2), NewValue: f64(3), Unit: "month", DeltaPct: f64(50)}},
 	},
 	{
 		name: "same duration in words and digits",
@@ -181,7 +181,7 @@ var factCases = []struct {
 		name: "hours",
 		old:  "La réponse intervient sous 48 heures.",
 		new:  "La réponse intervient sous 72 heures.",
-		want: []Fact{{Kind: FactDuration, Old: "48 heures", New: "72 heures", OldValue: f64(48), NewValue: f64(72), Unit: "hour"}},
+		want: []Fact{{Kind: FactDuration, Old: "48 heures", New: "72 heures", OldValue: f64(48), NewValue: f64(72), Unit: "hour", DeltaPct: f64(50)}},
 	},
 	// Modality.
 	{
