@@ -80,12 +80,13 @@ type CompareOptions struct {
 // Compare aligns two documents and classifies every clause.
 func Compare(old, new *Document, opts CompareOptions) *Diff {
 	matches := Align(old, new, opts.Align)
-	moved := movedMatches(matches)
+	moved := movedMatches(old, matches)
+	rehoused := rehousedMatches(old, new, matches)
 	refs := buildRefIndex(old, new, matches)
 	d := &Diff{Old: old, New: new, Changes: make([]Change, 0, len(matches))}
 	for i, m := range matches {
 		c := classifyMatch(old, new, m, refs)
-		c.Moved = moved[i] && c.Kind != Added && c.Kind != Removed
+		c.Moved = (moved[i] || rehoused[i]) && c.Kind != Added && c.Kind != Removed
 		d.Changes = append(d.Changes, c)
 	}
 	d.Summary = summarize(d.Changes)
@@ -325,27 +326,74 @@ func numberRuns(s string) []string {
 // explained by insertions and deletions: the matched pairs, read in new
 // order, keep their old positions increasing along a longest increasing
 // subsequence; whatever lies outside it has moved.
-func movedMatches(ms []Match) []bool {
+func movedMatches(old *Document, ms []Match) []bool {
 	type pair struct{ match, old int }
-	var seq []pair
+	// Containers and the clauses they hold are ordered apart: when an
+	// article leaves the end of titre I for the start of titre II, the
+	// article moved (see rehousedMatches), not the titre.
+	var seqs [2][]pair
 	for i, m := range ms {
 		if len(m.Old) > 0 && len(m.New) > 0 {
-			seq = append(seq, pair{i, m.Old[0]})
+			g := 0
+			if isContainer(old.Clauses[m.Old[0]].Kind) {
+				g = 1
+			}
+			seqs[g] = append(seqs[g], pair{i, m.Old[0]})
 		}
 	}
-	sort.SliceStable(seq, func(a, b int) bool { return ms[seq[a].match].New[0] < ms[seq[b].match].New[0] })
-	olds := make([]int, len(seq))
-	for i, p := range seq {
-		olds[i] = p.old
-	}
-	keep := longestIncreasing(olds)
 	moved := make([]bool, len(ms))
-	for i, p := range seq {
-		if !keep[i] {
-			moved[p.match] = true
+	for _, seq := range seqs {
+		sort.SliceStable(seq, func(a, b int) bool { return ms[seq[a].match].New[0] < ms[seq[b].match].New[0] })
+		olds := make([]int, len(seq))
+		for i, p := range seq {
+			olds[i] = p.old
+		}
+		keep := longestIncreasing(olds)
+		for i, p := range seq {
+			if !keep[i] {
+				moved[p.match] = true
+			}
 		}
 	}
 	return moved
+}
+
+// isContainer tells the kinds that hold other clauses.
+func isContainer(k Kind) bool {
+	return k == KindTitle || k == KindChapter || k == KindSection || k == KindAnnex
+}
+
+// rehousedMatches flags the matches whose clause changed container: an
+// article taken from titre I to titre II keeps its rank among its
+// neighbours, so the order alone does not show the move, but its path
+// does. A clause whose old container matches its new container stays.
+func rehousedMatches(old, new *Document, ms []Match) []bool {
+	newOf := make([]int, len(old.Clauses))
+	for i := range newOf {
+		newOf[i] = -1
+	}
+	for _, m := range ms {
+		if len(m.Old) > 0 && len(m.New) > 0 {
+			for _, o := range m.Old {
+				newOf[o] = m.New[0]
+			}
+		}
+	}
+	out := make([]bool, len(ms))
+	for i, m := range ms {
+		if len(m.Old) != 1 || len(m.New) != 1 {
+			continue
+		}
+		op, np := old.Clauses[m.Old[0]].Parent, new.Clauses[m.New[0]].Parent
+		switch {
+		case op < 0 && np < 0:
+		case op < 0 || np < 0:
+			out[i] = true
+		default:
+			out[i] = newOf[op] != np
+		}
+	}
+	return out
 }
 
 // longestIncreasing marks the elements of one longest strictly increasing
