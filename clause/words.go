@@ -657,7 +657,9 @@ func (d *differ) hunks(segs []seg) []Hunk {
 //   - ’ ‘ ʼ ‚ ‛ become ', « » “ ” „ ‟ become ", the dashes and hyphens
 //     ‐ ‑ ‒ – — ― − become -, … becomes ...;
 //   - invisible characters are dropped: soft hyphen, zero-width space, word
-//     joiner, byte order mark.
+//     joiner, byte order mark;
+//   - numbers are written one way: "26,50" as "26,5", "3,00" as "3",
+//     "1.234" and "1 234" as "1234".
 //
 // Case is kept (it matters in body text; see CanonicalHeading), and so are
 // the ligatures œ and æ.
@@ -700,6 +702,42 @@ func Canonical(s string) string {
 		default:
 			b.WriteRune(r)
 		}
+	}
+	return canonicalNumbers(b.String())
+}
+
+// canonicalNumbers writes every decimal number one way, so that a value
+// written differently is no change: "26,50" and "26,5", "3,00" and "3",
+// "1.234,56" and "1 234,56" (thousands grouped by a dot or a space).
+func canonicalNumbers(s string) string {
+	if !strings.ContainsAny(s, "0123456789") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	isDigit := func(i int) bool { return i >= 0 && i < len(s) && s[i] >= '0' && s[i] <= '9' }
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		// A group separator: a digit before, exactly three digits after
+		// and no fourth, in a number that does not start with a dot.
+		if (c == '.' || c == ' ') && isDigit(i-1) && isDigit(i+1) && isDigit(i+2) && isDigit(i+3) && !isDigit(i+4) &&
+			(i+4 >= len(s) || s[i+4] != '.' || !isDigit(i+5)) {
+			continue
+		}
+		if c == ',' && isDigit(i-1) && isDigit(i+1) {
+			j := i + 1
+			for isDigit(j) {
+				j++
+			}
+			frac := strings.TrimRight(s[i+1:j], "0")
+			if frac != "" {
+				b.WriteByte(',')
+				b.WriteString(frac)
+			}
+			i = j - 1
+			continue
+		}
+		b.WriteByte(c)
 	}
 	return b.String()
 }

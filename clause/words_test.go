@@ -393,6 +393,11 @@ func TestCanonical(t *testing.T) {
 		{"13,2\u00a0%", "13,2%"},
 		{"médecin", "me\u0301decin"},
 		{"con\u00adven\u200btion", "convention"},
+		{"26,50 €", "26,5 €"},
+		{"3,00 €", "3 €"},
+		{"1.234,56 €", "1 234,56 €"},
+		{"1 234", "1234"},
+		{"5 %", "5,0 %"},
 	}
 	for _, p := range same {
 		if a, b := Canonical(p[0]), Canonical(p[1]); a != b {
@@ -405,7 +410,8 @@ func TestCanonical(t *testing.T) {
 		{"cœur", "coeur"},
 		{"l'article 5", "l'article 6"},
 		{"peut", "doit"},
-		{"1 234", "1234"},
+		{"26,50 €", "26,05 €"},
+		{"28.1", "281"},
 		{"a-b", "a b"},
 		{"\"acte\"", "'acte'"},
 	}
