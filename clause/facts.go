@@ -864,6 +864,9 @@ func (t *factTextKind) amounts(codes []codeAt, subject string) []factAt {
 	s := t.s
 	labels := t.labelCodes(codes)
 	starts := numberStarts(s)
+	// A bare "F" reads as francs only in a text that speaks no euro: in a
+	// text since 2002, "2 F" is more likely a coefficient or a code.
+	euroText := strings.Contains(s, "€") || strings.Contains(strings.ToLower(s), "euro")
 	for _, m := range matchesAt(amountRe, s, starts, matchWindow) {
 		if !endsWord(s, m[1]) {
 			continue
@@ -893,7 +896,12 @@ func (t *factTextKind) amounts(codes []codeAt, subject string) []factAt {
 				v *= 1e9
 			case "k€":
 				v *= 1e3
-			case "F", "FF", "franc", "francs", "Franc", "Francs":
+			case "F", "FF":
+				if euroText {
+					continue
+				}
+				unit = "FRF"
+			case "franc", "francs", "Franc", "Francs":
 				unit = "FRF"
 			}
 		}
