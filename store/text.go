@@ -157,10 +157,30 @@ func splitSentences(l string) []string {
 		if c == '.' && abbreviation(l[start:i]) {
 			continue
 		}
+		// "1. Le médecin…", "II. Les caisses…": the number of a point is
+		// no sentence; cut there, the point would lose its marker.
+		if start == 0 && hardBreak(l[:i+2]) && isMarker(l[:i+1]) {
+			continue
+		}
 		out = append(out, l[start:i+1])
 		start = i + 2
 	}
 	return append(out, l[start:])
+}
+
+// isMarker reports whether s is nothing but a list marker: "1.", "II.",
+// "a)" and the like.
+func isMarker(s string) bool {
+	s = strings.TrimRight(s, ".)°:;")
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsDigit(r) && !strings.ContainsRune("IVXLivxl", r) && !(len(s) == 1 && unicode.IsLetter(r)) {
+			return false
+		}
+	}
+	return true
 }
 
 // abbreviation reports whether s ends with a word that a full stop
