@@ -5,13 +5,13 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"flag"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/internal/goldenfile"
 )
 
 var updateCheck = flag.Bool("updateCheck", false, "rewrite the golden files of testdata/check")
@@ -51,22 +51,7 @@ func TestFormatsGolden(t *testing.T) {
 
 func golden(t *testing.T, path string, got []byte) {
 	t.Helper()
-	if *updateCheck {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -updateCheck to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs (go test -updateCheck rewrites it):\n--- got\n%s\n--- want\n%s", path, got, want)
-	}
+	goldenfile.Check(t, path, got, *updateCheck, "updateCheck")
 }
 
 func TestJSONSchema(t *testing.T) {

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/avenant-dev/avenant/internal/goldenfile"
 )
 
 // vocabulary is a deterministic list of made-up words: texts drawn from it
@@ -967,22 +969,7 @@ func describeAlignment(old, new *Document, ms []Match) string {
 
 func checkGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", "align", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the golden file; run go test -update and review the diff", name)
-	}
+	goldenfile.Check(t, filepath.Join("testdata", "align", name), []byte(got), *update, "update")
 }
 
 // matchedByKey maps the key of each old article to the key of the

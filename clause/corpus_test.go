@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/avenant-dev/avenant/internal/goldenfile"
 )
 
 // corpusDir holds the real texts described in raw/SOURCES.md; it lives
@@ -222,40 +224,7 @@ func TestCorpusGolden(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			got := outline(Parse(readCorpus(t, path)))
 			golden := filepath.Join("testdata", "parse", strings.TrimSuffix(name, filepath.Ext(name))+".outline")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./clause -run Golden -update)", err)
-			}
-			if got != string(want) {
-				t.Errorf("outline differs from %s (rerun with -update after checking):\n%s", golden, lineDiff(string(want), got))
-			}
+			goldenfile.Check(t, golden, []byte(got), *update, "update")
 		})
 	}
-}
-
-// lineDiff shows the first lines where two outlines part.
-func lineDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < len(w) || i < len(g); i++ {
-		var a, b string
-		if i < len(w) {
-			a = w[i]
-		}
-		if i < len(g) {
-			b = g[i]
-		}
-		if a != b {
-			return "line " + itoa(i+1) + ":\n-" + a + "\n+" + b
-		}
-	}
-	return ""
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/avenant-dev/avenant/clause"
 	"github.com/avenant-dev/avenant/fixtures"
+	"github.com/avenant-dev/avenant/internal/goldenfile"
 	"github.com/avenant-dev/avenant/render"
 )
 
@@ -135,21 +135,7 @@ func TestFixturePairs(t *testing.T) {
 				t.Fatal(err)
 			}
 			golden := filepath.Join("testdata", "fixtures", v.Base+"_"+v.Label+".txt")
-			if *updateFixtures {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			wantText, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./clause -run FixturePairs -update-fixtures)", err)
-			}
-			if buf.String() != string(wantText) {
-				t.Errorf("text output differs from %s (rerun with -update-fixtures and review the diff)", golden)
-			}
+			goldenfile.Check(t, golden, buf.Bytes(), *updateFixtures, "update-fixtures")
 		})
 	}
 }

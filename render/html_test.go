@@ -14,6 +14,7 @@ import (
 
 	"github.com/avenant-dev/avenant/clause"
 	"github.com/avenant-dev/avenant/fixtures"
+	"github.com/avenant-dev/avenant/internal/goldenfile"
 )
 
 var updateCheck = flag.Bool("updateCheck", false, "rewrite the golden files of testdata/html")
@@ -78,22 +79,7 @@ func TestDiffHTMLGolden(t *testing.T) {
 
 func goldenHTML(t *testing.T, path string, got []byte) {
 	t.Helper()
-	if *updateCheck {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test -updateCheck creates it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs (go test -updateCheck rewrites it):\n%s", path, got)
-	}
+	goldenfile.Check(t, path, got, *updateCheck, "updateCheck")
 }
 
 func TestDiffHTMLStructure(t *testing.T) {
