@@ -36,7 +36,7 @@ func newCloneCmd(g *globals, runF func(*CloneOptions) error) *cobra.Command {
 		Use:   "clone URL [DIR]",
 		Short: "Copy a shared store, with every party branch and version",
 		Long: `Copy the store at URL into DIR (default: the URL's last element without
-.git), with every party branch, main and every version tag, and record URL
+.git), with every party branch and every version tag, and record URL
 as the remote origin. A repository that is not an avenant store is refused,
 and nothing is left behind.`,
 		Args: cobra.RangeArgs(1, 2),
@@ -71,25 +71,31 @@ func cloneRun(opts *CloneOptions) error {
 }
 
 func newPushCmd(g *globals, runF func(*RemoteCmdOptions) error) *cobra.Command {
-	opts := &RemoteCmdOptions{g: g}
-	return &cobra.Command{
-		Use:   "push [REMOTE]",
-		Short: "Send every party branch, main and every version to a remote",
-		Long: `Send every party branch, main and every version tag to REMOTE. All the
-remote's references are checked first: a branch that has diverged, or a tag
-on another commit, refuses the whole push (pull first). A branch on which
-the remote is ahead is left alone.
+	return newRemoteCmd(g, runF, pushRun, "push [REMOTE]",
+		"Send every party branch and every version to a remote",
+		`Send every party branch and every version tag to REMOTE (main, which
+follows this store's latest import, stays local). All the remote's
+references are checked first: a branch that has diverged, or a tag on
+another commit, refuses the whole push (pull first). A branch on which the
+remote is ahead is left alone.`)
+}
 
-` + remoteHelp,
-		Args: cobra.MaximumNArgs(1),
+// newRemoteCmd builds push and pull, which take the same optional REMOTE.
+func newRemoteCmd(g *globals, runF, run func(*RemoteCmdOptions) error, use, short, long string) *cobra.Command {
+	opts := &RemoteCmdOptions{g: g}
+	if runF == nil {
+		runF = run
+	}
+	return &cobra.Command{
+		Use:   use,
+		Short: short,
+		Long:  long + "\n\n" + remoteHelp,
+		Args:  cobra.MaximumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				opts.Remote = args[0]
 			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return pushRun(opts)
+			return runF(opts)
 		},
 	}
 }
@@ -115,27 +121,13 @@ func pushRun(opts *RemoteCmdOptions) error {
 }
 
 func newPullCmd(g *globals, runF func(*RemoteCmdOptions) error) *cobra.Command {
-	opts := &RemoteCmdOptions{g: g}
-	return &cobra.Command{
-		Use:   "pull [REMOTE]",
-		Short: "Bring a remote's new versions and fast-forward the branches",
-		Long: `Fetch REMOTE's branches (kept in refs/remotes/REMOTE/) and version tags,
-then fast-forward each party branch and main. All references are checked
-first: a branch that has diverged, or a tag on another commit, refuses the
-pull and nothing changes. The new versions are listed.
-
-` + remoteHelp,
-		Args: cobra.MaximumNArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
-			if len(args) == 1 {
-				opts.Remote = args[0]
-			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return pullRun(opts)
-		},
-	}
+	return newRemoteCmd(g, runF, pullRun, "pull [REMOTE]",
+		"Bring a remote's new versions and fast-forward the branches",
+		`Fetch REMOTE's branches (kept in refs/remotes/REMOTE/) and version tags,
+then fast-forward each party branch, and move main to the newest version.
+All references are checked first: a branch that has diverged, or a tag on
+another commit, refuses the pull and nothing changes. The new versions are
+listed.`)
 }
 
 func pullRun(opts *RemoteCmdOptions) error {

@@ -44,7 +44,9 @@
 //
 // Each version is tagged with its label (a lightweight tag); each party's
 // latest version is the branch refs/heads/<party-slug>; refs/heads/main,
-// which HEAD points to, is the latest imported version. The tag is the
+// which HEAD points to, is the latest imported version. main is each
+// store's own: push and pull exchange the tags and party branches only,
+// and a pull moves main to the newest version. The tag is the
 // commit point of an import: objects are written first, then the tag, then
 // the branches. A version exists when its tag points to a commit whose
 // Avenant-Label trailer names it; branches left behind by a crash between

@@ -97,7 +97,7 @@ var ErrRefused = errors.New("refused")
 type RefusedError struct {
 	// Op is "push to origin" or "pull from origin".
 	Op string
-	// Conflicts are party branches first, then main, then tags.
+	// Conflicts are party branches first, then tags.
 	Conflicts []Conflict
 	hint      string
 }
@@ -159,7 +159,7 @@ func isURL(s string) bool {
 }
 
 // Clone copies the store at url into dir (CloneDir(url) when ""), with
-// every party branch, main and every version tag, records url as the
+// every party branch and every version tag, records url as the
 // remote origin and builds the index. A remote that is not an avenant
 // store is refused with ErrNotStore, and nothing is left behind: dir is
 // removed if Clone created it, its .git otherwise. dir must not exist or
@@ -489,10 +489,7 @@ func (s *Store) relate(local, remote plumbing.Hash) (relation, error) {
 // sortConflicts puts party branches first, then tags.
 func sortConflicts(cs []Conflict) {
 	rank := func(c Conflict) int {
-		switch {
-		case c.Tag:
-			return 2
-		case c.Name == MainBranch:
+		if c.Tag {
 			return 1
 		}
 		return 0
@@ -689,10 +686,7 @@ func (s *Store) Pull(remote string, opts RemoteOptions) (*PullResult, error) {
 		return nil, &RefusedError{Op: "pull from " + remote, Conflicts: conflicts, hint: "nothing changed"}
 	}
 	// Tags first, as an import writes them: a version exists once its tag
-	// does, and the branches follow; main last.
-	sort.SliceStable(headUpdates, func(i, j int) bool {
-		return headUpdates[i].Name != MainBranch && headUpdates[j].Name == MainBranch
-	})
+	// does, and the branches follow (main is local: repairRefs moves it).
 	for _, u := range append(tagUpdates, headUpdates...) {
 		name := plumbing.NewBranchReferenceName(u.Name)
 		if u.Tag {
