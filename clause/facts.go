@@ -53,9 +53,10 @@ func CompareFacts(oldText, newText, subject string, refs *RefIndex) []Fact {
 	if oldText == newText && refs == nil {
 		return nil
 	}
-	olds := extractFacts(oldText, subject)
-	news := extractFacts(newText, subject)
-	pairs := pairFacts(olds, news, diffAnchors(normalizeFactText(oldText), normalizeFactText(newText), olds, news))
+	oldNorm, newNorm := normalizeFactText(oldText), normalizeFactText(newText)
+	olds := extractNormalized(oldNorm, subject)
+	news := extractNormalized(newNorm, subject)
+	pairs := pairFacts(olds, news, diffAnchors(oldNorm, newNorm, olds, news))
 
 	type placed struct {
 		removed bool
@@ -464,7 +465,11 @@ func (t *factTextKind) display(start, end int) string {
 // extractFacts finds every fact of a text, in text order. subject is the
 // act code priced by the clause when the structure tells it.
 func extractFacts(text, subject string) []factAt {
-	s := normalizeFactText(text)
+	return extractNormalized(normalizeFactText(text), subject)
+}
+
+// extractNormalized is extractFacts on a text already normalised.
+func extractNormalized(s, subject string) []factAt {
 	t := &factTextKind{s: s, words: tokenize(s), bounds: sentenceBounds(s)}
 	codes := t.codes()
 
