@@ -79,3 +79,46 @@ func TestFixtureBrokenReference(t *testing.T) {
 	}
 	t.Errorf("no broken reference in article 40: %v", brief(rep.Findings))
 }
+
+// TestFixtureAppearingTariffs: what arrives or leaves with a whole clause
+// is seen by the default rules. The 2025 avenant removes the MPC row (2 €)
+// and adds the CCP row (46 €); the CNAM's proposal removes articles 20.2
+// and 20.3, which fixed the value of the point at 7 €.
+func TestFixtureAppearingTariffs(t *testing.T) {
+	tests := []struct {
+		oldFile, newFile string
+		want             []string // "clause: message" of error findings that must be there
+	}{
+		{"05-convention-2024-06.md", "06-avenant-1-2025.md", []string{
+			"Annexe 1/MPC: amount MPC: 2 € → –",
+			"Annexe 1/MPC: code: MPC → –",
+			"Annexe 1/CCP: amount CCP: – → 46 €",
+			"Annexe 1/CCP: code: – → CCP",
+		}},
+		{"01-reglement-arbitral-2023.md", "02-cnam-proposition-2024-02.md", []string{
+			"Article 20.2: amount: 7 € → –",
+			"Article 20.3: amount: 7 € → –",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.newFile, func(t *testing.T) {
+			old := clause.Parse(fixtureText(t, tt.oldFile))
+			new := clause.Parse(fixtureText(t, tt.newFile))
+			rep := Check(old, new, render.Side{Ref: tt.oldFile}, render.Side{Ref: tt.newFile}, nil, clause.CompareOptions{})
+			if rep.Passed() {
+				t.Fatalf("check passed: %v", brief(rep.Findings))
+			}
+			got := map[string]bool{}
+			for _, f := range rep.Findings {
+				if f.Severity == Error {
+					got[f.Clause+": "+f.Message()] = true
+				}
+			}
+			for _, w := range tt.want {
+				if !got[w] {
+					t.Errorf("no error %q among %v", w, brief(rep.Findings))
+				}
+			}
+		})
+	}
+}

@@ -70,18 +70,20 @@ type Rules struct {
 // remuneration.
 var tariffClauses = []string{"tariff:*", "Annexe*", "annex:*", "*tarif*", "*honoraires*", "*rémunération*", "*forfait*"}
 
-// Default returns the built-in rules: any changed amount or percentage in
-// a tariff clause is an error, and so is a changed amount that prices an
-// act code anywhere else ("la consultation G est fixée à 30 €" in an
-// article); a modality or negation change is a warning, a broken
-// cross-reference an error.
+// Default returns the built-in rules: any changed, added or removed
+// amount, percentage or act code in a tariff clause is an error (a tariff
+// row that appears or disappears brings both its code and its price), and
+// so is a changed, added or removed amount that prices an act code
+// anywhere else ("la consultation G est fixée à 30 €" in an article); a
+// modality or negation change is a warning, a broken cross-reference an
+// error.
 func Default() *Rules {
 	return &Rules{Rules: defaultRules()}
 }
 
 func defaultRules() []Rule {
 	return []Rule{
-		{Name: "tariffs", Facts: []clause.FactKind{clause.FactAmount, clause.FactPercent}, Clauses: tariffClauses, Severity: Error},
+		{Name: "tariffs", Facts: []clause.FactKind{clause.FactAmount, clause.FactPercent, clause.FactCode}, Clauses: tariffClauses, Severity: Error},
 		{Name: "prices", Facts: []clause.FactKind{clause.FactAmount}, Subjects: []string{"?*"}, Except: tariffClauses, Severity: Error},
 		{Name: "obligations", Facts: []clause.FactKind{clause.FactModality, clause.FactNegation}, Severity: Warning},
 		{Name: "references", Facts: []clause.FactKind{clause.FactReference}, Broken: true, Severity: Error},

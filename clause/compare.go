@@ -96,13 +96,18 @@ func Compare(old, new *Document, opts CompareOptions) *Diff {
 func classifyMatch(old, new *Document, m Match, refs *RefIndex) Change {
 	c := Change{Old: m.Old, New: m.New, Similarity: m.Similarity}
 	switch {
-	// An added or removed clause is news in itself: listing every amount
-	// or date it holds as a fact would only repeat its text.
+	// An added or removed clause carries the values it brings or takes
+	// away (a tariff row's code and price, an article's amount), so that
+	// rules see them as they see a changed value.
 	case len(m.Old) == 0:
 		c.Kind = Added
+		nc := &new.Clauses[m.New[0]]
+		c.Facts = AddedFacts(bodyOf(nc), factSubject(nc))
 		return c
 	case len(m.New) == 0:
 		c.Kind = Removed
+		oc := &old.Clauses[m.Old[0]]
+		c.Facts = RemovedFacts(bodyOf(oc), factSubject(oc))
 		return c
 	case len(m.Old) > 1:
 		c.Kind = Merged

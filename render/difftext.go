@@ -282,7 +282,12 @@ func indent(s, prefix string) string {
 	return prefix + strings.ReplaceAll(s, "\n", "\n"+prefix)
 }
 
-// FactLine describes a fact on one line: "amount G: 26,50 € → 30 € (+13,21 %)".
+// Absent stands for a value that one side does not have: a fact of an
+// added or removed clause, a version without a price in the tariff grid.
+const Absent = "–"
+
+// FactLine describes a fact on one line: "amount G: 26,50 € → 30 € (+13,21 %)",
+// "amount CCP: – → 46 €" for a value that appears.
 func FactLine(f clause.Fact) string {
 	var b strings.Builder
 	b.WriteString(string(f.Kind))
@@ -292,9 +297,9 @@ func FactLine(f clause.Fact) string {
 	b.WriteString(": ")
 	switch {
 	case f.Old == "":
-		b.WriteString("+ " + f.New)
+		b.WriteString(Absent + " → " + f.New)
 	case f.New == "":
-		b.WriteString("− " + f.Old)
+		b.WriteString(f.Old + " → " + Absent)
 	case f.Old == f.New:
 		b.WriteString(f.New)
 	default:

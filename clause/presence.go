@@ -1,0 +1,53 @@
+package clause
+
+// presenceKinds are the fact kinds reported for a clause that appears or
+// disappears whole: the values a reader, or a CI rule, must not miss when
+// they arrive or leave with a clause (a new tariff row, a removed article
+// that fixed the value of the point). Modalities, negations and references
+// are left out: an added article is full of them, and its text, shown
+// whole, already says every one.
+var presenceKinds = map[FactKind]bool{
+	FactAmount: true, FactPercent: true, FactDate: true, FactDuration: true, FactCode: true,
+}
+
+// AddedFacts returns the facts of a clause that appears: each value of
+// text, with an empty old side. subject is the act code of a tariff row,
+// else "" (see CompareFacts).
+func AddedFacts(text, subject string) []Fact {
+	return presenceFacts(CompareFacts("", text, subject, nil), subject, false)
+}
+
+// RemovedFacts returns the facts of a clause that disappears: each value
+// of text, with an empty new side.
+func RemovedFacts(text, subject string) []Fact {
+	return presenceFacts(CompareFacts(text, "", subject, nil), subject, true)
+}
+
+// presenceFacts keeps the kinds of presenceKinds. A tariff row is keyed by
+// its act code even when the code is not one the extractor knows
+// ("| XYZ | … |"): the row's code appearing or disappearing is then a code
+// fact all the same, first, as the row's first cell.
+func presenceFacts(all []Fact, subject string, removed bool) []Fact {
+	var out []Fact
+	hasCode := false
+	for _, f := range all {
+		if !presenceKinds[f.Kind] {
+			continue
+		}
+		if f.Kind == FactCode && (f.Old == subject || f.New == subject) {
+			hasCode = true
+		}
+		out = append(out, f)
+	}
+	if subject != "" && !hasCode {
+		code := Fact{Kind: FactCode, New: subject}
+		if removed {
+			code = Fact{Kind: FactCode, Old: subject}
+		}
+		out = append([]Fact{code}, out...)
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
