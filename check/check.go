@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/internal/sanitize"
 	"github.com/avenant-dev/avenant/render"
 )
 
@@ -34,7 +35,7 @@ func (f *Finding) Message() string {
 		// itself: tell the reader why it is flagged.
 		msg += " — the number no longer denotes the same clause"
 	}
-	return render.Clean(msg)
+	return sanitize.Text(msg)
 }
 
 // Report is the outcome of a check.
@@ -152,7 +153,7 @@ func changeTitle(d *clause.Diff, c *clause.Change, oldIDs, newIDs []string) (str
 	case len(c.Old) > 0:
 		id = clauseID(d.Old, c.Old[0], oldIDs)
 	}
-	return render.Clean(title), id
+	return sanitize.Text(title), id
 }
 
 func clauseID(doc *clause.Document, i int, ids []string) string {

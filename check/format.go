@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/avenant-dev/avenant/internal/sanitize"
 	"github.com/avenant-dev/avenant/render"
 )
 
@@ -67,7 +68,7 @@ func WriteText(w io.Writer, rep *Report) error {
 		f := &rep.Findings[i]
 		fmt.Fprintf(&b, "%-7s %-*s  %s: %s\n", f.Severity, ruleWidth, f.Rule, f.Clause, f.Message())
 	}
-	fmt.Fprintf(&b, "check %s → %s %s\n", render.Clean(rep.Old.Ref), render.Clean(rep.New.Ref), Verdict(rep))
+	fmt.Fprintf(&b, "check %s → %s %s\n", sanitize.Text(rep.Old.Ref), sanitize.Text(rep.New.Ref), Verdict(rep))
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -141,11 +142,8 @@ func WriteMarkdown(w io.Writer, rep *Report) error {
 // mdCell escapes text for a Markdown table cell: no line breaks, no pipes,
 // no emphasis or HTML from the document.
 func mdCell(s string) string {
-	s = strings.Join(strings.Fields(render.Clean(s)), " ")
-	return mdEscaper.Replace(s)
+	return render.MarkdownText(strings.Join(strings.Fields(sanitize.Text(s)), " "))
 }
-
-var mdEscaper = strings.NewReplacer("\\", `\\`, "*", `\*`, "_", `\_`, "~", `\~`, "`", "\\`", "<", "&lt;", ">", "&gt;", "|", `\|`, "[", `\[`, "]", `\]`)
 
 // JUnit XML as read by GitLab, Jenkins and most CI servers.
 type junitSuites struct {
@@ -255,5 +253,5 @@ func xmlText(s string) string {
 			return r
 		}
 		return -1
-	}, render.Clean(s))
+	}, sanitize.Text(s))
 }

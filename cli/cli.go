@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/avenant-dev/avenant/internal/sanitize"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 )
@@ -60,7 +61,9 @@ func Run(args []string, io *IO) int {
 	case errors.Is(err, errDiffers):
 		return ExitDiffers
 	}
-	msg := oneLine(err.Error())
+	// Errors echo arguments, file names, --store and URLs: whatever they
+	// hold, the line printed carries no escape sequence and stays one line.
+	msg := sanitize.Line(strings.TrimSpace(err.Error()))
 	// Cobra's own complaints about arguments and flags do not say which
 	// command they are about.
 	if cmd != nil && cmd != root && cobraComplaint.MatchString(msg) {
@@ -71,14 +74,6 @@ func Run(args []string, io *IO) int {
 }
 
 var cobraComplaint = regexp.MustCompile(`^(accepts |requires |unknown (flag|shorthand)|flag needs|invalid argument|bad flag)`)
-
-func oneLine(s string) string {
-	s = strings.TrimSpace(s)
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		s = s[:i]
-	}
-	return s
-}
 
 // globals are the flags every command shares.
 type globals struct {

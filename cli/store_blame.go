@@ -11,6 +11,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/avenant-dev/avenant/internal/sanitize"
 	"github.com/avenant-dev/avenant/render"
 	"github.com/avenant-dev/avenant/store"
 )
@@ -154,7 +155,7 @@ func writeBlameText(w io.Writer, spans []store.Span, color bool) error {
 			names[k] = v.Label
 		}
 		if len(vs) > 0 {
-			names[0] += " (" + render.Clean(vs[0].Party) + ")"
+			names[0] += " (" + sanitize.Text(vs[0].Party) + ")"
 		}
 		margins[i] = strings.Join(names, ", ")
 		width = max(width, len([]rune(margins[i])))
@@ -168,7 +169,7 @@ func writeBlameText(w io.Writer, spans []store.Span, color bool) error {
 		}
 		var b strings.Builder
 		for _, p := range l.pieces {
-			text := render.Clean(p.Text)
+			text := sanitize.Text(p.Text)
 			if color {
 				text = styleOf(p.Version).Styled(text)
 			}

@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/internal/sanitize"
 	"github.com/avenant-dev/avenant/reader"
 	"github.com/avenant-dev/avenant/render"
 	"github.com/avenant-dev/avenant/store"
@@ -134,7 +135,7 @@ func importRun(opts *ImportOptions) error {
 			label = opts.Labels[i]
 		}
 		if progress {
-			fmt.Fprintf(io.Err, "\r\x1b[Kimporting %d/%d %s…", i+1, len(opts.Files), file)
+			fmt.Fprintf(io.Err, "\r\x1b[Kimporting %d/%d %s…", i+1, len(opts.Files), sanitize.Line(file))
 		}
 		base := ""
 		if i == 0 {
@@ -182,13 +183,13 @@ func importRun(opts *ImportOptions) error {
 // import.
 func printImport(w io.Writer, file string, r *store.ImportResult) {
 	if r.Version == nil {
-		fmt.Fprintf(w, "nothing to import: %s is identical to %s\n", file, r.Identical)
+		fmt.Fprintf(w, "nothing to import: %s is identical to %s\n", sanitize.Line(file), sanitize.Line(r.Identical))
 		return
 	}
 	v := r.Version
-	fmt.Fprintf(w, "%s %s (%s, %s, %s): %d clauses", short(v.Commit), v.Label, render.Clean(v.Party), render.Clean(v.Kind), v.Date, v.Clauses)
+	fmt.Fprintf(w, "%s %s (%s, %s, %s): %d clauses", short(v.Commit), sanitize.Line(v.Label), sanitize.Line(v.Party), sanitize.Line(v.Kind), sanitize.Line(v.Date), v.Clauses)
 	if r.Diff != nil && v.Base != "" {
-		fmt.Fprintf(w, "; against %s: %s", v.Base, render.SummaryLine(r.Diff.Summary))
+		fmt.Fprintf(w, "; against %s: %s", sanitize.Line(v.Base), render.SummaryLine(r.Diff.Summary))
 	}
 	fmt.Fprintln(w)
 }

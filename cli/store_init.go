@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/avenant-dev/avenant/internal/sanitize"
 	"github.com/avenant-dev/avenant/store"
 )
 
@@ -42,7 +43,7 @@ func initRun(opts *InitOptions) error {
 		return err
 	}
 	if !opts.g.quiet {
-		fmt.Fprintf(opts.g.io.Out, "initialised an empty avenant store in %s\n", s.Dir)
+		fmt.Fprintf(opts.g.io.Out, "initialised an empty avenant store in %s\n", sanitize.Line(s.Dir))
 	}
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/internal/sanitize"
 	"github.com/avenant-dev/avenant/render"
 	"github.com/avenant-dev/avenant/store"
 )
@@ -112,7 +113,7 @@ func logRun(opts *LogOptions) error {
 	}
 	var buf bytes.Buffer
 	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "clause %s\n", id)
+	fmt.Fprintf(tw, "clause %s\n", sanitize.Line(id))
 	for _, e := range entries {
 		var notes []string
 		if e.Renumbered {
@@ -135,8 +136,8 @@ func logRun(opts *LogOptions) error {
 		if number == "" {
 			number = "-"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", short(e.Version.Commit), e.Version.Label, e.Version.Date,
-			render.Clean(e.Version.Party), render.Clean(number), e.Change, strings.Join(notes, " "))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", short(e.Version.Commit), sanitize.Line(e.Version.Label), sanitize.Line(e.Version.Date),
+			sanitize.Text(e.Version.Party), sanitize.Text(number), e.Change, sanitize.Line(strings.Join(notes, " ")))
 	}
 	if err := tw.Flush(); err != nil {
 		return err

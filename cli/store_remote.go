@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/avenant-dev/avenant/internal/sanitize"
 	"github.com/avenant-dev/avenant/store"
 )
 
@@ -65,7 +66,7 @@ func cloneRun(opts *CloneOptions) error {
 	}
 	if !opts.g.quiet {
 		fmt.Fprintf(opts.g.io.Out, "cloned %s into %s: %d versions, the latest %s\n",
-			opts.URL, s.Dir, len(vs), vs[len(vs)-1].Label)
+			sanitize.Line(opts.URL), sanitize.Line(s.Dir), len(vs), sanitize.Line(vs[len(vs)-1].Label))
 	}
 	return nil
 }
@@ -115,7 +116,7 @@ func pushRun(opts *RemoteCmdOptions) error {
 	out := opts.g.io.Out
 	writeUpdates(out, "pushed to "+r.Remote, r.Updated)
 	for _, b := range r.Behind {
-		fmt.Fprintf(out, "branch %s: %s is ahead; pull to get its versions\n", b, r.Remote)
+		fmt.Fprintf(out, "branch %s: %s is ahead; pull to get its versions\n", sanitize.Line(b), sanitize.Line(r.Remote))
 	}
 	return nil
 }
@@ -144,9 +145,9 @@ func pullRun(opts *RemoteCmdOptions) error {
 	}
 	out := opts.g.io.Out
 	for _, v := range r.Versions {
-		fmt.Fprintf(out, "new version %s %s (%s, %s, %s)", short(v.Commit), v.Label, v.Party, v.Kind, v.Date)
+		fmt.Fprintf(out, "new version %s %s (%s, %s, %s)", short(v.Commit), sanitize.Line(v.Label), sanitize.Line(v.Party), sanitize.Line(v.Kind), sanitize.Line(v.Date))
 		if v.Base != "" {
-			fmt.Fprintf(out, ", answers %s", v.Base)
+			fmt.Fprintf(out, ", answers %s", sanitize.Line(v.Base))
 		}
 		fmt.Fprintln(out)
 	}
@@ -162,7 +163,7 @@ func pullRun(opts *RemoteCmdOptions) error {
 		writeUpdates(out, "pulled from "+r.Remote, branches)
 	}
 	for _, b := range r.Ahead {
-		fmt.Fprintf(out, "branch %s: this store is ahead of %s; push to share its versions\n", b, r.Remote)
+		fmt.Fprintf(out, "branch %s: this store is ahead of %s; push to share its versions\n", sanitize.Line(b), sanitize.Line(r.Remote))
 	}
 	return nil
 }
@@ -181,9 +182,9 @@ func writeUpdates(out io.Writer, what string, us []store.RefUpdate) {
 			kind = "tag"
 		}
 		if u.Old == "" {
-			fmt.Fprintf(out, "  %s %s: new at %s\n", kind, u.Name, short(u.New))
+			fmt.Fprintf(out, "  %s %s: new at %s\n", kind, sanitize.Line(u.Name), short(u.New))
 		} else {
-			fmt.Fprintf(out, "  %s %s: %s..%s\n", kind, u.Name, short(u.Old), short(u.New))
+			fmt.Fprintf(out, "  %s %s: %s..%s\n", kind, sanitize.Line(u.Name), short(u.Old), short(u.New))
 		}
 	}
 }

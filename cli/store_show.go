@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/internal/sanitize"
 	"github.com/avenant-dev/avenant/render"
 )
 
@@ -79,9 +80,9 @@ func storeShowRun(opts *ShowOptions) error {
 	}
 	c := &doc.Clauses[i]
 	if c.Heading != "" {
-		fmt.Fprintf(out, "%s\n\n", render.Clean(c.Heading))
+		fmt.Fprintf(out, "%s\n\n", sanitize.Text(c.Heading))
 	}
-	_, err := fmt.Fprintln(out, render.Clean(c.Text))
+	_, err := fmt.Fprintln(out, sanitize.Text(c.Text))
 	return err
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/avenant-dev/avenant/internal/sanitize"
 	"github.com/avenant-dev/avenant/render"
 	"github.com/avenant-dev/avenant/store"
 )
@@ -77,7 +78,7 @@ func versionsRun(opts *VersionsOptions) error {
 		return render.WriteJSON(out, doc)
 	}
 	if len(vs) == 0 {
-		_, err := fmt.Fprintf(out, "no version yet in %s: add one with avenant import\n", s.Dir)
+		_, err := fmt.Fprintf(out, "no version yet in %s: add one with avenant import\n", sanitize.Line(s.Dir))
 		return err
 	}
 	graph := versionGraph(vs)
@@ -85,7 +86,7 @@ func versionsRun(opts *VersionsOptions) error {
 	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "\tLABEL\tPARTY\tKIND\tDATE\tCOMMIT\tCLAUSES\tANSWERS")
 	for i, v := range vs {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n", graph[i], render.Clean(v.Label), render.Clean(v.Party), render.Clean(v.Kind), v.Date, short(v.Commit), v.Clauses, v.Base)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n", graph[i], sanitize.Text(v.Label), sanitize.Text(v.Party), sanitize.Text(v.Kind), sanitize.Line(v.Date), short(v.Commit), v.Clauses, sanitize.Line(v.Base))
 	}
 	if err := tw.Flush(); err != nil {
 		return err

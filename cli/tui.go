@@ -15,6 +15,7 @@ import (
 
 	"github.com/avenant-dev/avenant/clause"
 	"github.com/avenant-dev/avenant/fixtures"
+	"github.com/avenant-dev/avenant/internal/sanitize"
 	"github.com/avenant-dev/avenant/reader"
 	"github.com/avenant-dev/avenant/render"
 	"github.com/avenant-dev/avenant/store"
@@ -334,7 +335,7 @@ func writeSummary(w io.Writer, d *clause.Diff, base, head string) error {
 	if base == "" {
 		base = "(nothing)"
 	}
-	if _, err := fmt.Fprintf(w, "%s → %s\n\n", render.Clean(base), render.Clean(head)); err != nil {
+	if _, err := fmt.Fprintf(w, "%s → %s\n\n", sanitize.Text(base), sanitize.Text(head)); err != nil {
 		return err
 	}
 	return render.DiffOverview(w, d, render.Styles{})

@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/avenant-dev/avenant/internal/sanitize"
 	"golang.org/x/text/encoding/charmap"
 	xunicode "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/unicode/norm"
@@ -125,6 +126,12 @@ func mapRunes(s string) (out string, controls, total int) {
 			// over by concatenating files: invisible, and not a control.
 		default:
 			if unicode.IsControl(r) {
+				// An escape sequence goes as a whole: dropping only
+				// its ESC would leave "[31m" or "]0;title" in the text.
+				if n := sanitize.Sequence(s[i-size:]); n > size {
+					total += utf8.RuneCountInString(s[i:i-size+n])
+					i += n - size
+				}
 				controls++
 				continue
 			}

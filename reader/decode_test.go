@@ -86,7 +86,10 @@ func TestDecodeNormalisation(t *testing.T) {
 		{"narrow nbsp in quotes", "«\u202Fsecteur 2\u202F»", "« secteur 2 »\n"},
 		{"figure space in amount", "2\u2007500 €", "2 500 €\n"},
 		{"tab kept", "G\t26,50", "G\t26,50\n"},
-		{"controls stripped", "a\x01b\x1Bc\x7Fd\u0080e" + strings.Repeat("x", 100), "abcde" + strings.Repeat("x", 100) + "\n"},
+		// ESC c is a sequence (full reset): it goes as a whole.
+		{"controls stripped", "a\x01b\x1Bc\x7Fd\u0080e" + strings.Repeat("x", 100), "abde" + strings.Repeat("x", 100) + "\n"},
+		{"escape sequences leave no residue", "\x1b[31mROUGE\x1b[0m, \x1b]0;pwned\x07titre, \u009b2Jécran, \x1b]52;c;Y2xpcA==\x1b\\fin" + strings.Repeat(" et la suite", 10),
+			"ROUGE, titre, écran, fin" + strings.Repeat(" et la suite", 10) + "\n"},
 		{"vertical tab is a line break", "a\vb", "a\nb\n"},
 		{"line separator", "a\u2028b", "a\nb\n"},
 		{"paragraph separator", "a\u2029b", "a\n\nb\n"},

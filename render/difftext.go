@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/internal/sanitize"
 )
 
 // Styles colour the text renderers. The zero value renders plain text, in
@@ -86,12 +87,12 @@ func diffText(w io.Writer, d *clause.Diff, all bool, st Styles, bodies bool) err
 		if !all && !Listed(c) {
 			continue
 		}
-		ew.printf("%s %s%s\n", st.render(st.Kind, fmt.Sprintf("%-10s", c.Kind)), st.render(st.Header, Clean(ChangeTitle(d, c))), flags(c))
+		ew.printf("%s %s%s\n", st.render(st.Kind, fmt.Sprintf("%-10s", c.Kind)), st.render(st.Header, sanitize.Text(ChangeTitle(d, c))), flags(c))
 		if body := hunksText(c, d, st); bodies && body != "" {
 			ew.printf("%s\n", indent(body, "    "))
 		}
 		for _, f := range c.Facts {
-			ew.printf("    %s\n", st.render(st.Fact, "• "+Clean(FactLine(f))))
+			ew.printf("    %s\n", st.render(st.Fact, "• "+sanitize.Text(FactLine(f))))
 		}
 		if bodies {
 			ew.printf("\n")
@@ -170,9 +171,9 @@ func flags(c *clause.Change) string {
 func hunksText(c *clause.Change, d *clause.Diff, st Styles) string {
 	switch c.Kind {
 	case clause.Added:
-		return st.render(st.Insert, Clean(d.New.Clauses[c.New[0]].Text))
+		return st.render(st.Insert, sanitize.Text(d.New.Clauses[c.New[0]].Text))
 	case clause.Removed:
-		return st.render(st.Delete, Clean(d.Old.Clauses[c.Old[0]].Text))
+		return st.render(st.Delete, sanitize.Text(d.Old.Clauses[c.Old[0]].Text))
 	}
 	var b strings.Builder
 	if len(c.HeadingHunks) > 0 {
@@ -189,7 +190,7 @@ func hunksText(c *clause.Change, d *clause.Diff, st Styles) string {
 func wordDiff(hunks []clause.Hunk, st Styles, elided bool) string {
 	var b strings.Builder
 	for i, h := range hunks {
-		text := Clean(h.Text)
+		text := sanitize.Text(h.Text)
 		switch h.Op {
 		case clause.OpEqual:
 			if elided {

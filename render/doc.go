@@ -5,6 +5,6 @@
 //
 // Renderers are plain functions of their values and an io.Writer, so that
 // the CLI, the TUI and tests share them. Text that came from a document is
-// untrusted: every renderer passes it through Clean before it reaches a
+// untrusted: every renderer passes it through sanitize.Text before it reaches a
 // terminal.
 package render

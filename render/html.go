@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/internal/sanitize"
 )
 
 // htmlPage is what the redline template shows.
@@ -65,7 +66,7 @@ func DiffHTML(w io.Writer, d *clause.Diff, old, new Side, all bool) error {
 }
 
 func cleanSide(s Side) Side {
-	s.Ref, s.Party, s.Date = Clean(s.Ref), Clean(s.Party), Clean(s.Date)
+	s.Ref, s.Party, s.Date = sanitize.Text(s.Ref), sanitize.Text(s.Party), sanitize.Text(s.Date)
 	return s
 }
 
@@ -86,7 +87,7 @@ func htmlSummary(s clause.Summary) []htmlCount {
 
 func htmlChangeOf(d *clause.Diff, c *clause.Change, oldIDs, newIDs []string, used map[string]bool) htmlChange {
 	hc := htmlChange{
-		Title: Clean(ChangeTitle(d, c)), Kind: c.Kind,
+		Title: sanitize.Text(ChangeTitle(d, c)), Kind: c.Kind,
 		Renumbered: c.Renumbered, Moved: c.Moved,
 		OldNumber: numbers(d.Old, c.Old), NewNumber: numbers(d.New, c.New),
 	}
@@ -126,8 +127,8 @@ func htmlChangeOf(d *clause.Diff, c *clause.Change, oldIDs, newIDs []string, use
 		if cl.Heading != "" && len(p) > 0 {
 			p = p[:len(p)-1]
 		}
-		hc.Path = Clean(joinPath(p))
-		if h := Clean(cl.Heading); h != "" && h != hc.Title {
+		hc.Path = sanitize.Text(joinPath(p))
+		if h := sanitize.Text(cl.Heading); h != "" && h != hc.Title {
 			hc.Heading = h
 		}
 	}
@@ -136,18 +137,18 @@ func htmlChangeOf(d *clause.Diff, c *clause.Change, oldIDs, newIDs []string, use
 	}
 	switch {
 	case c.Kind == clause.Added:
-		hc.Spans = []clause.Hunk{{Op: clause.OpInsert, Text: Clean(joinTexts(d.New, c.New))}}
+		hc.Spans = []clause.Hunk{{Op: clause.OpInsert, Text: sanitize.Text(joinTexts(d.New, c.New))}}
 	case c.Kind == clause.Removed:
-		hc.Spans = []clause.Hunk{{Op: clause.OpDelete, Text: Clean(joinTexts(d.Old, c.Old))}}
+		hc.Spans = []clause.Hunk{{Op: clause.OpDelete, Text: sanitize.Text(joinTexts(d.Old, c.Old))}}
 	case len(c.Hunks) > 0:
 		for _, h := range c.Hunks {
-			hc.Spans = append(hc.Spans, clause.Hunk{Op: h.Op, Text: Clean(h.Text)})
+			hc.Spans = append(hc.Spans, clause.Hunk{Op: h.Op, Text: sanitize.Text(h.Text)})
 		}
 	default:
-		hc.Spans = []clause.Hunk{{Op: clause.OpEqual, Text: Clean(joinTexts(d.New, c.New))}}
+		hc.Spans = []clause.Hunk{{Op: clause.OpEqual, Text: sanitize.Text(joinTexts(d.New, c.New))}}
 	}
 	for _, f := range c.Facts {
-		hc.Facts = append(hc.Facts, Clean(FactLine(f)))
+		hc.Facts = append(hc.Facts, sanitize.Text(FactLine(f)))
 	}
 	return hc
 }
@@ -181,7 +182,7 @@ func numbers(d *clause.Document, idx []int) string {
 		}
 		s += d.Clauses[i].Number
 	}
-	return Clean(s)
+	return sanitize.Text(s)
 }
 
 func joinPath(p []string) string {

@@ -1,12 +1,14 @@
 package render
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/internal/sanitize"
 )
 
 // OutlineSchema names the JSON document written by Outline.
@@ -47,12 +49,18 @@ func NewOutlineDoc(ref string, d *clause.Document, ids []string) OutlineDoc {
 	return out
 }
 
-// WriteJSON writes v as indented JSON followed by a newline.
+// WriteJSON writes v as indented JSON followed by a newline, its strings
+// cleaned of escape sequences: every JSON output goes through here.
 func WriteJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(sanitize.JSON(b.Bytes()))
+	return err
 }
 
 // OutlineText writes the outline as an indented list, one clause a line:
@@ -64,9 +72,9 @@ func OutlineText(w io.Writer, d *clause.Document, ids []string) error {
 		if ids != nil {
 			id = ids[i]
 		}
-		label := Clean(c.Label())
+		label := sanitize.Text(c.Label())
 		if c.Heading == "" && c.Number != "" && c.Kind == clause.KindItem {
-			label = Clean(c.Number + "  " + firstLine(c.Text))
+			label = sanitize.Text(c.Number + "  " + firstLine(c.Text))
 		}
 		if _, err := fmt.Fprintf(w, "%s%-9s %s  [%s]\n", strings.Repeat("  ", c.Depth), c.Kind, truncate(label, 90), id); err != nil {
 			return err

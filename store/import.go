@@ -13,6 +13,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/internal/sanitize"
 )
 
 // DefaultKind is the kind of a version imported without one.
@@ -246,21 +247,23 @@ func checkImport(opts *ImportOptions) (time.Time, error) {
 	if strings.TrimSpace(opts.Party) == "" {
 		return time.Time{}, errors.New("a party is required (--party)")
 	}
+	if opts.Kind == "" {
+		opts.Kind = DefaultKind
+	}
+	for _, f := range [][2]string{{"party", opts.Party}, {"label", opts.Label}, {"kind", opts.Kind}, {"source name", opts.SourceName}} {
+		if err := checkText(f[0], f[1]); err != nil {
+			return time.Time{}, err
+		}
+	}
 	slug := Slug(opts.Party)
 	if slug == "" || slug == MainBranch || slug == "head" {
 		return time.Time{}, fmt.Errorf("party %q: its branch name %q is not usable", opts.Party, slug)
 	}
-	if strings.ContainsAny(opts.Party, "<>\n") || hasControl(opts.Party) {
-		return time.Time{}, fmt.Errorf("party %q: < >, line breaks and control characters are not allowed", opts.Party)
+	if strings.ContainsAny(opts.Party, "<>") {
+		return time.Time{}, fmt.Errorf("party %q: < and > are not allowed", opts.Party)
 	}
 	if !validRefName(opts.Label) {
 		return time.Time{}, fmt.Errorf("label %q: not a valid git tag name (no spaces, ~ ^ : ? * [ \\ or ..)", opts.Label)
-	}
-	if opts.Kind == "" {
-		opts.Kind = DefaultKind
-	}
-	if hasControl(opts.Kind) || hasControl(opts.SourceName) {
-		return time.Time{}, errors.New("kind and source name must hold on one line, without control characters")
 	}
 	d, err := time.Parse("2006-01-02", opts.Date)
 	if err != nil {
@@ -282,16 +285,15 @@ func (s *Store) holds(v *Version, doc *clause.Document) (bool, error) {
 	return sameDocument(have, normalized(doc)), nil
 }
 
-// hasControl reports control characters (C0, DEL, C1): what goes into a
-// commit's author and trailers is printed by avenant and git alike, and
-// must not carry terminal escape sequences.
-func hasControl(s string) bool {
-	for _, r := range s {
-		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 {
-			return true
-		}
+// checkText refuses a name or trailer value holding control characters or
+// escape sequences: what goes into a commit's author and trailers is
+// printed by avenant and git alike, and must need no cleaning. Import and
+// the reading of versions pulled from others apply the same rule.
+func checkText(what, value string) error {
+	if err := sanitize.Check(value); err != nil {
+		return fmt.Errorf("%s %q: %w", what, value, err)
 	}
-	return false
+	return nil
 }
 
 func commitMessage(opts ImportOptions, seq int) string {

@@ -8,7 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/avenant-dev/avenant/render"
+	"github.com/avenant-dev/avenant/internal/sanitize"
 )
 
 // gutterWidth is the width of the blame's left column, where each line
@@ -52,7 +52,7 @@ func (s blameScreen) textHeight() int { return s.height - 1 }
 func layoutBlame(spans []Span, width int) [][]seg {
 	segs := make([]seg, len(spans))
 	for i, sp := range spans {
-		segs[i] = seg{text: render.Clean(sp.Text), tag: i}
+		segs[i] = seg{text: sanitize.Text(sp.Text), tag: i}
 	}
 	return flow(segs, width)
 }
@@ -122,7 +122,7 @@ func renderBlame(s blameScreen, p parties, st Styles) string {
 	if at == "" {
 		at = "latest"
 	}
-	lines := []string{st.Title.Render(fit(fmt.Sprintf("Blame of %s as of %s · %d spans", render.Clean(s.name), render.Clean(at), len(s.spans)), width))}
+	lines := []string{st.Title.Render(fit(fmt.Sprintf("Blame of %s as of %s · %d spans", sanitize.Text(s.name), sanitize.Text(at), len(s.spans)), width))}
 	end := min(len(s.lines), s.offset+s.textHeight())
 	started := map[int]bool{}
 	for i := 0; i < s.offset && i < len(s.lines); i++ {
@@ -157,7 +157,7 @@ func renderBlame(s blameScreen, p parties, st Styles) string {
 		if w < textW {
 			b.WriteString(strings.Repeat(" ", textW-w))
 		}
-		gutter := render.Clean(strings.Join(labels, ","))
+		gutter := sanitize.Text(strings.Join(labels, ","))
 		if st.Plain && lineHas(s.lines[i], s.cursor) {
 			gutter = "▸" + gutter
 		}

@@ -9,6 +9,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/internal/sanitize"
 	"github.com/avenant-dev/avenant/render"
 )
 
@@ -109,7 +110,7 @@ func renderDiff(s diffScreen) string {
 func renderDiffLines(d *clause.Diff, c int, side bool, st Styles, width int) []string {
 	ch := &d.Changes[c]
 	var out []string
-	title := render.Clean(changeName(d, ch))
+	title := sanitize.Text(changeName(d, ch))
 	meta := []string{string(ch.Kind)}
 	if ch.Renumbered {
 		meta = append(meta, "renumbered")
@@ -125,7 +126,7 @@ func renderDiffLines(d *clause.Diff, c int, side bool, st Styles, width int) []s
 	}
 	out = append(out, st.badge(string(ch.Kind), fit(strings.Join(meta, " · "), width)))
 	for _, f := range ch.Facts {
-		for _, l := range flow([]seg{{text: "▸ " + render.Clean(render.FactLine(f)), style: st.Fact}}, width) {
+		for _, l := range flow([]seg{{text: "▸ " + sanitize.Text(render.FactLine(f)), style: st.Fact}}, width) {
 			out = append(out, drawLine(l, width))
 		}
 	}
@@ -173,20 +174,20 @@ func diffSegs(d *clause.Diff, ch *clause.Change, st Styles) (oldSegs, newSegs, i
 	}
 	switch {
 	case len(ch.Old) == 0:
-		t := render.Clean(joinText(d.New, ch.New))
+		t := sanitize.Text(joinText(d.New, ch.New))
 		newSegs = []seg{{text: t, style: ins, tag: 1}}
 		return nil, newSegs, []seg{{text: mark(t, "{+", "+}"), style: ins, tag: 1}}
 	case len(ch.New) == 0:
-		t := render.Clean(joinText(d.Old, ch.Old))
+		t := sanitize.Text(joinText(d.Old, ch.Old))
 		oldSegs = []seg{{text: t, style: del, tag: 1}}
 		return oldSegs, nil, []seg{{text: mark(t, "[-", "-]"), style: del, tag: 1}}
 	case len(ch.Hunks) == 0:
-		t := render.Clean(joinText(d.New, ch.New))
-		o := render.Clean(joinText(d.Old, ch.Old))
+		t := sanitize.Text(joinText(d.New, ch.New))
+		o := sanitize.Text(joinText(d.Old, ch.Old))
 		return []seg{{text: o, style: plain}}, []seg{{text: t, style: plain}}, []seg{{text: t, style: plain}}
 	}
 	for i, h := range ch.Hunks {
-		t := render.Clean(h.Text)
+		t := sanitize.Text(h.Text)
 		tag := i + 1
 		switch h.Op {
 		case clause.OpEqual:
@@ -245,5 +246,5 @@ func sideName(doc *clause.Document, idx []int, side string) string {
 		}
 		nums = append(nums, n)
 	}
-	return side + ": " + render.Clean(strings.Join(nums, " + "))
+	return side + ": " + sanitize.Text(strings.Join(nums, " + "))
 }

@@ -6,7 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/avenant-dev/avenant/render"
+	"github.com/avenant-dev/avenant/internal/sanitize"
 )
 
 // historyScreen lists the versions in which a clause changed.
@@ -68,7 +68,7 @@ func (s historyScreen) help(k KeyMap) helpKeys {
 func renderHistory(s historyScreen, p parties, st Styles) string {
 	width := s.width
 	lines := []string{
-		st.Title.Render(fit(fmt.Sprintf("History of %s · %d changes", render.Clean(s.name), len(s.entries)), width)),
+		st.Title.Render(fit(fmt.Sprintf("History of %s · %d changes", sanitize.Text(s.name), len(s.entries)), width)),
 		st.Faint.Render(fit(fmt.Sprintf("  %-16s %-22s %-10s %-8s %s", "version", "party", "date", "number", "change"), width)),
 	}
 	end := min(len(s.entries), s.offset+s.listHeight())
@@ -81,8 +81,8 @@ func renderHistory(s historyScreen, p parties, st Styles) string {
 		if e.Moved {
 			change += ", moved"
 		}
-		row := "  " + fit(render.Clean(e.Version.Label), 16) + " " + p.style(st, e.Version.Party).Render(fit(render.Clean(e.Version.Party), 22)) +
-			" " + fit(e.Version.Date, 10) + " " + fit(render.Clean(e.Number), 8) + " " + st.badge(string(e.Change), change)
+		row := "  " + fit(sanitize.Text(e.Version.Label), 16) + " " + p.style(st, e.Version.Party).Render(fit(sanitize.Text(e.Version.Party), 22)) +
+			" " + fit(e.Version.Date, 10) + " " + fit(sanitize.Text(e.Number), 8) + " " + st.badge(string(e.Change), change)
 		row = fit(row, width)
 		if i == s.cursor {
 			row = cursorRow(st, row, width)

@@ -10,7 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/avenant-dev/avenant/clause"
-	"github.com/avenant-dev/avenant/render"
+	"github.com/avenant-dev/avenant/internal/sanitize"
 )
 
 // screen names what the body of the window shows.
@@ -245,7 +245,7 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			m.searching = false
 			m.outline = m.outline.setQuery(m.input.String())
 			if q := m.outline.query; q != "" && len(m.outline.visible) == 0 {
-				m.status = "no clause matches “" + render.Clean(q) + "”"
+				m.status = "no clause matches “" + sanitize.Text(q) + "”"
 			}
 			return m, nil
 		case "esc":
@@ -497,7 +497,7 @@ func (m Model) render() string {
 	if m.screen == screenDiff && m.diff.step != "" {
 		title += " of step " + m.diff.step
 	}
-	bar := m.st.Bar.Render(fit(render.Clean(title), m.width))
+	bar := m.st.Bar.Render(fit(sanitize.Text(title), m.width))
 	var body string
 	switch {
 	case m.showHelp:
@@ -524,9 +524,9 @@ func (m Model) render() string {
 	case m.searching:
 		foot = m.input.view(m.width)
 	case m.err != nil:
-		foot = m.st.Error.Render(fit("error: "+render.Clean(m.err.Error()), m.width))
+		foot = m.st.Error.Render(fit("error: "+sanitize.Text(m.err.Error()), m.width))
 	case m.status != "":
-		foot = fit(render.Clean(m.status), m.width)
+		foot = fit(sanitize.Text(m.status), m.width)
 	case m.showHelp:
 		foot = fit("press any key to close the help", m.width)
 	default:

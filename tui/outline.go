@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/internal/sanitize"
 	"github.com/avenant-dev/avenant/render"
 )
 
@@ -70,7 +71,7 @@ func newOutlineScreen(d *clause.Diff) outlineScreen {
 	for i := range d.Changes {
 		c := &d.Changes[i]
 		cl, parent := primary(d, c)
-		r := outlineRow{change: i, depth: cl.Depth, parent: -1, label: render.Clean(rowLabel(d, c)), listed: render.Listed(c), facts: len(c.Facts) > 0}
+		r := outlineRow{change: i, depth: cl.Depth, parent: -1, label: sanitize.Text(rowLabel(d, c)), listed: render.Listed(c), facts: len(c.Facts) > 0}
 		if parent >= 0 {
 			if len(c.New) > 0 {
 				r.parent = newRow[parent]
@@ -367,7 +368,7 @@ func (s outlineScreen) filterLine() string {
 		f = append(f, "kind="+kindFilters[s.kind])
 	}
 	if s.query != "" {
-		f = append(f, "search “"+render.Clean(s.query)+"”")
+		f = append(f, "search “"+sanitize.Text(s.query)+"”")
 	}
 	if len(f) == 0 {
 		return ""

@@ -3,7 +3,7 @@ package tui
 import (
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/avenant-dev/avenant/render"
+	"github.com/avenant-dev/avenant/internal/sanitize"
 )
 
 // prompt is the one-line search field: typed text, backspace, ctrl+u and
@@ -32,7 +32,7 @@ func (p prompt) update(msg tea.KeyPressMsg) prompt {
 		p.value = p.value[:i]
 	default:
 		if msg.Text != "" {
-			p.value = append(p.value, []rune(render.Clean(msg.Text))...)
+			p.value = append(p.value, []rune(sanitize.Text(msg.Text))...)
 		}
 	}
 	return p

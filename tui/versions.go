@@ -7,7 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/avenant-dev/avenant/render"
+	"github.com/avenant-dev/avenant/internal/sanitize"
 )
 
 // versionsScreen is the timeline: the versions newest first, with a small
@@ -206,16 +206,16 @@ func renderVersions(s versionsScreen, base, head string, p parties, st Styles) s
 			mark = "B "
 		}
 		g := s.graph[i] + strings.Repeat(" ", gw-len([]rune(s.graph[i])))
-		party := fit(render.Clean(v.Party), 22)
+		party := fit(sanitize.Text(v.Party), 22)
 		answers := ""
 		if v.Base != "" {
-			answers = "↳ " + render.Clean(v.Base)
+			answers = "↳ " + sanitize.Text(v.Base)
 		}
 		kind := ""
 		if wide {
-			kind = fit(render.Clean(v.Kind), 18) + " "
+			kind = fit(sanitize.Text(v.Kind), 18) + " "
 		}
-		row := mark + fit(g, 9) + " " + fit(render.Clean(v.Label), 16) + " " + p.style(st, v.Party).Render(party) + " " +
+		row := mark + fit(g, 9) + " " + fit(sanitize.Text(v.Label), 16) + " " + p.style(st, v.Party).Render(party) + " " +
 			kind + fit(v.Date, 10) + " " + answers
 		row = fit(row, width)
 		if i == s.cursor {
