@@ -499,6 +499,12 @@ func extractNormalized(s, subject string) []factAt {
 		add(f)
 	}
 	for _, f := range t.amounts(codes, subject) {
+		// One amount pricing several codes is one fact per code, all on
+		// the same span.
+		if n := len(facts); n > 0 && facts[n-1].kind == FactAmount && facts[n-1].start == f.start && facts[n-1].end == f.end {
+			facts = append(facts, f)
+			continue
+		}
 		add(f)
 	}
 	for _, f := range t.percents() {
@@ -910,7 +916,7 @@ func (t *factTextKind) amounts(codes []codeAt, subject string) []factAt {
 				unit = "FRF"
 			}
 		}
-		out = append(out, t.amountFact(m[2], m[1], v, unit, codes, labels, subject))
+		out = append(out, t.amountFacts(m[2], m[1], v, unit, codes, labels, subject)...)
 	}
 	var euros []int
 	for i := 0; i < len(s); {
@@ -931,48 +937,9 @@ func (t *factTextKind) amounts(codes []codeAt, subject string) []factAt {
 		if !ok {
 			continue
 		}
-		out = append(out, t.amountFact(m[2], m[1], v, "EUR", codes, labels, subject))
+		out = append(out, t.amountFacts(m[2], m[1], v, "EUR", codes, labels, subject)...)
 	}
 	return out
-}
-
-func (t *factTextKind) amountFact(start, end int, v float64, unit string, codes []codeAt, labels []codeAt, subject string) factAt {
-	sub := t.codeFor(start, end, codes)
-	if sub == "" {
-		sub = subject
-	}
-	if sub == "" {
-		for _, l := range labels {
-			if l.start < start {
-				sub = l.code
-			}
-		}
-	}
-	val := unit + ":" + numberKey(v)
-	return factAt{kind: FactAmount, start: start, end: end, text: t.display(start, end),
-		key: "amount:" + sub + ":" + val, val: val, subject: sub, value: v, hasValue: true, unit: unit}
-}
-
-// codeFor returns the act code that the sentence ties to the span.
-func (t *factTextKind) codeFor(start, end int, codes []codeAt) string {
-	sent := t.sentence(start)
-	found := ""
-	for _, c := range codes {
-		if c.end <= start && t.sentence(c.start) == sent {
-			found = c.code
-		}
-	}
-	if found != "" {
-		return found
-	}
-	// "25 € pour la consultation G": a code a few words after.
-	wi := t.wordAt(end)
-	for _, c := range codes {
-		if c.start >= end && c.wordIdx < wi+4 && t.sentence(c.start) == sent {
-			return c.code
-		}
-	}
-	return ""
 }
 
 // labelCodes are the codes that stand alone in their sentence ("- C" on
@@ -1779,13 +1746,16 @@ func diffAnchors(oldNorm, newNorm string, olds, news []factAt) [][2]int {
 			pn += len(h.Text)
 		}
 	}
+	// An amount pricing several codes is several facts on one span: the
+	// key tells them apart.
 	type place struct {
 		start, end int
 		kind       FactKind
+		key        string
 	}
 	newAt := map[place]int{}
 	for j := range news {
-		newAt[place{news[j].start, news[j].end, news[j].kind}] = j
+		newAt[place{news[j].start, news[j].end, news[j].kind, news[j].key}] = j
 	}
 	anchors := [][2]int{} // not nil: no fact kept in place is an answer too
 	k := 0
@@ -1798,7 +1768,7 @@ func diffAnchors(oldNorm, newNorm string, olds, news []factAt) [][2]int {
 			continue
 		}
 		shift := eq[k].n - eq[k].o
-		if j, ok := newAt[place{o.start + shift, o.end + shift, o.kind}]; ok && news[j].key == o.key {
+		if j, ok := newAt[place{o.start + shift, o.end + shift, o.kind, o.key}]; ok {
 			if n := len(anchors); n == 0 || anchors[n-1][1] < j {
 				anchors = append(anchors, [2]int{i, j})
 			}
