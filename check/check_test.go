@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/internal/frtext"
 	"github.com/avenant-dev/avenant/render"
 )
 
@@ -238,7 +239,7 @@ func TestGlob(t *testing.T) {
 		{"a*b*c", "axxbyy", false},
 	}
 	for _, tt := range tests {
-		if got := glob(fold(tt.pattern), fold(tt.s)); got != tt.want {
+		if got := glob(frtext.Fold(tt.pattern), frtext.Fold(tt.s)); got != tt.want {
 			t.Errorf("glob(%q, %q) = %v, want %v", tt.pattern, tt.s, got, tt.want)
 		}
 	}

@@ -2,12 +2,9 @@ package check
 
 import (
 	"math"
-	"strings"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/internal/frtext"
 )
 
 // Severity is how much a finding matters. Only errors fail a check; the
@@ -146,32 +143,14 @@ func containsKind(ks []clause.FactKind, k clause.FactKind) bool {
 // anyGlob reports whether one of the globs matches one of the names.
 func anyGlob(globs, names []string) bool {
 	for _, g := range globs {
-		fg := fold(g)
+		fg := frtext.Fold(g)
 		for _, n := range names {
-			if n != "" && glob(fg, fold(n)) {
+			if n != "" && glob(fg, frtext.Fold(n)) {
 				return true
 			}
 		}
 	}
 	return false
-}
-
-// fold lowercases s and strips its accents, so that "*Rémunération*"
-// matches "REMUNERATION"; it also turns no-break spaces into spaces.
-func fold(s string) string {
-	d := norm.NFD.String(s)
-	var b strings.Builder
-	b.Grow(len(d))
-	for _, r := range d {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r == '\u00a0' || r == '\u202f':
-			r = ' '
-		}
-		b.WriteRune(unicode.ToLower(r))
-	}
-	return b.String()
 }
 
 // glob matches s against pattern, in which * stands for any run of

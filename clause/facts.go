@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/avenant-dev/avenant/internal/frtext"
 )
 
 // RefIndex tells CompareFacts how article numbers moved between the two
@@ -327,15 +329,7 @@ func normalizeFactText(s string) string {
 			}
 		}
 		blank, newlines = false, 0
-		switch r {
-		case '\u2019', '\u2018', '\u02bc', '\u00b4', '`', '\u2032':
-			r = '\''
-		case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212':
-			r = '-'
-		case '\u00ab', '\u00bb', '\u201c', '\u201d', '\u201e':
-			r = '"'
-		}
-		b.WriteRune(r)
+		b.WriteRune(frtext.Typography(r))
 	}
 	return b.String()
 }
@@ -376,60 +370,26 @@ func tokenize(s string) []factWord {
 	return ws
 }
 
-// abbreviations end with a dot that does not end a sentence.
-var abbreviations = map[string]bool{
-	"art": true, "n": true, "cf": true, "al": true, "mm": true, "m": true, "mme": true, "dr": true,
-	"pr": true, "p": true, "pp": true, "ex": true, "réf": true, "env": true, "vol": true, "min": true,
-	"max": true, "hab": true, "op": true, "cit": true, "chap": true, "sect": true,
-}
-
-// sentenceBounds cuts the text where a sentence or a list entry ends, so
-// that an amount is tied to an act code of its own sentence only.
+// sentenceBounds cuts the text where a sentence (see frtext.SentenceStarts),
+// a paragraph or a list entry ends, so that an amount is tied to an act
+// code of its own sentence only. A semicolon ends a list entry even when
+// the next one starts in lower case ("- la consultation ; - la visite").
 func sentenceBounds(s string) []int {
 	bounds := []int{0}
 	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case ';', '!', '?':
+		switch {
+		case s[i] == ';':
 			bounds = append(bounds, i+1)
-		case '\n':
-			if i+1 < len(s) && s[i+1] == '\n' {
-				bounds = append(bounds, i+2)
-				i++
-			} else if i+1 < len(s) && (s[i+1] == '-' || s[i+1] == '*' || strings.HasPrefix(s[i+1:], "•")) {
-				bounds = append(bounds, i+1)
-			}
-		case '.':
-			if i+1 < len(s) && s[i+1] != ' ' && s[i+1] != '\n' {
-				continue
-			}
-			j := i
-			for j > 0 {
-				r, w := utf8.DecodeLastRuneInString(s[:j])
-				if !unicode.IsLetter(r) {
-					break
-				}
-				j -= w
-			}
-			prev := s[j:i]
-			if abbreviations[strings.ToLower(prev)] {
-				continue
-			}
-			if r, _ := utf8.DecodeRuneInString(prev); utf8.RuneCountInString(prev) == 1 && unicode.IsUpper(r) {
-				continue // "L. 162-5", "M. Dupont"
-			}
-			k := i + 1
-			for k < len(s) && (s[k] == ' ' || s[k] == '\n') {
-				k++
-			}
-			if k < len(s) {
-				if r, _ := utf8.DecodeRuneInString(s[k:]); unicode.IsLower(r) {
-					continue
-				}
-			}
+		case s[i] == '\n' && i+1 < len(s) && s[i+1] == '\n':
+			bounds = append(bounds, i+2)
+			i++
+		case s[i] == '\n' && frtext.StartsListEntry(s[i+1:]):
 			bounds = append(bounds, i+1)
 		}
 	}
-	return bounds
+	bounds = append(bounds, frtext.SentenceStarts(s)...)
+	slices.Sort(bounds)
+	return slices.Compact(bounds)
 }
 
 func (t *factTextKind) sentence(pos int) int {

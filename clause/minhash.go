@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/avenant-dev/avenant/internal/frtext"
 )
 
 // This file holds what the aligner knows about the text of each clause:
@@ -71,18 +73,9 @@ func isSpaceByte(c byte) bool {
 }
 
 // canonRune is the canonical form of one non-ASCII rune: lower case, and
-// typographic apostrophes, quotes and dashes folded to their ASCII forms,
-// since negotiators' word processors disagree on them.
+// typography folded (see frtext.Typography).
 func canonRune(r rune) rune {
-	switch r {
-	case '’', '‘', 'ʼ', '′', '´':
-		return '\''
-	case '«', '»', '“', '”', '„':
-		return '"'
-	case '–', '—', '‐', '‑', '−':
-		return '-'
-	}
-	return unicode.ToLower(r)
+	return unicode.ToLower(frtext.Typography(r))
 }
 
 // canonScanner yields the runes of the canonical form of a string: folded

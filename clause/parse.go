@@ -6,7 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/avenant-dev/avenant/internal/frtext"
 )
 
 // Parse splits normalised text (UTF-8, NFC, "\n" line ends: see package
@@ -349,7 +349,7 @@ func (p *parser) open(h *head) {
 	case c.Key != "":
 		base = slugJoin(ki.idPrefix, NormalizeNumber(h.num))
 	default:
-		base = slug(h.text, maxSlug)
+		base = frtext.SlugMax(h.text, maxSlug)
 		if base == "" {
 			base = ki.idPrefix
 		}
@@ -494,7 +494,7 @@ func (p *parser) parentID(parent int, fallback string) string {
 func (p *parser) addParagraph(parent, s, e int) {
 	c := p.child(parent, KindParagraph)
 	c.Text = p.textOf(s, e)
-	base := slug(c.Text, maxSlug)
+	base := frtext.SlugMax(c.Text, maxSlug)
 	if base == "" {
 		base = "para"
 	}
@@ -511,7 +511,7 @@ func (p *parser) addItem(parent, s, e int, num string) {
 	if c.Key != "" {
 		base = slugJoin(p.parentID(parent, "item"), NormalizeNumber(num))
 	} else {
-		base = slug(c.Text, maxSlug)
+		base = frtext.SlugMax(c.Text, maxSlug)
 	}
 	if base == "" {
 		base = "item"
@@ -537,7 +537,7 @@ func (p *parser) addRow(parent, i int, code string) {
 		}
 		base = slugJoin(p.parentID(parent, "tarif"), code)
 	} else {
-		base = slug(c.Text, maxSlug)
+		base = frtext.SlugMax(c.Text, maxSlug)
 	}
 	if base == "" {
 		base = "item"
@@ -1105,99 +1105,9 @@ func isBlankRune(r rune) bool {
 
 // slugJoin makes "art-28-1" from "art" and "28.1".
 func slugJoin(prefix, s string) string {
-	t := slug(s, 3*maxSlug)
+	t := frtext.SlugMax(s, 3*maxSlug)
 	if t == "" {
 		return prefix
 	}
 	return prefix + "-" + t
-}
-
-// slug folds s to lower-case ASCII letters and digits separated by single
-// hyphens, at most max bytes, cut at a hyphen when it can be. Accents are
-// removed by compatibility decomposition (golang.org/x/text): "é" → "e",
-// "ﬁ" → "fi", "²" → "2".
-func slug(s string, max int) string {
-	b := make([]byte, 0, max+8)
-	hyphen := false
-	// emit appends the ASCII form of one letter or digit; it reports false
-	// when the slug is full. A word cut by the limit is dropped whole.
-	emit := func(folded string) bool {
-		extra := len(folded)
-		if hyphen && len(b) > 0 {
-			extra++
-		}
-		if len(b)+extra > max {
-			if !hyphen {
-				if k := strings.LastIndexByte(string(b), '-'); k > max/2 {
-					b = b[:k]
-				}
-			}
-			return false
-		}
-		if hyphen && len(b) > 0 {
-			b = append(b, '-')
-		}
-		hyphen = false
-		b = append(b, folded...)
-		return true
-	}
-	var one [1]byte
-	for _, r := range s {
-		var folded string
-		if r < utf8.RuneSelf {
-			c := byte(r)
-			switch {
-			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
-			case c >= 'A' && c <= 'Z':
-				c += 'a' - 'A'
-			default:
-				hyphen = true
-				continue
-			}
-			one[0] = c
-			folded = string(one[:])
-		} else if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			folded = foldRune(r)
-		}
-		if folded == "" {
-			hyphen = true
-			continue
-		}
-		if !emit(folded) {
-			break
-		}
-	}
-	return string(b)
-}
-
-// foldRune gives the ASCII letters and digits of a letter's compatibility
-// decomposition, lower-cased; ligatures that do not decompose are spelt out.
-func foldRune(r rune) string {
-	switch r {
-	case 'œ', 'Œ':
-		return "oe"
-	case 'æ', 'Æ':
-		return "ae"
-	case 'ß':
-		return "ss"
-	case 'ø', 'Ø':
-		return "o"
-	case 'đ', 'Đ':
-		return "d"
-	case 'ł', 'Ł':
-		return "l"
-	}
-	var buf [utf8.UTFMax]byte
-	n := utf8.EncodeRune(buf[:], r)
-	d := norm.NFKD.Append(nil, buf[:n]...)
-	out := d[:0]
-	for _, c := range d {
-		switch {
-		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
-			out = append(out, c)
-		case c >= 'A' && c <= 'Z':
-			out = append(out, c+'a'-'A')
-		}
-	}
-	return string(out)
 }

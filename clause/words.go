@@ -7,6 +7,8 @@ import (
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/avenant-dev/avenant/internal/frtext"
 )
 
 // Tokens cuts s into the units a word diff works on: words, numbers,
@@ -102,8 +104,6 @@ func isWordRune(r rune) bool {
 
 func isHyphenRune(r rune) bool { return r == '-' || r == '\u2011' }
 
-func isApostropheRune(r rune) bool { return r == '\'' || r == '\u2019' || r == '\u02bc' }
-
 // wordRunAt returns the end of the run of word runes starting at s[i].
 func wordRunAt(s string, i int) int {
 	for i < len(s) {
@@ -135,7 +135,7 @@ func wordEnd(s string, start int) int {
 			seg = j
 			continue
 		}
-		if isApostropheRune(r) && isWordRune(next) && !isDigitByte(next) {
+		if frtext.IsApostrophe(r) && isWordRune(next) && !isDigitByte(next) {
 			if isElidable(s[seg:j]) {
 				return j + sz
 			}
@@ -654,8 +654,8 @@ func (d *differ) hunks(segs []seg) []Hunk {
 //     trimmed;
 //   - the spaces of French typography are dropped: after « and before »,
 //     ; : ! ? % and €, so "article 5 : 13,2 %" equals "article 5: 13,2%";
-//   - ’ ‘ ʼ ‚ ‛ become ', « » “ ” „ ‟ become ", the dashes and hyphens
-//     ‐ ‑ ‒ – — ― − become -, … becomes ...;
+//   - apostrophes, quotation marks and dashes fold to ' " and - (see
+//     frtext.Typography), … becomes ...;
 //   - invisible characters are dropped: soft hyphen, zero-width space, word
 //     joiner, byte order mark;
 //   - numbers are written one way: "26,50" as "26,5", "3,00" as "3",
@@ -680,17 +680,10 @@ func Canonical(s string) string {
 		switch r {
 		case '\u00ad', '\u200b', '\u2060', '\ufeff':
 			continue
-		case '’', '‘', 'ʼ', '‚', '‛':
-			r = '\''
-		case '»':
-			r, tight = '"', true
-		case '“', '”', '„', '‟', '«':
-			r = '"'
-		case '\u2010', '\u2011', '\u2012', '–', '—', '\u2015', '−':
-			r = '-'
-		case ';', ':', '!', '?', '%', '€':
+		case '»', ';', ':', '!', '?', '%', '€':
 			tight = true
 		}
+		r = frtext.Typography(r)
 		if space && b.Len() > 0 && !openQuote && !tight {
 			b.WriteByte(' ')
 		}

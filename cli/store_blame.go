@@ -5,12 +5,12 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/spf13/cobra"
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/avenant-dev/avenant/internal/frtext"
 	"github.com/avenant-dev/avenant/internal/sanitize"
 	"github.com/avenant-dev/avenant/render"
 	"github.com/avenant-dev/avenant/store"
@@ -183,33 +183,31 @@ func writeBlameText(w io.Writer, spans []store.Span, color bool) error {
 }
 
 // sentenceSpans puts each sentence of the blamed text on its own line, as
-// the store's clause files do, so that the margin names the versions of
-// one sentence rather than of a whole paragraph: a space after a sentence
-// end and before an upper-case letter or a digit becomes a line break.
+// the store's clause files do (see frtext.SentenceStarts), so that the
+// margin names the versions of one sentence rather than of a whole
+// paragraph: the space before each sentence becomes a line break.
 func sentenceSpans(spans []store.Span) []store.Span {
 	var full strings.Builder
 	for _, sp := range spans {
 		full.WriteString(sp.Text)
 	}
-	text := []rune(full.String())
-	breaks := map[int]bool{} // rune offsets of spaces that end a sentence
-	for i := 1; i+1 < len(text); i++ {
-		if text[i] == ' ' && strings.ContainsRune(".;!?", text[i-1]) &&
-			(unicode.IsUpper(text[i+1]) || unicode.IsDigit(text[i+1])) {
-			breaks[i] = true
+	breaks := map[int]bool{} // byte offsets of spaces that end a sentence
+	for _, start := range frtext.SentenceStarts(full.String()) {
+		if full.String()[start-1] == ' ' {
+			breaks[start-1] = true
 		}
 	}
 	out := make([]store.Span, 0, len(spans))
 	pos := 0
 	for _, sp := range spans {
-		r := []rune(sp.Text)
-		for k := range r {
+		b := []byte(sp.Text)
+		for k := range b {
 			if breaks[pos+k] {
-				r[k] = '\n'
+				b[k] = '\n'
 			}
 		}
-		pos += len(r)
-		out = append(out, store.Span{Text: string(r), Version: sp.Version})
+		pos += len(b)
+		out = append(out, store.Span{Text: string(b), Version: sp.Version})
 	}
 	return out
 }

@@ -16,6 +16,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
+
+	"github.com/avenant-dev/avenant/internal/frtext"
 )
 
 // headerZone is how many non-blank lines at the top and at the bottom of a
@@ -457,7 +459,7 @@ func join(prev string, prevKind lineKind, next string, nextKind lineKind) (cut i
 		}
 		return 0, "", true
 	}
-	if endsSentence(prev) {
+	if frtext.EndsSentence(prev) {
 		return 0, "", false
 	}
 	sep = " "
@@ -496,14 +498,6 @@ func dehyphenate(head, tail string) bool {
 		tailWord = tailWord[:letters]
 	}
 	return !compoundTails[tailWord]
-}
-
-// endsSentence reports a line ending with . : ; ! ? or …, closing quotes
-// and brackets aside.
-func endsSentence(s string) bool {
-	s = strings.TrimRight(s, "»\"”’')] ")
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return strings.ContainsRune(".:;!?…", r)
 }
 
 // lastWord is the last run of letters of s.

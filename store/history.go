@@ -3,10 +3,9 @@ package store
 import (
 	"fmt"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/internal/frtext"
 )
 
 // LogEntry is one version in which a clause changed.
@@ -304,34 +303,26 @@ func diffText(old, new string) []clause.Hunk {
 	return hunks
 }
 
-// sentenceTokens cuts text into sentences, each keeping the spaces and
-// line breaks that follow it, so that the tokens concatenate back to text.
+// sentenceTokens cuts text into sentences (see frtext.SentenceStarts) and
+// lines, each token keeping the white space and line breaks that follow
+// it, so that the tokens concatenate back to text.
 func sentenceTokens(text string) []string {
 	var out []string
-	start := 0
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		end := -1
-		switch {
-		case c == '\n':
-			end = i + 1
-			for end < len(text) && text[end] == '\n' {
-				end++
-			}
-		case (c == '.' || c == ';' || c == ':' || c == '?' || c == '!') && i+2 < len(text) && text[i+1] == ' ':
-			r, _ := utf8.DecodeRuneInString(text[i+2:])
-			if unicode.IsUpper(r) || unicode.IsDigit(r) {
-				end = i + 2
-			}
+	for text != "" {
+		end := strings.IndexByte(text, '\n')
+		if end < 0 {
+			end = len(text)
 		}
-		if end > 0 {
-			out = append(out, text[start:end])
-			start = end
-			i = end - 1
+		for end < len(text) && text[end] == '\n' {
+			end++
 		}
-	}
-	if start < len(text) {
-		out = append(out, text[start:])
+		line, start := text[:end], 0
+		for _, next := range frtext.SentenceStarts(line) {
+			out = append(out, line[start:next])
+			start = next
+		}
+		out = append(out, line[start:])
+		text = text[end:]
 	}
 	return out
 }

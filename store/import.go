@@ -203,7 +203,7 @@ func (s *Store) Import(doc *clause.Document, opts ImportOptions) (*ImportResult,
 		return nil, err
 	}
 	fail(5)
-	if err := s.setRef(plumbing.NewBranchReferenceName(Slug(opts.Party)), commitHash); err != nil {
+	if err := s.setRef(s.partyBranch(ix, opts.Party), commitHash); err != nil {
 		return nil, err
 	}
 	fail(6)

@@ -133,7 +133,7 @@ func (s *Store) repairRefs(ix *Index) error {
 	}
 	want := map[plumbing.ReferenceName]int{}
 	for i, v := range ix.Versions {
-		want[plumbing.NewBranchReferenceName(Slug(v.Party))] = i
+		want[s.partyBranch(ix, v.Party)] = i
 		want[plumbing.NewBranchReferenceName(MainBranch)] = i
 	}
 	for name, i := range want {

@@ -56,7 +56,7 @@ func (s *Store) Resolve(rev string) (*Version, error) {
 	}
 	for _, name := range []plumbing.ReferenceName{
 		plumbing.NewBranchReferenceName(rev),
-		plumbing.NewBranchReferenceName(Slug(rev)),
+		s.partyBranch(ix, rev),
 		plumbing.NewTagReferenceName(rev),
 	} {
 		if ref, err := s.repo.Reference(name, true); err == nil {

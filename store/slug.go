@@ -2,32 +2,44 @@ package store
 
 import (
 	"strings"
-	"unicode"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/storer"
+
+	"github.com/avenant-dev/avenant/internal/frtext"
 )
 
 // Slug turns a name into lower-case ASCII letters, digits and single
-// hyphens: "MG France" → "mg-france", "Fédération" → "federation". It is
-// used for party branches, author e-mails and clause file names.
-func Slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(unicode.ToLower(r))
-		default:
-			dash = true
-		}
+// hyphens (see frtext.Slug). It is used for party branches, author
+// e-mails and clause file names.
+func Slug(s string) string { return frtext.Slug(s) }
+
+// partyBranch names the branch that follows a party's latest version: the
+// slug of the party's name or, when no branch has that name, the branch
+// that points at one of the party's versions. Stores written before slugs
+// spelt ligatures out ("Cœur" made "c-ur", now "coeur") so keep their
+// branch instead of starting a second one for the same party.
+func (s *Store) partyBranch(ix *Index, party string) plumbing.ReferenceName {
+	name := plumbing.NewBranchReferenceName(Slug(party))
+	if _, err := s.repo.Reference(name, false); err == nil {
+		return name
 	}
-	return b.String()
+	branches, err := s.repo.Branches()
+	if err != nil {
+		return name
+	}
+	found := name
+	_ = branches.ForEach(func(ref *plumbing.Reference) error {
+		if ref.Name().Short() == MainBranch {
+			return nil
+		}
+		if i, ok := ix.byCommit[ref.Hash().String()]; ok && ix.Versions[i].Party == party {
+			found = ref.Name()
+			return storer.ErrStop
+		}
+		return nil
+	})
+	return found
 }
 
 // validRefName reports whether name is acceptable as the last part of a

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	git "github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
 
 	"github.com/avenant-dev/avenant/clause"
 )
@@ -394,6 +395,35 @@ func TestImportSameLabelTwice(t *testing.T) {
 	}
 	if vs, _ := s.Versions(); len(vs) != 1 {
 		t.Errorf("%d versions, want 1", len(vs))
+	}
+}
+
+// TestLegacyPartyBranch: a store written when slugs dropped ligatures keeps
+// its party branch ("s-urs" for "Sœurs") instead of growing a second one.
+func TestLegacyPartyBranch(t *testing.T) {
+	s := newStore(t)
+	mustImport(t, s, v1, "Sœurs", "S-1", "2023-04-30")
+	current := plumbing.NewBranchReferenceName("soeurs")
+	ref, err := s.repo.Reference(current, false)
+	if err != nil {
+		t.Fatalf("branch %s after the import: %v", current, err)
+	}
+	legacy := plumbing.NewBranchReferenceName("s-urs")
+	if err := s.repo.Storer.SetReference(plumbing.NewHashReference(legacy, ref.Hash())); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.repo.Storer.RemoveReference(current); err != nil {
+		t.Fatal(err)
+	}
+	r := mustImport(t, s, v2, "Sœurs", "S-2", "2023-05-30")
+	if ref, err := s.repo.Reference(legacy, false); err != nil || ref.Hash().String() != r.Version.Commit {
+		t.Errorf("legacy branch after the second import: %v, %v; want it at S-2", ref, err)
+	}
+	if _, err := s.repo.Reference(current, false); err == nil {
+		t.Errorf("a second branch %s was created for the same party", current)
+	}
+	if v, err := s.Resolve("Sœurs"); err != nil || v.Label != "S-2" {
+		t.Errorf("Resolve(party) = %v, %v; want S-2", v, err)
 	}
 }
 

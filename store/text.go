@@ -2,8 +2,8 @@ package store
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/avenant-dev/avenant/internal/frtext"
 )
 
 // FormatText turns a clause's text into the content of its clause file: one
@@ -20,7 +20,7 @@ func FormatText(text string) string {
 			b.WriteString("\n")
 		}
 		for _, l := range p {
-			for _, s := range splitSentences(l) {
+			for _, s := range frtext.Sentences(l) {
 				b.WriteString(s)
 				b.WriteByte('\n')
 			}
@@ -43,7 +43,7 @@ func ParseText(file string) string {
 		var b strings.Builder
 		for j, l := range lines {
 			if j > 0 {
-				if hardBreak(l) {
+				if frtext.StartsListEntry(l) {
 					b.WriteByte('\n')
 				} else {
 					b.WriteByte(' ')
@@ -77,7 +77,7 @@ func paragraphs(text string) [][]string {
 			flush()
 			continue
 		}
-		if len(cur) == 0 || hardBreak(l) {
+		if len(cur) == 0 || frtext.StartsListEntry(l) {
 			cur = append(cur, l)
 			continue
 		}
@@ -105,94 +105,4 @@ func collapseSpaces(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
-}
-
-// hardBreak reports whether a line starts with a list or table marker and
-// so keeps its own line in the text.
-func hardBreak(l string) bool {
-	r, size := utf8.DecodeRuneInString(l)
-	switch r {
-	case '-', '–', '—', '•', '*', '|', '>':
-		return true
-	}
-	rest := l[size:]
-	switch {
-	case unicode.IsDigit(r):
-		i := 0
-		for i < len(l) && l[i] >= '0' && l[i] <= '9' {
-			i++
-		}
-		rest = l[i:]
-		return strings.HasPrefix(rest, "°") || strings.HasPrefix(rest, ". ") || strings.HasPrefix(rest, ") ")
-	case r >= 'a' && r <= 'z':
-		return strings.HasPrefix(rest, ") ")
-	case r == 'I' || r == 'V' || r == 'X':
-		i := 0
-		for i < len(l) && (l[i] == 'I' || l[i] == 'V' || l[i] == 'X') {
-			i++
-		}
-		return strings.HasPrefix(l[i:], ". ") || strings.HasPrefix(l[i:], " - ") || strings.HasPrefix(l[i:], ") ")
-	}
-	return false
-}
-
-// splitSentences cuts a logical line after . ; : ? ! followed by a space
-// and an upper-case letter, a digit or a list marker, unless the word
-// before a full stop is an abbreviation ("L.", "art.", "M.").
-func splitSentences(l string) []string {
-	var out []string
-	start := 0
-	for i := 0; i < len(l); i++ {
-		c := l[i]
-		if c != '.' && c != ';' && c != ':' && c != '?' && c != '!' {
-			continue
-		}
-		if i+2 >= len(l) || l[i+1] != ' ' {
-			continue
-		}
-		next, _ := utf8.DecodeRuneInString(l[i+2:])
-		if !unicode.IsUpper(next) && !unicode.IsDigit(next) && !strings.ContainsRune("-–•*«(", next) {
-			continue
-		}
-		if c == '.' && abbreviation(l[start:i]) {
-			continue
-		}
-		// "1. Le médecin…", "II. Les caisses…": the number of a point is
-		// no sentence; cut there, the point would lose its marker.
-		if start == 0 && hardBreak(l[:i+2]) && isMarker(l[:i+1]) {
-			continue
-		}
-		out = append(out, l[start:i+1])
-		start = i + 2
-	}
-	return append(out, l[start:])
-}
-
-// isMarker reports whether s is nothing but a list marker: "1.", "II.",
-// "a)" and the like.
-func isMarker(s string) bool {
-	s = strings.TrimRight(s, ".)°:;")
-	if s == "" {
-		return false
-	}
-	for _, r := range s {
-		if !unicode.IsDigit(r) && !strings.ContainsRune("IVXLivxl", r) && !(len(s) == 1 && unicode.IsLetter(r)) {
-			return false
-		}
-	}
-	return true
-}
-
-// abbreviation reports whether s ends with a word that a full stop
-// abbreviates rather than ends a sentence with.
-func abbreviation(s string) bool {
-	w := s[strings.LastIndexAny(s, " («'’\u00a0")+1:]
-	if r, size := utf8.DecodeRuneInString(w); size == len(w) && unicode.IsLetter(r) {
-		return true // an initial: "L.", "M."
-	}
-	switch strings.ToLower(w) {
-	case "art", "al", "cf", "mm", "mme", "dr", "pr", "st", "n", "no", "p", "ss", "e.g", "i.e":
-		return true
-	}
-	return false
 }

@@ -53,14 +53,6 @@ func FuzzFormatText(f *testing.F) {
 	})
 }
 
-func TestSlug(t *testing.T) {
-	for in, want := range map[string]string{"MG France": "mg-france", "Fédération des Médecins": "federation-des-medecins", "  CNAM ": "cnam", "28.1": "28-1", "€": ""} {
-		if got := Slug(in); got != want {
-			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestValidRefName(t *testing.T) {
 	for name, want := range map[string]bool{"RA-2023": true, "CNAM/2024-02": true, "v1.0": true, "": false, "a b": false, "a..b": false, "-x": false, "x.lock": false, "a~1": false, "a^": false, "a:b": false, ".x": false, "x/": false, "@": false, "a@{1}": false} {
 		if got := validRefName(name); got != want {

@@ -1,0 +1,159 @@
+package frtext
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Typography folds one typographic rune to its ASCII form: apostrophes
+// and primes to ', quotation marks and guillemets to ", hyphens, dashes
+// and the minus sign to -. Other runes are returned unchanged. Word
+// processors disagree on these, negotiators do not.
+func Typography(r rune) rune {
+	switch r {
+	case '’', '‘', 'ʼ', '‚', '‛', '′', '´', '`':
+		return '\''
+	case '«', '»', '“', '”', '„', '‟':
+		return '"'
+	case '\u2010', '\u2011', '\u2012', '–', '—', '\u2015', '−':
+		return '-'
+	}
+	return r
+}
+
+// IsApostrophe reports whether r is an apostrophe as typed or as set by a
+// word processor: "l'article", "l’article".
+func IsApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
+
+// Fold is the form in which two names compare equal when they differ only
+// in case, accents, ligatures, typography or spacing: lower case, accents
+// removed, œ spelt oe, typographic marks folded (see Typography), every
+// run of white space (no-break spaces included) one space, trimmed.
+// "PRÉAMBULE" and "Préambule" fold to "preambule".
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		if r < utf8.RuneSelf {
+			b.WriteRune(unicode.ToLower(r))
+			continue
+		}
+		if t := Typography(r); t != r {
+			b.WriteRune(t)
+			continue
+		}
+		if unicode.Is(unicode.Mn, r) {
+			continue // an accent typed apart from its letter
+		}
+		b.WriteString(foldLetter(r))
+	}
+	return b.String()
+}
+
+// foldLetter is the lower-case form of a non-ASCII rune without its
+// accents: the letters and digits of its compatibility decomposition
+// ("é" → "e", "ﬁ" → "fi", "²" → "2"), ligatures that do not decompose spelt
+// out, and the rune itself lower-cased when nothing ASCII remains of it.
+func foldLetter(r rune) string {
+	switch r {
+	case 'œ', 'Œ':
+		return "oe"
+	case 'æ', 'Æ':
+		return "ae"
+	case 'ß':
+		return "ss"
+	case 'ø', 'Ø':
+		return "o"
+	case 'đ', 'Đ':
+		return "d"
+	case 'ł', 'Ł':
+		return "l"
+	}
+	var buf [utf8.UTFMax]byte
+	n := utf8.EncodeRune(buf[:], r)
+	d := norm.NFKD.Append(nil, buf[:n]...)
+	out := d[:0]
+	for _, c := range d {
+		switch {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			out = append(out, c)
+		case c >= 'A' && c <= 'Z':
+			out = append(out, c+'a'-'A')
+		}
+	}
+	if len(out) == 0 {
+		return string(unicode.ToLower(r))
+	}
+	return string(out)
+}
+
+// Slug folds s to lower-case ASCII letters and digits separated by single
+// hyphens: "MG France" → "mg-france", "Fédération" → "federation",
+// "Cœur" → "coeur", "28.1" → "28-1". It names clause ids, clause files,
+// party branches and author e-mails.
+func Slug(s string) string { return SlugMax(s, len(s)*3+8) }
+
+// SlugMax is Slug cut to at most max bytes. A word that the limit would
+// cut is dropped whole when a hyphen lies past half the limit, so that
+// the slug ends on a word; a single long word is cut.
+func SlugMax(s string, max int) string {
+	b := make([]byte, 0, min(max, len(s))+8)
+	hyphen := false
+	for _, r := range s {
+		if unicode.Is(unicode.Mn, r) {
+			continue // an accent typed apart from its letter
+		}
+		var folded string
+		if r < utf8.RuneSelf {
+			c := byte(r)
+			switch {
+			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			case c >= 'A' && c <= 'Z':
+				c += 'a' - 'A'
+			default:
+				hyphen = true
+				continue
+			}
+			folded = string(rune(c))
+		} else if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			folded = foldLetter(r)
+			if folded[0] >= utf8.RuneSelf {
+				folded = "" // nothing ASCII: a letter of another script
+			}
+		}
+		if folded == "" {
+			hyphen = true
+			continue
+		}
+		extra := len(folded)
+		if hyphen && len(b) > 0 {
+			extra++
+		}
+		if len(b)+extra > max {
+			if !hyphen {
+				if k := strings.LastIndexByte(string(b), '-'); k > max/2 {
+					b = b[:k]
+				}
+			}
+			break
+		}
+		if hyphen && len(b) > 0 {
+			b = append(b, '-')
+		}
+		hyphen = false
+		b = append(b, folded...)
+	}
+	return string(b)
+}

@@ -1,0 +1,132 @@
+package frtext
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// One table for every rule of the package: each case names the function it
+// exercises, its input and the result expected, joined by " | " when the
+// result is a list.
+func TestRules(t *testing.T) {
+	cases := []struct {
+		fn, in, want string
+	}{
+		// Sentences: abbreviations of the law and of everyday French.
+		{"Sentences", "Au sens des articles L. 4133-2 et L. 4133-4 du code. Il suit.", "Au sens des articles L. 4133-2 et L. 4133-4 du code. | Il suit."},
+		{"Sentences", "Voir l'art. 5 et les art. 6 à 8. Fin.", "Voir l'art. 5 et les art. 6 à 8. | Fin."},
+		{"Sentences", "Les articles R. 162-5 et D. 162-6 s'appliquent.", "Les articles R. 162-5 et D. 162-6 s'appliquent."},
+		{"Sentences", "M. Dupont et Mme. Durand signent. Mme Martin aussi.", "M. Dupont et Mme. Durand signent. | Mme Martin aussi."},
+		{"Sentences", "Avenant n. 12 et n°. 3 (cf. Annexe 4, p. 12, al. 3). Suite.", "Avenant n. 12 et n°. 3 (cf. Annexe 4, p. 12, al. 3). | Suite."},
+		{"Sentences", "Les actes, etc. Sont concernés les médecins.", "Les actes, etc. Sont concernés les médecins."},
+		// Numbers: thousands and decimals never break.
+		{"Sentences", "Le forfait est de 1.234,56 euros. Il passe à 26,50 €. Puis 30 €.", "Le forfait est de 1.234,56 euros. | Il passe à 26,50 €. | Puis 30 €."},
+		{"Sentences", "Le 1er janvier 2024. 3 000 médecins adhèrent.", "Le 1er janvier 2024. | 3 000 médecins adhèrent."},
+		// Other terminators, and what may follow them.
+		{"Sentences", "Sont visés : Les médecins ; Les sages-femmes ! Qui ? Tous… Enfin.", "Sont visés : | Les médecins ; | Les sages-femmes ! | Qui ? | Tous… | Enfin."},
+		{"Sentences", "Il est prévu : la revalorisation. Suite.", "Il est prévu : la revalorisation. | Suite."},
+		{"Sentences", "Fin. « Citation. » Puis (entre parenthèses). - un tiret.", "Fin. | « Citation. » Puis (entre parenthèses). | - un tiret."},
+		{"Sentences", "1. Le médecin informe. II. Les caisses versent.", "1. Le médecin informe. | II. Les caisses versent."},
+		{"Sentences", "a) Le médecin. Suite.", "a) Le médecin. | Suite."},
+		{"Sentences", "Sans point final", "Sans point final"},
+		{"Sentences", "Un.\u00a0Deux.", "Un. | Deux."},
+		// EndsSentence: a line that a reader must not join to the next.
+		{"EndsSentence", "La fin.", "true"},
+		{"EndsSentence", "au sens de l'article L.", "false"},
+		{"EndsSentence", "voir art.", "false"},
+		{"EndsSentence", "B.", "true"},
+		{"EndsSentence", "« entre guillemets. »", "true"},
+		{"EndsSentence", "sont visés :", "true"},
+		{"EndsSentence", "la suite", "false"},
+		// Fold: case, accents, ligatures, typography, spaces.
+		{"Fold", "PRÉAMBULE", "preambule"},
+		{"Fold", "  Cœur  de\u00a0l’Œuvre ", "coeur de l'oeuvre"},
+		{"Fold", "Article 2 – «\u202fbis\u202f»", "article 2 - \" bis \""},
+		{"Fold", "Re\u0301mune\u0301ration", "remuneration"},
+		{"Fold", "ﬁn²", "fin2"},
+		{"Fold", "26,50 €", "26,50 €"},
+		// Slug.
+		{"Slug", "MG France", "mg-france"},
+		{"Slug", "Fédération des Médecins", "federation-des-medecins"},
+		{"Slug", "  CNAM ", "cnam"},
+		{"Slug", "28.1", "28-1"},
+		{"Slug", "€", ""},
+		{"Slug", "Cœur", "coeur"},
+		{"Slug", "Re\u0301mune\u0301ration", "remuneration"},
+		{"Slug", "Москва 2", "2"},
+		// Markers.
+		{"StartsListEntry", "- la consultation", "true"},
+		{"StartsListEntry", "1° la visite", "true"},
+		{"StartsListEntry", "2. Les caisses", "true"},
+		{"StartsListEntry", "b) le tarif", "true"},
+		{"StartsListEntry", "IV. Titre", "true"},
+		{"StartsListEntry", "| a | b |", "true"},
+		{"StartsListEntry", "2024 fut", "false"},
+		{"StartsListEntry", "Les caisses", "false"},
+		{"IsMarker", "1.", "true"},
+		{"IsMarker", "II.", "true"},
+		{"IsMarker", "a)", "true"},
+		{"IsMarker", "3°", "true"},
+		{"IsMarker", "Le.", "false"},
+	}
+	for _, c := range cases {
+		var got string
+		switch c.fn {
+		case "Sentences":
+			got = strings.Join(Sentences(c.in), " | ")
+		case "EndsSentence":
+			got = boolString(EndsSentence(c.in))
+		case "Fold":
+			got = Fold(c.in)
+		case "Slug":
+			got = Slug(c.in)
+		case "StartsListEntry":
+			got = boolString(StartsListEntry(c.in))
+		case "IsMarker":
+			got = boolString(IsMarker(c.in))
+		default:
+			t.Fatalf("no function %q", c.fn)
+		}
+		if got != c.want {
+			t.Errorf("%s(%q) = %q, want %q", c.fn, c.in, got, c.want)
+		}
+	}
+}
+
+func boolString(b bool) string {
+	if b {
+		return "true"
+	}
+	return "false"
+}
+
+// Sentences loses nothing: its sentences, joined by the white space that
+// separated them, give the line back.
+func TestSentencesKeepText(t *testing.T) {
+	line := "Art. 1. Le médecin, M. X, cf. L. 162-5. Il perçoit 1.234,56 €. 2. Les caisses ; Les assurés."
+	got := Sentences(line)
+	if strings.Join(got, " ") != line {
+		t.Fatalf("Sentences(%q) = %q: does not join back", line, got)
+	}
+	starts := SentenceStarts(line)
+	if !slices.IsSorted(starts) || len(starts) != len(got)-1 {
+		t.Fatalf("SentenceStarts(%q) = %v for %d sentences", line, starts, len(got))
+	}
+}
+
+func TestSlugMax(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		max  int
+		want string
+	}{
+		{"consultation de référence du médecin traitant", 24, "consultation-de"},
+		{"abcdefghij", 5, "abcde"},
+		{"ab cd", 5, "ab-cd"},
+	} {
+		if got := SlugMax(c.in, c.max); got != c.want {
+			t.Errorf("SlugMax(%q, %d) = %q, want %q", c.in, c.max, got, c.want)
+		}
+	}
+}
