@@ -180,8 +180,8 @@ func clauseName(doc *clause.Document, i int) string {
 		return truncate(c.Label(), 60)
 	}
 	if c.Kind == clause.KindItem {
-		if c.Parent >= 0 {
-			return clauseName(doc, c.Parent) + "/" + c.Number
+		if h := doc.Holder(i); h >= 0 {
+			return clauseName(doc, h) + "/" + c.Number
 		}
 		return c.Number
 	}

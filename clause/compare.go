@@ -153,6 +153,10 @@ func classifyMatch(old, new *Document, m Match, refs *RefIndex) Change {
 	if c.Kind == Cosmetic {
 		return c
 	}
+	if c.Kind == Modified && isTableRow(oc) && isTableRow(nc) {
+		c.Facts = rowFacts(new, oc, nc, refs)
+		return c
+	}
 	c.Facts = CompareFacts(oldText, newText, factSubject(nc), refs)
 	return c
 }
@@ -176,6 +180,9 @@ func joinClauses(d *Document, idx []int) string {
 // already reports: it is left out, so that an item that only moved up the
 // list is not a modification.
 func bodyOf(c *Clause) string {
+	if isTableRow(c) {
+		return rowBody(c)
+	}
 	if c.Kind != KindItem || c.Number == "" || strings.HasPrefix(c.Key, "tariff:") {
 		return c.Text
 	}

@@ -41,8 +41,8 @@ func loadFixture(t testing.TB, label string) *clause.Document {
 // number, or "Annexe 1/<code>" for a tariff row.
 func truthName(d *clause.Document, i int) string {
 	c := &d.Clauses[i]
-	if c.Kind == clause.KindItem && c.Parent >= 0 && d.Clauses[c.Parent].Kind == clause.KindAnnex {
-		return "Annexe " + d.Clauses[c.Parent].Number + "/" + c.Number
+	if h := d.Holder(i); c.Kind == clause.KindItem && h >= 0 && d.Clauses[h].Kind == clause.KindAnnex {
+		return "Annexe " + d.Clauses[h].Number + "/" + c.Number
 	}
 	return c.Number
 }

@@ -397,18 +397,32 @@ func (p *parser) flush(a, b int) {
 		}
 		runStart, runEnd = -1, -1
 	}
+	table := -1 // the header of the table being read, if it has one
 	for i := a; i < b; {
 		if p.lines[i].flags&fBlank != 0 {
 			i++
 			continue
 		}
-		if code, ok := p.row(i); ok {
+		if cells, next, ok := p.tableHeader(i, b); ok {
 			emitRun()
-			p.addRow(parent, i, code)
+			table = p.addTableHeader(parent, i, cells)
 			hasChild = true
-			i++
+			i = next
 			continue
 		}
+		if code, ok := p.row(i); ok {
+			emitRun()
+			rowParent := parent
+			if table >= 0 {
+				rowParent = table
+			}
+			j := p.rowEnd(i, b)
+			p.addRow(rowParent, parent, i, j, code)
+			hasChild = true
+			i = j
+			continue
+		}
+		table = -1
 		if p.free {
 			if num, ok := itemStart(p.trimmed(i)); ok {
 				emitRun()
@@ -520,9 +534,12 @@ func (p *parser) addItem(parent, s, e int, num string) {
 	p.clauses = append(p.clauses, c)
 }
 
-func (p *parser) addRow(parent, i int, code string) {
+// addRow makes the lines [i, e) a row under parent; its id is made from
+// the clause that holds the table (owner), which a header row in between
+// does not change.
+func (p *parser) addRow(parent, owner, i, e int, code string) {
 	c := p.child(parent, KindItem)
-	c.Text = p.trimmed(i)
+	c.Text = p.rowText(i, e)
 	c.Number = code
 	var base string
 	if code != "" {
@@ -535,7 +552,7 @@ func (p *parser) addRow(parent, i int, code string) {
 		if n > 1 {
 			c.Key += "#" + strconv.Itoa(n)
 		}
-		base = slugJoin(p.parentID(parent, "tarif"), code)
+		base = slugJoin(p.parentID(owner, "tarif"), code)
 	} else {
 		base = frtext.SlugMax(c.Text, maxSlug)
 	}

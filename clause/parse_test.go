@@ -431,10 +431,11 @@ Texte libre.
 `
 	d := Parse(in)
 	checkDocument(t, in, d)
-	want := `0 annex 1 annexe-1 | Annexe 1 - Tarifs | Les tarifs sont les suivants :⏎⏎| Code |
-1 item G annexe-1-g |  | | G | Consultation | 30 € |
-1 item APC annexe-1-apc |  | | **APC** | Avis ponctuel | 60 € |
-1 item V annexe-1-v |  | | V | Visite | 35 € |
+	want := `0 annex 1 annexe-1 | Annexe 1 - Tarifs | Les tarifs sont les suivants :
+1 section - code-libelle-tarif | Code | Libellé | Tarif | 
+2 item G annexe-1-g |  | | G | Consultation | 30 € |
+2 item APC annexe-1-apc |  | | **APC** | Avis ponctuel | 60 € |
+2 item V annexe-1-v |  | | V | Visite | 35 € |
 1 paragraph - note-hors-majorations |  | Note : hors majorations.
 0 annex 2 annexe-2 | Annexe 2 | 
 1 item CS annexe-2-cs |  | CS	Consultation spécialiste	30,00 €
@@ -448,10 +449,10 @@ Texte libre.
 		t.Errorf("outline:\n%s\nwant:\n%s", got, want)
 	}
 	keys := map[string]string{}
-	for _, c := range d.Clauses {
+	for i, c := range d.Clauses {
 		if c.Kind == KindItem {
 			keys[c.ID] = c.Key
-			if c.Heading != "" || c.Parent < 0 {
+			if c.Heading != "" || c.Parent < 0 || d.Holder(i) < 0 || d.Clauses[d.Holder(i)].Kind != KindAnnex {
 				t.Errorf("row %s: heading %q parent %d", c.ID, c.Heading, c.Parent)
 			}
 		}
@@ -465,8 +466,8 @@ Texte libre.
 			t.Errorf("%s: key %q, want %q", id, keys[id], k)
 		}
 	}
-	if want := "Les tarifs sont les suivants :\n\n| Code | Libellé | Tarif |\n|------|---------|------:|"; d.Clauses[0].Text != want {
-		t.Errorf("annex text %q, want header and separator:\n%q", d.Clauses[0].Text, want)
+	if h := d.Clauses[1]; !IsTableHeader(&h) || h.Heading != "Code | Libellé | Tarif" || d.Clauses[2].Parent != 1 {
+		t.Errorf("header row read as %+v, want the container of the rows", h)
 	}
 }
 

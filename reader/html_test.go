@@ -19,6 +19,20 @@ import (
 // generated HTML is, tables with a header row. With entities, accents and
 // the euro sign are written as named entities.
 func writeHTML(md, meta string, entities bool) string {
+	return writeHTMLPage(md, htmlStyle{meta: meta, entities: entities, th: true})
+}
+
+// htmlStyle says how writeHTMLPage writes a page: its charset declaration,
+// accents as named entities, and whether a table's first row is made of
+// header cells (th) or of ordinary cells, as many generated pages do.
+type htmlStyle struct {
+	meta     string
+	entities bool
+	th       bool
+}
+
+func writeHTMLPage(md string, st htmlStyle) string {
+	meta, entities := st.meta, st.entities
 	esc := func(s string) string {
 		s = html.EscapeString(s)
 		if entities {
@@ -40,9 +54,13 @@ func writeHTML(md, meta string, entities bool) string {
 		}
 		switch {
 		case l.row && !inTable:
+			cell := "td"
+			if st.th {
+				cell = "th"
+			}
 			b.WriteString("<table class=\"tarifs\"><thead><tr>")
 			for _, c := range l.cells {
-				b.WriteString("<th>" + esc(c) + "</th>")
+				b.WriteString("<" + cell + ">" + esc(c) + "</" + cell + ">")
 			}
 			b.WriteString("</tr></thead><tbody>\n")
 			inTable = true

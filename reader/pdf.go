@@ -391,6 +391,10 @@ func rewrap(lines []string) string {
 	var cur []byte
 	var curKind lineKind
 	have, blank := false, false
+	// underRow is set while lines continue a table row: pdftotext -layout
+	// wraps a long label onto indented lines under its column, and that
+	// indentation tells clause.Parse which cell they continue.
+	underRow := false
 	flush := func() {
 		if !have {
 			return
@@ -405,12 +409,14 @@ func rewrap(lines []string) string {
 	for _, line := range lines {
 		if strings.TrimSpace(line) == "" {
 			flush()
-			blank = true
+			blank, underRow = true, false
 			continue
 		}
 		kind := classify(line)
 		text := line
-		if kind != kindTable {
+		indented := line[0] == ' ' || line[0] == '\t'
+		underRow = kind == kindTable || underRow && have && indented
+		if kind != kindTable && !underRow {
 			text = strings.TrimLeftFunc(line, unicode.IsSpace)
 		}
 		if have {
@@ -715,6 +721,7 @@ func layoutLines(glyphs []pdf.Text) string {
 		// leading.
 		usual = math.Min(usual, 1.25*l.size)
 	}
+	left, width := glyphGrid(glyphs)
 	var b strings.Builder
 	for i, l := range lines {
 		if i > 0 && gaps[i-1] > 1.4*usual {
@@ -723,20 +730,52 @@ func layoutLines(glyphs []pdf.Text) string {
 		sort.SliceStable(l.glyphs, func(i, j int) bool { return l.glyphs[i].X < l.glyphs[j].X })
 		end := math.Inf(-1)
 		space := true
+		col := 0 // runes written on this line
+		// pad sets a glyph in its column, as pdftotext -layout does, so
+		// that a table's wrapped label stays under its column.
+		pad := func(x float64, least int) {
+			n := max(least, int(math.Round((x-left)/width))-col)
+			b.WriteString(strings.Repeat(" ", n))
+			col += n
+		}
 		for _, g := range l.glyphs {
 			gap := g.X - end
 			switch {
 			case end == math.Inf(-1):
+				pad(g.X, 0)
 			case gap > 2*l.size:
-				b.WriteString("   ")
+				pad(g.X, 3)
 			case gap > l.size/10 && g.S != " " && !space:
 				b.WriteByte(' ')
+				col++
 			}
 			b.WriteString(g.S)
+			col += utf8.RuneCountInString(g.S)
 			space = strings.HasSuffix(g.S, " ")
 			end = g.X + g.W
 		}
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// glyphGrid gives the left margin of a page and the mean width of its
+// glyphs: the grid of character cells on which layoutLines sets text.
+func glyphGrid(glyphs []pdf.Text) (left, width float64) {
+	left = math.Inf(1)
+	sum, n := 0.0, 0
+	for _, g := range glyphs {
+		if strings.TrimSpace(g.S) == "" {
+			continue
+		}
+		left = math.Min(left, g.X)
+		if g.W > 0 {
+			sum += g.W / float64(utf8.RuneCountInString(g.S))
+			n++
+		}
+	}
+	if n == 0 || sum == 0 {
+		return left, 5
+	}
+	return left, sum / float64(n)
 }

@@ -253,3 +253,66 @@ func TestReadFilePDF(t *testing.T) {
 	_, err := ReadFile(scan, Options{})
 	checkError(t, err, ErrNoText, scan+": PDF without a text layer")
 }
+
+// TestPDFTableAcrossPages typesets a tariff table over three pages, its
+// header repeated at the top of each, one label wrapped onto a second
+// line: it must read as the one table of the Markdown source.
+func TestPDFTableAcrossPages(t *testing.T) {
+	type row struct{ code, label, label2, price string }
+	rows := []row{
+		{"G", "Consultation de référence du", "médecin généraliste", "30,00 €"},
+		{"GS", "Consultation du spécialiste", "", "30,00 €"},
+		{"APC", "Avis ponctuel de consultant", "", "56,50 €"},
+		{"CS", "Consultation du spécialiste", "", "31,50 €"},
+		{"VL", "Visite longue et complexe", "", "70,00 €"},
+		{"MD", "Majoration de déplacement", "", "10,00 €"},
+	}
+	var md strings.Builder
+	md.WriteString("Annexe 1 - Tarifs\n\n| Code | Libellé | Tarif |\n|---|---|---|\n")
+	for _, r := range rows {
+		fmt.Fprintf(&md, "| %s | %s | %s |\n", r.code, strings.TrimSpace(r.label+" "+r.label2), r.price)
+	}
+	var pages []string
+	for p := 0; p < 3; p++ {
+		var c strings.Builder
+		show := func(x, y int, s string) {
+			fmt.Fprintf(&c, "BT /F1 9 Tf 1 0 0 1 %d %d Tm %s Tj ET\n", x, y, pdfString(t, s))
+		}
+		show(56, 800, "Convention médicale – annexe tarifaire")
+		y := 770
+		if p == 0 {
+			show(56, y, "Annexe 1 - Tarifs")
+			y -= 28
+		}
+		show(56, y, "Code")
+		show(110, y, "Libellé")
+		show(430, y, "Tarif")
+		for _, r := range rows[2*p : 2*p+2] {
+			y -= 14
+			show(56, y, r.code)
+			show(110, y, r.label)
+			show(430, y, r.price)
+			if r.label2 != "" {
+				y -= 11
+				show(110, y, r.label2)
+			}
+		}
+		show(280, 40, fmt.Sprintf("Page %d", p+1))
+		pages = append(pages, c.String())
+	}
+	data := (&pdfWriter{}).build(pages, "")
+	withPDFTools(t, func(t *testing.T) {
+		got, err := ReadPDF(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := clause.Parse(md.String())
+		d := clause.Compare(want, clause.Parse(got), clause.CompareOptions{})
+		if d.Differs() {
+			t.Errorf("the PDF table differs from its source:\n%s", got)
+		}
+		if n := strings.Count(got, "Libellé"); n != 1 {
+			t.Errorf("header read %d times:\n%s", n, got)
+		}
+	})
+}

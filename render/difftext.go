@@ -126,8 +126,8 @@ func names(d *clause.Document, idx []int) string {
 		c := &d.Clauses[k]
 		parts[i] = shortLabel(c)
 		// A tariff row is named by its table: "Annexe 1 / G".
-		if c.Kind == clause.KindItem && c.Parent >= 0 && c.Heading == "" {
-			parts[i] = shortLabel(&d.Clauses[c.Parent]) + " / " + parts[i]
+		if h := d.Holder(k); c.Kind == clause.KindItem && h >= 0 && c.Heading == "" {
+			parts[i] = shortLabel(&d.Clauses[h]) + " / " + parts[i]
 		}
 	}
 	return strings.Join(parts, " + ")

@@ -1,0 +1,328 @@
+package clause
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Tables are read as records. A row of a tariff table reaches Parse in as
+// many shapes as there are formats: "| G | Consultation | 30,00 € |" from
+// Markdown, Word and HTML, "G    Consultation    30,00 €" from
+// pdftotext -layout, its label sometimes wrapped onto an indented second
+// line. What the row says is the same: a code, a label, amounts. So a row
+// is compared as its cells (RowCells), never as the separators and
+// spacing between them, and a table's header row ("Code | Libellé |
+// Tarif") becomes a container of the rows below it, whose heading names
+// the columns the same way whatever the format.
+
+// cellSep joins the cells of a row or a header when they are compared or
+// shown: one form for every format.
+const cellSep = " | "
+
+// RowCells splits the text of a table row into its cells, whatever the
+// format: Markdown pipes, or columns separated by a tab or two spaces or
+// more. In a row whose label wrapped onto further lines (pdftotext
+// -layout keeps each line's indentation, and Parse keeps it relative to
+// the row's first line), each continuation goes to the column it stands
+// under, so the label is whole again. Markdown emphasis around a cell is
+// left out: it is how a cell was set, not what it says.
+func RowCells(text string) []string {
+	first, rest, _ := strings.Cut(text, "\n")
+	if strings.HasPrefix(strings.TrimSpace(first), "|") {
+		var cells []string
+		for _, l := range strings.Split(text, "\n") {
+			l = strings.TrimSpace(l)
+			l = strings.TrimPrefix(l, "|")
+			l = strings.TrimSuffix(l, "|")
+			for _, c := range strings.Split(l, "|") {
+				cells = append(cells, cellText(c))
+			}
+		}
+		return cells
+	}
+	spans := columnSpans(first)
+	cols := make([]int, len(spans))
+	cells := make([]string, len(spans))
+	for i, s := range spans {
+		cols[i], cells[i] = s.col, s.text
+	}
+	if rest != "" {
+		for _, l := range strings.Split(rest, "\n") {
+			for _, s := range columnSpans(l) {
+				// The nearest column: a reader that places glyphs itself
+				// may set a continuation a cell or two off.
+				k := 0
+				for c := range cols {
+					if abs(cols[c]-s.col) < abs(cols[k]-s.col) {
+						k = c
+					}
+				}
+				if cells[k] != "" {
+					cells[k] += " "
+				}
+				cells[k] += s.text
+			}
+		}
+	}
+	for i := range cells {
+		cells[i] = cellText(cells[i])
+	}
+	return cells
+}
+
+// cellText is a cell without surrounding spaces and emphasis markers.
+func cellText(c string) string {
+	c = strings.TrimSpace(c)
+	for _, m := range [...]string{"**", "__", "`", "*", "_"} {
+		if len(c) > 2*len(m) && strings.HasPrefix(c, m) && strings.HasSuffix(c, m) {
+			c = strings.TrimSpace(c[len(m) : len(c)-len(m)])
+		}
+	}
+	return c
+}
+
+type span struct {
+	col  int // column of the first rune, counted in runes
+	text string
+}
+
+// columnSpans cuts a line of a column layout into its cells: runs of text
+// separated by a tab or by two spaces or more.
+func columnSpans(line string) []span {
+	var out []span
+	col := 0
+	start, startCol := -1, 0
+	gap := 0
+	for i, r := range line {
+		if r == ' ' || r == '\t' {
+			gap++
+			if r == '\t' {
+				gap = 2
+			}
+		} else {
+			if start >= 0 && gap >= 2 {
+				out = append(out, span{startCol, strings.TrimSpace(line[start:i])})
+				start = -1
+			}
+			if start < 0 {
+				start, startCol = i, col
+			}
+			gap = 0
+		}
+		col++
+	}
+	if start >= 0 {
+		out = append(out, span{startCol, strings.TrimSpace(line[start:])})
+	}
+	return out
+}
+
+// rowBody is the text a table row is compared by: its cells, joined one
+// way for every format.
+func rowBody(c *Clause) string {
+	return strings.Join(RowCells(c.Text), cellSep)
+}
+
+// isTableRow reports a row of a table: a tariff row keyed by its act code,
+// or a Markdown row without a code.
+func isTableRow(c *Clause) bool {
+	return c.Kind == KindItem && (strings.HasPrefix(c.Key, "tariff:") || strings.HasPrefix(c.Text, "|"))
+}
+
+// IsTableHeader reports the container Parse makes of a table's header
+// row: an unnumbered section whose heading is the column names.
+func IsTableHeader(c *Clause) bool {
+	return c.Kind == KindSection && c.Number == "" && strings.Contains(c.Heading, cellSep)
+}
+
+// columnNames are the names of a row's columns, from the header that holds
+// it, or nil when the row has no header.
+func columnNames(d *Document, c *Clause) []string {
+	if c.Parent < 0 || !IsTableHeader(&d.Clauses[c.Parent]) {
+		return nil
+	}
+	return strings.Split(d.Clauses[c.Parent].Heading, cellSep)
+}
+
+// headerCells reads line s as a table's header row: two cells or more,
+// each made of words without a digit ("Code", "Libellé", "Tarif
+// Métropole"), short enough to name a column.
+func headerCells(s string, pipe bool) ([]string, bool) {
+	var cells []string
+	if pipe {
+		cells = RowCells(s)
+	} else {
+		for _, sp := range columnSpans(s) {
+			cells = append(cells, cellText(sp.text))
+		}
+	}
+	if len(cells) < 2 {
+		return nil, false
+	}
+	for _, c := range cells {
+		if c == "" || utf8.RuneCountInString(c) > 40 || strings.IndexFunc(c, unicode.IsDigit) >= 0 ||
+			strings.IndexFunc(c, unicode.IsLetter) < 0 {
+			return nil, false
+		}
+		switch r, _ := utf8.DecodeLastRuneInString(c); r {
+		case '.', ',', ';', '!', '?':
+			return nil, false
+		}
+	}
+	return cells, true
+}
+
+// tableHeader reads line i as the header row of a table, and returns its
+// cells and the line after it (after the Markdown separator, if any). A
+// Markdown row above a separator is a header; so is the first row of a
+// table, in pipes or in columns, whose cells are words when the next line
+// is a row.
+func (p *parser) tableHeader(i, b int) (cells []string, next int, ok bool) {
+	ln := p.lines[i]
+	s := p.trimmed(i)
+	pipe := ln.flags&fPipe != 0
+	if pipe && ln.flags&fPipeNR != 0 {
+		if isPipeSeparator(s) {
+			return nil, 0, false
+		}
+		cells = RowCells(s)
+		next = i + 1
+		if next < b && p.lines[next].flags&fPipeNR != 0 && isPipeSeparator(p.trimmed(next)) {
+			next++
+		}
+		return cells, next, true
+	}
+	if pipe && i > 0 && p.lines[i-1].flags&fPipe != 0 {
+		return nil, 0, false // not the first row of its table
+	}
+	if cells, ok = headerCells(s, pipe); !ok {
+		return nil, 0, false
+	}
+	n := i + 1
+	for n < b && p.lines[n].flags&fBlank != 0 {
+		n++
+	}
+	if n == b || (p.lines[n].flags&fPipe != 0) != pipe {
+		return nil, 0, false
+	}
+	if _, isRow := p.row(n); !isRow || strings.IndexFunc(p.trimmed(n), unicode.IsDigit) < 0 {
+		return nil, 0, false
+	}
+	return cells, i + 1, true
+}
+
+// addTableHeader makes a container of a table's header row; it returns its
+// index, the parent of the rows that follow.
+func (p *parser) addTableHeader(parent, i int, cells []string) int {
+	c := p.child(parent, KindSection)
+	c.Heading = strings.Join(cells, cellSep)
+	c.Path = append(c.Path[:len(c.Path):len(c.Path)], c.Heading)
+	base := slug(c.Heading, maxSlug)
+	if base == "" {
+		base = "table"
+	}
+	c.ID = p.uniq(base)
+	p.clauses = append(p.clauses, c)
+	return len(p.clauses) - 1
+}
+
+// rowEnd returns the line after row i: a row in columns goes on over the
+// lines that continue its label, indented further than the row and
+// holding no amount (pdftotext -layout wraps a long label under itself).
+func (p *parser) rowEnd(i, b int) int {
+	if p.lines[i].flags&fPipe != 0 {
+		return i + 1
+	}
+	indent := p.lines[i].ts - p.lines[i].start
+	j := i + 1
+	for ; j < b; j++ {
+		ln := p.lines[j]
+		if ln.flags&(fBlank|fPipe) != 0 || ln.ts-ln.start <= indent || p.isRow(j) {
+			break
+		}
+		amount := false
+		for _, sp := range columnSpans(p.trimmed(j)) {
+			amount = amount || isAmount(sp.text)
+		}
+		if amount {
+			break
+		}
+	}
+	return j
+}
+
+// rowText is the text of the row on lines [i, e): its first line trimmed,
+// the lines that continue it with their indentation relative to it, so
+// that RowCells can tell which column each continues.
+func (p *parser) rowText(i, e int) string {
+	if e == i+1 {
+		return p.trimmed(i)
+	}
+	var b strings.Builder
+	b.WriteString(p.trimmed(i))
+	indent := p.lines[i].ts - p.lines[i].start
+	for j := i + 1; j < e; j++ {
+		ln := p.lines[j]
+		b.WriteByte('\n')
+		b.WriteString(p.text[ln.start+indent : ln.te])
+	}
+	return b.String()
+}
+
+// rowFacts compares two versions of a row cell by cell when it prices an
+// act in several columns (Métropole | DOM): each amount is a fact of its
+// own, its subject the act code and the column's name from the header, so
+// that a change of one column is never paired with the other. A row with
+// one amount, or whose columns changed in number, is compared whole.
+func rowFacts(new *Document, oc, nc *Clause, refs *RefIndex) []Fact {
+	oCells, nCells := RowCells(oc.Text), RowCells(nc.Text)
+	subject := factSubject(nc)
+	if len(oCells) != len(nCells) || max(amountCells(oCells), amountCells(nCells)) < 2 {
+		return CompareFacts(rowBody(oc), rowBody(nc), subject, refs)
+	}
+	names := columnNames(new, nc)
+	var out []Fact
+	for j := range nCells {
+		sub := subject
+		if j > 0 && (isAmount(oCells[j]) || isAmount(nCells[j])) {
+			name := "colonne " + strconv.Itoa(j+1)
+			if j < len(names) && names[j] != "" {
+				name = names[j]
+			}
+			sub = strings.TrimSpace(subject + " (" + name + ")")
+		}
+		out = append(out, CompareFacts(oCells[j], nCells[j], sub, refs)...)
+	}
+	return out
+}
+
+func amountCells(cells []string) int {
+	n := 0
+	for _, c := range cells {
+		if isAmount(c) {
+			n++
+		}
+	}
+	return n
+}
+
+// Holder returns the index of the clause that holds clause i, passing over
+// a table's header: a row is named after the annex or article its table
+// stands in ("Annexe 1 / G"), as in a text without header row. It returns
+// -1 at top level.
+func (d *Document) Holder(i int) int {
+	p := d.Clauses[i].Parent
+	if p >= 0 && IsTableHeader(&d.Clauses[p]) {
+		p = d.Clauses[p].Parent
+	}
+	return p
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}

@@ -1,0 +1,113 @@
+package clause
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// tableRenderings are one tariff table as each reader hands it to Parse:
+// Markdown with and without a header separator (HTML without <th>), Word
+// and HTML cells in pipes, pdftotext -layout columns with a wrapped label,
+// tab-separated cells.
+var tableRenderings = []struct{ name, text string }{
+	{"markdown", `Annexe 1 - Tarifs
+
+| Code | Libellé | Tarif |
+|---|:--|--:|
+| G | Consultation de référence du médecin généraliste | 30,00 € |
+| **APC** | Avis ponctuel de consultant | 56,50 € |
+
+Hors majorations.
+`},
+	{"pipes without separator", `Annexe 1 - Tarifs
+
+| Code | Libellé | Tarif |
+| G | Consultation de référence du médecin généraliste | 30,00 € |
+| APC | Avis ponctuel de consultant | 56,50 € |
+
+Hors majorations.
+`},
+	{"pdftotext -layout, label wrapped", `Annexe 1 - Tarifs
+
+   Code    Libellé                                 Tarif
+   G       Consultation de référence du            30,00 €
+           médecin généraliste
+   APC     Avis ponctuel de consultant             56,50 €
+
+Hors majorations.
+`},
+	{"tabs", "Annexe 1 - Tarifs\n\nCode\tLibellé\tTarif\nG\tConsultation de référence du médecin généraliste\t30,00 €\nAPC\tAvis ponctuel de consultant\t56,50 €\n\nHors majorations.\n"},
+}
+
+func TestTableRenderingsAreOneTable(t *testing.T) {
+	want := Parse(tableRenderings[0].text)
+	for _, r := range tableRenderings {
+		t.Run(r.name, func(t *testing.T) {
+			d := Parse(r.text)
+			checkDocument(t, r.text, d)
+			var got []string
+			for i := range d.Clauses {
+				c := &d.Clauses[i]
+				switch {
+				case IsTableHeader(c):
+					got = append(got, "header "+c.Heading)
+				case isTableRow(c):
+					got = append(got, fmt.Sprintf("row %s in %d: %q", c.Key, d.Holder(i), RowCells(c.Text)))
+				}
+			}
+			wantRows := []string{
+				"header Code | Libellé | Tarif",
+				`row tariff:G in 0: ["G" "Consultation de référence du médecin généraliste" "30,00 €"]`,
+				`row tariff:APC in 0: ["APC" "Avis ponctuel de consultant" "56,50 €"]`,
+			}
+			if !slices.Equal(got, wantRows) {
+				t.Errorf("table read as\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(wantRows, "\n"))
+			}
+			diff := Compare(want, d, CompareOptions{})
+			if diff.Differs() {
+				t.Errorf("differs from the Markdown table: %q", listed(diff, false))
+			}
+		})
+	}
+}
+
+func TestTableRowChangeComparesCells(t *testing.T) {
+	old := Parse(tableRenderings[0].text)
+	new := Parse(strings.Replace(tableRenderings[2].text, "30,00 €", "31,50 €", 1))
+	d := Compare(old, new, CompareOptions{})
+	got := listed(d, false)
+	if want := []string{"modified G→G [amount 30,00 €→31,50 €]"}; !slices.Equal(got, want) {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+	for _, c := range d.Changes {
+		if c.Kind != Modified {
+			continue
+		}
+		if c.Similarity < 0.8 {
+			t.Errorf("similarity %.2f: separators compared", c.Similarity)
+		}
+		for _, h := range c.Hunks {
+			if h.Op != OpEqual && strings.ContainsAny(h.Text, "|") {
+				t.Errorf("hunk %q holds a separator", h.Text)
+			}
+		}
+	}
+}
+
+func TestTableAmountColumns(t *testing.T) {
+	old := Parse("Annexe 2\n\n| Code | Libellé | Métropole | DOM |\n|---|---|---|---|\n| G | Consultation | 30 € | 32 € |\n| V | Visite | 35 € | 38 € |\n")
+	new := Parse("Annexe 2\n\nCode   Libellé        Métropole   DOM\nG      Consultation   31,50 €     32 €\nV      Visite         35 €        40 €\n")
+	d := Compare(old, new, CompareOptions{})
+	var got []string
+	for _, c := range d.Changes {
+		for _, f := range c.Facts {
+			got = append(got, fmt.Sprintf("%s %s: %s → %s", f.Kind, f.Subject, f.Old, f.New))
+		}
+	}
+	want := []string{"amount G (Métropole): 30 € → 31,50 €", "amount V (DOM): 38 € → 40 €"}
+	if !slices.Equal(got, want) {
+		t.Errorf("facts %q, want %q", got, want)
+	}
+}
