@@ -41,6 +41,8 @@ func (f *Finding) Message() string {
 // Report is the outcome of a check.
 type Report struct {
 	Old, New render.Side
+	// RulesFile is the rules file used, "" for the built-in rules.
+	RulesFile string
 	// Rules names the rules that ran, in order, so that reports can list
 	// those that found nothing.
 	Rules    []string
@@ -76,7 +78,7 @@ func Run(d *clause.Diff, old, new render.Side, rules *Rules) *Report {
 		rules = Default()
 	}
 	old.Clauses, new.Clauses = len(d.Old.Clauses), len(d.New.Clauses)
-	rep := &Report{Old: old, New: new, Summary: d.Summary, Findings: []Finding{}}
+	rep := &Report{Old: old, New: new, RulesFile: rules.File, Summary: d.Summary, Findings: []Finding{}}
 	for _, r := range rules.Rules {
 		rep.Rules = append(rep.Rules, r.Name)
 	}

@@ -62,7 +62,12 @@ func Load(path string) (*Rules, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Parse(path, data)
+	rules, err := Parse(path, data)
+	if err != nil {
+		return nil, err
+	}
+	rules.File = path
+	return rules, nil
 }
 
 // knownFactKinds are the fact kinds a rule may name.

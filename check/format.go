@@ -68,18 +68,29 @@ func WriteText(w io.Writer, rep *Report) error {
 		f := &rep.Findings[i]
 		fmt.Fprintf(&b, "%-7s %-*s  %s: %s\n", f.Severity, ruleWidth, f.Rule, f.Clause, f.Message())
 	}
+	fmt.Fprintf(&b, "rules: %s\n", rulesName(rep))
 	fmt.Fprintf(&b, "check %s → %s %s\n", sanitize.Text(rep.Old.Ref), sanitize.Text(rep.New.Ref), Verdict(rep))
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
+// rulesName says which rules ran: the file, or the built-in rules.
+func rulesName(rep *Report) string {
+	if rep.RulesFile == "" {
+		return "built-in"
+	}
+	return sanitize.Line(rep.RulesFile)
+}
+
 // jsonReport is the avenant.check/v1 document.
 type jsonReport struct {
-	Schema   string      `json:"schema"`
-	Old      render.Side `json:"old"`
-	New      render.Side `json:"new"`
-	Findings []Finding   `json:"findings"`
-	Passed   bool        `json:"passed"`
+	Schema string `json:"schema"`
+	// RulesFile is null for the built-in rules.
+	RulesFile *string     `json:"rules_file"`
+	Old       render.Side `json:"old"`
+	New       render.Side `json:"new"`
+	Findings  []Finding   `json:"findings"`
+	Passed    bool        `json:"passed"`
 }
 
 // WriteJSON prints the avenant.check/v1 document.
@@ -88,7 +99,11 @@ func WriteJSON(w io.Writer, rep *Report) error {
 	if fs == nil {
 		fs = []Finding{}
 	}
-	return render.WriteJSON(w, jsonReport{Schema: Schema, Old: rep.Old, New: rep.New, Findings: fs, Passed: rep.Passed()})
+	var file *string
+	if rep.RulesFile != "" {
+		file = &rep.RulesFile
+	}
+	return render.WriteJSON(w, jsonReport{Schema: Schema, RulesFile: file, Old: rep.Old, New: rep.New, Findings: fs, Passed: rep.Passed()})
 }
 
 // WriteGitHub prints one GitHub Actions workflow command per finding
@@ -134,7 +149,7 @@ func WriteMarkdown(w io.Writer, rep *Report) error {
 		}
 		b.WriteString("\n")
 	}
-	fmt.Fprintf(&b, "<sub>Diff: %s.</sub>\n", mdCell(render.SummaryLine(rep.Summary)))
+	fmt.Fprintf(&b, "<sub>Diff: %s. Rules: %s.</sub>\n", mdCell(render.SummaryLine(rep.Summary)), mdCell(rulesName(rep)))
 	_, err := io.WriteString(w, b.String())
 	return err
 }

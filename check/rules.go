@@ -57,6 +57,10 @@ type Rule struct {
 
 // Rules is a complete rule set.
 type Rules struct {
+	// File is the rules file these came from, as the user would name it;
+	// "" for the built-in rules. Reports print it, so that a CI log says
+	// which rules let a change through.
+	File  string
 	Rules []Rule
 	// Allow lists clause globs that no rule flags.
 	Allow []string

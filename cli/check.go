@@ -19,10 +19,13 @@ type CheckOptions struct {
 	Old, New string
 	// Rules is the rules file given with --rules; when empty, .avenant.yaml
 	// is looked up from Dir upwards, and the defaults apply without one.
-	Rules   string
-	Dir     string
-	Format  string
-	MaxSize int64
+	Rules string
+	// NoRepoRules ignores .avenant.yaml files: in CI, the checked-out tree
+	// is the pull request's, and its rules must not judge it.
+	NoRepoRules bool
+	Dir         string
+	Format      string
+	MaxSize     int64
 	// Concordance is a file of "old = new" lines that override the aligner.
 	Concordance string
 }
@@ -38,7 +41,11 @@ articles about tarifs, honoraires, rémunération or forfaits) and any broken
 cross-reference are errors, a changed modality or negation a warning.
 
 Rules come from --rules FILE, else from the nearest .avenant.yaml in the
-current directory or above.
+current directory or above (unless --no-repo-rules), else the built-in
+rules. The report names the rules file it used. In CI, take the rules from
+the target branch (git show origin/main:.avenant.yaml > rules.yaml, then
+--rules rules.yaml) or use --no-repo-rules, so that a pull request cannot
+loosen the rules that judge it.
 
 Formats: text, json (avenant.check/v1), github (workflow commands; a
 Markdown summary is appended to $GITHUB_STEP_SUMMARY when set), junit, markdown.
@@ -58,6 +65,7 @@ Exit status: 0 passed, 1 an error-level rule fired, 2 error.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.Rules, "rules", "", "rules file (default: nearest "+check.FileName+", else built-in rules)")
+	f.BoolVar(&opts.NoRepoRules, "no-repo-rules", false, "never read "+check.FileName+" from the working tree: --rules FILE or the built-in rules")
 	f.StringVar(&opts.Format, "format", "text", "output format: "+strings.Join(check.Formats, ", "))
 	f.Int64Var(&opts.MaxSize, "max-size", 0, "largest input file accepted, in bytes (default 64 MiB)")
 	f.StringVar(&opts.Concordance, "concordance", "", "file of 'old = new' lines that override the aligner")
@@ -105,6 +113,9 @@ func checkDocs(opts *CheckOptions, oldDoc, newDoc *clause.Document, old, new ren
 // the defaults.
 func loadRules(opts *CheckOptions) (*check.Rules, error) {
 	path := opts.Rules
+	if path == "" && opts.NoRepoRules {
+		return check.Default(), nil
+	}
 	if path == "" {
 		dir := opts.Dir
 		if dir == "" {
@@ -130,7 +141,11 @@ func loadRules(opts *CheckOptions) (*check.Rules, error) {
 		if fe, ok := err.(*check.FileError); ok {
 			fe.File = found
 		}
-		return rules, err
+		if err != nil {
+			return nil, err
+		}
+		rules.File = found
+		return rules, nil
 	}
 	rules, err := check.Load(path)
 	if err != nil {
