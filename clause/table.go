@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/avenant-dev/avenant/internal/frtext"
 )
 
 // Tables are read as records. A row of a tariff table reaches Parse in as
@@ -219,7 +221,7 @@ func (p *parser) addTableHeader(parent, i int, cells []string) int {
 	c := p.child(parent, KindSection)
 	c.Heading = strings.Join(cells, cellSep)
 	c.Path = append(c.Path[:len(c.Path):len(c.Path)], c.Heading)
-	base := slug(c.Heading, maxSlug)
+	base := frtext.SlugMax(c.Heading, maxSlug)
 	if base == "" {
 		base = "table"
 	}
