@@ -46,14 +46,21 @@
 // latest version is the branch refs/heads/<party-slug>; refs/heads/main,
 // which HEAD points to, is the latest imported version. main is each
 // store's own: push and pull exchange the tags and party branches only,
-// and a pull moves main to the newest version. The tag is the
-// commit point of an import: objects are written first, then the tag, then
-// the branches. A version exists when its tag points to a commit whose
-// Avenant-Label trailer names it; branches left behind by a crash between
-// the tag and the branch updates are repaired by the next command that can
-// take the lock. Imports are serialised by .git/avenant.lock, created with
-// O_EXCL; a lock whose process is dead, or older than ten minutes, is
-// broken with a message.
+// and a pull moves main to the newest version. The tag is the commit
+// point of an import: objects are written first, then the party branch and
+// main, then the tag. A version exists when its tag points to a commit
+// whose Avenant-Label trailer names it. Every reference name is checked
+// (go-git's ReferenceName.Validate, and a length that leaves room for
+// git's ".lock") before any is written; a failure puts back the branches
+// already moved, and branches left on a tagless commit by a crash are
+// moved back by the next command that takes the lock (a failed repair is
+// a notice, never an error). Labels that another name would shadow (HEAD,
+// main, a party branch, 4 to 40 hex digits) are refused.
+//
+// Imports, pushes and pulls hold an exclusive flock(2) on
+// .git/avenant.lock for their whole run, waiting up to LockWait for it.
+// The kernel releases it when the process ends, however it ends: no lock
+// is ever stale, none is broken by hand, and the file is never removed.
 //
 // # Working tree
 //

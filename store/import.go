@@ -83,9 +83,7 @@ func (s *Store) Import(doc *clause.Document, opts ImportOptions) (*ImportResult,
 	if err != nil {
 		return nil, err
 	}
-	if err := s.repairRefs(ix); err != nil {
-		return nil, err
-	}
+	s.repairRefs(ix)
 	if i, ok := ix.byLabel[opts.Label]; ok {
 		// The same import run again is a no-op, not an error.
 		if same, err := s.holds(&ix.Versions[i], doc); err != nil || same {
@@ -96,6 +94,12 @@ func (s *Store) Import(doc *clause.Document, opts ImportOptions) (*ImportResult,
 	if _, err := s.repo.Reference(plumbing.NewTagReferenceName(opts.Label), false); err == nil {
 		return nil, fmt.Errorf("%s: %w by a tag that is not a version", opts.Label, ErrDuplicateLabel)
 	}
+	if err := s.checkLabelFree(opts.Label, opts.Party); err != nil {
+		return nil, err
+	}
+	tagRef := plumbing.NewTagReferenceName(opts.Label)
+	partyRef := s.partyBranch(ix, opts.Party)
+	mainRef := plumbing.NewBranchReferenceName(MainBranch)
 	var base *Version
 	if opts.Base != "" {
 		if base, err = s.Resolve(opts.Base); err != nil {
@@ -197,20 +201,20 @@ func (s *Store) Import(doc *clause.Document, opts ImportOptions) (*ImportResult,
 		return nil, fmt.Errorf("%s: writing the commit: %w", s.Dir, err)
 	}
 	fail(4)
+	moves := []refMove{
+		{name: partyRef, old: s.currentRef(partyRef), new: commitHash},
+		{name: mainRef, old: s.currentRef(mainRef), new: commitHash},
+		{name: tagRef, new: commitHash},
+	}
+	s.keepStrayMain(ix, moves[1].old)
 
-	// References: the tag is the commit point.
-	if err := s.setRef(plumbing.NewTagReferenceName(opts.Label), commitHash); err != nil {
+	// References: the party branch and main first, the tag last, because
+	// the tag is the commit point. A failure puts back what was moved; a
+	// crash leaves branches on a commit with no tag, which the next
+	// command moves back (repairRefs).
+	if err := s.moveRefs(moves, func(i int) { fail(5 + i) }); err != nil {
 		return nil, err
 	}
-	fail(5)
-	if err := s.setRef(s.partyBranch(ix, opts.Party), commitHash); err != nil {
-		return nil, err
-	}
-	fail(6)
-	if err := s.setRef(plumbing.NewBranchReferenceName(MainBranch), commitHash); err != nil {
-		return nil, err
-	}
-	fail(7)
 
 	v := Version{
 		Seq: seq, Commit: commitHash.String(), Label: opts.Label, Party: opts.Party, Kind: opts.Kind,
@@ -259,11 +263,14 @@ func checkImport(opts *ImportOptions) (time.Time, error) {
 	if slug == "" || slug == MainBranch || slug == "head" {
 		return time.Time{}, fmt.Errorf("party %q: its branch name %q is not usable", opts.Party, slug)
 	}
+	if err := checkRefName(plumbing.NewBranchReferenceName(slug)); err != nil {
+		return time.Time{}, fmt.Errorf("party %q: its branch %w", opts.Party, err)
+	}
 	if strings.ContainsAny(opts.Party, "<>") {
 		return time.Time{}, fmt.Errorf("party %q: < and > are not allowed", opts.Party)
 	}
-	if !validRefName(opts.Label) {
-		return time.Time{}, fmt.Errorf("label %q: not a valid git tag name (no spaces, ~ ^ : ? * [ \\ or ..)", opts.Label)
+	if err := checkLabel(opts.Label); err != nil {
+		return time.Time{}, err
 	}
 	d, err := time.Parse("2006-01-02", opts.Date)
 	if err != nil {

@@ -315,12 +315,17 @@ func (s *Store) readChanges(c *object.Commit, v *Version) error {
 	return nil
 }
 
+// tmpPrefix starts the names of the temporary files avenant writes, which
+// GC removes when a crash leaves them behind.
+const tmpPrefix = ".tmp-avenant-"
+
 // writeFileAtomic writes data to path through a temporary file in tmpDir
 // renamed into place. tmpDir must be on the same file system, and outside
 // .git/refs: git would read a temporary file left by a crash as a broken
-// reference.
+// reference. The temporary name does not repeat path's: a name as long as
+// a file name can be would not leave room for it.
 func writeFileAtomic(path, tmpDir string, data []byte) error {
-	tmp, err := os.CreateTemp(tmpDir, ".tmp-"+filepath.Base(path)+"-")
+	tmp, err := os.CreateTemp(tmpDir, tmpPrefix)
 	if err != nil {
 		return err
 	}

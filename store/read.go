@@ -40,29 +40,47 @@ func (s *Store) Latest() (*Version, error) {
 	return &ix.Versions[len(ix.Versions)-1], nil
 }
 
-// Resolve finds the version a revision names: a label (its tag), a
-// branch ("main", HEAD or a party's branch, by name or by party), or a
-// unique prefix of at least four hex digits of a commit.
+// Resolve finds the version a revision names, trying in this order:
+// HEAD or @ (the latest version), main, a full commit id, a label, a
+// party's branch (by branch name, then by party), a tag, then a unique
+// prefix of at least four hex digits of a commit. Import refuses labels
+// that an earlier way would shadow (checkLabel, checkLabelFree).
 func (s *Store) Resolve(rev string) (*Version, error) {
 	ix, err := s.Index()
 	if err != nil {
 		return nil, err
 	}
-	if i, ok := ix.byLabel[rev]; ok {
-		return &ix.Versions[i], nil
-	}
 	if len(ix.Versions) > 0 && (rev == "HEAD" || rev == "@") {
 		return &ix.Versions[len(ix.Versions)-1], nil
+	}
+	byRef := func(name plumbing.ReferenceName) (*Version, bool) {
+		if ref, err := s.repo.Reference(name, true); err == nil {
+			if i, ok := ix.byCommit[ref.Hash().String()]; ok {
+				return &ix.Versions[i], true
+			}
+		}
+		return nil, false
+	}
+	if rev == MainBranch {
+		if v, ok := byRef(plumbing.NewBranchReferenceName(MainBranch)); ok {
+			return v, nil
+		}
+	}
+	if len(rev) == 40 && isHex(rev) {
+		if i, ok := ix.byCommit[strings.ToLower(rev)]; ok {
+			return &ix.Versions[i], nil
+		}
+	}
+	if i, ok := ix.byLabel[rev]; ok {
+		return &ix.Versions[i], nil
 	}
 	for _, name := range []plumbing.ReferenceName{
 		plumbing.NewBranchReferenceName(rev),
 		s.partyBranch(ix, rev),
 		plumbing.NewTagReferenceName(rev),
 	} {
-		if ref, err := s.repo.Reference(name, true); err == nil {
-			if i, ok := ix.byCommit[ref.Hash().String()]; ok {
-				return &ix.Versions[i], nil
-			}
+		if v, ok := byRef(name); ok {
+			return v, nil
 		}
 	}
 	if len(rev) >= 4 && isHex(rev) {

@@ -264,9 +264,7 @@ func Clone(url, dir string, opts RemoteOptions) (s *Store, err error) {
 	if len(ix.Versions) == 0 {
 		return nil, fmt.Errorf("%s: %w: its branches hold avenant commits but it has no version tags (push them with git push --tags)", url, ErrNotStore)
 	}
-	if err := s.repairRefs(ix); err != nil {
-		return nil, err
-	}
+	s.repairRefs(ix)
 	return s, nil
 }
 
@@ -379,9 +377,7 @@ func (s *Store) syncState(r *git.Remote, opts RemoteOptions) (ix *Index, heads, 
 	if ix, err = s.Index(); err != nil {
 		return nil, nil, nil, err
 	}
-	if err = s.repairRefs(ix); err != nil {
-		return nil, nil, nil, err
-	}
+	s.repairRefs(ix)
 	heads, tags, err = s.fetchRemote(r, opts)
 	// main follows the latest import of each store: it is local, never
 	// exchanged, or two stores that import answers to the same version
@@ -702,9 +698,7 @@ func (s *Store) Pull(remote string, opts RemoteOptions) (*PullResult, error) {
 		return nil, err
 	}
 	// main follows the latest version, now perhaps a pulled one.
-	if err := s.repairRefs(nix); err != nil {
-		return nil, err
-	}
+	s.repairRefs(nix)
 	for _, v := range nix.Versions {
 		if _, ok := ix.byCommit[v.Commit]; !ok {
 			res.Versions = append(res.Versions, v)

@@ -275,8 +275,8 @@ func testShare(t *testing.T, url, remoteDir string) {
 	if leftovers, _ := refsUnder(a.repo.Storer, fetchNS); len(leftovers) != 0 {
 		t.Errorf("fetch namespace left behind: %v", leftovers)
 	}
-	if _, err := os.Stat(a.lockPath()); err == nil {
-		t.Error("lock left behind")
+	if lockHeld(t, a) {
+		t.Error("lock still held")
 	}
 	if hasGit() {
 		gitCmd(t, a.Dir, "fsck", "--strict")

@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"time"
 
 	git "github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
@@ -81,7 +82,7 @@ func (s *Store) Repack() error {
 	if pos, ok := repo.Storer.(storer.PackedObjectStorer); ok {
 		for _, h := range oldPacks {
 			if h != packHash {
-				if err := pos.DeleteOldObjectPackAndIndex(h, timeZero); err != nil {
+				if err := pos.DeleteOldObjectPackAndIndex(h, time.Time{}); err != nil {
 					return fmt.Errorf("%s: repack: %w", s.Dir, err)
 				}
 			}

@@ -41,24 +41,3 @@ func (s *Store) partyBranch(ix *Index, party string) plumbing.ReferenceName {
 	})
 	return found
 }
-
-// validRefName reports whether name is acceptable as the last part of a
-// git reference (git check-ref-format, with one component or several).
-func validRefName(name string) bool {
-	if name == "" || name == "@" || strings.HasPrefix(name, "-") || strings.HasPrefix(name, "/") ||
-		strings.HasSuffix(name, "/") || strings.HasSuffix(name, ".") || strings.HasSuffix(name, ".lock") ||
-		strings.Contains(name, "..") || strings.Contains(name, "@{") || strings.Contains(name, "//") {
-		return false
-	}
-	for _, r := range name {
-		if r < 0x20 || r == 0x7f || strings.ContainsRune(" ~^:?*[\\", r) {
-			return false
-		}
-	}
-	for _, comp := range strings.Split(name, "/") {
-		if strings.HasPrefix(comp, ".") || strings.HasSuffix(comp, ".lock") {
-			return false
-		}
-	}
-	return true
-}

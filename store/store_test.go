@@ -212,8 +212,8 @@ func TestIdenticalContent(t *testing.T) {
 			t.Errorf("Import(%+v) accepted", opts)
 		}
 	}
-	if _, err := os.Stat(s.lockPath()); !os.IsNotExist(err) {
-		t.Errorf("lock left behind: %v", err)
+	if lockHeld(t, s) {
+		t.Error("lock still held")
 	}
 }
 

@@ -53,14 +53,6 @@ func FuzzFormatText(f *testing.F) {
 	})
 }
 
-func TestValidRefName(t *testing.T) {
-	for name, want := range map[string]bool{"RA-2023": true, "CNAM/2024-02": true, "v1.0": true, "": false, "a b": false, "a..b": false, "-x": false, "x.lock": false, "a~1": false, "a^": false, "a:b": false, ".x": false, "x/": false, "@": false, "a@{1}": false} {
-		if got := validRefName(name); got != want {
-			t.Errorf("validRefName(%q) = %v, want %v", name, got, want)
-		}
-	}
-}
-
 func TestValidID(t *testing.T) {
 	for id, want := range map[string]bool{
 		"art-28-1": true, "annexe-1-g": true, "preambule": true, "a": true,

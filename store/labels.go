@@ -1,0 +1,45 @@
+package store
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/go-git/go-git/v5/plumbing"
+)
+
+// gitNames are names git and avenant resolve before any label: a label
+// spelled like one would never be reached.
+var gitNames = []string{"HEAD", "@", "FETCH_HEAD", "ORIG_HEAD", "MERGE_HEAD", MainBranch}
+
+// checkLabel refuses a label that git cannot take as a tag, or that
+// another way of naming a revision would shadow or be shadowed by (see
+// Resolve): HEAD and git's other names, main, anything that reads as a
+// commit id or a prefix of one (4 to 40 hex digits: "2024" too).
+func checkLabel(label string) error {
+	if err := checkRefName(plumbing.NewTagReferenceName(label)); err != nil {
+		return fmt.Errorf("label %w", err)
+	}
+	for _, n := range gitNames {
+		if strings.EqualFold(label, n) {
+			return fmt.Errorf("label %q: reserved, it names a git reference; choose another", label)
+		}
+	}
+	if len(label) >= 4 && len(label) <= 40 && isHex(label) {
+		return fmt.Errorf("label %q: reads as a commit id; choose another (such as V-%s)", label, label)
+	}
+	return nil
+}
+
+// checkLabelFree refuses a label that is the name of a branch of the
+// store, or would be the branch of party: "avenant show cnam" must mean
+// one thing.
+func (s *Store) checkLabelFree(label, party string) error {
+	heads, err := refsUnder(s.repo.Storer, "refs/heads/")
+	if err != nil {
+		return err
+	}
+	if _, ok := heads[label]; ok || label == Slug(party) {
+		return fmt.Errorf("label %q: reserved, it is the name of a party branch; choose another", label)
+	}
+	return nil
+}

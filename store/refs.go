@@ -1,0 +1,181 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/go-git/go-git/v5/plumbing"
+)
+
+// maxRefPart is the longest part of a reference name the store accepts:
+// a reference is a file, a file name has at most 255 bytes on common file
+// systems, and git writes "<name>.lock" beside it to update it.
+const maxRefPart = 255 - len(".lock")
+
+// checkRefName refuses a reference name that git would refuse, or whose
+// file could not be written, before anything is written.
+func checkRefName(name plumbing.ReferenceName) error {
+	// Short() would stop at a space.
+	short := strings.TrimPrefix(strings.TrimPrefix(name.String(), "refs/heads/"), "refs/tags/")
+	if err := name.Validate(); err != nil || strings.HasPrefix(short, "-") {
+		return fmt.Errorf("%q is not a valid git reference name (no spaces, ~ ^ : ? * [ \\ .. @{ or control characters)", short)
+	}
+	for _, part := range strings.Split(name.String(), "/") {
+		if len(part) > maxRefPart {
+			return fmt.Errorf("%q: a part of %d bytes is too long to be a file name (at most %d)", short, len(part), maxRefPart)
+		}
+	}
+	return nil
+}
+
+// setRef points the reference name at h by writing a temporary file renamed
+// over the loose ref, as git does: a reader sees the old or the new value,
+// never a torn one.
+func (s *Store) setRef(name plumbing.ReferenceName, h plumbing.Hash) error {
+	path := filepath.Join(s.gitDir, filepath.FromSlash(name.String()))
+	if err := os.MkdirAll(filepath.Dir(path), 0o777); err != nil {
+		return err
+	}
+	if err := writeFileAtomic(path, s.gitDir, []byte(h.String()+"\n")); err != nil {
+		return fmt.Errorf("updating %s: %w", name, err)
+	}
+	return nil
+}
+
+// refMove is one reference an import moves; old is zero for a new one.
+type refMove struct {
+	name     plumbing.ReferenceName
+	old, new plumbing.Hash
+}
+
+// moveRefs applies the moves in order, calling after(i) once move i is
+// done. On a failure it puts back the references already moved, so that a
+// failed import leaves them as they were.
+func (s *Store) moveRefs(moves []refMove, after func(i int)) error {
+	for i, m := range moves {
+		if err := s.setRef(m.name, m.new); err != nil {
+			for j := i - 1; j >= 0; j-- {
+				if rerr := s.restoreRef(moves[j]); rerr != nil {
+					s.logf("cannot put back %s: %v (the next import repairs it)", moves[j].name.Short(), rerr)
+				}
+			}
+			return err
+		}
+		after(i)
+	}
+	return nil
+}
+
+func (s *Store) restoreRef(m refMove) error {
+	if m.old.IsZero() {
+		err := s.repo.Storer.RemoveReference(m.name)
+		if errors.Is(err, plumbing.ErrReferenceNotFound) {
+			return nil
+		}
+		return err
+	}
+	return s.setRef(m.name, m.old)
+}
+
+// currentRef is what name points to, zero when it does not exist.
+func (s *Store) currentRef(name plumbing.ReferenceName) plumbing.Hash {
+	ref, err := s.repo.Reference(name, true)
+	if err != nil {
+		return plumbing.ZeroHash
+	}
+	return ref.Hash()
+}
+
+// repairRefs puts the party branches and main where the versions say,
+// should a command have died between its reference updates: a branch on
+// the commit of an import that never wrote its tag (the commit point) goes
+// back to the party's latest version, or away when the party has none; a
+// branch on an older version than its party's latest (a pull that died
+// between tags and branches) moves forward; a missing one is created.
+// Branches on commits avenant did not write are left alone: someone put
+// them there on purpose. A repair that fails is a notice, never an error:
+// it must not block the command that would fix things.
+func (s *Store) repairRefs(ix *Index) {
+	latest := map[string]int{}
+	for i, v := range ix.Versions {
+		latest[s.partyBranch(ix, v.Party).Short()] = i
+		latest[MainBranch] = i
+	}
+	heads, err := refsUnder(s.repo.Storer, "refs/heads/")
+	if err != nil {
+		s.logf("cannot read the branches to repair them: %v", err)
+		return
+	}
+	move := func(name string, to plumbing.Hash, why string) {
+		ref := plumbing.NewBranchReferenceName(name)
+		var err error
+		if to.IsZero() {
+			err = s.repo.Storer.RemoveReference(ref)
+		} else {
+			err = s.setRef(ref, to)
+		}
+		if err != nil {
+			s.logf("cannot repair branch %s: %v", name, err)
+			return
+		}
+		s.logf("branch %s %s", name, why)
+	}
+	for name, h := range heads {
+		i, known := latest[name]
+		if j, ok := ix.byCommit[h.String()]; ok {
+			if known && j < i {
+				v := ix.Versions[i]
+				move(name, plumbing.NewHash(v.Commit), fmt.Sprintf("moved to %s (%s), left behind by an interrupted command", v.Label, shortHash(v.Commit)))
+			}
+			continue
+		}
+		if !s.halfWritten(h) {
+			continue
+		}
+		if known {
+			v := ix.Versions[i]
+			move(name, plumbing.NewHash(v.Commit), fmt.Sprintf("moved back to %s (%s) from %s, an import that did not complete", v.Label, shortHash(v.Commit), shortHash(h.String())))
+		} else {
+			move(name, plumbing.ZeroHash, fmt.Sprintf("removed: it only held %s, an import that did not complete", shortHash(h.String())))
+		}
+	}
+	for name, i := range latest {
+		if _, ok := heads[name]; !ok {
+			v := ix.Versions[i]
+			move(name, plumbing.NewHash(v.Commit), fmt.Sprintf("created at %s (%s), left out by an interrupted command", v.Label, shortHash(v.Commit)))
+		}
+	}
+}
+
+// halfWritten reports whether h is the commit of an import that died
+// before its tag: avenant wrote it (its trailers name a label), but it is
+// no version.
+func (s *Store) halfWritten(h plumbing.Hash) bool {
+	c, err := s.repo.CommitObject(h)
+	if err != nil {
+		return false
+	}
+	_, ok := versionOf(c)
+	return ok
+}
+
+// keepStrayMain keeps reachable, under refs/avenant/kept/, a commit that
+// main points to but that is no version (a commit made with git on main):
+// the import is about to move main away from it.
+func (s *Store) keepStrayMain(ix *Index, h plumbing.Hash) {
+	if h.IsZero() {
+		return
+	}
+	if _, ok := ix.byCommit[h.String()]; ok || s.halfWritten(h) {
+		return
+	}
+	kept := plumbing.ReferenceName("refs/avenant/kept/main-" + h.String())
+	if err := s.setRef(kept, h); err != nil {
+		s.logf("main pointed to %s, which is no version, and it cannot be kept: %v", shortHash(h.String()), err)
+		return
+	}
+	s.logf("main pointed to %s, which is no version: kept as %s", shortHash(h.String()), kept)
+}

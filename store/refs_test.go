@@ -1,0 +1,153 @@
+package store
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/go-git/go-git/v5/plumbing"
+)
+
+// allRefs maps every reference of the store to its target.
+func allRefs(t *testing.T, s *Store) map[string]string {
+	t.Helper()
+	iter, err := s.repo.References()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	iter.ForEach(func(r *plumbing.Reference) error {
+		out[r.Name().String()] = r.Hash().String() + string(r.Target())
+		return nil
+	})
+	return out
+}
+
+// checkBranches checks that each party's branch and main point to the
+// latest version.
+func checkBranches(t *testing.T, s *Store) {
+	t.Helper()
+	vs, err := s.Versions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{}
+	for _, v := range vs {
+		want[Slug(v.Party)] = v.Commit
+		want[MainBranch] = v.Commit
+	}
+	got, err := refsUnder(s.repo.Storer, "refs/heads/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want) {
+		t.Errorf("branches %v, want %v", got, want)
+	}
+	for name, c := range want {
+		if got[name].String() != c {
+			t.Errorf("branch %s at %s, want %s", name, got[name], c)
+		}
+	}
+}
+
+// TestImportLongParty: a party of about 245 characters is a version with
+// its branch; one whose branch name cannot be a file is refused before
+// anything is written, and the next import works.
+func TestImportLongParty(t *testing.T) {
+	s := newStore(t)
+	long := strings.Repeat("Syndicat ", 27) + "X" // a 244-byte branch name
+	r := mustImport(t, s, killText(1), long, "V-1", "2024-01-01")
+	if got := s.currentRef(plumbing.NewBranchReferenceName(Slug(long))).String(); got != r.Version.Commit {
+		t.Errorf("branch of the long party at %s, want %s", got, r.Version.Commit)
+	}
+	before := allRefs(t, s)
+	tooLong := strings.Repeat("Syndicat ", 28) + "X" // 253 bytes
+	_, err := s.Import(parseMD(killText(2)), ImportOptions{Party: tooLong, Label: "V-2", Date: "2024-01-02"})
+	if err == nil || !strings.Contains(err.Error(), "too long") {
+		t.Fatalf("import with a %d-byte branch name: %v", len(Slug(tooLong)), err)
+	}
+	if got := allRefs(t, s); !reflect.DeepEqual(got, before) {
+		t.Errorf("references changed:\n%v\nwant\n%v", got, before)
+	}
+	mustImport(t, s, killText(2), "MG France", "V-2", "2024-01-02")
+	checkBranches(t, s)
+	if vs, _ := s.Versions(); len(vs) != 2 {
+		t.Errorf("%d versions", len(vs))
+	}
+}
+
+// TestImportFailedTagPutsBranchesBack makes the tag, written last, fail:
+// the branches already moved are put back, no version appears, and the
+// next import works.
+func TestImportFailedTagPutsBranchesBack(t *testing.T) {
+	s := newStore(t)
+	r := mustImport(t, s, killText(1), "CNAM", "V-1", "2024-01-01")
+	// A directory where the tag's file must go: its rename fails. The
+	// file inside is a tag on a commit of another label, so no version.
+	blocker := filepath.Join(s.gitDir, "refs", "tags", "V-2", "x")
+	if err := os.MkdirAll(filepath.Dir(blocker), 0o777); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(blocker, []byte(r.Version.Commit+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := allRefs(t, s)
+	for _, party := range []string{"CNAM", "MG France"} { // a branch that exists, one that does not
+		if _, err := s.Import(parseMD(killText(2)), ImportOptions{Party: party, Label: "V-2", Date: "2024-01-02"}); err == nil {
+			t.Fatalf("import through a blocked tag succeeded")
+		}
+		if got := allRefs(t, s); !reflect.DeepEqual(got, before) {
+			t.Errorf("%s: references changed:\n%v\nwant\n%v", party, got, before)
+		}
+	}
+	os.RemoveAll(filepath.Dir(blocker))
+	mustImport(t, s, killText(2), "MG France", "V-2", "2024-01-02")
+	checkBranches(t, s)
+}
+
+// TestReservedLabels: labels that another way of naming a revision would
+// shadow, or be shadowed by, are refused with nothing written.
+func TestReservedLabels(t *testing.T) {
+	s := newStore(t)
+	r := mustImport(t, s, killText(1), "CNAM", "V-1", "2024-01-01")
+	before := allRefs(t, s)
+	for _, label := range []string{
+		"HEAD", "head", "@", "FETCH_HEAD", "main", "Main",
+		"cafe", "2024", "deadbeef", r.Version.Commit, r.Version.Commit[:7], strings.ToUpper(r.Version.Commit[:12]),
+		"cnam",      // an existing party branch
+		"mg-france", // the branch this import would create
+		"-x", "a b", "a..b", "x.lock", "a~1", "a^", "a:b", ".x", "x/", "a@{1}", "",
+		strings.Repeat("v", 251),
+	} {
+		_, err := s.Import(parseMD(killText(2)), ImportOptions{Party: "MG France", Label: label, Date: "2024-01-02"})
+		if err == nil {
+			t.Errorf("label %q accepted", label)
+		}
+		if got := allRefs(t, s); !reflect.DeepEqual(got, before) {
+			t.Fatalf("label %q: references changed", label)
+		}
+	}
+	for i, label := range []string{"V-2024", "abc", "2024-01", "CNAM/2024-02", "v1.0", strings.Repeat("v", 250)} {
+		mustImport(t, s, killText(i+2), "MG France", label, "2024-01-02")
+	}
+}
+
+// TestResolveOrder: HEAD and main name the latest version, a full commit
+// id its version, and labels come before party branches and prefixes.
+func TestResolveOrder(t *testing.T) {
+	s := newStore(t)
+	v1 := mustImport(t, s, killText(1), "CNAM", "V-1", "2024-01-01").Version
+	v2 := mustImport(t, s, killText(2), "MG France", "V-2", "2024-01-02").Version
+	for rev, want := range map[string]string{
+		"HEAD": "V-2", "@": "V-2", "main": "V-2", v1.Commit: "V-1", v1.Commit[:6]: "V-1",
+		"V-1": "V-1", "cnam": "V-1", "CNAM": "V-1", "mg-france": "V-2", "MG France": "V-2",
+	} {
+		v, err := s.Resolve(rev)
+		if err != nil || v.Label != want {
+			t.Errorf("Resolve(%q) = %v, %v; want %s", rev, v, err, want)
+		}
+	}
+	_ = v2
+}
