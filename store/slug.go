@@ -1,8 +1,6 @@
 package store
 
 import (
-	"strings"
-
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/storer"
 
