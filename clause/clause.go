@@ -38,6 +38,11 @@ type Clause struct {
 	// Heading is the heading line as printed, without markdown markers
 	// ("Article 28.1 - Consultation"); "" for paragraphs.
 	Heading string
+	// Status is what the heading states, in parentheses after the number,
+	// about where the clause stands in the procedure, in canonical form
+	// ("nouveau", "supprimé", "non modifié", "conforme"…: see readStatus);
+	// "" when it states none. It is neither part of Number nor of the title.
+	Status string
 	// Text is the body: paragraphs separated by a blank line ("\n\n"),
 	// lines within a paragraph joined by "\n". It does not repeat the
 	// heading.

@@ -123,6 +123,12 @@ func classifyMatch(old, new *Document, m Match, refs *RefIndex) Change {
 		!(strings.HasPrefix(oc.Key, "tariff:") && strings.HasPrefix(nc.Key, "tariff:"))
 	if c.Kind == "" {
 		switch {
+		case isBlank(newText) && !isBlank(oldText) && assertsUnchanged(statusOf(nc)):
+			// "Article 5 (Conforme)" printed without its text: the
+			// chamber states that the text stays as it was.
+			c.Kind = Unchanged
+			c.Similarity = 1
+			return c
 		case oldText == newText && withoutNumber(oc) == withoutNumber(nc):
 			c.Kind = Unchanged
 		case Canonical(oldText) == Canonical(newText) &&
@@ -206,12 +212,13 @@ func withoutNumber(c *Clause) string {
 	return strings.Replace(c.Heading, c.Number, "", 1)
 }
 
-// headingTitle is what a heading says besides its kind and number: "Objet"
-// for "Article 12 - Objet", "Art. 12 : Objet" or "ARTICLE 12. OBJET", so
-// that renumbering, abbreviating the kind word or changing the separator
-// is no change of heading.
+// headingTitle is what a heading says besides its kind, number and status:
+// "Objet" for "Article 12 - Objet", "Art. 12 : Objet", "ARTICLE 12. OBJET"
+// or "Article 12 (nouveau) - Objet", so that renumbering, abbreviating the
+// kind word, changing the separator or the procedural status is no change
+// of heading.
 func headingTitle(c *Clause) string {
-	h := c.Heading
+	h := withoutStatus(c)
 	if c.Number != "" {
 		if i := strings.Index(h, c.Number); i >= 0 {
 			h = h[i+len(c.Number):]

@@ -18,6 +18,23 @@
 // its act code, so that tariffs can be compared row by row. Nothing is
 // dropped: every word of the input lands in exactly one clause, in order.
 //
+// # Statuses
+//
+// A heading may state, in parentheses after its number, where the clause
+// stands in a procedure: "Article 1er bis (nouveau)", "Article 2
+// (supprimé)", "Articles 3 et 4 (Conformes)". The status is read apart
+// (Clause.Status, in canonical form; see readStatus for the forms) and is
+// neither part of the number nor of the title, so that it can come and go
+// without renumbering or retitling the clause. A heading for several
+// articles ("Articles 3 et 4", "Articles 5 à 7") gives one clause per
+// article. An article printed with a removal status and no text has lost
+// its text; one printed "(conforme)" or "(non modifié)" without text
+// keeps the text it had. Articles quoted by an amending article stay in
+// its text: a line opening with a quote is never a heading, and an
+// article announced by a line ending in ":" and spelt unlike the
+// document's own articles ("Art. 24. - …" among "Article 3" headings) is
+// the quotation of a code's article.
+//
 // # Comparing
 //
 // Align pairs the clauses of two documents, pass by pass, each working on

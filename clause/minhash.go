@@ -545,7 +545,9 @@ func newFeatures(d *Document) *features {
 		c := &d.Clauses[i]
 		cl := kindClass(c.Kind)
 		f.class[i] = cl
-		f.head[i], f.canon = headingRestBuf(c.Heading, c.Number, f.canon)
+		// The status is left out: "Article 3 (supprimé)" and "Article 8
+		// (supprimé)", both without text, are not the same clause.
+		f.head[i], f.canon = headingRestBuf(withoutStatus(c), c.Number, f.canon)
 		f.blank[i] = isBlank(c.Text)
 		if c.Key != "" {
 			f.keys[c.Key] = append(f.keys[c.Key], i)

@@ -14,6 +14,19 @@ var latinRank = map[string]int{
 	"undecies": 11, "duodecies": 12, "terdecies": 13, "quaterdecies": 14,
 }
 
+// latinByRank spells the adverbs in order, from rank 2 ("bis").
+var latinByRank = [...]string{2: "bis", 3: "ter", 4: "quater", 5: "quinquies", 6: "sexies",
+	7: "septies", 8: "octies", 9: "nonies", 10: "decies", 11: "undecies", 12: "duodecies",
+	13: "terdecies", 14: "quaterdecies"}
+
+// latinWord spells the Latin adverb of rank r ("ter" for 3).
+func latinWord(r int) (string, bool) {
+	if r < 2 || r >= len(latinByRank) {
+		return "", false
+	}
+	return latinByRank[r], true
+}
+
 // LatinRank returns the rank of a Latin insertion adverb ("bis" → 2), or 0
 // when word is not one.
 func LatinRank(word string) int { return latinRank[strings.ToLower(word)] }
@@ -105,6 +118,10 @@ func numberTokens(number string) []string {
 // "." so "28-1" and "28.1" agree.
 func NormalizeNumber(number string) string {
 	toks := numberTokens(number)
+	if len(toks) > 2 && toks[0] == "l" && toks[1] == "o" {
+		// "L. O. 136-4" is "LO 136-4", the organic part of a code.
+		toks = append([]string{"lo"}, toks[2:]...)
+	}
 	for i, t := range toks {
 		switch {
 		case t == "premier" || t == "première" || t == "premiere" || t == "er":
@@ -118,7 +135,10 @@ func NormalizeNumber(number string) string {
 			// of a code, it is not a Roman numeral.
 		case latinRank[t] > 0:
 		default:
-			if n, ok := Roman(t); ok && (len(toks) == 1 || i == 0 || !isAllLetters(toks[i-1])) {
+			// Only a number's first part is Roman ("IV", "II bis"):
+			// capitals after it are a letter suffix ("1er C", "2 C"
+			// between "2 B" and "2 D"), not a hundred.
+			if n, ok := Roman(t); ok && i == 0 {
 				toks[i] = strconv.Itoa(n)
 			} else if n, err := strconv.Atoi(t); err == nil {
 				toks[i] = strconv.Itoa(n) // drop leading zeros

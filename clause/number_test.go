@@ -18,6 +18,12 @@ func TestNormalizeNumber(t *testing.T) {
 		{"II", "2"},
 		{"XII", "12"},
 		{"03", "3"},
+		{"1er C", "1.c"},
+		{"2 D", "2.d"},
+		{"2 bis C", "2.bis.c"},
+		{"II bis", "2.bis"},
+		{"L. O. 136-4", "lo.136.4"},
+		{"LO 136-4", "lo.136.4"},
 		{"", ""},
 	}
 	for _, c := range cases {

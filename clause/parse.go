@@ -1,6 +1,7 @@
 package clause
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -44,7 +45,7 @@ import (
 //     exactly one clause's Heading (markdown markers aside) or Text, in
 //     document order.
 func Parse(text string) *Document {
-	p := parser{text: text}
+	p := parser{text: text, rangeOpen: -1}
 	p.scan()
 	p.build()
 	if p.clauses == nil {
@@ -126,11 +127,13 @@ type line struct {
 }
 
 type head struct {
-	line int
-	md   int // markdown level, 0 for a plain line
-	hk   hkind
-	num  string
-	text string // heading without markdown markers
+	line   int
+	md     int // markdown level, 0 for a plain line
+	hk     hkind
+	num    string
+	status string   // canonical status, "" when the heading states none
+	more   []string // further numbers of a range heading ("Articles 3 et 4")
+	text   string   // heading without markdown markers
 }
 
 type frame struct {
@@ -155,6 +158,10 @@ type parser struct {
 	// lastArticle is the key of the article opened by the latest heading,
 	// "" when that heading was something else.
 	lastArticle string
+	// rangeOpen is the clause opened by a range heading whose further
+	// articles are still to be added, -1 when none.
+	rangeOpen int
+	rangeHead *head
 }
 
 // scan is the first pass: cut lines, flag them, record heading candidates.
@@ -220,11 +227,16 @@ func (p *parser) scan() {
 
 	// A plain heading followed at once by a line starting in lower case was
 	// the start of a wrapped sentence; a plain heading of a kind the document
-	// marks up in markdown is body text.
+	// marks up in markdown is body text; so is an article quoted by an
+	// amending one (see quotedArticle).
+	minority := p.minorityArticleStyle()
 	keep := p.heads[:0]
 	for _, h := range p.heads {
 		if h.md == 0 {
 			if p.mdKinds[h.hk] {
+				continue
+			}
+			if h.hk == hArticle && abbreviatedArticle(h.text) == minority && p.announced(h.line) {
 				continue
 			}
 			if n := h.line + 1; n < len(p.lines) && p.lines[n].flags&fBlank == 0 {
@@ -241,6 +253,53 @@ func (p *parser) scan() {
 	}
 	p.heads = keep
 	p.free = !p.hasArticles
+}
+
+// Amending texts quote the articles they insert: "L'article 24 est remplacé
+// par les dispositions suivantes :" then "Art. 24. - Le Parlement vote la
+// loi…". The quoted article belongs to the text of the amending one. It is
+// told from an article of the document by two signs together: the line
+// before it announces a quotation (it ends with ":"), and it is spelt in the
+// document's minority style ("Art. 24." among "Article 3" headings, as codes
+// print their articles). Either sign alone is common in real headings:
+// "Décrète :" precedes "Art. 1er. - …" in every decree.
+
+// minorityArticleStyle tells which spelling of article headings, abbreviated
+// ("Art. 12") or not ("Article 12"), is the less frequent in the document;
+// it returns a value no heading has when neither is.
+func (p *parser) minorityArticleStyle() int {
+	var n [2]int
+	for _, h := range p.heads {
+		if h.hk == hArticle {
+			n[abbreviatedArticle(h.text)]++
+		}
+	}
+	switch {
+	case n[0] > n[1]:
+		return 1
+	case n[1] > n[0]:
+		return 0
+	}
+	return -1
+}
+
+// abbreviatedArticle is 1 for a heading spelt "Art.", 0 otherwise.
+func abbreviatedArticle(heading string) int {
+	if foldPrefixAt(heading, 0, "art.") {
+		return 1
+	}
+	return 0
+}
+
+// announced reports whether the last non-blank line before line i ends
+// with a colon, announcing what follows.
+func (p *parser) announced(i int) bool {
+	for i--; i >= 0; i-- {
+		if p.lines[i].flags&fBlank == 0 {
+			return strings.HasSuffix(p.trimmed(i), ":")
+		}
+	}
+	return false
 }
 
 // wrapsInto reports whether line i continues the sentence of the line before
@@ -278,10 +337,12 @@ func (p *parser) build() {
 			continue // "Art. 20." under "Article 20": body text
 		}
 		p.flush(bodyStart, h.line)
+		p.closeRange()
 		p.open(h)
 		bodyStart = h.line + 1
 	}
 	p.flush(bodyStart, len(p.lines))
+	p.closeRange()
 }
 
 func keyOf(hk hkind, num string) string {
@@ -339,6 +400,7 @@ func (p *parser) open(h *head) {
 		Number:  h.num,
 		Key:     keyOf(h.hk, h.num),
 		Heading: h.text,
+		Status:  h.status,
 		Parent:  parent,
 		Depth:   len(p.stack),
 	}
@@ -369,6 +431,34 @@ func (p *parser) open(h *head) {
 	}
 	p.clauses = append(p.clauses, c)
 	p.stack = append(p.stack, frame{clause: len(p.clauses) - 1, md: h.md, hk: h.hk})
+	if len(h.more) > 0 {
+		p.rangeOpen, p.rangeHead = len(p.clauses)-1, h
+	}
+}
+
+// closeRange adds the further clauses of a range heading ("Articles 3 et 4
+// (supprimés)") once the first one has its body: one clause per number, so
+// that each is compared with its own counterpart, beside the first and
+// without heading, since the printed heading is the first one's.
+func (p *parser) closeRange() {
+	if p.rangeOpen < 0 {
+		return
+	}
+	first, h := p.rangeOpen, p.rangeHead
+	p.rangeOpen, p.rangeHead = -1, nil
+	for len(p.stack) > 0 && p.stack[len(p.stack)-1].clause >= first {
+		p.stack = p.stack[:len(p.stack)-1]
+	}
+	ki := kinds[h.hk]
+	for _, num := range h.more {
+		c := p.child(p.clauses[first].Parent, ki.kind)
+		c.Number = num
+		c.Key = keyOf(h.hk, num)
+		c.Status = h.status
+		c.ID = p.uniq(slugJoin(ki.idPrefix, NormalizeNumber(num)))
+		p.clauses = append(p.clauses, c)
+	}
+	p.lastArticle = ""
 }
 
 // flush hands the body lines [a, b) to the clause on top of the stack: its
@@ -814,13 +904,13 @@ func mdHeading(s string) (head, bool) {
 	if content == "" {
 		return head{}, false
 	}
-	h := head{md: n, text: content}
-	if hk, num, ok := classify(content, false); ok {
-		h.hk, h.num = hk, num
-	} else if n == 1 {
-		h.hk = hFreeTitle
-	} else {
+	h, ok := classify(content, false)
+	h.md, h.text = n, content
+	if !ok {
 		h.hk = hFreeSection
+		if n == 1 {
+			h.hk = hFreeTitle
+		}
 	}
 	return h, true
 }
@@ -831,36 +921,141 @@ func plainHeading(s string) (head, bool) {
 	if len(s) > maxPlainHeading && utf8.RuneCountInString(s) > maxPlainHeading {
 		return head{}, false
 	}
-	hk, num, ok := classify(s, true)
+	h, ok := classify(s, true)
 	if !ok {
 		return head{}, false
 	}
-	return head{hk: hk, num: num, text: s}, true
+	h.text = s
+	return h, true
 }
 
-// classify recognises a structural heading: a keyword, a number, then
-// nothing, or a separator (":", ".", "-", "–", "—") and a title, or (strict
-// aside) a title. In strict mode a title without separator must start with a
-// capital, and the line must not end as a sentence goes on (",", ";").
-func classify(s string, strict bool) (hk hkind, num string, ok bool) {
+// classify recognises a structural heading: a keyword, a number (or, after
+// "Articles", a list or range of numbers), an optional status in
+// parentheses (see readStatus), then nothing, or a separator (":", ".",
+// "-", "–", "—") and a title, or (strict aside) a title. In strict mode a
+// title without separator must start with a capital, and the line must not
+// end as a sentence goes on (",", ";"). It fills hk, num, status and more.
+func classify(s string, strict bool) (h head, ok bool) {
 	rest, hk := keyword(s)
 	if hk == hNone {
-		return hNone, "", false
+		return head{}, false
 	}
 	if hk != hPreamble {
+		var num string
 		if num, rest, ok = scanNumber(rest, hk); !ok {
-			return hNone, "", false
+			return head{}, false
+		}
+		h.num = num
+		if hk == hArticle && foldPrefixAt(s, 0, "articles") {
+			h.more, rest = scanMoreNumbers(num, rest, hk)
 		}
 	}
+	if st, n, ok := readStatus(rest); ok {
+		h.status, rest = st, rest[n:]
+	}
 	if !titleOK(rest, strict) {
-		return hNone, "", false
+		return head{}, false
 	}
 	if strict {
 		if r, _ := utf8.DecodeLastRuneInString(s); r == ',' || r == ';' {
-			return hNone, "", false
+			return head{}, false
 		}
 	}
-	return hk, num, true
+	h.hk = hk
+	return h, true
+}
+
+// scanMoreNumbers reads the rest of the numbers of a plural heading after
+// its first number: "et 4", ", 4 et 5", "à 7". A range is spelt out
+// (see expandRange). It returns the numbers after the first and what
+// follows them.
+func scanMoreNumbers(first, s string, hk hkind) (more []string, rest string) {
+	prev := first
+	for {
+		t := strings.TrimLeft(s, " \t")
+		var sep string
+		switch {
+		case strings.HasPrefix(t, ","):
+			sep, t = ",", t[1:]
+		case foldPrefixAt(t, 0, "et") && boundary(t, 2):
+			sep, t = "et", t[2:]
+		case strings.HasPrefix(t, "à") && boundary(t, len("à")):
+			sep, t = "à", t[len("à"):]
+		default:
+			return more, s
+		}
+		num, after, ok := scanNumber(strings.TrimLeft(t, " \t"), hk)
+		if !ok {
+			return more, s
+		}
+		if sep == "à" {
+			between := expandRange(prev, num)
+			more = append(more, between[1:]...)
+		} else {
+			more = append(more, num)
+		}
+		prev, s = num, after
+	}
+}
+
+// expandRange lists the numbers of the range "a à b" as printed, ends
+// included: "5 à 7" gives 5, 6, 7; "1er à 3" gives 1er, 2, 3; "1er A à
+// 1er C" gives 1er A, 1er B, 1er C; "2 bis à 2 quater" gives 2 bis, 2 ter,
+// 2 quater. When the ends differ elsewhere than in their last part, or in a
+// way that cannot be counted, only the ends are known.
+func expandRange(a, b string) []string {
+	ends := []string{a, b}
+	na, nb := strings.Split(NormalizeNumber(a), "."), strings.Split(NormalizeNumber(b), ".")
+	if len(na) != len(nb) || !slices.Equal(na[:len(na)-1], nb[:len(nb)-1]) {
+		return ends
+	}
+	la, lb := na[len(na)-1], nb[len(nb)-1]
+	const maxRange = 100
+	var steps []string
+	x, errA := strconv.Atoi(la)
+	y, errB := strconv.Atoi(lb)
+	switch ra, rb := LatinRank(la), LatinRank(lb); {
+	case ra > 0 && rb > ra:
+		for r := ra; r <= rb; r++ {
+			w, ok := latinWord(r)
+			if !ok {
+				return ends
+			}
+			steps = append(steps, w)
+		}
+	case errA == nil && errB == nil && x < y && y-x <= maxRange:
+		for n := x; n <= y; n++ {
+			steps = append(steps, strconv.Itoa(n))
+		}
+	case len(la) == 1 && len(lb) == 1 && la[0] >= 'a' && la[0] < lb[0] && lb[0] <= 'z':
+		upper := b[len(b)-1] >= 'A' && b[len(b)-1] <= 'Z'
+		for c := la[0]; c <= lb[0]; c++ {
+			letter := c
+			if upper {
+				letter -= 'a' - 'A'
+			}
+			steps = append(steps, string(rune(letter)))
+		}
+	default:
+		return ends
+	}
+	// The numbers between the ends are printed as a is, with its last part
+	// replaced: that part must end a.
+	prefix := ""
+	if len(na) > 1 {
+		raw := numberTokens(a)
+		last := raw[len(raw)-1]
+		if last != la || !strings.HasSuffix(strings.ToLower(a), last) {
+			return ends
+		}
+		prefix = a[:len(a)-len(last)]
+	}
+	out := make([]string, len(steps))
+	for i, st := range steps {
+		out[i] = prefix + st
+	}
+	out[0], out[len(out)-1] = a, b
+	return out
 }
 
 // titleOK checks what follows the number of a heading.
@@ -892,6 +1087,9 @@ func keyword(s string) (string, hkind) {
 				return rest2, hAnnex // "Article Annexe IV": RCM style
 			}
 			return rest, hArticle
+		}
+		if rest, ok := word(s, "articles"); ok {
+			return rest, hArticle // a list or range: see classify
 		}
 		if len(s) > 4 && strings.EqualFold(s[:4], "art.") {
 			return strings.TrimLeft(s[4:], " \t"), hArticle
@@ -951,12 +1149,10 @@ func scanNumber(s string, hk hkind) (num, rest string, ok bool) {
 			j = 1
 		}
 		if j > 0 {
-			k := j
-			if k < len(s) && (s[k] == '.' || s[k] == '*') {
-				k++
-			}
-			for k < len(s) && s[k] == ' ' {
-				k++
+			k := skipCodePrefixDot(s, j)
+			// "L. O. 136-4": the organic-law part of a code, spelt out.
+			if j == 1 && s[0] == 'L' && k < len(s) && s[k] == 'O' && k > j && (k+1 == len(s) || s[k+1] == '.' || s[k+1] == ' ') {
+				k = skipCodePrefixDot(s, k+1)
 			}
 			if k < len(s) && isDigit(s[k]) {
 				i = k
@@ -1003,6 +1199,18 @@ func scanNumber(s string, hk hkind) (num, rest string, ok bool) {
 	return s[:i], s[i:], true
 }
 
+// skipCodePrefixDot skips the dot or asterisk and the spaces that follow the
+// letter of a code part ("L. ", "R.", "D*").
+func skipCodePrefixDot(s string, k int) int {
+	if k < len(s) && (s[k] == '.' || s[k] == '*') {
+		k++
+	}
+	for k < len(s) && s[k] == ' ' {
+		k++
+	}
+	return k
+}
+
 // latinSuffix extends a number over Latin insertion adverbs: "2 bis", "2ter".
 func latinSuffix(s string, i int) int {
 	for {
@@ -1043,8 +1251,11 @@ func letterSuffix(s string, i int) int {
 		return e
 	}
 	switch r, _ := utf8.DecodeRuneInString(s[m:]); r {
-	case ':', '.', '-', '–', '—':
-		return e
+	case ':', '.', '-', '–', '—', '(', ',':
+		return e // a separator, a status, a list
+	}
+	if t := s[m:]; (foldPrefixAt(t, 0, "et") && boundary(t, 2)) || (strings.HasPrefix(t, "à") && boundary(t, len("à"))) {
+		return e // "Articles 1er A et 1er B", "1er A à 1er C"
 	}
 	return i
 }

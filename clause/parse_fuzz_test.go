@@ -20,6 +20,9 @@ func FuzzParse(f *testing.F) {
 		"Article 5 du code\nArticle 5, alinéa 2\nArticle Annexe IV\nPréambule de la Constitution\n",
 		"\u00a0\n\u202f Texte\u00a0\n\ufeffArticle 3\n",
 		"Article 1\r\nTexte\r\n",
+		"Article 1er A (nouveau)\n\nTexte.\n\nArticles 3 et 4 (Supprimés)\n\nArticles 5 à 7 (conformes)\nArticle 8 (précédemment article 3 bis)\n",
+		"Articles 1er A à 1er C\nArticles 2 bis à 2 quater (nouveaux)\nARTICLES 9, 10 ET 11\nArticle L. O. 136-4 (Censuré)\n",
+		"Article 1er\n\nLe texte est ainsi rédigé :\n\nArt. 24. - Le Parlement vote la loi.\n\n\"Art. L. O. 135-1. - I. - Texte.\n",
 		"\xff\xfeArticle \xc3\n",
 	}
 	for _, s := range seeds {

@@ -91,7 +91,7 @@ func TestParseNotHeadings(t *testing.T) {
 	tests := []string{
 		"Article 5 du code de la sécurité sociale est modifié",
 		"Article 5, alinéa 2",
-		"Articles 1 à 5",
+		"Articles 1 à 5 du code civil",
 		"Titre de séjour",
 		"Section 3 du code",
 		"Chapitre unique",
@@ -555,6 +555,12 @@ func checkDocument(t testing.TB, in string, d *Document) {
 		case KindItem, KindParagraph:
 			if c.Heading != "" || c.Text == "" {
 				t.Errorf("clause %d: %s with heading %q text %q", i, c.Kind, c.Heading, c.Text)
+			}
+		case KindArticle:
+			// The further articles of a range heading ("Articles 3 et 4")
+			// have a number and neither heading nor text of their own.
+			if c.Heading == "" && (c.Number == "" || c.Text != "") {
+				t.Errorf("clause %d: %s without heading", i, c.Kind)
 			}
 		default:
 			if c.Heading == "" {

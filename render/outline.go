@@ -22,6 +22,9 @@ type OutlineClause struct {
 	Kind    string   `json:"kind"`
 	Path    []string `json:"path"`
 	Text    string   `json:"text"`
+	// Status is what the heading states after the number ("nouveau",
+	// "supprimé", "conforme"…), omitted when it states none.
+	Status string `json:"status,omitempty"`
 }
 
 // OutlineDoc is the avenant.outline/v1 document.
@@ -44,7 +47,7 @@ func NewOutlineDoc(ref string, d *clause.Document, ids []string) OutlineDoc {
 		if path == nil {
 			path = []string{}
 		}
-		out.Clauses[i] = OutlineClause{ID: id, Number: c.Number, Heading: c.Heading, Kind: string(c.Kind), Path: path, Text: c.Text}
+		out.Clauses[i] = OutlineClause{ID: id, Number: c.Number, Heading: c.Heading, Kind: string(c.Kind), Path: path, Text: c.Text, Status: c.Status}
 	}
 	return out
 }

@@ -22,6 +22,8 @@ type ManifestEntry struct {
 	Number  string      `json:"number"`
 	Key     string      `json:"key"`
 	Heading string      `json:"heading"`
+	// Status is the heading's status ("supprimé"…), omitted when none.
+	Status string `json:"status,omitempty"`
 	// Parent is the stable id of the enclosing clause, "" at top level.
 	Parent string   `json:"parent"`
 	Depth  int      `json:"depth"`
@@ -140,7 +142,7 @@ func manifestOf(d *clause.Document, ids []string) []ManifestEntry {
 			path = []string{}
 		}
 		m[i] = ManifestEntry{ID: ids[i], Kind: c.Kind, Number: c.Number, Key: c.Key, Heading: c.Heading,
-			Parent: parent, Depth: c.Depth, Path: path}
+			Status: c.Status, Parent: parent, Depth: c.Depth, Path: path}
 	}
 	return m
 }
@@ -157,7 +159,7 @@ func documentOf(m []ManifestEntry, texts []string) *clause.Document {
 			parent = p
 		}
 		d.Clauses[i] = clause.Clause{ID: e.ID, Kind: e.Kind, Number: e.Number, Key: e.Key, Heading: e.Heading,
-			Text: texts[i], Path: e.Path, Parent: parent, Depth: e.Depth}
+			Status: e.Status, Text: texts[i], Path: e.Path, Parent: parent, Depth: e.Depth}
 	}
 	return d
 }

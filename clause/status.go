@@ -1,0 +1,125 @@
+package clause
+
+import (
+	"strings"
+
+	"github.com/avenant-dev/avenant/internal/frtext"
+)
+
+// Statuses that parliaments and negotiators write in parentheses after a
+// heading's number: "Article 1er bis (nouveau)", "Article 2 (supprimé)",
+// "Articles 3 et 4 (Conformes)". A status says where the clause stands in
+// the procedure, not what it says: it is kept apart from the number (so
+// that "Article 2 (supprimé)" is still article 2) and from the title (so
+// that a status that comes and goes is no change of heading).
+//
+// Forms are matched on their slug (case, accents and spacing ignored), and
+// gender and number are folded into one canonical status: "Supprimées"
+// and "supprimé" state the same thing.
+var statusForms = map[string]string{
+	"nouveau": "nouveau", "nouvelle": "nouveau", "nouveaux": "nouveau", "nouvelles": "nouveau",
+	"supprime": "supprimé", "supprimee": "supprimé", "supprimes": "supprimé", "supprimees": "supprimé",
+	"suppression-maintenue": "suppression maintenue",
+	"non-modifie":           "non modifié", "non-modifiee": "non modifié", "non-modifies": "non modifié", "non-modifiees": "non modifié",
+	"conforme": "conforme", "conformes": "conforme",
+	"pour-coordination": "pour coordination",
+	"censure":           "censuré", "censuree": "censuré", "censures": "censuré", "censurees": "censuré",
+	"abroge": "abrogé", "abrogee": "abrogé", "abroges": "abrogé", "abrogees": "abrogé",
+}
+
+// previously is the slug that opens "(précédemment article 3 bis)": the
+// number the clause had before a renumbering.
+const previously = "precedemment-article"
+
+// Canonical statuses, as Clause.Status holds them.
+const (
+	StatusNew         = "nouveau"
+	StatusRemoved     = "supprimé"
+	StatusStillGone   = "suppression maintenue"
+	StatusUnmodified  = "non modifié"
+	StatusConforming  = "conforme"
+	StatusCoordinated = "pour coordination"
+	StatusCensured    = "censuré"
+	StatusRepealed    = "abrogé"
+)
+
+// readStatus reads a status group at the start of s, after optional
+// spaces: "(nouveau)", " (Supprimés)", "(précédemment article 3)". It
+// returns the canonical status and the bytes read, or ok false.
+func readStatus(s string) (status string, n int, ok bool) {
+	t := strings.TrimLeft(s, " \t")
+	if t == "" || t[0] != '(' {
+		return "", 0, false
+	}
+	end := strings.IndexByte(t, ')')
+	if end < 0 {
+		return "", 0, false
+	}
+	inner := strings.TrimSpace(t[1:end])
+	n = len(s) - len(t) + end + 1
+	key := frtext.SlugMax(inner, 3*maxSlug)
+	if st, known := statusForms[key]; known {
+		return st, n, true
+	}
+	if strings.HasPrefix(key, previously+"-") || strings.HasPrefix(key, previously+"s-") {
+		// Keep the old number as printed: it is a reference, not a word
+		// to fold.
+		f := strings.Fields(inner)
+		return "précédemment article " + strings.Join(f[2:], " "), n, true
+	}
+	return "", 0, false
+}
+
+// statusOf is the status of c: the one the segmenter recorded or, for a
+// clause rebuilt from elsewhere without it, the one its heading states.
+func statusOf(c *Clause) string {
+	if c.Status != "" {
+		return c.Status
+	}
+	st, _, _ := statusSpan(c)
+	return st
+}
+
+// statusSpan finds the status group of c's heading: the first group in
+// parentheses after the number that reads as a status. start is -1 when
+// there is none.
+func statusSpan(c *Clause) (status string, start, end int) {
+	h := c.Heading
+	from := 0
+	if c.Number != "" {
+		i := strings.Index(h, c.Number)
+		if i < 0 {
+			return "", -1, -1
+		}
+		from = i + len(c.Number)
+	}
+	for {
+		k := strings.IndexByte(h[from:], '(')
+		if k < 0 {
+			return "", -1, -1
+		}
+		k += from
+		if st, n, ok := readStatus(h[k:]); ok {
+			return st, k, k + n
+		}
+		from = k + 1
+	}
+}
+
+// withoutStatus is c's heading as printed, its status group taken out.
+func withoutStatus(c *Clause) string {
+	_, start, end := statusSpan(c)
+	if start < 0 {
+		return c.Heading
+	}
+	return strings.TrimRight(c.Heading[:start], " \t") + c.Heading[end:]
+}
+
+// assertsUnchanged reports a status that says the text is the one already
+// adopted: a chamber prints "Article 5 (Conforme)" without its text because
+// the text did not change. The other statuses say nothing of the text: an
+// article printed "Article 2 (supprimé)" and nothing else has lost its
+// text, which is what comparing its empty body with the old one shows.
+func assertsUnchanged(status string) bool {
+	return status == StatusConforming || status == StatusUnmodified
+}
