@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/avenant-dev/avenant/internal/sanitize"
+	"github.com/avenant-dev/avenant/store"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 )
@@ -62,8 +63,9 @@ func Run(args []string, io *IO) int {
 		return ExitDiffers
 	}
 	// Errors echo arguments, file names, --store and URLs: whatever they
-	// hold, the line printed carries no escape sequence and stays one line.
-	msg := sanitize.Line(strings.TrimSpace(err.Error()))
+	// hold, the line printed carries no escape sequence and stays one line,
+	// and no URL in it shows its credentials.
+	msg := sanitize.Line(store.RedactURL(strings.TrimSpace(err.Error())))
 	// Cobra's own complaints about arguments and flags do not say which
 	// command they are about.
 	if cmd != nil && cmd != root && cobraComplaint.MatchString(msg) {

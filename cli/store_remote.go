@@ -66,7 +66,7 @@ func cloneRun(opts *CloneOptions) error {
 	}
 	if !opts.g.quiet {
 		fmt.Fprintf(opts.g.io.Out, "cloned %s into %s: %d versions, the latest %s\n",
-			sanitize.Line(opts.URL), sanitize.Line(s.Dir), len(vs), sanitize.Line(vs[len(vs)-1].Label))
+			sanitize.Line(store.RedactURL(opts.URL)), sanitize.Line(s.Dir), len(vs), sanitize.Line(vs[len(vs)-1].Label))
 	}
 	return nil
 }

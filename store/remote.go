@@ -165,6 +165,7 @@ func isURL(s string) bool {
 // removed if Clone created it, its .git otherwise. dir must not exist or
 // be empty.
 func Clone(url, dir string, opts RemoteOptions) (s *Store, err error) {
+	defer redactErr(&err)
 	if dir == "" {
 		if dir = CloneDir(url); dir == "" {
 			return nil, fmt.Errorf("%s: cannot pick a directory name from the URL: give one", url)
@@ -350,6 +351,9 @@ func (s *Store) remote(name string) (r *git.Remote, named bool, err error) {
 	}
 	r, err = s.repo.Remote(name)
 	if err == nil {
+		if len(r.Config().URLs) == 0 || r.Config().URLs[0] == "" {
+			return nil, false, fmt.Errorf("%s: remote %q has no url in .git/config (set one with git remote set-url %s URL)", s.Dir, name, name)
+		}
 		return r, true, nil
 	}
 	if !errors.Is(err, git.ErrRemoteNotFound) {
@@ -517,7 +521,8 @@ func (s *Store) localRefs() (heads, tags map[string]plumbing.Hash, err error) {
 // remote has that is not an ancestor of ours, or a tag on another commit,
 // refuses the whole push with a *RefusedError, and nothing is sent.
 // Branches on which the remote is ahead are left alone.
-func (s *Store) Push(remote string, opts RemoteOptions) (*PushResult, error) {
+func (s *Store) Push(remote string, opts RemoteOptions) (_ *PushResult, err error) {
+	defer redactErr(&err)
 	if remote == "" {
 		remote = DefaultRemote
 	}
@@ -548,7 +553,7 @@ func (s *Store) Push(remote string, opts RemoteOptions) (*PushResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &PushResult{Remote: remote}
+	res := &PushResult{Remote: RedactURL(remote)}
 	var conflicts []Conflict
 	var specs []config.RefSpec
 	for _, name := range sortedKeys(lheads) {
@@ -585,7 +590,7 @@ func (s *Store) Push(remote string, opts RemoteOptions) (*PushResult, error) {
 	}
 	if len(conflicts) > 0 {
 		sortConflicts(conflicts)
-		return nil, &RefusedError{Op: "push to " + remote, Conflicts: conflicts, hint: "pull first"}
+		return nil, &RefusedError{Op: "push to " + RedactURL(remote), Conflicts: conflicts, hint: "pull first"}
 	}
 	if len(specs) == 0 {
 		return res, nil
@@ -610,7 +615,8 @@ func (s *Store) Push(remote string, opts RemoteOptions) (*PushResult, error) {
 // reference is checked before any is written, under the store's lock: a
 // diverged branch or a tag on another commit refuses the whole pull with
 // a *RefusedError and leaves the store's branches and tags as they were.
-func (s *Store) Pull(remote string, opts RemoteOptions) (*PullResult, error) {
+func (s *Store) Pull(remote string, opts RemoteOptions) (_ *PullResult, err error) {
+	defer redactErr(&err)
 	if remote == "" {
 		remote = DefaultRemote
 	}
@@ -627,7 +633,7 @@ func (s *Store) Pull(remote string, opts RemoteOptions) (*PullResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &PullResult{Remote: remote}
+	res := &PullResult{Remote: RedactURL(remote)}
 	if len(rheads) == 0 && len(rtags) == 0 {
 		return res, nil
 	}
@@ -679,7 +685,7 @@ func (s *Store) Pull(remote string, opts RemoteOptions) (*PullResult, error) {
 	}
 	if len(conflicts) > 0 {
 		sortConflicts(conflicts)
-		return nil, &RefusedError{Op: "pull from " + remote, Conflicts: conflicts, hint: "nothing changed"}
+		return nil, &RefusedError{Op: "pull from " + RedactURL(remote), Conflicts: conflicts, hint: "nothing changed"}
 	}
 	// Tags first, as an import writes them: a version exists once its tag
 	// does, and the branches follow (main is local: repairRefs moves it).
