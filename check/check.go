@@ -165,39 +165,6 @@ func clauseID(doc *clause.Document, i int, ids []string) string {
 	return doc.Clauses[i].ID
 }
 
-// kindNames are how a numbered clause of each kind is called in the texts.
-var kindNames = map[clause.Kind]string{
-	clause.KindArticle: "Article",
-	clause.KindAnnex:   "Annexe",
-	clause.KindTitle:   "Titre",
-	clause.KindChapter: "Chapitre",
-	clause.KindSection: "Section",
-}
-
 // clauseName names clause i as a reader refers to it: "Article 28.1",
-// "Annexe 1", "Annexe 1/G" for a tariff row, else its label.
-func clauseName(doc *clause.Document, i int) string {
-	c := &doc.Clauses[i]
-	if c.Number == "" {
-		return truncate(c.Label(), 60)
-	}
-	if c.Kind == clause.KindItem {
-		if h := doc.Holder(i); h >= 0 {
-			return clauseName(doc, h) + "/" + c.Number
-		}
-		return c.Number
-	}
-	if k, ok := kindNames[c.Kind]; ok {
-		return k + " " + c.Number
-	}
-	return c.Number
-}
-
-func truncate(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
-}
+// "Annexe 1/G" for a tariff row.
+func clauseName(doc *clause.Document, i int) string { return doc.Name(i) }

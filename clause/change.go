@@ -76,6 +76,11 @@ type Fact struct {
 	// Note explains a reference fact: "points to a removed clause",
 	// "now denotes another clause", "follows the renumbering of…".
 	Note string `json:"note,omitempty"`
+	// Effective is the date from which the value applies (YYYY-MM-DD), when
+	// the text gives one with it: "30 € à compter du 1er octobre 2024", or
+	// a date in the tariff row. It is the new value's date, or the old
+	// one's for a value that disappears.
+	Effective string `json:"effective,omitempty"`
 	// Broken is set on a reference that no longer leads where it did: to
 	// a clause that was removed or renumbered, or to none. A reference
 	// updated to follow a renumbering is not broken.

@@ -199,6 +199,7 @@ func pairFact(o, n *factAt) Fact {
 	f.Kind = ref.kind
 	f.Subject = ref.subject
 	f.Unit = ref.unit
+	f.Effective = ref.effective
 	if o != nil {
 		f.Old = o.text
 	}
@@ -271,6 +272,9 @@ type factAt struct {
 	// the other side: only then does a different code mean another act
 	// rather than a code renamed in place.
 	subjectShared bool
+	// effective is the date from which an amount or percentage applies
+	// (YYYY-MM-DD), when its sentence or its tariff row gives one.
+	effective string
 	// Reference facts only.
 	refKind  Kind
 	refNum   string
@@ -492,6 +496,7 @@ func extractNormalized(s, subject string) []factAt {
 		sorted[i] = facts[k]
 		sorted[i].ctx = t.context(sorted[i].start, sorted[i].end)
 	}
+	t.markEffective(sorted, subject != "")
 	return sorted
 }
 

@@ -51,3 +51,24 @@ func presenceFacts(all []Fact, subject string, removed bool) []Fact {
 	}
 	return out
 }
+
+// Prices returns the amounts that clause i of d ties to an act code, as
+// an added clause would report them (the value on the new side, with its
+// effective date): what this version says each act costs, as far as this
+// clause says it.
+func (d *Document) Prices(i int) []Fact {
+	c := &d.Clauses[i]
+	var out []Fact
+	for _, f := range CompareFacts("", bodyOf(c), factSubject(c), nil) {
+		if f.Kind == FactAmount && f.Subject != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// IsTariffRow reports whether clause i of d is a row of a tariff table,
+// keyed by the act code it prices.
+func (d *Document) IsTariffRow(i int) bool {
+	return factSubject(&d.Clauses[i]) != ""
+}

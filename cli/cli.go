@@ -119,6 +119,7 @@ func NewRootCmd(io *IO) *cobra.Command {
 		newLogCmd(g, nil),
 		newBlameCmd(g, nil),
 		newCheckCmd(g, nil),
+		newTariffsCmd(g, nil),
 		newTUICmd(g, nil),
 		newDemoCmd(g, nil),
 		newCloneCmd(g, nil),

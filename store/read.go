@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
@@ -307,3 +308,21 @@ func (s *Store) ClauseText(v *Version, id string) (string, error) {
 }
 
 func hashOf(hex string) plumbing.Hash { return plumbing.NewHash(hex) }
+
+// Line returns the versions on the line that leads to v, following each
+// version's parent from the first, oldest first and v last: the rounds of
+// the negotiation that v answers, without the branches it does not.
+func (s *Store) Line(v *Version) ([]Version, error) {
+	ix, err := s.Index()
+	if err != nil {
+		return nil, err
+	}
+	var line []Version
+	seen := map[string]bool{}
+	for cur, ok := ix.byCommit[v.Commit]; ok && !seen[ix.Versions[cur].Commit]; cur, ok = ix.byCommit[ix.Versions[cur].Parent] {
+		seen[ix.Versions[cur].Commit] = true
+		line = append(line, ix.Versions[cur])
+	}
+	slices.Reverse(line)
+	return line, nil
+}

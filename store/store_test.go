@@ -254,15 +254,22 @@ func TestForeignRepositoryRefused(t *testing.T) {
 	}
 }
 
-func TestBaseAndRepack(t *testing.T) {
+// branchedStore holds RA-2023, CNAM-2024 answering it, and MG-2024, which
+// answers the arbitration, not the CNAM proposal; it returns MG-2024's import.
+func branchedStore(t *testing.T) (*Store, *ImportResult) {
+	t.Helper()
 	s := newStore(t)
 	mustImport(t, s, v1, "Arbitre", "RA-2023", "2023-04-30")
 	mustImport(t, s, v2, "CNAM", "CNAM-2024", "2024-02-08")
-	// MG answers the arbitration, not the CNAM proposal.
 	r, err := s.Import(parseMD(v3), ImportOptions{Party: "MG France", Label: "MG-2024", Date: "2024-03-01", Base: "RA-2023"})
 	if err != nil {
 		t.Fatal(err)
 	}
+	return s, r
+}
+
+func TestBaseAndRepack(t *testing.T) {
+	s, r := branchedStore(t)
 	if r.Version.Base != "RA-2023" {
 		t.Errorf("base = %q", r.Version.Base)
 	}
@@ -452,5 +459,29 @@ func TestPlainGitClone(t *testing.T) {
 	}
 	if _, err := Open(foreign); !errors.Is(err, ErrForeign) {
 		t.Errorf("a foreign repository: %v, want ErrForeign", err)
+	}
+}
+
+// TestLine: the line leading to a version skips the branches it does not
+// answer.
+func TestLine(t *testing.T) {
+	s, r := branchedStore(t)
+	labels := func(vs []Version) string {
+		var out []string
+		for _, v := range vs {
+			out = append(out, v.Label)
+		}
+		return strings.Join(out, " ")
+	}
+	line, err := s.Line(r.Version)
+	if err != nil || labels(line) != "RA-2023 MG-2024" {
+		t.Errorf("line to MG-2024 = %q, %v", labels(line), err)
+	}
+	cnam, err := s.Resolve("CNAM-2024")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if line, err := s.Line(cnam); err != nil || labels(line) != "RA-2023 CNAM-2024" {
+		t.Errorf("line to CNAM-2024 = %q, %v", labels(line), err)
 	}
 }

@@ -1,0 +1,231 @@
+package render
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/avenant-dev/avenant/internal/sanitize"
+	"github.com/avenant-dev/avenant/tariff"
+)
+
+// TariffsSchema names the JSON document of avenant tariffs.
+const TariffsSchema = "avenant.tariffs/v1"
+
+// TariffsFormats are the output formats of avenant tariffs.
+var TariffsFormats = []string{"text", "json", "csv", "markdown"}
+
+// WriteTariffs prints the grid in format, one of TariffsFormats.
+func WriteTariffs(w io.Writer, g *tariff.Grid, format string, st Styles) error {
+	switch format {
+	case "json":
+		return WriteJSON(w, NewTariffsDoc(g))
+	case "csv":
+		return TariffsCSV(w, g)
+	case "markdown":
+		return TariffsMarkdown(w, g)
+	}
+	return TariffsText(w, g, st)
+}
+
+// TariffVersion is a column of avenant.tariffs/v1.
+type TariffVersion struct {
+	Label string `json:"label"`
+	Party string `json:"party"`
+	Date  string `json:"date"`
+}
+
+// TariffValue is a cell of avenant.tariffs/v1. Also, beyond the contract's
+// fields, lists the other prices the version gives the code elsewhere.
+type TariffValue struct {
+	Value     float64       `json:"value"`
+	Unit      string        `json:"unit"`
+	Text      string        `json:"text"`
+	Clause    string        `json:"clause"`
+	Effective string        `json:"effective,omitempty"`
+	Also      []TariffValue `json:"also,omitempty"`
+}
+
+// TariffRow is a row of avenant.tariffs/v1: values has one entry per
+// version, null where the version prices no such act.
+type TariffRow struct {
+	Code   string         `json:"code"`
+	Label  string         `json:"label"`
+	Values []*TariffValue `json:"values"`
+}
+
+// TariffsDoc is the avenant.tariffs/v1 document.
+type TariffsDoc struct {
+	Schema   string          `json:"schema"`
+	Versions []TariffVersion `json:"versions"`
+	Rows     []TariffRow     `json:"rows"`
+}
+
+// NewTariffsDoc builds the JSON view of a grid.
+func NewTariffsDoc(g *tariff.Grid) TariffsDoc {
+	doc := TariffsDoc{Schema: TariffsSchema, Versions: []TariffVersion{}, Rows: []TariffRow{}}
+	for _, v := range g.Versions {
+		doc.Versions = append(doc.Versions, TariffVersion{v.Label, v.Party, v.Date})
+	}
+	value := func(p tariff.Price) TariffValue {
+		return TariffValue{Value: p.Value, Unit: p.Unit, Text: p.Text, Clause: p.Clause, Effective: p.Effective}
+	}
+	for _, r := range g.Rows {
+		row := TariffRow{Code: r.Code, Label: r.Label, Values: make([]*TariffValue, len(r.Cells))}
+		for i, c := range r.Cells {
+			if c == nil {
+				continue
+			}
+			v := value(c.Price)
+			for _, a := range c.Also {
+				v.Also = append(v.Also, value(a))
+			}
+			row.Values[i] = &v
+		}
+		doc.Rows = append(doc.Rows, row)
+	}
+	return doc
+}
+
+// TariffCell writes a cell for a reader: the amount as written, its date
+// when it has one, where it comes from when that is not a tariff row, and
+// the other prices the version gives the code; Absent for no price.
+func TariffCell(c *tariff.Cell) string {
+	if c == nil {
+		return Absent
+	}
+	parts := []string{priceText(c.Price)}
+	for _, a := range c.Also {
+		parts = append(parts, priceText(a))
+	}
+	return sanitize.Line(strings.Join(parts, " / "))
+}
+
+func priceText(p tariff.Price) string {
+	s := p.Text
+	if p.Effective != "" {
+		s += " from " + p.Effective
+	}
+	if !p.Row {
+		s += " (" + p.Clause + ")"
+	}
+	return s
+}
+
+// TariffsText writes the grid as an aligned table: the code, the act's
+// label, one column per version. A cell that differs from the version
+// before it is highlighted, or marked with "*" without colour.
+func TariffsText(w io.Writer, g *tariff.Grid, st Styles) error {
+	ew := &errWriter{w: w}
+	if len(g.Rows) == 0 {
+		ew.printf("no prices\n")
+		return ew.err
+	}
+	header := []string{"code", "label"}
+	for _, v := range g.Versions {
+		header = append(header, sanitize.Line(v.Label))
+	}
+	table := [][]string{header}
+	changed := [][]bool{make([]bool, len(header))}
+	anyChange := false
+	for i := range g.Rows {
+		r := &g.Rows[i]
+		line := []string{sanitize.Line(r.Code), truncate(sanitize.Line(r.Label), 40)}
+		marks := make([]bool, len(header))
+		for v, c := range r.Cells {
+			cell := TariffCell(c)
+			if r.Changed(v) {
+				marks[v+2], anyChange = true, true
+				if !st.Color {
+					cell += " *"
+				}
+			}
+			line = append(line, cell)
+		}
+		table = append(table, line)
+		changed = append(changed, marks)
+	}
+	widths := make([]int, len(header))
+	for _, line := range table {
+		for k, cell := range line {
+			widths[k] = max(widths[k], ansi.StringWidth(cell))
+		}
+	}
+	for n, line := range table {
+		var b strings.Builder
+		for k, cell := range line {
+			pad := ""
+			if k < len(line)-1 {
+				pad = strings.Repeat(" ", widths[k]-ansi.StringWidth(cell)+2)
+			}
+			switch {
+			case n == 0:
+				cell = st.render(st.Header, cell)
+			case changed[n][k]:
+				cell = st.render(st.Kind, cell)
+			}
+			b.WriteString(cell + pad)
+		}
+		ew.printf("%s\n", strings.TrimRight(b.String(), " "))
+	}
+	if anyChange && !st.Color {
+		ew.printf("* differs from the version before\n")
+	}
+	return ew.err
+}
+
+// TariffsCSV writes one line per act code and one column per version,
+// holding the value as a number (a dot before the decimals) for a
+// spreadsheet; an empty cell where a version prices no such act.
+func TariffsCSV(w io.Writer, g *tariff.Grid) error {
+	cw := csv.NewWriter(w)
+	header := []string{"code", "label"}
+	for _, v := range g.Versions {
+		header = append(header, sanitize.Line(v.Label))
+	}
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	for _, r := range g.Rows {
+		line := []string{sanitize.Line(r.Code), sanitize.Line(r.Label)}
+		for _, c := range r.Cells {
+			cell := ""
+			if c != nil {
+				cell = strconv.FormatFloat(c.Value, 'f', -1, 64)
+			}
+			line = append(line, cell)
+		}
+		if err := cw.Write(line); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// TariffsMarkdown writes the grid as a Markdown table, for a job summary
+// or a memo; a cell that differs from the version before is in bold.
+func TariffsMarkdown(w io.Writer, g *tariff.Grid) error {
+	ew := &errWriter{w: w}
+	ew.printf("| code | label |")
+	for _, v := range g.Versions {
+		ew.printf(" %s |", MarkdownText(sanitize.Line(v.Label)))
+	}
+	ew.printf("\n|---|---|%s\n", strings.Repeat("---|", len(g.Versions)))
+	for i := range g.Rows {
+		r := &g.Rows[i]
+		ew.printf("| %s | %s |", MarkdownText(sanitize.Line(r.Code)), MarkdownText(sanitize.Line(r.Label)))
+		for v, c := range r.Cells {
+			cell := MarkdownText(TariffCell(c))
+			if r.Changed(v) {
+				cell = "**" + cell + "**"
+			}
+			ew.printf(" %s |", cell)
+		}
+		ew.printf("\n")
+	}
+	return ew.err
+}

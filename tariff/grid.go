@@ -1,0 +1,191 @@
+package tariff
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/avenant-dev/avenant/clause"
+)
+
+// Price is one price of an act code in one version.
+type Price struct {
+	Code string
+	// Value and Unit are the amount as a number ("EUR", or "FRF" in old
+	// texts); Text is the amount as written ("26,50 €").
+	Value float64
+	Unit  string
+	Text  string
+	// Clause names where the price is written: "Annexe 1/G" for a tariff
+	// row, "Article 10" for an article.
+	Clause string
+	// Effective is the date from which the price applies (YYYY-MM-DD),
+	// when the text gives one.
+	Effective string
+	// Row is set for a price read from a tariff table row.
+	Row bool
+	// Label is what the row calls the act ("Consultation de référence"),
+	// "" for a price read from an article.
+	Label string
+}
+
+// same reports whether two prices say the same thing, wherever written.
+func (p Price) same(q Price) bool {
+	return p.Value == q.Value && p.Unit == q.Unit && p.Effective == q.Effective
+}
+
+// Prices returns every price a document states, in document order.
+func Prices(d *clause.Document) []Price {
+	var out []Price
+	for i := range d.Clauses {
+		row := d.IsTariffRow(i)
+		label := ""
+		if row {
+			label = rowLabel(d.Clauses[i].Text, d.Clauses[i].Number)
+		}
+		for _, f := range d.Prices(i) {
+			if f.NewValue == nil {
+				continue
+			}
+			out = append(out, Price{Code: f.Subject, Value: *f.NewValue, Unit: f.Unit, Text: f.New,
+				Clause: d.Name(i), Effective: f.Effective, Row: row, Label: label})
+		}
+	}
+	return out
+}
+
+// rowLabel is the first cell of a tariff row that names the act: not the
+// code, not an amount, not a date.
+func rowLabel(text, code string) string {
+	for _, cell := range splitCells(text) {
+		if cell == code || cell == "" || !strings.ContainsFunc(cell, unicode.IsLetter) {
+			continue
+		}
+		if strings.ContainsAny(cell, "€0123456789") && len([]rune(cell)) < 16 {
+			continue // "26,50 €", "30 EUR"
+		}
+		return cell
+	}
+	return ""
+}
+
+// splitCells cuts a row into its cells: between pipes, tabs, or runs of
+// two spaces or more.
+func splitCells(text string) []string {
+	line := strings.SplitN(strings.TrimSpace(text), "\n", 2)[0]
+	var cells []string
+	if strings.HasPrefix(line, "|") {
+		cells = strings.Split(strings.Trim(line, "|"), "|")
+	} else {
+		line = strings.ReplaceAll(line, "\t", "  ")
+		cells = strings.Split(line, "  ")
+	}
+	out := cells[:0]
+	for _, c := range cells {
+		if c = strings.Trim(strings.TrimSpace(c), "*`_"); c != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Version is one column of the grid: a parsed document and how to name it.
+type Version struct {
+	Label, Party, Date string
+	Doc                *clause.Document
+}
+
+// Cell is what one version says a code costs: the price that stands first
+// (a tariff row before an article, then document order) and the other
+// prices of the code in that version that say something else.
+type Cell struct {
+	Price
+	Also []Price
+}
+
+// Row is one act code across the versions.
+type Row struct {
+	Code  string
+	Label string
+	// Cells has one entry per version of the grid, nil where the version
+	// prices no such act.
+	Cells []*Cell
+}
+
+// Changed reports whether the cell of version i says something else than
+// the cell of the version before it: a new, changed or dropped price.
+func (r *Row) Changed(i int) bool {
+	if i == 0 || i >= len(r.Cells) {
+		return false
+	}
+	a, b := r.Cells[i-1], r.Cells[i]
+	switch {
+	case a == nil && b == nil:
+		return false
+	case a == nil || b == nil:
+		return true
+	}
+	return !a.same(b.Price) || len(a.Also) != len(b.Also)
+}
+
+// Grid is the tariff grid: one row per act code, one column per version,
+// in the order the versions were given (oldest first).
+type Grid struct {
+	Versions []Version
+	Rows     []Row
+}
+
+// Build reads the prices of each version and lays them out. Rows follow
+// the order of the newest version that prices each code (its tariff table
+// first, then its articles), then the codes that only older versions
+// price; a code priced the same way in several places of one version is
+// one value.
+func Build(versions []Version) *Grid {
+	g := &Grid{Versions: versions}
+	rowOf := map[string]int{}
+	perVersion := make([][]Price, len(versions))
+	for v := range versions {
+		perVersion[v] = sortedPrices(Prices(versions[v].Doc))
+	}
+	for v := len(versions) - 1; v >= 0; v-- {
+		for _, p := range perVersion[v] {
+			k, ok := rowOf[p.Code]
+			if !ok {
+				k = len(g.Rows)
+				rowOf[p.Code] = k
+				g.Rows = append(g.Rows, Row{Code: p.Code, Cells: make([]*Cell, len(versions))})
+			}
+			r := &g.Rows[k]
+			if r.Label == "" {
+				r.Label = p.Label
+			}
+			c := r.Cells[v]
+			switch {
+			case c == nil:
+				r.Cells[v] = &Cell{Price: p}
+			case c.Effective == "" && p.Effective != "" && c.Value == p.Value && c.Unit == p.Unit:
+				// The table gives the price, an article the date it
+				// applies from: one value.
+				c.Effective = p.Effective
+			case !c.same(p) && !slices.ContainsFunc(c.Also, p.same):
+				c.Also = append(c.Also, p)
+			}
+		}
+	}
+	return g
+}
+
+// sortedPrices puts the prices of tariff rows before those of articles,
+// keeping document order within each: the table is the reference.
+func sortedPrices(ps []Price) []Price {
+	slices.SortStableFunc(ps, func(a, b Price) int {
+		switch {
+		case a.Row == b.Row:
+			return 0
+		case a.Row:
+			return -1
+		}
+		return 1
+	})
+	return ps
+}

@@ -1,0 +1,88 @@
+package tariff
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/avenant-dev/avenant/clause"
+)
+
+const contradicting = `# Convention
+
+## Article 3 - Consultation
+
+La consultation de référence, cotée G, est fixée à 26,50 €.
+
+## Article 4 - Majorations
+
+La majoration MPC est fixée à 2 €. La visite VL est fixée à 60 € à compter du 1er janvier 2026.
+
+## Annexe 1 - Tarifs
+
+| Code | Libellé | Tarif |
+|---|---|---|
+| G | Consultation de référence | 30 € |
+| MPC | Majoration provisoire clinicien | 2 € |
+| VL | Visite longue | 70 € |
+`
+
+// TestInconsistencies: an article that prices a code differently from the
+// tariff table of the same version is reported, naming both places; an
+// article that agrees, or that announces a price from a date, is not.
+func TestInconsistencies(t *testing.T) {
+	got := Inconsistencies(Prices(clause.Parse(contradicting)))
+	if len(got) != 1 {
+		t.Fatalf("%d inconsistencies, want 1: %+v", len(got), got)
+	}
+	if msg := got[0].Message(); msg != "Article 3 prices G at 26,50 €, Annexe 1/G at 30 €" {
+		t.Errorf("message = %q", msg)
+	}
+	agreeing := strings.Replace(contradicting, "26,50 €", "30 €", 1)
+	if got := Inconsistencies(Prices(clause.Parse(agreeing))); len(got) != 0 {
+		t.Errorf("agreeing version: %+v", got)
+	}
+}
+
+// TestBuild: one row per code, newest order first; a version without a
+// price has no cell; a code priced differently in two places of one
+// version keeps both; a changed cell is told from an unchanged one.
+func TestBuild(t *testing.T) {
+	older := clause.Parse("# C\n\n## Annexe 1 - Tarifs\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| G | Consultation | 25 € |\n| MPC | Majoration | 2 € |\n")
+	g := Build([]Version{{Label: "v1", Doc: older}, {Label: "v2", Doc: clause.Parse(contradicting)}})
+	var codes []string
+	for _, r := range g.Rows {
+		codes = append(codes, r.Code)
+	}
+	if strings.Join(codes, " ") != "G MPC VL" {
+		t.Fatalf("rows = %v", codes)
+	}
+	gr, mpc, vl := &g.Rows[0], &g.Rows[1], &g.Rows[2]
+	if gr.Label != "Consultation de référence" {
+		t.Errorf("G label = %q", gr.Label)
+	}
+	if c := gr.Cells[1]; c == nil || c.Text != "30 €" || c.Clause != "Annexe 1/G" || len(c.Also) != 1 || c.Also[0].Text != "26,50 €" || c.Also[0].Clause != "Article 3" {
+		t.Errorf("G in v2 = %+v", c)
+	}
+	if c := vl.Cells[1]; c == nil || c.Text != "70 €" || len(c.Also) != 1 || c.Also[0].Effective != "2026-01-01" {
+		t.Errorf("VL in v2 = %+v", c)
+	}
+	if vl.Cells[0] != nil || !vl.Changed(1) {
+		t.Errorf("VL: v1 %+v, changed %v", vl.Cells[0], vl.Changed(1))
+	}
+	if mpc.Changed(1) {
+		t.Errorf("MPC at 2 € in both versions reported changed")
+	}
+	if !gr.Changed(1) || gr.Changed(0) {
+		t.Errorf("G changed = %v, %v", gr.Changed(0), gr.Changed(1))
+	}
+}
+
+// TestTableDateIsEffective: a price of the table that an article gives
+// from a date carries that date.
+func TestTableDateIsEffective(t *testing.T) {
+	doc := strings.Replace(contradicting, "est fixée à 26,50 €.", "est portée à 30 € à compter du 1er octobre 2024.", 1)
+	g := Build([]Version{{Label: "v", Doc: clause.Parse(doc)}})
+	if c := g.Rows[0].Cells[0]; c.Code != "G" || c.Effective != "2024-10-01" || len(c.Also) != 0 {
+		t.Errorf("G = %+v", c)
+	}
+}
