@@ -210,22 +210,9 @@ func (s *Store) rebuildIndex(fp string) (*Index, error) {
 	}
 	ix := &Index{Format: indexFormat, Fingerprint: fp}
 	err = iter.ForEach(func(r *plumbing.Reference) error {
-		c, err := s.repo.CommitObject(r.Hash())
-		if err != nil {
-			t, terr := s.repo.TagObject(r.Hash())
-			if terr != nil {
-				return nil // a tag on something else: not a version
-			}
-			if c, err = t.Commit(); err != nil {
-				return nil
-			}
-		}
-		v, ok := versionOf(c)
-		if !ok || v.Label != r.Name().Short() {
-			return nil
-		}
-		if err := s.readChanges(c, &v); err != nil {
-			return fmt.Errorf("%s: version %s (%s): %w", s.Dir, v.Label, c.Hash, err)
+		v, ok, err := s.readVersion(r.Name().Short(), r.Hash())
+		if err != nil || !ok {
+			return err
 		}
 		ix.Versions = append(ix.Versions, v)
 		return nil
@@ -242,6 +229,33 @@ func (s *Store) rebuildIndex(fp string) (*Index, error) {
 	})
 	ix.init()
 	return ix, nil
+}
+
+// readVersion reads the version that tag label points to at h. ok is
+// false when it is none (a tag on something else, or on a commit of
+// another label); an error names a version that avenant would never have
+// written: bad trailers or changes.json, or an object that fails its hash.
+func (s *Store) readVersion(label string, h plumbing.Hash) (v Version, ok bool, err error) {
+	if t, err := s.repo.TagObject(h); err == nil {
+		h = t.Target
+	}
+	c, err := s.commitObject(h)
+	if errors.Is(err, ErrCorrupt) {
+		return v, false, fmt.Errorf("tag %s: %w", label, err)
+	}
+	if err != nil {
+		return v, false, nil
+	}
+	if v, ok = versionOf(c); !ok || v.Label != label {
+		return v, false, nil
+	}
+	if err := checkTrailers(&v); err != nil {
+		return v, false, fmt.Errorf("%s: version %s (%s): %w", s.Dir, v.Label, shortHash(c.Hash.String()), err)
+	}
+	if err := s.readChanges(c, &v); err != nil {
+		return v, false, fmt.Errorf("%s: version %s (%s): %w", s.Dir, v.Label, shortHash(c.Hash.String()), err)
+	}
+	return v, true, nil
 }
 
 // versionOf reads a version's metadata from its commit's trailers; ok is
@@ -278,25 +292,35 @@ func trailers(msg string) map[string]string {
 
 // readChanges fills v.Changes and v.Clauses from the commit's tree.
 func (s *Store) readChanges(c *object.Commit, v *Version) error {
-	tree, err := c.Tree()
+	tree, err := s.treeObject(c.TreeHash)
 	if err != nil {
 		return err
 	}
-	f, err := tree.File("changes.json")
-	if err != nil {
-		return fmt.Errorf("changes.json: %w", err)
+	var changesBlob, clausesTree plumbing.Hash
+	for _, e := range tree.Entries {
+		switch e.Name {
+		case "changes.json":
+			changesBlob = e.Hash
+		case "clauses":
+			clausesTree = e.Hash
+		}
 	}
-	raw, err := f.Contents()
+	if changesBlob.IsZero() {
+		return fmt.Errorf("%w: no changes.json", ErrCorrupt)
+	}
+	raw, err := s.readBlob(changesBlob)
 	if err != nil {
 		return err
 	}
-	changes, err := decodeChanges([]byte(raw))
+	changes, err := decodeChanges(raw)
 	if err != nil {
 		return err
 	}
-	sub, err := tree.Tree("clauses")
-	if err != nil && !errors.Is(err, object.ErrDirectoryNotFound) {
-		return err
+	var sub *object.Tree
+	if !clausesTree.IsZero() {
+		if sub, err = s.treeObject(clausesTree); err != nil {
+			return err
+		}
 	}
 	blobs := map[string]string{}
 	if sub != nil {

@@ -91,10 +91,8 @@ func decodeManifest(b []byte) ([]ManifestEntry, error) {
 	if f.Schema != ManifestSchema {
 		return nil, fmt.Errorf("manifest.json: schema %q, want %q", f.Schema, ManifestSchema)
 	}
-	for _, e := range f.Clauses {
-		if !ValidID(e.ID) {
-			return nil, fmt.Errorf("manifest.json: %q is not a clause id", e.ID)
-		}
+	if err := checkManifest(f.Clauses); err != nil {
+		return nil, err
 	}
 	return f.Clauses, nil
 }
@@ -124,6 +122,9 @@ func decodeChanges(b []byte) ([]ChangeEntry, error) {
 	}
 	if f.Schema != ChangesSchema {
 		return nil, fmt.Errorf("changes.json: schema %q, want %q", f.Schema, ChangesSchema)
+	}
+	if err := checkChanges(f.Changes); err != nil {
+		return nil, err
 	}
 	return f.Changes, nil
 }

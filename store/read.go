@@ -6,7 +6,6 @@ import (
 	"encoding/gob"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -122,11 +121,11 @@ type snapshot struct {
 }
 
 func (s *Store) snapshot(commit string) (*snapshot, error) {
-	c, err := s.repo.CommitObject(plumbing.NewHash(commit))
+	c, err := s.commitObject(plumbing.NewHash(commit))
 	if err != nil {
 		return nil, fmt.Errorf("%s: commit %s: %w", s.Dir, commit, err)
 	}
-	tree, err := c.Tree()
+	tree, err := s.treeObject(c.TreeHash)
 	if err != nil {
 		return nil, fmt.Errorf("%s: commit %s: %w", s.Dir, commit, err)
 	}
@@ -143,7 +142,7 @@ func (s *Store) snapshot(commit string) (*snapshot, error) {
 		return nil, fmt.Errorf("%s: commit %s has no manifest.json: not an avenant version", s.Dir, commit)
 	}
 	if !sn.clausesTree.IsZero() {
-		sub, err := s.repo.TreeObject(sn.clausesTree)
+		sub, err := s.treeObject(sn.clausesTree)
 		if err != nil {
 			return nil, fmt.Errorf("%s: commit %s: %w", s.Dir, commit, err)
 		}
@@ -152,19 +151,6 @@ func (s *Store) snapshot(commit string) (*snapshot, error) {
 		}
 	}
 	return sn, nil
-}
-
-func (s *Store) readBlob(h plumbing.Hash) ([]byte, error) {
-	b, err := s.repo.BlobObject(h)
-	if err != nil {
-		return nil, fmt.Errorf("%s: blob %s: %w", s.Dir, h, err)
-	}
-	r, err := b.Reader()
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	return io.ReadAll(r)
 }
 
 func (sn *snapshot) entries(s *Store) ([]ManifestEntry, error) {
@@ -202,7 +188,11 @@ func (s *Store) Document(v *Version) (*clause.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	return sn.document(s)
+	d, err := sn.document(s)
+	if err != nil {
+		return nil, fmt.Errorf("version %s (%s): %w", v.Label, shortHash(v.Commit), err)
+	}
+	return d, nil
 }
 
 // Manifest reads a version's outline without the clause texts. A version
@@ -225,7 +215,7 @@ func (s *Store) Manifest(v *Version) ([]ManifestEntry, error) {
 	}
 	m, err := sn.entries(s)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("version %s (%s): %w", v.Label, shortHash(v.Commit), err)
 	}
 	var b bytes.Buffer
 	if err := gob.NewEncoder(&b).Encode(m); err == nil {

@@ -687,7 +687,14 @@ func (s *Store) Pull(remote string, opts RemoteOptions) (_ *PullResult, err erro
 		sortConflicts(conflicts)
 		return nil, &RefusedError{Op: "pull from " + RedactURL(remote), Conflicts: conflicts, hint: "nothing changed"}
 	}
-	// Tags first, as an import writes them: a version exists once its tag
+	// Versions from another party are read as untrusted before any is
+	// taken: one avenant would never have written refuses the pull.
+	for _, u := range tagUpdates {
+		if err := s.checkPulled(u.Name, plumbing.NewHash(u.New)); err != nil {
+			return nil, fmt.Errorf("pull from %s refused: %w", remote, err)
+		}
+	}
+	// Tags first: a version exists once its tag
 	// does, and the branches follow (main is local: repairRefs moves it).
 	for _, u := range append(tagUpdates, headUpdates...) {
 		name := plumbing.NewBranchReferenceName(u.Name)
@@ -711,4 +718,21 @@ func (s *Store) Pull(remote string, opts RemoteOptions) (_ *PullResult, err erro
 		}
 	}
 	return res, nil
+}
+
+// checkPulled reads the version a fetched tag names, its manifest
+// included, with every check a command reading it would make.
+func (s *Store) checkPulled(label string, h plumbing.Hash) error {
+	v, ok, err := s.readVersion(label, h)
+	if err != nil || !ok {
+		return err
+	}
+	sn, err := s.snapshot(v.Commit)
+	if err == nil {
+		_, err = sn.entries(s)
+	}
+	if err != nil {
+		return fmt.Errorf("version %s (%s): %w", v.Label, shortHash(v.Commit), err)
+	}
+	return nil
 }
