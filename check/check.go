@@ -23,12 +23,19 @@ type Finding struct {
 	// anchor of the clause in the HTML redline.
 	ClauseID string      `json:"clause_id"`
 	Fact     clause.Fact `json:"fact"`
+	// Detail, when set, is the finding's message in place of the fact's
+	// line: a finding about one version ("Article 3 prices G at 26,50 €,
+	// Annexe 1/G at 30 €") is not a change.
+	Detail string `json:"message,omitempty"`
 }
 
 // Message describes the finding on one line for annotations and reports:
 // "amount G: 26,50 € → 30 € (+13,21 %)". Document text is cleaned of
 // control characters.
 func (f *Finding) Message() string {
+	if f.Detail != "" {
+		return sanitize.Text(f.Detail)
+	}
 	msg := render.FactLine(f.Fact)
 	if Broken(&f.Fact) && f.Fact.Note == "" {
 		// A reference written the same on both sides says nothing by
@@ -95,7 +102,7 @@ func Run(d *clause.Diff, old, new render.Side, rules *Rules) *Report {
 		for _, f := range c.Facts {
 			for ri := range rules.Rules {
 				r := &rules.Rules[ri]
-				if !r.matchFact(&f, names) {
+				if r.Name == ConsistencyRule || !r.matchFact(&f, names) {
 					continue
 				}
 				sev := r.Severity
@@ -106,6 +113,7 @@ func Run(d *clause.Diff, old, new render.Side, rules *Rules) *Report {
 			}
 		}
 	}
+	rep.Findings = append(rep.Findings, Consistency(d.New, new.IDs, rules)...)
 	return rep
 }
 

@@ -122,3 +122,46 @@ func TestFixtureAppearingTariffs(t *testing.T) {
 		})
 	}
 }
+
+// TestConsistency: a version whose article prices G otherwise than its
+// tariff table gets a warning naming both places; the check still passes.
+// A rules file can raise the rule to an error or drop it.
+func TestConsistency(t *testing.T) {
+	text := fixtureText(t, "05-convention-2024-06.md")
+	contradicting := strings.Replace(text, "cotée GS, sont fixées à 30 € à compter du 22 décembre 2024.", "cotée GS, sont fixées à 26,50 €.", 1)
+	if contradicting == text {
+		t.Fatal("the edit changed nothing")
+	}
+	old, new := clause.Parse(text), clause.Parse(contradicting)
+	rep := Check(old, new, render.Side{Ref: "CONV-2024-06"}, render.Side{Ref: "edited"}, nil, clause.CompareOptions{})
+	var got []string
+	for _, f := range rep.Findings {
+		if f.Rule == ConsistencyRule {
+			got = append(got, string(f.Severity)+" "+f.Clause+": "+f.Message())
+		}
+	}
+	want := []string{
+		"warning Article 10: Article 10 prices G at 26,50 €, Annexe 1/G at 30 €",
+		"warning Article 10: Article 10 prices GS at 26,50 €, Annexe 1/GS at 30 €",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("consistency findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if got := Consistency(old, nil, nil); len(got) != 0 {
+		t.Errorf("the signed convention contradicts itself: %v", brief(got))
+	}
+	raised, err := Parse("rules.yaml", []byte("rules:\n  - name: consistency\n    severity: error\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := Consistency(new, nil, raised); len(got) != 2 || got[0].Severity != Error {
+		t.Errorf("raised to error: %v", brief(got))
+	}
+	allowed, err := Parse("rules.yaml", []byte("allow: [\"Article 10\"]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := Consistency(new, nil, allowed); len(got) != 0 {
+		t.Errorf("allowed clause still flagged: %v", brief(got))
+	}
+}

@@ -59,6 +59,16 @@ func plural(n int, what string) string {
 
 // WriteText prints one finding a line, aligned, then the verdict.
 func WriteText(w io.Writer, rep *Report) error {
+	if err := WriteFindings(w, rep); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(w, "check %s → %s %s\n", sanitize.Text(rep.Old.Ref), sanitize.Text(rep.New.Ref), Verdict(rep))
+	return err
+}
+
+// WriteFindings prints one finding a line, aligned (severity, rule,
+// clause, message), then the rules used.
+func WriteFindings(w io.Writer, rep *Report) error {
 	var b strings.Builder
 	ruleWidth := 0
 	for _, f := range rep.Findings {
@@ -69,7 +79,6 @@ func WriteText(w io.Writer, rep *Report) error {
 		fmt.Fprintf(&b, "%-7s %-*s  %s: %s\n", f.Severity, ruleWidth, f.Rule, f.Clause, f.Message())
 	}
 	fmt.Fprintf(&b, "rules: %s\n", rulesName(rep))
-	fmt.Fprintf(&b, "check %s → %s %s\n", sanitize.Text(rep.Old.Ref), sanitize.Text(rep.New.Ref), Verdict(rep))
 	_, err := io.WriteString(w, b.String())
 	return err
 }

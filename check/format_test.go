@@ -179,6 +179,7 @@ func TestJUnitShape(t *testing.T) {
 		{"avenant.tariffs", "Article 20", "amount: 5 € → 5,10 € (+2 %)", ""},
 		{"avenant.references", "Article 40", "reference article 12: article 12 — the number no longer denotes the same clause", ""},
 		{"avenant.tariffs", "Annexe 1/G", "amount G: 26,50 € → 30 € (+13,21 %)", ""},
+		{"avenant.consistency", "all clauses", "", ""},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("testcases %+v, want %+v", got, want)
@@ -188,8 +189,8 @@ func TestJUnitShape(t *testing.T) {
 			t.Errorf("testcase %d = %+v, want %+v", i, got[i], want[i])
 		}
 	}
-	if s.Tests != 5 || s.Failures != 4 || doc.Tests != 5 || doc.Failures != 4 {
-		t.Errorf("counts: suite %d/%d, root %d/%d; want 5 tests, 4 failures", s.Tests, s.Failures, doc.Tests, doc.Failures)
+	if s.Tests != 6 || s.Failures != 4 || doc.Tests != 6 || doc.Failures != 4 {
+		t.Errorf("counts: suite %d/%d, root %d/%d; want 6 tests, 4 failures", s.Tests, s.Failures, doc.Tests, doc.Failures)
 	}
 }
 

@@ -77,7 +77,8 @@ var tariffClauses = []string{"tariff:*", "Annexe*", "annex:*", "*tarif*", "*hono
 // so is a changed, added or removed amount that prices an act code
 // anywhere else ("la consultation G est fixée à 30 €" in an article); a
 // modality or negation change is a warning, a broken cross-reference an
-// error.
+// error, and an article of the new version that prices an act code
+// otherwise than its tariff table a warning (see ConsistencyRule).
 func Default() *Rules {
 	return &Rules{Rules: defaultRules()}
 }
@@ -88,6 +89,7 @@ func defaultRules() []Rule {
 		{Name: "prices", Facts: []clause.FactKind{clause.FactAmount}, Subjects: []string{"?*"}, Except: tariffClauses, Severity: Error},
 		{Name: "obligations", Facts: []clause.FactKind{clause.FactModality, clause.FactNegation}, Severity: Warning},
 		{Name: "references", Facts: []clause.FactKind{clause.FactReference}, Broken: true, Severity: Error},
+		{Name: ConsistencyRule, Severity: Warning},
 	}
 }
 

@@ -1,8 +1,13 @@
 package cli
 
 import (
+	"fmt"
+
 	"github.com/spf13/cobra"
 
+	"github.com/avenant-dev/avenant/check"
+	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/internal/sanitize"
 	"github.com/avenant-dev/avenant/render"
 )
 
@@ -13,6 +18,9 @@ type ShowOptions struct {
 	Clause  string
 	Format  string
 	MaxSize int64
+	// Check prints, instead of the outline, what the consistency rule
+	// finds in the version alone (see avenant check).
+	Check bool
 }
 
 func newShowCmd(g *globals, runF func(*ShowOptions) error) *cobra.Command {
@@ -37,6 +45,7 @@ func newShowCmd(g *globals, runF func(*ShowOptions) error) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text or json")
 	cmd.Flags().Int64Var(&opts.MaxSize, "max-size", 0, "largest input file accepted, in bytes (default 64 MiB)")
+	cmd.Flags().BoolVar(&opts.Check, "check", false, "check the version against itself: an article pricing an act code otherwise than the tariff table")
 	return cmd
 }
 
@@ -45,9 +54,45 @@ func showRun(opts *ShowOptions) error {
 	if err != nil {
 		return err
 	}
+	if opts.Check {
+		return showCheck(opts, opts.Target, doc, nil)
+	}
 	out := opts.g.io.Out
 	if opts.Format == "json" {
 		return render.WriteJSON(out, render.NewOutlineDoc(opts.Target, doc, nil))
 	}
 	return render.OutlineText(out, doc, nil)
+}
+
+// showCheck runs the consistency rule on one version and prints its
+// findings as avenant check does, then a verdict; an error-level finding
+// (a rules file can raise the rule) is exit status 1.
+func showCheck(opts *ShowOptions, ref string, doc *clause.Document, ids []string) error {
+	rules, err := loadRules(&CheckOptions{g: opts.g})
+	if err != nil {
+		return err
+	}
+	rep := &check.Report{Old: render.Side{Ref: ref}, New: render.Side{Ref: ref}, Rules: []string{check.ConsistencyRule},
+		RulesFile: rules.File, Findings: check.Consistency(doc, ids, rules)}
+	if rep.Findings == nil {
+		rep.Findings = []check.Finding{}
+	}
+	if !opts.g.quiet {
+		out := opts.g.io.Out
+		if opts.Format == "json" {
+			err = check.WriteJSON(out, rep)
+		} else {
+			err = check.WriteFindings(out, rep)
+			if err == nil {
+				_, err = fmt.Fprintf(out, "check %s %s\n", sanitize.Text(ref), check.Verdict(rep))
+			}
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if !rep.Passed() {
+		return errDiffers
+	}
+	return nil
 }

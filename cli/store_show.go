@@ -58,6 +58,9 @@ func storeShowRun(opts *ShowOptions) error {
 	if opts.g.quiet {
 		return nil // --quiet: the exit status is the answer
 	}
+	if opts.Check {
+		return showCheck(opts, ref, doc, ids)
+	}
 	out := opts.g.io.Out
 	if opts.Clause == "" {
 		if opts.Format == "json" {

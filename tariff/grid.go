@@ -27,6 +27,8 @@ type Price struct {
 	// Label is what the row calls the act ("Consultation de référence"),
 	// "" for a price read from an article.
 	Label string
+	// At is the index of the clause in its document.
+	At int
 }
 
 // same reports whether two prices say the same thing, wherever written.
@@ -48,7 +50,7 @@ func Prices(d *clause.Document) []Price {
 				continue
 			}
 			out = append(out, Price{Code: f.Subject, Value: *f.NewValue, Unit: f.Unit, Text: f.New,
-				Clause: d.Name(i), Effective: f.Effective, Row: row, Label: label})
+				Clause: d.Name(i), Effective: f.Effective, Row: row, Label: label, At: i})
 		}
 	}
 	return out
