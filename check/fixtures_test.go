@@ -7,6 +7,7 @@ import (
 	"github.com/avenant-dev/avenant/clause"
 	"github.com/avenant-dev/avenant/fixtures"
 	"github.com/avenant-dev/avenant/render"
+	"github.com/avenant-dev/avenant/tariff"
 )
 
 func fixtureText(t *testing.T, file string) string {
@@ -164,4 +165,60 @@ func TestConsistency(t *testing.T) {
 	if got := Consistency(new, nil, allowed); len(got) != 0 {
 		t.Errorf("allowed clause still flagged: %v", brief(got))
 	}
+}
+
+// TestReformattedTablePasses: the same tariff table written another way
+// (pipes or aligned columns, tabs, with or without its header row) is no
+// change the gate flags, and the grid reads the same prices from it.
+func TestReformattedTablePasses(t *testing.T) {
+	text := fixtureText(t, "05-convention-2024-06.md")
+	reformat := func(sep string, header bool) string {
+		var out []string
+		for _, line := range strings.Split(text, "\n") {
+			if !strings.HasPrefix(line, "|") {
+				out = append(out, line)
+				continue
+			}
+			if strings.HasPrefix(line, "|---") || (!header && strings.HasPrefix(line, "| Code ")) {
+				continue
+			}
+			cells := strings.Split(strings.Trim(line, "| "), " | ")
+			out = append(out, strings.Join(cells, sep))
+		}
+		return strings.Join(out, "\n")
+	}
+	for _, tc := range []struct {
+		name, sep string
+		header    bool
+	}{
+		{"columns with header", "    ", true},
+		{"columns without header", "    ", false},
+		{"tabs", "\t", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			edited := reformat(tc.sep, tc.header)
+			if edited == text || strings.Contains(edited, "| G |") {
+				t.Fatal("the table was not rewritten")
+			}
+			for _, pair := range [][2]string{{text, edited}, {edited, text}} {
+				old, new := clause.Parse(pair[0]), clause.Parse(pair[1])
+				rep := Check(old, new, render.Side{Ref: "a"}, render.Side{Ref: "b"}, nil, clause.CompareOptions{})
+				if len(rep.Findings) != 0 {
+					t.Errorf("re-formatted table flagged: %v", brief(rep.Findings))
+				}
+				if a, b := tariffLine(old), tariffLine(new); a != b || !strings.Contains(b, "G=30 €@Annexe 1/G") {
+					t.Errorf("prices differ:\n%s\n%s", a, b)
+				}
+			}
+		})
+	}
+}
+
+// tariffLine lists a document's prices as code=value, in order.
+func tariffLine(d *clause.Document) string {
+	var out []string
+	for _, p := range tariff.Prices(d) {
+		out = append(out, p.Code+"="+p.Text+"@"+p.Clause)
+	}
+	return strings.Join(out, " ")
 }
