@@ -1,6 +1,7 @@
 package check
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/avenant-dev/avenant/clause"
@@ -89,13 +90,14 @@ func Run(d *clause.Diff, old, new render.Side, rules *Rules) *Report {
 	for _, r := range rules.Rules {
 		rep.Rules = append(rep.Rules, r.Name)
 	}
+	oldNamed, newNamed := namedWithIDs(d.Old, old.IDs), namedWithIDs(d.New, new.IDs)
 	for i := range d.Changes {
 		c := &d.Changes[i]
 		if len(c.Facts) == 0 {
 			continue
 		}
-		names := changeNames(d, c, old.IDs, new.IDs)
-		if len(rules.Allow) > 0 && anyGlob(rules.Allow, names) {
+		names := newClauseRef(d, c, oldNamed, newNamed)
+		if len(rules.Allow) > 0 && names.matches(rules.Allow) {
 			continue
 		}
 		title, id := changeTitle(d, c, old.IDs, new.IDs)
@@ -117,24 +119,69 @@ func Run(d *clause.Diff, old, new render.Side, rules *Rules) *Report {
 	return rep
 }
 
-// changeNames lists every name a glob may match for the clauses of a
-// change, on both sides: a rule on "Article 12" still sees the clause
-// after it was renumbered 13.
-func changeNames(d *clause.Diff, c *clause.Change, oldIDs, newIDs []string) []string {
-	var names []string
-	add := func(doc *clause.Document, idx []int, ids []string) {
-		for _, i := range idx {
-			cl := &doc.Clauses[i]
-			names = append(names, cl.Number, cl.Heading, cl.Key, cl.ID, clauseName(doc, i))
-			if ids != nil {
-				names = append(names, ids[i])
-			}
-			names = append(names, cl.Path...)
+// clauseRef is what a clause pattern is matched against for one change:
+// the change's clauses on both sides, so that a rule on "Article 12" still
+// sees the clause after it was renumbered 13.
+type clauseRef struct {
+	sides []refSide
+	names []string // every name a glob may match
+}
+
+type refSide struct {
+	named []clause.Named
+	idx   []int
+}
+
+// namedWithIDs is clause.NamedOf with the stable ids when known.
+func namedWithIDs(doc *clause.Document, ids []string) []clause.Named {
+	named := clause.NamedOf(doc)
+	if len(ids) == len(named) {
+		for i := range named {
+			named[i].ID = ids[i]
 		}
 	}
-	add(d.New, c.New, newIDs)
-	add(d.Old, c.Old, oldIDs)
-	return names
+	return named
+}
+
+func newClauseRef(d *clause.Diff, c *clause.Change, oldNamed, newNamed []clause.Named) clauseRef {
+	ref := clauseRef{sides: []refSide{{newNamed, c.New}, {oldNamed, c.Old}}}
+	add := func(doc *clause.Document, named []clause.Named, idx []int) {
+		for _, i := range idx {
+			cl := &doc.Clauses[i]
+			ref.names = append(ref.names, cl.Heading, cl.Key, cl.ID, named[i].ID, clauseName(doc, i))
+			if cl.Kind == clause.KindArticle {
+				ref.names = append(ref.names, cl.Number) // a bare number is an article's
+			}
+			ref.names = append(ref.names, cl.Path...)
+		}
+	}
+	add(d.New, newNamed, c.New)
+	add(d.Old, oldNamed, c.Old)
+	return ref
+}
+
+// matches reports whether one of the patterns names one of the change's
+// clauses. A pattern with * or ? is a glob over the clauses' names; any
+// other is a clause name resolved as avenant show resolves it
+// (clause.ResolveName), or a key ("tariff:G").
+func (r clauseRef) matches(patterns []string) bool {
+	for _, p := range patterns {
+		if strings.ContainsAny(p, "*?") {
+			if anyGlob([]string{p}, r.names) {
+				return true
+			}
+			continue
+		}
+		for _, side := range r.sides {
+			hits := clause.ResolveName(side.named, p)
+			for _, i := range side.idx {
+				if slices.Contains(hits, i) || side.named[i].Key != "" && strings.EqualFold(side.named[i].Key, p) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // changeTitle names the change's clauses, old → new when the name changed,

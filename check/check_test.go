@@ -160,6 +160,21 @@ rules:
 `, []string{
 			"warning refs Article 40 reference article 12→article 12",
 		}},
+		{"clause names resolve as avenant show does: a number is an article's, a kind never another's", `
+defaults: false
+rules:
+  - name: one
+    clauses: ["1"]
+  - name: annex
+    clauses: ["Annexe 1/G"]
+  - name: title
+    clauses: ["Titre I"]
+  - name: heading
+    clauses: ["ARTICLE 20 - REMUNERATION FORFAITAIRE"]
+`, []string{
+			"error heading Article 20 amount 5 €→5,10 €",
+			"error annex Annexe 1/G amount 26,50 €→30 €",
+		}},
 		{"percent anywhere", `
 defaults: false
 rules:

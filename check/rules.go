@@ -95,7 +95,7 @@ func defaultRules() []Rule {
 
 // matchFact reports whether the rule fires on fact f of a change whose
 // clauses are named by names.
-func (r *Rule) matchFact(f *clause.Fact, names []string) bool {
+func (r *Rule) matchFact(f *clause.Fact, names clauseRef) bool {
 	if len(r.Facts) > 0 && !containsKind(r.Facts, f.Kind) {
 		return false
 	}
@@ -105,10 +105,10 @@ func (r *Rule) matchFact(f *clause.Fact, names []string) bool {
 	if len(r.Subjects) > 0 && !anyGlob(r.Subjects, []string{f.Subject}) {
 		return false
 	}
-	if len(r.Clauses) > 0 && !anyGlob(r.Clauses, names) {
+	if len(r.Clauses) > 0 && !names.matches(r.Clauses) {
 		return false
 	}
-	if len(r.Except) > 0 && anyGlob(r.Except, names) {
+	if len(r.Except) > 0 && names.matches(r.Except) {
 		return false
 	}
 	if f.OldValue != nil && f.NewValue != nil {

@@ -51,7 +51,7 @@ func newBlameCmd(g *globals, runF func(*BlameOptions) error) *cobra.Command {
 		Long: `Print the text of CLAUSE as of --at (default: the latest version), cut into
 spans attributed to the version that introduced them, word by word.
 Cosmetic revisions (spacing, typography) keep the earlier attribution
-unless --cosmetic.`,
+unless --cosmetic. CLAUSE is named as in 'avenant show'.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Clause = args[0]

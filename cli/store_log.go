@@ -50,8 +50,9 @@ func newLogCmd(g *globals, runF func(*LogOptions) error) *cobra.Command {
 		Use:   "log CLAUSE",
 		Short: "A clause's history across versions, through renumbering and moves",
 		Long: `List the versions in which CLAUSE changed, oldest first: added, modified,
-cosmetic, renumbered, moved, split, merged, removed. CLAUSE is a stable id
-or a number as printed in the latest version (or in --at REV).`,
+cosmetic, renumbered, moved, split, merged, removed. CLAUSE is a stable id,
+or a heading, kind and number, or article number as in 'avenant show' of the
+latest version (or of --at REV).`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Clause = args[0]

@@ -2,13 +2,14 @@ package cli
 
 import (
 	"fmt"
-	"strings"
+	"slices"
 
 	"github.com/spf13/cobra"
 
 	"github.com/avenant-dev/avenant/clause"
 	"github.com/avenant-dev/avenant/internal/sanitize"
 	"github.com/avenant-dev/avenant/render"
+	"github.com/avenant-dev/avenant/store"
 )
 
 // newStoreShowCmd is avenant show: a file's outline as before, or a store
@@ -19,8 +20,10 @@ func newStoreShowCmd(g *globals, runF func(*ShowOptions) error) *cobra.Command {
 		cmd = newShowCmd(g, storeShowRun)
 	}
 	cmd.Long = `Print the outline of REV (a label, tag, party branch or commit prefix) or of
-FILE, one clause a line with its stable id; with CLAUSE (an id, or a number
-as printed in that version), print that clause's heading and text.`
+FILE, one clause a line with its stable id; with CLAUSE, print that clause's
+heading and text. CLAUSE is a stable id, a heading as printed ("Préambule"),
+a kind and number ("Annexe 1", "Titre II", "Article 3 bis") or an article's
+bare number ("3 bis").`
 	return cmd
 }
 
@@ -28,6 +31,9 @@ func storeShowRun(opts *ShowOptions) error {
 	var doc *clause.Document
 	var ids []string
 	ref := opts.Target
+	// find resolves a clause name in doc: through the store for a version,
+	// which also knows where a clause last existed.
+	find := func(name string) (int, error) { return clause.FindName(clause.NamedOf(doc), name, ref) }
 	if isFile(opts.Target) {
 		if opts.Clause == "" {
 			return showRun(opts)
@@ -50,6 +56,16 @@ func storeShowRun(opts *ShowOptions) error {
 			return err
 		}
 		ref = v.Label
+		find = func(name string) (int, error) {
+			e, err := s.FindClause(v, name)
+			if err != nil {
+				return -1, err
+			}
+			if i := slices.IndexFunc(doc.Clauses, func(c clause.Clause) bool { return c.ID == e.ID }); i >= 0 {
+				return i, nil
+			}
+			return -1, fmt.Errorf("%s: %w in %s", name, store.ErrUnknownClause, ref)
+		}
 		ids = make([]string, len(doc.Clauses))
 		for i := range doc.Clauses {
 			ids[i] = doc.Clauses[i].ID
@@ -68,9 +84,9 @@ func storeShowRun(opts *ShowOptions) error {
 		}
 		return render.OutlineText(out, doc, ids)
 	}
-	i := findClause(doc, opts.Clause)
-	if i < 0 {
-		return fmt.Errorf("%s: unknown clause in %s (not a clause id or number of that version)", opts.Clause, ref)
+	i, err := find(opts.Clause)
+	if err != nil {
+		return err
 	}
 	one := &clause.Document{Clauses: []clause.Clause{doc.Clauses[i]}}
 	one.Clauses[0].Parent = -1
@@ -85,35 +101,7 @@ func storeShowRun(opts *ShowOptions) error {
 	if c.Heading != "" {
 		fmt.Fprintf(out, "%s\n\n", sanitize.Text(c.Heading))
 	}
-	_, err := fmt.Fprintln(out, sanitize.Text(c.Text))
+	_, err = fmt.Fprintln(out, sanitize.Text(c.Text))
 	return err
 }
 
-// findClause finds a clause by id or by number as printed, in normalised
-// form ("Article 28.1", "28-1" and "28.1" name the same clause); -1 when
-// none. An article wins over another clause of the same number.
-func findClause(d *clause.Document, ref string) int {
-	for i := range d.Clauses {
-		if d.Clauses[i].ID == ref {
-			return i
-		}
-	}
-	want := []string{clause.NormalizeNumber(ref)}
-	if f := strings.Fields(ref); len(f) > 1 {
-		want = append(want, clause.NormalizeNumber(strings.Join(f[1:], " ")))
-	}
-	found := -1
-	for i := range d.Clauses {
-		c := &d.Clauses[i]
-		if c.Number == "" {
-			continue
-		}
-		n := clause.NormalizeNumber(c.Number)
-		for _, w := range want {
-			if w != "" && n == w && (found < 0 || c.Kind == clause.KindArticle && d.Clauses[found].Kind != clause.KindArticle) {
-				found = i
-			}
-		}
-	}
-	return found
-}

@@ -14,38 +14,31 @@ type LogEntry struct {
 	ChangeEntry
 }
 
-// ResolveClause turns a clause reference into a stable id: an id or a
-// number as printed in version at (the latest when nil), or an id the
-// store held in any version.
+// ResolveClause turns a clause name into a stable id: a stable id the
+// store held in any version, or a name resolved in version at (the latest
+// when nil) by FindClause, whose errors it returns.
 func (s *Store) ResolveClause(ref string, at *Version) (string, error) {
 	ix, err := s.Index()
 	if err != nil {
 		return "", err
 	}
-	if at == nil {
-		if len(ix.Versions) == 0 {
-			return "", fmt.Errorf("%s: %w: the store %s holds no version yet", ref, ErrUnknownClause, s.Dir)
-		}
-		at = &ix.Versions[len(ix.Versions)-1]
-		// A stable id is looked up in the index alone: decoding the
-		// manifest would cost more than the whole log. Ids are slugs
-		// with a kind prefix, so they never read as a printed number.
-		if ix.hasID(ref) {
-			return ref, nil
-		}
+	if len(ix.Versions) == 0 {
+		return "", fmt.Errorf("%s: %w: the store %s holds no version yet", ref, ErrUnknownClause, s.Dir)
 	}
-	m, err := s.Manifest(at)
+	if at == nil {
+		at = &ix.Versions[len(ix.Versions)-1]
+	}
+	// A stable id is looked up in the index alone: decoding the manifest
+	// would cost more than the whole log. Ids are slugs with a kind
+	// prefix, so they never read as a printed number.
+	if ix.hasID(ref) {
+		return ref, nil
+	}
+	e, err := s.FindClause(at, ref)
 	if err != nil {
 		return "", err
 	}
-	e, ferr := findIn(m, ref, at.Label)
-	if ferr == nil {
-		return e.ID, nil
-	}
-	if ix.usedIDs()[ref] {
-		return ref, nil
-	}
-	return "", ferr
+	return e.ID, nil
 }
 
 // Log lists the versions in which the clause with stable id id changed,

@@ -19,8 +19,12 @@ import (
 // ErrUnknownRevision is returned when a revision names no version.
 var ErrUnknownRevision = errors.New("unknown revision")
 
-// ErrUnknownClause is returned when a clause reference names no clause.
-var ErrUnknownClause = errors.New("unknown clause")
+// ErrUnknownClause is returned when a clause name denotes no clause.
+var ErrUnknownClause = clause.ErrUnknownClause
+
+// ErrClauseGone is returned when a clause name denotes no clause of a
+// version but did in one of its ancestors.
+var ErrClauseGone = errors.New("no longer exists in")
 
 // Versions lists the store's versions in import order.
 func (s *Store) Versions() ([]Version, error) {
@@ -229,57 +233,69 @@ func (s *Store) Manifest(v *Version) ([]ManifestEntry, error) {
 	return m, nil
 }
 
-// FindClause resolves a clause reference in version v: a stable id, or a
-// number as printed in that version ("28.1", "Article 28.1", "28-1"),
-// compared in normalised form. It returns the clause's manifest entry.
-func (s *Store) FindClause(v *Version, ref string) (*ManifestEntry, error) {
+// FindClause resolves a clause name in version v (see clause.FindName:
+// stable id, heading as printed, kind and number, bare article number) and
+// returns the clause's manifest entry. A name that denotes no clause of v
+// but did in one of its ancestors is an ErrClauseGone naming the version
+// where it last existed.
+func (s *Store) FindClause(v *Version, name string) (*ManifestEntry, error) {
 	m, err := s.Manifest(v)
 	if err != nil {
 		return nil, err
 	}
-	return findIn(m, ref, v.Label)
+	i, ferr := clause.FindName(namedOf(m), name, v.Label)
+	if ferr == nil {
+		return &m[i], nil
+	}
+	if errors.Is(ferr, ErrUnknownClause) {
+		last, display, id, err := s.lastHeld(v, name)
+		if err != nil {
+			return nil, err
+		}
+		if last != nil {
+			return nil, fmt.Errorf("%s: %w %s; it last existed in %s as %s [%s]: see it with --at %s",
+				name, ErrClauseGone, v.Label, last.Label, display, id, last.Label)
+		}
+	}
+	return nil, ferr
 }
 
-func findIn(m []ManifestEntry, ref, label string) (*ManifestEntry, error) {
-	for i := range m {
-		if m[i].ID == ref {
-			return &m[i], nil
+// lastHeld finds, walking v's ancestors from the newest, the last version
+// in which name denoted exactly one clause; nil when none did.
+func (s *Store) lastHeld(v *Version, name string) (last *Version, display, id string, err error) {
+	ix, err := s.Index()
+	if err != nil {
+		return nil, "", "", err
+	}
+	for p, ok := ix.byCommit[v.Parent]; ok; p, ok = ix.byCommit[ix.Versions[p].Parent] {
+		anc := &ix.Versions[p]
+		m, err := s.Manifest(anc)
+		if err != nil {
+			return nil, "", "", err
+		}
+		named := namedOf(m)
+		if hits := clause.ResolveName(named, name); len(hits) == 1 {
+			return anc, clause.DisplayName(named, hits[0]), named[hits[0]].ID, nil
 		}
 	}
-	want := []string{clause.NormalizeNumber(ref)}
-	if f := strings.Fields(ref); len(f) > 1 {
-		// "Article 28.1": the kind word, then the number.
-		want = append(want, clause.NormalizeNumber(strings.Join(f[1:], " ")))
-	}
-	var hits []int
-	for i := range m {
-		if m[i].Number == "" {
-			continue
-		}
-		n := clause.NormalizeNumber(m[i].Number)
-		for _, w := range want {
-			if w != "" && n == w {
-				hits = append(hits, i)
-				break
-			}
-		}
-	}
-	if len(hits) == 1 {
-		return &m[hits[0]], nil
-	}
-	// Several clauses share a number (an article 3 and an annex 3): prefer
-	// the article, the unit people cite.
-	for _, i := range hits {
-		if m[i].Kind == clause.KindArticle {
-			return &m[i], nil
-		}
-	}
-	if len(hits) > 0 {
-		return &m[hits[0]], nil
-	}
-	return nil, fmt.Errorf("%s: %w in %s (not a clause id or number of that version)", ref, ErrUnknownClause, label)
+	return nil, "", "", nil
 }
 
+func namedOf(m []ManifestEntry) []clause.Named {
+	at := make(map[string]int, len(m))
+	for i, e := range m {
+		at[e.ID] = i
+	}
+	out := make([]clause.Named, len(m))
+	for i, e := range m {
+		parent, ok := at[e.Parent]
+		if !ok {
+			parent = -1
+		}
+		out[i] = clause.Named{ID: e.ID, Kind: e.Kind, Number: e.Number, Key: e.Key, Heading: e.Heading, Parent: parent}
+	}
+	return out
+}
 // ClauseText reads a clause's text in version v.
 func (s *Store) ClauseText(v *Version, id string) (string, error) {
 	sn, err := s.snapshot(v.Commit)

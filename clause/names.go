@@ -1,0 +1,287 @@
+package clause
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/avenant-dev/avenant/internal/frtext"
+)
+
+// Named is what a reader may call a clause by: its stable id, its heading
+// as printed, its kind and number.
+type Named struct {
+	ID      string
+	Kind    Kind
+	Number  string
+	Key     string
+	Heading string
+	// Parent is the index of the enclosing clause in the same list, -1 at
+	// top level.
+	Parent int
+}
+
+// NamedOf lists the clauses of d as names can resolve them.
+func NamedOf(d *Document) []Named {
+	out := make([]Named, len(d.Clauses))
+	for i := range d.Clauses {
+		c := &d.Clauses[i]
+		out[i] = Named{ID: c.ID, Kind: c.Kind, Number: c.Number, Key: c.Key, Heading: c.Heading, Parent: c.Parent}
+	}
+	return out
+}
+
+// DisplayName is how clause i of cs is named back to a reader: its
+// heading, else its kind and number in French ("Annexe 1/G" for a tariff
+// row of annex 1), else its id.
+func DisplayName(cs []Named, i int) string {
+	if cs[i].Heading != "" {
+		return cs[i].Heading
+	}
+	return shortName(cs, i)
+}
+
+// shortName is a clause's kind and number in French, its parent's short
+// name before it for an item ("Annexe 1/G"), else its heading or id.
+func shortName(cs []Named, i int) string {
+	c := &cs[i]
+	if c.Number == "" {
+		if c.Heading != "" {
+			return c.Heading
+		}
+		return c.ID
+	}
+	if c.Kind == KindItem {
+		if c.Parent >= 0 && c.Parent < len(cs) {
+			return shortName(cs, c.Parent) + "/" + c.Number
+		}
+		return c.Number
+	}
+	prefix, _, _ := strings.Cut(c.Key, ":")
+	if w, ok := headingWords[prefix]; ok {
+		return w + " " + c.Number
+	}
+	return string(c.Kind) + " " + c.Number
+}
+
+// headingWords are the words that open a heading, by key prefix: what a
+// reader types before a number.
+var headingWords = map[string]string{
+	"article": "Article", "annex": "Annexe", "title": "Titre", "subtitle": "Sous-titre",
+	"chapter": "Chapitre", "section": "Section", "subsection": "Sous-section",
+}
+
+// ErrUnknownClause is returned when a name denotes no clause.
+var ErrUnknownClause = errors.New("unknown clause")
+
+// ErrAmbiguousClause is returned when a name denotes several clauses.
+var ErrAmbiguousClause = errors.New("several clauses answer to that name")
+
+// FindName resolves name among cs (see ResolveName) to exactly one clause.
+// Otherwise it returns an ErrUnknownClause naming up to five close
+// clauses, or an ErrAmbiguousClause listing the clauses with their ids;
+// where names the document or version in the message.
+func FindName(cs []Named, name, where string) (int, error) {
+	hits := ResolveName(cs, name)
+	switch {
+	case len(hits) == 1:
+		return hits[0], nil
+	case len(hits) > 1:
+		list := make([]string, len(hits))
+		for k, i := range hits {
+			list[k] = DisplayName(cs, i) + " [" + cs[i].ID + "]"
+		}
+		return -1, fmt.Errorf("%s: %w in %s: %s", name, ErrAmbiguousClause, where, strings.Join(list, ", "))
+	}
+	if close := ClosestNames(cs, name, 5); len(close) > 0 {
+		return -1, fmt.Errorf("%s: %w in %s; closest: %s", name, ErrUnknownClause, where, strings.Join(close, ", "))
+	}
+	return -1, fmt.Errorf("%s: %w in %s (not a clause id, heading or number there)", name, ErrUnknownClause, where)
+}
+
+// ResolveName finds the clauses that name denotes, trying in turn
+//
+//  1. the stable id;
+//  2. the heading exactly as printed, case, accents and typography aside
+//     ("préambule", "Article 1er - Objet", "Article Annexe IV");
+//  3. a kind and a number read as a heading is ("Annexe 1", "Titre II" =
+//     "Titre 2", "Chapitre III", "Art. 12", "Préambule"), or with the
+//     kind's own name ("annex 4", "chapter 3");
+//  4. a bare number, for articles only ("3", "3 bis", "28.1").
+//
+// The first rule that matches any clause gives the answer, so an annex is
+// never taken for an article of the same number. Several indexes mean the
+// name is ambiguous (two chapters 1 under two titles); none, unknown.
+func ResolveName(cs []Named, name string) []int {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return nil
+	}
+	for i := range cs {
+		if cs[i].ID == name {
+			return []int{i}
+		}
+	}
+	folded := frtext.Fold(name)
+	if hits := matching(cs, func(c *Named) bool { return c.Heading != "" && frtext.Fold(c.Heading) == folded }); hits != nil {
+		return hits
+	}
+	if kind, key, ok := nameKey(name); ok {
+		return matching(cs, func(c *Named) bool {
+			return key != "" && strings.EqualFold(c.Key, key) || key == "" && c.Kind == kind
+		})
+	}
+	if key := NumberKey(KindArticle, name); key != "" {
+		if hits := matching(cs, func(c *Named) bool { return c.Key == key }); hits != nil {
+			return hits
+		}
+	}
+	// "Annexe 1/G": a clause named within its parent, where a bare number
+	// is any child's (a tariff row's act code).
+	if k := strings.LastIndexByte(name, '/'); k > 0 {
+		parents := ResolveName(cs, name[:k])
+		child := strings.TrimSpace(name[k+1:])
+		under := func(c *Named) bool { return c.Parent >= 0 && slices.Contains(parents, c.Parent) }
+		if hits := ResolveName(cs, child); hits != nil {
+			return slices.DeleteFunc(hits, func(i int) bool { return !under(&cs[i]) })
+		}
+		n := NormalizeNumber(child)
+		return matching(cs, func(c *Named) bool { return under(c) && n != "" && NormalizeNumber(c.Number) == n })
+	}
+	return nil
+}
+
+func matching(cs []Named, ok func(*Named) bool) []int {
+	var hits []int
+	for i := range cs {
+		if ok(&cs[i]) {
+			hits = append(hits, i)
+		}
+	}
+	return hits
+}
+
+// nameKey reads name as a kind and a number and returns the key a clause
+// of that kind and number carries; for a preamble, which has no number,
+// the kind alone ("" key).
+func nameKey(name string) (Kind, string, bool) {
+	hk, num, ok := classify(name, false)
+	if !ok {
+		// Case aside: "titre ii" is "TITRE II".
+		hk, num, ok = classify(strings.ToUpper(name), false)
+	}
+	if ok {
+		if hk == hPreamble {
+			return KindPreamble, "", true
+		}
+		if key := keyOf(hk, num); key != "" {
+			return kinds[hk].kind, key, true
+		}
+		return "", "", false
+	}
+	// The names of the outline schema: "annex 4", "subsection 2", "tariff G".
+	word, num, _ := strings.Cut(name, " ")
+	word = strings.ToLower(word)
+	if word == string(KindPreamble) && strings.TrimSpace(num) == "" {
+		return KindPreamble, "", true
+	}
+	for k, info := range kinds {
+		if info.keyPrefix == word {
+			if key := keyOf(hkind(k), num); key != "" {
+				return info.kind, key, true
+			}
+		}
+	}
+	num = strings.TrimSpace(num)
+	switch {
+	case word == "tariff" && num != "":
+		return KindItem, "tariff:" + num, true // an act code, as printed
+	case word == string(KindItem):
+		if key := NumberKey(KindItem, num); key != "" {
+			return KindItem, key, true
+		}
+	}
+	return "", "", false
+}
+
+// ClosestNames returns the labels of up to n clauses whose names are
+// nearest to name (edit distance over the folded forms, a heading compared
+// on as many characters as name has), nearest first, for an error message.
+func ClosestNames(cs []Named, name string, n int) []string {
+	folded := []rune(frtext.Fold(name))
+	type scored struct {
+		i, d int
+	}
+	// A name that carries a kind, or a bare number (an article's), is
+	// compared with clauses of that kind only: "Annexe 9" suggests annexes.
+	kind, _, hasKind := nameKey(name)
+	if r, _ := utf8.DecodeRuneInString(name); !hasKind && unicode.IsDigit(r) {
+		kind, hasKind = KindArticle, true
+	}
+	var all []scored
+	for i := range cs {
+		if hasKind && cs[i].Kind != kind {
+			continue
+		}
+		best := -1
+		for _, cand := range nameForms(cs, i) {
+			c := []rune(frtext.Fold(cand))
+			if len(c) > len(folded)+2 {
+				c = c[:len(folded)+2]
+			}
+			if d := editDistance(folded, c); best < 0 || d < best {
+				best = d
+			}
+		}
+		if best >= 0 && best <= max(2, len(folded)/2) {
+			all = append(all, scored{i, best})
+		}
+	}
+	slices.SortStableFunc(all, func(a, b scored) int { return a.d - b.d })
+	var out []string
+	for _, s := range all {
+		if len(out) == n {
+			break
+		}
+		out = append(out, DisplayName(cs, s.i))
+	}
+	return out
+}
+
+// nameForms are the names clause i answers to, for ClosestNames.
+func nameForms(cs []Named, i int) []string {
+	c := &cs[i]
+	forms := []string{c.ID, shortName(cs, i)}
+	if c.Heading != "" {
+		forms = append(forms, c.Heading)
+	}
+	if c.Kind == KindArticle && c.Number != "" {
+		forms = append(forms, c.Number)
+	}
+	return forms
+}
+
+// editDistance is the Levenshtein distance between a and b.
+func editDistance(a, b []rune) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+

@@ -1,0 +1,143 @@
+package clause
+
+import (
+	"errors"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/avenant-dev/avenant/fixtures"
+	"github.com/avenant-dev/avenant/internal/frtext"
+)
+
+// TestResolveNameCases pins the rules on the avenant of 2025: names as the
+// outline prints them, kinds never confused, ambiguous and unknown names.
+func TestResolveNameCases(t *testing.T) {
+	b, err := fixtures.FS.ReadFile("06-avenant-1-2025.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	named := NamedOf(Parse(string(b)))
+	for _, c := range []struct {
+		name string
+		want string // the ids found, joined by " "; "" for none
+	}{
+		{"art-5", "art-5"},
+		{"Préambule", "preambule"},
+		{"PREAMBULE", "preambule"},
+		{"préambule", "preambule"},
+		{"preamble", "preambule"},
+		{"Article 1er - Objet", "art-1"},
+		{"article 1er – objet", "art-1"},
+		{"Annexe 1", "annexe-1"},
+		{"annex 1", "annexe-1"},
+		{"Titre 2", "titre-2"},
+		{"Titre II", "titre-2"},
+		{"TITRE II", "titre-2"},
+		{"titre ii", "titre-2"},
+		{"Annexe 1/G", "annexe-1-g"},
+		{"tariff G", "annexe-1-g"},
+		{"Chapitre 3", "chap-3 chap-3-2"},
+		{"Chapitre III", "chap-3 chap-3-2"},
+		{"Article 3", "art-3"},
+		{"Art. 3", "art-3"},
+		{"3", "art-3"},
+		{"Article premier", "art-1"},
+		{"1", "art-1"},
+		{"2 bis", "art-2-bis"},
+		{"Article 2 bis", "art-2-bis"},
+		{"19.1", "art-19-1"},
+		{"19-1", "art-19-1"},
+		{"3 bis", ""},
+		{"Annexe 3", ""},
+		{"Titre 9", ""},
+		{"", ""},
+	} {
+		var got []string
+		for _, i := range ResolveName(named, c.name) {
+			got = append(got, named[i].ID)
+		}
+		if strings.Join(got, " ") != c.want {
+			t.Errorf("ResolveName(%q) = %q, want %q", c.name, got, c.want)
+		}
+	}
+	if _, err := FindName(named, "Chapitre 3", "AV1"); !errors.Is(err, ErrAmbiguousClause) ||
+		!strings.Contains(err.Error(), "[chap-3]") || !strings.Contains(err.Error(), "[chap-3-2]") {
+		t.Errorf("FindName(Chapitre 3): %v, want both chapters listed with their ids", err)
+	}
+	_, err = FindName(named, "Annexe 9", "AV1")
+	if !errors.Is(err, ErrUnknownClause) || !strings.Contains(err.Error(), "closest: Annexe 1") {
+		t.Errorf("FindName(Annexe 9): %v, want the annex suggested", err)
+	}
+	if close := ClosestNames(named, "Article 99", 5); len(close) != 5 {
+		t.Errorf("ClosestNames(Article 99) = %q, want five names", close)
+	}
+}
+
+// TestResolveNameEveryClause resolves every clause of the fixtures and of
+// the RCM and CASF corpus texts by each of its names: its heading as
+// printed, its kind and number in French and with the kind's own name, and
+// for an article its bare number. Each name gives that clause, or the set
+// of clauses that answer to it alike, and never a clause of another kind.
+func TestResolveNameEveryClause(t *testing.T) {
+	docs := map[string]*Document{}
+	vs, err := fixtures.Versions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range vs {
+		b, err := fixtures.FS.ReadFile(v.File)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs[v.File] = Parse(string(b))
+	}
+	for _, dir := range []string{"raw/rcm_1998/*.md", "raw/legi_casf_rsa/*.md"} {
+		for _, path := range corpusFiles(t, dir) {
+			docs[filepath.Base(path)] = Parse(readCorpus(t, path))
+		}
+	}
+	for name, d := range docs {
+		named := NamedOf(d)
+		checked := 0
+		for i, c := range named {
+			forms := []string{}
+			if c.Heading != "" {
+				forms = append(forms, c.Heading)
+			}
+			if prefix, _, ok := strings.Cut(c.Key, ":"); ok && c.Number != "" {
+				forms = append(forms, shortName(named, i), prefix+" "+c.Number)
+				if c.Kind == KindArticle {
+					forms = append(forms, c.Number)
+				}
+			}
+			for _, form := range forms {
+				hits := ResolveName(named, form)
+				if !slices.Contains(hits, i) {
+					t.Errorf("%s: %q does not resolve to %s (got %v)", name, form, c.ID, ids(named, hits))
+					continue
+				}
+				for _, h := range hits {
+					// Clauses found alike share the name: the same heading,
+					// or the same kind and number.
+					if named[h].Kind != c.Kind || named[h].Key != c.Key && frtext.Fold(named[h].Heading) != frtext.Fold(c.Heading) {
+						t.Errorf("%s: %q gives %s beside %s", name, form, named[h].ID, c.ID)
+					}
+				}
+				checked++
+			}
+		}
+		if checked < len(named)/2 {
+			t.Errorf("%s: only %d names checked for %d clauses", name, checked, len(named))
+		}
+	}
+}
+
+func ids(named []Named, hits []int) []string {
+	var out []string
+	for _, h := range hits {
+		out = append(out, named[h].ID)
+	}
+	return out
+}
