@@ -55,8 +55,12 @@ func shortName(cs []Named, i int) string {
 		return c.ID
 	}
 	if c.Kind == KindItem {
-		if c.Parent >= 0 && c.Parent < len(cs) {
-			return shortName(cs, c.Parent) + "/" + c.Number
+		// Named within the nearest numbered ancestor: a table's header
+		// row is no name a reader uses.
+		for p := c.Parent; p >= 0 && p < len(cs); p = cs[p].Parent {
+			if cs[p].Number != "" {
+				return shortName(cs, p) + "/" + c.Number
+			}
 		}
 		return c.Number
 	}
@@ -139,12 +143,19 @@ func ResolveName(cs []Named, name string) []int {
 			return hits
 		}
 	}
-	// "Annexe 1/G": a clause named within its parent, where a bare number
-	// is any child's (a tariff row's act code).
+	// "Annexe 1/G": a clause named within an ancestor, where a bare number
+	// is any descendant's (a tariff row's act code).
 	if k := strings.LastIndexByte(name, '/'); k > 0 {
 		parents := ResolveName(cs, name[:k])
 		child := strings.TrimSpace(name[k+1:])
-		under := func(c *Named) bool { return c.Parent >= 0 && slices.Contains(parents, c.Parent) }
+		under := func(c *Named) bool {
+			for p := c.Parent; p >= 0 && p < len(cs); p = cs[p].Parent {
+				if slices.Contains(parents, p) {
+					return true
+				}
+			}
+			return false
+		}
 		if hits := ResolveName(cs, child); hits != nil {
 			return slices.DeleteFunc(hits, func(i int) bool { return !under(&cs[i]) })
 		}
@@ -168,17 +179,17 @@ func matching(cs []Named, ok func(*Named) bool) []int {
 // of that kind and number carries; for a preamble, which has no number,
 // the kind alone ("" key).
 func nameKey(name string) (Kind, string, bool) {
-	hk, num, ok := classify(name, false)
+	h, ok := classify(name, false)
 	if !ok {
 		// Case aside: "titre ii" is "TITRE II".
-		hk, num, ok = classify(strings.ToUpper(name), false)
+		h, ok = classify(strings.ToUpper(name), false)
 	}
 	if ok {
-		if hk == hPreamble {
+		if h.hk == hPreamble {
 			return KindPreamble, "", true
 		}
-		if key := keyOf(hk, num); key != "" {
-			return kinds[hk].kind, key, true
+		if key := keyOf(h.hk, h.num); key != "" {
+			return kinds[h.hk].kind, key, true
 		}
 		return "", "", false
 	}
