@@ -4,8 +4,8 @@
 //
 // # Layout
 //
-// A store is a non-bare git repository whose .git/config holds
-// avenant.store = 1. Every version's tree is:
+// A store is a git repository in DIR/.git whose config holds
+// avenant.store = 1 and core.bare = true. Every version's tree is:
 //
 //	.avenant          marker: "avenant store v1", committed in every version
 //	manifest.json     the ordered outline: one JSON object a line per clause
@@ -64,10 +64,13 @@
 //
 // # Working tree
 //
-// avenant never uses the working tree: it writes objects and references
-// directly. git status in a store therefore reports every clause file as
-// deleted; "git checkout -f main" materialises the latest version for a
-// reader who wants the files.
+// avenant never uses a working tree: it writes objects and references
+// directly. A store is therefore bare (core.bare = true, with the
+// repository format version git needs to honour it) although its objects
+// live in DIR/.git: git log, show, blame, clone and fsck work as in any
+// repository, while git status and git commit refuse to run instead of
+// seeing every clause deleted. Stores made before are made bare when
+// opened. "git clone DIR copy" gives a reader the files.
 //
 // # Index
 //

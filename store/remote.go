@@ -532,7 +532,7 @@ func (s *Store) Push(remote string, opts RemoteOptions) (_ *PushResult, err erro
 	}
 	if dir := localPath(r.Config().URLs[0]); dir != "" {
 		if fi, err := os.Stat(filepath.Join(dir, ".git")); err == nil && fi.IsDir() {
-			return nil, fmt.Errorf("push to %s refused: %s is not a bare repository, and git refuses to move the branch checked out there; share through a bare one (git init --bare), or pull from there instead", remote, dir)
+			return nil, fmt.Errorf("push to %s refused: %s is not a bare repository but a store or a work tree, whose own imports and checkouts a push would race with; share through a bare one (git init --bare), or pull from there instead", remote, dir)
 		}
 	}
 	unlock, err := s.lock()

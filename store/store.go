@@ -11,6 +11,7 @@ import (
 	git "github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/config"
 	"github.com/go-git/go-git/v5/plumbing"
+	cfgformat "github.com/go-git/go-git/v5/plumbing/format/config"
 )
 
 // Marker is the content of the .avenant file committed in every version.
@@ -73,6 +74,7 @@ func markStore(repo *git.Repository) error {
 		return err
 	}
 	cfg.Raw.Section("avenant").SetOption("store", "1")
+	makeBare(cfg)
 	// The store never uses its index: say so to git gc and friends.
 	cfg.Raw.Section("gc").SetOption("auto", "0")
 	return repo.SetConfig(cfg)
@@ -118,6 +120,9 @@ func Open(dir string) (*Store, error) {
 	}
 	if !isStore(gitDir) && !adopt(abs) {
 		return nil, fmt.Errorf("%s: %w", dir, ErrForeign)
+	}
+	if err := ensureBare(gitDir); err != nil {
+		return nil, fmt.Errorf("%s: %w", dir, err)
 	}
 	repo, err := git.PlainOpen(abs)
 	if err != nil {
@@ -172,4 +177,42 @@ func (s *Store) logf(format string, args ...any) {
 	if s.Notices != nil {
 		fmt.Fprintf(s.Notices, "avenant: "+format+"\n", args...)
 	}
+}
+
+// ensureBare marks a store made before stores were bare (core.bare =
+// true beside its objects): git status then refuses to run rather than
+// list every clause as deleted, and a stray git commit cannot commit the
+// deletion of everything on main. The config is replaced in one rename, so
+// that a concurrent reader never sees half of it.
+func ensureBare(gitDir string) error {
+	path := filepath.Join(gitDir, "config")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	cfg := config.NewConfig()
+	if err := cfg.Unmarshal(b); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if !makeBare(cfg) {
+		return nil
+	}
+	out, err := cfg.Marshal()
+	if err != nil {
+		return err
+	}
+	return writeFileAtomic(path, gitDir, out)
+}
+
+// makeBare sets core.bare, and the repository format version without
+// which git ignores it; it reports whether anything changed.
+func makeBare(cfg *config.Config) bool {
+	if cfg.Core.IsBare && cfg.Core.RepositoryFormatVersion != "" {
+		return false
+	}
+	cfg.Core.IsBare = true
+	if cfg.Core.RepositoryFormatVersion == "" {
+		cfg.Core.RepositoryFormatVersion = cfgformat.Version_0
+	}
+	return true
 }
