@@ -64,3 +64,33 @@ func TestGoldenPlain(t *testing.T) {
 	m = drive(t, m, keys("n", "n", "n", "enter")...)
 	golden.RequireEqual(t, screenText(m))
 }
+
+// TestGoldenTariffs pins down the tariff grid of the demo negotiation:
+// the versions on the line to the head, a changed cell highlighted (marked
+// "*" in plain mode); moving the cursor shows the selected act's name.
+func TestGoldenTariffs(t *testing.T) {
+	for _, f := range []struct {
+		name  string
+		plain bool
+		size  [2]int
+		keys  []string
+	}{
+		{"80x24", false, [2]int{80, 24}, []string{"$"}},
+		{"160x48", false, [2]int{160, 48}, []string{"$", "j"}},
+		{"plain", true, [2]int{80, 24}, []string{"$", "G"}},
+	} {
+		t.Run(f.name, func(t *testing.T) {
+			src, err := FixtureSource()
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := start(t, src, Options{Plain: f.plain}, f.size[0], f.size[1])
+			m = drive(t, m, keys(f.keys...)...)
+			if m.err != nil || m.screen != screenTariffs {
+				t.Fatalf("screen %v, error %v", screenNames[m.screen], m.err)
+			}
+			checkSize(t, m.View().Content, f.size[0], f.size[1])
+			golden.RequireEqual(t, screenText(m))
+		})
+	}
+}

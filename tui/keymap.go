@@ -17,6 +17,8 @@ type KeyMap struct {
 
 	SideBySide key.Binding
 	Previous   key.Binding
+
+	Tariffs key.Binding
 }
 
 // DefaultKeyMap is the TUI's key map.
@@ -48,6 +50,7 @@ func DefaultKeyMap() KeyMap {
 		PrevChange:  b([]string{"N"}, "N", "previous change"),
 		SideBySide:  b([]string{"s"}, "s", "side by side"),
 		Previous:    b([]string{","}, ",", "blame before this"),
+		Tariffs:     b([]string{"$"}, "$", "tariff grid"),
 	}
 }
 
@@ -68,5 +71,5 @@ func (k KeyMap) moves() []key.Binding {
 }
 
 func (k KeyMap) global() []key.Binding {
-	return []key.Binding{k.Versions, k.Outline, k.Back, k.Help, k.Quit}
+	return []key.Binding{k.Versions, k.Outline, k.Tariffs, k.Back, k.Help, k.Quit}
 }

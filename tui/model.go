@@ -23,11 +23,12 @@ const (
 	screenDiff
 	screenHistory
 	screenBlame
+	screenTariffs
 )
 
 var screenNames = map[screen]string{
 	screenLoading: "loading", screenVersions: "versions", screenOutline: "outline",
-	screenDiff: "diff", screenHistory: "history", screenBlame: "blame",
+	screenDiff: "diff", screenHistory: "history", screenBlame: "blame", screenTariffs: "tariffs",
 }
 
 // Options configure a Model.
@@ -67,6 +68,7 @@ type Model struct {
 	diff     diffScreen
 	history  historyScreen
 	blame    blameScreen
+	tariffs  tariffsScreen
 }
 
 // New returns the TUI's root model reading from src.
@@ -127,6 +129,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		step := orNone(msg.entry.Version.Base) + " → " + msg.entry.Version.Label
 		m.diff = m.diff.SetSize(m.bodySize()).set(msg.diff, msg.change, step)
 		m = m.open(screenDiff)
+		return m, nil
+	case tariffsMsg:
+		m.tariffs = newTariffsScreen(msg.grid).SetSize(m.bodySize())
+		m.status = ""
+		if m.screen != screenTariffs {
+			m = m.open(screenTariffs)
+		}
 		return m, nil
 	case tea.MouseWheelMsg:
 		return m.wheel(msg), nil
@@ -194,6 +203,7 @@ func (m Model) resize() Model {
 	}
 	m.diff = m.diff.SetSize(w, h)
 	m.history = m.history.SetSize(w, h)
+	m.tariffs = m.tariffs.SetSize(w, h)
 	if m.blame.spans != nil || m.screen == screenBlame {
 		m.blame = m.blame.SetSize(w, h)
 	}
@@ -230,6 +240,8 @@ func (m Model) wheel(msg tea.MouseWheelMsg) Model {
 		m.history = m.history.scroll(n)
 	case screenBlame:
 		m.blame = m.blame.scroll(n)
+	case screenTariffs:
+		m.tariffs = m.tariffs.scroll(n)
 	}
 	return m
 }
@@ -272,6 +284,9 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Versions) && m.screen != screenVersions && len(m.all) > 0:
 		m.versions = m.versions.focus(m.head)
 		return m.open(screenVersions), nil
+	case key.Matches(msg, k.Tariffs) && m.head != "" && m.screen != screenTariffs:
+		m.status = "reading the tariffs of " + orNone(m.base) + " → " + m.head + "…"
+		return m, loadTariffs(m.src, m.onScreen())
 	case key.Matches(msg, k.Outline) && m.outline.diff != nil:
 		m.back = nil
 		m.screen = screenOutline
@@ -294,8 +309,35 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.historyKey(msg)
 	case screenBlame:
 		return m.blameKey(msg)
+	case screenTariffs:
+		var cmd tea.Cmd
+		m.tariffs, cmd = m.tariffs.update(msg, m.keys)
+		return m, cmd
 	}
 	return m, nil
+}
+
+// onScreen are the versions the tariff grid shows, oldest first: every
+// version on the line that leads to the head when the base is on it, else
+// the base and the head.
+func (m Model) onScreen() []Version {
+	var line []Version
+	seen := map[string]bool{}
+	for label := m.head; label != "" && !seen[label]; {
+		seen[label] = true
+		v, ok := m.find(label)
+		if !ok {
+			break
+		}
+		line = append([]Version{v}, line...)
+		label = v.Base
+	}
+	if m.base == "" || seen[m.base] {
+		return line
+	}
+	b, _ := m.find(m.base)
+	h, _ := m.find(m.head)
+	return []Version{b, h}
 }
 
 func (m Model) versionsKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
@@ -475,6 +517,8 @@ func (m Model) helpKeys() helpKeys {
 		return m.history.help(k)
 	case screenBlame:
 		return m.blame.help(k)
+	case screenTariffs:
+		return m.tariffs.help(k)
 	}
 	return helpKeys{short: []key.Binding{k.Quit}, full: [][]key.Binding{{k.Quit}}}
 }
@@ -516,6 +560,8 @@ func (m Model) render() string {
 		body = renderHistory(m.history, m.parties, m.st)
 	case m.screen == screenBlame:
 		body = renderBlame(m.blame, m.parties, m.st)
+	case m.screen == screenTariffs:
+		body = renderTariffs(m.tariffs, m.st)
 	default:
 		body = pad([]string{fit("  loading…", w)}, w, h)
 	}

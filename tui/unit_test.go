@@ -149,3 +149,40 @@ func TestBadgesNameFacts(t *testing.T) {
 		t.Errorf("badges = %q, want %q", got, want)
 	}
 }
+
+// TestTariffsKey: "$" opens the grid of the versions on the line to the
+// head, or of base and head when the base lies off that line; esc goes
+// back.
+func TestTariffsKey(t *testing.T) {
+	labels := func(m Model) string {
+		var out []string
+		for _, v := range m.tariffs.grid.Versions {
+			out = append(out, v.Label)
+		}
+		return strings.Join(out, " ")
+	}
+	for _, tc := range []struct {
+		opts Options
+		want string
+	}{
+		{Options{}, "RA-2023 CNAM-2024-02 CONV-2024-06 AV1-2025"},
+		{Options{Base: "MGF-2024-03", Head: "AV1-2025"}, "MGF-2024-03 AV1-2025"},
+	} {
+		src, err := FixtureSource()
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := start(t, src, tc.opts, 100, 30)
+		m = drive(t, m, keys("$")...)
+		if m.screen != screenTariffs || m.err != nil {
+			t.Fatalf("after $: screen %s, error %v", screenNames[m.screen], m.err)
+		}
+		if got := labels(m); got != tc.want {
+			t.Errorf("%+v: columns %q, want %q", tc.opts, got, tc.want)
+		}
+		m = drive(t, m, keys("esc")...)
+		if m.screen != screenOutline {
+			t.Errorf("esc: screen %s, want outline", screenNames[m.screen])
+		}
+	}
+}
