@@ -364,7 +364,10 @@ func encodeTokens(a, b []string) (ra, rb []rune, shared bool) {
 //
 // The tokens are mapped to runes and compared with diffmatchpatch's
 // DiffMainRunes, without a timeout: the diff is exact, never the
-// delete-all/insert-all that an expired deadline silently returns. The
+// delete-all/insert-all that an expired deadline silently returns. Large
+// texts are first anchored on the sentences they share, so that the cost
+// stays bounded (see largediff.go); beyond what can be useful, a stretch
+// with nothing in common is one deletion and one insertion. The
 // result is then cleaned up as DiffCleanupSemantic would clean a character
 // diff, but on whole tokens: an equality no longer than the changes on both
 // sides of it is folded into them, where length counts the characters of a
@@ -382,17 +385,21 @@ func WordDiff(old, new string) []Hunk {
 		}
 		return []Hunk{{OpEqual, old}}
 	}
+	h, _ := wordDiff(old, new)
+	return h
+}
+
+// wordDiff is WordDiff on two different texts; the differ it returns tells
+// tests the work done.
+func wordDiff(old, new string) ([]Hunk, *differ) {
 	d := newDiffer(old, new)
 	ra, rb, shared := encodeTokens(d.a, d.b)
-
-	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = 0 // a deadline silently degrades to delete-all/insert-all
-	segs := d.segments(dmp.DiffMainRunes(ra, rb, false), shared)
+	segs := d.diffTokens(ra, rb, shared)
 	segs = d.eliminateEqualities(segs)
 	segs = d.factorChanges(segs)
 	d.alignBoundaries(segs)
 	segs = appendSegs(segs[:0:0], segs...)
-	return d.hunks(segs)
+	return d.hunks(segs), d
 }
 
 // differ holds the two token sequences with their byte offsets and
@@ -405,6 +412,10 @@ type differ struct {
 	offB     []int
 	wA       []int // wA[k] is the weight of a[:k]
 	wB       []int
+
+	// exactTokens counts the tokens given to the exact diff, rewritten
+	// the stretches reported as rewritten: the work done, for tests.
+	exactTokens, rewritten int
 }
 
 func newDiffer(old, new string) *differ {
@@ -455,13 +466,12 @@ func appendSegs(out []seg, segs ...seg) []seg {
 	return out
 }
 
-// segments reads the rune diff back as token ranges. Runs are counted, not
-// looked up: equal and delete runs consume old tokens, equal and insert
-// runs new ones, in order. When distinct tokens had to share a rune, the
-// equal runs are checked token by token.
-func (d *differ) segments(diffs []diffmatchpatch.Diff, shared bool) []seg {
-	segs := make([]seg, 0, len(diffs))
-	i, j := 0, 0
+// segments reads the rune diff of the tokens from a[i] and b[j] back as
+// token ranges, appended to segs. Runs are counted, not looked up: equal
+// and delete runs consume old tokens, equal and insert runs new ones, in
+// order. When distinct tokens had to share a rune, the equal runs are
+// checked token by token.
+func (d *differ) segments(diffs []diffmatchpatch.Diff, shared bool, i, j int, segs []seg) []seg {
 	for _, df := range diffs {
 		n := utf8.RuneCountInString(df.Text)
 		switch df.Type {

@@ -129,7 +129,7 @@ func mapRunes(s string) (out string, controls, total int) {
 				// An escape sequence goes as a whole: dropping only
 				// its ESC would leave "[31m" or "]0;title" in the text.
 				if n := sanitize.Sequence(s[i-size:]); n > size {
-					total += utf8.RuneCountInString(s[i:i-size+n])
+					total += utf8.RuneCountInString(s[i : i-size+n])
 					i += n - size
 				}
 				controls++

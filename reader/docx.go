@@ -97,10 +97,10 @@ func ReadFileTracked(path string, opts Options) (*Tracked, error) {
 		return nil, err
 	}
 	var t Tracked
-	if t.Rejected, err = ReadDocx(data, Reject); err != nil {
+	if t.Rejected, err = readDocx(data, Reject, newBudget(opts)); err != nil {
 		return nil, withPath(path, err)
 	}
-	if t.Accepted, err = ReadDocx(data, Accept); err != nil {
+	if t.Accepted, err = readDocx(data, Accept, newBudget(opts)); err != nil {
 		return nil, withPath(path, err)
 	}
 	if t.Changes, err = DocxChanges(data); err != nil {
@@ -123,8 +123,16 @@ func ReadFileTracked(path string, opts Options) (*Tracked, error) {
 // contents, field codes and hidden text are skipped.
 //
 // mode picks the side of the tracked changes. Errors are *Error wrapping
-// ErrEncrypted, ErrCorrupt, ErrTooLarge (zip bomb) or ErrEmpty.
-func ReadDocx(data []byte, mode ChangeMode) (text string, err error) {
+// ErrEncrypted, ErrCorrupt, ErrTooLarge (zip bomb, or text past the budget
+// of the default size limit) or ErrEmpty.
+func ReadDocx(data []byte, mode ChangeMode) (string, error) {
+	return readDocx(data, mode, newBudget(Options{}))
+}
+
+// readDocx is ReadDocx within a text budget: footnotes and numbering
+// labels, which a small file can repeat at will, are counted as they are
+// rendered.
+func readDocx(data []byte, mode ChangeMode, b *budget) (text string, err error) {
 	defer func() {
 		// encoding/xml and archive/zip do not panic on bad input, but a
 		// bug of ours must not take the whole command down with a trace.
@@ -136,7 +144,7 @@ func ReadDocx(data []byte, mode ChangeMode) (text string, err error) {
 	if err != nil {
 		return "", err
 	}
-	w := &docxWalker{mode: mode, styles: map[string]*docxStyle{}, notes: map[string]string{}}
+	w := &docxWalker{mode: mode, styles: map[string]*docxStyle{}, notes: map[string]string{}, budget: b}
 	if b, err := pkg.part("styles.xml", false); err != nil {
 		return "", err
 	} else if b != nil {
@@ -155,7 +163,7 @@ func ReadDocx(data []byte, mode ChangeMode) (text string, err error) {
 		return "", err
 	} else if b != nil {
 		if err := w.readNotes(b); err != nil {
-			return "", corruptPart("footnotes.xml", err)
+			return "", w.partError("footnotes.xml", err)
 		}
 	}
 	doc, err := pkg.part("document.xml", true)
@@ -164,7 +172,7 @@ func ReadDocx(data []byte, mode ChangeMode) (text string, err error) {
 	}
 	var out strings.Builder
 	if err := w.walk(doc, &out); err != nil {
-		return "", corruptPart("document.xml", err)
+		return "", w.partError("document.xml", err)
 	}
 	// A form feed would make Decode take the text for pdftotext output.
 	s := strings.ReplaceAll(out.String(), "\f", "\n")
@@ -742,6 +750,7 @@ type docxWalker struct {
 	num    *numbering
 	notes  map[string]string // footnote id → text
 	noteN  int
+	budget *budget
 
 	out        *strings.Builder
 	paras      []*para
@@ -780,7 +789,7 @@ func (w *docxWalker) readNotes(b []byte) error {
 			continue
 		}
 		var sb strings.Builder
-		sub := &docxWalker{mode: w.mode, styles: w.styles, notes: map[string]string{}}
+		sub := &docxWalker{mode: w.mode, styles: w.styles, notes: map[string]string{}, budget: w.budget}
 		if err := sub.elements(d, &sb, "footnote"); err != nil {
 			return err
 		}
@@ -799,6 +808,9 @@ func (w *docxWalker) walk(b []byte, out *strings.Builder) error {
 func (w *docxWalker) elements(d *xml.Decoder, out *strings.Builder, until string) error {
 	w.out = out
 	for {
+		if w.budget.over() {
+			return errOverBudget
+		}
 		tok, err := d.Token()
 		if err == io.EOF {
 			if until != "" {
@@ -839,8 +851,18 @@ func (w *docxWalker) cur() *para {
 
 func (w *docxWalker) write(s string) {
 	if p := w.cur(); p != nil {
+		w.budget.spend(len(s))
 		p.text.WriteString(s)
 	}
+}
+
+// partError names the part a walk failed in, unless it stopped on the
+// text budget: then the file is not corrupt but too large once rendered.
+func (w *docxWalker) partError(part string, err error) error {
+	if w.budget.over() {
+		return w.budget.err("footnotes and numbering included")
+	}
+	return corruptPart(part, err)
 }
 
 func (w *docxWalker) start(d *xml.Decoder, t xml.StartElement) error {
@@ -890,6 +912,7 @@ func (w *docxWalker) start(d *xml.Decoder, t xml.StartElement) error {
 			if _, ok := w.notes[id]; ok {
 				w.noteN++
 				n := strconv.Itoa(w.noteN)
+				w.budget.spend(len(n) + 2)
 				p.text.WriteString("[" + n + "]")
 				p.notes = append(p.notes, n+"\x00"+id)
 			}
@@ -1156,6 +1179,7 @@ func (w *docxWalker) endPara() {
 	label := ""
 	if numID != "" {
 		label = w.num.next(numID, ilvl)
+		w.budget.spend(len(label))
 	}
 	text = strings.TrimSpace(text)
 	if label != "" {
@@ -1188,6 +1212,11 @@ func (w *docxWalker) renderNotes(refs []string) []string {
 	for _, r := range refs {
 		n, id, _ := strings.Cut(r, "\x00")
 		if t := w.notes[id]; t != "" {
+			// Each call renders the note again: the amplification a
+			// small file can ask for.
+			if !w.budget.spend(len(n) + 3 + len(t)) {
+				break
+			}
 			out = append(out, "["+n+"] "+t)
 		}
 	}

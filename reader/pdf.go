@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"math"
 	"os/exec"
 	"regexp"
@@ -525,10 +526,11 @@ func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 // hundred pages takes well under a second.
 const pdftotextTimeout = 2 * time.Minute
 
-// pdfFallbackTimeout bounds the pure-Go reader, which may loop forever on a
-// page tree that points back to itself: the goroutine is then abandoned,
-// and the command fails instead of hanging.
-const pdfFallbackTimeout = time.Minute
+// pdfFallbackTimeout bounds the pure-Go reader. It checks the time between
+// pages and stops itself; a page that still makes the library loop leaves
+// its goroutine abandoned, and the command fails instead of hanging. A
+// variable so that the fuzz target can shorten it.
+var pdfFallbackTimeout = time.Minute
 
 // ReadPDF extracts the text of a PDF file and normalises it like Decode,
 // which also applies CleanPDFText since pages end with form feeds.
@@ -550,8 +552,12 @@ const pdfFallbackTimeout = time.Minute
 // A PDF that yields no letter is a scan without a text layer: it is
 // refused with ErrNoText. A file that does not start like a PDF, or does not
 // end like one (truncated), is refused with ErrCorrupt; a password-protected
-// one that cannot be opened, with ErrEncrypted.
-func ReadPDF(data []byte) (string, error) {
+// one that cannot be opened, with ErrEncrypted; one whose text would pass
+// the budget of the default size limit, with ErrTooLarge.
+func ReadPDF(data []byte) (string, error) { return readPDF(data, newBudget(Options{})) }
+
+// readPDF is ReadPDF within a text budget.
+func readPDF(data []byte, b *budget) (string, error) {
 	if len(data) == 0 {
 		return "", &Error{Err: ErrEmpty}
 	}
@@ -565,9 +571,9 @@ func ReadPDF(data []byte) (string, error) {
 	var text string
 	var err error
 	if tool, lerr := exec.LookPath(pdftotextName); pdftotextName != "" && lerr == nil {
-		text, err = pdftotext(tool, data)
+		text, err = pdftotext(tool, data, b)
 	} else {
-		text, err = pdfFallback(data)
+		text, err = pdfFallback(data, b)
 	}
 	if err != nil {
 		return "", err
@@ -591,16 +597,19 @@ func pdfEncrypted(data []byte) bool { return bytes.Contains(data, []byte("/Encry
 
 // pdftotext runs poppler's tool on data, fed through standard input so that
 // the bytes read are the bytes checked, whatever happens to the file.
-func pdftotext(tool string, data []byte) (string, error) {
+func pdftotext(tool string, data []byte, b *budget) (string, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), pdftotextTimeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, tool, "-layout", "-enc", "UTF-8", "-", "-")
 	cmd.Stdin = bytes.NewReader(data)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	var stderr bytes.Buffer
+	stdout := &budgetWriter{b: b}
+	cmd.Stdout, cmd.Stderr = stdout, &stderr
 	if err := cmd.Run(); err != nil {
 		msg := firstLine(stderr.String())
 		switch {
+		case b.over():
+			return "", b.err("the text operators of its pages")
 		case ctx.Err() != nil:
 			return "", &Error{Err: ErrCorrupt, Detail: "pdftotext did not finish within " + pdftotextTimeout.String()}
 		case pdfEncrypted(data) || strings.Contains(strings.ToLower(msg), "password"):
@@ -610,7 +619,22 @@ func pdftotext(tool string, data []byte) (string, error) {
 		}
 		return "", &Error{Err: ErrCorrupt, Detail: "damaged PDF file: pdftotext: " + msg}
 	}
-	return stdout.String(), nil
+	return stdout.buf.String(), nil
+}
+
+// budgetWriter keeps what pdftotext writes until the budget is spent, then
+// fails the write, which stops the copy and, through the closed pipe, the
+// tool.
+type budgetWriter struct {
+	b   *budget
+	buf bytes.Buffer
+}
+
+func (w *budgetWriter) Write(p []byte) (int, error) {
+	if !w.b.spend(len(p)) {
+		return 0, errOverBudget
+	}
+	return w.buf.Write(p)
 }
 
 func firstLine(s string) string {
@@ -621,15 +645,37 @@ func firstLine(s string) string {
 	return s
 }
 
+// Bounds of the pure-Go reader, which would otherwise follow a page tree
+// that points back to itself for as long as it is given, and hold one
+// value per glyph shown: a page whose content stream inflates to 140 MiB of
+// text operators is 9 GB of glyphs.
+const (
+	// maxPDFTreeDepth: real page trees are a handful of levels deep; a
+	// deeper one loops.
+	maxPDFTreeDepth = 64
+	// maxPDFPages bounds the pages, and maxPDFTreeNodes the nodes visited,
+	// which a tree that shares its subtrees could multiply.
+	maxPDFPages     = 100000
+	maxPDFTreeNodes = 4 * maxPDFPages
+	// maxPDFPageContent bounds the inflated content stream of one page:
+	// a page of text is tens of kilobytes, a detailed drawing a few
+	// megabytes.
+	maxPDFPageContent = 16 << 20
+	// maxPDFPageGlyphs bounds the glyphs one page shows (some 64 bytes of
+	// memory each); a dense page of text shows under 10,000.
+	maxPDFPageGlyphs = 1 << 20
+)
+
 // pdfFallback reads the text with the pure-Go library, in a goroutine so
 // that a file which makes it loop cannot hang the command, and with a
 // recover, since it panics on malformed input.
-func pdfFallback(data []byte) (string, error) {
+func pdfFallback(data []byte, b *budget) (string, error) {
 	type result struct {
 		text string
 		err  error
 	}
 	done := make(chan result, 1)
+	deadline := time.Now().Add(pdfFallbackTimeout)
 	go func() {
 		var r result
 		defer func() {
@@ -638,17 +684,21 @@ func pdfFallback(data []byte) (string, error) {
 			}
 			done <- r
 		}()
-		r.text, r.err = pdfLibText(data)
+		r.text, r.err = pdfLibText(data, b, deadline)
 	}()
 	select {
 	case r := <-done:
 		return r.text, r.err
-	case <-time.After(pdfFallbackTimeout):
-		return "", &Error{Err: ErrCorrupt, Detail: "damaged PDF file: reading did not finish within " + pdfFallbackTimeout.String()}
+	case <-time.After(pdfFallbackTimeout + time.Second):
+		return "", pdfTimeout()
 	}
 }
 
-func pdfLibText(data []byte) (string, error) {
+func pdfTimeout() error {
+	return &Error{Err: ErrCorrupt, Detail: "damaged PDF file: reading did not finish within " + pdfFallbackTimeout.String()}
+}
+
+func pdfLibText(data []byte, b *budget, deadline time.Time) (string, error) {
 	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		if pdfEncrypted(data) {
@@ -656,16 +706,115 @@ func pdfLibText(data []byte) (string, error) {
 		}
 		return "", &Error{Err: ErrCorrupt, Detail: "damaged PDF file: " + oneLine(err.Error())}
 	}
-	var b strings.Builder
-	for i := 1; i <= r.NumPage(); i++ {
-		p := r.Page(i)
-		if p.V.IsNull() {
+	pages, err := pdfPages(r.Trailer().Key("Root").Key("Pages"))
+	if err != nil {
+		return "", err
+	}
+	var out strings.Builder
+	for i, p := range pages {
+		if time.Now().After(deadline) {
+			return "", pdfTimeout()
+		}
+		if err := checkPDFPage(p, i+1); err != nil {
+			return "", err
+		}
+		text := layoutLines(p.Content().Text)
+		if !b.spend(len(text) + 1) {
+			return "", b.err("the text operators of its pages")
+		}
+		out.WriteString(text)
+		out.WriteByte('\f')
+	}
+	return out.String(), nil
+}
+
+// pdfPages lists the pages of the tree under root in order, refusing a
+// tree that loops (deeper than maxPDFTreeDepth) or is too large. The
+// library's own Page(i) walks from the root for every page and never
+// notices a loop.
+func pdfPages(root pdf.Value) ([]pdf.Page, error) {
+	var pages []pdf.Page
+	visited := 0
+	var walk func(node pdf.Value, depth int) error
+	walk = func(node pdf.Value, depth int) error {
+		if depth > maxPDFTreeDepth {
+			return &Error{Err: ErrCorrupt, Detail: fmt.Sprintf("damaged PDF file: its page tree is more than %d levels deep (it loops)", maxPDFTreeDepth)}
+		}
+		kids := node.Key("Kids")
+		for i := 0; i < kids.Len(); i++ {
+			if visited++; visited > maxPDFTreeNodes || len(pages) >= maxPDFPages {
+				return &Error{Err: ErrTooLarge, Detail: fmt.Sprintf("PDF page tree of more than %d pages or %d nodes", maxPDFPages, maxPDFTreeNodes)}
+			}
+			kid := kids.Index(i)
+			switch kid.Key("Type").Name() {
+			case "Pages":
+				if err := walk(kid, depth+1); err != nil {
+					return err
+				}
+			case "Page":
+				pages = append(pages, pdf.Page{V: kid})
+			}
+		}
+		return nil
+	}
+	return pages, walk(root, 0)
+}
+
+// checkPDFPage measures a page before the library renders it: the inflated
+// size of its content streams, read through a bounded reader, then the
+// glyphs its text operators show, counted without keeping them.
+func checkPDFPage(p pdf.Page, n int) error {
+	contents := p.V.Key("Contents")
+	streams := []pdf.Value{contents}
+	if contents.Kind() == pdf.Array {
+		streams = streams[:0]
+		for i := 0; i < contents.Len(); i++ {
+			streams = append(streams, contents.Index(i))
+		}
+	}
+	var size int64
+	for _, s := range streams {
+		if s.Kind() != pdf.Stream {
 			continue
 		}
-		b.WriteString(layoutLines(p.Content().Text))
-		b.WriteByte('\f')
+		rd := s.Reader()
+		m, err := io.Copy(io.Discard, io.LimitReader(rd, maxPDFPageContent-size+1))
+		rd.Close()
+		if size += m; size > maxPDFPageContent {
+			return &Error{Err: ErrTooLarge, Detail: fmt.Sprintf("PDF page %d: its content inflates to more than %s, over the built-in reader's limit (install pdftotext, from poppler-utils)", n, humanLimit(maxPDFPageContent))}
+		}
+		if err != nil {
+			return &Error{Err: ErrCorrupt, Detail: fmt.Sprintf("damaged PDF file: page %d: %s", n, oneLine(err.Error()))}
+		}
 	}
-	return b.String(), nil
+	glyphs := 0
+	pdf.Interpret(contents, func(stk *pdf.Stack, op string) {
+		shows := op == "Tj" || op == "TJ" || op == "'" || op == "\""
+		for stk.Len() > 0 {
+			if v := stk.Pop(); shows {
+				glyphs += shownBytes(v)
+			}
+		}
+	})
+	if glyphs > maxPDFPageGlyphs {
+		return &Error{Err: ErrTooLarge, Detail: fmt.Sprintf("PDF page %d shows more than %d characters, over the built-in reader's limit (install pdftotext, from poppler-utils)", n, maxPDFPageGlyphs)}
+	}
+	return nil
+}
+
+// shownBytes counts the bytes of the strings a text operator shows.
+func shownBytes(v pdf.Value) int {
+	switch v.Kind() {
+	case pdf.String:
+		return len(v.RawString())
+	case pdf.Array:
+		n := 0
+		for i := 0; i < v.Len(); i++ {
+			n += shownBytes(v.Index(i))
+		}
+		return n
+	}
+	return 0
 }
 
 // layoutLines sets glyphs on lines the way pdftotext -layout does, roughly:

@@ -63,8 +63,11 @@ func (p *pdfWriter) build(pages []string, trailerExtra string) []byte {
 		kids = append(kids, fmt.Sprintf("%d 0 R", pg))
 	}
 	p.add(fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(pages)))
-	root := p.add(fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", pagesID))
+	return p.file(p.add(fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", pagesID)), trailerExtra)
+}
 
+// file writes the objects added so far, with root as the catalog.
+func (p *pdfWriter) file(root int, trailerExtra string) []byte {
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.4\n%\xE2\xE3\xCF\xD3\n")
 	offsets := make([]int, len(p.objs))

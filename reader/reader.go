@@ -109,9 +109,9 @@ var unsupported = map[string]string{
 // formats maps the extensions that need a dedicated reader to it. Each
 // returns normalised text, or an *Error without Path.
 var formats = map[string]func(data []byte, opts Options) (string, error){
-	".pdf":   func(data []byte, _ Options) (string, error) { return ReadPDF(data) },
-	".docx":  func(data []byte, opts Options) (string, error) { return ReadDocx(data, opts.Changes) },
-	".docm":  func(data []byte, opts Options) (string, error) { return ReadDocx(data, opts.Changes) },
+	".pdf":   func(data []byte, opts Options) (string, error) { return readPDF(data, newBudget(opts)) },
+	".docx":  func(data []byte, opts Options) (string, error) { return readDocx(data, opts.Changes, newBudget(opts)) },
+	".docm":  func(data []byte, opts Options) (string, error) { return readDocx(data, opts.Changes, newBudget(opts)) },
 	".html":  func(data []byte, _ Options) (string, error) { return ReadHTML(data) },
 	".htm":   func(data []byte, _ Options) (string, error) { return ReadHTML(data) },
 	".xhtml": func(data []byte, _ Options) (string, error) { return ReadHTML(data) },
@@ -134,6 +134,9 @@ func ReadFile(path string, opts Options) (string, error) {
 		decode = f
 	}
 	text, err := decode(data, opts)
+	if err == nil && int64(len(text)) > opts.textLimit() {
+		err = newBudget(opts).err("")
+	}
 	if err != nil {
 		return "", withPath(path, err)
 	}
