@@ -48,6 +48,14 @@
 // text a word diff keeps; the same number whatever the text ("l'article 4
 // est remplacé par…"); splits and merges; then additions and removals.
 //
+// A change is cosmetic when the two texts differ only by how the same words
+// are typed: white space, quote and dash styles and their spacing, accents
+// on capitals, the spellings of the 1990 reform, dots inside code
+// references, "n°" and its variants, number formats, subdivisions printed
+// only as removed. A lower-case accent, a digit, a word or punctuation is
+// a modification. The rules and their reasons are listed in cosmetic.go
+// (Canonical).
+//
 // Compare classifies every pair (unchanged, cosmetic, modified, added,
 // removed, split, merged, plus the renumbered flag and the moved flag,
 // which marks the pairs outside a longest increasing subsequence of the

@@ -1171,7 +1171,8 @@ func scanNumber(s string, hk hkind) (num, rest string, ok bool) {
 		i = latinSuffix(s, i)
 		i = letterSuffix(s, i)
 	case foldPrefixAt(s, 0, "premier") && boundary(s, 7):
-		i = 7
+		// "Article premier bis" is "Article 1er bis".
+		i = letterSuffix(s, latinSuffix(s, 7))
 	case foldPrefixAt(s, 0, "première") && boundary(s, len("première")):
 		i = len("première")
 	case foldPrefixAt(s, 0, "premiere") && boundary(s, 8):

@@ -115,6 +115,16 @@ func withoutStatus(c *Clause) string {
 	return strings.TrimRight(c.Heading[:start], " \t") + c.Heading[end:]
 }
 
+// removesText reports a status that says the clause's text is gone
+// ("supprimé", "suppression maintenue", "censuré", "abrogé").
+func removesText(status string) bool {
+	switch status {
+	case StatusRemoved, StatusStillGone, StatusCensured, StatusRepealed:
+		return true
+	}
+	return false
+}
+
 // assertsUnchanged reports a status that says the text is the one already
 // adopted: a chamber prints "Article 5 (Conforme)" without its text because
 // the text did not change. The other statuses say nothing of the text: an

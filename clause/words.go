@@ -6,7 +6,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/avenant-dev/avenant/internal/frtext"
 )
@@ -653,102 +652,6 @@ func (d *differ) hunks(segs []seg) []Hunk {
 		}
 	}
 	return out
-}
-
-// Canonical folds the differences that Compare calls cosmetic, so that two
-// texts are cosmetically equal when their canonical forms are equal:
-//
-//   - Unicode normalisation (NFC);
-//   - every run of whitespace (spaces, tabs, line breaks, non-breaking and
-//     narrow non-breaking spaces) becomes one space, and the text is
-//     trimmed;
-//   - the spaces of French typography are dropped: after « and before »,
-//     ; : ! ? % and €, so "article 5 : 13,2 %" equals "article 5: 13,2%";
-//   - apostrophes, quotation marks and dashes fold to ' " and - (see
-//     frtext.Typography), … becomes ...;
-//   - invisible characters are dropped: soft hyphen, zero-width space, word
-//     joiner, byte order mark;
-//   - numbers are written one way: "26,50" as "26,5", "3,00" as "3",
-//     "1.234" and "1 234" as "1234".
-//
-// Case is kept (it matters in body text; see CanonicalHeading), and so are
-// the ligatures œ and æ.
-func Canonical(s string) string {
-	s = norm.NFC.String(s)
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false     // whitespace seen since the last rune written
-	openQuote := false // the last rune written opened a « quotation
-	for _, r := range s {
-		if isSpaceRune(r) {
-			space = true
-			continue
-		}
-		orig := r
-		// French typography puts a space before these; other texts do not.
-		tight := false
-		switch r {
-		case '\u00ad', '\u200b', '\u2060', '\ufeff':
-			continue
-		case '»', ';', ':', '!', '?', '%', '€':
-			tight = true
-		}
-		r = frtext.Typography(r)
-		if space && b.Len() > 0 && !openQuote && !tight {
-			b.WriteByte(' ')
-		}
-		space = false
-		openQuote = orig == '«'
-		switch r {
-		case '…':
-			b.WriteString("...")
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return canonicalNumbers(b.String())
-}
-
-// canonicalNumbers writes every decimal number one way, so that a value
-// written differently is no change: "26,50" and "26,5", "3,00" and "3",
-// "1.234,56" and "1 234,56" (thousands grouped by a dot or a space).
-func canonicalNumbers(s string) string {
-	if !strings.ContainsAny(s, "0123456789") {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	isDigit := func(i int) bool { return i >= 0 && i < len(s) && s[i] >= '0' && s[i] <= '9' }
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		// A group separator: a digit before, exactly three digits after
-		// and no fourth, in a number that does not start with a dot.
-		if (c == '.' || c == ' ') && isDigit(i-1) && isDigit(i+1) && isDigit(i+2) && isDigit(i+3) && !isDigit(i+4) &&
-			(i+4 >= len(s) || s[i+4] != '.' || !isDigit(i+5)) {
-			continue
-		}
-		if c == ',' && isDigit(i-1) && isDigit(i+1) {
-			j := i + 1
-			for isDigit(j) {
-				j++
-			}
-			frac := strings.TrimRight(s[i+1:j], "0")
-			if frac != "" {
-				b.WriteByte(',')
-				b.WriteString(frac)
-			}
-			i = j - 1
-			continue
-		}
-		b.WriteByte(c)
-	}
-	return b.String()
-}
-
-// CanonicalHeading is Canonical folded to lower case: in a heading, case is
-// cosmetic ("ARTICLE 1ER" and "Article 1er" are the same heading).
-func CanonicalHeading(s string) string {
-	return strings.ToLower(Canonical(s))
 }
 
 // Similarity rates how alike two texts are, from 0 (no word in common) to 1

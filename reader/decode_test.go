@@ -85,6 +85,7 @@ func TestDecodeNormalisation(t *testing.T) {
 		{"nbsp before colon", "article 5\u00A0: les tarifs", "article 5 : les tarifs\n"},
 		{"narrow nbsp in quotes", "«\u202Fsecteur 2\u202F»", "« secteur 2 »\n"},
 		{"figure space in amount", "2\u2007500 €", "2 500 €\n"},
+		{"thin, hair, en and em spaces", "Article\u20091er\u200A;\u2002a\u2003b", "Article 1er ; a b\n"},
 		{"tab kept", "G\t26,50", "G\t26,50\n"},
 		// ESC c is a sequence (full reset): it goes as a whole.
 		{"controls stripped", "a\x01b\x1Bc\x7Fd\u0080e" + strings.Repeat("x", 100), "abde" + strings.Repeat("x", 100) + "\n"},

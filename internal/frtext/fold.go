@@ -157,3 +157,64 @@ func SlugMax(s string, max int) string {
 	}
 	return string(b)
 }
+
+// UnaccentCapital folds an accented capital to its bare letter: É → E,
+// À → A, Ç → C, È → E, Ê → E, Î → I, Ô → O, Ù → U… French typography long
+// left capitals unaccented (typewriters, ASCII keyboards) and the
+// Académie asks for the accents: "Conseil d'Etat" and "Conseil d'État",
+// "A défaut" and "À défaut" are one spelling of the same words, and no
+// word is told from another by the accent on its capital. Lower-case
+// letters keep their accents: "a" and "à", "du" and "dû" are different
+// words. Other runes are returned unchanged.
+func UnaccentCapital(r rune) rune {
+	if r < 0xC0 || !unicode.IsUpper(r) {
+		return r
+	}
+	var buf [utf8.UTFMax]byte
+	n := utf8.EncodeRune(buf[:], r)
+	d := norm.NFD.Append(nil, buf[:n]...)
+	if len(d) > 1 && d[0] >= 'A' && d[0] <= 'Z' {
+		return rune(d[0])
+	}
+	return r
+}
+
+// ReformAccents writes "è" as "é" where the spelling reform of 1990 (the
+// rectifications de l'orthographe, Journal officiel of 6 December 1990)
+// lets both stand for one word: before one or two consonants and a mute
+// "e", as in "réglementation" / "règlementation", "événement" /
+// "évènement", "céderai" / "cèderai". The accent that ends a word or sits
+// before a final consonant is left alone: "près" and "prés", "dès" and
+// "dés" are different words, and so are "complète" and "complété" (the
+// "e" that follows must be bare).
+func ReformAccents(s string) string {
+	if !strings.Contains(s, "è") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		if strings.HasPrefix(s[i:], "è") && beforeMuteSyllable(s[i+len("è"):]) {
+			b.WriteString("é")
+			i += len("è")
+			continue
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	return b.String()
+}
+
+// beforeMuteSyllable reports whether s starts with one or two consonants
+// followed by a bare "e".
+func beforeMuteSyllable(s string) bool {
+	k := 0
+	for k < len(s) && k < 2 && isConsonant(s[k]) {
+		k++
+	}
+	return k > 0 && k < len(s) && s[k] == 'e'
+}
+
+func isConsonant(c byte) bool {
+	return c >= 'a' && c <= 'z' && !strings.ContainsRune("aeiouy", rune(c))
+}

@@ -46,6 +46,12 @@ func TestRules(t *testing.T) {
 		{"Fold", "Re\u0301mune\u0301ration", "remuneration"},
 		{"Fold", "ﬁn²", "fin2"},
 		{"Fold", "26,50 €", "26,50 €"},
+		// UnaccentCapital: capitals only.
+		{"UnaccentCapital", "État À Ç È Ê Î Ô Ù Œ é à ç", "Etat A C E E I O U Œ é à ç"},
+		// ReformAccents: è before consonants and a mute e.
+		{"ReformAccents", "règlementation évènement cèderai règle", "réglementation événement céderai régle"},
+		{"ReformAccents", "près dès procès complète achève", "près dès procès compléte achéve"},
+		{"ReformAccents", "complété élevé", "complété élevé"},
 		// Slug.
 		{"Slug", "MG France", "mg-france"},
 		{"Slug", "Fédération des Médecins", "federation-des-medecins"},
@@ -81,6 +87,10 @@ func TestRules(t *testing.T) {
 			got = Fold(c.in)
 		case "Slug":
 			got = Slug(c.in)
+		case "UnaccentCapital":
+			got = strings.Map(UnaccentCapital, c.in)
+		case "ReformAccents":
+			got = ReformAccents(c.in)
 		case "StartsListEntry":
 			got = boolString(StartsListEntry(c.in))
 		case "IsMarker":

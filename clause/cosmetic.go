@@ -1,0 +1,284 @@
+package clause
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/avenant-dev/avenant/internal/frtext"
+)
+
+// What counts as cosmetic, and why.
+//
+// Two versions of a clause are cosmetically equal when a reader of the law
+// could not tell them apart by what they say: they differ only by how the
+// same words are typed. The same agreement passes through word processors,
+// PDF exports, parliamentary databases and e-mails, and each types it its
+// own way; none of that is a change the parties made. The rules, each
+// applied by Canonical:
+//
+//   - White space: every run of spaces, tabs, line breaks, non-breaking and
+//     thin spaces is one space (re-wrapping changes nothing), and invisible
+//     characters (soft hyphen, zero-width space, word joiner, byte order
+//     mark) are dropped.
+//   - Quotation marks: straight, curly, low and French quotes are one mark
+//     (frtext.Typography), and the spaces inside or around a quotation are
+//     dropped, so « texte », "texte" and “ texte ” are the same: a quote
+//     mark already separates words, the spaces add nothing.
+//   - Dashes: hyphen, en and em dashes and the minus sign are one mark, and
+//     the spaces around them are dropped ("I. -Il", "I. - Il", "I.- Il"),
+//     as is a full stop between a subdivision number and its dash ("II. -"
+//     and "II -"): how parliaments and word processors set the dash of a
+//     subdivision differs, what it introduces does not.
+//   - French typography: the spaces before ; : ! ? % € are dropped, since
+//     French puts them there and other texts do not.
+//   - Accents on capitals: É/E, À/A, Ç/C, È/E… are one letter
+//     (frtext.UnaccentCapital): capitals were long printed unaccented, and
+//     "Conseil d'Etat" is "Conseil d'État". Lower-case accents are kept:
+//     "a" (has) and "à" (to), "du" and "dû", "ou" and "où" are different
+//     words.
+//   - The spelling reform of 1990: "règlementation" and "réglementation",
+//     "évènement" and "événement" are one word (frtext.ReformAccents); the
+//     accents that tell words apart ("près" and "prés") are not touched.
+//   - Code references: "L. O. 135", "L.O. 135" and "LO 135"; "L. 162-5",
+//     "L.162-5" and "L162-5" (likewise R. and D.): dots and spaces inside
+//     the reference to a code's article; the letters themselves (L. and
+//     LO., ordinary and organic law) are kept.
+//   - "Numéro": "n° 12", "N° 12", "nº 12", "no 12" and "n°12".
+//   - Numbers: "26,50" and "26,5", "3,00" and "3", "1 234" and "1.234".
+//   - A subdivision printed only to say that it was removed ("III. -
+//     (Supprimé)", "2° (Supprimés)") holds no text: parliaments print it to
+//     keep the numbering, and it says nothing that its absence does not.
+//   - … and "...".
+//
+// Everything else is a modification, however small: a lower-case letter
+// gaining or losing its accent, a digit, a word, and punctuation (a comma
+// turns a restrictive clause into an incidental one: "les médecins qui
+// exercent" is not "les médecins, qui exercent"). Case is kept in body
+// text ("l'État" is not "l'état"); in headings, case and accents are
+// cosmetic (CanonicalHeading), since headings are often set in capitals.
+// A heading's number may be spelt "1er", "premier" or "Ier" and its status
+// may come and go: neither changes the clause (see NormalizeNumber and
+// readStatus).
+
+// Canonical folds the differences that Compare calls cosmetic (see above),
+// so that two texts are cosmetically equal when their canonical forms are
+// equal. Case and the ligatures œ and æ are kept.
+func Canonical(s string) string {
+	s = norm.NFC.String(s)
+	s = dropRemovedSubdivisions(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false    // white space seen since the last rune written
+	glueNext := false // the last rune written takes no space after it
+	for _, r := range s {
+		if isSpaceRune(r) {
+			space = true
+			continue
+		}
+		switch r {
+		case '\u00ad', '\u200b', '\u2060', '\ufeff':
+			continue
+		}
+		orig := r
+		r = frtext.UnaccentCapital(frtext.Typography(r))
+		glue := r == '"' || r == '-' // no space on either side
+		switch orig {
+		case ';', ':', '!', '?', '%', '€':
+			glue = true // the spaces of French typography, before only
+		}
+		if space && b.Len() > 0 && !glueNext && !glue {
+			b.WriteByte(' ')
+		}
+		space = false
+		glueNext = r == '"' || r == '-'
+		if r == '…' {
+			b.WriteString("...")
+			continue
+		}
+		b.WriteRune(r)
+	}
+	out := canonicalNumbers(b.String())
+	out = canonicalReferences(out)
+	return frtext.ReformAccents(out)
+}
+
+// CanonicalHeading is the form in which two headings are the same: the
+// Canonical form, lower case and without accents. Headings are often set
+// in capitals, which may or may not carry their accents: "DISPOSITIONS
+// GENERALES" is "Dispositions générales".
+func CanonicalHeading(s string) string {
+	return frtext.Fold(Canonical(s))
+}
+
+// canonicalNumbers writes every decimal number one way, so that a value
+// written differently is no change: "26,50" and "26,5", "3,00" and "3",
+// "1.234,56" and "1 234,56" (thousands grouped by a dot or a space).
+func canonicalNumbers(s string) string {
+	if !strings.ContainsAny(s, "0123456789") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	isDigit := func(i int) bool { return i >= 0 && i < len(s) && s[i] >= '0' && s[i] <= '9' }
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		// A group separator: a digit before, exactly three digits after
+		// and no fourth, in a number that does not start with a dot.
+		if (c == '.' || c == ' ') && isDigit(i-1) && isDigit(i+1) && isDigit(i+2) && isDigit(i+3) && !isDigit(i+4) &&
+			(i+4 >= len(s) || s[i+4] != '.' || !isDigit(i+5)) {
+			continue
+		}
+		if c == ',' && isDigit(i-1) && isDigit(i+1) {
+			j := i + 1
+			for isDigit(j) {
+				j++
+			}
+			frac := strings.TrimRight(s[i+1:j], "0")
+			if frac != "" {
+				b.WriteByte(',')
+				b.WriteString(frac)
+			}
+			i = j - 1
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+var (
+	// codeReference is the letter of a code's part before an article
+	// number, with its dots and spaces: "L. O. 135", "LO 135", "L.162",
+	// "R. 4127". The letter must start a word.
+	codeReference = regexp.MustCompile(`(^|[^\pL\pN])([LRD])\.? ?(?:(O)\.? ?)?(\d)`)
+	// markerStop is the full stop between a subdivision number and its
+	// dash ("II.-", once spaces are gone), not the decimal point of "3.-2".
+	markerStop = regexp.MustCompile(`([\pL\pN])\.-(\D|$)`)
+)
+
+// canonicalReferences writes code references, "numéro" and subdivision
+// dashes one way (see the rules above). s is already Canonical up to this
+// point: single spaces, dashes folded and glued.
+func canonicalReferences(s string) string {
+	if strings.ContainsAny(s, "LRD") {
+		s = codeReference.ReplaceAllString(s, "$1$2$3$4")
+	}
+	if strings.ContainsAny(s, "nN") {
+		s = canonicalNumero(s)
+	}
+	if strings.Contains(s, ".-") {
+		s = markerStop.ReplaceAllString(s, "$1-$2")
+	}
+	return s
+}
+
+// canonicalNumero writes the abbreviation of "numéro" one way: "n°", "N°",
+// "nº", or "no" where the degree sign was lost (French has no word "no"),
+// as a word of its own, becomes "n°", glued to a number that follows.
+func canonicalNumero(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		n := numeroAt(s, i)
+		if n == 0 {
+			b.WriteByte(s[i])
+			i++
+			continue
+		}
+		b.WriteString("n°")
+		i += n
+		if i+1 < len(s) && s[i] == ' ' && isDigit(s[i+1]) {
+			i++
+		}
+	}
+	return b.String()
+}
+
+// numeroAt is the length of an abbreviation of "numéro" starting a word
+// at s[i], 0 when there is none.
+func numeroAt(s string, i int) int {
+	if s[i] != 'n' && s[i] != 'N' {
+		return 0
+	}
+	if i > 0 {
+		if r, _ := utf8.DecodeLastRuneInString(s[:i]); unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return 0
+		}
+	}
+	switch {
+	case strings.HasPrefix(s[i+1:], "°"):
+		return 1 + len("°")
+	case strings.HasPrefix(s[i+1:], "º"):
+		return 1 + len("º")
+	case i+1 < len(s) && (s[i+1] == 'o' || s[i+1] == 'O') && boundary(s, i+2):
+		return 2
+	}
+	return 0
+}
+
+// dropRemovedSubdivisions removes the lines that only print a removed
+// subdivision: a subdivision number, its punctuation and a removal status
+// ("III. - (Supprimé)", "2° (Supprimés)", "« I bis. - (Supprimé) »").
+func dropRemovedSubdivisions(s string) string {
+	if !strings.Contains(s, "(") || !strings.Contains(s, ")") {
+		return s
+	}
+	var b strings.Builder
+	dropped := false
+	for line := range strings.Lines(s) {
+		if isRemovedSubdivision(line) {
+			dropped = true
+			b.WriteByte('\n') // a line break still separates what it stood between
+			continue
+		}
+		b.WriteString(line)
+	}
+	if !dropped {
+		return s
+	}
+	return b.String()
+}
+
+func isRemovedSubdivision(line string) bool {
+	t := strings.TrimFunc(line, func(r rune) bool { return isSpaceRune(r) || isQuoteRune(r) })
+	open := strings.LastIndexByte(t, '(')
+	if open < 0 || !strings.HasSuffix(t, ")") {
+		return false
+	}
+	st, n, ok := readStatus(t[open:])
+	if !ok || open+n != len(t) || !removesText(st) {
+		return false
+	}
+	for _, f := range strings.FieldsFunc(t[:open], func(r rune) bool {
+		return isSpaceRune(r) || strings.ContainsRune(".-–—)°º,", r)
+	}) {
+		if !isSubdivisionWord(f) {
+			return false
+		}
+	}
+	return true
+}
+
+// isSubdivisionWord reports a word of a subdivision's number: a number, a
+// Roman numeral, a single letter, a Latin adverb ("bis"), or the "à" and
+// "et" of a range.
+func isSubdivisionWord(f string) bool {
+	if _, ok := Roman(f); ok || LatinRank(f) > 0 || f == "à" || f == "et" {
+		return true
+	}
+	if r, size := utf8.DecodeRuneInString(f); size == len(f) && unicode.IsLetter(r) {
+		return true
+	}
+	for _, r := range f {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func isQuoteRune(r rune) bool { return frtext.Typography(r) == '"' }
