@@ -190,6 +190,9 @@ func (p *parser) tableHeader(i, b int) (cells []string, next int, ok bool) {
 			return nil, 0, false
 		}
 		cells = RowCells(s)
+		if strings.TrimSpace(strings.Join(cells, "")) == "" {
+			return nil, 0, false // "|" above "|-": no header to name
+		}
 		next = i + 1
 		if next < b && p.lines[next].flags&fPipeNR != 0 && isPipeSeparator(p.trimmed(next)) {
 			next++
