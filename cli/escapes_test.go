@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -74,10 +75,43 @@ func writeFile(t *testing.T, path, text string) {
 // sequences and link syntax to every format of diff, show and check.
 func TestEscapesInEveryOutputFormat(t *testing.T) {
 	dir := t.TempDir()
-	old, new := filepath.Join(dir, "old.md"), filepath.Join(dir, "new.md")
-	writeFile(t, old, "# Article 1 "+hostile+"\n\nLa consultation est valorisée à 25 €. "+hostile+"\n\n# Article 2\n\nTexte supprimé.\n")
-	writeFile(t, new, "# Article 1 "+hostile+"\n\nLa consultation est valorisée à 30 €. "+hostile+"\n\n# Article 3\n\nTexte ajouté "+hostile+".\n")
+	// The file names carry sequences too: they are echoed as refs, past
+	// the reader's own cleaning of the text.
+	named := "\x1b[31mR\x1b]0;pwned\a\u009b2J[a](javascript:x)"
+	old, new := filepath.Join(dir, "old"+named+".md"), filepath.Join(dir, "new"+named+".md")
+	table := "\n\n# Annexe 1 - Tarifs\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| G | Consultation " + hostile + " | %s |\n"
+	oldText := "# Article 1 " + hostile + "\n\nLa consultation est valorisée à 25 €. " + hostile + "\n\n# Article 2\n\nTexte supprimé." + fmt.Sprintf(table, "25 €")
+	newText := "# Article 1 " + hostile + "\n\nLa consultation est valorisée à 30 €. " + hostile + "\n\n# Article 3\n\nTexte ajouté " + hostile + "." + fmt.Sprintf(table, "30 €")
+	writeFile(t, old, oldText)
+	writeFile(t, new, newText)
+	// A store refuses such file names as source names: it gets tamer ones.
+	v1, v2 := filepath.Join(dir, "v1.md"), filepath.Join(dir, "v2.md")
+	writeFile(t, v1, oldText)
+	writeFile(t, v2, newText)
+	st := filepath.Join(dir, "store")
+	for _, args := range [][]string{
+		{"init", st},
+		{"import", v1, "--store", st, "--party", "CNAM", "--label", "v1", "--date", "2024-01-01"},
+		{"import", v2, "--store", st, "--party", "MG France", "--label", "v2", "--date", "2024-02-01"},
+	} {
+		if _, stderr, code := runCLI(t, args...); code != 0 {
+			t.Fatalf("%q: exit %d: %s", args, code, stderr)
+		}
+	}
 	runs := [][]string{
+		{"diff", "v1", "v2", "--store", st, "--all"},
+		{"diff", "v1", "v2", "--store", st, "--format", "json"},
+		{"diff", "v1", "v2", "--store", st, "--format", "markdown"},
+		{"diff", "v1", "v2", "--store", st, "--format", "html"},
+		{"show", "v2", "--store", st},
+		{"show", "v2", "--store", st, "--format", "json"},
+		{"show", "v2", "Article 1", "--store", st},
+		{"log", "Article 1", "--store", st},
+		{"log", "Article 1", "--store", st, "--format", "json"},
+		{"blame", "Article 1", "--store", st},
+		{"blame", "Article 1", "--store", st, "--format", "json"},
+		{"versions", "--store", st},
+		{"versions", "--store", st, "--format", "json"},
 		{"diff", old, new, "--all"},
 		{"diff", old, new, "--format", "json"},
 		{"diff", old, new, "--format", "markdown"},
@@ -89,16 +123,19 @@ func TestEscapesInEveryOutputFormat(t *testing.T) {
 	for _, f := range []string{"text", "json", "github", "junit", "markdown"} {
 		runs = append(runs, []string{"check", old, new, "--format", f})
 	}
+	for _, f := range []string{"text", "json", "csv", "markdown"} {
+		runs = append(runs, []string{"tariffs", old, new, "--format", f})
+	}
 	for _, args := range runs {
 		name := strings.Join(args[min(len(args), 3):], " ")
-		t.Run(args[0]+" "+name, func(t *testing.T) {
+		t.Run(strings.Join(args[:min(len(args), 3)], " ")+" "+name, func(t *testing.T) {
 			stdout, stderr, code := runCLI(t, args...)
 			if code == 2 {
 				t.Fatalf("exit 2: %s", stderr)
 			}
 			assertClean(t, "stdout", stdout)
 			assertClean(t, "stderr", stderr)
-			if args[0] != "check" && !strings.Contains(stdout, "ROUGE") {
+			if (args[0] == "diff" || args[0] == "show" || args[0] == "blame" || args[0] == "tariffs") && !strings.Contains(stdout, "ROUGE") {
 				t.Errorf("the document's own words were lost:\n%s", stdout)
 			}
 			if strings.Contains(name, "markdown") {
