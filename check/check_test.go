@@ -212,7 +212,7 @@ func TestPassedWithWarningsOnly(t *testing.T) {
 
 func TestParseErrors(t *testing.T) {
 	tests := []struct{ yaml, want string }{
-		{"rules:\n  - name: a\n    fact: [amount]\n", `r.yaml:3: unknown key "fact" (known: broken, clauses, except, facts, min_delta, min_delta_pct, name, severity, subjects)`},
+		{"rules:\n  - name: a\n    fact: [amount]\n", `r.yaml:3: unknown key "fact" (known: broken, clauses, except, facts, min_delta, min_delta_pct, name, presence, severity, subjects)`},
 		{"allow: [x]\nrulez: []\n", `r.yaml:2: unknown key "rulez" (known: allow, defaults, rules)`},
 		{"rules:\n  - name: a\n    severity: fatal\n", `r.yaml:3: severity: "fatal" is not one of error, warning, notice`},
 		{"rules:\n  - name: a\n    facts: [amount, price]\n", `r.yaml:3: facts: "price" is not one of amount, percent, date, duration, code, modality, negation, reference`},
@@ -297,4 +297,25 @@ func FuzzGlob(f *testing.F) {
 			t.Fatalf("glob(*%s*, %q) disagrees with strings.Contains", sub, s)
 		}
 	})
+}
+
+// TestPresence: the default prices rule fires on an amount that appears or
+// disappears whatever its subject, and only on priced amounts that change;
+// "presence: false" in a rules file turns the first part off.
+func TestPresence(t *testing.T) {
+	old := clause.Parse("# C\n\n## Article 1 - Aide\n\nL'aide est de 5 000 € par an.\n")
+	new := clause.Parse("# C\n\n## Article 1 - Aide\n\nL'aide est de 6 000 € par an.\n\n## Article 2 - Mission\n\nLe médecin perçoit une indemnité de 200 € par jour.\n")
+	run := func(rules *Rules) []string {
+		return brief(Check(old, new, render.Side{Ref: "a"}, render.Side{Ref: "b"}, rules, clause.CompareOptions{}).Findings)
+	}
+	if got, want := strings.Join(run(nil), "|"), "error prices Article 2 amount →200 €"; got != want {
+		t.Errorf("defaults: %q, want %q", got, want)
+	}
+	off, err := Parse("r.yaml", []byte("rules:\n  - name: prices\n    facts: [amount]\n    subjects: [\"?*\"]\n    presence: false\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := run(off); len(got) != 0 {
+		t.Errorf("presence: false still flags %v", got)
+	}
 }

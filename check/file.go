@@ -281,6 +281,7 @@ func (p *fileParser) rules(n *yaml.Node) ([]Rule, error) {
 			"min_delta_pct": func(v *yaml.Node) (err error) { r.MinDeltaPct, err = p.number(v); return },
 			"min_delta":     func(v *yaml.Node) (err error) { r.MinDelta, err = p.number(v); return },
 			"broken":        func(v *yaml.Node) (err error) { r.Broken, err = p.boolean(v); return },
+			"presence":      func(v *yaml.Node) (err error) { r.Presence, err = p.boolean(v); return },
 			"severity": func(v *yaml.Node) error {
 				for _, s := range severities {
 					if v.Kind == yaml.ScalarNode && v.Value == string(s) {

@@ -82,8 +82,9 @@ func TestFixtureBrokenReference(t *testing.T) {
 }
 
 // TestFixtureAppearingTariffs: what arrives or leaves with a whole clause
-// is seen by the default rules. The 2025 avenant removes the MPC row (2 €)
-// and adds the CCP row (46 €); the CNAM's proposal removes articles 20.2
+// is seen by the default rules. The 2025 avenant removes the MPC row (2 €),
+// adds the CCP row (46 €) and article 17 bis, which pays 200 € a day; the
+// CNAM's proposal removes articles 20.2
 // and 20.3, which fixed the value of the point at 7 €.
 func TestFixtureAppearingTariffs(t *testing.T) {
 	tests := []struct {
@@ -95,6 +96,7 @@ func TestFixtureAppearingTariffs(t *testing.T) {
 			"Annexe 1/MPC: code: MPC → –",
 			"Annexe 1/CCP: amount CCP: – → 46 €",
 			"Annexe 1/CCP: code: – → CCP",
+			"Article 17 bis: amount: – → 200 €",
 		}},
 		{"01-reglement-arbitral-2023.md", "02-cnam-proposition-2024-02.md", []string{
 			"Article 20.2: amount: 7 € → –",

@@ -40,6 +40,10 @@ type Rule struct {
 	// Subjects are globs on the fact's subject (the act code "G" an
 	// amount prices); empty means any subject.
 	Subjects []string
+	// Presence lets a value that appears or disappears (an amount of an
+	// added article, one left out of the new text) fire the rule whatever
+	// its subject: Subjects then only sorts the values that changed.
+	Presence bool
 	// MinDeltaPct, when set, ignores numeric changes smaller than this
 	// many percent of the old value. A value that appears or disappears
 	// has no delta and is always flagged.
@@ -74,8 +78,9 @@ var tariffClauses = []string{"tariff:*", "Annexe*", "annex:*", "*tarif*", "*hono
 // Default returns the built-in rules: any changed, added or removed
 // amount, percentage or act code in a tariff clause is an error (a tariff
 // row that appears or disappears brings both its code and its price), and
-// so is a changed, added or removed amount that prices an act code
-// anywhere else ("la consultation G est fixée à 30 €" in an article); a
+// so is, anywhere else, a changed amount that prices an act code ("la
+// consultation G est fixée à 30 €" in an article) and any amount that
+// appears or disappears (an added article's "indemnité de 200 €"); a
 // modality or negation change is a warning, a broken cross-reference an
 // error, and an article of the new version that prices an act code
 // otherwise than its tariff table a warning (see ConsistencyRule).
@@ -86,7 +91,7 @@ func Default() *Rules {
 func defaultRules() []Rule {
 	return []Rule{
 		{Name: "tariffs", Facts: []clause.FactKind{clause.FactAmount, clause.FactPercent, clause.FactCode}, Clauses: tariffClauses, Severity: Error},
-		{Name: "prices", Facts: []clause.FactKind{clause.FactAmount}, Subjects: []string{"?*"}, Except: tariffClauses, Severity: Error},
+		{Name: "prices", Facts: []clause.FactKind{clause.FactAmount}, Subjects: []string{"?*"}, Presence: true, Except: tariffClauses, Severity: Error},
 		{Name: "obligations", Facts: []clause.FactKind{clause.FactModality, clause.FactNegation}, Severity: Warning},
 		{Name: "references", Facts: []clause.FactKind{clause.FactReference}, Broken: true, Severity: Error},
 		{Name: ConsistencyRule, Severity: Warning},
@@ -102,7 +107,7 @@ func (r *Rule) matchFact(f *clause.Fact, names clauseRef) bool {
 	if r.Broken && !Broken(f) {
 		return false
 	}
-	if len(r.Subjects) > 0 && !anyGlob(r.Subjects, []string{f.Subject}) {
+	if len(r.Subjects) > 0 && !(r.Presence && oneSided(f)) && !anyGlob(r.Subjects, []string{f.Subject}) {
 		return false
 	}
 	if len(r.Clauses) > 0 && !names.matches(r.Clauses) {
@@ -128,6 +133,9 @@ func (r *Rule) matchFact(f *clause.Fact, names clauseRef) bool {
 	}
 	return true
 }
+
+// oneSided reports whether the fact's value appears or disappears.
+func oneSided(f *clause.Fact) bool { return f.Old == "" || f.New == "" }
 
 // Broken reports whether a reference fact flags a broken cross-reference,
 // as the fact extractor judged it: one left pointing to a clause that was

@@ -295,4 +295,3 @@ func editDistance(a, b []rune) int {
 	}
 	return prev[len(b)]
 }
-

@@ -104,4 +104,3 @@ func storeShowRun(opts *ShowOptions) error {
 	_, err = fmt.Fprintln(out, sanitize.Text(c.Text))
 	return err
 }
-

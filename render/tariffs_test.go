@@ -63,3 +63,35 @@ func TestTariffsColor(t *testing.T) {
 		t.Errorf("the new CCP price is not highlighted:\n%q", out)
 	}
 }
+
+// TestPresenceFactsShown: every diff output shows the amounts of the
+// tariff rows and priced articles that appear or disappear (the 2025
+// avenant drops MPC, adds CCP and article 17 bis).
+func TestPresenceFactsShown(t *testing.T) {
+	read := func(name string) *clause.Document {
+		b, err := fixtures.FS.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return clause.Parse(string(b))
+	}
+	d := clause.Compare(read("05-convention-2024-06.md"), read("06-avenant-1-2025.md"), clause.CompareOptions{})
+	old, new := Side{Ref: "CONV-2024-06"}, Side{Ref: "AV1-2025"}
+	outputs := map[string]func(*bytes.Buffer) error{
+		"text":     func(b *bytes.Buffer) error { return DiffText(b, d, old, new, false, Styles{}) },
+		"overview": func(b *bytes.Buffer) error { return DiffOverview(b, d, Styles{}) },
+		"markdown": func(b *bytes.Buffer) error { return DiffMarkdown(b, d, old, new, false) },
+		"html":     func(b *bytes.Buffer) error { return DiffHTML(b, d, old, new, false) },
+	}
+	for name, write := range outputs {
+		var b bytes.Buffer
+		if err := write(&b); err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{"amount MPC: 2 € → –", "amount CCP: – → 46 €", "amount: – → 200 €"} {
+			if !strings.Contains(b.String(), want) {
+				t.Errorf("%s output lacks %q", name, want)
+			}
+		}
+	}
+}

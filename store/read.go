@@ -296,6 +296,7 @@ func namedOf(m []ManifestEntry) []clause.Named {
 	}
 	return out
 }
+
 // ClauseText reads a clause's text in version v.
 func (s *Store) ClauseText(v *Version, id string) (string, error) {
 	sn, err := s.snapshot(v.Commit)
