@@ -123,7 +123,7 @@ func classifyMatch(old, new *Document, m Match, refs *RefIndex) Change {
 		!(strings.HasPrefix(oc.Key, "tariff:") && strings.HasPrefix(nc.Key, "tariff:"))
 	if c.Kind == "" {
 		switch {
-		case isBlank(newText) && !isBlank(oldText) && assertsUnchanged(statusOf(nc)):
+		case holdsNoText(newText) && !holdsNoText(oldText) && assertsUnchanged(statusOf(nc)):
 			// "Article 5 (Conforme)" printed without its text: the
 			// chamber states that the text stays as it was.
 			c.Kind = Unchanged

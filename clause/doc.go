@@ -23,7 +23,8 @@
 // A heading may state, in parentheses after its number, where the clause
 // stands in a procedure: "Article 1er bis (nouveau)", "Article 2
 // (supprimé)", "Articles 3 et 4 (Conformes)". The status is read apart
-// (Clause.Status, in canonical form; see readStatus for the forms) and is
+// (Clause.Status, in canonical form; see readStatus for the forms), as is
+// a status printed alone on the line under the heading; it is
 // neither part of the number nor of the title, so that it can come and go
 // without renumbering or retitling the clause. A heading for several
 // articles ("Articles 3 et 4", "Articles 5 à 7") gives one clause per

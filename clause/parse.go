@@ -48,6 +48,7 @@ func Parse(text string) *Document {
 	p := parser{text: text, rangeOpen: -1}
 	p.scan()
 	p.build()
+	readBodyStatuses(p.clauses)
 	if p.clauses == nil {
 		p.clauses = []Clause{}
 	}

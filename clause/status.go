@@ -115,6 +115,39 @@ func withoutStatus(c *Clause) string {
 	return strings.TrimRight(c.Heading[:start], " \t") + c.Heading[end:]
 }
 
+// readBodyStatuses takes the status of a clause whose whole body is a
+// status, as chambers print it on the line under the heading: "Article 2"
+// then "(Non modifié)". The line stays the clause's text (every word of the
+// input stays in a clause).
+func readBodyStatuses(cs []Clause) {
+	for i := range cs {
+		if c := &cs[i]; c.Status == "" && c.Heading != "" {
+			if st, ok := statusOnly(c.Text); ok {
+				c.Status = st
+			}
+		}
+	}
+}
+
+// statusOnly reports whether text is nothing but a status group, and which.
+func statusOnly(text string) (string, bool) {
+	st, n, ok := readStatus(text)
+	if !ok || strings.TrimSpace(text[n:]) != "" {
+		return "", false
+	}
+	return st, true
+}
+
+// holdsNoText reports whether a clause's body says nothing of its own: it
+// is empty, or only its status.
+func holdsNoText(text string) bool {
+	if isBlank(text) {
+		return true
+	}
+	_, ok := statusOnly(text)
+	return ok
+}
+
 // removesText reports a status that says the clause's text is gone
 // ("supprimé", "suppression maintenue", "censuré", "abrogé").
 func removesText(status string) bool {

@@ -64,6 +64,21 @@ func TestParseStatuses(t *testing.T) {
 	}
 }
 
+// TestParseStatusUnderHeading: a body that is only a status is the
+// clause's status, and stays its text.
+func TestParseStatusUnderHeading(t *testing.T) {
+	in := "Article 1er\n\n(Non modifié)\n\nArticle 2\n\n(Supprimés)\n\nArticle 3\n\n(Supprimé) Le texte suit.\n"
+	d := Parse(in)
+	checkDocument(t, in, d)
+	want := "article 1er [article:1] non modifié\narticle 2 [article:2] supprimé\narticle 3 [article:3]\n"
+	if got := statusOutline(d); got != want {
+		t.Errorf("got\n%swant\n%s", got, want)
+	}
+	if d.Clauses[1].Text != "(Supprimés)" {
+		t.Errorf("text %q", d.Clauses[1].Text)
+	}
+}
+
 // TestParseStatusOtherKinds: titles and chapters carry statuses too.
 func TestParseStatusOtherKinds(t *testing.T) {
 	in := "TITRE II bis (nouveau)\n\nCHAPITRE 1er A (Supprimé)\n\nArticle 3\n\nTexte.\n"
@@ -265,6 +280,11 @@ func TestCompareStatuses(t *testing.T) {
 			name: "conforming articles printed without their text are unchanged",
 			new:  "Article 1er (conforme)\n\nArticles 2 et 3 (Conformes)\n",
 			want: nil,
+		},
+		{
+			name: "statuses on the line under the heading",
+			new:  "Article 1er\n\n(Non modifié)\n\nArticle 2\n\n(Supprimé)\n\nArticle 3\n\n(Conforme)\n",
+			want: []string{"modified 2→2"},
 		},
 		{
 			name: "a status alone is cosmetic",
