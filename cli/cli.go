@@ -125,6 +125,7 @@ func NewRootCmd(io *IO) *cobra.Command {
 		newCloneCmd(g, nil),
 		newPushCmd(g, nil),
 		newPullCmd(g, nil),
+		newGCCmd(g, nil),
 	)
 	setRootTUI(root, g)
 	return root

@@ -81,8 +81,12 @@
 // repository's, so log and blame cost the changes of one clause, not
 // commits × clauses.
 //
-// # Packing
+// # Packing and clean-up
 //
-// go-git writes loose objects only: Repack packs every object into one pack
-// and deletes the loose copies (Import does it every RepackEvery versions).
+// go-git writes loose objects only, one file each. An import of PackFrom
+// objects or more holds them in memory and writes them as one pack;
+// smaller ones write them loose. Every RepackEvery versions, and on
+// avenant gc, GC packs every reachable object into one pack (Repack) and
+// removes the loose objects no version reaches and the temporary files
+// killed imports leave, once older than a grace period.
 package store

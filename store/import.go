@@ -74,16 +74,11 @@ func (s *Store) Import(doc *clause.Document, opts ImportOptions) (*ImportResult,
 	if err != nil {
 		return nil, err
 	}
-	unlock, err := s.lock()
+	unlock, ix, err := s.lockRepaired()
 	if err != nil {
 		return nil, err
 	}
 	defer unlock()
-	ix, err := s.Index()
-	if err != nil {
-		return nil, err
-	}
-	s.repairRefs(ix)
 	if i, ok := ix.byLabel[opts.Label]; ok {
 		// The same import run again is a no-op, not an error.
 		if same, err := s.holds(&ix.Versions[i], doc); err != nil || same {
@@ -128,6 +123,8 @@ func (s *Store) Import(doc *clause.Document, opts ImportOptions) (*ImportResult,
 	diff := clause.Compare(baseDoc, newDoc, opts.Compare)
 	ids, changes := assignIDs(diff, ix.usedIDs())
 	fail(1)
+	flush, endBatch := s.beginBatch()
+	defer endBatch()
 
 	// Objects: clause blobs, then manifest, changes, marker and trees.
 	have := map[plumbing.Hash]bool{}
@@ -196,9 +193,12 @@ func (s *Store) Import(doc *clause.Document, opts ImportOptions) (*ImportResult,
 	if err := commit.Encode(obj); err != nil {
 		return nil, err
 	}
-	commitHash, err := s.repo.Storer.SetEncodedObject(obj)
+	commitHash, err := s.putObject(obj)
 	if err != nil {
 		return nil, fmt.Errorf("%s: writing the commit: %w", s.Dir, err)
+	}
+	if err := flush(); err != nil {
+		return nil, err
 	}
 	fail(4)
 	moves := []refMove{
@@ -238,8 +238,8 @@ func (s *Store) Import(doc *clause.Document, opts ImportOptions) (*ImportResult,
 	s.appendIndex(ix, v)
 	fail(8)
 	if seq%RepackEvery == 0 {
-		if err := s.Repack(); err != nil {
-			s.logf("repack: %v", err)
+		if _, err := s.GC(GCGrace); err != nil {
+			s.logf("clean-up: %v", err)
 		}
 	}
 	return &ImportResult{Version: &ix.Versions[len(ix.Versions)-1], Diff: diff}, nil
@@ -455,7 +455,7 @@ func (s *Store) writeBlob(data []byte, have map[plumbing.Hash]bool) (plumbing.Ha
 	if have[h] {
 		return h, nil
 	}
-	if s.repo.Storer.HasEncodedObject(h) == nil {
+	if s.hasObject(h) {
 		have[h] = true
 		return h, nil
 	}
@@ -472,7 +472,7 @@ func (s *Store) writeBlob(data []byte, have map[plumbing.Hash]bool) (plumbing.Ha
 	if err := w.Close(); err != nil {
 		return h, err
 	}
-	if _, err := s.repo.Storer.SetEncodedObject(obj); err != nil {
+	if _, err := s.putObject(obj); err != nil {
 		return h, fmt.Errorf("%s: writing a blob: %w", s.Dir, err)
 	}
 	have[h] = true
@@ -501,7 +501,7 @@ func (s *Store) writeTree(entries []object.TreeEntry) (plumbing.Hash, error) {
 	if err := t.Encode(obj); err != nil {
 		return plumbing.ZeroHash, err
 	}
-	return s.repo.Storer.SetEncodedObject(obj)
+	return s.putObject(obj)
 }
 
 // appendIndex records a new version in the index and saves it; a failure

@@ -49,8 +49,9 @@ func TestKillChild(t *testing.T) {
 			}
 		}
 	}
-	// Repack often, so that kills land in repacks too.
+	// Repack and pack often, so that kills land in both too.
 	RepackEvery = 3
+	PackFrom = 5
 	last, _ := strconv.Atoi(os.Getenv("AVENANT_KILL_LAST"))
 	vs, err := s.Versions()
 	if err != nil {

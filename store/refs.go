@@ -179,3 +179,18 @@ func (s *Store) keepStrayMain(ix *Index, h plumbing.Hash) {
 	}
 	s.logf("main pointed to %s, which is no version: kept as %s", shortHash(h.String()), kept)
 }
+
+// lockRepaired takes the lock (unless this Store holds it), reads the
+// index and repairs what an interrupted command left: where every command
+// that writes starts.
+func (s *Store) lockRepaired() (unlock func(), ix *Index, err error) {
+	if unlock, err = s.lockIfFree(); err != nil {
+		return nil, nil, err
+	}
+	if ix, err = s.Index(); err != nil {
+		unlock()
+		return nil, nil, err
+	}
+	s.repairRefs(ix)
+	return unlock, ix, nil
+}

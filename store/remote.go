@@ -253,19 +253,14 @@ func Clone(url, dir string, opts RemoteOptions) (s *Store, err error) {
 	if s, err = Open(dir); err != nil {
 		return nil, err
 	}
-	unlock, err := s.lock()
+	unlock, ix, err := s.lockRepaired()
 	if err != nil {
 		return nil, err
 	}
 	defer unlock()
-	ix, err := s.Index()
-	if err != nil {
-		return nil, err
-	}
 	if len(ix.Versions) == 0 {
 		return nil, fmt.Errorf("%s: %w: its branches hold avenant commits but it has no version tags (push them with git push --tags)", url, ErrNotStore)
 	}
-	s.repairRefs(ix)
 	return s, nil
 }
 

@@ -21,32 +21,38 @@ import (
 // before the new pack is in place: a crash there loses them. Here the pack
 // and its index are saved first, so a crash at any point leaves every
 // reachable object somewhere. Unreachable objects left by an interrupted
-// import are not packed and stay loose until git gc prunes them.
+// import are not packed and stay loose: GC removes them.
 func (s *Store) Repack() error {
+	_, err := s.repack()
+	return err
+}
+
+// repack is Repack, returning how many objects the pack holds.
+func (s *Store) repack() (int, error) {
 	unlock, err := s.lockIfFree()
 	if err != nil {
-		return err
+		return 0, err
 	}
 	defer unlock()
 	objs, err := s.reachable()
 	if err != nil {
-		return fmt.Errorf("%s: repack: %w", s.Dir, err)
+		return 0, fmt.Errorf("%s: repack: %w", s.Dir, err)
 	}
 	pos, ok := s.repo.Storer.(storer.PackedObjectStorer)
 	if !ok {
-		return fmt.Errorf("%s: repack: storage has no packs", s.Dir)
+		return 0, fmt.Errorf("%s: repack: storage has no packs", s.Dir)
 	}
 	oldPacks, err := pos.ObjectPacks()
 	if err != nil {
-		return err
+		return 0, err
 	}
 	pfw, ok := s.repo.Storer.(storer.PackfileWriter)
 	if !ok {
-		return fmt.Errorf("%s: repack: storage cannot write packs", s.Dir)
+		return 0, fmt.Errorf("%s: repack: storage cannot write packs", s.Dir)
 	}
 	w, err := pfw.PackfileWriter()
 	if err != nil {
-		return err
+		return 0, err
 	}
 	list := make([]plumbing.Hash, 0, len(objs))
 	for h := range objs {
@@ -55,16 +61,16 @@ func (s *Store) Repack() error {
 	packHash, err := packfile.NewEncoder(w, s.repo.Storer, false).Encode(list, 10)
 	if err != nil {
 		w.Close()
-		return fmt.Errorf("%s: repack: %w", s.Dir, err)
+		return 0, fmt.Errorf("%s: repack: %w", s.Dir, err)
 	}
 	if err := w.Close(); err != nil { // saves the index, then the pack
-		return fmt.Errorf("%s: repack: %w", s.Dir, err)
+		return 0, fmt.Errorf("%s: repack: %w", s.Dir, err)
 	}
 	fail(20)
 	// The repository caches the pack list: reopen it.
 	repo, err := git.PlainOpen(s.Dir)
 	if err != nil {
-		return fmt.Errorf("%s: %w", s.Dir, err)
+		return 0, fmt.Errorf("%s: %w", s.Dir, err)
 	}
 	s.repo = repo
 	if los, ok := repo.Storer.(storer.LooseObjectStorer); ok {
@@ -75,7 +81,7 @@ func (s *Store) Repack() error {
 			return nil
 		})
 		if err != nil {
-			return fmt.Errorf("%s: repack: %w", s.Dir, err)
+			return 0, fmt.Errorf("%s: repack: %w", s.Dir, err)
 		}
 	}
 	fail(21)
@@ -83,12 +89,12 @@ func (s *Store) Repack() error {
 		for _, h := range oldPacks {
 			if h != packHash {
 				if err := pos.DeleteOldObjectPackAndIndex(h, time.Time{}); err != nil {
-					return fmt.Errorf("%s: repack: %w", s.Dir, err)
+					return 0, fmt.Errorf("%s: repack: %w", s.Dir, err)
 				}
 			}
 		}
 	}
-	return nil
+	return len(objs), nil
 }
 
 // reachable lists every object reachable from a reference: commits and

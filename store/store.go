@@ -40,6 +40,8 @@ type Store struct {
 
 	idx    *Index
 	locked bool
+	// batch, during an import, holds the objects it writes (beginBatch).
+	batch *objectBatch
 }
 
 // Init creates a store in dir (created if needed). It refuses a directory

@@ -1,0 +1,97 @@
+package store
+
+import (
+	"fmt"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/format/packfile"
+	"github.com/go-git/go-git/v5/plumbing/storer"
+	"github.com/go-git/go-git/v5/storage/memory"
+)
+
+// PackFrom is how many new objects make an import write them as one pack
+// rather than loose: go-git writes a loose object as a file of its own,
+// which costs at least a file-system block, so that one object per clause
+// of a large text (a 30 MB input made a 4 GB .git) costs far more than
+// the text. Below it, loose objects are cheaper to write, and Repack
+// gathers them every RepackEvery imports.
+var PackFrom = 128
+
+// objectBatch holds the objects an import writes until flush, in memory.
+type objectBatch struct {
+	mem   *memory.Storage
+	order []plumbing.Hash
+}
+
+// beginBatch makes the objects written until the returned flush go to
+// memory; flush writes them all, loose or as one pack. Objects never
+// flushed (a failed import) are never written.
+func (s *Store) beginBatch() (flush func() error, end func()) {
+	b := &objectBatch{mem: memory.NewStorage()}
+	s.batch = b
+	end = func() { s.batch = nil }
+	flush = func() error {
+		s.batch = nil
+		if len(b.order) >= PackFrom {
+			return s.writePack(b)
+		}
+		for _, h := range b.order {
+			obj, err := b.mem.EncodedObject(plumbing.AnyObject, h)
+			if err != nil {
+				return err
+			}
+			if _, err := s.repo.Storer.SetEncodedObject(obj); err != nil {
+				return fmt.Errorf("%s: writing an object: %w", s.Dir, err)
+			}
+		}
+		return nil
+	}
+	return flush, end
+}
+
+// putObject stores obj in the current batch, else in the repository.
+func (s *Store) putObject(obj plumbing.EncodedObject) (plumbing.Hash, error) {
+	if s.batch == nil {
+		return s.repo.Storer.SetEncodedObject(obj)
+	}
+	h := obj.Hash()
+	if b := s.batch; b.mem.HasEncodedObject(h) != nil {
+		if _, err := b.mem.SetEncodedObject(obj); err != nil {
+			return h, err
+		}
+		b.order = append(b.order, h)
+	}
+	return h, nil
+}
+
+// hasObject reports whether h is in the current batch or the repository.
+func (s *Store) hasObject(h plumbing.Hash) bool {
+	if s.batch != nil && s.batch.mem.HasEncodedObject(h) == nil {
+		return true
+	}
+	return s.repo.Storer.HasEncodedObject(h) == nil
+}
+
+// writePack writes the batch as one pack, without deltas: the objects of
+// one version are different clauses, and Repack deltifies across
+// versions. go-git writes the pack and its index under temporary names
+// and renames them into place, the index last, so that a crash leaves no
+// half pack in use.
+func (s *Store) writePack(b *objectBatch) error {
+	pfw, ok := s.repo.Storer.(storer.PackfileWriter)
+	if !ok {
+		return fmt.Errorf("%s: storage cannot write packs", s.Dir)
+	}
+	w, err := pfw.PackfileWriter()
+	if err != nil {
+		return err
+	}
+	if _, err := packfile.NewEncoder(w, b.mem, false).Encode(b.order, 0); err != nil {
+		w.Close()
+		return fmt.Errorf("%s: writing a pack: %w", s.Dir, err)
+	}
+	if err := w.Close(); err != nil {
+		return fmt.Errorf("%s: writing a pack: %w", s.Dir, err)
+	}
+	return nil
+}
