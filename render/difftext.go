@@ -288,7 +288,8 @@ func indent(s, prefix string) string {
 const Absent = "–"
 
 // FactLine describes a fact on one line: "amount G: 26,50 € → 30 € (+13,21 %)",
-// "amount CCP: – → 46 €" for a value that appears.
+// "amount CCP: – → 46 €" for a value that appears, "… from 2024-10-01" for
+// a value given from a date.
 func FactLine(f clause.Fact) string {
 	var b strings.Builder
 	b.WriteString(string(f.Kind))
@@ -308,6 +309,10 @@ func FactLine(f clause.Fact) string {
 	}
 	if f.DeltaPct != nil {
 		b.WriteString(" (" + signedPct(*f.DeltaPct) + ")")
+	}
+	if f.Effective != "" {
+		// A price announced for later is not the price in force.
+		b.WriteString(" from " + f.Effective)
 	}
 	if f.Note != "" {
 		b.WriteString(" — " + f.Note)
