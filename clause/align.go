@@ -62,6 +62,7 @@ const (
 func Align(old, new *Document, opts AlignOptions) []Match {
 	a := newAligner(old, new)
 	a.applyConcordance(opts.Concordance)
+	a.applyPreviousNumbers()
 	// Tariff rows are matched by act code before their text is looked at:
 	// a new price may equal the old price of another row.
 	a.matchIdentical(func(c *Clause) bool { return !isTariffRow(c) })

@@ -30,7 +30,8 @@
 // articles ("Articles 3 et 4", "Articles 5 à 7") gives one clause per
 // article. An article printed with a removal status and no text has lost
 // its text; one printed "(conforme)" or "(non modifié)" without text
-// keeps the text it had. Articles quoted by an amending article stay in
+// keeps the text it had; one printed "(précédemment article N)" is paired
+// with the old article N. Articles quoted by an amending article stay in
 // its text: a line opening with a quote is never a heading, and an
 // article announced by a line ending in ":" and spelt unlike the
 // document's own articles ("Art. 24. - …" among "Article 3" headings) is

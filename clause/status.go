@@ -28,8 +28,12 @@ var statusForms = map[string]string{
 }
 
 // previously is the slug that opens "(précédemment article 3 bis)": the
-// number the clause had before a renumbering.
-const previously = "precedemment-article"
+// number the clause had before a renumbering; previouslyStatus is how the
+// status starts.
+const (
+	previously       = "precedemment-article"
+	previouslyStatus = "précédemment article "
+)
 
 // Canonical statuses, as Clause.Status holds them.
 const (
@@ -65,7 +69,7 @@ func readStatus(s string) (status string, n int, ok bool) {
 		// Keep the old number as printed: it is a reference, not a word
 		// to fold.
 		f := strings.Fields(inner)
-		return "précédemment article " + strings.Join(f[2:], " "), n, true
+		return previouslyStatus + strings.Join(f[2:], " "), n, true
 	}
 	return "", 0, false
 }
@@ -165,4 +169,19 @@ func removesText(status string) bool {
 // text, which is what comparing its empty body with the old one shows.
 func assertsUnchanged(status string) bool {
 	return status == StatusConforming || status == StatusUnmodified
+}
+
+// applyPreviousNumbers pairs each new clause whose heading says
+// "(précédemment article N)" with the old article N, as a concordance line
+// would: the chamber states the renumbering. A clause the user's
+// concordance already placed is left where it is.
+func (a *aligner) applyPreviousNumbers() {
+	for j := range a.f[sNew].d.Clauses {
+		c := &a.f[sNew].d.Clauses[j]
+		old, ok := strings.CutPrefix(c.Status, previouslyStatus)
+		if !ok || !a.free(sNew, j) {
+			continue
+		}
+		_ = a.applyConcord(Concord{Old: []string{"article " + old}, New: []string{c.ID}})
+	}
 }

@@ -313,3 +313,24 @@ func TestCompareStatuses(t *testing.T) {
 		t.Errorf("removal hunks: %+v", c)
 	}
 }
+
+// TestComparePreviousNumber: "(précédemment article N)" pairs the clause
+// with the old article N, however much its text changed.
+func TestComparePreviousNumber(t *testing.T) {
+	old := "Article 2 bis\n\nLa caisse verse une aide forfaitaire aux médecins installés en zone sous-dense.\n\n" +
+		"Article 3\n\nLe médecin informe le patient de ses honoraires.\n"
+	new := "Article 3 (précédemment article 2 bis)\n\nUn contrat d'aide à l'installation est proposé par l'agence régionale de santé.\n\n" +
+		"Article 4 (précédemment article 3)\n\nLe médecin informe le patient de ses honoraires.\n"
+	d := Compare(Parse(old), Parse(new), CompareOptions{})
+	want := []string{"modified 2 bis→3 renumbered", "cosmetic 3→4 renumbered"}
+	if got := listed(d, false); !equalStrings(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	// A user's concordance still decides (and without the status, the
+	// rewritten article would be a removal and an addition).
+	d = Compare(Parse(old), Parse(new), CompareOptions{Align: AlignOptions{Concordance: []Concord{{Old: []string{"2 bis"}}, {New: []string{"3"}}}}})
+	want = []string{"removed 2 bis→", "added →3", "cosmetic 3→4 renumbered"}
+	if got := listed(d, false); !equalStrings(got, want) {
+		t.Errorf("with a concordance: got  %q\nwant %q", got, want)
+	}
+}
