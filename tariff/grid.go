@@ -59,7 +59,7 @@ func Prices(d *clause.Document) []Price {
 // rowLabel is the first cell of a tariff row that names the act: not the
 // code, not an amount, not a date.
 func rowLabel(text, code string) string {
-	for _, cell := range splitCells(text) {
+	for _, cell := range clause.RowCells(text) {
 		if cell == code || cell == "" || !strings.ContainsFunc(cell, unicode.IsLetter) {
 			continue
 		}
@@ -69,26 +69,6 @@ func rowLabel(text, code string) string {
 		return cell
 	}
 	return ""
-}
-
-// splitCells cuts a row into its cells: between pipes, tabs, or runs of
-// two spaces or more.
-func splitCells(text string) []string {
-	line := strings.SplitN(strings.TrimSpace(text), "\n", 2)[0]
-	var cells []string
-	if strings.HasPrefix(line, "|") {
-		cells = strings.Split(strings.Trim(line, "|"), "|")
-	} else {
-		line = strings.ReplaceAll(line, "\t", "  ")
-		cells = strings.Split(line, "  ")
-	}
-	out := cells[:0]
-	for _, c := range cells {
-		if c = strings.Trim(strings.TrimSpace(c), "*`_"); c != "" {
-			out = append(out, c)
-		}
-	}
-	return out
 }
 
 // Version is one column of the grid: a parsed document and how to name it.
