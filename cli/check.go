@@ -36,9 +36,13 @@ func newCheckCmd(g *globals, runF func(*CheckOptions) error) *cobra.Command {
 		Use:   "check OLD NEW",
 		Short: "CI gate: flag altered tariffs and other watched facts",
 		Long: `Compare two versions and run rules over the facts that changed: by default
-any changed amount or percentage in a tariff clause (tariff rows, annexes,
-articles about tarifs, honoraires, rémunération or forfaits) and any broken
-cross-reference are errors, a changed modality or negation a warning.
+any changed, added or removed amount, percentage or act code in a tariff
+clause (tariff rows, annexes, articles about tarifs, honoraires, rémunération
+or forfaits), a changed amount that prices an act code elsewhere, any amount
+that appears or disappears, and any broken cross-reference are errors; a
+changed modality or negation is a warning, and so is an article of the new
+version that prices an act code otherwise than its tariff table
+(consistency; avenant show --check runs it on one version).
 
 Rules come from --rules FILE, else from the nearest .avenant.yaml in the
 current directory or above (unless --no-repo-rules), else the built-in
