@@ -9,7 +9,7 @@ import (
 )
 
 // openStore opens the store named by --store, else the nearest enclosing
-// one. Notices (a broken stale lock, a repaired branch) go to stderr.
+// one. Notices (a repaired branch, a commit kept off main) go to stderr.
 func openStore(g *globals) (*store.Store, error) {
 	var s *store.Store
 	var err error

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
 )
 
 // allRefs maps every reference of the store to its target.
@@ -150,4 +151,34 @@ func TestResolveOrder(t *testing.T) {
 		}
 	}
 	_ = v2
+}
+
+// TestStrayMainKept: a commit made on main by hand is not dropped by the
+// next import: it stays reachable under refs/avenant/kept/, with a notice.
+func TestStrayMainKept(t *testing.T) {
+	s := newStore(t)
+	v1 := mustImport(t, s, killText(1), "CNAM", "V-1", "2024-01-01").Version
+	c, _ := s.repo.CommitObject(plumbing.NewHash(v1.Commit))
+	stray := &object.Commit{Author: c.Author, Committer: c.Committer, TreeHash: c.TreeHash, Message: "stray\n",
+		ParentHashes: []plumbing.Hash{c.Hash}}
+	obj := s.repo.Storer.NewEncodedObject()
+	stray.Encode(obj)
+	h, err := s.repo.Storer.SetEncodedObject(obj)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.setRef(plumbing.NewBranchReferenceName(MainBranch), h); err != nil {
+		t.Fatal(err)
+	}
+	var notices strings.Builder
+	s.Notices = &notices
+	mustImport(t, s, killText(2), "MG France", "V-2", "2024-01-02")
+	kept := plumbing.ReferenceName("refs/avenant/kept/main-" + h.String())
+	if got := s.currentRef(kept); got != h {
+		t.Errorf("%s at %s, want %s", kept, got, h)
+	}
+	if !strings.Contains(notices.String(), "main pointed to "+h.String()[:7]) {
+		t.Errorf("notices: %q", notices.String())
+	}
+	checkBranches(t, s)
 }

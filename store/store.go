@@ -34,7 +34,7 @@ type Store struct {
 	Dir    string
 	gitDir string
 	repo   *git.Repository
-	// Notices receives notices (a broken stale lock, a repaired branch); nil
+	// Notices receives notices (a repaired branch, a commit kept off main); nil
 	// discards them.
 	Notices io.Writer
 
