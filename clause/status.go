@@ -47,10 +47,24 @@ const (
 	StatusRepealed    = "abrogé"
 )
 
-// readStatus reads a status group at the start of s, after optional
-// spaces: "(nouveau)", " (Supprimés)", "(précédemment article 3)". It
-// returns the canonical status and the bytes read, or ok false.
+// readStatus reads the status groups at the start of s, after optional
+// spaces: "(nouveau)", " (Supprimés)", "(précédemment article 3)", or
+// several in a row ("(nouveau) (supprimé)", the procedure's steps in
+// order), of which the last is where the clause stands. It returns the
+// canonical status and the bytes read, or ok false.
 func readStatus(s string) (status string, n int, ok bool) {
+	for {
+		st, k, more := readOneStatus(s[n:])
+		if !more {
+			return status, n, n > 0
+		}
+		status, n = st, n+k
+	}
+}
+
+// readOneStatus reads one status group at the start of s, after optional
+// spaces.
+func readOneStatus(s string) (status string, n int, ok bool) {
 	t := strings.TrimLeft(s, " \t")
 	if t == "" || t[0] != '(' {
 		return "", 0, false

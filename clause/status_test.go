@@ -32,6 +32,7 @@ func TestParseStatuses(t *testing.T) {
 		{"(Censuré)", StatusCensured},
 		{"(censurés)", StatusCensured},
 		{"(Abrogé)", StatusRepealed},
+		{"(nouveau) (Supprimé)", StatusRemoved},
 	}
 	numbers := []struct{ printed, key string }{
 		{"1er", "article:1"},
