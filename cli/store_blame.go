@@ -10,7 +10,6 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/avenant-dev/avenant/internal/frtext"
 	"github.com/avenant-dev/avenant/internal/sanitize"
 	"github.com/avenant-dev/avenant/render"
 	"github.com/avenant-dev/avenant/store"
@@ -81,7 +80,7 @@ func blameRun(opts *BlameOptions) error {
 			return err
 		}
 	}
-	spans, err := s.Blame(id, at, opts.Cosmetic)
+	lines, err := s.BlameLines(id, at, opts.Cosmetic)
 	if err != nil {
 		return err
 	}
@@ -90,6 +89,7 @@ func blameRun(opts *BlameOptions) error {
 	}
 	out := opts.g.io.Out
 	if opts.Format == "json" {
+		spans := store.TextSpans(lines)
 		doc := blameDoc{Schema: BlameSchema, Clause: id, At: at.Label, Spans: []blameSpan{}}
 		for _, sp := range spans {
 			v := sp.Version
@@ -101,7 +101,7 @@ func blameRun(opts *BlameOptions) error {
 	if err != nil {
 		return err
 	}
-	return writeBlameText(out, spans, color)
+	return writeBlameText(out, lines, color)
 }
 
 // blameLine is one line of the clause text and the spans that make it up.
@@ -109,14 +109,15 @@ type blameLine struct {
 	pieces []store.Span
 }
 
-// writeBlameText prints the clause one stored line (a sentence) at a time,
-// as git blame does, the versions that wrote the line named in the margin,
-// newest first. With colour, each piece of text takes its version's
-// colour, so a word changed inside an older sentence stands out.
+// writeBlameText prints the clause file's spans (store.BlameLines) one
+// stored line (a sentence) at a time, as git blame does, the versions that
+// wrote the line named in the margin, newest first. With colour, each
+// piece of text takes its version's colour, so a word changed inside an
+// older sentence stands out.
 func writeBlameText(w io.Writer, spans []store.Span, color bool) error {
 	var lines []blameLine
 	cur := blameLine{}
-	for _, sp := range sentenceSpans(spans) {
+	for _, sp := range spans {
 		parts := strings.Split(sp.Text, "\n")
 		for k, part := range parts {
 			if k > 0 {
@@ -128,7 +129,9 @@ func writeBlameText(w io.Writer, spans []store.Span, color bool) error {
 			}
 		}
 	}
-	lines = append(lines, cur)
+	if len(cur.pieces) > 0 { // the file's final newline ends the last line
+		lines = append(lines, cur)
+	}
 	palette := []ansi.BasicColor{ansi.Blue, ansi.Green, ansi.Magenta, ansi.Yellow, ansi.Cyan, ansi.Red,
 		ansi.BrightBlue, ansi.BrightGreen, ansi.BrightMagenta, ansi.BrightYellow, ansi.BrightCyan, ansi.BrightRed}
 	colours := map[string]ansi.Style{}
@@ -180,34 +183,4 @@ func writeBlameText(w io.Writer, spans []store.Span, color bool) error {
 		}
 	}
 	return nil
-}
-
-// sentenceSpans puts each sentence of the blamed text on its own line, as
-// the store's clause files do (see frtext.SentenceStarts), so that the
-// margin names the versions of one sentence rather than of a whole
-// paragraph: the space before each sentence becomes a line break.
-func sentenceSpans(spans []store.Span) []store.Span {
-	var full strings.Builder
-	for _, sp := range spans {
-		full.WriteString(sp.Text)
-	}
-	breaks := map[int]bool{} // byte offsets of spaces that end a sentence
-	for _, start := range frtext.SentenceStarts(full.String()) {
-		if full.String()[start-1] == ' ' {
-			breaks[start-1] = true
-		}
-	}
-	out := make([]store.Span, 0, len(spans))
-	pos := 0
-	for _, sp := range spans {
-		b := []byte(sp.Text)
-		for k := range b {
-			if breaks[pos+k] {
-				b[k] = '\n'
-			}
-		}
-		pos += len(b)
-		out = append(out, store.Span{Text: string(b), Version: sp.Version})
-	}
-	return out
 }

@@ -4,9 +4,11 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/internal/frtext"
 	"github.com/avenant-dev/avenant/reader"
 )
 
@@ -60,10 +62,66 @@ func TestCorpusCASF(t *testing.T) {
 	if err != nil || entries[0].Version.Label != "casf-2000" {
 		t.Errorf("log %s: %v, %v", id, entries, err)
 	}
+	// No blame line ends inside a sentence, on an abbreviation.
+	last := &vs[len(vs)-1]
+	m, err := s.Manifest(last)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range m {
+		lines, err := s.BlameLines(e.ID, last, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSentenceLines(t, e.ID, byLine(lines))
+	}
 	if hasGit() {
 		gitCmd(t, s.Dir, "fsck", "--strict")
 	}
 	if _, err := os.Stat(filepath.Join(s.Dir, ".git", "avenant", "index.gob")); err != nil {
 		t.Errorf("no index: %v", err)
+	}
+}
+
+// checkSentenceLines fails on a line that the sentence splitter ended on an
+// abbreviation ("L.", "art.", "M.", "etc."): a line followed by another of
+// the same paragraph must end a sentence.
+func checkSentenceLines(t *testing.T, where string, lines []blamedLine) {
+	t.Helper()
+	for i := 0; i+1 < len(lines); i++ {
+		l := strings.TrimSpace(lines[i].text)
+		if l == "" || strings.TrimSpace(lines[i+1].text) == "" || frtext.StartsListEntry(lines[i+1].text) {
+			continue // a paragraph or a list entry ends here
+		}
+		if strings.HasSuffix(l, ".") {
+			word := l[strings.LastIndexAny(l[:len(l)-1], " («'’")+1 : len(l)-1]
+			if frtext.IsAbbreviation(word) {
+				t.Errorf("%s: line ends on the abbreviation %q: %q", where, word+".", l)
+			}
+		}
+	}
+}
+
+// TestCorpusSentenceLines cuts every clause of every corpus text as the
+// store does (FormatText): no line ends on an abbreviation.
+func TestCorpusSentenceLines(t *testing.T) {
+	files, _ := filepath.Glob("../../shared/corpus/raw/*/*.md")
+	more, _ := filepath.Glob("../../shared/corpus/raw/*/steps/*.txt")
+	files = append(files, more...)
+	if len(files) == 0 {
+		t.Skip("corpus absent: ../../shared/corpus/raw")
+	}
+	for _, f := range files {
+		text, err := reader.ReadFile(f, reader.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range clause.Parse(text).Clauses {
+			var lines []blamedLine
+			for _, l := range strings.Split(FormatText(c.Text), "\n") {
+				lines = append(lines, blamedLine{text: l})
+			}
+			checkSentenceLines(t, filepath.Base(f)+" "+c.ID, lines)
+		}
 	}
 }

@@ -2,10 +2,10 @@ package store
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/avenant-dev/avenant/clause"
-	"github.com/avenant-dev/avenant/internal/frtext"
 )
 
 // LogEntry is one version in which a clause changed.
@@ -74,14 +74,27 @@ type Span struct {
 }
 
 // Blame cuts the text of clause id as of version at (the latest when nil)
-// into spans, each attributed to the version that introduced its words. It
-// walks the versions of at's ancestry in which the clause's text changed,
-// oldest first, diffs each text with the previous one sentence by sentence
-// and, within changed sentences, word by word (clause.WordDiff), and
-// carries the attributions. A revision that Compare found cosmetic keeps
-// the earlier attributions unless cosmetic is set. A part split off
-// another clause starts from that clause's blame.
+// into spans, each attributed to the version that wrote it: BlameLines,
+// with the clause file's sentence lines joined back into the clause text.
 func (s *Store) Blame(id string, at *Version, cosmetic bool) ([]Span, error) {
+	lines, err := s.BlameLines(id, at, cosmetic)
+	if err != nil {
+		return nil, err
+	}
+	return TextSpans(lines), nil
+}
+
+// BlameLines cuts the clause file of id as of version at (the latest when
+// nil: one sentence a line, see FormatText) into spans, each attributed to
+// the version that wrote it, by provenance. It walks at's ancestry oldest
+// first; each version in which the clause changed is compared, line by
+// line and then word by word within changed lines (clause.WordDiff), with
+// what the clause came from: its own previous text, the clause it was split
+// off, or, for a merge, every source of the merge in document order. So a
+// sentence keeps its author through renumbering, moves, splits (into each
+// part) and merges (from any source). A revision that Compare found
+// cosmetic keeps the earlier attributions unless cosmetic is set.
+func (s *Store) BlameLines(id string, at *Version, cosmetic bool) ([]Span, error) {
 	ix, err := s.Index()
 	if err != nil {
 		return nil, err
@@ -92,19 +105,42 @@ func (s *Store) Blame(id string, at *Version, cosmetic bool) ([]Span, error) {
 		}
 		at = &ix.Versions[len(ix.Versions)-1]
 	}
-	return s.blame(ix, id, at, cosmetic, 0)
+	b := blamer{s: s, ix: ix, cosmetic: cosmetic, memo: map[[2]string][]Span{}}
+	spans, ok, err := b.blame(id, at, 0)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, fmt.Errorf("%s: %w in %s", id, ErrUnknownClause, at.Label)
+	}
+	return spans, nil
 }
 
-func (s *Store) blame(ix *Index, id string, at *Version, cosmetic bool, depth int) ([]Span, error) {
+// blamer computes blames, remembering each (clause, version) it has
+// done: the sources of a merge share their own history.
+type blamer struct {
+	s        *Store
+	ix       *Index
+	cosmetic bool
+	memo     map[[2]string][]Span
+}
+
+// blame returns the spans of clause id's file as of version at; false when
+// the clause does not exist there.
+func (b *blamer) blame(id string, at *Version, depth int) ([]Span, bool, error) {
+	key := [2]string{id, at.Commit}
+	if spans, ok := b.memo[key]; ok {
+		return spans, spans != nil, nil
+	}
 	// The ancestry of at, oldest first.
 	var chain []*Version
 	for v := at; v != nil; {
 		chain = append(chain, v)
-		p, ok := ix.byCommit[v.Parent]
+		p, ok := b.ix.byCommit[v.Parent]
 		if !ok {
 			break
 		}
-		v = &ix.Versions[p]
+		v = &b.ix.Versions[p]
 	}
 	var spans []Span
 	seen := false
@@ -124,24 +160,90 @@ func (s *Store) blame(ix *Index, id string, at *Version, cosmetic bool, depth in
 			spans, seen = nil, false
 			continue
 		}
-		raw, err := s.readBlobHex(d.Blob)
+		raw, err := b.s.readBlobHex(d.Blob)
 		if err != nil {
-			return nil, err
+			return nil, false, err
 		}
-		text := ParseText(string(raw))
-		if !seen && d.Change == clause.Split && len(d.Others) == 1 && k+1 < len(chain) && depth < 8 {
-			// A part split off another clause: its words come from there.
-			if from, err := s.blame(ix, d.Others[0], chain[k+1], cosmetic, depth+1); err == nil {
+		if k+1 < len(chain) && depth < 16 {
+			var sources []string
+			switch {
+			case d.Change == clause.Merged:
+				sources = append([]string{id}, d.Others...)
+			case d.Change == clause.Split && !seen && len(d.Others) == 1:
+				sources = d.Others // a part split off another clause
+			}
+			if len(sources) > 0 {
+				from, err := b.sources(id, spans, seen, sources, chain[k+1], depth)
+				if err != nil {
+					return nil, false, err
+				}
 				spans = from
 			}
 		}
 		seen = true
-		spans = carry(spans, text, v, d.Change == clause.Cosmetic && !cosmetic)
+		spans = carry(spans, string(raw), v, d.Change == clause.Cosmetic && !b.cosmetic)
 	}
 	if !seen {
-		return nil, fmt.Errorf("%s: %w in %s", id, ErrUnknownClause, at.Label)
+		spans = nil
 	}
-	return spans, nil
+	b.memo[key] = spans
+	return spans, seen, nil
+}
+
+// sources joins the blames, as of version parent, of the clauses that
+// another was made from, in their document order, a blank line between
+// two: the text the new clause is compared with. id's own blame, when it
+// existed before, is own.
+func (b *blamer) sources(id string, own []Span, seen bool, ids []string, parent *Version, depth int) ([]Span, error) {
+	m, err := b.s.Manifest(parent)
+	if err != nil {
+		return nil, err
+	}
+	order := make(map[string]int, len(m))
+	for i, e := range m {
+		order[e.ID] = i
+	}
+	ids = slices.Clone(ids)
+	slices.SortStableFunc(ids, func(x, y string) int { return order[x] - order[y] })
+	var out []Span
+	for _, src := range ids {
+		spans, ok := own, seen
+		if src != id {
+			var err error
+			if spans, ok, err = b.blame(src, parent, depth+1); err != nil {
+				return nil, err
+			}
+		}
+		if !ok || len(spans) == 0 {
+			continue
+		}
+		if n := len(out); n > 0 {
+			out[n-1].Text += "\n" // a blank line between two sources
+		}
+		out = append(out, slices.Clone(spans)...)
+	}
+	return out, nil
+}
+
+// TextSpans turns spans of a clause file into spans of the clause text it
+// holds (ParseText): the same bytes, but for the line breaks that join
+// the lines of a paragraph and the final newline.
+func TextSpans(lines []Span) []Span {
+	var file strings.Builder
+	for _, sp := range lines {
+		file.WriteString(sp.Text)
+	}
+	text := ParseText(file.String())
+	out := make([]Span, 0, len(lines))
+	pos := 0
+	for _, sp := range lines {
+		end := min(pos+len(sp.Text), len(text))
+		if end > pos {
+			out = append(out, Span{Text: text[pos:end], Version: sp.Version})
+		}
+		pos += len(sp.Text)
+	}
+	return out
 }
 
 func (s *Store) readBlobHex(h string) ([]byte, error) {
@@ -222,11 +324,11 @@ func carry(spans []Span, text string, v *Version, keep bool) []Span {
 	return out
 }
 
-// diffText diffs two texts sentence by sentence (longest common
-// subsequence), then word by word within each run of changed sentences, so
-// that an unchanged sentence is never attributed anew.
+// diffText diffs two clause files line by line, a line being a sentence
+// (longest common subsequence), then word by word within each run of
+// changed lines, so that an unchanged sentence is never attributed anew.
 func diffText(old, new string) []clause.Hunk {
-	a, b := sentenceTokens(old), sentenceTokens(new)
+	a, b := fileLines(old), fileLines(new)
 	// Common prefix and suffix first: most revisions change little.
 	pre := 0
 	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
@@ -296,26 +398,11 @@ func diffText(old, new string) []clause.Hunk {
 	return hunks
 }
 
-// sentenceTokens cuts text into sentences (see frtext.SentenceStarts) and
-// lines, each token keeping the white space and line breaks that follow
-// it, so that the tokens concatenate back to text.
-func sentenceTokens(text string) []string {
-	var out []string
-	for text != "" {
-		end := strings.IndexByte(text, '\n')
-		if end < 0 {
-			end = len(text)
-		}
-		for end < len(text) && text[end] == '\n' {
-			end++
-		}
-		line, start := text[:end], 0
-		for _, next := range frtext.SentenceStarts(line) {
-			out = append(out, line[start:next])
-			start = next
-		}
-		out = append(out, line[start:])
-		text = text[end:]
+// fileLines cuts a clause file into its lines, each with its newline.
+func fileLines(file string) []string {
+	lines := strings.SplitAfter(file, "\n")
+	if lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
 	}
-	return out
+	return lines
 }

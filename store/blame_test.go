@@ -1,0 +1,161 @@
+package store
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/avenant-dev/avenant/clause"
+)
+
+// Sentences of two articles written by different parties, long enough for
+// the aligner to see a merge and a split.
+const (
+	sentA1 = "Le médecin traitant informe ses patients des modalités du parcours de soins coordonnés et des conditions de leur prise en charge."
+	sentA2 = "Il tient à leur disposition la liste des correspondants auxquels il les adresse habituellement."
+	sentB1 = "Les caisses versent au médecin une rémunération forfaitaire annuelle pour chaque patient qui l'a déclaré comme médecin traitant."
+	sentB2 = "Le montant de cette rémunération est majoré pour les patients atteints d'une affection de longue durée."
+	sentB3 = "Le versement intervient au cours du premier trimestre de l'année suivante, au vu des déclarations enregistrées."
+)
+
+func articles(arts ...string) string {
+	var b strings.Builder
+	b.WriteString("Préambule des parties.\n")
+	for i := 0; i+1 < len(arts); i += 2 {
+		b.WriteString("\n#### Article " + arts[i] + "\n\n" + arts[i+1] + "\n")
+	}
+	return b.String()
+}
+
+// TestBlameProvenance: a clause written in one version, merged into
+// another in a later version (the smaller source into the larger, and the
+// reverse), then split: every sentence stays credited to the version that
+// wrote it, never to the one that merged or split it, in the clause file's
+// lines (blame's text output) and in the clause text's spans (its JSON).
+func TestBlameProvenance(t *testing.T) {
+	a := sentA1 + " " + sentA2
+	b := sentB1 + " " + sentB2 + " " + sentB3
+	for _, tc := range []struct {
+		name string
+		// texts of the four versions, written by W1…W4
+		texts [4]string
+		// the merged and split clauses to blame in the last two versions
+		merged, split []string
+	}{
+		{
+			name: "larger clause first, smaller one merged into it",
+			texts: [4]string{
+				articles("1", b),
+				articles("1", b, "2", a),
+				articles("1", b+"\n\n"+a),
+				articles("1", b, "2", a),
+			},
+			merged: []string{"art-1"}, split: []string{"art-1", "art-2"},
+		},
+		{
+			name: "smaller clause first, merged into a larger one written later",
+			texts: [4]string{
+				articles("1", a),
+				articles("1", a, "2", b),
+				articles("1", a+"\n\n"+b),
+				articles("1", a, "2", b),
+			},
+			merged: []string{"art-1"}, split: []string{"art-1", "art-2"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newStore(t)
+			var labels []string
+			for i, text := range tc.texts {
+				label := []string{"W1", "W2", "W3", "W4"}[i]
+				mustImport(t, s, text, "Party "+label, label, []string{"2023-01-01", "2023-02-01", "2023-03-01", "2023-04-01"}[i])
+				labels = append(labels, label)
+			}
+			vs, _ := s.Versions()
+			if !hasChange(vs[2].Changes, clause.Merged) || !hasChange(vs[3].Changes, clause.Split) {
+				t.Fatalf("the store saw no merge in W3 or no split in W4: %+v / %+v", vs[2].Changes, vs[3].Changes)
+			}
+			wantOf := map[string]string{sentA1: "", sentA2: "", sentB1: "", sentB2: "", sentB3: ""}
+			first := map[string]string{} // the version that first held each sentence
+			for _, sent := range []string{sentA1, sentA2, sentB1, sentB2, sentB3} {
+				for i, text := range tc.texts {
+					if strings.Contains(text, sent) {
+						first[sent] = labels[i]
+						break
+					}
+				}
+				wantOf[sent] = first[sent]
+			}
+			check := func(at *Version) {
+				m, err := s.Manifest(at)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, e := range m {
+					if e.Kind != clause.KindArticle {
+						continue
+					}
+					lines, err := s.BlameLines(e.ID, at, false)
+					if err != nil {
+						t.Fatal(err)
+					}
+					for _, line := range byLine(lines) {
+						if want, ok := wantOf[line.text]; ok && !slices.Equal(line.versions, []string{want}) {
+							t.Errorf("%s at %s: %q credited to %v, want %s", e.ID, at.Label, line.text, line.versions, want)
+						}
+					}
+					spans, err := s.Blame(e.ID, at, false)
+					if err != nil {
+						t.Fatal(err)
+					}
+					text, err := s.ClauseText(at, e.ID)
+					if err != nil {
+						t.Fatal(err)
+					}
+					var joined strings.Builder
+					for _, sp := range spans {
+						joined.WriteString(sp.Text)
+						if sp.Version.Label == "W3" || sp.Version.Label == "W4" {
+							t.Errorf("%s at %s: span %q credited to %s, which only merged or split", e.ID, at.Label, sp.Text, sp.Version.Label)
+						}
+					}
+					if joined.String() != text {
+						t.Errorf("%s at %s: spans give %q, want the clause text %q", e.ID, at.Label, joined.String(), text)
+					}
+				}
+			}
+			check(&vs[2])
+			check(&vs[3])
+		})
+	}
+}
+
+func hasChange(ds []Delta, k clause.ChangeKind) bool {
+	return slices.ContainsFunc(ds, func(d Delta) bool { return d.Change == k })
+}
+
+type blamedLine struct {
+	text     string
+	versions []string
+}
+
+// byLine groups file spans into lines with the distinct versions of each.
+func byLine(spans []Span) []blamedLine {
+	var out []blamedLine
+	cur := blamedLine{}
+	for _, sp := range spans {
+		for k, part := range strings.Split(sp.Text, "\n") {
+			if k > 0 {
+				out = append(out, cur)
+				cur = blamedLine{}
+			}
+			if part != "" {
+				cur.text += part
+				if !slices.Contains(cur.versions, sp.Version.Label) {
+					cur.versions = append(cur.versions, sp.Version.Label)
+				}
+			}
+		}
+	}
+	return append(out, cur)
+}
