@@ -261,6 +261,11 @@ func Clone(url, dir string, opts RemoteOptions) (s *Store, err error) {
 	if len(ix.Versions) == 0 {
 		return nil, fmt.Errorf("%s: %w: its branches hold avenant commits but it has no version tags (push them with git push --tags)", url, ErrNotStore)
 	}
+	for _, v := range ix.Versions {
+		if err := s.checkPulled(v.Label, plumbing.NewHash(v.Commit)); err != nil {
+			return nil, fmt.Errorf("%s: %w", url, err)
+		}
+	}
 	return s, nil
 }
 

@@ -131,7 +131,7 @@ func TestForeignVersionsValidated(t *testing.T) {
 }
 
 // TestPullRefusesForeignVersion: a version with a bad manifest on the
-// remote refuses the pull, and nothing is written.
+// remote refuses the clone and the pull, and nothing is written.
 func TestPullRefusesForeignVersion(t *testing.T) {
 	if !hasGit() {
 		t.Skip("git CLI not installed")
@@ -145,6 +145,13 @@ func TestPullRefusesForeignVersion(t *testing.T) {
 	}
 	manifest := strings.Replace(fileOf(t, a, v2, "manifest.json"), `"depth":0`, `"depth":-5`, 1)
 	forge(t, a, v2, "V-bad", map[string]string{"manifest.json": manifest}, nil)
+	c := filepath.Join(t.TempDir(), "c")
+	if _, err := Clone(a.Dir, c, RemoteOptions{}); !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "V-bad") {
+		t.Errorf("clone of a store with a bad version: %v", err)
+	}
+	if _, err := os.Stat(c); err == nil {
+		t.Errorf("a refused clone left %s", c)
+	}
 	before := allRefs(t, b)
 	if _, err := b.Pull("", RemoteOptions{}); !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "V-bad") {
 		t.Fatalf("pull of a bad version: %v", err)
