@@ -17,14 +17,21 @@ import (
 // gender and number are folded into one canonical status: "Supprimées"
 // and "supprimé" state the same thing.
 var statusForms = map[string]string{
-	"nouveau": "nouveau", "nouvelle": "nouveau", "nouveaux": "nouveau", "nouvelles": "nouveau",
-	"supprime": "supprimé", "supprimee": "supprimé", "supprimes": "supprimé", "supprimees": "supprimé",
-	"suppression-maintenue": "suppression maintenue",
-	"non-modifie":           "non modifié", "non-modifiee": "non modifié", "non-modifies": "non modifié", "non-modifiees": "non modifié",
-	"conforme": "conforme", "conformes": "conforme",
-	"pour-coordination": "pour coordination",
-	"censure":           "censuré", "censuree": "censuré", "censures": "censuré", "censurees": "censuré",
-	"abroge": "abrogé", "abrogee": "abrogé", "abroges": "abrogé", "abrogees": "abrogé",
+	"nouveau": StatusNew, "nouvelle": StatusNew, "nouveaux": StatusNew, "nouvelles": StatusNew,
+
+	"supprime": StatusRemoved, "supprimee": StatusRemoved, "supprimes": StatusRemoved, "supprimees": StatusRemoved,
+
+	"suppression-maintenue": StatusStillGone,
+
+	"non-modifie": StatusUnmodified, "non-modifiee": StatusUnmodified, "non-modifies": StatusUnmodified, "non-modifiees": StatusUnmodified,
+
+	"conforme": StatusConforming, "conformes": StatusConforming,
+
+	"pour-coordination": StatusCoordinated,
+
+	"censure": StatusCensured, "censuree": StatusCensured, "censures": StatusCensured, "censurees": StatusCensured,
+
+	"abroge": StatusRepealed, "abrogee": StatusRepealed, "abroges": StatusRepealed, "abrogees": StatusRepealed,
 }
 
 // previously is the slug that opens "(précédemment article 3 bis)": the
