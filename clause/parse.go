@@ -119,6 +119,7 @@ const (
 	fClean                    // no surrounding spaces: the line is its own trimmed form
 	fPipe                     // a markdown table row "| … |"
 	fPipeNR                   // a table line that is not a data row: header or separator
+	fDemoted                  // a markdown heading read as body text: its markers are left out
 )
 
 type line struct {
@@ -254,6 +255,9 @@ func (p *parser) scan() {
 	}
 	p.heads = keep
 	p.free = !p.hasArticles
+	if p.hasArticles {
+		p.freeHeadings()
+	}
 }
 
 // Amending texts quote the articles they insert: "L'article 24 est remplacé
@@ -367,9 +371,11 @@ func keyOf(hk hkind, num string) string {
 // the markdown heading before it unless that one is of a rank at least as
 // high ("### Article 3" does not hold a plain "CHAPITRE IV"). A preamble
 // holds no plain heading and is closed by any.
-func encloses(f frame, h *head) bool {
+func (p *parser) encloses(f frame, h *head) bool {
 	rf, rh := kinds[f.hk].rank, kinds[h.hk].rank
 	switch {
+	case rf < 0 && p.hasArticles: // see freeHeadings
+		return f.hk == hFreeTitle && h.hk != hFreeTitle
 	case f.md > 0 && h.md > 0:
 		return f.md < h.md
 	case f.hk == hPreamble || (h.hk == hPreamble && h.md == 0):
@@ -391,7 +397,7 @@ func (p *parser) top() int {
 }
 
 func (p *parser) open(h *head) {
-	for len(p.stack) > 0 && !encloses(p.stack[len(p.stack)-1], h) {
+	for len(p.stack) > 0 && !p.encloses(p.stack[len(p.stack)-1], h) {
 		p.stack = p.stack[:len(p.stack)-1]
 	}
 	parent := p.top()
@@ -548,7 +554,7 @@ func (p *parser) textOf(s, e int) string {
 	clean := true
 	for i := s; i < e && clean; i++ {
 		ln := p.lines[i]
-		if ln.flags&fClean == 0 || (ln.flags&fBlank != 0 && p.lines[i-1].flags&fBlank != 0) {
+		if ln.flags&(fClean|fDemoted) != fClean || (ln.flags&fBlank != 0 && p.lines[i-1].flags&fBlank != 0) {
 			clean = false
 		}
 	}
@@ -571,7 +577,11 @@ func (p *parser) textOf(s, e int) string {
 			}
 		}
 		blank = false
-		b.WriteString(p.text[ln.ts:ln.te])
+		s := p.text[ln.ts:ln.te]
+		if ln.flags&fDemoted != 0 {
+			s = strings.TrimSpace(strings.TrimLeft(s, "#"))
+		}
+		b.WriteString(s)
 	}
 	return b.String()
 }

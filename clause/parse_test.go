@@ -273,9 +273,9 @@ a) L'objectif
 2 article 1 art-1 | Article 1 | Texte 1.
 2 article 20 art-20 | Article 20 | Art. 20.⏎⏎Le directeur est chargé de l'e
 1 section - annexes | Annexes | 
-2 annex IV annexe-4 | Article Annexe IV | I. - Objectifs⏎⏎a) L'objectif
-2 section - tarifs | Tarifs | 
-3 annex IV annexe-4-2 | Article Annexe IV | (tableau non reproduit).
+1 annex IV annexe-4 | Article Annexe IV | I. - Objectifs⏎⏎a) L'objectif
+1 section - tarifs | Tarifs | 
+1 annex IV annexe-4-2 | Article Annexe IV | (tableau non reproduit).
 `
 	if got := outline(d); got != want {
 		t.Errorf("outline:\n%s\nwant:\n%s", got, want)
@@ -719,8 +719,8 @@ func TestParseMixedMarkdownAndPlain(t *testing.T) {
 1 title I titre-1 | TITRE I | 
 2 article 1 art-1 | Article 1 | Texte.
 1 section - annexes | Annexes | 
-2 annex 1 annexe-1 | ANNEXE 1 | 
-3 item G annexe-1-g |  | | G | Consultation | 30 € |
+1 annex 1 annexe-1 | ANNEXE 1 | 
+2 item G annexe-1-g |  | | G | Consultation | 30 € |
 `
 	if got := outline(d); got != want {
 		t.Errorf("outline:\n%s\nwant:\n%s", got, want)

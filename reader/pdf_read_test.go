@@ -124,7 +124,10 @@ func writePDF(t testing.TB, md string) []byte {
 		case l.row:
 			lines = append(lines, pdfLine{cells: l.cells})
 		case l.level > 0:
-			lines = append(lines, pdfLine{bold: true, cells: []string{l.text}}, pdfLine{})
+			for _, w := range wrapPDF(l.text, 95) {
+				lines = append(lines, pdfLine{bold: true, cells: []string{w}})
+			}
+			lines = append(lines, pdfLine{})
 		default:
 			for _, w := range wrapPDF(l.text, 95) {
 				lines = append(lines, pdfLine{cells: []string{w}})
@@ -179,7 +182,20 @@ func withPDFTools(t *testing.T, f func(t *testing.T)) {
 	})
 }
 
-var oneDigitEuro = regexp.MustCompile(`\b(\d)€`)
+var (
+	oneDigitEuro = regexp.MustCompile(`\b(\d)€`)
+	dashGlued    = regexp.MustCompile(`(?m)^(\s*)-(\S)( |$)`)
+)
+
+// unquirk undoes a quirk of pdftotext's word spacing with the test
+// writer's font: it drops the space after a one-character word ("5 €"
+// gives "5€", "- C" gives "-C") while keeping that of "30 €". Real
+// documents set in other fonts do not show it, and the fact extractor
+// reads both.
+func unquirk(s string) string {
+	s = oneDigitEuro.ReplaceAllString(s, "$1 €")
+	return dashGlued.ReplaceAllString(s, "$1- $2$3")
+}
 
 func TestPDFFixtures(t *testing.T) {
 	withPDFTools(t, func(t *testing.T) {
@@ -190,11 +206,7 @@ func TestPDFFixtures(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				// pdftotext drops the space of "5 €" (a one-digit amount
-				// in a table cell) while keeping that of "30 €": a
-				// quirk of its word spacing, harmless to the facts
-				// extractor, which reads both.
-				got = oneDigitEuro.ReplaceAllString(got, "$1 €")
+				got = unquirk(got)
 				want, err := Decode([]byte(md))
 				if err != nil {
 					t.Fatal(err)

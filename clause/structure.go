@@ -1,0 +1,133 @@
+package clause
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxTitleLine is the longest plain line, in characters, that may be a
+// document's title: titles of decrees run long ("Arrêté du 13 novembre
+// 1998 portant règlement conventionnel minimal applicable aux médecins…").
+const maxTitleLine = 200
+
+// freeHeadings makes the unnumbered headings of a document with articles
+// read the same in every format. Markdown, Word and HTML mark them up
+// ("#", a Title style, <h1>) at levels of their own; a PDF gives a plain
+// line, with no level. So an unnumbered heading is known by where it
+// stands and how it reads, whatever its markup and level:
+//
+//   - before the first numbered heading (or préambule, or annexe), a
+//     markdown heading, or a line standing alone that reads as a title
+//     (short, starting with a capital, not ending as a sentence does), is
+//     a title of the document: kind title, holding what follows up to the
+//     next such title;
+//   - further on, the same standing right before a numbered heading
+//     names a group ("Annexes", "Tarifs des honoraires"): a section of
+//     its own, which holds no other heading (unless it stands right
+//     under a heading, whose name it then is: "TITRE I" over
+//     "DISPOSITIONS GÉNÉRALES");
+//   - any other unnumbered markdown heading is a line of the text it
+//     stands in, as the same line is in a PDF ("### Objectifs" inside an
+//     article: the article is the unit negotiators cite).
+//
+// In a document without articles (slides, press releases), headings are
+// all the structure there is, and markdown levels keep nesting them.
+func (p *parser) freeHeadings() {
+	first := len(p.lines)
+	for _, h := range p.heads {
+		if kinds[h.hk].rank >= 0 {
+			first = h.line
+			break
+		}
+	}
+	isHead := make(map[int]bool, len(p.heads))
+	ranked := make(map[int]bool, len(p.heads))
+	for _, h := range p.heads {
+		isHead[h.line] = true
+		ranked[h.line] = kinds[h.hk].rank >= 0
+	}
+	// introduces reports whether the next non-blank line after i opens a
+	// numbered heading, and the line before it is not a heading: a line
+	// right under "TITRE I" is that title's name, printed apart.
+	introduces := func(i int) bool {
+		j := i + 1
+		for j < len(p.lines) && p.lines[j].flags&fBlank != 0 {
+			j++
+		}
+		b := i - 1
+		for b >= 0 && p.lines[b].flags&fBlank != 0 {
+			b--
+		}
+		return j < len(p.lines) && ranked[j] && (b < 0 || !isHead[b])
+	}
+	out := make([]head, 0, len(p.heads)+2)
+	k := 0 // next of p.heads
+	for i := range p.lines {
+		free := false
+		var h head
+		if k < len(p.heads) && p.heads[k].line == i {
+			h = p.heads[k]
+			k++
+			if kinds[h.hk].rank >= 0 {
+				out = append(out, h)
+				continue
+			}
+			free = true
+		} else if p.titleLine(i, isHead) {
+			h = head{line: i, text: p.trimmed(i)}
+		} else {
+			continue
+		}
+		switch {
+		case i < first:
+			h.hk = hFreeTitle
+		case introduces(i):
+			h.hk = hFreeSection
+		default:
+			if free {
+				p.lines[i].flags |= fDemoted
+			}
+			continue
+		}
+		out = append(out, h)
+	}
+	p.heads = out
+}
+
+// titleLine reports whether line i stands alone (a blank line or a heading
+// on either side) and reads as a title.
+func (p *parser) titleLine(i int, isHead map[int]bool) bool {
+	ln := p.lines[i]
+	if ln.flags&(fBlank|fPipe) != 0 {
+		return false
+	}
+	alone := func(j int) bool {
+		return j < 0 || j >= len(p.lines) || p.lines[j].flags&fBlank != 0 || isHead[j]
+	}
+	return alone(i-1) && alone(i+1) && titleShape(p.trimmed(i))
+}
+
+// titleShape reports a line that reads as a title rather than a sentence:
+// short, starting with a capital, not a point or a table row, ending
+// without the punctuation of a sentence (a title in capitals may end with
+// a full stop).
+func titleShape(s string) bool {
+	if utf8.RuneCountInString(s) > maxTitleLine || strings.Contains(s, "\t") || strings.Contains(s, "   ") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	if _, ok := itemStart(s); ok {
+		return false
+	}
+	switch last, _ := utf8.DecodeLastRuneInString(s); last {
+	case ',', ';', ':', '!', '?', '…':
+		return false
+	case '.':
+		return strings.IndexFunc(s, unicode.IsLower) < 0
+	}
+	return true
+}
