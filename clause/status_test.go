@@ -231,9 +231,11 @@ func TestParseUppercaseParliamentHeadings(t *testing.T) {
 		"CHAPITRE 1er : Éligibilité\n\nArticle 4 ter (conforme)\n\nTexte.\n"
 	d := Parse(in)
 	checkDocument(t, in, d)
-	want := "paragraph  [] (no heading)\ntitle 1 [title:1]\n  article 1er A [article:1.a] nouveau\n  article 1er [article:1]\n" +
-		"title 2 bis [title:2.bis]\n  chapter 1 A [chapter:1.a]\n    article 2 bis AA [article:2.bis.aa] supprimé\n" +
-		"  chapter 1er [chapter:1]\n    article 4 ter [article:4.ter] conforme\n"
+	// The bill's name, standing alone before the first numbered heading,
+	// is the document's title (see freeHeadings), as "# …" would be.
+	want := "title  []\n  title 1 [title:1]\n    article 1er A [article:1.a] nouveau\n    article 1er [article:1]\n" +
+		"  title 2 bis [title:2.bis]\n    chapter 1 A [chapter:1.a]\n      article 2 bis AA [article:2.bis.aa] supprimé\n" +
+		"    chapter 1er [chapter:1]\n      article 4 ter [article:4.ter] conforme\n"
 	if got := statusOutline(d); got != want {
 		t.Errorf("got\n%swant\n%s", got, want)
 	}
