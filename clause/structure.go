@@ -120,7 +120,7 @@ func titleShape(s string) bool {
 	if !unicode.IsUpper(r) {
 		return false
 	}
-	if _, ok := itemStart(s); ok {
+	if _, ok := itemStart(s); ok || numberedPoint(s) {
 		return false
 	}
 	switch last, _ := utf8.DecodeLastRuneInString(s); last {
@@ -130,4 +130,19 @@ func titleShape(s string) bool {
 		return strings.IndexFunc(s, unicode.IsLower) < 0
 	}
 	return true
+}
+
+// numberedPoint reports a line that opens with a point's number however it
+// is punctuated ("XI.- ", "II - ", "3.-"): itemStart wants the usual
+// spacing, and a typist's variant must not make a point read as a title.
+func numberedPoint(s string) bool {
+	k := 0
+	for k < len(s) && (isDigit(s[k]) || strings.IndexByte("IVXL", s[k]) >= 0) {
+		k++
+	}
+	if k == 0 || k == len(s) {
+		return false
+	}
+	rest := strings.TrimLeft(s[k:], " ")
+	return rest != "" && strings.IndexByte(".-)°", rest[0]) >= 0 || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "—")
 }

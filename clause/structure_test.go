@@ -1,0 +1,52 @@
+package clause
+
+import "testing"
+
+func TestTitleShape(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"Convention nationale organisant les rapports entre les médecins libéraux et l'assurance maladie", true},
+		{"MODALITES PARTICULIERES DE PAIEMENT.", true},
+		{"Tarifs des honoraires, rémunérations et frais accessoires", true},
+		{"Le médecin informe la caisse.", false},
+		{"La prime n'est pas due lorsque :", false},
+		{"votants).", false},
+		{"les professionnels de santé", false},
+		{"XI.- (Censuré)", false},
+		{"II - Les dispositions", false},
+		{"1° Le premier alinéa", false},
+		{"- Une puce", false},
+		{"G   Consultation   30 €", false},
+	}
+	for _, tt := range tests {
+		if got := titleShape(tt.line); got != tt.want {
+			t.Errorf("titleShape(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
+
+// TestStructureWhateverTheMarkup: the same document with its unnumbered
+// headings in Markdown at any level, or as plain lines (a PDF), gives the
+// same outline.
+func TestStructureWhateverTheMarkup(t *testing.T) {
+	variants := map[string]string{
+		"markdown": "# Convention nationale\n\n## Préambule\n\nLes parties conviennent.\n\n## Article 1er\n\nTexte.\n\n### Objectifs\n\nSuite du texte.\n\n## Annexes\n\n### Annexe 1\n\nTarifs.\n",
+		"levels":   "## Convention nationale\n\n### Préambule\n\nLes parties conviennent.\n\n### Article 1er\n\nTexte.\n\n#### Objectifs\n\nSuite du texte.\n\n# Annexes\n\n## Annexe 1\n\nTarifs.\n",
+		"plain":    "Convention nationale\n\nPréambule\n\nLes parties conviennent.\n\nArticle 1er\n\nTexte.\n\nObjectifs\n\nSuite du texte.\n\nAnnexes\n\nAnnexe 1\n\nTarifs.\n",
+	}
+	want := `0 title - convention-nationale | Convention nationale | 
+1 preamble - preambule | Préambule | Les parties conviennent.
+1 article 1er art-1 | Article 1er | Texte.⏎⏎Objectifs⏎⏎Suite du texte.
+1 section - annexes | Annexes | 
+1 annex 1 annexe-1 | Annexe 1 | Tarifs.
+`
+	for name, in := range variants {
+		d := Parse(in)
+		checkDocument(t, in, d)
+		if got := outline(d); got != want {
+			t.Errorf("%s:\n%s\nwant:\n%s", name, got, want)
+		}
+	}
+}
