@@ -136,7 +136,18 @@ func TestPDFTextOperatorsAmplification(t *testing.T) {
 	if len(data) > 64<<10 {
 		t.Fatalf("the test file should be small: %d bytes", len(data))
 	}
-	refuseWithin(t, "operators.pdf", data, Options{}, "PDF page 1: its content inflates to more than 16 MiB", 256<<20)
+	refuseWithin(t, "operators.pdf", data, Options{}, "PDF page 1: its content inflates to more than 8 MiB", 256<<20)
+}
+
+// TestPDFSharedContentBounded: pages that all draw one 4 MiB content
+// stream (lines, no text) add up past the built-in reader's total, which
+// refuses them before interpreting any.
+func TestPDFSharedContentBounded(t *testing.T) {
+	saved := pdftotextName
+	pdftotextName = ""
+	defer func() { pdftotextName = saved }()
+	data := flatePDF(t, []byte(strings.Repeat("0 0 m 9 9 l S\n", 4<<20/14)), 40)
+	refuseWithin(t, "drawing.pdf", data, Options{}, "PDF pages whose content inflates to more than 64 MiB in all", 64<<20)
 }
 
 // TestPDFTextBudget: pages that repeat one compressed page of text render
@@ -221,4 +232,16 @@ func FuzzPDFBuiltin(f *testing.F) {
 			t.Fatalf("text %q", text)
 		}
 	})
+}
+
+// TestPDFOperatorsBounded: a page of three million operators that draw
+// nothing is refused before the library renders it.
+func TestPDFOperatorsBounded(t *testing.T) {
+	saved := pdftotextName
+	pdftotextName = ""
+	defer func() { pdftotextName = saved }()
+	_, err := ReadPDF(flatePDF(t, []byte(strings.Repeat("n\n", 3<<20)), 1))
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "page 1 holds more than") {
+		t.Errorf("got %v, want the operator limit of page 1", err)
+	}
 }

@@ -659,11 +659,16 @@ const (
 	maxPDFTreeNodes = 4 * maxPDFPages
 	// maxPDFPageContent bounds the inflated content stream of one page:
 	// a page of text is tens of kilobytes, a detailed drawing a few
-	// megabytes.
-	maxPDFPageContent = 16 << 20
+	// megabytes. The library keeps the operands of a page in memory.
+	maxPDFPageContent = 8 << 20
 	// maxPDFPageGlyphs bounds the glyphs one page shows (some 64 bytes of
 	// memory each); a dense page of text shows under 10,000.
 	maxPDFPageGlyphs = 1 << 20
+	// maxPDFPageOperators bounds the operators of one page, drawing
+	// included; maxPDFContent the content inflated over all pages, which
+	// pages sharing one stream would otherwise multiply.
+	maxPDFPageOperators = 1 << 21
+	maxPDFContent       = 64 << 20
 )
 
 // pdfFallback reads the text with the pure-Go library, in a goroutine so
@@ -710,12 +715,24 @@ func pdfLibText(data []byte, b *budget, deadline time.Time) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	// Inflating is cheap next to interpreting: every page is measured
+	// before any is rendered, so that a refusal comes at once.
+	var content int64
+	for i, p := range pages {
+		size, err := pdfContentSize(p, i+1)
+		if err != nil {
+			return "", err
+		}
+		if content += size; content > maxPDFContent {
+			return "", &Error{Err: ErrTooLarge, Detail: fmt.Sprintf("PDF pages whose content inflates to more than %s in all, over the built-in reader's limit (install pdftotext, from poppler-utils)", humanLimit(maxPDFContent))}
+		}
+	}
 	var out strings.Builder
 	for i, p := range pages {
 		if time.Now().After(deadline) {
 			return "", pdfTimeout()
 		}
-		if err := checkPDFPage(p, i+1); err != nil {
+		if err := checkPDFOperators(p, i+1); err != nil {
 			return "", err
 		}
 		text := layoutLines(p.Content().Text)
@@ -760,10 +777,9 @@ func pdfPages(root pdf.Value) ([]pdf.Page, error) {
 	return pages, walk(root, 0)
 }
 
-// checkPDFPage measures a page before the library renders it: the inflated
-// size of its content streams, read through a bounded reader, then the
-// glyphs its text operators show, counted without keeping them.
-func checkPDFPage(p pdf.Page, n int) error {
+// pdfContentSize measures page n before the library renders it: the
+// inflated size of its content streams, read through a bounded reader.
+func pdfContentSize(p pdf.Page, n int) (int64, error) {
 	contents := p.V.Key("Contents")
 	streams := []pdf.Value{contents}
 	if contents.Kind() == pdf.Array {
@@ -781,14 +797,21 @@ func checkPDFPage(p pdf.Page, n int) error {
 		m, err := io.Copy(io.Discard, io.LimitReader(rd, maxPDFPageContent-size+1))
 		rd.Close()
 		if size += m; size > maxPDFPageContent {
-			return &Error{Err: ErrTooLarge, Detail: fmt.Sprintf("PDF page %d: its content inflates to more than %s, over the built-in reader's limit (install pdftotext, from poppler-utils)", n, humanLimit(maxPDFPageContent))}
+			return 0, &Error{Err: ErrTooLarge, Detail: fmt.Sprintf("PDF page %d: its content inflates to more than %s, over the built-in reader's limit (install pdftotext, from poppler-utils)", n, humanLimit(maxPDFPageContent))}
 		}
 		if err != nil {
-			return &Error{Err: ErrCorrupt, Detail: fmt.Sprintf("damaged PDF file: page %d: %s", n, oneLine(err.Error()))}
+			return 0, &Error{Err: ErrCorrupt, Detail: fmt.Sprintf("damaged PDF file: page %d: %s", n, oneLine(err.Error()))}
 		}
 	}
-	glyphs := 0
-	pdf.Interpret(contents, func(stk *pdf.Stack, op string) {
+	return size, nil
+}
+
+// checkPDFOperators counts the operators of page n and the glyphs its text
+// operators show, without keeping them, before the library renders them.
+func checkPDFOperators(p pdf.Page, n int) error {
+	glyphs, ops := 0, 0
+	pdf.Interpret(p.V.Key("Contents"), func(stk *pdf.Stack, op string) {
+		ops++
 		shows := op == "Tj" || op == "TJ" || op == "'" || op == "\""
 		for stk.Len() > 0 {
 			if v := stk.Pop(); shows {
@@ -796,7 +819,10 @@ func checkPDFPage(p pdf.Page, n int) error {
 			}
 		}
 	})
-	if glyphs > maxPDFPageGlyphs {
+	switch {
+	case ops > maxPDFPageOperators:
+		return &Error{Err: ErrTooLarge, Detail: fmt.Sprintf("PDF page %d holds more than %d operators, over the built-in reader's limit (install pdftotext, from poppler-utils)", n, maxPDFPageOperators)}
+	case glyphs > maxPDFPageGlyphs:
 		return &Error{Err: ErrTooLarge, Detail: fmt.Sprintf("PDF page %d shows more than %d characters, over the built-in reader's limit (install pdftotext, from poppler-utils)", n, maxPDFPageGlyphs)}
 	}
 	return nil
