@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/avenant-dev/avenant/internal/corpus"
 )
 
 // changeOf returns the change that involves the old or new clause with
@@ -32,7 +34,7 @@ func changeOf(d *Diff, kind Kind, number string, fromOld bool) *Change {
 // articles 4, 5, 7, 14, 16 and 20 modified, the préambule and the second
 // Annexe IV block added, everything else unchanged.
 func TestCorpusRCMDiff(t *testing.T) {
-	files := corpusFiles(t, "raw/rcm_1998/*.md")
+	files := corpus.Files(t, "raw/rcm_1998/*.md")
 	if len(files) != 2 {
 		t.Fatalf("want the 1998 and 2003 files, got %v", files)
 	}
@@ -75,7 +77,7 @@ func TestCorpusRCMDiff(t *testing.T) {
 // number, other body → modified; numbers that vanish or appear → removed
 // or added, unless the aligner matched them with high similarity.
 func TestCorpusCASFDiff(t *testing.T) {
-	files := corpusFiles(t, "raw/legi_casf_rsa/*.md")
+	files := corpus.Files(t, "raw/legi_casf_rsa/*.md")
 	type art struct{ ID, SHA1 string }
 	truth := func(path string) map[string]string {
 		var arts []art

@@ -11,26 +11,9 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/avenant-dev/avenant/internal/corpus"
 	"github.com/avenant-dev/avenant/internal/goldenfile"
 )
-
-// corpusDir holds the real texts described in raw/SOURCES.md; it lives
-// outside the project and is never copied into it.
-const corpusDir = "../../shared/corpus"
-
-// corpusFiles lists the corpus files matching pattern (relative to
-// corpusDir), skipping the test when the corpus is not there.
-func corpusFiles(t testing.TB, pattern string) []string {
-	t.Helper()
-	files, err := filepath.Glob(filepath.Join(corpusDir, pattern))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(files) == 0 {
-		t.Skipf("corpus not found: no %s under %s (the shared corpus is outside the repository)", pattern, corpusDir)
-	}
-	return files
-}
 
 // readCorpus reads a corpus file and normalises it as package reader does
 // before parsing: "\n" line ends, no-break spaces turned into spaces, NFC.
@@ -45,14 +28,8 @@ func readCorpus(t testing.TB, path string) string {
 	return norm.NFC.String(s)
 }
 
-func allCorpusFiles(t testing.TB) []string {
-	files := corpusFiles(t, "raw/*/*.md")
-	seeds, _ := filepath.Glob(filepath.Join(corpusDir, "seeds", "*.txt"))
-	return append(files, seeds...)
-}
-
 func TestCorpusCASFArticles(t *testing.T) {
-	for _, path := range corpusFiles(t, "raw/legi_casf_rsa/*.md") {
+	for _, path := range corpus.Files(t, "raw/legi_casf_rsa/*.md") {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			var truth []struct {
 				ID   string `json:"id"`
@@ -98,7 +75,7 @@ func TestCorpusCASFArticles(t *testing.T) {
 }
 
 func TestCorpusRCM(t *testing.T) {
-	files := corpusFiles(t, "raw/rcm_1998/*.md")
+	files := corpus.Files(t, "raw/rcm_1998/*.md")
 	common := []string{"article 1", "article 2", "article 4", "article 5"}
 	for n := 7; n <= 20; n++ {
 		common = append(common, "article "+itoa(n))
@@ -152,7 +129,7 @@ func itoa(n int) string {
 }
 
 func TestCorpusSeeds(t *testing.T) {
-	files := corpusFiles(t, "seeds/*.txt")
+	files := corpus.Files(t, "seeds/*.txt")
 	for _, path := range files {
 		name := filepath.Base(path)
 		t.Run(name, func(t *testing.T) {
@@ -208,7 +185,7 @@ func TestCorpusSeeds(t *testing.T) {
 // TestCorpusWords checks on every real text that no word is lost or
 // reordered, and the other invariants of checkDocument.
 func TestCorpusWords(t *testing.T) {
-	for _, path := range allCorpusFiles(t) {
+	for _, path := range corpus.Texts(t) {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			in := readCorpus(t, path)
 			checkDocument(t, in, Parse(in))
@@ -219,7 +196,7 @@ func TestCorpusWords(t *testing.T) {
 // TestCorpusGolden compares the outline of every corpus file with
 // testdata/parse/<name>.outline; -update rewrites them.
 func TestCorpusGolden(t *testing.T) {
-	for _, path := range allCorpusFiles(t) {
+	for _, path := range corpus.Texts(t) {
 		name := filepath.Base(path)
 		t.Run(name, func(t *testing.T) {
 			got := outline(Parse(readCorpus(t, path)))

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/avenant-dev/avenant/internal/corpus"
 	"github.com/avenant-dev/avenant/reader"
 )
 
@@ -205,8 +206,8 @@ func requote(s, open, close string) string {
 // every other text: each variant alone is tried there, all of them
 // together everywhere.
 func cosmeticCorpus(t *testing.T) (files []string, sample map[string]bool) {
-	steps := corpusFiles(t, "raw/lafabrique/*/steps/*.txt")
-	md, _ := filepath.Glob(filepath.Join(corpusDir, "raw", "*", "*.md"))
+	steps := corpus.Files(t, "raw/lafabrique/*/steps/*.txt")
+	md := corpus.Files(t, "raw/*/*.md")
 	sample = map[string]bool{}
 	lastStep := map[string]string{}
 	for _, f := range append(steps, md...) {

@@ -9,6 +9,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/avenant-dev/avenant/internal/corpus"
 )
 
 var updateFacts = flag.Bool("updateFacts", false, "rewrite the want section of testdata/facts/*.txtar")
@@ -548,9 +550,9 @@ func (ar txtarArchive) format() []byte {
 // factsCorpusArticles splits a corpus document on its "### Article N" headings.
 func factsCorpusArticles(t *testing.T, name string) map[string]string {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "..", "shared", "corpus", "raw", name))
+	b, err := os.ReadFile(corpus.File(t, filepath.Join("raw", name)))
 	if err != nil {
-		t.Skipf("corpus not available (%v): the shared corpus lives beside the project", err)
+		t.Fatal(err)
 	}
 	arts := map[string]string{}
 	var cur string

@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/avenant-dev/avenant/internal/corpus"
 )
 
 // The bills of raw/lafabrique are parliamentary texts at every step of the
@@ -59,7 +61,7 @@ type fabriqueBill struct {
 
 func loadFabrique(t *testing.T) []*fabriqueBill {
 	t.Helper()
-	truths := corpusFiles(t, "raw/lafabrique/*/articles_etapes.json")
+	truths := corpus.Files(t, "raw/lafabrique/*/articles_etapes.json")
 	var bills []*fabriqueBill
 	for _, path := range truths {
 		dir := filepath.Dir(path)

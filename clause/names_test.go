@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/avenant-dev/avenant/fixtures"
+	"github.com/avenant-dev/avenant/internal/corpus"
 	"github.com/avenant-dev/avenant/internal/frtext"
 )
 
@@ -94,7 +95,7 @@ func TestResolveNameEveryClause(t *testing.T) {
 		docs[v.File] = Parse(string(b))
 	}
 	for _, dir := range []string{"raw/rcm_1998/*.md", "raw/legi_casf_rsa/*.md"} {
-		for _, path := range corpusFiles(t, dir) {
+		for _, path := range corpus.Files(t, dir) {
 			docs[filepath.Base(path)] = Parse(readCorpus(t, path))
 		}
 	}

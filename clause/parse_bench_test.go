@@ -3,13 +3,15 @@ package clause
 import (
 	"strings"
 	"testing"
+
+	"github.com/avenant-dev/avenant/internal/corpus"
 )
 
 // BenchmarkParse parses about 5 MB made of the corpus files laid end to
 // end. Target: 50 MB/s or more.
 func BenchmarkParse(b *testing.B) {
 	var parts []string
-	for _, path := range allCorpusFiles(b) {
+	for _, path := range corpus.Texts(b) {
 		parts = append(parts, readCorpus(b, path))
 	}
 	one := strings.Join(parts, "\n\n")

@@ -3,6 +3,8 @@ package clause
 import (
 	"path/filepath"
 	"testing"
+
+	"github.com/avenant-dev/avenant/internal/corpus"
 )
 
 // FuzzParse checks on arbitrary input that Parse does not panic, loses or
@@ -28,7 +30,8 @@ func FuzzParse(f *testing.F) {
 	for _, s := range seeds {
 		f.Add(s)
 	}
-	if files, _ := filepath.Glob(filepath.Join(corpusDir, "seeds", "*.txt")); len(files) > 0 {
+	if dir := corpus.Optional(f); dir != "" {
+		files, _ := filepath.Glob(filepath.Join(dir, "seeds", "*.txt"))
 		for _, path := range files {
 			f.Add(readCorpus(f, path))
 		}

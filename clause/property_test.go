@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/avenant-dev/avenant/internal/corpus"
 )
 
 // The property tests edit a real text in one known way and check that the
@@ -66,7 +68,7 @@ func listed(d *Diff, staleOK bool) []string {
 }
 
 func TestPropertyEdits(t *testing.T) {
-	files := corpusFiles(t, "raw/rcm_1998/RCM_medecins_1998_version_initiale_1998.md")
+	files := corpus.Files(t, "raw/rcm_1998/RCM_medecins_1998_version_initiale_1998.md")
 	base := readCorpus(t, files[0])
 	// Article 9 has several paragraphs; its second half makes a split.
 	s9, e9 := articleBlock(t, base, "9")

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/avenant-dev/avenant/internal/corpus"
 )
 
 var updateWords = flag.Bool("updateWords", false, "rewrite the want section of clause/testdata/words/*.txtar")
@@ -303,10 +305,7 @@ func TestWordDiffManyTokens(t *testing.T) {
 // is absent.
 func corpusArticles(t testing.TB) [][]string {
 	t.Helper()
-	paths, _ := filepath.Glob(filepath.Join("..", "..", "shared", "corpus", "raw", "*", "*.md"))
-	if len(paths) == 0 {
-		t.Skip("corpus not found at ../../shared/corpus/raw (it lives outside the repository)")
-	}
+	paths := corpus.Files(t, "raw/*/*.md")
 	var out [][]string
 	for _, p := range paths {
 		data, err := os.ReadFile(p)

@@ -13,10 +13,9 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/unicode/norm"
-)
 
-// corpusDir is where the shared real texts live, seen from this package.
-const corpusDir = "../../shared/corpus"
+	"github.com/avenant-dev/avenant/internal/corpus"
+)
 
 // utf16Bytes encodes s as UTF-16 with a byte-order mark, built by hand so
 // that the test does not trust the decoder's own encoder.
@@ -164,26 +163,8 @@ func words(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
-// corpusFiles lists the shared real texts, or skips the test when they are
-// not there.
-func corpusFiles(t testing.TB) []string {
-	t.Helper()
-	var files []string
-	for _, pattern := range []string{"raw/*/*.md", "seeds/*.txt"} {
-		m, err := filepath.Glob(filepath.Join(corpusDir, pattern))
-		if err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, m...)
-	}
-	if len(files) == 0 {
-		t.Skipf("corpus not found under %s: the shared corpus is not checked out beside the project", corpusDir)
-	}
-	return files
-}
-
 func TestDecodeCorpusKeepsWords(t *testing.T) {
-	for _, path := range corpusFiles(t) {
+	for _, path := range corpus.Texts(t) {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			data, err := os.ReadFile(path)
 			if err != nil {
@@ -267,7 +248,7 @@ func FuzzDecode(f *testing.F) {
 // non-breaking spaces and decomposed accents, so that every pass works.
 func benchmarkText(b *testing.B) []byte {
 	var buf strings.Builder
-	files := corpusFiles(b)
+	files := corpus.Texts(b)
 	for buf.Len() < 5<<20 {
 		for _, path := range files {
 			data, err := os.ReadFile(path)

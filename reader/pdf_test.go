@@ -9,6 +9,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/avenant-dev/avenant/internal/corpus"
 )
 
 // body builds n distinct lines of prose that end sentences, so that they
@@ -267,10 +269,7 @@ func isLowerWord(w string) bool {
 }
 
 func TestCleanPDFTextKeepsCorpusWords(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join(corpusDir, "raw/*/*.md"))
-	if len(files) == 0 {
-		t.Skipf("corpus not found under %s: the shared corpus is not checked out beside the project", corpusDir)
-	}
+	files := corpus.Files(t, "raw/*/*.md")
 	footers := map[string]func(page, pages int) string{
 		"dashed":   func(p, _ int) string { return fmt.Sprintf("- %d -", p) },
 		"page n/m": func(p, n int) string { return fmt.Sprintf("Page %d/%d", p, n) },
@@ -390,10 +389,7 @@ func FuzzCleanPDFText(f *testing.F) {
 }
 
 func BenchmarkCleanPDFText(b *testing.B) {
-	files, _ := filepath.Glob(filepath.Join(corpusDir, "raw/*/*.md"))
-	if len(files) == 0 {
-		b.Skipf("corpus not found under %s", corpusDir)
-	}
+	files := corpus.Files(b, "raw/*/*.md")
 	var text strings.Builder
 	for _, path := range files {
 		t, _ := syntheticPDF(b, path, func(p, _ int) string { return fmt.Sprintf("- %d -", p) })

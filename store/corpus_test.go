@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/internal/corpus"
 	"github.com/avenant-dev/avenant/internal/frtext"
 	"github.com/avenant-dev/avenant/reader"
 )
@@ -17,9 +18,9 @@ import (
 // imported, git fsck passes, and article L262-1's history starts at the
 // first version.
 func TestCorpusCASF(t *testing.T) {
-	files, _ := filepath.Glob("../../shared/corpus/raw/legi_casf_rsa/*.md")
+	files := corpus.Files(t, "raw/legi_casf_rsa/*.md")
 	if len(files) < 4 {
-		t.Skip("corpus absent: ../../shared/corpus/raw/legi_casf_rsa")
+		t.Fatalf("corpus: %d versions of the CASF chapter, want 4", len(files))
 	}
 	sort.Strings(files)
 	s := newStore(t)
@@ -105,12 +106,7 @@ func checkSentenceLines(t *testing.T, where string, lines []blamedLine) {
 // TestCorpusSentenceLines cuts every clause of every corpus text as the
 // store does (FormatText): no line ends on an abbreviation.
 func TestCorpusSentenceLines(t *testing.T) {
-	files, _ := filepath.Glob("../../shared/corpus/raw/*/*.md")
-	more, _ := filepath.Glob("../../shared/corpus/raw/*/steps/*.txt")
-	files = append(files, more...)
-	if len(files) == 0 {
-		t.Skip("corpus absent: ../../shared/corpus/raw")
-	}
+	files := corpus.Files(t, "raw/*/*.md", "raw/*/*/steps/*.txt")
 	for _, f := range files {
 		text, err := reader.ReadFile(f, reader.Options{})
 		if err != nil {

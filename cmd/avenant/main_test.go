@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/avenant-dev/avenant/internal/corpus"
 )
 
 func TestMain(m *testing.M) {
@@ -20,8 +22,9 @@ func TestMain(m *testing.M) {
 // runs the real avenant command and compares its output and exit status
 // (`status N avenant ...` where the contract's exit code is not 0).
 // $CORPUS points at ../shared/corpus (empty when absent: cases that need it
-// skip themselves); $FIXTURES at the project's fixtures.
+// skip themselves, unless AVENANT_CORPUS_REQUIRED=1 fails the run); $FIXTURES at the project's fixtures.
 func TestScript(t *testing.T) {
+	corpusDir := corpus.Optional(t)
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
 		RequireExplicitExec: true,
@@ -29,16 +32,13 @@ func TestScript(t *testing.T) {
 		UpdateScripts:       os.Getenv("UPDATE_SCRIPTS") != "",
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("FIXTURES", absPath("../../fixtures"))
-			if _, err := os.Stat("../../../shared/corpus"); err == nil {
-				env.Setenv("CORPUS", absPath("../../../shared/corpus"))
-			}
+			env.Setenv("CORPUS", corpusDir)
 			env.Setenv("NO_COLOR", "1")
 			return nil
 		},
 		Condition: func(cond string) (bool, error) {
 			if cond == "corpus" {
-				_, err := os.Stat("../../../shared/corpus")
-				return err == nil, nil
+				return corpusDir != "", nil
 			}
 			return false, nil
 		},
