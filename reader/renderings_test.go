@@ -10,6 +10,7 @@ import (
 	"github.com/avenant-dev/avenant/check"
 	"github.com/avenant-dev/avenant/clause"
 	"github.com/avenant-dev/avenant/fixtures"
+	"github.com/avenant-dev/avenant/internal/corpus"
 	"github.com/avenant-dev/avenant/render"
 	"golang.org/x/text/encoding/charmap"
 )
@@ -51,7 +52,10 @@ func renderings() []rendering {
 	}
 	return []rendering{
 		{"markdown", func(t *testing.T, md string) string { s, err := Decode([]byte(md)); return must(t, s, err) }},
-		{"docx", func(t *testing.T, md string) string { s, err := ReadDocx(writeDocx(t, md), Accept); return must(t, s, err) }},
+		{"docx", func(t *testing.T, md string) string {
+			s, err := ReadDocx(writeDocx(t, md), Accept)
+			return must(t, s, err)
+		}},
 		{"pdf-pdftotext", pdf("pdftotext")},
 		{"pdf-builtin", pdf("")},
 		{"html-th", func(t *testing.T, md string) string {
@@ -85,7 +89,11 @@ func renderedTexts(t *testing.T) map[string]string {
 	if testing.Short() {
 		return texts
 	}
-	paths, _ := filepath.Glob(filepath.Join(corpusDir, "raw/*/*.md"))
+	dir := corpus.Optional(t)
+	if dir == "" {
+		return texts
+	}
+	paths, _ := filepath.Glob(filepath.Join(dir, "raw/*/*.md"))
 	for _, p := range paths {
 		b, err := os.ReadFile(p)
 		if err != nil {
