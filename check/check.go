@@ -38,11 +38,6 @@ func (f *Finding) Message() string {
 		return sanitize.Text(f.Detail)
 	}
 	msg := render.FactLine(f.Fact)
-	if Broken(&f.Fact) && f.Fact.Note == "" {
-		// A reference written the same on both sides says nothing by
-		// itself: tell the reader why it is flagged.
-		msg += " — the number no longer denotes the same clause"
-	}
 	return sanitize.Text(msg)
 }
 

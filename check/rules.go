@@ -104,7 +104,7 @@ func (r *Rule) matchFact(f *clause.Fact, names clauseRef) bool {
 	if len(r.Facts) > 0 && !containsKind(r.Facts, f.Kind) {
 		return false
 	}
-	if r.Broken && !Broken(f) {
+	if r.Broken && !f.BrokenReference() {
 		return false
 	}
 	if len(r.Subjects) > 0 && !(r.Presence && oneSided(f)) && !anyGlob(r.Subjects, []string{f.Subject}) {
@@ -136,14 +136,6 @@ func (r *Rule) matchFact(f *clause.Fact, names clauseRef) bool {
 
 // oneSided reports whether the fact's value appears or disappears.
 func oneSided(f *clause.Fact) bool { return f.Old == "" || f.New == "" }
-
-// Broken reports whether a reference fact flags a broken cross-reference,
-// as the fact extractor judged it: one left pointing to a clause that was
-// removed or renumbered. A reference updated to follow a renumbering is
-// not broken.
-func Broken(f *clause.Fact) bool {
-	return f.Kind == clause.FactReference && f.Broken
-}
 
 func containsKind(ks []clause.FactKind, k clause.FactKind) bool {
 	for _, x := range ks {

@@ -86,3 +86,18 @@ type Fact struct {
 	// updated to follow a renumbering is not broken.
 	Broken bool `json:"broken,omitempty"`
 }
+
+// BrokenReference reports whether f is a broken cross-reference: a
+// reference to a clause that no longer exists, or whose number now denotes
+// another clause. It is the one definition that the diff's "broken" flag,
+// the TUI's badge, check's references rule and every report share. A
+// clause's own heading is never a reference (see CompareFacts), and a
+// reference updated to follow a renumbering is not broken.
+func (f *Fact) BrokenReference() bool {
+	return f.Kind == FactReference && f.Broken
+}
+
+// BrokenNote says why a broken reference is flagged when the fact carries
+// no note: a reference written the same on both sides says nothing by
+// itself.
+const BrokenNote = "the number no longer denotes the same clause"

@@ -1398,6 +1398,9 @@ func (t *factTextKind) references() []factAt {
 		}
 	}
 	for _, m := range matchesAt(refRe, s, arts, 400) {
+		if headingLine(s, m[2]) {
+			continue
+		}
 		kw := strings.ToLower(s[m[2]:m[3]])
 		list := s[m[4]:m[5]]
 		nums := refNumRe.FindAllStringIndex(list, -1)
@@ -1440,6 +1443,9 @@ func (t *factTextKind) references() []factAt {
 		}
 	}
 	for _, m := range matchesAt(annexRefRe, s, annexes, 32) {
+		if headingLine(s, m[2]) {
+			continue
+		}
 		num := s[m[4]:m[5]]
 		qend, qname, qext := t.qualifier(m[1])
 		text := "annexe " + num
@@ -1452,6 +1458,21 @@ func (t *factTextKind) references() []factAt {
 			refNum: num, refKey: key, external: qext, key: "reference:" + key, val: key})
 	}
 	return out
+}
+
+// headingLine reports whether the line of s that starts at start is a
+// heading ("Art. 20.", "Article 12 - Objet"), as a clause's text may repeat
+// its own: a heading names the clause it opens and is never a reference.
+func headingLine(s string, start int) bool {
+	if start > 0 && s[start-1] != '\n' {
+		return false
+	}
+	end := strings.IndexByte(s[start:], '\n')
+	if end < 0 {
+		end = len(s) - start
+	}
+	_, ok := classify(strings.TrimSpace(s[start:start+end]), true)
+	return ok
 }
 
 // --- modality and negation ---------------------------------------------

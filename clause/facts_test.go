@@ -638,3 +638,29 @@ func BenchmarkCompareFacts(b *testing.B) {
 		CompareFacts(oldText, newText, "", refs)
 	}
 }
+
+// A clause's text that repeats its own heading ("Art. 20." on a line of its
+// own, as the RCM does) cites nothing: the heading is never a reference,
+// while the same words inside a sentence are.
+func TestHeadingLineIsNoReference(t *testing.T) {
+	body := "Le directeur général est chargé de l'exécution du présent arrêté."
+	for _, c := range []struct {
+		old, new string
+		refs     int
+	}{
+		{"Art. 20.\n\n" + body, body, 0},
+		{"Article 12 - Objet\n\n" + body, body, 0},
+		{"Il applique l'article 20.\n\n" + body, body, 1},
+		{"Art. 20 et 21 du code.\n\n" + body, body, 1},
+	} {
+		n := 0
+		for _, f := range CompareFacts(c.old, c.new, "", nil) {
+			if f.Kind == FactReference {
+				n++
+			}
+		}
+		if n != c.refs {
+			t.Errorf("CompareFacts(%q → %q): %d reference facts, want %d", c.old, c.new, n, c.refs)
+		}
+	}
+}

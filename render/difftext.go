@@ -289,7 +289,8 @@ const Absent = "–"
 
 // FactLine describes a fact on one line: "amount G: 26,50 € → 30 € (+13,21 %)",
 // "amount CCP: – → 46 €" for a value that appears, "… from 2024-10-01" for
-// a value given from a date.
+// a value given from a date, "… — broken: article 12 is now numbered 13"
+// for a broken reference (clause.Fact.BrokenReference).
 func FactLine(f clause.Fact) string {
 	var b strings.Builder
 	b.WriteString(string(f.Kind))
@@ -314,7 +315,12 @@ func FactLine(f clause.Fact) string {
 		// A price announced for later is not the price in force.
 		b.WriteString(" from " + f.Effective)
 	}
-	if f.Note != "" {
+	switch {
+	case f.BrokenReference() && f.Note != "":
+		b.WriteString(" — broken: " + f.Note)
+	case f.BrokenReference():
+		b.WriteString(" — broken: " + clause.BrokenNote)
+	case f.Note != "":
 		b.WriteString(" — " + f.Note)
 	}
 	return b.String()

@@ -156,7 +156,11 @@ func badges(c *clause.Change) []string {
 		case clause.FactNegation:
 			name = "negation"
 		case clause.FactReference:
-			name = "reference"
+			// Only a broken reference is an alarm; an updated or added
+			// citation is a fact like any other.
+			if f.BrokenReference() {
+				name = "reference"
+			}
 		}
 		if !seen[name] {
 			seen[name] = true

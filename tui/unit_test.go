@@ -145,7 +145,12 @@ func TestBadgesNameFacts(t *testing.T) {
 		{Kind: clause.FactAmount}, {Kind: clause.FactCode}, {Kind: clause.FactNegation}, {Kind: clause.FactReference}, {Kind: clause.FactDate},
 	}}
 	got := strings.Join(badges(c), " ")
-	if want := "modified renumbered tariff negation reference facts"; got != want {
+	if want := "modified renumbered tariff negation facts"; got != want {
+		t.Errorf("badges = %q, want %q (a reference that is not broken is no alarm)", got, want)
+	}
+	c.Facts = append(c.Facts, clause.Fact{Kind: clause.FactReference, Broken: true})
+	got = strings.Join(badges(c), " ")
+	if want := "modified renumbered tariff negation facts reference"; got != want {
 		t.Errorf("badges = %q, want %q", got, want)
 	}
 }
