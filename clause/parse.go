@@ -120,6 +120,7 @@ const (
 	fPipe                     // a markdown table row "| … |"
 	fPipeNR                   // a table line that is not a data row: header or separator
 	fDemoted                  // a markdown heading read as body text: its markers are left out
+	fJoin                     // a blank line inside a sentence: see joinWrapped
 )
 
 type line struct {
@@ -257,6 +258,8 @@ func (p *parser) scan() {
 	p.free = !p.hasArticles
 	if p.hasArticles {
 		p.freeHeadings()
+	} else {
+		p.joinWrapped()
 	}
 }
 
@@ -483,7 +486,7 @@ func (p *parser) flush(a, b int) {
 		} else {
 			for s := runStart; s < runEnd; {
 				e := s + 1
-				for e < runEnd && p.lines[e].flags&fBlank == 0 {
+				for e < runEnd && p.lines[e].flags&(fBlank|fJoin) != fBlank {
 					e++
 				}
 				p.addParagraph(parent, s, e)
@@ -524,7 +527,7 @@ func (p *parser) flush(a, b int) {
 			if num, ok := itemStart(p.trimmed(i)); ok {
 				emitRun()
 				j := i + 1
-				for j < b && p.lines[j].flags&fBlank == 0 && !p.isRow(j) {
+				for j < b && p.lines[j].flags&(fBlank|fJoin) != fBlank && !p.isRow(j) {
 					if _, ok := itemStart(p.trimmed(j)); ok {
 						break
 					}
@@ -554,7 +557,7 @@ func (p *parser) textOf(s, e int) string {
 	clean := true
 	for i := s; i < e && clean; i++ {
 		ln := p.lines[i]
-		if ln.flags&(fClean|fDemoted) != fClean || (ln.flags&fBlank != 0 && p.lines[i-1].flags&fBlank != 0) {
+		if ln.flags&(fClean|fDemoted|fJoin) != fClean || (ln.flags&fBlank != 0 && p.lines[i-1].flags&fBlank != 0) {
 			clean = false
 		}
 	}
@@ -566,7 +569,7 @@ func (p *parser) textOf(s, e int) string {
 	for i := s; i < e; i++ {
 		ln := p.lines[i]
 		if ln.flags&fBlank != 0 {
-			blank = true
+			blank = blank || ln.flags&fJoin == 0
 			continue
 		}
 		if b.Len() > 0 {

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/avenant-dev/avenant/internal/frtext"
 )
 
 // maxTitleLine is the longest plain line, in characters, that may be a
@@ -145,4 +147,46 @@ func numberedPoint(s string) bool {
 	}
 	rest := strings.TrimLeft(s[k:], " ")
 	return rest != "" && strings.IndexByte(".-)°", rest[0]) >= 0 || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "—")
+}
+
+// joinWrapped reads a document without articles as paragraphs, not lines.
+// Text exported from a PDF or a slide deck often puts a blank line after
+// every line ("… (plus de 70% des" / "" / "votants)."), so a blank line
+// there is no paragraph break when the line before it does not end a
+// sentence and the line after goes on with it in lower case. Such blank lines are marked fJoin, and the lines
+// around them make one paragraph, which no re-wrapping of the same words
+// changes. Headings, points and table rows never join.
+func (p *parser) joinWrapped() {
+	isHead := make(map[int]bool, len(p.heads))
+	for _, h := range p.heads {
+		isHead[h.line] = true
+	}
+	last := -1 // the last non-blank line
+	for i := range p.lines {
+		if p.lines[i].flags&fBlank != 0 {
+			continue
+		}
+		if last >= 0 && last < i-1 && p.continues(last, i, isHead) {
+			for j := last + 1; j < i; j++ {
+				p.lines[j].flags |= fJoin
+			}
+		}
+		last = i
+	}
+}
+
+// continues reports whether line b goes on with the sentence of line a.
+func (p *parser) continues(a, b int, isHead map[int]bool) bool {
+	if isHead[a] || isHead[b] || p.lines[a].flags&fPipe != 0 || p.lines[b].flags&fPipe != 0 {
+		return false
+	}
+	prev, next := p.trimmed(a), p.trimmed(b)
+	if frtext.EndsSentence(prev) || p.isRow(a) || p.isRow(b) {
+		return false
+	}
+	if _, ok := itemStart(next); ok {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(next)
+	return unicode.IsLower(r)
 }
