@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/avenant-dev/avenant/internal/corpus"
 	"github.com/avenant-dev/avenant/internal/frtext"
 )
 
@@ -71,7 +72,7 @@ func reflow(d *Document, width int) string {
 // (press releases, slides, articles), no clause starts in mid-sentence,
 // and re-wrapping one changes nothing a diff reports.
 func TestSeedsParagraphs(t *testing.T) {
-	for _, path := range corpusFiles(t, "seeds/*.txt") {
+	for _, path := range corpus.Files(t, "seeds/*.txt") {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			in := readCorpus(t, path)
 			d := Parse(in)

@@ -115,12 +115,12 @@ var kinds = [hkinds]kindInfo{
 
 // Line flags.
 const (
-	fBlank  uint8 = 1 << iota // nothing but spaces
-	fClean                    // no surrounding spaces: the line is its own trimmed form
-	fPipe                     // a markdown table row "| … |"
-	fPipeNR                   // a table line that is not a data row: header or separator
-	fDemoted                  // a markdown heading read as body text: its markers are left out
-	fJoin                     // a blank line inside a sentence: see joinWrapped
+	fBlank   uint8 = 1 << iota // nothing but spaces
+	fClean                     // no surrounding spaces: the line is its own trimmed form
+	fPipe                      // a markdown table row "| … |"
+	fPipeNR                    // a table line that is not a data row: header or separator
+	fDemoted                   // a markdown heading read as body text: its markers are left out
+	fJoin                      // a blank line inside a sentence: see joinWrapped
 )
 
 type line struct {
