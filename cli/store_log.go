@@ -23,6 +23,8 @@ type LogOptions struct {
 	Clause string
 	At     string
 	Format string
+	// Line leaves out the versions off the line that leads to --at.
+	Line bool
 }
 
 type logDoc struct {
@@ -32,6 +34,9 @@ type logDoc struct {
 }
 
 type logEntry struct {
+	// ID is the clause the entry is about: the one asked for, or one its
+	// text came from (split off, merged in).
+	ID         string            `json:"id"`
 	Version    string            `json:"version"`
 	Party      string            `json:"party"`
 	Date       string            `json:"date"`
@@ -42,6 +47,8 @@ type logEntry struct {
 	Moved      bool              `json:"moved,omitempty"`
 	Gone       bool              `json:"gone,omitempty"`
 	Others     []string          `json:"others,omitempty"`
+	// OffLine marks a version off the line that leads to --at.
+	OffLine bool `json:"off_line,omitempty"`
 }
 
 func newLogCmd(g *globals, runF func(*LogOptions) error) *cobra.Command {
@@ -52,7 +59,10 @@ func newLogCmd(g *globals, runF func(*LogOptions) error) *cobra.Command {
 		Long: `List the versions in which CLAUSE changed, oldest first: added, modified,
 cosmetic, renumbered, moved, split, merged, removed. CLAUSE is a stable id,
 or a heading, kind and number, or article number as in 'avenant show' of the
-latest version (or of --at REV).`,
+latest version (or of --at REV). The log follows the text: a part split off
+another clause shows that clause's history before the split, a merged clause
+each source's (noted "as ID"). Versions off the line that leads to --at (a
+sibling counter-proposal) are noted "off the line"; --line leaves them out.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Clause = args[0]
@@ -66,7 +76,8 @@ latest version (or of --at REV).`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text or json")
-	cmd.Flags().StringVar(&opts.At, "at", "", "resolve a clause number in this version (default: the latest)")
+	cmd.Flags().StringVar(&opts.At, "at", "", "resolve the clause in this version and follow its line (default: the latest)")
+	cmd.Flags().BoolVar(&opts.Line, "line", false, "leave out the versions off the line that leads to --at")
 	return cmd
 }
 
@@ -90,13 +101,19 @@ func resolveAt(g *globals, at, ref string) (*store.Store, *store.Version, string
 }
 
 func logRun(opts *LogOptions) error {
-	s, _, id, err := resolveAt(opts.g, opts.At, opts.Clause)
+	s, at, id, err := resolveAt(opts.g, opts.At, opts.Clause)
 	if err != nil {
 		return err
 	}
-	entries, err := s.Log(id)
+	all, err := s.Log(id, at)
 	if err != nil {
 		return err
+	}
+	entries := all[:0:0]
+	for _, e := range all {
+		if !opts.Line || !e.OffLine {
+			entries = append(entries, e)
+		}
 	}
 	if opts.g.quiet {
 		return nil // --quiet: the exit status is the answer
@@ -106,7 +123,7 @@ func logRun(opts *LogOptions) error {
 		doc := logDoc{Schema: LogSchema, Clause: id, Entries: []logEntry{}}
 		for _, e := range entries {
 			doc.Entries = append(doc.Entries, logEntry{
-				Version: e.Version.Label, Party: e.Version.Party, Date: e.Version.Date, Commit: e.Version.Commit,
+				ID: e.ID, OffLine: e.OffLine, Version: e.Version.Label, Party: e.Version.Party, Date: e.Version.Date, Commit: e.Version.Commit,
 				Number: e.Number, Change: e.Change, Renumbered: e.Renumbered, Moved: e.Moved, Gone: e.Gone, Others: e.Others,
 			})
 		}
@@ -117,6 +134,12 @@ func logRun(opts *LogOptions) error {
 	fmt.Fprintf(tw, "clause %s\n", sanitize.Line(id))
 	for _, e := range entries {
 		var notes []string
+		if e.ID != id {
+			notes = append(notes, "as "+e.ID)
+		}
+		if e.OffLine {
+			notes = append(notes, "off the line")
+		}
 		if e.Renumbered {
 			notes = append(notes, "renumbered")
 		}

@@ -261,17 +261,27 @@ func (ss *storeSource) Diff(base, head string) (*clause.Diff, error) {
 	return d, nil
 }
 
-// Log implements tui.Source; stable ids make at unnecessary.
-func (ss *storeSource) Log(id, _ string) ([]tui.LogEntry, error) {
+// Log implements tui.Source: the history on the line that leads to at
+// (store.Log), sibling versions left out.
+func (ss *storeSource) Log(id, at string) ([]tui.LogEntry, error) {
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
-	es, err := ss.s.Log(id)
+	var v *store.Version
+	if at != "" {
+		var err error
+		if v, err = ss.s.Resolve(at); err != nil {
+			return nil, err
+		}
+	}
+	es, err := ss.s.Log(id, v)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]tui.LogEntry, len(es))
-	for i, e := range es {
-		out[i] = tui.LogEntry{Version: tuiVersion(e.Version), Number: e.Number, Change: e.Change, Renumbered: e.Renumbered, Moved: e.Moved}
+	out := make([]tui.LogEntry, 0, len(es))
+	for _, e := range es {
+		if !e.OffLine {
+			out = append(out, tui.LogEntry{Version: tuiVersion(e.Version), Number: e.Number, Change: e.Change, Renumbered: e.Renumbered, Moved: e.Moved})
+		}
 	}
 	return out, nil
 }

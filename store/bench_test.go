@@ -100,7 +100,7 @@ func BenchmarkLog(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		entries, err := s.Log(id)
+		entries, err := s.Log(id, nil)
 		if err != nil || len(entries) < 60 {
 			b.Fatalf("%d entries, %v", len(entries), err)
 		}

@@ -159,3 +159,63 @@ func byLine(spans []Span) []blamedLine {
 	}
 	return append(out, cur)
 }
+
+// TestLogFollowsText: after a merge the merged clause's log shows the
+// absorbed source's history; after a split the new part's log starts with
+// the history of the clause it was split off; a version off the line of
+// the version asked for is marked.
+func TestLogFollowsText(t *testing.T) {
+	a := sentA1 + " " + sentA2
+	b := sentB1 + " " + sentB2 + " " + sentB3
+	s := newStore(t)
+	mustImport(t, s, articles("1", b), "P1", "W1", "2023-01-01")
+	mustImport(t, s, articles("1", b, "2", a), "P2", "W2", "2023-02-01")
+	w3 := mustImport(t, s, articles("1", b+"\n\n"+a), "P3", "W3", "2023-03-01").Version
+	w4 := mustImport(t, s, articles("1", b, "2", a), "P4", "W4", "2023-04-01").Version
+	// A sibling of W4, answering W3.
+	if _, err := s.Import(parseMD(articles("1", b+" Une phrase ajoutée par la contre-proposition.\n\n"+a)),
+		ImportOptions{Party: "P5", Label: "W5", Date: "2023-04-15", Base: "W3"}); err != nil {
+		t.Fatal(err)
+	}
+	summary := func(es []LogEntry) string {
+		var parts []string
+		for _, e := range es {
+			p := e.Version.Label + ":" + e.ID + ":" + string(e.Change)
+			if e.OffLine {
+				p += ":off"
+			}
+			parts = append(parts, p)
+		}
+		return strings.Join(parts, " ")
+	}
+	merged, err := s.Log("art-1", w3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := summary(merged), "W1:art-1:added W2:art-2:added W3:art-1:merged W4:art-1:split:off W5:art-1:modified:off"; got != want {
+		t.Errorf("log of the merged clause at W3 = %q, want %q", got, want)
+	}
+	m, err := s.Manifest(w4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range m {
+		if e.Kind != clause.KindArticle || e.ID == "art-1" {
+			continue
+		}
+		es, err := s.Log(e.ID, w4)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := summary(es); !strings.HasPrefix(got, "W1:art-1:added W2:art-2:added W3:art-1:merged") || !strings.HasSuffix(got, "W4:"+e.ID+":split") {
+			t.Errorf("log of the part %s split off in W4 = %q, want the history before the split, then the split", e.ID, got)
+		}
+	}
+	all, err := s.Log("art-1", w4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := summary(all); !strings.Contains(got, "W5:art-1:modified:off") {
+		t.Errorf("log at W4 = %q, want W5 marked off the line", got)
+	}
+}

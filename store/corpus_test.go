@@ -59,7 +59,7 @@ func TestCorpusCASF(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	entries, err := s.Log(id)
+	entries, err := s.Log(id, nil)
 	if err != nil || entries[0].Version.Label != "casf-2000" {
 		t.Errorf("log %s: %v, %v", id, entries, err)
 	}

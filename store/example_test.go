@@ -31,7 +31,7 @@ func Example() {
 	s.Import(article("2", "La consultation est valorisée à 25 €. Le tarif est révisé tous les deux ans."),
 		store.ImportOptions{Party: "CNAM", Label: "CNAM-2024", Date: "2024-02-08"})
 
-	entries, _ := s.Log("art-2")
+	entries, _ := s.Log("art-2", nil)
 	for _, e := range entries {
 		fmt.Println(e.Version.Label, e.Version.Party, e.Change)
 	}

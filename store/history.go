@@ -8,10 +8,15 @@ import (
 	"github.com/avenant-dev/avenant/clause"
 )
 
-// LogEntry is one version in which a clause changed.
+// LogEntry is one version in which a clause, or a clause its text came
+// from, changed. ChangeEntry.ID names the clause the entry is about.
 type LogEntry struct {
 	Version *Version
 	ChangeEntry
+	// OffLine is set when Version is not on the line of versions that
+	// leads to the version the log was asked for: a sibling
+	// counter-proposal, say.
+	OffLine bool
 }
 
 // ResolveClause turns a clause name into a stable id: a stable id the
@@ -41,28 +46,79 @@ func (s *Store) ResolveClause(ref string, at *Version) (string, error) {
 	return e.ID, nil
 }
 
-// Log lists the versions in which the clause with stable id id changed,
-// in import order: its addition, modifications, renumberings, moves, the
-// split or merge it took part in (Others names the other ids) and its
-// removal. Because ids survive renumbering and moves, this is the
-// clause's whole history.
-func (s *Store) Log(id string) ([]LogEntry, error) {
+// Log lists, in import order, the versions in which the clause with
+// stable id id changed (its addition, modifications, renumberings, moves,
+// the split or merge it took part in, its removal) and follows its text
+// back: a part split off another clause inherits that clause's history
+// before the split, and a merged clause each absorbed source's history
+// before the merge. Inherited entries carry their own clause's id. Entries
+// of versions off the line that leads to at (the latest when nil) are
+// marked OffLine.
+func (s *Store) Log(id string, at *Version) ([]LogEntry, error) {
 	ix, err := s.Index()
 	if err != nil {
 		return nil, err
 	}
-	var out []LogEntry
-	for i := range ix.Versions {
-		v := &ix.Versions[i]
-		for _, d := range v.Changes {
-			if d.ID == id {
-				out = append(out, LogEntry{Version: v, ChangeEntry: d.ChangeEntry})
-				break
+	if at == nil && len(ix.Versions) > 0 {
+		at = &ix.Versions[len(ix.Versions)-1]
+	}
+	line := map[int]bool{} // indexes of at and its ancestors
+	if at != nil {
+		for i, ok := ix.byCommit[at.Commit]; ok; i, ok = ix.byCommit[ix.Versions[i].Parent] {
+			line[i] = true
+		}
+	}
+	type item struct {
+		version int
+		delta   ChangeEntry
+	}
+	var items []item
+	seen := map[[2]int]bool{} // (version, position in its changes) already listed
+	var follow func(id string, before, depth int)
+	// follow lists id's entries in versions before index before (all when
+	// before is -1), then the entries of the clauses its text came from.
+	follow = func(id string, before, depth int) {
+		var ancestors map[int]bool
+		if before >= 0 {
+			ancestors = map[int]bool{}
+			for i, ok := ix.byCommit[ix.Versions[before].Parent]; ok; i, ok = ix.byCommit[ix.Versions[i].Parent] {
+				ancestors[i] = true
+			}
+		}
+		for vi := range ix.Versions {
+			if ancestors != nil && !ancestors[vi] {
+				continue
+			}
+			for k, d := range ix.Versions[vi].Changes {
+				if d.ID != id || seen[[2]int{vi, k}] {
+					continue
+				}
+				seen[[2]int{vi, k}] = true
+				items = append(items, item{vi, d.ChangeEntry})
+				if depth >= 16 || d.Gone {
+					continue
+				}
+				switch {
+				case d.Change == clause.Merged:
+					for _, src := range d.Others {
+						follow(src, vi, depth+1)
+					}
+				case d.Change == clause.Split && len(d.Others) == 1 && !slices.ContainsFunc(items, func(it item) bool {
+					return it.delta.ID == id && it.version < vi
+				}):
+					follow(d.Others[0], vi, depth+1) // a part split off another clause
+				}
 			}
 		}
 	}
-	if len(out) == 0 {
+	follow(id, -1, 0)
+	if len(items) == 0 {
 		return nil, fmt.Errorf("%s: %w in %s", id, ErrUnknownClause, s.Dir)
+	}
+	slices.SortStableFunc(items, func(a, b item) int { return a.version - b.version })
+	out := make([]LogEntry, len(items))
+	for i, it := range items {
+		out[i] = LogEntry{Version: &ix.Versions[it.version], ChangeEntry: it.delta, OffLine: at != nil && !line[it.version]}
 	}
 	return out, nil
 }

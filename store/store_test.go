@@ -59,7 +59,7 @@ func TestImportHistory(t *testing.T) {
 		t.Errorf("v2 summary = %+v, want one modified clause", r2.Diff.Summary)
 	}
 
-	entries, err := s.Log("art-2")
+	entries, err := s.Log("art-2", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +70,7 @@ func TestImportHistory(t *testing.T) {
 	if want := "RA-2023:added CNAM-2024:modified MG-2024:modified"; strings.Join(got, " ") != want {
 		t.Errorf("log art-2 = %v, want %s", got, want)
 	}
-	if _, err := s.Log("art-9"); !errors.Is(err, ErrUnknownClause) {
+	if _, err := s.Log("art-9", nil); !errors.Is(err, ErrUnknownClause) {
 		t.Errorf("log of an unknown clause: %v", err)
 	}
 
@@ -343,7 +343,7 @@ La consultation est valorisée à 30 €. Le tarif est révisé chaque année. L
 	if err != nil || id != "art-2" {
 		t.Fatalf("article 5 resolves to %q, %v; want art-2", id, err)
 	}
-	entries, err := s.Log(id)
+	entries, err := s.Log(id, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
