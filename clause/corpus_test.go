@@ -163,7 +163,7 @@ func TestCorpusSeeds(t *testing.T) {
 				if want := []string{"1", "2", "3", "4", "5", "6", "7"}; !equalStrings(nums, want) {
 					t.Errorf("items %q, want %q", nums, want)
 				}
-				if c := d.Clauses[soutenir+1]; !strings.HasPrefix(c.Text, "- 1 Revaloriser la **consultation clinique**") || c.Key != "item:1" {
+				if c := d.Clauses[soutenir+1]; !strings.HasPrefix(c.Text, "- 1 Revaloriser la consultation clinique") || c.Key != "item:1" {
 					t.Errorf("first item %q key %q", firstWords(c.Text, 5), c.Key)
 				}
 			default:

@@ -115,12 +115,13 @@ var kinds = [hkinds]kindInfo{
 
 // Line flags.
 const (
-	fBlank   uint8 = 1 << iota // nothing but spaces
-	fClean                     // no surrounding spaces: the line is its own trimmed form
-	fPipe                      // a markdown table row "| … |"
-	fPipeNR                    // a table line that is not a data row: header or separator
-	fDemoted                   // a markdown heading read as body text: its markers are left out
-	fJoin                      // a blank line inside a sentence: see joinWrapped
+	fBlank    uint8 = 1 << iota // nothing but spaces
+	fClean                      // no surrounding spaces: the line is its own trimmed form
+	fPipe                       // a markdown table row "| … |"
+	fPipeNR                     // a table line that is not a data row: header or separator
+	fDemoted                    // a markdown heading read as body text: its markers are left out
+	fJoin                       // a blank line inside a sentence: see joinWrapped
+	fEmphasis                   // holds markdown emphasis markers: see stripEmphasis
 )
 
 type line struct {
@@ -192,6 +193,9 @@ func (p *parser) scan() {
 				ln.flags = fClean
 			}
 			s := text[ts:te]
+			if strings.ContainsAny(s, "*_") && stripEmphasis(s) != s {
+				ln.flags |= fEmphasis
+			}
 			switch c := s[0]; {
 			case c == '#':
 				if ts-pos <= 3 {
@@ -557,7 +561,7 @@ func (p *parser) textOf(s, e int) string {
 	clean := true
 	for i := s; i < e && clean; i++ {
 		ln := p.lines[i]
-		if ln.flags&(fClean|fDemoted|fJoin) != fClean || (ln.flags&fBlank != 0 && p.lines[i-1].flags&fBlank != 0) {
+		if ln.flags&(fClean|fDemoted|fJoin|fEmphasis) != fClean || (ln.flags&fBlank != 0 && p.lines[i-1].flags&fBlank != 0) {
 			clean = false
 		}
 	}
@@ -583,6 +587,9 @@ func (p *parser) textOf(s, e int) string {
 		s := p.text[ln.ts:ln.te]
 		if ln.flags&fDemoted != 0 {
 			s = strings.TrimSpace(strings.TrimLeft(s, "#"))
+		}
+		if ln.flags&fEmphasis != 0 {
+			s = stripEmphasis(s)
 		}
 		b.WriteString(s)
 	}

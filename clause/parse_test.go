@@ -352,10 +352,10 @@ M. Dupont a déclaré.
 `
 	d := Parse(in)
 	checkDocument(t, in, d)
-	want := `0 paragraph - logo |  | **Logo**
-0 title - convention-medicale | CONVENTION MÉDICALE | **15 NOVEMBRE 2023**
+	want := `0 paragraph - logo |  | Logo
+0 title - convention-medicale | CONVENTION MÉDICALE | 15 NOVEMBRE 2023
 1 section - attractivite | ATTRACTIVITÉ | Introduction du thème.
-2 item 1 attractivite-1 |  | - 1 Revaloriser la **consultation cliniq
+2 item 1 attractivite-1 |  | - 1 Revaloriser la consultation clinique
 2 item 2 attractivite-2 |  | - 2 Investir sur les consultations
 2 item - sans-numero |  | - Sans numéro
 2 paragraph - conclusion-du-theme |  | Conclusion du thème.
@@ -372,7 +372,7 @@ M. Dupont a déclaré.
 		t.Errorf("outline:\n%s\nwant:\n%s", got, want)
 	}
 	item := d.Clauses[3]
-	if item.Text != "- 1 Revaloriser la **consultation clinique**\nsuite de la ligne" || item.Key != "item:1" {
+	if item.Text != "- 1 Revaloriser la consultation clinique\nsuite de la ligne" || item.Key != "item:1" {
 		t.Errorf("item text %q key %q", item.Text, item.Key)
 	}
 	if !equalStrings(item.Path, []string{"CONVENTION MÉDICALE", "ATTRACTIVITÉ"}) {

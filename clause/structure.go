@@ -190,3 +190,39 @@ func (p *parser) continues(a, b int, isHead map[int]bool) bool {
 	r, _ := utf8.DecodeRuneInString(next)
 	return unicode.IsLower(r)
 }
+
+// stripEmphasis leaves out the markdown emphasis of a line ("**règlement
+// arbitral**", "_voir_"): it is how words were set, which a Word document
+// or a PDF of the same text does not spell out, not what they say. A
+// marker is a run of * or _ at the edge of a word; a bullet ("* point"),
+// an asterisk standing alone ("(*)", "3 * 4") and an underscore inside a
+// word stay.
+func stripEmphasis(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c != '*' && c != '_' {
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] == c {
+			j++
+		}
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[j:])
+		alnum := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+		wordBefore := i > 0 && alnum(before)
+		wordAfter := j < len(s) && alnum(after)
+		opens := wordAfter && (i == 0 || unicode.IsSpace(before) || unicode.IsPunct(before))
+		closes := wordBefore && (j == len(s) || unicode.IsSpace(after) || unicode.IsPunct(after))
+		if (opens || closes) && !(wordBefore && wordAfter) {
+			i = j
+			continue
+		}
+		b.WriteString(s[i:j])
+		i = j
+	}
+	return b.String()
+}

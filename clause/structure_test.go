@@ -50,3 +50,19 @@ func TestStructureWhateverTheMarkup(t *testing.T) {
 		}
 	}
 }
+
+func TestStripEmphasis(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Un **règlement arbitral** est venu", "Un règlement arbitral est venu"},
+		{"- 5 **Valoriser** les _soins_.", "- 5 Valoriser les soins."},
+		{"**applicable depuis le 1<sup>er</sup> mai 2023**,", "applicable depuis le 1<sup>er</sup> mai 2023,"},
+		{"* un point", "* un point"},
+		{"Renvoi (*) et 3 * 4", "Renvoi (*) et 3 * 4"},
+		{"le fichier mon_fichier reste", "le fichier mon_fichier reste"},
+	}
+	for _, tt := range tests {
+		if got := stripEmphasis(tt.in); got != tt.want {
+			t.Errorf("stripEmphasis(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
