@@ -103,7 +103,10 @@
 //     case letter, a digit or an opening bracket or quote, or it starts with a
 //     capital while the line ends with a comma or a word that cannot end a
 //     sentence or a title (de, la, aux, et, pour…). After an apostrophe the
-//     join takes no space.
+//     join takes no space. Across a blank line, prose is re-joined only when
+//     the sentence plainly goes on (no end mark, next line in lower case):
+//     loosely leaded text and the built-in reader's line gaps put blank
+//     lines inside sentences, while a paragraph seldom starts in lower case.
 //   - A heading ("Article 12", "TITRE II", "Chapitre", "Section", "Annexe",
 //     "Préambule", a markdown "#", a line in capitals) is never joined to
 //     either neighbour. A numbered point ("I. -", "1°", "a)", "1.", "28.1",

@@ -396,6 +396,10 @@ func rewrap(lines []string) string {
 	// wraps a long label onto indented lines under its column, and that
 	// indentation tells clause.Parse which cell they continue.
 	underRow := false
+	// gap is a blank line after the paragraph being built, not yet known
+	// to end it: a reader that sets every line apart (or pdftotext on
+	// loosely leaded text) leaves blank lines inside sentences.
+	gap := false
 	flush := func() {
 		if !have {
 			return
@@ -409,16 +413,30 @@ func rewrap(lines []string) string {
 	}
 	for _, line := range lines {
 		if strings.TrimSpace(line) == "" {
-			flush()
-			blank, underRow = true, false
+			if have {
+				gap = true
+			} else {
+				blank = true
+			}
+			underRow = false
 			continue
 		}
 		kind := classify(line)
 		text := line
 		indented := line[0] == ' ' || line[0] == '\t'
-		underRow = kind == kindTable || underRow && have && indented
+		underRow = kind == kindTable || underRow && have && indented && !gap
 		if kind != kindTable && !underRow {
 			text = strings.TrimLeftFunc(line, unicode.IsSpace)
+		}
+		if gap {
+			gap = false
+			if first, _ := utf8.DecodeRuneInString(text); curKind == kindProse && kind == kindProse &&
+				unicode.IsLower(first) && !frtext.EndsSentence(tail(cur)) {
+				cur = append(append(cur, ' '), text...)
+				continue
+			}
+			flush()
+			blank = true
 		}
 		if have {
 			if cut, sep, ok := join(tail(cur), curKind, text, kind); ok {
