@@ -331,3 +331,40 @@ func TestPDFTableAcrossPages(t *testing.T) {
 		}
 	})
 }
+
+// TestPDFUnevenLeading sets prose with uneven line spacing, as justified
+// text with superscripts or mixed fonts has: the built-in reader sees
+// paragraph gaps inside sentences, and both paths must still give the
+// paragraphs of the source.
+func TestPDFUnevenLeading(t *testing.T) {
+	md := "Article 1er - Objet\n\nLes présentes dispositions définissent les rapports entre les organismes d'assurance maladie et les médecins exerçant à titre libéral, ainsi que les obligations respectives des caisses et des médecins conventionnés.\n\nElles s'appliquent aux soins dispensés aux assurés sociaux et à leurs ayants droit relevant des régimes d'assurance maladie obligatoires.\n"
+	var c strings.Builder
+	y := 780
+	for i, l := range []string{"Article 1er - Objet", ""} {
+		if l != "" {
+			fmt.Fprintf(&c, "BT /F2 9 Tf 1 0 0 1 56 %d Tm %s Tj ET\n", y, pdfString(t, l))
+		}
+		y -= 14 + 8*i
+	}
+	for _, para := range strings.Split(strings.TrimSpace(md), "\n\n")[1:] {
+		for i, l := range wrapPDF(para, 60) {
+			fmt.Fprintf(&c, "BT /F1 9 Tf 1 0 0 1 56 %d Tm %s Tj ET\n", y, pdfString(t, l))
+			y -= 12 + 10*(i%2) // 12 then 22 points: gaps the built-in reader reads as breaks
+		}
+		y -= 30
+	}
+	data := (&pdfWriter{}).build([]string{c.String()}, "")
+	want := clause.Parse(md)
+	withPDFTools(t, func(t *testing.T) {
+		got, err := ReadPDF(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := clause.Compare(want, clause.Parse(got), clause.CompareOptions{}); d.Differs() {
+			t.Errorf("differs from the source:\n%s", got)
+		}
+		if n := strings.Count(strings.TrimSpace(got), "\n\n"); n != 2 {
+			t.Errorf("%d paragraph breaks, want 2:\n%s", n, got)
+		}
+	})
+}
