@@ -53,6 +53,8 @@ import (
 //     (Supprimé)", "2° (Supprimés)") holds no text: parliaments print it to
 //     keep the numbering, and it says nothing that its absence does not.
 //   - … and "...".
+//   - List bullets: "- ", "• ", "* ", "· ", "▪ " opening a line are one
+//     marker; Markdown, Word and PDF each draw the same point their way.
 //
 // Everything else is a modification, however small: a lower-case letter
 // gaining or losing its accent, a digit, a word, and punctuation (a comma
@@ -70,6 +72,7 @@ import (
 func Canonical(s string) string {
 	s = norm.NFC.String(s)
 	s = dropRemovedSubdivisions(s)
+	s = sameBullets(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false    // white space seen since the last rune written
@@ -282,3 +285,29 @@ func isSubdivisionWord(f string) bool {
 }
 
 func isQuoteRune(r rune) bool { return frtext.Typography(r) == '"' }
+
+// bulletRunes are the list bullets other than the dashes that Typography
+// already folds to '-'.
+const bulletRunes = "•*·▪◦‣⁃"
+
+// sameBullets writes every list bullet that opens a line as '-', so that
+// the same point drawn with another bullet is no change.
+func sameBullets(s string) string {
+	if !strings.ContainsAny(s, bulletRunes) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for line := range strings.Lines(s) {
+		body := strings.TrimLeftFunc(line, isSpaceRune)
+		r, size := utf8.DecodeRuneInString(body)
+		if strings.ContainsRune(bulletRunes, r) && size < len(body) && isSpaceRune(rune(body[size])) {
+			b.WriteString(line[:len(line)-len(body)])
+			b.WriteByte('-')
+			b.WriteString(body[size:])
+			continue
+		}
+		b.WriteString(line)
+	}
+	return b.String()
+}

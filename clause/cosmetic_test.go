@@ -56,6 +56,10 @@ func TestCanonical(t *testing.T) {
 		{"les mots :\"Haute autorité\"", "les mots : “Haute autorité”"},
 		{"le mot « acte »", "le mot \"acte\""},
 		{"„acte‟ suit", "« acte » suit"},
+		// List bullets.
+		{"• les assurés\n• les caisses", "- les assurés\n- les caisses"},
+		{"* les assurés", "– les assurés"},
+		{"  · les assurés", "- les assurés"},
 		// Code references.
 		{"l'article L. O. 135-1", "l'article LO 135-1"},
 		{"l'article L.O. 135-1", "l'article LO135-1"},
@@ -80,6 +84,8 @@ func TestCanonical(t *testing.T) {
 		}
 	}
 	differ := [][2]string{
+		{"a *b c", "a -b c"}, // a bullet only opens a line
+		{"•les assurés", "-les assurés"},
 		{"Le médecin", "le médecin"},
 		{"26,50 €", "30 €"},
 		{"cœur", "coeur"},
