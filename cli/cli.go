@@ -79,11 +79,10 @@ var cobraComplaint = regexp.MustCompile(`^(accepts |requires |unknown (flag|shor
 
 // globals are the flags every command shares.
 type globals struct {
-	store  string
-	color  string
-	quiet  bool
-	io     *IO
-	format string
+	store string
+	color string
+	quiet bool
+	io    *IO
 }
 
 // NewRootCmd builds the command tree.

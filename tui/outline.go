@@ -305,18 +305,6 @@ func (s outlineScreen) step(dir int) (outlineScreen, bool) {
 	return s, false
 }
 
-// focus puts the cursor on the row of change c, clearing filters that hide it.
-func (s outlineScreen) focus(c int) outlineScreen {
-	for i, r := range s.visible {
-		if r == c {
-			s.cursor = i
-			s.offset = window(s.cursor, s.offset, s.listHeight(), len(s.visible))
-			return s
-		}
-	}
-	return s
-}
-
 func (s outlineScreen) update(msg tea.KeyPressMsg, k KeyMap) (outlineScreen, tea.Cmd) {
 	switch {
 	case key.Matches(msg, k.ChangedOnly):

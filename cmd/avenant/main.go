@@ -8,6 +8,4 @@ import (
 	"github.com/avenant-dev/avenant/cli"
 )
 
-func main() { os.Exit(run()) }
-
-func run() int { return cli.Run(os.Args[1:], cli.System()) }
+func main() { os.Exit(cli.Run(os.Args[1:], cli.System())) }

@@ -15,7 +15,7 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	os.Exit(testscript.RunMain(m, map[string]func() int{"avenant": run}))
+	testscript.Main(m, map[string]func(){"avenant": main})
 }
 
 // TestScript runs the end-to-end CLI cases of testdata/script/*.txtar: each
