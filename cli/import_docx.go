@@ -72,6 +72,7 @@ func importTracked(s *store.Store, ti trackedImport) (rejected, accepted *store.
 	ropts := opts
 	ropts.Label = ti.Label + "-base"
 	ropts.SourceName += " (changes rejected)"
+	ropts.SkipIdentical = true
 	rejected, err = s.Import(clause.Parse(t.Rejected), ropts)
 	if err != nil {
 		return nil, nil, err

@@ -46,7 +46,8 @@ func newImportCmd(g *globals, runF func(*ImportOptions) error) *cobra.Command {
 version answers --base (default: the latest version); its clauses keep their
 stable ids through renumbering and moves. Labels come from the --label flags,
 one per file, else from the file names; each becomes a tag. A file identical
-to its base is not imported.`,
+to its base is a version of its own (the party accepts the text as it
+stands); the same file imported again under the same party and label is not.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Files = args

@@ -39,14 +39,21 @@ type ImportOptions struct {
 	SourceSHA256 string
 	// Compare tunes the alignment with the base (a concordance).
 	Compare clause.CompareOptions
+	// SkipIdentical imports nothing when the document is identical to its
+	// base, for a version that only exists as a step towards another (the
+	// rejected side of tracked changes). Otherwise an identical document
+	// under a new label is a version of its own: a party accepting the
+	// text as it stands.
+	SkipIdentical bool
 }
 
 // ImportResult says what an import did.
 type ImportResult struct {
 	// Version is the new version; nil when nothing was imported.
 	Version *Version
-	// Identical is the label of the base version when the document is
-	// identical to it, in which case nothing was imported.
+	// Identical is the label of the version the document is identical to
+	// when nothing was imported: the same import run again (same label
+	// and party), or the base under SkipIdentical.
 	Identical string
 	// Diff compares the base version with the imported one (nil for the
 	// first version).
@@ -80,8 +87,9 @@ func (s *Store) Import(doc *clause.Document, opts ImportOptions) (*ImportResult,
 	}
 	defer unlock()
 	if i, ok := ix.byLabel[opts.Label]; ok {
-		// The same import run again is a no-op, not an error.
-		if same, err := s.holds(&ix.Versions[i], doc); err != nil || same {
+		// The same import run again is a no-op, not an error; another
+		// party cannot take over the label.
+		if same, err := s.holds(&ix.Versions[i], doc); err != nil || same && ix.Versions[i].Party == opts.Party {
 			return &ImportResult{Identical: opts.Label}, err
 		}
 		return nil, fmt.Errorf("%s: %w (labels are tags: choose another)", opts.Label, ErrDuplicateLabel)
@@ -117,7 +125,7 @@ func (s *Store) Import(doc *clause.Document, opts ImportOptions) (*ImportResult,
 		baseDoc = &clause.Document{}
 	}
 	newDoc := normalized(doc)
-	if base != nil && sameDocument(baseDoc, newDoc) {
+	if opts.SkipIdentical && base != nil && sameDocument(baseDoc, newDoc) {
 		return &ImportResult{Identical: base.Label}, nil
 	}
 	diff := clause.Compare(baseDoc, newDoc, opts.Compare)
@@ -155,7 +163,7 @@ func (s *Store) Import(doc *clause.Document, opts ImportOptions) (*ImportResult,
 	if err != nil {
 		return nil, err
 	}
-	if baseSnap != nil && baseSnap.clausesTree == clausesTree && baseSnap.manifest == manifestHash {
+	if opts.SkipIdentical && baseSnap != nil && baseSnap.clausesTree == clausesTree && baseSnap.manifest == manifestHash {
 		return &ImportResult{Identical: base.Label, Diff: diff}, nil
 	}
 	changesHash, err := s.writeBlob(encodeChanges(changes), have)

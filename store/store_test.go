@@ -187,16 +187,42 @@ func TestImportHistory(t *testing.T) {
 
 func TestIdenticalContent(t *testing.T) {
 	s := newStore(t)
-	mustImport(t, s, v1, "Arbitre", "RA-2023", "2023-04-30")
-	// Rewrapped: the same content once stored.
+	base := mustImport(t, s, v1, "Arbitre", "RA-2023", "2023-04-30")
+	// Rewrapped: the same content once stored, so the same clauses. A
+	// party accepting the text as it stands is a version of its own.
 	rewrapped := strings.Replace(v1, "les médecins et", "les médecins\net", 1)
 	r := mustImport(t, s, rewrapped, "CNAM", "CNAM-2024", "2024-02-08")
-	if r.Version != nil || r.Identical != "RA-2023" {
-		t.Fatalf("identical import made %+v", r)
+	if r.Version == nil || r.Identical != "" {
+		t.Fatalf("identical text under another party and label made no version: %+v", r)
+	}
+	if r.Version.Parent != base.Version.Commit || r.Version.Party != "CNAM" || r.Version.Clauses != base.Version.Clauses {
+		t.Errorf("accepting version = %+v, want CNAM's answer to RA-2023 with its %d clauses", *r.Version, base.Version.Clauses)
+	}
+	if r.Diff == nil || r.Diff.Summary.Unchanged != base.Version.Clauses {
+		t.Errorf("accepting version's diff against its base: %+v, want no change", r.Diff)
+	}
+	for _, rev := range []string{"CNAM-2024", "cnam"} {
+		if got, want := gitCmd(t, s.Dir, "rev-parse", rev+":clauses"), gitCmd(t, s.Dir, "rev-parse", "RA-2023:clauses"); got != want {
+			t.Errorf("%s:clauses = %s, want the base's %s", rev, got, want)
+		}
+	}
+	// Again under the same party and label: nothing new.
+	again := mustImport(t, s, v1, "CNAM", "CNAM-2024", "2024-02-08")
+	if again.Version != nil || again.Identical != "CNAM-2024" {
+		t.Errorf("same import again: %+v, want identical to CNAM-2024", again)
+	}
+	// The same text and label under another party: the label is taken.
+	if _, err := s.Import(parseMD(v1), ImportOptions{Party: "CSMF", Label: "CNAM-2024", Date: "2024-02-08"}); !errors.Is(err, ErrDuplicateLabel) {
+		t.Errorf("another party's import under a taken label: %v, want ErrDuplicateLabel", err)
+	}
+	// A step towards another version is skipped when it changes nothing.
+	skip, err := s.Import(parseMD(v1), ImportOptions{Party: "CSMF", Label: "CSMF-base", Date: "2024-02-09", SkipIdentical: true})
+	if err != nil || skip.Version != nil || skip.Identical != "CNAM-2024" {
+		t.Errorf("SkipIdentical import: %+v, %v; want identical to CNAM-2024", skip, err)
 	}
 	vs, _ := s.Versions()
-	if len(vs) != 1 {
-		t.Fatalf("%d versions after an identical import", len(vs))
+	if len(vs) != 2 {
+		t.Fatalf("%d versions, want RA-2023 and CNAM-2024", len(vs))
 	}
 	if _, err := s.Import(parseMD(v2), ImportOptions{Party: "CNAM", Label: "RA-2023", Date: "2024-01-01"}); !errors.Is(err, ErrDuplicateLabel) {
 		t.Errorf("duplicate label: %v", err)
