@@ -372,41 +372,6 @@ func randomEdits(rng *rand.Rand, s string, n int) string {
 	return strings.Join(toks, "")
 }
 
-func TestSimilarity(t *testing.T) {
-	base := "le chat est sur le tapis rouge et vert ce soir"
-	one := "le chien est sur le tapis rouge et vert ce soir"
-	two := "le chien est sur le banc rouge et vert ce soir"
-	tests := []struct {
-		a, b string
-		want float64
-	}{
-		{base, base, 1},
-		{"", "", 1},
-		{"a b c", "", 0},
-		{"a b c", "x y z", 0},
-		{"La  consultation\u00a0: 30\u00a0€", "La consultation : 30 €", 1}, // cosmetic only
-		{"a b", "b a", 4.0 / 6}, // the 2 words shared, not their pair
-		{base, one, 18.0 / 21},  // 11 words, 10 pairs; 1 word and 2 pairs lost
-		{"...", "!!!", 0},
-		{"...", "...  ", 1},
-	}
-	for _, tt := range tests {
-		got := Similarity(tt.a, tt.b)
-		if math.Abs(got-tt.want) > 1e-9 {
-			t.Errorf("Similarity(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
-		}
-		if back := Similarity(tt.b, tt.a); math.Abs(back-got) > 1e-9 {
-			t.Errorf("Similarity is not symmetric on %q, %q: %v vs %v", tt.a, tt.b, got, back)
-		}
-	}
-	if s1, s2 := Similarity(base, one), Similarity(base, two); !(s1 > s2) {
-		t.Errorf("one change scores %v, two changes %v; want more for fewer changes", s1, s2)
-	}
-	if s := Similarity("a b c d", "d c b a"); s <= 0 || s >= 1 {
-		t.Errorf("same words in another order score %v, want strictly between 0 and 1", s)
-	}
-}
-
 func TestDiffSimilarity(t *testing.T) {
 	tests := []struct {
 		h    []Hunk
@@ -488,13 +453,5 @@ func BenchmarkTokens(b *testing.B) {
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
 		Tokens(s)
-	}
-}
-
-func BenchmarkSimilarity(b *testing.B) {
-	old := benchClause(3000)
-	new := benchEdit(old, 3)
-	for b.Loop() {
-		Similarity(old, new)
 	}
 }

@@ -171,10 +171,6 @@ func isStore(gitDir string) bool {
 	return strings.TrimSpace(cfg.Raw.Section("avenant").Option("store")) == "1"
 }
 
-// Repo is the underlying go-git repository, for callers that need plumbing
-// the store does not wrap.
-func (s *Store) Repo() *git.Repository { return s.repo }
-
 func (s *Store) logf(format string, args ...any) {
 	if s.Notices != nil {
 		fmt.Fprintf(s.Notices, "avenant: "+format+"\n", args...)
