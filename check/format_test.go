@@ -14,7 +14,7 @@ import (
 	"github.com/avenant-dev/avenant/internal/goldenfile"
 )
 
-var updateCheck = flag.Bool("updateCheck", false, "rewrite the golden files of testdata/check")
+var update = flag.Bool("update", false, "rewrite the golden files of testdata/check")
 
 // reports are the cases every format is tested on: a failing check, a
 // check passing with a warning, and a clean one.
@@ -51,7 +51,7 @@ func TestFormatsGolden(t *testing.T) {
 
 func golden(t *testing.T, path string, got []byte) {
 	t.Helper()
-	goldenfile.Check(t, path, got, *updateCheck, "updateCheck")
+	goldenfile.Check(t, path, got, *update, "update")
 }
 
 func TestJSONSchema(t *testing.T) {

@@ -15,7 +15,7 @@ import (
 
 // TestDiffCases runs the diff cases of testdata/diff/*.txtar: each holds an
 // "old" and a "new" text, optionally a "concordance", and the expected
-// text output in "want" (rewritten by -update-fixtures).
+// text output in "want" (rewritten by -update).
 func TestDiffCases(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join("testdata", "diff", "*.txtar"))
 	if err != nil || len(files) == 0 {
@@ -42,7 +42,7 @@ func TestDiffCases(t *testing.T) {
 			if err := render.DiffText(&buf, d, render.Side{Ref: "old"}, render.Side{Ref: "new"}, false, render.Styles{}); err != nil {
 				t.Fatal(err)
 			}
-			if *updateFixtures {
+			if updating() {
 				for i := range ar.Files {
 					if ar.Files[i].Name == "want" {
 						ar.Files[i].Data = buf.Bytes()

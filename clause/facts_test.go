@@ -3,7 +3,6 @@ package clause
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -12,8 +11,6 @@ import (
 
 	"github.com/avenant-dev/avenant/internal/corpus"
 )
-
-var updateFacts = flag.Bool("updateFacts", false, "rewrite the want section of testdata/facts/*.txtar")
 
 func f64(v float64) *float64 { return &v }
 
@@ -471,7 +468,7 @@ func TestFactsGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			out = append(out, '\n')
-			if *updateFacts {
+			if *update {
 				found := false
 				for i := range ar.files {
 					if ar.files[i].name == "want" {
@@ -488,7 +485,7 @@ func TestFactsGolden(t *testing.T) {
 				return
 			}
 			if want := []byte(sections["want"]); !bytes.Equal(out, want) {
-				t.Errorf("facts differ (run with -updateFacts to accept)\ngot:\n%s\nwant:\n%s", out, want)
+				t.Errorf("facts differ (run with -update to accept)\ngot:\n%s\nwant:\n%s", out, want)
 			}
 		})
 	}

@@ -15,8 +15,6 @@ import (
 	"github.com/avenant-dev/avenant/render"
 )
 
-var updateFixtures = flag.Bool("update-fixtures", false, "rewrite the fixture diff goldens")
-
 // loadFixture parses one embedded fixture by label.
 func loadFixture(t testing.TB, label string) *clause.Document {
 	t.Helper()
@@ -135,7 +133,11 @@ func TestFixturePairs(t *testing.T) {
 				t.Fatal(err)
 			}
 			golden := filepath.Join("testdata", "fixtures", v.Base+"_"+v.Label+".txt")
-			goldenfile.Check(t, golden, buf.Bytes(), *updateFixtures, "update-fixtures")
+			goldenfile.Check(t, golden, buf.Bytes(), updating(), "update")
 		})
 	}
 }
+
+// updating reads the package's one -update flag, defined by its in-package
+// tests: a test binary can define a flag only once.
+func updating() bool { return flag.Lookup("update").Value.String() == "true" }

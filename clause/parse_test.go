@@ -9,7 +9,9 @@ import (
 	"unicode"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
+// update rewrites every golden file of the package: outlines, alignments,
+// diff and fact and word-diff txtar cases.
+var update = flag.Bool("update", false, "rewrite the golden files of testdata/")
 
 func TestParseHeadingForms(t *testing.T) {
 	tests := []struct {

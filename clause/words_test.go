@@ -1,7 +1,6 @@
 package clause
 
 import (
-	"flag"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -14,8 +13,6 @@ import (
 
 	"github.com/avenant-dev/avenant/internal/corpus"
 )
-
-var updateWords = flag.Bool("updateWords", false, "rewrite the want section of clause/testdata/words/*.txtar")
 
 func TestTokens(t *testing.T) {
 	tests := []struct {
@@ -188,7 +185,7 @@ func formatTxtar(comment string, files []txtarFile) string {
 
 // TestWordDiffGolden runs each clause/testdata/words/*.txtar: the diff of
 // its old and new sections (each without its final newline), rendered by
-// renderHunks, must equal its want section. -updateWords rewrites want.
+// renderHunks, must equal its want section. -update rewrites want.
 func TestWordDiffGolden(t *testing.T) {
 	paths, err := filepath.Glob(filepath.Join("testdata", "words", "*.txtar"))
 	if err != nil {
@@ -216,7 +213,7 @@ func TestWordDiffGolden(t *testing.T) {
 			h := WordDiff(old, new)
 			checkHunks(t, old, new, h)
 			got := renderHunks(h)
-			if *updateWords {
+			if *update {
 				out := []txtarFile{{"old", old + "\n"}, {"new", new + "\n"}, {"want", got + "\n"}}
 				if err := os.WriteFile(path, []byte(formatTxtar(comment, out)), 0o644); err != nil {
 					t.Fatal(err)

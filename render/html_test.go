@@ -17,7 +17,7 @@ import (
 	"github.com/avenant-dev/avenant/internal/goldenfile"
 )
 
-var updateCheck = flag.Bool("updateCheck", false, "rewrite the golden files of testdata/html")
+var update = flag.Bool("update", false, "rewrite the golden files of testdata/")
 
 func fptr(v float64) *float64 { return &v }
 
@@ -79,7 +79,7 @@ func TestDiffHTMLGolden(t *testing.T) {
 
 func goldenHTML(t *testing.T, path string, got []byte) {
 	t.Helper()
-	goldenfile.Check(t, path, got, *updateCheck, "updateCheck")
+	goldenfile.Check(t, path, got, *update, "update")
 }
 
 func TestDiffHTMLStructure(t *testing.T) {

@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"flag"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,8 +11,6 @@ import (
 	"github.com/avenant-dev/avenant/internal/goldenfile"
 	"github.com/avenant-dev/avenant/tariff"
 )
-
-var updateTariffs = flag.Bool("updateTariffs", false, "rewrite the golden files of testdata/tariffs")
 
 // fixtureGrid is the grid of the six demo versions, oldest first.
 func fixtureGrid(t *testing.T) *tariff.Grid {
@@ -43,7 +40,7 @@ func TestTariffsGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			ext := map[string]string{"text": "txt", "json": "json", "csv": "csv", "markdown": "md"}[format]
-			goldenfile.Check(t, filepath.Join("testdata", "tariffs", "fixtures."+ext), b.Bytes(), *updateTariffs, "updateTariffs")
+			goldenfile.Check(t, filepath.Join("testdata", "tariffs", "fixtures."+ext), b.Bytes(), *update, "update")
 		})
 	}
 }
