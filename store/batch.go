@@ -1,7 +1,12 @@
 package store
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/format/packfile"
@@ -82,6 +87,9 @@ func (s *Store) writePack(b *objectBatch) error {
 	if !ok {
 		return fmt.Errorf("%s: storage cannot write packs", s.Dir)
 	}
+	if err := s.dropOrphanPackIndexes(); err != nil {
+		return err
+	}
 	w, err := pfw.PackfileWriter()
 	if err != nil {
 		return err
@@ -92,6 +100,29 @@ func (s *Store) writePack(b *objectBatch) error {
 	}
 	if err := w.Close(); err != nil {
 		return fmt.Errorf("%s: writing a pack: %w", s.Dir, err)
+	}
+	return nil
+}
+
+// dropOrphanPackIndexes removes every pack index that has no pack beside
+// it. go-git writes a pack's index in place before it renames the pack in,
+// and keeps an index it finds already there: an index cut short by a
+// crash would then be reused for the same pack written again (a pack's
+// name is the hash of its content, so a repack of the same objects gives
+// the same name), and every object in it would read as EOF once the loose
+// copies are gone. Run under the store's lock, before any pack is written.
+func (s *Store) dropOrphanPackIndexes() error {
+	idxs, err := filepath.Glob(filepath.Join(s.gitDir, "objects", "pack", "pack-*.idx"))
+	if err != nil {
+		return err
+	}
+	for _, idx := range idxs {
+		pack := strings.TrimSuffix(idx, ".idx") + ".pack"
+		if _, err := os.Stat(pack); errors.Is(err, fs.ErrNotExist) {
+			if err := os.Remove(idx); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return fmt.Errorf("%s: removing an index left by an interrupted pack: %w", s.Dir, err)
+			}
+		}
 	}
 	return nil
 }

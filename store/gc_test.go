@@ -136,3 +136,41 @@ func TestGC(t *testing.T) {
 		gitCmd(t, s.Dir, "fsck", "--strict", "--no-dangling")
 	}
 }
+
+// TestRepackAfterCutIndex: a crash while go-git wrote a pack's index
+// leaves that index cut short with no pack beside it; go-git would keep it
+// for a pack of the same name written later, and every object in that pack
+// would read as EOF. The next pack written drops it first.
+func TestRepackAfterCutIndex(t *testing.T) {
+	s := newStore(t)
+	for i := 1; i <= 2; i++ {
+		if _, err := s.Import(parseMD(bigText(20, i)), ImportOptions{Party: "CNAM", Label: fmt.Sprintf("V-%d", i), Date: "2024-01-02"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cut := filepath.Join(s.gitDir, "objects", "pack", "pack-"+strings.Repeat("ab", 20)+".idx")
+	if err := os.MkdirAll(filepath.Dir(cut), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(cut, []byte("\377tOc\000\000"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Repack(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(cut); !os.IsNotExist(err) {
+		t.Fatalf("the cut index is still there: %v", err)
+	}
+	if packs(t, s) != 1 {
+		t.Fatalf("%d packs after a repack, want 1", packs(t, s))
+	}
+	vs, err := s.Versions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range vs {
+		if _, err := s.Document(&vs[i]); err != nil {
+			t.Fatalf("%s unreadable after the repack: %v", vs[i].Label, err)
+		}
+	}
+}

@@ -50,6 +50,9 @@ func (s *Store) repack() (int, error) {
 	if !ok {
 		return 0, fmt.Errorf("%s: repack: storage cannot write packs", s.Dir)
 	}
+	if err := s.dropOrphanPackIndexes(); err != nil {
+		return 0, err
+	}
 	w, err := pfw.PackfileWriter()
 	if err != nil {
 		return 0, err
