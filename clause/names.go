@@ -26,6 +26,9 @@ type Named struct {
 
 // NamedOf lists the clauses of d as names can resolve them.
 func NamedOf(d *Document) []Named {
+	if d == nil {
+		return nil
+	}
 	out := make([]Named, len(d.Clauses))
 	for i := range d.Clauses {
 		c := &d.Clauses[i]
@@ -294,4 +297,48 @@ func editDistance(a, b []rune) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// Find resolves name among the clauses of d as FindName does; where names
+// the document in an error message.
+func (d *Document) Find(name, where string) (int, error) {
+	return FindName(NamedOf(d), name, where)
+}
+
+// FindChange resolves name to a clause of the new document, else of the
+// old one (a clause removed or merged away), and returns the index of the
+// change that holds it: how a screen goes to the clause a reader names.
+// Its errors are FindName's, the new document's first; where names the
+// diff in them.
+func (d *Diff) FindChange(name, where string) (int, error) {
+	i, err := d.New.Find(name, where)
+	if err == nil {
+		return d.changeHolding(i, func(c *Change) []int { return c.New }), nil
+	}
+	if errors.Is(err, ErrAmbiguousClause) {
+		return -1, err
+	}
+	o, oerr := d.Old.Find(name, where)
+	switch {
+	case oerr == nil:
+		return d.changeHolding(o, func(c *Change) []int { return c.Old }), nil
+	case errors.Is(oerr, ErrAmbiguousClause):
+		return -1, oerr
+	}
+	return -1, err
+}
+
+// ChangeOfNew is the index of the change that holds clause i of the new
+// document, -1 when none does.
+func (d *Diff) ChangeOfNew(i int) int {
+	return d.changeHolding(i, func(c *Change) []int { return c.New })
+}
+
+func (d *Diff) changeHolding(i int, side func(*Change) []int) int {
+	for k := range d.Changes {
+		if slices.Contains(side(&d.Changes[k]), i) {
+			return k
+		}
+	}
+	return -1
 }

@@ -142,3 +142,88 @@ func ids(named []Named, hits []int) []string {
 	}
 	return out
 }
+
+// TestDiffFindChange pins how a screen goes to the clause a reader names:
+// the new side first, a removed clause on the old side, an annex never
+// taken for the article of its number, unknown and ambiguous names refused.
+func TestDiffFindChange(t *testing.T) {
+	old := Parse(`## Article 1 - Objet
+
+Objet de la convention.
+
+## Article 2 - Durée
+
+Cinq ans.
+
+## Article 3 - Résiliation
+
+Par lettre recommandée.
+
+## Annexe 1 - Tarifs
+
+Les tarifs figurent ci-après.
+`)
+	new := Parse(`## Article 1 - Objet
+
+Objet de la présente convention.
+
+## Article 2 - Durée
+
+Cinq ans.
+
+## Annexe 1 - Tarifs
+
+Les tarifs figurent ci-après, révisés.
+
+## Annexe 2 - Titre A
+
+Un texte.
+
+## Annexe 2 - Titre B
+
+Un autre texte.
+`)
+	d := Compare(old, new, CompareOptions{})
+	for _, c := range []struct {
+		name string
+		want string // the label of the change's first clause, new side first; "" for an error
+		err  error
+	}{
+		{"1", "Article 1 - Objet", nil},
+		{"Article 2", "Article 2 - Durée", nil},
+		{"Annexe 1", "Annexe 1 - Tarifs", nil},
+		{"annexe 1 - tarifs", "Annexe 1 - Tarifs", nil},
+		{"Article 3", "Article 3 - Résiliation", nil}, // removed: the old side
+		{"Résiliation", "", ErrUnknownClause},
+		{"Article 4", "", ErrUnknownClause},
+		{"Annexe 2", "", ErrAmbiguousClause},
+		{"Annexe 3", "", ErrUnknownClause},
+	} {
+		k, err := d.FindChange(c.name, "v2")
+		if c.err != nil {
+			if !errors.Is(err, c.err) || k != -1 {
+				t.Errorf("FindChange(%q) = %d, %v; want %v", c.name, k, err, c.err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("FindChange(%q): %v", c.name, err)
+			continue
+		}
+		ch := &d.Changes[k]
+		got := ""
+		if len(ch.New) > 0 {
+			got = d.New.Clauses[ch.New[0]].Label()
+		} else {
+			got = d.Old.Clauses[ch.Old[0]].Label()
+		}
+		if got != c.want {
+			t.Errorf("FindChange(%q) gives %q, want %q", c.name, got, c.want)
+		}
+	}
+	// An id names its clause.
+	id := new.Clauses[len(new.Clauses)-1].ID
+	if k, err := d.FindChange(id, "v2"); err != nil || d.ChangeOfNew(len(new.Clauses)-1) != k {
+		t.Errorf("FindChange(%q) = %d, %v; want the change of the last annex", id, k, err)
+	}
+}

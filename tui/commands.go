@@ -85,36 +85,20 @@ func loadStep(src Source, id string, e LogEntry) tea.Cmd {
 		if err != nil {
 			return errMsg{err}
 		}
-		return stepMsg{e, d, findChange(d, id, e.Number)}
+		return stepMsg{e, d, findChange(d, id, e)}
 	}
 }
 
-// findChange finds the change of d about clause id: by id on the new side,
-// then on the old side (a removal), then by number (a source whose ids do
-// not survive renumbering).
-func findChange(d *clause.Diff, id, number string) int {
-	for i := range d.Changes {
-		for _, n := range d.Changes[i].New {
-			if d.New.Clauses[n].ID == id {
-				return i
-			}
-		}
+// findChange finds the change of d about the clause e is about (the
+// logged clause id, unless e names the clause its text came from) with
+// the clause resolver, which never takes a clause for one of another kind.
+func findChange(d *clause.Diff, id string, e LogEntry) int {
+	if e.ID != "" {
+		id = e.ID
 	}
-	for i := range d.Changes {
-		for _, o := range d.Changes[i].Old {
-			if d.Old.Clauses[o].ID == id {
-				return i
-			}
-		}
+	i, err := d.FindChange(id, e.Version.Label)
+	if err != nil {
+		return -1
 	}
-	if number != "" {
-		for i := range d.Changes {
-			for _, n := range d.Changes[i].New {
-				if d.New.Clauses[n].Number == number {
-					return i
-				}
-			}
-		}
-	}
-	return -1
+	return i
 }

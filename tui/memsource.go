@@ -135,7 +135,10 @@ func (s *MemorySource) ancestry(id, at string) ([]step, error) {
 		if err != nil {
 			return nil, err
 		}
-		c := changeOfNew(d, idx)
+		var c *clause.Change
+		if k := d.ChangeOfNew(idx); k >= 0 {
+			c = &d.Changes[k]
+		}
 		out = append(out, step{v: v, change: c, diff: d, index: idx})
 		if c == nil || len(c.Old) == 0 || v.Base == "" {
 			break
@@ -163,7 +166,7 @@ func (s *MemorySource) Log(id, at string) ([]LogEntry, error) {
 			continue
 		}
 		out = append(out, LogEntry{
-			Version: st.v, Number: st.diff.New.Clauses[st.index].Number,
+			Version: st.v, ID: st.diff.New.Clauses[st.index].ID, Number: st.diff.New.Clauses[st.index].Number,
 			Change: c.Kind, Renumbered: c.Renumbered, Moved: c.Moved,
 		})
 	}
@@ -244,16 +247,4 @@ func indexOf(d *clause.Document, id string) int {
 		}
 	}
 	return -1
-}
-
-// changeOfNew finds the change that holds clause idx of the new document.
-func changeOfNew(d *clause.Diff, idx int) *clause.Change {
-	for i := range d.Changes {
-		for _, n := range d.Changes[i].New {
-			if n == idx {
-				return &d.Changes[i]
-			}
-		}
-	}
-	return nil
 }

@@ -22,6 +22,10 @@ type Version struct {
 // LogEntry is one version in which a clause changed.
 type LogEntry struct {
 	Version Version
+	// ID is the clause the entry is about, as that version calls it: the
+	// logged clause, or one its text came from (a clause it was split off
+	// or that was merged into it); empty means the logged clause.
+	ID string
 	// Number is the clause's number in that version ("" when removed or
 	// unnumbered).
 	Number string
