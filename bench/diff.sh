@@ -1,37 +1,48 @@
 #!/usr/bin/env bash
-# Times `avenant diff` against `git diff --no-index --word-diff` on the same
-# pair of synthetic 1 MB versions (5 % of the articles edited) and prints the
-# ratio. Usage: bench/diff.sh [SIZE_BYTES] [SHARE] [RUNS]
+# Times `avenant diff --format json` against `git diff --no-index --word-diff`
+# on two pairs, in one run so that the ratios share the machine's load:
+#   synthetic  two 1 MB versions of a generated convention, 5 % of the
+#              articles edited (internal/synth);
+#   bill       the sixteen steps of a real bill end to end, numbered apart,
+#              one paragraph in twenty edited (synth.Bill over
+#              ../shared/corpus/raw/lafabrique/pjl16-580; skipped without
+#              the corpus).
+# For each: best wall time and best CPU time (user + system) of RUNS runs,
+# peak RSS, the bytes one diff allocates (BenchmarkDiffCommand, in
+# process), and the ratios to git. Usage: bench/diff.sh [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-size=${1:-1048576}
-share=${2:-0.05}
-runs=${3:-10}
+runs=${1:-10}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 go build -o "$tmp/avenant" ./cmd/avenant
-go run ./bench/gen -size "$size" -share "$share" "$tmp/old.md" "$tmp/new.md"
-
-# best_ms CMD... runs CMD $runs times and prints the fastest wall time in ms.
-best_ms() {
-  local best=999999999 t0 t1 ms
-  for _ in $(seq "$runs"); do
-    t0=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || true
-    t1=$(date +%s%N)
-    ms=$(( (t1 - t0) / 1000000 ))
-    (( ms < best )) && best=$ms
-  done
-  echo "$best"
-}
-
-a=$(best_ms "$tmp/avenant" diff --format json "$tmp/old.md" "$tmp/new.md")
-g=$(best_ms git diff --no-index --word-diff "$tmp/old.md" "$tmp/new.md")
-printf 'input: 2 × %s bytes, %s of articles edited, best of %s runs\n' "$(wc -c <"$tmp/old.md")" "$share" "$runs"
-printf 'avenant diff                    %6d ms\n' "$a"
-printf 'git diff --no-index --word-diff %6d ms\n' "$g"
-awk -v a="$a" -v g="$g" 'BEGIN { if (g > 0) printf "ratio avenant / git             %6.2f\n", a / g }'
-if command -v /usr/bin/time >/dev/null; then
-  /usr/bin/time -f 'avenant peak memory            %M KiB' "$tmp/avenant" diff "$tmp/old.md" "$tmp/new.md" 2>&1 >/dev/null | grep -v 'exited with' || true
+go build -o "$tmp/cputime" ./bench/cputime
+go run ./bench/gen "$tmp/synthetic-old.md" "$tmp/synthetic-new.md"
+pairs=(synthetic)
+bill=../shared/corpus/raw/lafabrique/pjl16-580/steps
+if [ -d "$bill" ]; then
+  go run ./bench/gen -bill "$bill" "$tmp/bill-old.txt" "$tmp/bill-new.txt"
+  pairs+=(bill)
+else
+  echo "corpus not found at $bill: the real-text pair is skipped"
 fi
+
+# Bytes allocated by one diff of each pair, whole command in process.
+declare -A alloc
+while read -r name bop; do alloc[$name]=$bop; done < <(
+  go test ./cli -run '^$' -bench 'BenchmarkDiffCommand' -benchmem -benchtime 3x |
+    awk '/^BenchmarkDiffCommand\// { split($1, n, "[/-]"); for (i = 1; i <= NF; i++) if ($(i+1) == "B/op") print n[2], $i }')
+
+printf 'best of %s runs; CPU = user + system\n' "$runs"
+printf '%-10s %-8s %10s %10s %9s %9s\n' pair tool 'wall ms' 'CPU ms' 'RSS KiB' 'alloc MB'
+for p in "${pairs[@]}"; do
+  ext=md; [ "$p" = bill ] && ext=txt
+  old="$tmp/$p-old.$ext" new="$tmp/$p-new.$ext"
+  read -r aw ac ar < <("$tmp/cputime" -runs "$runs" -- "$tmp/avenant" diff --format json "$old" "$new")
+  read -r gw gc gr < <("$tmp/cputime" -runs "$runs" -- git diff --no-index --word-diff "$old" "$new")
+  printf '%-10s %-8s %10s %10s %9s %9.1f\n' "$p" avenant "$aw" "$ac" "$ar" "$(awk -v b="${alloc[$p]:-0}" 'BEGIN { print b / 1e6 }')"
+  printf '%-10s %-8s %10s %10s %9s %9s\n' "$p" git "$gw" "$gc" "$gr" -
+  awk -v p="$p" -v s="$(wc -c <"$old")" -v aw="$aw" -v gw="$gw" -v ac="$ac" -v gc="$gc" \
+    'BEGIN { printf "%-10s 2 × %d bytes: avenant / git  wall %.2f×  CPU %.2f×\n", p, s, aw / gw, ac / gc }'
+done

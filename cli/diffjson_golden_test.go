@@ -140,16 +140,8 @@ func TestDiffJSONBench(t *testing.T) {
 		s.check(t, filepath.Join(golden, "bench-synthetic.sha256"))
 	})
 	t.Run("bill", func(t *testing.T) {
-		var steps []string
-		for _, f := range corpus.Files(t, "raw/lafabrique/pjl16-580/steps/*.txt") {
-			b, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			steps = append(steps, string(b))
-		}
 		var s sums
-		old, new := synth.Bill(steps, 0.05, 2)
+		old, new := synth.Bill(billSteps(t), 0.05, 2)
 		s.add("real text pjl16-580, 5 %", diffPair(t, t.TempDir(), ".txt", old, new))
 		s.check(t, filepath.Join(golden, "bench-bill.sha256"))
 	})
