@@ -331,3 +331,122 @@ func abs(n int) int {
 	}
 	return n
 }
+
+func (p *parser) isRow(i int) bool {
+	_, ok := p.row(i)
+	return ok
+}
+
+// row reports whether line i is a tariff row and returns its act code. A
+// markdown table row is one unless it is the header or the separator; a line
+// of tab- or wide-space-separated cells is one when its first cell is a code
+// and another cell an amount.
+func (p *parser) row(i int) (code string, ok bool) {
+	ln := p.lines[i]
+	s := p.text[ln.ts:ln.te]
+	if ln.flags&fPipe != 0 {
+		if ln.flags&fPipeNR != 0 {
+			return "", false
+		}
+		cell := s[1:]
+		if k := strings.IndexByte(cell, '|'); k >= 0 {
+			cell = cell[:k]
+		}
+		return strings.Trim(cell, " \t*`_"), true
+	}
+	// Cheap prefix check: an upper-case code, then a tab or two spaces.
+	k := 0
+	for k < len(s) && k <= 16 && isCodeByte(s[k]) {
+		k++
+	}
+	if k == 0 || k > 16 || k+1 >= len(s) {
+		return "", false
+	}
+	if !(s[k] == '\t' || (s[k] == ' ' && (s[k+1] == ' ' || s[k+1] == '\t'))) {
+		return "", false
+	}
+	code = s[:k]
+	if strings.IndexFunc(code, func(r rune) bool { return r >= 'A' && r <= 'Z' }) < 0 {
+		return "", false
+	}
+	for rest := s[k:]; rest != ""; {
+		rest = strings.TrimLeft(rest, " \t")
+		end := cellEnd(rest)
+		if isAmount(rest[:end]) {
+			return code, true
+		}
+		rest = rest[end:]
+	}
+	return "", false
+}
+
+func isCodeByte(c byte) bool {
+	return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '.' || c == '_' || c == '-'
+}
+
+// cellEnd finds the end of the cell that starts s: a tab or two spaces.
+func cellEnd(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\t' || (s[i] == ' ' && i+1 < len(s) && (s[i+1] == ' ' || s[i+1] == '\t')) {
+			return i
+		}
+	}
+	return len(s)
+}
+
+// isAmount reports whether cell is a price: digits (thousands separated by
+// spaces or dots), then either a currency ("€", "EUR", "euros", "F", "FRF")
+// or a two-digit decimal part ("26,50"). Bare counts and percentages are not.
+func isAmount(cell string) bool {
+	i, digits := 0, 0
+	for i < len(cell) {
+		c := cell[i]
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+			i++
+			continue
+		case (c == ' ' || c == '.') && digits > 0 && i+1 < len(cell) && cell[i+1] >= '0' && cell[i+1] <= '9':
+			i++
+			continue
+		}
+		break
+	}
+	if digits == 0 {
+		return false
+	}
+	decimals := 0
+	if i+1 < len(cell) && (cell[i] == ',' || cell[i] == '.') {
+		j := i + 1
+		for j < len(cell) && cell[j] >= '0' && cell[j] <= '9' {
+			j++
+		}
+		decimals = j - i - 1
+		if decimals > 0 {
+			i = j
+		}
+	}
+	rest := strings.TrimLeft(cell[i:], " ")
+	switch rest {
+	case "":
+		return decimals == 2
+	case "€", "EUR", "euros", "euro", "F", "FRF":
+		return true
+	}
+	return false
+}
+
+// isPipeSeparator reports whether s is a markdown table separator "|---|:--|".
+func isPipeSeparator(s string) bool {
+	dash := false
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '-':
+			dash = true
+		case '|', ':', ' ', '\t':
+		default:
+			return false
+		}
+	}
+	return dash
+}

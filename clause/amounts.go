@@ -1,0 +1,216 @@
+package clause
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// numPattern is a number as French texts print it: "1 234,56", "1.234",
+// "26,50", "26.50", "30".
+const numPattern = `\d{1,3}(?:[ .]\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?`
+
+// Every pattern is matched anchored, at the few places where it can
+// begin (a number, a keyword), on a window of the text: scanning a whole
+// clause with an unanchored pattern costs far more than these checks.
+const matchWindow = 96
+
+// factWindow returns up to n bytes of s from i, ending on a rune boundary.
+func factWindow(s string, i, n int) string {
+	end := i + n
+	if end >= len(s) {
+		return s[i:]
+	}
+	for end < len(s) && !utf8.RuneStart(s[end]) {
+		end++
+	}
+	return s[i:end]
+}
+
+// numberStarts returns the offsets where a number can begin: the first
+// digit of a run that is not glued to a word or to another number.
+func numberStarts(s string) []int {
+	var out []int
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < '0' || c > '9' {
+			continue
+		}
+		if i > 0 {
+			if p := s[i-1]; p >= '0' && p <= '9' || p == ',' || p == '.' {
+				continue
+			}
+			if startsWordBefore(s[:i]) {
+				continue
+			}
+		}
+		out = append(out, i)
+	}
+	return out
+}
+
+// matchesAt runs an anchored pattern at each start and returns the
+// submatch indices, shifted into s, of the matches that do not overlap.
+func matchesAt(re *regexp.Regexp, s string, starts []int, width int) [][]int {
+	var out [][]int
+	last := 0
+	for _, i := range starts {
+		if i < last {
+			continue
+		}
+		m := re.FindStringSubmatchIndex(factWindow(s, i, width))
+		if m == nil {
+			continue
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += i
+			}
+		}
+		out = append(out, m)
+		last = m[1]
+	}
+	return out
+}
+
+var groupedNumber = regexp.MustCompile(`^\d{1,3}(?:[ .]\d{3})+(?:,\d+)?$`)
+
+// parseNumber reads a number matched by numPattern.
+func parseNumber(s string) (float64, bool) {
+	if groupedNumber.MatchString(s) {
+		s = strings.NewReplacer(" ", "", ".", "").Replace(s)
+	}
+	s = strings.Replace(s, ",", ".", 1)
+	v, err := strconv.ParseFloat(s, 64)
+	return v, err == nil
+}
+
+// endsWord reports whether a match ending at end is not glued to a word
+// ("30 F" but not "30 Fédération").
+func endsWord(s string, end int) bool {
+	return end >= len(s) || !startsWord(s[end:])
+}
+
+// numberKey prints a value for keys: 26.5 and 26.50 agree.
+func numberKey(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+var (
+	amountRe = regexp.MustCompile(`^(` + numPattern + `)\s?(?:((?:millions?|milliards?)\s(?:d'euros|de francs))|(M€|Md€|k€|€|[Ee]uros?|EUR|[Ff]rancs?|FF|F))`)
+	// "€ 30", as some tables print it.
+	amountLeadRe = regexp.MustCompile(`^(€)\s?(\d+(?:,\d+)?)`)
+	percentRe    = regexp.MustCompile(`^(` + numPattern + `)\s?(%|pour ?cent|p\. ?100)`)
+)
+
+// amounts finds sums of money and ties each to the act code it prices: the
+// nearest code before it in its sentence, else one just after it, else the
+// clause's subject, else a code standing alone on a line above (a tariff
+// table's row label).
+func (t *factTextKind) amounts(codes []codeAt, subject string) []factAt {
+	var out []factAt
+	s := t.s
+	labels := t.labelCodes(codes)
+	starts := numberStarts(s)
+	// A bare "F" reads as francs only in a text that speaks no euro: in a
+	// text since 2002, "2 F" is more likely a coefficient or a code.
+	euroText := strings.Contains(s, "€") || strings.Contains(strings.ToLower(s), "euro")
+	for _, m := range matchesAt(amountRe, s, starts, matchWindow) {
+		if !endsWord(s, m[1]) {
+			continue
+		}
+		v, ok := parseNumber(s[m[2]:m[3]])
+		if !ok {
+			continue
+		}
+		unit := "EUR"
+		var factWord string
+		if m[4] >= 0 {
+			factWord = strings.ToLower(s[m[4]:m[5]])
+			if strings.HasPrefix(factWord, "milliard") {
+				v *= 1e9
+			} else {
+				v *= 1e6
+			}
+			if strings.HasSuffix(factWord, "francs") {
+				unit = "FRF"
+			}
+		} else {
+			factWord = s[m[6]:m[7]]
+			switch factWord {
+			case "M€":
+				v *= 1e6
+			case "Md€":
+				v *= 1e9
+			case "k€":
+				v *= 1e3
+			case "F", "FF":
+				if euroText {
+					continue
+				}
+				unit = "FRF"
+			case "franc", "francs", "Franc", "Francs":
+				unit = "FRF"
+			}
+		}
+		out = append(out, t.amountFacts(m[2], m[1], v, unit, codes, labels, subject)...)
+	}
+	var euros []int
+	for i := 0; i < len(s); {
+		k := strings.Index(s[i:], "€")
+		if k < 0 {
+			break
+		}
+		if i+k == 0 || !startsWordBefore(s[:i+k]) {
+			euros = append(euros, i+k)
+		}
+		i += k + len("€")
+	}
+	for _, m := range matchesAt(amountLeadRe, s, euros, matchWindow) {
+		if !endsWord(s, m[1]) {
+			continue
+		}
+		v, ok := parseNumber(s[m[4]:m[5]])
+		if !ok {
+			continue
+		}
+		out = append(out, t.amountFacts(m[2], m[1], v, "EUR", codes, labels, subject)...)
+	}
+	return out
+}
+
+// labelCodes are the codes that stand alone in their sentence ("- C" on
+// its own line): the row labels of tariff tables.
+func (t *factTextKind) labelCodes(codes []codeAt) []codeAt {
+	var out []codeAt
+	for _, c := range codes {
+		sent := t.sentence(c.start)
+		alone := true
+		if c.wordIdx > 0 && t.sentence(t.words[c.wordIdx-1].start) == sent {
+			alone = false
+		}
+		if c.wordIdx+1 < len(t.words) && t.sentence(t.words[c.wordIdx+1].start) == sent {
+			alone = false
+		}
+		if alone {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func (t *factTextKind) percents() []factAt {
+	var out []factAt
+	s := t.s
+	for _, m := range matchesAt(percentRe, s, numberStarts(s), matchWindow) {
+		if !endsWord(s, m[1]) {
+			continue
+		}
+		v, ok := parseNumber(s[m[2]:m[3]])
+		if !ok {
+			continue
+		}
+		val := "%:" + numberKey(v)
+		out = append(out, factAt{kind: FactPercent, start: m[2], end: m[1], text: t.display(m[2], m[1]),
+			key: "percent:" + val, val: val, value: v, hasValue: true, unit: "%"})
+	}
+	return out
+}

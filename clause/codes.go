@@ -1,0 +1,240 @@
+package clause
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// knownActCodes are the NGAP letter keys and modifiers that conventions
+// price. Single letters that French also uses as Roman numerals or unit
+// symbols (I, L, D, F) are left out; C and V are in because the
+// consultation and the visit are what tariffs are about, and their Roman
+// readings are filtered by context ("Titre V").
+var knownActCodes = map[string]bool{}
+
+func init() {
+	for _, c := range strings.Fields(`G GS VG VGS C CS CSC CNP CNPSY CDE V VS VL VNP VNPSY
+		APC APY APU AVY MPC MCS MCG MCU MPJ MEG MSH MIC MTX MIS MRT MNO MGM MOP MPF MUT MTA
+		TCG TC TCS TE1 TE2 TLC TLS TLD TLL RQD IK ID IFD K KC KE KCC Z ZN
+		ADE ADA ADC ADI ACO ATM ANP AMI AMS AIS AMK AMC AMO AMY SF SFI POD ORT
+		COE CCP CCE CCX CSO PAV SNP IMT ALQ CRN CRD CRS CRM`) {
+		knownActCodes[c] = true
+	}
+}
+
+// notActCodes are upper-case words of the domain that look like act codes
+// but name institutions, texts, programmes or places.
+var notActCodes = map[string]bool{}
+
+func init() {
+	for _, c := range strings.Fields(`CNAM CNAMTS UNCAM UNOCAM ROSP ARS CSS CPAM CGSS UNPS UFML CSMF SML FMF MG
+		CHU CHR HAS SAS CPTS DMP PDSA SNIR JO JORF NOR CCAM NGAP TVA PIB ONDAM RSA RMI PLFSS LFSS
+		URSSAF MSA CMU CMUC AME ACS SMIC IRM CE UE EHPAD OPTAM DPC ANDPC MSP ESP CDS ALD AT MP HN DE
+		MM SOS UNAF CNOM CSP CASF RPPS ADELI FSE SESAM PS ETP ESS CNSA DREES INSEE FNPS`) {
+		notActCodes[c] = true
+	}
+}
+
+// frenchCaps are short French words that an all-caps heading spells like
+// a code.
+var frenchCaps = map[string]bool{}
+
+func init() {
+	for _, c := range strings.Fields(`A AU AUX DE DU DES LA LE LES EN ET OU UN UNE PAR POUR SUR SANS SOUS
+		EST SONT IL ILS ELLE SA SES SON NE PAS QUE QUI CE`) {
+		frenchCaps[c] = true
+	}
+}
+
+// actNouns introduce an act code: "consultation G", "majoration MPC",
+// "l'avis ponctuel de consultant (APC)".
+var actNouns = map[string]bool{
+	"consultation": true, "consultations": true, "visite": true, "visites": true, "acte": true,
+	"actes": true, "majoration": true, "majorations": true, "forfait": true, "forfaits": true,
+	"cotation": true, "code": true, "clé": true, "cle": true, "téléconsultation": true,
+	"téléexpertise": true, "avis": true, "indemnité": true, "indemnités": true, "supplément": true,
+	"modificateur": true, "lettre": true,
+}
+
+// notCodeAfter are the words after which a capital letter is a number,
+// not an act code: "Titre V", "annexe C".
+var notCodeAfter = map[string]bool{
+	"titre": true, "titres": true, "chapitre": true, "chapitres": true, "annexe": true, "annexes": true,
+	"section": true, "sections": true, "livre": true, "partie": true, "article": true, "articles": true,
+	"art": true, "tome": true, "paragraphe": true, "alinéa": true, "point": true, "points": true,
+	"catégorie": true, "secteur": true, "option": true, "groupe": true, "niveau": true, "classe": true,
+}
+
+// IsActCode reports whether s, standing alone, is an act code of the
+// nomenclatures: a known NGAP key or modifier ("G", "APC", "MPC"), one of
+// them with a coefficient or a plus ("C2", "K50", "G+"), or a CCAM code
+// (four letters and three digits, "YYYY010"). Codes known only from their
+// context ("consultation XY") are found by ExtractCodes, not here.
+func IsActCode(s string) bool {
+	s = strings.TrimSuffix(s, "+")
+	if s == "" || notActCodes[s] {
+		return false
+	}
+	if knownActCodes[s] {
+		return true
+	}
+	letters := 0
+	for letters < len(s) && s[letters] >= 'A' && s[letters] <= 'Z' {
+		letters++
+	}
+	digits := len(s) - letters
+	for k := letters; k < len(s); k++ {
+		if s[k] < '0' || s[k] > '9' {
+			return false
+		}
+	}
+	switch {
+	case letters == 4 && digits == 3:
+		return true
+	case letters >= 1 && digits >= 1 && digits <= 3:
+		return knownActCodes[s[:letters]]
+	}
+	return false
+}
+
+// codeShape reports whether s is spelled like a code: one to five ASCII
+// capitals and up to three digits.
+func codeShape(s string) bool {
+	letters := 0
+	for letters < len(s) && s[letters] >= 'A' && s[letters] <= 'Z' {
+		letters++
+	}
+	if letters == 0 || letters > 5 || len(s)-letters > 3 {
+		return false
+	}
+	for k := letters; k < len(s); k++ {
+		if s[k] < '0' || s[k] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+type codeAt struct {
+	code       string
+	start, end int
+	wordIdx    int
+}
+
+// ExtractCodes returns the act codes that text mentions, in order of first
+// appearance, each once.
+func ExtractCodes(text string) []string {
+	s := normalizeFactText(text)
+	t := &factTextKind{s: s, words: tokenize(s), bounds: sentenceBounds(s)}
+	var out []string
+	seen := map[string]bool{}
+	for _, c := range t.codes() {
+		if !seen[c.code] {
+			seen[c.code] = true
+			out = append(out, c.code)
+		}
+	}
+	return out
+}
+
+func isCapsWord(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
+
+func (t *factTextKind) codes() []codeAt {
+	var out []codeAt
+	s := t.s
+	for i, w := range t.words {
+		if !codeShape(w.s) {
+			continue
+		}
+		code, end := w.s, w.end
+		if end < len(s) && s[end] == '+' && (end+1 == len(s) || !startsWord(s[end+1:])) {
+			code += "+"
+			end++
+		}
+		prev := ""
+		if i > 0 {
+			prev = t.words[i-1].low
+		}
+		afterNoun := actNouns[prev]
+		known := IsActCode(code)
+		if !known && !t.contextualCode(i, code) {
+			continue
+		}
+		if notCodeAfter[prev] {
+			continue
+		}
+		// Joined to a word by a hyphen, it is part of it ("Saint-V").
+		if w.start > 1 && s[w.start-1] == '-' && startsWordBefore(s[:w.start-1]) {
+			continue
+		}
+		if end < len(s) && s[end] == '-' && startsWord(s[end+1:]) {
+			continue
+		}
+		// "V. - Tarifs", "C) ...": an enumeration mark at the head of a line.
+		if end < len(s) && (s[end] == '.' || s[end] == ')') && lineStart(s, w.start) {
+			continue
+		}
+		// Inside an all-caps heading, "ID" or "SF" are more likely words.
+		if known && !afterNoun && i > 0 && i+1 < len(t.words) {
+			p, n := t.words[i-1].s, t.words[i+1].s
+			if isCapsWord(p) && isCapsWord(n) && !IsActCode(p) && !IsActCode(n) {
+				continue
+			}
+		}
+		out = append(out, codeAt{code: code, start: w.start, end: end, wordIdx: i})
+	}
+	return out
+}
+
+// contextualCode accepts an unknown code-shaped word that the text
+// presents as an act: right after an act noun, or in parentheses after
+// one ("l'avis ponctuel de consultant (APC)").
+func (t *factTextKind) contextualCode(i int, code string) bool {
+	base := strings.TrimSuffix(code, "+")
+	if notActCodes[base] || frenchCaps[base] {
+		return false
+	}
+	if _, roman := Roman(base); roman {
+		return false
+	}
+	if i > 0 && actNouns[t.words[i-1].low] {
+		return true
+	}
+	w := t.words[i]
+	if w.start == 0 || t.s[w.start-1] != '(' || w.end >= len(t.s) || t.s[w.end] != ')' {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if actNouns[t.words[k].low] {
+			return true
+		}
+	}
+	return false
+}
+
+func startsWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return isFactWordRune(r)
+}
+
+func startsWordBefore(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return isFactWordRune(r)
+}
+
+func lineStart(s string, pos int) bool {
+	for pos > 0 && s[pos-1] == ' ' {
+		pos--
+	}
+	return pos == 0 || s[pos-1] == '\n'
+}

@@ -1,0 +1,100 @@
+package clause
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+var months = map[string]int{
+	"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+	"août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
+}
+
+var (
+	dateSlashRe = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})`)
+	dateISORe   = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})`)
+)
+
+// dates finds calendar dates. A fact reports them as written; they are
+// compared by their ISO 8601 value ("2025-01-01", "2025-01" for a month,
+// "--12-01" for a day of every year), so that "30/04/2023" and "30 avril
+// 2023" agree.
+func (t *factTextKind) dates() []factAt {
+	var out []factAt
+	s := t.s
+	emit := func(start, end int, iso string) {
+		out = append(out, factAt{kind: FactDate, start: start, end: end, text: s[start:end], key: "date:" + iso, val: iso})
+	}
+	ws := t.words
+	for i, w := range ws {
+		month := months[w.low]
+		if month == 0 {
+			continue
+		}
+		start, end, day, year := w.start, w.end, 0, ""
+		if i > 0 && s[ws[i-1].end:w.start] == " " {
+			switch d := ws[i-1].low; {
+			case d == "1er" || d == "premier":
+				day = 1
+			case isDigits(d) && len(d) <= 2:
+				day, _ = strconv.Atoi(d)
+			}
+			if day > 31 {
+				day = 0
+			}
+			if day > 0 {
+				start = ws[i-1].start
+			}
+		}
+		if i+1 < len(ws) && s[w.end:ws[i+1].start] == " " && isDigits(ws[i+1].s) && len(ws[i+1].s) == 4 {
+			year, end = ws[i+1].s, ws[i+1].end
+		}
+		switch {
+		case year != "" && day > 0:
+			emit(start, end, year+"-"+pad2(month)+"-"+pad2(day))
+		case year != "":
+			emit(start, end, year+"-"+pad2(month))
+		case day > 0:
+			emit(start, end, "--"+pad2(month)+"-"+pad2(day))
+		}
+	}
+	var starts []int
+	for _, i := range numberStarts(s) {
+		if i == 0 || !strings.ContainsRune("/.-", rune(s[i-1])) {
+			starts = append(starts, i)
+		}
+	}
+	for _, m := range matchesAt(dateSlashRe, s, starts, 16) {
+		d, _ := strconv.Atoi(s[m[2]:m[3]])
+		mo, _ := strconv.Atoi(s[m[4]:m[5]])
+		if d < 1 || d > 31 || mo < 1 || mo > 12 || !endsDate(s, m[1]) {
+			continue
+		}
+		emit(m[2], m[1], s[m[6]:m[7]]+"-"+pad2(mo)+"-"+pad2(d))
+	}
+	for _, m := range matchesAt(dateISORe, s, starts, 16) {
+		mo, _ := strconv.Atoi(s[m[4]:m[5]])
+		d, _ := strconv.Atoi(s[m[6]:m[7]])
+		if d < 1 || d > 31 || mo < 1 || mo > 12 || !endsDate(s, m[1]) {
+			continue
+		}
+		emit(m[2], m[1], s[m[2]:m[1]])
+	}
+	return out
+}
+
+func endsDate(s string, end int) bool {
+	if end >= len(s) {
+		return true
+	}
+	c := s[end]
+	return !(c >= '0' && c <= '9') && c != '/' && c != '-' && endsWord(s, end)
+}
+
+func pad2(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}

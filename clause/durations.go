@@ -1,0 +1,139 @@
+package clause
+
+import (
+	"math"
+	"strconv"
+)
+
+// durationUnits maps a unit word to the unit reported and a factor: a
+// quarter is three months, so "un trimestre" and "trois mois" agree.
+var durationUnits = map[string]struct {
+	unit   string
+	factor float64
+}{
+	"minute": {"minute", 1}, "minutes": {"minute", 1}, "heure": {"hour", 1}, "heures": {"hour", 1},
+	"jour": {"day", 1}, "jours": {"day", 1}, "semaine": {"week", 1}, "semaines": {"week", 1},
+	"mois": {"month", 1}, "trimestre": {"month", 3}, "trimestres": {"month", 3},
+	"semestre": {"month", 6}, "semestres": {"month", 6}, "an": {"year", 1}, "ans": {"year", 1},
+	"année": {"year", 1}, "années": {"year", 1},
+}
+
+var numberWords = map[string]int{
+	"zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+	"huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14,
+	"quinze": 15, "seize": 16, "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40,
+	"cinquante": 50, "soixante": 60, "cent": 100, "cents": 100, "mille": 1000,
+}
+
+// frenchNumber reads number words ("vingt-quatre", "soixante et onze",
+// "quatre-vingt-dix", "deux cents"); ok is false for anything else.
+func frenchNumber(ws []string) (int, bool) {
+	total, cur, prev := 0, 0, -1
+	for _, w := range ws {
+		if w == "et" {
+			continue
+		}
+		v, ok := numberWords[w]
+		if !ok {
+			return 0, false
+		}
+		switch {
+		case v == 1000:
+			total += max(cur, 1) * 1000
+			cur = 0
+		case v == 100:
+			cur = max(cur, 1) * 100
+		case v == 20 && prev == 4:
+			cur += 80 - 4 // "quatre-vingt"
+		default:
+			cur += v
+		}
+		prev = v
+	}
+	return total + cur, true
+}
+
+// durations finds lengths of time: "deux mois", "3 ans", "48 heures",
+// "vingt-quatre mois".
+func (t *factTextKind) durations() []factAt {
+	var out []factAt
+	ws := t.words
+	for i, w := range ws {
+		u, ok := durationUnits[w.low]
+		if !ok || i == 0 {
+			continue
+		}
+		gap := t.s[ws[i-1].end:w.start]
+		if gap != " " && gap != "\n" {
+			continue
+		}
+		var v float64
+		start := ws[i-1].start
+		if n, ok := digitsValue(ws[i-1].s); ok {
+			v = n
+			// "1 000 heures"
+			if i >= 2 && len(ws[i-1].s) == 3 && len(ws[i-2].s) <= 3 && t.s[ws[i-2].end:ws[i-1].start] == " " {
+				if th, ok := digitsValue(ws[i-2].s); ok {
+					v, start = th*1000+n, ws[i-2].start
+				}
+			}
+			// "1,5 an"
+			if i >= 2 && t.s[ws[i-2].end:ws[i-1].start] == "," {
+				if whole, ok := digitsValue(ws[i-2].s); ok && whole == math.Trunc(whole) {
+					if f, err := strconv.ParseFloat(ws[i-2].s+"."+ws[i-1].s, 64); err == nil {
+						v, start = f, ws[i-2].start
+					}
+				}
+			}
+		} else {
+			j := i - 1
+			if _, ok := numberWords[ws[j].low]; !ok {
+				continue
+			}
+			for j > 0 {
+				sep := t.s[ws[j-1].end:ws[j].start]
+				if sep != " " && sep != "-" {
+					break
+				}
+				_, isNum := numberWords[ws[j-1].low]
+				if isNum || (ws[j-1].low == "et" && j >= 2) {
+					if ws[j-1].low == "et" {
+						if _, ok := numberWords[ws[j-2].low]; !ok {
+							break
+						}
+					}
+					j--
+					continue
+				}
+				break
+			}
+			parts := make([]string, 0, i-j)
+			for k := j; k < i; k++ {
+				parts = append(parts, ws[k].low)
+			}
+			n, ok := frenchNumber(parts)
+			if !ok {
+				continue
+			}
+			v, start = float64(n), ws[j].start
+		}
+		v *= u.factor
+		val := u.unit + ":" + numberKey(v)
+		out = append(out, factAt{kind: FactDuration, start: start, end: w.end, text: t.display(start, w.end),
+			key: "duration:" + val, val: val, value: v, hasValue: true, unit: u.unit})
+	}
+	return out
+}
+
+func digitsValue(s string) (float64, bool) {
+	if s == "" || len(s) > 6 {
+		return 0, false
+	}
+	for k := 0; k < len(s); k++ {
+		if s[k] < '0' || s[k] > '9' {
+			return 0, false
+		}
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	return v, err == nil
+}

@@ -1,0 +1,414 @@
+package clause
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// plainStart marks the bytes a plain-line heading can start with.
+var plainStart = [256]bool{'A': true, 'a': true, 'T': true, 't': true, 'C': true, 'c': true,
+	'S': true, 's': true, 'P': true, 'p': true}
+
+// mdHeading reads an ATX markdown heading: 1 to 6 '#', a space, the heading.
+func mdHeading(s string) (head, bool) {
+	n := 0
+	for n < len(s) && s[n] == '#' {
+		n++
+	}
+	if n > 6 || n == len(s) || (s[n] != ' ' && s[n] != '\t') {
+		return head{}, false
+	}
+	content := strings.TrimSpace(s[n:])
+	// An optional closing sequence of '#' preceded by a space.
+	if t := strings.TrimRight(content, "#"); len(t) < len(content) && (t == "" || t[len(t)-1] == ' ' || t[len(t)-1] == '\t') {
+		content = strings.TrimSpace(t)
+	}
+	if content == "" {
+		return head{}, false
+	}
+	h, ok := classify(content, false)
+	h.md, h.text = n, content
+	if !ok {
+		h.hk = hFreeSection
+		if n == 1 {
+			h.hk = hFreeTitle
+		}
+	}
+	return h, true
+}
+
+// plainHeading reads a heading set as a plain line, more strictly than a
+// markdown one: short, and not a sentence that merely starts with a keyword.
+func plainHeading(s string) (head, bool) {
+	if len(s) > maxPlainHeading && utf8.RuneCountInString(s) > maxPlainHeading {
+		return head{}, false
+	}
+	h, ok := classify(s, true)
+	if !ok {
+		return head{}, false
+	}
+	h.text = s
+	return h, true
+}
+
+// classify recognises a structural heading: a keyword, a number (or, after
+// "Articles", a list or range of numbers), an optional status in
+// parentheses (see readStatus), then nothing, or a separator (":", ".",
+// "-", "–", "—") and a title, or (strict aside) a title. In strict mode a
+// title without separator must start with a capital, and the line must not
+// end as a sentence goes on (",", ";"). It fills hk, num, status and more.
+func classify(s string, strict bool) (h head, ok bool) {
+	rest, hk := keyword(s)
+	if hk == hNone {
+		return head{}, false
+	}
+	if hk != hPreamble {
+		var num string
+		if num, rest, ok = scanNumber(rest, hk); !ok {
+			return head{}, false
+		}
+		h.num = num
+		if hk == hArticle && foldPrefixAt(s, 0, "articles") {
+			h.more, rest = scanMoreNumbers(num, rest, hk)
+		}
+	}
+	if st, n, ok := readStatus(rest); ok {
+		h.status, rest = st, rest[n:]
+	}
+	if !titleOK(rest, strict) {
+		return head{}, false
+	}
+	if strict {
+		if r, _ := utf8.DecodeLastRuneInString(s); r == ',' || r == ';' {
+			return head{}, false
+		}
+	}
+	h.hk = hk
+	return h, true
+}
+
+// scanMoreNumbers reads the rest of the numbers of a plural heading after
+// its first number: "et 4", ", 4 et 5", "à 7". A range is spelt out
+// (see expandRange). It returns the numbers after the first and what
+// follows them.
+func scanMoreNumbers(first, s string, hk hkind) (more []string, rest string) {
+	prev := first
+	for {
+		t := strings.TrimLeft(s, " \t")
+		var sep string
+		switch {
+		case strings.HasPrefix(t, ","):
+			sep, t = ",", t[1:]
+		case foldPrefixAt(t, 0, "et") && boundary(t, 2):
+			sep, t = "et", t[2:]
+		case strings.HasPrefix(t, "à") && boundary(t, len("à")):
+			sep, t = "à", t[len("à"):]
+		default:
+			return more, s
+		}
+		num, after, ok := scanNumber(strings.TrimLeft(t, " \t"), hk)
+		if !ok {
+			return more, s
+		}
+		if sep == "à" {
+			between := expandRange(prev, num)
+			more = append(more, between[1:]...)
+		} else {
+			more = append(more, num)
+		}
+		prev, s = num, after
+	}
+}
+
+// expandRange lists the numbers of the range "a à b" as printed, ends
+// included: "5 à 7" gives 5, 6, 7; "1er à 3" gives 1er, 2, 3; "1er A à
+// 1er C" gives 1er A, 1er B, 1er C; "2 bis à 2 quater" gives 2 bis, 2 ter,
+// 2 quater. When the ends differ elsewhere than in their last part, or in a
+// way that cannot be counted, only the ends are known.
+func expandRange(a, b string) []string {
+	ends := []string{a, b}
+	na, nb := strings.Split(NormalizeNumber(a), "."), strings.Split(NormalizeNumber(b), ".")
+	if len(na) != len(nb) || !slices.Equal(na[:len(na)-1], nb[:len(nb)-1]) {
+		return ends
+	}
+	la, lb := na[len(na)-1], nb[len(nb)-1]
+	const maxRange = 100
+	var steps []string
+	x, errA := strconv.Atoi(la)
+	y, errB := strconv.Atoi(lb)
+	switch ra, rb := LatinRank(la), LatinRank(lb); {
+	case ra > 0 && rb > ra:
+		for r := ra; r <= rb; r++ {
+			w, ok := latinWord(r)
+			if !ok {
+				return ends
+			}
+			steps = append(steps, w)
+		}
+	case errA == nil && errB == nil && x < y && y-x <= maxRange:
+		for n := x; n <= y; n++ {
+			steps = append(steps, strconv.Itoa(n))
+		}
+	case len(la) == 1 && len(lb) == 1 && la[0] >= 'a' && la[0] < lb[0] && lb[0] <= 'z':
+		upper := b[len(b)-1] >= 'A' && b[len(b)-1] <= 'Z'
+		for c := la[0]; c <= lb[0]; c++ {
+			letter := c
+			if upper {
+				letter -= 'a' - 'A'
+			}
+			steps = append(steps, string(rune(letter)))
+		}
+	default:
+		return ends
+	}
+	// The numbers between the ends are printed as a is, with its last part
+	// replaced: that part must end a.
+	prefix := ""
+	if len(na) > 1 {
+		raw := numberTokens(a)
+		last := raw[len(raw)-1]
+		if last != la || !strings.HasSuffix(strings.ToLower(a), last) {
+			return ends
+		}
+		prefix = a[:len(a)-len(last)]
+	}
+	out := make([]string, len(steps))
+	for i, st := range steps {
+		out[i] = prefix + st
+	}
+	out[0], out[len(out)-1] = a, b
+	return out
+}
+
+// titleOK checks what follows the number of a heading.
+func titleOK(rest string, strict bool) bool {
+	t := strings.TrimLeft(rest, " \t")
+	if t == "" {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	switch r {
+	case ':', '.', '-', '–', '—':
+		return true
+	case ',', ';', ')', '(', '/':
+		return false
+	}
+	if !strict {
+		return true
+	}
+	return len(t) < len(rest) && unicode.IsUpper(r)
+}
+
+// keyword matches the keyword that opens a heading, case-insensitively, and
+// returns what follows it with leading spaces removed.
+func keyword(s string) (string, hkind) {
+	switch s[0] | 0x20 {
+	case 'a':
+		if rest, ok := word(s, "article"); ok {
+			if rest2, ok := word(rest, "annexe"); ok {
+				return rest2, hAnnex // "Article Annexe IV": RCM style
+			}
+			return rest, hArticle
+		}
+		if rest, ok := word(s, "articles"); ok {
+			return rest, hArticle // a list or range: see classify
+		}
+		if len(s) > 4 && strings.EqualFold(s[:4], "art.") {
+			return strings.TrimLeft(s[4:], " \t"), hArticle
+		}
+		if rest, ok := word(s, "annexe"); ok {
+			return rest, hAnnex
+		}
+	case 't':
+		if rest, ok := word(s, "titre"); ok {
+			return rest, hTitle
+		}
+	case 'c':
+		if rest, ok := word(s, "chapitre"); ok {
+			return rest, hChapter
+		}
+	case 's':
+		if rest, ok := word(s, "section"); ok {
+			return rest, hSection
+		}
+		if len(s) > 5 && strings.EqualFold(s[:4], "sous") && (s[4] == '-' || s[4] == ' ') {
+			if rest, ok := word(s[5:], "titre"); ok {
+				return rest, hSubtitle
+			}
+			if rest, ok := word(s[5:], "section"); ok {
+				return rest, hSubsection
+			}
+		}
+	case 'p':
+		for _, kw := range [...]string{"préambule", "preambule"} {
+			if len(s) >= len(kw) && strings.EqualFold(s[:len(kw)], kw) && boundary(s, len(kw)) {
+				return s[len(kw):], hPreamble
+			}
+		}
+	}
+	return "", hNone
+}
+
+// word matches kw at the start of s, case-insensitively, followed by at least
+// one space; it returns the rest without the spaces.
+func word(s, kw string) (string, bool) {
+	if len(s) <= len(kw) || !strings.EqualFold(s[:len(kw)], kw) || (s[len(kw)] != ' ' && s[len(kw)] != '\t') {
+		return "", false
+	}
+	return strings.TrimLeft(s[len(kw):], " \t"), true
+}
+
+// scanNumber reads a number as printed at the start of s: "1er", "premier",
+// "28.1", "28-1", "2 bis AA", "L. 162-5", "L262-35", "IV", "Ier"; a single
+// capital for annexes ("Annexe B").
+func scanNumber(s string, hk hkind) (num, rest string, ok bool) {
+	i := 0
+	if hk == hArticle && s != "" {
+		j := 0
+		if strings.HasPrefix(s, "LO") {
+			j = 2
+		} else if strings.IndexByte("LRDA", s[0]) >= 0 {
+			j = 1
+		}
+		if j > 0 {
+			k := skipCodePrefixDot(s, j)
+			// "L. O. 136-4": the organic-law part of a code, spelt out.
+			if j == 1 && s[0] == 'L' && k < len(s) && s[k] == 'O' && k > j && (k+1 == len(s) || s[k+1] == '.' || s[k+1] == ' ') {
+				k = skipCodePrefixDot(s, k+1)
+			}
+			if k < len(s) && isDigit(s[k]) {
+				i = k
+			}
+		}
+	}
+	switch {
+	case i < len(s) && isDigit(s[i]):
+		i = skipDigits(s, i)
+		for i+1 < len(s) && (s[i] == '.' || s[i] == '-') && isDigit(s[i+1]) {
+			i = skipDigits(s, i+1)
+		}
+		if foldPrefixAt(s, i, "er") && boundary(s, i+2) {
+			i += 2
+		}
+		i = latinSuffix(s, i)
+		i = letterSuffix(s, i)
+	case foldPrefixAt(s, 0, "premier") && boundary(s, 7):
+		// "Article premier bis" is "Article 1er bis".
+		i = letterSuffix(s, latinSuffix(s, 7))
+	case foldPrefixAt(s, 0, "première") && boundary(s, len("première")):
+		i = len("première")
+	case foldPrefixAt(s, 0, "premiere") && boundary(s, 8):
+		i = 8
+	default:
+		k := 0
+		for k < len(s) && strings.IndexByte("IVXLCDM", s[k]) >= 0 {
+			k++
+		}
+		if k > 0 {
+			if foldPrefixAt(s, k, "er") {
+				k += 2
+			}
+			if _, isRoman := Roman(s[:k]); isRoman && boundary(s, k) {
+				i = latinSuffix(s, k)
+			}
+		}
+		if i == 0 && hk == hAnnex && s != "" && s[0] >= 'A' && s[0] <= 'Z' && boundary(s, 1) {
+			i = 1
+		}
+	}
+	if i == 0 || !boundary(s, i) {
+		return "", "", false
+	}
+	return s[:i], s[i:], true
+}
+
+// skipCodePrefixDot skips the dot or asterisk and the spaces that follow the
+// letter of a code part ("L. ", "R.", "D*").
+func skipCodePrefixDot(s string, k int) int {
+	if k < len(s) && (s[k] == '.' || s[k] == '*') {
+		k++
+	}
+	for k < len(s) && s[k] == ' ' {
+		k++
+	}
+	return k
+}
+
+// latinSuffix extends a number over Latin insertion adverbs: "2 bis", "2ter".
+func latinSuffix(s string, i int) int {
+	for {
+		k := i
+		for k < len(s) && s[k] == ' ' {
+			k++
+		}
+		e := k
+		for e < len(s) && (s[e]|0x20) >= 'a' && (s[e]|0x20) <= 'z' {
+			e++
+		}
+		if e == k || LatinRank(s[k:e]) == 0 || !boundary(s, e) {
+			return i
+		}
+		i = e
+	}
+}
+
+// letterSuffix extends a number over a group of one to three capitals that
+// ends the heading or comes before its separator: the "AA" of "2 bis AA".
+func letterSuffix(s string, i int) int {
+	if i >= len(s) || s[i] != ' ' {
+		return i
+	}
+	k := i + 1
+	e := k
+	for e < len(s) && e-k < 4 && s[e] >= 'A' && s[e] <= 'Z' {
+		e++
+	}
+	if e == k || e-k > 3 {
+		return i
+	}
+	m := e
+	for m < len(s) && s[m] == ' ' {
+		m++
+	}
+	if m == len(s) {
+		return e
+	}
+	switch r, _ := utf8.DecodeRuneInString(s[m:]); r {
+	case ':', '.', '-', '–', '—', '(', ',':
+		return e // a separator, a status, a list
+	}
+	if t := s[m:]; (foldPrefixAt(t, 0, "et") && boundary(t, 2)) || (strings.HasPrefix(t, "à") && boundary(t, len("à"))) {
+		return e // "Articles 1er A et 1er B", "1er A à 1er C"
+	}
+	return i
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func skipDigits(s string, i int) int {
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	return i
+}
+
+// foldPrefixAt reports whether s holds p at i, ignoring case.
+func foldPrefixAt(s string, i int, p string) bool {
+	return i+len(p) <= len(s) && strings.EqualFold(s[i:i+len(p)], p)
+}
+
+// boundary reports whether no letter or digit starts at s[i].
+func boundary(s string, i int) bool {
+	if i >= len(s) {
+		return true
+	}
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c))
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}

@@ -1,0 +1,198 @@
+package clause
+
+import (
+	"strings"
+)
+
+var modalClass = map[string]string{
+	"doit": "devoir", "doivent": "devoir", "devra": "devoir", "devront": "devoir", "devrait": "devoir",
+	"devraient": "devoir", "peut": "pouvoir", "peuvent": "pouvoir", "pourra": "pouvoir",
+	"pourront": "pouvoir", "pourrait": "pouvoir", "pourraient": "pouvoir",
+	// Deontic adjectives say the same as the verbs: "il est interdit de",
+	// "la déclaration est obligatoire", "cette démarche est facultative".
+	"interdit": "interdire", "interdite": "interdire", "interdits": "interdire", "interdites": "interdire",
+	"permis": "permettre", "permise": "permettre", "permises": "permettre",
+	"obligatoire": "devoir", "obligatoires": "devoir", "facultatif": "pouvoir", "facultative": "pouvoir",
+	"facultatifs": "pouvoir", "facultatives": "pouvoir",
+}
+
+var negParticle = map[string]string{
+	"pas": "pas", "point": "pas", "plus": "plus", "jamais": "jamais", "rien": "rien", "guère": "guère",
+	"aucun": "aucun", "aucune": "aucun", "nul": "aucun", "nulle": "aucun", "personne": "personne",
+	"que": "que", "qu'": "que", "ni": "ni",
+}
+
+// skipForVerb are the words between a modal or a negation and the verb it
+// governs: particles, pronouns, auxiliaries, adverbs.
+var skipForVerb = map[string]bool{
+	"ne": true, "n'": true, "pas": true, "plus": true, "jamais": true, "point": true, "guère": true,
+	"en": true, "y": true, "aucun": true, "aucune": true, "cas": true, "se": true, "s'": true,
+	"le": true, "la": true, "les": true, "l'": true, "lui": true, "leur": true, "également": true,
+	"notamment": true, "toutefois": true, "cependant": true, "aussi": true, "alors": true,
+	"tout": true, "toujours": true, "obligatoirement": true, "seulement": true, "est": true,
+	"sont": true, "sera": true, "seront": true, "être": true, "a": true, "ont": true, "avoir": true,
+	"que": true, "qu'": true, "de": true, "d'": true,
+}
+
+// verbAfter returns the first meaningful word from index i on, within the
+// sentence: "ne peut pas être facturée" → "facturée".
+func (t *factTextKind) verbAfter(i int, sent int) string {
+	for k := i; k < len(t.words) && k < i+6; k++ {
+		w := t.words[k]
+		if t.sentence(w.start) != sent {
+			return ""
+		}
+		if skipForVerb[w.low] || modalClass[w.low] != "" {
+			continue
+		}
+		return w.low
+	}
+	return ""
+}
+
+// modalities finds modal verbs ("doit", "peut", "peut ne pas", "est tenu
+// de", "s'engage à") and "sauf". It also returns the indices of words it
+// consumed, so that the "ne pas" of "peut ne pas" is not also a negation.
+func (t *factTextKind) modalities() ([]factAt, map[int]bool) {
+	var out []factAt
+	consumed := map[int]bool{}
+	ws := t.words
+	emit := func(class string, first, last int, shown string) {
+		sent := t.sentence(ws[first].start)
+		subj := t.verbAfter(last+1, sent)
+		out = append(out, factAt{kind: FactModality, start: ws[first].start, end: ws[last].end, text: shown,
+			key: "modality:" + class + ":" + subj, val: class, subject: subj})
+	}
+	for i := 0; i < len(ws); i++ {
+		w := ws[i]
+		if class := modalClass[w.low]; class != "" {
+			// "peut-être" is an adverb.
+			if i+1 < len(ws) && ws[i+1].low == "être" && t.s[w.end:ws[i+1].start] == "-" {
+				continue
+			}
+			if class == "pouvoir" && i+2 < len(ws) && ws[i+1].low == "ne" && ws[i+2].low == "pas" {
+				consumed[i+1], consumed[i+2] = true, true
+				emit("pouvoir ne pas", i, i+2, w.s+" ne pas")
+				i += 2
+				continue
+			}
+			emit(class, i, i, w.s)
+			continue
+		}
+		switch w.low {
+		case "est", "sont", "sera", "seront", "soit", "soient":
+			k := i + 1
+			if k < len(ws) && (negParticle[ws[k].low] == "pas" || ws[k].low == "plus") {
+				k++
+			}
+			if k+1 < len(ws) && strings.HasPrefix(ws[k].low, "tenu") && len(ws[k].low) <= 6 &&
+				(ws[k+1].low == "de" || ws[k+1].low == "d'") {
+				emit("être tenu de", i, k+1, w.s+" "+ws[k].s+" de")
+				i = k + 1
+			}
+		case "s'":
+			if i+1 < len(ws) && strings.HasPrefix(ws[i+1].low, "engage") && t.s[w.end:ws[i+1].start] == "" {
+				emit("s'engager", i, i+1, w.s+ws[i+1].s)
+				i++
+			}
+		case "sauf":
+			emit("sauf", i, i, w.s)
+		}
+	}
+	return out, consumed
+}
+
+// negations finds "ne … pas", "n'… plus", "ne … que", a bare "ne" before
+// a verb ("ne peut excéder", which law texts use for "ne peut pas") and a
+// lone "aucun". The value is the kind of negation (a bare "ne" counts as
+// "pas"); the subject is the verb it bears on, which pairs old and new.
+func (t *factTextKind) negations(consumed map[int]bool) []factAt {
+	var out []factAt
+	ws := t.words
+	used := map[int]bool{}
+	lastAucun := -1 // word index of the last "aucun", whose "ne" is the same negation
+	for i := 0; i < len(ws); i++ {
+		w := ws[i]
+		if consumed[i] || used[i] {
+			continue
+		}
+		if w.low == "aucun" || w.low == "aucune" {
+			sent := t.sentence(w.start)
+			subj := t.verbAfter(i+1, sent)
+			out = append(out, factAt{kind: FactNegation, start: w.start, end: w.end, text: w.s,
+				key: "negation:" + subj, val: "aucun", subject: subj})
+			lastAucun = i
+			continue
+		}
+		if w.low != "ne" && w.low != "n'" {
+			continue
+		}
+		// "n'importe quand" is no negation; the "n'" of "aucun dépassement
+		// n'est autorisé" belongs to the "aucun" already counted.
+		if i+1 < len(ws) && ws[i+1].low == "importe" {
+			continue
+		}
+		if lastAucun >= 0 && i-lastAucun <= 6 && t.sentence(ws[lastAucun].start) == t.sentence(w.start) {
+			continue
+		}
+		sent := t.sentence(w.start)
+		class, pj := "pas", -1
+		for j := i + 1; j < len(ws) && j <= i+6; j++ {
+			if strings.ContainsAny(t.s[ws[j-1].end:ws[j].start], ",;:.!?()\n") || t.sentence(ws[j].start) != sent {
+				break
+			}
+			if c, ok := negParticle[ws[j].low]; ok {
+				class, pj = c, j
+				break
+			}
+		}
+		if pj >= 0 {
+			used[pj] = true
+		}
+		var shown string
+		last := i
+		switch {
+		case pj == i+1: // "ne pas facturer"
+			shown = w.s + " " + ws[pj].s
+			last = pj
+		case i+1 < len(ws) && t.sentence(ws[i+1].start) == sent:
+			v := ws[i+1].s
+			k := i + 1
+			if (ws[k].low == "s'" || ws[k].low == "se" || ws[k].low == "y" || ws[k].low == "en") && k+1 < len(ws) {
+				if ws[k].low == "s'" {
+					v += ws[k+1].s
+				} else {
+					v += " " + ws[k+1].s
+				}
+				k++
+			}
+			sep := " "
+			if w.low == "n'" {
+				sep = ""
+			}
+			shown = w.s + sep + v
+			last = k
+			particle := ""
+			if pj >= 0 {
+				particle = ws[pj].low
+				if particle == "qu'" {
+					particle = "que"
+				}
+				last = pj
+			}
+			switch {
+			case pj < 0:
+			case pj == k+1:
+				shown += " " + particle
+			default:
+				shown += " … " + particle
+			}
+		default:
+			shown = w.s
+		}
+		subj := t.verbAfter(i+1, sent)
+		out = append(out, factAt{kind: FactNegation, start: w.start, end: ws[last].end, text: shown,
+			key: "negation:" + subj, val: class, subject: subj})
+	}
+	return out
+}

@@ -1,0 +1,559 @@
+package reader
+
+import (
+	"bytes"
+	"encoding/xml"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// paraProps are the properties of a paragraph that shape its text.
+type paraProps struct {
+	style     string
+	numID     string
+	ilvl      int
+	hasIlvl   bool
+	outline   int
+	markIns   bool // the paragraph mark is a tracked insertion
+	markDel   bool // … a tracked deletion
+	old       *paraProps
+	hasOutlin bool
+}
+
+// para is a paragraph being read; text boxes nest them.
+type para struct {
+	props paraProps
+	text  strings.Builder
+	notes []string // footnote ids called, in order
+}
+
+type docxWalker struct {
+	mode   ChangeMode
+	styles map[string]*docxStyle
+	num    *numbering
+	notes  map[string]string // footnote id → text
+	noteN  int
+	budget *budget
+
+	out        *strings.Builder
+	paras      []*para
+	carry      string // text of a paragraph whose mark a change removed
+	carryNotes []string
+	pending    []string // rendered footnotes waiting for the end of a table
+
+	tableDepth int
+	row        []string
+	rowHeader  bool
+	rowDropped bool
+	cell       *strings.Builder
+	rows       []string
+	headerRow  []bool
+}
+
+// readNotes renders every footnote once, for the body to place them.
+func (w *docxWalker) readNotes(b []byte) error {
+	d := xml.NewDecoder(bytes.NewReader(b))
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok || se.Name.Local != "footnote" {
+			continue
+		}
+		if t := attr(se, "type"); t != "" && t != "normal" {
+			if err := d.Skip(); err != nil {
+				return err
+			}
+			continue
+		}
+		var sb strings.Builder
+		sub := &docxWalker{mode: w.mode, styles: w.styles, notes: map[string]string{}, budget: w.budget}
+		if err := sub.elements(d, &sb, "footnote"); err != nil {
+			return err
+		}
+		w.notes[attr(se, "id")] = strings.Join(strings.Fields(sb.String()), " ")
+	}
+}
+
+// walk renders document.xml into out.
+func (w *docxWalker) walk(b []byte, out *strings.Builder) error {
+	d := xml.NewDecoder(bytes.NewReader(b))
+	return w.elements(d, out, "")
+}
+
+// elements reads tokens until the end element named until ("" for the end
+// of input), rendering blocks into out.
+func (w *docxWalker) elements(d *xml.Decoder, out *strings.Builder, until string) error {
+	w.out = out
+	for {
+		if w.budget.over() {
+			return errOverBudget
+		}
+		tok, err := d.Token()
+		if err == io.EOF {
+			if until != "" {
+				return io.ErrUnexpectedEOF
+			}
+			w.flushCarry()
+			w.flushPending()
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if err := w.start(d, t); err != nil {
+				return err
+			}
+		case xml.EndElement:
+			if t.Name.Local == until {
+				w.flushCarry()
+				w.flushPending()
+				return nil
+			}
+			w.end(t)
+		case xml.CharData:
+			// Text counts only inside w:t (and w:delText when rejecting),
+			// which start reads itself.
+		}
+	}
+}
+
+func (w *docxWalker) cur() *para {
+	if len(w.paras) == 0 {
+		return nil
+	}
+	return w.paras[len(w.paras)-1]
+}
+
+func (w *docxWalker) write(s string) {
+	if p := w.cur(); p != nil {
+		w.budget.spend(len(s))
+		p.text.WriteString(s)
+	}
+}
+
+// partError names the part a walk failed in, unless it stopped on the
+// text budget: then the file is not corrupt but too large once rendered.
+func (w *docxWalker) partError(part string, err error) error {
+	if w.budget.over() {
+		return w.budget.err("footnotes and numbering included")
+	}
+	return corruptPart(part, err)
+}
+
+func (w *docxWalker) start(d *xml.Decoder, t xml.StartElement) error {
+	switch t.Name.Local {
+	case "ins", "moveTo":
+		if w.mode == Reject {
+			return d.Skip()
+		}
+	case "del", "moveFrom":
+		if w.mode == Accept {
+			return d.Skip()
+		}
+	case "instrText", "sdtPr", "Fallback", "footnoteRef", "endnoteRef", "annotationRef", "commentReference":
+		// Field codes, content-control settings, the VML duplicate of a
+		// drawing, and the marks that footnotes repeat.
+		return d.Skip()
+	case "p":
+		w.paras = append(w.paras, &para{})
+	case "pPr":
+		if p := w.cur(); p != nil {
+			return readPPr(d, &p.props)
+		}
+		return d.Skip()
+	case "rPr":
+		hidden, err := readRPr(d)
+		if err != nil || !hidden {
+			return err
+		}
+		// Hidden text: skip the rest of the run.
+		return d.Skip()
+	case "t":
+		return w.text(d)
+	case "delText":
+		if w.mode == Reject {
+			return w.text(d)
+		}
+		return d.Skip()
+	case "tab", "ptab":
+		w.write("\t")
+	case "br", "cr":
+		w.write("\n")
+	case "noBreakHyphen":
+		w.write("-")
+	case "footnoteReference":
+		if p := w.cur(); p != nil {
+			id := attr(t, "id")
+			if _, ok := w.notes[id]; ok {
+				w.noteN++
+				n := strconv.Itoa(w.noteN)
+				w.budget.spend(len(n) + 2)
+				p.text.WriteString("[" + n + "]")
+				p.notes = append(p.notes, n+"\x00"+id)
+			}
+		}
+	case "tbl":
+		if w.tableDepth == 0 {
+			w.flushCarry()
+			w.rows, w.headerRow = nil, nil
+		}
+		w.tableDepth++
+	case "tr":
+		if w.tableDepth == 1 {
+			w.row, w.rowHeader, w.rowDropped = nil, false, false
+		}
+	case "trPr":
+		if w.tableDepth != 1 {
+			return d.Skip()
+		}
+		if err := w.readTrPr(d); err != nil || !w.rowDropped {
+			return err
+		}
+		// A row the chosen side removes: skip its cells, so that their
+		// numbered paragraphs do not advance the counters either.
+		return d.Skip()
+	case "tc":
+		if w.tableDepth == 1 {
+			w.cell = &strings.Builder{}
+		}
+	}
+	return nil
+}
+
+func (w *docxWalker) end(t xml.EndElement) {
+	switch t.Name.Local {
+	case "p":
+		w.endPara()
+	case "tc":
+		if w.tableDepth == 1 && w.cell != nil {
+			c := strings.Join(strings.Fields(w.cell.String()), " ")
+			w.row = append(w.row, c)
+			w.cell = nil
+		}
+	case "tr":
+		if w.tableDepth == 1 && !w.rowDropped && len(w.row) > 0 {
+			w.rows = append(w.rows, "| "+strings.Join(w.row, " | ")+" |")
+			w.headerRow = append(w.headerRow, w.rowHeader)
+		}
+	case "tbl":
+		w.tableDepth--
+		if w.tableDepth == 0 {
+			w.emitTable()
+		}
+	}
+}
+
+// text reads the character data of a w:t or w:delText.
+func (w *docxWalker) text(d *xml.Decoder) error {
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.CharData:
+			w.write(string(t))
+		case xml.StartElement:
+			if err := d.Skip(); err != nil {
+				return err
+			}
+		case xml.EndElement:
+			return nil
+		}
+	}
+}
+
+// readPPr reads the paragraph properties that matter: style, numbering,
+// outline level, tracked changes of the paragraph mark, and the properties
+// before a tracked formatting change.
+func readPPr(d *xml.Decoder, pp *paraProps) error {
+	depth := 0
+	inRPr := false
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			depth++
+			switch t.Name.Local {
+			case "pStyle":
+				pp.style = attr(t, "val")
+			case "numId":
+				pp.numID = attr(t, "val")
+			case "ilvl":
+				pp.ilvl, _ = strconv.Atoi(attr(t, "val"))
+				pp.hasIlvl = true
+			case "outlineLvl":
+				if n, err := strconv.Atoi(attr(t, "val")); err == nil {
+					pp.outline, pp.hasOutlin = n+1, true
+				}
+			case "rPr":
+				inRPr = true
+			case "ins":
+				if inRPr {
+					pp.markIns = true
+				}
+				if err := d.Skip(); err != nil {
+					return err
+				}
+				depth--
+			case "del":
+				if inRPr {
+					pp.markDel = true
+				}
+				if err := d.Skip(); err != nil {
+					return err
+				}
+				depth--
+			case "pPrChange":
+				old := &paraProps{}
+				if err := readChange(d, old); err != nil {
+					return err
+				}
+				pp.old = old
+				depth--
+			case "sectPr", "tabs", "rPrChange":
+				if err := d.Skip(); err != nil {
+					return err
+				}
+				depth--
+			}
+		case xml.EndElement:
+			if t.Name.Local == "rPr" {
+				inRPr = false
+			}
+			if depth == 0 {
+				return nil
+			}
+			depth--
+		}
+	}
+}
+
+// readChange reads the w:pPr inside a w:pPrChange.
+func readChange(d *xml.Decoder, old *paraProps) error {
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if t.Name.Local == "pPr" {
+				if err := readPPr(d, old); err != nil {
+					return err
+				}
+				continue
+			}
+			if err := d.Skip(); err != nil {
+				return err
+			}
+		case xml.EndElement:
+			return nil
+		}
+	}
+}
+
+// readRPr reports hidden text (w:vanish).
+func readRPr(d *xml.Decoder) (hidden bool, err error) {
+	depth := 0
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return false, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if depth == 0 && t.Name.Local == "vanish" && on(t) {
+				hidden = true
+			}
+			depth++
+		case xml.EndElement:
+			if depth == 0 {
+				return hidden, nil
+			}
+			depth--
+		}
+	}
+}
+
+// readTrPr notes a header row and a row inserted or deleted as a tracked
+// change.
+func (w *docxWalker) readTrPr(d *xml.Decoder) error {
+	depth := 0
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if depth == 0 {
+				switch t.Name.Local {
+				case "tblHeader":
+					w.rowHeader = on(t)
+				case "ins":
+					w.rowDropped = w.rowDropped || w.mode == Reject
+				case "del":
+					w.rowDropped = w.rowDropped || w.mode == Accept
+				}
+			}
+			depth++
+		case xml.EndElement:
+			if depth == 0 {
+				return nil
+			}
+			depth--
+		}
+	}
+}
+
+// endPara renders the paragraph just closed into its cell, the enclosing
+// paragraph (never: text boxes come out as blocks of their own) or the
+// output.
+func (w *docxWalker) endPara() {
+	p := w.cur()
+	if p == nil {
+		return
+	}
+	w.paras = w.paras[:len(w.paras)-1]
+	props := p.props
+	if w.mode == Reject && props.old != nil {
+		o := *props.old
+		o.markIns, o.markDel = props.markIns, props.markDel
+		props = o
+	}
+	text := p.text.String()
+	notes := p.notes
+	// A paragraph mark that the chosen side removes joins this paragraph
+	// to the next one, as Word does when accepting such a change.
+	if (w.mode == Accept && props.markDel) || (w.mode == Reject && props.markIns) {
+		w.carry += text
+		w.carryNotes = append(w.carryNotes, notes...)
+		return
+	}
+	text = w.carry + text
+	notes = append(w.carryNotes, notes...)
+	w.carry, w.carryNotes = "", nil
+
+	heading, toc, numID, ilvl := w.resolve(props.style)
+	if toc {
+		return
+	}
+	if props.hasOutlin && props.outline <= 9 {
+		heading = props.outline
+	}
+	if props.numID != "" {
+		numID = props.numID
+	}
+	if props.hasIlvl {
+		ilvl = props.ilvl
+	}
+	label := ""
+	if numID != "" {
+		label = w.num.next(numID, ilvl)
+		w.budget.spend(len(label))
+	}
+	text = strings.TrimSpace(text)
+	if label != "" {
+		text = strings.TrimSpace(label + " " + text)
+	}
+	if text == "" {
+		return
+	}
+	if w.tableDepth > 0 && w.cell != nil {
+		if w.cell.Len() > 0 {
+			w.cell.WriteByte(' ')
+		}
+		w.cell.WriteString(text)
+		w.pending = append(w.pending, w.renderNotes(notes)...)
+		return
+	}
+	if heading > 0 {
+		// A heading is one line: a line break inside it would leave the
+		// rest as body text.
+		text = strings.Repeat("#", min(heading, 6)) + " " + strings.Join(strings.Fields(text), " ")
+	}
+	w.block(text)
+	for _, n := range w.renderNotes(notes) {
+		w.block(n)
+	}
+}
+
+func (w *docxWalker) renderNotes(refs []string) []string {
+	var out []string
+	for _, r := range refs {
+		n, id, _ := strings.Cut(r, "\x00")
+		if t := w.notes[id]; t != "" {
+			// Each call renders the note again: the amplification a
+			// small file can ask for.
+			if !w.budget.spend(len(n) + 3 + len(t)) {
+				break
+			}
+			out = append(out, "["+n+"] "+t)
+		}
+	}
+	return out
+}
+
+func (w *docxWalker) block(s string) {
+	if w.out.Len() > 0 {
+		w.out.WriteString("\n\n")
+	}
+	w.out.WriteString(s)
+}
+
+func (w *docxWalker) flushCarry() {
+	if strings.TrimSpace(w.carry) != "" {
+		w.block(strings.TrimSpace(w.carry))
+	}
+	for _, n := range w.renderNotes(w.carryNotes) {
+		w.block(n)
+	}
+	w.carry, w.carryNotes = "", nil
+}
+
+func (w *docxWalker) flushPending() {
+	for _, n := range w.pending {
+		w.block(n)
+	}
+	w.pending = nil
+}
+
+// emitTable writes the rows of the table just closed. A markdown separator
+// follows the first row when it is a header: marked as one, or holding no
+// digit while a later row does, so that clause.Parse does not take
+// "Code | Libellé | Tarif" for a tariff.
+func (w *docxWalker) emitTable() {
+	if len(w.rows) == 0 {
+		w.flushPending()
+		return
+	}
+	var b strings.Builder
+	for i, r := range w.rows {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(r)
+		if i == 0 && len(w.rows) > 1 && (w.headerRow[0] || !hasDigit(r) && hasDigit(w.rows[1])) {
+			n := strings.Count(r, " | ") + 1
+			b.WriteString("\n|" + strings.Repeat("---|", n))
+		}
+	}
+	w.block(b.String())
+	w.rows, w.headerRow = nil, nil
+	w.flushPending()
+}
+
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }

@@ -1,0 +1,532 @@
+package reader
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/avenant-dev/avenant/internal/frtext"
+)
+
+// headerZone is how many non-blank lines at the top and at the bottom of a
+// page may be taken for a running header, a footer or a page number. No
+// line outside these zones is ever dropped.
+const headerZone = 3
+
+// pageNumberRE matches a line that is nothing but a page number:
+// "12", "- 12 -", "Page 3", "Page 3/40", "p. 3", "3 / 40", "page 3 sur 40".
+var pageNumberRE = regexp.MustCompile(`^(?i:page|p\.)?\s*[-–—]?\s*\d{1,3}\s*(?:(?:/|(?i:sur|of|de))\s*\d{1,4})?\s*[-–—]?$`)
+
+// headingRE matches the start of a structural heading. The keyword must be
+// capitalised: a wrapped sentence may well go on with "article 5".
+var headingRE = regexp.MustCompile(`^(?:Article|ARTICLE|Art\.|ART\.|Titre|TITRE|Chapitre|CHAPITRE|Section|SECTION|Sous-section|SOUS-SECTION|Annexe|ANNEXE|Préambule|PRÉAMBULE|PREAMBULE)(?:$|[\s.:,–—-])|^#{1,6}(?:\s|$)`)
+
+// pointRE matches the marker of a numbered point or a bullet.
+var pointRE = regexp.MustCompile(`^(?:` +
+	`[IVX]+\s*(?:[.)°]|\s[-–—])` + // I. -  II)  IV°  III –; not L, C, D, M: "L. 162-5", "M. Dupont"
+	`|\d+\s*°` + // 1°
+	`|\d+(?:\.\d+)*\s*[.)](?:\s|$)` + // 1.  1)  2.3.
+	`|\d+(?:\.\d+)+(?:\s|$)` + // 28.1 La consultation
+	`|\d+\s+\p{Lu}` + // 1 Revaloriser
+	`|\(?[a-z]\)(?:\s|$)|[a-z]°` + // a)  (b)  c°
+	`|\(\d+\)` + // (1)
+	`|[-–—•·▪●◦*]\s` + // bullets
+	`)`)
+
+// compoundTails are second halves of compounds: a line that ends with
+// "xxx-" followed by one of them keeps its hyphen (celui-ci, lui-même,
+// ci-dessus, peut-être, sous-section, dit-il).
+var compoundTails = map[string]bool{
+	"ci": true, "là": true, "même": true, "mêmes": true, "dessus": true,
+	"dessous": true, "après": true, "delà": true, "être": true,
+	"section": true, "sections": true,
+	"il": true, "ils": true, "elle": true, "elles": true, "on": true,
+}
+
+// openWords cannot end a sentence or a title, so the line that follows
+// them continues the sentence even when it starts with a capital
+// ("transmet aux" / "Caisses primaires").
+var openWords = map[string]bool{
+	"de": true, "du": true, "des": true, "la": true, "le": true, "les": true,
+	"à": true, "au": true, "aux": true, "et": true, "ou": true, "en": true,
+	"par": true, "pour": true, "sur": true, "dans": true, "avec": true,
+	"sans": true, "entre": true, "que": true, "qui": true, "un": true,
+	"une": true, "son": true, "sa": true, "ses": true, "leur": true,
+	"leurs": true, "ce": true, "cette": true, "ces": true, "dont": true,
+	"vers": true, "chez": true, "selon": true, "auprès": true,
+}
+
+// lineKind is how a line takes part in re-wrapping.
+type lineKind int
+
+const (
+	kindProse   lineKind = iota
+	kindHeading          // never joined to either neighbour
+	kindPoint            // starts its own line; its continuation joins it
+	kindTable            // never joined, spacing kept
+)
+
+// classifyPrefix is how much of a line the heading and point patterns,
+// anchored at its start, need to see; longer lines are paragraphs, never
+// table rows. Both bounds keep a pathological one-line input linear.
+const (
+	classifyPrefix = 64
+	maxTableRow    = 2048
+)
+
+func classify(line string) lineKind {
+	t := strings.TrimSpace(line)
+	prefix := t
+	if len(prefix) > classifyPrefix {
+		prefix = strings.ToValidUTF8(prefix[:classifyPrefix], "")
+	}
+	switch {
+	case strings.ContainsAny(t, "\t|") || len(t) <= maxTableRow && columnGaps(t) >= 2:
+		return kindTable
+	case headingRE.MatchString(prefix) || isCapitals(t):
+		return kindHeading
+	case pointRE.MatchString(prefix):
+		return kindPoint
+	}
+	return kindProse
+}
+
+// columnGaps counts the runs of three spaces or more inside a trimmed
+// line: the gaps between the columns of a table laid out with spaces.
+func columnGaps(t string) int {
+	gaps, run := 0, 0
+	for i := 0; i < len(t); i++ {
+		if t[i] == ' ' {
+			run++
+			continue
+		}
+		if run >= 3 {
+			gaps++
+		}
+		run = 0
+	}
+	return gaps
+}
+
+// isPageNumber reports a line that is only a page number.
+func isPageNumber(line string) bool {
+	t := strings.TrimSpace(line)
+	return len(t) <= 40 && pageNumberRE.MatchString(t)
+}
+
+// isCapitals reports a line written in capitals ("DISPOSITIONS
+// GÉNÉRALES"), which in a convention is a title.
+func isCapitals(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	// An acronym ending a sentence ("la CNAM.") is no title.
+	return letters >= 4 && !strings.HasSuffix(s, ",") && !strings.HasSuffix(s, ";") && !strings.HasSuffix(s, ".")
+}
+
+// CleanPDFText undoes what pagination and hard wrapping did to text that
+// came out of a PDF: it drops running headers, footers and page numbers,
+// undoes end-of-line hyphenation and re-joins wrapped lines into
+// paragraphs. Pages are separated by form feeds. The heuristics, and the
+// guarantee that nothing outside a page's header and footer zones is ever
+// dropped, are described in the package documentation. The output has no
+// form feed nor carriage return, no trailing blank on any line, single
+// blank lines between paragraphs, and ends with one "\n" unless empty.
+func CleanPDFText(s string) string {
+	// Joining lines must not glue two halves of a broken byte sequence
+	// into a character that was not there.
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	raw := strings.Split(s, "\f")
+	pages := make([][]string, len(raw))
+	for i, p := range raw {
+		lines := strings.Split(p, "\n")
+		for j, l := range lines {
+			lines[j] = strings.TrimRightFunc(l, unicode.IsSpace)
+		}
+		pages[i] = lines
+	}
+	drop := markRunning(pages)
+	markPageNumbers(pages, drop)
+
+	// Concatenate the pages, leaving out dropped lines and the blank
+	// lines at both ends of every page: a page break is a line break.
+	var lines []string
+	for p, page := range pages {
+		first, last := len(page), -1
+		for i, l := range page {
+			if l != "" && !drop[p][i] {
+				if i < first {
+					first = i
+				}
+				last = i
+			}
+		}
+		for i := first; i <= last; i++ {
+			if !drop[p][i] {
+				lines = append(lines, page[i])
+			}
+		}
+	}
+	return rewrap(lines)
+}
+
+// zones returns the indices of the first headerZone non-blank lines of a
+// page, top down, and of the last ones, bottom up. They overlap on short
+// pages.
+func zones(page []string) (top, bottom []int) {
+	for i := 0; i < len(page) && len(top) < headerZone; i++ {
+		if strings.TrimSpace(page[i]) != "" {
+			top = append(top, i)
+		}
+	}
+	for i := len(page) - 1; i >= 0 && len(bottom) < headerZone; i-- {
+		if strings.TrimSpace(page[i]) != "" {
+			bottom = append(bottom, i)
+		}
+	}
+	return top, bottom
+}
+
+// runningKeys are what two occurrences of a running header must share:
+// the line itself, spaces collapsed, and, for ordinary lines, the line
+// with one of its numbers replaced by that number minus the page's index,
+// so that "Convention – page 3" on the third page and "Convention – page 4"
+// on the fourth share a key while "Métropolitains : 115,00 F" and
+// "Métropolitains : 150,00 F" never do. Headings, points and table rows
+// only match exactly, which the second result reports: "Article 3" and
+// "Article 4" may well open two consecutive pages. Lines without letters
+// and page numbers have no key.
+func runningKeys(line string, page int) ([]string, bool) {
+	t := strings.Join(strings.Fields(line), " ")
+	letters := 0
+	for _, r := range t {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	if letters == 0 || isPageNumber(t) {
+		return nil, false
+	}
+	keys := []string{"=" + t}
+	if classify(line) != kindProse {
+		return keys, true
+	}
+	for i := 0; i < len(t); {
+		if t[i] < '0' || t[i] > '9' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(t) && t[j] >= '0' && t[j] <= '9' {
+			j++
+		}
+		if j-i <= 4 {
+			n, _ := strconv.Atoi(t[i:j])
+			keys = append(keys, "~"+t[:i]+"#"+strconv.Itoa(n-page)+"#"+t[j:])
+		}
+		i = j
+	}
+	return keys, false
+}
+
+// markRunning finds running headers and footers and returns, for every
+// page, which lines to drop. A key is counted with its rank in the zone
+// (first, second or third line from the top, or from the bottom, page
+// numbers aside), because a running header holds the same place on every
+// page while a content line that recurs lands anywhere.
+func markRunning(pages [][]string) [][]bool {
+	drop := make([][]bool, len(pages))
+	type place struct{ page, line int }
+	type occurrence struct {
+		place
+		keys      []string
+		exactOnly bool
+	}
+	var occs []occurrence
+	onPages := map[string][]int{} // ordinals of the non-empty pages holding a key
+	nonEmpty := 0
+	for p, page := range pages {
+		drop[p] = make([]bool, len(page))
+		top, bottom := zones(page)
+		if len(top) == 0 {
+			continue
+		}
+		for z, zone := range [][]int{top, bottom} {
+			rank := 0
+			for _, i := range zone {
+				keys, exactOnly := runningKeys(page[i], p)
+				if keys == nil {
+					continue
+				}
+				for j, k := range keys {
+					k = fmt.Sprintf("%d%d%s", z, rank, k)
+					keys[j] = k
+					if o := onPages[k]; len(o) == 0 || o[len(o)-1] != nonEmpty {
+						onPages[k] = append(o, nonEmpty)
+					}
+				}
+				occs = append(occs, occurrence{place{p, i}, keys, exactOnly})
+				rank++
+			}
+		}
+		nonEmpty++
+	}
+	running := func(k string) bool {
+		o := onPages[k]
+		if len(o) >= 2 && 2*len(o) >= nonEmpty {
+			return true
+		}
+		// Three pages in a row, or every other page for headers that
+		// alternate between left and right pages.
+		run := 1
+		for i := 1; i < len(o); i++ {
+			if o[i]-o[i-1] <= 2 {
+				run++
+			} else {
+				run = 1
+			}
+			if run >= 3 {
+				return true
+			}
+		}
+		return false
+	}
+	// The first place every line appears anywhere, to keep the real
+	// heading that later running headers repeat.
+	first := map[string]place{}
+	for p, page := range pages {
+		for i, l := range page {
+			k := strings.Join(strings.Fields(l), " ")
+			if _, ok := first[k]; !ok {
+				first[k] = place{p, i}
+			}
+		}
+	}
+	for _, o := range occs {
+		if !slices.ContainsFunc(o.keys, running) {
+			continue
+		}
+		if o.exactOnly && first[strings.Join(strings.Fields(pages[o.page][o.line]), " ")] == o.place {
+			continue
+		}
+		drop[o.page][o.line] = true
+	}
+	return drop
+}
+
+// markPageNumbers drops page numbers that are, once running headers are
+// gone, the first or last non-blank lines of their page, within its zones.
+// A decorated number ("- 12 -", "Page 3/40") is always one. A bare number
+// may be a table cell or the end of a wrapped sentence, so it is dropped
+// only when it follows the pages: its value minus the page's index is the
+// offset most bare numbers share, at least two of them, or the document
+// has too few pages to tell.
+func markPageNumbers(pages [][]string, drop [][]bool) {
+	type bare struct{ page, line, offset int }
+	var bares []bare
+	nonEmpty := 0
+	for p, page := range pages {
+		top, bottom := zones(page)
+		if len(top) > 0 {
+			nonEmpty++
+		}
+		for _, zone := range [][]int{top, bottom} {
+			for _, i := range zone {
+				if drop[p][i] {
+					continue
+				}
+				t := strings.TrimSpace(page[i])
+				if !isPageNumber(t) {
+					break
+				}
+				n, err := strconv.Atoi(t)
+				if err != nil {
+					drop[p][i] = true
+					continue
+				}
+				bares = append(bares, bare{p, i, n - p})
+			}
+		}
+	}
+	count := map[int]int{}
+	best, bestN := 0, 0
+	for _, b := range bares {
+		count[b.offset]++
+		if c := count[b.offset]; c > bestN || c == bestN && b.offset < best {
+			best, bestN = b.offset, c
+		}
+	}
+	for _, b := range bares {
+		if b.offset == best && (bestN >= 2 || nonEmpty <= 2) {
+			drop[b.page][b.line] = true
+		}
+	}
+}
+
+// rewrap joins hard-wrapped lines into paragraphs and formats the result.
+// The paragraph being built grows in place and join only sees its end, so
+// that one huge paragraph costs linear time.
+func rewrap(lines []string) string {
+	var b strings.Builder
+	var cur []byte
+	var curKind lineKind
+	have, blank := false, false
+	// underRow is set while lines continue a table row: pdftotext -layout
+	// wraps a long label onto indented lines under its column, and that
+	// indentation tells clause.Parse which cell they continue.
+	underRow := false
+	// gap is a blank line after the paragraph being built, not yet known
+	// to end it: a reader that sets every line apart (or pdftotext on
+	// loosely leaded text) leaves blank lines inside sentences.
+	gap := false
+	flush := func() {
+		if !have {
+			return
+		}
+		if blank && b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		b.Write(cur)
+		b.WriteByte('\n')
+		have, blank = false, false
+	}
+	for _, line := range lines {
+		if strings.TrimSpace(line) == "" {
+			if have {
+				gap = true
+			} else {
+				blank = true
+			}
+			underRow = false
+			continue
+		}
+		kind := classify(line)
+		text := line
+		indented := line[0] == ' ' || line[0] == '\t'
+		underRow = kind == kindTable || underRow && have && indented && !gap
+		if kind != kindTable && !underRow {
+			text = strings.TrimLeftFunc(line, unicode.IsSpace)
+		}
+		if gap {
+			gap = false
+			if first, _ := utf8.DecodeRuneInString(text); curKind == kindProse && kind == kindProse &&
+				unicode.IsLower(first) && !frtext.EndsSentence(tail(cur)) {
+				cur = append(append(cur, ' '), text...)
+				continue
+			}
+			flush()
+			blank = true
+		}
+		if have {
+			if cut, sep, ok := join(tail(cur), curKind, text, kind); ok {
+				cur = append(append(cur[:len(cur)-cut], sep...), text...)
+				continue
+			}
+			flush()
+		}
+		cur, curKind, have = append(cur[:0], text...), kind, true
+	}
+	flush()
+	return b.String()
+}
+
+// tailSize bounds how much of a paragraph join looks at: enough for the
+// last words.
+const tailSize = 256
+
+// tail is the end of a paragraph, cut at a character boundary.
+func tail(p []byte) string {
+	i := max(0, len(p)-tailSize)
+	for i < len(p) && !utf8.RuneStart(p[i]) {
+		i++
+	}
+	return string(p[i:])
+}
+
+// join decides whether next continues prev, a wrapped sentence or a
+// hyphenated word. If so, the paragraph loses its last cut bytes (a
+// hyphen) and gets sep and next appended.
+func join(prev string, prevKind lineKind, next string, nextKind lineKind) (cut int, sep string, ok bool) {
+	if prevKind == kindHeading || prevKind == kindTable || nextKind != kindProse {
+		return 0, "", false
+	}
+	last, lastSize := utf8.DecodeLastRuneInString(prev)
+	beforeLast, _ := utf8.DecodeLastRuneInString(prev[:len(prev)-lastSize])
+	nextFirst, _ := utf8.DecodeRuneInString(next)
+
+	if last == '\u00AD' {
+		return lastSize, "", true
+	}
+	if (last == '-' || last == '\u2010') && isAlnum(beforeLast) && isAlnum(nextFirst) {
+		if dehyphenate(prev[:len(prev)-lastSize], next) {
+			return lastSize, "", true
+		}
+		return 0, "", true
+	}
+	if frtext.EndsSentence(prev) {
+		return 0, "", false
+	}
+	sep = " "
+	if last == '\'' || last == '’' {
+		sep = ""
+	}
+	switch {
+	case unicode.IsLower(nextFirst), unicode.IsDigit(nextFirst),
+		strings.ContainsRune("(«“\"'‘’[,;%€", nextFirst):
+		return 0, sep, true
+	case unicode.IsUpper(nextFirst) && (last == ',' || sep == "" || openWords[strings.ToLower(lastWord(prev))]):
+		return 0, sep, true
+	}
+	return 0, "", false
+}
+
+// dehyphenate reports whether the hyphen between head (the line without
+// its final hyphen) and tail (the next line) is an end-of-line
+// hyphenation to remove rather than a compound's hyphen to keep.
+func dehyphenate(head, tail string) bool {
+	h, _ := utf8.DecodeLastRuneInString(head)
+	t, _ := utf8.DecodeRuneInString(tail)
+	if !unicode.IsLower(h) || !unicode.IsLower(t) {
+		return false
+	}
+	headWord := head[strings.LastIndexFunc(head, unicode.IsSpace)+1:]
+	tailWord := tail
+	if i := strings.IndexFunc(tail, unicode.IsSpace); i >= 0 {
+		tailWord = tail[:i]
+	}
+	if strings.ContainsAny(headWord, "-\u2010") || strings.ContainsAny(tailWord, "-\u2010") {
+		return false
+	}
+	letters := strings.IndexFunc(tailWord, func(r rune) bool { return !unicode.IsLetter(r) })
+	if letters >= 0 {
+		tailWord = tailWord[:letters]
+	}
+	return !compoundTails[tailWord]
+}
+
+// lastWord is the last run of letters of s.
+func lastWord(s string) string {
+	i := len(s)
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		i -= size
+	}
+	return s[i:]
+}
+
+func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

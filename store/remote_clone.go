@@ -1,0 +1,196 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	git "github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/config"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/transport"
+)
+
+// CloneDir is the directory Clone would pick for url: its last path
+// element without ".git", as git clone does; "" when there is none.
+func CloneDir(url string) string {
+	p := url
+	if i := strings.Index(p, "://"); i >= 0 {
+		p = p[i+3:]
+		if j := strings.IndexByte(p, '/'); j >= 0 {
+			p = p[j:]
+		} else {
+			p = ""
+		}
+	} else if scpLike.MatchString(p) {
+		p = p[strings.IndexByte(p, ':')+1:]
+	}
+	p = strings.TrimRight(filepath.ToSlash(p), "/")
+	p = strings.TrimSuffix(p, "/.git")
+	base := strings.TrimSuffix(path.Base(p), ".git")
+	if base == "." || base == "/" || base == "" || base == ".." {
+		return ""
+	}
+	return base
+}
+
+// scpLike matches git's user@host:path form of an ssh URL.
+var scpLike = regexp.MustCompile(`^[^/:@]+@[^/:]+:`)
+
+// isURL tells a URL or a path apart from a remote's name.
+func isURL(s string) bool {
+	return strings.Contains(s, "://") || scpLike.MatchString(s) || filepath.IsAbs(s) ||
+		strings.HasPrefix(s, ".") || strings.ContainsRune(s, os.PathSeparator)
+}
+
+// Clone copies the store at url into dir (CloneDir(url) when ""), with
+// every party branch and every version tag, records url as the
+// remote origin and builds the index. A remote that is not an avenant
+// store is refused with ErrNotStore, and nothing is left behind: dir is
+// removed if Clone created it, its .git otherwise. dir must not exist or
+// be empty.
+func Clone(url, dir string, opts RemoteOptions) (s *Store, err error) {
+	defer redactErr(&err)
+	if dir == "" {
+		if dir = CloneDir(url); dir == "" {
+			return nil, fmt.Errorf("%s: cannot pick a directory name from the URL: give one", url)
+		}
+	}
+	created := false
+	switch fi, serr := os.Stat(dir); {
+	case serr == nil:
+		if !fi.IsDir() {
+			return nil, fmt.Errorf("%s: exists and is not a directory", dir)
+		}
+		entries, rerr := os.ReadDir(dir)
+		if rerr != nil {
+			return nil, rerr
+		}
+		if len(entries) > 0 {
+			return nil, fmt.Errorf("%s: exists and is not empty", dir)
+		}
+	case errors.Is(serr, fs.ErrNotExist):
+		if err := os.MkdirAll(dir, 0o777); err != nil {
+			return nil, err
+		}
+		created = true
+	default:
+		return nil, serr
+	}
+	defer func() {
+		if err == nil {
+			return
+		}
+		if created {
+			os.RemoveAll(dir)
+		} else {
+			os.RemoveAll(filepath.Join(dir, ".git"))
+		}
+	}()
+	if !strings.Contains(url, "://") && !scpLike.MatchString(url) {
+		// A local path: record it absolute, as git clone does, so that
+		// the remote still works from another directory.
+		if abs, aerr := filepath.Abs(url); aerr == nil {
+			url = abs
+		}
+	}
+	repo, err := git.PlainInitWithOptions(dir, &git.PlainInitOptions{
+		InitOptions: git.InitOptions{DefaultBranch: plumbing.NewBranchReferenceName(MainBranch)},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", dir, err)
+	}
+	remote, err := repo.CreateRemote(&config.RemoteConfig{Name: DefaultRemote, URLs: []string{url}})
+	if err != nil {
+		return nil, err
+	}
+	tracking := "refs/remotes/" + DefaultRemote + "/"
+	err = remote.FetchContext(opts.ctx(), &git.FetchOptions{
+		RemoteName: DefaultRemote,
+		RefSpecs: []config.RefSpec{
+			config.RefSpec("+refs/heads/*:" + tracking + "*"),
+			config.RefSpec("+refs/tags/*:refs/tags/*"),
+		},
+		Tags: git.NoTags, Auth: opts.Auth, Progress: opts.Progress,
+	})
+	switch {
+	case errors.Is(err, transport.ErrEmptyRemoteRepository):
+		return nil, fmt.Errorf("%s: %w: the remote is empty (to share a new store, push to it)", url, ErrNotStore)
+	case err != nil && !errors.Is(err, git.NoErrAlreadyUpToDate):
+		return nil, fmt.Errorf("%s: %w", url, err)
+	}
+	heads, err := refsUnder(repo.Storer, tracking)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkStoreTips(repo, heads); err != nil {
+		return nil, fmt.Errorf("%s: %w", url, err)
+	}
+	for name, h := range heads {
+		if err := repo.Storer.SetReference(plumbing.NewHashReference(plumbing.NewBranchReferenceName(name), h)); err != nil {
+			return nil, err
+		}
+	}
+	// Marked last: until now the directory is no store for Discover.
+	if err := markStore(repo); err != nil {
+		return nil, err
+	}
+	if s, err = Open(dir); err != nil {
+		return nil, err
+	}
+	unlock, ix, err := s.lockRepaired()
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	if len(ix.Versions) == 0 {
+		return nil, fmt.Errorf("%s: %w: its branches hold avenant commits but it has no version tags (push them with git push --tags)", url, ErrNotStore)
+	}
+	for _, v := range ix.Versions {
+		if err := s.checkPulled(v.Label, plumbing.NewHash(v.Commit)); err != nil {
+			return nil, fmt.Errorf("%s: %w", url, err)
+		}
+	}
+	return s, nil
+}
+
+// checkStoreTips refuses a remote whose branches are not all avenant
+// versions, or that has none.
+func checkStoreTips(repo *git.Repository, heads map[string]plumbing.Hash) error {
+	if len(heads) == 0 {
+		return fmt.Errorf("%w: the remote has no branch", ErrNotStore)
+	}
+	for _, name := range sortedKeys(heads) {
+		if !isVersionCommit(repo, heads[name]) {
+			return fmt.Errorf("%w: branch %s (%s) is not an avenant version", ErrNotStore, name, shortHash(heads[name].String()))
+		}
+	}
+	return nil
+}
+
+// isVersionCommit reports whether h is a commit avenant wrote: its
+// trailers name a version, or its tree holds the .avenant marker.
+func isVersionCommit(repo *git.Repository, h plumbing.Hash) bool {
+	c, err := repo.CommitObject(h)
+	if err != nil {
+		return false
+	}
+	if _, ok := versionOf(c); ok {
+		return true
+	}
+	tree, err := c.Tree()
+	if err != nil {
+		return false
+	}
+	f, err := tree.File(".avenant")
+	if err != nil {
+		return false
+	}
+	content, err := f.Contents()
+	return err == nil && content == Marker
+}

@@ -1,0 +1,105 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	git "github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/config"
+	"github.com/go-git/go-git/v5/plumbing"
+)
+
+// Push sends every branch and tag of the store to remote (a configured
+// remote's name, DefaultRemote when "", or a URL), fast-forward only. It
+// first fetches the remote's references and checks them all: a branch the
+// remote has that is not an ancestor of ours, or a tag on another commit,
+// refuses the whole push with a *RefusedError, and nothing is sent.
+// Branches on which the remote is ahead are left alone.
+func (s *Store) Push(remote string, opts RemoteOptions) (_ *PushResult, err error) {
+	defer redactErr(&err)
+	if remote == "" {
+		remote = DefaultRemote
+	}
+	r, _, err := s.remote(remote)
+	if err != nil {
+		return nil, err
+	}
+	if dir := localPath(r.Config().URLs[0]); dir != "" {
+		if fi, err := os.Stat(filepath.Join(dir, ".git")); err == nil && fi.IsDir() {
+			return nil, fmt.Errorf("push to %s refused: %s is not a bare repository but a store or a work tree, whose own imports and checkouts a push would race with; share through a bare one (git init --bare), or pull from there instead", remote, dir)
+		}
+	}
+	unlock, err := s.lock()
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	_, rheads, rtags, err := s.syncState(r, opts)
+	if err != nil {
+		return nil, err
+	}
+	if len(rheads) > 0 {
+		if err := checkStoreTips(s.repo, rheads); err != nil {
+			return nil, fmt.Errorf("push to %s refused: %w", remote, err)
+		}
+	}
+	lheads, ltags, err := s.localRefs()
+	if err != nil {
+		return nil, err
+	}
+	res := &PushResult{Remote: RedactURL(remote)}
+	var conflicts []Conflict
+	var specs []config.RefSpec
+	for _, name := range sortedKeys(lheads) {
+		lh, rh := lheads[name], rheads[name]
+		rel, err := s.relate(lh, rh)
+		if err != nil {
+			return nil, err
+		}
+		switch rel {
+		case relLocalOnly, relLocalAhead:
+			u := RefUpdate{Name: name, New: lh.String()}
+			if !rh.IsZero() {
+				u.Old = rh.String()
+			}
+			res.Updated = append(res.Updated, u)
+			ref := plumbing.NewBranchReferenceName(name).String()
+			specs = append(specs, config.RefSpec(ref+":"+ref))
+		case relRemoteAhead:
+			res.Behind = append(res.Behind, name)
+		case relDiverged:
+			conflicts = append(conflicts, Conflict{Name: name, Remote: rh.String(), Local: lh.String()})
+		}
+	}
+	for _, name := range sortedKeys(ltags) {
+		lh, rh := ltags[name], rtags[name]
+		switch {
+		case rh.IsZero():
+			res.Updated = append(res.Updated, RefUpdate{Name: name, Tag: true, New: lh.String()})
+			ref := plumbing.NewTagReferenceName(name).String()
+			specs = append(specs, config.RefSpec(ref+":"+ref))
+		case rh != lh:
+			conflicts = append(conflicts, Conflict{Name: name, Tag: true, Remote: rh.String(), Local: lh.String()})
+		}
+	}
+	if len(conflicts) > 0 {
+		sortConflicts(conflicts)
+		return nil, &RefusedError{Op: "push to " + RedactURL(remote), Conflicts: conflicts, hint: "pull first"}
+	}
+	if len(specs) == 0 {
+		return res, nil
+	}
+	// Atomic where the server supports it (git-receive-pack does): a ref
+	// the server itself refuses, such as the checked-out branch of a
+	// non-bare repository, then fails the whole push, not just that ref.
+	err = r.PushContext(opts.ctx(), &git.PushOptions{
+		RemoteName: r.Config().Name, RefSpecs: specs, Auth: opts.Auth, Progress: opts.Progress,
+		Atomic: true,
+	})
+	if err != nil && !errors.Is(err, git.NoErrAlreadyUpToDate) {
+		return nil, fmt.Errorf("push to %s: %w", remote, err)
+	}
+	return res, nil
+}
