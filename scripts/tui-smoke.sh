@@ -55,7 +55,7 @@ keys v;                      expect "●─┴─┘"
 keys j j j j Enter;          expect "RA-2023 → CNAM-2024-02 · outline"
 keys / ; keys -l "cotée GS"; keys Enter
 expect "filter: search"
-keys n Enter;                expect "amount GS: 26,50 € → 30 €"
+keys Enter;                  expect "amount GS: 26,50 € → 30 €"
 if [ -n "${SMOKE_CAPTURE:-}" ]; then tm capture-pane -p -t "$session" >"$SMOKE_CAPTURE.diff"; fi
 keys s;                      expect "base: 10"
 keys h;                      expect "History of Article 10"

@@ -7,7 +7,11 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 )
 
-// TestGolden pins down every screen at the two sizes the TUI is designed
+// goldenSizes are the terminal sizes every screen is pinned at: the
+// smallest usual terminal, a laptop's and a wide screen's.
+var goldenSizes = [][2]int{{80, 24}, {120, 35}, {200, 50}}
+
+// TestGolden pins down every screen at the sizes the TUI is designed
 // for, drawn from the hand-built fake so that only a change of the TUI can
 // move them. Run with -update to rewrite testdata/TestGolden/*.golden.
 func TestGolden(t *testing.T) {
@@ -18,17 +22,21 @@ func TestGolden(t *testing.T) {
 		{"outline", nil},
 		{"outline-changed-only", []string{"c"}},
 		{"search", []string{"/", "consultation", "enter"}},
-		{"diff", []string{"n", "n", "n", "enter"}},
-		{"diff-side", []string{"n", "n", "n", "enter", "s"}},
-		{"diff-added", []string{"n", "n", "enter"}},
-		{"diff-removed", []string{"N", "enter"}},
-		{"history", []string{"n", "n", "n", "h"}},
-		{"blame", []string{"n", "n", "n", "b", "j"}},
-		{"blame-previous", []string{"n", "n", "n", "b", "j", ","}},
+		{"search-prompt", []string{"/", "medecin"}},
+		{"goto-prompt", []string{":"}},
+		{"goto", []string{":", "2 bis", "enter"}},
+		{"diff", []string{":", "29.1", "enter", "enter"}},
+		{"diff-side", []string{":", "29.1", "enter", "enter", "s"}},
+		{"diff-added", []string{":", "2 bis", "enter", "enter"}},
+		{"diff-removed", []string{"G", "enter"}},
+		{"history", []string{":", "29.1", "enter", "h"}},
+		{"history-step", []string{":", "29.1", "enter", "h", "enter"}},
+		{"blame", []string{":", "29.1", "enter", "b", "j"}},
+		{"blame-previous", []string{":", "29.1", "enter", "b", "j", ","}},
 		{"versions", []string{"v"}},
 		{"help", []string{"?"}},
 	}
-	for _, size := range [][2]int{{80, 24}, {160, 48}} {
+	for _, size := range goldenSizes {
 		for _, f := range flows {
 			t.Run(fmt.Sprintf("%s-%dx%d", f.name, size[0], size[1]), func(t *testing.T) {
 				m := start(t, newFakeSource(), Options{}, size[0], size[1])
@@ -49,7 +57,7 @@ func TestGoldenStyled(t *testing.T) {
 	for _, f := range []struct {
 		name string
 		keys []string
-	}{{"outline", nil}, {"diff", []string{"n", "n", "n", "enter"}}, {"blame", []string{"n", "n", "n", "b"}}} {
+	}{{"outline", nil}, {"search", []string{"/", "medecin", "enter"}}, {"diff", []string{":", "29.1", "enter", "enter"}}, {"blame", []string{":", "29.1", "enter", "b"}}} {
 		t.Run(f.name, func(t *testing.T) {
 			m := start(t, newFakeSource(), Options{}, 80, 24)
 			m = drive(t, m, keys(f.keys...)...)
@@ -61,7 +69,7 @@ func TestGoldenStyled(t *testing.T) {
 // TestGoldenPlain pins down the textual marks drawn without colour.
 func TestGoldenPlain(t *testing.T) {
 	m := start(t, newFakeSource(), Options{Plain: true}, 80, 24)
-	m = drive(t, m, keys("n", "n", "n", "enter")...)
+	m = drive(t, m, keys(":", "29.1", "enter", "enter")...)
 	golden.RequireEqual(t, screenText(m))
 }
 

@@ -14,6 +14,7 @@ type KeyMap struct {
 
 	Search, ChangedOnly, FactsOnly, KindFilter key.Binding
 	NextChange, PrevChange                     key.Binding
+	NextMatch, PrevMatch, GoTo                 key.Binding
 
 	SideBySide key.Binding
 	Previous   key.Binding
@@ -46,8 +47,11 @@ func DefaultKeyMap() KeyMap {
 		ChangedOnly: b([]string{"c"}, "c", "changed only"),
 		FactsOnly:   b([]string{"f"}, "f", "facts only"),
 		KindFilter:  b([]string{"t"}, "t", "filter by kind"),
-		NextChange:  b([]string{"n"}, "n", "next change"),
-		PrevChange:  b([]string{"N"}, "N", "previous change"),
+		NextChange:  b([]string{"]", "n"}, "]/n", "next change"),
+		PrevChange:  b([]string{"[", "N"}, "[/N", "previous change"),
+		NextMatch:   b([]string{"n"}, "n", "next match"),
+		PrevMatch:   b([]string{"N"}, "N", "previous match"),
+		GoTo:        b([]string{":"}, ":", "go to clause"),
 		SideBySide:  b([]string{"s"}, "s", "side by side"),
 		Previous:    b([]string{","}, ",", "blame before this"),
 		Tariffs:     b([]string{"$"}, "$", "tariff grid"),

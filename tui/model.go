@@ -56,8 +56,11 @@ type Model struct {
 	err           error
 	status        string
 	showHelp      bool
-	searching     bool
-	input         prompt
+	// prompting is set while the search or go-to prompt takes the keys.
+	prompting bool
+	input     prompt
+	// pendingG is set after "g": a digit then opens the go-to prompt.
+	pendingG bool
 
 	all        []Version
 	parties    parties
@@ -135,6 +138,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.status = ""
 		if m.screen != screenTariffs {
 			m = m.open(screenTariffs)
+		}
+		return m, nil
+	case tea.PasteMsg:
+		if m.prompting {
+			m.input = m.input.paste(msg.Content)
 		}
 		return m, nil
 	case tea.MouseWheelMsg:
@@ -251,23 +259,36 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if msg.String() == "ctrl+c" {
 		return m, tea.Quit
 	}
-	if m.searching {
+	if m.prompting {
 		switch msg.String() {
 		case "enter":
-			m.searching = false
+			m.prompting = false
+			if m.input.lead == ":" {
+				return m.goTo(m.input.String()), nil
+			}
 			m.outline = m.outline.setQuery(m.input.String())
 			if q := m.outline.query; q != "" && len(m.outline.visible) == 0 {
 				m.status = "no clause matches “" + sanitize.Text(q) + "”"
 			}
+			if m.screen != screenOutline {
+				m.back = nil
+				m.screen = screenOutline
+			}
 			return m, nil
 		case "esc":
-			m.searching = false
+			m.prompting = false
 			return m, nil
 		}
 		m.input = m.input.update(msg)
 		return m, nil
 	}
 	m.err, m.status = nil, ""
+	if pending := m.pendingG; pending {
+		m.pendingG = false
+		if r := msg.Text; len(r) == 1 && r[0] >= '0' && r[0] <= '9' && m.outline.diff != nil {
+			return m.openGoTo(r), nil
+		}
+	}
 	if m.showHelp {
 		if key.Matches(msg, k.Quit) {
 			return m, tea.Quit
@@ -291,6 +312,15 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.back = nil
 		m.screen = screenOutline
 		return m, nil
+	case m.screen == screenOutline && msg.String() == "esc" && m.outline.query != "":
+		m.outline = m.outline.setQuery("")
+		return m, nil
+	case (m.screen == screenOutline || m.screen == screenDiff) && m.outline.diff != nil && key.Matches(msg, k.Search):
+		m.prompting = true
+		m.input = prompt{lead: "/", hint: "heading or text, accents and case aside"}
+		return m, nil
+	case (m.screen == screenOutline || m.screen == screenDiff && m.diff.step == "") && m.outline.diff != nil && key.Matches(msg, k.GoTo):
+		return m.openGoTo(""), nil
 	case msg.String() == "esc" || (key.Matches(msg, k.Back) && m.screen != screenOutline):
 		if n := len(m.back); n > 0 {
 			m.screen = m.back[n-1]
@@ -298,6 +328,7 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	}
+	m.pendingG = msg.String() == "g" && (m.screen == screenOutline || m.screen == screenDiff && m.diff.step == "")
 	switch m.screen {
 	case screenVersions:
 		return m.versionsKey(msg)
@@ -408,13 +439,8 @@ func (m Model) outlineKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return m.open(screenDiff), nil
 		}
 		return m, nil
-	case key.Matches(msg, k.Search):
-		m.searching = true
-		m.input = prompt{value: []rune(m.outline.query)}
-		return m, nil
-	case msg.String() == "esc" && m.outline.query != "":
-		m.outline = m.outline.setQuery("")
-		return m, nil
+	case len(msg.Text) == 1 && msg.Text[0] >= '1' && msg.Text[0] <= '9':
+		return m.openGoTo(msg.Text), nil
 	}
 	var cmd tea.Cmd
 	m.outline, cmd = m.outline.update(msg, k)
@@ -422,6 +448,32 @@ func (m Model) outlineKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.status = "no change between " + orNone(m.base) + " and " + m.head
 	}
 	return m, cmd
+}
+
+// openGoTo opens the go-to prompt, holding typed when a digit opened it.
+func (m Model) openGoTo(typed string) Model {
+	m.prompting = true
+	m.input = prompt{lead: ":", hint: "clause number or heading (12, Article 12, Annexe 1/G)", value: []rune(typed)}
+	return m
+}
+
+// goTo moves the outline to the clause called name, resolved as the
+// command line resolves clause names; on the diff screen, that clause's
+// diff is shown.
+func (m Model) goTo(name string) Model {
+	if strings.TrimSpace(name) == "" || m.outline.diff == nil {
+		return m
+	}
+	c, err := changeOfName(m.outline.diff, name, m.base, m.head)
+	if err != nil {
+		m.status = err.Error()
+		return m
+	}
+	m.outline = m.outline.goTo(c)
+	if m.screen == screenDiff {
+		m.diff = m.diff.set(m.outline.diff, c, "")
+	}
+	return m
 }
 
 func (m Model) anyListed() bool {
@@ -444,7 +496,11 @@ func (m Model) diffKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			if key.Matches(msg, k.PrevChange) {
 				dir = -1
 			}
-			o, ok := m.outline.step(dir)
+			step := m.outline.step
+			if m.outline.query != "" && (key.Matches(msg, k.NextMatch) || key.Matches(msg, k.PrevMatch)) {
+				step = m.outline.stepMatch
+			}
+			o, ok := step(dir)
 			if !ok {
 				m.status = "no other change"
 				return m, nil
@@ -567,7 +623,7 @@ func (m Model) render() string {
 	}
 	var foot string
 	switch {
-	case m.searching:
+	case m.prompting:
 		foot = m.input.view(m.width)
 	case m.err != nil:
 		foot = m.st.Error.Render(fit("error: "+sanitize.Text(m.err.Error()), m.width))

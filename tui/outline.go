@@ -7,8 +7,10 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/internal/frtext"
 	"github.com/avenant-dev/avenant/internal/sanitize"
 	"github.com/avenant-dev/avenant/render"
 )
@@ -47,8 +49,8 @@ type outlineScreen struct {
 	changedOnly, factsOnly bool
 	kind                   int // index into kindFilters
 	query                  string
-	// search holds each row's heading and text, lowercased, built on the
-	// first search.
+	// search holds each row's heading and text folded (frtext.Fold, as
+	// check patterns are), built on the first search.
 	search []string
 
 	width, height int
@@ -98,6 +100,13 @@ func newOutlineScreen(d *clause.Diff) outlineScreen {
 		}
 	}
 	s.refilter()
+	// Open at the first change, as a reviewer reads: the unchanged clauses
+	// above it are context.
+	s.cursor = -1
+	if s, ok := s.step(1); ok {
+		return s
+	}
+	s.cursor = 0
 	return s
 }
 
@@ -215,7 +224,7 @@ func (s *outlineScreen) refilter() {
 	} else {
 		show := make([]bool, len(s.rows))
 		s.matched = make([]bool, len(s.rows))
-		q := strings.ToLower(s.query)
+		q := frtext.Fold(s.query)
 		if q != "" && s.search == nil {
 			s.buildSearch()
 		}
@@ -258,7 +267,7 @@ func (s *outlineScreen) buildSearch() {
 		for _, o := range c.Old {
 			b.WriteString(d.Old.Clauses[o].Heading + "\n" + d.Old.Clauses[o].Text + "\n")
 		}
-		s.search[i] = strings.ToLower(b.String())
+		s.search[i] = frtext.Fold(b.String())
 	}
 }
 
@@ -283,11 +292,42 @@ func (s outlineScreen) selected() (int, bool) {
 	return s.rows[s.visible[s.cursor]].change, true
 }
 
-// setQuery applies a search.
+// setQuery applies a search and puts the cursor on its first match.
 func (s outlineScreen) setQuery(q string) outlineScreen {
 	s.query = strings.TrimSpace(q)
 	s.refilter()
+	if s.query != "" {
+		s.cursor = -1
+		s, _ = s.stepMatch(1)
+		s.cursor = max(s.cursor, 0)
+	}
 	return s
+}
+
+// stepMatch moves to the next (dir 1) or previous (dir -1) row that the
+// filters and search select, changed or not, wrapping around.
+func (s outlineScreen) stepMatch(dir int) (outlineScreen, bool) {
+	n := len(s.visible)
+	for k := 1; k <= n; k++ {
+		i := ((s.cursor+dir*k)%n + n) % n
+		if s.matched == nil || s.matched[s.visible[i]] {
+			s.cursor = i
+			s.offset = window(s.cursor, s.offset, s.listHeight(), n)
+			return s, true
+		}
+	}
+	return s, false
+}
+
+// matches counts the rows the filters and search select.
+func (s outlineScreen) matches() int {
+	n := 0
+	for _, ok := range s.matched {
+		if ok {
+			n++
+		}
+	}
+	return n
 }
 
 // step moves to the next (dir 1) or previous (dir -1) listed change,
@@ -316,6 +356,10 @@ func (s outlineScreen) update(msg tea.KeyPressMsg, k KeyMap) (outlineScreen, tea
 	case key.Matches(msg, k.KindFilter):
 		s.kind = (s.kind + 1) % len(kindFilters)
 		s.refilter()
+	case s.query != "" && key.Matches(msg, k.NextMatch):
+		s, _ = s.stepMatch(1)
+	case s.query != "" && key.Matches(msg, k.PrevMatch):
+		s, _ = s.stepMatch(-1)
 	case key.Matches(msg, k.NextChange):
 		s, _ = s.step(1)
 	case key.Matches(msg, k.PrevChange):
@@ -336,12 +380,16 @@ func (s outlineScreen) scroll(n int) outlineScreen {
 // help is the screen's key help.
 func (s outlineScreen) help(k KeyMap) helpKeys {
 	open := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "diff"))
+	next := k.NextChange
+	if s.query != "" {
+		next = k.NextMatch
+	}
 	return helpKeys{
-		short: []key.Binding{open, k.NextChange, k.Search, k.ChangedOnly, k.History, k.Blame, k.Versions, k.Help, k.Quit},
+		short: []key.Binding{open, next, k.Search, k.ChangedOnly, k.History, k.Blame, k.Versions, k.Help, k.Quit},
 		full: [][]key.Binding{
 			k.moves(),
-			{open, k.NextChange, k.PrevChange, k.History, k.Blame},
-			{k.Search, k.ChangedOnly, k.FactsOnly, k.KindFilter},
+			{open, k.NextChange, k.PrevChange, k.NextMatch, k.PrevMatch, k.History, k.Blame},
+			{k.Search, k.GoTo, k.ChangedOnly, k.FactsOnly, k.KindFilter},
 			k.global(),
 		},
 	}
@@ -360,7 +408,7 @@ func (s outlineScreen) filterLine() string {
 		f = append(f, "kind="+kindFilters[s.kind])
 	}
 	if s.query != "" {
-		f = append(f, "search “"+sanitize.Text(s.query)+"”")
+		f = append(f, fmt.Sprintf("search “%s” (%d matches)", sanitize.Text(s.query), s.matches()))
 	}
 	if len(f) == 0 {
 		return ""
@@ -384,6 +432,7 @@ func renderOutline(s outlineScreen, base, head string, st Styles) string {
 		lines = append(lines, fit("  nothing matches", width))
 	}
 	end := min(len(s.visible), s.offset+s.listHeight())
+	fq := frtext.Fold(s.query)
 	for vi := s.offset; vi < end; vi++ {
 		r := &s.rows[s.visible[vi]]
 		c := &s.diff.Changes[r.change]
@@ -401,13 +450,21 @@ func renderOutline(s outlineScreen, base, head string, st Styles) string {
 		}
 		indent := strings.Repeat("  ", min(r.depth, 8))
 		labelW := max(width-2-len(indent)-plainBadges-1, 8)
-		label := r.label
+		base := lipgloss.NewStyle()
 		if c.Kind == clause.Removed {
-			label = st.Delete.Render(fit(label, labelW))
+			base = st.Delete
 		} else if r.title {
-			label = st.Title.Render(fit(label, labelW))
+			base = st.Title
+		}
+		hit := s.query != "" && s.matched[s.visible[vi]]
+		if hit && st.Plain {
+			labelW -= 2 // the « » around the match
+		}
+		label := fit(r.label, labelW)
+		if hit {
+			label = highlight(label, fq, base, st)
 		} else {
-			label = fit(label, labelW)
+			label = base.Render(label)
 		}
 		row := "  " + indent + label + " " + strings.Join(bs, " ")
 		row = fit(row, width)

@@ -1,15 +1,21 @@
 package tui
 
 import (
+	"strings"
+
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/avenant-dev/avenant/internal/sanitize"
 )
 
-// prompt is the one-line search field: typed text, backspace, ctrl+u and
-// ctrl+w. (Bubbles' textinput would pull a clipboard module for paste,
-// which a search of clause headings does not need.)
+// prompt is the one-line field of a search ("/") or a go-to (":"): typed
+// or pasted text, backspace, ctrl+u and ctrl+w. (Bubbles' textinput would
+// pull a clipboard module for paste, which the terminal's bracketed paste
+// already gives.)
 type prompt struct {
+	// lead is the key that opened the prompt, drawn before the text.
+	lead  string
+	hint  string
 	value []rune
 }
 
@@ -38,9 +44,20 @@ func (p prompt) update(msg tea.KeyPressMsg) prompt {
 	return p
 }
 
+// paste adds pasted text, its lines joined: a search is one line.
+func (p prompt) paste(text string) prompt {
+	text = strings.Join(strings.Fields(sanitize.Text(text)), " ")
+	p.value = append(p.value, []rune(text)...)
+	return p
+}
+
 func (p prompt) String() string { return string(p.value) }
 
-// view draws the prompt with a block cursor.
+// view draws the prompt with a block cursor, and its hint while empty.
 func (p prompt) view(width int) string {
-	return fit("/"+string(p.value)+"█", width)
+	s := p.lead + string(p.value) + "█"
+	if len(p.value) == 0 && p.hint != "" {
+		s += " " + p.hint
+	}
+	return fit(s, width)
 }

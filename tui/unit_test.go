@@ -66,7 +66,7 @@ func TestFlow(t *testing.T) {
 // reach the screen: the fake's Article 2 bis hides an OSC title change.
 func TestEscapesStripped(t *testing.T) {
 	m := start(t, newFakeSource(), Options{}, 80, 24)
-	m = drive(t, m, keys("n", "n", "enter")...)
+	m = drive(t, m, keys(":", "2 bis", "enter", "enter")...)
 	view := m.View().Content
 	if strings.Contains(view, "\x1b]") || strings.Contains(view, "\x07") || strings.Contains(view, "pwned") {
 		t.Errorf("an escape sequence from the document reached the screen: %q", view)
@@ -78,7 +78,7 @@ func TestEscapesStripped(t *testing.T) {
 
 func TestResize(t *testing.T) {
 	m := start(t, newFakeSource(), Options{}, 80, 24)
-	m = drive(t, m, keys("n", "n", "n", "enter")...)
+	m = drive(t, m, keys(":", "29.1", "enter", "enter")...)
 	for _, size := range [][2]int{{40, 10}, {200, 60}, {20, 5}} {
 		m = drive(t, m, sizeMsg(size[0], size[1]))
 		checkSize(t, m.View().Content, size[0], size[1])
@@ -87,9 +87,10 @@ func TestResize(t *testing.T) {
 
 func TestWheelScrollsOutline(t *testing.T) {
 	m := start(t, newFakeSource(), Options{}, 80, 24)
+	before := m.outline.cursor
 	m = drive(t, m, wheelDown())
-	if m.outline.cursor != 3 {
-		t.Errorf("cursor after a wheel notch = %d, want 3", m.outline.cursor)
+	if m.outline.cursor != before+3 {
+		t.Errorf("cursor after a wheel notch = %d, want %d", m.outline.cursor, before+3)
 	}
 }
 
