@@ -25,11 +25,14 @@ type IO struct {
 	// OutTTY tells whether Out is a terminal, for --color auto.
 	OutTTY bool
 	Getenv func(string) string
+	// LookupEnv tells an empty variable from an unset one (PAGER= turns
+	// the pager off); when nil, an empty variable counts as unset.
+	LookupEnv func(string) (string, bool)
 }
 
 // System is the IO of the running process.
 func System() *IO {
-	return &IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, OutTTY: term.IsTerminal(os.Stdout.Fd()), Getenv: os.Getenv}
+	return &IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, OutTTY: term.IsTerminal(os.Stdout.Fd()), Getenv: os.Getenv, LookupEnv: os.LookupEnv}
 }
 
 // Exit codes, like diff(1).
@@ -53,9 +56,11 @@ func (e usageError) Unwrap() error { return e.err }
 // difference, 1 for differences found, 2 for any error, printed as one
 // line on stderr.
 func Run(args []string, io *IO) int {
-	root := NewRootCmd(io)
+	root, g := newRoot(io)
 	root.SetArgs(args)
 	cmd, err := root.ExecuteC()
+	// The user reads the pager to the end before any error shows.
+	g.closePager()
 	switch {
 	case err == nil:
 		return ExitOK
@@ -82,11 +87,20 @@ type globals struct {
 	store string
 	color string
 	quiet bool
-	io    *IO
+	// noPager is --no-pager: long output goes straight to the terminal.
+	noPager bool
+	io      *IO
+	// pager, when not nil, is standard output sent through $PAGER.
+	pager *pager
 }
 
 // NewRootCmd builds the command tree.
 func NewRootCmd(io *IO) *cobra.Command {
+	root, _ := newRoot(io)
+	return root
+}
+
+func newRoot(io *IO) (*cobra.Command, *globals) {
 	g := &globals{io: io}
 	root := &cobra.Command{
 		Use:           "avenant",
@@ -100,14 +114,18 @@ func NewRootCmd(io *IO) *cobra.Command {
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	// Global flags are checked before any command runs, even one that
 	// prints no colour.
-	root.PersistentPreRunE = func(*cobra.Command, []string) error {
-		_, err := g.useColor()
-		return err
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		if _, err := g.useColor(); err != nil {
+			return err
+		}
+		g.startPager(cmd)
+		return nil
 	}
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.store, "store", "", "store directory (default: nearest enclosing store)")
 	pf.StringVar(&g.color, "color", "auto", "colour output: auto, always or never (NO_COLOR is honoured)")
 	pf.BoolVarP(&g.quiet, "quiet", "q", false, "print nothing but errors")
+	pf.BoolVar(&g.noPager, "no-pager", false, "never send long output through the pager ($AVENANT_PAGER, $PAGER or less -FRX)")
 	root.AddCommand(
 		newVersionCmd(g, nil),
 		newStoreShowCmd(g, nil),
@@ -127,7 +145,8 @@ func NewRootCmd(io *IO) *cobra.Command {
 		newGCCmd(g, nil),
 	)
 	setRootTUI(root, g)
-	return root
+	markPaged(root)
+	return root, g
 }
 
 // useColor decides --color auto|always|never, honouring NO_COLOR.
