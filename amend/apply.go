@@ -1,0 +1,469 @@
+package amend
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/avenant-dev/avenant/clause"
+)
+
+// Trace says which instructions changed a clause.
+type Trace struct {
+	// New is the clause's index in the consolidated document, -1 when the
+	// clause was removed; Old its index in the base, -1 when inserted.
+	New, Old int
+	// By lists the instructions, in the order they applied.
+	By []string
+}
+
+// Result is a consolidated text.
+type Result struct {
+	// Doc is the consolidated document as Apply built it; Text is Doc
+	// written in the base's format, which is what a reader of the text,
+	// and the store, parse again.
+	Doc  *clause.Document
+	Text string
+	// Traces lists every clause an instruction changed, inserted or
+	// removed, in document order, removed clauses last.
+	Traces []Trace
+}
+
+// state is the base being amended: its clauses and, for each, where it
+// came from and which instructions changed it.
+type state struct {
+	cl      []clause.Clause
+	base    []int
+	by      [][]string
+	removed []Trace
+}
+
+// Apply applies every instruction of set to base, in order, and writes the
+// result in format f. It is all or nothing: the first instruction that
+// cannot be applied is returned as an *Error and base is left as it was.
+func Apply(base *clause.Document, set *Set, f Format) (*Result, error) {
+	st := &state{cl: append([]clause.Clause(nil), base.Clauses...)}
+	for i := range st.cl {
+		st.base = append(st.base, i)
+		st.by = append(st.by, nil)
+	}
+	for _, in := range set.Instructions {
+		for _, op := range in.Ops {
+			if err := st.apply(op, in.By); err != nil {
+				return nil, &Error{in.By, err.Error()}
+			}
+		}
+	}
+	doc := &clause.Document{Clauses: st.cl}
+	res := &Result{Doc: doc, Text: Write(doc, f)}
+	for i, by := range st.by {
+		if by != nil {
+			res.Traces = append(res.Traces, Trace{New: i, Old: st.base[i], By: by})
+		}
+	}
+	res.Traces = append(res.Traces, st.removed...)
+	return res, nil
+}
+
+func (st *state) mark(i int, by string) {
+	if n := len(st.by[i]); n == 0 || st.by[i][n-1] != by {
+		st.by[i] = append(st.by[i], by)
+	}
+}
+
+// end returns the index after clause i and everything nested in it.
+func (st *state) end(i int) int {
+	j := i + 1
+	for j < len(st.cl) && st.cl[j].Depth > st.cl[i].Depth {
+		j++
+	}
+	return j
+}
+
+// resolve finds the clause a target names.
+func (st *state) resolve(t Target) (int, error) {
+	var found []int
+	if t.Row != "" {
+		from, to := 0, len(st.cl)
+		if t.Number != "" {
+			a, err := st.resolve(Target{Kind: clause.KindAnnex, Number: t.Number})
+			if err != nil {
+				return 0, err
+			}
+			from, to = a, st.end(a)
+		}
+		for i := from; i < to; i++ {
+			if c := &st.cl[i]; c.Kind == clause.KindItem && c.Number == t.Row {
+				found = append(found, i)
+			}
+		}
+	} else {
+		want := clause.NormalizeNumber(t.Number)
+		for i := range st.cl {
+			c := &st.cl[i]
+			if c.Kind == t.Kind && (t.Kind == clause.KindPreamble || t.Number == "" && t.Kind == clause.KindAnnex || clause.NormalizeNumber(c.Number) == want) {
+				found = append(found, i)
+			}
+		}
+	}
+	switch {
+	case len(found) == 0 && t.Row != "" && t.Number != "":
+		return 0, errf("row %s is not in annexe %s", t.Row, t.Number)
+	case len(found) == 0:
+		return 0, errf("%s is not in the text", t.clauseName())
+	case len(found) == 1:
+		return found[0], nil
+	}
+	if t.Row != "" {
+		return 0, errf("row %s is in %d tables: name the annex", t.Row, len(found))
+	}
+	return 0, errf("%s is named %d times in the text", t.clauseName(), len(found))
+}
+
+// scope narrows a clause's text (or heading) to the point, alinéa,
+// sentence or words the target names.
+func scope(text string, t Target) (span, error) {
+	s := span{0, len(text)}
+	for _, m := range t.Point {
+		p, ok := point(text, s, m)
+		if !ok {
+			return s, errf("point %s is not in %s", m, t.clauseName())
+		}
+		s = p
+	}
+	if t.Words != "" {
+		at, err := once(text, s, t.Words, t)
+		if err != nil {
+			return s, err
+		}
+		for _, a := range alineas(text, s) {
+			if a.start <= at.start && at.end <= a.end {
+				s = a
+			}
+		}
+	}
+	if t.Alinea != 0 {
+		a, ok := rank(alineas(text, s), t.Alinea)
+		if !ok {
+			return s, errf("the %s alinéa is not in %s (it has %d)", ordinalName(t.Alinea), t.clauseName(), len(alineas(text, s)))
+		}
+		s = a
+	}
+	if t.Phrase != 0 {
+		p, ok := rank(phrases(text, s), t.Phrase)
+		if !ok {
+			return s, errf("the %s sentence is not in %s", ordinalName(t.Phrase), Target{Kind: t.Kind, Number: t.Number, Row: t.Row, Alinea: t.Alinea, Point: t.Point}.describe())
+		}
+		s = p
+	}
+	return s, nil
+}
+
+// narrowed reports whether the target names less than a whole clause.
+func (t Target) narrowed() bool {
+	return len(t.Point) > 0 || t.Alinea != 0 || t.Phrase != 0 || t.Words != ""
+}
+
+// once finds words exactly once in text[s.start:s.end].
+func once(text string, s span, words string, t Target) (span, error) {
+	hits := find(text, s, words)
+	switch len(hits) {
+	case 0:
+		return span{}, errf("the words « %s » are not in %s", words, t.describe())
+	case 1:
+		return hits[0], nil
+	}
+	return span{}, errf("the words « %s » are in %s %d times: name the alinéa or the sentence", words, t.describe(), len(hits))
+}
+
+func (st *state) apply(op Op, by string) error {
+	if op.Kind == Renumber {
+		i, err := st.resolve(op.Targets[0])
+		if err != nil {
+			return err
+		}
+		c := &st.cl[i]
+		if k := strings.Index(c.Heading, c.Number); k >= 0 && c.Number != "" {
+			c.Heading = c.Heading[:k] + op.Number + c.Heading[k+len(c.Number):]
+		}
+		c.Number = op.Number
+		st.mark(i, by)
+		return nil
+	}
+	for _, t := range op.Targets {
+		if err := st.applyTo(op, t, by); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (st *state) applyTo(op Op, t Target, by string) error {
+	i, err := st.resolve(t)
+	if err != nil {
+		return err
+	}
+	c := &st.cl[i]
+	text := &c.Text
+	if t.Heading {
+		text = &c.Heading
+	}
+	switch op.Kind {
+	case Replace, DeleteWords, InsertWords, AppendWords:
+		s, err := scope(*text, t)
+		if err != nil {
+			return err
+		}
+		*text, err = editWords(*text, s, op, t)
+		if err != nil {
+			return err
+		}
+		st.mark(i, by)
+	case Rewrite:
+		st.rewrite(i, t, op.New)
+		st.mark(i, by)
+	case Repeal:
+		if !t.narrowed() && !t.Heading {
+			for k := i; k < st.end(i); k++ {
+				if st.base[k] >= 0 {
+					st.removed = append(st.removed, Trace{New: -1, Old: st.base[k], By: append(st.by[k], by)})
+				}
+			}
+			st.remove(i, st.end(i))
+			return nil
+		}
+		s, err := scope(*text, t)
+		if err != nil {
+			return err
+		}
+		*text = splice(*text, s, "")
+		st.mark(i, by)
+	case Insert:
+		return st.insert(i, t, op, by)
+	}
+	return nil
+}
+
+// editWords applies a word operation inside s.
+func editWords(text string, s span, op Op, t Target) (string, error) {
+	switch op.Kind {
+	case Replace:
+		at, err := once(text, s, op.Old, t)
+		if err != nil {
+			return "", err
+		}
+		return text[:at.start] + op.New + text[at.end:], nil
+	case DeleteWords:
+		at, err := once(text, s, op.Old, t)
+		if err != nil {
+			return "", err
+		}
+		return splice(text, at, ""), nil
+	case InsertWords:
+		at, err := once(text, s, op.Anchor, t)
+		if err != nil {
+			return "", err
+		}
+		if op.Before {
+			return text[:at.start] + joinWords(op.New, text[at.start:]), nil
+		}
+		return text[:at.end] + joinWords("", op.New) + text[at.end:], nil
+	}
+	// AppendWords: before the stop that ends the target.
+	end := s.end
+	for end > s.start {
+		r, size := utf8.DecodeLastRuneInString(text[:end])
+		if !unicode.IsSpace(r) && !strings.ContainsRune(".;:", r) {
+			break
+		}
+		end -= size
+	}
+	words := op.New
+	if r, _ := utf8.DecodeLastRuneInString(words); strings.ContainsRune(".;:", r) {
+		words = strings.TrimRight(words, ".;:")
+	}
+	return text[:end] + joinWords("", words) + text[end:], nil
+}
+
+// joinWords puts a space between inserted words and what they follow,
+// unless they open with punctuation that takes none.
+func joinWords(before, words string) string {
+	if before != "" {
+		return words + " " + before
+	}
+	r, _ := utf8.DecodeRuneInString(words)
+	if strings.ContainsRune(",.;:)", r) {
+		return words
+	}
+	return " " + words
+}
+
+// splice replaces text[s.start:s.end] and tidies the seam: no doubled
+// space, no space before a comma or full stop, no run of blank lines.
+func splice(text string, s span, with string) string {
+	before, after := text[:s.start], text[s.end:]
+	if with == "" {
+		switch {
+		case strings.HasPrefix(after, "\n\n") || strings.HasSuffix(before, "\n\n"):
+			before = strings.TrimRight(before, "\n")
+			after = strings.TrimLeft(after, "\n")
+			if before != "" && after != "" {
+				before += "\n\n"
+			}
+		case strings.HasPrefix(after, "\n") || strings.HasSuffix(before, "\n"):
+			before = strings.TrimRight(before, "\n")
+			after = strings.TrimLeft(after, "\n")
+			if before != "" && after != "" {
+				before += "\n"
+			}
+		default:
+			before = strings.TrimRight(before, " ")
+			after = strings.TrimLeft(after, " ")
+			if r, _ := utf8.DecodeRuneInString(after); before != "" && after != "" && !strings.ContainsRune(",.;:)", r) {
+				before += " "
+			}
+		}
+	}
+	return strings.TrimSpace(before + with + after)
+}
+
+// rewrite gives the target the text q.
+func (st *state) rewrite(i int, t Target, q string) {
+	c := &st.cl[i]
+	switch {
+	case t.Heading:
+		c.Heading = retitle(c.Heading, c.Number, q)
+	case t.narrowed():
+		s, _ := scope(c.Text, t)
+		if len(t.Point) > 0 && t.Alinea == 0 && t.Phrase == 0 {
+			m := t.Point[len(t.Point)-1]
+			if lineMarker(q) == "" {
+				q = m + " " + q
+			}
+		}
+		c.Text = splice(c.Text, s, q)
+	case c.Kind == clause.KindArticle:
+		if arts := quotedArticles(q, ""); len(arts) == 1 && arts[0].Heading != "" && firstArticleNumber(q) != "" {
+			c.Heading = arts[0].Heading
+			c.Text = arts[0].Text
+			return
+		}
+		c.Text = q
+	default:
+		c.Text = q
+	}
+}
+
+// retitle puts a new title in a heading, after its number: "Article 5 -
+// Information" becomes "Article 5 - Information des médecins".
+func retitle(heading, number, title string) string {
+	if number != "" {
+		if k := strings.Index(heading, number); k >= 0 {
+			return heading[:k+len(number)] + " - " + strings.TrimSpace(title)
+		}
+	}
+	return title
+}
+
+// quotedArticles reads the articles a quotation holds: each opens with its
+// heading ("Article 17 bis - Mission…"). A quotation with no heading is
+// the text of one article numbered number.
+func quotedArticles(q, number string) []clause.Clause {
+	doc := clause.Parse(q + "\n")
+	var out []clause.Clause
+	for _, c := range doc.Clauses {
+		if c.Kind == clause.KindArticle {
+			out = append(out, c)
+		} else if len(out) == 0 && (c.Text != "" || c.Heading != "") {
+			break
+		}
+	}
+	if len(out) > 0 && firstArticleNumber(q) != "" {
+		return out
+	}
+	return []clause.Clause{{Kind: clause.KindArticle, Number: number, Heading: "Article " + number, Text: q}}
+}
+
+func (st *state) insert(i int, t Target, op Op, by string) error {
+	c := &st.cl[i]
+	switch op.Unit {
+	case UnitArticle, UnitRow:
+		var news []clause.Clause
+		if op.Unit == UnitRow {
+			for _, line := range strings.Split(op.New, "\n") {
+				if line = strings.TrimSpace(line); line != "" {
+					cells := clause.RowCells(line)
+					news = append(news, clause.Clause{Kind: clause.KindItem, Number: cells[0], Text: line})
+				}
+			}
+		} else {
+			news = quotedArticles(op.New, op.Number)
+		}
+		at, depth := 0, c.Depth
+		container := c.Kind != clause.KindArticle && c.Kind != clause.KindItem
+		switch {
+		case op.Place == PlaceBefore:
+			at = i
+		case op.Place == PlaceStart && container:
+			at, depth = i+1, c.Depth+1
+		case container:
+			at, depth = st.end(i), c.Depth+1
+			if op.Unit == UnitRow {
+				// The rows of a table sit under its header.
+				for k := i + 1; k < at; k++ {
+					if st.cl[k].Kind == clause.KindItem {
+						depth = st.cl[k].Depth
+					}
+				}
+			}
+		default:
+			at = st.end(i)
+		}
+		for k := range news {
+			news[k].Depth = depth
+		}
+		st.cl = append(st.cl[:at], append(news, st.cl[at:]...)...)
+		st.base = append(st.base[:at], append(make([]int, len(news)), st.base[at:]...)...)
+		st.by = append(st.by[:at], append(make([][]string, len(news)), st.by[at:]...)...)
+		for k := at; k < at+len(news); k++ {
+			st.base[k] = -1
+			st.by[k] = []string{by}
+		}
+		return nil
+	}
+	// Sentences and alinéas go into the clause's text.
+	s := span{0, len(c.Text)}
+	if t.narrowed() {
+		var err error
+		if s, err = scope(c.Text, t); err != nil {
+			return err
+		}
+	}
+	sep := "\n\n"
+	if op.Unit == UnitPhrase {
+		sep = " "
+	} else if lineMarker(op.New) != "" && strings.Contains(c.Text, "\n") && lineMarker(c.Text[lineStart(c.Text, s.start):]) != "" {
+		// A new point among points stays in their list.
+		sep = "\n"
+	}
+	switch {
+	case op.Place == PlaceBefore || op.Place == PlaceStart:
+		c.Text = c.Text[:s.start] + op.New + sep + c.Text[s.start:]
+	default:
+		if s.end == 0 {
+			c.Text = op.New
+		} else {
+			c.Text = c.Text[:s.end] + sep + op.New + c.Text[s.end:]
+		}
+	}
+	st.mark(i, by)
+	return nil
+}
+
+func lineStart(text string, at int) int { return strings.LastIndexByte(text[:at], '\n') + 1 }
+
+func (st *state) remove(from, to int) {
+	st.cl = append(st.cl[:from], st.cl[to:]...)
+	st.base = append(st.base[:from], st.base[to:]...)
+	st.by = append(st.by[:from], st.by[to:]...)
+}

@@ -1,0 +1,206 @@
+package amend
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/internal/corpus"
+	"github.com/avenant-dev/avenant/reader"
+)
+
+// applyCase is one instruction applied to a base: the text of the clause
+// it changes afterwards, or the error it gives.
+type applyCase struct {
+	name   string
+	amend  string // the articles of the amending text, in Markdown
+	clause string // the clause to look at afterwards: "article 19.4", "row G", "préambule"
+	want   string // its text afterwards ("" with gone: it is removed)
+	gone   bool
+	err    string // the error instead, whole
+}
+
+// amendDoc parses an amending text given as its articles.
+func amendDoc(articles string) *clause.Document {
+	return clause.Parse("# Avenant n° 9\n\n" + articles + "\n")
+}
+
+// lookup finds a clause as a case names it.
+func lookup(d *clause.Document, name string) *clause.Clause {
+	kind, number, _ := strings.Cut(name, " ")
+	for i := range d.Clauses {
+		c := &d.Clauses[i]
+		switch kind {
+		case "article":
+			if c.Kind == clause.KindArticle && clause.NormalizeNumber(c.Number) == clause.NormalizeNumber(number) {
+				return c
+			}
+		case "row":
+			if c.Kind == clause.KindItem && c.Number == number {
+				return c
+			}
+		case "préambule":
+			if c.Kind == clause.KindPreamble {
+				return c
+			}
+		case "heading":
+			if c.Kind == clause.KindArticle && clause.NormalizeNumber(c.Number) == clause.NormalizeNumber(number) {
+				return &clause.Clause{Text: c.Heading}
+			}
+		}
+	}
+	return nil
+}
+
+func runApplyCases(t *testing.T, base *clause.Document, cases []applyCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			set, err := Parse(amendDoc(tc.amend))
+			var res *Result
+			if err == nil {
+				res, err = Apply(base, set, Markdown)
+			}
+			if tc.err != "" {
+				if err == nil || err.Error() != tc.err {
+					t.Fatalf("error %v, want %q", err, tc.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			text, err := reader.Decode([]byte(res.Text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := lookup(clause.Parse(text), tc.clause)
+			switch {
+			case tc.gone && got != nil:
+				t.Fatalf("%s is still there: %q", tc.clause, got.Text)
+			case tc.gone:
+			case got == nil:
+				t.Fatalf("%s is not in the result", tc.clause)
+			case got.Text != tc.want:
+				t.Fatalf("%s:\n got %q\nwant %q", tc.clause, got.Text, tc.want)
+			}
+			if len(res.Traces) == 0 {
+				t.Errorf("no trace")
+			}
+		})
+	}
+}
+
+func TestApplyConvention(t *testing.T) {
+	runApplyCases(t, fixture(t, "05-convention-2024-06.md"), []applyCase{
+		{name: "les mots", amend: "### Article 1er\n\nAu second alinéa de l'article 19.4, les mots : « la deuxième année » sont remplacés par les mots : « la troisième année ».",
+			clause: "article 19.4", want: "La caisse vérifie chaque année l'atteinte des engagements prévus par le contrat. Lorsque les engagements ne sont pas atteints, le médecin est invité à présenter ses observations dans un délai d'un mois.\n\nLa caisse peut suspendre le versement de l'aide mentionnée à l'article 19.2 lorsque le médecin n'a pas atteint ses engagements au terme de la troisième année du contrat."},
+		{name: "le tarif of a row", amend: "### Article 1er\n\nÀ la ligne G de l'annexe 1, le tarif : « 30 € » est remplacé par le tarif : « 31 € ».",
+			clause: "row G", want: "| G | Consultation de référence du médecin généraliste | 31 € |"},
+		{name: "several rows", amend: "### Article 1er\n\nAux lignes G et GS, le tarif « 30 € » est remplacé par « 32 € ».",
+			clause: "row GS", want: "| GS | Consultation du médecin spécialiste en médecine générale | 32 € |"},
+		{name: "several rows, one without the words", amend: "### Article 1er\n\nAux lignes G, GS et TCG, le tarif « 30 € » est remplacé par « 32 € ».",
+			err: "Article 1er: the words « 30 € » are not in row TCG"},
+		{name: "le taux", amend: "### Article 2\n\nAu premier alinéa de l'article 35, le taux : « 9,7 % » est remplacé par le taux : « 10 % ».",
+			clause: "article 35", want: "Les caisses participent au financement des cotisations d'assurance maladie, maternité et décès des médecins exerçant en secteur 1, à hauteur de 10 % du montant des honoraires conventionnels, déduction faite des dépassements.\n\nElles participent également au financement des cotisations d'allocations familiales et du régime des avantages supplémentaires de vieillesse, dans les conditions prévues par les textes réglementaires."},
+		{name: "la date", amend: "### Article 2\n\nÀ l'article 41 bis, la date : « 31 décembre 2025 » est remplacée par la date : « 30 juin 2026 ».",
+			clause: "article 41 bis", want: "Les partenaires conventionnels se réunissent avant le 30 juin 2026 afin d'établir un premier bilan de l'impact des présentes dispositions sur l'accès aux soins, la qualité et la pertinence des soins. Au vu de ce bilan, ils peuvent convenir d'adapter les mesures tarifaires et les engagements prévus par les présentes dispositions."},
+		{name: "le montant, point in figures", amend: "### Article 2\n\nAu 2° de l'article 18, le montant : « 51,50 € » est remplacé par le montant : « 55 € ».",
+			clause: "article 18", want: "Les médecins participent à la permanence des soins ambulatoires dans les conditions fixées par le cahier des charges régional arrêté par le directeur général de l'agence régionale de santé.\n\nLes actes réalisés dans le cadre de la permanence des soins ambulatoires, sur régulation du centre 15 ou du service d'accès aux soins, donnent lieu aux majorations suivantes :\n1° de 20 heures à minuit : 42,50 € ;\n2° de minuit à 8 heures : 55 € ;\n3° le dimanche et les jours fériés, de 8 heures à 20 heures : 26,50 €."},
+		{name: "les termes, préambule", amend: "### Article 1er\n\nAu premier alinéa du préambule, les termes « le 15 novembre 2023 » sont remplacés par les termes « le 16 novembre 2023 ».",
+			clause: "préambule", want: strings.Replace(lookup(fixture(t, "05-convention-2024-06.md"), "préambule").Text, "le 15 novembre", "le 16 novembre", 1)},
+		{name: "insert words after", amend: "### Article 1er\n\nÀ la dernière phrase de l'article 41, après le mot : « rendu », sont insérés les mots : « chaque année ».",
+			clause: "article 41", want: "La commission paritaire nationale établit chaque année un bilan de l'application des présentes dispositions, portant notamment sur l'évolution de l'accès aux soins, de la démographie médicale et des dépenses d'assurance maladie. Ce bilan est rendu chaque année public."},
+		{name: "complété par les mots", amend: "### Article 1er\n\nL'article 41 est complété par les mots : « et transmis au ministre chargé de la santé ».",
+			clause: "article 41", want: "La commission paritaire nationale établit chaque année un bilan de l'application des présentes dispositions, portant notamment sur l'évolution de l'accès aux soins, de la démographie médicale et des dépenses d'assurance maladie. Ce bilan est rendu public et transmis au ministre chargé de la santé."},
+		{name: "delete words", amend: "### Article 1er\n\nAu premier alinéa de l'article 2, les mots : « , y compris en société d'exercice libéral ou au sein d'une maison de santé pluriprofessionnelle » sont supprimés.",
+			clause: "article 2", want: "Les présentes dispositions s'appliquent aux médecins généralistes et spécialistes exerçant à titre libéral.\n\nElles s'appliquent également aux médecins remplaçants, dans les conditions prévues pour le médecin qu'ils remplacent. Les médecins salariés exerçant exclusivement en établissement de santé n'entrent pas dans leur champ."},
+		{name: "rewrite an article", amend: "### Article 1er\n\nL'article 15 est ainsi rédigé :\n\n« Le contrat de transition est proposé au médecin âgé de soixante-cinq ans et plus.\n\n« Il est conclu pour trois ans. »",
+			clause: "article 15", want: "Le contrat de transition est proposé au médecin âgé de soixante-cinq ans et plus.\n\nIl est conclu pour trois ans."},
+		{name: "rewrite an article with its heading", amend: "### Article 1er\n\nL'article 15 est ainsi rédigé :\n\n« Article 15 - Contrat de fin d'activité\n\n« Le contrat est proposé au médecin qui cesse son activité. »",
+			clause: "heading 15", want: "Article 15 - Contrat de fin d'activité"},
+		{name: "rewrite an alinéa", amend: "### Article 1er\n\nLe deuxième alinéa de l'article 3 est ainsi rédigé : « Elles peuvent être modifiées par avenant. »",
+			clause: "article 3", want: "Les présentes dispositions sont applicables pour une durée de cinq ans à compter de leur entrée en vigueur.\n\nElles peuvent être modifiées par avenant."},
+		{name: "rewrite a heading", amend: "### Article 1er\n\nL'intitulé de l'article 33 est ainsi rédigé : « Téléexpertise ».",
+			clause: "heading 33", want: "Article 33 - Téléexpertise"},
+		{name: "insert an alinéa after the first", amend: "### Article 1er\n\nAprès le premier alinéa de l'article 11, il est inséré un alinéa ainsi rédigé :\n\n« L'avis est rendu dans un délai d'un mois. »",
+			clause: "article 11", want: "Le médecin spécialiste consultant qui, à la demande expresse du médecin traitant, reçoit le patient pour un avis ponctuel et adresse ses conclusions au médecin traitant peut coter l'avis ponctuel de consultant, dont le tarif est fixé à l'annexe 1.\n\nL'avis est rendu dans un délai d'un mois.\n\nLe patient ne doit pas avoir été vu par le consultant dans les quatre mois qui précèdent l'avis, ni être revu par lui dans les quatre mois qui suivent pour la même pathologie."},
+		{name: "complété par un alinéa", amend: "### Article 1er\n\nL'article 13 est complété par un alinéa ainsi rédigé : « La liste des zones est publiée chaque année. »",
+			clause: "article 13", want: "Les mesures du présent chapitre s'appliquent aux médecins installés ou exerçant dans les zones caractérisées par une offre de soins insuffisante ou par des difficultés dans l'accès aux soins, définies par le directeur général de l'agence régionale de santé en application de l'article L. 1434-4 du code de la santé publique.\n\nLa liste des zones est publiée chaque année."},
+		{name: "insert a sentence", amend: "### Article 1er\n\nAprès la première phrase de l'article 23, est insérée une phrase ainsi rédigée : « Il en conserve une copie. »",
+			clause: "article 23", want: "Le médecin prescrit les arrêts de travail de manière dématérialisée, au moyen du téléservice mis à sa disposition, sauf impossibilité technique. Il en conserve une copie. L'arrêt de travail prescrit à l'issue d'une téléconsultation ne peut excéder trois jours, sauf lorsqu'il est prescrit par le médecin traitant."},
+		{name: "2002 form: alinéa after the words", amend: "### Article 1er\n\nDans le préambule de l'article 27 de la convention nationale, après les termes « dit secteur 2. », est ajouté un alinéa rédigé dans les termes suivants : « Le secteur 2 est fermé aux nouveaux installés. »",
+			clause: "article 27", want: "Les médecins exercent en secteur à honoraires opposables, dit secteur 1, ou en secteur à honoraires différents, dit secteur 2. Les conditions d'accès au secteur 2 sont celles qui étaient en vigueur à la date d'entrée en vigueur des présentes dispositions.\n\nLe secteur 2 est fermé aux nouveaux installés.\n\nLe médecin qui s'installe pour la première fois en exercice libéral choisit son secteur d'exercice au moment de son installation. Ce choix est définitif, sauf dans les cas prévus par les présentes dispositions."},
+		{name: "insert an article", amend: "### Article 1er\n\nAprès l'article 33, il est inséré un article 33 bis ainsi rédigé :\n\n« Le médecin peut réaliser des actes de télésoin. »",
+			clause: "article 33 bis", want: "Le médecin peut réaliser des actes de télésoin."},
+		{name: "repeal an article", amend: "### Article 1er\n\nL'article 15 est abrogé.", clause: "article 15", gone: true},
+		{name: "supprimé", amend: "### Article 1er\n\nL'article 2 bis est supprimé.", clause: "article 2 bis", gone: true},
+		{name: "repeal a point", amend: "### Article 1er\n\nLe c) de l'article 21 est supprimé.",
+			clause: "article 21", want: "Les partenaires conventionnels définissent chaque année des programmes d'actions portant sur la pertinence des prescriptions et des actes, appuyés sur les recommandations de la Haute Autorité de santé et assortis d'objectifs chiffrés.\n\nCes programmes portent en priorité sur :\na) la prescription d'antibiotiques ;\nb) la prescription d'examens de biologie médicale ;\nd) la iatrogénie médicamenteuse chez le patient âgé."},
+		{name: "renumber", amend: "### Article 1er\n\nL'article 26.3 devient l'article 26.4.",
+			clause: "heading 26.4", want: "Article 26.4 - Voies de recours"},
+		{name: "delete a row", amend: "### Article 1er\n\nLa ligne MPC est supprimée.", clause: "row MPC", gone: true},
+		{name: "insert a row", amend: "### Article 1er\n\nAprès la ligne MRT de l'annexe 1, il est inséré une ligne ainsi rédigée : « | IK | Indemnité kilométrique | 0,61 € | ».",
+			err: "Article 1er: row MRT is not in annexe 1"},
+		{name: "enumeration inline", amend: "### Article 1er\n\nL'article 10 est ainsi modifié : 1° Au premier alinéa, le montant : « 30 € » est remplacé par le montant : « 32 € » ; 2° Le second alinéa est supprimé.",
+			clause: "article 10", want: "La consultation de référence du médecin généraliste, cotée G, et la consultation du médecin spécialiste en médecine générale, cotée GS, sont fixées à 32 € à compter du 22 décembre 2024."},
+		{name: "ordinals: avant-dernier and dernier", amend: "### Article 1er\n\nL'article 4 est ainsi modifié :\n\n1° À l'avant-dernier alinéa, le mot : « formulaire » est remplacé par le mot : « bulletin » ;\n\n2° Le dernier alinéa est supprimé.",
+			err: "Article 1er, 1°: the words « formulaire » are in last but one alinéa of article 4 2 times: name the alinéa or the sentence"},
+		{name: "ordinals: troisième", amend: "### Article 1er\n\nL'article 4 est ainsi modifié :\n\n1° À la première phrase de l'avant-dernier alinéa, le mot : « formulaire » est remplacé par le mot : « bulletin » ;\n\n2° Le troisième alinéa est supprimé.",
+			clause: "article 4", want: "Les médecins exerçant à titre libéral à la date d'entrée en vigueur des présentes dispositions sont réputés y adhérer. Le médecin qui ne souhaite pas y adhérer en informe la caisse du lieu de son installation principale par lettre recommandée avec avis de réception, dans un délai d'un mois à compter de cette date.\n\nLe médecin qui s'installe en exercice libéral adhère aux présentes dispositions en adressant à la caisse un bulletin d'adhésion. L'adhésion prend effet à la date de réception du formulaire par la caisse."},
+		{name: "même article", amend: "### Article 1er\n\n1° Au premier alinéa de l'article 3, le mot : « cinq » est remplacé par le mot : « quatre » ;\n\n2° Le second alinéa du même article est supprimé.",
+			clause: "article 3", want: "Les présentes dispositions sont applicables pour une durée de quatre ans à compter de leur entrée en vigueur."},
+		{name: "union counter-proposal", amend: "## Amendement n° 1\n\nAmendement à l'article 12 : remplacer les mots « doit organiser » par les mots « organise ».",
+			clause: "article 12", want: "Le médecin généraliste participe, dans la mesure de ses possibilités, à la prise en charge des demandes de soins non programmés de ses patients et des patients qui ne disposent pas de médecin traitant sur le territoire.\n\nLe médecin traitant organise son activité de manière à pouvoir recevoir ses patients dont l'état de santé le justifie dans un délai de quarante-huit heures."},
+		{name: "words not there", amend: "### Article 1er\n\nÀ l'article 3, le montant : « 99,99 € » est remplacé par le montant : « 100 € ».",
+			err: "Article 1er: the words « 99,99 € » are not in article 3"},
+		{name: "no such article", amend: "### Article 1er\n\nL'article 99 est abrogé.", err: "Article 1er: article 99 is not in the text"},
+		{name: "no such alinéa", amend: "### Article 1er\n\nLe cinquième alinéa de l'article 3 est supprimé.", err: "Article 1er: the 5th alinéa is not in article 3 (it has 2)"},
+		{name: "not understood", amend: "### Article 1er\n\nL'article 3 est modifié selon les vœux des parties.",
+			err: "Article 1er: instruction not understood: L'article 3 est modifié selon les vœux des parties."},
+		{name: "a quotation never closed", amend: "### Article 2\n\nL'article 3 est ainsi rédigé : « Texte.", err: "Article 2: a quotation is never closed"},
+		{name: "another code", amend: "### Article 1er\n\nL'article L. 162-5 du code de la sécurité sociale est abrogé.",
+			err: "Article 1er: amends the code de la sécurité sociale, not this text"},
+	})
+}
+
+// The règlement conventionnel minimal of 1998 and the code de l'action
+// sociale: real texts, real numbering (Chapitre VII, Annexe IV, L262-6).
+func TestApplyCorpus(t *testing.T) {
+	read := func(name string) *clause.Document {
+		b, err := os.ReadFile(corpus.File(t, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return decodeDoc(t, b)
+	}
+	rcm98 := read("raw/rcm_1998/RCM_medecins_1998_version_initiale_1998.md")
+	rcm03 := read("raw/rcm_1998/RCM_medecins_1998_version_modifiee_2003.md")
+	runApplyCases(t, rcm98, []applyCase{
+		{name: "RCM: les mots", amend: "### Article 1er\n\nAu troisième alinéa de l'article 2, les mots : « le 15 » sont remplacés par les mots : « le 20 ».",
+			clause: "article 2", want: strings.Replace(lookup(rcm98, "article 2").Text, "le 15", "le 20", 1)},
+		{name: "RCM: a chapter completed by an article", amend: "### Article 1er\n\nLe chapitre VII est complété par un article 21 ainsi rédigé : « Le présent règlement est publié au Journal officiel. »",
+			clause: "article 21", want: "Le présent règlement est publié au Journal officiel."},
+		{name: "RCM: repeal", amend: "### Article 1er\n\nL'article 19 est abrogé.", clause: "article 19", gone: true},
+	})
+	// The 2003 amendment rewrote article 14: written as an instruction
+	// that quotes the new text, paragraph by paragraph, it gives it.
+	var quoted []string
+	for _, p := range strings.Split(lookup(rcm03, "article 14").Text, "\n\n") {
+		quoted = append(quoted, "« "+p)
+	}
+	runApplyCases(t, rcm98, []applyCase{{name: "RCM: article 14 as rewritten in 2003",
+		amend:  "### Article 1er\n\nL'article 14 est ainsi rédigé :\n\n" + strings.Join(quoted, "\n\n") + " »",
+		clause: "article 14", want: lookup(rcm03, "article 14").Text}})
+
+	casf := read("raw/legi_casf_rsa/CASF_L262_2005-01-01_9c49f4271c.md")
+	runApplyCases(t, casf, []applyCase{
+		{name: "CASF: code numbers", amend: "### Article 1er\n\nÀ l'article L. 262-4, les mots : « de l'Etat » sont remplacés par les mots : « du département ».",
+			clause: "article L262-4", want: "Le financement de l'allocation est à la charge du département."},
+		{name: "CASF: insert after a code article", amend: "### Article 1er\n\nAprès l'article L. 262-6, il est inséré un article L. 262-6-2 ainsi rédigé : « L'allocation est incessible et insaisissable. »",
+			clause: "article L262-6-2", want: "L'allocation est incessible et insaisissable."},
+		{name: "CASF: a section completed by an article", amend: "### Article 1er\n\nLa section 2 est complétée par un article L. 262-12-2 ainsi rédigé : « Un décret fixe les conditions d'application de la présente section. »",
+			clause: "article L262-12-2", want: "Un décret fixe les conditions d'application de la présente section."},
+	})
+}

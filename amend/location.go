@@ -1,0 +1,133 @@
+package amend
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/avenant-dev/avenant/clause"
+)
+
+var (
+	locArticles = pattern(`\barticles?\s+(NUMLIST)(\s+du\s+code\b[^,¦]*)?`)
+	locSame     = pattern(`\b(?:même|cet|ce)\s+article\b`)
+	locAlinea   = pattern(`\b(ORD)\s+alinéas?\b|\balinéa\s+(\d+)\b`)
+	locPhrase   = pattern(`\b(ORD)\s+phrases?\b`)
+	locPoints   = pattern(`\b(?:au|du|le|les|aux|des|dans\s+le)\s+(\d+°(?:\s+(?:bis|ter|quater))?|(?-i:[a-z])\)|(?-i:[IVX]+)\b)`)
+	locPreamble = pattern(`\bpréambule\b`)
+	locAnnex    = pattern(`\b(?:l')?annexes?(?:\s+((?-i:[IVXLC]+)\b|\d+))?`)
+	locRows     = pattern(`\blignes?\s+((?-i:[A-Z][A-Z0-9]*)(?:\s*(?:,|et)\s*(?-i:[A-Z][A-Z0-9]*))*)`)
+	locHeading  = pattern(`\bintitulé|\btitre\s+(?:de\s+l'article|du\s+chapitre|de\s+la\s+section)`)
+	locTitle    = pattern(`\btitre\s+((?-i:[IVXLC]+)\b|\d+|premier|1er)`)
+	locChapter  = pattern(`\bchapitre\s+((?-i:[IVXLC]+)\b|\d+|premier|1er)`)
+	locSection  = pattern(`\bsection\s+((?-i:[IVXLC]+)\b|\d+|première|1re)`)
+	listSep     = regexp.MustCompile(`\s*(?:,|\bet\b)\s*`)
+)
+
+// parseLocation reads where an instruction applies from the words no
+// operation took ("Au deuxième alinéa de l'article 19.4,"), completing
+// them with the lead-in's target ctx: a point, alinéa or sentence named
+// alone is one of the clause ctx names. Several articles or rows ("aux
+// lignes G, GS et TCG") give one target each.
+func parseLocation(s string, ctx Target, last *Target) ([]Target, error) {
+	var t Target
+	var numbers, rows []string
+	if m := locArticles.FindStringSubmatch(s); m != nil {
+		if m[2] != "" {
+			return nil, errf("amends the %s, not this text", strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(m[2]), "du ")))
+		}
+		if strings.Contains(strings.ToLower(m[1]), " à ") {
+			return nil, errf("names a range of articles (%s): name each article", m[1])
+		}
+		numbers = splitList(m[1])
+		t.Kind = clause.KindArticle
+	} else if locSame.MatchString(s) && last != nil && last.Kind == clause.KindArticle {
+		t.Kind, t.Number = clause.KindArticle, last.Number
+	}
+	if m := locRows.FindStringSubmatch(s); m != nil {
+		rows = splitList(m[1])
+	}
+	if m := locAnnex.FindStringSubmatch(s); m != nil && t.Kind == "" {
+		t.Kind, t.Number = clause.KindAnnex, m[1]
+	}
+	if t.Kind == "" && locPreamble.MatchString(s) {
+		t.Kind = clause.KindPreamble
+	}
+	if t.Kind == "" {
+		switch {
+		case locChapter.MatchString(s):
+			t.Kind, t.Number = clause.KindChapter, locChapter.FindStringSubmatch(s)[1]
+		case locSection.MatchString(s):
+			t.Kind, t.Number = clause.KindSection, locSection.FindStringSubmatch(s)[1]
+		case locTitle.MatchString(s):
+			t.Kind, t.Number = clause.KindTitle, locTitle.FindStringSubmatch(s)[1]
+		}
+	}
+	t.Heading = locHeading.MatchString(s)
+	if m := locAlinea.FindStringSubmatch(s); m != nil {
+		t.Alinea = ordinal(m[1] + m[2])
+	}
+	if m := locPhrase.FindStringSubmatch(s); m != nil {
+		t.Phrase = ordinal(m[1])
+	}
+	for _, m := range locPoints.FindAllStringSubmatch(s, -1) {
+		t.Point = append([]string{m[1]}, t.Point...)
+	}
+
+	if t.Kind == "" && rows == nil {
+		// Nothing named: the lead-in's clause, narrowed by what was.
+		base := ctx
+		if len(t.Point) > 0 {
+			base.Point = append(append([]string(nil), ctx.Point...), t.Point...)
+			base.Alinea, base.Phrase = 0, 0
+		}
+		if t.Alinea != 0 {
+			base.Alinea, base.Phrase = t.Alinea, 0
+		}
+		if t.Phrase != 0 {
+			base.Phrase = t.Phrase
+		}
+		base.Heading = base.Heading || t.Heading
+		if !base.named() {
+			return nil, nil
+		}
+		return []Target{base}, nil
+	}
+	var out []Target
+	switch {
+	case rows != nil:
+		annex := ""
+		if t.Kind == clause.KindAnnex {
+			annex = t.Number
+		} else if ctx.Kind == clause.KindAnnex {
+			annex = ctx.Number
+		}
+		for _, r := range rows {
+			rt := t
+			rt.Kind, rt.Number, rt.Row = clause.KindAnnex, annex, r
+			out = append(out, rt)
+		}
+	case numbers != nil:
+		for _, n := range numbers {
+			at := t
+			at.Number = n
+			out = append(out, at)
+		}
+	default:
+		out = append(out, t)
+	}
+	if last != nil && len(out) > 0 {
+		*last = out[len(out)-1]
+	}
+	return out, nil
+}
+
+// splitList cuts "G, GS et TCG" into its items.
+func splitList(s string) []string {
+	var out []string
+	for _, p := range listSep.Split(s, -1) {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}

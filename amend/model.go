@@ -1,0 +1,164 @@
+package amend
+
+import (
+	"strings"
+
+	"github.com/avenant-dev/avenant/clause"
+)
+
+// OpKind is what an operation does.
+type OpKind string
+
+// The operations of French legislative drafting that Apply knows.
+const (
+	// Replace puts New where Old stands in the target ("les mots « X »
+	// sont remplacés par les mots « Y »").
+	Replace OpKind = "replace"
+	// InsertWords puts New right after Anchor, or right before it when
+	// Before is set ("après le mot « X », sont insérés les mots « Y »").
+	InsertWords OpKind = "insert-words"
+	// AppendWords puts New at the end of the target, before its closing
+	// stop ("est complété par les mots « Y »").
+	AppendWords OpKind = "append-words"
+	// DeleteWords removes Old ("les mots « X » sont supprimés").
+	DeleteWords OpKind = "delete-words"
+	// Rewrite makes New the whole text of the target ("est ainsi
+	// rédigé : « … »").
+	Rewrite OpKind = "rewrite"
+	// Insert adds New as new units (Unit: sentences, alinéas, articles,
+	// rows) at Place relative to the target.
+	Insert OpKind = "insert"
+	// Repeal removes the target ("est abrogé", "est supprimée").
+	Repeal OpKind = "repeal"
+	// Renumber gives the target the number Number ("devient l'article M").
+	Renumber OpKind = "renumber"
+)
+
+// Unit is the kind of text an Insert adds.
+type Unit string
+
+// The units an instruction inserts.
+const (
+	UnitPhrase  Unit = "phrase"
+	UnitAlinea  Unit = "alinea"
+	UnitArticle Unit = "article"
+	UnitRow     Unit = "row"
+)
+
+// Place is where an Insert puts its units, relative to its target.
+type Place string
+
+// The places of an Insert.
+const (
+	PlaceEnd    Place = "end"
+	PlaceStart  Place = "start"
+	PlaceAfter  Place = "after"
+	PlaceBefore Place = "before"
+)
+
+// Target locates the text an operation works on: a clause of the base,
+// then, inside its text, a point, an alinéa, a sentence.
+type Target struct {
+	// Kind and Number name the clause: an article, a titre, a chapitre, an
+	// annex, the préambule (no number). Row names a tariff row by its act
+	// code instead, within the annex Number when Kind is annex.
+	Kind   clause.Kind
+	Number string
+	Row    string
+	// Heading targets the clause's heading (its intitulé), not its text.
+	Heading bool
+	// Point holds the numbered points, outermost first ("II", "2°", "a)").
+	Point []string
+	// Alinea and Phrase are ranks, 1 for the first, -1 for the last, 0
+	// when the whole of the enclosing text is meant.
+	Alinea int
+	Phrase int
+	// Words locates an alinéa by words it holds ("après les termes
+	// « … », est ajouté un alinéa").
+	Words string
+}
+
+// Op is one operation of an instruction.
+type Op struct {
+	Kind    OpKind
+	Targets []Target
+	// Old is the words replaced or deleted; Anchor the words an insertion
+	// follows (or precedes, with Before).
+	Old    string
+	Anchor string
+	Before bool
+	// New is the text put in: words, or whole sentences, alinéas,
+	// articles or rows, paragraphs separated by a blank line.
+	New   string
+	Unit  Unit
+	Place Place
+	// Number is the new number of a Renumber, or the numbers of the
+	// articles an Insert adds.
+	Number string
+}
+
+// Instruction is one instruction of the avenant: an article, or one of its
+// numbered points.
+type Instruction struct {
+	// By names it as a reader cites it: "Article 1er", "Article 4, 2°",
+	// "Article 2, I, 1°".
+	By string
+	// Text is the instruction as written.
+	Text string
+	Ops  []Op
+}
+
+// Set is an avenant read as instructions.
+type Set struct {
+	Instructions []Instruction
+	// Own lists the articles of the avenant that amend nothing (its own
+	// provisions: entry into force, duration), by their label.
+	Own []string
+}
+
+// describe names a target in messages, in the words of the base.
+func (t Target) describe() string {
+	var parts []string
+	if t.Phrase != 0 {
+		parts = append(parts, ordinalName(t.Phrase)+" sentence")
+	}
+	if t.Alinea != 0 {
+		parts = append(parts, ordinalName(t.Alinea)+" alinéa")
+	}
+	for i := len(t.Point) - 1; i >= 0; i-- {
+		parts = append(parts, "point "+t.Point[i])
+	}
+	if t.Heading {
+		parts = append(parts, "heading")
+	}
+	parts = append(parts, t.clauseName())
+	return strings.Join(parts, " of ")
+}
+
+// clauseName names the clause a target points to.
+func (t Target) clauseName() string {
+	switch {
+	case t.Row != "" && t.Number != "":
+		return "row " + t.Row + " of annexe " + t.Number
+	case t.Row != "":
+		return "row " + t.Row
+	case t.Kind == clause.KindPreamble:
+		return "the préambule"
+	case t.Kind == clause.KindArticle:
+		return "article " + t.Number
+	case t.Kind == clause.KindAnnex && t.Number == "":
+		return "the annexe"
+	case t.Kind == clause.KindAnnex:
+		return "annexe " + t.Number
+	case t.Kind == clause.KindTitle:
+		return "titre " + t.Number
+	case t.Kind == clause.KindChapter:
+		return "chapitre " + t.Number
+	case t.Kind == clause.KindSection:
+		return "section " + t.Number
+	}
+	return "no clause named"
+}
+
+// named reports whether the target names a clause.
+func (t Target) named() bool { return t.Kind != "" || t.Row != "" }

@@ -1,0 +1,263 @@
+package amend
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/avenant-dev/avenant/clause"
+)
+
+// The building blocks of the patterns, spelt out once.
+var macros = strings.NewReplacer(
+	"NOUN", `(?:les\s+mots|le\s+mot|les\s+termes|le\s+terme|les?\s+montants?|les?\s+taux|la\s+date|les\s+dates|la\s+somme|le\s+nombre|les?\s+chiffres?|la\s+référence|les\s+références|les?\s+tarifs?|le\s+libellé|la\s+mention|l'année|le\s+pourcentage|la\s+valeur|la\s+durée|le\s+délai|l'expression|la\s+cotation|le\s+code)`,
+	"QS", `\x01\d+\x02(?:\s*[,;]?\s*(?:et\s+)?\x01\d+\x02)*`,
+	"Q", `\x01\d+\x02`,
+	"REDIGE", `(?:ainsi\s+(?:rédigée?s?|libellée?s?|conçue?s?)|rédigée?s?\s+(?:dans\s+les\s+termes\s+suivants|comme\s+suit|ainsi)|suivante?s?)`,
+	"COUNT", `(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+|des|les)`,
+	"UNIT", `(?:(?:nouve(?:l|aux|lles?)\s+)?(?:alinéas?|phrases?|lignes?|articles?(?:\s+additionnels?)?(?:\s+NUMLIST)?))`,
+	"NUMLIST", `NUM(?:\s*(?:,|et|à)\s*NUM)*`,
+	"NUM", `(?:(?:(?-i:[LRD])\.?\s*(?:(?-i:O)\.?\s*)?)?\d+(?:er)?(?:[.\-]\d+)*(?:\s+(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies))?(?-i:\s+[A-Z]{1,2}\b)?)`,
+	"ORD", ordinalPattern,
+)
+
+func pattern(p string) *regexp.Regexp {
+	for range 3 {
+		p = macros.Replace(p)
+	}
+	return regexp.MustCompile(`(?i)` + p)
+}
+
+// opForm is one drafting form: its pattern and how a match becomes an op.
+type opForm struct {
+	re   *regexp.Regexp
+	make func(m []string, q []string) Op
+}
+
+var placeholderRe = regexp.MustCompile(`\x01(\d+)\x02`)
+
+// quotesIn returns the quotations a piece of frame holds, in order.
+func quotesIn(s string, quotes []string) []string {
+	var out []string
+	for _, m := range placeholderRe.FindAllStringSubmatch(s, -1) {
+		n, _ := strconv.Atoi(m[1])
+		if n < len(quotes) {
+			out = append(out, quotes[n])
+		}
+	}
+	return out
+}
+
+// unitOf reads the unit word of an insertion.
+func unitOf(s string) Unit {
+	s = strings.ToLower(s)
+	switch {
+	case strings.Contains(s, "phrase"):
+		return UnitPhrase
+	case strings.Contains(s, "ligne"):
+		return UnitRow
+	case strings.Contains(s, "article"):
+		return UnitArticle
+	}
+	return UnitAlinea
+}
+
+// numbersOf reads the article numbers an insertion names ("17 bis",
+// "L. 135-4 à L. 135-6"), "" when it names none.
+var insertedNumbers = pattern(`articles?(?:\s+additionnels?)?\s+(NUMLIST)`)
+
+func numbersOf(unit string) string {
+	if m := insertedNumbers.FindStringSubmatch(unit); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// The forms, most specific first: a match is cut out of the frame before
+// the next form is tried, and what no form took names the target.
+var opForms = []opForm{
+	// "… est remplacé par deux alinéas ainsi rédigés : « … »"
+	{pattern(`(?:est|sont)\s+remplacée?s?\s+par\s+COUNT\s+(?:alinéas?|phrases?|dispositions|articles?|points?|lignes?)\s+(?:REDIGE|suivantes)\s*:?\s*(QS)`),
+		func(m, q []string) Op { return Op{Kind: Rewrite, New: strings.Join(q, "\n\n")} }},
+	// "les mots : « X » sont remplacés par les mots : « Y »", "remplacer les mots « X » par « Y »"
+	{pattern(`(?:NOUN\s*:?\s*)?(Q)\s*,?\s+(?:est|sont)\s+remplacée?s?\s+par\s+(?:NOUN\s*:?\s*)?(Q)`),
+		func(m, q []string) Op { return Op{Kind: Replace, Old: q[0], New: q[1]} }},
+	{pattern(`\bremplacer\s+(?:NOUN\s*:?\s*)?(Q)\s*,?\s+par\s+(?:NOUN\s*:?\s*)?(Q)`),
+		func(m, q []string) Op { return Op{Kind: Replace, Old: q[0], New: q[1]} }},
+	// "après le mot : « X », sont insérés les mots : « Y »"
+	{pattern(`\b(après|avant)\s+(?:NOUN\s*:?\s*)?(Q)\s*,?\s*(?:il\s+)?(?:est|sont)\s+(?:insérée?s?|ajoutée?s?)\s+(?:NOUN\s*:?\s*)?(Q)`),
+		func(m, q []string) Op {
+			return Op{Kind: InsertWords, Anchor: q[0], New: q[1], Before: strings.EqualFold(m[1], "avant")}
+		}},
+	{pattern(`\b(?:insérer|ajouter)\s*,?\s*(après|avant)\s+(?:NOUN\s*:?\s*)?(Q)\s*,?\s*(?:NOUN\s*:?\s*)?(Q)`),
+		func(m, q []string) Op {
+			return Op{Kind: InsertWords, Anchor: q[0], New: q[1], Before: strings.EqualFold(m[1], "avant")}
+		}},
+	{pattern(`\b(?:insérer|ajouter)\s+(?:NOUN\s*:?\s*)?(Q)\s*,?\s*(après|avant)\s+(?:NOUN\s*:?\s*)?(Q)`),
+		func(m, q []string) Op {
+			return Op{Kind: InsertWords, Anchor: q[1], New: q[0], Before: strings.EqualFold(m[2], "avant")}
+		}},
+	// "est complété par un alinéa ainsi rédigé : « … »"
+	{pattern(`(?:est|sont)\s+complétée?s?\s+par\s+COUNT\s+(UNIT)\s+REDIGE\s*:?\s*(QS)`),
+		func(m, q []string) Op {
+			return Op{Kind: Insert, Unit: unitOf(m[1]), Place: PlaceEnd, New: strings.Join(q, "\n\n"), Number: numbersOf(m[1])}
+		}},
+	{pattern(`\bcompléter\s+[^\x01]*?\s*par\s+COUNT\s+(UNIT)\s+(?:REDIGE\s*)?:?\s*(QS)`),
+		func(m, q []string) Op {
+			return Op{Kind: Insert, Unit: unitOf(m[1]), Place: PlaceEnd, New: strings.Join(q, "\n\n"), Number: numbersOf(m[1])}
+		}},
+	// "est complété par les mots : « … »"
+	{pattern(`(?:est|sont)\s+complétée?s?\s+par\s+(?:NOUN\s*:?\s*)?(Q)`),
+		func(m, q []string) Op { return Op{Kind: AppendWords, New: q[0]} }},
+	// "il est inséré un article 17 bis ainsi rédigé : « … »", "sont ajoutés deux alinéas ainsi rédigés"
+	{pattern(`(?:il\s+)?(?:est|sont)\s+(?:insérée?s?|ajoutée?s?|créée?s?)\s*(?:,\s*([^,\x01]+?)\s*,\s*)?COUNT\s+(UNIT)\s+REDIGE\s*:?\s*(QS)`),
+		func(m, q []string) Op {
+			return Op{Kind: Insert, Unit: unitOf(m[2]), Place: PlaceEnd, New: strings.Join(q, "\n\n"), Number: numbersOf(m[2])}
+		}},
+	{pattern(`\b(?:insérer|ajouter)\s+COUNT\s+(UNIT)\s+(?:REDIGE\s*)?:?\s*(QS)`),
+		func(m, q []string) Op {
+			return Op{Kind: Insert, Unit: unitOf(m[1]), Place: PlaceEnd, New: strings.Join(q, "\n\n"), Number: numbersOf(m[1])}
+		}},
+	// "sont insérés les mots : « … »" with no anchor: at the end, or at the start
+	// when the target says "au début"
+	{pattern(`(?:il\s+)?(?:est|sont)\s+(?:insérée?s?|ajoutée?s?)\s+NOUN\s*:?\s*(Q)`),
+		func(m, q []string) Op { return Op{Kind: AppendWords, New: q[0]} }},
+	// "est ainsi rédigé : « … »", "rédiger ainsi cet article : « … »"
+	{pattern(`(?:est|sont)\s+(?:ainsi\s+(?:rédigée?s?|libellée?s?|conçue?s?)|rédigée?s?\s+(?:comme\s+suit|ainsi))\s*:?\s*(QS)`),
+		func(m, q []string) Op { return Op{Kind: Rewrite, New: strings.Join(q, "\n\n")} }},
+	{pattern(`\brédiger\s+ainsi\s+[^\x01]*?:?\s*(QS)`),
+		func(m, q []string) Op { return Op{Kind: Rewrite, New: strings.Join(q, "\n\n")} }},
+	// "les mots « X » sont supprimés", "supprimer les mots « X »"
+	{pattern(`(?:NOUN\s*:?\s*)?(Q)\s*,?\s+(?:est|sont)\s+supprimée?s?`),
+		func(m, q []string) Op { return Op{Kind: DeleteWords, Old: q[0]} }},
+	{pattern(`\bsupprimer\s+(?:NOUN\s*:?\s*)?(Q)`),
+		func(m, q []string) Op { return Op{Kind: DeleteWords, Old: q[0]} }},
+	// "l'article 15 est abrogé", "la ligne IK est supprimée", "supprimer cet article"
+	{pattern(`(?:est|sont)\s+(?:abrogée?s?|supprimée?s?)`),
+		func(m, q []string) Op { return Op{Kind: Repeal} }},
+	{pattern(`^\s*(?:supprimer|abroger)\b`),
+		func(m, q []string) Op { return Op{Kind: Repeal} }},
+}
+
+// renumberForm reads "l'article N devient l'article M": the op names its
+// own target.
+var renumberForm = pattern(`\barticles?\s+(NUM)\s+(?:devient|deviennent)\s+(?:respectivement\s+)?l(?:'|es\s+)articles?\s+(NUM)`)
+
+// parseOps reads one instruction, its frame normalised.
+func parseOps(frame string, ctx Target, last *Target, quotes []string) ([]Op, error) {
+	type found struct {
+		at int
+		op Op
+	}
+	var ops []found
+	rest := frame
+	for _, m := range renumberForm.FindAllStringSubmatchIndex(rest, -1) {
+		from, to := rest[m[2]:m[3]], rest[m[4]:m[5]]
+		t := Target{Kind: clause.KindArticle, Number: from}
+		ops = append(ops, found{m[0], Op{Kind: Renumber, Targets: []Target{t}, Number: to}})
+	}
+	rest = cut(rest, renumberForm)
+	midLocation := ""
+	for _, f := range opForms {
+		for _, m := range f.re.FindAllStringSubmatchIndex(rest, -1) {
+			groups := make([]string, len(m)/2)
+			for g := range groups {
+				if m[2*g] >= 0 {
+					groups[g] = rest[m[2*g]:m[2*g+1]]
+				}
+			}
+			op := f.make(groups, quotesIn(rest[m[0]:m[1]], quotes))
+			// "il est inséré, après l'article 17, un article…": the
+			// place sits inside the form.
+			if op.Kind == Insert && len(groups) > 3 && groups[1] != "" {
+				midLocation += " " + groups[1]
+			}
+			ops = append(ops, found{m[0], op})
+		}
+		rest = cut(rest, f.re)
+	}
+	if len(ops) == 0 {
+		return nil, errf("instruction not understood: %s", shorten(restoreQuotes(frame, quotes)))
+	}
+	sort.SliceStable(ops, func(i, j int) bool { return ops[i].at < ops[j].at })
+	locText := rest + " ¦ " + midLocation
+	targets, err := parseLocation(locText, ctx, last)
+	if err != nil {
+		return nil, err
+	}
+	words := anchorWords.FindStringSubmatch(locText)
+	locText = anchorWords.ReplaceAllString(locText, " ¦ ")
+	if left := placeholderRe.FindString(locText); left != "" {
+		return nil, errf("the quotation %s is part of no instruction understood", shorten(restoreQuotes(left, quotes)))
+	}
+	place := placeOf(locText)
+	out := make([]Op, len(ops))
+	for i, f := range ops {
+		op := f.op
+		if op.Kind == Renumber {
+			out[i] = op
+			continue
+		}
+		if len(targets) == 0 {
+			return nil, errf("names no article, annex or row to amend")
+		}
+		op.Targets = targets
+		if words != nil {
+			for k := range op.Targets {
+				op.Targets[k].Words = quotesIn(words[0], quotes)[0]
+			}
+		}
+		if op.Kind == Insert && place != "" {
+			op.Place = place
+		}
+		if op.Kind == AppendWords && place == PlaceStart {
+			op.Kind, op.Before = InsertWords, true
+		}
+		if op.Kind == Insert && op.Unit == UnitArticle && op.Number == "" {
+			op.Number = firstArticleNumber(op.New)
+		}
+		out[i] = op
+	}
+	return out, nil
+}
+
+// anchorWords reads an alinéa located by words it holds: "après les
+// termes « … »".
+var anchorWords = pattern(`\b(?:après|avant)\s+NOUN\s*:?\s*Q`)
+
+// cut blanks out what re matches, keeping a separator so that the words
+// on each side do not join.
+func cut(s string, re *regexp.Regexp) string { return re.ReplaceAllString(s, " ¦ ") }
+
+var (
+	placeAfter  = regexp.MustCompile(`(?i)\baprès\s+(?:l'|les?\b|la\b|le\b)`)
+	placeBefore = regexp.MustCompile(`(?i)\bavant\s+(?:l'|les?\b|la\b|le\b)`)
+	placeStart  = regexp.MustCompile(`(?i)\bau\s+début\b`)
+	placeEnd    = regexp.MustCompile(`(?i)(?:^|[^\pL])à\s+la\s+fin\b`)
+)
+
+func placeOf(s string) Place {
+	switch {
+	case placeAfter.MatchString(s):
+		return PlaceAfter
+	case placeBefore.MatchString(s):
+		return PlaceBefore
+	case placeStart.MatchString(s):
+		return PlaceStart
+	case placeEnd.MatchString(s):
+		return PlaceEnd
+	}
+	return ""
+}
+
+// firstArticleNumber reads the number of the article a quotation opens
+// with ("Article 17 bis - …", "Art. 17 bis. - …").
+var articleHead = pattern(`^\s*(?:article|art\.)\s+(NUM)`)
+
+func firstArticleNumber(q string) string {
+	if m := articleHead.FindStringSubmatch(q); m != nil {
+		return m[1]
+	}
+	return ""
+}

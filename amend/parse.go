@@ -1,0 +1,213 @@
+package amend
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/avenant-dev/avenant/clause"
+)
+
+// Error is an instruction that cannot be read or applied: By names it as
+// the avenant does ("Article 1er, 1°").
+type Error struct {
+	By     string
+	Reason string
+}
+
+func (e *Error) Error() string { return e.By + ": " + e.Reason }
+
+// Parse reads an amending text, split by clause.Parse, into instructions.
+// The units are its articles or, in a text without articles (a union's
+// "Amendement à l'article 12 : …"), its clauses that carry text.
+func Parse(doc *clause.Document) (*Set, error) {
+	set := &Set{}
+	var last Target
+	units := unitsOf(doc)
+	for _, c := range units {
+		label := unitLabel(c)
+		frame, quotes, err := splitQuotes(c.Text)
+		if err != nil {
+			return nil, &Error{label, err.Error()}
+		}
+		if !amends(frame, quotes) {
+			set.Own = append(set.Own, label)
+			continue
+		}
+		root := splitPoints(frame)
+		if err := root.read(label, Target{}, &last, quotes, set); err != nil {
+			return nil, err
+		}
+	}
+	return set, nil
+}
+
+// unitsOf returns the clauses of an amending text that hold instructions.
+func unitsOf(doc *clause.Document) []*clause.Clause {
+	var articles, others []*clause.Clause
+	for i := range doc.Clauses {
+		c := &doc.Clauses[i]
+		switch {
+		case c.Kind == clause.KindArticle:
+			articles = append(articles, c)
+		case c.Text != "" && c.Kind != clause.KindTitle && c.Kind != clause.KindPreamble:
+			others = append(others, c)
+		}
+	}
+	if len(articles) > 0 {
+		return articles
+	}
+	return others
+}
+
+func unitLabel(c *clause.Clause) string {
+	if c.Kind == clause.KindArticle && c.Number != "" {
+		return "Article " + c.Number
+	}
+	return c.Label()
+}
+
+var (
+	amendingWords = regexp.MustCompile(`(?i)\b(?:modifiée?s?|remplacée?s?|insérée?s?|supprimée?s?|abrogée?s?|rédigée?s?|complétée?s?|ajoutée?s?|devien(?:t|nent)|remplacer|insérer|supprimer|ajouter|compléter|rédiger|abroger)(?:[^\pL\pN]|$)`)
+	ownWords      = regexp.MustCompile(`(?i)\bprésent(?:e)?\s+(?:avenant|accord|protocole)\b`)
+)
+
+// amends tells an instruction from the avenant's own provisions: it
+// quotes, or speaks of amending something other than the avenant itself.
+func amends(frame string, quotes []string) bool {
+	if len(quotes) > 0 {
+		return true
+	}
+	return amendingWords.MatchString(frame) && !ownWords.MatchString(frame)
+}
+
+// IsAmending reports whether most articles of doc are instructions, so
+// that import and diff can tell an avenant written as amendments from a
+// consolidated text.
+func IsAmending(doc *clause.Document) bool {
+	n, amending := 0, 0
+	for _, c := range unitsOf(doc) {
+		if c.Kind != clause.KindArticle {
+			continue
+		}
+		n++
+		frame, quotes, err := splitQuotes(c.Text)
+		if err != nil {
+			continue
+		}
+		if ops, _ := parseOps(normalizeFrame(frame), Target{Kind: clause.KindArticle, Number: "1"}, nil, quotes); len(ops) > 0 || leadIn.MatchString(normalizeFrame(frame)) {
+			amending++
+		}
+	}
+	return n > 0 && 2*amending > n
+}
+
+// node is a point of an instruction: its marker, its own text and the
+// points under it.
+type node struct {
+	marker   string
+	text     string
+	children []*node
+}
+
+var inlinePoint = regexp.MustCompile(`([:;])[ \t]+(\d+°|[a-z]\)|(?:[IVX]+)\.?[ \t]*[-–])[ \t]`)
+
+// splitPoints cuts the frame of an article into its numbered points,
+// nested by family in the order the families first appear ("I." then
+// "1°" then "a)").
+func splitPoints(frame string) *node {
+	frame = inlinePoint.ReplaceAllString(frame, "$1\n$2 ")
+	root := &node{}
+	var families []byte
+	stack := []*node{root}
+	levelOf := func(f byte) int {
+		for i, g := range families {
+			if g == f {
+				return i + 1
+			}
+		}
+		families = append(families, f)
+		return len(families)
+	}
+	for _, line := range strings.Split(frame, "\n") {
+		m := lineMarker(line)
+		if m == "" {
+			top := stack[len(stack)-1]
+			top.text += "\n" + line
+			continue
+		}
+		level := levelOf(markerFamily(m))
+		if level > len(stack) {
+			level = len(stack)
+		}
+		stack = stack[:level]
+		n := &node{marker: m, text: strings.TrimLeft(strings.TrimLeft(line, " \t")[len(m):], ".-–) \t")}
+		parent := stack[len(stack)-1]
+		parent.children = append(parent.children, n)
+		stack = append(stack, n)
+	}
+	return root
+}
+
+// leadIn matches the words that introduce the points below them
+// ("L'article 28.1 est ainsi modifié :").
+var leadIn = regexp.MustCompile(`(?i)(?:(?:est|sont)\s+(?:ainsi\s+)?modifiée?s?(?:\s+(?:comme\s+suit|ainsi))?|(?:sont\s+)?apportées?\s+les\s+modifications\s+suivantes|:)\s*[.:]?\s*$`)
+
+// read turns a point into instructions: a leaf is one instruction, a point
+// with points under it gives them its target.
+func (n *node) read(label string, ctx Target, last *Target, quotes []string, set *Set) error {
+	by := label
+	if n.marker != "" {
+		by += ", " + n.marker
+	}
+	text := normalizeFrame(n.text)
+	if len(n.children) > 0 {
+		if text != "" {
+			if !leadIn.MatchString(text) {
+				return &Error{by, "cannot read the words before its points: " + shorten(restoreQuotes(text, quotes))}
+			}
+			loc, err := parseLocation(text, ctx, last)
+			if err != nil {
+				return &Error{by, err.Error()}
+			}
+			if len(loc) == 1 {
+				ctx = loc[0]
+			}
+		}
+		for _, c := range n.children {
+			if err := c.read(by, ctx, last, quotes, set); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if text == "" || statusOnly.MatchString(text) {
+		return nil
+	}
+	ops, err := parseOps(text, ctx, last, quotes)
+	if err != nil {
+		return &Error{by, err.Error()}
+	}
+	set.Instructions = append(set.Instructions, Instruction{By: by, Text: restoreQuotes(text, quotes), Ops: ops})
+	return nil
+}
+
+// statusOnly matches a point kept for its number only: "(Supprimé)".
+var statusOnly = regexp.MustCompile(`(?i)^\(?\s*(?:supprimé|non modifié|conforme)s?\s*\)?\s*[.;]?$`)
+
+// normalizeFrame puts a frame in the form the patterns read: straight
+// apostrophes, one space for every run of white space.
+func normalizeFrame(s string) string {
+	s = strings.NewReplacer("’", "'", "ʼ", "'", "\u00a0", " ", "\u202f", " ").Replace(s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func shorten(s string) string {
+	if r := []rune(s); len(r) > 80 {
+		return string(r[:80]) + "…"
+	}
+	return s
+}
+
+// errf makes the reason of an Error.
+func errf(format string, args ...any) error { return fmt.Errorf(format, args...) }

@@ -1,0 +1,125 @@
+package amend
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// A quotation set aside is replaced in the frame by a placeholder: a
+// control character, its index, another control character. Control
+// characters never reach here from a file (package reader removes them),
+// so a placeholder cannot be forged by the text.
+const (
+	quoteOpen  = '\x01'
+	quoteClose = '\x02'
+)
+
+func placeholder(i int) string {
+	return string(quoteOpen) + strconv.Itoa(i) + string(quoteClose)
+}
+
+// errUnclosedQuote is the reason given for a quotation that never ends.
+var errUnclosedQuote = fmt.Errorf("a quotation is never closed")
+
+// splitQuotes sets aside the quotations of text. It returns the frame, in
+// which each quotation is a placeholder, and the quoted texts, in order.
+//
+// « opens and » closes, nested pairs staying inside the quotation; inside
+// an open quotation, a « that opens a line is the continuation mark of
+// French typography and is dropped. “ ” work the same way. A straight "
+// opens a quotation when none is open and closes it otherwise, except at
+// the start of a line, where it continues it.
+func splitQuotes(text string) (frame string, quotes []string, err error) {
+	text = strings.Map(func(r rune) rune {
+		if r == quoteOpen || r == quoteClose {
+			return -1
+		}
+		return r
+	}, text)
+	var out, q strings.Builder
+	depth := 0
+	var closer rune
+	lineStart := true
+	for _, r := range text {
+		if depth == 0 {
+			switch r {
+			case '«', '“', '"':
+				depth, closer = 1, map[rune]rune{'«': '»', '“': '”', '"': '"'}[r]
+				q.Reset()
+				lineStart = false
+				continue
+			}
+			out.WriteRune(r)
+			continue
+		}
+		opener := map[rune]rune{'»': '«', '”': '“', '"': '"'}[closer]
+		switch {
+		case r == '\n':
+			lineStart = true
+			q.WriteRune(r)
+			continue
+		case lineStart && (r == ' ' || r == '\t'):
+			continue
+		case lineStart && r == opener:
+			// The continuation mark of a quoted paragraph.
+			lineStart = false
+			continue
+		case r == opener && closer != '"':
+			depth++
+		case r == closer:
+			depth--
+			if depth == 0 {
+				out.WriteString(placeholder(len(quotes)))
+				quotes = append(quotes, cleanQuote(q.String()))
+				lineStart = false
+				continue
+			}
+		}
+		lineStart = false
+		q.WriteRune(r)
+	}
+	if depth > 0 {
+		return "", nil, errUnclosedQuote
+	}
+	return out.String(), quotes, nil
+}
+
+// cleanQuote trims a quotation's inner spaces and the spaces that end its
+// lines; paragraphs stay separated by a blank line.
+func cleanQuote(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRightFunc(l, unicode.IsSpace)
+	}
+	s = strings.Join(lines, "\n")
+	for strings.Contains(s, "\n\n\n") {
+		s = strings.ReplaceAll(s, "\n\n\n", "\n\n")
+	}
+	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\u00a0' })
+}
+
+// restoreQuotes puts the quotations back into a piece of frame, for
+// messages.
+func restoreQuotes(frame string, quotes []string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(frame, quoteOpen)
+		if i < 0 {
+			b.WriteString(frame)
+			return b.String()
+		}
+		j := strings.IndexByte(frame[i:], quoteClose)
+		if j < 0 {
+			b.WriteString(frame)
+			return b.String()
+		}
+		b.WriteString(frame[:i])
+		n, _ := strconv.Atoi(frame[i+1 : i+j])
+		if n < len(quotes) {
+			b.WriteString("« " + quotes[n] + " »")
+		}
+		frame = frame[i+j+1:]
+	}
+}

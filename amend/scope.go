@@ -1,0 +1,234 @@
+package amend
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/avenant-dev/avenant/internal/frtext"
+)
+
+// span is a byte range [start, end) of a clause's text.
+type span struct{ start, end int }
+
+// alineas cuts text[s.start:s.end] into its alinéas, as drafting counts
+// them: a paragraph is an alinéa, and so is each line of it that opens a
+// list entry ("1° …", "a) …", "- …").
+func alineas(text string, s span) []span {
+	var out []span
+	cur := span{-1, -1}
+	pos := s.start
+	for pos < s.end {
+		eol := strings.IndexByte(text[pos:s.end], '\n')
+		lineEnd := s.end
+		if eol >= 0 {
+			lineEnd = pos + eol
+		}
+		line := text[pos:lineEnd]
+		switch {
+		case strings.TrimSpace(line) == "":
+			if cur.start >= 0 {
+				out = append(out, cur)
+				cur = span{-1, -1}
+			}
+		case cur.start < 0:
+			cur = span{pos, lineEnd}
+		case frtext.StartsListEntry(strings.TrimLeft(line, " \t")):
+			out = append(out, cur)
+			cur = span{pos, lineEnd}
+		default:
+			cur.end = lineEnd
+		}
+		pos = lineEnd + 1
+	}
+	if cur.start >= 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+// phrases cuts text[s.start:s.end] into its sentences.
+func phrases(text string, s span) []span {
+	var out []span
+	start := s.start
+	for _, next := range frtext.SentenceStarts(text[s.start:s.end]) {
+		end := s.start + next
+		out = append(out, span{start, start + len(strings.TrimRightFunc(text[start:end], unicode.IsSpace))})
+		start = end
+	}
+	return append(out, span{start, s.end})
+}
+
+// rank picks the n-th of spans, counting from the end when n < 0.
+func rank(spans []span, n int) (span, bool) {
+	i := n - 1
+	if n < 0 {
+		i = len(spans) + n
+	}
+	if i < 0 || i >= len(spans) {
+		return span{}, false
+	}
+	return spans[i], true
+}
+
+// markerFamily tells the kinds of point apart: "1°" digits, "a)" letters,
+// "II" Roman numerals. Points of one family follow each other; points of
+// another are nested.
+func markerFamily(m string) byte {
+	switch {
+	case strings.HasSuffix(m, "°"):
+		return '°'
+	case strings.HasSuffix(m, ")"):
+		return ')'
+	}
+	return 'I'
+}
+
+// lineMarker returns the point marker a line opens with, in the form
+// targets use ("2°", "2° bis", "b)", "IV"), or "".
+func lineMarker(line string) string {
+	line = strings.TrimLeft(line, " \t")
+	i := 0
+	for i < len(line) && line[i] >= '0' && line[i] <= '9' {
+		i++
+	}
+	if i > 0 && strings.HasPrefix(line[i:], "°") {
+		m := line[:i+len("°")]
+		for _, latin := range []string{" bis", " ter", " quater", " quinquies", " sexies"} {
+			if strings.HasPrefix(line[len(m):], latin) && !startsWord(line[len(m)+len(latin):]) {
+				return m + latin
+			}
+		}
+		return m
+	}
+	if r, size := utf8.DecodeRuneInString(line); unicode.IsLower(r) && strings.HasPrefix(line[size:], ")") {
+		return line[:size+1]
+	}
+	i = 0
+	for i < len(line) && strings.IndexByte("IVXLC", line[i]) >= 0 {
+		i++
+	}
+	if i > 0 && (strings.HasPrefix(line[i:], ".") || strings.HasPrefix(line[i:], " -") || strings.HasPrefix(line[i:], " –")) {
+		return line[:i]
+	}
+	return ""
+}
+
+// startsWord reports whether s opens with a letter.
+func startsWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r)
+}
+
+// point finds the point marked m in text[s.start:s.end]: from the line it
+// opens to the next line opening a point of the same family.
+func point(text string, s span, m string) (span, bool) {
+	family := markerFamily(m)
+	found := span{-1, -1}
+	pos := s.start
+	for pos < s.end {
+		lineEnd := s.end
+		if eol := strings.IndexByte(text[pos:s.end], '\n'); eol >= 0 {
+			lineEnd = pos + eol
+		}
+		if lm := lineMarker(text[pos:lineEnd]); lm != "" && markerFamily(lm) == family {
+			if found.start >= 0 {
+				found.end = strings.LastIndexFunc(text[:pos], func(r rune) bool { return !unicode.IsSpace(r) }) + 1
+				return found, true
+			}
+			if lm == m {
+				found.start = pos + len(text[pos:lineEnd]) - len(strings.TrimLeft(text[pos:lineEnd], " \t"))
+			}
+		}
+		pos = lineEnd + 1
+	}
+	if found.start >= 0 {
+		found.end = s.start + len(strings.TrimRightFunc(text[s.start:s.end], unicode.IsSpace))
+		return found, true
+	}
+	return span{}, false
+}
+
+// folded is a text as words are looked up in it: apostrophes as "'", every
+// run of white space as one space; at[i] is the byte of the original text
+// that folded byte i comes from.
+type folded struct {
+	text string
+	at   []int
+}
+
+func fold(s string) folded {
+	var b strings.Builder
+	at := make([]int, 0, len(s)+1)
+	space := false
+	for i, r := range s {
+		switch {
+		case unicode.IsSpace(r) || r == '\u00a0' || r == '\u202f':
+			if !space {
+				b.WriteByte(' ')
+				at = append(at, i)
+			}
+			space = true
+			continue
+		case frtext.IsApostrophe(r):
+			r = '\''
+		case r == '–' || r == '—':
+			r = '-'
+		}
+		space = false
+		n := b.Len()
+		b.WriteRune(r)
+		for k := n; k < b.Len(); k++ {
+			at = append(at, i)
+		}
+	}
+	at = append(at, len(s))
+	return folded{b.String(), at}
+}
+
+// find returns the byte ranges of text[s.start:s.end] where words stand,
+// whole words only: "peut" is not found in "peuvent".
+func find(text string, s span, words string) []span {
+	w := fold(strings.TrimSpace(words)).text
+	if w == "" {
+		return nil
+	}
+	f := fold(text[s.start:s.end])
+	var out []span
+	for from := 0; from <= len(f.text)-len(w); {
+		i := strings.Index(f.text[from:], w)
+		if i < 0 {
+			break
+		}
+		i += from
+		end := i + len(w)
+		if wordEdge(f.text, i, end, w) {
+			start := s.start + f.at[i]
+			last := s.start + f.at[end-1]
+			_, size := utf8.DecodeRuneInString(text[last:])
+			out = append(out, span{start, last + size})
+		}
+		from = i + 1
+	}
+	return out
+}
+
+// wordEdge reports whether t[i:end] (which spells w) starts and ends on
+// word boundaries wherever w starts or ends with a letter or digit.
+func wordEdge(t string, i, end int, w string) bool {
+	first, _ := utf8.DecodeRuneInString(w)
+	last, _ := utf8.DecodeLastRuneInString(w)
+	if isWordRune(first) && i > 0 {
+		if r, _ := utf8.DecodeLastRuneInString(t[:i]); isWordRune(r) {
+			return false
+		}
+	}
+	if isWordRune(last) && end < len(t) {
+		if r, _ := utf8.DecodeRuneInString(t[end:]); isWordRune(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

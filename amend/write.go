@@ -1,0 +1,57 @@
+package amend
+
+import (
+	"strings"
+
+	"github.com/avenant-dev/avenant/clause"
+)
+
+// Format is how a consolidated text is written.
+type Format string
+
+// The formats of a consolidated text: the base's own.
+const (
+	Markdown Format = "markdown"
+	Plain    Format = "plain"
+)
+
+// Write writes a document back as text that clause.Parse reads into the
+// same clauses: each heading on a line of its own (in Markdown, one "#"
+// per level of depth), each text after it, a blank line between, and the
+// rows of a table one under the other below its header.
+func Write(doc *clause.Document, f Format) string {
+	var b strings.Builder
+	inTable := false
+	for i := range doc.Clauses {
+		c := &doc.Clauses[i]
+		row := c.Kind == clause.KindItem && c.Heading == "" && inTable
+		if inTable && !row {
+			b.WriteString("\n")
+			inTable = false
+		}
+		switch {
+		case clause.IsTableHeader(c):
+			cells := strings.Split(c.Heading, " | ")
+			if f == Markdown {
+				b.WriteString("| " + strings.Join(cells, " | ") + " |\n|" + strings.Repeat("---|", len(cells)) + "\n")
+			} else {
+				b.WriteString(strings.Join(cells, "    ") + "\n")
+			}
+			inTable = true
+			continue
+		case row:
+			b.WriteString(c.Text + "\n")
+			continue
+		}
+		if c.Heading != "" {
+			if f == Markdown {
+				b.WriteString(strings.Repeat("#", min(c.Depth+1, 6)) + " ")
+			}
+			b.WriteString(c.Heading + "\n\n")
+		}
+		if c.Text != "" {
+			b.WriteString(c.Text + "\n\n")
+		}
+	}
+	return strings.TrimRight(b.String(), "\n") + "\n"
+}
