@@ -1,11 +1,7 @@
 package cli
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/avenant-dev/avenant/clause"
@@ -36,13 +32,6 @@ func parseChanges(s string) (mode reader.ChangeMode, split bool, err error) {
 	return 0, false, usageError{fmt.Errorf("--changes %q: want accept, reject or split", s)}
 }
 
-// trackedImport is one `avenant import --changes split FILE`.
-type trackedImport struct {
-	File, Label, Party, Kind, Date, Base string
-	MaxSize                              int64
-	Compare                              clause.CompareOptions
-}
-
 // importTracked imports a Word document with tracked changes as two
 // versions: every change rejected (label "<label>-base", party --party),
 // then every change accepted (label "<label>", based on the first, party the
@@ -50,27 +39,15 @@ type trackedImport struct {
 // imported again when it is identical to its base, the usual case of a
 // counter-proposal made on the proposal already in the store: the accepted
 // version then answers that one. A file without tracked changes is imported
-// once, under its label. Nothing is written when the file cannot be read.
-func importTracked(s *store.Store, ti trackedImport) (rejected, accepted *store.ImportResult, err error) {
-	t, err := reader.ReadFileTracked(ti.File, reader.Options{MaxSize: ti.MaxSize})
-	if err != nil {
-		return nil, nil, err
-	}
-	raw, err := os.ReadFile(ti.File)
-	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", ti.File, err)
-	}
-	sum := sha256.Sum256(raw)
-	opts := store.ImportOptions{
-		Party: ti.Party, Label: ti.Label, Kind: ti.Kind, Date: ti.Date, Base: ti.Base,
-		SourceName: filepath.Base(ti.File), SourceSHA256: hex.EncodeToString(sum[:]), Compare: ti.Compare,
-	}
+// once, under its label.
+func importTracked(s *store.Store, t *reader.Tracked, opts store.ImportOptions) (rejected, accepted *store.ImportResult, err error) {
+	opts.SourceSHA256 = t.SHA256
 	if !t.Changes.Any() {
 		accepted, err = s.Import(clause.Parse(t.Accepted), opts)
 		return nil, accepted, err
 	}
 	ropts := opts
-	ropts.Label = ti.Label + "-base"
+	ropts.Label = opts.Label + "-base"
 	ropts.SourceName += " (changes rejected)"
 	ropts.SkipIdentical = true
 	rejected, err = s.Import(clause.Parse(t.Rejected), ropts)

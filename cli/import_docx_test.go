@@ -3,6 +3,8 @@ package cli
 import (
 	"archive/zip"
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"os"
 	"path/filepath"
@@ -62,7 +64,7 @@ func TestImportTracked(t *testing.T) {
 	if err := os.WriteFile(file, trackedDocx(t), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	rej, acc, err := importTracked(s, trackedImport{File: file, Label: "MGF-2024-03", Party: "Syndicats", Date: "2024-03-01"})
+	rej, acc, err := importTrackedFile(s, file, store.ImportOptions{Label: "MGF-2024-03", Party: "Syndicats", Date: "2024-03-01"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +85,7 @@ func TestImportTracked(t *testing.T) {
 	if err := os.WriteFile(bad, trackedDocx(t)[:100], 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := importTracked(s, trackedImport{File: bad, Label: "X", Party: "P", Date: "2024-03-02"}); !errors.Is(err, reader.ErrCorrupt) {
+	if _, _, err := importTrackedFile(s, bad, store.ImportOptions{Label: "X", Party: "P", Date: "2024-03-02"}); !errors.Is(err, reader.ErrCorrupt) {
 		t.Errorf("damaged file: %v, want ErrCorrupt", err)
 	}
 	if vs, err := s.Versions(); err != nil || len(vs) != 2 {
@@ -103,7 +105,7 @@ func TestImportTrackedNewText(t *testing.T) {
 	if err := os.WriteFile(file, trackedDocx(t), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	rej, acc, err := importTracked(s, trackedImport{File: file, Label: "MGF", Party: "CNAM", Date: "2024-03-01"})
+	rej, acc, err := importTrackedFile(s, file, store.ImportOptions{Label: "MGF", Party: "CNAM", Date: "2024-03-01"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,5 +171,65 @@ func TestImportChangesFlag(t *testing.T) {
 	}
 	if out, code := run("import", docx, "--changes", "both", "--party", "P"); code != 2 || !strings.Contains(out, "--changes") {
 		t.Errorf("a bad --changes value: %d %s", code, out)
+	}
+}
+
+// importTrackedFile reads file as import --changes split does, then
+// imports it.
+func importTrackedFile(s *store.Store, file string, opts store.ImportOptions) (rejected, accepted *store.ImportResult, err error) {
+	t, err := reader.ReadFileTracked(file, reader.Options{})
+	if err != nil {
+		return nil, nil, err
+	}
+	return importTracked(s, t, opts)
+}
+
+// Each version records the SHA-256 of the very bytes it was parsed from,
+// read once within --max-size; under --changes split both versions record
+// the file's (both are imported into an empty store).
+func TestImportDigestOfBytesParsed(t *testing.T) {
+	dir := t.TempDir()
+	s, err := store.Init(filepath.Join(dir, "store"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := filepath.Join(dir, "proposition.md")
+	docx := filepath.Join(dir, "contre-proposition.docx")
+	if err := os.WriteFile(md, []byte(proposal), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(docx, trackedDocx(t), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := readImports([]string{md}, reader.Options{MaxSize: int64(len(proposal)) - 1}, false); !errors.Is(err, reader.ErrTooLarge) {
+		t.Errorf("file over --max-size: %v, want ErrTooLarge", err)
+	}
+	for _, c := range []struct {
+		file     string
+		split    bool
+		versions int
+	}{{docx, true, 2}, {md, false, 1}} {
+		data, err := os.ReadFile(c.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := sha256.Sum256(data)
+		want := hex.EncodeToString(sum[:])
+		files, err := readImports([]string{c.file}, reader.Options{MaxSize: int64(len(data))}, c.split)
+		if err != nil {
+			t.Fatal(err)
+		}
+		results, err := files[0].importInto(s, store.ImportOptions{Party: "CNAM", Label: filepath.Base(c.file), Date: "2024-02-01"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(results) != c.versions {
+			t.Fatalf("%s: %d results, want %d", c.file, len(results), c.versions)
+		}
+		for _, r := range results {
+			if r.Version == nil || r.Version.SourceSHA256 != want {
+				t.Errorf("%s: version %+v, want source SHA-256 %s", c.file, r.Version, want)
+			}
+		}
 	}
 }

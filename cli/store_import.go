@@ -1,9 +1,6 @@
 package cli
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -70,14 +67,8 @@ stands); the same file imported again under the same party and label is not.`,
 }
 
 func importRun(opts *ImportOptions) error {
-	if opts.Party == "" {
-		return usageError{fmt.Errorf("--party is required")}
-	}
-	if len(opts.Labels) > 0 && len(opts.Labels) != len(opts.Files) {
-		return usageError{fmt.Errorf("%d --label for %d files: give one per file, or none", len(opts.Labels), len(opts.Files))}
-	}
-	if opts.Date == "" {
-		opts.Date = time.Now().UTC().Format("2006-01-02")
+	if err := opts.check(); err != nil {
+		return err
 	}
 	mode, split, err := parseChanges(opts.Changes)
 	if err != nil {
@@ -93,91 +84,127 @@ func importRun(opts *ImportOptions) error {
 	if err != nil {
 		return err
 	}
-	io := opts.g.io
-	progress := false
-	if f, ok := io.Err.(*os.File); ok && len(opts.Files) > 1 && !opts.g.quiet {
-		progress = term.IsTerminal(f.Fd())
-	}
 	// Every file is read and split before the first is committed: a bad
 	// file among several leaves the store as it was.
-	type loaded struct {
-		doc *clause.Document
-		sum string
+	files, err := readImports(opts.Files, reader.Options{MaxSize: opts.MaxSize, Changes: mode}, split)
+	if err != nil {
+		return err
 	}
-	docs := make([]loaded, len(opts.Files))
-	for i, file := range opts.Files {
-		if split {
-			if _, err := reader.ReadFileTracked(file, reader.Options{MaxSize: opts.MaxSize}); err != nil {
-				return err
-			}
-			continue
-		}
-		doc, err := loadFileWith(file, reader.Options{MaxSize: opts.MaxSize, Changes: mode})
-		if err != nil {
-			if !strings.HasPrefix(err.Error(), file+":") {
-				err = fmt.Errorf("%s: %w", file, err)
-			}
-			return err
-		}
-		raw, err := os.ReadFile(file)
-		if err != nil {
-			var pe *os.PathError
-			if errors.As(err, &pe) {
-				err = pe.Err
-			}
-			return fmt.Errorf("%s: %w", file, err)
-		}
-		sum := sha256.Sum256(raw)
-		docs[i] = loaded{doc, hex.EncodeToString(sum[:])}
+	io := opts.g.io
+	progress := false
+	if f, ok := io.Err.(*os.File); ok && len(files) > 1 && !opts.g.quiet {
+		progress = term.IsTerminal(f.Fd())
 	}
-	for i, file := range opts.Files {
-		label := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
-		if len(opts.Labels) > 0 {
-			label = opts.Labels[i]
-		}
+	for i, f := range files {
 		if progress {
-			fmt.Fprintf(io.Err, "\r\x1b[Kimporting %d/%d %s…", i+1, len(opts.Files), sanitize.Line(file))
+			fmt.Fprintf(io.Err, "\r\x1b[Kimporting %d/%d %s…", i+1, len(files), sanitize.Line(f.path))
 		}
-		base := ""
-		if i == 0 {
-			base = opts.Base
-		}
-		if split {
-			rejected, accepted, err := importTracked(s, trackedImport{
-				File: file, Label: label, Party: opts.Party, Kind: opts.Kind, Date: opts.Date,
-				Base: base, MaxSize: opts.MaxSize, Compare: copts,
-			})
-			if progress {
-				fmt.Fprint(io.Err, "\r\x1b[K")
-			}
-			if err != nil {
-				return err
-			}
-			if !opts.g.quiet {
-				for _, r := range []*store.ImportResult{rejected, accepted} {
-					if r != nil {
-						printImport(io.Out, file, r)
-					}
-				}
-			}
-			continue
-		}
-		doc := docs[i].doc
-		r, err := s.Import(doc, store.ImportOptions{
-			Party: opts.Party, Label: label, Kind: opts.Kind, Date: opts.Date, Base: base,
-			SourceName: filepath.Base(file), SourceSHA256: docs[i].sum, Compare: copts,
-		})
+		results, err := f.importInto(s, opts.versionOptions(i, copts))
 		if progress {
 			fmt.Fprint(io.Err, "\r\x1b[K")
 		}
 		if err != nil {
-			return fmt.Errorf("%s: %w", file, err)
+			return err
 		}
 		if !opts.g.quiet {
-			printImport(io.Out, file, r)
+			for _, r := range results {
+				printImport(io.Out, f.path, r)
+			}
 		}
 	}
 	return nil
+}
+
+// check validates the flags and fills in the default date.
+func (opts *ImportOptions) check() error {
+	if opts.Party == "" {
+		return usageError{fmt.Errorf("--party is required")}
+	}
+	if len(opts.Labels) > 0 && len(opts.Labels) != len(opts.Files) {
+		return usageError{fmt.Errorf("%d --label for %d files: give one per file, or none", len(opts.Labels), len(opts.Files))}
+	}
+	if opts.Date == "" {
+		opts.Date = time.Now().UTC().Format("2006-01-02")
+	}
+	return nil
+}
+
+// versionOptions describe the version the i-th file becomes: its label
+// from --label or the file name; only the first answers --base, each
+// other the one imported before it.
+func (opts *ImportOptions) versionOptions(i int, copts clause.CompareOptions) store.ImportOptions {
+	file := opts.Files[i]
+	label := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
+	if len(opts.Labels) > 0 {
+		label = opts.Labels[i]
+	}
+	base := ""
+	if i == 0 {
+		base = opts.Base
+	}
+	return store.ImportOptions{
+		Party: opts.Party, Label: label, Kind: opts.Kind, Date: opts.Date, Base: base,
+		SourceName: filepath.Base(file), Compare: copts,
+	}
+}
+
+// importFile is one file to import, read once: the digest recorded is of
+// the bytes parsed.
+type importFile struct {
+	path string
+	// doc is the parsed text; nil under --changes split, which imports
+	// both sides of tracked.
+	doc     *clause.Document
+	sum     string
+	tracked *reader.Tracked
+}
+
+// readImports reads and parses every file, within ropts' bounds.
+func readImports(paths []string, ropts reader.Options, split bool) ([]importFile, error) {
+	files := make([]importFile, len(paths))
+	for i, path := range paths {
+		files[i].path = path
+		if split {
+			t, err := reader.ReadFileTracked(path, ropts)
+			if err != nil {
+				return nil, err
+			}
+			files[i].tracked = t
+			continue
+		}
+		src, err := reader.ReadSource(path, ropts)
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), path+":") {
+				err = fmt.Errorf("%s: %w", path, err)
+			}
+			return nil, err
+		}
+		files[i].doc, files[i].sum = clause.Parse(src.Text), src.SHA256
+	}
+	return files, nil
+}
+
+// importInto commits the file as one version, or two for tracked changes.
+func (f *importFile) importInto(s *store.Store, opts store.ImportOptions) ([]*store.ImportResult, error) {
+	if f.tracked != nil {
+		rejected, accepted, err := importTracked(s, f.tracked, opts)
+		if err != nil {
+			return nil, err
+		}
+		var results []*store.ImportResult
+		for _, r := range []*store.ImportResult{rejected, accepted} {
+			if r != nil {
+				results = append(results, r)
+			}
+		}
+		return results, nil
+	}
+	opts.SourceSHA256 = f.sum
+	r, err := s.Import(f.doc, opts)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", f.path, err)
+	}
+	return []*store.ImportResult{r}, nil
 }
 
 // printImport reports one imported version, or that there was nothing to

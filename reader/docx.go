@@ -76,6 +76,8 @@ type Tracked struct {
 	Rejected, Accepted string
 	// Changes describes the revisions; zero for other formats.
 	Changes TrackedChanges
+	// SHA256 is the digest of the file's bytes both texts were read from.
+	SHA256 string
 }
 
 // ReadFileTracked reads path like ReadFile, but returns both sides of a Word
@@ -85,17 +87,17 @@ type Tracked struct {
 func ReadFileTracked(path string, opts Options) (*Tracked, error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	if ext != ".docx" && ext != ".docm" {
-		text, err := ReadFile(path, opts)
+		src, err := ReadSource(path, opts)
 		if err != nil {
 			return nil, err
 		}
-		return &Tracked{Rejected: text, Accepted: text}, nil
+		return &Tracked{Rejected: src.Text, Accepted: src.Text, SHA256: src.SHA256}, nil
 	}
 	data, err := readBounded(path, opts)
 	if err != nil {
 		return nil, err
 	}
-	var t Tracked
+	t := Tracked{SHA256: digest(data)}
 	if t.Rejected, err = readDocx(data, Reject, newBudget(opts)); err != nil {
 		return nil, withPath(path, err)
 	}

@@ -1,6 +1,8 @@
 package reader
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -125,9 +127,25 @@ var formats = map[string]func(data []byte, opts Options) (string, error){
 // ErrUnsupported; .txt, .md and any other extension are decoded as text.
 // Every error is an *Error.
 func ReadFile(path string, opts Options) (string, error) {
+	src, err := ReadSource(path, opts)
+	return src.Text, err
+}
+
+// Source is a document file read once: its normalised text and the
+// SHA-256 of the very bytes that text came from, which a store records as
+// the version's source. Hashing a second read of the file could describe
+// other bytes (a file replaced meanwhile, or past the size bound).
+type Source struct {
+	Text string
+	// SHA256 is the lower-case hex digest of the file's bytes.
+	SHA256 string
+}
+
+// ReadSource is ReadFile returning the digest of the bytes read too.
+func ReadSource(path string, opts Options) (Source, error) {
 	data, err := readBounded(path, opts)
 	if err != nil {
-		return "", err
+		return Source{}, err
 	}
 	decode := func(data []byte, _ Options) (string, error) { return Decode(data) }
 	if f, ok := formats[strings.ToLower(filepath.Ext(path))]; ok {
@@ -138,9 +156,14 @@ func ReadFile(path string, opts Options) (string, error) {
 		err = newBudget(opts).err("")
 	}
 	if err != nil {
-		return "", withPath(path, err)
+		return Source{}, withPath(path, err)
 	}
-	return text, nil
+	return Source{Text: text, SHA256: digest(data)}, nil
+}
+
+func digest(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
 }
 
 // withPath names the file in an error from a reader that works on bytes.

@@ -1,6 +1,8 @@
 package reader
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"os"
 	"path/filepath"
@@ -147,6 +149,36 @@ func TestErrorOneLine(t *testing.T) {
 	for _, tt := range tests {
 		if got := tt.err.Error(); got != tt.want {
 			t.Errorf("Error() = %q, want %q", got, tt.want)
+		}
+	}
+}
+
+// The digest ReadSource and ReadFileTracked return is of the bytes the
+// text was read from, and a file over the bound yields no digest at all.
+func TestReadSourceDigest(t *testing.T) {
+	dir := t.TempDir()
+	md := []byte("# Article 1\n\nLa consultation vaut 30 €.\n")
+	docx := writeDocx(t, trackedFixture(t))
+	for _, c := range []struct {
+		name string
+		data []byte
+	}{{"texte.md", md}, {"contre-proposition.docx", docx}} {
+		path := writeFile(t, dir, c.name, c.data)
+		sum := sha256.Sum256(c.data)
+		want := hex.EncodeToString(sum[:])
+		src, err := ReadSource(path, Options{})
+		if err != nil || src.SHA256 != want || src.Text == "" {
+			t.Errorf("%s: ReadSource digest %q, text %d bytes, %v; want %q", c.name, src.SHA256, len(src.Text), err, want)
+		}
+		if text, _ := ReadFile(path, Options{}); text != src.Text {
+			t.Errorf("%s: ReadSource and ReadFile read different texts", c.name)
+		}
+		tr, err := ReadFileTracked(path, Options{})
+		if err != nil || tr.SHA256 != want {
+			t.Errorf("%s: ReadFileTracked digest %q, %v; want %q", c.name, tr.SHA256, err, want)
+		}
+		if src, err := ReadSource(path, Options{MaxSize: int64(len(c.data)) - 1}); !errors.Is(err, ErrTooLarge) || src.SHA256 != "" {
+			t.Errorf("%s over --max-size: %+v, %v; want ErrTooLarge and no digest", c.name, src, err)
 		}
 	}
 }

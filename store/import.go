@@ -86,9 +86,63 @@ func (s *Store) Import(doc *clause.Document, opts ImportOptions) (*ImportResult,
 		return nil, err
 	}
 	defer unlock()
+	if done, err := s.checkNewLabel(ix, doc, opts); done != nil || err != nil {
+		return done, err
+	}
+	base, err := s.resolveBase(ix, opts.Base)
+	if err != nil {
+		return nil, err
+	}
+	newDoc := normalized(doc)
+	if opts.SkipIdentical && base.version != nil && sameDocument(base.doc, newDoc) {
+		return &ImportResult{Identical: base.version.Label}, nil
+	}
+	diff := clause.Compare(base.doc, newDoc, opts.Compare)
+	ids, changes := assignIDs(diff, ix.usedIDs())
+	fail(1)
+	flush, endBatch := s.beginBatch()
+	defer endBatch()
+	objs, err := s.writeObjects(newDoc, ids, changes, base.snap, opts.SourceName)
+	if err != nil {
+		return nil, err
+	}
+	if opts.SkipIdentical && base.snap != nil && base.snap.clausesTree == objs.clausesTree && base.snap.manifest == objs.manifest {
+		// Never flushed: nothing of it reaches the repository.
+		return &ImportResult{Identical: base.version.Label, Diff: diff}, nil
+	}
+	fail(3)
+	seq := 1
+	if n := len(ix.Versions); n > 0 {
+		seq = ix.Versions[n-1].Seq + 1
+	}
+	commitHash, err := s.writeCommit(objs.root, base.version, opts, seq, when)
+	if err != nil {
+		return nil, err
+	}
+	if err := flush(); err != nil {
+		return nil, err
+	}
+	fail(4)
+	if err := s.publishRefs(ix, opts, commitHash); err != nil {
+		return nil, err
+	}
+	v := Version{
+		Seq: seq, Commit: commitHash.String(), Label: opts.Label, Party: opts.Party, Kind: opts.Kind,
+		Date: opts.Date, SourceSHA256: opts.SourceSHA256, SourceName: opts.SourceName,
+		Clauses: len(newDoc.Clauses), Changes: deltas(changes, ids, objs.clauses),
+	}
+	if base.version != nil {
+		v.Parent = base.version.Commit
+	}
+	s.recordIndex(ix, v)
+	return &ImportResult{Version: &ix.Versions[len(ix.Versions)-1], Diff: diff}, nil
+}
+
+// checkNewLabel refuses a label already taken, by a version or a tag. The
+// same import run again is a no-op, not an error, for which it returns
+// the result; another party cannot take over the label.
+func (s *Store) checkNewLabel(ix *Index, doc *clause.Document, opts ImportOptions) (*ImportResult, error) {
 	if i, ok := ix.byLabel[opts.Label]; ok {
-		// The same import run again is a no-op, not an error; another
-		// party cannot take over the label.
 		if same, err := s.holds(&ix.Versions[i], doc); err != nil || same && ix.Versions[i].Party == opts.Party {
 			return &ImportResult{Identical: opts.Label}, err
 		}
@@ -97,98 +151,100 @@ func (s *Store) Import(doc *clause.Document, opts ImportOptions) (*ImportResult,
 	if _, err := s.repo.Reference(plumbing.NewTagReferenceName(opts.Label), false); err == nil {
 		return nil, fmt.Errorf("%s: %w by a tag that is not a version", opts.Label, ErrDuplicateLabel)
 	}
-	if err := s.checkLabelFree(opts.Label, opts.Party); err != nil {
-		return nil, err
-	}
-	tagRef := plumbing.NewTagReferenceName(opts.Label)
-	partyRef := s.partyBranch(ix, opts.Party)
-	mainRef := plumbing.NewBranchReferenceName(MainBranch)
-	var base *Version
-	if opts.Base != "" {
-		if base, err = s.Resolve(opts.Base); err != nil {
-			return nil, err
+	return nil, s.checkLabelFree(opts.Label, opts.Party)
+}
+
+// importBase is the version an import answers, read back from the store;
+// an empty document, and no version, for the first import.
+type importBase struct {
+	version *Version
+	snap    *snapshot
+	doc     *clause.Document
+}
+
+// resolveBase finds the version named by rev, the latest when rev is "".
+func (s *Store) resolveBase(ix *Index, rev string) (importBase, error) {
+	var b importBase
+	var err error
+	if rev != "" {
+		if b.version, err = s.Resolve(rev); err != nil {
+			return b, err
 		}
 	} else if n := len(ix.Versions); n > 0 {
-		base = &ix.Versions[n-1]
+		b.version = &ix.Versions[n-1]
 	}
+	if b.version == nil {
+		b.doc = &clause.Document{}
+		return b, nil
+	}
+	if b.snap, err = s.snapshot(b.version.Commit); err != nil {
+		return b, err
+	}
+	b.doc, err = b.snap.document(s)
+	return b, err
+}
 
-	var baseDoc *clause.Document
-	var baseSnap *snapshot
-	if base != nil {
-		if baseSnap, err = s.snapshot(base.Commit); err != nil {
-			return nil, err
-		}
-		if baseDoc, err = baseSnap.document(s); err != nil {
-			return nil, err
-		}
-	} else {
-		baseDoc = &clause.Document{}
-	}
-	newDoc := normalized(doc)
-	if opts.SkipIdentical && base != nil && sameDocument(baseDoc, newDoc) {
-		return &ImportResult{Identical: base.Label}, nil
-	}
-	diff := clause.Compare(baseDoc, newDoc, opts.Compare)
-	ids, changes := assignIDs(diff, ix.usedIDs())
-	fail(1)
-	flush, endBatch := s.beginBatch()
-	defer endBatch()
+// versionObjects are the hashes of what writeObjects wrote.
+type versionObjects struct {
+	clauses     []object.TreeEntry
+	clausesTree plumbing.Hash
+	manifest    plumbing.Hash
+	root        plumbing.Hash
+}
 
-	// Objects: clause blobs, then manifest, changes, marker and trees.
+// writeObjects writes a version's objects: clause blobs, then manifest,
+// changes, marker and trees. Blobs the base already holds are not written
+// again.
+func (s *Store) writeObjects(doc *clause.Document, ids []string, changes []ChangeEntry, base *snapshot, sourceName string) (versionObjects, error) {
+	var o versionObjects
 	have := map[plumbing.Hash]bool{}
-	if baseSnap != nil {
-		for _, h := range baseSnap.blobs {
+	if base != nil {
+		for _, h := range base.blobs {
 			have[h] = true
 		}
 	}
-	clauseEntries := make([]object.TreeEntry, len(newDoc.Clauses))
-	for i := range newDoc.Clauses {
+	o.clauses = make([]object.TreeEntry, len(doc.Clauses))
+	for i := range doc.Clauses {
 		if !ValidID(ids[i]) {
-			return nil, fmt.Errorf("%s: clause %d has the id %q, which cannot name a file", opts.SourceName, i+1, ids[i])
+			return o, fmt.Errorf("%s: clause %d has the id %q, which cannot name a file", sourceName, i+1, ids[i])
 		}
-		h, err := s.writeBlob([]byte(FormatText(newDoc.Clauses[i].Text)), have)
+		h, err := s.writeBlob([]byte(FormatText(doc.Clauses[i].Text)), have)
 		if err != nil {
-			return nil, err
+			return o, err
 		}
-		clauseEntries[i] = object.TreeEntry{Name: ids[i] + ".txt", Mode: filemode.Regular, Hash: h}
-		if i == len(newDoc.Clauses)/2 {
+		o.clauses[i] = object.TreeEntry{Name: ids[i] + ".txt", Mode: filemode.Regular, Hash: h}
+		if i == len(doc.Clauses)/2 {
 			fail(2)
 		}
 	}
-	clausesTree, err := s.writeTree(clauseEntries)
-	if err != nil {
-		return nil, err
+	var err error
+	if o.clausesTree, err = s.writeTree(o.clauses); err != nil {
+		return o, err
 	}
-	manifestHash, err := s.writeBlob(encodeManifest(manifestOf(newDoc, ids)), have)
-	if err != nil {
-		return nil, err
-	}
-	if opts.SkipIdentical && baseSnap != nil && baseSnap.clausesTree == clausesTree && baseSnap.manifest == manifestHash {
-		return &ImportResult{Identical: base.Label, Diff: diff}, nil
+	if o.manifest, err = s.writeBlob(encodeManifest(manifestOf(doc, ids)), have); err != nil {
+		return o, err
 	}
 	changesHash, err := s.writeBlob(encodeChanges(changes), have)
 	if err != nil {
-		return nil, err
+		return o, err
 	}
 	markerHash, err := s.writeBlob([]byte(Marker), have)
 	if err != nil {
-		return nil, err
+		return o, err
 	}
-	root, err := s.writeTree([]object.TreeEntry{
+	o.root, err = s.writeTree([]object.TreeEntry{
 		{Name: ".avenant", Mode: filemode.Regular, Hash: markerHash},
 		{Name: "changes.json", Mode: filemode.Regular, Hash: changesHash},
-		{Name: "clauses", Mode: filemode.Dir, Hash: clausesTree},
-		{Name: "manifest.json", Mode: filemode.Regular, Hash: manifestHash},
+		{Name: "clauses", Mode: filemode.Dir, Hash: o.clausesTree},
+		{Name: "manifest.json", Mode: filemode.Regular, Hash: o.manifest},
 	})
-	if err != nil {
-		return nil, err
-	}
-	fail(3)
+	return o, err
+}
 
-	seq := 1
-	if n := len(ix.Versions); n > 0 {
-		seq = ix.Versions[n-1].Seq + 1
-	}
+// writeCommit writes the version's commit: authored by the party at
+// noon of the document's date, its trailers the version's metadata, its
+// parent the base.
+func (s *Store) writeCommit(root plumbing.Hash, base *Version, opts ImportOptions, seq int, when time.Time) (plumbing.Hash, error) {
 	sig := object.Signature{Name: opts.Party, Email: Slug(opts.Party) + "@avenant.invalid", When: when}
 	commit := &object.Commit{
 		Author: sig, Committer: sig, TreeHash: root,
@@ -199,58 +255,59 @@ func (s *Store) Import(doc *clause.Document, opts ImportOptions) (*ImportResult,
 	}
 	obj := s.repo.Storer.NewEncodedObject()
 	if err := commit.Encode(obj); err != nil {
-		return nil, err
+		return plumbing.ZeroHash, err
 	}
-	commitHash, err := s.putObject(obj)
+	h, err := s.putObject(obj)
 	if err != nil {
-		return nil, fmt.Errorf("%s: writing the commit: %w", s.Dir, err)
+		return h, fmt.Errorf("%s: writing the commit: %w", s.Dir, err)
 	}
-	if err := flush(); err != nil {
-		return nil, err
-	}
-	fail(4)
+	return h, nil
+}
+
+// publishRefs points the party branch and main at the new commit first,
+// the tag last, because the tag is the commit point. A failure puts back
+// what was moved; a crash leaves branches on a commit with no tag, which
+// the next command moves back (repairRefs).
+func (s *Store) publishRefs(ix *Index, opts ImportOptions, commit plumbing.Hash) error {
+	partyRef := s.partyBranch(ix, opts.Party)
+	mainRef := plumbing.NewBranchReferenceName(MainBranch)
 	moves := []refMove{
-		{name: partyRef, old: s.currentRef(partyRef), new: commitHash},
-		{name: mainRef, old: s.currentRef(mainRef), new: commitHash},
-		{name: tagRef, new: commitHash},
+		{name: partyRef, old: s.currentRef(partyRef), new: commit},
+		{name: mainRef, old: s.currentRef(mainRef), new: commit},
+		{name: plumbing.NewTagReferenceName(opts.Label), new: commit},
 	}
 	s.keepStrayMain(ix, moves[1].old)
+	return s.moveRefs(moves, func(i int) { fail(5 + i) })
+}
 
-	// References: the party branch and main first, the tag last, because
-	// the tag is the commit point. A failure puts back what was moved; a
-	// crash leaves branches on a commit with no tag, which the next
-	// command moves back (repairRefs).
-	if err := s.moveRefs(moves, func(i int) { fail(5 + i) }); err != nil {
-		return nil, err
-	}
-
-	v := Version{
-		Seq: seq, Commit: commitHash.String(), Label: opts.Label, Party: opts.Party, Kind: opts.Kind,
-		Date: opts.Date, SourceSHA256: opts.SourceSHA256, SourceName: opts.SourceName,
-		Clauses: len(newDoc.Clauses),
-	}
-	if base != nil {
-		v.Parent = base.Commit
-	}
+// deltas are the index's record of a version's changes, each present
+// clause with the blob of its text.
+func deltas(changes []ChangeEntry, ids []string, clauses []object.TreeEntry) []Delta {
 	blobOf := make(map[string]string, len(ids))
 	for i, id := range ids {
-		blobOf[id] = clauseEntries[i].Hash.String()
+		blobOf[id] = clauses[i].Hash.String()
 	}
+	var out []Delta
 	for _, ch := range changes {
 		d := Delta{ChangeEntry: ch}
 		if !ch.Gone {
 			d.Blob = blobOf[ch.ID]
 		}
-		v.Changes = append(v.Changes, d)
+		out = append(out, d)
 	}
+	return out
+}
+
+// recordIndex adds the new version to the index, then repacks every
+// RepackEvery imports.
+func (s *Store) recordIndex(ix *Index, v Version) {
 	s.appendIndex(ix, v)
 	fail(8)
-	if seq%RepackEvery == 0 {
+	if v.Seq%RepackEvery == 0 {
 		if _, err := s.GC(GCGrace); err != nil {
 			s.logf("clean-up: %v", err)
 		}
 	}
-	return &ImportResult{Version: &ix.Versions[len(ix.Versions)-1], Diff: diff}, nil
 }
 
 // checkImport validates the options and returns the commit time: noon UTC
