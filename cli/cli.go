@@ -137,6 +137,7 @@ func newRoot(io *IO) (*cobra.Command, *globals) {
 		newBlameCmd(g, nil),
 		newCheckCmd(g, nil),
 		newTariffsCmd(g, nil),
+		newCompareCmd(g, nil),
 		newTUICmd(g, nil),
 		newDemoCmd(g, nil),
 		newCloneCmd(g, nil),

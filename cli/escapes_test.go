@@ -126,6 +126,10 @@ func TestEscapesInEveryOutputFormat(t *testing.T) {
 	for _, f := range []string{"text", "json", "csv", "markdown"} {
 		runs = append(runs, []string{"tariffs", old, new, "--format", f})
 	}
+	for _, f := range []string{"text", "json", "markdown", "html"} {
+		runs = append(runs, []string{"compare", old, new, v1, "--all", "--format", f},
+			[]string{"compare", "v1", "v2", "--store", st, "--format", f})
+	}
 	for _, args := range runs {
 		name := strings.Join(args[min(len(args), 3):], " ")
 		t.Run(strings.Join(args[:min(len(args), 3)], " ")+" "+name, func(t *testing.T) {
@@ -135,7 +139,7 @@ func TestEscapesInEveryOutputFormat(t *testing.T) {
 			}
 			assertClean(t, "stdout", stdout)
 			assertClean(t, "stderr", stderr)
-			if (args[0] == "diff" || args[0] == "show" || args[0] == "blame" || args[0] == "tariffs") && !strings.Contains(stdout, "ROUGE") {
+			if (args[0] == "diff" || args[0] == "show" || args[0] == "blame" || args[0] == "tariffs" || args[0] == "compare") && !strings.Contains(stdout, "ROUGE") {
 				t.Errorf("the document's own words were lost:\n%s", stdout)
 			}
 			if strings.Contains(name, "markdown") {

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"html/template"
 	"io"
 	"strconv"
 
@@ -135,22 +134,29 @@ func htmlChangeOf(d *clause.Diff, c *clause.Change, oldIDs, newIDs []string, use
 	if c.Kind == clause.Modified || c.Kind == clause.Split || c.Kind == clause.Merged {
 		hc.Similarity = strconv.Itoa(int(c.Similarity*100+0.5)) + " %"
 	}
-	switch {
-	case c.Kind == clause.Added:
-		hc.Spans = []clause.Hunk{{Op: clause.OpInsert, Text: sanitize.Text(joinTexts(d.New, c.New))}}
-	case c.Kind == clause.Removed:
-		hc.Spans = []clause.Hunk{{Op: clause.OpDelete, Text: sanitize.Text(joinTexts(d.Old, c.Old))}}
-	case len(c.Hunks) > 0:
-		for _, h := range c.Hunks {
-			hc.Spans = append(hc.Spans, clause.Hunk{Op: h.Op, Text: sanitize.Text(h.Text)})
-		}
-	default:
-		hc.Spans = []clause.Hunk{{Op: clause.OpEqual, Text: sanitize.Text(joinTexts(d.New, c.New))}}
-	}
+	hc.Spans = changeSpans(d, c)
 	for _, f := range c.Facts {
 		hc.Facts = append(hc.Facts, sanitize.Text(FactLine(f)))
 	}
 	return hc
+}
+
+// changeSpans is a change's text as a page marks it, sanitized: the word
+// diff, or the whole text of an added or removed clause.
+func changeSpans(d *clause.Diff, c *clause.Change) []clause.Hunk {
+	switch {
+	case c.Kind == clause.Added:
+		return []clause.Hunk{{Op: clause.OpInsert, Text: sanitize.Text(joinTexts(d.New, c.New))}}
+	case c.Kind == clause.Removed:
+		return []clause.Hunk{{Op: clause.OpDelete, Text: sanitize.Text(joinTexts(d.Old, c.Old))}}
+	case len(c.Hunks) > 0:
+		spans := make([]clause.Hunk, len(c.Hunks))
+		for i, h := range c.Hunks {
+			spans[i] = clause.Hunk{Op: h.Op, Text: sanitize.Text(h.Text)}
+		}
+		return spans
+	}
+	return []clause.Hunk{{Op: clause.OpEqual, Text: sanitize.Text(joinTexts(d.New, c.New))}}
 }
 
 func pick(d *clause.Document, i int, ids []string) string {
@@ -207,19 +213,12 @@ func joinTexts(d *clause.Document, idx []int) string {
 	return s
 }
 
-var redlineTemplate = template.Must(template.New("redline").Parse(redlineHTML))
+var redlineTemplate = pageTemplate("redline", redlineHTML)
 
 // redlineHTML is the page. Deletions and insertions are struck through and
 // underlined as well as coloured, so that a black-and-white printout still
 // reads; colours are kept in print where the browser allows.
-const redlineHTML = `<!DOCTYPE html>
-<html lang="fr">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="avenant">
-<title>Redline {{.Old.Ref}} → {{.New.Ref}}</title>
+const redlineHTML = htmlHead + `<title>Redline {{.Old.Ref}} → {{.New.Ref}}</title>
 <style>
 :root { --ins: #0b6b2f; --ins-bg: #dcf5e3; --del: #a4161a; --del-bg: #fbe1e1; --muted: #5f6368; --rule: #d0d4d9; }
 * { box-sizing: border-box; }
@@ -245,9 +244,7 @@ section.change { border-top: 1px solid var(--rule); padding: 1rem 0; }
 .mark.renumbered, .mark.moved { color: #7a4b00; }
 .heading { font-style: italic; margin-top: .2rem; }
 .text { white-space: pre-wrap; margin: .6rem 0; }
-ins { color: var(--ins); background: var(--ins-bg); text-decoration: underline; text-decoration-thickness: 1px; }
-del { color: var(--del); background: var(--del-bg); text-decoration: line-through; }
-.facts { margin: .4rem 0 0; padding-left: 1.2rem; font-size: .9rem; }
+` + htmlMarksCSS + `.facts { margin: .4rem 0 0; padding-left: 1.2rem; font-size: .9rem; }
 .facts li::marker { color: #7a4b00; }
 footer { margin-top: 3rem; color: var(--muted); font-size: .8rem; }
 @media print {
@@ -313,19 +310,9 @@ footer { margin-top: 3rem; color: var(--muted); font-size: .8rem; }
 <div class="heading">{{.Heading}}</div>
 {{- end}}
 <div class="text">
-{{- range .Spans}}
-{{- if eq .Op "insert"}}<ins>{{.Text}}</ins>
-{{- else if eq .Op "delete"}}<del>{{.Text}}</del>
-{{- else}}{{.Text}}{{end}}
-{{- end -}}
+{{- template "spans" . -}}
 </div>
-{{- if .Facts}}
-<ul class="facts">
-{{- range .Facts}}
-<li>{{.}}</li>
-{{- end}}
-</ul>
-{{- end}}
+{{- template "facts" . -}}
 </section>
 {{- end}}
 </section>

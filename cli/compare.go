@@ -1,0 +1,133 @@
+package cli
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/parties"
+	"github.com/avenant-dev/avenant/render"
+)
+
+// CompareOptions hold what avenant compare needs.
+type CompareOptions struct {
+	g *globals
+	// Args are the base then its answers, as revisions or files; empty
+	// means the store's latest version with several answers, and them.
+	Args    []string
+	Format  string
+	All     bool
+	MaxSize int64
+}
+
+func newCompareCmd(g *globals, runF func(*CompareOptions) error) *cobra.Command {
+	opts := &CompareOptions{g: g}
+	cmd := &cobra.Command{
+		Use:     "compare [BASE VERSION...]",
+		Example: "  avenant compare CNAM-2024-02 MGF-2024-03 UFMLS-2024-03\n  avenant compare --format html > plenary.html",
+		Short:   "Every answer against the common base, one column per answer",
+		Long: `Compare each answer with the base it answers, never with another answer:
+one row per clause of the base, plus a row for each clause an answer adds,
+and one column per answer saying what that party does to the clause
+(unchanged, cosmetic, modified with its facts, removed, renumbered, moved,
+split, merged). Answers that make the same change (the same text, or the
+same facts) are shown in agreement.
+
+BASE and VERSIONs are labels, tags, commits, party branches or files. With
+no argument, in a store: the latest version that several versions answer,
+and all its answers.
+
+Formats: text (changed clauses, facts beneath), json (avenant.compare/v1,
+every clause), markdown (a table to circulate), html (a self-contained page
+with each party's wording side by side). --all lists unchanged clauses too.
+
+Exit status: 0 no answer changes the base substantively, 1 some answer
+does, 2 error.`,
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.Args = args
+			if len(args) == 1 {
+				return usageError{errors.New("compare: give a base and at least one version answering it, or nothing")}
+			}
+			if err := checkFormat(opts.Format, render.CompareFormats...); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return compareRun(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.Format, "format", "text", "output format: "+strings.Join(render.CompareFormats, ", "))
+	f.BoolVar(&opts.All, "all", false, "list the clauses no answer changes too")
+	f.Int64Var(&opts.MaxSize, "max-size", 0, "largest input file accepted, in bytes (default 64 MiB)")
+	return cmd
+}
+
+func compareRun(opts *CompareOptions) error {
+	args := opts.Args
+	if len(args) == 0 {
+		var err error
+		if args, err = latestAnswered(opts.g); err != nil {
+			return err
+		}
+	}
+	l := &docLoader{g: opts.g, maxSize: opts.MaxSize}
+	var docs []*clause.Document
+	var sides []render.Side
+	for _, arg := range args {
+		d, side, err := l.load(arg)
+		if err != nil {
+			return err
+		}
+		if isFile(arg) {
+			// A column is named by the file's name, not its path.
+			side.Ref = strings.TrimSuffix(filepath.Base(arg), filepath.Ext(arg))
+		}
+		docs, sides = append(docs, d), append(sides, side)
+	}
+	t := parties.Compare(docs[0], docs[1:], clause.CompareOptions{})
+	if !opts.g.quiet {
+		if err := render.WriteCompare(opts.g.io.Out, t, sides[0], sides[1:], opts.Format, opts.All); err != nil {
+			return err
+		}
+	}
+	if t.Differs() {
+		return errDiffers
+	}
+	return nil
+}
+
+// latestAnswered names the store's latest version with several answers,
+// then those answers.
+func latestAnswered(g *globals) ([]string, error) {
+	s, err := openStore(g)
+	if err != nil {
+		return nil, err
+	}
+	vs, err := s.Versions()
+	if err != nil {
+		return nil, err
+	}
+	index := map[string]int{}
+	bases := make([]int, len(vs))
+	for i, v := range vs {
+		index[v.Commit] = i
+		bases[i] = -1
+		if k, ok := index[v.Parent]; ok && v.Parent != "" {
+			bases[i] = k
+		}
+	}
+	base, answers := parties.LatestAnswered(bases)
+	if base < 0 {
+		return nil, errors.New("compare: no version of the store has two answers yet: name a base and the versions to compare with it")
+	}
+	args := []string{vs[base].Label}
+	for _, a := range answers {
+		args = append(args, vs[a].Label)
+	}
+	return args, nil
+}

@@ -1,0 +1,186 @@
+package parties
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/avenant-dev/avenant/clause"
+)
+
+const baseText = `# Convention
+
+## Article 1 - Objet
+
+La présente convention organise les rapports entre les médecins libéraux et l'assurance maladie.
+
+## Article 2 - Consultation
+
+La consultation de référence, cotée G, est fixée à 26,50 €.
+
+## Article 3 - Assistants médicaux
+
+La caisse verse une aide à l'emploi d'un assistant médical au médecin qui s'engage à augmenter sa patientèle.
+
+## Article 4 - Contrôle
+
+La caisse peut suspendre le versement de l'aide lorsque le médecin n'a pas atteint ses engagements au terme de la deuxième année.
+
+## Article 5 - Durée
+
+La présente convention est conclue pour une durée de cinq ans.
+`
+
+// three answers to baseText: CSMF accepts it as it stands; MG France asks
+// G at 30 €, adds an article 3 and renumbers what follows; UFML-S asks G
+// at 30 € in other words and removes article 4.
+var (
+	acceptText = baseText
+	mgfText    = strings.NewReplacer(
+		"est fixée à 26,50 €.", "est portée à 30 €.",
+		"## Article 5 - Durée", "## Article 6 - Durée",
+		"## Article 4 - Contrôle", "## Article 5 - Contrôle",
+		"## Article 3 - Assistants médicaux", "## Article 3 - Téléconsultation\n\nLe médecin peut réaliser des téléconsultations avec les patients qu'il suit, dans la limite de vingt pour cent de son activité.\n\n## Article 4 - Assistants médicaux",
+	).Replace(baseText)
+	ufmlsText = strings.NewReplacer(
+		"La consultation de référence, cotée G, est fixée à 26,50 €.", "La consultation de référence (G) est fixée à 30 €.",
+		"## Article 4 - Contrôle\n\nLa caisse peut suspendre le versement de l'aide lorsque le médecin n'a pas atteint ses engagements au terme de la deuxième année.\n\n", "",
+	).Replace(baseText)
+)
+
+func threeAnswers(t *testing.T) *Table {
+	t.Helper()
+	base := clause.Parse(baseText)
+	var answers []*clause.Document
+	for _, s := range []string{acceptText, mgfText, ufmlsText} {
+		answers = append(answers, clause.Parse(s))
+	}
+	return Compare(base, answers, clause.CompareOptions{})
+}
+
+// cell describes answer j on row r: its kind and flags, "-" for none.
+func cell(t *Table, r *Row, j int) string {
+	c := t.Change(r, j)
+	if c == nil {
+		return "-"
+	}
+	s := string(c.Kind)
+	if c.Renumbered {
+		s += "+renumbered"
+	}
+	if c.Moved {
+		s += "+moved"
+	}
+	return s
+}
+
+func rowName(t *Table, r *Row) string {
+	name := t.Clause(r).Label()
+	if r.Base < 0 {
+		name = "new " + name
+	}
+	return name
+}
+
+func TestThreeAnswers(t *testing.T) {
+	tab := threeAnswers(t)
+	var got []string
+	for i := range tab.Rows {
+		r := &tab.Rows[i]
+		got = append(got, fmt.Sprintf("%s: %s | %s | %s agree=%v", rowName(tab, r), cell(tab, r, 0), cell(tab, r, 1), cell(tab, r, 2), r.Agree))
+	}
+	want := []string{
+		"Convention: unchanged | unchanged | unchanged agree=[]",
+		"Article 1 - Objet: unchanged | unchanged | unchanged agree=[]",
+		"Article 2 - Consultation: unchanged | modified | modified agree=[[1 2]]",
+		"new Article 3 - Téléconsultation: - | added | - agree=[]",
+		"Article 3 - Assistants médicaux: unchanged | unchanged+renumbered | unchanged agree=[]",
+		"Article 4 - Contrôle: unchanged | unchanged+renumbered | removed agree=[]",
+		"Article 5 - Durée: unchanged | unchanged+renumbered | unchanged agree=[]",
+	}
+	for i := range got {
+		got[i] = strings.Replace(got[i], "agree=[]]", "agree=[]", 1)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if !tab.Differs() {
+		t.Error("Differs() = false, want true")
+	}
+	// The answer that accepts the base changes nothing, and no answer
+	// removes a clause it did not touch.
+	for i := range tab.Rows {
+		r := &tab.Rows[i]
+		if c := tab.Change(r, 0); c != nil && c.Substantive() {
+			t.Errorf("%s: the accepting answer shows %s", rowName(tab, r), c.Kind)
+		}
+		if c := tab.Change(r, 1); c != nil && c.Kind == clause.Removed {
+			t.Errorf("%s: removed by MG France, which only renumbered it", rowName(tab, r))
+		}
+	}
+}
+
+func TestAgreementOnFactsOrText(t *testing.T) {
+	base := clause.Parse(baseText)
+	same := strings.Replace(baseText, "26,50 €", "30 €", 1)
+	retyped := strings.Replace(same, "La présente convention organise", "La  présente convention organise", 1)
+	other := strings.Replace(baseText, "26,50 €", "28 €", 1)
+	tab := Compare(base, []*clause.Document{clause.Parse(same), clause.Parse(other), clause.Parse(retyped)}, clause.CompareOptions{})
+	for i := range tab.Rows {
+		r := &tab.Rows[i]
+		var want [][]int
+		if tab.Clause(r).Number == "2" {
+			want = [][]int{{0, 2}}
+		}
+		if fmt.Sprint(r.Agree) != fmt.Sprint(want) {
+			t.Errorf("%s: agree = %v, want %v", rowName(tab, r), r.Agree, want)
+		}
+	}
+}
+
+// Two answers that add the same clause at the same place share its row
+// and agree; a clause added under another number has a row of its own.
+func TestSameAdditionSharesARow(t *testing.T) {
+	base := clause.Parse(baseText)
+	extra := "## Article 2 bis - Visite\n\nLa visite à domicile, cotée V, est fixée à 30 €.\n\n## Article 3 - Assistants médicaux"
+	a := strings.Replace(baseText, "## Article 3 - Assistants médicaux", extra, 1)
+	b := strings.Replace(a, "cotée V", "cotée  V", 1) // the same, retyped
+	c := strings.Replace(baseText, "## Article 3 - Assistants médicaux", "## Article 2 ter - Astreinte\n\nLe médecin participe à la permanence des soins selon un tableau établi chaque trimestre par le conseil départemental.\n\n## Article 3 - Assistants médicaux", 1)
+	tab := Compare(base, []*clause.Document{clause.Parse(a), clause.Parse(b), clause.Parse(c)}, clause.CompareOptions{})
+	var added []string
+	for i := range tab.Rows {
+		r := &tab.Rows[i]
+		if r.Base < 0 {
+			added = append(added, fmt.Sprintf("%s: %s %s %s %v", rowName(tab, r), cell(tab, r, 0), cell(tab, r, 1), cell(tab, r, 2), r.Agree))
+		}
+	}
+	want := []string{
+		"new Article 2 bis - Visite: added added - [[0 1]]",
+		"new Article 2 ter - Astreinte: - - added []",
+	}
+	if !slices.Equal(added, want) {
+		t.Errorf("added rows:\n%s\nwant:\n%s", strings.Join(added, "\n"), strings.Join(want, "\n"))
+	}
+	if tab.Rows[3].Base != -1 || tab.Rows[2].Base < 0 || tab.Clause(&tab.Rows[2]).Number != "2" {
+		t.Errorf("added rows are not placed after article 2")
+	}
+}
+
+func TestLatestAnswered(t *testing.T) {
+	for _, tc := range []struct {
+		bases   []int
+		base    int
+		answers []int
+	}{
+		{nil, -1, nil},
+		{[]int{-1, 0, 1}, -1, nil},
+		{[]int{-1, 0, 1, 1, 1, 4}, 1, []int{2, 3, 4}},
+		{[]int{-1, 0, 0, 2, 2}, 2, []int{3, 4}},
+	} {
+		base, answers := LatestAnswered(tc.bases)
+		if base != tc.base || !slices.Equal(answers, tc.answers) {
+			t.Errorf("LatestAnswered(%v) = %d %v, want %d %v", tc.bases, base, answers, tc.base, tc.answers)
+		}
+	}
+}
