@@ -21,7 +21,9 @@ type diffScreen struct {
 	diff   *clause.Diff
 	change int
 	// step, when set, names the history step shown ("CNAM-2024-02 → MGF-2024-03").
-	step   string
+	step string
+	// stepAt is the version of a history step in which the clause is read.
+	stepAt string
 	side   bool
 	lines  []string
 	offset int
@@ -88,6 +90,15 @@ func (s diffScreen) scroll(n int) diffScreen {
 
 // help is the screen's key help.
 func (s diffScreen) help(k KeyMap) helpKeys {
+	if s.step != "" {
+		next := key.NewBinding(key.WithKeys("]", "n"), key.WithHelp("]/n", "next step"))
+		prev := key.NewBinding(key.WithKeys("[", "N"), key.WithHelp("[/N", "previous step"))
+		blame := key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "blame as of this step"))
+		return helpKeys{
+			short: []key.Binding{k.SideBySide, next, k.History, blame, k.Back, k.Help, k.Quit},
+			full:  [][]key.Binding{k.moves(), {k.SideBySide, next, prev, k.History, blame}, k.global()},
+		}
+	}
 	return helpKeys{
 		short: []key.Binding{k.SideBySide, k.NextChange, k.History, k.Blame, k.Back, k.Help, k.Quit},
 		full:  [][]key.Binding{k.moves(), {k.SideBySide, k.NextChange, k.PrevChange, k.History, k.Blame}, k.global()},

@@ -78,7 +78,7 @@ func TestFlowDemo(t *testing.T) {
 	f.press("versions", "v")
 	f.press("H ●", "j", "j", "j", "j", "enter")
 	f.press("RA-2023 → CNAM-2024-02 · outline")
-	f.press("filter: kind=tariff", "t", "t", "t", "t", "t", "t", "t", "t", "t")
+	f.press("filter: kind=tariff", "t", "t", "t", "t", "t", "t")
 	f.press("amount GS: 26,50 € → 30 € (+13,21 %)", "/", "consultation de référence", "enter", "enter")
 	f.press("base: 10", "s")
 	f.press("History of Article 10", "h")

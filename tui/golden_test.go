@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/exp/golden"
@@ -45,6 +46,10 @@ func TestGolden(t *testing.T) {
 					t.Fatalf("error shown: %v", m.err)
 				}
 				checkSize(t, m.View().Content, size[0], size[1])
+				lines := strings.Split(screenText(m), "\n")
+				if foot := lines[len(lines)-1]; !m.showHelp && !m.prompting && !strings.Contains(foot, "? help • q quit") {
+					t.Errorf("footer hides ? help or q quit: %q", foot)
+				}
 				golden.RequireEqual(t, screenText(m))
 			})
 		}

@@ -13,6 +13,7 @@ type KeyMap struct {
 	SetBase key.Binding
 
 	Search, ChangedOnly, FactsOnly, KindFilter key.Binding
+	KindFilterBack                             key.Binding
 	NextChange, PrevChange                     key.Binding
 	NextMatch, PrevMatch, GoTo                 key.Binding
 
@@ -28,33 +29,34 @@ func DefaultKeyMap() KeyMap {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
 	}
 	return KeyMap{
-		Up:          b([]string{"up", "k"}, "↑/k", "up"),
-		Down:        b([]string{"down", "j"}, "↓/j", "down"),
-		PageUp:      b([]string{"pgup", "ctrl+b", "ctrl+u"}, "pgup", "page up"),
-		PageDown:    b([]string{"pgdown", "ctrl+f", "ctrl+d", "space"}, "pgdn", "page down"),
-		Top:         b([]string{"home", "g"}, "g", "top"),
-		Bottom:      b([]string{"end", "G"}, "G", "bottom"),
-		Enter:       b([]string{"enter"}, "enter", "open"),
-		Back:        b([]string{"esc", "backspace", "left"}, "esc", "back"),
-		Quit:        b([]string{"q", "ctrl+c"}, "q", "quit"),
-		Help:        b([]string{"?"}, "?", "help"),
-		Versions:    b([]string{"v"}, "v", "versions"),
-		Outline:     b([]string{"o"}, "o", "outline"),
-		History:     b([]string{"h"}, "h", "history"),
-		Blame:       b([]string{"b"}, "b", "blame"),
-		SetBase:     b([]string{"B"}, "B", "set as base"),
-		Search:      b([]string{"/"}, "/", "search"),
-		ChangedOnly: b([]string{"c"}, "c", "changed only"),
-		FactsOnly:   b([]string{"f"}, "f", "facts only"),
-		KindFilter:  b([]string{"t"}, "t", "filter by kind"),
-		NextChange:  b([]string{"]", "n"}, "]/n", "next change"),
-		PrevChange:  b([]string{"[", "N"}, "[/N", "previous change"),
-		NextMatch:   b([]string{"n"}, "n", "next match"),
-		PrevMatch:   b([]string{"N"}, "N", "previous match"),
-		GoTo:        b([]string{":"}, ":", "go to clause"),
-		SideBySide:  b([]string{"s"}, "s", "side by side"),
-		Previous:    b([]string{","}, ",", "blame before this"),
-		Tariffs:     b([]string{"$"}, "$", "tariff grid"),
+		Up:             b([]string{"up", "k"}, "↑/k", "up"),
+		Down:           b([]string{"down", "j"}, "↓/j", "down"),
+		PageUp:         b([]string{"pgup", "ctrl+b", "ctrl+u"}, "pgup", "page up"),
+		PageDown:       b([]string{"pgdown", "ctrl+f", "ctrl+d", "space"}, "pgdn", "page down"),
+		Top:            b([]string{"home", "g"}, "g", "top"),
+		Bottom:         b([]string{"end", "G"}, "G", "bottom"),
+		Enter:          b([]string{"enter"}, "enter", "open"),
+		Back:           b([]string{"esc", "backspace", "left"}, "esc", "back"),
+		Quit:           b([]string{"q", "ctrl+c"}, "q", "quit"),
+		Help:           b([]string{"?"}, "?", "help"),
+		Versions:       b([]string{"v"}, "v", "versions"),
+		Outline:        b([]string{"o"}, "o", "outline"),
+		History:        b([]string{"h"}, "h", "history"),
+		Blame:          b([]string{"b"}, "b", "blame"),
+		SetBase:        b([]string{"B"}, "B", "set as base"),
+		Search:         b([]string{"/"}, "/", "search"),
+		ChangedOnly:    b([]string{"c"}, "c", "changed only"),
+		FactsOnly:      b([]string{"f"}, "f", "facts only"),
+		KindFilter:     b([]string{"t"}, "t", "next kind of change"),
+		KindFilterBack: b([]string{"T"}, "T", "previous kind of change"),
+		NextChange:     b([]string{"]", "n"}, "]/n", "next change"),
+		PrevChange:     b([]string{"[", "N"}, "[/N", "previous change"),
+		NextMatch:      b([]string{"n"}, "n", "next match"),
+		PrevMatch:      b([]string{"N"}, "N", "previous match"),
+		GoTo:           b([]string{":"}, ":", "go to clause"),
+		SideBySide:     b([]string{"s"}, "s", "side by side"),
+		Previous:       b([]string{","}, ",", "blame before this"),
+		Tariffs:        b([]string{"$"}, "$", "tariff grid"),
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/avenant-dev/avenant/clause"
 	"github.com/avenant-dev/avenant/internal/sanitize"
@@ -54,8 +55,11 @@ type Model struct {
 	screen        screen
 	back          []screen
 	err           error
-	status        string
-	showHelp      bool
+	// fatal is the error that left nothing to show (no such version, a
+	// store that cannot be read): the command line reports it on exit.
+	fatal    error
+	status   string
+	showHelp bool
 	// prompting is set while the search or go-to prompt takes the keys.
 	prompting bool
 	input     prompt
@@ -87,8 +91,10 @@ func New(src Source, opts Options) Model {
 // Init implements tea.Model: it loads the versions.
 func (m Model) Init() tea.Cmd { return loadVersions(m.src) }
 
-// Err is the error shown, if any; the command line reports it on exit.
-func (m Model) Err() error { return m.err }
+// Err is the error that left the TUI with nothing to show, if any; the
+// command line reports it on exit. Errors of later actions are shown on the
+// status line and cleared by the next key.
+func (m Model) Err() error { return m.fatal }
 
 // Update implements tea.Model.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -98,6 +104,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.resize(), nil
 	case errMsg:
 		m.err = msg.err
+		if m.outline.diff == nil {
+			m.fatal = msg.err
+		}
 		return m, nil
 	case versionsMsg:
 		return m.gotVersions(msg)
@@ -106,7 +115,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil // a stale answer: the user chose again since
 		}
 		m.outline = newOutlineScreen(msg.diff).SetSize(m.bodySize())
-		m.status = ""
+		m.status, m.fatal = "", nil
 		if m.screen == screenLoading || m.screen == screenVersions {
 			m.back = nil
 			m.screen = screenOutline
@@ -131,6 +140,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		step := orNone(msg.entry.Version.Base) + " → " + msg.entry.Version.Label
 		m.diff = m.diff.SetSize(m.bodySize()).set(msg.diff, msg.change, step)
+		m.diff.stepAt = msg.entry.Version.Label
+		if msg.entry.Change == clause.Removed {
+			m.diff.stepAt = msg.entry.Version.Base
+		}
 		m = m.open(screenDiff)
 		return m, nil
 	case tariffsMsg:
@@ -147,6 +160,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.MouseWheelMsg:
 		return m.wheel(msg), nil
+	case tea.MouseClickMsg:
+		return m.click(msg)
 	case tea.KeyPressMsg:
 		return m.key(msg)
 	}
@@ -159,6 +174,7 @@ func (m Model) gotVersions(msg versionsMsg) (tea.Model, tea.Cmd) {
 	m.versions = newVersionsScreen(msg.versions).SetSize(m.bodySize())
 	if len(m.all) == 0 {
 		m.err = errors.New("the store holds no version yet: import one with avenant import")
+		m.fatal = m.err
 		m.screen = screenVersions
 		return m, nil
 	}
@@ -169,6 +185,7 @@ func (m Model) gotVersions(msg versionsMsg) (tea.Model, tea.Cmd) {
 	hv, ok := m.find(head)
 	if !ok {
 		m.err = fmt.Errorf("%s: no such version", head)
+		m.fatal = m.err
 		m.screen = screenVersions
 		return m, nil
 	}
@@ -177,6 +194,7 @@ func (m Model) gotVersions(msg versionsMsg) (tea.Model, tea.Cmd) {
 		base = hv.Base
 	} else if _, ok := m.find(base); !ok {
 		m.err = fmt.Errorf("%s: no such version", base)
+		m.fatal = m.err
 		m.screen = screenVersions
 		return m, nil
 	}
@@ -225,6 +243,46 @@ func (m Model) open(s screen) Model {
 	}
 	m.screen = s
 	return m
+}
+
+// click selects the row of a list under the mouse; a click on the row
+// already selected opens it, as enter does.
+func (m Model) click(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
+	if msg.Button != tea.MouseLeft || m.showHelp || m.prompting {
+		return m, nil
+	}
+	y := msg.Y - 1 // the title bar
+	var cursor, offset, header, n int
+	switch m.screen {
+	case screenVersions:
+		cursor, offset, header, n = m.versions.cursor, m.versions.offset, 2, len(m.versions.list)
+	case screenOutline:
+		cursor, offset, header, n = m.outline.cursor, m.outline.offset, m.outline.headerLines(), len(m.outline.visible)
+	case screenHistory:
+		cursor, offset, header, n = m.history.cursor, m.history.offset, 2, len(m.history.entries)
+	case screenTariffs:
+		cursor, offset, header, n = m.tariffs.cursor, m.tariffs.offset, 2, m.tariffs.rows()
+	default:
+		return m, nil
+	}
+	row := offset + y - header
+	if y < header || row >= n {
+		return m, nil
+	}
+	if row == cursor {
+		return m.key(tea.KeyPressMsg{Code: tea.KeyEnter})
+	}
+	switch m.screen {
+	case screenVersions:
+		m.versions.cursor = row
+	case screenOutline:
+		m.outline.cursor = row
+	case screenHistory:
+		m.history.cursor = row
+	case screenTariffs:
+		m.tariffs.cursor = row
+	}
+	return m, nil
 }
 
 func (m Model) wheel(msg tea.MouseWheelMsg) Model {
@@ -290,9 +348,7 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 	}
 	if m.showHelp {
-		if key.Matches(msg, k.Quit) {
-			return m, tea.Quit
-		}
+		// Any key closes the help, q included: it is an overlay, as in tig.
 		m.showHelp = false
 		return m, nil
 	}
@@ -381,7 +437,7 @@ func (m Model) versionsKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.compare(v.Base, v.Label)
 	case key.Matches(msg, k.SetBase) && ok:
 		if v.Label == m.head {
-			m.err = fmt.Errorf("%s is the head: choose an older version as base", v.Label)
+			m.status = v.Label + " is the head: choose an older version as base"
 			return m, nil
 		}
 		return m.compare(v.Label, m.head)
@@ -464,7 +520,7 @@ func (m Model) goTo(name string) Model {
 	if strings.TrimSpace(name) == "" || m.outline.diff == nil {
 		return m
 	}
-	c, err := changeOfName(m.outline.diff, name, m.base, m.head)
+	c, err := m.outline.diff.FindChange(name, orNone(m.base)+" → "+orNone(m.head))
 	if err != nil {
 		m.status = err.Error()
 		return m
@@ -511,9 +567,46 @@ func (m Model) diffKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 	}
+	if m.diff.step != "" {
+		if mm, cmd, ok := m.stepKeys(msg); ok {
+			return mm, cmd
+		}
+	}
 	var cmd tea.Cmd
 	m.diff, cmd = m.diff.update(msg, k)
 	return m, cmd
+}
+
+// stepKeys handles the keys of a history step's diff: the next or
+// previous step of the history, the history itself, and the blame as of
+// the step's version; it reports whether the key was one of them.
+func (m Model) stepKeys(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.NextChange), key.Matches(msg, k.PrevChange):
+		dir := 1
+		if key.Matches(msg, k.PrevChange) {
+			dir = -1
+		}
+		i := m.history.cursor + dir
+		if i < 0 || i >= len(m.history.entries) {
+			m.status = "no other step in the history of " + m.history.name
+			return m, nil, true
+		}
+		m.history.cursor = i
+		m.history = m.history.SetSize(m.bodySize())
+		return m, loadStep(m.src, m.history.id, m.history.entries[i]), true
+	case key.Matches(msg, k.History):
+		m.screen = screenHistory
+		if n := len(m.back); n > 0 && m.back[n-1] == screenHistory {
+			m.back = m.back[:n-1]
+		}
+		return m, nil, true
+	case key.Matches(msg, k.Blame):
+		m.status = "blaming " + m.history.name + " as of " + m.diff.stepAt + "…"
+		return m, loadBlame(m.src, m.history.id, m.history.name, m.diff.stepAt), true
+	}
+	return m, nil, false
 }
 
 func (m Model) historyKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
@@ -579,6 +672,28 @@ func (m Model) helpKeys() helpKeys {
 	return helpKeys{short: []key.Binding{k.Quit}, full: [][]key.Binding{{k.Quit}}}
 }
 
+// shortHelp is the footer's key help cut to the window: the screen's keys
+// as many as fit, in their order of importance, then "? help" and
+// "q quit", which are always shown.
+func (m Model) shortHelp() string {
+	var keys []key.Binding
+	for _, b := range m.helpKeys().short {
+		if b.Help() != m.keys.Help.Help() && b.Help() != m.keys.Quit.Help() {
+			keys = append(keys, b)
+		}
+	}
+	tail := []key.Binding{m.keys.Help, m.keys.Quit}
+	h := m.help
+	h.SetWidth(0) // measured here, not cut with an ellipsis
+	for n := len(keys); n >= 0; n-- {
+		line := h.ShortHelpView(append(keys[:n:n], tail...))
+		if ansi.StringWidth(line) <= m.width || n == 0 {
+			return line
+		}
+	}
+	return ""
+}
+
 // View implements tea.Model: the full-window TUI with mouse wheel support.
 func (m Model) View() tea.View {
 	v := tea.NewView(m.render())
@@ -632,7 +747,7 @@ func (m Model) render() string {
 	case m.showHelp:
 		foot = fit("press any key to close the help", m.width)
 	default:
-		foot = fit(m.help.ShortHelpView(m.helpKeys().short), m.width)
+		foot = fit(m.shortHelp(), m.width)
 	}
 	return bar + "\n" + body + "\n" + foot
 }

@@ -282,7 +282,16 @@ func (s outlineScreen) SetSize(width, height int) outlineScreen {
 	return s
 }
 
-func (s outlineScreen) listHeight() int { return s.height - 2 }
+func (s outlineScreen) listHeight() int { return s.height - s.headerLines() }
+
+// headerLines counts the lines above the rows: the summary, and the
+// filters when some are set.
+func (s outlineScreen) headerLines() int {
+	if s.filtering() {
+		return 2
+	}
+	return 1
+}
 
 // selected is the index in diff.Changes of the change under the cursor.
 func (s outlineScreen) selected() (int, bool) {
@@ -354,7 +363,10 @@ func (s outlineScreen) update(msg tea.KeyPressMsg, k KeyMap) (outlineScreen, tea
 		s.factsOnly = !s.factsOnly
 		s.refilter()
 	case key.Matches(msg, k.KindFilter):
-		s.kind = (s.kind + 1) % len(kindFilters)
+		s.kind = s.nextKind(1)
+		s.refilter()
+	case key.Matches(msg, k.KindFilterBack):
+		s.kind = s.nextKind(-1)
 		s.refilter()
 	case s.query != "" && key.Matches(msg, k.NextMatch):
 		s, _ = s.stepMatch(1)
@@ -369,6 +381,24 @@ func (s outlineScreen) update(msg tea.KeyPressMsg, k KeyMap) (outlineScreen, tea
 		s.offset = window(s.cursor, s.offset, s.listHeight(), len(s.visible))
 	}
 	return s, nil
+}
+
+// nextKind is the next kind filter in direction dir that some row has,
+// or 0 (every kind) after the last.
+func (s outlineScreen) nextKind(dir int) int {
+	n := len(kindFilters)
+	for k := 1; k < n; k++ {
+		i := ((s.kind+dir*k)%n + n) % n
+		if i == 0 {
+			return 0
+		}
+		for r := range s.rows {
+			if s.rows[r].has(kindFilters[i]) {
+				return i
+			}
+		}
+	}
+	return 0
 }
 
 func (s outlineScreen) scroll(n int) outlineScreen {
@@ -389,7 +419,7 @@ func (s outlineScreen) help(k KeyMap) helpKeys {
 		full: [][]key.Binding{
 			k.moves(),
 			{open, k.NextChange, k.PrevChange, k.NextMatch, k.PrevMatch, k.History, k.Blame},
-			{k.Search, k.GoTo, k.ChangedOnly, k.FactsOnly, k.KindFilter},
+			{k.Search, k.GoTo, k.ChangedOnly, k.FactsOnly, k.KindFilter, k.KindFilterBack},
 			k.global(),
 		},
 	}
@@ -425,8 +455,6 @@ func renderOutline(s outlineScreen, base, head string, st Styles) string {
 	lines := []string{st.Title.Render(fit(head1, width))}
 	if fl := s.filterLine(); fl != "" {
 		lines = append(lines, st.Faint.Render(fit(fl, width)))
-	} else {
-		lines = append(lines, st.Faint.Render(fit("clause", width)))
 	}
 	if len(s.visible) == 0 {
 		lines = append(lines, fit("  nothing matches", width))
