@@ -22,15 +22,19 @@ var pdfFallbackTimeout = time.Minute
 // ReadPDF extracts the text of a PDF file and normalises it like Decode,
 // which also applies CleanPDFText since pages end with form feeds.
 //
-// The text comes from `pdftotext -layout -enc UTF-8` (poppler-utils) when
-// it is on PATH: it reads real-world PDFs best. -layout rather than the
-// default reading-order mode, because a tariff table then keeps each row on
-// one line with its cells apart ("G      Consultation …      30 €"), which
-// CleanPDFText keeps as it is and clause.Parse reads as a tariff row; the
-// default mode outputs a table column by column, so that codes and prices
-// no longer meet. The price of -layout, the margins' indentation, is undone
-// by CleanPDFText, which strips it from prose lines. Conventions are set in
-// one column, the case where -layout cannot interleave columns.
+// The text comes from `pdftotext -bbox-layout -enc UTF-8` (poppler-utils)
+// when it is on PATH: it reads real-world PDFs best. Its boxes of words,
+// rather than its text layouts, because a page is then set as avenant
+// needs it (layoutBands): a tariff table keeps each row on one line with
+// its cells apart ("G      Consultation …      30 €"), even when office
+// software centred a wrapped label around the code and price, which
+// -layout prints as three rows; the reading-order mode outputs a table
+// column by column, so that codes and prices no longer meet. And the
+// space between paragraphs becomes a blank line, which no text mode
+// shows, so that a title does not run into the heading below it. The
+// margins' indentation is undone by CleanPDFText, which strips it from
+// prose lines. Conventions are set in one column, the case where a layout
+// cannot interleave columns.
 //
 // Without pdftotext, the pure-Go reader github.com/ledongthuc/pdf places
 // glyphs on lines by their position, a wide gap becoming a column gap, and
@@ -83,45 +87,48 @@ var pdftotextName = "pdftotext"
 func pdfEncrypted(data []byte) bool { return bytes.Contains(data, []byte("/Encrypt")) }
 
 // pdftotext runs poppler's tool on data, fed through standard input so that
-// the bytes read are the bytes checked, whatever happens to the file.
+// the bytes read are the bytes checked, whatever happens to the file. It
+// asks for the box of every word (-bbox-layout) and sets the pages as text
+// itself (layoutBands), reading the markup as it comes.
 func pdftotext(tool string, data []byte, b *budget) (string, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), pdftotextTimeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, tool, "-layout", "-enc", "UTF-8", "-", "-")
+	cmd := exec.CommandContext(ctx, tool, "-bbox-layout", "-enc", "UTF-8", "-", "-")
 	cmd.Stdin = bytes.NewReader(data)
 	var stderr bytes.Buffer
-	stdout := &budgetWriter{b: b}
-	cmd.Stdout, cmd.Stderr = stdout, &stderr
-	if err := cmd.Run(); err != nil {
+	cmd.Stderr = &stderr
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return "", err
+	}
+	if err := cmd.Start(); err != nil {
+		return "", &Error{Err: ErrCorrupt, Detail: "pdftotext: " + err.Error()}
+	}
+	text, rerr := readBBoxLayout(stdout, b)
+	if rerr != nil {
+		cancel()
+	}
+	werr := cmd.Wait()
+	switch {
+	case b.over():
+		return "", b.err("the text operators of its pages")
+	case werr != nil:
 		msg := firstLine(stderr.String())
 		switch {
-		case b.over():
-			return "", b.err("the text operators of its pages")
-		case ctx.Err() != nil:
+		case ctx.Err() != nil && rerr == nil:
 			return "", &Error{Err: ErrCorrupt, Detail: "pdftotext did not finish within " + pdftotextTimeout.String()}
 		case pdfEncrypted(data) || strings.Contains(strings.ToLower(msg), "password"):
 			return "", &Error{Err: ErrEncrypted, Detail: "encrypted PDF (password-protected): remove the protection first"}
+		case rerr != nil:
+			return "", rerr
 		case msg == "":
-			msg = err.Error()
+			msg = werr.Error()
 		}
 		return "", &Error{Err: ErrCorrupt, Detail: "damaged PDF file: pdftotext: " + msg}
+	case rerr != nil:
+		return "", rerr
 	}
-	return stdout.buf.String(), nil
-}
-
-// budgetWriter keeps what pdftotext writes until the budget is spent, then
-// fails the write, which stops the copy and, through the closed pipe, the
-// tool.
-type budgetWriter struct {
-	b   *budget
-	buf bytes.Buffer
-}
-
-func (w *budgetWriter) Write(p []byte) (int, error) {
-	if !w.b.spend(len(p)) {
-		return 0, errOverBudget
-	}
-	return w.buf.Write(p)
+	return text, nil
 }
 
 func firstLine(s string) string {

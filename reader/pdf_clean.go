@@ -379,6 +379,7 @@ func markPageNumbers(pages [][]string, drop [][]bool) {
 // The paragraph being built grows in place and join only sees its end, so
 // that one huge paragraph costs linear time.
 func rewrap(lines []string) string {
+	words := lexiconOf(lines)
 	var b strings.Builder
 	var cur []byte
 	var curKind lineKind
@@ -430,7 +431,7 @@ func rewrap(lines []string) string {
 			blank = true
 		}
 		if have {
-			if cut, sep, ok := join(tail(cur), curKind, text, kind); ok {
+			if cut, sep, ok := join(tail(cur), curKind, text, kind, words); ok {
 				cur = append(append(cur[:len(cur)-cut], sep...), text...)
 				continue
 			}
@@ -458,7 +459,7 @@ func tail(p []byte) string {
 // join decides whether next continues prev, a wrapped sentence or a
 // hyphenated word. If so, the paragraph loses its last cut bytes (a
 // hyphen) and gets sep and next appended.
-func join(prev string, prevKind lineKind, next string, nextKind lineKind) (cut int, sep string, ok bool) {
+func join(prev string, prevKind lineKind, next string, nextKind lineKind, words *lexicon) (cut int, sep string, ok bool) {
 	if prevKind == kindHeading || prevKind == kindTable || nextKind != kindProse {
 		return 0, "", false
 	}
@@ -470,7 +471,7 @@ func join(prev string, prevKind lineKind, next string, nextKind lineKind) (cut i
 		return lastSize, "", true
 	}
 	if (last == '-' || last == '\u2010') && isAlnum(beforeLast) && isAlnum(nextFirst) {
-		if dehyphenate(prev[:len(prev)-lastSize], next) {
+		if dehyphenate(prev[:len(prev)-lastSize], next, words) {
 			return lastSize, "", true
 		}
 		return 0, "", true
@@ -494,8 +495,14 @@ func join(prev string, prevKind lineKind, next string, nextKind lineKind) (cut i
 
 // dehyphenate reports whether the hyphen between head (the line without
 // its final hyphen) and tail (the next line) is an end-of-line
-// hyphenation to remove rather than a compound's hyphen to keep.
-func dehyphenate(head, tail string) bool {
+// hyphenation to remove rather than a compound's hyphen to keep. The
+// text's own words decide first: the word written whole elsewhere
+// ("information") is a hyphenation; the compound written elsewhere
+// ("télé-expertise"), or two halves that are both words of the text, a
+// compound. Otherwise it depends on the text: one that cuts words at the
+// ends of its lines loses the hyphen, one that does not (office software
+// does not unless asked) keeps it ("praticien-conseil").
+func dehyphenate(head, tail string, words *lexicon) bool {
 	h, _ := utf8.DecodeLastRuneInString(head)
 	t, _ := utf8.DecodeRuneInString(tail)
 	if !unicode.IsLower(h) || !unicode.IsLower(t) {
@@ -509,11 +516,97 @@ func dehyphenate(head, tail string) bool {
 	if strings.ContainsAny(headWord, "-\u2010") || strings.ContainsAny(tailWord, "-\u2010") {
 		return false
 	}
-	letters := strings.IndexFunc(tailWord, func(r rune) bool { return !unicode.IsLetter(r) })
-	if letters >= 0 {
-		tailWord = tailWord[:letters]
+	tailWord = firstWord(tailWord)
+	if compoundTails[tailWord] {
+		return false
 	}
-	return !compoundTails[tailWord]
+	if cut, known := words.cut(lastWord(head), tailWord); known {
+		return cut
+	}
+	return words.hyphenates
+}
+
+// firstWord is the first run of letters of s.
+func firstWord(s string) string {
+	if i := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// lexicon is what a text says about its own hyphens: the words it writes
+// within its lines, in lower case, compounds with their hyphen, and
+// whether it cuts words at the ends of its lines.
+type lexicon struct {
+	words      map[string]bool
+	hyphenates bool
+}
+
+// cut tells from the words of the text whether head-tail, met at the end
+// of a line, is one word cut in two; known is false when they do not say.
+func (x *lexicon) cut(head, tail string) (cut, known bool) {
+	head, tail = strings.ToLower(head), strings.ToLower(tail)
+	switch {
+	case x.words[head+tail]:
+		return true, true
+	case x.words[head+"-"+tail], x.words[head] && x.words[tail]:
+		return false, true
+	}
+	return false, false
+}
+
+// lexiconOf reads the words of lines, leaving out the halves of a word
+// cut at the end of a line, which are not words of the text. A text
+// hyphenates when the cuts its words explain are mostly hyphenations or,
+// when they explain none, when one line in fifty or more ends with a cut.
+func lexiconOf(lines []string) *lexicon {
+	x := &lexicon{words: map[string]bool{}}
+	type cutPair struct{ head, tail string }
+	var cuts []cutPair
+	nonBlank := 0
+	cut := false
+	for _, l := range lines {
+		l = strings.TrimRightFunc(l, unicode.IsSpace)
+		if l == "" {
+			cut = false
+			continue
+		}
+		nonBlank++
+		tokens := strings.FieldsFunc(l, func(r rune) bool {
+			return !unicode.IsLetter(r) && r != '-' && r != '\u2010'
+		})
+		ends := strings.HasSuffix(l, "-") || strings.HasSuffix(l, "\u2010")
+		for i, tok := range tokens {
+			switch {
+			case i == 0 && cut:
+				cuts[len(cuts)-1].tail = firstWord(tok)
+				continue
+			case i == len(tokens)-1 && ends && strings.HasSuffix(l, tok):
+				if h := lastWord(strings.TrimRight(tok, "-\u2010")); h != "" && !strings.ContainsAny(strings.TrimRight(tok, "-\u2010"), "-\u2010") {
+					cuts = append(cuts, cutPair{head: h})
+				}
+				continue
+			}
+			if tok = strings.Trim(tok, "-\u2010"); tok != "" {
+				x.words[strings.ToLower(tok)] = true
+			}
+		}
+		cut = ends && len(cuts) > 0 && cuts[len(cuts)-1].tail == ""
+	}
+	hyph, comp, breaks := 0, 0, 0
+	for _, c := range cuts {
+		if c.tail == "" {
+			continue
+		}
+		breaks++
+		if isCut, known := x.cut(c.head, c.tail); known && isCut {
+			hyph++
+		} else if known {
+			comp++
+		}
+	}
+	x.hyphenates = hyph > comp || hyph == comp && breaks*50 >= nonBlank
+	return x
 }
 
 // lastWord is the last run of letters of s.

@@ -39,6 +39,16 @@ func TestCleanPDFText(t *testing.T) {
 		{"code reference", "article L. 162-\n5 du code", "article L. 162-5 du code\n"},
 		{"dash after a space is no hyphen", "les médecins -\nsauf exception", "les médecins - sauf exception\n"},
 		{"hyphen before a point is kept", "la liste-\n1° suit", "la liste-\n1° suit\n"},
+		// The text's own words decide, then whether it hyphenates at all.
+		{"word written whole elsewhere", "la télétransmission est due,\nla télé-\ntransmission suit",
+			"la télétransmission est due, la télétransmission suit\n"},
+		{"compound written elsewhere", "la télé-expertise est due,\nla télé-\nexpertise suit",
+			"la télé-expertise est due, la télé-expertise suit\n"},
+		{"two words of the text", "le praticien voit le conseil,\nle praticien-\nconseil suit",
+			"le praticien voit le conseil, le praticien-conseil suit\n"},
+		{"compound in a text that does not hyphenate", strings.Repeat("une ligne pleine de texte courant\n", 60) +
+			"avec un praticien-\nconseil.", strings.TrimSuffix(strings.Repeat("une ligne pleine de texte courant ", 60), " ") +
+			" avec un praticien-conseil.\n"},
 
 		// Re-wrapping.
 		{"lower-case continuation", "Les caisses\nprocèdent à\nl'information.", "Les caisses procèdent à l'information.\n"},

@@ -1,0 +1,64 @@
+package reader
+
+import (
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/avenant-dev/avenant/clause"
+)
+
+// TestOfficeFiles reads files that office software saved (LibreOffice
+// Writer 7.4, from the fixtures; see testdata/office/README.md), not the
+// test writers' own: a tariff table whose wrapped labels are centred in
+// their cells, codes set close to their labels, paragraphs set apart by
+// spacing rather than blank lines, compounds at the ends of lines. Each
+// must read as its Markdown source: the same clauses, the same rows cell
+// for cell, and no change but cosmetic ones.
+func TestOfficeFiles(t *testing.T) {
+	files, err := filepath.Glob("testdata/office/*.*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range files {
+		ext := filepath.Ext(path)
+		if ext == ".md" {
+			continue
+		}
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			if _, err := exec.LookPath("pdftotext"); ext == ".pdf" && err != nil {
+				t.Skip("pdftotext (poppler-utils) is not installed: the built-in PDF reader is not held to office files")
+			}
+			text, err := ReadFile(path, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			src := clause.Parse(fixture(t, strings.TrimSuffix(filepath.Base(path), ext)+".md"))
+			doc := clause.Parse(text)
+			if s := substantive(clause.Compare(src, doc, clause.CompareOptions{})); len(s) > 0 {
+				t.Errorf("%d substantive changes against the Markdown source:\n%s", len(s), strings.Join(s, "\n"))
+			}
+			byID := map[string]*clause.Clause{}
+			for i := range doc.Clauses {
+				byID[doc.Clauses[i].ID] = &doc.Clauses[i]
+			}
+			for _, c := range src.Clauses {
+				got := byID[c.ID]
+				switch {
+				case got == nil:
+					t.Errorf("clause %s (%s) missing", c.ID, c.Label())
+				case got.Kind != c.Kind || got.Number != c.Number:
+					t.Errorf("clause %s: %s %q, want %s %q", c.ID, got.Kind, got.Number, c.Kind, c.Number)
+				case c.Kind == clause.KindItem && c.Number != "":
+					if g, w := strings.Join(clause.RowCells(got.Text), " | "), strings.Join(clause.RowCells(c.Text), " | "); g != w {
+						t.Errorf("row %s: cells %q, want %q", c.ID, g, w)
+					}
+				}
+			}
+			if len(doc.Clauses) != len(src.Clauses) {
+				t.Errorf("%d clauses, want %d", len(doc.Clauses), len(src.Clauses))
+			}
+		})
+	}
+}

@@ -1,0 +1,389 @@
+package reader
+
+import (
+	"encoding/xml"
+	"errors"
+	"io"
+	"math"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Reading a PDF page from the boxes of its words rather than from a text
+// layout. Office software sets a table's cells vertically centred: a
+// wrapped label has lines above and below the line of its code and price,
+// and a text layout (pdftotext -layout) prints them as three lines, the
+// first of which reads as the end of the row above. It sets paragraphs
+// apart by a few points of space, which a text layout does not show, so
+// that a title runs into the heading below it. The boxes say both: lines
+// whose boxes overlap vertically belong to one row of the page (a band),
+// and a gap between bands wider than the page's line spacing is a
+// paragraph break.
+
+// pdfBox is a rectangle on a page, in points, y growing downwards.
+type pdfBox struct{ x0, y0, x1, y1 float64 }
+
+func (b pdfBox) height() float64 { return b.y1 - b.y0 }
+
+// boxWord is a word and its box.
+type boxWord struct {
+	box  pdfBox
+	text string
+}
+
+// boxLine is a run of words set on one baseline, close together: a line
+// of a paragraph, or the text of one table cell on one line.
+type boxLine struct {
+	box   pdfBox
+	words []boxWord
+}
+
+func (l *boxLine) add(w boxWord) {
+	if len(l.words) == 0 {
+		l.box = w.box
+	} else {
+		l.box = pdfBox{min(l.box.x0, w.box.x0), min(l.box.y0, w.box.y0), max(l.box.x1, w.box.x1), max(l.box.y1, w.box.y1)}
+	}
+	l.words = append(l.words, w)
+}
+
+func (l *boxLine) text() string {
+	var b strings.Builder
+	for i, w := range l.words {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w.text)
+	}
+	return b.String()
+}
+
+// boxColumn is what one band holds in one column: the lines of one cell,
+// top to bottom.
+type boxColumn struct {
+	box   pdfBox
+	lines []boxLine
+}
+
+// boxBand is a row of the page: lines whose boxes overlap vertically.
+type boxBand struct {
+	box     pdfBox
+	lines   []boxLine
+	columns []boxColumn
+}
+
+// maxPad bounds the column a cell is set at: a page is some hundred
+// characters wide, and a box's coordinates come from the file.
+const maxPad = 400
+
+// bandOverlap is how much of the shorter of two boxes must overlap the
+// other vertically for both to stand on one row: less than that is the
+// leading of large type, where descenders reach into the line below.
+const bandOverlap = 0.3
+
+// layoutBands sets the lines of one page as text: one text line per band,
+// columns apart by three spaces or more at the position of their left
+// edge on a grid of the page's mean character width (as pdftotext
+// -layout does, so that a wrapped label stays under its column), and a
+// blank line where the space between bands shows a paragraph break.
+func layoutBands(lines []boxLine) string {
+	if len(lines) == 0 {
+		return ""
+	}
+	left, charW, bodyH := pageMetrics(lines)
+	bands := bandsOf(lines)
+	splitAtColumns(bands)
+	var b strings.Builder
+	for i := range bands {
+		band := &bands[i]
+		if i > 0 && paragraphBreak(&bands[i-1], band, left, charW, bodyH) {
+			b.WriteByte('\n')
+		}
+		col := 0
+		for k, c := range band.columns {
+			least := 0
+			if k > 0 {
+				least = 3
+			}
+			n := max(least, min(maxPad, int(math.Round((c.box.x0-left)/charW)))-col)
+			b.WriteString(strings.Repeat(" ", n))
+			col += n
+			for j, l := range c.lines {
+				if j > 0 {
+					b.WriteByte(' ')
+					col++
+				}
+				t := l.text()
+				b.WriteString(t)
+				col += utf8.RuneCountInString(t)
+			}
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// pageMetrics gives the page's left margin, the mean width of its
+// characters and the median height of its lines (the body text's).
+func pageMetrics(lines []boxLine) (left, charW, bodyH float64) {
+	left = math.Inf(1)
+	width, runes := 0.0, 0
+	heights := make([]float64, 0, len(lines))
+	for _, l := range lines {
+		left = min(left, l.box.x0)
+		heights = append(heights, l.box.height())
+		for _, w := range l.words {
+			width += w.box.x1 - w.box.x0
+			runes += utf8.RuneCountInString(w.text)
+		}
+	}
+	charW = 5
+	if runes > 0 && width > 0 {
+		charW = width / float64(runes)
+	}
+	slices.Sort(heights)
+	return left, charW, heights[len(heights)/2]
+}
+
+// bandsOf groups the lines into bands, top to bottom. A band grows with
+// every line that overlaps it, so that the code and price of a row, set
+// between the two lines of its centred label, take both lines in.
+func bandsOf(lines []boxLine) []boxBand {
+	sort.SliceStable(lines, func(i, j int) bool { return lines[i].box.y0 < lines[j].box.y0 })
+	var bands []boxBand
+	for _, l := range lines {
+		if n := len(bands); n > 0 {
+			last := &bands[n-1]
+			overlap := min(last.box.y1, l.box.y1) - max(last.box.y0, l.box.y0)
+			if overlap > bandOverlap*min(l.box.height(), lineHeight(last)) {
+				last.lines = append(last.lines, l)
+				last.box = pdfBox{min(last.box.x0, l.box.x0), last.box.y0, max(last.box.x1, l.box.x1), max(last.box.y1, l.box.y1)}
+				continue
+			}
+		}
+		bands = append(bands, boxBand{box: l.box, lines: []boxLine{l}})
+	}
+	for i := range bands {
+		bands[i].columns = columnsOf(bands[i].lines)
+	}
+	return bands
+}
+
+// lineHeight is the height of the band's tallest line: a band of three
+// stacked lines is not three times as tall for the test of overlap.
+func lineHeight(b *boxBand) float64 {
+	h := 0.0
+	for _, l := range b.lines {
+		h = max(h, l.box.height())
+	}
+	return h
+}
+
+// columnsOf groups a band's lines into columns: lines whose boxes overlap
+// horizontally are the lines of one cell.
+func columnsOf(lines []boxLine) []boxColumn {
+	byX := slices.Clone(lines)
+	sort.SliceStable(byX, func(i, j int) bool { return byX[i].box.x0 < byX[j].box.x0 })
+	var cols []boxColumn
+	for _, l := range byX {
+		if n := len(cols); n > 0 && l.box.x0 < cols[n-1].box.x1 {
+			c := &cols[n-1]
+			c.lines = append(c.lines, l)
+			c.box = pdfBox{min(c.box.x0, l.box.x0), min(c.box.y0, l.box.y0), max(c.box.x1, l.box.x1), max(c.box.y1, l.box.y1)}
+			continue
+		}
+		cols = append(cols, boxColumn{box: l.box, lines: []boxLine{l}})
+	}
+	for i := range cols {
+		sort.SliceStable(cols[i].lines, func(a, b int) bool { return cols[i].lines[a].box.y0 < cols[i].lines[b].box.y0 })
+	}
+	return cols
+}
+
+// columnSlack is how far, in points, a cell may start from its column's
+// edge in another row and still be taken for that column.
+const columnSlack = 1.5
+
+// splitAtColumns cuts a line of a table row where a word starts at the
+// left edge of a column of the page's other rows, after more than a
+// word's space. A long code ("CNPSY") comes so close to the label beside
+// it that the extractor takes both for one line; the other rows show
+// where the label column begins. An edge counts when two rows or more
+// have a cell there (a centred header cell has an edge of its own), and
+// only rows with two columns or more are cut: a paragraph's words never
+// are.
+func splitAtColumns(bands []boxBand) {
+	var starts []float64
+	for _, b := range bands {
+		if len(b.columns) < 2 {
+			continue
+		}
+		for _, c := range b.columns[1:] {
+			starts = append(starts, c.box.x0)
+		}
+	}
+	slices.Sort(starts)
+	var edges []float64
+	for i := 0; i < len(starts); {
+		j := i + 1
+		for j < len(starts) && starts[j]-starts[i] <= columnSlack {
+			j++
+		}
+		if j-i >= 2 {
+			edges = append(edges, starts[i])
+		}
+		i = j
+	}
+	if len(edges) == 0 {
+		return
+	}
+	space := wordSpace(bands)
+	atEdge := func(x float64) bool {
+		k, _ := slices.BinarySearch(edges, x-columnSlack)
+		return k < len(edges) && edges[k] <= x+columnSlack
+	}
+	for i := range bands {
+		b := &bands[i]
+		if len(b.columns) < 2 {
+			continue
+		}
+		var lines []boxLine
+		cut := false
+		for _, l := range b.lines {
+			cur := boxLine{}
+			for k, w := range l.words {
+				if k > 0 && w.box.x0-l.words[k-1].box.x1 > 1.5*space && atEdge(w.box.x0) {
+					lines = append(lines, cur)
+					cur, cut = boxLine{}, true
+				}
+				cur.add(w)
+			}
+			lines = append(lines, cur)
+		}
+		if cut {
+			b.lines = lines
+			b.columns = columnsOf(lines)
+		}
+	}
+}
+
+// wordSpace is the median space between two words of a line on the page.
+func wordSpace(bands []boxBand) float64 {
+	var gaps []float64
+	for _, b := range bands {
+		for _, l := range b.lines {
+			for k := 1; k < len(l.words); k++ {
+				gaps = append(gaps, l.words[k].box.x0-l.words[k-1].box.x1)
+			}
+		}
+	}
+	if len(gaps) == 0 {
+		return 3
+	}
+	slices.Sort(gaps)
+	return max(gaps[len(gaps)/2], 0.5)
+}
+
+// paragraphBreak reports whether a blank line goes between two bands: the
+// space between them is wider than lines of one paragraph leave, or the
+// type changes size (a heading and its text). Rows of a table are never
+// set apart, however padded their cells: the rows of a table stay one
+// block for clause.Parse.
+func paragraphBreak(prev, next *boxBand, left, charW, bodyH float64) bool {
+	tabular := func(b *boxBand) bool { return len(b.columns) > 1 || b.box.x0 > left+2*charW }
+	if tabular(prev) && tabular(next) {
+		return false
+	}
+	gap := next.box.y0 - prev.box.y1
+	hp, hn := lineHeight(prev), lineHeight(next)
+	return gap > max(2.5, 0.2*bodyH) || max(hp, hn) > 1.25*min(hp, hn)
+}
+
+// readBBoxLayout reads the XHTML of `pdftotext -bbox-layout`, page by
+// page, and sets each page as text, pages ended by form feeds. The text
+// of the words is spent from the budget as it is read, so that the
+// document never outgrows it, whatever the size of the markup.
+func readBBoxLayout(r io.Reader, b *budget) (string, error) {
+	d := xml.NewDecoder(r)
+	d.Strict = false
+	d.AutoClose = xml.HTMLAutoClose
+	d.Entity = xml.HTMLEntity
+	var out strings.Builder
+	var lines []boxLine
+	var line *boxLine
+	var word *boxWord
+	for {
+		tok, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return "", &Error{Err: ErrCorrupt, Detail: "damaged PDF file: pdftotext: " + oneLine(err.Error())}
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "page":
+				lines = lines[:0]
+			case "line":
+				lines = append(lines, boxLine{})
+				line = &lines[len(lines)-1]
+			case "word":
+				word = &boxWord{box: boxAttr(t.Attr)}
+			}
+		case xml.CharData:
+			if word != nil {
+				if !b.spend(len(t) + 1) {
+					return "", errOverBudget
+				}
+				word.text += string(t)
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "word":
+				if word != nil && line != nil && strings.TrimSpace(word.text) != "" {
+					word.text = strings.TrimSpace(word.text)
+					line.add(*word)
+				}
+				word = nil
+			case "line":
+				line = nil
+			case "page":
+				kept := lines[:0]
+				for _, l := range lines {
+					if len(l.words) > 0 {
+						kept = append(kept, l)
+					}
+				}
+				out.WriteString(layoutBands(kept))
+				out.WriteByte('\f')
+			}
+		}
+	}
+	return out.String(), nil
+}
+
+// boxAttr reads the xMin, yMin, xMax and yMax attributes of a word.
+func boxAttr(attrs []xml.Attr) pdfBox {
+	var b pdfBox
+	for _, a := range attrs {
+		v, err := strconv.ParseFloat(a.Value, 64)
+		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+			continue
+		}
+		switch a.Name.Local {
+		case "xMin":
+			b.x0 = v
+		case "yMin":
+			b.y0 = v
+		case "xMax":
+			b.x1 = v
+		case "yMax":
+			b.y1 = v
+		}
+	}
+	return b
+}

@@ -1,0 +1,141 @@
+package reader
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// set places words on a line of a page, each word 6 points per character
+// wide and one space (3 points) apart, from x; the line's box is 15.6
+// points tall from y, the body size of a 12-point text.
+func set(x, y float64, text string) boxLine {
+	return setSized(x, y, 15.6, text)
+}
+
+func setSized(x, y, h float64, text string) boxLine {
+	var l boxLine
+	for _, w := range strings.Fields(text) {
+		width := 6 * float64(len([]rune(w)))
+		l.add(boxWord{box: pdfBox{x, y, x + width, y + h}, text: w})
+		x += width + 3
+	}
+	return l
+}
+
+// runTogether puts two lines' words on one line, as the extractor does with a
+// code set close to its label.
+func runTogether(a, b boxLine) boxLine {
+	for _, w := range b.words {
+		a.add(w)
+	}
+	return a
+}
+
+// columnsShown makes the layout's columns visible and its spacing
+// irrelevant: "→" for an indented line, " | " for a column gap of three
+// spaces or more.
+func columnsShown(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		t := strings.TrimLeft(l, " ")
+		if t != l {
+			t = "→" + t
+		}
+		lines[i] = columnGapRE.ReplaceAllString(t, " | ")
+	}
+	return strings.Join(lines, "\n")
+}
+
+var columnGapRE = regexp.MustCompile(` {3,}`)
+
+// TestLayoutBands sets pages of word boxes as text: rows of tables as
+// office software sets them, and paragraphs apart.
+func TestLayoutBands(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		lines []boxLine
+		want  string
+	}{
+		{
+			// The label of GS is centred: its two lines stand above and
+			// below the line of the code and the price.
+			name: "centred cell",
+			lines: []boxLine{
+				set(60, 74, "G"), set(100, 74, "Consultation de référence"), set(400, 74, "30 €"),
+				set(100, 90.5, "Consultation du spécialiste en"),
+				set(60, 97.4, "GS"), set(400, 97.4, "30 €"),
+				set(100, 104.3, "médecine générale"),
+				set(60, 121, "VL"), set(100, 121, "Visite longue"), set(400, 121, "70 €"),
+			},
+			want: "G | Consultation de référence | 30 €\n" +
+				"GS | Consultation du spécialiste en médecine générale | 30 €\n" +
+				"VL | Visite longue | 70 €\n",
+		},
+		{
+			// A top-aligned label wraps under its column: its second line
+			// is a line of its own, indented to the column.
+			name: "top-aligned cell",
+			lines: []boxLine{
+				set(60, 74, "GS"), set(100, 74, "Consultation du spécialiste en"), set(400, 74, "30 €"),
+				set(100, 90.5, "médecine générale"),
+				set(60, 107, "VL"), set(100, 107, "Visite longue"), set(400, 107, "70 €"),
+			},
+			want: "GS | Consultation du spécialiste en | 30 €\n" +
+				"→médecine générale\n" +
+				"VL | Visite longue | 70 €\n",
+		},
+		{
+			// CNPSY reaches so close to its label that both came as one
+			// line; the label column of the other rows cuts it. A word of
+			// a label that happens to start at a header's edge is not cut.
+			name: "code run into its label",
+			lines: []boxLine{
+				set(70, 57, "Code"), set(220, 57, "Libellé"), set(400, 57, "Tarif"),
+				set(60, 74, "CS"), set(100, 74, "Consultation du spécialiste"), set(400, 74, "31,50 €"),
+				runTogether(set(60, 90.5, "CNPSY"), set(100, 90.5, "Consultation du psychiatre")), set(400, 90.5, "41,70 €"),
+				set(60, 107, "MEG"), set(100, 107, "Majoration pour le suivi de l'enfant"), set(400, 107, "5 €"),
+			},
+			want: "→Code | Libellé | Tarif\n" +
+				"CS | Consultation du spécialiste | 31,50 €\n" +
+				"CNPSY | Consultation du psychiatre | 41,70 €\n" +
+				"MEG | Majoration pour le suivi de l'enfant | 5 €\n",
+		},
+		{
+			// A title in large type over two lines, a heading, then two
+			// paragraphs a few points apart: blank lines between them,
+			// none inside a paragraph.
+			name: "paragraphs",
+			lines: []boxLine{
+				setSized(60, 40, 31.2, "Convention nationale"), setSized(60, 67.6, 31.2, "des médecins"),
+				setSized(60, 110, 23.4, "Préambule"),
+				set(60, 137, "Les négociations ont repris"), set(60, 152.8, "le 15 novembre 2023."),
+				set(60, 175.6, "Les partenaires se fixent"), set(60, 191.4, "quatre objectifs."),
+			},
+			want: "Convention nationale\ndes médecins\n\nPréambule\n\n" +
+				"Les négociations ont repris\nle 15 novembre 2023.\n\n" +
+				"Les partenaires se fixent\nquatre objectifs.\n",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := columnsShown(layoutBands(tc.lines)); got != tc.want {
+				t.Errorf("layoutBands:\n%s\nwant:\n%s", got, tc.want)
+			}
+		})
+	}
+}
+
+// FuzzReadBBoxLayout feeds the reader of pdftotext's boxes with any markup:
+// it never panics, and its text stays within the budget.
+func FuzzReadBBoxLayout(f *testing.F) {
+	f.Add(`<doc><page><flow><block><line><word xMin="60" yMin="74" xMax="66" yMax="89.6">G</word></line>` +
+		`<line><word xMin="100" yMin="74" xMax="160" yMax="89.6">Consultation</word></line></block></flow></page></doc>`)
+	f.Add(`<page><line><word xMin="NaN" yMin="-1e308" xMax="1e308" yMax="0">&amp;x</word></line></page><page>`)
+	f.Fuzz(func(t *testing.T, markup string) {
+		b := &budget{limit: 1 << 16}
+		text, err := readBBoxLayout(strings.NewReader(markup), b)
+		if err == nil && int64(len(text)) > 64*b.limit+1<<16 {
+			t.Fatalf("%d bytes of text from %d of markup", len(text), len(markup))
+		}
+	})
+}
