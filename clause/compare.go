@@ -385,32 +385,46 @@ func isContainer(k Kind) bool {
 // rehousedMatches flags the matches whose clause changed container: an
 // article taken from titre I to titre II keeps its rank among its
 // neighbours, so the order alone does not show the move, but its path
-// does. A clause whose old container matches its new container stays.
+// does. The containers compared are the nearest ones found on both sides
+// (a sub-section inserted around articles, or a heading dropped, moves
+// none of them), and the parts of a split container are one container.
+// Only a clause whose text came along is rehoused: a number given an
+// entirely new text (a chapter rewritten, its sections redrawn) is a
+// rewrite in place, not a move.
 func rehousedMatches(old, new *Document, ms []Match) []bool {
-	newOf := make([]int, len(old.Clauses))
-	for i := range newOf {
-		newOf[i] = -1
+	var matchOf [2][]int // for each clause of each side, its match when paired, else -1
+	for s, d := range [2]*Document{old, new} {
+		matchOf[s] = make([]int, len(d.Clauses))
+		for i := range matchOf[s] {
+			matchOf[s][i] = -1
+		}
 	}
-	for _, m := range ms {
+	for i, m := range ms {
 		if len(m.Old) > 0 && len(m.New) > 0 {
 			for _, o := range m.Old {
-				newOf[o] = m.New[0]
+				matchOf[0][o] = i
+			}
+			for _, n := range m.New {
+				matchOf[1][n] = i
 			}
 		}
 	}
+	// home is the match of the nearest container of clause i of side s
+	// that the other side holds too, -1 at top level.
+	home := func(s int, d *Document, i int) int {
+		for p := d.Clauses[i].Parent; p >= 0; p = d.Clauses[p].Parent {
+			if matchOf[s][p] >= 0 {
+				return matchOf[s][p]
+			}
+		}
+		return -1
+	}
 	out := make([]bool, len(ms))
 	for i, m := range ms {
-		if len(m.Old) != 1 || len(m.New) != 1 {
+		if len(m.Old) != 1 || len(m.New) != 1 || m.Similarity < minSimilar {
 			continue
 		}
-		op, np := old.Clauses[m.Old[0]].Parent, new.Clauses[m.New[0]].Parent
-		switch {
-		case op < 0 && np < 0:
-		case op < 0 || np < 0:
-			out[i] = true
-		default:
-			out[i] = newOf[op] != np
-		}
+		out[i] = home(0, old, m.Old[0]) != home(1, new, m.New[0])
 	}
 	return out
 }

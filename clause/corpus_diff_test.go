@@ -78,19 +78,10 @@ func TestCorpusRCMDiff(t *testing.T) {
 // or added, unless the aligner matched them with high similarity.
 func TestCorpusCASFDiff(t *testing.T) {
 	files := corpus.Files(t, "raw/legi_casf_rsa/*.md")
-	type art struct{ ID, SHA1 string }
 	truth := func(path string) map[string]string {
-		var arts []art
-		b, err := os.ReadFile(strings.TrimSuffix(path, ".md") + ".articles.json")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := json.Unmarshal(b, &arts); err != nil {
-			t.Fatal(err)
-		}
 		m := map[string]string{}
-		for _, a := range arts {
-			m[strings.TrimPrefix(a.ID, "Article ")] = a.SHA1
+		for _, a := range casfTruth(t, path) {
+			m[a.number] = a.sha1
 		}
 		return m
 	}
@@ -146,6 +137,74 @@ func TestCorpusCASFDiff(t *testing.T) {
 					t.Errorf("article %s is new: got %s from %v (similarity %.2f)", c.Number, ch.Kind, numbersOf(old, ch.Old), ch.Similarity)
 				}
 			}
+		})
+	}
+}
+
+// casfArticle is one article of a CASF version's truth: its number and
+// the hash of its body.
+type casfArticle struct{ number, sha1 string }
+
+// casfTruth reads the articles.json beside a CASF version: its articles in
+// document order.
+func casfTruth(t *testing.T, path string) []casfArticle {
+	t.Helper()
+	var arts []struct{ ID, SHA1 string }
+	b, err := os.ReadFile(strings.TrimSuffix(path, ".md") + ".articles.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &arts); err != nil {
+		t.Fatal(err)
+	}
+	out := make([]casfArticle, len(arts))
+	for i, a := range arts {
+		out[i] = casfArticle{strings.TrimPrefix(a.ID, "Article "), a.SHA1}
+	}
+	return out
+}
+
+// TestCorpusCASFMoved checks the moved flag against the truth of each
+// consecutive pair of CASF versions. Of the articles that keep their
+// number, those whose order among each other the truth shows unchanged (a
+// longest run in the same order) are in place: rewritten or not, whatever
+// sections were redrawn around them, they are not moved. The others are,
+// when the aligner pairs them by number. 2008 → 2009 rewrites nearly the
+// whole chapter in place.
+func TestCorpusCASFMoved(t *testing.T) {
+	files := corpus.Files(t, "raw/legi_casf_rsa/*.md")
+	for i := 0; i+1 < len(files); i++ {
+		t.Run(filepath.Base(files[i])+"→"+filepath.Base(files[i+1]), func(t *testing.T) {
+			oldArts, newArts := casfTruth(t, files[i]), casfTruth(t, files[i+1])
+			oldPos := map[string]int{}
+			for k, a := range oldArts {
+				oldPos[a.number] = k
+			}
+			var kept []string // numbers in both versions, in new order
+			var order []int
+			for _, a := range newArts {
+				if k, ok := oldPos[a.number]; ok {
+					kept = append(kept, a.number)
+					order = append(order, k)
+				}
+			}
+			inPlace := longestIncreasing(order)
+			old, new := Parse(readCorpus(t, files[i])), Parse(readCorpus(t, files[i+1]))
+			d := Compare(old, new, CompareOptions{})
+			rewritten := 0
+			for k, num := range kept {
+				ch := changeOf(d, KindArticle, num, true)
+				if len(ch.New) != 1 || new.Clauses[ch.New[0]].Number != num {
+					continue // its text found under another number: TestCorpusCASFDiff's concern
+				}
+				if ch.Kind == Modified {
+					rewritten++
+				}
+				if ch.Moved != !inPlace[k] {
+					t.Errorf("article %s (%s, similarity %.2f): moved = %v, want %v", num, ch.Kind, ch.Similarity, ch.Moved, !inPlace[k])
+				}
+			}
+			t.Logf("%d articles kept their number, %d of them rewritten", len(kept), rewritten)
 		})
 	}
 }
