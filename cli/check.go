@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -58,9 +57,6 @@ Exit status: 0 passed, 1 an error-level rule fired, 2 error.`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Old, opts.New = args[0], args[1]
-			if err := checkFormat(opts.Format, check.Formats...); err != nil {
-				return err
-			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -70,7 +66,7 @@ Exit status: 0 passed, 1 an error-level rule fired, 2 error.`,
 	f := cmd.Flags()
 	f.StringVar(&opts.Rules, "rules", "", "rules file (default: nearest "+check.FileName+", else built-in rules)")
 	f.BoolVar(&opts.NoRepoRules, "no-repo-rules", false, "never read "+check.FileName+" from the working tree: --rules FILE or the built-in rules")
-	f.StringVar(&opts.Format, "format", "text", "output format: "+strings.Join(check.Formats, ", "))
+	formatFlag(cmd, &opts.Format, check.Formats...)
 	f.Int64Var(&opts.MaxSize, "max-size", 0, "largest input file accepted, in bytes (default 64 MiB)")
 	f.StringVar(&opts.Concordance, "concordance", "", "file of 'old = new' lines that override the aligner")
 	return cmd

@@ -118,6 +118,9 @@ func newRoot(io *IO) (*cobra.Command, *globals) {
 		if _, err := g.useColor(); err != nil {
 			return err
 		}
+		if err := checkFormatFlag(cmd); err != nil {
+			return err
+		}
 		g.startPager(cmd)
 		return nil
 	}
@@ -147,6 +150,7 @@ func newRoot(io *IO) (*cobra.Command, *globals) {
 	)
 	setRootTUI(root, g)
 	markPaged(root)
+	setCompletions(root, g)
 	return root, g
 }
 

@@ -31,9 +31,6 @@ Exit status: 0 no substantive difference, 1 differences found, 2 error.`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Old, opts.New = args[0], args[1]
-			if err := checkFormat(opts.Format, "text", "json", "markdown", "html"); err != nil {
-				return err
-			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -41,7 +38,7 @@ Exit status: 0 no substantive difference, 1 differences found, 2 error.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.Format, "format", "text", "output format: text, json, markdown or html")
+	formatFlag(cmd, &opts.Format, "text", "json", "markdown", "html")
 	f.BoolVar(&opts.All, "all", false, "list unchanged clauses too")
 	f.StringVar(&opts.Concordance, "concordance", "", "file of 'old = new' lines that override the aligner")
 	f.Int64Var(&opts.MaxSize, "max-size", 0, "largest input file accepted, in bytes (default 64 MiB)")

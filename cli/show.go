@@ -34,16 +34,13 @@ func newShowCmd(g *globals, runF func(*ShowOptions) error) *cobra.Command {
 			if len(args) == 2 {
 				opts.Clause = args[1]
 			}
-			if err := checkFormat(opts.Format, "text", "json"); err != nil {
-				return err
-			}
 			if runF != nil {
 				return runF(opts)
 			}
 			return showRun(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text or json")
+	formatFlag(cmd, &opts.Format, "text", "json")
 	cmd.Flags().Int64Var(&opts.MaxSize, "max-size", 0, "largest input file accepted, in bytes (default 64 MiB)")
 	cmd.Flags().BoolVar(&opts.Check, "check", false, "check the version against itself: an article pricing an act code otherwise than the tariff table")
 	return cmd

@@ -54,9 +54,6 @@ unless --cosmetic. CLAUSE is named as in 'avenant show'.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Clause = args[0]
-			if err := checkFormat(opts.Format, "text", "json"); err != nil {
-				return err
-			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -64,7 +61,7 @@ unless --cosmetic. CLAUSE is named as in 'avenant show'.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.Format, "format", "text", "output format: text or json")
+	formatFlag(cmd, &opts.Format, "text", "json")
 	f.StringVar(&opts.At, "at", "", "the version to blame (default: the latest)")
 	f.BoolVar(&opts.Cosmetic, "cosmetic", false, "attribute cosmetic revisions too")
 	return cmd

@@ -66,16 +66,13 @@ sibling counter-proposal) are noted "off the line"; --line leaves them out.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Clause = args[0]
-			if err := checkFormat(opts.Format, "text", "json"); err != nil {
-				return err
-			}
 			if runF != nil {
 				return runF(opts)
 			}
 			return logRun(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text or json")
+	formatFlag(cmd, &opts.Format, "text", "json")
 	cmd.Flags().StringVar(&opts.At, "at", "", "resolve the clause in this version and follow its line (default: the latest)")
 	cmd.Flags().BoolVar(&opts.Line, "line", false, "leave out the versions off the line that leads to --at")
 	return cmd

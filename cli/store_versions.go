@@ -44,16 +44,13 @@ func newVersionsCmd(g *globals, runF func(*VersionsOptions) error) *cobra.Comman
 		Short: "List the versions, oldest first, with which one answers which",
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			if err := checkFormat(opts.Format, "text", "json"); err != nil {
-				return err
-			}
 			if runF != nil {
 				return runF(opts)
 			}
 			return versionsRun(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text or json")
+	formatFlag(cmd, &opts.Format, "text", "json")
 	return cmd
 }
 

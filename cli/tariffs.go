@@ -42,9 +42,6 @@ marked "*"), json (avenant.tariffs/v1), csv (values as numbers, for a
 spreadsheet), markdown.`,
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Args = args
-			if err := checkFormat(opts.Format, render.TariffsFormats...); err != nil {
-				return err
-			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -52,7 +49,7 @@ spreadsheet), markdown.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.Format, "format", "text", "output format: "+strings.Join(render.TariffsFormats, ", "))
+	formatFlag(cmd, &opts.Format, render.TariffsFormats...)
 	f.Int64Var(&opts.MaxSize, "max-size", 0, "largest input file accepted, in bytes (default 64 MiB)")
 	return cmd
 }

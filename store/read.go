@@ -333,3 +333,13 @@ func (s *Store) Line(v *Version) ([]Version, error) {
 	slices.Reverse(line)
 	return line, nil
 }
+
+// Names lists the clauses of version v as clause names resolve them
+// (clause.ResolveName), from its manifest: what a completion offers.
+func (s *Store) Names(v *Version) ([]clause.Named, error) {
+	m, err := s.Manifest(v)
+	if err != nil {
+		return nil, err
+	}
+	return namedOf(m), nil
+}
