@@ -4,12 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"math"
-	"slices"
-	"sort"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -104,7 +100,7 @@ func pdfLibText(data []byte, b *budget, deadline time.Time) (string, error) {
 		if err := checkPDFOperators(p, i+1); err != nil {
 			return "", err
 		}
-		text := layoutLines(p.Content().Text)
+		text := layoutBands(glyphLines(pageGlyphs(p)))
 		if !b.spend(len(text) + 1) {
 			return "", b.err("the text operators of its pages")
 		}
@@ -210,116 +206,4 @@ func shownBytes(v pdf.Value) int {
 		return n
 	}
 	return 0
-}
-
-// layoutLines sets glyphs on lines the way pdftotext -layout does, roughly:
-// glyphs whose baselines are within half a font size share a line, top to
-// bottom; within a line, a gap wider than a tenth of the font size is a
-// space, and one wider than two font sizes a column gap of three spaces, so
-// that CleanPDFText and clause.Parse see table rows. A vertical gap 40%
-// wider than the page's usual line spacing is a blank line: the
-// paragraph breaks that clause.Parse needs to tell a heading from the end
-// of a wrapped sentence.
-func layoutLines(glyphs []pdf.Text) string {
-	type line struct {
-		y, size float64
-		glyphs  []pdf.Text
-	}
-	var lines []*line
-	for _, g := range glyphs {
-		if g.S == "" || g.S == "\n" {
-			continue
-		}
-		size := math.Abs(g.FontSize)
-		if size == 0 {
-			size = 10
-		}
-		var found *line
-		for _, l := range lines {
-			if math.Abs(l.y-g.Y) <= math.Max(l.size, size)/2 {
-				found = l
-				break
-			}
-		}
-		if found == nil {
-			found = &line{y: g.Y, size: size}
-			lines = append(lines, found)
-		}
-		found.glyphs = append(found.glyphs, g)
-	}
-	sort.SliceStable(lines, func(i, j int) bool { return lines[i].y > lines[j].y })
-	// The usual line spacing is the median gap between baselines.
-	var gaps []float64
-	for i := 1; i < len(lines); i++ {
-		gaps = append(gaps, lines[i-1].y-lines[i].y)
-	}
-	usual := math.Inf(1)
-	if len(gaps) > 0 {
-		sorted := slices.Clone(gaps)
-		slices.Sort(sorted)
-		usual = sorted[len(sorted)/2]
-	}
-	for _, l := range lines {
-		// On a page of a few lines the median may well be a paragraph
-		// gap; no text is set tighter than its size, with a little
-		// leading.
-		usual = math.Min(usual, 1.25*l.size)
-	}
-	left, width := glyphGrid(glyphs)
-	var b strings.Builder
-	for i, l := range lines {
-		if i > 0 && gaps[i-1] > 1.4*usual {
-			b.WriteByte('\n')
-		}
-		sort.SliceStable(l.glyphs, func(i, j int) bool { return l.glyphs[i].X < l.glyphs[j].X })
-		end := math.Inf(-1)
-		space := true
-		col := 0 // runes written on this line
-		// pad sets a glyph in its column, as pdftotext -layout does, so
-		// that a table's wrapped label stays under its column.
-		pad := func(x float64, least int) {
-			n := max(least, int(math.Round((x-left)/width))-col)
-			b.WriteString(strings.Repeat(" ", n))
-			col += n
-		}
-		for _, g := range l.glyphs {
-			gap := g.X - end
-			switch {
-			case end == math.Inf(-1):
-				pad(g.X, 0)
-			case gap > 2*l.size:
-				pad(g.X, 3)
-			case gap > l.size/10 && g.S != " " && !space:
-				b.WriteByte(' ')
-				col++
-			}
-			b.WriteString(g.S)
-			col += utf8.RuneCountInString(g.S)
-			space = strings.HasSuffix(g.S, " ")
-			end = g.X + g.W
-		}
-		b.WriteByte('\n')
-	}
-	return b.String()
-}
-
-// glyphGrid gives the left margin of a page and the mean width of its
-// glyphs: the grid of character cells on which layoutLines sets text.
-func glyphGrid(glyphs []pdf.Text) (left, width float64) {
-	left = math.Inf(1)
-	sum, n := 0.0, 0
-	for _, g := range glyphs {
-		if strings.TrimSpace(g.S) == "" {
-			continue
-		}
-		left = math.Min(left, g.X)
-		if g.W > 0 {
-			sum += g.W / float64(utf8.RuneCountInString(g.S))
-			n++
-		}
-	}
-	if n == 0 || sum == 0 {
-		return left, 5
-	}
-	return left, sum / float64(n)
 }
