@@ -73,12 +73,18 @@ var (
 )
 
 // amends tells an instruction from the avenant's own provisions: it
-// quotes, or speaks of amending something other than the avenant itself.
+// quotes, or speaks of amending, or names an article, an annex, a row or
+// the préambule of the text it amends, and not of the avenant itself. An
+// article that names what it changes in words avenant does not know is
+// so an error, never an own provision left out.
 func amends(frame string, quotes []string) bool {
 	if len(quotes) > 0 {
 		return true
 	}
-	return amendingWords.MatchString(frame) && !ownWords.MatchString(frame)
+	if ownWords.MatchString(frame) {
+		return false
+	}
+	return amendingWords.MatchString(frame) || locArticles.MatchString(frame) || locRows.MatchString(frame) || locAnnex.MatchString(frame) || locPreamble.MatchString(frame)
 }
 
 // IsAmending reports whether most articles of doc are instructions, so

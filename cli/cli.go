@@ -133,6 +133,7 @@ func newRoot(io *IO) (*cobra.Command, *globals) {
 		newVersionCmd(g, nil),
 		newStoreShowCmd(g, nil),
 		newDiffCmd(g, nil),
+		newApplyCmd(g, nil),
 		newInitCmd(g, nil),
 		newImportCmd(g, nil),
 		newVersionsCmd(g, nil),

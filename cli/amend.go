@@ -1,0 +1,139 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/avenant-dev/avenant/amend"
+	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/reader"
+	"github.com/avenant-dev/avenant/render"
+)
+
+// consolidated is an amending text applied to its base: the text a
+// reader gets, the document the store would import, and the trace of
+// which instruction changed which clause.
+type consolidated struct {
+	text  string
+	doc   *clause.Document
+	byNew map[int]string
+	byOld map[int]string
+}
+
+// consolidate applies the amending text in file amendPath to base, written
+// back in format. The avenant's own provisions (articles that amend
+// nothing) are named on stderr, never dropped unsaid.
+func consolidate(g *globals, base *clause.Document, format amend.Format, amendPath string, maxSize int64) (*consolidated, error) {
+	amending, err := loadFile(amendPath, maxSize)
+	if err != nil {
+		return nil, err
+	}
+	set, err := amend.Parse(amending)
+	if err == nil && len(set.Instructions) == 0 {
+		err = errors.New("no amending instruction in it")
+	}
+	var res *amend.Result
+	if err == nil {
+		res, err = amend.Apply(base, set, format)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", amendPath, err)
+	}
+	text, err := reader.Decode([]byte(res.Text))
+	if err != nil {
+		return nil, fmt.Errorf("%s: the consolidated text: %w", amendPath, err)
+	}
+	doc := clause.Parse(text)
+	byNew, byOld := res.Attribute(doc)
+	if len(set.Own) > 0 && !g.quiet {
+		fmt.Fprintf(g.io.Err, "avenant: %s: %s: the avenant's own provisions, amending nothing: not part of the consolidated text\n", amendPath, strings.Join(set.Own, ", "))
+	}
+	return &consolidated{text: res.Text, doc: doc, byNew: byNew, byOld: byOld}, nil
+}
+
+// formatOf is the format a consolidated text is written in: the base's,
+// plain text for a .txt file, Markdown for anything else (what the other
+// readers turn a document into).
+func formatOf(sourceName string) amend.Format {
+	if strings.EqualFold(filepath.Ext(sourceName), ".txt") {
+		return amend.Plain
+	}
+	return amend.Markdown
+}
+
+// ApplyOptions hold what avenant apply needs.
+type ApplyOptions struct {
+	g               *globals
+	Base, Amendment string
+	Format          string
+	MaxSize         int64
+}
+
+func newApplyCmd(g *globals, runF func(*ApplyOptions) error) *cobra.Command {
+	opts := &ApplyOptions{g: g}
+	cmd := &cobra.Command{
+		Use:     "apply BASE AMENDMENT",
+		Example: "  avenant apply convention.md avenant-1.md > consolidee.md\n  avenant apply CONV-2024-06 avenant-1.pdf --format json",
+		Short:   "Apply an avenant written as amending instructions; print the consolidated text",
+		Long: `Read AMENDMENT (any format avenant reads) as amending instructions ("Au
+second alinéa de l'article 19.4, le mot « peut » est remplacé par le mot
+« doit ».") and apply them to BASE, a file or a version of the store. The
+consolidated text is printed in the base's format (plain text for a .txt
+base, Markdown otherwise), or its outline with --format json.
+
+Every instruction is applied or none: one that cannot be (its target is
+missing, its words are not there or are there twice) is exit status 2, with
+the amending article, the point and the reason, and nothing is printed.`,
+		Args: cobra.ExactArgs(2),
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.Base, opts.Amendment = args[0], args[1]
+			if err := checkFormat(opts.Format, "text", "json"); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return applyRun(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text (the consolidated text) or json (its outline)")
+	cmd.Flags().Int64Var(&opts.MaxSize, "max-size", 0, "largest input file accepted, in bytes (default 64 MiB)")
+	return cmd
+}
+
+func applyRun(opts *ApplyOptions) error {
+	l := &docLoader{g: opts.g, maxSize: opts.MaxSize}
+	base, side, format, err := l.loadBase(opts.Base)
+	if err != nil {
+		return err
+	}
+	c, err := consolidate(opts.g, base, format, opts.Amendment, opts.MaxSize)
+	if err != nil {
+		return err
+	}
+	if opts.Format == "json" {
+		return render.WriteJSON(opts.g.io.Out, render.NewOutlineDoc(side.Ref+" + "+opts.Amendment, c.doc, nil))
+	}
+	_, err = opts.g.io.Out.Write([]byte(c.text))
+	return err
+}
+
+// loadBase loads the text an avenant amends, and the format its
+// consolidation is written in.
+func (l *docLoader) loadBase(arg string) (*clause.Document, render.Side, amend.Format, error) {
+	d, side, err := l.load(arg)
+	if err != nil {
+		return nil, side, "", err
+	}
+	name := arg
+	if l.s != nil && !isFile(arg) {
+		if v, err := l.s.Resolve(arg); err == nil {
+			name = v.SourceName
+		}
+	}
+	return d, side, formatOf(name), nil
+}
