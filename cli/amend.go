@@ -12,6 +12,7 @@ import (
 	"github.com/avenant-dev/avenant/clause"
 	"github.com/avenant-dev/avenant/reader"
 	"github.com/avenant-dev/avenant/render"
+	"github.com/avenant-dev/avenant/store"
 )
 
 // consolidated is an amending text applied to its base: the text a
@@ -22,17 +23,19 @@ type consolidated struct {
 	doc   *clause.Document
 	byNew map[int]string
 	byOld map[int]string
+	// sum is the SHA-256 of the amending file.
+	sum string
 }
 
 // consolidate applies the amending text in file amendPath to base, written
 // back in format. The avenant's own provisions (articles that amend
 // nothing) are named on stderr, never dropped unsaid.
 func consolidate(g *globals, base *clause.Document, format amend.Format, amendPath string, maxSize int64) (*consolidated, error) {
-	amending, err := loadFile(amendPath, maxSize)
+	src, err := reader.ReadSource(amendPath, reader.Options{MaxSize: maxSize})
 	if err != nil {
 		return nil, err
 	}
-	set, err := amend.Parse(amending)
+	set, err := amend.Parse(clause.Parse(src.Text))
 	if err == nil && len(set.Instructions) == 0 {
 		err = errors.New("no amending instruction in it")
 	}
@@ -52,7 +55,7 @@ func consolidate(g *globals, base *clause.Document, format amend.Format, amendPa
 	if len(set.Own) > 0 && !g.quiet {
 		fmt.Fprintf(g.io.Err, "avenant: %s: %s: the avenant's own provisions, amending nothing: not part of the consolidated text\n", amendPath, strings.Join(set.Own, ", "))
 	}
-	return &consolidated{text: res.Text, doc: doc, byNew: byNew, byOld: byOld}, nil
+	return &consolidated{text: res.Text, doc: doc, byNew: byNew, byOld: byOld, sum: src.SHA256}, nil
 }
 
 // formatOf is the format a consolidated text is written in: the base's,
@@ -136,4 +139,78 @@ func (l *docLoader) loadBase(arg string) (*clause.Document, render.Side, amend.F
 		}
 	}
 	return d, side, formatOf(name), nil
+}
+
+// importAmends stores the consolidation of the amending text --amends
+// applied to --base (default: the latest version) as a new version, with
+// the trace of each instruction in changes.json.
+func importAmends(opts *ImportOptions) error {
+	if len(opts.Files) > 0 {
+		return usageError{fmt.Errorf("--amends takes the amending text: no other file")}
+	}
+	opts.Files = []string{opts.Amends}
+	if err := opts.check(); err != nil {
+		return err
+	}
+	s, err := openStore(opts.g)
+	if err != nil {
+		return err
+	}
+	var base *store.Version
+	if opts.Base != "" {
+		base, err = s.Resolve(opts.Base)
+	} else {
+		base, err = s.Latest()
+	}
+	if err != nil {
+		return err
+	}
+	baseDoc, err := s.Document(base)
+	if err != nil {
+		return err
+	}
+	c, err := consolidate(opts.g, baseDoc, formatOf(base.SourceName), opts.Amends, opts.MaxSize)
+	if err != nil {
+		return err
+	}
+	label := strings.TrimSuffix(filepath.Base(opts.Amends), filepath.Ext(opts.Amends))
+	if len(opts.Labels) == 1 {
+		label = opts.Labels[0]
+	}
+	r, err := s.Import(c.doc, store.ImportOptions{
+		Party: opts.Party, Label: label, Kind: opts.Kind, Date: opts.Date, Base: base.Commit,
+		SourceName: filepath.Base(opts.Amends), SourceSHA256: c.sum,
+		Amends: base.Label, By: c.byNew, ByRemoved: c.byOld,
+	})
+	if err != nil {
+		return fmt.Errorf("%s: %w", opts.Amends, err)
+	}
+	if !opts.g.quiet {
+		printImport(opts.g.io.Out, opts.Amends, r)
+	}
+	return nil
+}
+
+// citation is how log and blame cite the instructions that made a
+// change: the version's label and the instructions, articles shortened
+// ("AV1-2025 art. 2, 1°").
+func citation(label, by string) string {
+	parts := strings.Split(by, "; ")
+	for i, p := range parts {
+		if rest, ok := strings.CutPrefix(p, "Article "); ok {
+			parts[i] = "art. " + rest
+		}
+	}
+	return label + " " + strings.Join(parts, "; ")
+}
+
+// changeBy returns the instructions that changed clause id in version v,
+// "" when v was not imported from an amending text.
+func changeBy(v *store.Version, id string) string {
+	for _, d := range v.Changes {
+		if d.ID == id {
+			return d.By
+		}
+	}
+	return ""
 }

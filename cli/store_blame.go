@@ -40,6 +40,9 @@ type blameSpan struct {
 	Party   string `json:"party"`
 	Date    string `json:"date"`
 	Commit  string `json:"commit"`
+	// By names the amending instructions that wrote the span, for a
+	// version imported with --amends.
+	By string `json:"by,omitempty"`
 }
 
 func newBlameCmd(g *globals, runF func(*BlameOptions) error) *cobra.Command {
@@ -90,7 +93,7 @@ func blameRun(opts *BlameOptions) error {
 		doc := blameDoc{Schema: BlameSchema, Clause: id, At: at.Label, Spans: []blameSpan{}}
 		for _, sp := range spans {
 			v := sp.Version
-			doc.Spans = append(doc.Spans, blameSpan{Text: sp.Text, Version: v.Label, Party: v.Party, Date: v.Date, Commit: v.Commit})
+			doc.Spans = append(doc.Spans, blameSpan{Text: sp.Text, Version: v.Label, Party: v.Party, Date: v.Date, Commit: v.Commit, By: changeBy(v, id)})
 		}
 		return render.WriteJSON(out, doc)
 	}
@@ -98,7 +101,13 @@ func blameRun(opts *BlameOptions) error {
 	if err != nil {
 		return err
 	}
-	return writeBlameText(out, lines, color)
+	name := func(v *store.Version) string {
+		if by := changeBy(v, id); by != "" {
+			return citation(v.Label, by)
+		}
+		return v.Label
+	}
+	return writeBlameText(out, lines, color, name)
 }
 
 // blameLine is one line of the clause text and the spans that make it up.
@@ -111,7 +120,10 @@ type blameLine struct {
 // wrote the line named in the margin, newest first. With colour, each
 // piece of text takes its version's colour, so a word changed inside an
 // older sentence stands out.
-func writeBlameText(w io.Writer, spans []store.Span, color bool) error {
+//
+// name gives a version's name in the margin: its label, and the amending
+// instructions for a version imported from an amending text.
+func writeBlameText(w io.Writer, spans []store.Span, color bool, name func(*store.Version) string) error {
 	var lines []blameLine
 	cur := blameLine{}
 	for _, sp := range spans {
@@ -152,7 +164,7 @@ func writeBlameText(w io.Writer, spans []store.Span, color bool) error {
 		slices.SortFunc(vs, func(a, b *store.Version) int { return b.Seq - a.Seq })
 		names := make([]string, len(vs))
 		for k, v := range vs {
-			names[k] = v.Label
+			names[k] = name(v)
 		}
 		if len(vs) > 0 {
 			names[0] += " (" + sanitize.Text(vs[0].Party) + ")"

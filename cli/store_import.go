@@ -32,12 +32,15 @@ type ImportOptions struct {
 	// Changes says what to do with a .docx's tracked changes: accept,
 	// reject, or split into two versions.
 	Changes string
+	// Amends is an amending text to apply to --base: the version stored
+	// is the consolidated text.
+	Amends string
 }
 
 func newImportCmd(g *globals, runF func(*ImportOptions) error) *cobra.Command {
 	opts := &ImportOptions{g: g}
 	cmd := &cobra.Command{
-		Use:   "import FILE... --party P [--label L]...",
+		Use:   "import FILE... --party P [--label L]... | import --amends AMENDMENT --party P --label L",
 		Short: "Commit documents as new versions of the store",
 		Long: `Split each FILE into clauses and commit it as a new version, in order. Each
 version answers --base (default: the latest version); its clauses keep their
@@ -45,11 +48,19 @@ stable ids through renumbering and moves. Labels come from the --label flags,
 one per file, else from the file names; each becomes a tag. A file identical
 to its base is a version of its own (the party accepts the text as it
 stands); the same file imported again under the same party and label is not.`,
-		Args: cobra.MinimumNArgs(1),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if opts.Amends != "" {
+				return nil
+			}
+			return cobra.MinimumNArgs(1)(cmd, args)
+		},
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Files = args
 			if runF != nil {
 				return runF(opts)
+			}
+			if opts.Amends != "" {
+				return importAmends(opts)
 			}
 			return importRun(opts)
 		},
@@ -63,6 +74,7 @@ stands); the same file imported again under the same party and label is not.`,
 	f.StringVar(&opts.Concordance, "concordance", "", "file of 'old = new' lines that override the aligner")
 	f.Int64Var(&opts.MaxSize, "max-size", 0, "largest input file accepted, in bytes (default 64 MiB)")
 	f.StringVar(&opts.Changes, "changes", changesAccept, changesUsage)
+	f.StringVar(&opts.Amends, "amends", "", "an avenant written as amending instructions: store its consolidation with --base, and which instruction changed which clause")
 	return cmd
 }
 

@@ -49,6 +49,9 @@ type logEntry struct {
 	Others     []string          `json:"others,omitempty"`
 	// OffLine marks a version off the line that leads to --at.
 	OffLine bool `json:"off_line,omitempty"`
+	// By names the amending instructions that made the change, for a
+	// version imported with --amends.
+	By string `json:"by,omitempty"`
 }
 
 func newLogCmd(g *globals, runF func(*LogOptions) error) *cobra.Command {
@@ -121,7 +124,7 @@ func logRun(opts *LogOptions) error {
 		for _, e := range entries {
 			doc.Entries = append(doc.Entries, logEntry{
 				ID: e.ID, OffLine: e.OffLine, Version: e.Version.Label, Party: e.Version.Party, Date: e.Version.Date, Commit: e.Version.Commit,
-				Number: e.Number, Change: e.Change, Renumbered: e.Renumbered, Moved: e.Moved, Gone: e.Gone, Others: e.Others,
+				Number: e.Number, Change: e.Change, Renumbered: e.Renumbered, Moved: e.Moved, Gone: e.Gone, Others: e.Others, By: e.By,
 			})
 		}
 		return render.WriteJSON(out, doc)
@@ -152,6 +155,9 @@ func logRun(opts *LogOptions) error {
 			default:
 				notes = append(notes, "with "+strings.Join(e.Others, ", "))
 			}
+		}
+		if e.By != "" {
+			notes = append(notes, "by "+citation(e.Version.Label, e.By))
 		}
 		number := e.Number
 		if number == "" {

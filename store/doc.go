@@ -12,7 +12,9 @@
 //	                  (id, kind, number, key, heading, parent id, depth, path)
 //	changes.json      what happened to each clause since the parent commit:
 //	                  one JSON object a line (id, change, number, renumbered,
-//	                  moved, others); unchanged clauses are left out
+//	                  moved, others; by, the amending instructions behind
+//	                  the change, for a version imported with --amends);
+//	                  unchanged clauses are left out
 //	clauses/<id>.txt  one file per clause, named by its stable id
 //
 // A clause's stable id is the parser's slug of the clause when it first
@@ -37,7 +39,9 @@
 // ("MG France <mg-france@avenant.invalid>") at noon UTC of the document's
 // date; its message is the label, a blank line and the trailers
 // Avenant-Party, Avenant-Kind, Avenant-Date, Avenant-Source-SHA256,
-// Avenant-Source-Name, Avenant-Label and Avenant-Seq (the import order).
+// Avenant-Source-Name, Avenant-Label and Avenant-Seq (the import order),
+// and Avenant-Amends (the label of the base) for the consolidation of an
+// amending text.
 // Its parent is the version it answers.
 //
 // # References

@@ -39,6 +39,15 @@ type ImportOptions struct {
 	SourceSHA256 string
 	// Compare tunes the alignment with the base (a concordance).
 	Compare clause.CompareOptions
+	// Amends is set when the document is the consolidation of an
+	// amending text (SourceName) applied to the base: the label of the
+	// base, recorded as the Avenant-Amends trailer. By then names, for a
+	// clause of the document (by index), the instructions that changed
+	// it ("Article 2, 1°"), and ByRemoved, for a clause of the base, those
+	// that removed it; both go into changes.json.
+	Amends    string
+	By        map[int]string
+	ByRemoved map[int]string
 	// SkipIdentical imports nothing when the document is identical to its
 	// base, for a version that only exists as a step towards another (the
 	// rejected side of tracked changes). Otherwise an identical document
@@ -99,6 +108,7 @@ func (s *Store) Import(doc *clause.Document, opts ImportOptions) (*ImportResult,
 	}
 	diff := clause.Compare(base.doc, newDoc, opts.Compare)
 	ids, changes := assignIDs(diff, ix.usedIDs())
+	traceChanges(changes, ids, diff.Old, opts)
 	fail(1)
 	flush, endBatch := s.beginBatch()
 	defer endBatch()
@@ -374,8 +384,11 @@ func commitMessage(opts ImportOptions, seq int) string {
 	for _, kv := range [][2]string{
 		{"Avenant-Party", opts.Party}, {"Avenant-Kind", opts.Kind}, {"Avenant-Date", opts.Date},
 		{"Avenant-Source-SHA256", opts.SourceSHA256}, {"Avenant-Source-Name", opts.SourceName},
-		{"Avenant-Label", opts.Label}, {"Avenant-Seq", strconv.Itoa(seq)},
+		{"Avenant-Label", opts.Label}, {"Avenant-Seq", strconv.Itoa(seq)}, {"Avenant-Amends", opts.Amends},
 	} {
+		if kv[0] == "Avenant-Amends" && kv[1] == "" {
+			continue
+		}
 		b.WriteString(kv[0] + ": " + kv[1] + "\n")
 	}
 	return b.String()
@@ -491,6 +504,34 @@ func assignIDs(d *clause.Diff, used map[string]bool) ([]string, []ChangeEntry) {
 		}
 	}
 	return ids, out
+}
+
+// traceChanges records in each change entry the amending instructions
+// that caused it (ImportOptions.By and ByRemoved).
+func traceChanges(changes []ChangeEntry, ids []string, base *clause.Document, opts ImportOptions) {
+	if len(opts.By) == 0 && len(opts.ByRemoved) == 0 {
+		return
+	}
+	byID := map[string]string{}
+	for i, by := range opts.ByRemoved {
+		if i >= 0 && i < len(base.Clauses) {
+			byID[base.Clauses[i].ID] = by
+		}
+	}
+	for i, by := range opts.By {
+		if i < 0 || i >= len(ids) {
+			continue
+		}
+		// A clause removed and put back elsewhere (a row moved) keeps its
+		// id: both instructions made the change.
+		if prior := byID[ids[i]]; prior != "" && prior != by {
+			by = prior + "; " + by
+		}
+		byID[ids[i]] = by
+	}
+	for k := range changes {
+		changes[k].By = byID[changes[k].ID]
+	}
 }
 
 // freshID derives a new clause's id from its parser slug, else its kind and

@@ -49,6 +49,9 @@ type ChangeEntry struct {
 	// of a split, the id it was split from; for an absorbed source, the id
 	// it was merged into.
 	Others []string `json:"others,omitempty"`
+	// By names the amending instructions that made the change, for a
+	// version imported from an amending text ("Article 2, 1°").
+	By string `json:"by,omitempty"`
 }
 
 type manifestFile struct {
