@@ -204,3 +204,22 @@ func TestApplyCorpus(t *testing.T) {
 			clause: "article L262-12-2", want: "Un décret fixe les conditions d'application de la présente section."},
 	})
 }
+
+// Consecutive readings of a bill amend the codes, not each other; the
+// consolidated versions of a code chapter amend nothing.
+func TestAmendsCorpus(t *testing.T) {
+	files := corpus.Files(t, "raw/lafabrique/*/steps/*.txt", "raw/legi_casf_rsa/*.md", "raw/rcm_1998/*.md")
+	for i := 0; i+1 < len(files); i++ {
+		b1, err := os.ReadFile(files[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		b2, err := os.ReadFile(files[i+1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if Amends(decodeDoc(t, b2), decodeDoc(t, b1)) {
+			t.Errorf("%s reads as amending %s", files[i+1], files[i])
+		}
+	}
+}

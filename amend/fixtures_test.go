@@ -48,3 +48,21 @@ func TestDemoAvenant(t *testing.T) {
 	}
 	sameClauses(t, "apply(05, amendements)", fixture(t, "06-avenant-1-2025.md"), clause.Parse(got))
 }
+
+// Amends tells the demo's avenant written as amendments from the
+// consolidated texts: the first amends the convention, the others do not.
+func TestAmendsDemo(t *testing.T) {
+	conv := fixture(t, "05-convention-2024-06.md")
+	if !Amends(fixture(t, "06-avenant-1-2025-amendements.md"), conv) {
+		t.Error("the avenant written as amendments does not read as amending the convention")
+	}
+	vs, err := fixtures.Versions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range vs {
+		if Amends(fixture(t, v.File), conv) {
+			t.Errorf("%s reads as amending the convention", v.File)
+		}
+	}
+}

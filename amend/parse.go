@@ -87,25 +87,71 @@ func amends(frame string, quotes []string) bool {
 	return amendingWords.MatchString(frame) || locArticles.MatchString(frame) || locRows.MatchString(frame) || locAnnex.MatchString(frame) || locPreamble.MatchString(frame)
 }
 
-// IsAmending reports whether most articles of doc are instructions, so
-// that import and diff can tell an avenant written as amendments from a
-// consolidated text.
-func IsAmending(doc *clause.Document) bool {
-	n, amending := 0, 0
+// Amends reports whether doc reads as amending instructions aimed at
+// base, so that import and diff can tell an avenant written as amendments
+// from a text to compare: most of its articles amend, and name an
+// article, annex or row that base has. A bill amending the codes
+// ("l'article L. 135-1 du code électoral est ainsi modifié") does not
+// amend the previous reading of the bill.
+func Amends(doc, base *clause.Document) bool {
+	n, aimed := 0, 0
 	for _, c := range unitsOf(doc) {
 		if c.Kind != clause.KindArticle {
 			continue
 		}
 		n++
 		frame, quotes, err := splitQuotes(c.Text)
-		if err != nil {
+		if err != nil || !amends(frame, quotes) || elsewhere.MatchString(frame) {
 			continue
 		}
-		if ops, _ := parseOps(normalizeFrame(frame), Target{Kind: clause.KindArticle, Number: "1"}, nil, quotes); len(ops) > 0 || leadIn.MatchString(normalizeFrame(frame)) {
-			amending++
+		if f := normalizeFrame(frame); instructs(f) && namesClauseOf(f, base) {
+			aimed++
 		}
 	}
-	return n > 0 && 2*amending > n
+	return n > 0 && 2*aimed > n
+}
+
+// instructs reports whether a frame holds an operation in a form Parse
+// reads, or the lead-in of points that do.
+func instructs(frame string) bool {
+	if leadIn.MatchString(frame) || renumberForm.MatchString(frame) {
+		return true
+	}
+	for _, f := range opForms {
+		if f.re.MatchString(frame) {
+			return true
+		}
+	}
+	return false
+}
+
+// elsewhere matches an instruction aimed at another text than the one
+// amended: a code, or the amending text itself.
+var elsewhere = regexp.MustCompile(`(?i)du\s+code|de\s+la\s+présente\s+loi`)
+
+// namesClauseOf reports whether frame names an article or a row of base.
+func namesClauseOf(frame string, base *clause.Document) bool {
+	var articles, rows []string
+	for _, m := range locArticles.FindAllStringSubmatch(frame, -1) {
+		articles = append(articles, splitList(m[1])...)
+	}
+	for _, m := range locRows.FindAllStringSubmatch(frame, -1) {
+		rows = append(rows, splitList(m[1])...)
+	}
+	for i := range base.Clauses {
+		c := &base.Clauses[i]
+		for _, a := range articles {
+			if c.Kind == clause.KindArticle && clause.NormalizeNumber(c.Number) == clause.NormalizeNumber(a) {
+				return true
+			}
+		}
+		for _, r := range rows {
+			if c.Kind == clause.KindItem && c.Number == r {
+				return true
+			}
+		}
+	}
+	return locPreamble.MatchString(frame) && len(articles) == 0 && len(rows) == 0
 }
 
 // node is a point of an instruction: its marker, its own text and the

@@ -214,3 +214,59 @@ func changeBy(v *store.Version, id string) string {
 	}
 	return ""
 }
+
+// loadCompared loads what diff and check compare: two versions or files,
+// or, with amends, a base and its consolidation by the amending text
+// newArg. Without amends, an amending text compared with a text that is
+// none is refused: the diff would report the whole base removed.
+func (l *docLoader) loadCompared(oldArg, newArg string, amends bool) (oldDoc, newDoc *clause.Document, old, new render.Side, err error) {
+	if !amends {
+		if oldDoc, newDoc, old, new, err = l.loadPair(oldArg, newArg); err != nil {
+			return
+		}
+		if amend.Amends(newDoc, oldDoc) {
+			err = fmt.Errorf("%s: %w: to compare %s with what they make of it, add --amends", newArg, errAmending, oldArg)
+		}
+		return
+	}
+	base, side, format, err := l.loadBase(oldArg)
+	if err != nil {
+		return nil, nil, old, new, err
+	}
+	c, err := consolidate(l.g, base, format, newArg, l.maxSize)
+	if err != nil {
+		return nil, nil, old, new, err
+	}
+	return base, c.doc, side, render.Side{Ref: newArg}, nil
+}
+
+// errAmending is the error of an amending text given where a text is
+// expected.
+var errAmending = errors.New("most of its articles are amending instructions (it amends a text, it is not one)")
+
+// refuseAmending refuses to import as a version of its own an amending
+// text aimed at the version it would answer: stored so, it would read as
+// the whole base removed. import --amends stores what it makes of it.
+func refuseAmending(s *store.Store, files []importFile, baseRev string) error {
+	if len(files) == 0 || files[0].doc == nil {
+		return nil
+	}
+	var base *store.Version
+	var err error
+	if baseRev != "" {
+		base, err = s.Resolve(baseRev)
+	} else {
+		base, err = s.Latest()
+	}
+	if err != nil || base == nil {
+		return nil // the import itself says what is wrong with --base
+	}
+	baseDoc, err := s.Document(base)
+	if err != nil {
+		return nil
+	}
+	if f := files[0]; amend.Amends(f.doc, baseDoc) {
+		return fmt.Errorf("%s: %w: to store what it makes of %s, use import --amends %s", f.path, errAmending, base.Label, f.path)
+	}
+	return nil
+}

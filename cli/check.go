@@ -27,6 +27,8 @@ type CheckOptions struct {
 	MaxSize     int64
 	// Concordance is a file of "old = new" lines that override the aligner.
 	Concordance string
+	// Amends reads NEW as amending instructions applied to OLD.
+	Amends bool
 }
 
 func newCheckCmd(g *globals, runF func(*CheckOptions) error) *cobra.Command {
@@ -69,6 +71,7 @@ Exit status: 0 passed, 1 an error-level rule fired, 2 error.`,
 	formatFlag(cmd, &opts.Format, check.Formats...)
 	f.Int64Var(&opts.MaxSize, "max-size", 0, "largest input file accepted, in bytes (default 64 MiB)")
 	f.StringVar(&opts.Concordance, "concordance", "", "file of 'old = new' lines that override the aligner")
+	f.BoolVar(&opts.Amends, "amends", false, "NEW is an avenant written as amending instructions: check what applying it to OLD gives")
 	return cmd
 }
 
@@ -78,7 +81,7 @@ func checkRun(opts *CheckOptions) error {
 		return err
 	}
 	l := &docLoader{g: opts.g, maxSize: opts.MaxSize}
-	oldDoc, newDoc, old, new, err := l.loadPair(opts.Old, opts.New)
+	oldDoc, newDoc, old, new, err := l.loadCompared(opts.Old, opts.New, opts.Amends)
 	if err != nil {
 		return err
 	}

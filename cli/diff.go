@@ -15,6 +15,8 @@ type DiffOptions struct {
 	All         bool
 	Concordance string
 	MaxSize     int64
+	// Amends reads New as amending instructions applied to Old.
+	Amends bool
 }
 
 func newDiffCmd(g *globals, runF func(*DiffOptions) error) *cobra.Command {
@@ -42,12 +44,13 @@ Exit status: 0 no substantive difference, 1 differences found, 2 error.`,
 	f.BoolVar(&opts.All, "all", false, "list unchanged clauses too")
 	f.StringVar(&opts.Concordance, "concordance", "", "file of 'old = new' lines that override the aligner")
 	f.Int64Var(&opts.MaxSize, "max-size", 0, "largest input file accepted, in bytes (default 64 MiB)")
+	f.BoolVar(&opts.Amends, "amends", false, "NEW is an avenant written as amending instructions: diff OLD with what applying it gives")
 	return cmd
 }
 
 func diffRun(opts *DiffOptions) error {
 	l := &docLoader{g: opts.g, maxSize: opts.MaxSize}
-	oldDoc, newDoc, oldSide, newSide, err := l.loadPair(opts.Old, opts.New)
+	oldDoc, newDoc, oldSide, newSide, err := l.loadCompared(opts.Old, opts.New, opts.Amends)
 	if err != nil {
 		return err
 	}

@@ -102,6 +102,9 @@ func importRun(opts *ImportOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := refuseAmending(s, files, opts.Base); err != nil {
+		return err
+	}
 	io := opts.g.io
 	progress := false
 	if f, ok := io.Err.(*os.File); ok && len(files) > 1 && !opts.g.quiet {
