@@ -190,12 +190,73 @@ func (st *state) apply(op Op, by string) error {
 		st.mark(i, by)
 		return nil
 	}
+	if len(op.Targets) == 0 {
+		return st.insertNumbered(op, by)
+	}
 	for _, t := range op.Targets {
-		if err := st.applyTo(op, t, by); err != nil {
+		var err error
+		if t.Everywhere {
+			err = st.applyEverywhere(op, by)
+		} else {
+			err = st.applyTo(op, t, by)
+		}
+		if err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// applyEverywhere replaces or deletes words wherever they stand in the
+// text ("Dans l'ensemble de la convention, les mots … sont remplacés…").
+func (st *state) applyEverywhere(op Op, by string) error {
+	if op.Kind != Replace && op.Kind != DeleteWords {
+		return errf("only words can be replaced or deleted throughout the text")
+	}
+	n := 0
+	for i := range st.cl {
+		c := &st.cl[i]
+		hits := find(c.Text, span{0, len(c.Text)}, op.Old)
+		for k := len(hits) - 1; k >= 0; k-- {
+			if op.Kind == Replace {
+				c.Text = c.Text[:hits[k].start] + op.New + c.Text[hits[k].end:]
+			} else {
+				c.Text = splice(c.Text, hits[k], "")
+			}
+		}
+		if len(hits) > 0 {
+			n += len(hits)
+			st.mark(i, by)
+		}
+	}
+	if n == 0 {
+		return errf("the words « %s » are nowhere in the text", op.Old)
+	}
+	return nil
+}
+
+// insertNumbered inserts articles that name no neighbour ("Il est créé un
+// article 12.4 ainsi rédigé") where their number puts them: after the
+// article with the greatest number below theirs.
+func (st *state) insertNumbered(op Op, by string) error {
+	news := quotedArticles(op.New, op.Number)
+	if news[0].Number == "" {
+		return errf("the inserted article has no number, and no article is named to put it after")
+	}
+	after := -1
+	for i := range st.cl {
+		c := &st.cl[i]
+		if c.Kind != clause.KindArticle || clause.CompareNumbers(c.Number, news[0].Number) >= 0 {
+			continue
+		}
+		if after < 0 || clause.CompareNumbers(c.Number, st.cl[after].Number) > 0 {
+			after = i
+		}
+	}
+	if after < 0 {
+		return errf("no article comes before article %s: name the place to insert it", news[0].Number)
+	}
+	return st.insert(after, Target{Kind: clause.KindArticle, Number: st.cl[after].Number}, Op{Kind: Insert, Unit: UnitArticle, Place: PlaceAfter, New: op.New, Number: op.Number}, by)
 }
 
 func (st *state) applyTo(op Op, t Target, by string) error {
@@ -398,6 +459,14 @@ func (st *state) insert(i int, t Target, op Op, by string) error {
 			}
 		} else {
 			news = quotedArticles(op.New, op.Number)
+			for _, n := range news {
+				if n.Number == "" {
+					return errf("the inserted article has no number")
+				}
+				if _, err := st.resolve(Target{Kind: clause.KindArticle, Number: n.Number}); err == nil {
+					return errf("article %s is already in the text", n.Number)
+				}
+			}
 		}
 		at, depth := 0, c.Depth
 		container := c.Kind != clause.KindArticle && c.Kind != clause.KindItem

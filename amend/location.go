@@ -8,19 +8,20 @@ import (
 )
 
 var (
-	locArticles = pattern(`\barticles?\s+(NUMLIST)(\s+du\s+code\b[^,¦]*)?`)
-	locSame     = pattern(`\b(?:même|cet|ce)\s+article\b`)
-	locAlinea   = pattern(`\b(ORD)\s+alinéas?\b|\balinéa\s+(\d+)\b`)
-	locPhrase   = pattern(`\b(ORD)\s+phrases?\b`)
-	locPoints   = pattern(`\b(?:au|du|le|les|aux|des|dans\s+le)\s+(\d+°(?:\s+(?:bis|ter|quater))?|(?-i:[a-z])\)|(?-i:[IVX]+)\b)`)
-	locPreamble = pattern(`\bpréambule\b`)
-	locAnnex    = pattern(`\b(?:l')?annexes?(?:\s+((?-i:[IVXLC]+)\b|\d+))?`)
-	locRows     = pattern(`\blignes?\s+((?-i:[A-Z][A-Z0-9]*)(?:\s*(?:,|et)\s*(?-i:[A-Z][A-Z0-9]*))*)`)
-	locHeading  = pattern(`\bintitulé|\btitre\s+(?:de\s+l'article|du\s+chapitre|de\s+la\s+section)`)
-	locTitle    = pattern(`\btitre\s+((?-i:[IVXLC]+)\b|\d+|premier|1er)`)
-	locChapter  = pattern(`\bchapitre\s+((?-i:[IVXLC]+)\b|\d+|premier|1er)`)
-	locSection  = pattern(`\bsection\s+((?-i:[IVXLC]+)\b|\d+|première|1re)`)
-	listSep     = regexp.MustCompile(`\s*(?:,|\bet\b)\s*`)
+	locArticles   = pattern(`\barticles?\s+(NUMLIST)(\s+du\s+code\b[^,¦]*)?`)
+	locSame       = pattern(`\b(?:même|cet|ce)\s+article\b`)
+	locAlinea     = pattern(`\b(ORD)\s+alinéas?\b|\balinéa\s+(\d+)\b`)
+	locPhrase     = pattern(`\b(ORD)\s+phrases?\b`)
+	locPoints     = pattern(`\b(?:au|du|le|les|aux|des|dans\s+le)\s+(\d+°(?:\s+(?:bis|ter|quater))?|(?-i:[a-z])\)|(?-i:[IVX]+)\b)`)
+	locPreamble   = pattern(`\bpréambule\b`)
+	locAnnex      = pattern(`\b(?:l')?annexes?(?:\s+((?-i:[IVXLC]+)\b|\d+))?`)
+	locRows       = pattern(`\blignes?\s+((?-i:[A-Z][A-Z0-9]*)(?:\s*(?:,|et)\s*(?-i:[A-Z][A-Z0-9]*))*)`)
+	locHeading    = pattern(`\bintitulé|\btitre\s+(?:de\s+l'article|du\s+chapitre|de\s+la\s+section)`)
+	locTitle      = pattern(`\btitre\s+((?-i:[IVXLC]+)\b|\d+|premier|1er)`)
+	locChapter    = pattern(`\bchapitre\s+((?-i:[IVXLC]+)\b|\d+|premier|1er)`)
+	locSection    = pattern(`\bsection\s+((?-i:[IVXLC]+)\b|\d+|première|1re)`)
+	locEverywhere = pattern(`\b(?:dans|à)\s+l'ensemble\s+d(?:e\s+la|u|es)\b|\bpartout\s+où\b`)
+	listSep       = regexp.MustCompile(`\s*(?:,|\bet\b)\s*`)
 )
 
 // parseLocation reads where an instruction applies from the words no
@@ -29,6 +30,9 @@ var (
 // alone is one of the clause ctx names. Several articles or rows ("aux
 // lignes G, GS et TCG") give one target each.
 func parseLocation(s string, ctx Target, last *Target) ([]Target, error) {
+	if locEverywhere.MatchString(s) {
+		return []Target{{Everywhere: true}}, nil
+	}
 	var t Target
 	var numbers, rows []string
 	if m := locArticles.FindStringSubmatch(s); m != nil {

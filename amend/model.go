@@ -76,6 +76,9 @@ type Target struct {
 	// Words locates an alinéa by words it holds ("après les termes
 	// « … », est ajouté un alinéa").
 	Words string
+	// Everywhere targets the whole text ("dans l'ensemble de la
+	// convention"): words are replaced or deleted wherever they stand.
+	Everywhere bool
 }
 
 // Op is one operation of an instruction.
@@ -138,6 +141,8 @@ func (t Target) describe() string {
 // clauseName names the clause a target points to.
 func (t Target) clauseName() string {
 	switch {
+	case t.Everywhere:
+		return "the text"
 	case t.Row != "" && t.Number != "":
 		return "row " + t.Row + " of annexe " + t.Number
 	case t.Row != "":
@@ -161,4 +166,4 @@ func (t Target) clauseName() string {
 }
 
 // named reports whether the target names a clause.
-func (t Target) named() bool { return t.Kind != "" || t.Row != "" }
+func (t Target) named() bool { return t.Kind != "" || t.Row != "" || t.Everywhere }

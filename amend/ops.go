@@ -80,10 +80,16 @@ var opForms = []opForm{
 	// "… est remplacé par deux alinéas ainsi rédigés : « … »"
 	{pattern(`(?:est|sont)\s+remplacée?s?\s+par\s+COUNT\s+(?:alinéas?|phrases?|dispositions|articles?|points?|lignes?)\s+(?:REDIGE|suivantes)\s*:?\s*(QS)`),
 		func(m, q []string) Op { return Op{Kind: Rewrite, New: strings.Join(q, "\n\n")} }},
+	{pattern(`(?:est|sont)\s+remplacée?s?\s+par\s+(?:le\s+texte|la\s+phrase|l'alinéa|les\s+alinéas|le\s+paragraphe|les\s+paragraphes)\s+(?:suivante?s?|REDIGE)\s*:?\s*(QS)`),
+		func(m, q []string) Op { return Op{Kind: Rewrite, New: strings.Join(q, "\n\n")} }},
 	// "les mots : « X » sont remplacés par les mots : « Y »", "remplacer les mots « X » par « Y »"
 	{pattern(`(?:NOUN\s*:?\s*)?(Q)\s*,?\s+(?:est|sont)\s+remplacée?s?\s+par\s+(?:NOUN\s*:?\s*)?(Q)`),
 		func(m, q []string) Op { return Op{Kind: Replace, Old: q[0], New: q[1]} }},
 	{pattern(`\bremplacer\s+(?:NOUN\s*:?\s*)?(Q)\s*,?\s+par\s+(?:NOUN\s*:?\s*)?(Q)`),
+		func(m, q []string) Op { return Op{Kind: Replace, Old: q[0], New: q[1]} }},
+	// "… et le mot : « cinq » par le mot : « six »": a second replacement,
+	// its verb understood from the first
+	{pattern(`\bet\s+(?:NOUN\s*:?\s*)?(Q)\s*,?\s+par\s+(?:NOUN\s*:?\s*)?(Q)`),
 		func(m, q []string) Op { return Op{Kind: Replace, Old: q[0], New: q[1]} }},
 	// "après le mot : « X », sont insérés les mots : « Y »"
 	{pattern(`\b(après|avant)\s+(?:NOUN\s*:?\s*)?(Q)\s*,?\s*(?:il\s+)?(?:est|sont)\s+(?:insérée?s?|ajoutée?s?)\s+(?:NOUN\s*:?\s*)?(Q)`),
@@ -199,7 +205,7 @@ func parseOps(frame string, ctx Target, last *Target, quotes []string) ([]Op, er
 			out[i] = op
 			continue
 		}
-		if len(targets) == 0 {
+		if len(targets) == 0 && !(op.Kind == Insert && op.Unit == UnitArticle) {
 			return nil, errf("names no article, annex or row to amend")
 		}
 		op.Targets = targets

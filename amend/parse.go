@@ -74,17 +74,17 @@ var (
 
 // amends tells an instruction from the avenant's own provisions: it
 // quotes, or speaks of amending, or names an article, an annex, a row or
-// the préambule of the text it amends, and not of the avenant itself. An
+// the préambule of the text it amends and not the avenant itself. An
 // article that names what it changes in words avenant does not know is
 // so an error, never an own provision left out.
 func amends(frame string, quotes []string) bool {
-	if len(quotes) > 0 {
+	if len(quotes) > 0 || amendingWords.MatchString(frame) {
 		return true
 	}
 	if ownWords.MatchString(frame) {
 		return false
 	}
-	return amendingWords.MatchString(frame) || locArticles.MatchString(frame) || locRows.MatchString(frame) || locAnnex.MatchString(frame) || locPreamble.MatchString(frame)
+	return locArticles.MatchString(frame) || locRows.MatchString(frame) || locAnnex.MatchString(frame) || locPreamble.MatchString(frame)
 }
 
 // Amends reports whether doc reads as amending instructions aimed at
