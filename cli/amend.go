@@ -194,15 +194,7 @@ func importAmends(opts *ImportOptions) error {
 // citation is how log and blame cite the instructions that made a
 // change: the version's label and the instructions, articles shortened
 // ("AV1-2025 art. 2, 1°").
-func citation(label, by string) string {
-	parts := strings.Split(by, "; ")
-	for i, p := range parts {
-		if rest, ok := strings.CutPrefix(p, "Article "); ok {
-			parts[i] = "art. " + rest
-		}
-	}
-	return label + " " + strings.Join(parts, "; ")
-}
+func citation(label, by string) string { return label + " " + amend.Cite(by) }
 
 // changeBy returns the instructions that changed clause id in version v,
 // "" when v was not imported from an amending text.

@@ -280,7 +280,7 @@ func (ss *storeSource) Log(id, at string) ([]tui.LogEntry, error) {
 	out := make([]tui.LogEntry, 0, len(es))
 	for _, e := range es {
 		if !e.OffLine {
-			out = append(out, tui.LogEntry{Version: tuiVersion(e.Version), ID: e.ID, Number: e.Number, Change: e.Change, Renumbered: e.Renumbered, Moved: e.Moved})
+			out = append(out, tui.LogEntry{Version: tuiVersion(e.Version), ID: e.ID, Number: e.Number, Change: e.Change, Renumbered: e.Renumbered, Moved: e.Moved, By: e.By})
 		}
 	}
 	return out, nil

@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/avenant-dev/avenant/amend"
 	"github.com/avenant-dev/avenant/internal/sanitize"
 )
 
@@ -80,6 +81,9 @@ func renderHistory(s historyScreen, p parties, st Styles) string {
 		}
 		if e.Moved {
 			change += ", moved"
+		}
+		if e.By != "" {
+			change += ", by " + amend.Cite(e.By)
 		}
 		row := "  " + fit(sanitize.Text(e.Version.Label), 16) + " " + p.style(st, e.Version.Party).Render(fit(sanitize.Text(e.Version.Party), 22)) +
 			" " + fit(e.Version.Date, 10) + " " + fit(sanitize.Text(e.Number), 8) + " " + st.badge(string(e.Change), change)

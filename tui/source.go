@@ -33,6 +33,9 @@ type LogEntry struct {
 	Change     clause.ChangeKind
 	Renumbered bool
 	Moved      bool
+	// By names the amending instructions behind the change, for a version
+	// imported from an amending text ("Article 2, 1°").
+	By string
 }
 
 // Span is a stretch of a clause's text attributed to the version that

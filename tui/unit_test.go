@@ -192,3 +192,13 @@ func TestTariffsKey(t *testing.T) {
 		}
 	}
 }
+
+// A change made by an amending text cites its instruction in the history.
+func TestHistoryCitesInstruction(t *testing.T) {
+	v := Version{Label: "AV1-2025", Party: "UNCAM", Date: "2025-03-15"}
+	s := newHistoryScreen("art-19-4", "Article 19.4", "", []LogEntry{{Version: v, Number: "19.4", Change: clause.Modified, By: "Article 2, 1°"}}).SetSize(120, 10)
+	got := stripStyles(renderHistory(s, newParties([]Version{v}), DefaultStyles(true)))
+	if !strings.Contains(got, "modified, by art. 2, 1°") {
+		t.Errorf("history does not cite the instruction:\n%s", got)
+	}
+}
