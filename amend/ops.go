@@ -15,8 +15,9 @@ var macros = strings.NewReplacer(
 	"QS", `\x01\d+\x02(?:\s*[,;]?\s*(?:et\s+)?\x01\d+\x02)*`,
 	"Q", `\x01\d+\x02`,
 	"REDIGE", `(?:ainsi\s+(?:rédigée?s?|libellée?s?|conçue?s?)|rédigée?s?\s+(?:dans\s+les\s+termes\s+suivants|comme\s+suit|ainsi)|suivante?s?)`,
-	"COUNT", `(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+|des|les)`,
-	"UNIT", `(?:(?:nouve(?:l|aux|lles?)\s+)?(?:alinéas?|phrases?|lignes?|articles?(?:\s+additionnels?)?(?:\s+NUMLIST)?))`,
+	"COUNT", `(?:(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|(?:dix|vingt|trente|quarante|cinquante|soixante)(?:-et-un|-[a-z]+)?|\d+|des|les)(?:\s+ORD)?)`,
+	"UNIT", `(?:(?:nouve(?:l|aux|lles?)\s+)?(?:alinéas?|phrases?|lignes?|dispositions|articles?(?:\s+additionnels?)?(?:\s+NUMLIST)?|POINT(?:\s+(?:à|et)\s+POINT)?))`,
+	"POINT", `(?:\d+°(?:\s+(?:bis|ter|quater))?|(?-i:[IVX]+)(?:\s+(?:bis|ter|quater))?|(?-i:[a-z])\)?)`,
 	"NUMLIST", `NUM(?:\s*(?:,|et|à)\s*NUM)*`,
 	"NUM", `(?:(?:(?-i:[LRD])\.?\s*(?:(?-i:O)\.?\s*)?)?\d+(?:er)?(?:[.\-]\d+)*(?:\s+(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies))?(?-i:\s+[A-Z]{1,2}\b)?)`,
 	"ORD", ordinalPattern,
@@ -117,7 +118,11 @@ var opForms = []opForm{
 	{pattern(`(?:est|sont)\s+complétée?s?\s+par\s+(?:NOUN\s*:?\s*)?(Q)`),
 		func(m, q []string) Op { return Op{Kind: AppendWords, New: q[0]} }},
 	// "il est inséré un article 17 bis ainsi rédigé : « … »", "sont ajoutés deux alinéas ainsi rédigés"
-	{pattern(`(?:il\s+)?(?:est|sont)\s+(?:insérée?s?|ajoutée?s?|créée?s?)\s*(?:,\s*([^,\x01]+?)\s*,\s*)?COUNT\s+(UNIT)\s+REDIGE\s*:?\s*(QS)`),
+	{pattern(`(?:il\s+)?(?:est|sont)\s+(?:insérée?s?|ajoutée?s?|créée?s?|rétablie?s?)\s*(?:,?\s*((?:après|avant|à|au|dans)\s[^\x01]*?)\s*,?\s*)?COUNT\s+(UNIT)\s+REDIGE\s*:?\s*(QS)`),
+		func(m, q []string) Op {
+			return Op{Kind: Insert, Unit: unitOf(m[2]), Place: PlaceEnd, New: strings.Join(q, "\n\n"), Number: numbersOf(m[2])}
+		}},
+	{pattern(`(?:il\s+)?(?:est|sont)\s+(?:insérée?s?|ajoutée?s?)\s*(?:,?\s*((?:après|avant|à|au|dans)\s[^\x01]*?)\s*,?\s*)?(?:la|le|les|l')\s*(UNIT)\s+suivante?s?\s*:?\s*(QS)`),
 		func(m, q []string) Op {
 			return Op{Kind: Insert, Unit: unitOf(m[2]), Place: PlaceEnd, New: strings.Join(q, "\n\n"), Number: numbersOf(m[2])}
 		}},

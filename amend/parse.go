@@ -69,7 +69,7 @@ func unitLabel(c *clause.Clause) string {
 
 var (
 	amendingWords = regexp.MustCompile(`(?i)\b(?:modifiée?s?|remplacée?s?|insérée?s?|supprimée?s?|abrogée?s?|rédigée?s?|complétée?s?|ajoutée?s?|devien(?:t|nent)|remplacer|insérer|supprimer|ajouter|compléter|rédiger|abroger)(?:[^\pL\pN]|$)`)
-	ownWords      = regexp.MustCompile(`(?i)\bprésent(?:e)?\s+(?:avenant|accord|protocole)\b`)
+	ownWords      = regexp.MustCompile(`(?i)\bprésent(?:e)?\s+(?:avenant|accord|protocole|article|loi)\b`)
 )
 
 // amends tells an instruction from the avenant's own provisions: it
@@ -236,6 +236,12 @@ func (n *node) read(label string, ctx Target, last *Target, quotes []string, set
 	if text == "" || statusOnly.MatchString(text) {
 		return nil
 	}
+	if !strings.ContainsRune(text, quoteOpen) && !amends(text, nil) {
+		// A point of the avenant's own ("II. - Le présent article entre
+		// en vigueur le…").
+		set.Own = append(set.Own, by)
+		return nil
+	}
 	ops, err := parseOps(text, ctx, last, quotes)
 	if err != nil {
 		return &Error{by, err.Error()}
@@ -245,7 +251,7 @@ func (n *node) read(label string, ctx Target, last *Target, quotes []string, set
 }
 
 // statusOnly matches a point kept for its number only: "(Supprimé)".
-var statusOnly = regexp.MustCompile(`(?i)^\(?\s*(?:supprimé|non modifié|conforme)s?\s*\)?\s*[.;]?$`)
+var statusOnly = regexp.MustCompile(`(?i)^\(?\s*(?:supprimée?|non modifiée?|conforme)s?\s*\)?[\s.…;]*$`)
 
 // normalizeFrame puts a frame in the form the patterns read: straight
 // apostrophes, one space for every run of white space.
