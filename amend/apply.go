@@ -1,6 +1,7 @@
 package amend
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -173,22 +174,16 @@ func once(text string, s span, words string, t Target) (span, error) {
 	case 1:
 		return hits[0], nil
 	}
-	return span{}, errf("the words « %s » are in %s %d times: name the alinéa or the sentence", words, t.describe(), len(hits))
+	times := strconv.Itoa(len(hits)) + " times"
+	if len(hits) == 2 {
+		times = "twice"
+	}
+	return span{}, errf("the words « %s » are in %s %s: name the alinéa or the sentence", words, t.describe(), times)
 }
 
 func (st *state) apply(op Op, by string) error {
 	if op.Kind == Renumber {
-		i, err := st.resolve(op.Targets[0])
-		if err != nil {
-			return err
-		}
-		c := &st.cl[i]
-		if k := strings.Index(c.Heading, c.Number); k >= 0 && c.Number != "" {
-			c.Heading = c.Heading[:k] + op.Number + c.Heading[k+len(c.Number):]
-		}
-		c.Number = op.Number
-		st.mark(i, by)
-		return nil
+		return st.renumber(op, by)
 	}
 	if len(op.Targets) == 0 {
 		return st.insertNumbered(op, by)
@@ -535,4 +530,75 @@ func (st *state) remove(from, to int) {
 	st.cl = append(st.cl[:from], st.cl[to:]...)
 	st.base = append(st.base[:from], st.base[to:]...)
 	st.by = append(st.by[:from], st.by[to:]...)
+}
+
+// renumber gives articles their new numbers, all at once, so that "26.2
+// et 26.3 deviennent 26.3 et 26.4" never meets two articles 26.3.
+func (st *state) renumber(op Op, by string) error {
+	var at []int
+	news := op.Numbers
+	if op.Number != "" {
+		news = []string{op.Number}
+	}
+	for _, t := range op.Targets {
+		i, err := st.resolve(t)
+		if err != nil {
+			return err
+		}
+		at = append(at, i)
+	}
+	if op.Through != "" {
+		last, err := st.resolve(Target{Kind: clause.KindArticle, Number: op.Through})
+		if err != nil {
+			return err
+		}
+		if last < at[0] {
+			return errf("article %s comes before article %s", op.Through, op.Targets[0].Number)
+		}
+		first := at[0]
+		at = at[:0]
+		for i := first; i <= last; i++ {
+			if st.cl[i].Kind == clause.KindArticle {
+				at = append(at, i)
+			}
+		}
+		var err2 error
+		if news, err2 = stepNumbers(op.Numbers[0], len(at)); err2 != nil {
+			return err2
+		}
+		if news[len(news)-1] != op.Numbers[1] {
+			return errf("articles %s to %s are %d articles: renumbered from %s, the last is %s, not %s", op.Targets[0].Number, op.Through, len(at), op.Numbers[0], news[len(news)-1], op.Numbers[1])
+		}
+	}
+	for k, i := range at {
+		c := &st.cl[i]
+		if h := strings.Index(c.Heading, c.Number); h >= 0 && c.Number != "" {
+			c.Heading = c.Heading[:h] + news[k] + c.Heading[h+len(c.Number):]
+		}
+		c.Number = news[k]
+		st.mark(i, by)
+	}
+	return nil
+}
+
+// stepNumbers counts n numbers from first, by its last figure: 19.3,
+// 19.4, 19.5…
+func stepNumbers(first string, n int) ([]string, error) {
+	end := strings.LastIndexFunc(first, unicode.IsDigit) + 1
+	start := end
+	for start > 0 && unicode.IsDigit(rune(first[start-1])) {
+		start--
+	}
+	if end == 0 {
+		return nil, errf("cannot count articles from %s", first)
+	}
+	base, err := strconv.Atoi(first[start:end])
+	if err != nil {
+		return nil, errf("cannot count articles from %s", first)
+	}
+	out := make([]string, n)
+	for k := range out {
+		out[k] = first[:start] + strconv.Itoa(base+k) + first[end:]
+	}
+	return out, nil
 }

@@ -39,7 +39,7 @@ func parseLocation(s string, ctx Target, last *Target) ([]Target, error) {
 		if m[2] != "" {
 			return nil, errf("amends the %s, not this text", strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(m[2]), "du ")))
 		}
-		if strings.Contains(strings.ToLower(m[1]), " à ") {
+		if rangeSep.MatchString(m[1]) {
 			return nil, errf("names a range of articles (%s): name each article", m[1])
 		}
 		numbers = splitList(m[1])

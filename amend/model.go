@@ -98,6 +98,11 @@ type Op struct {
 	// Number is the new number of a Renumber, or the numbers of the
 	// articles an Insert adds.
 	Number string
+	// Numbers are the new numbers of a Renumber of several articles, one
+	// per target; with Through, the first and last of a range of
+	// articles, from the target to the article numbered Through.
+	Numbers []string
+	Through string
 }
 
 // Instruction is one instruction of the avenant: an article, or one of its
@@ -123,16 +128,16 @@ type Set struct {
 func (t Target) describe() string {
 	var parts []string
 	if t.Phrase != 0 {
-		parts = append(parts, ordinalName(t.Phrase)+" sentence")
+		parts = append(parts, "the "+ordinalName(t.Phrase)+" sentence")
 	}
 	if t.Alinea != 0 {
-		parts = append(parts, ordinalName(t.Alinea)+" alinéa")
+		parts = append(parts, "the "+ordinalName(t.Alinea)+" alinéa")
 	}
 	for i := len(t.Point) - 1; i >= 0; i-- {
 		parts = append(parts, "point "+t.Point[i])
 	}
 	if t.Heading {
-		parts = append(parts, "heading")
+		parts = append(parts, "the heading")
 	}
 	parts = append(parts, t.clauseName())
 	return strings.Join(parts, " of ")

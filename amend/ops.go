@@ -153,7 +153,40 @@ var opForms = []opForm{
 
 // renumberForm reads "l'article N devient l'article M": the op names its
 // own target.
-var renumberForm = pattern(`\barticles?\s+(NUM)\s+(?:devient|deviennent)\s+(?:respectivement\s+)?l(?:'|es\s+)articles?\s+(NUM)`)
+var renumberForm = pattern(`\barticles?\s+(NUMLIST)\s+(?:devient|deviennent)\s+(?:respectivement\s+)?l(?:'|es\s+)articles?\s+(NUMLIST)`)
+
+// renumberOp reads the old and new numbers of a renumbering: one article,
+// a list ("26.2 et 26.3 deviennent respectivement 26.3 et 26.4") or a
+// range ("19.2 à 19.5 deviennent 19.3 à 19.6").
+func renumberOp(from, to string) (Op, error) {
+	if f, t, ok := cutRange(from); ok {
+		nf, nt, ok := cutRange(to)
+		if !ok {
+			return Op{}, errf("renumbers the articles %s as %s: give a range for a range", from, to)
+		}
+		return Op{Kind: Renumber, Targets: []Target{{Kind: clause.KindArticle, Number: f}}, Through: t, Numbers: []string{nf, nt}}, nil
+	}
+	olds, news := splitList(from), splitList(to)
+	if len(olds) != len(news) {
+		return Op{}, errf("renumbers %d articles (%s) with %d numbers (%s)", len(olds), from, len(news), to)
+	}
+	op := Op{Kind: Renumber, Numbers: news}
+	for _, n := range olds {
+		op.Targets = append(op.Targets, Target{Kind: clause.KindArticle, Number: n})
+	}
+	return op, nil
+}
+
+var rangeSep = regexp.MustCompile(`\s+à\s+`)
+
+// cutRange splits "19.2 à 19.5".
+func cutRange(s string) (from, to string, ok bool) {
+	parts := rangeSep.Split(s, 2)
+	if len(parts) != 2 {
+		return "", "", false
+	}
+	return parts[0], parts[1], true
+}
 
 // parseOps reads one instruction, its frame normalised.
 func parseOps(frame string, ctx Target, last *Target, quotes []string) ([]Op, error) {
@@ -164,9 +197,11 @@ func parseOps(frame string, ctx Target, last *Target, quotes []string) ([]Op, er
 	var ops []found
 	rest := frame
 	for _, m := range renumberForm.FindAllStringSubmatchIndex(rest, -1) {
-		from, to := rest[m[2]:m[3]], rest[m[4]:m[5]]
-		t := Target{Kind: clause.KindArticle, Number: from}
-		ops = append(ops, found{m[0], Op{Kind: Renumber, Targets: []Target{t}, Number: to}})
+		op, err := renumberOp(rest[m[2]:m[3]], rest[m[4]:m[5]])
+		if err != nil {
+			return nil, err
+		}
+		ops = append(ops, found{m[0], op})
 	}
 	rest = cut(rest, renumberForm)
 	midLocation := ""
