@@ -44,10 +44,6 @@ func ordinal(s string) int {
 	return 0
 }
 
-// cardinals reads the count of units an instruction inserts: "un", "deux
-// alinéas", "3 alinéas".
-var cardinals = map[string]int{"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10}
-
 // ordinalName is how a message names a rank.
 func ordinalName(n int) string {
 	switch n {

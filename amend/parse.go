@@ -127,7 +127,7 @@ func instructs(frame string) bool {
 
 // elsewhere matches an instruction aimed at another text than the one
 // amended: a code, or the amending text itself.
-var elsewhere = regexp.MustCompile(`(?i)du\s+code|de\s+la\s+présente\s+loi`)
+var elsewhere = regexp.MustCompile(`(?i)\bdu\s+code\b|\bde\s+la\s+présente\s+loi\b`)
 
 // namesClauseOf reports whether frame names an article or a row of base.
 func namesClauseOf(frame string, base *clause.Document) bool {
