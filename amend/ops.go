@@ -11,7 +11,7 @@ import (
 
 // The building blocks of the patterns, spelt out once.
 var macros = strings.NewReplacer(
-	"NOUN", `(?:les\s+mots|le\s+mot|les\s+termes|le\s+terme|les?\s+montants?|les?\s+taux|la\s+date|les\s+dates|la\s+somme|le\s+nombre|les?\s+chiffres?|la\s+référence|les\s+références|les?\s+tarifs?|le\s+libellé|la\s+mention|l'année|le\s+pourcentage|la\s+valeur|la\s+durée|le\s+délai|l'expression|la\s+cotation|le\s+code)`,
+	"NOUN", `(?:les\s+mots|le\s+mot|les\s+termes|le\s+terme|les?\s+montants?|les?\s+taux|la\s+date|les\s+dates|la\s+somme|le\s+nombre|les?\s+chiffres?|la\s+référence|les\s+références|les?\s+tarifs?|le\s+libellé|la\s+mention|l'année|le\s+pourcentage|la\s+valeur|la\s+durée|le\s+délai|l'expression|la\s+cotation|le\s+code|la\s+phrase|les\s+phrases)`,
 	"QS", `\x01\d+\x02(?:\s*[,;]?\s*(?:et\s+)?\x01\d+\x02)*`,
 	"Q", `\x01\d+\x02`,
 	"REDIGE", `(?:ainsi\s+(?:rédigée?s?|libellée?s?|conçue?s?)|rédigée?s?\s+(?:dans\s+les\s+termes\s+suivants|comme\s+suit|ainsi)|suivante?s?)`,
@@ -81,7 +81,7 @@ var opForms = []opForm{
 	// "… est remplacé par deux alinéas ainsi rédigés : « … »"
 	{pattern(`(?:est|sont)\s+remplacée?s?\s+par\s+COUNT\s+(?:alinéas?|phrases?|dispositions|articles?|points?|lignes?)\s+(?:REDIGE|suivantes)\s*:?\s*(QS)`),
 		func(m, q []string) Op { return Op{Kind: Rewrite, New: strings.Join(q, "\n\n")} }},
-	{pattern(`(?:est|sont)\s+remplacée?s?\s+par\s+(?:le\s+texte|la\s+phrase|l'alinéa|les\s+alinéas|le\s+paragraphe|les\s+paragraphes)\s+(?:suivante?s?|REDIGE)\s*:?\s*(QS)`),
+	{pattern(`(?:est|sont)\s+remplacée?s?\s+par\s+(?:le\s+texte|la\s+phrase|l'alinéa|les\s+alinéas|le\s+paragraphe|les\s+paragraphes|le\s+tableau)\s+(?:suivante?s?|REDIGE)\s*:?\s*(QS)`),
 		func(m, q []string) Op { return Op{Kind: Rewrite, New: strings.Join(q, "\n\n")} }},
 	// "les mots : « X » sont remplacés par les mots : « Y »", "remplacer les mots « X » par « Y »"
 	{pattern(`(?:NOUN\s*:?\s*)?(Q)\s*,?\s+(?:est|sont)\s+remplacée?s?\s+par\s+(?:NOUN\s*:?\s*)?(Q)`),
@@ -114,6 +114,14 @@ var opForms = []opForm{
 		func(m, q []string) Op {
 			return Op{Kind: Insert, Unit: unitOf(m[1]), Place: PlaceEnd, New: strings.Join(q, "\n\n"), Number: numbersOf(m[1])}
 		}},
+	// "les dispositions de l'article 6.2 sont complétées comme suit : « … »"
+	{pattern(`(?:est|sont)\s+complétée?s?\s+(?:comme\s+suit|ainsi)\s*:?\s*(QS)`),
+		func(m, q []string) Op {
+			return Op{Kind: Insert, Unit: UnitAlinea, Place: PlaceEnd, New: strings.Join(q, "\n\n")}
+		}},
+	// "… est modifié comme suit : « … »", the new text quoted at once
+	{pattern(`(?:est|sont)\s+modifiée?s?\s+(?:comme\s+suit|ainsi)\s*:?\s*(QS)`),
+		func(m, q []string) Op { return Op{Kind: Rewrite, New: strings.Join(q, "\n\n")} }},
 	// "est complété par les mots : « … »"
 	{pattern(`(?:est|sont)\s+complétée?s?\s+par\s+(?:NOUN\s*:?\s*)?(Q)`),
 		func(m, q []string) Op { return Op{Kind: AppendWords, New: q[0]} }},
