@@ -276,6 +276,10 @@ func (st *state) applyTo(op Op, t Target, by string) error {
 		}
 		st.mark(i, by)
 	case Rewrite:
+		if op.Clauses != nil {
+			st.replaceBody(i, op.Clauses, by)
+			return nil
+		}
 		st.rewrite(i, t, op.New)
 		st.mark(i, by)
 	case Repeal:
@@ -601,4 +605,30 @@ func stepNumbers(first string, n int) ([]string, error) {
 		out[k] = first[:start] + strconv.Itoa(base+k) + first[end:]
 	}
 	return out, nil
+}
+
+// replaceBody gives clause i the text and the children of another
+// clause (an annex of the avenant), keeping its own heading: the annex
+// replaced keeps its number and place.
+func (st *state) replaceBody(i int, with []clause.Clause, by string) {
+	end := st.end(i)
+	for k := i + 1; k < end; k++ {
+		if st.base[k] >= 0 {
+			st.removed = append(st.removed, Trace{New: -1, Old: st.base[k], By: append(st.by[k], by)})
+		}
+	}
+	st.remove(i+1, end)
+	st.cl[i].Text = with[0].Text
+	st.mark(i, by)
+	news := append([]clause.Clause(nil), with[1:]...)
+	for k := range news {
+		news[k].Depth += st.cl[i].Depth - with[0].Depth
+	}
+	st.cl = append(st.cl[:i+1], append(news, st.cl[i+1:]...)...)
+	st.base = append(st.base[:i+1], append(make([]int, len(news)), st.base[i+1:]...)...)
+	st.by = append(st.by[:i+1], append(make([][]string, len(news)), st.by[i+1:]...)...)
+	for k := i + 1; k < i+1+len(news); k++ {
+		st.base[k] = -1
+		st.by[k] = []string{by}
+	}
 }

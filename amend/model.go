@@ -103,6 +103,11 @@ type Op struct {
 	// articles, from the target to the article numbered Through.
 	Numbers []string
 	Through string
+	// Annex, for a Rewrite, names an annex of the avenant itself whose
+	// text and rows replace the target's ("l'annexe 12 est remplacée par
+	// l'annexe 1 du présent avenant"); Clauses holds them once read.
+	Annex   *string
+	Clauses []clause.Clause
 }
 
 // Instruction is one instruction of the avenant: an article, or one of its

@@ -83,6 +83,9 @@ var opForms = []opForm{
 		func(m, q []string) Op { return Op{Kind: Rewrite, New: strings.Join(q, "\n\n")} }},
 	{pattern(`(?:est|sont)\s+remplacée?s?\s+par\s+(?:le\s+texte|la\s+phrase|l'alinéa|les\s+alinéas|le\s+paragraphe|les\s+paragraphes|le\s+tableau)\s+(?:suivante?s?|REDIGE)\s*:?\s*(QS)`),
 		func(m, q []string) Op { return Op{Kind: Rewrite, New: strings.Join(q, "\n\n")} }},
+	// "l'annexe 12 est remplacée par l'annexe 1 du présent avenant"
+	{pattern(`(?:est|sont)\s+remplacée?s?\s+par\s+l'annexe\s*((?-i:[IVXLC]+)\b|\d+)?\s+(?:jointe\s+au|annexée\s+au|du|de\s+l')\s*(?:présent\s+)?(?:avenant|accord|protocole)`),
+		func(m, q []string) Op { return Op{Kind: Rewrite, Annex: &m[1]} }},
 	// "les mots : « X » sont remplacés par les mots : « Y »", "remplacer les mots « X » par « Y »"
 	{pattern(`(?:NOUN\s*:?\s*)?(Q)\s*,?\s+(?:est|sont)\s+remplacée?s?\s+par\s+(?:NOUN\s*:?\s*)?(Q)`),
 		func(m, q []string) Op { return Op{Kind: Replace, Old: q[0], New: q[1]} }},

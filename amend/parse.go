@@ -39,7 +39,45 @@ func Parse(doc *clause.Document) (*Set, error) {
 			return nil, err
 		}
 	}
+	for k := range set.Instructions {
+		in := &set.Instructions[k]
+		for o := range in.Ops {
+			if op := &in.Ops[o]; op.Annex != nil {
+				cl, err := ownAnnex(doc, *op.Annex)
+				if err != nil {
+					return nil, &Error{in.By, err.Error()}
+				}
+				op.Clauses = cl
+			}
+		}
+	}
 	return set, nil
+}
+
+// ownAnnex returns the annex of the avenant numbered number (the only one
+// when number is ""), with everything under it.
+func ownAnnex(doc *clause.Document, number string) ([]clause.Clause, error) {
+	var found []int
+	for i, c := range doc.Clauses {
+		if c.Kind == clause.KindAnnex && (number == "" || clause.NormalizeNumber(c.Number) == clause.NormalizeNumber(number)) {
+			found = append(found, i)
+		}
+	}
+	if len(found) != 1 {
+		switch {
+		case number == "" && len(found) == 0:
+			return nil, errf("the avenant has no annex")
+		case number == "":
+			return nil, errf("the avenant has %d annexes: name the one meant", len(found))
+		}
+		return nil, errf("the avenant has no annexe %s", number)
+	}
+	i := found[0]
+	j := i + 1
+	for j < len(doc.Clauses) && doc.Clauses[j].Depth > doc.Clauses[i].Depth {
+		j++
+	}
+	return append([]clause.Clause(nil), doc.Clauses[i:j]...), nil
 }
 
 // unitsOf returns the clauses of an amending text that hold instructions.
