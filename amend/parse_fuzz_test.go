@@ -20,6 +20,8 @@ func FuzzParse(f *testing.F) {
 		"Amendement à l'article 12 : remplacer les mots « doit » par les mots « peut ».",
 		"### Article 5\n\nI. - Le a) du 2° de l'article 18 est ainsi rédigé : « a) texte » ;\n\nII. - Aux lignes G, GS et TCG, le tarif « 30 € » est remplacé par « 32 € ».",
 		"« « » »\n\n« \"",
+		"### Article 6\n\nLes articles 19.2 à 19.5 deviennent respectivement les articles 19.3 à 19.6.\n\nDans l'ensemble de la convention, les mots « caisse » sont remplacés par les mots « CPAM ».",
+		"### Article 7\n\nL'annexe 1 est remplacée par l'annexe 1 du présent avenant.\n\n## Annexe 1 - Tarifs\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| G | C | 32 € |",
 	} {
 		f.Add(s)
 	}
