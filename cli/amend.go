@@ -94,16 +94,13 @@ the amending article, the point and the reason, and nothing is printed.`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Base, opts.Amendment = args[0], args[1]
-			if err := checkFormat(opts.Format, "text", "json"); err != nil {
-				return err
-			}
 			if runF != nil {
 				return runF(opts)
 			}
 			return applyRun(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text (the consolidated text) or json (its outline)")
+	formatFlag(cmd, &opts.Format, "text", "json")
 	cmd.Flags().Int64Var(&opts.MaxSize, "max-size", 0, "largest input file accepted, in bytes (default 64 MiB)")
 	return cmd
 }
