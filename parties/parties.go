@@ -239,8 +239,7 @@ func (t *Table) agreements(r *Row) [][]int {
 	for j := range group {
 		group[j] = j
 	}
-	var find func(int) int
-	find = func(j int) int {
+	find := func(j int) int {
 		for group[j] != j {
 			j = group[j]
 		}
