@@ -1,12 +1,15 @@
 package reader
 
 import (
+	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/internal/corpus"
 )
 
 // TestOfficeFiles reads files that office software saved (LibreOffice
@@ -37,15 +40,16 @@ func TestOfficeFiles(t *testing.T) {
 			} else if ext == ".pdf" {
 				name += "/" + tool
 			}
-			t.Run(name, func(t *testing.T) { readsAsSource(t, path, tool) })
+			t.Run(name, func(t *testing.T) {
+				readsAsSource(t, path, tool, fixture(t, strings.TrimSuffix(filepath.Base(path), ext)+".md"))
+			})
 		}
 	}
 }
 
 // readsAsSource reads the office file at path (a PDF with the given
-// tool, "" for the built-in reader) and compares it with its Markdown
-// source.
-func readsAsSource(t *testing.T, path, tool string) {
+// tool, "" for the built-in reader) and compares it with its source.
+func readsAsSource(t *testing.T, path, tool, source string) {
 	ext := filepath.Ext(path)
 	if ext == ".pdf" {
 		if _, err := exec.LookPath(tool); tool != "" && err != nil {
@@ -59,7 +63,7 @@ func readsAsSource(t *testing.T, path, tool string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	src := clause.Parse(fixture(t, strings.TrimSuffix(filepath.Base(path), ext)+".md"))
+	src := clause.Parse(source)
 	doc := clause.Parse(text)
 	if s := substantive(clause.Compare(src, doc, clause.CompareOptions{})); len(s) > 0 {
 		t.Errorf("%d substantive changes against the Markdown source:\n%s", len(s), strings.Join(s, "\n"))
@@ -83,5 +87,59 @@ func readsAsSource(t *testing.T, path, tool string) {
 	}
 	if len(doc.Clauses) != len(src.Clauses) {
 		t.Errorf("%d clauses, want %d", len(doc.Clauses), len(src.Clauses))
+	}
+}
+
+// TestOfficeCorpus saves real texts of the corpus (a code, a convention's
+// regulation, a step of each bill) with LibreOffice, when it is installed,
+// and reads them back as TestOfficeFiles does: the rules of the page
+// layout hold on texts they were not written from.
+func TestOfficeCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: LibreOffice takes seconds per file")
+	}
+	if _, err := exec.LookPath("soffice"); err != nil {
+		t.Skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui")
+	}
+	dir := corpus.Optional(t)
+	if dir == "" {
+		return
+	}
+	var texts []string
+	for _, pattern := range []string{"raw/legi_casf_rsa/*2009*.md", "raw/rcm_1998/*2003.md", "raw/lafabrique/*/steps/02_*.txt"} {
+		m, _ := filepath.Glob(filepath.Join(dir, pattern))
+		texts = append(texts, m...)
+	}
+	if len(texts) < 3 {
+		t.Fatalf("corpus texts not found under %s", dir)
+	}
+	out := t.TempDir()
+	var args []string
+	for i, p := range texts {
+		// One name per text: the bills' steps share theirs.
+		name := filepath.Join(out, fmt.Sprintf("%02d-%s", i, filepath.Base(p)))
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		args = append(args, name)
+	}
+	cmd := exec.Command("bash", append([]string{"../scripts/office-files.sh"}, args...)...)
+	cmd.Env = append(os.Environ(), "OUT="+out)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("office-files.sh: %v\n%s", err, msg)
+	}
+	for _, src := range args {
+		b, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stem := strings.TrimSuffix(src, ".md")
+		for _, f := range []struct{ path, tool string }{{stem + ".docx", ""}, {stem + ".pdf", "pdftotext"}, {stem + ".pdf", ""}} {
+			t.Run(filepath.Base(f.path)+"/"+f.tool, func(t *testing.T) { readsAsSource(t, f.path, f.tool, string(b)) })
+		}
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/avenant-dev/avenant/internal/frtext"
 )
 
 // Reading a PDF page from the boxes of its words rather than from a text
@@ -96,34 +98,108 @@ func layoutBands(lines []boxLine) string {
 	left, charW, bodyH := pageMetrics(lines)
 	bands := bandsOf(lines)
 	splitAtColumns(bands)
+	right, space := rightEdge(bands), wordSpace(bands)
 	var b strings.Builder
 	for i := range bands {
 		band := &bands[i]
-		if i > 0 && paragraphBreak(&bands[i-1], band, left, charW, bodyH) {
-			b.WriteByte('\n')
-		}
-		col := 0
-		for k, c := range band.columns {
-			least := 0
-			if k > 0 {
-				least = 3
-			}
-			n := max(least, min(maxPad, int(math.Round((c.box.x0-left)/charW)))-col)
-			b.WriteString(strings.Repeat(" ", n))
-			col += n
-			for j, l := range c.lines {
-				if j > 0 {
-					b.WriteByte(' ')
-					col++
-				}
-				t := l.text()
-				b.WriteString(t)
-				col += utf8.RuneCountInString(t)
+		if i > 0 {
+			prev := &bands[i-1]
+			switch {
+			case paragraphBreak(prev, band, left, charW, bodyH):
+				b.WriteString("\n\n")
+			case headingGoesOn(prev, band, bodyH) || wrapped(prev, band, left, charW, right, space):
+				b.WriteByte(' ')
+				writeColumns(&b, band, left, charW, true)
+				continue
+			default:
+				b.WriteByte('\n')
 			}
 		}
+		writeColumns(&b, band, left, charW, false)
+	}
+	if len(bands) > 0 {
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// headingGoesOn reports whether next continues the heading on prev: both
+// in the same type larger than the body's, one column each, and next not
+// a heading of its own. A heading that wraps ("Section 3 : Droits et
+// devoirs du bénéficiaire du revenu de" / "solidarité active") is one line
+// for clause.Parse, which would take a heading followed by a line in lower
+// case for the start of a wrapped sentence.
+func headingGoesOn(prev, next *boxBand, bodyH float64) bool {
+	if len(prev.columns) != 1 || len(next.columns) != 1 || len(next.lines) != 1 {
+		return false
+	}
+	hp, hn := lineHeight(prev), lineHeight(next)
+	if hp < 1.15*bodyH || hn < 1.15*bodyH || max(hp, hn) > 1.1*min(hp, hn) {
+		return false
+	}
+	return classify(next.lines[0].text()) != kindHeading
+}
+
+// wrapped reports whether the line of next was wrapped off the line of
+// prev, because its first word did not fit: prev reaches so far right
+// that the word would have passed the edge of the text. Such lines are one
+// line of text, whatever they start with ("…de la Ve" / "République"),
+// except before a heading or a numbered point, and after the end of a
+// sentence, which CleanPDFText judges on the words alone.
+func wrapped(prev, next *boxBand, left, charW, right, space float64) bool {
+	if len(prev.columns) != 1 || len(next.columns) != 1 || len(next.lines) != 1 || next.box.x0 > left+2*charW {
+		return false
+	}
+	first := next.lines[0].words[0].box
+	if prev.box.x1+space+(first.x1-first.x0) <= right {
+		return false
+	}
+	last := prev.columns[0].lines[len(prev.columns[0].lines)-1]
+	if frtext.EndsSentence(last.text()) {
+		return false
+	}
+	kind := classify(next.lines[0].text())
+	return kind != kindHeading && kind != kindPoint
+}
+
+// rightEdge is where the page's lines of text end: the rightmost edge of
+// a line in one column.
+func rightEdge(bands []boxBand) float64 {
+	right := math.Inf(-1)
+	for _, b := range bands {
+		if len(b.columns) == 1 {
+			right = max(right, b.box.x1)
+		}
+	}
+	return right
+}
+
+// writeColumns writes a band's columns, each at its position on the
+// page's character grid; a band that goes on the line before is written
+// flush after it.
+func writeColumns(b *strings.Builder, band *boxBand, left, charW float64, flush bool) {
+	col := 0
+	for k, c := range band.columns {
+		least := 0
+		if k > 0 {
+			least = 3
+		}
+		n := max(least, min(maxPad, int(math.Round((c.box.x0-left)/charW)))-col)
+		if flush && k == 0 {
+			n = 0
+		}
+		b.WriteString(strings.Repeat(" ", n))
+		col += n
+		for j, l := range c.lines {
+			if j > 0 {
+				b.WriteByte(' ')
+				col++
+			}
+			t := l.text()
+			b.WriteString(t)
+			col += utf8.RuneCountInString(t)
+		}
+	}
 }
 
 // pageMetrics gives the page's left margin, the mean width of its

@@ -102,19 +102,21 @@ func TestLayoutBands(t *testing.T) {
 				"MEG | Majoration pour le suivi de l'enfant | 5 €\n",
 		},
 		{
-			// A title in large type over two lines, a heading, then two
-			// paragraphs a few points apart: blank lines between them,
-			// none inside a paragraph.
+			// A title in large type over two lines (one line of text), a
+			// heading, then two paragraphs a few points apart: blank lines
+			// between them, none inside a paragraph. A line wrapped because
+			// its next word did not fit goes on (whatever the word), a short
+			// one does not.
 			name: "paragraphs",
 			lines: []boxLine{
 				setSized(60, 40, 31.2, "Convention nationale"), setSized(60, 67.6, 31.2, "des médecins"),
 				setSized(60, 110, 23.4, "Préambule"),
-				set(60, 137, "Les négociations ont repris"), set(60, 152.8, "le 15 novembre 2023."),
-				set(60, 175.6, "Les partenaires se fixent"), set(60, 191.4, "quatre objectifs."),
+				set(60, 137, "Les négociations conventionnelles ont repris"), set(60, 152.8, "Le 15 novembre 2023."),
+				set(60, 175.6, "Les partenaires se fixent"), set(60, 191.4, "Quatre objectifs."),
 			},
-			want: "Convention nationale\ndes médecins\n\nPréambule\n\n" +
-				"Les négociations ont repris\nle 15 novembre 2023.\n\n" +
-				"Les partenaires se fixent\nquatre objectifs.\n",
+			want: "Convention nationale des médecins\n\nPréambule\n\n" +
+				"Les négociations conventionnelles ont repris Le 15 novembre 2023.\n\n" +
+				"Les partenaires se fixent\nQuatre objectifs.\n",
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

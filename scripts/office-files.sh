@@ -5,8 +5,9 @@
 # text document and saves as DOCX and PDF. Needs python3 and LibreOffice
 # (apt-get install libreoffice-writer-nogui).
 #   scripts/office-files.sh fixtures/05-convention-2024-06.md
+# OUT=dir sets where the files go (reader/testdata/office by default).
 set -euo pipefail
-out=reader/testdata/office
+out=${OUT:-reader/testdata/office}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for md in "$@"; do
