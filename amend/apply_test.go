@@ -193,6 +193,8 @@ func TestApplyConvention(t *testing.T) {
 			clause: "article 3", want: "Les présentes dispositions sont applicables pour une durée de cinq ans à compter de leur entrée en vigueur.\n\nElles peuvent être modifiées par avenant."},
 		{name: "la phrase « … » est supprimée", amend: "### Article 1er\n\nAu premier alinéa de l'article 12 bis, la phrase : « dont le montant est fixé à l'annexe 1 » est remplacée par la phrase : « fixée à l'annexe 1 ».",
 			clause: "article 12 bis", want: "Lorsqu'il prend en charge un patient à la demande du service d'accès aux soins ou du centre de régulation, le médecin perçoit une majoration pour soins non programmés, fixée à l'annexe 1.\n\nLe médecin qui participe à la régulation au sein du service d'accès aux soins est rémunéré selon les modalités fixées par les textes réglementaires relatifs à la permanence des soins."},
+		{name: "union amendments, their target in the heading", amend: "## Amendement n° 1 à l'article 3\n\nRemplacer le mot « cinq » par le mot « quatre ».\n\n## Amendement n° 2 à l'article 3\n\nSupprimer le second alinéa.",
+			clause: "article 3", want: "Les présentes dispositions sont applicables pour une durée de quatre ans à compter de leur entrée en vigueur."},
 		{name: "words not there", amend: "### Article 1er\n\nÀ l'article 3, le montant : « 99,99 € » est remplacé par le montant : « 100 € ».",
 			err: "Article 1er: the words « 99,99 € » are not in article 3"},
 		{name: "no such article", amend: "### Article 1er\n\nL'article 99 est abrogé.", err: "Article 1er: article 99 is not in the text"},

@@ -34,8 +34,17 @@ func Parse(doc *clause.Document) (*Set, error) {
 			set.Own = append(set.Own, label)
 			continue
 		}
+		// A union's amendment names its target in its heading
+		// ("Amendement n° 1 à l'article 12"), not in its text; an
+		// article's heading is its own number.
+		var ctx Target
+		if c.Kind != clause.KindArticle && c.Heading != "" {
+			if loc, err := parseLocation(normalizeFrame(c.Heading), Target{}, nil); err == nil && len(loc) == 1 {
+				ctx = loc[0]
+			}
+		}
 		root := splitPoints(frame)
-		if err := root.read(label, Target{}, &last, quotes, set); err != nil {
+		if err := root.read(label, ctx, &last, quotes, set); err != nil {
 			return nil, err
 		}
 	}
