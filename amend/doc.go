@@ -18,10 +18,19 @@
 // by their act code. Ordinals are read in words and figures (premier,
 // deuxième, 3e, dernier, avant-dernier).
 //
-// An article with no amending vocabulary and no quotation is the avenant's
-// own provision (its entry into force, say): it is listed apart (Set.Own)
-// and never applied. An article that speaks of amending but matches no form
-// is an error naming it: an instruction is never skipped unread.
+// An article (or a point) with no amending vocabulary, no quotation and
+// no clause of the base named is the avenant's own provision (its entry
+// into force, say): it is listed apart (Set.Own) and never applied. An
+// article that speaks of amending but matches no form is an error naming
+// it: an instruction is never skipped unread. A union's amendment may name
+// its target in its heading ("Amendement n° 1 à l'article 12") and an
+// instruction may hand over one of the avenant's own annexes ("l'annexe 1
+// est remplacée par l'annexe 1 du présent avenant").
+//
+// Amends tells such a text from a consolidated one before anything is
+// applied: most of its articles are instructions naming an article or a
+// row of the other text (readings of a bill, which amend the codes, are
+// not amendments of each other).
 //
 // # Applying
 //
