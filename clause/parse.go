@@ -165,11 +165,38 @@ type parser struct {
 	// articles are still to be added, -1 when none.
 	rangeOpen int
 	rangeHead *head
+	// oneLineParagraphs is set for a text that sets each paragraph on one
+	// line: no line of it is the wrapped start of a sentence.
+	oneLineParagraphs bool
+}
+
+// longProse is a length no hard-wrapped line reaches: text wrapped for
+// reading is set at 60 to 120 characters.
+const longProse = 200
+
+// oneLineParagraphs reports a text that sets each paragraph on one line
+// (a word processor's "plain text" export, a PDF once cleaned) rather
+// than wrapping it: three lines of prose or more are longer than any wrap
+// width. Such a text has no wrapped sentence to join, and a heading that
+// follows a long line without final punctuation ("Convention nationale …
+// et l'assurance maladie" / "Préambule") is a heading.
+func oneLineParagraphs(text string) bool {
+	long := 0
+	for line := range strings.Lines(text) {
+		if len(line) > longProse && utf8.RuneCountInString(line) > longProse &&
+			!strings.Contains(line, "   ") && !strings.ContainsAny(line, "|\t") {
+			if long++; long >= 3 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // scan is the first pass: cut lines, flag them, record heading candidates.
 func (p *parser) scan() {
 	text := p.text
+	p.oneLineParagraphs = oneLineParagraphs(text)
 	p.lines = make([]line, 0, len(text)/64+1)
 	prevHead := -1 // index of the previous line if it was a heading
 	for pos := 0; pos <= len(text); {
@@ -316,7 +343,7 @@ func (p *parser) announced(i int) bool {
 // wrapsInto reports whether line i continues the sentence of the line before
 // it: that line is long prose ending without punctuation.
 func (p *parser) wrapsInto(i, prevHead int) bool {
-	if i == 0 || prevHead == i-1 {
+	if i == 0 || prevHead == i-1 || p.oneLineParagraphs {
 		return false
 	}
 	prev := p.lines[i-1]
