@@ -728,3 +728,38 @@ func TestParseMixedMarkdownAndPlain(t *testing.T) {
 		t.Errorf("outline:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestOneLineParagraphs: in a text that sets each paragraph on one line
+// (a word processor's plain-text export), a heading right after a long
+// line without final punctuation is a heading; in a hard-wrapped text the
+// same line is the start of a wrapped sentence.
+func TestOneLineParagraphs(t *testing.T) {
+	long := strings.Repeat("Les caisses informent les assurés de la situation conventionnelle des médecins. ", 3)
+	title := "Convention nationale organisant les rapports entre les médecins libéraux et l'assurance maladie"
+	oneLine := title + "\nPréambule\n" + long + "\n" + long + "\nArticle 1er - Objet\n" + long + "\n"
+	doc := Parse(oneLine)
+	if !hasID(doc, "preambule") {
+		t.Errorf("plain-text export: no preamble in %v", outlineOf(doc))
+	}
+	wrapped := "Les caisses mettent à disposition des médecins, dans leur espace, le\nPréambule de la convention et ses annexes.\n\nArticle 1er - Objet\n\nTexte.\n"
+	if doc := Parse(wrapped); hasID(doc, "preambule") || !hasID(doc, "art-1") {
+		t.Errorf("hard-wrapped text: %v", outlineOf(doc))
+	}
+}
+
+func hasID(d *Document, id string) bool {
+	for _, c := range d.Clauses {
+		if c.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func outlineOf(d *Document) []string {
+	var out []string
+	for _, c := range d.Clauses {
+		out = append(out, string(c.Kind)+" "+c.ID)
+	}
+	return out
+}
