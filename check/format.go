@@ -4,7 +4,6 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/avenant-dev/avenant/internal/sanitize"
@@ -41,20 +40,13 @@ func Verdict(rep *Report) string {
 	var counts []string
 	for _, s := range severities {
 		if n := rep.Count(s); n > 0 {
-			counts = append(counts, plural(n, string(s)))
+			counts = append(counts, render.Count(n, string(s)))
 		}
 	}
 	if len(counts) == 0 {
 		return v + ": nothing flagged"
 	}
 	return v + ": " + strings.Join(counts, ", ")
-}
-
-func plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return strconv.Itoa(n) + " " + what + "s"
 }
 
 // WriteText prints one finding a line, aligned, then the verdict.

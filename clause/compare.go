@@ -1,6 +1,7 @@
 package clause
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -154,8 +155,9 @@ func classifyMatch(old, new *Document, m Match, refs *RefIndex) Change {
 	}
 	// The aligner's similarity (word bigrams) is made for matching and is
 	// harsh on short texts; a reader expects the share of text kept, so
-	// that is what a change reports.
-	c.Similarity = DiffSimilarity(c.Hunks)
+	// that is what a change reports. The heading counts as text: a
+	// rewritten heading is a change a reader must not be told is 100 %.
+	c.Similarity = DiffSimilarity(slices.Concat(c.HeadingHunks, c.Hunks))
 	if c.Kind == Cosmetic {
 		return c
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/avenant-dev/avenant/render"
 	"github.com/avenant-dev/avenant/store"
 )
 
@@ -52,8 +53,8 @@ func gcRun(opts *GCOptions) error {
 		return err
 	}
 	if !opts.g.quiet {
-		fmt.Fprintf(opts.g.io.Out, "packed %d objects; removed %d unreachable objects and %d temporary files\n",
-			r.Packed, r.Unreachable, r.TempFiles)
+		fmt.Fprintf(opts.g.io.Out, "packed %s; removed %s and %s\n",
+			render.Count(r.Packed, "object"), render.Count(r.Unreachable, "unreachable object"), render.Count(r.TempFiles, "temporary file"))
 	}
 	return nil
 }

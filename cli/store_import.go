@@ -69,7 +69,7 @@ stands); the same file imported again under the same party and label is not.`,
 	f.StringVar(&opts.Party, "party", "", "the party that wrote the version (required)")
 	f.StringArrayVar(&opts.Labels, "label", nil, "the version's label, one per file (default: the file name)")
 	f.StringVar(&opts.Date, "date", "", "the document's date, YYYY-MM-DD (default: today)")
-	f.StringVar(&opts.Kind, "kind", "", "the kind of version: proposal, counter-proposal, signed… (default \""+store.DefaultKind+"\")")
+	f.StringVar(&opts.Kind, "kind", "", "the kind of version, free text; the texts' own words: reglement-arbitral, proposition, contre-proposition, convention, avenant… (default \""+store.DefaultKind+"\")")
 	f.StringVar(&opts.Base, "base", "", "the version this one answers (default: the latest)")
 	f.StringVar(&opts.Concordance, "concordance", "", "file of 'old = new' lines that override the aligner")
 	f.Int64Var(&opts.MaxSize, "max-size", 0, "largest input file accepted, in bytes (default 64 MiB)")
@@ -230,7 +230,7 @@ func printImport(w io.Writer, file string, r *store.ImportResult) {
 		return
 	}
 	v := r.Version
-	fmt.Fprintf(w, "%s %s (%s, %s, %s): %d clauses", short(v.Commit), sanitize.Line(v.Label), sanitize.Line(v.Party), sanitize.Line(v.Kind), sanitize.Line(v.Date), v.Clauses)
+	fmt.Fprintf(w, "%s %s (%s, %s, %s): %s", short(v.Commit), sanitize.Line(v.Label), sanitize.Line(v.Party), sanitize.Line(v.Kind), sanitize.Line(v.Date), render.Count(v.Clauses, "clause"))
 	if r.Diff != nil && v.Base != "" {
 		fmt.Fprintf(w, "; against %s: %s", sanitize.Line(v.Base), render.SummaryLine(r.Diff.Summary))
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/avenant-dev/avenant/internal/sanitize"
+	"github.com/avenant-dev/avenant/render"
 	"github.com/avenant-dev/avenant/store"
 )
 
@@ -65,8 +66,8 @@ func cloneRun(opts *CloneOptions) error {
 		return err
 	}
 	if !opts.g.quiet {
-		fmt.Fprintf(opts.g.io.Out, "cloned %s into %s: %d versions, the latest %s\n",
-			sanitize.Line(store.RedactURL(opts.URL)), sanitize.Line(s.Dir), len(vs), sanitize.Line(vs[len(vs)-1].Label))
+		fmt.Fprintf(opts.g.io.Out, "cloned %s into %s: %s, the latest %s\n",
+			sanitize.Line(store.RedactURL(opts.URL)), sanitize.Line(s.Dir), render.Count(len(vs), "version"), sanitize.Line(vs[len(vs)-1].Label))
 	}
 	return nil
 }

@@ -146,7 +146,9 @@ func shortLabel(c *clause.Clause) string {
 			return "Annexe " + c.Number
 		}
 	}
-	return truncate(c.Label(), 60)
+	// A heading is shown whole: cut, two headings that differ at the end
+	// read the same. A clause without one is named by its first words.
+	return c.Label()
 }
 
 func flags(c *clause.Change) string {
@@ -352,7 +354,9 @@ func SummaryLine(s clause.Summary) string {
 	add(s.Moved, "moved")
 	add(s.Cosmetic, "cosmetic")
 	add(s.Unchanged, "unchanged")
-	add(s.FactsChanged, "facts changed")
+	if s.FactsChanged > 0 {
+		parts = append(parts, Count(s.FactsChanged, "fact")+" changed")
+	}
 	if len(parts) == 0 {
 		return "no clauses"
 	}
