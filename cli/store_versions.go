@@ -3,14 +3,13 @@ package cli
 import (
 	"bytes"
 	"fmt"
-	"strings"
+	"slices"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
 	"github.com/avenant-dev/avenant/internal/sanitize"
 	"github.com/avenant-dev/avenant/render"
-	"github.com/avenant-dev/avenant/store"
 )
 
 // VersionsOptions hold what avenant versions needs.
@@ -41,7 +40,7 @@ func newVersionsCmd(g *globals, runF func(*VersionsOptions) error) *cobra.Comman
 	opts := &VersionsOptions{g: g}
 	cmd := &cobra.Command{
 		Use:   "versions",
-		Short: "List the versions, oldest first, with which one answers which",
+		Short: "List the versions, newest first, with the graph of which answers which",
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			if runF != nil {
@@ -78,59 +77,22 @@ func versionsRun(opts *VersionsOptions) error {
 		_, err := fmt.Fprintf(out, "no version yet in %s: add one with avenant import\n", sanitize.Line(s.Dir))
 		return err
 	}
-	graph := versionGraph(vs)
+	// Newest first, with the answer graph the TUI draws.
+	newest := slices.Clone(vs)
+	slices.Reverse(newest)
+	gv := make([]render.GraphVersion, len(newest))
+	for i, v := range newest {
+		gv[i] = render.GraphVersion{Label: v.Label, Base: v.Base}
+	}
+	graph := render.VersionGraph(gv)
 	var buf bytes.Buffer
 	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "\tLABEL\tPARTY\tKIND\tDATE\tCOMMIT\tCLAUSES\tANSWERS")
-	for i, v := range vs {
+	for i, v := range newest {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n", graph[i], sanitize.Text(v.Label), sanitize.Text(v.Party), sanitize.Text(v.Kind), sanitize.Line(v.Date), short(v.Commit), v.Clauses, sanitize.Line(v.Base))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
 	return trimmed(out, &buf)
-}
-
-// versionGraph draws, for each version oldest first, a row of lanes: a
-// version continues the lane of the version it answers when it is the
-// first to answer it, and opens a new lane otherwise (a fork: two answers
-// to one version). "o" marks the version, "|" the lanes still open.
-func versionGraph(vs []store.Version) []string {
-	var lanes []string // the commit at the tip of each lane
-	rows := make([]string, len(vs))
-	for i, v := range vs {
-		lane := -1
-		for k, tip := range lanes {
-			if tip != "" && tip == v.Parent {
-				lane = k
-				break
-			}
-		}
-		if lane < 0 {
-			lane = len(lanes)
-			for k, tip := range lanes {
-				if tip == "" {
-					lane = k
-					break
-				}
-			}
-			if lane == len(lanes) {
-				lanes = append(lanes, "")
-			}
-		}
-		lanes[lane] = v.Commit
-		var b strings.Builder
-		for k, tip := range lanes {
-			switch {
-			case k == lane:
-				b.WriteString("o ")
-			case tip != "":
-				b.WriteString("| ")
-			default:
-				b.WriteString("  ")
-			}
-		}
-		rows[i] = strings.TrimRight(b.String(), " ")
-	}
-	return rows
 }

@@ -9,29 +9,6 @@ import (
 	"github.com/avenant-dev/avenant/clause"
 )
 
-func TestVersionGraph(t *testing.T) {
-	v := func(label, base string) Version { return Version{Label: label, Base: base} }
-	tests := []struct {
-		name string
-		list []Version // newest first
-		want []string
-	}{
-		{"chain", []Version{v("C", "B"), v("B", "A"), v("A", "")}, []string{"●", "●", "●"}},
-		{"fork", []Version{v("D", "B"), v("C", "B"), v("B", "A"), v("A", "")}, []string{"●", "│ ●", "●─┘", "●"}},
-		{"demo", []Version{v("AV1", "CONV"), v("CONV", "CNAM"), v("UF", "CNAM"), v("MGF", "CNAM"), v("CNAM", "RA"), v("RA", "")},
-			[]string{"●", "●", "│ ●", "│ │ ●", "●─┴─┘", "●"}},
-		{"two roots", []Version{v("B", ""), v("A", "")}, []string{"●", "●"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := versionGraph(tt.list)
-			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
-				t.Errorf("got %q, want %q", got, tt.want)
-			}
-		})
-	}
-}
-
 func TestFlow(t *testing.T) {
 	tests := []struct {
 		text  string

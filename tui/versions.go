@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/avenant-dev/avenant/internal/sanitize"
+	"github.com/avenant-dev/avenant/render"
 )
 
 // versionsScreen is the timeline: the versions newest first, with a small
@@ -107,74 +108,14 @@ func clamp(v, lo, hi int) int {
 	return v
 }
 
-// versionGraph draws, for versions listed newest first, one lane per line
-// of answers, as git log --graph does: "●" marks the version, "│" a lane
-// passing by, and "┴"/"┘" lanes that join the version they all answer.
+// versionGraph draws the answer graph of versions listed newest first,
+// as avenant versions does (render.VersionGraph).
 func versionGraph(list []Version) []string {
-	var lanes []string // the label each lane waits for
-	out := make([]string, len(list))
+	gv := make([]render.GraphVersion, len(list))
 	for i, v := range list {
-		mine := -1
-		var joins []int
-		for j, l := range lanes {
-			if l == v.Label {
-				if mine < 0 {
-					mine = j
-				} else {
-					joins = append(joins, j)
-				}
-			}
-		}
-		if mine < 0 {
-			lanes = append(lanes, v.Label)
-			mine = len(lanes) - 1
-		}
-		var b strings.Builder
-		last := mine
-		if len(joins) > 0 {
-			last = joins[len(joins)-1]
-		}
-		for j := range lanes {
-			var cell string
-			switch {
-			case j == mine:
-				cell = "●"
-			case j > mine && j < last:
-				cell = "┼"
-				for _, x := range joins {
-					if x == j {
-						cell = "┴"
-					}
-				}
-			case j == last:
-				cell = "┘"
-			case lanes[j] == "":
-				cell = " "
-			default:
-				cell = "│"
-			}
-			b.WriteString(cell)
-			if j < len(lanes)-1 {
-				if j >= mine && j < last {
-					b.WriteString("─")
-				} else {
-					b.WriteString(" ")
-				}
-			}
-		}
-		out[i] = strings.TrimRight(b.String(), " ")
-		for _, x := range joins {
-			lanes[x] = ""
-		}
-		lanes[mine] = v.Base
-		if v.Base == "" {
-			lanes[mine] = ""
-		}
-		for len(lanes) > 0 && lanes[len(lanes)-1] == "" {
-			lanes = lanes[:len(lanes)-1]
-		}
+		gv[i] = render.GraphVersion{Label: v.Label, Base: v.Base}
 	}
-	return out
+	return render.VersionGraph(gv)
 }
 
 // renderVersions draws the timeline: graph, label, party in its colour,
