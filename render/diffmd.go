@@ -3,6 +3,8 @@ package render
 import (
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/avenant-dev/avenant/clause"
 	"github.com/avenant-dev/avenant/internal/sanitize"
@@ -21,42 +23,25 @@ func DiffMarkdown(w io.Writer, d *clause.Diff, old, new Side, all bool) error {
 			continue
 		}
 		ew.printf("### %s — %s%s\n\n", MarkdownText(ChangeTitle(d, c)), c.Kind, flags(c))
-		var body strings.Builder
+		var hunks []clause.Hunk
 		switch c.Kind {
 		case clause.Added:
-			body.WriteString("**" + MarkdownText(d.New.Clauses[c.New[0]].Text) + "**")
+			hunks = []clause.Hunk{{Op: clause.OpInsert, Text: d.New.Clauses[c.New[0]].Text}}
 		case clause.Removed:
-			body.WriteString("~~" + MarkdownText(d.Old.Clauses[c.Old[0]].Text) + "~~")
+			hunks = []clause.Hunk{{Op: clause.OpDelete, Text: d.Old.Clauses[c.Old[0]].Text}}
 		default:
 			if len(c.HeadingHunks) > 0 {
-				body.WriteString("Heading: ")
-				for _, h := range c.HeadingHunks {
-					text := MarkdownText(h.Text)
-					switch h.Op {
-					case clause.OpEqual:
-						body.WriteString(text)
-					case clause.OpDelete:
-						body.WriteString(wrapMarks(text, "~~"))
-					case clause.OpInsert:
-						body.WriteString(wrapMarks(text, "**"))
-					}
-				}
-				body.WriteString("\n\n")
+				ew.printf("Heading: %s\n\n", markdownRuns(c.HeadingHunks))
 			}
 			for i, h := range c.Hunks {
-				text := MarkdownText(h.Text)
-				switch h.Op {
-				case clause.OpEqual:
-					body.WriteString(elide(text, i == 0, i == len(c.Hunks)-1))
-				case clause.OpDelete:
-					body.WriteString(wrapMarks(text, "~~"))
-				case clause.OpInsert:
-					body.WriteString(wrapMarks(text, "**"))
+				if h.Op == clause.OpEqual {
+					h.Text = elide(h.Text, i == 0, i == len(c.Hunks)-1)
 				}
+				hunks = append(hunks, h)
 			}
 		}
-		if s := strings.TrimSpace(body.String()); s != "" {
-			ew.printf("%s\n\n", strings.ReplaceAll(s, "\n", "  \n"))
+		if body := markdownRuns(hunks); body != "" {
+			ew.printf("%s\n\n", body)
 		}
 		for _, f := range c.Facts {
 			ew.printf("- %s\n", MarkdownText(FactLine(f)))
@@ -68,15 +53,139 @@ func DiffMarkdown(w io.Writer, d *clause.Diff, old, new Side, all bool) error {
 	return ew.err
 }
 
-// wrapMarks puts Markdown emphasis around the words of s, leaving the
-// surrounding spaces outside, where Markdown requires them.
-func wrapMarks(s, mark string) string {
+// markdownRuns writes a word diff as Markdown paragraphs: a blank line in
+// the text ends a paragraph, a single line break is a hard break ("\" at
+// the end of the line), and every deletion and insertion is marked
+// within its line, so that no emphasis spans a paragraph, and no line is
+// made of spaces only.
+func markdownRuns(hunks []clause.Hunk) string {
+	var paras [][][]mdRun // paragraphs of lines of runs
+	newPara := true
+	newLine := false
+	for _, h := range hunks {
+		text := strings.ReplaceAll(sanitize.Text(h.Text), "\r", "")
+		for k, line := range strings.Split(text, "\n") {
+			if k > 0 {
+				if newLine {
+					newPara = true // a second line break: a blank line
+				}
+				newLine = true
+			}
+			if strings.TrimSpace(line) == "" {
+				continue
+			}
+			switch {
+			case newPara || len(paras) == 0:
+				paras = append(paras, [][]mdRun{{}})
+			case newLine:
+				paras[len(paras)-1] = append(paras[len(paras)-1], []mdRun{})
+			}
+			newPara, newLine = false, false
+			p := paras[len(paras)-1]
+			p[len(p)-1] = append(p[len(p)-1], mdRun{h.Op, line})
+		}
+	}
+	var out []string
+	for _, p := range paras {
+		lines := make([]string, 0, len(p))
+		for _, l := range p {
+			var b strings.Builder
+			for i, r := range l {
+				text := r.text
+				if i == 0 {
+					text = strings.TrimLeft(text, " \t")
+				}
+				if i == len(l)-1 {
+					text = strings.TrimRight(text, " \t")
+				}
+				switch r.op {
+				case clause.OpDelete:
+					b.WriteString(markRun(text, "~~", "del", before(l, i), after(l, i)))
+				case clause.OpInsert:
+					b.WriteString(markRun(text, "**", "ins", before(l, i), after(l, i)))
+				default:
+					if i == 0 {
+						b.WriteString(escapeLineStart(MarkdownText(text)))
+					} else {
+						b.WriteString(MarkdownText(text))
+					}
+				}
+			}
+			if s := b.String(); s != "" {
+				lines = append(lines, s)
+			}
+		}
+		if len(lines) > 0 {
+			out = append(out, strings.Join(lines, "\\\n"))
+		}
+	}
+	return strings.Join(out, "\n\n")
+}
+
+// markRun marks s as deleted or inserted, the surrounding spaces left
+// outside where Markdown requires them. Emphasis only opens before a
+// punctuation mark when a space or a punctuation mark precedes it, and
+// only closes after one when a space or punctuation follows: "G**(30 €)**"
+// would print its asterisks. Such a run is marked with the HTML element
+// instead, which CommonMark passes through.
+func markRun(s, mark, tag string, prev, next rune) string {
 	trimmed := strings.TrimSpace(s)
 	if trimmed == "" {
-		return s
+		return MarkdownText(s)
 	}
 	start := strings.Index(s, trimmed)
-	return s[:start] + mark + strings.ReplaceAll(trimmed, "\n", " ") + mark + s[start+len(trimmed):]
+	lead, trail := s[:start], s[start+len(trimmed):]
+	first, _ := utf8.DecodeRuneInString(trimmed)
+	last, _ := utf8.DecodeLastRuneInString(trimmed)
+	if lead == "" && isWordRune(prev) && unicode.IsPunct(first) || trail == "" && isWordRune(next) && unicode.IsPunct(last) {
+		return MarkdownText(lead) + "<" + tag + ">" + MarkdownText(trimmed) + "</" + tag + ">" + MarkdownText(trail)
+	}
+	return MarkdownText(lead) + mark + MarkdownText(trimmed) + mark + MarkdownText(trail)
+}
+
+func isWordRune(r rune) bool {
+	return r != 0 && !unicode.IsSpace(r) && !unicode.IsPunct(r) && !unicode.IsSymbol(r)
+}
+
+// escapeLineStart keeps a line of clause text from opening a Markdown
+// block: "- aux personnes…" a list, "1. Le médecin…" an ordered one,
+// "# " a heading, "> " a quote.
+func escapeLineStart(s string) string {
+	switch {
+	case s == "":
+		return s
+	case strings.ContainsRune("-+#>=", rune(s[0])):
+		return "\\" + s
+	}
+	if i := strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' }); i > 0 && (s[i] == '.' || s[i] == ')') {
+		return s[:i] + "\\" + s[i:]
+	}
+	return s
+}
+
+// mdRun is a stretch of one line of a word diff, all deleted, inserted or
+// kept.
+type mdRun struct {
+	op   clause.Op
+	text string
+}
+
+// before and after are the characters next to run i of a line, 0 at its
+// ends.
+func before(l []mdRun, i int) rune {
+	if i == 0 {
+		return 0
+	}
+	r, _ := utf8.DecodeLastRuneInString(l[i-1].text)
+	return r
+}
+
+func after(l []mdRun, i int) rune {
+	if i == len(l)-1 {
+		return 0
+	}
+	r, _ := utf8.DecodeRuneInString(l[i+1].text)
+	return r
 }
 
 // MarkdownText cleans s and escapes what Markdown would read as markup:
