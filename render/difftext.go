@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -293,13 +294,41 @@ const Absent = "–"
 // "amount CCP: – → 46 €" for a value that appears, "… from 2024-10-01" for
 // a value given from a date, "… — broken: article 12 is now numbered 13"
 // for a broken reference (clause.Fact.BrokenReference).
-func FactLine(f clause.Fact) string {
+func FactLine(f clause.Fact) string { return factLine(f, english) }
+
+// FactLineFR is FactLine in French, for the pages that are all French
+// (the HTML redline): "montant G : 26,50 € → 30 € (+13,21 %)".
+func FactLineFR(f clause.Fact) string { return factLine(f, french) }
+
+// factWords are the words of a fact line in one language.
+type factWords struct {
+	kinds               map[clause.FactKind]string
+	colon, from, broken string
+	note                func(string) string
+}
+
+var english = factWords{colon: ": ", from: " from ", broken: "broken: ", note: func(n string) string { return n }}
+
+var french = factWords{
+	kinds: map[clause.FactKind]string{
+		clause.FactAmount: "montant", clause.FactPercent: "pourcentage", clause.FactDate: "date",
+		clause.FactDuration: "durée", clause.FactCode: "code", clause.FactModality: "modalité",
+		clause.FactNegation: "négation", clause.FactReference: "référence",
+	},
+	colon: " : ", from: " à compter du ", broken: "rompue : ", note: frenchNote,
+}
+
+func factLine(f clause.Fact, w factWords) string {
 	var b strings.Builder
-	b.WriteString(string(f.Kind))
+	kind := string(f.Kind)
+	if k, ok := w.kinds[f.Kind]; ok {
+		kind = k
+	}
+	b.WriteString(kind)
 	if f.Subject != "" {
 		b.WriteString(" " + f.Subject)
 	}
-	b.WriteString(": ")
+	b.WriteString(w.colon)
 	switch {
 	case f.Old == "":
 		b.WriteString(Absent + " → " + f.New)
@@ -315,18 +344,42 @@ func FactLine(f clause.Fact) string {
 	}
 	if f.Effective != "" {
 		// A price announced for later is not the price in force.
-		b.WriteString(" from " + f.Effective)
+		b.WriteString(w.from + f.Effective)
 	}
 	switch {
 	case f.BrokenReference() && f.Note != "":
-		b.WriteString(" — broken: " + f.Note)
+		b.WriteString(" — " + w.broken + w.note(f.Note))
 	case f.BrokenReference():
-		b.WriteString(" — broken: " + clause.BrokenNote)
+		b.WriteString(" — " + w.broken + w.note(clause.BrokenNote))
 	case f.Note != "":
-		b.WriteString(" — " + f.Note)
+		b.WriteString(" — " + w.note(f.Note))
 	}
 	return b.String()
 }
+
+// frenchNote says a reference fact's note in French. The notes are the
+// clause package's few sentences; one not known here is kept as written.
+func frenchNote(n string) string {
+	if fr, ok := frenchNotes[n]; ok {
+		return fr
+	}
+	if m := renumberedNote.FindStringSubmatch(n); m != nil {
+		return "l'article " + m[1] + " porte désormais le numéro " + m[2]
+	}
+	if rest, ok := strings.CutPrefix(n, "follows the renumbering of "); ok {
+		return "suit la renumérotation de " + rest
+	}
+	return n
+}
+
+var frenchNotes = map[string]string{
+	clause.BrokenNote:                          "le numéro ne désigne plus la même clause",
+	"points to a clause that no longer exists": "renvoie à une clause qui n'existe plus",
+	"points to a clause that does not exist":   "renvoie à une clause qui n'existe pas",
+	"the clause it pointed to was removed; the number now denotes another clause": "la clause visée a été supprimée ; le numéro désigne désormais une autre clause",
+}
+
+var renumberedNote = regexp.MustCompile(`^article (.+) is now numbered (.+)$`)
 
 // signedPct writes a percentage the French way: "+13,21 %".
 func signedPct(v float64) string {

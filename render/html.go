@@ -31,9 +31,11 @@ type htmlChange struct {
 	Title   string
 	// Heading is the clause's heading in full, when it says more than
 	// the title.
-	Heading    string
-	Path       string
-	Kind       clause.ChangeKind
+	Heading string
+	Path    string
+	Kind    clause.ChangeKind
+	// KindFR is the kind as the page says it; Kind stays the CSS class.
+	KindFR     string
 	Renumbered bool
 	Moved      bool
 	OldNumber  string
@@ -64,6 +66,13 @@ func DiffHTML(w io.Writer, d *clause.Diff, old, new Side, all bool) error {
 	return redlineTemplate.Execute(w, page)
 }
 
+// frenchKinds name the change kinds on the page, which is all French like
+// the texts it compares.
+var frenchKinds = map[clause.ChangeKind]string{
+	clause.Unchanged: "inchangée", clause.Cosmetic: "retouche de forme", clause.Modified: "modifiée",
+	clause.Added: "ajoutée", clause.Removed: "supprimée", clause.Split: "scindée", clause.Merged: "fusionnée",
+}
+
 func cleanSide(s Side) Side {
 	s.Ref, s.Party, s.Date = sanitize.Text(s.Ref), sanitize.Text(s.Party), sanitize.Text(s.Date)
 	return s
@@ -71,22 +80,22 @@ func cleanSide(s Side) Side {
 
 func htmlSummary(s clause.Summary) []htmlCount {
 	return []htmlCount{
-		{"modified", "modified", s.Modified},
-		{"added", "added", s.Added},
-		{"removed", "removed", s.Removed},
-		{"split", "split", s.Split},
-		{"merged", "merged", s.Merged},
-		{"renumbered", "renumbered", s.Renumbered},
-		{"moved", "moved", s.Moved},
-		{"cosmetic", "cosmetic", s.Cosmetic},
-		{"unchanged", "unchanged", s.Unchanged},
-		{"facts changed", "facts", s.FactsChanged},
+		{"modifiées", "modified", s.Modified},
+		{"ajoutées", "added", s.Added},
+		{"supprimées", "removed", s.Removed},
+		{"scindées", "split", s.Split},
+		{"fusionnées", "merged", s.Merged},
+		{"renumérotées", "renumbered", s.Renumbered},
+		{"déplacées", "moved", s.Moved},
+		{"retouches de forme", "cosmetic", s.Cosmetic},
+		{"inchangées", "unchanged", s.Unchanged},
+		{"faits modifiés", "facts", s.FactsChanged},
 	}
 }
 
 func htmlChangeOf(d *clause.Diff, c *clause.Change, oldIDs, newIDs []string, used map[string]bool) htmlChange {
 	hc := htmlChange{
-		Title: sanitize.Text(ChangeTitle(d, c)), Kind: c.Kind,
+		Title: sanitize.Text(ChangeTitle(d, c)), Kind: c.Kind, KindFR: frenchKinds[c.Kind],
 		Renumbered: c.Renumbered, Moved: c.Moved,
 		OldNumber: numbers(d.Old, c.Old), NewNumber: numbers(d.New, c.New),
 	}
@@ -136,7 +145,7 @@ func htmlChangeOf(d *clause.Diff, c *clause.Change, oldIDs, newIDs []string, use
 	}
 	hc.Spans = changeSpans(d, c)
 	for _, f := range c.Facts {
-		hc.Facts = append(hc.Facts, sanitize.Text(FactLine(f)))
+		hc.Facts = append(hc.Facts, sanitize.Text(FactLineFR(f)))
 	}
 	return hc
 }
@@ -218,7 +227,7 @@ var redlineTemplate = pageTemplate("redline", redlineHTML)
 // redlineHTML is the page. Deletions and insertions are struck through and
 // underlined as well as coloured, so that a black-and-white printout still
 // reads; colours are kept in print where the browser allows.
-const redlineHTML = htmlHead + `<title>Redline {{.Old.Ref}} → {{.New.Ref}}</title>
+const redlineHTML = htmlHead + `<title>Comparaison {{.Old.Ref}} → {{.New.Ref}}</title>
 <style>
 :root { --ins: #0b6b2f; --ins-bg: #dcf5e3; --del: #a4161a; --del-bg: #fbe1e1; --muted: #5f6368; --rule: #d0d4d9; }
 * { box-sizing: border-box; }
@@ -262,17 +271,17 @@ footer { margin-top: 3rem; color: var(--muted); font-size: .8rem; }
 </head>
 <body>
 <header>
-<h1>Redline {{.Old.Ref}} → {{.New.Ref}}</h1>
+<h1>Comparaison {{.Old.Ref}} → {{.New.Ref}}</h1>
 <div class="versions">
-<div class="version"><div class="meta">Ancienne version</div><div class="label">{{.Old.Ref}}</div><div class="meta">{{if .Old.Party}}{{.Old.Party}} · {{end}}{{if .Old.Date}}{{.Old.Date}} · {{end}}{{.Old.Clauses}} clauses</div></div>
-<div class="version"><div class="meta">Nouvelle version</div><div class="label">{{.New.Ref}}</div><div class="meta">{{if .New.Party}}{{.New.Party}} · {{end}}{{if .New.Date}}{{.New.Date}} · {{end}}{{.New.Clauses}} clauses</div></div>
+<div class="version"><div class="meta">Ancienne version</div><div class="label">{{.Old.Ref}}</div><div class="meta">{{if .Old.Party}}{{.Old.Party}} · {{end}}{{if .Old.Date}}{{.Old.Date}} · {{end}}{{count .Old.Clauses "clause"}}</div></div>
+<div class="version"><div class="meta">Nouvelle version</div><div class="label">{{.New.Ref}}</div><div class="meta">{{if .New.Party}}{{.New.Party}} · {{end}}{{if .New.Date}}{{.New.Date}} · {{end}}{{count .New.Clauses "clause"}}</div></div>
 </div>
 </header>
 <main>
 <section id="summary">
-<h2>Summary</h2>
+<h2>Synthèse</h2>
 <table class="summary">
-<thead><tr><th>Change</th><th class="n">Clauses</th></tr></thead>
+<thead><tr><th>Changement</th><th class="n">Clauses</th></tr></thead>
 <tbody>
 {{- range .Summary}}
 <tr class="{{.Class}}{{if not .N}} zero{{end}}"><td>{{.Label}}</td><td class="n">{{.N}}</td></tr>
@@ -281,18 +290,18 @@ footer { margin-top: 3rem; color: var(--muted); font-size: .8rem; }
 </table>
 </section>
 <section id="index">
-<h2>Changes</h2>
+<h2>Modifications</h2>
 {{- if .Changes}}
 <table>
-<thead><tr><th>Clause</th><th>Change</th><th class="n">Facts</th></tr></thead>
+<thead><tr><th>Clause</th><th>Changement</th><th class="n">Faits</th></tr></thead>
 <tbody>
 {{- range .Changes}}
-<tr><td><a href="#{{.ID}}">{{.Title}}</a></td><td>{{.Kind}}{{if .Renumbered}}, renumbered{{end}}{{if .Moved}}, moved{{end}}</td><td class="n">{{len .Facts}}</td></tr>
+<tr><td><a href="#{{.ID}}">{{.Title}}</a></td><td>{{.KindFR}}{{if .Renumbered}}, renumérotée{{end}}{{if .Moved}}, déplacée{{end}}</td><td class="n">{{len .Facts}}</td></tr>
 {{- end}}
 </tbody>
 </table>
 {{- else}}
-<p>No substantive difference.</p>
+<p>Aucune différence de fond.</p>
 {{- end}}
 </section>
 <section id="changes">
@@ -302,10 +311,10 @@ footer { margin-top: 3rem; color: var(--muted); font-size: .8rem; }
 {{- if .Path}}
 <div class="path">{{.Path}}</div>
 {{- end}}
-<h3>{{.Title}}<span class="marks"><span class="mark {{.Kind}}">{{.Kind}}</span>
-{{- if .Renumbered}}<span class="mark renumbered" title="renumbered">n° {{.OldNumber}} → {{.NewNumber}}</span>{{end}}
-{{- if .Moved}}<span class="mark moved">moved</span>{{end}}
-{{- if .Similarity}}<span class="mark similarity" title="similarity">{{.Similarity}}</span>{{end}}</span></h3>
+<h3>{{.Title}}<span class="marks"><span class="mark {{.Kind}}">{{.KindFR}}</span>
+{{- if .Renumbered}}<span class="mark renumbered" title="renumérotée">n° {{.OldNumber}} → {{.NewNumber}}</span>{{end}}
+{{- if .Moved}}<span class="mark moved">déplacée</span>{{end}}
+{{- if .Similarity}}<span class="mark similarity" title="similarité">{{.Similarity}}</span>{{end}}</span></h3>
 {{- if .Heading}}
 <div class="heading">{{.Heading}}</div>
 {{- end}}
@@ -317,7 +326,7 @@ footer { margin-top: 3rem; color: var(--muted); font-size: .8rem; }
 {{- end}}
 </section>
 </main>
-<footer>Generated by avenant. Deletions are struck through, insertions underlined.</footer>
+<footer>Produit par avenant. Les suppressions sont barrées, les ajouts soulignés.</footer>
 </body>
 </html>
 `

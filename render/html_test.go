@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"html"
 	"flag"
 	"image/png"
 	"os"
@@ -97,10 +98,10 @@ func TestDiffHTMLStructure(t *testing.T) {
 		// Renumbered and moved marks, and the old id as an extra anchor.
 		`id="art-19-3"><a id="old-art-19-2"></a>`,
 		`n° 19.2 → 19.3`,
-		`<span class="mark moved">moved</span>`,
+		`<span class="mark moved">déplacée</span>`,
 		`<section class="change removed" id="art-20-2">`,
-		`<li>amount G: 26,50 € → 30 € (&#43;13,21 %)</li>`,
-		`Redline a&lt;b&gt;.md → b.md`,
+		`<li>montant G : 26,50 € → 30 € (&#43;13,21 %)</li>`,
+		`Comparaison a&lt;b&gt;.md → b.md`,
 		`&lt;script&gt;alert(1)&lt;/script&gt;`,
 		`&lt;b onmouseover=&#34;x()&#34;&gt;gras&lt;/b&gt;`,
 		`@media print`,
@@ -154,7 +155,7 @@ func fixturePage(t *testing.T) []byte {
 
 func TestDiffHTMLFixture(t *testing.T) {
 	out := string(fixturePage(t))
-	for _, m := range []string{`id="annexe-1-g"`, `<del>26,50 €</del><ins>30 €</ins>`, `amount G: 26,50 € → 30 €`} {
+	for _, m := range []string{`id="annexe-1-g"`, `<del>26,50 €</del><ins>30 €</ins>`, `montant G : 26,50 € → 30 €`} {
 		if !strings.Contains(out, m) {
 			t.Errorf("redline lacks %q", m)
 		}
@@ -209,7 +210,7 @@ func TestDiffHTMLChromium(t *testing.T) {
 	url := "file://" + page
 
 	dom := string(runChromium(t, "--dump-dom", url))
-	for _, m := range []string{`<section id="summary">`, `<td>modified</td>`, `id="annexe-1-g"`, `<del>26,50 €</del>`} {
+	for _, m := range []string{`<section id="summary">`, `<td>modifiées</td>`, `id="annexe-1-g"`, `<del>26,50 €</del>`} {
 		if !strings.Contains(dom, m) {
 			t.Errorf("DOM lacks %q:\n%.2000s", m, dom)
 		}
@@ -242,5 +243,32 @@ func TestDiffHTMLChromium(t *testing.T) {
 	}
 	if dark < 2000 {
 		t.Errorf("screenshot looks blank: %d dark pixels in the top 600 rows", dark)
+	}
+}
+
+// TestHTMLOneLanguage: the redline page is French from title to footer,
+// facts and kinds included, like the texts it compares (lang="fr").
+func TestHTMLOneLanguage(t *testing.T) {
+	d := redlineDiff()
+	d.Changes[1].Facts = append(d.Changes[1].Facts,
+		clause.Fact{Kind: clause.FactReference, Old: "article 12", New: "article 12", Broken: true, Note: "article 12 is now numbered 13"},
+		clause.Fact{Kind: clause.FactAmount, Subject: "G", New: "30 €", Effective: "2024-10-01"})
+	var b bytes.Buffer
+	if err := DiffHTML(&b, d, Side{Ref: "A"}, Side{Ref: "B"}, true); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	if !strings.Contains(page, `<html lang="fr">`) {
+		t.Errorf("the page does not say it is French")
+	}
+	visible := html.UnescapeString(regexp.MustCompile(`(?s)<style>.*?</style>|<[^>]*>`).ReplaceAllString(page, " "))
+	english := regexp.MustCompile(`\b(Redline|Summary|Changes?|Facts|modified|added|removed|split|merged|renumbered|moved|cosmetic|unchanged|amount|reference|broken|from|now numbered|Generated|clauses? of|No substantive)\b`)
+	for _, m := range english.FindAllString(visible, -1) {
+		t.Errorf("English on the French page: %q", m)
+	}
+	for _, want := range []string{"montant G : – → 30 € à compter du 2024-10-01", "référence : article 12 — rompue : l'article 12 porte désormais le numéro 13", "modifiée", "Synthèse"} {
+		if !strings.Contains(visible, want) {
+			t.Errorf("the page does not say %q", want)
+		}
 	}
 }

@@ -38,5 +38,5 @@ del { color: var(--del); background: var(--del-bg); text-decoration: line-throug
 
 // pageTemplate parses an HTML page that may use the shared templates.
 func pageTemplate(name, text string) *template.Template {
-	return template.Must(template.Must(template.New(name).Parse(htmlSpans + htmlFacts)).Parse(text))
+	return template.Must(template.Must(template.New(name).Funcs(template.FuncMap{"count": Count}).Parse(htmlSpans + htmlFacts)).Parse(text))
 }
