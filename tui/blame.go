@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/avenant-dev/avenant/internal/sanitize"
+	"github.com/avenant-dev/avenant/render"
 )
 
 // gutterWidth is the width of the blame's left column, where each line
@@ -122,7 +123,7 @@ func renderBlame(s blameScreen, p parties, st Styles) string {
 	if at == "" {
 		at = "latest"
 	}
-	lines := []string{st.Title.Render(fit(fmt.Sprintf("Blame of %s as of %s · %d spans", sanitize.Text(s.name), sanitize.Text(at), len(s.spans)), width))}
+	lines := []string{st.Title.Render(fit(fmt.Sprintf("Blame of %s as of %s · %s", sanitize.Text(s.name), sanitize.Text(at), render.Count(len(s.spans), "span")), width))}
 	end := min(len(s.lines), s.offset+s.textHeight())
 	started := map[int]bool{}
 	for i := 0; i < s.offset && i < len(s.lines); i++ {

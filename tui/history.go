@@ -8,6 +8,7 @@ import (
 
 	"github.com/avenant-dev/avenant/amend"
 	"github.com/avenant-dev/avenant/internal/sanitize"
+	"github.com/avenant-dev/avenant/render"
 )
 
 // historyScreen lists the versions in which a clause changed.
@@ -69,7 +70,7 @@ func (s historyScreen) help(k KeyMap) helpKeys {
 func renderHistory(s historyScreen, p parties, st Styles) string {
 	width := s.width
 	lines := []string{
-		st.Title.Render(fit(fmt.Sprintf("History of %s · %d changes", sanitize.Text(s.name), len(s.entries)), width)),
+		st.Title.Render(fit(fmt.Sprintf("History of %s · %s", sanitize.Text(s.name), render.Count(len(s.entries), "change")), width)),
 		st.Faint.Render(fit(fmt.Sprintf("  %-16s %-22s %-10s %-8s %s", "version", "party", "date", "number", "change"), width)),
 	}
 	end := min(len(s.entries), s.offset+s.listHeight())

@@ -438,7 +438,7 @@ func (s outlineScreen) filterLine() string {
 		f = append(f, "kind="+kindFilters[s.kind])
 	}
 	if s.query != "" {
-		f = append(f, fmt.Sprintf("search “%s” (%d matches)", sanitize.Text(s.query), s.matches()))
+		f = append(f, fmt.Sprintf("search “%s” (%s)", sanitize.Text(s.query), render.Count(s.matches(), "match")))
 	}
 	if len(f) == 0 {
 		return ""

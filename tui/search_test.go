@@ -33,7 +33,7 @@ func TestSearchLandsOnMatch(t *testing.T) {
 		if got := selectedLabel(m); got != "Article 7 - Rôle du médecin traitant" {
 			t.Errorf("/%s: cursor on %q, want Article 7", typed, got)
 		}
-		if !strings.Contains(screenText(m), "search “"+typed+"” (1 matches)") {
+		if !strings.Contains(screenText(m), "search “"+typed+"” (1 match)") {
 			t.Errorf("/%s: filter line missing:\n%s", typed, screenText(m))
 		}
 	}

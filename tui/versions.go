@@ -123,7 +123,7 @@ func versionGraph(list []Version) []string {
 func renderVersions(s versionsScreen, base, head string, p parties, st Styles) string {
 	width, height := s.width, s.height
 	lines := []string{
-		st.Title.Render(fit(fmt.Sprintf("%d versions · base %s → head %s", len(s.list), orNone(base), head), width)),
+		st.Title.Render(fit(fmt.Sprintf("%s · base %s → head %s", render.Count(len(s.list), "version"), orNone(base), head), width)),
 	}
 	wide := width >= 100
 	if wide {
