@@ -156,9 +156,9 @@ func CellText(t *parties.Table, r *parties.Row, j int) string {
 	return s
 }
 
-// agreeText names the groups of agreeing answers: "MGF-2024-03 =
+// AgreeText names the groups of agreeing answers: "MGF-2024-03 =
 // UFMLS-2024-03; …".
-func agreeText(r *parties.Row, answers []Side) string {
+func AgreeText(r *parties.Row, answers []Side) string {
 	groups := make([]string, len(r.Agree))
 	for g, members := range r.Agree {
 		labels := make([]string, len(members))
@@ -233,7 +233,7 @@ func CompareText(w io.Writer, t *parties.Table, base Side, answers []Side, all b
 				fl = append(fl, "    "+sanitize.Text(answers[j].Ref)+": "+sanitize.Text(KeptLine(f)))
 			}
 		}
-		cells = append(cells, sanitize.Text(agreeText(r, answers)))
+		cells = append(cells, sanitize.Text(AgreeText(r, answers)))
 		writeRow(tw, cells)
 		facts = append(facts, fl)
 	}
@@ -306,7 +306,7 @@ func CompareMarkdown(w io.Writer, t *parties.Table, base Side, answers []Side, a
 			}
 			ew.printf(" %s |", strings.Join(cell, "<br>"))
 		}
-		ew.printf(" %s |\n", MarkdownText(agreeText(r, answers)))
+		ew.printf(" %s |\n", MarkdownText(AgreeText(r, answers)))
 	}
 	ew.printf("\n")
 	for j, a := range answers {

@@ -56,7 +56,7 @@ func CompareHTML(w io.Writer, t *parties.Table, base Side, answers []Side, all b
 		}
 		cl := t.Clause(r)
 		row := compareRow{ID: uniqueID(cl.ID, used), Name: sanitize.Text(RowName(t, r)), New: r.Base < 0,
-			Agree: sanitize.Text(agreeText(r, answers))}
+			Agree: sanitize.Text(AgreeText(r, answers))}
 		if r.Base >= 0 {
 			row.BaseText = sanitize.Text(cl.Text)
 		}

@@ -21,6 +21,7 @@ type KeyMap struct {
 	Previous   key.Binding
 
 	Tariffs key.Binding
+	Parties key.Binding
 }
 
 // DefaultKeyMap is the TUI's key map.
@@ -57,6 +58,7 @@ func DefaultKeyMap() KeyMap {
 		SideBySide:     b([]string{"s"}, "s", "side by side"),
 		Previous:       b([]string{","}, ",", "blame before this"),
 		Tariffs:        b([]string{"$"}, "$", "tariff grid"),
+		Parties:        b([]string{"p"}, "p", "all answers"),
 	}
 }
 
@@ -77,5 +79,5 @@ func (k KeyMap) moves() []key.Binding {
 }
 
 func (k KeyMap) global() []key.Binding {
-	return []key.Binding{k.Versions, k.Outline, k.Tariffs, k.Back, k.Help, k.Quit}
+	return []key.Binding{k.Versions, k.Outline, k.Tariffs, k.Parties, k.Back, k.Help, k.Quit}
 }

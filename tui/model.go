@@ -25,11 +25,13 @@ const (
 	screenHistory
 	screenBlame
 	screenTariffs
+	screenParties
 )
 
 var screenNames = map[screen]string{
 	screenLoading: "loading", screenVersions: "versions", screenOutline: "outline",
 	screenDiff: "diff", screenHistory: "history", screenBlame: "blame", screenTariffs: "tariffs",
+	screenParties: "parties",
 }
 
 // Options configure a Model.
@@ -76,6 +78,7 @@ type Model struct {
 	history  historyScreen
 	blame    blameScreen
 	tariffs  tariffsScreen
+	answers  partiesScreen
 }
 
 // New returns the TUI's root model reading from src.
@@ -153,6 +156,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m = m.open(screenTariffs)
 		}
 		return m, nil
+	case partiesMsg:
+		return m.gotParties(msg), nil
 	case tea.PasteMsg:
 		if m.prompting {
 			m.input = m.input.paste(msg.Content)
@@ -230,6 +235,7 @@ func (m Model) resize() Model {
 	m.diff = m.diff.SetSize(w, h)
 	m.history = m.history.SetSize(w, h)
 	m.tariffs = m.tariffs.SetSize(w, h)
+	m.answers = m.answers.SetSize(w, h)
 	if m.blame.spans != nil || m.screen == screenBlame {
 		m.blame = m.blame.SetSize(w, h)
 	}
@@ -308,6 +314,8 @@ func (m Model) wheel(msg tea.MouseWheelMsg) Model {
 		m.blame = m.blame.scroll(n)
 	case screenTariffs:
 		m.tariffs = m.tariffs.scroll(n)
+	case screenParties:
+		m.answers = m.answers.scroll(n)
 	}
 	return m
 }
@@ -364,6 +372,8 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Tariffs) && m.head != "" && m.screen != screenTariffs:
 		m.status = "reading the tariffs of " + orNone(m.base) + " → " + m.head + "…"
 		return m, loadTariffs(m.src, m.onScreen())
+	case key.Matches(msg, k.Parties) && m.screen != screenParties && len(m.all) > 0:
+		return m.openParties()
 	case key.Matches(msg, k.Outline) && m.outline.diff != nil:
 		m.back = nil
 		m.screen = screenOutline
@@ -400,6 +410,8 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.tariffs, cmd = m.tariffs.update(msg, m.keys)
 		return m, cmd
+	case screenParties:
+		return m.partiesKey(msg)
 	}
 	return m, nil
 }
@@ -668,6 +680,8 @@ func (m Model) helpKeys() helpKeys {
 		return m.blame.help(k)
 	case screenTariffs:
 		return m.tariffs.help(k)
+	case screenParties:
+		return m.answers.help(k)
 	}
 	return helpKeys{short: []key.Binding{k.Quit}, full: [][]key.Binding{{k.Quit}}}
 }
@@ -733,6 +747,8 @@ func (m Model) render() string {
 		body = renderBlame(m.blame, m.parties, m.st)
 	case m.screen == screenTariffs:
 		body = renderTariffs(m.tariffs, m.st)
+	case m.screen == screenParties:
+		body = renderParties(m.answers, m.parties, m.st)
 	default:
 		body = pad([]string{fit("  loading…", w)}, w, h)
 	}
