@@ -51,9 +51,6 @@ does, 2 error.`,
 			if len(args) == 1 {
 				return usageError{errors.New("compare: give a base and at least one version answering it, or nothing")}
 			}
-			if err := checkFormat(opts.Format, render.CompareFormats...); err != nil {
-				return err
-			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -61,7 +58,7 @@ does, 2 error.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.Format, "format", "text", "output format: "+strings.Join(render.CompareFormats, ", "))
+	formatFlag(cmd, &opts.Format, render.CompareFormats...)
 	f.BoolVar(&opts.All, "all", false, "list the clauses no answer changes too")
 	f.Int64Var(&opts.MaxSize, "max-size", 0, "largest input file accepted, in bytes (default 64 MiB)")
 	return cmd
