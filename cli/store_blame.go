@@ -25,6 +25,8 @@ type BlameOptions struct {
 	At       string
 	Cosmetic bool
 	Format   string
+	// Line leaves out the versions off the line that leads to --at.
+	Line bool
 }
 
 type blameDoc struct {
@@ -53,7 +55,10 @@ func newBlameCmd(g *globals, runF func(*BlameOptions) error) *cobra.Command {
 		Long: `Print the text of CLAUSE as of --at (default: the latest version), cut into
 spans attributed to the version that introduced them, word by word.
 Cosmetic revisions (spacing, typography) keep the earlier attribution
-unless --cosmetic. CLAUSE is named as in 'avenant show'.`,
+unless --cosmetic. CLAUSE is named as in 'avenant show'. Blame follows the
+line of versions that --at answers; the versions off that line that
+changed the clause (a sibling counter-proposal) are listed after the text,
+"also proposed: …"; --line leaves them out.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Clause = args[0]
@@ -67,6 +72,7 @@ unless --cosmetic. CLAUSE is named as in 'avenant show'.`,
 	formatFlag(cmd, &opts.Format, "text", "json")
 	f.StringVar(&opts.At, "at", "", "the version to blame (default: the latest)")
 	f.BoolVar(&opts.Cosmetic, "cosmetic", false, "attribute cosmetic revisions too")
+	f.BoolVar(&opts.Line, "line", false, "leave out the versions off the line that leads to --at")
 	return cmd
 }
 
@@ -107,7 +113,28 @@ func blameRun(opts *BlameOptions) error {
 		}
 		return v.Label
 	}
-	return writeBlameText(out, lines, color, name)
+	if err := writeBlameText(out, lines, color, name); err != nil {
+		return err
+	}
+	if opts.Line {
+		return nil
+	}
+	log, err := s.Log(id, at)
+	if err != nil {
+		return err
+	}
+	var off []store.LogEntry
+	for _, e := range log {
+		if e.OffLine {
+			off = append(off, e)
+		}
+	}
+	if len(off) > 0 {
+		if _, err := fmt.Fprintln(out); err != nil {
+			return err
+		}
+	}
+	return writeAlsoProposed(out, off)
 }
 
 // blameLine is one line of the clause text and the spans that make it up.

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"strings"
 	"text/tabwriter"
 
@@ -65,7 +66,8 @@ or a heading, kind and number, or article number as in 'avenant show' of the
 latest version (or of --at REV). The log follows the text: a part split off
 another clause shows that clause's history before the split, a merged clause
 each source's (noted "as ID"). Versions off the line that leads to --at (a
-sibling counter-proposal) are noted "off the line"; --line leaves them out.`,
+sibling counter-proposal) are listed apart, "also proposed: …" (JSON
+off_line); --line leaves them out.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Clause = args[0]
@@ -133,12 +135,12 @@ func logRun(opts *LogOptions) error {
 	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "clause %s\n", sanitize.Line(id))
 	for _, e := range entries {
+		if e.OffLine {
+			continue // listed apart, below
+		}
 		var notes []string
 		if e.ID != id {
 			notes = append(notes, "as "+e.ID)
-		}
-		if e.OffLine {
-			notes = append(notes, "off the line")
 		}
 		if e.Renumbered {
 			notes = append(notes, "renumbered")
@@ -169,5 +171,35 @@ func logRun(opts *LogOptions) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	return trimmed(out, &buf)
+	if err := trimmed(out, &buf); err != nil {
+		return err
+	}
+	return writeAlsoProposed(out, entries)
+}
+
+// writeAlsoProposed lists apart the versions off the line that leads to
+// --at which changed the clause: a sibling counter-proposal, which the text
+// being read does not descend from ("also proposed: MGF-2024-03 (MG
+// France, 2024-03-12) modified 19.5").
+func writeAlsoProposed(w io.Writer, entries []store.LogEntry) error {
+	for _, e := range entries {
+		if !e.OffLine {
+			continue
+		}
+		what := string(e.Change)
+		if e.Number != "" {
+			what += " " + e.Number
+		}
+		if e.Renumbered {
+			what += ", renumbered"
+		}
+		if e.Moved {
+			what += ", moved"
+		}
+		v := e.Version
+		if _, err := fmt.Fprintf(w, "also proposed: %s (%s, %s) %s\n", sanitize.Line(v.Label), sanitize.Text(v.Party), sanitize.Line(v.Date), sanitize.Text(what)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
