@@ -1,9 +1,12 @@
 package clause
 
 import (
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // Change is what happened to one clause, or to a group of clauses for a
@@ -84,14 +87,38 @@ func Compare(old, new *Document, opts CompareOptions) *Diff {
 	moved := movedMatches(old, matches)
 	rehoused := rehousedMatches(old, new, matches)
 	refs := buildRefIndex(old, new, matches)
-	d := &Diff{Old: old, New: new, Changes: make([]Change, 0, len(matches))}
-	for i, m := range matches {
-		c := classifyMatch(old, new, m, refs)
+	d := &Diff{Old: old, New: new, Changes: make([]Change, len(matches))}
+	inParallel(len(matches), func(i int) {
+		c := classifyMatch(old, new, matches[i], refs)
 		c.Moved = (moved[i] || rehoused[i]) && c.Kind != Added && c.Kind != Removed
-		d.Changes = append(d.Changes, c)
-	}
+		d.Changes[i] = c
+	})
 	d.Summary = summarize(d.Changes)
 	return d
+}
+
+// inParallel calls do(i) for every i below n on GOMAXPROCS goroutines.
+// Each pair of clauses is classified on its own, reading the two documents
+// and the reference index and writing only its own slot, so the result is
+// the same, in the same order, as a loop's.
+func inParallel(n int, do func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := range n {
+			do(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				do(i)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 func classifyMatch(old, new *Document, m Match, refs *RefIndex) Change {
@@ -132,7 +159,7 @@ func classifyMatch(old, new *Document, m Match, refs *RefIndex) Change {
 			return c
 		case oldText == newText && withoutNumber(oc) == withoutNumber(nc):
 			c.Kind = Unchanged
-		case Canonical(oldText) == Canonical(newText) &&
+		case cosmeticallyEqual(oldText, newText) &&
 			CanonicalHeading(headingTitle(oc)) == CanonicalHeading(headingTitle(nc)):
 			c.Kind = Cosmetic
 		default:

@@ -109,6 +109,62 @@ func Canonical(s string) string {
 	return frtext.ReformAccents(out)
 }
 
+// cosmeticContext is how far, in bytes, any rule of Canonical looks around
+// a character: a number's groups, a code reference, "n°", a word of the
+// 1990 reform are all far shorter. Lines are kept whole on top of it, for
+// the rules that read a line at a time.
+const cosmeticContext = 256
+
+// cosmeticallyEqual is Canonical(old) == Canonical(new), computed on the
+// part of the texts where they differ: from the start of a line at least
+// cosmeticContext bytes before the first differing byte to the end of a
+// line as far after the last one. What lies outside is the same bytes in
+// both texts and, every rule being local, canonicalises the same way, so
+// the outcome is the one of the whole texts; a clause of a hundred
+// kilobytes with one word changed costs its changed lines, not its length.
+func cosmeticallyEqual(old, new string) bool {
+	if old == new {
+		return true
+	}
+	prefix := commonPrefixLen(old, new)
+	suffix := commonSuffixLen(old[prefix:], new[prefix:])
+	start := 0
+	if cut := prefix - cosmeticContext; cut > 0 {
+		start = strings.LastIndexByte(old[:cut], '\n') + 1
+	}
+	tail := 0
+	if cut := suffix - cosmeticContext; cut > 0 {
+		// The window ends just after a line break that lies in the
+		// common suffix, past the context.
+		if i := strings.IndexByte(old[len(old)-cut:], '\n'); i >= 0 {
+			tail = cut - i - 1
+		}
+	}
+	return Canonical(old[start:len(old)-tail]) == Canonical(new[start:len(new)-tail])
+}
+
+// commonPrefixLen is the number of leading bytes a and b share.
+func commonPrefixLen(a, b string) int {
+	n := min(len(a), len(b))
+	for i := range n {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return n
+}
+
+// commonSuffixLen is the number of trailing bytes a and b share.
+func commonSuffixLen(a, b string) int {
+	n := min(len(a), len(b))
+	for i := 1; i <= n; i++ {
+		if a[len(a)-i] != b[len(b)-i] {
+			return i - 1
+		}
+	}
+	return n
+}
+
 // CanonicalHeading is the form in which two headings are the same: the
 // Canonical form, lower case and without accents. Headings are often set
 // in capitals, which may or may not carry their accents: "DISPOSITIONS

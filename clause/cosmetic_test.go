@@ -1,13 +1,16 @@
 package clause
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/avenant-dev/avenant/internal/corpus"
+	"github.com/avenant-dev/avenant/internal/synth"
 	"github.com/avenant-dev/avenant/reader"
 )
 
@@ -351,4 +354,59 @@ func editSite(d *Document, text string, find *regexp.Regexp) (int, string) {
 		}
 	}
 	return -1, ""
+}
+
+// TestCosmeticallyEqualIsCanonicalEquality checks the windowed cosmetic
+// check against Canonical on the whole texts, for edits of every kind
+// (cosmetic and not, at line starts, inside words and numbers, next to
+// the context the rules look at) made at random places of a long text.
+func TestCosmeticallyEqualIsCanonicalEquality(t *testing.T) {
+	base := synth.Base(3000, 3).Text +
+		"\n\nIII. - (Supprimé)\n\n• point 1 234,50 € selon l'article L. 162-5 et la loi n° 2004-810.\n\n" +
+		synth.Base(2000, 4).Text
+	snippets := []string{"\u00a0", " ", "\n", "\n\n", "’", "'", "«\u00a0", "»", ",00", "0", ".", " 234", "L.", "L. O. ", "n°", "no ",
+		"N°", "É", "E", "è", "é", "-", "–", " - ", "(Supprimé)", "III. - (Supprimé)\n", "• ", "* ", "…", "...", "\u00ad", "mot", "2"}
+	r := rand.New(rand.NewPCG(5, 6))
+	equal := 0
+	for trial := range 400 {
+		old := base
+		if trial%3 == 0 {
+			old = strings.Replace(base, "\n\n", "\n\n"+snippets[r.IntN(len(snippets))], 1+r.IntN(40))
+		}
+		new := old
+		for range 1 + r.IntN(2) {
+			at := r.IntN(len(new) + 1)
+			for at < len(new) && !utf8.RuneStart(new[at]) {
+				at++
+			}
+			switch r.IntN(3) {
+			case 0: // insert
+				new = new[:at] + snippets[r.IntN(len(snippets))] + new[at:]
+			case 1: // delete a few bytes, whole runes
+				end := at + r.IntN(4)
+				for end < len(new) && !utf8.RuneStart(new[end]) {
+					end++
+				}
+				new = new[:at] + new[min(end, len(new)):]
+			default: // replace
+				end := min(at+1, len(new))
+				for end < len(new) && !utf8.RuneStart(new[end]) {
+					end++
+				}
+				new = new[:at] + snippets[r.IntN(len(snippets))] + new[end:]
+			}
+		}
+		want := Canonical(old) == Canonical(new)
+		if want {
+			equal++
+		}
+		if got := cosmeticallyEqual(old, new); got != want {
+			p := commonPrefixLen(old, new)
+			t.Fatalf("trial %d: cosmeticallyEqual = %v, whole texts say %v; first difference at %d: %q vs %q",
+				trial, got, want, p, old[max(0, p-40):min(len(old), p+40)], new[max(0, p-40):min(len(new), p+40)])
+		}
+	}
+	if equal < 20 || equal > 380 {
+		t.Errorf("%d of 400 edits are cosmetic: the trials test one outcome only", equal)
+	}
 }
