@@ -72,9 +72,10 @@ func (s versionsScreen) scroll(n int) versionsScreen {
 // help is the screen's key help.
 func (s versionsScreen) help(k KeyMap) helpKeys {
 	open := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "diff against its base"))
+	answersKey := key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "its answers"))
 	return helpKeys{
-		short: []key.Binding{open, k.SetBase, k.Outline, k.Help, k.Quit},
-		full:  [][]key.Binding{k.moves(), {open, k.SetBase}, k.global()},
+		short: []key.Binding{open, k.SetBase, k.Outline, answersKey, k.Help, k.Quit},
+		full:  [][]key.Binding{k.moves(), {open, k.SetBase, answersKey}, k.global()},
 	}
 }
 
