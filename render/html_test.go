@@ -2,8 +2,8 @@ package render
 
 import (
 	"bytes"
-	"html"
 	"flag"
+	"html"
 	"image/png"
 	"os"
 	"os/exec"
