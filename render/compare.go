@@ -135,11 +135,17 @@ func RowName(t *parties.Table, r *parties.Row) string {
 // 96 %", "unchanged → 19.3" (renumbered), "removed", "split → 4 + 4 bis",
 // Absent where the answer has nothing on the row.
 func CellText(t *parties.Table, r *parties.Row, j int) string {
+	return cellText(t, r, j, func(k clause.ChangeKind) string { return string(k) }, "moved")
+}
+
+// cellText is CellText with the kinds and "moved" named in the page's
+// language.
+func cellText(t *parties.Table, r *parties.Row, j int, kind func(clause.ChangeKind) string, moved string) string {
 	c := t.Change(r, j)
 	if c == nil {
 		return Absent
 	}
-	s := string(c.Kind)
+	s := kind(c.Kind)
 	if c.Kind == clause.Modified || c.Kind == clause.Split || c.Kind == clause.Merged {
 		s += " " + strconv.Itoa(int(c.Similarity*100+0.5)) + " %"
 	}
@@ -151,7 +157,7 @@ func CellText(t *parties.Table, r *parties.Row, j int) string {
 		s += " → " + strings.Join(nums, " + ")
 	}
 	if c.Moved {
-		s += ", moved"
+		s += ", " + moved
 	}
 	return s
 }
