@@ -57,7 +57,7 @@ keys / ; keys -l "cotée GS"; keys Enter
 expect "filter: search"
 keys Enter;                  expect "amount GS: 26,50 € → 30 €"
 if [ -n "${SMOKE_CAPTURE:-}" ]; then tm capture-pane -p -t "$session" >"$SMOKE_CAPTURE.diff"; fi
-keys s;                      expect "base: 10"
+keys s;                      expect "RA-2023: 10"
 keys h;                      expect "History of Article 10"
 keys b;                      expect "Blame of Article 10"
 keys ?;                      expect "press any key to close the help"

@@ -43,7 +43,7 @@ func Prices(d *clause.Document) []Price {
 		row := d.IsTariffRow(i)
 		label := ""
 		if row {
-			label = rowLabel(d.Clauses[i].Text, d.Clauses[i].Number)
+			label = RowLabel(d.Clauses[i].Text, d.Clauses[i].Number)
 		}
 		for _, f := range d.Prices(i) {
 			if f.NewValue == nil {
@@ -56,9 +56,9 @@ func Prices(d *clause.Document) []Price {
 	return out
 }
 
-// rowLabel is the first cell of a tariff row that names the act: not the
+// RowLabel is the first cell of a tariff row that names the act: not the
 // code, not an amount, not a date.
-func rowLabel(text, code string) string {
+func RowLabel(text, code string) string {
 	for _, cell := range clause.RowCells(text) {
 		if cell == code || cell == "" || !strings.ContainsFunc(cell, unicode.IsLetter) {
 			continue

@@ -22,6 +22,8 @@ type diffScreen struct {
 	change int
 	// step, when set, names the history step shown ("CNAM-2024-02 → MGF-2024-03").
 	step string
+	// base and head are the versions compared, for the columns' heads.
+	base, head string
 	// stepAt is the version of a history step in which the clause is read.
 	stepAt string
 	side   bool
@@ -32,9 +34,10 @@ type diffScreen struct {
 	st            Styles
 }
 
-// set shows change c of d.
-func (s diffScreen) set(d *clause.Diff, c int, step string) diffScreen {
+// set shows change c of d, the diff of versions base and head.
+func (s diffScreen) set(d *clause.Diff, c int, base, head, step string) diffScreen {
 	s.diff, s.change, s.step, s.offset = d, c, step, 0
+	s.base, s.head = base, head
 	s.lines = nil
 	return s.layout()
 }
@@ -44,7 +47,7 @@ func (s diffScreen) layout() diffScreen {
 		s.lines = nil
 		return s
 	}
-	s.lines = renderDiffLines(s.diff, s.change, s.side, s.st, s.width)
+	s.lines = renderDiffLines(s.diff, s.change, s.base, s.head, s.side, s.st, s.width)
 	s.offset = clamp(s.offset, 0, max(len(s.lines)-s.height, 0))
 	return s
 }
@@ -118,7 +121,7 @@ func renderDiff(s diffScreen) string {
 // renderDiffLines lays out change c of d at the given width: a header (old
 // → new name, kind, flags, similarity), the facts, then the text with
 // deletions and insertions marked, whole for an added or removed clause.
-func renderDiffLines(d *clause.Diff, c int, side bool, st Styles, width int) []string {
+func renderDiffLines(d *clause.Diff, c int, base, head string, side bool, st Styles, width int) []string {
 	ch := &d.Changes[c]
 	var out []string
 	title := sanitize.Text(changeName(d, ch))
@@ -157,7 +160,7 @@ func renderDiffLines(d *clause.Diff, c int, side bool, st Styles, width int) []s
 	if len(ch.New) == 0 {
 		right = nil
 	}
-	out = append(out, st.Faint.Render(fit(sideName(d.Old, ch.Old, "base"), colW)+" │ "+fit(sideName(d.New, ch.New, "head"), width-colW-3)))
+	out = append(out, st.Faint.Render(fit(sideName(d.Old, ch.Old, orNone(base)), colW)+" │ "+fit(sideName(d.New, ch.New, orNone(head)), width-colW-3)))
 	for i := 0; i < max(len(left), len(right)); i++ {
 		var l, r []seg
 		if i < len(left) {
@@ -244,8 +247,10 @@ func names(doc *clause.Document, idx []int) string {
 	return strings.Join(parts, " + ")
 }
 
-// sideName heads a column of the side-by-side view.
-func sideName(doc *clause.Document, idx []int, side string) string {
+// sideName heads a column of the side-by-side view: the version, then
+// the clause's number in it.
+func sideName(doc *clause.Document, idx []int, version string) string {
+	side := sanitize.Text(version)
 	if len(idx) == 0 {
 		return side + ": (none)"
 	}

@@ -80,7 +80,7 @@ func TestFlowDemo(t *testing.T) {
 	f.press("RA-2023 → CNAM-2024-02 · outline")
 	f.press("filter: kind=tariff", "t", "t", "t", "t", "t", "t")
 	f.press("amount GS: 26,50 € → 30 € (+13,21 %)", "/", "consultation de référence", "enter", "enter")
-	f.press("base: 10", "s")
+	f.press("RA-2023: 10", "s")
 	f.press("History of Article 10", "h")
 	f.press("Blame of Article 10", "b")
 	f.press("outline", "esc", "esc", "esc")

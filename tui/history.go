@@ -69,13 +69,11 @@ func (s historyScreen) help(k KeyMap) helpKeys {
 // in its colour, date, the clause's number then and what happened.
 func renderHistory(s historyScreen, p parties, st Styles) string {
 	width := s.width
-	lines := []string{
-		st.Title.Render(fit(fmt.Sprintf("History of %s · %s", sanitize.Text(s.name), render.Count(len(s.entries), "change")), width)),
-		st.Faint.Render(fit(fmt.Sprintf("  %-16s %-22s %-10s %-8s %s", "version", "party", "date", "number", "change"), width)),
-	}
-	end := min(len(s.entries), s.offset+s.listHeight())
-	for i := s.offset; i < end; i++ {
-		e := s.entries[i]
+	var labels, partyNames, numbers, changes []string
+	for _, e := range s.entries {
+		labels = append(labels, sanitize.Text(e.Version.Label))
+		partyNames = append(partyNames, sanitize.Text(e.Version.Party))
+		numbers = append(numbers, sanitize.Text(e.Number))
 		change := string(e.Change)
 		if e.Renumbered {
 			change += ", renumbered"
@@ -86,9 +84,25 @@ func renderHistory(s historyScreen, p parties, st Styles) string {
 		if e.By != "" {
 			change += ", by " + amend.Cite(e.By)
 		}
-		row := "  " + fit(sanitize.Text(e.Version.Label), 16) + " " + p.style(st, e.Version.Party).Render(fit(sanitize.Text(e.Version.Party), 22)) +
-			" " + fit(e.Version.Date, 10) + " " + fit(sanitize.Text(e.Number), 8) + " " + st.badge(string(e.Change), change)
-		row = fit(row, width)
+		changes = append(changes, change)
+	}
+	labelW := column(labels, "version", 7, 0.25, width)
+	numberW := column(numbers, "number", 6, 0.15, width)
+	fixed := 2 + labelW + 1 + 1 + 10 + 1 + numberW + 1 + column(changes, "change", 6, 0.3, width)
+	partyW := column(partyNames, "party", 5, max(0.3, float64(width-fixed)/float64(max(width, 1))), width)
+	cells := func(label, party, date, number, change string) (string, string) {
+		return "  " + elide(label, labelW) + " ", " " + fit(date, 10) + " " + fit(number, numberW) + " " + change
+	}
+	h1, h2 := cells("version", "", "date", "number", "change")
+	lines := []string{
+		st.Title.Render(fit(fmt.Sprintf("History of %s · %s", sanitize.Text(s.name), render.Count(len(s.entries), "change")), width)),
+		st.Faint.Render(fit(h1+fit("party", partyW)+h2, width)),
+	}
+	end := min(len(s.entries), s.offset+s.listHeight())
+	for i := s.offset; i < end; i++ {
+		e := s.entries[i]
+		c1, c2 := cells(labels[i], "", e.Version.Date, numbers[i], st.badge(string(e.Change), changes[i]))
+		row := fit(c1+p.style(st, e.Version.Party).Render(elide(partyNames[i], partyW))+c2, width)
 		if i == s.cursor {
 			row = cursorRow(st, row, width)
 		}

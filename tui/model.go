@@ -142,7 +142,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		step := orNone(msg.entry.Version.Base) + " → " + msg.entry.Version.Label
-		m.diff = m.diff.SetSize(m.bodySize()).set(msg.diff, msg.change, step)
+		m.diff = m.diff.SetSize(m.bodySize()).set(msg.diff, msg.change, msg.entry.Version.Base, msg.entry.Version.Label, step)
 		m.diff.stepAt = msg.entry.Version.Label
 		if msg.entry.Change == clause.Removed {
 			m.diff.stepAt = msg.entry.Version.Base
@@ -503,7 +503,7 @@ func (m Model) outlineKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, k.Enter):
 		if c, ok := m.outline.selected(); ok {
-			m.diff = m.diff.SetSize(m.bodySize()).set(m.outline.diff, c, "")
+			m.diff = m.diff.SetSize(m.bodySize()).set(m.outline.diff, c, m.base, m.head, "")
 			return m.open(screenDiff), nil
 		}
 		return m, nil
@@ -539,7 +539,7 @@ func (m Model) goTo(name string) Model {
 	}
 	m.outline = m.outline.goTo(c)
 	if m.screen == screenDiff {
-		m.diff = m.diff.set(m.outline.diff, c, "")
+		m.diff = m.diff.set(m.outline.diff, c, m.base, m.head, "")
 	}
 	return m
 }
@@ -575,7 +575,7 @@ func (m Model) diffKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			}
 			m.outline = o
 			c, _ := o.selected()
-			m.diff = m.diff.set(o.diff, c, "")
+			m.diff = m.diff.set(o.diff, c, m.base, m.head, "")
 			return m, nil
 		}
 	}
@@ -686,6 +686,29 @@ func (m Model) helpKeys() helpKeys {
 	return helpKeys{short: []key.Binding{k.Quit}, full: [][]key.Binding{{k.Quit}}}
 }
 
+// position is the scroll position of the current screen, for the title
+// bar.
+func (m Model) position() string {
+	if m.showHelp {
+		return ""
+	}
+	switch m.screen {
+	case screenVersions:
+		return listPosition(m.versions.cursor, len(m.versions.list), m.versions.listHeight())
+	case screenOutline:
+		return listPosition(m.outline.cursor, len(m.outline.visible), m.outline.listHeight())
+	case screenHistory:
+		return listPosition(m.history.cursor, len(m.history.entries), m.history.listHeight())
+	case screenTariffs:
+		return listPosition(m.tariffs.cursor, m.tariffs.rows(), m.tariffs.listHeight())
+	case screenDiff:
+		return textPosition(m.diff.offset, m.diff.height, len(m.diff.lines))
+	case screenBlame:
+		return textPosition(m.blame.offset, m.blame.textHeight(), len(m.blame.lines))
+	}
+	return ""
+}
+
 // shortHelp is the footer's key help cut to the window: the screen's keys
 // as many as fit, in their order of importance, then "? help" and
 // "q quit", which are always shown.
@@ -726,7 +749,7 @@ func (m Model) render() string {
 	if m.screen == screenDiff && m.diff.step != "" {
 		title += " of step " + m.diff.step
 	}
-	bar := m.st.Bar.Render(fit(sanitize.Text(title), m.width))
+	bar := m.st.Bar.Render(titleBar(sanitize.Text(title), m.position(), m.width))
 	var body string
 	switch {
 	case m.showHelp:

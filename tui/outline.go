@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -9,10 +10,13 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/avenant-dev/avenant/clause"
 	"github.com/avenant-dev/avenant/internal/frtext"
 	"github.com/avenant-dev/avenant/internal/sanitize"
 	"github.com/avenant-dev/avenant/render"
+	"github.com/avenant-dev/avenant/tariff"
 )
 
 // outlineRow is one line of the outline: one change of the diff, drawn at
@@ -29,6 +33,13 @@ type outlineRow struct {
 	title  bool
 	// counted is the number of listed changes inside a title.
 	counted int
+	// labelW is the width of the indented label, badgeW that of the
+	// badges, in cells.
+	labelW, badgeW int
+	// parts is set when the label joins several names or values (a
+	// tariff row's code, act and amount; a merge), whose last part
+	// matters as much as the first: too long, it loses its middle.
+	parts bool
 }
 
 // kindFilters are the values "t" cycles through; "" shows every kind.
@@ -45,6 +56,11 @@ type outlineScreen struct {
 	matched []bool
 	cursor  int // index into visible
 	offset  int
+
+	// labelCol is the widest indented label of the visible rows, so that
+	// their badges line up next to the longest; badgeCol their widest
+	// badges.
+	labelCol, badgeCol int
 
 	changedOnly, factsOnly bool
 	kind                   int // index into kindFilters
@@ -83,6 +99,12 @@ func newOutlineScreen(d *clause.Diff) outlineScreen {
 		}
 		r.title = cl.Kind == clause.KindTitle || (cl.Depth == 0 && cl.Kind != clause.KindPreamble && cl.Kind != clause.KindParagraph)
 		r.badges = badges(c)
+		r.parts = len(c.Old) > 1 || len(c.New) > 1 || len(c.New) == 1 && d.New.IsTariffRow(c.New[0]) ||
+			len(c.New) == 0 && d.Old.IsTariffRow(c.Old[0])
+		r.labelW = 2*min(r.depth, 8) + ansi.StringWidth(r.label)
+		for _, b := range r.badges {
+			r.badgeW += ansi.StringWidth(badgeText(b, d, c)) + 3
+		}
 		s.rows[i] = r
 	}
 	// Count listed changes under each title.
@@ -97,6 +119,11 @@ func newOutlineScreen(d *clause.Diff) outlineScreen {
 			if p == s.rows[p].parent {
 				break
 			}
+		}
+	}
+	for i := range s.rows {
+		if r := &s.rows[i]; r.title && r.counted > 0 {
+			r.badgeW += len(changedCount(r.counted)) + 1
 		}
 	}
 	s.refilter()
@@ -127,6 +154,9 @@ func rowLabel(d *clause.Diff, c *clause.Change) string {
 	if len(idx) == 0 || c.Kind == clause.Merged {
 		idx, doc = c.Old, d.Old
 	}
+	if len(idx) == 1 && doc.IsTariffRow(idx[0]) {
+		return tariffRowLabel(doc, idx[0], c)
+	}
 	parts := make([]string, len(idx))
 	for i, k := range idx {
 		parts[i] = oneLine(doc.Clauses[k].Label())
@@ -135,6 +165,40 @@ func rowLabel(d *clause.Diff, c *clause.Change) string {
 		return strings.Join(parts, " + ") + " → " + oneLine(d.New.Clauses[c.New[0]].Label())
 	}
 	return strings.Join(parts, " + ")
+}
+
+// tariffRowLabel names a tariff row by what a reader looks for: its act
+// code, the act's name and its amount, old → new when the change moves it
+// ("G · Consultation de référence · 26,50 € → 30 €").
+func tariffRowLabel(doc *clause.Document, i int, c *clause.Change) string {
+	cl := &doc.Clauses[i]
+	parts := []string{cl.Number}
+	if l := tariff.RowLabel(cl.Text, cl.Number); l != "" {
+		parts = append(parts, oneLine(l))
+	}
+	amount := ""
+	for _, f := range c.Facts {
+		if f.Kind == clause.FactAmount && f.Subject == cl.Number {
+			amount = orAbsent(f.Old) + " → " + orAbsent(f.New)
+			break
+		}
+	}
+	if amount == "" {
+		if ps := doc.Prices(i); len(ps) > 0 {
+			amount = ps[0].New
+		}
+	}
+	if amount != "" {
+		parts = append(parts, amount)
+	}
+	return strings.Join(parts, " · ")
+}
+
+func orAbsent(s string) string {
+	if s == "" {
+		return render.Absent
+	}
+	return s
 }
 
 func oneLine(s string) string {
@@ -176,7 +240,23 @@ func badges(c *clause.Change) []string {
 			b = append(b, name)
 		}
 	}
+	slices.SortStableFunc(b, func(x, y string) int { return badgeRank(x) - badgeRank(y) })
 	return b
+}
+
+// badgeOrder is the one order of badges on every row: what happened to
+// the clause, then how it moved, then the facts a negotiator watches.
+var badgeOrder = []string{
+	string(clause.Modified), string(clause.Added), string(clause.Removed), string(clause.Split),
+	string(clause.Merged), string(clause.Cosmetic), "renumbered", "moved",
+	"tariff", "modality", "negation", "reference", "facts",
+}
+
+func badgeRank(name string) int {
+	if i := slices.Index(badgeOrder, name); i >= 0 {
+		return i
+	}
+	return len(badgeOrder)
 }
 
 // badgeText is how a badge reads on screen.
@@ -247,10 +327,13 @@ func (s *outlineScreen) refilter() {
 		}
 	}
 	s.cursor = 0
+	s.labelCol, s.badgeCol = 0, 0
 	for i, r := range s.visible {
+		s.badgeCol = max(s.badgeCol, s.rows[r].badgeW)
 		if r <= selected {
 			s.cursor = i
 		}
+		s.labelCol = max(s.labelCol, s.rows[r].labelW)
 	}
 	s.offset = window(s.cursor, s.offset, s.listHeight(), len(s.visible))
 }
@@ -425,6 +508,8 @@ func (s outlineScreen) help(k KeyMap) helpKeys {
 	}
 }
 
+func changedCount(n int) string { return fmt.Sprintf("(%d changed)", n) }
+
 // filterLine describes the active filters.
 func (s outlineScreen) filterLine() string {
 	var f []string
@@ -451,7 +536,7 @@ func (s outlineScreen) filterLine() string {
 // changes it holds.
 func renderOutline(s outlineScreen, base, head string, st Styles) string {
 	width, height := s.width, s.height
-	head1 := fmt.Sprintf("%s → %s · %s", orNone(base), head, render.SummaryLine(s.diff.Summary))
+	head1 := summaryFitting(s.diff.Summary, orNone(base)+" → "+head+" · ", width)
 	lines := []string{st.Title.Render(fit(head1, width))}
 	if fl := s.filterLine(); fl != "" {
 		lines = append(lines, st.Faint.Render(fit(fl, width)))
@@ -461,23 +546,24 @@ func renderOutline(s outlineScreen, base, head string, st Styles) string {
 	}
 	end := min(len(s.visible), s.offset+s.listHeight())
 	fq := frtext.Fold(s.query)
+	labelCol := s.labelCol
+	if labelCol > width-2-s.badgeCol-1 {
+		labelCol = max(width-2-s.badgeCol-1, width/2)
+	}
 	for vi := s.offset; vi < end; vi++ {
 		r := &s.rows[s.visible[vi]]
 		c := &s.diff.Changes[r.change]
 		var bs []string
-		plainBadges := 0
 		for _, b := range r.badges {
-			t := badgeText(b, s.diff, c)
-			plainBadges += len([]rune(t)) + 3
-			bs = append(bs, st.badge(b, "["+t+"]"))
+			bs = append(bs, st.badge(b, "["+badgeText(b, s.diff, c)+"]"))
 		}
 		if r.title && r.counted > 0 {
-			t := fmt.Sprintf("(%d changed)", r.counted)
-			plainBadges += len([]rune(t)) + 1
-			bs = append(bs, st.Faint.Render(t))
+			bs = append(bs, st.Faint.Render(changedCount(r.counted)))
 		}
 		indent := strings.Repeat("  ", min(r.depth, 8))
-		labelW := max(width-2-len(indent)-plainBadges-1, 8)
+		// Badges line up after the longest label in view; a longer
+		// label takes what its own badges leave.
+		labelW := max(min(max(labelCol, r.labelW), width-2-r.badgeW-1)-len(indent), 8)
 		base := lipgloss.NewStyle()
 		if c.Kind == clause.Removed {
 			base = st.Delete
@@ -489,6 +575,9 @@ func renderOutline(s outlineScreen, base, head string, st Styles) string {
 			labelW -= 2 // the « » around the match
 		}
 		label := fit(r.label, labelW)
+		if r.parts {
+			label = elide(r.label, labelW)
+		}
 		if hit {
 			label = highlight(label, fq, base, st)
 		} else {

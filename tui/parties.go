@@ -363,7 +363,7 @@ func (m Model) partiesKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		d := m.answers.table.Diffs[j]
 		m.base, m.head = m.answers.base.Label, a.Label
 		m.outline = newOutlineScreen(d).SetSize(m.bodySize()).goTo(r.Cells[j])
-		m.diff = m.diff.SetSize(m.bodySize()).set(d, r.Cells[j], "")
+		m.diff = m.diff.SetSize(m.bodySize()).set(d, r.Cells[j], m.base, m.head, "")
 		return m.open(screenDiff), nil
 	}
 	var cmd tea.Cmd

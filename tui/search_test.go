@@ -100,7 +100,7 @@ func TestGoTo(t *testing.T) {
 		{[]string{":", "annexe 1", "enter"}, "Annexe 1 - Tarifs des actes et consultations"},
 		{[]string{"g", "1", "0", "enter"}, "Article 10 - Consultation de référence du médecin généraliste"},
 		{[]string{"2", "bis", "enter"}, "Article 2 bis - Médecins exerçant dans plusieurs lieux"},
-		{[]string{":", "Annexe 1/G", "enter"}, "item G"},
+		{[]string{":", "Annexe 1/G", "enter"}, "G · Consultation de référence du médecin généraliste · 26,50 € → 30 €"},
 	} {
 		got := drive(t, m, keys(tc.keys...)...)
 		if l := selectedLabel(got); !strings.HasPrefix(l, tc.want) {

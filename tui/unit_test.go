@@ -128,7 +128,7 @@ func TestBadgesNameFacts(t *testing.T) {
 	}
 	c.Facts = append(c.Facts, clause.Fact{Kind: clause.FactReference, Broken: true})
 	got = strings.Join(badges(c), " ")
-	if want := "modified renumbered tariff negation facts reference"; got != want {
+	if want := "modified renumbered tariff negation reference facts"; got != want {
 		t.Errorf("badges = %q, want %q", got, want)
 	}
 }

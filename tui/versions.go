@@ -2,10 +2,10 @@ package tui
 
 import (
 	"fmt"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/avenant-dev/avenant/internal/sanitize"
 	"github.com/avenant-dev/avenant/render"
@@ -120,23 +120,49 @@ func versionGraph(list []Version) []string {
 }
 
 // renderVersions draws the timeline: graph, label, party in its colour,
-// kind, date and the version answered, with base and head marked.
+// kind, date and the version answered, with base and head marked. Columns
+// are as wide as their widest value, up to a share of the window; a label
+// too long loses its middle, where versions of one series differ least.
 func renderVersions(s versionsScreen, base, head string, p parties, st Styles) string {
 	width, height := s.width, s.height
 	lines := []string{
 		st.Title.Render(fit(fmt.Sprintf("%s · base %s → head %s", render.Count(len(s.list), "version"), orNone(base), head), width)),
 	}
-	wide := width >= 100
-	if wide {
-		lines = append(lines, st.Faint.Render(fit(fmt.Sprintf("  %-9s %-16s %-22s %-18s %-10s %s", "graph", "version", "party", "kind", "date", "answers"), width)))
-	} else {
-		lines = append(lines, st.Faint.Render(fit(fmt.Sprintf("  %-9s %-16s %-22s %-10s %s", "graph", "version", "party", "date", "answers"), width)))
+	var labels, partyNames, kinds, answered []string
+	for _, v := range s.list {
+		labels = append(labels, sanitize.Text(v.Label))
+		partyNames = append(partyNames, sanitize.Text(v.Party))
+		kinds = append(kinds, sanitize.Text(v.Kind))
+		answers := ""
+		if v.Base != "" {
+			answers = "↳ " + sanitize.Text(v.Base)
+		}
+		answered = append(answered, answers)
 	}
-	gw := 0
+	gw := 5
 	for _, g := range s.graph {
-		gw = max(gw, len([]rune(g)))
+		gw = max(gw, ansi.StringWidth(g))
 	}
-	gw = max(gw, 5)
+	labelW := column(labels, "version", 7, 0.25, width)
+	kindW := 0
+	if width >= 100 {
+		kindW = column(kinds, "kind", 4, 0.2, width)
+	}
+	// The party takes the room the other columns leave, at least its share.
+	partyW := column(partyNames, "party", 5, 0.3, width)
+	if room := width - (2 + gw + 1 + labelW + 2 + kindW + 1 + 10 + 1 + column(answered, "answers", 7, 0.3, width)); room > partyW {
+		partyW = column(partyNames, "party", 5, float64(room)/float64(max(width, 1)), width)
+	}
+	cells := func(mark, graph, label, party, kind, date, answers string) (string, string) {
+		head := mark + fit(graph, gw) + " " + elide(label, labelW) + " "
+		rest := " "
+		if kindW > 0 {
+			rest += fit(kind, kindW) + " "
+		}
+		return head, rest + fit(date, 10) + " " + answers
+	}
+	h1, h2 := cells("  ", "graph", "version", "", "kind", "date", "answers")
+	lines = append(lines, st.Faint.Render(fit(h1+fit("party", partyW)+h2, width)))
 	end := min(len(s.list), s.offset+s.listHeight())
 	for i := s.offset; i < end; i++ {
 		v := s.list[i]
@@ -147,19 +173,8 @@ func renderVersions(s versionsScreen, base, head string, p parties, st Styles) s
 		case base:
 			mark = "B "
 		}
-		g := s.graph[i] + strings.Repeat(" ", gw-len([]rune(s.graph[i])))
-		party := fit(sanitize.Text(v.Party), 22)
-		answers := ""
-		if v.Base != "" {
-			answers = "↳ " + sanitize.Text(v.Base)
-		}
-		kind := ""
-		if wide {
-			kind = fit(sanitize.Text(v.Kind), 18) + " "
-		}
-		row := mark + fit(g, 9) + " " + fit(sanitize.Text(v.Label), 16) + " " + p.style(st, v.Party).Render(party) + " " +
-			kind + fit(v.Date, 10) + " " + answers
-		row = fit(row, width)
+		c1, c2 := cells(mark, s.graph[i], labels[i], "", kinds[i], v.Date, answered[i])
+		row := fit(c1+p.style(st, v.Party).Render(elide(partyNames[i], partyW))+c2, width)
 		if i == s.cursor {
 			row = cursorRow(st, row, width)
 		}
