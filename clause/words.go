@@ -39,8 +39,12 @@ import (
 // Every other rune that is neither a letter, a digit nor a space is a token
 // on its own; so is every invalid UTF-8 byte.
 func Tokens(s string) []string {
-	toks := make([]string, 0, len(s)/4+1)
-	for i := 0; i < len(s); {
+	return appendTokens(make([]string, 0, len(s)/4+1), s, 0)
+}
+
+// appendTokens appends the tokens of s from byte i on.
+func appendTokens(toks []string, s string, i int) []string {
+	for i < len(s) {
 		j := tokenEnd(s, i)
 		toks = append(toks, s[i:j])
 		i = j
@@ -391,14 +395,108 @@ func WordDiff(old, new string) []Hunk {
 // wordDiff is WordDiff on two different texts; the differ it returns tells
 // tests the work done.
 func wordDiff(old, new string) ([]Hunk, *differ) {
+	if d := newWindowDiffer(old, new); d != nil {
+		if h := d.run(); !d.touchedEdge {
+			return h, d
+		}
+	}
 	d := newDiffer(old, new)
+	return d.run(), d
+}
+
+func (d *differ) run() []Hunk {
 	ra, rb, shared := encodeTokens(d.a, d.b)
 	segs := d.diffTokens(ra, rb, shared)
 	segs = d.eliminateEqualities(segs)
 	segs = d.factorChanges(segs)
 	d.alignBoundaries(segs)
 	segs = appendSegs(segs[:0:0], segs...)
-	return d.hunks(segs), d
+	return d.hunks(segs)
+}
+
+// wordDiffContext is how many bytes of the text the two versions share
+// are tokenised on each side of what differs: enough for the boundary
+// cleanup to slide a change over its neighbours and score its edges.
+const wordDiffContext = 256
+
+// newWindowDiffer prepares the diff of a long clause with a small change:
+// only the lines around the change are cut into tokens and encoded, the
+// shared text before and after standing as one token each, so the cost
+// follows the bytes changed, not the clause's length. The cuts fall just
+// after a run of white space holding a line break, which always ends a
+// token, so the tokens in between are those of the whole text. The result
+// is the whole text's unless the boundary cleanup reaches the stand-in
+// tokens (a change repeated over more than the context), which the caller
+// sees in touchedEdge and answers with the whole diff. nil when there is
+// nothing to leave out.
+func newWindowDiffer(old, new string) *differ {
+	prefix := commonPrefixLen(old, new)
+	suffix := commonSuffixLen(old[prefix:], new[prefix:])
+	head := tokenCutBefore(old, prefix-wordDiffContext)
+	end := tokenCutAfter(old, len(old)-suffix+wordDiffContext)
+	tail := len(old) - end
+	if head == 0 && tail == 0 {
+		return nil
+	}
+	d := &differ{old: old, new: new, headStandIn: head > 0, tailStandIn: tail > 0,
+		a: windowTokens(old, head, len(old)-tail), b: windowTokens(new, head, len(new)-tail)}
+	d.offA, d.wA = tokenSums(d.a)
+	d.offB, d.wB = tokenSums(d.b)
+	return d
+}
+
+// windowTokens is s[:from] as one token, the tokens of s[from:to], and
+// s[to:] as one token; the outer ones only when not empty.
+func windowTokens(s string, from, to int) []string {
+	toks := make([]string, 0, (to-from)/4+3)
+	if from > 0 {
+		toks = append(toks, s[:from])
+	}
+	toks = appendTokens(toks, s[:to], from)
+	if to < len(s) {
+		toks = append(toks, s[to:])
+	}
+	return toks
+}
+
+// tokenCutBefore is the last token boundary at or before limit that ends
+// a run of white space holding a line break, 0 when there is none.
+func tokenCutBefore(s string, limit int) int {
+	if limit <= 0 {
+		return 0
+	}
+	nl := strings.LastIndexByte(s[:limit], '\n')
+	if nl < 0 {
+		return 0
+	}
+	if cut := skipSpaces(s, nl+1); cut <= limit {
+		return cut
+	}
+	return 0
+}
+
+// tokenCutAfter is the first boundary at or after from that ends a run of
+// white space holding a line break, len(s) when there is none.
+func tokenCutAfter(s string, from int) int {
+	if from >= len(s) {
+		return len(s)
+	}
+	nl := strings.IndexByte(s[from:], '\n')
+	if nl < 0 {
+		return len(s)
+	}
+	return skipSpaces(s, from+nl+1)
+}
+
+func skipSpaces(s string, i int) int {
+	for i < len(s) {
+		r, sz := runeAt(s, i)
+		if !isSpaceRune(r) {
+			break
+		}
+		i += sz
+	}
+	return i
 }
 
 // differ holds the two token sequences with their byte offsets and
@@ -415,6 +513,19 @@ type differ struct {
 	// exactTokens counts the tokens given to the exact diff, rewritten
 	// the stretches reported as rewritten: the work done, for tests.
 	exactTokens, rewritten int
+
+	// headStandIn and tailStandIn tell that the first and last tokens
+	// stand for the shared text around a window (newWindowDiffer);
+	// touchedEdge, that the cleanup looked at one of them as a token.
+	headStandIn, tailStandIn, touchedEdge bool
+}
+
+// token is t[k] for the boundary cleanup, noting when k is a stand-in.
+func (d *differ) token(t []string, k int) string {
+	if k == 0 && d.headStandIn || k == len(t)-1 && d.tailStandIn {
+		d.touchedEdge = true
+	}
+	return t[k]
 }
 
 func newDiffer(old, new string) *differ {
@@ -575,23 +686,24 @@ func (d *differ) alignBoundaries(segs []seg) {
 		default:
 			continue
 		}
+		tok := func(k int) string { return d.token(t, k) }
 		score := func(x0, x1 int) int {
 			s := 12
 			if x0 > lo {
-				s += boundaryScore(t[x0-1], t[x0]) - 6
+				s += boundaryScore(tok(x0-1), tok(x0)) - 6
 			}
 			if x1 < hi {
-				s += boundaryScore(t[x1-1], t[x1]) - 6
+				s += boundaryScore(tok(x1-1), tok(x1)) - 6
 			}
 			return s
 		}
 		orig := x0
-		for x0 > lo && t[x0-1] == t[x1-1] {
+		for x0 > lo && tok(x0-1) == tok(x1-1) {
 			x0--
 			x1--
 		}
 		best, bestScore := x0, score(x0, x1)
-		for x1 < hi && t[x0] == t[x1] {
+		for x1 < hi && tok(x0) == tok(x1) {
 			x0++
 			x1++
 			if s := score(x0, x1); s >= bestScore {

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/avenant-dev/avenant/internal/corpus"
+	"github.com/avenant-dev/avenant/internal/synth"
 )
 
 func TestTokens(t *testing.T) {
@@ -450,5 +451,48 @@ func BenchmarkTokens(b *testing.B) {
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
 		Tokens(s)
+	}
+}
+
+// TestWindowedWordDiffIsWhole checks the word diff made on the window
+// around a change against the diff of the whole texts, for edits of every
+// kind at random places of a long text, repeated edits included (where the
+// cleanup slides a change over its neighbours).
+func TestWindowedWordDiffIsWhole(t *testing.T) {
+	base := synth.Base(4000, 7).Text + "\n\nla la la la la la la la la la la la la la.\n\n" + synth.Base(3000, 8).Text
+	snippets := []string{" ", "\n", "\n\n", "la ", "la la ", "mot ", "30 €", "1er janvier 2025", "L. 162-5", ". ", "\u00a0", "é", "2"}
+	r := rand.New(rand.NewPCG(9, 10))
+	windowed := 0
+	for trial := range 300 {
+		new := base
+		for range 1 + r.IntN(3) {
+			at := r.IntN(len(new) + 1)
+			for at < len(new) && !utf8.RuneStart(new[at]) {
+				at++
+			}
+			if r.IntN(2) == 0 {
+				new = new[:at] + snippets[r.IntN(len(snippets))] + new[at:]
+				continue
+			}
+			end := at + r.IntN(6)
+			for end < len(new) && !utf8.RuneStart(new[end]) {
+				end++
+			}
+			new = new[:at] + new[min(end, len(new)):]
+		}
+		if new == base {
+			continue
+		}
+		got, d := wordDiff(base, new)
+		if d.headStandIn || d.tailStandIn {
+			windowed++
+		}
+		want := newDiffer(base, new).run()
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("trial %d: windowed diff %v, whole diff %v", trial, got, want)
+		}
+	}
+	if windowed < 100 {
+		t.Errorf("only %d of 300 diffs used a window", windowed)
 	}
 }
