@@ -143,16 +143,6 @@ func (a *aligner) applyConcord(c Concord) error {
 // concordance is mostly about articles.
 var resolveKinds = []Kind{KindArticle, KindAnnex, KindTitle, KindChapter, KindSection, KindItem, KindParagraph, KindPreamble}
 
-// kindWords lets a name carry its kind: "Article 12", "Titre II".
-var kindWords = []struct {
-	prefix string
-	kind   Kind
-}{
-	{"article ", KindArticle}, {"art. ", KindArticle}, {"art ", KindArticle},
-	{"annexe ", KindAnnex}, {"titre ", KindTitle}, {"chapitre ", KindChapter},
-	{"section ", KindSection},
-}
-
 // resolve finds the free clause of side s that name denotes, not in taken:
 // by id, by key, then by number (articles first); -1 when none.
 func (a *aligner) resolve(s int, name string, taken []int) int {
@@ -186,16 +176,15 @@ func (a *aligner) resolve(s int, name string, taken []int) int {
 			return i
 		}
 	}
-	kinds, num := resolveKinds, name
-	lower := strings.ToLower(name)
-	for _, kw := range kindWords {
-		if strings.HasPrefix(lower, kw.prefix) {
-			kinds, num = []Kind{kw.kind}, strings.TrimSpace(name[len(kw.prefix):])
-			break
+	var keys []string
+	if rest, hk := keyword(name); hk != hNone {
+		keys = append(keys, keyOf(hk, strings.TrimSpace(rest)))
+	} else {
+		for _, k := range resolveKinds {
+			keys = append(keys, NumberKey(k, name))
 		}
 	}
-	for _, k := range kinds {
-		key := NumberKey(k, num)
+	for _, key := range keys {
 		if key == "" {
 			continue
 		}

@@ -273,7 +273,7 @@ func numeroAt(s string, i int) int {
 		return 1 + len("°")
 	case strings.HasPrefix(s[i+1:], "º"):
 		return 1 + len("º")
-	case i+1 < len(s) && (s[i+1] == 'o' || s[i+1] == 'O') && boundary(s, i+2):
+	case i+1 < len(s) && (s[i+1] == 'o' || s[i+1] == 'O') && frtext.WordEnds(s, i+2):
 		return 2
 	}
 	return 0

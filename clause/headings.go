@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/avenant-dev/avenant/internal/frtext"
 )
 
 // plainStart marks the bytes a plain-line heading can start with.
@@ -102,9 +104,9 @@ func scanMoreNumbers(first, s string, hk hkind) (more []string, rest string) {
 		switch {
 		case strings.HasPrefix(t, ","):
 			sep, t = ",", t[1:]
-		case foldPrefixAt(t, 0, "et") && boundary(t, 2):
+		case foldPrefixAt(t, 0, "et") && frtext.WordEnds(t, 2):
 			sep, t = "et", t[2:]
-		case strings.HasPrefix(t, "à") && boundary(t, len("à")):
+		case strings.HasPrefix(t, "à") && frtext.WordEnds(t, len("à")):
 			sep, t = "à", t[len("à"):]
 		default:
 			return more, s
@@ -202,63 +204,27 @@ func titleOK(rest string, strict bool) bool {
 	return len(t) < len(rest) && unicode.IsUpper(r)
 }
 
-// keyword matches the keyword that opens a heading, case-insensitively, and
-// returns what follows it with leading spaces removed.
+// keyword reads the word that opens a heading (frtext.HeadingStart) and
+// returns what follows it with leading spaces removed. A numbered
+// division's word is followed by a space, but "Art." may touch its number.
 func keyword(s string) (string, hkind) {
-	switch s[0] | 0x20 {
-	case 'a':
-		if rest, ok := word(s, "article"); ok {
-			if rest2, ok := word(rest, "annexe"); ok {
-				return rest2, hAnnex // "Article Annexe IV": RCM style
-			}
-			return rest, hArticle
-		}
-		if rest, ok := word(s, "articles"); ok {
-			return rest, hArticle // a list or range: see classify
-		}
-		if len(s) > 4 && strings.EqualFold(s[:4], "art.") {
-			return strings.TrimLeft(s[4:], " \t"), hArticle
-		}
-		if rest, ok := word(s, "annexe"); ok {
-			return rest, hAnnex
-		}
-	case 't':
-		if rest, ok := word(s, "titre"); ok {
-			return rest, hTitle
-		}
-	case 'c':
-		if rest, ok := word(s, "chapitre"); ok {
-			return rest, hChapter
-		}
-	case 's':
-		if rest, ok := word(s, "section"); ok {
-			return rest, hSection
-		}
-		if len(s) > 5 && strings.EqualFold(s[:4], "sous") && (s[4] == '-' || s[4] == ' ') {
-			if rest, ok := word(s[5:], "titre"); ok {
-				return rest, hSubtitle
-			}
-			if rest, ok := word(s[5:], "section"); ok {
-				return rest, hSubsection
-			}
-		}
-	case 'p':
-		for _, kw := range [...]string{"préambule", "preambule"} {
-			if len(s) >= len(kw) && strings.EqualFold(s[:len(kw)], kw) && boundary(s, len(kw)) {
-				return s[len(kw):], hPreamble
-			}
-		}
+	div, rest := frtext.HeadingStart(s)
+	hk := divisionKinds[div]
+	switch {
+	case hk == hNone || hk == hPreamble:
+		return rest, hk
+	case strings.HasSuffix(s[:len(s)-len(rest)], "."):
+	case rest == "" || rest[0] != ' ' && rest[0] != '\t':
+		return "", hNone
 	}
-	return "", hNone
+	return strings.TrimLeft(rest, " \t"), hk
 }
 
-// word matches kw at the start of s, case-insensitively, followed by at least
-// one space; it returns the rest without the spaces.
-func word(s, kw string) (string, bool) {
-	if len(s) <= len(kw) || !strings.EqualFold(s[:len(kw)], kw) || (s[len(kw)] != ' ' && s[len(kw)] != '\t') {
-		return "", false
-	}
-	return strings.TrimLeft(s[len(kw):], " \t"), true
+// divisionKinds are the parser's kinds of the divisions frtext knows.
+var divisionKinds = [...]hkind{
+	frtext.NoDivision: hNone, frtext.Preamble: hPreamble, frtext.Title: hTitle, frtext.Subtitle: hSubtitle,
+	frtext.Chapter: hChapter, frtext.Section: hSection, frtext.Subsection: hSubsection,
+	frtext.Article: hArticle, frtext.Annex: hAnnex,
 }
 
 // scanNumber reads a number as printed at the start of s: "1er", "premier",
@@ -290,17 +256,17 @@ func scanNumber(s string, hk hkind) (num, rest string, ok bool) {
 		for i+1 < len(s) && (s[i] == '.' || s[i] == '-') && isDigit(s[i+1]) {
 			i = skipDigits(s, i+1)
 		}
-		if foldPrefixAt(s, i, "er") && boundary(s, i+2) {
+		if foldPrefixAt(s, i, "er") && frtext.WordEnds(s, i+2) {
 			i += 2
 		}
 		i = latinSuffix(s, i)
 		i = letterSuffix(s, i)
-	case foldPrefixAt(s, 0, "premier") && boundary(s, 7):
+	case foldPrefixAt(s, 0, "premier") && frtext.WordEnds(s, 7):
 		// "Article premier bis" is "Article 1er bis".
 		i = letterSuffix(s, latinSuffix(s, 7))
-	case foldPrefixAt(s, 0, "première") && boundary(s, len("première")):
+	case foldPrefixAt(s, 0, "première") && frtext.WordEnds(s, len("première")):
 		i = len("première")
-	case foldPrefixAt(s, 0, "premiere") && boundary(s, 8):
+	case foldPrefixAt(s, 0, "premiere") && frtext.WordEnds(s, 8):
 		i = 8
 	default:
 		k := 0
@@ -311,15 +277,15 @@ func scanNumber(s string, hk hkind) (num, rest string, ok bool) {
 			if foldPrefixAt(s, k, "er") {
 				k += 2
 			}
-			if _, isRoman := Roman(s[:k]); isRoman && boundary(s, k) {
+			if _, isRoman := Roman(s[:k]); isRoman && frtext.WordEnds(s, k) {
 				i = latinSuffix(s, k)
 			}
 		}
-		if i == 0 && hk == hAnnex && s != "" && s[0] >= 'A' && s[0] <= 'Z' && boundary(s, 1) {
+		if i == 0 && hk == hAnnex && s != "" && s[0] >= 'A' && s[0] <= 'Z' && frtext.WordEnds(s, 1) {
 			i = 1
 		}
 	}
-	if i == 0 || !boundary(s, i) {
+	if i == 0 || !frtext.WordEnds(s, i) {
 		return "", "", false
 	}
 	return s[:i], s[i:], true
@@ -348,7 +314,7 @@ func latinSuffix(s string, i int) int {
 		for e < len(s) && (s[e]|0x20) >= 'a' && (s[e]|0x20) <= 'z' {
 			e++
 		}
-		if e == k || LatinRank(s[k:e]) == 0 || !boundary(s, e) {
+		if e == k || LatinRank(s[k:e]) == 0 || !frtext.WordEnds(s, e) {
 			return i
 		}
 		i = e
@@ -380,7 +346,7 @@ func letterSuffix(s string, i int) int {
 	case ':', '.', '-', '–', '—', '(', ',':
 		return e // a separator, a status, a list
 	}
-	if t := s[m:]; (foldPrefixAt(t, 0, "et") && boundary(t, 2)) || (strings.HasPrefix(t, "à") && boundary(t, len("à"))) {
+	if t := s[m:]; (foldPrefixAt(t, 0, "et") && frtext.WordEnds(t, 2)) || (strings.HasPrefix(t, "à") && frtext.WordEnds(t, len("à"))) {
 		return e // "Articles 1er A et 1er B", "1er A à 1er C"
 	}
 	return i
@@ -398,17 +364,4 @@ func skipDigits(s string, i int) int {
 // foldPrefixAt reports whether s holds p at i, ignoring case.
 func foldPrefixAt(s string, i int, p string) bool {
 	return i+len(p) <= len(s) && strings.EqualFold(s[i:i+len(p)], p)
-}
-
-// boundary reports whether no letter or digit starts at s[i].
-func boundary(s string, i int) bool {
-	if i >= len(s) {
-		return true
-	}
-	c := s[i]
-	if c < utf8.RuneSelf {
-		return !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c))
-	}
-	r, _ := utf8.DecodeRuneInString(s[i:])
-	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }

@@ -21,10 +21,6 @@ const headerZone = 3
 // "12", "- 12 -", "Page 3", "Page 3/40", "p. 3", "3 / 40", "page 3 sur 40".
 var pageNumberRE = regexp.MustCompile(`^(?i:page|p\.)?\s*[-–—]?\s*\d{1,3}\s*(?:(?:/|(?i:sur|of|de))\s*\d{1,4})?\s*[-–—]?$`)
 
-// headingRE matches the start of a structural heading. The keyword must be
-// capitalised: a wrapped sentence may well go on with "article 5".
-var headingRE = regexp.MustCompile(`^(?:Article|ARTICLE|Art\.|ART\.|Titre|TITRE|Chapitre|CHAPITRE|Section|SECTION|Sous-section|SOUS-SECTION|Annexe|ANNEXE|Préambule|PRÉAMBULE|PREAMBULE)(?:$|[\s.:,–—-])|^#{1,6}(?:\s|$)`)
-
 // pointRE matches the marker of a numbered point or a bullet.
 var pointRE = regexp.MustCompile(`^(?:` +
 	`[IVX]+\s*(?:[.)°]|\s[-–—])` + // I. -  II)  IV°  III –; not L, C, D, M: "L. 162-5", "M. Dupont"
@@ -87,12 +83,28 @@ func classify(line string) lineKind {
 	switch {
 	case strings.ContainsAny(t, "\t|") || len(t) <= maxTableRow && columnGaps(t) >= 2:
 		return kindTable
-	case headingRE.MatchString(prefix) || isCapitals(t):
+	case startsHeading(prefix) || isCapitals(t):
 		return kindHeading
 	case pointRE.MatchString(prefix):
 		return kindPoint
 	}
 	return kindProse
+}
+
+// startsHeading reports a line that opens a structural heading: the word
+// of a division (frtext.HeadingStart) followed by nothing, a space or a
+// separator, or a markdown heading mark. The word must be capitalised: a
+// wrapped sentence may well go on with "article 5".
+func startsHeading(line string) bool {
+	if n := len(line) - len(strings.TrimLeft(line, "#")); n >= 1 && n <= 6 {
+		return n == len(line) || line[n] == ' ' || line[n] == '\t'
+	}
+	div, rest := frtext.HeadingStart(line)
+	if r, _ := utf8.DecodeRuneInString(line); div == frtext.NoDivision || !unicode.IsUpper(r) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return rest == "" || unicode.IsSpace(r) || strings.ContainsRune(".:,–—-", r)
 }
 
 // columnGaps counts the runs of three spaces or more inside a trimmed

@@ -199,7 +199,14 @@ func TestClassify(t *testing.T) {
 		{"Il est créé", kindProse},
 		{"Les  deux   espaces", kindProse},
 		{"CNAM.", kindProse},
-		{"Articles 3 et 4", kindProse},
+		// The plural heading of a bill ("Articles 3 et 4 (Supprimés)") is
+		// one, as the parser reads it; a word that goes on is none.
+		{"Articles 3 et 4", kindHeading},
+		{"Articulation des soins", kindProse},
+		{"Titres restaurant", kindProse},
+		{"Art. 5", kindHeading},
+		{"Article", kindHeading},
+		{"Sous-titre II", kindHeading},
 	}
 	for _, tt := range tests {
 		if got := classify(tt.line); got != tt.want {

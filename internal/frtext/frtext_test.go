@@ -75,6 +75,33 @@ func TestRules(t *testing.T) {
 		{"IsMarker", "a)", "true"},
 		{"IsMarker", "3°", "true"},
 		{"IsMarker", "Le.", "false"},
+		// HeadingStart: the division a heading's first word names, and
+		// what follows that word (after " | ").
+		{"HeadingStart", "Article 12 - Objet", "article |  12 - Objet"},
+		{"HeadingStart", "ARTICLE 1er", "article |  1er"},
+		{"HeadingStart", "Art. 3", "article |  3"},
+		{"HeadingStart", "art.12", "article | 12"},
+		{"HeadingStart", "Articles 3 et 4", "article |  3 et 4"},
+		{"HeadingStart", "Article Annexe IV", "annex |  IV"},
+		{"HeadingStart", "Article annexé au présent", "article |  annexé au présent"},
+		{"HeadingStart", "Annexe 1 : Tarifs", "annex |  1 : Tarifs"},
+		{"HeadingStart", "TITRE II", "title |  II"},
+		{"HeadingStart", "Sous-titre 1", "subtitle |  1"},
+		{"HeadingStart", "SOUS SECTION 2", "subsection |  2"},
+		{"HeadingStart", "Sous-section", "subsection | "},
+		{"HeadingStart", "Chapitre III.", "chapter |  III."},
+		{"HeadingStart", "Section 1", "section |  1"},
+		{"HeadingStart", "Préambule", "preamble | "},
+		{"HeadingStart", "PRÉAMBULE :", "preamble |  :"},
+		{"HeadingStart", "preambule", "preamble | "},
+		{"HeadingStart", "Article", "article | "},
+		{"HeadingStart", "Articulation des soins", "none | "},
+		{"HeadingStart", "Titres restaurant", "none | "},
+		{"HeadingStart", "Sectionné", "none | "},
+		{"HeadingStart", "Article2", "none | "},
+		{"HeadingStart", "Sous-préfecture", "none | "},
+		{"HeadingStart", "Les articles 3 et 4", "none | "},
+		{"HeadingStart", "", "none | "},
 	}
 	for _, c := range cases {
 		var got string
@@ -95,6 +122,9 @@ func TestRules(t *testing.T) {
 			got = boolString(StartsListEntry(c.in))
 		case "IsMarker":
 			got = boolString(IsMarker(c.in))
+		case "HeadingStart":
+			div, rest := HeadingStart(c.in)
+			got = divisionNames[div] + " | " + rest
 		default:
 			t.Fatalf("no function %q", c.fn)
 		}
@@ -103,6 +133,9 @@ func TestRules(t *testing.T) {
 		}
 	}
 }
+
+var divisionNames = [...]string{NoDivision: "none", Preamble: "preamble", Title: "title", Subtitle: "subtitle",
+	Chapter: "chapter", Section: "section", Subsection: "subsection", Article: "article", Annex: "annex"}
 
 func boolString(b bool) string {
 	if b {
