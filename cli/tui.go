@@ -7,7 +7,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"path/filepath"
 	"sync"
+	"syscall"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -97,11 +100,26 @@ func setRootTUI(root *cobra.Command, g *globals) {
 // tuiRun finds the data (the store in reach, else the demo), then opens
 // the TUI or prints the summary.
 func tuiRun(opts *TUIOptions) error {
-	src, cleanup, err := tuiSource(opts)
+	src, remove, err := tuiSource(opts)
 	if err != nil {
 		return err
 	}
+	var once sync.Once
+	cleanup := func() { once.Do(remove) }
 	defer cleanup()
+	// Closing the terminal sends SIGHUP, which Bubble Tea leaves to the
+	// default action (exit at once): the demo's temporary store must go
+	// first. SIGINT and SIGTERM end the program, and the deferred cleanup
+	// runs.
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	go func() {
+		if _, ok := <-hup; ok {
+			cleanup()
+			os.Exit(128 + int(syscall.SIGHUP))
+		}
+	}()
 	if opts.NoTUI {
 		return summaryRun(opts, src)
 	}
@@ -117,7 +135,7 @@ func tuiRun(opts *TUIOptions) error {
 	if opts.g.color == "never" {
 		progOpts = append(progOpts, tea.WithColorProfile(colorprofile.Ascii))
 	}
-	m := tui.New(src, tui.Options{Base: opts.Base, Head: opts.Head, Plain: !color})
+	m := tui.New(src, tui.Options{Base: opts.Base, Head: opts.Head, Plain: !color, Demo: opts.Demo})
 	final, err := tea.NewProgram(m, progOpts...).Run()
 	if err != nil {
 		return fmt.Errorf("terminal UI: %w", err)
@@ -132,6 +150,9 @@ func tuiRun(opts *TUIOptions) error {
 // or when no store is in reach (and no --store was given), else the store.
 // The cleanup removes the demo's temporary store.
 func tuiSource(opts *TUIOptions) (tui.Source, func(), error) {
+	if opts.Base != "" && (isFile(opts.Base) || looksLikePath(opts.Base)) && (isFile(opts.Head) || looksLikePath(opts.Head)) {
+		return filesSource(opts)
+	}
 	if !opts.Demo {
 		s, err := openStore(opts.g)
 		switch {
@@ -141,7 +162,30 @@ func tuiSource(opts *TUIOptions) (tui.Source, func(), error) {
 			return nil, nil, err
 		}
 	}
+	opts.Demo = true
 	return demoSource(opts.g)
+}
+
+// filesSource compares two files, as avenant diff does, store or not:
+// the first is the base, the second the head, each named by its file name
+// (by its path when both have the same name).
+func filesSource(opts *TUIOptions) (tui.Source, func(), error) {
+	base, head := filepath.Base(opts.Base), filepath.Base(opts.Head)
+	if base == head {
+		base, head = opts.Base, opts.Head
+	}
+	src := tui.NewMemorySource()
+	for _, f := range []struct{ path, label, answers string }{{opts.Base, base, ""}, {opts.Head, head, base}} {
+		d, err := loadFile(f.path, 0)
+		if err != nil {
+			return nil, nil, err
+		}
+		if err := src.Add(tui.Version{Label: f.label, Base: f.answers}, d); err != nil {
+			return nil, nil, err
+		}
+	}
+	opts.Base, opts.Head = base, head
+	return src, func() {}, nil
 }
 
 // demoSource imports the embedded demo negotiation into a temporary store,

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 )
 
@@ -110,5 +111,13 @@ func TestFlowSetBaseOnHeadThenInterrupt(t *testing.T) {
 	final := f.tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(probe)
 	if err := final.m.Err(); err != nil {
 		t.Errorf("exit error after B on the head: %v", err)
+	}
+}
+
+// TestDemoTitle: the demo says so in the title bar and the window title.
+func TestDemoTitle(t *testing.T) {
+	m := start(t, newFakeSource(), Options{Demo: true}, 80, 24)
+	if v := m.View(); !strings.HasPrefix(ansi.Strip(v.Content), " avenant demo · ") || v.WindowTitle != "avenant demo" {
+		t.Errorf("title %q, window %q", strings.SplitN(ansi.Strip(v.Content), "\n", 2)[0], v.WindowTitle)
 	}
 }

@@ -42,6 +42,9 @@ type Options struct {
 	// Plain draws textual marks for terminals without colour (NO_COLOR,
 	// --color never).
 	Plain bool
+	// Demo says the data is the built-in demo negotiation, which the
+	// title bar then says.
+	Demo bool
 }
 
 // Model is the root of the TUI: it holds the current screen, the one error
@@ -686,6 +689,14 @@ func (m Model) helpKeys() helpKeys {
 	return helpKeys{short: []key.Binding{k.Quit}, full: [][]key.Binding{{k.Quit}}}
 }
 
+// name is the program's name in its title: "avenant demo" on the demo.
+func (m Model) name() string {
+	if m.opts.Demo {
+		return "avenant demo"
+	}
+	return "avenant"
+}
+
 // position is the scroll position of the current screen, for the title
 // bar.
 func (m Model) position() string {
@@ -736,7 +747,7 @@ func (m Model) View() tea.View {
 	v := tea.NewView(m.render())
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
-	v.WindowTitle = "avenant"
+	v.WindowTitle = m.name()
 	return v
 }
 
@@ -745,7 +756,7 @@ func (m Model) View() tea.View {
 // short key help.
 func (m Model) render() string {
 	w, h := m.bodySize()
-	title := " avenant · " + orNone(m.base) + " → " + orNone(m.head) + " · " + screenNames[m.screen]
+	title := " " + m.name() + " · " + orNone(m.base) + " → " + orNone(m.head) + " · " + screenNames[m.screen]
 	if m.screen == screenDiff && m.diff.step != "" {
 		title += " of step " + m.diff.step
 	}
