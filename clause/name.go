@@ -2,15 +2,6 @@ package clause
 
 import "strings"
 
-// kindNames are how a numbered clause of each kind is called in the texts.
-var kindNames = map[Kind]string{
-	KindArticle: "Article",
-	KindAnnex:   "Annexe",
-	KindTitle:   "Titre",
-	KindChapter: "Chapitre",
-	KindSection: "Section",
-}
-
 // Name names clause i as a reader refers to it in a report: "Article
 // 28.1", "Annexe 1", "Annexe 1/G" for a tariff row, else its label cut to
 // 60 characters.
@@ -25,8 +16,10 @@ func (d *Document) Name(i int) string {
 		}
 		return c.Number
 	}
-	if k, ok := kindNames[c.Kind]; ok {
-		return k + " " + c.Number
+	// By key, not kind: a sub-section is no section of the same number.
+	prefix, _, _ := strings.Cut(c.Key, ":")
+	if w, ok := headingWords[prefix]; ok {
+		return w + " " + c.Number
 	}
 	return c.Number
 }
