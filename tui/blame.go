@@ -13,8 +13,15 @@ import (
 )
 
 // gutterWidth is the width of the blame's left column, where each line
-// names the versions whose spans start on it.
-const gutterWidth = 16
+// names the versions whose spans start on it: the longest label, up to a
+// quarter of the window.
+func gutterWidth(spans []Span, width int) int {
+	w := 7
+	for _, sp := range spans {
+		w = max(w, ansi.StringWidth(sanitize.Text(sp.Version.Label)))
+	}
+	return min(w, max(width/4, 7))
+}
 
 // blameScreen shows a clause's text coloured by the party and version that
 // introduced each span, the version named in a gutter; a cursor walks the
@@ -41,7 +48,7 @@ func newBlameScreen(id, name, at string, spans []Span) blameScreen {
 func (s blameScreen) SetSize(width, height int) blameScreen {
 	if width != s.width || s.lines == nil {
 		s.width = width
-		s.lines = layoutBlame(s.spans, width-gutterWidth-1)
+		s.lines = layoutBlame(s.spans, width-gutterWidth(s.spans, width)-1)
 	}
 	s.width, s.height = width, height
 	return s.follow()
@@ -109,8 +116,8 @@ func (s blameScreen) scroll(n int) blameScreen {
 func (s blameScreen) help(k KeyMap) helpKeys {
 	span := key.NewBinding(key.WithKeys("j", "k"), key.WithHelp("j/k", "next/previous span"))
 	return helpKeys{
-		short: []key.Binding{span, k.Previous, k.History, k.Back, k.Help, k.Quit},
-		full:  [][]key.Binding{{span, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Previous, k.History}, k.global()},
+		short: []key.Binding{span, k.Previous, k.Undo, k.History, k.Back, k.Help, k.Quit},
+		full:  [][]key.Binding{{span, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Previous, k.Undo, k.History}, k.global()},
 	}
 }
 
@@ -131,7 +138,8 @@ func renderBlame(s blameScreen, p parties, st Styles) string {
 			started[p.tag] = true
 		}
 	}
-	textW := width - gutterWidth - 1
+	gutterW := gutterWidth(s.spans, width)
+	textW := width - gutterW - 1
 	for i := s.offset; i < end; i++ {
 		var labels []string
 		var gutterStyle = st.Faint
@@ -162,7 +170,7 @@ func renderBlame(s blameScreen, p parties, st Styles) string {
 		if st.Plain && lineHas(s.lines[i], s.cursor) {
 			gutter = "▸" + gutter
 		}
-		gutter = fit(gutter, gutterWidth)
+		gutter = elide(gutter, gutterW)
 		lines = append(lines, gutterStyle.Render(gutter)+" "+b.String())
 	}
 	if len(s.spans) == 0 {

@@ -19,6 +19,7 @@ type KeyMap struct {
 
 	SideBySide key.Binding
 	Previous   key.Binding
+	Undo       key.Binding
 
 	Tariffs key.Binding
 	Parties key.Binding
@@ -57,6 +58,7 @@ func DefaultKeyMap() KeyMap {
 		GoTo:           b([]string{":"}, ":", "go to clause"),
 		SideBySide:     b([]string{"s"}, "s", "side by side"),
 		Previous:       b([]string{","}, ",", "blame before this"),
+		Undo:           b([]string{"<"}, "<", "back to the blame before ,"),
 		Tariffs:        b([]string{"$"}, "$", "tariff grid"),
 		Parties:        b([]string{"p"}, "p", "all answers"),
 	}

@@ -121,3 +121,18 @@ func TestDemoTitle(t *testing.T) {
 		t.Errorf("title %q, window %q", strings.SplitN(ansi.Strip(v.Content), "\n", 2)[0], v.WindowTitle)
 	}
 }
+
+// TestFlowBlameUndo: "<" goes back to the blame "," left, cursor and all.
+func TestFlowBlameUndo(t *testing.T) {
+	f := newFlow(t, newFakeSource(), Options{})
+	f.press("· outline")
+	f.press("as of CONV-2024-06", ":", "29.1", "enter", "b")
+	f.press("as of CNAM-2024-02", "j", ",")
+	f.press("as of CONV-2024-06", "<")
+	f.press("no earlier blame to go back to", "<")
+	f.tm.Send(tea.KeyPressMsg{Code: 'q', Text: "q"})
+	final := f.tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(probe)
+	if final.m.blame.cursor != 1 {
+		t.Errorf("cursor after <: %d, want 1, where , was pressed", final.m.blame.cursor)
+	}
+}

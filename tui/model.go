@@ -80,6 +80,8 @@ type Model struct {
 	diff     diffScreen
 	history  historyScreen
 	blame    blameScreen
+	// blamed are the blames "," left, newest last, for "<" to go back to.
+	blamed []blameScreen
 	tariffs  tariffsScreen
 	answers  partiesScreen
 }
@@ -133,6 +135,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m = m.open(screenHistory)
 		return m, nil
 	case blameMsg:
+		if m.screen == screenBlame && msg.id == m.blame.id && m.blame.spans != nil {
+			m.blamed = append(m.blamed, m.blame)
+		} else {
+			m.blamed = nil
+		}
 		m.blame = newBlameScreen(msg.id, msg.name, msg.at, msg.spans).SetSize(m.bodySize())
 		m.status = ""
 		if m.screen != screenBlame {
@@ -661,6 +668,14 @@ func (m Model) blameKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, loadBlame(m.src, m.blame.id, m.blame.name, sp.Version.Base)
 	case key.Matches(msg, k.History):
 		return m, loadLog(m.src, m.blame.id, m.blame.name, m.blame.at)
+	case key.Matches(msg, k.Undo):
+		n := len(m.blamed)
+		if n == 0 {
+			m.status = "no earlier blame to go back to"
+			return m, nil
+		}
+		m.blame, m.blamed = m.blamed[n-1].SetSize(m.bodySize()), m.blamed[:n-1]
+		return m, nil
 	}
 	var cmd tea.Cmd
 	m.blame, cmd = m.blame.update(msg, k)
