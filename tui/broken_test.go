@@ -3,7 +3,6 @@ package tui
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"sort"
 	"testing"
@@ -11,6 +10,7 @@ import (
 	"github.com/avenant-dev/avenant/check"
 	"github.com/avenant-dev/avenant/clause"
 	"github.com/avenant-dev/avenant/fixtures"
+	"github.com/avenant-dev/avenant/internal/corpus"
 	"github.com/avenant-dev/avenant/reader"
 	"github.com/avenant-dev/avenant/render"
 )
@@ -36,23 +36,33 @@ func TestBrokenReferencesAgree(t *testing.T) {
 		demo = append(demo, text{v.File, string(b)})
 	}
 	series = append(series, demo)
-	const corpus = "../../shared/corpus/raw"
-	for _, pattern := range []string{"rcm_1998/*.md", "legi_casf_rsa/*.md", "lafabrique/pjl07-365/steps/*.txt",
-		"lafabrique/pjl12-688/steps/*.txt", "lafabrique/pjl16-580/steps/*.txt"} {
-		files, _ := filepath.Glob(filepath.Join(corpus, pattern))
-		sort.Strings(files)
-		var s []text
-		for _, f := range files {
-			body, err := reader.ReadFile(f, reader.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			s = append(s, text{filepath.Base(f), body})
+	// Every bill of La Fabrique, not a list of them: one added to the
+	// corpus is counted too.
+	if dir := corpus.Optional(t); dir != "" {
+		patterns := []string{"raw/rcm_1998/*.md", "raw/legi_casf_rsa/*.md"}
+		bills, _ := filepath.Glob(filepath.Join(dir, "raw", "lafabrique", "*", "steps"))
+		for _, b := range bills {
+			rel, _ := filepath.Rel(dir, b)
+			patterns = append(patterns, filepath.Join(rel, "*.txt"))
 		}
-		series = append(series, s)
-	}
-	if _, err := os.Stat(corpus); err != nil {
-		t.Logf("corpus absent (%s): fixtures only", corpus)
+		if len(bills) == 0 {
+			t.Fatalf("corpus %s holds no bill of La Fabrique", dir)
+		}
+		for _, pattern := range patterns {
+			files := corpus.Files(t, pattern)
+			sort.Strings(files)
+			var s []text
+			for _, f := range files {
+				body, err := reader.ReadFile(f, reader.Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				s = append(s, text{filepath.Base(f), body})
+			}
+			series = append(series, s)
+		}
+	} else {
+		t.Log("corpus absent: fixtures only")
 	}
 	total, pairs := 0, 0
 	for _, s := range series {
