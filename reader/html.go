@@ -132,104 +132,127 @@ func (h *htmlWriter) node(n *html.Node) {
 	switch n.DataAtom {
 	case atom.Br:
 		h.breakLine()
-		return
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-		if h.cell != nil {
-			h.children(n)
-			return
-		}
-		h.endBlock()
-		h.children(n)
-		level := int(n.Data[1] - '0')
-		t := strings.Join(strings.Fields(h.line.String()), " ")
-		h.line.Reset()
-		h.space = false
-		if t != "" {
-			h.block(strings.Repeat("#", level) + " " + t)
-		}
-		return
+		h.heading(n)
 	case atom.Pre:
 		h.endBlock()
 		h.pre++
 		h.children(n)
 		h.pre--
 		h.endBlock()
-		return
 	case atom.Table:
-		if h.cell != nil {
-			h.children(n) // a nested table reads as text of its cell
-			return
-		}
-		h.endBlock()
-		rows := h.rows
-		h.rows = 0
-		h.children(n)
-		h.rows = rows
-		return
+		h.table(n)
 	case atom.Tr:
-		if h.cell != nil || h.inRow > 0 {
-			h.children(n)
-			return
-		}
-		h.inRow++
-		h.cells, h.head = nil, false
-		h.children(n)
-		h.inRow--
-		h.endRow()
-		return
+		h.row(n)
 	case atom.Td, atom.Th:
-		if h.cell != nil || h.inRow == 0 {
-			h.inlineOrBlock(n)
-			return
-		}
-		if n.DataAtom == atom.Th {
-			h.head = true
-		}
-		h.cell = &strings.Builder{}
-		saved := h.line
-		h.line = strings.Builder{}
-		h.space = false
-		h.children(n)
-		c := strings.Join(strings.Fields(h.line.String()), " ")
-		h.line = saved
-		h.space = false
-		h.cell = nil
-		h.cells = append(h.cells, strings.ReplaceAll(c, "|", "/"))
-		return
+		h.cellNode(n)
 	case atom.Ul, atom.Ol:
-		next := -1
-		if n.DataAtom == atom.Ol {
-			next = 1
-			if v, err := strconv.Atoi(getAttr(n, "start")); err == nil {
-				next = v
-			}
-		}
-		h.lists = append(h.lists, next)
-		h.endBlock()
-		h.children(n)
-		h.endBlock()
-		h.lists = h.lists[:len(h.lists)-1]
-		return
+		h.list(n)
 	case atom.Li:
-		if h.cell != nil {
-			h.children(n)
-			return
-		}
-		h.endBlock()
-		marker := "-"
-		if k := len(h.lists) - 1; k >= 0 && h.lists[k] >= 0 {
-			if v, err := strconv.Atoi(getAttr(n, "value")); err == nil {
-				h.lists[k] = v
-			}
-			marker = strconv.Itoa(h.lists[k]) + "."
-			h.lists[k]++
-		}
-		h.line.WriteString(marker + " ")
+		h.item(n)
+	default:
+		h.inlineOrBlock(n)
+	}
+}
+
+// heading writes a "#" heading of the element's level; inside a table
+// cell it is only text.
+func (h *htmlWriter) heading(n *html.Node) {
+	if h.cell != nil {
 		h.children(n)
-		h.endBlock()
 		return
 	}
-	h.inlineOrBlock(n)
+	h.endBlock()
+	h.children(n)
+	level := int(n.Data[1] - '0')
+	t := strings.Join(strings.Fields(h.line.String()), " ")
+	h.line.Reset()
+	h.space = false
+	if t != "" {
+		h.block(strings.Repeat("#", level) + " " + t)
+	}
+}
+
+func (h *htmlWriter) table(n *html.Node) {
+	if h.cell != nil {
+		h.children(n) // a nested table reads as text of its cell
+		return
+	}
+	h.endBlock()
+	rows := h.rows
+	h.rows = 0
+	h.children(n)
+	h.rows = rows
+}
+
+func (h *htmlWriter) row(n *html.Node) {
+	if h.cell != nil || h.inRow > 0 {
+		h.children(n)
+		return
+	}
+	h.inRow++
+	h.cells, h.head = nil, false
+	h.children(n)
+	h.inRow--
+	h.endRow()
+}
+
+// cellNode collects a td or th of the current row as one cell, its
+// spaces collapsed; outside a row it is an ordinary element.
+func (h *htmlWriter) cellNode(n *html.Node) {
+	if h.cell != nil || h.inRow == 0 {
+		h.inlineOrBlock(n)
+		return
+	}
+	if n.DataAtom == atom.Th {
+		h.head = true
+	}
+	h.cell = &strings.Builder{}
+	saved := h.line
+	h.line = strings.Builder{}
+	h.space = false
+	h.children(n)
+	c := strings.Join(strings.Fields(h.line.String()), " ")
+	h.line = saved
+	h.space = false
+	h.cell = nil
+	h.cells = append(h.cells, strings.ReplaceAll(c, "|", "/"))
+}
+
+// list numbers the items of an ol from its start attribute; a ul's items
+// get "-".
+func (h *htmlWriter) list(n *html.Node) {
+	next := -1
+	if n.DataAtom == atom.Ol {
+		next = 1
+		if v, err := strconv.Atoi(getAttr(n, "start")); err == nil {
+			next = v
+		}
+	}
+	h.lists = append(h.lists, next)
+	h.endBlock()
+	h.children(n)
+	h.endBlock()
+	h.lists = h.lists[:len(h.lists)-1]
+}
+
+func (h *htmlWriter) item(n *html.Node) {
+	if h.cell != nil {
+		h.children(n)
+		return
+	}
+	h.endBlock()
+	marker := "-"
+	if k := len(h.lists) - 1; k >= 0 && h.lists[k] >= 0 {
+		if v, err := strconv.Atoi(getAttr(n, "value")); err == nil {
+			h.lists[k] = v
+		}
+		marker = strconv.Itoa(h.lists[k]) + "."
+		h.lists[k]++
+	}
+	h.line.WriteString(marker + " ")
+	h.children(n)
+	h.endBlock()
 }
 
 func (h *htmlWriter) inlineOrBlock(n *html.Node) {

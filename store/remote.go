@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/transport"
 )
 
@@ -46,6 +47,14 @@ type RefUpdate struct {
 	Tag  bool
 	// Old is the commit the reference pointed to, "" for a new one.
 	Old, New string
+}
+
+// refName is the full name of the reference u moves.
+func (u RefUpdate) refName() plumbing.ReferenceName {
+	if u.Tag {
+		return plumbing.NewTagReferenceName(u.Name)
+	}
+	return plumbing.NewBranchReferenceName(u.Name)
 }
 
 // PushResult says what Push did.

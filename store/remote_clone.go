@@ -61,26 +61,9 @@ func Clone(url, dir string, opts RemoteOptions) (s *Store, err error) {
 			return nil, fmt.Errorf("%s: cannot pick a directory name from the URL: give one", url)
 		}
 	}
-	created := false
-	switch fi, serr := os.Stat(dir); {
-	case serr == nil:
-		if !fi.IsDir() {
-			return nil, fmt.Errorf("%s: exists and is not a directory", dir)
-		}
-		entries, rerr := os.ReadDir(dir)
-		if rerr != nil {
-			return nil, rerr
-		}
-		if len(entries) > 0 {
-			return nil, fmt.Errorf("%s: exists and is not empty", dir)
-		}
-	case errors.Is(serr, fs.ErrNotExist):
-		if err := os.MkdirAll(dir, 0o777); err != nil {
-			return nil, err
-		}
-		created = true
-	default:
-		return nil, serr
+	created, err := prepareCloneDir(dir)
+	if err != nil {
+		return nil, err
 	}
 	defer func() {
 		if err == nil {
@@ -92,22 +75,64 @@ func Clone(url, dir string, opts RemoteOptions) (s *Store, err error) {
 			os.RemoveAll(filepath.Join(dir, ".git"))
 		}
 	}()
-	if !strings.Contains(url, "://") && !scpLike.MatchString(url) {
-		// A local path: record it absolute, as git clone does, so that
-		// the remote still works from another directory.
-		if abs, aerr := filepath.Abs(url); aerr == nil {
-			url = abs
-		}
-	}
+	// A local path is recorded absolute, as git clone does, so that the
+	// remote still works from another directory.
+	url = absoluteURL(url)
 	repo, err := git.PlainInitWithOptions(dir, &git.PlainInitOptions{
 		InitOptions: git.InitOptions{DefaultBranch: plumbing.NewBranchReferenceName(MainBranch)},
 	})
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", dir, err)
 	}
+	if err := fetchStore(repo, url, opts); err != nil {
+		return nil, err
+	}
+	// Marked last: until now the directory is no store for Discover.
+	if err := markStore(repo); err != nil {
+		return nil, err
+	}
+	return openCloned(dir, url)
+}
+
+// prepareCloneDir makes sure dir is an empty directory, creating it when
+// it does not exist (created then tells Clone to remove it on failure).
+func prepareCloneDir(dir string) (created bool, err error) {
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return true, os.MkdirAll(dir, 0o777)
+	case err != nil:
+		return false, err
+	case !fi.IsDir():
+		return false, fmt.Errorf("%s: exists and is not a directory", dir)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false, err
+	}
+	if len(entries) > 0 {
+		return false, fmt.Errorf("%s: exists and is not empty", dir)
+	}
+	return false, nil
+}
+
+// absoluteURL makes a local path absolute; a URL is returned as it is.
+func absoluteURL(url string) string {
+	if !strings.Contains(url, "://") && !scpLike.MatchString(url) {
+		if abs, err := filepath.Abs(url); err == nil {
+			return abs
+		}
+	}
+	return url
+}
+
+// fetchStore records url as origin in repo, fetches its branches and
+// tags, refuses it unless every branch is an avenant version, and makes
+// the remote's branches local.
+func fetchStore(repo *git.Repository, url string, opts RemoteOptions) error {
 	remote, err := repo.CreateRemote(&config.RemoteConfig{Name: DefaultRemote, URLs: []string{url}})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	tracking := "refs/remotes/" + DefaultRemote + "/"
 	err = remote.FetchContext(opts.ctx(), &git.FetchOptions{
@@ -120,27 +145,30 @@ func Clone(url, dir string, opts RemoteOptions) (s *Store, err error) {
 	})
 	switch {
 	case errors.Is(err, transport.ErrEmptyRemoteRepository):
-		return nil, fmt.Errorf("%s: %w: the remote is empty (to share a new store, push to it)", url, ErrNotStore)
+		return fmt.Errorf("%s: %w: the remote is empty (to share a new store, push to it)", url, ErrNotStore)
 	case err != nil && !errors.Is(err, git.NoErrAlreadyUpToDate):
-		return nil, fmt.Errorf("%s: %w", url, err)
+		return fmt.Errorf("%s: %w", url, err)
 	}
 	heads, err := refsUnder(repo.Storer, tracking)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if err := checkStoreTips(repo, heads); err != nil {
-		return nil, fmt.Errorf("%s: %w", url, err)
+		return fmt.Errorf("%s: %w", url, err)
 	}
 	for name, h := range heads {
 		if err := repo.Storer.SetReference(plumbing.NewHashReference(plumbing.NewBranchReferenceName(name), h)); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	// Marked last: until now the directory is no store for Discover.
-	if err := markStore(repo); err != nil {
-		return nil, err
-	}
-	if s, err = Open(dir); err != nil {
+	return nil
+}
+
+// openCloned opens the new store, building its index, and reads every
+// version as a pull would before taking it.
+func openCloned(dir, url string) (*Store, error) {
+	s, err := Open(dir)
+	if err != nil {
 		return nil, err
 	}
 	unlock, ix, err := s.lockRepaired()

@@ -27,79 +27,49 @@ func (s *Store) Pull(remote string, opts RemoteOptions) (_ *PullResult, err erro
 		return nil, err
 	}
 	defer unlock()
-	ix, rheads, rtags, err := s.syncState(r, opts)
+	ix, rem, err := s.syncState(r, opts)
 	if err != nil {
 		return nil, err
 	}
 	res := &PullResult{Remote: RedactURL(remote)}
-	if len(rheads) == 0 && len(rtags) == 0 {
+	if len(rem.heads) == 0 && len(rem.tags) == 0 {
 		return res, nil
 	}
-	if err := checkStoreTips(s.repo, rheads); err != nil {
+	if err := checkStoreTips(s.repo, rem.heads); err != nil {
 		return nil, fmt.Errorf("pull from %s refused: %w", remote, err)
 	}
 	if named {
 		// Remote-tracking branches record what was fetched, refused or
 		// not, so that the user can look at a diverged branch.
-		for _, name := range sortedKeys(rheads) {
-			if err := s.setRef(plumbing.NewRemoteReferenceName(remote, name), rheads[name]); err != nil {
+		for _, name := range sortedKeys(rem.heads) {
+			if err := s.setRef(plumbing.NewRemoteReferenceName(remote, name), rem.heads[name]); err != nil {
 				return nil, err
 			}
 		}
 	}
-	lheads, ltags, err := s.localRefs()
+	local, err := s.localRefs()
 	if err != nil {
 		return nil, err
 	}
-	var conflicts []Conflict
-	var tagUpdates, headUpdates []RefUpdate
-	for _, name := range sortedKeys(rtags) {
-		lh, rh := ltags[name], rtags[name]
-		switch {
-		case lh.IsZero():
-			tagUpdates = append(tagUpdates, RefUpdate{Name: name, Tag: true, New: rh.String()})
-		case lh != rh:
-			conflicts = append(conflicts, Conflict{Name: name, Tag: true, Remote: rh.String(), Local: lh.String()})
-		}
+	plan, err := s.planRefs(local, rem, true)
+	if err != nil {
+		return nil, err
 	}
-	for _, name := range sortedKeys(rheads) {
-		lh, rh := lheads[name], rheads[name]
-		rel, err := s.relate(lh, rh)
-		if err != nil {
-			return nil, err
-		}
-		switch rel {
-		case relRemoteOnly, relRemoteAhead:
-			u := RefUpdate{Name: name, New: rh.String()}
-			if !lh.IsZero() {
-				u.Old = lh.String()
-			}
-			headUpdates = append(headUpdates, u)
-		case relLocalAhead:
-			res.Ahead = append(res.Ahead, name)
-		case relDiverged:
-			conflicts = append(conflicts, Conflict{Name: name, Remote: rh.String(), Local: lh.String()})
-		}
+	if len(plan.conflicts) > 0 {
+		return nil, &RefusedError{Op: "pull from " + RedactURL(remote), Conflicts: plan.conflicts, hint: "nothing changed"}
 	}
-	if len(conflicts) > 0 {
-		sortConflicts(conflicts)
-		return nil, &RefusedError{Op: "pull from " + RedactURL(remote), Conflicts: conflicts, hint: "nothing changed"}
-	}
+	res.Ahead = plan.kept
 	// Versions from another party are read as untrusted before any is
 	// taken: one avenant would never have written refuses the pull.
-	for _, u := range tagUpdates {
+	for _, u := range plan.tags {
 		if err := s.checkPulled(u.Name, plumbing.NewHash(u.New)); err != nil {
 			return nil, fmt.Errorf("pull from %s refused: %w", remote, err)
 		}
 	}
 	// Tags first: a version exists once its tag
 	// does, and the branches follow (main is local: repairRefs moves it).
-	for _, u := range append(tagUpdates, headUpdates...) {
-		name := plumbing.NewBranchReferenceName(u.Name)
-		if u.Tag {
-			name = plumbing.NewTagReferenceName(u.Name)
-		}
-		if err := s.setRef(name, plumbing.NewHash(u.New)); err != nil {
+	for _, u := range append(plan.tags, plan.heads...) {
+		if err := s.setRef(u.refName(), plumbing.NewHash(u.New)); err != nil {
 			return nil, err
 		}
 		res.Updated = append(res.Updated, u)

@@ -8,7 +8,6 @@ import (
 
 	git "github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/config"
-	"github.com/go-git/go-git/v5/plumbing"
 )
 
 // Push sends every branch and tag of the store to remote (a configured
@@ -36,57 +35,31 @@ func (s *Store) Push(remote string, opts RemoteOptions) (_ *PushResult, err erro
 		return nil, err
 	}
 	defer unlock()
-	_, rheads, rtags, err := s.syncState(r, opts)
+	_, rem, err := s.syncState(r, opts)
 	if err != nil {
 		return nil, err
 	}
-	if len(rheads) > 0 {
-		if err := checkStoreTips(s.repo, rheads); err != nil {
+	if len(rem.heads) > 0 {
+		if err := checkStoreTips(s.repo, rem.heads); err != nil {
 			return nil, fmt.Errorf("push to %s refused: %w", remote, err)
 		}
 	}
-	lheads, ltags, err := s.localRefs()
+	local, err := s.localRefs()
 	if err != nil {
 		return nil, err
 	}
-	res := &PushResult{Remote: RedactURL(remote)}
-	var conflicts []Conflict
+	plan, err := s.planRefs(local, rem, false)
+	if err != nil {
+		return nil, err
+	}
+	if len(plan.conflicts) > 0 {
+		return nil, &RefusedError{Op: "push to " + RedactURL(remote), Conflicts: plan.conflicts, hint: "pull first"}
+	}
+	res := &PushResult{Remote: RedactURL(remote), Updated: append(plan.heads, plan.tags...), Behind: plan.kept}
 	var specs []config.RefSpec
-	for _, name := range sortedKeys(lheads) {
-		lh, rh := lheads[name], rheads[name]
-		rel, err := s.relate(lh, rh)
-		if err != nil {
-			return nil, err
-		}
-		switch rel {
-		case relLocalOnly, relLocalAhead:
-			u := RefUpdate{Name: name, New: lh.String()}
-			if !rh.IsZero() {
-				u.Old = rh.String()
-			}
-			res.Updated = append(res.Updated, u)
-			ref := plumbing.NewBranchReferenceName(name).String()
-			specs = append(specs, config.RefSpec(ref+":"+ref))
-		case relRemoteAhead:
-			res.Behind = append(res.Behind, name)
-		case relDiverged:
-			conflicts = append(conflicts, Conflict{Name: name, Remote: rh.String(), Local: lh.String()})
-		}
-	}
-	for _, name := range sortedKeys(ltags) {
-		lh, rh := ltags[name], rtags[name]
-		switch {
-		case rh.IsZero():
-			res.Updated = append(res.Updated, RefUpdate{Name: name, Tag: true, New: lh.String()})
-			ref := plumbing.NewTagReferenceName(name).String()
-			specs = append(specs, config.RefSpec(ref+":"+ref))
-		case rh != lh:
-			conflicts = append(conflicts, Conflict{Name: name, Tag: true, Remote: rh.String(), Local: lh.String()})
-		}
-	}
-	if len(conflicts) > 0 {
-		sortConflicts(conflicts)
-		return nil, &RefusedError{Op: "push to " + RedactURL(remote), Conflicts: conflicts, hint: "pull first"}
+	for _, u := range res.Updated {
+		ref := u.refName().String()
+		specs = append(specs, config.RefSpec(ref+":"+ref))
 	}
 	if len(specs) == 0 {
 		return res, nil

@@ -71,37 +71,32 @@ func (s *Store) remote(name string) (r *git.Remote, named bool, err error) {
 	if !isURL(name) {
 		return nil, false, fmt.Errorf("no remote %q in %s (clone records origin; add one with git remote add %s URL, or give a URL)", name, s.Dir, name)
 	}
-	url := name
-	if !strings.Contains(url, "://") && !scpLike.MatchString(url) {
-		if abs, aerr := filepath.Abs(url); aerr == nil {
-			url = abs
-		}
+	return git.NewRemote(s.repo.Storer, &config.RemoteConfig{Name: "anonymous", URLs: []string{absoluteURL(name)}}), false, nil
+}
+
+// syncState is where push and pull start, under the lock: the index, with
+// branches a crashed import left behind repaired, and the remote's
+// branches and tags as just fetched.
+func (s *Store) syncState(r *git.Remote, opts RemoteOptions) (*Index, refSet, error) {
+	ix, err := s.Index()
+	if err != nil {
+		return nil, refSet{}, err
 	}
-	return git.NewRemote(s.repo.Storer, &config.RemoteConfig{Name: "anonymous", URLs: []string{url}}), false, nil
+	s.repairRefs(ix)
+	remote, err := s.fetchRemote(r, opts)
+	// main follows the latest import of each store: it is local, never
+	// exchanged, or two stores that import answers to the same version
+	// would always diverge on it.
+	delete(remote.heads, MainBranch)
+	return ix, remote, err
 }
 
 // fetchRemote fetches the remote's branches and tags into fetchNS and
 // returns them; an empty remote yields empty maps. The namespace is
 // emptied again before returning.
-// syncState is where push and pull start, under the lock: the index, with
-// branches a crashed import left behind repaired, and the remote's
-// branches and tags as just fetched.
-func (s *Store) syncState(r *git.Remote, opts RemoteOptions) (ix *Index, heads, tags map[string]plumbing.Hash, err error) {
-	if ix, err = s.Index(); err != nil {
-		return nil, nil, nil, err
-	}
-	s.repairRefs(ix)
-	heads, tags, err = s.fetchRemote(r, opts)
-	// main follows the latest import of each store: it is local, never
-	// exchanged, or two stores that import answers to the same version
-	// would always diverge on it.
-	delete(heads, MainBranch)
-	return ix, heads, tags, err
-}
-
-func (s *Store) fetchRemote(r *git.Remote, opts RemoteOptions) (heads, tags map[string]plumbing.Hash, err error) {
+func (s *Store) fetchRemote(r *git.Remote, opts RemoteOptions) (remote refSet, err error) {
 	if err := s.dropFetchRefs(); err != nil {
-		return nil, nil, err
+		return refSet{}, err
 	}
 	defer func() {
 		if derr := s.dropFetchRefs(); err == nil && derr != nil {
@@ -118,17 +113,17 @@ func (s *Store) fetchRemote(r *git.Remote, opts RemoteOptions) (heads, tags map[
 	})
 	switch {
 	case errors.Is(err, transport.ErrEmptyRemoteRepository):
-		return map[string]plumbing.Hash{}, map[string]plumbing.Hash{}, nil
+		return refSet{map[string]plumbing.Hash{}, map[string]plumbing.Hash{}}, nil
 	case err != nil && !errors.Is(err, git.NoErrAlreadyUpToDate):
-		return nil, nil, fmt.Errorf("%s: %w", r.Config().URLs[0], err)
+		return refSet{}, fmt.Errorf("%s: %w", r.Config().URLs[0], err)
 	}
-	if heads, err = refsUnder(s.repo.Storer, fetchNS+"heads/"); err != nil {
-		return nil, nil, err
+	if remote.heads, err = refsUnder(s.repo.Storer, fetchNS+"heads/"); err != nil {
+		return refSet{}, err
 	}
-	if tags, err = refsUnder(s.repo.Storer, fetchNS+"tags/"); err != nil {
-		return nil, nil, err
+	if remote.tags, err = refsUnder(s.repo.Storer, fetchNS+"tags/"); err != nil {
+		return refSet{}, err
 	}
-	return heads, tags, nil
+	return remote, nil
 }
 
 func (s *Store) dropFetchRefs() error {
@@ -165,34 +160,69 @@ func (s *Store) isAncestor(a, b plumbing.Hash) (bool, error) {
 	return ca.IsAncestor(cb)
 }
 
-// relation is how a local branch stands against the remote's.
-type relation int
+// refSet holds one side's branches and tags, by short name.
+type refSet struct {
+	heads, tags map[string]plumbing.Hash
+}
 
-const (
-	relSame relation = iota
-	relLocalOnly
-	relRemoteOnly
-	relLocalAhead
-	relRemoteAhead
-	relDiverged
-)
+// refPlan is what a push or a pull does to the receiving side, decided
+// before anything is sent or written.
+type refPlan struct {
+	// heads and tags are the references created or fast-forwarded, by
+	// name.
+	heads, tags []RefUpdate
+	// kept names the branches on which the receiving side is ahead: they
+	// are left alone.
+	kept []string
+	// conflicts refuse the whole push or pull: a diverged branch, a tag
+	// on another commit.
+	conflicts []Conflict
+}
 
-func (s *Store) relate(local, remote plumbing.Hash) (relation, error) {
-	switch {
-	case local.IsZero():
-		return relRemoteOnly, nil
-	case remote.IsZero():
-		return relLocalOnly, nil
-	case local == remote:
-		return relSame, nil
+// planRefs decides how the sending side's references (the store's for a
+// push, the remote's for a pull) move the receiving side's: fast-forward
+// only, a tag never moved. One rule both ways, so that what a push would
+// refuse a pull refuses too. References only the receiving side has are
+// not looked at.
+func (s *Store) planRefs(local, remote refSet, pull bool) (refPlan, error) {
+	from, to := local, remote
+	if pull {
+		from, to = remote, local
 	}
-	if ok, err := s.isAncestor(remote, local); err != nil || ok {
-		return relLocalAhead, err
+	var p refPlan
+	for _, name := range sortedKeys(from.heads) {
+		fh, th := from.heads[name], to.heads[name]
+		if fh == th {
+			continue
+		}
+		if th.IsZero() {
+			p.heads = append(p.heads, RefUpdate{Name: name, New: fh.String()})
+			continue
+		}
+		if forward, err := s.isAncestor(th, fh); err != nil {
+			return p, err
+		} else if forward {
+			p.heads = append(p.heads, RefUpdate{Name: name, Old: th.String(), New: fh.String()})
+			continue
+		}
+		if behind, err := s.isAncestor(fh, th); err != nil {
+			return p, err
+		} else if behind {
+			p.kept = append(p.kept, name)
+			continue
+		}
+		p.conflicts = append(p.conflicts, Conflict{Name: name, Remote: remote.heads[name].String(), Local: local.heads[name].String()})
 	}
-	if ok, err := s.isAncestor(local, remote); err != nil || ok {
-		return relRemoteAhead, err
+	for _, name := range sortedKeys(from.tags) {
+		switch fh, th := from.tags[name], to.tags[name]; {
+		case th.IsZero():
+			p.tags = append(p.tags, RefUpdate{Name: name, Tag: true, New: fh.String()})
+		case th != fh:
+			p.conflicts = append(p.conflicts, Conflict{Name: name, Tag: true, Remote: remote.tags[name].String(), Local: local.tags[name].String()})
+		}
 	}
-	return relDiverged, nil
+	sortConflicts(p.conflicts)
+	return p, nil
 }
 
 // sortConflicts puts party branches first, then tags.
@@ -213,13 +243,15 @@ func sortConflicts(cs []Conflict) {
 
 // localRefs maps the store's branches and tags, by short name, to their
 // commits.
-func (s *Store) localRefs() (heads, tags map[string]plumbing.Hash, err error) {
-	if heads, err = refsUnder(s.repo.Storer, "refs/heads/"); err != nil {
-		return nil, nil, err
+func (s *Store) localRefs() (refSet, error) {
+	heads, err := refsUnder(s.repo.Storer, "refs/heads/")
+	if err != nil {
+		return refSet{}, err
 	}
 	delete(heads, MainBranch) // local: see syncState
-	if tags, err = refsUnder(s.repo.Storer, "refs/tags/"); err != nil {
-		return nil, nil, err
+	tags, err := refsUnder(s.repo.Storer, "refs/tags/")
+	if err != nil {
+		return refSet{}, err
 	}
-	return heads, tags, nil
+	return refSet{heads, tags}, nil
 }
