@@ -2,10 +2,12 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/avenant-dev/avenant/internal/sanitize"
@@ -27,10 +29,12 @@ func gutterWidth(spans []Span, width int) int {
 // introduced each span, the version named in a gutter; a cursor walks the
 // spans so that "," can ask for the blame before the selected one.
 type blameScreen struct {
-	id     string
-	name   string
-	at     string
-	spans  []Span
+	id    string
+	name  string
+	at    string
+	spans []Span
+	// plain marks each span with its version, for terminals without colour.
+	plain  bool
 	cursor int
 	offset int
 	// lines is the text laid out at the current width; each piece's tag is
@@ -48,19 +52,24 @@ func newBlameScreen(id, name, at string, spans []Span) blameScreen {
 func (s blameScreen) SetSize(width, height int) blameScreen {
 	if width != s.width || s.lines == nil {
 		s.width = width
-		s.lines = layoutBlame(s.spans, width-gutterWidth(s.spans, width)-1)
+		s.lines = layoutBlame(s.spans, width-gutterWidth(s.spans, width)-1, s.plain)
 	}
 	s.width, s.height = width, height
 	return s.follow()
 }
 
-func (s blameScreen) textHeight() int { return s.height - 1 }
+func (s blameScreen) textHeight() int { return s.height - 2 }
 
 // layoutBlame flows the spans' text; styles are applied when drawn.
-func layoutBlame(spans []Span, width int) [][]seg {
+func layoutBlame(spans []Span, width int, plain bool) [][]seg {
 	segs := make([]seg, len(spans))
 	for i, sp := range spans {
-		segs[i] = seg{text: sanitize.Text(sp.Text), tag: i}
+		t := sanitize.Text(sp.Text)
+		if plain {
+			// Without colour, each span says which version wrote it.
+			t = "[" + sanitize.Text(sp.Version.Label) + ":" + t + "]"
+		}
+		segs[i] = seg{text: t, tag: i}
 	}
 	return flow(segs, width)
 }
@@ -131,6 +140,32 @@ func renderBlame(s blameScreen, p parties, st Styles) string {
 		at = "latest"
 	}
 	lines := []string{st.Title.Render(fit(fmt.Sprintf("Blame of %s as of %s · %s", sanitize.Text(s.name), sanitize.Text(at), render.Count(len(s.spans), "span")), width))}
+	// The legend: each version in its colour, oldest first.
+	var versions []Version
+	seen := map[string]bool{}
+	for _, sp := range s.spans {
+		if !seen[sp.Version.Label] {
+			seen[sp.Version.Label] = true
+			versions = append(versions, sp.Version)
+		}
+	}
+	slices.SortStableFunc(versions, func(a, b Version) int { return strings.Compare(a.Date, b.Date) })
+	var legend []string
+	for _, v := range versions {
+		legend = append(legend, v.Label)
+	}
+	var lb strings.Builder
+	lb.WriteString("versions:")
+	used := len("versions:")
+	for _, l := range legend {
+		name := sanitize.Text(l)
+		if used+1+ansi.StringWidth(name) > width {
+			break
+		}
+		lb.WriteString(" " + s.versionStyle(p, st, l).Render(name))
+		used += 1 + ansi.StringWidth(name)
+	}
+	lines = append(lines, fit(lb.String(), width))
 	end := min(len(s.lines), s.offset+s.textHeight())
 	started := map[int]bool{}
 	for i := 0; i < s.offset && i < len(s.lines); i++ {
@@ -153,10 +188,10 @@ func renderBlame(s blameScreen, p parties, st Styles) string {
 					labels = append(labels, sp.Version.Label)
 				}
 				if len(labels) == 1 {
-					gutterStyle = p.style(st, sp.Version.Party)
+					gutterStyle = s.versionStyle(p, st, sp.Version.Label)
 				}
 			}
-			style := p.style(st, sp.Version.Party)
+			style := s.versionStyle(p, st, sp.Version.Label)
 			if piece.tag == s.cursor {
 				style = style.Reverse(true)
 			}
@@ -177,6 +212,35 @@ func renderBlame(s blameScreen, p parties, st Styles) string {
 		lines = append(lines, fit("  (no text)", width))
 	}
 	return pad(lines, width, s.height)
+}
+
+// versionStyle colours a version by its party, in a shade of its own
+// when the party wrote several of the spans' versions: plain, bold,
+// underlined, italic, in the order of their labels.
+func (s blameScreen) versionStyle(p parties, st Styles, label string) lipgloss.Style {
+	var party string
+	var same []string
+	for _, sp := range s.spans {
+		if sp.Version.Label == label {
+			party = sp.Version.Party
+		}
+	}
+	for _, sp := range s.spans {
+		if sp.Version.Party == party && !contains(same, sp.Version.Label) {
+			same = append(same, sp.Version.Label)
+		}
+	}
+	slices.Sort(same)
+	style := p.style(st, party)
+	switch slices.Index(same, label) % 4 {
+	case 1:
+		style = style.Bold(true)
+	case 2:
+		style = style.Underline(true)
+	case 3:
+		style = style.Italic(true)
+	}
+	return style
 }
 
 func contains(list []string, s string) bool {

@@ -136,3 +136,15 @@ func TestFlowBlameUndo(t *testing.T) {
 		t.Errorf("cursor after <: %d, want 1, where , was pressed", final.m.blame.cursor)
 	}
 }
+
+// TestBlamePlainMarksVersions: without colour, each span says which
+// version wrote it, and the legend lists the versions oldest first.
+func TestBlamePlainMarksVersions(t *testing.T) {
+	m := start(t, newFakeSource(), Options{Plain: true}, 120, 30)
+	got := screenText(drive(t, m, keys(":", "29.1", "enter", "b")...))
+	for _, want := range []string{"versions: RA-2023 CNAM-2024-02 CONV-2024-06", "[CONV-2024-06:30 €]", "[RA-2023:La consultation"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("plain blame lacks %q:\n%s", want, got)
+		}
+	}
+}

@@ -81,9 +81,9 @@ type Model struct {
 	history  historyScreen
 	blame    blameScreen
 	// blamed are the blames "," left, newest last, for "<" to go back to.
-	blamed []blameScreen
-	tariffs  tariffsScreen
-	answers  partiesScreen
+	blamed  []blameScreen
+	tariffs tariffsScreen
+	answers partiesScreen
 }
 
 // New returns the TUI's root model reading from src.
@@ -140,7 +140,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		} else {
 			m.blamed = nil
 		}
-		m.blame = newBlameScreen(msg.id, msg.name, msg.at, msg.spans).SetSize(m.bodySize())
+		m.blame = newBlameScreen(msg.id, msg.name, msg.at, msg.spans)
+		m.blame.plain = m.st.Plain
+		m.blame = m.blame.SetSize(m.bodySize())
 		m.status = ""
 		if m.screen != screenBlame {
 			m = m.open(screenBlame)
