@@ -68,11 +68,14 @@ func classify(s string, strict bool) (h head, ok bool) {
 		return head{}, false
 	}
 	if hk != hPreamble {
-		var num string
-		if num, rest, ok = scanNumber(rest, hk); !ok {
+		num, after, ok := scanNumber(rest, hk)
+		if !ok {
+			if hk == hAnnex && unnumberedAnnex(s, rest, strict) {
+				return head{hk: hAnnex}, true
+			}
 			return head{}, false
 		}
-		h.num = num
+		h.num, rest = num, after
 		if hk == hArticle && foldPrefixAt(s, 0, "articles") {
 			h.more, rest = scanMoreNumbers(num, rest, hk)
 		}
@@ -90,6 +93,34 @@ func classify(s string, strict bool) (h head, ok bool) {
 	}
 	h.hk = hk
 	return h, true
+}
+
+// unnumberedAnnex reports an annex heading without a number: "Annexe",
+// "ANNEXES", "Annexe : Tarifs des actes", "## Annexe - Tarifs". A text
+// with a single annex does not number it. After the keyword comes nothing,
+// or a separator and a title. As a plain line it must also read as a
+// heading, not as a sentence that opens with the word ("Annexe au présent
+// arrêté, la liste…", "annexe : voir ci-dessous."): the keyword is
+// capitalised, a title without separator is in capitals ("ANNEXE
+// TARIFAIRE"), and the line does not end as a sentence does.
+func unnumberedAnnex(s, rest string, strict bool) bool {
+	if r, _ := utf8.DecodeRuneInString(s); strict && !unicode.IsUpper(r) {
+		return false
+	}
+	t := strings.TrimLeft(rest, " \t")
+	if t == "" || !strict {
+		return true
+	}
+	if r, _ := utf8.DecodeRuneInString(t); !strings.ContainsRune(":.-–—", r) && strings.IndexFunc(s, unicode.IsLower) >= 0 {
+		return false
+	}
+	switch r, _ := utf8.DecodeLastRuneInString(s); r {
+	case ',', ';', '!', '?', '…':
+		return false
+	case '.':
+		return strings.IndexFunc(s, unicode.IsLower) < 0
+	}
+	return true
 }
 
 // scanMoreNumbers reads the rest of the numbers of a plural heading after
@@ -213,6 +244,8 @@ func keyword(s string) (string, hkind) {
 	switch {
 	case hk == hNone || hk == hPreamble:
 		return rest, hk
+	case hk == hAnnex && (rest == "" || strings.ContainsRune(":.-–—", []rune(rest)[0])):
+		return rest, hk // an unnumbered annex: see unnumberedAnnex
 	case strings.HasSuffix(s[:len(s)-len(rest)], "."):
 	case rest == "" || rest[0] != ' ' && rest[0] != '\t':
 		return "", hNone

@@ -228,7 +228,9 @@ func (p *parser) scan() {
 					if h, ok := mdHeading(s); ok {
 						h.line = i
 						p.heads = append(p.heads, h)
-						p.mdKinds[h.hk] = true
+						// "## Annexes" over plain "ANNEXE 1" does not
+						// mark annexes up: it names their group.
+						p.mdKinds[h.hk] = p.mdKinds[h.hk] || h.hk != hAnnex || h.num != ""
 						prevHead = i
 					}
 				}
@@ -446,7 +448,9 @@ func (p *parser) open(h *head) {
 	}
 	var base string
 	switch {
-	case h.hk == hPreamble:
+	case h.hk == hPreamble, h.hk == hAnnex && h.num == "":
+		// An unnumbered annex is "annexe", whatever its title; a second
+		// one is "annexe-2".
 		base = ki.idPrefix
 	case c.Key != "":
 		base = slugJoin(ki.idPrefix, NormalizeNumber(h.num))

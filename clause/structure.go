@@ -38,7 +38,7 @@ const maxTitleLine = 200
 func (p *parser) freeHeadings() {
 	first := len(p.lines)
 	for _, h := range p.heads {
-		if kinds[h.hk].rank >= 0 {
+		if kinds[h.hk].rank >= 0 && !annexGroup(h) {
 			first = h.line
 			break
 		}
@@ -71,7 +71,7 @@ func (p *parser) freeHeadings() {
 		if k < len(p.heads) && p.heads[k].line == i {
 			h = p.heads[k]
 			k++
-			if kinds[h.hk].rank >= 0 {
+			if kinds[h.hk].rank >= 0 && !(annexGroup(h) && introduces(i)) {
 				out = append(out, h)
 				continue
 			}
@@ -95,6 +95,13 @@ func (p *parser) freeHeadings() {
 		out = append(out, h)
 	}
 	p.heads = out
+}
+
+// annexGroup reports an unnumbered "Annexes": right before a numbered
+// heading ("Annexe 1") it names the group, like any unnumbered heading
+// there; over text of its own it is the annex.
+func annexGroup(h head) bool {
+	return h.hk == hAnnex && h.num == "" && foldPrefixAt(h.text, 0, "annexes")
 }
 
 // titleLine reports whether line i stands alone (a blank line or a heading

@@ -85,6 +85,8 @@ func TestRules(t *testing.T) {
 		{"HeadingStart", "Article Annexe IV", "annex |  IV"},
 		{"HeadingStart", "Article annexé au présent", "article |  annexé au présent"},
 		{"HeadingStart", "Annexe 1 : Tarifs", "annex |  1 : Tarifs"},
+		{"HeadingStart", "ANNEXES", "annex | "},
+		{"HeadingStart", "Annexés au présent arrêté", "none | "},
 		{"HeadingStart", "TITRE II", "title |  II"},
 		{"HeadingStart", "Sous-titre 1", "subtitle |  1"},
 		{"HeadingStart", "SOUS SECTION 2", "subsection |  2"},

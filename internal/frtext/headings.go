@@ -20,13 +20,13 @@ const (
 	Section             // "Section"
 	Subsection          // "Sous-section"
 	Article             // "Article", "Articles", "Art."
-	Annex               // "Annexe", and "Article Annexe" as the RCM prints its annexes
+	Annex               // "Annexe", "Annexes", and "Article Annexe" as the RCM prints its annexes
 )
 
 // HeadingStart reads the word that opens a structural heading at the
 // start of s, case and the accent of "Préambule" aside: "Article 12",
 // "TITRE II", "Sous-section 1", "Art. 3", "Articles 3 et 4", "Article
-// Annexe IV". It returns the division and the rest of s from right after
+// Annexe IV", "Annexes". It returns the division and the rest of s from right after
 // that word, whatever follows it; a word that goes on ("Articulation",
 // "Titres") opens nothing. Whether a number and a title follow is the
 // caller's affair: a wrapped line of prose may start with "Article 5".
@@ -51,6 +51,9 @@ func HeadingStart(s string) (Division, string) {
 			return Article, s[4:]
 		}
 		if rest, ok := keywordAt(s, "annexe"); ok {
+			return Annex, rest
+		}
+		if rest, ok := keywordAt(s, "annexes"); ok {
 			return Annex, rest
 		}
 	case 't':
