@@ -41,113 +41,128 @@ type textState struct {
 // font, which a subset font maps to a letter: "maladiel"), and word
 // spacing (Tw) applied to spaces.
 func pageGlyphs(p pdf.Page) []pdf.Text {
-	g := textState{ctm: identity, scale: 1}
-	tm, tlm := identity, identity
-	var saved []textState
-	fonts := map[string]*pdf.Font{}
-	var out []pdf.Text
-	show := func(raw string) {
-		if g.font == nil {
-			return
+	r := &glyphReader{page: p, g: textState{ctm: identity, scale: 1}, tm: identity, tlm: identity, fonts: map[string]*pdf.Font{}}
+	pdf.Interpret(p.V.Key("Contents"), r.operator)
+	return r.out
+}
+
+// glyphReader is the state of pageGlyphs while it interprets a page.
+type glyphReader struct {
+	page    pdf.Page
+	g       textState
+	tm, tlm affine
+	saved   []textState
+	fonts   map[string]*pdf.Font
+	out     []pdf.Text
+}
+
+// show sets the glyphs of a string at the text position, moving it.
+func (r *glyphReader) show(raw string) {
+	g := &r.g
+	if g.font == nil {
+		return
+	}
+	enc := g.font.Encoder()
+	if enc == nil {
+		return
+	}
+	base := g.font.BaseFont()
+	if i := strings.IndexByte(base, '+'); i >= 0 {
+		base = base[i+1:]
+	}
+	n := 0
+	for _, ch := range enc.Decode(raw) {
+		var w0 float64
+		if n < len(raw) {
+			w0 = g.font.Width(int(raw[n]))
 		}
-		enc := g.font.Encoder()
-		if enc == nil {
-			return
+		n++
+		trm := affine{g.size * g.scale, 0, 0, g.size, 0, g.rising}.then(r.tm).then(g.ctm)
+		r.out = append(r.out, pdf.Text{Font: base, FontSize: trm[0], X: trm[4], Y: trm[5], W: w0 / 1000 * trm[0], S: string(ch)})
+		tx := w0/1000*g.size + g.charSpace
+		if ch == ' ' {
+			tx += g.wordSpace
 		}
-		base := g.font.BaseFont()
-		if i := strings.IndexByte(base, '+'); i >= 0 {
-			base = base[i+1:]
+		r.tm = affine{1, 0, 0, 1, tx * g.scale, 0}.then(r.tm)
+	}
+}
+
+func (r *glyphReader) nextLine(tx, ty float64) {
+	r.tlm = affine{1, 0, 0, 1, tx, ty}.then(r.tlm)
+	r.tm = r.tlm
+}
+
+// operator interprets one operator; one with the wrong operands is left
+// out, as a viewer would.
+func (r *glyphReader) operator(stk *pdf.Stack, op string) {
+	args := make([]pdf.Value, stk.Len())
+	for i := len(args) - 1; i >= 0; i-- {
+		args[i] = stk.Pop()
+	}
+	num := func(i int) float64 { return args[i].Float64() }
+	matrix := func() affine {
+		var m affine
+		for i := range m {
+			m[i] = num(i)
 		}
-		n := 0
-		for _, ch := range enc.Decode(raw) {
-			var w0 float64
-			if n < len(raw) {
-				w0 = g.font.Width(int(raw[n]))
+		return m
+	}
+	g := &r.g
+	switch {
+	case op == "q":
+		r.saved = append(r.saved, *g)
+	case op == "Q" && len(r.saved) > 0:
+		*g, r.saved = r.saved[len(r.saved)-1], r.saved[:len(r.saved)-1]
+	case op == "cm" && len(args) == 6:
+		g.ctm = matrix().then(g.ctm)
+	case op == "BT":
+		r.tm, r.tlm = identity, identity
+	case op == "Tm" && len(args) == 6:
+		r.tm = matrix()
+		r.tlm = r.tm
+	case op == "Tc" && len(args) == 1:
+		g.charSpace = num(0)
+	case op == "Tw" && len(args) == 1:
+		g.wordSpace = num(0)
+	case op == "Tz" && len(args) == 1:
+		g.scale = num(0) / 100
+	case op == "TL" && len(args) == 1:
+		g.leading = num(0)
+	case op == "Ts" && len(args) == 1:
+		g.rising = num(0)
+	case op == "Tf" && len(args) == 2:
+		name := args[0].Name()
+		if r.fonts[name] == nil {
+			f := r.page.Font(name)
+			r.fonts[name] = &f
+		}
+		g.font, g.size = r.fonts[name], num(1)
+	case op == "Td" && len(args) == 2:
+		r.nextLine(num(0), num(1))
+	case op == "TD" && len(args) == 2:
+		g.leading = -num(1)
+		r.nextLine(num(0), num(1))
+	case op == "T*":
+		r.nextLine(0, -g.leading)
+	case op == "Tj" && len(args) == 1:
+		r.show(args[0].RawString())
+	case op == "'" && len(args) == 1:
+		r.nextLine(0, -g.leading)
+		r.show(args[0].RawString())
+	case op == "\"" && len(args) == 3:
+		g.wordSpace, g.charSpace = num(0), num(1)
+		r.nextLine(0, -g.leading)
+		r.show(args[2].RawString())
+	case op == "TJ" && len(args) == 1:
+		for i := 0; i < args[0].Len(); i++ {
+			x := args[0].Index(i)
+			if x.Kind() == pdf.String {
+				r.show(x.RawString())
+			} else {
+				r.tm = affine{1, 0, 0, 1, -x.Float64() / 1000 * g.size * g.scale, 0}.then(r.tm)
 			}
-			n++
-			trm := affine{g.size * g.scale, 0, 0, g.size, 0, g.rising}.then(tm).then(g.ctm)
-			out = append(out, pdf.Text{Font: base, FontSize: trm[0], X: trm[4], Y: trm[5], W: w0 / 1000 * trm[0], S: string(ch)})
-			tx := w0/1000*g.size + g.charSpace
-			if ch == ' ' {
-				tx += g.wordSpace
-			}
-			tm = affine{1, 0, 0, 1, tx * g.scale, 0}.then(tm)
 		}
 	}
-	nextLine := func(tx, ty float64) {
-		tlm = affine{1, 0, 0, 1, tx, ty}.then(tlm)
-		tm = tlm
-	}
-	pdf.Interpret(p.V.Key("Contents"), func(stk *pdf.Stack, op string) {
-		args := make([]pdf.Value, stk.Len())
-		for i := len(args) - 1; i >= 0; i-- {
-			args[i] = stk.Pop()
-		}
-		num := func(i int) float64 { return args[i].Float64() }
-		matrix := func() affine {
-			var m affine
-			for i := range m {
-				m[i] = num(i)
-			}
-			return m
-		}
-		switch {
-		case op == "q":
-			saved = append(saved, g)
-		case op == "Q" && len(saved) > 0:
-			g, saved = saved[len(saved)-1], saved[:len(saved)-1]
-		case op == "cm" && len(args) == 6:
-			g.ctm = matrix().then(g.ctm)
-		case op == "BT":
-			tm, tlm = identity, identity
-		case op == "Tm" && len(args) == 6:
-			tm = matrix()
-			tlm = tm
-		case op == "Tc" && len(args) == 1:
-			g.charSpace = num(0)
-		case op == "Tw" && len(args) == 1:
-			g.wordSpace = num(0)
-		case op == "Tz" && len(args) == 1:
-			g.scale = num(0) / 100
-		case op == "TL" && len(args) == 1:
-			g.leading = num(0)
-		case op == "Ts" && len(args) == 1:
-			g.rising = num(0)
-		case op == "Tf" && len(args) == 2:
-			name := args[0].Name()
-			if fonts[name] == nil {
-				f := p.Font(name)
-				fonts[name] = &f
-			}
-			g.font, g.size = fonts[name], num(1)
-		case op == "Td" && len(args) == 2:
-			nextLine(num(0), num(1))
-		case op == "TD" && len(args) == 2:
-			g.leading = -num(1)
-			nextLine(num(0), num(1))
-		case op == "T*":
-			nextLine(0, -g.leading)
-		case op == "Tj" && len(args) == 1:
-			show(args[0].RawString())
-		case op == "'" && len(args) == 1:
-			nextLine(0, -g.leading)
-			show(args[0].RawString())
-		case op == "\"" && len(args) == 3:
-			g.wordSpace, g.charSpace = num(0), num(1)
-			nextLine(0, -g.leading)
-			show(args[2].RawString())
-		case op == "TJ" && len(args) == 1:
-			for i := 0; i < args[0].Len(); i++ {
-				x := args[0].Index(i)
-				if x.Kind() == pdf.String {
-					show(x.RawString())
-				} else {
-					tm = affine{1, 0, 0, 1, -x.Float64() / 1000 * g.size * g.scale, 0}.then(tm)
-				}
-			}
-		}
-	})
-	return out
 }
 
 // glyphLines groups glyphs into the lines that pdftotext's boxes give:
