@@ -1,7 +1,6 @@
 package amend
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/avenant-dev/avenant/clause"
@@ -21,7 +20,7 @@ var (
 	locChapter    = pattern(`\bchapitre\s+((?-i:[IVXLC]+)\b|\d+|premier|1er)`)
 	locSection    = pattern(`\bsection\s+((?-i:[IVXLC]+)\b|\d+|première|1re)`)
 	locEverywhere = pattern(`\b(?:dans|à)\s+l'ensemble\s+d(?:e\s+la|u|es)\b|\bpartout\s+où\b`)
-	listSep       = regexp.MustCompile(`\s*(?:,|\bet\b)\s*`)
+	listSep       = lazy(`\s*(?:,|\bet\b)\s*`)
 )
 
 // parseLocation reads where an instruction applies from the words no

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/avenant-dev/avenant/clause"
 )
@@ -23,20 +24,50 @@ var macros = strings.NewReplacer(
 	"ORD", ordinalPattern,
 )
 
-func pattern(p string) *regexp.Regexp {
+func pattern(p string) *lazyRegexp {
 	for range 3 {
 		p = macros.Replace(p)
 	}
-	return regexp.MustCompile(`(?i)` + p)
+	return lazy(`(?i)` + p)
+}
+
+// lazyRegexp is a pattern compiled the first time it is used: the
+// package's patterns take some 20 ms to compile, which every command,
+// `avenant version` included, would otherwise pay at start-up.
+type lazyRegexp struct {
+	once sync.Once
+	src  string
+	re   *regexp.Regexp
+}
+
+func lazy(src string) *lazyRegexp { return &lazyRegexp{src: src} }
+
+func (l *lazyRegexp) get() *regexp.Regexp {
+	l.once.Do(func() { l.re = regexp.MustCompile(l.src) })
+	return l.re
+}
+
+func (l *lazyRegexp) MatchString(s string) bool            { return l.get().MatchString(s) }
+func (l *lazyRegexp) FindString(s string) string           { return l.get().FindString(s) }
+func (l *lazyRegexp) FindStringSubmatch(s string) []string { return l.get().FindStringSubmatch(s) }
+func (l *lazyRegexp) Split(s string, n int) []string       { return l.get().Split(s, n) }
+func (l *lazyRegexp) ReplaceAllString(s, repl string) string {
+	return l.get().ReplaceAllString(s, repl)
+}
+func (l *lazyRegexp) FindAllStringSubmatch(s string, n int) [][]string {
+	return l.get().FindAllStringSubmatch(s, n)
+}
+func (l *lazyRegexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
+	return l.get().FindAllStringSubmatchIndex(s, n)
 }
 
 // opForm is one drafting form: its pattern and how a match becomes an op.
 type opForm struct {
-	re   *regexp.Regexp
+	re   *lazyRegexp
 	make func(m []string, q []string) Op
 }
 
-var placeholderRe = regexp.MustCompile(`\x01(\d+)\x02`)
+var placeholderRe = lazy(`\x01(\d+)\x02`)
 
 // quotesIn returns the quotations a piece of frame holds, in order.
 func quotesIn(s string, quotes []string) []string {
@@ -188,7 +219,7 @@ func renumberOp(from, to string) (Op, error) {
 	return op, nil
 }
 
-var rangeSep = regexp.MustCompile(`\s+à\s+`)
+var rangeSep = lazy(`\s+à\s+`)
 
 // cutRange splits "19.2 à 19.5".
 func cutRange(s string) (from, to string, ok bool) {
@@ -285,13 +316,13 @@ var anchorWords = pattern(`\b(?:après|avant)\s+NOUN\s*:?\s*Q`)
 
 // cut blanks out what re matches, keeping a separator so that the words
 // on each side do not join.
-func cut(s string, re *regexp.Regexp) string { return re.ReplaceAllString(s, " ¦ ") }
+func cut(s string, re *lazyRegexp) string { return re.ReplaceAllString(s, " ¦ ") }
 
 var (
-	placeAfter  = regexp.MustCompile(`(?i)\baprès\s+(?:l'|les?\b|la\b|le\b)`)
-	placeBefore = regexp.MustCompile(`(?i)\bavant\s+(?:l'|les?\b|la\b|le\b)`)
-	placeStart  = regexp.MustCompile(`(?i)\bau\s+début\b`)
-	placeEnd    = regexp.MustCompile(`(?i)(?:^|[^\pL])à\s+la\s+fin\b`)
+	placeAfter  = lazy(`(?i)\baprès\s+(?:l'|les?\b|la\b|le\b)`)
+	placeBefore = lazy(`(?i)\bavant\s+(?:l'|les?\b|la\b|le\b)`)
+	placeStart  = lazy(`(?i)\bau\s+début\b`)
+	placeEnd    = lazy(`(?i)(?:^|[^\pL])à\s+la\s+fin\b`)
 )
 
 func placeOf(s string) Place {

@@ -2,7 +2,6 @@ package amend
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/avenant-dev/avenant/clause"
@@ -115,8 +114,8 @@ func unitLabel(c *clause.Clause) string {
 }
 
 var (
-	amendingWords = regexp.MustCompile(`(?i)\b(?:modifiée?s?|remplacée?s?|insérée?s?|supprimée?s?|abrogée?s?|rédigée?s?|complétée?s?|ajoutée?s?|devien(?:t|nent)|remplacer|insérer|supprimer|ajouter|compléter|rédiger|abroger)(?:[^\pL\pN]|$)`)
-	ownWords      = regexp.MustCompile(`(?i)\bprésent(?:e)?\s+(?:avenant|accord|protocole|article|loi)\b`)
+	amendingWords = lazy(`(?i)\b(?:modifiée?s?|remplacée?s?|insérée?s?|supprimée?s?|abrogée?s?|rédigée?s?|complétée?s?|ajoutée?s?|devien(?:t|nent)|remplacer|insérer|supprimer|ajouter|compléter|rédiger|abroger)(?:[^\pL\pN]|$)`)
+	ownWords      = lazy(`(?i)\bprésent(?:e)?\s+(?:avenant|accord|protocole|article|loi)\b`)
 )
 
 // amends tells an instruction from the avenant's own provisions: it
@@ -188,7 +187,7 @@ func instructs(frame string) bool {
 
 // elsewhere matches an instruction aimed at another text than the one
 // amended: a code, or the amending text itself.
-var elsewhere = regexp.MustCompile(`(?i)\bdu\s+code\b|\bde\s+la\s+présente\s+loi\b`)
+var elsewhere = lazy(`(?i)\bdu\s+code\b|\bde\s+la\s+présente\s+loi\b`)
 
 // namesClauseOf reports whether frame names an article or a row of base.
 func namesClauseOf(frame string, base *clause.Document) bool {
@@ -223,7 +222,7 @@ type node struct {
 	children []*node
 }
 
-var inlinePoint = regexp.MustCompile(`([:;])[ \t]+(\d+°|[a-z]\)|(?:[IVX]+)\.?[ \t]*[-–])[ \t]`)
+var inlinePoint = lazy(`([:;])[ \t]+(\d+°|[a-z]\)|(?:[IVX]+)\.?[ \t]*[-–])[ \t]`)
 
 // splitPoints cuts the frame of an article into its numbered points,
 // nested by family in the order the families first appear ("I." then
@@ -264,7 +263,7 @@ func splitPoints(frame string) *node {
 
 // leadIn matches the words that introduce the points below them
 // ("L'article 28.1 est ainsi modifié :").
-var leadIn = regexp.MustCompile(`(?i)(?:(?:est|sont)\s+(?:ainsi\s+)?modifiée?s?(?:\s+(?:comme\s+suit|ainsi))?|(?:sont\s+)?apportées?\s+les\s+modifications\s+suivantes|:)\s*[.:]?\s*$`)
+var leadIn = lazy(`(?i)(?:(?:est|sont)\s+(?:ainsi\s+)?modifiée?s?(?:\s+(?:comme\s+suit|ainsi))?|(?:sont\s+)?apportées?\s+les\s+modifications\s+suivantes|:)\s*[.:]?\s*$`)
 
 // read turns a point into instructions: a leaf is one instruction, a point
 // with points under it gives them its target.
@@ -312,7 +311,7 @@ func (n *node) read(label string, ctx Target, last *Target, quotes []string, set
 }
 
 // statusOnly matches a point kept for its number only: "(Supprimé)".
-var statusOnly = regexp.MustCompile(`(?i)^\(?\s*(?:supprimée?|non modifiée?|conforme)s?\s*\)?[\s.…;]*$`)
+var statusOnly = lazy(`(?i)^\(?\s*(?:supprimée?|non modifiée?|conforme)s?\s*\)?[\s.…;]*$`)
 
 // normalizeFrame puts a frame in the form the patterns read: straight
 // apostrophes, one space for every run of white space.
