@@ -89,7 +89,9 @@ func TestGoldenTariffs(t *testing.T) {
 		keys  []string
 	}{
 		{"80x24", false, [2]int{80, 24}, []string{"$"}},
+		{"120x35", false, [2]int{120, 35}, []string{"$"}},
 		{"160x48", false, [2]int{160, 48}, []string{"$", "j"}},
+		{"200x50", false, [2]int{200, 50}, []string{"$", "j"}},
 		{"plain", true, [2]int{80, 24}, []string{"$", "G"}},
 	} {
 		t.Run(f.name, func(t *testing.T) {

@@ -24,7 +24,9 @@ func TestGoldenParties(t *testing.T) {
 		{"parties-pair", []string{"p", "j", "j", "s"}},
 		{"parties-from-versions", []string{"v", "j", "j", "p"}},
 	}
-	for _, size := range [][2]int{{80, 24}, {160, 48}} {
+	// The three sizes of every screen, and the 160×48 the parties issue
+	// was written against.
+	for _, size := range append(goldenSizes, [2]int{160, 48}) {
 		for _, f := range flows {
 			t.Run(fmt.Sprintf("%s-%dx%d", f.name, size[0], size[1]), func(t *testing.T) {
 				m := start(t, newFakeSource(), Options{}, size[0], size[1])
