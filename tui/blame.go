@@ -10,6 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/avenant-dev/avenant/internal/frtext"
 	"github.com/avenant-dev/avenant/internal/sanitize"
 	"github.com/avenant-dev/avenant/render"
 )
@@ -37,9 +38,11 @@ type blameScreen struct {
 	plain  bool
 	cursor int
 	offset int
-	// lines is the text laid out at the current width; each piece's tag is
-	// its span's index.
-	lines [][]seg
+	// lines is the text laid out at the current width, each sentence from
+	// a line of its own; each piece's tag is its span's index. sentence
+	// holds, for each line, the index of the sentence it belongs to.
+	lines    [][]seg
+	sentence []int
 
 	width, height int
 }
@@ -52,7 +55,7 @@ func newBlameScreen(id, name, at string, spans []Span) blameScreen {
 func (s blameScreen) SetSize(width, height int) blameScreen {
 	if width != s.width || s.lines == nil {
 		s.width = width
-		s.lines = layoutBlame(s.spans, width-gutterWidth(s.spans, width)-1, s.plain)
+		s.lines, s.sentence = layoutBlame(s.spans, width-gutterWidth(s.spans, width)-1, s.plain)
 	}
 	s.width, s.height = width, height
 	return s.follow()
@@ -60,18 +63,57 @@ func (s blameScreen) SetSize(width, height int) blameScreen {
 
 func (s blameScreen) textHeight() int { return s.height - 2 }
 
-// layoutBlame flows the spans' text; styles are applied when drawn.
-func layoutBlame(spans []Span, width int, plain bool) [][]seg {
-	segs := make([]seg, len(spans))
-	for i, sp := range spans {
-		t := sanitize.Text(sp.Text)
-		if plain {
-			// Without colour, each span says which version wrote it.
-			t = "[" + sanitize.Text(sp.Version.Label) + ":" + t + "]"
-		}
-		segs[i] = seg{text: t, tag: i}
+// layoutBlame flows the spans' text one sentence at a time, each from a
+// line of its own, so that the gutter names the versions of a sentence
+// once, beside its first line; styles are applied when drawn. It returns
+// the lines and, for each, the index of its sentence.
+func layoutBlame(spans []Span, width int, plain bool) ([][]seg, []int) {
+	var text strings.Builder
+	for _, sp := range spans {
+		text.WriteString(sp.Text)
 	}
-	return flow(segs, width)
+	starts := frtext.SentenceStarts(text.String())
+	var lines [][]seg
+	var sentence []int
+	var segs []seg
+	k, pos := 0, 0 // the sentence being laid out (starts[k] ends it), and the offset of the text left
+	emit := func() {
+		if len(segs) > 0 {
+			for _, l := range flow(segs, width) {
+				lines = append(lines, l)
+				sentence = append(sentence, k)
+			}
+		}
+		segs = nil
+	}
+	for i, sp := range spans {
+		t := sp.Text
+		for k < len(starts) && starts[k] < pos+len(t) {
+			cut := starts[k] - pos
+			if piece := strings.TrimRight(t[:cut], " \n"); piece != "" {
+				segs = append(segs, blameSeg(piece, sp, i, plain))
+			}
+			emit()
+			k++
+			t, pos = t[cut:], pos+cut
+		}
+		if t != "" {
+			segs = append(segs, blameSeg(t, sp, i, plain))
+			pos += len(t)
+		}
+	}
+	emit()
+	return lines, sentence
+}
+
+// blameSeg is a piece of span i; without colour it says which version
+// wrote it.
+func blameSeg(text string, sp Span, i int, plain bool) seg {
+	t := sanitize.Text(text)
+	if plain {
+		t = "[" + sanitize.Text(sp.Version.Label) + ":" + t + "]"
+	}
+	return seg{text: t, tag: i}
 }
 
 // follow scrolls so that the first line of the cursor's span is visible.
@@ -167,30 +209,18 @@ func renderBlame(s blameScreen, p parties, st Styles) string {
 	}
 	lines = append(lines, fit(lb.String(), width))
 	end := min(len(s.lines), s.offset+s.textHeight())
-	started := map[int]bool{}
-	for i := 0; i < s.offset && i < len(s.lines); i++ {
-		for _, p := range s.lines[i] {
-			started[p.tag] = true
-		}
-	}
 	gutterW := gutterWidth(s.spans, width)
 	textW := width - gutterW - 1
 	for i := s.offset; i < end; i++ {
-		var labels []string
-		var gutterStyle = st.Faint
+		labels := s.sentenceVersions(i)
+		gutterStyle := st.Faint
+		if len(labels) > 0 {
+			gutterStyle = s.versionStyle(p, st, labels[0])
+		}
 		var b strings.Builder
 		w := 0
 		for _, piece := range s.lines[i] {
 			sp := s.spans[piece.tag]
-			if !started[piece.tag] {
-				started[piece.tag] = true
-				if !contains(labels, sp.Version.Label) {
-					labels = append(labels, sp.Version.Label)
-				}
-				if len(labels) == 1 {
-					gutterStyle = s.versionStyle(p, st, sp.Version.Label)
-				}
-			}
 			style := s.versionStyle(p, st, sp.Version.Label)
 			if piece.tag == s.cursor {
 				style = style.Reverse(true)
@@ -217,6 +247,23 @@ func renderBlame(s blameScreen, p parties, st Styles) string {
 // versionStyle colours a version by its party, in a shade of its own
 // when the party wrote several of the spans' versions: plain, bold,
 // underlined, italic, in the order of their labels.
+// sentenceVersions are the versions that wrote the sentence line i
+// begins, in the order they appear; none when line i goes on a sentence.
+func (s blameScreen) sentenceVersions(i int) []string {
+	if i > 0 && s.sentence[i] == s.sentence[i-1] {
+		return nil
+	}
+	var labels []string
+	for j := i; j < len(s.lines) && s.sentence[j] == s.sentence[i]; j++ {
+		for _, piece := range s.lines[j] {
+			if l := s.spans[piece.tag].Version.Label; !contains(labels, l) {
+				labels = append(labels, l)
+			}
+		}
+	}
+	return labels
+}
+
 func (s blameScreen) versionStyle(p parties, st Styles, label string) lipgloss.Style {
 	var party string
 	var same []string
