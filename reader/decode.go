@@ -119,8 +119,9 @@ func mapRunes(s string) (out string, controls, total int) {
 			b.WriteByte('\n')
 		case '\u2029':
 			b.WriteString("\n\n")
-		case '\u00A0', '\u202F', '\u2007', '\u2009', '\u200A', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2008', '\u205F', '\u3000':
-			// No-break, narrow no-break, figure, thin, hair, en, em…
+		case '\u00A0', '\u202F', '\u2000', '\u2001', '\u2007', '\u2009', '\u200A', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2008', '\u205F', '\u3000':
+			// No-break, narrow no-break, en and em quads (which NFC
+			// makes en and em spaces), figure, thin, hair, en, em…
 			// spaces: French typography sets them around punctuation,
 			// and they separate words as a space does.
 			b.WriteByte(' ')
