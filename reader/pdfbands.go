@@ -97,8 +97,9 @@ func layoutBands(lines []boxLine) string {
 	}
 	left, charW, bodyH := pageMetrics(lines)
 	bands := bandsOf(lines)
-	splitAtColumns(bands)
-	right, space := rightEdge(bands), wordSpace(bands)
+	space := wordSpace(bands)
+	splitAtColumns(bands, space)
+	right := rightEdge(bands)
 	var b strings.Builder
 	for i := range bands {
 		band := &bands[i]
@@ -291,7 +292,7 @@ const columnSlack = 1.5
 // have a cell there (a centred header cell has an edge of its own), and
 // only rows with two columns or more are cut: a paragraph's words never
 // are.
-func splitAtColumns(bands []boxBand) {
+func splitAtColumns(bands []boxBand, space float64) {
 	var starts []float64
 	for _, b := range bands {
 		if len(b.columns) < 2 {
@@ -316,7 +317,6 @@ func splitAtColumns(bands []boxBand) {
 	if len(edges) == 0 {
 		return
 	}
-	space := wordSpace(bands)
 	atEdge := func(x float64) bool {
 		k, _ := slices.BinarySearch(edges, x-columnSlack)
 		return k < len(edges) && edges[k] <= x+columnSlack
