@@ -201,9 +201,10 @@ func (p *parser) continues(a, b int, isHead map[int]bool) bool {
 // stripEmphasis leaves out the markdown emphasis of a line ("**règlement
 // arbitral**", "_voir_"): it is how words were set, which a Word document
 // or a PDF of the same text does not spell out, not what they say. A
-// marker is a run of * or _ at the edge of a word; a bullet ("* point"),
-// an asterisk standing alone ("(*)", "3 * 4") and an underscore inside a
-// word stay.
+// marker is a run of * and _ at the edge of a word, taken whole so that
+// "0**_000" does not lose both halves and glue two words; a bullet
+// ("* point"), an asterisk standing alone ("(*)", "3 * 4") and an
+// underscore inside a word stay.
 func stripEmphasis(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); {
@@ -214,7 +215,7 @@ func stripEmphasis(s string) string {
 			continue
 		}
 		j := i
-		for j < len(s) && s[j] == c {
+		for j < len(s) && (s[j] == '*' || s[j] == '_') {
 			j++
 		}
 		before, _ := utf8.DecodeLastRuneInString(s[:i])
