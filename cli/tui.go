@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -17,9 +15,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/avenant-dev/avenant/clause"
-	"github.com/avenant-dev/avenant/fixtures"
+	"github.com/avenant-dev/avenant/fixtures/demo"
 	"github.com/avenant-dev/avenant/internal/sanitize"
-	"github.com/avenant-dev/avenant/reader"
 	"github.com/avenant-dev/avenant/render"
 	"github.com/avenant-dev/avenant/store"
 	"github.com/avenant-dev/avenant/tui"
@@ -157,7 +154,7 @@ func tuiSource(opts *TUIOptions) (tui.Source, func(), error) {
 		s, err := openStore(opts.g)
 		switch {
 		case err == nil:
-			return newStoreSource(s), func() {}, nil
+			return tui.NewStoreSource(s), func() {}, nil
 		case opts.g.store != "" || !errors.Is(err, store.ErrNotStore):
 			return nil, nil, err
 		}
@@ -180,7 +177,7 @@ func filesSource(opts *TUIOptions) (tui.Source, func(), error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		if err := src.Add(tui.Version{Label: f.label, Base: f.answers}, d); err != nil {
+		if err := src.Add(store.Version{Label: f.label, Base: f.answers}, d); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -188,169 +185,15 @@ func filesSource(opts *TUIOptions) (tui.Source, func(), error) {
 	return src, func() {}, nil
 }
 
-// demoSource imports the embedded demo negotiation into a temporary store,
-// as avenant import would, one version per fixture with its party, label,
-// kind, date and base.
+// demoSource builds the embedded demo negotiation into a temporary store
+// (package demo) and reads it as any store; the cleanup removes it.
 func demoSource(g *globals) (tui.Source, func(), error) {
-	dir, err := os.MkdirTemp("", "avenant-demo-")
+	s, remove, err := demo.Open()
 	if err != nil {
-		return nil, nil, fmt.Errorf("demo: %w", err)
-	}
-	cleanup := func() { os.RemoveAll(dir) }
-	s, err := store.Init(dir)
-	if err != nil {
-		cleanup()
-		return nil, nil, fmt.Errorf("demo: %w", err)
-	}
-	vs, err := fixtures.Versions()
-	if err != nil {
-		cleanup()
 		return nil, nil, err
 	}
-	for _, v := range vs {
-		raw, err := fixtures.FS.ReadFile(v.File)
-		if err != nil {
-			cleanup()
-			return nil, nil, fmt.Errorf("demo: %w", err)
-		}
-		text, err := reader.Decode(raw)
-		if err != nil {
-			cleanup()
-			return nil, nil, fmt.Errorf("demo: %s: %w", v.File, err)
-		}
-		sum := sha256.Sum256(raw)
-		if _, err := s.Import(clause.Parse(text), store.ImportOptions{
-			Party: v.Party, Label: v.Label, Kind: v.Kind, Date: v.Date, Base: v.Base,
-			SourceName: v.File, SourceSHA256: hex.EncodeToString(sum[:]),
-		}); err != nil {
-			cleanup()
-			return nil, nil, fmt.Errorf("demo: %s: %w", v.File, err)
-		}
-	}
 	s.Notices = g.io.Err
-	return newStoreSource(s), cleanup, nil
-}
-
-// storeSource reads the TUI's data from a store. Documents and diffs are
-// cached: the TUI asks for the same pair again when the user goes back.
-// Store calls are serialised, as the TUI runs its loads concurrently.
-type storeSource struct {
-	s     *store.Store
-	mu    sync.Mutex
-	docs  map[string]*clause.Document
-	diffs map[[2]string]*clause.Diff
-}
-
-func newStoreSource(s *store.Store) *storeSource {
-	return &storeSource{s: s, docs: map[string]*clause.Document{}, diffs: map[[2]string]*clause.Diff{}}
-}
-
-func tuiVersion(v *store.Version) tui.Version {
-	return tui.Version{Label: v.Label, Party: v.Party, Kind: v.Kind, Date: v.Date, Base: v.Base, Commit: v.Commit, Clauses: v.Clauses}
-}
-
-// Versions implements tui.Source.
-func (ss *storeSource) Versions() ([]tui.Version, error) {
-	ss.mu.Lock()
-	defer ss.mu.Unlock()
-	vs, err := ss.s.Versions()
-	if err != nil {
-		return nil, err
-	}
-	out := make([]tui.Version, len(vs))
-	for i := range vs {
-		out[i] = tuiVersion(&vs[i])
-	}
-	return out, nil
-}
-
-func (ss *storeSource) document(rev string) (*clause.Document, error) {
-	if rev == "" {
-		return &clause.Document{}, nil
-	}
-	if d := ss.docs[rev]; d != nil {
-		return d, nil
-	}
-	v, err := ss.s.Resolve(rev)
-	if err != nil {
-		return nil, err
-	}
-	d, err := ss.s.Document(v)
-	if err != nil {
-		return nil, err
-	}
-	ss.docs[rev] = d
-	return d, nil
-}
-
-// Diff implements tui.Source: the two versions' documents, whose clause
-// ids are the store's stable ids, compared clause by clause.
-func (ss *storeSource) Diff(base, head string) (*clause.Diff, error) {
-	ss.mu.Lock()
-	defer ss.mu.Unlock()
-	key := [2]string{base, head}
-	if d := ss.diffs[key]; d != nil {
-		return d, nil
-	}
-	od, err := ss.document(base)
-	if err != nil {
-		return nil, err
-	}
-	nd, err := ss.document(head)
-	if err != nil {
-		return nil, err
-	}
-	d := clause.Compare(od, nd, clause.CompareOptions{})
-	ss.diffs[key] = d
-	return d, nil
-}
-
-// Log implements tui.Source: the history on the line that leads to at
-// (store.Log), sibling versions left out.
-func (ss *storeSource) Log(id, at string) ([]tui.LogEntry, error) {
-	ss.mu.Lock()
-	defer ss.mu.Unlock()
-	var v *store.Version
-	if at != "" {
-		var err error
-		if v, err = ss.s.Resolve(at); err != nil {
-			return nil, err
-		}
-	}
-	es, err := ss.s.Log(id, v)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]tui.LogEntry, 0, len(es))
-	for _, e := range es {
-		if !e.OffLine {
-			out = append(out, tui.LogEntry{Version: tuiVersion(e.Version), ID: e.ID, Number: e.Number, Change: e.Change, Renumbered: e.Renumbered, Moved: e.Moved, By: e.By})
-		}
-	}
-	return out, nil
-}
-
-// Blame implements tui.Source, skipping cosmetic revisions as avenant
-// blame does by default.
-func (ss *storeSource) Blame(id, at string) ([]tui.Span, error) {
-	ss.mu.Lock()
-	defer ss.mu.Unlock()
-	var v *store.Version
-	if at != "" {
-		var err error
-		if v, err = ss.s.Resolve(at); err != nil {
-			return nil, err
-		}
-	}
-	spans, err := ss.s.Blame(id, v, false)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]tui.Span, len(spans))
-	for i, sp := range spans {
-		out[i] = tui.Span{Text: sp.Text, Version: tuiVersion(sp.Version)}
-	}
-	return out, nil
+	return tui.NewStoreSource(s), remove, nil
 }
 
 // summaryRun prints the diff of the latest version against the version it

@@ -72,6 +72,9 @@ func RowLabel(text, code string) string {
 }
 
 // Version is one column of the grid: a parsed document and how to name it.
+// It carries only the names a column shows (store.Version is the full
+// metadata of a stored version): the grid is also built from plain files,
+// and tariff, like clause, stays free of the store.
 type Version struct {
 	Label, Party, Date string
 	Doc                *clause.Document

@@ -13,12 +13,13 @@ import (
 	"github.com/avenant-dev/avenant/internal/frtext"
 	"github.com/avenant-dev/avenant/internal/sanitize"
 	"github.com/avenant-dev/avenant/render"
+	"github.com/avenant-dev/avenant/store"
 )
 
 // gutterWidth is the width of the blame's left column, where each line
 // names the versions whose spans start on it: the longest label, up to a
 // quarter of the window.
-func gutterWidth(spans []Span, width int) int {
+func gutterWidth(spans []store.Span, width int) int {
 	w := 7
 	for _, sp := range spans {
 		w = max(w, ansi.StringWidth(sanitize.Text(sp.Version.Label)))
@@ -33,7 +34,7 @@ type blameScreen struct {
 	id    string
 	name  string
 	at    string
-	spans []Span
+	spans []store.Span
 	// plain marks each span with its version, for terminals without colour.
 	plain  bool
 	cursor int
@@ -47,7 +48,7 @@ type blameScreen struct {
 	width, height int
 }
 
-func newBlameScreen(id, name, at string, spans []Span) blameScreen {
+func newBlameScreen(id, name, at string, spans []store.Span) blameScreen {
 	return blameScreen{id: id, name: name, at: at, spans: spans}
 }
 
@@ -67,7 +68,7 @@ func (s blameScreen) textHeight() int { return s.height - 2 }
 // line of its own, so that the gutter names the versions of a sentence
 // once, beside its first line; styles are applied when drawn. It returns
 // the lines and, for each, the index of its sentence.
-func layoutBlame(spans []Span, width int, plain bool) ([][]seg, []int) {
+func layoutBlame(spans []store.Span, width int, plain bool) ([][]seg, []int) {
 	var text strings.Builder
 	for _, sp := range spans {
 		text.WriteString(sp.Text)
@@ -108,7 +109,7 @@ func layoutBlame(spans []Span, width int, plain bool) ([][]seg, []int) {
 
 // blameSeg is a piece of span i; without colour it says which version
 // wrote it.
-func blameSeg(text string, sp Span, i int, plain bool) seg {
+func blameSeg(text string, sp store.Span, i int, plain bool) seg {
 	t := sanitize.Text(text)
 	if plain {
 		t = "[" + sanitize.Text(sp.Version.Label) + ":" + t + "]"
@@ -138,9 +139,9 @@ func lineHas(l []seg, tag int) bool {
 	return false
 }
 
-func (s blameScreen) selected() (Span, bool) {
+func (s blameScreen) selected() (store.Span, bool) {
 	if s.cursor < 0 || s.cursor >= len(s.spans) {
-		return Span{}, false
+		return store.Span{}, false
 	}
 	return s.spans[s.cursor], true
 }
@@ -183,15 +184,15 @@ func renderBlame(s blameScreen, p parties, st Styles) string {
 	}
 	lines := []string{st.Title.Render(fit(fmt.Sprintf("Blame of %s as of %s · %s", sanitize.Text(s.name), sanitize.Text(at), render.Count(len(s.spans), "span")), width))}
 	// The legend: each version in its colour, oldest first.
-	var versions []Version
+	var versions []store.Version
 	seen := map[string]bool{}
 	for _, sp := range s.spans {
 		if !seen[sp.Version.Label] {
 			seen[sp.Version.Label] = true
-			versions = append(versions, sp.Version)
+			versions = append(versions, *sp.Version)
 		}
 	}
-	slices.SortStableFunc(versions, func(a, b Version) int { return strings.Compare(a.Date, b.Date) })
+	slices.SortStableFunc(versions, func(a, b store.Version) int { return strings.Compare(a.Date, b.Date) })
 	var legend []string
 	for _, v := range versions {
 		legend = append(legend, v.Label)

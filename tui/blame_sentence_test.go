@@ -3,14 +3,16 @@ package tui
 import (
 	"strings"
 	"testing"
+
+	"github.com/avenant-dev/avenant/store"
 )
 
 // TestBlameBySentence: each sentence starts a line of its own, its
 // versions are named once in the gutter, beside its first line, and a
 // sentence that wraps leaves the gutter of its further lines blank.
 func TestBlameBySentence(t *testing.T) {
-	a, b := Version{Label: "RA-2023", Date: "2023-04-30"}, Version{Label: "CNAM-2024-02", Date: "2024-02-08"}
-	spans := []Span{
+	a, b := &store.Version{Label: "RA-2023", Date: "2023-04-30"}, &store.Version{Label: "CNAM-2024-02", Date: "2024-02-08"}
+	spans := []store.Span{
 		{Text: "Le médecin informe la caisse. Il ", Version: a},
 		{Text: "peut", Version: b},
 		{Text: " le faire par voie électronique, dans un délai de huit jours à compter de la décision.", Version: a},

@@ -4,10 +4,11 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/store"
 )
 
 // versionsMsg carries the versions a Source listed, oldest first.
-type versionsMsg struct{ versions []Version }
+type versionsMsg struct{ versions []store.Version }
 
 // diffMsg carries the diff of base and head, which become the outline.
 type diffMsg struct {
@@ -18,19 +19,19 @@ type diffMsg struct {
 // logMsg carries the history of clause id, named name, read in version at.
 type logMsg struct {
 	id, name, at string
-	entries      []LogEntry
+	entries      []store.LogEntry
 }
 
 // blameMsg carries the blame of clause id as of version at.
 type blameMsg struct {
 	id, name, at string
-	spans        []Span
+	spans        []store.Span
 }
 
 // stepMsg carries the diff of one history step, and the change in it that
 // concerns the clause (-1 when the clause cannot be found in it).
 type stepMsg struct {
-	entry  LogEntry
+	entry  store.LogEntry
 	diff   *clause.Diff
 	change int
 }
@@ -79,7 +80,7 @@ func loadBlame(src Source, id, name, at string) tea.Cmd {
 	}
 }
 
-func loadStep(src Source, id string, e LogEntry) tea.Cmd {
+func loadStep(src Source, id string, e store.LogEntry) tea.Cmd {
 	return func() tea.Msg {
 		d, err := src.Diff(e.Version.Base, e.Version.Label)
 		if err != nil {
@@ -92,7 +93,7 @@ func loadStep(src Source, id string, e LogEntry) tea.Cmd {
 // findChange finds the change of d about the clause e is about (the
 // logged clause id, unless e names the clause its text came from) with
 // the clause resolver, which never takes a clause for one of another kind.
-func findChange(d *clause.Diff, id string, e LogEntry) int {
+func findChange(d *clause.Diff, id string, e store.LogEntry) int {
 	if e.ID != "" {
 		id = e.ID
 	}

@@ -4,9 +4,10 @@
 // facts, and the clause's history and blame.
 //
 // The package knows nothing of git: it reads its data through Source, a
-// small interface that the command line implements on top of the store and
-// that tests implement in memory (MemorySource, built from the embedded
-// demo negotiation). Every call to a Source runs inside a tea.Cmd that
+// small interface over the store's own types (store.Version, LogEntry,
+// Span), implemented on a store by NewStoreSource and in memory by
+// MemorySource (two files compared without a store, and the tests, which
+// build one from the embedded demo negotiation). Every call to a Source runs inside a tea.Cmd that
 // returns a named message; a failure becomes an errMsg that the root model
 // shows on its status line.
 //

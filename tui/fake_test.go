@@ -5,16 +5,17 @@ import (
 	"strings"
 
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/store"
 )
 
 // fakeSource is a hand-built negotiation whose diff, history and blame are
 // written out here rather than computed, so that the golden views do not
 // move when the aligner or the fact extractor improve.
 type fakeSource struct {
-	versions []Version
+	versions []store.Version
 	diff     *clause.Diff
-	log      []LogEntry
-	spans    []Span
+	log      []store.LogEntry
+	spans    []store.Span
 }
 
 const fakeOld = `# Titre 1 - Dispositions générales
@@ -89,7 +90,7 @@ func newFakeSource() *fakeSource {
 	}
 	d := &clause.Diff{Old: oldDoc, New: newDoc, Changes: changes}
 	d.Summary = clause.Summary{Unchanged: 3, Modified: 2, Added: 1, Removed: 1, Renumbered: 1, FactsChanged: 3}
-	vs := []Version{
+	vs := []store.Version{
 		{Label: "RA-2023", Party: "Arbitre", Kind: "reglement-arbitral", Date: "2023-04-30"},
 		{Label: "CNAM-2024-02", Party: "CNAM", Kind: "proposition", Date: "2024-02-08", Base: "RA-2023"},
 		{Label: "MGF-2024-03", Party: "MG France", Kind: "contre-proposition", Date: "2024-03-12", Base: "CNAM-2024-02"},
@@ -98,22 +99,22 @@ func newFakeSource() *fakeSource {
 	return &fakeSource{
 		versions: vs,
 		diff:     d,
-		log: []LogEntry{
-			{Version: vs[0], Number: "28.1", Change: clause.Added},
-			{Version: vs[1], Number: "28.1", Change: clause.Modified},
-			{Version: vs[3], Number: "29.1", Change: clause.Modified, Renumbered: true},
+		log: []store.LogEntry{
+			{Version: &vs[0], ChangeEntry: store.ChangeEntry{Number: "28.1", Change: clause.Added}},
+			{Version: &vs[1], ChangeEntry: store.ChangeEntry{Number: "28.1", Change: clause.Modified}},
+			{Version: &vs[3], ChangeEntry: store.ChangeEntry{Number: "29.1", Change: clause.Modified, Renumbered: true}},
 		},
-		spans: []Span{
-			{Text: "La consultation du médecin généraliste est valorisée à ", Version: vs[0]},
-			{Text: "30 €", Version: vs[3]},
-			{Text: " à compter du 1er janvier ", Version: vs[0]},
-			{Text: "2025", Version: vs[1]},
-			{Text: ".", Version: vs[0]},
+		spans: []store.Span{
+			{Text: "La consultation du médecin généraliste est valorisée à ", Version: &vs[0]},
+			{Text: "30 €", Version: &vs[3]},
+			{Text: " à compter du 1er janvier ", Version: &vs[0]},
+			{Text: "2025", Version: &vs[1]},
+			{Text: ".", Version: &vs[0]},
 		},
 	}
 }
 
-func (f *fakeSource) Versions() ([]Version, error) { return f.versions, nil }
+func (f *fakeSource) Versions() ([]store.Version, error) { return f.versions, nil }
 
 func (f *fakeSource) Diff(base, head string) (*clause.Diff, error) {
 	if head != "CONV-2024-06" && head != "MGF-2024-03" {
@@ -122,14 +123,14 @@ func (f *fakeSource) Diff(base, head string) (*clause.Diff, error) {
 	return f.diff, nil
 }
 
-func (f *fakeSource) Log(id, at string) ([]LogEntry, error) { return f.log, nil }
+func (f *fakeSource) Log(id, at string) ([]store.LogEntry, error) { return f.log, nil }
 
-func (f *fakeSource) Blame(id, at string) ([]Span, error) {
+func (f *fakeSource) Blame(id, at string) ([]store.Span, error) {
 	if at == "CNAM-2024-02" {
-		return []Span{
-			{Text: "La consultation du médecin généraliste est valorisée à 26,50 € à compter du 1er janvier ", Version: f.versions[0]},
-			{Text: "2025", Version: f.versions[1]},
-			{Text: ".", Version: f.versions[0]},
+		return []store.Span{
+			{Text: "La consultation du médecin généraliste est valorisée à 26,50 € à compter du 1er janvier ", Version: &f.versions[0]},
+			{Text: "2025", Version: &f.versions[1]},
+			{Text: ".", Version: &f.versions[0]},
 		}, nil
 	}
 	return f.spans, nil

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/store"
 )
 
 // TestFindChange pins how a history step finds its clause in the step's
@@ -30,17 +31,17 @@ func TestFindChange(t *testing.T) {
 		}
 		return d.Old.Clauses[d.Changes[k].Old[0]].Label()
 	}
-	v := Version{Label: "v2", Base: "v1"}
+	v := &store.Version{Label: "v2", Base: "v1"}
 	for _, c := range []struct {
 		about, logged string
-		entry         LogEntry
+		entry         store.LogEntry
 		want          string
 	}{
-		{"the logged clause", idOf(new, "Annexe 1"), LogEntry{Version: v, Number: "1"}, "Annexe 1 - Tarifs"},
-		{"the entry's own clause", idOf(new, "Annexe 1"), LogEntry{Version: v, ID: idOf(new, "Article 2"), Number: "2"}, "Article 2 - Durée"},
+		{"the logged clause", idOf(new, "Annexe 1"), store.LogEntry{Version: v, ChangeEntry: store.ChangeEntry{Number: "1"}}, "Annexe 1 - Tarifs"},
+		{"the entry's own clause", idOf(new, "Annexe 1"), store.LogEntry{Version: v, ChangeEntry: store.ChangeEntry{ID: idOf(new, "Article 2"), Number: "2"}}, "Article 2 - Durée"},
 		// An annex whose id the step does not hold is not article 1,
 		// although both are numbered 1.
-		{"a clause the step lacks", "annexe-9", LogEntry{Version: v, Number: "1"}, ""},
+		{"a clause the step lacks", "annexe-9", store.LogEntry{Version: v, ChangeEntry: store.ChangeEntry{Number: "1"}}, ""},
 	} {
 		if got := labelOf(findChange(d, c.logged, c.entry)); got != c.want {
 			t.Errorf("%s: findChange gives %q, want %q", c.about, got, c.want)

@@ -9,6 +9,7 @@ import (
 	"github.com/avenant-dev/avenant/amend"
 	"github.com/avenant-dev/avenant/internal/sanitize"
 	"github.com/avenant-dev/avenant/render"
+	"github.com/avenant-dev/avenant/store"
 )
 
 // historyScreen lists the versions in which a clause changed.
@@ -16,14 +17,14 @@ type historyScreen struct {
 	id      string
 	name    string
 	at      string
-	entries []LogEntry
+	entries []store.LogEntry
 	cursor  int
 	offset  int
 
 	width, height int
 }
 
-func newHistoryScreen(id, name, at string, entries []LogEntry) historyScreen {
+func newHistoryScreen(id, name, at string, entries []store.LogEntry) historyScreen {
 	return historyScreen{id: id, name: name, at: at, entries: entries, cursor: max(len(entries)-1, 0)}
 }
 
@@ -36,9 +37,9 @@ func (s historyScreen) SetSize(width, height int) historyScreen {
 
 func (s historyScreen) listHeight() int { return s.height - 2 }
 
-func (s historyScreen) selected() (LogEntry, bool) {
+func (s historyScreen) selected() (store.LogEntry, bool) {
 	if s.cursor < 0 || s.cursor >= len(s.entries) {
-		return LogEntry{}, false
+		return store.LogEntry{}, false
 	}
 	return s.entries[s.cursor], true
 }

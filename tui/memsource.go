@@ -6,7 +6,7 @@ import (
 	"sync"
 
 	"github.com/avenant-dev/avenant/clause"
-	"github.com/avenant-dev/avenant/fixtures"
+	"github.com/avenant-dev/avenant/store"
 )
 
 // ErrUnknownVersion is returned by MemorySource for a label it does not hold.
@@ -17,11 +17,12 @@ var ErrUnknownVersion = errors.New("unknown version")
 var ErrUnknownClause = errors.New("unknown clause")
 
 // MemorySource is a Source held in memory: versions and their parsed
-// documents. History and blame are computed naively by walking each
-// version's chain of bases and diffing every step, which is fine for the
-// demo and for tests; a store answers the same questions from its index.
+// documents, for avenant tui on two files (no store) and for tests. History
+// and blame are computed naively by walking each version's chain of bases
+// and diffing every step, which is fine for a few versions; a store answers
+// the same questions from its index.
 type MemorySource struct {
-	versions []Version
+	versions []store.Version
 	docs     map[string]*clause.Document
 
 	mu    sync.Mutex
@@ -35,7 +36,7 @@ func NewMemorySource() *MemorySource {
 
 // Add appends a version and its document. Its Base, when set, must name a
 // version added before.
-func (s *MemorySource) Add(v Version, doc *clause.Document) error {
+func (s *MemorySource) Add(v store.Version, doc *clause.Document) error {
 	if _, dup := s.docs[v.Label]; dup {
 		return fmt.Errorf("%s: label already used", v.Label)
 	}
@@ -48,39 +49,18 @@ func (s *MemorySource) Add(v Version, doc *clause.Document) error {
 	return nil
 }
 
-// FixtureSource builds a MemorySource from the demo negotiation embedded in
-// the binary (package fixtures).
-func FixtureSource() (*MemorySource, error) {
-	vs, err := fixtures.Versions()
-	if err != nil {
-		return nil, err
-	}
-	s := NewMemorySource()
-	for _, fv := range vs {
-		b, err := fixtures.FS.ReadFile(fv.File)
-		if err != nil {
-			return nil, fmt.Errorf("fixtures: %w", err)
-		}
-		v := Version{Label: fv.Label, Party: fv.Party, Kind: fv.Kind, Date: fv.Date, Base: fv.Base}
-		if err := s.Add(v, clause.Parse(string(b))); err != nil {
-			return nil, err
-		}
-	}
-	return s, nil
-}
-
 // Versions implements Source.
-func (s *MemorySource) Versions() ([]Version, error) {
-	return append([]Version(nil), s.versions...), nil
+func (s *MemorySource) Versions() ([]store.Version, error) {
+	return append([]store.Version(nil), s.versions...), nil
 }
 
-func (s *MemorySource) version(label string) (Version, bool) {
-	for _, v := range s.versions {
-		if v.Label == label {
-			return v, true
+func (s *MemorySource) version(label string) *store.Version {
+	for i := range s.versions {
+		if s.versions[i].Label == label {
+			return &s.versions[i]
 		}
 	}
-	return Version{}, false
+	return nil
 }
 
 // Diff implements Source; results are cached.
@@ -112,7 +92,7 @@ func (s *MemorySource) Diff(base, head string) (*clause.Diff, error) {
 // step is one version of a clause's ancestry: the version, the change that
 // brought the clause there from its base, and the clause's index in it.
 type step struct {
-	v      Version
+	v      *store.Version
 	change *clause.Change
 	diff   *clause.Diff
 	index  int
@@ -121,8 +101,8 @@ type step struct {
 // ancestry follows clause id of version at back through the bases, oldest
 // first, stopping at the version where it was added.
 func (s *MemorySource) ancestry(id, at string) ([]step, error) {
-	v, ok := s.version(at)
-	if !ok {
+	v := s.version(at)
+	if v == nil {
 		return nil, fmt.Errorf("%s: %w", at, ErrUnknownVersion)
 	}
 	idx := indexOf(s.docs[at], id)
@@ -144,7 +124,7 @@ func (s *MemorySource) ancestry(id, at string) ([]step, error) {
 			break
 		}
 		idx = c.Old[0]
-		v, _ = s.version(v.Base)
+		v = s.version(v.Base)
 	}
 	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
 		out[i], out[j] = out[j], out[i]
@@ -154,21 +134,21 @@ func (s *MemorySource) ancestry(id, at string) ([]step, error) {
 
 // Log implements Source: the steps of the clause's ancestry in which it
 // changed, its addition first.
-func (s *MemorySource) Log(id, at string) ([]LogEntry, error) {
+func (s *MemorySource) Log(id, at string) ([]store.LogEntry, error) {
 	steps, err := s.ancestry(id, at)
 	if err != nil {
 		return nil, err
 	}
-	var out []LogEntry
+	var out []store.LogEntry
 	for _, st := range steps {
 		c := st.change
 		if c == nil || (c.Kind == clause.Unchanged && !c.Renumbered && !c.Moved) {
 			continue
 		}
-		out = append(out, LogEntry{
-			Version: st.v, ID: st.diff.New.Clauses[st.index].ID, Number: st.diff.New.Clauses[st.index].Number,
+		out = append(out, store.LogEntry{Version: st.v, ChangeEntry: store.ChangeEntry{
+			ID: st.diff.New.Clauses[st.index].ID, Number: st.diff.New.Clauses[st.index].Number,
 			Change: c.Kind, Renumbered: c.Renumbered, Moved: c.Moved,
-		})
+		}})
 	}
 	return out, nil
 }
@@ -176,7 +156,7 @@ func (s *MemorySource) Log(id, at string) ([]LogEntry, error) {
 // Blame implements Source: the text of the oldest version is attributed to
 // it; each later change keeps the attribution of the words it left equal
 // and gives its inserted words to its own version.
-func (s *MemorySource) Blame(id, at string) ([]Span, error) {
+func (s *MemorySource) Blame(id, at string) ([]store.Span, error) {
 	steps, err := s.ancestry(id, at)
 	if err != nil {
 		return nil, err
@@ -220,13 +200,13 @@ func (s *MemorySource) Blame(id, at string) ([]Span, error) {
 		}
 		text, owner = newText, no[:len(newText)]
 	}
-	var out []Span
+	var out []store.Span
 	for k := 0; k < len(text); {
 		e := k
 		for e < len(text) && owner[e] == owner[k] {
 			e++
 		}
-		out = append(out, Span{Text: string(text[k:e]), Version: steps[owner[k]].v})
+		out = append(out, store.Span{Text: string(text[k:e]), Version: steps[owner[k]].v})
 		k = e
 	}
 	return out, nil

@@ -12,6 +12,7 @@ import (
 
 	"github.com/avenant-dev/avenant/clause"
 	"github.com/avenant-dev/avenant/internal/sanitize"
+	"github.com/avenant-dev/avenant/store"
 )
 
 // screen names what the body of the window shows.
@@ -71,7 +72,7 @@ type Model struct {
 	// pendingG is set after "g": a digit then opens the go-to prompt.
 	pendingG bool
 
-	all        []Version
+	all        []store.Version
 	parties    parties
 	base, head string
 
@@ -226,13 +227,13 @@ func (m Model) compare(base, head string) (Model, tea.Cmd) {
 	return m, loadDiff(m.src, base, head)
 }
 
-func (m Model) find(label string) (Version, bool) {
+func (m Model) find(label string) (store.Version, bool) {
 	for _, v := range m.all {
 		if v.Label == label {
 			return v, true
 		}
 	}
-	return Version{}, false
+	return store.Version{}, false
 }
 
 func (m Model) bodySize() (int, int) { return m.width, max(m.height-2, 1) }
@@ -431,8 +432,8 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 // onScreen are the versions the tariff grid shows, oldest first: every
 // version on the line that leads to the head when the base is on it, else
 // the base and the head.
-func (m Model) onScreen() []Version {
-	var line []Version
+func (m Model) onScreen() []store.Version {
+	var line []store.Version
 	seen := map[string]bool{}
 	for label := m.head; label != "" && !seen[label]; {
 		seen[label] = true
@@ -440,7 +441,7 @@ func (m Model) onScreen() []Version {
 		if !ok {
 			break
 		}
-		line = append([]Version{v}, line...)
+		line = append([]store.Version{v}, line...)
 		label = v.Base
 	}
 	if m.base == "" || seen[m.base] {
@@ -448,7 +449,7 @@ func (m Model) onScreen() []Version {
 	}
 	b, _ := m.find(m.base)
 	h, _ := m.find(m.head)
-	return []Version{b, h}
+	return []store.Version{b, h}
 }
 
 func (m Model) versionsKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {

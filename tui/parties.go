@@ -11,6 +11,7 @@ import (
 	"github.com/avenant-dev/avenant/internal/sanitize"
 	ptable "github.com/avenant-dev/avenant/parties"
 	"github.com/avenant-dev/avenant/render"
+	"github.com/avenant-dev/avenant/store"
 )
 
 // partiesScreen is every answer against their common base (as avenant
@@ -19,8 +20,8 @@ import (
 // two parties' wordings side by side.
 type partiesScreen struct {
 	table   *ptable.Table
-	base    Version
-	answers []Version
+	base    store.Version
+	answers []store.Version
 	// rows index table.Rows: those that some answer changes.
 	rows   []int
 	cursor int
@@ -35,14 +36,14 @@ type partiesScreen struct {
 
 // partiesMsg carries a table loaded for the parties screen.
 type partiesMsg struct {
-	base    Version
-	answers []Version
+	base    store.Version
+	answers []store.Version
 	table   *ptable.Table
 }
 
 // loadParties compares each answer with the base (the Source caches the
 // diffs) and lays out the table.
-func loadParties(src Source, base Version, as []Version) tea.Cmd {
+func loadParties(src Source, base store.Version, as []store.Version) tea.Cmd {
 	return func() tea.Msg {
 		diffs := make([]*clause.Diff, len(as))
 		for j, a := range as {
@@ -57,8 +58,8 @@ func loadParties(src Source, base Version, as []Version) tea.Cmd {
 }
 
 // answersOf are the versions that answer base, oldest first.
-func answersOf(all []Version, base string) []Version {
-	var out []Version
+func answersOf(all []store.Version, base string) []store.Version {
+	var out []store.Version
 	for _, v := range all {
 		if v.Base == base && base != "" {
 			out = append(out, v)
@@ -69,7 +70,7 @@ func answersOf(all []Version, base string) []Version {
 
 // latestAnswered is the latest version that several versions answer
 // (parties.LatestAnswered), or false.
-func latestAnswered(all []Version) (Version, bool) {
+func latestAnswered(all []store.Version) (store.Version, bool) {
 	index := map[string]int{}
 	bases := make([]int, len(all))
 	for i, v := range all {
@@ -81,7 +82,7 @@ func latestAnswered(all []Version) (Version, bool) {
 	}
 	b, _ := ptable.LatestAnswered(bases)
 	if b < 0 {
-		return Version{}, false
+		return store.Version{}, false
 	}
 	return all[b], true
 }
@@ -322,7 +323,7 @@ func (s partiesScreen) answerSides() []render.Side {
 // of the selected version; elsewhere those of the base on screen when
 // several answer it, else of the latest version that several answer.
 func (m Model) openParties() (tea.Model, tea.Cmd) {
-	var base Version
+	var base store.Version
 	if v, ok := m.versions.selected(); ok && m.screen == screenVersions {
 		base = v
 	} else if v, ok := m.find(m.base); ok && len(answersOf(m.all, v.Label)) >= 2 {

@@ -4,6 +4,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/store"
 )
 
 // Styles are the looks of the TUI. Colours are the 16 ANSI colours, which
@@ -79,7 +80,7 @@ func (s Styles) badge(name, text string) string {
 // parties assigns each party a palette slot, in order of first appearance.
 type parties map[string]int
 
-func newParties(vs []Version) parties {
+func newParties(vs []store.Version) parties {
 	p := parties{}
 	for _, v := range vs {
 		if _, ok := p[v.Party]; !ok {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/avenant-dev/avenant/internal/sanitize"
 	"github.com/avenant-dev/avenant/render"
+	"github.com/avenant-dev/avenant/store"
 	"github.com/avenant-dev/avenant/tariff"
 )
 
@@ -148,7 +149,7 @@ type tariffsMsg struct{ grid *tariff.Grid }
 // loadTariffs reads the documents of the versions, oldest first, through
 // the diffs the Source already answers (each version against its base,
 // whose new side is the version), and builds their grid.
-func loadTariffs(src Source, versions []Version) tea.Cmd {
+func loadTariffs(src Source, versions []store.Version) tea.Cmd {
 	return func() tea.Msg {
 		var vs []tariff.Version
 		for _, v := range versions {

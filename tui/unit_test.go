@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/store"
 )
 
 func TestFlow(t *testing.T) {
@@ -172,9 +173,9 @@ func TestTariffsKey(t *testing.T) {
 
 // A change made by an amending text cites its instruction in the history.
 func TestHistoryCitesInstruction(t *testing.T) {
-	v := Version{Label: "AV1-2025", Party: "UNCAM", Date: "2025-03-15"}
-	s := newHistoryScreen("art-19-4", "Article 19.4", "", []LogEntry{{Version: v, Number: "19.4", Change: clause.Modified, By: "Article 2, 1°"}}).SetSize(120, 10)
-	got := stripStyles(renderHistory(s, newParties([]Version{v}), DefaultStyles(true)))
+	v := store.Version{Label: "AV1-2025", Party: "UNCAM", Date: "2025-03-15"}
+	s := newHistoryScreen("art-19-4", "Article 19.4", "", []store.LogEntry{{Version: &v, ChangeEntry: store.ChangeEntry{Number: "19.4", Change: clause.Modified, By: "Article 2, 1°"}}}).SetSize(120, 10)
+	got := stripStyles(renderHistory(s, newParties([]store.Version{v}), DefaultStyles(true)))
 	if !strings.Contains(got, "modified, by art. 2, 1°") {
 		t.Errorf("history does not cite the instruction:\n%s", got)
 	}

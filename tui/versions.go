@@ -9,20 +9,21 @@ import (
 
 	"github.com/avenant-dev/avenant/internal/sanitize"
 	"github.com/avenant-dev/avenant/render"
+	"github.com/avenant-dev/avenant/store"
 )
 
 // versionsScreen is the timeline: the versions newest first, with a small
 // graph of which version answers which, and the chosen base and head.
 type versionsScreen struct {
-	list          []Version // newest first
+	list          []store.Version // newest first
 	graph         []string
 	cursor        int
 	offset        int
 	width, height int
 }
 
-func newVersionsScreen(vs []Version) versionsScreen {
-	list := make([]Version, len(vs))
+func newVersionsScreen(vs []store.Version) versionsScreen {
+	list := make([]store.Version, len(vs))
 	for i, v := range vs {
 		list[len(vs)-1-i] = v
 	}
@@ -39,9 +40,9 @@ func (s versionsScreen) SetSize(width, height int) versionsScreen {
 func (s versionsScreen) listHeight() int { return s.height - 2 }
 
 // selected is the version under the cursor.
-func (s versionsScreen) selected() (Version, bool) {
+func (s versionsScreen) selected() (store.Version, bool) {
 	if s.cursor < 0 || s.cursor >= len(s.list) {
-		return Version{}, false
+		return store.Version{}, false
 	}
 	return s.list[s.cursor], true
 }
@@ -111,7 +112,7 @@ func clamp(v, lo, hi int) int {
 
 // versionGraph draws the answer graph of versions listed newest first,
 // as avenant versions does (render.VersionGraph).
-func versionGraph(list []Version) []string {
+func versionGraph(list []store.Version) []string {
 	gv := make([]render.GraphVersion, len(list))
 	for i, v := range list {
 		gv[i] = render.GraphVersion{Label: v.Label, Base: v.Base}

@@ -27,7 +27,8 @@ var sentences = []string{
 	"Le médecin peut déroger aux tarifs en cas d'exigence particulière du patient.",
 }
 
-// Version is one generated text.
+// Version is one generated text (not version metadata, which is
+// store.Version): the text and how many articles it holds.
 type Version struct {
 	Text     string
 	Articles int
