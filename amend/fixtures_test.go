@@ -19,7 +19,7 @@ func fixture(t *testing.T, name string) *clause.Document {
 }
 
 // decodeDoc reads a document's bytes as avenant reads a file.
-func decodeDoc(t *testing.T, b []byte) *clause.Document {
+func decodeDoc(t testing.TB, b []byte) *clause.Document {
 	t.Helper()
 	text, err := reader.Decode(b)
 	if err != nil {

@@ -38,12 +38,17 @@ type lazyRegexp struct {
 	once sync.Once
 	src  string
 	re   *regexp.Regexp
+	// clauses are the pattern's prefilter over the vocabulary, set
+	// by screening for the screened patterns only.
+	clauses []wordSet
 }
 
 func lazy(src string) *lazyRegexp { return &lazyRegexp{src: src} }
 
 func (l *lazyRegexp) get() *regexp.Regexp {
-	l.once.Do(func() { l.re = regexp.MustCompile(l.src) })
+	l.once.Do(func() {
+		l.re = regexp.MustCompile(l.src)
+	})
 	return l.re
 }
 

@@ -29,7 +29,7 @@ func Parse(doc *clause.Document) (*Set, error) {
 		if err != nil {
 			return nil, &Error{label, err.Error()}
 		}
-		if !amends(frame, quotes) {
+		if !amends(foldText(frame), quotes) {
 			set.Own = append(set.Own, label)
 			continue
 		}
@@ -123,14 +123,14 @@ var (
 // the préambule of the text it amends and not the avenant itself. An
 // article that names what it changes in words avenant does not know is
 // so an error, never an own provision left out.
-func amends(frame string, quotes []string) bool {
-	if len(quotes) > 0 || amendingWords.MatchString(frame) {
+func amends(frame foldedText, quotes []string) bool {
+	if len(quotes) > 0 || amendingWords.matches(frame) {
 		return true
 	}
-	if ownWords.MatchString(frame) {
+	if ownWords.matches(frame) {
 		return false
 	}
-	return locArticles.MatchString(frame) || locRows.MatchString(frame) || locAnnex.MatchString(frame) || locPreamble.MatchString(frame)
+	return locArticles.matches(frame) || locRows.matches(frame) || locAnnex.matches(frame) || locPreamble.matches(frame)
 }
 
 // Amends reports whether doc reads as amending instructions aimed at
@@ -148,9 +148,10 @@ func Amends(doc, base *clause.Document) bool {
 		}
 	}
 	// The articles are read only until the majority is decided either
-	// way: diff asks this of every pair of files, and the expressions
-	// that recognise an instruction cost far more than the diff of a
-	// text that has none.
+	// way, each behind the prefilters of the expressions: diff asks this
+	// of every pair of files, and the expressions cost far more than the
+	// diff of a text that has no instruction.
+	var names *clauseNames
 	aimed, left := 0, n
 	for _, c := range units {
 		if c.Kind != clause.KindArticle {
@@ -161,10 +162,22 @@ func Amends(doc, base *clause.Document) bool {
 		}
 		left--
 		frame, quotes, err := splitQuotes(c.Text)
-		if err != nil || !amends(frame, quotes) || elsewhere.MatchString(frame) {
+		if err != nil {
 			continue
 		}
-		if f := normalizeFrame(frame); instructs(f) && namesClauseOf(f, base) {
+		// The words first: no expression runs on an article whose
+		// words cannot make an instruction naming a clause.
+		f := foldText(normalizeFrame(frame))
+		if !instructs(f, (*lazyRegexp).admits) || !mayName(f) {
+			continue
+		}
+		if ff := foldText(frame); !amends(ff, quotes) || elsewhere.matches(ff) {
+			continue
+		}
+		if names == nil {
+			names = namesOf(base)
+		}
+		if names.namedIn(f) && instructs(f, (*lazyRegexp).matches) {
 			aimed++
 		}
 	}
@@ -172,46 +185,73 @@ func Amends(doc, base *clause.Document) bool {
 }
 
 // instructs reports whether a frame holds an operation in a form Parse
-// reads, or the lead-in of points that do.
-func instructs(frame string) bool {
-	if leadIn.MatchString(frame) || renumberForm.MatchString(frame) {
+// reads, or the lead-in of points that do, each form tried by try.
+func instructs(frame foldedText, try func(*lazyRegexp, foldedText) bool) bool {
+	if try(leadIn, frame) || try(renumberForm, frame) {
 		return true
 	}
 	for _, f := range opForms {
-		if f.re.MatchString(frame) {
+		if try(f.re, frame) {
 			return true
 		}
 	}
 	return false
 }
 
+// mayName reports whether frame has the words that name an article, a row
+// or the préambule.
+func mayName(frame foldedText) bool {
+	return locArticles.admits(frame) || locRows.admits(frame) || locPreamble.admits(frame)
+}
+
 // elsewhere matches an instruction aimed at another text than the one
 // amended: a code, or the amending text itself.
 var elsewhere = lazy(`(?i)\bdu\s+code\b|\bde\s+la\s+présente\s+loi\b`)
 
-// namesClauseOf reports whether frame names an article or a row of base.
-func namesClauseOf(frame string, base *clause.Document) bool {
-	var articles, rows []string
-	for _, m := range locArticles.FindAllStringSubmatch(frame, -1) {
-		articles = append(articles, splitList(m[1])...)
-	}
-	for _, m := range locRows.FindAllStringSubmatch(frame, -1) {
-		rows = append(rows, splitList(m[1])...)
-	}
+// clauseNames are the article numbers of a text, normalised, and its row
+// codes: what an instruction aimed at it names.
+type clauseNames struct {
+	articles, rows map[string]bool
+}
+
+func namesOf(base *clause.Document) *clauseNames {
+	names := &clauseNames{articles: map[string]bool{}, rows: map[string]bool{}}
 	for i := range base.Clauses {
-		c := &base.Clauses[i]
-		for _, a := range articles {
-			if c.Kind == clause.KindArticle && clause.NormalizeNumber(c.Number) == clause.NormalizeNumber(a) {
-				return true
-			}
+		switch c := &base.Clauses[i]; c.Kind {
+		case clause.KindArticle:
+			names.articles[clause.NormalizeNumber(c.Number)] = true
+		case clause.KindItem:
+			names.rows[c.Number] = true
 		}
-		for _, r := range rows {
-			if c.Kind == clause.KindItem && c.Number == r {
-				return true
+	}
+	return names
+}
+
+// namedIn reports whether frame names one of the articles or rows, or
+// the préambule alone.
+func (names *clauseNames) namedIn(frame foldedText) bool {
+	named := false
+	if locArticles.admits(frame) {
+		for _, m := range locArticles.FindAllStringSubmatch(frame.text, -1) {
+			for _, a := range splitList(m[1]) {
+				named = true
+				if names.articles[clause.NormalizeNumber(a)] {
+					return true
+				}
 			}
 		}
 	}
-	return locPreamble.MatchString(frame) && len(articles) == 0 && len(rows) == 0
+	if locRows.admits(frame) {
+		for _, m := range locRows.FindAllStringSubmatch(frame.text, -1) {
+			for _, r := range splitList(m[1]) {
+				named = true
+				if names.rows[r] {
+					return true
+				}
+			}
+		}
+	}
+	return !named && locPreamble.matches(frame)
 }
 
 // node is a point of an instruction: its marker, its own text and the
@@ -296,7 +336,7 @@ func (n *node) read(label string, ctx Target, last *Target, quotes []string, set
 	if text == "" || statusOnly.MatchString(text) {
 		return nil
 	}
-	if !strings.ContainsRune(text, quoteOpen) && !amends(text, nil) {
+	if !strings.ContainsRune(text, quoteOpen) && !amends(foldText(text), nil) {
 		// A point of the avenant's own ("II. - Le présent article entre
 		// en vigueur le…").
 		set.Own = append(set.Own, by)
@@ -316,9 +356,10 @@ var statusOnly = lazy(`(?i)^\(?\s*(?:supprimée?|non modifiée?|conforme)s?\s*\)
 // normalizeFrame puts a frame in the form the patterns read: straight
 // apostrophes, one space for every run of white space.
 func normalizeFrame(s string) string {
-	s = strings.NewReplacer("’", "'", "ʼ", "'", "\u00a0", " ", "\u202f", " ").Replace(s)
-	return strings.Join(strings.Fields(s), " ")
+	return strings.Join(strings.Fields(frameMarks.Replace(s)), " ")
 }
+
+var frameMarks = strings.NewReplacer("’", "'", "ʼ", "'", "\u00a0", " ", "\u202f", " ")
 
 func shorten(s string) string {
 	if r := []rune(s); len(r) > 80 {

@@ -39,6 +39,7 @@ func splitQuotes(text string) (frame string, quotes []string, err error) {
 		return r
 	}, text)
 	var out, q strings.Builder
+	out.Grow(len(text))
 	depth := 0
 	var closer rune
 	lineStart := true
@@ -46,7 +47,7 @@ func splitQuotes(text string) (frame string, quotes []string, err error) {
 		if depth == 0 {
 			switch r {
 			case '«', '“', '"':
-				depth, closer = 1, map[rune]rune{'«': '»', '“': '”', '"': '"'}[r]
+				depth, closer = 1, closerOf(r)
 				q.Reset()
 				lineStart = false
 				continue
@@ -54,7 +55,7 @@ func splitQuotes(text string) (frame string, quotes []string, err error) {
 			out.WriteRune(r)
 			continue
 		}
-		opener := map[rune]rune{'»': '«', '”': '“', '"': '"'}[closer]
+		opener := openerOf(closer)
 		switch {
 		case r == '\n':
 			lineStart = true
@@ -84,6 +85,27 @@ func splitQuotes(text string) (frame string, quotes []string, err error) {
 		return "", nil, errUnclosedQuote
 	}
 	return out.String(), quotes, nil
+}
+
+// closerOf and openerOf pair the quotation marks.
+func closerOf(opener rune) rune {
+	switch opener {
+	case '«':
+		return '»'
+	case '“':
+		return '”'
+	}
+	return opener
+}
+
+func openerOf(closer rune) rune {
+	switch closer {
+	case '»':
+		return '«'
+	case '”':
+		return '“'
+	}
+	return closer
 }
 
 // cleanQuote trims a quotation's inner spaces and the spaces that end its

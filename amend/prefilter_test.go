@@ -1,0 +1,197 @@
+package amend
+
+import (
+	"os"
+	"testing"
+
+	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/fixtures"
+	"github.com/avenant-dev/avenant/internal/corpus"
+)
+
+func TestFoldCase(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Est ainsi modifié", "EST AINSI MODIFIÉ"},
+		// Runes a case-insensitive pattern takes for a letter fold as
+		// the letter does: the long s, the Kelvin sign.
+		{"ſupprimé", "SUPPRIMÉ"},
+		{"\u212a", "K"},
+		{"«\x01 0\x02»", "«\x01 0\x02»"},
+		{"ÉTÉ", "ÉTÉ"},
+	} {
+		if got := foldCase(tc.in); got != tc.want {
+			t.Errorf("foldCase(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// A prefilter read off a pattern lets through every text the pattern
+// matches: the words are those of its literals that every match has.
+func TestPrefilterOf(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		want prefilter
+	}{
+		{`(?i)\bdu\s+code\b`, prefilter{{"DU"}, {"CODE"}}},
+		{`(?i)(?:est|sont)\s+abrogée?s?`, prefilter{{"EST", "SONT"}, {"ABROGÉ"}}},
+		{`a+b{2,}`, prefilter{{"A"}, {"B"}}},
+		// A branch, an option or a repetition that may be empty fixes
+		// no word.
+		{`(?i)foo|\d+`, nil},
+		{`x?y*z{0,3}`, nil},
+	} {
+		if got := prefilterFor(tc.src); !equalPrefilters(got, tc.want) {
+			t.Errorf("prefilterFor(%q) = %q, want %q", tc.src, got, tc.want)
+		}
+	}
+}
+
+func equalPrefilters(a, b prefilter) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if len(a[i]) != len(b[i]) {
+			return false
+		}
+		for j := range a[i] {
+			if a[i][j] != b[i][j] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+const billSteps = "raw/lafabrique/pjl16-580/steps/*.txt"
+
+// screenedTexts are the demo's texts, the avenant written as amendments
+// among them, and the steps of a bill in the corpus.
+func screenedTexts(t testing.TB) map[string]*clause.Document {
+	docs := map[string]*clause.Document{}
+	entries, err := fixtures.FS.ReadDir(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if b, err := fixtures.FS.ReadFile(e.Name()); err == nil && len(e.Name()) > 3 && e.Name()[len(e.Name())-3:] == ".md" {
+			docs[e.Name()] = decodeDoc(t, b)
+		}
+	}
+	if corpus.Optional(t) != "" {
+		for _, path := range corpus.Files(t, billSteps) {
+			b, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs[path] = decodeDoc(t, b)
+		}
+	}
+	return docs
+}
+
+// Every screened pattern that matches an article's frame, as Amends and
+// Parse read it, is let through by its prefilter on that frame.
+func TestPrefiltersLetMatchesThrough(t *testing.T) {
+	matched := 0
+	for name, doc := range screenedTexts(t) {
+		for _, c := range unitsOf(doc) {
+			frame, _, err := splitQuotes(c.Text)
+			if err != nil {
+				continue
+			}
+			for _, f := range []foldedText{foldText(frame), foldText(normalizeFrame(frame))} {
+				for _, l := range screened() {
+					if l.get().MatchString(f.text) {
+						matched++
+						if !l.admits(f) {
+							t.Errorf("%s, %s: %s matches but its prefilter stops it", name, unitLabel(c), l.src)
+						}
+					}
+				}
+			}
+		}
+	}
+	if matched == 0 {
+		t.Fatal("no pattern matched any frame: the test proves nothing")
+	}
+}
+
+// Amends classifies every pair of texts as it does with no prefilter:
+// each step of a bill against the one before it (none amends it), and the
+// demo's texts against the convention.
+func TestAmendsSameUnscreened(t *testing.T) {
+	docs := screenedTexts(t)
+	var pairs [][2]*clause.Document
+	conv := docs["05-convention-2024-06.md"]
+	for _, d := range docs {
+		pairs = append(pairs, [2]*clause.Document{d, conv})
+	}
+	if dir := corpus.Optional(t); dir != "" {
+		steps := corpus.Files(t, billSteps)
+		for i := 1; i < len(steps); i++ {
+			pairs = append(pairs, [2]*clause.Document{docs[steps[i]], docs[steps[i-1]]})
+		}
+	}
+	want := make([]bool, len(pairs))
+	withoutPrefilters(func() {
+		for i, p := range pairs {
+			want[i] = Amends(p[0], p[1])
+		}
+	})
+	amending := 0
+	for i, p := range pairs {
+		if got := Amends(p[0], p[1]); got != want[i] {
+			t.Errorf("pair %d: Amends = %v with the prefilters, %v without", i, got, want[i])
+		}
+		if want[i] {
+			amending++
+		}
+	}
+	if amending == 0 || amending == len(pairs) {
+		t.Fatalf("%d of %d pairs amend: the test tells nothing apart", amending, len(pairs))
+	}
+}
+
+// withoutPrefilters runs f with every screened pattern's prefilter off.
+func withoutPrefilters(f func()) {
+	screening()
+	saved := map[*lazyRegexp][]wordSet{}
+	for _, l := range screened() {
+		saved[l], l.clauses = l.clauses, nil
+	}
+	defer func() {
+		for l, c := range saved {
+			l.clauses = c
+		}
+	}()
+	f()
+}
+
+// BenchmarkAmends asks whether the largest step of a bill amends the one
+// before it, as diff does of every pair: no article of a bill amends its
+// previous reading, and the prefilters keep the expressions off them.
+func BenchmarkAmends(b *testing.B) {
+	steps := corpus.Files(b, billSteps)
+	var old, new *clause.Document
+	for i := 1; i < len(steps); i++ {
+		o, n := readDoc(b, steps[i-1]), readDoc(b, steps[i])
+		if new == nil || len(n.Clauses) > len(new.Clauses) {
+			old, new = o, n
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if Amends(new, old) {
+			b.Fatal("a step of the bill reads as amending the one before it")
+		}
+	}
+}
+
+func readDoc(tb testing.TB, path string) *clause.Document {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return decodeDoc(tb, b)
+}
