@@ -56,7 +56,7 @@ func Apply(base *clause.Document, set *Set, f Format) (*Result, error) {
 		}
 	}
 	doc := &clause.Document{Clauses: st.cl}
-	res := &Result{Doc: doc, Text: Write(doc, f)}
+	res := &Result{Doc: doc, Text: write(doc, f)}
 	for i, by := range st.by {
 		if by != nil {
 			res.Traces = append(res.Traces, Trace{New: i, Old: st.base[i], By: by})

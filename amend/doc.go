@@ -41,7 +41,7 @@
 // missing, its words are not there, or are there more than once) stops it
 // with an error naming the amending article, the point and the reason. The
 // result is written back as text in the base's format (Markdown or plain,
-// see Write), which is what a reader of the consolidated text gets and what
+// see write), which is what a reader of the consolidated text gets and what
 // the store imports, with the trace of which instruction changed which
 // clause.
 //

@@ -11,7 +11,7 @@ import (
 // instructions that changed or inserted it ("Article 1er; Article 4, 2°");
 // byOld, for a clause of the base, the instructions that removed it.
 //
-// Write is built so that doc has the clauses of r.Doc one for one (the
+// write is built so that doc has the clauses of r.Doc one for one (the
 // package's tests hold it to that on the fixtures and the corpus); should
 // a text read otherwise, clauses are paired in order by kind, number and
 // heading, and a trace with no partner is left out rather than misplaced.

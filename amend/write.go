@@ -15,11 +15,11 @@ const (
 	Plain    Format = "plain"
 )
 
-// Write writes a document back as text that clause.Parse reads into the
+// write writes a document back as text that clause.Parse reads into the
 // same clauses: each heading on a line of its own (in Markdown, one "#"
 // per level of depth), each text after it, a blank line between, and the
 // rows of a table one under the other below its header.
-func Write(doc *clause.Document, f Format) string {
+func write(doc *clause.Document, f Format) string {
 	var b strings.Builder
 	inTable := false
 	for i := range doc.Clauses {

@@ -60,8 +60,8 @@ func writeReadsBack(t *testing.T, files []string) {
 			t.Fatal(err)
 		}
 		doc := decodeDoc(t, b)
-		sameClauses(t, f+" (markdown)", doc, clause.Parse(Write(doc, Markdown)))
-		plain := clause.Parse(Write(doc, Plain))
-		sameClauses(t, f+" (plain)", plain, clause.Parse(Write(plain, Plain)))
+		sameClauses(t, f+" (markdown)", doc, clause.Parse(write(doc, Markdown)))
+		plain := clause.Parse(write(doc, Plain))
+		sameClauses(t, f+" (plain)", plain, clause.Parse(write(plain, Plain)))
 	}
 }

@@ -55,10 +55,10 @@ type Report struct {
 }
 
 // Passed reports whether no error-level rule fired.
-func (r *Report) Passed() bool { return r.Count(Error) == 0 }
+func (r *Report) Passed() bool { return r.count(Error) == 0 }
 
-// Count returns the number of findings of severity s.
-func (r *Report) Count(s Severity) int {
+// count returns the number of findings of severity s.
+func (r *Report) count(s Severity) int {
 	n := 0
 	for i := range r.Findings {
 		if r.Findings[i].Severity == s {

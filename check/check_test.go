@@ -187,7 +187,7 @@ rules:
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rs, err := Parse(".avenant.yaml", []byte(tt.yaml))
+			rs, err := parse(".avenant.yaml", []byte(tt.yaml))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -200,7 +200,7 @@ rules:
 }
 
 func TestPassedWithWarningsOnly(t *testing.T) {
-	rs, err := Parse("r.yaml", []byte("defaults: false\nrules:\n  - name: m\n    facts: [modality]\n    severity: warning\n"))
+	rs, err := parse("r.yaml", []byte("defaults: false\nrules:\n  - name: m\n    facts: [modality]\n    severity: warning\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -229,7 +229,7 @@ func TestParseErrors(t *testing.T) {
 		{"defaults: true\ndefaults: false\n", `r.yaml:2: key "defaults" given twice`},
 	}
 	for _, tt := range tests {
-		_, err := Parse("r.yaml", []byte(tt.yaml))
+		_, err := parse("r.yaml", []byte(tt.yaml))
 		if err == nil || err.Error() != tt.want {
 			t.Errorf("Parse(%q) error = %v\nwant %s", tt.yaml, err, tt.want)
 		}
@@ -265,7 +265,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("rules: [{name: a, severity: warning, clauses: x}]"))
 	f.Add([]byte("&a [*a]"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		rs, err := Parse("f.yaml", data)
+		rs, err := parse("f.yaml", data)
 		if err != nil {
 			if _, ok := err.(*FileError); !ok {
 				t.Fatalf("error %v is a %T, not a *FileError", err, err)
@@ -311,7 +311,7 @@ func TestPresence(t *testing.T) {
 	if got, want := strings.Join(run(nil), "|"), "error prices Article 2 amount →200 €"; got != want {
 		t.Errorf("defaults: %q, want %q", got, want)
 	}
-	off, err := Parse("r.yaml", []byte("rules:\n  - name: prices\n    facts: [amount]\n    subjects: [\"?*\"]\n    presence: false\n"))
+	off, err := parse("r.yaml", []byte("rules:\n  - name: prices\n    facts: [amount]\n    subjects: [\"?*\"]\n    presence: false\n"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -62,7 +62,7 @@ func Load(path string) (*Rules, error) {
 	if err != nil {
 		return nil, err
 	}
-	rules, err := Parse(path, data)
+	rules, err := parse(path, data)
 	if err != nil {
 		return nil, err
 	}
@@ -76,11 +76,11 @@ var knownFactKinds = []clause.FactKind{
 	clause.FactCode, clause.FactModality, clause.FactNegation, clause.FactReference,
 }
 
-// Parse reads a rules file; name is used in error messages. Unknown keys
+// parse reads a rules file; name is used in error messages. Unknown keys
 // and bad values are errors naming their line. The rules of the file are
 // added to the defaults (a rule named like a default replaces it) unless
 // the file says "defaults: false"; an empty file means the defaults.
-func Parse(name string, data []byte) (*Rules, error) {
+func parse(name string, data []byte) (*Rules, error) {
 	p := &fileParser{name: name}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {

@@ -153,14 +153,14 @@ func TestConsistency(t *testing.T) {
 	if got := Consistency(old, nil, nil); len(got) != 0 {
 		t.Errorf("the signed convention contradicts itself: %v", brief(got))
 	}
-	raised, err := Parse("rules.yaml", []byte("rules:\n  - name: consistency\n    severity: error\n"))
+	raised, err := parse("rules.yaml", []byte("rules:\n  - name: consistency\n    severity: error\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got := Consistency(new, nil, raised); len(got) != 2 || got[0].Severity != Error {
 		t.Errorf("raised to error: %v", brief(got))
 	}
-	allowed, err := Parse("rules.yaml", []byte("allow: [\"Article 10\"]\n"))
+	allowed, err := parse("rules.yaml", []byte("allow: [\"Article 10\"]\n"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,13 +17,13 @@ var Formats = []string{"text", "json", "github", "junit", "markdown"}
 func Write(w io.Writer, rep *Report, format string) error {
 	switch format {
 	case "text", "":
-		return WriteText(w, rep)
+		return writeText(w, rep)
 	case "json":
 		return WriteJSON(w, rep)
 	case "github":
-		return WriteGitHub(w, rep)
+		return writeGitHub(w, rep)
 	case "junit":
-		return WriteJUnit(w, rep)
+		return writeJUnit(w, rep)
 	case "markdown":
 		return WriteMarkdown(w, rep)
 	}
@@ -39,7 +39,7 @@ func Verdict(rep *Report) string {
 	}
 	var counts []string
 	for _, s := range severities {
-		if n := rep.Count(s); n > 0 {
+		if n := rep.count(s); n > 0 {
 			counts = append(counts, render.Count(n, string(s)))
 		}
 	}
@@ -49,8 +49,8 @@ func Verdict(rep *Report) string {
 	return v + ": " + strings.Join(counts, ", ")
 }
 
-// WriteText prints one finding a line, aligned, then the verdict.
-func WriteText(w io.Writer, rep *Report) error {
+// writeText prints one finding a line, aligned, then the verdict.
+func writeText(w io.Writer, rep *Report) error {
 	if err := WriteFindings(w, rep); err != nil {
 		return err
 	}
@@ -107,10 +107,10 @@ func WriteJSON(w io.Writer, rep *Report) error {
 	return render.WriteJSON(w, jsonReport{Schema: Schema, RulesFile: file, Old: rep.Old, New: rep.New, Findings: fs, Passed: rep.Passed()})
 }
 
-// WriteGitHub prints one GitHub Actions workflow command per finding
+// writeGitHub prints one GitHub Actions workflow command per finding
 // (::error title=…::message), which the runner turns into annotations.
 // Nothing else is printed, so that every line is a command.
-func WriteGitHub(w io.Writer, rep *Report) error {
+func writeGitHub(w io.Writer, rep *Report) error {
 	var b strings.Builder
 	for i := range rep.Findings {
 		f := &rep.Findings[i]
@@ -192,12 +192,12 @@ type junitFailure struct {
 	Text    string `xml:",chardata"`
 }
 
-// WriteJUnit prints the report as JUnit XML: one testsuite for the pair
+// writeJUnit prints the report as JUnit XML: one testsuite for the pair
 // of versions, one testcase per rule and clause it flagged (its failure
 // lists the facts), and one passing testcase per rule that flagged nothing.
 // Warnings and notices do not fail a check: their testcases pass and carry
 // the facts in system-out.
-func WriteJUnit(w io.Writer, rep *Report) error {
+func writeJUnit(w io.Writer, rep *Report) error {
 	suite := junitSuite{Name: "avenant check " + xmlText(rep.Old.Ref) + " → " + xmlText(rep.New.Ref)}
 	type key struct{ rule, clause string }
 	index := map[key]int{}

@@ -19,7 +19,7 @@ var update = flag.Bool("update", false, "rewrite the golden files of testdata/ch
 // reports are the cases every format is tested on: a failing check, a
 // check passing with a warning, and a clean one.
 func reports(t *testing.T) map[string]*Report {
-	warnOnly, err := Parse("r.yaml", []byte("defaults: false\nrules:\n  - name: obligations\n    facts: [modality, negation]\n    severity: warning\n"))
+	warnOnly, err := parse("r.yaml", []byte("defaults: false\nrules:\n  - name: obligations\n    facts: [modality, negation]\n    severity: warning\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +101,7 @@ func TestGitHubLinesAreCommands(t *testing.T) {
 	all["hostile"] = hostileReport()
 	for name, rep := range all {
 		var buf bytes.Buffer
-		if err := WriteGitHub(&buf, rep); err != nil {
+		if err := writeGitHub(&buf, rep); err != nil {
 			t.Fatal(err)
 		}
 		out := buf.String()
@@ -122,7 +122,7 @@ func TestGitHubLinesAreCommands(t *testing.T) {
 
 func TestGitHubEscaping(t *testing.T) {
 	var buf bytes.Buffer
-	if err := WriteGitHub(&buf, hostileReport()); err != nil {
+	if err := writeGitHub(&buf, hostileReport()); err != nil {
 		t.Fatal(err)
 	}
 	want := "::error title=avenant tariffs%3A Annexe 1/G → Annexe 1/G%3A1%2C2%25::Annexe 1/G → Annexe 1/G:1,2%25: amount G: 26,50 € → 30 €%0A::error::injected, 100%25 (+13,21 %25) — a: b, c %250A\n"
@@ -135,7 +135,7 @@ func TestGitHubEscaping(t *testing.T) {
 // testsuite, testcase, failure.
 func TestJUnitShape(t *testing.T) {
 	var buf bytes.Buffer
-	if err := WriteJUnit(&buf, reports(t)["failed"]); err != nil {
+	if err := writeJUnit(&buf, reports(t)["failed"]); err != nil {
 		t.Fatal(err)
 	}
 	var doc struct {
@@ -196,7 +196,7 @@ func TestJUnitShape(t *testing.T) {
 
 func TestJUnitPassingRules(t *testing.T) {
 	var buf bytes.Buffer
-	if err := WriteJUnit(&buf, reports(t)["clean"]); err != nil {
+	if err := writeJUnit(&buf, reports(t)["clean"]); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()

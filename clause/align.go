@@ -48,7 +48,7 @@ const (
 )
 
 // Align pairs the clauses of old and new. Every clause index of both
-// documents appears in exactly one Match; matches are returned ordered by
+// documents appears in exactly one match; matches are returned ordered by
 // their position in the new document (removals by their old position,
 // placed after the new clause that precedes them).
 //
@@ -59,7 +59,7 @@ const (
 // votes of their children; short clauses near their neighbours' new place
 // (matchNearby); same number whatever the text (an article rewritten);
 // splits and merges; then additions and removals.
-func Align(old, new *Document, opts AlignOptions) []Match {
+func Align(old, new *Document, opts AlignOptions) []match {
 	a := newAligner(old, new)
 	a.applyConcordance(opts.Concordance)
 	a.applyPreviousNumbers()
@@ -430,7 +430,7 @@ func (a *aligner) matchNearby() {
 			if strings.TrimSpace(nt) == "" || len(ot) > 4*len(nt)+40 || len(nt) > 4*len(ot)+40 {
 				return
 			}
-			if sim := DiffSimilarity(WordDiff(Canonical(ot), Canonical(nt))); sim > bestSim {
+			if sim := diffSimilarity(WordDiff(Canonical(ot), Canonical(nt))); sim > bestSim {
 				best, bestSim = n, sim
 			}
 		}
@@ -759,7 +759,7 @@ func (a *aligner) anchor(s, i, dir int) int {
 // result adds the additions and removals and orders the matches: by first
 // new index, a removal right after the match of the nearest preceding old
 // clause that has a new side.
-func (a *aligner) result() []Match {
+func (a *aligner) result() []match {
 	for i := range a.g[sOld] {
 		if a.free(sOld, i) {
 			a.link([]int{i}, nil, 0)
@@ -799,10 +799,10 @@ func (a *aligner) result() []Match {
 		}
 		return cmp.Compare(x.old, y.old)
 	})
-	out := make([]Match, len(ps))
+	out := make([]match, len(ps))
 	for k, p := range ps {
 		g := a.groups[p.gi]
-		out[k] = Match{Old: g.m[sOld], New: g.m[sNew], Similarity: g.sim}
+		out[k] = match{Old: g.m[sOld], New: g.m[sNew], Similarity: g.sim}
 	}
 	return out
 }

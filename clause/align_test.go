@@ -155,7 +155,7 @@ func doc(outline string) *Document {
 }
 
 // formatMatch names a match by clause ids: "a4=a4+a4bis", "-=a3", "a2=-".
-func formatMatch(old, new *Document, m Match) string {
+func formatMatch(old, new *Document, m match) string {
 	side := func(d *Document, idx []int) string {
 		if len(idx) == 0 {
 			return "-"
@@ -548,7 +548,7 @@ func TestAlignInvariants(t *testing.T) {
 // index exactly once, no many-to-many match, sorted sides, similarity in
 // range, kinds in one class (unless a concordance forced them), and the
 // documented order.
-func checkAlignment(old, new *Document, ms []Match, classes bool) error {
+func checkAlignment(old, new *Document, ms []match, classes bool) error {
 	seenO := make([]int, len(old.Clauses))
 	seenN := make([]int, len(new.Clauses))
 	for k, m := range ms {
@@ -788,8 +788,8 @@ func TestHeadingRest(t *testing.T) {
 		{"", "3", ""},
 	}
 	for _, c := range cases {
-		if got := headingRest(c.heading, c.number); got != c.want {
-			t.Errorf("headingRest(%q, %q) = %q, want %q", c.heading, c.number, got, c.want)
+		if got, _ := headingRestBuf(c.heading, c.number, nil); got != c.want {
+			t.Errorf("headingRestBuf(%q, %q, nil) = %q, want %q", c.heading, c.number, got, c.want)
 		}
 	}
 }
@@ -950,7 +950,7 @@ func alignCorpus(t *testing.T, name string) string {
 // describeAlignment renders an alignment for golden files: one match a
 // line, clauses by heading, similarity to two decimals. It holds no text
 // of the corpus beyond headings.
-func describeAlignment(old, new *Document, ms []Match) string {
+func describeAlignment(old, new *Document, ms []match) string {
 	var b strings.Builder
 	side := func(d *Document, idx []int) string {
 		if len(idx) == 0 {
@@ -975,7 +975,7 @@ func checkGolden(t *testing.T, name, got string) {
 
 // matchedByKey maps the key of each old article to the key of the
 // article it is matched with one to one, "" when it has none.
-func matchedByKey(old, new *Document, ms []Match) map[string]string {
+func matchedByKey(old, new *Document, ms []match) map[string]string {
 	out := map[string]string{}
 	for _, m := range ms {
 		for _, i := range m.Old {
@@ -1050,8 +1050,8 @@ func TestAlignCorpusCASF(t *testing.T) {
 		}
 		// A number present in both versions may only be split up by a
 		// content match of at least minSimilar on one side or the other.
-		matchOf := func(d *Document, side func(Match) []int) map[int]Match {
-			out := map[int]Match{}
+		matchOf := func(d *Document, side func(match) []int) map[int]match {
+			out := map[int]match{}
 			for _, m := range ms {
 				for _, i := range side(m) {
 					out[i] = m
@@ -1059,8 +1059,8 @@ func TestAlignCorpusCASF(t *testing.T) {
 			}
 			return out
 		}
-		oldMatch := matchOf(old, func(m Match) []int { return m.Old })
-		newMatch := matchOf(new, func(m Match) []int { return m.New })
+		oldMatch := matchOf(old, func(m match) []int { return m.Old })
+		newMatch := matchOf(new, func(m match) []int { return m.New })
 		newByKey := map[string]int{}
 		for j, c := range new.Clauses {
 			if c.Kind == KindArticle {

@@ -15,11 +15,11 @@ const (
 	Merged    ChangeKind = "merged"
 )
 
-// Match pairs clauses of an old and a new document, by index into their
+// match pairs clauses of an old and a new document, by index into their
 // Clauses. A one-to-one match has one index on each side; a split has one
 // old and several new; a merge several old and one new; an addition no
 // old; a removal no new.
-type Match struct {
+type match struct {
 	Old []int
 	New []int
 	// Similarity of the matched texts, 0..1 (1 for identical text).
@@ -91,7 +91,7 @@ type Fact struct {
 // reference to a clause that no longer exists, or whose number now denotes
 // another clause. It is the one definition that the diff's "broken" flag,
 // the TUI's badge, check's references rule and every report share. A
-// clause's own heading is never a reference (see CompareFacts), and a
+// clause's own heading is never a reference (see compareFacts), and a
 // reference updated to follow a renumbering is not broken.
 func (f *Fact) BrokenReference() bool {
 	return f.Kind == FactReference && f.Broken

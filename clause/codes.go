@@ -66,12 +66,12 @@ var notCodeAfter = map[string]bool{
 	"catégorie": true, "secteur": true, "option": true, "groupe": true, "niveau": true, "classe": true,
 }
 
-// IsActCode reports whether s, standing alone, is an act code of the
+// isActCode reports whether s, standing alone, is an act code of the
 // nomenclatures: a known NGAP key or modifier ("G", "APC", "MPC"), one of
 // them with a coefficient or a plus ("C2", "K50", "G+"), or a CCAM code
 // (four letters and three digits, "YYYY010"). Codes known only from their
-// context ("consultation XY") are found by ExtractCodes, not here.
-func IsActCode(s string) bool {
+// context ("consultation XY") are found by factTextKind.codes, not here.
+func isActCode(s string) bool {
 	s = strings.TrimSuffix(s, "+")
 	if s == "" || notActCodes[s] {
 		return false
@@ -122,22 +122,6 @@ type codeAt struct {
 	wordIdx    int
 }
 
-// ExtractCodes returns the act codes that text mentions, in order of first
-// appearance, each once.
-func ExtractCodes(text string) []string {
-	s := normalizeFactText(text)
-	t := &factTextKind{s: s, words: tokenize(s), bounds: sentenceBounds(s)}
-	var out []string
-	seen := map[string]bool{}
-	for _, c := range t.codes() {
-		if !seen[c.code] {
-			seen[c.code] = true
-			out = append(out, c.code)
-		}
-	}
-	return out
-}
-
 func isCapsWord(w string) bool {
 	n := 0
 	for _, r := range w {
@@ -166,7 +150,7 @@ func (t *factTextKind) codes() []codeAt {
 			prev = t.words[i-1].low
 		}
 		afterNoun := actNouns[prev]
-		known := IsActCode(code)
+		known := isActCode(code)
 		if !known && !t.contextualCode(i, code) {
 			continue
 		}
@@ -187,7 +171,7 @@ func (t *factTextKind) codes() []codeAt {
 		// Inside an all-caps heading, "ID" or "SF" are more likely words.
 		if known && !afterNoun && i > 0 && i+1 < len(t.words) {
 			p, n := t.words[i-1].s, t.words[i+1].s
-			if isCapsWord(p) && isCapsWord(n) && !IsActCode(p) && !IsActCode(n) {
+			if isCapsWord(p) && isCapsWord(n) && !isActCode(p) && !isActCode(n) {
 				continue
 			}
 		}
@@ -204,7 +188,7 @@ func (t *factTextKind) contextualCode(i int, code string) bool {
 	if notActCodes[base] || frenchCaps[base] {
 		return false
 	}
-	if _, roman := Roman(base); roman {
+	if _, roman := roman(base); roman {
 		return false
 	}
 	if i > 0 && actNouns[t.words[i-1].low] {

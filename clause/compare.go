@@ -121,7 +121,7 @@ func inParallel(n int, do func(i int)) {
 	wg.Wait()
 }
 
-func classifyMatch(old, new *Document, m Match, refs *RefIndex) Change {
+func classifyMatch(old, new *Document, m match, refs *refIndex) Change {
 	c := Change{Old: m.Old, New: m.New, Similarity: m.Similarity}
 	switch {
 	// An added or removed clause carries the values it brings or takes
@@ -130,12 +130,12 @@ func classifyMatch(old, new *Document, m Match, refs *RefIndex) Change {
 	case len(m.Old) == 0:
 		c.Kind = Added
 		nc := &new.Clauses[m.New[0]]
-		c.Facts = AddedFacts(bodyOf(nc), factSubject(nc))
+		c.Facts = addedFacts(bodyOf(nc), factSubject(nc))
 		return c
 	case len(m.New) == 0:
 		c.Kind = Removed
 		oc := &old.Clauses[m.Old[0]]
-		c.Facts = RemovedFacts(bodyOf(oc), factSubject(oc))
+		c.Facts = removedFacts(bodyOf(oc), factSubject(oc))
 		return c
 	case len(m.Old) > 1:
 		c.Kind = Merged
@@ -172,7 +172,7 @@ func classifyMatch(old, new *Document, m Match, refs *RefIndex) Change {
 		// reference to an article that has since been renumbered or
 		// removed is broken.
 		if refs.citesAffected(newText) {
-			c.Facts = CompareFacts(oldText, newText, factSubject(nc), refs)
+			c.Facts = compareFacts(oldText, newText, factSubject(nc), refs)
 		}
 		return c
 	}
@@ -184,7 +184,7 @@ func classifyMatch(old, new *Document, m Match, refs *RefIndex) Change {
 	// harsh on short texts; a reader expects the share of text kept, so
 	// that is what a change reports. The heading counts as text: a
 	// rewritten heading is a change a reader must not be told is 100 %.
-	c.Similarity = DiffSimilarity(slices.Concat(c.HeadingHunks, c.Hunks))
+	c.Similarity = diffSimilarity(slices.Concat(c.HeadingHunks, c.Hunks))
 	if c.Kind == Cosmetic {
 		return c
 	}
@@ -192,7 +192,7 @@ func classifyMatch(old, new *Document, m Match, refs *RefIndex) Change {
 		c.Facts = rowFacts(new, oc, nc, refs)
 		return c
 	}
-	c.Facts = CompareFacts(oldText, newText, factSubject(nc), refs)
+	c.Facts = compareFacts(oldText, newText, factSubject(nc), refs)
 	return c
 }
 
@@ -268,8 +268,8 @@ func factSubject(c *Clause) string {
 // buildRefIndex records where each old numbered clause went, so that fact
 // extraction can tell a reference that was not updated after a
 // renumbering, or that points to a clause that no longer exists.
-func buildRefIndex(old, new *Document, matches []Match) *RefIndex {
-	refs := &RefIndex{OldToNew: map[string]string{}, NewKeys: map[string]bool{}}
+func buildRefIndex(old, new *Document, matches []match) *refIndex {
+	refs := &refIndex{OldToNew: map[string]string{}, NewKeys: map[string]bool{}}
 	for _, c := range new.Clauses {
 		if c.Key != "" {
 			refs.NewKeys[c.Key] = true
@@ -301,7 +301,7 @@ func buildRefIndex(old, new *Document, matches []Match) *RefIndex {
 // fact extractor: it reports whether the text may cite, after the word
 // "article" or "art.", a number whose article was renumbered or removed. It may say
 // yes wrongly, never no wrongly for a plain "article N" citation.
-func (r *RefIndex) citesAffected(text string) bool {
+func (r *refIndex) citesAffected(text string) bool {
 	if len(r.affected) == 0 {
 		return false
 	}
@@ -361,7 +361,7 @@ func numberRuns(s string) []string {
 			num = s[i-1:i] + num
 		}
 		rest := strings.TrimLeft(s[j:], " ")
-		if k := strings.IndexAny(rest, " ,.;:)"); k > 0 && LatinRank(rest[:k]) > 0 {
+		if k := strings.IndexAny(rest, " ,.;:)"); k > 0 && latinWordRank(rest[:k]) > 0 {
 			out = append(out, num+" "+rest[:k])
 		}
 		out = append(out, num)
@@ -374,7 +374,7 @@ func numberRuns(s string) []string {
 // explained by insertions and deletions: the matched pairs, read in new
 // order, keep their old positions increasing along a longest increasing
 // subsequence; whatever lies outside it has moved.
-func movedMatches(old *Document, ms []Match) []bool {
+func movedMatches(old *Document, ms []match) []bool {
 	type pair struct{ match, old int }
 	// Containers and the clauses they hold are ordered apart: when an
 	// article leaves the end of titre I for the start of titre II, the
@@ -420,7 +420,7 @@ func isContainer(k Kind) bool {
 // Only a clause whose text came along is rehoused: a number given an
 // entirely new text (a chapter rewritten, its sections redrawn) is a
 // rewrite in place, not a move.
-func rehousedMatches(old, new *Document, ms []Match) []bool {
+func rehousedMatches(old, new *Document, ms []match) []bool {
 	var matchOf [2][]int // for each clause of each side, its match when paired, else -1
 	for s, d := range [2]*Document{old, new} {
 		matchOf[s] = make([]int, len(d.Clauses))

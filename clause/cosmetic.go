@@ -326,7 +326,7 @@ func isRemovedSubdivision(line string) bool {
 // Roman numeral, a single letter, a Latin adverb ("bis"), or the "à" and
 // "et" of a range.
 func isSubdivisionWord(f string) bool {
-	if _, ok := Roman(f); ok || LatinRank(f) > 0 || f == "à" || f == "et" {
+	if _, ok := roman(f); ok || latinWordRank(f) > 0 || f == "à" || f == "et" {
 		return true
 	}
 	if r, size := utf8.DecodeRuneInString(f); size == len(f) && unicode.IsLetter(r) {

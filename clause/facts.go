@@ -14,9 +14,9 @@ import (
 	"github.com/avenant-dev/avenant/internal/frtext"
 )
 
-// RefIndex tells CompareFacts how article numbers moved between the two
+// refIndex tells compareFacts how article numbers moved between the two
 // versions, so that cross-references can be checked.
-type RefIndex struct {
+type refIndex struct {
 	// OldToNew maps the NumberKey of each old article to the printed
 	// number of the clause it became in the new version, or "" when it
 	// was removed.
@@ -37,7 +37,7 @@ const (
 	noteMissingTarget = "points to a clause that does not exist"
 )
 
-// CompareFacts returns the typed facts that differ between the old and new
+// compareFacts returns the typed facts that differ between the old and new
 // text of one clause. subject is the act code that the clause prices when
 // it is known from the structure (a tariff row keyed by its code), else "".
 // refs may be nil; when given, the article references of the new text are
@@ -50,7 +50,7 @@ const (
 // values. Typography (apostrophes, non-breaking spaces, line wrapping, case)
 // never yields a fact. The result is in the order of the new text, facts
 // that only the old text had coming last.
-func CompareFacts(oldText, newText, subject string, refs *RefIndex) []Fact {
+func compareFacts(oldText, newText, subject string, refs *refIndex) []Fact {
 	if oldText == newText && refs == nil {
 		return nil
 	}
@@ -137,7 +137,7 @@ func CompareFacts(oldText, newText, subject string, refs *RefIndex) []Fact {
 	return facts
 }
 
-// factIdentity lets CompareFacts report a change that a text repeats (the
+// factIdentity lets compareFacts report a change that a text repeats (the
 // same amount raised in two sentences) once.
 func factIdentity(f Fact) string {
 	v := func(p *float64) string {
@@ -158,7 +158,7 @@ func factIdentity(f Fact) string {
 // text named is checked only when this document has such articles (it is
 // a code). An unchanged reference to a number this document never had is
 // left alone too: it points elsewhere, and this revision did not write it.
-func checkReference(o, n *factAt, changed bool, refs *RefIndex) string {
+func checkReference(o, n *factAt, changed bool, refs *refIndex) string {
 	if n.external || n.refKind != KindArticle || n.refKey == "" {
 		return ""
 	}
@@ -425,13 +425,9 @@ func (t *factTextKind) display(start, end int) string {
 	return strings.Join(strings.Fields(t.s[start:end]), " ")
 }
 
-// extractFacts finds every fact of a text, in text order. subject is the
-// act code priced by the clause when the structure tells it.
-func extractFacts(text, subject string) []factAt {
-	return extractNormalized(normalizeFactText(text), subject)
-}
-
-// extractNormalized is extractFacts on a text already normalised.
+// extractNormalized finds every fact of a text already normalised
+// (normalizeFactText), in text order. subject is the act code priced by the
+// clause when the structure tells it.
 func extractNormalized(s, subject string) []factAt {
 	t := &factTextKind{s: s, words: tokenize(s), bounds: sentenceBounds(s)}
 	codes := t.codes()

@@ -19,12 +19,12 @@ func factsJSON(fs []Fact) string {
 	return string(b)
 }
 
-// factCases is the one table of CompareFacts behaviour.
+// factCases is the one table of compareFacts behaviour.
 var factCases = []struct {
 	name     string
 	old, new string
 	subject  string
-	refs     *RefIndex
+	refs     *refIndex
 	want     []Fact
 }{
 	// Amounts.
@@ -279,47 +279,47 @@ var factCases = []struct {
 		name: "unchanged reference to a removed article",
 		old:  "Les sanctions de l'article 12 s'appliquent.",
 		new:  "Les sanctions de l'article 12 s'appliquent.",
-		refs: &RefIndex{OldToNew: map[string]string{"article:12": "", "article:11": "11"}, NewKeys: map[string]bool{"article:11": true}},
+		refs: &refIndex{OldToNew: map[string]string{"article:12": "", "article:11": "11"}, NewKeys: map[string]bool{"article:11": true}},
 		want: []Fact{{Kind: FactReference, Old: "article 12", New: "article 12", Note: "points to a clause that no longer exists", Broken: true}},
 	},
 	{
 		name: "unchanged reference to a renumbered article",
 		old:  "Les sanctions de l'article 12 s'appliquent.",
 		new:  "Les sanctions de l'article 12 s'appliquent.",
-		refs: &RefIndex{OldToNew: map[string]string{"article:12": "13"}, NewKeys: map[string]bool{"article:12": true, "article:13": true}},
+		refs: &refIndex{OldToNew: map[string]string{"article:12": "13"}, NewKeys: map[string]bool{"article:12": true, "article:13": true}},
 		want: []Fact{{Kind: FactReference, Old: "article 12", New: "article 12", Note: "article 12 is now numbered 13", Broken: true}},
 	},
 	{
 		name: "reference updated with the renumbering",
 		old:  "Les sanctions de l'article 12 s'appliquent.",
 		new:  "Les sanctions de l'article 13 s'appliquent.",
-		refs: &RefIndex{OldToNew: map[string]string{"article:12": "13"}, NewKeys: map[string]bool{"article:13": true}},
+		refs: &refIndex{OldToNew: map[string]string{"article:12": "13"}, NewKeys: map[string]bool{"article:13": true}},
 		want: []Fact{{Kind: FactReference, Old: "article 12", New: "article 13", Note: "follows the renumbering of article 12"}},
 	},
 	{
 		name: "new reference to an article that does not exist",
 		old:  "Les sanctions s'appliquent.",
 		new:  "Les sanctions de l'article 40 s'appliquent.",
-		refs: &RefIndex{OldToNew: map[string]string{"article:1": "1"}, NewKeys: map[string]bool{"article:1": true}},
+		refs: &refIndex{OldToNew: map[string]string{"article:1": "1"}, NewKeys: map[string]bool{"article:1": true}},
 		want: []Fact{{Kind: FactReference, New: "article 40", Note: "points to a clause that does not exist", Broken: true}},
 	},
 	{
 		name: "external references are never checked",
 		old:  "Selon l'article L. 162-5 du code de la sécurité sociale et l'article 5 du code du travail.",
 		new:  "Selon l'article L. 162-5 du code de la sécurité sociale et l'article 5 du code du travail.",
-		refs: &RefIndex{OldToNew: map[string]string{"article:5": ""}, NewKeys: map[string]bool{}},
+		refs: &refIndex{OldToNew: map[string]string{"article:5": ""}, NewKeys: map[string]bool{}},
 	},
 	{
 		name: "a code number with no code named is checked only in a code",
 		old:  "Selon l'article L. 162-5.",
 		new:  "Selon l'article L. 162-5.",
-		refs: &RefIndex{OldToNew: map[string]string{"article:5": "5"}, NewKeys: map[string]bool{"article:5": true}},
+		refs: &refIndex{OldToNew: map[string]string{"article:5": "5"}, NewKeys: map[string]bool{"article:5": true}},
 	},
 	{
 		name: "unchanged reference to what was never an article here",
 		old:  "Passible des peines prévues à l'article 226-13.",
 		new:  "Passible des peines prévues à l'article 226-13.",
-		refs: &RefIndex{OldToNew: map[string]string{"article:1": "1"}, NewKeys: map[string]bool{"article:1": true}},
+		refs: &refIndex{OldToNew: map[string]string{"article:1": "1"}, NewKeys: map[string]bool{"article:1": true}},
 	},
 	// Cosmetic changes and order.
 	{
@@ -347,7 +347,7 @@ var factCases = []struct {
 func TestCompareFacts(t *testing.T) {
 	for _, c := range factCases {
 		t.Run(c.name, func(t *testing.T) {
-			got := CompareFacts(c.old, c.new, c.subject, c.refs)
+			got := compareFacts(c.old, c.new, c.subject, c.refs)
 			if !reflect.DeepEqual(got, c.want) {
 				t.Errorf("CompareFacts\nold: %q\nnew: %q\ngot:  %s\nwant: %s", c.old, c.new, factsJSON(got), factsJSON(c.want))
 			}
@@ -385,11 +385,11 @@ func TestExtractFacts(t *testing.T) {
 	}
 	for _, c := range cases {
 		var got []ex
-		for _, f := range extractFacts(c.text, "") {
+		for _, f := range extractNormalized(normalizeFactText(c.text), "") {
 			got = append(got, ex{f.kind, f.text, f.value})
 		}
 		if !reflect.DeepEqual(got, c.want) {
-			t.Errorf("extractFacts(%q)\n got %v\nwant %v", c.text, got, c.want)
+			t.Errorf("extractNormalized(%q)\n got %v\nwant %v", c.text, got, c.want)
 		}
 	}
 }
@@ -412,8 +412,8 @@ func TestExtractCodes(t *testing.T) {
 		{"15 C ou 11 CS", []string{"C", "CS"}},
 	}
 	for _, c := range cases {
-		if got := ExtractCodes(c.text); !reflect.DeepEqual(got, c.want) {
-			t.Errorf("ExtractCodes(%q) = %q, want %q", c.text, got, c.want)
+		if got := extractCodes(c.text); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("extractCodes(%q) = %q, want %q", c.text, got, c.want)
 		}
 	}
 }
@@ -424,7 +424,7 @@ func TestIsActCode(t *testing.T) {
 		"YYYY010": true, "TE2": true, "CNAM": false, "UNCAM": false, "ROSP": false, "ARS": false,
 		"CSS": false, "F": false, "L": false, "I": false, "XYZ": false, "": false, "g": false, "G2X": false,
 	} {
-		if got := IsActCode(s); got != want {
+		if got := isActCode(s); got != want {
 			t.Errorf("IsActCode(%q) = %v, want %v", s, got, want)
 		}
 	}
@@ -452,14 +452,14 @@ func TestFactsGolden(t *testing.T) {
 			for _, f := range ar.files {
 				sections[f.name] = string(f.data)
 			}
-			var refs *RefIndex
+			var refs *refIndex
 			if r, ok := sections["refs"]; ok {
-				refs = &RefIndex{}
+				refs = &refIndex{}
 				if err := json.Unmarshal([]byte(r), refs); err != nil {
 					t.Fatalf("refs: %v", err)
 				}
 			}
-			got := CompareFacts(sections["old"], sections["new"], strings.TrimSpace(sections["subject"]), refs)
+			got := compareFacts(sections["old"], sections["new"], strings.TrimSpace(sections["subject"]), refs)
 			if got == nil {
 				got = []Fact{}
 			}
@@ -582,7 +582,7 @@ func TestFactsCorpus(t *testing.T) {
 	cur := factsCorpusArticles(t, "rcm_1998/RCM_medecins_1998_version_modifiee_2003.md")
 
 	// Article 7: the code de la santé publique was renumbered.
-	got := CompareFacts(old["7"], cur["7"], "", nil)
+	got := compareFacts(old["7"], cur["7"], "", nil)
 	want := []Fact{
 		{Kind: FactReference, Old: "article L. 367-3 du code de la santé publique", New: "article L. 4133-2 du code de la santé publique"},
 		{Kind: FactReference, Old: "article L. 367-5 du code de la santé publique", New: "article L. 4133-4 du code de la santé publique"},
@@ -593,7 +593,7 @@ func TestFactsCorpus(t *testing.T) {
 
 	// Unchanged articles give no fact, even with an index that keeps every
 	// article in place.
-	refs := &RefIndex{OldToNew: map[string]string{}, NewKeys: map[string]bool{}}
+	refs := &refIndex{OldToNew: map[string]string{}, NewKeys: map[string]bool{}}
 	for n := range old {
 		if _, ok := cur[n]; ok {
 			refs.OldToNew[NumberKey(KindArticle, n)] = n
@@ -603,13 +603,13 @@ func TestFactsCorpus(t *testing.T) {
 		refs.NewKeys[NumberKey(KindArticle, n)] = true
 	}
 	for _, n := range []string{"1", "2", "8", "9", "10", "11", "12", "13", "15", "17", "18", "19"} {
-		if fs := CompareFacts(old[n], cur[n], "", refs); fs != nil {
+		if fs := compareFacts(old[n], cur[n], "", refs); fs != nil {
 			t.Errorf("article %s is unchanged, got facts %s", n, factsJSON(fs))
 		}
 	}
 	// Article 16 gains dated rates.
 	kinds := map[FactKind]int{}
-	for _, f := range CompareFacts(old["16"], cur["16"], "", nil) {
+	for _, f := range compareFacts(old["16"], cur["16"], "", nil) {
 		kinds[f.Kind]++
 	}
 	if kinds[FactDate] == 0 || kinds[FactPercent] == 0 {
@@ -628,11 +628,11 @@ func BenchmarkCompareFacts(b *testing.B) {
 	}
 	oldText := old.String()
 	newText := strings.NewReplacer("26,50 €", "30 €", "doit", "peut", "huit jours", "quinze jours", "2024", "2025").Replace(oldText)
-	refs := &RefIndex{OldToNew: map[string]string{"article:28.1": "29.1"}, NewKeys: map[string]bool{"article:29.1": true}}
+	refs := &refIndex{OldToNew: map[string]string{"article:28.1": "29.1"}, NewKeys: map[string]bool{"article:29.1": true}}
 	b.SetBytes(int64(len(oldText) + len(newText)))
 	b.ReportAllocs()
 	for b.Loop() {
-		CompareFacts(oldText, newText, "", refs)
+		compareFacts(oldText, newText, "", refs)
 	}
 }
 
@@ -651,7 +651,7 @@ func TestHeadingLineIsNoReference(t *testing.T) {
 		{"Art. 20 et 21 du code.\n\n" + body, body, 1},
 	} {
 		n := 0
-		for _, f := range CompareFacts(c.old, c.new, "", nil) {
+		for _, f := range compareFacts(c.old, c.new, "", nil) {
 			if f.Kind == FactReference {
 				n++
 			}
@@ -660,4 +660,20 @@ func TestHeadingLineIsNoReference(t *testing.T) {
 			t.Errorf("CompareFacts(%q → %q): %d reference facts, want %d", c.old, c.new, n, c.refs)
 		}
 	}
+}
+
+// extractCodes returns the act codes that text mentions, in order of first
+// appearance, each once.
+func extractCodes(text string) []string {
+	s := normalizeFactText(text)
+	t := &factTextKind{s: s, words: tokenize(s), bounds: sentenceBounds(s)}
+	var out []string
+	seen := map[string]bool{}
+	for _, c := range t.codes() {
+		if !seen[c.code] {
+			seen[c.code] = true
+			out = append(out, c.code)
+		}
+	}
+	return out
 }

@@ -172,7 +172,7 @@ func expandRange(a, b string) []string {
 	var steps []string
 	x, errA := strconv.Atoi(la)
 	y, errB := strconv.Atoi(lb)
-	switch ra, rb := LatinRank(la), LatinRank(lb); {
+	switch ra, rb := latinWordRank(la), latinWordRank(lb); {
 	case ra > 0 && rb > ra:
 		for r := ra; r <= rb; r++ {
 			w, ok := latinWord(r)
@@ -310,7 +310,7 @@ func scanNumber(s string, hk hkind) (num, rest string, ok bool) {
 			if foldPrefixAt(s, k, "er") {
 				k += 2
 			}
-			if _, isRoman := Roman(s[:k]); isRoman && frtext.WordEnds(s, k) {
+			if _, isRoman := roman(s[:k]); isRoman && frtext.WordEnds(s, k) {
 				i = latinSuffix(s, k)
 			}
 		}
@@ -347,7 +347,7 @@ func latinSuffix(s string, i int) int {
 		for e < len(s) && (s[e]|0x20) >= 'a' && (s[e]|0x20) <= 'z' {
 			e++
 		}
-		if e == k || LatinRank(s[k:e]) == 0 || !frtext.WordEnds(s, e) {
+		if e == k || latinWordRank(s[k:e]) == 0 || !frtext.WordEnds(s, e) {
 			return i
 		}
 		i = e

@@ -87,7 +87,7 @@ func pointNumber(s string, bare bool) (string, bool) {
 		k++
 	}
 	if k > 0 && k < len(s) && (s[k] == '.' || s[k] == ')') && (k+1 == len(s) || s[k+1] == ' ') {
-		if _, ok := Roman(s[:k]); ok {
+		if _, ok := roman(s[:k]); ok {
 			return s[:k], true
 		}
 	}

@@ -113,7 +113,7 @@ func TestWordDiffSmallIsExact(t *testing.T) {
 func BenchmarkWordDiffExactBound(b *testing.B) {
 	old, new := prose(1<<20, 6), prose(1<<20, 7)
 	half := func(s string) string {
-		toks := Tokens(s)
+		toks := tokens(s)
 		return strings.Join(toks[:exactDiffTokens/2], "")
 	}
 	old, new = half(old), half(new)

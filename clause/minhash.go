@@ -222,17 +222,11 @@ func isBlank(s string) bool {
 	return !ok
 }
 
-// headingRest is the canonical heading without its kind word and number:
+// headingRestBuf is the canonical heading without its kind word and number:
 // "Article 12 - Consultation" gives "consultation", "Titre II" gives "".
 // Renumbering changes the number but not the rest, so the rest is what
-// identifies a heading across versions.
-func headingRest(heading, number string) string {
-	rest, _ := headingRestBuf(heading, number, nil)
-	return rest
-}
-
-// headingRestBuf is headingRest with a scratch buffer, so that only the
-// result is allocated.
+// identifies a heading across versions. buf is scratch space, returned
+// for reuse, so that only the result is allocated.
 func headingRestBuf(heading, number string, buf []byte) (string, []byte) {
 	if isBlank(heading) {
 		return "", buf
@@ -497,7 +491,7 @@ type features struct {
 	d        *Document
 	class    []uint8
 	blank    []bool   // text without any visible character
-	head     []string // canonical heading rest (see headingRest)
+	head     []string // canonical heading rest (see headingRestBuf)
 	headHash []uint64
 	// rawIdent identifies kind class, heading rest and text byte for
 	// byte; it is 0 for a clause with neither text nor heading rest,

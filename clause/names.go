@@ -103,7 +103,7 @@ func FindName(cs []Named, name, where string) (int, error) {
 		}
 		return -1, fmt.Errorf("%s: %w in %s: %s", name, ErrAmbiguousClause, where, strings.Join(list, ", "))
 	}
-	if close := ClosestNames(cs, name, 5); len(close) > 0 {
+	if close := closestNames(cs, name, 5); len(close) > 0 {
 		return -1, fmt.Errorf("%s: %w in %s; closest: %s", name, ErrUnknownClause, where, strings.Join(close, ", "))
 	}
 	return -1, fmt.Errorf("%s: %w in %s (not a clause id, heading or number there)", name, ErrUnknownClause, where)
@@ -221,10 +221,10 @@ func nameKey(name string) (Kind, string, bool) {
 	return "", "", false
 }
 
-// ClosestNames returns the labels of up to n clauses whose names are
+// closestNames returns the labels of up to n clauses whose names are
 // nearest to name (edit distance over the folded forms, a heading compared
 // on as many characters as name has), nearest first, for an error message.
-func ClosestNames(cs []Named, name string, n int) []string {
+func closestNames(cs []Named, name string, n int) []string {
 	folded := []rune(frtext.Fold(name))
 	type scored struct {
 		i, d int
@@ -265,7 +265,7 @@ func ClosestNames(cs []Named, name string, n int) []string {
 	return out
 }
 
-// nameForms are the names clause i answers to, for ClosestNames.
+// nameForms are the names clause i answers to, for closestNames.
 func nameForms(cs []Named, i int) []string {
 	c := &cs[i]
 	forms := []string{c.ID, shortName(cs, i)}

@@ -71,7 +71,7 @@ func TestResolveNameCases(t *testing.T) {
 	if !errors.Is(err, ErrUnknownClause) || !strings.Contains(err.Error(), "closest: Annexe 1") {
 		t.Errorf("FindName(Annexe 9): %v, want the annex suggested", err)
 	}
-	if close := ClosestNames(named, "Article 99", 5); len(close) != 5 {
+	if close := closestNames(named, "Article 99", 5); len(close) != 5 {
 		t.Errorf("ClosestNames(Article 99) = %q, want five names", close)
 	}
 }

@@ -27,13 +27,13 @@ func latinWord(r int) (string, bool) {
 	return latinByRank[r], true
 }
 
-// LatinRank returns the rank of a Latin insertion adverb ("bis" → 2), or 0
+// latinWordRank returns the rank of a Latin insertion adverb ("bis" → 2), or 0
 // when word is not one.
-func LatinRank(word string) int { return latinRank[strings.ToLower(word)] }
+func latinWordRank(word string) int { return latinRank[strings.ToLower(word)] }
 
-// Roman parses an upper- or lower-case Roman numeral ("IV", "xii", and the
+// roman parses an upper- or lower-case Roman numeral ("IV", "xii", and the
 // French ordinal "Ier"); ok is false when s is not one.
-func Roman(s string) (n int, ok bool) {
+func roman(s string) (n int, ok bool) {
 	s = strings.ToUpper(s)
 	s = strings.TrimSuffix(s, "ER")
 	if s == "" || len(s) > 15 {
@@ -138,7 +138,7 @@ func NormalizeNumber(number string) string {
 			// Only a number's first part is Roman ("IV", "II bis"):
 			// capitals after it are a letter suffix ("1er C", "2 C"
 			// between "2 B" and "2 D"), not a hundred.
-			if n, ok := Roman(t); ok && i == 0 {
+			if n, ok := roman(t); ok && i == 0 {
 				toks[i] = strconv.Itoa(n)
 			} else if n, err := strconv.Atoi(t); err == nil {
 				toks[i] = strconv.Itoa(n) // drop leading zeros

@@ -50,12 +50,12 @@ func TestCompareNumbers(t *testing.T) {
 
 func TestRoman(t *testing.T) {
 	for in, want := range map[string]int{"I": 1, "iv": 4, "IX": 9, "XIV": 14, "MCMXCVIII": 1998, "Ier": 1} {
-		if got, ok := Roman(in); !ok || got != want {
+		if got, ok := roman(in); !ok || got != want {
 			t.Errorf("Roman(%q) = %d, %v; want %d", in, got, ok, want)
 		}
 	}
 	for _, in := range []string{"IIII", "VX", "ABC", "", "bis"} {
-		if _, ok := Roman(in); ok {
+		if _, ok := roman(in); ok {
 			t.Errorf("Roman(%q) accepted", in)
 		}
 	}

@@ -10,17 +10,17 @@ var presenceKinds = map[FactKind]bool{
 	FactAmount: true, FactPercent: true, FactDate: true, FactDuration: true, FactCode: true,
 }
 
-// AddedFacts returns the facts of a clause that appears: each value of
+// addedFacts returns the facts of a clause that appears: each value of
 // text, with an empty old side. subject is the act code of a tariff row,
-// else "" (see CompareFacts).
-func AddedFacts(text, subject string) []Fact {
-	return presenceFacts(CompareFacts("", text, subject, nil), subject, false)
+// else "" (see compareFacts).
+func addedFacts(text, subject string) []Fact {
+	return presenceFacts(compareFacts("", text, subject, nil), subject, false)
 }
 
-// RemovedFacts returns the facts of a clause that disappears: each value
+// removedFacts returns the facts of a clause that disappears: each value
 // of text, with an empty new side.
-func RemovedFacts(text, subject string) []Fact {
-	return presenceFacts(CompareFacts(text, "", subject, nil), subject, true)
+func removedFacts(text, subject string) []Fact {
+	return presenceFacts(compareFacts(text, "", subject, nil), subject, true)
 }
 
 // presenceFacts keeps the kinds of presenceKinds. A tariff row is keyed by
@@ -59,7 +59,7 @@ func presenceFacts(all []Fact, subject string, removed bool) []Fact {
 func (d *Document) Prices(i int) []Fact {
 	c := &d.Clauses[i]
 	var out []Fact
-	for _, f := range CompareFacts("", bodyOf(c), factSubject(c), nil) {
+	for _, f := range compareFacts("", bodyOf(c), factSubject(c), nil) {
 		if f.Kind == FactAmount && f.Subject != "" {
 			out = append(out, f)
 		}

@@ -281,11 +281,11 @@ func (p *parser) rowText(i, e int) string {
 // own, its subject the act code and the column's name from the header, so
 // that a change of one column is never paired with the other. A row with
 // one amount, or whose columns changed in number, is compared whole.
-func rowFacts(new *Document, oc, nc *Clause, refs *RefIndex) []Fact {
+func rowFacts(new *Document, oc, nc *Clause, refs *refIndex) []Fact {
 	oCells, nCells := RowCells(oc.Text), RowCells(nc.Text)
 	subject := factSubject(nc)
 	if len(oCells) != len(nCells) || max(amountCells(oCells), amountCells(nCells)) < 2 {
-		return CompareFacts(rowBody(oc), rowBody(nc), subject, refs)
+		return compareFacts(rowBody(oc), rowBody(nc), subject, refs)
 	}
 	names := columnNames(new, nc)
 	var out []Fact
@@ -298,7 +298,7 @@ func rowFacts(new *Document, oc, nc *Clause, refs *RefIndex) []Fact {
 			}
 			sub = strings.TrimSpace(subject + " (" + name + ")")
 		}
-		out = append(out, CompareFacts(oCells[j], nCells[j], sub, refs)...)
+		out = append(out, compareFacts(oCells[j], nCells[j], sub, refs)...)
 	}
 	return out
 }

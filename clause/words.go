@@ -10,9 +10,9 @@ import (
 	"github.com/avenant-dev/avenant/internal/frtext"
 )
 
-// Tokens cuts s into the units a word diff works on: words, numbers,
+// tokens cuts s into the units a word diff works on: words, numbers,
 // punctuation marks and runs of whitespace. Whitespace is kept as tokens so
-// that strings.Join(Tokens(s), "") == s for every s, valid UTF-8 or not.
+// that strings.Join(tokens(s), "") == s for every s, valid UTF-8 or not.
 //
 // French legal writing spreads one unit of meaning over several words and
 // signs; split, "26,50 €" → "30 €" would keep "€" as an equal piece and
@@ -38,7 +38,7 @@ import (
 //
 // Every other rune that is neither a letter, a digit nor a space is a token
 // on its own; so is every invalid UTF-8 byte.
-func Tokens(s string) []string {
+func tokens(s string) []string {
 	return appendTokens(make([]string, 0, len(s)/4+1), s, 0)
 }
 
@@ -359,7 +359,7 @@ func encodeTokens(a, b []string) (ra, rb []rune, shared bool) {
 }
 
 // WordDiff compares two texts word by word, keeping French amounts,
-// ordinals, code references and dates whole (see Tokens), and returns hunks
+// ordinals, code references and dates whole (see tokens), and returns hunks
 // whose concatenated equal+delete texts give old and equal+insert texts give
 // new, byte for byte. Adjacent hunks never share an op; between two equal
 // hunks the change is one delete followed by one insert (either may be
@@ -529,7 +529,7 @@ func (d *differ) token(t []string, k int) string {
 }
 
 func newDiffer(old, new string) *differ {
-	d := &differ{old: old, new: new, a: Tokens(old), b: Tokens(new)}
+	d := &differ{old: old, new: new, a: tokens(old), b: tokens(new)}
 	d.offA, d.wA = tokenSums(d.a)
 	d.offB, d.wB = tokenSums(d.b)
 	return d
@@ -766,10 +766,10 @@ func (d *differ) hunks(segs []seg) []Hunk {
 	return out
 }
 
-// DiffSimilarity is the share of text a word diff left unchanged: the runes
+// diffSimilarity is the share of text a word diff left unchanged: the runes
 // in equal hunks over the rune length of the longer side. It is meant for
 // display next to a diff; two empty sides score 1.
-func DiffSimilarity(h []Hunk) float64 {
+func diffSimilarity(h []Hunk) float64 {
 	var eq, del, ins int
 	for _, x := range h {
 		n := utf8.RuneCountInString(x.Text)

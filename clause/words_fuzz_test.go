@@ -32,7 +32,7 @@ func FuzzTokens(f *testing.F) {
 		f.Add(s[1])
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		toks := Tokens(s)
+		toks := tokens(s)
 		for k, tok := range toks {
 			if tok == "" {
 				t.Fatalf("token %d of %q is empty", k, s)

@@ -76,7 +76,7 @@ func TestTokens(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := Tokens(tt.in)
+			got := tokens(tt.in)
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("Tokens(%q)\n got %q\nwant %q", tt.in, got, tt.want)
 			}
@@ -341,7 +341,7 @@ func TestWordDiffCorpus(t *testing.T) {
 			edited := randomEdits(rng, a, 3)
 			h := WordDiff(a, edited)
 			checkHunks(t, a, edited, h)
-			if s := DiffSimilarity(h); s < 0.8 {
+			if s := diffSimilarity(h); s < 0.8 {
 				t.Errorf("three word edits of a %d-byte article keep only %.2f equal: %s", len(a), s, renderHunks(h))
 			}
 			pairs++
@@ -354,7 +354,7 @@ func TestWordDiffCorpus(t *testing.T) {
 
 // randomEdits deletes, replaces or inserts n words of s.
 func randomEdits(rng *rand.Rand, s string, n int) string {
-	toks := Tokens(s)
+	toks := tokens(s)
 	words := []string{"nouveau", "30 €", "1er janvier 2026", "L. 162-5", ",", " ", "\n\n", "médecin"}
 	for range n {
 		k := rng.IntN(len(toks))
@@ -382,7 +382,7 @@ func TestDiffSimilarity(t *testing.T) {
 		{[]Hunk{{OpEqual, "éé"}, {OpInsert, "éé"}}, 0.5},
 	}
 	for _, tt := range tests {
-		if got := DiffSimilarity(tt.h); math.Abs(got-tt.want) > 1e-9 {
+		if got := diffSimilarity(tt.h); math.Abs(got-tt.want) > 1e-9 {
 			t.Errorf("DiffSimilarity(%q) = %v, want %v", tt.h, got, tt.want)
 		}
 	}
@@ -450,7 +450,7 @@ func BenchmarkTokens(b *testing.B) {
 	s := benchClause(1 << 20)
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
-		Tokens(s)
+		tokens(s)
 	}
 }
 

@@ -94,12 +94,6 @@ type globals struct {
 	pager *pager
 }
 
-// NewRootCmd builds the command tree.
-func NewRootCmd(io *IO) *cobra.Command {
-	root, _ := newRoot(io)
-	return root
-}
-
 func newRoot(io *IO) (*cobra.Command, *globals) {
 	g := &globals{io: io}
 	root := &cobra.Command{

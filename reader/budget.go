@@ -13,15 +13,15 @@ import (
 // from a few kilobytes. Readers spend from a budget as they produce text
 // and stop at the first byte over it, so memory stays within the budget.
 //
-// The budget is 16 MiB of text by default (DefaultMaxText): conventions
+// The budget is 16 MiB of text by default (defaultMaxText): conventions
 // with their annexes are a few megabytes of text, and processing 16 MiB
 // (splitting, facts, storing) takes seconds, where 60 MB on one line took
 // minutes and gigabytes. A --max-size given explicitly allows four times
 // its value, the room a compressed format needs.
 
-// DefaultMaxText is the most text a file may render to when
+// defaultMaxText is the most text a file may render to when
 // Options.MaxSize is zero.
-const DefaultMaxText = 16 << 20
+const defaultMaxText = 16 << 20
 
 // errOverBudget stops a reader when the text budget is spent; the reader
 // then returns budget.err.
@@ -30,7 +30,7 @@ var errOverBudget = errors.New("text budget spent")
 // textLimit returns the most text, in bytes, a file may render to.
 func (o Options) textLimit() int64 {
 	if o.MaxSize <= 0 {
-		return DefaultMaxText
+		return defaultMaxText
 	}
 	return 4 * o.MaxSize
 }

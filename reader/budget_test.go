@@ -76,8 +76,8 @@ func TestTextBudgetFollowsMaxSize(t *testing.T) {
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if got := (Options{}).textLimit(); got != DefaultMaxText {
-		t.Errorf("default text limit %d, want %d", got, DefaultMaxText)
+	if got := (Options{}).textLimit(); got != defaultMaxText {
+		t.Errorf("default text limit %d, want %d", got, defaultMaxText)
 	}
 	if _, err := ReadFile(path, Options{MaxSize: int64(len(text))}); err != nil {
 		t.Errorf("a text file at the size limit: %v", err)
@@ -179,7 +179,7 @@ func TestPDFGlyphsBounded(t *testing.T) {
 		content.WriteString("(" + strings.Repeat("B", 512) + ") Tj ")
 	}
 	content.WriteString("ET")
-	_, err := ReadPDF(flatePDF(t, []byte(content.String()), 1))
+	_, err := pdfText(flatePDF(t, []byte(content.String()), 1))
 	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "page 1 shows more than") {
 		t.Errorf("got %v, want the glyph limit of page 1", err)
 	}
@@ -199,7 +199,7 @@ func TestPDFCyclicPageTree(t *testing.T) {
 	p.add("<< /Type /Pages /Kids [4 0 R 3 0 R] /Count 2 >>")
 	data := p.file(p.add("<< /Type /Catalog /Pages 4 0 R >>"), "")
 	start := time.Now()
-	_, err := ReadPDF(data)
+	_, err := pdfText(data)
 	if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "page tree") {
 		t.Errorf("got %v, want a refused page tree", err)
 	}
@@ -240,7 +240,7 @@ func TestPDFOperatorsBounded(t *testing.T) {
 	saved := pdftotextName
 	pdftotextName = ""
 	defer func() { pdftotextName = saved }()
-	_, err := ReadPDF(flatePDF(t, []byte(strings.Repeat("n\n", 3<<20)), 1))
+	_, err := pdfText(flatePDF(t, []byte(strings.Repeat("n\n", 3<<20)), 1))
 	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "page 1 holds more than") {
 		t.Errorf("got %v, want the operator limit of page 1", err)
 	}

@@ -29,11 +29,11 @@ const binaryPercent = 5
 // NFC, "\n" line endings, no control character but "\n" and "\t", plain
 // spaces for non-breaking ones, trailing blanks and extra blank lines
 // removed, and PDF clean-up when the text holds page breaks. See the package
-// documentation for the reasons. Errors are *Error wrapping ErrEmpty or
-// ErrBinary.
+// documentation for the reasons. Errors are *Error wrapping errEmpty or
+// errBinary.
 func Decode(data []byte) (string, error) {
 	if len(data) == 0 {
-		return "", &Error{Err: ErrEmpty}
+		return "", &Error{Err: errEmpty}
 	}
 	var text string
 	switch {
@@ -50,7 +50,7 @@ func Decode(data []byte) (string, error) {
 		text = decodeUTF16(data, xunicode.BigEndian)
 	default:
 		if bytes.IndexByte(data, 0) >= 0 {
-			return "", &Error{Err: ErrBinary, Detail: "binary file (NUL bytes), not a text document"}
+			return "", &Error{Err: errBinary, Detail: "binary file (NUL bytes), not a text document"}
 		}
 		if utf8.Valid(data) {
 			text = string(data)
@@ -61,17 +61,17 @@ func Decode(data []byte) (string, error) {
 
 	text, controls, total := mapRunes(text)
 	if controls > 0 && controls*100 > total*binaryPercent {
-		return "", &Error{Err: ErrBinary, Detail: fmt.Sprintf(
+		return "", &Error{Err: errBinary, Detail: fmt.Sprintf(
 			"binary file (%d%% control characters), not a text document", controls*100/total)}
 	}
 	if strings.IndexByte(text, '\f') >= 0 {
-		text = CleanPDFText(text)
+		text = cleanPDFText(text)
 	} else {
 		text = tidyLines(text)
 	}
 	text = norm.NFC.String(text)
 	if text == "" {
-		return "", &Error{Err: ErrEmpty, Detail: "empty file (only whitespace)"}
+		return "", &Error{Err: errEmpty, Detail: "empty file (only whitespace)"}
 	}
 	return text, nil
 }
@@ -92,7 +92,7 @@ func decodeUTF16(data []byte, order xunicode.Endianness) string {
 
 // mapRunes applies the rune-level normalisations in one pass and counts the
 // control characters it removed, for the binary check. Form feeds are kept
-// for CleanPDFText to see the pages.
+// for cleanPDFText to see the pages.
 func mapRunes(s string) (out string, controls, total int) {
 	var b strings.Builder
 	b.Grow(len(s))

@@ -119,14 +119,14 @@ func TestDecodeErrors(t *testing.T) {
 		target error
 		msg    string
 	}{
-		{"empty", nil, ErrEmpty, "empty file"},
-		{"whitespace", []byte(" \r\n\t\u00A0\n"), ErrEmpty, "empty file (only whitespace)"},
-		{"only a BOM", []byte{0xEF, 0xBB, 0xBF}, ErrEmpty, "empty file (only whitespace)"},
-		{"utf-16 BOM only", []byte{0xFF, 0xFE}, ErrEmpty, "empty file (only whitespace)"},
-		{"NUL byte", []byte("texte\x00suite"), ErrBinary, "binary file (NUL bytes), not a text document"},
-		{"utf-16 without BOM", []byte("t\x00e\x00x\x00t\x00"), ErrBinary, "binary file (NUL bytes), not a text document"},
-		{"control characters", []byte("ab\x01\x02\x03\x04cdefgh"), ErrBinary, "binary file (33% control characters), not a text document"},
-		{"utf-16 full of NULs", utf16Bytes("a\x00\x00\x00b", false), ErrBinary, "binary file (60% control characters), not a text document"},
+		{"empty", nil, errEmpty, "empty file"},
+		{"whitespace", []byte(" \r\n\t\u00A0\n"), errEmpty, "empty file (only whitespace)"},
+		{"only a BOM", []byte{0xEF, 0xBB, 0xBF}, errEmpty, "empty file (only whitespace)"},
+		{"utf-16 BOM only", []byte{0xFF, 0xFE}, errEmpty, "empty file (only whitespace)"},
+		{"NUL byte", []byte("texte\x00suite"), errBinary, "binary file (NUL bytes), not a text document"},
+		{"utf-16 without BOM", []byte("t\x00e\x00x\x00t\x00"), errBinary, "binary file (NUL bytes), not a text document"},
+		{"control characters", []byte("ab\x01\x02\x03\x04cdefgh"), errBinary, "binary file (33% control characters), not a text document"},
+		{"utf-16 full of NULs", utf16Bytes("a\x00\x00\x00b", false), errBinary, "binary file (60% control characters), not a text document"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -212,7 +212,7 @@ func FuzzDecode(f *testing.F) {
 		got, err := Decode(data)
 		if err != nil {
 			var e *Error
-			if !errors.As(err, &e) || !(errors.Is(err, ErrEmpty) || errors.Is(err, ErrBinary)) {
+			if !errors.As(err, &e) || !(errors.Is(err, errEmpty) || errors.Is(err, errBinary)) {
 				t.Fatalf("unexpected error %T %v", err, err)
 			}
 			if strings.Contains(err.Error(), "\n") {

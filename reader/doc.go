@@ -6,10 +6,10 @@
 //
 // ReadFile does the I/O (existence, size cap, extension dispatch): text
 // files go through Decode, PDF through pdftotext or a built-in reader
-// (ReadPDF), Word documents through ReadDocx (tracked changes accepted,
-// rejected or both, see ReadFileTracked) and web pages through ReadHTML;
-// all of them end in the same normalisation. Decode, CleanPDFText, ReadDocx
-// and ReadHTML are pure and can be tested and fuzzed without files.
+// (readPDF), Word documents through readDocx (tracked changes accepted,
+// rejected or both, see ReadFileTracked) and web pages through readHTML;
+// all of them end in the same normalisation. Decode, cleanPDFText, readDocx
+// and readHTML are pure and can be tested and fuzzed without files.
 //
 // # Encodings
 //
@@ -57,7 +57,7 @@
 // # Text from PDF files
 //
 // A form feed is a page break: pdftotext ends every page with one. When the
-// decoded text contains a form feed, Decode also applies CleanPDFText, which
+// decoded text contains a form feed, Decode also applies cleanPDFText, which
 // undoes what pagination and hard line wrapping did to the text. The
 // heuristics favour keeping a word over removing noise, because a lost word
 // in a convention is a lost obligation:

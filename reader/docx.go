@@ -13,7 +13,7 @@ import (
 )
 
 // ChangeMode selects which side of a Word document's tracked changes
-// ReadDocx returns.
+// readDocx returns.
 type ChangeMode int
 
 const (
@@ -39,12 +39,12 @@ func (m ChangeMode) String() string {
 // bomb). Real conventions have a document.xml of a few megabytes that
 // compresses 5 to 20 times; 200:1 is only reached by padding.
 const (
-	// MaxDocxPart is the largest uncompressed size of one part
-	// (document.xml, footnotes.xml…) that ReadDocx inflates.
-	MaxDocxPart = 128 << 20
-	// MaxDocxRatio is the largest compression ratio accepted for a part
+	// maxDocxPart is the largest uncompressed size of one part
+	// (document.xml, footnotes.xml…) that readDocx inflates.
+	maxDocxPart = 128 << 20
+	// maxDocxRatio is the largest compression ratio accepted for a part
 	// over docxRatioFloor bytes.
-	MaxDocxRatio = 200
+	maxDocxRatio = 200
 	// docxRatioFloor exempts small parts, which compress well when mostly
 	// boilerplate, from the ratio check.
 	docxRatioFloor = 1 << 20
@@ -104,13 +104,13 @@ func ReadFileTracked(path string, opts Options) (*Tracked, error) {
 	if t.Accepted, err = readDocx(data, Accept, newBudget(opts)); err != nil {
 		return nil, withPath(path, err)
 	}
-	if t.Changes, err = DocxChanges(data); err != nil {
+	if t.Changes, err = docxChanges(data); err != nil {
 		return nil, withPath(path, err)
 	}
 	return &t, nil
 }
 
-// ReadDocx extracts the text of a Word (.docx) document as markdown-like
+// readDocx extracts the text of a Word (.docx) document as markdown-like
 // text that clause.Parse understands, then normalises it like Decode.
 //
 // Paragraphs are joined across runs (w:tab gives a tab, w:br a line break)
@@ -124,15 +124,9 @@ func ReadFileTracked(path string, opts Options) (*Tracked, error) {
 // contents, field codes and hidden text are skipped.
 //
 // mode picks the side of the tracked changes. Errors are *Error wrapping
-// ErrEncrypted, ErrCorrupt, ErrTooLarge (zip bomb, or text past the budget
-// of the default size limit) or ErrEmpty.
-func ReadDocx(data []byte, mode ChangeMode) (string, error) {
-	return readDocx(data, mode, newBudget(Options{}))
-}
-
-// readDocx is ReadDocx within a text budget: footnotes and numbering
-// labels, which a small file can repeat at will, are counted as they are
-// rendered.
+// errEncrypted, ErrCorrupt, ErrTooLarge (zip bomb, or text past the budget
+// b) or errEmpty. Footnotes and numbering labels, which a small file can
+// repeat at will, are counted against b as they are rendered.
 func readDocx(data []byte, mode ChangeMode, b *budget) (text string, err error) {
 	defer func() {
 		// encoding/xml and archive/zip do not panic on bad input, but a
@@ -178,14 +172,14 @@ func readDocx(data []byte, mode ChangeMode, b *budget) (text string, err error) 
 	// A form feed would make Decode take the text for pdftotext output.
 	s := strings.ReplaceAll(out.String(), "\f", "\n")
 	if strings.TrimSpace(s) == "" {
-		return "", &Error{Err: ErrEmpty, Detail: "Word document without text"}
+		return "", &Error{Err: errEmpty, Detail: "Word document without text"}
 	}
 	return Decode([]byte(s))
 }
 
-// DocxChanges counts the tracked changes of a Word document and lists
+// docxChanges counts the tracked changes of a Word document and lists
 // their authors, in the body and in the footnotes.
-func DocxChanges(data []byte) (TrackedChanges, error) {
+func docxChanges(data []byte) (TrackedChanges, error) {
 	var c TrackedChanges
 	pkg, err := openDocx(data)
 	if err != nil {
@@ -235,11 +229,11 @@ type docxPackage struct {
 
 func openDocx(data []byte) (*docxPackage, error) {
 	if bytes.HasPrefix(data, oleMagic) {
-		return nil, &Error{Err: ErrEncrypted, Detail: "encrypted or password-protected Word document " +
+		return nil, &Error{Err: errEncrypted, Detail: "encrypted or password-protected Word document " +
 			"(or a Word 97-2003 file renamed .docx): save it without a password as .docx"}
 	}
 	if len(data) == 0 {
-		return nil, &Error{Err: ErrEmpty}
+		return nil, &Error{Err: errEmpty}
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -297,15 +291,15 @@ func (p *docxPackage) read(name string) ([]byte, error) {
 	bomb := func(what string) error {
 		return &Error{Err: ErrTooLarge, Detail: fmt.Sprintf("%s %s (a zip bomb?): refused", name, what)}
 	}
-	if f.UncompressedSize64 > MaxDocxPart {
-		return nil, bomb(fmt.Sprintf("declares %s uncompressed, over the %s limit", humanSize(int64(min(f.UncompressedSize64, 1<<62))), humanLimit(MaxDocxPart)))
+	if f.UncompressedSize64 > maxDocxPart {
+		return nil, bomb(fmt.Sprintf("declares %s uncompressed, over the %s limit", humanSize(int64(min(f.UncompressedSize64, 1<<62))), humanLimit(maxDocxPart)))
 	}
-	limit := uint64(MaxDocxPart)
-	if r := f.CompressedSize64 * MaxDocxRatio; f.CompressedSize64 < MaxDocxPart && r < limit {
+	limit := uint64(maxDocxPart)
+	if r := f.CompressedSize64 * maxDocxRatio; f.CompressedSize64 < maxDocxPart && r < limit {
 		limit = max(r, docxRatioFloor)
 	}
 	if f.UncompressedSize64 > limit {
-		return nil, bomb(fmt.Sprintf("declares a compression ratio over %d:1", MaxDocxRatio))
+		return nil, bomb(fmt.Sprintf("declares a compression ratio over %d:1", maxDocxRatio))
 	}
 	rc, err := f.Open()
 	if err != nil {

@@ -315,7 +315,7 @@ func TestDocxFixtures(t *testing.T) {
 			// A footnote in the preamble, to check that it stays there.
 			md = strings.Replace(md, "## Préambule\n\n", "## Préambule\n\nPréambule annoté{^Texte de la note de bas de page.^}.\n\n", 1)
 			data := writeDocx(t, md)
-			got, err := ReadDocx(data, Accept)
+			got, err := docxText(data, Accept)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -358,7 +358,7 @@ func TestDocxTrackedChanges(t *testing.T) {
 	data := writeDocx(t, md)
 	texts := map[ChangeMode]string{}
 	for _, mode := range []ChangeMode{Reject, Accept} {
-		got, err := ReadDocx(data, mode)
+		got, err := docxText(data, mode)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -396,7 +396,7 @@ func TestDocxTrackedChanges(t *testing.T) {
 		t.Errorf("changes between the two sides:\n got %q\nwant %q", got, want)
 	}
 
-	changes, err := DocxChanges(data)
+	changes, err := docxChanges(data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -439,7 +439,7 @@ func TestReadFileTracked(t *testing.T) {
 	if tr, err := ReadFileTracked(md, Options{}); err != nil || tr.Rejected != tr.Accepted || tr.Changes.Any() {
 		t.Errorf("plain file: %+v, %v", tr, err)
 	}
-	if _, err := ReadFileTracked(filepath.Join(dir, "missing.docx"), Options{}); !errors.Is(err, ErrNotFound) {
+	if _, err := ReadFileTracked(filepath.Join(dir, "missing.docx"), Options{}); !errors.Is(err, errNotFound) {
 		t.Errorf("missing file: %v", err)
 	}
 }
@@ -511,7 +511,7 @@ func TestDocxElements(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			data := docxBody(t, tt.body, map[string]string{"word/numbering.xml": numbering, "word/styles.xml": styles})
-			got, err := ReadDocx(data, tt.mode)
+			got, err := docxText(data, tt.mode)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -544,16 +544,16 @@ func TestDocxRefused(t *testing.T) {
 		{"zip bomb by ratio", bomb, ErrTooLarge, "zip bomb"},
 		{"declared size over the cap", declared, ErrTooLarge, "zip bomb"},
 		{"truncated zip", good[:len(good)/2], ErrCorrupt, "truncated"},
-		{"encrypted (OLE)", append(bytes.Clone(oleMagic), make([]byte, 512)...), ErrEncrypted, "password"},
+		{"encrypted (OLE)", append(bytes.Clone(oleMagic), make([]byte, 512)...), errEncrypted, "password"},
 		{"not a zip", []byte("<html>this is no Word file</html>"), ErrCorrupt, "not a Word document"},
 		{"zip without document.xml", zipFiles(t, map[string]string{"a.txt": "x"}), ErrCorrupt, "no word/document.xml"},
 		{"broken XML", docxBody(t, `<w:p><w:r><w:t>texte</w:r></w:p>`, nil), ErrCorrupt, "document.xml"},
-		{"no text", docxBody(t, `<w:p/>`, nil), ErrEmpty, "without text"},
-		{"empty file", nil, ErrEmpty, "empty"},
+		{"no text", docxBody(t, `<w:p/>`, nil), errEmpty, "without text"},
+		{"empty file", nil, errEmpty, "empty"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := ReadDocx(tt.data, Accept)
+			_, err := docxText(tt.data, Accept)
 			checkError(t, err, tt.target, tt.contains)
 		})
 	}
@@ -574,7 +574,7 @@ func FuzzDocx(f *testing.F) {
 	f.Add([]byte("PK\x03\x04"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, mode := range []ChangeMode{Accept, Reject} {
-			text, err := ReadDocx(data, mode)
+			text, err := docxText(data, mode)
 			if err != nil {
 				var e *Error
 				if !errors.As(err, &e) {
@@ -586,11 +586,16 @@ func FuzzDocx(f *testing.F) {
 				t.Fatalf("text %q", text)
 			}
 		}
-		if _, err := DocxChanges(data); err != nil {
+		if _, err := docxChanges(data); err != nil {
 			var e *Error
 			if !errors.As(err, &e) {
 				t.Fatalf("DocxChanges error %T %v is not an *Error", err, err)
 			}
 		}
 	})
+}
+
+// docxText is readDocx within the budget of the default size limit.
+func docxText(data []byte, mode ChangeMode) (string, error) {
+	return readDocx(data, mode, newBudget(Options{}))
 }

@@ -13,7 +13,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 )
 
-// ReadHTML extracts the visible text of an HTML page (a Légifrance article
+// readHTML extracts the visible text of an HTML page (a Légifrance article
 // page, a union's web page saved to disk) as markdown-like text that
 // clause.Parse understands, then normalises it like Decode.
 //
@@ -27,15 +27,15 @@ import (
 // line. h1–h6 become "#" headings, table rows "| a | b |" rows, list items
 // "- " or "1. " points. Scripts, styles, noscript, template, the head,
 // navigation menus, forms' controls and hidden elements are left out.
-// Errors are *Error wrapping ErrEmpty or ErrBinary.
-func ReadHTML(data []byte) (text string, err error) {
+// Errors are *Error wrapping errEmpty or errBinary.
+func readHTML(data []byte) (text string, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			text, err = "", &Error{Err: ErrCorrupt, Detail: fmt.Sprintf("cannot read HTML page: %v", r)}
 		}
 	}()
 	if len(bytes.TrimSpace(data)) == 0 {
-		return "", &Error{Err: ErrEmpty}
+		return "", &Error{Err: errEmpty}
 	}
 	src, err := decodeHTML(data)
 	if err != nil {
@@ -52,7 +52,7 @@ func ReadHTML(data []byte) (text string, err error) {
 	h.endBlock()
 	s := strings.ReplaceAll(h.out.String(), "\f", "\n")
 	if strings.TrimSpace(s) == "" {
-		return "", &Error{Err: ErrEmpty, Detail: "HTML page without visible text"}
+		return "", &Error{Err: errEmpty, Detail: "HTML page without visible text"}
 	}
 	return Decode([]byte(s))
 }
@@ -60,7 +60,7 @@ func ReadHTML(data []byte) (text string, err error) {
 // decodeHTML turns the page into UTF-8.
 func decodeHTML(data []byte) (string, error) {
 	if bytes.IndexByte(data, 0) >= 0 && !bytes.HasPrefix(data, bomUTF16LE) && !bytes.HasPrefix(data, bomUTF16BE) {
-		return "", &Error{Err: ErrBinary, Detail: "binary file (NUL bytes), not an HTML page"}
+		return "", &Error{Err: errBinary, Detail: "binary file (NUL bytes), not an HTML page"}
 	}
 	enc, name, certain := charset.DetermineEncoding(data, "")
 	switch {

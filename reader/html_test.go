@@ -130,7 +130,7 @@ func TestHTMLFixtures(t *testing.T) {
 		}
 		for _, v := range variants {
 			t.Run(name+"/"+v.name, func(t *testing.T) {
-				got, err := ReadHTML(v.data)
+				got, err := readHTML(v.data)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -149,7 +149,7 @@ func TestHTMLWindows1252(t *testing.T) {
 	// "L’article 5 : 26,50 € – œuvre…" in Windows-1252: ’ is 0x92, € 0x80,
 	// – 0x96, œ 0x9C, … 0x85; ISO-8859-1 would turn them into controls.
 	page := []byte("<html><head><meta charset=\"windows-1252\"></head><body><p>L\x92article 5\xA0: 26,50 \x80 \x96 \x9Cuvre\x85</p></body></html>")
-	got, err := ReadHTML(page)
+	got, err := readHTML(page)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -180,7 +180,7 @@ func TestHTMLElements(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			want := tt.want
-			got, err := ReadHTML([]byte(tt.in))
+			got, err := readHTML([]byte(tt.in))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -198,13 +198,13 @@ func TestHTMLRefused(t *testing.T) {
 		target   error
 		contains string
 	}{
-		{"empty", "", ErrEmpty, "empty"},
-		{"no visible text", "<html><head><title>t</title></head><body><script>x()</script></body></html>", ErrEmpty, "without visible text"},
-		{"binary", "<html>\x00\x01\x02</html>", ErrBinary, "binary"},
+		{"empty", "", errEmpty, "empty"},
+		{"no visible text", "<html><head><title>t</title></head><body><script>x()</script></body></html>", errEmpty, "without visible text"},
+		{"binary", "<html>\x00\x01\x02</html>", errBinary, "binary"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := ReadHTML([]byte(tt.data))
+			_, err := readHTML([]byte(tt.data))
 			checkError(t, err, tt.target, tt.contains)
 		})
 	}
@@ -227,7 +227,7 @@ func TestReadFileHTML(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := ReadFile(path, Options{})
-	checkError(t, err, ErrEmpty, path+": HTML page without visible text")
+	checkError(t, err, errEmpty, path+": HTML page without visible text")
 }
 
 func FuzzHTML(f *testing.F) {
@@ -235,7 +235,7 @@ func FuzzHTML(f *testing.F) {
 	f.Add([]byte("<table><tr><td><table><tr><th>x<br><pre>a\n b</pre></table><ol start=-3><li value=9>z"))
 	f.Add([]byte("\xFF\xFE<\x00p\x00>\x00"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		text, err := ReadHTML(data)
+		text, err := readHTML(data)
 		if err != nil {
 			var e *Error
 			if !errors.As(err, &e) {

@@ -19,8 +19,9 @@ const pdftotextTimeout = 2 * time.Minute
 // variable so that the fuzz target can shorten it.
 var pdfFallbackTimeout = time.Minute
 
-// ReadPDF extracts the text of a PDF file and normalises it like Decode,
-// which also applies CleanPDFText since pages end with form feeds.
+// readPDF extracts the text of a PDF file, within the text budget b, and
+// normalises it like Decode, which also applies cleanPDFText since pages
+// end with form feeds.
 //
 // The text comes from `pdftotext -bbox-layout -enc UTF-8` (poppler-utils)
 // when it is on PATH: it reads real-world PDFs best. Its boxes of words,
@@ -32,7 +33,7 @@ var pdfFallbackTimeout = time.Minute
 // column by column, so that codes and prices no longer meet. And the
 // space between paragraphs becomes a blank line, which no text mode
 // shows, so that a title does not run into the heading below it. The
-// margins' indentation is undone by CleanPDFText, which strips it from
+// margins' indentation is undone by cleanPDFText, which strips it from
 // prose lines. Conventions are set in one column, the case where a layout
 // cannot interleave columns.
 //
@@ -41,16 +42,13 @@ var pdfFallbackTimeout = time.Minute
 // ends every page with a form feed.
 //
 // A PDF that yields no letter is a scan without a text layer: it is
-// refused with ErrNoText. A file that does not start like a PDF, or does not
+// refused with errNoText. A file that does not start like a PDF, or does not
 // end like one (truncated), is refused with ErrCorrupt; a password-protected
-// one that cannot be opened, with ErrEncrypted; one whose text would pass
-// the budget of the default size limit, with ErrTooLarge.
-func ReadPDF(data []byte) (string, error) { return readPDF(data, newBudget(Options{})) }
-
-// readPDF is ReadPDF within a text budget.
+// one that cannot be opened, with errEncrypted; one whose text would pass
+// the budget, with ErrTooLarge.
 func readPDF(data []byte, b *budget) (string, error) {
 	if len(data) == 0 {
-		return "", &Error{Err: ErrEmpty}
+		return "", &Error{Err: errEmpty}
 	}
 	head := data[:min(len(data), 1024)]
 	if !bytes.Contains(head, []byte("%PDF-")) {
@@ -70,7 +68,7 @@ func readPDF(data []byte, b *budget) (string, error) {
 		return "", err
 	}
 	if strings.IndexFunc(text, unicode.IsLetter) < 0 {
-		return "", &Error{Err: ErrNoText, Detail: "PDF without a text layer (a scanned document?): " +
+		return "", &Error{Err: errNoText, Detail: "PDF without a text layer (a scanned document?): " +
 			"no text could be extracted; run it through OCR first"}
 	}
 	if !strings.Contains(text, "\f") {
@@ -79,7 +77,7 @@ func readPDF(data []byte, b *budget) (string, error) {
 	return Decode([]byte(text))
 }
 
-// pdftotextName is the tool ReadPDF looks for on PATH; tests empty it to
+// pdftotextName is the tool readPDF looks for on PATH; tests empty it to
 // exercise the pure-Go reader.
 var pdftotextName = "pdftotext"
 
@@ -118,7 +116,7 @@ func pdftotext(tool string, data []byte, b *budget) (string, error) {
 		case ctx.Err() != nil && rerr == nil:
 			return "", &Error{Err: ErrCorrupt, Detail: "pdftotext did not finish within " + pdftotextTimeout.String()}
 		case pdfEncrypted(data) || strings.Contains(strings.ToLower(msg), "password"):
-			return "", &Error{Err: ErrEncrypted, Detail: "encrypted PDF (password-protected): remove the protection first"}
+			return "", &Error{Err: errEncrypted, Detail: "encrypted PDF (password-protected): remove the protection first"}
 		case rerr != nil:
 			return "", rerr
 		case msg == "":

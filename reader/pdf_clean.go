@@ -146,7 +146,7 @@ func isCapitals(s string) bool {
 	return letters >= 4 && !strings.HasSuffix(s, ",") && !strings.HasSuffix(s, ";") && !strings.HasSuffix(s, ".")
 }
 
-// CleanPDFText undoes what pagination and hard wrapping did to text that
+// cleanPDFText undoes what pagination and hard wrapping did to text that
 // came out of a PDF: it drops running headers, footers and page numbers,
 // undoes end-of-line hyphenation and re-joins wrapped lines into
 // paragraphs. Pages are separated by form feeds. The heuristics, and the
@@ -154,7 +154,7 @@ func isCapitals(s string) bool {
 // dropped, are described in the package documentation. The output has no
 // form feed nor carriage return, no trailing blank on any line, single
 // blank lines between paragraphs, and ends with one "\n" unless empty.
-func CleanPDFText(s string) string {
+func cleanPDFText(s string) string {
 	// Joining lines must not glue two halves of a broken byte sequence
 	// into a character that was not there.
 	s = strings.ToValidUTF8(s, "\uFFFD")

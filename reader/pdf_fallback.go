@@ -72,7 +72,7 @@ func pdfLibText(data []byte, b *budget, deadline time.Time) (string, error) {
 	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		if pdfEncrypted(data) {
-			return "", &Error{Err: ErrEncrypted, Detail: "encrypted PDF (password-protected): remove the protection first"}
+			return "", &Error{Err: errEncrypted, Detail: "encrypted PDF (password-protected): remove the protection first"}
 		}
 		return "", &Error{Err: ErrCorrupt, Detail: "damaged PDF file: " + oneLine(err.Error())}
 	}

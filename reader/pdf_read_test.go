@@ -202,7 +202,7 @@ func TestPDFFixtures(t *testing.T) {
 		for _, name := range fixtureNames {
 			t.Run(name, func(t *testing.T) {
 				md := fixture(t, name)
-				got, err := ReadPDF(writePDF(t, md))
+				got, err := pdfText(writePDF(t, md))
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -232,16 +232,16 @@ func TestPDFRefused(t *testing.T) {
 		target   error
 		contains string
 	}{
-		{"no text layer", scan, ErrNoText, "without a text layer"},
+		{"no text layer", scan, errNoText, "without a text layer"},
 		{"truncated", good[:len(good)*2/3], ErrCorrupt, "truncated"},
 		{"not a PDF", []byte("Bonjour, ceci n'est pas un PDF"), ErrCorrupt, "not a PDF"},
-		{"encrypted", enc, ErrEncrypted, "encrypted PDF"},
-		{"empty", nil, ErrEmpty, "empty"},
+		{"encrypted", enc, errEncrypted, "encrypted PDF"},
+		{"empty", nil, errEmpty, "empty"},
 	}
 	withPDFTools(t, func(t *testing.T) {
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
-				_, err := ReadPDF(tt.data)
+				_, err := pdfText(tt.data)
 				checkError(t, err, tt.target, tt.contains)
 			})
 		}
@@ -266,7 +266,7 @@ func TestReadFilePDF(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := ReadFile(scan, Options{})
-	checkError(t, err, ErrNoText, scan+": PDF without a text layer")
+	checkError(t, err, errNoText, scan+": PDF without a text layer")
 }
 
 // TestPDFTableAcrossPages typesets a tariff table over three pages, its
@@ -317,7 +317,7 @@ func TestPDFTableAcrossPages(t *testing.T) {
 	}
 	data := (&pdfWriter{}).build(pages, "")
 	withPDFTools(t, func(t *testing.T) {
-		got, err := ReadPDF(data)
+		got, err := pdfText(data)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -356,7 +356,7 @@ func TestPDFUnevenLeading(t *testing.T) {
 	data := (&pdfWriter{}).build([]string{c.String()}, "")
 	want := clause.Parse(md)
 	withPDFTools(t, func(t *testing.T) {
-		got, err := ReadPDF(data)
+		got, err := pdfText(data)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -368,3 +368,6 @@ func TestPDFUnevenLeading(t *testing.T) {
 		}
 	})
 }
+
+// pdfText is readPDF within the budget of the default size limit.
+func pdfText(data []byte) (string, error) { return readPDF(data, newBudget(Options{})) }

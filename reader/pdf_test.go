@@ -137,7 +137,7 @@ func TestCleanPDFText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := CleanPDFText(tt.in); got != tt.want {
+			if got := cleanPDFText(tt.in); got != tt.want {
 				t.Errorf("CleanPDFText(%q)\n got %q\nwant %q", tt.in, got, tt.want)
 			}
 		})
@@ -302,7 +302,7 @@ func TestCleanPDFTextKeepsCorpusWords(t *testing.T) {
 				if !strings.Contains(text, "-\n") || strings.Count(text, "\f") < 3 {
 					t.Fatal("synthetic text has no hyphenation or too few pages: the test proves nothing")
 				}
-				got := CleanPDFText(text)
+				got := cleanPDFText(text)
 				if have := words(got); !slices.Equal(have, want) {
 					i := 0
 					for i < len(have) && i < len(want) && have[i] == want[i] {
@@ -381,7 +381,7 @@ func FuzzCleanPDFText(f *testing.F) {
 	f.Add("c'est-à-\ndire\nJean-\nPierre\nL. 162-\n5\f\f\f")
 	f.Add("Page 1/3\nTITRE II\n\fPage 2/3\nTITRE II\n\fPage 3/3\nTITRE II\n")
 	f.Fuzz(func(t *testing.T, in string) {
-		out := CleanPDFText(in)
+		out := cleanPDFText(in)
 		if strings.ContainsAny(out, "\f\r") {
 			t.Fatalf("form feed or carriage return left: %q", out)
 		}
@@ -418,6 +418,6 @@ func BenchmarkCleanPDFText(b *testing.B) {
 	in := text.String()
 	b.SetBytes(int64(len(in)))
 	for b.Loop() {
-		CleanPDFText(in)
+		cleanPDFText(in)
 	}
 }

@@ -146,7 +146,7 @@ func headingGoesOn(prev, next *boxBand, bodyH float64) bool {
 // that the word would have passed the edge of the text. Such lines are one
 // line of text, whatever they start with ("…de la Ve" / "République"),
 // except before a heading or a numbered point, and after the end of a
-// sentence, which CleanPDFText judges on the words alone.
+// sentence, which cleanPDFText judges on the words alone.
 func wrapped(prev, next *boxBand, left, charW, right, space float64) bool {
 	if len(prev.columns) != 1 || len(next.columns) != 1 || len(next.lines) != 1 || next.box.x0 > left+2*charW {
 		return false

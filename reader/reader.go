@@ -14,16 +14,16 @@ import (
 	"unicode"
 )
 
-// DefaultMaxSize caps what ReadFile accepts when Options.MaxSize is zero.
+// defaultMaxSize caps what ReadFile accepts when Options.MaxSize is zero.
 // Conventions with their annexes weigh a few megabytes as text; 64 MiB
 // leaves a wide margin while keeping a mistaken argument (a disk image, a
 // video) from being loaded into memory.
-const DefaultMaxSize = 64 << 20
+const defaultMaxSize = 64 << 20
 
 // Options bound what ReadFile accepts.
 type Options struct {
 	// MaxSize is the largest file, in bytes, that ReadFile reads; 0 means
-	// DefaultMaxSize. The CLI exposes it as --max-size.
+	// defaultMaxSize. The CLI exposes it as --max-size.
 	MaxSize int64
 	// Changes says which side of a Word document's tracked changes to
 	// read; the zero value, Accept, reads the document as it would be once
@@ -33,25 +33,25 @@ type Options struct {
 
 // Sentinel errors, matched with errors.Is through *Error.
 var (
-	// ErrUnsupported is a file format that has no reader yet.
-	ErrUnsupported = errors.New("unsupported file format")
-	// ErrEmpty is a file with no visible character.
-	ErrEmpty = errors.New("empty file")
-	// ErrBinary is a file that is not text at all.
-	ErrBinary = errors.New("binary file, not a text document")
+	// errUnsupported is a file format that has no reader yet.
+	errUnsupported = errors.New("unsupported file format")
+	// errEmpty is a file with no visible character.
+	errEmpty = errors.New("empty file")
+	// errBinary is a file that is not text at all.
+	errBinary = errors.New("binary file, not a text document")
 	// ErrTooLarge is a file over Options.MaxSize.
 	ErrTooLarge = errors.New("file too large")
-	// ErrNotFound is a path where no file exists.
-	ErrNotFound = errors.New("no such file")
-	// ErrIsDir is a directory given where a file was expected.
-	ErrIsDir = errors.New("is a directory, not a file")
+	// errNotFound is a path where no file exists.
+	errNotFound = errors.New("no such file")
+	// errIsDir is a directory given where a file was expected.
+	errIsDir = errors.New("is a directory, not a file")
 	// ErrCorrupt is a PDF, Word or HTML file that cannot be read: truncated,
 	// damaged, or not the format its extension claims.
 	ErrCorrupt = errors.New("corrupt or truncated file")
-	// ErrEncrypted is a password-protected PDF or Word document.
-	ErrEncrypted = errors.New("encrypted file")
-	// ErrNoText is a PDF without a text layer: a scan, which needs OCR.
-	ErrNoText = errors.New("no text layer")
+	// errEncrypted is a password-protected PDF or Word document.
+	errEncrypted = errors.New("encrypted file")
+	// errNoText is a PDF without a text layer: a scan, which needs OCR.
+	errNoText = errors.New("no text layer")
 )
 
 // Error is what ReadFile and Decode return on failure. The CLI prints it as
@@ -114,17 +114,17 @@ var formats = map[string]func(data []byte, opts Options) (string, error){
 	".pdf":   func(data []byte, opts Options) (string, error) { return readPDF(data, newBudget(opts)) },
 	".docx":  func(data []byte, opts Options) (string, error) { return readDocx(data, opts.Changes, newBudget(opts)) },
 	".docm":  func(data []byte, opts Options) (string, error) { return readDocx(data, opts.Changes, newBudget(opts)) },
-	".html":  func(data []byte, _ Options) (string, error) { return ReadHTML(data) },
-	".htm":   func(data []byte, _ Options) (string, error) { return ReadHTML(data) },
-	".xhtml": func(data []byte, _ Options) (string, error) { return ReadHTML(data) },
+	".html":  func(data []byte, _ Options) (string, error) { return readHTML(data) },
+	".htm":   func(data []byte, _ Options) (string, error) { return readHTML(data) },
+	".xhtml": func(data []byte, _ Options) (string, error) { return readHTML(data) },
 }
 
 // ReadFile reads the document at path and returns its normalised text.
 // The size is checked with Stat before anything is read, and the read
 // itself is bounded, so a file that grows meanwhile cannot exhaust memory.
-// .pdf, .docx and .html/.htm go through ReadPDF, ReadDocx (with
-// opts.Changes) and ReadHTML; .doc and .odt are refused with
-// ErrUnsupported; .txt, .md and any other extension are decoded as text.
+// .pdf, .docx and .html/.htm go through readPDF, readDocx (with
+// opts.Changes) and readHTML; .doc and .odt are refused with
+// errUnsupported; .txt, .md and any other extension are decoded as text.
 // Every error is an *Error.
 func ReadFile(path string, opts Options) (string, error) {
 	src, err := ReadSource(path, opts)
@@ -182,17 +182,17 @@ func withPath(path string, err error) error {
 func readBounded(path string, opts Options) ([]byte, error) {
 	limit := opts.MaxSize
 	if limit <= 0 {
-		limit = DefaultMaxSize
+		limit = defaultMaxSize
 	}
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, statError(path, err)
 	}
 	if info.IsDir() {
-		return nil, &Error{Path: path, Err: ErrIsDir}
+		return nil, &Error{Path: path, Err: errIsDir}
 	}
 	if msg, ok := unsupported[strings.ToLower(filepath.Ext(path))]; ok {
-		return nil, &Error{Path: path, Err: ErrUnsupported, Detail: msg}
+		return nil, &Error{Path: path, Err: errUnsupported, Detail: msg}
 	}
 	if info.Size() > limit {
 		return nil, tooLarge(path, info.Size(), limit)
@@ -215,7 +215,7 @@ func readBounded(path string, opts Options) ([]byte, error) {
 func statError(path string, err error) error {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return &Error{Path: path, Err: ErrNotFound}
+		return &Error{Path: path, Err: errNotFound}
 	case errors.Is(err, fs.ErrPermission):
 		return &Error{Path: path, Err: err, Detail: "permission denied"}
 	}

@@ -71,19 +71,19 @@ func TestReadFileErrors(t *testing.T) {
 		target error
 		msg    string
 	}{
-		{"empty", empty, Options{}, ErrEmpty, empty + ": empty file"},
-		{"only whitespace", blank, Options{}, ErrEmpty, blank + ": empty file (only whitespace)"},
-		{"binary", binary, Options{}, ErrBinary, binary + ": binary file (NUL bytes), not a text document"},
-		{"control characters", controls, Options{}, ErrBinary, controls + ": binary file (40% control characters), not a text document"},
-		{"directory", sub, Options{}, ErrIsDir, sub + ": is a directory, not a file"},
-		{"missing", missing, Options{}, ErrNotFound, missing + ": no such file"},
+		{"empty", empty, Options{}, errEmpty, empty + ": empty file"},
+		{"only whitespace", blank, Options{}, errEmpty, blank + ": empty file (only whitespace)"},
+		{"binary", binary, Options{}, errBinary, binary + ": binary file (NUL bytes), not a text document"},
+		{"control characters", controls, Options{}, errBinary, controls + ": binary file (40% control characters), not a text document"},
+		{"directory", sub, Options{}, errIsDir, sub + ": is a directory, not a file"},
+		{"missing", missing, Options{}, errNotFound, missing + ": no such file"},
 		{"over a small limit", big, Options{MaxSize: 1 << 10}, ErrTooLarge, big + ": file is 1.2 KiB, over the 1 KiB limit (--max-size)"},
 		{"over a byte limit", atLimit, Options{MaxSize: 99}, ErrTooLarge, atLimit + ": file is 100 bytes, over the 99 bytes limit (--max-size)"},
 		{"truncated pdf", pdf, Options{}, ErrCorrupt, pdf + ": truncated PDF file (no %%EOF at the end)"},
 		{"docx that is no zip", notDocx, Options{}, ErrCorrupt, notDocx + ": not a Word document, or a truncated one: zip: not a valid zip file"},
-		{"html without text", blankHTML, Options{}, ErrEmpty, blankHTML + ": HTML page without visible text"},
+		{"html without text", blankHTML, Options{}, errEmpty, blankHTML + ": HTML page without visible text"},
 		{"pdf over the limit", pdf, Options{MaxSize: 1}, ErrTooLarge, pdf + ": file is 8 bytes, over the 1 bytes limit (--max-size)"},
-		{"unsupported before too large", doc, Options{MaxSize: 1}, ErrUnsupported, doc + ": " + unsupported[".doc"]},
+		{"unsupported before too large", doc, Options{MaxSize: 1}, errUnsupported, doc + ": " + unsupported[".doc"]},
 	}
 	for _, ext := range []string{".doc", ".odt"} {
 		p := writeFile(t, dir, "x"+ext, []byte("<html>"))
@@ -93,7 +93,7 @@ func TestReadFileErrors(t *testing.T) {
 			opts   Options
 			target error
 			msg    string
-		}{ext, p, Options{}, ErrUnsupported, p + ": " + unsupported[ext]})
+		}{ext, p, Options{}, errUnsupported, p + ": " + unsupported[ext]})
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -141,10 +141,10 @@ func TestErrorOneLine(t *testing.T) {
 		err  *Error
 		want string
 	}{
-		{&Error{Path: "fixtures/x.txt", Err: ErrEmpty}, "fixtures/x.txt: empty file"},
-		{&Error{Path: "a\nb.txt", Err: ErrEmpty}, `"a\nb.txt": empty file`},
+		{&Error{Path: "fixtures/x.txt", Err: errEmpty}, "fixtures/x.txt: empty file"},
+		{&Error{Path: "a\nb.txt", Err: errEmpty}, `"a\nb.txt": empty file`},
 		{&Error{Path: "x.txt", Err: errors.New("disk\nfailure")}, "x.txt: disk failure"},
-		{&Error{Err: ErrBinary, Detail: "binary file (NUL bytes), not a text document"}, "binary file (NUL bytes), not a text document"},
+		{&Error{Err: errBinary, Detail: "binary file (NUL bytes), not a text document"}, "binary file (NUL bytes), not a text document"},
 	}
 	for _, tt := range tests {
 		if got := tt.err.Error(); got != tt.want {

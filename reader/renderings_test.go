@@ -46,28 +46,28 @@ func renderings() []rendering {
 			saved := pdftotextName
 			defer func() { pdftotextName = saved }()
 			pdftotextName = tool
-			s, err := ReadPDF(writePDF(t, latin1Safe(md)))
+			s, err := pdfText(writePDF(t, latin1Safe(md)))
 			return unquirk(must(t, s, err))
 		}
 	}
 	return []rendering{
 		{"markdown", func(t *testing.T, md string) string { s, err := Decode([]byte(md)); return must(t, s, err) }},
 		{"docx", func(t *testing.T, md string) string {
-			s, err := ReadDocx(writeDocx(t, md), Accept)
+			s, err := docxText(writeDocx(t, md), Accept)
 			return must(t, s, err)
 		}},
 		{"pdf-pdftotext", pdf("pdftotext")},
 		{"pdf-builtin", pdf("")},
 		{"html-th", func(t *testing.T, md string) string {
-			s, err := ReadHTML([]byte(writeHTMLPage(md, htmlStyle{meta: `<meta charset="utf-8">`, th: true})))
+			s, err := readHTML([]byte(writeHTMLPage(md, htmlStyle{meta: `<meta charset="utf-8">`, th: true})))
 			return must(t, s, err)
 		}},
 		{"html-td", func(t *testing.T, md string) string {
-			s, err := ReadHTML([]byte(writeHTMLPage(md, htmlStyle{})))
+			s, err := readHTML([]byte(writeHTMLPage(md, htmlStyle{})))
 			return must(t, s, err)
 		}},
 		{"html-windows-1252", func(t *testing.T, md string) string {
-			s, err := ReadHTML(encode1252(t, writeHTMLPage(latin1Safe(md), htmlStyle{meta: `<meta charset="windows-1252">`, th: true})))
+			s, err := readHTML(encode1252(t, writeHTMLPage(latin1Safe(md), htmlStyle{meta: `<meta charset="windows-1252">`, th: true})))
 			return must(t, s, err)
 		}},
 	}

@@ -60,9 +60,9 @@ type CompareDoc struct {
 	Clauses  []CompareRowDoc `json:"clauses"`
 }
 
-// NewCompareDoc builds the JSON view of a table: every row, changed or
+// newCompareDoc builds the JSON view of a table: every row, changed or
 // not, since a script reading it wants the whole base.
-func NewCompareDoc(t *parties.Table, base Side, answers []Side) CompareDoc {
+func newCompareDoc(t *parties.Table, base Side, answers []Side) CompareDoc {
 	doc := CompareDoc{Schema: CompareSchema, Base: versionRef(base), Versions: []VersionRef{}, Clauses: []CompareRowDoc{}}
 	for _, a := range answers {
 		doc.Versions = append(doc.Versions, versionRef(a))
@@ -107,13 +107,13 @@ func compareRef(d *clause.Document, i int) CompareClauseRef {
 func WriteCompare(w io.Writer, t *parties.Table, base Side, answers []Side, format string, all bool) error {
 	switch format {
 	case "json":
-		return WriteJSON(w, NewCompareDoc(t, base, answers))
+		return WriteJSON(w, newCompareDoc(t, base, answers))
 	case "markdown":
-		return CompareMarkdown(w, t, base, answers, all)
+		return compareMarkdown(w, t, base, answers, all)
 	case "html":
-		return CompareHTML(w, t, base, answers, all)
+		return writeCompareHTML(w, t, base, answers, all)
 	}
-	return CompareText(w, t, base, answers, all)
+	return compareText(w, t, base, answers, all)
 }
 
 // RowName names a row's clause as a diff does ("Article 10", "Annexe 1 /
@@ -197,10 +197,10 @@ func compareHeader(base Side, answers []Side) (string, []string) {
 	return describe(base), lines
 }
 
-// CompareText writes the table for a terminal: who answers, then one line
+// compareText writes the table for a terminal: who answers, then one line
 // per changed clause with a column per answer and the agreements, each
 // answer's facts beneath, and each answer's counts.
-func CompareText(w io.Writer, t *parties.Table, base Side, answers []Side, all bool) error {
+func compareText(w io.Writer, t *parties.Table, base Side, answers []Side, all bool) error {
 	ew := &errWriter{w: w}
 	head, lines := compareHeader(base, answers)
 	ew.printf("%s, answered by:\n", sanitize.Text(head))
@@ -270,10 +270,10 @@ func writeRow(w io.Writer, cells []string) {
 	io.WriteString(w, strings.Join(cells, "\t")+"\n")
 }
 
-// CompareMarkdown writes the table to circulate before a meeting: one row
+// compareMarkdown writes the table to circulate before a meeting: one row
 // per changed clause, one column per answer with its facts, and the
 // agreements.
-func CompareMarkdown(w io.Writer, t *parties.Table, base Side, answers []Side, all bool) error {
+func compareMarkdown(w io.Writer, t *parties.Table, base Side, answers []Side, all bool) error {
 	ew := &errWriter{w: w}
 	head, lines := compareHeader(base, answers)
 	ew.printf("## %s and its answers\n\n", MarkdownText(base.Ref))

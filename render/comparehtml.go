@@ -40,13 +40,13 @@ type compareCell struct {
 	Facts   []string
 }
 
-// CompareHTML writes the table as one self-contained page, in French like
+// writeCompareHTML writes the table as one self-contained page, in French like
 // the texts it shows and like the redline: the overview
 // (one row per changed clause, one column per answer), then, for each
 // changed clause, the base's wording and each party's side by side, its
 // deletions and insertions marked against the base. Like DiffHTML, it
 // loads nothing.
-func CompareHTML(w io.Writer, t *parties.Table, base Side, answers []Side, all bool) error {
+func writeCompareHTML(w io.Writer, t *parties.Table, base Side, answers []Side, all bool) error {
 	page := comparePage{Base: cleanSide(base)}
 	for _, a := range answers {
 		page.Answers = append(page.Answers, cleanSide(a))
@@ -96,10 +96,10 @@ func compareCellOf(t *parties.Table, r *parties.Row, j int, label string, agrees
 	cell.Kind = c.Kind
 	cell.Spans = changeSpans(t.Diffs[j], c)
 	for _, f := range c.Facts {
-		cell.Facts = append(cell.Facts, sanitize.Text(FactLineFR(f)))
+		cell.Facts = append(cell.Facts, sanitize.Text(factLineFR(f)))
 	}
 	for _, f := range t.Kept(r, j) {
-		cell.Facts = append(cell.Facts, sanitize.Text(FactLineFR(f)+" (comme la base)"))
+		cell.Facts = append(cell.Facts, sanitize.Text(factLineFR(f)+" (comme la base)"))
 	}
 	return cell
 }

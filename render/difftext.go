@@ -88,7 +88,7 @@ func diffText(w io.Writer, d *clause.Diff, all bool, st Styles, bodies bool) err
 		if !all && !Listed(c) {
 			continue
 		}
-		ew.printf("%s %s%s\n", st.render(st.Kind, fmt.Sprintf("%-10s", c.Kind)), st.render(st.Header, sanitize.Text(ChangeTitle(d, c))), flags(c))
+		ew.printf("%s %s%s\n", st.render(st.Kind, fmt.Sprintf("%-10s", c.Kind)), st.render(st.Header, sanitize.Text(changeTitle(d, c))), flags(c))
 		if body := hunksText(c, d, st); bodies && body != "" {
 			ew.printf("%s\n", indent(body, "    "))
 		}
@@ -107,9 +107,9 @@ func diffText(w io.Writer, d *clause.Diff, all bool, st Styles, bodies bool) err
 	return ew.err
 }
 
-// ChangeTitle names the clauses of a change, old → new: "Article 12 →
+// changeTitle names the clauses of a change, old → new: "Article 12 →
 // Article 13", "Annexe 1 / G", "Article 5 + Article 5 bis → Article 5".
-func ChangeTitle(d *clause.Diff, c *clause.Change) string {
+func changeTitle(d *clause.Diff, c *clause.Change) string {
 	oldName := names(d.Old, c.Old)
 	newName := names(d.New, c.New)
 	switch {
@@ -296,9 +296,9 @@ const Absent = "–"
 // for a broken reference (clause.Fact.BrokenReference).
 func FactLine(f clause.Fact) string { return factLine(f, english) }
 
-// FactLineFR is FactLine in French, for the pages that are all French
+// factLineFR is FactLine in French, for the pages that are all French
 // (the HTML redline): "montant G : 26,50 € → 30 € (+13,21 %)".
-func FactLineFR(f clause.Fact) string { return factLine(f, french) }
+func factLineFR(f clause.Fact) string { return factLine(f, french) }
 
 // factWords are the words of a fact line in one language.
 type factWords struct {

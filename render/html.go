@@ -95,7 +95,7 @@ func htmlSummary(s clause.Summary) []htmlCount {
 
 func htmlChangeOf(d *clause.Diff, c *clause.Change, oldIDs, newIDs []string, used map[string]bool) htmlChange {
 	hc := htmlChange{
-		Title: sanitize.Text(ChangeTitle(d, c)), Kind: c.Kind, KindFR: frenchKinds[c.Kind],
+		Title: sanitize.Text(changeTitle(d, c)), Kind: c.Kind, KindFR: frenchKinds[c.Kind],
 		Renumbered: c.Renumbered, Moved: c.Moved,
 		OldNumber: numbers(d.Old, c.Old), NewNumber: numbers(d.New, c.New),
 	}
@@ -145,7 +145,7 @@ func htmlChangeOf(d *clause.Diff, c *clause.Change, oldIDs, newIDs []string, use
 	}
 	hc.Spans = changeSpans(d, c)
 	for _, f := range c.Facts {
-		hc.Facts = append(hc.Facts, sanitize.Text(FactLineFR(f)))
+		hc.Facts = append(hc.Facts, sanitize.Text(factLineFR(f)))
 	}
 	return hc
 }

@@ -22,13 +22,13 @@ var TariffsFormats = []string{"text", "json", "csv", "markdown"}
 func WriteTariffs(w io.Writer, g *tariff.Grid, format string, st Styles) error {
 	switch format {
 	case "json":
-		return WriteJSON(w, NewTariffsDoc(g))
+		return WriteJSON(w, newTariffsDoc(g))
 	case "csv":
-		return TariffsCSV(w, g)
+		return tariffsCSV(w, g)
 	case "markdown":
-		return TariffsMarkdown(w, g)
+		return tariffsMarkdown(w, g)
 	}
-	return TariffsText(w, g, st)
+	return tariffsText(w, g, st)
 }
 
 // TariffVersion is a column of avenant.tariffs/v1.
@@ -64,8 +64,8 @@ type TariffsDoc struct {
 	Rows     []TariffRow     `json:"rows"`
 }
 
-// NewTariffsDoc builds the JSON view of a grid.
-func NewTariffsDoc(g *tariff.Grid) TariffsDoc {
+// newTariffsDoc builds the JSON view of a grid.
+func newTariffsDoc(g *tariff.Grid) TariffsDoc {
 	doc := TariffsDoc{Schema: TariffsSchema, Versions: []TariffVersion{}, Rows: []TariffRow{}}
 	for _, v := range g.Versions {
 		doc.Versions = append(doc.Versions, TariffVersion{v.Label, v.Party, v.Date})
@@ -115,10 +115,10 @@ func priceText(p tariff.Price) string {
 	return s
 }
 
-// TariffsText writes the grid as an aligned table: the code, the act's
+// tariffsText writes the grid as an aligned table: the code, the act's
 // label, one column per version. A cell that differs from the version
 // before it is highlighted, or marked with "*" without colour.
-func TariffsText(w io.Writer, g *tariff.Grid, st Styles) error {
+func tariffsText(w io.Writer, g *tariff.Grid, st Styles) error {
 	ew := &errWriter{w: w}
 	if len(g.Rows) == 0 {
 		ew.printf("no prices\n")
@@ -177,10 +177,10 @@ func TariffsText(w io.Writer, g *tariff.Grid, st Styles) error {
 	return ew.err
 }
 
-// TariffsCSV writes one line per act code and one column per version,
+// tariffsCSV writes one line per act code and one column per version,
 // holding the value as a number (a dot before the decimals) for a
 // spreadsheet; an empty cell where a version prices no such act.
-func TariffsCSV(w io.Writer, g *tariff.Grid) error {
+func tariffsCSV(w io.Writer, g *tariff.Grid) error {
 	cw := csv.NewWriter(w)
 	header := []string{"code", "label"}
 	for _, v := range g.Versions {
@@ -206,9 +206,9 @@ func TariffsCSV(w io.Writer, g *tariff.Grid) error {
 	return cw.Error()
 }
 
-// TariffsMarkdown writes the grid as a Markdown table, for a job summary
+// tariffsMarkdown writes the grid as a Markdown table, for a job summary
 // or a memo; a cell that differs from the version before is in bold.
-func TariffsMarkdown(w io.Writer, g *tariff.Grid) error {
+func tariffsMarkdown(w io.Writer, g *tariff.Grid) error {
 	ew := &errWriter{w: w}
 	ew.printf("| code | label |")
 	for _, v := range g.Versions {

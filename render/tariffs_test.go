@@ -49,7 +49,7 @@ func TestTariffsGolden(t *testing.T) {
 // marked, and the legend goes.
 func TestTariffsColor(t *testing.T) {
 	var b bytes.Buffer
-	if err := TariffsText(&b, fixtureGrid(t), ColorStyles()); err != nil {
+	if err := tariffsText(&b, fixtureGrid(t), ColorStyles()); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()

@@ -14,13 +14,13 @@ import (
 	"github.com/go-git/go-git/v5/storage/memory"
 )
 
-// PackFrom is how many new objects make an import write them as one pack
+// packFrom is how many new objects make an import write them as one pack
 // rather than loose: go-git writes a loose object as a file of its own,
 // which costs at least a file-system block, so that one object per clause
 // of a large text (a 30 MB input made a 4 GB .git) costs far more than
 // the text. Below it, loose objects are cheaper to write, and Repack
 // gathers them every RepackEvery imports.
-var PackFrom = 128
+var packFrom = 128
 
 // objectBatch holds the objects an import writes until flush, in memory.
 type objectBatch struct {
@@ -37,7 +37,7 @@ func (s *Store) beginBatch() (flush func() error, end func()) {
 	end = func() { s.batch = nil }
 	flush = func() error {
 		s.batch = nil
-		if len(b.order) >= PackFrom {
+		if len(b.order) >= packFrom {
 			return s.writePack(b)
 		}
 		for _, h := range b.order {

@@ -87,7 +87,7 @@ func TestBlameProvenance(t *testing.T) {
 				wantOf[sent] = first[sent]
 			}
 			check := func(at *Version) {
-				m, err := s.Manifest(at)
+				m, err := s.manifest(at)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -108,7 +108,7 @@ func TestBlameProvenance(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					text, err := s.ClauseText(at, e.ID)
+					text, err := s.clauseText(at, e.ID)
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -195,7 +195,7 @@ func TestLogFollowsText(t *testing.T) {
 	if got, want := summary(merged), "W1:art-1:added W2:art-2:added W3:art-1:merged W4:art-1:split:off W5:art-1:modified:off"; got != want {
 		t.Errorf("log of the merged clause at W3 = %q, want %q", got, want)
 	}
-	m, err := s.Manifest(w4)
+	m, err := s.manifest(w4)
 	if err != nil {
 		t.Fatal(err)
 	}

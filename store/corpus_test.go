@@ -65,7 +65,7 @@ func TestCorpusCASF(t *testing.T) {
 	}
 	// No blame line ends inside a sentence, on an abbreviation.
 	last := &vs[len(vs)-1]
-	m, err := s.Manifest(last)
+	m, err := s.manifest(last)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,7 +104,7 @@ func checkSentenceLines(t *testing.T, where string, lines []blamedLine) {
 }
 
 // TestCorpusSentenceLines cuts every clause of every corpus text as the
-// store does (FormatText): no line ends on an abbreviation.
+// store does (formatText): no line ends on an abbreviation.
 func TestCorpusSentenceLines(t *testing.T) {
 	files := corpus.Files(t, "raw/*/*.md", "raw/*/*/steps/*.txt")
 	for _, f := range files {
@@ -114,7 +114,7 @@ func TestCorpusSentenceLines(t *testing.T) {
 		}
 		for _, c := range clause.Parse(text).Clauses {
 			var lines []blamedLine
-			for _, l := range strings.Split(FormatText(c.Text), "\n") {
+			for _, l := range strings.Split(formatText(c.Text), "\n") {
 				lines = append(lines, blamedLine{text: l})
 			}
 			checkSentenceLines(t, filepath.Base(f)+" "+c.ID, lines)

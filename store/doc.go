@@ -62,7 +62,7 @@
 // main, a party branch, 4 to 40 hex digits) are refused.
 //
 // Imports, pushes and pulls hold an exclusive flock(2) on
-// .git/avenant.lock for their whole run, waiting up to LockWait for it.
+// .git/avenant.lock for their whole run, waiting up to lockWait for it.
 // The kernel releases it when the process ends, however it ends: no lock
 // is ever stale, none is broken by hand, and the file is never removed.
 //
@@ -87,7 +87,7 @@
 //
 // # Packing and clean-up
 //
-// go-git writes loose objects only, one file each. An import of PackFrom
+// go-git writes loose objects only, one file each. An import of packFrom
 // objects or more holds them in memory and writes them as one pack;
 // smaller ones write them loose. Every RepackEvery versions, and on
 // avenant gc, GC packs every reachable object into one pack (Repack) and

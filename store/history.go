@@ -23,7 +23,7 @@ type LogEntry struct {
 // store held in any version, or a name resolved in version at (the latest
 // when nil) by FindClause, whose errors it returns.
 func (s *Store) ResolveClause(ref string, at *Version) (string, error) {
-	ix, err := s.Index()
+	ix, err := s.index()
 	if err != nil {
 		return "", err
 	}
@@ -55,7 +55,7 @@ func (s *Store) ResolveClause(ref string, at *Version) (string, error) {
 // of versions off the line that leads to at (the latest when nil) are
 // marked OffLine.
 func (s *Store) Log(id string, at *Version) ([]LogEntry, error) {
-	ix, err := s.Index()
+	ix, err := s.index()
 	if err != nil {
 		return nil, err
 	}
@@ -141,7 +141,7 @@ func (s *Store) Blame(id string, at *Version, cosmetic bool) ([]Span, error) {
 }
 
 // BlameLines cuts the clause file of id as of version at (the latest when
-// nil: one sentence a line, see FormatText) into spans, each attributed to
+// nil: one sentence a line, see formatText) into spans, each attributed to
 // the version that wrote it, by provenance. It walks at's ancestry oldest
 // first; each version in which the clause changed is compared, line by
 // line and then word by word within changed lines (clause.WordDiff), with
@@ -151,7 +151,7 @@ func (s *Store) Blame(id string, at *Version, cosmetic bool) ([]Span, error) {
 // part) and merges (from any source). A revision that Compare found
 // cosmetic keeps the earlier attributions unless cosmetic is set.
 func (s *Store) BlameLines(id string, at *Version, cosmetic bool) ([]Span, error) {
-	ix, err := s.Index()
+	ix, err := s.index()
 	if err != nil {
 		return nil, err
 	}
@@ -176,7 +176,7 @@ func (s *Store) BlameLines(id string, at *Version, cosmetic bool) ([]Span, error
 // done: the sources of a merge share their own history.
 type blamer struct {
 	s        *Store
-	ix       *Index
+	ix       *index
 	cosmetic bool
 	memo     map[[2]string][]Span
 }
@@ -251,7 +251,7 @@ func (b *blamer) blame(id string, at *Version, depth int) ([]Span, bool, error) 
 // two: the text the new clause is compared with. id's own blame, when it
 // existed before, is own.
 func (b *blamer) sources(id string, own []Span, seen bool, ids []string, parent *Version, depth int) ([]Span, error) {
-	m, err := b.s.Manifest(parent)
+	m, err := b.s.manifest(parent)
 	if err != nil {
 		return nil, err
 	}
@@ -282,14 +282,14 @@ func (b *blamer) sources(id string, own []Span, seen bool, ids []string, parent 
 }
 
 // TextSpans turns spans of a clause file into spans of the clause text it
-// holds (ParseText): the same bytes, but for the line breaks that join
+// holds (parseText): the same bytes, but for the line breaks that join
 // the lines of a paragraph and the final newline.
 func TextSpans(lines []Span) []Span {
 	var file strings.Builder
 	for _, sp := range lines {
 		file.WriteString(sp.Text)
 	}
-	text := ParseText(file.String())
+	text := parseText(file.String())
 	out := make([]Span, 0, len(lines))
 	pos := 0
 	for _, sp := range lines {

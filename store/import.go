@@ -69,8 +69,8 @@ type ImportResult struct {
 	Diff *clause.Diff
 }
 
-// ErrDuplicateLabel is returned when a label is already a version.
-var ErrDuplicateLabel = errors.New("label already used")
+// errDuplicateLabel is returned when a label is already a version.
+var errDuplicateLabel = errors.New("label already used")
 
 // failpoint, when set by a test, is called at numbered points of an import
 // so that the test can kill it there.
@@ -151,15 +151,15 @@ func (s *Store) Import(doc *clause.Document, opts ImportOptions) (*ImportResult,
 // checkNewLabel refuses a label already taken, by a version or a tag. The
 // same import run again is a no-op, not an error, for which it returns
 // the result; another party cannot take over the label.
-func (s *Store) checkNewLabel(ix *Index, doc *clause.Document, opts ImportOptions) (*ImportResult, error) {
+func (s *Store) checkNewLabel(ix *index, doc *clause.Document, opts ImportOptions) (*ImportResult, error) {
 	if i, ok := ix.byLabel[opts.Label]; ok {
 		if same, err := s.holds(&ix.Versions[i], doc); err != nil || same && ix.Versions[i].Party == opts.Party {
 			return &ImportResult{Identical: opts.Label}, err
 		}
-		return nil, fmt.Errorf("%s: %w (labels are tags: choose another)", opts.Label, ErrDuplicateLabel)
+		return nil, fmt.Errorf("%s: %w (labels are tags: choose another)", opts.Label, errDuplicateLabel)
 	}
 	if _, err := s.repo.Reference(plumbing.NewTagReferenceName(opts.Label), false); err == nil {
-		return nil, fmt.Errorf("%s: %w by a tag that is not a version", opts.Label, ErrDuplicateLabel)
+		return nil, fmt.Errorf("%s: %w by a tag that is not a version", opts.Label, errDuplicateLabel)
 	}
 	return nil, s.checkLabelFree(opts.Label, opts.Party)
 }
@@ -173,7 +173,7 @@ type importBase struct {
 }
 
 // resolveBase finds the version named by rev, the latest when rev is "".
-func (s *Store) resolveBase(ix *Index, rev string) (importBase, error) {
+func (s *Store) resolveBase(ix *index, rev string) (importBase, error) {
 	var b importBase
 	var err error
 	if rev != "" {
@@ -215,10 +215,10 @@ func (s *Store) writeObjects(doc *clause.Document, ids []string, changes []Chang
 	}
 	o.clauses = make([]object.TreeEntry, len(doc.Clauses))
 	for i := range doc.Clauses {
-		if !ValidID(ids[i]) {
+		if !validID(ids[i]) {
 			return o, fmt.Errorf("%s: clause %d has the id %q, which cannot name a file", sourceName, i+1, ids[i])
 		}
-		h, err := s.writeBlob([]byte(FormatText(doc.Clauses[i].Text)), have)
+		h, err := s.writeBlob([]byte(formatText(doc.Clauses[i].Text)), have)
 		if err != nil {
 			return o, err
 		}
@@ -238,7 +238,7 @@ func (s *Store) writeObjects(doc *clause.Document, ids []string, changes []Chang
 	if err != nil {
 		return o, err
 	}
-	markerHash, err := s.writeBlob([]byte(Marker), have)
+	markerHash, err := s.writeBlob([]byte(marker), have)
 	if err != nil {
 		return o, err
 	}
@@ -278,9 +278,9 @@ func (s *Store) writeCommit(root plumbing.Hash, base *Version, opts ImportOption
 // the tag last, because the tag is the commit point. A failure puts back
 // what was moved; a crash leaves branches on a commit with no tag, which
 // the next command moves back (repairRefs).
-func (s *Store) publishRefs(ix *Index, opts ImportOptions, commit plumbing.Hash) error {
+func (s *Store) publishRefs(ix *index, opts ImportOptions, commit plumbing.Hash) error {
 	partyRef := s.partyBranch(ix, opts.Party)
-	mainRef := plumbing.NewBranchReferenceName(MainBranch)
+	mainRef := plumbing.NewBranchReferenceName(mainBranch)
 	moves := []refMove{
 		{name: partyRef, old: s.currentRef(partyRef), new: commit},
 		{name: mainRef, old: s.currentRef(mainRef), new: commit},
@@ -310,7 +310,7 @@ func deltas(changes []ChangeEntry, ids []string, clauses []object.TreeEntry) []D
 
 // recordIndex adds the new version to the index, then repacks every
 // RepackEvery imports.
-func (s *Store) recordIndex(ix *Index, v Version) {
+func (s *Store) recordIndex(ix *index, v Version) {
 	s.appendIndex(ix, v)
 	fail(8)
 	if v.Seq%RepackEvery == 0 {
@@ -335,7 +335,7 @@ func checkImport(opts *ImportOptions) (time.Time, error) {
 		}
 	}
 	slug := Slug(opts.Party)
-	if slug == "" || slug == MainBranch || slug == "head" {
+	if slug == "" || slug == mainBranch || slug == "head" {
 		return time.Time{}, fmt.Errorf("party %q: its branch name %q is not usable", opts.Party, slug)
 	}
 	if err := checkRefName(plumbing.NewBranchReferenceName(slug)); err != nil {
@@ -401,7 +401,7 @@ func normalized(doc *clause.Document) *clause.Document {
 	d := &clause.Document{Clauses: make([]clause.Clause, len(doc.Clauses))}
 	copy(d.Clauses, doc.Clauses)
 	for i := range d.Clauses {
-		d.Clauses[i].Text = NormalizeText(d.Clauses[i].Text)
+		d.Clauses[i].Text = normalizeText(d.Clauses[i].Text)
 	}
 	return d
 }
@@ -612,7 +612,7 @@ func (s *Store) writeTree(entries []object.TreeEntry) (plumbing.Hash, error) {
 
 // appendIndex records a new version in the index and saves it; a failure
 // to save only costs a rebuild later.
-func (s *Store) appendIndex(ix *Index, v Version) {
+func (s *Store) appendIndex(ix *index, v Version) {
 	ix.Versions = append(ix.Versions, v)
 	ix.init()
 	fp, err := s.fingerprint()

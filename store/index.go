@@ -19,7 +19,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/object"
 )
 
-// indexFormat changes whenever Index's encoding does: an index of another
+// indexFormat changes whenever index's encoding does: an index of another
 // format is rebuilt.
 const indexFormat = 2
 
@@ -52,10 +52,10 @@ type Delta struct {
 	Blob string
 }
 
-// Index caches what log, blame and versions need, so that no command costs
+// index caches what log, blame and versions need, so that no command costs
 // commits × clauses. It is rebuilt from the repository alone whenever it is
 // missing or stale.
-type Index struct {
+type index struct {
 	Format int
 	// Fingerprint hashes the names and targets of all tags: a version
 	// imported or removed behind avenant's back changes it.
@@ -67,7 +67,7 @@ type Index struct {
 	byCommit map[string]int
 }
 
-func (ix *Index) init() {
+func (ix *index) init() {
 	ix.byLabel = make(map[string]int, len(ix.Versions))
 	ix.byCommit = make(map[string]int, len(ix.Versions))
 	for i, v := range ix.Versions {
@@ -85,7 +85,7 @@ func (ix *Index) init() {
 
 // usedIDs is every clause id the store ever held.
 // hasID reports whether some version held a clause with this stable id.
-func (ix *Index) hasID(id string) bool {
+func (ix *index) hasID(id string) bool {
 	for i := range ix.Versions {
 		for _, d := range ix.Versions[i].Changes {
 			if d.ID == id {
@@ -96,7 +96,7 @@ func (ix *Index) hasID(id string) bool {
 	return false
 }
 
-func (ix *Index) usedIDs() map[string]bool {
+func (ix *index) usedIDs() map[string]bool {
 	ids := map[string]bool{}
 	for _, v := range ix.Versions {
 		for _, d := range v.Changes {
@@ -108,9 +108,9 @@ func (ix *Index) usedIDs() map[string]bool {
 
 func (s *Store) indexPath() string { return filepath.Join(s.gitDir, "avenant", "index.gob") }
 
-// Index returns the store's index, loading it, or rebuilding it when it is
+// index returns the store's index, loading it, or rebuilding it when it is
 // missing, unreadable or stale.
-func (s *Store) Index() (*Index, error) {
+func (s *Store) index() (*index, error) {
 	fp, err := s.fingerprint()
 	if err != nil {
 		return nil, err
@@ -134,13 +134,13 @@ func (s *Store) Index() (*Index, error) {
 	return ix, nil
 }
 
-func (s *Store) loadIndex() (*Index, error) {
+func (s *Store) loadIndex() (*index, error) {
 	f, err := os.Open(s.indexPath())
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	ix := &Index{}
+	ix := &index{}
 	if err := gob.NewDecoder(bufio.NewReader(f)).Decode(ix); err != nil {
 		return nil, err
 	}
@@ -149,7 +149,7 @@ func (s *Store) loadIndex() (*Index, error) {
 
 // saveIndex writes the index to a temporary file renamed into place, so a
 // reader never sees half an index.
-func (s *Store) saveIndex(ix *Index) error {
+func (s *Store) saveIndex(ix *index) error {
 	dir := filepath.Dir(s.indexPath())
 	if err := os.MkdirAll(dir, 0o777); err != nil {
 		return err
@@ -203,12 +203,12 @@ func (s *Store) fingerprint() (string, error) {
 
 // rebuildIndex reads every version from its tag, commit, changes.json and
 // tree.
-func (s *Store) rebuildIndex(fp string) (*Index, error) {
+func (s *Store) rebuildIndex(fp string) (*index, error) {
 	iter, err := s.repo.Tags()
 	if err != nil {
 		return nil, err
 	}
-	ix := &Index{Format: indexFormat, Fingerprint: fp}
+	ix := &index{Format: indexFormat, Fingerprint: fp}
 	err = iter.ForEach(func(r *plumbing.Reference) error {
 		v, ok, err := s.readVersion(r.Name().Short(), r.Hash())
 		if err != nil || !ok {
@@ -240,7 +240,7 @@ func (s *Store) readVersion(label string, h plumbing.Hash) (v Version, ok bool, 
 		h = t.Target
 	}
 	c, err := s.commitObject(h)
-	if errors.Is(err, ErrCorrupt) {
+	if errors.Is(err, errCorrupt) {
 		return v, false, fmt.Errorf("tag %s: %w", label, err)
 	}
 	if err != nil {
@@ -306,7 +306,7 @@ func (s *Store) readChanges(c *object.Commit, v *Version) error {
 		}
 	}
 	if changesBlob.IsZero() {
-		return fmt.Errorf("%w: no changes.json", ErrCorrupt)
+		return fmt.Errorf("%w: no changes.json", errCorrupt)
 	}
 	raw, err := s.readBlob(changesBlob)
 	if err != nil {

@@ -51,7 +51,7 @@ func TestKillChild(t *testing.T) {
 	}
 	// Repack and pack often, so that kills land in both too.
 	RepackEvery = 3
-	PackFrom = 5
+	packFrom = 5
 	last, _ := strconv.Atoi(os.Getenv("AVENANT_KILL_LAST"))
 	vs, err := s.Versions()
 	if err != nil {

@@ -9,7 +9,7 @@ import (
 
 // gitNames are names git and avenant resolve before any label: a label
 // spelled like one would never be reached.
-var gitNames = []string{"HEAD", "@", "FETCH_HEAD", "ORIG_HEAD", "MERGE_HEAD", MainBranch}
+var gitNames = []string{"HEAD", "@", "FETCH_HEAD", "ORIG_HEAD", "MERGE_HEAD", mainBranch}
 
 // checkLabel refuses a label that git cannot take as a tag, or that
 // another way of naming a revision would shadow or be shadowed by (see

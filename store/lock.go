@@ -9,17 +9,17 @@ import (
 	"time"
 )
 
-// LockWait is how long a command waits for another import, push or pull to
-// release the store before giving up with ErrLocked.
-var LockWait = 30 * time.Second
+// lockWait is how long a command waits for another import, push or pull to
+// release the store before giving up with errLocked.
+var lockWait = 30 * time.Second
 
-// ErrLocked is returned when another process holds the store's lock for
-// longer than LockWait.
-var ErrLocked = errors.New("store is locked by another import, push or pull")
+// errLocked is returned when another process holds the store's lock for
+// longer than lockWait.
+var errLocked = errors.New("store is locked by another import, push or pull")
 
 func (s *Store) lockPath() string { return filepath.Join(s.gitDir, "avenant.lock") }
 
-// lock takes the store's write lock, waiting up to LockWait, and returns
+// lock takes the store's write lock, waiting up to lockWait, and returns
 // the function that releases it.
 //
 // The lock is an exclusive flock(2) on .git/avenant.lock, held on an open
@@ -30,7 +30,7 @@ func (s *Store) lockPath() string { return filepath.Join(s.gitDir, "avenant.lock
 // never removed: removing it would let a waiting process lock the removed
 // file while a newcomer locks a fresh one under the same name.
 func (s *Store) lock() (func(), error) {
-	deadline := time.Now().Add(LockWait)
+	deadline := time.Now().Add(lockWait)
 	wait := 5 * time.Millisecond
 	for {
 		release, err := fileLock(s.lockPath())
@@ -46,7 +46,7 @@ func (s *Store) lock() (func(), error) {
 			if b, err := os.ReadFile(s.lockPath()); err == nil && len(strings.TrimSpace(string(b))) > 0 {
 				holder = " (held by " + strings.TrimSpace(string(b)) + ")"
 			}
-			return nil, fmt.Errorf("%s: %w%s; waited %s", s.lockPath(), ErrLocked, holder, LockWait)
+			return nil, fmt.Errorf("%s: %w%s; waited %s", s.lockPath(), errLocked, holder, lockWait)
 		}
 		time.Sleep(wait)
 		if wait < 200*time.Millisecond {

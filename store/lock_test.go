@@ -106,7 +106,7 @@ func checkRefsAgree(t *testing.T, dir string, ok map[string]string) {
 			t.Errorf("%s: tag %s, branch %s", label, commit, got)
 		}
 	}
-	if len(vs) > 0 && s.currentRef(plumbing.NewBranchReferenceName(MainBranch)).String() != vs[len(vs)-1].Commit {
+	if len(vs) > 0 && s.currentRef(plumbing.NewBranchReferenceName(mainBranch)).String() != vs[len(vs)-1].Commit {
 		t.Errorf("main is not the latest version")
 	}
 	if lockHeld(t, s) {
@@ -146,7 +146,7 @@ func TestLockRace(t *testing.T) {
 }
 
 // TestLockBusy holds the lock and checks that an import gives up after
-// LockWait with ErrLocked, naming the holder, and writes nothing.
+// lockWait with errLocked, naming the holder, and writes nothing.
 func TestLockBusy(t *testing.T) {
 	s := newStore(t)
 	other, err := Open(s.Dir)
@@ -158,10 +158,10 @@ func TestLockBusy(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer unlock()
-	defer func(w time.Duration) { LockWait = w }(LockWait)
-	LockWait = 50 * time.Millisecond
+	defer func(w time.Duration) { lockWait = w }(lockWait)
+	lockWait = 50 * time.Millisecond
 	_, err = s.Import(parseMD(killText(1)), ImportOptions{Party: "CNAM", Label: "V1", Date: "2024-01-02"})
-	if !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), fmt.Sprintf("pid %d", os.Getpid())) {
+	if !errors.Is(err, errLocked) || !strings.Contains(err.Error(), fmt.Sprintf("pid %d", os.Getpid())) {
 		t.Fatalf("import under a held lock: %v", err)
 	}
 	if vs, _ := s.Versions(); len(vs) != 0 {

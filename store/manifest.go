@@ -100,12 +100,12 @@ func decodeManifest(b []byte) ([]ManifestEntry, error) {
 	return f.Clauses, nil
 }
 
-// ValidID reports whether id can name a clause file: lower-case letters,
+// validID reports whether id can name a clause file: lower-case letters,
 // digits and hyphens (what the segmenter's slugs are made of), at most 100
 // bytes. A store cloned from
 // elsewhere is untrusted, and an id such as "../x" must never become a
 // path.
-func ValidID(id string) bool {
+func validID(id string) bool {
 	if id == "" || len(id) > 100 {
 		return false
 	}

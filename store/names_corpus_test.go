@@ -78,7 +78,7 @@ func TestFindClauseCorpusStores(t *testing.T) {
 		last := &vs[len(vs)-1]
 		if c.gone != "" {
 			_, err := s.FindClause(last, c.gone)
-			if !errors.Is(err, ErrClauseGone) || !strings.Contains(err.Error(), "it last existed in "+c.lastIn) ||
+			if !errors.Is(err, errClauseGone) || !strings.Contains(err.Error(), "it last existed in "+c.lastIn) ||
 				!strings.HasSuffix(err.Error(), "see it with --at "+c.lastIn) {
 				t.Errorf("%s in %s: %v, want the version where it last existed", c.gone, last.Label, err)
 			}

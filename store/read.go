@@ -16,19 +16,19 @@ import (
 	"github.com/avenant-dev/avenant/clause"
 )
 
-// ErrUnknownRevision is returned when a revision names no version.
-var ErrUnknownRevision = errors.New("unknown revision")
+// errUnknownRevision is returned when a revision names no version.
+var errUnknownRevision = errors.New("unknown revision")
 
 // ErrUnknownClause is returned when a clause name denotes no clause.
 var ErrUnknownClause = clause.ErrUnknownClause
 
-// ErrClauseGone is returned when a clause name denotes no clause of a
+// errClauseGone is returned when a clause name denotes no clause of a
 // version but did in one of its ancestors.
-var ErrClauseGone = errors.New("no longer exists in")
+var errClauseGone = errors.New("no longer exists in")
 
 // Versions lists the store's versions in import order.
 func (s *Store) Versions() ([]Version, error) {
-	ix, err := s.Index()
+	ix, err := s.index()
 	if err != nil {
 		return nil, err
 	}
@@ -37,7 +37,7 @@ func (s *Store) Versions() ([]Version, error) {
 
 // Latest is the latest imported version, nil in an empty store.
 func (s *Store) Latest() (*Version, error) {
-	ix, err := s.Index()
+	ix, err := s.index()
 	if err != nil || len(ix.Versions) == 0 {
 		return nil, err
 	}
@@ -50,7 +50,7 @@ func (s *Store) Latest() (*Version, error) {
 // prefix of at least four hex digits of a commit. Import refuses labels
 // that an earlier way would shadow (checkLabel, checkLabelFree).
 func (s *Store) Resolve(rev string) (*Version, error) {
-	ix, err := s.Index()
+	ix, err := s.index()
 	if err != nil {
 		return nil, err
 	}
@@ -65,8 +65,8 @@ func (s *Store) Resolve(rev string) (*Version, error) {
 		}
 		return nil, false
 	}
-	if rev == MainBranch {
-		if v, ok := byRef(plumbing.NewBranchReferenceName(MainBranch)); ok {
+	if rev == mainBranch {
+		if v, ok := byRef(plumbing.NewBranchReferenceName(mainBranch)); ok {
 			return v, nil
 		}
 	}
@@ -102,9 +102,9 @@ func (s *Store) Resolve(rev string) (*Version, error) {
 		}
 	}
 	if len(ix.Versions) == 0 {
-		return nil, fmt.Errorf("%s: %w: the store %s holds no version yet", rev, ErrUnknownRevision, s.Dir)
+		return nil, fmt.Errorf("%s: %w: the store %s holds no version yet", rev, errUnknownRevision, s.Dir)
 	}
-	return nil, fmt.Errorf("%s: %w (not a label, party branch or commit of %s)", rev, ErrUnknownRevision, s.Dir)
+	return nil, fmt.Errorf("%s: %w (not a label, party branch or commit of %s)", rev, errUnknownRevision, s.Dir)
 }
 
 func isHex(s string) bool {
@@ -180,7 +180,7 @@ func (sn *snapshot) document(s *Store) (*clause.Document, error) {
 		if err != nil {
 			return nil, err
 		}
-		texts[i] = ParseText(string(raw))
+		texts[i] = parseText(string(raw))
 	}
 	return documentOf(m, texts), nil
 }
@@ -199,11 +199,11 @@ func (s *Store) Document(v *Version) (*clause.Document, error) {
 	return d, nil
 }
 
-// Manifest reads a version's outline without the clause texts. A version
+// manifest reads a version's outline without the clause texts. A version
 // never changes, so its decoded manifest is cached beside the index
 // (.git/avenant/manifests/<commit>.gob): resolving a clause number would
 // otherwise cost more than the log or blame it serves.
-func (s *Store) Manifest(v *Version) ([]ManifestEntry, error) {
+func (s *Store) manifest(v *Version) ([]ManifestEntry, error) {
 	cache := filepath.Join(s.gitDir, "avenant", "manifests", v.Commit+".gob")
 	if f, err := os.Open(cache); err == nil {
 		var m []ManifestEntry
@@ -236,10 +236,10 @@ func (s *Store) Manifest(v *Version) ([]ManifestEntry, error) {
 // FindClause resolves a clause name in version v (see clause.FindName:
 // stable id, heading as printed, kind and number, bare article number) and
 // returns the clause's manifest entry. A name that denotes no clause of v
-// but did in one of its ancestors is an ErrClauseGone naming the version
+// but did in one of its ancestors is an errClauseGone naming the version
 // where it last existed.
 func (s *Store) FindClause(v *Version, name string) (*ManifestEntry, error) {
-	m, err := s.Manifest(v)
+	m, err := s.manifest(v)
 	if err != nil {
 		return nil, err
 	}
@@ -254,7 +254,7 @@ func (s *Store) FindClause(v *Version, name string) (*ManifestEntry, error) {
 		}
 		if last != nil {
 			return nil, fmt.Errorf("%s: %w %s; it last existed in %s as %s [%s]: see it with --at %s",
-				name, ErrClauseGone, v.Label, last.Label, display, id, last.Label)
+				name, errClauseGone, v.Label, last.Label, display, id, last.Label)
 		}
 	}
 	return nil, ferr
@@ -263,13 +263,13 @@ func (s *Store) FindClause(v *Version, name string) (*ManifestEntry, error) {
 // lastHeld finds, walking v's ancestors from the newest, the last version
 // in which name denoted exactly one clause; nil when none did.
 func (s *Store) lastHeld(v *Version, name string) (last *Version, display, id string, err error) {
-	ix, err := s.Index()
+	ix, err := s.index()
 	if err != nil {
 		return nil, "", "", err
 	}
 	for p, ok := ix.byCommit[v.Parent]; ok; p, ok = ix.byCommit[ix.Versions[p].Parent] {
 		anc := &ix.Versions[p]
-		m, err := s.Manifest(anc)
+		m, err := s.manifest(anc)
 		if err != nil {
 			return nil, "", "", err
 		}
@@ -297,30 +297,13 @@ func namedOf(m []ManifestEntry) []clause.Named {
 	return out
 }
 
-// ClauseText reads a clause's text in version v.
-func (s *Store) ClauseText(v *Version, id string) (string, error) {
-	sn, err := s.snapshot(v.Commit)
-	if err != nil {
-		return "", err
-	}
-	h, ok := sn.blobs[id]
-	if !ok {
-		return "", fmt.Errorf("%s: %w in %s", id, ErrUnknownClause, v.Label)
-	}
-	raw, err := s.readBlob(h)
-	if err != nil {
-		return "", err
-	}
-	return ParseText(string(raw)), nil
-}
-
 func hashOf(hex string) plumbing.Hash { return plumbing.NewHash(hex) }
 
 // Line returns the versions on the line that leads to v, following each
 // version's parent from the first, oldest first and v last: the rounds of
 // the negotiation that v answers, without the branches it does not.
 func (s *Store) Line(v *Version) ([]Version, error) {
-	ix, err := s.Index()
+	ix, err := s.index()
 	if err != nil {
 		return nil, err
 	}
@@ -337,7 +320,7 @@ func (s *Store) Line(v *Version) ([]Version, error) {
 // Names lists the clauses of version v as clause names resolve them
 // (clause.ResolveName), from its manifest: what a completion offers.
 func (s *Store) Names(v *Version) ([]clause.Named, error) {
-	m, err := s.Manifest(v)
+	m, err := s.manifest(v)
 	if err != nil {
 		return nil, err
 	}

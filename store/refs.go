@@ -98,11 +98,11 @@ func (s *Store) currentRef(name plumbing.ReferenceName) plumbing.Hash {
 // Branches on commits avenant did not write are left alone: someone put
 // them there on purpose. A repair that fails is a notice, never an error:
 // it must not block the command that would fix things.
-func (s *Store) repairRefs(ix *Index) {
+func (s *Store) repairRefs(ix *index) {
 	latest := map[string]int{}
 	for i, v := range ix.Versions {
 		latest[s.partyBranch(ix, v.Party).Short()] = i
-		latest[MainBranch] = i
+		latest[mainBranch] = i
 	}
 	heads, err := refsUnder(s.repo.Storer, "refs/heads/")
 	if err != nil {
@@ -165,7 +165,7 @@ func (s *Store) halfWritten(h plumbing.Hash) bool {
 // keepStrayMain keeps reachable, under refs/avenant/kept/, a commit that
 // main points to but that is no version (a commit made with git on main):
 // the import is about to move main away from it.
-func (s *Store) keepStrayMain(ix *Index, h plumbing.Hash) {
+func (s *Store) keepStrayMain(ix *index, h plumbing.Hash) {
 	if h.IsZero() {
 		return
 	}
@@ -183,11 +183,11 @@ func (s *Store) keepStrayMain(ix *Index, h plumbing.Hash) {
 // lockRepaired takes the lock (unless this Store holds it), reads the
 // index and repairs what an interrupted command left: where every command
 // that writes starts.
-func (s *Store) lockRepaired() (unlock func(), ix *Index, err error) {
+func (s *Store) lockRepaired() (unlock func(), ix *index, err error) {
 	if unlock, err = s.lockIfFree(); err != nil {
 		return nil, nil, err
 	}
-	if ix, err = s.Index(); err != nil {
+	if ix, err = s.index(); err != nil {
 		unlock()
 		return nil, nil, err
 	}

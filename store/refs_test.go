@@ -37,7 +37,7 @@ func checkBranches(t *testing.T, s *Store) {
 	want := map[string]string{}
 	for _, v := range vs {
 		want[Slug(v.Party)] = v.Commit
-		want[MainBranch] = v.Commit
+		want[mainBranch] = v.Commit
 	}
 	got, err := refsUnder(s.repo.Storer, "refs/heads/")
 	if err != nil {
@@ -167,7 +167,7 @@ func TestStrayMainKept(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.setRef(plumbing.NewBranchReferenceName(MainBranch), h); err != nil {
+	if err := s.setRef(plumbing.NewBranchReferenceName(mainBranch), h); err != nil {
 		t.Fatal(err)
 	}
 	var notices strings.Builder

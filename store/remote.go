@@ -10,9 +10,9 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/transport"
 )
 
-// DefaultRemote is the remote push and pull use when none is named, the
+// defaultRemote is the remote push and pull use when none is named, the
 // one Clone records.
-const DefaultRemote = "origin"
+const defaultRemote = "origin"
 
 // fetchNS is where push and pull fetch the remote's branches and tags
 // before deciding anything: fetching straight into refs/tags would let
@@ -87,9 +87,9 @@ type Conflict struct {
 	Remote, Local string
 }
 
-// ErrRefused is wrapped by the errors of a push or a pull refused because
+// errRefused is wrapped by the errors of a push or a pull refused because
 // a branch has diverged or a tag differs.
-var ErrRefused = errors.New("refused")
+var errRefused = errors.New("refused")
 
 // RefusedError is a push or pull refused before anything was written.
 type RefusedError struct {
@@ -114,8 +114,8 @@ func (e *RefusedError) Error() string {
 		e.Op, what, shortHash(c.Remote), shortHash(c.Local), more, e.hint)
 }
 
-// Unwrap lets errors.Is(err, ErrRefused) hold.
-func (e *RefusedError) Unwrap() error { return ErrRefused }
+// Unwrap lets errors.Is(err, errRefused) hold.
+func (e *RefusedError) Unwrap() error { return errRefused }
 
 func shortHash(h string) string {
 	if len(h) > 7 {

@@ -16,9 +16,9 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/transport"
 )
 
-// CloneDir is the directory Clone would pick for url: its last path
+// cloneDir is the directory Clone would pick for url: its last path
 // element without ".git", as git clone does; "" when there is none.
-func CloneDir(url string) string {
+func cloneDir(url string) string {
 	p := url
 	if i := strings.Index(p, "://"); i >= 0 {
 		p = p[i+3:]
@@ -48,7 +48,7 @@ func isURL(s string) bool {
 		strings.HasPrefix(s, ".") || strings.ContainsRune(s, os.PathSeparator)
 }
 
-// Clone copies the store at url into dir (CloneDir(url) when ""), with
+// Clone copies the store at url into dir (cloneDir(url) when ""), with
 // every party branch and every version tag, records url as the
 // remote origin and builds the index. A remote that is not an avenant
 // store is refused with ErrNotStore, and nothing is left behind: dir is
@@ -57,7 +57,7 @@ func isURL(s string) bool {
 func Clone(url, dir string, opts RemoteOptions) (s *Store, err error) {
 	defer redactErr(&err)
 	if dir == "" {
-		if dir = CloneDir(url); dir == "" {
+		if dir = cloneDir(url); dir == "" {
 			return nil, fmt.Errorf("%s: cannot pick a directory name from the URL: give one", url)
 		}
 	}
@@ -79,7 +79,7 @@ func Clone(url, dir string, opts RemoteOptions) (s *Store, err error) {
 	// remote still works from another directory.
 	url = absoluteURL(url)
 	repo, err := git.PlainInitWithOptions(dir, &git.PlainInitOptions{
-		InitOptions: git.InitOptions{DefaultBranch: plumbing.NewBranchReferenceName(MainBranch)},
+		InitOptions: git.InitOptions{DefaultBranch: plumbing.NewBranchReferenceName(mainBranch)},
 	})
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", dir, err)
@@ -130,13 +130,13 @@ func absoluteURL(url string) string {
 // tags, refuses it unless every branch is an avenant version, and makes
 // the remote's branches local.
 func fetchStore(repo *git.Repository, url string, opts RemoteOptions) error {
-	remote, err := repo.CreateRemote(&config.RemoteConfig{Name: DefaultRemote, URLs: []string{url}})
+	remote, err := repo.CreateRemote(&config.RemoteConfig{Name: defaultRemote, URLs: []string{url}})
 	if err != nil {
 		return err
 	}
-	tracking := "refs/remotes/" + DefaultRemote + "/"
+	tracking := "refs/remotes/" + defaultRemote + "/"
 	err = remote.FetchContext(opts.ctx(), &git.FetchOptions{
-		RemoteName: DefaultRemote,
+		RemoteName: defaultRemote,
 		RefSpecs: []config.RefSpec{
 			config.RefSpec("+refs/heads/*:" + tracking + "*"),
 			config.RefSpec("+refs/tags/*:refs/tags/*"),
@@ -220,5 +220,5 @@ func isVersionCommit(repo *git.Repository, h plumbing.Hash) bool {
 		return false
 	}
 	content, err := f.Contents()
-	return err == nil && content == Marker
+	return err == nil && content == marker
 }

@@ -7,7 +7,7 @@ import (
 )
 
 // Pull fetches the branches and tags of remote (a configured remote's
-// name, DefaultRemote when "", or a URL) and fast-forwards the store's
+// name, defaultRemote when "", or a URL) and fast-forwards the store's
 // branches to them, adding the remote's new version tags. The remote's
 // branches are kept in refs/remotes/<remote>/ for a named remote. Every
 // reference is checked before any is written, under the store's lock: a
@@ -16,7 +16,7 @@ import (
 func (s *Store) Pull(remote string, opts RemoteOptions) (_ *PullResult, err error) {
 	defer redactErr(&err)
 	if remote == "" {
-		remote = DefaultRemote
+		remote = defaultRemote
 	}
 	r, named, err := s.remote(remote)
 	if err != nil {
@@ -74,7 +74,7 @@ func (s *Store) Pull(remote string, opts RemoteOptions) (_ *PullResult, err erro
 		}
 		res.Updated = append(res.Updated, u)
 	}
-	nix, err := s.Index()
+	nix, err := s.index()
 	if err != nil {
 		return nil, err
 	}

@@ -11,7 +11,7 @@ import (
 )
 
 // Push sends every branch and tag of the store to remote (a configured
-// remote's name, DefaultRemote when "", or a URL), fast-forward only. It
+// remote's name, defaultRemote when "", or a URL), fast-forward only. It
 // first fetches the remote's references and checks them all: a branch the
 // remote has that is not an ancestor of ours, or a tag on another commit,
 // refuses the whole push with a *RefusedError, and nothing is sent.
@@ -19,7 +19,7 @@ import (
 func (s *Store) Push(remote string, opts RemoteOptions) (_ *PushResult, err error) {
 	defer redactErr(&err)
 	if remote == "" {
-		remote = DefaultRemote
+		remote = defaultRemote
 	}
 	r, _, err := s.remote(remote)
 	if err != nil {

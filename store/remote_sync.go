@@ -56,7 +56,7 @@ func localPath(url string) string {
 // when name is a URL or a path; named is false for the latter.
 func (s *Store) remote(name string) (r *git.Remote, named bool, err error) {
 	if name == "" {
-		name = DefaultRemote
+		name = defaultRemote
 	}
 	r, err = s.repo.Remote(name)
 	if err == nil {
@@ -77,8 +77,8 @@ func (s *Store) remote(name string) (r *git.Remote, named bool, err error) {
 // syncState is where push and pull start, under the lock: the index, with
 // branches a crashed import left behind repaired, and the remote's
 // branches and tags as just fetched.
-func (s *Store) syncState(r *git.Remote, opts RemoteOptions) (*Index, refSet, error) {
-	ix, err := s.Index()
+func (s *Store) syncState(r *git.Remote, opts RemoteOptions) (*index, refSet, error) {
+	ix, err := s.index()
 	if err != nil {
 		return nil, refSet{}, err
 	}
@@ -87,7 +87,7 @@ func (s *Store) syncState(r *git.Remote, opts RemoteOptions) (*Index, refSet, er
 	// main follows the latest import of each store: it is local, never
 	// exchanged, or two stores that import answers to the same version
 	// would always diverge on it.
-	delete(remote.heads, MainBranch)
+	delete(remote.heads, mainBranch)
 	return ix, remote, err
 }
 
@@ -248,7 +248,7 @@ func (s *Store) localRefs() (refSet, error) {
 	if err != nil {
 		return refSet{}, err
 	}
-	delete(heads, MainBranch) // local: see syncState
+	delete(heads, mainBranch) // local: see syncState
 	tags, err := refsUnder(s.repo.Storer, "refs/tags/")
 	if err != nil {
 		return refSet{}, err

@@ -118,7 +118,7 @@ func refsOf(t *testing.T, dir string) map[string]string {
 	iter.ForEach(func(r *plumbing.Reference) error {
 		n := r.Name()
 		// main is each store's own: it is never exchanged.
-		if r.Type() == plumbing.HashReference && (n.IsBranch() || n.IsTag()) && n.Short() != MainBranch {
+		if r.Type() == plumbing.HashReference && (n.IsBranch() || n.IsTag()) && n.Short() != mainBranch {
 			out[n.String()] = r.Hash().String()
 		}
 		return nil
@@ -128,7 +128,7 @@ func refsOf(t *testing.T, dir string) map[string]string {
 
 func labelsOf(t *testing.T, s *Store) []string {
 	t.Helper()
-	ix, err := s.Index()
+	ix, err := s.index()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -242,7 +242,7 @@ func testShare(t *testing.T, url, remoteDir string) {
 	refsA, refsB, refsRemote := refsOf(t, a.Dir), refsOf(t, b.Dir), refsOf(t, remoteDir)
 	_, err = a.Push(url, RemoteOptions{})
 	var refused *RefusedError
-	if !errors.As(err, &refused) || !errors.Is(err, ErrRefused) {
+	if !errors.As(err, &refused) || !errors.Is(err, errRefused) {
 		t.Fatalf("diverged push: %v, want a RefusedError", err)
 	}
 	aTip, bTip := refsA["refs/heads/mg-france"], refsB["refs/heads/mg-france"]
@@ -476,7 +476,7 @@ func TestCloneDir(t *testing.T) {
 		{"https://example.org", ""},
 		{"/", ""},
 	} {
-		if got := CloneDir(c.url); got != c.want {
+		if got := cloneDir(c.url); got != c.want {
 			t.Errorf("CloneDir(%q) = %q, want %q", c.url, got, c.want)
 		}
 	}

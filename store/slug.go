@@ -17,7 +17,7 @@ func Slug(s string) string { return frtext.Slug(s) }
 // that points at one of the party's versions. Stores written before slugs
 // spelt ligatures out ("Cœur" made "c-ur", now "coeur") so keep their
 // branch instead of starting a second one for the same party.
-func (s *Store) partyBranch(ix *Index, party string) plumbing.ReferenceName {
+func (s *Store) partyBranch(ix *index, party string) plumbing.ReferenceName {
 	name := plumbing.NewBranchReferenceName(Slug(party))
 	if _, err := s.repo.Reference(name, false); err == nil {
 		return name
@@ -28,7 +28,7 @@ func (s *Store) partyBranch(ix *Index, party string) plumbing.ReferenceName {
 	}
 	found := name
 	_ = branches.ForEach(func(ref *plumbing.Reference) error {
-		if ref.Name().Short() == MainBranch {
+		if ref.Name().Short() == mainBranch {
 			return nil
 		}
 		if i, ok := ix.byCommit[ref.Hash().String()]; ok && ix.Versions[i].Party == party {

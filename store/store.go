@@ -14,19 +14,19 @@ import (
 	cfgformat "github.com/go-git/go-git/v5/plumbing/format/config"
 )
 
-// Marker is the content of the .avenant file committed in every version.
-const Marker = "avenant store v1\n"
+// marker is the content of the .avenant file committed in every version.
+const marker = "avenant store v1\n"
 
-// MainBranch is the branch that follows the latest imported version.
-const MainBranch = "main"
+// mainBranch is the branch that follows the latest imported version.
+const mainBranch = "main"
 
 // ErrNotStore is returned when no store is found, or a directory is not
 // one.
 var ErrNotStore = errors.New("not an avenant store")
 
-// ErrForeign is returned for a git repository that is not an avenant store:
+// errForeign is returned for a git repository that is not an avenant store:
 // avenant refuses to write to it.
-var ErrForeign = errors.New("a git repository that is not an avenant store (no avenant.store in .git/config)")
+var errForeign = errors.New("a git repository that is not an avenant store (no avenant.store in .git/config)")
 
 // Store is an opened avenant store.
 type Store struct {
@@ -38,7 +38,7 @@ type Store struct {
 	// discards them.
 	Notices io.Writer
 
-	idx    *Index
+	idx    *index
 	locked bool
 	// batch, during an import, holds the objects it writes (beginBatch).
 	batch *objectBatch
@@ -51,13 +51,13 @@ func Init(dir string) (*Store, error) {
 		if isStore(filepath.Join(dir, ".git")) {
 			return nil, fmt.Errorf("%s: already an avenant store", dir)
 		}
-		return nil, fmt.Errorf("%s: %w", dir, ErrForeign)
+		return nil, fmt.Errorf("%s: %w", dir, errForeign)
 	}
 	if err := os.MkdirAll(dir, 0o777); err != nil {
 		return nil, err
 	}
 	repo, err := git.PlainInitWithOptions(dir, &git.PlainInitOptions{
-		InitOptions: git.InitOptions{DefaultBranch: plumbing.NewBranchReferenceName(MainBranch)},
+		InitOptions: git.InitOptions{DefaultBranch: plumbing.NewBranchReferenceName(mainBranch)},
 	})
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", dir, err)
@@ -121,7 +121,7 @@ func Open(dir string) (*Store, error) {
 		return nil, fmt.Errorf("%s: %w (no .git directory; run avenant init)", dir, ErrNotStore)
 	}
 	if !isStore(gitDir) && !adopt(abs) {
-		return nil, fmt.Errorf("%s: %w", dir, ErrForeign)
+		return nil, fmt.Errorf("%s: %w", dir, errForeign)
 	}
 	if err := ensureBare(gitDir); err != nil {
 		return nil, fmt.Errorf("%s: %w", dir, err)

@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -92,7 +93,7 @@ func TestImportHistory(t *testing.T) {
 	for _, sp := range spans {
 		text.WriteString(sp.Text)
 	}
-	want, _ := s.ClauseText(&vs[2], "art-2")
+	want, _ := s.clauseText(&vs[2], "art-2")
 	if text.String() != want {
 		t.Errorf("blame spans concatenate to %q, want %q", text.String(), want)
 	}
@@ -117,7 +118,7 @@ func TestImportHistory(t *testing.T) {
 			t.Errorf("Resolve(%q) = %v, %v; want %s", rev, v, err, label)
 		}
 	}
-	if _, err := s.Resolve("nope"); !errors.Is(err, ErrUnknownRevision) {
+	if _, err := s.Resolve("nope"); !errors.Is(err, errUnknownRevision) {
 		t.Errorf("Resolve(nope): %v", err)
 	}
 	for ref, id := range map[string]string{"2": "art-2", "Article 3": "art-3", "art-1": "art-1", "preambule": "preambule"} {
@@ -140,7 +141,7 @@ func TestImportHistory(t *testing.T) {
 	}
 	for i := range doc.Clauses {
 		a, b := doc.Clauses[i], orig.Clauses[i]
-		if a.Text != NormalizeText(b.Text) || a.Heading != b.Heading || a.Number != b.Number || a.Kind != b.Kind || a.Key != b.Key {
+		if a.Text != normalizeText(b.Text) || a.Heading != b.Heading || a.Number != b.Number || a.Kind != b.Kind || a.Key != b.Key {
 			t.Errorf("clause %d rebuilt as %+v, want %+v", i, a, b)
 		}
 	}
@@ -212,7 +213,7 @@ func TestIdenticalContent(t *testing.T) {
 		t.Errorf("same import again: %+v, want identical to CNAM-2024", again)
 	}
 	// The same text and label under another party: the label is taken.
-	if _, err := s.Import(parseMD(v1), ImportOptions{Party: "CSMF", Label: "CNAM-2024", Date: "2024-02-08"}); !errors.Is(err, ErrDuplicateLabel) {
+	if _, err := s.Import(parseMD(v1), ImportOptions{Party: "CSMF", Label: "CNAM-2024", Date: "2024-02-08"}); !errors.Is(err, errDuplicateLabel) {
 		t.Errorf("another party's import under a taken label: %v, want ErrDuplicateLabel", err)
 	}
 	// A step towards another version is skipped when it changes nothing.
@@ -224,7 +225,7 @@ func TestIdenticalContent(t *testing.T) {
 	if len(vs) != 2 {
 		t.Fatalf("%d versions, want RA-2023 and CNAM-2024", len(vs))
 	}
-	if _, err := s.Import(parseMD(v2), ImportOptions{Party: "CNAM", Label: "RA-2023", Date: "2024-01-01"}); !errors.Is(err, ErrDuplicateLabel) {
+	if _, err := s.Import(parseMD(v2), ImportOptions{Party: "CNAM", Label: "RA-2023", Date: "2024-01-01"}); !errors.Is(err, errDuplicateLabel) {
 		t.Errorf("duplicate label: %v", err)
 	}
 	for _, opts := range []ImportOptions{
@@ -249,10 +250,10 @@ func TestForeignRepositoryRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	before, _ := os.ReadFile(filepath.Join(dir, ".git", "config"))
-	if _, err := Open(dir); !errors.Is(err, ErrForeign) {
+	if _, err := Open(dir); !errors.Is(err, errForeign) {
 		t.Errorf("Open(foreign) = %v, want ErrForeign", err)
 	}
-	if _, err := Init(dir); !errors.Is(err, ErrForeign) {
+	if _, err := Init(dir); !errors.Is(err, errForeign) {
 		t.Errorf("Init(foreign) = %v, want ErrForeign", err)
 	}
 	after, _ := os.ReadFile(filepath.Join(dir, ".git", "config"))
@@ -384,7 +385,7 @@ La consultation est valorisée à 30 €. Le tarif est révisé chaque année. L
 		t.Errorf("renumbering lost: %+v", entries)
 	}
 	// The new article 2 got an id of its own; the clause kept art-2.
-	m, err := s.Manifest(entries[2].Version)
+	m, err := s.manifest(entries[2].Version)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -423,7 +424,7 @@ func TestImportSameLabelTwice(t *testing.T) {
 		t.Fatalf("same import again: %+v, %v; want identical to RA-2023", r, err)
 	}
 	other := strings.Replace(v1, "cinq ans", "quatre ans", 1)
-	if _, err := s.Import(parseMD(other), ImportOptions{Party: "Arbitre", Label: "RA-2023", Date: "2023-04-30"}); !errors.Is(err, ErrDuplicateLabel) {
+	if _, err := s.Import(parseMD(other), ImportOptions{Party: "Arbitre", Label: "RA-2023", Date: "2023-04-30"}); !errors.Is(err, errDuplicateLabel) {
 		t.Errorf("other content under the same label: %v, want ErrDuplicateLabel", err)
 	}
 	if vs, _ := s.Versions(); len(vs) != 1 {
@@ -483,7 +484,7 @@ func TestPlainGitClone(t *testing.T) {
 	if out, err := exec.Command("git", "init", "-q", foreign).CombinedOutput(); err != nil {
 		t.Fatalf("git init: %v\n%s", err, out)
 	}
-	if _, err := Open(foreign); !errors.Is(err, ErrForeign) {
+	if _, err := Open(foreign); !errors.Is(err, errForeign) {
 		t.Errorf("a foreign repository: %v, want ErrForeign", err)
 	}
 }
@@ -510,4 +511,21 @@ func TestLine(t *testing.T) {
 	if line, err := s.Line(cnam); err != nil || labels(line) != "RA-2023 CNAM-2024" {
 		t.Errorf("line to CNAM-2024 = %q, %v", labels(line), err)
 	}
+}
+
+// clauseText reads a clause's text in version v.
+func (s *Store) clauseText(v *Version, id string) (string, error) {
+	sn, err := s.snapshot(v.Commit)
+	if err != nil {
+		return "", err
+	}
+	h, ok := sn.blobs[id]
+	if !ok {
+		return "", fmt.Errorf("%s: %w in %s", id, ErrUnknownClause, v.Label)
+	}
+	raw, err := s.readBlob(h)
+	if err != nil {
+		return "", err
+	}
+	return parseText(string(raw)), nil
 }

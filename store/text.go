@@ -6,10 +6,10 @@ import (
 	"github.com/avenant-dev/avenant/internal/frtext"
 )
 
-// FormatText turns a clause's text into the content of its clause file: one
+// formatText turns a clause's text into the content of its clause file: one
 // sentence a line, paragraphs separated by a blank line, a final newline
 // ("" for an empty text). See the package doc for what it normalises.
-func FormatText(text string) string {
+func formatText(text string) string {
 	paras := paragraphs(text)
 	if len(paras) == 0 {
 		return ""
@@ -29,10 +29,10 @@ func FormatText(text string) string {
 	return b.String()
 }
 
-// ParseText rebuilds a clause text from the content of its clause file:
+// parseText rebuilds a clause text from the content of its clause file:
 // the lines of a paragraph are joined by a space, or kept on their own
 // line when they start with a list or table marker.
-func ParseText(file string) string {
+func parseText(file string) string {
 	file = strings.TrimRight(file, "\n")
 	if file == "" {
 		return ""
@@ -56,8 +56,8 @@ func ParseText(file string) string {
 	return strings.Join(paras, "\n\n")
 }
 
-// NormalizeText is what a text becomes once stored and read back.
-func NormalizeText(text string) string { return ParseText(FormatText(text)) }
+// normalizeText is what a text becomes once stored and read back.
+func normalizeText(text string) string { return parseText(formatText(text)) }
 
 // paragraphs splits text on blank lines and joins each paragraph's lines
 // into logical lines: a line continues the previous one unless it starts

@@ -23,11 +23,11 @@ func TestFormatText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			file := FormatText(tt.in)
+			file := formatText(tt.in)
 			if file != tt.file {
 				t.Errorf("FormatText(%q) = %q, want %q", tt.in, file, tt.file)
 			}
-			if back := ParseText(file); back != tt.back {
+			if back := parseText(file); back != tt.back {
 				t.Errorf("ParseText(%q) = %q, want %q", file, back, tt.back)
 			}
 		})
@@ -42,8 +42,8 @@ func FuzzFormatText(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		file := FormatText(s)
-		again := FormatText(ParseText(file))
+		file := formatText(s)
+		again := formatText(parseText(file))
 		if again != file {
 			t.Fatalf("not idempotent:\n%q\n→ %q\n→ %q", s, file, again)
 		}
@@ -59,7 +59,7 @@ func TestValidID(t *testing.T) {
 		"": false, "../etc": false, "art/1": false, "Art-1": false,
 		"art 1": false, "art.1": false,
 	} {
-		if got := ValidID(id); got != want {
+		if got := validID(id); got != want {
 			t.Errorf("ValidID(%q) = %v, want %v", id, got, want)
 		}
 	}

@@ -13,11 +13,11 @@ import (
 	"github.com/avenant-dev/avenant/clause"
 )
 
-// ErrCorrupt is wrapped by every error about what a store holds: an
+// errCorrupt is wrapped by every error about what a store holds: an
 // object whose content does not hash to its name, or a manifest, a
 // changes.json or trailers that avenant would never have written. A store
 // pulled or cloned from another party is read as untrusted input.
-var ErrCorrupt = errors.New("corrupt store")
+var errCorrupt = errors.New("corrupt store")
 
 // object reads object h of type t and checks that its content hashes to
 // h: go-git trusts the files under .git/objects, and a loose object
@@ -37,7 +37,7 @@ func (s *Store) object(t plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %s %s: %w", s.Dir, t, h, err)
 	}
 	if got := plumbing.ComputeHash(t, data); got != h {
-		return nil, fmt.Errorf("%s: %w: %s %s holds content whose hash is %s (git fsck tells more)", s.Dir, ErrCorrupt, t, h, got)
+		return nil, fmt.Errorf("%s: %w: %s %s holds content whose hash is %s (git fsck tells more)", s.Dir, errCorrupt, t, h, got)
 	}
 	return data, nil
 }
@@ -93,10 +93,10 @@ func checkManifest(m []ManifestEntry) error {
 	seen := make(map[string]bool, len(m))
 	for i, e := range m {
 		bad := func(format string, args ...any) error {
-			return fmt.Errorf("%w: manifest.json, clause %d (%q): %s", ErrCorrupt, i+1, e.ID, fmt.Sprintf(format, args...))
+			return fmt.Errorf("%w: manifest.json, clause %d (%q): %s", errCorrupt, i+1, e.ID, fmt.Sprintf(format, args...))
 		}
 		switch {
-		case !ValidID(e.ID):
+		case !validID(e.ID):
 			return bad("not a clause id")
 		case seen[e.ID]:
 			return bad("listed twice")
@@ -118,15 +118,15 @@ func checkManifest(m []ManifestEntry) error {
 // change.
 func checkChanges(cs []ChangeEntry) error {
 	for i, c := range cs {
-		if !ValidID(c.ID) {
-			return fmt.Errorf("%w: changes.json, entry %d: %q is not a clause id", ErrCorrupt, i+1, c.ID)
+		if !validID(c.ID) {
+			return fmt.Errorf("%w: changes.json, entry %d: %q is not a clause id", errCorrupt, i+1, c.ID)
 		}
 		if !knownChanges[c.Change] {
-			return fmt.Errorf("%w: changes.json, entry %d (%s): unknown change %q", ErrCorrupt, i+1, c.ID, c.Change)
+			return fmt.Errorf("%w: changes.json, entry %d (%s): unknown change %q", errCorrupt, i+1, c.ID, c.Change)
 		}
 		for _, o := range c.Others {
-			if !ValidID(o) {
-				return fmt.Errorf("%w: changes.json, entry %d (%s): %q is not a clause id", ErrCorrupt, i+1, c.ID, o)
+			if !validID(o) {
+				return fmt.Errorf("%w: changes.json, entry %d (%s): %q is not a clause id", errCorrupt, i+1, c.ID, o)
 			}
 		}
 	}
@@ -137,17 +137,17 @@ func checkChanges(cs []ChangeEntry) error {
 // import applies to what it writes.
 func checkTrailers(v *Version) error {
 	bad := func(trailer, value, want string) error {
-		return fmt.Errorf("%w: trailer %s %q: %s", ErrCorrupt, trailer, value, want)
+		return fmt.Errorf("%w: trailer %s %q: %s", errCorrupt, trailer, value, want)
 	}
 	if err := checkRefName(plumbing.NewTagReferenceName(v.Label)); err != nil {
-		return fmt.Errorf("%w: trailer Avenant-Label: %w", ErrCorrupt, err)
+		return fmt.Errorf("%w: trailer Avenant-Label: %w", errCorrupt, err)
 	}
 	if v.Party == "" {
 		return bad("Avenant-Party", v.Party, "missing")
 	}
 	for _, f := range [][2]string{{"Avenant-Party", v.Party}, {"Avenant-Kind", v.Kind}, {"Avenant-Source-Name", v.SourceName}} {
 		if err := checkText(f[0], f[1]); err != nil {
-			return fmt.Errorf("%w: trailer %w", ErrCorrupt, err)
+			return fmt.Errorf("%w: trailer %w", errCorrupt, err)
 		}
 	}
 	if _, err := time.Parse("2006-01-02", v.Date); err != nil {

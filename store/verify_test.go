@@ -107,7 +107,7 @@ func TestForeignVersionsValidated(t *testing.T) {
 			s, _ = Open(s.Dir)
 			vs, err := s.Versions()
 			if c.onVersion {
-				if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "V-bad") || !strings.Contains(err.Error(), c.want) {
+				if !errors.Is(err, errCorrupt) || !strings.Contains(err.Error(), "V-bad") || !strings.Contains(err.Error(), c.want) {
 					t.Fatalf("Versions() = %v; want an error naming V-bad and %q", err, c.want)
 				}
 				return
@@ -120,9 +120,9 @@ func TestForeignVersionsValidated(t *testing.T) {
 				t.Fatalf("latest %s", v.Label)
 			}
 			_, derr := s.Document(v)
-			_, merr := s.Manifest(v)
+			_, merr := s.manifest(v)
 			for _, err := range []error{derr, merr} {
-				if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "V-bad") || !strings.Contains(err.Error(), c.want) {
+				if !errors.Is(err, errCorrupt) || !strings.Contains(err.Error(), "V-bad") || !strings.Contains(err.Error(), c.want) {
 					t.Errorf("reading V-bad: %v; want an error naming it and %q", err, c.want)
 				}
 			}
@@ -146,14 +146,14 @@ func TestPullRefusesForeignVersion(t *testing.T) {
 	manifest := strings.Replace(fileOf(t, a, v2, "manifest.json"), `"depth":0`, `"depth":-5`, 1)
 	forge(t, a, v2, "V-bad", map[string]string{"manifest.json": manifest}, nil)
 	c := filepath.Join(t.TempDir(), "c")
-	if _, err := Clone(a.Dir, c, RemoteOptions{}); !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "V-bad") {
+	if _, err := Clone(a.Dir, c, RemoteOptions{}); !errors.Is(err, errCorrupt) || !strings.Contains(err.Error(), "V-bad") {
 		t.Errorf("clone of a store with a bad version: %v", err)
 	}
 	if _, err := os.Stat(c); err == nil {
 		t.Errorf("a refused clone left %s", c)
 	}
 	before := allRefs(t, b)
-	if _, err := b.Pull("", RemoteOptions{}); !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "V-bad") {
+	if _, err := b.Pull("", RemoteOptions{}); !errors.Is(err, errCorrupt) || !strings.Contains(err.Error(), "V-bad") {
 		t.Fatalf("pull of a bad version: %v", err)
 	}
 	if got := allRefs(t, b); !reflect.DeepEqual(got, before) {
@@ -183,10 +183,10 @@ func TestTamperedObject(t *testing.T) {
 		t.Fatal(err)
 	}
 	s, _ = Open(s.Dir)
-	if _, err := s.ClauseText(v, "art-1"); !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), victim.String()) {
+	if _, err := s.clauseText(v, "art-1"); !errors.Is(err, errCorrupt) || !strings.Contains(err.Error(), victim.String()) {
 		t.Errorf("ClauseText of a tampered clause: %v", err)
 	}
-	if _, err := s.Document(v); !errors.Is(err, ErrCorrupt) {
+	if _, err := s.Document(v); !errors.Is(err, errCorrupt) {
 		t.Errorf("Document with a tampered clause: %v", err)
 	}
 	// A tampered tree too.

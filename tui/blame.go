@@ -146,7 +146,7 @@ func (s blameScreen) selected() (store.Span, bool) {
 	return s.spans[s.cursor], true
 }
 
-func (s blameScreen) update(msg tea.KeyPressMsg, k KeyMap) (blameScreen, tea.Cmd) {
+func (s blameScreen) update(msg tea.KeyPressMsg, k keyMap) (blameScreen, tea.Cmd) {
 	switch {
 	case key.Matches(msg, k.PageDown):
 		s.offset = clamp(s.offset+max(s.textHeight()-1, 1), 0, max(len(s.lines)-s.textHeight(), 0))
@@ -165,7 +165,7 @@ func (s blameScreen) scroll(n int) blameScreen {
 }
 
 // help is the screen's key help.
-func (s blameScreen) help(k KeyMap) helpKeys {
+func (s blameScreen) help(k keyMap) helpKeys {
 	span := key.NewBinding(key.WithKeys("j", "k"), key.WithHelp("j/k", "next/previous span"))
 	return helpKeys{
 		short: []key.Binding{span, k.Previous, k.Undo, k.History, k.Back, k.Help, k.Quit},
@@ -176,7 +176,7 @@ func (s blameScreen) help(k KeyMap) helpKeys {
 // renderBlame draws the visible lines of the blame: in the gutter the
 // versions whose spans start on the line, then the text, each span in its
 // party's colour and the selected span reversed.
-func renderBlame(s blameScreen, p parties, st Styles) string {
+func renderBlame(s blameScreen, p parties, st styles) string {
 	width := s.width
 	at := s.at
 	if at == "" {
@@ -265,7 +265,7 @@ func (s blameScreen) sentenceVersions(i int) []string {
 	return labels
 }
 
-func (s blameScreen) versionStyle(p parties, st Styles, label string) lipgloss.Style {
+func (s blameScreen) versionStyle(p parties, st styles, label string) lipgloss.Style {
 	var party string
 	var same []string
 	for _, sp := range s.spans {

@@ -31,7 +31,7 @@ type diffScreen struct {
 	offset int
 
 	width, height int
-	st            Styles
+	st            styles
 }
 
 // set shows change c of d, the diff of versions base and head.
@@ -62,7 +62,7 @@ func (s diffScreen) SetSize(width, height int) diffScreen {
 	return s
 }
 
-func (s diffScreen) update(msg tea.KeyPressMsg, k KeyMap) (diffScreen, tea.Cmd) {
+func (s diffScreen) update(msg tea.KeyPressMsg, k keyMap) (diffScreen, tea.Cmd) {
 	if key.Matches(msg, k.SideBySide) {
 		s.side = !s.side
 		return s.layout(), nil
@@ -92,7 +92,7 @@ func (s diffScreen) scroll(n int) diffScreen {
 }
 
 // help is the screen's key help.
-func (s diffScreen) help(k KeyMap) helpKeys {
+func (s diffScreen) help(k keyMap) helpKeys {
 	if s.step != "" {
 		next := key.NewBinding(key.WithKeys("]", "n"), key.WithHelp("]/n", "next step"))
 		prev := key.NewBinding(key.WithKeys("[", "N"), key.WithHelp("[/N", "previous step"))
@@ -121,7 +121,7 @@ func renderDiff(s diffScreen) string {
 // renderDiffLines lays out change c of d at the given width: a header (old
 // → new name, kind, flags, similarity), the facts, then the text with
 // deletions and insertions marked, whole for an added or removed clause.
-func renderDiffLines(d *clause.Diff, c int, base, head string, side bool, st Styles, width int) []string {
+func renderDiffLines(d *clause.Diff, c int, base, head string, side bool, st styles, width int) []string {
 	ch := &d.Changes[c]
 	var out []string
 	title := sanitize.Text(changeName(d, ch))
@@ -177,7 +177,7 @@ func renderDiffLines(d *clause.Diff, c int, base, head string, side bool, st Sty
 // diffSegs turns a change into styled segments: the old side (equal and
 // deleted text), the new side (equal and inserted text) and the inline
 // view (all three).
-func diffSegs(d *clause.Diff, ch *clause.Change, st Styles) (oldSegs, newSegs, inline []seg) {
+func diffSegs(d *clause.Diff, ch *clause.Change, st styles) (oldSegs, newSegs, inline []seg) {
 	plain := lipgloss.NewStyle()
 	del, ins := st.Delete, st.Insert
 	mark := func(text, open, close string) string {

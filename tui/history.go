@@ -44,7 +44,7 @@ func (s historyScreen) selected() (store.LogEntry, bool) {
 	return s.entries[s.cursor], true
 }
 
-func (s historyScreen) update(msg tea.KeyPressMsg, k KeyMap) (historyScreen, tea.Cmd) {
+func (s historyScreen) update(msg tea.KeyPressMsg, k keyMap) (historyScreen, tea.Cmd) {
 	s.cursor = moveCursor(msg, k, s.cursor, len(s.entries), s.listHeight())
 	s.offset = window(s.cursor, s.offset, s.listHeight(), len(s.entries))
 	return s, nil
@@ -57,7 +57,7 @@ func (s historyScreen) scroll(n int) historyScreen {
 }
 
 // help is the screen's key help.
-func (s historyScreen) help(k KeyMap) helpKeys {
+func (s historyScreen) help(k keyMap) helpKeys {
 	open := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "this step's diff"))
 	blame := key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "blame as of this version"))
 	return helpKeys{
@@ -68,7 +68,7 @@ func (s historyScreen) help(k KeyMap) helpKeys {
 
 // renderHistory draws the clause's history, oldest first: version, party
 // in its colour, date, the clause's number then and what happened.
-func renderHistory(s historyScreen, p parties, st Styles) string {
+func renderHistory(s historyScreen, p parties, st styles) string {
 	width := s.width
 	var labels, partyNames, numbers, changes []string
 	for _, e := range s.entries {

@@ -2,9 +2,9 @@ package tui
 
 import "charm.land/bubbles/v2/key"
 
-// KeyMap is every key binding of the TUI, in one place, so that the help
+// keyMap is every key binding of the TUI, in one place, so that the help
 // screen and the handlers cannot disagree.
-type KeyMap struct {
+type keyMap struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
 	Enter, Back, Quit, Help                 key.Binding
 
@@ -25,12 +25,12 @@ type KeyMap struct {
 	Parties key.Binding
 }
 
-// DefaultKeyMap is the TUI's key map.
-func DefaultKeyMap() KeyMap {
+// defaultKeyMap is the TUI's key map.
+func defaultKeyMap() keyMap {
 	b := func(keys []string, help, desc string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
 	}
-	return KeyMap{
+	return keyMap{
 		Up:             b([]string{"up", "k"}, "↑/k", "up"),
 		Down:           b([]string{"down", "j"}, "↓/j", "down"),
 		PageUp:         b([]string{"pgup", "ctrl+b", "ctrl+u"}, "pgup", "page up"),
@@ -76,10 +76,10 @@ func (h helpKeys) ShortHelp() []key.Binding { return h.short }
 // FullHelp implements help.KeyMap.
 func (h helpKeys) FullHelp() [][]key.Binding { return h.full }
 
-func (k KeyMap) moves() []key.Binding {
+func (k keyMap) moves() []key.Binding {
 	return []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}
 }
 
-func (k KeyMap) global() []key.Binding {
+func (k keyMap) global() []key.Binding {
 	return []key.Binding{k.Versions, k.Outline, k.Tariffs, k.Parties, k.Back, k.Help, k.Quit}
 }

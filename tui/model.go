@@ -52,8 +52,8 @@ type Options struct {
 // to show, and the screens themselves; it alone talks to the Source.
 type Model struct {
 	src  Source
-	keys KeyMap
-	st   Styles
+	keys keyMap
+	st   styles
 	help help.Model
 	opts Options
 
@@ -90,7 +90,7 @@ type Model struct {
 // New returns the TUI's root model reading from src.
 func New(src Source, opts Options) Model {
 	m := Model{
-		src: src, keys: DefaultKeyMap(), st: DefaultStyles(opts.Plain), help: help.New(),
+		src: src, keys: defaultKeyMap(), st: defaultStyles(opts.Plain), help: help.New(),
 		opts: opts, width: 80, height: 24,
 	}
 	m.diff.st = m.st

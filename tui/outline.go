@@ -437,7 +437,7 @@ func (s outlineScreen) step(dir int) (outlineScreen, bool) {
 	return s, false
 }
 
-func (s outlineScreen) update(msg tea.KeyPressMsg, k KeyMap) (outlineScreen, tea.Cmd) {
+func (s outlineScreen) update(msg tea.KeyPressMsg, k keyMap) (outlineScreen, tea.Cmd) {
 	switch {
 	case key.Matches(msg, k.ChangedOnly):
 		s.changedOnly = !s.changedOnly
@@ -491,7 +491,7 @@ func (s outlineScreen) scroll(n int) outlineScreen {
 }
 
 // help is the screen's key help.
-func (s outlineScreen) help(k KeyMap) helpKeys {
+func (s outlineScreen) help(k keyMap) helpKeys {
 	open := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "diff"))
 	next := k.NextChange
 	if s.query != "" {
@@ -534,7 +534,7 @@ func (s outlineScreen) filterLine() string {
 // renderOutline draws the visible rows of the outline: indentation by
 // depth, the clause's label, its badges, and per title the number of
 // changes it holds.
-func renderOutline(s outlineScreen, base, head string, st Styles) string {
+func renderOutline(s outlineScreen, base, head string, st styles) string {
 	width, height := s.width, s.height
 	head1 := summaryFitting(s.diff.Summary, orNone(base)+" → "+head+" · ", width)
 	lines := []string{st.Title.Render(fit(head1, width))}

@@ -124,7 +124,7 @@ func (s partiesScreen) selected() (*ptable.Row, int, bool) {
 	return &s.table.Rows[s.rows[s.cursor]], s.col, true
 }
 
-func (s partiesScreen) update(msg tea.KeyPressMsg, k KeyMap) (partiesScreen, tea.Cmd) {
+func (s partiesScreen) update(msg tea.KeyPressMsg, k keyMap) (partiesScreen, tea.Cmd) {
 	switch msg.String() {
 	case "right", "l", "tab":
 		s.col = (s.col + 1) % max(len(s.answers), 1)
@@ -149,7 +149,7 @@ func (s partiesScreen) scroll(n int) partiesScreen {
 }
 
 // help is the screen's key help.
-func (s partiesScreen) help(k KeyMap) helpKeys {
+func (s partiesScreen) help(k keyMap) helpKeys {
 	open := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "that party's diff"))
 	cols := key.NewBinding(key.WithKeys("left", "right", "tab"), key.WithHelp("←/→", "answer"))
 	pair := key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "two answers side by side"))
@@ -166,7 +166,7 @@ const partyColumn = 16
 // line per changed clause with a badge per answer (the selected cell
 // reversed, or in brackets without colour), then the pane of the selected
 // clause: each party's facts, or two wordings side by side.
-func renderParties(s partiesScreen, p parties, st Styles) string {
+func renderParties(s partiesScreen, p parties, st styles) string {
 	width := s.width
 	if s.table == nil {
 		return pad([]string{fit("  loading…", width)}, width, s.height)
@@ -229,7 +229,7 @@ func renderParties(s partiesScreen, p parties, st Styles) string {
 
 // partyCell is one badge: the cell text of avenant compare, styled by its
 // kind, the agreeing cells marked "=".
-func partyCell(t *ptable.Table, r *ptable.Row, j int, selected bool, st Styles) string {
+func partyCell(t *ptable.Table, r *ptable.Row, j int, selected bool, st styles) string {
 	text := render.CellText(t, r, j)
 	for _, g := range r.Agree {
 		for _, x := range g {
@@ -254,7 +254,7 @@ func partyCell(t *ptable.Table, r *ptable.Row, j int, selected bool, st Styles) 
 
 // factsPane lists, for the selected clause, what each party asks: its
 // facts, and the values it keeps while others change them.
-func (s partiesScreen) factsPane(r *ptable.Row, width int, st Styles) []string {
+func (s partiesScreen) factsPane(r *ptable.Row, width int, st styles) []string {
 	lines := []string{st.Title.Render(fit(" "+sanitize.Text(render.RowName(s.table, r)), width))}
 	if a := render.AgreeText(r, s.answerSides()); a != "" {
 		lines = append(lines, fit(" in agreement: "+sanitize.Text(a), width))
@@ -275,7 +275,7 @@ func (s partiesScreen) factsPane(r *ptable.Row, width int, st Styles) []string {
 
 // pairPane shows the wording of the selected answer beside the next
 // answer's, each as that party writes the clause.
-func (s partiesScreen) pairPane(r *ptable.Row, j int, width int, st Styles) []string {
+func (s partiesScreen) pairPane(r *ptable.Row, j int, width int, st styles) []string {
 	k := (j + 1) % len(s.answers)
 	colW := max((width-3)/2, 8)
 	col := func(x int) []string {

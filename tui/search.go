@@ -61,7 +61,7 @@ func (f folded) find(query string, original string) (start, end int, ok bool) {
 
 // highlight draws text in style base, its first match of query (folded)
 // in base and the match style.
-func highlight(text, query string, base lipgloss.Style, st Styles) string {
+func highlight(text, query string, base lipgloss.Style, st styles) string {
 	start, end, ok := foldWithOffsets(text).find(query, text)
 	if !ok {
 		return base.Render(text)

@@ -12,7 +12,7 @@ import (
 // terminal it runs in (NO_COLOR keeps bold, underline and strikethrough).
 // Plain adds textual marks ([-deleted-] {+inserted+}, ▸ for the cursor)
 // for readers who get no colour at all.
-type Styles struct {
+type styles struct {
 	Plain    bool
 	Bar      lipgloss.Style
 	Title    lipgloss.Style
@@ -32,10 +32,10 @@ type Styles struct {
 // they first appear in the timeline.
 var partyColors = []string{"4", "5", "6", "3", "2", "1"}
 
-// DefaultStyles are the styles of a colour terminal; plain adds textual
+// defaultStyles are the styles of a colour terminal; plain adds textual
 // marks for terminals without colour.
-func DefaultStyles(plain bool) Styles {
-	s := Styles{
+func defaultStyles(plain bool) styles {
+	s := styles{
 		Plain:  plain,
 		Bar:    lipgloss.NewStyle().Bold(true).Reverse(true),
 		Title:  lipgloss.NewStyle().Bold(true),
@@ -70,7 +70,7 @@ func DefaultStyles(plain bool) Styles {
 }
 
 // badge styles a badge by its name, unstyled when unknown.
-func (s Styles) badge(name, text string) string {
+func (s styles) badge(name, text string) string {
 	if st, ok := s.Badge[name]; ok {
 		return st.Render(text)
 	}
@@ -90,7 +90,7 @@ func newParties(vs []store.Version) parties {
 	return p
 }
 
-func (p parties) style(s Styles, party string) lipgloss.Style {
+func (p parties) style(s styles, party string) lipgloss.Style {
 	i, ok := p[party]
 	if !ok || len(s.Party) == 0 {
 		return lipgloss.NewStyle()

@@ -42,7 +42,7 @@ func (s tariffsScreen) rows() int {
 
 func (s tariffsScreen) listHeight() int { return s.height - 2 }
 
-func (s tariffsScreen) update(msg tea.KeyPressMsg, k KeyMap) (tariffsScreen, tea.Cmd) {
+func (s tariffsScreen) update(msg tea.KeyPressMsg, k keyMap) (tariffsScreen, tea.Cmd) {
 	s.cursor = moveCursor(msg, k, s.cursor, s.rows(), s.listHeight())
 	s.offset = window(s.cursor, s.offset, s.listHeight(), s.rows())
 	return s, nil
@@ -55,7 +55,7 @@ func (s tariffsScreen) scroll(n int) tariffsScreen {
 }
 
 // help is the screen's key help.
-func (s tariffsScreen) help(k KeyMap) helpKeys {
+func (s tariffsScreen) help(k keyMap) helpKeys {
 	return helpKeys{
 		short: []key.Binding{k.Up, k.Down, k.Back, k.Help, k.Quit},
 		full:  [][]key.Binding{k.moves(), k.global()},
@@ -70,7 +70,7 @@ const tariffColumn = 24
 // one line per act code. A cell that differs from the version before is in
 // the fact style, or marked "*" in plain mode. The oldest columns that do
 // not fit are left out, the header's "…" saying so.
-func renderTariffs(s tariffsScreen, st Styles) string {
+func renderTariffs(s tariffsScreen, st styles) string {
 	width := s.width
 	g := s.grid
 	if g == nil {

@@ -175,7 +175,7 @@ func TestTariffsKey(t *testing.T) {
 func TestHistoryCitesInstruction(t *testing.T) {
 	v := store.Version{Label: "AV1-2025", Party: "UNCAM", Date: "2025-03-15"}
 	s := newHistoryScreen("art-19-4", "Article 19.4", "", []store.LogEntry{{Version: &v, ChangeEntry: store.ChangeEntry{Number: "19.4", Change: clause.Modified, By: "Article 2, 1°"}}}).SetSize(120, 10)
-	got := stripStyles(renderHistory(s, newParties([]store.Version{v}), DefaultStyles(true)))
+	got := stripStyles(renderHistory(s, newParties([]store.Version{v}), defaultStyles(true)))
 	if !strings.Contains(got, "modified, by art. 2, 1°") {
 		t.Errorf("history does not cite the instruction:\n%s", got)
 	}

@@ -58,7 +58,7 @@ func (s versionsScreen) focus(label string) versionsScreen {
 	return s
 }
 
-func (s versionsScreen) update(msg tea.KeyPressMsg, k KeyMap) (versionsScreen, tea.Cmd) {
+func (s versionsScreen) update(msg tea.KeyPressMsg, k keyMap) (versionsScreen, tea.Cmd) {
 	s.cursor = moveCursor(msg, k, s.cursor, len(s.list), s.listHeight())
 	s.offset = window(s.cursor, s.offset, s.listHeight(), len(s.list))
 	return s, nil
@@ -71,7 +71,7 @@ func (s versionsScreen) scroll(n int) versionsScreen {
 }
 
 // help is the screen's key help.
-func (s versionsScreen) help(k KeyMap) helpKeys {
+func (s versionsScreen) help(k keyMap) helpKeys {
 	open := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "diff against its base"))
 	answersKey := key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "its answers"))
 	return helpKeys{
@@ -81,7 +81,7 @@ func (s versionsScreen) help(k KeyMap) helpKeys {
 }
 
 // moveCursor applies the movement keys to a list cursor.
-func moveCursor(msg tea.KeyPressMsg, k KeyMap, cursor, n, page int) int {
+func moveCursor(msg tea.KeyPressMsg, k keyMap, cursor, n, page int) int {
 	page = max(page, 1)
 	switch {
 	case key.Matches(msg, k.Up):
@@ -124,7 +124,7 @@ func versionGraph(list []store.Version) []string {
 // kind, date and the version answered, with base and head marked. Columns
 // are as wide as their widest value, up to a share of the window; a label
 // too long loses its middle, where versions of one series differ least.
-func renderVersions(s versionsScreen, base, head string, p parties, st Styles) string {
+func renderVersions(s versionsScreen, base, head string, p parties, st styles) string {
 	width, height := s.width, s.height
 	lines := []string{
 		st.Title.Render(fit(fmt.Sprintf("%s · base %s → head %s", render.Count(len(s.list), "version"), orNone(base), head), width)),
@@ -185,7 +185,7 @@ func renderVersions(s versionsScreen, base, head string, p parties, st Styles) s
 }
 
 // cursorRow marks the selected row: reversed, and with "▸" in plain mode.
-func cursorRow(st Styles, row string, width int) string {
+func cursorRow(st styles, row string, width int) string {
 	if st.Plain {
 		return fit("▸"+stripFirst(row), width)
 	}

@@ -123,7 +123,7 @@ func TestRules(t *testing.T) {
 		case "StartsListEntry":
 			got = boolString(StartsListEntry(c.in))
 		case "IsMarker":
-			got = boolString(IsMarker(c.in))
+			got = boolString(isMarker(c.in))
 		case "HeadingStart":
 			div, rest := HeadingStart(c.in)
 			got = divisionNames[div] + " | " + rest

@@ -92,7 +92,7 @@ func SentenceStarts(text string) []int {
 		if r == '.' && IsAbbreviation(lastWord(text[sentStart:end-size])) {
 			continue
 		}
-		if IsMarker(text[sentStart:end]) {
+		if isMarker(text[sentStart:end]) {
 			continue
 		}
 		starts = append(starts, next)
@@ -164,9 +164,9 @@ func StartsListEntry(line string) bool {
 	return false
 }
 
-// IsMarker reports whether s is nothing but the marker of a list entry:
+// isMarker reports whether s is nothing but the marker of a list entry:
 // "1.", "II.", "a)", "3°".
-func IsMarker(s string) bool {
+func isMarker(s string) bool {
 	s = strings.TrimRight(s, ".)°:;")
 	if s == "" {
 		return false

@@ -26,8 +26,8 @@ import (
 	"unicode/utf8"
 )
 
-// ErrControl is what Check returns, wrapped with the offending character.
-var ErrControl = errors.New("control characters and escape sequences are not allowed")
+// errControl is what Check returns, wrapped with the offending character.
+var errControl = errors.New("control characters and escape sequences are not allowed")
 
 // Text returns s without escape sequences or control characters, keeping
 // "\n" and "\t": for multi-line text such as a clause. Invalid UTF-8
@@ -45,11 +45,11 @@ func Check(s string) error {
 	for i, r := range s {
 		if r == utf8.RuneError {
 			if _, size := utf8.DecodeRuneInString(s[i:]); size <= 1 {
-				return fmt.Errorf("invalid UTF-8 at byte %d: %w", i, ErrControl)
+				return fmt.Errorf("invalid UTF-8 at byte %d: %w", i, errControl)
 			}
 		}
 		if isControl(r) {
-			return fmt.Errorf("U+%04X at byte %d: %w", r, i, ErrControl)
+			return fmt.Errorf("U+%04X at byte %d: %w", r, i, errControl)
 		}
 	}
 	return nil

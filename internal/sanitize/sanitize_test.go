@@ -62,7 +62,7 @@ func TestCheck(t *testing.T) {
 		}
 	}
 	for _, bad := range []string{"v\u009b1", "a\x1b[31m", "a\nb", "a\tb", "a\x7f", "a\xff"} {
-		if err := Check(bad); !errors.Is(err, ErrControl) {
+		if err := Check(bad); !errors.Is(err, errControl) {
 			t.Errorf("Check(%q) = %v, want ErrControl", bad, err)
 		}
 	}
