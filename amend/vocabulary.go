@@ -19,8 +19,7 @@ func screened() []*lazyRegexp {
 // A wordSet marks the words of the vocabulary, one bit each.
 type wordSet []uint64
 
-func (w wordSet) has(k int) bool { return w[k/64]&(1<<(k%64)) != 0 }
-func (w wordSet) add(k int)      { w[k/64] |= 1 << (k % 64) }
+func (w wordSet) add(k int) { w[k/64] |= 1 << (k % 64) }
 
 // meets reports whether found holds one of the clause's words.
 func (w wordSet) meets(found wordSet) bool {
