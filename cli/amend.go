@@ -188,11 +188,6 @@ func importAmends(opts *ImportOptions) error {
 	return nil
 }
 
-// citation is how log and blame cite the instructions that made a
-// change: the version's label and the instructions, articles shortened
-// ("AV1-2025 art. 2, 1°").
-func citation(label, by string) string { return label + " " + amend.Cite(by) }
-
 // changeBy returns the instructions that changed clause id in version v,
 // "" when v was not imported from an amending text.
 func changeBy(v *store.Version, id string) string {

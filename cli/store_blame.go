@@ -2,21 +2,12 @@ package cli
 
 import (
 	"fmt"
-	"io"
-	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/charmbracelet/x/ansi"
-
-	"github.com/avenant-dev/avenant/internal/sanitize"
 	"github.com/avenant-dev/avenant/render"
 	"github.com/avenant-dev/avenant/store"
 )
-
-// BlameSchema names the JSON document of avenant blame.
-const BlameSchema = "avenant.blame/v1"
 
 // BlameOptions hold what avenant blame needs.
 type BlameOptions struct {
@@ -27,24 +18,6 @@ type BlameOptions struct {
 	Format   string
 	// Line leaves out the versions off the line that leads to --at.
 	Line bool
-}
-
-type blameDoc struct {
-	Schema string      `json:"schema"`
-	Clause string      `json:"clause"`
-	At     string      `json:"at"`
-	Spans  []blameSpan `json:"spans"`
-}
-
-type blameSpan struct {
-	Text    string `json:"text"`
-	Version string `json:"version"`
-	Party   string `json:"party"`
-	Date    string `json:"date"`
-	Commit  string `json:"commit"`
-	// By names the amending instructions that wrote the span, for a
-	// version imported with --amends.
-	By string `json:"by,omitempty"`
 }
 
 func newBlameCmd(g *globals, runF func(*BlameOptions) error) *cobra.Command {
@@ -95,25 +68,13 @@ func blameRun(opts *BlameOptions) error {
 	}
 	out := opts.g.io.Out
 	if opts.Format == "json" {
-		spans := store.TextSpans(lines)
-		doc := blameDoc{Schema: BlameSchema, Clause: id, At: at.Label, Spans: []blameSpan{}}
-		for _, sp := range spans {
-			v := sp.Version
-			doc.Spans = append(doc.Spans, blameSpan{Text: sp.Text, Version: v.Label, Party: v.Party, Date: v.Date, Commit: v.Commit, By: changeBy(v, id)})
-		}
-		return render.WriteJSON(out, doc)
+		return render.WriteJSON(out, render.BlameDoc{Schema: render.BlameSchema, Clause: id, At: at.Label, Spans: blameSpans(store.TextSpans(lines), id)})
 	}
 	color, err := opts.g.useColor()
 	if err != nil {
 		return err
 	}
-	name := func(v *store.Version) string {
-		if by := changeBy(v, id); by != "" {
-			return citation(v.Label, by)
-		}
-		return v.Label
-	}
-	if err := writeBlameText(out, lines, color, name); err != nil {
+	if err := render.BlameText(out, blameSpans(lines, id), color); err != nil {
 		return err
 	}
 	if opts.Line {
@@ -123,8 +84,8 @@ func blameRun(opts *BlameOptions) error {
 	if err != nil {
 		return err
 	}
-	var off []store.LogEntry
-	for _, e := range log {
+	var off []render.LogEntry
+	for _, e := range logEntries(log) {
 		if e.OffLine {
 			off = append(off, e)
 		}
@@ -134,89 +95,16 @@ func blameRun(opts *BlameOptions) error {
 			return err
 		}
 	}
-	return writeAlsoProposed(out, off)
+	return render.AlsoProposed(out, off)
 }
 
-// blameLine is one line of the clause text and the spans that make it up.
-type blameLine struct {
-	pieces []store.Span
-}
-
-// writeBlameText prints the clause file's spans (store.BlameLines) one
-// stored line (a sentence) at a time, as git blame does, the versions that
-// wrote the line named in the margin, newest first. With colour, each
-// piece of text takes its version's colour, so a word changed inside an
-// older sentence stands out.
-//
-// name gives a version's name in the margin: its label, and the amending
-// instructions for a version imported from an amending text.
-func writeBlameText(w io.Writer, spans []store.Span, color bool, name func(*store.Version) string) error {
-	var lines []blameLine
-	cur := blameLine{}
-	for _, sp := range spans {
-		parts := strings.Split(sp.Text, "\n")
-		for k, part := range parts {
-			if k > 0 {
-				lines = append(lines, cur)
-				cur = blameLine{}
-			}
-			if part != "" {
-				cur.pieces = append(cur.pieces, store.Span{Text: part, Version: sp.Version})
-			}
-		}
+// blameSpans fills the blame's spans from the store's: each with its
+// version and the amending instructions that changed clause id there.
+func blameSpans(spans []store.Span, id string) []render.BlameSpan {
+	out := make([]render.BlameSpan, len(spans))
+	for i, sp := range spans {
+		v := sp.Version
+		out[i] = render.BlameSpan{Text: sp.Text, Version: v.Label, Party: v.Party, Date: v.Date, Commit: v.Commit, By: changeBy(v, id), Seq: v.Seq}
 	}
-	if len(cur.pieces) > 0 { // the file's final newline ends the last line
-		lines = append(lines, cur)
-	}
-	palette := []ansi.BasicColor{ansi.Blue, ansi.Green, ansi.Magenta, ansi.Yellow, ansi.Cyan, ansi.Red,
-		ansi.BrightBlue, ansi.BrightGreen, ansi.BrightMagenta, ansi.BrightYellow, ansi.BrightCyan, ansi.BrightRed}
-	colours := map[string]ansi.Style{}
-	styleOf := func(v *store.Version) ansi.Style {
-		st, ok := colours[v.Label]
-		if !ok {
-			st = ansi.Style{}.ForegroundColor(palette[len(colours)%len(palette)])
-			colours[v.Label] = st
-		}
-		return st
-	}
-	margins := make([]string, len(lines))
-	width := 0
-	for i, l := range lines {
-		var vs []*store.Version
-		for _, p := range l.pieces {
-			if strings.TrimSpace(p.Text) != "" && !slices.Contains(vs, p.Version) {
-				vs = append(vs, p.Version)
-			}
-		}
-		slices.SortFunc(vs, func(a, b *store.Version) int { return b.Seq - a.Seq })
-		names := make([]string, len(vs))
-		for k, v := range vs {
-			names[k] = name(v)
-		}
-		if len(vs) > 0 {
-			names[0] += " (" + sanitize.Text(vs[0].Party) + ")"
-		}
-		margins[i] = strings.Join(names, ", ")
-		width = max(width, len([]rune(margins[i])))
-	}
-	for i, l := range lines {
-		if len(l.pieces) == 0 {
-			if _, err := fmt.Fprintln(w); err != nil {
-				return err
-			}
-			continue
-		}
-		var b strings.Builder
-		for _, p := range l.pieces {
-			text := sanitize.Text(p.Text)
-			if color {
-				text = styleOf(p.Version).Styled(text)
-			}
-			b.WriteString(text)
-		}
-		if _, err := fmt.Fprintf(w, "%-*s │ %s\n", width, margins[i], b.String()); err != nil {
-			return err
-		}
-	}
-	return nil
+	return out
 }

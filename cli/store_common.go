@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"bytes"
-	"io"
 	"os"
 
 	"github.com/avenant-dev/avenant/store"
@@ -30,22 +28,4 @@ func openStore(g *globals) (*store.Store, error) {
 func isFile(arg string) bool {
 	_, err := os.Stat(arg)
 	return err == nil
-}
-
-func short(commit string) string {
-	if len(commit) > 7 {
-		return commit[:7]
-	}
-	return commit
-}
-
-// trimmed writes a tabwriter's output without the spaces it leaves at the
-// end of a line whose last cell is empty.
-func trimmed(w io.Writer, b *bytes.Buffer) error {
-	lines := bytes.Split(b.Bytes(), []byte("\n"))
-	for i := range lines {
-		lines[i] = bytes.TrimRight(lines[i], " ")
-	}
-	_, err := w.Write(bytes.Join(lines, []byte("\n")))
-	return err
 }

@@ -230,7 +230,7 @@ func printImport(w io.Writer, file string, r *store.ImportResult) {
 		return
 	}
 	v := r.Version
-	fmt.Fprintf(w, "%s %s (%s, %s, %s): %s", short(v.Commit), sanitize.Line(v.Label), sanitize.Line(v.Party), sanitize.Line(v.Kind), sanitize.Line(v.Date), render.Count(v.Clauses, "clause"))
+	fmt.Fprintf(w, "%s %s (%s, %s, %s): %s", render.ShortCommit(v.Commit), sanitize.Line(v.Label), sanitize.Line(v.Party), sanitize.Line(v.Kind), sanitize.Line(v.Date), render.Count(v.Clauses, "clause"))
 	if r.Diff != nil && v.Base != "" {
 		fmt.Fprintf(w, "; against %s: %s", sanitize.Line(v.Base), render.SummaryLine(r.Diff.Summary))
 	}

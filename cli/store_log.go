@@ -1,22 +1,11 @@
 package cli
 
 import (
-	"bytes"
-	"fmt"
-	"io"
-	"strings"
-	"text/tabwriter"
-
 	"github.com/spf13/cobra"
 
-	"github.com/avenant-dev/avenant/clause"
-	"github.com/avenant-dev/avenant/internal/sanitize"
 	"github.com/avenant-dev/avenant/render"
 	"github.com/avenant-dev/avenant/store"
 )
-
-// LogSchema names the JSON document of avenant log.
-const LogSchema = "avenant.log/v1"
 
 // LogOptions hold what avenant log needs.
 type LogOptions struct {
@@ -26,33 +15,6 @@ type LogOptions struct {
 	Format string
 	// Line leaves out the versions off the line that leads to --at.
 	Line bool
-}
-
-type logDoc struct {
-	Schema  string     `json:"schema"`
-	Clause  string     `json:"clause"`
-	Entries []logEntry `json:"entries"`
-}
-
-type logEntry struct {
-	// ID is the clause the entry is about: the one asked for, or one its
-	// text came from (split off, merged in).
-	ID         string            `json:"id"`
-	Version    string            `json:"version"`
-	Party      string            `json:"party"`
-	Date       string            `json:"date"`
-	Commit     string            `json:"commit"`
-	Number     string            `json:"number"`
-	Change     clause.ChangeKind `json:"change"`
-	Renumbered bool              `json:"renumbered,omitempty"`
-	Moved      bool              `json:"moved,omitempty"`
-	Gone       bool              `json:"gone,omitempty"`
-	Others     []string          `json:"others,omitempty"`
-	// OffLine marks a version off the line that leads to --at.
-	OffLine bool `json:"off_line,omitempty"`
-	// By names the amending instructions that made the change, for a
-	// version imported with --amends.
-	By string `json:"by,omitempty"`
 }
 
 func newLogCmd(g *globals, runF func(*LogOptions) error) *cobra.Command {
@@ -111,95 +73,30 @@ func logRun(opts *LogOptions) error {
 	if err != nil {
 		return err
 	}
-	entries := all[:0:0]
-	for _, e := range all {
+	doc := render.LogDoc{Schema: render.LogSchema, Clause: id, Entries: []render.LogEntry{}}
+	for _, e := range logEntries(all) {
 		if !opts.Line || !e.OffLine {
-			entries = append(entries, e)
+			doc.Entries = append(doc.Entries, e)
 		}
 	}
 	if opts.g.quiet {
 		return nil // --quiet: the exit status is the answer
 	}
-	out := opts.g.io.Out
 	if opts.Format == "json" {
-		doc := logDoc{Schema: LogSchema, Clause: id, Entries: []logEntry{}}
-		for _, e := range entries {
-			doc.Entries = append(doc.Entries, logEntry{
-				ID: e.ID, OffLine: e.OffLine, Version: e.Version.Label, Party: e.Version.Party, Date: e.Version.Date, Commit: e.Version.Commit,
-				Number: e.Number, Change: e.Change, Renumbered: e.Renumbered, Moved: e.Moved, Gone: e.Gone, Others: e.Others, By: e.By,
-			})
-		}
-		return render.WriteJSON(out, doc)
+		return render.WriteJSON(opts.g.io.Out, doc)
 	}
-	var buf bytes.Buffer
-	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "clause %s\n", sanitize.Line(id))
-	for _, e := range entries {
-		if e.OffLine {
-			continue // listed apart, below
-		}
-		var notes []string
-		if e.ID != id {
-			notes = append(notes, "as "+e.ID)
-		}
-		if e.Renumbered {
-			notes = append(notes, "renumbered")
-		}
-		if e.Moved {
-			notes = append(notes, "moved")
-		}
-		if len(e.Others) > 0 {
-			switch {
-			case e.Gone:
-				notes = append(notes, "into "+strings.Join(e.Others, ", "))
-			case e.Change == clause.Split && len(e.Others) == 1:
-				notes = append(notes, "with "+e.Others[0])
-			default:
-				notes = append(notes, "with "+strings.Join(e.Others, ", "))
-			}
-		}
-		if e.By != "" {
-			notes = append(notes, "by "+citation(e.Version.Label, e.By))
-		}
-		number := e.Number
-		if number == "" {
-			number = "-"
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", short(e.Version.Commit), sanitize.Line(e.Version.Label), sanitize.Line(e.Version.Date),
-			sanitize.Text(e.Version.Party), sanitize.Text(number), e.Change, sanitize.Line(strings.Join(notes, " ")))
-	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	if err := trimmed(out, &buf); err != nil {
-		return err
-	}
-	return writeAlsoProposed(out, entries)
+	return render.LogText(opts.g.io.Out, doc)
 }
 
-// writeAlsoProposed lists apart the versions off the line that leads to
-// --at which changed the clause: a sibling counter-proposal, which the text
-// being read does not descend from ("also proposed: MGF-2024-03 (MG
-// France, 2024-03-12) modified 19.5").
-func writeAlsoProposed(w io.Writer, entries []store.LogEntry) error {
-	for _, e := range entries {
-		if !e.OffLine {
-			continue
-		}
-		what := string(e.Change)
-		if e.Number != "" {
-			what += " " + e.Number
-		}
-		if e.Renumbered {
-			what += ", renumbered"
-		}
-		if e.Moved {
-			what += ", moved"
-		}
+// logEntries fills the log's entries from the store's.
+func logEntries(es []store.LogEntry) []render.LogEntry {
+	out := make([]render.LogEntry, len(es))
+	for i, e := range es {
 		v := e.Version
-		if _, err := fmt.Fprintf(w, "also proposed: %s (%s, %s) %s\n", sanitize.Line(v.Label), sanitize.Text(v.Party), sanitize.Line(v.Date), sanitize.Text(what)); err != nil {
-			return err
+		out[i] = render.LogEntry{
+			ID: e.ID, OffLine: e.OffLine, Version: v.Label, Party: v.Party, Date: v.Date, Commit: v.Commit,
+			Number: e.Number, Change: e.Change, Renumbered: e.Renumbered, Moved: e.Moved, Gone: e.Gone, Others: e.Others, By: e.By,
 		}
 	}
-	return nil
+	return out
 }

@@ -146,7 +146,7 @@ func pullRun(opts *RemoteCmdOptions) error {
 	}
 	out := opts.g.io.Out
 	for _, v := range r.Versions {
-		fmt.Fprintf(out, "new version %s %s (%s, %s, %s)", short(v.Commit), sanitize.Line(v.Label), sanitize.Line(v.Party), sanitize.Line(v.Kind), sanitize.Line(v.Date))
+		fmt.Fprintf(out, "new version %s %s (%s, %s, %s)", render.ShortCommit(v.Commit), sanitize.Line(v.Label), sanitize.Line(v.Party), sanitize.Line(v.Kind), sanitize.Line(v.Date))
 		if v.Base != "" {
 			fmt.Fprintf(out, ", answers %s", sanitize.Line(v.Base))
 		}
@@ -183,9 +183,9 @@ func writeUpdates(out io.Writer, what string, us []store.RefUpdate) {
 			kind = "tag"
 		}
 		if u.Old == "" {
-			fmt.Fprintf(out, "  %s %s: new at %s\n", kind, sanitize.Line(u.Name), short(u.New))
+			fmt.Fprintf(out, "  %s %s: new at %s\n", kind, sanitize.Line(u.Name), render.ShortCommit(u.New))
 		} else {
-			fmt.Fprintf(out, "  %s %s: %s..%s\n", kind, sanitize.Line(u.Name), short(u.Old), short(u.New))
+			fmt.Fprintf(out, "  %s %s: %s..%s\n", kind, sanitize.Line(u.Name), render.ShortCommit(u.Old), render.ShortCommit(u.New))
 		}
 	}
 }

@@ -1,10 +1,7 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
-	"slices"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -16,24 +13,6 @@ import (
 type VersionsOptions struct {
 	g      *globals
 	Format string
-}
-
-// VersionsSchema names the JSON document of avenant versions.
-const VersionsSchema = "avenant.versions/v1"
-
-type versionsDoc struct {
-	Schema   string        `json:"schema"`
-	Versions []versionJSON `json:"versions"`
-}
-
-type versionJSON struct {
-	Label   string `json:"label"`
-	Party   string `json:"party"`
-	Kind    string `json:"kind"`
-	Date    string `json:"date"`
-	Commit  string `json:"commit"`
-	Base    string `json:"base"`
-	Clauses int    `json:"clauses"`
 }
 
 func newVersionsCmd(g *globals, runF func(*VersionsOptions) error) *cobra.Command {
@@ -66,33 +45,16 @@ func versionsRun(opts *VersionsOptions) error {
 		return nil // --quiet: the exit status is the answer
 	}
 	out := opts.g.io.Out
+	doc := render.VersionsDoc{Schema: render.VersionsSchema, Versions: []render.VersionEntry{}}
+	for _, v := range vs {
+		doc.Versions = append(doc.Versions, render.VersionEntry{Label: v.Label, Party: v.Party, Kind: v.Kind, Date: v.Date, Commit: v.Commit, Base: v.Base, Clauses: v.Clauses})
+	}
 	if opts.Format == "json" {
-		doc := versionsDoc{Schema: VersionsSchema, Versions: []versionJSON{}}
-		for _, v := range vs {
-			doc.Versions = append(doc.Versions, versionJSON{v.Label, v.Party, v.Kind, v.Date, v.Commit, v.Base, v.Clauses})
-		}
 		return render.WriteJSON(out, doc)
 	}
 	if len(vs) == 0 {
 		_, err := fmt.Fprintf(out, "no version yet in %s: add one with avenant import\n", sanitize.Line(s.Dir))
 		return err
 	}
-	// Newest first, with the answer graph the TUI draws.
-	newest := slices.Clone(vs)
-	slices.Reverse(newest)
-	gv := make([]render.GraphVersion, len(newest))
-	for i, v := range newest {
-		gv[i] = render.GraphVersion{Label: v.Label, Base: v.Base}
-	}
-	graph := render.VersionGraph(gv)
-	var buf bytes.Buffer
-	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "\tLABEL\tPARTY\tKIND\tDATE\tCOMMIT\tCLAUSES\tANSWERS")
-	for i, v := range newest {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n", graph[i], sanitize.Text(v.Label), sanitize.Text(v.Party), sanitize.Text(v.Kind), sanitize.Line(v.Date), short(v.Commit), v.Clauses, sanitize.Line(v.Base))
-	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	return trimmed(out, &buf)
+	return render.VersionsText(out, doc)
 }
