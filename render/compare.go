@@ -13,52 +13,8 @@ import (
 	"github.com/avenant-dev/avenant/parties"
 )
 
-// CompareSchema names the JSON document of avenant compare.
-const CompareSchema = "avenant.compare/v1"
-
 // CompareFormats are the formats of avenant compare.
 var CompareFormats = []string{"text", "json", "markdown", "html"}
-
-// VersionRef names a version in avenant.compare/v1.
-type VersionRef struct {
-	Label string `json:"label"`
-	Party string `json:"party"`
-	Date  string `json:"date"`
-}
-
-// CompareClauseRef names a clause in avenant.compare/v1.
-type CompareClauseRef struct {
-	ID      string `json:"id"`
-	Number  string `json:"number"`
-	Heading string `json:"heading"`
-}
-
-// AnswerDoc is what one answer does to a clause, relative to the base.
-type AnswerDoc struct {
-	Kind       clause.ChangeKind  `json:"kind"`
-	Renumbered bool               `json:"renumbered"`
-	Moved      bool               `json:"moved"`
-	Similarity float64            `json:"similarity"`
-	New        []CompareClauseRef `json:"new"`
-	Facts      []clause.Fact      `json:"facts"`
-}
-
-// CompareRowDoc is one row: a base clause (nil for one the answers add),
-// one entry per answer (nil where the answer has nothing on the row), and
-// the groups of answers in agreement.
-type CompareRowDoc struct {
-	Base    *CompareClauseRef `json:"base"`
-	Answers []*AnswerDoc      `json:"answers"`
-	Agree   [][]int           `json:"agree"`
-}
-
-// CompareDoc is the avenant.compare/v1 document.
-type CompareDoc struct {
-	Schema   string          `json:"schema"`
-	Base     VersionRef      `json:"base"`
-	Versions []VersionRef    `json:"versions"`
-	Clauses  []CompareRowDoc `json:"clauses"`
-}
 
 // newCompareDoc builds the JSON view of a table: every row, changed or
 // not, since a script reading it wants the whole base.

@@ -6,51 +6,6 @@ import (
 	"github.com/avenant-dev/avenant/clause"
 )
 
-// DiffSchema names the JSON document written for a diff.
-const DiffSchema = "avenant.diff/v1"
-
-// Side describes one of the two versions compared: a store version or a
-// plain file.
-type Side struct {
-	Ref   string `json:"ref"`
-	Party string `json:"party"`
-	Date  string `json:"date"`
-	// Clauses is filled from the document by NewDiffDoc.
-	Clauses int `json:"clauses"`
-	// IDs, when not nil, are the store's stable ids of the document's
-	// clauses, by index; otherwise each clause's own slug is used.
-	IDs []string `json:"-"`
-}
-
-// ClauseRef names a clause in a change.
-type ClauseRef struct {
-	ID      string   `json:"id"`
-	Number  string   `json:"number"`
-	Heading string   `json:"heading"`
-	Path    []string `json:"path"`
-}
-
-// ChangeDoc is one change of avenant.diff/v1.
-type ChangeDoc struct {
-	Kind       clause.ChangeKind `json:"kind"`
-	Renumbered bool              `json:"renumbered"`
-	Moved      bool              `json:"moved"`
-	Old        []ClauseRef       `json:"old"`
-	New        []ClauseRef       `json:"new"`
-	Similarity float64           `json:"similarity"`
-	Hunks      []clause.Hunk     `json:"hunks"`
-	Facts      []clause.Fact     `json:"facts"`
-}
-
-// DiffDoc is the avenant.diff/v1 document.
-type DiffDoc struct {
-	Schema  string         `json:"schema"`
-	Old     Side           `json:"old"`
-	New     Side           `json:"new"`
-	Summary clause.Summary `json:"summary"`
-	Changes []ChangeDoc    `json:"changes"`
-}
-
 // NewDiffDoc builds the JSON view of a diff. Unchanged clauses are listed
 // only when all is set, or when they carry facts (a reference left
 // pointing to a renumbered article); the summary always counts everything.

@@ -1,8 +1,6 @@
 package render
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -10,29 +8,6 @@ import (
 	"github.com/avenant-dev/avenant/clause"
 	"github.com/avenant-dev/avenant/internal/sanitize"
 )
-
-// OutlineSchema names the JSON document written by Outline.
-const OutlineSchema = "avenant.outline/v1"
-
-// OutlineClause is one clause of avenant.outline/v1.
-type OutlineClause struct {
-	ID      string   `json:"id"`
-	Number  string   `json:"number"`
-	Heading string   `json:"heading"`
-	Kind    string   `json:"kind"`
-	Path    []string `json:"path"`
-	Text    string   `json:"text"`
-	// Status is what the heading states after the number ("nouveau",
-	// "supprimé", "conforme"…), omitted when it states none.
-	Status string `json:"status,omitempty"`
-}
-
-// OutlineDoc is the avenant.outline/v1 document.
-type OutlineDoc struct {
-	Schema  string          `json:"schema"`
-	Ref     string          `json:"ref"`
-	Clauses []OutlineClause `json:"clauses"`
-}
 
 // NewOutlineDoc builds the JSON view of a document. ids, when not nil,
 // replaces each clause's own id (the store's stable ids).
@@ -50,20 +25,6 @@ func NewOutlineDoc(ref string, d *clause.Document, ids []string) OutlineDoc {
 		out.Clauses[i] = OutlineClause{ID: id, Number: c.Number, Heading: c.Heading, Kind: string(c.Kind), Path: path, Text: c.Text, Status: c.Status}
 	}
 	return out
-}
-
-// WriteJSON writes v as indented JSON followed by a newline, its strings
-// cleaned of escape sequences: every JSON output goes through here.
-func WriteJSON(w io.Writer, v any) error {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return err
-	}
-	_, err := w.Write(sanitize.JSON(b.Bytes()))
-	return err
 }
 
 // OutlineText writes the outline as an indented list, one clause a line:

@@ -1,6 +1,13 @@
 package render
 
-import "github.com/avenant-dev/avenant/clause"
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+
+	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/internal/sanitize"
+)
 
 // The JSON documents avenant writes, side by side: each avenant.*/v1 schema
 // of the public contract is one set of structs here, whose field order is
@@ -8,6 +15,96 @@ import "github.com/avenant-dev/avenant/clause"
 // documents and write them with WriteJSON; the text views of the same data
 // read the same structs. (avenant.check/v1 is written by package check,
 // whose findings it lists; its sides are Side.)
+
+// WriteJSON writes v as indented JSON followed by a newline, its strings
+// cleaned of escape sequences: every JSON output goes through here.
+func WriteJSON(w io.Writer, v any) error {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(sanitize.JSON(b.Bytes()))
+	return err
+}
+
+// VersionRef names a version where a document lists several: the base and
+// answers of avenant.compare/v1, the columns of avenant.tariffs/v1.
+type VersionRef struct {
+	Label string `json:"label"`
+	Party string `json:"party"`
+	Date  string `json:"date"`
+}
+
+// DiffSchema names the JSON document written for a diff.
+const DiffSchema = "avenant.diff/v1"
+
+// Side describes one of the two versions compared: a store version or a
+// plain file.
+type Side struct {
+	Ref   string `json:"ref"`
+	Party string `json:"party"`
+	Date  string `json:"date"`
+	// Clauses is filled from the document by NewDiffDoc.
+	Clauses int `json:"clauses"`
+	// IDs, when not nil, are the store's stable ids of the document's
+	// clauses, by index; otherwise each clause's own slug is used.
+	IDs []string `json:"-"`
+}
+
+// ClauseRef names a clause in a change.
+type ClauseRef struct {
+	ID      string   `json:"id"`
+	Number  string   `json:"number"`
+	Heading string   `json:"heading"`
+	Path    []string `json:"path"`
+}
+
+// ChangeDoc is one change of avenant.diff/v1.
+type ChangeDoc struct {
+	Kind       clause.ChangeKind `json:"kind"`
+	Renumbered bool              `json:"renumbered"`
+	Moved      bool              `json:"moved"`
+	Old        []ClauseRef       `json:"old"`
+	New        []ClauseRef       `json:"new"`
+	Similarity float64           `json:"similarity"`
+	Hunks      []clause.Hunk     `json:"hunks"`
+	Facts      []clause.Fact     `json:"facts"`
+}
+
+// DiffDoc is the avenant.diff/v1 document.
+type DiffDoc struct {
+	Schema  string         `json:"schema"`
+	Old     Side           `json:"old"`
+	New     Side           `json:"new"`
+	Summary clause.Summary `json:"summary"`
+	Changes []ChangeDoc    `json:"changes"`
+}
+
+// OutlineSchema names the JSON document written by Outline.
+const OutlineSchema = "avenant.outline/v1"
+
+// OutlineClause is one clause of avenant.outline/v1.
+type OutlineClause struct {
+	ID      string   `json:"id"`
+	Number  string   `json:"number"`
+	Heading string   `json:"heading"`
+	Kind    string   `json:"kind"`
+	Path    []string `json:"path"`
+	Text    string   `json:"text"`
+	// Status is what the heading states after the number ("nouveau",
+	// "supprimé", "conforme"…), omitted when it states none.
+	Status string `json:"status,omitempty"`
+}
+
+// OutlineDoc is the avenant.outline/v1 document.
+type OutlineDoc struct {
+	Schema  string          `json:"schema"`
+	Ref     string          `json:"ref"`
+	Clauses []OutlineClause `json:"clauses"`
+}
 
 // VersionsSchema names the JSON document of avenant versions.
 const VersionsSchema = "avenant.versions/v1"
@@ -89,4 +186,70 @@ type BlameSpan struct {
 	// Seq is the version's import order, which the text view uses to name
 	// the newest version first; it is not written.
 	Seq int `json:"-"`
+}
+
+// CompareSchema names the JSON document of avenant compare.
+const CompareSchema = "avenant.compare/v1"
+
+// CompareClauseRef names a clause in avenant.compare/v1.
+type CompareClauseRef struct {
+	ID      string `json:"id"`
+	Number  string `json:"number"`
+	Heading string `json:"heading"`
+}
+
+// AnswerDoc is what one answer does to a clause, relative to the base.
+type AnswerDoc struct {
+	Kind       clause.ChangeKind  `json:"kind"`
+	Renumbered bool               `json:"renumbered"`
+	Moved      bool               `json:"moved"`
+	Similarity float64            `json:"similarity"`
+	New        []CompareClauseRef `json:"new"`
+	Facts      []clause.Fact      `json:"facts"`
+}
+
+// CompareRowDoc is one row: a base clause (nil for one the answers add),
+// one entry per answer (nil where the answer has nothing on the row), and
+// the groups of answers in agreement.
+type CompareRowDoc struct {
+	Base    *CompareClauseRef `json:"base"`
+	Answers []*AnswerDoc      `json:"answers"`
+	Agree   [][]int           `json:"agree"`
+}
+
+// CompareDoc is the avenant.compare/v1 document.
+type CompareDoc struct {
+	Schema   string          `json:"schema"`
+	Base     VersionRef      `json:"base"`
+	Versions []VersionRef    `json:"versions"`
+	Clauses  []CompareRowDoc `json:"clauses"`
+}
+
+// TariffsSchema names the JSON document of avenant tariffs.
+const TariffsSchema = "avenant.tariffs/v1"
+
+// TariffValue is a cell of avenant.tariffs/v1. Also, beyond the contract's
+// fields, lists the other prices the version gives the code elsewhere.
+type TariffValue struct {
+	Value     float64       `json:"value"`
+	Unit      string        `json:"unit"`
+	Text      string        `json:"text"`
+	Clause    string        `json:"clause"`
+	Effective string        `json:"effective,omitempty"`
+	Also      []TariffValue `json:"also,omitempty"`
+}
+
+// TariffRow is a row of avenant.tariffs/v1: values has one entry per
+// version, null where the version prices no such act.
+type TariffRow struct {
+	Code   string         `json:"code"`
+	Label  string         `json:"label"`
+	Values []*TariffValue `json:"values"`
+}
+
+// TariffsDoc is the avenant.tariffs/v1 document.
+type TariffsDoc struct {
+	Schema   string       `json:"schema"`
+	Versions []VersionRef `json:"versions"`
+	Rows     []TariffRow  `json:"rows"`
 }

@@ -12,9 +12,6 @@ import (
 	"github.com/avenant-dev/avenant/tariff"
 )
 
-// TariffsSchema names the JSON document of avenant tariffs.
-const TariffsSchema = "avenant.tariffs/v1"
-
 // TariffsFormats are the output formats of avenant tariffs.
 var TariffsFormats = []string{"text", "json", "csv", "markdown"}
 
@@ -31,44 +28,11 @@ func WriteTariffs(w io.Writer, g *tariff.Grid, format string, st Styles) error {
 	return tariffsText(w, g, st)
 }
 
-// TariffVersion is a column of avenant.tariffs/v1.
-type TariffVersion struct {
-	Label string `json:"label"`
-	Party string `json:"party"`
-	Date  string `json:"date"`
-}
-
-// TariffValue is a cell of avenant.tariffs/v1. Also, beyond the contract's
-// fields, lists the other prices the version gives the code elsewhere.
-type TariffValue struct {
-	Value     float64       `json:"value"`
-	Unit      string        `json:"unit"`
-	Text      string        `json:"text"`
-	Clause    string        `json:"clause"`
-	Effective string        `json:"effective,omitempty"`
-	Also      []TariffValue `json:"also,omitempty"`
-}
-
-// TariffRow is a row of avenant.tariffs/v1: values has one entry per
-// version, null where the version prices no such act.
-type TariffRow struct {
-	Code   string         `json:"code"`
-	Label  string         `json:"label"`
-	Values []*TariffValue `json:"values"`
-}
-
-// TariffsDoc is the avenant.tariffs/v1 document.
-type TariffsDoc struct {
-	Schema   string          `json:"schema"`
-	Versions []TariffVersion `json:"versions"`
-	Rows     []TariffRow     `json:"rows"`
-}
-
 // newTariffsDoc builds the JSON view of a grid.
 func newTariffsDoc(g *tariff.Grid) TariffsDoc {
-	doc := TariffsDoc{Schema: TariffsSchema, Versions: []TariffVersion{}, Rows: []TariffRow{}}
+	doc := TariffsDoc{Schema: TariffsSchema, Versions: []VersionRef{}, Rows: []TariffRow{}}
 	for _, v := range g.Versions {
-		doc.Versions = append(doc.Versions, TariffVersion{v.Label, v.Party, v.Date})
+		doc.Versions = append(doc.Versions, VersionRef{v.Label, v.Party, v.Date})
 	}
 	value := func(p tariff.Price) TariffValue {
 		return TariffValue{Value: p.Value, Unit: p.Unit, Text: p.Text, Clause: p.Clause, Effective: p.Effective}
