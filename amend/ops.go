@@ -1,13 +1,12 @@
 package amend
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/internal/lazyre"
 )
 
 // The building blocks of the patterns, spelt out once.
@@ -24,47 +23,27 @@ var macros = strings.NewReplacer(
 	"ORD", ordinalPattern,
 )
 
+// pattern expands the macros of p on first use, like the compilation:
+// expanding them all took as long as compiling them.
 func pattern(p string) *lazyRegexp {
-	for range 3 {
-		p = macros.Replace(p)
-	}
-	return lazy(`(?i)` + p)
+	return &lazyRegexp{Regexp: lazyre.Build(func() string {
+		for range 3 {
+			p = macros.Replace(p)
+		}
+		return `(?i)` + p
+	})}
 }
 
-// lazyRegexp is a pattern compiled the first time it is used: the
-// package's patterns take some 20 ms to compile, which every command,
-// `avenant version` included, would otherwise pay at start-up.
+// lazyRegexp is a pattern compiled on first use with, for the patterns
+// screening covers, the prefilter screening gives it.
 type lazyRegexp struct {
-	once sync.Once
-	src  string
-	re   *regexp.Regexp
+	*lazyre.Regexp
 	// clauses are the pattern's prefilter over the vocabulary, set
 	// by screening for the screened patterns only.
 	clauses []wordSet
 }
 
-func lazy(src string) *lazyRegexp { return &lazyRegexp{src: src} }
-
-func (l *lazyRegexp) get() *regexp.Regexp {
-	l.once.Do(func() {
-		l.re = regexp.MustCompile(l.src)
-	})
-	return l.re
-}
-
-func (l *lazyRegexp) MatchString(s string) bool            { return l.get().MatchString(s) }
-func (l *lazyRegexp) FindString(s string) string           { return l.get().FindString(s) }
-func (l *lazyRegexp) FindStringSubmatch(s string) []string { return l.get().FindStringSubmatch(s) }
-func (l *lazyRegexp) Split(s string, n int) []string       { return l.get().Split(s, n) }
-func (l *lazyRegexp) ReplaceAllString(s, repl string) string {
-	return l.get().ReplaceAllString(s, repl)
-}
-func (l *lazyRegexp) FindAllStringSubmatch(s string, n int) [][]string {
-	return l.get().FindAllStringSubmatch(s, n)
-}
-func (l *lazyRegexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
-	return l.get().FindAllStringSubmatchIndex(s, n)
-}
+func lazy(src string) *lazyRegexp { return &lazyRegexp{Regexp: lazyre.New(src)} }
 
 // opForm is one drafting form: its pattern and how a match becomes an op.
 type opForm struct {

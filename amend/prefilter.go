@@ -136,5 +136,5 @@ func (l *lazyRegexp) admits(f foldedText) bool {
 
 // matches is MatchString behind the pattern's prefilter.
 func (l *lazyRegexp) matches(f foldedText) bool {
-	return l.admits(f) && l.get().MatchString(f.text)
+	return l.admits(f) && l.MatchString(f.text)
 }

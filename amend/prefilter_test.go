@@ -102,10 +102,10 @@ func TestPrefiltersLetMatchesThrough(t *testing.T) {
 			}
 			for _, f := range []foldedText{foldText(frame), foldText(normalizeFrame(frame))} {
 				for _, l := range screened() {
-					if l.get().MatchString(f.text) {
+					if l.MatchString(f.text) {
 						matched++
 						if !l.admits(f) {
-							t.Errorf("%s, %s: %s matches but its prefilter stops it", name, unitLabel(c), l.src)
+							t.Errorf("%s, %s: %s matches but its prefilter stops it", name, unitLabel(c), l)
 						}
 					}
 				}

@@ -1,7 +1,7 @@
 package clause
 
 import (
-	"regexp"
+	"github.com/avenant-dev/avenant/internal/lazyre"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -51,7 +51,7 @@ func numberStarts(s string) []int {
 
 // matchesAt runs an anchored pattern at each start and returns the
 // submatch indices, shifted into s, of the matches that do not overlap.
-func matchesAt(re *regexp.Regexp, s string, starts []int, width int) [][]int {
+func matchesAt(re *lazyre.Regexp, s string, starts []int, width int) [][]int {
 	var out [][]int
 	last := 0
 	for _, i := range starts {
@@ -73,7 +73,7 @@ func matchesAt(re *regexp.Regexp, s string, starts []int, width int) [][]int {
 	return out
 }
 
-var groupedNumber = regexp.MustCompile(`^\d{1,3}(?:[ .]\d{3})+(?:,\d+)?$`)
+var groupedNumber = lazyre.New(`^\d{1,3}(?:[ .]\d{3})+(?:,\d+)?$`)
 
 // parseNumber reads a number matched by numPattern.
 func parseNumber(s string) (float64, bool) {
@@ -95,10 +95,10 @@ func endsWord(s string, end int) bool {
 func numberKey(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 var (
-	amountRe = regexp.MustCompile(`^(` + numPattern + `)\s?(?:((?:millions?|milliards?)\s(?:d'euros|de francs))|(M€|Md€|k€|€|[Ee]uros?|EUR|[Ff]rancs?|FF|F))`)
+	amountRe = lazyre.New(`^(` + numPattern + `)\s?(?:((?:millions?|milliards?)\s(?:d'euros|de francs))|(M€|Md€|k€|€|[Ee]uros?|EUR|[Ff]rancs?|FF|F))`)
 	// "€ 30", as some tables print it.
-	amountLeadRe = regexp.MustCompile(`^(€)\s?(\d+(?:,\d+)?)`)
-	percentRe    = regexp.MustCompile(`^(` + numPattern + `)\s?(%|pour ?cent|p\. ?100)`)
+	amountLeadRe = lazyre.New(`^(€)\s?(\d+(?:,\d+)?)`)
+	percentRe    = lazyre.New(`^(` + numPattern + `)\s?(%|pour ?cent|p\. ?100)`)
 )
 
 // amounts finds sums of money and ties each to the act code it prices: the

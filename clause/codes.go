@@ -2,6 +2,7 @@ package clause
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -11,40 +12,34 @@ import (
 // symbols (I, L, D, F) are left out; C and V are in because the
 // consultation and the visit are what tariffs are about, and their Roman
 // readings are filtered by context ("Titre V").
-var knownActCodes = map[string]bool{}
-
-func init() {
-	for _, c := range strings.Fields(`G GS VG VGS C CS CSC CNP CNPSY CDE V VS VL VNP VNPSY
+var knownActCodes = wordSet(`G GS VG VGS C CS CSC CNP CNPSY CDE V VS VL VNP VNPSY
 		APC APY APU AVY MPC MCS MCG MCU MPJ MEG MSH MIC MTX MIS MRT MNO MGM MOP MPF MUT MTA
 		TCG TC TCS TE1 TE2 TLC TLS TLD TLL RQD IK ID IFD K KC KE KCC Z ZN
 		ADE ADA ADC ADI ACO ATM ANP AMI AMS AIS AMK AMC AMO AMY SF SFI POD ORT
-		COE CCP CCE CCX CSO PAV SNP IMT ALQ CRN CRD CRS CRM`) {
-		knownActCodes[c] = true
-	}
-}
+		COE CCP CCE CCX CSO PAV SNP IMT ALQ CRN CRD CRS CRM`)
 
 // notActCodes are upper-case words of the domain that look like act codes
 // but name institutions, texts, programmes or places.
-var notActCodes = map[string]bool{}
-
-func init() {
-	for _, c := range strings.Fields(`CNAM CNAMTS UNCAM UNOCAM ROSP ARS CSS CPAM CGSS UNPS UFML CSMF SML FMF MG
+var notActCodes = wordSet(`CNAM CNAMTS UNCAM UNOCAM ROSP ARS CSS CPAM CGSS UNPS UFML CSMF SML FMF MG
 		CHU CHR HAS SAS CPTS DMP PDSA SNIR JO JORF NOR CCAM NGAP TVA PIB ONDAM RSA RMI PLFSS LFSS
 		URSSAF MSA CMU CMUC AME ACS SMIC IRM CE UE EHPAD OPTAM DPC ANDPC MSP ESP CDS ALD AT MP HN DE
-		MM SOS UNAF CNOM CSP CASF RPPS ADELI FSE SESAM PS ETP ESS CNSA DREES INSEE FNPS`) {
-		notActCodes[c] = true
-	}
-}
+		MM SOS UNAF CNOM CSP CASF RPPS ADELI FSE SESAM PS ETP ESS CNSA DREES INSEE FNPS`)
 
 // frenchCaps are short French words that an all-caps heading spells like
 // a code.
-var frenchCaps = map[string]bool{}
+var frenchCaps = wordSet(`A AU AUX DE DU DES LA LE LES EN ET OU UN UNE PAR POUR SUR SANS SOUS
+		EST SONT IL ILS ELLE SA SES SON NE PAS QUE QUI CE`)
 
-func init() {
-	for _, c := range strings.Fields(`A AU AUX DE DU DES LA LE LES EN ET OU UN UNE PAR POUR SUR SANS SOUS
-		EST SONT IL ILS ELLE SA SES SON NE PAS QUE QUI CE`) {
-		frenchCaps[c] = true
-	}
+// wordSet is the set of the words of list, built on first use: the sets
+// are needed by fact extraction only, not at every start-up.
+func wordSet(list string) func() map[string]bool {
+	return sync.OnceValue(func() map[string]bool {
+		set := map[string]bool{}
+		for _, w := range strings.Fields(list) {
+			set[w] = true
+		}
+		return set
+	})
 }
 
 // actNouns introduce an act code: "consultation G", "majoration MPC",
@@ -73,10 +68,10 @@ var notCodeAfter = map[string]bool{
 // context ("consultation XY") are found by factTextKind.codes, not here.
 func isActCode(s string) bool {
 	s = strings.TrimSuffix(s, "+")
-	if s == "" || notActCodes[s] {
+	if s == "" || notActCodes()[s] {
 		return false
 	}
-	if knownActCodes[s] {
+	if knownActCodes()[s] {
 		return true
 	}
 	letters := 0
@@ -93,7 +88,7 @@ func isActCode(s string) bool {
 	case letters == 4 && digits == 3:
 		return true
 	case letters >= 1 && digits >= 1 && digits <= 3:
-		return knownActCodes[s[:letters]]
+		return knownActCodes()[s[:letters]]
 	}
 	return false
 }
@@ -185,7 +180,7 @@ func (t *factTextKind) codes() []codeAt {
 // one ("l'avis ponctuel de consultant (APC)").
 func (t *factTextKind) contextualCode(i int, code string) bool {
 	base := strings.TrimSuffix(code, "+")
-	if notActCodes[base] || frenchCaps[base] {
+	if notActCodes()[base] || frenchCaps()[base] {
 		return false
 	}
 	if _, roman := roman(base); roman {

@@ -1,7 +1,6 @@
 package clause
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -9,6 +8,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/avenant-dev/avenant/internal/frtext"
+	"github.com/avenant-dev/avenant/internal/lazyre"
 )
 
 // What counts as cosmetic, and why.
@@ -213,10 +213,10 @@ var (
 	// codeReference is the letter of a code's part before an article
 	// number, with its dots and spaces: "L. O. 135", "LO 135", "L.162",
 	// "R. 4127". The letter must start a word.
-	codeReference = regexp.MustCompile(`(^|[^\pL\pN])([LRD])\.? ?(?:(O)\.? ?)?(\d)`)
+	codeReference = lazyre.New(`(^|[^\pL\pN])([LRD])\.? ?(?:(O)\.? ?)?(\d)`)
 	// markerStop is the full stop between a subdivision number and its
 	// dash ("II.-", once spaces are gone), not the decimal point of "3.-2".
-	markerStop = regexp.MustCompile(`([\pL\pN])\.-(\D|$)`)
+	markerStop = lazyre.New(`([\pL\pN])\.-(\D|$)`)
 )
 
 // canonicalReferences writes code references, "numéro" and subdivision

@@ -1,7 +1,7 @@
 package clause
 
 import (
-	"regexp"
+	"github.com/avenant-dev/avenant/internal/lazyre"
 	"strconv"
 	"strings"
 )
@@ -12,8 +12,8 @@ var months = map[string]int{
 }
 
 var (
-	dateSlashRe = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})`)
-	dateISORe   = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})`)
+	dateSlashRe = lazyre.New(`^(\d{1,2})/(\d{1,2})/(\d{4})`)
+	dateISORe   = lazyre.New(`^(\d{4})-(\d{2})-(\d{2})`)
 )
 
 // dates finds calendar dates. A fact reports them as written; they are

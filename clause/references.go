@@ -1,9 +1,10 @@
 package clause
 
 import (
-	"regexp"
+	"github.com/avenant-dev/avenant/internal/lazyre"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // refNumPattern is one article number: "12", "1er", "28.1", "28-1",
@@ -11,10 +12,10 @@ import (
 const refNumPattern = `(?:(?:[LRDA]\.?\s?)?\d+(?:er)?(?:[.-]\d+)*(?:\s(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)\b)?|premier)`
 
 var (
-	refRe      = regexp.MustCompile(`^((?i:articles?|art\.))\s(?:n°\s?)?(` + refNumPattern + `(?:(?:\s?,\s|\s(?:et|à|ou)\s)` + refNumPattern + `)*)`)
-	refNumRe   = regexp.MustCompile(refNumPattern)
-	annexRefRe = regexp.MustCompile(`^((?i:annexes?))\s([IVXLCDM]+|\d+|[A-Z])\b`)
-	codePrefix = regexp.MustCompile(`^[LRDA]\.?\s?\d`)
+	refRe      = lazyre.New(`^((?i:articles?|art\.))\s(?:n°\s?)?(` + refNumPattern + `(?:(?:\s?,\s|\s(?:et|à|ou)\s)` + refNumPattern + `)*)`)
+	refNumRe   = lazyre.New(refNumPattern)
+	annexRefRe = lazyre.New(`^((?i:annexes?))\s([IVXLCDM]+|\d+|[A-Z])\b`)
+	codePrefix = lazyre.New(`^[LRDA]\.?\s?\d`)
 )
 
 // qualifierStop ends the name of the text a reference points into: "du
@@ -33,9 +34,8 @@ var qualifierLink = map[string]bool{"de": true, "des": true, "du": true, "la": t
 
 // codeNames are the codes that conventions cite, longest first, so that a
 // reference's qualifier ends where the code's name does.
-var codeNames [][]string
-
-func init() {
+var codeNames = sync.OnceValue(func() [][]string {
+	var names [][]string
 	for _, n := range []string{
 		"code de la sécurité sociale", "code de la santé publique", "code du travail", "code civil",
 		"code pénal", "code de l'action sociale et des familles", "code général des impôts",
@@ -51,10 +51,11 @@ func init() {
 		for _, w := range tokenize(n) {
 			ws = append(ws, w.low)
 		}
-		codeNames = append(codeNames, ws)
+		names = append(names, ws)
 	}
-	sort.SliceStable(codeNames, func(a, b int) bool { return len(codeNames[a]) > len(codeNames[b]) })
-}
+	sort.SliceStable(names, func(a, b int) bool { return len(names[a]) > len(names[b]) })
+	return names
+})
 
 // textKinds name other legal texts: "article 17 de l'arrêté du 13
 // novembre 1998", "article 15 de la loi n° 78-17".
@@ -122,7 +123,7 @@ func (t *factTextKind) qualifier(end int) (qend int, name string, external bool)
 		}
 		return qend, "", false
 	case head == "code":
-		for _, cn := range codeNames {
+		for _, cn := range codeNames() {
 			if t.wordsAre(k, cn) {
 				return ws[k+len(cn)-1].end, strings.Join(cn, " "), true
 			}

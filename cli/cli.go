@@ -9,9 +9,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"regexp"
 	"strings"
 
+	"github.com/avenant-dev/avenant/internal/lazyre"
 	"github.com/avenant-dev/avenant/internal/sanitize"
 	"github.com/avenant-dev/avenant/store"
 	"github.com/charmbracelet/x/term"
@@ -80,7 +80,7 @@ func Run(args []string, io *IO) int {
 	return ExitError
 }
 
-var cobraComplaint = regexp.MustCompile(`^(accepts |requires |unknown (flag|shorthand)|flag needs|invalid argument|bad flag)`)
+var cobraComplaint = lazyre.New(`^(accepts |requires |unknown (flag|shorthand)|flag needs|invalid argument|bad flag)`)
 
 // globals are the flags every command shares.
 type globals struct {

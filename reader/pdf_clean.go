@@ -2,7 +2,6 @@ package reader
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -10,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/avenant-dev/avenant/internal/frtext"
+	"github.com/avenant-dev/avenant/internal/lazyre"
 )
 
 // headerZone is how many non-blank lines at the top and at the bottom of a
@@ -19,10 +19,10 @@ const headerZone = 3
 
 // pageNumberRE matches a line that is nothing but a page number:
 // "12", "- 12 -", "Page 3", "Page 3/40", "p. 3", "3 / 40", "page 3 sur 40".
-var pageNumberRE = regexp.MustCompile(`^(?i:page|p\.)?\s*[-–—]?\s*\d{1,3}\s*(?:(?:/|(?i:sur|of|de))\s*\d{1,4})?\s*[-–—]?$`)
+var pageNumberRE = lazyre.New(`^(?i:page|p\.)?\s*[-–—]?\s*\d{1,3}\s*(?:(?:/|(?i:sur|of|de))\s*\d{1,4})?\s*[-–—]?$`)
 
 // pointRE matches the marker of a numbered point or a bullet.
-var pointRE = regexp.MustCompile(`^(?:` +
+var pointRE = lazyre.New(`^(?:` +
 	`[IVX]+\s*(?:[.)°]|\s[-–—])` + // I. -  II)  IV°  III –; not L, C, D, M: "L. 162-5", "M. Dupont"
 	`|\d+\s*°` + // 1°
 	`|\d+(?:\.\d+)*\s*[.)](?:\s|$)` + // 1.  1)  2.3.

@@ -83,7 +83,7 @@ func writeCompareHTML(w io.Writer, t *parties.Table, base Side, answers []Side, 
 		}
 		page.Totals = append(page.Totals, a.Ref+" — "+strings.Join(counts, " · "))
 	}
-	return compareTemplate.Execute(w, page)
+	return compareTemplate().Execute(w, page)
 }
 
 func compareCellOf(t *parties.Table, r *parties.Row, j int, label string, agrees bool) compareCell {

@@ -3,13 +3,13 @@ package render
 import (
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/internal/lazyre"
 	"github.com/avenant-dev/avenant/internal/sanitize"
 )
 
@@ -379,7 +379,7 @@ var frenchNotes = map[string]string{
 	"the clause it pointed to was removed; the number now denotes another clause": "la clause visée a été supprimée ; le numéro désigne désormais une autre clause",
 }
 
-var renumberedNote = regexp.MustCompile(`^article (.+) is now numbered (.+)$`)
+var renumberedNote = lazyre.New(`^article (.+) is now numbered (.+)$`)
 
 // signedPct writes a percentage the French way: "+13,21 %".
 func signedPct(v float64) string {

@@ -63,7 +63,7 @@ func DiffHTML(w io.Writer, d *clause.Diff, old, new Side, all bool) error {
 		}
 		page.Changes = append(page.Changes, htmlChangeOf(d, c, old.IDs, new.IDs, used))
 	}
-	return redlineTemplate.Execute(w, page)
+	return redlineTemplate().Execute(w, page)
 }
 
 // frenchKinds name the change kinds on the page, which is all French like

@@ -1,6 +1,9 @@
 package render
 
-import "html/template"
+import (
+	"html/template"
+	"sync"
+)
 
 // The pieces every HTML page of avenant shares: a head that lets the page
 // load nothing (its style is inline and its content security policy
@@ -36,7 +39,10 @@ del { color: var(--del); background: var(--del-bg); text-decoration: line-throug
 {{end}}`
 )
 
-// pageTemplate parses an HTML page that may use the shared templates.
-func pageTemplate(name, text string) *template.Template {
-	return template.Must(template.Must(template.New(name).Funcs(template.FuncMap{"count": Count}).Parse(htmlSpans + htmlFacts)).Parse(text))
+// pageTemplate parses an HTML page that may use the shared templates, the
+// first time the page is written: parsing at start-up cost every command.
+func pageTemplate(name, text string) func() *template.Template {
+	return sync.OnceValue(func() *template.Template {
+		return template.Must(template.Must(template.New(name).Funcs(template.FuncMap{"count": Count}).Parse(htmlSpans + htmlFacts)).Parse(text))
+	})
 }

@@ -1,7 +1,7 @@
 package store
 
 import (
-	"regexp"
+	"github.com/avenant-dev/avenant/internal/lazyre"
 	"strings"
 )
 
@@ -30,9 +30,9 @@ func RedactURL(s string) string {
 var (
 	// userinfo is a scheme and the user part of its authority, up to the
 	// last @ before the host: a password may hold an @ of its own.
-	userinfo = regexp.MustCompile(`([A-Za-z][A-Za-z0-9+.-]*://)([^/?#\s]*)@`)
+	userinfo = lazyre.New(`([A-Za-z][A-Za-z0-9+.-]*://)([^/?#\s]*)@`)
 	// secretParam is a query parameter whose value is a credential.
-	secretParam = regexp.MustCompile(`(?i)([?&](?:[a-z0-9_-]*(?:token|password|passwd|secret|key|sig|signature|auth)[a-z0-9_-]*)=)[^&#\s]+`)
+	secretParam = lazyre.New(`(?i)([?&](?:[a-z0-9_-]*(?:token|password|passwd|secret|key|sig|signature|auth)[a-z0-9_-]*)=)[^&#\s]+`)
 )
 
 // redactErr makes *err, if any, print without credentials; errors.Is and

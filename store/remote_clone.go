@@ -7,9 +7,9 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"strings"
 
+	"github.com/avenant-dev/avenant/internal/lazyre"
 	git "github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/config"
 	"github.com/go-git/go-git/v5/plumbing"
@@ -40,7 +40,7 @@ func cloneDir(url string) string {
 }
 
 // scpLike matches git's user@host:path form of an ssh URL.
-var scpLike = regexp.MustCompile(`^[^/:@]+@[^/:]+:`)
+var scpLike = lazyre.New(`^[^/:@]+@[^/:]+:`)
 
 // isURL tells a URL or a path apart from a remote's name.
 func isURL(s string) bool {

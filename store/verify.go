@@ -4,13 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/internal/lazyre"
 )
 
 // errCorrupt is wrapped by every error about what a store holds: an
@@ -83,7 +83,7 @@ var (
 		clause.Unchanged: true, clause.Cosmetic: true, clause.Modified: true, clause.Added: true,
 		clause.Removed: true, clause.Split: true, clause.Merged: true,
 	}
-	sha256Hex = regexp.MustCompile(`^[0-9a-f]{64}$`)
+	sha256Hex = lazyre.New(`^[0-9a-f]{64}$`)
 )
 
 // checkManifest refuses a manifest that avenant would never write: bad or

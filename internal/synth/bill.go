@@ -3,14 +3,15 @@ package synth
 import (
 	"fmt"
 	"math/rand/v2"
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/avenant-dev/avenant/internal/lazyre"
 )
 
 // billHeading is a numbered heading of a parliamentary text: "Article 1er",
 // "TITRE 2 bis :", "CHAPITRE 1 A :". Its number is what Bill shifts.
-var billHeading = regexp.MustCompile(`(?m)^(Article|ARTICLE|TITRE|Titre|CHAPITRE|Chapitre|Section|SECTION) (\d+)(er)?\b`)
+var billHeading = lazyre.New(`(?m)^(Article|ARTICLE|TITRE|Titre|CHAPITRE|Chapitre|Section|SECTION) (\d+)(er)?\b`)
 
 // Bill builds a pair of real-text versions from the steps of one bill, in
 // procedure order: old puts the steps end to end, each step's headings
@@ -47,7 +48,7 @@ func Bill(steps []string, share float64, seed uint64) (old, new Version) {
 }
 
 // digits is the first number of a paragraph, which amend raises.
-var digits = regexp.MustCompile(`\d+`)
+var digits = lazyre.New(`\d+`)
 
 // amend edits one paragraph as an amendment would, keeping its line end.
 func amend(p string, r *rand.Rand) string {
