@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
-	"flag"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -13,8 +12,6 @@ import (
 	"github.com/avenant-dev/avenant/clause"
 	"github.com/avenant-dev/avenant/internal/goldenfile"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files of testdata/check")
 
 // reports are the cases every format is tested on: a failing check, a
 // check passing with a warning, and a clean one.
@@ -51,7 +48,7 @@ func TestFormatsGolden(t *testing.T) {
 
 func golden(t *testing.T, path string, got []byte) {
 	t.Helper()
-	goldenfile.Check(t, path, got, *update, "update")
+	goldenfile.Check(t, path, got)
 }
 
 func TestJSONSchema(t *testing.T) {

@@ -970,7 +970,7 @@ func describeAlignment(old, new *Document, ms []match) string {
 
 func checkGolden(t *testing.T, name, got string) {
 	t.Helper()
-	goldenfile.Check(t, filepath.Join("testdata", "align", name), []byte(got), *update, "update")
+	goldenfile.Check(t, filepath.Join("testdata", "align", name), []byte(got))
 }
 
 // matchedByKey maps the key of each old article to the key of the

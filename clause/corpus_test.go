@@ -201,7 +201,7 @@ func TestCorpusGolden(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			got := outline(Parse(readCorpus(t, path)))
 			golden := filepath.Join("testdata", "parse", strings.TrimSuffix(name, filepath.Ext(name))+".outline")
-			goldenfile.Check(t, golden, []byte(got), *update, "update")
+			goldenfile.Check(t, golden, []byte(got))
 		})
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/internal/goldenfile"
 	"github.com/avenant-dev/avenant/render"
 )
 
@@ -42,7 +43,7 @@ func TestDiffCases(t *testing.T) {
 			if err := render.DiffText(&buf, d, render.Side{Ref: "old"}, render.Side{Ref: "new"}, false, render.Styles{}); err != nil {
 				t.Fatal(err)
 			}
-			if updating() {
+			if goldenfile.Updating() {
 				for i := range ar.Files {
 					if ar.Files[i].Name == "want" {
 						ar.Files[i].Data = buf.Bytes()

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/avenant-dev/avenant/internal/corpus"
+	"github.com/avenant-dev/avenant/internal/goldenfile"
 )
 
 func f64(v float64) *float64 { return &v }
@@ -468,7 +469,7 @@ func TestFactsGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			out = append(out, '\n')
-			if *update {
+			if goldenfile.Updating() {
 				found := false
 				for i := range ar.files {
 					if ar.files[i].name == "want" {

@@ -2,7 +2,6 @@ package clause_test
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -133,11 +132,7 @@ func TestFixturePairs(t *testing.T) {
 				t.Fatal(err)
 			}
 			golden := filepath.Join("testdata", "fixtures", v.Base+"_"+v.Label+".txt")
-			goldenfile.Check(t, golden, buf.Bytes(), updating(), "update")
+			goldenfile.Check(t, golden, buf.Bytes())
 		})
 	}
 }
-
-// updating reads the package's one -update flag, defined by its in-package
-// tests: a test binary can define a flag only once.
-func updating() bool { return flag.Lookup("update").Value.String() == "true" }

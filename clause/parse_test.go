@@ -1,7 +1,6 @@
 package clause
 
 import (
-	"flag"
 	"fmt"
 	"regexp"
 	"strings"
@@ -11,7 +10,6 @@ import (
 
 // update rewrites every golden file of the package: outlines, alignments,
 // diff and fact and word-diff txtar cases.
-var update = flag.Bool("update", false, "rewrite the golden files of testdata/")
 
 func TestParseHeadingForms(t *testing.T) {
 	tests := []struct {

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/avenant-dev/avenant/internal/corpus"
+	"github.com/avenant-dev/avenant/internal/goldenfile"
 	"github.com/avenant-dev/avenant/internal/synth"
 )
 
@@ -214,7 +215,7 @@ func TestWordDiffGolden(t *testing.T) {
 			h := WordDiff(old, new)
 			checkHunks(t, old, new, h)
 			got := renderHunks(h)
-			if *update {
+			if goldenfile.Updating() {
 				out := []txtarFile{{"old", old + "\n"}, {"new", new + "\n"}, {"want", got + "\n"}}
 				if err := os.WriteFile(path, []byte(formatTxtar(comment, out)), 0o644); err != nil {
 					t.Fatal(err)

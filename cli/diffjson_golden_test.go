@@ -3,7 +3,6 @@ package cli
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -15,8 +14,6 @@ import (
 	"github.com/avenant-dev/avenant/internal/goldenfile"
 	"github.com/avenant-dev/avenant/internal/synth"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files of testdata/")
 
 // The tests below pin `avenant diff --format json` byte for byte on every
 // pair of texts the project has: the demo fixtures, the corpus, the bench
@@ -71,7 +68,7 @@ func TestDiffJSONFixtures(t *testing.T) {
 			name := strings.TrimSuffix(old, ".md") + "--" + strings.TrimSuffix(v.File, ".md")
 			t.Run(name, func(t *testing.T) {
 				got := diffJSON(t, dir, old, v.File)
-				goldenfile.Check(t, filepath.Join(golden, name+".json"), got, *update, "update")
+				goldenfile.Check(t, filepath.Join(golden, name+".json"), got)
 			})
 		}
 	}
@@ -100,7 +97,7 @@ func (s *sums) add(name string, out []byte) {
 
 func (s *sums) check(t *testing.T, golden string) {
 	t.Helper()
-	goldenfile.Check(t, golden, []byte(strings.Join(s.lines, "\n")+"\n"), *update, "update")
+	goldenfile.Check(t, golden, []byte(strings.Join(s.lines, "\n")+"\n"))
 }
 
 // TestDiffJSONCorpus compares consecutive steps of each La Fabrique bill,

@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"flag"
 	"html"
 	"image/png"
 	"os"
@@ -17,8 +16,6 @@ import (
 	"github.com/avenant-dev/avenant/fixtures"
 	"github.com/avenant-dev/avenant/internal/goldenfile"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files of testdata/")
 
 func fptr(v float64) *float64 { return &v }
 
@@ -80,7 +77,7 @@ func TestDiffHTMLGolden(t *testing.T) {
 
 func goldenHTML(t *testing.T, path string, got []byte) {
 	t.Helper()
-	goldenfile.Check(t, path, got, *update, "update")
+	goldenfile.Check(t, path, got)
 }
 
 func TestDiffHTMLStructure(t *testing.T) {

@@ -40,7 +40,7 @@ func TestTariffsGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			ext := map[string]string{"text": "txt", "json": "json", "csv": "csv", "markdown": "md"}[format]
-			goldenfile.Check(t, filepath.Join("testdata", "tariffs", "fixtures."+ext), b.Bytes(), *update, "update")
+			goldenfile.Check(t, filepath.Join("testdata", "tariffs", "fixtures."+ext), b.Bytes())
 		})
 	}
 }

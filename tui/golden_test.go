@@ -2,11 +2,18 @@ package tui
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/charmbracelet/x/exp/golden"
+	"github.com/avenant-dev/avenant/internal/goldenfile"
 )
+
+// requireGolden compares a screen with testdata/<test name>.golden.
+func requireGolden(t *testing.T, screen string) {
+	t.Helper()
+	goldenfile.Check(t, filepath.Join("testdata", t.Name()+".golden"), []byte(screen))
+}
 
 // goldenSizes are the terminal sizes every screen is pinned at: the
 // smallest usual terminal, a laptop's and a wide screen's.
@@ -50,7 +57,7 @@ func TestGolden(t *testing.T) {
 				if foot := lines[len(lines)-1]; !m.showHelp && !m.prompting && !strings.Contains(foot, "? help • q quit") {
 					t.Errorf("footer hides ? help or q quit: %q", foot)
 				}
-				golden.RequireEqual(t, screenText(m))
+				requireGolden(t, screenText(m))
 			})
 		}
 	}
@@ -66,7 +73,7 @@ func TestGoldenStyled(t *testing.T) {
 		t.Run(f.name, func(t *testing.T) {
 			m := start(t, newFakeSource(), Options{}, 80, 24)
 			m = drive(t, m, keys(f.keys...)...)
-			golden.RequireEqual(t, m.View().Content)
+			requireGolden(t, m.View().Content)
 		})
 	}
 }
@@ -75,7 +82,7 @@ func TestGoldenStyled(t *testing.T) {
 func TestGoldenPlain(t *testing.T) {
 	m := start(t, newFakeSource(), Options{Plain: true}, 80, 24)
 	m = drive(t, m, keys(":", "29.1", "enter", "enter")...)
-	golden.RequireEqual(t, screenText(m))
+	requireGolden(t, screenText(m))
 }
 
 // TestGoldenTariffs pins down the tariff grid of the demo negotiation:
@@ -105,7 +112,7 @@ func TestGoldenTariffs(t *testing.T) {
 				t.Fatalf("screen %v, error %v", screenNames[m.screen], m.err)
 			}
 			checkSize(t, m.View().Content, f.size[0], f.size[1])
-			golden.RequireEqual(t, screenText(m))
+			requireGolden(t, screenText(m))
 		})
 	}
 }

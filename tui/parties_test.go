@@ -7,7 +7,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 )
 
@@ -35,7 +34,7 @@ func TestGoldenParties(t *testing.T) {
 					t.Fatalf("screen %s, error %v", screenNames[m.screen], m.err)
 				}
 				checkSize(t, m.View().Content, size[0], size[1])
-				golden.RequireEqual(t, screenText(m))
+				requireGolden(t, screenText(m))
 			})
 		}
 	}
