@@ -210,10 +210,6 @@ func canonicalNumbers(s string) string {
 }
 
 var (
-	// codeReference is the letter of a code's part before an article
-	// number, with its dots and spaces: "L. O. 135", "LO 135", "L.162",
-	// "R. 4127". The letter must start a word.
-	codeReference = lazyre.New(`(^|[^\pL\pN])([LRD])\.? ?(?:(O)\.? ?)?(\d)`)
 	// markerStop is the full stop between a subdivision number and its
 	// dash ("II.-", once spaces are gone), not the decimal point of "3.-2".
 	markerStop = lazyre.New(`([\pL\pN])\.-(\D|$)`)
@@ -224,7 +220,7 @@ var (
 // point: single spaces, dashes folded and glued.
 func canonicalReferences(s string) string {
 	if strings.ContainsAny(s, "LRD") {
-		s = codeReference.ReplaceAllString(s, "$1$2$3$4")
+		s = canonicalCodeReferences(s)
 	}
 	if strings.ContainsAny(s, "nN") {
 		s = canonicalNumero(s)
@@ -233,6 +229,58 @@ func canonicalReferences(s string) string {
 		s = markerStop.ReplaceAllString(s, "$1-$2")
 	}
 	return s
+}
+
+// canonicalCodeReferences writes the letter of a code's part before an
+// article number, with its dots and spaces, one way: "L. O. 135", "LO 135"
+// and "L.O.135" are "LO135", "R. 4127" is "R4127". The letter must start a
+// word. (A scan, not an expression: it runs on every changed text, and
+// nearly every French text has an L, R or D.)
+func canonicalCodeReferences(s string) string {
+	var b strings.Builder
+	done := 0 // s[:done] is in b
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != 'L' && c != 'R' && c != 'D' {
+			continue
+		}
+		if r, _ := utf8.DecodeLastRuneInString(s[:i]); i > 0 && (unicode.IsLetter(r) || unicode.IsNumber(r)) {
+			continue
+		}
+		j := skipDotSpace(s, i+1)
+		o := j < len(s) && s[j] == 'O'
+		if o {
+			j = skipDotSpace(s, j+1)
+		}
+		if j == len(s) || !isDigit(s[j]) || j == i+1 {
+			continue
+		}
+		if b.Cap() == 0 {
+			b.Grow(len(s))
+		}
+		b.WriteString(s[done : i+1])
+		if o {
+			b.WriteByte('O')
+		}
+		done = j
+		i = j
+	}
+	if done == 0 {
+		return s
+	}
+	b.WriteString(s[done:])
+	return b.String()
+}
+
+// skipDotSpace passes over the optional full stop, then the optional
+// space, at s[i].
+func skipDotSpace(s string, i int) int {
+	if i < len(s) && s[i] == '.' {
+		i++
+	}
+	if i < len(s) && s[i] == ' ' {
+		i++
+	}
+	return i
 }
 
 // canonicalNumero writes the abbreviation of "numéro" one way: "n°", "N°",

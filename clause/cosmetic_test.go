@@ -410,3 +410,41 @@ func TestCosmeticallyEqualIsCanonicalEquality(t *testing.T) {
 		t.Errorf("%d of 400 edits are cosmetic: the trials test one outcome only", equal)
 	}
 }
+
+// The scan that writes code references one way does what the expression
+// it replaced did (kept here as the statement of the rule), on crafted
+// cases, on random strings of the characters that matter and on every
+// line of the corpus.
+func TestCanonicalCodeReferencesIsTheExpression(t *testing.T) {
+	rule := regexp.MustCompile(`(^|[^\pL\pN])([LRD])\.? ?(?:(O)\.? ?)?(\d)`)
+	check := func(s string) {
+		t.Helper()
+		if got, want := canonicalCodeReferences(s), rule.ReplaceAllString(s, "$1$2$3$4"); got != want {
+			t.Fatalf("canonicalCodeReferences(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for _, s := range []string{
+		"", "L", "L.", "L. 1", "L.O. 12", "L. O. 135-1 et R. 4127", "LO 1", "ALD. 1", "éL. 2", "1L. 2",
+		"(D. 3)", "L. O.x", "L. O 4", "L.. 5", "L  6", "R.\u00a07", "LR 8", "L.R. 9", "\xffL. 1", "L. OO 1",
+	} {
+		check(s)
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	alphabet := []string{"L", "R", "D", "O", ".", " ", "1", "a", "é", "-", "\xff"}
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		check(b.String())
+	}
+	for _, f := range corpus.Files(t, "raw/lafabrique/pjl16-580/steps/*.txt", "raw/*/*.md") {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for line := range strings.Lines(string(b)) {
+			check(line)
+		}
+	}
+}
