@@ -59,16 +59,23 @@ func Decode(data []byte) (string, error) {
 		}
 	}
 
-	text, controls, total := mapRunes(text)
+	// One pass maps the runes and tidies the lines; a text with page
+	// breaks is mapped again without the tidying, which cleanPDFText
+	// does its own way.
+	mapped, controls, total, pages := mapRunes(text, true)
+	if pages {
+		mapped, controls, total, _ = mapRunes(text, false)
+	}
 	if controls > 0 && controls*100 > total*binaryPercent {
 		return "", &Error{Err: errBinary, Detail: fmt.Sprintf(
 			"binary file (%d%% control characters), not a text document", controls*100/total)}
 	}
-	if strings.IndexByte(text, '\f') >= 0 {
+	text = mapped
+	if pages {
 		text = cleanPDFText(text)
-	} else {
-		text = tidyLines(text)
 	}
+	// NFC checks first whether the text is already composed (nearly
+	// always) and copies nothing then.
 	text = norm.NFC.String(text)
 	if text == "" {
 		return "", &Error{Err: errEmpty, Detail: "empty file (only whitespace)"}
@@ -92,14 +99,16 @@ func decodeUTF16(data []byte, order xunicode.Endianness) string {
 
 // mapRunes applies the rune-level normalisations in one pass and counts the
 // control characters it removed, for the binary check. Form feeds are kept
-// for cleanPDFText to see the pages.
-func mapRunes(s string) (out string, controls, total int) {
-	var b strings.Builder
-	b.Grow(len(s))
+// for cleanPDFText to see the pages. With tidy, the same pass tidies the
+// lines (see lineWriter) unless the text has a form feed: it then stops
+// and reports pages, for the caller to map it again untidied.
+func mapRunes(s string, tidy bool) (out string, controls, total int, pages bool) {
+	w := lineWriter{tidy: tidy}
+	w.b.Grow(len(s) + 1)
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c >= 0x20 && c < 0x7F {
-			b.WriteByte(c)
+			w.byte(c)
 			i++
 			total++
 			continue
@@ -108,23 +117,31 @@ func mapRunes(s string) (out string, controls, total int) {
 		i += size
 		total++
 		switch r {
-		case '\n', '\t', '\f':
-			b.WriteRune(r)
+		case '\n':
+			w.newline()
+		case '\t':
+			w.byte('\t')
+		case '\f':
+			if tidy {
+				return "", 0, 0, true
+			}
+			w.byte('\f')
 		case '\r':
-			b.WriteByte('\n')
+			w.newline()
 			if i < len(s) && s[i] == '\n' {
 				i++
 			}
 		case '\v', '\u0085', '\u2028':
-			b.WriteByte('\n')
+			w.newline()
 		case '\u2029':
-			b.WriteString("\n\n")
+			w.newline()
+			w.newline()
 		case '\u00A0', '\u202F', '\u2000', '\u2001', '\u2007', '\u2009', '\u200A', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2008', '\u205F', '\u3000':
 			// No-break, narrow no-break, en and em quads (which NFC
 			// makes en and em spaces), figure, thin, hair, en, em…
 			// spaces: French typography sets them around punctuation,
 			// and they separate words as a space does.
-			b.WriteByte(' ')
+			w.byte(' ')
 		case '\uFEFF':
 			// A zero-width no-break space inside the text is a BOM left
 			// over by concatenating files: invisible, and not a control.
@@ -139,37 +156,78 @@ func mapRunes(s string) (out string, controls, total int) {
 				controls++
 				continue
 			}
-			b.WriteRune(r)
+			w.rune(r)
 		}
 	}
-	return b.String(), controls, total
+	w.end()
+	return w.b.String(), controls, total, false
 }
 
-// tidyLines removes trailing blanks on every line, collapses runs of blank
-// lines into one, drops blank lines at both ends and ends the text with one
-// "\n". It returns "" for text with nothing visible.
-func tidyLines(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + 1)
-	blank := false
-	for len(s) > 0 {
-		line := s
-		if i := strings.IndexByte(s, '\n'); i >= 0 {
-			line, s = s[:i], s[i+1:]
-		} else {
-			s = ""
-		}
-		line = strings.TrimRightFunc(line, unicode.IsSpace)
-		if line == "" {
-			blank = b.Len() > 0
-			continue
-		}
-		if blank {
-			b.WriteByte('\n')
-			blank = false
-		}
-		b.WriteString(line)
-		b.WriteByte('\n')
+// lineWriter writes mapped text. Tidy, it removes trailing blanks on every
+// line, collapses runs of blank lines into one, drops blank lines at both
+// ends and ends the text with one "\n" (nothing for a text with nothing
+// visible): blanks wait in pending until something visible follows them
+// on their line, and a blank line until a line with text follows it.
+type lineWriter struct {
+	b       strings.Builder
+	tidy    bool
+	pending []byte
+	// text is set once the current line has something visible, blank
+	// when a blank line waits to be written.
+	text, blank bool
+}
+
+func (w *lineWriter) byte(c byte) {
+	if w.tidy && (c == ' ' || c == '\t') {
+		w.pending = append(w.pending, c)
+		return
 	}
-	return b.String()
+	w.visible()
+	w.b.WriteByte(c)
+}
+
+func (w *lineWriter) rune(r rune) {
+	if w.tidy && unicode.IsSpace(r) {
+		w.pending = utf8.AppendRune(w.pending, r)
+		return
+	}
+	w.visible()
+	w.b.WriteRune(r)
+}
+
+// visible writes what waits before a visible character.
+func (w *lineWriter) visible() {
+	if !w.tidy {
+		return
+	}
+	if w.blank && !w.text {
+		w.b.WriteByte('\n')
+		w.blank = false
+	}
+	w.text = true
+	if len(w.pending) > 0 {
+		w.b.Write(w.pending)
+		w.pending = w.pending[:0]
+	}
+}
+
+func (w *lineWriter) newline() {
+	if !w.tidy {
+		w.b.WriteByte('\n')
+		return
+	}
+	w.pending = w.pending[:0]
+	if w.text {
+		w.b.WriteByte('\n')
+		w.text = false
+	} else {
+		w.blank = w.b.Len() > 0
+	}
+}
+
+// end ends the last line.
+func (w *lineWriter) end() {
+	if w.tidy && w.text {
+		w.newline()
+	}
 }

@@ -2,6 +2,7 @@ package reader
 
 import (
 	"errors"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -273,5 +274,65 @@ func BenchmarkDecode(b *testing.B) {
 		if _, err := Decode(data); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// tidyLinesRule states the tidying the one pass of mapRunes does: trailing
+// blanks off every line, runs of blank lines collapsed into one, none at
+// either end, one "\n" at the end.
+func tidyLinesRule(s string) string {
+	var b strings.Builder
+	blank := false
+	for line := range strings.SplitSeq(s, "\n") {
+		line = strings.TrimRightFunc(line, unicode.IsSpace)
+		if line == "" {
+			blank = b.Len() > 0
+			continue
+		}
+		if blank {
+			b.WriteByte('\n')
+			blank = false
+		}
+		b.WriteString(line + "\n")
+	}
+	return b.String()
+}
+
+// Mapping and tidying in one pass gives what mapping, then tidying, gives:
+// on crafted lines, random strings of blanks, breaks and controls, and the
+// corpus.
+func TestMapRunesTidiesAsTheRule(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		mapped, c1, n1, pages := mapRunes(s, false)
+		if strings.Contains(mapped, "\f") {
+			if _, _, _, p := mapRunes(s, true); !p {
+				t.Fatalf("mapRunes(%q, true) missed the page break", s)
+			}
+			return
+		}
+		got, c2, n2, p := mapRunes(s, true)
+		if want := tidyLinesRule(mapped); got != want || c1 != c2 || n1 != n2 || p || pages {
+			t.Fatalf("mapRunes(%q, true) = %q, %d, %d, %v; want %q, %d, %d", s, got, c2, n2, p, want, c1, n1)
+		}
+	}
+	for _, s := range []string{"", " ", "\n\n", "a", " a \n\n\n b\t\n", "a\r\nb\rc\u2029d\u2028 \u00a0\n", "\u1680x\u1680\ny", "\x1b[31mred\x1b[0m \n", "a\f b"} {
+		check(s)
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	alphabet := []string{"a", "é", " ", "\t", "\n", "\r", "\u00a0", "\u1680", "\u2029", "\x1b[1m", "\x01", "\ufeff", "\v"}
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(14) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		check(b.String())
+	}
+	for _, f := range corpus.Files(t, "raw/*/*.md", "raw/lafabrique/pjl16-580/steps/*.txt") {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(string(b))
 	}
 }

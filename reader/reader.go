@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -202,7 +203,7 @@ func readBounded(path string, opts Options) ([]byte, error) {
 		return nil, statError(path, err)
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	data, err := readAll(io.LimitReader(f, limit+1), info.Size())
 	if err != nil {
 		return nil, &Error{Path: path, Err: err, Detail: "cannot read: " + ioReason(err)}
 	}
@@ -210,6 +211,16 @@ func readBounded(path string, opts Options) ([]byte, error) {
 		return nil, tooLarge(path, -1, limit)
 	}
 	return data, nil
+}
+
+// readAll is io.ReadAll into a buffer of the size the file was found to
+// have, plus the byte that tells its end: read in one go rather than in
+// doubling buffers (a pipe or a file that grew meanwhile still reads
+// whole).
+func readAll(r io.Reader, size int64) ([]byte, error) {
+	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
+	_, err := buf.ReadFrom(r)
+	return buf.Bytes(), err
 }
 
 func statError(path string, err error) error {
