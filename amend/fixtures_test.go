@@ -66,3 +66,39 @@ func TestAmendsDemo(t *testing.T) {
 		}
 	}
 }
+
+// Consolidate is Parse, Apply and Attribute in one: the demo's avenant
+// applied to the convention is the consolidated avenant, its own
+// provision listed apart, each changed clause traced to its instruction;
+// a text without instructions is refused.
+func TestConsolidateDemo(t *testing.T) {
+	b, err := fixtures.FS.ReadFile("06-avenant-1-2025-amendements.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	amending, err := reader.Decode(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	conv := fixture(t, "05-convention-2024-06.md")
+	c, err := Consolidate(conv, amending, Markdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameClauses(t, "Consolidate(05, amendements)", fixture(t, "06-avenant-1-2025.md"), c.Doc)
+	if len(c.Own) != 1 || c.Own[0] != "Article 5" {
+		t.Errorf("own provisions: %q, want [Article 5]", c.Own)
+	}
+	traced := false
+	for i, by := range c.ByNew {
+		if c.Doc.Clauses[i].Number == "19.4" && by != "" {
+			traced = true
+		}
+	}
+	if !traced {
+		t.Errorf("article 19.4 not traced to an instruction: %v", c.ByNew)
+	}
+	if _, err := Consolidate(conv, "## Article 1 - Objet\n\nLe présent avenant entre en vigueur le 1er avril 2025.\n", Markdown); err == nil {
+		t.Error("a text without instructions was consolidated")
+	}
+}

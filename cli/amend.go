@@ -15,47 +15,30 @@ import (
 	"github.com/avenant-dev/avenant/store"
 )
 
-// consolidated is an amending text applied to its base: the text a
-// reader gets, the document the store would import, and the trace of
-// which instruction changed which clause.
+// consolidated is an amending text applied to its base, and the SHA-256
+// of the amending file.
 type consolidated struct {
-	text  string
-	doc   *clause.Document
-	byNew map[int]string
-	byOld map[int]string
-	// sum is the SHA-256 of the amending file.
+	*amend.Consolidation
 	sum string
 }
 
-// consolidate applies the amending text in file amendPath to base, written
-// back in format. The avenant's own provisions (articles that amend
-// nothing) are named on stderr, never dropped unsaid.
+// consolidate reads the amending text in file amendPath and applies it to
+// base, written back in format (amend.Consolidate). The avenant's own
+// provisions (articles that amend nothing) are named on stderr, never
+// dropped unsaid.
 func consolidate(g *globals, base *clause.Document, format amend.Format, amendPath string, maxSize int64) (*consolidated, error) {
 	src, err := reader.ReadSource(amendPath, reader.Options{MaxSize: maxSize})
 	if err != nil {
 		return nil, err
 	}
-	set, err := amend.Parse(clause.Parse(src.Text))
-	if err == nil && len(set.Instructions) == 0 {
-		err = errors.New("no amending instruction in it")
-	}
-	var res *amend.Result
-	if err == nil {
-		res, err = amend.Apply(base, set, format)
-	}
+	c, err := amend.Consolidate(base, src.Text, format)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", amendPath, err)
 	}
-	text, err := reader.Decode([]byte(res.Text))
-	if err != nil {
-		return nil, fmt.Errorf("%s: the consolidated text: %w", amendPath, err)
+	if len(c.Own) > 0 && !g.quiet {
+		fmt.Fprintf(g.io.Err, "avenant: %s: %s: the avenant's own provisions, amending nothing: not part of the consolidated text\n", amendPath, strings.Join(c.Own, ", "))
 	}
-	doc := clause.Parse(text)
-	byNew, byOld := res.Attribute(doc)
-	if len(set.Own) > 0 && !g.quiet {
-		fmt.Fprintf(g.io.Err, "avenant: %s: %s: the avenant's own provisions, amending nothing: not part of the consolidated text\n", amendPath, strings.Join(set.Own, ", "))
-	}
-	return &consolidated{text: res.Text, doc: doc, byNew: byNew, byOld: byOld, sum: src.SHA256}, nil
+	return &consolidated{Consolidation: c, sum: src.SHA256}, nil
 }
 
 // formatOf is the format a consolidated text is written in: the base's,
@@ -116,9 +99,9 @@ func applyRun(opts *ApplyOptions) error {
 		return err
 	}
 	if opts.Format == "json" {
-		return render.WriteJSON(opts.g.io.Out, render.NewOutlineDoc(side.Ref+" + "+opts.Amendment, c.doc, nil))
+		return render.WriteJSON(opts.g.io.Out, render.NewOutlineDoc(side.Ref+" + "+opts.Amendment, c.Doc, nil))
 	}
-	_, err = opts.g.io.Out.Write([]byte(c.text))
+	_, err = opts.g.io.Out.Write([]byte(c.Text))
 	return err
 }
 
@@ -174,10 +157,10 @@ func importAmends(opts *ImportOptions) error {
 	if len(opts.Labels) == 1 {
 		label = opts.Labels[0]
 	}
-	r, err := s.Import(c.doc, store.ImportOptions{
+	r, err := s.Import(c.Doc, store.ImportOptions{
 		Party: opts.Party, Label: label, Kind: opts.Kind, Date: opts.Date, Base: base.Commit,
 		SourceName: filepath.Base(opts.Amends), SourceSHA256: c.sum,
-		Amends: base.Label, By: c.byNew, ByRemoved: c.byOld,
+		Amends: base.Label, By: c.ByNew, ByRemoved: c.ByOld,
 	})
 	if err != nil {
 		return fmt.Errorf("%s: %w", opts.Amends, err)
@@ -221,7 +204,7 @@ func (l *docLoader) loadCompared(oldArg, newArg string, amends bool) (oldDoc, ne
 	if err != nil {
 		return nil, nil, old, new, err
 	}
-	return base, c.doc, side, render.Side{Ref: newArg}, nil
+	return base, c.Doc, side, render.Side{Ref: newArg}, nil
 }
 
 // errAmending is the error of an amending text given where a text is

@@ -1,0 +1,53 @@
+package amend
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/reader"
+)
+
+// Consolidation is an amending text applied to its base: the text a
+// reader gets, the document the store imports, and which instruction
+// changed which clause.
+type Consolidation struct {
+	// Text is the consolidated text in the base's format.
+	Text string
+	// Doc is Text read back as any imported text is (reader.Decode, then
+	// clause.Parse).
+	Doc *clause.Document
+	// ByNew names, for a clause of Doc (by index), the instructions that
+	// changed it; ByOld, for a clause of the base, those that removed it.
+	ByNew, ByOld map[int]string
+	// Own lists the avenant's own provisions (articles that amend
+	// nothing), which are not part of the consolidated text: the caller
+	// says so rather than drop them unsaid.
+	Own []string
+}
+
+// Consolidate reads amending (the text of an avenant, as reader gives it)
+// as amending instructions and applies them all to base, written back in
+// format: Parse, Apply and Result.Attribute in one step, what avenant
+// apply, diff --amends and import --amends share. A text without any
+// instruction is an error.
+func Consolidate(base *clause.Document, amending string, format Format) (*Consolidation, error) {
+	set, err := Parse(clause.Parse(amending))
+	if err != nil {
+		return nil, err
+	}
+	if len(set.Instructions) == 0 {
+		return nil, errors.New("no amending instruction in it")
+	}
+	res, err := Apply(base, set, format)
+	if err != nil {
+		return nil, err
+	}
+	text, err := reader.Decode([]byte(res.Text))
+	if err != nil {
+		return nil, fmt.Errorf("the consolidated text: %w", err)
+	}
+	doc := clause.Parse(text)
+	byNew, byOld := res.Attribute(doc)
+	return &Consolidation{Text: res.Text, Doc: doc, ByNew: byNew, ByOld: byOld, Own: set.Own}, nil
+}
