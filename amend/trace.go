@@ -46,15 +46,3 @@ func (r *Result) Attribute(doc *clause.Document) (byNew, byOld map[int]string) {
 	}
 	return byNew, byOld
 }
-
-// Cite shortens the instructions of a trace as a reader cites them:
-// "Article 2, 1°; Article 4" becomes "art. 2, 1°; art. 4".
-func Cite(by string) string {
-	parts := strings.Split(by, "; ")
-	for i, p := range parts {
-		if rest, ok := strings.CutPrefix(p, "Article "); ok {
-			parts[i] = "art. " + rest
-		}
-	}
-	return strings.Join(parts, "; ")
-}

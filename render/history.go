@@ -10,7 +10,6 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/avenant-dev/avenant/amend"
 	"github.com/avenant-dev/avenant/clause"
 	"github.com/avenant-dev/avenant/internal/sanitize"
 )
@@ -27,10 +26,21 @@ func ShortCommit(commit string) string {
 	return commit
 }
 
-// cite names a version with the amending instructions behind a change,
-// articles shortened ("AV1-2025 art. 2, 1°"), for a version imported from
-// an amending text.
-func cite(label, by string) string { return label + " " + amend.Cite(by) }
+// Cite shortens amending instructions as a reader cites them: "Article 2,
+// 1°; Article 4" becomes "art. 2, 1°; art. 4".
+func Cite(by string) string {
+	parts := strings.Split(by, "; ")
+	for i, p := range parts {
+		if rest, ok := strings.CutPrefix(p, "Article "); ok {
+			parts[i] = "art. " + rest
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// cite names a version with the amending instructions behind a change
+// ("AV1-2025 art. 2, 1°"), for a version imported from an amending text.
+func cite(label, by string) string { return label + " " + Cite(by) }
 
 // writeTrimmed writes a tabwriter's output without the spaces it leaves at
 // the end of a line whose last cell is empty.

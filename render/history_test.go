@@ -12,16 +12,16 @@ import (
 // the newest with its party and the instructions of an amending text.
 func TestBlameText(t *testing.T) {
 	ra := BlameSpan{Version: "RA-2023", Party: "Arbitre", Seq: 1}
-	av := BlameSpan{Version: "AV1-2025", Party: "UNCAM", By: "Article 2, 1°", Seq: 3}
+	av := BlameSpan{Version: "AV1-2025", Party: "UNCAM", By: "Article 2, 1°; Article 4", Seq: 3}
 	at := func(v BlameSpan, text string) BlameSpan { v.Text = text; return v }
 	spans := []BlameSpan{at(ra, "La caisse "), at(av, "doit"), at(ra, " verser l'aide.\n\nLe médecin informe la caisse.\n")}
 	var b bytes.Buffer
 	if err := BlameText(&b, spans, false); err != nil {
 		t.Fatal(err)
 	}
-	want := "AV1-2025 art. 2, 1° (UNCAM), RA-2023 │ La caisse doit verser l'aide.\n" +
+	want := "AV1-2025 art. 2, 1°; art. 4 (UNCAM), RA-2023 │ La caisse doit verser l'aide.\n" +
 		"\n" +
-		"RA-2023 (Arbitre)                    │ Le médecin informe la caisse.\n"
+		"RA-2023 (Arbitre)                            │ Le médecin informe la caisse.\n"
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}

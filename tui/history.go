@@ -6,7 +6,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/avenant-dev/avenant/amend"
 	"github.com/avenant-dev/avenant/internal/sanitize"
 	"github.com/avenant-dev/avenant/render"
 	"github.com/avenant-dev/avenant/store"
@@ -83,7 +82,7 @@ func renderHistory(s historyScreen, p parties, st styles) string {
 			change += ", moved"
 		}
 		if e.By != "" {
-			change += ", by " + amend.Cite(e.By)
+			change += ", by " + render.Cite(e.By)
 		}
 		changes = append(changes, change)
 	}
