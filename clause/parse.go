@@ -44,7 +44,7 @@ import (
 //     exactly one clause's Heading (markdown markers aside) or Text, in
 //     document order.
 func Parse(text string) *Document {
-	p := parser{text: text, rangeOpen: -1}
+	p := parser{text: unstackTables(text), rangeOpen: -1}
 	p.scan()
 	p.build()
 	readBodyStatuses(p.clauses)
@@ -260,10 +260,21 @@ func (p *parser) scan() {
 		pos = end + 1
 	}
 
-	// A plain heading followed at once by a line starting in lower case was
-	// the start of a wrapped sentence; a plain heading of a kind the document
-	// marks up in markdown is body text; so is an article quoted by an
-	// amending one (see quotedArticle).
+	p.dropFalseHeadings()
+	p.free = !p.hasArticles
+	if p.hasArticles {
+		p.freeHeadings()
+	} else {
+		p.joinWrapped()
+	}
+}
+
+// dropFalseHeadings leaves out the plain heading candidates that are not
+// headings. One followed at once by a line starting in lower case was the
+// start of a wrapped sentence, unless that line opens a point ("a) Actes…")
+// or the text wraps no line; one of a kind the document marks up in
+// markdown is body text; so is an article quoted by an amending one.
+func (p *parser) dropFalseHeadings() {
 	minority := p.minorityArticleStyle()
 	keep := p.heads[:0]
 	for _, h := range p.heads {
@@ -274,9 +285,10 @@ func (p *parser) scan() {
 			if h.hk == hArticle && abbreviatedArticle(h.text) == minority && p.announced(h.line) {
 				continue
 			}
-			if n := h.line + 1; n < len(p.lines) && p.lines[n].flags&fBlank == 0 {
-				r, _ := utf8.DecodeRuneInString(text[p.lines[n].ts:p.lines[n].te])
-				if unicode.IsLower(r) {
+			if n := h.line + 1; n < len(p.lines) && p.lines[n].flags&fBlank == 0 && !p.oneLineParagraphs {
+				next := p.text[p.lines[n].ts:p.lines[n].te]
+				r, _ := utf8.DecodeRuneInString(next)
+				if _, point := itemStart(next); unicode.IsLower(r) && !point {
 					continue
 				}
 			}
@@ -287,12 +299,6 @@ func (p *parser) scan() {
 		keep = append(keep, h)
 	}
 	p.heads = keep
-	p.free = !p.hasArticles
-	if p.hasArticles {
-		p.freeHeadings()
-	} else {
-		p.joinWrapped()
-	}
 }
 
 // Amending texts quote the articles they insert: "L'article 24 est remplacé

@@ -124,7 +124,8 @@ func TestParseNotHeadings(t *testing.T) {
 
 func TestParseWrappedSentence(t *testing.T) {
 	// The plain line after a long line ending mid-sentence continues it;
-	// so does a heading-like line followed by a line in lower case.
+	// so does a heading-like line followed by a line in lower case, unless
+	// that line opens a point.
 	in := "Article 1\n" +
 		"Les caisses appliquent les dispositions prévues au présent règlement et à l'\n" +
 		"Article 5 - Objet du contrat conclu avec le médecin\n" +
@@ -133,11 +134,13 @@ func TestParseWrappedSentence(t *testing.T) {
 		"adhèrent au règlement.\n" +
 		"\n" +
 		"Article 7\n" +
-		"Texte.\n"
+		"Texte.\n" +
+		"Article 8\n" +
+		"a) Actes réalisés dans un établissement de santé.\n"
 	d := Parse(in)
 	checkDocument(t, in, d)
 	got := numbers(d, KindArticle)
-	if want := []string{"1", "7"}; !equalStrings(got, want) {
+	if want := []string{"1", "7", "8"}; !equalStrings(got, want) {
 		t.Errorf("articles %q, want %q:\n%s", got, want, outline(d))
 	}
 }
@@ -731,15 +734,25 @@ func TestParseMixedMarkdownAndPlain(t *testing.T) {
 
 // TestOneLineParagraphs: in a text that sets each paragraph on one line
 // (a word processor's plain-text export), a heading right after a long
-// line without final punctuation is a heading; in a hard-wrapped text the
-// same line is the start of a wrapped sentence.
+// line without final punctuation, or before a line in lower case, is a
+// heading; in a hard-wrapped text the same line is the start of a wrapped
+// sentence.
 func TestOneLineParagraphs(t *testing.T) {
 	long := strings.Repeat("Les caisses informent les assurés de la situation conventionnelle des médecins. ", 3)
 	title := "Convention nationale organisant les rapports entre les médecins libéraux et l'assurance maladie"
-	oneLine := title + "\nPréambule\n" + long + "\n" + long + "\nArticle 1er - Objet\n" + long + "\n"
+	oneLine := title + "\nPréambule\n" + long + "\n" + long + "\nArticle 1er - Objet\n" + long + "\n" +
+		"Article 2\nles médecins adhèrent au règlement.\n" +
+		"MODALITES PARTICULIERES DE PAIEMENT.\nArticle 3\n" + long + "\n"
 	doc := Parse(oneLine)
-	if !hasID(doc, "preambule") {
-		t.Errorf("plain-text export: no preamble in %v", outlineOf(doc))
+	for _, id := range []string{"preambule", "art-2", "modalites-particulieres-de-paiement", "art-3"} {
+		if !hasID(doc, id) {
+			t.Errorf("plain-text export: no %s in %v", id, outlineOf(doc))
+		}
+	}
+	// Each line is a paragraph, as between blank lines in Markdown.
+	md := strings.ReplaceAll(oneLine, "\n", "\n\n")
+	if got, want := outlineOf(doc), outlineOf(Parse(md)); !equalStrings(got, want) {
+		t.Errorf("plain-text export %v, as Markdown paragraphs %v", got, want)
 	}
 	wrapped := "Les caisses mettent à disposition des médecins, dans leur espace, le\nPréambule de la convention et ses annexes.\n\nArticle 1er - Objet\n\nTexte.\n"
 	if doc := Parse(wrapped); hasID(doc, "preambule") || !hasID(doc, "art-1") {

@@ -111,8 +111,10 @@ func (p *parser) titleLine(i int, isHead map[int]bool) bool {
 	if ln.flags&(fBlank|fPipe) != 0 {
 		return false
 	}
+	// In a text that sets each paragraph on one line, every line stands
+	// alone as a paragraph between blank lines does.
 	alone := func(j int) bool {
-		return j < 0 || j >= len(p.lines) || p.lines[j].flags&fBlank != 0 || isHead[j]
+		return j < 0 || j >= len(p.lines) || p.lines[j].flags&fBlank != 0 || isHead[j] || p.oneLineParagraphs
 	}
 	return alone(i-1) && alone(i+1) && titleShape(p.trimmed(i))
 }
@@ -132,7 +134,10 @@ func titleShape(s string) bool {
 	if _, ok := itemStart(s); ok || numberedPoint(s) {
 		return false
 	}
-	switch last, _ := utf8.DecodeLastRuneInString(s); last {
+	// A sentence may end inside quotation marks or brackets ("…remis en
+	// cause.\"", "…(article 3).)").
+	body := strings.TrimRight(s, "\"»”’')] \u00a0\u202f")
+	switch last, _ := utf8.DecodeLastRuneInString(body); last {
 	case ',', ';', ':', '!', '?', '…':
 		return false
 	case '.':

@@ -19,6 +19,9 @@ func TestTitleShape(t *testing.T) {
 		{"1° Le premier alinéa", false},
 		{"- Une puce", false},
 		{"G   Consultation   30 €", false},
+		{"Le Conseil constitutionnel détermine les effets susceptibles d'être remis en cause.\"", false},
+		{"La caisse en informe le médecin (article 3.)", false},
+		{"Des modalités « particulières »", true},
 	}
 	for _, tt := range tests {
 		if got := titleShape(tt.line); got != tt.want {

@@ -4,7 +4,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/avenant-dev/avenant/internal/frtext"
 )
@@ -164,12 +163,7 @@ func headerCells(s string, pipe bool) ([]string, bool) {
 		return nil, false
 	}
 	for _, c := range cells {
-		if c == "" || utf8.RuneCountInString(c) > 40 || strings.IndexFunc(c, unicode.IsDigit) >= 0 ||
-			strings.IndexFunc(c, unicode.IsLetter) < 0 {
-			return nil, false
-		}
-		switch r, _ := utf8.DecodeLastRuneInString(c); r {
-		case '.', ',', ';', '!', '?':
+		if !isColumnName(c) {
 			return nil, false
 		}
 	}
@@ -354,21 +348,15 @@ func (p *parser) row(i int) (code string, ok bool) {
 		}
 		return strings.Trim(cell, " \t*`_"), true
 	}
-	// Cheap prefix check: an upper-case code, then a tab or two spaces.
-	k := 0
-	for k < len(s) && k <= 16 && isCodeByte(s[k]) {
-		k++
-	}
-	if k == 0 || k > 16 || k+1 >= len(s) {
+	// Cheap prefix check: an act code, then a tab or two spaces.
+	k := rowCodeLen(s)
+	if k == 0 || k+1 >= len(s) {
 		return "", false
 	}
 	if !(s[k] == '\t' || (s[k] == ' ' && (s[k+1] == ' ' || s[k+1] == '\t'))) {
 		return "", false
 	}
 	code = s[:k]
-	if strings.IndexFunc(code, func(r rune) bool { return r >= 'A' && r <= 'Z' }) < 0 {
-		return "", false
-	}
 	for rest := s[k:]; rest != ""; {
 		rest = strings.TrimLeft(rest, " \t")
 		end := cellEnd(rest)

@@ -138,7 +138,7 @@ func TestOfficeCorpus(t *testing.T) {
 			t.Fatal(err)
 		}
 		stem := strings.TrimSuffix(src, ".md")
-		for _, f := range []struct{ path, tool string }{{stem + ".docx", ""}, {stem + ".pdf", "pdftotext"}, {stem + ".pdf", ""}} {
+		for _, f := range []struct{ path, tool string }{{stem + ".docx", ""}, {stem + ".pdf", "pdftotext"}, {stem + ".pdf", ""}, {stem + ".txt", ""}} {
 			t.Run(filepath.Base(f.path)+"/"+f.tool, func(t *testing.T) { readsAsSource(t, f.path, f.tool, string(b)) })
 		}
 	}

@@ -2,7 +2,7 @@
 # Saves fixtures as office software does, for reader/testdata/office: each
 # Markdown fixture named on the command line goes to HTML (headings,
 # paragraphs, lists, pipe tables), which LibreOffice Writer opens as a
-# text document and saves as DOCX and PDF. Needs python3 and LibreOffice
+# text document and saves as DOCX, PDF and plain text. Needs python3 and LibreOffice
 # (apt-get install libreoffice-writer-nogui).
 #   scripts/office-files.sh fixtures/05-convention-2024-06.md
 # OUT=dir sets where the files go (reader/testdata/office by default).
@@ -47,7 +47,12 @@ while i < len(lines):
 out.append('</body></html>')
 print('\n'.join(out))
 PY
-	for fmt in docx pdf; do
-		soffice --headless --infilter="HTML (StarWriter)" --convert-to "$fmt" --outdir "$out" "$tmp/$stem.html" >/dev/null
+	# Plain text as Writer's "Text" filter writes it: one paragraph per line,
+	# a table one cell per line.
+	for fmt in docx pdf "txt:Text (encoded):UTF8"; do
+		# A profile of its own: a second soffice on the shared one hands its
+		# work to the first and fails when that one is busy.
+		soffice -env:UserInstallation="file://$tmp/profile" --headless --infilter="HTML (StarWriter)" \
+			--convert-to "$fmt" --outdir "$out" "$tmp/$stem.html" >/dev/null
 	done
 done

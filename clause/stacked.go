@@ -1,0 +1,154 @@
+package clause
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A word processor's plain-text export (LibreOffice's "Text" filter) writes
+// a table one cell per line, row after row, with nothing to tell where a
+// row ends:
+//
+//	Code
+//	Libellé
+//	Tarif
+//	G
+//	Consultation de référence du médecin généraliste
+//	30 €
+//
+// Read line by line, the rows of a tariff table would be paragraphs, and
+// the rows of the same table from any other format would read as removed.
+// The header tells the width: k short column names, then groups of k lines
+// that each open with an act code and hold an amount. Such a table is
+// rewritten as the pipe table the other formats give, before anything else
+// reads the text.
+
+// maxStackedColumns bounds the width tried for a stacked table.
+const maxStackedColumns = 8
+
+// unstackTables rewrites as pipe tables the tables of text written one
+// cell per line. A text without one is returned as it is, unallocated.
+func unstackTables(text string) string {
+	if !strings.ContainsAny(text, "€0123456789") {
+		return text
+	}
+	lines := strings.Split(text, "\n")
+	var b strings.Builder
+	done := 0 // lines before it are in b
+	for i := 0; i+2 < len(lines); i++ {
+		k, rows := stackedTable(lines, i)
+		if k == 0 {
+			continue
+		}
+		if b.Len() == 0 {
+			b.Grow(len(text) + 64)
+		}
+		for _, l := range lines[done:i] {
+			b.WriteString(l)
+			b.WriteByte('\n')
+		}
+		writePipeRow(&b, lines[i:i+k])
+		b.WriteString("|" + strings.Repeat(" --- |", k) + "\n")
+		for r := range rows {
+			writePipeRow(&b, lines[i+k*(r+1):i+k*(r+2)])
+		}
+		done = i + k*(rows+1)
+		i = done - 1
+	}
+	if done == 0 {
+		return text
+	}
+	b.WriteString(strings.Join(lines[done:], "\n"))
+	return b.String()
+}
+
+// stackedTable reads lines[i:] as a stacked table: it returns the number
+// of columns and of rows after the header, or 0, 0. The header is the
+// narrowest run of column names followed by two rows or more.
+func stackedTable(lines []string, i int) (columns, rows int) {
+	if !isColumnName(cellOf(lines[i])) {
+		return 0, 0
+	}
+	for k := 2; k <= maxStackedColumns && i+3*k <= len(lines); k++ {
+		if !isColumnName(cellOf(lines[i+k-1])) {
+			return 0, 0
+		}
+		n := 0
+		for i+k*(n+2) <= len(lines) && isStackedRow(lines[i+k*(n+1):i+k*(n+2)]) {
+			n++
+		}
+		if n >= 2 {
+			return k, n
+		}
+	}
+	return 0, 0
+}
+
+// isStackedRow reports whether cells are one row of a tariff table: an act
+// code first, an amount after it, no cell that would break a pipe row.
+func isStackedRow(cells []string) bool {
+	if !isRowCode(cellOf(cells[0])) {
+		return false
+	}
+	amount := false
+	for _, c := range cells {
+		if strings.ContainsRune(c, '|') {
+			return false
+		}
+		amount = amount || isAmount(cellOf(c))
+	}
+	return amount
+}
+
+func writePipeRow(b *strings.Builder, cells []string) {
+	b.WriteByte('|')
+	for _, c := range cells {
+		b.WriteByte(' ')
+		b.WriteString(cellOf(c))
+		b.WriteString(" |")
+	}
+	b.WriteByte('\n')
+}
+
+func cellOf(line string) string {
+	return strings.TrimSpace(line)
+}
+
+// isColumnName reports whether a cell can name a column: words without a
+// digit ("Code", "Libellé", "Tarif Métropole"), short, not a sentence.
+func isColumnName(c string) bool {
+	if c == "" || len(c) > 4*maxColumnName || utf8.RuneCountInString(c) > maxColumnName ||
+		strings.IndexFunc(c, unicode.IsDigit) >= 0 || strings.IndexFunc(c, unicode.IsLetter) < 0 ||
+		strings.ContainsRune(c, '|') {
+		return false
+	}
+	switch r, _ := utf8.DecodeLastRuneInString(c); r {
+	case '.', ',', ';', '!', '?':
+		return false
+	}
+	return true
+}
+
+// maxColumnName is the longest column name, in characters.
+const maxColumnName = 40
+
+// isRowCode reports whether s can be the code that opens a tariff row
+// ("G", "CNPSY", "MCS+MPC", "YYYY010"): at most 16 capitals, digits and
+// joining signs, with a capital. Any such code, known or not (isActCode
+// knows the nomenclatures): the row's shape is the evidence.
+func isRowCode(s string) bool {
+	return len(s) > 0 && rowCodeLen(s) == len(s)
+}
+
+// rowCodeLen is the length of the row code that opens s, or 0.
+func rowCodeLen(s string) int {
+	k := 0
+	for k < len(s) && k <= 16 && isCodeByte(s[k]) {
+		k++
+	}
+	if k == 0 || k > 16 || strings.IndexFunc(s[:k], func(r rune) bool { return r >= 'A' && r <= 'Z' }) < 0 {
+		return 0
+	}
+	return k
+}
