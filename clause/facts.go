@@ -54,10 +54,14 @@ func compareFacts(oldText, newText, subject string, refs *refIndex) []Fact {
 	if oldText == newText && refs == nil {
 		return nil
 	}
-	oldNorm, newNorm := normalizeFactText(oldText), normalizeFactText(newText)
-	olds := extractNormalized(oldNorm, subject)
-	news := extractNormalized(newNorm, subject)
-	pairs := pairFacts(olds, news, diffAnchors(oldNorm, newNorm, olds, news))
+	return reportFacts(factsAround(oldText, newText, subject, refs), refs)
+}
+
+// reportFacts pairs the facts extracted from two normalised texts and
+// returns those that differ (see compareFacts).
+func reportFacts(ex extracted, refs *refIndex) []Fact {
+	olds, news := ex.olds, ex.news
+	pairs := pairFacts(olds, news, diffAnchors(ex.oldNorm, ex.newNorm, olds, news))
 
 	type placed struct {
 		removed bool

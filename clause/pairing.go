@@ -44,8 +44,12 @@ func pairFacts(olds, news []factAt, anchors [][2]int) [][2]int {
 // addition; the facts reported then agree with the word diff shown beside
 // them. It returns nil, so that pairing falls back to values, when the
 // texts are too large to diff cheaply.
+// maxAnchoredDiff is the size of two normalised texts beyond which facts
+// are paired by value rather than anchored by a word diff.
+const maxAnchoredDiff = 1 << 16
+
 func diffAnchors(oldNorm, newNorm string, olds, news []factAt) [][2]int {
-	if len(olds) == 0 || len(news) == 0 || len(oldNorm)+len(newNorm) > 1<<16 {
+	if len(olds) == 0 || len(news) == 0 || len(oldNorm)+len(newNorm) > maxAnchoredDiff {
 		return nil
 	}
 	// Equal stretches: old start, new start, length.

@@ -1,0 +1,61 @@
+package clause
+
+import (
+	"os"
+	"reflect"
+	"testing"
+
+	"github.com/avenant-dev/avenant/internal/corpus"
+	"github.com/avenant-dev/avenant/internal/synth"
+)
+
+// The facts of a changed clause read in the window around its changes
+// are those of the whole texts: on every pair of matched clauses of
+// consecutive steps of a bill, of the bench's bill pair (one paragraph in
+// twenty edited) and of an edited synthetic convention.
+func TestFactsInWindowAreTheWholeTexts(t *testing.T) {
+	var pairs [][2]string
+	steps := corpus.Files(t, "raw/lafabrique/pjl16-580/steps/*.txt")
+	texts := make([]string, len(steps))
+	for i, f := range steps {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts[i] = decoded(t, string(b))
+	}
+	for i := 1; i < len(texts); i++ {
+		pairs = append(pairs, [2]string{texts[i-1], texts[i]})
+	}
+	old, new := synth.Bill(texts, 0.05, 2)
+	pairs = append(pairs, [2]string{decoded(t, old.Text), decoded(t, new.Text)})
+	base := synth.Base(1<<18, 1)
+	pairs = append(pairs, [2]string{decoded(t, base.Text), decoded(t, synth.Edit(base, 0.05, 2).Text)})
+	windowed := 0
+	for _, p := range pairs {
+		od, nd := Parse(p[0]), Parse(p[1])
+		matches := Align(od, nd, AlignOptions{})
+		refs := buildRefIndex(od, nd, matches)
+		for _, m := range matches {
+			if len(m.Old) == 0 || len(m.New) == 0 {
+				continue
+			}
+			ot, nt := joinClauses(od, m.Old), joinClauses(nd, m.New)
+			subject := factSubject(&nd.Clauses[m.New[0]])
+			for _, r := range []*refIndex{refs, nil} {
+				got := compareFacts(ot, nt, subject, r)
+				want := reportFacts(extractWhole(normalizeFactText(ot), normalizeFactText(nt), subject), r)
+				if !reflect.DeepEqual(got, want) {
+					t.Fatalf("%s: facts in the window\n%s\nwhole texts\n%s", nd.Clauses[m.New[0]].Label(), factsJSON(got), factsJSON(want))
+				}
+				if ex := factsAround(ot, nt, subject, r); len(ex.oldNorm) < len(normalizeFactText(ot)) {
+					windowed++
+				}
+			}
+		}
+	}
+	if windowed < 10 {
+		t.Fatalf("only %d clause pairs read in a window: the test proves little", windowed)
+	}
+	t.Logf("%d clause pairs read in a window", windowed)
+}
