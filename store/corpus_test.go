@@ -79,7 +79,7 @@ func TestCorpusCASF(t *testing.T) {
 	if hasGit() {
 		gitCmd(t, s.Dir, "fsck", "--strict")
 	}
-	if _, err := os.Stat(filepath.Join(s.Dir, ".git", "avenant", "index.gob")); err != nil {
+	if _, err := os.Stat(s.indexPath()); err != nil {
 		t.Errorf("no index: %v", err)
 	}
 }

@@ -1,10 +1,8 @@
 package store
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/sha256"
-	"encoding/gob"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -18,10 +16,6 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
 )
-
-// indexFormat changes whenever index's encoding does: an index of another
-// format is rebuilt.
-const indexFormat = 2
 
 // Version is one imported version, as the index knows it.
 type Version struct {
@@ -56,7 +50,6 @@ type Delta struct {
 // commits × clauses. It is rebuilt from the repository alone whenever it is
 // missing or stale.
 type index struct {
-	Format int
 	// Fingerprint hashes the names and targets of all tags: a version
 	// imported or removed behind avenant's back changes it.
 	Fingerprint string
@@ -106,7 +99,11 @@ func (ix *index) usedIDs() map[string]bool {
 	return ids
 }
 
-func (s *Store) indexPath() string { return filepath.Join(s.gitDir, "avenant", "index.gob") }
+func (s *Store) indexPath() string { return filepath.Join(s.gitDir, "avenant", "index") }
+
+// oldIndexPath is where avenant kept the index in gob before: removed
+// when the index is next saved.
+func (s *Store) oldIndexPath() string { return filepath.Join(s.gitDir, "avenant", "index.gob") }
 
 // index returns the store's index, loading it, or rebuilding it when it is
 // missing, unreadable or stale.
@@ -118,7 +115,7 @@ func (s *Store) index() (*index, error) {
 	if s.idx != nil && s.idx.Fingerprint == fp {
 		return s.idx, nil
 	}
-	if ix, err := s.loadIndex(); err == nil && ix.Format == indexFormat && ix.Fingerprint == fp {
+	if ix, err := s.loadIndex(); err == nil && ix.Fingerprint == fp {
 		ix.init()
 		s.idx = ix
 		return ix, nil
@@ -135,16 +132,11 @@ func (s *Store) index() (*index, error) {
 }
 
 func (s *Store) loadIndex() (*index, error) {
-	f, err := os.Open(s.indexPath())
+	b, err := os.ReadFile(s.indexPath())
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	ix := &index{}
-	if err := gob.NewDecoder(bufio.NewReader(f)).Decode(ix); err != nil {
-		return nil, err
-	}
-	return ix, nil
+	return decodeIndex(string(b))
 }
 
 // saveIndex writes the index to a temporary file renamed into place, so a
@@ -154,11 +146,13 @@ func (s *Store) saveIndex(ix *index) error {
 	if err := os.MkdirAll(dir, 0o777); err != nil {
 		return err
 	}
-	var b bytes.Buffer
-	if err := gob.NewEncoder(&b).Encode(ix); err != nil {
+	if err := writeFileAtomic(s.indexPath(), dir, encodeIndex(ix)); err != nil {
 		return err
 	}
-	return writeFileAtomic(s.indexPath(), dir, b.Bytes())
+	if err := os.Remove(s.oldIndexPath()); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		s.logf("cannot remove the old index: %v", err)
+	}
+	return nil
 }
 
 // fingerprint identifies the set of tags, which are the versions, from
@@ -208,7 +202,7 @@ func (s *Store) rebuildIndex(fp string) (*index, error) {
 	if err != nil {
 		return nil, err
 	}
-	ix := &index{Format: indexFormat, Fingerprint: fp}
+	ix := &index{Fingerprint: fp}
 	err = iter.ForEach(func(r *plumbing.Reference) error {
 		v, ok, err := s.readVersion(r.Name().Short(), r.Hash())
 		if err != nil || !ok {
@@ -290,20 +284,25 @@ func trailers(msg string) map[string]string {
 	return t
 }
 
-// readChanges fills v.Changes and v.Clauses from the commit's tree.
+// readChanges fills v.Changes and v.Clauses from the commit's tree. The
+// trees are scanned in place, not decoded: a version's clauses tree holds
+// an entry per clause, of which only the changed ones matter here.
 func (s *Store) readChanges(c *object.Commit, v *Version) error {
-	tree, err := s.treeObject(c.TreeHash)
+	root, err := s.object(plumbing.TreeObject, c.TreeHash)
 	if err != nil {
 		return err
 	}
 	var changesBlob, clausesTree plumbing.Hash
-	for _, e := range tree.Entries {
-		switch e.Name {
+	err = scanTree(root, func(name []byte, h plumbing.Hash) {
+		switch string(name) {
 		case "changes.json":
-			changesBlob = e.Hash
+			changesBlob = h
 		case "clauses":
-			clausesTree = e.Hash
+			clausesTree = h
 		}
+	})
+	if err != nil {
+		return err
 	}
 	if changesBlob.IsZero() {
 		return fmt.Errorf("%w: no changes.json", errCorrupt)
@@ -316,25 +315,43 @@ func (s *Store) readChanges(c *object.Commit, v *Version) error {
 	if err != nil {
 		return err
 	}
-	var sub *object.Tree
-	if !clausesTree.IsZero() {
-		if sub, err = s.treeObject(clausesTree); err != nil {
-			return err
-		}
-	}
-	blobs := map[string]string{}
-	if sub != nil {
-		v.Clauses = len(sub.Entries)
-		for _, e := range sub.Entries {
-			blobs[strings.TrimSuffix(e.Name, ".txt")] = e.Hash.String()
-		}
-	}
 	v.Changes = make([]Delta, len(changes))
+	at := make(map[string]int, len(changes)) // file name of a clause present → its change
 	for i, ch := range changes {
 		v.Changes[i] = Delta{ChangeEntry: ch}
 		if !ch.Gone {
-			v.Changes[i].Blob = blobs[ch.ID]
+			at[ch.ID+".txt"] = i
 		}
+	}
+	if clausesTree.IsZero() {
+		return nil
+	}
+	sub, err := s.object(plumbing.TreeObject, clausesTree)
+	if err != nil {
+		return err
+	}
+	return scanTree(sub, func(name []byte, h plumbing.Hash) {
+		v.Clauses++
+		if i, ok := at[string(name)]; ok {
+			v.Changes[i].Blob = h.String()
+		}
+	})
+}
+
+// scanTree calls fn with the name and hash of each entry of a tree
+// object's content, in order, without decoding the tree: each entry is
+// "<mode> <name>\0" and a 20-byte hash.
+func scanTree(data []byte, fn func(name []byte, h plumbing.Hash)) error {
+	for len(data) > 0 {
+		sp := bytes.IndexByte(data, ' ')
+		nul := bytes.IndexByte(data, 0)
+		if sp < 0 || nul < sp || len(data) < nul+1+len(plumbing.ZeroHash) {
+			return fmt.Errorf("%w: a tree entry is malformed", errCorrupt)
+		}
+		var h plumbing.Hash
+		copy(h[:], data[nul+1:])
+		fn(data[sp+1:nul], h)
+		data = data[nul+1+len(h):]
 	}
 	return nil
 }

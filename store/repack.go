@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"time"
 
-	git "github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/format/packfile"
@@ -71,9 +70,12 @@ func (s *Store) repack() (int, error) {
 	}
 	fail(20)
 	// The repository caches the pack list: reopen it.
-	repo, err := git.PlainOpen(s.Dir)
+	repo, err := openRepo(s.Dir)
 	if err != nil {
 		return 0, fmt.Errorf("%s: %w", s.Dir, err)
+	}
+	if err := closeRepo(s.repo); err != nil {
+		s.logf("closing the old packs: %v", err)
 	}
 	s.repo = repo
 	if los, ok := repo.Storer.(storer.LooseObjectStorer); ok {

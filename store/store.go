@@ -8,10 +8,13 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/go-git/go-billy/v5/osfs"
 	git "github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/config"
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/cache"
 	cfgformat "github.com/go-git/go-git/v5/plumbing/format/config"
+	"github.com/go-git/go-git/v5/storage/filesystem"
 )
 
 // marker is the content of the .avenant file committed in every version.
@@ -126,11 +129,33 @@ func Open(dir string) (*Store, error) {
 	if err := ensureBare(gitDir); err != nil {
 		return nil, fmt.Errorf("%s: %w", dir, err)
 	}
-	repo, err := git.PlainOpen(abs)
+	repo, err := openRepo(abs)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", dir, err)
 	}
 	return &Store{Dir: abs, gitDir: gitDir, repo: repo}, nil
+}
+
+// openRepo opens the repository at dir (which holds .git) like
+// git.PlainOpen, but keeps each pack file open once read: go-git otherwise
+// opens and closes the pack for every object, which cost blame and the
+// index rebuild more than reading the objects did. The descriptors live as
+// long as the repository; closeRepo releases them.
+func openRepo(dir string) (*git.Repository, error) {
+	dot := osfs.New(filepath.Join(dir, git.GitDirName))
+	if _, err := dot.Stat(""); err != nil {
+		return nil, err
+	}
+	st := filesystem.NewStorageWithOptions(dot, cache.NewObjectLRUDefault(), filesystem.Options{KeepDescriptors: true})
+	return git.Open(st, osfs.New(dir))
+}
+
+// closeRepo releases the pack files repo keeps open.
+func closeRepo(repo *git.Repository) error {
+	if c, ok := repo.Storer.(io.Closer); ok {
+		return c.Close()
+	}
+	return nil
 }
 
 // Discover opens the nearest store enclosing start: start itself or one of

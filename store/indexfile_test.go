@@ -1,0 +1,98 @@
+package store
+
+import (
+	"errors"
+	"os"
+	"reflect"
+	"testing"
+
+	"github.com/avenant-dev/avenant/clause"
+)
+
+// sampleIndex sets every field the index file holds, flags and lists
+// both empty and not.
+func sampleIndex() *index {
+	return &index{Fingerprint: "f1ng3r", Versions: []Version{
+		{Seq: 1, Commit: "c1", Label: "RA-2023", Party: "Arbitre", Kind: "arbitrage", Date: "2023-04-30",
+			SourceSHA256: "abc", SourceName: "ra.pdf", Clauses: 3, Changes: []Delta{
+				{ChangeEntry: ChangeEntry{ID: "art-1", Change: clause.Added, Number: "1"}, Blob: "b1"},
+				{ChangeEntry: ChangeEntry{ID: "art-2", Change: clause.Added, Number: "2 bis"}, Blob: "b2"},
+			}},
+		{Seq: 2, Commit: "c2", Parent: "c1", Label: "CNAM-2024", Party: "CNAM", Date: "2024-02-08", Clauses: 2 << 20, Changes: []Delta{
+			{ChangeEntry: ChangeEntry{ID: "art-1", Change: clause.Merged, Number: "1", Renumbered: true, Moved: true, Others: []string{"art-2", "é"}, By: "Article 2, 1°"}, Blob: "b3"},
+			{ChangeEntry: ChangeEntry{ID: "art-2", Change: clause.Merged, Number: "2 bis", Gone: true, Others: []string{"art-1"}}},
+		}},
+		{Seq: 3, Commit: "c3", Parent: "c2", Label: "vide"},
+	}}
+}
+
+func TestIndexFileRoundTrip(t *testing.T) {
+	want := sampleIndex()
+	got, err := decodeIndex(string(encodeIndex(want)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("decoded\n%+v\nwant\n%+v", got, want)
+	}
+}
+
+// TestIndexFileDamaged: whatever is cut off or wrong, decoding fails
+// cleanly (no panic, no huge allocation), and the index is rebuilt.
+func TestIndexFileDamaged(t *testing.T) {
+	good := string(encodeIndex(sampleIndex()))
+	for n := range len(good) {
+		if _, err := decodeIndex(good[:n]); !errors.Is(err, errBadIndex) {
+			t.Fatalf("cut at %d of %d: err %v", n, len(good), err)
+		}
+	}
+	for name, data := range map[string]string{
+		"trailing byte":  good + "x",
+		"older format":   "avenant index 2\n" + good[len(indexHeader):],
+		"huge count":     indexHeader + "\x00\xff\xff\xff\xff\x0f",
+		"overlong count": indexHeader + "\x00\xff\xff\xff\xff\xff\xff\xff\xff\xff\x7f",
+		"gob":            "\x0d\xff\x81\x03\x01\x01\x05Index",
+	} {
+		if _, err := decodeIndex(data); !errors.Is(err, errBadIndex) {
+			t.Errorf("%s: err %v", name, err)
+		}
+	}
+}
+
+// TestIndexRebuiltTransparently: a damaged index file, or the gob file of
+// earlier releases, is no error: the index is rebuilt, saved anew, and the
+// gob file goes.
+func TestIndexRebuiltTransparently(t *testing.T) {
+	s, _ := branchedStore(t)
+	want, err := s.Versions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(s.indexPath(), []byte(indexHeader+"\x05ab"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(s.oldIndexPath(), []byte("gob"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s2, err := Open(s.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := s2.Versions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("rebuilt index\n%+v\nwant\n%+v", got, want)
+	}
+	if _, err := os.Stat(s.oldIndexPath()); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the gob index is still there: %v", err)
+	}
+	b, err := os.ReadFile(s.indexPath())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ix, err := decodeIndex(string(b)); err != nil || len(ix.Versions) != len(want) {
+		t.Errorf("saved index: %v", err)
+	}
+}
