@@ -78,12 +78,16 @@
 //
 // # Index
 //
-// .git/avenant/index.gob caches, per version, its metadata and the
-// clauses that changed in it (id, blob, number, change kind), read from the
-// commits, their changes.json and trees alone. It is rebuilt whenever it is
-// missing or its fingerprint of the version tags differs from the
-// repository's, so log and blame cost the changes of one clause, not
-// commits × clauses.
+// .git/avenant/index caches, per version, its metadata and the clauses
+// that changed in it (id, blob, number, change kind), read from the
+// commits, their changes.json and trees alone, in a compact format of its
+// own (an index of an older format, or the index.gob of earlier releases,
+// is rebuilt). It is rebuilt whenever it is missing or its fingerprint of
+// the version tags differs from the repository's, so log and blame cost
+// the changes of one clause, not commits × clauses. A rebuild reads no
+// clauses tree: a version's clause count and its changed clauses' blobs
+// are read from its tree when versions or blame first needs them, then
+// kept in the index.
 //
 // # Packing and clean-up
 //

@@ -162,6 +162,7 @@ func (s *Store) BlameLines(id string, at *Version, cosmetic bool) ([]Span, error
 		at = &ix.Versions[len(ix.Versions)-1]
 	}
 	b := blamer{s: s, ix: ix, cosmetic: cosmetic, memo: map[[2]string][]Span{}}
+	defer s.saveRead(ix)
 	spans, ok, err := b.blame(id, at, 0)
 	if err != nil {
 		return nil, err
@@ -215,6 +216,9 @@ func (b *blamer) blame(id string, at *Version, depth int) ([]Span, bool, error) 
 		if d.Gone {
 			spans, seen = nil, false
 			continue
+		}
+		if err := b.s.readTrees(b.ix, v); err != nil {
+			return nil, false, err
 		}
 		raw, err := b.s.readBlobHex(d.Blob)
 		if err != nil {

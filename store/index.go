@@ -56,6 +56,16 @@ type index struct {
 	// Versions in import order.
 	Versions []Version
 
+	// unread[i], when not "", is the clauses tree of version i, not read
+	// yet. A tree holds an entry per clause and reading them was most of
+	// a rebuild, which therefore reads none: a version's Clauses and its
+	// changed clauses' blobs are read from it when a command first needs
+	// them (readTrees), then kept in the saved index.
+	unread []string
+	// read is set when readTrees filled a version in since the index was
+	// last saved.
+	read bool
+
 	byLabel  map[string]int
 	byCommit map[string]int
 }
@@ -195,20 +205,22 @@ func (s *Store) fingerprint() (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// rebuildIndex reads every version from its tag, commit, changes.json and
-// tree.
+// rebuildIndex reads every version from its tag, commit and changes.json,
+// leaving its clauses tree unread.
 func (s *Store) rebuildIndex(fp string) (*index, error) {
 	iter, err := s.repo.Tags()
 	if err != nil {
 		return nil, err
 	}
 	ix := &index{Fingerprint: fp}
+	trees := map[string]plumbing.Hash{}
 	err = iter.ForEach(func(r *plumbing.Reference) error {
-		v, ok, err := s.readVersion(r.Name().Short(), r.Hash())
+		v, tree, ok, err := s.readVersion(r.Name().Short(), r.Hash())
 		if err != nil || !ok {
 			return err
 		}
 		ix.Versions = append(ix.Versions, v)
+		trees[v.Commit] = tree
 		return nil
 	})
 	if err != nil {
@@ -221,35 +233,70 @@ func (s *Store) rebuildIndex(fp string) (*index, error) {
 		}
 		return a.Date < b.Date
 	})
+	ix.unread = make([]string, len(ix.Versions))
+	for i, v := range ix.Versions {
+		if t := trees[v.Commit]; !t.IsZero() {
+			ix.unread[i] = t.String()
+		}
+	}
 	ix.init()
 	return ix, nil
 }
 
-// readVersion reads the version that tag label points to at h. ok is
-// false when it is none (a tag on something else, or on a commit of
+// readTrees reads the clauses tree of each version of vs that the index
+// has not read yet (see index.unread).
+func (s *Store) readTrees(ix *index, vs ...*Version) error {
+	for _, v := range vs {
+		i, ok := ix.byCommit[v.Commit]
+		if !ok || i >= len(ix.unread) || ix.unread[i] == "" {
+			continue
+		}
+		if err := s.readClausesTree(&ix.Versions[i], hashOf(ix.unread[i])); err != nil {
+			return fmt.Errorf("%s: version %s (%s): %w", s.Dir, v.Label, shortHash(v.Commit), err)
+		}
+		ix.unread[i], ix.read = "", true
+	}
+	return nil
+}
+
+// saveRead saves the index when readTrees read something into it, so
+// that each tree is read once.
+func (s *Store) saveRead(ix *index) {
+	if !ix.read {
+		return
+	}
+	ix.read = false
+	if err := s.saveIndex(ix); err != nil {
+		s.logf("cannot save the index: %v", err)
+	}
+}
+
+// readVersion reads the version that tag label points to at h, but for
+// what its clauses tree holds (readClausesTree), and returns that tree. ok
+// is false when it is none (a tag on something else, or on a commit of
 // another label); an error names a version that avenant would never have
 // written: bad trailers or changes.json, or an object that fails its hash.
-func (s *Store) readVersion(label string, h plumbing.Hash) (v Version, ok bool, err error) {
+func (s *Store) readVersion(label string, h plumbing.Hash) (v Version, tree plumbing.Hash, ok bool, err error) {
 	if t, err := s.repo.TagObject(h); err == nil {
 		h = t.Target
 	}
 	c, err := s.commitObject(h)
 	if errors.Is(err, errCorrupt) {
-		return v, false, fmt.Errorf("tag %s: %w", label, err)
+		return v, tree, false, fmt.Errorf("tag %s: %w", label, err)
 	}
 	if err != nil {
-		return v, false, nil
+		return v, tree, false, nil
 	}
 	if v, ok = versionOf(c); !ok || v.Label != label {
-		return v, false, nil
+		return v, tree, false, nil
 	}
 	if err := checkTrailers(&v); err != nil {
-		return v, false, fmt.Errorf("%s: version %s (%s): %w", s.Dir, v.Label, shortHash(c.Hash.String()), err)
+		return v, tree, false, fmt.Errorf("%s: version %s (%s): %w", s.Dir, v.Label, shortHash(c.Hash.String()), err)
 	}
-	if err := s.readChanges(c, &v); err != nil {
-		return v, false, fmt.Errorf("%s: version %s (%s): %w", s.Dir, v.Label, shortHash(c.Hash.String()), err)
+	if tree, err = s.readChanges(c, &v); err != nil {
+		return v, tree, false, fmt.Errorf("%s: version %s (%s): %w", s.Dir, v.Label, shortHash(c.Hash.String()), err)
 	}
-	return v, true, nil
+	return v, tree, true, nil
 }
 
 // versionOf reads a version's metadata from its commit's trailers; ok is
@@ -284,15 +331,14 @@ func trailers(msg string) map[string]string {
 	return t
 }
 
-// readChanges fills v.Changes and v.Clauses from the commit's tree. The
-// trees are scanned in place, not decoded: a version's clauses tree holds
-// an entry per clause, of which only the changed ones matter here.
-func (s *Store) readChanges(c *object.Commit, v *Version) error {
+// readChanges fills v.Changes from the commit's changes.json, and returns
+// the commit's clauses tree.
+func (s *Store) readChanges(c *object.Commit, v *Version) (plumbing.Hash, error) {
+	var changesBlob, clausesTree plumbing.Hash
 	root, err := s.object(plumbing.TreeObject, c.TreeHash)
 	if err != nil {
-		return err
+		return clausesTree, err
 	}
-	var changesBlob, clausesTree plumbing.Hash
 	err = scanTree(root, func(name []byte, h plumbing.Hash) {
 		switch string(name) {
 		case "changes.json":
@@ -302,35 +348,42 @@ func (s *Store) readChanges(c *object.Commit, v *Version) error {
 		}
 	})
 	if err != nil {
-		return err
+		return clausesTree, err
 	}
 	if changesBlob.IsZero() {
-		return fmt.Errorf("%w: no changes.json", errCorrupt)
+		return clausesTree, fmt.Errorf("%w: no changes.json", errCorrupt)
 	}
 	raw, err := s.readBlob(changesBlob)
 	if err != nil {
-		return err
+		return clausesTree, err
 	}
 	changes, err := decodeChanges(raw)
 	if err != nil {
-		return err
+		return clausesTree, err
 	}
 	v.Changes = make([]Delta, len(changes))
-	at := make(map[string]int, len(changes)) // file name of a clause present → its change
 	for i, ch := range changes {
 		v.Changes[i] = Delta{ChangeEntry: ch}
+	}
+	return clausesTree, nil
+}
+
+// readClausesTree fills v.Clauses and the blobs of v.Changes from the
+// version's clauses tree, scanned in place rather than decoded: only the
+// changed clauses' entries matter.
+func (s *Store) readClausesTree(v *Version, tree plumbing.Hash) error {
+	data, err := s.object(plumbing.TreeObject, tree)
+	if err != nil {
+		return err
+	}
+	at := make(map[string]int, len(v.Changes)) // file name of a clause present → its change
+	for i, ch := range v.Changes {
 		if !ch.Gone {
 			at[ch.ID+".txt"] = i
 		}
 	}
-	if clausesTree.IsZero() {
-		return nil
-	}
-	sub, err := s.object(plumbing.TreeObject, clausesTree)
-	if err != nil {
-		return err
-	}
-	return scanTree(sub, func(name []byte, h plumbing.Hash) {
+	v.Clauses = 0
+	return scanTree(data, func(name []byte, h plumbing.Hash) {
 		v.Clauses++
 		if i, ok := at[string(name)]; ok {
 			v.Changes[i].Blob = h.String()

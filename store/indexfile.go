@@ -45,6 +45,10 @@ func encodeIndex(ix *index) []byte {
 			}
 		}
 	}
+	e.num(len(ix.unread))
+	for _, t := range ix.unread {
+		e.str(t)
+	}
 	return e.b
 }
 
@@ -83,6 +87,12 @@ func decodeIndex(data string) (*index, error) {
 					c.Others[j] = d.str()
 				}
 			}
+		}
+	}
+	if n := d.count(); n > 0 {
+		ix.unread = make([]string, n)
+		for i := range ix.unread {
+			ix.unread[i] = d.str()
 		}
 	}
 	if d.bad || d.s != "" {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/avenant-dev/avenant/clause"
@@ -23,7 +24,7 @@ func sampleIndex() *index {
 			{ChangeEntry: ChangeEntry{ID: "art-2", Change: clause.Merged, Number: "2 bis", Gone: true, Others: []string{"art-1"}}},
 		}},
 		{Seq: 3, Commit: "c3", Parent: "c2", Label: "vide"},
-	}}
+	}, unread: []string{"", "t2", ""}}
 }
 
 func TestIndexFileRoundTrip(t *testing.T) {
@@ -78,6 +79,25 @@ func TestIndexRebuiltTransparently(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	ix, err := s2.index()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(ix.unread, func(t string) bool { return t != "" }) {
+		t.Errorf("a rebuild read the clauses trees")
+	}
+	// Blame reads the trees of the versions it needs, then saves them:
+	// those on MG-2024's line (not CNAM-2024's) that changed art-2.
+	spans, err := s2.BlameLines("art-2", &ix.Versions[2], false)
+	if err != nil || len(spans) == 0 {
+		t.Fatalf("blame after a rebuild: %v, %v", spans, err)
+	}
+	for _, i := range []int{0, 2} {
+		v := ix.Versions[i]
+		if ix.unread[i] != "" || !slices.EqualFunc(v.Changes, want[i].Changes, func(a, b Delta) bool { return a.Blob == b.Blob }) {
+			t.Errorf("%s: blame left its tree unread or its blobs wrong", v.Label)
+		}
+	}
 	got, err := s2.Versions()
 	if err != nil {
 		t.Fatal(err)
@@ -92,7 +112,8 @@ func TestIndexRebuiltTransparently(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ix, err := decodeIndex(string(b)); err != nil || len(ix.Versions) != len(want) {
-		t.Errorf("saved index: %v", err)
+	saved, err := decodeIndex(string(b))
+	if err != nil || len(saved.Versions) != len(want) || slices.ContainsFunc(saved.unread, func(t string) bool { return t != "" }) {
+		t.Errorf("saved index: %+v, %v", saved, err)
 	}
 }

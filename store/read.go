@@ -32,6 +32,14 @@ func (s *Store) Versions() ([]Version, error) {
 	if err != nil {
 		return nil, err
 	}
+	all := make([]*Version, len(ix.Versions))
+	for i := range ix.Versions {
+		all[i] = &ix.Versions[i]
+	}
+	if err := s.readTrees(ix, all...); err != nil {
+		return nil, err
+	}
+	s.saveRead(ix)
 	return ix.Versions, nil
 }
 
