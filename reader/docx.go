@@ -191,31 +191,23 @@ func docxChanges(data []byte) (TrackedChanges, error) {
 		if err != nil {
 			return c, err
 		}
-		d := xml.NewDecoder(bytes.NewReader(b))
-		for {
-			tok, err := d.Token()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				return c, corruptPart(name, err)
-			}
-			se, ok := tok.(xml.StartElement)
-			if !ok {
-				continue
-			}
+		err = walkPart(b, func(_ *xml.Decoder, se xml.StartElement) error {
 			switch se.Name.Local {
 			case "ins", "moveTo":
 				c.Insertions++
 			case "del", "moveFrom":
 				c.Deletions++
 			default:
-				continue
+				return nil
 			}
 			if a := attr(se, "author"); a != "" && !seen[a] {
 				seen[a] = true
 				c.Authors = append(c.Authors, a)
 			}
+			return nil
+		}, nil)
+		if err != nil {
+			return c, corruptPart(name, err)
 		}
 	}
 	return c, nil
@@ -256,19 +248,17 @@ func openDocx(data []byte) (*docxPackage, error) {
 	return p, nil
 }
 
-// mainTarget finds the officeDocument relationship's target.
+// mainTarget finds the officeDocument relationship's target: "" when the
+// relationships name none before they end or stop making sense.
 func mainTarget(rels []byte) string {
-	d := xml.NewDecoder(bytes.NewReader(rels))
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			return ""
+	target := ""
+	_ = walkPart(rels, func(_ *xml.Decoder, se xml.StartElement) error {
+		if target == "" && se.Name.Local == "Relationship" && strings.HasSuffix(attr(se, "Type"), "/officeDocument") {
+			target = attr(se, "Target")
 		}
-		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "Relationship" &&
-			strings.HasSuffix(attr(se, "Type"), "/officeDocument") {
-			return attr(se, "Target")
-		}
-	}
+		return nil
+	}, nil)
+	return target
 }
 
 // part reads a part of the main document's folder; nil when absent and
@@ -326,24 +316,4 @@ func corruptPart(name string, err error) error {
 		return e
 	}
 	return &Error{Err: ErrCorrupt, Detail: "damaged Word document: " + name + ": " + err.Error()}
-}
-
-// attr returns the value of the attribute with the given local name.
-func attr(se xml.StartElement, local string) string {
-	for _, a := range se.Attr {
-		if a.Name.Local == local {
-			return a.Value
-		}
-	}
-	return ""
-}
-
-// on reads an OOXML boolean property: present without w:val, or with a
-// true value.
-func on(se xml.StartElement) bool {
-	switch attr(se, "val") {
-	case "0", "false", "off", "none":
-		return false
-	}
-	return true
 }

@@ -53,24 +53,12 @@ type docxWalker struct {
 
 // readNotes renders every footnote once, for the body to place them.
 func (w *docxWalker) readNotes(b []byte) error {
-	d := xml.NewDecoder(bytes.NewReader(b))
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
+	return walkPart(b, func(d *xml.Decoder, se xml.StartElement) error {
+		if se.Name.Local != "footnote" {
 			return nil
 		}
-		if err != nil {
-			return err
-		}
-		se, ok := tok.(xml.StartElement)
-		if !ok || se.Name.Local != "footnote" {
-			continue
-		}
 		if t := attr(se, "type"); t != "" && t != "normal" {
-			if err := d.Skip(); err != nil {
-				return err
-			}
-			continue
+			return d.Skip()
 		}
 		var sb strings.Builder
 		sub := &docxWalker{mode: w.mode, styles: w.styles, notes: map[string]string{}, budget: w.budget}
@@ -78,7 +66,8 @@ func (w *docxWalker) readNotes(b []byte) error {
 			return err
 		}
 		w.notes[attr(se, "id")] = strings.Join(strings.Fields(sb.String()), " ")
-	}
+		return nil
+	}, nil)
 }
 
 // walk renders document.xml into out.
@@ -254,169 +243,92 @@ func (w *docxWalker) end(t xml.EndElement) {
 
 // text reads the character data of a w:t or w:delText.
 func (w *docxWalker) text(d *xml.Decoder) error {
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			return err
-		}
-		switch t := tok.(type) {
-		case xml.CharData:
-			w.write(string(t))
-		case xml.StartElement:
-			if err := d.Skip(); err != nil {
-				return err
-			}
-		case xml.EndElement:
-			return nil
-		}
-	}
+	skip := func(xml.StartElement, int) (bool, error) { return true, d.Skip() }
+	return walkContent(d, skip, nil, func(c xml.CharData) { w.write(string(c)) })
 }
 
 // readPPr reads the paragraph properties that matter: style, numbering,
 // outline level, tracked changes of the paragraph mark, and the properties
 // before a tracked formatting change.
 func readPPr(d *xml.Decoder, pp *paraProps) error {
-	depth := 0
 	inRPr := false
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			return err
+	start := func(t xml.StartElement, _ int) (bool, error) {
+		switch t.Name.Local {
+		case "pStyle":
+			pp.style = attr(t, "val")
+		case "numId":
+			pp.numID = attr(t, "val")
+		case "ilvl":
+			pp.ilvl, _ = strconv.Atoi(attr(t, "val"))
+			pp.hasIlvl = true
+		case "outlineLvl":
+			if n, err := strconv.Atoi(attr(t, "val")); err == nil {
+				pp.outline, pp.hasOutlin = n+1, true
+			}
+		case "rPr":
+			inRPr = true
+		case "ins":
+			pp.markIns = pp.markIns || inRPr
+			return true, d.Skip()
+		case "del":
+			pp.markDel = pp.markDel || inRPr
+			return true, d.Skip()
+		case "pPrChange":
+			pp.old = &paraProps{}
+			return true, readChange(d, pp.old)
+		case "sectPr", "tabs", "rPrChange":
+			return true, d.Skip()
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			depth++
-			switch t.Name.Local {
-			case "pStyle":
-				pp.style = attr(t, "val")
-			case "numId":
-				pp.numID = attr(t, "val")
-			case "ilvl":
-				pp.ilvl, _ = strconv.Atoi(attr(t, "val"))
-				pp.hasIlvl = true
-			case "outlineLvl":
-				if n, err := strconv.Atoi(attr(t, "val")); err == nil {
-					pp.outline, pp.hasOutlin = n+1, true
-				}
-			case "rPr":
-				inRPr = true
-			case "ins":
-				if inRPr {
-					pp.markIns = true
-				}
-				if err := d.Skip(); err != nil {
-					return err
-				}
-				depth--
-			case "del":
-				if inRPr {
-					pp.markDel = true
-				}
-				if err := d.Skip(); err != nil {
-					return err
-				}
-				depth--
-			case "pPrChange":
-				old := &paraProps{}
-				if err := readChange(d, old); err != nil {
-					return err
-				}
-				pp.old = old
-				depth--
-			case "sectPr", "tabs", "rPrChange":
-				if err := d.Skip(); err != nil {
-					return err
-				}
-				depth--
-			}
-		case xml.EndElement:
-			if t.Name.Local == "rPr" {
-				inRPr = false
-			}
-			if depth == 0 {
-				return nil
-			}
-			depth--
+		return false, nil
+	}
+	end := func(t xml.EndElement) {
+		if t.Name.Local == "rPr" {
+			inRPr = false
 		}
 	}
+	return walkContent(d, start, end, nil)
 }
 
 // readChange reads the w:pPr inside a w:pPrChange.
 func readChange(d *xml.Decoder, old *paraProps) error {
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			return err
+	return walkContent(d, func(t xml.StartElement, _ int) (bool, error) {
+		if t.Name.Local == "pPr" {
+			return true, readPPr(d, old)
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if t.Name.Local == "pPr" {
-				if err := readPPr(d, old); err != nil {
-					return err
-				}
-				continue
-			}
-			if err := d.Skip(); err != nil {
-				return err
-			}
-		case xml.EndElement:
-			return nil
-		}
-	}
+		return true, d.Skip()
+	}, nil, nil)
 }
 
 // readRPr reports hidden text (w:vanish).
 func readRPr(d *xml.Decoder) (hidden bool, err error) {
-	depth := 0
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			return false, err
+	err = walkContent(d, func(t xml.StartElement, depth int) (bool, error) {
+		if depth == 0 && t.Name.Local == "vanish" && on(t) {
+			hidden = true
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if depth == 0 && t.Name.Local == "vanish" && on(t) {
-				hidden = true
-			}
-			depth++
-		case xml.EndElement:
-			if depth == 0 {
-				return hidden, nil
-			}
-			depth--
-		}
+		return false, nil
+	}, nil, nil)
+	if err != nil {
+		return false, err
 	}
+	return hidden, nil
 }
 
 // readTrPr notes a header row and a row inserted or deleted as a tracked
 // change.
 func (w *docxWalker) readTrPr(d *xml.Decoder) error {
-	depth := 0
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			return err
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if depth == 0 {
-				switch t.Name.Local {
-				case "tblHeader":
-					w.rowHeader = on(t)
-				case "ins":
-					w.rowDropped = w.rowDropped || w.mode == Reject
-				case "del":
-					w.rowDropped = w.rowDropped || w.mode == Accept
-				}
+	return walkContent(d, func(t xml.StartElement, depth int) (bool, error) {
+		if depth == 0 {
+			switch t.Name.Local {
+			case "tblHeader":
+				w.rowHeader = on(t)
+			case "ins":
+				w.rowDropped = w.rowDropped || w.mode == Reject
+			case "del":
+				w.rowDropped = w.rowDropped || w.mode == Accept
 			}
-			depth++
-		case xml.EndElement:
-			if depth == 0 {
-				return nil
-			}
-			depth--
 		}
-	}
+		return false, nil
+	}, nil, nil)
 }
 
 // endPara renders the paragraph just closed into its cell, the enclosing

@@ -1,9 +1,7 @@
 package reader
 
 import (
-	"bytes"
 	"encoding/xml"
-	"io"
 	"strconv"
 	"strings"
 )
@@ -35,94 +33,83 @@ type numbering struct {
 
 func parseNumbering(b []byte) (*numbering, error) {
 	n := &numbering{abstracts: map[string]*abstractNum{}, nums: map[string]*numInstance{}}
-	d := xml.NewDecoder(bytes.NewReader(b))
 	var abs *abstractNum
 	var inst *numInstance
 	var lvl *numLevel
 	override := -1
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "abstractNum":
-				abs = &abstractNum{}
-				for i := range abs.levels {
-					abs.levels[i] = numLevel{start: 1, format: "decimal", restart: -1}
-				}
-				n.abstracts[attr(t, "abstractNumId")] = abs
-			case "num":
-				inst = &numInstance{starts: map[int]int{}}
-				n.nums[attr(t, "numId")] = inst
-			case "abstractNumId":
-				if inst != nil {
-					inst.abstract = attr(t, "val")
-				}
-			case "lvlOverride":
-				override, _ = strconv.Atoi(attr(t, "ilvl"))
-			case "startOverride":
-				if inst != nil && override >= 0 && override < 9 {
-					if v, err := strconv.Atoi(attr(t, "val")); err == nil {
-						inst.starts[override] = v
-					}
-				}
-			case "lvl":
-				i, err := strconv.Atoi(attr(t, "ilvl"))
-				if abs == nil || inst != nil || err != nil || i < 0 || i >= 9 {
-					// A full level redefinition inside a lvlOverride is
-					// rare; its start value is what matters and
-					// startOverride carries it.
-					if err := d.Skip(); err != nil {
-						return nil, err
-					}
-					continue
-				}
-				lvl = &abs.levels[i]
-			case "start":
-				if lvl != nil {
-					lvl.start, _ = strconv.Atoi(attr(t, "val"))
-				}
-			case "numFmt":
-				if lvl != nil {
-					lvl.format = attr(t, "val")
-				}
-			case "lvlText":
-				if lvl != nil {
-					lvl.text = attr(t, "val")
-				}
-			case "lvlRestart":
-				if lvl != nil {
-					lvl.restart, _ = strconv.Atoi(attr(t, "val"))
-				}
-			case "isLgl":
-				if lvl != nil {
-					lvl.legal = on(t)
-				}
-			case "pPr", "rPr":
-				if err := d.Skip(); err != nil {
-					return nil, err
+	start := func(d *xml.Decoder, t xml.StartElement) error {
+		switch t.Name.Local {
+		case "abstractNum":
+			abs = &abstractNum{}
+			for i := range abs.levels {
+				abs.levels[i] = numLevel{start: 1, format: "decimal", restart: -1}
+			}
+			n.abstracts[attr(t, "abstractNumId")] = abs
+		case "num":
+			inst = &numInstance{starts: map[int]int{}}
+			n.nums[attr(t, "numId")] = inst
+		case "abstractNumId":
+			if inst != nil {
+				inst.abstract = attr(t, "val")
+			}
+		case "lvlOverride":
+			override, _ = strconv.Atoi(attr(t, "ilvl"))
+		case "startOverride":
+			if inst != nil && override >= 0 && override < 9 {
+				if v, err := strconv.Atoi(attr(t, "val")); err == nil {
+					inst.starts[override] = v
 				}
 			}
-		case xml.EndElement:
-			switch t.Name.Local {
-			case "abstractNum":
-				abs = nil
-			case "num":
-				inst = nil
-			case "lvl":
-				lvl = nil
-			case "lvlOverride":
-				override = -1
+		case "lvl":
+			i, err := strconv.Atoi(attr(t, "ilvl"))
+			if abs == nil || inst != nil || err != nil || i < 0 || i >= 9 {
+				// A full level redefinition inside a lvlOverride is
+				// rare; its start value is what matters and
+				// startOverride carries it.
+				return d.Skip()
 			}
+			lvl = &abs.levels[i]
+		case "pPr", "rPr":
+			return d.Skip()
+		default:
+			if lvl != nil {
+				lvl.read(t)
+			}
+		}
+		return nil
+	}
+	end := func(t xml.EndElement) {
+		switch t.Name.Local {
+		case "abstractNum":
+			abs = nil
+		case "num":
+			inst = nil
+		case "lvl":
+			lvl = nil
+		case "lvlOverride":
+			override = -1
 		}
 	}
+	if err := walkPart(b, start, end); err != nil {
+		return nil, err
+	}
 	return n, nil
+}
+
+// read takes one property of a list level's definition.
+func (l *numLevel) read(t xml.StartElement) {
+	switch t.Name.Local {
+	case "start":
+		l.start, _ = strconv.Atoi(attr(t, "val"))
+	case "lvlRestart":
+		l.restart, _ = strconv.Atoi(attr(t, "val"))
+	case "numFmt":
+		l.format = attr(t, "val")
+	case "lvlText":
+		l.text = attr(t, "val")
+	case "isLgl":
+		l.legal = on(t)
+	}
 }
 
 // next advances the counter of list numID at level ilvl and renders the

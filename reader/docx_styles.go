@@ -1,10 +1,7 @@
 package reader
 
 import (
-	"bytes"
 	"encoding/xml"
-	"io"
-	"strconv"
 	"strings"
 )
 
@@ -12,65 +9,47 @@ type docxStyle struct {
 	basedOn string
 	name    string
 	heading int // 1–9 from the name or id, 0 when none
-	outline int // w:outlineLvl + 1, 0 when none
 	toc     bool
-	numID   string
-	ilvl    int
+	// props are the style's paragraph properties (outline level,
+	// numbering), read like a paragraph's own.
+	props paraProps
 }
 
 func parseStyles(b []byte) (map[string]*docxStyle, error) {
 	styles := map[string]*docxStyle{}
-	d := xml.NewDecoder(bytes.NewReader(b))
 	var cur *docxStyle
 	var id string
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			break
+	start := func(d *xml.Decoder, t xml.StartElement) error {
+		switch t.Name.Local {
+		case "style":
+			id = attr(t, "styleId")
+			cur = &docxStyle{}
+			styles[id] = cur
+			return nil
+		case "rPr", "tblPr", "tcPr", "trPr", "tblStylePr":
+			return d.Skip()
 		}
-		if err != nil {
-			return nil, err
+		if cur == nil {
+			return nil
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "style":
-				id = attr(t, "styleId")
-				cur = &docxStyle{}
-				styles[id] = cur
-			case "name":
-				if cur != nil {
-					cur.name = attr(t, "val")
-				}
-			case "basedOn":
-				if cur != nil {
-					cur.basedOn = attr(t, "val")
-				}
-			case "outlineLvl":
-				if cur != nil {
-					if n, err := strconv.Atoi(attr(t, "val")); err == nil && n >= 0 && n < 9 {
-						cur.outline = n + 1
-					}
-				}
-			case "numId":
-				if cur != nil {
-					cur.numID = attr(t, "val")
-				}
-			case "ilvl":
-				if cur != nil {
-					cur.ilvl, _ = strconv.Atoi(attr(t, "val"))
-				}
-			case "rPr", "tblPr", "tcPr", "trPr", "tblStylePr":
-				if err := d.Skip(); err != nil {
-					return nil, err
-				}
-			}
-		case xml.EndElement:
-			if t.Name.Local == "style" && cur != nil {
-				cur.heading, cur.toc = styleLevel(id, cur.name)
-				cur = nil
-			}
+		switch t.Name.Local {
+		case "pPr":
+			return readPPr(d, &cur.props)
+		case "name":
+			cur.name = attr(t, "val")
+		case "basedOn":
+			cur.basedOn = attr(t, "val")
 		}
+		return nil
+	}
+	end := func(t xml.EndElement) {
+		if t.Name.Local == "style" && cur != nil {
+			cur.heading, cur.toc = styleLevel(id, cur.name)
+			cur = nil
+		}
+	}
+	if err := walkPart(b, start, end); err != nil {
+		return nil, err
 	}
 	return styles, nil
 }
@@ -113,11 +92,11 @@ func (w *docxWalker) resolve(id string) (heading int, toc bool, numID string, il
 		if heading == 0 && !toc {
 			heading, toc = s.heading, s.toc
 		}
-		if outline == 0 {
-			outline = s.outline
+		if p := s.props; outline == 0 && p.hasOutlin && p.outline >= 1 && p.outline <= 9 {
+			outline = p.outline
 		}
-		if !haveNum && s.numID != "" {
-			numID, ilvl, haveNum = s.numID, s.ilvl, true
+		if p := s.props; !haveNum && p.numID != "" {
+			numID, ilvl, haveNum = p.numID, p.ilvl, true
 		}
 		id = s.basedOn
 	}
