@@ -61,7 +61,7 @@ func compareFacts(oldText, newText, subject string, refs *refIndex) []Fact {
 // returns those that differ (see compareFacts).
 func reportFacts(ex extracted, refs *refIndex) []Fact {
 	olds, news := ex.olds, ex.news
-	pairs := pairFacts(olds, news, diffAnchors(ex.oldNorm, ex.newNorm, olds, news))
+	pairs := pairFacts(olds, news, diffAnchors(ex.oldNorm, ex.newNorm, ex.hunks, olds, news))
 
 	type placed struct {
 		removed bool
@@ -351,7 +351,9 @@ var elisions = map[string]bool{
 }
 
 func tokenize(s string) []factWord {
-	var ws []factWord
+	// French prose has a word every six bytes or so: one allocation for
+	// most texts rather than a dozen doublings.
+	ws := make([]factWord, 0, len(s)/5+1)
 	i := 0
 	for i < len(s) {
 		r, w := utf8.DecodeRuneInString(s[i:])

@@ -11,13 +11,19 @@ import "strings"
 const factContext = 1024
 
 // factsAround normalises both texts and extracts their facts: from the
-// window around what changed when that gives the facts of the whole texts,
-// else from the whole texts. A clause of a bill runs to tens of kilobytes for one changed
-// line; its facts cost the line's paragraphs, not the clause.
+// paragraphs around each change when that gives the facts of the whole
+// texts, else from the whole texts. A clause of a bill runs to tens of
+// kilobytes for a few changed lines; its facts cost the paragraphs of
+// those lines, not the clause. The word diff that finds the changes is
+// the one that anchors the facts (see diffAnchors).
 func factsAround(oldText, newText, subject string, refs *refIndex) extracted {
 	oldNorm, newNorm := normalizeFactText(oldText), normalizeFactText(newText)
 	if o, n, ok := changedWindow(oldNorm, newNorm, subject, refs, newText); ok {
-		ex := extracted{o, n, extractNormalized(o, subject), extractNormalized(n, subject)}
+		ex := extracted{oldNorm: o, newNorm: n, hunks: WordDiff(o, n)}
+		for _, p := range changedPieces(o, ex.hunks) {
+			ex.olds = appendShifted(ex.olds, extractNormalized(o[p.old[0]:p.old[1]], subject), p.old[0])
+			ex.news = appendShifted(ex.news, extractNormalized(n[p.new[0]:p.new[1]], subject), p.new[0])
+		}
 		// An amount may take its act code from a label anywhere
 		// before it, and its pairing looks at every code of the
 		// other side: amounts are read in the whole texts.
@@ -29,14 +35,71 @@ func factsAround(oldText, newText, subject string, refs *refIndex) extracted {
 }
 
 // extracted is the facts of two normalised texts, their positions in
-// oldNorm and newNorm.
+// oldNorm and newNorm, and the word diff of the texts when it was made.
 type extracted struct {
 	oldNorm, newNorm string
 	olds, news       []factAt
+	hunks            []Hunk
 }
 
 func extractWhole(oldNorm, newNorm, subject string) extracted {
-	return extracted{oldNorm, newNorm, extractNormalized(oldNorm, subject), extractNormalized(newNorm, subject)}
+	return extracted{oldNorm: oldNorm, newNorm: newNorm,
+		olds: extractNormalized(oldNorm, subject), news: extractNormalized(newNorm, subject)}
+}
+
+// piece is a stretch of two texts read for facts: byte ranges in each.
+type piece struct{ old, new [2]int }
+
+// changedPieces cuts two texts whose word diff is hunks into the pieces
+// whose facts are read: everything but the paragraphs of the text they
+// share that lie more than factContext bytes from every change. The cuts
+// fall at blank lines, which end every sentence.
+func changedPieces(old string, hunks []Hunk) []piece {
+	var pieces []piece
+	cur := piece{}
+	po, pn := 0, 0
+	for _, h := range hunks {
+		switch h.Op {
+		case OpDelete:
+			po += len(h.Text)
+			continue
+		case OpInsert:
+			pn += len(h.Text)
+			continue
+		}
+		shift := pn - po
+		from, to := po+factContext, po+len(h.Text)-factContext
+		po += len(h.Text)
+		pn += len(h.Text)
+		if from >= to {
+			continue
+		}
+		i := strings.Index(old[from:to], "\n\n")
+		if i < 0 {
+			continue
+		}
+		j := strings.LastIndex(old[from+i:to], "\n\n")
+		if j <= 0 {
+			continue
+		}
+		end, next := from+i, from+i+j+2
+		cur.old[1], cur.new[1] = end, end+shift
+		pieces = append(pieces, cur)
+		cur = piece{old: [2]int{next, 0}, new: [2]int{next + shift, 0}}
+	}
+	cur.old[1], cur.new[1] = po, pn
+	return append(pieces, cur)
+}
+
+// appendShifted appends facts read in a piece starting at off, their
+// places made the text's.
+func appendShifted(to, facts []factAt, off int) []factAt {
+	for _, f := range facts {
+		f.start += off
+		f.end += off
+		to = append(to, f)
+	}
+	return to
 }
 
 // changedWindow cuts from two normalised texts the paragraphs that differ,

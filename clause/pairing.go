@@ -36,6 +36,10 @@ func pairFacts(olds, news []factAt, anchors [][2]int) [][2]int {
 	return pairs
 }
 
+// maxAnchoredDiff is the size of two normalised texts beyond which facts
+// are paired by value rather than anchored by a word diff.
+const maxAnchoredDiff = 1 << 16
+
 // diffAnchors pairs the facts that the word diff of the two texts leaves
 // in place: a fact lying wholly in text the diff keeps equal is the same
 // fact on both sides. Anchoring on place rather than on value keeps two
@@ -43,20 +47,20 @@ func pairFacts(olds, news []factAt, anchors [][2]int) [][2]int {
 // pairing the 5 € with itself and reporting the rest as a removal plus an
 // addition; the facts reported then agree with the word diff shown beside
 // them. It returns nil, so that pairing falls back to values, when the
-// texts are too large to diff cheaply.
-// maxAnchoredDiff is the size of two normalised texts beyond which facts
-// are paired by value rather than anchored by a word diff.
-const maxAnchoredDiff = 1 << 16
-
-func diffAnchors(oldNorm, newNorm string, olds, news []factAt) [][2]int {
+// texts are too large to diff cheaply. hunks are the word diff of the two
+// texts when the caller has it, else nil.
+func diffAnchors(oldNorm, newNorm string, hunks []Hunk, olds, news []factAt) [][2]int {
 	if len(olds) == 0 || len(news) == 0 || len(oldNorm)+len(newNorm) > maxAnchoredDiff {
 		return nil
+	}
+	if hunks == nil {
+		hunks = WordDiff(oldNorm, newNorm)
 	}
 	// Equal stretches: old start, new start, length.
 	type span struct{ o, n, l int }
 	var eq []span
 	po, pn := 0, 0
-	for _, h := range WordDiff(oldNorm, newNorm) {
+	for _, h := range hunks {
 		switch h.Op {
 		case OpEqual:
 			eq = append(eq, span{po, pn, len(h.Text)})
