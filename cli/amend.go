@@ -136,14 +136,12 @@ func importAmends(opts *ImportOptions) error {
 	if err != nil {
 		return err
 	}
-	var base *store.Version
-	if opts.Base != "" {
-		base, err = s.Resolve(opts.Base)
-	} else {
-		base, err = s.Latest()
-	}
+	base, err := baseVersion(s, opts.Base)
 	if err != nil {
 		return err
+	}
+	if base == nil {
+		return fmt.Errorf("%s: the store %s has no version yet: import the text it amends first", opts.Amends, s.Dir)
 	}
 	baseDoc, err := s.Document(base)
 	if err != nil {
@@ -169,6 +167,15 @@ func importAmends(opts *ImportOptions) error {
 		printImport(opts.g.io.Out, opts.Amends, r)
 	}
 	return nil
+}
+
+// baseVersion is the version a new one answers: --base, else the latest
+// (nil in an empty store).
+func baseVersion(s *store.Store, rev string) (*store.Version, error) {
+	if rev != "" {
+		return s.Resolve(rev)
+	}
+	return s.Latest()
 }
 
 // changeBy returns the instructions that changed clause id in version v,
@@ -218,13 +225,7 @@ func refuseAmending(s *store.Store, files []importFile, baseRev string) error {
 	if len(files) == 0 || files[0].doc == nil {
 		return nil
 	}
-	var base *store.Version
-	var err error
-	if baseRev != "" {
-		base, err = s.Resolve(baseRev)
-	} else {
-		base, err = s.Latest()
-	}
+	base, err := baseVersion(s, baseRev)
 	if err != nil || base == nil {
 		return nil // the import itself says what is wrong with --base
 	}
