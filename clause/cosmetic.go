@@ -8,7 +8,6 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/avenant-dev/avenant/internal/frtext"
-	"github.com/avenant-dev/avenant/internal/lazyre"
 )
 
 // What counts as cosmetic, and why.
@@ -209,12 +208,6 @@ func canonicalNumbers(s string) string {
 	return b.String()
 }
 
-var (
-	// markerStop is the full stop between a subdivision number and its
-	// dash ("II.-", once spaces are gone), not the decimal point of "3.-2".
-	markerStop = lazyre.New(`([\pL\pN])\.-(\D|$)`)
-)
-
 // canonicalReferences writes code references, "numéro" and subdivision
 // dashes one way (see the rules above). s is already Canonical up to this
 // point: single spaces, dashes folded and glued.
@@ -226,9 +219,47 @@ func canonicalReferences(s string) string {
 		s = canonicalNumero(s)
 	}
 	if strings.Contains(s, ".-") {
-		s = markerStop.ReplaceAllString(s, "$1-$2")
+		s = dropMarkerStops(s)
 	}
 	return s
+}
+
+// dropMarkerStops drops the full stop between a subdivision number and
+// its dash ("II.-", once spaces are gone), not the decimal point of
+// "3.-2": a stop after a letter or a digit, before a dash that no digit
+// follows. The character after the dash goes with the stop it follows, so
+// it is never the number of the next stop ("A.-B.-C" is "A-B.-C").
+func dropMarkerStops(s string) string {
+	var b strings.Builder
+	done := 0 // s[:done] is in b or was read by the last stop dropped
+	for from := 0; ; {
+		i := strings.Index(s[from:], ".-")
+		if i < 0 {
+			break
+		}
+		k := from + i
+		r, size := utf8.DecodeLastRuneInString(s[:k])
+		if size == 0 || k-size < done || !(unicode.IsLetter(r) || unicode.IsNumber(r)) || k+2 < len(s) && isDigit(s[k+2]) {
+			from = k + 1
+			continue
+		}
+		end := k + 2
+		if end < len(s) {
+			_, n := utf8.DecodeRuneInString(s[end:])
+			end += n
+		}
+		if b.Cap() == 0 {
+			b.Grow(len(s))
+		}
+		b.WriteString(s[done:k])
+		b.WriteString(s[k+1 : end])
+		done, from = end, end
+	}
+	if done == 0 {
+		return s
+	}
+	b.WriteString(s[done:])
+	return b.String()
 }
 
 // canonicalCodeReferences writes the letter of a code's part before an

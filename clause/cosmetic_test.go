@@ -448,3 +448,36 @@ func TestCanonicalCodeReferencesIsTheExpression(t *testing.T) {
 		}
 	}
 }
+
+// The scan that drops subdivision stops does what the expression it
+// replaced did, on crafted cases, random strings and every corpus line.
+func TestDropMarkerStopsIsTheExpression(t *testing.T) {
+	rule := regexp.MustCompile(`([\pL\pN])\.-(\D|$)`)
+	check := func(s string) {
+		t.Helper()
+		if got, want := dropMarkerStops(s), rule.ReplaceAllString(s, "$1-$2"); got != want {
+			t.Fatalf("dropMarkerStops(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for _, s := range []string{"", ".-", "I.-", "II.-A", "3.-2", "A.-B.-C", "é.-\n", "1.-.-x", "\xff.-a", "a.-\xff", "A.-é.-b", "a..-b"} {
+		check(s)
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	alphabet := []string{"I", "é", "1", ".", "-", " ", "\n", "\xff", "²"}
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		check(b.String())
+	}
+	for _, f := range corpus.Files(t, "raw/lafabrique/pjl16-580/steps/*.txt", "raw/*/*.md") {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for line := range strings.Lines(string(b)) {
+			check(strings.ReplaceAll(line, " ", ""))
+		}
+	}
+}
