@@ -1,58 +1,88 @@
 #!/bin/sh
-# Compare avenant log/blame with git log/blame on the same store, and the
-# store's size loose, after git repack -ad and after git gc.
+# Compare avenant with git on the same stores, by CPU time (user + system,
+# the best of RUNS runs, bench/cputime), process start included:
+#   - avenant version against git --version;
+#   - avenant log and blame of one clause against git log and git blame of
+#     its file, on the 4-version store of fixtures/ and on a store of 200
+#     versions × 1,500 clauses;
+#   - the cold rebuild of that store's index (go test -bench RebuildIndex);
+# then the store's size loose, after avenant's repack and after git gc.
 #
 # usage: bench/store.sh [STORE]
 # Default STORE: the cached benchmark store of 200 versions × 1,500 clauses
 # (built by "go test -bench Log ./store" when missing).
 set -eu
 cd "$(dirname "$0")/.."
+repo=$PWD
 store=${1:-${TMPDIR:-/tmp}/avenant-bench-store-v1-200x1500}
 if [ ! -d "$store/.git" ]; then
-	go test -run XXX -bench BenchmarkLog -benchtime 1x ./store >/dev/null
+	go test -run XXX -bench 'BenchmarkLog$' -benchtime 1x ./store >/dev/null
 fi
-bin=$(mktemp -d)/avenant
-go build -o "$bin" ./cmd/avenant
-clause=${CLAUSE:-art-42}
-runs=${RUNS:-10}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+go build -o "$work/avenant" ./cmd/avenant
+go build -o "$work/cputime" ./bench/cputime
+bin=$work/avenant
+runs=${RUNS:-20}
 
-# ms CMD...: mean wall time of CMD over $runs runs, in milliseconds.
-ms() {
-	start=$(date +%s%N)
-	i=0
-	while [ $i -lt "$runs" ]; do
-		"$@" >/dev/null
-		i=$((i + 1))
-	done
-	end=$(date +%s%N)
-	echo $(((end - start) / runs / 1000000))
+# cpu CMD...: the best CPU time of CMD over $runs runs, in milliseconds.
+cpu() { "$work/cputime" -runs "$runs" -- "$@" | awk '{ print $2 }'; }
+
+# row WHAT AVENANT GIT: one line, both CPU times and their ratio.
+row() {
+	awk -v w="$1" -v a="$2" -v g="$3" \
+		'BEGIN { printf "%-36s %8.2f ms vs git %8.2f ms  ratio %5.2f\n", w, a, g, a / (g > 0 ? g : 1) }'
 }
 
+row "avenant version" "$(cpu "$bin" version)" "$(cpu git --version)"
+
+# The 4-version store: the arbitration and three answers of fixtures/;
+# art-10 changed in all four.
+small=$work/small
+"$bin" init -q "$small"
+f=$repo/fixtures
+(
+	cd "$small"
+	"$bin" import -q "$f/01-reglement-arbitral-2023.md" --party Arbitre --label RA-2023 --kind reglement-arbitral --date 2023-04-30
+	"$bin" import -q "$f/02-cnam-proposition-2024-02.md" --party CNAM --label CNAM-2024-02 --kind proposition --date 2024-02-08
+	"$bin" import -q "$f/03-mgfrance-contre-proposition-2024-03.md" --party "MG France" --label MGF-2024-03 --kind contre-proposition --date 2024-03-12
+	"$bin" import -q "$f/04-ufmls-contre-proposition-2024-03.md" --party UFML-S --label UFMLS-2024-03 --kind contre-proposition --date 2024-03-13 --base CNAM-2024-02
+)
+
+# compare DIR CLAUSE WHAT: log and blame of CLAUSE in the store DIR.
+compare() {
+	cd "$1"
+	"$bin" versions >/dev/null # the index, built once
+	row "avenant log $2 ($3)" "$(cpu "$bin" log "$2")" "$(cpu git log --format=%H -- "clauses/$2.txt")"
+	row "avenant blame $2 ($3)" "$(cpu "$bin" blame "$2")" "$(cpu git blame main -- "clauses/$2.txt")"
+	cd "$repo"
+}
+compare "$small" art-10 "4 versions"
+compare "$store" "${CLAUSE:-art-42}" "200 versions"
+
+# The cold rebuild: the index read from the tags, commits and changes.json
+# alone. In process (go test, wall time), and as the CPU a log costs more
+# when it finds no index (the shell and rm included).
+go test -run XXX -bench 'BenchmarkRebuildIndex$' -benchtime 20x ./store |
+	awk '/^BenchmarkRebuildIndex/ { printf "%-36s %8.2f ms (wall, in process)\n", "cold index rebuild (200 versions)", $3 / 1e6 }'
 cd "$store"
-"$bin" versions >/dev/null # build the index once
-al=$(ms "$bin" log "$clause")
-gl=$(ms git log --format=%H -- "clauses/$clause.txt")
-ab=$(ms "$bin" blame "$clause")
-gb=$(ms git blame main -- "clauses/$clause.txt")
-printf '%-28s %6s ms\n' "avenant log $clause" "$al" "git log -- clauses/$clause.txt" "$gl" \
-	"avenant blame $clause" "$ab" "git blame clauses/$clause.txt" "$gb"
-awk -v a="$al" -v g="$gl" 'BEGIN { printf "log ratio avenant/git:   %.2f\n", a / (g ? g : 1) }'
-awk -v a="$ab" -v g="$gb" 'BEGIN { printf "blame ratio avenant/git: %.2f\n", a / (g ? g : 1) }'
+cold=$(cpu sh -c "rm -f .git/avenant/index; \"$bin\" log ${CLAUSE:-art-42} >/dev/null")
+warm=$(cpu "$bin" log "${CLAUSE:-art-42}")
+awk -v c="$cold" -v w="$warm" 'BEGIN { printf "%-36s %8.2f ms CPU (log: %.2f cold, %.2f warm)\n", "cold index rebuild (200 versions)", c - w, c, w }'
+cd "$repo"
 
 # Sizes, on copies so the cached store is left as it is: avenant's own
 # repack (store.Repack) against git gc on the same content.
-tmp=$(mktemp -d)
-cp -r "$store" "$tmp/a"
-cp -r "$store" "$tmp/g"
+cp -r "$store" "$work/a"
+cp -r "$store" "$work/g"
 # kib DIR: loose plus packed object bytes, as git counts them (du would also
 # count the empty fan-out directories).
 kib() { git -C "$1" count-objects -v | awk '/^size:|^size-pack:/ { n += $2 } END { print n }'; }
-echo "objects as written:         $(kib "$tmp/a") KiB"
-(cd "$OLDPWD" && go run ./bench/repack "$tmp/a")
-(cd "$tmp/g" && git gc -q --aggressive --prune=now)
-a=$(kib "$tmp/a")
-g=$(kib "$tmp/g")
+echo "objects as written:           $(kib "$work/a") KiB"
+go run ./bench/repack "$work/a"
+(cd "$work/g" && git gc -q --aggressive --prune=now)
+a=$(kib "$work/a")
+g=$(kib "$work/g")
 echo "objects after avenant repack: $a KiB"
 echo "objects after git gc:         $g KiB"
-awk -v a="$a" -v g="$g" 'BEGIN { printf "size ratio avenant/git gc:  %.2f\n", a / (g ? g : 1) }'
-rm -rf "$tmp" "$(dirname "$bin")"
+awk -v a="$a" -v g="$g" 'BEGIN { printf "size ratio avenant/git gc:    %.2f\n", a / (g ? g : 1) }'
