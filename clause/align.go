@@ -190,13 +190,7 @@ func (a *aligner) simOf(olds, news []int) float64 {
 // whose similarity reaches minSim; it returns how many it accepted.
 func (a *aligner) greedy(cs []cand, minSim float64) int {
 	slices.SortFunc(cs, func(x, y cand) int {
-		if c := cmp.Compare(y.score, x.score); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(x.o, y.o); c != 0 {
-			return c
-		}
-		return cmp.Compare(x.n, y.n)
+		return cmp.Or(cmp.Compare(y.score, x.score), cmp.Compare(x.o, y.o), cmp.Compare(x.n, y.n))
 	})
 	n := 0
 	for _, c := range cs {
@@ -791,13 +785,7 @@ func (a *aligner) result() []match {
 		}
 	}
 	slices.SortFunc(ps, func(x, y placed) int {
-		if c := cmp.Compare(x.at, y.at); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(x.sub, y.sub); c != 0 {
-			return c
-		}
-		return cmp.Compare(x.old, y.old)
+		return cmp.Or(cmp.Compare(x.at, y.at), cmp.Compare(x.sub, y.sub), cmp.Compare(x.old, y.old))
 	})
 	out := make([]match, len(ps))
 	for k, p := range ps {

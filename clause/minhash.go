@@ -154,11 +154,7 @@ func canonAppend(buf []byte, s string) []byte {
 				for j < len(s) && s[j] < utf8.RuneSelf && asciiFold[s[j]] == s[j] {
 					j++
 				}
-				if pending {
-					buf = append(buf, ' ')
-					pending = false
-				}
-				started = true
+				buf, pending, started = spaceOwed(buf, pending), false, true
 				buf = append(buf, s[i:j]...)
 				i = j
 				continue
@@ -169,11 +165,7 @@ func canonAppend(buf []byte, s string) []byte {
 				pending = started
 				continue
 			}
-			if pending {
-				buf = append(buf, ' ')
-				pending = false
-			}
-			started = true
+			buf, pending, started = spaceOwed(buf, pending), false, true
 			buf = append(buf, f)
 			continue
 		}
@@ -183,12 +175,17 @@ func canonAppend(buf []byte, s string) []byte {
 			pending = started
 			continue
 		}
-		if pending {
-			buf = append(buf, ' ')
-			pending = false
-		}
-		started = true
+		buf, pending, started = spaceOwed(buf, pending), false, true
 		buf = utf8.AppendRune(buf, canonRune(r))
+	}
+	return buf
+}
+
+// spaceOwed appends the one space that a run of white space between two
+// words of canonAppend's output becomes.
+func spaceOwed(buf []byte, pending bool) []byte {
+	if pending {
+		return append(buf, ' ')
 	}
 	return buf
 }
@@ -361,13 +358,7 @@ func radixSort32(v, tmp []uint32) []uint32 {
 	tmp = tmp[:len(v)]
 	src, dst := v, tmp
 	for shift := 0; shift < 32; shift += 8 {
-		var count [257]int
-		for _, x := range src {
-			count[(x>>shift)&0xff+1]++
-		}
-		for d := 1; d < 257; d++ {
-			count[d] += count[d-1]
-		}
+		count := byteStarts(src, shift)
 		for _, x := range src {
 			d := (x >> shift) & 0xff
 			dst[count[d]] = x
@@ -377,6 +368,19 @@ func radixSort32(v, tmp []uint32) []uint32 {
 	}
 	// Four passes: the result is back in v.
 	return tmp
+}
+
+// byteStarts is a counting sort's table for the byte of v at shift: the
+// index at which the values holding each byte value start in the output.
+func byteStarts(v []uint32, shift int) [257]int {
+	var count [257]int
+	for _, x := range v {
+		count[(x>>shift)&0xff+1]++
+	}
+	for d := 1; d < 257; d++ {
+		count[d] += count[d-1]
+	}
+	return count
 }
 
 // bigramsOf returns the sorted multiset of word bigrams of the words,
@@ -732,13 +736,7 @@ func radixOrder(keys []uint32) []int32 {
 		order[i] = int32(i)
 	}
 	for shift := 0; shift < 32; shift += 8 {
-		var count [257]int
-		for _, k := range keys {
-			count[(k>>shift)&0xff+1]++
-		}
-		for d := 1; d < 257; d++ {
-			count[d] += count[d-1]
-		}
+		count := byteStarts(keys, shift)
 		for _, e := range order {
 			d := (keys[e] >> shift) & 0xff
 			tmp[count[d]] = e

@@ -655,9 +655,14 @@ func (p *parser) parentID(parent int, fallback string) string {
 func (p *parser) addParagraph(parent, s, e int) {
 	c := p.child(parent, KindParagraph)
 	c.Text = p.textOf(s, e)
-	base := frtext.SlugMax(c.Text, maxSlug)
+	p.add(c, frtext.SlugMax(c.Text, maxSlug), "para")
+}
+
+// add appends c under the id base, made unique; fallback when base is
+// empty (a text with no letter or digit).
+func (p *parser) add(c Clause, base, fallback string) {
 	if base == "" {
-		base = "para"
+		base = fallback
 	}
 	c.ID = p.uniq(base)
 	p.clauses = append(p.clauses, c)
@@ -674,11 +679,7 @@ func (p *parser) addItem(parent, s, e int, num string) {
 	} else {
 		base = frtext.SlugMax(c.Text, maxSlug)
 	}
-	if base == "" {
-		base = "item"
-	}
-	c.ID = p.uniq(base)
-	p.clauses = append(p.clauses, c)
+	p.add(c, base, "item")
 }
 
 // addRow makes the lines [i, e) a row under parent; its id is made from
@@ -703,11 +704,7 @@ func (p *parser) addRow(parent, owner, i, e int, code string) {
 	} else {
 		base = frtext.SlugMax(c.Text, maxSlug)
 	}
-	if base == "" {
-		base = "item"
-	}
-	c.ID = p.uniq(base)
-	p.clauses = append(p.clauses, c)
+	p.add(c, base, "item")
 }
 
 // trimBounds returns the bounds of text[start:end] without surrounding

@@ -47,14 +47,7 @@ func refs(d *clause.Document, idx []int, ids []string) []ClauseRef {
 	out := make([]ClauseRef, 0, len(idx))
 	for _, i := range idx {
 		c := &d.Clauses[i]
-		id := c.ID
-		if ids != nil {
-			id = ids[i]
-		}
-		path := c.Path
-		if path == nil {
-			path = []string{}
-		}
+		id, path := idAndPath(d, i, ids)
 		out = append(out, ClauseRef{ID: id, Number: c.Number, Heading: c.Heading, Path: path})
 	}
 	return out

@@ -3,6 +3,7 @@ package render
 import (
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/avenant-dev/avenant/clause"
 	"github.com/avenant-dev/avenant/internal/sanitize"
@@ -190,36 +191,22 @@ func uniqueID(id string, used map[string]bool) string {
 }
 
 func numbers(d *clause.Document, idx []int) string {
-	s := ""
-	for k, i := range idx {
-		if k > 0 {
-			s += " + "
-		}
-		s += d.Clauses[i].Number
-	}
-	return sanitize.Text(s)
+	return sanitize.Text(joinClauses(d, idx, " + ", func(c *clause.Clause) string { return c.Number }))
 }
 
-func joinPath(p []string) string {
-	s := ""
-	for k, h := range p {
-		if k > 0 {
-			s += " › "
-		}
-		s += h
-	}
-	return s
-}
+func joinPath(p []string) string { return strings.Join(p, " › ") }
 
 func joinTexts(d *clause.Document, idx []int) string {
-	s := ""
+	return joinClauses(d, idx, "\n\n", func(c *clause.Clause) string { return c.Text })
+}
+
+// joinClauses joins a field of the clauses idx of d with sep.
+func joinClauses(d *clause.Document, idx []int, sep string, field func(*clause.Clause) string) string {
+	parts := make([]string, len(idx))
 	for k, i := range idx {
-		if k > 0 {
-			s += "\n\n"
-		}
-		s += d.Clauses[i].Text
+		parts[k] = field(&d.Clauses[i])
 	}
-	return s
+	return strings.Join(parts, sep)
 }
 
 var redlineTemplate = pageTemplate("redline", redlineHTML)

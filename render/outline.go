@@ -14,14 +14,7 @@ import (
 func NewOutlineDoc(ref string, d *clause.Document, ids []string) OutlineDoc {
 	out := OutlineDoc{Schema: OutlineSchema, Ref: ref, Clauses: make([]OutlineClause, len(d.Clauses))}
 	for i, c := range d.Clauses {
-		id := c.ID
-		if ids != nil {
-			id = ids[i]
-		}
-		path := c.Path
-		if path == nil {
-			path = []string{}
-		}
+		id, path := idAndPath(d, i, ids)
 		out.Clauses[i] = OutlineClause{ID: id, Number: c.Number, Heading: c.Heading, Kind: string(c.Kind), Path: path, Text: c.Text, Status: c.Status}
 	}
 	return out
@@ -64,4 +57,19 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// idAndPath are clause i's id in a JSON document, the store's stable one
+// when ids is not nil, and its path, [] rather than null for a top-level
+// clause.
+func idAndPath(d *clause.Document, i int, ids []string) (string, []string) {
+	c := &d.Clauses[i]
+	id, path := c.ID, c.Path
+	if ids != nil {
+		id = ids[i]
+	}
+	if path == nil {
+		path = []string{}
+	}
+	return id, path
 }
