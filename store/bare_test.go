@@ -1,6 +1,7 @@
 package store
 
 import (
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -56,5 +57,26 @@ func TestStoreIsBare(t *testing.T) {
 	gitCmd(t, s.Dir, "clone", "-q", s.Dir, copyDir)
 	if out := gitCmd(t, copyDir, "status", "--short"); out != "" {
 		t.Errorf("a git clone of a store is not clean:\n%s", out)
+	}
+}
+
+// TestOpenLeavesConfig: opening a store that is already bare does not
+// write its config again (every command did, through a rename).
+func TestOpenLeavesConfig(t *testing.T) {
+	s := newStore(t)
+	path := filepath.Join(s.gitDir, "config")
+	before, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(s.Dir); err != nil {
+		t.Fatal(err)
+	}
+	after, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !os.SameFile(before, after) {
+		t.Error("Open rewrote the config of a bare store")
 	}
 }

@@ -230,7 +230,8 @@ func ensureBare(gitDir string) error {
 // makeBare sets core.bare, and the repository format version without
 // which git ignores it; it reports whether anything changed.
 func makeBare(cfg *config.Config) bool {
-	if cfg.Core.IsBare && cfg.Core.RepositoryFormatVersion != "" {
+	// go-git reads only version 1 into Core: version 0 stays in Raw.
+	if cfg.Core.IsBare && (cfg.Core.RepositoryFormatVersion != "" || cfg.Raw.Section("core").HasOption("repositoryformatversion")) {
 		return false
 	}
 	cfg.Core.IsBare = true
