@@ -192,7 +192,7 @@ func classifyMatch(old, new *Document, m match, refs *refIndex) Change {
 		c.Facts = rowFacts(new, oc, nc, refs)
 		return c
 	}
-	c.Facts = compareFacts(oldText, newText, factSubject(nc), refs)
+	c.Facts = compareDiffedFacts(oldText, newText, factSubject(nc), refs, c.Hunks)
 	return c
 }
 

@@ -51,10 +51,16 @@ const (
 // never yields a fact. The result is in the order of the new text, facts
 // that only the old text had coming last.
 func compareFacts(oldText, newText, subject string, refs *refIndex) []Fact {
+	return compareDiffedFacts(oldText, newText, subject, refs, nil)
+}
+
+// compareDiffedFacts is compareFacts given the word diff of the two texts
+// when the caller made it, so that it is not made twice.
+func compareDiffedFacts(oldText, newText, subject string, refs *refIndex, hunks []Hunk) []Fact {
 	if oldText == newText && refs == nil {
 		return nil
 	}
-	return reportFacts(factsAround(oldText, newText, subject, refs), refs)
+	return reportFacts(factsAround(oldText, newText, subject, refs, hunks), refs)
 }
 
 // reportFacts pairs the facts extracted from two normalised texts and

@@ -16,10 +16,20 @@ const factContext = 1024
 // kilobytes for a few changed lines; its facts cost the paragraphs of
 // those lines, not the clause. The word diff that finds the changes is
 // the one that anchors the facts (see diffAnchors).
-func factsAround(oldText, newText, subject string, refs *refIndex) extracted {
+func factsAround(oldText, newText, subject string, refs *refIndex, hunks []Hunk) extracted {
 	oldNorm, newNorm := normalizeFactText(oldText), normalizeFactText(newText)
-	if o, n, ok := changedWindow(oldNorm, newNorm, subject, refs, newText); ok {
-		ex := extracted{oldNorm: o, newNorm: n, hunks: WordDiff(o, n)}
+	// The word diff of the texts is that of the normalised texts when
+	// normalising changed neither.
+	if oldNorm != oldText || newNorm != newText {
+		hunks = nil
+	}
+	if start, tail, ok := changedWindow(oldNorm, newNorm, subject, refs, newText); ok {
+		o, n := oldNorm[start:len(oldNorm)-tail], newNorm[start:len(newNorm)-tail]
+		wh, ok := clipHunks(hunks, start, len(oldNorm)-tail, len(newNorm)-tail)
+		if !ok {
+			wh = WordDiff(o, n)
+		}
+		ex := extracted{oldNorm: o, newNorm: n, hunks: wh}
 		for _, p := range changedPieces(o, ex.hunks) {
 			ex.olds = appendShifted(ex.olds, extractNormalized(o[p.old[0]:p.old[1]], subject), p.old[0])
 			ex.news = appendShifted(ex.news, extractNormalized(n[p.new[0]:p.new[1]], subject), p.new[0])
@@ -31,7 +41,43 @@ func factsAround(oldText, newText, subject string, refs *refIndex) extracted {
 			return ex
 		}
 	}
-	return extractWhole(oldNorm, newNorm, subject)
+	ex := extractWhole(oldNorm, newNorm, subject)
+	ex.hunks = hunks
+	return ex
+}
+
+// clipHunks cuts the word diff of two texts to the window [start, oldEnd)
+// of the old text, [start, newEnd) of the new, which the texts share all
+// around: false when there is no diff, or it changes something outside.
+func clipHunks(hunks []Hunk, start, oldEnd, newEnd int) ([]Hunk, bool) {
+	if hunks == nil {
+		return nil, false
+	}
+	var out []Hunk
+	po, pn := 0, 0
+	for _, h := range hunks {
+		l := len(h.Text)
+		switch h.Op {
+		case OpEqual:
+			if lo, hi := max(po, start), min(po+l, oldEnd); lo < hi {
+				out = append(out, Hunk{OpEqual, h.Text[lo-po : hi-po]})
+			}
+			po, pn = po+l, pn+l
+		case OpDelete:
+			if po < start || po+l > oldEnd {
+				return nil, false
+			}
+			out = append(out, h)
+			po += l
+		case OpInsert:
+			if pn < start || pn+l > newEnd {
+				return nil, false
+			}
+			out = append(out, h)
+			pn += l
+		}
+	}
+	return out, true
 }
 
 // extracted is the facts of two normalised texts, their positions in
@@ -102,8 +148,9 @@ func appendShifted(to, facts []factAt, off int) []factAt {
 	return to
 }
 
-// changedWindow cuts from two normalised texts the paragraphs that differ,
-// with factContext bytes of paragraphs on either side. It gives up (ok
+// changedWindow finds in two normalised texts the paragraphs that differ,
+// with factContext bytes of paragraphs on either side: it returns how many
+// bytes the texts share before the window and after it. It gives up (ok
 // false) wherever facts outside the window could be reported or pair
 // otherwise:
 //   - a tariff row's subject, which dates and prices the whole row;
@@ -113,31 +160,29 @@ func appendShifted(to, facts []factAt, off int) []factAt {
 //     gone stale (see refIndex.citesAffected, the filter unchanged
 //     clauses pass too), or that knows no old article, when every
 //     reference to an unknown number is reported.
-func changedWindow(oldNorm, newNorm, subject string, refs *refIndex, newText string) (o, n string, ok bool) {
+func changedWindow(oldNorm, newNorm, subject string, refs *refIndex, newText string) (start, tail int, ok bool) {
 	if subject != "" || oldNorm == newNorm || len(oldNorm)+len(newNorm) > maxAnchoredDiff {
-		return "", "", false
+		return 0, 0, false
 	}
 	if refs != nil && (len(refs.OldToNew) == 0 || refs.citesAffected(newText)) {
-		return "", "", false
+		return 0, 0, false
 	}
 	prefix := commonPrefixLen(oldNorm, newNorm)
 	suffix := commonSuffixLen(oldNorm[prefix:], newNorm[prefix:])
-	start := 0
 	if cut := prefix - factContext; cut > 0 {
 		if i := strings.LastIndex(oldNorm[:cut], "\n\n"); i >= 0 {
 			start = i + 2
 		}
 	}
-	tail := 0
 	if from := len(oldNorm) - suffix + factContext; from < len(oldNorm) {
 		if i := strings.Index(oldNorm[from:], "\n\n"); i >= 0 {
 			tail = len(oldNorm) - from - i
 		}
 	}
 	if start == 0 && tail == 0 {
-		return "", "", false
+		return 0, 0, false
 	}
-	return oldNorm[start : len(oldNorm)-tail], newNorm[start : len(newNorm)-tail], true
+	return start, tail, true
 }
 
 func holdsAmount(facts []factAt) bool {

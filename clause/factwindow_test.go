@@ -43,12 +43,15 @@ func TestFactsInWindowAreTheWholeTexts(t *testing.T) {
 			ot, nt := joinClauses(od, m.Old), joinClauses(nd, m.New)
 			subject := factSubject(&nd.Clauses[m.New[0]])
 			for _, r := range []*refIndex{refs, nil} {
-				got := compareFacts(ot, nt, subject, r)
 				want := reportFacts(extractWhole(normalizeFactText(ot), normalizeFactText(nt), subject), r)
-				if !reflect.DeepEqual(got, want) {
-					t.Fatalf("%s: facts in the window\n%s\nwhole texts\n%s", nd.Clauses[m.New[0]].Label(), factsJSON(got), factsJSON(want))
+				// Without the word diff, and with the one classifyMatch
+				// made of the texts as given.
+				for _, hunks := range [][]Hunk{nil, WordDiff(ot, nt)} {
+					if got := compareDiffedFacts(ot, nt, subject, r, hunks); !reflect.DeepEqual(got, want) {
+						t.Fatalf("%s: facts in the window\n%s\nwhole texts\n%s", nd.Clauses[m.New[0]].Label(), factsJSON(got), factsJSON(want))
+					}
 				}
-				if ex := factsAround(ot, nt, subject, r); len(ex.oldNorm) < len(normalizeFactText(ot)) {
+				if ex := factsAround(ot, nt, subject, r, nil); len(ex.oldNorm) < len(normalizeFactText(ot)) {
 					windowed++
 				}
 			}
@@ -58,4 +61,25 @@ func TestFactsInWindowAreTheWholeTexts(t *testing.T) {
 		t.Fatalf("only %d clause pairs read in a window: the test proves little", windowed)
 	}
 	t.Logf("%d clause pairs read in a window", windowed)
+}
+
+// A word diff cut to a window keeps what lies in it; a diff that changes
+// something outside the window cannot be cut.
+func TestClipHunks(t *testing.T) {
+	old, new := "a\n\nx y z\n\nb c", "a\n\nx w z\n\nb c"
+	hunks := WordDiff(old, new)
+	got, ok := clipHunks(hunks, 3, len(old)-5, len(new)-5)
+	want := []Hunk{{OpEqual, "x "}, {OpDelete, "y"}, {OpInsert, "w"}, {OpEqual, " z"}}
+	if !ok || !reflect.DeepEqual(got, want) {
+		t.Errorf("clipHunks = %q, %v; want %q", got, ok, want)
+	}
+	if _, ok := clipHunks(hunks, 7, len(old)-5, len(new)-5); ok {
+		t.Error("a window after a change was cut")
+	}
+	if _, ok := clipHunks(hunks, 0, 5, 5); ok {
+		t.Error("a window before a change was cut")
+	}
+	if _, ok := clipHunks(nil, 0, len(old), len(new)); ok {
+		t.Error("no diff was cut")
+	}
 }
