@@ -85,7 +85,7 @@ func Run(d *clause.Diff, old, new render.Side, rules *Rules) *Report {
 	for _, r := range rules.Rules {
 		rep.Rules = append(rep.Rules, r.Name)
 	}
-	oldNamed, newNamed := namedWithIDs(d.Old, old.IDs), namedWithIDs(d.New, new.IDs)
+	oldNamed, newNamed := clause.NamedOf(d.Old), clause.NamedOf(d.New)
 	for i := range d.Changes {
 		c := &d.Changes[i]
 		if len(c.Facts) == 0 {
@@ -95,7 +95,7 @@ func Run(d *clause.Diff, old, new render.Side, rules *Rules) *Report {
 		if len(rules.Allow) > 0 && names.matches(rules.Allow) {
 			continue
 		}
-		title, id := changeTitle(d, c, old.IDs, new.IDs)
+		title, id := changeTitle(d, c)
 		for _, f := range c.Facts {
 			for ri := range rules.Rules {
 				r := &rules.Rules[ri]
@@ -110,7 +110,7 @@ func Run(d *clause.Diff, old, new render.Side, rules *Rules) *Report {
 			}
 		}
 	}
-	rep.Findings = append(rep.Findings, Consistency(d.New, new.IDs, rules)...)
+	rep.Findings = append(rep.Findings, Consistency(d.New, rules)...)
 	return rep
 }
 
@@ -125,17 +125,6 @@ type clauseRef struct {
 type refSide struct {
 	named []clause.Named
 	idx   []int
-}
-
-// namedWithIDs is clause.NamedOf with the stable ids when known.
-func namedWithIDs(doc *clause.Document, ids []string) []clause.Named {
-	named := clause.NamedOf(doc)
-	if len(ids) == len(named) {
-		for i := range named {
-			named[i].ID = ids[i]
-		}
-	}
-	return named
 }
 
 func newClauseRef(d *clause.Diff, c *clause.Change, oldNamed, newNamed []clause.Named) clauseRef {
@@ -182,7 +171,7 @@ func (r clauseRef) matches(patterns []string) bool {
 // changeTitle names the change's clauses, old → new when the name changed,
 // and returns the id of the clause that anchors it (the first new clause,
 // or the first old one for a removal).
-func changeTitle(d *clause.Diff, c *clause.Change, oldIDs, newIDs []string) (string, string) {
+func changeTitle(d *clause.Diff, c *clause.Change) (string, string) {
 	join := func(doc *clause.Document, idx []int) string {
 		parts := make([]string, len(idx))
 		for k, i := range idx {
@@ -201,18 +190,11 @@ func changeTitle(d *clause.Diff, c *clause.Change, oldIDs, newIDs []string) (str
 	var id string
 	switch {
 	case len(c.New) > 0:
-		id = clauseID(d.New, c.New[0], newIDs)
+		id = d.New.Clauses[c.New[0]].ID
 	case len(c.Old) > 0:
-		id = clauseID(d.Old, c.Old[0], oldIDs)
+		id = d.Old.Clauses[c.Old[0]].ID
 	}
 	return sanitize.Text(title), id
-}
-
-func clauseID(doc *clause.Document, i int, ids []string) string {
-	if ids != nil {
-		return ids[i]
-	}
-	return doc.Clauses[i].ID
 }
 
 // clauseName names clause i as a reader refers to it: "Article 28.1",

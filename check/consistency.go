@@ -13,9 +13,8 @@ import (
 const ConsistencyRule = "consistency"
 
 // Consistency returns the findings of the consistency rule on one
-// document, none when the rule set has no such rule. ids are the store's
-// stable ids of the clauses, or nil.
-func Consistency(doc *clause.Document, ids []string, rules *Rules) []Finding {
+// document, none when the rule set has no such rule.
+func Consistency(doc *clause.Document, rules *Rules) []Finding {
 	if rules == nil {
 		rules = Default()
 	}
@@ -37,9 +36,6 @@ func Consistency(doc *clause.Document, ids []string, rules *Rules) []Finding {
 		a, t := in.Article[0], in.Table[0]
 		cl := &doc.Clauses[a.At]
 		names := append([]string{cl.Number, cl.Heading, cl.Key, cl.ID, a.Clause}, cl.Path...)
-		if ids != nil {
-			names = append(names, ids[a.At])
-		}
 		if (len(rules.Allow) > 0 && anyGlob(rules.Allow, names)) ||
 			(len(rule.Clauses) > 0 && !anyGlob(rule.Clauses, names)) ||
 			(len(rule.Except) > 0 && anyGlob(rule.Except, names)) {
@@ -49,7 +45,7 @@ func Consistency(doc *clause.Document, ids []string, rules *Rules) []Finding {
 		fact := clause.Fact{Kind: clause.FactAmount, Subject: in.Code, Old: t.Text, New: a.Text,
 			OldValue: &other, NewValue: &value, Unit: a.Unit, Effective: a.Effective, Note: t.Clause + " at " + t.Text}
 		out = append(out, Finding{Rule: ConsistencyRule, Severity: sev, Clause: a.Clause,
-			ClauseID: clauseID(doc, a.At, ids), Fact: fact, Detail: in.Message()})
+			ClauseID: cl.ID, Fact: fact, Detail: in.Message()})
 	}
 	return out
 }

@@ -150,21 +150,21 @@ func TestConsistency(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("consistency findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if got := Consistency(old, nil, nil); len(got) != 0 {
+	if got := Consistency(old, nil); len(got) != 0 {
 		t.Errorf("the signed convention contradicts itself: %v", brief(got))
 	}
 	raised, err := parse("rules.yaml", []byte("rules:\n  - name: consistency\n    severity: error\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := Consistency(new, nil, raised); len(got) != 2 || got[0].Severity != Error {
+	if got := Consistency(new, raised); len(got) != 2 || got[0].Severity != Error {
 		t.Errorf("raised to error: %v", brief(got))
 	}
 	allowed, err := parse("rules.yaml", []byte("allow: [\"Article 10\"]\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := Consistency(new, nil, allowed); len(got) != 0 {
+	if got := Consistency(new, allowed); len(got) != 0 {
 		t.Errorf("allowed clause still flagged: %v", brief(got))
 	}
 }

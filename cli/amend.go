@@ -99,7 +99,7 @@ func applyRun(opts *ApplyOptions) error {
 		return err
 	}
 	if opts.Format == "json" {
-		return render.WriteJSON(opts.g.io.Out, render.NewOutlineDoc(side.Ref+" + "+opts.Amendment, c.Doc, nil))
+		return render.WriteJSON(opts.g.io.Out, render.NewOutlineDoc(side.Ref+" + "+opts.Amendment, c.Doc))
 	}
 	_, err = opts.g.io.Out.Write([]byte(c.Text))
 	return err

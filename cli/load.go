@@ -76,11 +76,7 @@ func (l *docLoader) load(arg string) (*clause.Document, render.Side, error) {
 	if err != nil {
 		return nil, render.Side{}, err
 	}
-	ids := make([]string, len(d.Clauses))
-	for i := range d.Clauses {
-		ids[i] = d.Clauses[i].ID
-	}
-	return d, render.Side{Ref: v.Label, Party: v.Party, Date: v.Date, IDs: ids}, nil
+	return d, render.Side{Ref: v.Label, Party: v.Party, Date: v.Date}, nil
 }
 
 // looksLikePath tells an argument meant as a file ("dir/x", "x.md") from a

@@ -52,25 +52,25 @@ func showRun(opts *ShowOptions) error {
 		return err
 	}
 	if opts.Check {
-		return showCheck(opts, opts.Target, doc, nil)
+		return showCheck(opts, opts.Target, doc)
 	}
 	out := opts.g.io.Out
 	if opts.Format == "json" {
-		return render.WriteJSON(out, render.NewOutlineDoc(opts.Target, doc, nil))
+		return render.WriteJSON(out, render.NewOutlineDoc(opts.Target, doc))
 	}
-	return render.OutlineText(out, doc, nil)
+	return render.OutlineText(out, doc)
 }
 
 // showCheck runs the consistency rule on one version and prints its
 // findings as avenant check does, then a verdict; an error-level finding
 // (a rules file can raise the rule) is exit status 1.
-func showCheck(opts *ShowOptions, ref string, doc *clause.Document, ids []string) error {
+func showCheck(opts *ShowOptions, ref string, doc *clause.Document) error {
 	rules, err := loadRules(&CheckOptions{g: opts.g})
 	if err != nil {
 		return err
 	}
 	rep := &check.Report{Old: render.Side{Ref: ref}, New: render.Side{Ref: ref}, Rules: []string{check.ConsistencyRule},
-		RulesFile: rules.File, Findings: check.Consistency(doc, ids, rules)}
+		RulesFile: rules.File, Findings: check.Consistency(doc, rules)}
 	if rep.Findings == nil {
 		rep.Findings = []check.Finding{}
 	}

@@ -29,7 +29,6 @@ bare number ("3 bis").`
 
 func storeShowRun(opts *ShowOptions) error {
 	var doc *clause.Document
-	var ids []string
 	ref := opts.Target
 	// find resolves a clause name in doc: through the store for a version,
 	// which also knows where a clause last existed.
@@ -66,23 +65,19 @@ func storeShowRun(opts *ShowOptions) error {
 			}
 			return -1, fmt.Errorf("%s: %w in %s", name, store.ErrUnknownClause, ref)
 		}
-		ids = make([]string, len(doc.Clauses))
-		for i := range doc.Clauses {
-			ids[i] = doc.Clauses[i].ID
-		}
 	}
 	if opts.g.quiet {
 		return nil // --quiet: the exit status is the answer
 	}
 	if opts.Check {
-		return showCheck(opts, ref, doc, ids)
+		return showCheck(opts, ref, doc)
 	}
 	out := opts.g.io.Out
 	if opts.Clause == "" {
 		if opts.Format == "json" {
-			return render.WriteJSON(out, render.NewOutlineDoc(ref, doc, ids))
+			return render.WriteJSON(out, render.NewOutlineDoc(ref, doc))
 		}
-		return render.OutlineText(out, doc, ids)
+		return render.OutlineText(out, doc)
 	}
 	i, err := find(opts.Clause)
 	if err != nil {
@@ -90,12 +85,8 @@ func storeShowRun(opts *ShowOptions) error {
 	}
 	one := &clause.Document{Clauses: []clause.Clause{doc.Clauses[i]}}
 	one.Clauses[0].Parent = -1
-	var oneIDs []string
-	if ids != nil {
-		oneIDs = ids[i : i+1]
-	}
 	if opts.Format == "json" {
-		return render.WriteJSON(out, render.NewOutlineDoc(ref, one, oneIDs))
+		return render.WriteJSON(out, render.NewOutlineDoc(ref, one))
 	}
 	c := &doc.Clauses[i]
 	if c.Heading != "" {

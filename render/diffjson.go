@@ -28,8 +28,8 @@ func NewDiffDoc(d *clause.Diff, old, new Side, all bool) DiffDoc {
 		}
 		out.Changes = append(out.Changes, ChangeDoc{
 			Kind: c.Kind, Renumbered: c.Renumbered, Moved: c.Moved,
-			Old:        refs(d.Old, c.Old, old.IDs),
-			New:        refs(d.New, c.New, new.IDs),
+			Old:        refs(d.Old, c.Old),
+			New:        refs(d.New, c.New),
 			Similarity: math.Round(c.Similarity*100) / 100,
 			Hunks:      hunks, Facts: facts,
 		})
@@ -43,12 +43,11 @@ func Listed(c *clause.Change) bool {
 	return c.Kind != clause.Unchanged || c.Renumbered || c.Moved || len(c.Facts) > 0
 }
 
-func refs(d *clause.Document, idx []int, ids []string) []ClauseRef {
+func refs(d *clause.Document, idx []int) []ClauseRef {
 	out := make([]ClauseRef, 0, len(idx))
 	for _, i := range idx {
 		c := &d.Clauses[i]
-		id, path := idAndPath(d, i, ids)
-		out = append(out, ClauseRef{ID: id, Number: c.Number, Heading: c.Heading, Path: path})
+		out = append(out, ClauseRef{ID: c.ID, Number: c.Number, Heading: c.Heading, Path: jsonPath(c)})
 	}
 	return out
 }

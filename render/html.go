@@ -62,7 +62,7 @@ func DiffHTML(w io.Writer, d *clause.Diff, old, new Side, all bool) error {
 		if !all && !Listed(c) {
 			continue
 		}
-		page.Changes = append(page.Changes, htmlChangeOf(d, c, old.IDs, new.IDs, used))
+		page.Changes = append(page.Changes, htmlChangeOf(d, c, used))
 	}
 	return redlineTemplate().Execute(w, page)
 }
@@ -94,7 +94,7 @@ func htmlSummary(s clause.Summary) []htmlCount {
 	}
 }
 
-func htmlChangeOf(d *clause.Diff, c *clause.Change, oldIDs, newIDs []string, used map[string]bool) htmlChange {
+func htmlChangeOf(d *clause.Diff, c *clause.Change, used map[string]bool) htmlChange {
 	hc := htmlChange{
 		Title: sanitize.Text(changeTitle(d, c)), Kind: c.Kind, KindFR: frenchKinds[c.Kind],
 		Renumbered: c.Renumbered, Moved: c.Moved,
@@ -103,10 +103,10 @@ func htmlChangeOf(d *clause.Diff, c *clause.Change, oldIDs, newIDs []string, use
 	// Anchor on the new clauses first: that is the version being read.
 	var ids []string
 	for _, i := range c.New {
-		ids = append(ids, pick(d.New, i, newIDs))
+		ids = append(ids, d.New.Clauses[i].ID)
 	}
 	for _, i := range c.Old {
-		id := pick(d.Old, i, oldIDs)
+		id := d.Old.Clauses[i].ID
 		if len(c.New) == 1 && len(c.Old) == 1 && id == ids[0] {
 			continue
 		}
@@ -167,13 +167,6 @@ func changeSpans(d *clause.Diff, c *clause.Change) []clause.Hunk {
 		return spans
 	}
 	return []clause.Hunk{{Op: clause.OpEqual, Text: sanitize.Text(joinTexts(d.New, c.New))}}
-}
-
-func pick(d *clause.Document, i int, ids []string) string {
-	if ids != nil {
-		return ids[i]
-	}
-	return d.Clauses[i].ID
 }
 
 // uniqueID keeps ids unique in the page: a removed clause and an added one

@@ -9,31 +9,26 @@ import (
 	"github.com/avenant-dev/avenant/internal/sanitize"
 )
 
-// NewOutlineDoc builds the JSON view of a document. ids, when not nil,
-// replaces each clause's own id (the store's stable ids).
-func NewOutlineDoc(ref string, d *clause.Document, ids []string) OutlineDoc {
+// NewOutlineDoc builds the JSON view of a document; a clause's id is its
+// Clause.ID (a store version's are the store's stable ids).
+func NewOutlineDoc(ref string, d *clause.Document) OutlineDoc {
 	out := OutlineDoc{Schema: OutlineSchema, Ref: ref, Clauses: make([]OutlineClause, len(d.Clauses))}
 	for i, c := range d.Clauses {
-		id, path := idAndPath(d, i, ids)
-		out.Clauses[i] = OutlineClause{ID: id, Number: c.Number, Heading: c.Heading, Kind: string(c.Kind), Path: path, Text: c.Text, Status: c.Status}
+		out.Clauses[i] = OutlineClause{ID: c.ID, Number: c.Number, Heading: c.Heading, Kind: string(c.Kind), Path: jsonPath(&c), Text: c.Text, Status: c.Status}
 	}
 	return out
 }
 
 // OutlineText writes the outline as an indented list, one clause a line:
 // the clause's label and, for clauses with text, the size of the text.
-func OutlineText(w io.Writer, d *clause.Document, ids []string) error {
+func OutlineText(w io.Writer, d *clause.Document) error {
 	for i := range d.Clauses {
 		c := &d.Clauses[i]
-		id := c.ID
-		if ids != nil {
-			id = ids[i]
-		}
 		label := sanitize.Text(c.Label())
 		if c.Heading == "" && c.Number != "" && c.Kind == clause.KindItem {
 			label = sanitize.Text(c.Number + "  " + firstLine(c.Text))
 		}
-		if _, err := fmt.Fprintf(w, "%s%-9s %s  [%s]\n", strings.Repeat("  ", c.Depth), c.Kind, truncate(label, 90), id); err != nil {
+		if _, err := fmt.Fprintf(w, "%s%-9s %s  [%s]\n", strings.Repeat("  ", c.Depth), c.Kind, truncate(label, 90), c.ID); err != nil {
 			return err
 		}
 	}
@@ -59,17 +54,11 @@ func truncate(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
-// idAndPath are clause i's id in a JSON document, the store's stable one
-// when ids is not nil, and its path, [] rather than null for a top-level
-// clause.
-func idAndPath(d *clause.Document, i int, ids []string) (string, []string) {
-	c := &d.Clauses[i]
-	id, path := c.ID, c.Path
-	if ids != nil {
-		id = ids[i]
+// jsonPath is a clause's path in a JSON document: [] rather than null for
+// a top-level clause.
+func jsonPath(c *clause.Clause) []string {
+	if c.Path == nil {
+		return []string{}
 	}
-	if path == nil {
-		path = []string{}
-	}
-	return id, path
+	return c.Path
 }

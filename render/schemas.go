@@ -49,9 +49,6 @@ type Side struct {
 	Date  string `json:"date"`
 	// Clauses is filled from the document by NewDiffDoc.
 	Clauses int `json:"clauses"`
-	// IDs, when not nil, are the store's stable ids of the document's
-	// clauses, by index; otherwise each clause's own slug is used.
-	IDs []string `json:"-"`
 }
 
 // ClauseRef names a clause in a change.
