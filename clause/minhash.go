@@ -34,6 +34,10 @@ const (
 	tokEOS = 0xc2b2ae3d27d4eb4f
 )
 
+// wordHash finishes a word's hash from its running state and its last
+// packed bytes.
+func wordHash(h, acc uint64, n int) uint64 { return mix64(h ^ acc ^ uint64(n)<<59) }
+
 // mix64 is the splitmix64 finaliser: FNV alone spreads its low bits badly,
 // and MinHash needs every bit to look random.
 func mix64(x uint64) uint64 {
@@ -303,8 +307,7 @@ func wordHashes(buf []uint64, s string) []uint64 {
 			w := wordByte[b]
 			if w == 0 {
 				if in {
-					buf = append(buf, mix64(h^acc^uint64(n)<<59))
-					in = false
+					buf, in = append(buf, wordHash(h, acc, n)), false
 				}
 				continue
 			}
@@ -323,8 +326,7 @@ func wordHashes(buf []uint64, s string) []uint64 {
 		i += size
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			if in {
-				buf = append(buf, mix64(h^acc^uint64(n)<<59))
-				in = false
+				buf, in = append(buf, wordHash(h, acc, n)), false
 			}
 			continue
 		}
@@ -338,7 +340,7 @@ func wordHashes(buf []uint64, s string) []uint64 {
 		acc, n = 0, 0
 	}
 	if in {
-		buf = append(buf, mix64(h^acc^uint64(n)<<59))
+		buf = append(buf, wordHash(h, acc, n))
 	}
 	return buf
 }

@@ -34,9 +34,6 @@ func Build(src func() string) *Regexp {
 // String is the pattern's source, assembled but not compiled.
 func (l *Regexp) String() string { return l.source() }
 
-// Compiled is the compiled pattern.
-func (l *Regexp) Compiled() *regexp.Regexp { return l.get() }
-
 func (l *Regexp) MatchString(s string) bool                  { return l.get().MatchString(s) }
 func (l *Regexp) FindString(s string) string                 { return l.get().FindString(s) }
 func (l *Regexp) FindStringIndex(s string) []int             { return l.get().FindStringIndex(s) }
