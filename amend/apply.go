@@ -20,7 +20,7 @@ type Trace struct {
 
 // Result is a consolidated text.
 type Result struct {
-	// Doc is the consolidated document as Apply built it; Text is Doc
+	// Doc is the consolidated document as apply built it; Text is Doc
 	// written in the base's format, which is what a reader of the text,
 	// and the store, parse again.
 	Doc  *clause.Document
@@ -39,10 +39,10 @@ type state struct {
 	removed []Trace
 }
 
-// Apply applies every instruction of set to base, in order, and writes the
+// apply applies every instruction of set to base, in order, and writes the
 // result in format f. It is all or nothing: the first instruction that
 // cannot be applied is returned as an *Error and base is left as it was.
-func Apply(base *clause.Document, set *Set, f Format) (*Result, error) {
+func apply(base *clause.Document, set *Set, f Format) (*Result, error) {
 	st := &state{cl: append([]clause.Clause(nil), base.Clauses...)}
 	for i := range st.cl {
 		st.base = append(st.base, i)

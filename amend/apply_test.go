@@ -57,10 +57,10 @@ func runApplyCases(t *testing.T, base *clause.Document, cases []applyCase) {
 	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			set, err := Parse(amendDoc(tc.amend))
+			set, err := parse(amendDoc(tc.amend))
 			var res *Result
 			if err == nil {
-				res, err = Apply(base, set, Markdown)
+				res, err = apply(base, set, Markdown)
 			}
 			if tc.err != "" {
 				if err == nil || err.Error() != tc.err {

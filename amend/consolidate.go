@@ -28,18 +28,18 @@ type Consolidation struct {
 
 // Consolidate reads amending (the text of an avenant, as reader gives it)
 // as amending instructions and applies them all to base, written back in
-// format: Parse, Apply and Result.Attribute in one step, what avenant
+// format: parse, apply and Result.Attribute in one step, what avenant
 // apply, diff --amends and import --amends share. A text without any
 // instruction is an error.
 func Consolidate(base *clause.Document, amending string, format Format) (*Consolidation, error) {
-	set, err := Parse(clause.Parse(amending))
+	set, err := parse(clause.Parse(amending))
 	if err != nil {
 		return nil, err
 	}
 	if len(set.Instructions) == 0 {
 		return nil, errors.New("no amending instruction in it")
 	}
-	res, err := Apply(base, set, format)
+	res, err := apply(base, set, format)
 	if err != nil {
 		return nil, err
 	}

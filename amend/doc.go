@@ -5,7 +5,7 @@
 //
 // # Reading
 //
-// Parse takes the amending text as clause.Parse splits it: each article of
+// parse takes the amending text as clause.Parse splits it: each article of
 // the avenant is one unit, cut into its numbered points ("I. -", "1°",
 // "a)"), a point's lead-in ("L'article 28.1 est ainsi modifié :") giving
 // the target of the points under it. Quoted text is set aside first
@@ -34,7 +34,7 @@
 //
 // # Applying
 //
-// Apply works on a copy of the base document, instruction after
+// apply works on a copy of the base document, instruction after
 // instruction, in the order of the avenant, as French drafting intends
 // (the second point reads the text as the first left it). It is all or
 // nothing: the first instruction that cannot be applied (its target is

@@ -31,14 +31,14 @@ func decodeDoc(t testing.TB, b []byte) *clause.Document {
 // The demo's avenant, written as amendments and applied to the
 // convention, is the consolidated avenant.
 func TestDemoAvenant(t *testing.T) {
-	set, err := Parse(fixture(t, "06-avenant-1-2025-amendements.md"))
+	set, err := parse(fixture(t, "06-avenant-1-2025-amendements.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(set.Own) != 1 || set.Own[0] != "Article 5" {
 		t.Errorf("own provisions: %q, want [Article 5]", set.Own)
 	}
-	res, err := Apply(fixture(t, "05-convention-2024-06.md"), set, Markdown)
+	res, err := apply(fixture(t, "05-convention-2024-06.md"), set, Markdown)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +67,7 @@ func TestAmendsDemo(t *testing.T) {
 	}
 }
 
-// Consolidate is Parse, Apply and Attribute in one: the demo's avenant
+// Consolidate is parse, apply and Attribute in one: the demo's avenant
 // applied to the convention is the consolidated avenant, its own
 // provision listed apart, each changed clause traced to its instruction;
 // a text without instructions is refused.

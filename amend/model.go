@@ -9,7 +9,7 @@ import (
 // OpKind is what an operation does.
 type OpKind string
 
-// The operations of French legislative drafting that Apply knows.
+// The operations of French legislative drafting that apply knows.
 const (
 	// Replace puts New where Old stands in the target ("les mots « X »
 	// sont remplacés par les mots « Y »").

@@ -16,10 +16,10 @@ type Error struct {
 
 func (e *Error) Error() string { return e.By + ": " + e.Reason }
 
-// Parse reads an amending text, split by clause.Parse, into instructions.
+// parse reads an amending text, split by clause.Parse, into instructions.
 // The units are its articles or, in a text without articles (a union's
 // "Amendement à l'article 12 : …"), its clauses that carry text.
-func Parse(doc *clause.Document) (*Set, error) {
+func parse(doc *clause.Document) (*Set, error) {
 	set := &Set{}
 	var last Target
 	units := unitsOf(doc)
@@ -184,7 +184,7 @@ func Amends(doc, base *clause.Document) bool {
 	return n > 0 && 2*aimed > n
 }
 
-// instructs reports whether a frame holds an operation in a form Parse
+// instructs reports whether a frame holds an operation in a form parse
 // reads, or the lead-in of points that do, each form tried by try.
 func instructs(frame foldedText, try func(*lazyRegexp, foldedText) bool) bool {
 	if try(leadIn, frame) || try(renumberForm, frame) {

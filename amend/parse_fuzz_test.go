@@ -8,8 +8,8 @@ import (
 	"github.com/avenant-dev/avenant/fixtures"
 )
 
-// FuzzParse feeds any amending text to Parse and what it reads to Apply:
-// neither may panic, every error names its instruction, and a text Apply
+// FuzzParse feeds any amending text to parse and what it reads to apply:
+// neither may panic, every error names its instruction, and a text apply
 // accepts is written back whole.
 func FuzzParse(f *testing.F) {
 	for _, s := range []string{
@@ -31,14 +31,14 @@ func FuzzParse(f *testing.F) {
 	}
 	base := clause.Parse(string(b))
 	f.Fuzz(func(t *testing.T, s string) {
-		set, err := Parse(clause.Parse(s))
+		set, err := parse(clause.Parse(s))
 		if err != nil {
 			if e, ok := err.(*Error); !ok || e.By == "" || e.Reason == "" {
 				t.Fatalf("error %v names no instruction", err)
 			}
 			return
 		}
-		res, err := Apply(base, set, Markdown)
+		res, err := apply(base, set, Markdown)
 		if err != nil {
 			if e, ok := err.(*Error); !ok || e.By == "" {
 				t.Fatalf("error %v names no instruction", err)

@@ -91,7 +91,7 @@ func screenedTexts(t testing.TB) map[string]*clause.Document {
 }
 
 // Every screened pattern that matches an article's frame, as Amends and
-// Parse read it, is let through by its prefilter on that frame.
+// parse read it, is let through by its prefilter on that frame.
 func TestPrefiltersLetMatchesThrough(t *testing.T) {
 	matched := 0
 	for name, doc := range screenedTexts(t) {
