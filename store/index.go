@@ -277,10 +277,7 @@ func (s *Store) saveRead(ix *index) {
 // another label); an error names a version that avenant would never have
 // written: bad trailers or changes.json, or an object that fails its hash.
 func (s *Store) readVersion(label string, h plumbing.Hash) (v Version, tree plumbing.Hash, ok bool, err error) {
-	if t, err := s.repo.TagObject(h); err == nil {
-		h = t.Target
-	}
-	c, err := s.commitObject(h)
+	c, err := s.taggedCommit(h)
 	if errors.Is(err, errCorrupt) {
 		return v, tree, false, fmt.Errorf("tag %s: %w", label, err)
 	}
@@ -297,6 +294,35 @@ func (s *Store) readVersion(label string, h plumbing.Hash) (v Version, tree plum
 		return v, tree, false, fmt.Errorf("%s: version %s (%s): %w", s.Dir, v.Label, shortHash(c.Hash.String()), err)
 	}
 	return v, tree, true, nil
+}
+
+// taggedCommit reads the commit a tag at h names: h itself for a
+// lightweight tag (avenant's), else the target of the tag object. The
+// object is read once, whatever its type: asking go-git for a tag object
+// first read every commit twice.
+func (s *Store) taggedCommit(h plumbing.Hash) (*object.Commit, error) {
+	obj, err := s.repo.Storer.EncodedObject(plumbing.AnyObject, h)
+	if err != nil {
+		return nil, err
+	}
+	if obj.Type() == plumbing.TagObject {
+		t, err := object.DecodeTag(s.repo.Storer, obj)
+		if err != nil {
+			return nil, err
+		}
+		h = t.Target
+		if obj, err = s.repo.Storer.EncodedObject(plumbing.CommitObject, h); err != nil {
+			return nil, err
+		}
+	}
+	if obj.Type() != plumbing.CommitObject {
+		return nil, fmt.Errorf("%s is a %s, not a commit", h, obj.Type())
+	}
+	data, err := s.content(obj, plumbing.CommitObject, h)
+	if err != nil {
+		return nil, err
+	}
+	return object.DecodeCommit(s.repo.Storer, decoded(plumbing.CommitObject, data))
 }
 
 // versionOf reads a version's metadata from its commit's trailers; ok is

@@ -27,6 +27,11 @@ func (s *Store) object(t plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %s %s: %w", s.Dir, t, h, err)
 	}
+	return s.content(obj, t, h)
+}
+
+// content reads obj, object h of type t, and checks that it hashes to h.
+func (s *Store) content(obj plumbing.EncodedObject, t plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
 	r, err := obj.Reader()
 	if err != nil {
 		return nil, fmt.Errorf("%s: %s %s: %w", s.Dir, t, h, err)
