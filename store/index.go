@@ -7,8 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -208,23 +210,21 @@ func (s *Store) fingerprint() (string, error) {
 // rebuildIndex reads every version from its tag, commit and changes.json,
 // leaving its clauses tree unread.
 func (s *Store) rebuildIndex(fp string) (*index, error) {
-	iter, err := s.repo.Tags()
+	tags, err := s.tags()
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: reading tags: %w", s.Dir, err)
 	}
 	ix := &index{Fingerprint: fp}
 	trees := map[string]plumbing.Hash{}
-	err = iter.ForEach(func(r *plumbing.Reference) error {
-		v, tree, ok, err := s.readVersion(r.Name().Short(), r.Hash())
-		if err != nil || !ok {
-			return err
+	for _, name := range slices.Sorted(maps.Keys(tags)) {
+		v, tree, ok, err := s.readVersion(name, tags[name])
+		if err != nil {
+			return nil, err
 		}
-		ix.Versions = append(ix.Versions, v)
-		trees[v.Commit] = tree
-		return nil
-	})
-	if err != nil {
-		return nil, err
+		if ok {
+			ix.Versions = append(ix.Versions, v)
+			trees[v.Commit] = tree
+		}
 	}
 	sort.SliceStable(ix.Versions, func(i, j int) bool {
 		a, b := ix.Versions[i], ix.Versions[j]
@@ -241,6 +241,47 @@ func (s *Store) rebuildIndex(fp string) (*index, error) {
 	}
 	ix.init()
 	return ix, nil
+}
+
+// tags maps each tag's name to the object it names, read from
+// .git/packed-refs and the files under .git/refs/tags (which win) as git
+// writes them: go-git resolved every component of every tag file's path,
+// which cost a rebuild as much as reading the versions.
+func (s *Store) tags() (map[string]plumbing.Hash, error) {
+	tags := map[string]plumbing.Hash{}
+	if b, err := os.ReadFile(filepath.Join(s.gitDir, "packed-refs")); err == nil {
+		for _, l := range strings.Split(string(b), "\n") {
+			hash, ref, _ := strings.Cut(l, " ")
+			if name, ok := strings.CutPrefix(ref, "refs/tags/"); ok && len(hash) == 40 && isHex(hash) {
+				tags[name] = plumbing.NewHash(hash)
+			}
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	root := filepath.Join(s.gitDir, "refs", "tags")
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil
+			}
+			return err
+		}
+		if d.IsDir() || strings.HasSuffix(d.Name(), ".lock") {
+			return nil
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		// A symbolic or broken reference names no version.
+		if hash := strings.TrimSpace(string(b)); len(hash) == 40 && isHex(hash) {
+			rel, _ := filepath.Rel(root, path)
+			tags[filepath.ToSlash(rel)] = plumbing.NewHash(hash)
+		}
+		return nil
+	})
+	return tags, err
 }
 
 // readTrees reads the clauses tree of each version of vs that the index

@@ -2,10 +2,15 @@ package store
 
 import (
 	"errors"
+	"maps"
 	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/go-git/go-git/v5/plumbing"
 
 	"github.com/avenant-dev/avenant/clause"
 )
@@ -115,5 +120,42 @@ func TestIndexRebuiltTransparently(t *testing.T) {
 	saved, err := decodeIndex(string(b))
 	if err != nil || len(saved.Versions) != len(want) || slices.ContainsFunc(saved.unread, func(t string) bool { return t != "" }) {
 		t.Errorf("saved index: %+v, %v", saved, err)
+	}
+}
+
+// TestTags reads tags as git writes them: packed, loose (which win over
+// packed), nested; a symbolic or lock file names no version.
+func TestTags(t *testing.T) {
+	dir := t.TempDir()
+	h := func(c byte) string { return strings.Repeat(string(c), 40) }
+	files := map[string]string{
+		"packed-refs":         "# pack-refs with: peeled fully-peeled sorted\n" + h('a') + " refs/tags/A\n^" + h('b') + "\n" + h('c') + " refs/tags/B\n" + h('d') + " refs/heads/main\n",
+		"refs/tags/B":         h('e') + "\n",
+		"refs/tags/x/C":       h('f') + "\n",
+		"refs/tags/S":         "ref: refs/tags/A\n",
+		"refs/tags/D.lock":    h('1') + "\n",
+		"refs/heads/cnam":     h('2') + "\n",
+		"refs/tags/x/E":       h('3'),
+		"refs/tags/truncated": "abc\n",
+	}
+	for name, content := range files {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o777); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := (&Store{gitDir: dir}).tags()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]plumbing.Hash{
+		"A": plumbing.NewHash(h('a')), "B": plumbing.NewHash(h('e')),
+		"x/C": plumbing.NewHash(h('f')), "x/E": plumbing.NewHash(h('3')),
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("tags = %v, want %v", got, want)
 	}
 }
