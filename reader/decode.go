@@ -107,7 +107,20 @@ func mapRunes(s string, tidy bool) (out string, controls, total int, pages bool)
 	w.b.Grow(len(s) + 1)
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= 0x20 && c < 0x7F {
+		if c > 0x20 && c < 0x7F {
+			// A run of visible ASCII, most of any text, is written
+			// at once.
+			j := i + 1
+			for j < len(s) && s[j] > 0x20 && s[j] < 0x7F {
+				j++
+			}
+			w.visible()
+			w.b.WriteString(s[i:j])
+			total += j - i
+			i = j
+			continue
+		}
+		if c == ' ' {
 			w.byte(c)
 			i++
 			total++
