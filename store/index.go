@@ -182,14 +182,7 @@ func (s *Store) fingerprint() (string, error) {
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return "", fmt.Errorf("%s: reading tags: %w", s.Dir, err)
 	}
-	root := filepath.Join(s.gitDir, "refs", "tags")
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				return nil
-			}
-			return err
-		}
+	err := s.walkTagRefs(func(path string, d fs.DirEntry) error {
 		if !d.IsDir() {
 			return nil
 		}
@@ -205,6 +198,20 @@ func (s *Store) fingerprint() (string, error) {
 		return "", fmt.Errorf("%s: reading tags: %w", s.Dir, err)
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// walkTagRefs walks .git/refs/tags, its directories and files; a store
+// without tags has none.
+func (s *Store) walkTagRefs(fn func(path string, d fs.DirEntry) error) error {
+	return filepath.WalkDir(filepath.Join(s.gitDir, "refs", "tags"), func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil
+			}
+			return err
+		}
+		return fn(path, d)
+	})
 }
 
 // rebuildIndex reads every version from its tag, commit and changes.json,
@@ -260,13 +267,7 @@ func (s *Store) tags() (map[string]plumbing.Hash, error) {
 		return nil, err
 	}
 	root := filepath.Join(s.gitDir, "refs", "tags")
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				return nil
-			}
-			return err
-		}
+	err := s.walkTagRefs(func(path string, d fs.DirEntry) error {
 		if d.IsDir() || strings.HasSuffix(d.Name(), ".lock") {
 			return nil
 		}
