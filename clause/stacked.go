@@ -30,7 +30,7 @@ const maxStackedColumns = 8
 // unstackTables rewrites as pipe tables the tables of text written one
 // cell per line. A text without one is returned as it is, unallocated.
 func unstackTables(text string) string {
-	if !strings.ContainsAny(text, "€0123456789") {
+	if !hasRowCodeLine(text) {
 		return text
 	}
 	lines := strings.Split(text, "\n")
@@ -61,6 +61,18 @@ func unstackTables(text string) string {
 	}
 	b.WriteString(strings.Join(lines[done:], "\n"))
 	return b.String()
+}
+
+// hasRowCodeLine reports whether a line of text is nothing but a row code,
+// as the first cell of a stacked row is: most texts have none, and need
+// not be cut into lines.
+func hasRowCodeLine(text string) bool {
+	for line := range strings.Lines(text) {
+		if isRowCode(cellOf(line)) {
+			return true
+		}
+	}
+	return false
 }
 
 // stackedTable reads lines[i:] as a stacked table: it returns the number
