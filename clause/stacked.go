@@ -68,7 +68,7 @@ func unstackTables(text string) string {
 // not be cut into lines.
 func hasRowCodeLine(text string) bool {
 	for line := range strings.Lines(text) {
-		if isRowCode(cellOf(line)) {
+		if isRowCode(cellText(line)) {
 			return true
 		}
 	}
@@ -79,11 +79,11 @@ func hasRowCodeLine(text string) bool {
 // of columns and of rows after the header, or 0, 0. The header is the
 // narrowest run of column names followed by two rows or more.
 func stackedTable(lines []string, i int) (columns, rows int) {
-	if !isColumnName(cellOf(lines[i])) {
+	if !isColumnName(cellText(lines[i])) {
 		return 0, 0
 	}
 	for k := 2; k <= maxStackedColumns && i+3*k <= len(lines); k++ {
-		if !isColumnName(cellOf(lines[i+k-1])) {
+		if !isColumnName(cellText(lines[i+k-1])) {
 			return 0, 0
 		}
 		n := 0
@@ -100,7 +100,7 @@ func stackedTable(lines []string, i int) (columns, rows int) {
 // isStackedRow reports whether cells are one row of a tariff table: an act
 // code first, an amount after it, no cell that would break a pipe row.
 func isStackedRow(cells []string) bool {
-	if !isRowCode(cellOf(cells[0])) {
+	if !isRowCode(cellText(cells[0])) {
 		return false
 	}
 	amount := false
@@ -108,7 +108,7 @@ func isStackedRow(cells []string) bool {
 		if strings.ContainsRune(c, '|') {
 			return false
 		}
-		amount = amount || isAmount(cellOf(c))
+		amount = amount || isAmount(cellText(c))
 	}
 	return amount
 }
@@ -117,14 +117,10 @@ func writePipeRow(b *strings.Builder, cells []string) {
 	b.WriteByte('|')
 	for _, c := range cells {
 		b.WriteByte(' ')
-		b.WriteString(cellOf(c))
+		b.WriteString(cellText(c))
 		b.WriteString(" |")
 	}
 	b.WriteByte('\n')
-}
-
-func cellOf(line string) string {
-	return strings.TrimSpace(line)
 }
 
 // isColumnName reports whether a cell can name a column: words without a

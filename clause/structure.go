@@ -136,7 +136,7 @@ func titleShape(s string) bool {
 	}
 	// A sentence may end inside quotation marks or brackets ("…remis en
 	// cause.\"", "…(article 3).)").
-	body := strings.TrimRight(s, "\"»”’')] \u00a0\u202f")
+	body := frtext.TrimClosers(s)
 	switch last, _ := utf8.DecodeLastRuneInString(body); last {
 	case ',', ';', ':', '!', '?', '…':
 		return false

@@ -37,6 +37,8 @@ func TestRules(t *testing.T) {
 		{"EndsSentence", "voir art.", "false"},
 		{"EndsSentence", "B.", "true"},
 		{"EndsSentence", "« entre guillemets. »", "true"},
+		{"EndsSentence", "« remis en cause.\u00a0»", "true"},
+		{"EndsSentence", "(article 3.)\u202f", "true"},
 		{"EndsSentence", "sont visés :", "true"},
 		{"EndsSentence", "la suite", "false"},
 		// Fold: case, accents, ligatures, typography, spaces.

@@ -114,12 +114,19 @@ func Sentences(line string) []string {
 	return append(out, line[start:])
 }
 
+// TrimClosers leaves out what may follow the last mark of a sentence:
+// closing quotation marks and brackets, and spaces, no-break ones included
+// ("…remis en cause.\u00a0»").
+func TrimClosers(s string) string {
+	return strings.TrimRight(s, "»\"”’')] \u00a0\u202f")
+}
+
 // EndsSentence reports whether a line ends a sentence: its last mark,
 // closing quotations and brackets aside, is . : ; ! ? or …, and a full
 // stop does not shorten the word before it ("au sens de l'article L."
 // goes on on the next line) unless that word is alone on the line.
 func EndsSentence(line string) bool {
-	s := strings.TrimRight(line, "»\"”’')] ")
+	s := TrimClosers(line)
 	r, size := utf8.DecodeLastRuneInString(s)
 	if !isTerminator(r) {
 		return false
