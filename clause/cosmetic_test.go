@@ -449,13 +449,8 @@ func sameAsRule(t *testing.T, scan, rule func(string) string, cases, alphabet []
 	for _, s := range cases {
 		check(s)
 	}
-	rng := rand.New(rand.NewPCG(1, 2))
-	for range 20000 {
-		var b strings.Builder
-		for range rng.IntN(12) {
-			b.WriteString(alphabet[rng.IntN(len(alphabet))])
-		}
-		check(b.String())
+	for s := range synth.Strings(1, alphabet, 12, 20000) {
+		check(s)
 	}
 	for _, f := range corpus.Files(t, "raw/lafabrique/pjl16-580/steps/*.txt", "raw/*/*.md") {
 		b, err := os.ReadFile(f)

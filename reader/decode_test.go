@@ -2,7 +2,6 @@ package reader
 
 import (
 	"errors"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -16,6 +15,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/avenant-dev/avenant/internal/corpus"
+	"github.com/avenant-dev/avenant/internal/synth"
 )
 
 // utf16Bytes encodes s as UTF-16 with a byte-order mark, built by hand so
@@ -319,14 +319,9 @@ func TestMapRunesTidiesAsTheRule(t *testing.T) {
 	for _, s := range []string{"", " ", "\n\n", "a", " a \n\n\n b\t\n", "a\r\nb\rc\u2029d\u2028 \u00a0\n", "\u1680x\u1680\ny", "\x1b[31mred\x1b[0m \n", "a\f b"} {
 		check(s)
 	}
-	rng := rand.New(rand.NewPCG(3, 4))
 	alphabet := []string{"a", "é", " ", "\t", "\n", "\r", "\u00a0", "\u1680", "\u2029", "\x1b[1m", "\x01", "\ufeff", "\v"}
-	for range 20000 {
-		var b strings.Builder
-		for range rng.IntN(14) {
-			b.WriteString(alphabet[rng.IntN(len(alphabet))])
-		}
-		check(b.String())
+	for s := range synth.Strings(3, alphabet, 14, 20000) {
+		check(s)
 	}
 	for _, f := range corpus.Files(t, "raw/*/*.md", "raw/lafabrique/pjl16-580/steps/*.txt") {
 		b, err := os.ReadFile(f)

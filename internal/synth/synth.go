@@ -5,6 +5,7 @@ package synth
 
 import (
 	"fmt"
+	"iter"
 	"math/rand/v2"
 	"strings"
 )
@@ -97,4 +98,23 @@ func Edit(v Version, share float64, seed uint64) Version {
 	}
 	text := strings.Join(blocks, "")
 	return Version{Text: text, Articles: strings.Count(text, "\n### Article ")}
+}
+
+// Strings yields n strings of up to maxParts pieces drawn from alphabet,
+// always the same for one seed: for tests that hold a fast scan to the
+// simple rule it replaces, on inputs nobody would think to write.
+func Strings(seed uint64, alphabet []string, maxParts, n int) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		rng := rand.New(rand.NewPCG(seed, seed+1))
+		var b strings.Builder
+		for range n {
+			b.Reset()
+			for range rng.IntN(maxParts) {
+				b.WriteString(alphabet[rng.IntN(len(alphabet))])
+			}
+			if !yield(b.String()) {
+				return
+			}
+		}
+	}
 }
