@@ -56,7 +56,12 @@ func (e usageError) Unwrap() error { return e.err }
 // difference, 1 for differences found, 2 for any error, printed as one
 // line on stderr.
 func Run(args []string, io *IO) int {
-	root, g := newRoot(io)
+	root, g := newRoot(io, args)
+	return execute(root, g, args, io)
+}
+
+// execute runs the tree root on args.
+func execute(root *cobra.Command, g *globals, args []string, io *IO) int {
 	root.SetArgs(args)
 	cmd, err := root.ExecuteC()
 	// The user reads the pager to the end before any error shows.
@@ -94,7 +99,70 @@ type globals struct {
 	pager *pager
 }
 
-func newRoot(io *IO) (*cobra.Command, *globals) {
+// commands are avenant's subcommands in the order the help lists them, by
+// name so that a run can build the one it executes and no other: building
+// all of them (flags, usages, completions) is a good part of what a short
+// command like version costs.
+var commands = []subcommand{
+	{"version", func(g *globals) *cobra.Command { return newVersionCmd(g, nil) }},
+	{"show", func(g *globals) *cobra.Command { return newStoreShowCmd(g, nil) }},
+	{"diff", func(g *globals) *cobra.Command { return newDiffCmd(g, nil) }},
+	{"apply", func(g *globals) *cobra.Command { return newApplyCmd(g, nil) }},
+	{"init", func(g *globals) *cobra.Command { return newInitCmd(g, nil) }},
+	{"import", func(g *globals) *cobra.Command { return newImportCmd(g, nil) }},
+	{"versions", func(g *globals) *cobra.Command { return newVersionsCmd(g, nil) }},
+	{"log", func(g *globals) *cobra.Command { return newLogCmd(g, nil) }},
+	{"blame", func(g *globals) *cobra.Command { return newBlameCmd(g, nil) }},
+	{"check", func(g *globals) *cobra.Command { return newCheckCmd(g, nil) }},
+	{"tariffs", func(g *globals) *cobra.Command { return newTariffsCmd(g, nil) }},
+	{"compare", func(g *globals) *cobra.Command { return newCompareCmd(g, nil) }},
+	{"tui", func(g *globals) *cobra.Command { return newTUICmd(g, nil) }},
+	{"demo", func(g *globals) *cobra.Command { return newDemoCmd(g, nil) }},
+	{"clone", func(g *globals) *cobra.Command { return newCloneCmd(g, nil) }},
+	{"push", func(g *globals) *cobra.Command { return newPushCmd(g, nil) }},
+	{"pull", func(g *globals) *cobra.Command { return newPullCmd(g, nil) }},
+	{"gc", func(g *globals) *cobra.Command { return newGCCmd(g, nil) }},
+}
+
+type subcommand struct {
+	name  string
+	build func(*globals) *cobra.Command
+}
+
+// commandFor finds the subcommand called name.
+func commandFor(name string) (subcommand, bool) {
+	for _, c := range commands {
+		if c.name == name {
+			return c, true
+		}
+	}
+	return subcommand{}, false
+}
+
+// invoked is the subcommand args run, as cobra finds it, when that is
+// certain without the whole tree: the first argument after the global
+// flags. It is "" for anything else (no subcommand, help, completion, a
+// flag of a subcommand before its name, a flag spelt in a rarer way),
+// for which the whole tree is built and cobra decides as always.
+func invoked(args []string) string {
+	for i := 0; i < len(args); i++ {
+		switch a := args[i]; {
+		case a == "--store" || a == "--color":
+			i++ // its value
+		case strings.HasPrefix(a, "--store=") || strings.HasPrefix(a, "--color="),
+			a == "-q" || a == "--quiet" || a == "--no-pager":
+		case strings.HasPrefix(a, "-"):
+			return ""
+		default:
+			return a
+		}
+	}
+	return ""
+}
+
+// newRoot builds the command tree for args: the root and, when args name
+// a subcommand for certain, that one alone, else all of them.
+func newRoot(io *IO, args []string) (*cobra.Command, *globals) {
 	g := &globals{io: io}
 	root := &cobra.Command{
 		Use:           "avenant",
@@ -123,26 +191,13 @@ func newRoot(io *IO) (*cobra.Command, *globals) {
 	pf.StringVar(&g.color, "color", "auto", "colour output: auto, always or never (NO_COLOR is honoured)")
 	pf.BoolVarP(&g.quiet, "quiet", "q", false, "print nothing but errors")
 	pf.BoolVar(&g.noPager, "no-pager", false, "never send long output through the pager ($AVENANT_PAGER, $PAGER or less -FRX)")
-	root.AddCommand(
-		newVersionCmd(g, nil),
-		newStoreShowCmd(g, nil),
-		newDiffCmd(g, nil),
-		newApplyCmd(g, nil),
-		newInitCmd(g, nil),
-		newImportCmd(g, nil),
-		newVersionsCmd(g, nil),
-		newLogCmd(g, nil),
-		newBlameCmd(g, nil),
-		newCheckCmd(g, nil),
-		newTariffsCmd(g, nil),
-		newCompareCmd(g, nil),
-		newTUICmd(g, nil),
-		newDemoCmd(g, nil),
-		newCloneCmd(g, nil),
-		newPushCmd(g, nil),
-		newPullCmd(g, nil),
-		newGCCmd(g, nil),
-	)
+	if c, ok := commandFor(invoked(args)); ok {
+		root.AddCommand(c.build(g))
+	} else {
+		for _, c := range commands {
+			root.AddCommand(c.build(g))
+		}
+	}
 	setRootTUI(root, g)
 	markPaged(root)
 	setCompletions(root, g)

@@ -124,7 +124,7 @@ func TestPagerCommand(t *testing.T) {
 		{map[string]string{"TERM": "dumb", "PAGER": "more"}, "more"},
 	} {
 		root, g := newRoot(&IO{OutTTY: true, Getenv: func(k string) string { return tc.env[k] },
-			LookupEnv: func(k string) (string, bool) { v, ok := tc.env[k]; return v, ok }})
+			LookupEnv: func(k string) (string, bool) { v, ok := tc.env[k]; return v, ok }}, nil)
 		diff, _, err := root.Find([]string{"diff"})
 		if err != nil {
 			t.Fatal(err)

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"runtime/debug"
+	"sync"
 
 	"github.com/spf13/cobra"
 )
@@ -12,7 +13,12 @@ var version = ""
 
 // Version is the program's version: the one set at link time, else the
 // module version or VCS revision recorded by the Go toolchain.
-func Version() string {
+func Version() string { return programVersion() }
+
+// programVersion is worked out once: the build information is parsed
+// anew at each call, and a run asks for the version twice (for the root's
+// --version and for avenant version).
+var programVersion = sync.OnceValue(func() string {
 	if version != "" {
 		return version
 	}
@@ -42,7 +48,7 @@ func Version() string {
 		rev += "-dirty"
 	}
 	return "devel+" + rev
-}
+})
 
 // VersionOptions hold what avenant version needs.
 type VersionOptions struct {
