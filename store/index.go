@@ -343,26 +343,22 @@ func (s *Store) readVersion(label string, h plumbing.Hash) (v Version, tree plum
 // object is read once, whatever its type: asking go-git for a tag object
 // first read every commit twice.
 func (s *Store) taggedCommit(h plumbing.Hash) (*object.Commit, error) {
-	obj, err := s.repo.Storer.EncodedObject(plumbing.AnyObject, h)
+	t, data, err := s.typedObject(plumbing.AnyObject, h)
 	if err != nil {
 		return nil, err
 	}
-	if obj.Type() == plumbing.TagObject {
-		t, err := object.DecodeTag(s.repo.Storer, obj)
+	if t == plumbing.TagObject {
+		tag, err := object.DecodeTag(s.repo.Storer, decoded(t, data))
 		if err != nil {
 			return nil, err
 		}
-		h = t.Target
-		if obj, err = s.repo.Storer.EncodedObject(plumbing.CommitObject, h); err != nil {
+		h = tag.Target
+		if t, data, err = s.typedObject(plumbing.CommitObject, h); err != nil {
 			return nil, err
 		}
 	}
-	if obj.Type() != plumbing.CommitObject {
-		return nil, fmt.Errorf("%s is a %s, not a commit", h, obj.Type())
-	}
-	data, err := s.content(obj, plumbing.CommitObject, h)
-	if err != nil {
-		return nil, err
+	if t != plumbing.CommitObject {
+		return nil, fmt.Errorf("%s is a %s, not a commit", h, t)
 	}
 	return object.DecodeCommit(s.repo.Storer, decoded(plumbing.CommitObject, data))
 }

@@ -77,6 +77,7 @@ func (s *Store) repack() (int, error) {
 	if err := closeRepo(s.repo); err != nil {
 		s.logf("closing the old packs: %v", err)
 	}
+	s.packs.close()
 	s.repo = repo
 	if los, ok := repo.Storer.(storer.LooseObjectStorer); ok {
 		err := los.ForEachObjectHash(func(h plumbing.Hash) error {

@@ -45,6 +45,7 @@ type Store struct {
 	locked bool
 	// batch, during an import, holds the objects it writes (beginBatch).
 	batch *objectBatch
+	packs packReader
 }
 
 // Init creates a store in dir (created if needed). It refuses a directory

@@ -23,11 +23,29 @@ var errCorrupt = errors.New("corrupt store")
 // h: go-git trusts the files under .git/objects, and a loose object
 // replaced by another valid one would otherwise be read silently.
 func (s *Store) object(t plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
+	_, data, err := s.typedObject(t, h)
+	return data, err
+}
+
+// typedObject reads object h of type t (any type for AnyObject) from the
+// packs (packReader), or else through go-git, and checks its hash.
+func (s *Store) typedObject(t plumbing.ObjectType, h plumbing.Hash) (plumbing.ObjectType, []byte, error) {
+	got, data, ok, err := s.packs.read(s.gitDir, h)
+	if err != nil {
+		return 0, nil, fmt.Errorf("%s: %w", s.Dir, err)
+	}
+	if ok {
+		if t != plumbing.AnyObject && got != t {
+			return 0, nil, fmt.Errorf("%s: %s %s: %w", s.Dir, t, h, plumbing.ErrObjectNotFound)
+		}
+		return got, data, s.checkHash(got, h, data)
+	}
 	obj, err := s.repo.Storer.EncodedObject(t, h)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %s %s: %w", s.Dir, t, h, err)
+		return 0, nil, fmt.Errorf("%s: %s %s: %w", s.Dir, t, h, err)
 	}
-	return s.content(obj, t, h)
+	data, err = s.content(obj, obj.Type(), h)
+	return obj.Type(), data, err
 }
 
 // content reads obj, object h of type t, and checks that it hashes to h.
@@ -41,10 +59,14 @@ func (s *Store) content(obj plumbing.EncodedObject, t plumbing.ObjectType, h plu
 	if err != nil {
 		return nil, fmt.Errorf("%s: %s %s: %w", s.Dir, t, h, err)
 	}
+	return data, s.checkHash(t, h, data)
+}
+
+func (s *Store) checkHash(t plumbing.ObjectType, h plumbing.Hash, data []byte) error {
 	if got := plumbing.ComputeHash(t, data); got != h {
-		return nil, fmt.Errorf("%s: %w: %s %s holds content whose hash is %s (git fsck tells more)", s.Dir, errCorrupt, t, h, got)
+		return fmt.Errorf("%s: %w: %s %s holds content whose hash is %s (git fsck tells more)", s.Dir, errCorrupt, t, h, got)
 	}
-	return data, nil
+	return nil
 }
 
 // decoded wraps verified content for go-git's decoders.
