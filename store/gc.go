@@ -87,12 +87,16 @@ func (s *Store) GC(grace time.Duration) (*GCResult, error) {
 			}
 		}
 	}
-	caches, _ := filepath.Glob(filepath.Join(s.gitDir, "avenant", "manifests", "*.gob"))
+	// Manifest caches of no version go, and the gob caches of earlier
+	// releases, which nothing reads any more.
+	caches, _ := filepath.Glob(filepath.Join(s.gitDir, "avenant", "manifests", "*"))
 	for _, c := range caches {
-		if _, ok := ix.byCommit[strings.TrimSuffix(filepath.Base(c), ".gob")]; !ok {
-			if err := os.Remove(c); err == nil || errors.Is(err, fs.ErrNotExist) {
-				res.TempFiles++
-			}
+		commit, current := strings.CutSuffix(filepath.Base(c), manifestSuffix)
+		if _, ok := ix.byCommit[commit]; current && ok || !current && !strings.HasSuffix(c, ".gob") {
+			continue
+		}
+		if err := os.Remove(c); err == nil || errors.Is(err, fs.ErrNotExist) {
+			res.TempFiles++
 		}
 	}
 	return res, nil

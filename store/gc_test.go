@@ -80,8 +80,19 @@ func TestGC(t *testing.T) {
 		filepath.Join(s.gitDir, "objects", "pack", "tmp_obj_123"),
 		filepath.Join(s.gitDir, "objects", "pack", "tmp_pack_456"),
 		filepath.Join(s.gitDir, tmpPrefix+"789"),
-		filepath.Join(s.gitDir, "avenant", "manifests", orphan.String()+".gob"),
+		filepath.Join(s.gitDir, "avenant", "manifests", orphan.String()+manifestSuffix),
 	}
+	// The gob cache of an earlier release goes even for a live version;
+	// the live version's cache stays.
+	vs, err := s.Versions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.manifest(&vs[0]); err != nil {
+		t.Fatal(err)
+	}
+	liveCache := filepath.Join(s.gitDir, "avenant", "manifests", vs[0].Commit+manifestSuffix)
+	leftovers = append(leftovers, filepath.Join(s.gitDir, "avenant", "manifests", vs[1].Commit+".gob"))
 	for _, f := range leftovers {
 		os.MkdirAll(filepath.Dir(f), 0o777)
 		if err := os.WriteFile(f, []byte("x"), 0o644); err != nil {
@@ -95,8 +106,11 @@ func TestGC(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Unreachable != 0 || res.TempFiles != 1 {
+	if res.Unreachable != 0 || res.TempFiles != 2 {
 		t.Errorf("young leftovers: %+v", res)
+	}
+	if _, err := os.Stat(liveCache); err != nil {
+		t.Errorf("the cache of a live version was removed: %v", err)
 	}
 	if _, err := os.Stat(orphanFile); err != nil {
 		t.Errorf("a young orphan was removed")
@@ -123,7 +137,7 @@ func TestGC(t *testing.T) {
 		t.Errorf("%d packs after gc", n)
 	}
 	s, _ = Open(s.Dir)
-	vs, err := s.Versions()
+	vs, err = s.Versions()
 	if err != nil || len(vs) != 2 {
 		t.Fatalf("versions after gc: %v, %v", vs, err)
 	}

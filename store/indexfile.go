@@ -39,16 +39,10 @@ func encodeIndex(ix *index) []byte {
 				e.str(s)
 			}
 			e.num(flagsOf(d.Renumbered, d.Moved, d.Gone))
-			e.num(len(d.Others))
-			for _, o := range d.Others {
-				e.str(o)
-			}
+			e.strs(d.Others)
 		}
 	}
-	e.num(len(ix.unread))
-	for _, t := range ix.unread {
-		e.str(t)
-	}
+	e.strs(ix.unread)
 	return e.b
 }
 
@@ -81,20 +75,10 @@ func decodeIndex(data string) (*index, error) {
 			c.Change = clause.ChangeKind(change)
 			flags := d.num()
 			c.Renumbered, c.Moved, c.Gone = flags&1 != 0, flags&2 != 0, flags&4 != 0
-			if n := d.count(); n > 0 {
-				c.Others = make([]string, n)
-				for j := range c.Others {
-					c.Others[j] = d.str()
-				}
-			}
+			c.Others = d.strs()
 		}
 	}
-	if n := d.count(); n > 0 {
-		ix.unread = make([]string, n)
-		for i := range ix.unread {
-			ix.unread[i] = d.str()
-		}
-	}
+	ix.unread = d.strs()
 	if d.bad || d.s != "" {
 		return nil, errBadIndex
 	}
@@ -118,6 +102,14 @@ func (e *indexEncoder) num(n int) { e.b = binary.AppendUvarint(e.b, uint64(n)) }
 func (e *indexEncoder) str(s string) {
 	e.num(len(s))
 	e.b = append(e.b, s...)
+}
+
+// strs writes a list of strings: its length, then each.
+func (e *indexEncoder) strs(list []string) {
+	e.num(len(list))
+	for _, s := range list {
+		e.str(s)
+	}
 }
 
 // indexDecoder reads fields off s; past the end or on a malformed number
@@ -163,4 +155,17 @@ func (d *indexDecoder) str() string {
 	s := d.s[:n]
 	d.s = d.s[n:]
 	return s
+}
+
+// strs reads what indexEncoder.strs wrote; nil for an empty list.
+func (d *indexDecoder) strs() []string {
+	n := d.count()
+	if n == 0 {
+		return nil
+	}
+	list := make([]string, n)
+	for i := range list {
+		list[i] = d.str()
+	}
+	return list
 }

@@ -1,9 +1,6 @@
 package store
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/gob"
 	"errors"
 	"fmt"
 	"os"
@@ -209,15 +206,13 @@ func (s *Store) Document(v *Version) (*clause.Document, error) {
 
 // manifest reads a version's outline without the clause texts. A version
 // never changes, so its decoded manifest is cached beside the index
-// (.git/avenant/manifests/<commit>.gob): resolving a clause number would
-// otherwise cost more than the log or blame it serves.
+// (.git/avenant/manifests/<commit>.manifest, manifestHeader): resolving a
+// clause number would otherwise cost more than the log or blame it serves.
 func (s *Store) manifest(v *Version) ([]ManifestEntry, error) {
-	cache := filepath.Join(s.gitDir, "avenant", "manifests", v.Commit+".gob")
-	if f, err := os.Open(cache); err == nil {
-		var m []ManifestEntry
-		derr := gob.NewDecoder(bufio.NewReader(f)).Decode(&m)
-		f.Close()
-		if derr == nil {
+	dir := filepath.Join(s.gitDir, "avenant", "manifests")
+	cache := filepath.Join(dir, v.Commit+manifestSuffix)
+	if data, err := os.ReadFile(cache); err == nil {
+		if m, err := decodeManifestCache(string(data)); err == nil {
 			return m, nil
 		}
 	}
@@ -229,14 +224,60 @@ func (s *Store) manifest(v *Version) ([]ManifestEntry, error) {
 	if err != nil {
 		return nil, fmt.Errorf("version %s (%s): %w", v.Label, shortHash(v.Commit), err)
 	}
-	var b bytes.Buffer
-	if err := gob.NewEncoder(&b).Encode(m); err == nil {
-		dir := filepath.Dir(cache)
-		if err := os.MkdirAll(dir, 0o777); err == nil {
-			if err := writeFileAtomic(cache, dir, b.Bytes()); err != nil {
-				s.logf("cannot cache the manifest of %s: %v", v.Label, err)
-			}
+	if err := os.MkdirAll(dir, 0o777); err == nil {
+		if err := writeFileAtomic(cache, dir, encodeManifestCache(m)); err != nil {
+			s.logf("cannot cache the manifest of %s: %v", v.Label, err)
+		} else {
+			// The gob cache of earlier releases is read no more.
+			_ = os.Remove(filepath.Join(dir, v.Commit+".gob"))
 		}
+	}
+	return m, nil
+}
+
+// The manifest cache file: a header line naming the format, then the
+// entries' fields in order, as the index file writes them (indexEncoder).
+// gob took longer to set up its decoder than a small log took in all.
+const (
+	manifestHeader = "avenant manifest 1\n"
+	manifestSuffix = ".manifest"
+)
+
+func encodeManifestCache(m []ManifestEntry) []byte {
+	e := indexEncoder{b: []byte(manifestHeader)}
+	e.num(len(m))
+	for i := range m {
+		c := &m[i]
+		for _, s := range [...]string{c.ID, string(c.Kind), c.Number, c.Key, c.Heading, c.Status, c.Parent} {
+			e.str(s)
+		}
+		e.num(c.Depth)
+		e.strs(c.Path)
+	}
+	return e.b
+}
+
+// decodeManifestCache reads a manifest cache file; errBadIndex for anything
+// encodeManifestCache would not have written.
+func decodeManifestCache(data string) ([]ManifestEntry, error) {
+	rest, ok := strings.CutPrefix(data, manifestHeader)
+	if !ok {
+		return nil, errBadIndex
+	}
+	d := indexDecoder{s: rest}
+	m := make([]ManifestEntry, d.count())
+	for i := range m {
+		c := &m[i]
+		var kind string
+		for _, f := range [...]*string{&c.ID, &kind, &c.Number, &c.Key, &c.Heading, &c.Status, &c.Parent} {
+			*f = d.str()
+		}
+		c.Kind = clause.Kind(kind)
+		c.Depth = d.num()
+		c.Path = d.strs()
+	}
+	if d.bad || d.s != "" {
+		return nil, errBadIndex
 	}
 	return m, nil
 }
