@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/go-git/go-git/v5/plumbing"
+
 	"github.com/avenant-dev/avenant/clause"
 )
 
@@ -220,7 +222,7 @@ func (b *blamer) blame(id string, at *Version, depth int) ([]Span, bool, error) 
 		if err := b.s.readTrees(b.ix, v); err != nil {
 			return nil, false, err
 		}
-		raw, err := b.s.readBlobHex(d.Blob)
+		raw, err := b.s.readDeltaBlob(d)
 		if err != nil {
 			return nil, false, err
 		}
@@ -306,11 +308,13 @@ func TextSpans(lines []Span) []Span {
 	return out
 }
 
-func (s *Store) readBlobHex(h string) ([]byte, error) {
-	if len(h) != 40 {
-		return nil, fmt.Errorf("%s: index holds a bad blob hash %q", s.Dir, h)
+func (s *Store) readDeltaBlob(d *Delta) ([]byte, error) {
+	var h plumbing.Hash
+	if len(d.Blob) != len(h) {
+		return nil, fmt.Errorf("%s: index holds a bad blob hash %x for %s", s.Dir, d.Blob, d.ID)
 	}
-	return s.readBlob(hashOf(h))
+	copy(h[:], d.Blob)
+	return s.readBlob(h)
 }
 
 // carry attributes text, the new revision of a clause whose previous text

@@ -295,7 +295,7 @@ func (s *Store) publishRefs(ix *index, opts ImportOptions, commit plumbing.Hash)
 func deltas(changes []ChangeEntry, ids []string, clauses []object.TreeEntry) []Delta {
 	blobOf := make(map[string]string, len(ids))
 	for i, id := range ids {
-		blobOf[id] = clauses[i].Hash.String()
+		blobOf[id] = string(clauses[i].Hash[:])
 	}
 	var out []Delta
 	for _, ch := range changes {

@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
@@ -41,10 +42,11 @@ type Version struct {
 	Changes []Delta
 }
 
-// Delta is a ChangeEntry with the hash of the clause file in its version
-// ("" for a clause that is gone).
+// Delta is a ChangeEntry with the hash of the clause file in its version.
 type Delta struct {
 	ChangeEntry
+	// Blob is the hash's 20 bytes (not hex: it is read straight out of the
+	// index file); "" for a clause that is gone, or a tree not read yet.
 	Blob string
 }
 
@@ -127,7 +129,7 @@ func (s *Store) index() (*index, error) {
 	if s.idx != nil && s.idx.Fingerprint == fp {
 		return s.idx, nil
 	}
-	if ix, err := s.loadIndex(); err == nil && ix.Fingerprint == fp {
+	if ix, ok := s.loadIndex(fp); ok {
 		ix.init()
 		s.idx = ix
 		return ix, nil
@@ -143,12 +145,28 @@ func (s *Store) index() (*index, error) {
 	return ix, nil
 }
 
-func (s *Store) loadIndex() (*index, error) {
-	b, err := os.ReadFile(s.indexPath())
+// loadIndex reads the index file when it is whole and its fingerprint is
+// fp. The file is mapped where it can be, and the index's strings point
+// into it: a mapping in use is never unmapped (avenant replaces the file
+// by renaming another onto it, which leaves the mapping whole), so each
+// index loaded stays mapped as long as the process lives.
+func (s *Store) loadIndex(fp string) (*index, bool) {
+	b, err := mapFile(s.indexPath())
+	unmap := func() { unmapFile(b) }
 	if err != nil {
-		return nil, err
+		if b, err = os.ReadFile(s.indexPath()); err != nil {
+			return nil, false
+		}
+		unmap = func() {}
 	}
-	return decodeIndex(string(b))
+	// The bytes are never written to: read-only mapped, or read for this
+	// string alone.
+	ix, err := decodeIndex(unsafe.String(unsafe.SliceData(b), len(b)))
+	if err != nil || ix.Fingerprint != fp {
+		unmap() // nothing decoded from it is kept
+		return nil, false
+	}
+	return ix, true
 }
 
 // saveIndex writes the index to a temporary file renamed into place, so a
@@ -450,7 +468,7 @@ func (s *Store) readClausesTree(v *Version, tree plumbing.Hash) error {
 	return scanTree(data, func(name []byte, h plumbing.Hash) {
 		v.Clauses++
 		if i, ok := at[string(name)]; ok {
-			v.Changes[i].Blob = h.String()
+			v.Changes[i].Blob = string(h[:])
 		}
 	})
 }

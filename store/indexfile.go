@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/avenant-dev/avenant/clause"
@@ -11,10 +12,19 @@ import (
 
 // The index file is read by every log, blame and versions: a header line
 // naming the format, then each field in order, numbers as uvarints and
-// strings as a uvarint length and their bytes. Decoding takes every string
-// as a slice of the one string the file was read into, with no allocation
-// of its own: gob spent half of a log decoding the index.
-const indexHeader = "avenant index 3\n"
+// strings as a uvarint length and their bytes; a change's kind is a code
+// (changeCodes), its blob the hash's 20 bytes. Decoding takes every string
+// as a slice of the one string the file was read into (mapped, where it
+// can be), with no allocation of its own, and every version's changes as
+// a slice of one array, counted in the header: in a process that lives a
+// few milliseconds, each new page of memory costs more than the decoding
+// itself.
+const indexHeader = "avenant index 4\n"
+
+// changeCodes are the kinds of change by their code in the index file;
+// any other kind (none is written today) is code len(changeCodes), then
+// its name.
+var changeCodes = [...]clause.ChangeKind{clause.Unchanged, clause.Cosmetic, clause.Modified, clause.Added, clause.Removed, clause.Split, clause.Merged}
 
 // errBadIndex is any index file that does not decode: an older format, a
 // truncated file. The index is a cache, so it is rebuilt.
@@ -25,6 +35,11 @@ func encodeIndex(ix *index) []byte {
 	e := indexEncoder{b: []byte(indexHeader)}
 	e.str(ix.Fingerprint)
 	e.num(len(ix.Versions))
+	changes := 0
+	for i := range ix.Versions {
+		changes += len(ix.Versions[i].Changes)
+	}
+	e.num(changes)
 	for i := range ix.Versions {
 		v := &ix.Versions[i]
 		e.num(v.Seq)
@@ -34,16 +49,27 @@ func encodeIndex(ix *index) []byte {
 		e.num(v.Clauses)
 		e.num(len(v.Changes))
 		for k := range v.Changes {
-			d := &v.Changes[k]
-			for _, s := range [...]string{d.ID, string(d.Change), d.Number, d.By, d.Blob} {
-				e.str(s)
-			}
-			e.num(flagsOf(d.Renumbered, d.Moved, d.Gone))
-			e.strs(d.Others)
+			e.delta(&v.Changes[k])
 		}
 	}
 	e.strs(ix.unread)
 	return e.b
+}
+
+func (e *indexEncoder) delta(d *Delta) {
+	code := slices.Index(changeCodes[:], d.Change)
+	if code < 0 {
+		code = len(changeCodes)
+	}
+	e.num(code)
+	if code == len(changeCodes) {
+		e.str(string(d.Change))
+	}
+	for _, s := range [...]string{d.ID, d.Number, d.By, d.Blob} {
+		e.str(s)
+	}
+	e.num(flagsOf(d.Renumbered, d.Moved, d.Gone))
+	e.strs(d.Others)
 }
 
 // decodeIndex reads an index file; errBadIndex for anything encodeIndex
@@ -56,6 +82,7 @@ func decodeIndex(data string) (*index, error) {
 	d := indexDecoder{s: rest}
 	ix := &index{Fingerprint: d.str()}
 	ix.Versions = make([]Version, d.count())
+	all := make([]Delta, d.count())
 	for i := range ix.Versions {
 		v := &ix.Versions[i]
 		v.Seq = d.num()
@@ -63,26 +90,38 @@ func decodeIndex(data string) (*index, error) {
 			*f = d.str()
 		}
 		v.Clauses = d.num()
-		if n := d.count(); n > 0 {
-			v.Changes = make([]Delta, n)
+		n := d.count()
+		if n > len(all) {
+			return nil, errBadIndex
+		}
+		if n > 0 {
+			v.Changes, all = all[:n:n], all[n:]
 		}
 		for k := range v.Changes {
-			c := &v.Changes[k]
-			var change string
-			for _, f := range [...]*string{&c.ID, &change, &c.Number, &c.By, &c.Blob} {
-				*f = d.str()
-			}
-			c.Change = clause.ChangeKind(change)
-			flags := d.num()
-			c.Renumbered, c.Moved, c.Gone = flags&1 != 0, flags&2 != 0, flags&4 != 0
-			c.Others = d.strs()
+			d.delta(&v.Changes[k])
 		}
 	}
 	ix.unread = d.strs()
-	if d.bad || d.s != "" {
+	if d.bad || d.s != "" || len(all) != 0 {
 		return nil, errBadIndex
 	}
 	return ix, nil
+}
+
+func (d *indexDecoder) delta(c *Delta) {
+	if code := d.num(); code < len(changeCodes) {
+		c.Change = changeCodes[code]
+	} else if code == len(changeCodes) {
+		c.Change = clause.ChangeKind(d.str())
+	} else {
+		d.bad = true
+	}
+	for _, f := range [...]*string{&c.ID, &c.Number, &c.By, &c.Blob} {
+		*f = d.str()
+	}
+	flags := d.num()
+	c.Renumbered, c.Moved, c.Gone = flags&1 != 0, flags&2 != 0, flags&4 != 0
+	c.Others = d.strs()
 }
 
 func flagsOf(bits ...bool) int {
