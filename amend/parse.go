@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/internal/frtext"
 )
 
 // Error is an instruction that cannot be read or applied: By names it as
@@ -162,7 +163,7 @@ func Amends(doc, base *clause.Document) bool {
 		}
 		left--
 		frame, quotes, err := splitQuotes(c.Text)
-		if err != nil {
+		if err != nil || aimedElsewhere(frame) {
 			continue
 		}
 		// The words first: no expression runs on an article whose
@@ -171,7 +172,7 @@ func Amends(doc, base *clause.Document) bool {
 		if !instructs(f, (*lazyRegexp).admits) || !mayName(f) {
 			continue
 		}
-		if ff := foldText(frame); !amends(ff, quotes) || elsewhere.matches(ff) {
+		if !amends(foldText(frame), quotes) {
 			continue
 		}
 		if names == nil {
@@ -207,6 +208,17 @@ func mayName(frame foldedText) bool {
 // elsewhere matches an instruction aimed at another text than the one
 // amended: a code, or the amending text itself.
 var elsewhere = lazy(`(?i)\bdu\s+code\b|\bde\s+la\s+présente\s+loi\b`)
+
+// aimedElsewhere is elsewhere on a frame, tried before the frame is
+// normalised and folded for the other patterns: it rules out most
+// articles of a bill, which amend the codes. The words it needs are
+// looked for first, so that the expression runs only where it may match.
+func aimedElsewhere(frame string) bool {
+	if frtext.IndexFold(frame, "code") < 0 && frtext.IndexFold(frame, "loi") < 0 {
+		return false
+	}
+	return elsewhere.MatchString(frame)
+}
 
 // clauseNames are the article numbers of a text, normalised, and its row
 // codes: what an instruction aimed at it names.

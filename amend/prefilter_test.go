@@ -195,3 +195,22 @@ func readDoc(tb testing.TB, path string) *clause.Document {
 	}
 	return decodeDoc(tb, b)
 }
+
+// aimedElsewhere looks for the words of elsewhere before running it: it
+// must answer as the expression does.
+func TestAimedElsewhere(t *testing.T) {
+	for _, s := range []string{
+		"L'article L. 52-4 du code électoral est ainsi modifié :",
+		"L'article 3 DU CODE de la santé publique est abrogé.",
+		"Le 2° de l'article 5 de la présente loi est supprimé.",
+		"Le 2° de l'article 5 de la\npresente loi est supprimé.",
+		"Le codex du codeur est modifié.",
+		"L'article 12 est ainsi modifié : après le mot « code », il est inséré « civil ».",
+		"Au I de l'article 4, les mots « loi » sont remplacés.",
+		"",
+	} {
+		if got, want := aimedElsewhere(s), elsewhere.MatchString(s); got != want {
+			t.Errorf("aimedElsewhere(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

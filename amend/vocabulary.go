@@ -9,7 +9,7 @@ import (
 // screened are the patterns behind prefilters: those Amends tries on
 // every article of every text diff compares.
 func screened() []*lazyRegexp {
-	all := []*lazyRegexp{amendingWords, ownWords, elsewhere, leadIn, renumberForm, locArticles, locRows, locAnnex, locPreamble}
+	all := []*lazyRegexp{amendingWords, ownWords, leadIn, renumberForm, locArticles, locRows, locAnnex, locPreamble}
 	for _, f := range opForms {
 		all = append(all, f.re)
 	}

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/avenant-dev/avenant/internal/frtext"
 )
 
 // Change is what happened to one clause, or to a group of clauses for a
@@ -307,7 +309,7 @@ func (r *refIndex) citesAffected(text string) bool {
 	}
 	for i := 0; i < len(text); {
 		// "article 12", "art. 12", "l'art 12": the word starts with "art".
-		j := indexFold(text[i:], "art")
+		j := frtext.IndexFold(text[i:], "art")
 		if j < 0 {
 			return false
 		}
@@ -327,17 +329,6 @@ func (r *refIndex) citesAffected(text string) bool {
 }
 
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
-
-// indexFold is strings.Index for an ASCII lower-case needle, ignoring the
-// case of s.
-func indexFold(s, needle string) int {
-	for i := 0; i+len(needle) <= len(s); i++ {
-		if c := s[i] | 0x20; c == needle[0] && strings.EqualFold(s[i:i+len(needle)], needle) {
-			return i
-		}
-	}
-	return -1
-}
 
 // numberRuns returns the runs of digits, dots and hyphens in s, each with
 // a following Latin adverb ("12 bis") when there is one.

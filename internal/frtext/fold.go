@@ -218,3 +218,14 @@ func beforeMuteSyllable(s string) bool {
 func isConsonant(c byte) bool {
 	return c >= 'a' && c <= 'z' && !strings.ContainsRune("aeiouy", rune(c))
 }
+
+// IndexFold is strings.Index for an ASCII lower-case needle, ignoring the
+// case of s: a cheap test before an expression that ignores case too.
+func IndexFold(s, needle string) int {
+	for i := 0; i+len(needle) <= len(s); i++ {
+		if c := s[i] | 0x20; c == needle[0] && strings.EqualFold(s[i:i+len(needle)], needle) {
+			return i
+		}
+	}
+	return -1
+}

@@ -177,3 +177,21 @@ func TestSlugMax(t *testing.T) {
 		}
 	}
 }
+
+func TestIndexFold(t *testing.T) {
+	for _, tc := range []struct {
+		s, needle string
+		want      int
+	}{
+		{"Voir l'ARTICLE 3", "art", 7},
+		{"Art. 3", "art", 0},
+		{"partie", "art", 1},
+		{"ar", "art", -1},
+		{"", "art", -1},
+		{"Éco CODE", "code", 5},
+	} {
+		if got := IndexFold(tc.s, tc.needle); got != tc.want {
+			t.Errorf("IndexFold(%q, %q) = %d, want %d", tc.s, tc.needle, got, tc.want)
+		}
+	}
+}
