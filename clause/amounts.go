@@ -1,10 +1,12 @@
 package clause
 
 import (
-	"github.com/avenant-dev/avenant/internal/lazyre"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/avenant-dev/avenant/internal/frtext"
+	"github.com/avenant-dev/avenant/internal/lazyre"
 )
 
 // numPattern is a number as French texts print it: "1 234,56", "1.234",
@@ -107,13 +109,29 @@ var (
 // table's row label).
 func (t *factTextKind) amounts(codes []codeAt, subject string) []factAt {
 	var out []factAt
-	s := t.s
 	labels := t.labelCodes(codes)
-	starts := numberStarts(s)
+	for _, m := range amountMatches(t.s) {
+		out = append(out, t.amountFacts(m.start, m.end, m.value, m.unit, codes, labels, subject)...)
+	}
+	return out
+}
+
+// amountMatch is a sum of money read in a text: its span, value and unit.
+type amountMatch struct {
+	start, end int
+	value      float64
+	unit       string
+}
+
+// amountMatches reads the sums of money of s, the text alone: every one
+// becomes at least one amount fact. factsAround asks it whether the
+// paragraphs around a change hold one before it reads their facts.
+func amountMatches(s string) []amountMatch {
+	var out []amountMatch
 	// A bare "F" reads as francs only in a text that speaks no euro: in a
 	// text since 2002, "2 F" is more likely a coefficient or a code.
-	euroText := strings.Contains(s, "€") || strings.Contains(strings.ToLower(s), "euro")
-	for _, m := range matchesAt(amountRe, s, starts, matchWindow) {
+	euroText := strings.Contains(s, "€") || frtext.IndexFold(s, "euro") >= 0
+	for _, m := range matchesAt(amountRe, s, numberStarts(s), matchWindow) {
 		if !endsWord(s, m[1]) {
 			continue
 		}
@@ -122,20 +140,18 @@ func (t *factTextKind) amounts(codes []codeAt, subject string) []factAt {
 			continue
 		}
 		unit := "EUR"
-		var factWord string
 		if m[4] >= 0 {
-			factWord = strings.ToLower(s[m[4]:m[5]])
-			if strings.HasPrefix(factWord, "milliard") {
+			word := strings.ToLower(s[m[4]:m[5]])
+			if strings.HasPrefix(word, "milliard") {
 				v *= 1e9
 			} else {
 				v *= 1e6
 			}
-			if strings.HasSuffix(factWord, "francs") {
+			if strings.HasSuffix(word, "francs") {
 				unit = "FRF"
 			}
 		} else {
-			factWord = s[m[6]:m[7]]
-			switch factWord {
+			switch s[m[6]:m[7]] {
 			case "M€":
 				v *= 1e6
 			case "Md€":
@@ -151,7 +167,7 @@ func (t *factTextKind) amounts(codes []codeAt, subject string) []factAt {
 				unit = "FRF"
 			}
 		}
-		out = append(out, t.amountFacts(m[2], m[1], v, unit, codes, labels, subject)...)
+		out = append(out, amountMatch{m[2], m[1], v, unit})
 	}
 	var euros []int
 	for i := 0; i < len(s); {
@@ -168,11 +184,9 @@ func (t *factTextKind) amounts(codes []codeAt, subject string) []factAt {
 		if !endsWord(s, m[1]) {
 			continue
 		}
-		v, ok := parseNumber(s[m[4]:m[5]])
-		if !ok {
-			continue
+		if v, ok := parseNumber(s[m[4]:m[5]]); ok {
+			out = append(out, amountMatch{m[2], m[1], v, "EUR"})
 		}
-		out = append(out, t.amountFacts(m[2], m[1], v, "EUR", codes, labels, subject)...)
 	}
 	return out
 }

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -319,7 +320,13 @@ func normalizeFactText(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	blank, newlines := false, 0
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		start := i
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
 		switch {
 		case r == '\n':
 			blank = true
@@ -342,9 +349,24 @@ func normalizeFactText(s string) string {
 			}
 		}
 		blank, newlines = false, 0
+		if visibleASCII(r) {
+			// The rest of a run of visible ASCII, most of any text,
+			// is written at once: Typography changes none of it.
+			for i < len(s) && visibleASCII(rune(s[i])) {
+				i++
+			}
+			b.WriteString(s[start:i])
+			continue
+		}
 		b.WriteRune(frtext.Typography(r))
 	}
 	return b.String()
+}
+
+// visibleASCII tells the ASCII runes that are neither blank nor folded by
+// frtext.Typography (which turns a backquote into an apostrophe).
+func visibleASCII(r rune) bool {
+	return r > ' ' && r < utf8.RuneSelf && r != '`'
 }
 
 func isFactWordRune(r rune) bool {
@@ -359,7 +381,11 @@ var elisions = map[string]bool{
 func tokenize(s string) []factWord {
 	// French prose has a word every six bytes or so: one allocation for
 	// most texts rather than a dozen doublings.
-	ws := make([]factWord, 0, len(s)/5+1)
+	return appendFactWords(make([]factWord, 0, len(s)/5+1), s)
+}
+
+// appendFactWords appends the words of s to ws.
+func appendFactWords(ws []factWord, s string) []factWord {
 	i := 0
 	for i < len(s) {
 		r, w := utf8.DecodeRuneInString(s[i:])
@@ -437,11 +463,23 @@ func (t *factTextKind) display(start, end int) string {
 	return strings.Join(strings.Fields(t.s[start:end]), " ")
 }
 
+// factWordPool keeps the word slices of extractNormalized, which only
+// the extraction reads: a diff reads the facts of hundreds of clauses,
+// a word slice weighs eight times its text, and a fresh one for each
+// was a seventh of what a diff allocated.
+var factWordPool = sync.Pool{New: func() any { return new([]factWord) }}
+
 // extractNormalized finds every fact of a text already normalised
 // (normalizeFactText), in text order. subject is the act code priced by the
 // clause when the structure tells it.
 func extractNormalized(s, subject string) []factAt {
-	t := &factTextKind{s: s, words: tokenize(s), bounds: sentenceBounds(s)}
+	words := factWordPool.Get().(*[]factWord)
+	t := &factTextKind{s: s, words: appendFactWords((*words)[:0], s), bounds: sentenceBounds(s)}
+	defer func() {
+		clear(t.words) // the words hold the text: let it go
+		*words = t.words[:0]
+		factWordPool.Put(words)
+	}()
 	codes := t.codes()
 
 	var facts []factAt

@@ -8,8 +8,12 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/avenant-dev/avenant/internal/corpus"
+	"github.com/avenant-dev/avenant/internal/frtext"
 	"github.com/avenant-dev/avenant/internal/goldenfile"
 )
 
@@ -677,4 +681,44 @@ func extractCodes(text string) []string {
 		}
 	}
 	return out
+}
+
+// normalizeFactText writes runs of visible ASCII at once; it does what
+// the rune by rune statement of the rule, kept here, does.
+func TestNormalizeFactTextIsTheRule(t *testing.T) {
+	rule := func(s string) string {
+		s = norm.NFKC.String(s)
+		var b strings.Builder
+		blank, newlines := false, 0
+		for _, r := range s {
+			switch {
+			case r == '\n':
+				blank = true
+				newlines++
+				continue
+			case unicode.IsSpace(r):
+				blank = true
+				continue
+			case r == '\u00ad' || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff':
+				continue
+			}
+			if blank && b.Len() > 0 {
+				switch {
+				case newlines >= 2:
+					b.WriteString("\n\n")
+				case newlines == 1:
+					b.WriteByte('\n')
+				default:
+					b.WriteByte(' ')
+				}
+			}
+			blank, newlines = false, 0
+			b.WriteRune(frtext.Typography(r))
+		}
+		return b.String()
+	}
+	sameAsRule(t, normalizeFactText, rule,
+		[]string{"", " a ", "l`a", "a\n\nb", "a \n b", "x\u00adY", "1ᵉʳ\u00a0mai", "\xffa", "a\u2028b", "«\u202fa\u202f»", "\x7f~"},
+		[]string{"a", "`", "'", "’", " ", "\n", "\t", "\u00a0", "\u00ad", "é", "e\u0301", "ᵉ", "\xff", "~", "\x7f", "-", "—"},
+		func(line string) string { return line })
 }

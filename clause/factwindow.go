@@ -1,6 +1,9 @@
 package clause
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // factContext is how far, in bytes, the facts of a changed passage may
 // depend on the text around it: a reference's number and the text it
@@ -29,21 +32,58 @@ func factsAround(oldText, newText, subject string, refs *refIndex, hunks []Hunk)
 		if !ok {
 			wh = WordDiff(o, n)
 		}
-		ex := extracted{oldNorm: o, newNorm: n, hunks: wh}
-		for _, p := range changedPieces(o, ex.hunks) {
-			ex.olds = appendShifted(ex.olds, extractNormalized(o[p.old[0]:p.old[1]], subject), p.old[0])
-			ex.news = appendShifted(ex.news, extractNormalized(n[p.new[0]:p.new[1]], subject), p.new[0])
-		}
+		pieces := changedPieces(o, wh)
 		// An amount may take its act code from a label anywhere
 		// before it, and its pairing looks at every code of the
-		// other side: amounts are read in the whole texts.
-		if !holdsAmount(ex.olds) && !holdsAmount(ex.news) {
+		// other side: amounts are read in the whole texts, and
+		// whether the pieces hold one is known from their text alone.
+		if !piecesHoldAmount(o, n, pieces) {
+			ex := extracted{oldNorm: o, newNorm: n, hunks: wh}
+			for _, p := range pieces {
+				ex.olds = appendShifted(ex.olds, extractNormalized(o[p.old[0]:p.old[1]], subject), p.old[0])
+				ex.news = appendShifted(ex.news, extractNormalized(n[p.new[0]:p.new[1]], subject), p.new[0])
+			}
 			return ex
+		}
+		if hunks == nil {
+			hunks = widenHunks(wh, oldNorm, start, tail)
 		}
 	}
 	ex := extractWhole(oldNorm, newNorm, subject)
 	ex.hunks = hunks
 	return ex
+}
+
+// piecesHoldAmount reports whether a sum of money stands in one of the
+// pieces of the old text o or of the new text n.
+func piecesHoldAmount(o, n string, pieces []piece) bool {
+	for _, p := range pieces {
+		if len(amountMatches(o[p.old[0]:p.old[1]])) > 0 || len(amountMatches(n[p.new[0]:p.new[1]])) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// widenHunks puts the word diff of a window of old back between the
+// start bytes before it and the tail bytes after it, which both texts
+// share: the word diff of the whole texts, made once.
+func widenHunks(hunks []Hunk, old string, start, tail int) []Hunk {
+	if start > 0 {
+		if len(hunks) > 0 && hunks[0].Op == OpEqual {
+			hunks[0].Text = old[:start+len(hunks[0].Text)]
+		} else {
+			hunks = slices.Insert(hunks, 0, Hunk{OpEqual, old[:start]})
+		}
+	}
+	if tail > 0 {
+		if last := len(hunks) - 1; last >= 0 && hunks[last].Op == OpEqual {
+			hunks[last].Text = old[len(old)-tail-len(hunks[last].Text):]
+		} else {
+			hunks = append(hunks, Hunk{OpEqual, old[len(old)-tail:]})
+		}
+	}
+	return hunks
 }
 
 // clipHunks cuts the word diff of two texts to the window [start, oldEnd)
@@ -138,14 +178,17 @@ func changedPieces(old string, hunks []Hunk) []piece {
 }
 
 // appendShifted appends facts read in a piece starting at off, their
-// places made the text's.
+// places made the text's. The facts are shifted where they are: the
+// caller keeps only the result.
 func appendShifted(to, facts []factAt, off int) []factAt {
-	for _, f := range facts {
-		f.start += off
-		f.end += off
-		to = append(to, f)
+	for i := range facts {
+		facts[i].start += off
+		facts[i].end += off
 	}
-	return to
+	if to == nil {
+		return facts
+	}
+	return append(to, facts...)
 }
 
 // changedWindow finds in two normalised texts the paragraphs that differ,
@@ -183,13 +226,4 @@ func changedWindow(oldNorm, newNorm, subject string, refs *refIndex, newText str
 		return 0, 0, false
 	}
 	return start, tail, true
-}
-
-func holdsAmount(facts []factAt) bool {
-	for i := range facts {
-		if facts[i].kind == FactAmount {
-			return true
-		}
-	}
-	return false
 }
