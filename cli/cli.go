@@ -193,6 +193,9 @@ func newRoot(io *IO, args []string) (*cobra.Command, *globals) {
 	pf.BoolVar(&g.noPager, "no-pager", false, "never send long output through the pager ($AVENANT_PAGER, $PAGER or less -FRX)")
 	if c, ok := commandFor(invoked(args)); ok {
 		root.AddCommand(c.build(g))
+		// Nor cobra's completion command and its four shells: a run
+		// that asks for completion builds the whole tree.
+		root.CompletionOptions.DisableDefaultCmd = true
 	} else {
 		for _, c := range commands {
 			root.AddCommand(c.build(g))
