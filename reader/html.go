@@ -9,7 +9,7 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
-	"golang.org/x/text/encoding"
+	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding/charmap"
 )
 
@@ -58,24 +58,18 @@ func readHTML(data []byte) (text string, err error) {
 }
 
 // decodeHTML turns the page into UTF-8.
-func decodeHTML(data []byte) (string, error) { return decodeHTMLSniffed(data, sniffEncoding) }
-
-// decodeHTMLSniffed is decodeHTML with the encoding the page announces
-// found by sniff (the tests give x/net's, which sniffEncoding replaced).
-func decodeHTMLSniffed(data []byte, sniff func([]byte) (encoding.Encoding, string, bool)) (string, error) {
+func decodeHTML(data []byte) (string, error) {
 	if bytes.IndexByte(data, 0) >= 0 && !bytes.HasPrefix(data, bomUTF16LE) && !bytes.HasPrefix(data, bomUTF16BE) {
 		return "", &Error{Err: errBinary, Detail: "binary file (NUL bytes), not an HTML page"}
 	}
-	enc, name, bom := sniff(data)
+	enc, name, certain := charset.DetermineEncoding(data, "")
 	switch {
-	case bom:
+	case certain: // a byte-order mark
 	case utf8.Valid(data):
 		// Pages saved from a browser keep the meta of the original
 		// while the bytes are UTF-8; valid UTF-8 with accents is
 		// practically never meant as Windows-1252.
 		return strings.TrimPrefix(string(data), "\uFEFF"), nil
-	case enc == nil:
-		enc, name = charmap.Windows1252, "windows-1252"
 	case name == "utf-8":
 		// Declared UTF-8 but is not: a Windows editor's work.
 		enc = charmap.Windows1252
