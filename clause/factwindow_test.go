@@ -83,3 +83,20 @@ func TestClipHunks(t *testing.T) {
 		t.Error("no diff was cut")
 	}
 }
+
+// The word diff of a window put back between the text around it is the
+// word diff of the whole texts, whether the window starts and ends with
+// an equality or with a change.
+func TestWidenHunks(t *testing.T) {
+	for _, tc := range []struct{ old, new string }{
+		{"a b\n\nx y z\n\nc d", "a b\n\nx w z\n\nc d"},
+		{"a b\n\ny z\n\nc d", "a b\n\nw z\n\nc d"},
+		{"a b\n\nx y\n\nc d", "a b\n\nx w\n\nc d"},
+	} {
+		start, tail := len("a b\n\n"), len("\n\nc d")
+		window := WordDiff(tc.old[start:len(tc.old)-tail], tc.new[start:len(tc.new)-tail])
+		if got, want := widenHunks(window, tc.old, start, tail), WordDiff(tc.old, tc.new); !reflect.DeepEqual(got, want) {
+			t.Errorf("widenHunks(%q → %q) = %q, want %q", tc.old, tc.new, got, want)
+		}
+	}
+}
