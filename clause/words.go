@@ -1,7 +1,9 @@
 package clause
 
 import (
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -330,13 +332,16 @@ const tokenRuneFirst = 0xE000
 var tokenRuneLimit rune = unicode.MaxRune
 
 // encodeTokens maps the tokens of both texts onto runes, equal tokens to
-// equal runes. shared reports whether some distinct tokens had to share a
-// rune.
-func encodeTokens(a, b []string) (ra, rb []rune, shared bool) {
-	ids := make(map[string]rune, (len(a)+len(b))/4+16)
+// equal runes, in the differ's buffers. shared reports whether some
+// distinct tokens had to share a rune.
+func (d *differ) encodeTokens() (ra, rb []rune, shared bool) {
+	if d.ids == nil {
+		d.ids = make(map[string]rune, (len(d.a)+len(d.b))/4+16)
+	}
+	ids := d.ids
 	next := rune(tokenRuneFirst)
-	enc := func(toks []string) []rune {
-		out := make([]rune, len(toks))
+	enc := func(out []rune, toks []string) []rune {
+		out = slices.Grow(out[:0], len(toks))[:len(toks)]
 		for i, t := range toks {
 			r, ok := ids[t]
 			if !ok {
@@ -353,9 +358,9 @@ func encodeTokens(a, b []string) (ra, rb []rune, shared bool) {
 		}
 		return out
 	}
-	ra = enc(a)
-	rb = enc(b)
-	return ra, rb, shared
+	d.ra = enc(d.ra, d.a)
+	d.rb = enc(d.rb, d.b)
+	return d.ra, d.rb, shared
 }
 
 // WordDiff compares two texts word by word, keeping French amounts,
@@ -388,7 +393,8 @@ func WordDiff(old, new string) []Hunk {
 		}
 		return []Hunk{{OpEqual, old}}
 	}
-	h, _ := wordDiff(old, new)
+	h, d := wordDiff(old, new)
+	d.release()
 	return h
 }
 
@@ -399,13 +405,38 @@ func wordDiff(old, new string) ([]Hunk, *differ) {
 		if h := d.run(); !d.touchedEdge {
 			return h, d
 		}
+		d.release()
 	}
 	d := newDiffer(old, new)
 	return d.run(), d
 }
 
+// differPool keeps differs for reuse: the tokens, offsets, weights and
+// runes of a clause's diff weigh several times its text and are garbage
+// once its hunks (substrings of the texts) are made; a diff of two
+// versions makes hundreds.
+var differPool = sync.Pool{New: func() any { return new(differ) }}
+
+// pooledDiffer is a differ of old and new from the pool, its buffers
+// empty.
+func pooledDiffer(old, new string) *differ {
+	d := differPool.Get().(*differ)
+	d.old, d.new = old, new
+	return d
+}
+
+// release gives the differ back to the pool; nothing may use it after.
+func (d *differ) release() {
+	clear(d.a) // the tokens hold the texts: let them go
+	clear(d.b)
+	clear(d.ids)
+	*d = differ{a: d.a[:0], b: d.b[:0], offA: d.offA[:0], offB: d.offB[:0], wA: d.wA[:0], wB: d.wB[:0],
+		ra: d.ra[:0], rb: d.rb[:0], ids: d.ids}
+	differPool.Put(d)
+}
+
 func (d *differ) run() []Hunk {
-	ra, rb, shared := encodeTokens(d.a, d.b)
+	ra, rb, shared := d.encodeTokens()
 	segs := d.diffTokens(ra, rb, shared)
 	segs = d.eliminateEqualities(segs)
 	segs = d.factorChanges(segs)
@@ -438,17 +469,18 @@ func newWindowDiffer(old, new string) *differ {
 	if head == 0 && tail == 0 {
 		return nil
 	}
-	d := &differ{old: old, new: new, headStandIn: head > 0, tailStandIn: tail > 0,
-		a: windowTokens(old, head, len(old)-tail), b: windowTokens(new, head, len(new)-tail)}
-	d.offA, d.wA = tokenSums(d.a)
-	d.offB, d.wB = tokenSums(d.b)
+	d := pooledDiffer(old, new)
+	d.headStandIn, d.tailStandIn = head > 0, tail > 0
+	d.a = windowTokens(d.a, old, head, len(old)-tail)
+	d.b = windowTokens(d.b, new, head, len(new)-tail)
+	d.sums()
 	return d
 }
 
-// windowTokens is s[:from] as one token, the tokens of s[from:to], and
-// s[to:] as one token; the outer ones only when not empty.
-func windowTokens(s string, from, to int) []string {
-	toks := make([]string, 0, (to-from)/4+3)
+// windowTokens appends to toks s[:from] as one token, the tokens of
+// s[from:to], and s[to:] as one token; the outer ones only when not empty.
+func windowTokens(toks []string, s string, from, to int) []string {
+	toks = slices.Grow(toks, (to-from)/4+3)
 	if from > 0 {
 		toks = append(toks, s[:from])
 	}
@@ -509,6 +541,10 @@ type differ struct {
 	offB     []int
 	wA       []int // wA[k] is the weight of a[:k]
 	wB       []int
+	// ra and rb are a and b encoded as runes; ids, the rune of each
+	// token.
+	ra, rb []rune
+	ids    map[string]rune
 
 	// exactTokens counts the tokens given to the exact diff, rewritten
 	// the stretches reported as rewritten: the work done, for tests.
@@ -529,17 +565,25 @@ func (d *differ) token(t []string, k int) string {
 }
 
 func newDiffer(old, new string) *differ {
-	d := &differ{old: old, new: new, a: tokens(old), b: tokens(new)}
-	d.offA, d.wA = tokenSums(d.a)
-	d.offB, d.wB = tokenSums(d.b)
+	d := pooledDiffer(old, new)
+	d.a = appendTokens(slices.Grow(d.a, len(old)/4+1), old, 0)
+	d.b = appendTokens(slices.Grow(d.b, len(new)/4+1), new, 0)
+	d.sums()
 	return d
 }
 
-// tokenSums returns the prefix sums of byte lengths and of weights: a run
-// of whitespace weighs 1, anything else its number of runes.
-func tokenSums(toks []string) (off, w []int) {
-	off = make([]int, len(toks)+1)
-	w = make([]int, len(toks)+1)
+func (d *differ) sums() {
+	d.offA, d.wA = tokenSums(d.offA, d.wA, d.a)
+	d.offB, d.wB = tokenSums(d.offB, d.wB, d.b)
+}
+
+// tokenSums returns in off and w the prefix sums of byte lengths and of
+// weights: a run of whitespace weighs 1, anything else its number of
+// runes.
+func tokenSums(off, w []int, toks []string) ([]int, []int) {
+	off = slices.Grow(off[:0], len(toks)+1)[:len(toks)+1]
+	w = slices.Grow(w[:0], len(toks)+1)[:len(toks)+1]
+	off[0], w[0] = 0, 0
 	for k, t := range toks {
 		off[k+1] = off[k] + len(t)
 		n := 1
