@@ -3,6 +3,8 @@ package amend
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/avenant-dev/avenant/clause"
 	"github.com/avenant-dev/avenant/internal/frtext"
@@ -366,12 +368,36 @@ func (n *node) read(label string, ctx Target, last *Target, quotes []string, set
 var statusOnly = lazy(`(?i)^\(?\s*(?:supprimée?|non modifiée?|conforme)s?\s*\)?[\s.…;]*$`)
 
 // normalizeFrame puts a frame in the form the patterns read: straight
-// apostrophes, one space for every run of white space.
+// apostrophes, one space for every run of white space (no-break spaces
+// included), none at the ends. One pass: Amends normalises half the
+// articles of every text diff reads.
 func normalizeFrame(s string) string {
-	return strings.Join(strings.Fields(frameMarks.Replace(s)), " ")
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			i += size
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		if r == '’' || r == 'ʼ' {
+			b.WriteByte('\'')
+		} else {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }
-
-var frameMarks = strings.NewReplacer("’", "'", "ʼ", "'", "\u00a0", " ", "\u202f", " ")
 
 func shorten(s string) string {
 	if r := []rune(s); len(r) > 80 {

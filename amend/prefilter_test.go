@@ -2,11 +2,13 @@ package amend
 
 import (
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/avenant-dev/avenant/clause"
 	"github.com/avenant-dev/avenant/fixtures"
 	"github.com/avenant-dev/avenant/internal/corpus"
+	"github.com/avenant-dev/avenant/internal/synth"
 )
 
 func TestFoldCase(t *testing.T) {
@@ -212,5 +214,25 @@ func TestAimedElsewhere(t *testing.T) {
 		if got, want := aimedElsewhere(s), elsewhere.MatchString(s); got != want {
 			t.Errorf("aimedElsewhere(%q) = %v, want %v", s, got, want)
 		}
+	}
+}
+
+// normalizeFrame, one pass, does what its statement does: marks replaced,
+// then the fields joined by one space.
+func TestNormalizeFrameIsTheRule(t *testing.T) {
+	marks := strings.NewReplacer("’", "'", "ʼ", "'", "\u00a0", " ", "\u202f", " ")
+	rule := func(s string) string { return strings.Join(strings.Fields(marks.Replace(s)), " ") }
+	check := func(s string) {
+		t.Helper()
+		if got, want := normalizeFrame(s), rule(s); got != want {
+			t.Fatalf("normalizeFrame(%q) = %q, the rule gives %q", s, got, want)
+		}
+	}
+	for _, s := range []string{"", "  ", " a  b ", "l’article\u00a0L.\u202f12", "\xffa b\xff", "a\u2028b\u0085c", "ʼ"} {
+		check(s)
+	}
+	alphabet := []string{"a", "é", " ", "\n", "\t", "\u00a0", "\u202f", "\u2009", "’", "ʼ", "'", "\xff", "\xe2\x80", "\u0085"}
+	for s := range synth.Strings(5, alphabet, 12, 20000) {
+		check(s)
 	}
 }

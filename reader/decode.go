@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/avenant-dev/avenant/internal/sanitize"
 	"golang.org/x/text/encoding/charmap"
@@ -53,7 +54,11 @@ func Decode(data []byte) (string, error) {
 			return "", &Error{Err: errBinary, Detail: "binary file (NUL bytes), not a text document"}
 		}
 		if utf8.Valid(data) {
-			text = string(data)
+			// The text is read in place, not copied: every path below
+			// writes what it returns anew (mapRunes always does), so
+			// no string made here outlives the call or sees data
+			// change.
+			text = unsafe.String(unsafe.SliceData(data), len(data))
 		} else {
 			text = windows1252(data)
 		}
