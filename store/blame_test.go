@@ -1,6 +1,7 @@
 package store
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -217,5 +218,43 @@ func TestLogFollowsText(t *testing.T) {
 	}
 	if got := summary(all); !strings.Contains(got, "W5:art-1:modified:off") {
 		t.Errorf("log at W4 = %q, want W5 marked off the line", got)
+	}
+}
+
+// TestCommonLines: the shared start and end that diffText measures in
+// bytes are the whole lines that the two files' lines share, at the start
+// and then at the end of what is left, on random files of short lines.
+func TestCommonLines(t *testing.T) {
+	rng := rand.New(rand.NewPCG(15, 7))
+	file := func() string {
+		var b strings.Builder
+		for range rng.IntN(6) {
+			b.WriteString([]string{"a", "b", "ab", "", "a b"}[rng.IntN(5)])
+			if rng.IntN(8) > 0 {
+				b.WriteByte('\n')
+			}
+		}
+		return b.String()
+	}
+	for range 20000 {
+		old, new := file(), file()
+		if rng.IntN(3) == 0 {
+			new = old + new
+		} else if rng.IntN(3) == 0 {
+			new += old
+		}
+		a, b := fileLines(old), fileLines(new)
+		pre := 0
+		for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
+			pre++
+		}
+		suf := 0
+		for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
+			suf++
+		}
+		wantPre, wantSuf := len(strings.Join(a[:pre], "")), len(strings.Join(a[len(a)-suf:], ""))
+		if gotPre, gotSuf := commonLines(old, new); gotPre != wantPre || gotSuf != wantSuf {
+			t.Fatalf("commonLines(%q, %q) = %d, %d; the lines share %d, %d bytes", old, new, gotPre, gotSuf, wantPre, wantSuf)
+		}
 	}
 }

@@ -202,6 +202,7 @@ func (b *blamer) blame(id string, at *Version, depth int) ([]Span, bool, error) 
 		v = &b.ix.Versions[p]
 	}
 	var spans []Span
+	text := "" // what spans cut
 	seen := false
 	for k := len(chain) - 1; k >= 0; k-- {
 		v := chain[k]
@@ -216,7 +217,7 @@ func (b *blamer) blame(id string, at *Version, depth int) ([]Span, bool, error) 
 			continue
 		}
 		if d.Gone {
-			spans, seen = nil, false
+			spans, text, seen = nil, "", false
 			continue
 		}
 		if err := b.s.readTrees(b.ix, v); err != nil {
@@ -239,11 +240,12 @@ func (b *blamer) blame(id string, at *Version, depth int) ([]Span, bool, error) 
 				if err != nil {
 					return nil, false, err
 				}
-				spans = from
+				spans, text = from, joinSpans(from)
 			}
 		}
 		seen = true
-		spans = carry(spans, string(raw), v, d.Change == clause.Cosmetic && !b.cosmetic)
+		next := string(raw)
+		spans, text = carry(spans, text, next, v, d.Change == clause.Cosmetic && !b.cosmetic), next
 	}
 	if !seen {
 		spans = nil
@@ -318,48 +320,37 @@ func (s *Store) readDeltaBlob(d *Delta) ([]byte, error) {
 }
 
 // carry attributes text, the new revision of a clause whose previous text
-// is cut into spans, to the spans' versions where it is unchanged and to v
-// where it is new. With keep set (a cosmetic revision), new words take the
-// attribution of the words they replace.
-func carry(spans []Span, text string, v *Version, keep bool) []Span {
-	var prev strings.Builder
-	for _, sp := range spans {
-		prev.WriteString(sp.Text)
-	}
-	hunks := diffText(prev.String(), text)
-	// Check the hunks rebuild both texts; a differ that does not is
-	// treated as a whole replacement.
-	var o, n strings.Builder
-	for _, h := range hunks {
-		if h.Op != clause.OpInsert {
-			o.WriteString(h.Text)
-		}
-		if h.Op != clause.OpDelete {
-			n.WriteString(h.Text)
-		}
-	}
-	if o.String() != prev.String() || n.String() != text {
-		hunks = []clause.Hunk{{Op: clause.OpDelete, Text: prev.String()}, {Op: clause.OpInsert, Text: text}}
+// prev is cut into spans, to the spans' versions where it is unchanged and
+// to v where it is new. With keep set (a cosmetic revision), new words take
+// the attribution of the words they replace. The spans it returns are
+// slices of text.
+func carry(spans []Span, prev, text string, v *Version, keep bool) []Span {
+	hunks := diffText(prev, text)
+	// A differ whose hunks do not rebuild both texts is treated as a whole
+	// replacement.
+	if !rebuilds(hunks, prev, text) {
+		hunks = []clause.Hunk{{Op: clause.OpDelete, Text: prev}, {Op: clause.OpInsert, Text: text}}
 	}
 	var out []Span
-	add := func(t string, ver *Version) {
-		if t == "" {
+	pos := 0 // in text, where out ends
+	add := func(n int, ver *Version) {
+		if n == 0 {
 			return
 		}
 		if k := len(out); k > 0 && out[k-1].Version == ver {
-			out[k-1].Text += t
-			return
+			out[k-1].Text = text[pos-len(out[k-1].Text) : pos+n]
+		} else {
+			out = append(out, Span{Text: text[pos : pos+n], Version: ver})
 		}
-		out = append(out, Span{Text: t, Version: ver})
+		pos += n
 	}
 	si, off := 0, 0 // cursor in spans
 	var last *Version
 	take := func(nbytes int, emit bool) {
 		for nbytes > 0 && si < len(spans) {
-			rest := spans[si].Text[off:]
-			k := min(nbytes, len(rest))
+			k := min(nbytes, len(spans[si].Text)-off)
 			if emit {
-				add(rest[:k], spans[si].Version)
+				add(k, spans[si].Version)
 			}
 			last = spans[si].Version
 			nbytes -= k
@@ -382,27 +373,54 @@ func carry(spans []Span, text string, v *Version, keep bool) []Span {
 			} else if keep && si < len(spans) {
 				ver = spans[si].Version
 			}
-			add(h.Text, ver)
+			add(len(h.Text), ver)
 		}
 	}
 	return out
+}
+
+// joinSpans is the text that spans cut.
+func joinSpans(spans []Span) string {
+	if len(spans) == 1 {
+		return spans[0].Text
+	}
+	n := 0
+	for _, sp := range spans {
+		n += len(sp.Text)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, sp := range spans {
+		b.WriteString(sp.Text)
+	}
+	return b.String()
+}
+
+// rebuilds reports whether hunks turn old into new.
+func rebuilds(hunks []clause.Hunk, old, new string) bool {
+	for _, h := range hunks {
+		var ok bool
+		if h.Op != clause.OpInsert {
+			if old, ok = strings.CutPrefix(old, h.Text); !ok {
+				return false
+			}
+		}
+		if h.Op != clause.OpDelete {
+			if new, ok = strings.CutPrefix(new, h.Text); !ok {
+				return false
+			}
+		}
+	}
+	return old == "" && new == ""
 }
 
 // diffText diffs two clause files line by line, a line being a sentence
 // (longest common subsequence), then word by word within each run of
 // changed lines, so that an unchanged sentence is never attributed anew.
 func diffText(old, new string) []clause.Hunk {
-	a, b := fileLines(old), fileLines(new)
 	// Common prefix and suffix first: most revisions change little.
-	pre := 0
-	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
-		pre++
-	}
-	suf := 0
-	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
-		suf++
-	}
-	ma, mb := a[pre:len(a)-suf], b[pre:len(b)-suf]
+	pre, suf := commonLines(old, new)
+	ma, mb := fileLines(old[pre:len(old)-suf]), fileLines(new[pre:len(new)-suf])
 	var hunks []clause.Hunk
 	emit := func(h ...clause.Hunk) {
 		for _, x := range h {
@@ -416,7 +434,7 @@ func diffText(old, new string) []clause.Hunk {
 			hunks = append(hunks, x)
 		}
 	}
-	emit(clause.Hunk{Op: clause.OpEqual, Text: strings.Join(a[:pre], "")})
+	emit(clause.Hunk{Op: clause.OpEqual, Text: old[:pre]})
 	// LCS table over the middle.
 	n, m := len(ma), len(mb)
 	lcs := make([][]int32, n+1)
@@ -458,8 +476,35 @@ func diffText(old, new string) []clause.Hunk {
 		}
 	}
 	flush()
-	emit(clause.Hunk{Op: clause.OpEqual, Text: strings.Join(a[len(a)-suf:], "")})
+	emit(clause.Hunk{Op: clause.OpEqual, Text: old[len(old)-suf:]})
 	return hunks
+}
+
+// commonLines measures, in bytes, the lines that two clause files share
+// at their start and then at their end, without cutting them into lines.
+func commonLines(old, new string) (pre, suf int) {
+	n := min(len(old), len(new))
+	for pre < n && old[pre] == new[pre] {
+		pre++
+	}
+	if pre == len(old) && pre == len(new) {
+		return pre, 0
+	}
+	pre = strings.LastIndexByte(old[:pre], '\n') + 1
+	a, b := old[pre:], new[pre:]
+	for suf < len(a) && suf < len(b) && a[len(a)-1-suf] == b[len(b)-1-suf] {
+		suf++
+	}
+	// The shared end must start a line in both.
+	lineStart := func(s string, i int) bool { return i == 0 || s[i-1] == '\n' }
+	for suf > 0 && !(lineStart(a, len(a)-suf) && lineStart(b, len(b)-suf)) {
+		i := strings.IndexByte(a[len(a)-suf:], '\n')
+		if i < 0 {
+			return pre, 0
+		}
+		suf -= i + 1
+	}
+	return pre, suf
 }
 
 // fileLines cuts a clause file into its lines, each with its newline.
