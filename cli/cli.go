@@ -169,7 +169,6 @@ func newRoot(io *IO, args []string) (*cobra.Command, *globals) {
 		Short:         "Version and diff negotiated convention texts clause by clause",
 		SilenceErrors: true,
 		SilenceUsage:  true,
-		Version:       Version(),
 	}
 	root.SetOut(io.Out)
 	root.SetErr(io.Err)
@@ -197,6 +196,9 @@ func newRoot(io *IO, args []string) (*cobra.Command, *globals) {
 		// that asks for completion builds the whole tree.
 		root.CompletionOptions.DisableDefaultCmd = true
 	} else {
+		// avenant --version: a flag of the root alone, so only a run
+		// that may execute the root reads the build information.
+		root.Version = Version()
 		for _, c := range commands {
 			root.AddCommand(c.build(g))
 		}

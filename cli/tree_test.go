@@ -70,6 +70,7 @@ func TestPartialTree(t *testing.T) {
 			{c.name, "--help"},
 			{"-q", "--no-pager", c.name, "-h"},
 			{c.name, "--frob"},
+			{c.name, "--version"},
 			{"--store", t.TempDir(), "--color=never", c.name, "--frob=1"},
 		} {
 			if root, _ := newRoot(&IO{}, args); len(root.Commands()) != 1 {
