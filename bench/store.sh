@@ -1,7 +1,8 @@
 #!/bin/sh
 # Compare avenant with git on the same stores, by CPU time (user + system,
 # the best of RUNS runs, bench/cputime), process start included:
-#   - avenant version against git --version;
+#   - avenant version against git --version, built as go build does by
+#     default and with CGO_ENABLED=0 (the static build README offers);
 #   - avenant log and blame of one clause against git log and git blame of
 #     its file, on the 4-version store of fixtures/ and on a store of 200
 #     versions × 1,500 clauses;
@@ -21,6 +22,9 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 go build -o "$work/avenant" ./cmd/avenant
+# Without cgo (net and os/user are linked) the binary is static: no
+# dynamic loader, no libc to map and relocate at each start.
+CGO_ENABLED=0 go build -o "$work/avenant-static" ./cmd/avenant
 go build -o "$work/cputime" ./bench/cputime
 bin=$work/avenant
 runs=${RUNS:-20}
@@ -34,7 +38,9 @@ row() {
 		'BEGIN { printf "%-36s %8.2f ms vs git %8.2f ms  ratio %5.2f\n", w, a, g, a / (g > 0 ? g : 1) }'
 }
 
-row "avenant version" "$(cpu "$bin" version)" "$(cpu git --version)"
+gitv=$(cpu git --version)
+row "avenant version" "$(cpu "$bin" version)" "$gitv"
+row "avenant version (CGO_ENABLED=0)" "$(cpu "$work/avenant-static" version)" "$gitv"
 
 # The 4-version store: the arbitration and three answers of fixtures/;
 # art-10 changed in all four.
