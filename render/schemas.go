@@ -21,12 +21,12 @@ import (
 func WriteJSON(w io.Writer, v any) error {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
-	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
 		return err
 	}
-	_, err := w.Write(sanitize.JSON(b.Bytes()))
+	out := indentJSON(make([]byte, 0, b.Len()+b.Len()/2), b.Bytes())
+	_, err := w.Write(sanitize.JSON(out))
 	return err
 }
 

@@ -1,0 +1,68 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/avenant-dev/avenant/internal/synth"
+)
+
+// indentJSON indents as json.Indent does, on crafted values, on random
+// sequences of JSON's punctuation inside and outside strings, and on
+// every JSON file of the project's test data (the diff goldens among
+// them), each made compact first as the encoder writes it.
+func TestIndentJSONIsIndent(t *testing.T) {
+	check := func(compact []byte) {
+		t.Helper()
+		var want bytes.Buffer
+		if err := json.Indent(&want, compact, "", "  "); err != nil {
+			return // not JSON: the encoder never writes it
+		}
+		if got := indentJSON(nil, compact); !bytes.Equal(got, want.Bytes()) {
+			t.Fatalf("indentJSON(%s) =\n%s\njson.Indent gives\n%s", compact, got, want.Bytes())
+		}
+	}
+	for _, v := range []any{
+		nil, 1, "x", []any{}, map[string]any{}, []any{[]any{}, map[string]any{}},
+		map[string]any{"a": []any{1, "b", map[string]any{"c": nil}}, "d": map[string]any{}},
+		[]string{`"`, `\`, `{[,:]}`, "\u00e9\n\t", `a\"b`, "\\"},
+	} {
+		b, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(append(b, '\n'))
+	}
+	// Random texts that are compact JSON, as the encoder writes it.
+	alphabet := []string{"{", "}", "[", "]", ",", ":", `"`, `""`, `\\`, `\"`, "1", "a", "null", `"a":`}
+	valid := 0
+	for s := range synth.Strings(7, alphabet, 14, 200000) {
+		var compact bytes.Buffer
+		if json.Compact(&compact, []byte(s)) == nil && compact.String() == s {
+			valid++
+			check([]byte(s + "\n"))
+		}
+	}
+	if valid < 500 {
+		t.Fatalf("only %d random texts were JSON", valid)
+	}
+	files, _ := filepath.Glob("../*/testdata/*/*.json")
+	more, _ := filepath.Glob("../*/testdata/*.json")
+	files = append(files, more...)
+	if len(files) < 10 {
+		t.Fatalf("%d JSON files found in the test data", len(files))
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var compact bytes.Buffer
+		if json.Compact(&compact, b) == nil {
+			check(append(compact.Bytes(), '\n'))
+		}
+	}
+}
