@@ -81,24 +81,33 @@ func decodeHTML(data []byte) (string, error) {
 	return strings.TrimPrefix(string(out), "\uFEFF"), nil
 }
 
-// skipped elements hold no visible text of the document.
-var skipped = map[atom.Atom]bool{
-	atom.Head: true, atom.Script: true, atom.Style: true, atom.Noscript: true,
-	atom.Template: true, atom.Nav: true, atom.Button: true, atom.Select: true,
-	atom.Textarea: true, atom.Svg: true, atom.Iframe: true,
-	atom.Object: true, atom.Canvas: true, atom.Audio: true, atom.Video: true,
-	atom.Map: true, atom.Title: true,
+// skipped elements hold no visible text of the document. (Switches, not
+// maps: a map literal is built when the program starts, for every command.)
+func skipped(a atom.Atom) bool {
+	switch a {
+	case atom.Head, atom.Script, atom.Style, atom.Noscript,
+		atom.Template, atom.Nav, atom.Button, atom.Select,
+		atom.Textarea, atom.Svg, atom.Iframe,
+		atom.Object, atom.Canvas, atom.Audio, atom.Video,
+		atom.Map, atom.Title:
+		return true
+	}
+	return false
 }
 
 // blocks start and end a paragraph.
-var blocks = map[atom.Atom]bool{
-	atom.P: true, atom.Div: true, atom.Li: true, atom.Ul: true, atom.Ol: true,
-	atom.Dl: true, atom.Dt: true, atom.Dd: true, atom.Blockquote: true,
-	atom.Section: true, atom.Article: true, atom.Header: true, atom.Footer: true,
-	atom.Main: true, atom.Aside: true, atom.Address: true, atom.Figure: true,
-	atom.Figcaption: true, atom.Form: true, atom.Fieldset: true, atom.Legend: true,
-	atom.Hr: true, atom.Center: true, atom.Details: true, atom.Summary: true,
-	atom.Caption: true, atom.Table: true, atom.Body: true, atom.Html: true,
+func blocks(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Div, atom.Li, atom.Ul, atom.Ol,
+		atom.Dl, atom.Dt, atom.Dd, atom.Blockquote,
+		atom.Section, atom.Article, atom.Header, atom.Footer,
+		atom.Main, atom.Aside, atom.Address, atom.Figure,
+		atom.Figcaption, atom.Form, atom.Fieldset, atom.Legend,
+		atom.Hr, atom.Center, atom.Details, atom.Summary,
+		atom.Caption, atom.Table, atom.Body, atom.Html:
+		return true
+	}
+	return false
 }
 
 type htmlWriter struct {
@@ -126,7 +135,7 @@ func (h *htmlWriter) node(n *html.Node) {
 	default:
 		return
 	}
-	if skipped[n.DataAtom] || hidden(n) {
+	if skipped(n.DataAtom) || hidden(n) {
 		return
 	}
 	switch n.DataAtom {
@@ -256,17 +265,17 @@ func (h *htmlWriter) item(n *html.Node) {
 }
 
 func (h *htmlWriter) inlineOrBlock(n *html.Node) {
-	if blocks[n.DataAtom] && h.cell == nil {
+	if blocks(n.DataAtom) && h.cell == nil {
 		h.endBlock()
 		h.children(n)
 		h.endBlock()
 		return
 	}
-	if blocks[n.DataAtom] {
+	if blocks(n.DataAtom) {
 		h.space = true // blocks inside a cell are words apart
 	}
 	h.children(n)
-	if blocks[n.DataAtom] {
+	if blocks(n.DataAtom) {
 		h.space = true
 	}
 }

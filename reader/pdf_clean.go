@@ -33,27 +33,36 @@ var pointRE = lazyre.New(`^(?:` +
 	`|[-–—•·▪●◦*]\s` + // bullets
 	`)`)
 
-// compoundTails are second halves of compounds: a line that ends with
-// "xxx-" followed by one of them keeps its hyphen (celui-ci, lui-même,
-// ci-dessus, peut-être, sous-section, dit-il).
-var compoundTails = map[string]bool{
-	"ci": true, "là": true, "même": true, "mêmes": true, "dessus": true,
-	"dessous": true, "après": true, "delà": true, "être": true,
-	"section": true, "sections": true,
-	"il": true, "ils": true, "elle": true, "elles": true, "on": true,
+// isCompoundTail tells the second halves of compounds: a line that ends
+// with "xxx-" followed by one of them keeps its hyphen (celui-ci, lui-même,
+// ci-dessus, peut-être, sous-section, dit-il). (Switches, not maps: a map
+// literal is built when the program starts, for every command.)
+func isCompoundTail(w string) bool {
+	switch w {
+	case "ci", "là", "même", "mêmes", "dessus",
+		"dessous", "après", "delà", "être",
+		"section", "sections",
+		"il", "ils", "elle", "elles", "on":
+		return true
+	}
+	return false
 }
 
-// openWords cannot end a sentence or a title, so the line that follows
-// them continues the sentence even when it starts with a capital
-// ("transmet aux" / "Caisses primaires").
-var openWords = map[string]bool{
-	"de": true, "du": true, "des": true, "la": true, "le": true, "les": true,
-	"à": true, "au": true, "aux": true, "et": true, "ou": true, "en": true,
-	"par": true, "pour": true, "sur": true, "dans": true, "avec": true,
-	"sans": true, "entre": true, "que": true, "qui": true, "un": true,
-	"une": true, "son": true, "sa": true, "ses": true, "leur": true,
-	"leurs": true, "ce": true, "cette": true, "ces": true, "dont": true,
-	"vers": true, "chez": true, "selon": true, "auprès": true,
+// isOpenWord tells the words that cannot end a sentence or a title, so the
+// line that follows them continues the sentence even when it starts with a
+// capital ("transmet aux" / "Caisses primaires").
+func isOpenWord(w string) bool {
+	switch w {
+	case "de", "du", "des", "la", "le", "les",
+		"à", "au", "aux", "et", "ou", "en",
+		"par", "pour", "sur", "dans", "avec",
+		"sans", "entre", "que", "qui", "un",
+		"une", "son", "sa", "ses", "leur",
+		"leurs", "ce", "cette", "ces", "dont",
+		"vers", "chez", "selon", "auprès":
+		return true
+	}
+	return false
 }
 
 // lineKind is how a line takes part in re-wrapping.
@@ -499,7 +508,7 @@ func join(prev string, prevKind lineKind, next string, nextKind lineKind, words 
 	case unicode.IsLower(nextFirst), unicode.IsDigit(nextFirst),
 		strings.ContainsRune("(«“\"'‘’[,;%€", nextFirst):
 		return 0, sep, true
-	case unicode.IsUpper(nextFirst) && (last == ',' || sep == "" || openWords[strings.ToLower(lastWord(prev))]):
+	case unicode.IsUpper(nextFirst) && (last == ',' || sep == "" || isOpenWord(strings.ToLower(lastWord(prev)))):
 		return 0, sep, true
 	}
 	return 0, "", false
@@ -529,7 +538,7 @@ func dehyphenate(head, tail string, words *lexicon) bool {
 		return false
 	}
 	tailWord = firstWord(tailWord)
-	if compoundTails[tailWord] {
+	if isCompoundTail(tailWord) {
 		return false
 	}
 	if cut, known := words.cut(lastWord(head), tailWord); known {

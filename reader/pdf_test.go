@@ -268,7 +268,7 @@ func wrap(text string, width int) []string {
 			continue
 		}
 		r := []rune(w)
-		if cut := min(room, len(r)-4); cut >= 4 && isLowerWord(w) && !compoundTails[string(r[cut:])] {
+		if cut := min(room, len(r)-4); cut >= 4 && isLowerWord(w) && !isCompoundTail(string(r[cut:])) {
 			lines = append(lines, line+" "+string(r[:cut])+"-")
 			line = string(r[cut:])
 			continue
