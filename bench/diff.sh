@@ -10,6 +10,8 @@
 # For each: best wall time and best CPU time (user + system) of RUNS runs,
 # peak RSS, the bytes one diff allocates (BenchmarkDiffCommand, in
 # process), and the ratios to git. Usage: bench/diff.sh [RUNS]
+# With BASE set to another avenant binary (an earlier build), that one is
+# timed too, in the same run, for a before/after on the same load.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-10}
@@ -41,8 +43,18 @@ for p in "${pairs[@]}"; do
   old="$tmp/$p-old.$ext" new="$tmp/$p-new.$ext"
   read -r aw ac ar < <("$tmp/cputime" -runs "$runs" -- "$tmp/avenant" diff --format json "$old" "$new")
   read -r gw gc gr < <("$tmp/cputime" -runs "$runs" -- git diff --no-index --word-diff "$old" "$new")
+  if [ -n "${BASE:-}" ]; then
+    read -r bw bc br < <("$tmp/cputime" -runs "$runs" -- "$BASE" diff --format json "$old" "$new")
+  fi
   printf '%-10s %-8s %10s %10s %9s %9.1f\n' "$p" avenant "$aw" "$ac" "$ar" "$(awk -v b="${alloc[$p]:-0}" 'BEGIN { print b / 1e6 }')"
+  if [ -n "${BASE:-}" ]; then
+    printf '%-10s %-8s %10s %10s %9s %9s\n' "$p" base "$bw" "$bc" "$br" -
+  fi
   printf '%-10s %-8s %10s %10s %9s %9s\n' "$p" git "$gw" "$gc" "$gr" -
   awk -v p="$p" -v s="$(wc -c <"$old")" -v aw="$aw" -v gw="$gw" -v ac="$ac" -v gc="$gc" \
     'BEGIN { printf "%-10s 2 × %d bytes: avenant / git  wall %.2f×  CPU %.2f×\n", p, s, aw / gw, ac / gc }'
+  if [ -n "${BASE:-}" ]; then
+    awk -v p="$p" -v bc="$bc" -v ac="$ac" -v gc="$gc" \
+      'BEGIN { printf "%-10s base / git CPU %.2f×; avenant / base CPU %.2f×\n", p, bc / gc, ac / bc }'
+  fi
 done
