@@ -76,7 +76,24 @@ func Canonical(s string) string {
 	b.Grow(len(s))
 	space := false    // white space seen since the last rune written
 	glueNext := false // the last rune written takes no space after it
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if plainASCII(s[i]) {
+			// A run of the ASCII that no rule below changes or glues,
+			// most of any text, is written at once.
+			j := i + 1
+			for j < len(s) && plainASCII(s[j]) {
+				j++
+			}
+			if space && b.Len() > 0 && !glueNext {
+				b.WriteByte(' ')
+			}
+			space, glueNext = false, false
+			b.WriteString(s[i:j])
+			i = j
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		if isSpaceRune(r) {
 			space = true
 			continue
@@ -106,6 +123,17 @@ func Canonical(s string) string {
 	out := canonicalNumbers(b.String())
 	out = canonicalReferences(out)
 	return frtext.ReformAccents(out)
+}
+
+// plainASCII tells the visible ASCII bytes that Canonical's rune rules
+// leave alone: not a quote, dash or mark of French typography (which glue
+// to their neighbours), nor the backquote (an apostrophe to Typography).
+func plainASCII(c byte) bool {
+	switch c {
+	case '"', '-', ';', ':', '!', '?', '%', '`':
+		return false
+	}
+	return c > ' ' && c < 0x7f
 }
 
 // cosmeticContext is how far, in bytes, any rule of Canonical looks around
@@ -319,20 +347,27 @@ func skipDotSpace(s string, i int) int {
 // as a word of its own, becomes "n°", glued to a number that follows.
 func canonicalNumero(s string) string {
 	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); {
+	done := 0 // s[:done] is in b
+	for i := 0; i < len(s); i++ {
 		n := numeroAt(s, i)
 		if n == 0 {
-			b.WriteByte(s[i])
-			i++
 			continue
 		}
-		b.WriteString("n°")
-		i += n
-		if i+1 < len(s) && s[i] == ' ' && isDigit(s[i+1]) {
-			i++
+		if b.Cap() == 0 {
+			b.Grow(len(s))
 		}
+		b.WriteString(s[done:i])
+		b.WriteString("n°")
+		done = i + n
+		if done+1 < len(s) && s[done] == ' ' && isDigit(s[done+1]) {
+			done++
+		}
+		i = done - 1
 	}
+	if b.Cap() == 0 {
+		return s
+	}
+	b.WriteString(s[done:])
 	return b.String()
 }
 

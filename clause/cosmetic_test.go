@@ -9,7 +9,10 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/avenant-dev/avenant/internal/corpus"
+	"github.com/avenant-dev/avenant/internal/frtext"
 	"github.com/avenant-dev/avenant/internal/synth"
 	"github.com/avenant-dev/avenant/reader"
 )
@@ -461,4 +464,69 @@ func sameAsRule(t *testing.T, scan, rule func(string) string, cases, alphabet []
 			check(corpusInput(line))
 		}
 	}
+}
+
+// canonicalNumero copies the text only from its first "numéro" on; it
+// writes what the byte by byte statement of the rule, kept here, writes.
+func TestCanonicalNumeroIsTheRule(t *testing.T) {
+	rule := func(s string) string {
+		var b strings.Builder
+		for i := 0; i < len(s); {
+			n := numeroAt(s, i)
+			if n == 0 {
+				b.WriteByte(s[i])
+				i++
+				continue
+			}
+			b.WriteString("n°")
+			i += n
+			if i+1 < len(s) && s[i] == ' ' && isDigit(s[i+1]) {
+				i++
+			}
+		}
+		return b.String()
+	}
+	sameAsRule(t, canonicalNumero, rule,
+		[]string{"", "n", "n° 12", "N°12", "no 3", "nº 4 et no 5", "un no 6", "n 7", "ano 8", "n° n° 9", "\xffno 1"},
+		[]string{"n", "N", "o", "°", "º", " ", "1", "a", "é", ".", "\xff"},
+		func(line string) string { return line })
+}
+
+// Canonical writes runs of plain ASCII at once; it gives what the rune by
+// rune statement of its rules, kept here, gives.
+func TestCanonicalIsTheRule(t *testing.T) {
+	rule := func(s string) string {
+		s = dropRemovedSubdivisions(norm.NFC.String(s))
+		s = sameBullets(s)
+		var b strings.Builder
+		space, glueNext := false, false
+		for _, r := range s {
+			if isSpaceRune(r) {
+				space = true
+				continue
+			}
+			switch r {
+			case '\u00ad', '\u200b', '\u2060', '\ufeff':
+				continue
+			}
+			orig := r
+			r = frtext.UnaccentCapital(frtext.Typography(r))
+			glue := r == '"' || r == '-' || strings.ContainsRune(";:!?%€", orig)
+			if space && b.Len() > 0 && !glueNext && !glue {
+				b.WriteByte(' ')
+			}
+			space = false
+			glueNext = r == '"' || r == '-'
+			if r == '…' {
+				b.WriteString("...")
+				continue
+			}
+			b.WriteRune(r)
+		}
+		return frtext.ReformAccents(canonicalReferences(canonicalNumbers(b.String())))
+	}
+	sameAsRule(t, Canonical, rule,
+		[]string{"", " a ", "« a »", "a ; b", "l`a", "I. - Il", "É…", "\xffa", "26,50 €", "- x\n- y", "L. 162-5"},
+		[]string{"a", "A", "É", " ", "\n", "\u00a0", "\"", "«", "-", "–", ";", ":", "!", "?", "%", "€", "`", "'", "…", "\u00ad", "1", ",", ".", "L", "\xff", "è", "gle"},
+		func(line string) string { return line })
 }

@@ -188,20 +188,29 @@ func UnaccentCapital(r rune) rune {
 // "dés" are different words, and so are "complète" and "complété" (the
 // "e" that follows must be bare).
 func ReformAccents(s string) string {
-	if !strings.Contains(s, "è") {
-		return s
-	}
 	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); {
-		if strings.HasPrefix(s[i:], "è") && beforeMuteSyllable(s[i+len("è"):]) {
-			b.WriteString("é")
-			i += len("è")
+	done := 0 // s[:done] is in b
+	for i := 0; ; {
+		k := strings.Index(s[i:], "è")
+		if k < 0 {
+			break
+		}
+		at := i + k
+		i = at + len("è")
+		if !beforeMuteSyllable(s[i:]) {
 			continue
 		}
-		b.WriteByte(s[i])
-		i++
+		if b.Cap() == 0 {
+			b.Grow(len(s))
+		}
+		b.WriteString(s[done:at])
+		b.WriteString("é")
+		done = i
 	}
+	if b.Cap() == 0 {
+		return s
+	}
+	b.WriteString(s[done:])
 	return b.String()
 }
 

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/avenant-dev/avenant/internal/synth"
 )
 
 // One table for every rule of the package: each case names the function it
@@ -192,6 +194,30 @@ func TestIndexFold(t *testing.T) {
 	} {
 		if got := IndexFold(tc.s, tc.needle); got != tc.want {
 			t.Errorf("IndexFold(%q, %q) = %d, want %d", tc.s, tc.needle, got, tc.want)
+		}
+	}
+}
+
+// ReformAccents copies the text only from its first reformed "è" on; it
+// writes what the byte by byte statement of the rule, kept here, writes.
+func TestReformAccentsIsTheRule(t *testing.T) {
+	rule := func(s string) string {
+		var b strings.Builder
+		for i := 0; i < len(s); {
+			if strings.HasPrefix(s[i:], "è") && beforeMuteSyllable(s[i+len("è"):]) {
+				b.WriteString("é")
+				i += len("è")
+				continue
+			}
+			b.WriteByte(s[i])
+			i++
+		}
+		return b.String()
+	}
+	alphabet := []string{"è", "e", "g", "l", "r", "m", "a", " ", "\xc3", "\xa8", "é"}
+	for s := range synth.Strings(11, alphabet, 10, 30000) {
+		if got, want := ReformAccents(s), rule(s); got != want {
+			t.Fatalf("ReformAccents(%q) = %q, the rule gives %q", s, got, want)
 		}
 	}
 }
