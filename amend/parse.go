@@ -174,7 +174,9 @@ func Amends(doc, base *clause.Document) bool {
 		if !instructs(f, (*lazyRegexp).admits) || !mayName(f) {
 			continue
 		}
-		if !amends(foldText(frame), quotes) {
+		// An article that quotes amends: its frame need not be folded
+		// again to tell.
+		if len(quotes) == 0 && !amends(foldText(frame), nil) {
 			continue
 		}
 		if names == nil {

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // A quotation set aside is replaced in the frame by a placeholder: a
@@ -32,30 +33,47 @@ var errUnclosedQuote = fmt.Errorf("a quotation is never closed")
 // opens a quotation when none is open and closes it otherwise, except at
 // the start of a line, where it continues it.
 func splitQuotes(text string) (frame string, quotes []string, err error) {
-	text = strings.Map(func(r rune) rune {
+	text = runesOf(strings.Map(func(r rune) rune {
 		if r == quoteOpen || r == quoteClose {
 			return -1
 		}
 		return r
-	}, text)
+	}, text))
 	var out, q strings.Builder
 	out.Grow(len(text))
 	depth := 0
-	var closer rune
+	var opener, closer rune
+	marks := "" // what matters inside the open quotation
 	lineStart := true
-	for _, r := range text {
+	for i := 0; i < len(text); {
 		if depth == 0 {
-			switch r {
-			case '«', '“', '"':
-				depth, closer = 1, closerOf(r)
-				q.Reset()
-				lineStart = false
-				continue
+			k := strings.IndexAny(text[i:], "«“\"")
+			if k < 0 {
+				out.WriteString(text[i:])
+				break
 			}
-			out.WriteRune(r)
+			out.WriteString(text[i : i+k])
+			r, size := utf8.DecodeRuneInString(text[i+k:])
+			i += k + size
+			depth, opener, closer = 1, r, closerOf(r)
+			marks = "\n" + string(opener) + string(closer)
+			q.Reset()
+			lineStart = false
 			continue
 		}
-		opener := openerOf(closer)
+		if !lineStart {
+			// The quoted text up to its next line break or mark is
+			// copied as it is.
+			k := strings.IndexAny(text[i:], marks)
+			if k < 0 {
+				q.WriteString(text[i:])
+				break
+			}
+			q.WriteString(text[i : i+k])
+			i += k
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
 		switch {
 		case r == '\n':
 			lineStart = true
@@ -85,6 +103,20 @@ func splitQuotes(text string) (frame string, quotes []string, err error) {
 		return "", nil, errUnclosedQuote
 	}
 	return out.String(), quotes, nil
+}
+
+// runesOf is s with every byte that is not UTF-8 replaced by U+FFFD, as
+// ranging over s reads it: splitQuotes copies runs of text as they are.
+func runesOf(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for _, r := range s {
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // closerOf and openerOf pair the quotation marks.

@@ -1,0 +1,97 @@
+package amend
+
+import (
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/avenant-dev/avenant/internal/corpus"
+	"github.com/avenant-dev/avenant/internal/synth"
+)
+
+// splitQuotes copies runs of text at once; it gives what the rune by rune
+// statement of the rule, kept here, gives: on crafted cases, on random
+// strings of the marks that matter and on every paragraph of the corpus.
+func TestSplitQuotesIsTheRule(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		f, q, err := splitQuotes(s)
+		wf, wq, werr := splitQuotesRule(s)
+		if f != wf || !slices.Equal(q, wq) || (err == nil) != (werr == nil) {
+			t.Fatalf("splitQuotes(%q) = %q, %q, %v; the rule gives %q, %q, %v", s, f, q, err, wf, wq, werr)
+		}
+	}
+	for _, s := range []string{"", "a « b » c", "« a\n« b »", "“x” \"y\"", "« a « b » c »", "\"a\n  \"b\"", "\xff« \xfe »", "a\x01b"} {
+		check(s)
+	}
+	alphabet := []string{"a", "é", " ", "\t", "\n", "«", "»", "“", "”", "\"", "\x01", "\x02", "\xff", "\xc3"}
+	for s := range synth.Strings(9, alphabet, 14, 30000) {
+		check(s)
+	}
+	for _, f := range corpus.Files(t, "raw/lafabrique/pjl16-580/steps/*.txt", "raw/*/*.md") {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range strings.Split(string(b), "\n\n\n") {
+			check(p)
+		}
+	}
+}
+
+func splitQuotesRule(text string) (frame string, quotes []string, err error) {
+	text = strings.Map(func(r rune) rune {
+		if r == quoteOpen || r == quoteClose {
+			return -1
+		}
+		return r
+	}, text)
+	var out, q strings.Builder
+	out.Grow(len(text))
+	depth := 0
+	var closer rune
+	lineStart := true
+	for _, r := range text {
+		if depth == 0 {
+			switch r {
+			case '«', '“', '"':
+				depth, closer = 1, closerOf(r)
+				q.Reset()
+				lineStart = false
+				continue
+			}
+			out.WriteRune(r)
+			continue
+		}
+		opener := openerOf(closer)
+		switch {
+		case r == '\n':
+			lineStart = true
+			q.WriteRune(r)
+			continue
+		case lineStart && (r == ' ' || r == '\t'):
+			continue
+		case lineStart && r == opener:
+			// The continuation mark of a quoted paragraph.
+			lineStart = false
+			continue
+		case r == opener && closer != '"':
+			depth++
+		case r == closer:
+			depth--
+			if depth == 0 {
+				out.WriteString(placeholder(len(quotes)))
+				quotes = append(quotes, cleanQuote(q.String()))
+				lineStart = false
+				continue
+			}
+		}
+		lineStart = false
+		q.WriteRune(r)
+	}
+	if depth > 0 {
+		return "", nil, errUnclosedQuote
+	}
+	return out.String(), quotes, nil
+}
