@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
 
@@ -158,4 +159,48 @@ func TestTags(t *testing.T) {
 	if !maps.Equal(got, want) {
 		t.Errorf("tags = %v, want %v", got, want)
 	}
+}
+
+// TestFingerprintSeesEveryTagDirectory: the fingerprint changes with the
+// time of any directory under .git/refs/tags, however deep, and with
+// .git/packed-refs; it does not change by itself.
+func TestFingerprintSeesEveryTagDirectory(t *testing.T) {
+	dir := t.TempDir()
+	s := &Store{gitDir: dir}
+	deep := filepath.Join(dir, "refs", "tags", "x", "y")
+	if err := os.MkdirAll(deep, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{filepath.Join(deep, "T"), filepath.Join(dir, "refs", "tags", "U")} {
+		if err := os.WriteFile(f, []byte(strings.Repeat("a", 40)+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	seen := map[string]string{}
+	check := func(what string) {
+		t.Helper()
+		fp, err := s.fingerprint()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if again, _ := s.fingerprint(); again != fp {
+			t.Fatalf("%s: the fingerprint changed by itself", what)
+		}
+		if prev, ok := seen[fp]; ok {
+			t.Fatalf("%s: the fingerprint is the same as after %s", what, prev)
+		}
+		seen[fp] = what
+	}
+	check("start")
+	when := time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
+	for i, d := range []string{deep, filepath.Dir(deep), filepath.Join(dir, "refs", "tags")} {
+		if err := os.Chtimes(d, when, when.Add(time.Duration(i+1)*time.Second)); err != nil {
+			t.Fatal(err)
+		}
+		check(d)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "packed-refs"), []byte("# pack-refs\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	check("packed-refs")
 }
