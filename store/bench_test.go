@@ -138,7 +138,7 @@ func BenchmarkRebuildIndex(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		fp, err := s.fingerprint()
+		fp, _, err := s.fingerprint()
 		if err != nil {
 			b.Fatal(err)
 		}

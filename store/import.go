@@ -615,12 +615,12 @@ func (s *Store) writeTree(entries []object.TreeEntry) (plumbing.Hash, error) {
 func (s *Store) appendIndex(ix *index, v Version) {
 	ix.Versions = append(ix.Versions, v)
 	ix.init()
-	fp, err := s.fingerprint()
+	fp, dirs, err := s.fingerprint()
 	if err != nil {
 		s.idx = nil
 		return
 	}
-	ix.Fingerprint = fp
+	ix.Fingerprint, ix.tagDirs = fp, dirs
 	s.idx = ix
 	if err := s.saveIndex(ix); err != nil {
 		s.logf("cannot save the index: %v", err)

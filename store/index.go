@@ -54,9 +54,13 @@ type Delta struct {
 // commits × clauses. It is rebuilt from the repository alone whenever it is
 // missing or stale.
 type index struct {
-	// Fingerprint hashes the names and targets of all tags: a version
-	// imported or removed behind avenant's back changes it.
+	// Fingerprint hashes the times of tagDirs and packed-refs (see
+	// fingerprint): a version imported or removed behind avenant's back
+	// changes it.
 	Fingerprint string
+	// tagDirs are the directories the fingerprint was made of, relative
+	// to .git and slash-separated, .git/refs/tags first.
+	tagDirs []string
 	// Versions in import order.
 	Versions []Version
 
@@ -122,22 +126,23 @@ func (s *Store) oldIndexPath() string { return filepath.Join(s.gitDir, "avenant"
 // index returns the store's index, loading it, or rebuilding it when it is
 // missing, unreadable or stale.
 func (s *Store) index() (*index, error) {
-	fp, err := s.fingerprint()
-	if err != nil {
-		return nil, err
-	}
-	if s.idx != nil && s.idx.Fingerprint == fp {
+	if s.idx != nil && s.fresh(s.idx) {
 		return s.idx, nil
 	}
-	if ix, ok := s.loadIndex(fp); ok {
+	if ix, ok := s.loadIndex(); ok {
 		ix.init()
 		s.idx = ix
 		return ix, nil
+	}
+	fp, dirs, err := s.fingerprint()
+	if err != nil {
+		return nil, err
 	}
 	ix, err := s.rebuildIndex(fp)
 	if err != nil {
 		return nil, err
 	}
+	ix.tagDirs = dirs
 	s.idx = ix
 	if err := s.saveIndex(ix); err != nil {
 		s.logf("cannot save the index: %v", err)
@@ -145,12 +150,11 @@ func (s *Store) index() (*index, error) {
 	return ix, nil
 }
 
-// loadIndex reads the index file when it is whole and its fingerprint is
-// fp. The file is mapped where it can be, and the index's strings point
+// loadIndex reads the index file when it is whole and fresh. The file is mapped where it can be, and the index's strings point
 // into it: a mapping in use is never unmapped (avenant replaces the file
 // by renaming another onto it, which leaves the mapping whole), so each
 // index loaded stays mapped as long as the process lives.
-func (s *Store) loadIndex(fp string) (*index, bool) {
+func (s *Store) loadIndex() (*index, bool) {
 	b, err := mapFile(s.indexPath())
 	unmap := func() { unmapFile(b) }
 	if err != nil {
@@ -162,7 +166,7 @@ func (s *Store) loadIndex(fp string) (*index, bool) {
 	// The bytes are never written to: read-only mapped, or read for this
 	// string alone.
 	ix, err := decodeIndex(unsafe.String(unsafe.SliceData(b), len(b)))
-	if err != nil || ix.Fingerprint != fp {
+	if err != nil || !s.fresh(ix) {
 		unmap() // nothing decoded from it is kept
 		return nil, false
 	}
@@ -187,33 +191,59 @@ func (s *Store) saveIndex(ix *index) error {
 
 // fingerprint identifies the set of tags, which are the versions, from
 // file metadata alone: the size and time of .git/packed-refs and the
-// modification time of every directory under .git/refs/tags. Creating,
-// deleting or moving a tag (git writes a lock file and renames it into
-// place) touches its directory, so a version imported, fetched or removed
-// behind avenant's back changes the fingerprint; reading every tag file
-// instead would dominate every command on a store of a few hundred
-// versions.
-func (s *Store) fingerprint() (string, error) {
+// modification time of every directory under .git/refs/tags, which it
+// returns. Creating, deleting or moving a tag (git writes a lock file and
+// renames it into place) touches its directory, so a version imported,
+// fetched or removed behind avenant's back changes the fingerprint;
+// reading every tag file instead would dominate every command on a store
+// of a few hundred versions.
+func (s *Store) fingerprint() (string, []string, error) {
+	dirs := []string{"refs/tags"}
+	err := s.walkTagRefs(func(dir string, d fs.DirEntry) error {
+		if rel, _ := filepath.Rel(s.gitDir, filepath.Join(dir, d.Name())); d.IsDir() && filepath.ToSlash(rel) != dirs[0] {
+			dirs = append(dirs, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	if err != nil {
+		return "", nil, fmt.Errorf("%s: reading tags: %w", s.Dir, err)
+	}
+	fp, err := s.fingerprintOf(dirs)
+	return fp, dirs, err
+}
+
+// fresh reports whether ix's fingerprint is the store's, from the times of
+// the directories it was made of alone, without listing them: a
+// directory's time also changes when a directory is made or removed in
+// it, so a directory added anywhere under .git/refs/tags changes a time
+// that fresh reads.
+func (s *Store) fresh(ix *index) bool {
+	if len(ix.tagDirs) == 0 {
+		return false
+	}
+	fp, err := s.fingerprintOf(ix.tagDirs)
+	return err == nil && fp == ix.Fingerprint
+}
+
+// fingerprintOf hashes the times of packed-refs and of dirs, and whether
+// each exists.
+func (s *Store) fingerprintOf(dirs []string) (string, error) {
 	h := sha256.New()
 	if fi, err := os.Stat(filepath.Join(s.gitDir, "packed-refs")); err == nil {
 		fmt.Fprintf(h, "packed-refs %d %d\n", fi.Size(), fi.ModTime().UnixNano())
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return "", fmt.Errorf("%s: reading tags: %w", s.Dir, err)
 	}
-	err := s.walkTagRefs(func(dir string, d fs.DirEntry) error {
-		if !d.IsDir() {
-			return nil
+	for _, d := range dirs {
+		fi, err := os.Lstat(filepath.Join(s.gitDir, filepath.FromSlash(d)))
+		switch {
+		case err == nil:
+			fmt.Fprintf(h, "%s %d\n", d, fi.ModTime().UnixNano())
+		case errors.Is(err, fs.ErrNotExist):
+			fmt.Fprintf(h, "%s -\n", d)
+		default:
+			return "", fmt.Errorf("%s: reading tags: %w", s.Dir, err)
 		}
-		fi, err := d.Info()
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(s.gitDir, filepath.Join(dir, d.Name()))
-		fmt.Fprintf(h, "%s %d\n", filepath.ToSlash(rel), fi.ModTime().UnixNano())
-		return nil
-	})
-	if err != nil {
-		return "", fmt.Errorf("%s: reading tags: %w", s.Dir, err)
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }

@@ -19,7 +19,7 @@ import (
 // a slice of one array, counted in the header: in a process that lives a
 // few milliseconds, each new page of memory costs more than the decoding
 // itself.
-const indexHeader = "avenant index 4\n"
+const indexHeader = "avenant index 5\n"
 
 // changeCodes are the kinds of change by their code in the index file;
 // any other kind (none is written today) is code len(changeCodes), then
@@ -34,6 +34,7 @@ var errBadIndex = errors.New("unreadable index")
 func encodeIndex(ix *index) []byte {
 	e := indexEncoder{b: []byte(indexHeader)}
 	e.str(ix.Fingerprint)
+	e.strs(ix.tagDirs)
 	e.num(len(ix.Versions))
 	changes := 0
 	for i := range ix.Versions {
@@ -80,7 +81,7 @@ func decodeIndex(data string) (*index, error) {
 		return nil, errBadIndex
 	}
 	d := indexDecoder{s: rest}
-	ix := &index{Fingerprint: d.str()}
+	ix := &index{Fingerprint: d.str(), tagDirs: d.strs()}
 	ix.Versions = make([]Version, d.count())
 	all := make([]Delta, d.count())
 	for i := range ix.Versions {

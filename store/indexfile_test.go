@@ -19,7 +19,7 @@ import (
 // sampleIndex sets every field the index file holds, flags and lists
 // both empty and not.
 func sampleIndex() *index {
-	return &index{Fingerprint: "f1ng3r", Versions: []Version{
+	return &index{Fingerprint: "f1ng3r", tagDirs: []string{"refs/tags", "refs/tags/x"}, Versions: []Version{
 		{Seq: 1, Commit: "c1", Label: "RA-2023", Party: "Arbitre", Kind: "arbitrage", Date: "2023-04-30",
 			SourceSHA256: "abc", SourceName: "ra.pdf", Clauses: 3, Changes: []Delta{
 				{ChangeEntry: ChangeEntry{ID: "art-1", Change: clause.Added, Number: "1"}, Blob: "b1"},
@@ -163,7 +163,9 @@ func TestTags(t *testing.T) {
 
 // TestFingerprintSeesEveryTagDirectory: the fingerprint changes with the
 // time of any directory under .git/refs/tags, however deep, and with
-// .git/packed-refs; it does not change by itself.
+// .git/packed-refs; it does not change by itself. fresh, which reads the
+// times of the directories an index was made with and lists none, sees the
+// same changes, and a directory added anywhere.
 func TestFingerprintSeesEveryTagDirectory(t *testing.T) {
 	dir := t.TempDir()
 	s := &Store{gitDir: dir}
@@ -176,31 +178,58 @@ func TestFingerprintSeesEveryTagDirectory(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	fp, dirs, err := s.fingerprint()
+	if want := []string{"refs/tags", "refs/tags/x", "refs/tags/x/y"}; err != nil || !slices.Equal(dirs, want) {
+		t.Fatalf("directories %q, %v; want %q", dirs, err, want)
+	}
+	ix := &index{Fingerprint: fp, tagDirs: dirs}
 	seen := map[string]string{}
 	check := func(what string) {
 		t.Helper()
-		fp, err := s.fingerprint()
+		if s.fresh(ix) {
+			t.Fatalf("%s: the index still looks fresh", what)
+		}
+		fp, dirs, err := s.fingerprint()
 		if err != nil {
 			t.Fatal(err)
 		}
-		if again, _ := s.fingerprint(); again != fp {
+		if again, _, _ := s.fingerprint(); again != fp {
 			t.Fatalf("%s: the fingerprint changed by itself", what)
 		}
 		if prev, ok := seen[fp]; ok {
 			t.Fatalf("%s: the fingerprint is the same as after %s", what, prev)
 		}
 		seen[fp] = what
+		ix = &index{Fingerprint: fp, tagDirs: dirs}
+		if !s.fresh(ix) {
+			t.Fatalf("%s: an index made now is not fresh", what)
+		}
 	}
-	check("start")
 	when := time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
-	for i, d := range []string{deep, filepath.Dir(deep), filepath.Join(dir, "refs", "tags")} {
-		if err := os.Chtimes(d, when, when.Add(time.Duration(i+1)*time.Second)); err != nil {
+	tick := func(d string) {
+		when = when.Add(time.Second)
+		if err := os.Chtimes(d, when, when); err != nil {
 			t.Fatal(err)
 		}
+	}
+	for _, d := range []string{deep, filepath.Dir(deep), filepath.Join(dir, "refs", "tags")} {
+		tick(d)
 		check(d)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "refs", "tags", "x", "z"), 0o777); err != nil {
+		t.Fatal(err)
+	}
+	tick(filepath.Join(dir, "refs", "tags", "x"))
+	check("a new directory")
+	if _, dirs, _ := s.fingerprint(); !slices.Contains(dirs, "refs/tags/x/z") {
+		t.Errorf("the new directory is not in %q", dirs)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "packed-refs"), []byte("# pack-refs\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	check("packed-refs")
+	if err := os.RemoveAll(deep); err != nil {
+		t.Fatal(err)
+	}
+	check("a directory removed")
 }
