@@ -75,6 +75,29 @@ func matchesAt(re *lazyre.Regexp, s string, starts []int, width int) [][]int {
 	return out
 }
 
+// unitAfter keeps the number starts after which a unit may begin with
+// one of the bytes firsts: between a number and its unit, amountRe and
+// percentRe allow digits, separators and one blank only, so the unit
+// begins where the run of those ends. Most numbers of a text (articles,
+// dates, items) are so passed over without running an expression.
+func unitAfter(s string, starts []int, firsts string) []int {
+	out := starts[:0]
+	for _, i := range starts {
+		j := i
+		for j < len(s) && strings.IndexByte("0123456789., \t\n\f\r", s[j]) >= 0 {
+			j++
+		}
+		if j < len(s) && strings.IndexByte(firsts, s[j]) >= 0 {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// amountUnitFirsts are the bytes amountRe's units start with: millions,
+// milliards, M€, Md€, k€, €, euros, EUR, francs, FF, F.
+const amountUnitFirsts = "mMk\xe2EeFf"
+
 var groupedNumber = lazyre.New(`^\d{1,3}(?:[ .]\d{3})+(?:,\d+)?$`)
 
 // parseNumber reads a number matched by numPattern.
@@ -131,7 +154,7 @@ func amountMatches(s string) []amountMatch {
 	// A bare "F" reads as francs only in a text that speaks no euro: in a
 	// text since 2002, "2 F" is more likely a coefficient or a code.
 	euroText := strings.Contains(s, "€") || frtext.IndexFold(s, "euro") >= 0
-	for _, m := range matchesAt(amountRe, s, numberStarts(s), matchWindow) {
+	for _, m := range matchesAt(amountRe, s, unitAfter(s, numberStarts(s), amountUnitFirsts), matchWindow) {
 		if !endsWord(s, m[1]) {
 			continue
 		}
@@ -214,7 +237,7 @@ func (t *factTextKind) labelCodes(codes []codeAt) []codeAt {
 func (t *factTextKind) percents() []factAt {
 	var out []factAt
 	s := t.s
-	for _, m := range matchesAt(percentRe, s, numberStarts(s), matchWindow) {
+	for _, m := range matchesAt(percentRe, s, unitAfter(s, numberStarts(s), "%p"), matchWindow) {
 		if !endsWord(s, m[1]) {
 			continue
 		}

@@ -370,6 +370,9 @@ func visibleASCII(r rune) bool {
 }
 
 func isFactWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -388,14 +391,14 @@ func tokenize(s string) []factWord {
 func appendFactWords(ws []factWord, s string) []factWord {
 	i := 0
 	for i < len(s) {
-		r, w := utf8.DecodeRuneInString(s[i:])
+		r, w := runeAt(s, i)
 		if !isFactWordRune(r) {
 			i += w
 			continue
 		}
 		start := i
 		for i < len(s) {
-			r, w = utf8.DecodeRuneInString(s[i:])
+			r, w = runeAt(s, i)
 			if !isFactWordRune(r) {
 				break
 			}

@@ -3,6 +3,7 @@ package clause
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -15,6 +16,7 @@ import (
 	"github.com/avenant-dev/avenant/internal/corpus"
 	"github.com/avenant-dev/avenant/internal/frtext"
 	"github.com/avenant-dev/avenant/internal/goldenfile"
+	"github.com/avenant-dev/avenant/internal/lazyre"
 )
 
 func f64(v float64) *float64 { return &v }
@@ -721,4 +723,27 @@ func TestNormalizeFactTextIsTheRule(t *testing.T) {
 		[]string{"", " a ", "l`a", "a\n\nb", "a \n b", "x\u00adY", "1ᵉʳ\u00a0mai", "\xffa", "a\u2028b", "«\u202fa\u202f»", "\x7f~"},
 		[]string{"a", "`", "'", "’", " ", "\n", "\t", "\u00a0", "\u00ad", "é", "e\u0301", "ᵉ", "\xff", "~", "\x7f", "-", "—"},
 		func(line string) string { return line })
+}
+
+// unitAfter passes over no number where amountRe or percentRe matches:
+// the matches with and without it are the same.
+func TestUnitAfterKeepsEveryMatch(t *testing.T) {
+	for _, tc := range []struct {
+		re     *lazyre.Regexp
+		firsts string
+	}{{amountRe, amountUnitFirsts}, {percentRe, "%p"}} {
+		show := func(filter bool) func(string) string {
+			return func(s string) string {
+				starts := numberStarts(s)
+				if filter {
+					starts = unitAfter(s, starts, tc.firsts)
+				}
+				return fmt.Sprint(matchesAt(tc.re, s, starts, matchWindow))
+			}
+		}
+		sameAsRule(t, show(true), show(false),
+			[]string{"30 €", "1 234,56 euros", "12 millions d'euros", "5 %", "3 pour cent", "2 p. 100", "30\nF", "4 k€", "7 Md€"},
+			[]string{"1", "2", "0", " ", ",", ".", "\n", "\u00a0", "€", "euros", "EUR", "F", "millions", " d'euros", "%", "pour cent", "p. 100", "k€", "M€", "a", "-"},
+			func(line string) string { return line })
+	}
 }
