@@ -64,7 +64,7 @@ func (s *Store) Log(id string, at *Version) ([]LogEntry, error) {
 	if at == nil && len(ix.Versions) > 0 {
 		at = &ix.Versions[len(ix.Versions)-1]
 	}
-	line := map[int]bool{} // indexes of at and its ancestors
+	line := make([]bool, len(ix.Versions)) // at and its ancestors
 	if at != nil {
 		for i, ok := ix.byCommit[at.Commit]; ok; i, ok = ix.byCommit[ix.Versions[i].Parent] {
 			line[i] = true
@@ -80,9 +80,9 @@ func (s *Store) Log(id string, at *Version) ([]LogEntry, error) {
 	// follow lists id's entries in versions before index before (all when
 	// before is -1), then the entries of the clauses its text came from.
 	follow = func(id string, before, depth int) {
-		var ancestors map[int]bool
+		var ancestors []bool
 		if before >= 0 {
-			ancestors = map[int]bool{}
+			ancestors = make([]bool, len(ix.Versions))
 			for i, ok := ix.byCommit[ix.Versions[before].Parent]; ok; i, ok = ix.byCommit[ix.Versions[i].Parent] {
 				ancestors[i] = true
 			}
@@ -331,8 +331,8 @@ func carry(spans []Span, prev, text string, v *Version, keep bool) []Span {
 	if !rebuilds(hunks, prev, text) {
 		hunks = []clause.Hunk{{Op: clause.OpDelete, Text: prev}, {Op: clause.OpInsert, Text: text}}
 	}
-	var out []Span
-	pos := 0 // in text, where out ends
+	out := make([]Span, 0, len(spans)+len(hunks)) // each hunk adds at most one span more than those it crosses
+	pos := 0                                      // in text, where out ends
 	add := func(n int, ver *Version) {
 		if n == 0 {
 			return
