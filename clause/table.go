@@ -155,6 +155,11 @@ func headerCells(s string, pipe bool) ([]string, bool) {
 	if pipe {
 		cells = RowCells(s)
 	} else {
+		// Columns are parted by a tab or two spaces: a line of prose
+		// has a single cell, known without cutting it.
+		if !strings.Contains(s, "  ") && !strings.Contains(s, "\t") {
+			return nil, false
+		}
 		for _, sp := range columnSpans(s) {
 			cells = append(cells, cellText(sp.text))
 		}
