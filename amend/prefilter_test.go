@@ -2,6 +2,7 @@ package amend
 
 import (
 	"os"
+	"regexp/syntax"
 	"strings"
 	"testing"
 
@@ -234,5 +235,20 @@ func TestNormalizeFrameIsTheRule(t *testing.T) {
 	alphabet := []string{"a", "é", " ", "\n", "\t", "\u00a0", "\u202f", "\u2009", "’", "ʼ", "'", "\xff", "\xe2\x80", "\u0085"}
 	for s := range synth.Strings(5, alphabet, 12, 20000) {
 		check(s)
+	}
+}
+
+// Every screened pattern has the same prefilter parsed with its case flag
+// as without it, as prefilterFor parses it.
+func TestPrefilterIgnoresCase(t *testing.T) {
+	for _, l := range screened() {
+		src := l.String()
+		tree, err := syntax.Parse(src, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := prefilterFor(src), prefilterOf(tree); !equalPrefilters(got, want) {
+			t.Errorf("%.60s: prefilter %q without the case flag, %q with it", src, got, want)
+		}
 	}
 }
