@@ -25,7 +25,7 @@ type LogEntry struct {
 // store held in any version, or a name resolved in version at (the latest
 // when nil) by FindClause, whose errors it returns.
 func (s *Store) ResolveClause(ref string, at *Version) (string, error) {
-	ix, err := s.index()
+	ix, err := s.lazyIndex()
 	if err != nil {
 		return "", err
 	}
@@ -57,7 +57,7 @@ func (s *Store) ResolveClause(ref string, at *Version) (string, error) {
 // of versions off the line that leads to at (the latest when nil) are
 // marked OffLine.
 func (s *Store) Log(id string, at *Version) ([]LogEntry, error) {
-	ix, err := s.index()
+	ix, err := s.lazyIndex()
 	if err != nil {
 		return nil, err
 	}
@@ -88,9 +88,10 @@ func (s *Store) Log(id string, at *Version) ([]LogEntry, error) {
 			}
 		}
 		for vi := range ix.Versions {
-			if ancestors != nil && !ancestors[vi] {
+			if ancestors != nil && !ancestors[vi] || !ix.names(vi, id) {
 				continue
 			}
+			ix.decode(vi)
 			for k, d := range ix.Versions[vi].Changes {
 				if d.ID != id || seen[[2]int{vi, k}] {
 					continue
@@ -153,7 +154,7 @@ func (s *Store) Blame(id string, at *Version, cosmetic bool) ([]Span, error) {
 // part) and merges (from any source). A revision that Compare found
 // cosmetic keeps the earlier attributions unless cosmetic is set.
 func (s *Store) BlameLines(id string, at *Version, cosmetic bool) ([]Span, error) {
-	ix, err := s.index()
+	ix, err := s.lazyIndex()
 	if err != nil {
 		return nil, err
 	}
@@ -206,13 +207,7 @@ func (b *blamer) blame(id string, at *Version, depth int) ([]Span, bool, error) 
 	seen := false
 	for k := len(chain) - 1; k >= 0; k-- {
 		v := chain[k]
-		var d *Delta
-		for i := range v.Changes {
-			if v.Changes[i].ID == id {
-				d = &v.Changes[i]
-				break
-			}
-		}
+		d := b.deltaOf(v, id)
 		if d == nil || (d.Change == clause.Unchanged && seen) {
 			continue
 		}
@@ -252,6 +247,24 @@ func (b *blamer) blame(id string, at *Version, depth int) ([]Span, bool, error) 
 	}
 	b.memo[key] = spans
 	return spans, seen, nil
+}
+
+// deltaOf is clause id's change in version v, nil when it has none.
+func (b *blamer) deltaOf(v *Version, id string) *Delta {
+	changes := v.Changes
+	if i, ok := b.ix.byCommit[v.Commit]; ok {
+		if !b.ix.names(i, id) {
+			return nil
+		}
+		b.ix.decode(i)
+		changes = b.ix.Versions[i].Changes
+	}
+	for i := range changes {
+		if changes[i].ID == id {
+			return &changes[i]
+		}
+	}
+	return nil
 }
 
 // sources joins the blames, as of version parent, of the clauses that

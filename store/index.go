@@ -73,6 +73,9 @@ type index struct {
 	// read is set when readTrees filled a version in since the index was
 	// last saved.
 	read bool
+	// pending[i], when its count is not 0, holds the changes of version i
+	// still encoded (decodeIndex); nil once all are decoded.
+	pending []pendingChanges
 
 	byLabel  map[string]int
 	byCommit map[string]int
@@ -94,19 +97,17 @@ func (ix *index) init() {
 	}
 }
 
-// usedIDs is every clause id the store ever held.
 // hasID reports whether some version held a clause with this stable id.
 func (ix *index) hasID(id string) bool {
 	for i := range ix.Versions {
-		for _, d := range ix.Versions[i].Changes {
-			if d.ID == id {
-				return true
-			}
+		if ix.names(i, id) {
+			return true
 		}
 	}
 	return false
 }
 
+// usedIDs is every clause id the store ever held.
 func (ix *index) usedIDs() map[string]bool {
 	ids := map[string]bool{}
 	for _, v := range ix.Versions {
@@ -124,8 +125,22 @@ func (s *Store) indexPath() string { return filepath.Join(s.gitDir, "avenant", "
 func (s *Store) oldIndexPath() string { return filepath.Join(s.gitDir, "avenant", "index.gob") }
 
 // index returns the store's index, loading it, or rebuilding it when it is
-// missing, unreadable or stale.
+// missing, unreadable or stale, with every version's changes decoded.
 func (s *Store) index() (*index, error) {
+	ix, err := s.lazyIndex()
+	if err != nil {
+		return nil, err
+	}
+	ix.decodeAll()
+	return ix, nil
+}
+
+// lazyIndex is index, but for the changes of versions, which it may leave
+// encoded (index.decode fills them in): only log, blame and the clause and
+// version lookups they start with use it, and each decodes the versions it
+// hands out. Decoding them all was most of what a log cost past the
+// process's start on a store of 200 versions.
+func (s *Store) lazyIndex() (*index, error) {
 	if s.idx != nil && s.fresh(s.idx) {
 		return s.idx, nil
 	}
@@ -380,6 +395,7 @@ func (s *Store) readTrees(ix *index, vs ...*Version) error {
 		if !ok || i >= len(ix.unread) || ix.unread[i] == "" {
 			continue
 		}
+		ix.decode(i)
 		if err := s.readClausesTree(&ix.Versions[i], hashOf(ix.unread[i])); err != nil {
 			return fmt.Errorf("%s: version %s (%s): %w", s.Dir, v.Label, shortHash(v.Commit), err)
 		}

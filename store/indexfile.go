@@ -30,7 +30,8 @@ var changeCodes = [...]clause.ChangeKind{clause.Unchanged, clause.Cosmetic, clau
 // truncated file. The index is a cache, so it is rebuilt.
 var errBadIndex = errors.New("unreadable index")
 
-// encodeIndex writes ix in the index file's format.
+// encodeIndex writes ix in the index file's format; the changes of a
+// version not decoded yet are copied as they were read.
 func encodeIndex(ix *index) []byte {
 	e := indexEncoder{b: []byte(indexHeader)}
 	e.str(ix.Fingerprint)
@@ -38,7 +39,7 @@ func encodeIndex(ix *index) []byte {
 	e.num(len(ix.Versions))
 	changes := 0
 	for i := range ix.Versions {
-		changes += len(ix.Versions[i].Changes)
+		changes += ix.changeCount(i)
 	}
 	e.num(changes)
 	for i := range ix.Versions {
@@ -48,7 +49,11 @@ func encodeIndex(ix *index) []byte {
 			e.str(s)
 		}
 		e.num(v.Clauses)
-		e.num(len(v.Changes))
+		e.num(ix.changeCount(i))
+		if p := ix.pendingAt(i); p != nil {
+			e.b = append(e.b, p.raw...)
+			continue
+		}
 		for k := range v.Changes {
 			e.delta(&v.Changes[k])
 		}
@@ -74,7 +79,9 @@ func (e *indexEncoder) delta(d *Delta) {
 }
 
 // decodeIndex reads an index file; errBadIndex for anything encodeIndex
-// would not have written.
+// would not have written. Each version's changes are checked but left
+// encoded (index.pending): a log or blame decodes those of the few
+// versions that name its clause.
 func decodeIndex(data string) (*index, error) {
 	rest, ok := strings.CutPrefix(data, indexHeader)
 	if !ok {
@@ -83,7 +90,8 @@ func decodeIndex(data string) (*index, error) {
 	d := indexDecoder{s: rest}
 	ix := &index{Fingerprint: d.str(), tagDirs: d.strs()}
 	ix.Versions = make([]Version, d.count())
-	all := make([]Delta, d.count())
+	ix.pending = make([]pendingChanges, len(ix.Versions))
+	left := d.count()
 	for i := range ix.Versions {
 		v := &ix.Versions[i]
 		v.Seq = d.num()
@@ -92,21 +100,82 @@ func decodeIndex(data string) (*index, error) {
 		}
 		v.Clauses = d.num()
 		n := d.count()
-		if n > len(all) {
+		if left -= n; left < 0 {
 			return nil, errBadIndex
 		}
-		if n > 0 {
-			v.Changes, all = all[:n:n], all[n:]
+		start := d.s
+		var skip Delta
+		for range n {
+			d.delta(&skip)
 		}
-		for k := range v.Changes {
-			d.delta(&v.Changes[k])
-		}
+		ix.pending[i] = pendingChanges{raw: start[:len(start)-len(d.s)], n: n}
 	}
 	ix.unread = d.strs()
-	if d.bad || d.s != "" || len(all) != 0 {
+	if d.bad || d.s != "" || left != 0 {
 		return nil, errBadIndex
 	}
 	return ix, nil
+}
+
+// pendingChanges are a version's changes as the index file holds them.
+type pendingChanges struct {
+	raw string
+	n   int
+}
+
+func (ix *index) pendingAt(i int) *pendingChanges {
+	if i < len(ix.pending) && ix.pending[i].n > 0 {
+		return &ix.pending[i]
+	}
+	return nil
+}
+
+func (ix *index) changeCount(i int) int {
+	if p := ix.pendingAt(i); p != nil {
+		return p.n
+	}
+	return len(ix.Versions[i].Changes)
+}
+
+// decode fills in the changes of version i.
+func (ix *index) decode(i int) {
+	p := ix.pendingAt(i)
+	if p == nil {
+		return
+	}
+	d := indexDecoder{s: p.raw}
+	v := &ix.Versions[i]
+	v.Changes = make([]Delta, p.n)
+	for k := range v.Changes {
+		d.delta(&v.Changes[k])
+	}
+	*p = pendingChanges{}
+}
+
+// decodeAll fills in every version's changes.
+func (ix *index) decodeAll() {
+	for i := range ix.pending {
+		ix.decode(i)
+	}
+	ix.pending = nil
+}
+
+// names reports whether version i's changes name clause id, without
+// decoding them.
+func (ix *index) names(i int, id string) bool {
+	p := ix.pendingAt(i)
+	if p == nil {
+		return slices.ContainsFunc(ix.Versions[i].Changes, func(d Delta) bool { return d.ID == id })
+	}
+	d := indexDecoder{s: p.raw}
+	var c Delta
+	for range p.n {
+		d.delta(&c)
+		if c.ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 func (d *indexDecoder) delta(c *Delta) {

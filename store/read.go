@@ -42,10 +42,11 @@ func (s *Store) Versions() ([]Version, error) {
 
 // Latest is the latest imported version, nil in an empty store.
 func (s *Store) Latest() (*Version, error) {
-	ix, err := s.index()
+	ix, err := s.lazyIndex()
 	if err != nil || len(ix.Versions) == 0 {
 		return nil, err
 	}
+	ix.decode(len(ix.Versions) - 1)
 	return &ix.Versions[len(ix.Versions)-1], nil
 }
 
@@ -55,10 +56,18 @@ func (s *Store) Latest() (*Version, error) {
 // prefix of at least four hex digits of a commit. Import refuses labels
 // that an earlier way would shadow (checkLabel, checkLabelFree).
 func (s *Store) Resolve(rev string) (*Version, error) {
-	ix, err := s.index()
+	ix, err := s.lazyIndex()
 	if err != nil {
 		return nil, err
 	}
+	v, err := s.resolve(ix, rev)
+	if err == nil {
+		ix.decode(ix.byCommit[v.Commit])
+	}
+	return v, err
+}
+
+func (s *Store) resolve(ix *index, rev string) (*Version, error) {
 	if len(ix.Versions) > 0 && (rev == "HEAD" || rev == "@") {
 		return &ix.Versions[len(ix.Versions)-1], nil
 	}
