@@ -112,7 +112,11 @@ func adopt(dir string) bool {
 }
 
 // Open opens the store whose top directory is dir.
-func Open(dir string) (*Store, error) {
+func Open(dir string) (*Store, error) { return open(dir, nil) }
+
+// open is Open, given the store's config when the caller has read it
+// already: parsing it was a fair part of what opening a store cost.
+func open(dir string, cfg *config.Config) (*Store, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, err
@@ -124,10 +128,16 @@ func Open(dir string) (*Store, error) {
 		}
 		return nil, fmt.Errorf("%s: %w (no .git directory; run avenant init)", dir, ErrNotStore)
 	}
-	if !isStore(gitDir) && !adopt(abs) {
-		return nil, fmt.Errorf("%s: %w", dir, errForeign)
+	if cfg == nil {
+		cfg = storeConfig(gitDir)
 	}
-	if err := ensureBare(gitDir); err != nil {
+	if !marked(cfg) {
+		if !adopt(abs) {
+			return nil, fmt.Errorf("%s: %w", dir, errForeign)
+		}
+		cfg = nil // adopt rewrote it
+	}
+	if err := ensureBare(gitDir, cfg); err != nil {
 		return nil, fmt.Errorf("%s: %w", dir, err)
 	}
 	repo, err := openRepo(abs)
@@ -167,8 +177,8 @@ func Discover(start string) (*Store, error) {
 		return nil, err
 	}
 	for d := abs; ; {
-		if isStore(filepath.Join(d, ".git")) {
-			return Open(d)
+		if cfg := storeConfig(filepath.Join(d, ".git")); marked(cfg) {
+			return open(d, cfg)
 		}
 		if fi, err := os.Stat(filepath.Join(d, ".git")); err == nil && fi.IsDir() && adopt(d) {
 			return Open(d)
@@ -185,16 +195,24 @@ func Discover(start string) (*Store, error) {
 // isStore reports whether gitDir's config marks it as an avenant store.
 // It reads the file directly: discovery must be cheap and must not fail
 // on a repository go-git cannot open.
-func isStore(gitDir string) bool {
+func isStore(gitDir string) bool { return marked(storeConfig(gitDir)) }
+
+// storeConfig reads gitDir's config; nil when it cannot.
+func storeConfig(gitDir string) *config.Config {
 	b, err := os.ReadFile(filepath.Join(gitDir, "config"))
 	if err != nil {
-		return false
+		return nil
 	}
 	cfg := config.NewConfig()
 	if err := cfg.Unmarshal(b); err != nil {
-		return false
+		return nil
 	}
-	return strings.TrimSpace(cfg.Raw.Section("avenant").Option("store")) == "1"
+	return cfg
+}
+
+// marked reports whether a config marks its repository as a store.
+func marked(cfg *config.Config) bool {
+	return cfg != nil && strings.TrimSpace(cfg.Raw.Section("avenant").Option("store")) == "1"
 }
 
 func (s *Store) logf(format string, args ...any) {
@@ -207,16 +225,19 @@ func (s *Store) logf(format string, args ...any) {
 // true beside its objects): git status then refuses to run rather than
 // list every clause as deleted, and a stray git commit cannot commit the
 // deletion of everything on main. The config is replaced in one rename, so
-// that a concurrent reader never sees half of it.
-func ensureBare(gitDir string) error {
+// that a concurrent reader never sees half of it. cfg is the config as
+// already read, nil to read it.
+func ensureBare(gitDir string, cfg *config.Config) error {
 	path := filepath.Join(gitDir, "config")
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return err
-	}
-	cfg := config.NewConfig()
-	if err := cfg.Unmarshal(b); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+	if cfg == nil {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		cfg = config.NewConfig()
+		if err := cfg.Unmarshal(b); err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
 	}
 	if !makeBare(cfg) {
 		return nil
