@@ -151,6 +151,14 @@ func classifyMatch(old, new *Document, m match, refs *refIndex) Change {
 	// not a renumbering.
 	c.Renumbered = NormalizeNumber(oc.Number) != NormalizeNumber(nc.Number) &&
 		!(strings.HasPrefix(oc.Key, "tariff:") && strings.HasPrefix(nc.Key, "tariff:"))
+	// The word diff, made once: the cosmetic check reads it to look only
+	// at the lines around each change.
+	diff := func() []Hunk {
+		if c.Hunks == nil {
+			c.Hunks = WordDiff(oldText, newText)
+		}
+		return c.Hunks
+	}
 	if c.Kind == "" {
 		switch {
 		case holdsNoText(newText) && !holdsNoText(oldText) && assertsUnchanged(statusOf(nc)):
@@ -161,7 +169,7 @@ func classifyMatch(old, new *Document, m match, refs *refIndex) Change {
 			return c
 		case oldText == newText && withoutNumber(oc) == withoutNumber(nc):
 			c.Kind = Unchanged
-		case cosmeticallyEqual(oldText, newText) &&
+		case cosmeticallyEqualDiffed(oldText, newText, diff()) &&
 			CanonicalHeading(headingTitle(oc)) == CanonicalHeading(headingTitle(nc)):
 			c.Kind = Cosmetic
 		default:
@@ -178,7 +186,7 @@ func classifyMatch(old, new *Document, m match, refs *refIndex) Change {
 		}
 		return c
 	}
-	c.Hunks = WordDiff(oldText, newText)
+	diff()
 	if ot, nt := headingTitle(oc), headingTitle(nc); CanonicalHeading(ot) != CanonicalHeading(nt) {
 		c.HeadingHunks = WordDiff(ot, nt)
 	}

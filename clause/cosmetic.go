@@ -170,6 +170,52 @@ func cosmeticallyEqual(old, new string) bool {
 	return Canonical(old[start:len(old)-tail]) == Canonical(new[start:len(new)-tail])
 }
 
+// cosmeticallyEqualDiffed is cosmeticallyEqual for texts whose word diff
+// is hunks, checked piece by piece: the texts are cut at a line break in
+// the middle of every stretch they share that runs 2·cosmeticContext
+// bytes clear of the changes on both sides, and each pair of pieces is
+// checked on its own. Every rule being local, the texts are equal when
+// every pair is; a clause edited in a few places far apart costs the
+// lines of its edits, not the stretch from the first to the last.
+func cosmeticallyEqualDiffed(old, new string, hunks []Hunk) bool {
+	po, pn := 0, 0 // where the current pieces start
+	o, n := 0, 0
+	for k, h := range hunks {
+		switch h.Op {
+		case OpDelete:
+			o += len(h.Text)
+			continue
+		case OpInsert:
+			n += len(h.Text)
+			continue
+		}
+		if k > 0 && k < len(hunks)-1 {
+			if cut, ok := middleLineBreak(h.Text, 2*cosmeticContext); ok {
+				if !cosmeticallyEqual(old[po:o+cut], new[pn:n+cut]) {
+					return false
+				}
+				po, pn = o+cut, n+cut
+			}
+		}
+		o += len(h.Text)
+		n += len(h.Text)
+	}
+	return cosmeticallyEqual(old[po:], new[pn:])
+}
+
+// middleLineBreak returns the offset just after a line break of s that
+// lies at least margin bytes from both ends of s.
+func middleLineBreak(s string, margin int) (int, bool) {
+	if len(s) <= 2*margin {
+		return 0, false
+	}
+	i := strings.IndexByte(s[margin:len(s)-margin], '\n')
+	if i < 0 {
+		return 0, false
+	}
+	return margin + i + 1, true
+}
+
 // commonPrefixLen is the number of leading bytes a and b share.
 func commonPrefixLen(a, b string) int {
 	n := min(len(a), len(b))

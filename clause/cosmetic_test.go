@@ -408,6 +408,9 @@ func TestCosmeticallyEqualIsCanonicalEquality(t *testing.T) {
 			t.Fatalf("trial %d: cosmeticallyEqual = %v, whole texts say %v; first difference at %d: %q vs %q",
 				trial, got, want, p, old[max(0, p-40):min(len(old), p+40)], new[max(0, p-40):min(len(new), p+40)])
 		}
+		if got := cosmeticallyEqualDiffed(old, new, WordDiff(old, new)); got != want {
+			t.Fatalf("trial %d: cosmeticallyEqualDiffed = %v, whole texts say %v", trial, got, want)
+		}
 	}
 	if equal < 20 || equal > 380 {
 		t.Errorf("%d of 400 edits are cosmetic: the trials test one outcome only", equal)
