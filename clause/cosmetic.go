@@ -179,26 +179,16 @@ func cosmeticallyEqual(old, new string) bool {
 // lines of its edits, not the stretch from the first to the last.
 func cosmeticallyEqualDiffed(old, new string, hunks []Hunk) bool {
 	po, pn := 0, 0 // where the current pieces start
-	o, n := 0, 0
-	for k, h := range hunks {
-		switch h.Op {
-		case OpDelete:
-			o += len(h.Text)
-			continue
-		case OpInsert:
-			n += len(h.Text)
+	for sh := range sharedStretches(hunks) {
+		if sh.k == 0 || sh.k == len(hunks)-1 {
 			continue
 		}
-		if k > 0 && k < len(hunks)-1 {
-			if cut, ok := middleLineBreak(h.Text, 2*cosmeticContext); ok {
-				if !cosmeticallyEqual(old[po:o+cut], new[pn:n+cut]) {
-					return false
-				}
-				po, pn = o+cut, n+cut
+		if cut, ok := middleLineBreak(sh.text, 2*cosmeticContext); ok {
+			if !cosmeticallyEqual(old[po:sh.old+cut], new[pn:sh.new+cut]) {
+				return false
 			}
+			po, pn = sh.old+cut, sh.new+cut
 		}
-		o += len(h.Text)
-		n += len(h.Text)
 	}
 	return cosmeticallyEqual(old[po:], new[pn:])
 }

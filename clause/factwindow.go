@@ -32,7 +32,7 @@ func factsAround(oldText, newText, subject string, refs *refIndex, hunks []Hunk)
 		if !ok {
 			wh = WordDiff(o, n)
 		}
-		pieces := changedPieces(o, wh)
+		pieces := changedPieces(o, n, wh)
 		// An amount may take its act code from a label anywhere
 		// before it, and its pairing looks at every code of the
 		// other side: amounts are read in the whole texts, and
@@ -140,23 +140,12 @@ type piece struct{ old, new [2]int }
 // whose facts are read: everything but the paragraphs of the text they
 // share that lie more than factContext bytes from every change. The cuts
 // fall at blank lines, which end every sentence.
-func changedPieces(old string, hunks []Hunk) []piece {
+func changedPieces(old, new string, hunks []Hunk) []piece {
 	var pieces []piece
 	cur := piece{}
-	po, pn := 0, 0
-	for _, h := range hunks {
-		switch h.Op {
-		case OpDelete:
-			po += len(h.Text)
-			continue
-		case OpInsert:
-			pn += len(h.Text)
-			continue
-		}
-		shift := pn - po
-		from, to := po+factContext, po+len(h.Text)-factContext
-		po += len(h.Text)
-		pn += len(h.Text)
+	for sh := range sharedStretches(hunks) {
+		shift := sh.new - sh.old
+		from, to := sh.old+factContext, sh.old+len(sh.text)-factContext
 		if from >= to {
 			continue
 		}
@@ -173,7 +162,7 @@ func changedPieces(old string, hunks []Hunk) []piece {
 		pieces = append(pieces, cur)
 		cur = piece{old: [2]int{next, 0}, new: [2]int{next + shift, 0}}
 	}
-	cur.old[1], cur.new[1] = po, pn
+	cur.old[1], cur.new[1] = len(old), len(new)
 	return append(pieces, cur)
 }
 

@@ -59,18 +59,8 @@ func diffAnchors(oldNorm, newNorm string, hunks []Hunk, olds, news []factAt) [][
 	// Equal stretches: old start, new start, length.
 	type span struct{ o, n, l int }
 	var eq []span
-	po, pn := 0, 0
-	for _, h := range hunks {
-		switch h.Op {
-		case OpEqual:
-			eq = append(eq, span{po, pn, len(h.Text)})
-			po += len(h.Text)
-			pn += len(h.Text)
-		case OpDelete:
-			po += len(h.Text)
-		case OpInsert:
-			pn += len(h.Text)
-		}
+	for sh := range sharedStretches(hunks) {
+		eq = append(eq, span{sh.old, sh.new, len(sh.text)})
 	}
 	// An amount pricing several codes is several facts on one span: the
 	// key tells them apart.

@@ -1,6 +1,7 @@
 package clause
 
 import (
+	"iter"
 	"slices"
 	"strings"
 	"sync"
@@ -808,6 +809,36 @@ func (d *differ) hunks(segs []seg) []Hunk {
 		}
 	}
 	return out
+}
+
+// shared is an equality of a word diff: its index among the hunks, its
+// text and where it starts in the old and in the new text.
+type shared struct {
+	k        int
+	text     string
+	old, new int
+}
+
+// sharedStretches yields the equalities of a word diff with their places,
+// in order: one walk of the hunks for all that reads what two texts share.
+func sharedStretches(hunks []Hunk) iter.Seq[shared] {
+	return func(yield func(shared) bool) {
+		o, n := 0, 0
+		for k, h := range hunks {
+			switch h.Op {
+			case OpDelete:
+				o += len(h.Text)
+			case OpInsert:
+				n += len(h.Text)
+			default:
+				if !yield(shared{k, h.Text, o, n}) {
+					return
+				}
+				o += len(h.Text)
+				n += len(h.Text)
+			}
+		}
+	}
 }
 
 // diffSimilarity is the share of text a word diff left unchanged: the runes
