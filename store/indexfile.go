@@ -104,9 +104,8 @@ func decodeIndex(data string) (*index, error) {
 			return nil, errBadIndex
 		}
 		start := d.s
-		var skip Delta
 		for range n {
-			d.delta(&skip)
+			d.deltaID()
 		}
 		ix.pending[i] = pendingChanges{raw: start[:len(start)-len(d.s)], n: n}
 	}
@@ -168,10 +167,8 @@ func (ix *index) names(i int, id string) bool {
 		return slices.ContainsFunc(ix.Versions[i].Changes, func(d Delta) bool { return d.ID == id })
 	}
 	d := indexDecoder{s: p.raw}
-	var c Delta
 	for range p.n {
-		d.delta(&c)
-		if c.ID == id {
+		if d.deltaID() == id {
 			return true
 		}
 	}
@@ -192,6 +189,25 @@ func (d *indexDecoder) delta(c *Delta) {
 	flags := d.num()
 	c.Renumbered, c.Moved, c.Gone = flags&1 != 0, flags&2 != 0, flags&4 != 0
 	c.Others = d.strs()
+}
+
+// deltaID reads a change as delta does, but keeps only its id: it
+// allocates nothing, and a log or blame reads every version's changes so.
+func (d *indexDecoder) deltaID() string {
+	if code := d.num(); code == len(changeCodes) {
+		d.str()
+	} else if code > len(changeCodes) {
+		d.bad = true
+	}
+	id := d.str()
+	d.str() // number
+	d.str() // by
+	d.str() // blob
+	d.num() // flags
+	for range d.count() {
+		d.str() // others
+	}
+	return id
 }
 
 func flagsOf(bits ...bool) int {

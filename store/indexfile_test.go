@@ -271,6 +271,13 @@ func FuzzDecodeIndex(f *testing.F) {
 			t.Fatalf("re-encoded index does not decode: %v", err)
 		}
 		ix.decodeAll()
+		for i, v := range ix.Versions {
+			for _, d := range v.Changes {
+				if !again.names(i, d.ID) {
+					t.Fatalf("version %d names %q, but names says not", i, d.ID)
+				}
+			}
+		}
 		again.decodeAll()
 		if !reflect.DeepEqual(again, ix) {
 			t.Fatalf("re-encoded index decodes to\n%+v\nnot\n%+v", again, ix)
