@@ -16,6 +16,7 @@ import (
 	"github.com/avenant-dev/avenant/store"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // IO is the environment a command runs in.
@@ -141,20 +142,30 @@ func commandFor(name string) (subcommand, bool) {
 
 // invoked is the subcommand args run, as cobra finds it, when that is
 // certain without the whole tree: the first argument after the global
-// flags. It is "" for anything else (no subcommand, help, completion, a
-// flag of a subcommand before its name, a flag spelt in a rarer way),
-// for which the whole tree is built and cobra decides as always.
-func invoked(args []string) string {
+// flags, which it reads from the root's flag set. It is "" for anything
+// else (no subcommand, help, completion, a flag of a subcommand before its
+// name, shorthands run together), for which the whole tree is built and
+// cobra decides as always.
+func invoked(args []string, global *pflag.FlagSet) string {
 	for i := 0; i < len(args); i++ {
-		switch a := args[i]; {
-		case a == "--store" || a == "--color":
-			i++ // its value
-		case strings.HasPrefix(a, "--store=") || strings.HasPrefix(a, "--color="),
-			a == "-q" || a == "--quiet" || a == "--no-pager":
-		case strings.HasPrefix(a, "-"):
-			return ""
-		default:
+		a := args[i]
+		var f *pflag.Flag
+		switch {
+		case !strings.HasPrefix(a, "-"):
 			return a
+		case strings.HasPrefix(a, "--"):
+			name, _, hasValue := strings.Cut(a[2:], "=")
+			if f = global.Lookup(name); f != nil && hasValue {
+				continue
+			}
+		case len(a) == 2:
+			f = global.ShorthandLookup(a[1:])
+		}
+		if f == nil {
+			return ""
+		}
+		if f.NoOptDefVal == "" {
+			i++ // its value
 		}
 	}
 	return ""
@@ -190,7 +201,7 @@ func newRoot(io *IO, args []string) (*cobra.Command, *globals) {
 	pf.StringVar(&g.color, "color", "auto", "colour output: auto, always or never (NO_COLOR is honoured)")
 	pf.BoolVarP(&g.quiet, "quiet", "q", false, "print nothing but errors")
 	pf.BoolVar(&g.noPager, "no-pager", false, "never send long output through the pager ($AVENANT_PAGER, $PAGER or less -FRX)")
-	if c, ok := commandFor(invoked(args)); ok {
+	if c, ok := commandFor(invoked(args, pf)); ok {
 		root.AddCommand(c.build(g))
 		// Nor cobra's completion command and its four shells: a run
 		// that asks for completion builds the whole tree.

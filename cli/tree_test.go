@@ -24,6 +24,7 @@ func TestCommandsTable(t *testing.T) {
 }
 
 func TestInvoked(t *testing.T) {
+	root, _ := newRoot(&IO{}, nil)
 	for _, tc := range []struct {
 		args []string
 		want string
@@ -43,7 +44,7 @@ func TestInvoked(t *testing.T) {
 		{[]string{"help", "diff"}, "help"},
 		{[]string{"frobnicate"}, "frobnicate"},
 	} {
-		if got := invoked(tc.args); got != tc.want {
+		if got := invoked(tc.args, root.PersistentFlags()); got != tc.want {
 			t.Errorf("invoked(%q) = %q, want %q", tc.args, got, tc.want)
 		}
 	}
