@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/format/packfile"
 )
 
 // packReader reads objects straight out of the store's pack files, mapped
@@ -312,59 +313,13 @@ func deltaOffset(b []byte) (rel, n int) {
 	return 0, 0
 }
 
-// applyDelta rebuilds an object from its base and a delta: the sizes of
-// base and result, then copies from the base and inserted bytes.
+// applyDelta rebuilds an object from its base and a delta with go-git's
+// own patcher (what go-git reads these packs with), its refusals reported
+// as a malformed pack.
 func applyDelta(base, d []byte) ([]byte, error) {
-	srcSize, n := binary.Uvarint(d)
-	if n <= 0 || srcSize != uint64(len(base)) {
-		return nil, fmt.Errorf("%w: a delta for a base of another size", errBadPack)
-	}
-	d = d[n:]
-	dstSize, n := binary.Uvarint(d)
-	if n <= 0 || dstSize > maxObjectBytes {
-		return nil, fmt.Errorf("%w: bad delta size", errBadPack)
-	}
-	d = d[n:]
-	out := make([]byte, 0, dstSize)
-	for len(d) > 0 {
-		op := d[0]
-		d = d[1:]
-		switch {
-		case op&0x80 != 0:
-			var off, size uint64
-			for i := range 7 {
-				if op&(1<<i) == 0 {
-					continue
-				}
-				if len(d) == 0 {
-					return nil, fmt.Errorf("%w: delta cut short", errBadPack)
-				}
-				if i < 4 {
-					off |= uint64(d[0]) << (8 * i)
-				} else {
-					size |= uint64(d[0]) << (8 * (i - 4))
-				}
-				d = d[1:]
-			}
-			if size == 0 {
-				size = 0x10000
-			}
-			if off+size > uint64(len(base)) || uint64(len(out))+size > dstSize {
-				return nil, fmt.Errorf("%w: delta copies out of range", errBadPack)
-			}
-			out = append(out, base[off:off+size]...)
-		case op != 0:
-			if int(op) > len(d) || uint64(len(out))+uint64(op) > dstSize {
-				return nil, fmt.Errorf("%w: delta cut short", errBadPack)
-			}
-			out = append(out, d[:op]...)
-			d = d[op:]
-		default:
-			return nil, fmt.Errorf("%w: reserved delta opcode", errBadPack)
-		}
-	}
-	if uint64(len(out)) != dstSize {
-		return nil, fmt.Errorf("%w: delta gives %d bytes, not %d", errBadPack, len(out), dstSize)
+	out, err := packfile.PatchDelta(base, d)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", errBadPack, err)
 	}
 	return out, nil
 }
