@@ -130,6 +130,7 @@ func isCapsWord(w string) bool {
 
 func (t *factTextKind) codes() []codeAt {
 	var out []codeAt
+	romanTop := -1 // read on first need: see romanSubdivision
 	s := t.s
 	for i, w := range t.words {
 		if !codeShape(w.s) {
@@ -159,8 +160,12 @@ func (t *factTextKind) codes() []codeAt {
 		if end < len(s) && s[end] == '-' && startsWord(s[end+1:]) {
 			continue
 		}
-		// "V. - Tarifs", "C) ...": an enumeration mark at the head of a line.
-		if end < len(s) && (s[end] == '.' || s[end] == ')') && lineStart(s, w.start) {
+		// "V. - Tarifs", "C) ...", "I C. - Après…": an enumeration mark at
+		// the head of a line, alone or after the number it subdivides.
+		if end < len(s) && (s[end] == '.' || s[end] == ')') && t.headsLine(i) {
+			continue
+		}
+		if !afterNoun && t.romanSubdivision(i, &romanTop) {
 			continue
 		}
 		// Inside an all-caps heading, "ID" or "SF" are more likely words.
@@ -201,6 +206,108 @@ func (t *factTextKind) contextualCode(i int, code string) bool {
 	return false
 }
 
+// romanSubdivision reports whether word i, a code that also reads as a
+// Roman numeral ("V", "C"), numbers a part of the text instead: "V bis",
+// "du présent V", "III à V", "aux V et V bis", or a bare "V" in a text
+// itself divided by Roman numerals that far ("I. - … V. - …"), where
+// "au V" and "du V" point to the part. After an act noun ("la visite
+// V") it is a code whatever the text; the caller checks that first.
+// top caches the highest numeral heading a line of the text, -1 until
+// read.
+func (t *factTextKind) romanSubdivision(i int, top *int) bool {
+	n, ok := roman(t.words[i].s)
+	if !ok {
+		return false
+	}
+	if i+1 < len(t.words) && latinWordRank(t.words[i+1].low) > 0 {
+		return true
+	}
+	if i > 0 {
+		switch t.words[i-1].low {
+		case "présent", "présente", "même":
+			return true
+		}
+	}
+	if t.numeralListed(i-2, i-1) || t.numeralListed(i+2, i+1) || t.ofAText(i+1) {
+		return true
+	}
+	if *top < 0 {
+		*top = topLineNumeral(t.s)
+	}
+	return n <= *top
+}
+
+// ofAText reports whether the words from k name a text or one of its
+// parts, as after a subdivision number: "du présent article", "de
+// l'article 111", "du même code", "de la loi".
+func (t *factTextKind) ofAText(k int) bool {
+	if k >= len(t.words) || t.words[k].low != "du" && t.words[k].low != "de" {
+		return false
+	}
+	k++
+	if k < len(t.words) && (t.words[k].low == "l'" || t.words[k].low == "la") {
+		k++
+	}
+	if k >= len(t.words) {
+		return false
+	}
+	switch t.words[k].low {
+	case "présent", "présente", "même", "article", "code", "loi", "ordonnance", "décret":
+		return true
+	}
+	return false
+}
+
+// numeralListed reports whether word k is a subdivision numeral joined
+// to its neighbour by word link ("III à V", "V et V bis"): a Roman
+// numeral that no act shares ("III"), or one that a Latin adverb
+// follows.
+func (t *factTextKind) numeralListed(k, link int) bool {
+	if k < 0 || k >= len(t.words) {
+		return false
+	}
+	switch t.words[link].low {
+	case "à", "et", "ou":
+	default:
+		return false
+	}
+	w := t.words[k].s
+	if _, ok := roman(w); !ok || strings.ToUpper(w) != w {
+		return false
+	}
+	return !isActCode(w) || k+1 < len(t.words) && latinWordRank(t.words[k+1].low) > 0
+}
+
+// topLineNumeral returns the highest Roman numeral that numbers a line
+// of s ("IV. - Le contrat…", a quote before it in an amending text, "V
+// bis. -"), 0 when none does.
+func topLineNumeral(s string) int {
+	top := 0
+	for line := range strings.Lines(s) {
+		line = strings.TrimLeft(line, " \"«")
+		k := 0
+		for k < len(line) && strings.IndexByte("IVXLCDM", line[k]) >= 0 {
+			k++
+		}
+		if k == 0 {
+			continue
+		}
+		rest := line[k:]
+		if r := strings.TrimPrefix(rest, " "); r != rest {
+			if sp := strings.IndexAny(r, " .-"); sp > 0 && latinWordRank(r[:sp]) > 0 {
+				rest = r[sp:]
+			}
+		}
+		if !strings.HasPrefix(rest, ".") && !strings.HasPrefix(rest, " -") {
+			continue
+		}
+		if n, ok := roman(line[:k]); ok && n > top {
+			top = n
+		}
+	}
+	return top
+}
+
 func startsWord(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return isFactWordRune(r)
@@ -211,9 +318,33 @@ func startsWordBefore(s string) bool {
 	return isFactWordRune(r)
 }
 
+// headsLine reports whether word i opens its line, but for the quotes of
+// an amending text and a number it subdivides ("I C", "2 A").
+func (t *factTextKind) headsLine(i int) bool {
+	if lineStart(t.s, t.words[i].start) {
+		return true
+	}
+	if i == 0 || !lineStart(t.s, t.words[i-1].start) || t.s[t.words[i-1].end] != ' ' {
+		return false
+	}
+	p := t.words[i-1].s
+	if _, ok := roman(p); ok && strings.ToUpper(p) == p {
+		return true
+	}
+	return strings.Trim(p, "0123456789") == ""
+}
+
+// lineStart reports whether only blanks and opening quotes stand between
+// the start of a line and pos.
 func lineStart(s string, pos int) bool {
-	for pos > 0 && s[pos-1] == ' ' {
+	for pos > 0 && (s[pos-1] == ' ' || s[pos-1] == '"') {
 		pos--
+	}
+	for pos >= len("«") && s[pos-len("«"):pos] == "«" {
+		pos -= len("«")
+		for pos > 0 && s[pos-1] == ' ' {
+			pos--
+		}
 	}
 	return pos == 0 || s[pos-1] == '\n'
 }

@@ -417,6 +417,19 @@ func TestExtractCodes(t *testing.T) {
 		{"LE MEDECIN ID EST", nil},
 		{"CONSULTATION G", []string{"G"}},
 		{"15 C ou 11 CS", []string{"C", "CS"}},
+		// A Roman numeral numbering a part of a text is no act, wherever
+		// the text says so.
+		{"\"V. - Il est interdit\" ; c) Après le V, il est inséré un V bis", nil},
+		{"« V. - Il est interdit", nil},
+		{"I C. - Après l'article L. O. 145", nil},
+		{"au premier alinéa du présent V", nil},
+		{"prévu au V de l'article 111 de la loi", nil},
+		{"réduire le montant prévu au V du présent article", nil},
+		{"les références : I et III à V, puis aux V et V bis", nil},
+		{"I. - Le contrat.\n\nV. - Les tarifs.\n\nLe taux mentionné au V est fixé", nil},
+		{"I. - Le contrat.\n\nII. - Le V est porté à 30 €", []string{"V"}},
+		{"I. - Les tarifs.\n\nV. - La visite V est à 30 €", []string{"V"}},
+		{"Le V et le C sont revalorisés", []string{"V", "C"}},
 	}
 	for _, c := range cases {
 		if got := extractCodes(c.text); !reflect.DeepEqual(got, c.want) {
