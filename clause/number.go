@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // latinRank orders the Latin multiplicative adverbs that French legal texts
@@ -34,16 +35,26 @@ func latinWordRank(word string) int { return latinRank[strings.ToLower(word)] }
 // roman parses an upper- or lower-case Roman numeral ("IV", "xii", and the
 // French ordinal "Ier"); ok is false when s is not one.
 func roman(s string) (n int, ok bool) {
-	s = strings.ToUpper(s)
-	s = strings.TrimSuffix(s, "ER")
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			// A few letters of other alphabets upper-case to Latin
+			// ones: the dotless "ı" reads as an I.
+			s = strings.ToUpper(s)
+			break
+		}
+	}
+	// Cases are folded byte by byte (c|0x20), which maps no other ASCII
+	// byte onto the lower-case letters compared with.
+	if k := len(s) - 2; k >= 0 && s[k]|0x20 == 'e' && s[k+1]|0x20 == 'r' {
+		s = s[:k]
+	}
 	if s == "" || len(s) > 15 {
 		return 0, false
 	}
-	val := map[byte]int{'I': 1, 'V': 5, 'X': 10, 'L': 50, 'C': 100, 'D': 500, 'M': 1000}
 	prev := 0
 	for i := len(s) - 1; i >= 0; i-- {
-		v, isRoman := val[s[i]]
-		if !isRoman {
+		v := romanDigit(s[i])
+		if v == 0 {
 			return 0, false
 		}
 		if v < prev {
@@ -53,62 +64,126 @@ func roman(s string) (n int, ok bool) {
 			prev = v
 		}
 	}
-	// Reject non-canonical spellings such as "IIII" or "VX" by round-trip.
-	if toRoman(n) != s {
+	// Reject non-canonical spellings such as "IIII" or "VX": s must be
+	// how n is written.
+	var buf [15]byte
+	canon := appendRoman(buf[:0], n)
+	if len(canon) != len(s) {
 		return 0, false
+	}
+	for i := range canon {
+		if canon[i] != s[i]|0x20 {
+			return 0, false
+		}
 	}
 	return n, true
 }
 
-func toRoman(n int) string {
-	if n <= 0 || n >= 4000 {
-		return ""
+// romanDigit is the value of a Roman digit of either case, 0 for any other
+// byte.
+func romanDigit(c byte) int {
+	switch c | 0x20 {
+	case 'i':
+		return 1
+	case 'v':
+		return 5
+	case 'x':
+		return 10
+	case 'l':
+		return 50
+	case 'c':
+		return 100
+	case 'd':
+		return 500
+	case 'm':
+		return 1000
 	}
-	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
-	syms := []string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
-	var b strings.Builder
-	for i, v := range vals {
-		for n >= v {
-			b.WriteString(syms[i])
-			n -= v
-		}
-	}
-	return b.String()
+	return 0
 }
 
-// numberTokens cuts a printed number into lower-case tokens: runs of digits
-// and runs of letters, other characters being separators. "L. 162-5" gives
-// [l 162 5]; "2 bis AA" gives [2 bis aa]; "L262-35" gives [l 262 35].
+var romanValues = [...]struct {
+	v int
+	s string
+}{{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"},
+	{50, "l"}, {40, "xl"}, {10, "x"}, {9, "ix"}, {5, "v"}, {4, "iv"}, {1, "i"}}
+
+// appendRoman writes n in lower-case Roman numerals; nothing when n cannot
+// be written so (0 or less, 4000 or more).
+func appendRoman(dst []byte, n int) []byte {
+	if n <= 0 || n >= 4000 {
+		return dst
+	}
+	for _, rv := range romanValues {
+		for n >= rv.v {
+			dst = append(dst, rv.s...)
+			n -= rv.v
+		}
+	}
+	return dst
+}
+
+// numberToken is a token of a printed number, as bounds in the buffer that
+// holds the tokens in lower case.
+type numberToken struct{ start, end int }
+
+// appendNumberTokens cuts a printed number into lower-case tokens: runs of
+// digits and runs of letters, other characters being separators. "L.
+// 162-5" gives [l 162 5]; "2 bis AA" gives [2 bis aa]; "L262-35" gives
+// [l 262 35]. The tokens are appended to buf, one after the other, and
+// their bounds to toks.
+func appendNumberTokens(buf []byte, toks []numberToken, number string) ([]byte, []numberToken) {
+	const (
+		sep = iota
+		digit
+		letter
+	)
+	cur := sep
+	start := len(buf)
+	for i := 0; i < len(number); {
+		c := number[i]
+		kind, r, size := sep, rune(c), 1
+		if c < utf8.RuneSelf {
+			switch {
+			case c >= '0' && c <= '9':
+				kind = digit
+			case c >= 'a' && c <= 'z':
+				kind = letter
+			case c >= 'A' && c <= 'Z':
+				kind, r = letter, r+'a'-'A'
+			}
+		} else {
+			r, size = utf8.DecodeRuneInString(number[i:])
+			switch {
+			case unicode.IsDigit(r):
+				kind = digit
+			case unicode.IsLetter(r):
+				kind, r = letter, unicode.ToLower(r)
+			}
+		}
+		i += size
+		if kind != cur && len(buf) > start {
+			toks = append(toks, numberToken{start, len(buf)})
+			start = len(buf)
+		}
+		cur = kind
+		if kind != sep {
+			buf = utf8.AppendRune(buf, r)
+		}
+	}
+	if len(buf) > start {
+		toks = append(toks, numberToken{start, len(buf)})
+	}
+	return buf, toks
+}
+
+// numberTokens gives the tokens of appendNumberTokens as strings.
 func numberTokens(number string) []string {
-	var toks []string
-	var cur []rune
-	curDigit := false
-	flush := func() {
-		if len(cur) > 0 {
-			toks = append(toks, strings.ToLower(string(cur)))
-			cur = cur[:0]
-		}
+	buf, toks := appendNumberTokens(nil, nil, number)
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = string(buf[t.start:t.end])
 	}
-	for _, r := range number {
-		switch {
-		case unicode.IsDigit(r):
-			if len(cur) > 0 && !curDigit {
-				flush()
-			}
-			curDigit = true
-			cur = append(cur, r)
-		case unicode.IsLetter(r):
-			if len(cur) > 0 && curDigit {
-				flush()
-			}
-			curDigit = false
-			cur = append(cur, r)
-		default:
-			flush()
-		}
-	}
-	flush()
-	return toks
+	return out
 }
 
 // NormalizeNumber gives the canonical form of a printed number, used to
@@ -117,41 +192,67 @@ func numberTokens(number string) []string {
 // code-prefix letter such as the L of "L. 162-5"); separators collapse to
 // "." so "28-1" and "28.1" agree.
 func NormalizeNumber(number string) string {
-	toks := numberTokens(number)
-	if len(toks) > 2 && toks[0] == "l" && toks[1] == "o" {
-		// "L. O. 136-4" is "LO 136-4", the organic part of a code.
-		toks = append([]string{"lo"}, toks[2:]...)
+	var buf [64]byte
+	n := appendNormalNumber(buf[:0], number)
+	if string(n) == number {
+		return number // already canonical: no copy
 	}
-	for i, t := range toks {
+	return string(n)
+}
+
+// appendNormalNumber appends NormalizeNumber(number) to dst. Parse keys
+// thousands of headings: the tokens are cut into a buffer on the stack.
+func appendNormalNumber(dst []byte, number string) []byte {
+	var tokBuf [64]byte
+	var tokArr [8]numberToken
+	buf, toks := appendNumberTokens(tokBuf[:0], tokArr[:0], number)
+	tok := func(i int) string { return string(buf[toks[i].start:toks[i].end]) }
+	if len(toks) > 2 && tok(0) == "l" && tok(1) == "o" {
+		// "L. O. 136-4" is "LO 136-4", the organic part of a code: the
+		// two letters lie side by side in buf.
+		toks[1].start = toks[0].start
+		toks = toks[1:]
+	}
+	start := len(dst)
+	for i, tk := range toks {
+		t := buf[tk.start:tk.end]
+		if string(t) == "er" {
+			continue // "1er"
+		}
+		if len(dst) > start {
+			dst = append(dst, '.')
+		}
 		switch {
-		case t == "premier" || t == "première" || t == "premiere" || t == "er":
-			if t == "er" {
-				toks[i] = ""
-				continue
-			}
-			toks[i] = "1"
-		case i == 0 && len(toks) > 1 && len(t) == 1 && isCodePrefix(t):
+		case string(t) == "premier" || string(t) == "première" || string(t) == "premiere":
+			dst = append(dst, '1')
+		case i == 0 && len(toks) > 1 && len(t) == 1 && isCodePrefix(string(t)):
 			// "L. 162-5", "R. 4127-1", "D. 162": the letter names a part
 			// of a code, it is not a Roman numeral.
-		case latinRank[t] > 0:
+			dst = append(dst, t...)
+		case latinRank[string(t)] > 0:
+			dst = append(dst, t...)
 		default:
 			// Only a number's first part is Roman ("IV", "II bis"):
 			// capitals after it are a letter suffix ("1er C", "2 C"
 			// between "2 B" and "2 D"), not a hundred.
-			if n, ok := roman(t); ok && i == 0 {
-				toks[i] = strconv.Itoa(n)
-			} else if n, err := strconv.Atoi(t); err == nil {
-				toks[i] = strconv.Itoa(n) // drop leading zeros
+			if i == 0 {
+				if n, ok := roman(string(t)); ok {
+					dst = strconv.AppendInt(dst, int64(n), 10)
+					continue
+				}
 			}
+			if t[0] >= '0' && t[0] <= '9' {
+				// Leading zeros go; a run of digits too long for an int,
+				// or holding digits of other scripts, stays as printed.
+				if n, err := strconv.Atoi(string(t)); err == nil {
+					dst = strconv.AppendInt(dst, int64(n), 10)
+					continue
+				}
+			}
+			dst = append(dst, t...)
 		}
 	}
-	out := toks[:0]
-	for _, t := range toks {
-		if t != "" {
-			out = append(out, t)
-		}
-	}
-	return strings.Join(out, ".")
+	return dst
 }
 
 func isCodePrefix(t string) bool { return t == "l" || t == "r" || t == "d" || t == "a" }
