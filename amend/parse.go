@@ -164,6 +164,9 @@ func Amends(doc, base *clause.Document) bool {
 			break
 		}
 		left--
+		if !mayInstruct(c.Text) {
+			continue
+		}
 		frame, quotes, err := splitQuotes(c.Text)
 		if err != nil || aimedElsewhere(frame) {
 			continue

@@ -252,3 +252,42 @@ func TestPrefilterIgnoresCase(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkAmendsSynthetic asks it of the 1 MB synthetic convention
+// against its edited version, the pair diff's bench compares: a text with
+// no instruction, whose articles all name an article.
+func BenchmarkAmendsSynthetic(b *testing.B) {
+	base := synth.Base(1<<20, 1)
+	old := clause.Parse(base.Text)
+	new := clause.Parse(synth.Edit(base, 0.05, 2).Text)
+	b.SetBytes(int64(len(base.Text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if Amends(new, old) {
+			b.Fatal("the synthetic convention reads as amending its previous version")
+		}
+	}
+}
+
+// BenchmarkAmendsBillPair asks it of the real-text pair diff's bench
+// compares: the sixteen steps of a bill end to end, numbered apart,
+// against the same with one paragraph in twenty edited.
+func BenchmarkAmendsBillPair(b *testing.B) {
+	var steps []string
+	for _, path := range corpus.Files(b, billSteps) {
+		t, err := os.ReadFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		steps = append(steps, string(t))
+	}
+	oldV, newV := synth.Bill(steps, 0.05, 2)
+	old, new := decodeDoc(b, []byte(oldV.Text)), decodeDoc(b, []byte(newV.Text))
+	b.SetBytes(int64(len(newV.Text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if Amends(new, old) {
+			b.Fatal("the bill pair reads as amending")
+		}
+	}
+}
