@@ -45,11 +45,10 @@ func mdHeading(s string) (head, bool) {
 // plainHeading reads a heading set as a plain line, more strictly than a
 // markdown one: short, and not a sentence that merely starts with a keyword.
 func plainHeading(s string) (head, bool) {
-	if len(s) > maxPlainHeading && utf8.RuneCountInString(s) > maxPlainHeading {
-		return head{}, false
-	}
+	// classify rules out a line of prose by its first word, which is
+	// cheaper than measuring it.
 	h, ok := classify(s, true)
-	if !ok {
+	if !ok || longerThan(s, maxPlainHeading) {
 		return head{}, false
 	}
 	h.text = s

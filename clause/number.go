@@ -271,11 +271,25 @@ func isAllLetters(s string) bool {
 // The segmenter keys sub-kinds apart ("subtitle:", "subsection:") and
 // tariff rows by their act code ("tariff:G").
 func NumberKey(kind Kind, number string) string {
-	n := NormalizeNumber(number)
-	if n == "" {
-		return ""
+	var buf [64]byte
+	return string(appendNumberKey(buf[:0], string(kind), number))
+}
+
+// appendNumberKey appends prefix, ":" and NormalizeNumber(number) to dst;
+// nothing when that number is "".
+func appendNumberKey(dst []byte, prefix, number string) []byte {
+	start := len(dst)
+	dst = append(append(dst, prefix...), ':')
+	if k := appendNormalNumber(dst, number); len(k) > len(dst) {
+		return k
 	}
-	return string(kind) + ":" + n
+	return dst[:start]
+}
+
+// keyNumber is the normalised number of a key: "28.1" of "article:28.1".
+func keyNumber(key string) string {
+	_, n, _ := strings.Cut(key, ":")
+	return n
 }
 
 // CompareNumbers orders two printed numbers as a reader of legal texts

@@ -183,8 +183,8 @@ const longProse = 200
 func oneLineParagraphs(text string) bool {
 	long := 0
 	for line := range strings.Lines(text) {
-		if len(line) > longProse && utf8.RuneCountInString(line) > longProse &&
-			!strings.Contains(line, "   ") && !strings.ContainsAny(line, "|\t") {
+		if longerThan(line, longProse) && !strings.Contains(line, "   ") &&
+			strings.IndexByte(line, '|') < 0 && strings.IndexByte(line, '\t') < 0 {
 			if long++; long >= 3 {
 				return true
 			}
@@ -219,7 +219,7 @@ func (p *parser) scan() {
 				ln.flags = fClean
 			}
 			s := text[ts:te]
-			if strings.ContainsAny(s, "*_") && stripEmphasis(s) != s {
+			if (strings.IndexByte(s, '*') >= 0 || strings.IndexByte(s, '_') >= 0) && stripEmphasis(s) != s {
 				ln.flags |= fEmphasis
 			}
 			switch c := s[0]; {
@@ -348,6 +348,13 @@ func (p *parser) announced(i int) bool {
 	return false
 }
 
+// longerThan reports whether s holds more than n runes. A string of more
+// than n runes of the longest UTF-8 encoding needs no counting: even
+// invalid bytes count one each.
+func longerThan(s string, n int) bool {
+	return len(s) > n && (len(s) > n*utf8.UTFMax || utf8.RuneCountInString(s) > n)
+}
+
 // wrapsInto reports whether line i continues the sentence of the line before
 // it: that line is long prose ending without punctuation.
 func (p *parser) wrapsInto(i, prevHead int) bool {
@@ -359,7 +366,7 @@ func (p *parser) wrapsInto(i, prevHead int) bool {
 		return false
 	}
 	s := p.text[prev.ts:prev.te]
-	if len(s) < proseLine || utf8.RuneCountInString(s) < proseLine {
+	if !longerThan(s, proseLine-1) {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(s)
@@ -376,10 +383,11 @@ func (p *parser) build() {
 	p.clauses = make([]Clause, 0, len(p.heads)+8)
 	p.ids = make(map[string]int, len(p.heads)+8)
 	bodyStart := 0
+	var keyBuf [64]byte
 	for i := range p.heads {
 		h := &p.heads[i]
 		if h.md == 0 && h.hk == hArticle && p.lastArticle != "" &&
-			p.lastArticle == keyOf(h.hk, h.num) {
+			p.lastArticle == string(appendKey(keyBuf[:0], h.hk, h.num)) {
 			continue // "Art. 20." under "Article 20": body text
 		}
 		p.flush(bodyStart, h.line)
@@ -392,19 +400,21 @@ func (p *parser) build() {
 }
 
 func keyOf(hk hkind, num string) string {
+	var buf [64]byte
+	return string(appendKey(buf[:0], hk, num))
+}
+
+// appendKey appends keyOf(hk, num) to dst.
+func appendKey(dst []byte, hk hkind, num string) []byte {
 	// A convention has one préambule: it is the same clause from version
 	// to version, whatever its text becomes.
 	if hk == hPreamble {
-		return "preamble"
+		return append(dst, "preamble"...)
 	}
 	if num == "" || kinds[hk].keyPrefix == "" {
-		return ""
+		return dst
 	}
-	n := NormalizeNumber(num)
-	if n == "" {
-		return ""
-	}
-	return kinds[hk].keyPrefix + ":" + n
+	return appendNumberKey(dst, kinds[hk].keyPrefix, num)
 }
 
 // encloses reports whether the open heading f is an ancestor of h. Markdown
@@ -459,7 +469,7 @@ func (p *parser) open(h *head) {
 		// one is "annexe-2".
 		base = ki.idPrefix
 	case c.Key != "":
-		base = slugJoin(ki.idPrefix, NormalizeNumber(h.num))
+		base = slugJoin(ki.idPrefix, keyNumber(c.Key))
 	default:
 		base = frtext.SlugMax(h.text, maxSlug)
 		if base == "" {
@@ -505,7 +515,7 @@ func (p *parser) closeRange() {
 		c.Number = num
 		c.Key = keyOf(h.hk, num)
 		c.Status = h.status
-		c.ID = p.uniq(slugJoin(ki.idPrefix, NormalizeNumber(num)))
+		c.ID = p.uniq(slugJoin(ki.idPrefix, keyNumber(c.Key)))
 		p.clauses = append(p.clauses, c)
 	}
 	p.lastArticle = ""
@@ -605,6 +615,8 @@ func (p *parser) textOf(s, e int) string {
 		return p.text[p.lines[s].start:p.lines[e-1].end]
 	}
 	var b strings.Builder
+	// Lines are trimmed and blank lines joined: never longer than in text.
+	b.Grow(p.lines[e-1].end - p.lines[s].start)
 	blank := false
 	for i := s; i < e; i++ {
 		ln := p.lines[i]
@@ -675,7 +687,7 @@ func (p *parser) addItem(parent, s, e int, num string) {
 	c.Key = NumberKey(KindItem, num)
 	var base string
 	if c.Key != "" {
-		base = slugJoin(p.parentID(parent, "item"), NormalizeNumber(num))
+		base = slugJoin(p.parentID(parent, "item"), keyNumber(c.Key))
 	} else {
 		base = frtext.SlugMax(c.Text, maxSlug)
 	}

@@ -2,6 +2,7 @@ package clause
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/avenant-dev/avenant/internal/frtext"
 )
@@ -25,9 +26,42 @@ func (p *parser) uniq(id string) string {
 
 // slugJoin makes "art-28-1" from "art" and "28.1".
 func slugJoin(prefix, s string) string {
+	if isDottedSlug(s) {
+		// The slug of a normalised number is the number with hyphens
+		// for dots: written at once, without SlugMax's copy.
+		var b strings.Builder
+		b.Grow(len(prefix) + 1 + len(s))
+		b.WriteString(prefix)
+		b.WriteByte('-')
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c == '.' {
+				b.WriteByte('-')
+			} else {
+				b.WriteByte(c)
+			}
+		}
+		return b.String()
+	}
 	t := frtext.SlugMax(s, 3*maxSlug)
 	if t == "" {
 		return prefix
 	}
 	return prefix + "-" + t
+}
+
+// isDottedSlug reports runs of lower-case ASCII letters and digits parted
+// by single dots, short enough for SlugMax not to cut them.
+func isDottedSlug(s string) bool {
+	if s == "" || len(s) > 3*maxSlug || s[0] == '.' || s[len(s)-1] == '.' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == '.' && s[i-1] != '.':
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -43,10 +43,9 @@ func (p *parser) freeHeadings() {
 			break
 		}
 	}
-	isHead := make(map[int]bool, len(p.heads))
-	ranked := make(map[int]bool, len(p.heads))
+	isHead := p.headLines()
+	ranked := make([]bool, len(p.lines))
 	for _, h := range p.heads {
-		isHead[h.line] = true
 		ranked[h.line] = kinds[h.hk].rank >= 0
 	}
 	// introduces reports whether the next non-blank line after i opens a
@@ -97,6 +96,15 @@ func (p *parser) freeHeadings() {
 	p.heads = out
 }
 
+// headLines marks the lines that hold a heading.
+func (p *parser) headLines() []bool {
+	isHead := make([]bool, len(p.lines))
+	for _, h := range p.heads {
+		isHead[h.line] = true
+	}
+	return isHead
+}
+
 // annexGroup reports an unnumbered "Annexes": right before a numbered
 // heading ("Annexe 1") it names the group, like any unnumbered heading
 // there; over text of its own it is the annex.
@@ -106,7 +114,7 @@ func annexGroup(h head) bool {
 
 // titleLine reports whether line i stands alone (a blank line or a heading
 // on either side) and reads as a title.
-func (p *parser) titleLine(i int, isHead map[int]bool) bool {
+func (p *parser) titleLine(i int, isHead []bool) bool {
 	ln := p.lines[i]
 	if ln.flags&(fBlank|fPipe) != 0 {
 		return false
@@ -124,14 +132,10 @@ func (p *parser) titleLine(i int, isHead map[int]bool) bool {
 // without the punctuation of a sentence (a title in capitals may end with
 // a full stop).
 func titleShape(s string) bool {
-	if utf8.RuneCountInString(s) > maxTitleLine || strings.Contains(s, "\t") || strings.Contains(s, "   ") {
-		return false
-	}
+	// The tests that rule out most lines of prose come first: it starts
+	// with a capital as a title does, but ends as a sentence.
 	r, _ := utf8.DecodeRuneInString(s)
 	if !unicode.IsUpper(r) {
-		return false
-	}
-	if _, ok := itemStart(s); ok || numberedPoint(s) {
 		return false
 	}
 	// A sentence may end inside quotation marks or brackets ("…remis en
@@ -141,9 +145,15 @@ func titleShape(s string) bool {
 	case ',', ';', ':', '!', '?', '…':
 		return false
 	case '.':
-		return strings.IndexFunc(s, unicode.IsLower) < 0
+		if strings.IndexFunc(s, unicode.IsLower) >= 0 {
+			return false
+		}
 	}
-	return true
+	if longerThan(s, maxTitleLine) || strings.Contains(s, "\t") || strings.Contains(s, "   ") {
+		return false
+	}
+	_, point := itemStart(s)
+	return !point && !numberedPoint(s)
 }
 
 // numberedPoint reports a line that opens with a point's number however it
@@ -169,10 +179,7 @@ func numberedPoint(s string) bool {
 // around them make one paragraph, which no re-wrapping of the same words
 // changes. Headings, points and table rows never join.
 func (p *parser) joinWrapped() {
-	isHead := make(map[int]bool, len(p.heads))
-	for _, h := range p.heads {
-		isHead[h.line] = true
-	}
+	isHead := p.headLines()
 	last := -1 // the last non-blank line
 	for i := range p.lines {
 		if p.lines[i].flags&fBlank != 0 {
@@ -188,7 +195,7 @@ func (p *parser) joinWrapped() {
 }
 
 // continues reports whether line b goes on with the sentence of line a.
-func (p *parser) continues(a, b int, isHead map[int]bool) bool {
+func (p *parser) continues(a, b int, isHead []bool) bool {
 	if isHead[a] || isHead[b] || p.lines[a].flags&fPipe != 0 || p.lines[b].flags&fPipe != 0 {
 		return false
 	}
@@ -212,10 +219,10 @@ func (p *parser) continues(a, b int, isHead map[int]bool) bool {
 // underscore inside a word stay.
 func stripEmphasis(s string) string {
 	var b strings.Builder
+	kept := 0 // s[:kept] is in b; 0 while no marker was left out
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c != '*' && c != '_' {
-			b.WriteByte(c)
 			i++
 			continue
 		}
@@ -231,11 +238,17 @@ func stripEmphasis(s string) string {
 		opens := wordAfter && (i == 0 || unicode.IsSpace(before) || unicode.IsPunct(before))
 		closes := wordBefore && (j == len(s) || unicode.IsSpace(after) || unicode.IsPunct(after))
 		if (opens || closes) && !(wordBefore && wordAfter) {
-			i = j
-			continue
+			if kept == 0 {
+				b.Grow(len(s))
+			}
+			b.WriteString(s[kept:i])
+			kept = j
 		}
-		b.WriteString(s[i:j])
 		i = j
 	}
+	if kept == 0 {
+		return s // no marker left out: the line as it is, not a copy
+	}
+	b.WriteString(s[kept:])
 	return b.String()
 }

@@ -201,9 +201,8 @@ func (p *parser) tableHeader(i, b int) (cells []string, next int, ok bool) {
 	if pipe && i > 0 && p.lines[i-1].flags&fPipe != 0 {
 		return nil, 0, false // not the first row of its table
 	}
-	if cells, ok = headerCells(s, pipe); !ok {
-		return nil, 0, false
-	}
+	// The next line is looked at first: cutting this one into cells
+	// costs more, and few lines stand over a row.
 	n := i + 1
 	for n < b && p.lines[n].flags&fBlank != 0 {
 		n++
@@ -212,6 +211,9 @@ func (p *parser) tableHeader(i, b int) (cells []string, next int, ok bool) {
 		return nil, 0, false
 	}
 	if _, isRow := p.row(n); !isRow || strings.IndexFunc(p.trimmed(n), unicode.IsDigit) < 0 {
+		return nil, 0, false
+	}
+	if cells, ok = headerCells(s, pipe); !ok {
 		return nil, 0, false
 	}
 	return cells, i + 1, true
