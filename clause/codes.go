@@ -184,11 +184,7 @@ func (t *factTextKind) codes() []codeAt {
 // presents as an act: right after an act noun, or in parentheses after
 // one ("l'avis ponctuel de consultant (APC)").
 func (t *factTextKind) contextualCode(i int, code string) bool {
-	base := strings.TrimSuffix(code, "+")
-	if notActCodes()[base] || frenchCaps()[base] {
-		return false
-	}
-	if _, roman := roman(base); roman {
+	if !mayBeContextualCode(strings.TrimSuffix(code, "+")) {
 		return false
 	}
 	if i > 0 && actNouns[t.words[i-1].low] {
@@ -204,6 +200,26 @@ func (t *factTextKind) contextualCode(i int, code string) bool {
 		}
 	}
 	return false
+}
+
+// holdsActCode reports whether codes() finds an act code in the
+// normalised text s. Most texts of law hold no word that could be one (a
+// known key, or an unknown capitalised word that an act noun could
+// introduce): those are ruled out by a scan of the text's capitalised
+// words, before any word of it is cut or lower-cased.
+func holdsActCode(s string) bool {
+	candidate := false
+	for start, end := nextFactWord(s, 0); start < len(s) && !candidate; start, end = nextFactWord(s, end) {
+		if word := s[start:end]; word[0] >= 'A' && word[0] <= 'Z' && codeShape(word) {
+			candidate = isActCode(word) || mayBeContextualCode(word)
+		}
+	}
+	if !candidate {
+		return false
+	}
+	t := &factTextKind{s: s, words: appendFactWords(factWords.get(), s)}
+	defer func() { factWords.put(t.words) }()
+	return len(t.codes()) > 0
 }
 
 // romanSubdivision reports whether word i, a code that also reads as a
@@ -306,6 +322,17 @@ func topLineNumeral(s string) int {
 		}
 	}
 	return top
+}
+
+// mayBeContextualCode reports whether an unknown code-shaped word could
+// be an act code that its context presents as one: neither an
+// institution nor a French word in capitals nor a Roman numeral.
+func mayBeContextualCode(base string) bool {
+	if notActCodes()[base] || frenchCaps()[base] {
+		return false
+	}
+	_, isRoman := roman(base)
+	return !isRoman
 }
 
 func startsWord(s string) bool {

@@ -68,7 +68,11 @@ func compareDiffedFacts(oldText, newText, subject string, refs *refIndex, hunks 
 // returns those that differ (see compareFacts).
 func reportFacts(ex extracted, refs *refIndex) []Fact {
 	olds, news := ex.olds, ex.news
-	pairs := pairFacts(olds, news, diffAnchors(ex.oldNorm, ex.newNorm, ex.hunks, olds, news))
+	anchors := ex.anchors
+	if anchors == nil {
+		anchors = diffAnchors(ex.oldNorm, ex.newNorm, ex.hunks, olds, news)
+	}
+	pairs := pairFacts(olds, news, anchors)
 
 	type placed struct {
 		removed bool
@@ -389,29 +393,34 @@ func tokenize(s string) []factWord {
 
 // appendFactWords appends the words of s to ws.
 func appendFactWords(ws []factWord, s string) []factWord {
-	i := 0
-	for i < len(s) {
-		r, w := runeAt(s, i)
-		if !isFactWordRune(r) {
-			i += w
-			continue
-		}
-		start := i
-		for i < len(s) {
-			r, w = runeAt(s, i)
-			if !isFactWordRune(r) {
-				break
-			}
-			i += w
-		}
-		end := i
-		if i < len(s) && s[i] == '\'' && elisions[strings.ToLower(s[start:end])] {
-			i++
-			end = i
+	for start, end := nextFactWord(s, 0); start < len(s); start, end = nextFactWord(s, end) {
+		if end < len(s) && s[end] == '\'' && elisions[strings.ToLower(s[start:end])] {
+			end++
 		}
 		ws = append(ws, factWord{s: s[start:end], low: strings.ToLower(s[start:end]), start: start, end: end})
 	}
 	return ws
+}
+
+// nextFactWord returns the span of the first run of word runes of s at or
+// after i; start is len(s) when there is none.
+func nextFactWord(s string, i int) (start, end int) {
+	for i < len(s) {
+		r, w := runeAt(s, i)
+		if isFactWordRune(r) {
+			break
+		}
+		i += w
+	}
+	start = i
+	for i < len(s) {
+		r, w := runeAt(s, i)
+		if !isFactWordRune(r) {
+			break
+		}
+		i += w
+	}
+	return start, i
 }
 
 // sentenceBounds cuts the text where a sentence (see frtext.SentenceStarts),
@@ -448,7 +457,7 @@ func (t *factTextKind) wordAt(pos int) int {
 // context returns the words around a span, as a sorted set, which is what pairs an old fact
 // with the new one that replaced it.
 func (t *factTextKind) context(start, end int) []string {
-	const n = 4
+	const n = ctxWords
 	var ctx []string
 	i := t.wordAt(start)
 	for k := i - 1; k >= 0 && k >= i-n; k-- {

@@ -3,15 +3,18 @@ package clause
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
-// factContext is how far, in bytes, the facts of a changed passage may
-// depend on the text around it: a reference's number and the text it
-// names (read up to 400 bytes on), the words before a date, the sentence
-// an amount or a modal verb stands in. Paragraphs further from every
-// change than that are the same facts on both sides, all of them left
-// unchanged.
-const factContext = 1024
+// factMargins are the widths, in bytes, of the text kept on either side
+// of the changes when their facts are read, tried in turn. Facts depend
+// on little around them (a reference reads the name of the text after
+// its number, a date the words before it, an amount or a modal verb its
+// sentence, every fact four words either side for its context), but the
+// facts of a window pair as those of the whole texts only when anchors
+// fence each change within it (see piecesSeparated): a margin without
+// such a fact is widened, up to the whole texts.
+var factMargins = [...]int{64, 512, 4096}
 
 // factsAround normalises both texts and extracts their facts: from the
 // paragraphs around each change when that gives the facts of the whole
@@ -26,27 +29,48 @@ func factsAround(oldText, newText, subject string, refs *refIndex, hunks []Hunk)
 	if oldNorm != oldText || newNorm != newText {
 		hunks = nil
 	}
-	if start, tail, ok := changedWindow(oldNorm, newNorm, subject, refs, newText); ok {
-		o, n := oldNorm[start:len(oldNorm)-tail], newNorm[start:len(newNorm)-tail]
-		wh, ok := clipHunks(hunks, start, len(oldNorm)-tail, len(newNorm)-tail)
-		if !ok {
-			wh = WordDiff(o, n)
-		}
-		pieces := changedPieces(o, n, wh)
-		// An amount may take its act code from a label anywhere
-		// before it, and its pairing looks at every code of the
-		// other side: amounts are read in the whole texts, and
-		// whether the pieces hold one is known from their text alone.
-		if !piecesHoldAmount(o, n, pieces) {
+	if windowable(oldNorm, newNorm, subject, refs, newText) {
+		shared := sharedEnds(oldNorm, newNorm)
+		codes := -1 // whether either text holds an act code, once asked
+		for _, margin := range factMargins {
+			start, tail, ok := shared.window(oldNorm, margin)
+			if !ok {
+				break
+			}
+			if hunks == nil {
+				hunks = shared.wordDiff(oldNorm, newNorm)
+			}
+			o, n := oldNorm[start:len(oldNorm)-tail], newNorm[start:len(newNorm)-tail]
+			wh, ok := clipHunks(hunks, start, len(oldNorm)-tail, len(newNorm)-tail)
+			if !ok {
+				break
+			}
+			pieces := changedPieces(o, n, wh, margin)
+			// An amount may take its act code from a label anywhere
+			// before it, and its pairing looks at every code of the
+			// other side: amounts are read in the whole texts, unless
+			// the pieces hold none (known from their text alone) or
+			// neither text holds a code to tie one to.
+			if piecesHoldAmount(o, n, pieces) {
+				if codes < 0 {
+					codes = 0
+					if holdsActCode(oldNorm) || holdsActCode(newNorm) {
+						codes = 1
+					}
+				}
+				if codes == 1 {
+					break
+				}
+			}
 			ex := extracted{oldNorm: o, newNorm: n, hunks: wh}
 			for _, p := range pieces {
 				ex.olds = appendShifted(ex.olds, extractNormalized(o[p.old[0]:p.old[1]], subject), p.old[0])
 				ex.news = appendShifted(ex.news, extractNormalized(n[p.new[0]:p.new[1]], subject), p.new[0])
 			}
-			return ex
-		}
-		if hunks == nil {
-			hunks = widenHunks(wh, oldNorm, start, tail)
+			ex.anchors = diffAnchors(o, n, wh, ex.olds, ex.news)
+			if piecesSeparated(wh, pieces, ex.olds, ex.anchors) {
+				return ex
+			}
 		}
 	}
 	ex := extractWhole(oldNorm, newNorm, subject)
@@ -126,6 +150,7 @@ type extracted struct {
 	oldNorm, newNorm string
 	olds, news       []factAt
 	hunks            []Hunk
+	anchors          [][2]int // diffAnchors of the above, when known
 }
 
 func extractWhole(oldNorm, newNorm, subject string) extracted {
@@ -138,14 +163,18 @@ type piece struct{ old, new [2]int }
 
 // changedPieces cuts two texts whose word diff is hunks into the pieces
 // whose facts are read: everything but the paragraphs of the text they
-// share that lie more than factContext bytes from every change. The cuts
+// share that lie more than margin bytes from every change. The cuts
 // fall at blank lines, which end every sentence.
-func changedPieces(old, new string, hunks []Hunk) []piece {
+func changedPieces(old, new string, hunks []Hunk, margin int) []piece {
 	var pieces []piece
 	cur := piece{}
 	for sh := range sharedStretches(hunks) {
 		shift := sh.new - sh.old
-		from, to := sh.old+factContext, sh.old+len(sh.text)-factContext
+		// Past the paragraphs of the changes on either side, ctxWords
+		// words at least: the context of their facts.
+		stretchEnd := sh.old + len(sh.text)
+		from := max(sh.old+margin, paragraphsAfter(old, sh.old, stretchEnd))
+		to := min(stretchEnd-margin, paragraphsBefore(old, stretchEnd, sh.old))
 		if from >= to {
 			continue
 		}
@@ -166,6 +195,99 @@ func changedPieces(old, new string, hunks []Hunk) []piece {
 	return append(pieces, cur)
 }
 
+// paragraphsAfter returns where the paragraph of s holding pos ends, plus
+// ctxWords words, and no further than limit.
+func paragraphsAfter(s string, pos, limit int) int {
+	i := strings.Index(s[pos:limit], "\n\n")
+	if i < 0 {
+		return limit
+	}
+	pos += i
+	for range ctxWords {
+		_, pos = nextFactWord(s[:limit], pos)
+	}
+	return pos
+}
+
+// paragraphsBefore returns where the paragraph of s holding pos starts,
+// less ctxWords words, and no earlier than limit.
+func paragraphsBefore(s string, pos, limit int) int {
+	i := strings.LastIndex(s[limit:pos], "\n\n")
+	if i < 0 {
+		return limit
+	}
+	pos = limit + i
+	for n := 0; pos > limit && n < ctxWords; n++ {
+		for pos > limit && !startsWordBefore(s[limit:pos]) {
+			pos--
+		}
+		for pos > limit && startsWordBefore(s[limit:pos]) {
+			_, w := utf8.DecodeLastRuneInString(s[limit:pos])
+			pos -= w
+		}
+	}
+	return pos
+}
+
+// ctxWords is how many words a fact reads on either side of it for its
+// context (see factTextKind.context).
+const ctxWords = 4
+
+// piecesSeparated reports whether the facts read in the pieces of the old
+// text o pair as the facts of the whole texts would. Facts are paired
+// anchor to anchor (see pairFacts): the facts between two anchors are
+// paired among themselves, by their kinds and the words around them.
+// Every fact left out lies in text both sides share, farther from every
+// change than a fact looks (a margin), so it is an anchor: the facts
+// before the first change and after the last pair alike whatever was
+// cut, but between two pieces the whole texts have an anchor (a fact left
+// out) where the pieces may have none. An anchored fact must then stand
+// between the changes of two consecutive pieces.
+func piecesSeparated(hunks []Hunk, pieces []piece, olds []factAt, anchors [][2]int) bool {
+	if len(pieces) < 2 {
+		return true
+	}
+	changes := changedSpans(hunks)
+	c, a := 0, 0
+	for k := 0; k+1 < len(pieces); k++ {
+		// The last change of piece k, the first of piece k+1.
+		for c+1 < len(changes) && changes[c+1][0] <= pieces[k].old[1] {
+			c++
+		}
+		from := changes[c][1]
+		to := pieces[k+1].old[0]
+		if c+1 < len(changes) {
+			to = changes[c+1][0]
+		}
+		for a < len(anchors) && olds[anchors[a][0]].start < from {
+			a++
+		}
+		if a == len(anchors) || olds[anchors[a][0]].end > to {
+			return false
+		}
+	}
+	return true
+}
+
+// changedSpans are the byte ranges of the old text that a word diff
+// deletes, an insertion being an empty range where it goes.
+func changedSpans(hunks []Hunk) [][2]int {
+	var out [][2]int
+	o := 0
+	for _, h := range hunks {
+		switch h.Op {
+		case OpEqual:
+			o += len(h.Text)
+		case OpDelete:
+			out = append(out, [2]int{o, o + len(h.Text)})
+			o += len(h.Text)
+		case OpInsert:
+			out = append(out, [2]int{o, o})
+		}
+	}
+	return out
+}
+
 // appendShifted appends facts read in a piece starting at off, their
 // places made the text's. The facts are shifted where they are: the
 // caller keeps only the result.
@@ -180,11 +302,9 @@ func appendShifted(to, facts []factAt, off int) []factAt {
 	return append(to, facts...)
 }
 
-// changedWindow finds in two normalised texts the paragraphs that differ,
-// with factContext bytes of paragraphs on either side: it returns how many
-// bytes the texts share before the window and after it. It gives up (ok
-// false) wherever facts outside the window could be reported or pair
-// otherwise:
+// windowable reports whether the facts of two normalised texts may be
+// read around their changes only. Not when facts outside could be
+// reported or pair otherwise:
 //   - a tariff row's subject, which dates and prices the whole row;
 //   - texts too long to anchor facts by a word diff: facts are then
 //     paired by value over the whole texts;
@@ -192,27 +312,42 @@ func appendShifted(to, facts []factAt, off int) []factAt {
 //     gone stale (see refIndex.citesAffected, the filter unchanged
 //     clauses pass too), or that knows no old article, when every
 //     reference to an unknown number is reported.
-func changedWindow(oldNorm, newNorm, subject string, refs *refIndex, newText string) (start, tail int, ok bool) {
+func windowable(oldNorm, newNorm, subject string, refs *refIndex, newText string) bool {
 	if subject != "" || oldNorm == newNorm || len(oldNorm)+len(newNorm) > maxAnchoredDiff {
-		return 0, 0, false
+		return false
 	}
-	if refs != nil && (len(refs.OldToNew) == 0 || refs.citesAffected(newText)) {
-		return 0, 0, false
-	}
-	prefix := commonPrefixLen(oldNorm, newNorm)
-	suffix := commonSuffixLen(oldNorm[prefix:], newNorm[prefix:])
-	if cut := prefix - factContext; cut > 0 {
-		if i := strings.LastIndex(oldNorm[:cut], "\n\n"); i >= 0 {
+	return refs == nil || len(refs.OldToNew) > 0 && !refs.citesAffected(newText)
+}
+
+// ends is how many bytes two texts share at their start and at their end.
+type ends struct{ prefix, suffix int }
+
+func sharedEnds(old, new string) ends {
+	prefix := commonPrefixLen(old, new)
+	return ends{prefix, commonSuffixLen(old[prefix:], new[prefix:])}
+}
+
+// window finds in the old text the paragraphs that differ, with margin
+// bytes of paragraphs on either side, and ctxWords words at least: it
+// returns how many bytes the texts share before the window and after it,
+// ok false when that is nothing.
+func (e ends) window(old string, margin int) (start, tail int, ok bool) {
+	if cut := min(e.prefix-margin, paragraphsBefore(old, e.prefix, 0)); cut > 0 {
+		if i := strings.LastIndex(old[:cut], "\n\n"); i >= 0 {
 			start = i + 2
 		}
 	}
-	if from := len(oldNorm) - suffix + factContext; from < len(oldNorm) {
-		if i := strings.Index(oldNorm[from:], "\n\n"); i >= 0 {
-			tail = len(oldNorm) - from - i
+	if from := max(len(old)-e.suffix+margin, paragraphsAfter(old, len(old)-e.suffix, len(old))); from < len(old) {
+		if i := strings.Index(old[from:], "\n\n"); i >= 0 {
+			tail = len(old) - from - i
 		}
 	}
-	if start == 0 && tail == 0 {
-		return 0, 0, false
-	}
-	return start, tail, true
+	return start, tail, start > 0 || tail > 0
+}
+
+// wordDiff is the word diff of the two texts, made on the widest window
+// of factMargins and put back between the ends the texts share.
+func (e ends) wordDiff(old, new string) []Hunk {
+	start, tail, _ := e.window(old, factMargins[len(factMargins)-1])
+	return widenHunks(WordDiff(old[start:len(old)-tail], new[start:len(new)-tail]), old, start, tail)
 }

@@ -3,6 +3,7 @@ package clause
 import (
 	"os"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/avenant-dev/avenant/internal/corpus"
@@ -98,5 +99,46 @@ func TestWidenHunks(t *testing.T) {
 		if got, want := widenHunks(window, tc.old, start, tail), WordDiff(tc.old, tc.new); !reflect.DeepEqual(got, want) {
 			t.Errorf("widenHunks(%q → %q) = %q, want %q", tc.old, tc.new, got, want)
 		}
+	}
+}
+
+// Two changes far apart, with no fact between them but in paragraphs
+// the narrowest window leaves out: the whole texts pair each change on
+// its own side of those facts, and so must the window, which widens until
+// an anchor stands between the changes.
+func TestWindowFencesChangesApart(t *testing.T) {
+	filler := func(n int) string {
+		return strings.Repeat("Les parties se réunissent en commission paritaire régionale.\n\n", n)
+	}
+	text := func(first, last string) string {
+		return "Le délai de réponse est " + first + ".\n\n" + filler(5) +
+			"Le rapport est remis le 1er mars 2025.\n\n" + filler(40) +
+			"La durée du mandat est " + last + ".\n\n" + filler(40)
+	}
+	// A time limit removed here, another added there: two facts, not
+	// one that changed.
+	old, new := text("de trente jours", "longue"), text("bref", "de soixante jours")
+	want := reportFacts(extractWhole(normalizeFactText(old), normalizeFactText(new), ""), nil)
+	if got := compareDiffedFacts(old, new, "", nil, nil); !reflect.DeepEqual(got, want) {
+		t.Fatalf("facts in the window\n%s\nwhole texts\n%s", factsJSON(got), factsJSON(want))
+	}
+	if ex := factsAround(old, new, "", nil, nil); len(ex.oldNorm) == len(old) {
+		t.Error("the whole texts were read: the window was not used")
+	}
+
+	// The narrowest window cuts the date out: no anchor stands between
+	// the two changes there.
+	hunks := WordDiff(old, new)
+	pieces := changedPieces(old, new, hunks, factMargins[0])
+	if len(pieces) < 2 {
+		t.Fatalf("%d pieces, want the changes apart", len(pieces))
+	}
+	var olds, news []factAt
+	for _, p := range pieces {
+		olds = appendShifted(olds, extractNormalized(old[p.old[0]:p.old[1]], ""), p.old[0])
+		news = appendShifted(news, extractNormalized(new[p.new[0]:p.new[1]], ""), p.new[0])
+	}
+	if piecesSeparated(hunks, pieces, olds, diffAnchors(old, new, hunks, olds, news)) {
+		t.Error("pieces without an anchor between their changes were taken as fenced")
 	}
 }
