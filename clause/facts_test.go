@@ -17,6 +17,7 @@ import (
 	"github.com/avenant-dev/avenant/internal/frtext"
 	"github.com/avenant-dev/avenant/internal/goldenfile"
 	"github.com/avenant-dev/avenant/internal/lazyre"
+	"github.com/avenant-dev/avenant/internal/synth"
 )
 
 func f64(v float64) *float64 { return &v }
@@ -758,5 +759,38 @@ func TestUnitAfterKeepsEveryMatch(t *testing.T) {
 			[]string{"30 €", "1 234,56 euros", "12 millions d'euros", "5 %", "3 pour cent", "2 p. 100", "30\nF", "4 k€", "7 Md€"},
 			[]string{"1", "2", "0", " ", ",", ".", "\n", "\u00a0", "€", "euros", "EUR", "F", "millions", " d'euros", "%", "pour cent", "p. 100", "k€", "M€", "a", "-"},
 			func(line string) string { return line })
+	}
+}
+
+// holdsActCode answers as codes() does, on every clause of the corpus and
+// the fixtures, and on random texts made of what codes are read from.
+func TestHoldsActCodeIsCodes(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		s = normalizeFactText(s)
+		tk := &factTextKind{s: s, words: tokenize(s)}
+		if got, want := holdsActCode(s), len(tk.codes()) > 0; got != want {
+			t.Fatalf("holdsActCode(%q) = %v, codes() found %v", s, got, tk.codes())
+		}
+	}
+	files := append(corpus.Files(t, "raw/*/*.md"), corpus.Files(t, "raw/lafabrique/*/steps/*.txt")...)
+	fixtures, _ := filepath.Glob(filepath.Join("..", "fixtures", "0*.md"))
+	if len(fixtures) == 0 {
+		t.Fatal("no fixtures found")
+	}
+	for _, f := range append(files, fixtures...) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range Parse(decoded(t, string(b))).Clauses {
+			check(c.Text)
+		}
+	}
+	alphabet := []string{"G", "V", "C", "CS", "XYZ", "ID", "APC", "K50", "I", "IV", "CNAM", "LE", "MEDECIN",
+		"consultation ", "visite ", "la ", "du présent ", " bis", " et ", " à ", "(", ")", ". - ", "\n", "\n\n",
+		"\"", "« ", " ", "-", "+", "30 €", "é", "Titre "}
+	for s := range synth.Strings(7, alphabet, 12, 20000) {
+		check(s)
 	}
 }
