@@ -167,7 +167,7 @@ func Amends(doc, base *clause.Document) bool {
 		if !mayInstruct(c.Text) {
 			continue
 		}
-		frame, quotes, err := splitQuotes(c.Text)
+		frame, quoted, err := frameOf(c.Text)
 		if err != nil || aimedElsewhere(frame) {
 			continue
 		}
@@ -179,7 +179,7 @@ func Amends(doc, base *clause.Document) bool {
 		}
 		// An article that quotes amends: its frame need not be folded
 		// again to tell.
-		if len(quotes) == 0 && !amends(foldText(frame), nil) {
+		if quoted == 0 && !amends(foldText(frame), nil) {
 			continue
 		}
 		if names == nil {

@@ -33,21 +33,36 @@ var errUnclosedQuote = fmt.Errorf("a quotation is never closed")
 // opens a quotation when none is open and closes it otherwise, except at
 // the start of a line, where it continues it.
 func splitQuotes(text string) (frame string, quotes []string, err error) {
-	text = runesOf(strings.Map(func(r rune) rune {
-		if r == quoteOpen || r == quoteClose {
-			return -1
-		}
-		return r
-	}, text))
+	frame, _, quotes, err = setAside(text, true)
+	return frame, quotes, err
+}
+
+// frameOf is splitQuotes for a reader of the frame alone, as Amends is:
+// the quotations are counted, not copied and cleaned.
+func frameOf(text string) (frame string, quoted int, err error) {
+	frame, quoted, _, err = setAside(text, false)
+	return frame, quoted, err
+}
+
+func setAside(text string, keep bool) (frame string, quoted int, quotes []string, err error) {
+	if strings.IndexByte(text, quoteOpen) >= 0 || strings.IndexByte(text, quoteClose) >= 0 {
+		text = strings.Map(func(r rune) rune {
+			if r == quoteOpen || r == quoteClose {
+				return -1
+			}
+			return r
+		}, text)
+	}
+	text = runesOf(text)
 	var out, q strings.Builder
 	out.Grow(len(text))
 	depth := 0
 	var opener, closer rune
-	marks := "" // what matters inside the open quotation
+	var marks *runeSet // what matters inside the open quotation
 	lineStart := true
 	for i := 0; i < len(text); {
 		if depth == 0 {
-			k := strings.IndexAny(text[i:], "«“\"")
+			k := openers.index(text[i:])
 			if k < 0 {
 				out.WriteString(text[i:])
 				break
@@ -56,7 +71,7 @@ func splitQuotes(text string) (frame string, quotes []string, err error) {
 			r, size := utf8.DecodeRuneInString(text[i+k:])
 			i += k + size
 			depth, opener, closer = 1, r, closerOf(r)
-			marks = "\n" + string(opener) + string(closer)
+			marks = marksOf(opener)
 			q.Reset()
 			lineStart = false
 			continue
@@ -64,12 +79,16 @@ func splitQuotes(text string) (frame string, quotes []string, err error) {
 		if !lineStart {
 			// The quoted text up to its next line break or mark is
 			// copied as it is.
-			k := strings.IndexAny(text[i:], marks)
+			k := marks.index(text[i:])
 			if k < 0 {
-				q.WriteString(text[i:])
+				if keep {
+					q.WriteString(text[i:])
+				}
 				break
 			}
-			q.WriteString(text[i : i+k])
+			if keep {
+				q.WriteString(text[i : i+k])
+			}
 			i += k
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -77,7 +96,9 @@ func splitQuotes(text string) (frame string, quotes []string, err error) {
 		switch {
 		case r == '\n':
 			lineStart = true
-			q.WriteRune(r)
+			if keep {
+				q.WriteRune(r)
+			}
 			continue
 		case lineStart && (r == ' ' || r == '\t'):
 			continue
@@ -90,19 +111,72 @@ func splitQuotes(text string) (frame string, quotes []string, err error) {
 		case r == closer:
 			depth--
 			if depth == 0 {
-				out.WriteString(placeholder(len(quotes)))
-				quotes = append(quotes, cleanQuote(q.String()))
+				out.WriteString(placeholder(quoted))
+				if keep {
+					quotes = append(quotes, cleanQuote(q.String()))
+				}
+				quoted++
 				lineStart = false
 				continue
 			}
 		}
 		lineStart = false
-		q.WriteRune(r)
+		if keep {
+			q.WriteRune(r)
+		}
 	}
 	if depth > 0 {
-		return "", nil, errUnclosedQuote
+		return "", 0, nil, errUnclosedQuote
 	}
-	return out.String(), quotes, nil
+	return out.String(), quoted, quotes, nil
+}
+
+// A runeSet finds the first of a few runes in valid UTF-8 by their first
+// bytes: strings.IndexAny decodes every rune of the text when one of the
+// runes it looks for is not ASCII, which was most of what setting the
+// quotations aside cost.
+type runeSet struct {
+	first [256]bool
+	runes string
+}
+
+func newRuneSet(runes string) *runeSet {
+	s := &runeSet{runes: runes}
+	for _, r := range runes {
+		s.first[string(r)[0]] = true
+	}
+	return s
+}
+
+func (s *runeSet) index(text string) int {
+	for i := 0; i < len(text); i++ {
+		if !s.first[text[i]] {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(text[i:]); strings.ContainsRune(s.runes, r) {
+			return i
+		}
+	}
+	return -1
+}
+
+// openers are the marks that open a quotation; marksOf gives what matters
+// inside one: a line break, its opener and its closer.
+var (
+	openers      = newRuneSet("«“\"")
+	guillemets   = newRuneSet("\n«»")
+	curlyQuotes  = newRuneSet("\n“”")
+	straightMark = newRuneSet("\n\"")
+)
+
+func marksOf(opener rune) *runeSet {
+	switch opener {
+	case '«':
+		return guillemets
+	case '“':
+		return curlyQuotes
+	}
+	return straightMark
 }
 
 // runesOf is s with every byte that is not UTF-8 replaced by U+FFFD, as

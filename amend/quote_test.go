@@ -13,6 +13,7 @@ import (
 // splitQuotes copies runs of text at once; it gives what the rune by rune
 // statement of the rule, kept here, gives: on crafted cases, on random
 // strings of the marks that matter and on every paragraph of the corpus.
+// frameOf gives the same frame and as many quotations.
 func TestSplitQuotesIsTheRule(t *testing.T) {
 	check := func(s string) {
 		t.Helper()
@@ -21,11 +22,15 @@ func TestSplitQuotesIsTheRule(t *testing.T) {
 		if f != wf || !slices.Equal(q, wq) || (err == nil) != (werr == nil) {
 			t.Fatalf("splitQuotes(%q) = %q, %q, %v; the rule gives %q, %q, %v", s, f, q, err, wf, wq, werr)
 		}
+		if ff, n, ferr := frameOf(s); ff != f || n != len(q) || (ferr == nil) != (err == nil) {
+			t.Fatalf("frameOf(%q) = %q, %d, %v; splitQuotes gives %q, %d quotations, %v", s, ff, n, ferr, f, len(q), err)
+		}
 	}
 	for _, s := range []string{"", "a « b » c", "« a\n« b »", "“x” \"y\"", "« a « b » c »", "\"a\n  \"b\"", "\xff« \xfe »", "a\x01b"} {
 		check(s)
 	}
-	alphabet := []string{"a", "é", " ", "\t", "\n", "«", "»", "“", "”", "\"", "\x01", "\x02", "\xff", "\xc3"}
+	// ’, – and the no-break space share a first byte with a mark.
+	alphabet := []string{"a", "é", " ", "\t", "\n", "«", "»", "“", "”", "\"", "\x01", "\x02", "\xff", "\xc3", "’", "–", "\u00a0", "\xe2\x80"}
 	for s := range synth.Strings(9, alphabet, 14, 30000) {
 		check(s)
 	}
