@@ -218,13 +218,50 @@ var elsewhere = lazy(`(?i)\bdu\s+code\b|\bde\s+la\s+présente\s+loi\b`)
 
 // aimedElsewhere is elsewhere on a frame, tried before the frame is
 // normalised and folded for the other patterns: it rules out most
-// articles of a bill, which amend the codes. The words it needs are
-// looked for first, so that the expression runs only where it may match.
+// articles of a bill, which amend the codes. The expression runs only
+// around the words its matches end with, from the third word before them
+// to the rune after them (for \b): an article of a bill runs to tens of
+// kilobytes, every place of which the expression tried. TestAimedElsewhere
+// holds it to the expression on the whole frame.
 func aimedElsewhere(frame string) bool {
-	if frtext.IndexFold(frame, "code") < 0 && frtext.IndexFold(frame, "loi") < 0 {
-		return false
+	for _, last := range [...]string{"code", "loi"} {
+		for i := 0; ; {
+			k := frtext.IndexFold(frame[i:], last)
+			if k < 0 {
+				break
+			}
+			i += k
+			end := i + len(last)
+			if end < len(frame) {
+				_, size := utf8.DecodeRuneInString(frame[end:])
+				end += size
+			}
+			if elsewhere.MatchString(frame[wordsBefore(frame, i, 3):end]) {
+				return true
+			}
+			i++
+		}
 	}
-	return elsewhere.MatchString(frame)
+	return false
+}
+
+// wordsBefore returns where the n words before s[i:] start, words being
+// cut by the white space of the patterns (\s, ASCII): a \b there reads
+// the same in the window as in s.
+func wordsBefore(s string, i, n int) int {
+	for range n {
+		for i > 0 && isPatternSpace(s[i-1]) {
+			i--
+		}
+		for i > 0 && !isPatternSpace(s[i-1]) {
+			i--
+		}
+	}
+	return i
+}
+
+func isPatternSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
 // clauseNames are the article numbers of a text, normalised, and its row

@@ -199,9 +199,17 @@ func readDoc(tb testing.TB, path string) *clause.Document {
 	return decodeDoc(tb, b)
 }
 
-// aimedElsewhere looks for the words of elsewhere before running it: it
-// must answer as the expression does.
+// aimedElsewhere runs elsewhere only around the words its matches end
+// with: it must answer as the expression on the whole frame does, on
+// crafted cases, on random strings of the words and spaces that matter
+// and on the frame of every clause of the bills.
 func TestAimedElsewhere(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		if got, want := aimedElsewhere(s), elsewhere.MatchString(s); got != want {
+			t.Fatalf("aimedElsewhere(%q) = %v, the expression gives %v", s, got, want)
+		}
+	}
 	for _, s := range []string{
 		"L'article L. 52-4 du code électoral est ainsi modifié :",
 		"L'article 3 DU CODE de la santé publique est abrogé.",
@@ -211,9 +219,24 @@ func TestAimedElsewhere(t *testing.T) {
 		"L'article 12 est ainsi modifié : après le mot « code », il est inséré « civil ».",
 		"Au I de l'article 4, les mots « loi » sont remplacés.",
 		"",
+		"du code", "dudu code", "xdu code", "(du code)", "du \n\t code", "du codex", "codecode du code",
+		"de la présente loi", "De  la\tPRÉSENTE\n loi,", "xde la présente loi", "de la présente loix", "emploi de la présente loi",
+		"du\u00a0code", "de la présente\u00a0loi", "du code\xff", "\xffdu code", "du loi code",
 	} {
-		if got, want := aimedElsewhere(s), elsewhere.MatchString(s); got != want {
-			t.Errorf("aimedElsewhere(%q) = %v, want %v", s, got, want)
+		check(s)
+	}
+	alphabet := []string{"du", "DU", "de", "la", "présente", "PRÉSENTE", "code", "CODE", "loi", "Loi", " ", "\n", "\t", "\u00a0", "x", "(", "é", "\xff", "\xc3", "’", "\f"}
+	for s := range synth.Strings(21, alphabet, 12, 50000) {
+		check(s)
+	}
+	if corpus.Optional(t) == "" {
+		return
+	}
+	for _, path := range corpus.Files(t, "raw/lafabrique/*/steps/*.txt") {
+		for _, c := range readDoc(t, path).Clauses {
+			if frame, _, err := splitQuotes(c.Text); err == nil {
+				check(frame)
+			}
 		}
 	}
 }
