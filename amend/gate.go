@@ -25,18 +25,21 @@ import (
 var instructionStems = [...]string{"modifi", "devien", "remplac", "abrog", "upprim"}
 
 // gateBytes marks the bytes at which mayInstruct looks twice: the first
-// letter of a stem in either case; a straight quote, the last byte of «
-// and of “ (a quotation opens); the control characters of a placeholder,
-// which splitQuotes drops so that the letters around them join.
-var gateBytes = func() (t [256]bool) {
-	for _, s := range instructionStems {
-		t[s[0]], t[s[0]-'a'+'A'] = true, true
+// letter of a stem in either case (the stem's index plus one); a straight
+// quote, the last byte of « and of “ (a quotation opens); the control
+// characters of a placeholder, which splitQuotes drops so that the letters
+// around them join (opensQuote).
+var gateBytes = func() (t [256]int8) {
+	for k, s := range instructionStems {
+		t[s[0]], t[s[0]-'a'+'A'] = int8(k+1), int8(k+1)
 	}
 	for _, q := range []string{`"`, "«", "“", string(quoteOpen), string(quoteClose)} {
-		t[q[len(q)-1]] = true
+		t[q[len(q)-1]] = opensQuote
 	}
 	return t
 }()
+
+const opensQuote = -1
 
 // mayInstruct reports whether an article's text may hold an instruction
 // that instructs reads: false only when no form can match its frame.
@@ -45,15 +48,14 @@ func mayInstruct(text string) bool {
 		return true
 	}
 	for i := 0; i < len(text); i++ {
-		c := text[i]
-		if !gateBytes[c] {
-			continue
-		}
-		if c|0x20 < 'a' || c|0x20 > 'z' {
-			return true // a quotation mark, a placeholder's, or a byte that ends one
-		}
-		for _, s := range instructionStems {
-			if c|0x20 == s[0] && len(text)-i >= len(s) && strings.EqualFold(text[i:i+len(s)], s) {
+		switch k := gateBytes[text[i]]; {
+		case k == opensQuote:
+			return true
+		case k > 0:
+			// No two stems start with the same letter; their second
+			// letters rule out most places before a comparison.
+			s := instructionStems[k-1]
+			if len(text)-i >= len(s) && text[i+1]|0x20 == s[1] && strings.EqualFold(text[i:i+len(s)], s) {
 				return true
 			}
 		}
