@@ -320,6 +320,14 @@ type factTextKind struct {
 // line break is kept as "\n" and a blank line as "\n\n" because bullets and
 // paragraphs bound sentences.
 func normalizeFactText(s string) string {
+	if factTextNormal(s) {
+		return s
+	}
+	return foldFactText(s)
+}
+
+// foldFactText is normalizeFactText writing its result.
+func foldFactText(s string) string {
 	s = norm.NFKC.String(s)
 	var b strings.Builder
 	b.Grow(len(s))
@@ -339,7 +347,7 @@ func normalizeFactText(s string) string {
 		case unicode.IsSpace(r):
 			blank = true
 			continue
-		case r == '\u00ad' || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff':
+		case invisible(r):
 			continue
 		}
 		if blank && b.Len() > 0 {
@@ -365,6 +373,40 @@ func normalizeFactText(s string) string {
 		b.WriteRune(frtext.Typography(r))
 	}
 	return b.String()
+}
+
+// factTextNormal reports whether normalizeFactText would give s back as
+// it is, most clause texts being so already: a pass that writes nothing.
+// It may say no to a few normal texts (control characters), never yes to
+// one that is not.
+func factTextNormal(s string) bool {
+	blank := -1 // where the run of blanks being read started
+	for i := 0; i < len(s); {
+		r, w := runeAt(s, i)
+		i += w
+		if r == ' ' || r == '\n' {
+			if blank < 0 {
+				blank = i - w
+			}
+			continue
+		}
+		if !visibleASCII(r) && (r < utf8.RuneSelf || w == 1 || unicode.IsSpace(r) || invisible(r) || frtext.Typography(r) != r) {
+			return false
+		}
+		if blank >= 0 {
+			if run := s[blank : i-w]; blank == 0 || run != " " && run != "\n" && run != "\n\n" {
+				return false
+			}
+			blank = -1
+		}
+	}
+	return blank < 0 && norm.NFKC.IsNormalString(s)
+}
+
+// invisible tells the characters that show nothing and mean nothing in a
+// text: soft hyphens, zero-width spaces and joiners, byte order marks.
+func invisible(r rune) bool {
+	return r == '\u00ad' || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff'
 }
 
 // visibleASCII tells the ASCII runes that are neither blank nor folded by

@@ -794,3 +794,35 @@ func TestHoldsActCodeIsCodes(t *testing.T) {
 		check(s)
 	}
 }
+
+// factTextNormal says yes only to texts that foldFactText gives back
+// unchanged, and to most clause texts of the corpus.
+func TestFactTextNormal(t *testing.T) {
+	yes, all := 0, 0
+	check := func(s string) {
+		t.Helper()
+		if factTextNormal(s) {
+			yes++
+			if got := foldFactText(s); got != s {
+				t.Fatalf("factTextNormal(%q) but it normalises to %q", s, got)
+			}
+		}
+		all++
+	}
+	for _, f := range corpus.Files(t, "raw/lafabrique/pjl16-580/steps/*.txt", "raw/*/*.md") {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range Parse(decoded(t, string(b))).Clauses {
+			check(c.Text)
+		}
+	}
+	t.Logf("%d clause texts of %d taken as normal", yes, all)
+	if yes < all/2 {
+		t.Errorf("only %d clause texts of %d taken as normal", yes, all)
+	}
+	for s := range synth.Strings(3, []string{"a", "`", "’", " ", "\n", "\t", "\u00a0", "\u00ad", "é", "e\u0301", "ᵉ", "\xff", "\x01", "-"}, 10, 50000) {
+		check(s)
+	}
+}
