@@ -380,28 +380,38 @@ func foldFactText(s string) string {
 // It may say no to a few normal texts (control characters), never yes to
 // one that is not.
 func factTextNormal(s string) bool {
-	blank := -1 // where the run of blanks being read started
-	for i := 0; i < len(s); {
-		r, w := runeAt(s, i)
-		i += w
-		if r == ' ' || r == '\n' {
-			if blank < 0 {
-				blank = i - w
-			}
-			continue
-		}
-		if !visibleASCII(r) && (r < utf8.RuneSelf || w == 1 || unicode.IsSpace(r) || invisible(r) || frtext.Typography(r) != r) {
-			return false
-		}
-		if blank >= 0 {
-			if run := s[blank : i-w]; blank == 0 || run != " " && run != "\n" && run != "\n\n" {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c > ' ' && c < utf8.RuneSelf && c != '`':
+			// Most of any text.
+		case c == ' ':
+			// Between two words, alone.
+			if i == 0 || i+1 == len(s) || blankByte(s[i-1]) || blankByte(s[i+1]) {
 				return false
 			}
-			blank = -1
+		case c == '\n':
+			// Ending a line or a paragraph, the next one starting at once.
+			if i == 0 || i+1 == len(s) || s[i-1] == ' ' || s[i+1] == ' ' ||
+				s[i-1] == '\n' && (i < 2 || blankByte(s[i-2])) {
+				return false
+			}
+		case c < utf8.RuneSelf:
+			return false
+		default:
+			r, w := utf8.DecodeRuneInString(s[i:])
+			if w == 1 || unicode.IsSpace(r) || invisible(r) || frtext.Typography(r) != r {
+				return false
+			}
+			ascii = false
+			i += w - 1
 		}
 	}
-	return blank < 0 && norm.NFKC.IsNormalString(s)
+	return ascii || norm.NFKC.IsNormalString(s)
 }
+
+func blankByte(c byte) bool { return c == ' ' || c == '\n' }
 
 // invisible tells the characters that show nothing and mean nothing in a
 // text: soft hyphens, zero-width spaces and joiners, byte order marks.
