@@ -3,6 +3,7 @@ package clause
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -31,7 +32,7 @@ func factsAround(oldText, newText, subject string, refs *refIndex, hunks []Hunk)
 	}
 	if windowable(oldNorm, newNorm, subject, refs, newText) {
 		shared := sharedEnds(oldNorm, newNorm)
-		codes := -1 // whether either text holds an act code, once asked
+		holdsCode := sync.OnceValue(func() bool { return holdsActCode(oldNorm) || holdsActCode(newNorm) })
 		for _, margin := range factMargins {
 			start, tail, ok := shared.window(oldNorm, margin)
 			if !ok {
@@ -51,16 +52,8 @@ func factsAround(oldText, newText, subject string, refs *refIndex, hunks []Hunk)
 			// other side: amounts are read in the whole texts, unless
 			// the pieces hold none (known from their text alone) or
 			// neither text holds a code to tie one to.
-			if piecesHoldAmount(o, n, pieces) {
-				if codes < 0 {
-					codes = 0
-					if holdsActCode(oldNorm) || holdsActCode(newNorm) {
-						codes = 1
-					}
-				}
-				if codes == 1 {
-					break
-				}
+			if piecesHoldAmount(o, n, pieces) && holdsCode() {
+				break
 			}
 			ex := extracted{oldNorm: o, newNorm: n, hunks: wh}
 			for _, p := range pieces {
