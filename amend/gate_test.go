@@ -110,25 +110,7 @@ func TestMayInstruct(t *testing.T) {
 // its quotation marks taken out so that the forms that quote nothing are
 // put to the test, and over random texts made of the forms' words.
 func TestGateLetsInstructionsThrough(t *testing.T) {
-	var texts []string
-	entries, err := fixtures.FS.ReadDir(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		if b, err := fixtures.FS.ReadFile(e.Name()); err == nil && strings.HasSuffix(e.Name(), ".md") {
-			texts = append(texts, string(b))
-		}
-	}
-	if corpus.Optional(t) != "" {
-		for _, path := range corpus.Files(t, "raw/lafabrique/*/steps/*.txt", "raw/*/*.md", "seeds/*.txt") {
-			b, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			texts = append(texts, string(b))
-		}
-	}
+	texts := demoAndCorpus(t, "raw/lafabrique/*/steps/*.txt", "raw/*/*.md", "seeds/*.txt")
 	unquote := strings.NewReplacer("«", "", "»", "", "“", "", "”", "", `"`, "")
 	var probes []string
 	for _, text := range texts {
@@ -178,4 +160,29 @@ func TestStemsStartApart(t *testing.T) {
 		}
 		seen[s[0]] = s
 	}
+}
+
+// demoAndCorpus are the demo's texts and, with the corpus there, the
+// corpus files matching the patterns.
+func demoAndCorpus(t *testing.T, patterns ...string) []string {
+	var texts []string
+	entries, err := fixtures.FS.ReadDir(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if b, err := fixtures.FS.ReadFile(e.Name()); err == nil && strings.HasSuffix(e.Name(), ".md") {
+			texts = append(texts, string(b))
+		}
+	}
+	if corpus.Optional(t) != "" {
+		for _, path := range corpus.Files(t, patterns...) {
+			b, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts = append(texts, string(b))
+		}
+	}
+	return texts
 }

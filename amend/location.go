@@ -4,10 +4,17 @@ import (
 	"strings"
 
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/internal/frtext"
 )
 
+// articlesSource is locArticles; locArticlesHere, the same anchored, is
+// tried where "article" starts a word (articlesNamed).
+const articlesSource = `\barticles?\s+(NUMLIST)(\s+du\s+code\b[^,¦]*)?`
+
+var locArticlesHere = pattern(`^(?:` + articlesSource + `)`)
+
 var (
-	locArticles   = pattern(`\barticles?\s+(NUMLIST)(\s+du\s+code\b[^,¦]*)?`)
+	locArticles   = pattern(articlesSource)
 	locSame       = pattern(`\b(?:même|cet|ce)\s+article\b`)
 	locAlinea     = pattern(`\b(ORD)\s+alinéas?\b|\balinéa\s+(\d+)\b`)
 	locPhrase     = pattern(`\b(ORD)\s+phrases?\b`)
@@ -133,4 +140,37 @@ func splitList(s string) []string {
 		}
 	}
 	return out
+}
+
+// articlesNamed is locArticles.FindAllStringSubmatch(s, -1), the
+// expression tried only where its matches start: "article" at the start
+// of a word. Case-insensitive, it has no literal prefix by which the
+// regexp package would skip ahead, and tried every place of an article of
+// a bill, tens of kilobytes. TestArticlesNamedIsFindAll holds it to the
+// expression.
+func articlesNamed(s string) [][]string {
+	var out [][]string
+	for i := 0; ; {
+		k := frtext.IndexFold(s[i:], "article")
+		if k < 0 {
+			return out
+		}
+		i += k
+		if i > 0 && isWordByte(s[i-1]) {
+			i++
+			continue
+		}
+		m := locArticlesHere.FindStringSubmatch(s[i:])
+		if m == nil {
+			i++
+			continue
+		}
+		out = append(out, m)
+		i += len(m[0])
+	}
+}
+
+// isWordByte is the regexp package's \w, which \b reads.
+func isWordByte(c byte) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }

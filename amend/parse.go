@@ -288,7 +288,7 @@ func namesOf(base *clause.Document) *clauseNames {
 func (names *clauseNames) namedIn(frame foldedText) bool {
 	named := false
 	if locArticles.admits(frame) {
-		for _, m := range locArticles.FindAllStringSubmatch(frame.text, -1) {
+		for _, m := range articlesNamed(frame.text) {
 			for _, a := range splitList(m[1]) {
 				named = true
 				if names.articles[clause.NormalizeNumber(a)] {
