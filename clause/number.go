@@ -203,6 +203,9 @@ func NormalizeNumber(number string) string {
 // appendNormalNumber appends NormalizeNumber(number) to dst. Parse keys
 // thousands of headings: the tokens are cut into a buffer on the stack.
 func appendNormalNumber(dst []byte, number string) []byte {
+	if canonicalDigits(number) {
+		return append(dst, number...)
+	}
 	var tokBuf [64]byte
 	var tokArr [8]numberToken
 	buf, toks := appendNumberTokens(tokBuf[:0], tokArr[:0], number)
@@ -223,6 +226,14 @@ func appendNormalNumber(dst []byte, number string) []byte {
 			dst = append(dst, '.')
 		}
 		switch {
+		case t[0] >= '0' && t[0] <= '9':
+			// Leading zeros go; a run of digits too long for an int,
+			// or holding digits of other scripts, stays as printed.
+			if n, err := strconv.Atoi(string(t)); err == nil {
+				dst = strconv.AppendInt(dst, int64(n), 10)
+			} else {
+				dst = append(dst, t...)
+			}
 		case string(t) == "premier" || string(t) == "première" || string(t) == "premiere":
 			dst = append(dst, '1')
 		case i == 0 && len(toks) > 1 && len(t) == 1 && isCodePrefix(string(t)):
@@ -241,18 +252,32 @@ func appendNormalNumber(dst []byte, number string) []byte {
 					continue
 				}
 			}
-			if t[0] >= '0' && t[0] <= '9' {
-				// Leading zeros go; a run of digits too long for an int,
-				// or holding digits of other scripts, stays as printed.
-				if n, err := strconv.Atoi(string(t)); err == nil {
-					dst = strconv.AppendInt(dst, int64(n), 10)
-					continue
-				}
-			}
 			dst = append(dst, t...)
 		}
 	}
 	return dst
+}
+
+// canonicalDigits reports a number of digits only printed as
+// NormalizeNumber gives it ("12", "28.1"), as most numbers are: runs of
+// digits without leading zeros parted by dots. (A run too long for an int
+// stays as printed too.)
+func canonicalDigits(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			if run == 1 && s[i-1] == '0' {
+				return false
+			}
+			run++
+		case c == '.' && run > 0:
+			run = 0
+		default:
+			return false
+		}
+	}
+	return run > 0
 }
 
 func isCodePrefix(t string) bool { return t == "l" || t == "r" || t == "d" || t == "a" }

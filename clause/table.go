@@ -76,6 +76,9 @@ func RowCells(text string) []string {
 // cellText is a cell without surrounding spaces and emphasis markers.
 func cellText(c string) string {
 	c = strings.TrimSpace(c)
+	if c == "" || c[0] != '*' && c[0] != '_' && c[0] != '`' {
+		return c // no marker opens it: most cells, and most lines tried as one
+	}
 	for _, m := range [...]string{"**", "__", "`", "*", "_"} {
 		if len(c) > 2*len(m) && strings.HasPrefix(c, m) && strings.HasSuffix(c, m) {
 			c = strings.TrimSpace(c[len(m) : len(c)-len(m)])
