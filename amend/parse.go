@@ -177,15 +177,14 @@ func Amends(doc, base *clause.Document) bool {
 		if !instructs(f, (*lazyRegexp).admits) || !mayName(f) {
 			continue
 		}
-		// An article that quotes amends: its frame need not be folded
-		// again to tell.
-		if quoted == 0 && !amends(foldText(frame), nil) {
-			continue
-		}
 		if names == nil {
 			names = namesOf(base)
 		}
-		if names.namedIn(f) && instructs(f, (*lazyRegexp).matches) {
+		// The cheapest test that fails first: a bill's articles name no
+		// article of the base; what the edits of a text that is no
+		// amendment put in ("modifiée") matches no form. An article that
+		// quotes amends: its frame need not be folded again to tell.
+		if names.namedIn(f) && instructs(f, (*lazyRegexp).matches) && (quoted > 0 || amends(foldText(frame), nil)) {
 			aimed++
 		}
 	}
