@@ -41,6 +41,10 @@ type lazyRegexp struct {
 	// clauses are the pattern's prefilter over the vocabulary, set
 	// by screening for the screened patterns only.
 	clauses []wordSet
+	// lastWords, when set, is how many words a match spans at the most,
+	// every match ending the text: matches runs the pattern on those
+	// last words alone.
+	lastWords int
 }
 
 func lazy(src string) *lazyRegexp { return &lazyRegexp{Regexp: lazyre.New(src)} }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/avenant-dev/avenant/clause"
 	"github.com/avenant-dev/avenant/internal/frtext"
+	"github.com/avenant-dev/avenant/internal/lazyre"
 )
 
 // Error is an instruction that cannot be read or applied: By names it as
@@ -357,8 +358,10 @@ func splitPoints(frame string) *node {
 }
 
 // leadIn matches the words that introduce the points below them
-// ("L'article 28.1 est ainsi modifié :").
-var leadIn = lazy(`(?i)(?:(?:est|sont)\s+(?:ainsi\s+)?modifiée?s?(?:\s+(?:comme\s+suit|ainsi))?|(?:sont\s+)?apportées?\s+les\s+modifications\s+suivantes|:)\s*[.:]?\s*$`)
+// ("L'article 28.1 est ainsi modifié :"). Its matches end the text and are
+// six words at the most ("sont apportées les modifications suivantes :",
+// "est ainsi modifiée comme suit ."): matches runs it on the last six.
+var leadIn = &lazyRegexp{Regexp: lazyre.New(`(?i)(?:(?:est|sont)\s+(?:ainsi\s+)?modifiée?s?(?:\s+(?:comme\s+suit|ainsi))?|(?:sont\s+)?apportées?\s+les\s+modifications\s+suivantes|:)\s*[.:]?\s*$`), lastWords: 6}
 
 // read turns a point into instructions: a leaf is one instruction, a point
 // with points under it gives them its target.

@@ -140,5 +140,11 @@ func (l *lazyRegexp) admits(f foldedText) bool {
 
 // matches is MatchString behind the pattern's prefilter.
 func (l *lazyRegexp) matches(f foldedText) bool {
-	return l.admits(f) && l.MatchString(f.text)
+	if !l.admits(f) {
+		return false
+	}
+	if l.lastWords > 0 {
+		return l.MatchString(f.text[wordsBefore(f.text, len(f.text), l.lastWords):])
+	}
+	return l.MatchString(f.text)
 }

@@ -241,6 +241,42 @@ func TestAimedElsewhere(t *testing.T) {
 	}
 }
 
+// leadIn runs on the last words of a frame only: it must answer as on
+// the whole frame, on the longest lead-ins, random strings of their words
+// and the normalised frame of every clause and point of the demo's texts
+// and of the bills.
+func TestLeadInOnLastWords(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		if got, want := leadIn.matches(foldText(s)), leadIn.MatchString(s); got != want {
+			t.Fatalf("leadIn on the last words of %q: %v, on the whole: %v", s, got, want)
+		}
+	}
+	for _, s := range []string{
+		"", ":", "L'article 3 sont apportées les modifications suivantes :", "L'article 3 est ainsi modifiée comme suit .",
+		"xsont apportées les modifications suivantes : .", "est modifié : :", "Les articles 3 et 4 sont modifiés ainsi :",
+	} {
+		check(s)
+	}
+	alphabet := []string{"est", "sont", "ainsi", "modifié", "MODIFIÉES", "comme", "suit", "apportée", "apportées", "les",
+		"modifications", "suivantes", ":", ".", " ", " ", " ", "\n", "x", "\u00a0", "é"}
+	for s := range synth.Strings(27, alphabet, 16, 50000) {
+		check(s)
+	}
+	for _, text := range demoAndCorpus(t, "raw/lafabrique/*/steps/*.txt") {
+		for _, c := range decodeDoc(t, []byte(text)).Clauses {
+			frame, _, err := splitQuotes(c.Text)
+			if err != nil {
+				continue
+			}
+			check(normalizeFrame(frame))
+			for line := range strings.Lines(frame) {
+				check(normalizeFrame(line))
+			}
+		}
+	}
+}
+
 // normalizeFrame, one pass, does what its statement does: marks replaced,
 // then the fields joined by one space.
 func TestNormalizeFrameIsTheRule(t *testing.T) {
