@@ -165,6 +165,7 @@ type parser struct {
 	// articles are still to be added, -1 when none.
 	rangeOpen int
 	rangeHead *head
+	paths     []string // see path
 	// oneLineParagraphs is set for a text that sets each paragraph on one
 	// line: no line of it is the wrapped start of a sentence.
 	oneLineParagraphs bool
@@ -477,14 +478,11 @@ func (p *parser) open(h *head) {
 		}
 	}
 	c.ID = p.uniq(base)
+	var pp []string
 	if parent >= 0 {
-		pp := p.clauses[parent].Path
-		c.Path = make([]string, len(pp)+1)
-		copy(c.Path, pp)
-		c.Path[len(pp)] = h.text
-	} else {
-		c.Path = []string{h.text}
+		pp = p.clauses[parent].Path
 	}
+	c.Path = p.path(pp, h.text)
 	p.lastArticle = ""
 	if h.hk == hArticle {
 		p.lastArticle = c.Key
@@ -494,6 +492,19 @@ func (p *parser) open(h *head) {
 	if len(h.more) > 0 {
 		p.rangeOpen, p.rangeHead = len(p.clauses)-1, h
 	}
+}
+
+// path makes the path of a heading: its parent's, then its own. Paths are
+// cut from a shared block, each capped so that appending to one copies
+// it: one allocation for many headings.
+func (p *parser) path(parent []string, heading string) []string {
+	n := len(parent) + 1
+	if cap(p.paths)-len(p.paths) < n {
+		p.paths = make([]string, 0, max(n, 256))
+	}
+	k := len(p.paths)
+	p.paths = append(append(p.paths, parent...), heading)
+	return p.paths[k : k+n : k+n]
 }
 
 // closeRange adds the further clauses of a range heading ("Articles 3 et 4
