@@ -44,7 +44,10 @@ func factsAround(oldText, newText, subject string, refs *refIndex, hunks []Hunk)
 			o, n := oldNorm[start:len(oldNorm)-tail], newNorm[start:len(newNorm)-tail]
 			wh, ok := clipHunks(hunks, start, len(oldNorm)-tail, len(newNorm)-tail)
 			if !ok {
-				break
+				// The diff placed a change outside (a repeated word
+				// inserted at the start of its run): a wider window
+				// may hold it.
+				continue
 			}
 			pieces := changedPieces(o, n, wh, margin)
 			// An amount may take its act code from a label anywhere
