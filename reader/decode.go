@@ -67,9 +67,9 @@ func Decode(data []byte) (string, error) {
 	// One pass maps the runes and tidies the lines; a text with page
 	// breaks is mapped again without the tidying, which cleanPDFText
 	// does its own way.
-	mapped, controls, total, pages := mapRunes(text, true)
+	mapped, controls, total, pages, composed := mapRunes(text, true)
 	if pages {
-		mapped, controls, total, _ = mapRunes(text, false)
+		mapped, controls, total, _, _ = mapRunes(text, false)
 	}
 	if controls > 0 && controls*100 > total*binaryPercent {
 		return "", &Error{Err: errBinary, Detail: fmt.Sprintf(
@@ -79,13 +79,28 @@ func Decode(data []byte) (string, error) {
 	if pages {
 		text = cleanPDFText(text)
 	}
-	// NFC checks first whether the text is already composed (nearly
-	// always) and copies nothing then.
-	text = norm.NFC.String(text)
+	if pages || !composed {
+		// The mapping spares nearly every text the NFC check; cleaning
+		// a PDF's text joins lines, so it is left to NFC there.
+		text = toNFC(text)
+	}
 	if text == "" {
 		return "", &Error{Err: errEmpty, Detail: "empty file (only whitespace)"}
 	}
 	return text, nil
+}
+
+// toNFC is norm.NFC.String with one copy of the text instead of two when
+// it is not in NFC: the bytes norm writes become the string.
+func toNFC(s string) string {
+	n := norm.NFC.QuickSpanString(s)
+	if n == len(s) {
+		return s
+	}
+	out := make([]byte, n, len(s))
+	copy(out, s)
+	out = norm.NFC.AppendString(out, s[n:])
+	return unsafe.String(unsafe.SliceData(out), len(out))
 }
 
 func windows1252(data []byte) string {
@@ -106,29 +121,55 @@ func decodeUTF16(data []byte, order xunicode.Endianness) string {
 // control characters it removed, for the binary check. Form feeds are kept
 // for cleanPDFText to see the pages. With tidy, the same pass tidies the
 // lines (see lineWriter) unless the text has a form feed: it then stops
-// and reports pages, for the caller to map it again untidied.
-func mapRunes(s string, tidy bool) (out string, controls, total int, pages bool) {
+// and reports pages, for the caller to map it again untidied. composed
+// reports that every rune written is one NFC leaves alone whatever stands
+// around it (see inertRunes), so that out is already in NFC.
+func mapRunes(s string, tidy bool) (out string, controls, total int, pages, composed bool) {
 	w := lineWriter{tidy: tidy}
 	w.b.Grow(len(s) + 1)
+	var inert inertRunes
+	composed = true
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c > 0x20 && c < 0x7F {
-			// A run of visible ASCII, most of any text, is written
-			// at once.
-			j := i + 1
-			for j < len(s) && s[j] > 0x20 && s[j] < 0x7F {
-				j++
+		// Most of any text is runs of visible characters and the blanks
+		// between them, which the mapping keeps as they are: such a run
+		// is written at once.
+		j, end, n := i, i, 0
+		for j < len(s) {
+			c := s[j]
+			if c > ' ' && c < 0x7F {
+				k := j + 1
+				for k < len(s) && s[k] > ' ' && s[k] < 0x7F {
+					k++
+				}
+				n += k - j
+				j, end = k, k
+				continue
 			}
-			w.visible()
-			w.b.WriteString(s[i:j])
-			total += j - i
-			i = j
-			continue
+			if c == ' ' || c == '\t' {
+				j++
+				n++
+				continue
+			}
+			if c < utf8.RuneSelf {
+				break
+			}
+			r, size := utf8.DecodeRuneInString(s[j:])
+			// Below U+00A0 lie the C1 controls, and every space but
+			// U+1680 is mapped below (as is invalid UTF-8, size 1).
+			if r < 0xA0 || size == 1 || r == '\uFEFF' || unicode.IsSpace(r) {
+				break
+			}
+			if composed && !inert.has(r, s[j:j+size]) {
+				composed = false
+			}
+			j += size
+			n++
+			end = j
 		}
-		if c == ' ' {
-			w.byte(c)
-			i++
-			total++
+		if j > i {
+			w.run(s[i:end], s[end:j])
+			total += n
+			i = j
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -137,11 +178,9 @@ func mapRunes(s string, tidy bool) (out string, controls, total int, pages bool)
 		switch r {
 		case '\n':
 			w.newline()
-		case '\t':
-			w.byte('\t')
 		case '\f':
 			if tidy {
-				return "", 0, 0, true
+				return "", 0, 0, true, false
 			}
 			w.byte('\f')
 		case '\r':
@@ -174,11 +213,54 @@ func mapRunes(s string, tidy bool) (out string, controls, total int, pages bool)
 				controls++
 				continue
 			}
+			// U+1680, the one space not mapped above.
+			if composed && !inert.has(r, s[i-size:i]) {
+				composed = false
+			}
 			w.rune(r)
 		}
 	}
 	w.end()
-	return w.b.String(), controls, total, false
+	return w.b.String(), controls, total, false, composed
+}
+
+// inertRunes remembers runes found to be NFC starters that nothing before
+// or after them combines or reorders with, and that NFC keeps as they are
+// (NFC_Quick_Check=Yes, combining class 0, and not counted by norm toward
+// its stream-safe limit): a text made of them and ASCII is in NFC, which
+// norm's quick check would otherwise confirm by looking every rune up
+// again. A French text uses a dozen runes beyond ASCII, so a small table
+// indexed by the low bits answers nearly every time; a miss asks norm.
+type inertRunes struct {
+	known [256]rune
+	// run is where a rune is repeated for norm, kept from one miss to
+	// the next: norm keeps what it is given on the heap.
+	run []byte
+}
+
+func (c *inertRunes) has(r rune, enc string) bool {
+	k := uint8(r) ^ uint8(r>>8)
+	if c.known[k] == r {
+		return true
+	}
+	if !norm.NFC.PropertiesString(enc).BoundaryBefore() {
+		return false
+	}
+	// The rune repeated past norm's stream-safe limit of 30: norm counts
+	// some starters toward it (U+3133, which NFKC decomposes to a
+	// trailing jamo) and would break a long enough run of them.
+	if c.run == nil {
+		c.run = make([]byte, 0, 31*utf8.UTFMax)
+	}
+	c.run = c.run[:0]
+	for range 31 {
+		c.run = append(c.run, enc...)
+	}
+	if norm.NFC.QuickSpan(c.run) != len(c.run) {
+		return false
+	}
+	c.known[k] = r
+	return true
 }
 
 // lineWriter writes mapped text. Tidy, it removes trailing blanks on every
@@ -202,6 +284,20 @@ func (w *lineWriter) byte(c byte) {
 	}
 	w.visible()
 	w.b.WriteByte(c)
+}
+
+// run writes text, which has no line break and ends with a visible
+// character unless empty, then the blanks that follow it.
+func (w *lineWriter) run(text, blanks string) {
+	if text != "" {
+		w.visible()
+		w.b.WriteString(text)
+	}
+	if w.tidy {
+		w.pending = append(w.pending, blanks...)
+	} else {
+		w.b.WriteString(blanks)
+	}
 }
 
 func (w *lineWriter) rune(r rune) {
