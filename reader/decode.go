@@ -3,6 +3,7 @@ package reader
 import (
 	"bytes"
 	"fmt"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -36,50 +37,38 @@ func Decode(data []byte) (string, error) {
 	if len(data) == 0 {
 		return "", &Error{Err: errEmpty}
 	}
-	var text string
+	var m mapping
 	switch {
-	case bytes.HasPrefix(data, bomUTF8):
-		text = string(data[len(bomUTF8):])
-		if !utf8.ValidString(text) {
-			// A BOM is a promise the rest broke; decode what follows as
-			// if it had none rather than refuse the file.
-			text = windows1252(data[len(bomUTF8):])
-		}
 	case bytes.HasPrefix(data, bomUTF16LE):
-		text = decodeUTF16(data, xunicode.LittleEndian)
+		m = mapText(decodeUTF16(data, xunicode.LittleEndian))
 	case bytes.HasPrefix(data, bomUTF16BE):
-		text = decodeUTF16(data, xunicode.BigEndian)
+		m = mapText(decodeUTF16(data, xunicode.BigEndian))
 	default:
-		if bytes.IndexByte(data, 0) >= 0 {
+		body := data
+		if bytes.HasPrefix(data, bomUTF8) {
+			// A BOM is a promise the rest may break: what follows is
+			// then decoded as if it had none rather than refused.
+			body = data[len(bomUTF8):]
+		} else if bytes.IndexByte(data, 0) >= 0 {
 			return "", &Error{Err: errBinary, Detail: "binary file (NUL bytes), not a text document"}
 		}
-		if utf8.Valid(data) {
-			// The text is read in place, not copied: every path below
-			// writes what it returns anew (mapRunes always does), so
-			// no string made here outlives the call or sees data
-			// change.
-			text = unsafe.String(unsafe.SliceData(data), len(data))
-		} else {
-			text = windows1252(data)
+		// The text is read in place, not copied, and taken for UTF-8
+		// until the mapping meets a byte that says otherwise: the
+		// mapping writes what it returns anew, so no string made here
+		// outlives the call or sees data change.
+		if m = mapText(unsafe.String(unsafe.SliceData(body), len(body))); m.invalid {
+			m = mapText(windows1252(body))
 		}
 	}
-
-	// One pass maps the runes and tidies the lines; a text with page
-	// breaks is mapped again without the tidying, which cleanPDFText
-	// does its own way.
-	mapped, controls, total, pages, composed := mapRunes(text, true)
-	if pages {
-		mapped, controls, total, _, _ = mapRunes(text, false)
-	}
-	if controls > 0 && controls*100 > total*binaryPercent {
+	if m.controls > 0 && m.controls*100 > m.total*binaryPercent {
 		return "", &Error{Err: errBinary, Detail: fmt.Sprintf(
-			"binary file (%d%% control characters), not a text document", controls*100/total)}
+			"binary file (%d%% control characters), not a text document", m.controls*100/m.total)}
 	}
-	text = mapped
-	if pages {
+	text := m.text
+	if m.pages {
 		text = cleanPDFText(text)
 	}
-	if pages || !composed {
+	if m.pages || !m.composed {
 		// The mapping spares nearly every text the NFC check; cleaning
 		// a PDF's text joins lines, so it is left to NFC there.
 		text = toNFC(text)
@@ -103,10 +92,27 @@ func toNFC(s string) string {
 	return unsafe.String(unsafe.SliceData(out), len(out))
 }
 
+// windows1252 and decodeUTF16 return the decoder's own bytes as the
+// string: nothing else holds them.
 func windows1252(data []byte) string {
-	// The Windows-1252 decoder maps every byte to a rune and never fails.
-	out, _ := charmap.Windows1252.NewDecoder().Bytes(data)
-	return string(out)
+	// The decoder maps every byte to a rune and never fails; given room
+	// for what it writes (known from the bytes), it writes it at once
+	// rather than into a buffer it grows.
+	size := len(data)
+	for _, c := range data {
+		if c >= utf8.RuneSelf {
+			size += utf8.RuneLen(charmap.Windows1252.DecodeByte(c)) - 1
+		}
+	}
+	out := make([]byte, size)
+	n, _, err := charmap.Windows1252.NewDecoder().Transform(out, data, true)
+	if err != nil {
+		// Not with room for every rune; kept so that a decoder that
+		// changed could not cut the text short.
+		out, _ = charmap.Windows1252.NewDecoder().Bytes(data)
+		n = len(out)
+	}
+	return unsafe.String(unsafe.SliceData(out), n)
 }
 
 func decodeUTF16(data []byte, order xunicode.Endianness) string {
@@ -114,73 +120,67 @@ func decodeUTF16(data []byte, order xunicode.Endianness) string {
 	// byte become U+FFFD rather than an error, so text is never refused
 	// for one bad character.
 	out, _ := xunicode.UTF16(order, xunicode.ExpectBOM).NewDecoder().Bytes(data)
-	return string(out)
+	return unsafe.String(unsafe.SliceData(out), len(out))
 }
 
-// mapRunes applies the rune-level normalisations in one pass and counts the
-// control characters it removed, for the binary check. Form feeds are kept
-// for cleanPDFText to see the pages. With tidy, the same pass tidies the
-// lines (see lineWriter) unless the text has a form feed: it then stops
-// and reports pages, for the caller to map it again untidied. composed
-// reports that every rune written is one NFC leaves alone whatever stands
-// around it (see inertRunes), so that out is already in NFC.
-func mapRunes(s string, tidy bool) (out string, controls, total int, pages, composed bool) {
+// mapping is what mapRunes makes of a text.
+type mapping struct {
+	text string
+	// controls counts the control characters removed, for the binary
+	// check, and total the runes read.
+	controls, total int
+	// pages: the text has a form feed, and tidying was left undone.
+	pages bool
+	// composed: every rune written is one NFC leaves alone whatever
+	// stands around it (see inertRunes), so that text is in NFC.
+	composed bool
+	// invalid: the text is not UTF-8, and the mapping stopped there.
+	invalid bool
+}
+
+// mapText maps text for Decode: tidied in the same pass, unless it has page
+// breaks (cleanPDFText tidies those its own way).
+func mapText(text string) mapping {
+	m := mapRunes(text, true)
+	if m.pages {
+		m = mapRunes(text, false)
+		m.pages = true
+	}
+	return m
+}
+
+// mapRunes applies the rune-level normalisations in one pass. Form feeds
+// are kept for cleanPDFText to see the pages. With tidy, the same pass
+// tidies the lines (see lineWriter) unless the text has a form feed: it
+// then stops and reports pages, for the caller to map it again untidied.
+func mapRunes(s string, tidy bool) mapping {
+	m := mapping{composed: true}
 	w := lineWriter{tidy: tidy}
 	w.b.Grow(len(s) + 1)
 	var inert inertRunes
-	composed = true
 	for i := 0; i < len(s); {
 		// Most of any text is runs of visible characters and the blanks
 		// between them, which the mapping keeps as they are: such a run
 		// is written at once.
-		j, end, n := i, i, 0
-		for j < len(s) {
-			c := s[j]
-			if c > ' ' && c < 0x7F {
-				k := j + 1
-				for k < len(s) && s[k] > ' ' && s[k] < 0x7F {
-					k++
-				}
-				n += k - j
-				j, end = k, k
-				continue
-			}
-			if c == ' ' || c == '\t' {
-				j++
-				n++
-				continue
-			}
-			if c < utf8.RuneSelf {
-				break
-			}
-			r, size := utf8.DecodeRuneInString(s[j:])
-			// Below U+00A0 lie the C1 controls, and every space but
-			// U+1680 is mapped below (as is invalid UTF-8, size 1).
-			if r < 0xA0 || size == 1 || r == '\uFEFF' || unicode.IsSpace(r) {
-				break
-			}
-			if composed && !inert.has(r, s[j:j+size]) {
-				composed = false
-			}
-			j += size
-			n++
-			end = j
-		}
-		if j > i {
-			w.run(s[i:end], s[end:j])
-			total += n
-			i = j
+		if n, runes, composed := plainRun(s[i:], &inert); n > 0 {
+			w.run(s[i : i+n])
+			m.total += runes
+			m.composed = m.composed && composed
+			i += n
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
+		if size == 1 && r == utf8.RuneError {
+			return mapping{invalid: true}
+		}
 		i += size
-		total++
+		m.total++
 		switch r {
 		case '\n':
 			w.newline()
 		case '\f':
 			if tidy {
-				return "", 0, 0, true, false
+				return mapping{pages: true}
 			}
 			w.byte('\f')
 		case '\r':
@@ -207,21 +207,82 @@ func mapRunes(s string, tidy bool) (out string, controls, total int, pages, comp
 				// An escape sequence goes as a whole: dropping only
 				// its ESC would leave "[31m" or "]0;title" in the text.
 				if n := sanitize.Sequence(s[i-size:]); n > size {
-					total += utf8.RuneCountInString(s[i : i-size+n])
+					if !utf8.ValidString(s[i : i-size+n]) {
+						return mapping{invalid: true}
+					}
+					m.total += utf8.RuneCountInString(s[i : i-size+n])
 					i += n - size
 				}
-				controls++
+				m.controls++
 				continue
 			}
 			// U+1680, the one space not mapped above.
-			if composed && !inert.has(r, s[i-size:i]) {
-				composed = false
+			if m.composed && !inert.has(r, s[i-size:i]) {
+				m.composed = false
 			}
 			w.rune(r)
 		}
 	}
 	w.end()
-	return w.b.String(), controls, total, false, composed
+	m.text = w.b.String()
+	return m
+}
+
+// plainRun returns how many bytes s starts with that the mapping keeps as
+// they are (printable ASCII, tabs, and every rune from U+00A0 on but the
+// spaces and U+FEFF), how many runes they make, and whether all of them
+// are inert (see inertRunes).
+func plainRun(s string, inert *inertRunes) (n, runes int, composed bool) {
+	composed = true
+	// extra counts the bytes after the first of each rune.
+	extra := 0
+	for n < len(s) {
+		n += printable(s[n:])
+		if n == len(s) {
+			break
+		}
+		c := s[n]
+		if c == '\t' {
+			n++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			break
+		}
+		r, size := utf8.DecodeRuneInString(s[n:])
+		// Below U+00A0 lie the C1 controls; size 1 is invalid UTF-8.
+		if r < 0xA0 || size == 1 || r == '\uFEFF' || unicode.IsSpace(r) {
+			break
+		}
+		if composed && !inert.has(r, s[n:n+size]) {
+			composed = false
+		}
+		n += size
+		extra += size - 1
+	}
+	return n, n - extra, composed
+}
+
+// printable returns how many bytes s starts with that are printable ASCII
+// (space to tilde). It looks at eight bytes at a time: with v holding them,
+// a byte of v-0x20… sets its top bit when it is below 0x20, one of
+// (v^0x7F…)-0x01… when it is 0x7F, one of v when it is not ASCII, and the
+// lowest byte flagged is the first that is not printable (no borrow
+// reaches it from the bytes below, which are).
+func printable(s string) int {
+	const ones, tops = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		v := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if t := (v | (v - 0x20*ones) | ((v ^ 0x7F*ones) - ones)) & tops; t != 0 {
+			return i + bits.TrailingZeros64(t)/8
+		}
+	}
+	for i < len(s) && s[i] >= ' ' && s[i] < 0x7F {
+		i++
+	}
+	return i
 }
 
 // inertRunes remembers runes found to be NFC starters that nothing before
@@ -286,17 +347,18 @@ func (w *lineWriter) byte(c byte) {
 	w.b.WriteByte(c)
 }
 
-// run writes text, which has no line break and ends with a visible
-// character unless empty, then the blanks that follow it.
-func (w *lineWriter) run(text, blanks string) {
+// run writes s, which has no line break: in tidy mode, the blanks that end
+// it wait for what follows.
+func (w *lineWriter) run(s string) {
+	text := strings.TrimRight(s, " \t")
 	if text != "" {
 		w.visible()
 		w.b.WriteString(text)
 	}
 	if w.tidy {
-		w.pending = append(w.pending, blanks...)
+		w.pending = append(w.pending, s[len(text):]...)
 	} else {
-		w.b.WriteString(blanks)
+		w.b.WriteString(s[len(text):])
 	}
 }
 

@@ -159,7 +159,7 @@ func TestDecodeAsRuleOnCorpus(t *testing.T) {
 var probeAlphabet = []string{
 	"a", "e", "K", "1", "é", "’", "œ", "€", "«", "»", " ", "  ", "\t", "\n", "\n\n", "\r", "\r\n",
 	"\u00A0", "\u202F", "\u2000", "\u2001", "\u2007", "\u2009", "\u205F", "\u3000", "\u1680",
-	"\u2028", "\u2029", "\u0085", "\v", "\f", "\x1b[1m", "\x1b]0;t\x07", "\x01", "\x7F", "\u0080",
+	"\u2028", "\u2029", "\u0085", "\v", "\f", "\x1b[1m", "\x1b]0;t\x07", "\x1b]2;", "\u009D", "\x01", "\x7F", "\u0080",
 	"\u009B", "\uFEFF", "\u0301", "\u0323", "\u0327", strings.Repeat("\u0301", 16), "\u212B",
 	"\u212A", "\u037E", "\u0344", "\u0F73", "\u1100", "\u1161", "\u11A8", "가", "\uFF9E",
 	"\U0001D15E", "\uFFFD", "\xE9", "\x92", "\xC3", "\xEF\xBB\xBF", "\x00", "\x80",
@@ -228,5 +228,29 @@ func TestInertRunesNeedNoNFC(t *testing.T) {
 	}
 	if n := utf8.RuneCountInString(all.String()); n < 30000 {
 		t.Errorf("inertRunes accepts only %d runes", n)
+	}
+}
+
+// printable reads eight bytes at a time what a loop reads one by one: on
+// every byte value in every place of a word, and past its end.
+func TestPrintableAsLoop(t *testing.T) {
+	rule := func(s string) int {
+		i := 0
+		for i < len(s) && s[i] >= ' ' && s[i] <= '~' {
+			i++
+		}
+		return i
+	}
+	base := []byte("Article 12 ~ les tarifs sont fixés")
+	for k := range 20 {
+		for c := range 256 {
+			b := bytes.Clone(base)
+			b[k] = byte(c)
+			for _, s := range []string{string(b), string(b[:k+1]), string(b[k/2:])} {
+				if got, want := printable(s), rule(s); got != want {
+					t.Fatalf("printable(%q) = %d, want %d", s, got, want)
+				}
+			}
+		}
 	}
 }

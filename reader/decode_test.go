@@ -11,6 +11,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/unicode/norm"
 
@@ -267,15 +268,27 @@ func benchmarkText(b *testing.B, nfd int) []byte {
 	return []byte(s)
 }
 
-// BenchmarkDecode decodes text in NFC, as nearly every file is, and text
-// with a thousand decomposed accents, which NFC must then rewrite.
+// BenchmarkDecode decodes text in NFC, as nearly every file is, text with
+// a thousand decomposed accents, which NFC must then rewrite, and the NFC
+// text in Windows-1252 and UTF-16.
 func BenchmarkDecode(b *testing.B) {
 	for _, bc := range []struct {
 		name string
-		nfd  int
-	}{{"nfc", 0}, {"nfd", 1000}} {
+		data func(nfc []byte) []byte
+	}{
+		{"nfc", func(nfc []byte) []byte { return nfc }},
+		{"nfd", func([]byte) []byte { return benchmarkText(b, 1000) }},
+		{"windows-1252", func(nfc []byte) []byte {
+			out, err := encoding.ReplaceUnsupported(charmap.Windows1252.NewEncoder()).Bytes(nfc)
+			if err != nil {
+				b.Fatal(err)
+			}
+			return out
+		}},
+		{"utf-16", func(nfc []byte) []byte { return utf16Bytes(string(nfc), false) }},
+	} {
 		b.Run(bc.name, func(b *testing.B) {
-			data := benchmarkText(b, bc.nfd)
+			data := bc.data(benchmarkText(b, 0))
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
 			for b.Loop() {
@@ -314,16 +327,16 @@ func tidyLinesRule(s string) string {
 func TestMapRunesTidiesAsTheRule(t *testing.T) {
 	check := func(s string) {
 		t.Helper()
-		mapped, c1, n1, pages, _ := mapRunes(s, false)
-		if strings.Contains(mapped, "\f") {
-			if _, _, _, p, _ := mapRunes(s, true); !p {
+		m := mapRunes(s, false)
+		if strings.Contains(m.text, "\f") {
+			if !mapRunes(s, true).pages {
 				t.Fatalf("mapRunes(%q, true) missed the page break", s)
 			}
 			return
 		}
-		got, c2, n2, p, _ := mapRunes(s, true)
-		if want := tidyLinesRule(mapped); got != want || c1 != c2 || n1 != n2 || p || pages {
-			t.Fatalf("mapRunes(%q, true) = %q, %d, %d, %v; want %q, %d, %d", s, got, c2, n2, p, want, c1, n1)
+		got := mapRunes(s, true)
+		if want := tidyLinesRule(m.text); got.text != want || got.controls != m.controls || got.total != m.total || got.pages || m.pages {
+			t.Fatalf("mapRunes(%q, true) = %+v; want %q, %d, %d", s, got, want, m.controls, m.total)
 		}
 	}
 	for _, s := range []string{"", " ", "\n\n", "a", " a \n\n\n b\t\n", "a\r\nb\rc\u2029d\u2028 \u00a0\n", "\u1680x\u1680\ny", "\x1b[31mred\x1b[0m \n", "a\f b"} {
