@@ -152,9 +152,10 @@ func Amends(doc, base *clause.Document) bool {
 		}
 	}
 	// The articles are read only until the majority is decided either
-	// way, each behind the prefilters of the expressions: diff asks this
-	// of every pair of files, and the expressions cost far more than the
-	// diff of a text that has no instruction.
+	// way, each behind a look at its raw text for the words every form
+	// needs (mayInstruct), then behind the prefilters of the expressions:
+	// diff asks this of every pair of files, and the expressions cost far
+	// more than the diff of a text that has no instruction.
 	var names *clauseNames
 	aimed, left := 0, n
 	for _, c := range units {
