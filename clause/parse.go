@@ -198,7 +198,9 @@ func oneLineParagraphs(text string) bool {
 func (p *parser) scan() {
 	text := p.text
 	p.oneLineParagraphs = oneLineParagraphs(text)
-	p.lines = make([]line, 0, len(text)/64+1)
+	// Counting lines first costs less than growing the slice: a text of
+	// short lines (markdown, lists) would copy it several times.
+	p.lines = make([]line, 0, strings.Count(text, "\n")+1)
 	prevHead := -1 // index of the previous line if it was a heading
 	for pos := 0; pos <= len(text); {
 		end := strings.IndexByte(text[pos:], '\n')
