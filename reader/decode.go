@@ -32,7 +32,9 @@ const binaryPercent = 5
 // spaces for non-breaking ones, trailing blanks and extra blank lines
 // removed, and PDF clean-up when the text holds page breaks. See the package
 // documentation for the reasons. Errors are *Error wrapping errEmpty or
-// errBinary.
+// errBinary. The text returned shares data's memory when data is UTF-8
+// that needs no change but at its end (see output): data must not change
+// afterwards.
 func Decode(data []byte) (string, error) {
 	if len(data) == 0 {
 		return "", &Error{Err: errEmpty}
@@ -53,9 +55,7 @@ func Decode(data []byte) (string, error) {
 			return "", &Error{Err: errBinary, Detail: "binary file (NUL bytes), not a text document"}
 		}
 		// The text is read in place, not copied, and taken for UTF-8
-		// until the mapping meets a byte that says otherwise: the
-		// mapping writes what it returns anew, so no string made here
-		// outlives the call or sees data change.
+		// until the mapping meets a byte that says otherwise.
 		if m = mapText(unsafe.String(unsafe.SliceData(body), len(body))); m.invalid {
 			m = mapText(windows1252(body))
 		}
@@ -155,8 +155,7 @@ func mapText(text string) mapping {
 // then stops and reports pages, for the caller to map it again untidied.
 func mapRunes(s string, tidy bool) mapping {
 	m := mapping{composed: true}
-	w := lineWriter{tidy: tidy}
-	w.b.Grow(len(s) + 1)
+	w := lineWriter{tidy: tidy, out: output{src: s}}
 	var inert inertRunes
 	for i := 0; i < len(s); {
 		// Most of any text is runs of visible characters and the blanks
@@ -220,11 +219,11 @@ func mapRunes(s string, tidy bool) mapping {
 			if m.composed && !inert.has(r, s[i-size:i]) {
 				m.composed = false
 			}
-			w.rune(r)
+			w.rune(s[i-size : i])
 		}
 	}
 	w.end()
-	m.text = w.b.String()
+	m.text = w.out.String()
 	return m
 }
 
@@ -330,7 +329,7 @@ func (c *inertRunes) has(r rune, enc string) bool {
 // visible): blanks wait in pending until something visible follows them
 // on their line, and a blank line until a line with text follows it.
 type lineWriter struct {
-	b       strings.Builder
+	out     output
 	tidy    bool
 	pending []byte
 	// text is set once the current line has something visible, blank
@@ -344,7 +343,7 @@ func (w *lineWriter) byte(c byte) {
 		return
 	}
 	w.visible()
-	w.b.WriteByte(c)
+	w.out.writeByte(c)
 }
 
 // run writes s, which has no line break: in tidy mode, the blanks that end
@@ -353,22 +352,23 @@ func (w *lineWriter) run(s string) {
 	text := strings.TrimRight(s, " \t")
 	if text != "" {
 		w.visible()
-		w.b.WriteString(text)
+		w.out.write(text)
 	}
 	if w.tidy {
 		w.pending = append(w.pending, s[len(text):]...)
 	} else {
-		w.b.WriteString(s[len(text):])
+		w.out.write(s[len(text):])
 	}
 }
 
-func (w *lineWriter) rune(r rune) {
-	if w.tidy && unicode.IsSpace(r) {
-		w.pending = utf8.AppendRune(w.pending, r)
+// rune writes the rune enc encodes.
+func (w *lineWriter) rune(enc string) {
+	if r, _ := utf8.DecodeRuneInString(enc); w.tidy && unicode.IsSpace(r) {
+		w.pending = append(w.pending, enc...)
 		return
 	}
 	w.visible()
-	w.b.WriteRune(r)
+	w.out.write(enc)
 }
 
 // visible writes what waits before a visible character.
@@ -377,27 +377,27 @@ func (w *lineWriter) visible() {
 		return
 	}
 	if w.blank && !w.text {
-		w.b.WriteByte('\n')
+		w.out.writeByte('\n')
 		w.blank = false
 	}
 	w.text = true
 	if len(w.pending) > 0 {
-		w.b.Write(w.pending)
+		w.out.write(unsafe.String(unsafe.SliceData(w.pending), len(w.pending)))
 		w.pending = w.pending[:0]
 	}
 }
 
 func (w *lineWriter) newline() {
 	if !w.tidy {
-		w.b.WriteByte('\n')
+		w.out.writeByte('\n')
 		return
 	}
 	w.pending = w.pending[:0]
 	if w.text {
-		w.b.WriteByte('\n')
+		w.out.writeByte('\n')
 		w.text = false
 	} else {
-		w.blank = w.b.Len() > 0
+		w.blank = w.out.len() > 0
 	}
 }
 
@@ -406,4 +406,56 @@ func (w *lineWriter) end() {
 	if w.tidy && w.text {
 		w.newline()
 	}
+}
+
+// output holds what a lineWriter wrote. As long as that is the start of
+// src, the text mapped, it only counts its bytes, and the result is that
+// start itself: most files are UTF-8 already normalised but for their
+// last line break, and copying one is a fresh allocation of its size
+// (about as long as the mapping). The first byte that differs copies the
+// start into a buffer of src's size, written on from there.
+type output struct {
+	src string
+	// n counts the bytes of src written, while buf is nil.
+	n   int
+	buf []byte
+}
+
+func (o *output) write(s string) {
+	if o.buf == nil && strings.HasPrefix(o.src[o.n:], s) {
+		o.n += len(s)
+		return
+	}
+	o.own()
+	o.buf = append(o.buf, s...)
+}
+
+func (o *output) writeByte(c byte) {
+	if o.buf == nil && o.n < len(o.src) && o.src[o.n] == c {
+		o.n++
+		return
+	}
+	o.own()
+	o.buf = append(o.buf, c)
+}
+
+// own copies what was written out of src.
+func (o *output) own() {
+	if o.buf == nil {
+		o.buf = append(make([]byte, 0, len(o.src)+1), o.src[:o.n]...)
+	}
+}
+
+func (o *output) len() int {
+	if o.buf == nil {
+		return o.n
+	}
+	return len(o.buf)
+}
+
+func (o *output) String() string {
+	if o.buf == nil {
+		return o.src[:o.n]
+	}
+	return unsafe.String(unsafe.SliceData(o.buf), len(o.buf))
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding/charmap"
 	xunicode "golang.org/x/text/encoding/unicode"
@@ -252,5 +253,18 @@ func TestPrintableAsLoop(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// Text that needs no change but its final line break is returned in
+// place: the only allocation left is norm's look at its first accent.
+func TestDecodeKeepsNormalTextInPlace(t *testing.T) {
+	data := []byte("Article 1\n\nLes médecins\tconventionnés.\n\n")
+	var got string
+	if n := testing.AllocsPerRun(20, func() { got, _ = Decode(data) }); n > 1 {
+		t.Errorf("Decode allocates %v times for text in its final form", n)
+	}
+	if got != string(data[:len(data)-1]) || unsafe.StringData(got) != &data[0] {
+		t.Errorf("Decode = %q, not the text in place", got)
 	}
 }
