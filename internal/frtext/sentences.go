@@ -63,6 +63,12 @@ func SentenceStarts(text string) []int {
 	var starts []int
 	sentStart := 0
 	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf && c != '\n' && !isTerminator(rune(c)) {
+			// Most of a text: ASCII that neither ends a line nor a
+			// sentence.
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if r == '\n' {
 			sentStart = i + 1
