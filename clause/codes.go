@@ -209,7 +209,7 @@ func (t *factTextKind) contextualCode(i int, code string) bool {
 // words, before any word of it is cut or lower-cased.
 func holdsActCode(s string) bool {
 	candidate := false
-	for start, end := nextFactWord(s, 0); start < len(s) && !candidate; start, end = nextFactWord(s, end) {
+	for start, end, _ := nextFactWord(s, 0); start < len(s) && !candidate; start, end, _ = nextFactWord(s, end) {
 		if word := s[start:end]; word[0] >= 'A' && word[0] <= 'Z' && codeShape(word) {
 			candidate = isActCode(word) || mayBeContextualCode(word)
 		}

@@ -445,20 +445,36 @@ func tokenize(s string) []factWord {
 
 // appendFactWords appends the words of s to ws.
 func appendFactWords(ws []factWord, s string) []factWord {
-	for start, end := nextFactWord(s, 0); start < len(s); start, end = nextFactWord(s, end) {
-		if end < len(s) && s[end] == '\'' && elisions[strings.ToLower(s[start:end])] {
-			end++
+	for start, end, cased := nextFactWord(s, 0); start < len(s); start, end, cased = nextFactWord(s, end) {
+		low := s[start:end]
+		if cased {
+			low = strings.ToLower(low)
 		}
-		ws = append(ws, factWord{s: s[start:end], low: strings.ToLower(s[start:end]), start: start, end: end})
+		if end < len(s) && s[end] == '\'' && elisions[low] {
+			end++
+			low = s[start:end]
+			if cased {
+				low = strings.ToLower(low)
+			}
+		}
+		ws = append(ws, factWord{s: s[start:end], low: low, start: start, end: end})
 	}
 	return ws
 }
 
 // nextFactWord returns the span of the first run of word runes of s at or
-// after i; start is len(s) when there is none.
-func nextFactWord(s string, i int) (start, end int) {
+// after i, start being len(s) when there is none, and whether lower-casing
+// changes the run.
+func nextFactWord(s string, i int) (start, end int, cased bool) {
 	for i < len(s) {
-		r, w := runeAt(s, i)
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiWordByte(c) {
+				break
+			}
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
 		if isFactWordRune(r) {
 			break
 		}
@@ -466,13 +482,26 @@ func nextFactWord(s string, i int) (start, end int) {
 	}
 	start = i
 	for i < len(s) {
-		r, w := runeAt(s, i)
+		if c := s[i]; c < utf8.RuneSelf {
+			if !asciiWordByte(c) {
+				break
+			}
+			cased = cased || 'A' <= c && c <= 'Z'
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
 		if !isFactWordRune(r) {
 			break
 		}
+		cased = cased || unicode.ToLower(r) != r
 		i += w
 	}
-	return start, i
+	return start, i, cased
+}
+
+func asciiWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // sentenceBounds cuts the text where a sentence (see frtext.SentenceStarts),

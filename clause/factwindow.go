@@ -200,7 +200,7 @@ func paragraphsAfter(s string, pos, limit int) int {
 	}
 	pos += i
 	for range ctxWords {
-		_, pos = nextFactWord(s[:limit], pos)
+		_, pos, _ = nextFactWord(s[:limit], pos)
 	}
 	return pos
 }
