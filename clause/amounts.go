@@ -3,6 +3,7 @@ package clause
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/avenant-dev/avenant/internal/frtext"
@@ -28,6 +29,15 @@ func factWindow(s string, i, n int) string {
 		end++
 	}
 	return s[i:end]
+}
+
+// numberStarts returns the numberStarts of the text, read once for the
+// extractors that look for numbers.
+func (t *factTextKind) numberStarts() []int {
+	if !t.numbersRead {
+		t.numbers, t.numbersRead = numberStarts(t.s), true
+	}
+	return t.numbers
 }
 
 // numberStarts returns the offsets where a number can begin: the first
@@ -81,7 +91,7 @@ func matchesAt(re *lazyre.Regexp, s string, starts []int, width int) [][]int {
 // begins where the run of those ends. Most numbers of a text (articles,
 // dates, items) are so passed over without running an expression.
 func unitAfter(s string, starts []int, firsts string) []int {
-	out := starts[:0]
+	var out []int
 	for _, i := range starts {
 		j := i
 		for j < len(s) && strings.IndexByte("0123456789., \t\n\f\r", s[j]) >= 0 {
@@ -133,7 +143,7 @@ var (
 func (t *factTextKind) amounts(codes []codeAt, subject string) []factAt {
 	var out []factAt
 	labels := t.labelCodes(codes)
-	for _, m := range amountMatches(t.s) {
+	for _, m := range amountMatchesAt(t.s, t.numberStarts()) {
 		out = append(out, t.amountFacts(m.start, m.end, m.value, m.unit, codes, labels, subject)...)
 	}
 	return out
@@ -149,12 +159,15 @@ type amountMatch struct {
 // amountMatches reads the sums of money of s, the text alone: every one
 // becomes at least one amount fact. factsAround asks it whether the
 // paragraphs around a change hold one before it reads their facts.
-func amountMatches(s string) []amountMatch {
+func amountMatches(s string) []amountMatch { return amountMatchesAt(s, numberStarts(s)) }
+
+// amountMatchesAt is amountMatches given the numberStarts of s.
+func amountMatchesAt(s string, numbers []int) []amountMatch {
 	var out []amountMatch
 	// A bare "F" reads as francs only in a text that speaks no euro: in a
 	// text since 2002, "2 F" is more likely a coefficient or a code.
-	euroText := strings.Contains(s, "€") || frtext.IndexFold(s, "euro") >= 0
-	for _, m := range matchesAt(amountRe, s, unitAfter(s, numberStarts(s), amountUnitFirsts), matchWindow) {
+	euroText := sync.OnceValue(func() bool { return strings.Contains(s, "€") || frtext.IndexFold(s, "euro") >= 0 })
+	for _, m := range matchesAt(amountRe, s, unitAfter(s, numbers, amountUnitFirsts), matchWindow) {
 		if !endsWord(s, m[1]) {
 			continue
 		}
@@ -182,7 +195,7 @@ func amountMatches(s string) []amountMatch {
 			case "k€":
 				v *= 1e3
 			case "F", "FF":
-				if euroText {
+				if euroText() {
 					continue
 				}
 				unit = "FRF"
@@ -237,7 +250,7 @@ func (t *factTextKind) labelCodes(codes []codeAt) []codeAt {
 func (t *factTextKind) percents() []factAt {
 	var out []factAt
 	s := t.s
-	for _, m := range matchesAt(percentRe, s, unitAfter(s, numberStarts(s), "%p"), matchWindow) {
+	for _, m := range matchesAt(percentRe, s, unitAfter(s, t.numberStarts(), "%p"), matchWindow) {
 		if !endsWord(s, m[1]) {
 			continue
 		}

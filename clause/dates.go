@@ -60,7 +60,7 @@ func (t *factTextKind) dates() []factAt {
 		}
 	}
 	var starts []int
-	for _, i := range numberStarts(s) {
+	for _, i := range t.numberStarts() {
 		if i == 0 || !strings.ContainsRune("/.-", rune(s[i-1])) {
 			starts = append(starts, i)
 		}

@@ -308,9 +308,11 @@ type factWord struct {
 
 // factTextKind is a normalised text with what the extractors share.
 type factTextKind struct {
-	s      string
-	words  []factWord
-	bounds []int // start offsets of sentences, ascending, first is 0
+	s           string
+	words       []factWord
+	bounds      []int // start offsets of sentences, ascending, first is 0
+	numbers     []int // numberStarts(s) once numbersRead
+	numbersRead bool
 }
 
 // normalizeFactText folds the differences that carry no meaning, so that
