@@ -3,6 +3,7 @@ package clause
 import (
 	"math"
 	"strconv"
+	"sync"
 )
 
 // durationUnits maps a unit word to the unit reported and a factor: a
@@ -17,6 +18,15 @@ var durationUnits = map[string]struct {
 	"semestre": {"month", 6}, "semestres": {"month", 6}, "an": {"year", 1}, "ans": {"year", 1},
 	"année": {"year", 1}, "années": {"year", 1},
 }
+
+// durationFirsts marks the first bytes of the unit words: most words of a
+// text are passed over without a lookup.
+var durationFirsts = sync.OnceValue(func() (firsts [256]bool) {
+	for w := range durationUnits {
+		firsts[w[0]] = true
+	}
+	return firsts
+})
 
 var numberWords = map[string]int{
 	"zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
@@ -58,9 +68,13 @@ func frenchNumber(ws []string) (int, bool) {
 func (t *factTextKind) durations() []factAt {
 	var out []factAt
 	ws := t.words
+	firsts := durationFirsts()
 	for i, w := range ws {
+		if i == 0 || !firsts[w.low[0]] {
+			continue
+		}
 		u, ok := durationUnits[w.low]
-		if !ok || i == 0 {
+		if !ok {
 			continue
 		}
 		gap := t.s[ws[i-1].end:w.start]
