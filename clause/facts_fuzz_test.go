@@ -7,7 +7,8 @@ import (
 
 // FuzzCompareFacts checks what must hold for any pair of texts: no panic,
 // a text compared with itself yields nothing, the result does not depend
-// on the run, and every fact is well formed.
+// on the run, every fact is well formed, and the facts read around the
+// changes are those of the whole texts.
 func FuzzCompareFacts(f *testing.F) {
 	for _, c := range factCases {
 		f.Add(c.old, c.new, c.subject)
@@ -41,6 +42,12 @@ func FuzzCompareFacts(f *testing.F) {
 			if (fact.Old == "" && fact.OldValue != nil) || (fact.New == "" && fact.NewValue != nil) {
 				t.Fatalf("value without text %s", factsJSON([]Fact{fact}))
 			}
+		}
+		// Read around the changes or in the whole texts, the facts are
+		// the same.
+		whole := reportFacts(extractWhole(normalizeFactText(old), normalizeFactText(new), subject), nil)
+		if !reflect.DeepEqual(a, whole) {
+			t.Fatalf("facts around the changes\n%s\nwhole texts\n%s", factsJSON(a), factsJSON(whole))
 		}
 		refs := &refIndex{OldToNew: map[string]string{"article:1": "2", "article:2": ""}, NewKeys: map[string]bool{"article:2": true}}
 		c := compareFacts(old, new, subject, refs)
