@@ -127,6 +127,10 @@ func wordEnd(s string, start int) int {
 	seg := start // start of the current hyphen-separated part
 	j := start
 	for j < len(s) {
+		if c := s[j]; c < utf8.RuneSelf && wordByte[c] != 0 {
+			j++ // ASCII letters and digits, most of a French text
+			continue
+		}
 		r, sz := runeAt(s, j)
 		if isWordRune(r) {
 			j += sz
@@ -341,18 +345,31 @@ func (d *differ) encodeTokens() (ra, rb []rune, shared bool) {
 	}
 	ids := d.ids
 	next := rune(tokenRuneFirst)
+	fresh := func() rune {
+		if next < tokenRuneLimit {
+			next++
+			return next - 1
+		}
+		shared = true
+		return tokenRuneLimit
+	}
 	enc := func(out []rune, toks []string) []rune {
 		out = slices.Grow(out[:0], len(toks))[:len(toks)]
 		for i, t := range toks {
+			// Spaces and punctuation marks, about half the tokens, are
+			// one ASCII byte: a table is cheaper than hashing them.
+			if len(t) == 1 && t[0] < utf8.RuneSelf {
+				r := d.byteIDs[t[0]]
+				if r == 0 {
+					r = fresh()
+					d.byteIDs[t[0]] = r
+				}
+				out[i] = r
+				continue
+			}
 			r, ok := ids[t]
 			if !ok {
-				if next < tokenRuneLimit {
-					r = next
-					next++
-				} else {
-					r = tokenRuneLimit
-					shared = true
-				}
+				r = fresh()
 				ids[t] = r
 			}
 			out[i] = r
@@ -546,6 +563,8 @@ type differ struct {
 	// token.
 	ra, rb []rune
 	ids    map[string]rune
+	// byteIDs is the rune of each one-byte ASCII token, 0 until seen.
+	byteIDs [utf8.RuneSelf]rune
 
 	// exactTokens counts the tokens given to the exact diff, rewritten
 	// the stretches reported as rewritten: the work done, for tests.
@@ -574,21 +593,36 @@ func newDiffer(old, new string) *differ {
 }
 
 func (d *differ) sums() {
-	d.offA, d.wA = tokenSums(d.offA, d.wA, d.a)
-	d.offB, d.wB = tokenSums(d.offB, d.wB, d.b)
+	d.offA, d.wA = tokenSums(d.offA, d.wA, d.a, -1, -1)
+	// A window's stand-ins are the same text on both sides, most of a
+	// long clause: weighed once.
+	head, tail := -1, -1
+	if d.headStandIn {
+		head = d.wA[1]
+	}
+	if d.tailStandIn {
+		tail = d.wA[len(d.a)] - d.wA[len(d.a)-1]
+	}
+	d.offB, d.wB = tokenSums(d.offB, d.wB, d.b, head, tail)
 }
 
 // tokenSums returns in off and w the prefix sums of byte lengths and of
 // weights: a run of whitespace weighs 1, anything else its number of
-// runes.
-func tokenSums(off, w []int, toks []string) ([]int, []int) {
+// runes. The first and last tokens weigh head and tail when these are
+// not negative.
+func tokenSums(off, w []int, toks []string, head, tail int) ([]int, []int) {
 	off = slices.Grow(off[:0], len(toks)+1)[:len(toks)+1]
 	w = slices.Grow(w[:0], len(toks)+1)[:len(toks)+1]
 	off[0], w[0] = 0, 0
 	for k, t := range toks {
 		off[k+1] = off[k] + len(t)
 		n := 1
-		if !isSpaceTok(t) {
+		switch {
+		case k == 0 && head >= 0:
+			n = head
+		case k == len(toks)-1 && tail >= 0:
+			n = tail
+		case !isSpaceTok(t):
 			n = utf8.RuneCountInString(t)
 		}
 		w[k+1] = w[k] + n
