@@ -189,9 +189,7 @@ func (a *aligner) simOf(olds, news []int) float64 {
 // greedy accepts candidates best score first, each clause once, those
 // whose similarity reaches minSim; it returns how many it accepted.
 func (a *aligner) greedy(cs []cand, minSim float64) int {
-	slices.SortFunc(cs, func(x, y cand) int {
-		return cmp.Or(cmp.Compare(y.score, x.score), cmp.Compare(x.o, y.o), cmp.Compare(x.n, y.n))
-	})
+	slices.SortFunc(cs, byScore)
 	n := 0
 	for _, c := range cs {
 		if c.sim < minSim || !a.free(sOld, int(c.o)) || !a.free(sNew, int(c.n)) {
@@ -201,6 +199,22 @@ func (a *aligner) greedy(cs []cand, minSim float64) int {
 		n++
 	}
 	return n
+}
+
+// byScore orders candidates best score first, then by old and new index.
+// It compares fields one at a time, most decided by the first, where
+// cmp.Or would weigh all three (and check each score for NaN, which scores
+// never are).
+func byScore(x, y cand) int {
+	switch {
+	case x.score > y.score:
+		return -1
+	case x.score < y.score:
+		return 1
+	case x.o != y.o:
+		return int(x.o - y.o)
+	}
+	return int(x.n - y.n)
 }
 
 // positionScore is higher for clauses at similar relative positions.

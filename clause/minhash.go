@@ -322,9 +322,9 @@ func wordHashes(buf []uint64, s string) []uint64 {
 			n++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		lower, size := wordRuneLower(s, i)
 		i += size
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		if lower < 0 {
 			if in {
 				buf, in = append(buf, wordHash(h, acc, n)), false
 			}
@@ -335,7 +335,7 @@ func wordHashes(buf []uint64, s string) []uint64 {
 		}
 		// A non-ASCII rune closes the packed bytes and enters alone,
 		// tagged so that it cannot pass for ASCII bytes.
-		h = (h^acc^uint64(n)<<59)*k ^ (uint64(unicode.ToLower(r)) | 1<<40)
+		h = (h^acc^uint64(n)<<59)*k ^ (uint64(lower) | 1<<40)
 		h *= k
 		acc, n = 0, 0
 	}
@@ -345,10 +345,33 @@ func wordHashes(buf []uint64, s string) []uint64 {
 	return buf
 }
 
+// wordRuneLower decodes the non-ASCII rune at s[i] and returns its lower
+// case and its size; the rune is -1 when it is neither a letter nor a
+// digit. The accented letters of French, U+00C0 to U+00FF, are read without
+// the Unicode tables: all of them letters but × and ÷, the capitals (up to
+// U+00DE) lowered by 0x20.
+func wordRuneLower(s string, i int) (rune, int) {
+	if s[i] == 0xc3 && i+1 < len(s) && s[i+1]&0xc0 == 0x80 {
+		switch r := 0xc0 | rune(s[i+1]&0x3f); {
+		case r == 0xd7 || r == 0xf7:
+			return -1, 2
+		case r <= 0xde:
+			return r + 0x20, 2
+		default:
+			return r, 2
+		}
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		return -1, size
+	}
+	return unicode.ToLower(r), size
+}
+
 // radixSort32 sorts v in four byte-wide passes, using tmp (grown as
 // needed) as scratch; it returns tmp for reuse. Bigram lists of a couple
 // of hundred entries sort several times faster this way than by
-// comparison.
+// comparison. One read of v counts the bytes of all four passes.
 func radixSort32(v, tmp []uint32) []uint32 {
 	if len(v) < 64 {
 		slices.Sort(v)
@@ -358,13 +381,26 @@ func radixSort32(v, tmp []uint32) []uint32 {
 		tmp = make([]uint32, len(v))
 	}
 	tmp = tmp[:len(v)]
+	var next [4][256]uint32 // where the next value of each byte goes
+	for _, x := range v {
+		next[0][uint8(x)]++
+		next[1][uint8(x>>8)]++
+		next[2][uint8(x>>16)]++
+		next[3][x>>24]++
+	}
+	for p := range next {
+		sum := uint32(0)
+		for d, c := range next[p] {
+			next[p][d], sum = sum, sum+c
+		}
+	}
 	src, dst := v, tmp
-	for shift := 0; shift < 32; shift += 8 {
-		count := byteStarts(src, shift)
+	for p := range next {
+		at := &next[p]
 		for _, x := range src {
-			d := (x >> shift) & 0xff
-			dst[count[d]] = x
-			count[d]++
+			d := uint8(x >> (8 * p))
+			dst[at[d]] = x
+			at[d]++
 		}
 		src, dst = dst, src
 	}

@@ -1,0 +1,128 @@
+package clause
+
+import (
+	"cmp"
+	"math/rand/v2"
+	"slices"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The aligner's fast paths (accented letters read without the Unicode
+// tables in wordHashes, one counting read for the four passes of
+// radixSort32, byScore's field-by-field comparison) are held here to the
+// plain rules they replaced, kept below as they were.
+
+func plainWordHashes(buf []uint64, s string) []uint64 {
+	const k = 0x9e3779b97f4a7c15
+	var h, acc uint64
+	n := 0
+	in := false
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			i++
+			w := wordByte[b]
+			if w == 0 {
+				if in {
+					buf, in = append(buf, wordHash(h, acc, n)), false
+				}
+				continue
+			}
+			if !in {
+				h, acc, n, in = fnvOffset, 0, 0, true
+			}
+			if n == 8 {
+				h = (h ^ acc) * k
+				acc, n = 0, 0
+			}
+			acc = acc<<8 | uint64(w)
+			n++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			if in {
+				buf, in = append(buf, wordHash(h, acc, n)), false
+			}
+			continue
+		}
+		if !in {
+			h, acc, n, in = fnvOffset, 0, 0, true
+		}
+		h = (h^acc^uint64(n)<<59)*k ^ (uint64(unicode.ToLower(r)) | 1<<40)
+		h *= k
+		acc, n = 0, 0
+	}
+	if in {
+		buf = append(buf, wordHash(h, acc, n))
+	}
+	return buf
+}
+
+func plainByScore(x, y cand) int {
+	return cmp.Or(cmp.Compare(y.score, x.score), cmp.Compare(x.o, y.o), cmp.Compare(x.n, y.n))
+}
+
+func checkWordHashes(t *testing.T, s string) {
+	t.Helper()
+	if got, want := wordHashes(nil, s), plainWordHashes(nil, s); !slices.Equal(got, want) {
+		t.Fatalf("wordHashes(%q) = %x, want %x", s, got, want)
+	}
+}
+
+func TestWordHashesFastPath(t *testing.T) {
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		if utf8.ValidRune(r) {
+			checkWordHashes(t, "a"+string(r)+"b "+string(r))
+		}
+	}
+	for _, s := range []string{"\xc3", "a\xc3", "\xc3(", "é\xc3\xc3é", "\xc3\xa9\xa9", "ÀÉÎÕÜÞßàéîõüþÿ×÷", "Déjà‑vu, ÉTÉ 2025"} {
+		checkWordHashes(t, s)
+	}
+	for _, arts := range corpusArticles(t) {
+		for _, a := range arts {
+			checkWordHashes(t, a)
+		}
+	}
+}
+
+func FuzzWordHashes(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s[0] + s[1])
+	}
+	f.Fuzz(checkWordHashes)
+}
+
+func TestRadixSort32(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	var tmp []uint32
+	for trial := range 2000 {
+		v := make([]uint32, r.IntN(3000))
+		mask := uint32(1)<<r.IntN(33) - 1 // few distinct values, or all
+		for i := range v {
+			v[i] = r.Uint32() & mask
+		}
+		want := slices.Sorted(slices.Values(v))
+		tmp = radixSort32(v, tmp)
+		if !slices.Equal(v, want) {
+			t.Fatalf("trial %d: radixSort32 of %d values is not sorted", trial, len(v))
+		}
+	}
+}
+
+func TestByScore(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	scores := []float64{0, 1, 0.5, 2.75, 4.999, 6.02, 0.0000001}
+	c := func() cand {
+		return cand{o: int32(r.IntN(4)), n: int32(r.IntN(4)), sim: 1, score: scores[r.IntN(len(scores))] + float64(r.IntN(2))*r.Float64()}
+	}
+	for range 100000 {
+		x, y := c(), c()
+		if got, want := byScore(x, y), plainByScore(x, y); cmp.Compare(got, 0) != want {
+			t.Fatalf("byScore(%v, %v) = %d, want the sign of %d", x, y, got, want)
+		}
+	}
+}
