@@ -61,15 +61,7 @@ func tokenEnd(s string, i int) int {
 	r, sz := runeAt(s, i)
 	switch {
 	case isSpaceRune(r):
-		j := i + sz
-		for j < len(s) {
-			r, sz := runeAt(s, j)
-			if !isSpaceRune(r) {
-				break
-			}
-			j += sz
-		}
-		return j
+		return skipSpaces(s, i+sz)
 	case isDigitByte(r):
 		return numberEnd(s, i)
 	case isWordRune(r):
@@ -89,10 +81,14 @@ func runeAt(s string, i int) (rune, int) {
 
 func isSpaceRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\v' || r == '\f'
+		return isASCIISpace(byte(r))
 	}
 	return unicode.IsSpace(r)
 }
+
+// isASCIISpace is isSpaceRune for an ASCII byte: space, \t, \n, \v, \f
+// or \r.
+func isASCIISpace(c byte) bool { return c == ' ' || c-'\t' <= '\r'-'\t' }
 
 func isDigitByte(r rune) bool { return r >= '0' && r <= '9' }
 
@@ -540,6 +536,10 @@ func tokenCutAfter(s string, from int) int {
 
 func skipSpaces(s string, i int) int {
 	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf && isASCIISpace(c) {
+			i++
+			continue
+		}
 		r, sz := runeAt(s, i)
 		if !isSpaceRune(r) {
 			break
@@ -594,8 +594,6 @@ func newDiffer(old, new string) *differ {
 
 func (d *differ) sums() {
 	d.offA, d.wA = tokenSums(d.offA, d.wA, d.a, -1, -1)
-	// A window's stand-ins are the same text on both sides, most of a
-	// long clause: weighed once.
 	head, tail := -1, -1
 	if d.headStandIn {
 		head = d.wA[1]
@@ -609,7 +607,8 @@ func (d *differ) sums() {
 // tokenSums returns in off and w the prefix sums of byte lengths and of
 // weights: a run of whitespace weighs 1, anything else its number of
 // runes. The first and last tokens weigh head and tail when these are
-// not negative.
+// not negative: a window's stand-ins, most of a long clause, are the same
+// text on both sides, weighed once.
 func tokenSums(off, w []int, toks []string, head, tail int) ([]int, []int) {
 	off = slices.Grow(off[:0], len(toks)+1)[:len(toks)+1]
 	w = slices.Grow(w[:0], len(toks)+1)[:len(toks)+1]
@@ -622,6 +621,7 @@ func tokenSums(off, w []int, toks []string, head, tail int) ([]int, []int) {
 			n = head
 		case k == len(toks)-1 && tail >= 0:
 			n = tail
+		case len(t) == 1: // one byte is one rune, white space or not
 		case !isSpaceTok(t):
 			n = utf8.RuneCountInString(t)
 		}
