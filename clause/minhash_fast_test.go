@@ -126,3 +126,12 @@ func TestByScore(t *testing.T) {
 		}
 	}
 }
+
+func TestIsSpaceByte(t *testing.T) {
+	for c := range 256 {
+		want := c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
+		if got := isSpaceByte(byte(c)); got != want {
+			t.Errorf("isSpaceByte(%#x) = %v, want %v", c, got, want)
+		}
+	}
+}

@@ -81,14 +81,10 @@ func runeAt(s string, i int) (rune, int) {
 
 func isSpaceRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return isASCIISpace(byte(r))
+		return isSpaceByte(byte(r))
 	}
 	return unicode.IsSpace(r)
 }
-
-// isASCIISpace is isSpaceRune for an ASCII byte: space, \t, \n, \v, \f
-// or \r.
-func isASCIISpace(c byte) bool { return c == ' ' || c-'\t' <= '\r'-'\t' }
 
 func isDigitByte(r rune) bool { return r >= '0' && r <= '9' }
 
@@ -126,6 +122,8 @@ func wordEnd(s string, start int) int {
 		if c := s[j]; c < utf8.RuneSelf && wordByte[c] != 0 {
 			j++ // ASCII letters and digits, most of a French text
 			continue
+		} else if c < utf8.RuneSelf && c != '-' && c != '\'' {
+			break // neither hyphen nor apostrophe: the word ends here
 		}
 		r, sz := runeAt(s, j)
 		if isWordRune(r) {
@@ -536,7 +534,7 @@ func tokenCutAfter(s string, from int) int {
 
 func skipSpaces(s string, i int) int {
 	for i < len(s) {
-		if c := s[i]; c < utf8.RuneSelf && isASCIISpace(c) {
+		if c := s[i]; c < utf8.RuneSelf && isSpaceByte(c) {
 			i++
 			continue
 		}
