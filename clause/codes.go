@@ -130,7 +130,6 @@ func isCapsWord(w string) bool {
 
 func (t *factTextKind) codes() []codeAt {
 	var out []codeAt
-	romanTop := -1 // read on first need: see romanSubdivision
 	s := t.s
 	for i, w := range t.words {
 		if !codeShape(w.s) {
@@ -165,7 +164,7 @@ func (t *factTextKind) codes() []codeAt {
 		if end < len(s) && (s[end] == '.' || s[end] == ')') && t.headsLine(i) {
 			continue
 		}
-		if !afterNoun && t.romanSubdivision(i, &romanTop) {
+		if !afterNoun && t.romanSubdivision(i) {
 			continue
 		}
 		// Inside an all-caps heading, "ID" or "SF" are more likely words.
@@ -217,7 +216,7 @@ func holdsActCode(s string) bool {
 	if !candidate {
 		return false
 	}
-	t := &factTextKind{s: s, words: appendFactWords(factWords.get(), s)}
+	t := &factTextKind{s: s, outline: s, words: appendFactWords(factWords.get(), s)}
 	defer func() { factWords.put(t.words) }()
 	return len(t.codes()) > 0
 }
@@ -227,10 +226,10 @@ func holdsActCode(s string) bool {
 // "du présent V", "III à V", "aux V et V bis", or a bare "V" in a text
 // itself divided by Roman numerals that far ("I. - … V. - …"), where
 // "au V" and "du V" point to the part. After an act noun ("la visite
-// V") it is a code whatever the text; the caller checks that first.
-// top caches the highest numeral heading a line of the text, -1 until
-// read.
-func (t *factTextKind) romanSubdivision(i int, top *int) bool {
+// V") it is a code whatever the text; the caller checks that first. The
+// numerals heading lines are read in t.outline, the whole text when t is
+// a piece of it.
+func (t *factTextKind) romanSubdivision(i int) bool {
 	n, ok := roman(t.words[i].s)
 	if !ok {
 		return false
@@ -247,10 +246,10 @@ func (t *factTextKind) romanSubdivision(i int, top *int) bool {
 	if t.numeralListed(i-2, i-1) || t.numeralListed(i+2, i+1) || t.ofAText(i+1) {
 		return true
 	}
-	if *top < 0 {
-		*top = topLineNumeral(t.s)
+	if !t.romanTopRead {
+		t.romanTop, t.romanTopRead = topLineNumeral(t.outline), true
 	}
-	return n <= *top
+	return n <= t.romanTop
 }
 
 // ofAText reports whether the words from k name a text or one of its

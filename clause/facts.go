@@ -308,11 +308,14 @@ type factWord struct {
 
 // factTextKind is a normalised text with what the extractors share.
 type factTextKind struct {
-	s           string
-	words       []factWord
-	bounds      []int // start offsets of sentences, ascending, first is 0
-	numbers     []int // numberStarts(s) once numbersRead
-	numbersRead bool
+	s            string
+	outline      string // the whole text s is a piece of, or s
+	words        []factWord
+	bounds       []int // start offsets of sentences, ascending, first is 0
+	numbers      []int // numberStarts(s) once numbersRead
+	numbersRead  bool
+	romanTop     int // topLineNumeral(outline) once romanTopRead
+	romanTopRead bool
 }
 
 // normalizeFactText folds the differences that carry no meaning, so that
@@ -586,8 +589,14 @@ var (
 // extractNormalized finds every fact of a text already normalised
 // (normalizeFactText), in text order. subject is the act code priced by the
 // clause when the structure tells it.
-func extractNormalized(s, subject string) []factAt {
-	t := &factTextKind{s: s, words: appendFactWords(factWords.get(), s), bounds: sentenceBounds(s)}
+func extractNormalized(s, subject string) []factAt { return extractPiece(s, s, subject) }
+
+// extractPiece is extractNormalized on s, a piece of the normalised text
+// whole: what a fact of s may take from beyond its paragraphs (whether the
+// text is divided by Roman numerals, which are then no act codes) is read
+// in whole.
+func extractPiece(s, whole, subject string) []factAt {
+	t := &factTextKind{s: s, outline: whole, words: appendFactWords(factWords.get(), s), bounds: sentenceBounds(s)}
 	defer func() { factWords.put(t.words) }()
 	codes := t.codes()
 

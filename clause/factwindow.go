@@ -60,8 +60,8 @@ func factsAround(oldText, newText, subject string, refs *refIndex, hunks []Hunk)
 			}
 			ex := extracted{oldNorm: o, newNorm: n, hunks: wh}
 			for _, p := range pieces {
-				ex.olds = appendShifted(ex.olds, extractNormalized(o[p.old[0]:p.old[1]], subject), p.old[0])
-				ex.news = appendShifted(ex.news, extractNormalized(n[p.new[0]:p.new[1]], subject), p.new[0])
+				ex.olds = appendShifted(ex.olds, extractPiece(o[p.old[0]:p.old[1]], oldNorm, subject), p.old[0])
+				ex.news = appendShifted(ex.news, extractPiece(n[p.new[0]:p.new[1]], newNorm, subject), p.new[0])
 			}
 			ex.anchors = diffAnchors(o, n, wh, ex.olds, ex.news)
 			if piecesSeparated(wh, pieces, ex.olds, ex.anchors) {

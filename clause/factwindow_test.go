@@ -1,10 +1,12 @@
 package clause
 
 import (
+	"math/rand/v2"
 	"os"
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/avenant-dev/avenant/internal/corpus"
 	"github.com/avenant-dev/avenant/internal/synth"
@@ -141,4 +143,76 @@ func TestWindowFencesChangesApart(t *testing.T) {
 	if piecesSeparated(hunks, pieces, olds, diffAnchors(old, new, hunks, olds, news)) {
 		t.Error("pieces without an anchor between their changes were taken as fenced")
 	}
+}
+
+// Random edits of the longer clauses of the corpus and of a convention's
+// articles, facts put in, taken
+// out and changed in paragraphs far apart or close together: the facts
+// read around the changes are those of the whole texts, with and without
+// a reference index.
+func TestWindowFactsUnderRandomEdits(t *testing.T) {
+	var texts []string
+	for _, f := range corpus.Files(t, "raw/lafabrique/pjl16-580/steps/*.txt", "raw/*/*.md") {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range Parse(decoded(t, string(b))).Clauses {
+			if len(c.Text) > 3000 && strings.Count(c.Text, "\n\n") > 6 {
+				texts = append(texts, c.Text)
+			}
+		}
+	}
+	if len(texts) == 0 {
+		t.Fatal("no long clause in the corpus")
+	}
+	// A convention's articles, which price acts, joined in threes.
+	var articles []string
+	for _, c := range Parse(decoded(t, synth.Base(1<<17, 3).Text)).Clauses {
+		if c.Text != "" {
+			articles = append(articles, c.Text)
+		}
+	}
+	for i := 0; i+3 <= len(articles); i += 3 {
+		texts = append(texts, strings.Join(articles[i:i+3], "\n\n"))
+	}
+	snippets := []string{"trente jours", "deux mois", "le 1er janvier 2025", "30 €", "12,5 %", "l'article 12",
+		"l'article L. 162-5 du code de la sécurité sociale", "doit", "peut", "ne peut pas", "n'est pas",
+		"la consultation G", "un délai de soixante jours", "\n\n", " ", "Le médecin", "V. - ", "au V", "G", "25 €"}
+	refs := &refIndex{OldToNew: map[string]string{"article:12": "13", "article:3": ""}, NewKeys: map[string]bool{"article:13": true},
+		affected: map[string]bool{"article:12": true, "article:3": true}}
+	r := rand.New(rand.NewPCG(11, 12))
+	windowed := 0
+	const trials = 400
+	for trial := range trials {
+		old := texts[r.IntN(len(texts))]
+		new := old
+		for range 1 + r.IntN(4) {
+			at := r.IntN(len(new) + 1)
+			for at < len(new) && !utf8.RuneStart(new[at]) {
+				at++
+			}
+			end := at
+			if r.IntN(2) == 0 {
+				end = min(len(new), at+r.IntN(40))
+				for end < len(new) && !utf8.RuneStart(new[end]) {
+					end++
+				}
+			}
+			new = new[:at] + snippets[r.IntN(len(snippets))] + new[end:]
+		}
+		for _, ri := range []*refIndex{nil, refs} {
+			want := reportFacts(extractWhole(normalizeFactText(old), normalizeFactText(new), ""), ri)
+			if got := compareDiffedFacts(old, new, "", ri, WordDiff(old, new)); !reflect.DeepEqual(got, want) {
+				t.Fatalf("trial %d: facts around the changes\n%s\nwhole texts\n%s", trial, factsJSON(got), factsJSON(want))
+			}
+		}
+		if ex := factsAround(old, new, "", nil, nil); len(ex.oldNorm) < len(normalizeFactText(old)) {
+			windowed++
+		}
+	}
+	if windowed < trials/4 {
+		t.Fatalf("only %d of %d edits read in a window: the test proves little", windowed, trials)
+	}
+	t.Logf("%d of %d edits read in a window", windowed, trials)
 }
