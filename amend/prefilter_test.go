@@ -66,8 +66,6 @@ func equalPrefilters(a, b prefilter) bool {
 	return true
 }
 
-const billSteps = "raw/lafabrique/pjl16-580/steps/*.txt"
-
 // screenedTexts are the demo's texts, the avenant written as amendments
 // among them, and the steps of a bill in the corpus.
 func screenedTexts(t testing.TB) map[string]*clause.Document {
@@ -82,7 +80,7 @@ func screenedTexts(t testing.TB) map[string]*clause.Document {
 		}
 	}
 	if corpus.Optional(t) != "" {
-		for _, path := range corpus.Files(t, billSteps) {
+		for _, path := range corpus.Files(t, corpus.BillSteps) {
 			b, err := os.ReadFile(path)
 			if err != nil {
 				t.Fatal(err)
@@ -131,7 +129,7 @@ func TestAmendsSameUnscreened(t *testing.T) {
 		pairs = append(pairs, [2]*clause.Document{d, conv})
 	}
 	if dir := corpus.Optional(t); dir != "" {
-		steps := corpus.Files(t, billSteps)
+		steps := corpus.Files(t, corpus.BillSteps)
 		for i := 1; i < len(steps); i++ {
 			pairs = append(pairs, [2]*clause.Document{docs[steps[i]], docs[steps[i-1]]})
 		}
@@ -175,7 +173,7 @@ func withoutPrefilters(f func()) {
 // before it, as diff does of every pair: no article of a bill amends its
 // previous reading, and the prefilters keep the expressions off them.
 func BenchmarkAmends(b *testing.B) {
-	steps := corpus.Files(b, billSteps)
+	steps := corpus.Files(b, corpus.BillSteps)
 	var old, new *clause.Document
 	for i := 1; i < len(steps); i++ {
 		o, n := readDoc(b, steps[i-1]), readDoc(b, steps[i])
@@ -332,15 +330,7 @@ func BenchmarkAmendsSynthetic(b *testing.B) {
 // compares: the sixteen steps of a bill end to end, numbered apart,
 // against the same with one paragraph in twenty edited.
 func BenchmarkAmendsBillPair(b *testing.B) {
-	var steps []string
-	for _, path := range corpus.Files(b, billSteps) {
-		t, err := os.ReadFile(path)
-		if err != nil {
-			b.Fatal(err)
-		}
-		steps = append(steps, string(t))
-	}
-	oldV, newV := synth.Bill(steps, 0.05, 2)
+	oldV, newV := synth.Bill(corpus.Read(b, corpus.BillSteps), 0.05, 2)
 	old, new := decodeDoc(b, []byte(oldV.Text)), decodeDoc(b, []byte(newV.Text))
 	b.SetBytes(int64(len(newV.Text)))
 	b.ReportAllocs()

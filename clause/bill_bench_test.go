@@ -1,7 +1,6 @@
 package clause
 
 import (
-	"os"
 	"testing"
 
 	"github.com/avenant-dev/avenant/internal/corpus"
@@ -17,15 +16,7 @@ import (
 // -cpuprofile to see where the time goes, Compare classifying clauses in
 // parallel otherwise.
 func BenchmarkCompareBill(b *testing.B) {
-	var steps []string
-	for _, f := range corpus.Files(b, "raw/lafabrique/pjl16-580/steps/*.txt") {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		steps = append(steps, string(raw))
-	}
-	ov, nv := synth.Bill(steps, 0.05, 2)
+	ov, nv := synth.Bill(corpus.Read(b, corpus.BillSteps), 0.05, 2)
 	var docs [2]*Document
 	for k, v := range [2]synth.Version{ov, nv} {
 		text, err := reader.Decode([]byte(v.Text))

@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/avenant-dev/avenant/fixtures"
 	"github.com/avenant-dev/avenant/internal/corpus"
 	"github.com/avenant-dev/avenant/internal/frtext"
 	"github.com/avenant-dev/avenant/internal/goldenfile"
@@ -773,17 +774,20 @@ func TestHoldsActCodeIsCodes(t *testing.T) {
 			t.Fatalf("holdsActCode(%q) = %v, codes() found %v", s, got, tk.codes())
 		}
 	}
-	files := append(corpus.Files(t, "raw/*/*.md"), corpus.Files(t, "raw/lafabrique/*/steps/*.txt")...)
-	fixtures, _ := filepath.Glob(filepath.Join("..", "fixtures", "0*.md"))
-	if len(fixtures) == 0 {
-		t.Fatal("no fixtures found")
+	texts := corpus.Read(t, "raw/*/*.md", "raw/lafabrique/*/steps/*.txt")
+	vs, err := fixtures.Versions()
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, f := range append(files, fixtures...) {
-		b, err := os.ReadFile(f)
+	for _, v := range vs {
+		b, err := fixtures.FS.ReadFile(v.File)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, c := range Parse(decoded(t, string(b))).Clauses {
+		texts = append(texts, string(b))
+	}
+	for _, text := range texts {
+		for _, c := range Parse(decoded(t, text)).Clauses {
 			check(c.Text)
 		}
 	}
@@ -809,12 +813,8 @@ func TestFactTextNormal(t *testing.T) {
 		}
 		all++
 	}
-	for _, f := range corpus.Files(t, "raw/lafabrique/pjl16-580/steps/*.txt", "raw/*/*.md") {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, c := range Parse(decoded(t, string(b))).Clauses {
+	for _, text := range corpus.Read(t, corpus.BillSteps, "raw/*/*.md") {
+		for _, c := range Parse(decoded(t, text)).Clauses {
 			check(c.Text)
 		}
 	}

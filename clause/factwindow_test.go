@@ -2,7 +2,6 @@ package clause
 
 import (
 	"math/rand/v2"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -18,14 +17,9 @@ import (
 // twenty edited) and of an edited synthetic convention.
 func TestFactsInWindowAreTheWholeTexts(t *testing.T) {
 	var pairs [][2]string
-	steps := corpus.Files(t, "raw/lafabrique/pjl16-580/steps/*.txt")
-	texts := make([]string, len(steps))
-	for i, f := range steps {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts[i] = decoded(t, string(b))
+	texts := corpus.Read(t, corpus.BillSteps)
+	for i := range texts {
+		texts[i] = decoded(t, texts[i])
 	}
 	for i := 1; i < len(texts); i++ {
 		pairs = append(pairs, [2]string{texts[i-1], texts[i]})
@@ -152,12 +146,8 @@ func TestWindowFencesChangesApart(t *testing.T) {
 // a reference index.
 func TestWindowFactsUnderRandomEdits(t *testing.T) {
 	var texts []string
-	for _, f := range corpus.Files(t, "raw/lafabrique/pjl16-580/steps/*.txt", "raw/*/*.md") {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, c := range Parse(decoded(t, string(b))).Clauses {
+	for _, text := range corpus.Read(t, corpus.BillSteps, "raw/*/*.md") {
+		for _, c := range Parse(decoded(t, text)).Clauses {
 			if len(c.Text) > 3000 && strings.Count(c.Text, "\n\n") > 6 {
 				texts = append(texts, c.Text)
 			}

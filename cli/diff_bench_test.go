@@ -21,24 +21,9 @@ func BenchmarkDiffCommand(b *testing.B) {
 		benchDiffCommand(b, ".md", base, synth.Edit(base, 0.05, 2))
 	})
 	b.Run("bill", func(b *testing.B) {
-		old, new := synth.Bill(billSteps(b), 0.05, 2)
+		old, new := synth.Bill(corpus.Read(b, corpus.BillSteps), 0.05, 2)
 		benchDiffCommand(b, ".txt", old, new)
 	})
-}
-
-// billSteps reads the sixteen steps of the bill the real-text pair is
-// made of.
-func billSteps(tb testing.TB) []string {
-	tb.Helper()
-	var steps []string
-	for _, f := range corpus.Files(tb, "raw/lafabrique/pjl16-580/steps/*.txt") {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		steps = append(steps, string(b))
-	}
-	return steps
 }
 
 func benchDiffCommand(b *testing.B, ext string, old, new synth.Version) {

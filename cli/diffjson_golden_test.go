@@ -138,7 +138,7 @@ func TestDiffJSONBench(t *testing.T) {
 	})
 	t.Run("bill", func(t *testing.T) {
 		var s sums
-		old, new := synth.Bill(billSteps(t), 0.05, 2)
+		old, new := synth.Bill(corpus.Read(t, corpus.BillSteps), 0.05, 2)
 		s.add("real text pjl16-580, 5 %", diffPair(t, t.TempDir(), ".txt", old, new))
 		s.check(t, filepath.Join(golden, "bench-bill.sha256"))
 	})

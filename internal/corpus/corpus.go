@@ -75,6 +75,26 @@ func Files(t testing.TB, patterns ...string) []string {
 	return files
 }
 
+// Read returns the contents of the corpus files matching each pattern,
+// in the order of Files.
+func Read(t testing.TB, patterns ...string) []string {
+	t.Helper()
+	var texts []string
+	for _, path := range Files(t, patterns...) {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	return texts
+}
+
+// BillSteps are the sixteen steps of bill pjl16-580, from first reading to
+// the final text: the real-text pair of the benches is built of them
+// (synth.Bill), and tests read them as consecutive versions.
+const BillSteps = "raw/lafabrique/pjl16-580/steps/*.txt"
+
 // File returns the path of one corpus file (relative to the corpus
 // directory), failing the test if the corpus is there without it.
 func File(t testing.TB, name string) string {
