@@ -209,7 +209,7 @@ func (t *factTextKind) contextualCode(i int, code string) bool {
 func holdsActCode(s string) bool {
 	candidate := false
 	for start, end, _ := nextFactWord(s, 0); start < len(s) && !candidate; start, end, _ = nextFactWord(s, end) {
-		if word := s[start:end]; word[0] >= 'A' && word[0] <= 'Z' && codeShape(word) {
+		if word := s[start:end]; codeShape(word) {
 			candidate = isActCode(word) || mayBeContextualCode(word)
 		}
 	}
@@ -287,37 +287,36 @@ func (t *factTextKind) numeralListed(k, link int) bool {
 		return false
 	}
 	w := t.words[k].s
-	if _, ok := roman(w); !ok || strings.ToUpper(w) != w {
+	if !capitalRoman(w) {
 		return false
 	}
 	return !isActCode(w) || k+1 < len(t.words) && latinWordRank(t.words[k+1].low) > 0
 }
 
-// topLineNumeral returns the highest Roman numeral that numbers a line
-// of s ("IV. - Le contrat…", a quote before it in an amending text, "V
-// bis. -"), 0 when none does.
+// topLineNumeral returns the highest Roman numeral that numbers a point
+// of s at the head of a line (see pointNumber: "IV. - Le contrat…", a
+// quote before it in an amending text, "V bis. -"), 0 when none does.
 func topLineNumeral(s string) int {
 	top := 0
 	for line := range strings.Lines(s) {
 		line = strings.TrimLeft(line, " \"«")
 		k := 0
-		for k < len(line) && strings.IndexByte("IVXLCDM", line[k]) >= 0 {
+		for k < len(line) && strings.IndexByte("IVX", line[k]) >= 0 {
 			k++
 		}
 		if k == 0 {
 			continue
 		}
-		rest := line[k:]
-		if r := strings.TrimPrefix(rest, " "); r != rest {
-			if sp := strings.IndexAny(r, " .-"); sp > 0 && latinWordRank(r[:sp]) > 0 {
-				rest = r[sp:]
+		// "V bis. -": the point's number is the numeral.
+		if rest, ok := strings.CutPrefix(line[k:], " "); ok {
+			if w := strings.IndexAny(rest, " .)"); w > 0 && latinWordRank(rest[:w]) > 0 {
+				line = line[:k] + rest[w:]
 			}
 		}
-		if !strings.HasPrefix(rest, ".") && !strings.HasPrefix(rest, " -") {
-			continue
-		}
-		if n, ok := roman(line[:k]); ok && n > top {
-			top = n
+		if num, ok := pointNumber(line, false); ok {
+			if n, ok := roman(num); ok && n > top {
+				top = n
+			}
 		}
 	}
 	return top
@@ -354,10 +353,14 @@ func (t *factTextKind) headsLine(i int) bool {
 		return false
 	}
 	p := t.words[i-1].s
-	if _, ok := roman(p); ok && strings.ToUpper(p) == p {
-		return true
-	}
-	return strings.Trim(p, "0123456789") == ""
+	return capitalRoman(p) || strings.Trim(p, "0123456789") == ""
+}
+
+// capitalRoman reports whether w is a Roman numeral in capitals, as parts
+// of a text are numbered ("IV", not "iv" nor "Ier").
+func capitalRoman(w string) bool {
+	_, ok := roman(w)
+	return ok && strings.ToUpper(w) == w
 }
 
 // lineStart reports whether only blanks and opening quotes stand between

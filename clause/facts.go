@@ -540,17 +540,20 @@ func (t *factTextKind) wordAt(pos int) int {
 	return sort.Search(len(t.words), func(i int) bool { return t.words[i].start >= pos })
 }
 
+// ctxWords is how many words a fact reads on either side of it for its
+// context.
+const ctxWords = 4
+
 // context returns the words around a span, as a sorted set, which is what pairs an old fact
 // with the new one that replaced it.
 func (t *factTextKind) context(start, end int) []string {
-	const n = ctxWords
 	var ctx []string
 	i := t.wordAt(start)
-	for k := i - 1; k >= 0 && k >= i-n; k-- {
+	for k := i - 1; k >= 0 && k >= i-ctxWords; k-- {
 		ctx = append(ctx, t.words[k].low)
 	}
 	j := t.wordAt(end)
-	for k := j; k < len(t.words) && k < j+n; k++ {
+	for k := j; k < len(t.words) && k < j+ctxWords; k++ {
 		ctx = append(ctx, t.words[k].low)
 	}
 	sort.Strings(ctx)

@@ -214,20 +214,18 @@ func paragraphsBefore(s string, pos, limit int) int {
 	}
 	pos = limit + i
 	for n := 0; pos > limit && n < ctxWords; n++ {
-		for pos > limit && !startsWordBefore(s[limit:pos]) {
-			pos--
-		}
-		for pos > limit && startsWordBefore(s[limit:pos]) {
-			_, w := utf8.DecodeLastRuneInString(s[limit:pos])
-			pos -= w
+		for _, inWord := range [2]bool{false, true} { // the blanks, then the word
+			for pos > limit {
+				r, w := utf8.DecodeLastRuneInString(s[limit:pos])
+				if isFactWordRune(r) != inWord {
+					break
+				}
+				pos -= w
+			}
 		}
 	}
 	return pos
 }
-
-// ctxWords is how many words a fact reads on either side of it for its
-// context (see factTextKind.context).
-const ctxWords = 4
 
 // piecesSeparated reports whether the facts read in the pieces of the old
 // text o pair as the facts of the whole texts would. Facts are paired
