@@ -44,15 +44,73 @@ func mdHeading(s string) (head, bool) {
 
 // plainHeading reads a heading set as a plain line, more strictly than a
 // markdown one: short, and not a sentence that merely starts with a keyword.
+// An article may carry its first sentence on its heading's line (see
+// runInStart); such a line may be of any length.
 func plainHeading(s string) (head, bool) {
 	// classify rules out a line of prose by its first word, which is
 	// cheaper than measuring it.
 	h, ok := classify(s, true)
-	if !ok || longerThan(s, maxPlainHeading) {
+	if !ok {
 		return head{}, false
+	}
+	if longerThan(s, maxPlainHeading) {
+		// Too long for a title: either the article's text or no heading.
+		if h.body == 0 {
+			return head{}, false
+		}
+		h.runIn = true
+	} else if h.dotDash && readsAsSentence(s[h.body:]) {
+		h.runIn = true
 	}
 	h.text = s
 	return h, true
+}
+
+// runInStart finds the text an article heading's line may carry after the
+// heading ("Art. 1er. – Est approuvée la convention…", "Art. L. 162-5. –
+// Les rapports…", as the Journal officiel and the codes print articles):
+// after the number and status come a period, a dash or colon, or both, then
+// a capital or an opening quote. It returns where the heading as printed
+// ends ("Art. 1er."), where that text starts, and whether the period and
+// the dash both stand, the run-in style proper: "Article 12 – Consultation"
+// is a title, "Art. 12. – La consultation…" the start of the article's text.
+func runInStart(s string, at int) (cut, body int, dotDash bool) {
+	i := skipBlanks(s, at)
+	cut = at
+	dot := i < len(s) && s[i] == '.'
+	if dot {
+		i++
+		cut = i
+	}
+	i = skipBlanks(s, i)
+	sep := false
+	if r, n := utf8.DecodeRuneInString(s[i:]); strings.ContainsRune(":-–—−", r) && n > 0 {
+		sep = true
+		i = skipBlanks(s, i+n)
+	}
+	if !dot && !sep || i == len(s) {
+		return 0, 0, false
+	}
+	if r, _ := utf8.DecodeRuneInString(s[i:]); !unicode.IsUpper(r) && !strings.ContainsRune("«\"“", r) {
+		return 0, 0, false
+	}
+	return cut, i, dot && sep
+}
+
+func skipBlanks(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// readsAsSentence reports text that ends as a sentence does, closing quotes
+// and brackets aside: a title does not end with a period, a colon or a
+// semicolon.
+func readsAsSentence(text string) bool {
+	t := strings.TrimRight(text, " \t»\"”’)")
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return strings.ContainsRune(".;:!?…", r)
 }
 
 // classify recognises a structural heading: a keyword, a number (or, after
@@ -85,7 +143,11 @@ func classify(s string, strict bool) (h head, ok bool) {
 	if !titleOK(rest, strict) {
 		return head{}, false
 	}
-	if strict {
+	if strict && hk == hArticle && len(h.more) == 0 {
+		h.cut, h.body, h.dotDash = runInStart(s, len(s)-len(rest))
+	}
+	// A run-in article's first line may end anywhere in a sentence.
+	if strict && !h.dotDash {
 		if r, _ := utf8.DecodeLastRuneInString(s); r == ',' || r == ';' {
 			return head{}, false
 		}

@@ -40,9 +40,14 @@ import (
 //     short, must not continue a wrapped sentence, and are ignored for a kind
 //     that the document already marks up in markdown (the RCM repeats
 //     "Art. 20." under "### Article 20").
+//   - An article whose heading's line goes on with its first sentence, as
+//     the Journal officiel and the codes print them ("Art. 1er. – Est
+//     approuvée…"), has that sentence in its Text: a change there is a
+//     change of the text, with its facts. Titles stay in the heading
+//     ("Article 12 – Consultation"); see runInStart and cutRunIn.
 //   - Nothing is dropped: every character that is not a space lands in
-//     exactly one clause's Heading (markdown markers aside) or Text, in
-//     document order.
+//     exactly one clause's Heading (markdown markers and the dash between a
+//     run-in heading and its text aside) or Text, in document order.
 func Parse(text string) *Document {
 	p := parser{text: unstackTables(text), rangeOpen: -1}
 	p.scan()
@@ -137,6 +142,13 @@ type head struct {
 	status string   // canonical status, "" when the heading states none
 	more   []string // further numbers of a range heading ("Articles 3 et 4")
 	text   string   // heading without markdown markers
+	// An article heading's line may also hold the start of its text (see
+	// runInStart): the heading ends at cut, the text starts at body (byte
+	// offsets in the line, 0 when there is none); dotDash tells the run-in
+	// style "Art. 1er. – …", and runIn that the line is read so.
+	cut, body int
+	dotDash   bool
+	runIn     bool
 }
 
 type frame struct {
@@ -280,6 +292,7 @@ func (p *parser) scan() {
 func (p *parser) dropFalseHeadings() {
 	minority := p.minorityArticleStyle()
 	keep := p.heads[:0]
+	runInStyle := false
 	for _, h := range p.heads {
 		if h.md == 0 {
 			if p.mdKinds[h.hk] {
@@ -292,16 +305,39 @@ func (p *parser) dropFalseHeadings() {
 				next := p.text[p.lines[n].ts:p.lines[n].te]
 				r, _ := utf8.DecodeRuneInString(next)
 				if _, point := itemStart(next); unicode.IsLower(r) && !point {
-					continue
+					if !h.dotDash {
+						continue
+					}
+					// "Art. 1er. – La convention …" wrapped: the
+					// article's text goes on.
+					h.runIn = true
 				}
 			}
 		}
 		if h.hk == hArticle {
 			p.hasArticles = true
 		}
+		runInStyle = runInStyle || h.runIn && h.dotDash
 		keep = append(keep, h)
 	}
 	p.heads = keep
+	p.cutRunIn(runInStyle)
+}
+
+// cutRunIn parts the heading of a run-in article from the text its line
+// goes on with. A document keeps one style: once one article reads as
+// run-in ("Art. 2. – Le présent arrêté…"), so does every article set the
+// same way, its text however short ("Art. 3. – Abrogé.").
+func (p *parser) cutRunIn(runInStyle bool) {
+	for i := range p.heads {
+		h := &p.heads[i]
+		if h.body == 0 || !h.runIn && !(runInStyle && h.dotDash) {
+			h.runIn = false
+			continue
+		}
+		h.runIn = true
+		h.text = strings.TrimRight(h.text[:h.cut], " \t")
+	}
 }
 
 // Amending texts quote the articles they insert: "L'article 24 est remplacé
@@ -397,6 +433,13 @@ func (p *parser) build() {
 		p.closeRange()
 		p.open(h)
 		bodyStart = h.line + 1
+		if h.runIn {
+			// The rest of the heading's line is the first of its text.
+			ln := &p.lines[h.line]
+			ln.ts += h.body
+			ln.flags &^= fClean
+			bodyStart = h.line
+		}
 	}
 	p.flush(bodyStart, len(p.lines))
 	p.closeRange()

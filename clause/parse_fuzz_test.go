@@ -26,6 +26,7 @@ func FuzzParse(f *testing.F) {
 		"Articles 1er A à 1er C\nArticles 2 bis à 2 quater (nouveaux)\nARTICLES 9, 10 ET 11\nArticle L. O. 136-4 (Censuré)\n",
 		"Article 1er\n\nLe texte est ainsi rédigé :\n\nArt. 24. - Le Parlement vote la loi.\n\n\"Art. L. O. 135-1. - I. - Texte.\n",
 		"\xff\xfeArticle \xc3\n",
+		"Art. 1er. – Est approuvée la convention.\n\nArt. 2. - Les médecins,\npeuvent.\nArt. 3. –\nArticle 4 : « Texte » :\nArt. 5. (Abrogé) - Texte.\n",
 		"Annexe 1\nCode\nLibellé\nTarif\nG\nConsultation\n30 €\nCS\nConsultation | spécialiste\n31,50 €\nVL\n\n70 €\n",
 	}
 	for _, s := range seeds {

@@ -1,0 +1,111 @@
+package clause
+
+import (
+	"strings"
+	"testing"
+)
+
+// The Journal officiel and the codes print an article's first sentence on
+// its heading's line: "Art. 1er. – Est approuvée…". That sentence is the
+// article's text, not its title: changes in it must read as text changes,
+// with their facts.
+func TestParseRunInArticles(t *testing.T) {
+	long := "Art. L. 162-5. – Les rapports entre les organismes d'assurance maladie et les médecins sont définis par une convention nationale conclue pour cinq ans."
+	tests := []struct {
+		name string
+		in   string
+		// want lists, for each article, "heading | text".
+		want []string
+	}{{
+		name: "decree",
+		in:   "Décrète :\n\nArt. 1er. – Est approuvée la convention nationale ci-annexée.\n\nArt. 2. − Le directeur de la sécurité sociale est chargé de l'exécution du présent arrêté.\n",
+		want: []string{
+			"Art. 1er. | Est approuvée la convention nationale ci-annexée.",
+			"Art. 2. | Le directeur de la sécurité sociale est chargé de l'exécution du présent arrêté.",
+		},
+	}, {
+		name: "longer than any title, and its text going on below",
+		in:   "Chapitre 2 : Soins\n\n" + long + "\n\nLa convention détermine notamment :\n\n1° Les tarifs ;\n",
+		want: []string{
+			"Art. L. 162-5. | " + long[len("Art. L. 162-5. – "):] + "⏎⏎La convention détermine notamment :⏎⏎1° Les tarifs ;",
+		},
+	}, {
+		name: "wrapped",
+		in:   "Art. 1er. - La convention nationale organisant les rapports entre les\nmédecins et l'assurance maladie est approuvée.\n",
+		want: []string{
+			"Art. 1er. | La convention nationale organisant les rapports entre les⏎médecins et l'assurance maladie est approuvée.",
+		},
+	}, {
+		name: "a first line ending with a comma",
+		in:   "Art. 1er. - Les médecins, dans les conditions prévues à l'article 3,\npeuvent refuser.\n",
+		want: []string{
+			"Art. 1er. | Les médecins, dans les conditions prévues à l'article 3,⏎peuvent refuser.",
+		},
+	}, {
+		name: "one style for the whole document",
+		in:   "Art. 2. – Le présent arrêté entre en vigueur le 1er janvier 2025.\n\nArt. 3. – Abrogation\n",
+		want: []string{
+			"Art. 2. | Le présent arrêté entre en vigueur le 1er janvier 2025.",
+			"Art. 3. | Abrogation",
+		},
+	}, {
+		name: "titles stay titles",
+		in: "Article 1er. - Objet de la convention\n\nTexte.\n\nArticle 12 – Consultation\n\nTexte.\n\n" +
+			"Article 13 : Visite à domicile\n\nTexte.\n\nArticle 14. Téléconsultation\n\nTexte.\n",
+		want: []string{
+			"Article 1er. - Objet de la convention | Texte.",
+			"Article 12 – Consultation | Texte.",
+			"Article 13 : Visite à domicile | Texte.",
+			"Article 14. Téléconsultation | Texte.",
+		},
+	}, {
+		name: "a long line in the conventions' style",
+		in:   "Article 12 : Les médecins conventionnés s'engagent à respecter les tarifs fixés par la présente convention, sans dépassement, sauf exigence particulière.\n",
+		want: []string{
+			"Article 12 | Les médecins conventionnés s'engagent à respecter les tarifs fixés par la présente convention, sans dépassement, sauf exigence particulière.",
+		},
+	}, {
+		name: "an article quoted by an amending one stays in its text",
+		in:   "Article 1er\n\nL'article 24 est ainsi rédigé :\n\nArt. 24. - Le Parlement vote la loi.\n\nArticle 2\n\nTexte.\n",
+		want: []string{
+			"Article 1er | L'article 24 est ainsi rédigé :⏎⏎Art. 24. - Le Parlement vote la loi.",
+			"Article 2 | Texte.",
+		},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Parse(tt.in)
+			checkDocument(t, tt.in, d)
+			var got []string
+			for _, c := range d.Clauses {
+				if c.Kind == KindArticle {
+					got = append(got, c.Heading+" | "+strings.ReplaceAll(c.Text, "\n", "⏎"))
+				}
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("articles:\n%s\nwant:\n%s\noutline:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"), outline(d))
+			}
+		})
+	}
+}
+
+// A change in a run-in article's sentence is a change of its text, with
+// the facts it carries.
+func TestCompareRunInArticle(t *testing.T) {
+	old := Parse("Art. L. 162-5-1. – Le médecin doit informer le patient dans un délai de 15 jours.\n")
+	new := Parse("Art. L. 162-5-1. – Le médecin peut informer le patient dans un délai de 30 jours.\n")
+	d := Compare(old, new, CompareOptions{})
+	var kinds []string
+	for _, c := range d.Changes {
+		if c.Kind != Modified {
+			continue
+		}
+		for _, f := range c.Facts {
+			kinds = append(kinds, string(f.Kind)+" "+f.Old+" → "+f.New)
+		}
+	}
+	want := "modality doit → peut\nduration 15 jours → 30 jours"
+	if got := strings.Join(kinds, "\n"); got != want {
+		t.Errorf("facts:\n%s\nwant:\n%s", got, want)
+	}
+}
