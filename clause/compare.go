@@ -131,13 +131,11 @@ func classifyMatch(old, new *Document, m match, refs *refIndex) Change {
 	// rules see them as they see a changed value.
 	case len(m.Old) == 0:
 		c.Kind = Added
-		nc := &new.Clauses[m.New[0]]
-		c.Facts = addedFacts(bodyOf(nc), factSubject(nc))
+		c.Facts = presentFacts(new, &new.Clauses[m.New[0]], false)
 		return c
 	case len(m.New) == 0:
 		c.Kind = Removed
-		oc := &old.Clauses[m.Old[0]]
-		c.Facts = removedFacts(bodyOf(oc), factSubject(oc))
+		c.Facts = presentFacts(old, &old.Clauses[m.Old[0]], true)
 		return c
 	case len(m.Old) > 1:
 		c.Kind = Merged

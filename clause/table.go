@@ -294,17 +294,49 @@ func rowFacts(new *Document, oc, nc *Clause, refs *refIndex) []Fact {
 	names := columnNames(new, nc)
 	var out []Fact
 	for j := range nCells {
-		sub := subject
-		if j > 0 && (isAmount(oCells[j]) || isAmount(nCells[j])) {
-			name := "colonne " + strconv.Itoa(j+1)
-			if j < len(names) && names[j] != "" {
-				name = names[j]
-			}
-			sub = strings.TrimSpace(subject + " (" + name + ")")
-		}
+		sub := cellSubject(subject, names, j, isAmount(oCells[j]) || isAmount(nCells[j]))
 		out = append(out, compareFacts(oCells[j], nCells[j], sub, refs)...)
 	}
 	return out
+}
+
+// cellSubject is the subject of the facts of cell j of a row priced in
+// several columns: an amount's is the act code and its column's name.
+func cellSubject(subject string, names []string, j int, amount bool) string {
+	if j == 0 || !amount {
+		return subject
+	}
+	name := "colonne " + strconv.Itoa(j+1)
+	if j < len(names) && names[j] != "" {
+		name = names[j]
+	}
+	return strings.TrimSpace(subject + " (" + name + ")")
+}
+
+// presentFacts gives the facts of a clause of d that appears (or, removed,
+// disappears). The amounts of a row priced in several columns are named by
+// their column, as rowFacts names them when the row changes: a removed row
+// takes "VG (Métropole)" away, not three prices of "VG".
+func presentFacts(d *Document, c *Clause, removed bool) []Fact {
+	subject := factSubject(c)
+	cells := RowCells(c.Text)
+	if !isTableRow(c) || amountCells(cells) < 2 {
+		if removed {
+			return removedFacts(bodyOf(c), subject)
+		}
+		return addedFacts(bodyOf(c), subject)
+	}
+	names := columnNames(d, c)
+	var all []Fact
+	for j, cell := range cells {
+		sub := cellSubject(subject, names, j, isAmount(cell))
+		if removed {
+			all = append(all, compareFacts(cell, "", sub, nil)...)
+		} else {
+			all = append(all, compareFacts("", cell, sub, nil)...)
+		}
+	}
+	return presenceFacts(all, subject, removed)
 }
 
 func amountCells(cells []string) int {

@@ -111,3 +111,28 @@ func TestTableAmountColumns(t *testing.T) {
 		t.Errorf("facts %q, want %q", got, want)
 	}
 }
+
+// A row priced in several columns that appears or disappears names each of
+// its amounts by column, as a changed row does; a row with one price keeps
+// the act code alone.
+func TestTableAmountColumnsPresence(t *testing.T) {
+	with := Parse("Annexe 2\n\n| Code | Libellé | Métropole | DOM |\n|---|---|---|---|\n| G | Consultation | 30 € | 32 € |\n| V | Visite | 35 € | 38 € |\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| MPC | Majoration | 2 € |\n")
+	without := Parse("Annexe 2\n\n| Code | Libellé | Métropole | DOM |\n|---|---|---|---|\n| G | Consultation | 30 € | 32 € |\n\n| Code | Libellé | Tarif |\n|---|---|---|\n")
+	facts := func(d *Diff) []string {
+		var got []string
+		for _, c := range d.Changes {
+			for _, f := range c.Facts {
+				got = append(got, fmt.Sprintf("%s %s: %s → %s", f.Kind, f.Subject, f.Old, f.New))
+			}
+		}
+		return got
+	}
+	removed := []string{"code : V → ", "amount V (Métropole): 35 € → ", "amount V (DOM): 38 € → ", "code : MPC → ", "amount MPC: 2 € → "}
+	if got := facts(Compare(with, without, CompareOptions{})); !slices.Equal(got, removed) {
+		t.Errorf("removed rows: facts %q, want %q", got, removed)
+	}
+	added := []string{"code :  → V", "amount V (Métropole):  → 35 €", "amount V (DOM):  → 38 €", "code :  → MPC", "amount MPC:  → 2 €"}
+	if got := facts(Compare(without, with, CompareOptions{})); !slices.Equal(got, added) {
+		t.Errorf("added rows: facts %q, want %q", got, added)
+	}
+}

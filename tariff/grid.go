@@ -110,7 +110,17 @@ func (r *Row) Changed(i int) bool {
 	case a == nil || b == nil:
 		return true
 	}
-	return !a.same(b.Price) || len(a.Also) != len(b.Also)
+	if !a.same(b.Price) || len(a.Also) != len(b.Also) {
+		return true
+	}
+	// A row priced per zone (metropolis, overseas…) changes when any of
+	// its prices does, not only the first.
+	for _, p := range b.Also {
+		if !slices.ContainsFunc(a.Also, p.same) {
+			return true
+		}
+	}
+	return false
 }
 
 // Grid is the tariff grid: one row per act code, one column per version,

@@ -77,6 +77,26 @@ func TestBuild(t *testing.T) {
 	}
 }
 
+// TestChangedZone: a row priced per zone is changed when any zone's price
+// is, and unchanged when none is.
+func TestChangedZone(t *testing.T) {
+	table := func(apc string) *clause.Document {
+		return clause.Parse("# C\n\n## Annexe 1 - Tarifs\n\n| Code | Libellé | Métropole | Antilles | Réunion |\n|---|---|---|---|---|\n" +
+			"| G | Consultation | 26,50 € | 27,50 € | 29 € |\n| APC | Avis ponctuel | " + apc + " |\n")
+	}
+	g := Build([]Version{{Label: "v1", Doc: table("55 € | 57,20 € | 59 €")}, {Label: "v2", Doc: table("55 € | 57,20 € | 61 €")}, {Label: "v3", Doc: table("55 € | 57,20 € | 61 €")}})
+	if len(g.Rows) != 2 || g.Rows[1].Code != "APC" {
+		t.Fatalf("rows = %+v", g.Rows)
+	}
+	apc := &g.Rows[1]
+	if !apc.Changed(1) {
+		t.Errorf("APC: Réunion 59 € → 61 € not reported changed")
+	}
+	if apc.Changed(2) || g.Rows[0].Changed(1) || g.Rows[0].Changed(2) {
+		t.Errorf("unchanged rows reported changed: APC v3 %v, G %v %v", apc.Changed(2), g.Rows[0].Changed(1), g.Rows[0].Changed(2))
+	}
+}
+
 // TestTableDateIsEffective: a price of the table that an article gives
 // from a date carries that date.
 func TestTableDateIsEffective(t *testing.T) {
