@@ -266,6 +266,27 @@ func (p *parser) scan() {
 					p.heads = append(p.heads, h)
 					prevHead = i
 				}
+			case c == '*' || c == '_':
+				// A heading set in bold or italics ("**Article 12 –
+				// Consultation**", "__TITRE II__") reads as the same
+				// line from a Word file does, its markers left out.
+				t, marker, closeAt, ok := emphasised(s)
+				if !ok || !plainStart[t[0]] || p.wrapsInto(i, prevHead) {
+					break
+				}
+				if h, ok := plainHeading(t); ok {
+					h.line = i
+					if h.body > 0 {
+						// The text of a run-in article starts past the
+						// markers, in the line as written.
+						h.body += marker
+						if h.body-marker >= closeAt {
+							h.body += marker
+						}
+					}
+					p.heads = append(p.heads, h)
+					prevHead = i
+				}
 			}
 		}
 		p.lines = append(p.lines, ln)

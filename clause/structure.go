@@ -210,6 +210,35 @@ func (p *parser) continues(a, b int, isHead []bool) bool {
 	return unicode.IsLower(r)
 }
 
+// emphasised reads a line that opens with emphasis ("**Article 12 –
+// Consultation**", "**Art. 1er.** – Est approuvée…"): the line without the
+// opening marker and the first same marker that closes it, the marker's
+// length, and where in that line the closing marker stood. A bullet ("*
+// point") or a marker that nothing closes is no emphasis.
+func emphasised(s string) (t string, marker, closeAt int, ok bool) {
+	for marker < len(s) && marker < 3 && s[marker] == s[0] {
+		marker++
+	}
+	open, rest := s[:marker], s[marker:]
+	if rest == "" || rest[0] == ' ' || rest[0] == '\t' || rest[0] == '*' || rest[0] == '_' {
+		return "", 0, 0, false
+	}
+	for k := 1; k+marker <= len(rest); k++ {
+		k2 := strings.Index(rest[k:], open)
+		if k2 < 0 {
+			break
+		}
+		k += k2
+		end := k + marker
+		before, _ := utf8.DecodeLastRuneInString(rest[:k])
+		after, _ := utf8.DecodeRuneInString(rest[end:])
+		if !unicode.IsSpace(before) && (end == len(rest) || unicode.IsSpace(after) || unicode.IsPunct(after)) && (end == len(rest) || rest[end] != s[0]) {
+			return rest[:k] + rest[end:], marker, k, true
+		}
+	}
+	return "", 0, 0, false
+}
+
 // stripEmphasis leaves out the markdown emphasis of a line ("**règlement
 // arbitral**", "_voir_"): it is how words were set, which a Word document
 // or a PDF of the same text does not spell out, not what they say. A

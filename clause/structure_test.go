@@ -1,6 +1,9 @@
 package clause
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestTitleShape(t *testing.T) {
 	tests := []struct {
@@ -66,6 +69,45 @@ func TestStripEmphasis(t *testing.T) {
 	for _, tt := range tests {
 		if got := stripEmphasis(tt.in); got != tt.want {
 			t.Errorf("stripEmphasis(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// A heading set in bold or italics is read as the same line without its
+// markers, as a Word file's bold heading is: the same clauses from either.
+func TestParseEmphasisedHeadings(t *testing.T) {
+	plain := "# Convention\n\nArticle 12 – Consultation\n\nLa consultation G est à 30 €.\n\nTITRE II\n\nArt. 13. – Est approuvée la convention signée le 4 juin 2024.\n\n* un point\n"
+	emphasised := "# Convention\n\n**Article 12 – Consultation**\n\nLa consultation G est à 30 €.\n\n__TITRE II__\n\n**Art. 13.** – Est approuvée la convention signée le 4 juin 2024.\n\n* un point\n"
+	want := outline(Parse(plain))
+	d := Parse(emphasised)
+	checkDocument(t, emphasised, d)
+	if got := outline(d); got != want {
+		t.Errorf("emphasised headings:\n%s\nwant, as plain lines:\n%s", got, want)
+	}
+	if !strings.Contains(want, "Art. 13. | Est approuvée") {
+		t.Errorf("plain run-in article not read as one:\n%s", want)
+	}
+}
+
+func TestEmphasised(t *testing.T) {
+	tests := []struct {
+		in, t           string
+		marker, closeAt int
+		ok              bool
+	}{
+		{"**Article 12**", "Article 12", 2, 10, true},
+		{"**Art. 1er.** – Est approuvée", "Art. 1er. – Est approuvée", 2, 9, true},
+		{"__TITRE II__", "TITRE II", 2, 8, true},
+		{"*Chapitre 3*", "Chapitre 3", 1, 10, true},
+		{"* un point", "", 0, 0, false},
+		{"**Article 12 sans fin", "", 0, 0, false},
+		{"**a**b** c", "a**b c", 2, 4, true},
+		{"***", "", 0, 0, false},
+	}
+	for _, tt := range tests {
+		tx, m, c, ok := emphasised(tt.in)
+		if tx != tt.t || m != tt.marker || c != tt.closeAt || ok != tt.ok {
+			t.Errorf("emphasised(%q) = %q %d %d %v, want %q %d %d %v", tt.in, tx, m, c, ok, tt.t, tt.marker, tt.closeAt, tt.ok)
 		}
 	}
 }
