@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -385,11 +386,14 @@ func foldFactText(s string) string {
 // It may say no to a few normal texts (control characters), never yes to
 // one that is not.
 func factTextNormal(s string) bool {
-	ascii := true
+	// NFKC is asked about the whole text only when a rune of it may
+	// change with its neighbours (see normalRune): French texts hold
+	// none, and the question was a second pass over every text.
+	alone := true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case c > ' ' && c < utf8.RuneSelf && c != '`':
+		case plainByte[c]:
 			// Most of any text.
 		case c == ' ':
 			// Between two words, alone.
@@ -406,14 +410,69 @@ func factTextNormal(s string) bool {
 			return false
 		default:
 			r, w := utf8.DecodeRuneInString(s[i:])
-			if w == 1 || unicode.IsSpace(r) || invisible(r) || frtext.Typography(r) != r {
+			switch normalRune(r, w) {
+			case runeFolded:
 				return false
+			case runeInContext:
+				alone = false
 			}
-			ascii = false
 			i += w - 1
 		}
 	}
-	return ascii || norm.NFKC.IsNormalString(s)
+	return alone || norm.NFKC.IsNormalString(s)
+}
+
+// plainByte marks the ASCII bytes that normalizeFactText keeps whatever
+// stands around them: visibleASCII's.
+var plainByte = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = visibleASCII(rune(c))
+	}
+	return t
+}()
+
+// What normalizeFactText does to a non-ASCII rune.
+const (
+	runeUnknown   = iota // not yet asked (normalRunes)
+	runeKept             // nothing, whatever its neighbours
+	runeInContext        // nothing alone, maybe something beside others (NFKC)
+	runeFolded           // changes it or drops it
+)
+
+// normalRunes caches normalRune for the runes of Latin, Greek and
+// Cyrillic letters, punctuation and symbols, which a text asks about
+// again and again.
+var normalRunes [0x3000]atomic.Uint32
+
+// normalRune tells what normalizeFactText does to the non-ASCII rune r,
+// w bytes long. A rune that NFKC keeps (quick check yes), that combines
+// with no rune before it and has no combining class leaves every text
+// of such runes and ASCII as NFKC has it: each starts a segment of its
+// own (x/text's quickSpan says so, rune by rune).
+func normalRune(r rune, w int) uint32 {
+	if w == 1 {
+		return runeFolded // invalid UTF-8
+	}
+	if r < rune(len(normalRunes)) {
+		if k := normalRunes[r].Load(); k != runeUnknown {
+			return k
+		}
+	}
+	var k uint32
+	var buf [utf8.UTFMax]byte
+	b := buf[:utf8.EncodeRune(buf[:], r)]
+	switch {
+	case unicode.IsSpace(r) || invisible(r) || frtext.Typography(r) != r || !norm.NFKC.IsNormal(b):
+		k = runeFolded
+	case norm.NFKC.Properties(b).BoundaryBefore():
+		k = runeKept
+	default:
+		k = runeInContext
+	}
+	if r < rune(len(normalRunes)) {
+		normalRunes[r].Store(k)
+	}
+	return k
 }
 
 func blankByte(c byte) bool { return c == ' ' || c == '\n' }
