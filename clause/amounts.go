@@ -3,7 +3,6 @@ package clause
 import (
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/avenant-dev/avenant/internal/frtext"
@@ -85,35 +84,46 @@ func matchesAt(re *lazyre.Regexp, s string, starts []int, width int) [][]int {
 	return out
 }
 
-// unitAfter keeps the number starts after which a unit may begin with
-// one of the bytes firsts: between a number and its unit, amountRe and
-// percentRe allow digits, separators and one blank only, so the unit
-// begins where the run of those ends. Most numbers of a text (articles,
-// dates, items) are so passed over without running an expression.
-func unitAfter(s string, starts []int, firsts string) []int {
+// unitAfter keeps the number starts after which one of the units may
+// begin: between a number and its unit, amountRe and percentRe allow
+// digits, separators and one blank only, so the unit begins where the run
+// of those ends, and it begins with one of units. Most numbers of a text
+// (articles, dates, "1er", items) are so passed over without running an
+// expression.
+func unitAfter(s string, starts []int, units []string) []int {
 	var out []int
 	for _, i := range starts {
 		j := i
 		for j < len(s) && strings.IndexByte("0123456789., \t\n\f\r", s[j]) >= 0 {
 			j++
 		}
-		if j < len(s) && strings.IndexByte(firsts, s[j]) >= 0 {
-			out = append(out, i)
+		for _, u := range units {
+			if strings.HasPrefix(s[j:], u) {
+				out = append(out, i)
+				break
+			}
 		}
 	}
 	return out
 }
 
-// amountUnitFirsts are the bytes amountRe's units start with: millions,
-// milliards, M€, Md€, k€, €, euros, EUR, francs, FF, F.
-const amountUnitFirsts = "mMk\xe2EeFf"
+// amountUnits are how amountRe's units begin: millions, milliards, M€,
+// Md€, k€, €, euros, EUR, francs, FF, F.
+var amountUnits = []string{"million", "milliard", "M€", "Md€", "k€", "€", "euro", "Euro", "EUR", "franc", "F"}
+
+// percentUnits are how percentRe's units begin: %, pour cent, p. 100.
+var percentUnits = []string{"%", "pour", "p."}
 
 var groupedNumber = lazyre.New(`^\d{1,3}(?:[ .]\d{3})+(?:,\d+)?$`)
+
+// groupSeparators takes the thousands separators out of a grouped number
+// (a Replacer builds its tables on first use, not at start-up).
+var groupSeparators = strings.NewReplacer(" ", "", ".", "")
 
 // parseNumber reads a number matched by numPattern.
 func parseNumber(s string) (float64, bool) {
 	if groupedNumber.MatchString(s) {
-		s = strings.NewReplacer(" ", "", ".", "").Replace(s)
+		s = groupSeparators.Replace(s)
 	}
 	s = strings.Replace(s, ",", ".", 1)
 	v, err := strconv.ParseFloat(s, 64)
@@ -166,8 +176,14 @@ func amountMatchesAt(s string, numbers []int) []amountMatch {
 	var out []amountMatch
 	// A bare "F" reads as francs only in a text that speaks no euro: in a
 	// text since 2002, "2 F" is more likely a coefficient or a code.
-	euroText := sync.OnceValue(func() bool { return strings.Contains(s, "€") || frtext.IndexFold(s, "euro") >= 0 })
-	for _, m := range matchesAt(amountRe, s, unitAfter(s, numbers, amountUnitFirsts), matchWindow) {
+	euroKnown, euro := false, false
+	euroText := func() bool {
+		if !euroKnown {
+			euroKnown, euro = true, strings.Contains(s, "€") || frtext.IndexFold(s, "euro") >= 0
+		}
+		return euro
+	}
+	for _, m := range matchesAt(amountRe, s, unitAfter(s, numbers, amountUnits), matchWindow) {
 		if !endsWord(s, m[1]) {
 			continue
 		}
@@ -250,7 +266,7 @@ func (t *factTextKind) labelCodes(codes []codeAt) []codeAt {
 func (t *factTextKind) percents() []factAt {
 	var out []factAt
 	s := t.s
-	for _, m := range matchesAt(percentRe, s, unitAfter(s, t.numberStarts(), "%p"), matchWindow) {
+	for _, m := range matchesAt(percentRe, s, unitAfter(s, t.numberStarts(), percentUnits), matchWindow) {
 		if !endsWord(s, m[1]) {
 			continue
 		}

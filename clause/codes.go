@@ -208,10 +208,17 @@ func (t *factTextKind) contextualCode(i int, code string) bool {
 // words, before any word of it is cut or lower-cased.
 func holdsActCode(s string) bool {
 	candidate := false
-	for start, end, _ := nextFactWord(s, 0); start < len(s) && !candidate; start, end, _ = nextFactWord(s, end) {
-		if word := s[start:end]; codeShape(word) {
+	// A code starts with an ASCII capital that starts a word: the
+	// words are cut only there.
+	for i := 0; i < len(s) && !candidate; i++ {
+		if c := s[i]; c < 'A' || c > 'Z' || i > 0 && startsWordBefore(s[:i]) {
+			continue
+		}
+		_, end, _ := nextFactWord(s, i)
+		if word := s[i:end]; codeShape(word) {
 			candidate = isActCode(word) || mayBeContextualCode(word)
 		}
+		i = end - 1
 	}
 	if !candidate {
 		return false

@@ -11,10 +11,41 @@ var months = map[string]int{
 	"août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
 }
 
+// numericDate is a date written in digits: its pattern, and the run of
+// digits and the separator it starts with.
+type numericDate struct {
+	re     *lazyre.Regexp
+	lo, hi int
+	sep    byte
+}
+
 var (
-	dateSlashRe = lazyre.New(`^(\d{1,2})/(\d{1,2})/(\d{4})`)
-	dateISORe   = lazyre.New(`^(\d{4})-(\d{2})-(\d{2})`)
+	dateSlash = numericDate{lazyre.New(`^(\d{1,2})/(\d{1,2})/(\d{4})`), 1, 2, '/'}
+	dateISO   = numericDate{lazyre.New(`^(\d{4})-(\d{2})-(\d{2})`), 4, 4, '-'}
 )
+
+// matches runs the pattern at those of starts where its first digits and
+// separator stand (see candidates).
+func (d numericDate) matches(s string, starts []int) [][]int {
+	return matchesAt(d.re, s, d.candidates(s, starts), 16)
+}
+
+// candidates keeps the starts of s where a run of lo to hi digits ends on
+// the separator: the only places where the pattern can match, few of a
+// text's numbers.
+func (d numericDate) candidates(s string, starts []int) []int {
+	var out []int
+	for _, i := range starts {
+		j := i
+		for j < len(s) && j-i <= d.hi && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		if n := j - i; d.lo <= n && n <= d.hi && j < len(s) && s[j] == d.sep {
+			out = append(out, i)
+		}
+	}
+	return out
+}
 
 // dates finds calendar dates. A fact reports them as written; they are
 // compared by their ISO 8601 value ("2025-01-01", "2025-01" for a month,
@@ -65,7 +96,7 @@ func (t *factTextKind) dates() []factAt {
 			starts = append(starts, i)
 		}
 	}
-	for _, m := range matchesAt(dateSlashRe, s, starts, 16) {
+	for _, m := range dateSlash.matches(s, starts) {
 		d, _ := strconv.Atoi(s[m[2]:m[3]])
 		mo, _ := strconv.Atoi(s[m[4]:m[5]])
 		if d < 1 || d > 31 || mo < 1 || mo > 12 || !endsDate(s, m[1]) {
@@ -73,7 +104,7 @@ func (t *factTextKind) dates() []factAt {
 		}
 		emit(m[2], m[1], s[m[6]:m[7]]+"-"+pad2(mo)+"-"+pad2(d))
 	}
-	for _, m := range matchesAt(dateISORe, s, starts, 16) {
+	for _, m := range dateISO.matches(s, starts) {
 		mo, _ := strconv.Atoi(s[m[4]:m[5]])
 		d, _ := strconv.Atoi(s[m[6]:m[7]])
 		if d < 1 || d > 31 || mo < 1 || mo > 12 || !endsDate(s, m[1]) {

@@ -744,21 +744,43 @@ func TestNormalizeFactTextIsTheRule(t *testing.T) {
 // the matches with and without it are the same.
 func TestUnitAfterKeepsEveryMatch(t *testing.T) {
 	for _, tc := range []struct {
-		re     *lazyre.Regexp
-		firsts string
-	}{{amountRe, amountUnitFirsts}, {percentRe, "%p"}} {
+		re    *lazyre.Regexp
+		units []string
+	}{{amountRe, amountUnits}, {percentRe, percentUnits}} {
 		show := func(filter bool) func(string) string {
 			return func(s string) string {
 				starts := numberStarts(s)
 				if filter {
-					starts = unitAfter(s, starts, tc.firsts)
+					starts = unitAfter(s, starts, tc.units)
 				}
 				return fmt.Sprint(matchesAt(tc.re, s, starts, matchWindow))
 			}
 		}
 		sameAsRule(t, show(true), show(false),
 			[]string{"30 €", "1 234,56 euros", "12 millions d'euros", "5 %", "3 pour cent", "2 p. 100", "30\nF", "4 k€", "7 Md€"},
-			[]string{"1", "2", "0", " ", ",", ".", "\n", "\u00a0", "€", "euros", "EUR", "F", "millions", " d'euros", "%", "pour cent", "p. 100", "k€", "M€", "a", "-"},
+			[]string{"1", "2", "0", " ", ",", ".", "\n", "\t", "\u00a0", "€", "euros", "Euro", "EUR", "E", "F", "FF", "Francs", "franc", "f",
+				"millions", "milliard", "mil", "M", "Md", "k", " d'euros", " de francs", "%", "pour cent", "pour", "p. 100", "p.", "p", "k€", "M€", "a", "-", "er", "mois"},
+			func(line string) string { return line })
+	}
+}
+
+// A numeric date's pattern is run only where its first digits and
+// separator stand: the matches with and without that filter are the
+// same.
+func TestNumericDateCandidatesKeepEveryMatch(t *testing.T) {
+	for _, d := range []numericDate{dateSlash, dateISO} {
+		show := func(filter bool) func(string) string {
+			return func(s string) string {
+				starts := numberStarts(s)
+				if filter {
+					starts = d.candidates(s, starts)
+				}
+				return fmt.Sprint(matchesAt(d.re, s, starts, 16))
+			}
+		}
+		sameAsRule(t, show(true), show(false),
+			[]string{"30/04/2023", "1/2/2024", "2023-04-30", "123/04/2023", "12023-04-30", "2023-4-30"},
+			[]string{"1", "2", "0", "12", "2023", "/", "-", " ", ".", "a", "\n"},
 			func(line string) string { return line })
 	}
 }
