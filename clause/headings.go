@@ -24,9 +24,10 @@ func mdHeading(s string) (head, bool) {
 		return head{}, false
 	}
 	content := strings.TrimSpace(s[n:])
+	closed := false
 	// An optional closing sequence of '#' preceded by a space.
 	if t := strings.TrimRight(content, "#"); len(t) < len(content) && (t == "" || t[len(t)-1] == ' ' || t[len(t)-1] == '\t') {
-		content = strings.TrimSpace(t)
+		content, closed = strings.TrimSpace(t), true
 	}
 	if content == "" {
 		return head{}, false
@@ -38,6 +39,14 @@ func mdHeading(s string) (head, bool) {
 		if n == 1 {
 			h.hk = hFreeTitle
 		}
+	}
+	// "### Art. 1er. – Est approuvée…": the heading of a run-in article
+	// (see runInStart), its text after it in the line as written.
+	if h.body > 0 && !closed && h.dotDash && readsAsSentence(content[h.body:]) {
+		h.runIn = true
+		h.body += len(s) - len(content)
+	} else {
+		h.body = 0
 	}
 	return h, true
 }
@@ -143,7 +152,7 @@ func classify(s string, strict bool) (h head, ok bool) {
 	if !titleOK(rest, strict) {
 		return head{}, false
 	}
-	if strict && hk == hArticle && len(h.more) == 0 {
+	if hk == hArticle && len(h.more) == 0 {
 		h.cut, h.body, h.dotDash = runInStart(s, len(s)-len(rest))
 	}
 	// A run-in article's first line may end anywhere in a sentence.

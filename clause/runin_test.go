@@ -49,6 +49,14 @@ func TestParseRunInArticles(t *testing.T) {
 			"Art. 3. | Abrogation",
 		},
 	}, {
+		name: "in markdown",
+		in:   "# Arrêté\n\n### Art. 1er. – Est approuvée la convention nationale ci-annexée.\n\nElle prend effet le 22 décembre 2024.\n\n### Article 2 – Exécution\n\nTexte.\n\n### Art. 3. – Objet ###\n",
+		want: []string{
+			"Art. 1er. | Est approuvée la convention nationale ci-annexée.⏎⏎Elle prend effet le 22 décembre 2024.",
+			"Article 2 – Exécution | Texte.",
+			"Art. 3. – Objet | ",
+		},
+	}, {
 		name: "titles stay titles",
 		in: "Article 1er. - Objet de la convention\n\nTexte.\n\nArticle 12 – Consultation\n\nTexte.\n\n" +
 			"Article 13 : Visite à domicile\n\nTexte.\n\nArticle 14. Téléconsultation\n\nTexte.\n",
