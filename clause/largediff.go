@@ -32,23 +32,23 @@ const (
 	maxAnchorDepth = 8
 )
 
-// diffTokens diffs a[0:len(ra)] against b[0:len(rb)], their tokens mapped
-// to the runes ra and rb (shared: distinct tokens may share a rune).
-func (d *differ) diffTokens(ra, rb []rune, shared bool) []seg {
-	return d.diffRange(ra, rb, shared, seg{a0: 0, a1: len(ra), b0: 0, b1: len(rb)}, 0, nil)
+// diffTokens diffs all the tokens of the old text against those of the
+// new.
+func (d *differ) diffTokens() []seg {
+	return d.diffRange(seg{a0: 0, a1: len(d.a.r), b0: 0, b1: len(d.b.r)}, 0, nil)
 }
 
 // diffRange appends to out the segs of the stretch r: common ends as
 // equalities, then an exact diff, anchors, or one rewrite.
-func (d *differ) diffRange(ra, rb []rune, shared bool, r seg, depth int, out []seg) []seg {
+func (d *differ) diffRange(r seg, depth int, out []seg) []seg {
 	p := 0
-	for r.a0+p < r.a1 && r.b0+p < r.b1 && d.a[r.a0+p] == d.b[r.b0+p] {
+	for r.a0+p < r.a1 && r.b0+p < r.b1 && d.same(r.a0+p, r.b0+p) {
 		p++
 	}
 	out = appendSegs(out, seg{true, r.a0, r.a0 + p, r.b0, r.b0 + p})
 	r.a0, r.b0 = r.a0+p, r.b0+p
 	s := 0
-	for r.a1-s > r.a0 && r.b1-s > r.b0 && d.a[r.a1-1-s] == d.b[r.b1-1-s] {
+	for r.a1-s > r.a0 && r.b1-s > r.b0 && d.same(r.a1-1-s, r.b1-1-s) {
 		s++
 	}
 	tail := seg{true, r.a1 - s, r.a1, r.b1 - s, r.b1}
@@ -62,7 +62,7 @@ func (d *differ) diffRange(ra, rb []rune, shared bool, r seg, depth int, out []s
 		d.exactTokens += n
 		dmp := diffmatchpatch.New()
 		dmp.DiffTimeout = 0 // a deadline silently degrades to delete-all/insert-all
-		out = d.segments(dmp.DiffMainRunes(ra[r.a0:r.a1], rb[r.b0:r.b1], false), shared, r.a0, r.b0, out)
+		out = d.segments(dmp.DiffMainRunes(d.a.r[r.a0:r.a1], d.b.r[r.b0:r.b1], false), r.a0, r.b0, out)
 	default:
 		var anchors []seg
 		if depth < maxAnchorDepth {
@@ -75,11 +75,11 @@ func (d *differ) diffRange(ra, rb []rune, shared bool, r seg, depth int, out []s
 		}
 		at := r
 		for _, an := range anchors {
-			out = d.diffRange(ra, rb, shared, seg{a0: at.a0, a1: an.a0, b0: at.b0, b1: an.b0}, depth+1, out)
+			out = d.diffRange(seg{a0: at.a0, a1: an.a0, b0: at.b0, b1: an.b0}, depth+1, out)
 			out = appendSegs(out, an)
 			at.a0, at.b0 = an.a1, an.b1
 		}
-		out = d.diffRange(ra, rb, shared, at, depth+1, out)
+		out = d.diffRange(at, depth+1, out)
 	}
 	return appendSegs(out, tail)
 }
@@ -88,22 +88,22 @@ func (d *differ) diffRange(ra, rb []rune, shared bool, r seg, depth int, out []s
 // of the stretch r that occur exactly once in its old side and once in its
 // new side, keeping the longest run whose order agrees on both sides.
 func (d *differ) anchors(r seg) []seg {
-	ua := units(d.old, d.offA, r.a0, r.a1)
-	ub := units(d.new, d.offB, r.b0, r.b1)
+	ua := units(d.a.text, d.a.off, r.a0, r.a1)
+	ub := units(d.b.text, d.b.off, r.b0, r.b1)
 	type count struct{ a, b, ia, ib int }
 	seen := make(map[string]*count, len(ua))
 	key := func(text string, off []int, u [2]int) string { return text[off[u[0]]:off[u[1]]] }
 	for i, u := range ua {
-		c := seen[key(d.old, d.offA, u)]
+		c := seen[key(d.a.text, d.a.off, u)]
 		if c == nil {
 			c = &count{}
-			seen[key(d.old, d.offA, u)] = c
+			seen[key(d.a.text, d.a.off, u)] = c
 		}
 		c.a++
 		c.ia = i
 	}
 	for i, u := range ub {
-		if c := seen[key(d.new, d.offB, u)]; c != nil {
+		if c := seen[key(d.b.text, d.b.off, u)]; c != nil {
 			c.b++
 			c.ib = i
 		}

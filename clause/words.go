@@ -2,7 +2,6 @@ package clause
 
 import (
 	"iter"
-	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -21,51 +20,6 @@ const tokenRuneFirst = 0xE000
 // tokenRuneLimit is the last rune of the alphabet, shared by all tokens
 // beyond its capacity; a variable so that tests can shrink the alphabet.
 var tokenRuneLimit rune = unicode.MaxRune
-
-// encodeTokens maps the tokens of both texts onto runes, equal tokens to
-// equal runes, in the differ's buffers. shared reports whether some
-// distinct tokens had to share a rune.
-func (d *differ) encodeTokens() (ra, rb []rune, shared bool) {
-	if d.ids == nil {
-		d.ids = make(map[string]rune, (len(d.a)+len(d.b))/4+16)
-	}
-	ids := d.ids
-	next := rune(tokenRuneFirst)
-	fresh := func() rune {
-		if next < tokenRuneLimit {
-			next++
-			return next - 1
-		}
-		shared = true
-		return tokenRuneLimit
-	}
-	enc := func(out []rune, toks []string) []rune {
-		out = slices.Grow(out[:0], len(toks))[:len(toks)]
-		for i, t := range toks {
-			// Spaces and punctuation marks, about half the tokens, are
-			// one ASCII byte: a table is cheaper than hashing them.
-			if len(t) == 1 && t[0] < utf8.RuneSelf {
-				r := d.byteIDs[t[0]]
-				if r == 0 {
-					r = fresh()
-					d.byteIDs[t[0]] = r
-				}
-				out[i] = r
-				continue
-			}
-			r, ok := ids[t]
-			if !ok {
-				r = fresh()
-				ids[t] = r
-			}
-			out[i] = r
-		}
-		return out
-	}
-	d.ra = enc(d.ra, d.a)
-	d.rb = enc(d.rb, d.b)
-	return d.ra, d.rb, shared
-}
 
 // WordDiff compares two texts word by word, keeping French amounts,
 // ordinals, code references and dates whole (see tokens), and returns hunks
@@ -115,33 +69,36 @@ func wordDiff(old, new string) ([]Hunk, *differ) {
 	return d.run(), d
 }
 
-// differPool keeps differs for reuse: the tokens, offsets, weights and
-// runes of a clause's diff weigh several times its text and are garbage
-// once its hunks (substrings of the texts) are made; a diff of two
-// versions makes hundreds.
+// differPool keeps differs for reuse: the offsets, weights and runes of a
+// clause's diff weigh several times its text and are garbage once its
+// hunks (substrings of the texts) are made; a diff of two versions makes
+// hundreds.
 var differPool = sync.Pool{New: func() any { return new(differ) }}
 
-// pooledDiffer is a differ of old and new from the pool, its buffers
-// empty.
+// pooledDiffer is a differ of old and new from the pool, with no tokens
+// yet.
 func pooledDiffer(old, new string) *differ {
 	d := differPool.Get().(*differ)
-	d.old, d.new = old, new
+	d.a.reset(old)
+	d.b.reset(new)
+	d.next = tokenRuneFirst
+	if d.ids == nil {
+		d.ids = make(map[string]rune, (len(old)+len(new))/16+16)
+		d.lines = make(map[string]lineRef)
+	}
 	return d
 }
 
 // release gives the differ back to the pool; nothing may use it after.
 func (d *differ) release() {
-	clear(d.a) // the tokens hold the texts: let them go
-	clear(d.b)
-	clear(d.ids)
-	*d = differ{a: d.a[:0], b: d.b[:0], offA: d.offA[:0], offB: d.offB[:0], wA: d.wA[:0], wB: d.wB[:0],
-		ra: d.ra[:0], rb: d.rb[:0], ids: d.ids}
+	clear(d.ids) // the keys hold the texts: let them go
+	clear(d.lines)
+	*d = differ{a: d.a.emptied(), b: d.b.emptied(), ids: d.ids, lines: d.lines}
 	differPool.Put(d)
 }
 
 func (d *differ) run() []Hunk {
-	ra, rb, shared := d.encodeTokens()
-	segs := d.diffTokens(ra, rb, shared)
+	segs := d.diffTokens()
 	segs = d.eliminateEqualities(segs)
 	segs = d.factorChanges(segs)
 	d.alignBoundaries(segs)
@@ -175,24 +132,9 @@ func newWindowDiffer(old, new string) *differ {
 	}
 	d := pooledDiffer(old, new)
 	d.headStandIn, d.tailStandIn = head > 0, tail > 0
-	d.a = windowTokens(d.a, old, head, len(old)-tail)
-	d.b = windowTokens(d.b, new, head, len(new)-tail)
-	d.sums()
+	d.encodeWindow(&d.a, head, len(old)-tail)
+	d.encodeWindow(&d.b, head, len(new)-tail)
 	return d
-}
-
-// windowTokens appends to toks s[:from] as one token, the tokens of
-// s[from:to], and s[to:] as one token; the outer ones only when not empty.
-func windowTokens(toks []string, s string, from, to int) []string {
-	toks = slices.Grow(toks, (to-from)/4+3)
-	if from > 0 {
-		toks = append(toks, s[:from])
-	}
-	toks = appendTokens(toks, s[:to], from)
-	if to < len(s) {
-		toks = append(toks, s[to:])
-	}
-	return toks
 }
 
 // tokenCutBefore is the last token boundary at or before limit that ends
@@ -239,22 +181,20 @@ func skipSpaces(s string, i int) int {
 	return i
 }
 
-// differ holds the two token sequences with their byte offsets and
-// cumulative weights, so that any run of tokens is a substring of its text
-// and has its weight in constant time.
+// differ holds the two texts as tokens (see tokenSide), so that any run of
+// tokens is a substring of its text and has its weight in constant time.
 type differ struct {
-	old, new string
-	a, b     []string
-	offA     []int // offA[k] is the byte offset of a[k] in old
-	offB     []int
-	wA       []int // wA[k] is the weight of a[:k]
-	wB       []int
-	// ra and rb are a and b encoded as runes; ids, the rune of each
-	// token.
-	ra, rb []rune
-	ids    map[string]rune
-	// byteIDs is the rune of each one-byte ASCII token, 0 until seen.
+	a, b tokenSide
+	// shared tells that distinct tokens had to share a rune, so that
+	// equal runes no longer prove equal tokens.
+	shared bool
+	// ids is the rune of each token seen, next the rune a new one gets;
+	// byteIDs, the rune of each one-byte ASCII token, 0 until seen.
+	ids     map[string]rune
+	next    rune
 	byteIDs [utf8.RuneSelf]rune
+	// lines is where the tokens of each line seen were encoded.
+	lines map[string]lineRef
 
 	// exactTokens counts the tokens given to the exact diff, rewritten
 	// the stretches reported as rewritten: the work done, for tests.
@@ -266,58 +206,37 @@ type differ struct {
 	headStandIn, tailStandIn, touchedEdge bool
 }
 
-// token is t[k] for the boundary cleanup, noting when k is a stand-in.
-func (d *differ) token(t []string, k int) string {
-	if k == 0 && d.headStandIn || k == len(t)-1 && d.tailStandIn {
+// same reports whether token i of the old text is token j of the new.
+func (d *differ) same(i, j int) bool {
+	return d.a.r[i] == d.b.r[j] && (!d.shared || d.a.tok(i) == d.b.tok(j))
+}
+
+// token is token k of side t for the boundary cleanup, noting when k is
+// a stand-in.
+func (d *differ) token(t *tokenSide, k int) string {
+	d.noteEdge(t, k)
+	return t.tok(k)
+}
+
+// sameIn reports whether tokens i and j of side t are equal, for the
+// boundary cleanup.
+func (d *differ) sameIn(t *tokenSide, i, j int) bool {
+	d.noteEdge(t, i)
+	d.noteEdge(t, j)
+	return t.r[i] == t.r[j] && (!d.shared || t.tok(i) == t.tok(j))
+}
+
+func (d *differ) noteEdge(t *tokenSide, k int) {
+	if k == 0 && d.headStandIn || k == len(t.r)-1 && d.tailStandIn {
 		d.touchedEdge = true
 	}
-	return t[k]
 }
 
 func newDiffer(old, new string) *differ {
 	d := pooledDiffer(old, new)
-	d.a = appendTokens(slices.Grow(d.a, len(old)/4+1), old, 0)
-	d.b = appendTokens(slices.Grow(d.b, len(new)/4+1), new, 0)
-	d.sums()
+	d.encodeWindow(&d.a, 0, len(old))
+	d.encodeWindow(&d.b, 0, len(new))
 	return d
-}
-
-func (d *differ) sums() {
-	d.offA, d.wA = tokenSums(d.offA, d.wA, d.a, -1, -1)
-	head, tail := -1, -1
-	if d.headStandIn {
-		head = d.wA[1]
-	}
-	if d.tailStandIn {
-		tail = d.wA[len(d.a)] - d.wA[len(d.a)-1]
-	}
-	d.offB, d.wB = tokenSums(d.offB, d.wB, d.b, head, tail)
-}
-
-// tokenSums returns in off and w the prefix sums of byte lengths and of
-// weights: a run of whitespace weighs 1, anything else its number of
-// runes. The first and last tokens weigh head and tail when these are
-// not negative: a window's stand-ins, most of a long clause, are the same
-// text on both sides, weighed once.
-func tokenSums(off, w []int, toks []string, head, tail int) ([]int, []int) {
-	off = slices.Grow(off[:0], len(toks)+1)[:len(toks)+1]
-	w = slices.Grow(w[:0], len(toks)+1)[:len(toks)+1]
-	off[0], w[0] = 0, 0
-	for k, t := range toks {
-		off[k+1] = off[k] + len(t)
-		n := 1
-		switch {
-		case k == 0 && head >= 0:
-			n = head
-		case k == len(toks)-1 && tail >= 0:
-			n = tail
-		case len(t) == 1: // one byte is one rune, white space or not
-		case !isSpaceTok(t):
-			n = utf8.RuneCountInString(t)
-		}
-		w[k+1] = w[k] + n
-	}
-	return off, w
 }
 
 // seg is a stretch of the diff as ranges of tokens: an equality has the
@@ -350,7 +269,7 @@ func appendSegs(out []seg, segs ...seg) []seg {
 // and delete runs consume old tokens, equal and insert runs new ones, in
 // order. When distinct tokens had to share a rune, the equal runs are
 // checked token by token.
-func (d *differ) segments(diffs []diffmatchpatch.Diff, shared bool, i, j int, segs []seg) []seg {
+func (d *differ) segments(diffs []diffmatchpatch.Diff, i, j int, segs []seg) []seg {
 	for _, df := range diffs {
 		n := utf8.RuneCountInString(df.Text)
 		switch df.Type {
@@ -362,8 +281,8 @@ func (d *differ) segments(diffs []diffmatchpatch.Diff, shared bool, i, j int, se
 			j += n
 		default:
 			start := 0
-			for k := 0; shared && k < n; k++ {
-				if d.a[i+k] != d.b[j+k] {
+			for k := 0; d.shared && k < n; k++ {
+				if !d.same(i+k, j+k) {
 					segs = appendSegs(segs,
 						seg{true, i + start, i + k, j + start, j + k},
 						seg{false, i + k, i + k + 1, j + k, j + k + 1})
@@ -380,7 +299,7 @@ func (d *differ) segments(diffs []diffmatchpatch.Diff, shared bool, i, j int, se
 
 // changeWeight is the larger of what a change deletes and inserts.
 func (d *differ) changeWeight(s seg) int {
-	return max(d.wA[s.a1]-d.wA[s.a0], d.wB[s.b1]-d.wB[s.b0])
+	return max(d.a.w[s.a1]-d.a.w[s.a0], d.b.w[s.b1]-d.b.w[s.b0])
 }
 
 // eliminateEqualities folds into the surrounding changes every equality
@@ -395,7 +314,7 @@ func (d *differ) eliminateEqualities(segs []seg) []seg {
 		if !s.eq {
 			for n := len(out); n >= 2 && out[n-1].eq && !out[n-2].eq; n = len(out) {
 				e, c := out[n-1], out[n-2]
-				w := d.wA[e.a1] - d.wA[e.a0]
+				w := d.a.w[e.a1] - d.a.w[e.a0]
 				if w > d.changeWeight(c) || w > d.changeWeight(s) {
 					break
 				}
@@ -418,11 +337,11 @@ func (d *differ) factorChanges(segs []seg) []seg {
 			continue
 		}
 		p := 0
-		for s.a0+p < s.a1 && s.b0+p < s.b1 && d.a[s.a0+p] == d.b[s.b0+p] {
+		for s.a0+p < s.a1 && s.b0+p < s.b1 && d.same(s.a0+p, s.b0+p) {
 			p++
 		}
 		q := 0
-		for s.a1-q > s.a0+p && s.b1-q > s.b0+p && d.a[s.a1-q-1] == d.b[s.b1-q-1] {
+		for s.a1-q > s.a0+p && s.b1-q > s.b0+p && d.same(s.a1-q-1, s.b1-q-1) {
 			q++
 		}
 		out = appendSegs(out,
@@ -445,13 +364,13 @@ func (d *differ) alignBoundaries(segs []seg) {
 		if c.eq || !e1.eq || !e2.eq {
 			continue
 		}
-		var t []string
+		var t *tokenSide
 		var x0, x1, lo, hi int // the edit is t[x0:x1], between t[lo:x0] and t[x1:hi]
 		switch {
 		case c.b0 == c.b1:
-			t, x0, x1, lo, hi = d.a, c.a0, c.a1, e1.a0, e2.a1
+			t, x0, x1, lo, hi = &d.a, c.a0, c.a1, e1.a0, e2.a1
 		case c.a0 == c.a1:
-			t, x0, x1, lo, hi = d.b, c.b0, c.b1, e1.b0, e2.b1
+			t, x0, x1, lo, hi = &d.b, c.b0, c.b1, e1.b0, e2.b1
 		default:
 			continue
 		}
@@ -467,12 +386,12 @@ func (d *differ) alignBoundaries(segs []seg) {
 			return s
 		}
 		orig := x0
-		for x0 > lo && tok(x0-1) == tok(x1-1) {
+		for x0 > lo && d.sameIn(t, x0-1, x1-1) {
 			x0--
 			x1--
 		}
 		best, bestScore := x0, score(x0, x1)
-		for x1 < hi && tok(x0) == tok(x1) {
+		for x1 < hi && d.sameIn(t, x0, x1) {
 			x0++
 			x1++
 			if s := score(x0, x1); s >= bestScore {
@@ -522,14 +441,14 @@ func (d *differ) hunks(segs []seg) []Hunk {
 	out := make([]Hunk, 0, len(segs)+len(segs)/2)
 	for _, s := range segs {
 		if s.eq {
-			out = append(out, Hunk{OpEqual, d.old[d.offA[s.a0]:d.offA[s.a1]]})
+			out = append(out, Hunk{OpEqual, d.a.span(s.a0, s.a1)})
 			continue
 		}
 		if s.a0 < s.a1 {
-			out = append(out, Hunk{OpDelete, d.old[d.offA[s.a0]:d.offA[s.a1]]})
+			out = append(out, Hunk{OpDelete, d.a.span(s.a0, s.a1)})
 		}
 		if s.b0 < s.b1 {
-			out = append(out, Hunk{OpInsert, d.new[d.offB[s.b0]:d.offB[s.b1]]})
+			out = append(out, Hunk{OpInsert, d.b.span(s.b0, s.b1)})
 		}
 	}
 	return out

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/avenant-dev/avenant/internal/frtext"
@@ -116,18 +117,64 @@ func checkFastPaths(t *testing.T, old, new string) {
 		if d == nil {
 			continue
 		}
-		ra, rb, shared := d.encodeTokens()
-		wa, wb, wshared := plainEncode(d.a, d.b)
-		if !slices.Equal(ra, wa) || !slices.Equal(rb, wb) || shared != wshared {
-			t.Fatalf("encodeTokens(%q, %q) = %v %v %v, want %v %v %v", old, new, ra, rb, shared, wa, wb, wshared)
+		from, to := 0, len(old)
+		if d.headStandIn {
+			from = d.a.off[1]
 		}
-		_, wA := tokenSums(nil, nil, d.a, -1, -1)
-		_, wB := tokenSums(nil, nil, d.b, -1, -1)
-		if !slices.Equal(d.wA, wA) || !slices.Equal(d.wB, wB) {
-			t.Fatalf("weights of %q, %q: %v %v, want %v %v", old, new, d.wA, d.wB, wA, wB)
+		if d.tailStandIn {
+			to = d.a.off[len(d.a.r)-1]
+		}
+		a := plainWindowTokens(old, from, to)
+		b := plainWindowTokens(new, from, len(new)-(len(old)-to))
+		if ta, tb := sideTokens(&d.a), sideTokens(&d.b); !slices.Equal(ta, a) || !slices.Equal(tb, b) {
+			t.Fatalf("tokens of %q, %q: %q %q, want %q %q", old, new, ta, tb, a, b)
+		}
+		wa, wb, wshared := plainEncode(a, b)
+		if !slices.Equal(d.a.r, wa) || !slices.Equal(d.b.r, wb) || d.shared != wshared {
+			t.Fatalf("runes of %q, %q: %v %v %v, want %v %v %v", old, new, d.a.r, d.b.r, d.shared, wa, wb, wshared)
+		}
+		if wA, wB := plainWeights(a), plainWeights(b); !slices.Equal(d.a.w, wA) || !slices.Equal(d.b.w, wB) {
+			t.Fatalf("weights of %q, %q: %v %v, want %v %v", old, new, d.a.w, d.b.w, wA, wB)
 		}
 		d.release()
 	}
+}
+
+// plainWindowTokens is s[:from] as one token, the tokens of s[from:to]
+// cut from the whole text, and s[to:] as one token; the outer ones only
+// when not empty.
+func plainWindowTokens(s string, from, to int) []string {
+	var toks []string
+	if from > 0 {
+		toks = append(toks, s[:from])
+	}
+	toks = appendTokens(toks, s[:to], from)
+	if to < len(s) {
+		toks = append(toks, s[to:])
+	}
+	return toks
+}
+
+// plainWeights is the prefix sums of the token weights: a run of
+// whitespace weighs 1, anything else its number of runes.
+func plainWeights(toks []string) []int {
+	w := []int{0}
+	for _, t := range toks {
+		n := utf8.RuneCountInString(t)
+		if r, _ := utf8.DecodeRuneInString(t); unicode.IsSpace(r) {
+			n = 1
+		}
+		w = append(w, w[len(w)-1]+n)
+	}
+	return w
+}
+
+func sideTokens(t *tokenSide) []string {
+	var out []string
+	for k := range t.r {
+		out = append(out, t.tok(k))
+	}
+	return out
 }
 
 func TestWordFastPaths(t *testing.T) {
