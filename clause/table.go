@@ -384,11 +384,7 @@ func (p *parser) row(i int) (code string, ok bool) {
 		if ln.flags&fPipeNR != 0 {
 			return "", false
 		}
-		cell := s[1:]
-		if k := strings.IndexByte(cell, '|'); k >= 0 {
-			cell = cell[:k]
-		}
-		return strings.Trim(cell, " \t*`_"), true
+		return pipeRowCode(s), true
 	}
 	// Cheap prefix check: an act code, then a tab or two spaces.
 	k := rowCodeLen(s)
@@ -408,6 +404,33 @@ func (p *parser) row(i int) (code string, ok bool) {
 		rest = rest[end:]
 	}
 	return "", false
+}
+
+// pipeRowCode keys a table row in pipes: by its first cell that reads as
+// an act code, else by its first cell. Tables put the code first ("| G |
+// Consultation | 30 € |") or after the act's name or its category ("|
+// Consultation de référence | G | 30 € |", "| Consultations | G | …"):
+// keyed by the name, the row would take it for a code, and a removed row
+// would report the removal of the code "Visite".
+func pipeRowCode(row string) string {
+	first := ""
+	for i, rest := 0, row[1:]; rest != ""; i++ {
+		cell := rest
+		k := strings.IndexByte(rest, '|')
+		if k >= 0 {
+			cell, rest = rest[:k], rest[k+1:]
+		} else {
+			rest = ""
+		}
+		cell = strings.Trim(cell, " \t*`_")
+		if i == 0 {
+			first = cell
+		}
+		if isRowCode(cell) {
+			return cell
+		}
+	}
+	return first
 }
 
 func isCodeByte(c byte) bool {

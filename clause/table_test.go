@@ -136,3 +136,33 @@ func TestTableAmountColumnsPresence(t *testing.T) {
 		t.Errorf("added rows: facts %q, want %q", got, added)
 	}
 }
+
+// A row is keyed by its first cell that reads as an act code, wherever the
+// table puts it, so that a removed row takes its code away, not its name.
+func TestPipeRowCode(t *testing.T) {
+	tests := []struct{ row, want string }{
+		{"| G | Consultation | 30 € |", "G"},
+		{"| Consultation de référence | G | 26,50 € |", "G"},
+		{"| Consultations | GS | 26,50 € | 28,50 € |", "GS"},
+		{"| 1 | Visite | VG | 36,50 € |", "VG"},
+		{"| **APC** | Avis ponctuel | 55 € |", "APC"},
+		{"| C2,5 | Consultation | 55 € |", "C2,5"},
+		{"| Consultation | 30 € |", "Consultation"},
+	}
+	for _, tt := range tests {
+		if got := pipeRowCode(tt.row); got != tt.want {
+			t.Errorf("pipeRowCode(%q) = %q, want %q", tt.row, got, tt.want)
+		}
+	}
+	old := Parse("Annexe 1\n\n| Libellé | Code | Tarif |\n|---|---|---|\n| Consultation | G | 26,50 € |\n| Visite | VG | 36,50 € |\n")
+	new := Parse("Annexe 1\n\n| Libellé | Code | Tarif |\n|---|---|---|\n| Consultation | G | 26,50 € |\n")
+	var got []string
+	for _, c := range Compare(old, new, CompareOptions{}).Changes {
+		for _, f := range c.Facts {
+			got = append(got, fmt.Sprintf("%s %s → %s", f.Kind, f.Old, f.New))
+		}
+	}
+	if want := []string{"code VG → ", "amount 36,50 € → "}; !slices.Equal(got, want) {
+		t.Errorf("removed row: facts %q, want %q", got, want)
+	}
+}

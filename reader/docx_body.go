@@ -43,11 +43,12 @@ type docxWalker struct {
 	pending    []string // rendered footnotes waiting for the end of a table
 
 	tableDepth int
-	row        []string
+	row        []spanCell
 	rowHeader  bool
 	rowDropped bool
 	cell       *strings.Builder
-	rows       []string
+	span       spanCell // the cell's spans, from its w:tcPr
+	rows       [][]spanCell
 	headerRow  []bool
 }
 
@@ -213,6 +214,17 @@ func (w *docxWalker) start(d *xml.Decoder, t xml.StartElement) error {
 	case "tc":
 		if w.tableDepth == 1 {
 			w.cell = &strings.Builder{}
+			w.span = spanCell{}
+		}
+	case "gridSpan":
+		if w.tableDepth == 1 && w.cell != nil {
+			w.span.cols, _ = strconv.Atoi(attr(t, "val"))
+		}
+	case "vMerge":
+		// "restart" opens a merged cell; "continue", or no value, goes
+		// on with the one above.
+		if v := attr(t, "val"); w.tableDepth == 1 && w.cell != nil {
+			w.span.cont = v == "" || v == "continue"
 		}
 	}
 	return nil
@@ -224,13 +236,13 @@ func (w *docxWalker) end(t xml.EndElement) {
 		w.endPara()
 	case "tc":
 		if w.tableDepth == 1 && w.cell != nil {
-			c := strings.Join(strings.Fields(w.cell.String()), " ")
-			w.row = append(w.row, c)
+			w.span.text = strings.Join(strings.Fields(w.cell.String()), " ")
+			w.row = append(w.row, w.span)
 			w.cell = nil
 		}
 	case "tr":
 		if w.tableDepth == 1 && !w.rowDropped && len(w.row) > 0 {
-			w.rows = append(w.rows, "| "+strings.Join(w.row, " | ")+" |")
+			w.rows = append(w.rows, w.row)
 			w.headerRow = append(w.headerRow, w.rowHeader)
 		}
 	case "tbl":
@@ -452,20 +464,43 @@ func (w *docxWalker) emitTable() {
 		w.flushPending()
 		return
 	}
-	var b strings.Builder
-	for i, r := range w.rows {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(r)
-		if i == 0 && len(w.rows) > 1 && (w.headerRow[0] || !hasDigit(r) && hasDigit(w.rows[1])) {
-			n := strings.Count(r, " | ") + 1
-			b.WriteString("\n|" + strings.Repeat("---|", n))
-		}
-	}
-	w.block(b.String())
+	grid := layOut(w.rows, w.budget.spend)
+	w.block(pipeRows(grid, w.headRows(grid)))
 	w.rows, w.headerRow = nil, nil
 	w.flushPending()
 }
 
+// headRows counts the header rows of a table: the rows marked to repeat on
+// each page, else a first row without digits over one with some
+// ("Code | Libellé | Tarif" over "G | … | 30 €"), with the row under it
+// when it spans columns ("Tarif" over "Métropole | DOM").
+func (w *docxWalker) headRows(grid [][]string) int {
+	if len(grid) < 2 {
+		return 0
+	}
+	head := 0
+	for head < len(w.headerRow) && w.headerRow[head] {
+		head++
+	}
+	if head > 0 {
+		return head
+	}
+	digits := func(i int) bool { return i < len(grid) && hasDigit(strings.Join(grid[i], " ")) }
+	if digits(0) || !digits(1) && !(len(grid) > 2 && spans(w.rows[0]) && digits(2)) {
+		return 0
+	}
+	if !digits(1) {
+		return 2
+	}
+	return 1
+}
+
+func spans(row []spanCell) bool {
+	for _, c := range row {
+		if c.cols > 1 {
+			return true
+		}
+	}
+	return false
+}
 func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }

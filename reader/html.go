@@ -116,9 +116,10 @@ type htmlWriter struct {
 	space bool            // a space is owed before the next word
 	pre   int             // depth inside <pre>
 	lists []int           // next number of each enclosing list, -1 for <ul>
-	cells []string        // the table row being built
-	head  bool            // the row has header cells
-	rows  int             // rows written in the current table
+	cells []spanCell      // the table row being built
+	ths   int             // header cells in the row
+	rows  [][]spanCell    // rows of the current table (see tables.go)
+	heads []int           // per row: 1 when some of its cells are header cells, 2 when all are
 	inRow int             // depth of table rows (nested tables flatten)
 	cell  *strings.Builder
 }
@@ -188,10 +189,11 @@ func (h *htmlWriter) table(n *html.Node) {
 		return
 	}
 	h.endBlock()
-	rows := h.rows
-	h.rows = 0
+	rows, heads := h.rows, h.heads
+	h.rows, h.heads = nil, nil
 	h.children(n)
-	h.rows = rows
+	h.writeTable()
+	h.rows, h.heads = rows, heads
 }
 
 func (h *htmlWriter) row(n *html.Node) {
@@ -200,7 +202,7 @@ func (h *htmlWriter) row(n *html.Node) {
 		return
 	}
 	h.inRow++
-	h.cells, h.head = nil, false
+	h.cells, h.ths = nil, 0
 	h.children(n)
 	h.inRow--
 	h.endRow()
@@ -214,7 +216,7 @@ func (h *htmlWriter) cellNode(n *html.Node) {
 		return
 	}
 	if n.DataAtom == atom.Th {
-		h.head = true
+		h.ths++
 	}
 	h.cell = &strings.Builder{}
 	saved := h.line
@@ -225,7 +227,21 @@ func (h *htmlWriter) cellNode(n *html.Node) {
 	h.line = saved
 	h.space = false
 	h.cell = nil
-	h.cells = append(h.cells, strings.ReplaceAll(c, "|", "/"))
+	h.cells = append(h.cells, spanCell{text: strings.ReplaceAll(c, "|", "/"),
+		cols: spanAttr(n, "colspan"), rows: spanAttr(n, "rowspan")})
+}
+
+// spanAttr reads a cell's colspan or rowspan; what is not a positive
+// number is 1, and layOut bounds the rest.
+func spanAttr(n *html.Node, name string) int {
+	for _, a := range n.Attr {
+		if a.Key == name {
+			if v, err := strconv.Atoi(strings.TrimSpace(a.Val)); err == nil && v > 0 {
+				return v
+			}
+		}
+	}
+	return 1
 }
 
 // list numbers the items of an ol from its start attribute; a ul's items
@@ -382,26 +398,45 @@ func (h *htmlWriter) block(s string) {
 	h.out.WriteString(s)
 }
 
-// endRow writes a table row; a markdown separator follows the first row
-// when it is made of header cells, so that clause.Parse does not read
-// "Code | Libellé | Tarif" as a tariff.
+// endRow records a table row, and whether it is made of header cells.
 func (h *htmlWriter) endRow() {
 	if len(h.cells) == 0 {
 		return
 	}
-	row := "| " + strings.Join(h.cells, " | ") + " |"
-	if h.rows == 0 {
-		h.endBlock()
-		if h.out.Len() > 0 {
-			h.out.WriteString("\n\n")
-		}
-	} else {
-		h.out.WriteByte('\n')
+	head := 0
+	switch {
+	case h.ths == len(h.cells):
+		head = 2
+	case h.ths > 0:
+		head = 1
 	}
-	h.out.WriteString(row)
-	if h.rows == 0 && h.head {
-		h.out.WriteString("\n|" + strings.Repeat("---|", len(h.cells)))
-	}
-	h.rows++
+	h.rows = append(h.rows, h.cells)
+	h.heads = append(h.heads, head)
 	h.cells = nil
+}
+
+// writeTable writes the rows of a table laid out on its grid (see
+// tables.go). A first row with header cells is the header, so that
+// clause.Parse does not read "Code | Libellé | Tarif" as a tariff, and so
+// is each row of header cells only right under it ("Métropole | DOM" under
+// "Tarif"). Repeated spans may add four times the table's own text.
+func (h *htmlWriter) writeTable() {
+	if len(h.rows) == 0 {
+		return
+	}
+	room := 64 << 10
+	for _, r := range h.rows {
+		for _, c := range r {
+			room += 4 * len(c.text)
+		}
+	}
+	grid := layOut(h.rows, func(n int) bool { room -= n; return room >= 0 })
+	head := 0
+	if h.heads[0] > 0 {
+		head = 1
+		for head < len(h.heads) && h.heads[head] == 2 {
+			head++
+		}
+	}
+	h.block(pipeRows(grid, head))
 }

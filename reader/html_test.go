@@ -233,6 +233,7 @@ func TestReadFileHTML(t *testing.T) {
 func FuzzHTML(f *testing.F) {
 	f.Add([]byte(writeHTML("# Titre\n\n### Article 1 - Objet\n\nTexte.\n\n| Code | Tarif |\n|---|---|\n| G | 30 € |\n", `<meta charset="utf-8">`, true)))
 	f.Add([]byte("<table><tr><td><table><tr><th>x<br><pre>a\n b</pre></table><ol start=-3><li value=9>z"))
+	f.Add([]byte(`<table><tr><th rowspan=2>C<th colspan=3>T<tr><th>a<th colspan=0>b<tr><td rowspan=9999>x<td colspan=99999>1 €<tr><td>y</table>`))
 	f.Add([]byte("\xFF\xFE<\x00p\x00>\x00"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		text, err := readHTML(data)
