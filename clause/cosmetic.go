@@ -244,7 +244,7 @@ func canonicalNumbers(s string) string {
 		return s
 	}
 	var b strings.Builder
-	b.Grow(len(s))
+	done := 0 // s[:done] is in b
 	isDigit := func(i int) bool { return i >= 0 && i < len(s) && s[i] >= '0' && s[i] <= '9' }
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -252,6 +252,11 @@ func canonicalNumbers(s string) string {
 		// and no fourth, in a number that does not start with a dot.
 		if (c == '.' || c == ' ') && isDigit(i-1) && isDigit(i+1) && isDigit(i+2) && isDigit(i+3) && !isDigit(i+4) &&
 			(i+4 >= len(s) || s[i+4] != '.' || !isDigit(i+5)) {
+			if b.Cap() == 0 {
+				b.Grow(len(s))
+			}
+			b.WriteString(s[done:i])
+			done = i + 1
 			continue
 		}
 		if c == ',' && isDigit(i-1) && isDigit(i+1) {
@@ -259,16 +264,24 @@ func canonicalNumbers(s string) string {
 			for isDigit(j) {
 				j++
 			}
-			frac := strings.TrimRight(s[i+1:j], "0")
-			if frac != "" {
-				b.WriteByte(',')
-				b.WriteString(frac)
+			if frac := strings.TrimRight(s[i+1:j], "0"); len(frac) < j-i-1 {
+				if b.Cap() == 0 {
+					b.Grow(len(s))
+				}
+				b.WriteString(s[done:i])
+				if frac != "" {
+					b.WriteByte(',')
+					b.WriteString(frac)
+				}
+				done = j
 			}
 			i = j - 1
-			continue
 		}
-		b.WriteByte(c)
 	}
+	if b.Cap() == 0 {
+		return s
+	}
+	b.WriteString(s[done:])
 	return b.String()
 }
 
@@ -385,6 +398,9 @@ func canonicalNumero(s string) string {
 	var b strings.Builder
 	done := 0 // s[:done] is in b
 	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != 'n' && c != 'N' {
+			continue // numeroAt's first test, without the call
+		}
 		n := numeroAt(s, i)
 		if n == 0 {
 			continue
@@ -413,20 +429,23 @@ func numeroAt(s string, i int) int {
 	if s[i] != 'n' && s[i] != 'N' {
 		return 0
 	}
+	n := 0
+	switch {
+	case strings.HasPrefix(s[i+1:], "°"):
+		n = 1 + len("°")
+	case strings.HasPrefix(s[i+1:], "º"):
+		n = 1 + len("º")
+	case i+1 < len(s) && (s[i+1] == 'o' || s[i+1] == 'O') && frtext.WordEnds(s, i+2):
+		n = 2
+	default:
+		return 0
+	}
 	if i > 0 {
 		if r, _ := utf8.DecodeLastRuneInString(s[:i]); unicode.IsLetter(r) || unicode.IsDigit(r) {
 			return 0
 		}
 	}
-	switch {
-	case strings.HasPrefix(s[i+1:], "°"):
-		return 1 + len("°")
-	case strings.HasPrefix(s[i+1:], "º"):
-		return 1 + len("º")
-	case i+1 < len(s) && (s[i+1] == 'o' || s[i+1] == 'O') && frtext.WordEnds(s, i+2):
-		return 2
-	}
-	return 0
+	return n
 }
 
 // dropRemovedSubdivisions removes the lines that only print a removed
@@ -499,7 +518,7 @@ const bulletRunes = "•*·▪◦‣⁃"
 // sameBullets writes every list bullet that opens a line as '-', so that
 // the same point drawn with another bullet is no change.
 func sameBullets(s string) string {
-	if !strings.ContainsAny(s, bulletRunes) {
+	if !bulletOpensLine(s) {
 		return s
 	}
 	var b strings.Builder
@@ -516,4 +535,23 @@ func sameBullets(s string) string {
 		b.WriteString(line)
 	}
 	return b.String()
+}
+
+// bulletOpensLine reports whether a line of s may open with a bullet: at
+// the first rune after the white space that follows the start of s or a
+// line break, the only place where sameBullets changes anything. (Asking
+// strings.ContainsAny for the bullets anywhere costs a look-up a rune.)
+func bulletOpensLine(s string) bool {
+	for i := 0; i < len(s); {
+		body := strings.TrimLeftFunc(s[i:], isSpaceRune)
+		if r, _ := utf8.DecodeRuneInString(body); strings.ContainsRune(bulletRunes, r) {
+			return true
+		}
+		nl := strings.IndexByte(body, '\n')
+		if nl < 0 {
+			return false
+		}
+		i = len(s) - len(body) + nl + 1
+	}
+	return false
 }

@@ -1,0 +1,155 @@
+package clause
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/avenant-dev/avenant/internal/frtext"
+)
+
+// The cosmetic rules' faster scans are held here to the plain forms they
+// replaced, kept below as they were: the same output on crafted cases,
+// random strings of the characters that matter, every corpus line and
+// fuzzed input.
+
+func plainSameBullets(s string) string {
+	if !strings.ContainsAny(s, bulletRunes) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for line := range strings.Lines(s) {
+		body := strings.TrimLeftFunc(line, isSpaceRune)
+		r, size := utf8.DecodeRuneInString(body)
+		if strings.ContainsRune(bulletRunes, r) && size < len(body) && isSpaceRune(rune(body[size])) {
+			b.WriteString(line[:len(line)-len(body)])
+			b.WriteByte('-')
+			b.WriteString(body[size:])
+			continue
+		}
+		b.WriteString(line)
+	}
+	return b.String()
+}
+
+func plainCanonicalNumbers(s string) string {
+	if !strings.ContainsAny(s, "0123456789") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	isDigit := func(i int) bool { return i >= 0 && i < len(s) && s[i] >= '0' && s[i] <= '9' }
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		// A group separator: a digit before, exactly three digits after
+		// and no fourth, in a number that does not start with a dot.
+		if (c == '.' || c == ' ') && isDigit(i-1) && isDigit(i+1) && isDigit(i+2) && isDigit(i+3) && !isDigit(i+4) &&
+			(i+4 >= len(s) || s[i+4] != '.' || !isDigit(i+5)) {
+			continue
+		}
+		if c == ',' && isDigit(i-1) && isDigit(i+1) {
+			j := i + 1
+			for isDigit(j) {
+				j++
+			}
+			frac := strings.TrimRight(s[i+1:j], "0")
+			if frac != "" {
+				b.WriteByte(',')
+				b.WriteString(frac)
+			}
+			i = j - 1
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+func plainCanonicalNumero(s string) string {
+	var b strings.Builder
+	done := 0 // s[:done] is in b
+	for i := 0; i < len(s); i++ {
+		n := plainNumeroAt(s, i)
+		if n == 0 {
+			continue
+		}
+		if b.Cap() == 0 {
+			b.Grow(len(s))
+		}
+		b.WriteString(s[done:i])
+		b.WriteString("n°")
+		done = i + n
+		if done+1 < len(s) && s[done] == ' ' && isDigit(s[done+1]) {
+			done++
+		}
+		i = done - 1
+	}
+	if b.Cap() == 0 {
+		return s
+	}
+	b.WriteString(s[done:])
+	return b.String()
+}
+
+func plainNumeroAt(s string, i int) int {
+	if s[i] != 'n' && s[i] != 'N' {
+		return 0
+	}
+	if i > 0 {
+		if r, _ := utf8.DecodeLastRuneInString(s[:i]); unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return 0
+		}
+	}
+	switch {
+	case strings.HasPrefix(s[i+1:], "°"):
+		return 1 + len("°")
+	case strings.HasPrefix(s[i+1:], "º"):
+		return 1 + len("º")
+	case i+1 < len(s) && (s[i+1] == 'o' || s[i+1] == 'O') && frtext.WordEnds(s, i+2):
+		return 2
+	}
+	return 0
+}
+
+func TestSameBulletsIsPlain(t *testing.T) {
+	sameAsRule(t, sameBullets, plainSameBullets,
+		[]string{"", "•", "• a", "  • a\n", "a\n\u00a0▪ b\n* c", "x • y", "\n\n◦\tz", "‣\n", "⁃ a\n\xff• b", "a\n  \n• b"},
+		[]string{"•", "*", "·", "▪", "◦", "‣", "⁃", " ", "\u00a0", "\t", "\n", "a", "-", "\xff", "\xe2\x80"},
+		func(line string) string { return line })
+}
+
+func TestCanonicalNumbersIsPlain(t *testing.T) {
+	sameAsRule(t, canonicalNumbers, plainCanonicalNumbers,
+		[]string{"", "1", "26,50", "26,5", "3,00", "1.234,56", "1 234 567", "1.2345", "1.234.5", ",5", "5,", "a,00b", "0,0,0"},
+		[]string{"0", "1", "5", "00", ",", ".", " ", "a", "-", "é"},
+		func(line string) string { return line })
+}
+
+func TestCanonicalNumeroIsPlain(t *testing.T) {
+	sameAsRule(t, canonicalNumero, plainCanonicalNumero,
+		[]string{"", "n", "n°", "N° 12", "nº 3", "no 4", "No", "non", "uno 5", "én° 6", "1n° 7", "n°12", "\xffno 8", "n° x"},
+		[]string{"n", "N", "o", "O", "°", "º", " ", "1", "a", "é", "\xff"},
+		func(line string) string { return line })
+}
+
+func FuzzCosmeticScans(f *testing.F) {
+	for _, s := range []string{"• a\n  ▪ b", "1 234,50 €", "n° 12 et no 3", "a\n\n* b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, c := range []struct {
+			name        string
+			scan, plain func(string) string
+		}{
+			{"sameBullets", sameBullets, plainSameBullets},
+			{"canonicalNumbers", canonicalNumbers, plainCanonicalNumbers},
+			{"canonicalNumero", canonicalNumero, plainCanonicalNumero},
+		} {
+			if got, want := c.scan(s), c.plain(s); got != want {
+				t.Fatalf("%s(%q) = %q, plain %q", c.name, s, got, want)
+			}
+		}
+	})
+}
