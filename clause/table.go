@@ -388,11 +388,8 @@ func (p *parser) row(i int) (code string, ok bool) {
 	}
 	// Cheap prefix check: an act code, then a tab or two spaces.
 	k := rowCodeLen(s)
-	if k == 0 || k+1 >= len(s) {
-		return "", false
-	}
-	if !(s[k] == '\t' || (s[k] == ' ' && (s[k+1] == ' ' || s[k+1] == '\t'))) {
-		return "", false
+	if k == 0 || k+1 >= len(s) || !(s[k] == '\t' || (s[k] == ' ' && (s[k+1] == ' ' || s[k+1] == '\t'))) {
+		return labelFirstRow(s)
 	}
 	code = s[:k]
 	for rest := s[k:]; rest != ""; {
@@ -404,6 +401,28 @@ func (p *parser) row(i int) (code string, ok bool) {
 		rest = rest[end:]
 	}
 	return "", false
+}
+
+// labelFirstRow reads a row in columns that names the act before its code
+// ("Consultation de référence    G    26,50 €"), as pipeRowCode reads one
+// in pipes: three cells or more, one of them past the first an act code,
+// one an amount. Prose never splits so.
+func labelFirstRow(s string) (code string, ok bool) {
+	if strings.IndexByte(s, '\t') < 0 && !strings.Contains(s, "  ") {
+		return "", false
+	}
+	spans := columnSpans(s)
+	if len(spans) < 3 || len(spans) > 12 {
+		return "", false
+	}
+	amount := false
+	for j, sp := range spans[1:] {
+		if code == "" && isRowCode(sp.text) && j+2 < len(spans) {
+			code = sp.text
+		}
+		amount = amount || isAmount(sp.text)
+	}
+	return code, code != "" && amount
 }
 
 // pipeRowCode keys a table row in pipes: by its first cell that reads as

@@ -166,3 +166,39 @@ func TestPipeRowCode(t *testing.T) {
 		t.Errorf("removed row: facts %q, want %q", got, want)
 	}
 }
+
+// A table that names the act before its code reads the same in pipes and
+// in columns (a PDF's layout): one row per code, cell by cell.
+func TestLabelFirstColumns(t *testing.T) {
+	pipes := "Annexe 1\n\n| Libellé | Code | Tarif |\n|---|---|---|\n| Consultation de référence | G | 26,50 € |\n| Visite | VG | 36,50 € |\n"
+	columns := "Annexe 1\n\nLibellé                      Code    Tarif\nConsultation de référence    G       26,50 €\nVisite                       VG      36,50 €\n"
+	rows := func(in string) []string {
+		d := Parse(in)
+		checkDocument(t, in, d)
+		var out []string
+		for _, c := range d.Clauses {
+			switch {
+			case IsTableHeader(&c):
+				out = append(out, "header "+c.Heading)
+			case c.Kind == KindItem:
+				out = append(out, c.Key+" "+strings.Join(RowCells(c.Text), " | "))
+			}
+		}
+		return out
+	}
+	want := []string{"header Libellé | Code | Tarif", "tariff:G Consultation de référence | G | 26,50 €", "tariff:VG Visite | VG | 36,50 €"}
+	for name, in := range map[string]string{"pipes": pipes, "columns": columns} {
+		if got := rows(in); !slices.Equal(got, want) {
+			t.Errorf("%s: %q, want %q", name, got, want)
+		}
+	}
+	for _, line := range []string{
+		"Le tarif  G  est fixé par décret.",
+		"Voir l'article 3    du code    30 €",
+		"Consultation    G",
+	} {
+		if code, ok := labelFirstRow(line); ok {
+			t.Errorf("labelFirstRow(%q) = %q, a row", line, code)
+		}
+	}
+}
