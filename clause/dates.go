@@ -59,6 +59,9 @@ func (t *factTextKind) dates() []factAt {
 	}
 	ws := t.words
 	for i, w := range ws {
+		if t.classes[i]&classMonth == 0 {
+			continue
+		}
 		month := months[w.low]
 		if month == 0 {
 			continue

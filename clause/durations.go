@@ -3,7 +3,6 @@ package clause
 import (
 	"math"
 	"strconv"
-	"sync"
 )
 
 // durationUnits maps a unit word to the unit reported and a factor: a
@@ -18,15 +17,6 @@ var durationUnits = map[string]struct {
 	"semestre": {"month", 6}, "semestres": {"month", 6}, "an": {"year", 1}, "ans": {"year", 1},
 	"année": {"year", 1}, "années": {"year", 1},
 }
-
-// durationFirsts marks the first bytes of the unit words: most words of a
-// text are passed over without a lookup.
-var durationFirsts = sync.OnceValue(func() (firsts [256]bool) {
-	for w := range durationUnits {
-		firsts[w[0]] = true
-	}
-	return firsts
-})
 
 var numberWords = map[string]int{
 	"zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
@@ -66,11 +56,13 @@ func frenchNumber(ws []string) (int, bool) {
 // durations finds lengths of time: "deux mois", "3 ans", "48 heures",
 // "vingt-quatre mois".
 func (t *factTextKind) durations() []factAt {
+	if t.held&classDuration == 0 {
+		return nil
+	}
 	var out []factAt
 	ws := t.words
-	firsts := durationFirsts()
 	for i, w := range ws {
-		if i == 0 || !firsts[w.low[0]] {
+		if i == 0 || t.classes[i]&classDuration == 0 {
 			continue
 		}
 		u, ok := durationUnits[w.low]

@@ -312,8 +312,10 @@ type factTextKind struct {
 	s            string
 	outline      string // the whole text s is a piece of, or s
 	words        []factWord
-	bounds       []int // start offsets of sentences, ascending, first is 0
-	numbers      []int // numberStarts(s) once numbersRead
+	classes      []wordClass // of words, once classify ran
+	held         wordClass   // the classes of words together
+	bounds       []int       // start offsets of sentences, ascending, first is 0; read on first use
+	numbers      []int       // numberStarts(s) once numbersRead
 	numbersRead  bool
 	romanTop     int // topLineNumeral(outline) once romanTopRead
 	romanTopRead bool
@@ -501,14 +503,13 @@ var elisions = map[string]bool{
 	"qu": true, "jusqu": true, "lorsqu": true, "puisqu": true, "quoiqu": true, "presqu": true, "quelqu": true,
 }
 
-func tokenize(s string) []factWord {
-	// French prose has a word every six bytes or so: one allocation for
-	// most texts rather than a dozen doublings.
-	return appendFactWords(make([]factWord, 0, len(s)/5+1), s)
-}
+func tokenize(s string) []factWord { return appendFactWords(nil, s) }
 
 // appendFactWords appends the words of s to ws.
 func appendFactWords(ws []factWord, s string) []factWord {
+	// French prose has a word every six bytes or so: one allocation for
+	// most texts rather than a dozen doublings.
+	ws = slices.Grow(ws, len(s)/5+1)
 	for start, end, cased := nextFactWord(s, 0); start < len(s); start, end, cased = nextFactWord(s, end) {
 		low := s[start:end]
 		if cased {
@@ -530,39 +531,65 @@ func appendFactWords(ws []factWord, s string) []factWord {
 // after i, start being len(s) when there is none, and whether lower-casing
 // changes the run.
 func nextFactWord(s string, i int) (start, end int, cased bool) {
+blanks:
 	for i < len(s) {
-		if c := s[i]; c < utf8.RuneSelf {
-			if asciiWordByte(c) {
-				break
-			}
+		switch factBytes[s[i]] {
+		case byteBlank:
 			i++
-			continue
+		case byteMulti:
+			r, w := utf8.DecodeRuneInString(s[i:])
+			if isFactWordRune(r) {
+				break blanks
+			}
+			i += w
+		default:
+			break blanks
 		}
-		r, w := utf8.DecodeRuneInString(s[i:])
-		if isFactWordRune(r) {
-			break
-		}
-		i += w
 	}
 	start = i
+word:
 	for i < len(s) {
-		if c := s[i]; c < utf8.RuneSelf {
-			if !asciiWordByte(c) {
-				break
-			}
-			cased = cased || 'A' <= c && c <= 'Z'
+		switch factBytes[s[i]] {
+		case byteWord:
 			i++
-			continue
+		case byteUpper:
+			cased = true
+			i++
+		case byteMulti:
+			r, w := utf8.DecodeRuneInString(s[i:])
+			if !isFactWordRune(r) {
+				break word
+			}
+			cased = cased || unicode.ToLower(r) != r
+			i += w
+		default:
+			break word
 		}
-		r, w := utf8.DecodeRuneInString(s[i:])
-		if !isFactWordRune(r) {
-			break
-		}
-		cased = cased || unicode.ToLower(r) != r
-		i += w
 	}
 	return start, i, cased
 }
+
+// How nextFactWord reads each byte of a text.
+const (
+	byteBlank = iota // ASCII in no word
+	byteWord         // a lower-case ASCII letter or a digit
+	byteUpper        // an upper-case ASCII letter
+	byteMulti        // part of a multi-byte rune, decoded to be read
+)
+
+var factBytes = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = byteMulti
+		case 'A' <= c && c <= 'Z':
+			t[c] = byteUpper
+		case asciiWordByte(byte(c)):
+			t[c] = byteWord
+		}
+	}
+	return t
+}()
 
 func asciiWordByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
@@ -574,14 +601,27 @@ func asciiWordByte(c byte) bool {
 // the next one starts in lower case ("- la consultation ; - la visite").
 func sentenceBounds(s string) []int {
 	bounds := []int{0}
-	for i := 0; i < len(s); i++ {
+	// Semicolons and line ends are few: they are found a run of bytes
+	// at a time, rather than byte by byte.
+	for i := 0; ; i++ {
+		k := strings.IndexByte(s[i:], ';')
+		if k < 0 {
+			break
+		}
+		i += k
+		bounds = append(bounds, i+1)
+	}
+	for i := 0; ; i++ {
+		k := strings.IndexByte(s[i:], '\n')
+		if k < 0 {
+			break
+		}
+		i += k
 		switch {
-		case s[i] == ';':
-			bounds = append(bounds, i+1)
-		case s[i] == '\n' && i+1 < len(s) && s[i+1] == '\n':
+		case i+1 < len(s) && s[i+1] == '\n':
 			bounds = append(bounds, i+2)
 			i++
-		case s[i] == '\n' && frtext.StartsListEntry(s[i+1:]):
+		case frtext.StartsListEntry(s[i+1:]):
 			bounds = append(bounds, i+1)
 		}
 	}
@@ -591,6 +631,9 @@ func sentenceBounds(s string) []int {
 }
 
 func (t *factTextKind) sentence(pos int) int {
+	if t.bounds == nil {
+		t.bounds = sentenceBounds(t.s)
+	}
 	return sort.SearchInts(t.bounds, pos+1) - 1
 }
 
@@ -603,20 +646,20 @@ func (t *factTextKind) wordAt(pos int) int {
 // context.
 const ctxWords = 4
 
-// context returns the words around a span, as a sorted set, which is what pairs an old fact
-// with the new one that replaced it.
-func (t *factTextKind) context(start, end int) []string {
-	var ctx []string
+// appendContext appends to dst the words around a span, as a sorted set,
+// which is what pairs an old fact with the new one that replaced it.
+func (t *factTextKind) appendContext(dst []string, start, end int) []string {
+	n := len(dst)
 	i := t.wordAt(start)
 	for k := i - 1; k >= 0 && k >= i-ctxWords; k-- {
-		ctx = append(ctx, t.words[k].low)
+		dst = append(dst, t.words[k].low)
 	}
 	j := t.wordAt(end)
 	for k := j; k < len(t.words) && k < j+ctxWords; k++ {
-		ctx = append(ctx, t.words[k].low)
+		dst = append(dst, t.words[k].low)
 	}
-	sort.Strings(ctx)
-	return slices.Compact(ctx)
+	slices.Sort(dst[n:])
+	return dst[:n+len(slices.Compact(dst[n:]))]
 }
 
 func (t *factTextKind) display(start, end int) string {
@@ -658,8 +701,14 @@ func extractNormalized(s, subject string) []factAt { return extractPiece(s, s, s
 // text is divided by Roman numerals, which are then no act codes) is read
 // in whole.
 func extractPiece(s, whole, subject string) []factAt {
-	t := &factTextKind{s: s, outline: whole, words: appendFactWords(factWords.get(), s), bounds: sentenceBounds(s)}
-	defer func() { factWords.put(t.words) }()
+	t := &factTextKind{s: s, outline: whole, words: appendFactWords(factWords.get(), s)}
+	t.classify()
+	defer func() { factWords.put(t.words); wordClassPool.put(t.classes) }()
+	return t.extract(subject)
+}
+
+// extract finds every fact of t, its words classed.
+func (t *factTextKind) extract(subject string) []factAt {
 	codes := t.codes()
 
 	facts := rawFacts.get() // sorted into a slice of their own below
@@ -718,9 +767,14 @@ func extractPiece(s, whole, subject string) []factAt {
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return facts[a].start - facts[b].start })
 	sorted := make([]factAt, len(facts))
+	// The contexts of all the facts share one array.
+	ctxs := make([]string, 0, len(facts)*2*ctxWords)
 	for i, k := range order {
 		sorted[i] = facts[k]
-		sorted[i].ctx = t.context(sorted[i].start, sorted[i].end)
+		n := len(ctxs)
+		if ctxs = t.appendContext(ctxs, sorted[i].start, sorted[i].end); len(ctxs) > n {
+			sorted[i].ctx = ctxs[n:len(ctxs):len(ctxs)]
+		}
 	}
 	t.markEffective(sorted, subject != "")
 	return sorted

@@ -1,7 +1,10 @@
 package clause
 
 import (
+	"fmt"
 	"math/rand/v2"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -119,4 +122,146 @@ func BenchmarkFactTextNormal(b *testing.B) {
 			}
 		})
 	}
+}
+
+// Classing words only lets extractors pass over words they would look up
+// and find nothing in: the facts of a text are those read with every
+// word taken as of every class, on the corpus's clause texts and random
+// texts of the words each extractor looks for.
+func TestWordClassesSkipNoFact(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		s = normalizeFactText(s)
+		for _, subject := range []string{"", "G"} {
+			got := extractPiece(s, s, subject)
+			all := &factTextKind{s: s, outline: s, words: tokenize(s)}
+			all.held = ^wordClass(0)
+			all.classes = make([]wordClass, len(all.words))
+			for i := range all.classes {
+				all.classes[i] = ^wordClass(0)
+			}
+			if want := all.extract(subject); !reflect.DeepEqual(got, want) {
+				t.Fatalf("facts of %q, subject %q:\n%+v\nevery word of every class:\n%+v", s, subject, got, want)
+			}
+		}
+	}
+	for _, text := range corpus.Read(t, corpus.BillSteps, "raw/*/*.md") {
+		for _, c := range Parse(decoded(t, text)).Clauses {
+			check(c.Text)
+		}
+	}
+	// Every classed word, and every word the extractors name in their
+	// code, in the phrases they read.
+	classed := []string{"est", "sont", "sera", "seront", "soit", "soient", "s'", "sauf", "ne", "n'", "aucun", "aucune",
+		"article", "articles", "art", "annexe", "annexes"}
+	for w := range factWordClasses().of {
+		classed = append(classed, w)
+	}
+	slices.Sort(classed)
+	classed = slices.Compact(classed)
+	for _, w := range classed {
+		for _, phrase := range []string{"%s", "Le médecin %s tenu de facturer", "le 1er %s 2025", "deux %s", "12 %s",
+			"il ne %s pas", "l'%s 12 du code", "%s ne pas facturer", "%s engage à", "%s, pas", "aucun %s n'est", "%s-être"} {
+			check(fmt.Sprintf(phrase, w))
+			check(strings.ToUpper(fmt.Sprintf(phrase, w)))
+		}
+	}
+	alphabet := []string{" ", " ", " ", "\n", "\n\n", ", ", ". ", "-", "'", "1er", "12", "2025", "pas", "tenu", "tenus", "de", "engage",
+		"deux", "trente", "II", "du code", "facturer", "30 €", "G", "consultation", "Doit", "Article", "JANVIER", "Mois"}
+	alphabet = append(alphabet, classed...)
+	for s := range synth.Strings(9, alphabet, 16, 30000) {
+		check(s)
+	}
+}
+
+// sentenceBoundsRule is sentenceBounds as first written, byte by byte.
+func sentenceBoundsRule(s string) []int {
+	bounds := []int{0}
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == ';':
+			bounds = append(bounds, i+1)
+		case s[i] == '\n' && i+1 < len(s) && s[i+1] == '\n':
+			bounds = append(bounds, i+2)
+			i++
+		case s[i] == '\n' && frtext.StartsListEntry(s[i+1:]):
+			bounds = append(bounds, i+1)
+		}
+	}
+	bounds = append(bounds, frtext.SentenceStarts(s)...)
+	slices.Sort(bounds)
+	return slices.Compact(bounds)
+}
+
+// sentenceBounds finds the bounds the rule does.
+func TestSentenceBoundsIsTheRule(t *testing.T) {
+	show := func(bounds func(string) []int) func(string) string {
+		return func(s string) string { return fmt.Sprint(bounds(s)) }
+	}
+	sameAsRule(t, show(sentenceBounds), show(sentenceBoundsRule),
+		[]string{"", ";", "\n", "\n\n", "\n\n\n", "a;\n- b", "a.\n\nB ; c\n1° d"},
+		[]string{"a", " ", ";", "\n", "\n\n", "- ", "1° ", "a) ", ". ", "Le ", "art. ", "«"},
+		func(line string) string { return line })
+	for _, text := range corpus.Read(t, corpus.BillSteps, "raw/*/*.md") {
+		s := normalizeFactText(decoded(t, text))
+		if got, want := sentenceBounds(s), sentenceBoundsRule(s); !slices.Equal(got, want) {
+			t.Fatalf("sentenceBounds of a corpus text differs from the rule")
+		}
+	}
+}
+
+// nextFactWordRule is nextFactWord as first written, a byte's class read
+// by comparisons.
+func nextFactWordRule(s string, i int) (start, end int, cased bool) {
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiWordByte(c) {
+				break
+			}
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if isFactWordRune(r) {
+			break
+		}
+		i += w
+	}
+	start = i
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if !asciiWordByte(c) {
+				break
+			}
+			cased = cased || 'A' <= c && c <= 'Z'
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if !isFactWordRune(r) {
+			break
+		}
+		cased = cased || unicode.ToLower(r) != r
+		i += w
+	}
+	return start, i, cased
+}
+
+// nextFactWord cuts the words the rule does, from every byte of the
+// corpus's lines and of random texts.
+func TestNextFactWordIsTheRule(t *testing.T) {
+	show := func(next func(string, int) (int, int, bool)) func(string) string {
+		return func(s string) string {
+			var b strings.Builder
+			for i := range len(s) + 1 {
+				start, end, cased := next(s, i)
+				fmt.Fprint(&b, start, end, cased, ";")
+			}
+			return b.String()
+		}
+	}
+	sameAsRule(t, show(nextFactWord), show(nextFactWordRule),
+		[]string{"", "a", "É", "\xff", "l'État", "e\u0301", "ǅ"},
+		[]string{"a", "Z", "0", " ", "'", "-", "é", "É", "ǅ", "\u0301", "\u00a0", "’", "\xff", "\xc3", "€", "\U0001d400", "ß"},
+		func(line string) string { return line })
 }

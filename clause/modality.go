@@ -54,6 +54,9 @@ func (t *factTextKind) verbAfter(i int, sent int) string {
 // de", "s'engage à") and "sauf". It also returns the indices of words it
 // consumed, so that the "ne pas" of "peut ne pas" is not also a negation.
 func (t *factTextKind) modalities() ([]factAt, map[int]bool) {
+	if t.held&(classModal|classModalLead) == 0 {
+		return nil, nil
+	}
 	var out []factAt
 	consumed := map[int]bool{}
 	ws := t.words
@@ -64,6 +67,9 @@ func (t *factTextKind) modalities() ([]factAt, map[int]bool) {
 			key: "modality:" + class + ":" + subj, val: class, subject: subj})
 	}
 	for i := 0; i < len(ws); i++ {
+		if t.classes[i]&(classModal|classModalLead) == 0 {
+			continue
+		}
 		w := ws[i]
 		if class := modalClass[w.low]; class != "" {
 			// "peut-être" is an adverb.
@@ -107,11 +113,17 @@ func (t *factTextKind) modalities() ([]factAt, map[int]bool) {
 // lone "aucun". The value is the kind of negation (a bare "ne" counts as
 // "pas"); the subject is the verb it bears on, which pairs old and new.
 func (t *factTextKind) negations(consumed map[int]bool) []factAt {
+	if t.held&classNegation == 0 {
+		return nil
+	}
 	var out []factAt
 	ws := t.words
 	used := map[int]bool{}
 	lastAucun := -1 // word index of the last "aucun", whose "ne" is the same negation
 	for i := 0; i < len(ws); i++ {
+		if t.classes[i]&classNegation == 0 {
+			continue
+		}
 		w := ws[i]
 		if consumed[i] || used[i] {
 			continue

@@ -219,7 +219,10 @@ func (t *factTextKind) references() []factAt {
 	var out []factAt
 	s := t.s
 	var arts, annexes []int
-	for _, w := range t.words {
+	for i, w := range t.words {
+		if t.classes[i]&classReference == 0 {
+			continue
+		}
 		switch w.low {
 		case "article", "articles", "art":
 			arts = append(arts, w.start)
