@@ -128,8 +128,8 @@ var formats = map[string]func(data []byte, opts Options) (string, error){
 // errUnsupported; .txt, .md and any other extension are decoded as text.
 // Every error is an *Error.
 func ReadFile(path string, opts Options) (string, error) {
-	src, err := ReadSource(path, opts)
-	return src.Text, err
+	_, text, err := read(path, opts)
+	return text, err
 }
 
 // Source is a document file read once: its normalised text and the
@@ -144,22 +144,33 @@ type Source struct {
 
 // ReadSource is ReadFile returning the digest of the bytes read too.
 func ReadSource(path string, opts Options) (Source, error) {
-	data, err := readBounded(path, opts)
+	data, text, err := read(path, opts)
 	if err != nil {
 		return Source{}, err
+	}
+	return Source{Text: text, SHA256: digest(data)}, nil
+}
+
+// read returns the bytes of the file and their normalised text. Only
+// ReadSource hashes them: the digest of a megabyte costs about as much
+// as decoding it, and diff, show and check never record it.
+func read(path string, opts Options) (data []byte, text string, err error) {
+	data, err = readBounded(path, opts)
+	if err != nil {
+		return nil, "", err
 	}
 	decode := func(data []byte, _ Options) (string, error) { return Decode(data) }
 	if f, ok := formats[strings.ToLower(filepath.Ext(path))]; ok {
 		decode = f
 	}
-	text, err := decode(data, opts)
+	text, err = decode(data, opts)
 	if err == nil && int64(len(text)) > opts.textLimit() {
 		err = newBudget(opts).err("")
 	}
 	if err != nil {
-		return Source{}, withPath(path, err)
+		return nil, "", withPath(path, err)
 	}
-	return Source{Text: text, SHA256: digest(data)}, nil
+	return data, text, nil
 }
 
 func digest(data []byte) string {
