@@ -49,8 +49,15 @@ import (
 //     exactly one clause's Heading (markdown markers and the dash between a
 //     run-in heading and its text aside) or Text, in document order.
 func Parse(text string) *Document {
-	p := parser{text: unstackTables(text), rangeOpen: -1}
-	p.scan()
+	p := parser{text: text, rangeOpen: -1}
+	// The lines are cut once: the scan notes whether a line could open a
+	// stacked table, and a text rewritten for one is scanned again.
+	if p.scan() {
+		if t := unstackTables(text); t != text {
+			p = parser{text: t, rangeOpen: -1}
+			p.scan()
+		}
+	}
 	p.build()
 	readBodyStatuses(p.clauses)
 	if p.clauses == nil {
@@ -207,7 +214,9 @@ func oneLineParagraphs(text string) bool {
 }
 
 // scan is the first pass: cut lines, flag them, record heading candidates.
-func (p *parser) scan() {
+// It reports whether a line is nothing but a row code, as hasRowCodeLine
+// does, for Parse to look for stacked tables.
+func (p *parser) scan() (rowCodeLine bool) {
 	text := p.text
 	p.oneLineParagraphs = oneLineParagraphs(text)
 	// Counting lines first costs less than growing the slice: a text of
@@ -234,6 +243,9 @@ func (p *parser) scan() {
 				ln.flags = fClean
 			}
 			s := text[ts:te]
+			if !rowCodeLine && mayBeRowCode(s) {
+				rowCodeLine = isRowCode(cellText(text[pos:end]))
+			}
 			if (strings.IndexByte(s, '*') >= 0 || strings.IndexByte(s, '_') >= 0) && stripEmphasis(s) != s {
 				ln.flags |= fEmphasis
 			}
@@ -302,6 +314,21 @@ func (p *parser) scan() {
 		p.freeHeadings()
 	} else {
 		p.joinWrapped()
+	}
+	return rowCodeLine
+}
+
+// mayBeRowCode tells, from a line without its surrounding blanks, whether
+// hasRowCodeLine could count it: a row code cell is at most 16 code bytes,
+// unless markers wrap it (see cellText). The blanks trimmed here are those
+// cellText trims and a few more (U+200B, U+FEFF), none of them a code
+// byte, so a line it rules out holds no row code either way.
+func mayBeRowCode(s string) bool {
+	switch c := s[0]; {
+	case c == '*' || c == '_' || c == '`':
+		return true
+	default:
+		return len(s) <= 16 && isCodeByte(c)
 	}
 }
 
