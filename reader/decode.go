@@ -349,7 +349,12 @@ func (w *lineWriter) byte(c byte) {
 // run writes s, which has no line break: in tidy mode, the blanks that end
 // it wait for what follows.
 func (w *lineWriter) run(s string) {
-	text := strings.TrimRight(s, " \t")
+	// strings.TrimRight would build its set of two bytes anew for each
+	// run, most of a line's cost here.
+	text := s
+	for text != "" && (text[len(text)-1] == ' ' || text[len(text)-1] == '\t') {
+		text = text[:len(text)-1]
+	}
 	if text != "" {
 		w.visible()
 		w.out.write(text)
