@@ -151,17 +151,6 @@ func TestGateLetsInstructionsThrough(t *testing.T) {
 	t.Logf("%d of %d probes instruct, %d without a quotation", accepted, len(probes), unquoted)
 }
 
-// mayInstruct finds a stem by its first letter alone.
-func TestStemsStartApart(t *testing.T) {
-	seen := map[byte]string{}
-	for _, s := range instructionStems {
-		if other, ok := seen[s[0]]; ok {
-			t.Errorf("stems %q and %q start with the same letter", s, other)
-		}
-		seen[s[0]] = s
-	}
-}
-
 // demoAndCorpus are the demo's texts and, with the corpus there, the
 // corpus files matching the patterns.
 func demoAndCorpus(t *testing.T, patterns ...string) []string {
