@@ -58,6 +58,7 @@ func Parse(text string) *Document {
 			p.scan()
 		}
 	}
+	p.settleHeadings()
 	p.build()
 	readBodyStatuses(p.clauses)
 	if p.clauses == nil {
@@ -213,8 +214,8 @@ func oneLineParagraphs(text string) bool {
 	return false
 }
 
-// scan is the first pass: cut lines, flag them, record heading candidates.
-// It reports whether a line is nothing but a row code, as hasRowCodeLine
+// scan is the first pass: cut lines, flag them, record heading candidates
+// (settleHeadings then sorts them out). It reports whether a line is nothing but a row code, as hasRowCodeLine
 // does, for Parse to look for stacked tables.
 func (p *parser) scan() (rowCodeLine bool) {
 	text := p.text
@@ -311,7 +312,13 @@ func (p *parser) scan() (rowCodeLine bool) {
 		}
 		pos = end + 1
 	}
+	return rowCodeLine
+}
 
+// settleHeadings ends the first pass once the lines are known: it drops
+// the candidates that are no heading, then reads the unnumbered headings
+// of a document with articles, or joins the wrapped lines of one without.
+func (p *parser) settleHeadings() {
 	p.dropFalseHeadings()
 	p.free = !p.hasArticles
 	if p.hasArticles {
@@ -319,7 +326,6 @@ func (p *parser) scan() (rowCodeLine bool) {
 	} else {
 		p.joinWrapped()
 	}
-	return rowCodeLine
 }
 
 // mayBeRowCode tells, from a line without its surrounding blanks, whether
