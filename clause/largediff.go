@@ -136,13 +136,22 @@ func units(text string, off []int, from, to int) [][2]int {
 	cuts := frtext.SentenceStarts(body)
 	var out [][2]int
 	start, c := from, 0
+	nl := strings.IndexByte(body, '\n') // the next line break at or after the previous token
 	for k := from; k < to; k++ {
 		pos := off[k] - off[from]
 		for c < len(cuts) && cuts[c] < pos {
 			c++ // a start inside a token is no cut
 		}
 		atCut := c < len(cuts) && cuts[c] == pos
-		afterBreak := k > from && strings.Contains(text[off[k-1]:off[k]], "\n")
+		afterBreak := false
+		if k > from && nl >= 0 && nl < pos {
+			afterBreak = true
+			if i := strings.IndexByte(body[pos:], '\n'); i >= 0 {
+				nl = pos + i
+			} else {
+				nl = -1
+			}
+		}
 		if k > start && (atCut || afterBreak) {
 			out = append(out, [2]int{start, k})
 			start = k

@@ -2,8 +2,11 @@ package clause
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/avenant-dev/avenant/internal/frtext"
 )
 
 // proseWords make synthetic French prose: enough distinct words that two
@@ -128,5 +131,50 @@ func BenchmarkWordDiffRewritten400K(b *testing.B) {
 	old, new := prose(400<<10, 1), prose(400<<10, 2)
 	for b.Loop() {
 		WordDiff(old, new)
+	}
+}
+
+// plainUnits is units as it was, asking each token whether it holds a
+// line break; units walks the line breaks instead.
+func plainUnits(text string, off []int, from, to int) [][2]int {
+	body := text[off[from]:off[to]]
+	cuts := frtext.SentenceStarts(body)
+	var out [][2]int
+	start, c := from, 0
+	for k := from; k < to; k++ {
+		pos := off[k] - off[from]
+		for c < len(cuts) && cuts[c] < pos {
+			c++
+		}
+		atCut := c < len(cuts) && cuts[c] == pos
+		afterBreak := k > from && strings.Contains(text[off[k-1]:off[k]], "\n")
+		if k > start && (atCut || afterBreak) {
+			out = append(out, [2]int{start, k})
+			start = k
+		}
+	}
+	if start < to {
+		out = append(out, [2]int{start, to})
+	}
+	return out
+}
+
+func TestUnitsIsPlain(t *testing.T) {
+	texts := []string{"", "a", "\n", "Un. Deux.\nTrois\n\nQuatre. ", prose(20000, 8)}
+	for _, arts := range corpusArticles(t) {
+		texts = append(texts, strings.Join(arts, "\n\n"))
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for _, s := range texts {
+		d := newDiffer(s, "")
+		n := len(d.a.r)
+		for range 20 {
+			from := rng.IntN(n + 1)
+			to := from + rng.IntN(n-from+1)
+			if got, want := units(s, d.a.off, from, to), plainUnits(s, d.a.off, from, to); !slices.Equal(got, want) {
+				t.Fatalf("units of tokens %d to %d of %q: %v, want %v", from, to, s, got, want)
+			}
+		}
+		d.release()
 	}
 }

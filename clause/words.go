@@ -83,7 +83,7 @@ func pooledDiffer(old, new string) *differ {
 	d.b.reset(new)
 	d.next = tokenRuneFirst
 	if d.ids == nil {
-		d.ids = make(map[string]rune, (len(old)+len(new))/16+16)
+		d.ids = make(map[string]tokenCode, (len(old)+len(new))/16+16)
 		d.lines = make(map[string]lineRef)
 	}
 	return d
@@ -188,13 +188,15 @@ type differ struct {
 	// shared tells that distinct tokens had to share a rune, so that
 	// equal runes no longer prove equal tokens.
 	shared bool
-	// ids is the rune of each token seen, next the rune a new one gets;
+	// ids is the code of each token seen, next the rune a new one gets;
 	// byteIDs, the rune of each one-byte ASCII token, 0 until seen.
-	ids     map[string]rune
+	ids     map[string]tokenCode
 	next    rune
 	byteIDs [utf8.RuneSelf]rune
 	// lines is where the tokens of each line seen were encoded.
 	lines map[string]lineRef
+	// head and tail are the codes of the stand-ins (newWindowDiffer).
+	head, tail tokenCode
 
 	// exactTokens counts the tokens given to the exact diff, rewritten
 	// the stretches reported as rewritten: the work done, for tests.

@@ -34,11 +34,17 @@ func (t *tokenSide) tok(k int) string { return t.text[t.off[k]:t.off[k+1]] }
 // span is the text of tokens i to j.
 func (t *tokenSide) span(i, j int) string { return t.text[t.off[i]:t.off[j]] }
 
-// push appends the token that ends at end, of weight w, encoded r.
-func (t *tokenSide) push(end, w int, r rune) {
+// push appends the token that ends at end, encoded as c.
+func (t *tokenSide) push(end int, c tokenCode) {
 	t.off = append(t.off, end)
-	t.w = append(t.w, t.w[len(t.w)-1]+w)
-	t.r = append(t.r, r)
+	t.w = append(t.w, t.w[len(t.w)-1]+int(c.w))
+	t.r = append(t.r, c.r)
+}
+
+// tokenCode is what the diff knows of a token: its rune and its weight.
+type tokenCode struct {
+	r rune
+	w int32
 }
 
 // tokenWeight is what a token counts for in the cleanup: a run of white
@@ -60,7 +66,6 @@ type lineRef struct {
 // encodeWindow encodes the tokens of side t's text from byte from to byte
 // to, two cuts after a run of white space holding a line break (or the
 // ends of the text), with what lies before and after as one token each.
-// The stand-ins are the same text on both sides, weighed once.
 func (d *differ) encodeWindow(t *tokenSide, from, to int) {
 	n := (to-from)/4 + 3
 	t.off = slices.Grow(t.off, n)
@@ -68,22 +73,38 @@ func (d *differ) encodeWindow(t *tokenSide, from, to int) {
 	t.r = slices.Grow(t.r, n)
 	if from > 0 {
 		s := t.text[:from]
-		t.push(from, d.standInWeight(t, s, 0), d.encode(s))
+		if t == &d.a {
+			d.head = d.standIn(s, strings.TrimLeftFunc(s, isSpaceRune) == "")
+		}
+		t.push(from, d.head)
 	}
 	d.encodeLines(t, from, to)
 	if to < len(t.text) {
 		s := t.text[to:]
-		t.push(len(t.text), d.standInWeight(t, s, len(d.a.r)-1), d.encode(s))
+		switch {
+		case t != &d.a:
+		case from > 0 && s == t.text[:from]:
+			d.tail = d.head // a text that repeats itself
+		default:
+			d.tail = d.standIn(s, strings.IndexByte(s, '\n') < 0)
+		}
+		t.push(len(t.text), d.tail)
 	}
 }
 
-// standInWeight is the weight of stand-in s of side t, token k of the old
-// side: the old side's weight when t is the new side.
-func (d *differ) standInWeight(t *tokenSide, s string, k int) int {
-	if t == &d.a {
-		return tokenWeight(s)
+// standIn is the code of a stand-in, the same text on both sides, so
+// coded once. It holds a line break in white space, which only a token of
+// white space does: unless it may be a token (mayBe), it is none of the
+// window's and gets a rune of its own, not hashed (the caller sees whether
+// head and tail are the same). Its weight does not
+// count, for it stands in the first or last equality of the diff, which
+// the cleanup never weighs; 1 spares counting the runes of most of a
+// clause.
+func (d *differ) standIn(s string, mayBe bool) tokenCode {
+	if mayBe {
+		return d.encode(s)
 	}
-	return d.a.w[k+1] - d.a.w[k]
+	return tokenCode{d.fresh(), 1}
 }
 
 // encodeLines encodes the tokens of t.text[from:to] line by line, a line
@@ -108,7 +129,7 @@ func (d *differ) encodeLines(t *tokenSide, from, to int) {
 			for p := 0; p < len(line); {
 				q := tokenEnd(line, p)
 				tok := line[p:q]
-				t.push(i+q, tokenWeight(tok), d.encode(tok))
+				t.push(i+q, d.encode(tok))
 				p = q
 			}
 			d.lines[line] = lineRef{t == &d.b, k, len(t.r) - k}
@@ -125,12 +146,13 @@ func (d *differ) copyLine(t *tokenSide, ref lineRef, at int) {
 	}
 	shift := at - src.off[ref.k]
 	for k := ref.k; k < ref.k+ref.n; k++ {
-		t.push(src.off[k+1]+shift, src.w[k+1]-src.w[k], src.r[k])
+		t.push(src.off[k+1]+shift, tokenCode{src.r[k], int32(src.w[k+1] - src.w[k])})
 	}
 }
 
-// encode is the rune of token s, a new one when s was not seen before.
-func (d *differ) encode(s string) rune {
+// encode is the code of token s, with a new rune when s was not seen
+// before.
+func (d *differ) encode(s string) tokenCode {
 	// Spaces and punctuation marks, about half the tokens, are one ASCII
 	// byte: a table is cheaper than hashing them.
 	if len(s) == 1 && s[0] < utf8.RuneSelf {
@@ -139,14 +161,14 @@ func (d *differ) encode(s string) rune {
 			r = d.fresh()
 			d.byteIDs[s[0]] = r
 		}
-		return r
+		return tokenCode{r, 1}
 	}
-	r, ok := d.ids[s]
+	c, ok := d.ids[s]
 	if !ok {
-		r = d.fresh()
-		d.ids[s] = r
+		c = tokenCode{d.fresh(), int32(tokenWeight(s))}
+		d.ids[s] = c
 	}
-	return r
+	return c
 }
 
 func (d *differ) fresh() rune {

@@ -11,7 +11,7 @@ import (
 )
 
 // The word diff's fast paths (ASCII runs in wordEnd, a table for one-byte
-// tokens in encodeTokens, stand-ins weighed once)
+// tokens in encode, stand-ins weighed once, lines encoded once)
 // are held here to the plain rules they replaced, kept below as they were.
 
 func plainWordRunAt(s string, i int) int {
@@ -129,12 +129,15 @@ func checkFastPaths(t *testing.T, old, new string) {
 		if ta, tb := sideTokens(&d.a), sideTokens(&d.b); !slices.Equal(ta, a) || !slices.Equal(tb, b) {
 			t.Fatalf("tokens of %q, %q: %q %q, want %q %q", old, new, ta, tb, a, b)
 		}
-		wa, wb, wshared := plainEncode(a, b)
-		if !slices.Equal(d.a.r, wa) || !slices.Equal(d.b.r, wb) || d.shared != wshared {
-			t.Fatalf("runes of %q, %q: %v %v %v, want %v %v %v", old, new, d.a.r, d.b.r, d.shared, wa, wb, wshared)
+		ra, rb, wshared := plainEncode(a, b)
+		if !slices.Equal(d.a.r, ra) || !slices.Equal(d.b.r, rb) || d.shared != wshared {
+			t.Fatalf("runes of %q, %q: %v %v %v, want %v %v %v", old, new, d.a.r, d.b.r, d.shared, ra, rb, wshared)
 		}
-		if wA, wB := plainWeights(a), plainWeights(b); !slices.Equal(d.a.w, wA) || !slices.Equal(d.b.w, wB) {
-			t.Fatalf("weights of %q, %q: %v %v, want %v %v", old, new, d.a.w, d.b.w, wA, wB)
+		// A stand-in's weight never counts (see standIn).
+		ga, gb := d.standInsUnweighed(d.a.w), d.standInsUnweighed(d.b.w)
+		wa, wb := d.standInsUnweighed(plainWeights(a)), d.standInsUnweighed(plainWeights(b))
+		if !slices.Equal(ga, wa) || !slices.Equal(gb, wb) {
+			t.Fatalf("weights of %q, %q: %v %v, want %v %v", old, new, ga, gb, wa, wb)
 		}
 		d.release()
 	}
@@ -169,6 +172,22 @@ func plainWeights(toks []string) []int {
 	return w
 }
 
+// standInsUnweighed turns prefix sums of weights into the weight of each
+// token, 0 for the stand-ins.
+func (d *differ) standInsUnweighed(sums []int) []int {
+	w := make([]int, len(sums)-1)
+	for k := range w {
+		w[k] = sums[k+1] - sums[k]
+	}
+	if d.headStandIn {
+		w[0] = 0
+	}
+	if d.tailStandIn {
+		w[len(w)-1] = 0
+	}
+	return w
+}
+
 func sideTokens(t *tokenSide) []string {
 	var out []string
 	for k := range t.r {
@@ -184,6 +203,14 @@ func TestWordFastPaths(t *testing.T) {
 	long := strings.Repeat("Le présent article s'applique au 1er janvier 2025, à 26,50 €.\n", 40)
 	checkFastPaths(t, long, strings.Replace(long, "26,50 €", "30 €", 1))
 	checkFastPaths(t, long, long[:len(long)/2]+"l'ajout\u00a0; "+long[len(long)/2:])
+	// Windows with stand-ins of every kind: white space only, one word,
+	// the same text at both ends.
+	for _, s := range []string{long, " \n\n  " + long + "fin", "\n" + long + "\n\n" + long} {
+		for _, at := range []int{len(s) / 3, len(s) / 2, len(s) - 300} {
+			checkFastPaths(t, s, s[:at]+"\nmot "+s[at:])
+			checkFastPaths(t, s, s[:at]+s[at+5:])
+		}
+	}
 	defer func(l rune) { tokenRuneLimit = l }(tokenRuneLimit)
 	tokenRuneLimit = tokenRuneFirst + 3
 	checkFastPaths(t, "un, deux; trois. quatre cinq", "un; deux, trois quatre. six")
