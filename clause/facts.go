@@ -383,16 +383,47 @@ func foldFactText(s string) string {
 	return b.String()
 }
 
+// normalizeFactTexts is normalizeFactText of the two texts of a clause,
+// which share most of their bytes: when the old text is normal (no rune
+// of it changing beside others), the new one is checked only where it
+// differs, a few bytes around, and they are the same texts. same is then
+// how many bytes they share at either end, the zero value when unknown.
+func normalizeFactTexts(old, new string) (oldNorm, newNorm string, same ends, known bool) {
+	if ok, alone := normalSpan(old, 0, len(old)); !ok || !alone {
+		return normalizeFactText(old), normalizeFactText(new), ends{}, false
+	}
+	same = sharedEnds(old, new)
+	// A byte is checked against two before it and one after: those of
+	// the shared ends further than that from the change were checked in
+	// the old text, among the same neighbours.
+	from := max(0, same.prefix-2-utf8.UTFMax)
+	for from > 0 && !utf8.RuneStart(new[from]) {
+		from--
+	}
+	if ok, alone := normalSpan(new, from, min(len(new), len(new)-same.suffix+2)); ok && alone {
+		return old, new, same, true
+	}
+	return old, normalizeFactText(new), ends{}, false
+}
+
 // factTextNormal reports whether normalizeFactText would give s back as
 // it is, most clause texts being so already: a pass that writes nothing.
 // It may say no to a few normal texts (control characters), never yes to
 // one that is not.
 func factTextNormal(s string) bool {
+	ok, alone := normalSpan(s, 0, len(s))
 	// NFKC is asked about the whole text only when a rune of it may
 	// change with its neighbours (see normalRune): French texts hold
 	// none, and the question was a second pass over every text.
-	alone := true
-	for i := 0; i < len(s); i++ {
+	return ok && (alone || norm.NFKC.IsNormalString(s))
+}
+
+// normalSpan checks the bytes of s from i, a rune's start, to end as
+// factTextNormal does: ok when none is folded, and alone when every
+// non-ASCII rune of them is left alone by NFKC whatever stands beside it.
+func normalSpan(s string, i, end int) (ok, alone bool) {
+	alone = true
+	for ; i < end; i++ {
 		c := s[i]
 		switch {
 		case plainByte[c]:
@@ -400,28 +431,28 @@ func factTextNormal(s string) bool {
 		case c == ' ':
 			// Between two words, alone.
 			if i == 0 || i+1 == len(s) || blankByte(s[i-1]) || blankByte(s[i+1]) {
-				return false
+				return false, false
 			}
 		case c == '\n':
 			// Ending a line or a paragraph, the next one starting at once.
 			if i == 0 || i+1 == len(s) || s[i-1] == ' ' || s[i+1] == ' ' ||
 				s[i-1] == '\n' && (i < 2 || blankByte(s[i-2])) {
-				return false
+				return false, false
 			}
 		case c < utf8.RuneSelf:
-			return false
+			return false, false
 		default:
 			r, w := utf8.DecodeRuneInString(s[i:])
 			switch normalRune(r, w) {
 			case runeFolded:
-				return false
+				return false, false
 			case runeInContext:
 				alone = false
 			}
 			i += w - 1
 		}
 	}
-	return alone || norm.NFKC.IsNormalString(s)
+	return true, alone
 }
 
 // plainByte marks the ASCII bytes that normalizeFactText keeps whatever

@@ -265,3 +265,39 @@ func TestNextFactWordIsTheRule(t *testing.T) {
 		[]string{"a", "Z", "0", " ", "'", "-", "é", "É", "ǅ", "\u0301", "\u00a0", "’", "\xff", "\xc3", "€", "\U0001d400", "ß"},
 		func(line string) string { return line })
 }
+
+// normalizeFactTexts gives what normalizeFactText gives of each text, on
+// corpus clause texts edited at random and on random texts edited at
+// random (blanks, runes of several bytes and runes NFKC composes around
+// the edits), and the ends the two share when it says it knows them.
+func TestNormalizeFactTextsIsEachText(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	snippets := []string{"", " ", "  ", "\n", "\n\n", "\n\n\n", "a", "é", "è", "\u0301", "ᵉ", "\u00a0", "’", "\xff", "\xc3", "-", "x y"}
+	edit := func(s string) string {
+		for range 1 + rng.IntN(3) {
+			at := rng.IntN(len(s) + 1)
+			end := min(len(s), at+rng.IntN(4))
+			s = s[:at] + snippets[rng.IntN(len(snippets))] + s[end:]
+		}
+		return s
+	}
+	check := func(old, new string) {
+		t.Helper()
+		on, nn, same, known := normalizeFactTexts(old, new)
+		if wo, wn := normalizeFactText(old), normalizeFactText(new); on != wo || nn != wn {
+			t.Fatalf("normalizeFactTexts(%q, %q) = %q, %q; each alone gives %q, %q", old, new, on, nn, wo, wn)
+		}
+		if known && same != sharedEnds(on, nn) {
+			t.Fatalf("normalizeFactTexts(%q, %q): ends %v, the texts share %v", old, new, same, sharedEnds(on, nn))
+		}
+	}
+	for _, text := range corpus.Read(t, corpus.BillSteps, "raw/*/*.md") {
+		for _, c := range Parse(decoded(t, text)).Clauses {
+			check(c.Text, edit(c.Text))
+		}
+	}
+	alphabet := []string{"a", "b", " ", "\n", "é", "è", "e\u0301", "\u0301", "ᵉ", "\u00a0", "’", "ǅ", "가", "\u1161"}
+	for s := range synth.Strings(8, alphabet, 12, 100000) {
+		check(s, edit(s))
+	}
+}

@@ -24,14 +24,25 @@ var factMargins = [...]int{64, 512, 4096}
 // those lines, not the clause. The word diff that finds the changes is
 // the one that anchors the facts (see diffAnchors).
 func factsAround(oldText, newText, subject string, refs *refIndex, hunks []Hunk) extracted {
-	oldNorm, newNorm := normalizeFactText(oldText), normalizeFactText(newText)
+	mayWindow := windowable(subject, refs, newText)
+	var oldNorm, newNorm string
+	var shared ends
+	if mayWindow {
+		var known bool
+		if oldNorm, newNorm, shared, known = normalizeFactTexts(oldText, newText); !known {
+			shared = sharedEnds(oldNorm, newNorm)
+		}
+	} else {
+		oldNorm, newNorm = normalizeFactText(oldText), normalizeFactText(newText)
+	}
 	// The word diff of the texts is that of the normalised texts when
 	// normalising changed neither.
 	if oldNorm != oldText || newNorm != newText {
 		hunks = nil
 	}
-	if windowable(oldNorm, newNorm, subject, refs, newText) {
-		shared := sharedEnds(oldNorm, newNorm)
+	// Texts too long to anchor facts by a word diff pair their facts by
+	// value over the whole texts.
+	if mayWindow && oldNorm != newNorm && len(oldNorm)+len(newNorm) <= maxAnchoredDiff {
 		holdsCode := sync.OnceValue(func() bool { return holdsActCode(oldNorm) || holdsActCode(newNorm) })
 		for _, margin := range factMargins {
 			start, tail, ok := shared.window(oldNorm, margin)
@@ -296,18 +307,18 @@ func appendShifted(to, facts []factAt, off int) []factAt {
 	return append(to, facts...)
 }
 
-// windowable reports whether the facts of two normalised texts may be
-// read around their changes only. Not when facts outside could be
-// reported or pair otherwise:
+// windowable reports whether the facts of a clause may be read around
+// the changes of its text only, as far as its subject and the reference
+// index tell (the texts must also differ, and be short enough to anchor
+// facts by a word diff: see factsAround). Not when facts outside could
+// be reported or pair otherwise:
 //   - a tariff row's subject, which dates and prices the whole row;
-//   - texts too long to anchor facts by a word diff: facts are then
-//     paired by value over the whole texts;
 //   - a reference index against which an unchanged reference may have
 //     gone stale (see refIndex.citesAffected, the filter unchanged
 //     clauses pass too), or that knows no old article, when every
 //     reference to an unknown number is reported.
-func windowable(oldNorm, newNorm, subject string, refs *refIndex, newText string) bool {
-	if subject != "" || oldNorm == newNorm || len(oldNorm)+len(newNorm) > maxAnchoredDiff {
+func windowable(subject string, refs *refIndex, newText string) bool {
+	if subject != "" {
 		return false
 	}
 	return refs == nil || len(refs.OldToNew) > 0 && !refs.citesAffected(newText)
