@@ -185,6 +185,17 @@ func controlStringEnd(s string) int {
 // document rather than the values keeps every JSON output, whatever its
 // shape, behind one boundary.
 func JSON(b []byte) []byte {
+	// What needsJSONCleaning looks for stands nowhere outside a string
+	// (nor across one's quotes): a document without it anywhere, as
+	// nearly every document is, needs no cut into strings.
+	if !needsJSONCleaning(b) {
+		return b
+	}
+	return cleanStrings(b)
+}
+
+// cleanStrings cleans each string literal of b that needs it.
+func cleanStrings(b []byte) []byte {
 	var out []byte
 	last := 0
 	for i := 0; i < len(b); i++ {
@@ -226,20 +237,36 @@ func JSON(b []byte) []byte {
 
 // needsJSONCleaning spots, in an encoded string, what may decode to a
 // control character: an escape other than \n, \t, \" , \\ and \/, DEL,
-// or a C1 control (encoded in UTF-8 as C2 80–C2 9F).
+// or a C1 control (encoded in UTF-8 as C2 80–C2 9F). Each is searched for
+// with IndexByte rather than byte by byte. A byte that an escape's
+// backslash covers is never DEL or C2 but where that escape is itself one
+// to clean, so the three searches answer as one pass would.
 func needsJSONCleaning(lit []byte) bool {
-	for j := 0; j < len(lit); j++ {
-		switch c := lit[j]; {
-		case c == '\\' && j+1 < len(lit):
-			if !strings.ContainsRune(`nt"\/`, rune(lit[j+1])) {
-				return true
-			}
-			j++
-		case c == 0x7f:
-			return true
-		case c == 0xc2 && j+1 < len(lit) && lit[j+1] >= 0x80 && lit[j+1] < 0xa0:
+	if bytes.IndexByte(lit, 0x7f) >= 0 {
+		return true
+	}
+	for i := 0; ; {
+		k := bytes.IndexByte(lit[i:], 0xc2)
+		if k < 0 {
+			break
+		}
+		i += k + 1
+		if i < len(lit) && lit[i] >= 0x80 && lit[i] < 0xa0 {
 			return true
 		}
 	}
-	return false
+	for i := 0; ; {
+		k := bytes.IndexByte(lit[i:], '\\')
+		if k < 0 {
+			return false
+		}
+		i += k + 1
+		if i == len(lit) {
+			return false
+		}
+		if !strings.ContainsRune(`nt"\/`, rune(lit[i])) {
+			return true
+		}
+		i++ // the escaped byte
+	}
 }
