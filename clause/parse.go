@@ -134,6 +134,7 @@ const (
 	fDemoted                    // a markdown heading read as body text: its markers are left out
 	fJoin                       // a blank line inside a sentence: see joinWrapped
 	fEmphasis                   // holds markdown emphasis markers: see stripEmphasis
+	fNoRow                      // found to be no tariff row: see row
 )
 
 type line struct {

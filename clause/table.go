@@ -376,8 +376,21 @@ func (p *parser) isRow(i int) bool {
 // row reports whether line i is a tariff row and returns its act code. A
 // markdown table row is one unless it is the header or the separator; a line
 // of tab- or wide-space-separated cells is one when its first cell is a code
-// and another cell an amount.
+// and another cell an amount. A line found to be none is flagged so:
+// build asks of most lines twice (as the line under a possible header,
+// then as itself), and telling a line of prose from a row in columns
+// searches it for a wide gap.
 func (p *parser) row(i int) (code string, ok bool) {
+	if p.lines[i].flags&fNoRow != 0 {
+		return "", false
+	}
+	if code, ok = p.readRow(i); !ok {
+		p.lines[i].flags |= fNoRow
+	}
+	return code, ok
+}
+
+func (p *parser) readRow(i int) (code string, ok bool) {
 	ln := p.lines[i]
 	s := p.text[ln.ts:ln.te]
 	if ln.flags&fPipe != 0 {
