@@ -421,7 +421,7 @@ func (p *parser) readRow(i int) (code string, ok bool) {
 // in pipes: three cells or more, one of them past the first an act code,
 // one an amount. Prose never splits so.
 func labelFirstRow(s string) (code string, ok bool) {
-	if strings.IndexByte(s, '\t') < 0 && !strings.Contains(s, "  ") {
+	if !hasGap(s) {
 		return "", false
 	}
 	spans := columnSpans(s)
