@@ -128,13 +128,20 @@ func Canonical(s string) string {
 // plainASCII tells the visible ASCII bytes that Canonical's rune rules
 // leave alone: not a quote, dash or mark of French typography (which glue
 // to their neighbours), nor the backquote (an apostrophe to Typography).
-func plainASCII(c byte) bool {
-	switch c {
-	case '"', '-', ';', ':', '!', '?', '%', '`':
-		return false
+func plainASCII(c byte) bool { return plainASCIIBytes[c] }
+
+// plainASCIIBytes is plainASCII as a table: one load a byte in the loop
+// that reads most of every text.
+var plainASCIIBytes = func() (t [256]bool) {
+	for c := byte('!'); c < 0x7f; c++ {
+		switch c {
+		case '"', '-', ';', ':', '!', '?', '%', '`':
+		default:
+			t[c] = true
+		}
 	}
-	return c > ' ' && c < 0x7f
-}
+	return t
+}()
 
 // cosmeticContext is how far, in bytes, any rule of Canonical looks around
 // a character: a number's groups, a code reference, "n°", a word of the
@@ -246,11 +253,14 @@ func canonicalNumbers(s string) string {
 	var b strings.Builder
 	done := 0 // s[:done] is in b
 	isDigit := func(i int) bool { return i >= 0 && i < len(s) && s[i] >= '0' && s[i] <= '9' }
-	for i := 0; i < len(s); i++ {
+	for i := 1; i < len(s); i++ {
 		c := s[i]
+		if c != ' ' && c != ',' && c != '.' || !isDigit(i-1) {
+			continue // both rules below want a digit before
+		}
 		// A group separator: a digit before, exactly three digits after
 		// and no fourth, in a number that does not start with a dot.
-		if (c == '.' || c == ' ') && isDigit(i-1) && isDigit(i+1) && isDigit(i+2) && isDigit(i+3) && !isDigit(i+4) &&
+		if c != ',' && isDigit(i+1) && isDigit(i+2) && isDigit(i+3) && !isDigit(i+4) &&
 			(i+4 >= len(s) || s[i+4] != '.' || !isDigit(i+5)) {
 			if b.Cap() == 0 {
 				b.Grow(len(s))
@@ -259,7 +269,7 @@ func canonicalNumbers(s string) string {
 			done = i + 1
 			continue
 		}
-		if c == ',' && isDigit(i-1) && isDigit(i+1) {
+		if c == ',' && isDigit(i+1) {
 			j := i + 1
 			for isDigit(j) {
 				j++

@@ -153,3 +153,19 @@ func FuzzCosmeticScans(f *testing.F) {
 		}
 	})
 }
+
+func plainPlainASCII(c byte) bool {
+	switch c {
+	case '"', '-', ';', ':', '!', '?', '%', '`':
+		return false
+	}
+	return c > ' ' && c < 0x7f
+}
+
+func TestPlainASCIIIsTheSwitch(t *testing.T) {
+	for c := range 256 {
+		if got, want := plainASCII(byte(c)), plainPlainASCII(byte(c)); got != want {
+			t.Errorf("plainASCII(%#x) = %v, want %v", c, got, want)
+		}
+	}
+}
