@@ -153,7 +153,7 @@ var (
 func (t *factTextKind) amounts(codes []codeAt, subject string) []factAt {
 	var out []factAt
 	labels := t.labelCodes(codes)
-	for _, m := range amountMatchesAt(t.s, t.numberStarts()) {
+	for _, m := range t.amountMatches() {
 		out = append(out, t.amountFacts(m.start, m.end, m.value, m.unit, codes, labels, subject)...)
 	}
 	return out
@@ -166,10 +166,15 @@ type amountMatch struct {
 	unit       string
 }
 
-// amountMatches reads the sums of money of s, the text alone: every one
-// becomes at least one amount fact. factsAround asks it whether the
+// amountMatches reads the sums of money of t's text alone, once: every
+// one becomes at least one amount fact. factsAround asks it whether the
 // paragraphs around a change hold one before it reads their facts.
-func amountMatches(s string) []amountMatch { return amountMatchesAt(s, numberStarts(s)) }
+func (t *factTextKind) amountMatches() []amountMatch {
+	if !t.sumsRead {
+		t.sums, t.sumsRead = amountMatchesAt(t.s, t.numberStarts()), true
+	}
+	return t.sums
+}
 
 // amountMatchesAt is amountMatches given the numberStarts of s.
 func amountMatchesAt(s string, numbers []int) []amountMatch {

@@ -317,6 +317,8 @@ type factTextKind struct {
 	bounds       []int       // start offsets of sentences, ascending, first is 0; read on first use
 	numbers      []int       // numberStarts(s) once numbersRead
 	numbersRead  bool
+	sums         []amountMatch // amountMatchesAt(s, numbers) once sumsRead
+	sumsRead     bool
 	romanTop     int // topLineNumeral(outline) once romanTopRead
 	romanTopRead bool
 }
@@ -731,10 +733,21 @@ func extractNormalized(s, subject string) []factAt { return extractPiece(s, s, s
 // whole: what a fact of s may take from beyond its paragraphs (whether the
 // text is divided by Roman numerals, which are then no act codes) is read
 // in whole.
-func extractPiece(s, whole, subject string) []factAt {
-	t := &factTextKind{s: s, outline: whole, words: appendFactWords(factWords.get(), s)}
+func extractPiece(s, whole, subject string) []factAt { return pieceText(s, whole).facts(subject) }
+
+// pieceText is s, a piece of the normalised text whole, before its words
+// are cut: what its numbers hold can be asked first (amountMatches).
+func pieceText(s, whole string) *factTextKind { return &factTextKind{s: s, outline: whole} }
+
+// facts cuts the words of t and reads its facts.
+func (t *factTextKind) facts(subject string) []factAt {
+	t.words = appendFactWords(factWords.get(), t.s)
 	t.classify()
-	defer func() { factWords.put(t.words); wordClassPool.put(t.classes) }()
+	defer func() {
+		factWords.put(t.words)
+		wordClassPool.put(t.classes)
+		t.words, t.classes = nil, nil
+	}()
 	return t.extract(subject)
 }
 

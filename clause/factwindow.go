@@ -61,18 +61,24 @@ func factsAround(oldText, newText, subject string, refs *refIndex, hunks []Hunk)
 				continue
 			}
 			pieces := changedPieces(o, n, wh, margin)
+			texts := make([][2]*factTextKind, len(pieces))
+			sums := false
+			for k, p := range pieces {
+				texts[k] = [2]*factTextKind{pieceText(o[p.old[0]:p.old[1]], oldNorm), pieceText(n[p.new[0]:p.new[1]], newNorm)}
+				sums = sums || len(texts[k][0].amountMatches()) > 0 || len(texts[k][1].amountMatches()) > 0
+			}
 			// An amount may take its act code from a label anywhere
 			// before it, and its pairing looks at every code of the
 			// other side: amounts are read in the whole texts, unless
 			// the pieces hold none (known from their text alone) or
 			// neither text holds a code to tie one to.
-			if piecesHoldAmount(o, n, pieces) && holdsCode() {
+			if sums && holdsCode() {
 				break
 			}
 			ex := extracted{oldNorm: o, newNorm: n, hunks: wh}
-			for _, p := range pieces {
-				ex.olds = appendShifted(ex.olds, extractPiece(o[p.old[0]:p.old[1]], oldNorm, subject), p.old[0])
-				ex.news = appendShifted(ex.news, extractPiece(n[p.new[0]:p.new[1]], newNorm, subject), p.new[0])
+			for k, p := range pieces {
+				ex.olds = appendShifted(ex.olds, texts[k][0].facts(subject), p.old[0])
+				ex.news = appendShifted(ex.news, texts[k][1].facts(subject), p.new[0])
 			}
 			ex.anchors = diffAnchors(o, n, wh, ex.olds, ex.news)
 			if piecesSeparated(wh, pieces, ex.olds, ex.anchors) {
@@ -83,17 +89,6 @@ func factsAround(oldText, newText, subject string, refs *refIndex, hunks []Hunk)
 	ex := extractWhole(oldNorm, newNorm, subject)
 	ex.hunks = hunks
 	return ex
-}
-
-// piecesHoldAmount reports whether a sum of money stands in one of the
-// pieces of the old text o or of the new text n.
-func piecesHoldAmount(o, n string, pieces []piece) bool {
-	for _, p := range pieces {
-		if len(amountMatches(o[p.old[0]:p.old[1]])) > 0 || len(amountMatches(n[p.new[0]:p.new[1]])) > 0 {
-			return true
-		}
-	}
-	return false
 }
 
 // widenHunks puts the word diff of a window of old back between the
