@@ -130,54 +130,67 @@ func isCapsWord(w string) bool {
 
 func (t *factTextKind) codes() []codeAt {
 	var out []codeAt
-	s := t.s
-	for i, w := range t.words {
-		if !codeShape(w.s) {
-			continue
+	for i := range t.words {
+		if c, ok := t.codeOf(i); ok {
+			out = append(out, c)
 		}
-		code, end := w.s, w.end
-		if end < len(s) && s[end] == '+' && (end+1 == len(s) || !startsWord(s[end+1:])) {
-			code += "+"
-			end++
-		}
-		prev := ""
-		if i > 0 {
-			prev = t.words[i-1].low
-		}
-		afterNoun := actNouns[prev]
-		known := isActCode(code)
-		if !known && !t.contextualCode(i, code) {
-			continue
-		}
-		if notCodeAfter[prev] {
-			continue
-		}
-		// Joined to a word by a hyphen, it is part of it ("Saint-V").
-		if w.start > 1 && s[w.start-1] == '-' && startsWordBefore(s[:w.start-1]) {
-			continue
-		}
-		if end < len(s) && s[end] == '-' && startsWord(s[end+1:]) {
-			continue
-		}
-		// "V. - Tarifs", "C) ...", "I C. - Après…": an enumeration mark at
-		// the head of a line, alone or after the number it subdivides.
-		if end < len(s) && (s[end] == '.' || s[end] == ')') && t.headsLine(i) {
-			continue
-		}
-		if !afterNoun && t.romanSubdivision(i) {
-			continue
-		}
-		// Inside an all-caps heading, "ID" or "SF" are more likely words.
-		if known && !afterNoun && i > 0 && i+1 < len(t.words) {
-			p, n := t.words[i-1].s, t.words[i+1].s
-			if isCapsWord(p) && isCapsWord(n) && !isActCode(p) && !isActCode(n) {
-				continue
-			}
-		}
-		out = append(out, codeAt{code: code, start: w.start, end: end, wordIdx: i})
 	}
 	return out
 }
+
+// codeOf reads word i as an act code, ok false when it is none. It looks
+// at the words from six before it to four after it (codeWordsAround).
+func (t *factTextKind) codeOf(i int) (c codeAt, ok bool) {
+	s, w := t.s, t.words[i]
+	if !codeShape(w.s) {
+		return c, false
+	}
+	code, end := w.s, w.end
+	if end < len(s) && s[end] == '+' && (end+1 == len(s) || !startsWord(s[end+1:])) {
+		code += "+"
+		end++
+	}
+	prev := ""
+	if i > 0 {
+		prev = t.words[i-1].low
+	}
+	afterNoun := actNouns[prev]
+	known := isActCode(code)
+	if !known && !t.contextualCode(i, code) {
+		return c, false
+	}
+	if notCodeAfter[prev] {
+		return c, false
+	}
+	// Joined to a word by a hyphen, it is part of it ("Saint-V").
+	if w.start > 1 && s[w.start-1] == '-' && startsWordBefore(s[:w.start-1]) {
+		return c, false
+	}
+	if end < len(s) && s[end] == '-' && startsWord(s[end+1:]) {
+		return c, false
+	}
+	// "V. - Tarifs", "C) ...", "I C. - Après…": an enumeration mark at
+	// the head of a line, alone or after the number it subdivides.
+	if end < len(s) && (s[end] == '.' || s[end] == ')') && t.headsLine(i) {
+		return c, false
+	}
+	if !afterNoun && t.romanSubdivision(i) {
+		return c, false
+	}
+	// Inside an all-caps heading, "ID" or "SF" are more likely words.
+	if known && !afterNoun && i > 0 && i+1 < len(t.words) {
+		p, n := t.words[i-1].s, t.words[i+1].s
+		if isCapsWord(p) && isCapsWord(n) && !isActCode(p) && !isActCode(n) {
+			return c, false
+		}
+	}
+	return codeAt{code: code, start: w.start, end: end, wordIdx: i}, true
+}
+
+// codeWordsAround is how many words codeOf reads before a word and after
+// it: contextualCode six before, romanSubdivision four after ("V du
+// présent article").
+var codeWordsAround = [2]int{6, 4}
 
 // contextualCode accepts an unknown code-shaped word that the text
 // presents as an act: right after an act noun, or in parentheses after
@@ -207,25 +220,46 @@ func (t *factTextKind) contextualCode(i int, code string) bool {
 // introduce): those are ruled out by a scan of the text's capitalised
 // words, before any word of it is cut or lower-cased.
 func holdsActCode(s string) bool {
-	candidate := false
 	// A code starts with an ASCII capital that starts a word: the
 	// words are cut only there.
-	for i := 0; i < len(s) && !candidate; i++ {
+	for i := 0; i < len(s); i++ {
 		if c := s[i]; c < 'A' || c > 'Z' || i > 0 && startsWordBefore(s[:i]) {
 			continue
 		}
 		_, end, _ := nextFactWord(s, i)
-		if word := s[i:end]; codeShape(word) {
-			candidate = isActCode(word) || mayBeContextualCode(word)
+		if word := s[i:end]; codeShape(word) && (isActCode(word) || mayBeContextualCode(word)) && codeStandsAt(s, i) {
+			return true
 		}
 		i = end - 1
 	}
-	if !candidate {
-		return false
+	return false
+}
+
+// codeStandsAt reports whether codes() reads the word of s that starts at
+// start as an act code, cutting the words of the lines around it only:
+// from the start of the line of the word codeWordsAround words before it
+// (one more, to be safe), to the end of the line of the word as many
+// after it. A line's start or end reads as the text's does: the checks
+// of codeOf that look at the text around a word stop at a line's end.
+func codeStandsAt(s string, start int) bool {
+	from := start
+	for range codeWordsAround[0] + 1 {
+		from = wordBefore(s, from)
 	}
-	t := &factTextKind{s: s, outline: s, words: appendFactWords(factWords.get(), s)}
+	from = strings.LastIndexByte(s[:from], '\n') + 1
+	to := start
+	for range codeWordsAround[1] + 2 {
+		_, to, _ = nextFactWord(s, to)
+	}
+	if k := strings.IndexByte(s[to:], '\n'); k >= 0 {
+		to += k
+	} else {
+		to = len(s)
+	}
+	t := &factTextKind{s: s[from:to], outline: s, words: appendFactWords(factWords.get(), s[from:to])}
 	defer func() { factWords.put(t.words) }()
-	return len(t.codes()) > 0
+	_, ok := t.codeOf(t.wordAt(start - from))
+	return ok
 }
 
 // romanSubdivision reports whether word i, a code that also reads as a

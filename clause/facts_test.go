@@ -786,7 +786,8 @@ func TestNumericDateCandidatesKeepEveryMatch(t *testing.T) {
 }
 
 // holdsActCode answers as codes() does, on every clause of the corpus and
-// the fixtures, and on random texts made of what codes are read from.
+// the fixtures, and on random texts made of what codes are read from; so
+// does codeStandsAt, the lines around a word, for every word.
 func TestHoldsActCodeIsCodes(t *testing.T) {
 	check := func(s string) {
 		t.Helper()
@@ -794,6 +795,11 @@ func TestHoldsActCodeIsCodes(t *testing.T) {
 		tk := &factTextKind{s: s, outline: s, words: tokenize(s)}
 		if got, want := holdsActCode(s), len(tk.codes()) > 0; got != want {
 			t.Fatalf("holdsActCode(%q) = %v, codes() found %v", s, got, tk.codes())
+		}
+		for i, w := range tk.words {
+			if _, want := tk.codeOf(i); codeStandsAt(s, w.start) != want {
+				t.Fatalf("codeStandsAt(%q, %d) = %v, codes() says %v", s, w.start, !want, want)
+			}
 		}
 	}
 	texts := corpus.Read(t, "raw/*/*.md", "raw/lafabrique/*/steps/*.txt")
@@ -817,6 +823,9 @@ func TestHoldsActCodeIsCodes(t *testing.T) {
 		"consultation ", "visite ", "la ", "du présent ", " bis", " et ", " à ", "(", ")", ". - ", "\n", "\n\n",
 		"\"", "« ", " ", "-", "+", "30 €", "é", "Titre "}
 	for s := range synth.Strings(7, alphabet, 12, 20000) {
+		check(s)
+	}
+	for s := range synth.Strings(8, alphabet, 60, 3000) {
 		check(s)
 	}
 }

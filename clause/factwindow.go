@@ -219,15 +219,22 @@ func paragraphsBefore(s string, pos, limit int) int {
 		return limit
 	}
 	pos = limit + i
-	for n := 0; pos > limit && n < ctxWords; n++ {
-		for _, inWord := range [2]bool{false, true} { // the blanks, then the word
-			for pos > limit {
-				r, w := utf8.DecodeLastRuneInString(s[limit:pos])
-				if isFactWordRune(r) != inWord {
-					break
-				}
-				pos -= w
+	for range ctxWords {
+		pos = limit + wordBefore(s[limit:], pos-limit)
+	}
+	return pos
+}
+
+// wordBefore returns where the word of s before pos starts, the blanks
+// before pos passed over; 0 when there is none.
+func wordBefore(s string, pos int) int {
+	for _, inWord := range [2]bool{false, true} { // the blanks, then the word
+		for pos > 0 {
+			r, w := utf8.DecodeLastRuneInString(s[:pos])
+			if isFactWordRune(r) != inWord {
+				break
 			}
+			pos -= w
 		}
 	}
 	return pos
