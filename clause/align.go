@@ -239,37 +239,67 @@ func isTariffRow(c *Clause) bool {
 	return c.Kind == KindItem && strings.HasPrefix(c.Key, "tariff:")
 }
 
-func (a *aligner) matchIdenticalBy(canonical bool, keep func(*Clause) bool) {
+// identGroup is the clauses of one identity in matchIdenticalBy: the new
+// ones chained through next, the old ones through dupNext, each chain in
+// document order (fewer allocations than maps of slices).
+type identGroup struct {
+	first, last int32 // new clauses
+	olds        int32 // how many old clauses
+	dup, dupEnd int32 // old clauses left to the contest, -1 when none
+}
+
+// identGroups groups the free clauses that keep accepts by identity (see
+// features.ident): each group holds new clauses, chained through next, and
+// counts its old ones; oldGroup is the group of each old clause, -1 for
+// none. Old clauses whose identity no new clause has are left out.
+func (a *aligner) identGroups(canonical bool, keep func(*Clause) bool) (groups []identGroup, next, oldGroup []int32) {
 	fo, fn := a.f[sOld], a.f[sNew]
-	// New clauses by identity: first index, then a chain through next,
-	// in document order (fewer allocations than a map of slices).
-	first := map[uint64]int32{}
-	next := make([]int32, len(fn.class))
-	last := map[uint64]int32{}
+	eligible := func(s, i int) bool { return a.free(s, i) && keep(&a.f[s].d.Clauses[i]) }
+	n := 0
+	for j := range fn.class {
+		if eligible(sNew, j) {
+			n++
+		}
+	}
+	byID := make(map[uint64]int32, n)
+	groups = make([]identGroup, 0, n)
+	next = make([]int32, len(fn.class))
 	for j := range fn.class {
 		next[j] = -1
-		if !a.free(sNew, j) || !keep(&fn.d.Clauses[j]) {
+		if !eligible(sNew, j) {
 			continue
 		}
 		id := fn.ident(j, canonical)
 		if id == 0 {
 			continue
 		}
-		if l, ok := last[id]; ok {
-			next[l] = int32(j)
+		if e, ok := byID[id]; ok {
+			next[groups[e].last] = int32(j)
+			groups[e].last = int32(j)
 		} else {
-			first[id] = int32(j)
+			byID[id] = int32(len(groups))
+			groups = append(groups, identGroup{first: int32(j), last: int32(j), dup: -1, dupEnd: -1})
 		}
-		last[id] = int32(j)
 	}
-	oldCount := map[uint64]int32{}
+	oldGroup = make([]int32, len(fo.class))
 	for i := range fo.class {
-		if a.free(sOld, i) && keep(&fo.d.Clauses[i]) {
-			if id := fo.ident(i, canonical); id != 0 {
-				oldCount[id]++
+		oldGroup[i] = -1
+		if !eligible(sOld, i) {
+			continue
+		}
+		if id := fo.ident(i, canonical); id != 0 {
+			if e, ok := byID[id]; ok {
+				oldGroup[i] = e
+				groups[e].olds++
 			}
 		}
 	}
+	return groups, next, oldGroup
+}
+
+func (a *aligner) matchIdenticalBy(canonical bool, keep func(*Clause) bool) {
+	fo, fn := a.f[sOld], a.f[sNew]
+	groups, next, oldGroup := a.identGroups(canonical, keep)
 	equal := func(o, n int) bool {
 		to, tn := fo.d.Clauses[o].Text, fn.d.Clauses[n].Text
 		if !canonical && to != tn {
@@ -280,35 +310,38 @@ func (a *aligner) matchIdenticalBy(canonical bool, keep func(*Clause) bool) {
 	// Unique texts first; clauses sharing their text with others are
 	// grouped, in order of first appearance, and decided once the unique
 	// texts have placed the parents.
-	dups := map[uint64][]int{}
-	var order []uint64
-	for i := range fo.class {
-		if !a.free(sOld, i) || !keep(&fo.d.Clauses[i]) {
+	var order []int32
+	dupNext := oldGroup // reused: each entry is read before it is written
+	for i, e := range oldGroup {
+		dupNext[i] = -1
+		if e < 0 {
 			continue
 		}
-		id := fo.ident(i, canonical)
-		j, ok := first[id]
-		if id == 0 || !ok {
-			continue
-		}
-		if next[j] < 0 && oldCount[id] == 1 {
-			if equal(i, int(j)) {
-				a.link([]int{i}, []int{int(j)}, 1)
+		g := &groups[e]
+		if g.first == g.last && g.olds == 1 {
+			if equal(i, int(g.first)) {
+				a.link([]int{i}, []int{int(g.first)}, 1)
 			}
 			continue
 		}
-		if _, seen := dups[id]; !seen {
-			order = append(order, id)
+		if g.dup < 0 {
+			order = append(order, e)
+			g.dup = int32(i)
+		} else {
+			dupNext[g.dupEnd] = int32(i)
 		}
-		dups[id] = append(dups[id], i)
+		g.dupEnd = int32(i)
 	}
 	var cs []cand
 	var pairs []uint64
-	var ns []int
-	for _, id := range order {
-		os := dups[id]
-		ns = ns[:0]
-		for j := first[id]; j >= 0; j = next[j] {
+	var os, ns []int
+	for _, e := range order {
+		g := groups[e]
+		os, ns = os[:0], ns[:0]
+		for i := g.dup; i >= 0; i = dupNext[i] {
+			os = append(os, int(i))
+		}
+		for j := g.first; j >= 0; j = next[j] {
 			ns = append(ns, int(j))
 		}
 		pairs = nearPairs(pairs[:0], fo, fn, os, ns, 1024, 4)
@@ -364,12 +397,12 @@ func (a *aligner) keyCandidates(keep func(s, i int) bool) []uint64 {
 		}
 		seen[k] = true
 		os, ns = os[:0], ns[:0]
-		for _, o := range fo.keys[k] {
+		for o := range fo.holders(k) {
 			if a.free(sOld, o) && keep(sOld, o) {
 				os = append(os, o)
 			}
 		}
-		for _, n := range fn.keys[k] {
+		for n := range fn.holders(k) {
 			if a.free(sNew, n) && keep(sNew, n) {
 				ns = append(ns, n)
 			}
@@ -494,7 +527,7 @@ func (a *aligner) matchSimilar() {
 	if len(olds) == 0 || len(news) == 0 {
 		return
 	}
-	hasContent := func(s, i int) bool { return len(a.f[s].bigrams(i)) > 0 }
+	hasContent := func(s, i int) bool { return a.f[s].hasWords(i) }
 	pairs := a.keyCandidates(hasContent)
 	for _, p := range lshCandidates(fo, fn, olds, news) {
 		o, n := int(p>>32), int(uint32(p))
@@ -522,7 +555,7 @@ func (a *aligner) matchSimilar() {
 func (a *aligner) neighbourPairs(out []uint64, olds []int) []uint64 {
 	fo, fn := a.f[sOld], a.f[sNew]
 	for _, o := range olds {
-		if !a.free(sOld, o) || len(fo.bigrams(o)) == 0 {
+		if !a.free(sOld, o) || !fo.hasWords(o) {
 			continue
 		}
 		for _, d := range [2]int{-1, 1} {
@@ -535,7 +568,7 @@ func (a *aligner) neighbourPairs(out []uint64, olds []int) []uint64 {
 				continue
 			}
 			n := g.m[sNew][0] - d
-			if n < 0 || n >= len(fn.class) || !a.free(sNew, n) || !a.compatible(o, n) || len(fn.bigrams(n)) == 0 {
+			if n < 0 || n >= len(fn.class) || !a.free(sNew, n) || !a.compatible(o, n) || !fn.hasWords(n) {
 				continue
 			}
 			out = append(out, uint64(o)<<32|uint64(n))

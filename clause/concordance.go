@@ -164,7 +164,7 @@ func (a *aligner) resolve(s int, name string, taken []int) int {
 		}
 	}
 	first := func(key string) int {
-		for _, i := range f.keys[key] {
+		for i := range f.holders(key) {
 			if ok(i) {
 				return i
 			}

@@ -2,6 +2,7 @@ package clause
 
 import (
 	"hash/maphash"
+	"iter"
 	"slices"
 	"strings"
 	"unicode"
@@ -222,24 +223,24 @@ func byteStarts(v []uint32, shift int) [257]int {
 // padded with start and end markers so that a one-word text still has
 // something to compare.
 func bigramsOf(words []uint64) []uint32 {
-	out, _ := bigramsSorted(words, nil)
+	out := bigramsUnsorted(words, make([]uint32, len(words)+1))
+	radixSort32(out, nil)
 	return out
 }
 
-// bigramsSorted is bigramsOf with a reusable scratch buffer for sorting.
-func bigramsSorted(words []uint64, tmp []uint32) ([]uint32, []uint32) {
+// bigramsUnsorted writes the word bigrams of the words into out, of
+// len(words)+1 elements, and returns them, in the order of the text.
+func bigramsUnsorted(words []uint64, out []uint32) []uint32 {
 	if len(words) == 0 {
-		return []uint32{}, tmp
+		return out[:0]
 	}
-	out := make([]uint32, 0, len(words)+1)
 	prev := uint64(tokBOS)
-	for _, w := range words {
-		out = append(out, uint32(mix64(prev*fnvPrime^w)))
+	for k, w := range words {
+		out[k] = uint32(mix64(prev*fnvPrime ^ w))
 		prev = w
 	}
-	out = append(out, uint32(mix64(prev*fnvPrime^tokEOS)))
-	tmp = radixSort32(out, tmp)
-	return out, tmp
+	out[len(words)] = uint32(mix64(prev*fnvPrime ^ tokEOS))
+	return out
 }
 
 // signature fills sig with a one-permutation MinHash of the word
@@ -324,8 +325,9 @@ func containment(part, whole []uint32) float64 {
 }
 
 // features caches, per clause of one document, what the passes of the
-// aligner compare. Bigrams and signatures are computed on first use: most
-// clauses of two versions are identical and never need them.
+// aligner compare. Word features are computed on first use: most clauses
+// of two versions are identical and never need them, and a clause matched
+// by its canonical identity needs no sorted bigrams.
 type features struct {
 	d        *Document
 	class    []uint8
@@ -336,21 +338,54 @@ type features struct {
 	// byte; it is 0 for a clause with neither text nor heading rest,
 	// which must not be matched by its emptiness.
 	rawIdent []uint64
-	// wordSeq hashes the sequence of words of the content, computed with
-	// the bigrams. Texts equal up to canonical folding have equal word
-	// sequences, so it finds the candidates of the canonical identity
-	// pass without canonicalising every text.
-	wordSeq  []uint64
-	keys     map[string][]int
+	// wordSeq hashes the sequence of words of the content. Texts equal
+	// up to canonical folding have equal word sequences, so it finds the
+	// candidates of the canonical identity pass without canonicalising
+	// every text.
+	wordSeq []uint64
+	// keyFirst is the first clause holding each number, keyNext the next
+	// one holding the number of a clause, or -1: a chain in document
+	// order, fewer allocations than a map of slices.
+	keyFirst map[string]int32
+	keyNext  []int32
 	prevSame []int32 // previous clause of the same class, or -1
 	nextSame []int32
 
+	stage   []uint8 // how far the word features of each clause are computed
 	big     [][]uint32
 	sig     [][]uint32 // nil when not computed or no words
-	done    []bool
 	scratch []uint64
 	canon   []byte
 	sortTmp []uint32
+	// The bigrams and signatures are cut from slabs, a few allocations
+	// instead of two per clause.
+	slab slab[uint32]
+}
+
+// Stages of a clause's word features.
+const (
+	stageNone   = iota
+	stageHashed // wordSeq, signature and bigrams set, bigrams not sorted
+	stageSorted // bigrams sorted
+)
+
+// slab hands out slices cut from larger blocks.
+type slab[T any] struct{ free []T }
+
+// slabBlock is the size of a slab's blocks, in elements.
+const slabBlock = 1 << 14
+
+// take returns a slice of n elements, zeroed, that no other take returns.
+func (s *slab[T]) take(n int) []T {
+	if n > len(s.free) {
+		if n > slabBlock/4 {
+			return make([]T, n)
+		}
+		s.free = make([]T, slabBlock)
+	}
+	out := s.free[:n:n]
+	s.free = s.free[n:]
+	return out
 }
 
 func newFeatures(d *Document) *features {
@@ -363,12 +398,13 @@ func newFeatures(d *Document) *features {
 		headHash: make([]uint64, n),
 		rawIdent: make([]uint64, n),
 		wordSeq:  make([]uint64, n),
-		keys:     map[string][]int{},
+		keyFirst: make(map[string]int32, n),
+		keyNext:  make([]int32, n),
 		prevSame: make([]int32, n),
 		nextSame: make([]int32, n),
+		stage:    make([]uint8, n),
 		big:      make([][]uint32, n),
 		sig:      make([][]uint32, n),
-		done:     make([]bool, n),
 	}
 	var last [numClasses]int32
 	for k := range last {
@@ -382,9 +418,6 @@ func newFeatures(d *Document) *features {
 		// (supprimé)", both without text, are not the same clause.
 		f.head[i], f.canon = headingRestBuf(withoutStatus(c), c.Number, f.canon)
 		f.blank[i] = isBlank(c.Text)
-		if c.Key != "" {
-			f.keys[c.Key] = append(f.keys[c.Key], i)
-		}
 		if !f.blank[i] || f.head[i] != "" {
 			// Kind only matters within classOther: other classes
 			// mix their kinds.
@@ -402,7 +435,26 @@ func newFeatures(d *Document) *features {
 		}
 		last[cl] = int32(i)
 	}
+	for i := n - 1; i >= 0; i-- {
+		f.keyNext[i] = -1
+		if k := d.Clauses[i].Key; k != "" {
+			if j, ok := f.keyFirst[k]; ok {
+				f.keyNext[i] = j
+			}
+			f.keyFirst[k] = int32(i)
+		}
+	}
 	return f
+}
+
+// holders yields the clauses that hold number key, in document order.
+func (f *features) holders(key string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		i, ok := f.keyFirst[key]
+		for ok && i >= 0 && yield(int(i)) {
+			i = f.keyNext[i]
+		}
+	}
 }
 
 // ident returns the raw identity of clause i or, when canonical, a key
@@ -412,7 +464,7 @@ func (f *features) ident(i int, canonical bool) uint64 {
 	if !canonical || f.rawIdent[i] == 0 {
 		return f.rawIdent[i]
 	}
-	f.ensure(i)
+	f.hash(i)
 	return mix64(f.headHash[i]^mix64(f.wordSeq[i])) | 1
 }
 
@@ -425,23 +477,44 @@ func (f *features) content(i int) string {
 	return f.d.Clauses[i].Text
 }
 
-// ensure computes the bigrams and signature of clause i.
-func (f *features) ensure(i int) {
-	if f.done[i] {
+// hash computes the word sequence hash, the signature and the bigrams,
+// unsorted, of clause i. The canonical identity needs only the first; the
+// others are taken from the word hashes while they are at hand, which
+// costs less than keeping them, and the sort, the bulk of the cost, is
+// left to ensure.
+func (f *features) hash(i int) {
+	if f.stage[i] != stageNone {
 		return
 	}
-	f.done[i] = true
+	f.stage[i] = stageHashed
 	f.scratch = wordHashes(f.scratch[:0], f.content(i))
+	words := f.scratch
 	h := uint64(fnvOffset)
-	for _, w := range f.scratch {
+	for _, w := range words {
 		h = (h ^ w) * fnvPrime
 	}
 	f.wordSeq[i] = h
-	f.big[i], f.sortTmp = bigramsSorted(f.scratch, f.sortTmp)
-	if len(f.scratch) > 0 {
-		f.sig[i] = make([]uint32, sigK)
-		signature(f.scratch, f.sig[i])
+	f.big[i] = bigramsUnsorted(words, f.slab.take(len(words)+1))
+	if len(words) > 0 {
+		f.sig[i] = f.slab.take(sigK)
+		signature(words, f.sig[i])
 	}
+}
+
+// ensure computes the sorted bigrams and signature of clause i.
+func (f *features) ensure(i int) {
+	if f.stage[i] == stageSorted {
+		return
+	}
+	f.hash(i)
+	f.stage[i] = stageSorted
+	f.sortTmp = radixSort32(f.big[i], f.sortTmp)
+}
+
+// hasWords reports whether the content of clause i has words.
+func (f *features) hasWords(i int) bool {
+	f.hash(i)
+	return len(f.big[i]) > 0
 }
 
 func (f *features) bigrams(i int) []uint32 {
@@ -504,12 +577,12 @@ func lshCandidates(of, nf *features, olds, news []int) []uint64 {
 	// verification then rejects.
 	n := 0
 	for _, i := range olds {
-		if of.ensure(i); of.sig[i] != nil {
+		if of.hash(i); of.sig[i] != nil {
 			n++
 		}
 	}
 	for _, j := range news {
-		if nf.ensure(j); nf.sig[j] != nil {
+		if nf.hash(j); nf.sig[j] != nil {
 			n++
 		}
 	}
