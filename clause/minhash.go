@@ -3,6 +3,7 @@ package clause
 import (
 	"hash/maphash"
 	"iter"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -166,44 +167,65 @@ func wordRuneLower(s string, i int) (rune, int) {
 	return unicode.ToLower(r), size
 }
 
-// radixSort32 sorts v in four byte-wide passes, using tmp (grown as
-// needed) as scratch; it returns tmp for reuse. Bigram lists of a couple
-// of hundred entries sort several times faster this way than by
-// comparison. One read of v counts the bytes of all four passes.
-func radixSort32(v, tmp []uint32) []uint32 {
+// sortHashes sorts v, whose values are hashes and so spread evenly: one
+// counting pass scatters them by their top bits into about len(v)/4
+// buckets, then each bucket is sorted by insertion. It uses tmp (grown as
+// needed) as scratch, for the values and the bucket bounds, and returns it
+// for reuse. On bigram lists this takes
+// half the time of a four-pass radix sort, and a third of a comparison
+// sort's. A bucket that many equal values (a phrase repeated) have filled
+// is sorted by comparison, so no input makes the insertions quadratic.
+func sortHashes(v, tmp []uint32) []uint32 {
 	if len(v) < 64 {
 		slices.Sort(v)
 		return tmp
 	}
-	if cap(tmp) < len(v) {
-		tmp = make([]uint32, len(v))
+	shift := 34 - bits.Len(uint(len(v))) // 2^(32-shift) buckets
+	need := len(v) + 1<<(32-shift) + 1
+	if cap(tmp) < need {
+		tmp = make([]uint32, need)
 	}
-	tmp = tmp[:len(v)]
-	var next [4][256]uint32 // where the next value of each byte goes
+	tmp = tmp[:need]
+	end := tmp[len(v):]
+	clear(end)
 	for _, x := range v {
-		next[0][uint8(x)]++
-		next[1][uint8(x>>8)]++
-		next[2][uint8(x>>16)]++
-		next[3][x>>24]++
+		end[x>>shift+1]++
 	}
-	for p := range next {
-		sum := uint32(0)
-		for d, c := range next[p] {
-			next[p][d], sum = sum, sum+c
+	for d := 1; d < len(end); d++ {
+		end[d] += end[d-1]
+	}
+	// end[d] is where bucket d starts; after the scatter, where it ends.
+	for _, x := range v {
+		d := x >> shift
+		tmp[end[d]] = x
+		end[d]++
+	}
+	start := uint32(0)
+	for _, e := range end[:len(end)-1] {
+		if e-start > maxInsertion {
+			slices.Sort(tmp[start:e])
+		} else {
+			insertionSort(tmp[start:e])
 		}
+		start = e
 	}
-	src, dst := v, tmp
-	for p := range next {
-		at := &next[p]
-		for _, x := range src {
-			d := uint8(x >> (8 * p))
-			dst[at[d]] = x
-			at[d]++
-		}
-		src, dst = dst, src
-	}
-	// Four passes: the result is back in v.
+	copy(v, tmp[:len(v)])
 	return tmp
+}
+
+// maxInsertion is the largest bucket sortHashes sorts by insertion.
+const maxInsertion = 32
+
+func insertionSort(v []uint32) {
+	for i := 1; i < len(v); i++ {
+		x := v[i]
+		j := i
+		for j > 0 && v[j-1] > x {
+			v[j] = v[j-1]
+			j--
+		}
+		v[j] = x
+	}
 }
 
 // byteStarts is a counting sort's table for the byte of v at shift: the
@@ -224,7 +246,7 @@ func byteStarts(v []uint32, shift int) [257]int {
 // something to compare.
 func bigramsOf(words []uint64) []uint32 {
 	out := bigramsUnsorted(words, make([]uint32, len(words)+1))
-	radixSort32(out, nil)
+	sortHashes(out, nil)
 	return out
 }
 
@@ -508,7 +530,7 @@ func (f *features) ensure(i int) {
 	}
 	f.hash(i)
 	f.stage[i] = stageSorted
-	f.sortTmp = radixSort32(f.big[i], f.sortTmp)
+	f.sortTmp = sortHashes(f.big[i], f.sortTmp)
 }
 
 // hasWords reports whether the content of clause i has words.

@@ -2,6 +2,7 @@ package clause
 
 import (
 	"cmp"
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -10,9 +11,9 @@ import (
 )
 
 // The aligner's fast paths (accented letters read without the Unicode
-// tables in wordHashes, one counting read for the four passes of
-// radixSort32, byScore's field-by-field comparison) are held here to the
-// plain rules they replaced, kept below as they were.
+// tables in wordHashes, sortHashes's buckets, byScore's field-by-field
+// comparison) are held here to the plain rules they replaced, kept below as
+// they were or taken from the standard library.
 
 func plainWordHashes(buf []uint64, s string) []uint64 {
 	const k = 0x9e3779b97f4a7c15
@@ -96,19 +97,43 @@ func FuzzWordHashes(f *testing.F) {
 	f.Fuzz(checkWordHashes)
 }
 
-func TestRadixSort32(t *testing.T) {
+func TestSortHashes(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	var tmp []uint32
+	check := func(what string, v []uint32) {
+		t.Helper()
+		want := slices.Sorted(slices.Values(v))
+		tmp = sortHashes(v, tmp)
+		if !slices.Equal(v, want) {
+			t.Fatalf("%s: sortHashes of %d values is not sorted", what, len(v))
+		}
+	}
 	for trial := range 2000 {
 		v := make([]uint32, r.IntN(3000))
 		mask := uint32(1)<<r.IntN(33) - 1 // few distinct values, or all
 		for i := range v {
 			v[i] = r.Uint32() & mask
 		}
-		want := slices.Sorted(slices.Values(v))
-		tmp = radixSort32(v, tmp)
-		if !slices.Equal(v, want) {
-			t.Fatalf("trial %d: radixSort32 of %d values is not sorted", trial, len(v))
+		check(fmt.Sprintf("trial %d", trial), v)
+	}
+	// Values crowded into one bucket, repeated and alternating: the
+	// insertions must not go quadratic (the test would time out).
+	v := make([]uint32, 1<<18)
+	for i := range v {
+		v[i] = 1<<31 + uint32(i%2)
+	}
+	check("two values", v)
+	check("large", slices.Collect(func(yield func(uint32) bool) {
+		for range 1 << 16 {
+			if !yield(r.Uint32()) {
+				return
+			}
+		}
+	}))
+	for _, arts := range corpusArticles(t) {
+		for _, a := range arts {
+			w := wordHashes(nil, a)
+			check("corpus article", bigramsUnsorted(w, make([]uint32, len(w)+1)))
 		}
 	}
 }
