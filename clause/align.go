@@ -176,9 +176,14 @@ func (a *aligner) simOf(olds, news []int) float64 {
 		return 0
 	}
 	fo, fn := a.f[sOld], a.f[sNew]
-	d := dice(fo.joinedBigrams(olds), fn.joinedBigrams(news))
+	return a.verified(dice(fo.joinedBigrams(olds), fn.joinedBigrams(news)), olds, news)
+}
+
+// verified turns a Dice coefficient of 1 into 0.999 unless the contents
+// read the same once canonicalised.
+func (a *aligner) verified(d float64, olds, news []int) float64 {
 	if d >= 1 {
-		if joinedEqual(fo, olds, fn, news) {
+		if joinedEqual(a.f[sOld], olds, a.f[sNew], news) {
 			return 1
 		}
 		return 0.999
@@ -583,10 +588,13 @@ func (a *aligner) score(pairs []uint64) []cand {
 	cs := make([]cand, 0, len(pairs))
 	for _, p := range pairs {
 		o, n := int(p>>32), int(uint32(p))
-		s := a.sim(o, n)
-		if s < minSimilar {
+		// minSimilar is one half: pairs under it are left without
+		// counting all their common bigrams.
+		d := diceAtLeastHalf(fo.bigrams(o), fn.bigrams(n))
+		if d < minSimilar {
 			continue
 		}
+		s := a.verified(d, []int{o}, []int{n})
 		score := s + 0.01*a.positionScore(o, n)
 		ko, kn := fo.d.Clauses[o].Key, fn.d.Clauses[n].Key
 		switch {

@@ -138,6 +138,47 @@ func TestSortHashes(t *testing.T) {
 	}
 }
 
+// TestDiceAtLeastHalf holds the similarity pass's early exit to the full
+// count, on random lists and on pairs of corpus articles.
+func TestDiceAtLeastHalf(t *testing.T) {
+	if minSimilar != 0.5 {
+		t.Fatalf("score relies on minSimilar being one half, not %v", minSimilar)
+	}
+	check := func(a, b []uint32) {
+		t.Helper()
+		want, got := dice(a, b), diceAtLeastHalf(a, b)
+		if want >= 0.5 && got != want || want < 0.5 && got >= 0.5 {
+			t.Fatalf("diceAtLeastHalf of lists of %d and %d = %v, dice %v", len(a), len(b), got, want)
+		}
+	}
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 5000 {
+		n := r.IntN(600)
+		a, b := make([]uint32, n), make([]uint32, n/2+r.IntN(n+1))
+		mask := uint32(r.IntN(1000))
+		for i := range a {
+			a[i] = r.Uint32N(mask + 1)
+		}
+		for i := range b {
+			b[i] = r.Uint32N(mask + 1)
+		}
+		slices.Sort(a)
+		slices.Sort(b)
+		check(a, b)
+	}
+	var big [][]uint32
+	for _, arts := range corpusArticles(t) {
+		for _, a := range arts {
+			big = append(big, bigramsOf(wordHashes(nil, a)))
+		}
+	}
+	for i := range big {
+		for j := max(0, i-20); j < i; j++ {
+			check(big[i], big[j])
+		}
+	}
+}
+
 func TestByScore(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	scores := []float64{0, 1, 0.5, 2.75, 4.999, 6.02, 0.0000001}
