@@ -93,52 +93,48 @@ var wordByte = func() (t [utf8.RuneSelf]byte) {
 // wordHashes appends the hash of each word of s (a run of letters and
 // digits, lower-cased) to buf. Punctuation is dropped: "4," and "4." are
 // the same word for similarity. ASCII bytes are packed eight to a
-// multiplication, which keeps this loop off the critical path.
+// multiplication, which keeps this loop off the critical path. Words and
+// the gaps between them are read by two loops, so that no byte asks
+// which of the two it is in.
 func wordHashes(buf []uint64, s string) []uint64 {
 	const k = 0x9e3779b97f4a7c15
-	var h, acc uint64
-	n := 0 // bytes in acc
-	in := false
 	for i := 0; i < len(s); {
-		b := s[i]
-		if b < utf8.RuneSelf {
-			i++
-			w := wordByte[b]
-			if w == 0 {
-				if in {
-					buf, in = append(buf, wordHash(h, acc, n)), false
-				}
+		if b := s[i]; b < utf8.RuneSelf {
+			if wordByte[b] == 0 {
+				i++
 				continue
 			}
-			if !in {
-				h, acc, n, in = fnvOffset, 0, 0, true
-			}
-			if n == 8 {
-				h = (h ^ acc) * k
-				acc, n = 0, 0
-			}
-			acc = acc<<8 | uint64(w)
-			n++
+		} else if lower, size := wordRuneLower(s, i); lower < 0 {
+			i += size
 			continue
 		}
-		lower, size := wordRuneLower(s, i)
-		i += size
-		if lower < 0 {
-			if in {
-				buf, in = append(buf, wordHash(h, acc, n)), false
+		h, acc, n := uint64(fnvOffset), uint64(0), 0 // n bytes in acc
+		for i < len(s) {
+			if b := s[i]; b < utf8.RuneSelf {
+				w := wordByte[b]
+				if w == 0 {
+					break
+				}
+				i++
+				if n == 8 {
+					h = (h ^ acc) * k
+					acc, n = 0, 0
+				}
+				acc = acc<<8 | uint64(w)
+				n++
+				continue
 			}
-			continue
+			lower, size := wordRuneLower(s, i)
+			i += size
+			if lower < 0 {
+				break
+			}
+			// A non-ASCII rune closes the packed bytes and enters
+			// alone, tagged so that it cannot pass for ASCII bytes.
+			h = (h^acc^uint64(n)<<59)*k ^ (uint64(lower) | 1<<40)
+			h *= k
+			acc, n = 0, 0
 		}
-		if !in {
-			h, acc, n, in = fnvOffset, 0, 0, true
-		}
-		// A non-ASCII rune closes the packed bytes and enters alone,
-		// tagged so that it cannot pass for ASCII bytes.
-		h = (h^acc^uint64(n)<<59)*k ^ (uint64(lower) | 1<<40)
-		h *= k
-		acc, n = 0, 0
-	}
-	if in {
 		buf = append(buf, wordHash(h, acc, n))
 	}
 	return buf

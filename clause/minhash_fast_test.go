@@ -88,6 +88,17 @@ func TestWordHashesFastPath(t *testing.T) {
 			checkWordHashes(t, a)
 		}
 	}
+	// Random strings of pieces that end, start and split words: long
+	// words cross the eight-byte packing, invalid bytes and signs cut.
+	pieces := []string{"a", "Z", "7", "abcdefgh", "ABCDEFGHIJ", " ", "  ", ",", "'", "-", "é", "É", "œ", "×", "\u00a0", "’", "\xc3", "\xff", "ß", "\t"}
+	r := rand.New(rand.NewPCG(9, 10))
+	for range 20000 {
+		var b []byte
+		for range r.IntN(12) {
+			b = append(b, pieces[r.IntN(len(pieces))]...)
+		}
+		checkWordHashes(t, string(b))
+	}
 }
 
 func FuzzWordHashes(f *testing.F) {
