@@ -468,15 +468,29 @@ func (a *aligner) matchNearby() {
 			continue
 		}
 		best, bestSim := -1, minRenumbered
+		ot := fo.d.Clauses[o].Text
+		var canonOld string
+		// The windows of the two anchors mostly overlap: a clause tried
+		// once is not diffed again (it could not do better a second time).
+		var tried [2 * (2*nearbyWindow + 1)]int
+		nTried := 0
 		try := func(n int) {
+			if slices.Contains(tried[:nTried], n) {
+				return
+			}
+			tried[nTried] = n
+			nTried++
 			if n < 0 || n >= len(fn.class) || !a.free(sNew, n) || !a.compatible(o, n) {
 				return
 			}
-			ot, nt := fo.d.Clauses[o].Text, fn.d.Clauses[n].Text
+			nt := fn.d.Clauses[n].Text
 			if strings.TrimSpace(nt) == "" || len(ot) > 4*len(nt)+40 || len(nt) > 4*len(ot)+40 {
 				return
 			}
-			if sim := diffSimilarity(WordDiff(Canonical(ot), Canonical(nt))); sim > bestSim {
+			if canonOld == "" {
+				canonOld = Canonical(ot)
+			}
+			if sim := diffSimilarity(WordDiff(canonOld, Canonical(nt))); sim > bestSim {
 				best, bestSim = n, sim
 			}
 		}
