@@ -280,6 +280,13 @@ func (st *state) applyTo(op Op, t Target, by string) error {
 			st.replaceBody(i, op.Clauses, by)
 			return nil
 		}
+		if !t.Heading && !t.narrowed() {
+			if with, heading, ok := st.structured(i, op.New); ok {
+				st.replaceBody(i, with, by)
+				st.cl[i].Heading = heading
+				return nil
+			}
+		}
 		st.rewrite(i, t, op.New)
 		st.mark(i, by)
 	case Repeal:
@@ -412,6 +419,41 @@ func (st *state) rewrite(i int, t Target, q string) {
 	default:
 		c.Text = q
 	}
+}
+
+// structured reads the text q that rewrites the whole of clause i as a
+// clause with what it holds, when either has parts of its own: a table's
+// header and rows, paragraphs after them. The annex rewritten "par les
+// dispositions suivantes" loses the rows it had and takes those quoted;
+// written as text, the quoted table would land beside the old rows. A
+// quotation that opens with the clause's own heading ("Annexe 1 -
+// Tarifs") gives the heading too; else the clause keeps its own. It
+// reports false when the clause and the quotation are both plain text,
+// which rewrite handles.
+func (st *state) structured(i int, q string) (with []clause.Clause, heading string, ok bool) {
+	c := &st.cl[i]
+	doc := clause.Parse(q + "\n")
+	own := len(doc.Clauses) > 0 && doc.Clauses[0].Kind == c.Kind && doc.Clauses[0].Heading != "" &&
+		clause.NormalizeNumber(doc.Clauses[0].Number) == clause.NormalizeNumber(c.Number)
+	if !own {
+		doc = clause.Parse(c.Heading + "\n\n" + q + "\n")
+		if len(doc.Clauses) == 0 || doc.Clauses[0].Kind != c.Kind {
+			return nil, "", false
+		}
+	}
+	end := 1
+	for end < len(doc.Clauses) && doc.Clauses[end].Depth > doc.Clauses[0].Depth {
+		end++
+	}
+	if end < len(doc.Clauses) || end == 1 && st.end(i) == i+1 {
+		// More than the one clause quoted, or plain text on both sides.
+		return nil, "", false
+	}
+	heading = c.Heading
+	if own {
+		heading = doc.Clauses[0].Heading
+	}
+	return doc.Clauses[:end], heading, true
 }
 
 // retitle puts a new title in a heading, after its number: "Article 5 -

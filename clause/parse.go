@@ -662,9 +662,22 @@ func (p *parser) flush(a, b int) {
 		}
 		runStart, runEnd = -1, -1
 	}
-	table := -1 // the header of the table being read, if it has one
+	table := -1  // the header of the table being read, if it has one
+	quoting := 0 // depth of the quotation open at the start of line i
 	for i := a; i < b; {
 		if p.lines[i].flags&fBlank != 0 {
+			i++
+			continue
+		}
+		if quoting > 0 {
+			// A table, a point quoted by an amending text ("L'annexe 1
+			// est remplacée par les dispositions suivantes : « … »") is
+			// text of the clause that quotes it, as a quoted heading is.
+			quoting = quoteDepth(p.trimmed(i), quoting)
+			if runStart < 0 {
+				runStart = i
+			}
+			runEnd = i + 1
 			i++
 			continue
 		}
@@ -704,6 +717,7 @@ func (p *parser) flush(a, b int) {
 				continue
 			}
 		}
+		quoting = quoteDepth(p.trimmed(i), quoting)
 		if runStart < 0 {
 			runStart = i
 		}
