@@ -1,6 +1,7 @@
 package amend
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/avenant-dev/avenant/clause"
@@ -29,6 +30,41 @@ var (
 	locEverywhere = pattern(`\b(?:dans|à)\s+l'ensemble\s+d(?:e\s+la|u|es)\b|\bpartout\s+où\b`)
 	listSep       = lazy(`\s*(?:,|\bet\b)\s*`)
 )
+
+// quotedRowCode is a quotation that names a row where a row is named ("à
+// la ligne « G »", "aux lignes « G » et « GS »").
+var quotedRowCode = lazy(`(?i)\blignes?\s+(?:(?-i:[A-Z][A-Z0-9]*)\s*(?:,|\bet\b)\s*)*\x01(\d+)\x02`)
+
+// unquoteRowCodes writes the act codes quoted after "ligne" as a row is
+// named without quotes, so that the quotation is read as the row's name,
+// not as words of an operation. A quotation that is no code stays.
+func unquoteRowCodes(frame string, quotes []string) string {
+	for {
+		m := quotedRowCode.FindStringSubmatchIndex(frame)
+		if m == nil {
+			return frame
+		}
+		n, err := strconv.Atoi(frame[m[2]:m[3]])
+		if err != nil || n >= len(quotes) || !isCode(strings.TrimSpace(quotes[n])) {
+			return frame
+		}
+		frame = frame[:m[2]-1] + strings.TrimSpace(quotes[n]) + frame[m[3]+1:]
+	}
+}
+
+// isCode reports an act code as rows are named: a capital, then capitals
+// and digits.
+func isCode(s string) bool {
+	if s == "" || s[0] < 'A' || s[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if (s[i] < 'A' || s[i] > 'Z') && (s[i] < '0' || s[i] > '9') {
+			return false
+		}
+	}
+	return true
+}
 
 // parseLocation reads where an instruction applies from the words no
 // operation took ("Au deuxième alinéa de l'article 19.4,"), completing

@@ -382,7 +382,7 @@ func (n *node) read(label string, ctx Target, last *Target, quotes []string, set
 	if n.marker != "" {
 		by += ", " + n.marker
 	}
-	text := normalizeFrame(n.text)
+	text := unquoteRowCodes(normalizeFrame(n.text), quotes)
 	if len(n.children) > 0 {
 		if text != "" {
 			if !leadIn.MatchString(text) {
