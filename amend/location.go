@@ -19,6 +19,8 @@ var (
 	locSame       = pattern(`\b(?:même|cet|ce)\s+article\b`)
 	locAlinea     = pattern(`\b(ORD)\s+alinéas?\b|\balinéa\s+(\d+)\b`)
 	locPhrase     = pattern(`\b(ORD)\s+phrases?\b`)
+	locAlineas    = pattern(`\bORD\s*(?:,|\bet\b)\s*(?:ORD\s*(?:,|\bet\b)\s*)*ORD\s+alinéas\b`)
+	locPhrases    = pattern(`\bORD\s*(?:,|\bet\b)\s*(?:ORD\s*(?:,|\bet\b)\s*)*ORD\s+phrases\b`)
 	locPoints     = pattern(`\b(?:au|du|le|les|aux|des|dans\s+le)\s+(\d+°(?:\s+(?:bis|ter|quater))?|(?-i:[a-z])\)|(?-i:[IVX]+)\b)`)
 	locPreamble   = pattern(`\bpréambule\b`)
 	locAnnex      = pattern(`\b(?:l')?annexes?(?:\s+((?-i:[IVXLC]+)\b|\d+))?`)
@@ -66,6 +68,31 @@ func isCode(s string) bool {
 	return true
 }
 
+// oneAtATime refuses an instruction that names several alinéas (or
+// sentences) of one clause: "les deuxième et troisième alinéas sont
+// supprimés", "au premier alinéa, … et le troisième alinéa est supprimé".
+// Each removal renumbers the ones after it, and a target is one place, so
+// reading one of them would change the wrong alinéa without a word.
+func oneAtATime(s string) error {
+	for _, u := range [...]struct {
+		unit      string
+		one, list *lazyRegexp
+	}{{"alinéas", locAlinea, locAlineas}, {"phrases", locPhrase, locPhrases}} {
+		if m := u.list.FindString(s); m != "" {
+			return errf("names several %s at once (%s): write one instruction for each", u.unit, m)
+		}
+		first := ""
+		for _, ix := range u.one.FindAllStringIndex(s, -1) {
+			m := s[ix[0]:ix[1]]
+			if first != "" && !strings.EqualFold(first, m) {
+				return errf("names several %s at once (%s, %s): write one instruction for each", u.unit, first, m)
+			}
+			first = m
+		}
+	}
+	return nil
+}
+
 // parseLocation reads where an instruction applies from the words no
 // operation took ("Au deuxième alinéa de l'article 19.4,"), completing
 // them with the lead-in's target ctx: a point, alinéa or sentence named
@@ -109,6 +136,9 @@ func parseLocation(s string, ctx Target, last *Target) ([]Target, error) {
 		}
 	}
 	t.Heading = locHeading.MatchString(s)
+	if err := oneAtATime(s); err != nil {
+		return nil, err
+	}
 	if m := locAlinea.FindStringSubmatch(s); m != nil {
 		t.Alinea = ordinal(m[1] + m[2])
 	}

@@ -2,6 +2,7 @@ package amend
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -330,7 +331,7 @@ type node struct {
 	children []*node
 }
 
-var inlinePoint = lazy(`([:;])[ \t]+(\d+°|[a-z]\)|(?:[IVX]+)\.?[ \t]*[-–])[ \t]`)
+var inlinePoint = lazy(`([:;])[ \t]+(\d+°|[a-z]\)|(?:[IVX]+)\.?[ \t]*[-–]|[-–—•])[ \t]`)
 
 // splitPoints cuts the frame of an article into its numbered points,
 // nested by family in the order the families first appear ("I." then
@@ -350,23 +351,53 @@ func splitPoints(frame string) *node {
 		return len(families)
 	}
 	for _, line := range strings.Split(frame, "\n") {
-		m := lineMarker(line)
-		if m == "" {
+		m, family := lineMarker(line), byte(0)
+		if m != "" {
+			family = markerFamily(m)
+		} else if dash := dashMarker(line); dash != "" {
+			// "- au premier alinéa, …" : an unnumbered point, named by
+			// its rank among the dashes of its level ("2e tiret").
+			m, family = dash, '-'
+		} else {
 			top := stack[len(stack)-1]
 			top.text += "\n" + line
 			continue
 		}
-		level := levelOf(markerFamily(m))
+		level := levelOf(family)
 		if level > len(stack) {
 			level = len(stack)
 		}
 		stack = stack[:level]
-		n := &node{marker: m, text: strings.TrimLeft(strings.TrimLeft(line, " \t")[len(m):], ".-–) \t")}
 		parent := stack[len(stack)-1]
+		n := &node{marker: m, text: strings.TrimLeft(strings.TrimLeft(line, " \t")[len(m):], ".-–) \t")}
+		if family == '-' {
+			n.marker = tiret(len(parent.children) + 1)
+		}
 		parent.children = append(parent.children, n)
 		stack = append(stack, n)
 	}
 	return root
+}
+
+// dashMarker returns the dash or bullet a line opens with ("- ", "– ",
+// "• "), or "".
+func dashMarker(line string) string {
+	line = strings.TrimLeft(line, " \t")
+	for _, d := range [...]string{"-", "–", "—", "•"} {
+		if strings.HasPrefix(line, d+" ") || strings.HasPrefix(line, d+"\t") {
+			return d
+		}
+	}
+	return ""
+}
+
+// tiret names the n-th dash of a list as French texts do: "1er tiret",
+// "2e tiret".
+func tiret(n int) string {
+	if n == 1 {
+		return "1er tiret"
+	}
+	return strconv.Itoa(n) + "e tiret"
 }
 
 // leadIn matches the words that introduce the points below them
