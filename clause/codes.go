@@ -220,6 +220,7 @@ func (t *factTextKind) contextualCode(i int, code string) bool {
 // introduce): those are ruled out by a scan of the text's capitalised
 // words, before any word of it is cut or lower-cased.
 func holdsActCode(s string) bool {
+	whole := wholeOf(s)
 	// A code starts with an ASCII capital that starts a word: the
 	// words are cut only there.
 	for i := 0; i < len(s); i++ {
@@ -227,7 +228,7 @@ func holdsActCode(s string) bool {
 			continue
 		}
 		_, end, _ := nextFactWord(s, i)
-		if word := s[i:end]; codeShape(word) && (isActCode(word) || mayBeContextualCode(word)) && codeStandsAt(s, i) {
+		if word := s[i:end]; codeShape(word) && (isActCode(word) || mayBeContextualCode(word)) && codeStandsAt(s, whole, i) {
 			return true
 		}
 		i = end - 1
@@ -241,7 +242,7 @@ func holdsActCode(s string) bool {
 // (one more, to be safe), to the end of the line of the word as many
 // after it. A line's start or end reads as the text's does: the checks
 // of codeOf that look at the text around a word stop at a line's end.
-func codeStandsAt(s string, start int) bool {
+func codeStandsAt(s string, whole *wholeText, start int) bool {
 	from := start
 	for range codeWordsAround[0] + 1 {
 		from = wordBefore(s, from)
@@ -256,7 +257,7 @@ func codeStandsAt(s string, start int) bool {
 	} else {
 		to = len(s)
 	}
-	t := &factTextKind{s: s[from:to], outline: s, words: appendFactWords(factWords.get(), s[from:to])}
+	t := &factTextKind{s: s[from:to], outline: whole, words: appendFactWords(factWords.get(), s[from:to])}
 	defer func() { factWords.put(t.words) }()
 	_, ok := t.codeOf(t.wordAt(start - from))
 	return ok
@@ -287,10 +288,25 @@ func (t *factTextKind) romanSubdivision(i int) bool {
 	if t.numeralListed(i-2, i-1) || t.numeralListed(i+2, i+1) || t.ofAText(i+1) {
 		return true
 	}
-	if !t.romanTopRead {
-		t.romanTop, t.romanTopRead = topLineNumeral(t.outline), true
+	return n <= t.outline.romanTop()
+}
+
+// wholeText is the normalised text whole that pieces are read in, with
+// what a piece reads of the whole, read once for all its pieces.
+type wholeText struct {
+	s       string
+	top     int // topLineNumeral(s) once topRead
+	topRead bool
+}
+
+func wholeOf(s string) *wholeText { return &wholeText{s: s} }
+
+// romanTop is topLineNumeral of the whole text.
+func (w *wholeText) romanTop() int {
+	if !w.topRead {
+		w.top, w.topRead = topLineNumeral(w.s), true
 	}
-	return n <= t.romanTop
+	return w.top
 }
 
 // ofAText reports whether the words from k name a text or one of its

@@ -309,18 +309,16 @@ type factWord struct {
 
 // factTextKind is a normalised text with what the extractors share.
 type factTextKind struct {
-	s            string
-	outline      string // the whole text s is a piece of, or s
-	words        []factWord
-	classes      []wordClass // of words, once classify ran
-	held         wordClass   // the classes of words together
-	bounds       []int       // start offsets of sentences, ascending, first is 0; read on first use
-	numbers      []int       // numberStarts(s) once numbersRead
-	numbersRead  bool
-	sums         []amountMatch // amountMatchesAt(s, numbers) once sumsRead
-	sumsRead     bool
-	romanTop     int // topLineNumeral(outline) once romanTopRead
-	romanTopRead bool
+	s           string
+	outline     *wholeText // the whole text s is a piece of, or s
+	words       []factWord
+	classes     []wordClass // of words, once classify ran
+	held        wordClass   // the classes of words together
+	bounds      []int       // start offsets of sentences, ascending, first is 0; read on first use
+	numbers     []int       // numberStarts(s) once numbersRead
+	numbersRead bool
+	sums        []amountMatch // amountMatchesAt(s, numbers) once sumsRead
+	sumsRead    bool
 }
 
 // normalizeFactText folds the differences that carry no meaning, so that
@@ -727,17 +725,14 @@ var (
 // extractNormalized finds every fact of a text already normalised
 // (normalizeFactText), in text order. subject is the act code priced by the
 // clause when the structure tells it.
-func extractNormalized(s, subject string) []factAt { return extractPiece(s, s, subject) }
-
-// extractPiece is extractNormalized on s, a piece of the normalised text
-// whole: what a fact of s may take from beyond its paragraphs (whether the
-// text is divided by Roman numerals, which are then no act codes) is read
-// in whole.
-func extractPiece(s, whole, subject string) []factAt { return pieceText(s, whole).facts(subject) }
+func extractNormalized(s, subject string) []factAt { return pieceText(s, wholeOf(s)).facts(subject) }
 
 // pieceText is s, a piece of the normalised text whole, before its words
-// are cut: what its numbers hold can be asked first (amountMatches).
-func pieceText(s, whole string) *factTextKind { return &factTextKind{s: s, outline: whole} }
+// are cut: what its numbers hold can be asked first (amountMatches). What
+// a fact of s may take from beyond its paragraphs (whether the text is
+// divided by Roman numerals, which are then no act codes) is read in
+// whole, once for all its pieces.
+func pieceText(s string, whole *wholeText) *factTextKind { return &factTextKind{s: s, outline: whole} }
 
 // facts cuts the words of t and reads its facts.
 func (t *factTextKind) facts(subject string) []factAt {

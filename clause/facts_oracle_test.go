@@ -133,8 +133,8 @@ func TestWordClassesSkipNoFact(t *testing.T) {
 		t.Helper()
 		s = normalizeFactText(s)
 		for _, subject := range []string{"", "G"} {
-			got := extractPiece(s, s, subject)
-			all := &factTextKind{s: s, outline: s, words: tokenize(s)}
+			got := extractNormalized(s, subject)
+			all := &factTextKind{s: s, outline: wholeOf(s), words: tokenize(s)}
 			all.held = ^wordClass(0)
 			all.classes = make([]wordClass, len(all.words))
 			for i := range all.classes {

@@ -688,7 +688,7 @@ func TestHeadingLineIsNoReference(t *testing.T) {
 // appearance, each once.
 func extractCodes(text string) []string {
 	s := normalizeFactText(text)
-	t := &factTextKind{s: s, outline: s, words: tokenize(s), bounds: sentenceBounds(s)}
+	t := &factTextKind{s: s, outline: wholeOf(s), words: tokenize(s), bounds: sentenceBounds(s)}
 	var out []string
 	seen := map[string]bool{}
 	for _, c := range t.codes() {
@@ -792,12 +792,12 @@ func TestHoldsActCodeIsCodes(t *testing.T) {
 	check := func(s string) {
 		t.Helper()
 		s = normalizeFactText(s)
-		tk := &factTextKind{s: s, outline: s, words: tokenize(s)}
+		tk := &factTextKind{s: s, outline: wholeOf(s), words: tokenize(s)}
 		if got, want := holdsActCode(s), len(tk.codes()) > 0; got != want {
 			t.Fatalf("holdsActCode(%q) = %v, codes() found %v", s, got, tk.codes())
 		}
 		for i, w := range tk.words {
-			if _, want := tk.codeOf(i); codeStandsAt(s, w.start) != want {
+			if _, want := tk.codeOf(i); codeStandsAt(s, wholeOf(s), w.start) != want {
 				t.Fatalf("codeStandsAt(%q, %d) = %v, codes() says %v", s, w.start, !want, want)
 			}
 		}

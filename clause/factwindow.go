@@ -44,6 +44,7 @@ func factsAround(oldText, newText, subject string, refs *refIndex, hunks []Hunk)
 	// value over the whole texts.
 	if mayWindow && oldNorm != newNorm && len(oldNorm)+len(newNorm) <= maxAnchoredDiff {
 		holdsCode := sync.OnceValue(func() bool { return holdsActCode(oldNorm) || holdsActCode(newNorm) })
+		oldWhole, newWhole := wholeOf(oldNorm), wholeOf(newNorm)
 		for _, margin := range factMargins {
 			start, tail, ok := shared.window(oldNorm, margin)
 			if !ok {
@@ -64,7 +65,7 @@ func factsAround(oldText, newText, subject string, refs *refIndex, hunks []Hunk)
 			texts := make([][2]*factTextKind, len(pieces))
 			sums := false
 			for k, p := range pieces {
-				texts[k] = [2]*factTextKind{pieceText(o[p.old[0]:p.old[1]], oldNorm), pieceText(n[p.new[0]:p.new[1]], newNorm)}
+				texts[k] = [2]*factTextKind{pieceText(o[p.old[0]:p.old[1]], oldWhole), pieceText(n[p.new[0]:p.new[1]], newWhole)}
 				sums = sums || len(texts[k][0].amountMatches()) > 0 || len(texts[k][1].amountMatches()) > 0
 			}
 			// An amount may take its act code from a label anywhere
