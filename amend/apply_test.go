@@ -134,6 +134,8 @@ func TestApplyConvention(t *testing.T) {
 			clause: "article 15", want: "Le contrat de transition est proposé au médecin âgé de soixante-cinq ans et plus.\n\nIl est conclu pour trois ans."},
 		{name: "rewrite an article with its heading", amend: "### Article 1er\n\nL'article 15 est ainsi rédigé :\n\n« Article 15 - Contrat de fin d'activité\n\n« Le contrat est proposé au médecin qui cesse son activité. »",
 			clause: "heading 15", want: "Article 15 - Contrat de fin d'activité"},
+		{name: "an alinéa replaced by two", amend: "### Article 1er\n\nLe second alinéa de l'article 3 est remplacé par deux alinéas ainsi rédigés :\n\n« Elles peuvent être modifiées par avenant.\n\n« Elles sont publiées au Journal officiel. »",
+			clause: "article 3", want: "Les présentes dispositions sont applicables pour une durée de cinq ans à compter de leur entrée en vigueur.\n\nElles peuvent être modifiées par avenant.\n\nElles sont publiées au Journal officiel."},
 		{name: "rewrite an alinéa", amend: "### Article 1er\n\nLe deuxième alinéa de l'article 3 est ainsi rédigé : « Elles peuvent être modifiées par avenant. »",
 			clause: "article 3", want: "Les présentes dispositions sont applicables pour une durée de cinq ans à compter de leur entrée en vigueur.\n\nElles peuvent être modifiées par avenant."},
 		{name: "rewrite a heading", amend: "### Article 1er\n\nL'intitulé de l'article 33 est ainsi rédigé : « Téléexpertise ».",

@@ -214,12 +214,14 @@ func openerOf(closer rune) rune {
 	return closer
 }
 
-// cleanQuote trims a quotation's inner spaces and the spaces that end its
-// lines; paragraphs stay separated by a blank line.
+// cleanQuote trims a quotation's inner spaces and the spaces around its
+// lines (a line's indentation is already left out, but for the space after
+// a continuation mark: "« Il le transmet…"); paragraphs stay separated by
+// a blank line.
 func cleanQuote(s string) string {
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
-		lines[i] = strings.TrimRightFunc(l, unicode.IsSpace)
+		lines[i] = strings.TrimFunc(l, unicode.IsSpace)
 	}
 	s = strings.Join(lines, "\n")
 	for strings.Contains(s, "\n\n\n") {

@@ -100,3 +100,12 @@ func splitQuotesRule(text string) (frame string, quotes []string, err error) {
 	}
 	return out.String(), quotes, nil
 }
+
+// A quoted paragraph after the first starts where its words do, not with
+// the space that followed its continuation mark.
+func TestQuotedParagraphs(t *testing.T) {
+	_, q, err := splitQuotes("ainsi rédigés :\n\n« Le médecin tient le dossier.\n\n« Il le transmet sur demande. »")
+	if err != nil || len(q) != 1 || q[0] != "Le médecin tient le dossier.\n\nIl le transmet sur demande." {
+		t.Errorf("quotations %q, %v", q, err)
+	}
+}
