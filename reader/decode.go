@@ -248,7 +248,16 @@ func plainRun(s string, inert *inertRunes) (n, runes int, composed bool) {
 		if c < utf8.RuneSelf {
 			break
 		}
-		r, size := utf8.DecodeRuneInString(s[n:])
+		var r rune
+		var size int
+		if c >= 0xC2 && c < 0xE0 && n+1 < len(s) && s[n+1]&0xC0 == 0x80 {
+			// Two bytes, as nearly every rune of a French text beyond
+			// ASCII: decoded here, as DecodeRuneInString would, without
+			// the call.
+			r, size = rune(c&0x1F)<<6|rune(s[n+1]&0x3F), 2
+		} else {
+			r, size = utf8.DecodeRuneInString(s[n:])
+		}
 		// Below U+00A0 lie the C1 controls; size 1 is invalid UTF-8.
 		if r < 0xA0 || size == 1 || r == '\uFEFF' || unicode.IsSpace(r) {
 			break
