@@ -213,27 +213,37 @@ func middleLineBreak(s string, margin int) (int, bool) {
 	return margin + i + 1, true
 }
 
-// commonPrefixLen is the number of leading bytes a and b share.
+// commonPrefixLen is the number of leading bytes a and b share. Whole
+// clauses are compared, most of them shared: blocks are compared first
+// (string equality runs wide), bytes only in the block that differs.
 func commonPrefixLen(a, b string) int {
 	n := min(len(a), len(b))
-	for i := range n {
-		if a[i] != b[i] {
-			return i
-		}
+	i := 0
+	for i+commonBlock <= n && a[i:i+commonBlock] == b[i:i+commonBlock] {
+		i += commonBlock
 	}
-	return n
+	for i < n && a[i] == b[i] {
+		i++
+	}
+	return i
 }
 
 // commonSuffixLen is the number of trailing bytes a and b share.
 func commonSuffixLen(a, b string) int {
 	n := min(len(a), len(b))
-	for i := 1; i <= n; i++ {
-		if a[len(a)-i] != b[len(b)-i] {
-			return i - 1
-		}
+	i := 0 // a[len(a)-i:] == b[len(b)-i:]
+	for i+commonBlock <= n && a[len(a)-i-commonBlock:len(a)-i] == b[len(b)-i-commonBlock:len(b)-i] {
+		i += commonBlock
 	}
-	return n
+	for i < n && a[len(a)-i-1] == b[len(b)-i-1] {
+		i++
+	}
+	return i
 }
+
+// commonBlock is the size of the blocks commonPrefixLen and
+// commonSuffixLen compare at once.
+const commonBlock = 64
 
 // CanonicalHeading is the form in which two headings are the same: the
 // Canonical form, lower case and without accents. Headings are often set

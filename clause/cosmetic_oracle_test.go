@@ -1,6 +1,7 @@
 package clause
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode"
@@ -168,4 +169,65 @@ func TestPlainASCIIIsTheSwitch(t *testing.T) {
 			t.Errorf("plainASCII(%#x) = %v, want %v", c, got, want)
 		}
 	}
+}
+
+func plainCommonPrefixLen(a, b string) int {
+	n := min(len(a), len(b))
+	for i := range n {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return n
+}
+
+func plainCommonSuffixLen(a, b string) int {
+	n := min(len(a), len(b))
+	for i := 1; i <= n; i++ {
+		if a[len(a)-i] != b[len(b)-i] {
+			return i - 1
+		}
+	}
+	return n
+}
+
+// The common ends, compared by blocks, are those compared byte by byte,
+// wherever the first difference falls in or between blocks.
+func TestCommonEndsArePlain(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 14))
+	base := strings.Repeat("abcdefghij", 40)
+	for range 5000 {
+		a := base[:rng.IntN(len(base)+1)]
+		b := a
+		if len(b) > 0 && rng.IntN(4) > 0 {
+			i := rng.IntN(len(b))
+			b = b[:i] + "#" + b[i+1:]
+		}
+		if rng.IntN(2) == 0 {
+			b += base[:rng.IntN(100)]
+		}
+		if rng.IntN(2) == 0 {
+			b = base[:rng.IntN(100)] + b
+		}
+		for _, p := range [][2]string{{a, b}, {b, a}} {
+			if got, want := commonPrefixLen(p[0], p[1]), plainCommonPrefixLen(p[0], p[1]); got != want {
+				t.Fatalf("commonPrefixLen(%q, %q) = %d, want %d", p[0], p[1], got, want)
+			}
+			if got, want := commonSuffixLen(p[0], p[1]), plainCommonSuffixLen(p[0], p[1]); got != want {
+				t.Fatalf("commonSuffixLen(%q, %q) = %d, want %d", p[0], p[1], got, want)
+			}
+		}
+	}
+}
+
+func FuzzCommonEnds(f *testing.F) {
+	f.Add(strings.Repeat("a", 130), strings.Repeat("a", 70)+"b"+strings.Repeat("a", 59))
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if got, want := commonPrefixLen(a, b), plainCommonPrefixLen(a, b); got != want {
+			t.Fatalf("commonPrefixLen(%q, %q) = %d, want %d", a, b, got, want)
+		}
+		if got, want := commonSuffixLen(a, b), plainCommonSuffixLen(a, b); got != want {
+			t.Fatalf("commonSuffixLen(%q, %q) = %d, want %d", a, b, got, want)
+		}
+	})
 }
