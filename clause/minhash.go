@@ -312,19 +312,25 @@ func intersectCount(a, b []uint32) int { return intersectAtLeast(a, b, 0) }
 
 // intersectAtLeast is intersectCount, except that it stops as soon as
 // fewer than need common elements remain possible, and then returns a
-// count below need.
+// count below need. The bound is checked once every 64 elements of a;
+// with nothing to stop for, a is read in one block. Each block is a slice
+// of its own, so that the loop reads it without bounds checks.
 func intersectAtLeast(a, b []uint32, need int) int {
 	i, j, n := 0, 0, 0
+	step := 64
+	if need <= 0 {
+		step = len(a)
+	}
 	for i < len(a) && j < len(b) {
 		if n+min(len(a)-i, len(b)-j) < need {
 			return n
 		}
-		// The bound is checked once every 64 elements of a.
-		for end := min(len(a), i+64); i < end && j < len(b); {
+		block := a[:min(len(a), i+step)]
+		for i < len(block) && j < len(b) {
 			switch {
-			case a[i] < b[j]:
+			case block[i] < b[j]:
 				i++
-			case a[i] > b[j]:
+			case block[i] > b[j]:
 				j++
 			default:
 				n++

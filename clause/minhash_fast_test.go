@@ -149,15 +149,39 @@ func TestSortHashes(t *testing.T) {
 	}
 }
 
-// TestDiceAtLeastHalf holds the similarity pass's early exit to the full
-// count, on random lists and on pairs of corpus articles.
+// plainIntersectCount is the merge intersectCount and intersectAtLeast
+// read by blocks.
+func plainIntersectCount(a, b []uint32) int {
+	i, j, n := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
+}
+
+// TestDiceAtLeastHalf holds the similarity pass's early exit and the
+// blocks of intersectAtLeast to the plain merge, on random lists and on
+// pairs of corpus articles.
 func TestDiceAtLeastHalf(t *testing.T) {
 	if minSimilar != 0.5 {
 		t.Fatalf("score relies on minSimilar being one half, not %v", minSimilar)
 	}
 	check := func(a, b []uint32) {
 		t.Helper()
-		want, got := dice(a, b), diceAtLeastHalf(a, b)
+		common := plainIntersectCount(a, b)
+		if got := intersectCount(a, b); got != common {
+			t.Fatalf("intersectCount of lists of %d and %d = %d, want %d", len(a), len(b), got, common)
+		}
+		want, got := 2*float64(common)/float64(len(a)+len(b)), diceAtLeastHalf(a, b)
 		if want >= 0.5 && got != want || want < 0.5 && got >= 0.5 {
 			t.Fatalf("diceAtLeastHalf of lists of %d and %d = %v, dice %v", len(a), len(b), got, want)
 		}
