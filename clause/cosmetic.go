@@ -98,8 +98,7 @@ func Canonical(s string) string {
 			space = true
 			continue
 		}
-		switch r {
-		case '\u00ad', '\u200b', '\u2060', '\ufeff':
+		if frtext.Invisible(r) {
 			continue
 		}
 		orig := r

@@ -37,6 +37,7 @@ func TestCanonical(t *testing.T) {
 		{"13,2\u00a0%", "13,2%"},
 		{"médecin", "me\u0301decin"},
 		{"con\u00adven\u200btion", "convention"},
+		{"con\u200cven\u200dti\u2060on\ufeff", "convention"},
 		{"26,50 €", "26,5 €"},
 		{"3,00 €", "3 €"},
 		{"1.234,56 €", "1 234,56 €"},
@@ -368,7 +369,7 @@ func TestCosmeticallyEqualIsCanonicalEquality(t *testing.T) {
 		"\n\nIII. - (Supprimé)\n\n• point 1 234,50 € selon l'article L. 162-5 et la loi n° 2004-810.\n\n" +
 		synth.Base(2000, 4).Text
 	snippets := []string{"\u00a0", " ", "\n", "\n\n", "’", "'", "«\u00a0", "»", ",00", "0", ".", " 234", "L.", "L. O. ", "n°", "no ",
-		"N°", "É", "E", "è", "é", "-", "–", " - ", "(Supprimé)", "III. - (Supprimé)\n", "• ", "* ", "…", "...", "\u00ad", "mot", "2"}
+		"N°", "É", "E", "è", "é", "-", "–", " - ", "(Supprimé)", "III. - (Supprimé)\n", "• ", "* ", "…", "...", "\u00ad", "\u200c", "\u2060", "mot", "2"}
 	r := rand.New(rand.NewPCG(5, 6))
 	equal := 0
 	for trial := range 400 {
@@ -508,8 +509,7 @@ func TestCanonicalIsTheRule(t *testing.T) {
 				space = true
 				continue
 			}
-			switch r {
-			case '\u00ad', '\u200b', '\u2060', '\ufeff':
+			if frtext.Invisible(r) {
 				continue
 			}
 			orig := r

@@ -355,7 +355,7 @@ func foldFactText(s string) string {
 		case unicode.IsSpace(r):
 			blank = true
 			continue
-		case invisible(r):
+		case frtext.Invisible(r):
 			continue
 		}
 		if blank && b.Len() > 0 {
@@ -495,7 +495,7 @@ func normalRune(r rune, w int) uint32 {
 	var buf [utf8.UTFMax]byte
 	b := buf[:utf8.EncodeRune(buf[:], r)]
 	switch {
-	case unicode.IsSpace(r) || invisible(r) || frtext.Typography(r) != r || !norm.NFKC.IsNormal(b):
+	case unicode.IsSpace(r) || frtext.Invisible(r) || frtext.Typography(r) != r || !norm.NFKC.IsNormal(b):
 		k = runeFolded
 	case norm.NFKC.Properties(b).BoundaryBefore():
 		k = runeKept
@@ -509,12 +509,6 @@ func normalRune(r rune, w int) uint32 {
 }
 
 func blankByte(c byte) bool { return c == ' ' || c == '\n' }
-
-// invisible tells the characters that show nothing and mean nothing in a
-// text: soft hyphens, zero-width spaces and joiners, byte order marks.
-func invisible(r rune) bool {
-	return r == '\u00ad' || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff'
-}
 
 // visibleASCII tells the ASCII runes that are neither blank nor folded by
 // frtext.Typography (which turns a backquote into an apostrophe).

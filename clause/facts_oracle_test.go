@@ -41,7 +41,7 @@ func factTextNormalRule(s string) bool {
 			return false
 		default:
 			r, w := utf8.DecodeRuneInString(s[i:])
-			if w == 1 || unicode.IsSpace(r) || invisible(r) || frtext.Typography(r) != r {
+			if w == 1 || unicode.IsSpace(r) || frtext.Invisible(r) || frtext.Typography(r) != r {
 				return false
 			}
 			ascii = false

@@ -716,7 +716,7 @@ func TestNormalizeFactTextIsTheRule(t *testing.T) {
 			case unicode.IsSpace(r):
 				blank = true
 				continue
-			case r == '\u00ad' || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff':
+			case frtext.Invisible(r):
 				continue
 			}
 			if blank && b.Len() > 0 {
@@ -736,7 +736,7 @@ func TestNormalizeFactTextIsTheRule(t *testing.T) {
 	}
 	sameAsRule(t, normalizeFactText, rule,
 		[]string{"", " a ", "l`a", "a\n\nb", "a \n b", "x\u00adY", "1ᵉʳ\u00a0mai", "\xffa", "a\u2028b", "«\u202fa\u202f»", "\x7f~"},
-		[]string{"a", "`", "'", "’", " ", "\n", "\t", "\u00a0", "\u00ad", "é", "e\u0301", "ᵉ", "\xff", "~", "\x7f", "-", "—"},
+		[]string{"a", "`", "'", "’", " ", "\n", "\t", "\u00a0", "\u00ad", "\u2060", "é", "e\u0301", "ᵉ", "\xff", "~", "\x7f", "-", "—"},
 		func(line string) string { return line })
 }
 

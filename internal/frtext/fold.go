@@ -24,6 +24,18 @@ func Typography(r rune) rune {
 	return r
 }
 
+// Invisible tells the characters that show nothing and mean nothing in a
+// French text: soft hyphens, zero-width spaces, joiners and non-joiners,
+// the word joiner, byte order marks. Whether two texts say the same thing
+// (cosmetic changes) and what facts they state read past the same set.
+func Invisible(r rune) bool {
+	switch r {
+	case '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
+		return true
+	}
+	return false
+}
+
 // IsApostrophe reports whether r is an apostrophe as typed or as set by a
 // word processor: "l'article", "l’article".
 func IsApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
