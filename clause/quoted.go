@@ -7,6 +7,9 @@ import "strings"
 // inside a quotation is the continuation mark of French typography, which
 // repeats it at each quoted paragraph and closes once, at the end.
 func quoteDepth(line string, depth int) int {
+	if depth == 0 && !strings.Contains(line, "«") && !strings.Contains(line, "“") {
+		return 0 // most lines: a closing mark alone changes nothing
+	}
 	if depth > 0 {
 		line = strings.TrimPrefix(line, "«")
 	}
