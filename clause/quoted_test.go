@@ -19,6 +19,11 @@ func TestParseQuotedTable(t *testing.T) {
 	if want := "article 1er|article 2|article 3|section |item APC"; strings.Join(got, "|") != want {
 		t.Errorf("clauses %q, want %q\n%s", got, want, outline(d))
 	}
+	// A quotation left open within a sentence keeps the table after it.
+	slip := "Article 1er\n\nLe médecin dit « bonjour.\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| G | Consultation | 30 € |\n"
+	if d := Parse(slip); len(d.Clauses) != 3 || d.Clauses[2].Key != "tariff:G" {
+		t.Errorf("a slip's open quotation took the table:\n%s", outline(d))
+	}
 	for _, tt := range []struct {
 		line  string
 		depth int
@@ -30,6 +35,8 @@ func TestParseQuotedTable(t *testing.T) {
 		{"« citation « imbriquée » ouverte", 0, 1},
 		{"“guillemets anglais”", 0, 0},
 		{"» de trop", 0, 0},
+		{"Le médecin dit « bonjour.", 0, 0},
+		{"dit « bonjour", 1, 2},
 	} {
 		if got := quoteDepth(tt.line, tt.depth); got != tt.want {
 			t.Errorf("quoteDepth(%q, %d) = %d, want %d", tt.line, tt.depth, got, tt.want)
