@@ -381,7 +381,7 @@ func scanNumber(s string, hk hkind) (num, rest string, ok bool) {
 				k += 2
 			}
 			if _, isRoman := roman(s[:k]); isRoman && frtext.WordEnds(s, k) {
-				i = latinSuffix(s, k)
+				i = letterSuffix(s, latinSuffix(s, k))
 			}
 		}
 		if i == 0 && hk == hAnnex && s != "" && s[0] >= 'A' && s[0] <= 'Z' && frtext.WordEnds(s, 1) {

@@ -49,6 +49,8 @@ func TestParseHeadingForms(t *testing.T) {
 		{line: "Sous-titre 2", kind: KindTitle, number: "2", key: "subtitle:2", id: "sous-titre-2"},
 		{line: "CHAPITRE III", kind: KindChapter, number: "III", key: "chapter:3", id: "chap-3"},
 		{line: "Chapitre Ier", kind: KindChapter, number: "Ier", key: "chapter:1", id: "chap-1"},
+		{line: "CHAPITRE IER A", kind: KindChapter, number: "IER A", key: "chapter:1.a", id: "chap-1-a"},
+		{line: "Titre II A : Santé", kind: KindTitle, number: "II A", key: "title:2.a", id: "titre-2-a"},
 		{line: "Chapitre Ier : Information des médecins.", kind: KindChapter, number: "Ier", key: "chapter:1", id: "chap-1"},
 		{line: "Section 1", kind: KindSection, number: "1", key: "section:1", id: "sect-1"},
 		{line: "SOUS-SECTION 2", kind: KindSection, number: "2", key: "subsection:2", id: "sous-sect-2"},
