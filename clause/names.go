@@ -183,9 +183,10 @@ func matching(cs []Named, ok func(*Named) bool) []int {
 // the kind alone ("" key).
 func nameKey(name string) (Kind, string, bool) {
 	h, ok := classify(name, false)
-	if !ok {
-		// Case aside: "titre ii" is "TITRE II".
-		h, ok = classify(strings.ToUpper(name), false)
+	// Case aside: "titre ii" is "TITRE II", and "chapitre 1er a" is
+	// "CHAPITRE IER A", whose letter a lower-case reading leaves out.
+	if hu, oku := classify(strings.ToUpper(name), false); oku && (!ok || len(hu.num) > len(h.num)) {
+		h, ok = hu, true
 	}
 	if ok {
 		if h.hk == hPreamble {

@@ -227,3 +227,22 @@ Un autre texte.
 		t.Errorf("FindChange(%q) = %d, %v; want the change of the last annex", id, k, err)
 	}
 }
+
+// A kind and a number typed in lower case name the clause whose number
+// carries a capital letter: "chapitre 1er a" is "CHAPITRE IER A", never
+// "CHAPITRE IER".
+func TestResolveNameLetterSuffix(t *testing.T) {
+	named := NamedOf(Parse("CHAPITRE IER\n\nUn.\n\nCHAPITRE IER A\n\nUn A.\n\nArticle 12\n\nDouze.\n\nArticle 12 A\n\nDouze A.\n"))
+	for name, want := range map[string]string{
+		"chapitre 1er a": "chap-1-a", "Chapitre Ier A": "chap-1-a", "chapitre ier": "chap-1",
+		"article 12 a": "art-12-a", "article 12": "art-12", "12 A": "art-12-a",
+	} {
+		var got []string
+		for _, i := range ResolveName(named, name) {
+			got = append(got, named[i].ID)
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("ResolveName(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
