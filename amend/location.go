@@ -33,25 +33,27 @@ var (
 	listSep       = lazy(`\s*(?:,|\bet\b)\s*`)
 )
 
-// quotedRowCode is a quotation that names a row where a row is named ("à
+// quotedRows is a list of rows named after "ligne(s)", quoted or not ("à
 // la ligne « G »", "aux lignes « G » et « GS »").
-var quotedRowCode = lazy(`(?i)\blignes?\s+(?:(?-i:[A-Z][A-Z0-9]*)\s*(?:,|\bet\b)\s*)*\x01(\d+)\x02`)
+var quotedRows = lazy(`(?i)\blignes?\s+(?:(?:(?-i:[A-Z][A-Z0-9]*)|\x01\d+\x02)\s*(?:,|\bet\b)\s*)*\x01\d+\x02`)
 
 // unquoteRowCodes writes the act codes quoted after "ligne" as a row is
 // named without quotes, so that the quotation is read as the row's name,
-// not as words of an operation. A quotation that is no code stays.
+// not as words of an operation. A quotation that is no code stays. One
+// pass over the frame, however many rows it names.
 func unquoteRowCodes(frame string, quotes []string) string {
-	for {
-		m := quotedRowCode.FindStringSubmatchIndex(frame)
-		if m == nil {
-			return frame
-		}
-		n, err := strconv.Atoi(frame[m[2]:m[3]])
-		if err != nil || n >= len(quotes) || !isCode(strings.TrimSpace(quotes[n])) {
-			return frame
-		}
-		frame = frame[:m[2]-1] + strings.TrimSpace(quotes[n]) + frame[m[3]+1:]
+	if strings.IndexByte(frame, quoteOpen) < 0 {
+		return frame
 	}
+	return quotedRows.ReplaceAllStringFunc(frame, func(list string) string {
+		return placeholderRe.ReplaceAllStringFunc(list, func(ph string) string {
+			n, err := strconv.Atoi(ph[1 : len(ph)-1])
+			if err != nil || n >= len(quotes) || !isCode(strings.TrimSpace(quotes[n])) {
+				return ph
+			}
+			return strings.TrimSpace(quotes[n])
+		})
+	})
 }
 
 // isCode reports an act code as rows are named: a capital, then capitals
