@@ -1,5 +1,10 @@
 package clause
 
+import (
+	"strings"
+	"unicode"
+)
+
 // presenceKinds are the fact kinds reported for a clause that appears or
 // disappears whole: the values a reader, or a CI rule, must not miss when
 // they arrive or leave with a clause (a new tariff row, a removed article
@@ -26,7 +31,9 @@ func removedFacts(text, subject string) []Fact {
 // presenceFacts keeps the kinds of presenceKinds. A tariff row is keyed by
 // its act code even when the code is not one the extractor knows
 // ("| XYZ | … |"): the row's code appearing or disappearing is then a code
-// fact all the same, first, as the row's first cell.
+// fact all the same, first, as the row's first cell. A row keyed by a word
+// ("| Visites |", a category over the rows of its acts) has no code to
+// report: codes are written in capitals.
 func presenceFacts(all []Fact, subject string, removed bool) []Fact {
 	var out []Fact
 	hasCode := false
@@ -39,7 +46,7 @@ func presenceFacts(all []Fact, subject string, removed bool) []Fact {
 		}
 		out = append(out, f)
 	}
-	if subject != "" && !hasCode {
+	if subject != "" && !hasCode && !strings.ContainsFunc(subject, unicode.IsLower) {
 		code := Fact{Kind: FactCode, New: subject}
 		if removed {
 			code = Fact{Kind: FactCode, Old: subject}

@@ -202,3 +202,19 @@ func TestLabelFirstColumns(t *testing.T) {
 		}
 	}
 }
+
+// A category row over the rows of its acts ("| Visites |") has no code:
+// its removal reports none, while a row keyed by an unknown code does.
+func TestCategoryRowHasNoCode(t *testing.T) {
+	old := Parse("Annexe 1\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| Visites |\n| VG | Visite | 40 € |\n| XYZ | Acte | 5 € |\n")
+	new := Parse("Annexe 1\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| VG | Visite | 40 € |\n")
+	var got []string
+	for _, c := range Compare(old, new, CompareOptions{}).Changes {
+		for _, f := range c.Facts {
+			got = append(got, fmt.Sprintf("%s %s → %s", f.Kind, f.Old, f.New))
+		}
+	}
+	if want := []string{"code XYZ → ", "amount 5 € → "}; !slices.Equal(got, want) {
+		t.Errorf("facts %q, want %q", got, want)
+	}
+}
