@@ -12,7 +12,7 @@ import (
 
 // plainStart marks the bytes a plain-line heading can start with.
 var plainStart = [256]bool{'A': true, 'a': true, 'T': true, 't': true, 'C': true, 'c': true,
-	'S': true, 's': true, 'P': true, 'p': true}
+	'S': true, 's': true, 'P': true, 'p': true, 'L': true, 'l': true}
 
 // mdHeading reads an ATX markdown heading: 1 to 6 '#', a space, the heading.
 func mdHeading(s string) (head, bool) {
@@ -327,7 +327,8 @@ func keyword(s string) (string, hkind) {
 var divisionKinds = [...]hkind{
 	frtext.NoDivision: hNone, frtext.Preamble: hPreamble, frtext.Title: hTitle, frtext.Subtitle: hSubtitle,
 	frtext.Chapter: hChapter, frtext.Section: hSection, frtext.Subsection: hSubsection,
-	frtext.Article: hArticle, frtext.Annex: hAnnex,
+	frtext.Article: hArticle, frtext.Annex: hAnnex, frtext.Part: hPart, frtext.Book: hBook,
+	frtext.Paragraph: hParagraph, frtext.Subparagraph: hSubparagraph,
 }
 
 // scanNumber reads a number as printed at the start of s: "1er", "premier",
@@ -394,10 +395,14 @@ func scanNumber(s string, hk hkind) (num, rest string, ok bool) {
 	return s[:i], s[i:], true
 }
 
-// skipCodePrefixDot skips the dot or asterisk and the spaces that follow the
-// letter of a code part ("L. ", "R.", "D*").
+// skipCodePrefixDot skips the dot, asterisk or both and the spaces that
+// follow the letter of a code part ("L. ", "R.", "D*", "R.* ": the asterisk
+// marks a decree in Conseil d'État that a simple decree may amend).
 func skipCodePrefixDot(s string, k int) int {
-	if k < len(s) && (s[k] == '.' || s[k] == '*') {
+	if k < len(s) && s[k] == '.' {
+		k++
+	}
+	if k < len(s) && s[k] == '*' {
 		k++
 	}
 	for k < len(s) && s[k] == ' ' {

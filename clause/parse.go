@@ -87,11 +87,15 @@ type hkind uint8
 const (
 	hNone hkind = iota
 	hPreamble
+	hPart
+	hBook
 	hTitle
 	hSubtitle
 	hChapter
 	hSection
 	hSubsection
+	hParagraph
+	hSubparagraph
 	hArticle
 	hAnnex
 	hFreeTitle   // unnumbered markdown heading of level 1
@@ -110,19 +114,26 @@ type kindInfo struct {
 }
 
 // Sous-titre and sous-section get key prefixes of their own ("subtitle:",
-// "subsection:") so that "Sous-section 1" never matches "Section 1".
+// "subsection:") so that "Sous-section 1" never matches "Section 1". A
+// code's parts and books are titles above its titles, its paragraphs
+// sections below its subsections, for the outline schema knows no more
+// kinds.
 var kinds = [hkinds]kindInfo{
-	hNone:        {KindParagraph, -1, "para", ""},
-	hPreamble:    {KindPreamble, 0, "preambule", ""},
-	hTitle:       {KindTitle, 1, "titre", "title"},
-	hSubtitle:    {KindTitle, 2, "sous-titre", "subtitle"},
-	hChapter:     {KindChapter, 3, "chap", "chapter"},
-	hSection:     {KindSection, 4, "sect", "section"},
-	hSubsection:  {KindSection, 5, "sous-sect", "subsection"},
-	hArticle:     {KindArticle, 6, "art", "article"},
-	hAnnex:       {KindAnnex, 0, "annexe", "annex"},
-	hFreeTitle:   {KindTitle, -1, "titre", ""},
-	hFreeSection: {KindSection, -1, "sect", ""},
+	hNone:         {KindParagraph, -1, "para", ""},
+	hPreamble:     {KindPreamble, 0, "preambule", ""},
+	hPart:         {KindTitle, 1, "partie", "part"},
+	hBook:         {KindTitle, 2, "livre", "book"},
+	hTitle:        {KindTitle, 3, "titre", "title"},
+	hSubtitle:     {KindTitle, 4, "sous-titre", "subtitle"},
+	hChapter:      {KindChapter, 5, "chap", "chapter"},
+	hSection:      {KindSection, 6, "sect", "section"},
+	hSubsection:   {KindSection, 7, "sous-sect", "subsection"},
+	hParagraph:    {KindSection, 8, "paragraphe", "paragraph"},
+	hSubparagraph: {KindSection, 9, "sous-paragraphe", "subparagraph"},
+	hArticle:      {KindArticle, 10, "art", "article"},
+	hAnnex:        {KindAnnex, 0, "annexe", "annex"},
+	hFreeTitle:    {KindTitle, -1, "titre", ""},
+	hFreeSection:  {KindSection, -1, "sect", ""},
 }
 
 // Line flags.

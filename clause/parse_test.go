@@ -30,6 +30,8 @@ func TestParseHeadingForms(t *testing.T) {
 		{line: "Article L. 162-5", kind: KindArticle, number: "L. 162-5", key: "article:l.162.5", id: "art-l-162-5"},
 		{line: "Article L262-35", kind: KindArticle, number: "L262-35", key: "article:l.262.35", id: "art-l-262-35"},
 		{line: "Article R. 4127-1", kind: KindArticle, number: "R. 4127-1", key: "article:r.4127.1", id: "art-r-4127-1"},
+		{line: "Article R*423-1", kind: KindArticle, number: "R*423-1", key: "article:r.423.1", id: "art-r-423-1"},
+		{line: "Article R.* 423-1", kind: KindArticle, number: "R.* 423-1", key: "article:r.423.1", id: "art-r-423-1"},
 		{line: "Article 12 : Consultation", kind: KindArticle, number: "12", key: "article:12", id: "art-12"},
 		{line: "Article 12 – Consultation", kind: KindArticle, number: "12", key: "article:12", id: "art-12"},
 		{line: "Article 12 — Consultation", kind: KindArticle, number: "12", key: "article:12", id: "art-12"},
@@ -236,6 +238,75 @@ Fin.
 	wantPath := []string{"TITRE I – Dispositions générales", "Sous-titre 1 – Champ", "Chapitre 1er – Objet", "Section 2 – Suite", "Article 3"}
 	if !equalStrings(art3.Path, wantPath) {
 		t.Errorf("path %q, want %q", art3.Path, wantPath)
+	}
+}
+
+// A code's divisions around titles and sections, as Légifrance prints them:
+// books above titles, paragraphs below subsections. Before, "Livre II" was
+// no heading (the second book's titles fell under the first) and a
+// paragraph heading was text of the subsection before it.
+func TestParseCodeDivisions(t *testing.T) {
+	in := `Livre Ier : Dispositions générales
+
+Titre Ier : Principes
+
+Chapitre Ier : Droits
+
+Section 1 : Objet
+
+Sous-section 1 : Champ
+
+Paragraphe 1 : Définitions
+
+Article L111-1
+
+Texte 1.
+
+Paragraphe 2 : Conditions
+
+Sous-paragraphe 1 : Exceptions
+
+Article L111-3
+
+Texte 3, conformément au livre II du présent code.
+
+Livre II : Formes d'aide
+
+Titre Ier : Famille
+
+Article R*211-1
+
+Texte 4.
+`
+	d := Parse(in)
+	checkDocument(t, in, d)
+	want := `0 title Ier livre-1 | Livre Ier : Dispositions générales | 
+1 title Ier titre-1 | Titre Ier : Principes | 
+2 chapter Ier chap-1 | Chapitre Ier : Droits | 
+3 section 1 sect-1 | Section 1 : Objet | 
+4 section 1 sous-sect-1 | Sous-section 1 : Champ | 
+5 section 1 paragraphe-1 | Paragraphe 1 : Définitions | 
+6 article L111-1 art-l-111-1 | Article L111-1 | Texte 1.
+5 section 2 paragraphe-2 | Paragraphe 2 : Conditions | 
+6 section 1 sous-paragraphe-1 | Sous-paragraphe 1 : Exceptions | 
+7 article L111-3 art-l-111-3 | Article L111-3 | Texte 3, conformément au livre II du pré
+0 title II livre-2 | Livre II : Formes d'aide | 
+1 title Ier titre-1-2 | Titre Ier : Famille | 
+2 article R*211-1 art-r-211-1 | Article R*211-1 | Texte 4.
+`
+	if got := outline(d); got != want {
+		t.Errorf("outline:\n%s\nwant:\n%s", got, want)
+	}
+	named := make([]Named, len(d.Clauses))
+	for i, c := range d.Clauses {
+		named[i] = Named{Kind: c.Kind, Key: c.Key, Number: c.Number, Heading: c.Heading, Parent: c.Parent}
+	}
+	for name, want := range map[string]string{"Livre II": "livre-2", "livre 2/titre 1": "titre-1-2",
+		"paragraphe 2": "paragraphe-2", "Sous-paragraphe 1": "sous-paragraphe-1"} {
+		hits := ResolveName(named, name)
+		if len(hits) != 1 || d.Clauses[hits[0]].ID != want {
+			t.Errorf("ResolveName(%q) = %v, want %s", name, hits, want)
+		}
 	}
 }
 

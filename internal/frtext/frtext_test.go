@@ -108,6 +108,11 @@ func TestRules(t *testing.T) {
 		{"HeadingStart", "Sous-préfecture", "none | "},
 		{"HeadingStart", "Les articles 3 et 4", "none | "},
 		{"HeadingStart", "", "none | "},
+		{"HeadingStart", "Livre II : Aide", "book |  II : Aide"},
+		{"HeadingStart", "Livreur", "none | "},
+		{"HeadingStart", "Paragraphe 3", "paragraph |  3"},
+		{"HeadingStart", "Sous-paragraphe 1", "subparagraph |  1"},
+		{"HeadingStart", "Partie législative", "part |  législative"},
 	}
 	for _, c := range cases {
 		var got string
@@ -141,7 +146,8 @@ func TestRules(t *testing.T) {
 }
 
 var divisionNames = [...]string{NoDivision: "none", Preamble: "preamble", Title: "title", Subtitle: "subtitle",
-	Chapter: "chapter", Section: "section", Subsection: "subsection", Article: "article", Annex: "annex"}
+	Chapter: "chapter", Section: "section", Subsection: "subsection", Article: "article", Annex: "annex",
+	Part: "part", Book: "book", Paragraph: "paragraph", Subparagraph: "subparagraph"}
 
 func boolString(b bool) string {
 	if b {

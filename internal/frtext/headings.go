@@ -21,6 +21,12 @@ const (
 	Subsection          // "Sous-section"
 	Article             // "Article", "Articles", "Art."
 	Annex               // "Annexe", "Annexes", and "Article Annexe" as the RCM prints its annexes
+	// The divisions of a code around its titles and sections, as Légifrance
+	// prints them ("Livre II", "Paragraphe 3", "Sous-paragraphe 1").
+	Part         // "Partie"
+	Book         // "Livre"
+	Paragraph    // "Paragraphe"
+	Subparagraph // "Sous-paragraphe"
 )
 
 // HeadingStart reads the word that opens a structural heading at the
@@ -60,6 +66,10 @@ func HeadingStart(s string) (Division, string) {
 		if rest, ok := keywordAt(s, "titre"); ok {
 			return Title, rest
 		}
+	case 'l':
+		if rest, ok := keywordAt(s, "livre"); ok {
+			return Book, rest
+		}
 	case 'c':
 		if rest, ok := keywordAt(s, "chapitre"); ok {
 			return Chapter, rest
@@ -75,12 +85,21 @@ func HeadingStart(s string) (Division, string) {
 			if rest, ok := keywordAt(s[5:], "section"); ok {
 				return Subsection, rest
 			}
+			if rest, ok := keywordAt(s[5:], "paragraphe"); ok {
+				return Subparagraph, rest
+			}
 		}
 	case 'p':
 		for _, kw := range [...]string{"préambule", "preambule"} {
 			if rest, ok := keywordAt(s, kw); ok {
 				return Preamble, rest
 			}
+		}
+		if rest, ok := keywordAt(s, "paragraphe"); ok {
+			return Paragraph, rest
+		}
+		if rest, ok := keywordAt(s, "partie"); ok {
+			return Part, rest
 		}
 	}
 	return NoDivision, ""
