@@ -746,21 +746,11 @@ func (t *factTextKind) extract(subject string) []factAt {
 
 	facts := rawFacts.get() // sorted into a slice of their own below
 	defer func() { rawFacts.put(facts) }()
-	var taken [][2]int
-	free := func(a, b int) bool {
-		for _, sp := range taken {
-			if a < sp[1] && sp[0] < b {
-				return false
-			}
-		}
-		return true
-	}
+	var taken claimedSpans
 	add := func(f factAt) {
-		if !free(f.start, f.end) {
-			return
+		if taken.claim(f.start, f.end) {
+			facts = append(facts, f)
 		}
-		taken = append(taken, [2]int{f.start, f.end})
-		facts = append(facts, f)
 	}
 	// The order is a priority: a span claimed by an earlier extractor is
 	// not read again by a later one.
