@@ -75,12 +75,7 @@ func reportFacts(ex extracted, refs *refIndex) []Fact {
 	}
 	pairs := pairFacts(olds, news, anchors)
 
-	type placed struct {
-		removed bool
-		pos     int
-		fact    Fact
-	}
-	var out []placed
+	var out reported
 	pairedNew := make([]int, len(news))
 	for i := range pairedNew {
 		pairedNew[i] = -1
@@ -123,32 +118,68 @@ func reportFacts(ex extracted, refs *refIndex) []Fact {
 			}
 		}
 		if changed {
-			out = append(out, placed{pos: n.start, fact: f})
+			out.keep(false, n.start, f)
 		}
 	}
 	for i := range olds {
 		if !pairedOld[i] {
-			out = append(out, placed{removed: true, pos: olds[i].start, fact: pairFact(&olds[i], nil)})
+			out.keep(true, olds[i].start, pairFact(&olds[i], nil))
 		}
 	}
-	sort.SliceStable(out, func(a, b int) bool {
-		if out[a].removed != out[b].removed {
-			return !out[a].removed
-		}
-		return out[a].pos < out[b].pos
-	})
-	facts := make([]Fact, 0, len(out))
-	seen := map[string]bool{}
-	for _, p := range out {
-		k := factIdentity(p.fact)
-		if seen[k] {
-			continue
-		}
-		seen[k] = true
-		facts = append(facts, p.fact)
+	return out.facts()
+}
+
+// reported gathers the facts that differ. A text that repeats a change
+// reports it once, where it comes first (new facts before removed ones,
+// then by place): one fact is kept per identity, the first so far, so that
+// a long text changed throughout holds a few facts, not one per
+// occurrence.
+type reported struct {
+	out  []placedFact
+	kept map[string]int
+	seen int // facts offered so far: the order among equals
+}
+
+type placedFact struct {
+	removed  bool
+	pos, seq int
+	fact     Fact
+}
+
+func (p *placedFact) before(q *placedFact) bool {
+	if p.removed != q.removed {
+		return !p.removed
 	}
-	if len(facts) == 0 {
+	if p.pos != q.pos {
+		return p.pos < q.pos
+	}
+	return p.seq < q.seq
+}
+
+func (r *reported) keep(removed bool, pos int, f Fact) {
+	if r.kept == nil {
+		r.kept = map[string]int{}
+	}
+	p := placedFact{removed, pos, r.seen, f}
+	r.seen++
+	k := factIdentity(f)
+	if i, ok := r.kept[k]; !ok {
+		r.kept[k] = len(r.out)
+		r.out = append(r.out, p)
+	} else if p.before(&r.out[i]) {
+		r.out[i] = p
+	}
+}
+
+// facts are the facts kept, in order.
+func (r *reported) facts() []Fact {
+	if len(r.out) == 0 {
 		return nil
+	}
+	sort.Slice(r.out, func(a, b int) bool { return r.out[a].before(&r.out[b]) })
+	facts := make([]Fact, len(r.out))
+	for i := range r.out {
+		facts[i] = r.out[i].fact
 	}
 	return facts
 }
