@@ -371,15 +371,18 @@ func splice(text string, s span, with string) string {
 	before, after := text[:s.start], text[s.end:]
 	if with == "" {
 		switch {
-		case strings.HasPrefix(after, "\n\n") || strings.HasSuffix(before, "\n\n"):
-			before = strings.TrimRight(before, "\n")
-			after = strings.TrimLeft(after, "\n")
+		// At a line's end or start, the space that separated the words
+		// taken out goes with them ("… un devis. Il le signe." less its
+		// last sentence ends on "un devis.").
+		case strings.HasPrefix(strings.TrimLeft(after, " "), "\n\n") || strings.HasSuffix(strings.TrimRight(before, " "), "\n\n"):
+			before = strings.TrimRight(before, " \n")
+			after = strings.TrimLeft(after, " \n")
 			if before != "" && after != "" {
 				before += "\n\n"
 			}
-		case strings.HasPrefix(after, "\n") || strings.HasSuffix(before, "\n"):
-			before = strings.TrimRight(before, "\n")
-			after = strings.TrimLeft(after, "\n")
+		case strings.HasPrefix(strings.TrimLeft(after, " "), "\n") || strings.HasSuffix(strings.TrimRight(before, " "), "\n"):
+			before = strings.TrimRight(before, " \n")
+			after = strings.TrimLeft(after, " \n")
 			if before != "" && after != "" {
 				before += "\n"
 			}

@@ -217,6 +217,8 @@ func TestApplyConvention(t *testing.T) {
 			clause: "article 12 bis", want: "Lorsqu'il prend en charge un patient à la demande du service d'accès aux soins ou du centre de régulation, le médecin perçoit une majoration pour soins non programmés, fixée à l'annexe 1.\n\nLe médecin qui participe à la régulation au sein du service d'accès aux soins est rémunéré selon les modalités fixées par les textes réglementaires relatifs à la permanence des soins."},
 		{name: "union amendments, their target in the heading", amend: "## Amendement n° 1 à l'article 3\n\nRemplacer le mot « cinq » par le mot « quatre ».\n\n## Amendement n° 2 à l'article 3\n\nSupprimer le second alinéa.",
 			clause: "article 3", want: "Les présentes dispositions sont applicables pour une durée de quatre ans à compter de leur entrée en vigueur."},
+		{name: "the last sentence of an alinéa, not the last", amend: "### Article 1er\n\nLa dernière phrase du premier alinéa de l'article 19.4 est supprimée.",
+			clause: "article 19.4", want: "La caisse vérifie chaque année l'atteinte des engagements prévus par le contrat.\n\nLa caisse peut suspendre le versement de l'aide mentionnée à l'article 19.2 lorsque le médecin n'a pas atteint ses engagements au terme de la deuxième année du contrat."},
 		{name: "words not there", amend: "### Article 1er\n\nÀ l'article 3, le montant : « 99,99 € » est remplacé par le montant : « 100 € ».",
 			err: "Article 1er: the words « 99,99 € » are not in article 3"},
 		{name: "no such article", amend: "### Article 1er\n\nL'article 99 est abrogé.", err: "Article 1er: article 99 is not in the text"},
@@ -328,5 +330,23 @@ func TestBillForms(t *testing.T) {
 	}
 	if total < 1000 || read*100 < total*95 {
 		t.Errorf("%d of %d quoting points read as instructions, want 95 %%; missed, first:\n%s", read, total, strings.Join(missed[:min(20, len(missed))], "\n"))
+	}
+}
+
+// A span taken out at a line's end or start leaves no space behind it:
+// before, the space that separated a sentence from the one taken out
+// stayed at the end or the start of its line.
+func TestSpliceSeams(t *testing.T) {
+	for _, c := range []struct{ text, cut, want string }{
+		{"A un. B deux.\n\nC trois.", "B deux.", "A un.\n\nC trois."},
+		{"A un.\n\nB deux. C trois.", "B deux.", "A un.\n\nC trois."},
+		{"A un. B deux.\nC trois.", "B deux.", "A un.\nC trois."},
+		{"A un, B deux, C trois.", "B deux, ", "A un, C trois."},
+		{"A un.\n\nB deux.\n\nC trois.", "B deux.", "A un.\n\nC trois."},
+	} {
+		at := strings.Index(c.text, c.cut)
+		if got := splice(c.text, span{at, at + len(c.cut)}, ""); got != c.want {
+			t.Errorf("splice(%q less %q) = %q, want %q", c.text, c.cut, got, c.want)
+		}
 	}
 }
