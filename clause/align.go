@@ -60,7 +60,11 @@ const (
 // (matchNearby); same number whatever the text (an article rewritten);
 // splits and merges; then additions and removals.
 func Align(old, new *Document, opts AlignOptions) []match {
-	a := newAligner(old, new)
+	return newAligner(old, new).align(opts)
+}
+
+// align runs the passes of Align.
+func (a *aligner) align(opts AlignOptions) []match {
 	a.applyConcordance(opts.Concordance)
 	a.applyPreviousNumbers()
 	// Tariff rows are matched by act code before their text is looked at:
@@ -111,6 +115,10 @@ type aligner struct {
 	f      [2]*features
 	g      [2][]int32 // group of each clause, -1 while free
 	groups []group
+	// pickSimilar verifies and accepts matchSimilar's candidate pairs,
+	// returning how many it accepted; nil is pickLazily. Tests set the
+	// plain rule it is held to.
+	pickSimilar func(pairs []uint64) int
 }
 
 // cand is a candidate pair of old and new clause.
@@ -522,107 +530,6 @@ func (a *aligner) neighbourAnchors(o int) []int {
 		}
 	}
 	return out
-}
-
-// matchSimilar is passes 2 and 3 together: candidate pairs are those that
-// share a number, those that MinHash banding finds, and the neighbours of
-// matched pairs; each is verified with the real similarity, and the best
-// are taken first, a shared number adding keyBonus. So a number match
-// holds unless a clearly better content match exists elsewhere, as when
-// an insertion shifts every following number.
-func (a *aligner) matchSimilar() {
-	fo, fn := a.f[sOld], a.f[sNew]
-	var olds, news []int
-	for i := range fo.class {
-		if a.free(sOld, i) {
-			olds = append(olds, i)
-		}
-	}
-	for j := range fn.class {
-		if a.free(sNew, j) {
-			news = append(news, j)
-		}
-	}
-	if len(olds) == 0 || len(news) == 0 {
-		return
-	}
-	hasContent := func(s, i int) bool { return a.f[s].hasWords(i) }
-	pairs := a.keyCandidates(hasContent)
-	for _, p := range lshCandidates(fo, fn, olds, news) {
-		o, n := int(p>>32), int(uint32(p))
-		if a.compatible(o, n) && sigAgreement(fo, fn, o, n) >= minSigAgreement {
-			pairs = append(pairs, p)
-		}
-	}
-	pairs = a.neighbourPairs(pairs, olds)
-	slices.Sort(pairs)
-	pairs = slices.Compact(pairs)
-	a.greedy(a.score(pairs), minSimilar)
-	// Matches found make new neighbours: follow the chains a few times.
-	for range 3 {
-		olds = slices.DeleteFunc(olds, func(i int) bool { return !a.free(sOld, i) })
-		pairs = a.neighbourPairs(pairs[:0], olds)
-		if len(pairs) == 0 || a.greedy(a.score(pairs), minSimilar) == 0 {
-			break
-		}
-	}
-}
-
-// neighbourPairs appends, for each free old clause, the new clause that
-// follows (precedes) the match of the old clause before (after) it: text
-// usually moves in blocks.
-func (a *aligner) neighbourPairs(out []uint64, olds []int) []uint64 {
-	fo, fn := a.f[sOld], a.f[sNew]
-	for _, o := range olds {
-		if !a.free(sOld, o) || !fo.hasWords(o) {
-			continue
-		}
-		for _, d := range [2]int{-1, 1} {
-			nb := o + d
-			if nb < 0 || nb >= len(fo.class) || a.g[sOld][nb] < 0 {
-				continue
-			}
-			g := a.groups[a.g[sOld][nb]]
-			if len(g.m[sOld]) != 1 || len(g.m[sNew]) != 1 {
-				continue
-			}
-			n := g.m[sNew][0] - d
-			if n < 0 || n >= len(fn.class) || !a.free(sNew, n) || !a.compatible(o, n) || !fn.hasWords(n) {
-				continue
-			}
-			out = append(out, uint64(o)<<32|uint64(n))
-		}
-	}
-	return out
-}
-
-// score verifies candidate pairs.
-func (a *aligner) score(pairs []uint64) []cand {
-	fo, fn := a.f[sOld], a.f[sNew]
-	cs := make([]cand, 0, len(pairs))
-	for _, p := range pairs {
-		o, n := int(p>>32), int(uint32(p))
-		// minSimilar is one half: pairs under it are left without
-		// counting all their common bigrams.
-		d := diceAtLeastHalf(fo.bigrams(o), fn.bigrams(n))
-		if d < minSimilar {
-			continue
-		}
-		s := a.verified(d, []int{o}, []int{n})
-		score := s + 0.01*a.positionScore(o, n)
-		ko, kn := fo.d.Clauses[o].Key, fn.d.Clauses[n].Key
-		switch {
-		case ko != "" && ko == kn:
-			score += keyBonus
-		case ko != "" && kn != "" && s < minRenumbered:
-			continue
-		}
-		if a.parentOK(o, n) {
-			score += parentBonus
-		}
-		cs = append(cs, cand{o: int32(o), n: int32(n), sim: s, score: score})
-	}
-	return cs
 }
 
 // children lists the children of every clause of side s.
