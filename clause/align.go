@@ -119,6 +119,9 @@ type aligner struct {
 	// returning how many it accepted; nil is pickLazily. Tests set the
 	// plain rule it is held to.
 	pickSimilar func(pairs []uint64) int
+	// Scratch of pairDiceAtLeastHalf.
+	left    [2][]uint32
+	sortTmp []uint32
 }
 
 // cand is a candidate pair of old and new clause.

@@ -147,7 +147,7 @@ func (a *aligner) pickLazily(pairs []uint64) int {
 // when even that bound would not pass the similarity thresholds. The
 // bonuses are decided here, before the pick, as greedy's scores were.
 func (a *aligner) bound(o, n int) (lazyCand, bool) {
-	lo, ln := len(a.f[sOld].big[o]), len(a.f[sNew].big[n])
+	lo, ln := a.f[sOld].nBigrams(o), a.f[sNew].nBigrams(n)
 	// Dice counts at most the shorter list in common; floating-point
 	// division and addition being monotonic, the bound stays above the
 	// exact score computed in the same steps.
@@ -179,7 +179,7 @@ func (a *aligner) verify(c *lazyCand) bool {
 	o, n := int(c.o), int(c.n)
 	// minSimilar is one half: pairs under it are left without counting
 	// all their common bigrams.
-	d := diceAtLeastHalf(a.f[sOld].bigrams(o), a.f[sNew].bigrams(n))
+	d := a.pairDiceAtLeastHalf(o, n)
 	if d < minSimilar {
 		return false
 	}

@@ -397,7 +397,11 @@ type features struct {
 	prevSame []int32 // previous clause of the same class, or -1
 	nextSame []int32
 
-	stage   []uint8 // how far the word features of each clause are computed
+	stage []uint8 // how far the word features of each clause are computed
+	// seq holds the word bigrams of each clause in the order of its text,
+	// big the same sorted: two versions of a clause share the bigrams of
+	// their common start and end, which the order shows.
+	seq     [][]uint32
 	big     [][]uint32
 	sig     [][]uint32 // nil when not computed or no words
 	scratch []uint64
@@ -411,8 +415,8 @@ type features struct {
 // Stages of a clause's word features.
 const (
 	stageNone   = iota
-	stageHashed // wordSeq, signature and bigrams set, bigrams not sorted
-	stageSorted // bigrams sorted
+	stageHashed // wordSeq, signature and seq set
+	stageSorted // big set
 )
 
 // slab hands out slices cut from larger blocks.
@@ -449,6 +453,7 @@ func newFeatures(d *Document) *features {
 		prevSame: make([]int32, n),
 		nextSame: make([]int32, n),
 		stage:    make([]uint8, n),
+		seq:      make([][]uint32, n),
 		big:      make([][]uint32, n),
 		sig:      make([][]uint32, n),
 	}
@@ -524,7 +529,7 @@ func (f *features) content(i int) string {
 }
 
 // hash computes the word sequence hash, the signature and the bigrams,
-// unsorted, of clause i. The canonical identity needs only the first; the
+// in the order of the text, of clause i. The canonical identity needs only the first; the
 // others are taken from the word hashes while they are at hand, which
 // costs less than keeping them, and the sort, the bulk of the cost, is
 // left to ensure.
@@ -540,7 +545,7 @@ func (f *features) hash(i int) {
 		h = (h ^ w) * fnvPrime
 	}
 	f.wordSeq[i] = h
-	f.big[i] = bigramsUnsorted(words, f.slab.take(len(words)+1))
+	f.seq[i] = bigramsUnsorted(words, f.slab.take(len(words)+1))
 	if len(words) > 0 {
 		f.sig[i] = f.slab.take(sigK)
 		signature(words, f.sig[i])
@@ -554,13 +559,20 @@ func (f *features) ensure(i int) {
 	}
 	f.hash(i)
 	f.stage[i] = stageSorted
+	f.big[i] = f.slab.take(len(f.seq[i]))
+	copy(f.big[i], f.seq[i])
 	f.sortTmp = sortHashes(f.big[i], f.sortTmp)
 }
 
 // hasWords reports whether the content of clause i has words.
 func (f *features) hasWords(i int) bool {
+	return f.nBigrams(i) > 0
+}
+
+// nBigrams is the number of word bigrams of clause i.
+func (f *features) nBigrams(i int) int {
 	f.hash(i)
-	return len(f.big[i]) > 0
+	return len(f.seq[i])
 }
 
 func (f *features) bigrams(i int) []uint32 {
