@@ -15,11 +15,13 @@ const articlesSource = `\barticles?\s+(NUMLIST)(\s+du\s+code\b[^,¦]*)?`
 var locArticlesHere = pattern(`^(?:` + articlesSource + `)`)
 
 var (
-	locArticles   = pattern(articlesSource)
-	locSame       = pattern(`\b(?:même|cet|ce)\s+article\b`)
-	locAlinea     = pattern(`\b(ORD)\s+alinéas?\b|\balinéa\s+(\d+)\b`)
+	locArticles = pattern(articlesSource)
+	locSame     = pattern(`\b(?:même|cet|ce)\s+article\b`)
+	// A convention says "paragraphe" for an alinéa; a code numbers its
+	// Paragraphe divisions ("paragraphe 2"), never ranks them.
+	locAlinea     = pattern(`\b(ORD)\s+(?:alinéas?|paragraphes?)\b|\balinéa\s+(\d+)\b`)
 	locPhrase     = pattern(`\b(ORD)\s+phrases?\b`)
-	locAlineas    = pattern(`\bORD\s*(?:,|\bet\b)\s*(?:ORD\s*(?:,|\bet\b)\s*)*ORD\s+alinéas\b`)
+	locAlineas    = pattern(`\bORD\s*(?:,|\bet\b)\s*(?:ORD\s*(?:,|\bet\b)\s*)*ORD\s+(?:alinéas|paragraphes)\b`)
 	locPhrases    = pattern(`\bORD\s*(?:,|\bet\b)\s*(?:ORD\s*(?:,|\bet\b)\s*)*ORD\s+phrases\b`)
 	locPoints     = pattern(`\b(?:au|du|le|les|aux|des|dans\s+le)\s+(\d+°(?:\s+(?:bis|ter|quater))?|(?-i:[a-z])\)|(?-i:[IVX]+)\b)`)
 	locPreamble   = pattern(`\bpréambule\b`)
@@ -241,4 +243,26 @@ func articlesNamed(s string) [][]string {
 // isWordByte is the regexp package's \w, which \b reads.
 func isWordByte(c byte) bool {
 	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+// An alinéa or a sentence named by its words, in a convention's drafting:
+// "le paragraphe « X » de l'article 3 est remplacé par le paragraphe
+// suivant : « Y »", "l'alinéa « X » est supprimé". The words are what the
+// operation changes, and the place they are said to stand, between the
+// words and the verb, names the target.
+var (
+	namedByWords = `\b(?:l'alinéa|le\s+paragraphe|la\s+phrase)\s*:?\s*(\x01\d+\x02)\s*,?\s*((?:de\s+la\s+|de\s+l'|du\s+|des\s+)[^\x01]*?)?\s*,?\s+(?:est|sont)\s+`
+	replacedUnit = lazy(`(?i)` + namedByWords + `remplacée?s?\s+par\s+(?:l'alinéa|le\s+paragraphe|la\s+phrase|les\s+dispositions|le\s+texte)?\s*(?:suivante?s?|ainsi\s+rédigée?)?\s*:?\s*(\x01\d+\x02)`)
+	deletedUnit  = lazy(`(?i)` + namedByWords + `supprimée?s?\b`)
+)
+
+// wordsOfUnits writes an alinéa or sentence named by its words as the
+// words themselves, where they stand first: "de l'article 3, les mots « X »
+// sont remplacés par les mots « Y »", a form the operations read.
+func wordsOfUnits(frame string) string {
+	if strings.IndexByte(frame, quoteOpen) < 0 {
+		return frame
+	}
+	frame = replacedUnit.ReplaceAllString(frame, "$2, les mots $1 sont remplacés par les mots $3")
+	return deletedUnit.ReplaceAllString(frame, "$2, les mots $1 sont supprimés")
 }

@@ -413,7 +413,7 @@ func (n *node) read(label string, ctx Target, last *Target, quotes []string, set
 	if n.marker != "" {
 		by += ", " + n.marker
 	}
-	text := unquoteRowCodes(normalizeFrame(n.text), quotes)
+	text := wordsOfUnits(unquoteRowCodes(normalizeFrame(n.text), quotes))
 	if len(n.children) > 0 {
 		if text != "" {
 			if !leadIn.MatchString(text) {
