@@ -18,6 +18,15 @@ var durationUnits = map[string]struct {
 	"année": {"year", 1}, "années": {"year", 1},
 }
 
+// dayKinds are the days a time limit may count, each a unit of its own:
+// "15 jours ouvrés" (the days the office works) is longer than "15 jours",
+// and turning one into the other changes the limit. "Jours calendaires"
+// are plain days.
+var dayKinds = map[string]string{
+	"ouvré": "workday", "ouvrés": "workday", "ouvrable": "weekday", "ouvrables": "weekday",
+	"franc": "clear-day", "francs": "clear-day", "calendaire": "day", "calendaires": "day",
+}
+
 var numberWords = map[string]int{
 	"zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
 	"huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14,
@@ -124,9 +133,15 @@ func (t *factTextKind) durations() []factAt {
 			v, start = float64(n), ws[j].start
 		}
 		v *= u.factor
-		val := u.unit + ":" + numberKey(v)
-		out = append(out, factAt{kind: FactDuration, start: start, end: w.end, text: t.display(start, w.end),
-			key: "duration:" + val, val: val, value: v, hasValue: true, unit: u.unit})
+		unit, end := u.unit, w.end
+		if unit == "day" && i+1 < len(ws) && t.s[w.end:ws[i+1].start] == " " {
+			if kind, ok := dayKinds[ws[i+1].low]; ok {
+				unit, end = kind, ws[i+1].end
+			}
+		}
+		val := unit + ":" + numberKey(v)
+		out = append(out, factAt{kind: FactDuration, start: start, end: end, text: t.display(start, end),
+			key: "duration:" + val, val: val, value: v, hasValue: true, unit: unit})
 	}
 	return out
 }

@@ -191,6 +191,23 @@ var factCases = []struct {
 		new:  "La réponse intervient sous 72 heures.",
 		want: []Fact{{Kind: FactDuration, Old: "48 heures", New: "72 heures", OldValue: f64(48), NewValue: f64(72), Unit: "hour", DeltaPct: f64(50)}},
 	},
+	{
+		name: "days become working days",
+		old:  "La caisse répond dans un délai de 15 jours.",
+		new:  "La caisse répond dans un délai de 15 jours ouvrés.",
+		want: []Fact{{Kind: FactDuration, Old: "15 jours", New: "15 jours ouvrés"}},
+	},
+	{
+		name: "working days become clear days",
+		old:  "Le préavis est de huit jours ouvrables.",
+		new:  "Le préavis est de huit jours francs.",
+		want: []Fact{{Kind: FactDuration, Old: "huit jours ouvrables", New: "huit jours francs"}},
+	},
+	{
+		name: "calendar days are days",
+		old:  "Un préavis de quinze jours.",
+		new:  "Un préavis de 15 jours calendaires.",
+	},
 	// Modality.
 	{
 		name: "must becomes may",
