@@ -184,6 +184,9 @@ func cosmeticallyEqual(old, new string) bool {
 // every pair is; a clause edited in a few places far apart costs the
 // lines of its edits, not the stretch from the first to the last.
 func cosmeticallyEqualDiffed(old, new string, hunks []Hunk) bool {
+	if countsTellApart(old, new, hunks) {
+		return false
+	}
 	po, pn := 0, 0 // where the current pieces start
 	for sh := range sharedStretches(hunks) {
 		if sh.k == 0 || sh.k == len(hunks)-1 {
@@ -197,6 +200,101 @@ func cosmeticallyEqualDiffed(old, new string, hunks []Hunk) bool {
 		}
 	}
 	return cosmeticallyEqual(old[po:], new[pn:])
+}
+
+// keptByCanonical marks the characters that Canonical neither writes
+// otherwise, drops nor makes out of others, in a text in NFC and outside
+// the lines it drops (dropRemovedSubdivisions): lower-case ASCII letters
+// but n and o ("no" is written "n°"), digits but 0 (a fraction drops its
+// trailing zeros). TestCanonicalKeepsItsLetters holds the rules to it.
+var keptByCanonical = func() (t [utf8.RuneSelf]bool) {
+	for c := byte('a'); c <= 'z'; c++ {
+		t[c] = c != 'n' && c != 'o'
+	}
+	for c := byte('1'); c <= '9'; c++ {
+		t[c] = true
+	}
+	return t
+}()
+
+// countsTellApart reports whether old and new, whose word diff is hunks,
+// hold the characters Canonical keeps in different numbers, so that their
+// canonical forms differ: a word or a digit changed, as most edits do,
+// is told from a cosmetic change by counting the changed text alone,
+// without canonicalising the lines around it. The count holds only where
+// the texts outside the changes canonicalise alike: every change and the
+// text after it start with ASCII (before which NFC never composes, so
+// that the changes normalise on their own), and no line a change touches
+// holds a parenthesis (a line that may print a removed subdivision, which
+// Canonical drops whole). Otherwise it reports false, and so it does when
+// the counts agree.
+func countsTellApart(old, new string, hunks []Hunk) bool {
+	var delta [utf8.RuneSelf]int
+	o, n := 0, 0     // where the next hunk starts in old and in new
+	o0, n0 := -1, -1 // where the change being read started
+	for k, h := range hunks {
+		if h.Text == "" || k > 0 && h.Text[0] >= utf8.RuneSelf {
+			return false
+		}
+		switch h.Op {
+		case OpEqual:
+			if o0 >= 0 && !(noParenthesisAround(old, o0, o) && noParenthesisAround(new, n0, n)) {
+				return false
+			}
+			o0 = -1
+			o += len(h.Text)
+			n += len(h.Text)
+			continue
+		case OpDelete:
+			countKept(&delta, h.Text, 1)
+		case OpInsert:
+			countKept(&delta, h.Text, -1)
+		}
+		if o0 < 0 {
+			o0, n0 = o, n
+		}
+		if h.Op == OpDelete {
+			o += len(h.Text)
+		} else {
+			n += len(h.Text)
+		}
+	}
+	if o0 >= 0 && !(noParenthesisAround(old, o0, o) && noParenthesisAround(new, n0, n)) {
+		return false
+	}
+	for c, d := range delta {
+		if d != 0 && keptByCanonical[c] {
+			return true
+		}
+	}
+	return false
+}
+
+// countKept adds sign to delta for each character of s, in NFC, that
+// Canonical keeps.
+func countKept(delta *[utf8.RuneSelf]int, s string, sign int) {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			s = norm.NFC.String(s)
+			break
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < utf8.RuneSelf {
+			delta[c] += sign
+		}
+	}
+}
+
+// noParenthesisAround reports whether the lines of s that hold s[from:to],
+// or the place between them when it is empty, hold no parenthesis.
+func noParenthesisAround(s string, from, to int) bool {
+	start := strings.LastIndexByte(s[:from], '\n') + 1
+	end := len(s)
+	if i := strings.IndexByte(s[to:], '\n'); i >= 0 {
+		end = to + i
+	}
+	return strings.IndexByte(s[start:end], '(') < 0
 }
 
 // middleLineBreak returns the offset just after a line break of s that

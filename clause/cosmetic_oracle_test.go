@@ -1,11 +1,15 @@
 package clause
 
 import (
+	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/avenant-dev/avenant/internal/frtext"
 )
@@ -229,5 +233,97 @@ func FuzzCommonEnds(f *testing.F) {
 		if got, want := commonSuffixLen(a, b), plainCommonSuffixLen(a, b); got != want {
 			t.Fatalf("commonSuffixLen(%q, %q) = %d, want %d", a, b, got, want)
 		}
+	})
+}
+
+// keptCounts lists how many times s holds each character that Canonical
+// keeps (keptByCanonical).
+func keptCounts(s string) string {
+	var n [utf8.RuneSelf]int
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < utf8.RuneSelf && keptByCanonical[c] {
+			n[c]++
+		}
+	}
+	return fmt.Sprint(n)
+}
+
+// TestCanonicalKeepsItsLetters holds every rule of Canonical to what
+// countsTellApart assumes of them: outside a line holding a parenthesis,
+// Canonical keeps each character of keptByCanonical that the text holds
+// in NFC, and makes no more of them.
+func TestCanonicalKeepsItsLetters(t *testing.T) {
+	sameAsRule(t, func(s string) string { return keptCounts(Canonical(s)) },
+		func(s string) string { return keptCounts(norm.NFC.String(s)) },
+		[]string{"", "no 12", "N° 3", "26,50 €", "1 234,00", "L. O. 135", "II. - texte", "règlement", "É", "e\u0301", "…", "• a\n* b", "\xffo", "n\u0301o"},
+		[]string{"n", "o", "N", "O", "°", "º", "0", "1", "5", ",", ".", " ", "\u00a0", "L", "R", "D", "-", "–", "e", "\u0301", "è", "É",
+			"\n", "•", "*", "…", "\xff", "a", "«", "»", "'", "’", "\u00ad", ")", "%", "€"},
+		func(line string) string {
+			if strings.Contains(line, "(") {
+				return ""
+			}
+			return line
+		})
+}
+
+// checkCountsTellApart fails when countsTellApart tells apart two texts
+// that are cosmetically equal; it reports whether it told them apart.
+func checkCountsTellApart(t *testing.T, old, new string) bool {
+	t.Helper()
+	apart := countsTellApart(old, new, WordDiff(old, new))
+	if apart && Canonical(old) == Canonical(new) {
+		t.Fatalf("countsTellApart(%q, %q), whose canonical forms are equal", old, new)
+	}
+	return apart
+}
+
+// TestCountsTellApartIsSound edits corpus articles at random with words,
+// digits and the characters the cosmetic rules fold, and checks that no
+// pair countsTellApart tells apart is cosmetically equal.
+func TestCountsTellApartIsSound(t *testing.T) {
+	snippets := []string{"mot", "2", "0", "no ", "n°", "N° ", "1 234", ",50", ",00", "L. ", "é", "è", "É", "E", "e\u0301", "\u0301",
+		" ", "\u00a0", "\n", "(Supprimé)\n", "III. - (Supprimé)\n", "« ", "’", "-", "–", "…", "...", "• ", "\u00ad", "\xff", "ces", "les"}
+	r := rand.New(rand.NewPCG(15, 15))
+	apart, pairs := 0, 0
+	for _, arts := range slices.Repeat(corpusArticles(t), 4) {
+		for _, a := range arts {
+			if len(a) > 3000 {
+				continue
+			}
+			new := a
+			for range 1 + r.IntN(3) {
+				at := r.IntN(len(new) + 1)
+				for at < len(new) && !utf8.RuneStart(new[at]) {
+					at++
+				}
+				end := at + r.IntN(3)
+				for end < len(new) && !utf8.RuneStart(new[end]) {
+					end++
+				}
+				new = new[:at] + snippets[r.IntN(len(snippets))] + new[min(end, len(new)):]
+			}
+			if new == a {
+				continue
+			}
+			pairs++
+			if checkCountsTellApart(t, a, new) {
+				apart++
+			}
+		}
+	}
+	if pairs == 0 || apart < pairs/4 || apart == pairs {
+		t.Errorf("countsTellApart told %d of %d edited articles apart: the trials test one outcome only", apart, pairs)
+	}
+}
+
+func FuzzCountsTellApart(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s[0], s[1])
+	}
+	f.Add("no 12 et le mot", "n° 12 et le mot")
+	f.Add("II. - (Supprimé)\nla", "II. - a (Supprimé)\nla")
+	f.Add("te\u0301", "tée")
+	f.Fuzz(func(t *testing.T, old, new string) {
+		checkCountsTellApart(t, old, new)
 	})
 }
