@@ -17,11 +17,46 @@ func (d *Document) Name(i int) string {
 		return c.Number
 	}
 	// By key, not kind: a sub-section is no section of the same number.
+	name := c.Number
 	prefix, _, _ := strings.Cut(c.Key, ":")
 	if w, ok := headingWords[prefix]; ok {
-		return w + " " + c.Number
+		name = w + " " + c.Number
 	}
-	return c.Number
+	if a := d.AnnexQualifier(i); a >= 0 {
+		return d.Name(a) + "/" + name
+	}
+	return name
+}
+
+// AnnexQualifier returns the annex that holds article i when articles
+// stand before it outside annexes, else -1: an arrêté that approves a convention
+// annexes it, so its own "Article 3" and the convention's are told apart
+// by the annex ("Annexe/Article 3"), in every version alike.
+func (d *Document) AnnexQualifier(i int) int {
+	if d.Clauses[i].Kind != KindArticle {
+		return -1
+	}
+	a := d.enclosingAnnex(i)
+	if a < 0 {
+		return -1
+	}
+	// An arrêté's articles come before what it annexes: the search ends at
+	// the first article, or at the annex.
+	for k := 0; k < a; k++ {
+		if d.Clauses[k].Kind == KindArticle && d.enclosingAnnex(k) < 0 {
+			return a
+		}
+	}
+	return -1
+}
+
+// enclosingAnnex is the annex that holds clause i, or -1.
+func (d *Document) enclosingAnnex(i int) int {
+	a := d.Clauses[i].Parent
+	for a >= 0 && d.Clauses[a].Kind != KindAnnex {
+		a = d.Clauses[a].Parent
+	}
+	return a
 }
 
 // cutRunes joins the words of s by single spaces and cuts it to at most n

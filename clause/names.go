@@ -98,8 +98,18 @@ func FindName(cs []Named, name, where string) (int, error) {
 		return hits[0], nil
 	case len(hits) > 1:
 		list := make([]string, len(hits))
+		seen := map[string]int{}
 		for k, i := range hits {
-			list[k] = DisplayName(cs, i) + " [" + cs[i].ID + "]"
+			list[k] = DisplayName(cs, i)
+			seen[list[k]]++
+		}
+		for k, i := range hits {
+			// Two clauses that read alike ("Article 3" of an arrêté and of
+			// the convention it annexes) are told apart by what holds them.
+			if p := cs[i].Parent; seen[list[k]] > 1 && p >= 0 && p < len(cs) {
+				list[k] = cutRunes(DisplayName(cs, p), 40) + " / " + list[k]
+			}
+			list[k] += " [" + cs[i].ID + "]"
 		}
 		return -1, fmt.Errorf("%s: %w in %s: %s", name, ErrAmbiguousClause, where, strings.Join(list, ", "))
 	}

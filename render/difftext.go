@@ -126,9 +126,12 @@ func names(d *clause.Document, idx []int) string {
 	for i, k := range idx {
 		c := &d.Clauses[k]
 		parts[i] = shortLabel(c)
-		// A tariff row is named by its table: "Annexe 1 / G".
+		// A tariff row is named by its table: "Annexe 1 / G"; an article
+		// whose number the text uses twice, by its annex.
 		if h := d.Holder(k); c.Kind == clause.KindItem && h >= 0 && c.Heading == "" {
 			parts[i] = shortLabel(&d.Clauses[h]) + " / " + parts[i]
+		} else if a := d.AnnexQualifier(k); a >= 0 {
+			parts[i] = shortLabel(&d.Clauses[a]) + " / " + parts[i]
 		}
 	}
 	return strings.Join(parts, " + ")

@@ -1,0 +1,66 @@
+package clause
+
+import (
+	"strings"
+	"testing"
+)
+
+// arreteText is a convention as the Journal officiel publishes it: the
+// arrêté's own articles, then the convention in its annex, numbered anew.
+const arreteText = `Arrêté du 20 juin 2024 portant approbation de la convention nationale
+
+Article 1
+
+Est approuvée la convention nationale annexée au présent arrêté.
+
+Article 2
+
+Le présent arrêté sera publié au Journal officiel.
+
+ANNEXE
+
+Article 1er
+
+La convention organise les rapports.
+
+Article 2
+
+Le médecin doit informer le patient.
+
+Article 3
+
+La consultation G est fixée à 30 €.
+`
+
+// The convention's articles are named by their annex wherever articles
+// stand outside it too, in every version alike (its article 3, which the
+// arrêté's articles never reach, as well); a convention whose annexes hold
+// articles of their own, with none before, names them as before.
+func TestNameQualifiesAnnexedArticles(t *testing.T) {
+	d := Parse(arreteText)
+	var got []string
+	for i := range d.Clauses {
+		if d.Clauses[i].Kind == KindArticle {
+			got = append(got, d.Name(i))
+		}
+	}
+	want := "Article 1, Article 2, ANNEXE/Article 1er, ANNEXE/Article 2, ANNEXE/Article 3"
+	if strings.Join(got, ", ") != want {
+		t.Errorf("names: %s\nwant:  %s", strings.Join(got, ", "), want)
+	}
+
+	plain := Parse("Préambule\n\nTexte.\n\nANNEXE I\n\nArticle 1er\n\nTexte de l'annexe.\n")
+	for i := range plain.Clauses {
+		if plain.Clauses[i].Kind == KindArticle {
+			if n := plain.Name(i); n != "Article 1er" {
+				t.Errorf("annex article with none before it: %q, want Article 1er", n)
+			}
+		}
+	}
+
+	// Named ambiguously, the candidates say which is which.
+	_, err := d.Find("Article 2", "arrete.txt")
+	if err == nil || !strings.Contains(err.Error(), "ANNEXE / Article 2 [art-2-2]") || !strings.Contains(err.Error(), "Arrêté du 20 juin 2024 portant approbat… / Article 2 [art-2]") {
+		t.Errorf("Find(Article 2) = %v, want both candidates named by what holds them", err)
+	}
+}
