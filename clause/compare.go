@@ -197,7 +197,7 @@ func classifyMatch(old, new *Document, m match, refs *refIndex) Change {
 		return c
 	}
 	if c.Kind == Modified && isTableRow(oc) && isTableRow(nc) {
-		c.Facts = rowFacts(new, oc, nc, refs)
+		c.Facts = rowFacts(old, new, oc, nc, refs)
 		return c
 	}
 	c.Facts = compareDiffedFacts(oldText, newText, factSubject(nc), refs, c.Hunks)

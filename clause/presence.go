@@ -66,7 +66,7 @@ func presenceFacts(all []Fact, subject string, removed bool) []Fact {
 func (d *Document) Prices(i int) []Fact {
 	c := &d.Clauses[i]
 	var out []Fact
-	for _, f := range compareFacts("", bodyOf(c), factSubject(c), nil) {
+	for _, f := range compareFacts("", d.factBody(c), factSubject(c), nil) {
 		if f.Kind == FactAmount && f.Subject != "" {
 			out = append(out, f)
 		}

@@ -285,11 +285,11 @@ func (p *parser) rowText(i, e int) string {
 // own, its subject the act code and the column's name from the header, so
 // that a change of one column is never paired with the other. A row with
 // one amount, or whose columns changed in number, is compared whole.
-func rowFacts(new *Document, oc, nc *Clause, refs *refIndex) []Fact {
-	oCells, nCells := RowCells(oc.Text), RowCells(nc.Text)
+func rowFacts(old, new *Document, oc, nc *Clause, refs *refIndex) []Fact {
+	oCells, nCells := old.cellsOf(oc), new.cellsOf(nc)
 	subject := factSubject(nc)
 	if len(oCells) != len(nCells) || max(amountCells(oCells), amountCells(nCells)) < 2 {
-		return compareFacts(rowBody(oc), rowBody(nc), subject, refs)
+		return compareFacts(strings.Join(oCells, cellSep), strings.Join(nCells, cellSep), subject, refs)
 	}
 	names := columnNames(new, nc)
 	var out []Fact
@@ -308,7 +308,7 @@ func cellSubject(subject string, names []string, j int, amount bool) string {
 	}
 	name := "colonne " + strconv.Itoa(j+1)
 	if j < len(names) && names[j] != "" {
-		name = names[j]
+		name = columnLabel(names[j])
 	}
 	return strings.TrimSpace(subject + " (" + name + ")")
 }
@@ -319,12 +319,12 @@ func cellSubject(subject string, names []string, j int, amount bool) string {
 // takes "VG (Métropole)" away, not three prices of "VG".
 func presentFacts(d *Document, c *Clause, removed bool) []Fact {
 	subject := factSubject(c)
-	cells := RowCells(c.Text)
+	cells := d.cellsOf(c)
 	if !isTableRow(c) || amountCells(cells) < 2 {
 		if removed {
-			return removedFacts(bodyOf(c), subject)
+			return removedFacts(d.factBody(c), subject)
 		}
-		return addedFacts(bodyOf(c), subject)
+		return addedFacts(d.factBody(c), subject)
 	}
 	names := columnNames(d, c)
 	var all []Fact

@@ -1,0 +1,93 @@
+package clause
+
+import (
+	"strings"
+
+	"github.com/avenant-dev/avenant/internal/frtext"
+)
+
+// A tariff table often gives its unit once, in the header ("Tarif (en
+// euros)", "Montant (€)"), and bare numbers in its cells. Facts are read
+// from the text, where "26,50" alone is no sum of money: each such cell is
+// read with its column's currency ("26,50 €"), so that a price changed,
+// added or removed in such a table is a fact like any other.
+
+// cellsOf returns the cells of row c of d, each bare number in a column
+// whose header names a currency followed by that currency.
+func (d *Document) cellsOf(c *Clause) []string {
+	cells := RowCells(c.Text)
+	names := columnNames(d, c)
+	for j := range min(len(names), len(cells)) {
+		if cur := columnCurrency(names[j]); cur != "" && bareNumber(cells[j]) {
+			cells[j] += " " + cur
+		}
+	}
+	return cells
+}
+
+// factBody is the text the facts of clause c of d are read from: bodyOf,
+// a table row's cells with their column's currency.
+func (d *Document) factBody(c *Clause) string {
+	if !isTableRow(c) {
+		return bodyOf(c)
+	}
+	return strings.Join(d.cellsOf(c), cellSep)
+}
+
+// columnCurrency is the currency a column's name gives its cells: "€" for
+// "Tarif (en euros)", "Montant en €", "Prix (EUR)"; "F" for "Tarif (F)",
+// "en francs"; "" when it names none.
+func columnCurrency(name string) string {
+	if strings.Contains(name, "€") {
+		return "€"
+	}
+	for _, w := range strings.FieldsFunc(frtext.Fold(name), func(r rune) bool {
+		return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z')
+	}) {
+		switch strings.ToLower(w) {
+		case "euro", "euros", "eur":
+			return "€"
+		case "franc", "francs", "frf":
+			return "F"
+		}
+	}
+	if strings.Contains(name, "(F)") || strings.HasSuffix(name, " en F") {
+		return "F"
+	}
+	return ""
+}
+
+// bareNumber reports a cell that is a number and nothing else: "26,50",
+// "55", "1 200,00".
+func bareNumber(cell string) bool {
+	digits, comma := 0, false
+	for i := 0; i < len(cell); i++ {
+		switch c := cell[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == ',' && !comma && digits > 0 && i+1 < len(cell):
+			comma = true
+		case c == ' ' && digits > 0 && !comma && i+1 < len(cell) && cell[i+1] >= '0' && cell[i+1] <= '9':
+		default:
+			return false
+		}
+	}
+	return digits > 0
+}
+
+// columnLabel is a column's name without the currency it gives its cells:
+// "Métropole (€)" is the column "Métropole", its amounts in euros anyway.
+func columnLabel(name string) string {
+	if columnCurrency(name) == "" {
+		return name
+	}
+	if i := strings.LastIndex(name, " ("); i > 0 && strings.HasSuffix(name, ")") && columnCurrency(name[i:]) != "" {
+		return name[:i]
+	}
+	for _, suffix := range []string{" en euros", " en €", " en EUR", " en francs"} {
+		if s, ok := strings.CutSuffix(name, suffix); ok && s != "" {
+			return s
+		}
+	}
+	return name
+}

@@ -1,0 +1,63 @@
+package clause
+
+import "testing"
+
+func TestColumnCurrency(t *testing.T) {
+	for _, c := range []struct{ name, cur, label string }{
+		{"Tarif (en euros)", "€", "Tarif"},
+		{"Montant (€)", "€", "Montant"},
+		{"Métropole (€)", "€", "Métropole"},
+		{"Prix (EUR)", "€", "Prix"},
+		{"Tarif en euros", "€", "Tarif"},
+		{"Tarif (F)", "F", "Tarif"},
+		{"Valeur en francs", "F", "Valeur"},
+		{"Tarif", "", "Tarif"},
+		{"Libellé", "", "Libellé"},
+		{"Fréquence", "", "Fréquence"},
+		{"Europe", "", "Europe"},
+	} {
+		if got := columnCurrency(c.name); got != c.cur {
+			t.Errorf("columnCurrency(%q) = %q, want %q", c.name, got, c.cur)
+		}
+		if got := columnLabel(c.name); got != c.label {
+			t.Errorf("columnLabel(%q) = %q, want %q", c.name, got, c.label)
+		}
+	}
+}
+
+func TestBareNumber(t *testing.T) {
+	for cell, want := range map[string]bool{
+		"26,50": true, "55": true, "1 200,00": true, "7,5": true,
+		"26,50 €": false, "": false, ",5": false, "26,": false, "12 bis": false, "K 10": false, "1,2,3": false,
+	} {
+		if got := bareNumber(cell); got != want {
+			t.Errorf("bareNumber(%q) = %v, want %v", cell, got, want)
+		}
+	}
+}
+
+// A bare number in a column whose header gives the currency is a price:
+// changed, it is a fact; its row added or removed, so is its amount.
+func TestHeaderCurrencyFacts(t *testing.T) {
+	old := Parse("## Annexe 1\n\n| Code | Libellé | Tarif (en euros) |\n|---|---|---|\n| G | Consultation | 26,50 |\n| VG | Visite | 36,50 |\n")
+	new := Parse("## Annexe 1\n\n| Code | Libellé | Tarif (en euros) |\n|---|---|---|\n| G | Consultation | 30 |\n")
+	d := Compare(old, new, CompareOptions{})
+	var got []string
+	for _, c := range d.Changes {
+		for _, f := range c.Facts {
+			got = append(got, string(f.Kind)+" "+f.Subject+": "+f.Old+" → "+f.New)
+		}
+	}
+	want := []string{"amount G: 26,50 € → 30 €", "code : VG → ", "amount VG: 36,50 € → "}
+	if len(got) != len(want) {
+		t.Fatalf("facts %q, want %q", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("fact %d = %q, want %q", i, got[i], want[i])
+		}
+	}
+	if p := new.Prices(len(new.Clauses) - 1); len(p) != 1 || p[0].New != "30 €" {
+		t.Errorf("Prices of row G = %+v, want 30 €", p)
+	}
+}
