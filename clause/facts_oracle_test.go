@@ -273,14 +273,7 @@ func TestNextFactWordIsTheRule(t *testing.T) {
 func TestNormalizeFactTextsIsEachText(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	snippets := []string{"", " ", "  ", "\n", "\n\n", "\n\n\n", "a", "é", "è", "\u0301", "ᵉ", "\u00a0", "’", "\xff", "\xc3", "-", "x y"}
-	edit := func(s string) string {
-		for range 1 + rng.IntN(3) {
-			at := rng.IntN(len(s) + 1)
-			end := min(len(s), at+rng.IntN(4))
-			s = s[:at] + snippets[rng.IntN(len(snippets))] + s[end:]
-		}
-		return s
-	}
+	edit := func(s string) string { return editAtRandom(rng, s, snippets) }
 	check := func(old, new string) {
 		t.Helper()
 		on, nn, same, known := normalizeFactTexts(old, new)
@@ -299,5 +292,81 @@ func TestNormalizeFactTextsIsEachText(t *testing.T) {
 	alphabet := []string{"a", "b", " ", "\n", "é", "è", "e\u0301", "\u0301", "ᵉ", "\u00a0", "’", "ǅ", "가", "\u1161"}
 	for s := range synth.Strings(8, alphabet, 12, 100000) {
 		check(s, edit(s))
+	}
+}
+
+// appendFactWordsRule is appendFactWords as first written, a string
+// allocated for each word strings.ToLower changes.
+func appendFactWordsRule(ws []factWord, s string) []factWord {
+	for start, end, cased := nextFactWord(s, 0); start < len(s); start, end, cased = nextFactWord(s, end) {
+		low := s[start:end]
+		if cased {
+			low = strings.ToLower(low)
+		}
+		if end < len(s) && s[end] == '\'' && elisions[low] {
+			end++
+			low = s[start:end]
+			if cased {
+				low = strings.ToLower(low)
+			}
+		}
+		ws = append(ws, factWord{s: s[start:end], low: low, start: start, end: end})
+	}
+	return ws
+}
+
+// appendFactWords cuts and lower-cases the words the rule does.
+func TestAppendFactWordsIsTheRule(t *testing.T) {
+	show := func(cut func([]factWord, string) []factWord) func(string) string {
+		return func(s string) string { return fmt.Sprintf("%+v", cut(nil, s)) }
+	}
+	sameAsRule(t, show(appendFactWords), show(appendFactWordsRule),
+		[]string{"", "L'État", "QU'IL", "D’", "\xff", "İ", "ǅA", "Ⱥb", "e\u0301"},
+		[]string{"a", "Z", "L", "QU", "'", " ", "-", "é", "É", "ǅ", "İ", "Ⱥ", "ẞ", "\u0301", "\u00a0", "\xff", "\xc3", "Σ", "1"},
+		func(line string) string { return line })
+}
+
+// editAtRandom returns s with one to three stretches of up to three bytes
+// replaced by snippets, as a revision changes a text in a few places.
+func editAtRandom(rng *rand.Rand, s string, snippets []string) string {
+	for range 1 + rng.IntN(3) {
+		at := rng.IntN(len(s) + 1)
+		end := min(len(s), at+rng.IntN(4))
+		s = s[:at] + snippets[rng.IntN(len(snippets))] + s[end:]
+	}
+	return s
+}
+
+// cutLike cuts the words that cut does, with their classes, on corpus
+// clause texts and random texts, each against itself edited at random:
+// at the edges of an edit, an elision, a multi-byte rune or a word run
+// on from or into the shared bytes.
+func TestCutLikeIsCut(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	snippets := []string{"", " ", "'", "l'", "L", "É", "é", "\u0301", "est", "mois", "Article", "a b", "\n\n", "-", "\xc3"}
+	check := func(old, new string) {
+		t.Helper()
+		o, want, got := pieceText(old, nil), pieceText(new, nil), pieceText(new, nil)
+		o.cut()
+		want.cut()
+		got.cutLike(o)
+		if !slices.Equal(got.words, want.words) || !slices.Equal(got.classes, want.classes) || got.held != want.held {
+			t.Fatalf("cutLike(%q) after %q:\n%+v %v %v\ncut:\n%+v %v %v", new, old, got.words, got.classes, got.held,
+				want.words, want.classes, want.held)
+		}
+		o.release()
+		want.release()
+		got.release()
+	}
+	for _, text := range corpus.Read(t, corpus.BillSteps, "raw/*/*.md") {
+		for _, c := range Parse(decoded(t, text)).Clauses {
+			s := normalizeFactText(c.Text)
+			check(s, editAtRandom(rng, s, snippets))
+		}
+	}
+	alphabet := []string{"a", "L", " ", "'", "l'", "qu'", "é", "É", "\u0301", "\xc3", "mois", "est", "\n", "1"}
+	for s := range synth.Strings(10, alphabet, 12, 50000) {
+		check(s, editAtRandom(rng, s, snippets))
+		check(editAtRandom(rng, s, snippets), s)
 	}
 }

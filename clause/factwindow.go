@@ -78,8 +78,9 @@ func factsAround(oldText, newText, subject string, refs *refIndex, hunks []Hunk)
 			}
 			ex := extracted{oldNorm: o, newNorm: n, hunks: wh}
 			for k, p := range pieces {
-				ex.olds = appendShifted(ex.olds, texts[k][0].facts(subject), p.old[0])
-				ex.news = appendShifted(ex.news, texts[k][1].facts(subject), p.new[0])
+				olds, news := factsOfBoth(texts[k][0], texts[k][1], subject)
+				ex.olds = appendShifted(ex.olds, olds, p.old[0])
+				ex.news = appendShifted(ex.news, news, p.new[0])
 			}
 			ex.anchors = diffAnchors(o, n, wh, ex.olds, ex.news)
 			if piecesSeparated(wh, pieces, ex.olds, ex.anchors) {
@@ -157,8 +158,8 @@ type extracted struct {
 }
 
 func extractWhole(oldNorm, newNorm, subject string) extracted {
-	return extracted{oldNorm: oldNorm, newNorm: newNorm,
-		olds: extractNormalized(oldNorm, subject), news: extractNormalized(newNorm, subject)}
+	olds, news := factsOfBoth(pieceText(oldNorm, wholeOf(oldNorm)), pieceText(newNorm, wholeOf(newNorm)), subject)
+	return extracted{oldNorm: oldNorm, newNorm: newNorm, olds: olds, news: news}
 }
 
 // piece is a stretch of two texts read for facts: byte ranges in each.
