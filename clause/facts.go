@@ -343,10 +343,11 @@ type factTextKind struct {
 	s           string
 	outline     *wholeText // the whole text s is a piece of, or s
 	words       []factWord
-	classes     []wordClass // of words, once classify ran
-	held        wordClass   // the classes of words together
-	bounds      []int       // start offsets of sentences, ascending, first is 0; read on first use
-	numbers     []int       // numberStarts(s) once numbersRead
+	classes     []wordClass   // of words, once classify ran
+	held        wordClass     // the classes of words together
+	bounds      []int         // start offsets of sentences, ascending, first is 0; read on first use
+	like        *factTextKind // a text whose bounds may be taken over (see cutLike), or nil
+	numbers     []int         // numberStarts(s) once numbersRead
 	numbersRead bool
 	sums        []amountMatch // amountMatchesAt(s, numbers) once sumsRead
 	sumsRead    bool
@@ -733,7 +734,11 @@ func sentenceBounds(s string) []int {
 
 func (t *factTextKind) sentence(pos int) int {
 	if t.bounds == nil {
-		t.bounds = sentenceBounds(t.s)
+		if t.like != nil && t.like.bounds != nil {
+			t.bounds = sentenceBoundsLike(t.s, t.like.s, t.like.bounds)
+		} else {
+			t.bounds = sentenceBounds(t.s)
+		}
 	}
 	return sort.SearchInts(t.bounds, pos+1) - 1
 }

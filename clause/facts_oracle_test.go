@@ -370,3 +370,32 @@ func TestCutLikeIsCut(t *testing.T) {
 		check(editAtRandom(rng, s, snippets), s)
 	}
 }
+
+// sentenceBoundsLike finds the bounds sentenceBounds does, on corpus
+// clause texts and random texts, each against itself edited at random,
+// normalised or not: paragraph breaks, line ends, list markers, full
+// stops and blanks at the edges of the edits.
+func TestSentenceBoundsLikeIsSentenceBounds(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	snippets := []string{"", " ", "\n", "\n\n", "\n\n\n", ". ", ".", ";", "- ", "1° ", "a) ", "II. ", "Le", "art. ", "«", "é", "\u00a0"}
+	check := func(old, new string) {
+		t.Helper()
+		if got, want := sentenceBoundsLike(new, old, sentenceBounds(old)), sentenceBounds(new); !slices.Equal(got, want) {
+			t.Fatalf("sentenceBoundsLike(%q) after %q = %v, sentenceBounds gives %v", new, old, got, want)
+		}
+	}
+	for _, text := range corpus.Read(t, corpus.BillSteps, "raw/*/*.md") {
+		for _, c := range Parse(decoded(t, text)).Clauses {
+			s := normalizeFactText(c.Text)
+			check(s, normalizeFactText(editAtRandom(rng, s, snippets)))
+			check(s, editAtRandom(rng, s, snippets))
+		}
+	}
+	alphabet := []string{"a", "Le", " ", "\n", "\n\n", ". ", ";", ":", "- ", "1° ", "2. ", "a) ", "IV. ", "art. ", "«", "\u00a0", "…"}
+	for s := range synth.Strings(11, alphabet, 14, 50000) {
+		e := editAtRandom(rng, s, snippets)
+		check(s, e)
+		check(e, s)
+		check(normalizeFactText(s), normalizeFactText(e))
+	}
+}

@@ -1,7 +1,10 @@
 package clause
 
 import (
+	"slices"
 	"sort"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -58,7 +61,7 @@ func (t *factTextKind) cutLike(u *factTextKind) {
 			break
 		}
 	}
-	t.words, t.classes, t.held = ws, classes, 0
+	t.words, t.classes, t.held, t.like = ws, classes, 0, u
 	for _, c := range classes {
 		t.held |= c
 	}
@@ -68,7 +71,7 @@ func (t *factTextKind) cutLike(u *factTextKind) {
 func (t *factTextKind) release() {
 	factWords.put(t.words)
 	wordClassPool.put(t.classes)
-	t.words, t.classes = nil, nil
+	t.words, t.classes, t.like = nil, nil, nil
 }
 
 // factsOfBoth reads the facts of two pieces, the new one most often the
@@ -79,4 +82,52 @@ func factsOfBoth(old, new *factTextKind, subject string) (olds, news []factAt) {
 	defer old.release()
 	defer new.release()
 	return old.extract(subject), new.extract(subject)
+}
+
+// sentenceBoundsLike is sentenceBounds(s) given those of us, ub, a text
+// that shares its start and its end with s. Sentence bounds are read
+// paragraph by paragraph: at a paragraph break (see paragraphStarts),
+// the scans of sentenceBounds and frtext.SentenceStarts start afresh,
+// and none reads across it (a list entry's marker, the blanks after a
+// full stop, stop at a line's end). The bounds of the paragraphs the two
+// texts share whole, before the first difference and after the last, are
+// those of us; those of the paragraphs between are read.
+func sentenceBoundsLike(s, us string, ub []int) []int {
+	prefix := commonPrefixLen(us, s)
+	suffix := commonSuffixLen(us[prefix:], s[prefix:])
+	shift := len(s) - len(us)
+	from := 0
+	if k := strings.LastIndex(s[:prefix], "\n\n"); k >= 0 && paragraphStarts(s, k+2) && paragraphStarts(us, k+2) {
+		from = k + 2
+	}
+	to := len(s)
+	if k := strings.Index(s[len(s)-suffix:], "\n\n"); k >= 0 {
+		if p := len(s) - suffix + k + 2; paragraphStarts(s, p) && paragraphStarts(us, p-shift) {
+			to = p
+		}
+	}
+	head := sort.SearchInts(ub, from)
+	out := make([]int, 0, len(ub)+8)
+	out = append(out, ub[:head]...)
+	for _, b := range sentenceBounds(s[from:to]) {
+		out = append(out, from+b)
+	}
+	if to < len(s) {
+		out = out[:sort.SearchInts(out, to)]
+		for _, b := range ub[sort.SearchInts(ub, to-shift):] {
+			out = append(out, b+shift)
+		}
+	}
+	return slices.Clip(out)
+}
+
+// paragraphStarts reports whether a paragraph of s starts at p after a
+// break that sentenceBounds reads as one: two line ends, neither a third
+// before them nor a blank after them, as a normalised text has them.
+func paragraphStarts(s string, p int) bool {
+	if p < 2 || p >= len(s) || s[p-2:p] != "\n\n" || p >= 3 && s[p-3] == '\n' {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[p:])
+	return !unicode.IsSpace(r)
 }
