@@ -14,15 +14,61 @@ import (
 
 // cellsOf returns the cells of row c of d, each bare number in a column
 // whose header names a currency followed by that currency.
+// A note above the table ("(En euros)") gives its currency to the bare
+// numbers of the columns that price (Tarif, Montant…) and to those written
+// as prices are, with two decimals.
 func (d *Document) cellsOf(c *Clause) []string {
 	cells := RowCells(c.Text)
 	names := columnNames(d, c)
+	if names == nil {
+		return cells
+	}
+	note := ""
+	if h := d.Clauses[c.Parent].Parent; h >= 0 {
+		note = currencyNote(d.Clauses[h].Text)
+	}
 	for j := range min(len(names), len(cells)) {
-		if cur := columnCurrency(names[j]); cur != "" && bareNumber(cells[j]) {
+		if !bareNumber(cells[j]) {
+			continue
+		}
+		cur := columnCurrency(names[j])
+		if cur == "" && (pricingColumn(names[j]) || twoDecimals(cells[j])) {
+			cur = note
+		}
+		if cur != "" {
 			cells[j] += " " + cur
 		}
 	}
 	return cells
+}
+
+// currencyNote reads the currency that a short line at the end of text
+// gives the table below it: "(En euros)", "Montants en euros", "(en
+// francs)"; "" when there is none.
+func currencyNote(text string) string {
+	text = strings.TrimRight(text, " \n")
+	line := text[strings.LastIndexByte(text, '\n')+1:]
+	if len(line) > 40 || !strings.Contains(strings.ToLower(line), "en ") {
+		return ""
+	}
+	return columnCurrency(line)
+}
+
+// pricingColumn reports a column whose name says it holds prices.
+func pricingColumn(name string) bool {
+	folded := strings.ToLower(frtext.Fold(name))
+	for _, w := range []string{"tarif", "montant", "prix", "valeur", "honoraire", "forfait", "remuneration", "cout"} {
+		if strings.Contains(folded, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// twoDecimals reports a number written as prices are, "26,50".
+func twoDecimals(cell string) bool {
+	i := strings.LastIndexByte(cell, ',')
+	return i >= 0 && len(cell)-i == 3
 }
 
 // factBody is the text the facts of clause c of d are read from: bodyOf,

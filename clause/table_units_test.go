@@ -1,6 +1,9 @@
 package clause
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestColumnCurrency(t *testing.T) {
 	for _, c := range []struct{ name, cur, label string }{
@@ -59,5 +62,27 @@ func TestHeaderCurrencyFacts(t *testing.T) {
 	}
 	if p := new.Prices(len(new.Clauses) - 1); len(p) != 1 || p[0].New != "30 €" {
 		t.Errorf("Prices of row G = %+v, want 30 €", p)
+	}
+}
+
+// A note above the table gives its currency to the columns that price
+// and to numbers written as prices; a coefficient stays a number.
+func TestCurrencyNoteFacts(t *testing.T) {
+	const table = "## Annexe 1\n\n(En euros)\n\n| Code | Libellé | Coefficient | Tarif |\n|---|---|---|---|\n| G | Consultation | 1 | 26,50 |\n"
+	old, new := Parse(table), Parse(strings.NewReplacer("| 1 |", "| 2 |", "26,50", "30").Replace(table))
+	var got []string
+	for _, c := range Compare(old, new, CompareOptions{}).Changes {
+		for _, f := range c.Facts {
+			got = append(got, string(f.Kind)+" "+f.Subject+": "+f.Old+" → "+f.New)
+		}
+	}
+	if strings.Join(got, "; ") != "amount G: 26,50 € → 30 €" {
+		t.Errorf("facts %q, want the tariff alone, in euros", got)
+	}
+	for note, want := range map[string]string{"(En euros)": "€", "Montants en euros": "€", "(en francs)": "F",
+		"Les tarifs sont fixés en euros par la présente annexe, hors majorations.": "", "Tarifs": ""} {
+		if got := currencyNote("Texte.\n\n" + note + "\n"); got != want {
+			t.Errorf("currencyNote(%q) = %q, want %q", note, got, want)
+		}
 	}
 }
