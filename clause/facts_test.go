@@ -290,6 +290,12 @@ var factCases = []struct {
 		want: []Fact{{Kind: FactReference, Old: "article 13", New: "article 14"}},
 	},
 	{
+		name: "reference to a decree in Conseil d'État",
+		old:  "Les conditions sont fixées à l'article R*423-1.",
+		new:  "Les conditions sont fixées à l'article R*423-2.",
+		want: []Fact{{Kind: FactReference, Old: "article R*423-1", New: "article R*423-2"}},
+	},
+	{
 		name: "reference to a code changed",
 		old:  "Au sens de l'article L. 162-5 du code de la sécurité sociale et du présent texte.",
 		new:  "Au sens de l'article L. 162-14-1 du code de la sécurité sociale et du présent texte.",

@@ -8,14 +8,14 @@ import (
 )
 
 // refNumPattern is one article number: "12", "1er", "28.1", "28-1",
-// "2 bis", "L. 162-5", "R4127-1", "premier".
-const refNumPattern = `(?:(?:[LRDA]\.?\s?)?\d+(?:er)?(?:[.-]\d+)*(?:\s(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)\b)?|premier)`
+// "2 bis", "L. 162-5", "R4127-1", "R*423-1", "premier".
+const refNumPattern = `(?:(?:[LRDA]\.?\*?\s?)?\d+(?:er)?(?:[.-]\d+)*(?:\s(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)\b)?|premier)`
 
 var (
 	refRe      = lazyre.New(`^((?i:articles?|art\.))\s(?:n°\s?)?(` + refNumPattern + `(?:(?:\s?,\s|\s(?:et|à|ou)\s)` + refNumPattern + `)*)`)
 	refNumRe   = lazyre.New(refNumPattern)
 	annexRefRe = lazyre.New(`^((?i:annexes?))\s([IVXLCDM]+|\d+|[A-Z])\b`)
-	codePrefix = lazyre.New(`^[LRDA]\.?\s?\d`)
+	codePrefix = lazyre.New(`^[LRDA]\.?\*?\s?\d`)
 )
 
 // qualifierStop ends the name of the text a reference points into: "du
