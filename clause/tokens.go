@@ -270,6 +270,9 @@ func extendNumber(s string, j int, day bool) int {
 	}
 	e := wordRunAt(s, k)
 	w := s[k:e]
+	if !mayExtendNumber(w) {
+		return j
+	}
 	switch {
 	case isUnitWord(w), isLatinSuffix(w):
 		return e
@@ -281,6 +284,37 @@ func extendNumber(s string, j int, day bool) int {
 		return e
 	}
 	return j
+}
+
+// mayExtendNumber is false for a word that is neither a unit, a Latin
+// suffix nor a month: most words after a number ("5 du code", "30 jours")
+// are told at once in lower case rather than folded against each
+// (strings.EqualFold). A word holding non-ASCII may fold onto an ASCII
+// one ("ſexies"): it is left to the full tests.
+func mayExtendNumber(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	var lower [len("quinquies")]byte
+	if len(w) > len(lower) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
+	switch string(lower[:len(w)]) {
+	case "f", "ff", "eur", "euros", "euro", "francs", "franc", "centimes", "centime",
+		"bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "nonies", "novies", "decies",
+		"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre":
+		return true
+	}
+	return false
 }
 
 func isUnitWord(w string) bool {

@@ -127,9 +127,13 @@ func (d *differ) encodeLines(t *tokenSide, from, to int) {
 		} else {
 			k := len(t.r)
 			for p := 0; p < len(line); {
+				if q, ok := byteToken(line, p); ok {
+					t.push(i+q, d.byteCode(line[p]))
+					p = q
+					continue
+				}
 				q := tokenEnd(line, p)
-				tok := line[p:q]
-				t.push(i+q, d.encode(tok))
+				t.push(i+q, d.encode(line[p:q]))
 				p = q
 			}
 			d.lines[line] = lineRef{t == &d.b, k, len(t.r) - k}
@@ -145,23 +149,46 @@ func (d *differ) copyLine(t *tokenSide, ref lineRef, at int) {
 		src = &d.b
 	}
 	shift := at - src.off[ref.k]
-	for k := ref.k; k < ref.k+ref.n; k++ {
-		t.push(src.off[k+1]+shift, tokenCode{src.r[k], int32(src.w[k+1] - src.w[k])})
+	base := t.w[len(t.w)-1] - src.w[ref.k]
+	for k := ref.k + 1; k <= ref.k+ref.n; k++ {
+		t.off = append(t.off, src.off[k]+shift)
+		t.w = append(t.w, src.w[k]+base)
 	}
+	t.r = append(t.r, src.r[ref.k:ref.k+ref.n]...)
+}
+
+// byteToken reports whether the token of s at p is the one ASCII byte
+// there, and where it ends: a mark that is neither a letter nor a digit,
+// or a space that no other space follows. Such tokens, about half of
+// them, are told without tokenEnd's reading of the rune.
+func byteToken(s string, p int) (int, bool) {
+	c := s[p]
+	if c >= utf8.RuneSelf || wordByte[c] != 0 {
+		return 0, false
+	}
+	if isSpaceByte(c) && p+1 < len(s) && (s[p+1] >= utf8.RuneSelf || isSpaceByte(s[p+1])) {
+		return 0, false
+	}
+	return p + 1, true
+}
+
+// byteCode is the code of the one-byte ASCII token c: spaces and
+// punctuation marks, about half the tokens, are coded by a table, which
+// is cheaper than hashing them.
+func (d *differ) byteCode(c byte) tokenCode {
+	r := d.byteIDs[c]
+	if r == 0 {
+		r = d.fresh()
+		d.byteIDs[c] = r
+	}
+	return tokenCode{r, 1}
 }
 
 // encode is the code of token s, with a new rune when s was not seen
 // before.
 func (d *differ) encode(s string) tokenCode {
-	// Spaces and punctuation marks, about half the tokens, are one ASCII
-	// byte: a table is cheaper than hashing them.
 	if len(s) == 1 && s[0] < utf8.RuneSelf {
-		r := d.byteIDs[s[0]]
-		if r == 0 {
-			r = d.fresh()
-			d.byteIDs[s[0]] = r
-		}
-		return tokenCode{r, 1}
+		return d.byteCode(s[0])
 	}
 	c, ok := d.ids[s]
 	if !ok {

@@ -1,6 +1,7 @@
 package clause
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -8,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/avenant-dev/avenant/internal/frtext"
+	"github.com/avenant-dev/avenant/internal/synth"
 )
 
 // The word diff's fast paths (ASCII runs in wordEnd, a table for one-byte
@@ -133,6 +135,14 @@ func checkFastPaths(t *testing.T, old, new string) {
 		if !slices.Equal(d.a.r, ra) || !slices.Equal(d.b.r, rb) || d.shared != wshared {
 			t.Fatalf("runes of %q, %q: %v %v %v, want %v %v %v", old, new, d.a.r, d.b.r, d.shared, ra, rb, wshared)
 		}
+		if d.headStandIn || d.tailStandIn {
+			// The window's diff is the whole texts' (touchedEdge aside).
+			w := newDiffer(old, new)
+			if got, want := d.run(), w.run(); !d.touchedEdge && !slices.Equal(got, want) {
+				t.Fatalf("diff of %q, %q on a window: %v, on the whole texts: %v", old, new, got, want)
+			}
+			w.release()
+		}
 		// A stand-in's weight never counts (see standIn).
 		ga, gb := d.standInsUnweighed(d.a.w), d.standInsUnweighed(d.b.w)
 		wa, wb := d.standInsUnweighed(plainWeights(a)), d.standInsUnweighed(plainWeights(b))
@@ -234,4 +244,50 @@ func FuzzWordFastPaths(f *testing.F) {
 	f.Fuzz(func(t *testing.T, old, new string) {
 		checkFastPaths(t, old, new)
 	})
+}
+
+// TestMayExtendNumberIsTheTests holds the quick test of the word after a
+// number to the tests it spares: no word it turns away is a unit, a
+// Latin suffix or a month.
+func TestMayExtendNumberIsTheTests(t *testing.T) {
+	check := func(w string) {
+		t.Helper()
+		if !mayExtendNumber(w) && (isUnitWord(w) || isLatinSuffix(w) || isMonth(w)) {
+			t.Fatalf("mayExtendNumber(%q) = false, yet it extends a number", w)
+		}
+	}
+	for _, w := range []string{"", "F", "FF", "EUR", "€", "Euros", "CENTIME", "bis", "TER", "Quinquies", "quinquieſ", "ſexies",
+		"DÉCEMBRE", "Février", "fevrier", "AOUT", "août", "mai", "du", "de", "jours", "K", "septembreS"} {
+		check(w)
+	}
+	// Every word the tests name, in random case, some s written ſ.
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, u := range []string{"f", "ff", "eur", "euros", "euro", "francs", "franc", "centimes", "centime", "bis", "ter", "quater",
+		"quinquies", "sexies", "septies", "octies", "nonies", "novies", "decies", "janvier", "février", "mars", "avril", "mai",
+		"juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "fevrier", "aout", "decembre"} {
+		for range 40 {
+			var b strings.Builder
+			for _, c := range u {
+				switch {
+				case c == 's' && r.IntN(3) == 0:
+					b.WriteRune('ſ')
+				case r.IntN(2) == 0:
+					b.WriteRune(unicode.ToUpper(c))
+				default:
+					b.WriteRune(c)
+				}
+			}
+			check(b.String())
+		}
+	}
+	for w := range synth.Strings(3, []string{"s", "S", "ſ", "e", "é", "É", "x", "i", "b", "a", "o", "û", "t", "r", "f", "u"}, 9, 30000) {
+		check(w)
+	}
+	for _, arts := range corpusArticles(t) {
+		for _, a := range arts {
+			for _, w := range strings.FieldsFunc(a, func(r rune) bool { return !isWordRune(r) }) {
+				check(w)
+			}
+		}
+	}
 }
