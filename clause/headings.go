@@ -372,6 +372,8 @@ func scanNumber(s string, hk hkind) (num, rest string, ok bool) {
 		i = len("première")
 	case foldPrefixAt(s, 0, "premiere") && frtext.WordEnds(s, 8):
 		i = 8
+	case namedNumber(s) > 0:
+		i = namedNumber(s)
 	default:
 		k := 0
 		for k < len(s) && strings.IndexByte("IVXLCDM", s[k]) >= 0 {
@@ -393,6 +395,22 @@ func scanNumber(s string, hk hkind) (num, rest string, ok bool) {
 		return "", "", false
 	}
 	return s[:i], s[i:], true
+}
+
+// namedNumbers are the divisions that bills and codes name rather than
+// number: "Article liminaire" (before article 1 of a finance bill),
+// "Article unique" (a bill of one article), "Titre préliminaire",
+// "Chapitre préliminaire".
+var namedNumbers = [...]string{"liminaire", "unique", "préliminaire", "preliminaire"}
+
+// namedNumber returns the length of the named number s starts with, or 0.
+func namedNumber(s string) int {
+	for _, w := range namedNumbers {
+		if foldPrefixAt(s, 0, w) && frtext.WordEnds(s, len(w)) {
+			return len(w)
+		}
+	}
+	return 0
 }
 
 // skipCodePrefixDot skips the dot, asterisk or both and the spaces that

@@ -236,6 +236,14 @@ func appendNormalNumber(dst []byte, number string) []byte {
 			}
 		case string(t) == "premier" || string(t) == "première" || string(t) == "premiere":
 			dst = append(dst, '1')
+		case string(t) == "unique":
+			// A bill of one article numbers it when a second is added:
+			// the "Article unique" of one reading is the "Article 1er" of
+			// the next.
+			dst = append(dst, '1')
+		case string(t) == "liminaire" || string(t) == "préliminaire" || string(t) == "preliminaire":
+			dst = append(dst, '0') // before the first
+
 		case i == 0 && len(toks) > 1 && len(t) == 1 && isCodePrefix(string(t)):
 			// "L. 162-5", "R. 4127-1", "D. 162": the letter names a part
 			// of a code, it is not a Roman numeral.

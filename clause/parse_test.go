@@ -31,6 +31,13 @@ func TestParseHeadingForms(t *testing.T) {
 		{line: "Article L262-35", kind: KindArticle, number: "L262-35", key: "article:l.262.35", id: "art-l-262-35"},
 		{line: "Article R. 4127-1", kind: KindArticle, number: "R. 4127-1", key: "article:r.4127.1", id: "art-r-4127-1"},
 		{line: "Article R*423-1", kind: KindArticle, number: "R*423-1", key: "article:r.423.1", id: "art-r-423-1"},
+		// Named, not numbered: finance bills open on an "Article liminaire",
+		// a bill of one article has an "Article unique" (article 1er once a
+		// second is added), codes have preliminary and single divisions.
+		{line: "Article liminaire", kind: KindArticle, number: "liminaire", key: "article:0", id: "art-0"},
+		{line: "Article unique", kind: KindArticle, number: "unique", key: "article:1", id: "art-1"},
+		{line: "TITRE PRÉLIMINAIRE", kind: KindTitle, number: "PRÉLIMINAIRE", key: "title:0", id: "titre-0"},
+		{line: "Chapitre unique : Dispositions générales", kind: KindChapter, number: "unique", key: "chapter:1", id: "chap-1"},
 		{line: "Article R.* 423-1", kind: KindArticle, number: "R.* 423-1", key: "article:r.423.1", id: "art-r-423-1"},
 		{line: "Article 12 : Consultation", kind: KindArticle, number: "12", key: "article:12", id: "art-12"},
 		{line: "Article 12 – Consultation", kind: KindArticle, number: "12", key: "article:12", id: "art-12"},
@@ -98,7 +105,6 @@ func TestParseNotHeadings(t *testing.T) {
 		"Articles 1 à 5 du code civil",
 		"Titre de séjour",
 		"Section 3 du code",
-		"Chapitre unique",
 		"Préambule de la Constitution de 1946",
 		"Sous réserve de la constitution du délit",
 		"annexe",
