@@ -91,25 +91,27 @@ func (d *differ) anchors(r seg) []seg {
 	ua := units(d.a.text, d.a.off, r.a0, r.a1)
 	ub := units(d.b.text, d.b.off, r.b0, r.b1)
 	type count struct{ a, b, ia, ib int }
-	seen := make(map[string]*count, len(ua))
+	seen := make(map[string]int, len(ua)) // the unit's place in counts
+	counts := make([]count, 0, len(ua))
 	key := func(text string, off []int, u [2]int) string { return text[off[u[0]]:off[u[1]]] }
 	for i, u := range ua {
-		c := seen[key(d.a.text, d.a.off, u)]
-		if c == nil {
-			c = &count{}
-			seen[key(d.a.text, d.a.off, u)] = c
+		k, ok := seen[key(d.a.text, d.a.off, u)]
+		if !ok {
+			k = len(counts)
+			counts = append(counts, count{})
+			seen[key(d.a.text, d.a.off, u)] = k
 		}
-		c.a++
-		c.ia = i
+		counts[k].a++
+		counts[k].ia = i
 	}
 	for i, u := range ub {
-		if c := seen[key(d.b.text, d.b.off, u)]; c != nil {
-			c.b++
-			c.ib = i
+		if k, ok := seen[key(d.b.text, d.b.off, u)]; ok {
+			counts[k].b++
+			counts[k].ib = i
 		}
 	}
 	var pairs [][2]int // unit index in old, in new
-	for _, c := range seen {
+	for _, c := range counts {
 		if c.a == 1 && c.b == 1 {
 			pairs = append(pairs, [2]int{c.ia, c.ib})
 		}

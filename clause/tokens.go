@@ -53,6 +53,23 @@ func appendTokens(toks []string, s string, i int) []string {
 // tokenEnd returns the end of the token that starts at s[i]; it always
 // advances by at least one byte.
 func tokenEnd(s string, i int) int {
+	if c := s[i]; c < utf8.RuneSelf {
+		// ASCII, most of a text: its class is one test away.
+		switch {
+		case isSpaceByte(c):
+			return skipSpaces(s, i+1)
+		case c >= '0' && c <= '9':
+			return numberEnd(s, i)
+		case wordByte[c] != 0:
+			return wordEnd(s, i)
+		}
+		return i + 1
+	}
+	return runeTokenEnd(s, i)
+}
+
+// runeTokenEnd is tokenEnd read rune by rune, as any byte may be.
+func runeTokenEnd(s string, i int) int {
 	r, sz := runeAt(s, i)
 	switch {
 	case isSpaceRune(r):

@@ -107,6 +107,9 @@ func checkFastPaths(t *testing.T, old, new string) {
 			if got, want := wordRunAt(s, i), plainWordRunAt(s, i); got != want {
 				t.Fatalf("wordRunAt(%q, %d) = %d, want %d", s, i, got, want)
 			}
+			if got, want := tokenEnd(s, i), runeTokenEnd(s, i); got != want {
+				t.Fatalf("tokenEnd(%q, %d) = %d, want %d", s, i, got, want)
+			}
 			if r, _ := runeAt(s, i); !utf8.RuneStart(s[i]) || !isWordRune(r) || isDigitByte(r) {
 				continue
 			}
