@@ -101,7 +101,8 @@ func newAligner(old, new *Document) *aligner {
 	if new == nil {
 		new = &Document{}
 	}
-	a := &aligner{f: [2]*features{newFeatures(old), newFeatures(new)}}
+	lines := newLineWords()
+	a := &aligner{f: [2]*features{newFeatures(old, lines), newFeatures(new, lines)}}
 	for s := range 2 {
 		a.g[s] = make([]int32, len(a.f[s].class))
 		for i := range a.g[s] {

@@ -2,6 +2,7 @@ package clause
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -53,5 +54,38 @@ func TestPairDiceAtLeastHalf(t *testing.T) {
 		od := &Document{Clauses: []Clause{{Kind: KindArticle, Text: old, Parent: -1}}}
 		nd := &Document{Clauses: []Clause{{Kind: KindArticle, Text: strings.Join(nw, " "), Parent: -1}}}
 		checkPairDice(t, "trial "+strings.Repeat("I", trial%3), newAligner(od, nd), 0, 0)
+	}
+}
+
+// TestLineWords holds the cache of line hashes to wordHashes of the
+// whole text, on corpus articles read twice over and on random texts
+// whose lines repeat, end without a break or break within a word's
+// neighbourhood.
+func TestLineWords(t *testing.T) {
+	c := newLineWords()
+	check := func(s string) {
+		t.Helper()
+		if got, want := c.appendWords(nil, s), wordHashes(nil, s); !slices.Equal(got, want) {
+			t.Fatalf("appendWords(%q) = %x, want %x", s, got, want)
+		}
+	}
+	for range 2 {
+		for _, arts := range corpusArticles(t) {
+			for _, a := range arts {
+				check(a)
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(15, 16))
+	lines := []string{"", "\r", "a", strings.Join(words(1, 8), " "), strings.Join(words(2, 9), " ") + ",", "É" + strings.Join(words(3, 7), "-") + "é", "\xc3" + strings.Join(words(4, 8), " ") + "\xc3", "  " + strings.Join(words(6, 12), "  ")}
+	for range 5000 {
+		var b strings.Builder
+		for k := range r.IntN(8) {
+			if k > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString(lines[r.IntN(len(lines))])
+		}
+		check(b.String())
 	}
 }

@@ -859,7 +859,7 @@ func TestSignatureFindsEditedPairs(t *testing.T) {
 		for _, s := range texts {
 			d.Clauses = append(d.Clauses, Clause{Kind: KindArticle, Text: s, Parent: -1})
 		}
-		return newFeatures(d)
+		return newFeatures(d, newLineWords())
 	}
 	fo, fn := mk(olds), mk(news)
 	idx := make([]int, n)

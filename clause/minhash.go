@@ -405,6 +405,7 @@ type features struct {
 	big     [][]uint32
 	sig     [][]uint32 // nil when not computed or no words
 	scratch []uint64
+	lines   *lineWords // shared by both documents of an alignment
 	canon   []byte
 	sortTmp []uint32
 	// The bigrams and signatures are cut from slabs, a few allocations
@@ -438,10 +439,11 @@ func (s *slab[T]) take(n int) []T {
 	return out
 }
 
-func newFeatures(d *Document) *features {
+func newFeatures(d *Document, lines *lineWords) *features {
 	n := len(d.Clauses)
 	f := &features{
 		d:        d,
+		lines:    lines,
 		class:    make([]uint8, n),
 		blank:    make([]bool, n),
 		head:     make([]string, n),
@@ -538,7 +540,7 @@ func (f *features) hash(i int) {
 		return
 	}
 	f.stage[i] = stageHashed
-	f.scratch = wordHashes(f.scratch[:0], f.content(i))
+	f.scratch = f.lines.appendWords(f.scratch[:0], f.content(i))
 	words := f.scratch
 	h := uint64(fnvOffset)
 	for _, w := range words {
@@ -588,7 +590,7 @@ func (f *features) joinedBigrams(idx []int) []uint32 {
 	}
 	f.scratch = f.scratch[:0]
 	for _, i := range idx {
-		f.scratch = wordHashes(f.scratch, f.content(i))
+		f.scratch = f.lines.appendWords(f.scratch, f.content(i))
 	}
 	return bigramsOf(f.scratch)
 }
