@@ -123,6 +123,7 @@ type aligner struct {
 	// Scratch of pairDiceAtLeastHalf.
 	left    [2][]uint32
 	sortTmp []uint32
+	buckets []int32
 }
 
 // cand is a candidate pair of old and new clause.

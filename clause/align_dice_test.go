@@ -11,8 +11,9 @@ import (
 // bigrams: equal when that reaches one half, below one half otherwise.
 func checkPairDice(t *testing.T, what string, a *aligner, o, n int) {
 	t.Helper()
-	bo, bn := a.f[sOld].bigrams(o), a.f[sNew].bigrams(n)
-	want, got := dice(bo, bn), a.pairDiceAtLeastHalf(o, n)
+	got := a.pairDiceAtLeastHalf(o, n)
+	sorted := func(f *features, i int) []uint32 { return slices.Sorted(slices.Values(f.big[i])) }
+	want := dice(sorted(a.f[sOld], o), sorted(a.f[sNew], n))
 	if want >= 0.5 && got != want || want < 0.5 && got >= 0.5 {
 		t.Fatalf("%s: pairDiceAtLeastHalf(%d, %d) = %v, dice %v", what, o, n, got, want)
 	}
@@ -87,5 +88,26 @@ func TestLineWords(t *testing.T) {
 			b.WriteString(lines[r.IntN(len(lines))])
 		}
 		check(b.String())
+	}
+}
+
+// TestBoundCommon checks that boundCommon never falls below the common
+// count, on lists of few distinct values and on spread ones.
+func TestBoundCommon(t *testing.T) {
+	r := rand.New(rand.NewPCG(17, 18))
+	a := newAligner(nil, nil)
+	for range 3000 {
+		x, y := make([]uint32, r.IntN(500)), make([]uint32, r.IntN(500))
+		mask := uint32(1)<<r.IntN(33) - 1
+		for i := range x {
+			x[i] = r.Uint32() & mask
+		}
+		for i := range y {
+			y[i] = r.Uint32() & mask
+		}
+		want := plainIntersectCount(slices.Sorted(slices.Values(x)), slices.Sorted(slices.Values(y)))
+		if got := a.boundCommon(x, y); got < want || got > min(len(x), len(y)) {
+			t.Fatalf("boundCommon of lists of %d and %d = %d, common %d", len(x), len(y), got, want)
+		}
 	}
 }

@@ -81,25 +81,25 @@ func (a *aligner) neighbourPairs(out []uint64, olds []int) []uint64 {
 	return out
 }
 
-// lazyCand is a candidate of matchSimilar whose score is, until exact is
-// set, an upper bound of its score: the one its similarity would give if
-// it were as high as the lengths of the two bigram lists allow.
+// lazyCand is a candidate of matchSimilar whose score is, until verified,
+// an upper bound of its score: the one its similarity would give if it
+// were as high as the lengths of the two bigram lists allow.
 type lazyCand struct {
 	cand
-	exact   bool
 	sameKey bool // the two clauses share a number
 	parent  bool // parentOK, as it stood before the pick
 }
 
-// lazyHeap keeps the candidates best first, in byScore's order.
+// lazyHeap keeps verified candidates best first, in byScore's order.
 type lazyHeap []lazyCand
 
 func (h lazyHeap) Len() int           { return len(h) }
 func (h lazyHeap) Less(i, j int) bool { return byScore(h[i].cand, h[j].cand) < 0 }
 func (h lazyHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
-func (h *lazyHeap) Push(x any)        { *h = append(*h, x.(lazyCand)) }
 
-// Pop drops the last element; returning nothing spares an allocation.
+// Push and Pop are heap.Interface's; pickLazily appends and cuts itself,
+// which spares boxing each candidate.
+func (h *lazyHeap) Push(x any) { *h = append(*h, x.(lazyCand)) }
 func (h *lazyHeap) Pop() any {
 	*h = (*h)[:len(*h)-1]
 	return nil
@@ -109,35 +109,38 @@ func (h *lazyHeap) Pop() any {
 // would, best score first, each clause once, those whose similarity
 // reaches minSimilar; it returns how many it accepted. Most candidates of
 // a bill's successive steps are similar, several to each clause: counting
-// their common bigrams is the bulk of the pass. Here a candidate starts
-// with a bound of its score and its bigrams are counted only when that
-// bound comes first while both its clauses are still free; the pair then
-// goes back with its exact score. An exact score that comes first is
-// above every other bound, hence every other exact score, so the pairs
-// are accepted in greedy's order, and a clause once matched spares the
-// counting of its other candidates.
+// their common bigrams is the bulk of the pass. Here the candidates are
+// sorted by a bound of their score, and one is verified only when its
+// bound comes first while both its clauses are still free; it then waits
+// with its exact score among the verified ones. A verified candidate whose
+// score is above the next bound is above every other exact score, so the
+// pairs are accepted in greedy's order, and a clause once matched spares
+// the counting of its other candidates.
 func (a *aligner) pickLazily(pairs []uint64) int {
-	h := make(lazyHeap, 0, len(pairs))
+	bounds := make([]lazyCand, 0, len(pairs))
 	for _, p := range pairs {
 		if c, ok := a.bound(int(p>>32), int(uint32(p))); ok {
-			h = append(h, c)
+			bounds = append(bounds, c)
 		}
 	}
-	heap.Init(&h)
+	slices.SortFunc(bounds, func(x, y lazyCand) int { return byScore(x.cand, y.cand) })
+	var verified lazyHeap
 	accepted := 0
-	for len(h) > 0 {
-		c := &h[0]
-		switch o, n := int(c.o), int(c.n); {
-		case !a.free(sOld, o) || !a.free(sNew, n):
-			heap.Pop(&h)
-		case c.exact:
-			a.link([]int{o}, []int{n}, c.sim)
-			accepted++
-			heap.Pop(&h)
-		case a.verify(c):
-			heap.Fix(&h, 0)
-		default:
-			heap.Pop(&h)
+	for len(bounds) > 0 || len(verified) > 0 {
+		if len(verified) > 0 && (len(bounds) == 0 || byScore(verified[0].cand, bounds[0].cand) < 0) {
+			c := verified[0]
+			heap.Pop(&verified)
+			if a.free(sOld, int(c.o)) && a.free(sNew, int(c.n)) {
+				a.link([]int{int(c.o)}, []int{int(c.n)}, c.sim)
+				accepted++
+			}
+			continue
+		}
+		c := bounds[0]
+		bounds = bounds[1:]
+		if a.free(sOld, int(c.o)) && a.free(sNew, int(c.n)) && a.verify(&c) {
+			verified = append(verified, c)
+			heap.Fix(&verified, len(verified)-1)
 		}
 	}
 	return accepted
@@ -187,6 +190,6 @@ func (a *aligner) verify(c *lazyCand) bool {
 	if !c.sameKey && a.f[sOld].d.Clauses[o].Key != "" && a.f[sNew].d.Clauses[n].Key != "" && s < minRenumbered {
 		return false
 	}
-	c.sim, c.score, c.exact = s, a.scoreOf(s, *c), true
+	c.sim, c.score = s, a.scoreOf(s, *c)
 	return true
 }

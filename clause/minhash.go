@@ -398,10 +398,9 @@ type features struct {
 	nextSame []int32
 
 	stage []uint8 // how far the word features of each clause are computed
-	// seq holds the word bigrams of each clause in the order of its text,
-	// big the same sorted: two versions of a clause share the bigrams of
-	// their common start and end, which the order shows.
-	seq     [][]uint32
+	// big holds the word bigrams of each clause, in the order of its text
+	// until sorted: two versions of a clause hold theirs in the same
+	// order but around their edits.
 	big     [][]uint32
 	sig     [][]uint32 // nil when not computed or no words
 	scratch []uint64
@@ -415,9 +414,10 @@ type features struct {
 
 // Stages of a clause's word features.
 const (
-	stageNone   = iota
-	stageHashed // wordSeq, signature and seq set
-	stageSorted // big set
+	stageNone    = iota
+	stageHashed  // wordSeq, signature and bigrams set, bigrams in text order
+	stageCounted // as stageHashed, and counted once from a sorted copy
+	stageSorted  // bigrams sorted
 )
 
 // slab hands out slices cut from larger blocks.
@@ -455,7 +455,6 @@ func newFeatures(d *Document, lines *lineWords) *features {
 		prevSame: make([]int32, n),
 		nextSame: make([]int32, n),
 		stage:    make([]uint8, n),
-		seq:      make([][]uint32, n),
 		big:      make([][]uint32, n),
 		sig:      make([][]uint32, n),
 	}
@@ -531,7 +530,8 @@ func (f *features) content(i int) string {
 }
 
 // hash computes the word sequence hash, the signature and the bigrams,
-// in the order of the text, of clause i. The canonical identity needs only the first; the
+// in the order of the text, of clause i. The canonical identity needs
+// only the first; the
 // others are taken from the word hashes while they are at hand, which
 // costs less than keeping them, and the sort, the bulk of the cost, is
 // left to ensure.
@@ -547,7 +547,7 @@ func (f *features) hash(i int) {
 		h = (h ^ w) * fnvPrime
 	}
 	f.wordSeq[i] = h
-	f.seq[i] = bigramsUnsorted(words, f.slab.take(len(words)+1))
+	f.big[i] = bigramsUnsorted(words, f.slab.take(len(words)+1))
 	if len(words) > 0 {
 		f.sig[i] = f.slab.take(sigK)
 		signature(words, f.sig[i])
@@ -561,8 +561,6 @@ func (f *features) ensure(i int) {
 	}
 	f.hash(i)
 	f.stage[i] = stageSorted
-	f.big[i] = f.slab.take(len(f.seq[i]))
-	copy(f.big[i], f.seq[i])
 	f.sortTmp = sortHashes(f.big[i], f.sortTmp)
 }
 
@@ -574,7 +572,7 @@ func (f *features) hasWords(i int) bool {
 // nBigrams is the number of word bigrams of clause i.
 func (f *features) nBigrams(i int) int {
 	f.hash(i)
-	return len(f.seq[i])
+	return len(f.big[i])
 }
 
 func (f *features) bigrams(i int) []uint32 {
