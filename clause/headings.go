@@ -296,7 +296,14 @@ func titleOK(rest string, strict bool) bool {
 	switch r {
 	case ':', '.', '-', '–', '—':
 		return true
-	case ',', ';', ')', '(', '/':
+	case '(':
+		// A note of the procedure that is no known status, capitalised and
+		// the whole rest of the line: "Article 9 (Texte du Sénat)",
+		// "(Pour mémoire)"; not "Article 5 (voir ci-dessous)".
+		t = strings.TrimRight(t, " \t")
+		first, _ := utf8.DecodeRuneInString(t[1:])
+		return len(t) <= 100 && unicode.IsUpper(first) && strings.IndexByte(t, ')') == len(t)-1
+	case ',', ';', ')', '/':
 		return false
 	}
 	if !strict {

@@ -151,12 +151,26 @@ func TestParseRanges(t *testing.T) {
 	}
 }
 
+// A capitalised note of the procedure that is no status keeps its line a
+// heading; before, "Article 9 (Texte du Sénat)" was text of the article
+// before it, and the article was lost.
+func TestParseProcedureNotes(t *testing.T) {
+	in := "Article 8 bis (Supprimé)\n\nArticle 9 (Texte du Sénat)\n\nTexte neuf.\n\nArticle 10 (Texte de la commission mixte paritaire)\n\nTexte dix.\n"
+	d := Parse(in)
+	checkDocument(t, in, d)
+	want := "article 8 bis [article:8.bis] supprimé\narticle 9 [article:9]\narticle 10 [article:10]\n"
+	if got := statusOutline(d); got != want {
+		t.Errorf("got\n%swant\n%s", got, want)
+	}
+}
+
 // TestParseNotStatuses: a parenthesis that is no status, or a sentence
 // starting with "Articles", is no heading.
 func TestParseNotStatuses(t *testing.T) {
 	for _, line := range []string{
 		"Article 5 (du code civil) dispose que le contrat est formé.",
 		"Article 5 (voir ci-dessous)",
+		"Article 5 (Texte du Sénat) dispose que le contrat est formé.",
 		"Articles 3 et 4 du code civil.",
 		"Articles 3 et 4, alinéa 2",
 		"Article 1er A du code",
