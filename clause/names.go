@@ -192,6 +192,10 @@ func matching(cs []Named, ok func(*Named) bool) []int {
 // of that kind and number carries; for a preamble, which has no number,
 // the kind alone ("" key).
 func nameKey(name string) (Kind, string, bool) {
+	// "art 12", as one types it, is "Art. 12".
+	if len(name) > 4 && strings.EqualFold(name[:4], "art ") {
+		name = "Art. " + name[4:]
+	}
 	h, ok := classify(name, false)
 	// Case aside: "titre ii" is "TITRE II", and "chapitre 1er a" is
 	// "CHAPITRE IER A", whose letter a lower-case reading leaves out.

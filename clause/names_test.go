@@ -43,6 +43,8 @@ func TestResolveNameCases(t *testing.T) {
 		{"Chapitre III", "chap-3 chap-3-2"},
 		{"Article 3", "art-3"},
 		{"Art. 3", "art-3"},
+		{"art 3", "art-3"},
+		{"ART 2 bis", "art-2-bis"},
 		{"3", "art-3"},
 		{"Article premier", "art-1"},
 		{"1", "art-1"},
