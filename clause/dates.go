@@ -1,9 +1,11 @@
 package clause
 
 import (
-	"github.com/avenant-dev/avenant/internal/lazyre"
+	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/avenant-dev/avenant/internal/lazyre"
 )
 
 var months = map[string]int{
@@ -114,6 +116,38 @@ func (t *factTextKind) dates() []factAt {
 			continue
 		}
 		emit(m[2], m[1], s[m[2]:m[1]])
+	}
+	// Last, so that a year already read in a full date is not read again.
+	return append(out, t.years()...)
+}
+
+// years finds a year standing alone after the words that make it a date:
+// "au titre de l'année 2025", "en 2026", "l'exercice 2024". A year in a
+// full date ("1er janvier 2025") is the date's.
+func (t *factTextKind) years() []factAt {
+	if t.held&classYearLead == 0 {
+		return nil
+	}
+	var out []factAt
+	s, ws := t.s, t.words
+	for i := 0; i+1 < len(ws); i++ {
+		if t.classes[i]&classYearLead == 0 || !slices.Contains(yearLeads, ws[i].low) {
+			continue
+		}
+		y := ws[i+1]
+		if len(y.s) != 4 || !isDigits(y.s) || (y.s[:2] != "19" && y.s[:2] != "20") || s[ws[i].end:y.start] != " " || !endsDate(s, y.end) {
+			continue
+		}
+		// "en 2025 euros" counts money, "après 2025 mois" time.
+		if i+2 < len(ws) && s[y.end:ws[i+2].start] == " " {
+			if n := ws[i+2].low; n == "euros" || n == "euro" || months[n] > 0 || durationUnits[n].unit != "" {
+				continue
+			}
+		}
+		if rest := s[y.end:]; strings.HasPrefix(rest, " €") || strings.HasPrefix(rest, " %") {
+			continue
+		}
+		out = append(out, factAt{kind: FactDate, start: y.start, end: y.end, text: y.s, key: "date:" + y.s, val: y.s})
 	}
 	return out
 }

@@ -16,7 +16,13 @@ const (
 	classNegation                        // "ne", "n'", "aucun", "aucune"
 	classDuration                        // a key of durationUnits
 	classReference                       // "article", "articles", "art", "annexe", "annexes"
+	classYearLead                        // a key of yearLeads
 )
+
+// yearLeads are the words after which a year alone is a date: "l'année
+// 2025", "l'exercice 2024", "en 2026", "dès 2025", "fin 2025".
+var yearLeads = []string{"année", "années", "exercice", "exercices", "campagne", "en", "dès", "depuis",
+	"avant", "après", "pour", "fin", "début", "courant", "mi"}
 
 // modalLeads are the words from which modalities reads more than the word
 // itself.
@@ -52,6 +58,7 @@ var factWordClasses = sync.OnceValue(func() *wordClasses {
 		add(classDuration, w)
 	}
 	add(classReference, "article", "articles", "art", "annexe", "annexes")
+	add(classYearLead, yearLeads...)
 	return wc
 })
 

@@ -192,6 +192,20 @@ var factCases = []struct {
 		want: []Fact{{Kind: FactDuration, Old: "48 heures", New: "72 heures", OldValue: f64(48), NewValue: f64(72), Unit: "hour", DeltaPct: f64(50)}},
 	},
 	{
+		name: "a year alone",
+		old:  "Au titre de l'année 2025, le forfait est versé en une fois. Le bilan est fait en 2026.",
+		new:  "Au titre de l'année 2026, le forfait est versé en une fois. Le bilan est fait en 2027.",
+		want: []Fact{{Kind: FactDate, Old: "2025", New: "2026"}, {Kind: FactDate, Old: "2026", New: "2027"}},
+	},
+	{
+		name: "a year in a date, or counting, is no year alone",
+		old:  "Le 1er janvier 2025, pour 2025 euros, avant 2025 %.",
+		new:  "Le 1er janvier 2026, pour 2026 euros, avant 2026 %.",
+		want: []Fact{{Kind: FactDate, Old: "1er janvier 2025", New: "1er janvier 2026"},
+			{Kind: FactAmount, Old: "2025 euros", New: "2026 euros", OldValue: f64(2025), NewValue: f64(2026), Unit: "EUR", DeltaPct: f64(0.05), Effective: "2026-01-01"},
+			{Kind: FactPercent, Old: "2025 %", New: "2026 %", OldValue: f64(2025), NewValue: f64(2026), Unit: "%", DeltaPct: f64(0.05), Effective: "2026-01-01"}},
+	},
+	{
 		name: "days become working days",
 		old:  "La caisse répond dans un délai de 15 jours.",
 		new:  "La caisse répond dans un délai de 15 jours ouvrés.",
