@@ -5,9 +5,8 @@ import "strings"
 // lineWords keeps the word hashes of the lines the aligner has read, in
 // both documents: the successive versions of a clause share most of their
 // paragraphs, and a text that gathers the steps of a bill repeats them
-// many times. A line met again is hashed once more, then copied; the
-// words of a text are those of its lines one after the other, a line
-// break ending any word.
+// many times. A line is hashed once, then copied; the words of a text are
+// those of its lines one after the other, a line break ending any word.
 type lineWords struct {
 	at    map[string][]uint64
 	words slab[uint64]
@@ -21,8 +20,8 @@ func newLineWords() *lineWords {
 	return &lineWords{at: map[string][]uint64{}}
 }
 
-// appendWords is wordHashes(buf, s), each line of s hashed at most
-// twice however often it is met.
+// appendWords is wordHashes(buf, s), each line of s hashed only the first
+// time it is met.
 func (c *lineWords) appendWords(buf []uint64, s string) []uint64 {
 	if strings.IndexByte(s, '\n') < 0 {
 		// A text of one line met again is, mostly, a clause met again
@@ -40,20 +39,13 @@ func (c *lineWords) appendWords(buf []uint64, s string) []uint64 {
 			buf = wordHashes(buf, line)
 			continue
 		}
-		w, seen := c.at[line]
-		if w != nil {
+		if w, ok := c.at[line]; ok {
 			buf = append(buf, w...)
 			continue
 		}
 		start := len(buf)
 		buf = wordHashes(buf, line)
-		if !seen {
-			// Most lines are met once: they are only noted, and
-			// their words kept the second time.
-			c.at[line] = nil
-			continue
-		}
-		w = c.words.take(len(buf) - start)
+		w := c.words.take(len(buf) - start)
 		copy(w, buf[start:])
 		c.at[line] = w
 	}
