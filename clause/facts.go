@@ -455,11 +455,18 @@ func factTextNormal(s string) bool {
 // non-ASCII rune of them is left alone by NFKC whatever stands beside it.
 func normalSpan(s string, i, end int) (ok, alone bool) {
 	alone = true
-	for ; i < end; i++ {
-		c := s[i]
-		switch {
-		case plainByte[c]:
-			// Most of any text.
+	span := s[:end]
+	for ; i < len(span); i++ {
+		// Most of any text: visible ASCII, and spaces between two
+		// such bytes.
+		for i < len(span) && (plainByte[span[i]] ||
+			span[i] == ' ' && i > 0 && i+1 < len(s) && plainByte[s[i-1]] && plainByte[s[i+1]]) {
+			i++
+		}
+		if i == len(span) {
+			break
+		}
+		switch c := s[i]; {
 		case c == ' ':
 			// Between two words, alone.
 			if i == 0 || i+1 == len(s) || blankByte(s[i-1]) || blankByte(s[i+1]) {
@@ -474,8 +481,8 @@ func normalSpan(s string, i, end int) (ok, alone bool) {
 		case c < utf8.RuneSelf:
 			return false, false
 		default:
-			r, w := utf8.DecodeRuneInString(s[i:])
-			switch normalRune(r, w) {
+			k, w := normalRuneAt(s, i)
+			switch k {
 			case runeFolded:
 				return false, false
 			case runeInContext:
@@ -485,6 +492,20 @@ func normalSpan(s string, i, end int) (ok, alone bool) {
 		}
 	}
 	return true, alone
+}
+
+// normalRuneAt is normalRune of the rune of s at i, and its width. A
+// rune of two bytes (Latin letters with their accents, most of what a
+// French text holds beyond ASCII) is put together here and looked up
+// in normalRunes.
+func normalRuneAt(s string, i int) (kind uint32, w int) {
+	if c := s[i]; c >= 0xc2 && c < 0xe0 && i+1 < len(s) && s[i+1]&0xc0 == 0x80 {
+		if k := normalRunes[rune(c&0x1f)<<6|rune(s[i+1]&0x3f)].Load(); k != runeUnknown {
+			return k, 2
+		}
+	}
+	r, w := utf8.DecodeRuneInString(s[i:])
+	return normalRune(r, w), w
 }
 
 // plainByte marks the ASCII bytes that normalizeFactText keeps whatever

@@ -83,6 +83,14 @@ func TestFactTextNormalIsTheRule(t *testing.T) {
 	for s := range synth.Strings(5, alphabet, 10, 100000) {
 		check(s)
 	}
+	// ASCII runs that normalSpan passes over eight bytes at a time, and
+	// what stops it: blanks side by side or at an edge, control and
+	// non-ASCII bytes, the backquote.
+	ascii := []string{"a", "abcdefg", "Z", "~", "\x7f", " ", " ", "  ", "\n", "\n\n", "`", "\t", "\x1f", "\x00", "\x80", "é"}
+	for s := range synth.Strings(12, ascii, 24, 100000) {
+		check(s)
+		check("x" + s + "y")
+	}
 	// Runes drawn from all of Unicode, each often.
 	rng := rand.New(rand.NewPCG(3, 4))
 	var b strings.Builder
@@ -397,5 +405,57 @@ func TestSentenceBoundsLikeIsSentenceBounds(t *testing.T) {
 		check(s, e)
 		check(e, s)
 		check(normalizeFactText(s), normalizeFactText(e))
+	}
+}
+
+// normalSpanRule is normalSpan as first written, byte by byte.
+func normalSpanRule(s string, i, end int) (ok, alone bool) {
+	alone = true
+	for ; i < end; i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, w := utf8.DecodeRuneInString(s[i:])
+			k := normalRune(r, w)
+			if k == runeFolded {
+				return false, false
+			}
+			alone = alone && k != runeInContext
+			i += w - 1
+			continue
+		}
+		if c != ' ' && c != '\n' {
+			if !visibleASCII(rune(c)) {
+				return false, false
+			}
+			continue
+		}
+		// A blank: at neither end of s, beside no space; a space beside
+		// no line end; a line end after another only after a word.
+		if i == 0 || i+1 == len(s) || s[i-1] == ' ' || s[i+1] == ' ' ||
+			c == ' ' && (s[i-1] == '\n' || s[i+1] == '\n') ||
+			c == '\n' && s[i-1] == '\n' && (i < 2 || s[i-2] == ' ' || s[i-2] == '\n') {
+			return false, false
+		}
+	}
+	return true, alone
+}
+
+// normalSpan answers as the rule on every span of random texts of
+// blanks, visible ASCII and runes that NFKC keeps, composes or maps.
+func TestNormalSpanIsTheRule(t *testing.T) {
+	alphabet := []string{"a", "b", " ", " ", "  ", "\n", "\n\n", "\n\n\n", " \n", "`", "\t", "é", "\u0301", "ᵉ", "\u00a0", "\xff"}
+	for s := range synth.Strings(13, alphabet, 10, 20000) {
+		for i := 0; i <= len(s); i++ {
+			if i < len(s) && !utf8.RuneStart(s[i]) {
+				continue
+			}
+			for end := i; end <= len(s); end++ {
+				gotOK, gotAlone := normalSpan(s, i, end)
+				wantOK, wantAlone := normalSpanRule(s, i, end)
+				if gotOK != wantOK || gotAlone != wantAlone {
+					t.Fatalf("normalSpan(%q, %d, %d) = %v, %v; the rule says %v, %v", s, i, end, gotOK, gotAlone, wantOK, wantAlone)
+				}
+			}
+		}
 	}
 }
