@@ -94,11 +94,14 @@ func unitAfter(s string, starts []int, units []string) []int {
 	var out []int
 	for _, i := range starts {
 		j := i
-		for j < len(s) && strings.IndexByte("0123456789., \t\n\f\r", s[j]) >= 0 {
+		for j < len(s) && numberByte[s[j]] {
 			j++
 		}
+		if j == len(s) {
+			continue
+		}
 		for _, u := range units {
-			if strings.HasPrefix(s[j:], u) {
+			if s[j] == u[0] && strings.HasPrefix(s[j:], u) {
 				out = append(out, i)
 				break
 			}
@@ -106,6 +109,15 @@ func unitAfter(s string, starts []int, units []string) []int {
 	}
 	return out
 }
+
+// numberByte marks the bytes unitAfter passes over between a number's
+// first digit and its unit: digits, separators and blanks.
+var numberByte = func() (t [256]bool) {
+	for _, c := range []byte("0123456789., \t\n\f\r") {
+		t[c] = true
+	}
+	return t
+}()
 
 // amountUnits are how amountRe's units begin: millions, milliards, M€,
 // Md€, k€, €, euros, EUR, francs, FF, F.

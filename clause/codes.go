@@ -131,6 +131,11 @@ func isCapsWord(w string) bool {
 func (t *factTextKind) codes() []codeAt {
 	var out []codeAt
 	for i := range t.words {
+		// A code starts with an ASCII capital (codeShape): most words
+		// are passed over on their first byte, without a call.
+		if c := t.words[i].s[0]; c < 'A' || c > 'Z' {
+			continue
+		}
 		if c, ok := t.codeOf(i); ok {
 			out = append(out, c)
 		}
