@@ -120,6 +120,7 @@ type aligner struct {
 	// returning how many it accepted; nil is pickLazily. Tests set the
 	// plain rule it is held to.
 	pickSimilar func(pairs []uint64) int
+	identCands  []cand // scratch of matchIdenticalBy
 	// Scratch of pairDiceAtLeastHalf.
 	left    [2][]uint32
 	sortTmp []uint32
@@ -350,7 +351,9 @@ func (a *aligner) matchIdenticalBy(canonical bool, keep func(*Clause) bool) {
 		}
 		g.dupEnd = int32(i)
 	}
-	var cs []cand
+	// The candidates are kept for the next call: the identity passes run
+	// four times.
+	cs := a.identCands[:0]
 	var pairs []uint64
 	var os, ns []int
 	for _, e := range order {
@@ -382,6 +385,7 @@ func (a *aligner) matchIdenticalBy(canonical bool, keep func(*Clause) bool) {
 		}
 	}
 	a.greedy(cs, 0)
+	a.identCands = cs
 }
 
 // sameKeyPairs appends the pairs of os × ns that share a number.

@@ -111,3 +111,32 @@ func TestBoundCommon(t *testing.T) {
 		}
 	}
 }
+
+// TestPairSet holds pairSet to sorting and compacting, on grids and on
+// lists.
+func TestPairSet(t *testing.T) {
+	r := rand.New(rand.NewPCG(19, 20))
+	pick := func(n, from int) []int {
+		return slices.Sorted(slices.Values(r.Perm(from)[:n]))
+	}
+	for k := range 3000 {
+		olds, news := pick(1+r.IntN(40), 100), pick(1+r.IntN(150), 300)
+		if k%10 == 0 {
+			olds, news = pick(1+r.IntN(2000), 3000), pick(1000+r.IntN(2000), 3000)
+		}
+		s := newPairSet(olds, news)
+		var all []uint64
+		for range r.IntN(20) {
+			pairs := make([]uint64, r.IntN(200))
+			for i := range pairs {
+				pairs[i] = uint64(olds[r.IntN(len(olds))])<<32 | uint64(news[r.IntN(len(news))])
+			}
+			s.add(pairs)
+			all = append(all, pairs...)
+		}
+		want := slices.Compact(slices.Sorted(slices.Values(all)))
+		if got := s.sorted(); !slices.Equal(got, want) {
+			t.Fatalf("pairSet over %d × %d (grid %v): %d pairs, want %d", len(olds), len(news), s.grid != nil, len(got), len(want))
+		}
+	}
+}

@@ -666,6 +666,7 @@ func lshCandidates(of, nf *features, olds, news []int) []uint64 {
 	add(of, olds, false)
 	add(nf, news, true)
 	order := radixOrder(keys)
+	set := newPairSet(olds, news)
 	var pairs []uint64
 	var os, ns []int
 	for lo := 0; lo < len(order); {
@@ -685,13 +686,13 @@ func lshCandidates(of, nf *features, olds, news []int) []uint64 {
 				}
 			}
 			if len(os) > 0 && len(ns) > 0 {
-				pairs = nearPairs(pairs, of, nf, os, ns, 64, 3)
+				pairs = nearPairs(pairs[:0], of, nf, os, ns, 64, 3)
+				set.add(pairs)
 			}
 		}
 		lo = hi
 	}
-	slices.Sort(pairs)
-	return slices.Compact(pairs)
+	return set.sorted()
 }
 
 // radixOrder returns the permutation that sorts keys, stable.
