@@ -46,8 +46,13 @@ func factsAround(oldText, newText, subject string, refs *refIndex, hunks []Hunk)
 		holdsCode := sync.OnceValue(func() bool { return holdsActCode(oldNorm) || holdsActCode(newNorm) })
 		oldWhole, newWhole := wholeOf(oldNorm), wholeOf(newNorm)
 		for _, margin := range factMargins {
-			start, tail, ok := shared.window(oldNorm, margin)
-			if !ok {
+			// Changes near both ends leave no window smaller than the
+			// texts, but the pieces may still cut out long stretches
+			// between changes: the whole texts are tried as a window when
+			// they may (changedPieces), at the narrowest margin only,
+			// wider ones cutting less.
+			start, tail, cut := shared.window(oldNorm, margin)
+			if !cut && (margin != factMargins[0] || !stretchBetween(hunks, 2*margin)) {
 				break
 			}
 			if hunks == nil {
@@ -62,6 +67,9 @@ func factsAround(oldText, newText, subject string, refs *refIndex, hunks []Hunk)
 				continue
 			}
 			pieces := changedPieces(o, n, wh, margin)
+			if !cut && len(pieces) < 2 {
+				break
+			}
 			texts := make([][2]*factTextKind, len(pieces))
 			sums := false
 			for k, p := range pieces {
@@ -276,6 +284,18 @@ func piecesSeparated(hunks []Hunk, pieces []piece, olds []factAt, anchors [][2]i
 		}
 	}
 	return true
+}
+
+// stretchBetween reports whether a word diff keeps more than n bytes
+// equal between two of its changes, as far as its hunks tell at once.
+func stretchBetween(hunks []Hunk, n int) bool {
+	first := slices.IndexFunc(hunks, func(h Hunk) bool { return h.Op != OpEqual })
+	for k := first + 1; first >= 0 && k < len(hunks)-1; k++ {
+		if hunks[k].Op == OpEqual && len(hunks[k].Text) > n {
+			return true
+		}
+	}
+	return false
 }
 
 // changedSpans are the byte ranges of the old text that a word diff
