@@ -460,8 +460,15 @@ func (st *state) structured(i int, q string) (with []clause.Clause, heading stri
 }
 
 // retitle puts a new title in a heading, after its number: "Article 5 -
-// Information" becomes "Article 5 - Information des médecins".
+// Information" becomes "Article 5 - Information des médecins". A title
+// quoted with the number ("« Article 12 - Réunions annuelles »") is the
+// whole heading.
 func retitle(heading, number, title string) string {
+	title = strings.TrimSpace(title)
+	if d := clause.Parse(title + "\n"); len(d.Clauses) == 1 && d.Clauses[0].Heading == title && number != "" &&
+		clause.NormalizeNumber(d.Clauses[0].Number) == clause.NormalizeNumber(number) {
+		return title
+	}
 	if number != "" {
 		if k := strings.Index(heading, number); k >= 0 {
 			return heading[:k+len(number)] + " - " + strings.TrimSpace(title)

@@ -140,6 +140,8 @@ func TestApplyConvention(t *testing.T) {
 			clause: "article 3", want: "Les présentes dispositions sont applicables pour une durée de cinq ans à compter de leur entrée en vigueur.\n\nElles peuvent être modifiées par avenant."},
 		{name: "rewrite a heading", amend: "### Article 1er\n\nL'intitulé de l'article 33 est ainsi rédigé : « Téléexpertise ».",
 			clause: "heading 33", want: "Article 33 - Téléexpertise"},
+		{name: "rewrite a heading, quoted with its number", amend: "### Article 1er\n\nL'intitulé de l'article 33 est ainsi rédigé : « Article 33 - Téléexpertise ».",
+			clause: "heading 33", want: "Article 33 - Téléexpertise"},
 		{name: "insert an alinéa after the first", amend: "### Article 1er\n\nAprès le premier alinéa de l'article 11, il est inséré un alinéa ainsi rédigé :\n\n« L'avis est rendu dans un délai d'un mois. »",
 			clause: "article 11", want: "Le médecin spécialiste consultant qui, à la demande expresse du médecin traitant, reçoit le patient pour un avis ponctuel et adresse ses conclusions au médecin traitant peut coter l'avis ponctuel de consultant, dont le tarif est fixé à l'annexe 1.\n\nL'avis est rendu dans un délai d'un mois.\n\nLe patient ne doit pas avoir été vu par le consultant dans les quatre mois qui précèdent l'avis, ni être revu par lui dans les quatre mois qui suivent pour la même pathologie."},
 		{name: "complété par un alinéa", amend: "### Article 1er\n\nL'article 13 est complété par un alinéa ainsi rédigé : « La liste des zones est publiée chaque année. »",
