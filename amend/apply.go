@@ -185,6 +185,9 @@ func (st *state) apply(op Op, by string) error {
 	if op.Kind == Renumber {
 		return st.renumber(op, by)
 	}
+	if op.Kind == Insert && op.Unit == UnitAnnex {
+		return st.insertAnnex(op, by)
+	}
 	if len(op.Targets) == 0 {
 		return st.insertNumbered(op, by)
 	}
@@ -542,13 +545,7 @@ func (st *state) insert(i int, t Target, op Op, by string) error {
 		for k := range news {
 			news[k].Depth = depth
 		}
-		st.cl = append(st.cl[:at], append(news, st.cl[at:]...)...)
-		st.base = append(st.base[:at], append(make([]int, len(news)), st.base[at:]...)...)
-		st.by = append(st.by[:at], append(make([][]string, len(news)), st.by[at:]...)...)
-		for k := at; k < at+len(news); k++ {
-			st.base[k] = -1
-			st.by[k] = []string{by}
-		}
+		st.splice(at, news, by)
 		return nil
 	}
 	// Sentences and alinéas go into the clause's text.
@@ -578,6 +575,17 @@ func (st *state) insert(i int, t Target, op Op, by string) error {
 	}
 	st.mark(i, by)
 	return nil
+}
+
+// splice puts the new clauses news at index at, written by instruction by.
+func (st *state) splice(at int, news []clause.Clause, by string) {
+	st.cl = append(st.cl[:at], append(news, st.cl[at:]...)...)
+	st.base = append(st.base[:at], append(make([]int, len(news)), st.base[at:]...)...)
+	st.by = append(st.by[:at], append(make([][]string, len(news)), st.by[at:]...)...)
+	for k := at; k < at+len(news); k++ {
+		st.base[k] = -1
+		st.by[k] = []string{by}
+	}
 }
 
 func lineStart(text string, at int) int { return strings.LastIndexByte(text[:at], '\n') + 1 }

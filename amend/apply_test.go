@@ -44,6 +44,10 @@ func lookup(d *clause.Document, name string) *clause.Clause {
 			if c.Kind == clause.KindPreamble {
 				return c
 			}
+		case "annex":
+			if c.Kind == clause.KindAnnex && clause.NormalizeNumber(c.Number) == clause.NormalizeNumber(number) {
+				return c
+			}
 		case "heading":
 			if c.Kind == clause.KindArticle && clause.NormalizeNumber(c.Number) == clause.NormalizeNumber(number) {
 				return &clause.Clause{Text: c.Heading}
@@ -229,6 +233,14 @@ func TestApplyConvention(t *testing.T) {
 			clause: "article 3", want: "Les présentes dispositions sont applicables pour une durée de cinq ans à compter de leur entrée en vigueur."},
 		{name: "a sentence named by its words, then its place", amend: "### Article 1er\n\nLa phrase « Il l'applique aux patients pris en charge au titre d'une affection de longue durée ou de la maternité, pour les soins en rapport avec celles-ci. » de l'article 31 est supprimée.",
 			clause: "article 31", want: "Le médecin peut pratiquer la dispense d'avance des frais pour la part des dépenses prise en charge par l'assurance maladie obligatoire."},
+		{name: "an annex created", amend: "### Article 1er\n\nIl est créé une annexe 2 ainsi rédigée :\n\n« Annexe 2 - Téléconsultation\n\n« Les actes de téléconsultation sont facturés au tarif de la consultation. »",
+			clause: "annex 2", want: "Les actes de téléconsultation sont facturés au tarif de la consultation."},
+		{name: "an annex created, its text alone quoted", amend: "### Article 1er\n\nIl est ajouté une annexe 2 rédigée comme suit : « Les actes sont facturés. »",
+			clause: "annex 2", want: "Les actes sont facturés."},
+		{name: "an annex inserted after another, with its table", amend: "### Article 1er\n\nAprès l'annexe 1, il est inséré une annexe 1 bis ainsi rédigée : « Annexe 1 bis - Forfaits\n\n« | Code | Libellé | Tarif |\n« |---|---|---|\n« | FPMT | Forfait patientèle | 5 € | »",
+			clause: "row FPMT", want: "| FPMT | Forfait patientèle | 5 € |"},
+		{name: "an annex created that exists", amend: "### Article 1er\n\nIl est créé une annexe 1 ainsi rédigée : « Texte. »",
+			err: "Article 1er: annexe 1 is already in the text"},
 		{name: "words not there", amend: "### Article 1er\n\nÀ l'article 3, le montant : « 99,99 € » est remplacé par le montant : « 100 € ».",
 			err: "Article 1er: the words « 99,99 € » are not in article 3"},
 		{name: "no such article", amend: "### Article 1er\n\nL'article 99 est abrogé.", err: "Article 1er: article 99 is not in the text"},

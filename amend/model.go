@@ -43,6 +43,7 @@ const (
 	UnitAlinea  Unit = "alinea"
 	UnitArticle Unit = "article"
 	UnitRow     Unit = "row"
+	UnitAnnex   Unit = "annex"
 )
 
 // Place is where an Insert puts its units, relative to its target.

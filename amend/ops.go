@@ -16,7 +16,8 @@ var macros = strings.NewReplacer(
 	"Q", `\x01\d+\x02`,
 	"REDIGE", `(?:ainsi\s+(?:rédigée?s?|libellée?s?|conçue?s?)|rédigée?s?\s+(?:dans\s+les\s+termes\s+suivants|comme\s+suit|ainsi)|suivante?s?)`,
 	"COUNT", `(?:(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|(?:dix|vingt|trente|quarante|cinquante|soixante)(?:-et-un|-[a-z]+)?|\d+|des|les)(?:\s+ORD)?)`,
-	"UNIT", `(?:(?:nouve(?:l|aux|lles?)\s+)?(?:alinéas?|phrases?|lignes?|dispositions|articles?(?:\s+additionnels?)?(?:\s+NUMLIST)?|POINT(?:\s+(?:à|et)\s+POINT)?))`,
+	"UNIT", `(?:(?:nouve(?:l|aux|lles?)\s+)?(?:alinéas?|phrases?|lignes?|dispositions|articles?(?:\s+additionnels?)?(?:\s+NUMLIST)?|annexe\s+ANNEXNUM|POINT(?:\s+(?:à|et)\s+POINT)?))`,
+	"ANNEXNUM", `(?:(?:\d+|(?-i:[IVXLC]+)\b)(?:\s+(?:bis|ter|quater))?)`,
 	"POINT", `(?:\d+°(?:\s+(?:bis|ter|quater))?|(?-i:[IVX]+)(?:\s+(?:bis|ter|quater))?|(?-i:[a-z])\)?)`,
 	"NUMLIST", `NUM(?:\s*(?:,|et|à)\s*NUM)*`,
 	"NUM", `(?:(?:(?-i:[LRD])\.?\s*(?:(?-i:O)\.?\s*)?)?\d+(?:er)?(?:[.\-]\d+)*(?:\s+(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies))?(?-i:\s+[A-Z]{1,2}\b)?)`,
@@ -79,6 +80,8 @@ func unitOf(s string) Unit {
 		return UnitRow
 	case strings.Contains(s, "article"):
 		return UnitArticle
+	case strings.HasPrefix(s, "annexe"):
+		return UnitAnnex
 	}
 	return UnitAlinea
 }
@@ -90,6 +93,9 @@ var insertedNumbers = pattern(`articles?(?:\s+additionnels?)?\s+(NUMLIST)`)
 func numbersOf(unit string) string {
 	if m := insertedNumbers.FindStringSubmatch(unit); m != nil {
 		return m[1]
+	}
+	if n, ok := strings.CutPrefix(strings.ToLower(unit), "annexe"); ok {
+		return strings.TrimSpace(unit[len(unit)-len(n):])
 	}
 	return ""
 }
@@ -275,7 +281,7 @@ func parseOps(frame string, ctx Target, last *Target, quotes []string) ([]Op, er
 			out[i] = op
 			continue
 		}
-		if len(targets) == 0 && !(op.Kind == Insert && op.Unit == UnitArticle) {
+		if len(targets) == 0 && !(op.Kind == Insert && (op.Unit == UnitArticle || op.Unit == UnitAnnex)) {
 			return nil, errf("names no article, annex or row to amend")
 		}
 		op.Targets = targets

@@ -1,0 +1,80 @@
+package amend
+
+import (
+	"strings"
+
+	"github.com/avenant-dev/avenant/clause"
+)
+
+// insertAnnex adds the annex an instruction creates ("Il est créé une
+// annexe 2 ainsi rédigée : « … »"): after the annex it names, before it
+// for "avant", else among the annexes by its number, else at the end of
+// the text. The quotation opens with the annex's heading, or is its text
+// under "Annexe N".
+func (st *state) insertAnnex(op Op, by string) error {
+	q := strings.TrimSpace(op.New)
+	doc := clause.Parse(q + "\n")
+	if len(doc.Clauses) == 0 || doc.Clauses[0].Kind != clause.KindAnnex {
+		doc = clause.Parse("Annexe " + op.Number + "\n\n" + q + "\n")
+	}
+	if len(doc.Clauses) == 0 || doc.Clauses[0].Kind != clause.KindAnnex {
+		return errf("the inserted annex has no heading")
+	}
+	number := doc.Clauses[0].Number
+	if op.Number != "" && clause.NormalizeNumber(op.Number) != clause.NormalizeNumber(number) {
+		return errf("annexe %s is announced, annexe %s quoted", op.Number, number)
+	}
+	if _, err := st.resolve(Target{Kind: clause.KindAnnex, Number: number}); err == nil {
+		return errf("annexe %s is already in the text", number)
+	}
+	at, depth, err := st.annexPlace(op, number)
+	if err != nil {
+		return err
+	}
+	news := doc.Clauses
+	for k := range news {
+		news[k].Depth += depth - news[0].Depth
+	}
+	st.splice(at, news, by)
+	return nil
+}
+
+// annexPlace is where a new annex numbered number goes, and its depth.
+func (st *state) annexPlace(op Op, number string) (at, depth int, err error) {
+	if len(op.Targets) > 0 {
+		i, err := st.resolve(op.Targets[0])
+		if err != nil {
+			return 0, 0, err
+		}
+		if op.Place == PlaceBefore {
+			return i, st.cl[i].Depth, nil
+		}
+		return st.end(i), st.cl[i].Depth, nil
+	}
+	last, depth := -1, -1
+	for i := range st.cl {
+		c := &st.cl[i]
+		if c.Kind != clause.KindAnnex {
+			continue
+		}
+		depth = c.Depth
+		if c.Number == "" || clause.CompareNumbers(c.Number, number) < 0 {
+			last = i
+		} else if last < 0 {
+			return i, depth, nil // the new annex comes first
+		}
+	}
+	if last >= 0 {
+		return st.end(last), depth, nil
+	}
+	// The first annex: after everything, at the level of the text's
+	// first article.
+	depth = 0
+	for i := range st.cl {
+		if st.cl[i].Kind == clause.KindArticle {
+			depth = st.cl[i].Depth
+			break
+		}
+	}
+	return len(st.cl), depth, nil
+}
