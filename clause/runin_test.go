@@ -73,6 +73,15 @@ func TestParseRunInArticles(t *testing.T) {
 			"Article 12 | Les médecins conventionnés s'engagent à respecter les tarifs fixés par la présente convention, sans dépassement, sauf exigence particulière.",
 		},
 	}, {
+		name: "a dash, no period, and a sentence that states something",
+		in:   "Arrêté\n\nArticle 1 - Est approuvée la convention nationale annexée au présent arrêté.\n\nArticle 2 - Le présent arrêté sera publié au Journal officiel.\n\nArticle 3 - Dispositions finales.\n\nTexte.\n\nArticle 4 - Les médecins et la caisse.\n\nTexte.\n",
+		want: []string{
+			"Article 1 | Est approuvée la convention nationale annexée au présent arrêté.",
+			"Article 2 | Le présent arrêté sera publié au Journal officiel.",
+			"Article 3 - Dispositions finales. | Texte.",
+			"Article 4 - Les médecins et la caisse. | Texte.",
+		},
+	}, {
 		name: "an article quoted by an amending one stays in its text",
 		in:   "Article 1er\n\nL'article 24 est ainsi rédigé :\n\nArt. 24. - Le Parlement vote la loi.\n\nArticle 2\n\nTexte.\n",
 		want: []string{
