@@ -42,7 +42,7 @@ func mdHeading(s string) (head, bool) {
 	}
 	// "### Art. 1er. – Est approuvée…": the heading of a run-in article
 	// (see runInStart), its text after it in the line as written.
-	if h.body > 0 && !closed && h.dotDash && readsAsSentence(content[h.body:]) {
+	if h.body > 0 && !closed && readsAsSentence(content[h.body:]) && (h.dotDash || statesSomething(content[h.body:])) {
 		h.runIn = true
 		h.body += len(s) - len(content)
 	} else {

@@ -82,6 +82,13 @@ func TestParseRunInArticles(t *testing.T) {
 			"Article 4 - Les médecins et la caisse. | Texte.",
 		},
 	}, {
+		name: "the same in markdown",
+		in:   "# Arrêté\n\n### Article 2 - Le présent arrêté sera publié au Journal officiel.\n\n### Article 3 - Dispositions finales.\n\nTexte.\n",
+		want: []string{
+			"Article 2 | Le présent arrêté sera publié au Journal officiel.",
+			"Article 3 - Dispositions finales. | Texte.",
+		},
+	}, {
 		name: "an article quoted by an amending one stays in its text",
 		in:   "Article 1er\n\nL'article 24 est ainsi rédigé :\n\nArt. 24. - Le Parlement vote la loi.\n\nArticle 2\n\nTexte.\n",
 		want: []string{
