@@ -76,7 +76,7 @@ func Decode(data []byte) (string, error) {
 	if text == "" {
 		return "", &Error{Err: errEmpty, Detail: "empty file (only whitespace)"}
 	}
-	return text, nil
+	return framePipeTables(text), nil
 }
 
 // toNFC is norm.NFC.String with one copy of the text instead of two when
