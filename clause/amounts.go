@@ -123,8 +123,9 @@ var numberByte = func() (t [256]bool) {
 // Md€, k€, €, euros, EUR, francs, FF, F.
 var amountUnits = []string{"million", "milliard", "M€", "Md€", "k€", "€", "euro", "Euro", "EUR", "franc", "F"}
 
-// percentUnits are how percentRe's units begin: %, pour cent, p. 100.
-var percentUnits = []string{"%", "pour", "p."}
+// percentUnits are how percentRe's units begin: %, pour cent, p. 100,
+// pour mille, ‰.
+var percentUnits = []string{"%", "pour", "p.", "‰"}
 
 var groupedNumber = lazyre.New(`^\d{1,3}(?:[ .]\d{3})+(?:,\d+)?$`)
 
@@ -155,7 +156,7 @@ var (
 	amountRe = lazyre.New(`^(` + numPattern + `)\s?(?:((?:millions?|milliards?)\s(?:d'euros|de francs))|(M€|Md€|k€|€|[Ee]uros?|EUR|[Ff]rancs?|FF|F))`)
 	// "€ 30", as some tables print it.
 	amountLeadRe = lazyre.New(`^(€)\s?(\d+(?:,\d+)?)`)
-	percentRe    = lazyre.New(`^(` + numPattern + `)\s?(%|pour ?cent|p\. ?100)`)
+	percentRe    = lazyre.New(`^(` + numPattern + `)\s?(%|pour ?cent|p\. ?100|pour ?mille|‰)`)
 )
 
 // amounts finds sums of money and ties each to the act code it prices: the
@@ -290,6 +291,9 @@ func (t *factTextKind) percents() []factAt {
 		v, ok := parseNumber(s[m[2]:m[3]])
 		if !ok {
 			continue
+		}
+		if unit := s[m[4]:m[5]]; unit == "‰" || strings.HasSuffix(unit, "mille") {
+			v /= 10 // a rate per thousand: "5 pour mille" is 0,5 %
 		}
 		val := "%:" + numberKey(v)
 		out = append(out, factAt{kind: FactPercent, start: m[2], end: m[1], text: t.display(m[2], m[1]),

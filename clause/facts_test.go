@@ -192,6 +192,17 @@ var factCases = []struct {
 		want: []Fact{{Kind: FactDuration, Old: "48 heures", New: "72 heures", OldValue: f64(48), NewValue: f64(72), Unit: "hour", DeltaPct: f64(50)}},
 	},
 	{
+		name: "a rate per thousand",
+		old:  "La cotisation est de 5 pour mille.",
+		new:  "La cotisation est de 6 ‰.",
+		want: []Fact{{Kind: FactPercent, Old: "5 pour mille", New: "6 ‰", OldValue: f64(0.5), NewValue: f64(0.6), Unit: "%", DeltaPct: f64(20)}},
+	},
+	{
+		name: "a rate per thousand is the same per cent",
+		old:  "La cotisation est de 5 pour mille.",
+		new:  "La cotisation est de 0,5 %.",
+	},
+	{
 		name: "a year alone",
 		old:  "Au titre de l'année 2025, le forfait est versé en une fois. Le bilan est fait en 2026.",
 		new:  "Au titre de l'année 2026, le forfait est versé en une fois. Le bilan est fait en 2027.",
