@@ -44,6 +44,11 @@ func presenceFacts(all []Fact, subject string, removed bool) []Fact {
 		if f.Kind == FactCode && (f.Old == subject || f.New == subject) {
 			hasCode = true
 		}
+		// "AMI" read in the row "AMI 3 | …" is the row's code in part: the
+		// act that comes or goes is AMI 3, reported as the row's code.
+		if f.Kind == FactCode && subject != "" && strings.HasPrefix(subject, f.Old+f.New+" ") {
+			continue
+		}
 		out = append(out, f)
 	}
 	if subject != "" && !hasCode && !strings.ContainsFunc(subject, unicode.IsLower) {

@@ -13,6 +13,13 @@ func (t *factTextKind) amountFacts(start, end int, v float64, unit string, codes
 	if len(subs) == 0 && subject != "" {
 		subs = []string{subject}
 	}
+	// A row keyed by a key letter and its coefficient ("AMI 3", "K 10")
+	// prices that act, not every act of its letter.
+	for k, sub := range subs {
+		if len(subject) > len(sub) && strings.HasPrefix(subject, sub+" ") {
+			subs[k] = subject
+		}
+	}
 	if len(subs) == 0 {
 		sub := ""
 		for _, l := range labels {

@@ -86,3 +86,25 @@ func TestCurrencyNoteFacts(t *testing.T) {
 		}
 	}
 }
+
+// NGAP rows are keyed by a key letter and its coefficient: "AMI 3" is an
+// act of its own, not "AMI". Before, its price was AMI's, and a removed
+// row took the code AMI away while "AMI 1" stayed.
+func TestKeyLetterRows(t *testing.T) {
+	const table = "## Annexe 3\n\n| Acte | Libellé | Tarif |\n|---|---|---|\n| AMI 1 | Injection | 3,15 € |\n| AMI 3 | Pansement | 9,45 € |\n"
+	facts := func(a, b string) string {
+		var got []string
+		for _, c := range Compare(Parse(a), Parse(b), CompareOptions{}).Changes {
+			for _, f := range c.Facts {
+				got = append(got, string(f.Kind)+" "+f.Subject+": "+f.Old+" → "+f.New)
+			}
+		}
+		return strings.Join(got, "; ")
+	}
+	if got, want := facts(table, strings.Replace(table, "9,45 €", "9,90 €", 1)), "amount AMI 3: 9,45 € → 9,90 €"; got != want {
+		t.Errorf("price changed: %s, want %s", got, want)
+	}
+	if got, want := facts(table, strings.Replace(table, "| AMI 3 | Pansement | 9,45 € |\n", "", 1)), "code : AMI 3 → ; amount AMI 3: 9,45 € → "; got != want {
+		t.Errorf("row removed: %s, want %s", got, want)
+	}
+}
