@@ -45,13 +45,23 @@ func (d *Document) cellsOf(c *Clause) []string {
 // currencyNote reads the currency that a short line at the end of text
 // gives the table below it: "(En euros)", "Montants en euros", "(en
 // francs)"; "" when there is none.
+// A sentence that announces the table may say it too: "Les tarifs sont
+// fixés comme suit (en euros) :".
 func currencyNote(text string) string {
 	text = strings.TrimRight(text, " \n")
 	line := text[strings.LastIndexByte(text, '\n')+1:]
-	if len(line) > 40 || !strings.Contains(strings.ToLower(line), "en ") {
-		return ""
+	lower := strings.ToLower(line)
+	switch {
+	case len(line) <= 40 && strings.Contains(lower, "en "):
+		return columnCurrency(line)
+	case len(line) <= 200 && strings.HasSuffix(line, ":"):
+		for _, note := range []string{"(en euros)", "(en €)", "(€)", "en euros :", "(en francs)", "en francs :"} {
+			if strings.Contains(lower, note) {
+				return columnCurrency(note)
+			}
+		}
 	}
-	return columnCurrency(line)
+	return ""
 }
 
 // pricingColumn reports a column whose name says it holds prices.

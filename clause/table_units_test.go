@@ -80,7 +80,8 @@ func TestCurrencyNoteFacts(t *testing.T) {
 		t.Errorf("facts %q, want the tariff alone, in euros", got)
 	}
 	for note, want := range map[string]string{"(En euros)": "€", "Montants en euros": "€", "(en francs)": "F",
-		"Les tarifs sont fixés en euros par la présente annexe, hors majorations.": "", "Tarifs": ""} {
+		"Les tarifs sont fixés en euros par la présente annexe, hors majorations.": "", "Tarifs": "",
+		"Les tarifs des consultations sont fixés comme suit (en euros) :": "€", "Les tarifs sont fixés en euros :": "€"} {
 		if got := currencyNote("Texte.\n\n" + note + "\n"); got != want {
 			t.Errorf("currencyNote(%q) = %q, want %q", note, got, want)
 		}
