@@ -1,6 +1,7 @@
 package clause
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -155,7 +156,7 @@ func numberKey(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 var (
 	amountRe = lazyre.New(`^(` + numPattern + `)\s?(?:((?:millions?|milliards?)\s(?:d'euros|de francs))|(M€|Md€|k€|€|[Ee]uros?|EUR|[Ff]rancs?|FF|F))`)
 	// "€ 30", as some tables print it.
-	amountLeadRe = lazyre.New(`^(€)\s?(\d+(?:,\d+)?)`)
+	amountLeadRe = lazyre.New(`^(€|EUR)\s?(\d+(?:,\d+)?)`)
 	percentRe    = lazyre.New(`^(` + numPattern + `)\s?(%|pour ?cent|p\. ?100|pour ?mille|‰)`)
 )
 
@@ -240,16 +241,19 @@ func amountMatchesAt(s string, numbers []int) []amountMatch {
 		out = append(out, amountMatch{m[2], m[1], v, unit})
 	}
 	var euros []int
-	for i := 0; i < len(s); {
-		k := strings.Index(s[i:], "€")
-		if k < 0 {
-			break
+	for _, sign := range [...]string{"€", "EUR"} {
+		for i := 0; i < len(s); {
+			k := strings.Index(s[i:], sign)
+			if k < 0 {
+				break
+			}
+			if i+k == 0 || !startsWordBefore(s[:i+k]) {
+				euros = append(euros, i+k)
+			}
+			i += k + len(sign)
 		}
-		if i+k == 0 || !startsWordBefore(s[:i+k]) {
-			euros = append(euros, i+k)
-		}
-		i += k + len("€")
 	}
+	slices.Sort(euros)
 	for _, m := range matchesAt(amountLeadRe, s, euros, matchWindow) {
 		if !endsWord(s, m[1]) {
 			continue

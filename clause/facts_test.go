@@ -192,6 +192,12 @@ var factCases = []struct {
 		want: []Fact{{Kind: FactDuration, Old: "48 heures", New: "72 heures", OldValue: f64(48), NewValue: f64(72), Unit: "hour", DeltaPct: f64(50)}},
 	},
 	{
+		name: "the currency before the sum",
+		old:  "La consultation G est fixée à EUR 26,50.",
+		new:  "La consultation G est fixée à EUR 30.",
+		want: []Fact{{Kind: FactAmount, Subject: "G", Old: "EUR 26,50", New: "EUR 30", OldValue: f64(26.5), NewValue: f64(30), Unit: "EUR", DeltaPct: f64(13.21)}},
+	},
+	{
 		name: "a rate per thousand",
 		old:  "La cotisation est de 5 pour mille.",
 		new:  "La cotisation est de 6 ‰.",
