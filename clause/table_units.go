@@ -12,11 +12,10 @@ import (
 // read with its column's currency ("26,50 €"), so that a price changed,
 // added or removed in such a table is a fact like any other.
 
-// cellsOf returns the cells of row c of d, each bare number in a column
-// whose header names a currency followed by that currency.
-// A note above the table ("(En euros)") gives its currency to the bare
-// numbers of the columns that price (Tarif, Montant…) and to those written
-// as prices are, with two decimals.
+// cellsOf returns the cells of row c of d, each bare number followed by
+// its currency: the one its column's header names, else the one a note
+// above the table gives ("(En euros)") when the column prices (Tarif,
+// Montant…) or the number is written as prices are, with two decimals.
 func (d *Document) cellsOf(c *Clause) []string {
 	cells := RowCells(c.Text)
 	names := columnNames(d, c)
@@ -42,11 +41,10 @@ func (d *Document) cellsOf(c *Clause) []string {
 	return cells
 }
 
-// currencyNote reads the currency that a short line at the end of text
-// gives the table below it: "(En euros)", "Montants en euros", "(en
-// francs)"; "" when there is none.
-// A sentence that announces the table may say it too: "Les tarifs sont
-// fixés comme suit (en euros) :".
+// currencyNote reads the currency that the last line of text gives the
+// table below it: a short note ("(En euros)", "Montants en euros", "(en
+// francs)") or the sentence that announces the table ("Les tarifs sont
+// fixés comme suit (en euros) :"); "" when there is none.
 func currencyNote(text string) string {
 	text = strings.TrimRight(text, " \n")
 	line := text[strings.LastIndexByte(text, '\n')+1:]
