@@ -67,6 +67,35 @@ func TestAmendsDemo(t *testing.T) {
 	}
 }
 
+// An avenant that mostly creates (an annex, an article placed by its
+// number) amends the text too, though its instructions name nothing there
+// yet; before, with one of its three articles naming an article of the
+// base, it read as a text of its own.
+func TestAmendsCreating(t *testing.T) {
+	conv := fixture(t, "05-convention-2024-06.md")
+	avenant := clause.Parse(`# Avenant n° 3
+
+## Article 1er
+
+Il est créé une annexe 2 ainsi rédigée : « Annexe 2 - Forfaits
+
+« Le forfait est versé chaque année. »
+
+## Article 2
+
+Il est inséré un article 41 ter ainsi rédigé : « Article 41 ter - Bilan
+
+« Les parties font un bilan. »
+
+## Article 3
+
+Le présent avenant entre en vigueur le lendemain de sa publication.
+`)
+	if !Amends(avenant, conv) {
+		t.Error("an avenant creating an annex and an article does not read as amending the convention")
+	}
+}
+
 // Consolidate is parse, apply and Attribute in one: the demo's avenant
 // applied to the convention is the consolidated avenant, its own
 // provision listed apart, each changed clause traced to its instruction;

@@ -177,7 +177,7 @@ func Amends(doc, base *clause.Document) bool {
 		// The words first: no expression runs on an article whose
 		// words cannot make an instruction naming a clause.
 		f := foldText(normalizeFrame(frame))
-		if !instructs(f, (*lazyRegexp).admits) || !mayName(f) {
+		if !instructs(f, (*lazyRegexp).admits) || !mayName(f) && !creates.matches(f) {
 			continue
 		}
 		if names == nil {
@@ -187,7 +187,7 @@ func Amends(doc, base *clause.Document) bool {
 		// article of the base; what the edits of a text that is no
 		// amendment put in ("modifiée") matches no form. An article that
 		// quotes amends: its frame need not be folded again to tell.
-		if names.namedIn(f) && instructs(f, (*lazyRegexp).matches) && (quoted > 0 || amends(foldText(frame), nil)) {
+		if (names.namedIn(f) || creates.matches(f)) && instructs(f, (*lazyRegexp).matches) && (quoted > 0 || amends(foldText(frame), nil)) {
 			aimed++
 		}
 	}
@@ -207,6 +207,11 @@ func instructs(frame foldedText, try func(*lazyRegexp, foldedText) bool) bool {
 	}
 	return false
 }
+
+// creates matches an instruction that creates a numbered article or annex
+// ("il est créé une annexe 2 ainsi rédigée", "il est inséré un article
+// 12.1"): aimed at the text it amends, though it names nothing there yet.
+var creates = pattern(`(?:est|sont)\s+(?:insérée?s?|ajoutée?s?|créée?s?)\s+(?:un|une)\s+(?:article\s+NUM|annexe\s+ANNEXNUM)`)
 
 // mayName reports whether frame has the words that name an article, a row
 // or the préambule.
