@@ -26,7 +26,8 @@ var yearLeads = []string{"année", "années", "exercice", "exercices", "campagne
 
 // modalLeads are the words from which modalities reads more than the word
 // itself.
-var modalLeads = []string{"est", "sont", "sera", "seront", "soit", "soient", "s'", "sauf"}
+var modalLeads = []string{"est", "sont", "sera", "seront", "soit", "soient", "s'", "sauf",
+	"appartient", "faculté"}
 
 // wordClasses holds the class of every word that has one, and which first
 // bytes and lengths such words have: most words of a text are ruled out

@@ -241,6 +241,24 @@ var factCases = []struct {
 	},
 	// Modality.
 	{
+		name: "an obligation put as 'il appartient à … de'",
+		old:  "Il appartient à la caisse de verser l'aide.",
+		new:  "La caisse peut verser l'aide.",
+		want: []Fact{{Kind: FactModality, Subject: "verser", Old: "appartient à … de", New: "peut"}},
+	},
+	{
+		name: "a permission put as 'a la faculté de'",
+		old:  "Le médecin a la faculté de refuser.",
+		new:  "Le médecin doit refuser.",
+		want: []Fact{{Kind: FactModality, Subject: "refuser", Old: "la faculté de", New: "doit"}},
+	},
+	{
+		name: "forbidden to someone: the verb is after 'de'",
+		old:  "Il est interdit au médecin de facturer un dépassement.",
+		new:  "Il est permis au médecin de facturer un dépassement.",
+		want: []Fact{{Kind: FactModality, Subject: "facturer", Old: "interdit", New: "permis"}},
+	},
+	{
 		name: "must becomes may",
 		old:  "Le médecin doit informer le patient.",
 		new:  "Le médecin peut informer le patient.",

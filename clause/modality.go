@@ -82,6 +82,15 @@ func (t *factTextKind) modalities() ([]factAt, map[int]bool) {
 				i += 2
 				continue
 			}
+			// "il est interdit au médecin de facturer": the verb is the
+			// one after "de", not the person the rule is for.
+			if (class == "interdire" || class == "permettre") && i+1 < len(ws) && (ws[i+1].low == "à" || ws[i+1].low == "au" || ws[i+1].low == "aux") {
+				if k := t.deAfter(i, 6); k > 0 {
+					emit(class, i, k, w.s)
+					i = k
+					continue
+				}
+			}
 			emit(class, i, i, w.s)
 			continue
 		}
@@ -103,6 +112,19 @@ func (t *factTextKind) modalities() ([]factAt, map[int]bool) {
 			}
 		case "sauf":
 			emit("sauf", i, i, w.s)
+		case "appartient":
+			// "il appartient à la caisse de verser": an obligation, its
+			// verb after the "de" a few words on.
+			if k := t.deAfter(i, 6); k > 0 && i+1 < len(ws) && (ws[i+1].low == "à" || ws[i+1].low == "au" || ws[i+1].low == "aux") {
+				emit("il appartient de", i, k, w.s+" "+ws[i+1].s+" … "+ws[k].s)
+				i = k
+			}
+		case "faculté":
+			// "le médecin a la faculté de refuser": a permission.
+			if i > 0 && ws[i-1].low == "la" && i+1 < len(ws) && (ws[i+1].low == "de" || ws[i+1].low == "d'") {
+				emit("avoir la faculté de", i-1, i+1, ws[i-1].s+" "+w.s+" "+ws[i+1].s)
+				i++
+			}
 		}
 	}
 	return out, consumed
@@ -207,4 +229,19 @@ func (t *factTextKind) negations(consumed map[int]bool) []factAt {
 			key: "negation:" + subj, val: class, subject: subj})
 	}
 	return out
+}
+
+// deAfter returns the index of the first "de" or "d'" among the n words
+// after word i, in its sentence, or 0.
+func (t *factTextKind) deAfter(i, n int) int {
+	sent := t.sentence(t.words[i].start)
+	for k := i + 1; k < len(t.words) && k <= i+n; k++ {
+		if t.sentence(t.words[k].start) != sent {
+			return 0
+		}
+		if t.words[k].low == "de" || t.words[k].low == "d'" {
+			return k
+		}
+	}
+	return 0
 }
