@@ -32,8 +32,9 @@ func (st *state) insertAnnex(op Op, by string) error {
 		return err
 	}
 	news := doc.Clauses
+	shift := depth - news[0].Depth
 	for k := range news {
-		news[k].Depth += depth - news[0].Depth
+		news[k].Depth += shift
 	}
 	st.splice(at, news, by)
 	return nil

@@ -372,3 +372,30 @@ func TestSpliceSeams(t *testing.T) {
 		}
 	}
 }
+
+// A created annex keeps what it holds under it: its table's header and
+// rows one level and two below it, wherever the annexes stand. Before, only
+// the annex itself took its place's depth and its rows stayed level with it.
+func TestCreatedAnnexNests(t *testing.T) {
+	set, err := parse(amendDoc("### Article 1er\n\nAprès l'annexe 1, il est inséré une annexe 1 bis ainsi rédigée : « Annexe 1 bis - Forfaits\n\n« | Code | Libellé | Tarif |\n« |---|---|---|\n« | FPMT | Forfait patientèle | 5 € | »"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := apply(fixture(t, "05-convention-2024-06.md"), set, Markdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	annex := -1
+	for i, c := range res.Doc.Clauses {
+		switch {
+		case c.Kind == clause.KindAnnex && c.Number == "1 bis":
+			annex = i
+		case annex >= 0 && c.Number == "FPMT":
+			if want := res.Doc.Clauses[annex].Depth + 2; c.Depth != want {
+				t.Errorf("row FPMT at depth %d, want %d (annex at %d)", c.Depth, want, res.Doc.Clauses[annex].Depth)
+			}
+			return
+		}
+	}
+	t.Fatal("row FPMT not found after annex 1 bis")
+}
