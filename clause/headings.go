@@ -406,9 +406,11 @@ func scanNumber(s string, hk hkind) (num, rest string, ok bool) {
 		i = len("première")
 	case foldPrefixAt(s, 0, "premiere") && frtext.WordEnds(s, 8):
 		i = 8
-	case namedNumber(s) > 0:
-		i = namedNumber(s)
 	default:
+		if n := namedNumber(s); n > 0 {
+			i = n
+			break
+		}
 		k := 0
 		for k < len(s) && strings.IndexByte("IVXLCDM", s[k]) >= 0 {
 			k++

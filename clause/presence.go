@@ -46,7 +46,7 @@ func presenceFacts(all []Fact, subject string, removed bool) []Fact {
 		}
 		// "AMI" read in the row "AMI 3 | …" is the row's code in part: the
 		// act that comes or goes is AMI 3, reported as the row's code.
-		if f.Kind == FactCode && subject != "" && strings.HasPrefix(subject, f.Old+f.New+" ") {
+		if f.Kind == FactCode && (inRowCode(f.Old, subject) || inRowCode(f.New, subject)) {
 			continue
 		}
 		out = append(out, f)

@@ -16,7 +16,7 @@ func (t *factTextKind) amountFacts(start, end int, v float64, unit string, codes
 	// A row keyed by a key letter and its coefficient ("AMI 3", "K 10")
 	// prices that act, not every act of its letter.
 	for k, sub := range subs {
-		if len(subject) > len(sub) && strings.HasPrefix(subject, sub+" ") {
+		if inRowCode(sub, subject) {
 			subs[k] = subject
 		}
 	}
@@ -36,6 +36,12 @@ func (t *factTextKind) amountFacts(start, end int, v float64, unit string, codes
 			key: "amount:" + sub + ":" + val, val: val, subject: sub, value: v, hasValue: true, unit: unit})
 	}
 	return out
+}
+
+// inRowCode reports a code that a row's code holds with its coefficient:
+// "AMI", read in the row keyed "AMI 3".
+func inRowCode(code, row string) bool {
+	return code != "" && len(row) > len(code) && row[len(code)] == ' ' && strings.HasPrefix(row, code)
 }
 
 // codesFor returns the act codes that the sentence ties to the span of an
