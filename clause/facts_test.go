@@ -265,6 +265,23 @@ var factCases = []struct {
 		want: []Fact{{Kind: FactModality, Subject: "informer", Old: "doit", New: "peut"}},
 	},
 	{
+		name: "the verb after an aside set off by commas",
+		old:  "Le médecin peut, dans un délai de trente jours, contester la décision.",
+		new:  "Le médecin doit, dans un délai de trente jours, contester la décision.",
+		want: []Fact{{Kind: FactModality, Subject: "contester", Old: "peut", New: "doit"}},
+	},
+	{
+		name: "asides in a row: moving one changes nothing",
+		old:  "Le Gouvernement peut, dans les matières de la compétence de l'État, étendre par ordonnances les dispositions.",
+		new:  "Le Gouvernement peut, par ordonnances, dans les matières de la compétence de l'État, étendre les dispositions.",
+	},
+	{
+		name: "an aside that never closes is no aside",
+		old:  "Le médecin peut, sur demande informer la caisse.",
+		new:  "Le médecin doit, sur demande informer la caisse.",
+		want: []Fact{{Kind: FactModality, Subject: "sur", Old: "peut", New: "doit"}},
+	},
+	{
 		name: "number agreement is not a change of modality",
 		old:  "Le médecin doit informer le patient.",
 		new:  "Les médecins doivent informer le patient.",

@@ -35,8 +35,11 @@ var skipForVerb = map[string]bool{
 }
 
 // verbAfter returns the first meaningful word from index i on, within the
-// sentence: "ne peut pas être facturée" → "facturée".
+// sentence: "ne peut pas être facturée" → "facturée". An aside set off by
+// commas right there is passed over: "peut, dans un délai de trente
+// jours, contester" bears on "contester", not "dans".
 func (t *factTextKind) verbAfter(i int, sent int) string {
+	i = t.pastAside(i, sent)
 	for k := i; k < len(t.words) && k < i+6; k++ {
 		w := t.words[k]
 		if t.sentence(w.start) != sent {
@@ -48,6 +51,54 @@ func (t *factTextKind) verbAfter(i int, sent int) string {
 		return w.low
 	}
 	return ""
+}
+
+// maxAside is the most words an aside between a modal and its verb holds
+// ("doit, le cas échéant et après avis de la commission paritaire locale,
+// informer"); further on, the comma closes something else.
+const maxAside = 16
+
+// asideOpener are the words that open a further aside right after one:
+// "peut, par ordonnances, dans les matières qui demeurent de la compétence
+// de l'État, étendre".
+var asideOpener = map[string]bool{
+	"dans": true, "par": true, "pour": true, "sous": true, "sans": true, "avec": true, "en": true,
+	"après": true, "avant": true, "selon": true, "sur": true, "lors": true, "dès": true, "à": true,
+	"au": true, "aux": true, "le": true, "la": true, "les": true, "outre": true, "entre": true,
+	"notamment": true, "si": true, "lorsque": true, "sauf": true,
+}
+
+// pastAside returns the index of the word after the asides that open with
+// a comma right before word i, each closing with a comma within maxAside
+// words of the same sentence, or i when there is none.
+func (t *factTextKind) pastAside(i int, sent int) int {
+	ws := t.words
+	for first := true; i > 0 && i < len(ws) && (first || asideOpener[ws[i].low]); first = false {
+		if !strings.Contains(t.s[ws[i-1].end:ws[i].start], ",") {
+			return i
+		}
+		k := t.asideEnd(i, sent)
+		if k == i {
+			return i
+		}
+		i = k
+	}
+	return i
+}
+
+// asideEnd returns the index of the word after the comma that closes an
+// aside opened right before word i, or i when none closes it in reach.
+func (t *factTextKind) asideEnd(i int, sent int) int {
+	ws := t.words
+	for k := i + 1; k < len(ws) && k <= i+maxAside; k++ {
+		if t.sentence(ws[k].start) != sent {
+			return i
+		}
+		if strings.Contains(t.s[ws[k-1].end:ws[k].start], ",") {
+			return k
+		}
+	}
+	return i
 }
 
 // modalities finds modal verbs ("doit", "peut", "peut ne pas", "est tenu
