@@ -14,8 +14,16 @@ type Trace struct {
 	// New is the clause's index in the consolidated document, -1 when the
 	// clause was removed; Old its index in the base, -1 when inserted.
 	New, Old int
-	// By lists the instructions, in the order they applied.
-	By []string
+	// Steps are the instructions, in the order they applied.
+	Steps []Step
+}
+
+// Step is one instruction that changed a clause, and the clause's text
+// once it had applied: what tells the words one instruction wrote from
+// those of the next when several amend the same clause.
+type Step struct {
+	By   string
+	Text string
 }
 
 // Result is a consolidated text.
@@ -35,7 +43,7 @@ type Result struct {
 type state struct {
 	cl      []clause.Clause
 	base    []int
-	by      [][]string
+	by      [][]Step
 	removed []Trace
 }
 
@@ -54,12 +62,13 @@ func apply(base *clause.Document, set *Set, f Format) (*Result, error) {
 				return nil, &Error{in.By, err.Error()}
 			}
 		}
+		st.settle(in.By)
 	}
 	doc := &clause.Document{Clauses: st.cl}
 	res := &Result{Doc: doc, Text: write(doc, f)}
 	for i, by := range st.by {
 		if by != nil {
-			res.Traces = append(res.Traces, Trace{New: i, Old: st.base[i], By: by})
+			res.Traces = append(res.Traces, Trace{New: i, Old: st.base[i], Steps: by})
 		}
 	}
 	res.Traces = append(res.Traces, st.removed...)
@@ -67,8 +76,18 @@ func apply(base *clause.Document, set *Set, f Format) (*Result, error) {
 }
 
 func (st *state) mark(i int, by string) {
-	if n := len(st.by[i]); n == 0 || st.by[i][n-1] != by {
-		st.by[i] = append(st.by[i], by)
+	if n := len(st.by[i]); n == 0 || st.by[i][n-1].By != by {
+		st.by[i] = append(st.by[i], Step{By: by})
+	}
+}
+
+// settle records the text of each clause instruction by changed, once all
+// its operations have applied.
+func (st *state) settle(by string) {
+	for i, steps := range st.by {
+		if n := len(steps); n > 0 && steps[n-1].By == by {
+			steps[n-1].Text = st.cl[i].Text
+		}
 	}
 }
 
@@ -296,7 +315,7 @@ func (st *state) applyTo(op Op, t Target, by string) error {
 		if !t.narrowed() && !t.Heading {
 			for k := i; k < st.end(i); k++ {
 				if st.base[k] >= 0 {
-					st.removed = append(st.removed, Trace{New: -1, Old: st.base[k], By: append(st.by[k], by)})
+					st.removed = append(st.removed, Trace{New: -1, Old: st.base[k], Steps: append(st.by[k], Step{By: by})})
 				}
 			}
 			st.remove(i, st.end(i))
@@ -581,10 +600,10 @@ func (st *state) insert(i int, t Target, op Op, by string) error {
 func (st *state) splice(at int, news []clause.Clause, by string) {
 	st.cl = append(st.cl[:at], append(news, st.cl[at:]...)...)
 	st.base = append(st.base[:at], append(make([]int, len(news)), st.base[at:]...)...)
-	st.by = append(st.by[:at], append(make([][]string, len(news)), st.by[at:]...)...)
+	st.by = append(st.by[:at], append(make([][]Step, len(news)), st.by[at:]...)...)
 	for k := at; k < at+len(news); k++ {
 		st.base[k] = -1
-		st.by[k] = []string{by}
+		st.by[k] = []Step{{By: by}}
 	}
 }
 
@@ -674,7 +693,7 @@ func (st *state) replaceBody(i int, with []clause.Clause, by string) {
 	end := st.end(i)
 	for k := i + 1; k < end; k++ {
 		if st.base[k] >= 0 {
-			st.removed = append(st.removed, Trace{New: -1, Old: st.base[k], By: append(st.by[k], by)})
+			st.removed = append(st.removed, Trace{New: -1, Old: st.base[k], Steps: append(st.by[k], Step{By: by})})
 		}
 	}
 	st.remove(i+1, end)
@@ -684,11 +703,5 @@ func (st *state) replaceBody(i int, with []clause.Clause, by string) {
 	for k := range news {
 		news[k].Depth += st.cl[i].Depth - with[0].Depth
 	}
-	st.cl = append(st.cl[:i+1], append(news, st.cl[i+1:]...)...)
-	st.base = append(st.base[:i+1], append(make([]int, len(news)), st.base[i+1:]...)...)
-	st.by = append(st.by[:i+1], append(make([][]string, len(news)), st.by[i+1:]...)...)
-	for k := i + 1; k < i+1+len(news); k++ {
-		st.base[k] = -1
-		st.by[k] = []string{by}
-	}
+	st.splice(i+1, news, by)
 }

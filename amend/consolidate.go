@@ -17,9 +17,11 @@ type Consolidation struct {
 	// Doc is Text read back as any imported text is (reader.Decode, then
 	// clause.Parse).
 	Doc *clause.Document
-	// ByNew names, for a clause of Doc (by index), the instructions that
-	// changed it; ByOld, for a clause of the base, those that removed it.
-	ByNew, ByOld map[int]string
+	// ByNew lists, for a clause of Doc (by index), the instructions that
+	// changed it, each with the text it left; ByOld names, for a clause of
+	// the base, those that removed it.
+	ByNew map[int][]Step
+	ByOld map[int]string
 	// Own lists the avenant's own provisions (articles that amend
 	// nothing), which are not part of the consolidated text: the caller
 	// says so rather than drop them unsaid.

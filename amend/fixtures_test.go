@@ -119,8 +119,8 @@ func TestConsolidateDemo(t *testing.T) {
 		t.Errorf("own provisions: %q, want [Article 5]", c.Own)
 	}
 	traced := false
-	for i, by := range c.ByNew {
-		if c.Doc.Clauses[i].Number == "19.4" && by != "" {
+	for i, steps := range c.ByNew {
+		if c.Doc.Clauses[i].Number == "19.4" && JoinBy(steps) != "" {
 			traced = true
 		}
 	}

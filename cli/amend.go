@@ -158,7 +158,7 @@ func importAmends(opts *ImportOptions) error {
 	r, err := s.Import(c.Doc, store.ImportOptions{
 		Party: opts.Party, Label: label, Kind: opts.Kind, Date: opts.Date, Base: base.Commit,
 		SourceName: filepath.Base(opts.Amends), SourceSHA256: c.sum,
-		Amends: base.Label, By: c.ByNew, ByRemoved: c.ByOld,
+		Amends: base.Label, By: storeSteps(c.ByNew), ByRemoved: c.ByOld,
 	})
 	if err != nil {
 		return fmt.Errorf("%s: %w", opts.Amends, err)
@@ -178,15 +178,16 @@ func baseVersion(s *store.Store, rev string) (*store.Version, error) {
 	return s.Latest()
 }
 
-// changeBy returns the instructions that changed clause id in version v,
-// "" when v was not imported from an amending text.
-func changeBy(v *store.Version, id string) string {
-	for _, d := range v.Changes {
-		if d.ID == id {
-			return d.By
+// storeSteps converts the instructions behind each clause of a
+// consolidation into what the store records.
+func storeSteps(byNew map[int][]amend.Step) map[int][]store.Step {
+	out := make(map[int][]store.Step, len(byNew))
+	for i, steps := range byNew {
+		for _, st := range steps {
+			out[i] = append(out[i], store.Step(st))
 		}
 	}
-	return ""
+	return out
 }
 
 // loadCompared loads what diff and check compare: two versions or files,

@@ -68,13 +68,13 @@ func blameRun(opts *BlameOptions) error {
 	}
 	out := opts.g.io.Out
 	if opts.Format == "json" {
-		return render.WriteJSON(out, render.BlameDoc{Schema: render.BlameSchema, Clause: id, At: at.Label, Spans: blameSpans(store.TextSpans(lines), id)})
+		return render.WriteJSON(out, render.BlameDoc{Schema: render.BlameSchema, Clause: id, At: at.Label, Spans: blameSpans(store.TextSpans(lines))})
 	}
 	color, err := opts.g.useColor()
 	if err != nil {
 		return err
 	}
-	if err := render.BlameText(out, blameSpans(lines, id), color); err != nil {
+	if err := render.BlameText(out, blameSpans(lines), color); err != nil {
 		return err
 	}
 	if opts.Line {
@@ -99,12 +99,12 @@ func blameRun(opts *BlameOptions) error {
 }
 
 // blameSpans fills the blame's spans from the store's: each with its
-// version and the amending instructions that changed clause id there.
-func blameSpans(spans []store.Span, id string) []render.BlameSpan {
+// version and the amending instruction that wrote it.
+func blameSpans(spans []store.Span) []render.BlameSpan {
 	out := make([]render.BlameSpan, len(spans))
 	for i, sp := range spans {
 		v := sp.Version
-		out[i] = render.BlameSpan{Text: sp.Text, Version: v.Label, Party: v.Party, Date: v.Date, Commit: v.Commit, By: changeBy(v, id), Seq: v.Seq}
+		out[i] = render.BlameSpan{Text: sp.Text, Version: v.Label, Party: v.Party, Date: v.Date, Commit: v.Commit, By: sp.By, Seq: v.Seq}
 	}
 	return out
 }

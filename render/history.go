@@ -235,8 +235,19 @@ func blameLines(spans []BlameSpan) [][]BlameSpan {
 func blameMargin(line []BlameSpan) string {
 	var vs []BlameSpan
 	for _, p := range line {
-		if strings.TrimSpace(p.Text) != "" && !slices.ContainsFunc(vs, func(v BlameSpan) bool { return v.Version == p.Version }) {
+		if strings.TrimSpace(p.Text) == "" {
+			continue
+		}
+		// Two instructions of one version that wrote words of the line
+		// are both cited with it.
+		k := slices.IndexFunc(vs, func(v BlameSpan) bool { return v.Version == p.Version })
+		switch {
+		case k < 0:
 			vs = append(vs, p)
+		case vs[k].By == "":
+			vs[k].By = p.By
+		case p.By != "" && !slices.Contains(strings.Split(vs[k].By, "; "), p.By):
+			vs[k].By += "; " + p.By
 		}
 	}
 	slices.SortFunc(vs, func(a, b BlameSpan) int { return b.Seq - a.Seq })

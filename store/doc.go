@@ -13,7 +13,8 @@
 //	changes.json      what happened to each clause since the parent commit:
 //	                  one JSON object a line (id, change, number, renumbered,
 //	                  moved, others; by, the amending instructions behind
-//	                  the change, for a version imported with --amends);
+//	                  the change, for a version imported with --amends, and
+//	                  steps, the text each left when there were several);
 //	                  unchanged clauses are left out
 //	clauses/<id>.txt  one file per clause, named by its stable id
 //

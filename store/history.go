@@ -130,6 +130,9 @@ func (s *Store) Log(id string, at *Version) ([]LogEntry, error) {
 type Span struct {
 	Text    string
 	Version *Version
+	// By names the amending instruction that wrote it, for a version
+	// imported from an amending text ("Article 2, 1°").
+	By string
 }
 
 // Blame cuts the text of clause id as of version at (the latest when nil)
@@ -239,8 +242,16 @@ func (b *blamer) blame(id string, at *Version, depth int) ([]Span, bool, error) 
 			}
 		}
 		seen = true
-		next := string(raw)
-		spans, text = carry(spans, text, next, v, d.Change == clause.Cosmetic && !b.cosmetic), next
+		keep := d.Change == clause.Cosmetic && !b.cosmetic
+		for _, st := range d.Steps[:max(len(d.Steps)-1, 0)] {
+			next := st.Text
+			spans, text = carry(spans, text, next, Span{Version: v, By: st.By}, keep), next
+		}
+		next, by := string(raw), d.By
+		if n := len(d.Steps); n > 0 {
+			by = d.Steps[n-1].By
+		}
+		spans, text = carry(spans, text, next, Span{Version: v, By: by}, keep), next
 	}
 	if !seen {
 		spans = nil
@@ -316,7 +327,7 @@ func TextSpans(lines []Span) []Span {
 	for _, sp := range lines {
 		end := min(pos+len(sp.Text), len(text))
 		if end > pos {
-			out = append(out, Span{Text: text[pos:end], Version: sp.Version})
+			out = append(out, Span{Text: text[pos:end], Version: sp.Version, By: sp.By})
 		}
 		pos += len(sp.Text)
 	}
@@ -333,11 +344,11 @@ func (s *Store) readDeltaBlob(d *Delta) ([]byte, error) {
 }
 
 // carry attributes text, the new revision of a clause whose previous text
-// prev is cut into spans, to the spans' versions where it is unchanged and
-// to v where it is new. With keep set (a cosmetic revision), new words take
-// the attribution of the words they replace. The spans it returns are
-// slices of text.
-func carry(spans []Span, prev, text string, v *Version, keep bool) []Span {
+// prev is cut into spans, to the spans' authors where it is unchanged and
+// to who (its Version and By) where it is new. With keep set (a cosmetic
+// revision), new words take the attribution of the words they replace.
+// The spans it returns are slices of text.
+func carry(spans []Span, prev, text string, who Span, keep bool) []Span {
 	hunks := diffText(prev, text)
 	// A differ whose hunks do not rebuild both texts is treated as a whole
 	// replacement.
@@ -346,26 +357,26 @@ func carry(spans []Span, prev, text string, v *Version, keep bool) []Span {
 	}
 	out := make([]Span, 0, len(spans)+len(hunks)) // each hunk adds at most one span more than those it crosses
 	pos := 0                                      // in text, where out ends
-	add := func(n int, ver *Version) {
+	add := func(n int, by Span) {
 		if n == 0 {
 			return
 		}
-		if k := len(out); k > 0 && out[k-1].Version == ver {
+		if k := len(out); k > 0 && out[k-1].Version == by.Version && out[k-1].By == by.By {
 			out[k-1].Text = text[pos-len(out[k-1].Text) : pos+n]
 		} else {
-			out = append(out, Span{Text: text[pos : pos+n], Version: ver})
+			out = append(out, Span{Text: text[pos : pos+n], Version: by.Version, By: by.By})
 		}
 		pos += n
 	}
 	si, off := 0, 0 // cursor in spans
-	var last *Version
+	var last *Span
 	take := func(nbytes int, emit bool) {
 		for nbytes > 0 && si < len(spans) {
 			k := min(nbytes, len(spans[si].Text)-off)
 			if emit {
-				add(k, spans[si].Version)
+				add(k, spans[si])
 			}
-			last = spans[si].Version
+			last = &spans[si]
 			nbytes -= k
 			off += k
 			if off == len(spans[si].Text) {
@@ -380,13 +391,13 @@ func carry(spans []Span, prev, text string, v *Version, keep bool) []Span {
 		case clause.OpDelete:
 			take(len(h.Text), false)
 		case clause.OpInsert:
-			ver := v
+			by := who
 			if keep && last != nil {
-				ver = last
+				by = *last
 			} else if keep && si < len(spans) {
-				ver = spans[si].Version
+				by = spans[si]
 			}
-			add(len(h.Text), ver)
+			add(len(h.Text), by)
 		}
 	}
 	return out

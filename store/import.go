@@ -41,12 +41,13 @@ type ImportOptions struct {
 	Compare clause.CompareOptions
 	// Amends is set when the document is the consolidation of an
 	// amending text (SourceName) applied to the base: the label of the
-	// base, recorded as the Avenant-Amends trailer. By then names, for a
-	// clause of the document (by index), the instructions that changed
-	// it ("Article 2, 1°"), and ByRemoved, for a clause of the base, those
-	// that removed it; both go into changes.json.
+	// base, recorded as the Avenant-Amends trailer. By then lists, for a
+	// clause of the document (by index), the instructions that changed it
+	// ("Article 2, 1°"), each with the clause's text once it had applied,
+	// and ByRemoved names, for a clause of the base, those that removed
+	// it; both go into changes.json.
 	Amends    string
-	By        map[int]string
+	By        map[int][]Step
 	ByRemoved map[int]string
 	// SkipIdentical imports nothing when the document is identical to its
 	// base, for a version that only exists as a step towards another (the
@@ -507,7 +508,8 @@ func assignIDs(d *clause.Diff, used map[string]bool) ([]string, []ChangeEntry) {
 }
 
 // traceChanges records in each change entry the amending instructions
-// that caused it (ImportOptions.By and ByRemoved).
+// that caused it (ImportOptions.By and ByRemoved), and the steps that
+// tell their words apart when there are several.
 func traceChanges(changes []ChangeEntry, ids []string, base *clause.Document, opts ImportOptions) {
 	if len(opts.By) == 0 && len(opts.ByRemoved) == 0 {
 		return
@@ -518,19 +520,36 @@ func traceChanges(changes []ChangeEntry, ids []string, base *clause.Document, op
 			byID[base.Clauses[i].ID] = by
 		}
 	}
-	for i, by := range opts.By {
-		if i < 0 || i >= len(ids) {
+	stepsOf := map[string][]Step{}
+	for i, steps := range opts.By {
+		if i < 0 || i >= len(ids) || len(steps) == 0 {
 			continue
 		}
+		names := make([]string, len(steps))
+		for k, st := range steps {
+			names[k] = st.By
+		}
+		by := strings.Join(names, "; ")
 		// A clause removed and put back elsewhere (a row moved) keeps its
-		// id: both instructions made the change.
+		// id: both instructions made the change, the last wrote its text.
 		if prior := byID[ids[i]]; prior != "" && prior != by {
 			by = prior + "; " + by
 		}
 		byID[ids[i]] = by
+		if len(steps) > 1 || by != steps[0].By {
+			recorded := make([]Step, len(steps))
+			for k, st := range steps[:len(steps)-1] {
+				recorded[k] = Step{By: st.By, Text: formatText(st.Text)}
+			}
+			recorded[len(steps)-1] = Step{By: steps[len(steps)-1].By}
+			stepsOf[ids[i]] = recorded
+		}
 	}
 	for k := range changes {
 		changes[k].By = byID[changes[k].ID]
+		if !changes[k].Gone {
+			changes[k].Steps = stepsOf[changes[k].ID]
+		}
 	}
 }
 

@@ -19,7 +19,7 @@ import (
 // a slice of one array, counted in the header: in a process that lives a
 // few milliseconds, each new page of memory costs more than the decoding
 // itself.
-const indexHeader = "avenant index 5\n"
+const indexHeader = "avenant index 6\n"
 
 // changeCodes are the kinds of change by their code in the index file;
 // any other kind (none is written today) is code len(changeCodes), then
@@ -76,6 +76,11 @@ func (e *indexEncoder) delta(d *Delta) {
 	}
 	e.num(flagsOf(d.Renumbered, d.Moved, d.Gone))
 	e.strs(d.Others)
+	e.num(len(d.Steps))
+	for _, st := range d.Steps {
+		e.str(st.By)
+		e.str(st.Text)
+	}
 }
 
 // decodeIndex reads an index file; errBadIndex for anything encodeIndex
@@ -189,6 +194,12 @@ func (d *indexDecoder) delta(c *Delta) {
 	flags := d.num()
 	c.Renumbered, c.Moved, c.Gone = flags&1 != 0, flags&2 != 0, flags&4 != 0
 	c.Others = d.strs()
+	if n := d.count(); n > 0 {
+		c.Steps = make([]Step, n)
+		for k := range c.Steps {
+			c.Steps[k] = Step{By: d.str(), Text: d.str()}
+		}
+	}
 }
 
 // deltaID reads a change as delta does, but keeps only its id: it
@@ -206,6 +217,10 @@ func (d *indexDecoder) deltaID() string {
 	d.num() // flags
 	for range d.count() {
 		d.str() // others
+	}
+	for range d.count() {
+		d.str() // step's instruction
+		d.str() // and text
 	}
 	return id
 }

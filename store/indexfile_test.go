@@ -27,7 +27,8 @@ func sampleIndex() *index {
 				{ChangeEntry: ChangeEntry{ID: "art-2", Change: clause.Added, Number: "2 bis"}, Blob: "b2"},
 			}},
 		{Seq: 2, Commit: "c2", Parent: "c1", Label: "CNAM-2024", Party: "CNAM", Date: "2024-02-08", Clauses: 2 << 20, Changes: []Delta{
-			{ChangeEntry: ChangeEntry{ID: "art-1", Change: clause.Merged, Number: "1", Renumbered: true, Moved: true, Others: []string{"art-2", "é"}, By: "Article 2, 1°"}, Blob: "b3"},
+			{ChangeEntry: ChangeEntry{ID: "art-1", Change: clause.Merged, Number: "1", Renumbered: true, Moved: true, Others: []string{"art-2", "é"}, By: "Article 2, 1°; Article 3",
+				Steps: []Step{{By: "Article 2, 1°", Text: "La caisse doit.\n"}, {By: "Article 3"}}}, Blob: "b3"},
 			{ChangeEntry: ChangeEntry{ID: "art-2", Change: clause.Merged, Number: "2 bis", Gone: true, Others: []string{"art-1"}}},
 		}},
 		{Seq: 3, Commit: "c3", Parent: "c2", Label: "vide"},

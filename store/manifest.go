@@ -52,6 +52,18 @@ type ChangeEntry struct {
 	// By names the amending instructions that made the change, for a
 	// version imported from an amending text ("Article 2, 1°").
 	By string `json:"by,omitempty"`
+	// Steps, when By names several instructions, are those that wrote the
+	// clause's text, in the order they applied, each with the clause file
+	// it left but the last, whose text is the clause file itself: blame
+	// credits each word to the instruction that wrote it.
+	Steps []Step `json:"steps,omitempty"`
+}
+
+// Step is an amending instruction that changed a clause, and the clause
+// file it left ("" for the last: the version's own clause file).
+type Step struct {
+	By   string `json:"by"`
+	Text string `json:"text,omitempty"`
 }
 
 type manifestFile struct {
