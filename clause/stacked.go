@@ -142,9 +142,10 @@ func isColumnName(c string) bool {
 const maxColumnName = 40
 
 // isRowCode reports whether s can be the code that opens a tariff row
-// ("G", "CNPSY", "MCS+MPC", "YYYY010"): at most 16 capitals, digits and
-// joining signs, with a capital. Any such code, known or not (isActCode
-// knows the nomenclatures): the row's shape is the evidence.
+// ("G", "CNPSY", "MCS+MPC", "YYYY010", "AMI 3"): at most 16 capitals,
+// digits and joining signs, with a capital, or a key letter and its
+// coefficient. Any such code, known or not (isActCode knows the
+// nomenclatures): the row's shape is the evidence.
 func isRowCode(s string) bool {
 	return len(s) > 0 && rowCodeLen(s) == len(s)
 }
@@ -158,5 +159,36 @@ func rowCodeLen(s string) int {
 	if k == 0 || k > 16 || strings.IndexFunc(s[:k], func(r rune) bool { return r >= 'A' && r <= 'Z' }) < 0 {
 		return 0
 	}
-	return k
+	return k + coefficientLen(s, k)
+}
+
+// maxKeyLetters is the longest key letter of the NGAP ("AMI", "AMK", "SFI").
+const maxKeyLetters = 4
+
+// coefficientLen is the length of the coefficient that follows the code
+// s[:k] when that code is a key letter: the NGAP writes an act as its key
+// and a coefficient ("AMI 3", "K 10", "AMK 7,5"), one act each, so the
+// row of "AMI 3" is keyed by both, in every format, and not by "AMI". The
+// coefficient ends the cell: at the end of s, a tab or two spaces.
+func coefficientLen(s string, k int) int {
+	if k > maxKeyLetters || k+1 >= len(s) || s[k] != ' ' || !isDigit(s[k+1]) {
+		return 0
+	}
+	for i := range k {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return 0
+		}
+	}
+	j := k + 1
+	for j < len(s) && isDigit(s[j]) {
+		j++
+	}
+	if j+1 < len(s) && (s[j] == ',' || s[j] == '.') && isDigit(s[j+1]) {
+		for j++; j < len(s) && isDigit(s[j]); j++ {
+		}
+	}
+	if j == len(s) || s[j] == '\t' || s[j] == ' ' && (j+1 == len(s) || s[j+1] == ' ' || s[j+1] == '\t') {
+		return j - k
+	}
+	return 0
 }
