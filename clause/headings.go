@@ -12,7 +12,8 @@ import (
 
 // plainStart marks the bytes a plain-line heading can start with.
 var plainStart = [256]bool{'A': true, 'a': true, 'T': true, 't': true, 'C': true, 'c': true,
-	'S': true, 's': true, 'P': true, 'p': true, 'L': true, 'l': true}
+	'S': true, 's': true, 'P': true, 'p': true, 'L': true, 'l': true,
+	'E': true, 0xC3: true} // "ÉTAT A", "ETAT B": a finance law's annexed tables
 
 // mdHeading reads an ATX markdown heading: 1 to 6 '#', a space, the heading.
 func mdHeading(s string) (head, bool) {

@@ -13,12 +13,22 @@ var latinRank = map[string]int{
 	"bis": 2, "ter": 3, "quater": 4, "quinquies": 5, "sexies": 6,
 	"septies": 7, "octies": 8, "nonies": 9, "novies": 9, "decies": 10,
 	"undecies": 11, "duodecies": 12, "terdecies": 13, "quaterdecies": 14,
+	// Long bills go further; the assemblies spell some ranks two ways.
+	"quindecies": 15, "quinquiesdecies": 15, "sexdecies": 16, "sexiesdecies": 16,
+	"septdecies": 17, "septiesdecies": 17, "octodecies": 18, "duodevicies": 18,
+	"novodecies": 19, "undevicies": 19, "vicies": 20, "unvicies": 21, "duovicies": 22,
+	"tervicies": 23, "quatervicies": 24, "quinvicies": 25, "quinquiesvicies": 25,
+	"sexvicies": 26, "septvicies": 27, "octovicies": 28, "duodetricies": 28,
+	"novovicies": 29, "undetricies": 29, "tricies": 30,
 }
 
 // latinByRank spells the adverbs in order, from rank 2 ("bis").
 var latinByRank = [...]string{2: "bis", 3: "ter", 4: "quater", 5: "quinquies", 6: "sexies",
 	7: "septies", 8: "octies", 9: "nonies", 10: "decies", 11: "undecies", 12: "duodecies",
-	13: "terdecies", 14: "quaterdecies"}
+	13: "terdecies", 14: "quaterdecies", 15: "quindecies", 16: "sexdecies", 17: "septdecies",
+	18: "octodecies", 19: "novodecies", 20: "vicies", 21: "unvicies", 22: "duovicies", 23: "tervicies",
+	24: "quatervicies", 25: "quinvicies", 26: "sexvicies", 27: "septvicies", 28: "octovicies",
+	29: "novovicies", 30: "tricies"}
 
 // latinWord spells the Latin adverb of rank r ("ter" for 3).
 func latinWord(r int) (string, bool) {

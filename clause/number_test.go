@@ -34,7 +34,8 @@ func TestNormalizeNumber(t *testing.T) {
 }
 
 func TestCompareNumbers(t *testing.T) {
-	ordered := []string{"1er", "2", "2 bis", "2 ter", "2 quater", "2.1", "3", "L. 162-5", "L. 162-14"}
+	ordered := []string{"1er", "2", "2 bis", "2 ter", "2 quater", "2 quaterdecies", "2 quindecies",
+		"2 novodecies", "2 vicies", "2 octovicies", "2 tricies", "2.1", "3", "L. 162-5", "L. 162-14"}
 	for i := range ordered {
 		for j := range ordered {
 			want := cmpInt(i, j)

@@ -123,6 +123,9 @@ func TestParseRanges(t *testing.T) {
 		// Ends that cannot be counted between: only the ends are known.
 		{"Articles 7 à 7 ter", "article 7 [article:7]\narticle 7 ter [article:7.ter] (no heading)\n"},
 		{"ARTICLES 8 ET 9", "article 8 [article:8]\narticle 9 [article:9] (no heading)\n"},
+		// Long bills count on past quaterdecies.
+		{"Articles 9 quaterdecies à 9 sexdecies", "article 9 quaterdecies [article:9.quaterdecies]\narticle 9 quindecies [article:9.quindecies] (no heading)\narticle 9 sexdecies [article:9.sexdecies] (no heading)\n"},
+		{"Articles 9 novodecies et 9 vicies (supprimés)", "article 9 novodecies [article:9.novodecies] supprimé\narticle 9 vicies [article:9.vicies] supprimé (no heading)\n"},
 	}
 	for _, tt := range tests {
 		for _, prefix := range []string{"", "### "} {
@@ -349,5 +352,20 @@ func TestComparePreviousNumber(t *testing.T) {
 	want = []string{"removed 2 bis→", "added →3", "cosmetic 3→4 renumbered"}
 	if got := listed(d, false); !equalStrings(got, want) {
 		t.Errorf("with a concordance: got  %q\nwant %q", got, want)
+	}
+}
+
+// TestParseFinanceStates: the tables a finance law annexes ("ÉTAT A",
+// "État B") are annexes, not text of the last article before them.
+func TestParseFinanceStates(t *testing.T) {
+	in := "Article 14\n\n(Supprimé)\n\nÉTAT A\n\n(Article 34 du projet de loi)\n\n" +
+		"| Ligne | Désignation | Évaluation |\n|---|---|---|\n| 1101 | Impôt sur le revenu | 94 000 |\n\n" +
+		"État B\n\nRépartition des crédits.\n\nÉTAT DES LIEUX\n\nL'État A financé.\n"
+	got := statusOutline(Parse(in))
+	want := "article 14 [article:14] supprimé\n" +
+		"annex A [annex:a]\n  section  []\n    item 1101 [tariff:1101] (no heading)\n" +
+		"annex B [annex:b]\n"
+	if got != want {
+		t.Errorf("outline:\n%s\nwant:\n%s", got, want)
 	}
 }

@@ -20,7 +20,7 @@ const (
 	Section             // "Section"
 	Subsection          // "Sous-section"
 	Article             // "Article", "Articles", "Art."
-	Annex               // "Annexe", "Annexes", and "Article Annexe" as the RCM prints its annexes
+	Annex               // "Annexe", "Annexes", "Article Annexe" as the RCM prints its annexes, and a finance law's "ÉTAT A"
 	// The divisions of a code around its titles and sections, as Légifrance
 	// prints them ("Livre II", "Paragraphe 3", "Sous-paragraphe 1").
 	Part         // "Partie"
@@ -39,6 +39,9 @@ const (
 func HeadingStart(s string) (Division, string) {
 	if s == "" {
 		return NoDivision, ""
+	}
+	if rest, ok := stateLetter(s); ok {
+		return Annex, rest
 	}
 	switch s[0] | 0x20 {
 	case 'a':
@@ -103,6 +106,21 @@ func HeadingStart(s string) (Division, string) {
 		}
 	}
 	return NoDivision, ""
+}
+
+// stateLetter reads the "ÉTAT A" that heads each table a finance law
+// annexes ("ÉTAT B", "État D"): the word, then one capital letter alone. A
+// line of prose opening with "L'État" or "État membre" is no such heading.
+func stateLetter(s string) (string, bool) {
+	for _, kw := range [...]string{"ÉTAT", "ETAT", "État", "Etat"} {
+		if rest, ok := strings.CutPrefix(s, kw+" "); ok {
+			if rest != "" && rest[0] >= 'A' && rest[0] <= 'Z' && WordEnds(rest, 1) {
+				return s[len(kw):], true
+			}
+			return "", false
+		}
+	}
+	return "", false
 }
 
 // keywordAt matches kw at the start of s, case aside, ending where a word
