@@ -21,7 +21,9 @@ var statusForms = map[string]string{
 
 	"supprime": StatusRemoved, "supprimee": StatusRemoved, "supprimes": StatusRemoved, "supprimees": StatusRemoved,
 
-	"suppression-maintenue": StatusStillGone,
+	// "Suppression conforme": the second chamber agrees the article is gone.
+	"suppression-maintenue": StatusStillGone, "suppressions-maintenues": StatusStillGone,
+	"suppression-conforme": StatusStillGone, "suppressions-conformes": StatusStillGone,
 
 	"non-modifie": StatusUnmodified, "non-modifiee": StatusUnmodified, "non-modifies": StatusUnmodified, "non-modifiees": StatusUnmodified,
 

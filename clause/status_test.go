@@ -123,6 +123,8 @@ func TestParseRanges(t *testing.T) {
 		// Ends that cannot be counted between: only the ends are known.
 		{"Articles 7 à 7 ter", "article 7 [article:7]\narticle 7 ter [article:7.ter] (no heading)\n"},
 		{"ARTICLES 8 ET 9", "article 8 [article:8]\narticle 9 [article:9] (no heading)\n"},
+		{"Articles 3 et 4 (Suppressions maintenues)", "article 3 [article:3] suppression maintenue\narticle 4 [article:4] suppression maintenue (no heading)\n"},
+		{"Articles 3 et 4 (Suppression conforme)", "article 3 [article:3] suppression maintenue\narticle 4 [article:4] suppression maintenue (no heading)\n"},
 		// Long bills count on past quaterdecies.
 		{"Articles 9 quaterdecies à 9 sexdecies", "article 9 quaterdecies [article:9.quaterdecies]\narticle 9 quindecies [article:9.quindecies] (no heading)\narticle 9 sexdecies [article:9.sexdecies] (no heading)\n"},
 		{"Articles 9 novodecies et 9 vicies (supprimés)", "article 9 novodecies [article:9.novodecies] supprimé\narticle 9 vicies [article:9.vicies] supprimé (no heading)\n"},
