@@ -32,7 +32,10 @@ func write(doc *clause.Document, f Format) string {
 		switch {
 		case clause.IsTableHeader(c):
 			cells := strings.Split(c.Heading, " | ")
-			if f == Markdown {
+			// The header is written as its rows are printed, whatever the
+			// format: pipe rows under a header in columns read back as no
+			// table at all (a .txt base may hold a Markdown table).
+			if pipeRows(doc.Clauses[i+1:]) {
 				b.WriteString("| " + strings.Join(cells, " | ") + " |\n|" + strings.Repeat("---|", len(cells)) + "\n")
 			} else {
 				b.WriteString(strings.Join(cells, "    ") + "\n")
@@ -54,4 +57,13 @@ func write(doc *clause.Document, f Format) string {
 		}
 	}
 	return strings.TrimRight(b.String(), "\n") + "\n"
+}
+
+// pipeRows reports whether the rows of a table, the clauses right after its
+// header, are printed as pipe rows ("| G | Consultation | 30 € |").
+func pipeRows(after []clause.Clause) bool {
+	if len(after) == 0 || after[0].Kind != clause.KindItem || after[0].Heading != "" {
+		return false
+	}
+	return strings.HasPrefix(strings.TrimLeft(after[0].Text, " \t"), "|")
 }

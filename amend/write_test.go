@@ -65,3 +65,19 @@ func writeReadsBack(t *testing.T, files []string) {
 		sameClauses(t, f+" (plain)", plain, clause.Parse(write(plain, Plain)))
 	}
 }
+
+// TestWriteKeepsTableShape: a plain text may hold a Markdown table, and a
+// Markdown text a table in columns; written back, the header takes the
+// shape of its rows, so the table reads back as the same rows.
+func TestWriteKeepsTableShape(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		f          Format
+	}{
+		{"pipe rows in plain text", "Article 1\n\nTexte.\n\nANNEXE 1 - TARIFS\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| G | Consultation | 26,50 € |\n| VG | Visite | 26,50 € |\n", Plain},
+		{"columns in Markdown", "# Article 1\n\nTexte.\n\n# ANNEXE 1 - TARIFS\n\nCode    Libellé    Tarif\nG    Consultation    26,50 €\nVG    Visite    26,50 €\n", Markdown},
+	} {
+		doc := clause.Parse(tc.text)
+		sameClauses(t, tc.name, doc, clause.Parse(write(doc, tc.f)))
+	}
+}
