@@ -293,12 +293,14 @@ func buildRefIndex(old, new *Document, matches []match) *refIndex {
 			if len(m.New) == 0 {
 				refs.OldToNew[oc.Key] = ""
 				refs.affected[oc.Key] = true
+				refs.affectedAnnexes = refs.affectedAnnexes || oc.Kind == KindAnnex
 				continue
 			}
 			num := new.Clauses[m.New[0]].Number
 			refs.OldToNew[oc.Key] = num
 			if NormalizeNumber(num) != NormalizeNumber(oc.Number) {
 				refs.affected[oc.Key] = true
+				refs.affectedAnnexes = refs.affectedAnnexes || oc.Kind == KindAnnex
 			}
 		}
 	}
@@ -307,12 +309,37 @@ func buildRefIndex(old, new *Document, matches []match) *refIndex {
 
 // citesAffected is a cheap filter run on every unchanged clause before the
 // fact extractor: it reports whether the text may cite, after the word
-// "article" or "art.", a number whose article was renumbered or removed. It may say
-// yes wrongly, never no wrongly for a plain "article N" citation.
+// "article" or "art.", a number whose article was renumbered or removed, or
+// after "annexe" an annex that was. It may say yes wrongly, never no
+// wrongly for a plain "article N" or "annexe N" citation.
 func (r *refIndex) citesAffected(text string) bool {
 	if len(r.affected) == 0 {
 		return false
 	}
+	return r.citesAffectedArticle(text) || r.affectedAnnexes && r.citesAffectedAnnex(text)
+}
+
+// citesAffectedAnnex is citesAffected for "annexe N".
+func (r *refIndex) citesAffectedAnnex(text string) bool {
+	for i := 0; i < len(text); {
+		j := frtext.IndexFold(text[i:], "annexe")
+		if j < 0 {
+			return false
+		}
+		i += j + len("annexe")
+		rest := strings.TrimLeft(strings.TrimPrefix(text[i:], "s"), " ")
+		if k := strings.IndexAny(rest, " ,.;:)"); k > 0 {
+			rest = rest[:k]
+		}
+		if rest != "" && r.affected[NumberKey(KindAnnex, rest)] {
+			return true
+		}
+	}
+	return false
+}
+
+// citesAffectedArticle is citesAffected for "article N".
+func (r *refIndex) citesAffectedArticle(text string) bool {
 	for i := 0; i < len(text); {
 		// "article 12", "art. 12", "l'art 12": the word starts with "art".
 		j := frtext.IndexFold(text[i:], "art")

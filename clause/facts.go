@@ -23,10 +23,16 @@ type refIndex struct {
 	// NewKeys holds the NumberKey of every numbered clause of the new
 	// version.
 	NewKeys map[string]bool
-	// affected holds the keys of the old articles that were renumbered
-	// or removed: only a citation of one of them can have gone stale.
-	affected map[string]bool
+	// affected holds the keys of the old articles and annexes that were
+	// renumbered or removed: only a citation of one of them can have gone
+	// stale. affectedAnnexes says whether an annex is among them.
+	affected        map[string]bool
+	affectedAnnexes bool
 }
+
+// refWord names the kinds of clause a reference is checked against, as
+// the notes spell them ("annexe 2 is now numbered 1").
+var refWord = map[Kind]string{KindArticle: "article", KindAnnex: "annexe"}
 
 // Notes attached to reference facts. They are part of the output that
 // users read and CI rules match, so they are spelled once here.
@@ -108,8 +114,8 @@ func reportFacts(ex extracted, refs *refIndex) []Fact {
 				}
 				f.Note = note
 				f.Broken = true
-			} else if changed && o != nil && o.refKind == KindArticle && n.refKind == KindArticle && !o.external && !n.external {
-				if to, ok := refs.OldToNew[o.refKey]; ok && to != "" && NumberKey(KindArticle, to) == n.refKey {
+			} else if changed && o != nil && o.refKind == n.refKind && refWord[n.refKind] != "" && !o.external && !n.external {
+				if to, ok := refs.OldToNew[o.refKey]; ok && to != "" && NumberKey(n.refKind, to) == n.refKey {
 					f.Note = "follows the renumbering of " + o.text
 				}
 			}
@@ -203,19 +209,24 @@ func factIdentity(f Fact) string {
 // a code). An unchanged reference to a number this document never had is
 // left alone too: it points elsewhere, and this revision did not write it.
 func checkReference(o, n *factAt, changed bool, refs *refIndex) string {
-	if n.external || n.refKind != KindArticle || n.refKey == "" {
+	if n.external || n.refKey == "" || n.refKind != KindArticle && n.refKind != KindAnnex {
 		return ""
 	}
 	to, known := refs.OldToNew[n.refKey]
 	if n.codeNumbered && !known && !refs.NewKeys[n.refKey] {
 		return ""
 	}
+	// An annex is checked only where this document had it: an avenant
+	// cites the annexes of the convention it amends ("l'annexe 25").
+	if n.refKind == KindAnnex && (!known || n.refKey != NumberKey(KindAnnex, n.refNum)) {
+		return ""
+	}
 	if !changed {
 		// The text was left as it was: if the article it named moved, the
 		// reference was not updated.
 		switch {
-		case known && to != "" && NumberKey(KindArticle, to) != n.refKey:
-			return "article " + n.refNum + " is now numbered " + to
+		case known && to != "" && NumberKey(n.refKind, to) != n.refKey:
+			return refWord[n.refKind] + " " + n.refNum + " is now numbered " + to
 		case known && to == "" && refs.NewKeys[n.refKey]:
 			return noteReusedNumber
 		case !known && len(refs.OldToNew) > 0:

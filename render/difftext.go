@@ -367,7 +367,7 @@ func frenchNote(n string) string {
 		return fr
 	}
 	if m := renumberedNote.FindStringSubmatch(n); m != nil {
-		return "l'article " + m[1] + " porte désormais le numéro " + m[2]
+		return "l'" + m[1] + " " + m[2] + " porte désormais le numéro " + m[3]
 	}
 	if rest, ok := strings.CutPrefix(n, "follows the renumbering of "); ok {
 		return "suit la renumérotation de " + rest
@@ -382,7 +382,7 @@ var frenchNotes = map[string]string{
 	"the clause it pointed to was removed; the number now denotes another clause": "la clause visée a été supprimée ; le numéro désigne désormais une autre clause",
 }
 
-var renumberedNote = lazyre.New(`^article (.+) is now numbered (.+)$`)
+var renumberedNote = lazyre.New(`^(article|annexe) (.+) is now numbered (.+)$`)
 
 // signedPct writes a percentage the French way: "+13,21 %".
 func signedPct(v float64) string {

@@ -249,6 +249,7 @@ func TestHTMLOneLanguage(t *testing.T) {
 	d := redlineDiff()
 	d.Changes[1].Facts = append(d.Changes[1].Facts,
 		clause.Fact{Kind: clause.FactReference, Old: "article 12", New: "article 12", Broken: true, Note: "article 12 is now numbered 13"},
+		clause.Fact{Kind: clause.FactReference, Old: "annexe 2", New: "annexe 2", Broken: true, Note: "annexe 2 is now numbered 3"},
 		clause.Fact{Kind: clause.FactAmount, Subject: "G", New: "30 €", Effective: "2024-10-01"})
 	var b bytes.Buffer
 	if err := DiffHTML(&b, d, Side{Ref: "A"}, Side{Ref: "B"}, true); err != nil {
@@ -263,7 +264,7 @@ func TestHTMLOneLanguage(t *testing.T) {
 	for _, m := range english.FindAllString(visible, -1) {
 		t.Errorf("English on the French page: %q", m)
 	}
-	for _, want := range []string{"montant G : – → 30 € à compter du 2024-10-01", "référence : article 12 — rompue : l'article 12 porte désormais le numéro 13", "modifiée", "Synthèse"} {
+	for _, want := range []string{"montant G : – → 30 € à compter du 2024-10-01", "référence : article 12 — rompue : l'article 12 porte désormais le numéro 13", "référence : annexe 2 — rompue : l'annexe 2 porte désormais le numéro 3", "modifiée", "Synthèse"} {
 		if !strings.Contains(visible, want) {
 			t.Errorf("the page does not say %q", want)
 		}
