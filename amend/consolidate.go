@@ -34,7 +34,11 @@ type Consolidation struct {
 // apply, diff --amends and import --amends share. A text without any
 // instruction is an error.
 func Consolidate(base *clause.Document, amending string, format Format) (*Consolidation, error) {
-	set, err := parse(clause.Parse(amending))
+	amendingDoc, err := clause.ParseBounded(amending)
+	if err != nil {
+		return nil, err
+	}
+	set, err := parse(amendingDoc)
 	if err != nil {
 		return nil, err
 	}
@@ -49,7 +53,10 @@ func Consolidate(base *clause.Document, amending string, format Format) (*Consol
 	if err != nil {
 		return nil, fmt.Errorf("the consolidated text: %w", err)
 	}
-	doc := clause.Parse(text)
+	doc, err := clause.ParseBounded(text)
+	if err != nil {
+		return nil, fmt.Errorf("the consolidated text: %w", err)
+	}
 	byNew, byOld := res.Attribute(doc)
 	return &Consolidation{Text: res.Text, Doc: doc, ByNew: byNew, ByOld: byOld, Own: set.Own}, nil
 }

@@ -103,6 +103,9 @@ func newAligner(old, new *Document) *aligner {
 	}
 	lines := newLineWords()
 	a := &aligner{f: [2]*features{newFeatures(old, lines), newFeatures(new, lines)}}
+	// Each group holds a clause of each side: sized once, a version of
+	// many thousand clauses does not copy its groups a dozen times over.
+	a.groups = make([]group, 0, min(len(old.Clauses), len(new.Clauses)))
 	for s := range 2 {
 		a.g[s] = make([]int32, len(a.f[s].class))
 		for i := range a.g[s] {

@@ -1,7 +1,7 @@
 package clause
 
 import (
-	"strconv"
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -49,22 +49,31 @@ import (
 //     exactly one clause's Heading (markdown markers and the dash between a
 //     run-in heading and its text aside) or Text, in document order.
 func Parse(text string) *Document {
-	p := parser{text: text, rangeOpen: -1}
+	d, _ := parse(text, 0)
+	return d
+}
+
+// parse is Parse stopping past limit clauses (0: no limit).
+func parse(text string, limit int) (*Document, error) {
+	p := parser{text: text, rangeOpen: -1, limit: limit}
 	// The lines are cut once: the scan notes whether a line could open a
 	// stacked table, and a text rewritten for one is scanned again.
 	if p.scan() {
 		if t := unstackTables(text); t != text {
-			p = parser{text: t, rangeOpen: -1}
+			p = parser{text: t, rangeOpen: -1, limit: limit}
 			p.scan()
 		}
 	}
 	p.settleHeadings()
 	p.build()
+	if p.over {
+		return nil, fmt.Errorf("%w: more than %d (articles, table rows, points, paragraphs), the most one text may have", ErrTooManyClauses, limit)
+	}
 	readBodyStatuses(p.clauses)
 	if p.clauses == nil {
 		p.clauses = []Clause{}
 	}
-	return &Document{Clauses: p.clauses}
+	return &Document{Clauses: p.clauses}, nil
 }
 
 // maxPlainHeading is the longest plain line, in characters, that may be a
@@ -187,6 +196,13 @@ type parser struct {
 	free        bool // no articles: numbered points become items
 
 	clauses []Clause
+	// limit is the most clauses the text may make (0: no limit); over
+	// is set once it made more, and stops the build.
+	limit int
+	over  bool
+	// blocks counts the lines that may open a clause of their own
+	// beside the headings: rows and the first line of each paragraph.
+	blocks  int
 	stack   []frame
 	ids     map[string]int
 	tariffs map[string]int
@@ -256,6 +272,9 @@ func (p *parser) scan() (rowCodeLine bool) {
 				ln.flags |= fClean
 			}
 		} else {
+			if i == 0 || p.lines[i-1].flags&fBlank != 0 || text[ts] == '|' {
+				p.blocks++
+			}
 			if ts == pos && te == end {
 				ln.flags = fClean
 			}
@@ -489,11 +508,20 @@ func (p *parser) wrapsInto(i, prevHead int) bool {
 // build is the second pass: open a clause at each heading, give the lines
 // between headings to the clause they follow.
 func (p *parser) build() {
-	p.clauses = make([]Clause, 0, len(p.heads)+8)
-	p.ids = make(map[string]int, len(p.heads)+8)
+	// Sized once: a table of thousands of rows grew the slice a
+	// dozen times over, the copies costing more than the clauses.
+	n := len(p.heads) + p.blocks + 8
+	if p.limit > 0 {
+		n = min(n, p.limit+1)
+	}
+	p.clauses = make([]Clause, 0, n)
+	p.ids = make(map[string]int, n)
 	bodyStart := 0
 	var keyBuf [64]byte
 	for i := range p.heads {
+		if p.over {
+			return
+		}
 		h := &p.heads[i]
 		if h.md == 0 && h.hk == hArticle && p.lastArticle != "" &&
 			p.lastArticle == string(appendKey(keyBuf[:0], h.hk, h.num)) {
@@ -602,7 +630,7 @@ func (p *parser) open(h *head) {
 	if h.hk == hArticle {
 		p.lastArticle = c.Key
 	}
-	p.clauses = append(p.clauses, c)
+	p.push(c)
 	p.stack = append(p.stack, frame{clause: len(p.clauses) - 1, md: h.md, hk: h.hk})
 	if len(h.more) > 0 {
 		p.rangeOpen, p.rangeHead = len(p.clauses)-1, h
@@ -642,7 +670,7 @@ func (p *parser) closeRange() {
 		c.Key = keyOf(h.hk, num)
 		c.Status = h.status
 		c.ID = p.uniq(slugJoin(ki.idPrefix, keyNumber(c.Key)))
-		p.clauses = append(p.clauses, c)
+		p.push(c)
 	}
 	p.lastArticle = ""
 }
@@ -675,7 +703,7 @@ func (p *parser) flush(a, b int) {
 	}
 	table := -1  // the header of the table being read, if it has one
 	quoting := 0 // depth of the quotation open at the start of line i
-	for i := a; i < b; {
+	for i := a; i < b && !p.over; {
 		if p.lines[i].flags&fBlank != 0 {
 			i++
 			continue
@@ -782,81 +810,6 @@ func (p *parser) textOf(s, e int) string {
 		b.WriteString(s)
 	}
 	return b.String()
-}
-
-// child starts a clause under parent.
-func (p *parser) child(parent int, kind Kind) Clause {
-	c := Clause{Kind: kind, Parent: parent}
-	if parent >= 0 {
-		pc := &p.clauses[parent]
-		c.Depth = pc.Depth + 1
-		c.Path = pc.Path[:len(pc.Path):len(pc.Path)]
-	} else {
-		c.Path = []string{}
-	}
-	return c
-}
-
-func (p *parser) parentID(parent int, fallback string) string {
-	if parent >= 0 {
-		return p.clauses[parent].ID
-	}
-	return fallback
-}
-
-func (p *parser) addParagraph(parent, s, e int) {
-	c := p.child(parent, KindParagraph)
-	c.Text = p.textOf(s, e)
-	p.add(c, frtext.SlugMax(c.Text, maxSlug), "para")
-}
-
-// add appends c under the id base, made unique; fallback when base is
-// empty (a text with no letter or digit).
-func (p *parser) add(c Clause, base, fallback string) {
-	if base == "" {
-		base = fallback
-	}
-	c.ID = p.uniq(base)
-	p.clauses = append(p.clauses, c)
-}
-
-func (p *parser) addItem(parent, s, e int, num string) {
-	c := p.child(parent, KindItem)
-	c.Text = p.textOf(s, e)
-	c.Number = num
-	c.Key = NumberKey(KindItem, num)
-	var base string
-	if c.Key != "" {
-		base = slugJoin(p.parentID(parent, "item"), keyNumber(c.Key))
-	} else {
-		base = frtext.SlugMax(c.Text, maxSlug)
-	}
-	p.add(c, base, "item")
-}
-
-// addRow makes the lines [i, e) a row under parent; its id is made from
-// the clause that holds the table (owner), which a header row in between
-// does not change.
-func (p *parser) addRow(parent, owner, i, e int, code string) {
-	c := p.child(parent, KindItem)
-	c.Text = p.rowText(i, e)
-	c.Number = code
-	var base string
-	if code != "" {
-		if p.tariffs == nil {
-			p.tariffs = make(map[string]int)
-		}
-		n := p.tariffs[code] + 1
-		p.tariffs[code] = n
-		c.Key = "tariff:" + code
-		if n > 1 {
-			c.Key += "#" + strconv.Itoa(n)
-		}
-		base = slugJoin(p.parentID(owner, "tarif"), code)
-	} else {
-		base = frtext.SlugMax(c.Text, maxSlug)
-	}
-	p.add(c, base, "item")
 }
 
 // trimBounds returns the bounds of text[start:end] without surrounding

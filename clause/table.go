@@ -233,7 +233,7 @@ func (p *parser) addTableHeader(parent, i int, cells []string) int {
 		base = "table"
 	}
 	c.ID = p.uniq(base)
-	p.clauses = append(p.clauses, c)
+	p.push(c)
 	return len(p.clauses) - 1
 }
 

@@ -40,17 +40,17 @@ func parseChanges(s string) (mode reader.ChangeMode, split bool, err error) {
 // counter-proposal made on the proposal already in the store: the accepted
 // version then answers that one. A file without tracked changes is imported
 // once, under its label.
-func importTracked(s *store.Store, t *reader.Tracked, opts store.ImportOptions) (rejected, accepted *store.ImportResult, err error) {
+func importTracked(s *store.Store, t *trackedDocs, opts store.ImportOptions) (rejected, accepted *store.ImportResult, err error) {
 	opts.SourceSHA256 = t.SHA256
 	if !t.Changes.Any() {
-		accepted, err = s.Import(clause.Parse(t.Accepted), opts)
+		accepted, err = s.Import(t.accepted, opts)
 		return nil, accepted, err
 	}
 	ropts := opts
 	ropts.Label = opts.Label + "-base"
 	ropts.SourceName += " (changes rejected)"
 	ropts.SkipIdentical = true
-	rejected, err = s.Import(clause.Parse(t.Rejected), ropts)
+	rejected, err = s.Import(t.rejected, ropts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -62,6 +62,29 @@ func importTracked(s *store.Store, t *reader.Tracked, opts store.ImportOptions) 
 		opts.Party = strings.Join(t.Changes.Authors, ", ")
 	}
 	opts.SourceName += " (changes accepted)"
-	accepted, err = s.Import(clause.Parse(t.Accepted), opts)
+	accepted, err = s.Import(t.accepted, opts)
 	return rejected, accepted, err
+}
+
+// trackedDocs is a Word document with tracked changes, both its texts
+// parsed before anything is imported.
+type trackedDocs struct {
+	*reader.Tracked
+	accepted, rejected *clause.Document
+}
+
+// parseTracked parses both texts of t; rejected stays nil when t has no
+// tracked change.
+func parseTracked(t *reader.Tracked) (*trackedDocs, error) {
+	d := &trackedDocs{Tracked: t}
+	var err error
+	if d.accepted, err = clause.ParseBounded(t.Accepted); err != nil {
+		return nil, err
+	}
+	if t.Changes.Any() {
+		if d.rejected, err = clause.ParseBounded(t.Rejected); err != nil {
+			return nil, err
+		}
+	}
+	return d, nil
 }

@@ -181,7 +181,11 @@ func importTrackedFile(s *store.Store, file string, opts store.ImportOptions) (r
 	if err != nil {
 		return nil, nil, err
 	}
-	return importTracked(s, t, opts)
+	d, err := parseTracked(t)
+	if err != nil {
+		return nil, nil, err
+	}
+	return importTracked(s, d, opts)
 }
 
 // Each version records the SHA-256 of the very bytes it was parsed from,

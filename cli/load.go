@@ -23,7 +23,11 @@ func loadFileWith(path string, opts reader.Options) (*clause.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	return clause.Parse(text), nil
+	d, err := clause.ParseBounded(text)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return d, nil
 }
 
 // readConcordance reads a file of "old = new" lines.

@@ -171,7 +171,7 @@ type importFile struct {
 	// both sides of tracked.
 	doc     *clause.Document
 	sum     string
-	tracked *reader.Tracked
+	tracked *trackedDocs
 }
 
 // readImports reads and parses every file, within ropts' bounds.
@@ -184,7 +184,9 @@ func readImports(paths []string, ropts reader.Options, split bool) ([]importFile
 			if err != nil {
 				return nil, err
 			}
-			files[i].tracked = t
+			if files[i].tracked, err = parseTracked(t); err != nil {
+				return nil, fmt.Errorf("%s: %w", path, err)
+			}
 			continue
 		}
 		src, err := reader.ReadSource(path, ropts)
@@ -194,7 +196,11 @@ func readImports(paths []string, ropts reader.Options, split bool) ([]importFile
 			}
 			return nil, err
 		}
-		files[i].doc, files[i].sum = clause.Parse(src.Text), src.SHA256
+		doc, err := clause.ParseBounded(src.Text)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		files[i].doc, files[i].sum = doc, src.SHA256
 	}
 	return files, nil
 }

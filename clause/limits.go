@@ -1,0 +1,31 @@
+package clause
+
+import "errors"
+
+// MaxClauses is the most clauses ParseBounded lets a text split into. A
+// clause costs a few hundred bytes however short its text, in the parse
+// and again in the alignment, so a text made of nothing but tiny clauses
+// (600,000 one-line tariff rows, a range heading "Articles 1 à 100"
+// repeated, each making a hundred articles) costs gigabytes from a few
+// megabytes. The largest real texts (a whole code, the CCAM's ten thousand
+// acts) make tens of thousands.
+const MaxClauses = 200_000
+
+// ErrTooManyClauses is ParseBounded's refusal of a text that splits into
+// more than MaxClauses clauses.
+var ErrTooManyClauses = errors.New("splits into too many clauses")
+
+// ParseBounded is Parse for a text from outside: it stops at the first
+// clause past MaxClauses, so that memory stays bounded, and refuses the
+// text.
+func ParseBounded(text string) (*Document, error) {
+	return parse(text, MaxClauses)
+}
+
+// push appends c, and ends the build once the clauses pass the limit.
+func (p *parser) push(c Clause) {
+	p.clauses = append(p.clauses, c)
+	if p.limit > 0 && len(p.clauses) > p.limit {
+		p.over = true
+	}
+}
