@@ -24,7 +24,20 @@ type numericDate struct {
 var (
 	dateSlash = numericDate{lazyre.New(`^(\d{1,2})/(\d{1,2})/(\d{4})`), 1, 2, '/'}
 	dateISO   = numericDate{lazyre.New(`^(\d{4})-(\d{2})-(\d{2})`), 4, 4, '-'}
+	dateDot   = numericDate{lazyre.New(`^(\d{1,2})\.(\d{1,2})\.(\d{4})`), 1, 2, '.'}
 )
+
+// periods are the parts of a year a text dates by ("au premier semestre
+// 2025", "le 3e trimestre"), with the letter ISO 8601's extensions give
+// them in a value (2025-S1, 2025-Q3).
+var periods = map[string]string{"semestre": "S", "trimestre": "Q"}
+
+// periodOrdinals are the ordinals that number a semester or a quarter.
+var periodOrdinals = map[string]int{
+	"1er": 1, "premier": 1, "1re": 1, "1ère": 1, "première": 1,
+	"2e": 2, "2ème": 2, "2nd": 2, "deuxième": 2, "second": 2, "seconde": 2,
+	"3e": 3, "3ème": 3, "troisième": 3, "4e": 4, "4ème": 4, "quatrième": 4,
+}
 
 // matches runs the pattern at those of starts where its first digits and
 // separator stand (see candidates).
@@ -101,7 +114,7 @@ func (t *factTextKind) dates() []factAt {
 			starts = append(starts, i)
 		}
 	}
-	for _, m := range dateSlash.matches(s, starts) {
+	for _, m := range append(dateSlash.matches(s, starts), dateDot.matches(s, starts)...) {
 		d, _ := strconv.Atoi(s[m[2]:m[3]])
 		mo, _ := strconv.Atoi(s[m[4]:m[5]])
 		if d < 1 || d > 31 || mo < 1 || mo > 12 || !endsDate(s, m[1]) {
@@ -117,8 +130,35 @@ func (t *factTextKind) dates() []factAt {
 		}
 		emit(m[2], m[1], s[m[2]:m[1]])
 	}
+	out = append(out, t.periods()...)
 	// Last, so that a year already read in a full date is not read again.
 	return append(out, t.years()...)
+}
+
+// periods finds a numbered semester or quarter ("1er semestre 2025", "au
+// deuxième trimestre"), valued as ISO 8601's extensions write them
+// ("2025-S1", "--Q2" when no year follows), so that a measure moved from
+// one half-year to the next is a change of date.
+func (t *factTextKind) periods() []factAt {
+	if t.held&classPeriod == 0 {
+		return nil
+	}
+	var out []factAt
+	s, ws := t.s, t.words
+	for i := 1; i < len(ws); i++ {
+		letter := periods[ws[i].low]
+		n := periodOrdinals[ws[i-1].low]
+		if t.classes[i]&classPeriod == 0 || letter == "" || n == 0 || s[ws[i-1].end:ws[i].start] != " " {
+			continue
+		}
+		start, end, year := ws[i-1].start, ws[i].end, "-"
+		if i+1 < len(ws) && s[ws[i].end:ws[i+1].start] == " " && len(ws[i+1].s) == 4 && isDigits(ws[i+1].s) && endsDate(s, ws[i+1].end) {
+			year, end = ws[i+1].s, ws[i+1].end
+		}
+		iso := year + "-" + letter + strconv.Itoa(n)
+		out = append(out, factAt{kind: FactDate, start: start, end: end, text: s[start:end], key: "date:" + iso, val: iso})
+	}
+	return out
 }
 
 // years finds a year standing alone after the words that make it a date:

@@ -17,6 +17,7 @@ const (
 	classDuration                        // a key of durationUnits
 	classReference                       // "article", "articles", "art", "annexe", "annexes"
 	classYearLead                        // a key of yearLeads
+	classPeriod                          // "semestre", "trimestre"
 )
 
 // yearLeads are the words after which a year alone is a date: "l'année
@@ -60,6 +61,9 @@ var factWordClasses = sync.OnceValue(func() *wordClasses {
 	}
 	add(classReference, "article", "articles", "art", "annexe", "annexes")
 	add(classYearLead, yearLeads...)
+	for w := range periods {
+		add(classPeriod, w)
+	}
 	return wc
 })
 

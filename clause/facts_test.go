@@ -167,6 +167,28 @@ var factCases = []struct {
 		new:  "Version du 2024-02-08.",
 		want: []Fact{{Kind: FactDate, Old: "2023-04-30", New: "2024-02-08"}},
 	},
+	{
+		name: "a date with dots",
+		old:  "Le dispositif prend fin le 31.12.2026.",
+		new:  "Le dispositif prend fin le 31.12.2027.",
+		want: []Fact{{Kind: FactDate, Old: "31.12.2026", New: "31.12.2027"}},
+	},
+	{
+		name: "a date with dots is the same date with slashes",
+		old:  "Le dispositif prend fin le 31.12.2026.",
+		new:  "Le dispositif prend fin le 31/12/2026.",
+	},
+	{
+		name: "a semester, a quarter",
+		old:  "La revalorisation intervient au 1er semestre 2025, le bilan au premier trimestre.",
+		new:  "La revalorisation intervient au 2nd semestre 2025, le bilan au troisième trimestre.",
+		want: []Fact{{Kind: FactDate, Old: "1er semestre 2025", New: "2nd semestre 2025"}, {Kind: FactDate, Old: "premier trimestre", New: "troisième trimestre"}},
+	},
+	{
+		name: "the same semester spelt otherwise",
+		old:  "La revalorisation intervient au premier semestre 2025.",
+		new:  "La revalorisation intervient au 1er semestre 2025.",
+	},
 	// Durations.
 	{
 		name: "duration in words to digits",
@@ -857,7 +879,7 @@ func TestUnitAfterKeepsEveryMatch(t *testing.T) {
 // separator stand: the matches with and without that filter are the
 // same.
 func TestNumericDateCandidatesKeepEveryMatch(t *testing.T) {
-	for _, d := range []numericDate{dateSlash, dateISO} {
+	for _, d := range []numericDate{dateSlash, dateISO, dateDot} {
 		show := func(filter bool) func(string) string {
 			return func(s string) string {
 				starts := numberStarts(s)
@@ -868,7 +890,7 @@ func TestNumericDateCandidatesKeepEveryMatch(t *testing.T) {
 			}
 		}
 		sameAsRule(t, show(true), show(false),
-			[]string{"30/04/2023", "1/2/2024", "2023-04-30", "123/04/2023", "12023-04-30", "2023-4-30"},
+			[]string{"30/04/2023", "1/2/2024", "2023-04-30", "123/04/2023", "12023-04-30", "2023-4-30", "31.12.2026", "1.2.2024", "28.1.3"},
 			[]string{"1", "2", "0", "12", "2023", "/", "-", " ", ".", "a", "\n"},
 			func(line string) string { return line })
 	}
