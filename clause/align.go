@@ -692,7 +692,10 @@ func (a *aligner) fragment(s, i int) bool {
 	tried, scanned := 0, 0
 	for j := start; j < len(of.class) && (hi < 0 || j < hi) && tried < 32 && scanned < 512; j++ {
 		scanned++
-		if !a.free(1-s, j) || !compat(j) {
+		// A number that vanished and another that appeared are a removal
+		// and an addition unless the texts are alike (minRenumbered, which
+		// matchSimilar already tried): words shared are not enough.
+		if !a.free(1-s, j) || !compat(j) || f.d.Clauses[i].Key != of.d.Clauses[j].Key {
 			continue
 		}
 		tried++
