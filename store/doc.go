@@ -24,7 +24,9 @@
 // (clause.Compare), and matched clauses keep their id through renumbering
 // and moves, so a clause file's git history is the clause's history. On a
 // split the largest part keeps the id; on a merge the largest source's id
-// survives and the others are recorded as merged into it.
+// survives and the others are recorded as merged into it. A clause the
+// base lacks but its line removed earlier takes back that clause's id when
+// the two pair (revivals): an article re-established after its deletion.
 //
 // Clause files hold the clause text one sentence per line, paragraphs
 // separated by a blank line, so that plain git diff and git blame read well.

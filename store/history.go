@@ -215,7 +215,9 @@ func (b *blamer) blame(id string, at *Version, depth int) ([]Span, bool, error) 
 			continue
 		}
 		if d.Gone {
-			spans, text, seen = nil, "", false
+			// Its words are kept: a clause removed and later put back
+			// (revivals) keeps the provenance of those it still has.
+			seen = false
 			continue
 		}
 		if err := b.s.readTrees(b.ix, v); err != nil {

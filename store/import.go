@@ -108,7 +108,11 @@ func (s *Store) Import(doc *clause.Document, opts ImportOptions) (*ImportResult,
 		return &ImportResult{Identical: base.version.Label}, nil
 	}
 	diff := clause.Compare(base.doc, newDoc, opts.Compare)
-	ids, changes := assignIDs(diff, ix.usedIDs())
+	revived, err := s.revivals(ix, base, diff)
+	if err != nil {
+		return nil, err
+	}
+	ids, changes := assignIDs(diff, revived, ix.usedIDs())
 	traceChanges(changes, ids, diff.Old, opts)
 	fail(1)
 	flush, endBatch := s.beginBatch()
@@ -425,10 +429,11 @@ func sameDocument(a, b *clause.Document) bool {
 
 // assignIDs gives each clause of the new document a stable id: the id of
 // the base clause it matches, the largest part of a split keeping the
-// original's, a merge the largest source's; new clauses get their slug,
-// suffixed so that it never reuses an id the store ever held. It also
-// returns the change entries of changes.json.
-func assignIDs(d *clause.Diff, used map[string]bool) ([]string, []ChangeEntry) {
+// original's, a merge the largest source's, a clause revived the id it
+// had before its removal (revived, by index in d.New); other new clauses
+// get their slug, suffixed so that it never reuses an id the store ever
+// held. It also returns the change entries of changes.json.
+func assignIDs(d *clause.Diff, revived map[int]string, used map[string]bool) ([]string, []ChangeEntry) {
 	ids := make([]string, len(d.New.Clauses))
 	oldID := func(i int) string { return d.Old.Clauses[i].ID }
 	largest := func(doc *clause.Document, idx []int) int {
@@ -443,6 +448,7 @@ func assignIDs(d *clause.Diff, used map[string]bool) ([]string, []ChangeEntry) {
 	for _, c := range d.Changes {
 		switch {
 		case len(c.Old) == 0:
+			ids[c.New[0]] = revived[c.New[0]]
 		case len(c.New) == 1:
 			ids[c.New[0]] = oldID(largest(d.Old, c.Old))
 		case len(c.New) > 1:

@@ -1,0 +1,116 @@
+package store
+
+import (
+	"github.com/avenant-dev/avenant/clause"
+)
+
+// revivals pairs the clauses that are new in d (no partner in the base)
+// with clauses that the base's line of versions held and then removed: an
+// article a chamber deleted and the next reading re-established, a tariff
+// row dropped by one proposal and put back by the answer to it. Such a
+// clause is the one removed by the rule that pairs a clause with its base
+// (clause.Compare: the same number, or a text alike under another), each
+// removed clause taken as it last stood, and of the same kind. It returns
+// the id each revived clause takes back, by its index in d.New, so that
+// its log and blame reach back past the removal.
+func (s *Store) revivals(ix *index, base importBase, d *clause.Diff) (map[int]string, error) {
+	var added []int
+	for _, c := range d.Changes {
+		if len(c.Old) == 0 && len(c.New) == 1 {
+			added = append(added, c.New[0])
+		}
+	}
+	if len(added) == 0 || base.version == nil {
+		return nil, nil
+	}
+	lost, err := s.removedOnLine(ix, base)
+	if err != nil || len(lost.Clauses) == 0 {
+		return nil, err
+	}
+	fresh := &clause.Document{Clauses: make([]clause.Clause, len(added))}
+	for k, i := range added {
+		fresh.Clauses[k] = flat(d.New.Clauses[i])
+	}
+	out := map[int]string{}
+	for _, c := range clause.Compare(lost, fresh, clause.CompareOptions{}).Changes {
+		if len(c.Old) != 1 || len(c.New) != 1 {
+			continue
+		}
+		if was := &lost.Clauses[c.Old[0]]; was.Kind == fresh.Clauses[c.New[0]].Kind {
+			out[added[c.New[0]]] = was.ID
+		}
+	}
+	return out, nil
+}
+
+// removedOnLine gathers the clauses removed on the line that leads to
+// base and absent from it, each as it stood in the version before its
+// latest removal. Sources merged into another clause are not among them:
+// their text lives on in that clause.
+func (s *Store) removedOnLine(ix *index, base importBase) (*clause.Document, error) {
+	present := make(map[string]bool, len(base.doc.Clauses))
+	for _, c := range base.doc.Clauses {
+		present[c.ID] = true
+	}
+	lost := &clause.Document{}
+	for i, ok := ix.byCommit[base.version.Commit]; ok; i, ok = ix.byCommit[ix.Versions[i].Parent] {
+		p, ok := ix.byCommit[ix.Versions[i].Parent]
+		if !ok {
+			break
+		}
+		ix.decode(i)
+		var ids []string
+		for _, ch := range ix.Versions[i].Changes {
+			if ch.Gone && ch.Change == clause.Removed && !present[ch.ID] {
+				present[ch.ID] = true // its latest removal only
+				ids = append(ids, ch.ID)
+			}
+		}
+		if len(ids) == 0 {
+			continue
+		}
+		held, err := s.clausesOf(&ix.Versions[p], ids)
+		if err != nil {
+			return nil, err
+		}
+		lost.Clauses = append(lost.Clauses, held...)
+	}
+	return lost, nil
+}
+
+// clausesOf reads the clauses ids of version v, out of its hierarchy
+// (flat), reading only their clause files.
+func (s *Store) clausesOf(v *Version, ids []string) ([]clause.Clause, error) {
+	m, err := s.manifest(v)
+	if err != nil {
+		return nil, err
+	}
+	sn, err := s.snapshot(v.Commit)
+	if err != nil {
+		return nil, err
+	}
+	want := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		want[id] = true
+	}
+	var out []clause.Clause
+	for _, e := range m {
+		if !want[e.ID] {
+			continue
+		}
+		raw, err := s.readBlob(sn.blobs[e.ID])
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, clause.Clause{ID: e.ID, Kind: e.Kind, Number: e.Number, Key: e.Key, Heading: e.Heading,
+			Status: e.Status, Text: parseText(string(raw)), Parent: -1})
+	}
+	return out, nil
+}
+
+// flat is c out of its document's hierarchy: the clauses revivals pairs
+// come from several versions.
+func flat(c clause.Clause) clause.Clause {
+	c.Parent, c.Depth, c.Path = -1, 0, nil
+	return c
+}
