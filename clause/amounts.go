@@ -262,7 +262,49 @@ func amountMatchesAt(s string, numbers []int) []amountMatch {
 			out = append(out, amountMatch{m[2], m[1], v, "EUR"})
 		}
 	}
+	return append(out, spelledAmounts(s)...)
+}
+
+// spelledAmounts reads the sums a text spells out ("cinquante euros",
+// "deux euros", "mille francs"), as law texts write round ones.
+func spelledAmounts(s string) []amountMatch {
+	var out []amountMatch
+	for _, u := range [...]struct{ word, unit string }{{"euro", "EUR"}, {"franc", "FRF"}} {
+		for _, n := range spelledBefore(s, u.word, true) {
+			out = append(out, amountMatch{n.start, n.end, n.value, u.unit})
+		}
+	}
 	return out
+}
+
+// spelled is a number written in words and the unit after it.
+type spelled struct {
+	start, end int
+	value      float64
+}
+
+// spelledBefore finds every unit of s (case aside, with a plural "s" when
+// plural says so) that a number written in words precedes, one space
+// before it.
+func spelledBefore(s, unit string, plural bool) []spelled {
+	var out []spelled
+	for i := 0; ; {
+		k := frtext.IndexFold(s[i:], unit)
+		if k < 0 {
+			return out
+		}
+		at := i + k
+		i = at + len(unit)
+		if plural && i < len(s) && s[i]|0x20 == 's' {
+			i++
+		}
+		if at < 2 || s[at-1] != ' ' || !endsWord(s, i) {
+			continue
+		}
+		if start, v, ok := numberWordsBefore(s, at-1); ok {
+			out = append(out, spelled{start, i, v})
+		}
+	}
 }
 
 // labelCodes are the codes that stand alone in their sentence ("- C" on
@@ -299,9 +341,18 @@ func (t *factTextKind) percents() []factAt {
 		if unit := s[m[4]:m[5]]; unit == "‰" || strings.HasSuffix(unit, "mille") {
 			v /= 10 // a rate per thousand: "5 pour mille" is 0,5 %
 		}
-		val := "%:" + numberKey(v)
-		out = append(out, factAt{kind: FactPercent, start: m[2], end: m[1], text: t.display(m[2], m[1]),
-			key: "percent:" + val, val: val, value: v, hasValue: true, unit: "%"})
+		out = append(out, t.percentFact(m[2], m[1], v))
+	}
+	// "dix pour cent", as law texts spell round rates out.
+	for _, n := range spelledBefore(s, "pour cent", false) {
+		out = append(out, t.percentFact(n.start, n.end, n.value))
 	}
 	return out
+}
+
+// percentFact is the fact of a rate of v per cent written at s[start:end].
+func (t *factTextKind) percentFact(start, end int, v float64) factAt {
+	val := "%:" + numberKey(v)
+	return factAt{kind: FactPercent, start: start, end: end, text: t.display(start, end),
+		key: "percent:" + val, val: val, value: v, hasValue: true, unit: "%"}
 }

@@ -2,7 +2,11 @@ package clause
 
 import (
 	"math"
+	"slices"
 	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // durationUnits maps a unit word to the unit reported and a factor: a
@@ -62,6 +66,54 @@ func frenchNumber(ws []string) (int, bool) {
 	return total + cur, true
 }
 
+// numberWordsBefore reads the number written in words that ends at end in
+// s ("cinquante" before " euros", "vingt-quatre" before " mois"): the
+// words joined by spaces or hyphens, "et" only where a number holds one,
+// between a ten and "un" or "onze" ("soixante et onze"): in "entre deux et
+// trois mois" the number is "trois". It returns where the number starts
+// and its value; ok is false when no number word ends there.
+func numberWordsBefore(s string, end int) (start int, value float64, ok bool) {
+	var parts []string // right to left
+	var starts []int
+	for i := end; ; i-- {
+		ts := i
+		for ts > 0 {
+			r, n := utf8.DecodeLastRuneInString(s[:ts])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			ts -= n
+		}
+		w := strings.ToLower(s[ts:i])
+		if _, num := numberWords[w]; !num && w != "et" {
+			break
+		}
+		if w == "et" && (len(parts) == 0 || (parts[len(parts)-1] != "un" && parts[len(parts)-1] != "une" && parts[len(parts)-1] != "onze")) {
+			break
+		}
+		if len(parts) > 0 && parts[len(parts)-1] == "et" && !tens[w] {
+			break
+		}
+		parts, starts = append(parts, w), append(starts, ts)
+		if ts == 0 || (s[ts-1] != ' ' && s[ts-1] != '-') {
+			break
+		}
+		i = ts
+	}
+	for len(parts) > 0 && parts[len(parts)-1] == "et" {
+		parts, starts = parts[:len(parts)-1], starts[:len(starts)-1]
+	}
+	if len(parts) == 0 {
+		return 0, 0, false
+	}
+	slices.Reverse(parts)
+	n, ok := frenchNumber(parts)
+	return starts[len(starts)-1], float64(n), ok
+}
+
+// tens are the number words that "et un" and "et onze" follow.
+var tens = map[string]bool{"vingt": true, "trente": true, "quarante": true, "cinquante": true, "soixante": true}
+
 // durations finds lengths of time: "deux mois", "3 ans", "48 heures",
 // "vingt-quatre mois".
 func (t *factTextKind) durations() []factAt {
@@ -101,36 +153,11 @@ func (t *factTextKind) durations() []factAt {
 				}
 			}
 		} else {
-			j := i - 1
-			if _, ok := numberWords[ws[j].low]; !ok {
-				continue
-			}
-			for j > 0 {
-				sep := t.s[ws[j-1].end:ws[j].start]
-				if sep != " " && sep != "-" {
-					break
-				}
-				_, isNum := numberWords[ws[j-1].low]
-				if isNum || (ws[j-1].low == "et" && j >= 2) {
-					if ws[j-1].low == "et" {
-						if _, ok := numberWords[ws[j-2].low]; !ok {
-							break
-						}
-					}
-					j--
-					continue
-				}
-				break
-			}
-			parts := make([]string, 0, i-j)
-			for k := j; k < i; k++ {
-				parts = append(parts, ws[k].low)
-			}
-			n, ok := frenchNumber(parts)
+			from, n, ok := numberWordsBefore(t.s, ws[i-1].end)
 			if !ok {
 				continue
 			}
-			v, start = float64(n), ws[j].start
+			v, start = n, from
 		}
 		v *= u.factor
 		unit, end := u.unit, w.end

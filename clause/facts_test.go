@@ -208,6 +208,24 @@ var factCases = []struct {
 		want: []Fact{{Kind: FactDuration, Old: "vingt-quatre mois", New: "soixante et onze jours"}},
 	},
 	{
+		name: "a range in words is two numbers",
+		old:  "Le délai est compris entre deux et trois mois.",
+		new:  "Le délai est compris entre deux et quatre mois.",
+		want: []Fact{{Kind: FactDuration, Old: "trois mois", New: "quatre mois", OldValue: f64(3), NewValue: f64(4), Unit: "month", DeltaPct: f64(33.33)}},
+	},
+	{
+		name: "sums and rates spelt out",
+		old:  "La participation est de dix pour cent. La franchise est de cinquante euros.",
+		new:  "La participation est de quinze pour cent. La franchise est de soixante et onze euros.",
+		want: []Fact{{Kind: FactPercent, Old: "dix pour cent", New: "quinze pour cent", OldValue: f64(10), NewValue: f64(15), Unit: "%", DeltaPct: f64(50)},
+			{Kind: FactAmount, Old: "cinquante euros", New: "soixante et onze euros", OldValue: f64(50), NewValue: f64(71), Unit: "EUR", DeltaPct: f64(42)}},
+	},
+	{
+		name: "a sum spelt out is the same sum in digits",
+		old:  "Le forfait est de deux euros par boîte, soit vingt pour cent.",
+		new:  "Le forfait est de 2 euros par boîte, soit 20 %.",
+	},
+	{
 		name: "hours",
 		old:  "La réponse intervient sous 48 heures.",
 		new:  "La réponse intervient sous 72 heures.",
