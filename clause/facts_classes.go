@@ -28,7 +28,7 @@ var yearLeads = []string{"année", "années", "exercice", "exercices", "campagne
 // modalLeads are the words from which modalities reads more than the word
 // itself.
 var modalLeads = []string{"est", "sont", "sera", "seront", "soit", "soient", "s'", "sauf",
-	"appartient", "faculté"}
+	"appartient", "faculté", "obligation", "possibilité"}
 
 // wordClasses holds the class of every word that has one, and which first
 // bytes and lengths such words have: most words of a text are ruled out

@@ -305,6 +305,24 @@ var factCases = []struct {
 		want: []Fact{{Kind: FactModality, Subject: "informer", Old: "doit", New: "peut"}},
 	},
 	{
+		name: "an obligation becomes a possibility",
+		old:  "Le médecin a l'obligation de transmettre les feuilles de soins.",
+		new:  "Le médecin a la possibilité de transmettre les feuilles de soins.",
+		want: []Fact{{Kind: FactModality, Subject: "transmettre", Old: "a l'obligation de", New: "a la possibilité de"}},
+	},
+	{
+		name: "an obligation as a noun, no modality",
+		old:  "Le respect de l'obligation de transmission est contrôlé.",
+		new:  "Le respect de la possibilité de transmission est contrôlé.",
+	},
+	{
+		name: "authorised, entitled, free, obliged",
+		old:  "Le médecin est autorisé à pratiquer des dépassements. La caisse est en droit de récupérer les sommes. Le médecin est libre de choisir.",
+		new:  "Le médecin est obligé de pratiquer des dépassements. La caisse est tenue de récupérer les sommes. Le médecin est habilité à choisir.",
+		want: []Fact{{Kind: FactModality, Subject: "pratiquer", Old: "est autorisé à", New: "est obligé de"},
+			{Kind: FactModality, Subject: "récupérer", Old: "est en droit de", New: "est tenue de"}},
+	},
+	{
 		name: "the verb after an aside set off by commas",
 		old:  "Le médecin peut, dans un délai de trente jours, contester la décision.",
 		new:  "Le médecin doit, dans un délai de trente jours, contester la décision.",

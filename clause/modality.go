@@ -147,14 +147,25 @@ func (t *factTextKind) modalities() ([]factAt, map[int]bool) {
 		}
 		switch w.low {
 		case "est", "sont", "sera", "seront", "soit", "soient":
-			k := i + 1
-			if k < len(ws) && (negParticle[ws[k].low] == "pas" || ws[k].low == "plus") {
-				k++
+			if last, class, shown, ok := t.statedModal(i); ok {
+				emit(class, i, last, shown)
+				i = last
 			}
-			if k+1 < len(ws) && strings.HasPrefix(ws[k].low, "tenu") && len(ws[k].low) <= 6 &&
-				(ws[k+1].low == "de" || ws[k+1].low == "d'") {
-				emit("être tenu de", i, k+1, w.s+" "+ws[k].s+" de")
-				i = k + 1
+		case "obligation", "possibilité":
+			// "le médecin a l'obligation de transmettre", "a la
+			// possibilité de": the noun after a form of avoir.
+			k := i - 2
+			if k >= 0 && (negParticle[ws[k].low] == "pas" || ws[k].low == "plus") {
+				k--
+			}
+			if k >= 0 && avoirForms[ws[k].low] && (ws[i-1].low == "l'" || ws[i-1].low == "la") &&
+				i+1 < len(ws) && (ws[i+1].low == "de" || ws[i+1].low == "d'") {
+				class := "devoir"
+				if w.low == "possibilité" {
+					class = "pouvoir"
+				}
+				emit(class, k, i+1, ws[k].s+" "+t.s[ws[i-1].start:ws[i+1].end])
+				i++
 			}
 		case "s'":
 			if i+1 < len(ws) && strings.HasPrefix(ws[i+1].low, "engage") && t.s[w.end:ws[i+1].start] == "" {
@@ -179,6 +190,47 @@ func (t *factTextKind) modalities() ([]factAt, map[int]bool) {
 		}
 	}
 	return out, consumed
+}
+
+// avoirForms are the forms of avoir that "l'obligation de" and "la
+// possibilité de" follow when they state a modality.
+var avoirForms = map[string]bool{"a": true, "ont": true, "aura": true, "auront": true, "avait": true, "avaient": true}
+
+// etreModals are the words after a form of être that state a modality, each
+// with its class and the word that must follow it: "est tenu de", "est
+// obligé de", "est autorisé à", "est habilité à", "est libre de".
+var etreModals = map[string]struct{ class, link string }{
+	"tenu": {"être tenu de", "de"}, "tenue": {"être tenu de", "de"}, "tenus": {"être tenu de", "de"},
+	"tenues": {"être tenu de", "de"}, "obligé": {"devoir", "de"}, "obligée": {"devoir", "de"},
+	"obligés": {"devoir", "de"}, "obligées": {"devoir", "de"}, "autorisé": {"permettre", "à"},
+	"autorisée": {"permettre", "à"}, "autorisés": {"permettre", "à"}, "autorisées": {"permettre", "à"},
+	"habilité": {"pouvoir", "à"}, "habilitée": {"pouvoir", "à"}, "habilités": {"pouvoir", "à"},
+	"habilitées": {"pouvoir", "à"}, "libre": {"pouvoir", "de"}, "libres": {"pouvoir", "de"},
+}
+
+// statedModal reads the modality a form of être at word i opens ("est
+// tenu de", "n'est pas autorisé à", "est en droit de"): the index of its
+// last word, its class and how it is shown.
+func (t *factTextKind) statedModal(i int) (last int, class, shown string, ok bool) {
+	ws := t.words
+	k := i + 1
+	if k < len(ws) && (negParticle[ws[k].low] == "pas" || ws[k].low == "plus") {
+		k++
+	}
+	if k+1 >= len(ws) {
+		return 0, "", "", false
+	}
+	link := ws[k+1].low
+	if link == "d'" {
+		link = "de"
+	}
+	if m, found := etreModals[ws[k].low]; found && link == m.link {
+		return k + 1, m.class, ws[i].s + " " + ws[k].s + " " + m.link, true
+	}
+	if ws[k].low == "en" && link == "droit" && k+2 < len(ws) && (ws[k+2].low == "de" || ws[k+2].low == "d'") {
+		return k + 2, "pouvoir", ws[i].s + " en droit de", true
+	}
+	return 0, "", "", false
 }
 
 // negations finds "ne … pas", "n'… plus", "ne … que", a bare "ne" before
