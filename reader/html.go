@@ -136,7 +136,7 @@ func (h *htmlWriter) node(n *html.Node) {
 	default:
 		return
 	}
-	if skipped(n.DataAtom) || hidden(n) {
+	if skipped(n.DataAtom) || hidden(n) || siteChrome(n) {
 		return
 	}
 	switch n.DataAtom {
@@ -320,6 +320,30 @@ func hidden(n *html.Node) bool {
 		}
 	}
 	return n.DataAtom == atom.Input
+}
+
+// siteChrome reports the parts of a saved web page that belong to the site,
+// not to the text it shows: a header or footer of the page itself (one
+// inside an <article>, <section>, <main> or <aside> belongs to that
+// content: an article's heading, a convention's signatures), and the
+// landmarks ARIA names so (banner, contentinfo, navigation, search). The
+// same convention saved twice from Légifrance must not differ by the
+// site's footer, nor gain it as text of its last article.
+func siteChrome(n *html.Node) bool {
+	switch getAttr(n, "role") {
+	case "banner", "contentinfo", "navigation", "search":
+		return true
+	}
+	if n.DataAtom != atom.Header && n.DataAtom != atom.Footer {
+		return false
+	}
+	for p := n.Parent; p != nil; p = p.Parent {
+		switch p.DataAtom {
+		case atom.Article, atom.Section, atom.Main, atom.Aside:
+			return false
+		}
+	}
+	return true
 }
 
 func getAttr(n *html.Node, key string) string {

@@ -175,6 +175,8 @@ func TestHTMLElements(t *testing.T) {
 		{"skipped elements", "<head><title>t</title></head><body><script>s()</script><style>p{}</style><noscript>n</noscript><template>tp</template><nav>menu</nav><p>texte</p><button>OK</button><select><option>o</option></select></body>", "texte\n"},
 		{"hidden elements", "<p hidden>a</p><p style=\"display: none\">b</p><p aria-hidden=\"true\">c</p><p>d</p>", "d\n"},
 		{"comments", "<p>a<!-- Article 9 -->b</p>", "ab\n"},
+		{"the site's header and footer", "<body><header><p>Légifrance</p></header><main><p>a</p></main><footer><p>Le service public</p></footer><div role=\"contentinfo\">Plan</div><div role=\"banner\">Logo</div></body>", "a\n"},
+		{"a content's header and footer", "<article><header><h3>Article 1</h3></header><p>a</p><footer><p>Fait à Paris</p></footer></article>", "### Article 1\n\na\n\nFait à Paris\n"},
 		{"unclosed tags", "<p>un<p>deux<li>trois", "un\n\ndeux\n\n- trois\n"},
 	}
 	for _, tt := range tests {
