@@ -29,3 +29,11 @@ func (p *parser) push(c Clause) {
 		p.over = true
 	}
 }
+
+// tooManyHeads ends the scan of a text with more than twice the limit in
+// heading lines: fewer than half of them could be false headings, and
+// their records cost more than the clauses would.
+func (p *parser) tooManyHeads() bool {
+	p.over = p.over || p.limit > 0 && len(p.heads) > 2*p.limit
+	return p.over
+}

@@ -17,7 +17,10 @@ func TestParseBoundedRefuses(t *testing.T) {
 	rows.WriteString("## Annexe 1\n\n| Code | Libellé | Tarif |\n|---|---|---|\n")
 	for i := range 60 {
 		fmt.Fprintf(&rows, "| A%d | Acte | 1,00 € |\n", i)
-		fmt.Fprintf(&articles, "Article %d\n\n", i+1)
+	}
+	// More than twice the limit in headings: the scan stops.
+	for i := range 2*limit + 1 {
+		fmt.Fprintf(&articles, "Article %d\n", i+1)
 	}
 	ranges.WriteString("Articles 1 à 30\n\nArticles 31 à 60\n")
 	for name, text := range map[string]string{"rows": rows.String(), "ranges": ranges.String(), "articles": articles.String()} {

@@ -64,8 +64,10 @@ func parse(text string, limit int) (*Document, error) {
 			p.scan()
 		}
 	}
-	p.settleHeadings()
-	p.build()
+	if !p.over {
+		p.settleHeadings()
+		p.build()
+	}
 	if p.over {
 		return nil, fmt.Errorf("%w: more than %d (articles, table rows, points, paragraphs), the most one text may have", ErrTooManyClauses, limit)
 	}
@@ -338,7 +340,7 @@ func (p *parser) scan() (rowCodeLine bool) {
 			}
 		}
 		p.lines = append(p.lines, ln)
-		if end == len(text) {
+		if end == len(text) || p.tooManyHeads() {
 			break
 		}
 		pos = end + 1
@@ -688,7 +690,7 @@ func (p *parser) flush(a, b int) {
 		if !hasChild {
 			p.clauses[parent].Text = p.textOf(runStart, runEnd)
 		} else {
-			for s := runStart; s < runEnd; {
+			for s := runStart; s < runEnd && !p.over; {
 				e := s + 1
 				for e < runEnd && p.lines[e].flags&(fBlank|fJoin) != fBlank {
 					e++
