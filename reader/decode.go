@@ -52,12 +52,12 @@ func Decode(data []byte) (string, error) {
 			// then decoded as if it had none rather than refused.
 			body = data[len(bomUTF8):]
 		} else if bytes.IndexByte(data, 0) >= 0 {
-			return "", &Error{Err: errBinary, Detail: "binary file (NUL bytes), not a text document"}
+			return "", &Error{Err: errBinary, Detail: "binary file (NUL bytes), not a text document" + utf16Hint(data)}
 		}
 		// The text is read in place, not copied, and taken for UTF-8
 		// until the mapping meets a byte that says otherwise.
 		if m = mapText(unsafe.String(unsafe.SliceData(body), len(body))); m.invalid {
-			m = mapText(windows1252(body))
+			m = mapText(notUTF8(body))
 		}
 	}
 	if m.controls > 0 && m.controls*100 > m.total*binaryPercent {
@@ -90,6 +90,58 @@ func toNFC(s string) string {
 	copy(out, s)
 	out = norm.NFC.AppendString(out, s[n:])
 	return unsafe.String(unsafe.SliceData(out), len(out))
+}
+
+// notUTF8 reads bytes that are not all UTF-8: each byte that is not part
+// of a UTF-8 sequence as Windows-1252, so that a text mostly in UTF-8 with
+// a few stray bytes (a paragraph pasted from an older file, a "é" typed in
+// another editor) keeps its UTF-8: read whole as Windows-1252, its every
+// "é" became "Ã©" and its "€" "â‚¬", and an amount lost its currency. In a
+// text in Windows-1252 a UTF-8 sequence is chance: a capital with an
+// accent followed by a sign ("É»" is UTF-8 "ɻ"). Such a chance sequence
+// of two bytes reads as a character beyond Latin Extended-A, which a
+// French text written in UTF-8 hardly holds, and is read as
+// Windows-1252; one of three bytes needs two signs in a row after an
+// accented letter ("â€™" is the mojibake of ’), which no French text has.
+func notUTF8(data []byte) string {
+	out := make([]byte, 0, len(data)+len(data)/8)
+	for i := 0; i < len(data); {
+		c := data[i]
+		if c < utf8.RuneSelf {
+			out = append(out, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 || size == 2 && r > latinExtendedA {
+			r, size = charmap.Windows1252.DecodeByte(c), 1
+		}
+		out = utf8.AppendRune(out, r)
+		i += size
+	}
+	return unsafe.String(unsafe.SliceData(out), len(out))
+}
+
+// latinExtendedA is the last character of the blocks of French letters
+// (œ and Œ among them).
+const latinExtendedA = '\u017f'
+
+// utf16Hint names the likely cause of NUL bytes in a text: UTF-16 without
+// its byte-order mark, whose every other byte is NUL in a Latin text. It
+// is not decoded (see the package documentation), but the user is told
+// what to do.
+func utf16Hint(data []byte) string {
+	head := data[:min(len(data), 4096)]
+	var nul [2]int
+	for i, c := range head {
+		if c == 0 {
+			nul[i%2]++
+		}
+	}
+	if len(head) >= 16 && max(nul[0], nul[1]) > len(head)/4 && min(nul[0], nul[1]) <= len(head)/64 {
+		return " (UTF-16 without a byte-order mark? save it as UTF-8)"
+	}
+	return ""
 }
 
 // windows1252 and decodeUTF16 return the decoder's own bytes as the

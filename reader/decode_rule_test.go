@@ -20,6 +20,24 @@ import (
 	"github.com/avenant-dev/avenant/internal/synth"
 )
 
+// strayBytesRule reads text that is not all UTF-8 sequence by sequence: a
+// byte outside any sequence, or in one of two bytes past Latin Extended-A,
+// is Windows-1252.
+func strayBytesRule(b []byte) string {
+	var sb strings.Builder
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if r == utf8.RuneError && n == 1 || n == 2 && r > 0x17f {
+			n = 1
+			sb.WriteString(windows1252(b[:1]))
+		} else {
+			sb.Write(b[:n])
+		}
+		b = b[n:]
+	}
+	return sb.String()
+}
+
 // decodeRule states what Decode does the slow, plain way: pick the
 // encoding, map rune by rune, refuse binary, tidy the lines (or clean a
 // PDF's text), then NFC over the whole text. Decode must give the same
@@ -34,17 +52,17 @@ func decodeRule(data []byte) (string, error) {
 	case bytes.HasPrefix(data, bomUTF8) && utf8.Valid(data[3:]):
 		text = string(data[3:])
 	case bytes.HasPrefix(data, bomUTF8):
-		text = windows1252(data[3:])
+		text = strayBytesRule(data[3:])
 	case bytes.HasPrefix(data, bomUTF16LE):
 		text = decodeUTF16(data, xunicode.LittleEndian)
 	case bytes.HasPrefix(data, bomUTF16BE):
 		text = decodeUTF16(data, xunicode.BigEndian)
 	case bytes.IndexByte(data, 0) >= 0:
-		return "", &Error{Err: errBinary, Detail: "binary file (NUL bytes), not a text document"}
+		return "", &Error{Err: errBinary, Detail: "binary file (NUL bytes), not a text document" + utf16Hint(data)}
 	case utf8.Valid(data):
 		text = string(data)
 	default:
-		text = windows1252(data)
+		text = strayBytesRule(data)
 	}
 	mapped, controls, total := mapRule(text)
 	if controls > 0 && controls*100 > total*binaryPercent {

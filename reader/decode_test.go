@@ -57,6 +57,10 @@ func TestDecodeEncodings(t *testing.T) {
 		{"utf-16 unpaired surrogate", append(utf16Bytes("ab", false), 0x00, 0xD8, 'c', 0), "ab\uFFFDc\n"},
 		{"utf-16 odd final byte", append(utf16Bytes("ab", true), 'c'), "ab\uFFFD\n"},
 		{"utf-8 BOM then invalid", []byte("\xEF\xBB\xBFm\xE9decin"), "médecin\n"},
+		// A paragraph in Windows-1252 pasted into a UTF-8 text: each
+		// keeps its encoding (read whole as Windows-1252, "é" was "Ã©").
+		{"utf-8 with stray windows-1252", []byte("Les médecins l’acceptent \x96 26,50 € \x85 \x9Cuvre\n"), want},
+		{"windows-1252 with a chance sequence", []byte("\xABL\x92\xC9T\xC9\xBB et \xC9\x92 m\xE9decins\n"), "«L’ÉTÉ» et É’ médecins\n"},
 		{"no final newline", []byte("texte"), "texte\n"},
 	}
 	for _, tt := range tests {
@@ -126,7 +130,8 @@ func TestDecodeErrors(t *testing.T) {
 		{"only a BOM", []byte{0xEF, 0xBB, 0xBF}, errEmpty, "empty file (only whitespace)"},
 		{"utf-16 BOM only", []byte{0xFF, 0xFE}, errEmpty, "empty file (only whitespace)"},
 		{"NUL byte", []byte("texte\x00suite"), errBinary, "binary file (NUL bytes), not a text document"},
-		{"utf-16 without BOM", []byte("t\x00e\x00x\x00t\x00"), errBinary, "binary file (NUL bytes), not a text document"},
+		{"utf-16 without BOM", utf16Bytes("Article 1er - Objet\n", false)[2:], errBinary, "binary file (NUL bytes), not a text document (UTF-16 without a byte-order mark? save it as UTF-8)"},
+		{"utf-16 BE without BOM", utf16Bytes("Article 1er - Objet\n", true)[2:], errBinary, "binary file (NUL bytes), not a text document (UTF-16 without a byte-order mark? save it as UTF-8)"},
 		{"control characters", []byte("ab\x01\x02\x03\x04cdefgh"), errBinary, "binary file (33% control characters), not a text document"},
 		{"utf-16 full of NULs", utf16Bytes("a\x00\x00\x00b", false), errBinary, "binary file (60% control characters), not a text document"},
 	}

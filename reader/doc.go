@@ -21,9 +21,13 @@
 // bytes 0x80–0x9F where ISO-8859-1 has invisible C1 control characters. Read
 // as ISO-8859-1, "l’article" would silently lose its apostrophe. For every
 // other byte the two encodings agree, so nothing is lost by the choice. A
-// UTF-8 byte-order mark followed by invalid UTF-8 is read the same way.
+// UTF-8 byte-order mark followed by invalid UTF-8 is read the same way. In
+// fact each byte that is not part of a UTF-8 sequence is read so: a text
+// in UTF-8 with a few stray bytes (a paragraph pasted from an older file)
+// keeps its UTF-8 (see notUTF8).
 // UTF-16 without a byte-order mark is not guessed: its NUL bytes make it look
-// binary, and it is rejected as such.
+// binary, and it is rejected as such, with a hint when every other byte is
+// NUL.
 //
 // # Normalisation
 //
