@@ -155,8 +155,8 @@ func numberKey(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 var (
 	amountRe = lazyre.New(`^(` + numPattern + `)\s?(?:((?:millions?|milliards?)\s(?:d'euros|de francs))|(M€|Md€|k€|€|[Ee]uros?|EUR|[Ff]rancs?|FF|F))`)
-	// "€ 30", as some tables print it.
-	amountLeadRe = lazyre.New(`^(€|EUR)\s?(\d+(?:,\d+)?)`)
+	// "€ 30", "EUR 1 234,56", as some tables print it.
+	amountLeadRe = lazyre.New(`^(€|EUR)\s?(` + numPattern + `)`)
 	percentRe    = lazyre.New(`^(` + numPattern + `)\s?(%|pour ?cent|p\. ?100|pour ?mille|‰)`)
 )
 
@@ -202,8 +202,13 @@ func amountMatchesAt(s string, numbers []int) []amountMatch {
 		}
 		return euro
 	}
+	// A currency sign is the unit of one number: the one before it when
+	// there is one ("30 €1", a footnote called after the price, is not
+	// "€1").
+	var signs []int
 	for _, m := range matchesAt(amountRe, s, unitAfter(s, numbers, amountUnits), matchWindow) {
-		if !endsWord(s, m[1]) {
+		end := m[1]
+		if !endsWord(s, end) && !(m[6] >= 0 && footnoteCall(s, m[6], end)) {
 			continue
 		}
 		v, ok := parseNumber(s[m[2]:m[3]])
@@ -222,7 +227,8 @@ func amountMatchesAt(s string, numbers []int) []amountMatch {
 				unit = "FRF"
 			}
 		} else {
-			switch s[m[6]:m[7]] {
+			sign := s[m[6]:m[7]]
+			switch sign {
 			case "M€":
 				v *= 1e6
 			case "Md€":
@@ -237,9 +243,55 @@ func amountMatchesAt(s string, numbers []int) []amountMatch {
 			case "franc", "francs", "Franc", "Francs":
 				unit = "FRF"
 			}
+			if c, e, ok := centsAfter(s, end); ok && !strings.ContainsAny(sign, "kM") && !strings.Contains(s[m[2]:m[3]], ",") {
+				if w, ok := parseNumber(s[m[2]:m[3]] + "," + c); ok {
+					v, end = w, e
+				}
+			}
+			signs = append(signs, m[6])
 		}
-		out = append(out, amountMatch{m[2], m[1], v, unit})
+		out = append(out, amountMatch{m[2], end, v, unit})
 	}
+	out = append(out, leadAmounts(s, signs)...)
+	return append(out, spelledAmounts(s)...)
+}
+
+// footnoteCall reports digits glued to the currency sign that ends an
+// amount at end ("30 €1", "30 €¹" once folded, a footnote's call set in
+// superscript): the call of a note, not a word the sign is part of.
+func footnoteCall(s string, sign, end int) bool {
+	if end >= len(s) || !isDigit(s[end]) || !strings.HasPrefix(s[sign:], "€") {
+		return false
+	}
+	for end < len(s) && isDigit(s[end]) {
+		end++
+	}
+	return endsWord(s, end)
+}
+
+// centsAfter reads the cents an amount writes after its unit, as older
+// texts and price lists do ("26 € 50", "26 F 50", "26 euros 50"): two
+// digits after the unit, the last thing of the amount's cell or sentence
+// (not "30 € 15 jours", "30 € 50 %", "30 € 50 €"). It returns their
+// digits and where they end.
+func centsAfter(s string, end int) (string, int, bool) {
+	k := end + 3
+	if k > len(s) || s[end] != ' ' || !isDigit(s[end+1]) || !isDigit(s[end+2]) {
+		return "", 0, false
+	}
+	if k < len(s) && !endsWord(s, k) {
+		return "", 0, false
+	}
+	if rest := strings.TrimLeft(s[k:], " "); rest != "" && (startsWord(rest) || strings.HasPrefix(rest, "%") || strings.HasPrefix(rest, "€") || strings.HasPrefix(rest, "‰")) {
+		return "", 0, false
+	}
+	return s[end+1 : k], k, true
+}
+
+// leadAmounts reads the amounts written currency first ("€ 30", "EUR
+// 1.234,56"), but for the signs that are already the unit of a number
+// before them.
+func leadAmounts(s string, signs []int) []amountMatch {
 	var euros []int
 	for _, sign := range [...]string{"€", "EUR"} {
 		for i := 0; i < len(s); {
@@ -247,13 +299,14 @@ func amountMatchesAt(s string, numbers []int) []amountMatch {
 			if k < 0 {
 				break
 			}
-			if i+k == 0 || !startsWordBefore(s[:i+k]) {
+			if (i+k == 0 || !startsWordBefore(s[:i+k])) && !slices.Contains(signs, i+k) {
 				euros = append(euros, i+k)
 			}
 			i += k + len(sign)
 		}
 	}
 	slices.Sort(euros)
+	var out []amountMatch
 	for _, m := range matchesAt(amountLeadRe, s, euros, matchWindow) {
 		if !endsWord(s, m[1]) {
 			continue
@@ -262,7 +315,7 @@ func amountMatchesAt(s string, numbers []int) []amountMatch {
 			out = append(out, amountMatch{m[2], m[1], v, "EUR"})
 		}
 	}
-	return append(out, spelledAmounts(s)...)
+	return out
 }
 
 // spelledAmounts reads the sums a text spells out ("cinquante euros",

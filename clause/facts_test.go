@@ -238,6 +238,41 @@ var factCases = []struct {
 		want: []Fact{{Kind: FactAmount, Subject: "G", Old: "EUR 26,50", New: "EUR 30", OldValue: f64(26.5), NewValue: f64(30), Unit: "EUR", DeltaPct: f64(13.21)}},
 	},
 	{
+		name: "the currency before a sum with thousands",
+		old:  "L'acte ACQH001 est fixé à € 1 234,56 et l'acte ACQH002 à EUR 2.000.",
+		new:  "L'acte ACQH001 est fixé à € 1 334,56 et l'acte ACQH002 à EUR 2.100.",
+		want: []Fact{
+			{Kind: FactAmount, Subject: "ACQH001", Old: "€ 1 234,56", New: "€ 1 334,56", OldValue: f64(1234.56), NewValue: f64(1334.56), Unit: "EUR", DeltaPct: f64(8.1)},
+			{Kind: FactAmount, Subject: "ACQH002", Old: "EUR 2.000", New: "EUR 2.100", OldValue: f64(2000), NewValue: f64(2100), Unit: "EUR", DeltaPct: f64(5)},
+		},
+	},
+	{
+		name: "a footnote called after the price, in superscript",
+		old:  "La consultation G est fixée à 30 €¹ et la visite VG à 35 €2.",
+		new:  "La consultation G est fixée à 31 €¹ et la visite VG à 36 €2.",
+		want: []Fact{
+			{Kind: FactAmount, Subject: "G", Old: "30 €", New: "31 €", OldValue: f64(30), NewValue: f64(31), Unit: "EUR", DeltaPct: f64(3.33)},
+			{Kind: FactAmount, Subject: "VG", Old: "35 €", New: "36 €", OldValue: f64(35), NewValue: f64(36), Unit: "EUR", DeltaPct: f64(2.86)},
+		},
+	},
+	{
+		name: "cents after the unit",
+		old:  "La consultation G est fixée à 26 € 50.",
+		new:  "La consultation G est fixée à 26 € 60.",
+		want: []Fact{{Kind: FactAmount, Subject: "G", Old: "26 € 50", New: "26 € 60", OldValue: f64(26.5), NewValue: f64(26.6), Unit: "EUR", DeltaPct: f64(0.38)}},
+	},
+	{
+		name: "cents after the unit are the same sum",
+		old:  "La consultation G est fixée à 26 € 50.",
+		new:  "La consultation G est fixée à 26,50 €.",
+	},
+	{
+		name: "a number after the unit that is no cents",
+		old:  "Le forfait MPA est de 30 € 15 jours durant, puis de 40 € 50 %.",
+		new:  "Le forfait MPA est de 31 € 15 jours durant, puis de 40 € 50 %.",
+		want: []Fact{{Kind: FactAmount, Subject: "MPA", Old: "30 €", New: "31 €", OldValue: f64(30), NewValue: f64(31), Unit: "EUR", DeltaPct: f64(3.33)}},
+	},
+	{
 		name: "a rate per thousand",
 		old:  "La cotisation est de 5 pour mille.",
 		new:  "La cotisation est de 6 ‰.",

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/avenant-dev/avenant/internal/frtext"
 )
@@ -481,8 +482,39 @@ func cellEnd(s string) int {
 
 // isAmount reports whether cell is a price: digits (thousands separated by
 // spaces or dots), then either a currency ("€", "EUR", "euros", "F", "FRF")
-// or a two-digit decimal part ("26,50"). Bare counts and percentages are not.
+// or a two-digit decimal part ("26,50"); or a price as the facts read one,
+// the currency first or the cents after it ("€ 1 234,56", "26 € 50"), a
+// footnote's call after it ("30 €(1)", "30 €¹", "30 €*"). Bare counts and
+// percentages are not.
 func isAmount(cell string) bool {
+	if plainAmount(cell) {
+		return true
+	}
+	if len(cell) > 48 || !strings.ContainsAny(cell, "€EF") {
+		return false
+	}
+	ms := amountMatchesAt(cell, numberStarts(cell))
+	return len(ms) == 1 && ms[0].start == 0 && footnoteMark(cell[ms[0].end:])
+}
+
+// footnoteMark reports whether s, after a price, is at most the call of a
+// footnote: "(1)", "*", "¹", a few of them.
+func footnoteMark(s string) bool {
+	s = strings.TrimSpace(s)
+	if utf8.RuneCountInString(s) > 4 {
+		return false
+	}
+	for _, r := range s {
+		if !strings.ContainsRune("*()0123456789¹²³⁴⁵⁶⁷⁸⁹⁰†", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// plainAmount is isAmount of the cells most tables hold, read without an
+// expression.
+func plainAmount(cell string) bool {
 	i, digits := 0, 0
 	for i < len(cell) {
 		c := cell[i]

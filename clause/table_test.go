@@ -254,3 +254,31 @@ func TestKeyCoefficientRows(t *testing.T) {
 		}
 	}
 }
+
+// A price cell is one however the price is written: the currency first,
+// the cents after it, a footnote called after it. In columns, such a line
+// is a row; priced per zone, each column is a fact of its own.
+func TestAmountCellsWrittenOtherwise(t *testing.T) {
+	for _, c := range []string{"30 €(1)", "30 €¹", "30 €*", "30 €1", "€ 1 234,56", "EUR 1.234,56", "26 € 50", "26,50", "30 F"} {
+		if !isAmount(c) {
+			t.Errorf("isAmount(%q) = false", c)
+		}
+	}
+	for _, c := range []string{"70 %", "12", "30 € par acte", "Consultation", "30 € 15 jours", "€", "2024"} {
+		if isAmount(c) {
+			t.Errorf("isAmount(%q) = true", c)
+		}
+	}
+	old := "Annexe 1\n\nCode     Libellé          Métropole      DOM\nG        Consultation     30 €(1)        32 €(1)\nVG       Visite           € 1 234,56     € 1 300,00\nAMI 3    Pansement        9 € 45         9 € 80\n"
+	new := strings.NewReplacer("32 €(1)", "33 €(1)", "1 300,00", "1 310,00", "9 € 80", "9 € 90").Replace(old)
+	var got []string
+	for _, c := range Compare(Parse(old), Parse(new), CompareOptions{}).Changes {
+		for _, f := range c.Facts {
+			got = append(got, fmt.Sprintf("%s %s: %s → %s", f.Kind, f.Subject, f.Old, f.New))
+		}
+	}
+	want := []string{"amount G (DOM): 32 € → 33 €", "amount VG (DOM): € 1 300,00 → € 1 310,00", "amount AMI 3 (DOM): 9 € 80 → 9 € 90"}
+	if !slices.Equal(got, want) {
+		t.Errorf("facts %q, want %q", got, want)
+	}
+}
