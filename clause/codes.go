@@ -189,8 +189,65 @@ func (t *factTextKind) codeOf(i int) (c codeAt, ok bool) {
 			return c, false
 		}
 	}
+	if known && end == w.end {
+		if e := t.coefficientEnd(i); e > 0 {
+			code, end = s[w.start:e], e
+		}
+	}
 	return codeAt{code: code, start: w.start, end: end, wordIdx: i}, true
 }
+
+// coefficientEnd returns where the coefficient after the key letter of
+// word i ends, or 0 when none follows: the NGAP names an act by its key
+// and coefficient ("l'acte AMI 3 est fixé à…", "K 10", "AMK 7,5"), one
+// act, the one a tariff row keyed "AMI 3" prices. A number that is a
+// quantity ("G 2 fois", "K 10 jours", "C 30 €", "2°") follows no key.
+func (t *factTextKind) coefficientEnd(i int) int {
+	s, ws := t.s, t.words
+	if !isKeyLetter(ws[i].s) || i+1 >= len(ws) || s[ws[i].end:ws[i+1].start] != " " || !coefficientDigits(ws[i+1].s) {
+		return 0
+	}
+	j := i + 1
+	if j+1 < len(ws) && s[ws[j].end:ws[j+1].start] == "," && isDigits(ws[j+1].s) {
+		j++
+	}
+	end := ws[j].end
+	// "2°", "3/12", "1.5", "10-15": a rank, a date, a number of another
+	// shape.
+	if end < len(s) && (strings.IndexByte("/-", s[end]) >= 0 || s[end] == '.' && end+1 < len(s) && isDigit(s[end+1])) {
+		return 0
+	}
+	if rest := strings.TrimLeft(s[end:], " "); strings.HasPrefix(rest, "°") || strings.HasPrefix(rest, "€") ||
+		strings.HasPrefix(rest, "‰") || strings.HasPrefix(rest, "%") {
+		return 0
+	}
+	if j+1 < len(ws) && s[end:ws[j+1].start] == " " && quantityWords[ws[j+1].low] {
+		return 0
+	}
+	return end
+}
+
+// isKeyLetter reports a known key of the NGAP made of letters alone
+// ("AMI", "K"), which a coefficient may follow.
+func isKeyLetter(w string) bool {
+	return len(w) <= maxKeyLetters && knownActCodes()[w] && strings.Trim(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == ""
+}
+
+// coefficientDigits reports a coefficient's whole part: one to three
+// digits, not a year.
+func coefficientDigits(w string) bool {
+	return len(w) <= 3 && isDigits(w)
+}
+
+// quantityWords after a number make it a quantity, not a coefficient.
+var quantityWords = func() map[string]bool {
+	m := map[string]bool{"fois": true, "euro": true, "euros": true, "eur": true, "f": true, "francs": true,
+		"pour": true, "p": true, "patients": true, "actes": true, "séances": true, "ans": true}
+	for w := range durationUnits {
+		m[w] = true
+	}
+	return m
+}()
 
 // codeWordsAround is how many words codeOf reads before a word and after
 // it: contextualCode six before, romanSubdivision four after ("V du

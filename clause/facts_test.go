@@ -273,6 +273,12 @@ var factCases = []struct {
 		want: []Fact{{Kind: FactAmount, Subject: "MPA", Old: "30 €", New: "31 €", OldValue: f64(30), NewValue: f64(31), Unit: "EUR", DeltaPct: f64(3.33)}},
 	},
 	{
+		name: "a key letter and its coefficient in a sentence",
+		old:  "L'acte AMI 3 est fixé à 9,45 € et l'acte AMI 1 à 3,15 €.",
+		new:  "L'acte AMI 3 est fixé à 9,60 € et l'acte AMI 1 à 3,15 €.",
+		want: []Fact{{Kind: FactAmount, Subject: "AMI 3", Old: "9,45 €", New: "9,60 €", OldValue: f64(9.45), NewValue: f64(9.6), Unit: "EUR", DeltaPct: f64(1.59)}},
+	},
+	{
 		name: "a rate per thousand",
 		old:  "La cotisation est de 5 pour mille.",
 		new:  "La cotisation est de 6 ‰.",
@@ -614,6 +620,12 @@ func TestExtractCodes(t *testing.T) {
 		{"I. - Le contrat.\n\nII. - Le V est porté à 30 €", []string{"V"}},
 		{"I. - Les tarifs.\n\nV. - La visite V est à 30 €", []string{"V"}},
 		{"Le V et le C sont revalorisés", []string{"V", "C"}},
+		// A key letter and its coefficient name one act, as the row
+		// "AMI 3" of a table does; a quantity after a key is no
+		// coefficient.
+		{"L'acte AMI 3 est fixé à 9,45 €, le K 10 et l'AMK 7,5 aussi.", []string{"AMI 3", "K 10", "AMK 7,5"}},
+		{"la cotation AMI 3, puis AMI 1,25 et AMI 2.", []string{"AMI 3", "AMI 1,25", "AMI 2"}},
+		{"G 2 fois par an, K 10 jours, C 30 €, V 2°, G 2024, AMI 3/12", []string{"G", "K", "C", "V", "AMI"}},
 	}
 	for _, c := range cases {
 		if got := extractCodes(c.text); !reflect.DeepEqual(got, c.want) {
