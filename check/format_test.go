@@ -176,6 +176,7 @@ func TestJUnitShape(t *testing.T) {
 		{"avenant.tariffs", "Article 20", "amount: 5 € → 5,10 € (+2 %)", ""},
 		{"avenant.references", "Article 40", "reference article 12: article 12 — broken: the number no longer denotes the same clause", ""},
 		{"avenant.tariffs", "Annexe 1/G", "amount G: 26,50 € → 30 € (+13,21 %)", ""},
+		{"avenant.tariff-dates", "all clauses", "", ""},
 		{"avenant.consistency", "all clauses", "", ""},
 	}
 	if len(got) != len(want) {
@@ -186,8 +187,8 @@ func TestJUnitShape(t *testing.T) {
 			t.Errorf("testcase %d = %+v, want %+v", i, got[i], want[i])
 		}
 	}
-	if s.Tests != 6 || s.Failures != 4 || doc.Tests != 6 || doc.Failures != 4 {
-		t.Errorf("counts: suite %d/%d, root %d/%d; want 6 tests, 4 failures", s.Tests, s.Failures, doc.Tests, doc.Failures)
+	if s.Tests != 7 || s.Failures != 4 || doc.Tests != 7 || doc.Failures != 4 {
+		t.Errorf("counts: suite %d/%d, root %d/%d; want 7 tests, 4 failures", s.Tests, s.Failures, doc.Tests, doc.Failures)
 	}
 }
 

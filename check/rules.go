@@ -77,7 +77,8 @@ var tariffClauses = []string{"tariff:*", "Annexe*", "annex:*", "*tarif*", "*hono
 
 // Default returns the built-in rules: any changed, added or removed
 // amount, percentage or act code in a tariff clause is an error (a tariff
-// row that appears or disappears brings both its code and its price), and
+// row that appears or disappears brings both its code and its price), so
+// is a changed date of a tariff row (the date its prices apply from), and
 // so is, anywhere else, a changed amount that prices an act code ("la
 // consultation G est fixée à 30 €" in an article) and any amount that
 // appears or disappears (an added article's "indemnité de 200 €"); a
@@ -91,6 +92,9 @@ func Default() *Rules {
 func defaultRules() []Rule {
 	return []Rule{
 		{Name: "tariffs", Facts: []clause.FactKind{clause.FactAmount, clause.FactPercent, clause.FactCode}, Clauses: tariffClauses, Severity: Error},
+		// A date in a tariff row is the date its prices apply from: moved,
+		// the same price holds from another day.
+		{Name: "tariff-dates", Facts: []clause.FactKind{clause.FactDate}, Clauses: []string{"tariff:*"}, Severity: Error},
 		{Name: "prices", Facts: []clause.FactKind{clause.FactAmount}, Subjects: []string{"?*"}, Presence: true, Except: tariffClauses, Severity: Error},
 		{Name: "obligations", Facts: []clause.FactKind{clause.FactModality, clause.FactNegation}, Severity: Warning},
 		{Name: "references", Facts: []clause.FactKind{clause.FactReference}, Broken: true, Severity: Error},
