@@ -2,6 +2,7 @@ package reader
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -32,6 +33,7 @@ type textState struct {
 	size                   float64
 	charSpace, wordSpace   float64
 	scale, leading, rising float64
+	cid                    *cidWidths // the font's, when it is composite
 }
 
 // pageGlyphs interprets the text operators of a page and returns its
@@ -41,7 +43,7 @@ type textState struct {
 // font, which a subset font maps to a letter: "maladiel"), and word
 // spacing (Tw) applied to spaces.
 func pageGlyphs(p pdf.Page) []pdf.Text {
-	r := &glyphReader{page: p, g: textState{ctm: identity, scale: 1}, tm: identity, tlm: identity, fonts: map[string]*pdf.Font{}}
+	r := &glyphReader{page: p, g: textState{ctm: identity, scale: 1}, tm: identity, tlm: identity, fonts: map[string]*pdf.Font{}, cids: map[string]*cidWidths{}}
 	pdf.Interpret(p.V.Key("Contents"), r.operator)
 	return r.out
 }
@@ -53,6 +55,7 @@ type glyphReader struct {
 	tm, tlm affine
 	saved   []textState
 	fonts   map[string]*pdf.Font
+	cids    map[string]*cidWidths
 	out     []pdf.Text
 }
 
@@ -70,6 +73,17 @@ func (r *glyphReader) show(raw string) {
 	if i := strings.IndexByte(base, '+'); i >= 0 {
 		base = base[i+1:]
 	}
+	if g.cid != nil {
+		// A composite font's codes are two bytes each (Identity-H, as
+		// browsers and most office software write them): each is decoded
+		// and advanced by its own width. Read byte by byte, every glyph
+		// stood at its run's start, and the runs that a kerning pair
+		// starts split numbers ("1 15,55 €" for "115,55 €").
+		for i := 0; i+1 < len(raw); i += 2 {
+			r.place(enc.Decode(raw[i:i+2]), g.cid.width(int(raw[i])<<8|int(raw[i+1])), base, false)
+		}
+		return
+	}
 	n := 0
 	for _, ch := range enc.Decode(raw) {
 		var w0 float64
@@ -77,14 +91,79 @@ func (r *glyphReader) show(raw string) {
 			w0 = g.font.Width(int(raw[n]))
 		}
 		n++
-		trm := affine{g.size * g.scale, 0, 0, g.size, 0, g.rising}.then(r.tm).then(g.ctm)
-		r.out = append(r.out, pdf.Text{Font: base, FontSize: trm[0], X: trm[4], Y: trm[5], W: w0 / 1000 * trm[0], S: string(ch)})
-		tx := w0/1000*g.size + g.charSpace
-		if ch == ' ' {
-			tx += g.wordSpace
-		}
-		r.tm = affine{1, 0, 0, 1, tx * g.scale, 0}.then(r.tm)
+		r.place(string(ch), w0, base, ch == ' ')
 	}
+}
+
+// place sets glyph s, w0 thousandths of the size wide, at the text
+// position and moves it; space applies the word spacing (Tw), which a
+// one-byte space takes.
+func (r *glyphReader) place(s string, w0 float64, base string, space bool) {
+	g := &r.g
+	trm := affine{g.size * g.scale, 0, 0, g.size, 0, g.rising}.then(r.tm).then(g.ctm)
+	if s != "" {
+		r.out = append(r.out, pdf.Text{Font: base, FontSize: trm[0], X: trm[4], Y: trm[5], W: w0 / 1000 * trm[0], S: s})
+	}
+	tx := w0/1000*g.size + g.charSpace
+	if space {
+		tx += g.wordSpace
+	}
+	r.tm = affine{1, 0, 0, 1, tx * g.scale, 0}.then(r.tm)
+}
+
+// cidWidths are the glyph widths of a composite (Type0) font, from its
+// descendant font: the W array, by code or by range of codes, and DW for
+// the codes it leaves out.
+type cidWidths struct {
+	byCode       map[int]float64
+	ranges       [][3]float64 // first, last, width
+	defaultWidth float64
+}
+
+// maxCIDWidths bounds the entries read from a W array: a font names a few
+// thousand glyphs, a hostile file any number.
+const maxCIDWidths = 1 << 16
+
+// cidWidthsOf reads the widths of f when it is a composite font, nil when
+// it is a simple one.
+func cidWidthsOf(f *pdf.Font) *cidWidths {
+	if f.V.Key("Subtype").Name() != "Type0" {
+		return nil
+	}
+	d := f.V.Key("DescendantFonts").Index(0)
+	c := &cidWidths{byCode: map[int]float64{}, defaultWidth: 1000}
+	if dw := d.Key("DW"); dw.Kind() == pdf.Integer || dw.Kind() == pdf.Real {
+		c.defaultWidth = dw.Float64()
+	}
+	w := d.Key("W")
+	for i, n := 0, 0; i+1 < w.Len() && n < maxCIDWidths; {
+		first, next := w.Index(i), w.Index(i+1)
+		if next.Kind() == pdf.Array {
+			for k := 0; k < next.Len() && n < maxCIDWidths; k, n = k+1, n+1 {
+				c.byCode[int(first.Int64())+k] = next.Index(k).Float64()
+			}
+			i += 2
+			continue
+		}
+		if i+2 >= w.Len() {
+			break
+		}
+		c.ranges = append(c.ranges, [3]float64{first.Float64(), next.Float64(), w.Index(i + 2).Float64()})
+		i, n = i+3, n+1
+	}
+	return c
+}
+
+func (c *cidWidths) width(code int) float64 {
+	if w, ok := c.byCode[code]; ok {
+		return w
+	}
+	for _, r := range c.ranges {
+		if float64(code) >= r[0] && float64(code) <= r[1] {
+			return r[2]
+		}
+	}
+	return c.defaultWidth
 }
 
 func (r *glyphReader) nextLine(tx, ty float64) {
@@ -135,8 +214,9 @@ func (r *glyphReader) operator(stk *pdf.Stack, op string) {
 		if r.fonts[name] == nil {
 			f := r.page.Font(name)
 			r.fonts[name] = &f
+			r.cids[name] = cidWidthsOf(&f)
 		}
-		g.font, g.size = r.fonts[name], num(1)
+		g.font, g.size, g.cid = r.fonts[name], num(1), r.cids[name]
 	case op == "Td" && len(args) == 2:
 		r.nextLine(num(0), num(1))
 	case op == "TD" && len(args) == 2:
@@ -168,7 +248,7 @@ func (r *glyphReader) operator(stk *pdf.Stack, op string) {
 // glyphLines groups glyphs into the lines that pdftotext's boxes give:
 // glyphs on one baseline (within half their size), words apart where a
 // glyph is a space or the gap is a tenth of the size, and a new line
-// where the gap is twice the size (the next cell of a table). A line's box
+// at the gap between two cells of a table (cellBreaks). A line's box
 // reaches from ascender to descender, as poppler's do, so that layoutBands
 // reads both readers' pages alike.
 func glyphLines(glyphs []pdf.Text) []boxLine {
@@ -203,42 +283,73 @@ func glyphLines(glyphs []pdf.Text) []boxLine {
 	for _, r := range rows {
 		sort.SliceStable(r.glyphs, func(i, j int) bool { return r.glyphs[i].X < r.glyphs[j].X })
 		top, bottom := -r.y-0.95*r.size, -r.y+0.35*r.size
+		words := baselineWords(r.glyphs, r.size, top, bottom)
+		breaks := cellBreaks(words, r.size)
 		var line boxLine
-		var word strings.Builder
-		var wx0, wx1 float64
-		flushWord := func() {
-			if word.Len() > 0 {
-				line.add(boxWord{box: pdfBox{wx0, top, wx1, bottom}, text: word.String()})
-				word.Reset()
-			}
-		}
-		flushLine := func() {
-			flushWord()
-			if len(line.words) > 0 {
+		for k, w := range words {
+			if k > 0 && breaks[k] {
 				lines = append(lines, line)
+				line = boxLine{}
 			}
-			line = boxLine{}
+			line.add(w)
 		}
-		for _, g := range r.glyphs {
-			if g.S == " " {
-				flushWord()
-				continue
-			}
-			gap := g.X - wx1
-			switch {
-			case len(line.words) == 0 && word.Len() == 0:
-			case gap > 2*r.size:
-				flushLine()
-			case gap > r.size/10:
-				flushWord()
-			}
-			if word.Len() == 0 {
-				wx0 = g.X
-			}
-			word.WriteString(g.S)
-			wx1 = g.X + g.W
+		if len(line.words) > 0 {
+			lines = append(lines, line)
 		}
-		flushLine()
 	}
 	return lines
+}
+
+// baselineWords cuts the glyphs of one baseline, in reading order, into
+// words: apart at a space glyph or a gap of a tenth of the size.
+func baselineWords(glyphs []pdf.Text, size, top, bottom float64) []boxWord {
+	var out []boxWord
+	var word strings.Builder
+	var wx0, wx1 float64
+	flush := func() {
+		if word.Len() > 0 {
+			out = append(out, boxWord{box: pdfBox{wx0, top, wx1, bottom}, text: word.String()})
+			word.Reset()
+		}
+	}
+	for _, g := range glyphs {
+		if g.S == " " {
+			flush()
+			continue
+		}
+		if word.Len() > 0 && g.X-wx1 > size/10 {
+			flush()
+		}
+		if word.Len() == 0 {
+			wx0 = g.X
+		}
+		word.WriteString(g.S)
+		wx1 = g.X + g.W
+	}
+	flush()
+	return out
+}
+
+// cellBreaks marks the words of a baseline that open a new cell: after a
+// gap of twice the size, or after one of most of an em that is three times
+// the line's ordinary word space (its lower quartile). A table sets its
+// cells a padding apart, an em or two, while the words of a cell, and of
+// a justified line of prose, stand at the line's own spacing; poppler
+// tells the cells apart by the gutters its columns leave.
+func cellBreaks(words []boxWord, size float64) []bool {
+	breaks := make([]bool, len(words))
+	gaps := make([]float64, 0, len(words))
+	for k := 1; k < len(words); k++ {
+		gaps = append(gaps, words[k].box.x0-words[k-1].box.x1)
+	}
+	ordinary := size
+	if len(gaps) > 0 {
+		sorted := slices.Clone(gaps)
+		slices.Sort(sorted)
+		ordinary = sorted[len(sorted)/4]
+	}
+	for k, gap := range gaps {
+		breaks[k+1] = gap > 2*size || gap > 0.8*size && gap > 3*ordinary
+	}
+	return breaks
 }

@@ -371,3 +371,77 @@ func TestPDFUnevenLeading(t *testing.T) {
 
 // pdfText is readPDF within the budget of the default size limit.
 func pdfText(data []byte) (string, error) { return readPDF(data, newBudget(Options{})) }
+
+// TestPDFCompositeFontTable sets a table as browsers print one: a
+// composite font (Type0, Identity-H, two bytes a glyph, widths in the
+// descendant font's W array), runs cut where a kerning pair starts ("1"
+// then "15,55 €", moved by the first run's width), cells a padding of an
+// em and a half apart. The built-in reader must place each glyph by its
+// own width (read as one byte each, at no width, "115,55 €" read "1
+// 15,55 €", a price of 15,55 €) and tell the cells apart by their gaps.
+func TestPDFCompositeFontTable(t *testing.T) {
+	const size, advance = 10, 5 // a glyph half an em wide (DW 500), a space a quarter
+	type cell struct {
+		x    int
+		runs []string
+	}
+	rows := [][]cell{
+		{{56, []string{"Code"}}, {105, []string{"Libellé"}}, {285, []string{"Tarif"}}},
+		{{56, []string{"DXGX852"}}, {105, []string{"Acte technique de la classification"}}, {285, []string{"1", "15,55 €"}}},
+		{{56, []string{"HBQZ766"}}, {105, []string{"Acte technique de la nomenclature"}}, {285, []string{"21", "1,10 €"}}},
+	}
+	md := "Annexe 1 - Tarifs\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| DXGX852 | Acte technique de la classification | 115,55 € |\n| HBQZ766 | Acte technique de la nomenclature | 211,10 € |\n"
+	hex := func(s string) string {
+		var b strings.Builder
+		b.WriteByte('<')
+		for _, r := range s {
+			fmt.Fprintf(&b, "%04X", r)
+		}
+		b.WriteByte('>')
+		return b.String()
+	}
+	used := map[rune]bool{}
+	var c strings.Builder
+	fmt.Fprintf(&c, "BT /F1 %d Tf 1 0 0 1 56 780 Tm %s Tj ET\n", size, hex("Annexe 1 - Tarifs"))
+	for i, row := range rows {
+		for _, cl := range row {
+			fmt.Fprintf(&c, "BT /F1 %d Tf 1 0 0 1 %d %d Tm", size, cl.x, 750-16*i)
+			for k, run := range cl.runs {
+				if k > 0 {
+					fmt.Fprintf(&c, " %d 0 Td", advance*len([]rune(cl.runs[k-1])))
+				}
+				fmt.Fprintf(&c, " %s Tj", hex(run))
+			}
+			c.WriteString(" ET\n")
+		}
+	}
+	for _, r := range "Annexe 1 - Tarifs" + md {
+		used[r] = true
+	}
+	var cmap strings.Builder
+	cmap.WriteString("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n/CMapName /Test-UCS def /CMapType 2 def\n1 begincodespacerange <0000> <FFFF> endcodespacerange\n")
+	fmt.Fprintf(&cmap, "%d beginbfchar\n", len(used))
+	for r := range used {
+		fmt.Fprintf(&cmap, "<%04X> <%04X>\n", r, r)
+	}
+	cmap.WriteString("endbfchar\nendcmap CMapName currentdict /CMap defineresource pop end end")
+	w := &pdfWriter{}
+	toUni := w.add(fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", cmap.Len()+1, cmap.String()))
+	desc := w.add("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /AAAAAA+TestSerif /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 500 /W [32 [250]] >>")
+	font := w.add(fmt.Sprintf("<< /Type /Font /Subtype /Type0 /BaseFont /AAAAAA+TestSerif /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>", desc, toUni))
+	content := c.String()
+	cs := w.add(fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content)+1, content))
+	page := w.add(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>", len(w.objs)+2, font, cs))
+	w.add(fmt.Sprintf("<< /Type /Pages /Kids [%d 0 R] /Count 1 >>", page))
+	data := w.file(w.add(fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", len(w.objs))), "")
+	withPDFTools(t, func(t *testing.T) {
+		got, err := pdfText(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := clause.Compare(clause.Parse(md), clause.Parse(got), clause.CompareOptions{})
+		if d.Differs() {
+			t.Errorf("the PDF table differs from its source:\n%s", got)
+		}
+	})
+}
