@@ -205,6 +205,10 @@ func (b *blamer) blame(id string, at *Version, depth int) ([]Span, bool, error) 
 		}
 		v = &b.ix.Versions[p]
 	}
+	line := make(map[string]bool, len(chain))
+	for _, v := range chain {
+		line[v.Commit] = true
+	}
 	var spans []Span
 	text := "" // what spans cut
 	seen := false
@@ -253,7 +257,13 @@ func (b *blamer) blame(id string, at *Version, depth int) ([]Span, bool, error) 
 		if n := len(d.Steps); n > 0 {
 			by = d.Steps[n-1].By
 		}
-		spans, text = carry(spans, text, next, Span{Version: v, By: by}, keep), next
+		spans = carry(spans, text, next, Span{Version: v, By: by}, keep)
+		if !keep && len(d.Steps) == 0 {
+			if spans, err = b.adopted(id, v, spans, text, next, line, depth); err != nil {
+				return nil, false, err
+			}
+		}
+		text = next
 	}
 	if !seen {
 		spans = nil

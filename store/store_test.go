@@ -300,14 +300,17 @@ func TestBaseAndRepack(t *testing.T) {
 	if r.Version.Base != "RA-2023" {
 		t.Errorf("base = %q", r.Version.Base)
 	}
-	// Relative to RA-2023, art-2 has both sentence changes in MG-2024.
+	// Relative to RA-2023, art-2 has both sentence changes in MG-2024: the
+	// price, which CNAM-2024 proposed first (off MG's line, dated before
+	// it), stays CNAM's; the revision clause is MG's.
 	spans, err := s.Blame("art-2", r.Version, false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, sp := range spans {
-		if sp.Version.Label == "CNAM-2024" {
-			t.Errorf("blame on the MG branch credits CNAM: %v", spans)
+		if strings.Contains(sp.Text, "26,50") != (sp.Version.Label == "CNAM-2024") ||
+			strings.Contains(sp.Text, "deux ans") != (sp.Version.Label == "MG-2024") {
+			t.Errorf("blame on the MG branch: %s", spanSummary(spans))
 		}
 	}
 	if err := s.Repack(); err != nil {
