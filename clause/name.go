@@ -33,30 +33,38 @@ func (d *Document) Name(i int) string {
 // annexes it, so its own "Article 3" and the convention's are told apart
 // by the annex ("Annexe/Article 3"), in every version alike.
 func (d *Document) AnnexQualifier(i int) int {
-	if d.Clauses[i].Kind != KindArticle {
+	return annexQualifier(i, func(k int) (Kind, int) { return d.Clauses[k].Kind, d.Clauses[k].Parent })
+}
+
+// annexQualifier is AnnexQualifier over any list of clauses, of which
+// clause returns the kind and parent.
+func annexQualifier(i int, clause func(int) (Kind, int)) int {
+	if k, _ := clause(i); k != KindArticle {
 		return -1
 	}
-	a := d.enclosingAnnex(i)
+	enclosingAnnex := func(i int) int {
+		_, a := clause(i)
+		for a >= 0 {
+			k, p := clause(a)
+			if k == KindAnnex {
+				return a
+			}
+			a = p
+		}
+		return -1
+	}
+	a := enclosingAnnex(i)
 	if a < 0 {
 		return -1
 	}
 	// An arrêté's articles come before what it annexes: the search ends at
 	// the first article, or at the annex.
 	for k := 0; k < a; k++ {
-		if d.Clauses[k].Kind == KindArticle && d.enclosingAnnex(k) < 0 {
+		if kind, _ := clause(k); kind == KindArticle && enclosingAnnex(k) < 0 {
 			return a
 		}
 	}
 	return -1
-}
-
-// enclosingAnnex is the annex that holds clause i, or -1.
-func (d *Document) enclosingAnnex(i int) int {
-	a := d.Clauses[i].Parent
-	for a >= 0 && d.Clauses[a].Kind != KindAnnex {
-		a = d.Clauses[a].Parent
-	}
-	return a
 }
 
 // cutRunes joins the words of s by single spaces and cuts it to at most n

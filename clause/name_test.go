@@ -58,9 +58,35 @@ func TestNameQualifiesAnnexedArticles(t *testing.T) {
 		}
 	}
 
+	// Unqualified, "Article 2" is the arrêté's, as reports print it.
+	if k, err := d.Find("Article 2", "arrete.txt"); err != nil || d.Clauses[k].ID != "art-2" {
+		t.Errorf("Find(Article 2) = %d, %v; want the arrêté's article 2", k, err)
+	}
 	// Named ambiguously, the candidates say which is which.
-	_, err := d.Find("Article 2", "arrete.txt")
-	if err == nil || !strings.Contains(err.Error(), "ANNEXE / Article 2 [art-2-2]") || !strings.Contains(err.Error(), "Arrêté du 20 juin 2024 portant approbat… / Article 2 [art-2]") {
+	two := Parse("Préambule\n\nTexte.\n\nANNEXE I\n\nArticle 2\n\nTexte un.\n\nANNEXE II\n\nArticle 2\n\nTexte deux.\n")
+	_, err := two.Find("Article 2", "annexes.txt")
+	if err == nil || !strings.Contains(err.Error(), "ANNEXE I / Article 2 [art-2]") || !strings.Contains(err.Error(), "ANNEXE II / Article 2 [art-2-2]") {
 		t.Errorf("Find(Article 2) = %v, want both candidates named by what holds them", err)
+	}
+
+	// Every name a report prints gives back its clause, whether the
+	// arrêté's heading reads exactly as the annexed article's number or
+	// the annexed articles carry titles; so do the forms a reader types.
+	titled := Parse(strings.Replace(strings.Replace(arreteText, "\nArticle 2\n\nLe médecin", "\nArticle 2 - Information\n\nLe médecin", 1),
+		"\nArticle 3\n", "\nArticle 3 - Tarif\n", 1))
+	for _, doc := range []*Document{d, titled} {
+		for i := range doc.Clauses {
+			if doc.Clauses[i].Number == "" {
+				continue
+			}
+			if k, err := doc.Find(doc.Name(i), "arrete.txt"); err != nil || k != i {
+				t.Errorf("Find(%q) = %d, %v; want clause %d", doc.Name(i), k, err, i)
+			}
+		}
+		for name, id := range map[string]string{"ANNEXE / Article 2": "art-2-2", "Annexe/Article 2": "art-2-2", "annexe / art 1er": "art-1-2", "ANNEXE / 2": "art-2-2"} {
+			if k, err := doc.Find(name, "arrete.txt"); err != nil || doc.Clauses[k].ID != id {
+				t.Errorf("Find(%q) = %d, %v; want %s", name, k, err, id)
+			}
+		}
 	}
 }

@@ -132,60 +132,78 @@ func FindName(cs []Named, name, where string) (int, error) {
 // The first rule that matches any clause gives the answer, so an annex is
 // never taken for an article of the same number. Several indexes mean the
 // name is ambiguous (two chapters 1 under two titles); none, unknown.
+//
+// A name within an ancestor ("Annexe 1/G", "ANNEXE / Article 3") applies
+// the same rules to the ancestor's descendants alone: the convention's
+// article 3, annexed to an arrêté that has its own, is "ANNEXE / Article
+// 3" even though the arrêté's heading reads "Article 3" exactly.
+//
+// Unqualified, a name that an article outside the annex answers to is that
+// article's: reports print the arrêté's "Article 3" so, and the annexed
+// one "ANNEXE/Article 3".
 func ResolveName(cs []Named, name string) []int {
+	hits := resolveIn(cs, name, func(*Named) bool { return true })
+	if len(hits) > 1 && !strings.Contains(name, "/") {
+		clause := func(k int) (Kind, int) { return cs[k].Kind, cs[k].Parent }
+		if own := slices.DeleteFunc(slices.Clone(hits), func(i int) bool { return annexQualifier(i, clause) >= 0 }); len(own) > 0 {
+			return own
+		}
+	}
+	return hits
+}
+
+// resolveIn is ResolveName among the clauses that in accepts.
+func resolveIn(cs []Named, name string, in func(*Named) bool) []int {
 	name = strings.TrimSpace(name)
 	if name == "" {
 		return nil
 	}
-	for i := range cs {
-		if cs[i].ID == name {
-			return []int{i}
+	matching := func(ok func(*Named) bool) []int {
+		var hits []int
+		for i := range cs {
+			if in(&cs[i]) && ok(&cs[i]) {
+				hits = append(hits, i)
+			}
 		}
+		return hits
+	}
+	if hits := matching(func(c *Named) bool { return c.ID == name }); hits != nil {
+		return hits[:1]
 	}
 	folded := frtext.Fold(name)
-	if hits := matching(cs, func(c *Named) bool { return c.Heading != "" && frtext.Fold(c.Heading) == folded }); hits != nil {
+	if hits := matching(func(c *Named) bool { return c.Heading != "" && frtext.Fold(c.Heading) == folded }); hits != nil {
 		return hits
 	}
 	if kind, key, ok := nameKey(name); ok {
-		return matching(cs, func(c *Named) bool {
+		return matching(func(c *Named) bool {
 			return key != "" && strings.EqualFold(c.Key, key) || key == "" && c.Kind == kind
 		})
 	}
 	if key := NumberKey(KindArticle, name); key != "" {
-		if hits := matching(cs, func(c *Named) bool { return c.Key == key }); hits != nil {
+		if hits := matching(func(c *Named) bool { return c.Key == key }); hits != nil {
 			return hits
 		}
 	}
 	// "Annexe 1/G": a clause named within an ancestor, where a bare number
 	// is any descendant's (a tariff row's act code).
 	if k := strings.LastIndexByte(name, '/'); k > 0 {
-		parents := ResolveName(cs, name[:k])
-		child := strings.TrimSpace(name[k+1:])
+		parents := resolveIn(cs, name[:k], in)
 		under := func(c *Named) bool {
 			for p := c.Parent; p >= 0 && p < len(cs); p = cs[p].Parent {
 				if slices.Contains(parents, p) {
-					return true
+					return in(c)
 				}
 			}
 			return false
 		}
-		if hits := ResolveName(cs, child); hits != nil {
-			return slices.DeleteFunc(hits, func(i int) bool { return !under(&cs[i]) })
+		child := strings.TrimSpace(name[k+1:])
+		if hits := resolveIn(cs, child, under); hits != nil {
+			return hits
 		}
 		n := NormalizeNumber(child)
-		return matching(cs, func(c *Named) bool { return under(c) && n != "" && NormalizeNumber(c.Number) == n })
+		return matching(func(c *Named) bool { return under(c) && n != "" && NormalizeNumber(c.Number) == n })
 	}
 	return nil
-}
-
-func matching(cs []Named, ok func(*Named) bool) []int {
-	var hits []int
-	for i := range cs {
-		if ok(&cs[i]) {
-			hits = append(hits, i)
-		}
-	}
-	return hits
 }
 
 // nameKey reads name as a kind and a number and returns the key a clause
