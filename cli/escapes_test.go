@@ -8,11 +8,13 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/avenant-dev/avenant/internal/sanitize"
 )
 
 // hostile holds what a document, an argument or a name may carry to take
 // over a terminal or a rendered page.
-const hostile = "\x1b[31mROUGE\x1b[0m \x1b]0;pwned\x07 \u009b2J \x1b]52;c;Y2xpcA==\x1b\\ [a](javascript:alert(1)) ![x](https://tracker.example/p.png)"
+const hostile = "\x1b[31mROUGE\x1b[0m \x1b]0;pwned\x07 \u009b2J \x1b]52;c;Y2xpcA==\x1b\\ [a](javascript:alert(1)) ![x](https://tracker.example/p.png) \u202eesrever\u202c \u2066iso\u2069 \x1b]8;;https://evil.example\x1b\\lien\x1b]8;;\x1b\\"
 
 // residues are what a sanitiser that drops only the ESC byte, or only C0,
 // would leave behind.
@@ -33,7 +35,7 @@ func assertClean(t *testing.T, what, s string) {
 		}
 	}
 	for _, c := range s {
-		if c < 0x20 && c != '\n' && c != '\t' || c == 0x7f || c >= 0x80 && c < 0xa0 {
+		if c < 0x20 && c != '\n' && c != '\t' || c == 0x7f || c >= 0x80 && c < 0xa0 || sanitize.IsBidi(c) {
 			t.Errorf("%s holds control U+%04X", what, c)
 			return
 		}

@@ -254,6 +254,9 @@ func mapRunes(s string, tidy bool) mapping {
 			// A zero-width no-break space inside the text is a BOM left
 			// over by concatenating files: invisible, and not a control.
 		default:
+			if sanitize.IsBidi(r) {
+				continue // see sanitize.IsBidi
+			}
 			if unicode.IsControl(r) {
 				// An escape sequence goes as a whole: dropping only
 				// its ESC would leave "[31m" or "]0;title" in the text.
@@ -281,7 +284,7 @@ func mapRunes(s string, tidy bool) mapping {
 
 // plainRun returns how many bytes s starts with that the mapping keeps as
 // they are (printable ASCII, tabs, and every rune from U+00A0 on but the
-// spaces and U+FEFF), how many runes they make, and whether all of them
+// spaces, U+FEFF and the bidi characters), how many runes they make, and whether all of them
 // are inert (see inertRunes).
 func plainRun(s string, inert *inertRunes) (n, runes int, composed bool) {
 	composed = true
@@ -311,7 +314,7 @@ func plainRun(s string, inert *inertRunes) (n, runes int, composed bool) {
 			r, size = utf8.DecodeRuneInString(s[n:])
 		}
 		// Below U+00A0 lie the C1 controls; size 1 is invalid UTF-8.
-		if r < 0xA0 || size == 1 || r == '\uFEFF' || unicode.IsSpace(r) {
+		if r < 0xA0 || size == 1 || r == '\uFEFF' || unicode.IsSpace(r) || sanitize.IsBidi(r) {
 			break
 		}
 		if composed && !inert.has(r, s[n:n+size]) {

@@ -98,7 +98,7 @@ func mapRule(s string) (out string, controls, total int) {
 			b.WriteString("\n\n")
 		case r == '\n' || r == '\t' || r == '\f':
 			b.WriteRune(r)
-		case r == '\uFEFF':
+		case r == '\uFEFF' || sanitize.IsBidi(r):
 		case r == '\u1680':
 			// The one space that stays: NFC and the rest keep it.
 			b.WriteRune(r)
@@ -179,7 +179,7 @@ var probeAlphabet = []string{
 	"a", "e", "K", "1", "é", "’", "œ", "€", "«", "»", " ", "  ", "\t", "\n", "\n\n", "\r", "\r\n",
 	"\u00A0", "\u202F", "\u2000", "\u2001", "\u2007", "\u2009", "\u205F", "\u3000", "\u1680",
 	"\u2028", "\u2029", "\u0085", "\v", "\f", "\x1b[1m", "\x1b]0;t\x07", "\x1b]2;", "\u009D", "\x01", "\x7F", "\u0080",
-	"\u009B", "\uFEFF", "\u0301", "\u0323", "\u0327", strings.Repeat("\u0301", 16), "\u212B",
+	"\u202E", "\u2066", "\u009B", "\uFEFF", "\u0301", "\u0323", "\u0327", strings.Repeat("\u0301", 16), "\u212B",
 	"\u212A", "\u037E", "\u0344", "\u0F73", "\u1100", "\u1161", "\u11A8", "가", "\uFF9E",
 	"\U0001D15E", "\uFFFD", "\xE9", "\x92", "\xC3", "\xEF\xBB\xBF", "\x00", "\x80",
 }

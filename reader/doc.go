@@ -47,7 +47,9 @@
 //
 // Other control characters (C0 and C1, DEL) are removed, except "\n" and
 // "\t", and a terminal escape sequence goes as a whole (see package
-// internal/sanitize), so that "\x1b[31m" leaves no "[31m"; a stray U+FEFF inside the text is removed too. Trailing blanks are
+// internal/sanitize), so that "\x1b[31m" leaves no "[31m"; a stray U+FEFF inside the text is removed too,
+// and so are the bidi embeddings, overrides, isolates and marks, which
+// change how a text is shown and not what it says (sanitize.IsBidi). Trailing blanks are
 // cut from every line, runs of blank lines collapse into one blank line
 // (blank lines separate paragraphs, one is enough), and the text ends with
 // exactly one "\n". Leading indentation is kept: it may carry a table's

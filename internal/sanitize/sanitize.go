@@ -48,7 +48,7 @@ func Check(s string) error {
 				return fmt.Errorf("invalid UTF-8 at byte %d: %w", i, errControl)
 			}
 		}
-		if isControl(r) {
+		if isControl(r) || IsBidi(r) {
 			return fmt.Errorf("U+%04X at byte %d: %w", r, i, errControl)
 		}
 	}
@@ -57,6 +57,17 @@ func Check(s string) error {
 
 // isControl is C0, DEL and C1.
 func isControl(r rune) bool { return r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 }
+
+// IsBidi reports the characters that change the order in which text is
+// shown rather than what it says: the embeddings, overrides and isolates
+// of the bidirectional algorithm and its three marks. A French text has no
+// use for them; in a clause they make a page or a terminal show other
+// words than the ones avenant compares ("Trojan Source": U+202E shows what
+// follows it right to left), so they go with the control characters.
+func IsBidi(r rune) bool {
+	return r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069' ||
+		r == '\u200e' || r == '\u200f' || r == '\u061c'
+}
 
 func clean(s string, oneLine bool) string {
 	if !needsCleaning(s, oneLine) {
@@ -76,7 +87,7 @@ func clean(s string, oneLine bool) string {
 			if oneLine {
 				r = ' '
 			}
-		case isControl(r):
+		case isControl(r) || IsBidi(r):
 			continue
 		}
 		b.WriteRune(r) // RuneError for a bad byte: written as U+FFFD
@@ -86,7 +97,7 @@ func clean(s string, oneLine bool) string {
 
 func needsCleaning(s string, oneLine bool) bool {
 	for _, r := range s {
-		if r == utf8.RuneError || (isControl(r) && (oneLine || r != '\n' && r != '\t')) {
+		if r == utf8.RuneError || (isControl(r) && (oneLine || r != '\n' && r != '\t')) || IsBidi(r) {
 			return true
 		}
 	}
@@ -237,12 +248,13 @@ func cleanStrings(b []byte) []byte {
 
 // needsJSONCleaning spots, in an encoded string, what may decode to a
 // control character: an escape other than \n, \t, \" , \\ and \/, DEL,
-// or a C1 control (encoded in UTF-8 as C2 80–C2 9F). Each is searched for
+// a C1 control (encoded in UTF-8 as C2 80–C2 9F), or a bidi character
+// (E2 80 8E–8F, E2 80 AA–AE, E2 81 A6–A9, D8 9C). Each is searched for
 // with IndexByte rather than byte by byte. A byte that an escape's
 // backslash covers is never DEL or C2 but where that escape is itself one
 // to clean, so the three searches answer as one pass would.
 func needsJSONCleaning(lit []byte) bool {
-	if bytes.IndexByte(lit, 0x7f) >= 0 {
+	if bytes.IndexByte(lit, 0x7f) >= 0 || hasBidi(lit) {
 		return true
 	}
 	for i := 0; ; {
@@ -269,4 +281,22 @@ func needsJSONCleaning(lit []byte) bool {
 		}
 		i++ // the escaped byte
 	}
+}
+
+// hasBidi reports whether b holds a character IsBidi accepts, encoded in
+// UTF-8: each starts with E2 or D8.
+func hasBidi(b []byte) bool {
+	for _, lead := range []byte{0xe2, 0xd8} {
+		for i := 0; ; i++ {
+			k := bytes.IndexByte(b[i:], lead)
+			if k < 0 {
+				break
+			}
+			i += k
+			if r, _ := utf8.DecodeRune(b[i:]); IsBidi(r) {
+				return true
+			}
+		}
+	}
+	return false
 }

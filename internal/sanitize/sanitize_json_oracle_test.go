@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // oracleNeedsJSONCleaning is needsJSONCleaning as it was, one byte at a
@@ -22,6 +23,10 @@ func oracleNeedsJSONCleaning(lit []byte) bool {
 			return true
 		case c == 0xc2 && j+1 < len(lit) && lit[j+1] >= 0x80 && lit[j+1] < 0xa0:
 			return true
+		case c >= 0xc0:
+			if r, _ := utf8.DecodeRune(lit[j:]); IsBidi(r) {
+				return true
+			}
 		}
 	}
 	return false
@@ -30,7 +35,7 @@ func oracleNeedsJSONCleaning(lit []byte) bool {
 // jsonPieces make strings around what needs cleaning: escapes JSON writes
 // and those it does not, DEL, C1 controls and bytes near them.
 var jsonPieces = []string{
-	"a", "é", "«", "\u0085", "\u009b", "\u009f", "\u00a0", "\x7f", "\x1b", "\x1b[31m", "\x07", "\n", "\t", "\r",
+	"a", "é", "«", "\u202e", "\u2066", "\u200f", "\u061c", "\u2069", "\u202d", "\u2028", "\xe2\x80", "\xd8", "\u0085", "\u009b", "\u009f", "\u00a0", "\x7f", "\x1b", "\x1b[31m", "\x07", "\n", "\t", "\r",
 	`"`, `\`, `\n`, `\t`, `\"`, `\\`, `\/`, `\u001b`, `\r`, "\xc2", "\x80", "\x9f", "\xa0", "{", "}", "[", "]", ":", ",", " ", "<", "&",
 }
 

@@ -32,6 +32,8 @@ var cases = []struct {
 	{"trailing ESC", "a\x1b", "a"},
 	{"C0 and DEL", "a\x00b\x07c\x08d\x7fe\rf", "abcdef"},
 	{"invalid UTF-8", "a\xffb", "a\ufffdb"},
+	{"bidi override", "G : \u202e€ 05,62\u202c", "G : € 05,62"},
+	{"bidi isolates and marks", "a\u2066b\u2069c\u200ed\u200fe\u061cf", "abcdef"},
 }
 
 func TestText(t *testing.T) {
@@ -61,7 +63,7 @@ func TestCheck(t *testing.T) {
 			t.Errorf("Check(%q) = %v, want nil", ok, err)
 		}
 	}
-	for _, bad := range []string{"v\u009b1", "a\x1b[31m", "a\nb", "a\tb", "a\x7f", "a\xff"} {
+	for _, bad := range []string{"v\u009b1", "a\x1b[31m", "a\nb", "a\tb", "a\x7f", "a\xff", "CNAM\u202e"} {
 		if err := Check(bad); !errors.Is(err, errControl) {
 			t.Errorf("Check(%q) = %v, want ErrControl", bad, err)
 		}
@@ -81,7 +83,7 @@ func FuzzText(f *testing.F) {
 			t.Fatalf("Text(%q) = %q: invalid UTF-8", in, out)
 		}
 		for _, r := range out {
-			if isControl(r) && r != '\n' && r != '\t' {
+			if isControl(r) && r != '\n' && r != '\t' || IsBidi(r) {
 				t.Fatalf("Text(%q) = %q keeps U+%04X", in, out, r)
 			}
 		}
