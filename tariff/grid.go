@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/avenant-dev/avenant/clause"
 )
@@ -57,14 +58,17 @@ func Prices(d *clause.Document) []Price {
 }
 
 // RowLabel is the first cell of a tariff row that names the act: not the
-// code, not an amount, not a date.
+// code, not an amount, not a date. A value opens with a digit or its
+// currency ("26,50 €", "1er décembre 2024", "+ 5 €", "EUR 30"); a name
+// may hold a number ("Visite 2", "Bilan de soins infirmiers 3").
 func RowLabel(text, code string) string {
 	for _, cell := range clause.RowCells(text) {
 		if cell == code || cell == "" || !strings.ContainsFunc(cell, unicode.IsLetter) {
 			continue
 		}
-		if strings.ContainsAny(cell, "€0123456789") && len([]rune(cell)) < 16 {
-			continue // "26,50 €", "30 EUR"
+		r, _ := utf8.DecodeRuneInString(cell)
+		if unicode.IsDigit(r) || strings.ContainsRune("€+-–", r) || strings.HasPrefix(cell, "EUR") {
+			continue
 		}
 		return cell
 	}

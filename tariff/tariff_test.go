@@ -106,3 +106,21 @@ func TestTableDateIsEffective(t *testing.T) {
 		t.Errorf("G = %+v", c)
 	}
 }
+
+// TestRowLabel: the label is the cell that names the act, a number in it
+// or not; the cells that give a value are passed over.
+func TestRowLabel(t *testing.T) {
+	tests := []struct{ row, code, want string }{
+		{"| G | Consultation | 30 € |", "G", "Consultation"},
+		{"| BSI 3 | Bilan de soins infirmiers 3 | 31,32 € |", "BSI 3", "Bilan de soins infirmiers 3"},
+		{"| VG2 | Visite2 | 30 € |", "VG2", "Visite2"},
+		{"| MN | 1er décembre 2024 | + 35 € | Majoration de nuit |", "MN", "Majoration de nuit"},
+		{"| G | EUR 30 | Consultation |", "G", "Consultation"},
+		{"| G | 30 EUR | 70 % |", "G", ""},
+	}
+	for _, tt := range tests {
+		if got := RowLabel(tt.row, tt.code); got != tt.want {
+			t.Errorf("RowLabel(%q) = %q, want %q", tt.row, got, tt.want)
+		}
+	}
+}
