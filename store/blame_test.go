@@ -258,3 +258,21 @@ func TestCommonLines(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitKeepsNumber: an article split into itself and a new bis
+// article stays the same clause, whichever part is longer, and a merge
+// keeps the id of the source whose number the merged article bears.
+func TestSplitKeepsNumber(t *testing.T) {
+	a := sentA1 + " " + sentA2
+	b := sentB1 + " " + sentB2 + " " + sentB3
+	s := newStore(t)
+	mustImport(t, s, articles("12", a+"\n\n"+b), "P1", "W1", "2023-01-01")
+	w2 := mustImport(t, s, articles("12", a, "12 bis", b), "P2", "W2", "2023-02-01").Version
+	if got := idsOf(t, s, w2); got != "preambule art-12 art-12-bis" {
+		t.Errorf("ids after the split: %s, want article 12 to keep art-12", got)
+	}
+	w3 := mustImport(t, s, articles("12 bis", b+"\n\n"+a), "P3", "W3", "2023-03-01").Version
+	if got := idsOf(t, s, w3); got != "preambule art-12-bis" {
+		t.Errorf("ids after the merge into 12 bis: %s, want art-12-bis", got)
+	}
+}

@@ -23,8 +23,9 @@
 // before in the store. Import aligns each new version with its base
 // (clause.Compare), and matched clauses keep their id through renumbering
 // and moves, so a clause file's git history is the clause's history. On a
-// split the largest part keeps the id; on a merge the largest source's id
-// survives and the others are recorded as merged into it. A clause the
+// split the part that keeps the number (else the largest) keeps the id; on
+// a merge the source whose number the result bears (else the largest) keeps
+// it and the others are recorded as merged into it. A clause the
 // base lacks but its line removed earlier takes back that clause's id when
 // the two pair (revivals): an article re-established after its deletion.
 //

@@ -428,19 +428,28 @@ func sameDocument(a, b *clause.Document) bool {
 }
 
 // assignIDs gives each clause of the new document a stable id: the id of
-// the base clause it matches, the largest part of a split keeping the
-// original's, a merge the largest source's, a clause revived the id it
-// had before its removal (revived, by index in d.New); other new clauses
-// get their slug, suffixed so that it never reuses an id the store ever
-// held. It also returns the change entries of changes.json.
+// the base clause it matches, the part of a split that keeps the number
+// (else the largest) keeping the original's, a merge that source's, a
+// clause revived the id it had before its removal (revived, by index in
+// d.New); other new clauses get their slug, suffixed so that it never
+// reuses an id the store ever held. It also returns the change entries of
+// changes.json.
 func assignIDs(d *clause.Diff, revived map[int]string, used map[string]bool) ([]string, []ChangeEntry) {
 	ids := make([]string, len(d.New.Clauses))
 	oldID := func(i int) string { return d.Old.Clauses[i].ID }
-	largest := func(doc *clause.Document, idx []int) int {
+	// The part of a split, or the source of a merge, that keeps the
+	// number keeps the id (article 12 split into 12 and 12 bis is still
+	// article 12); else the largest.
+	keeper := func(doc *clause.Document, idx []int, key string) int {
 		best := idx[0]
 		for _, i := range idx[1:] {
 			if len(doc.Clauses[i].Text) > len(doc.Clauses[best].Text) {
 				best = i
+			}
+		}
+		for _, i := range idx {
+			if key != "" && doc.Clauses[i].Key == key {
+				return i
 			}
 		}
 		return best
@@ -450,9 +459,9 @@ func assignIDs(d *clause.Diff, revived map[int]string, used map[string]bool) ([]
 		case len(c.Old) == 0:
 			ids[c.New[0]] = revived[c.New[0]]
 		case len(c.New) == 1:
-			ids[c.New[0]] = oldID(largest(d.Old, c.Old))
+			ids[c.New[0]] = oldID(keeper(d.Old, c.Old, d.New.Clauses[c.New[0]].Key))
 		case len(c.New) > 1:
-			ids[largest(d.New, c.New)] = oldID(c.Old[0])
+			ids[keeper(d.New, c.New, d.Old.Clauses[c.Old[0]].Key)] = oldID(c.Old[0])
 		}
 	}
 	for _, id := range ids {
