@@ -736,9 +736,17 @@ func (p *parser) flush(a, b int) {
 				rowParent = table
 			}
 			j := p.rowEnd(i, b)
-			p.addRow(rowParent, parent, i, j, code)
+			above := p.labelAbove(i, j, b)
+			p.addRow(rowParent, parent, i, j-above, code, p.rowText(i, j-above, 0))
 			hasChild = true
-			i = j
+			for i = j; above > 0; i = j {
+				code, _ := p.row(i)
+				j = p.rowEnd(i, b)
+				// The lines above it are its label's first half.
+				text := p.rowText(i, j, above)
+				above = p.labelAbove(i, j, b)
+				p.addRow(rowParent, parent, i, j-above, code, text)
+			}
 			continue
 		}
 		table = -1

@@ -59,9 +59,9 @@ func (p *parser) addItem(parent, s, e int, num string) {
 // addRow makes the lines [i, e) a row under parent; its id is made from
 // the clause that holds the table (owner), which a header row in between
 // does not change.
-func (p *parser) addRow(parent, owner, i, e int, code string) {
+func (p *parser) addRow(parent, owner, i, e int, code, text string) {
 	c := p.child(parent, KindItem)
-	c.Text = p.rowText(i, e)
+	c.Text = text
 	c.Number = code
 	var base string
 	if code != "" {

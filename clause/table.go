@@ -1,6 +1,7 @@
 package clause
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -44,27 +45,48 @@ func RowCells(text string) []string {
 		}
 		return cells
 	}
-	spans := columnSpans(first)
+	lines := []string{first}
+	if rest != "" {
+		lines = strings.Split(text, "\n")
+	}
+	// The row's own line is the one with most cells: the label of a row
+	// whose code and price stand level with its middle starts above it.
+	base, spans := 0, splitCodeCell(columnSpans(first))
+	for k := 1; k < len(lines); k++ {
+		if sp := splitCodeCell(columnSpans(lines[k])); len(sp) > len(spans) {
+			base, spans = k, sp
+		}
+	}
 	cols := make([]int, len(spans))
+	ends := make([]int, len(spans))
 	cells := make([]string, len(spans))
 	for i, s := range spans {
-		cols[i], cells[i] = s.col, s.text
+		cols[i], ends[i], cells[i] = s.col, s.col+utf8.RuneCountInString(s.text), s.text
 	}
-	if rest != "" {
-		for _, l := range strings.Split(rest, "\n") {
+	for li, l := range lines {
+		if li != base {
 			for _, s := range columnSpans(l) {
-				// The nearest column: a reader that places glyphs itself
-				// may set a continuation a cell or two off.
-				k := 0
-				for c := range cols {
-					if abs(cols[c]-s.col) < abs(cols[k]-s.col) {
-						k = c
-					}
+				k := continuedCell(cols, ends, s.col)
+				if li == 0 && k == 0 && len(cells) > 1 && isRowCode(cells[0]) {
+					// The label's first line, above the row's line:
+					// the text starts with it, so its indentation is
+					// lost, but a code never wraps: it opens the
+					// cell after the code.
+					k, s.col = -1, ends[0]+1
+				}
+				if k < 0 {
+					// Under no cell of the row's line, which left
+					// that column empty ("GS  30 €" between the two
+					// lines of its label, as pdftotext -layout
+					// centres a row): a cell of its own, in its place.
+					k, _ = slices.BinarySearch(cols, s.col)
+					cols, ends, cells = slices.Insert(cols, k, s.col), slices.Insert(ends, k, s.col), slices.Insert(cells, k, "")
 				}
 				if cells[k] != "" {
 					cells[k] += " "
 				}
 				cells[k] += s.text
+				ends[k] = max(ends[k], s.col+utf8.RuneCountInString(s.text))
 			}
 		}
 	}
@@ -72,6 +94,58 @@ func RowCells(text string) []string {
 		cells[i] = cellText(cells[i])
 	}
 	return cells
+}
+
+// continuedCell returns the cell a continuation starting at col goes on:
+// the one whose text on the lines so far stands over col, else the
+// nearest within two columns (a reader that places glyphs itself may set
+// a continuation a column or two off), else -1.
+func continuedCell(cols, ends []int, col int) int {
+	k := -1
+	for c := range cols {
+		if cols[c] <= col && col < ends[c] {
+			return c
+		}
+		if abs(cols[c]-col) <= 2 && (k < 0 || abs(cols[c]-col) < abs(cols[k]-col)) {
+			k = c
+		}
+	}
+	return k
+}
+
+// splitCodeCell separates an act code from the label it was set one space
+// before: a code as long as its column ("CNPSY Consultation du
+// psychiatre", in pdftotext -layout) leaves a single space between the
+// two cells. The label starts with a capital and a small letter; a key
+// letter's coefficient ("AMI 3") is part of the code.
+func splitCodeCell(spans []span) []span {
+	if len(spans) == 0 {
+		return spans
+	}
+	k := codeBeforeLabel(spans[0].text)
+	if k == 0 {
+		return spans
+	}
+	first := spans[0]
+	code := span{first.col, first.text[:k]}
+	label := span{first.col + k + 1, first.text[k+1:]}
+	return append([]span{code, label}, spans[1:]...)
+}
+
+// codeBeforeLabel returns the length of the act code that opens s when a
+// single space then a capitalised word follow it ("CNPSY Consultation"),
+// or 0.
+func codeBeforeLabel(s string) int {
+	k := rowCodeLen(s)
+	if k == 0 || k+2 >= len(s) || s[k] != ' ' {
+		return 0
+	}
+	r, n := utf8.DecodeRuneInString(s[k+1:])
+	l, _ := utf8.DecodeRuneInString(s[k+1+n:])
+	if !unicode.IsUpper(r) || !unicode.IsLower(l) {
+		return 0
+	}
+	return k
 }
 
 // cellText is a cell without surrounding spaces and emphasis markers.
@@ -263,22 +337,40 @@ func (p *parser) rowEnd(i, b int) int {
 	return j
 }
 
-// rowText is the text of the row on lines [i, e): its first line trimmed,
-// the lines that continue it with their indentation relative to it, so
-// that RowCells can tell which column each continues.
-func (p *parser) rowText(i, e int) string {
-	if e == i+1 {
+// rowText is the text of the row on lines [i, e), and on the above lines
+// before i that hold the start of its label, in their order: the first
+// line trimmed, the others with their indentation relative to the row's
+// line, so that RowCells can tell which column each continues.
+func (p *parser) rowText(i, e, above int) string {
+	if e == i+1 && above == 0 {
 		return p.trimmed(i)
 	}
 	var b strings.Builder
-	b.WriteString(p.trimmed(i))
+	b.WriteString(p.trimmed(i - above))
 	indent := p.lines[i].ts - p.lines[i].start
-	for j := i + 1; j < e; j++ {
+	for j := i - above + 1; j < e; j++ {
 		ln := p.lines[j]
 		b.WriteByte('\n')
-		b.WriteString(p.text[ln.start+indent : ln.te])
+		b.WriteString(p.text[ln.start+min(indent, ln.ts-ln.start) : ln.te])
 	}
 	return b.String()
+}
+
+// labelAbove returns how many of the lines that continue row i, ending at
+// e, begin the label of the row at e instead: pdftotext -layout sets a
+// row's code and price level with the middle of its label, so a row whose
+// label wrapped onto two lines prints them above and below a line that
+// holds no label ("Consultation du médecin spécialiste en médecine" /
+// "GS    30 €" / "générale"). The row at e takes as many lines from above
+// as continue it below, when its line has fewer cells than row i's.
+func (p *parser) labelAbove(i, e, b int) int {
+	if e >= b || e == i+1 || p.lines[i].flags&fPipe != 0 || !p.isRow(e) || p.lines[e].flags&fPipe != 0 {
+		return 0
+	}
+	if len(splitCodeCell(columnSpans(p.trimmed(e)))) >= len(splitCodeCell(columnSpans(p.trimmed(i)))) {
+		return 0
+	}
+	return min(p.rowEnd(e, b)-e-1, e-i-1)
 }
 
 // rowFacts compares two versions of a row cell by cell when it prices an
@@ -400,10 +492,14 @@ func (p *parser) readRow(i int) (code string, ok bool) {
 		}
 		return pipeRowCode(s), true
 	}
-	// Cheap prefix check: an act code, then a tab or two spaces.
+	// Cheap prefix check: an act code, then a tab or two spaces, or one
+	// space before a label in a line that goes on in columns (see
+	// splitCodeCell).
 	k := rowCodeLen(s)
 	if k == 0 || k+1 >= len(s) || !(s[k] == '\t' || (s[k] == ' ' && (s[k+1] == ' ' || s[k+1] == '\t'))) {
-		return labelFirstRow(s)
+		if codeBeforeLabel(s) == 0 || !hasGap(s[k:]) {
+			return labelFirstRow(s)
+		}
 	}
 	code = s[:k]
 	for rest := s[k:]; rest != ""; {

@@ -38,6 +38,24 @@ Hors majorations.
 
 Hors majorations.
 `},
+	{"pdftotext -layout, label around its code", `Annexe 1 - Tarifs
+
+Code  Libellé                                            Tarif
+G     Consultation de référence du médecin généraliste   30,00 €
+      Avis ponctuel
+APC                                                      56,50 €
+      de consultant
+
+Hors majorations.
+`},
+	{"pdftotext -layout, a code one space before its label", `Annexe 1 - Tarifs
+
+Code  Libellé                                            Tarif
+G     Consultation de référence du médecin généraliste   30,00 €
+APC Avis ponctuel de consultant                          56,50 €
+
+Hors majorations.
+`},
 	{"tabs", "Annexe 1 - Tarifs\n\nCode\tLibellé\tTarif\nG\tConsultation de référence du médecin généraliste\t30,00 €\nAPC\tAvis ponctuel de consultant\t56,50 €\n\nHors majorations.\n"},
 }
 

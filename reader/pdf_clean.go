@@ -435,6 +435,12 @@ func rewrap(lines []string) string {
 			continue
 		}
 		kind := classify(line)
+		// Inside a table, one wide gap is enough: a row whose label
+		// wrapped around its code ("GS" and "30 €" alone on the middle
+		// line of three) has two cells only.
+		if kind == kindProse && have && (curKind == kindTable || underRow) && columnGaps(strings.TrimSpace(line)) >= 1 {
+			kind = kindTable
+		}
 		text := line
 		indented := line[0] == ' ' || line[0] == '\t'
 		underRow = kind == kindTable || underRow && have && indented && !gap
