@@ -28,6 +28,7 @@ func FuzzParse(f *testing.F) {
 		"\xff\xfeArticle \xc3\n",
 		"Art. 1er. – Est approuvée la convention.\n\nArt. 2. - Les médecins,\npeuvent.\nArt. 3. –\nArticle 4 : « Texte » :\nArt. 5. (Abrogé) - Texte.\n",
 		"Annexe 1\nCode\nLibellé\nTarif\nG\nConsultation\n30 €\nCS\nConsultation | spécialiste\n31,50 €\nVL\n\n70 €\n",
+		"Code  Libellé      Tarif\nG     Consultation   30 €\n      Avis\nAPC                60 €\n      ponctuel\nCNPSY Psychiatre   41,70 €\n",
 	}
 	for _, s := range seeds {
 		f.Add(s)
@@ -41,6 +42,12 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in string) {
 		// Parse is specified on normalised UTF-8 but must hold its
 		// invariants on anything: invalid bytes are simply not words.
-		checkDocument(t, in, Parse(in))
+		d := Parse(in)
+		checkDocument(t, in, d)
+		for i := range d.Clauses {
+			if isTableRow(&d.Clauses[i]) {
+				RowCells(d.Clauses[i].Text) // any row text, without a panic
+			}
+		}
 	})
 }
