@@ -382,13 +382,34 @@ func rowFacts(old, new *Document, oc, nc *Clause, refs *refIndex) []Fact {
 	oCells, nCells := old.cellsOf(oc), new.cellsOf(nc)
 	subject := factSubject(nc)
 	if len(oCells) != len(nCells) || max(amountCells(oCells), amountCells(nCells)) < 2 {
-		return compareFacts(strings.Join(oCells, cellSep), strings.Join(nCells, cellSep), subject, refs)
+		facts := compareFacts(strings.Join(oCells, cellSep), strings.Join(nCells, cellSep), subject, refs)
+		return withRowCode(facts, factSubject(oc), subject)
 	}
 	names := columnNames(new, nc)
 	var out []Fact
 	for j := range nCells {
 		sub := cellSubject(subject, names, j, isAmount(oCells[j]) || isAmount(nCells[j]))
 		out = append(out, compareFacts(oCells[j], nCells[j], sub, refs)...)
+	}
+	return withRowCode(out, factSubject(oc), subject)
+}
+
+// withRowCode reports a row whose code changed ("| TLX | … |" → "| TLY |
+// … |") by a code fact from the one to the other, first, whether the
+// extractor knows the codes or not, as presenceFacts reports a row's code
+// that comes or goes: the row prices another act now. The code facts the
+// extractor read of the two codes, or of their key letter, give way to it.
+// A row keyed by a word (a category) has no code to report.
+func withRowCode(facts []Fact, from, to string) []Fact {
+	if from == to || from == "" || to == "" || strings.ContainsFunc(from+to, unicode.IsLower) {
+		return facts
+	}
+	out := []Fact{{Kind: FactCode, Old: from, New: to}}
+	for _, f := range facts {
+		if f.Kind == FactCode && (f.Old == from || f.New == to || inRowCode(f.Old, from) || inRowCode(f.New, to)) {
+			continue
+		}
+		out = append(out, f)
 	}
 	return out
 }

@@ -174,12 +174,7 @@ func TestPipeRowCode(t *testing.T) {
 	}
 	old := Parse("Annexe 1\n\n| Libellé | Code | Tarif |\n|---|---|---|\n| Consultation | G | 26,50 € |\n| Visite | VG | 36,50 € |\n")
 	new := Parse("Annexe 1\n\n| Libellé | Code | Tarif |\n|---|---|---|\n| Consultation | G | 26,50 € |\n")
-	var got []string
-	for _, c := range Compare(old, new, CompareOptions{}).Changes {
-		for _, f := range c.Facts {
-			got = append(got, fmt.Sprintf("%s %s → %s", f.Kind, f.Old, f.New))
-		}
-	}
+	got := factChanges(old, new)
 	if want := []string{"code VG → ", "amount 36,50 € → "}; !slices.Equal(got, want) {
 		t.Errorf("removed row: facts %q, want %q", got, want)
 	}
@@ -226,12 +221,7 @@ func TestLabelFirstColumns(t *testing.T) {
 func TestCategoryRowHasNoCode(t *testing.T) {
 	old := Parse("Annexe 1\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| Visites |\n| VG | Visite | 40 € |\n| XYZ | Acte | 5 € |\n")
 	new := Parse("Annexe 1\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| VG | Visite | 40 € |\n")
-	var got []string
-	for _, c := range Compare(old, new, CompareOptions{}).Changes {
-		for _, f := range c.Facts {
-			got = append(got, fmt.Sprintf("%s %s → %s", f.Kind, f.Old, f.New))
-		}
-	}
+	got := factChanges(old, new)
 	if want := []string{"code XYZ → ", "amount 5 € → "}; !slices.Equal(got, want) {
 		t.Errorf("facts %q, want %q", got, want)
 	}
@@ -299,4 +289,27 @@ func TestAmountCellsWrittenOtherwise(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("facts %q, want %q", got, want)
 	}
+}
+
+// A row whose code changed prices another act: a code fact from the one to
+// the other, known to the nomenclature or not.
+func TestRowCodeChanged(t *testing.T) {
+	old := Parse("Annexe 1\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| TLX | Télé-acte expérimental | 25 € |\n| CCP | Consultation de contraception | 46 € |\n| AMI 3 | Pansement | 9,45 € |\n")
+	new := Parse("Annexe 1\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| TLY | Télé-acte expérimental | 25 € |\n| CCPE | Consultation de contraception | 46 € |\n| AMI 4 | Pansement | 9,45 € |\n")
+	got := factChanges(old, new)
+	if want := []string{"code TLX → TLY", "code CCP → CCPE", "code AMI 3 → AMI 4"}; !slices.Equal(got, want) {
+		t.Errorf("facts %q, want %q", got, want)
+	}
+}
+
+// factChanges lists the facts of every change from old to new as "kind
+// old → new".
+func factChanges(old, new *Document) []string {
+	var out []string
+	for _, c := range Compare(old, new, CompareOptions{}).Changes {
+		for _, f := range c.Facts {
+			out = append(out, fmt.Sprintf("%s %s → %s", f.Kind, f.Old, f.New))
+		}
+	}
+	return out
 }
