@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/avenant-dev/avenant/internal/frtext"
+	"github.com/avenant-dev/avenant/internal/lazyre"
 )
 
 // A tariff table often gives its unit once, in the header ("Tarif (en
@@ -111,23 +112,13 @@ func columnCurrency(name string) string {
 	return ""
 }
 
-// bareNumber reports a cell that is a number and nothing else: "26,50",
-// "55", "1 200,00".
+// bareNumber reports a cell that is a number and nothing else, as the
+// facts read numbers: "26,50", "55", "1 200,00", "1.234,56", "26.50".
 func bareNumber(cell string) bool {
-	digits, comma := 0, false
-	for i := 0; i < len(cell); i++ {
-		switch c := cell[i]; {
-		case c >= '0' && c <= '9':
-			digits++
-		case c == ',' && !comma && digits > 0 && i+1 < len(cell):
-			comma = true
-		case c == ' ' && digits > 0 && !comma && i+1 < len(cell) && cell[i+1] >= '0' && cell[i+1] <= '9':
-		default:
-			return false
-		}
-	}
-	return digits > 0
+	return cell != "" && cell[0] >= '0' && cell[0] <= '9' && wholeNumber.MatchString(cell)
 }
+
+var wholeNumber = lazyre.New(`^(?:` + numPattern + `)$`)
 
 // columnLabel is a column's name without the currency it gives its cells:
 // "Métropole (€)" is the column "Métropole", its amounts in euros anyway.

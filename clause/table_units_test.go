@@ -30,8 +30,8 @@ func TestColumnCurrency(t *testing.T) {
 
 func TestBareNumber(t *testing.T) {
 	for cell, want := range map[string]bool{
-		"26,50": true, "55": true, "1 200,00": true, "7,5": true,
-		"26,50 €": false, "": false, ",5": false, "26,": false, "12 bis": false, "K 10": false, "1,2,3": false,
+		"26,50": true, "55": true, "1 200,00": true, "7,5": true, "1.234,56": true, "1.234": true, "26.50": true, "1 234 567": true,
+		"26,50 €": false, "": false, ",5": false, "26,": false, "12 bis": false, "K 10": false, "1,2,3": false, "1.2.3": false, "1 23": false,
 	} {
 		if got := bareNumber(cell); got != want {
 			t.Errorf("bareNumber(%q) = %v, want %v", cell, got, want)
