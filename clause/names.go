@@ -174,18 +174,9 @@ func resolveIn(cs []Named, name string, in func(*Named) bool) []int {
 	if hits := matching(func(c *Named) bool { return c.Heading != "" && frtext.Fold(c.Heading) == folded }); hits != nil {
 		return hits
 	}
-	if kind, key, ok := nameKey(name); ok {
-		return matching(func(c *Named) bool {
-			return key != "" && strings.EqualFold(c.Key, key) || key == "" && c.Kind == kind
-		})
-	}
-	if key := NumberKey(KindArticle, name); key != "" {
-		if hits := matching(func(c *Named) bool { return c.Key == key }); hits != nil {
-			return hits
-		}
-	}
 	// "Annexe 1/G": a clause named within an ancestor, where a bare number
-	// is any descendant's (a tariff row's act code).
+	// is any descendant's (a tariff row's act code). Tried before the
+	// kinds, which would read "Section 2/Sous-section 1" as one number.
 	if k := strings.LastIndexByte(name, '/'); k > 0 {
 		parents := resolveIn(cs, name[:k], in)
 		under := func(c *Named) bool {
@@ -201,7 +192,19 @@ func resolveIn(cs []Named, name string, in func(*Named) bool) []int {
 			return hits
 		}
 		n := NormalizeNumber(child)
-		return matching(func(c *Named) bool { return under(c) && n != "" && NormalizeNumber(c.Number) == n })
+		if hits := matching(func(c *Named) bool { return under(c) && n != "" && NormalizeNumber(c.Number) == n }); hits != nil {
+			return hits
+		}
+	}
+	if kind, key, ok := nameKey(name); ok {
+		return matching(func(c *Named) bool {
+			return key != "" && strings.EqualFold(c.Key, key) || key == "" && c.Kind == kind
+		})
+	}
+	if key := NumberKey(KindArticle, name); key != "" {
+		if hits := matching(func(c *Named) bool { return c.Key == key }); hits != nil {
+			return hits
+		}
 	}
 	return nil
 }

@@ -38,6 +38,11 @@ func TestResolveNameCases(t *testing.T) {
 		{"TITRE II", "titre-2"},
 		{"titre ii", "titre-2"},
 		{"Annexe 1/G", "annexe-1-g"},
+		{"Titre 2/Chapitre 1", "chap-1"},
+		{"Titre III / Chapitre 1", "chap-1-2"},
+		{"titre 3/chapitre 3/article 26.1", "art-26-1"},
+		{"titre 3/chapitre 3/article 27", ""},
+		{"Titre 2/Titre 3", ""},
 		{"tariff G", "annexe-1-g"},
 		{"Chapitre 3", "chap-3 chap-3-2"},
 		{"Chapitre III", "chap-3 chap-3-2"},
@@ -63,6 +68,19 @@ func TestResolveNameCases(t *testing.T) {
 		}
 		if strings.Join(got, " ") != c.want {
 			t.Errorf("ResolveName(%q) = %q, want %q", c.name, got, c.want)
+		}
+	}
+	// A code's sections: "Section 2" reads as a heading with anything after
+	// it, which must not hide the ancestor's name.
+	code := NamedOf(Parse("# Chapitre II : RSA\n\n## Section 1 : Dispositions générales\n\n### Sous-section 1 : Objet\n\n#### Article L262-1\n\nTexte un.\n\n" +
+		"## Section 2 : Prestation\n\n### Sous-section 1 : Conditions\n\n#### Article L262-2\n\nTexte deux.\n"))
+	for name, want := range map[string]string{"Section 2/Sous-section 1": "Sous-section 1 : Conditions", "Section 1 / Sous-section 1": "Sous-section 1 : Objet", "Section 2/L262-2": "Article L262-2", "Section 1/L262-2": ""} {
+		var got []string
+		for _, i := range ResolveName(code, name) {
+			got = append(got, code[i].Heading)
+		}
+		if strings.Join(got, ", ") != want {
+			t.Errorf("ResolveName(%q) = %q, want %q", name, got, want)
 		}
 	}
 	if _, err := FindName(named, "Chapitre 3", "AV1"); !errors.Is(err, ErrAmbiguousClause) ||
