@@ -268,7 +268,7 @@ func (p *parser) scan() (rowCodeLine bool) {
 		ts, te := trimBounds(text, pos, end)
 		ln := line{start: pos, end: end, ts: ts, te: te}
 		i := len(p.lines)
-		if ts == te {
+		if ts == te || ruleLine(text[ts:te]) {
 			ln.flags = fBlank
 			if pos == end {
 				ln.flags |= fClean
@@ -856,6 +856,28 @@ func trimBounds(text string, start, end int) (int, int) {
 		end -= size
 	}
 	return start, end
+}
+
+// ruleLine reports a line that only draws: a Markdown thematic break
+// ("***", "- - -"), a setext heading's underline ("=====", "-----"), a
+// text's separator ("_____", "~~~~~"). It holds no word and stands between
+// what it separates as a blank line does, in every format: the same
+// convention exported with "====" under its titles and without is the same
+// text.
+func ruleLine(s string) bool {
+	if len(s) < 3 || strings.IndexByte("-=_*~", s[0]) < 0 {
+		return false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == s[0]:
+			n++
+		case c != ' ' && c != '\t':
+			return false
+		}
+	}
+	return n >= 3
 }
 
 func isBlankRune(r rune) bool {

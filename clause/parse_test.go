@@ -855,3 +855,21 @@ func outlineOf(d *Document) []string {
 	}
 	return out
 }
+
+// TestRuleLinesDrawOnly: a setext heading's underline, a thematic break, a
+// text's separator line or a column header's underline holds no word: the
+// text with them reads as the text without.
+func TestRuleLinesDrawOnly(t *testing.T) {
+	plain := "TITRE I - DISPOSITIONS\n\nArticle 1 - Objet\n\nLe texte.\n\nArticle 2\n\nAutre texte.\n\nANNEXE 1\n\nCode    Libellé    Tarif\nG       Consultation    30 €\n"
+	drawn := "TITRE I - DISPOSITIONS\n======================\n\nArticle 1 - Objet\n-----------------\n\nLe texte.\n\n* * *\n\nArticle 2\n\nAutre texte.\n\n___\n\nANNEXE 1\n\nCode    Libellé    Tarif\n----    -------    -----\nG       Consultation    30 €\n"
+	want, got := Parse(plain), Parse(drawn)
+	checkDocument(t, drawn, got)
+	if d := Compare(want, got, CompareOptions{}); d.Differs() {
+		t.Errorf("the drawn text differs: %q", listed(d, false))
+	}
+	for _, s := range []string{"--", "-- fin --", "-=-", "***a", "| --- |"} {
+		if ruleLine(s) {
+			t.Errorf("ruleLine(%q) = true", s)
+		}
+	}
+}
