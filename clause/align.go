@@ -247,8 +247,9 @@ func (a *aligner) positionScore(o, n int) float64 {
 // matchIdentical is pass 1: equal kind class, heading rest and text,
 // wherever they stand. Clauses with neither text nor heading rest (a bare
 // "Titre II") are left to the number and children passes. When several
-// clauses share a text, the same number wins, then the same parent, then
-// the nearest relative position.
+// clauses share a text, the place its matched neighbours give it wins,
+// then the same number, then the same parent, then the nearest relative
+// position.
 func (a *aligner) matchIdentical(keep func(*Clause) bool) {
 	// Byte-identical texts first, which is cheap; then the rest up to
 	// canonical folding.
@@ -380,6 +381,12 @@ func (a *aligner) matchIdenticalBy(canonical bool, keep func(*Clause) bool) {
 			score := a.positionScore(o, n)
 			if k := fo.d.Clauses[o].Key; k != "" && k == fn.d.Clauses[n].Key {
 				score += 4
+			}
+			// Where its matched neighbours put it beats its number: a
+			// text renumbered throughout gives an old number to another
+			// of the same words ("(Censuré)").
+			if slices.Contains(a.neighbourAnchors(o), n) {
+				score += 5
 			}
 			if a.parentOK(o, n) {
 				score += 2
