@@ -57,10 +57,10 @@ var factCases = []struct {
 		want:    []Fact{{Kind: FactAmount, Subject: "G", Old: "25 €", New: "26,50 €", OldValue: f64(25), NewValue: f64(26.5), Unit: "EUR", DeltaPct: f64(6)}},
 	},
 	{
-		name:    "a code in the sentence wins over the subject",
-		old:     "La majoration MPC est de 2 €.",
-		new:     "La majoration MPC est de 5 €.",
-		subject: "G",
+		name:    "a tariff row prices its own act, whatever codes its label names",
+		old:     "MPC | Majoration applicable aux consultations G et GS | 2 €",
+		new:     "MPC | Majoration applicable aux consultations G et GS | 5 €",
+		subject: "MPC",
 		want:    []Fact{{Kind: FactAmount, Subject: "MPC", Old: "2 €", New: "5 €", OldValue: f64(2), NewValue: f64(5), Unit: "EUR", DeltaPct: f64(150)}},
 	},
 	{

@@ -3,22 +3,22 @@ package clause
 import (
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // amountFacts builds the facts of one amount: one per act code it prices
 // ("les consultations G, GS et APC sont portées à 30 €" gives three), else
 // one tied to the clause's subject, to a row label above it, or to none.
 func (t *factTextKind) amountFacts(start, end int, v float64, unit string, codes []codeAt, labels []codeAt, subject string) []factAt {
-	subs := t.codesFor(start, end, codes)
-	if len(subs) == 0 && subject != "" {
+	var subs []string
+	if rowPrices(subject) {
+		// A tariff row prices its own act, whatever codes its label
+		// names ("| MPC | Majoration applicable aux consultations G et
+		// GS | 2 € |" prices MPC, not GS) or holds with a coefficient
+		// ("AMI" in the row "AMI 3").
 		subs = []string{subject}
-	}
-	// A row keyed by a key letter and its coefficient ("AMI 3", "K 10")
-	// prices that act, not every act of its letter.
-	for k, sub := range subs {
-		if inRowCode(sub, subject) {
-			subs[k] = subject
-		}
+	} else if subs = t.codesFor(start, end, codes); len(subs) == 0 && subject != "" {
+		subs = []string{subject}
 	}
 	if len(subs) == 0 {
 		sub := ""
@@ -36,6 +36,13 @@ func (t *factTextKind) amountFacts(start, end int, v float64, unit string, codes
 			key: "amount:" + sub + ":" + val, val: val, subject: sub, value: v, hasValue: true, unit: unit})
 	}
 	return out
+}
+
+// rowPrices reports a subject that is the code of a tariff row ("G",
+// "AMI 3", "G (DOM)"), not a word keying a row of a category ("|
+// Consultations | 70 % |"): codes are written in capitals.
+func rowPrices(subject string) bool {
+	return subject != "" && !strings.ContainsFunc(subject, unicode.IsLower)
 }
 
 // inRowCode reports a code that a row's code holds with its coefficient:

@@ -82,8 +82,10 @@ func TestEscapesInEveryOutputFormat(t *testing.T) {
 	named := "\x1b[31mR\x1b]0;pwned\a\u009b2J[a](javascript:x)"
 	old, new := filepath.Join(dir, "old"+named+".md"), filepath.Join(dir, "new"+named+".md")
 	table := "\n\n# Annexe 1 - Tarifs\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| G | Consultation " + hostile + " | %s |\n"
-	oldText := "# Article 1 " + hostile + "\n\nLa consultation est valorisée à 25 €. " + hostile + "\n\n# Article 2\n\nTexte supprimé." + fmt.Sprintf(table, "25 €")
-	newText := "# Article 1 " + hostile + "\n\nLa consultation est valorisée à 30 €. " + hostile + "\n\n# Article 3\n\nTexte ajouté " + hostile + "." + fmt.Sprintf(table, "30 €")
+	// The consultation is named by the hostile words, so that compare,
+	// which prints facts, prints them as an amount's subject.
+	oldText := "# Article 1 " + hostile + "\n\nLa consultation " + hostile + " est valorisée à 25 €. " + hostile + "\n\n# Article 2\n\nTexte supprimé." + fmt.Sprintf(table, "25 €")
+	newText := "# Article 1 " + hostile + "\n\nLa consultation " + hostile + " est valorisée à 30 €. " + hostile + "\n\n# Article 3\n\nTexte ajouté " + hostile + "." + fmt.Sprintf(table, "30 €")
 	writeFile(t, old, oldText)
 	writeFile(t, new, newText)
 	// A store refuses such file names as source names: it gets tamer ones.
