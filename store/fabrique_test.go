@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -13,12 +14,27 @@ import (
 	"github.com/avenant-dev/avenant/reader"
 )
 
+// fabriqueArticles is articles_etapes.json, reduced to article identity:
+// each article's number and the steps that print it, with the number the
+// law gives it at the last steps (newnum), where it renumbers.
+type fabriqueArticles map[string]struct {
+	Titre string         `json:"titre"`
+	Steps []fabriqueStep `json:"steps"`
+}
+
+type fabriqueStep struct {
+	Step   string `json:"id_step"`
+	NewNum string `json:"newnum"`
+}
+
 // TestFabriqueIdentity imports every step of the three bills of
 // raw/lafabrique in procedure order, each answering the step before (the
-// failed ones too: a CMP that agreed on nothing, a text rejected), and
-// holds the stable ids to La Fabrique's article identity: an article keeps
-// one id at every step that prints it, through its deletion and
-// re-establishment, and no id ever names two of its articles.
+// failed ones too: a CMP that agreed on nothing, a text rejected), then
+// the law as promulgated, the last step's articles renumbered as La
+// Fabrique's newnum says. It holds the stable ids to La Fabrique's article
+// identity: an article keeps one id at every step that prints it, through
+// its deletion and re-establishment and the final renumbering, and no id
+// ever names two of its articles.
 func TestFabriqueIdentity(t *testing.T) {
 	truths := corpus.Files(t, "raw/lafabrique/*/articles_etapes.json")
 	if testing.Short() {
@@ -27,12 +43,7 @@ func TestFabriqueIdentity(t *testing.T) {
 	for _, path := range truths {
 		bill := filepath.Base(filepath.Dir(path))
 		var truth struct {
-			Articles map[string]struct {
-				Titre string `json:"titre"`
-				Steps []struct {
-					Step string `json:"id_step"`
-				} `json:"steps"`
-			} `json:"articles"`
+			Articles fabriqueArticles `json:"articles"`
 		}
 		raw, err := os.ReadFile(path)
 		if err != nil {
@@ -48,35 +59,28 @@ func TestFabriqueIdentity(t *testing.T) {
 		sort.Strings(steps)
 		s := newStore(t)
 		byStep := map[string]map[string][]string{} // step → article number → ids
+		var last string
 		for _, f := range steps {
 			text, err := reader.ReadFile(f, reader.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
 			step := strings.TrimSuffix(filepath.Base(f), ".txt")
-			r, err := s.Import(clause.Parse(text), ImportOptions{Party: "Parlement", Label: "s" + step, Date: "2020-01-01", SourceName: filepath.Base(f)})
-			if err != nil {
-				t.Fatalf("%s: %v", f, err)
-			}
-			m, err := s.manifest(r.Version)
-			if err != nil {
-				t.Fatal(err)
-			}
-			byStep[step] = map[string][]string{}
-			for _, e := range m {
-				if e.Kind == clause.KindArticle {
-					n := clause.NormalizeNumber(e.Number)
-					byStep[step][n] = append(byStep[step][n], e.ID)
-				}
-			}
+			byStep[step] = importStep(t, s, text, "s"+step)
+			last = text
 		}
+		law, renumbered := promulgated(last, truth.Articles, filepath.Base(steps[len(steps)-1]))
+		byStep["loi"] = importStep(t, s, law, "loi")
 		pairs, agree := 0, 0
 		owner := map[string]string{}
 		for key, a := range truth.Articles {
-			num := clause.NormalizeNumber(a.Titre)
 			prev, prevStep := "", ""
-			for _, st := range a.Steps {
-				ids := byStep[st.Step][num]
+			for _, st := range append(a.Steps, fabriqueStep{"loi", renumbered[a.Titre]}) {
+				num := a.Titre
+				if st.Step == "loi" {
+					num = st.NewNum
+				}
+				ids := byStep[st.Step][clause.NormalizeNumber(num)]
 				if len(ids) != 1 {
 					continue // not printed at that step (deleted, or left out as adopted)
 				}
@@ -95,9 +99,57 @@ func TestFabriqueIdentity(t *testing.T) {
 				prev, prevStep = ids[0], st.Step
 			}
 		}
-		t.Logf("%s: %d/%d consecutive appearances of an article keep its id", bill, agree, pairs)
+		t.Logf("%s: %d/%d consecutive appearances of an article keep its id (%d renumbered in the law)", bill, agree, pairs, len(renumbered))
 		if pairs < 100 {
 			t.Errorf("%s: only %d appearances compared", bill, pairs)
 		}
 	}
+}
+
+// importStep imports text as version label and returns its articles' ids
+// by normalized number.
+func importStep(t *testing.T, s *Store, text, label string) map[string][]string {
+	t.Helper()
+	r, err := s.Import(clause.Parse(text), ImportOptions{Party: "Parlement", Label: label, Date: "2020-01-01", SourceName: label + ".txt"})
+	if err != nil {
+		t.Fatalf("%s: %v", label, err)
+	}
+	m, err := s.manifest(r.Version)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]string{}
+	for _, e := range m {
+		if e.Kind == clause.KindArticle {
+			n := clause.NormalizeNumber(e.Number)
+			out[n] = append(out[n], e.ID)
+		}
+	}
+	return out
+}
+
+// articleLine is an article's heading line in the bills' texts.
+var articleLine = regexp.MustCompile(`(?m)^Article (1er|\d+)((?: [A-Z])?(?: (?:bis|ter|quater|quinquies|sexies|septies)(?: [A-Z]+)?)?)( \(.*\))?$`)
+
+// promulgated is text, the last step of a bill, with its articles given
+// the numbers of the law (newnum at step), and the renumbering it applied,
+// old number → new.
+func promulgated(text string, arts fabriqueArticles, step string) (string, map[string]string) {
+	step = strings.TrimSuffix(step, ".txt")
+	renumber := map[string]string{}
+	for _, a := range arts {
+		for _, st := range a.Steps {
+			if st.Step == step && st.NewNum != "" {
+				renumber[a.Titre] = st.NewNum
+			}
+		}
+	}
+	law := articleLine.ReplaceAllStringFunc(text, func(line string) string {
+		m := articleLine.FindStringSubmatch(line)
+		if n, ok := renumber[m[1]+m[2]]; ok {
+			return "Article " + n + m[3]
+		}
+		return line
+	})
+	return law, renumber
 }
