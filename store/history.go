@@ -174,6 +174,11 @@ func (s *Store) BlameLines(id string, at *Version, cosmetic bool) ([]Span, error
 		return nil, err
 	}
 	if !ok {
+		// Named by its id, a clause gone from at is reported as a name
+		// is: where it last existed on the line.
+		if _, err := s.FindClause(at, id); err != nil {
+			return nil, err
+		}
 		return nil, fmt.Errorf("%s: %w in %s", id, ErrUnknownClause, at.Label)
 	}
 	return spans, nil
