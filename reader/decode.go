@@ -76,7 +76,48 @@ func Decode(data []byte) (string, error) {
 	if text == "" {
 		return "", &Error{Err: errEmpty, Detail: "empty file (only whitespace)"}
 	}
-	return framePipeTables(text), nil
+	return framePipeTables(unescapeMarkdown(text)), nil
+}
+
+// unescapeMarkdown drops the backslashes Markdown puts before a punctuation
+// mark to keep it literal ("1\.", "\-", "\*", "\[", "\'" in pandoc's
+// output), before a space (pandoc's no-break space) and at the end of a
+// line (a hard break): what the text says is the mark, and the same text
+// from Word has none. A backslash before a letter or a digit is the text's
+// own ("C:\dossier"), and "\|" stays, a pipe written inside a table cell.
+// A run of backslashes counts as one, so that reading the result again
+// changes nothing (legal texts have no use for a backslash before a mark).
+func unescapeMarkdown(text string) string {
+	i := strings.IndexByte(text, '\\')
+	if i < 0 {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	for i >= 0 {
+		b.WriteString(text[:i])
+		k := i
+		for k < len(text) && text[k] == '\\' {
+			k++
+		}
+		switch {
+		case k < len(text) && text[k] != '|' && isASCIIPunct(text[k]):
+		case i > 0 && text[i-1] != '\n' && text[i-1] != ' ' && k < len(text) && (text[k] == ' ' || text[k] == '\n'):
+			// pandoc's no-break space ("30\ €") and hard line break,
+			// after a word: no line starts or ends with a blank.
+		default:
+			b.WriteByte('\\')
+		}
+		text = text[k:]
+		i = strings.IndexByte(text, '\\')
+	}
+	b.WriteString(text)
+	return b.String()
+}
+
+// isASCIIPunct reports the marks CommonMark lets a backslash escape.
+func isASCIIPunct(c byte) bool {
+	return c > ' ' && c < 0x7f && !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')
 }
 
 // toNFC is norm.NFC.String with one copy of the text instead of two when

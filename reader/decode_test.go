@@ -104,6 +104,8 @@ func TestDecodeNormalisation(t *testing.T) {
 		{"leading indentation kept", "  a\n\tb", "  a\n\tb\n"},
 		{"blank runs collapse", "\n\n  \na\n\n \n\nb\n\n\n", "a\n\nb\n"},
 		{"form feed triggers PDF clean-up", "négocia-\ntion\f", "négociation\n"},
+		{"Markdown escapes", "1\\. Le médecin \\- s\\'engage à 30\\ € \\*au plus\\* \\\\ fin\\\nsuite", "1. Le médecin - s'engage à 30 € *au plus* \\ fin\nsuite\n"},
+		{"backslashes of the text kept", "C:\\dossier\\2024 | V\\|L |", "C:\\dossier\\2024 | V\\|L |\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -215,6 +217,7 @@ func FuzzDecode(f *testing.F) {
 	f.Add(utf16Bytes("Titre\n", true))
 	f.Add([]byte("\xEF\xBB\xBFnégocia-\ntion\f- 2 -\f"))
 	f.Add([]byte("me\u0301decin\r\r\n\v\x1b"))
+	f.Add([]byte("1\\. a\\\\* 30\\ € \\\\\n\\|\\\\|x\\\n \\ "))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		got, err := Decode(data)
 		if err != nil {
