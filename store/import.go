@@ -578,6 +578,9 @@ func freshID(c *clause.Clause, used map[string]bool) string {
 	if base == "" {
 		base = "clause"
 	}
+	if windowsDevice(base) {
+		base += "-1"
+	}
 	if !used[base] {
 		return base
 	}

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"strings"
+
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/storer"
 
@@ -38,4 +40,16 @@ func (s *Store) partyBranch(ix *index, party string) plumbing.ReferenceName {
 		return nil
 	})
 	return found
+}
+
+// windowsDevice reports a slug that Windows reserves for a device whatever
+// its extension: a clause headed "CON", "Aux" or "NUL" would make
+// clauses/con.txt, which git for Windows refuses to check out, so a store
+// with it could not be cloned there.
+func windowsDevice(slug string) bool {
+	switch slug {
+	case "con", "prn", "aux", "nul":
+		return true
+	}
+	return len(slug) == 4 && (strings.HasPrefix(slug, "com") || strings.HasPrefix(slug, "lpt")) && slug[3] >= '0' && slug[3] <= '9'
 }

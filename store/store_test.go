@@ -415,6 +415,13 @@ func TestFreshIDs(t *testing.T) {
 	if got := freshID(&c, used); got != "annex-iv" {
 		t.Errorf("freshID = %q", got)
 	}
+	// Names Windows keeps for devices, whatever the extension, never
+	// name a clause file: git for Windows would not check it out.
+	for id, want := range map[string]string{"con": "con-1", "nul": "nul-1", "com1": "com1-1", "lpt9": "lpt9-1", "aux": "aux-1", "prn": "prn-1", "comx": "comx", "com10": "com10", "console": "console"} {
+		if got := freshID(&clause.Clause{ID: id}, used); got != want {
+			t.Errorf("freshID of %q = %q, want %q", id, got, want)
+		}
+	}
 }
 
 // TestImportSameLabelTwice: running the same import again is a no-op that
