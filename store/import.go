@@ -219,11 +219,17 @@ func (s *Store) writeObjects(doc *clause.Document, ids []string, changes []Chang
 		}
 	}
 	o.clauses = make([]object.TreeEntry, len(doc.Clauses))
+	total := 0
 	for i := range doc.Clauses {
 		if !validID(ids[i]) {
 			return o, fmt.Errorf("%s: clause %d has the id %q, which cannot name a file", sourceName, i+1, ids[i])
 		}
-		h, err := s.writeBlob([]byte(formatText(doc.Clauses[i].Text)), have)
+		text := formatText(doc.Clauses[i].Text)
+		if total += len(text); total > maxVersionText {
+			// What a store would refuse to read back is never written.
+			return o, fmt.Errorf("%s: more than %d MiB of text, the most a version holds", sourceName, maxVersionText>>20)
+		}
+		h, err := s.writeBlob([]byte(text), have)
 		if err != nil {
 			return o, err
 		}
@@ -594,6 +600,9 @@ func freshID(c *clause.Clause, used map[string]bool) string {
 
 // writeBlob stores data as a blob unless have already holds its hash.
 func (s *Store) writeBlob(data []byte, have map[plumbing.Hash]bool) (plumbing.Hash, error) {
+	if len(data) > maxObjectBytes {
+		return plumbing.ZeroHash, fmt.Errorf("a file of %d MiB, more than the %d MiB a store reads back", len(data)>>20, maxObjectBytes>>20)
+	}
 	h := plumbing.ComputeHash(plumbing.BlobObject, data)
 	if have[h] {
 		return h, nil

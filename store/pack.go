@@ -52,12 +52,22 @@ type packed struct {
 const (
 	// maxResolvedBytes bounds the cache of resolved objects.
 	maxResolvedBytes = 32 << 20
-	// maxObjectBytes refuses objects no clause store holds, whose size a
-	// corrupt pack could make up to exhaust memory.
-	maxObjectBytes = 1 << 30
 	// maxDeltaDepth stops a loop of deltas, which only a corrupt pack
 	// (bases named by hash) can make; git's deepest chains are 250 long.
 	maxDeltaDepth = 10000
+)
+
+// The bounds of what a store holds (variables for the tests).
+var (
+	// maxObjectBytes refuses objects no clause store holds, whose size a
+	// corrupt pack could make up to exhaust memory: an import never writes
+	// a clause or a manifest past it (writeBlob), a version's text stays
+	// within maxVersionText, and a 200 MB clause cost 20 GB to diff.
+	maxObjectBytes = 128 << 20
+	// maxVersionText bounds the clause texts of one version, read or
+	// written: four times the text a file renders to by default, what
+	// --max-size 16 MiB allows.
+	maxVersionText = 64 << 20
 )
 
 var errBadPack = errors.New("malformed pack")
@@ -195,8 +205,11 @@ func (r *packReader) at(p *packFile, off, depth int) (packed, error) {
 	}
 	data := p.data[:len(p.data)-hashLen]
 	typ, size, n := entryHeader(data[off:])
-	if n == 0 || size > maxObjectBytes {
+	if n == 0 {
 		return packed{}, fmt.Errorf("%w: bad entry header at %d", errBadPack, off)
+	}
+	if size > maxObjectBytes {
+		return packed{}, fmt.Errorf("%w: an entry of %d bytes at %d, more than any store holds", errBadPack, size, off)
 	}
 	body := off + n
 	var o packed
@@ -317,6 +330,12 @@ func deltaOffset(b []byte) (rel, n int) {
 // own patcher (what go-git reads these packs with), its refusals reported
 // as a malformed pack.
 func applyDelta(base, d []byte) ([]byte, error) {
+	// A delta of a few bytes can copy its base over and over: the size it
+	// declares is checked before anything is made.
+	_, n := binary.Uvarint(d)
+	if target, k := binary.Uvarint(d[max(n, 0):]); n <= 0 || k <= 0 || target > uint64(maxObjectBytes) {
+		return nil, fmt.Errorf("%w: a delta's header is malformed or declares more than %d bytes", errBadPack, maxObjectBytes)
+	}
 	out, err := packfile.PatchDelta(base, d)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", errBadPack, err)

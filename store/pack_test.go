@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -146,6 +147,8 @@ func TestApplyDeltaRefusesBadDeltas(t *testing.T) {
 		{"more than announced", []byte{10, 1, 2, 'a', 'b'}},
 		{"less than announced", []byte{10, 3, 1, 'a'}},
 		{"reserved opcode", []byte{10, 1, 0}},
+		// Four bytes that copy the base a million times over.
+		{"more than any store holds", append(binary.AppendUvarint([]byte{10}, 1<<40), 0x91, 0, 10)},
 	} {
 		if _, err := applyDelta(base, tc.delta); !errors.Is(err, errBadPack) {
 			t.Errorf("%s: %v", tc.name, err)

@@ -185,6 +185,7 @@ func (sn *snapshot) document(s *Store) (*clause.Document, error) {
 		return nil, err
 	}
 	texts := make([]string, len(m))
+	total := 0
 	for i, e := range m {
 		h, ok := sn.blobs[e.ID]
 		if !ok {
@@ -193,6 +194,9 @@ func (sn *snapshot) document(s *Store) (*clause.Document, error) {
 		raw, err := s.readBlob(h)
 		if err != nil {
 			return nil, err
+		}
+		if total += len(raw); total > maxVersionText {
+			return nil, fmt.Errorf("%w: its clauses hold more than %d MiB of text, more than an import writes", errCorrupt, maxVersionText>>20)
 		}
 		texts[i] = parseText(string(raw))
 	}

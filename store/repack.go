@@ -150,13 +150,32 @@ func (s *Store) reachable() (map[plumbing.Hash]bool, error) {
 		if seen[h] {
 			continue
 		}
+		// A reference may name any object (git tags a blob or a tree
+		// as readily as a commit): what it names is kept, whatever it is.
+		obj, err := s.repo.Storer.EncodedObject(plumbing.AnyObject, h)
+		if err != nil {
+			return nil, fmt.Errorf("%w: a reference names %s: %w", errCorrupt, h, err)
+		}
+		switch obj.Type() {
+		case plumbing.TagObject:
+			t, err := s.repo.TagObject(h)
+			if err != nil {
+				return nil, err
+			}
+			seen[h] = true
+			tips = append(tips, t.Target)
+			continue
+		case plumbing.TreeObject:
+			if err := walkTree(h); err != nil {
+				return nil, err
+			}
+			continue
+		case plumbing.BlobObject:
+			seen[h] = true
+			continue
+		}
 		c, err := s.repo.CommitObject(h)
 		if err != nil {
-			if t, terr := s.repo.TagObject(h); terr == nil {
-				seen[h] = true
-				tips = append(tips, t.Target)
-				continue
-			}
 			return nil, err
 		}
 		seen[h] = true

@@ -157,7 +157,9 @@ func openRepo(dir string) (*git.Repository, error) {
 	if _, err := dot.Stat(""); err != nil {
 		return nil, err
 	}
-	st := filesystem.NewStorageWithOptions(dot, cache.NewObjectLRUDefault(), filesystem.Options{KeepDescriptors: true})
+	// An object past maxObjectBytes is left unread (LargeObjectThreshold),
+	// so that typedObject refuses it by its size before inflating it.
+	st := filesystem.NewStorageWithOptions(dot, cache.NewObjectLRUDefault(), filesystem.Options{KeepDescriptors: true, LargeObjectThreshold: int64(maxObjectBytes)})
 	return git.Open(st, osfs.New(dir))
 }
 

@@ -44,6 +44,9 @@ func (s *Store) typedObject(t plumbing.ObjectType, h plumbing.Hash) (plumbing.Ob
 	if err != nil {
 		return 0, nil, fmt.Errorf("%s: %s %s: %w", s.Dir, t, h, err)
 	}
+	if obj.Size() > int64(maxObjectBytes) {
+		return 0, nil, fmt.Errorf("%s: %w: %s %s is %d bytes, more than any store holds", s.Dir, errCorrupt, t, h, obj.Size())
+	}
 	data, err = s.content(obj, obj.Type(), h)
 	return obj.Type(), data, err
 }
