@@ -127,7 +127,8 @@ func FindName(cs []Named, name, where string) (int, error) {
 //  3. a kind and a number read as a heading is ("Annexe 1", "Titre II" =
 //     "Titre 2", "Chapitre III", "Art. 12", "Préambule"), or with the
 //     kind's own name ("annex 4", "chapter 3");
-//  4. a bare number, for articles only ("3", "3 bis", "28.1").
+//  4. a bare number, for articles only ("3", "3 bis", "28.1");
+//  5. an act code, for tariff rows ("G", "AMI 3").
 //
 // The first rule that matches any clause gives the answer, so an annex is
 // never taken for an article of the same number. Several indexes mean the
@@ -206,7 +207,9 @@ func resolveIn(cs []Named, name string, in func(*Named) bool) []int {
 			return hits
 		}
 	}
-	return nil
+	// An act code alone ("IFD", "AMI 3") is its tariff row, as "tariff
+	// IFD" is: no article is numbered so.
+	return matching(func(c *Named) bool { return strings.EqualFold(c.Key, "tariff:"+name) })
 }
 
 // nameKey reads name as a kind and a number and returns the key a clause
