@@ -285,7 +285,7 @@ func closestNames(cs []Named, name string, n int) []string {
 			if len(c) > len(folded)+2 {
 				c = c[:len(folded)+2]
 			}
-			if d := editDistance(folded, c); best < 0 || d < best {
+			if d := frtext.EditDistance(folded, c); best < 0 || d < best {
 				best = d
 			}
 		}
@@ -315,27 +315,6 @@ func nameForms(cs []Named, i int) []string {
 		forms = append(forms, c.Number)
 	}
 	return forms
-}
-
-// editDistance is the Levenshtein distance between a and b.
-func editDistance(a, b []rune) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // Find resolves name among the clauses of d as FindName does; where names

@@ -11,6 +11,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/internal/frtext"
 )
 
 // errUnknownRevision is returned when a revision names no version.
@@ -118,7 +119,36 @@ func (s *Store) resolve(ix *index, rev string) (*Version, error) {
 	if len(ix.Versions) == 0 {
 		return nil, fmt.Errorf("%s: %w: the store %s holds no version yet", rev, errUnknownRevision, s.Dir)
 	}
+	if near := nearRevisions(ix, rev, 5); len(near) > 0 {
+		return nil, fmt.Errorf("%s: %w in %s; closest: %s", rev, errUnknownRevision, s.Dir, strings.Join(near, ", "))
+	}
 	return nil, fmt.Errorf("%s: %w (not a label, party branch or commit of %s)", rev, errUnknownRevision, s.Dir)
+}
+
+// nearRevisions returns up to n labels and parties nearest to rev, newest
+// first: those it begins or holds ("cnam-2024" for "cnam-2024-02", case
+// aside), then those a few letters off ("cnma-2024-02").
+func nearRevisions(ix *index, rev string, n int) []string {
+	want := strings.ToLower(rev)
+	typed := []rune(want)
+	var close, near []string
+	seen := map[string]bool{}
+	for i := len(ix.Versions) - 1; i >= 0; i-- {
+		for _, name := range [...]string{ix.Versions[i].Label, ix.Versions[i].Party} {
+			low := strings.ToLower(name)
+			if name == "" || seen[low] {
+				continue
+			}
+			seen[low] = true
+			switch {
+			case len(want) >= 3 && strings.Contains(low, want) || len(low) >= 3 && strings.Contains(want, low):
+				close = append(close, name)
+			case frtext.EditDistance(typed, []rune(low)) <= max(1, len(typed)/4):
+				near = append(near, name)
+			}
+		}
+	}
+	return slices.Clip(append(close, near...)[:min(n, len(close)+len(near))])
 }
 
 func isHex(s string) bool {
