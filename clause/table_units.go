@@ -39,7 +39,35 @@ func (d *Document) cellsOf(c *Clause) []string {
 			cells[j] += " " + cur
 		}
 	}
+	withCoefficient(cells, names)
 	return cells
+}
+
+// withCoefficient reads an act's key letter and its coefficient given in
+// two columns ("| AMI | 3 |" under "Lettre clé | Coefficient") as the act
+// they make, "AMI 3", as a row keyed "AMI 3" gives it, when the row gives
+// no price: the coefficient is then its tariff, so a change of it is a
+// change of the act's code ("AMI 3 → AMI 4"), where the number alone would
+// be no fact. A row that gives its price reports the price.
+func withCoefficient(cells, names []string) {
+	if amountCells(cells) > 0 {
+		return
+	}
+	coef := -1
+	for j := range min(len(names), len(cells)) {
+		if strings.HasPrefix(strings.ToLower(frtext.Fold(names[j])), "coef") && bareNumber(cells[j]) {
+			coef = j
+		}
+	}
+	if coef < 0 {
+		return
+	}
+	for j, c := range cells {
+		if isKeyLetter(c) {
+			cells[j] = c + " " + cells[coef]
+			return
+		}
+	}
 }
 
 // currencyNote reads the currency that the last line of text gives the

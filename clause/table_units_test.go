@@ -1,6 +1,7 @@
 package clause
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -107,5 +108,20 @@ func TestKeyLetterRows(t *testing.T) {
 	}
 	if got, want := facts(table, strings.Replace(table, "| AMI 3 | Pansement | 9,45 € |\n", "", 1)), "code : AMI 3 → ; amount AMI 3: 9,45 € → "; got != want {
 		t.Errorf("row removed: %s, want %s", got, want)
+	}
+}
+
+// A key letter and its coefficient in two columns make the act's code
+// when the row gives no price: the coefficient changed, the act's code
+// changed, in pipes and in columns.
+func TestCoefficientColumn(t *testing.T) {
+	for name, tc := range map[string]struct{ old, new string }{
+		"pipes":   {"Annexe 1\n\n| Code | Libellé | Lettre clé | Coefficient |\n|---|---|---|---|\n| PAN | Pansement complexe | AMI | 3 |\n| ECG | Électrocardiogramme | K | 10 |\n", ""},
+		"columns": {"Annexe 1\n\nCode    Libellé               Lettre clé    Coefficient\nPAN     Pansement complexe    AMI           3\nECG     Électrocardiogramme   K             10\n", ""},
+	} {
+		tc.new = strings.NewReplacer("AMI           3\n", "AMI           4\n", "| AMI | 3 |", "| AMI | 4 |").Replace(tc.old)
+		if got, want := factChanges(Parse(tc.old), Parse(tc.new)), []string{"code AMI 3 → AMI 4"}; !slices.Equal(got, want) {
+			t.Errorf("%s: facts %q, want %q", name, got, want)
+		}
 	}
 }
