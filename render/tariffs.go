@@ -143,7 +143,10 @@ func tariffsText(w io.Writer, g *tariff.Grid, st Styles) error {
 
 // tariffsCSV writes one line per act code and one column per version,
 // holding the value as a number (a dot before the decimals) for a
-// spreadsheet; an empty cell where a version prices no such act.
+// spreadsheet; an empty cell where a version prices no such act. A code
+// priced several times in a version (per zone, or by an article too) has
+// a line for each of its prices, in the grid's order: on the first line
+// alone, the other zones' prices, and a change of them, were lost.
 func tariffsCSV(w io.Writer, g *tariff.Grid) error {
 	cw := csv.NewWriter(w)
 	header := []string{"code", "label"}
@@ -154,16 +157,28 @@ func tariffsCSV(w io.Writer, g *tariff.Grid) error {
 		return err
 	}
 	for _, r := range g.Rows {
-		line := []string{sanitize.Line(r.Code), sanitize.Line(r.Label)}
+		prices := 1
 		for _, c := range r.Cells {
-			cell := ""
 			if c != nil {
-				cell = strconv.FormatFloat(c.Value, 'f', -1, 64)
+				prices = max(prices, 1+len(c.Also))
 			}
-			line = append(line, cell)
 		}
-		if err := cw.Write(line); err != nil {
-			return err
+		for k := range prices {
+			line := []string{sanitize.Line(r.Code), sanitize.Line(r.Label)}
+			for _, c := range r.Cells {
+				cell := ""
+				switch {
+				case c == nil:
+				case k == 0:
+					cell = strconv.FormatFloat(c.Value, 'f', -1, 64)
+				case k <= len(c.Also):
+					cell = strconv.FormatFloat(c.Also[k-1].Value, 'f', -1, 64)
+				}
+				line = append(line, cell)
+			}
+			if err := cw.Write(line); err != nil {
+				return err
+			}
 		}
 	}
 	cw.Flush()

@@ -96,3 +96,20 @@ func TestPresenceFactsShown(t *testing.T) {
 		}
 	}
 }
+
+// TestTariffsCSVEveryPrice: a code priced per zone has a line per price,
+// so that a spreadsheet sees the DOM's price change too.
+func TestTariffsCSVEveryPrice(t *testing.T) {
+	const table = "## Annexe 1\n\n| Code | Libellé | Métropole | DOM |\n|---|---|---|---|\n| G | Consultation | 30 € | %s |\n"
+	g := tariff.Build([]tariff.Version{
+		{Label: "v1", Doc: clause.Parse(strings.Replace(table, "%s", "32 €", 1))},
+		{Label: "v2", Doc: clause.Parse(strings.Replace(table, "%s", "33 €", 1))},
+	})
+	var b bytes.Buffer
+	if err := tariffsCSV(&b, g); err != nil {
+		t.Fatal(err)
+	}
+	if want := "code,label,v1,v2\nG,Consultation,30,30\nG,Consultation,32,33\n"; b.String() != want {
+		t.Errorf("csv:\n%s\nwant:\n%s", b.String(), want)
+	}
+}
