@@ -166,11 +166,24 @@ func (t *factTextKind) durations() []factAt {
 				unit, end = kind, ws[i+1].end
 			}
 		}
-		val := unit + ":" + numberKey(v)
+		val := durationValue(unit, v)
 		out = append(out, factAt{kind: FactDuration, start: start, end: end, text: t.display(start, end),
 			key: "duration:" + val, val: val, value: v, hasValue: true, unit: unit})
 	}
 	return out
+}
+
+// durationValue is what a duration is compared by: weeks counted in days
+// and years in months, as the civil code counts them, so that "deux
+// semaines" and "quatorze jours", "un an" and "12 mois" are one limit.
+func durationValue(unit string, v float64) string {
+	switch unit {
+	case "week":
+		unit, v = "day", v*7
+	case "year":
+		unit, v = "month", v*12
+	}
+	return unit + ":" + numberKey(v)
 }
 
 func digitsValue(s string) (float64, bool) {

@@ -208,6 +208,17 @@ var factCases = []struct {
 		want: []Fact{{Kind: FactDuration, Old: "vingt-quatre mois", New: "soixante et onze jours"}},
 	},
 	{
+		name: "weeks in days and years in months are the same limit",
+		old:  "Le contrat dure un an. Le préavis est de deux semaines.",
+		new:  "Le contrat dure 12 mois. Le préavis est de quatorze jours.",
+	},
+	{
+		name: "a year against more months is a change, without values across units",
+		old:  "Le contrat dure un an.",
+		new:  "Le contrat dure 18 mois.",
+		want: []Fact{{Kind: FactDuration, Old: "un an", New: "18 mois"}},
+	},
+	{
 		name: "a range in words is two numbers",
 		old:  "Le délai est compris entre deux et trois mois.",
 		new:  "Le délai est compris entre deux et quatre mois.",
