@@ -14,9 +14,10 @@ import (
 // added or removed in such a table is a fact like any other.
 
 // cellsOf returns the cells of row c of d, each bare number followed by
-// its currency: the one its column's header names, else the one a note
-// above the table gives ("(En euros)") when the column prices (Tarif,
-// Montant…) or the number is written as prices are, with two decimals.
+// its unit: the currency its column's header names, or "%" for a column
+// of rates ("Taux (%)"), else the currency a note above the table gives
+// ("(En euros)") when the column prices (Tarif, Montant…) or the number
+// is written as prices are, with two decimals.
 func (d *Document) cellsOf(c *Clause) []string {
 	cells := RowCells(c.Text)
 	names := columnNames(d, c)
@@ -32,7 +33,10 @@ func (d *Document) cellsOf(c *Clause) []string {
 			continue
 		}
 		cur := columnCurrency(names[j])
-		if cur == "" && (pricingColumn(names[j]) || twoDecimals(cells[j])) {
+		switch {
+		case cur == "" && percentColumn(names[j]):
+			cur = "%"
+		case cur == "" && (pricingColumn(names[j]) || twoDecimals(cells[j])):
 			cur = note
 		}
 		if cur != "" {
@@ -89,6 +93,14 @@ func currencyNote(text string) string {
 		}
 	}
 	return ""
+}
+
+// percentColumn reports a column whose name gives its cells in per cent:
+// "Taux (%)", "Taux de remboursement (en %)", "Pourcentage". A rate read
+// as a bare number would be no fact, and 70 → 60 would pass a check.
+func percentColumn(name string) bool {
+	folded := strings.ToLower(frtext.Fold(name))
+	return strings.Contains(name, "%") || strings.Contains(folded, "pourcentage") || strings.Contains(folded, "pour cent")
 }
 
 // pricingColumn reports a column whose name says it holds prices.

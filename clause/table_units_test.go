@@ -125,3 +125,18 @@ func TestCoefficientColumn(t *testing.T) {
 		}
 	}
 }
+
+// A column that gives its rates in per cent in the header ("Taux (%)")
+// reads its bare numbers as rates: 70 → 60 is a percent fact.
+func TestHeaderPercentFacts(t *testing.T) {
+	for _, name := range []string{"Taux (%)", "Taux de remboursement (en %)", "Pourcentage"} {
+		table := "## Annexe 3\n\n| Catégorie | " + name + " |\n|---|---|\n| Consultations | 70 |\n| Actes techniques | 80 |\n"
+		got := factChanges(Parse(table), Parse(strings.Replace(table, "| 70 |", "| 60 |", 1)))
+		if want := []string{"percent 70 % → 60 %"}; !slices.Equal(got, want) {
+			t.Errorf("%s: facts %q, want %q", name, got, want)
+		}
+	}
+	if percentColumn("Tarif (€)") || percentColumn("Coefficient") {
+		t.Error("a column of prices or coefficients read as rates")
+	}
+}
