@@ -42,6 +42,10 @@ const (
 	// minContained is the share of a fragment's bigrams that must be
 	// found in the other side's clause for a split or merge.
 	minContained = 0.6
+	// minMoved is the share of a fragment's bigrams that must be found in
+	// the other side's clause and not in the parts already matched with
+	// it, for it to join them: text that moved into the fragment.
+	minMoved = 0.5
 	// minSigAgreement drops LSH candidates whose signatures agree on too
 	// few bins to reach minSimilar, before any text is compared.
 	minSigAgreement = 0.08
@@ -675,6 +679,14 @@ func (a *aligner) fragment(s, i int) bool {
 		if c < minContained || c <= bestC {
 			continue
 		}
+		// What the fragment shares with the other side must be text that
+		// moved into it, not words the parts already matched still hold
+		// (a new article quoting the code an old one amends, whose
+		// phrases both keep).
+		common := intersection(piece, of.bigrams(j))
+		if moved := len(common) - intersectCount(common, f.joinedBigrams(g.m[s])); float64(moved) < minMoved*float64(len(piece)) {
+			continue
+		}
 		// The fragment must add to the match, not repeat what the
 		// matched clause already says.
 		with := append(slices.Clone(g.m[s]), i)
@@ -789,6 +801,23 @@ func (a *aligner) result() []match {
 	for k, p := range ps {
 		g := a.groups[p.gi]
 		out[k] = match{Old: g.m[sOld], New: g.m[sNew], Similarity: g.sim}
+	}
+	return out
+}
+
+// intersection lists what two sorted lists share.
+func intersection(a, b []uint32) []uint32 {
+	var out []uint32
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			out = append(out, a[i])
+			i, j = i+1, j+1
+		}
 	}
 	return out
 }

@@ -151,22 +151,7 @@ func TestSortHashes(t *testing.T) {
 
 // plainIntersectCount is the merge intersectCount and intersectAtLeast
 // read by blocks.
-func plainIntersectCount(a, b []uint32) int {
-	i, j, n := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			n++
-			i++
-			j++
-		}
-	}
-	return n
-}
+func plainIntersectCount(a, b []uint32) int { return len(intersection(a, b)) }
 
 // TestDiceAtLeastHalf holds the similarity pass's early exit and the
 // blocks of intersectAtLeast to the plain merge, on random lists and on
