@@ -212,12 +212,50 @@ func (st *state) apply(op Op, by string) error {
 	}
 	for _, t := range op.Targets {
 		var err error
-		if t.Everywhere {
+		switch {
+		case t.Everywhere:
 			err = st.applyEverywhere(op, by)
-		} else {
+		case t.Through != "":
+			err = st.applyRange(op, t, by)
+		default:
 			err = st.applyTo(op, t, by)
 		}
 		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// applyRange applies op to every clause of a range ("Les articles 12 à 14
+// sont abrogés"), each named by its number: the clauses of the kind that
+// stand from the first to the last, 12 bis and 13 A included.
+func (st *state) applyRange(op Op, t Target, by string) error {
+	first := t
+	first.Through = ""
+	i, err := st.resolve(first)
+	if err != nil {
+		return err
+	}
+	last := first
+	last.Number = t.Through
+	j, err := st.resolve(last)
+	if err != nil {
+		return err
+	}
+	if j < i {
+		return errf("names a range that runs backwards (%s): %s comes before %s", t.clauseName(), last.clauseName(), first.clauseName())
+	}
+	var numbers []string
+	for k := i; k <= j; k++ {
+		if c := &st.cl[k]; c.Kind == t.Kind {
+			numbers = append(numbers, c.Number)
+		}
+	}
+	for _, n := range numbers {
+		one := first
+		one.Number = n
+		if err := st.applyTo(op, one, by); err != nil {
 			return err
 		}
 	}

@@ -158,6 +158,16 @@ func TestApplyConvention(t *testing.T) {
 			clause: "article 33 bis", want: "Le médecin peut réaliser des actes de télésoin."},
 		{name: "repeal an article", amend: "### Article 1er\n\nL'article 15 est abrogé.", clause: "article 15", gone: true},
 		{name: "supprimé", amend: "### Article 1er\n\nL'article 2 bis est supprimé.", clause: "article 2 bis", gone: true},
+		// A range takes every article from its first to its last in the
+		// text's order, 12 bis included, and nothing past them.
+		{name: "repeal a range", amend: "### Article 1er\n\nLes articles 12 à 13 sont abrogés.", clause: "article 12 bis", gone: true},
+		{name: "a range's last", amend: "### Article 1er\n\nLes articles 12 à 13 sont abrogés.", clause: "article 13", gone: true},
+		{name: "past a range", amend: "### Article 1er\n\nLes articles 12 à 13 sont abrogés.", clause: "article 14",
+			want: lookup(fixture(t, "05-convention-2024-06.md"), "article 14").Text},
+		{name: "words in a range", amend: "### Article 1er\n\nAux articles 11 à 13, les mots : « zones d'intervention prioritaire » sont remplacés par les mots : « zones sous-denses ».",
+			err: "Article 1er: the words « zones d'intervention prioritaire » are not in article 11"},
+		{name: "a range backwards", amend: "### Article 1er\n\nLes articles 14 à 12 sont abrogés.",
+			err: "Article 1er: names a range that runs backwards (articles 14 à 12): article 12 comes before article 14"},
 		{name: "repeal a point", amend: "### Article 1er\n\nLe c) de l'article 21 est supprimé.",
 			clause: "article 21", want: "Les partenaires conventionnels définissent chaque année des programmes d'actions portant sur la pertinence des prescriptions et des actes, appuyés sur les recommandations de la Haute Autorité de santé et assortis d'objectifs chiffrés.\n\nCes programmes portent en priorité sur :\na) la prescription d'antibiotiques ;\nb) la prescription d'examens de biologie médicale ;\nd) la iatrogénie médicamenteuse chez le patient âgé."},
 		{name: "renumber", amend: "### Article 1er\n\nL'article 26.3 devient l'article 26.4.",

@@ -112,9 +112,6 @@ func parseLocation(s string, ctx Target, last *Target) ([]Target, error) {
 		if m[2] != "" {
 			return nil, errf("amends the %s, not this text", strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(m[2]), "du ")))
 		}
-		if rangeSep.MatchString(m[1]) {
-			return nil, errf("names a range of articles (%s): name each article", m[1])
-		}
 		numbers = splitList(m[1])
 		t.Kind = clause.KindArticle
 	} else if locSame.MatchString(s) && last != nil && last.Kind == clause.KindArticle {
@@ -190,6 +187,9 @@ func parseLocation(s string, ctx Target, last *Target) ([]Target, error) {
 		for _, n := range numbers {
 			at := t
 			at.Number = n
+			if from, to, ok := cutRange(n); ok {
+				at.Number, at.Through = from, to
+			}
 			out = append(out, at)
 		}
 	default:

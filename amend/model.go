@@ -65,7 +65,11 @@ type Target struct {
 	// code instead, within the annex Number when Kind is annex.
 	Kind   clause.Kind
 	Number string
-	Row    string
+	// Through ends a range ("les articles 12 à 14"): every clause of the
+	// kind from Number to Through, in the text's order, whatever numbers
+	// stand between (12 bis, 13 A…).
+	Through string
+	Row     string
 	// Heading targets the clause's heading (its intitulé), not its text.
 	Heading bool
 	// Point holds the numbered points, outermost first ("II", "2°", "a)").
@@ -160,6 +164,8 @@ func (t Target) clauseName() string {
 		return "row " + t.Row
 	case t.Kind == clause.KindPreamble:
 		return "the préambule"
+	case t.Kind == clause.KindArticle && t.Through != "":
+		return "articles " + t.Number + " à " + t.Through
 	case t.Kind == clause.KindArticle:
 		return "article " + t.Number
 	case t.Kind == clause.KindAnnex && t.Number == "":
