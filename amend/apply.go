@@ -617,8 +617,12 @@ func (st *state) insert(i int, t Target, op Op, by string) error {
 	if op.Unit == UnitPhrase {
 		sep = " "
 	} else if lineMarker(op.New) != "" && strings.Contains(c.Text, "\n") && lineMarker(c.Text[lineStart(c.Text, s.start):]) != "" {
-		// A new point among points stays in their list.
+		// A new point among points stays in their list, set apart as
+		// they are: on the next line, or after a blank line.
 		sep = "\n"
+		if strings.HasPrefix(c.Text[s.end:], "\n\n") || strings.HasSuffix(c.Text[:s.start], "\n\n") {
+			sep = "\n\n"
+		}
 	}
 	switch {
 	case op.Place == PlaceBefore || op.Place == PlaceStart:

@@ -2,6 +2,7 @@ package amend
 
 import (
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -408,4 +409,15 @@ func TestCreatedAnnexNests(t *testing.T) {
 		}
 	}
 	t.Fatal("row FPMT not found after annex 1 bis")
+}
+
+// A point inserted among points set apart by blank lines is set apart as
+// they are; among points on consecutive lines, on the next line.
+func TestInsertedPointKeepsSpacing(t *testing.T) {
+	const insert = "### Article 1er\n\nAprès le 2° de l'article 7, il est inséré un 2° bis ainsi rédigé :\n\n« 2° bis Utiliser un logiciel certifié ; »"
+	for _, sep := range []string{"\n\n", "\n"} {
+		base := clause.Parse("### Article 7 - Engagements\n\nLe médecin s'engage à :\n\n1° Tenir le dossier ;" + sep + "2° Respecter les tarifs ;" + sep + "3° Afficher ses honoraires.\n")
+		runApplyCases(t, base, []applyCase{{name: "points apart by " + strconv.Quote(sep), amend: insert, clause: "article 7",
+			want: "Le médecin s'engage à :\n\n1° Tenir le dossier ;" + sep + "2° Respecter les tarifs ;" + sep + "2° bis Utiliser un logiciel certifié ;" + sep + "3° Afficher ses honoraires."}})
+	}
 }
