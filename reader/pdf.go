@@ -93,7 +93,7 @@ func pdftotext(tool string, data []byte, b *budget) (string, error) {
 	defer cancel()
 	cmd := exec.CommandContext(ctx, tool, "-bbox-layout", "-enc", "UTF-8", "-", "-")
 	cmd.Stdin = bytes.NewReader(data)
-	var stderr bytes.Buffer
+	var stderr headWriter
 	cmd.Stderr = &stderr
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
@@ -128,6 +128,23 @@ func pdftotext(tool string, data []byte, b *budget) (string, error) {
 	}
 	return text, nil
 }
+
+// headWriter keeps the first kilobytes written to it and drops the rest:
+// pdftotext writes a line to stderr for every error it meets, and a page
+// of 3 million stray tokens made 300 MB of them, all kept in memory, when
+// only the first line is ever shown.
+type headWriter struct{ b []byte }
+
+const stderrKept = 4 << 10
+
+func (w *headWriter) Write(p []byte) (int, error) {
+	if room := stderrKept - len(w.b); room > 0 {
+		w.b = append(w.b, p[:min(room, len(p))]...)
+	}
+	return len(p), nil
+}
+
+func (w *headWriter) String() string { return string(w.b) }
 
 func firstLine(s string) string {
 	s = strings.TrimSpace(s)

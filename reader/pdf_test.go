@@ -421,3 +421,20 @@ func BenchmarkCleanPDFText(b *testing.B) {
 		cleanPDFText(in)
 	}
 }
+
+// TestPDFToolStderrBounded: what pdftotext writes to stderr is kept up to
+// a few kilobytes, however much it writes (a PDF of stray tokens made it
+// write 300 MB, all held in memory), and every write succeeds so that
+// the tool never blocks.
+func TestPDFToolStderrBounded(t *testing.T) {
+	var w headWriter
+	line := []byte("Syntax Error (123): Too many args to operator\n")
+	for range 100000 {
+		if n, err := w.Write(line); n != len(line) || err != nil {
+			t.Fatalf("Write = %d, %v", n, err)
+		}
+	}
+	if got := w.String(); len(got) != stderrKept || firstLine(got) != strings.TrimSpace(string(line)) {
+		t.Errorf("kept %d bytes, first line %q", len(got), firstLine(got))
+	}
+}
