@@ -268,16 +268,27 @@ func (st *state) applyEverywhere(op Op, by string) error {
 	if op.Kind != Replace && op.Kind != DeleteWords {
 		return errf("only words can be replaced or deleted throughout the text")
 	}
+	hitsOf := make([][]span, len(st.cl))
+	size := 0
+	for i := range st.cl {
+		hitsOf[i] = find(st.cl[i].Text, span{0, len(st.cl[i].Text)}, op.Old)
+		size += len(st.cl[i].Text)
+		for _, h := range hitsOf[i] {
+			size += len(op.New) - (h.end - h.start)
+		}
+	}
+	if op.Kind == Replace && size > maxConsolidated {
+		return errf("replacing « %s » throughout would make more than %d MiB of text, the most a version holds", op.Old, maxConsolidated>>20)
+	}
 	n := 0
 	for i := range st.cl {
 		c := &st.cl[i]
-		hits := find(c.Text, span{0, len(c.Text)}, op.Old)
-		for k := len(hits) - 1; k >= 0; k-- {
-			if op.Kind == Replace {
-				c.Text = c.Text[:hits[k].start] + op.New + c.Text[hits[k].end:]
-			} else {
-				c.Text = splice(c.Text, hits[k], "")
-			}
+		hits := hitsOf[i]
+		if op.Kind == Replace && len(hits) > 0 {
+			c.Text = replaceAll(c.Text, hits, op.New)
+		}
+		for k := len(hits) - 1; k >= 0 && op.Kind != Replace; k-- {
+			c.Text = splice(c.Text, hits[k], "")
 		}
 		if len(hits) > 0 {
 			n += len(hits)
@@ -427,6 +438,28 @@ func joinWords(before, words string) string {
 
 // splice replaces text[s.start:s.end] and tidies the seam: no doubled
 // space, no space before a comma or full stop, no run of blank lines.
+// maxConsolidated bounds the text a replacement throughout may make: a
+// few words of an avenant replaced in every clause multiply the text (2 KB
+// in place of each of 40,000 words made 80 MB), and a store holds no
+// version of more than 64 MiB.
+const maxConsolidated = 64 << 20
+
+// replaceAll puts with in place of each of hits, in one pass: replacing
+// them one by one copied the whole text each time, and 40,000 words of
+// one clause replaced throughout took minutes.
+func replaceAll(text string, hits []span, with string) string {
+	var b strings.Builder
+	b.Grow(len(text) + len(hits)*len(with))
+	last := 0
+	for _, h := range hits {
+		b.WriteString(text[last:h.start])
+		b.WriteString(with)
+		last = h.end
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
 func splice(text string, s span, with string) string {
 	before, after := text[:s.start], text[s.end:]
 	if with == "" {
