@@ -9,6 +9,8 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/object"
+
+	"github.com/avenant-dev/avenant/clause"
 )
 
 // forgeClauses tags as label a copy of version base whose clause files
@@ -142,5 +144,19 @@ func TestRepackTagsOfAnyObject(t *testing.T) {
 	}
 	if !s.hasObject(blob) {
 		t.Error("the tagged blob was dropped")
+	}
+}
+
+// TestClauseCountBounded: a manifest listing more clauses than a text may
+// have is corrupt (a million entries of a few bytes fit in an object, and
+// cost gigabytes once compared), and an import never writes one.
+func TestClauseCountBounded(t *testing.T) {
+	if err := checkManifest(make([]ManifestEntry, clause.MaxClauses+1)); !errors.Is(err, errCorrupt) {
+		t.Errorf("a manifest of %d clauses: %v, want corrupt", clause.MaxClauses+1, err)
+	}
+	s := newStore(t)
+	doc := &clause.Document{Clauses: make([]clause.Clause, clause.MaxClauses+1)}
+	if _, err := s.Import(doc, ImportOptions{Party: "P", Label: "V-1", Date: "2024-01-01"}); !errors.Is(err, clause.ErrTooManyClauses) {
+		t.Errorf("import of %d clauses: %v, want ErrTooManyClauses", clause.MaxClauses+1, err)
 	}
 }

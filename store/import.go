@@ -91,6 +91,10 @@ func (s *Store) Import(doc *clause.Document, opts ImportOptions) (*ImportResult,
 	if err != nil {
 		return nil, err
 	}
+	if len(doc.Clauses) > clause.MaxClauses {
+		// What a store would refuse to read back is never written.
+		return nil, fmt.Errorf("%s: %w: %d, more than %d", opts.SourceName, clause.ErrTooManyClauses, len(doc.Clauses), clause.MaxClauses)
+	}
 	unlock, ix, err := s.lockRepaired()
 	if err != nil {
 		return nil, err

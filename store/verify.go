@@ -116,10 +116,13 @@ var (
 	sha256Hex = lazyre.New(`^[0-9a-f]{64}$`)
 )
 
-// checkManifest refuses a manifest that avenant would never write: bad or
-// repeated ids, an unknown kind, a depth out of 0..maxDepth, a parent that
-// is not an earlier clause.
+// checkManifest refuses a manifest that avenant would never write: more
+// clauses than a text may have, bad or repeated ids, an unknown kind, a
+// depth out of 0..maxDepth, a parent that is not an earlier clause.
 func checkManifest(m []ManifestEntry) error {
+	if len(m) > clause.MaxClauses {
+		return fmt.Errorf("%w: manifest.json lists %d clauses, more than a text may have (%d)", errCorrupt, len(m), clause.MaxClauses)
+	}
 	seen := make(map[string]bool, len(m))
 	for i, e := range m {
 		bad := func(format string, args ...any) error {
