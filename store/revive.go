@@ -8,11 +8,13 @@ import (
 // with clauses that the base's line of versions held and then removed: an
 // article a chamber deleted and the next reading re-established, a tariff
 // row dropped by one proposal and put back by the answer to it. Such a
-// clause is the one removed by the rule that pairs a clause with its base
-// (clause.Compare: the same number, or a text alike under another), each
-// removed clause taken as it last stood, and of the same kind. It returns
-// the id each revived clause takes back, by its index in d.New, so that
-// its log and blame reach back past the removal.
+// clause is the removed clause of the same kind and number that
+// clause.Compare pairs it with, each removed clause taken as it last stood
+// (unnumbered, the text alike). Only removed clauses whose number a new
+// clause bears are read: a long history of removals costs no reading of
+// versions that could not answer. It returns the id each revived clause
+// takes back, by its index in d.New, so that its log and blame reach back
+// past the removal.
 func (s *Store) revivals(ix *index, base importBase, d *clause.Diff) (map[int]string, error) {
 	var added []int
 	for _, c := range d.Changes {
@@ -23,7 +25,11 @@ func (s *Store) revivals(ix *index, base importBase, d *clause.Diff) (map[int]st
 	if len(added) == 0 || base.version == nil {
 		return nil, nil
 	}
-	lost, err := s.removedOnLine(ix, base)
+	numbers := make(map[string]bool, len(added))
+	for _, i := range added {
+		numbers[clause.NormalizeNumber(d.New.Clauses[i].Number)] = true
+	}
+	lost, err := s.removedOnLine(ix, base, numbers)
 	if err != nil || len(lost.Clauses) == 0 {
 		return nil, err
 	}
@@ -36,7 +42,8 @@ func (s *Store) revivals(ix *index, base importBase, d *clause.Diff) (map[int]st
 		if len(c.Old) != 1 || len(c.New) != 1 {
 			continue
 		}
-		if was := &lost.Clauses[c.Old[0]]; was.Kind == fresh.Clauses[c.New[0]].Kind {
+		was, now := &lost.Clauses[c.Old[0]], &fresh.Clauses[c.New[0]]
+		if was.Kind == now.Kind && clause.NormalizeNumber(was.Number) == clause.NormalizeNumber(now.Number) {
 			out[added[c.New[0]]] = was.ID
 		}
 	}
@@ -44,10 +51,11 @@ func (s *Store) revivals(ix *index, base importBase, d *clause.Diff) (map[int]st
 }
 
 // removedOnLine gathers the clauses removed on the line that leads to
-// base and absent from it, each as it stood in the version before its
-// latest removal. Sources merged into another clause are not among them:
-// their text lives on in that clause.
-func (s *Store) removedOnLine(ix *index, base importBase) (*clause.Document, error) {
+// base and absent from it whose normalized number is among numbers, each
+// as it stood in the version before its latest removal. Sources merged
+// into another clause are not among them: their text lives on in that
+// clause.
+func (s *Store) removedOnLine(ix *index, base importBase, numbers map[string]bool) (*clause.Document, error) {
 	present := make(map[string]bool, len(base.doc.Clauses))
 	for _, c := range base.doc.Clauses {
 		present[c.ID] = true
@@ -63,7 +71,9 @@ func (s *Store) removedOnLine(ix *index, base importBase) (*clause.Document, err
 		for _, ch := range ix.Versions[i].Changes {
 			if ch.Gone && ch.Change == clause.Removed && !present[ch.ID] {
 				present[ch.ID] = true // its latest removal only
-				ids = append(ids, ch.ID)
+				if numbers[clause.NormalizeNumber(ch.Number)] {
+					ids = append(ids, ch.ID)
+				}
 			}
 		}
 		if len(ids) == 0 {
