@@ -1,6 +1,7 @@
 package clause
 
 import (
+	"cmp"
 	"strings"
 
 	"github.com/avenant-dev/avenant/internal/frtext"
@@ -21,21 +22,37 @@ import (
 func (d *Document) cellsOf(c *Clause) []string {
 	cells := RowCells(c.Text)
 	names := columnNames(d, c)
-	if names == nil {
-		return cells
+	note, own := "", ""
+	h := c.Parent
+	if h >= 0 && IsTableHeader(&d.Clauses[h]) {
+		h = d.Clauses[h].Parent
 	}
-	note := ""
-	if h := d.Clauses[c.Parent].Parent; h >= 0 {
+	if h >= 0 {
 		note = currencyNote(d.Clauses[h].Text)
+		// A tariff table that states no currency prices in the text's
+		// own: its "26,50" under "Tarif", or in a row without header,
+		// is a price all the same (as isAmount reads it to tell the
+		// row), and 26,50 → 30,00 must not pass a check for want of
+		// a sign.
+		own = cmp.Or(note, textCurrency(d.Clauses[h].Heading+"\n"+d.Clauses[h].Text))
 	}
-	for j := range min(len(names), len(cells)) {
+	row := factSubject(c) != ""
+	for j := range len(cells) {
 		if !bareNumber(cells[j]) {
+			continue
+		}
+		if j >= len(names) {
+			if row && j > 0 && twoDecimals(cells[j]) {
+				cells[j] += " " + own
+			}
 			continue
 		}
 		cur := columnCurrency(names[j])
 		switch {
 		case cur == "" && percentColumn(names[j]):
 			cur = "%"
+		case cur == "" && row && pricingColumn(names[j]):
+			cur = own
 		case cur == "" && (pricingColumn(names[j]) || twoDecimals(cells[j])):
 			cur = note
 		}
@@ -72,6 +89,15 @@ func withCoefficient(cells, names []string) {
 			return
 		}
 	}
+}
+
+// textCurrency is the currency of a text that names none by a note: the
+// franc where it speaks francs and not euros, else the euro.
+func textCurrency(text string) string {
+	if frtext.IndexFold(text, "franc") >= 0 && frtext.IndexFold(text, "euro") < 0 && !strings.Contains(text, "€") {
+		return "F"
+	}
+	return "€"
 }
 
 // currencyNote reads the currency that the last line of text gives the

@@ -140,3 +140,19 @@ func TestHeaderPercentFacts(t *testing.T) {
 		t.Error("a column of prices or coefficients read as rates")
 	}
 }
+
+// A tariff table that states no currency prices its bare numbers in the
+// text's own: under a column that prices, or written as prices are in a
+// row without header; in francs where the text speaks only francs.
+func TestBarePricesWithoutCurrency(t *testing.T) {
+	for name, tc := range map[string]struct{ table, from, to, want string }{
+		"Tarif column": {"## Annexe 1\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| G | Consultation | 26,50 |\n", "26,50", "30", "amount 26,50 € → 30 €"},
+		"no header":    {"## Annexe 1\n\nPAN     Pansement    3     9,45     9,90\nINJ     Injection    1     3,15     3,30\n", "9,90", "9,95", "amount 9,90 € → 9,95 €"},
+		"francs":       {"## Annexe 1 - Tarifs en francs\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| C | Consultation | 115 |\n", "115", "120", "amount 115 F → 120 F"},
+	} {
+		got := factChanges(Parse(tc.table), Parse(strings.Replace(tc.table, tc.from, tc.to, 1)))
+		if want := []string{tc.want}; !slices.Equal(got, want) {
+			t.Errorf("%s: facts %q, want %q", name, got, want)
+		}
+	}
+}
