@@ -29,9 +29,12 @@ func newBlameCmd(g *globals, runF func(*BlameOptions) error) *cobra.Command {
 spans attributed to the version that introduced them, word by word.
 Cosmetic revisions (spacing, typography) keep the earlier attribution
 unless --cosmetic. CLAUSE is named as in 'avenant show'. Blame follows the
-line of versions that --at answers; the versions off that line that
-changed the clause (a sibling counter-proposal) are listed after the text,
-"also proposed: …"; --line leaves them out.`,
+line of versions that --at answers; words a version took from an earlier
+one off that line (a convention adopting a union's counter-proposal) keep
+that version's credit. The versions off the line that changed the clause
+are listed after the text, "also proposed: …"; --line leaves them out.
+Words of a version imported with --amends name the instruction that
+wrote them.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Clause = args[0]
