@@ -69,6 +69,13 @@ func TestNameQualifiesAnnexedArticles(t *testing.T) {
 		t.Errorf("Find(Article 2) = %v, want both candidates named by what holds them", err)
 	}
 
+	// Held by the same clause, they are told by their ids alone: a holder
+	// that reads the same for both would tell nothing.
+	twice := Parse("Arrêté du 13 novembre 1998\n\nArticle 1er\n\nTexte.\n\nANNEXE IV\n\nTarifs.\n\nANNEXE IV\n\nForfaits.\n")
+	if _, err := twice.Find("Annexe IV", "rcm.txt"); err == nil || strings.Contains(err.Error(), " / ") || !strings.Contains(err.Error(), "[annexe-4-2]") {
+		t.Errorf("Find(Annexe IV) = %v, want both annexes by their ids, no holder", err)
+	}
+
 	// Every name a report prints gives back its clause, whether the
 	// arrêté's heading reads exactly as the annexed article's number or
 	// the annexed articles carry titles; so do the forms a reader types.

@@ -103,11 +103,25 @@ func FindName(cs []Named, name, where string) (int, error) {
 			list[k] = DisplayName(cs, i)
 			seen[list[k]]++
 		}
+		// Two clauses that read alike ("Article 3" of an arrêté and of the
+		// convention it annexes) are told apart by what holds them, when
+		// that differs: two annexes IV of one text are told by their ids.
+		holders := map[string]map[string]bool{}
+		holder := func(i int) string {
+			if p := cs[i].Parent; p >= 0 && p < len(cs) {
+				return cutRunes(DisplayName(cs, p), 40)
+			}
+			return ""
+		}
 		for k, i := range hits {
-			// Two clauses that read alike ("Article 3" of an arrêté and of
-			// the convention it annexes) are told apart by what holds them.
-			if p := cs[i].Parent; seen[list[k]] > 1 && p >= 0 && p < len(cs) {
-				list[k] = cutRunes(DisplayName(cs, p), 40) + " / " + list[k]
+			if holders[list[k]] == nil {
+				holders[list[k]] = map[string]bool{}
+			}
+			holders[list[k]][holder(i)] = true
+		}
+		for k, i := range hits {
+			if h := holder(i); seen[list[k]] > 1 && h != "" && len(holders[list[k]]) > 1 {
+				list[k] = h + " / " + list[k]
 			}
 			list[k] += " [" + cs[i].ID + "]"
 		}
