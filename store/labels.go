@@ -27,8 +27,18 @@ func checkLabel(label string) error {
 	if len(label) >= 4 && len(label) <= 40 && isHex(label) {
 		return fmt.Errorf("label %q: reads as a commit id; choose another (such as V-%s)", label, label)
 	}
+	for _, p := range gitPrefixes {
+		if strings.HasPrefix(label, p) {
+			return fmt.Errorf("label %q: git reads it as another reference (%s…); choose another", label, p)
+		}
+	}
 	return nil
 }
+
+// gitPrefixes start the names git resolves before a tag's: "git show
+// heads/main" (or "refs/heads/main") is the branch main, never the tag
+// refs/tags/heads/main a label so spelt would make.
+var gitPrefixes = []string{"refs/", "heads/", "tags/", "remotes/"}
 
 // checkLabelFree refuses a label that is the name of a branch of the
 // store, or would be the branch of party: "avenant show cnam" must mean
