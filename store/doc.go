@@ -34,7 +34,9 @@
 // What this normalises, and so what a rebuilt clause.Text loses: line
 // wrapping inside a paragraph (lines are joined by one space, except before
 // a line starting with a list or table marker: "-", "•", "*", "|", "1°",
-// "a)"…), runs of spaces and tabs (one space), and trailing spaces. A
+// "a)"…), runs of spaces and tabs (one space), and trailing spaces;
+// a table row set in columns is kept line for line instead (see
+// formatClauseText). A
 // sentence ends at . ; : ? or ! followed by a space and an upper-case
 // letter, a digit or a list marker; the break is undone by joining with a
 // space.

@@ -117,7 +117,7 @@ func (s *Store) Import(doc *clause.Document, opts ImportOptions) (*ImportResult,
 		return nil, err
 	}
 	ids, changes := assignIDs(diff, revived, ix.usedIDs())
-	traceChanges(changes, ids, diff.Old, opts)
+	traceChanges(changes, ids, diff.Old, newDoc, opts)
 	fail(1)
 	flush, endBatch := s.beginBatch()
 	defer endBatch()
@@ -228,7 +228,7 @@ func (s *Store) writeObjects(doc *clause.Document, ids []string, changes []Chang
 		if !validID(ids[i]) {
 			return o, fmt.Errorf("%s: clause %d has the id %q, which cannot name a file", sourceName, i+1, ids[i])
 		}
-		text := formatText(doc.Clauses[i].Text)
+		text := formatClauseText(&doc.Clauses[i], doc.Clauses[i].Text)
 		if total += len(text); total > maxVersionText {
 			// What a store would refuse to read back is never written.
 			return o, fmt.Errorf("%s: more than %d MiB of text, the most a version holds", sourceName, maxVersionText>>20)
@@ -416,7 +416,7 @@ func normalized(doc *clause.Document) *clause.Document {
 	d := &clause.Document{Clauses: make([]clause.Clause, len(doc.Clauses))}
 	copy(d.Clauses, doc.Clauses)
 	for i := range d.Clauses {
-		d.Clauses[i].Text = normalizeText(d.Clauses[i].Text)
+		d.Clauses[i].Text = normalizeText(&d.Clauses[i])
 	}
 	return d
 }
@@ -535,7 +535,7 @@ func assignIDs(d *clause.Diff, revived map[int]string, used map[string]bool) ([]
 // traceChanges records in each change entry the amending instructions
 // that caused it (ImportOptions.By and ByRemoved), and the steps that
 // tell their words apart when there are several.
-func traceChanges(changes []ChangeEntry, ids []string, base *clause.Document, opts ImportOptions) {
+func traceChanges(changes []ChangeEntry, ids []string, base, doc *clause.Document, opts ImportOptions) {
 	if len(opts.By) == 0 && len(opts.ByRemoved) == 0 {
 		return
 	}
@@ -564,7 +564,7 @@ func traceChanges(changes []ChangeEntry, ids []string, base *clause.Document, op
 		if len(steps) > 1 || by != steps[0].By {
 			recorded := make([]Step, len(steps))
 			for k, st := range steps[:len(steps)-1] {
-				recorded[k] = Step{By: st.By, Text: formatText(st.Text)}
+				recorded[k] = Step{By: st.By, Text: formatClauseText(&doc.Clauses[i], st.Text)}
 			}
 			recorded[len(steps)-1] = Step{By: steps[len(steps)-1].By}
 			stepsOf[ids[i]] = recorded

@@ -141,7 +141,7 @@ func TestImportHistory(t *testing.T) {
 	}
 	for i := range doc.Clauses {
 		a, b := doc.Clauses[i], orig.Clauses[i]
-		if a.Text != normalizeText(b.Text) || a.Heading != b.Heading || a.Number != b.Number || a.Kind != b.Kind || a.Key != b.Key {
+		if a.Text != normalizeText(&b) || a.Heading != b.Heading || a.Number != b.Number || a.Kind != b.Kind || a.Key != b.Key {
 			t.Errorf("clause %d rebuilt as %+v, want %+v", i, a, b)
 		}
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"strings"
 
+	"github.com/avenant-dev/avenant/clause"
 	"github.com/avenant-dev/avenant/internal/frtext"
 )
 
@@ -29,9 +30,46 @@ func formatText(text string) string {
 	return b.String()
 }
 
+// formatClauseText is formatText for the text of clause c, except a table
+// row set in columns: its cells are told apart by the runs of spaces
+// between them and its wrapped label by its indentation, so it is kept
+// line for line, as read. (Collapsed, "G    Consultation    30 €" was the
+// one cell "G Consultation 30 €" once read back: a zone's name went
+// from its price's fact, the grid's label took in the prices.)
+func formatClauseText(c *clause.Clause, text string) string {
+	if c.Kind != clause.KindItem || c.Heading != "" || !inColumns(text) {
+		return formatText(text)
+	}
+	var b strings.Builder
+	for _, l := range strings.Split(text, "\n") {
+		if l = strings.TrimRight(l, " \t\r"); l != "" {
+			b.WriteString(l)
+			b.WriteByte('\n')
+		}
+	}
+	if !inColumns(b.String()) {
+		// Only blank lines or trailing blanks were out of line.
+		return formatText(text)
+	}
+	return b.String()
+}
+
+// inColumns reports a text that sets cells apart by a tab or a run of
+// spaces, or indents a line: formatText writes neither, so a clause file
+// holding them holds a row kept as read.
+func inColumns(text string) bool {
+	for _, l := range strings.Split(text, "\n") {
+		if l != "" && (l[0] == ' ' || l[0] == '\t') || strings.Contains(l, "  ") || strings.Contains(strings.TrimLeft(l, " \t"), "\t") {
+			return true
+		}
+	}
+	return false
+}
+
 // parseText rebuilds a clause text from the content of its clause file:
 // the lines of a paragraph are joined by a space, or kept on their own
-// line when they start with a list or table marker.
+// line when they start with a list or table marker, or when the paragraph
+// was kept as read (see formatClauseText).
 func parseText(file string) string {
 	file = strings.TrimRight(file, "\n")
 	if file == "" {
@@ -40,10 +78,11 @@ func parseText(file string) string {
 	paras := strings.Split(file, "\n\n")
 	for i, p := range paras {
 		lines := strings.Split(p, "\n")
+		asRead := inColumns(p)
 		var b strings.Builder
 		for j, l := range lines {
 			if j > 0 {
-				if frtext.StartsListEntry(l) {
+				if asRead || frtext.StartsListEntry(l) {
 					b.WriteByte('\n')
 				} else {
 					b.WriteByte(' ')
@@ -56,8 +95,9 @@ func parseText(file string) string {
 	return strings.Join(paras, "\n\n")
 }
 
-// normalizeText is what a text becomes once stored and read back.
-func normalizeText(text string) string { return parseText(formatText(text)) }
+// normalizeText is what the text of clause c becomes once stored and read
+// back.
+func normalizeText(c *clause.Clause) string { return parseText(formatClauseText(c, c.Text)) }
 
 // paragraphs splits text on blank lines and joins each paragraph's lines
 // into logical lines: a line continues the previous one unless it starts

@@ -3,6 +3,8 @@ package store
 import (
 	"strings"
 	"testing"
+
+	"github.com/avenant-dev/avenant/clause"
 )
 
 func TestFormatText(t *testing.T) {
@@ -34,6 +36,30 @@ func TestFormatText(t *testing.T) {
 	}
 }
 
+// TestRowInColumnsKeptAsRead: a table row set in columns is stored line
+// for line, its runs of spaces and its continuations' indentation kept, so
+// that it reads back as the same cells; a row in pipes and prose are
+// stored as formatText stores them.
+func TestRowInColumnsKeptAsRead(t *testing.T) {
+	row := &clause.Clause{Kind: clause.KindItem, Number: "GS", Key: "tariff:GS",
+		Text: "Consultation du médecin\nGS      30 €      32 €  \n        générale"}
+	file := formatClauseText(row, row.Text)
+	if want := "Consultation du médecin\nGS      30 €      32 €\n        générale\n"; file != want {
+		t.Fatalf("stored as %q, want %q", file, want)
+	}
+	back := parseText(file)
+	if got, want := clause.RowCells(back), clause.RowCells(row.Text); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("read back as cells %q, want %q", got, want)
+	}
+	if again := formatClauseText(row, back); again != file {
+		t.Errorf("stored again as %q, want %q", again, file)
+	}
+	prose := &clause.Clause{Kind: clause.KindParagraph, Text: "Un   mot\n  de plus."}
+	if got := formatClauseText(prose, prose.Text); got != "Un mot de plus.\n" {
+		t.Errorf("prose stored as %q", got)
+	}
+}
+
 // FuzzFormatText checks that storing a text is idempotent: a text read
 // back from the store stores identically, so importing the same content
 // twice yields the same tree.
@@ -46,6 +72,10 @@ func FuzzFormatText(f *testing.F) {
 		again := formatText(parseText(file))
 		if again != file {
 			t.Fatalf("not idempotent:\n%q\n→ %q\n→ %q", s, file, again)
+		}
+		row := &clause.Clause{Kind: clause.KindItem, Text: s}
+		if rf := formatClauseText(row, s); formatClauseText(row, parseText(rf)) != rf {
+			t.Fatalf("a row is not stored idempotently: %q → %q", s, rf)
 		}
 		if strings.Contains(file, "\n\n\n") {
 			t.Fatalf("three newlines in %q", file)
