@@ -203,8 +203,10 @@ type parser struct {
 	limit int
 	over  bool
 	// blocks counts the lines that may open a clause of their own
-	// beside the headings: rows and the first line of each paragraph.
+	// beside the headings: rows and the first line of each paragraph;
+	// pipes, the rows in pipes among them.
 	blocks  int
+	pipes   int
 	stack   []frame
 	ids     map[string]int
 	tariffs map[string]int
@@ -276,6 +278,9 @@ func (p *parser) scan() (rowCodeLine bool) {
 		} else {
 			if i == 0 || p.lines[i-1].flags&fBlank != 0 || text[ts] == '|' {
 				p.blocks++
+			}
+			if text[ts] == '|' {
+				p.pipes++
 			}
 			if ts == pos && te == end {
 				ln.flags = fClean
@@ -511,8 +516,14 @@ func (p *parser) wrapsInto(i, prevHead int) bool {
 // between headings to the clause they follow.
 func (p *parser) build() {
 	// Sized once: a table of thousands of rows grew the slice a
-	// dozen times over, the copies costing more than the clauses.
+	// dozen times over, the copies costing more than the clauses. Under
+	// headings, a paragraph is text of its clause, not one of its own:
+	// counted as one, the paragraphs of a bill sized the slice ten times
+	// over.
 	n := len(p.heads) + p.blocks + 8
+	if len(p.heads) > 0 {
+		n = len(p.heads) + p.pipes + 8
+	}
 	if p.limit > 0 {
 		n = min(n, p.limit+1)
 	}
