@@ -203,10 +203,8 @@ type parser struct {
 	limit int
 	over  bool
 	// blocks counts the lines that may open a clause of their own
-	// beside the headings: rows and the first line of each paragraph;
-	// pipes, the rows in pipes among them.
+	// beside the headings: rows and the first line of each paragraph.
 	blocks  int
-	pipes   int
 	stack   []frame
 	ids     map[string]int
 	tariffs map[string]int
@@ -278,9 +276,6 @@ func (p *parser) scan() (rowCodeLine bool) {
 		} else {
 			if i == 0 || p.lines[i-1].flags&fBlank != 0 || text[ts] == '|' {
 				p.blocks++
-			}
-			if text[ts] == '|' {
-				p.pipes++
 			}
 			if ts == pos && te == end {
 				ln.flags = fClean
@@ -522,7 +517,12 @@ func (p *parser) build() {
 	// over.
 	n := len(p.heads) + p.blocks + 8
 	if len(p.heads) > 0 {
-		n = len(p.heads) + p.pipes + 8
+		n = len(p.heads) + 8
+		for i := range p.lines {
+			if p.lines[i].flags&fPipe != 0 {
+				n++
+			}
+		}
 	}
 	if p.limit > 0 {
 		n = min(n, p.limit+1)
