@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/avenant-dev/avenant/internal/frtext"
@@ -250,7 +251,14 @@ func amountMatchesAt(s string, numbers []int) []amountMatch {
 			}
 			signs = append(signs, m[6])
 		}
-		out = append(out, amountMatch{m[2], end, v, unit})
+		start := m[2]
+		if k := signBefore(s, start); k >= 0 {
+			if s[k] != '+' {
+				v = -v
+			}
+			start = k
+		}
+		out = append(out, amountMatch{start, end, v, unit})
 	}
 	out = append(out, leadAmounts(s, signs)...)
 	return append(out, spelledAmounts(s)...)
@@ -317,6 +325,45 @@ func leadAmounts(s string, signs []int) []amountMatch {
 	}
 	return out
 }
+
+// signBefore returns where the sign of the sum that starts at start
+// stands, or -1: "+ 5 €", "de -5 €", "minoration : - 5 €" (the facts read
+// the minus sign as a hyphen). A hyphen and a space opening a line is a
+// list's dash, and after a word it sets a title apart ("Consultation - 30
+// €"); a sign against a word or a figure is a hyphen ("10-15 €"). A
+// majoration turned into a minoration is a change of the sum.
+func signBefore(s string, start int) int {
+	i := start
+	spaced := i > 0 && s[i-1] == ' '
+	if spaced {
+		i--
+	}
+	if i == 0 || s[i-1] != '+' && s[i-1] != '-' {
+		return -1
+	}
+	k := i - 1
+	j := k
+	for j > 0 && s[j-1] == ' ' {
+		j--
+	}
+	minusDash := s[k] == '-' && spaced
+	if j == 0 || s[j-1] == '\n' {
+		if minusDash {
+			return -1
+		}
+		return k
+	}
+	if r, _ := utf8.DecodeLastRuneInString(s[:j]); unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if j == k || minusDash && !signWords[strings.ToLower(frtext.LastWord(s[:j]))] {
+			return -1
+		}
+	}
+	return k
+}
+
+// signWords are the words after which a hyphen and a space sign the sum
+// ("la minoration est de - 5 €", "soit - 5 €").
+var signWords = map[string]bool{"de": true, "à": true, "soit": true, "par": true}
 
 // spelledAmounts reads the sums a text spells out ("cinquante euros",
 // "deux euros", "mille francs"), as law texts write round ones.

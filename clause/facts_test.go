@@ -225,6 +225,18 @@ var factCases = []struct {
 		want: []Fact{{Kind: FactDuration, Old: "trois mois", New: "quatre mois", OldValue: f64(3), NewValue: f64(4), Unit: "month", DeltaPct: f64(33.33)}},
 	},
 	{
+		name: "a majoration turned into a minoration",
+		old:  "La majoration est de + 5 € par acte. Minoration : -3 €.",
+		new:  "La majoration est de − 5 € par acte. Minoration : +3 €.",
+		want: []Fact{{Kind: FactAmount, Old: "+ 5 €", New: "- 5 €", OldValue: f64(5), NewValue: f64(-5), Unit: "EUR", DeltaPct: f64(-200)},
+			{Kind: FactAmount, Old: "-3 €", New: "+3 €", OldValue: f64(-3), NewValue: f64(3), Unit: "EUR", DeltaPct: f64(-200)}},
+	},
+	{
+		name: "a list's dash, a title's dash, a range: no sign",
+		old:  "Tarifs :\n- 5 € par visite.\nConsultation - 30 €. Entre 10-15 €.",
+		new:  "Tarifs :\n5 € par visite.\nConsultation 30 €. Entre 10-15 €.",
+	},
+	{
 		name: "sums and rates spelt out",
 		old:  "La participation est de dix pour cent. La franchise est de cinquante euros.",
 		new:  "La participation est de quinze pour cent. La franchise est de soixante et onze euros.",

@@ -514,7 +514,7 @@ func join(prev string, prevKind lineKind, next string, nextKind lineKind, words 
 	case unicode.IsLower(nextFirst), unicode.IsDigit(nextFirst),
 		strings.ContainsRune("(«“\"'‘’[,;%€", nextFirst):
 		return 0, sep, true
-	case unicode.IsUpper(nextFirst) && (last == ',' || sep == "" || isOpenWord(strings.ToLower(lastWord(prev)))):
+	case unicode.IsUpper(nextFirst) && (last == ',' || sep == "" || isOpenWord(strings.ToLower(frtext.LastWord(prev)))):
 		return 0, sep, true
 	}
 	return 0, "", false
@@ -547,7 +547,7 @@ func dehyphenate(head, tail string, words *lexicon) bool {
 	if isCompoundTail(tailWord) {
 		return false
 	}
-	if cut, known := words.cut(lastWord(head), tailWord); known {
+	if cut, known := words.cut(frtext.LastWord(head), tailWord); known {
 		return cut
 	}
 	return words.hyphenates
@@ -609,7 +609,7 @@ func lexiconOf(lines []string) *lexicon {
 				cuts[len(cuts)-1].tail = firstWord(tok)
 				continue
 			case i == len(tokens)-1 && ends && strings.HasSuffix(l, tok):
-				if h := lastWord(strings.TrimRight(tok, "-\u2010")); h != "" && !strings.ContainsAny(strings.TrimRight(tok, "-\u2010"), "-\u2010") {
+				if h := frtext.LastWord(strings.TrimRight(tok, "-\u2010")); h != "" && !strings.ContainsAny(strings.TrimRight(tok, "-\u2010"), "-\u2010") {
 					cuts = append(cuts, cutPair{head: h})
 				}
 				continue
@@ -634,19 +634,6 @@ func lexiconOf(lines []string) *lexicon {
 	}
 	x.hyphenates = hyph > comp || hyph == comp && breaks*50 >= nonBlank
 	return x
-}
-
-// lastWord is the last run of letters of s.
-func lastWord(s string) string {
-	i := len(s)
-	for i > 0 {
-		r, size := utf8.DecodeLastRuneInString(s[:i])
-		if !unicode.IsLetter(r) {
-			break
-		}
-		i -= size
-	}
-	return s[i:]
 }
 
 func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

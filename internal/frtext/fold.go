@@ -250,3 +250,17 @@ func IndexFold(s, needle string) int {
 	}
 	return -1
 }
+
+// LastWord is the run of letters that ends s: the word a line or a phrase
+// stops on.
+func LastWord(s string) string {
+	i := len(s)
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		i -= size
+	}
+	return s[i:]
+}
