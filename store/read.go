@@ -72,10 +72,14 @@ func (s *Store) resolve(ix *index, rev string) (*Version, error) {
 	if len(ix.Versions) > 0 && (rev == "HEAD" || rev == "@") {
 		return &ix.Versions[len(ix.Versions)-1], nil
 	}
+	var notVersion plumbing.ReferenceName // a reference rev names, to no version
 	byRef := func(name plumbing.ReferenceName) (*Version, bool) {
 		if ref, err := s.repo.Reference(name, true); err == nil {
 			if i, ok := ix.byCommit[ref.Hash().String()]; ok {
 				return &ix.Versions[i], true
+			}
+			if notVersion == "" {
+				notVersion = name
 			}
 		}
 		return nil, false
@@ -118,6 +122,10 @@ func (s *Store) resolve(ix *index, rev string) (*Version, error) {
 	}
 	if len(ix.Versions) == 0 {
 		return nil, fmt.Errorf("%s: %w: the store %s holds no version yet", rev, errUnknownRevision, s.Dir)
+	}
+	if notVersion != "" {
+		// Made with git, not by an import: say so rather than "unknown".
+		return nil, fmt.Errorf("%s: %w: %s names no version of %s (a reference made outside avenant)", rev, errUnknownRevision, notVersion, s.Dir)
 	}
 	if near := nearRevisions(ix, rev, 5); len(near) > 0 {
 		return nil, fmt.Errorf("%s: %w in %s; closest: %s", rev, errUnknownRevision, s.Dir, strings.Join(near, ", "))
