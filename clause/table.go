@@ -519,7 +519,10 @@ func (p *parser) readRow(i int) (code string, ok bool) {
 	k := rowCodeLen(s)
 	if k == 0 || k+1 >= len(s) || !(s[k] == '\t' || (s[k] == ' ' && (s[k+1] == ' ' || s[k+1] == '\t'))) {
 		if codeBeforeLabel(s) == 0 || !hasGap(s[k:]) {
-			return labelFirstRow(s)
+			if code, ok := labelFirstRow(s); ok {
+				return code, true
+			}
+			return p.labelValueRow(i)
 		}
 	}
 	code = s[:k]
@@ -532,6 +535,48 @@ func (p *parser) readRow(i int) (code string, ok bool) {
 		rest = rest[end:]
 	}
 	return "", false
+}
+
+// labelValueRow reads a row in columns that names what it prices or rates
+// without an act code ("Consultations    70 %"), keyed by that name as a
+// row in pipes is: its first cell words (no code: a row keyed by a code is
+// read so), its last a price or a rate, and a line of the same shape right
+// above or below it. A sentence set with
+// wide spaces is one line; a table, several.
+func (p *parser) labelValueRow(i int) (string, bool) {
+	n := labelValueCells(p.trimmed(i))
+	if n == 0 {
+		return "", false
+	}
+	for _, j := range [2]int{i - 1, i + 1} {
+		if j >= 0 && j < len(p.lines) && p.lines[j].flags&(fBlank|fPipe) == 0 && labelValueCells(p.trimmed(j)) == n {
+			return columnSpans(p.trimmed(i))[0].text, true
+		}
+	}
+	return "", false
+}
+
+// labelValueCells returns how many cells a line in columns has when its
+// first is words and its last a price or a rate, else 0.
+func labelValueCells(s string) int {
+	if !hasGap(s) {
+		return 0
+	}
+	spans := columnSpans(s)
+	if len(spans) < 2 || len(spans) > 12 {
+		return 0
+	}
+	first, last := spans[0].text, spans[len(spans)-1].text
+	if r, _ := utf8.DecodeRuneInString(first); !unicode.IsLetter(r) || isRowCode(first) || !isAmount(last) && !isRate(last) {
+		return 0
+	}
+	return len(spans)
+}
+
+// isRate reports a cell that is a rate and nothing else: "70 %", "5,5 %".
+func isRate(cell string) bool {
+	m := percentRe.FindStringIndex(cell)
+	return m != nil && m[1] == len(cell)
 }
 
 // labelFirstRow reads a row in columns that names the act before its code
