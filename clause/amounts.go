@@ -244,7 +244,12 @@ func amountMatchesAt(s string, numbers []int) []amountMatch {
 			case "franc", "francs", "Franc", "Francs":
 				unit = "FRF"
 			}
-			if c, e, ok := centsAfter(s, end); ok && !strings.ContainsAny(sign, "kM") && !strings.Contains(s[m[2]:m[3]], ",") {
+			if c, e, ok := centsGlued(s, m[6], end); ok && !strings.Contains(s[m[2]:m[3]], ",") {
+				// "26€50", as price tags write it: cents, not a footnote.
+				if w, ok := parseNumber(s[m[2]:m[3]] + "," + c); ok {
+					v, end = w, e
+				}
+			} else if c, e, ok := centsAfter(s, end); ok && !strings.ContainsAny(sign, "kM") && !strings.Contains(s[m[2]:m[3]], ",") {
 				if w, ok := parseNumber(s[m[2]:m[3]] + "," + c); ok {
 					v, end = w, e
 				}
@@ -275,6 +280,16 @@ func footnoteCall(s string, sign, end int) bool {
 		end++
 	}
 	return endsWord(s, end)
+}
+
+// centsGlued reads two digits set against a euro sign and ending the
+// word ("26€50"): the cents of a price tag. A footnote's call is one
+// digit ("30 €1") or a superscript.
+func centsGlued(s string, sign, end int) (string, int, bool) {
+	if !strings.HasPrefix(s[sign:], "€") || end+2 > len(s) || !isDigit(s[end]) || !isDigit(s[end+1]) || !endsDate(s, end+2) {
+		return "", 0, false
+	}
+	return s[end : end+2], end + 2, true
 }
 
 // centsAfter reads the cents an amount writes after its unit, as older

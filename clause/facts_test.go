@@ -225,6 +225,12 @@ var factCases = []struct {
 		want: []Fact{{Kind: FactDuration, Old: "trois mois", New: "quatre mois", OldValue: f64(3), NewValue: f64(4), Unit: "month", DeltaPct: f64(33.33)}},
 	},
 	{
+		name: "a price tag's cents, not a footnote",
+		old:  "Le G passe à 26€50 au 1er mai, note 30 €1.",
+		new:  "Le G passe à 26€60 au 1er mai, note 30 €2.",
+		want: []Fact{{Kind: FactAmount, Subject: "G", Old: "26€50", New: "26€60", OldValue: f64(26.5), NewValue: f64(26.6), Unit: "EUR", DeltaPct: f64(0.38)}},
+	},
+	{
 		name: "a majoration turned into a minoration",
 		old:  "La majoration est de + 5 € par acte. Minoration : -3 €.",
 		new:  "La majoration est de − 5 € par acte. Minoration : +3 €.",
