@@ -518,7 +518,7 @@ func (p *parser) readRow(i int) (code string, ok bool) {
 	// splitCodeCell).
 	k := rowCodeLen(s)
 	if k == 0 || k+1 >= len(s) || !(s[k] == '\t' || (s[k] == ' ' && (s[k+1] == ' ' || s[k+1] == '\t'))) {
-		if codeBeforeLabel(s) == 0 || !hasGap(s[k:]) {
+		if codeBeforeLabel(s) == 0 || !HasGap(s[k:]) {
 			if code, ok := labelFirstRow(s); ok {
 				return code, true
 			}
@@ -559,7 +559,7 @@ func (p *parser) labelValueRow(i int) (string, bool) {
 // labelValueCells returns how many cells a line in columns has when its
 // first is words and its last a price or a rate, else 0.
 func labelValueCells(s string) int {
-	if !hasGap(s) {
+	if !HasGap(s) {
 		return 0
 	}
 	spans := columnSpans(s)
@@ -584,7 +584,7 @@ func isRate(cell string) bool {
 // in pipes: three cells or more, one of them past the first an act code,
 // one an amount. Prose never splits so.
 func labelFirstRow(s string) (code string, ok bool) {
-	if !hasGap(s) {
+	if !HasGap(s) {
 		return "", false
 	}
 	spans := columnSpans(s)

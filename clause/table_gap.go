@@ -1,13 +1,13 @@
 package clause
 
-// hasGap reports whether s holds a tab or two spaces in a row, the gap
+// HasGap reports whether s holds a tab or two spaces in a row, the gap
 // that parts the cells of a row in columns (see cellEnd). It is asked of
 // every line of prose, most of which has none: it reads eight bytes at a
 // time where strings.Contains(s, "  ") stopped at every space. With v
 // holding them, zeroBytes(v^0x20…) flags the spaces, whose flags shifted
 // one byte down meet the next byte's, and the last byte's are carried into
 // the next eight.
-func hasGap(s string) bool {
+func HasGap(s string) bool {
 	const ones = 0x0101010101010101
 	var carry uint64 // the flag of the last byte read, moved to the first
 	i := 0

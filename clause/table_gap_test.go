@@ -8,12 +8,12 @@ import (
 	"github.com/avenant-dev/avenant/internal/corpus"
 )
 
-// hasGapRule is what labelFirstRow asked before hasGap.
+// hasGapRule is what labelFirstRow asked before HasGap.
 func hasGapRule(s string) bool {
 	return strings.IndexByte(s, '\t') >= 0 || strings.Contains(s, "  ")
 }
 
-// hasGap answers as the rule on random strings of spaces, tabs, letters and
+// HasGap answers as the rule on random strings of spaces, tabs, letters and
 // bytes one bit away from a space or a tab, of every length around the
 // eight bytes it reads at a time, and on the corpus's lines.
 func TestHasGapAsRule(t *testing.T) {
@@ -26,9 +26,9 @@ func TestHasGapAsRule(t *testing.T) {
 			b.WriteString(pieces[r.IntN(len(pieces))])
 		}
 		s := b.String()
-		got, want := hasGap(s), hasGapRule(s)
+		got, want := HasGap(s), hasGapRule(s)
 		if got != want {
-			t.Fatalf("hasGap(%q) = %v, want %v", s, got, want)
+			t.Fatalf("HasGap(%q) = %v, want %v", s, got, want)
 		}
 		if want {
 			gaps++
@@ -39,8 +39,8 @@ func TestHasGapAsRule(t *testing.T) {
 	}
 	for _, path := range corpus.Texts(t) {
 		for line := range strings.Lines(readCorpus(t, path)) {
-			if got, want := hasGap(line), hasGapRule(line); got != want {
-				t.Fatalf("%s: hasGap(%q) = %v, want %v", path, line, got, want)
+			if got, want := HasGap(line), hasGapRule(line); got != want {
+				t.Fatalf("%s: HasGap(%q) = %v, want %v", path, line, got, want)
 			}
 		}
 	}
@@ -51,8 +51,8 @@ func FuzzHasGap(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := hasGap(s), hasGapRule(s); got != want {
-			t.Fatalf("hasGap(%q) = %v, want %v", s, got, want)
+		if got, want := HasGap(s), hasGapRule(s); got != want {
+			t.Fatalf("HasGap(%q) = %v, want %v", s, got, want)
 		}
 	})
 }

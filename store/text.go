@@ -55,11 +55,12 @@ func formatClauseText(c *clause.Clause, text string) string {
 }
 
 // inColumns reports a text that sets cells apart by a tab or a run of
-// spaces, or indents a line: formatText writes neither, so a clause file
-// holding them holds a row kept as read.
+// spaces (clause.HasGap, as the parser tells a row in columns), or indents
+// a line: formatText writes neither, so a clause file holding them holds a
+// row kept as read.
 func inColumns(text string) bool {
 	for _, l := range strings.Split(text, "\n") {
-		if l != "" && (l[0] == ' ' || l[0] == '\t') || strings.Contains(l, "  ") || strings.Contains(strings.TrimLeft(l, " \t"), "\t") {
+		if l != "" && l[0] == ' ' || clause.HasGap(l) {
 			return true
 		}
 	}
