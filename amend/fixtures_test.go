@@ -1,6 +1,7 @@
 package amend
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/avenant-dev/avenant/clause"
@@ -129,5 +130,37 @@ func TestConsolidateDemo(t *testing.T) {
 	}
 	if _, err := Consolidate(conv, "## Article 1 - Objet\n\nLe présent avenant entre en vigueur le 1er avril 2025.\n", Markdown); err == nil {
 		t.Error("a text without instructions was consolidated")
+	}
+}
+
+// A redraft of an avenant written as amendments, one article changed, is
+// a version of it, not an amendment aimed at it: its articles that the
+// first draft has word for word are the draft's own text. Before, every
+// article named an article the draft has ("l'article 2"), and diff
+// refused the two drafts.
+func TestAmendsRedraft(t *testing.T) {
+	first := `# Avenant n° 2
+
+## Article 1
+
+L'article 2 est ainsi modifié : les mots « 26,50 € » sont remplacés par les mots « 30 € ».
+
+## Article 2
+
+L'article 3 est ainsi modifié : les mots « 25 € » sont remplacés par les mots « 30 € ».
+
+## Article 3
+
+L'article 1 est abrogé.
+`
+	second := strings.Replace(first, "« 30 € ».\n\n## Article 2", "« 31,50 € ».\n\n## Article 2", 1)
+	if second == first {
+		t.Fatal("the redraft changes nothing")
+	}
+	if Amends(clause.Parse(second), clause.Parse(first)) {
+		t.Error("a redraft of an avenant with one article changed reads as amending the first draft")
+	}
+	if !Amends(clause.Parse(first), clause.Parse("# Convention\n\n## Article 1\n\nUn.\n\n## Article 2\n\nDeux.\n\n## Article 3\n\nTrois.\n")) {
+		t.Error("the avenant does not read as amending the text whose articles it names")
 	}
 }

@@ -145,22 +145,31 @@ func amends(frame foldedText, quotes []string) bool {
 // ("l'article L. 135-1 du code électoral est ainsi modifié") does not
 // amend the previous reading of the bill.
 func Amends(doc, base *clause.Document) bool {
+	// An article that base has word for word is base's own text, not an
+	// instruction aimed at it: two versions of one text (two readings of
+	// a bill, whose articles amend the codes) share most of their
+	// articles, and are told apart from an amendment without reading one.
+	// The other articles are read only until the majority is decided
+	// either way, each behind a look at its raw text for the words every
+	// form needs (mayInstruct), then behind the prefilters of the
+	// expressions: diff asks this of every pair of files, and the
+	// expressions cost far more than the diff of a text that has no
+	// instruction.
 	units := unitsOf(doc)
-	n := 0
+	baseArticles := articleTexts(base)
+	n, left := 0, 0
 	for _, c := range units {
 		if c.Kind == clause.KindArticle {
 			n++
+			if !baseArticles[c.Text] {
+				left++
+			}
 		}
 	}
-	// The articles are read only until the majority is decided either
-	// way, each behind a look at its raw text for the words every form
-	// needs (mayInstruct), then behind the prefilters of the expressions:
-	// diff asks this of every pair of files, and the expressions cost far
-	// more than the diff of a text that has no instruction.
 	var names *clauseNames
-	aimed, left := 0, n
+	aimed := 0
 	for _, c := range units {
-		if c.Kind != clause.KindArticle {
+		if c.Kind != clause.KindArticle || baseArticles[c.Text] {
 			continue
 		}
 		if 2*aimed > n || 2*(aimed+left) <= n {
@@ -192,6 +201,17 @@ func Amends(doc, base *clause.Document) bool {
 		}
 	}
 	return n > 0 && 2*aimed > n
+}
+
+// articleTexts is the set of the texts of base's articles.
+func articleTexts(base *clause.Document) map[string]bool {
+	texts := make(map[string]bool, len(base.Clauses))
+	for i := range base.Clauses {
+		if c := &base.Clauses[i]; c.Kind == clause.KindArticle {
+			texts[c.Text] = true
+		}
+	}
+	return texts
 }
 
 // instructs reports whether a frame holds an operation in a form parse
