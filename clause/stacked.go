@@ -132,10 +132,20 @@ func isColumnName(c string) bool {
 		return false
 	}
 	switch r, _ := utf8.DecodeLastRuneInString(c); r {
-	case '.', ',', ';', '!', '?':
+	case '.':
+		return abbreviated(c)
+	case ',', ';', '!', '?':
 		return false
 	}
 	return true
+}
+
+// abbreviated reports a name that ends with an abbreviation's full stop
+// ("Coef.", "Coeff.", "Tarif unit."), not a sentence's: a word or three,
+// the last a short one cut off.
+func abbreviated(c string) bool {
+	words := strings.Fields(strings.TrimSuffix(c, "."))
+	return len(words) > 0 && len(words) <= 3 && utf8.RuneCountInString(words[len(words)-1]) <= 5
 }
 
 // maxColumnName is the longest column name, in characters.

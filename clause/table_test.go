@@ -313,3 +313,31 @@ func factChanges(old, new *Document) []string {
 	}
 	return out
 }
+
+// A column named by an abbreviation ("Coef.", "Coeff.", "Réf.") is a
+// column all the same: the header in columns names the zones, and a
+// changed price is the price of its zone, not of "colonne 5".
+func TestAbbreviatedColumnNames(t *testing.T) {
+	for _, name := range []string{"Coef.", "Coeff.", "Coefficient", "Réf."} {
+		t.Run(name, func(t *testing.T) {
+			table := "Annexe 1 - Actes\n\nCode      Libellé                " + name + "    Métropole    DOM\n" +
+				"AMI 3     Pansement lourd        3        9,45 €       9,93 €\n" +
+				"AMI 4     Pansement d'ulcère     4        12,60 €      13,24 €\n"
+			d := Compare(Parse(table), Parse(strings.Replace(table, "13,24", "13,50", 1)), CompareOptions{})
+			var got []string
+			for _, c := range d.Changes {
+				for _, f := range c.Facts {
+					got = append(got, fmt.Sprintf("%s %s: %s → %s", f.Kind, f.Subject, f.Old, f.New))
+				}
+			}
+			if want := []string{"amount AMI 4 (DOM): 13,24 € → 13,50 €"}; !slices.Equal(got, want) {
+				t.Errorf("facts %q, want %q", got, want)
+			}
+		})
+	}
+	for _, cell := range []string{"Voir le tableau ci-dessous.", "Néant, sauf dispositions contraires."} {
+		if isColumnName(cell) {
+			t.Errorf("%q read as a column's name", cell)
+		}
+	}
+}
