@@ -23,12 +23,12 @@ var knownActCodes = wordSet(`G GS VG VGS C CS CSC CNP CNPSY CDE V VS VL VNP VNPS
 var notActCodes = wordSet(`CNAM CNAMTS UNCAM UNOCAM ROSP ARS CSS CPAM CGSS UNPS UFML CSMF SML FMF MG
 		CHU CHR HAS SAS CPTS DMP PDSA SNIR JO JORF NOR CCAM NGAP TVA PIB ONDAM RSA RMI PLFSS LFSS
 		URSSAF MSA CMU CMUC AME ACS SMIC IRM CE UE EHPAD OPTAM DPC ANDPC MSP ESP CDS ALD AT MP HN DE
-		MM SOS UNAF CNOM CSP CASF RPPS ADELI FSE SESAM PS ETP ESS CNSA DREES INSEE FNPS`)
+		MF MT SOS UNAF CNOM CSP CASF RPPS ADELI FSE SESAM PS ETP ESS CNSA DREES INSEE FNPS`)
 
 // frenchCaps are short French words that an all-caps heading spells like
 // a code.
 var frenchCaps = wordSet(`A AU AUX DE DU DES LA LE LES EN ET OU UN UNE PAR POUR SUR SANS SOUS
-		EST SONT IL ILS ELLE SA SES SON NE PAS QUE QUI CE`)
+		EST SONT IL ILS ELLE SA SES SON NE PAS QUE QUI CE MA ME`)
 
 // wordSet is the set of the words of list, built on first use: the sets
 // are needed by fact extraction only, not at every start-up.
@@ -71,7 +71,7 @@ func isActCode(s string) bool {
 	if s == "" || notActCodes()[s] {
 		return false
 	}
-	if knownActCodes()[s] {
+	if knownActCodes()[s] || majorationCode(s) {
 		return true
 	}
 	letters := 0
@@ -91,6 +91,16 @@ func isActCode(s string) bool {
 		return knownActCodes()[s[:letters]]
 	}
 	return false
+}
+
+// majorationCode reports the shape the NGAP gives a majoration, an M and
+// a capital (MD for a journey, MN at night, MU in an emergency…), known
+// as the other keys are; the longer ones (MCG, MPC, MEG…) are known by
+// name. MM is also how French abbreviates Messieurs ("MM. les
+// directeurs"): it is a code where the text presents an act
+// (contextualCode), not alone.
+func majorationCode(s string) bool {
+	return len(s) == 2 && s[0] == 'M' && s[1] >= 'A' && s[1] <= 'Z' && s[1] != 'M' && !frenchCaps()[s]
 }
 
 // codeShape reports whether s is spelled like a code: one to five ASCII
@@ -448,8 +458,10 @@ func mayBeContextualCode(base string) bool {
 	if notActCodes()[base] || frenchCaps()[base] {
 		return false
 	}
-	_, isRoman := roman(base)
-	return !isRoman
+	// A numeral of a thousand or more (MD, MM) numbers no part of a
+	// text: after "la majoration" it is the act's code.
+	n, isRoman := roman(base)
+	return !isRoman || n >= 1000
 }
 
 func startsWord(s string) bool {
