@@ -139,7 +139,59 @@ func TestConsolidateDemo(t *testing.T) {
 // article named an article the draft has ("l'article 2"), and diff
 // refused the two drafts.
 func TestAmendsRedraft(t *testing.T) {
-	first := `# Avenant n° 2
+	first := firstDraft
+	second := strings.Replace(first, "« 30 € ».\n\n## Article 2", "« 31,50 € ».\n\n## Article 2", 1)
+	if second == first {
+		t.Fatal("the redraft changes nothing")
+	}
+	if Amends(clause.Parse(second), clause.Parse(first)) {
+		t.Error("a redraft of an avenant with one article changed reads as amending the first draft")
+	}
+	if !Amends(clause.Parse(first), clause.Parse("# Convention\n\n## Article 1\n\nUn.\n\n## Article 2\n\nDeux.\n\n## Article 3\n\nTrois.\n")) {
+		t.Error("the avenant does not read as amending the text whose articles it names")
+	}
+}
+
+// A redraft that rewrites every instruction of the first draft is a
+// version of it too: the first draft is itself amending instructions, and
+// the redraft's instructions, naming the convention's articles 1 to 3,
+// cannot be carried out on the draft's own articles 1 to 3. A text whose
+// instructions the draft can take (a union's amendments to it) amends it.
+func TestAmendsRewrittenDraft(t *testing.T) {
+	draft := firstDraft
+	redraft := strings.NewReplacer("« 30 € ».\n\n## Article 2", "« 31,50 € ».\n\n## Article 2",
+		"« 30 € ».\n\n## Article 3", "« 32 € ».\n\n## Article 3",
+		"L'article 1 est abrogé.", "L'article 1 est ainsi modifié : les mots « trois ans » sont remplacés par les mots « cinq ans ».").Replace(draft)
+	amendments := `# Amendements au projet d'avenant n° 2
+
+## Article 1
+
+À l'article 1, les mots « 30 € » sont remplacés par les mots « 32 € ».
+
+## Article 2
+
+À l'article 2, les mots « 30 € » sont remplacés par les mots « 33 € ».
+`
+	convention := "# Convention\n\n## Article 1\n\nPour trois ans.\n\n## Article 2\n\nLa consultation est à 26,50 €.\n\n## Article 3\n\nLa visite est à 25 €.\n"
+	for _, tc := range []struct {
+		name      string
+		doc, base string
+		want      bool
+	}{
+		{"every instruction rewritten", redraft, draft, false},
+		{"the other way round", draft, redraft, false},
+		{"the redraft against the convention", redraft, convention, true},
+		{"amendments the draft can take", amendments, draft, true},
+	} {
+		if got := Amends(clause.Parse(tc.doc), clause.Parse(tc.base)); got != tc.want {
+			t.Errorf("%s: Amends = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+// firstDraft is an avenant written as amendments: its articles 1 to 3
+// name the convention's articles 1 to 3.
+const firstDraft = `# Avenant n° 2
 
 ## Article 1
 
@@ -153,14 +205,3 @@ L'article 3 est ainsi modifié : les mots « 25 € » sont remplacés par les m
 
 L'article 1 est abrogé.
 `
-	second := strings.Replace(first, "« 30 € ».\n\n## Article 2", "« 31,50 € ».\n\n## Article 2", 1)
-	if second == first {
-		t.Fatal("the redraft changes nothing")
-	}
-	if Amends(clause.Parse(second), clause.Parse(first)) {
-		t.Error("a redraft of an avenant with one article changed reads as amending the first draft")
-	}
-	if !Amends(clause.Parse(first), clause.Parse("# Convention\n\n## Article 1\n\nUn.\n\n## Article 2\n\nDeux.\n\n## Article 3\n\nTrois.\n")) {
-		t.Error("the avenant does not read as amending the text whose articles it names")
-	}
-}

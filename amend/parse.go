@@ -200,7 +200,53 @@ func Amends(doc, base *clause.Document) bool {
 			aimed++
 		}
 	}
-	return n > 0 && 2*aimed > n
+	if n == 0 || 2*aimed <= n {
+		return false
+	}
+	// A base that is itself amending instructions (a first draft of the
+	// avenant) is amended only by a text whose instructions it can take:
+	// a redraft's instructions name the convention's articles, which the
+	// first draft's own numbers (1, 2, 3…) coincide with, but the words
+	// they quote are not in the draft's articles of those numbers.
+	return !instructsMostly(base) || appliesTo(doc, base)
+}
+
+// instructsMostly reports whether most of doc's articles are amending
+// instructions in a form parse reads, whatever text they are aimed at.
+func instructsMostly(doc *clause.Document) bool {
+	n := 0
+	var articles []*clause.Clause
+	for _, c := range unitsOf(doc) {
+		if c.Kind == clause.KindArticle {
+			articles = append(articles, c)
+		}
+	}
+	for i, c := range articles {
+		if 2*n > len(articles) || 2*(n+len(articles)-i) <= len(articles) {
+			break
+		}
+		if !mayInstruct(c.Text) {
+			continue
+		}
+		frame, quoted, err := frameOf(c.Text)
+		if err != nil {
+			continue
+		}
+		if f := foldText(normalizeFrame(frame)); instructs(f, (*lazyRegexp).matches) && (quoted > 0 || amends(f, nil)) {
+			n++
+		}
+	}
+	return 2*n > len(articles)
+}
+
+// appliesTo reports whether every instruction of doc applies to base.
+func appliesTo(doc, base *clause.Document) bool {
+	set, err := parse(doc)
+	if err != nil || len(set.Instructions) == 0 {
+		return false
+	}
+	_, err = apply(base, set, Markdown)
+	return err == nil
 }
 
 // articleTexts is the set of the texts of base's articles.
