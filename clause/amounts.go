@@ -256,13 +256,7 @@ func amountMatchesAt(s string, numbers []int) []amountMatch {
 			}
 			signs = append(signs, m[6])
 		}
-		start := m[2]
-		if k := signBefore(s, start); k >= 0 {
-			if s[k] != '+' {
-				v = -v
-			}
-			start = k
-		}
+		start, v := signed(s, m[2], v)
 		out = append(out, amountMatch{start, end, v, unit})
 	}
 	out = append(out, leadAmounts(s, signs)...)
@@ -342,16 +336,20 @@ func leadAmounts(s string, signs []int) []amountMatch {
 }
 
 // signBefore returns where the sign of the sum that starts at start
-// stands, or -1: "+ 5 €", "de -5 €", "minoration : - 5 €" (the facts read
-// the minus sign as a hyphen). A hyphen and a space opening a line is a
-// list's dash, and after a word it sets a title apart ("Consultation - 30
-// €"); a sign against a word or a figure is a hyphen ("10-15 €"). A
+// stands, or -1: "+ 5 €", "de -5 €", "minoration : - 5 €", "Tarif − 5 €".
+// A true minus sign (kept by normalizeFactText where it signs a number)
+// signs the sum wherever it stands. A hyphen and a space opening a line is
+// a list's dash, and after a word it sets a title apart ("Consultation -
+// 30 €"); a sign against a word or a figure is a hyphen ("10-15 €"). A
 // majoration turned into a minoration is a change of the sum.
 func signBefore(s string, start int) int {
 	i := start
 	spaced := i > 0 && s[i-1] == ' '
 	if spaced {
 		i--
+	}
+	if strings.HasSuffix(s[:i], string(minus)) {
+		return i - len(string(minus))
 	}
 	if i == 0 || s[i-1] != '+' && s[i-1] != '-' {
 		return -1
@@ -374,6 +372,19 @@ func signBefore(s string, start int) int {
 		}
 	}
 	return k
+}
+
+// signed gives the number v written at start its sign, if one stands
+// before it (signBefore), and where the signed number starts.
+func signed(s string, start int, v float64) (int, float64) {
+	k := signBefore(s, start)
+	if k < 0 {
+		return start, v
+	}
+	if s[k] != '+' {
+		v = -v
+	}
+	return k, v
 }
 
 // signWords are the words after which a hyphen and a space sign the sum
@@ -456,7 +467,9 @@ func (t *factTextKind) percents() []factAt {
 		if unit := s[m[4]:m[5]]; unit == "‰" || strings.HasSuffix(unit, "mille") {
 			v /= 10 // a rate per thousand: "5 pour mille" is 0,5 %
 		}
-		out = append(out, t.percentFact(m[2], m[1], v))
+		// A rate is signed as a sum is: "une évolution de − 2 %".
+		start, v := signed(s, m[2], v)
+		out = append(out, t.percentFact(start, m[1], v))
 	}
 	// "dix pour cent", as law texts spell round rates out.
 	for _, n := range spelledBefore(s, "pour cent", false) {

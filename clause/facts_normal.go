@@ -19,7 +19,9 @@ import (
 // turns "1ᵉʳ" into "1er" and no-break spaces into spaces), typographic
 // apostrophes, dashes and quotes, invisible characters, runs of blanks. A
 // line break is kept as "\n" and a blank line as "\n\n" because bullets and
-// paragraphs bound sentences.
+// paragraphs bound sentences. A true minus sign set as a number's sign
+// (see minusSign) is kept as U+2212: a hyphen or a dash before a sum may
+// be a title's or a list's, a minus sign never is.
 func normalizeFactText(s string) string {
 	if factTextNormal(s) {
 		return s
@@ -71,9 +73,31 @@ func foldFactText(s string) string {
 			b.WriteString(s[start:i])
 			continue
 		}
+		if r == minus && minusSign(b.String(), s[i:]) {
+			b.WriteRune(minus)
+			continue
+		}
 		b.WriteRune(frtext.Typography(r))
 	}
 	return b.String()
+}
+
+// minus is the one character that is only ever a minus sign, never a
+// hyphen or a dash: U+2212, which NFKC also makes of the superscript and
+// subscript minus. The hyphen-minus, and its fullwidth and small forms,
+// are left to signBefore.
+const minus = '−'
+
+// minusSign reports whether a true minus between the text written so far
+// and the rest is a number's sign: a figure follows it on its line, at
+// once or after blanks, and it is not set against a word or a figure before it
+// ("10−15", "L. 162−5", where a typesetter took it for a hyphen).
+func minusSign(before, rest string) bool {
+	if startsWordBefore(before) {
+		return false
+	}
+	rest = strings.TrimLeftFunc(rest, func(r rune) bool { return r != '\n' && unicode.IsSpace(r) || frtext.Invisible(r) })
+	return rest != "" && isDigit(rest[0])
 }
 
 // normalizeFactTexts is normalizeFactText of the two texts of a clause,

@@ -234,8 +234,22 @@ var factCases = []struct {
 		name: "a majoration turned into a minoration",
 		old:  "La majoration est de + 5 € par acte. Minoration : -3 €.",
 		new:  "La majoration est de − 5 € par acte. Minoration : +3 €.",
-		want: []Fact{{Kind: FactAmount, Old: "+ 5 €", New: "- 5 €", OldValue: f64(5), NewValue: f64(-5), Unit: "EUR", DeltaPct: f64(-200)},
+		want: []Fact{{Kind: FactAmount, Old: "+ 5 €", New: "− 5 €", OldValue: f64(5), NewValue: f64(-5), Unit: "EUR", DeltaPct: f64(-200)},
 			{Kind: FactAmount, Old: "-3 €", New: "+3 €", OldValue: f64(-3), NewValue: f64(3), Unit: "EUR", DeltaPct: f64(-200)}},
+	},
+	{
+		name: "a true minus signs wherever it stands, a rate too",
+		old:  "Tarif + 5 € par acte.\nMinoration 2 € ; évolution + 2 %.\nRemise ⁻1 €.",
+		new:  "Tarif \u2212 5 € par acte.\nMinoration \u22122 € ; évolution \u2212\u00a02 %.\nRemise 1 €.",
+		want: []Fact{{Kind: FactAmount, Old: "+ 5 €", New: "− 5 €", OldValue: f64(5), NewValue: f64(-5), Unit: "EUR", DeltaPct: f64(-200)},
+			{Kind: FactAmount, Old: "2 €", New: "−2 €", OldValue: f64(2), NewValue: f64(-2), Unit: "EUR", DeltaPct: f64(-200)},
+			{Kind: FactPercent, Old: "+ 2 %", New: "− 2 %", OldValue: f64(2), NewValue: f64(-2), Unit: "%", DeltaPct: f64(-200)},
+			{Kind: FactAmount, Old: "−1 €", New: "1 €", OldValue: f64(-1), NewValue: f64(1), Unit: "EUR", DeltaPct: f64(-200)}},
+	},
+	{
+		name: "a minus set against a figure or a word is a hyphen",
+		old:  "Entre 10\u221215 €, article L. 162\u22125.",
+		new:  "Entre 10-15 €, article L. 162-5.",
 	},
 	{
 		name: "a list's dash, a title's dash, a range: no sign",
@@ -930,7 +944,7 @@ func TestNormalizeFactTextIsTheRule(t *testing.T) {
 		s = norm.NFKC.String(s)
 		var b strings.Builder
 		blank, newlines := false, 0
-		for _, r := range s {
+		for i, r := range s {
 			switch {
 			case r == '\n':
 				blank = true
@@ -953,13 +967,22 @@ func TestNormalizeFactTextIsTheRule(t *testing.T) {
 				}
 			}
 			blank, newlines = false, 0
+			// A true minus before a figure on its line, not set
+			// against a word, is a sign and stays one.
+			if r == '−' {
+				rest := strings.TrimLeftFunc(s[i+len("−"):], func(r rune) bool { return unicode.IsSpace(r) && r != '\n' || frtext.Invisible(r) })
+				if !startsWordBefore(b.String()) && rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+					b.WriteRune('−')
+					continue
+				}
+			}
 			b.WriteRune(frtext.Typography(r))
 		}
 		return b.String()
 	}
 	sameAsRule(t, normalizeFactText, rule,
 		[]string{"", " a ", "l`a", "a\n\nb", "a \n b", "x\u00adY", "1ᵉʳ\u00a0mai", "\xffa", "a\u2028b", "«\u202fa\u202f»", "\x7f~"},
-		[]string{"a", "`", "'", "’", " ", "\n", "\t", "\u00a0", "\u00ad", "\u2060", "é", "e\u0301", "ᵉ", "\xff", "~", "\x7f", "-", "—"},
+		[]string{"a", "`", "'", "’", " ", "\n", "\t", "\u00a0", "\u00ad", "\u2060", "é", "e\u0301", "ᵉ", "\xff", "~", "\x7f", "-", "—", "−", "⁻", "5"},
 		func(line string) string { return line })
 }
 
