@@ -71,9 +71,11 @@ func presenceFacts(all []Fact, subject string, removed bool) []Fact {
 func (d *Document) Prices(i int) []Fact {
 	c := &d.Clauses[i]
 	var out []Fact
-	for _, f := range compareFacts("", d.factBody(c), factSubject(c), nil) {
-		if f.Kind == FactAmount && f.Subject != "" {
-			out = append(out, f)
+	for _, body := range d.priceTexts(c) {
+		for _, f := range compareFacts("", body, factSubject(c), nil) {
+			if f.Kind == FactAmount && f.Subject != "" {
+				out = append(out, f)
+			}
 		}
 	}
 	return out

@@ -3,6 +3,7 @@ package clause
 import (
 	"cmp"
 	"strings"
+	"unicode"
 
 	"github.com/avenant-dev/avenant/internal/frtext"
 	"github.com/avenant-dev/avenant/internal/lazyre"
@@ -201,4 +202,72 @@ func columnLabel(name string) string {
 		}
 	}
 	return name
+}
+
+// priceTexts are the texts the prices of clause c of d are read from: its
+// factBody, or, for a row that gives one act's price at several times
+// ("Tarif actuel | Nouveau tarif | Date d'effet", "Tarif au 1er novembre
+// 2023 | Tarif au 1er décembre 2024"), one text per price with the dates
+// it applies from: the date its column names, else the row's dates, but
+// for the current price, which applied before them. Zones side by side
+// (Métropole | DOM) share the row's dates.
+func (d *Document) priceTexts(c *Clause) []string {
+	body := d.factBody(c)
+	if !isTableRow(c) {
+		return []string{body}
+	}
+	cells, names := d.cellsOf(c), columnNames(d, c)
+	if len(names) != len(cells) || amountCells(cells) < 2 {
+		return []string{body}
+	}
+	timed := false
+	var dates []string
+	for j, cell := range cells {
+		amount := isAmount(cell)
+		timed = timed || amount && (formerColumn(names[j]) || holdsDate(names[j]))
+		if !amount && holdsDate(cell) {
+			dates = append(dates, cell)
+		}
+	}
+	if !timed {
+		return []string{body}
+	}
+	var texts []string
+	for j, cell := range cells {
+		switch {
+		case !isAmount(cell):
+		case holdsDate(names[j]):
+			texts = append(texts, cell+cellSep+names[j])
+		case formerColumn(names[j]):
+			texts = append(texts, cell)
+		default:
+			texts = append(texts, strings.Join(append([]string{cell}, dates...), cellSep))
+		}
+	}
+	return texts
+}
+
+// formerColumn reports a column of the price in force before the row's
+// change: "Tarif actuel", "Ancien tarif", "Tarif en vigueur".
+func formerColumn(name string) bool {
+	for _, w := range strings.Fields(strings.ToLower(frtext.Fold(name))) {
+		switch strings.Trim(w, "().,:") {
+		case "actuel", "actuelle", "actuels", "ancien", "ancienne", "anciens", "vigueur", "precedent", "precedente", "anterieur":
+			return true
+		}
+	}
+	return false
+}
+
+// holdsDate reports whether s gives a date.
+func holdsDate(s string) bool {
+	if strings.IndexFunc(s, unicode.IsDigit) < 0 {
+		return false
+	}
+	for _, f := range compareFacts("", s, "", nil) {
+		if f.Kind == FactDate {
+			return true
+		}
+	}
+	return false
 }

@@ -124,3 +124,29 @@ func TestRowLabel(t *testing.T) {
 		}
 	}
 }
+
+// TestPricesInTime: a row that gives an act's current price beside its new
+// one dates the new one only; a column that names its own date dates its
+// prices; zones side by side share the row's date.
+func TestPricesInTime(t *testing.T) {
+	for _, tc := range []struct{ name, table, want string }{
+		{"current and new", "| Code | Libellé | Tarif actuel | Nouveau tarif | Date d'effet |\n|---|---|---|---|---|\n" +
+			"| G | Consultation | 26,50 € | 30,00 € | 1er décembre 2024 |\n", "26,50 € ; 30,00 € 2024-12-01"},
+		{"former, bare numbers", "| Code | Libellé | Ancien tarif (€) | Tarif revalorisé (€) | Date d'effet |\n|---|---|---|---|---|\n" +
+			"| G | Consultation | 26,50 | 30,00 | 01/12/2024 |\n", "26,50 € ; 30,00 € 2024-12-01"},
+		{"dated columns", "| Code | Libellé | Tarif au 1er novembre 2023 | Tarif au 1er décembre 2024 |\n|---|---|---|---|\n" +
+			"| G | Consultation | 26,50 € | 30,00 € |\n", "26,50 € 2023-11-01 ; 30,00 € 2024-12-01"},
+		{"zones", "| Code | Libellé | Métropole | DOM | Date d'effet |\n|---|---|---|---|---|\n" +
+			"| G | Consultation | 30,00 € | 32,00 € | 1er décembre 2024 |\n", "30,00 € 2024-12-01 ; 32,00 € 2024-12-01"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, p := range Prices(clause.Parse("## Annexe 1 - Tarifs\n\n" + tc.table)) {
+				got = append(got, strings.TrimSpace(p.Text+" "+p.Effective))
+			}
+			if s := strings.Join(got, " ; "); s != tc.want {
+				t.Errorf("prices %q, want %q", s, tc.want)
+			}
+		})
+	}
+}
