@@ -480,9 +480,15 @@ func splice(text string, s span, with string) string {
 				before += "\n"
 			}
 		default:
+			// A stop that French sets apart (« ; », « : ») keeps the
+			// space the text gave it: ", au moins une fois par an"
+			// taken out of "électronique, au moins une fois par an ;"
+			// leaves "électronique ;".
 			before = strings.TrimRight(before, " ")
+			spaced := strings.HasPrefix(after, " ")
 			after = strings.TrimLeft(after, " ")
-			if r, _ := utf8.DecodeRuneInString(after); before != "" && after != "" && !strings.ContainsRune(",.;:)", r) {
+			r, _ := utf8.DecodeRuneInString(after)
+			if before != "" && after != "" && (!strings.ContainsRune(",.;:!?)", r) || spaced && strings.ContainsRune(";:!?", r)) {
 				before += " "
 			}
 		}
@@ -541,8 +547,9 @@ func (st *state) structured(i int, q string) (with []clause.Clause, heading stri
 	for end < len(doc.Clauses) && doc.Clauses[end].Depth > doc.Clauses[0].Depth {
 		end++
 	}
-	if end < len(doc.Clauses) || end == 1 && st.end(i) == i+1 {
-		// More than the one clause quoted, or plain text on both sides.
+	if end < len(doc.Clauses) || !own && end == 1 && st.end(i) == i+1 {
+		// More than the one clause quoted, or plain text on both sides
+		// with no heading quoted.
 		return nil, "", false
 	}
 	heading = c.Heading

@@ -376,6 +376,10 @@ func TestSpliceSeams(t *testing.T) {
 		{"A un. B deux.\nC trois.", "B deux.", "A un.\nC trois."},
 		{"A un, B deux, C trois.", "B deux, ", "A un, C trois."},
 		{"A un.\n\nB deux.\n\nC trois.", "B deux.", "A un.\n\nC trois."},
+		{"b) Par voie électronique, au moins une fois par an ;", ", au moins une fois par an", "b) Par voie électronique ;"},
+		{"b) Par voie électronique, au moins une fois par an;", ", au moins une fois par an", "b) Par voie électronique;"},
+		{"Elle est due, sauf exception : voir l'annexe.", ", sauf exception", "Elle est due : voir l'annexe."},
+		{"Le médecin, le cas échéant, signe.", "le cas échéant, ", "Le médecin, signe."},
 	} {
 		at := strings.Index(c.text, c.cut)
 		if got := splice(c.text, span{at, at + len(c.cut)}, ""); got != c.want {
@@ -420,4 +424,19 @@ func TestInsertedPointKeepsSpacing(t *testing.T) {
 		runApplyCases(t, base, []applyCase{{name: "points apart by " + strconv.Quote(sep), amend: insert, clause: "article 7",
 			want: "Le médecin s'engage à :\n\n1° Tenir le dossier ;" + sep + "2° Respecter les tarifs ;" + sep + "2° bis Utiliser un logiciel certifié ;" + sep + "3° Afficher ses honoraires."}})
 	}
+}
+
+// A convention numbered as real ones are (28.1, 2 bis AA, points I., 1°,
+// a)), with an annex of text only beside an annex of tariffs.
+func TestApplyPoints(t *testing.T) {
+	b, err := os.ReadFile("testdata/convention-points.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	runApplyCases(t, decodeDoc(t, b), []applyCase{
+		{name: "an annex of text rewritten, its heading quoted", amend: "### Article 1er\n\nL'annexe 2 est remplacée par les dispositions suivantes :\n\n« Annexe 2 - Forfaits\n\n« Le forfait médecin traitant est de 6 € par patient. »",
+			clause: "annex 2", want: "Le forfait médecin traitant est de 6 € par patient."},
+		{name: "words taken out before a stop set apart", amend: "### Article 1er\n\nAu b) du 2° du I de l'article 5, les mots : « , au moins une fois par an » sont supprimés.",
+			clause: "article 5", want: "I. - Les caisses s'engagent :\n\n1° À payer dans un délai de sept jours ;\n\n2° À informer les médecins :\n\na) Par courrier ;\n\nb) Par voie électronique ;\n\n3° À tenir un registre.\n\nII. - Les médecins s'engagent à télétransmettre."},
+	})
 }
