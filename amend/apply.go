@@ -735,6 +735,9 @@ func (st *state) renumber(op Op, by string) error {
 			return errf("articles %s to %s are %d articles: renumbered from %s, the last is %s, not %s", op.Targets[0].Number, op.Through, len(at), op.Numbers[0], news[len(news)-1], op.Numbers[1])
 		}
 	}
+	if err := st.numbersFree(at, news); err != nil {
+		return err
+	}
 	for k, i := range at {
 		c := &st.cl[i]
 		if h := strings.Index(c.Heading, c.Number); h >= 0 && c.Number != "" {
@@ -742,6 +745,32 @@ func (st *state) renumber(op Op, by string) error {
 		}
 		c.Number = news[k]
 		st.mark(i, by)
+	}
+	return nil
+}
+
+// numbersFree reports an error when a clause of the kind of those at,
+// other than they, bears one of the numbers news they take, or two of
+// them take one: "l'article 15 devient l'article 16" where an article 16
+// stays would leave two articles 16, which no later instruction, and no
+// reader, could tell apart.
+func (st *state) numbersFree(at []int, news []string) error {
+	renumbered := make(map[int]bool, len(at))
+	for _, i := range at {
+		renumbered[i] = true
+	}
+	kind := st.cl[at[0]].Kind
+	taken := map[string]bool{}
+	for i := range st.cl {
+		if c := &st.cl[i]; c.Kind == kind && !renumbered[i] && c.Number != "" {
+			taken[clause.NormalizeNumber(c.Number)] = true
+		}
+	}
+	for _, n := range news {
+		if taken[clause.NormalizeNumber(n)] {
+			return errf("%s is already in the text", Target{Kind: kind, Number: n}.clauseName())
+		}
+		taken[clause.NormalizeNumber(n)] = true
 	}
 	return nil
 }

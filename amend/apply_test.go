@@ -438,5 +438,11 @@ func TestApplyPoints(t *testing.T) {
 			clause: "annex 2", want: "Le forfait médecin traitant est de 6 € par patient."},
 		{name: "words taken out before a stop set apart", amend: "### Article 1er\n\nAu b) du 2° du I de l'article 5, les mots : « , au moins une fois par an » sont supprimés.",
 			clause: "article 5", want: "I. - Les caisses s'engagent :\n\n1° À payer dans un délai de sept jours ;\n\n2° À informer les médecins :\n\na) Par courrier ;\n\nb) Par voie électronique ;\n\n3° À tenir un registre.\n\nII. - Les médecins s'engagent à télétransmettre."},
+		{name: "renumbered onto an article that stays", amend: "### Article 1er\n\nL'article 15 devient l'article 16.",
+			err: "Article 1er: article 16 is already in the text"},
+		{name: "a list renumbered onto an article that stays", amend: "### Article 1er\n\nLes articles 15 et 16 deviennent respectivement les articles 16 et 17.",
+			err: "Article 1er: article 17 is already in the text"},
+		{name: "a range renumbered one up", amend: "### Article 1er\n\nLes articles 15 à 17 deviennent les articles 16 à 18.",
+			clause: "article 18", want: "Un bilan est fait chaque année."},
 	})
 }
