@@ -398,6 +398,12 @@ func editWords(text string, s span, op Op, t Target) (string, error) {
 		}
 		return splice(text, at, ""), nil
 	case InsertWords:
+		if op.Anchor == "" {
+			// "Au début du premier alinéa, sont insérés les mots" : at
+			// the start of the target, after the marker of its point.
+			start := s.start + markerEnd(text[s.start:s.end])
+			return text[:start] + joinWords(text[start:], op.New), nil
+		}
 		at, err := once(text, s, op.Anchor, t)
 		if err != nil {
 			return "", err
@@ -421,6 +427,19 @@ func editWords(text string, s span, op Op, t Target) (string, error) {
 		words = strings.TrimRight(words, ".;:")
 	}
 	return text[:end] + joinWords("", words) + text[end:], nil
+}
+
+// markerEnd is where the words of a point start in text, after its
+// marker and the stop or dash that follows it ("II. - ", "1° ", "a) "); 0
+// in text that opens with no marker.
+func markerEnd(text string) int {
+	trimmed := strings.TrimLeft(text, " \t")
+	m := lineMarker(trimmed)
+	if m == "" {
+		return 0
+	}
+	rest := strings.TrimLeft(trimmed[len(m):], ".-–) \t")
+	return len(text) - len(rest)
 }
 
 // joinWords puts a space between inserted words and what they follow,

@@ -442,6 +442,10 @@ func TestApplyPoints(t *testing.T) {
 			err: "Article 1er: article 16 is already in the text"},
 		{name: "a list renumbered onto an article that stays", amend: "### Article 1er\n\nLes articles 15 et 16 deviennent respectivement les articles 16 et 17.",
 			err: "Article 1er: article 17 is already in the text"},
+		{name: "words put at the start of a point", amend: "### Article 1er\n\nAu début du II de l'article 5, sont insérés les mots : « Sauf impossibilité, la transmission est électronique. ».",
+			clause: "article 5", want: "I. - Les caisses s'engagent :\n\n1° À payer dans un délai de sept jours ;\n\n2° À informer les médecins :\n\na) Par courrier ;\n\nb) Par voie électronique, au moins une fois par an ;\n\n3° À tenir un registre.\n\nII. - Sauf impossibilité, la transmission est électronique. Les médecins s'engagent à télétransmettre."},
+		{name: "words put at the start of an alinéa", amend: "### Article 1er\n\nAu début du second alinéa de l'article 2, sont ajoutés les mots : « Elle est d'ordre public. ».",
+			clause: "article 2", want: "La convention s'applique aux médecins libéraux.\n\nElle est d'ordre public. Elle s'applique aussi aux remplaçants."},
 		{name: "a range renumbered one up", amend: "### Article 1er\n\nLes articles 15 à 17 deviennent les articles 16 à 18.",
 			clause: "article 18", want: "Un bilan est fait chaque année."},
 	})
