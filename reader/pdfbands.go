@@ -99,6 +99,7 @@ func layoutBands(lines []boxLine) string {
 	bands := bandsOf(lines)
 	space := wordSpace(bands)
 	splitAtColumns(bands, space)
+	bands = gatherCells(bands)
 	right := rightEdge(bands)
 	var b strings.Builder
 	for i := range bands {
@@ -345,6 +346,125 @@ func splitAtColumns(bands []boxBand, space float64) {
 		}
 	}
 }
+
+// gatherCells gives a row of a table the lines of its centred cells that
+// stand above the line of its code and price. A label of three lines or
+// more, centred beside a code of one, has its middle line level with the
+// code, so that its first lines make bands of their own, which would go
+// to the row above. The lines of one cell are set at the type's leading,
+// and rows a cell's padding further apart: going up from the row's line,
+// the one-line bands set in the same cell (aligned with it, at the
+// leading between its lines) are the row's, up to the first wider gap,
+// when as many stand under it: the cell is centred.
+// Where no wider gap parts the rows (cells set without padding) nothing
+// moves: a label wrapped under a row's line, as a top-aligned table sets
+// it, is then the row's above.
+func gatherCells(bands []boxBand) []boxBand {
+	moved := false
+	for i := 1; i < len(bands); i++ {
+		b := &bands[i]
+		if len(b.columns) < 2 {
+			continue
+		}
+		j := i
+		for j > 0 && lone(&bands[j-1]) {
+			j--
+		}
+		if j == i {
+			continue
+		}
+		n := cellAbove(bands, j, i)
+		if n == 0 {
+			continue
+		}
+		for k := i - n; k < i; k++ {
+			b.lines = append(b.lines, bands[k].lines[0])
+			b.box = pdfBox{min(b.box.x0, bands[k].box.x0), min(b.box.y0, bands[k].box.y0), max(b.box.x1, bands[k].box.x1), b.box.y1}
+			bands[k].lines = nil
+		}
+		b.columns = columnsOf(b.lines)
+		moved = true
+	}
+	if !moved {
+		return bands
+	}
+	return slices.DeleteFunc(bands, func(b boxBand) bool { return len(b.lines) == 0 })
+}
+
+// lone reports a band of one line, which may be a line of a cell.
+func lone(b *boxBand) bool { return len(b.lines) == 1 && len(b.columns) == 1 }
+
+// cellAbove returns how many of the one-line bands [j, i) right above row
+// i are lines of one of its cells (see gatherCells).
+func cellAbove(bands []boxBand, j, i int) int {
+	b := &bands[i]
+	above := bands[i-1].lines[0]
+	col := -1
+	for k, c := range b.columns {
+		if alignedLines(above, c.lines[0]) {
+			col = k
+		}
+	}
+	if col < 0 {
+		return 0
+	}
+	cell := b.columns[col].lines
+	h := cell[0].box.height()
+	tol := max(1, 0.15*h)
+	leading := cell[0].box.y0 - above.box.y0
+	if leading < 0.5*h || len(cell) > 1 && math.Abs(cell[1].box.y0-cell[0].box.y0-leading) > tol {
+		return 0
+	}
+	// A centred cell has as many lines under the row's line as over it.
+	below, y := 0, cell[len(cell)-1].box.y0
+	for k := i + 1; k < len(bands) && lone(&bands[k]); k++ {
+		l := bands[k].lines[0]
+		if !alignedLines(l, cell[0]) || math.Abs(l.box.y0-y-leading) > tol {
+			break
+		}
+		below, y = below+1, l.box.y0
+	}
+	if below == 0 {
+		return 0
+	}
+	n := 0
+	y = cell[0].box.y0
+	for k := i - 1; k >= j; k-- {
+		l := bands[k].lines[0]
+		pitch := y - l.box.y0
+		switch {
+		case !alignedLines(l, cell[0]) || pitch < leading-tol:
+			return 0
+		case pitch > leading+tol: // the gap between two rows
+			if n != below {
+				return 0
+			}
+			return n
+		}
+		n, y = n+1, l.box.y0
+	}
+	// The run reaches the band above it: a wider gap must part them.
+	if j > 0 {
+		for _, l := range bands[j-1].lines {
+			if overlapX(l.box, cell[0].box) && y-l.box.y0 <= leading+tol {
+				return 0
+			}
+		}
+	}
+	if n != below {
+		return 0
+	}
+	return n
+}
+
+// alignedLines reports two lines set in one cell: aligned on the left, the
+// right or their middle.
+func alignedLines(a, b boxLine) bool {
+	return math.Abs(a.box.x0-b.box.x0) <= columnSlack || math.Abs(a.box.x1-b.box.x1) <= columnSlack ||
+		math.Abs(a.box.x0+a.box.x1-b.box.x0-b.box.x1) <= 2*columnSlack
+}
+
+func overlapX(a, b pdfBox) bool { return max(a.x0, b.x0) < min(a.x1, b.x1) }
 
 // wordSpace is the median space between two words of a line on the page.
 func wordSpace(bands []boxBand) float64 {

@@ -73,6 +73,55 @@ func TestLayoutBands(t *testing.T) {
 				"VL | Visite longue | 70 €\n",
 		},
 		{
+			// A label of three lines centred beside its code: only the
+			// middle one is level with the code and the price. The first
+			// is set at the leading above it, a cell's padding below the
+			// row above: it opens the label, as in Chromium's print of an
+			// HTML table.
+			name: "centred cell over three lines",
+			lines: []boxLine{
+				set(60, 74, "G"), set(100, 74, "Consultation de référence"), set(400, 74, "30 €"),
+				set(100, 93, "Consultation du psychiatre,"),
+				set(60, 106.8, "CNPSY"), set(100, 106.8, "du neuropsychiatre ou"), set(400, 106.8, "55,70 €"),
+				set(100, 120.6, "du neurologue"),
+				set(60, 139.4, "VL"), set(100, 139.4, "Visite longue"), set(400, 139.4, "70 €"),
+			},
+			want: "G | Consultation de référence | 30 €\n" +
+				"CNPSY | Consultation du psychiatre, du neuropsychiatre ou | 55,70 €\n" +
+				"→du neurologue\n" +
+				"VL | Visite longue | 70 €\n",
+		},
+		{
+			// Top-aligned rows a padding apart: the line under a row's
+			// line is its label's end, not the start of the next.
+			name: "top-aligned cells, padded",
+			lines: []boxLine{
+				set(60, 74, "GS"), set(100, 74, "Consultation du spécialiste en"), set(400, 74, "30 €"),
+				set(100, 87.8, "médecine générale"),
+				set(60, 106.6, "VL"), set(100, 106.6, "Visite longue"), set(400, 106.6, "70 €"),
+			},
+			want: "GS | Consultation du spécialiste en | 30 €\n" +
+				"→médecine générale\n" +
+				"VL | Visite longue | 70 €\n",
+		},
+		{
+			// A label-first table under a sentence set at its left: the
+			// sentence is a paragraph's space above, not a line of the
+			// first row's cell; the row's own first line is.
+			name: "label first, under a sentence",
+			lines: []boxLine{
+				set(60, 40, "Les tarifs sont fixés comme suit :"),
+				set(60, 66, "Consultation du psychiatre,"),
+				set(60, 79.8, "du neuropsychiatre ou"), set(300, 79.8, "CNPSY"), set(400, 79.8, "55,70 €"),
+				set(60, 93.6, "du neurologue"),
+				set(60, 112.4, "Visite longue"), set(300, 112.4, "VL"), set(400, 112.4, "70 €"),
+			},
+			want: "Les tarifs sont fixés comme suit :\n\n" +
+				"Consultation du psychiatre, du neuropsychiatre ou | CNPSY | 55,70 €\n" +
+				"du neurologue\n\n" +
+				"Visite longue | VL | 70 €\n",
+		},
+		{
 			// A top-aligned label wraps under its column: its second line
 			// is a line of its own, indented to the column.
 			name: "top-aligned cell",
