@@ -537,6 +537,12 @@ func (st *state) rewrite(i int, t Target, q string) {
 			return
 		}
 		c.Text = q
+	case c.Kind == clause.KindItem:
+		// A row is named by its code: the quoted row's, from now on.
+		c.Text = q
+		if cells := clause.RowCells(q); len(cells) > 0 && cells[0] != "" {
+			c.Number = cells[0]
+		}
 	default:
 		c.Text = q
 	}

@@ -446,6 +446,12 @@ func TestApplyPoints(t *testing.T) {
 			clause: "article 5", want: "I. - Les caisses s'engagent :\n\n1° À payer dans un délai de sept jours ;\n\n2° À informer les médecins :\n\na) Par courrier ;\n\nb) Par voie électronique, au moins une fois par an ;\n\n3° À tenir un registre.\n\nII. - Sauf impossibilité, la transmission est électronique. Les médecins s'engagent à télétransmettre."},
 		{name: "words put at the start of an alinéa", amend: "### Article 1er\n\nAu début du second alinéa de l'article 2, sont ajoutés les mots : « Elle est d'ordre public. ».",
 			clause: "article 2", want: "La convention s'applique aux médecins libéraux.\n\nElle est d'ordre public. Elle s'applique aussi aux remplaçants."},
+		{name: "a row replaced by the row quoted", amend: "### Article 1er\n\nLe tableau de l'annexe 1 est ainsi modifié :\n\n1° La ligne VG est remplacée par la ligne suivante : « | VG | Visite | 40 € | » ;\n\n2° La ligne TCG est supprimée.",
+			clause: "row VG", want: "| VG | Visite | 40 € |"},
+		{name: "a row's code rewritten, the old code no longer named", amend: "### Article 1er\n\nLa ligne VG est ainsi rédigée : « | VGS | Visite du spécialiste | 40 € | ».\n\n### Article 2\n\nLa ligne VG est supprimée.",
+			err: "Article 2: row VG is not in the text"},
+		{name: "a row's code rewritten, the new code named", amend: "### Article 1er\n\nLa ligne VG est ainsi rédigée : « | VGS | Visite du spécialiste | 40 € | ».\n\n### Article 2\n\nÀ la ligne VGS, le montant : « 40 € » est remplacé par le montant : « 41 € ».",
+			clause: "row VGS", want: "| VGS | Visite du spécialiste | 41 € |"},
 		{name: "a range renumbered one up", amend: "### Article 1er\n\nLes articles 15 à 17 deviennent les articles 16 à 18.",
 			clause: "article 18", want: "Un bilan est fait chaque année."},
 	})

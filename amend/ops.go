@@ -106,7 +106,7 @@ var opForms = []opForm{
 	// "… est remplacé par deux alinéas ainsi rédigés : « … »"
 	{pattern(`(?:est|sont)\s+remplacée?s?\s+par\s+COUNT\s+(?:alinéas?|phrases?|dispositions|articles?|points?|lignes?)\s+(?:REDIGE|suivantes)\s*:?\s*(QS)`),
 		func(m, q []string) Op { return Op{Kind: Rewrite, New: strings.Join(q, "\n\n")} }},
-	{pattern(`(?:est|sont)\s+remplacée?s?\s+par\s+(?:le\s+texte|la\s+phrase|l'alinéa|les\s+alinéas|le\s+paragraphe|les\s+paragraphes|le\s+tableau)\s+(?:suivante?s?|REDIGE)\s*:?\s*(QS)`),
+	{pattern(`(?:est|sont)\s+remplacée?s?\s+par\s+(?:le\s+texte|la\s+phrase|l'alinéa|les\s+alinéas|le\s+paragraphe|les\s+paragraphes|le\s+tableau|la\s+ligne)\s+(?:suivante?s?|REDIGE)\s*:?\s*(QS)`),
 		func(m, q []string) Op { return Op{Kind: Rewrite, New: strings.Join(q, "\n\n")} }},
 	// "l'annexe 12 est remplacée par l'annexe 1 du présent avenant"
 	{pattern(`(?:est|sont)\s+remplacée?s?\s+par\s+l'annexe\s*((?-i:[IVXLC]+)\b|\d+)?\s+(?:jointe\s+au|annexée\s+au|du|de\s+l')\s*(?:présent\s+)?(?:avenant|accord|protocole)`),
