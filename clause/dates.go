@@ -178,11 +178,8 @@ func (t *factTextKind) years() []factAt {
 		if len(y.s) != 4 || !isDigits(y.s) || (y.s[:2] != "19" && y.s[:2] != "20") || s[ws[i].end:y.start] != " " || !endsDate(s, y.end) {
 			continue
 		}
-		// "en 2025 euros" counts money, "après 2025 mois" time.
-		if i+2 < len(ws) && s[y.end:ws[i+2].start] == " " {
-			if n := ws[i+2].low; n == "euros" || n == "euro" || months[n] > 0 || durationUnits[n].unit != "" {
-				continue
-			}
+		if i+2 < len(ws) && s[y.end:ws[i+2].start] == " " && counts(ws[i+2]) {
+			continue
 		}
 		if rest := s[y.end:]; strings.HasPrefix(rest, " €") || strings.HasPrefix(rest, " %") {
 			continue
@@ -190,6 +187,39 @@ func (t *factTextKind) years() []factAt {
 		out = append(out, factAt{kind: FactDate, start: y.start, end: y.end, text: y.s, key: "date:" + y.s, val: y.s})
 	}
 	return out
+}
+
+// counts reports a word that makes the number before it a count rather
+// than a year: "en 2025 euros" counts money, "après 2025 mois" time, and
+// "tirée en 2000 exemplaires", "pour 2000 patients" things. A number of
+// two or more is followed by the plural of what it counts, a word in
+// lower case ending in s or x, while a year is followed by the words of
+// the sentence around it ("en 2025 dans", "depuis 2000 inclus", "en 2024
+// sous réserve"), which notCounting lists.
+func counts(w factWord) bool {
+	n := w.low
+	if n == "euro" || months[n] > 0 || durationUnits[n].unit != "" {
+		return true
+	}
+	if w.s != n || len(n) < 3 || notCounting[n] {
+		return false
+	}
+	last := n[len(n)-1]
+	return last == 's' || last == 'x'
+}
+
+// notCounting are the words ending in s or x that follow a year in a
+// sentence: articles, prepositions, conjunctions, pronouns, adverbs, and
+// the participles that close a period ("jusqu'en 2025 inclus").
+var notCounting = map[string]bool{
+	"les": true, "des": true, "ces": true, "ses": true, "mes": true, "tes": true, "nos": true, "vos": true,
+	"leurs": true, "aux": true, "dans": true, "sans": true, "sous": true, "vers": true, "plus": true,
+	"moins": true, "puis": true, "mais": true, "depuis": true, "après": true, "dès": true, "hors": true,
+	"lors": true, "alors": true, "très": true, "pas": true, "jamais": true, "toujours": true, "ils": true,
+	"elles": true, "nous": true, "vous": true, "tous": true, "toutes": true, "inclus": true, "exclus": true,
+	"compris": true, "clos": true, "révolus": true, "lesquels": true, "lesquelles": true, "auxquels": true,
+	"auxquelles": true, "desquels": true, "desquelles": true, "ceux": true, "celles": true, "afférents": true,
+	"suivants": true, "précédents": true, "versus": true,
 }
 
 func endsDate(s string, end int) bool {

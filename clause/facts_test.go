@@ -347,6 +347,12 @@ var factCases = []struct {
 			{Kind: FactPercent, Old: "2025 %", New: "2026 %", OldValue: f64(2025), NewValue: f64(2026), Unit: "%", DeltaPct: f64(0.05), Effective: "2026-01-01"}},
 	},
 	{
+		name: "a year before what it counts is a count",
+		old:  "La brochure est tirée en 2000 exemplaires pour 2000 patients, depuis 2000 inclus, en 2010 dans la région.",
+		new:  "La brochure est tirée en 3000 exemplaires pour 2500 patients, depuis 2001 inclus, en 2011 dans la région.",
+		want: []Fact{{Kind: FactDate, Old: "2000", New: "2001"}, {Kind: FactDate, Old: "2010", New: "2011"}},
+	},
+	{
 		name: "days become working days",
 		old:  "La caisse répond dans un délai de 15 jours.",
 		new:  "La caisse répond dans un délai de 15 jours ouvrés.",
