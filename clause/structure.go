@@ -21,8 +21,8 @@ const maxTitleLine = 200
 //
 //   - before the first numbered heading (or préambule, or annexe), a
 //     markdown heading, or a line standing alone that reads as a title
-//     (short, starting with a capital, not ending as a sentence does), is
-//     a title of the document: kind title, holding what follows up to the
+//     (short, starting with a capital, not ending as a sentence does, no
+//     dateline), is a title of the document: kind title, holding what follows up to the
 //     next such title;
 //   - further on, the same standing right before a numbered heading
 //     names a group ("Annexes", "Tarifs des honoraires"): a section of
@@ -130,7 +130,8 @@ func (p *parser) titleLine(i int, isHead []bool) bool {
 // titleShape reports a line that reads as a title rather than a sentence:
 // short, starting with a capital, not a point or a table row, ending
 // without the punctuation of a sentence (a title in capitals may end with
-// a full stop).
+// a full stop), and not the dateline of the text ("Fait à Paris, le 4 juin
+// 2024"), which dates it rather than naming it.
 func titleShape(s string) bool {
 	// The tests that rule out most lines of prose come first: it starts
 	// with a capital as a title does, but ends as a sentence.
@@ -153,7 +154,7 @@ func titleShape(s string) bool {
 		return false
 	}
 	_, point := itemStart(s)
-	return !point && !numberedPoint(s)
+	return !point && !numberedPoint(s) && !dateline(s)
 }
 
 // numberedPoint reports a line that opens with a point's number however it

@@ -25,6 +25,16 @@ func TestTitleShape(t *testing.T) {
 		{"Le Conseil constitutionnel détermine les effets susceptibles d'être remis en cause.\"", false},
 		{"La caisse en informe le médecin (article 3.)", false},
 		{"Des modalités « particulières »", true},
+		// A dateline dates the text it stands in; a title names a text,
+		// which may hold a date.
+		{"Fait à Paris, le 4 juin 2024", false},
+		{"Signée le 4 juin 2024", false},
+		{"Fait à Saint-Denis de la Réunion, le 1er juin 2024.", false},
+		{"Paris, le 04/06/2024", false},
+		{"Le 4 juin 2024", false},
+		{"Convention du 4 juin 2024", true},
+		{"Convention nationale des médecins signée le 25 août 2016", true},
+		{"Le Président de la République", true},
 	}
 	for _, tt := range tests {
 		if got := titleShape(tt.line); got != tt.want {
@@ -53,6 +63,31 @@ func TestStructureWhateverTheMarkup(t *testing.T) {
 		checkDocument(t, in, d)
 		if got := outline(d); got != want {
 			t.Errorf("%s:\n%s\nwant:\n%s", name, got, want)
+		}
+	}
+}
+
+// TestDatelineIsNoHeading: the dateline of a convention, before its first
+// article or before its annexes, is a line of the text, not a title over
+// every clause nor the name of a group.
+func TestDatelineIsNoHeading(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Signée le 4 juin 2024\n\nArticle 1\n\nTexte.\n\nArticle 2\n\nSuite.\n", `0 paragraph - signee-le-4-juin-2024 |  | Signée le 4 juin 2024
+0 article 1 art-1 | Article 1 | Texte.
+0 article 2 art-2 | Article 2 | Suite.
+`},
+		{"Convention nationale\n\nFait à Paris, le 4 juin 2024\n\nTitre I\n\nArticle 1\n\nTexte.\n", `0 title - convention-nationale | Convention nationale | Fait à Paris, le 4 juin 2024
+1 title I titre-1 | Titre I | 
+2 article 1 art-1 | Article 1 | Texte.
+`},
+		{"Article 1\n\nTexte.\n\nFait à Paris, le 4 juin 2024.\n\nAnnexe 1\n\nTarifs.\n", `0 article 1 art-1 | Article 1 | Texte.⏎⏎Fait à Paris, le 4 juin 2024.
+0 annex 1 annexe-1 | Annexe 1 | Tarifs.
+`},
+	} {
+		d := Parse(tt.in)
+		checkDocument(t, tt.in, d)
+		if got := outline(d); got != tt.want {
+			t.Errorf("%q:\n%s\nwant:\n%s", tt.in, got, tt.want)
 		}
 	}
 }
