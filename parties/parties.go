@@ -16,7 +16,8 @@
 //
 // Answers that make the same change to a clause agree: the same resulting
 // text (cosmetic differences aside), or the same facts (two unions that
-// both ask G at 30 € agree, however each words it).
+// both ask G at 30 € agree, however each words it) and the same text
+// beside the sentences that carry them.
 //
 // The package works on parsed documents and diffs: it knows no store, no
 // terminal and no output format.
@@ -24,8 +25,10 @@ package parties
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/internal/frtext"
 )
 
 // Table is a base and its answers, clause by clause.
@@ -270,7 +273,38 @@ func (t *Table) sameChange(r *Row, a, b int) bool {
 	if t.result(a, ca) == t.result(b, cb) && ca.Kind == cb.Kind {
 		return true
 	}
-	return len(ca.Facts) > 0 && slices.EqualFunc(ca.Facts, cb.Facts, sameFact)
+	// The same facts however worded, and nothing else: a sentence one
+	// answer adds or rewrites beside those that carry the facts is a
+	// change the other does not make ("30 €. Le médecin en informe
+	// chaque patient par affichage." asks more than "30 €.").
+	return len(ca.Facts) > 0 && slices.EqualFunc(ca.Facts, cb.Facts, sameFact) && t.besideFacts(a, ca) == t.besideFacts(b, cb)
+}
+
+// besideFacts is what answer j makes of the clause outside the sentences
+// that carry the change's facts, cosmetic differences aside.
+func (t *Table) besideFacts(j int, c *clause.Change) string {
+	var carried []string
+	for _, f := range c.Facts {
+		if f.New != "" {
+			carried = append(carried, clause.Canonical(f.New))
+		}
+	}
+	d := t.Diffs[j]
+	var b strings.Builder
+	for _, i := range c.New {
+		cl := &d.New.Clauses[i]
+		// Its number aside: a renumbering is a cell's own mark.
+		b.WriteString(clause.CanonicalHeading(strings.Replace(cl.Heading, cl.Number, "", 1)) + "\x00")
+		start := 0
+		for _, end := range append(frtext.SentenceStarts(cl.Text), len(cl.Text)) {
+			sentence := clause.Canonical(cl.Text[start:end])
+			start = end
+			if !slices.ContainsFunc(carried, func(f string) bool { return strings.Contains(sentence, f) }) {
+				b.WriteString(sentence + "\x00")
+			}
+		}
+	}
+	return b.String()
 }
 
 // result is what answer j makes of the clause, cosmetic differences

@@ -184,3 +184,30 @@ func TestLatestAnswered(t *testing.T) {
 		}
 	}
 }
+
+// Two answers with the same facts agree only when nothing else differs
+// beside the sentences that carry them: an answer asking G at 30 € and a
+// new duty besides does not agree with one asking G at 30 € alone, though
+// their facts are the same; a third asking 30 € in other words does.
+func TestAgreementOnFactsAlone(t *testing.T) {
+	base := clause.Parse(baseText)
+	const fixed = "La consultation de référence, cotée G, est fixée à 26,50 €."
+	alone := strings.Replace(baseText, fixed, "La consultation de référence, cotée G, est portée à 30 €.", 1)
+	more := strings.Replace(baseText, fixed, "La consultation de référence, cotée G, est fixée à 30 €. Le médecin en informe chaque patient par affichage.", 1)
+	reworded := strings.Replace(baseText, fixed, "La consultation de référence (G) est fixée à 30 €.", 1)
+	tab := Compare(base, []*clause.Document{clause.Parse(alone), clause.Parse(more), clause.Parse(reworded)}, clause.CompareOptions{})
+	for i := range tab.Rows {
+		r := &tab.Rows[i]
+		if tab.Clause(r).Number != "2" {
+			continue
+		}
+		if fmt.Sprint(r.Agree) != "[[0 2]]" {
+			t.Errorf("article 2: agree = %v, want [[0 2]]", r.Agree)
+		}
+		for j := range r.Cells {
+			if len(tab.Change(r, j).Facts) != 1 {
+				t.Fatalf("answer %d: facts %v, want the amount alone", j, tab.Change(r, j).Facts)
+			}
+		}
+	}
+}
