@@ -394,6 +394,29 @@ func rowFacts(old, new *Document, oc, nc *Clause, refs *refIndex) []Fact {
 	return withRowCode(out, factSubject(oc), subject)
 }
 
+// spannedAlike reports two rows that are one record: the one writes once
+// a price that spans several columns (one price for métropole and DOM, a
+// merged cell, which a PDF or a text in columns shows once), the other
+// repeats it in each column it covers, as Word and HTML tables are read.
+func spannedAlike(a, b []string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) == len(b) || len(a) == 0 {
+		return false
+	}
+	i := 0
+	for _, cell := range b {
+		switch {
+		case i < len(a) && cell == a[i]:
+			i++
+		case i == 0 || cell != a[i-1] || !isAmount(cell):
+			return false
+		}
+	}
+	return i == len(a)
+}
+
 // withRowCode reports a row whose code changed ("| TLX | … |" → "| TLY |
 // … |") by a code fact from the one to the other, first, whether the
 // extractor knows the codes or not, as presenceFacts reports a row's code
