@@ -105,7 +105,11 @@ func cellText(t *parties.Table, r *parties.Row, j int, kind func(clause.ChangeKi
 	if c.Kind == clause.Modified || c.Kind == clause.Split || c.Kind == clause.Merged {
 		s += " " + strconv.Itoa(int(c.Similarity*100+0.5)) + " %"
 	}
-	if c.Renumbered || c.Kind == clause.Split {
+	// A clause several answers add shares a row named by the first
+	// answer's number: another that numbers it otherwise says so.
+	otherNumber := c.Kind == clause.Added && r.Base < 0 && len(c.New) == 1 &&
+		t.Diffs[j].New.Clauses[c.New[0]].Number != t.Clause(r).Number
+	if c.Renumbered || c.Kind == clause.Split || otherNumber {
 		nums := make([]string, len(c.New))
 		for k, i := range c.New {
 			nums[k] = t.Diffs[j].New.Clauses[i].Number
