@@ -542,6 +542,11 @@ func (p *parser) readRow(i int) (code string, ok bool) {
 	k := rowCodeLen(s)
 	if k == 0 || k+1 >= len(s) || !(s[k] == '\t' || (s[k] == ' ' && (s[k+1] == ' ' || s[k+1] == '\t'))) {
 		if codeBeforeLabel(s) == 0 || !HasGap(s[k:]) {
+			// Both other shapes of a row are cells parted by gaps: a line
+			// of prose, which has none, is searched for one once.
+			if !HasGap(s) {
+				return "", false
+			}
 			if code, ok := labelFirstRow(s); ok {
 				return code, true
 			}
@@ -607,9 +612,6 @@ func isRate(cell string) bool {
 // in pipes: three cells or more, one of them past the first an act code,
 // one an amount. Prose never splits so.
 func labelFirstRow(s string) (code string, ok bool) {
-	if !HasGap(s) {
-		return "", false
-	}
 	spans := columnSpans(s)
 	if len(spans) < 3 || len(spans) > 12 {
 		return "", false

@@ -10,6 +10,7 @@ import (
 	"unsafe"
 
 	"github.com/avenant-dev/avenant/internal/sanitize"
+	"github.com/avenant-dev/avenant/internal/swar"
 	"golang.org/x/text/encoding/charmap"
 	xunicode "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/unicode/norm"
@@ -374,14 +375,10 @@ func plainRun(s string, inert *inertRunes) (n, runes int, composed bool) {
 // lowest byte flagged is the first that is not printable (no borrow
 // reaches it from the bytes below, which are).
 func printable(s string) int {
-	const ones, tops = 0x0101010101010101, 0x8080808080808080
+	const ones, tops = swar.Ones, 0x80 * swar.Ones
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		// Read through a slice of eight, whose bounds are checked once:
-		// indexed from s, each byte was.
-		w := s[i : i+8]
-		v := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		v := swar.Load(s, i)
 		if t := (v | (v - 0x20*ones) | ((v ^ 0x7F*ones) - ones)) & tops; t != 0 {
 			return i + bits.TrailingZeros64(t)/8
 		}

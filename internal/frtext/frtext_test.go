@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/avenant-dev/avenant/internal/synth"
 )
@@ -202,11 +203,39 @@ func TestIndexFold(t *testing.T) {
 		{"ar", "art", -1},
 		{"", "art", -1},
 		{"Éco CODE", "code", 5},
+		{"les mots : « cinquante EUROS »", "euro", 24},
+		{"0123456789abcdeFRANC", "franc", 15},
+		{"0123456789abcdeFRAN", "franc", -1},
+		{"@RT @rt", "`rt", -1}, // '@' | 0x20 is '`', but '@' is not '`' in any case
 	} {
 		if got := IndexFold(tc.s, tc.needle); got != tc.want {
 			t.Errorf("IndexFold(%q, %q) = %d, want %d", tc.s, tc.needle, got, tc.want)
 		}
 	}
+}
+
+// IndexFold, eight bytes at a time, finds what the byte by byte statement
+// of it, kept here, finds.
+func FuzzIndexFold(f *testing.F) {
+	f.Add("Voir l'ARTICLE 3 et l'article 4 du code", "article")
+	f.Add("un montant de cinquante euros", "euro")
+	f.Add("aaaaaaaaaaaaaaaaab", "ab")
+	f.Fuzz(func(t *testing.T, s, needle string) {
+		needle = strings.ToLower(needle)
+		if needle == "" || needle[0] >= utf8.RuneSelf {
+			return
+		}
+		want := -1
+		for i := 0; i+len(needle) <= len(s); i++ {
+			if s[i]|0x20 == needle[0] && strings.EqualFold(s[i:i+len(needle)], needle) {
+				want = i
+				break
+			}
+		}
+		if got := IndexFold(s, needle); got != want {
+			t.Errorf("IndexFold(%q, %q) = %d, want %d", s, needle, got, want)
+		}
+	})
 }
 
 // ReformAccents copies the text only from its first reformed "è" on; it
