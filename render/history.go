@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
 	"slices"
@@ -250,7 +251,7 @@ func blameMargin(line []BlameSpan) string {
 			vs[k].By += "; " + p.By
 		}
 	}
-	slices.SortFunc(vs, func(a, b BlameSpan) int { return b.Seq - a.Seq })
+	slices.SortFunc(vs, func(a, b BlameSpan) int { return cmp.Or(strings.Compare(b.Date, a.Date), b.Seq-a.Seq) })
 	names := make([]string, len(vs))
 	for k, v := range vs {
 		names[k] = v.Version

@@ -180,8 +180,8 @@ type BlameSpan struct {
 	// By names the amending instructions that wrote the span, for a
 	// version imported with --amends.
 	By string `json:"by,omitempty"`
-	// Seq is the version's import order, which the text view uses to name
-	// the newest version first; it is not written.
+	// Seq is the version's import order, which the text view uses, after
+	// the date, to name the newest version first; it is not written.
 	Seq int `json:"-"`
 }
 

@@ -48,13 +48,16 @@
 // Avenant-Source-Name, Avenant-Label and Avenant-Seq (the import order),
 // and Avenant-Amends (the label of the base) for the consolidation of an
 // amending text.
-// Its parent is the version it answers.
+// Its parent is the version it answers: by default the newest version
+// dated no later than it. The store's order is by date, then import order
+// (order.go). A version dated before every one answers none and names the
+// oldest, whose clause ids it took, in Avenant-Precedes.
 //
 // # References
 //
 // Each version is tagged with its label (a lightweight tag); each party's
 // latest version is the branch refs/heads/<party-slug>; refs/heads/main,
-// which HEAD points to, is the latest imported version. main is each
+// which HEAD points to, is the newest version by date. main is each
 // store's own: push and pull exchange the tags and party branches only,
 // and a pull moves main to the newest version. The tag is the commit
 // point of an import: objects are written first, then the party branch and

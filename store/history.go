@@ -48,7 +48,7 @@ func (s *Store) ResolveClause(ref string, at *Version) (string, error) {
 	return e.ID, nil
 }
 
-// Log lists, in import order, the versions in which the clause with
+// Log lists, in the store's order (by date), the versions in which the clause with
 // stable id id changed (its addition, modifications, renumberings, moves,
 // the split or merge it took part in, its removal) and follows its text
 // back: a part split off another clause inherits that clause's history
@@ -66,8 +66,10 @@ func (s *Store) Log(id string, at *Version) ([]LogEntry, error) {
 	}
 	line := make([]bool, len(ix.Versions)) // at and its ancestors
 	if at != nil {
-		for i, ok := ix.byCommit[at.Commit]; ok; i, ok = ix.byCommit[ix.Versions[i].Parent] {
-			line[i] = true
+		if i, ok := ix.byCommit[at.Commit]; ok {
+			for _, p := range ix.line(i) {
+				line[p] = true
+			}
 		}
 	}
 	type item struct {
@@ -83,8 +85,8 @@ func (s *Store) Log(id string, at *Version) ([]LogEntry, error) {
 		var ancestors []bool
 		if before >= 0 {
 			ancestors = make([]bool, len(ix.Versions))
-			for i, ok := ix.byCommit[ix.Versions[before].Parent]; ok; i, ok = ix.byCommit[ix.Versions[i].Parent] {
-				ancestors[i] = true
+			for _, p := range ix.line(before)[1:] {
+				ancestors[p] = true
 			}
 		}
 		for vi := range ix.Versions {
@@ -119,9 +121,14 @@ func (s *Store) Log(id string, at *Version) ([]LogEntry, error) {
 		return nil, fmt.Errorf("%s: %w in %s", id, ErrUnknownClause, s.Dir)
 	}
 	slices.SortStableFunc(items, func(a, b item) int { return a.version - b.version })
-	out := make([]LogEntry, len(items))
-	for i, it := range items {
-		out[i] = LogEntry{Version: &ix.Versions[it.version], ChangeEntry: it.delta, OffLine: at != nil && !line[it.version]}
+	out := make([]LogEntry, 0, len(items))
+	for _, it := range items {
+		e := LogEntry{Version: &ix.Versions[it.version], ChangeEntry: it.delta, OffLine: at != nil && !line[it.version]}
+		if keep, err := s.afterBackfill(ix, it.version, &e.ChangeEntry); err != nil {
+			return nil, err
+		} else if keep {
+			out = append(out, e)
+		}
 	}
 	return out, nil
 }
@@ -201,14 +208,12 @@ func (b *blamer) blame(id string, at *Version, depth int) ([]Span, bool, error) 
 		return spans, spans != nil, nil
 	}
 	// The ancestry of at, oldest first.
-	var chain []*Version
-	for v := at; v != nil; {
-		chain = append(chain, v)
-		p, ok := b.ix.byCommit[v.Parent]
-		if !ok {
-			break
+	chain := []*Version{at}
+	if i, ok := b.ix.byCommit[at.Commit]; ok {
+		chain = chain[:0]
+		for _, p := range b.ix.line(i) {
+			chain = append(chain, &b.ix.Versions[p])
 		}
-		v = &b.ix.Versions[p]
 	}
 	line := make(map[string]bool, len(chain))
 	for _, v := range chain {

@@ -55,6 +55,9 @@ type ImportOptions struct {
 	// under a new label is a version of its own: a party accepting the
 	// text as it stands.
 	SkipIdentical bool
+	// precedes is the label of the version a back-filled import is
+	// older than (Version.Precedes).
+	precedes string
 }
 
 // ImportResult says what an import did.
@@ -103,7 +106,7 @@ func (s *Store) Import(doc *clause.Document, opts ImportOptions) (*ImportResult,
 	if done, err := s.checkNewLabel(ix, doc, opts); done != nil || err != nil {
 		return done, err
 	}
-	base, err := s.resolveBase(ix, opts.Base)
+	base, err := s.resolveBase(ix, opts.Base, opts.Date)
 	if err != nil {
 		return nil, err
 	}
@@ -112,11 +115,22 @@ func (s *Store) Import(doc *clause.Document, opts ImportOptions) (*ImportResult,
 		return &ImportResult{Identical: base.version.Label}, nil
 	}
 	diff := clause.Compare(base.doc, newDoc, opts.Compare)
-	revived, err := s.revivals(ix, base, diff)
-	if err != nil {
-		return nil, err
+	var revived map[int]string
+	if !base.precedes {
+		if revived, err = s.revivals(ix, base, diff); err != nil {
+			return nil, err
+		}
 	}
 	ids, changes := assignIDs(diff, revived, ix.usedIDs())
+	parent := base.version
+	if base.precedes {
+		// Back-filled before every version: it answers none, so every
+		// clause is new in it, under the id of the clause it matches in
+		// the version it precedes.
+		parent, opts.precedes = nil, base.version.Label
+		changes = addedAll(newDoc, ids)
+		diff = clause.Compare(&clause.Document{}, newDoc, opts.Compare)
+	}
 	traceChanges(changes, ids, diff.Old, newDoc, opts)
 	fail(1)
 	flush, endBatch := s.beginBatch()
@@ -130,11 +144,8 @@ func (s *Store) Import(doc *clause.Document, opts ImportOptions) (*ImportResult,
 		return &ImportResult{Identical: base.version.Label, Diff: diff}, nil
 	}
 	fail(3)
-	seq := 1
-	if n := len(ix.Versions); n > 0 {
-		seq = ix.Versions[n-1].Seq + 1
-	}
-	commitHash, err := s.writeCommit(objs.root, base.version, opts, seq, when)
+	seq := ix.nextSeq()
+	commitHash, err := s.writeCommit(objs.root, parent, opts, seq, when)
 	if err != nil {
 		return nil, err
 	}
@@ -142,19 +153,29 @@ func (s *Store) Import(doc *clause.Document, opts ImportOptions) (*ImportResult,
 		return nil, err
 	}
 	fail(4)
-	if err := s.publishRefs(ix, opts, commitHash); err != nil {
-		return nil, err
-	}
 	v := Version{
 		Seq: seq, Commit: commitHash.String(), Label: opts.Label, Party: opts.Party, Kind: opts.Kind,
-		Date: opts.Date, SourceSHA256: opts.SourceSHA256, SourceName: opts.SourceName,
+		Date: opts.Date, SourceSHA256: opts.SourceSHA256, SourceName: opts.SourceName, Precedes: opts.precedes,
 		Clauses: len(newDoc.Clauses), Changes: deltas(changes, ids, objs.clauses),
 	}
-	if base.version != nil {
-		v.Parent = base.version.Commit
+	if parent != nil {
+		v.Parent = parent.Commit
 	}
-	s.recordIndex(ix, v)
-	return &ImportResult{Version: &ix.Versions[len(ix.Versions)-1], Diff: diff}, nil
+	if err := s.publishRefs(ix, &v); err != nil {
+		return nil, err
+	}
+	at := s.recordIndex(ix, v)
+	return &ImportResult{Version: &ix.Versions[at], Diff: diff}, nil
+}
+
+// addedAll is the changes.json of a version that answers none: every
+// clause added.
+func addedAll(doc *clause.Document, ids []string) []ChangeEntry {
+	out := make([]ChangeEntry, len(ids))
+	for i, id := range ids {
+		out[i] = ChangeEntry{ID: id, Change: clause.Added, Number: doc.Clauses[i].Number}
+	}
+	return out
 }
 
 // checkNewLabel refuses a label already taken, by a version or a tag. The
@@ -179,18 +200,29 @@ type importBase struct {
 	version *Version
 	snap    *snapshot
 	doc     *clause.Document
+	// precedes is set when the import answers no version but is dated
+	// before every one: version is then the oldest, which the new one
+	// precedes, and whose clauses lend it their ids.
+	precedes bool
 }
 
-// resolveBase finds the version named by rev, the latest when rev is "".
-func (s *Store) resolveBase(ix *index, rev string) (importBase, error) {
+// resolveBase finds the version named by rev; when rev is "", the newest
+// version dated no later than date, so that a version back-filled into the
+// history answers what came before it, not the newest text, or, when
+// every version is dated later, the oldest, which it precedes.
+func (s *Store) resolveBase(ix *index, rev, date string) (importBase, error) {
 	var b importBase
 	var err error
 	if rev != "" {
 		if b.version, err = s.Resolve(rev); err != nil {
 			return b, err
 		}
-	} else if n := len(ix.Versions); n > 0 {
-		b.version = &ix.Versions[n-1]
+	} else if len(ix.Versions) > 0 {
+		i := ix.newestBy(date)
+		if b.precedes = i < 0; b.precedes {
+			i = 0
+		}
+		b.version = &ix.Versions[i]
 	}
 	if b.version == nil {
 		b.doc = &clause.Document{}
@@ -293,16 +325,30 @@ func (s *Store) writeCommit(root plumbing.Hash, base *Version, opts ImportOption
 // the tag last, because the tag is the commit point. A failure puts back
 // what was moved; a crash leaves branches on a commit with no tag, which
 // the next command moves back (repairRefs).
-func (s *Store) publishRefs(ix *index, opts ImportOptions, commit plumbing.Hash) error {
-	partyRef := s.partyBranch(ix, opts.Party)
+func (s *Store) publishRefs(ix *index, v *Version) error {
+	commit := plumbing.NewHash(v.Commit)
+	partyRef := s.partyBranch(ix, v.Party)
 	mainRef := plumbing.NewBranchReferenceName(mainBranch)
-	moves := []refMove{
-		{name: partyRef, old: s.currentRef(partyRef), new: commit},
-		{name: mainRef, old: s.currentRef(mainRef), new: commit},
-		{name: plumbing.NewTagReferenceName(opts.Label), new: commit},
+	// A version back-filled into the history moves neither the party's
+	// branch nor main, which follow the newest version by date.
+	newest, newestOfParty := true, true
+	for i := range ix.Versions {
+		if w := &ix.Versions[i]; compareVersions(w, v) > 0 {
+			newest = false
+			newestOfParty = newestOfParty && w.Party != v.Party
+		}
 	}
-	s.keepStrayMain(ix, moves[1].old)
-	return s.moveRefs(moves, func(i int) { fail(5 + i) })
+	var moves []refMove
+	if newestOfParty {
+		moves = append(moves, refMove{name: partyRef, old: s.currentRef(partyRef), new: commit})
+	}
+	if newest {
+		old := s.currentRef(mainRef)
+		s.keepStrayMain(ix, old)
+		moves = append(moves, refMove{name: mainRef, old: old, new: commit})
+	}
+	moves = append(moves, refMove{name: plumbing.NewTagReferenceName(v.Label), new: commit})
+	return s.moveRefs(moves, func(i int) { fail(8 - len(moves) + i) })
 }
 
 // deltas are the index's record of a version's changes, each present
@@ -325,14 +371,15 @@ func deltas(changes []ChangeEntry, ids []string, clauses []object.TreeEntry) []D
 
 // recordIndex adds the new version to the index, then repacks every
 // RepackEvery imports.
-func (s *Store) recordIndex(ix *index, v Version) {
-	s.appendIndex(ix, v)
+func (s *Store) recordIndex(ix *index, v Version) int {
+	at := s.appendIndex(ix, v)
 	fail(8)
 	if v.Seq%RepackEvery == 0 {
 		if _, err := s.GC(GCGrace); err != nil {
 			s.logf("clean-up: %v", err)
 		}
 	}
+	return at
 }
 
 // checkImport validates the options and returns the commit time: noon UTC
@@ -400,8 +447,9 @@ func commitMessage(opts ImportOptions, seq int) string {
 		{"Avenant-Party", opts.Party}, {"Avenant-Kind", opts.Kind}, {"Avenant-Date", opts.Date},
 		{"Avenant-Source-SHA256", opts.SourceSHA256}, {"Avenant-Source-Name", opts.SourceName},
 		{"Avenant-Label", opts.Label}, {"Avenant-Seq", strconv.Itoa(seq)}, {"Avenant-Amends", opts.Amends},
+		{"Avenant-Precedes", opts.precedes},
 	} {
-		if kv[0] == "Avenant-Amends" && kv[1] == "" {
+		if (kv[0] == "Avenant-Amends" || kv[0] == "Avenant-Precedes") && kv[1] == "" {
 			continue
 		}
 		b.WriteString(kv[0] + ": " + kv[1] + "\n")
@@ -662,17 +710,17 @@ func (s *Store) writeTree(entries []object.TreeEntry) (plumbing.Hash, error) {
 
 // appendIndex records a new version in the index and saves it; a failure
 // to save only costs a rebuild later.
-func (s *Store) appendIndex(ix *index, v Version) {
-	ix.Versions = append(ix.Versions, v)
-	ix.init()
+func (s *Store) appendIndex(ix *index, v Version) int {
+	at := ix.insertVersion(v)
 	fp, dirs, err := s.fingerprint()
 	if err != nil {
 		s.idx = nil
-		return
+		return at
 	}
 	ix.Fingerprint, ix.tagDirs = fp, dirs
 	s.idx = ix
 	if err := s.saveIndex(ix); err != nil {
 		s.logf("cannot save the index: %v", err)
 	}
+	return at
 }

@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"unsafe"
@@ -35,6 +34,12 @@ type Version struct {
 	Date         string
 	SourceSHA256 string
 	SourceName   string
+	// Precedes is the label of the version this one was imported before
+	// in date order, for a version back-filled older than every version
+	// the store held: it has no parent, its clauses took their ids from
+	// that version's, and that version's line goes on to it
+	// (index.lineParent). "" otherwise.
+	Precedes string
 	// Clauses counts the version's clauses.
 	Clauses int
 	// Changes are the clauses that changed since the parent, as recorded
@@ -61,7 +66,8 @@ type index struct {
 	// tagDirs are the directories the fingerprint was made of, relative
 	// to .git and slash-separated, .git/refs/tags first.
 	tagDirs []string
-	// Versions in import order.
+	// Versions in the store's order: by date, then import order
+	// (compareVersions).
 	Versions []Version
 
 	// unread[i], when not "", is the clauses tree of version i, not read
@@ -334,13 +340,7 @@ func (s *Store) rebuildIndex(fp string) (*index, error) {
 			trees[v.Commit] = tree
 		}
 	}
-	sort.SliceStable(ix.Versions, func(i, j int) bool {
-		a, b := ix.Versions[i], ix.Versions[j]
-		if a.Seq != b.Seq {
-			return a.Seq < b.Seq
-		}
-		return a.Date < b.Date
-	})
+	sortVersions(ix.Versions)
 	ix.unread = make([]string, len(ix.Versions))
 	for i, v := range ix.Versions {
 		if t := trees[v.Commit]; !t.IsZero() {
@@ -473,6 +473,7 @@ func versionOf(c *object.Commit) (Version, bool) {
 	v := Version{
 		Commit: c.Hash.String(), Label: t["Avenant-Label"], Party: t["Avenant-Party"], Kind: t["Avenant-Kind"],
 		Date: t["Avenant-Date"], SourceSHA256: t["Avenant-Source-SHA256"], SourceName: t["Avenant-Source-Name"],
+		Precedes: t["Avenant-Precedes"],
 	}
 	if len(c.ParentHashes) > 0 {
 		v.Parent = c.ParentHashes[0].String()

@@ -19,7 +19,7 @@ import (
 // a slice of one array, counted in the header: in a process that lives a
 // few milliseconds, each new page of memory costs more than the decoding
 // itself.
-const indexHeader = "avenant index 6\n"
+const indexHeader = "avenant index 7\n"
 
 // changeCodes are the kinds of change by their code in the index file;
 // any other kind (none is written today) is code len(changeCodes), then
@@ -45,7 +45,7 @@ func encodeIndex(ix *index) []byte {
 	for i := range ix.Versions {
 		v := &ix.Versions[i]
 		e.num(v.Seq)
-		for _, s := range [...]string{v.Commit, v.Parent, v.Label, v.Party, v.Kind, v.Date, v.SourceSHA256, v.SourceName} {
+		for _, s := range [...]string{v.Commit, v.Parent, v.Label, v.Party, v.Kind, v.Date, v.SourceSHA256, v.SourceName, v.Precedes} {
 			e.str(s)
 		}
 		e.num(v.Clauses)
@@ -100,7 +100,7 @@ func decodeIndex(data string) (*index, error) {
 	for i := range ix.Versions {
 		v := &ix.Versions[i]
 		v.Seq = d.num()
-		for _, f := range [...]*string{&v.Commit, &v.Parent, &v.Label, &v.Party, &v.Kind, &v.Date, &v.SourceSHA256, &v.SourceName} {
+		for _, f := range [...]*string{&v.Commit, &v.Parent, &v.Label, &v.Party, &v.Kind, &v.Date, &v.SourceSHA256, &v.SourceName, &v.Precedes} {
 			*f = d.str()
 		}
 		v.Clauses = d.num()

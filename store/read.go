@@ -367,7 +367,11 @@ func (s *Store) lastHeld(v *Version, name string) (last *Version, display, id st
 	if err != nil {
 		return nil, "", "", err
 	}
-	for p, ok := ix.byCommit[v.Parent]; ok; p, ok = ix.byCommit[ix.Versions[p].Parent] {
+	i, ok := ix.byCommit[v.Commit]
+	if !ok {
+		return nil, "", "", nil
+	}
+	for _, p := range ix.line(i)[1:] {
 		anc := &ix.Versions[p]
 		m, err := s.manifest(anc)
 		if err != nil {
@@ -400,18 +404,21 @@ func namedOf(m []ManifestEntry) []clause.Named {
 func hashOf(hex string) plumbing.Hash { return plumbing.NewHash(hex) }
 
 // Line returns the versions on the line that leads to v, following each
-// version's parent from the first, oldest first and v last: the rounds of
-// the negotiation that v answers, without the branches it does not.
+// version's parent (or the version back-filled before it: lineParent)
+// from the first, oldest first and v last: the rounds of the negotiation
+// that v answers, without the branches it does not.
 func (s *Store) Line(v *Version) ([]Version, error) {
 	ix, err := s.index()
 	if err != nil {
 		return nil, err
 	}
+	i, ok := ix.byCommit[v.Commit]
+	if !ok {
+		return nil, nil
+	}
 	var line []Version
-	seen := map[string]bool{}
-	for cur, ok := ix.byCommit[v.Commit]; ok && !seen[ix.Versions[cur].Commit]; cur, ok = ix.byCommit[ix.Versions[cur].Parent] {
-		seen[ix.Versions[cur].Commit] = true
-		line = append(line, ix.Versions[cur])
+	for _, p := range ix.line(i) {
+		line = append(line, ix.Versions[p])
 	}
 	slices.Reverse(line)
 	return line, nil

@@ -186,6 +186,9 @@ func checkTrailers(v *Version) error {
 	if _, err := time.Parse("2006-01-02", v.Date); err != nil {
 		return bad("Avenant-Date", v.Date, "want YYYY-MM-DD")
 	}
+	if v.Precedes != "" && checkRefName(plumbing.NewTagReferenceName(v.Precedes)) != nil {
+		return bad("Avenant-Precedes", v.Precedes, "want a version's label")
+	}
 	if v.Seq < 1 {
 		return bad("Avenant-Seq", fmt.Sprint(v.Seq), "want a number from 1")
 	}

@@ -1,0 +1,133 @@
+package store
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/avenant-dev/avenant/clause"
+)
+
+// The store's order of versions is the order of their documents' dates,
+// and for one date the order they were imported in: a règlement arbitral
+// of 2023 imported after the convention of 2024 (history back-filled) is
+// the older of the two. Every "newest" (HEAD, --at and --base by
+// default, the versions listing, the TUI's first pair) and every "earlier"
+// (log's order, blame's credit) is read in it; the index keeps its
+// versions so.
+
+// compareVersions orders two versions by date, then by import order.
+func compareVersions(a, b *Version) int {
+	return cmp.Or(strings.Compare(a.Date, b.Date), cmp.Compare(a.Seq, b.Seq))
+}
+
+// sortVersions puts ix.Versions in the store's order. It is called before
+// anything is kept in positions of the slice (unread, pending, the maps).
+func sortVersions(vs []Version) {
+	slices.SortStableFunc(vs, func(a, b Version) int { return compareVersions(&a, &b) })
+}
+
+// insertVersion puts v in its place in the store's order, keeping the
+// index's per-version records (unread trees, encoded changes) with their
+// versions, and returns its position.
+func (ix *index) insertVersion(v Version) int {
+	at, _ := slices.BinarySearchFunc(ix.Versions, v, func(e, t Version) int { return compareVersions(&e, &t) })
+	ix.Versions = slices.Insert(ix.Versions, at, v)
+	if at < len(ix.unread) {
+		ix.unread = slices.Insert(ix.unread, at, "")
+	}
+	if at < len(ix.pending) {
+		ix.pending = slices.Insert(ix.pending, at, pendingChanges{})
+	}
+	ix.init()
+	return at
+}
+
+// nextSeq is the import order of the next version: past every version's,
+// whatever their dates.
+func (ix *index) nextSeq() int {
+	seq := 0
+	for _, v := range ix.Versions {
+		seq = max(seq, v.Seq)
+	}
+	return seq + 1
+}
+
+// newestBy is the newest version dated no later than date: what a version
+// of that date answers unless told otherwise. -1 when every version is
+// dated later.
+func (ix *index) newestBy(date string) int {
+	i, _ := slices.BinarySearchFunc(ix.Versions, date, func(e Version, d string) int {
+		if e.Date <= d {
+			return -1
+		}
+		return 1
+	})
+	return i - 1
+}
+
+// lineParent is the version that version i follows on its line: its
+// parent, or, for a version imported with none, the version back-filled
+// before it that said it precedes it (Version.Precedes); -1 for none.
+func (ix *index) lineParent(i int) int {
+	v := &ix.Versions[i]
+	if v.Parent != "" {
+		if p, ok := ix.byCommit[v.Parent]; ok {
+			return p
+		}
+		return -1
+	}
+	// The newest of those that precede it: a second back-fill, older
+	// still, precedes the first one, not i.
+	for p := i - 1; p >= 0; p-- {
+		if ix.Versions[p].Precedes == v.Label {
+			return p
+		}
+	}
+	return -1
+}
+
+// line is version i and the versions it follows (lineParent), i first.
+func (ix *index) line(i int) []int {
+	out := []int{i}
+	seen := map[int]bool{i: true}
+	for p := ix.lineParent(i); p >= 0 && !seen[p]; p = ix.lineParent(p) {
+		seen[p] = true
+		out = append(out, p)
+	}
+	return out
+}
+
+// afterBackfill rewrites the change of a clause in version i, a version
+// imported with no parent that a back-filled version precedes, as against
+// that version: changes.json says every clause was added, while the log
+// must say what the version did to the text before it. keep is false
+// when it left the clause as it was.
+func (s *Store) afterBackfill(ix *index, i int, ch *ChangeEntry) (keep bool, err error) {
+	v := &ix.Versions[i]
+	if v.Parent != "" || ch.Change != clause.Added || ch.Gone {
+		return true, nil
+	}
+	for _, p := range ix.line(i)[1:] {
+		if !ix.names(p, ch.ID) {
+			continue
+		}
+		ix.decode(p)
+		ix.decode(i)
+		if err := s.readTrees(ix, &ix.Versions[p], v); err != nil {
+			return false, err
+		}
+		before := ix.Versions[p].Changes[slices.IndexFunc(ix.Versions[p].Changes, func(d Delta) bool { return d.ID == ch.ID })]
+		if before.Gone {
+			return true, nil // put back: added again
+		}
+		now := v.Changes[slices.IndexFunc(v.Changes, func(d Delta) bool { return d.ID == ch.ID })]
+		ch.Renumbered = clause.NormalizeNumber(before.Number) != clause.NormalizeNumber(ch.Number)
+		ch.Change = clause.Modified
+		if now.Blob == before.Blob {
+			ch.Change = clause.Unchanged
+		}
+		return ch.Change != clause.Unchanged || ch.Renumbered, nil
+	}
+	return true, nil
+}
