@@ -144,10 +144,14 @@ func (st *state) resolve(t Target) (int, error) {
 // sentence or words the target names.
 func scope(text string, t Target) (span, error) {
 	s := span{0, len(text)}
-	for _, m := range t.Point {
-		p, ok := point(text, s, m)
-		if !ok {
+	for k, m := range t.Point {
+		p, n := point(text, s, m)
+		switch {
+		case n == 0:
 			return s, errf("point %s is not in %s", m, t.clauseName())
+		case n > 1:
+			in := Target{Kind: t.Kind, Number: t.Number, Row: t.Row, Point: t.Point[:k]}
+			return s, errf("%d points %s are in %s: name the point that holds the one meant", n, m, in.describe())
 		}
 		s = p
 	}

@@ -121,32 +121,48 @@ func startsWord(s string) bool {
 }
 
 // point finds the point marked m in text[s.start:s.end]: from the line it
-// opens to the next line opening a point of the same family.
-func point(text string, s span, m string) (span, bool) {
+// opens to the next line opening a point of its family, or of a family
+// that holds it, one that first appears before it ("II. -" ends the 2° of
+// the I). n is how many points are so marked: two, a 2° under the I and
+// another under the II, leave the instruction to name the one that holds
+// the point it means.
+func point(text string, s span, m string) (p span, n int) {
 	family := markerFamily(m)
-	found := span{-1, -1}
+	var families []byte // in the order they first appear: outer first
+	rankOf := func(f byte) int {
+		for i, g := range families {
+			if g == f {
+				return i
+			}
+		}
+		families = append(families, f)
+		return len(families) - 1
+	}
+	p = span{-1, -1}
 	pos := s.start
 	for pos < s.end {
 		lineEnd := s.end
 		if eol := strings.IndexByte(text[pos:s.end], '\n'); eol >= 0 {
 			lineEnd = pos + eol
 		}
-		if lm := lineMarker(text[pos:lineEnd]); lm != "" && markerFamily(lm) == family {
-			if found.start >= 0 {
-				found.end = strings.LastIndexFunc(text[:pos], func(r rune) bool { return !unicode.IsSpace(r) }) + 1
-				return found, true
+		if lm := lineMarker(text[pos:lineEnd]); lm != "" {
+			r := rankOf(markerFamily(lm))
+			if p.start >= 0 && p.end < 0 && r <= rankOf(family) {
+				p.end = strings.LastIndexFunc(text[:pos], func(r rune) bool { return !unicode.IsSpace(r) }) + 1
 			}
 			if lm == m {
-				found.start = pos + len(text[pos:lineEnd]) - len(strings.TrimLeft(text[pos:lineEnd], " \t"))
+				n++
+				if n == 1 {
+					p.start = pos + len(text[pos:lineEnd]) - len(strings.TrimLeft(text[pos:lineEnd], " \t"))
+				}
 			}
 		}
 		pos = lineEnd + 1
 	}
-	if found.start >= 0 {
-		found.end = s.start + len(strings.TrimRightFunc(text[s.start:s.end], unicode.IsSpace))
-		return found, true
+	if p.start >= 0 && p.end < 0 {
+		p.end = s.start + len(strings.TrimRightFunc(text[s.start:s.end], unicode.IsSpace))
 	}
-	return span{}, false
+	return p, n
 }
 
 // folded is a text as words are looked up in it: apostrophes as "'", every
