@@ -5,11 +5,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/ledongthuc/pdf"
 )
 
 // chromiumPDF prints an HTML page to PDF as a browser's "Save as PDF"
@@ -80,6 +82,58 @@ func TestChromiumTable(t *testing.T) {
 					t.Errorf("%s: %v", c.Kind, c.Hunks)
 				}
 			}
+			t.Errorf("the printed table differs from its source:\n%s", got)
+		}
+	})
+}
+
+// TestGlyphLinesOneWordCells: a header of one-word cells, set a padding
+// of most of an em apart, has no word space of its own to
+// measure its gaps by; the page's prose gives it, and each cell is a line
+// of its own, as poppler reads it.
+func TestGlyphLinesOneWordCells(t *testing.T) {
+	const size = 10.0
+	var glyphs []pdf.Text
+	set := func(y, gap float64, words ...string) {
+		x := 50.0
+		for _, w := range words {
+			for _, r := range w {
+				glyphs = append(glyphs, pdf.Text{S: string(r), X: x, Y: y, W: size / 2, FontSize: size})
+				x += size / 2
+			}
+			x += gap * size
+		}
+	}
+	set(700, 0.25, "Les", "tarifs", "sont", "fixés", "comme", "suit")
+	set(680, 0.9, "Code", "Libellé", "Métropole", "DOM")
+	var got []string
+	for _, l := range glyphLines(glyphs) {
+		got = append(got, l.text())
+	}
+	if want := []string{"Les tarifs sont fixés comme suit", "Code", "Libellé", "Métropole", "DOM"}; !slices.Equal(got, want) {
+		t.Errorf("lines %q, want %q", got, want)
+	}
+}
+
+// TestChromiumZoneSpans: one price across the zone columns (colspan),
+// printed by Chromium, reads as the table that repeats it in each zone,
+// as Word and HTML are read: no row differs.
+func TestChromiumZoneSpans(t *testing.T) {
+	data := chromiumPDF(t, `<!DOCTYPE html><html><head><meta charset="utf-8"><style>body{font-family:sans-serif;font-size:11pt}`+
+		`table{border-collapse:collapse}td,th{border:1px solid #000;padding:4px}</style></head><body>`+
+		`<h2>Annexe 1 - Tarifs</h2><table><tr><th>Code</th><th>Libellé</th><th>Métropole</th><th>DOM</th></tr>`+
+		`<tr><td>G</td><td>Consultation de référence</td><td colspan="2">30,00 €</td></tr>`+
+		`<tr><td>VG</td><td>Visite</td><td>35,00 €</td><td>39,00 €</td></tr>`+
+		`<tr><td>MD</td><td>Majoration de déplacement</td><td colspan="2" style="text-align:center">10,00 €</td></tr></table></body></html>`)
+	want := clause.Parse("## Annexe 1 - Tarifs\n\n| Code | Libellé | Métropole | DOM |\n|---|---|---|---|\n" +
+		"| G | Consultation de référence | 30,00 € | 30,00 € |\n| VG | Visite | 35,00 € | 39,00 € |\n" +
+		"| MD | Majoration de déplacement | 10,00 € | 10,00 € |\n")
+	withPDFTools(t, func(t *testing.T) {
+		got, err := pdfText(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := clause.Compare(want, clause.Parse(got), clause.CompareOptions{}); d.Differs() {
 			t.Errorf("the printed table differs from its source:\n%s", got)
 		}
 	})

@@ -279,12 +279,24 @@ func glyphLines(glyphs []pdf.Text) []boxLine {
 		found.size = max(found.size, size)
 		found.glyphs = append(found.glyphs, g)
 	}
-	var lines []boxLine
-	for _, r := range rows {
+	words := make([][]boxWord, len(rows))
+	var spaces []float64 // the gaps between words on the page, in ems
+	for k, r := range rows {
 		sort.SliceStable(r.glyphs, func(i, j int) bool { return r.glyphs[i].X < r.glyphs[j].X })
-		top, bottom := -r.y-0.95*r.size, -r.y+0.35*r.size
-		words := baselineWords(r.glyphs, r.size, top, bottom)
-		breaks := cellBreaks(words, r.size)
+		words[k] = baselineWords(r.glyphs, r.size, -r.y-0.95*r.size, -r.y+0.35*r.size)
+		for i := 1; i < len(words[k]); i++ {
+			spaces = append(spaces, (words[k][i].box.x0-words[k][i-1].box.x1)/r.size)
+		}
+	}
+	pageSpace := 1.0
+	if len(spaces) > 0 {
+		slices.Sort(spaces)
+		pageSpace = spaces[len(spaces)/4]
+	}
+	var lines []boxLine
+	for k, r := range rows {
+		words := words[k]
+		breaks := cellBreaks(words, r.size, pageSpace*r.size)
 		var line boxLine
 		for k, w := range words {
 			if k > 0 && breaks[k] {
@@ -335,8 +347,10 @@ func baselineWords(glyphs []pdf.Text, size, top, bottom float64) []boxWord {
 // the line's ordinary word space (its lower quartile). A table sets its
 // cells a padding apart, an em or two, while the words of a cell, and of
 // a justified line of prose, stand at the line's own spacing; poppler
-// tells the cells apart by the gutters its columns leave.
-func cellBreaks(words []boxWord, size float64) []bool {
+// tells the cells apart by the gutters its columns leave. A line whose
+// words all stand half an em apart or more has no word space of its own:
+// the page's (pageSpace, its lower quartile) is the measure.
+func cellBreaks(words []boxWord, size, pageSpace float64) []bool {
 	breaks := make([]bool, len(words))
 	gaps := make([]float64, 0, len(words))
 	for k := 1; k < len(words); k++ {
@@ -347,6 +361,12 @@ func cellBreaks(words []boxWord, size float64) []bool {
 		sorted := slices.Clone(gaps)
 		slices.Sort(sorted)
 		ordinary = sorted[len(sorted)/4]
+	}
+	if ordinary > size/2 {
+		// No word space on the line, half an em or more between all its
+		// words: a row of one-word cells ("Code  Libellé  Métropole
+		// DOM"), spaced as the page's words are.
+		ordinary = min(ordinary, pageSpace)
 	}
 	for k, gap := range gaps {
 		breaks[k+1] = gap > 2*size || gap > 0.8*size && gap > 3*ordinary
