@@ -169,16 +169,25 @@ func (t *factTextKind) amounts(codes []codeAt, subject string) []factAt {
 	var out []factAt
 	labels := t.labelCodes(codes)
 	for _, m := range t.amountMatches() {
-		out = append(out, t.amountFacts(m.start, m.end, m.value, m.unit, codes, labels, subject)...)
+		fs := t.amountFacts(m.start, m.end, m.value, m.unit, codes, labels, subject)
+		if m.shown > m.end {
+			for k := range fs {
+				fs[k].text = t.display(m.start, m.shown)
+			}
+		}
+		out = append(out, fs...)
 	}
 	return out
 }
 
 // amountMatch is a sum of money read in a text: its span, value and unit.
+// The lower bound of a range ("25" in "de 25 à 30 €") spans its number
+// and shows the range up to the unit, at shown.
 type amountMatch struct {
 	start, end int
 	value      float64
 	unit       string
+	shown      int
 }
 
 // amountMatches reads the sums of money of t's text alone, once: every
@@ -216,34 +225,12 @@ func amountMatchesAt(s string, numbers []int) []amountMatch {
 		if !ok {
 			continue
 		}
-		unit := "EUR"
-		if m[4] >= 0 {
-			word := strings.ToLower(s[m[4]:m[5]])
-			if strings.HasPrefix(word, "milliard") {
-				v *= 1e9
-			} else {
-				v *= 1e6
-			}
-			if strings.HasSuffix(word, "francs") {
-				unit = "FRF"
-			}
-		} else {
+		scale, unit, ok := amountUnit(s, m, euroText)
+		if !ok {
+			continue
+		}
+		if m[6] >= 0 {
 			sign := s[m[6]:m[7]]
-			switch sign {
-			case "M€":
-				v *= 1e6
-			case "Md€":
-				v *= 1e9
-			case "k€":
-				v *= 1e3
-			case "F", "FF":
-				if euroText() {
-					continue
-				}
-				unit = "FRF"
-			case "franc", "francs", "Franc", "Francs":
-				unit = "FRF"
-			}
 			if c, e, ok := centsGlued(s, m[6], end); ok && !strings.Contains(s[m[2]:m[3]], ",") {
 				// "26€50", as price tags write it: cents, not a footnote.
 				if w, ok := parseNumber(s[m[2]:m[3]] + "," + c); ok {
@@ -256,11 +243,48 @@ func amountMatchesAt(s string, numbers []int) []amountMatch {
 			}
 			signs = append(signs, m[6])
 		}
-		start, v := signed(s, m[2], v)
-		out = append(out, amountMatch{start, end, v, unit})
+		start, v := signed(s, m[2], v*scale)
+		out = append(out, amountMatch{start: start, end: end, value: v, unit: unit})
+		if lo, loEnd, lv, ok := rangeLow(s, start); ok {
+			out = append(out, amountMatch{start: lo, end: loEnd, value: lv * scale, unit: unit, shown: end})
+		}
 	}
 	out = append(out, leadAmounts(s, signs)...)
 	return append(out, spelledAmounts(s)...)
+}
+
+// amountUnit reads the unit of the amount matched by amountRe at m: the
+// factor of its number (millions, k€…) and its currency. ok is false for a
+// bare "F" in a text that speaks euros.
+func amountUnit(s string, m []int, euroText func() bool) (scale float64, unit string, ok bool) {
+	scale, unit = 1, "EUR"
+	if m[4] >= 0 {
+		word := strings.ToLower(s[m[4]:m[5]])
+		scale = 1e6
+		if strings.HasPrefix(word, "milliard") {
+			scale = 1e9
+		}
+		if strings.HasSuffix(word, "francs") {
+			unit = "FRF"
+		}
+		return scale, unit, true
+	}
+	switch s[m[6]:m[7]] {
+	case "M€":
+		scale = 1e6
+	case "Md€":
+		scale = 1e9
+	case "k€":
+		scale = 1e3
+	case "F", "FF":
+		if euroText() {
+			return 0, "", false
+		}
+		unit = "FRF"
+	case "franc", "francs", "Franc", "Francs":
+		unit = "FRF"
+	}
+	return scale, unit, true
 }
 
 // footnoteCall reports digits glued to the currency sign that ends an
@@ -329,7 +353,7 @@ func leadAmounts(s string, signs []int) []amountMatch {
 			continue
 		}
 		if v, ok := parseNumber(s[m[4]:m[5]]); ok {
-			out = append(out, amountMatch{m[2], m[1], v, "EUR"})
+			out = append(out, amountMatch{start: m[2], end: m[1], value: v, unit: "EUR"})
 		}
 	}
 	return out
@@ -397,7 +421,7 @@ func spelledAmounts(s string) []amountMatch {
 	var out []amountMatch
 	for _, u := range [...]struct{ word, unit string }{{"euro", "EUR"}, {"franc", "FRF"}} {
 		for _, n := range spelledBefore(s, u.word, true) {
-			out = append(out, amountMatch{n.start, n.end, n.value, u.unit})
+			out = append(out, amountMatch{start: n.start, end: n.end, value: n.value, unit: u.unit})
 		}
 	}
 	return out
@@ -464,12 +488,22 @@ func (t *factTextKind) percents() []factAt {
 		if !ok {
 			continue
 		}
+		perMille := false
 		if unit := s[m[4]:m[5]]; unit == "‰" || strings.HasSuffix(unit, "mille") {
-			v /= 10 // a rate per thousand: "5 pour mille" is 0,5 %
+			perMille = true // a rate per thousand: "5 pour mille" is 0,5 %
+			v /= 10
 		}
 		// A rate is signed as a sum is: "une évolution de − 2 %".
 		start, v := signed(s, m[2], v)
 		out = append(out, t.percentFact(start, m[1], v))
+		if lo, loEnd, lv, ok := rangeLow(s, start); ok {
+			if perMille {
+				lv /= 10
+			}
+			f := t.percentFact(lo, loEnd, lv)
+			f.text = t.display(lo, m[1])
+			out = append(out, f)
+		}
 	}
 	// "dix pour cent", as law texts spell round rates out.
 	for _, n := range spelledBefore(s, "pour cent", false) {

@@ -166,11 +166,20 @@ func (t *factTextKind) durations() []factAt {
 				unit, end = kind, ws[i+1].end
 			}
 		}
-		val := durationValue(unit, v)
-		out = append(out, factAt{kind: FactDuration, start: start, end: end, text: t.display(start, end),
-			key: "duration:" + val, val: val, value: v, hasValue: true, unit: unit})
+		out = append(out, t.durationFact(start, end, start, unit, v))
+		if lo, loEnd, lv, ok := rangeLow(t.s, start); ok {
+			out = append(out, t.durationFact(lo, loEnd, end, unit, lv*u.factor))
+		}
 	}
 	return out
+}
+
+// durationFact is the fact of a time limit of v units at s[start:end],
+// shown up to shown ("deux à trois mois" for the lower bound of a range).
+func (t *factTextKind) durationFact(start, end, shown int, unit string, v float64) factAt {
+	val := durationValue(unit, v)
+	return factAt{kind: FactDuration, start: start, end: end, text: t.display(start, max(end, shown)),
+		key: "duration:" + val, val: val, value: v, hasValue: true, unit: unit}
 }
 
 // durationValue is what a duration is compared by: weeks counted in days

@@ -353,6 +353,25 @@ var factCases = []struct {
 		want: []Fact{{Kind: FactDate, Old: "2000", New: "2001"}, {Kind: FactDate, Old: "2010", New: "2011"}},
 	},
 	{
+		name: "a range's lower bound is of its unit",
+		old:  "Le forfait est de 25 à 30 €, le taux entre 10 et 20 %, le délai de deux à trois mois.",
+		new:  "Le forfait est de 20 à 30 €, le taux entre 15 et 20 %, le délai de un à trois mois.",
+		want: []Fact{{Kind: FactAmount, Old: "25 à 30 €", New: "20 à 30 €", OldValue: f64(25), NewValue: f64(20), Unit: "EUR", DeltaPct: f64(-20)},
+			{Kind: FactPercent, Old: "10 et 20 %", New: "15 et 20 %", OldValue: f64(10), NewValue: f64(15), Unit: "%", DeltaPct: f64(50)},
+			{Kind: FactDuration, Old: "deux à trois mois", New: "un à trois mois", OldValue: f64(2), NewValue: f64(1), Unit: "month", DeltaPct: f64(-50)}},
+	},
+	{
+		name: "a range's unit written twice is the same range; a number after an article is none",
+		old:  "Le forfait est de 25 à 30 €, selon l'article 3 à 30 € près.",
+		new:  "Le forfait est de 25 € à 30 €, selon l'article 3 à 30 € près.",
+	},
+	{
+		name: "sums given in turn",
+		old:  "Les consultations G et GS sont portées respectivement à 25 et 30 €.",
+		new:  "Les consultations G et GS sont portées respectivement à 26 et 30 €.",
+		want: []Fact{{Kind: FactAmount, Subject: "G", Old: "25 et 30 €", New: "26 et 30 €", OldValue: f64(25), NewValue: f64(26), Unit: "EUR", DeltaPct: f64(4)}},
+	},
+	{
 		name: "days become working days",
 		old:  "La caisse répond dans un délai de 15 jours.",
 		new:  "La caisse répond dans un délai de 15 jours ouvrés.",
