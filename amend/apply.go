@@ -119,7 +119,15 @@ func (st *state) resolve(t Target) (int, error) {
 		}
 	} else {
 		want := clause.NormalizeNumber(t.Number)
-		for i := range st.cl {
+		from, to := 0, len(st.cl)
+		if t.InAnnex {
+			a, err := st.resolve(Target{Kind: clause.KindAnnex, Number: t.Annex})
+			if err != nil {
+				return 0, err
+			}
+			from, to = a, st.end(a)
+		}
+		for i := from; i < to; i++ {
 			c := &st.cl[i]
 			if c.Kind == t.Kind && (t.Kind == clause.KindPreamble || t.Number == "" && t.Kind == clause.KindAnnex || clause.NormalizeNumber(c.Number) == want) {
 				found = append(found, i)
@@ -643,7 +651,7 @@ func (st *state) insert(i int, t Target, op Op, by string) error {
 				if n.Number == "" {
 					return errf("the inserted article has no number")
 				}
-				if _, err := st.resolve(Target{Kind: clause.KindArticle, Number: n.Number}); err == nil {
+				if _, err := st.resolve(Target{Kind: clause.KindArticle, Number: n.Number, InAnnex: t.InAnnex, Annex: t.Annex}); err == nil {
 					return errf("article %s is already in the text", n.Number)
 				}
 			}

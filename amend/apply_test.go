@@ -49,6 +49,16 @@ func lookup(d *clause.Document, name string) *clause.Clause {
 			if c.Kind == clause.KindAnnex && clause.NormalizeNumber(c.Number) == clause.NormalizeNumber(number) {
 				return c
 			}
+		case "annexed":
+			// An article under an annex.
+			for k := i; k >= 0; k-- {
+				if d.Clauses[k].Kind == clause.KindAnnex {
+					if c.Kind == clause.KindArticle && clause.NormalizeNumber(c.Number) == clause.NormalizeNumber(number) {
+						return c
+					}
+					break
+				}
+			}
 		case "heading":
 			if c.Kind == clause.KindArticle && clause.NormalizeNumber(c.Number) == clause.NormalizeNumber(number) {
 				return &clause.Clause{Text: c.Heading}
@@ -464,5 +474,53 @@ func TestApplyPoints(t *testing.T) {
 			clause: "article 5", want: "I. - Les caisses s'engagent :\n\n1° À payer dans un délai de sept jours ;\n\n2° À informer les médecins :\n\na) Par courrier ;\n\nb) Par voie électronique, au moins une fois par an ;\n\nII. - Les médecins s'engagent à télétransmettre."},
 		{name: "a range renumbered one up", amend: "### Article 1er\n\nLes articles 15 à 17 deviennent les articles 16 à 18.",
 			clause: "article 18", want: "Un bilan est fait chaque année."},
+	})
+}
+
+// A convention with an annexed règlement numbering its articles as the
+// convention does: an article of the annex is named with its annex, or
+// under a lead-in naming it. Before, "l'article 2 de l'annexe 1" was
+// refused as named twice, and where the convention alone had the number
+// ("l'article 3 de l'annexe 1"), the convention's article was amended.
+func TestApplyAnnexedArticles(t *testing.T) {
+	base := clause.Parse(`# Convention
+
+## Titre 1 - Dispositions générales
+
+### Article 1er - Objet
+
+La convention règle les rapports.
+
+### Article 2 - Durée
+
+Elle est conclue pour cinq ans.
+
+### Article 3 - Consultation
+
+La consultation est à 26,50 €. Elle est revue deux fois par an.
+
+## Annexe 1 - Règlement intérieur de la commission
+
+### Article 1er - Composition
+
+La commission comprend douze membres.
+
+### Article 2 - Réunions
+
+Elle se réunit deux fois par an.
+`)
+	runApplyCases(t, base, []applyCase{
+		{name: "an article of an annex", amend: "### Article 1er\n\nÀ l'article 2 de l'annexe 1, le mot : « deux » est remplacé par le mot : « trois ».",
+			clause: "annexed 2", want: "Elle se réunit trois fois par an."},
+		{name: "under a lead-in naming the annex", amend: "### Article 1er\n\nL'annexe 1 est ainsi modifiée :\n\n1° À l'article 1er, le mot : « douze » est remplacé par le mot : « seize » ;\n\n2° L'article 2 est abrogé.",
+			clause: "annexed 1er", want: "La commission comprend seize membres."},
+		{name: "an article the annex lacks", amend: "### Article 1er\n\nÀ l'article 3 de l'annexe 1, le mot : « deux » est remplacé par le mot : « trois ».",
+			err: "Article 1er: article 3 of annexe 1 is not in the text"},
+		{name: "an article and an annex at once", amend: "### Article 1er\n\nÀ l'article 3 et à l'annexe 1, les mots : « 26,50 € » sont remplacés par les mots : « 30 € ».",
+			err: "Article 1er: names an article and an annex: write « l'article N de l'annexe M », or one instruction for each"},
+		{name: "an article inserted in the annex", amend: "### Article 1er\n\nAprès l'article 2 de l'annexe 1, il est inséré un article 3 ainsi rédigé : « Article 3 - Quorum\n\n« Le quorum est de six membres. »",
+			clause: "annexed 3", want: "Le quorum est de six membres."},
+		{name: "a number both bear", amend: "### Article 1er\n\nL'article 2 est abrogé.",
+			err: "Article 1er: article 2 is named 2 times in the text"},
 	})
 }

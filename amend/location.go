@@ -19,13 +19,15 @@ var (
 	locSame     = pattern(`\b(?:même|cet|ce)\s+article\b`)
 	// A convention says "paragraphe" for an alinéa; a code numbers its
 	// Paragraphe divisions ("paragraphe 2"), never ranks them.
-	locAlinea     = pattern(`\b(ORD)\s+(?:alinéas?|paragraphes?)\b|\balinéa\s+(\d+)\b`)
-	locPhrase     = pattern(`\b(ORD)\s+phrases?\b`)
-	locAlineas    = pattern(`\bORD\s*(?:,|\bet\b)\s*(?:ORD\s*(?:,|\bet\b)\s*)*ORD\s+(?:alinéas|paragraphes)\b`)
-	locPhrases    = pattern(`\bORD\s*(?:,|\bet\b)\s*(?:ORD\s*(?:,|\bet\b)\s*)*ORD\s+phrases\b`)
-	locPoints     = pattern(`\b(?:au|du|le|les|aux|des|dans\s+le)\s+(\d+°(?:\s+(?:bis|ter|quater))?|(?-i:[a-z])\)|(?-i:[IVX]+)\b)`)
-	locPreamble   = pattern(`\bpréambule\b`)
-	locAnnex      = pattern(`\b(?:l')?annexes?(?:\s+((?-i:[IVXLC]+)\b|\d+))?`)
+	locAlinea   = pattern(`\b(ORD)\s+(?:alinéas?|paragraphes?)\b|\balinéa\s+(\d+)\b`)
+	locPhrase   = pattern(`\b(ORD)\s+phrases?\b`)
+	locAlineas  = pattern(`\bORD\s*(?:,|\bet\b)\s*(?:ORD\s*(?:,|\bet\b)\s*)*ORD\s+(?:alinéas|paragraphes)\b`)
+	locPhrases  = pattern(`\bORD\s*(?:,|\bet\b)\s*(?:ORD\s*(?:,|\bet\b)\s*)*ORD\s+phrases\b`)
+	locPoints   = pattern(`\b(?:au|du|le|les|aux|des|dans\s+le)\s+(\d+°(?:\s+(?:bis|ter|quater))?|(?-i:[a-z])\)|(?-i:[IVX]+)\b)`)
+	locPreamble = pattern(`\bpréambule\b`)
+	locAnnex    = pattern(`\b(?:l')?annexes?(?:\s+((?-i:[IVXLC]+)\b|\d+))?`)
+	// An article of an annex: "l'article 2 de l'annexe 1".
+	locInAnnex    = pattern(`\barticles?\s+NUMLIST\s*,?\s+(?:de|à)\s+l'annexe(?:\s+(ANNEXNUM))?`)
 	locRows       = pattern(`\blignes?\s+((?-i:[A-Z][A-Z0-9]*)(?:\s*(?:,|et)\s*(?-i:[A-Z][A-Z0-9]*))*)`)
 	locHeading    = pattern(`\bintitulé|\btitre\s+(?:de\s+l'article|du\s+chapitre|de\s+la\s+section)`)
 	locTitle      = pattern(`\btitre\s+((?-i:[IVXLC]+)\b|\d+|premier|1er)`)
@@ -114,6 +116,9 @@ func parseLocation(s string, ctx Target, last *Target) ([]Target, error) {
 		}
 		numbers = splitList(m[1])
 		t.Kind = clause.KindArticle
+		if err := t.placeInAnnex(s, ctx); err != nil {
+			return nil, err
+		}
 	} else if locSame.MatchString(s) && last != nil && last.Kind == clause.KindArticle {
 		t.Kind, t.Number = clause.KindArticle, last.Number
 	}
@@ -199,6 +204,26 @@ func parseLocation(s string, ctx Target, last *Target) ([]Target, error) {
 		*last = out[len(out)-1]
 	}
 	return out, nil
+}
+
+// placeInAnnex puts the article t names in the annex the instruction
+// names with it ("de l'annexe 1"), or that its lead-in names: an annexed
+// règlement numbers its articles as the convention does, and looked for in
+// the whole text, its article 2 was the convention's. An annex named
+// otherwise beside an article is refused: either the article is the
+// annex's, or two clauses are named at once.
+func (t *Target) placeInAnnex(s string, ctx Target) error {
+	switch m := locInAnnex.FindStringSubmatch(s); {
+	case m != nil:
+		t.InAnnex, t.Annex = true, m[1]
+	case locAnnex.MatchString(s):
+		return errf("names an article and an annex: write « l'article N de l'annexe M », or one instruction for each")
+	case ctx.Kind == clause.KindAnnex && ctx.Row == "":
+		t.InAnnex, t.Annex = true, ctx.Number
+	case ctx.InAnnex:
+		t.InAnnex, t.Annex = true, ctx.Annex
+	}
+	return nil
 }
 
 // splitList cuts "G, GS et TCG" into its items.

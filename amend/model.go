@@ -81,6 +81,11 @@ type Target struct {
 	// Words locates an alinéa by words it holds ("après les termes
 	// « … », est ajouté un alinéa").
 	Words string
+	// InAnnex places an article in the annex numbered Annex ("" for the
+	// only one): "l'article 2 de l'annexe 1", or under a lead-in naming
+	// the annex. It is looked for there only, as a row is.
+	InAnnex bool
+	Annex   string
 	// Everywhere targets the whole text ("dans l'ensemble de la
 	// convention"): words are replaced or deleted wherever they stand.
 	Everywhere bool
@@ -166,6 +171,8 @@ func (t Target) clauseName() string {
 		return "the préambule"
 	case t.Kind == clause.KindArticle && t.Through != "":
 		return "articles " + t.Number + " à " + t.Through
+	case t.Kind == clause.KindArticle && t.InAnnex:
+		return "article " + t.Number + " of " + Target{Kind: clause.KindAnnex, Number: t.Annex}.clauseName()
 	case t.Kind == clause.KindArticle:
 		return "article " + t.Number
 	case t.Kind == clause.KindAnnex && t.Number == "":
