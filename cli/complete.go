@@ -73,7 +73,9 @@ func (g *globals) completeVersions(toComplete string) ([]string, cobra.ShellComp
 		add(vs[i].Label, strings.TrimSpace(vs[i].Party+" "+vs[i].Date))
 	}
 	for i := len(vs) - 1; i >= 0; i-- {
-		add(store.Slug(vs[i].Party), "latest version of "+vs[i].Party)
+		if b, err := s.PartyBranch(vs[i].Party); err == nil {
+			add(b, "latest version of "+vs[i].Party)
+		}
 	}
 	return out, cobra.ShellCompDirectiveDefault
 }

@@ -191,7 +191,7 @@ func (s *Store) checkNewLabel(ix *index, doc *clause.Document, opts ImportOption
 	if _, err := s.repo.Reference(plumbing.NewTagReferenceName(opts.Label), false); err == nil {
 		return nil, fmt.Errorf("%s: %w by a tag that is not a version", opts.Label, errDuplicateLabel)
 	}
-	return nil, s.checkLabelFree(opts.Label, opts.Party)
+	return nil, s.checkLabelFree(ix, opts.Label, opts.Party)
 }
 
 // importBase is the version an import answers, read back from the store;
@@ -636,18 +636,7 @@ func freshID(c *clause.Clause, used map[string]bool) string {
 	if base == "" {
 		base = "clause"
 	}
-	if windowsDevice(base) {
-		base += "-1"
-	}
-	if !used[base] {
-		return base
-	}
-	for n := 2; ; n++ {
-		id := base + "-" + strconv.Itoa(n)
-		if !used[id] {
-			return id
-		}
-	}
+	return uniqueName(base, func(id string) bool { return used[id] })
 }
 
 // writeBlob stores data as a blob unless have already holds its hash.

@@ -24,6 +24,11 @@ func checkLabel(label string) error {
 			return fmt.Errorf("label %q: reserved, it names a git reference; choose another", label)
 		}
 	}
+	for _, part := range strings.Split(label, "/") {
+		if stem, _, _ := strings.Cut(part, "."); windowsDevice(strings.ToLower(stem)) {
+			return fmt.Errorf("label %q: Windows keeps %s for a device, and git for Windows cannot check out its tag; choose another", label, stem)
+		}
+	}
 	if len(label) >= 4 && len(label) <= 40 && isHex(label) {
 		return fmt.Errorf("label %q: reads as a commit id; choose another (such as V-%s)", label, label)
 	}
@@ -43,12 +48,12 @@ var gitPrefixes = []string{"refs/", "heads/", "tags/", "remotes/"}
 // checkLabelFree refuses a label that is the name of a branch of the
 // store, or would be the branch of party: "avenant show cnam" must mean
 // one thing.
-func (s *Store) checkLabelFree(label, party string) error {
+func (s *Store) checkLabelFree(ix *index, label, party string) error {
 	heads, err := refsUnder(s.repo.Storer, "refs/heads/")
 	if err != nil {
 		return err
 	}
-	if _, ok := heads[label]; ok || label == Slug(party) {
+	if _, ok := heads[label]; ok || label == s.partyBranch(ix, party).Short() {
 		return fmt.Errorf("label %q: reserved, it is the name of a party branch; choose another", label)
 	}
 	return nil
