@@ -1,5 +1,7 @@
 package render
 
+import "bytes"
+
 // indentJSON appends to dst the compact JSON src indented as json.Indent
 // indents it with no prefix and two spaces: a line for each member and
 // element, ": " after a key, empty objects and arrays left as {} and [],
@@ -53,15 +55,24 @@ func indentJSON(dst, src []byte) []byte {
 }
 
 // stringEnd returns the index just past the JSON string that opens at
-// src[i], its escaped quotes skipped.
+// src[i], its escaped quotes skipped. A diff's document is mostly the text
+// of its hunks: the closing quote is searched for with bytes.IndexByte,
+// many bytes at a time, and a quote preceded by an odd run of backslashes
+// is escaped.
 func stringEnd(src []byte, i int) int {
-	for j := i + 1; j < len(src); j++ {
-		switch src[j] {
-		case '\\':
-			j++
-		case '"':
+	for j := i + 1; ; {
+		k := bytes.IndexByte(src[j:], '"')
+		if k < 0 {
+			return len(src)
+		}
+		j += k
+		slashes := 0
+		for slashes < j-i-1 && src[j-1-slashes] == '\\' {
+			slashes++
+		}
+		if slashes%2 == 0 {
 			return j + 1
 		}
+		j++
 	}
-	return len(src)
 }
