@@ -154,7 +154,6 @@ func parseLocation(s string, ctx Target, last *Target) ([]Target, error) {
 	for _, m := range locPoints.FindAllStringSubmatch(s, -1) {
 		t.Point = append([]string{m[1]}, t.Point...)
 	}
-
 	if t.Kind == "" && rows == nil {
 		// Nothing named: the lead-in's clause, narrowed by what was.
 		base := ctx
