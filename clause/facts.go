@@ -107,7 +107,10 @@ func reportFacts(ex extracted, refs *refIndex) []Fact {
 			if i := pairedNew[j]; i >= 0 {
 				o = &olds[i]
 			}
-			if note := checkReference(o, n, changed, refs); note != "" {
+			// A reference moved within the article it cites ("au I" →
+			// "au II de l'article 28") points to the same clause.
+			moved := changed && !(o != nil && o.refKey == n.refKey)
+			if note := checkReference(o, n, moved, refs); note != "" {
 				if !changed {
 					f = pairFact(n, n)
 					changed = true

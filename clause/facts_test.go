@@ -586,6 +586,21 @@ var factCases = []struct {
 		new:  "Passible des peines prévues à l'article 226-13.",
 		refs: &refIndex{OldToNew: map[string]string{"article:1": "1"}, NewKeys: map[string]bool{"article:1": true}},
 	},
+	{
+		name: "a reference moved within the article it cites",
+		old:  "Dans les conditions du I de l'article 28, du 2° du I de l'article L. 162-5 et du second alinéa de l'article 3.",
+		new:  "Dans les conditions du II de l'article 28, du 3° du I de l'article L. 162-5 et du deuxième alinéa de l'article 3.",
+		want: []Fact{{Kind: FactReference, Old: "I de l'article 28", New: "II de l'article 28"},
+			{Kind: FactReference, Old: "2° du I de l'article L. 162-5", New: "3° du I de l'article L. 162-5"}},
+	},
+	{
+		name: "a part of an article that was never one here is not checked",
+		old:  "Au I de l'article 88-4 de la Constitution et à l'article 226-13.",
+		new:  "Au II de l'article 88-4 de la Constitution et au premier alinéa de l'article 226-13.",
+		refs: &refIndex{OldToNew: map[string]string{"article:1": "1"}, NewKeys: map[string]bool{"article:1": true}},
+		want: []Fact{{Kind: FactReference, Old: "I de l'article 88-4 de la Constitution", New: "II de l'article 88-4 de la Constitution"},
+			{Kind: FactReference, Old: "article 226-13", New: "premier alinéa de l'article 226-13"}},
+	},
 	// Cosmetic changes and order.
 	{
 		name: "typography, wrapping and case yield nothing",

@@ -272,6 +272,10 @@ func (t *factTextKind) references() []factAt {
 			}
 			f.key = "reference:" + f.refKey
 			f.val = f.refKey
+			if from, sub, ok := subdivisionBefore(s, m[2]); ok && len(nums) == 1 {
+				f.start, f.text = from, sub+" de l'"+text
+				f.val += " " + subdivisionKey(sub)
+			}
 			out = append(out, f)
 		}
 	}
