@@ -112,10 +112,12 @@ func HeadingStart(s string) (Division, string) {
 // annexes ("ÉTAT B", "État D"): the word, then one capital letter alone. A
 // line of prose opening with "L'État" or "État membre" is no such heading.
 func stateLetter(s string) (string, bool) {
-	for _, kw := range [...]string{"ÉTAT", "ETAT", "État", "Etat"} {
-		if rest, ok := strings.CutPrefix(s, kw+" "); ok {
+	// The space is part of each word here: asked of every line, the
+	// words are not put together with it each time.
+	for _, kw := range [...]string{"ÉTAT ", "ETAT ", "État ", "Etat "} {
+		if rest, ok := strings.CutPrefix(s, kw); ok {
 			if rest != "" && rest[0] >= 'A' && rest[0] <= 'Z' && WordEnds(rest, 1) {
-				return s[len(kw):], true
+				return s[len(kw)-1:], true
 			}
 			return "", false
 		}
