@@ -1,6 +1,10 @@
 package clause
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
 
 // MaxClauses is the most clauses ParseBounded lets a text split into. A
 // clause costs a few hundred bytes however short its text, in the parse
@@ -11,14 +15,28 @@ import "errors"
 // acts) make tens of thousands.
 const MaxClauses = 200_000
 
+// MaxLines is the most lines ParseBounded reads. Each line costs the
+// parser a record of about forty bytes, however short it is, before any
+// clause is made: sixteen megabytes of one-letter lines (eight million)
+// took 350 MB to read as one paragraph. Real texts, a whole code included,
+// are a few hundred thousand lines at most.
+const MaxLines = 1_000_000
+
+// ErrTooManyLines is ParseBounded's refusal of a text of more than
+// MaxLines lines, before the parse spends anything on it.
+var ErrTooManyLines = errors.New("has too many lines")
+
 // ErrTooManyClauses is ParseBounded's refusal of a text that splits into
 // more than MaxClauses clauses.
 var ErrTooManyClauses = errors.New("splits into too many clauses")
 
-// ParseBounded is Parse for a text from outside: it stops at the first
-// clause past MaxClauses, so that memory stays bounded, and refuses the
-// text.
+// ParseBounded is Parse for a text from outside: it refuses a text of
+// more than MaxLines lines, and stops at the first clause past MaxClauses,
+// so that memory stays bounded, and refuses the text.
 func ParseBounded(text string) (*Document, error) {
+	if n := strings.Count(text, "\n") + 1; n > MaxLines {
+		return nil, fmt.Errorf("%w: %d, more than %d, the most one text may have", ErrTooManyLines, n, MaxLines)
+	}
 	return parse(text, MaxClauses)
 }
 
