@@ -28,8 +28,8 @@
 // est remplacée par l'annexe 1 du présent avenant").
 //
 // Amends tells such a text from a consolidated one before anything is
-// applied: most of its articles are instructions naming an article or a
-// row of the other text (readings of a bill, which amend the codes, are
+// applied: most of its articles, its own provisions aside, are
+// instructions naming an article or a row of the other text (readings of a bill, which amend the codes, are
 // not amendments of each other).
 //
 // # Applying

@@ -205,3 +205,51 @@ L'article 3 est ainsi modifié : les mots « 25 € » sont remplacés par les m
 
 L'article 1 est abrogé.
 `
+
+// An avenant of two instructions and three provisions of its own (its
+// follow-up, its term, its entry into force) amends the convention: its
+// own provisions are neither instructions nor text of the convention.
+// Before, two of five articles were no majority, and diff showed the whole
+// convention removed.
+func TestAmendsOwnProvisions(t *testing.T) {
+	conv := fixture(t, "05-convention-2024-06.md")
+	avenant := clause.Parse(`# Avenant n° 5
+
+## Article 1er - Suivi
+
+Au second alinéa de l'article 19.4, le mot : « peut » est remplacé par le mot : « doit ».
+
+## Article 2 - Feuilles de soins
+
+À la deuxième phrase du premier alinéa de l'article 34, les mots : « huit jours » sont remplacés par les mots : « cinq jours ».
+
+## Article 3 - Évaluation
+
+Les parties se réunissent dans un délai de six mois pour évaluer l'application du présent avenant.
+
+## Article 4 - Durée
+
+Le présent avenant est conclu pour la durée de la convention.
+
+## Article 5 - Entrée en vigueur
+
+Le présent avenant entre en vigueur le lendemain de la publication de son arrêté d'approbation.
+`)
+	if !Amends(avenant, conv) {
+		t.Error("an avenant of two instructions and three provisions of its own does not read as amending the convention")
+	}
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Le présent avenant entre en vigueur le 1er avril 2025.", true},
+		{"Les stipulations du PRÉSENT ACCORD s'appliquent.", true},
+		{"La présente convention est conclue pour cinq ans.", false},
+		{"La mise sous accord préalable est décidée par le directeur.", false},
+		{"Un avenant peut la modifier.", false},
+	} {
+		if got := ownProvision(tc.text); got != tc.want {
+			t.Errorf("ownProvision(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}

@@ -166,41 +166,28 @@ func Amends(doc, base *clause.Document) bool {
 			}
 		}
 	}
+	// An article of the avenant's own ("Le présent avenant entre en
+	// vigueur…") neither amends the other text nor is part of it: the
+	// majority is of the others. Counted among them, three such articles
+	// beside two instructions made an avenant read as a text of its own,
+	// and diff showed the whole convention removed.
 	var names *clauseNames
-	aimed := 0
+	aimed, own := 0, 0
 	for _, c := range units {
 		if c.Kind != clause.KindArticle || baseArticles[c.Text] {
 			continue
 		}
-		if 2*aimed > n || 2*(aimed+left) <= n {
+		if 2*aimed > n-own || 2*(aimed+left) <= n-own {
 			break
 		}
 		left--
-		if !mayInstruct(c.Text) {
-			continue
-		}
-		frame, quoted, err := frameOf(c.Text)
-		if err != nil || aimedElsewhere(frame) {
-			continue
-		}
-		// The words first: no expression runs on an article whose
-		// words cannot make an instruction naming a clause.
-		f := foldText(normalizeFrame(frame))
-		if !instructs(f, (*lazyRegexp).admits) || !mayName(f) && !creates.matches(f) {
-			continue
-		}
-		if names == nil {
-			names = namesOf(base)
-		}
-		// The cheapest test that fails first: a bill's articles name no
-		// article of the base; what the edits of a text that is no
-		// amendment put in ("modifiée") matches no form. An article that
-		// quotes amends: its frame need not be folded again to tell.
-		if (names.namedIn(f) || creates.matches(f)) && instructs(f, (*lazyRegexp).matches) && (quoted > 0 || amends(foldText(frame), nil)) {
+		if aimedAt(c.Text, base, &names) {
 			aimed++
+		} else if ownProvision(c.Text) {
+			own++
 		}
 	}
-	if n == 0 || 2*aimed <= n {
+	if 2*aimed <= n-own {
 		return false
 	}
 	// A base that is itself amending instructions (a first draft of the
@@ -248,6 +235,55 @@ func appliesTo(doc, base *clause.Document) bool {
 	_, err = apply(base, set, Markdown)
 	return err == nil
 }
+
+// aimedAt reports whether an article's text is an instruction naming an
+// article or row of base, or creating a numbered article or annex in it;
+// names are base's, read on first need.
+func aimedAt(text string, base *clause.Document, names **clauseNames) bool {
+	if !mayInstruct(text) {
+		return false
+	}
+	frame, quoted, err := frameOf(text)
+	if err != nil || aimedElsewhere(frame) {
+		return false
+	}
+	// The words first: no expression runs on an article whose words
+	// cannot make an instruction naming a clause.
+	f := foldText(normalizeFrame(frame))
+	if !instructs(f, (*lazyRegexp).admits) || !mayName(f) && !creates.matches(f) {
+		return false
+	}
+	if *names == nil {
+		*names = namesOf(base)
+	}
+	// The cheapest test that fails first: a bill's articles name no
+	// article of the base; what the edits of a text that is no amendment
+	// put in ("modifiée") matches no form. An article that quotes amends:
+	// its frame need not be folded again to tell.
+	return ((*names).namedIn(f) || creates.matches(f)) && instructs(f, (*lazyRegexp).matches) && (quoted > 0 || amends(foldText(frame), nil))
+}
+
+// ownProvision reports whether an article speaks of the amending text
+// itself ("Le présent avenant entre en vigueur…", "du présent accord"),
+// looked for at the nouns, which most articles of a convention or a bill
+// never hold, and the words before them.
+func ownProvision(text string) bool {
+	for _, noun := range [...]string{"avenant", "accord", "protocole"} {
+		for i := 0; ; i++ {
+			k := frtext.IndexFold(text[i:], noun)
+			if k < 0 {
+				break
+			}
+			i += k
+			if presentBefore.MatchString(text[max(0, i-16):i]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var presentBefore = lazy(`(?i)\bprésente?\s+$`)
 
 // articleTexts is the set of the texts of base's articles.
 func articleTexts(base *clause.Document) map[string]bool {
