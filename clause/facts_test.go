@@ -366,6 +366,13 @@ var factCases = []struct {
 		new:  "Le forfait est de 25 € à 30 €, selon l'article 3 à 30 € près.",
 	},
 	{
+		name: "a sum before taxes is another sum than with them",
+		old:  "Le forfait est de 1 500 € par an, la licence de 300 euros TTC, l'audit de 2 000 euros H.T.",
+		new:  "Le forfait est de 1 500 € HT par an, la licence de 300 euros hors taxes, l'audit de 2 000 € HT.",
+		want: []Fact{{Kind: FactAmount, Old: "1 500 €", New: "1 500 € HT", OldValue: f64(1500), NewValue: f64(1500), Unit: "EUR", DeltaPct: f64(0)},
+			{Kind: FactAmount, Old: "300 euros TTC", New: "300 euros hors taxes", OldValue: f64(300), NewValue: f64(300), Unit: "EUR", DeltaPct: f64(0)}},
+	},
+	{
 		name: "sums given in turn",
 		old:  "Les consultations G et GS sont portées respectivement à 25 et 30 €.",
 		new:  "Les consultations G et GS sont portées respectivement à 26 et 30 €.",
