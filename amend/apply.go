@@ -205,11 +205,49 @@ func once(text string, s span, words string, t Target) (span, error) {
 	case 1:
 		return hits[0], nil
 	}
-	times := strconv.Itoa(len(hits)) + " times"
-	if len(hits) == 2 {
-		times = "twice"
+	return span{}, errf("the words « %s » are in %s %s: name the alinéa or the sentence", words, t.describe(), timesName(len(hits)))
+}
+
+func timesName(n int) string {
+	switch n {
+	case 1:
+		return "once"
+	case 2:
+		return "twice"
 	}
-	return span{}, errf("the words « %s » are in %s %s: name the alinéa or the sentence", words, t.describe(), times)
+	return strconv.Itoa(n) + " times"
+}
+
+// editAll applies a word operation at every place its words stand in s:
+// as many places as the instruction says ("(deux fois)"), or any number
+// but none ("partout où ils figurent").
+func editAll(text string, s span, op Op, t Target) (string, error) {
+	words := op.Old
+	if op.Kind == InsertWords {
+		words = op.Anchor
+	}
+	hits := find(text, s, words)
+	switch {
+	case len(hits) == 0:
+		return "", errf("the words « %s » are not in %s", words, t.describe())
+	case t.Times > 0 && len(hits) != t.Times:
+		return "", errf("the words « %s » are in %s %s, not %s as the instruction says", words, t.describe(), timesName(len(hits)), timesName(t.Times))
+	}
+	// From the last: each edit leaves the places before it where they were.
+	for k := len(hits) - 1; k >= 0; k-- {
+		h := hits[k]
+		switch {
+		case op.Kind == Replace:
+			text = text[:h.start] + op.New + text[h.end:]
+		case op.Kind == DeleteWords:
+			text = splice(text, h, "")
+		case op.Before:
+			text = text[:h.start] + joinWords(op.New, text[h.start:])
+		default:
+			text = text[:h.end] + joinWords("", op.New) + text[h.end:]
+		}
+	}
+	return text, nil
 }
 
 func (st *state) apply(op Op, by string) error {
@@ -353,7 +391,11 @@ func (st *state) applyTo(op Op, t Target, by string) error {
 		if err != nil {
 			return err
 		}
-		*text, err = editWords(*text, s, op, t)
+		if t.Times != 0 && op.Kind != AppendWords {
+			*text, err = editAll(*text, s, op, t)
+		} else {
+			*text, err = editWords(*text, s, op, t)
+		}
 		if err != nil {
 			return err
 		}

@@ -524,3 +524,45 @@ Elle se réunit deux fois par an.
 			err: "Article 1er: article 2 is named 2 times in the text"},
 	})
 }
+
+// Words named with the number of places they stand ("(trois fois)", ",
+// deux fois,"), or wherever they stand within a clause ("partout où il
+// figure" with an article named, or under a lead-in naming one), are
+// changed at each place, the count checked. Before, the count was not
+// read: ', trois fois,' was not understood, '(deux fois)' was dropped and
+// one place changed where the drafter counted two, and 'partout où'
+// beside an article replaced the words throughout the text.
+func TestApplyTimes(t *testing.T) {
+	base := clause.Parse(`# Convention
+
+## Article 8 - Caisse
+
+La caisse informe le médecin. Le médecin informe la caisse de tout changement. La caisse en accuse réception.
+
+## Article 9 - Délais
+
+Le délai est de huit jours. Le délai court à compter de la réception.
+
+## Article 10 - Recours
+
+Le délai de recours est de trente jours.
+`)
+	runApplyCases(t, base, []applyCase{
+		{name: "trois fois, between verb and par", amend: "### Article 1er\n\nÀ l'article 8, le mot : « caisse » est remplacé, trois fois, par le mot : « CPAM ».",
+			clause: "article 8", want: "La CPAM informe le médecin. Le médecin informe la CPAM de tout changement. La CPAM en accuse réception."},
+		{name: "(deux fois), miscounted", amend: "### Article 1er\n\nÀ l'article 8, les mots : « la caisse » sont remplacés par les mots : « la CPAM » (deux fois).",
+			err: "Article 1er: the words « la caisse » are in article 8 once, not twice as the instruction says"},
+		{name: "inserted after each", amend: "### Article 1er\n\nÀ l'article 8, après le mot : « médecin », est inséré le mot : « traitant » (deux fois).",
+			clause: "article 8", want: "La caisse informe le médecin traitant. Le médecin traitant informe la caisse de tout changement. La caisse en accuse réception."},
+		{name: "partout où within an article", amend: "### Article 1er\n\nÀ l'article 9, partout où il figure, le mot : « délai » est remplacé par le mot : « terme ».",
+			clause: "article 10", want: "Le délai de recours est de trente jours."},
+		{name: "partout où under a lead-in", amend: "### Article 1er\n\nL'article 9 est ainsi modifié :\n\n1° Partout où il figure, le mot : « délai » est remplacé par le mot : « terme » ;\n\n2° Le mot : « huit » est remplacé par le mot : « dix ».",
+			clause: "article 9", want: "Le terme est de dix jours. Le terme court à compter de la réception."},
+		{name: "dans l'ensemble de l'article", amend: "### Article 1er\n\nDans l'ensemble de l'article 9, le mot : « délai » est remplacé par le mot : « terme ».",
+			clause: "article 9", want: "Le terme est de huit jours. Le terme court à compter de la réception."},
+		{name: "partout où, nothing named: the whole text", amend: "### Article 1er\n\nPartout où il figure, le mot : « délai » est remplacé par le mot : « terme ».",
+			clause: "article 10", want: "Le terme de recours est de trente jours."},
+		{name: "a count beside two operations", amend: "### Article 1er\n\nÀ l'article 8, le mot : « caisse » est remplacé par le mot : « CPAM » (trois fois) et le mot : « médecin » par le mot : « praticien ».",
+			err: "Article 1er: says how many times words stand beside no single operation on words: write one instruction for each"},
+	})
+}

@@ -33,7 +33,7 @@ var (
 	locTitle      = pattern(`\btitre\s+((?-i:[IVXLC]+)\b|\d+|premier|1er)`)
 	locChapter    = pattern(`\bchapitre\s+((?-i:[IVXLC]+)\b|\d+|premier|1er)`)
 	locSection    = pattern(`\bsection\s+((?-i:[IVXLC]+)\b|\d+|première|1re)`)
-	locEverywhere = pattern(`\b(?:dans|à)\s+l'ensemble\s+d(?:e\s+la|u|es)\b|\bpartout\s+où\b`)
+	locEverywhere = pattern(`\b(?:dans|à)\s+l'ensemble\s+d(?:e\s+la|e\s+l'|u|es)\b|\bpartout\s+où\s`)
 	listSep       = lazy(`\s*(?:,|\bet\b)\s*`)
 )
 
@@ -104,10 +104,26 @@ func oneAtATime(s string) error {
 // them with the lead-in's target ctx: a point, alinéa or sentence named
 // alone is one of the clause ctx names. Several articles or rows ("aux
 // lignes G, GS et TCG") give one target each.
+// "Partout où il figure", "dans l'ensemble de" name the whole text only
+// when they name no clause, nor does the lead-in: "Au premier alinéa de
+// l'article 9, partout où il figure, le mot…" is every place in that
+// alinéa, not in the text.
 func parseLocation(s string, ctx Target, last *Target) ([]Target, error) {
-	if locEverywhere.MatchString(s) {
+	targets, err := parseClauses(s, ctx, last)
+	if err != nil || !locEverywhere.MatchString(s) {
+		return targets, err
+	}
+	if len(targets) == 0 {
 		return []Target{{Everywhere: true}}, nil
 	}
+	for k := range targets {
+		targets[k].Times = -1
+	}
+	return targets, nil
+}
+
+// parseClauses is parseLocation but for the whole text.
+func parseClauses(s string, ctx Target, last *Target) ([]Target, error) {
 	var t Target
 	var numbers, rows []string
 	if m := locArticles.FindStringSubmatch(s); m != nil {

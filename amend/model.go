@@ -86,6 +86,11 @@ type Target struct {
 	// the annex. It is looked for there only, as a row is.
 	InAnnex bool
 	Annex   string
+	// Times is how many times the words of an operation stand in the
+	// target, each changed: 0 for once, -1 for wherever they stand
+	// ("partout où il figure", "à chaque occurrence"), n for exactly n
+	// ("(deux fois)").
+	Times int
 	// Everywhere targets the whole text ("dans l'ensemble de la
 	// convention"): words are replaced or deleted wherever they stand.
 	Everywhere bool

@@ -231,6 +231,10 @@ func parseOps(frame string, ctx Target, last *Target, quotes []string) ([]Op, er
 		op Op
 	}
 	var ops []found
+	frame, times, err := cutTimes(frame)
+	if err != nil {
+		return nil, err
+	}
 	rest := frame
 	for _, m := range renumberForm.FindAllStringSubmatchIndex(rest, -1) {
 		op, err := renumberOp(rest[m[2]:m[3]], rest[m[4]:m[5]])
@@ -273,6 +277,9 @@ func parseOps(frame string, ctx Target, last *Target, quotes []string) ([]Op, er
 	if left := placeholderRe.FindString(locText); left != "" {
 		return nil, errf("the quotation %s is part of no instruction understood", shorten(restoreQuotes(left, quotes)))
 	}
+	if err := countTimes(ops[0].op.Kind, len(ops), times, targets); err != nil {
+		return nil, err
+	}
 	place := placeOf(locText)
 	out := make([]Op, len(ops))
 	for i, f := range ops {
@@ -302,6 +309,51 @@ func parseOps(frame string, ctx Target, last *Target, quotes []string) ([]Op, er
 		out[i] = op
 	}
 	return out, nil
+}
+
+// timesForm reads how many times an instruction's words stand: "(deux
+// fois)", ", trois fois,", "à chaque occurrence".
+var timesForm = lazy(`(?i)\s*,?\s*\(?\s*\b(?:(deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+)\s+fois|à\s+chaque\s+occurrence)\b\s*\)?\s*,?`)
+
+var cardinals = map[string]int{"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10}
+
+// cutTimes takes out of frame the count of the places its words stand,
+// which would split a form ("est remplacé, trois fois, par"): 0 when it
+// says none, -1 for every place.
+func cutTimes(frame string) (string, int, error) {
+	ms := timesForm.FindAllStringSubmatchIndex(frame, 2)
+	switch {
+	case len(ms) == 0:
+		return frame, 0, nil
+	case len(ms) > 1:
+		return "", 0, errf("says twice how many times words stand: write one instruction for each")
+	}
+	m, n := ms[0], -1
+	if m[2] >= 0 {
+		w := strings.ToLower(frame[m[2]:m[3]])
+		if n = cardinals[w]; n == 0 {
+			n, _ = strconv.Atoi(w)
+		}
+		if n < 1 {
+			return "", 0, errf("words cannot stand %s times", w)
+		}
+	}
+	return frame[:m[0]] + " " + frame[m[1]:], n, nil
+}
+
+// countTimes gives the targets the count of places an instruction's words
+// stand, refused unless its one operation works on words.
+func countTimes(kind OpKind, ops, times int, targets []Target) error {
+	if times == 0 {
+		return nil
+	}
+	if ops > 1 || kind != Replace && kind != DeleteWords && kind != InsertWords {
+		return errf("says how many times words stand beside no single operation on words: write one instruction for each")
+	}
+	for k := range targets {
+		targets[k].Times = times
+	}
+	return nil
 }
 
 // anchorWords reads an alinéa located by words it holds: "après les
