@@ -601,6 +601,12 @@ var factCases = []struct {
 			{Kind: FactReference, Old: "2° du I de l'article L. 162-5", New: "3° du I de l'article L. 162-5"}},
 	},
 	{
+		name: "an article of another text of the same kind",
+		old:  "En application de l'article 12 du décret n° 2024-123 du 1er février 2024 et de l'article 3 de la loi n° 2004-810.",
+		new:  "En application de l'article 12 du décret n° 2024-124 du 1er février 2024 et de l'article 3 de la loi n° 2004-810 susvisée.",
+		want: []Fact{{Kind: FactReference, Old: "article 12 du décret n° 2024-123 du 1er février 2024", New: "article 12 du décret n° 2024-124 du 1er février 2024"}},
+	},
+	{
 		name: "a part of an article that was never one here is not checked",
 		old:  "Au I de l'article 88-4 de la Constitution et à l'article 226-13.",
 		new:  "Au II de l'article 88-4 de la Constitution et au premier alinéa de l'article 226-13.",

@@ -132,12 +132,17 @@ func (t *factTextKind) qualifier(end int) (qend int, name string, external bool)
 	case textKinds[head]:
 		m := k + 1
 		last := k
-		// "n° 78-17", "n° 2008-1249"
+		name = head
+		// "n° 78-17", "n° 2008-1249": the number names the text, and
+		// another number another text.
 		if m < len(ws) && ws[m].low == "n" && strings.HasPrefix(t.s[ws[m].end:], "°") {
 			m++
 			for m < len(ws) && isDigits(ws[m].s) && (m == k+2 || t.s[ws[m-1].end:ws[m].start] == "-") {
 				last = m
 				m++
+			}
+			if last > k {
+				name += " n° " + t.s[ws[k+2].start:ws[last].end]
 			}
 		}
 		// "du 13 novembre 1998"
@@ -148,7 +153,7 @@ func (t *factTextKind) qualifier(end int) (qend int, name string, external bool)
 		if m < len(ws) && textSuffixes[ws[m].low] {
 			last = m
 		}
-		return ws[last].end, head, true
+		return ws[last].end, name, true
 	case isAllLetters(head) && numberWords[head] == 0 && head != "un" && head != "une":
 		return t.phrase(k, 4)
 	}
