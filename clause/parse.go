@@ -714,8 +714,10 @@ func (p *parser) flush(a, b int) {
 		}
 		runStart, runEnd = -1, -1
 	}
-	table := -1  // the header of the table being read, if it has one
-	quoting := 0 // depth of the quotation open at the start of line i
+	table := -1      // the header of the table being read, if it has one
+	cols := 0        // the number of its columns
+	centred := false // whether its labels are centred on their rows' lines
+	quoting := 0     // depth of the quotation open at the start of line i
 	for i := a; i < b && !p.over; {
 		if p.lines[i].flags&fBlank != 0 {
 			i++
@@ -735,32 +737,23 @@ func (p *parser) flush(a, b int) {
 		}
 		if cells, next, ok := p.tableHeader(i, b); ok {
 			emitRun()
-			table = p.addTableHeader(parent, i, cells)
+			table, cols, centred = p.addTableHeader(parent, i, cells), len(cells), false
 			hasChild = true
 			i = next
 			continue
 		}
-		if code, ok := p.row(i); ok {
+		if r, above, code, ok := p.rowStart(i, b, table, cols); ok {
 			emitRun()
 			rowParent := parent
 			if table >= 0 {
 				rowParent = table
 			}
-			j := p.rowEnd(i, b)
-			above := p.labelAbove(i, j, b)
-			p.addRow(rowParent, parent, i, j-above, code, p.rowText(i, j-above, 0))
+			centred = centred || above > 0
+			i = p.addRows(rowParent, parent, r, b, above, cols, code, &centred)
 			hasChild = true
-			for i = j; above > 0; i = j {
-				code, _ := p.row(i)
-				j = p.rowEnd(i, b)
-				// The lines above it are its label's first half.
-				text := p.rowText(i, j, above)
-				above = p.labelAbove(i, j, b)
-				p.addRow(rowParent, parent, i, j-above, code, text)
-			}
 			continue
 		}
-		table = -1
+		table, centred = -1, false
 		if p.free {
 			if num, ok := itemStart(p.trimmed(i)); ok {
 				emitRun()

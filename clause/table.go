@@ -63,6 +63,12 @@ func RowCells(text string) []string {
 	for i, s := range spans {
 		cols[i], ends[i], cells[i] = s.col, s.col+utf8.RuneCountInString(s.text), s.text
 	}
+	// The lines above the row's line open their cells: their text goes
+	// before the row's line's.
+	pre, own := make([]string, len(cells)), make([]bool, len(cells))
+	for i := range own {
+		own[i] = true
+	}
 	for li, l := range lines {
 		if li != base {
 			for _, s := range columnSpans(l) {
@@ -71,8 +77,12 @@ func RowCells(text string) []string {
 					// The label's first line, above the row's line:
 					// the text starts with it, so its indentation is
 					// lost, but a code never wraps: it opens the
-					// cell after the code.
+					// cell after the code, the label's when the
+					// row's line holds its middle.
 					k, s.col = -1, ends[0]+1
+					if !isAmount(cells[1]) {
+						k = 1
+					}
 				}
 				if k < 0 {
 					// Under no cell of the row's line, which left
@@ -80,18 +90,20 @@ func RowCells(text string) []string {
 					// lines of its label, as pdftotext -layout
 					// centres a row): a cell of its own, in its place.
 					k, _ = slices.BinarySearch(cols, s.col)
-					cols, ends, cells = slices.Insert(cols, k, s.col), slices.Insert(ends, k, s.col), slices.Insert(cells, k, "")
+					cols, ends = slices.Insert(cols, k, s.col), slices.Insert(ends, k, s.col)
+					cells, pre, own = slices.Insert(cells, k, ""), slices.Insert(pre, k, ""), slices.Insert(own, k, false)
 				}
-				if cells[k] != "" {
-					cells[k] += " "
+				if li < base && own[k] {
+					pre[k] = strings.TrimSpace(pre[k] + " " + s.text)
+				} else {
+					cells[k] = strings.TrimSpace(cells[k] + " " + s.text)
 				}
-				cells[k] += s.text
 				ends[k] = max(ends[k], s.col+utf8.RuneCountInString(s.text))
 			}
 		}
 	}
 	for i := range cells {
-		cells[i] = cellText(cells[i])
+		cells[i] = cellText(strings.TrimSpace(pre[i] + " " + cells[i]))
 	}
 	return cells
 }
@@ -288,11 +300,25 @@ func (p *parser) tableHeader(i, b int) (cells []string, next int, ok bool) {
 	if n == b || (p.lines[n].flags&fPipe != 0) != pipe {
 		return nil, 0, false
 	}
-	if _, isRow := p.row(n); !isRow || strings.IndexFunc(p.trimmed(n), unicode.IsDigit) < 0 {
+	if _, isRow := p.row(n); !isRow {
+		// The first row's label, centred, may start above its line.
+		if pipe || !HasGap(s) {
+			return nil, 0, false
+		}
+		if cells, ok = headerCells(s, pipe); !ok {
+			return nil, 0, false
+		}
+		if n, ok = p.rowUnderLabel(n, b, len(cells)); !ok {
+			return nil, 0, false
+		}
+	}
+	if strings.IndexFunc(p.trimmed(n), unicode.IsDigit) < 0 {
 		return nil, 0, false
 	}
-	if cells, ok = headerCells(s, pipe); !ok {
-		return nil, 0, false
+	if cells == nil {
+		if cells, ok = headerCells(s, pipe); !ok {
+			return nil, 0, false
+		}
 	}
 	return cells, i + 1, true
 }
@@ -326,15 +352,44 @@ func (p *parser) rowEnd(i, b int) int {
 		if ln.flags&(fBlank|fPipe) != 0 || ln.ts-ln.start <= indent || p.isRow(j) {
 			break
 		}
-		amount := false
-		for _, sp := range columnSpans(p.trimmed(j)) {
-			amount = amount || isAmount(sp.text)
-		}
-		if amount {
+		if p.holdsAmount(j) {
 			break
 		}
 	}
 	return j
+}
+
+// rowStart reads line i as the start of a row: its line, or the first
+// line of its label centred above it right under the header of a table
+// of cols columns (table >= 0). It returns the row's line, how many lines
+// of its label stand over it, and its code.
+func (p *parser) rowStart(i, b, table, cols int) (r, above int, code string, ok bool) {
+	if code, ok = p.row(i); ok || table < 0 {
+		return i, 0, code, ok
+	}
+	if r, ok = p.rowUnderLabel(i, b, cols); !ok {
+		return 0, 0, "", false
+	}
+	code, ok = p.row(r)
+	return r, r - i, code, ok
+}
+
+// addRows adds the row on line i, whose label starts above lines over it,
+// and the rows that take lines of its label for theirs (labelAbove); it
+// returns the line after them. The table's labels are centred once a
+// row took lines over its own.
+func (p *parser) addRows(parent, owner, i, b, above, cols int, code string, centred *bool) int {
+	for {
+		j := p.rowEnd(i, b)
+		next := p.labelAbove(i, j, b, cols, above, *centred)
+		p.addRow(parent, owner, i, j-next, code, p.rowText(i, j-next, above))
+		if next == 0 {
+			return j
+		}
+		*centred = true
+		code, _ = p.row(j)
+		i, above = j, next
+	}
 }
 
 // rowText is the text of the row on lines [i, e), and on the above lines
@@ -362,15 +417,85 @@ func (p *parser) rowText(i, e, above int) string {
 // label wrapped onto two lines prints them above and below a line that
 // holds no label ("Consultation du médecin spécialiste en médecine" /
 // "GS    30 €" / "générale"). The row at e takes as many lines from above
-// as continue it below, when its line has fewer cells than row i's.
-func (p *parser) labelAbove(i, e, b int) int {
+// as continue it below, when its line has fewer cells than row i's or
+// than the table's header names columns (cols, 0 without a header): in a
+// table whose labels are all centred, no row's line holds its label.
+// Once a row of the table shows its label so centred, every row is
+// (centred): row i keeps under its line as many lines as it took above
+// it (took), and the row at e takes the others, if as many continue it
+// below; a label of three lines has its middle one on the row's line.
+func (p *parser) labelAbove(i, e, b, cols, took int, centred bool) int {
 	if e >= b || e == i+1 || p.lines[i].flags&fPipe != 0 || !p.isRow(e) || p.lines[e].flags&fPipe != 0 {
 		return 0
 	}
-	if len(splitCodeCell(columnSpans(p.trimmed(e)))) >= len(splitCodeCell(columnSpans(p.trimmed(i)))) {
+	below := p.rowEnd(e, b) - e - 1
+	if centred {
+		if give := e - i - 1 - took; give > 0 && give <= below {
+			return give
+		}
+	}
+	if n := p.rowCells(e); n >= p.rowCells(i) && (cols == 0 || n >= cols) {
 		return 0
 	}
-	return min(p.rowEnd(e, b)-e-1, e-i-1)
+	return min(below, e-i-1)
+}
+
+// rowCells is the number of cells on the line of row i.
+func (p *parser) rowCells(i int) int { return len(splitCodeCell(columnSpans(p.trimmed(i)))) }
+
+// rowUnderLabel returns the row whose centred label starts on line i,
+// right under a table's header of cols columns: lines indented further
+// than the row's, holding no amount, above a line with fewer cells than
+// the header names, and as many lines of its label under it.
+func (p *parser) rowUnderLabel(i, b, cols int) (int, bool) {
+	if p.lines[i].flags&fPipe != 0 {
+		return 0, false
+	}
+	for r := i + 1; r < b && r <= i+4; r++ {
+		if p.lines[r].flags&(fBlank|fPipe) != 0 {
+			return 0, false
+		}
+		if !p.isRow(r) {
+			continue
+		}
+		// Under the label's column: right of the code, left of the
+		// price (a header's second line, "(en euros)", stands over
+		// the price).
+		indent := p.lines[r].ts - p.lines[r].start
+		spans := columnSpans(p.trimmed(r))
+		last := indent + spans[len(spans)-1].col
+		for k := i; k < r; k++ {
+			if in := p.lines[k].ts - p.lines[k].start; in <= indent || in >= last || p.holdsAmount(k) {
+				return 0, false
+			}
+		}
+		return r, p.rowEnd(r, b)-r-1 >= r-i && (p.rowCells(r) < cols || p.centredTable(r, b, cols))
+	}
+	return 0, false
+}
+
+// centredTable reports whether a row of the table from line r on shows
+// its label centred on its line: a line with fewer cells than the header
+// names columns, between two lines of its label. The first row's label
+// of three lines has its middle on the row's line, as a top-aligned
+// label has its first: the other rows tell which.
+func (p *parser) centredTable(r, b, cols int) bool {
+	for k := r + 1; k+1 < b && p.lines[k].flags&fBlank == 0; k++ {
+		if p.isRow(k) && p.rowCells(k) < cols && !p.isRow(k-1) && !p.isRow(k+1) && p.lines[k+1].flags&fBlank == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsAmount reports whether a cell of line i is an amount.
+func (p *parser) holdsAmount(i int) bool {
+	for _, sp := range columnSpans(p.trimmed(i)) {
+		if isAmount(sp.text) {
+			return true
+		}
+	}
+	return false
 }
 
 // rowFacts compares two versions of a row cell by cell when it prices an

@@ -56,6 +56,18 @@ APC Avis ponctuel de consultant                          56,50 €
 
 Hors majorations.
 `},
+	{"pdftotext -layout of a browser's print, every label centred", `Annexe 1 - Tarifs
+
+        Code                Libellé                         Tarif
+              Consultation de référence
+   G          du médecin                                    30,00 €
+              généraliste
+              Avis ponctuel
+   APC                                                      56,50 €
+              de consultant
+
+Hors majorations.
+`},
 	{"tabs", "Annexe 1 - Tarifs\n\nCode\tLibellé\tTarif\nG\tConsultation de référence du médecin généraliste\t30,00 €\nAPC\tAvis ponctuel de consultant\t56,50 €\n\nHors majorations.\n"},
 }
 
