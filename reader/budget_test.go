@@ -245,3 +245,28 @@ func TestPDFOperatorsBounded(t *testing.T) {
 		t.Errorf("got %v, want the operator limit of page 1", err)
 	}
 }
+
+// TestDocxBodyReadWithinBudget: a Word body far larger than the text
+// budget is read only as far as the budget: it is decoded as it is
+// inflated, never inflated whole first (a body of 106 MB cost 545 MB to
+// be refused).
+func TestDocxBodyReadWithinBudget(t *testing.T) {
+	// Words that do not repeat, so that the archive's compression ratio
+	// stays that of a real text, far under the zip-bomb limit.
+	var body strings.Builder
+	for i := 0; body.Len() < 24<<20; i++ {
+		fmt.Fprintf(&body, "<w:p><w:r><w:t>Paragraphe %d : le médecin %x s'engage envers la caisse %x.</w:t></w:r></w:p>", i, i*7919, i*104729)
+	}
+	data := docxBody(t, body.String(), nil)
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	_, err := readDocx(data, Accept, &budget{limit: 1 << 20})
+	runtime.ReadMemStats(&after)
+	checkError(t, err, ErrTooLarge, "renders to more than 1 MiB of text")
+	// The decoder's garbage for the 2 MB read is some 17 MiB; the body
+	// inflated whole first, about 70.
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > uint64(body.Len()) {
+		t.Errorf("refusing a body of %d MiB against 1 MiB of text allocated %d MiB; want it read no further than the budget", body.Len()>>20, alloc>>20)
+	}
+}

@@ -161,10 +161,14 @@ func readDocx(data []byte, mode ChangeMode, b *budget) (text string, err error) 
 			return "", w.partError("footnotes.xml", err)
 		}
 	}
-	doc, err := pkg.part("document.xml", true)
+	// The body is decoded as it is inflated, so that the text budget
+	// stops the read, not only what is made of it: a body of 106 MB, whole
+	// in memory before its text was counted, cost 545 MB to refuse.
+	doc, err := pkg.stream("document.xml")
 	if err != nil {
 		return "", err
 	}
+	defer doc.Close()
 	var out strings.Builder
 	if err := w.walk(doc, &out); err != nil {
 		return "", w.partError("document.xml", err)
@@ -187,11 +191,14 @@ func docxChanges(data []byte) (TrackedChanges, error) {
 	}
 	seen := map[string]bool{}
 	for _, name := range []string{"document.xml", "footnotes.xml"} {
-		b, err := pkg.part(name, name == "document.xml")
+		r, err := pkg.stream(name)
+		if errors.Is(err, errNoPart) && name != "document.xml" {
+			continue
+		}
 		if err != nil {
 			return c, err
 		}
-		err = walkPart(b, func(_ *xml.Decoder, se xml.StartElement) error {
+		err = walkPartFrom(r, func(_ *xml.Decoder, se xml.StartElement) error {
 			switch se.Name.Local {
 			case "ins", "moveTo":
 				c.Insertions++
@@ -206,6 +213,7 @@ func docxChanges(data []byte) (TrackedChanges, error) {
 			}
 			return nil
 		}, nil)
+		r.Close()
 		if err != nil {
 			return c, corruptPart(name, err)
 		}
@@ -266,14 +274,49 @@ func mainTarget(rels []byte) string {
 func (p *docxPackage) part(name string, required bool) ([]byte, error) {
 	b, err := p.read(p.dir + "/" + name)
 	if err == nil && b == nil && required {
-		return nil, &Error{Err: ErrCorrupt, Detail: "not a Word document: no " + p.dir + "/" + name + " in the archive"}
+		return nil, p.missing(name)
 	}
 	return b, err
 }
 
-// read inflates one entry within the limits, trusting neither the sizes the
-// archive declares nor the data to stop where they say.
+// errNoPart is stream's refusal of a part the archive lacks.
+var errNoPart = errors.New("no such part")
+
+// stream opens a part of the main document's folder to be read as it is
+// inflated, within the limits (open); an error wrapping errNoPart when
+// absent.
+func (p *docxPackage) stream(name string) (io.ReadCloser, error) {
+	rc, err := p.open(p.dir + "/" + name)
+	if err == nil && rc == nil {
+		return nil, fmt.Errorf("%w: %w", p.missing(name), errNoPart)
+	}
+	return rc, err
+}
+
+func (p *docxPackage) missing(name string) error {
+	return &Error{Err: ErrCorrupt, Detail: "not a Word document: no " + p.dir + "/" + name + " in the archive"}
+}
+
+// read inflates one entry within the limits (open).
 func (p *docxPackage) read(name string) ([]byte, error) {
+	rc, err := p.open(name)
+	if rc == nil || err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	b, err := io.ReadAll(rc)
+	if err != nil {
+		return nil, corruptPart(name, err)
+	}
+	return b, nil
+}
+
+// open opens one entry for reading within the limits, trusting neither the
+// sizes the archive declares nor the data to stop where they say: a part
+// that declares too much is refused from the archive's directory, before
+// anything is inflated, and the reader fails at the first byte past the
+// limit. nil when the entry is absent.
+func (p *docxPackage) open(name string) (io.ReadCloser, error) {
 	f := p.files[name]
 	if f == nil {
 		return nil, nil
@@ -295,20 +338,32 @@ func (p *docxPackage) read(name string) ([]byte, error) {
 	if err != nil {
 		return nil, &Error{Err: ErrCorrupt, Detail: "damaged Word document: " + name + ": " + err.Error()}
 	}
-	defer rc.Close()
-	b, err := io.ReadAll(io.LimitReader(rc, int64(limit)+1))
-	if uint64(len(b)) > limit {
-		return nil, bomb("inflates past its declared size and the limits")
-	}
-	if err != nil {
-		what := err.Error()
-		if errors.Is(err, io.ErrUnexpectedEOF) {
-			what = "truncated"
-		}
-		return nil, &Error{Err: ErrCorrupt, Detail: "damaged Word document: " + name + ": " + what}
-	}
-	return b, nil
+	return &boundedPart{rc: rc, left: int64(limit), bomb: bomb("inflates past its declared size and the limits")}, nil
 }
+
+// boundedPart reads an entry, failing with bomb once more than left bytes
+// came out of it.
+type boundedPart struct {
+	rc   io.ReadCloser
+	left int64
+	bomb error
+}
+
+func (b *boundedPart) Read(p []byte) (int, error) {
+	if int64(len(p)) > b.left+1 {
+		p = p[:b.left+1]
+	}
+	n, err := b.rc.Read(p)
+	if b.left -= int64(n); b.left < 0 {
+		return 0, b.bomb
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		err = errors.New("truncated")
+	}
+	return n, err
+}
+
+func (b *boundedPart) Close() error { return b.rc.Close() }
 
 func corruptPart(name string, err error) error {
 	var e *Error

@@ -1,7 +1,6 @@
 package reader
 
 import (
-	"bytes"
 	"encoding/xml"
 	"io"
 	"strconv"
@@ -72,8 +71,8 @@ func (w *docxWalker) readNotes(b []byte) error {
 }
 
 // walk renders document.xml into out.
-func (w *docxWalker) walk(b []byte, out *strings.Builder) error {
-	d := xml.NewDecoder(bytes.NewReader(b))
+func (w *docxWalker) walk(r io.Reader, out *strings.Builder) error {
+	d := xml.NewDecoder(r)
 	return w.elements(d, out, "")
 }
 

@@ -14,7 +14,12 @@ import (
 // read the element's content itself (d.Skip, a nested reader); end sees
 // every end element. end may be nil.
 func walkPart(b []byte, start func(d *xml.Decoder, se xml.StartElement) error, end func(xml.EndElement)) error {
-	d := xml.NewDecoder(bytes.NewReader(b))
+	return walkPartFrom(bytes.NewReader(b), start, end)
+}
+
+// walkPartFrom is walkPart on a part read as it is inflated.
+func walkPartFrom(r io.Reader, start func(d *xml.Decoder, se xml.StartElement) error, end func(xml.EndElement)) error {
+	d := xml.NewDecoder(r)
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
