@@ -2,6 +2,7 @@ package amend
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/avenant-dev/avenant/clause"
 )
@@ -38,7 +39,7 @@ func write(doc *clause.Document, f Format) string {
 			if pipeRows(doc.Clauses[i+1:]) {
 				b.WriteString("| " + strings.Join(cells, " | ") + " |\n|" + strings.Repeat("---|", len(cells)) + "\n")
 			} else {
-				b.WriteString(strings.Join(cells, "    ") + "\n")
+				b.WriteString(columnsLike(cells, doc.Clauses[i+1:]) + "\n")
 			}
 			inTable = true
 			continue
@@ -66,4 +67,41 @@ func pipeRows(after []clause.Clause) bool {
 		return false
 	}
 	return strings.HasPrefix(strings.TrimLeft(after[0].Text, " \t"), "|")
+}
+
+// columnsLike sets a header's cells at the columns where the cells of the
+// first row under it start, as the table in columns read had them; four
+// spaces apart when that row does not tell (no row, a tab, another
+// number of cells).
+func columnsLike(cells []string, after []clause.Clause) string {
+	var starts []int
+	if len(after) > 0 && after[0].Kind == clause.KindItem && !strings.Contains(after[0].Text, "\t") {
+		spaces, col := 0, 0
+		for _, r := range after[0].Text {
+			if r != ' ' && (len(starts) == 0 || spaces >= 2) {
+				starts = append(starts, col)
+			}
+			if r == ' ' {
+				spaces++
+			} else {
+				spaces = 0
+			}
+			col++
+		}
+	}
+	if len(starts) != len(cells) {
+		return strings.Join(cells, "    ")
+	}
+	var b strings.Builder
+	col := 0
+	for k, c := range cells {
+		if k > 0 {
+			pad := max(starts[k]-col, 2)
+			b.WriteString(strings.Repeat(" ", pad))
+			col += pad
+		}
+		b.WriteString(c)
+		col += utf8.RuneCountInString(c)
+	}
+	return b.String()
 }

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/avenant-dev/avenant/clause"
@@ -79,5 +80,25 @@ func TestWriteKeepsTableShape(t *testing.T) {
 	} {
 		doc := clause.Parse(tc.text)
 		sameClauses(t, tc.name, doc, clause.Parse(write(doc, tc.f)))
+	}
+}
+
+// A header in columns is written at the columns of the rows under it, as
+// the text had it: a consolidation leaves a table it does not amend as it
+// stood. Before, its cells were set four spaces apart, above rows aligned
+// otherwise. Where the rows do not tell (a tab, another number of cells),
+// four spaces still.
+func TestWriteHeaderInColumns(t *testing.T) {
+	for _, tc := range []struct{ name, table, want string }{
+		{"aligned", "Code    Libellé                          Tarif\nG       Consultation                     26,50 €\nVG      Visite                           35,00 €\n",
+			"Code    Libellé                          Tarif\n"},
+		{"a tab in the row", "Code    Libellé    Tarif\nG\tConsultation\t26,50 €\nVG\tVisite\t35,00 €\n",
+			"Code    Libellé    Tarif\n"},
+	} {
+		text := "ANNEXE 1 - TARIFS\n\n" + tc.table
+		got := write(clause.Parse(text), Plain)
+		if !strings.Contains(got, "\n\n"+tc.want) {
+			t.Errorf("%s: written\n%s\nwant the header %q", tc.name, got, tc.want)
+		}
 	}
 }
