@@ -26,12 +26,62 @@ func subdivisionBefore(s string, start int) (from int, sub string, ok bool) {
 	if !strings.HasSuffix(s[:start], " de l'") {
 		return 0, "", false
 	}
-	w := max(0, start-160)
+	// The expression, unanchored at its start, is tried from every byte
+	// of its window: the window starts where the words that can make a
+	// chain of parts do, a few words at most, most often none.
+	w := partsStart(s, max(0, start-160), start-len(" de l'"))
 	m := subdivisionRe.FindStringSubmatchIndex(s[w:start])
 	if m == nil {
 		return 0, "", false
 	}
 	return w + m[2], strings.Join(strings.Fields(s[w+m[2]:w+m[3]]), " "), true
+}
+
+// partsStart returns where the run of words that can make parts
+// (subdivisionPattern and the "du", "de la" between them), single spaces
+// apart, ends at end, no earlier than w: a chain of parts ending at end
+// starts there or later, after a space, an apostrophe or w.
+func partsStart(s string, w, end int) int {
+	from := end
+	for from > w {
+		k := max(w, strings.LastIndexAny(s[:from], " '")+1)
+		if !partWord(s[k:from]) {
+			break
+		}
+		if k == w || s[k-1] == '\'' {
+			return k
+		}
+		from = k - 1 // the space: the word before ends there
+	}
+	if from < end {
+		return from + 1 // after the space that ends the last word read
+	}
+	return end
+}
+
+// partWord reports whether word can be one of a chain of parts: a Roman
+// numeral, "2°", "a)", an ordinal, "alinéa", "phrase", a Latin rank, or
+// "du", "de", "la" between two parts. It may let through more than the
+// expression reads, never less.
+func partWord(word string) bool {
+	switch {
+	case word == "":
+		return false
+	case strings.Trim(word, "IVXL") == "":
+		return true
+	case len(word) == 2 && word[1] == ')':
+		return word[0] >= 'a' && word[0] <= 'z'
+	case strings.HasSuffix(word, "°"):
+		return isDigits(strings.TrimSuffix(word, "°"))
+	case isDigits(strings.TrimRight(word, "erèm")):
+		return true
+	}
+	switch word {
+	case "alinéa", "phrase", "du", "de", "la", "dernier", "avant-dernier":
+		return true
+	}
+	_, ordinal := ordinalNumbers[word]
+	return ordinal || latinWordRank(word) > 0
 }
 
 // subdivisionKey is what a cited part is compared by: its ordinal as a
