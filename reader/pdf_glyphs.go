@@ -279,13 +279,37 @@ func glyphLines(glyphs []pdf.Text) []boxLine {
 		found.size = max(found.size, size)
 		found.glyphs = append(found.glyphs, g)
 	}
-	words := make([][]boxWord, len(rows))
-	var spaces []float64 // the gaps between words on the page, in ems
-	for k, r := range rows {
+	lines := make([]boxLine, 0, len(rows))
+	for _, r := range rows {
 		sort.SliceStable(r.glyphs, func(i, j int) bool { return r.glyphs[i].X < r.glyphs[j].X })
-		words[k] = baselineWords(r.glyphs, r.size, -r.y-0.95*r.size, -r.y+0.35*r.size)
-		for i := 1; i < len(words[k]); i++ {
-			spaces = append(spaces, (words[k][i].box.x0-words[k][i-1].box.x1)/r.size)
+		var line boxLine
+		for _, w := range baselineWords(r.glyphs, r.size, -r.y-glyphAscent*r.size, -r.y+glyphDescent*r.size) {
+			line.add(w)
+		}
+		if len(line.words) > 0 {
+			lines = append(lines, line)
+		}
+	}
+	return cellLines(lines, glyphAscent+glyphDescent)
+}
+
+// glyphAscent and glyphDescent are how far a line's box reaches above and
+// below its baseline, in ems, as poppler's boxes do.
+const glyphAscent, glyphDescent = 0.95, 0.35
+
+// popplerEms is the height of a box of pdftotext's, in ems of its type.
+const popplerEms = 1.1
+
+// cellLines cuts each line at the gaps between the cells of a table
+// (cellBreaks): a line's words close to a cell beside them, as poppler
+// joins a price and the date next to it in a narrow table, are apart.
+// ems is the height of a line's box in ems of its type.
+func cellLines(lines []boxLine, ems float64) []boxLine {
+	var spaces []float64 // the gaps between words on the page, in ems
+	for _, l := range lines {
+		size := l.box.height() / ems
+		for i := 1; i < len(l.words); i++ {
+			spaces = append(spaces, (l.words[i].box.x0-l.words[i-1].box.x1)/size)
 		}
 	}
 	pageSpace := 1.0
@@ -293,23 +317,21 @@ func glyphLines(glyphs []pdf.Text) []boxLine {
 		slices.Sort(spaces)
 		pageSpace = spaces[len(spaces)/4]
 	}
-	var lines []boxLine
-	for k, r := range rows {
-		words := words[k]
-		breaks := cellBreaks(words, r.size, pageSpace*r.size)
+	out := make([]boxLine, 0, len(lines))
+	for _, l := range lines {
+		size := l.box.height() / ems
+		breaks := cellBreaks(l.words, size, pageSpace*size)
 		var line boxLine
-		for k, w := range words {
+		for k, w := range l.words {
 			if k > 0 && breaks[k] {
-				lines = append(lines, line)
+				out = append(out, line)
 				line = boxLine{}
 			}
 			line.add(w)
 		}
-		if len(line.words) > 0 {
-			lines = append(lines, line)
-		}
+		out = append(out, line)
 	}
-	return lines
+	return out
 }
 
 // baselineWords cuts the glyphs of one baseline, in reading order, into

@@ -554,7 +554,7 @@ func readBBoxLayout(r io.Reader, b *budget) (string, error) {
 						kept = append(kept, l)
 					}
 				}
-				out.WriteString(layoutBands(kept))
+				out.WriteString(layoutBands(cellLines(kept, popplerEms)))
 				out.WriteByte('\f')
 			}
 		}

@@ -190,3 +190,39 @@ func FuzzReadBBoxLayout(f *testing.F) {
 		}
 	})
 }
+
+// TestCellLines: pdftotext gives a price and the date in the next cell of
+// a narrow table as one line, the cells a padding apart (four word spaces,
+// most of an em): they are cut into cells, as the built-in reader cuts
+// them; the words of a line of prose are not.
+func TestCellLines(t *testing.T) {
+	line := func(y float64, words ...string) boxLine {
+		var l boxLine
+		x := 36.0
+		for _, w := range words {
+			gap := 2.75 // a word space of an 11-point type
+			if strings.HasPrefix(w, "|") {
+				w, gap = w[1:], 10.5
+			}
+			if len(l.words) > 0 {
+				x += gap
+			}
+			width := 5.5 * float64(len([]rune(w)))
+			l.add(boxWord{box: pdfBox{x, y, x + width, y + 12.2}, text: w})
+			x += width
+		}
+		return l
+	}
+	lines := []boxLine{
+		line(100, "Les", "tarifs", "des", "actes", "sont", "fixés", "comme", "suit", "en", "métropole", "et", "outre-mer", ":"),
+		line(120, "30,00", "€", "|32,50", "€", "|1er", "décembre", "2024"),
+	}
+	var got []string
+	for _, l := range cellLines(lines, popplerEms) {
+		got = append(got, l.text())
+	}
+	want := []string{"Les tarifs des actes sont fixés comme suit en métropole et outre-mer :", "30,00 €", "32,50 €", "1er décembre 2024"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("lines %q, want %q", got, want)
+	}
+}
