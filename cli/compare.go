@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/avenant-dev/avenant/amend"
 	"github.com/avenant-dev/avenant/clause"
 	"github.com/avenant-dev/avenant/parties"
 	"github.com/avenant-dev/avenant/render"
@@ -73,16 +74,26 @@ func compareRun(opts *CompareOptions) error {
 		}
 	}
 	l := &docLoader{g: opts.g, maxSize: opts.MaxSize}
-	var docs []*clause.Document
-	var sides []render.Side
-	for _, arg := range args {
+	base, baseSide, format, err := l.loadBase(args[0])
+	if err != nil {
+		return err
+	}
+	docs, sides := []*clause.Document{base}, []render.Side{fileSide(args[0], baseSide)}
+	for _, arg := range args[1:] {
 		d, side, err := l.load(arg)
 		if err != nil {
 			return err
 		}
-		if isFile(arg) {
-			// A column is named by the file's name, not its path.
-			side.Ref = strings.TrimSuffix(filepath.Base(arg), filepath.Ext(arg))
+		side = fileSide(arg, side)
+		// A union answering in amendments answers with what they make of
+		// the base: compared as written, its column read as the whole
+		// base removed.
+		if isFile(arg) && amend.Amends(d, base) {
+			c, err := consolidate(opts.g, base, format, arg, opts.MaxSize)
+			if err != nil {
+				return err
+			}
+			d = c.Doc
 		}
 		docs, sides = append(docs, d), append(sides, side)
 	}
@@ -96,6 +107,14 @@ func compareRun(opts *CompareOptions) error {
 		return errDiffers
 	}
 	return nil
+}
+
+// fileSide names a file's column by the file's name, not its path.
+func fileSide(arg string, side render.Side) render.Side {
+	if isFile(arg) {
+		side.Ref = strings.TrimSuffix(filepath.Base(arg), filepath.Ext(arg))
+	}
+	return side
 }
 
 // latestAnswered names the store's latest version with several answers,
