@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sync"
 	"syscall"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -165,24 +166,53 @@ func tuiSource(opts *TUIOptions) (tui.Source, func(), error) {
 
 // filesSource compares two files, as avenant diff does, store or not:
 // the first is the base, the second the head, each named by its file name
-// (by its path when both have the same name).
+// (by its path when both have the same name). They are imported into a
+// temporary store, removed by the cleanup, so that history and blame are
+// the store's own, as the CLI gives them.
 func filesSource(opts *TUIOptions) (tui.Source, func(), error) {
 	base, head := filepath.Base(opts.Base), filepath.Base(opts.Head)
 	if base == head {
 		base, head = opts.Base, opts.Head
 	}
-	src := tui.NewMemorySource()
-	for _, f := range []struct{ path, label, answers string }{{opts.Base, base, ""}, {opts.Head, head, base}} {
+	dir, err := os.MkdirTemp("", "avenant-files-")
+	if err != nil {
+		return nil, nil, err
+	}
+	remove := func() { os.RemoveAll(dir) }
+	s, err := store.Init(dir)
+	if err != nil {
+		remove()
+		return nil, nil, err
+	}
+	s.Notices = io.Discard
+	date := time.Now().UTC().Format("2006-01-02")
+	answers := ""
+	for _, f := range []struct{ path, name, fallback string }{{opts.Base, base, "base"}, {opts.Head, head, "head"}} {
 		d, err := loadFile(f.path, 0)
 		if err != nil {
+			remove()
 			return nil, nil, err
 		}
-		if err := src.Add(store.Version{Label: f.label, Base: f.answers}, d); err != nil {
+		o := store.ImportOptions{Party: f.name, Label: store.FileLabel(f.name, f.fallback), Date: date, Base: answers, SourceName: f.path}
+		res, err := s.Import(d, o)
+		if err != nil {
+			// A name the store takes for something else (a party's
+			// branch, the other file's label).
+			o.Label = f.fallback
+			res, err = s.Import(d, o)
+		}
+		if err != nil {
+			remove()
 			return nil, nil, err
+		}
+		answers = res.Version.Label
+		if f.fallback == "base" {
+			opts.Base = answers
+		} else {
+			opts.Head = answers
 		}
 	}
-	opts.Base, opts.Head = base, head
-	return src, func() {}, nil
+	return tui.NewStoreSource(s), remove, nil
 }
 
 // demoSource builds the embedded demo negotiation into a temporary store

@@ -2,8 +2,10 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -37,5 +39,72 @@ func TestTUIFilesSource(t *testing.T) {
 	opts.Base, opts.Head = filepath.Join(dir, "missing.md"), b
 	if _, _, err := tuiSource(opts); err == nil {
 		t.Error("a missing file opened something")
+	}
+}
+
+// TestTUIFilesBlameIsTheCLIs: the blame the TUI shows on two plain files
+// is the store's, span for span, as avenant blame gives it on a store of
+// the same two files: one implementation. Before, the TUI had one of its
+// own, which credited the words a merge took from its second source
+// ("Une majoration de 5 €…", article 2 bis merged into 2) to the merge.
+func TestTUIFilesBlameIsTheCLIs(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "proposition CNAM.md"), filepath.Join(dir, "contre-proposition.md")
+	writeFile(t, a, "## Article 1 - Objet\n\nLa convention règle les rapports entre les médecins et l'assurance maladie.\n\n"+
+		"## Article 2 - Tarif\n\nLa consultation est valorisée à 25 €.\n\n## Article 2 bis - Majoration\n\nUne majoration de 5 € s'applique la nuit.\n\n"+
+		"## Article 3 - Aide\n\nLe médecin s'engage à augmenter sa patientèle de 10 %. La caisse verse l'aide chaque année. Elle vérifie les engagements au terme du contrat.\n")
+	writeFile(t, b, "## Article 1 - Objet\n\nLa convention règle les rapports entre les médecins et l'assurance maladie.\n\n"+
+		"## Article 2 - Tarif\n\nLa consultation est valorisée à 30 €. Une majoration de 5 € s'applique la nuit.\n\n"+
+		"## Article 3 - Aide\n\nLe médecin s'engage à augmenter sa patientèle de 5 %. La caisse verse l'aide chaque année.\n\n"+
+		"## Article 4 - Contrôle\n\nElle vérifie les engagements au terme du contrat.\n")
+	opts := &TUIOptions{g: &globals{io: &IO{Err: &bytes.Buffer{}, Getenv: func(string) string { return "" }}}, Base: a, Head: b}
+	src, cleanup, err := tuiSource(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cleanup()
+	if opts.Base != "proposition-CNAM.md" || opts.Head != "contre-proposition.md" {
+		t.Errorf("labels %q, %q: want the files' names as git takes them", opts.Base, opts.Head)
+	}
+	st := filepath.Join(dir, "store")
+	for _, args := range [][]string{
+		{"init", st},
+		{"import", a, "--store", st, "--party", filepath.Base(a), "--label", opts.Base},
+		{"import", b, "--store", st, "--party", filepath.Base(b), "--label", opts.Head},
+	} {
+		if _, stderr, code := runCLI(t, args...); code != ExitOK {
+			t.Fatalf("%v: %s", args, stderr)
+		}
+	}
+	d, err := src.Diff(opts.Base, opts.Head)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range d.New.Clauses {
+		spans, err := src.Blame(c.ID, opts.Head)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var tuiSpans []string
+		for _, sp := range spans {
+			tuiSpans = append(tuiSpans, sp.Version.Label+":"+sp.Text)
+		}
+		stdout, stderr, code := runCLI(t, "blame", c.ID, "--store", st, "--format", "json")
+		if code != ExitOK {
+			t.Fatalf("blame %s: %s", c.ID, stderr)
+		}
+		var doc struct {
+			Spans []struct{ Text, Version string }
+		}
+		if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+			t.Fatal(err)
+		}
+		var cliSpans []string
+		for _, sp := range doc.Spans {
+			cliSpans = append(cliSpans, sp.Version+":"+sp.Text)
+		}
+		if !slices.Equal(tuiSpans, cliSpans) {
+			t.Errorf("%s: the TUI blames\n%q\nthe CLI\n%q", c.ID, tuiSpans, cliSpans)
+		}
 	}
 }

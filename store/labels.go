@@ -58,3 +58,21 @@ func (s *Store) checkLabelFree(ix *index, label, party string) error {
 	}
 	return nil
 }
+
+// FileLabel is a version label made of a file's name, for a store built
+// from files (avenant tui A B): the name with each character git refuses
+// in a reference replaced by '-', or fallback when even that is no label
+// (a name that reads as a commit id, HEAD, a device name…).
+func FileLabel(name, fallback string) string {
+	l := strings.Map(func(r rune) rune {
+		if r <= ' ' || r == 0x7f || strings.ContainsRune("~^:?*[\\", r) {
+			return '-'
+		}
+		return r
+	}, name)
+	l = strings.NewReplacer("..", "-", "@{", "-{").Replace(l)
+	if checkLabel(l) != nil {
+		return fallback
+	}
+	return l
+}

@@ -5,9 +5,10 @@
 //
 // The package knows nothing of git: it reads its data through Source, a
 // small interface over the store's own types (store.Version, LogEntry,
-// Span), implemented on a store by NewStoreSource and in memory by
-// MemorySource (two files compared without a store, and the tests, which
-// build one from the embedded demo negotiation). Every call to a Source runs inside a tea.Cmd that
+// Span), implemented on a store by NewStoreSource: two files compared
+// without a store are imported into a temporary one, and the tests read
+// the embedded demo negotiation so, so that history and blame have one
+// implementation, the store's. Every call to a Source runs inside a tea.Cmd that
 // returns a named message; a failure becomes an errMsg that the root model
 // shows on its status line.
 //

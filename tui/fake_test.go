@@ -118,7 +118,7 @@ func (f *fakeSource) Versions() ([]store.Version, error) { return f.versions, ni
 
 func (f *fakeSource) Diff(base, head string) (*clause.Diff, error) {
 	if head != "CONV-2024-06" && head != "MGF-2024-03" {
-		return nil, fmt.Errorf("%s: %w", head, ErrUnknownVersion)
+		return nil, fmt.Errorf("%s: unknown version", head)
 	}
 	return f.diff, nil
 }

@@ -1,30 +1,20 @@
 package tui
 
 import (
-	"fmt"
+	"testing"
 
-	"github.com/avenant-dev/avenant/clause"
-	"github.com/avenant-dev/avenant/fixtures"
-	"github.com/avenant-dev/avenant/store"
+	"github.com/avenant-dev/avenant/fixtures/demo"
 )
 
-// FixtureSource builds a MemorySource from the demo negotiation (package
-// fixtures): the TUI tests' data, parsed without a store.
-func FixtureSource() (*MemorySource, error) {
-	vs, err := fixtures.Versions()
+// FixtureSource is the demo negotiation (package fixtures) in a temporary
+// store, as avenant demo opens it: the TUI tests' data, read through the
+// store as every command reads it. The store is removed when t ends.
+func FixtureSource(t testing.TB) Source {
+	t.Helper()
+	s, remove, err := demo.Open()
 	if err != nil {
-		return nil, err
+		t.Fatal(err)
 	}
-	s := NewMemorySource()
-	for _, fv := range vs {
-		b, err := fixtures.FS.ReadFile(fv.File)
-		if err != nil {
-			return nil, fmt.Errorf("fixtures: %w", err)
-		}
-		v := store.Version{Label: fv.Label, Party: fv.Party, Kind: fv.Kind, Date: fv.Date, Base: fv.Base}
-		if err := s.Add(v, clause.Parse(string(b))); err != nil {
-			return nil, err
-		}
-	}
-	return s, nil
+	t.Cleanup(remove)
+	return NewStoreSource(s)
 }

@@ -68,10 +68,7 @@ func (f *flowRun) press(want string, names ...string) {
 // go to a tariff clause, toggle side by side, open its history and its
 // blame, search, filter and quit.
 func TestFlowDemo(t *testing.T) {
-	src, err := FixtureSource()
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := FixtureSource(t)
 	f := newFlow(t, src, Options{})
 	f.press("CONV-2024-06 → AV1-2025 · outline")
 	// The tariff round: the CNAM's proposal against the règlement arbitral.

@@ -102,10 +102,7 @@ func TestGoldenTariffs(t *testing.T) {
 		{"plain", true, [2]int{80, 24}, []string{"$", "G"}},
 	} {
 		t.Run(f.name, func(t *testing.T) {
-			src, err := FixtureSource()
-			if err != nil {
-				t.Fatal(err)
-			}
+			src := FixtureSource(t)
 			m := start(t, src, Options{Plain: f.plain}, f.size[0], f.size[1])
 			m = drive(t, m, keys(f.keys...)...)
 			if m.err != nil || m.screen != screenTariffs {

@@ -14,10 +14,7 @@ import (
 // shows work: n and N walk the steps, h goes back to the history, b
 // blames as of the step.
 func TestFlowHistoryStepKeys(t *testing.T) {
-	src, err := FixtureSource()
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := FixtureSource(t)
 	f := newFlow(t, src, Options{})
 	f.press("CONV-2024-06 → AV1-2025 · outline")
 	f.press("History of Article 10", ":", "10", "enter", "h")

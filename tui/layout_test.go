@@ -44,10 +44,7 @@ func TestSummaryKeepsFacts(t *testing.T) {
 // TestColumnsFollowContent: at 200 columns parties and labels are whole,
 // not cut at a fixed width.
 func TestColumnsFollowContent(t *testing.T) {
-	src, err := FixtureSource()
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := FixtureSource(t)
 	m := start(t, src, Options{}, 200, 50)
 	for _, ks := range [][]string{{"v"}, {":", "10", "enter", "h"}} {
 		got := screenText(drive(t, m, keys(ks...)...))

@@ -69,14 +69,11 @@ func TestPartiesNoAnswers(t *testing.T) {
 // TestFlowParties walks the demo: open the answers to the CNAM's
 // proposal, move to MG France's new article, open its diff, come back.
 func TestFlowParties(t *testing.T) {
-	src, err := FixtureSource()
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := FixtureSource(t)
 	f := newFlow(t, src, Options{})
 	f.press("CONV-2024-06 → AV1-2025 · outline")
 	f.press("CNAM-2024-02 (CNAM) · 3 answers", "p")
-	f.press("▸ + Article 19.2", "j", "j", "j")
+	f.press("▸ + Article 19.2", "j", "j")
 	f.press("Plusieurs médecins exerçant", "enter")
 	f.press("CNAM-2024-02 → MGF-2024-03 · diff")
 	f.press("CNAM-2024-02 → MGF-2024-03 · parties", "esc")

@@ -23,10 +23,7 @@ func selectedLabel(m Model) string {
 // matches, changed or not, wrapping around; esc clears the search; each
 // "/" opens an empty prompt.
 func TestSearchLandsOnMatch(t *testing.T) {
-	src, err := FixtureSource()
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := FixtureSource(t)
 	m := start(t, src, Options{Base: "RA-2023", Head: "CNAM-2024-02"}, 100, 30)
 	for _, typed := range []string{"role du medecin traitant", "RÔLE DU MÉDECIN TRAITANT", "Rôle du médecin traitant"} {
 		m := drive(t, m, keys("/", typed, "enter")...)
@@ -86,10 +83,7 @@ func TestSearchPaste(t *testing.T) {
 // TestGoTo: ":" and "g" + a number go to a clause named as the command
 // line names it; a name that is no clause says so and keeps the cursor.
 func TestGoTo(t *testing.T) {
-	src, err := FixtureSource()
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := FixtureSource(t)
 	m := start(t, src, Options{Base: "RA-2023", Head: "CNAM-2024-02"}, 100, 30)
 	for _, tc := range []struct {
 		keys []string
@@ -153,10 +147,7 @@ func (f *flowRun) cursorOn(want string, names ...string) {
 // cursor lands on the match, accents aside, esc clears, ":" goes to a
 // clause and enter opens it.
 func TestFlowSearchAndGoTo(t *testing.T) {
-	src, err := FixtureSource()
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := FixtureSource(t)
 	f := newFlow(t, src, Options{Plain: true, Base: "RA-2023", Head: "CNAM-2024-02"})
 	f.press("RA-2023 → CNAM-2024-02 · outline")
 	f.cursorOn("Article 6 - Engagements des caisses", "/", "DECLARATION DU MEDECIN", "enter")

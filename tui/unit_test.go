@@ -72,14 +72,12 @@ func TestWheelScrollsOutline(t *testing.T) {
 	}
 }
 
-// TestMemorySourceHistory checks the naive history and blame of the demo:
-// the G tariff row appears in the règlement arbitral and changes in the
-// CNAM's proposal, whose "30 €" the blame attributes to the CNAM.
-func TestMemorySourceHistory(t *testing.T) {
-	src, err := FixtureSource()
-	if err != nil {
-		t.Fatal(err)
-	}
+// TestSourceHistory checks the history and blame of the demo as the TUI
+// reads them: the G tariff row appears in the règlement arbitral and
+// changes in the CNAM's proposal, whose "30 €" the blame attributes to
+// the CNAM.
+func TestSourceHistory(t *testing.T) {
+	src := FixtureSource(t)
 	log, err := src.Log("annexe-1-g", "CNAM-2024-02")
 	if err != nil {
 		t.Fatal(err)
@@ -104,7 +102,12 @@ func TestMemorySourceHistory(t *testing.T) {
 		}
 	}
 	d, _ := src.Diff("RA-2023", "CNAM-2024-02")
-	want := d.New.Clauses[indexOf(d.New, "annexe-1-g")].Text
+	want := ""
+	for _, c := range d.New.Clauses {
+		if c.ID == "annexe-1-g" {
+			want = c.Text
+		}
+	}
 	if text.String() != want {
 		t.Errorf("spans rebuild %q, want the clause text %q", text.String(), want)
 	}
@@ -152,10 +155,7 @@ func TestTariffsKey(t *testing.T) {
 		{Options{}, "RA-2023 CNAM-2024-02 CONV-2024-06 AV1-2025"},
 		{Options{Base: "MGF-2024-03", Head: "AV1-2025"}, "MGF-2024-03 AV1-2025"},
 	} {
-		src, err := FixtureSource()
-		if err != nil {
-			t.Fatal(err)
-		}
+		src := FixtureSource(t)
 		m := start(t, src, tc.opts, 100, 30)
 		m = drive(t, m, keys("$")...)
 		if m.screen != screenTariffs || m.err != nil {
