@@ -472,6 +472,12 @@ func TestApplyPoints(t *testing.T) {
 			clause: "article 6", want: "I. - Les caisses s'engagent :\n\n1° À payer dans un délai de sept jours ;\n\n2° À informer les médecins.\n\n3° À afficher leurs tarifs.\n\nII. - Les médecins s'engagent :\n\n1° À télétransmettre ;\n\n2° À informer les caisses de tout changement."},
 		{name: "a point the II follows deleted, the II kept", amend: "### Article 1er\n\nLe 3° de l'article 5 est supprimé.",
 			clause: "article 5", want: "I. - Les caisses s'engagent :\n\n1° À payer dans un délai de sept jours ;\n\n2° À informer les médecins :\n\na) Par courrier ;\n\nb) Par voie électronique, au moins une fois par an ;\n\nII. - Les médecins s'engagent à télétransmettre."},
+		{name: "le même alinéa", amend: "### Article 1er\n\nL'article 28.1 est ainsi modifié :\n\n1° Au premier alinéa, le taux : « 100 % » est remplacé par le taux : « 80 % » ;\n\n2° Le même alinéa est complété par une phrase ainsi rédigée : « Ce taux est révisé chaque année. »",
+			clause: "article 28.1", want: "Le médecin qui adhère à l'option s'engage à respecter un taux de dépassement de 80 %. Il peut résilier son adhésion à tout moment. Ce taux est révisé chaque année.\n\nLes dépassements sont plafonnés à 50 % du tarif opposable.\n\nLe contrat est conclu pour trois ans."},
+		{name: "a sentence of the same alinéa, in the next article", amend: "### Article 1er\n\nAu premier alinéa de l'article 28.1, le taux : « 100 % » est remplacé par le taux : « 80 % ».\n\n### Article 2\n\nÀ la seconde phrase du même alinéa, les mots : « à tout moment » sont remplacés par les mots : « chaque année ».",
+			clause: "article 28.1", want: "Le médecin qui adhère à l'option s'engage à respecter un taux de dépassement de 80 %. Il peut résilier son adhésion chaque année.\n\nLes dépassements sont plafonnés à 50 % du tarif opposable.\n\nLe contrat est conclu pour trois ans."},
+		{name: "le même alinéa after none", amend: "### Article 1er\n\nL'article 28.1 est ainsi modifié :\n\n1° Le taux : « 100 % » est remplacé par le taux : « 80 % » ;\n\n2° Le même alinéa est complété par une phrase ainsi rédigée : « Ce taux est révisé chaque année. »",
+			err: "Article 1er, 2°: names « même alinéa », but the instruction before names no alinéa: name it"},
 		{name: "a range renumbered one up", amend: "### Article 1er\n\nLes articles 15 à 17 deviennent les articles 16 à 18.",
 			clause: "article 18", want: "Un bilan est fait chaque année."},
 	})

@@ -109,7 +109,13 @@ func oneAtATime(s string) error {
 // l'article 9, partout où il figure, le mot…" is every place in that
 // alinéa, not in the text.
 func parseLocation(s string, ctx Target, last *Target) ([]Target, error) {
-	targets, err := parseClauses(s, ctx, last)
+	targets, err := sameUnit(s, last)
+	if targets == nil && err == nil {
+		targets, err = parseClauses(s, ctx, last)
+	}
+	if err == nil && len(targets) > 0 && last != nil {
+		*last = targets[len(targets)-1]
+	}
 	if err != nil || !locEverywhere.MatchString(s) {
 		return targets, err
 	}
@@ -120,6 +126,37 @@ func parseLocation(s string, ctx Target, last *Target) ([]Target, error) {
 		targets[k].Times = -1
 	}
 	return targets, nil
+}
+
+// locSameUnit names the alinéa or sentence the instruction before named:
+// "le même alinéa", "à la même phrase", "de cet alinéa".
+var locSameUnit = pattern(`\b(?:même|cet|cette)\s+(alinéa|paragraphe|phrase)\b`)
+
+// sameUnit reads a target named as the alinéa or sentence of the
+// instruction before ("Le même alinéa est complété par une phrase…"): that
+// instruction's target, narrowed by a sentence named with it ("à la
+// deuxième phrase du même alinéa"). Read as no alinéa named, it was the
+// whole article, and the sentence went to the end of its last alinéa. An
+// instruction before that named no such unit is an error; nil, nil when s
+// names none.
+func sameUnit(s string, last *Target) ([]Target, error) {
+	m := locSameUnit.FindStringSubmatch(s)
+	if m == nil {
+		return nil, nil
+	}
+	phrase := strings.EqualFold(m[1], "phrase")
+	if last == nil || last.Alinea == 0 && !phrase || last.Phrase == 0 && phrase {
+		return nil, errf("names « %s », but the instruction before names no %s: name it", m[0], m[1])
+	}
+	t := *last
+	t.Words, t.Times = "", 0
+	if !phrase {
+		t.Phrase = 0
+		if p := locPhrase.FindStringSubmatch(s); p != nil {
+			t.Phrase = ordinal(p[1])
+		}
+	}
+	return []Target{t}, nil
 }
 
 // parseClauses is parseLocation but for the whole text.
