@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Counts the instructions `avenant diff --format json` executes against
+# `git diff --no-index --word-diff` on the pairs of bench/diff.sh, with
+# valgrind (lackey). Unlike times, counts do not move with the machine's
+# load, so that a change's cost shows on a shared machine too. Two counts
+# for avenant: as run (GOMAXPROCS=1, the collector at its default pace,
+# whose work varies a little from run to run) and with the collector off
+# (the program's own work, the same in every run to a few instructions).
+# Time spent in the kernel (page faults, reads) is not counted: compare
+# times with bench/diff.sh. Usage: bench/instructions.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v valgrind >/dev/null || { echo "valgrind not found (apt-get install valgrind)"; exit 2; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+go build -o "$tmp/avenant" ./cmd/avenant
+go run ./bench/gen "$tmp/synthetic-old.md" "$tmp/synthetic-new.md"
+pairs=(synthetic)
+bill=../shared/corpus/raw/lafabrique/pjl16-580/steps
+if [ -d "$bill" ]; then
+  go run ./bench/gen -bill "$bill" "$tmp/bill-old.txt" "$tmp/bill-new.txt"
+  pairs+=(bill)
+fi
+# count CMD...: the instructions CMD executes, in millions (diff's exit
+# status 1, differences found, is no failure here).
+count() {
+  { valgrind --tool=lackey --basic-counts=yes "$@" 2>&1 >/dev/null || true; } |
+    awk '/guest instrs:/ { gsub(",", "", $4); printf "%.1f", $4 / 1e6 }'
+}
+printf '%-10s %14s %14s %10s %8s\n' pair 'avenant M' 'GC off M' 'git M' ratio
+for p in "${pairs[@]}"; do
+  ext=md; [ "$p" = bill ] && ext=txt
+  old="$tmp/$p-old.$ext" new="$tmp/$p-new.$ext"
+  a=$(GOMAXPROCS=1 count "$tmp/avenant" diff --format json "$old" "$new")
+  o=$(GOGC=off GOMAXPROCS=1 count "$tmp/avenant" diff --format json "$old" "$new")
+  g=$(count git diff --no-index --word-diff "$old" "$new")
+  awk -v p="$p" -v a="$a" -v o="$o" -v g="$g" 'BEGIN { printf "%-10s %14s %14s %10s %7.2f×\n", p, a, o, g, a / g }'
+done
