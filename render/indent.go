@@ -1,8 +1,16 @@
 package render
 
-import "bytes"
+import (
+	"bytes"
+	"io"
+)
 
-// indentJSON appends to dst the compact JSON src indented as json.Indent
+// indentChunk is how much indented JSON writeIndented holds before it
+// writes it out: a diff's document runs to megabytes, which it never holds
+// whole a second time.
+const indentChunk = 64 << 10
+
+// writeIndented writes to w the compact JSON src indented as json.Indent
 // indents it with no prefix and two spaces: a line for each member and
 // element, ": " after a key, empty objects and arrays left as {} and [],
 // what follows the value (the encoder's newline) copied. encoding/json's
@@ -10,7 +18,8 @@ import "bytes"
 // the cost of marshalling a diff; src here is the encoder's own output,
 // valid and without a blank outside strings, so brackets, commas, colons
 // and quotes are all there is to follow.
-func indentJSON(dst, src []byte) []byte {
+func writeIndented(w io.Writer, src []byte) error {
+	dst := make([]byte, 0, min(len(src)+len(src)/2, 2*indentChunk))
 	depth := 0
 	opened := false // a { or [ was just written: its line break waits
 	newline := func() {
@@ -20,6 +29,12 @@ func indentJSON(dst, src []byte) []byte {
 		}
 	}
 	for i := 0; i < len(src); i++ {
+		if len(dst) >= indentChunk {
+			if _, err := w.Write(dst); err != nil {
+				return err
+			}
+			dst = dst[:0]
+		}
 		c := src[i]
 		if opened && c != '}' && c != ']' {
 			opened = false
@@ -51,7 +66,8 @@ func indentJSON(dst, src []byte) []byte {
 			dst = append(dst, c)
 		}
 	}
-	return dst
+	_, err := w.Write(dst)
+	return err
 }
 
 // stringEnd returns the index just past the JSON string that opens at

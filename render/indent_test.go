@@ -10,7 +10,7 @@ import (
 	"github.com/avenant-dev/avenant/internal/synth"
 )
 
-// indentJSON indents as json.Indent does, on crafted values, on random
+// writeIndented indents as json.Indent does, on crafted values, on random
 // sequences of JSON's punctuation inside and outside strings, and on
 // every JSON file of the project's test data (the diff goldens among
 // them), each made compact first as the encoder writes it.
@@ -21,8 +21,12 @@ func TestIndentJSONIsIndent(t *testing.T) {
 		if err := json.Indent(&want, compact, "", "  "); err != nil {
 			return // not JSON: the encoder never writes it
 		}
-		if got := indentJSON(nil, compact); !bytes.Equal(got, want.Bytes()) {
-			t.Fatalf("indentJSON(%s) =\n%s\njson.Indent gives\n%s", compact, got, want.Bytes())
+		var got bytes.Buffer
+		if err := writeIndented(&got, compact); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Fatalf("writeIndented(%s) =\n%s\njson.Indent gives\n%s", compact, got.Bytes(), want.Bytes())
 		}
 	}
 	for _, v := range []any{
@@ -36,6 +40,20 @@ func TestIndentJSONIsIndent(t *testing.T) {
 		}
 		check(append(b, '\n'))
 	}
+	// A document several times indentChunk: written out in pieces, it
+	// must read as the whole indented at once.
+	big := make([]map[string]any, 3000)
+	for i := range big {
+		big[i] = map[string]any{"text": `l'article "28" \ vaut`, "n": i, "facts": []any{}, "path": []string{"Titre 1", "Article 28"}}
+	}
+	b, err := json.Marshal(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b) < 3*indentChunk {
+		t.Fatalf("the big document has %d bytes", len(b))
+	}
+	check(append(b, '\n'))
 	// Random texts that are compact JSON, as the encoder writes it.
 	alphabet := []string{"{", "}", "[", "]", ",", ":", `"`, `""`, `\\`, `\"`, "1", "a", "null", `"a":`}
 	valid := 0

@@ -25,9 +25,9 @@ func WriteJSON(w io.Writer, v any) error {
 	if err := enc.Encode(v); err != nil {
 		return err
 	}
-	out := indentJSON(make([]byte, 0, b.Len()+b.Len()/2), b.Bytes())
-	_, err := w.Write(sanitize.JSON(out))
-	return err
+	// Strings are cleaned before the document is indented, which adds
+	// white space outside them only.
+	return writeIndented(w, sanitize.JSON(b.Bytes()))
 }
 
 // VersionRef names a version where a document lists several: the base and
