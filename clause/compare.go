@@ -170,7 +170,7 @@ func classifyMatch(old, new *Document, m match, refs *refIndex) Change {
 		case cosmeticallyEqualDiffed(oldText, newText, diff()) &&
 			CanonicalHeading(headingTitle(oc)) == CanonicalHeading(headingTitle(nc)):
 			c.Kind = Cosmetic
-		case isTableRow(oc) && isTableRow(nc) && spannedAlike(old.cellsOf(oc), new.cellsOf(nc)):
+		case isTableRow(oc) && isTableRow(nc) && sameRecord(old.cellsOf(oc), new.cellsOf(nc)):
 			c.Kind = Cosmetic
 		default:
 			c.Kind = Modified

@@ -505,6 +505,14 @@ func (p *parser) holdsAmount(i int) bool {
 // one amount, or whose columns changed in number, is compared whole.
 func rowFacts(old, new *Document, oc, nc *Clause, refs *refIndex) []Fact {
 	oCells, nCells := old.cellsOf(oc), new.cellsOf(nc)
+	// Trailing empty cells, which a text in columns does not show, leave
+	// the columns where they are.
+	for len(oCells) > len(nCells) && oCells[len(oCells)-1] == "" {
+		oCells = oCells[:len(oCells)-1]
+	}
+	for len(nCells) > len(oCells) && nCells[len(nCells)-1] == "" {
+		nCells = nCells[:len(nCells)-1]
+	}
 	subject := factSubject(nc)
 	if len(oCells) != len(nCells) || max(amountCells(oCells), amountCells(nCells)) < 2 {
 		facts := compareFacts(strings.Join(oCells, cellSep), strings.Join(nCells, cellSep), subject, refs)
@@ -519,11 +527,14 @@ func rowFacts(old, new *Document, oc, nc *Clause, refs *refIndex) []Fact {
 	return withRowCode(out, factSubject(oc), subject)
 }
 
-// spannedAlike reports two rows that are one record: the one writes once
-// a price that spans several columns (one price for métropole and DOM, a
-// merged cell, which a PDF or a text in columns shows once), the other
-// repeats it in each column it covers, as Word and HTML tables are read.
-func spannedAlike(a, b []string) bool {
+// sameRecord reports two rows that are one record written two ways: the
+// one writes once a price that spans several columns (one price for
+// métropole and DOM, a merged cell, which a PDF or a text in columns shows
+// once), the other repeats it in each column it covers, as Word and HTML
+// tables are read; or the one has empty cells (a date of effect left
+// blank, "| MD | … | 10 € | |") where the other, in columns, has none to
+// show.
+func sameRecord(a, b []string) bool {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
@@ -535,6 +546,7 @@ func spannedAlike(a, b []string) bool {
 		switch {
 		case i < len(a) && cell == a[i]:
 			i++
+		case cell == "":
 		case i == 0 || cell != a[i-1] || !isAmount(cell):
 			return false
 		}
