@@ -550,12 +550,40 @@ func (n *node) read(label string, ctx Target, last *Target, quotes []string, set
 		set.Own = append(set.Own, by)
 		return nil
 	}
-	ops, err := parseOps(text, ctx, last, quotes)
-	if err != nil {
-		return &Error{by, err.Error()}
+	// Each sentence may be an instruction of its own ("L'article 13 est
+	// abrogé. L'article 14 devient l'article 13."): read as one, the
+	// first clause named was the target of every operation, and what
+	// the others said of theirs was lost. A sentence naming no clause
+	// goes on with the one before's.
+	for k, sentence := range sentencesOf(text) {
+		if !strings.ContainsRune(sentence, quoteOpen) && !amends(foldText(sentence), nil) {
+			if len(set.Own) == 0 || set.Own[len(set.Own)-1] != by {
+				set.Own = append(set.Own, by)
+			}
+			continue
+		}
+		if k > 0 && last != nil && last.named() {
+			ctx = *last
+			ctx.Words, ctx.Times = "", 0
+		}
+		ops, err := parseOps(sentence, ctx, last, quotes)
+		if err != nil {
+			return &Error{by, err.Error()}
+		}
+		set.Instructions = append(set.Instructions, Instruction{By: by, Text: restoreQuotes(sentence, quotes), Ops: ops})
 	}
-	set.Instructions = append(set.Instructions, Instruction{By: by, Text: restoreQuotes(text, quotes), Ops: ops})
 	return nil
+}
+
+// sentencesOf cuts the frame of an instruction into its sentences.
+func sentencesOf(text string) []string {
+	var out []string
+	start := 0
+	for _, next := range frtext.SentenceStarts(text) {
+		out = append(out, strings.TrimSpace(text[start:next]))
+		start = next
+	}
+	return append(out, strings.TrimSpace(text[start:]))
 }
 
 // statusOnly matches a point kept for its number only: "(Supprimé)".
