@@ -308,7 +308,7 @@ func TestPresence(t *testing.T) {
 	run := func(rules *Rules) []string {
 		return brief(Check(old, new, render.Side{Ref: "a"}, render.Side{Ref: "b"}, rules, clause.CompareOptions{}).Findings)
 	}
-	if got, want := strings.Join(run(nil), "|"), "error prices Article 2 amount →200 €"; got != want {
+	if got, want := strings.Join(run(nil), "|"), "error prices Article 2 amount →200 € par jour"; got != want {
 		t.Errorf("defaults: %q, want %q", got, want)
 	}
 	off, err := parse("r.yaml", []byte("rules:\n  - name: prices\n    facts: [amount]\n    subjects: [\"?*\"]\n    presence: false\n"))

@@ -96,7 +96,7 @@ func TestFixtureAppearingTariffs(t *testing.T) {
 			"Annexe 1/MPC: code: MPC → –",
 			"Annexe 1/CCP: amount CCP: – → 46 €",
 			"Annexe 1/CCP: code: – → CCP",
-			"Article 17 bis: amount: – → 200 €",
+			"Article 17 bis: amount: – → 200 € par jour",
 		}},
 		{"01-reglement-arbitral-2023.md", "02-cnam-proposition-2024-02.md", []string{
 			"Article 20.2: amount: 7 € → –",

@@ -192,7 +192,7 @@ type amountMatch struct {
 	value      float64
 	unit       string
 	shown      int
-	basis      string // "HT" or "TTC" when the sum says which
+	basis      string // what the sum says it is of (sumBasis)
 }
 
 // amountMatches reads the sums of money of t's text alone, once: every
@@ -249,7 +249,7 @@ func amountMatchesAt(s string, numbers []int) []amountMatch {
 			signs = append(signs, m[6])
 		}
 		start, v := signed(s, m[2], v*scale)
-		basis, end := taxBasis(s, end)
+		basis, end := sumBasis(s, end)
 		out = append(out, amountMatch{start: start, end: end, value: v, unit: unit, basis: basis})
 		if lo, loEnd, lv, ok := rangeLow(s, start); ok {
 			out = append(out, amountMatch{start: lo, end: loEnd, value: lv * scale, unit: unit, shown: end})
@@ -291,32 +291,6 @@ func amountUnit(s string, m []int, euroText func() bool) (scale float64, unit st
 		unit = "FRF"
 	}
 	return scale, unit, true
-}
-
-// taxBasis reads what follows a sum at end to say whether taxes are in it
-// ("1 500 € HT", "30 euros TTC", "hors taxes", "toutes taxes comprises"):
-// a sum before taxes and the same figure with them are two sums, and
-// turning one into the other is a change. It returns "HT" or "TTC", or
-// "", and where the sum, its basis included, ends.
-func taxBasis(s string, end int) (string, int) {
-	rest := s[end:]
-	if !strings.HasPrefix(rest, " ") {
-		return "", end
-	}
-	for _, b := range taxBases {
-		if len(rest) > len(b.written) && strings.EqualFold(rest[1:1+len(b.written)], b.written) {
-			if e := end + 1 + len(b.written); endsWord(s, e) || strings.HasSuffix(b.written, ".") {
-				return b.basis, e
-			}
-		}
-	}
-	return "", end
-}
-
-// taxBases are the ways a sum says whether taxes are in it, longest first.
-var taxBases = [...]struct{ written, basis string }{
-	{"toutes taxes comprises", "TTC"}, {"hors taxes", "HT"}, {"hors taxe", "HT"}, {"T.T.C.", "TTC"},
-	{"H.T.", "HT"}, {"TTC", "TTC"}, {"HT", "HT"},
 }
 
 // footnoteCall reports digits glued to the currency sign that ends an

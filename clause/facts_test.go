@@ -91,7 +91,7 @@ var factCases = []struct {
 		name: "thousands separators",
 		old:  "Le forfait est de 1 234,56 € par an.",
 		new:  "Le forfait est de 1 300 € par an.",
-		want: []Fact{{Kind: FactAmount, Old: "1 234,56 €", New: "1 300 €", OldValue: f64(1234.56), NewValue: f64(1300), Unit: "EUR", DeltaPct: f64(5.3)}},
+		want: []Fact{{Kind: FactAmount, Old: "1 234,56 € par an", New: "1 300 € par an", OldValue: f64(1234.56), NewValue: f64(1300), Unit: "EUR", DeltaPct: f64(5.3)}},
 	},
 	{
 		name: "amounts swapped between two acts pair by act",
@@ -369,8 +369,15 @@ var factCases = []struct {
 		name: "a sum before taxes is another sum than with them",
 		old:  "Le forfait est de 1 500 € par an, la licence de 300 euros TTC, l'audit de 2 000 euros H.T.",
 		new:  "Le forfait est de 1 500 € HT par an, la licence de 300 euros hors taxes, l'audit de 2 000 € HT.",
-		want: []Fact{{Kind: FactAmount, Old: "1 500 €", New: "1 500 € HT", OldValue: f64(1500), NewValue: f64(1500), Unit: "EUR", DeltaPct: f64(0)},
+		want: []Fact{{Kind: FactAmount, Old: "1 500 € par an", New: "1 500 € HT par an", OldValue: f64(1500), NewValue: f64(1500), Unit: "EUR", DeltaPct: f64(0)},
 			{Kind: FactAmount, Old: "300 euros TTC", New: "300 euros hors taxes", OldValue: f64(300), NewValue: f64(300), Unit: "EUR", DeltaPct: f64(0)}},
+	},
+	{
+		name: "a sum a month is another sum than a year",
+		old:  "Le forfait est de 30 € par mois, l'aide de 1500€/an, la garde de 150 € par jour d'activité.",
+		new:  "Le forfait est de 30 € par an, l'aide de 1500 € par an, la garde de 150 € par patient.",
+		want: []Fact{{Kind: FactAmount, Old: "30 € par mois", New: "30 € par an", OldValue: f64(30), NewValue: f64(30), Unit: "EUR", DeltaPct: f64(0)},
+			{Kind: FactAmount, Old: "150 € par jour", New: "150 €", OldValue: f64(150), NewValue: f64(150), Unit: "EUR", DeltaPct: f64(0)}},
 	},
 	{
 		name: "sums given in turn",
