@@ -486,6 +486,10 @@ func TestApplyPoints(t *testing.T) {
 			clause: "article 28.1", want: "Le médecin qui adhère à l'option s'engage à respecter un taux de dépassement de 80 %. Il peut résilier son adhésion chaque année.\n\nLes dépassements sont plafonnés à 50 % du tarif opposable.\n\nLe contrat est conclu pour trois ans."},
 		{name: "a second sentence not understood", amend: "### Article 1er\n\nL'article 13 est abrogé. L'article 14 est modifié en conséquence.",
 			err: "Article 1er: instruction not understood: L'article 14 est modifié en conséquence."},
+		{name: "two articles named apart in one sentence", amend: "### Article 1er\n\nÀ l'article 12, le mot : « consultation » est remplacé par le mot : « séance » et, à l'article 13, le mot : « est » est supprimé.",
+			err: "Article 1er: names article 12, article 13 apart in one sentence: write one instruction for each, or name them in one list (« aux articles 12 et 13 », « aux lignes G et VG »)"},
+		{name: "two rows named apart in one sentence", amend: "### Article 1er\n\nÀ la ligne G, le montant : « 26,50 € » est remplacé par le montant : « 30 € » et, à la ligne VG, le montant : « 35 € » est remplacé par le montant : « 40 € ».",
+			err: "Article 1er: names ligne G, ligne VG apart in one sentence: write one instruction for each, or name them in one list (« aux articles 12 et 13 », « aux lignes G et VG »)"},
 		{name: "a range renumbered one up", amend: "### Article 1er\n\nLes articles 15 à 17 deviennent les articles 16 à 18.",
 			clause: "article 18", want: "Un bilan est fait chaque année."},
 	})

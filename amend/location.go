@@ -109,6 +109,9 @@ func oneAtATime(s string) error {
 // l'article 9, partout où il figure, le mot…" is every place in that
 // alinéa, not in the text.
 func parseLocation(s string, ctx Target, last *Target) ([]Target, error) {
+	if err := namedApart(s); err != nil {
+		return nil, err
+	}
 	targets, err := sameUnit(s, last)
 	if targets == nil && err == nil {
 		targets, err = parseClauses(s, ctx, last)
@@ -126,6 +129,28 @@ func parseLocation(s string, ctx Target, last *Target) ([]Target, error) {
 		targets[k].Times = -1
 	}
 	return targets, nil
+}
+
+// namedApart refuses a sentence that names articles, or rows, in two
+// places ("À l'article 12, le mot … est remplacé … et, à l'article 13, le
+// mot … est supprimé"): which operation goes with which is not read, and
+// taken as the first named for all, the second operation changed article
+// 12. A list names them in one place ("aux articles 12 et 13").
+func namedApart(s string) error {
+	var apart []string
+	for _, m := range articlesNamed(s) {
+		apart = append(apart, strings.TrimSpace(m[0]))
+	}
+	if len(apart) < 2 {
+		apart = apart[:0]
+		for _, m := range locRows.FindAllStringSubmatch(s, 3) {
+			apart = append(apart, m[0])
+		}
+	}
+	if len(apart) > 1 {
+		return errf("names %s apart in one sentence: write one instruction for each, or name them in one list (« aux articles 12 et 13 », « aux lignes G et VG »)", strings.Join(apart, ", "))
+	}
+	return nil
 }
 
 // locSameUnit names the alinéa or sentence the instruction before named:
