@@ -27,7 +27,9 @@
 // a merge the source whose number the result bears (else the largest) keeps
 // it and the others are recorded as merged into it. A clause the
 // base lacks but its line removed earlier takes back that clause's id when
-// the two pair (revivals): an article re-established after its deletion.
+// the two pair (revivals): an article re-established after its deletion;
+// one that a version off the line added takes its id when the two pair
+// and their texts are alike: an article taken from a counter-proposal.
 //
 // Clause files hold the clause text one sentence per line, paragraphs
 // separated by a blank line, so that plain git diff and git blame read well.

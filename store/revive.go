@@ -7,7 +7,9 @@ import (
 // revivals pairs the clauses that are new in d (no partner in the base)
 // with clauses that the base's line of versions held and then removed: an
 // article a chamber deleted and the next reading re-established, a tariff
-// row dropped by one proposal and put back by the answer to it. Such a
+// row dropped by one proposal and put back by the answer to it; and with
+// clauses that versions off that line added (proposedOffLine): the new
+// article MG France's counter-proposal wrote and the convention took. Such a
 // clause is the removed clause of the same kind and number that
 // clause.Compare pairs it with, each removed clause taken as it last stood
 // (unnumbered, the text alike). Only removed clauses whose number a new
@@ -30,8 +32,17 @@ func (s *Store) revivals(ix *index, base importBase, d *clause.Diff) (map[int]st
 		numbers[clause.NormalizeNumber(d.New.Clauses[i].Number)] = true
 	}
 	lost, err := s.removedOnLine(ix, base, numbers)
-	if err != nil || len(lost.Clauses) == 0 {
+	if err != nil {
 		return nil, err
+	}
+	proposed, err := s.proposedOffLine(ix, base, numbers, lost)
+	if err != nil {
+		return nil, err
+	}
+	removed := len(lost.Clauses)
+	lost.Clauses = append(lost.Clauses, proposed...)
+	if len(lost.Clauses) == 0 {
+		return nil, nil
 	}
 	fresh := &clause.Document{Clauses: make([]clause.Clause, len(added))}
 	for k, i := range added {
@@ -41,6 +52,9 @@ func (s *Store) revivals(ix *index, base importBase, d *clause.Diff) (map[int]st
 	for _, c := range clause.Compare(lost, fresh, clause.CompareOptions{}).Changes {
 		if len(c.Old) != 1 || len(c.New) != 1 {
 			continue
+		}
+		if c.Old[0] >= removed && c.Similarity < proposalSimilar {
+			continue // another article under the same number
 		}
 		was, now := &lost.Clauses[c.Old[0]], &fresh.Clauses[c.New[0]]
 		if was.Kind == now.Kind && clause.NormalizeNumber(was.Number) == clause.NormalizeNumber(now.Number) {
@@ -86,6 +100,60 @@ func (s *Store) removedOnLine(ix *index, base importBase, numbers map[string]boo
 		lost.Clauses = append(lost.Clauses, held...)
 	}
 	return lost, nil
+}
+
+// proposalSimilar is the least similarity (clause.Change.Similarity) of a
+// new clause to the clause a version off the line proposed under the same
+// number for the two to be one clause: two parties can each propose an
+// "Article 40" about different things, while an article re-established on
+// the line is that article, whatever it now says.
+const proposalSimilar = 0.5
+
+// proposedOffLine gathers the clauses that versions off the line leading to
+// base added and that the line never held, whose normalized number is
+// among numbers, each as the earliest such version wrote it: a clause two
+// unions propose, or one the convention takes from a counter-proposal, is
+// one clause, with one id, so that its log lists every proposal of it and
+// blame credits the party that wrote it first. Ids already in lost are
+// left to the revival.
+func (s *Store) proposedOffLine(ix *index, base importBase, numbers map[string]bool, lost *clause.Document) ([]clause.Clause, error) {
+	on := map[int]bool{}
+	if i, ok := ix.byCommit[base.version.Commit]; ok {
+		for _, p := range ix.line(i) {
+			on[p] = true
+		}
+	}
+	held := map[string]bool{}
+	for _, c := range lost.Clauses {
+		held[c.ID] = true
+	}
+	for i := range on {
+		for _, ch := range ix.Versions[i].Changes {
+			held[ch.ID] = true
+		}
+	}
+	var out []clause.Clause
+	for i := range ix.Versions {
+		if on[i] {
+			continue
+		}
+		var ids []string
+		for _, ch := range ix.Versions[i].Changes {
+			if ch.Change == clause.Added && !ch.Gone && !held[ch.ID] && numbers[clause.NormalizeNumber(ch.Number)] {
+				held[ch.ID] = true
+				ids = append(ids, ch.ID)
+			}
+		}
+		if len(ids) == 0 {
+			continue
+		}
+		cs, err := s.clausesOf(&ix.Versions[i], ids)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, cs...)
+	}
+	return out, nil
 }
 
 // clausesOf reads the clauses ids of version v, out of its hierarchy
