@@ -197,8 +197,17 @@ func coefficientLen(s string, k int) int {
 		for j++; j < len(s) && isDigit(s[j]); j++ {
 		}
 	}
-	if j == len(s) || s[j] == '\t' || s[j] == ' ' && (j+1 == len(s) || s[j+1] == ' ' || s[j+1] == '\t') {
+	if j == len(s) || s[j] == '\t' || s[j] == ' ' && (j+1 == len(s) || s[j+1] == ' ' || s[j+1] == '\t' || labelStarts(s[j+1:])) {
 		return j - k
 	}
 	return 0
+}
+
+// labelStarts reports a capitalised word at the start of s, which opens
+// the label after a code set one space before it ("AMI 3 Pansement…", as
+// pdftotext -layout sets a code as long as its column).
+func labelStarts(s string) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	l, _ := utf8.DecodeRuneInString(s[n:])
+	return unicode.IsUpper(r) && unicode.IsLower(l)
 }

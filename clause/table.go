@@ -149,12 +149,7 @@ func splitCodeCell(spans []span) []span {
 // or 0.
 func codeBeforeLabel(s string) int {
 	k := rowCodeLen(s)
-	if k == 0 || k+2 >= len(s) || s[k] != ' ' {
-		return 0
-	}
-	r, n := utf8.DecodeRuneInString(s[k+1:])
-	l, _ := utf8.DecodeRuneInString(s[k+1+n:])
-	if !unicode.IsUpper(r) || !unicode.IsLower(l) {
+	if k == 0 || k+2 >= len(s) || s[k] != ' ' || !labelStarts(s[k+1:]) {
 		return 0
 	}
 	return k

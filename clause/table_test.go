@@ -245,11 +245,12 @@ func TestCategoryRowHasNoCode(t *testing.T) {
 func TestKeyCoefficientRows(t *testing.T) {
 	want := []string{"tariff:AMI 1", "tariff:AMI 3", "tariff:K 10", "tariff:AMK 7,5"}
 	for name, in := range map[string]string{
-		"pipes":       "Annexe 2\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| AMI 1 | Acte infirmier | 3,15 € |\n| AMI 3 | Pansement complexe | 9,45 € |\n| K 10 | Acte technique | 19,20 € |\n| AMK 7,5 | Rééducation | 16,13 € |\n",
-		"label first": "Annexe 2\n\n| Libellé | Code | Tarif |\n|---|---|---|\n| Acte infirmier | AMI 1 | 3,15 € |\n| Pansement complexe | AMI 3 | 9,45 € |\n| Acte technique | K 10 | 19,20 € |\n| Rééducation | AMK 7,5 | 16,13 € |\n",
-		"columns":     "Annexe 2\n\nCode      Libellé               Tarif\nAMI 1     Acte infirmier        3,15 €\nAMI 3     Pansement complexe    9,45 €\nK 10      Acte technique        19,20 €\nAMK 7,5   Rééducation           16,13 €\n",
-		"tabs":        "Annexe 2\n\nCode\tLibellé\tTarif\nAMI 1\tActe infirmier\t3,15 €\nAMI 3\tPansement complexe\t9,45 €\nK 10\tActe technique\t19,20 €\nAMK 7,5\tRééducation\t16,13 €\n",
-		"stacked":     "Annexe 2\n\nCode\nLibellé\nTarif\nAMI 1\nActe infirmier\n3,15 €\nAMI 3\nPansement complexe\n9,45 €\nK 10\nActe technique\n19,20 €\nAMK 7,5\nRééducation\n16,13 €\n",
+		"pipes":                                 "Annexe 2\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| AMI 1 | Acte infirmier | 3,15 € |\n| AMI 3 | Pansement complexe | 9,45 € |\n| K 10 | Acte technique | 19,20 € |\n| AMK 7,5 | Rééducation | 16,13 € |\n",
+		"label first":                           "Annexe 2\n\n| Libellé | Code | Tarif |\n|---|---|---|\n| Acte infirmier | AMI 1 | 3,15 € |\n| Pansement complexe | AMI 3 | 9,45 € |\n| Acte technique | K 10 | 19,20 € |\n| Rééducation | AMK 7,5 | 16,13 € |\n",
+		"columns":                               "Annexe 2\n\nCode      Libellé               Tarif\nAMI 1     Acte infirmier        3,15 €\nAMI 3     Pansement complexe    9,45 €\nK 10      Acte technique        19,20 €\nAMK 7,5   Rééducation           16,13 €\n",
+		"columns, a code as long as its column": "Annexe 2\n\nCode      Libellé               Tarif\nAMI 1     Acte infirmier        3,15 €\nAMI 3 Pansement complexe    9,45 €\nK 10      Acte technique        19,20 €\nAMK 7,5 Rééducation         16,13 €\n",
+		"tabs":                                  "Annexe 2\n\nCode\tLibellé\tTarif\nAMI 1\tActe infirmier\t3,15 €\nAMI 3\tPansement complexe\t9,45 €\nK 10\tActe technique\t19,20 €\nAMK 7,5\tRééducation\t16,13 €\n",
+		"stacked":                               "Annexe 2\n\nCode\nLibellé\nTarif\nAMI 1\nActe infirmier\n3,15 €\nAMI 3\nPansement complexe\n9,45 €\nK 10\nActe technique\n19,20 €\nAMK 7,5\nRééducation\n16,13 €\n",
 	} {
 		d := Parse(in)
 		checkDocument(t, in, d)
