@@ -598,18 +598,15 @@ func (st *state) insert(i int, t Target, op Op, by string) error {
 		switch {
 		case op.Place == PlaceBefore:
 			at = i
+		case container && op.Unit == UnitRow:
+			var err error
+			if at, depth, err = st.rowPlace(i, op.Place); err != nil {
+				return err
+			}
 		case op.Place == PlaceStart && container:
 			at, depth = i+1, c.Depth+1
 		case container:
 			at, depth = st.end(i), c.Depth+1
-			if op.Unit == UnitRow {
-				// The rows of a table sit under its header.
-				for k := i + 1; k < at; k++ {
-					if st.cl[k].Kind == clause.KindItem {
-						depth = st.cl[k].Depth
-					}
-				}
-			}
 		default:
 			at = st.end(i)
 		}
@@ -721,6 +718,37 @@ func (st *state) renumber(op Op, by string) error {
 		st.mark(i, by)
 	}
 	return nil
+}
+
+// rowPlace is where a row added to the container at i goes ("Le tableau
+// de l'annexe 1 est complété par une ligne…"), and its depth: under the
+// header of the one table the container holds, first or last. In a
+// container of several tables the instruction must name a row to put it
+// after: added to the last table, or above the first one's header, the
+// row went where no one had said.
+func (st *state) rowPlace(i int, place Place) (at, depth int, err error) {
+	var headers []int
+	for k := i + 1; k < st.end(i); k++ {
+		if clause.IsTableHeader(&st.cl[k]) {
+			headers = append(headers, k)
+		}
+	}
+	switch {
+	case len(headers) > 1:
+		return 0, 0, errf("%s holds %d tables: name the row the new one comes after", st.cl[i].Label(), len(headers))
+	case len(headers) == 1 && place == PlaceStart:
+		return headers[0] + 1, st.cl[headers[0]].Depth + 1, nil
+	case len(headers) == 1:
+		return st.end(headers[0]), st.cl[headers[0]].Depth + 1, nil
+	}
+	// Rows with no header: after the last of them.
+	at, depth = st.end(i), st.cl[i].Depth+1
+	for k := i + 1; k < at; k++ {
+		if st.cl[k].Kind == clause.KindItem {
+			depth = st.cl[k].Depth
+		}
+	}
+	return at, depth, nil
 }
 
 // numbersFree reports an error when a clause of the kind of those at,

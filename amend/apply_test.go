@@ -584,3 +584,37 @@ Le délai de recours est de trente jours.
 			err: "Article 1er: says how many times words stand beside no single operation on words: write one instruction for each"},
 	})
 }
+
+// A row added to an annex goes under the header of its one table, first
+// ("au début du tableau") or last; before, a row put first went above the
+// header, where it read back as text, and a row added to an annex of two
+// tables went to the last one unasked.
+func TestApplyRowsInTables(t *testing.T) {
+	b, err := os.ReadFile("testdata/convention-points.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := decodeDoc(t, b)
+	set, err := parse(amendDoc("### Article 1er\n\nAu début du tableau de l'annexe 1, il est inséré une ligne ainsi rédigée : « | APC | Avis ponctuel | 60 € | »."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := apply(base, set, Markdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(res.Text, "|---|---|---|\n| APC | Avis ponctuel | 60 € |\n| G |") {
+		t.Errorf("a row put first is not the table's first row:\n%s", res.Text)
+	}
+	runApplyCases(t, base, []applyCase{
+		{name: "a row put last", amend: "### Article 1er\n\nL'annexe 1 est complétée par une ligne ainsi rédigée : « | APC | Avis ponctuel | 60 € | ».",
+			clause: "row APC", want: "| APC | Avis ponctuel | 60 € |"},
+	})
+	two := clause.Parse("# Convention\n\n## Article 1er - Objet\n\nLa convention règle les tarifs.\n\n## Annexe 1 - Tarifs\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| G | Consultation | 26,50 € |\n\nVisites :\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| VG | Visite | 35 € |\n")
+	runApplyCases(t, two, []applyCase{
+		{name: "an annex of two tables", amend: "### Article 1er\n\nLe tableau de l'annexe 1 est complété par une ligne ainsi rédigée : « | APC | Avis ponctuel | 60 € | ».",
+			err: "Article 1er: Annexe 1 - Tarifs holds 2 tables: name the row the new one comes after"},
+		{name: "an annex of two tables, the row named", amend: "### Article 1er\n\nÀ l'annexe 1, après la ligne G, il est inséré une ligne ainsi rédigée : « | APC | Avis ponctuel | 60 € | ».",
+			clause: "row APC", want: "| APC | Avis ponctuel | 60 € |"},
+	})
+}
