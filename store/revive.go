@@ -81,19 +81,13 @@ func (s *Store) removedOnLine(ix *index, base importBase, numbers map[string]boo
 			break
 		}
 		ix.decode(i)
-		var ids []string
-		for _, ch := range ix.Versions[i].Changes {
-			if ch.Gone && ch.Change == clause.Removed && !present[ch.ID] {
-				present[ch.ID] = true // its latest removal only
-				if numbers[clause.NormalizeNumber(ch.Number)] {
-					ids = append(ids, ch.ID)
-				}
+		held, err := s.clausesWhere(ix, i, p, func(ch ChangeEntry) bool {
+			if !ch.Gone || ch.Change != clause.Removed || present[ch.ID] {
+				return false
 			}
-		}
-		if len(ids) == 0 {
-			continue
-		}
-		held, err := s.clausesOf(&ix.Versions[p], ids)
+			present[ch.ID] = true // its latest removal only
+			return numbers[clause.NormalizeNumber(ch.Number)]
+		})
 		if err != nil {
 			return nil, err
 		}
@@ -137,23 +131,34 @@ func (s *Store) proposedOffLine(ix *index, base importBase, numbers map[string]b
 		if on[i] {
 			continue
 		}
-		var ids []string
-		for _, ch := range ix.Versions[i].Changes {
-			if ch.Change == clause.Added && !ch.Gone && !held[ch.ID] && numbers[clause.NormalizeNumber(ch.Number)] {
-				held[ch.ID] = true
-				ids = append(ids, ch.ID)
+		cs, err := s.clausesWhere(ix, i, i, func(ch ChangeEntry) bool {
+			if ch.Change != clause.Added || ch.Gone || held[ch.ID] || !numbers[clause.NormalizeNumber(ch.Number)] {
+				return false
 			}
-		}
-		if len(ids) == 0 {
-			continue
-		}
-		cs, err := s.clausesOf(&ix.Versions[i], ids)
+			held[ch.ID] = true
+			return true
+		})
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, cs...)
 	}
 	return out, nil
+}
+
+// clausesWhere reads, as version at holds them, the clauses whose change in
+// version i keep selects.
+func (s *Store) clausesWhere(ix *index, i, at int, keep func(ChangeEntry) bool) ([]clause.Clause, error) {
+	var ids []string
+	for _, ch := range ix.Versions[i].Changes {
+		if keep(ch.ChangeEntry) {
+			ids = append(ids, ch.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	return s.clausesOf(&ix.Versions[at], ids)
 }
 
 // clausesOf reads the clauses ids of version v, out of its hierarchy
