@@ -122,7 +122,7 @@ func (l *docLoader) loadBase(arg string) (*clause.Document, render.Side, amend.F
 }
 
 // importAmends stores the consolidation of the amending text --amends
-// applied to --base (default: the latest version) as a new version, with
+// applied to --base (default: the newest version dated no later) as a new version, with
 // the trace of each instruction in changes.json.
 func importAmends(opts *ImportOptions) error {
 	if len(opts.Files) > 0 {
@@ -136,12 +136,12 @@ func importAmends(opts *ImportOptions) error {
 	if err != nil {
 		return err
 	}
-	base, err := baseVersion(s, opts.Base)
+	base, err := baseVersion(s, opts.Base, opts.Date)
 	if err != nil {
 		return err
 	}
 	if base == nil {
-		return fmt.Errorf("%s: the store %s has no version yet: import the text it amends first", opts.Amends, s.Dir)
+		return fmt.Errorf("%s: the store %s has no version dated %s or before: import the text it amends first, or name it with --base", opts.Amends, s.Dir, opts.Date)
 	}
 	baseDoc, err := s.Document(base)
 	if err != nil {
@@ -169,13 +169,13 @@ func importAmends(opts *ImportOptions) error {
 	return nil
 }
 
-// baseVersion is the version a new one answers: --base, else the latest
-// (nil in an empty store).
-func baseVersion(s *store.Store, rev string) (*store.Version, error) {
+// baseVersion is the version a new one dated date answers: --base, else
+// the newest version dated no later, as for any import (nil when none).
+func baseVersion(s *store.Store, rev, date string) (*store.Version, error) {
 	if rev != "" {
 		return s.Resolve(rev)
 	}
-	return s.Latest()
+	return s.DefaultBase(date)
 }
 
 // storeSteps converts the instructions behind each clause of a
@@ -222,11 +222,11 @@ var errAmending = errors.New("most of its articles are amending instructions (it
 // refuseAmending refuses to import as a version of its own an amending
 // text aimed at the version it would answer: stored so, it would read as
 // the whole base removed. import --amends stores what it makes of it.
-func refuseAmending(s *store.Store, files []importFile, baseRev string) error {
+func refuseAmending(s *store.Store, files []importFile, baseRev, date string) error {
 	if len(files) == 0 || files[0].doc == nil {
 		return nil
 	}
-	base, err := baseVersion(s, baseRev)
+	base, err := baseVersion(s, baseRev, date)
 	if err != nil || base == nil {
 		return nil // the import itself says what is wrong with --base
 	}

@@ -102,7 +102,7 @@ func importRun(opts *ImportOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := refuseAmending(s, files, opts.Base); err != nil {
+	if err := refuseAmending(s, files, opts.Base, opts.Date); err != nil {
 		return err
 	}
 	io := opts.g.io

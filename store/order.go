@@ -131,3 +131,19 @@ func (s *Store) afterBackfill(ix *index, i int, ch *ChangeEntry) (keep bool, err
 	}
 	return true, nil
 }
+
+// DefaultBase is the version that a version dated date answers when no
+// --base is given: the newest version dated no later (newestBy); nil when
+// every version is dated later, or there is none.
+func (s *Store) DefaultBase(date string) (*Version, error) {
+	ix, err := s.lazyIndex()
+	if err != nil {
+		return nil, err
+	}
+	i := ix.newestBy(date)
+	if i < 0 {
+		return nil, nil
+	}
+	ix.decode(i)
+	return &ix.Versions[i], nil
+}
