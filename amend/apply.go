@@ -374,6 +374,12 @@ func (st *state) applyTo(op Op, t Target, by string) error {
 			return nil
 		}
 		if !t.Heading && !t.narrowed() {
+			// A quotation opening with another article's heading would
+			// give article 12 the number 13 beside the article 13 there.
+			if n := firstArticleNumber(op.New); n != "" && st.cl[i].Kind == clause.KindArticle &&
+				clause.NormalizeNumber(n) != clause.NormalizeNumber(st.cl[i].Number) {
+				return errf("the text quoted for article %s is headed article %s: renumber with « devient » first", st.cl[i].Number, n)
+			}
 			if with, heading, ok := st.structured(i, op.New); ok {
 				st.replaceBody(i, with, by)
 				st.cl[i].Heading = heading
@@ -527,10 +533,19 @@ func (st *state) structured(i int, q string) (with []clause.Clause, heading stri
 		return nil, "", false
 	}
 	heading = c.Heading
-	if own {
-		heading = doc.Clauses[0].Heading
+	if q := doc.Clauses[0]; own && titled(q.Heading, q.Number) {
+		// "« Art. 12. - La consultation… »" gives the text, not a
+		// heading: the article keeps its title.
+		heading = q.Heading
 	}
 	return doc.Clauses[:end], heading, true
+}
+
+// titled reports whether a heading says more than its kind and number:
+// "Article 12 - Consultation", not "Art. 12.".
+func titled(heading, number string) bool {
+	k := strings.Index(heading, number)
+	return k < 0 || strings.Trim(heading[k+len(number):], " .:-–—") != ""
 }
 
 // retitle puts a new title in a heading, after its number: "Article 5 -

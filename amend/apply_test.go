@@ -490,6 +490,10 @@ func TestApplyPoints(t *testing.T) {
 			err: "Article 1er: names article 12, article 13 apart in one sentence: write one instruction for each, or name them in one list (« aux articles 12 et 13 », « aux lignes G et VG »)"},
 		{name: "two rows named apart in one sentence", amend: "### Article 1er\n\nÀ la ligne G, le montant : « 26,50 € » est remplacé par le montant : « 30 € » et, à la ligne VG, le montant : « 35 € » est remplacé par le montant : « 40 € ».",
 			err: "Article 1er: names ligne G, ligne VG apart in one sentence: write one instruction for each, or name them in one list (« aux articles 12 et 13 », « aux lignes G et VG »)"},
+		{name: "rewritten as a code writes it, the title kept", amend: "### Article 1er\n\nL'article 12 est ainsi rédigé :\n\n« Art. 12. - La consultation est valorisée à 30 €. »",
+			clause: "heading 12", want: "Article 12 - Consultation"},
+		{name: "rewritten under another article's heading", amend: "### Article 1er\n\nL'article 12 est ainsi rédigé :\n\n« Article 13 - Consultation\n\n« La consultation est valorisée à 30 €. »",
+			err: "Article 1er: the text quoted for article 12 is headed article 13: renumber with « devient » first"},
 		{name: "a range renumbered one up", amend: "### Article 1er\n\nLes articles 15 à 17 deviennent les articles 16 à 18.",
 			clause: "article 18", want: "Un bilan est fait chaque année."},
 	})
