@@ -25,7 +25,8 @@ const maxTitleLine = 200
 //     dateline), is a title of the document: kind title, holding what follows up to the
 //     next such title;
 //   - further on, the same standing right before a numbered heading
-//     names a group ("Annexes", "Tarifs des honoraires"): a section of
+//     names a group ("Annexes", "Tarifs des honoraires"), unless it ends
+//     a run of short lines (signatures: see endsBlock): a section of
 //     its own, which holds no other heading (unless it stands right
 //     under a heading, whose name it then is: "TITRE I" over
 //     "DISPOSITIONS GÉNÉRALES");
@@ -83,7 +84,7 @@ func (p *parser) freeHeadings() {
 		switch {
 		case i < first:
 			h.hk = hFreeTitle
-		case introduces(i):
+		case introduces(i) && !p.endsBlock(i, isHead):
 			h.hk = hFreeSection
 		default:
 			if free {
@@ -94,6 +95,19 @@ func (p *parser) freeHeadings() {
 		out = append(out, h)
 	}
 	p.heads = out
+}
+
+// endsBlock reports whether line i ends a run of short lines that are no
+// headings: the signatures closing a convention ("La présidente" / "Agnès
+// GIANNOTTI" right before "Annexe 1"), an address. A group's name stands
+// alone after the text or the heading before it; the last line of such a
+// block is a line of the text it closes.
+func (p *parser) endsBlock(i int, isHead []bool) bool {
+	b := i - 1
+	for b >= 0 && p.lines[b].flags&fBlank != 0 {
+		b--
+	}
+	return b >= 0 && !isHead[b] && p.lines[b].flags&fPipe == 0 && titleShape(p.trimmed(b))
 }
 
 // headLines marks the lines that hold a heading.

@@ -67,10 +67,13 @@ func TestStructureWhateverTheMarkup(t *testing.T) {
 	}
 }
 
-// TestDatelineIsNoHeading: the dateline of a convention, before its first
-// article or before its annexes, is a line of the text, not a title over
-// every clause nor the name of a group.
-func TestDatelineIsNoHeading(t *testing.T) {
+// TestLinesThatAreNoHeadings: the dateline of a convention, before its
+// first article or before its annexes, is a line of the text, not a title
+// over every clause nor the name of a group; so are the signatures closing
+// it, short lines that are no headings, the last of them too, though it
+// stands right before the annexes as a group's name would; a group's name
+// after a sentence is still one.
+func TestLinesThatAreNoHeadings(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{"Signée le 4 juin 2024\n\nArticle 1\n\nTexte.\n\nArticle 2\n\nSuite.\n", `0 paragraph - signee-le-4-juin-2024 |  | Signée le 4 juin 2024
 0 article 1 art-1 | Article 1 | Texte.
@@ -81,6 +84,13 @@ func TestDatelineIsNoHeading(t *testing.T) {
 2 article 1 art-1 | Article 1 | Texte.
 `},
 		{"Article 1\n\nTexte.\n\nFait à Paris, le 4 juin 2024.\n\nAnnexe 1\n\nTarifs.\n", `0 article 1 art-1 | Article 1 | Texte.⏎⏎Fait à Paris, le 4 juin 2024.
+0 annex 1 annexe-1 | Annexe 1 | Tarifs.
+`},
+		{"Article 9\n\nTexte.\n\nPour MG France\n\nLa présidente\n\nAgnès GIANNOTTI\n\nAnnexe 1\n\nTarifs.\n", `0 article 9 art-9 | Article 9 | Texte.⏎⏎Pour MG France⏎⏎La présidente⏎⏎A
+0 annex 1 annexe-1 | Annexe 1 | Tarifs.
+`},
+		{"Article 9\n\nTexte.\n\nTarifs des honoraires\n\nAnnexe 1\n\nTarifs.\n", `0 article 9 art-9 | Article 9 | Texte.
+0 section - tarifs-des-honoraires | Tarifs des honoraires | 
 0 annex 1 annexe-1 | Annexe 1 | Tarifs.
 `},
 	} {
