@@ -26,7 +26,8 @@ type Version struct {
 	Commit string
 	// Parent is the commit of the version it answers, "" for the first.
 	Parent string
-	// Base is the label of that version.
+	// Base is the label of that version; for a version with no parent
+	// that a back-filled version precedes, that version's (Precedes).
 	Base         string
 	Label        string
 	Party        string
@@ -99,6 +100,14 @@ func (ix *index) init() {
 		v.Base = ""
 		if p, ok := ix.byCommit[v.Parent]; ok {
 			v.Base = ix.Versions[p].Label
+		}
+	}
+	// A version imported with no parent follows the version back-filled
+	// before it, the newest if several were (Version.Precedes).
+	for i := range ix.Versions {
+		v := &ix.Versions[i]
+		if t, ok := ix.byLabel[v.Precedes]; ok && ix.Versions[t].Parent == "" && t > i {
+			ix.Versions[t].Base = v.Label
 		}
 	}
 }

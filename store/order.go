@@ -66,23 +66,12 @@ func (ix *index) newestBy(date string) int {
 	return i - 1
 }
 
-// lineParent is the version that version i follows on its line: its
-// parent, or, for a version imported with none, the version back-filled
-// before it that said it precedes it (Version.Precedes); -1 for none.
+// lineParent is the version that version i follows on its line: the one
+// it answers (Version.Base: its parent, or the version back-filled before
+// it); -1 for none.
 func (ix *index) lineParent(i int) int {
-	v := &ix.Versions[i]
-	if v.Parent != "" {
-		if p, ok := ix.byCommit[v.Parent]; ok {
-			return p
-		}
-		return -1
-	}
-	// The newest of those that precede it: a second back-fill, older
-	// still, precedes the first one, not i.
-	for p := i - 1; p >= 0; p-- {
-		if ix.Versions[p].Precedes == v.Label {
-			return p
-		}
+	if p, ok := ix.byLabel[ix.Versions[i].Base]; ok {
+		return p
 	}
 	return -1
 }
