@@ -1,0 +1,168 @@
+package clause
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// Two versions of a table row are compared as records: cell by cell
+// where they price an act in several columns, whatever the format wrote
+// of empty and merged cells.
+
+// rowFacts compares two versions of a row cell by cell when it prices an
+// act in several columns (Métropole | DOM): each amount is a fact of its
+// own, its subject the act code and the column's name from the header, so
+// that a change of one column is never paired with the other. A row with
+// one amount, or whose columns changed in number, is compared whole.
+func rowFacts(old, new *Document, oc, nc *Clause, refs *refIndex) []Fact {
+	oCells, nCells := old.cellsOf(oc), new.cellsOf(nc)
+	// Trailing empty cells, which a text in columns does not show, leave
+	// the columns where they are.
+	for len(oCells) > len(nCells) && oCells[len(oCells)-1] == "" {
+		oCells = oCells[:len(oCells)-1]
+	}
+	for len(nCells) > len(oCells) && nCells[len(nCells)-1] == "" {
+		nCells = nCells[:len(nCells)-1]
+	}
+	// A price written once across the columns the other version prices
+	// one by one covers each of them.
+	if len(oCells) < len(nCells) {
+		oCells = spread(oCells, nCells)
+	} else if len(nCells) < len(oCells) {
+		nCells = spread(nCells, oCells)
+	}
+	subject := factSubject(nc)
+	if len(oCells) != len(nCells) || max(amountCells(oCells), amountCells(nCells)) < 2 {
+		facts := compareFacts(strings.Join(oCells, cellSep), strings.Join(nCells, cellSep), subject, refs)
+		return withRowCode(facts, factSubject(oc), subject)
+	}
+	names := columnNames(new, nc)
+	var out []Fact
+	for j := range nCells {
+		sub := cellSubject(subject, names, j, isAmount(oCells[j]) || isAmount(nCells[j]))
+		out = append(out, compareFacts(oCells[j], nCells[j], sub, refs)...)
+	}
+	return withRowCode(out, factSubject(oc), subject)
+}
+
+// sameRecord reports two rows that are one record written two ways: the
+// one writes once a price that spans several columns (one price for
+// métropole and DOM, a merged cell, which a PDF or a text in columns shows
+// once), the other repeats it in each column it covers, as Word and HTML
+// tables are read; or the one has empty cells (a date of effect left
+// blank, "| MD | … | 10 € | |") where the other, in columns, has none to
+// show.
+func sameRecord(a, b []string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) == len(b) || len(a) == 0 {
+		return false
+	}
+	i := 0
+	for _, cell := range b {
+		switch {
+		case i < len(a) && cell == a[i]:
+			i++
+		case cell == "":
+		case i == 0 || cell != a[i-1] || !isAmount(cell):
+			return false
+		}
+	}
+	return i == len(a)
+}
+
+// spread lays the cells of a row over the columns of the same row of
+// another version, which has more: where that one repeats a price in the
+// next column (the same price for métropole and DOM), the price of this
+// one, written once across them, is repeated too. It returns short as it
+// is when the cells do not fall so.
+func spread(short, long []string) []string {
+	out := make([]string, 0, len(long))
+	i := 0
+	for j, cell := range long {
+		switch {
+		case j > 0 && i > 0 && len(long)-j > len(short)-i && isAmount(cell) && cell == long[j-1] && isAmount(short[i-1]):
+			out = append(out, short[i-1])
+		case i < len(short):
+			out = append(out, short[i])
+			i++
+		default:
+			return short
+		}
+	}
+	if i < len(short) {
+		return short
+	}
+	return out
+}
+
+// withRowCode reports a row whose code changed ("| TLX | … |" → "| TLY |
+// … |") by a code fact from the one to the other, first, whether the
+// extractor knows the codes or not, as presenceFacts reports a row's code
+// that comes or goes: the row prices another act now. The code facts the
+// extractor read of the two codes, or of their key letter, give way to it.
+// A row keyed by a word (a category) has no code to report.
+func withRowCode(facts []Fact, from, to string) []Fact {
+	if from == to || from == "" || to == "" || strings.ContainsFunc(from+to, unicode.IsLower) {
+		return facts
+	}
+	out := []Fact{{Kind: FactCode, Old: from, New: to}}
+	for _, f := range facts {
+		if f.Kind == FactCode && (f.Old == from || f.New == to || inRowCode(f.Old, from) || inRowCode(f.New, to)) {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// cellSubject is the subject of the facts of cell j of a row priced in
+// several columns: an amount's is the act code and its column's name.
+func cellSubject(subject string, names []string, j int, amount bool) string {
+	if j == 0 || !amount {
+		return subject
+	}
+	name := "colonne " + strconv.Itoa(j+1)
+	if j < len(names) && names[j] != "" {
+		name = columnLabel(names[j])
+	}
+	return strings.TrimSpace(subject + " (" + name + ")")
+}
+
+// presentFacts gives the facts of a clause of d that appears (or, removed,
+// disappears). The amounts of a row priced in several columns are named by
+// their column, as rowFacts names them when the row changes: a removed row
+// takes "VG (Métropole)" away, not three prices of "VG".
+func presentFacts(d *Document, c *Clause, removed bool) []Fact {
+	subject := factSubject(c)
+	cells := d.cellsOf(c)
+	if !isTableRow(c) || amountCells(cells) < 2 {
+		if removed {
+			return removedFacts(d.factBody(c), subject)
+		}
+		return addedFacts(d.factBody(c), subject)
+	}
+	names := columnNames(d, c)
+	var all []Fact
+	for j, cell := range cells {
+		sub := cellSubject(subject, names, j, isAmount(cell))
+		if removed {
+			all = append(all, compareFacts(cell, "", sub, nil)...)
+		} else {
+			all = append(all, compareFacts("", cell, sub, nil)...)
+		}
+	}
+	return presenceFacts(all, subject, removed)
+}
+
+func amountCells(cells []string) int {
+	n := 0
+	for _, c := range cells {
+		if isAmount(c) {
+			n++
+		}
+	}
+	return n
+}
