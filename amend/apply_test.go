@@ -622,3 +622,30 @@ func TestApplyRowsInTables(t *testing.T) {
 			clause: "row APC", want: "| APC | Avis ponctuel | 60 € |"},
 	})
 }
+
+// An amount is found whole: words starting or ending with figures are not
+// found inside a number that goes on past them (a decimal part, thousands
+// set apart by a space). Before, « 30 » → « 35 » made "30,50 €" read
+// "35,50 €", « 50 € » → « 60 € » made it "30,60 €", and « 500 € » →
+// « 600 € » made "1 500 €" read "1 600 €".
+func TestFindWholeNumbers(t *testing.T) {
+	const text = "Le forfait est de 30,50 € par patient. Le plafond est de 1\u00a0500 € par an, soit 12 mois. Le taux passe de 5.5 à 30 %."
+	for _, tc := range []struct {
+		words string
+		n     int
+	}{
+		{"30", 1}, // "30 %", not "30,50"
+		{"50 €", 0},
+		{"500 €", 0},
+		{"1 500 €", 1},
+		{"30,50 €", 1},
+		{"5", 0},
+		{"5.5", 1},
+		{"12 mois", 1},
+		{"1", 0},
+	} {
+		if got := find(text, span{0, len(text)}, tc.words); len(got) != tc.n {
+			t.Errorf("find(%q) = %d places, want %d", tc.words, len(got), tc.n)
+		}
+	}
+}

@@ -234,6 +234,9 @@ func find(text string, s span, words string) []span {
 func wordEdge(t string, i, end int, w string) bool {
 	first, _ := utf8.DecodeRuneInString(w)
 	last, _ := utf8.DecodeLastRuneInString(w)
+	if numberGoesOn(t[:i], w, t[end:]) {
+		return false
+	}
 	if isWordRune(first) && i > 0 {
 		if r, _ := utf8.DecodeLastRuneInString(t[:i]); isWordRune(r) {
 			return false
@@ -245,6 +248,40 @@ func wordEdge(t string, i, end int, w string) bool {
 		}
 	}
 	return true
+}
+
+// numberGoesOn reports whether w, found between before and after in a
+// folded text, starts or ends inside a number that goes on: "30" in
+// "30,50", "50 €" in "30,50 €", "500 €" in "1 500 €" (thousands set
+// apart by a space, as French writes them). An amount is replaced whole.
+func numberGoesOn(before, w, after string) bool {
+	isDigit := func(c byte) bool { return '0' <= c && c <= '9' }
+	lead := 0 // the digits w starts with
+	for lead < len(w) && isDigit(w[lead]) {
+		lead++
+	}
+	trail := 0 // the digits w ends with
+	for trail < len(w) && isDigit(w[len(w)-1-trail]) {
+		trail++
+	}
+	if n := len(before); lead > 0 && n >= 2 && isDigit(before[n-2]) {
+		if sep := before[n-1]; sep == ',' || sep == '.' || sep == ' ' && lead == 3 {
+			return true
+		}
+	}
+	if trail > 0 && len(after) >= 2 && isDigit(after[1]) {
+		switch after[0] {
+		case ',', '.':
+			return true
+		case ' ':
+			k := 1
+			for k < len(after) && isDigit(after[k]) {
+				k++
+			}
+			return k == 4
+		}
+	}
+	return false
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
