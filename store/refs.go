@@ -128,7 +128,7 @@ func (s *Store) repairRefs(ix *index) {
 		if j, ok := ix.byCommit[h.String()]; ok {
 			if known && j < i {
 				v := ix.Versions[i]
-				move(name, plumbing.NewHash(v.Commit), fmt.Sprintf("moved to %s (%s), left behind by an interrupted command", v.Label, shortHash(v.Commit)))
+				move(name, plumbing.NewHash(v.Commit), fmt.Sprintf("moved to %s (%s), the newest version by date, where an interrupted command or an older avenant back-filling history had left it behind", v.Label, shortHash(v.Commit)))
 			}
 			continue
 		}
