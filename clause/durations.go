@@ -16,6 +16,7 @@ var durationUnits = map[string]struct {
 	factor float64
 }{
 	"minute": {"minute", 1}, "minutes": {"minute", 1}, "heure": {"hour", 1}, "heures": {"hour", 1},
+	"h": {"hour", 1}, "min": {"minute", 1},
 	"jour": {"day", 1}, "jours": {"day", 1}, "semaine": {"week", 1}, "semaines": {"week", 1},
 	"mois": {"month", 1}, "trimestre": {"month", 3}, "trimestres": {"month", 3},
 	"semestre": {"month", 6}, "semestres": {"month", 6}, "an": {"year", 1}, "ans": {"year", 1},
@@ -131,7 +132,7 @@ func (t *factTextKind) durations() []factAt {
 			continue
 		}
 		gap := t.s[ws[i-1].end:w.start]
-		if gap != " " && gap != "\n" {
+		if gap != " " && gap != "\n" || clockTime(t.s, w) {
 			continue
 		}
 		var v float64
@@ -172,6 +173,18 @@ func (t *factTextKind) durations() []factAt {
 		}
 	}
 	return out
+}
+
+// clockTime reports an abbreviated unit that is no length of time: an
+// hour as a clock writes it, minutes after it ("10 h 30"), or "H" and
+// "MIN" in capitals, which are codes or initials. "48 h" and "30 min", as
+// time limits are abbreviated, are lengths of time.
+func clockTime(s string, unit factWord) bool {
+	if unit.low != "h" && unit.low != "min" {
+		return false
+	}
+	rest := s[unit.end:]
+	return unit.s != unit.low || unit.low == "h" && strings.HasPrefix(rest, " ") && len(rest) > 1 && isDigit(rest[1])
 }
 
 // durationFact is the fact of a time limit of v units at s[start:end],

@@ -386,6 +386,13 @@ var factCases = []struct {
 		want: []Fact{{Kind: FactAmount, Subject: "G", Old: "25 et 30 €", New: "26 et 30 €", OldValue: f64(25), NewValue: f64(26), Unit: "EUR", DeltaPct: f64(4)}},
 	},
 	{
+		name: "hours and minutes abbreviated",
+		old:  "La réponse intervient sous 48 h, l'entretien dure 30 min, la permanence ouvre de 8 h 30 à 20 h, cotée 2 H.",
+		new:  "La réponse intervient sous 72 h, l'entretien dure 45 minutes, la permanence ouvre de 8 h 45 à 20 h, cotée 3 H.",
+		want: []Fact{{Kind: FactDuration, Old: "48 h", New: "72 h", OldValue: f64(48), NewValue: f64(72), Unit: "hour", DeltaPct: f64(50)},
+			{Kind: FactDuration, Old: "30 min", New: "45 minutes", OldValue: f64(30), NewValue: f64(45), Unit: "minute", DeltaPct: f64(50)}},
+	},
+	{
 		name: "days become working days",
 		old:  "La caisse répond dans un délai de 15 jours.",
 		new:  "La caisse répond dans un délai de 15 jours ouvrés.",
