@@ -253,3 +253,25 @@ Le présent avenant entre en vigueur le lendemain de la publication de son arrê
 		}
 	}
 }
+
+// A union's amendments, each naming its target in its heading and written
+// in the imperative ("Amendement n° 2 à l'article 19.4 : Supprimer le
+// second alinéa."), amend the convention; before, only articles were
+// counted, so a text of amendments was none, and diff and compare showed
+// the whole convention removed beside it.
+func TestAmendsUnionAmendments(t *testing.T) {
+	conv := fixture(t, "05-convention-2024-06.md")
+	amendments := clause.Parse(`# Amendements de la CSMF
+
+## Amendement n° 1 à l'article 34
+
+Remplacer les mots : « huit jours » par les mots : « cinq jours ».
+
+## Amendement n° 2 à l'article 19.4
+
+Supprimer le second alinéa.
+`)
+	if !Amends(amendments, conv) {
+		t.Error("a union's amendments do not read as amending the convention")
+	}
+}

@@ -156,14 +156,11 @@ func Amends(doc, base *clause.Document) bool {
 	// expressions cost far more than the diff of a text that has no
 	// instruction.
 	units := unitsOf(doc)
-	baseArticles := articleTexts(base)
-	n, left := 0, 0
+	baseArticles := unitTexts(base)
+	n, left := len(units), 0
 	for _, c := range units {
-		if c.Kind == clause.KindArticle {
-			n++
-			if !baseArticles[c.Text] {
-				left++
-			}
+		if !baseArticles[c.Text] {
+			left++
 		}
 	}
 	// An article of the avenant's own ("Le présent avenant entre en
@@ -174,14 +171,20 @@ func Amends(doc, base *clause.Document) bool {
 	var names *clauseNames
 	aimed, own := 0, 0
 	for _, c := range units {
-		if c.Kind != clause.KindArticle || baseArticles[c.Text] {
+		if baseArticles[c.Text] {
 			continue
 		}
 		if 2*aimed > n-own || 2*(aimed+left) <= n-own {
 			break
 		}
 		left--
-		if aimedAt(c.Text, base, &names) {
+		heading := ""
+		if c.Kind != clause.KindArticle {
+			// A union's amendment names its target in its heading
+			// ("Amendement n° 1 à l'article 12"), as parse reads it.
+			heading = c.Heading
+		}
+		if aimedAt(c.Text, heading, base, &names) {
 			aimed++
 		} else if ownProvision(c.Text) {
 			own++
@@ -237,9 +240,9 @@ func appliesTo(doc, base *clause.Document) bool {
 }
 
 // aimedAt reports whether an article's text is an instruction naming an
-// article or row of base, or creating a numbered article or annex in it;
-// names are base's, read on first need.
-func aimedAt(text string, base *clause.Document, names **clauseNames) bool {
+// article or row of base (there, or in heading), or creating a numbered
+// article or annex in it; names are base's, read on first need.
+func aimedAt(text, heading string, base *clause.Document, names **clauseNames) bool {
 	if !mayInstruct(text) {
 		return false
 	}
@@ -250,7 +253,11 @@ func aimedAt(text string, base *clause.Document, names **clauseNames) bool {
 	// The words first: no expression runs on an article whose words
 	// cannot make an instruction naming a clause.
 	f := foldText(normalizeFrame(frame))
-	if !instructs(f, (*lazyRegexp).admits) || !mayName(f) && !creates.matches(f) {
+	named := f
+	if heading != "" {
+		named = foldText(normalizeFrame(heading + " ¦ " + frame))
+	}
+	if !instructs(f, (*lazyRegexp).admits) || !mayName(named) && !creates.matches(f) {
 		return false
 	}
 	if *names == nil {
@@ -260,7 +267,7 @@ func aimedAt(text string, base *clause.Document, names **clauseNames) bool {
 	// article of the base; what the edits of a text that is no amendment
 	// put in ("modifiée") matches no form. An article that quotes amends:
 	// its frame need not be folded again to tell.
-	return ((*names).namedIn(f) || creates.matches(f)) && instructs(f, (*lazyRegexp).matches) && (quoted > 0 || amends(foldText(frame), nil))
+	return ((*names).namedIn(named) || creates.matches(f)) && instructs(f, (*lazyRegexp).matches) && (quoted > 0 || amends(named, nil))
 }
 
 // ownProvision reports whether an article speaks of the amending text
@@ -285,13 +292,13 @@ func ownProvision(text string) bool {
 
 var presentBefore = lazy(`(?i)\bprésente?\s+$`)
 
-// articleTexts is the set of the texts of base's articles.
-func articleTexts(base *clause.Document) map[string]bool {
-	texts := make(map[string]bool, len(base.Clauses))
-	for i := range base.Clauses {
-		if c := &base.Clauses[i]; c.Kind == clause.KindArticle {
-			texts[c.Text] = true
-		}
+// unitTexts is the set of the texts of base's units (its articles, or
+// in a text without any, its clauses that carry text).
+func unitTexts(base *clause.Document) map[string]bool {
+	units := unitsOf(base)
+	texts := make(map[string]bool, len(units))
+	for _, c := range units {
+		texts[c.Text] = true
 	}
 	return texts
 }
