@@ -149,20 +149,22 @@ var kinds = [hkinds]kindInfo{
 
 // Line flags.
 const (
-	fBlank    uint8 = 1 << iota // nothing but spaces
-	fClean                      // no surrounding spaces: the line is its own trimmed form
-	fPipe                       // a markdown table row "| … |"
-	fPipeNR                     // a table line that is not a data row: header or separator
-	fDemoted                    // a markdown heading read as body text: its markers are left out
-	fJoin                       // a blank line inside a sentence: see joinWrapped
-	fEmphasis                   // holds markdown emphasis markers: see stripEmphasis
-	fNoRow                      // found to be no tariff row: see row
+	fBlank    uint16 = 1 << iota // nothing but spaces
+	fClean                       // no surrounding spaces: the line is its own trimmed form
+	fPipe                        // a markdown table row "| … |"
+	fPipeNR                      // a table line that is not a data row: header or separator
+	fDemoted                     // a markdown heading read as body text: its markers are left out
+	fJoin                        // a blank line inside a sentence: see joinWrapped
+	fEmphasis                    // holds markdown emphasis markers: see stripEmphasis
+	fNoRow                       // found to be no tariff row: see row
+	fGapRead                     // searched for a gap: fGap says whether it holds one (see hasGap)
+	fGap
 )
 
 type line struct {
 	start, end int // the line in text, without its "\n"
 	ts, te     int // the line without surrounding spaces
-	flags      uint8
+	flags      uint16
 }
 
 type head struct {
@@ -548,7 +550,7 @@ func (p *parser) build() {
 			// The rest of the heading's line is the first of its text.
 			ln := &p.lines[h.line]
 			ln.ts += h.body
-			ln.flags &^= fClean
+			ln.flags &^= fClean | fGapRead
 			bodyStart = h.line
 		}
 	}

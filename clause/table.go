@@ -296,7 +296,7 @@ func (p *parser) tableHeader(i, b int) (cells []string, next int, ok bool) {
 	}
 	if _, isRow := p.row(n); !isRow {
 		// The first row's label, centred, may start above its line.
-		if pipe || !HasGap(s) {
+		if pipe || !p.hasGap(i) {
 			return nil, 0, false
 		}
 		if cells, ok = headerCells(s, pipe); !ok {
@@ -550,7 +550,7 @@ func (p *parser) readRow(i int) (code string, ok bool) {
 		if codeBeforeLabel(s) == 0 || !HasGap(s[k:]) {
 			// Both other shapes of a row are cells parted by gaps: a line
 			// of prose, which has none, is searched for one once.
-			if !HasGap(s) {
+			if !p.hasGap(i) {
 				return "", false
 			}
 			if code, ok := labelFirstRow(s); ok {
@@ -578,25 +578,25 @@ func (p *parser) readRow(i int) (code string, ok bool) {
 // above or below it. A sentence set with
 // wide spaces is one line; a table, several.
 func (p *parser) labelValueRow(i int) (string, bool) {
-	n := labelValueCells(p.trimmed(i))
+	n := p.labelValueCells(i)
 	if n == 0 {
 		return "", false
 	}
 	for _, j := range [2]int{i - 1, i + 1} {
-		if j >= 0 && j < len(p.lines) && p.lines[j].flags&(fBlank|fPipe) == 0 && labelValueCells(p.trimmed(j)) == n {
+		if j >= 0 && j < len(p.lines) && p.lines[j].flags&(fBlank|fPipe) == 0 && p.labelValueCells(j) == n {
 			return columnSpans(p.trimmed(i))[0].text, true
 		}
 	}
 	return "", false
 }
 
-// labelValueCells returns how many cells a line in columns has when its
+// labelValueCells returns how many cells line i has, in columns, when its
 // first is words and its last a price or a rate, else 0.
-func labelValueCells(s string) int {
-	if !HasGap(s) {
+func (p *parser) labelValueCells(i int) int {
+	if !p.hasGap(i) {
 		return 0
 	}
-	spans := columnSpans(s)
+	spans := columnSpans(p.trimmed(i))
 	if len(spans) < 2 || len(spans) > 12 {
 		return 0
 	}

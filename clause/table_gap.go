@@ -27,3 +27,17 @@ func HasGap(s string) bool {
 	}
 	return false
 }
+
+// hasGap is HasGap of line i, trimmed, searched once: the tests of a
+// header above a row, of the row and of the rows beside it ask it of the
+// same lines, every line of prose among them.
+func (p *parser) hasGap(i int) bool {
+	ln := &p.lines[i]
+	if ln.flags&fGapRead == 0 {
+		ln.flags |= fGapRead
+		if HasGap(p.text[ln.ts:ln.te]) {
+			ln.flags |= fGap
+		}
+	}
+	return ln.flags&fGap != 0
+}
