@@ -138,3 +138,17 @@ func TestChromiumZoneSpans(t *testing.T) {
 		}
 	})
 }
+
+// TestGlyphLigatures: a ligature glyph that the font's ToUnicode map gives
+// as one character ("ﬁ") is its letters, as pdftotext reads it.
+func TestGlyphLigatures(t *testing.T) {
+	var glyphs []pdf.Text
+	x := 50.0
+	for _, s := range []string{"m", "o", "d", "i", "ﬁ", "c", "a", "t", "i", "o", "n"} {
+		glyphs = append(glyphs, pdf.Text{S: s, X: x, Y: 700, W: 5, FontSize: 10})
+		x += 5
+	}
+	if lines := glyphLines(glyphs); len(lines) != 1 || lines[0].text() != "modification" {
+		t.Errorf("lines %+v, want modification", lines)
+	}
+}

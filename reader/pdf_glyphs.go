@@ -357,12 +357,18 @@ func baselineWords(glyphs []pdf.Text, size, top, bottom float64) []boxWord {
 		if word.Len() == 0 {
 			wx0 = g.X
 		}
-		word.WriteString(g.S)
+		word.WriteString(ligatures.Replace(g.S))
 		wx1 = g.X + g.W
 	}
 	flush()
 	return out
 }
+
+// ligatures are the letters a font draws as one glyph ("ﬁ" in
+// "modiﬁcation"), which a ToUnicode map may give as one character: the
+// text has its letters, as pdftotext and every other format give them,
+// so that the word is the same word.
+var ligatures = strings.NewReplacer("ﬀ", "ff", "ﬁ", "fi", "ﬂ", "fl", "ﬃ", "ffi", "ﬄ", "ffl", "ﬅ", "st", "ﬆ", "st")
 
 // cellBreaks marks the words of a baseline that open a new cell: after a
 // gap of twice the size, or after one of most of an em that is three times
