@@ -99,6 +99,15 @@ func (t *factTextKind) dates() []factAt {
 		if i+1 < len(ws) && s[w.end:ws[i+1].start] == " " && isDigits(ws[i+1].s) && len(ws[i+1].s) == 4 {
 			year, end = ws[i+1].s, ws[i+1].end
 		}
+		if lo, loDay, ok := t.dayRangeLow(i - 1); ok && day > 0 {
+			// "du 1er au 15 janvier 2025": the first day is of the
+			// month and year the last one names.
+			iso := "--" + pad2(month) + "-" + pad2(loDay)
+			if year != "" {
+				iso = year + iso[1:]
+			}
+			out = append(out, factAt{kind: FactDate, start: ws[lo].start, end: ws[lo].end, text: s[ws[lo].start:end], key: "date:" + iso, val: iso})
+		}
 		switch {
 		case year != "" && day > 0:
 			emit(start, end, year+"-"+pad2(month)+"-"+pad2(day))
@@ -133,6 +142,36 @@ func (t *factTextKind) dates() []factAt {
 	out = append(out, t.periods()...)
 	// Last, so that a year already read in a full date is not read again.
 	return append(out, t.years()...)
+}
+
+// dayRangeLow reads the first day of a range of days whose last day is
+// word k ("du 1er au 15 janvier", "entre le 2 et le 15 janvier"): its
+// index and its day.
+func (t *factTextKind) dayRangeLow(k int) (int, int, bool) {
+	ws := t.words
+	lo := k - 2
+	if k >= 3 && ws[k-1].low == "le" && ws[k-2].low == "et" {
+		lo = k - 3
+	} else if k < 2 || ws[k-1].low != "au" {
+		return 0, 0, false
+	}
+	if lo < 1 || (ws[lo-1].low != "du" && ws[lo-1].low != "le") {
+		return 0, 0, false
+	}
+	for j := lo; j < k; j++ {
+		if t.s[ws[j].end:ws[j+1].start] != " " {
+			return 0, 0, false
+		}
+	}
+	switch d := ws[lo].low; {
+	case d == "1er" || d == "premier":
+		return lo, 1, true
+	case isDigits(d) && len(d) <= 2:
+		if n, _ := strconv.Atoi(d); n >= 1 && n <= 31 {
+			return lo, n, true
+		}
+	}
+	return 0, 0, false
 }
 
 // periods finds a numbered semester or quarter ("1er semestre 2025", "au

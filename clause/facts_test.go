@@ -393,6 +393,13 @@ var factCases = []struct {
 			{Kind: FactDuration, Old: "30 min", New: "45 minutes", OldValue: f64(30), NewValue: f64(45), Unit: "minute", DeltaPct: f64(50)}},
 	},
 	{
+		name: "the first day of a range of days",
+		old:  "La campagne court du 1er au 15 janvier 2025 ; les visites ont lieu entre le 2 et le 20 mars.",
+		new:  "La campagne court du 2 au 15 janvier 2025 ; les visites ont lieu entre le 5 et le 20 mars.",
+		want: []Fact{{Kind: FactDate, Old: "1er au 15 janvier 2025", New: "2 au 15 janvier 2025"},
+			{Kind: FactDate, Old: "2 et le 20 mars", New: "5 et le 20 mars"}},
+	},
+	{
 		name: "days become working days",
 		old:  "La caisse répond dans un délai de 15 jours.",
 		new:  "La caisse répond dans un délai de 15 jours ouvrés.",
