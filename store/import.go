@@ -519,7 +519,11 @@ func assignIDs(d *clause.Diff, revived map[int]string, used map[string]bool) ([]
 		case len(c.New) == 1:
 			ids[c.New[0]] = oldID(keeper(d.Old, c.Old, d.New.Clauses[c.New[0]].Key))
 		case len(c.New) > 1:
-			ids[keeper(d.New, c.New, d.Old.Clauses[c.Old[0]].Key)] = oldID(c.Old[0])
+			k := keeper(d.New, c.New, d.Old.Clauses[c.Old[0]].Key)
+			for _, n := range c.New {
+				ids[n] = revived[n]
+			}
+			ids[k] = oldID(c.Old[0])
 		}
 	}
 	for _, id := range ids {

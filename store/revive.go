@@ -16,12 +16,14 @@ import (
 // clause bears are read: a long history of removals costs no reading of
 // versions that could not answer. It returns the id each revived clause
 // takes back, by its index in d.New, so that its log and blame reach back
-// past the removal.
+// past the removal. The parts of a split are paired too: 12 bis split off
+// article 12 as a counter-proposal split it is that proposal's 12 bis
+// (assignIDs keeps the original's id for the part that keeps it).
 func (s *Store) revivals(ix *index, base importBase, d *clause.Diff) (map[int]string, error) {
-	var added []int
+	var added []int // new clauses, and the parts of splits, which may be new too
 	for _, c := range d.Changes {
-		if len(c.Old) == 0 && len(c.New) == 1 {
-			added = append(added, c.New[0])
+		if len(c.Old) == 0 && len(c.New) == 1 || len(c.Old) == 1 && len(c.New) > 1 {
+			added = append(added, c.New...)
 		}
 	}
 	if len(added) == 0 || base.version == nil {
@@ -104,7 +106,7 @@ func (s *Store) removedOnLine(ix *index, base importBase, numbers map[string]boo
 const proposalSimilar = 0.5
 
 // proposedOffLine gathers the clauses that versions off the line leading to
-// base added and that the line never held, whose normalized number is
+// base added, or split off another, and that the line never held, whose normalized number is
 // among numbers, each as the earliest such version wrote it: a clause two
 // unions propose, or one the convention takes from a counter-proposal, is
 // one clause, with one id, so that its log lists every proposal of it and
@@ -132,7 +134,7 @@ func (s *Store) proposedOffLine(ix *index, base importBase, numbers map[string]b
 			continue
 		}
 		cs, err := s.clausesWhere(ix, i, i, func(ch ChangeEntry) bool {
-			if ch.Change != clause.Added || ch.Gone || held[ch.ID] || !numbers[clause.NormalizeNumber(ch.Number)] {
+			if ch.Change != clause.Added && ch.Change != clause.Split || ch.Gone || held[ch.ID] || !numbers[clause.NormalizeNumber(ch.Number)] {
 				return false
 			}
 			held[ch.ID] = true
