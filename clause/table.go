@@ -101,10 +101,30 @@ func RowCells(text string) []string {
 			}
 		}
 	}
+	out := cells[:0:0]
 	for i := range cells {
-		cells[i] = cellText(strings.TrimSpace(pre[i] + " " + cells[i]))
+		out = append(out, gluedCells(cellText(strings.TrimSpace(pre[i]+" "+cells[i])))...)
 	}
-	return cells
+	return out
+}
+
+// gluedCells parts a price from the cell that pdftotext -layout set one
+// space after it, the gutter between narrow columns: a price ("32,50 €
+// 1er décembre 2024", "30,00 € 32,50 €"), or a date. A cell that goes on
+// in words ("30 € par acte") is one cell.
+func gluedCells(cell string) []string {
+	if cell == "" || cell[0] < '0' || cell[0] > '9' || !strings.Contains(cell, " ") {
+		return []string{cell}
+	}
+	ms := amountMatchesAt(cell, numberStarts(cell))
+	if len(ms) == 0 || ms[0].start != 0 || ms[0].end+1 >= len(cell) || cell[ms[0].end] != ' ' {
+		return []string{cell}
+	}
+	first, rest := cell[:ms[0].end], cell[ms[0].end+1:]
+	if rest[0] < '0' || rest[0] > '9' || !isAmount(rest) && !holdsDate(rest) {
+		return []string{cell}
+	}
+	return append([]string{first}, gluedCells(rest)...)
 }
 
 // continuedCell returns the cell a continuation starting at col goes on:

@@ -354,3 +354,19 @@ func TestAbbreviatedColumnNames(t *testing.T) {
 		}
 	}
 }
+
+// TestGluedCells: pdftotext -layout sets narrow columns one space apart
+// ("32,50 € 1er décembre 2024"): a price and the date or price beside it
+// are two cells; a price that goes on in words is one.
+func TestGluedCells(t *testing.T) {
+	for in, want := range map[string][]string{
+		"VG      Visite       30,00 €       32,50 € 1er décembre 2024": {"VG", "Visite", "30,00 €", "32,50 €", "1er décembre 2024"},
+		"MN      Nuit         35,00 € 38,50 €":                         {"MN", "Nuit", "35,00 €", "38,50 €"},
+		"K 10    Acte         19,20 € par acte":                        {"K 10", "Acte", "19,20 € par acte"},
+		"G       Consultation 30 €":                                    {"G", "Consultation 30 €"},
+	} {
+		if got := RowCells(in); !slices.Equal(got, want) {
+			t.Errorf("RowCells(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
