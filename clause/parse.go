@@ -550,7 +550,7 @@ func (p *parser) build() {
 			// The rest of the heading's line is the first of its text.
 			ln := &p.lines[h.line]
 			ln.ts += h.body
-			ln.flags &^= fClean | fGapRead
+			ln.flags &^= fClean | fGapRead | fGap
 			bodyStart = h.line
 		}
 	}
