@@ -3,9 +3,10 @@
 # `git diff --no-index --word-diff` on the pairs of bench/diff.sh, with
 # valgrind (lackey). Unlike times, counts do not move with the machine's
 # load, so that a change's cost shows on a shared machine too. Two counts
-# for avenant: as run (GOMAXPROCS=1, the collector at its default pace,
-# whose work varies a little from run to run) and with the collector off
-# (the program's own work, the same in every run to a few instructions).
+# for avenant, on one core (GOMAXPROCS=1: valgrind runs threads one at a
+# time anyway): as run, and with the collector off, the program's own
+# work, the same in every run to a few instructions (as run, the collector
+# first runs at 16 MB, which the bench pairs do not reach: both agree).
 # Time spent in the kernel (page faults, reads) is not counted: compare
 # times with bench/diff.sh. Usage: bench/instructions.sh
 set -euo pipefail
