@@ -584,6 +584,12 @@ Le délai de recours est de trente jours.
 			clause: "article 9", want: "Le terme est de huit jours. Le terme court à compter de la réception."},
 		{name: "partout où, nothing named: the whole text", amend: "### Article 1er\n\nPartout où il figure, le mot : « délai » est remplacé par le mot : « terme ».",
 			clause: "article 10", want: "Le terme de recours est de trente jours."},
+		{name: "à chaque occurrence, between verb and par", amend: "### Article 1er\n\nÀ l'article 8, le mot : « caisse » est remplacé, à chaque occurrence, par le mot : « CPAM ».",
+			clause: "article 8", want: "La CPAM informe le médecin. Le médecin informe la CPAM de tout changement. La CPAM en accuse réception."},
+		{name: "à chaque occurrence, at the end", amend: "### Article 1er\n\nÀ l'article 9, le mot : « délai » est remplacé par le mot : « terme » à chaque occurrence.",
+			clause: "article 9", want: "Le terme est de huit jours. Le terme court à compter de la réception."},
+		{name: "à l'ensemble de l'article", amend: "### Article 1er\n\nÀ l'ensemble de l'article 9, le mot : « délai » est remplacé par le mot : « terme ».",
+			clause: "article 9", want: "Le terme est de huit jours. Le terme court à compter de la réception."},
 		{name: "a count beside two operations", amend: "### Article 1er\n\nÀ l'article 8, le mot : « caisse » est remplacé par le mot : « CPAM » (trois fois) et le mot : « médecin » par le mot : « praticien ».",
 			err: "Article 1er: says how many times words stand beside no single operation on words: write one instruction for each"},
 	})

@@ -33,7 +33,7 @@ var (
 	locTitle      = pattern(`\btitre\s+((?-i:[IVXLC]+)\b|\d+|premier|1er)`)
 	locChapter    = pattern(`\bchapitre\s+((?-i:[IVXLC]+)\b|\d+|premier|1er)`)
 	locSection    = pattern(`\bsection\s+((?-i:[IVXLC]+)\b|\d+|première|1re)`)
-	locEverywhere = pattern(`\b(?:dans|à)\s+l'ensemble\s+d(?:e\s+la|e\s+l'|u|es)\b|\bpartout\s+où\s`)
+	locEverywhere = pattern(`(?:^|[^\pL\d])(?:dans|à)\s+l'ensemble\s+d(?:e\s+la|e\s+l'|u|es)\b|\bpartout\s+où\s`)
 	listSep       = lazy(`\s*(?:,|\bet\b)\s*`)
 )
 

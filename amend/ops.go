@@ -312,8 +312,10 @@ func parseOps(frame string, ctx Target, last *Target, quotes []string) ([]Op, er
 }
 
 // timesForm reads how many times an instruction's words stand: "(deux
-// fois)", ", trois fois,", "à chaque occurrence".
-var timesForm = lazy(`(?i)\s*,?\s*\(?\s*\b(?:(deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+)\s+fois|à\s+chaque\s+occurrence)\b\s*\)?\s*,?`)
+// fois)", ", trois fois,", "à chaque occurrence". Go's \b knows ASCII
+// letters only, and no boundary stands before "à" after a space: "à" is
+// told from the end of a word by what may precede it.
+var timesForm = lazy(`(?i)\s*,?\s*\(?\s*(?:\b(deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+)\s+fois|(?:^|[\s,(])à\s+chaque\s+occurrence)\b\s*\)?\s*,?`)
 
 var cardinals = map[string]int{"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10}
 
