@@ -101,13 +101,21 @@ func (p *parser) freeHeadings() {
 // headings: the signatures closing a convention ("La présidente" / "Agnès
 // GIANNOTTI" right before "Annexe 1"), an address. A group's name stands
 // alone after the text or the heading before it; the last line of such a
-// block is a line of the text it closes.
+// block is a line of the text it closes. Two short lines before it make a
+// run: one ("Hors majorations") is a short paragraph of the text, after
+// which a group's name stands as after any other.
 func (p *parser) endsBlock(i int, isHead []bool) bool {
-	b := i - 1
-	for b >= 0 && p.lines[b].flags&fBlank != 0 {
-		b--
+	short := 0
+	for b := i - 1; b >= 0 && short < 2; b-- {
+		switch ln := p.lines[b]; {
+		case ln.flags&fBlank != 0:
+			continue
+		case isHead[b] || ln.flags&fPipe != 0 || !titleShape(p.trimmed(b)):
+			return false
+		}
+		short++
 	}
-	return b >= 0 && !isHead[b] && p.lines[b].flags&fPipe == 0 && titleShape(p.trimmed(b))
+	return short == 2
 }
 
 // headLines marks the lines that hold a heading.

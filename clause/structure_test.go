@@ -93,6 +93,12 @@ func TestLinesThatAreNoHeadings(t *testing.T) {
 0 section - tarifs-des-honoraires | Tarifs des honoraires | 
 0 annex 1 annexe-1 | Annexe 1 | Tarifs.
 `},
+		// One short paragraph is no run of signatures: the group's name
+		// after it is one.
+		{"Article 5\n\nLes actes sont valorisés.\n\nHors majorations\n\nDispositions finales\n\nArticle 6\n\nFin.\n", `0 article 5 art-5 | Article 5 | Les actes sont valorisés.⏎⏎Hors majorati
+0 section - dispositions-finales | Dispositions finales | 
+0 article 6 art-6 | Article 6 | Fin.
+`},
 	} {
 		d := Parse(tt.in)
 		checkDocument(t, tt.in, d)
