@@ -13,7 +13,7 @@ import (
 // consultation and the visit are what tariffs are about, and their Roman
 // readings are filtered by context ("Titre V").
 var knownActCodes = wordSet(`G GS VG VGS C CS CSC CNP CNPSY CDE V VS VL VNP VNPSY
-		APC APY APU AVY MPC MCS MCG MCU MPJ MEG MSH MIC MTX MIS MRT MNO MGM MOP MPF MUT MTA
+		APC APY APU AVY MPC MCS MCG MCU MPJ MEG MSH MIC MTX MIS MRT MNO MGM MOP MPF MUT MTA MD MN MU
 		TCG TC TCS TE1 TE2 TLC TLS TLD TLL RQD IK ID IFD K KC KE KCC Z ZN
 		ADE ADA ADC ADI ACO ATM ANP AMI AMS AIS AMK AMC AMO AMY SF SFI POD ORT
 		COE CCP CCE CCX CSO PAV SNP IMT ALQ CRN CRD CRS CRM`)
@@ -71,7 +71,7 @@ func isActCode(s string) bool {
 	if s == "" || notActCodes()[s] {
 		return false
 	}
-	if knownActCodes()[s] || majorationCode(s) {
+	if knownActCodes()[s] {
 		return true
 	}
 	letters := 0
@@ -91,16 +91,6 @@ func isActCode(s string) bool {
 		return knownActCodes()[s[:letters]]
 	}
 	return false
-}
-
-// majorationCode reports the shape the NGAP gives a majoration, an M and
-// a capital (MD for a journey, MN at night, MU in an emergency…), known
-// as the other keys are; the longer ones (MCG, MPC, MEG…) are known by
-// name. MM is also how French abbreviates Messieurs ("MM. les
-// directeurs"): it is a code where the text presents an act
-// (contextualCode), not alone.
-func majorationCode(s string) bool {
-	return len(s) == 2 && s[0] == 'M' && s[1] >= 'A' && s[1] <= 'Z' && s[1] != 'M' && !frenchCaps()[s]
 }
 
 // codeShape reports whether s is spelled like a code: one to five ASCII

@@ -6,7 +6,8 @@ import (
 )
 
 // TestMajorationCodes: the NGAP names its majorations by an M and a
-// letter or two (MD, MN, MM, MU, MCG…): a changed amount they price is a
+// letter or two (MD, MN, MM, MU, MCG…), each known by name as the other
+// keys are: a changed amount they price is a
 // price of that act, whatever the sentence, like the other keys of the
 // nomenclature; words in capitals of that shape that are no act (millions
 // of francs, Messieurs, a French word) stay words.
@@ -25,6 +26,10 @@ func TestMajorationCodes(t *testing.T) {
 		{"Les dépenses (en MF) sont fixées à {p}.", ""},
 		{"MM. les directeurs fixent le forfait à {p}.", ""},
 		{"MA DEMANDE PORTE SUR {p}.", ""},
+		// An M and a capital is not a shape of code: masseurs-
+		// kinésithérapeutes, médecins remplaçants are no act.
+		{"Les MK conventionnés perçoivent une aide de {p}.", ""},
+		{"Les MR installés perçoivent une aide de {p}.", ""},
 	} {
 		facts := compareFacts(strings.Replace(tc.sentence, "{p}", "35 €", 1), strings.Replace(tc.sentence, "{p}", "40 €", 1), "", nil)
 		var got []string
