@@ -90,7 +90,17 @@ func (s *Store) Log(id string, at *Version) ([]LogEntry, error) {
 			}
 		}
 		for vi := range ix.Versions {
-			if ancestors != nil && !ancestors[vi] || !ix.names(vi, id) {
+			if ancestors != nil && !ancestors[vi] {
+				continue
+			}
+			if !ix.names(vi, id) {
+				// Dropped out of the version back-filled before vi.
+				for _, d := range ix.droppedAfterBackfill(vi) {
+					if d.ID == id && !seen[[2]int{vi, -1}] {
+						seen[[2]int{vi, -1}] = true
+						items = append(items, item{vi, d})
+					}
+				}
 				continue
 			}
 			ix.decode(vi)

@@ -87,6 +87,48 @@ func (ix *index) line(i int) []int {
 	return out
 }
 
+// lineChanges are version i's changes against the version it follows on
+// its line: its changes.json, and what it dropped of a version
+// back-filled before it (droppedAfterBackfill).
+func (ix *index) lineChanges(i int) []ChangeEntry {
+	ix.decode(i)
+	out := make([]ChangeEntry, 0, len(ix.Versions[i].Changes))
+	for _, d := range ix.Versions[i].Changes {
+		out = append(out, d.ChangeEntry)
+	}
+	return append(out, ix.droppedAfterBackfill(i)...)
+}
+
+// droppedAfterBackfill is what version i, imported with no parent, left
+// out of the version back-filled before it (lineParent), each as
+// changes.json records a removal: i's changes.json, written against
+// nothing, cannot say it removed them, while its line says it did (a
+// proposal dropping an article of the règlement arbitral imported after
+// it). Both versions answer none, so their changes list every clause
+// they hold.
+func (ix *index) droppedAfterBackfill(i int) []ChangeEntry {
+	if ix.Versions[i].Parent != "" {
+		return nil
+	}
+	p := ix.lineParent(i)
+	if p < 0 {
+		return nil
+	}
+	ix.decode(i)
+	ix.decode(p)
+	held := make(map[string]bool, len(ix.Versions[i].Changes))
+	for _, d := range ix.Versions[i].Changes {
+		held[d.ID] = !d.Gone
+	}
+	var out []ChangeEntry
+	for _, d := range ix.Versions[p].Changes {
+		if !d.Gone && !held[d.ID] {
+			out = append(out, ChangeEntry{ID: d.ID, Change: clause.Removed, Number: d.Number, Gone: true})
+		}
+	}
+	return out
+}
+
 // afterBackfill rewrites the change of a clause in version i, a version
 // imported with no parent that a back-filled version precedes, as against
 // that version: changes.json says every clause was added, while the log

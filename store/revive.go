@@ -77,13 +77,14 @@ func (s *Store) removedOnLine(ix *index, base importBase, numbers map[string]boo
 		present[c.ID] = true
 	}
 	lost := &clause.Document{}
-	for i, ok := ix.byCommit[base.version.Commit]; ok; i, ok = ix.byCommit[ix.Versions[i].Parent] {
-		p, ok := ix.byCommit[ix.Versions[i].Parent]
-		if !ok {
-			break
-		}
-		ix.decode(i)
-		held, err := s.clausesWhere(ix, i, p, func(ch ChangeEntry) bool {
+	at, ok := ix.byCommit[base.version.Commit]
+	if !ok {
+		return lost, nil
+	}
+	line := ix.line(at)
+	for k, i := range line[:len(line)-1] {
+		p := line[k+1]
+		held, err := s.clausesWhere(ix, ix.lineChanges(i), p, func(ch ChangeEntry) bool {
 			if !ch.Gone || ch.Change != clause.Removed || present[ch.ID] {
 				return false
 			}
@@ -133,7 +134,7 @@ func (s *Store) proposedOffLine(ix *index, base importBase, numbers map[string]b
 		if on[i] {
 			continue
 		}
-		cs, err := s.clausesWhere(ix, i, i, func(ch ChangeEntry) bool {
+		cs, err := s.clausesWhere(ix, ix.lineChanges(i), i, func(ch ChangeEntry) bool {
 			if ch.Change != clause.Added && ch.Change != clause.Split || ch.Gone || held[ch.ID] || !numbers[clause.NormalizeNumber(ch.Number)] {
 				return false
 			}
@@ -148,12 +149,12 @@ func (s *Store) proposedOffLine(ix *index, base importBase, numbers map[string]b
 	return out, nil
 }
 
-// clausesWhere reads, as version at holds them, the clauses whose change in
-// version i keep selects.
-func (s *Store) clausesWhere(ix *index, i, at int, keep func(ChangeEntry) bool) ([]clause.Clause, error) {
+// clausesWhere reads, as version at holds them, the clauses whose change
+// among changes keep selects.
+func (s *Store) clausesWhere(ix *index, changes []ChangeEntry, at int, keep func(ChangeEntry) bool) ([]clause.Clause, error) {
 	var ids []string
-	for _, ch := range ix.Versions[i].Changes {
-		if keep(ch.ChangeEntry) {
+	for _, ch := range changes {
+		if keep(ch) {
 			ids = append(ids, ch.ID)
 		}
 	}
