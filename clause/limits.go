@@ -34,10 +34,20 @@ var ErrTooManyClauses = errors.New("splits into too many clauses")
 // more than MaxLines lines, and stops at the first clause past MaxClauses,
 // so that memory stays bounded, and refuses the text.
 func ParseBounded(text string) (*Document, error) {
-	if n := strings.Count(text, "\n") + 1; n > MaxLines {
+	if n := lineCount(text); n > MaxLines {
 		return nil, fmt.Errorf("%w: %d, more than %d, the most one text may have", ErrTooManyLines, n, MaxLines)
 	}
 	return parse(text, MaxClauses)
+}
+
+// lineCount is how many lines text has: a final newline ends the last
+// line, it starts none.
+func lineCount(text string) int {
+	n := strings.Count(text, "\n")
+	if !strings.HasSuffix(text, "\n") {
+		n++
+	}
+	return n
 }
 
 // push appends c, and ends the build once the clauses pass the limit.

@@ -54,3 +54,19 @@ func TestParseBoundedLimit(t *testing.T) {
 		t.Fatalf("%d range headings: %v, want ErrTooManyClauses naming the limit", MaxClauses/100+1, err)
 	}
 }
+
+// A text of MaxLines lines is read, its final newline ending its last
+// line: before, the newline counted as a line more, and a text of exactly
+// MaxLines lines was refused.
+func TestLineCount(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want int
+	}{
+		{"", 1}, {"a", 1}, {"a\n", 1}, {"a\nb", 2}, {"a\nb\n", 2}, {"\n", 1}, {"\n\n", 2}, {"a\n\nb", 3},
+	} {
+		if got := lineCount(tc.text); got != tc.want {
+			t.Errorf("lineCount(%q) = %d, want %d", tc.text, got, tc.want)
+		}
+	}
+}

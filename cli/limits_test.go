@@ -30,7 +30,7 @@ func TestTooManyClausesRefused(t *testing.T) {
 // to read as one paragraph) is refused before it is parsed, as a text of
 // too many clauses is.
 func TestTooManyLinesRefused(t *testing.T) {
-	refusedEverywhere(t, strings.Repeat("a\n", clause.MaxLines), "has too many lines: 1000001, more than 1000000")
+	refusedEverywhere(t, strings.Repeat("a\n", clause.MaxLines+1), "has too many lines: 1000001, more than 1000000")
 }
 
 // refusedEverywhere checks that every command reading the file bomb.md
