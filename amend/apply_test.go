@@ -488,6 +488,8 @@ func TestApplyPoints(t *testing.T) {
 			err: "Article 1er: instruction not understood: L'article 14 est modifié en conséquence."},
 		{name: "two articles named apart in one sentence", amend: "### Article 1er\n\nÀ l'article 12, le mot : « consultation » est remplacé par le mot : « séance » et, à l'article 13, le mot : « est » est supprimé.",
 			err: "Article 1er: names article 12, article 13 apart in one sentence: write one instruction for each, or name them in one list (« aux articles 12 et 13 », « aux lignes G et VG »)"},
+		{name: "an article cited, not amended", amend: "### Article 1er\n\nÀ l'article 13, les mots : « 35 € » sont remplacés par les mots : « 40 € », dans les conditions prévues à l'article 12.",
+			clause: "article 13", want: "La visite est valorisée à 40 €."},
 		{name: "two rows named apart in one sentence", amend: "### Article 1er\n\nÀ la ligne G, le montant : « 26,50 € » est remplacé par le montant : « 30 € » et, à la ligne VG, le montant : « 35 € » est remplacé par le montant : « 40 € ».",
 			err: "Article 1er: names ligne G, ligne VG apart in one sentence: write one instruction for each, or name them in one list (« aux articles 12 et 13 », « aux lignes G et VG »)"},
 		{name: "rewritten as a code writes it, the title kept", amend: "### Article 1er\n\nL'article 12 est ainsi rédigé :\n\n« Art. 12. - La consultation est valorisée à 30 €. »",

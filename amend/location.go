@@ -135,11 +135,16 @@ func parseLocation(s string, ctx Target, last *Target) ([]Target, error) {
 // places ("À l'article 12, le mot … est remplacé … et, à l'article 13, le
 // mot … est supprimé"): which operation goes with which is not read, and
 // taken as the first named for all, the second operation changed article
-// 12. A list names them in one place ("aux articles 12 et 13").
+// 12. A list names them in one place ("aux articles 12 et 13"); an article
+// the instruction cites ("dans les conditions prévues à l'article 14") is
+// no place it names.
 func namedApart(s string) error {
 	var apart []string
-	for _, m := range articlesNamed(s) {
-		apart = append(apart, strings.TrimSpace(m[0]))
+	ms, at := articlesNamedAt(s)
+	for k, m := range ms {
+		if !citing.MatchString(s[max(0, at[k]-60):at[k]]) {
+			apart = append(apart, strings.TrimSpace(m[0]))
+		}
 	}
 	if len(apart) < 2 {
 		apart = apart[:0]
@@ -321,11 +326,16 @@ func splitList(s string) []string {
 // a bill, tens of kilobytes. TestArticlesNamedIsFindAll holds it to the
 // expression.
 func articlesNamed(s string) [][]string {
-	var out [][]string
+	ms, _ := articlesNamedAt(s)
+	return ms
+}
+
+// articlesNamedAt is articlesNamed with where each match starts.
+func articlesNamedAt(s string) (ms [][]string, at []int) {
 	for i := 0; ; {
 		k := frtext.IndexFold(s[i:], "article")
 		if k < 0 {
-			return out
+			return ms, at
 		}
 		i += k
 		if i > 0 && isWordByte(s[i-1]) {
@@ -337,10 +347,15 @@ func articlesNamed(s string) [][]string {
 			i++
 			continue
 		}
-		out = append(out, m)
+		ms, at = append(ms, m), append(at, i)
 		i += len(m[0])
 	}
 }
+
+// citing matches the words that make the article after them one the
+// instruction cites, not one it amends: "dans les conditions prévues à
+// l'article 14", "mentionnés au", "conformément à", "au sens de".
+var citing = lazy(`(?i)(?:(?:prévu|mentionné|défini|visé|fixé|énoncé|cité)e?s?\s+(?:à|au|aux|par|dans)|conformément\s+(?:à|aux?)|au\s+sens\s+d(?:e|u|es)|en\s+application\s+d(?:e|u|es)|selon)\s+(?:l'|le\s+|la\s+|les\s+)?$`)
 
 // isWordByte is the regexp package's \w, which \b reads.
 func isWordByte(c byte) bool {
