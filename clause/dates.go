@@ -230,35 +230,58 @@ func (t *factTextKind) years() []factAt {
 
 // counts reports a word that makes the number before it a count rather
 // than a year: "en 2025 euros" counts money, "après 2025 mois" time, and
-// "tirée en 2000 exemplaires", "pour 2000 patients" things. A number of
-// two or more is followed by the plural of what it counts, a word in
-// lower case ending in s or x, while a year is followed by the words of
-// the sentence around it ("en 2025 dans", "depuis 2000 inclus", "en 2024
-// sous réserve"), which notCounting lists.
+// "tirée en 2000 exemplaires", "pour 2000 patients" things. Only a plural
+// noun is counted, and a year is followed by the rest of its sentence
+// ("dues pour 2024 versées", "en 2024 plusieurs mesures", "en 2025 dans"),
+// so the word must be evidence of a noun: plural, in lower case, neither a
+// word of grammar (determiner, quantifier, pronoun, preposition, adverb)
+// nor a number, nor shaped as a past participle. When in doubt the year
+// stays a date: a date lost is a change nobody is told of.
 func counts(w factWord) bool {
 	n := w.low
 	if n == "euro" || months[n] > 0 || durationUnits[n].unit != "" {
 		return true
 	}
-	if w.s != n || len(n) < 3 || notCounting[n] {
+	if w.s != n || len(n) < 3 || grammarWords[n] || participle(n) {
+		return false
+	}
+	if _, num := numberWords[n]; num {
 		return false
 	}
 	last := n[len(n)-1]
 	return last == 's' || last == 'x'
 }
 
-// notCounting are the words ending in s or x that follow a year in a
-// sentence: articles, prepositions, conjunctions, pronouns, adverbs, and
-// the participles that close a period ("jusqu'en 2025 inclus").
-var notCounting = map[string]bool{
+// participleEnds are the endings of plural past participles ("versées",
+// "concernés", "pris", "acquises", "inclus", "dues", "inscrits",
+// "atteints", "ouverts"), which follow a year ("installés en 2020
+// concernés") and never stand for what a number counts.
+var participleEnds = []string{"és", "ées", "is", "ies", "ises", "us", "ues", "uses", "its", "ites", "ints", "intes", "erts", "ertes"}
+
+func participle(n string) bool {
+	for _, e := range participleEnds {
+		if strings.HasSuffix(n, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// grammarWords are the plural-looking words of grammar that may follow a
+// year: determiners and quantifiers ("en 2024 plusieurs mesures", "les",
+// "leurs"), pronouns, prepositions, conjunctions, adverbs, and the
+// adjectives that close a period ("jusqu'en 2025 clos", "suivants").
+var grammarWords = map[string]bool{
 	"les": true, "des": true, "ces": true, "ses": true, "mes": true, "tes": true, "nos": true, "vos": true,
-	"leurs": true, "aux": true, "dans": true, "sans": true, "sous": true, "vers": true, "plus": true,
-	"moins": true, "puis": true, "mais": true, "depuis": true, "après": true, "dès": true, "hors": true,
-	"lors": true, "alors": true, "très": true, "pas": true, "jamais": true, "toujours": true, "ils": true,
-	"elles": true, "nous": true, "vous": true, "tous": true, "toutes": true, "inclus": true, "exclus": true,
-	"compris": true, "clos": true, "révolus": true, "lesquels": true, "lesquelles": true, "auxquels": true,
-	"auxquelles": true, "desquels": true, "desquelles": true, "ceux": true, "celles": true, "afférents": true,
-	"suivants": true, "précédents": true, "versus": true,
+	"leurs": true, "aux": true, "plusieurs": true, "certains": true, "certaines": true, "quelques": true,
+	"divers": true, "diverses": true, "différents": true, "différentes": true, "nombreux": true,
+	"nombreuses": true, "maints": true, "maintes": true, "tous": true, "toutes": true, "autres": true,
+	"mêmes": true, "dans": true, "sans": true, "sous": true, "vers": true, "plus": true, "moins": true,
+	"puis": true, "mais": true, "depuis": true, "après": true, "dès": true, "hors": true, "lors": true,
+	"alors": true, "très": true, "pas": true, "jamais": true, "toujours": true, "ils": true,
+	"elles": true, "nous": true, "vous": true, "lesquels": true, "lesquelles": true, "auxquels": true,
+	"auxquelles": true, "desquels": true, "desquelles": true, "ceux": true, "celles": true, "clos": true,
+	"révolus": true, "afférents": true, "suivants": true, "précédents": true,
 }
 
 func endsDate(s string, end int) bool {

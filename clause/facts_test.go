@@ -353,6 +353,13 @@ var factCases = []struct {
 		want: []Fact{{Kind: FactDate, Old: "2000", New: "2001"}, {Kind: FactDate, Old: "2010", New: "2011"}},
 	},
 	{
+		name: "a year before a participle or a quantifier is a date",
+		old:  "Les sommes dues pour 2010 versées en avril. En 2012 plusieurs mesures, depuis 2014 pris en charge, installés en 2016 concernés.",
+		new:  "Les sommes dues pour 2011 versées en avril. En 2013 plusieurs mesures, depuis 2015 pris en charge, installés en 2017 concernés.",
+		want: []Fact{{Kind: FactDate, Old: "2010", New: "2011"}, {Kind: FactDate, Old: "2012", New: "2013"},
+			{Kind: FactDate, Old: "2014", New: "2015"}, {Kind: FactDate, Old: "2016", New: "2017"}},
+	},
+	{
 		name: "a range's lower bound is of its unit",
 		old:  "Le forfait est de 25 à 30 €, le taux entre 10 et 20 %, le délai de deux à trois mois.",
 		new:  "Le forfait est de 20 à 30 €, le taux entre 15 et 20 %, le délai de un à trois mois.",
