@@ -132,7 +132,7 @@ func (t *factTextKind) durations() []factAt {
 			continue
 		}
 		gap := t.s[ws[i-1].end:w.start]
-		if gap != " " && gap != "\n" || clockTime(t.s, w) {
+		if gap != " " && gap != "\n" || t.clockTime(i) {
 			continue
 		}
 		var v float64
@@ -175,16 +175,78 @@ func (t *factTextKind) durations() []factAt {
 	return out
 }
 
-// clockTime reports an abbreviated unit that is no length of time: an
-// hour as a clock writes it, minutes after it ("10 h 30"), or "H" and
-// "MIN" in capitals, which are codes or initials. "48 h" and "30 min", as
-// time limits are abbreviated, are lengths of time.
-func clockTime(s string, unit factWord) bool {
+// clockTime reports whether the unit at ws[i] tells no length of time:
+// "H" and "MIN" in capitals are codes or initials, and an hour of the
+// day is one a clock shows, with its minutes ("10 h 30") or after the
+// words that place an event in the day ("à 10 h", "de 8 h à 20 h",
+// "entre 8 h et 12 h", "dès", "avant", "après", "jusqu'à", "vers"). "48
+// h", "dans un délai de 48 h", "porté à 12 h" and "30 min" are lengths of
+// time.
+func (t *factTextKind) clockTime(i int) bool {
+	s, ws, unit := t.s, t.words, t.words[i]
 	if unit.low != "h" && unit.low != "min" {
 		return false
 	}
+	if unit.s != unit.low {
+		return true
+	}
+	if unit.low != "h" || i < 2 {
+		return false
+	}
 	rest := s[unit.end:]
-	return unit.s != unit.low || unit.low == "h" && strings.HasPrefix(rest, " ") && len(rest) > 1 && isDigit(rest[1])
+	if strings.HasPrefix(rest, " ") && len(rest) > 1 && isDigit(rest[1]) {
+		return true
+	}
+	hour, ok := digitsValue(ws[i-1].s)
+	if !ok || hour > 24 || s[ws[i-2].end:ws[i-1].start] != " " || lengthOf(rest) {
+		return false
+	}
+	switch ws[i-2].low {
+	case "à":
+		return i < 3 || !setsMeasure(ws[i-3].low)
+	case "dès", "avant", "après", "vers", "entre":
+		return true
+	case "de":
+		// "de 8 h à 20 h", where "de 48 h" alone is a time limit.
+		return clockAfter(rest)
+	case "et":
+		// "entre 8 h et 12 h"
+		return i >= 5 && ws[i-5].low == "entre" && ws[i-3].low == "h"
+	}
+	return false
+}
+
+// setsMeasure reports a word after which "à 12 h" is a length set or
+// compared, not an hour: "porté à", "ramenée à", "réduit à", "supérieure
+// à", "égale à".
+func setsMeasure(w string) bool {
+	for _, e := range []string{"é", "ée", "és", "ées", "uit", "uite", "uits", "uites"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return strings.HasPrefix(w, "supérieur") || strings.HasPrefix(w, "inférieur") || strings.HasPrefix(w, "égal")
+}
+
+// lengthOf reports the text after hours that makes them a length of
+// something: "après 12 h de garde", "24 h d'hospitalisation".
+func lengthOf(rest string) bool {
+	return strings.HasPrefix(rest, " de ") || strings.HasPrefix(rest, " d'") || strings.HasPrefix(rest, " d’")
+}
+
+// clockAfter reports whether rest goes on with an hour of the day after
+// "à": " à 20 h".
+func clockAfter(rest string) bool {
+	after, ok := strings.CutPrefix(rest, " à ")
+	if !ok {
+		return false
+	}
+	n := 0
+	for n < len(after) && isDigit(after[n]) {
+		n++
+	}
+	hour, ok := digitsValue(after[:n])
+	return ok && hour <= 24 && strings.HasPrefix(after[n:], " h") && endsWord(after, n+2)
 }
 
 // durationFact is the fact of a time limit of v units at s[start:end],

@@ -407,6 +407,14 @@ var factCases = []struct {
 			{Kind: FactDate, Old: "2 et le 20 mars", New: "5 et le 20 mars"}},
 	},
 	{
+		name: "an hour of the day is no duration",
+		old:  "La réunion a lieu à 10 h le lundi, la permanence ouvre de 8 h à 20 h, entre 8 h et 12 h le samedi, jusqu'à 18 h le dimanche; la réponse vient dans un délai de 24 h à 48 h, porté à 6 h en urgence, après 12 h de garde.",
+		new:  "La réunion a lieu à 11 h le lundi, la permanence ouvre de 9 h à 21 h, entre 9 h et 13 h le samedi, jusqu'à 19 h le dimanche; la réponse vient dans un délai de 12 h à 48 h, porté à 4 h en urgence, après 10 h de garde.",
+		want: []Fact{{Kind: FactDuration, Old: "24 h", New: "12 h", OldValue: f64(24), NewValue: f64(12), Unit: "hour", DeltaPct: f64(-50)},
+			{Kind: FactDuration, Old: "6 h", New: "4 h", OldValue: f64(6), NewValue: f64(4), Unit: "hour", DeltaPct: f64(-33.33)},
+			{Kind: FactDuration, Old: "12 h", New: "10 h", OldValue: f64(12), NewValue: f64(10), Unit: "hour", DeltaPct: f64(-16.67)}},
+	},
+	{
 		name: "days become working days",
 		old:  "La caisse répond dans un délai de 15 jours.",
 		new:  "La caisse répond dans un délai de 15 jours ouvrés.",
