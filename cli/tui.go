@@ -197,9 +197,12 @@ func filesSource(opts *TUIOptions) (tui.Source, func(), error) {
 		res, err := s.Import(d, o)
 		if err != nil {
 			// A name the store takes for something else (a party's
-			// branch, the other file's label).
+			// branch, the other file's label). If the fallback fails
+			// too, the first error is the one that says why.
 			o.Label = f.fallback
-			res, err = s.Import(d, o)
+			if r, again := s.Import(d, o); again == nil {
+				res, err = r, nil
+			}
 		}
 		if err != nil {
 			remove()

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -76,6 +77,7 @@ func TestTUIFilesBlameIsTheCLIs(t *testing.T) {
 			t.Fatalf("%v: %s", args, stderr)
 		}
 	}
+	var merged []string
 	d, err := src.Diff(opts.Base, opts.Head)
 	if err != nil {
 		t.Fatal(err)
@@ -106,5 +108,15 @@ func TestTUIFilesBlameIsTheCLIs(t *testing.T) {
 		if !slices.Equal(tuiSpans, cliSpans) {
 			t.Errorf("%s: the TUI blames\n%q\nthe CLI\n%q", c.ID, tuiSpans, cliSpans)
 		}
+		if c.Number == "2" {
+			merged = tuiSpans
+		}
+	}
+	// Both reading one store, what they say must also be right: the
+	// sentence article 2 took from 2 bis is the proposal's.
+	if !slices.ContainsFunc(merged, func(s string) bool {
+		return strings.HasPrefix(s, opts.Base+":") && strings.Contains(s, "majoration de 5 €")
+	}) {
+		t.Errorf("article 2 blamed %q: the majoration is not credited to %s", merged, opts.Base)
 	}
 }
