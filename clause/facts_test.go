@@ -643,6 +643,12 @@ var factCases = []struct {
 		want: []Fact{{Kind: FactReference, Old: "article 12 du décret n° 2024-123 du 1er février 2024", New: "article 12 du décret n° 2024-124 du 1er février 2024"}},
 	},
 	{
+		name: "a text that bears no number is known by its date",
+		old:  "Les tarifs sont fixés à l'article 2 de l'arrêté du 20 octobre 2024 et à l'article 3 du décret n° 2024-123 du 1er février 2024.",
+		new:  "Les tarifs sont fixés à l'article 2 de l'arrêté du 21 octobre 2024 et à l'article 3 du décret n° 2024-123 du 2 février 2024.",
+		want: []Fact{{Kind: FactReference, Old: "article 2 de l'arrêté du 20 octobre 2024", New: "article 2 de l'arrêté du 21 octobre 2024"}},
+	},
+	{
 		name: "a part of an article that was never one here is not checked",
 		old:  "Au I de l'article 88-4 de la Constitution et à l'article 226-13.",
 		new:  "Au II de l'article 88-4 de la Constitution et au premier alinéa de l'article 226-13.",

@@ -145,8 +145,13 @@ func (t *factTextKind) qualifier(end int) (qend int, name string, external bool)
 				name += " n° " + t.s[ws[k+2].start:ws[last].end]
 			}
 		}
-		// "du 13 novembre 1998"
+		// "du 13 novembre 1998": a text that bears no number is known by
+		// its date, and another date is another text ("l'arrêté du 20
+		// octobre 2024" → "du 21 octobre 2024").
 		if m+3 < len(ws) && ws[m].low == "du" && months[ws[m+2].low] > 0 && isDigits(ws[m+3].s) {
+			if last == k {
+				name += " du " + t.s[ws[m+1].start:ws[m+3].end]
+			}
 			last = m + 3
 			m += 4
 		}
