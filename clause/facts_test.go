@@ -387,6 +387,12 @@ var factCases = []struct {
 			{Kind: FactAmount, Old: "150 € par jour", New: "150 €", OldValue: f64(150), NewValue: f64(150), Unit: "EUR", DeltaPct: f64(0)}},
 	},
 	{
+		name: "a period is read as a unit of time, its basis and taxes in either order",
+		old:  "L'aide est de 30 €/heure, le forfait de 40 € HT par an, la garde de 150 € par jour, la prime de 20 € par trimestre.",
+		new:  "L'aide est de 30 € par heure, le forfait de 40 € par année HT, la garde de 150 € par journée, la prime de 20 € par mois.",
+		want: []Fact{{Kind: FactAmount, Old: "20 € par trimestre", New: "20 € par mois", OldValue: f64(20), NewValue: f64(20), Unit: "EUR", DeltaPct: f64(0)}},
+	},
+	{
 		name: "sums given in turn",
 		old:  "Les consultations G et GS sont portées respectivement à 25 et 30 €.",
 		new:  "Les consultations G et GS sont portées respectivement à 26 et 30 €.",
