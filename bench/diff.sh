@@ -20,15 +20,8 @@ trap 'rm -rf "$tmp"' EXIT
 
 go build -o "$tmp/avenant" ./cmd/avenant
 go build -o "$tmp/cputime" ./bench/cputime
-go run ./bench/gen "$tmp/synthetic-old.md" "$tmp/synthetic-new.md"
-pairs=(synthetic)
-bill=../shared/corpus/raw/lafabrique/pjl16-580/steps
-if [ -d "$bill" ]; then
-  go run ./bench/gen -bill "$bill" "$tmp/bill-old.txt" "$tmp/bill-new.txt"
-  pairs+=(bill)
-else
-  echo "corpus not found at $bill: the real-text pair is skipped"
-fi
+# shellcheck source=bench/pairs.sh
+. bench/pairs.sh
 
 # Bytes allocated by one diff of each pair, whole command in process.
 declare -A alloc

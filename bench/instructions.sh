@@ -15,13 +15,8 @@ command -v valgrind >/dev/null || { echo "valgrind not found (apt-get install va
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 go build -o "$tmp/avenant" ./cmd/avenant
-go run ./bench/gen "$tmp/synthetic-old.md" "$tmp/synthetic-new.md"
-pairs=(synthetic)
-bill=../shared/corpus/raw/lafabrique/pjl16-580/steps
-if [ -d "$bill" ]; then
-  go run ./bench/gen -bill "$bill" "$tmp/bill-old.txt" "$tmp/bill-new.txt"
-  pairs+=(bill)
-fi
+# shellcheck source=bench/pairs.sh
+. bench/pairs.sh
 # count CMD...: the instructions CMD executes, in millions (diff's exit
 # status 1, differences found, is no failure here).
 count() {
