@@ -364,8 +364,8 @@ func (p *parser) settleHeadings() {
 }
 
 // mayBeRowCode tells, from a line without its surrounding blanks, whether
-// hasRowCodeLine could count it: a row code cell is at most 16 code bytes,
-// unless markers wrap it (see cellText). The blanks trimmed here are those
+// hasRowCodeLine could count it: a row code cell is at most 16 code bytes
+// and a key letter's coefficient, unless markers wrap it (see cellText). The blanks trimmed here are those
 // cellText trims and a few more (U+200B, U+FEFF), none of them a code
 // byte, so a line it rules out holds no row code either way.
 func mayBeRowCode(s string) bool {
@@ -373,7 +373,8 @@ func mayBeRowCode(s string) bool {
 	case c == '*' || c == '_' || c == '`':
 		return true
 	default:
-		return len(s) <= 16 && isCodeByte(c)
+		// A key letter and its coefficient ("AMI 3") may run longer.
+		return isCodeByte(c) && (len(s) <= 16 || isRowCode(s))
 	}
 }
 
