@@ -360,9 +360,9 @@ func (st *state) applyTo(op Op, t Target, by string) error {
 			return err
 		}
 		if t.Times != 0 && op.Kind != AppendWords {
-			*text, err = editAll(*text, s, op, t)
+			*text, err = editAll(*text, s, op, t, st.common)
 		} else {
-			*text, err = editWords(*text, s, op, t)
+			*text, err = editWords(*text, s, op, t, st.common)
 		}
 		if err != nil {
 			return err
@@ -408,6 +408,19 @@ func (st *state) applyTo(op Op, t Target, by string) error {
 		return st.insert(i, t, op, by)
 	}
 	return nil
+}
+
+// common reports whether the text being amended writes word, a whole
+// word, in these letters somewhere: what tells a word that opened a
+// sentence by chance ("Le") from a name ("Paris") once words are put
+// before it.
+func (st *state) common(word string) bool {
+	for i := range st.cl {
+		if len(find(st.cl[i].Text, span{0, len(st.cl[i].Text)}, word)) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // splice replaces text[s.start:s.end] and tidies the seam: no doubled

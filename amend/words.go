@@ -4,38 +4,32 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/avenant-dev/avenant/internal/frtext"
 )
 
-// editWords applies a word operation inside s.
-func editWords(text string, s span, op Op, t Target) (string, error) {
+// editWords applies a word operation inside s; common tells the words
+// the text writes in lower case (see editAt).
+func editWords(text string, s span, op Op, t Target, common func(string) bool) (string, error) {
 	switch op.Kind {
-	case Replace:
+	case Replace, DeleteWords:
 		at, err := once(text, s, op.Old, t)
 		if err != nil {
 			return "", err
 		}
-		return text[:at.start] + op.New + text[at.end:], nil
-	case DeleteWords:
-		at, err := once(text, s, op.Old, t)
-		if err != nil {
-			return "", err
-		}
-		return splice(text, at, ""), nil
+		return editAt(text, at, op, common), nil
 	case InsertWords:
 		if op.Anchor == "" {
 			// "Au début du premier alinéa, sont insérés les mots" : at
 			// the start of the target, after the marker of its point.
 			start := s.start + markerEnd(text[s.start:s.end])
-			return text[:start] + joinWords(text[start:], op.New), nil
+			return editAt(text, span{start, start}, op, common), nil
 		}
 		at, err := once(text, s, op.Anchor, t)
 		if err != nil {
 			return "", err
 		}
-		if op.Before {
-			return text[:at.start] + joinWords(op.New, text[at.start:]), nil
-		}
-		return text[:at.end] + joinWords("", op.New) + text[at.end:], nil
+		return editAt(text, at, op, common), nil
 	}
 	// AppendWords: before the stop that ends the target.
 	end := s.end
@@ -50,7 +44,99 @@ func editWords(text string, s span, op Op, t Target) (string, error) {
 	if r, _ := utf8.DecodeLastRuneInString(words); strings.ContainsRune(".;:", r) {
 		words = strings.TrimRight(words, ".;:")
 	}
-	return text[:end] + joinWords("", words) + text[end:], nil
+	return text[:end] + spaced(words) + text[end:], nil
+}
+
+// editAt applies a word operation at h, where its words (Old, or Anchor;
+// none at the start of a target) stand. The capital that opens a sentence
+// belongs to the sentence, not to its first word: words put before that
+// word, or in place of the first words, take it ("Sauf exception, le
+// médecin…"), and when the first words go, the word that now opens the
+// sentence does. The word that loses it is written in lower case only
+// when the text writes it so elsewhere (common): "Le" becomes "le",
+// "Paris" stays; words that end a sentence of their own leave it its
+// capital.
+func editAt(text string, h span, op Op, common func(string) bool) string {
+	opens := opensCapital(text, h.start)
+	switch {
+	case op.Kind == Replace:
+		with := op.New
+		if opens {
+			with = capitalized(with)
+		}
+		return text[:h.start] + with + text[h.end:]
+	case op.Kind == DeleteWords:
+		out := splice(text, h, "")
+		if opens {
+			p := len(strings.TrimRightFunc(text[:h.start], unicode.IsSpace))
+			p += len(out[p:]) - len(strings.TrimLeftFunc(out[p:], unicode.IsSpace))
+			out = out[:p] + capitalized(out[p:])
+		}
+		return out
+	case op.Before:
+		with, rest := op.New, text[h.start:]
+		if opens {
+			with = capitalized(with)
+			if !endsWithStop(with) {
+				rest = uncapitalized(rest, common)
+			}
+		}
+		return text[:h.start] + with + " " + rest
+	}
+	return text[:h.end] + spaced(op.New) + text[h.end:]
+}
+
+// opensCapital reports whether a sentence opens at text[at:] with a
+// capital: the letter there is a capital, and nothing but white space,
+// a point's marker ("II. - ") or the stop of the sentence before stands
+// between it and the start of its line.
+func opensCapital(text string, at int) bool {
+	if r, _ := utf8.DecodeRuneInString(text[at:]); !unicode.IsUpper(r) {
+		return false
+	}
+	before := strings.TrimRightFunc(text[:at], unicode.IsSpace)
+	if before == "" || strings.ContainsRune(text[len(before):at], '\n') {
+		return true
+	}
+	line := text[lineStart(text, at):at]
+	return markerEnd(line) == len(line) || frtext.EndsSentence(before[lineStart(before, len(before)):])
+}
+
+// endsWithStop reports whether words end a sentence of their own (« Elle
+// est d'ordre public. »): the word after them still opens one.
+func endsWithStop(words string) bool {
+	r, _ := utf8.DecodeLastRuneInString(frtext.TrimClosers(strings.TrimSpace(words)))
+	return strings.ContainsRune(".!?…", r)
+}
+
+// capitalized writes the first letter of s as a capital, if s opens with a
+// letter.
+func capitalized(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if !unicode.IsLower(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[size:]
+}
+
+// uncapitalized writes the word s opens with in lower case when it is a
+// capital followed by lower-case letters, and common says the text writes
+// it so: a name, or an acronym, keeps its capitals.
+func uncapitalized(s string, common func(string) bool) string {
+	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(s)
+	}
+	word := s[:end]
+	r, size := utf8.DecodeRuneInString(word)
+	if !unicode.IsUpper(r) || strings.IndexFunc(word[size:], unicode.IsUpper) >= 0 {
+		return s
+	}
+	lower := string(unicode.ToLower(r)) + word[size:]
+	if !common(lower) {
+		return s
+	}
+	return lower + s[end:]
 }
 
 // markerEnd is where the words of a point start in text, after its
@@ -66,12 +152,9 @@ func markerEnd(text string) int {
 	return len(text) - len(rest)
 }
 
-// joinWords puts a space between inserted words and what they follow,
-// unless they open with punctuation that takes none.
-func joinWords(before, words string) string {
-	if before != "" {
-		return words + " " + before
-	}
+// spaced puts a space before inserted words, unless they open with
+// punctuation that takes none.
+func spaced(words string) string {
 	r, _ := utf8.DecodeRuneInString(words)
 	if strings.ContainsRune(",.;:)", r) {
 		return words
@@ -82,7 +165,7 @@ func joinWords(before, words string) string {
 // editAll applies a word operation at every place its words stand in s:
 // as many places as the instruction says ("(deux fois)"), or any number
 // but none ("partout où ils figurent").
-func editAll(text string, s span, op Op, t Target) (string, error) {
+func editAll(text string, s span, op Op, t Target, common func(string) bool) (string, error) {
 	words := op.Old
 	if op.Kind == InsertWords {
 		words = op.Anchor
@@ -96,17 +179,7 @@ func editAll(text string, s span, op Op, t Target) (string, error) {
 	}
 	// From the last: each edit leaves the places before it where they were.
 	for k := len(hits) - 1; k >= 0; k-- {
-		h := hits[k]
-		switch {
-		case op.Kind == Replace:
-			text = text[:h.start] + op.New + text[h.end:]
-		case op.Kind == DeleteWords:
-			text = splice(text, h, "")
-		case op.Before:
-			text = text[:h.start] + joinWords(op.New, text[h.start:])
-		default:
-			text = text[:h.end] + joinWords("", op.New) + text[h.end:]
-		}
+		text = editAt(text, hits[k], op, common)
 	}
 	return text, nil
 }

@@ -1,0 +1,59 @@
+package amend
+
+import (
+	"testing"
+
+	"github.com/avenant-dev/avenant/clause"
+)
+
+// The capital that opens a sentence goes with the place, not with the
+// word: words put at the start of a sentence take it and the word that
+// had it loses it, unless the text never writes that word in lower case
+// (a name); when the first words go, the next word takes it. Before, "Au
+// début du premier alinéa, sont insérés les mots « Sauf exception, »"
+// gave "Sauf exception, Le médecin…", and words put "avant les mots
+// « … »" went to the end of the clause.
+func TestCapitalOpensTheSentence(t *testing.T) {
+	base := clause.Parse(`# Convention
+
+### Article 1 - Objet
+
+Le médecin traitant assure le suivi de ses patients. La caisse en est informée.
+
+Paris accueille la commission. Le médecin la saisit.
+
+1° Les caisses versent l'aide ;
+2° La caisse en contrôle l'usage.
+
+### Article 2 - Champ
+
+La CPAM tient la liste des médecins adhérents.
+`)
+	const first = "Le médecin traitant assure le suivi de ses patients. La caisse en est informée.\n\n"
+	const second = "Paris accueille la commission. Le médecin la saisit.\n\n"
+	const points = "1° Les caisses versent l'aide ;\n2° La caisse en contrôle l'usage."
+	runApplyCases(t, base, []applyCase{
+		{name: "au début, the old first word in lower case", amend: "### Article 1er\n\nAu début du premier alinéa de l'article 1, sont insérés les mots : « Sauf exception, ».",
+			clause: "article 1", want: "Sauf exception, le médecin traitant assure le suivi de ses patients. La caisse en est informée.\n\n" + second + points},
+		{name: "au début, the new words given the capital", amend: "### Article 1er\n\nAu début du premier alinéa de l'article 1, sont insérés les mots : « sauf exception, ».",
+			clause: "article 1", want: "Sauf exception, le médecin traitant assure le suivi de ses patients. La caisse en est informée.\n\n" + second + points},
+		{name: "a name keeps its capital", amend: "### Article 1er\n\nAu début du deuxième alinéa de l'article 1, sont insérés les mots : « Chaque année, ».",
+			clause: "article 1", want: first + "Chaque année, Paris accueille la commission. Le médecin la saisit.\n\n" + points},
+		{name: "an acronym keeps its capitals", amend: "### Article 1er\n\nAu début de l'article 2, sont insérés les mots : « Chaque année, ».",
+			clause: "article 2", want: "Chaque année, la CPAM tient la liste des médecins adhérents."},
+		{name: "a sentence put first leaves the next its capital", amend: "### Article 1er\n\nAu début du premier alinéa de l'article 1, sont insérés les mots : « La convention s'applique. ».",
+			clause: "article 1", want: "La convention s'applique. Le médecin traitant assure le suivi de ses patients. La caisse en est informée.\n\n" + second + points},
+		{name: "avant les mots, at a sentence's start", amend: "### Article 1er\n\nÀ l'article 1, avant les mots : « La caisse en est », sont insérés les mots : « Dans tous les cas, ».",
+			clause: "article 1", want: "Le médecin traitant assure le suivi de ses patients. Dans tous les cas, la caisse en est informée.\n\n" + second + points},
+		{name: "avant les mots, inside a sentence", amend: "### Article 1er\n\nÀ l'article 1, avant les mots : « de ses patients », sont insérés les mots : « régulier ».",
+			clause: "article 1", want: "Le médecin traitant assure le suivi régulier de ses patients. La caisse en est informée.\n\n" + second + points},
+		{name: "at the start of a point", amend: "### Article 1er\n\nAu début du 2° de l'article 1, sont insérés les mots : « chaque année, ».",
+			clause: "article 1", want: first + second + "1° Les caisses versent l'aide ;\n2° Chaque année, la caisse en contrôle l'usage."},
+		{name: "the first words deleted", amend: "### Article 1er\n\nAu premier alinéa de l'article 1, les mots : « Le médecin traitant assure » sont supprimés.",
+			clause: "article 1", want: "Le suivi de ses patients. La caisse en est informée.\n\n" + second + points},
+		{name: "the first words replaced", amend: "### Article 1er\n\nÀ la seconde phrase du premier alinéa de l'article 1, les mots : « La caisse » sont remplacés par les mots : « l'organisme ».",
+			clause: "article 1", want: "Le médecin traitant assure le suivi de ses patients. L'organisme en est informée.\n\n" + second + points},
+		{name: "every place, one opening a sentence", amend: "### Article 1er\n\nÀ l'article 1, avant les mots : « médecin », sont insérés les mots : « seul », à chaque occurrence.",
+			clause: "article 1", want: "Le seul médecin traitant assure le suivi de ses patients. La caisse en est informée.\n\nParis accueille la commission. Le seul médecin la saisit.\n\n" + points},
+	})
+}
