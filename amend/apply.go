@@ -196,9 +196,17 @@ func (t Target) narrowed() bool {
 	return len(t.Point) > 0 || t.Alinea != 0 || t.Phrase != 0 || t.Words != ""
 }
 
-// once finds words exactly once in text[s.start:s.end].
+// once finds words exactly once in text[s.start:s.end], or, when the
+// target names which of their places it means, that place.
 func once(text string, s span, words string, t Target) (span, error) {
 	hits := find(text, s, words)
+	if t.Occurrence != 0 && len(hits) > 0 {
+		h, ok := rank(hits, t.Occurrence)
+		if !ok {
+			return span{}, errf("the words « %s » are in %s %s: there is no %s occurrence", words, t.describe(), timesName(len(hits)), ordinalName(t.Occurrence))
+		}
+		return h, nil
+	}
 	switch len(hits) {
 	case 0:
 		return span{}, errf("the words « %s » are not in %s", words, t.describe())
@@ -321,16 +329,18 @@ func (st *state) applyEverywhere(op Op, by string) error {
 
 // insertNumbered inserts articles that name no neighbour ("Il est créé un
 // article 12.4 ainsi rédigé") where their number puts them: after the
-// article with the greatest number below theirs.
+// article of the text (not of an annex, which numbers its own) with the
+// greatest number below theirs.
 func (st *state) insertNumbered(op Op, by string) error {
 	news := quotedArticles(op.New, op.Number)
 	if news[0].Number == "" {
 		return errf("the inserted article has no number, and no article is named to put it after")
 	}
 	after := -1
+	annexes := st.annexes()
 	for i := range st.cl {
 		c := &st.cl[i]
-		if c.Kind != clause.KindArticle || clause.CompareNumbers(c.Number, news[0].Number) >= 0 {
+		if c.Kind != clause.KindArticle || annexes[i] >= 0 || clause.CompareNumbers(c.Number, news[0].Number) >= 0 {
 			continue
 		}
 		if after < 0 || clause.CompareNumbers(c.Number, st.cl[after].Number) > 0 {
@@ -612,11 +622,15 @@ func (st *state) insert(i int, t Target, op Op, by string) error {
 			}
 		} else {
 			news = quotedArticles(op.New, op.Number)
+			annex := st.annexes()[i]
+			if c.Kind == clause.KindAnnex {
+				annex = i
+			}
 			for _, n := range news {
 				if n.Number == "" {
 					return errf("the inserted article has no number")
 				}
-				if _, err := st.resolve(Target{Kind: clause.KindArticle, Number: n.Number, InAnnex: t.InAnnex, Annex: t.Annex}); err == nil {
+				if st.numbered(clause.KindArticle, n.Number, annex) {
 					return errf("article %s is already in the text", n.Number)
 				}
 			}
@@ -712,17 +726,19 @@ func (st *state) renumber(op Op, by string) error {
 		at = append(at, i)
 	}
 	if op.Through != "" {
-		last, err := st.resolve(Target{Kind: clause.KindArticle, Number: op.Through})
+		end := op.Targets[0]
+		end.Number = op.Through
+		last, err := st.resolve(end)
 		if err != nil {
 			return err
 		}
 		if last < at[0] {
-			return errf("article %s comes before article %s", op.Through, op.Targets[0].Number)
+			return errf("%s comes before %s", end.clauseName(), op.Targets[0].clauseName())
 		}
 		first := at[0]
 		at = at[:0]
 		for i := first; i <= last; i++ {
-			if st.cl[i].Kind == clause.KindArticle {
+			if st.cl[i].Kind == end.Kind {
 				at = append(at, i)
 			}
 		}
@@ -731,7 +747,11 @@ func (st *state) renumber(op Op, by string) error {
 			return err2
 		}
 		if news[len(news)-1] != op.Numbers[1] {
-			return errf("articles %s to %s are %d articles: renumbered from %s, the last is %s, not %s", op.Targets[0].Number, op.Through, len(at), op.Numbers[0], news[len(news)-1], op.Numbers[1])
+			kinds := "articles"
+			if end.Kind == clause.KindAnnex {
+				kinds = "annexes"
+			}
+			return errf("%s %s to %s are %d %s: renumbered from %s, the last is %s, not %s", kinds, op.Targets[0].Number, op.Through, len(at), kinds, op.Numbers[0], news[len(news)-1], op.Numbers[1])
 		}
 	}
 	if err := st.numbersFree(at, news); err != nil {
@@ -783,26 +803,66 @@ func (st *state) rowPlace(i int, place Place) (at, depth int, err error) {
 // other than they, bears one of the numbers news they take, or two of
 // them take one: "l'article 15 devient l'article 16" where an article 16
 // stays would leave two articles 16, which no later instruction, and no
-// reader, could tell apart.
+// reader, could tell apart. An annex numbers its articles apart (an
+// annexed règlement's article 2 is no article 2 of the convention): only
+// the articles of the same annex, or those of none, count.
 func (st *state) numbersFree(at []int, news []string) error {
 	renumbered := make(map[int]bool, len(at))
 	for _, i := range at {
 		renumbered[i] = true
 	}
 	kind := st.cl[at[0]].Kind
+	annexes := st.annexes()
 	taken := map[string]bool{}
 	for i := range st.cl {
-		if c := &st.cl[i]; c.Kind == kind && !renumbered[i] && c.Number != "" {
+		if c := &st.cl[i]; c.Kind == kind && !renumbered[i] && c.Number != "" && annexes[i] == annexes[at[0]] {
 			taken[clause.NormalizeNumber(c.Number)] = true
 		}
 	}
 	for _, n := range news {
 		if taken[clause.NormalizeNumber(n)] {
-			return errf("%s is already in the text", Target{Kind: kind, Number: n}.clauseName())
+			t := Target{Kind: kind, Number: n}
+			if a := annexes[at[0]]; a >= 0 && kind != clause.KindAnnex {
+				t.InAnnex, t.Annex = true, st.cl[a].Number
+			}
+			return errf("%s is already in the text", t.clauseName())
 		}
 		taken[clause.NormalizeNumber(n)] = true
 	}
 	return nil
+}
+
+// numbered reports whether a clause of the kind bears number among those
+// the annex at index annex holds (-1: the text's own).
+func (st *state) numbered(kind clause.Kind, number string, annex int) bool {
+	annexes := st.annexes()
+	for i := range st.cl {
+		if c := &st.cl[i]; c.Kind == kind && annexes[i] == annex && clause.NormalizeNumber(c.Number) == clause.NormalizeNumber(number) {
+			return true
+		}
+	}
+	return false
+}
+
+// annexes gives, for each clause, the index of the annex that holds it, -1
+// for a clause of the text itself (an annex among the text's own).
+func (st *state) annexes() []int {
+	out := make([]int, len(st.cl))
+	var open []int // the annexes that hold the clause, innermost last
+	for i := range st.cl {
+		c := &st.cl[i]
+		for len(open) > 0 && st.cl[open[len(open)-1]].Depth >= c.Depth {
+			open = open[:len(open)-1]
+		}
+		out[i] = -1
+		if len(open) > 0 {
+			out[i] = open[len(open)-1]
+		}
+		if c.Kind == clause.KindAnnex {
+			open = append(open, i)
+		}
+	}
+	return out
 }
 
 // stepNumbers counts n numbers from first, by its last figure: 19.3,

@@ -179,7 +179,7 @@ func sameUnit(s string, last *Target) ([]Target, error) {
 		return nil, errf("names « %s », but the instruction before names no %s: name it", m[0], m[1])
 	}
 	t := *last
-	t.Words, t.Times = "", 0
+	t.Words, t.Times, t.Occurrence = "", 0, 0
 	if !phrase {
 		t.Phrase = 0
 		if p := locPhrase.FindStringSubmatch(s); p != nil {
@@ -300,12 +300,21 @@ func (t *Target) placeInAnnex(s string, ctx Target) error {
 		t.InAnnex, t.Annex = true, m[1]
 	case locAnnex.MatchString(s):
 		return errf("names an article and an annex: write « l'article N de l'annexe M », or one instruction for each")
+	default:
+		t.placeInLeadIn(ctx)
+	}
+	return nil
+}
+
+// placeInLeadIn puts an article named alone in the annex the lead-in ctx
+// names, or whose article it names.
+func (t *Target) placeInLeadIn(ctx Target) {
+	switch {
 	case ctx.Kind == clause.KindAnnex && ctx.Row == "":
 		t.InAnnex, t.Annex = true, ctx.Number
 	case ctx.InAnnex:
 		t.InAnnex, t.Annex = true, ctx.Annex
 	}
-	return nil
 }
 
 // splitList cuts "G, GS et TCG" into its items.

@@ -91,6 +91,10 @@ type Target struct {
 	// ("partout où il figure", "à chaque occurrence"), n for exactly n
 	// ("(deux fois)").
 	Times int
+	// Occurrence is which of the places the words of an operation stand
+	// it changes: 1 for the first, -1 for the last ("la deuxième
+	// occurrence du mot"), 0 when they must stand once.
+	Occurrence int
 	// Everywhere targets the whole text ("dans l'ensemble de la
 	// convention"): words are replaced or deleted wherever they stand.
 	Everywhere bool

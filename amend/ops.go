@@ -20,6 +20,8 @@ var macros = strings.NewReplacer(
 	"ANNEXNUM", `(?:(?:\d+|(?-i:[IVXLC]+)\b)(?:\s+(?:bis|ter|quater))?)`,
 	"POINT", `(?:\d+°(?:\s+(?:bis|ter|quater))?|(?-i:[IVX]+)(?:\s+(?:bis|ter|quater))?|(?-i:[a-z])\)?)`,
 	"NUMLIST", `NUM(?:\s*(?:,|et|à)\s*NUM)*`,
+	"ANNEXLIST", `ANNEXNUM(?:\s*(?:,|et|à)\s*ANNEXNUM)*`,
+	"INANNEX", `\s*,?\s+(?:de|à)\s+l'annexe\s+ANNEXNUM`,
 	"NUM", `(?:(?:(?-i:[LRD])\.?\s*(?:(?-i:O)\.?\s*)?)?\d+(?:er)?(?:[.\-]\d+)*(?:\s+(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies))?(?-i:\s+[A-Z]{1,2}\b)?)`,
 	"ORD", ordinalPattern,
 )
@@ -187,30 +189,72 @@ var opForms = []opForm{
 		func(m, q []string) Op { return Op{Kind: Repeal} }},
 }
 
-// renumberForm reads "l'article N devient l'article M": the op names its
-// own target.
-var renumberForm = pattern(`\barticles?\s+(NUMLIST)\s+(?:devient|deviennent)\s+(?:respectivement\s+)?l(?:'|es\s+)articles?\s+(NUMLIST)`)
+// renumberForm reads "l'article N devient l'article M", "l'annexe 2
+// devient l'annexe 3", "l'article 2 de l'annexe 1 devient l'article 3 de
+// l'annexe 1": the op names its own target.
+var renumberForm = pattern(`\b(articles?|annexes?)\s+(NUMLIST|ANNEXLIST)(INANNEX)?\s+(?:devient|deviennent)\s+(?:respectivement\s+)?l(?:'|es\s+)(articles?|annexes?)\s+(NUMLIST|ANNEXLIST)(INANNEX)?`)
 
-// renumberOp reads the old and new numbers of a renumbering: one article,
-// a list ("26.2 et 26.3 deviennent respectivement 26.3 et 26.4") or a
-// range ("19.2 à 19.5 deviennent 19.3 à 19.6").
-func renumberOp(from, to string) (Op, error) {
-	if f, t, ok := cutRange(from); ok {
-		nf, nt, ok := cutRange(to)
-		if !ok {
-			return Op{}, errf("renumbers the articles %s as %s: give a range for a range", from, to)
-		}
-		return Op{Kind: Renumber, Targets: []Target{{Kind: clause.KindArticle, Number: f}}, Through: t, Numbers: []string{nf, nt}}, nil
+// renumbered is what a renumbering names: a kind, numbers, and for
+// articles the annex they are in ("de l'annexe 1").
+type renumbered struct{ kind, numbers, annex string }
+
+// renumberOp reads the old and new numbers of a renumbering: one article
+// or annex, a list ("26.2 et 26.3 deviennent respectivement 26.3 et
+// 26.4") or a range ("19.2 à 19.5 deviennent 19.3 à 19.6"). An article
+// keeps its place: named in an annex, it is renumbered there, and an
+// article cannot become an annex, nor move to another annex, by a new
+// number.
+func renumberOp(from, to renumbered) (Op, error) {
+	kind := clause.KindArticle
+	if strings.HasPrefix(strings.ToLower(from.kind), "annexe") {
+		kind = clause.KindAnnex
 	}
-	olds, news := splitList(from), splitList(to)
+	toKind := strings.HasPrefix(strings.ToLower(to.kind), "annexe")
+	switch {
+	case toKind != (kind == clause.KindAnnex):
+		return Op{}, errf("makes %s %s %s %s: only a number changes", from.kind, from.numbers, to.kind, to.numbers)
+	case to.annex != "" && clause.NormalizeNumber(to.annex) != clause.NormalizeNumber(from.annex):
+		return Op{}, errf("moves %s %s to annexe %s: a new number keeps an article where it is", from.kind, from.numbers, to.annex)
+	}
+	target := Target{Kind: kind, InAnnex: from.annex != "", Annex: from.annex}
+	if f, t, ok := cutRange(from.numbers); ok {
+		nf, nt, ok := cutRange(to.numbers)
+		if !ok {
+			return Op{}, errf("renumbers the %s %s as %s: give a range for a range", from.kind, from.numbers, to.numbers)
+		}
+		target.Number = f
+		return Op{Kind: Renumber, Targets: []Target{target}, Through: t, Numbers: []string{nf, nt}}, nil
+	}
+	olds, news := splitList(from.numbers), splitList(to.numbers)
 	if len(olds) != len(news) {
-		return Op{}, errf("renumbers %d articles (%s) with %d numbers (%s)", len(olds), from, len(news), to)
+		return Op{}, errf("renumbers %d %s (%s) with %d numbers (%s)", len(olds), from.kind, from.numbers, len(news), to.numbers)
 	}
 	op := Op{Kind: Renumber, Numbers: news}
 	for _, n := range olds {
-		op.Targets = append(op.Targets, Target{Kind: clause.KindArticle, Number: n})
+		target.Number = n
+		op.Targets = append(op.Targets, target)
 	}
 	return op, nil
+}
+
+// submatches are the texts of the groups of a match located by ix, ""
+// for a group that took no part in it.
+func submatches(s string, ix []int) []string {
+	groups := make([]string, len(ix)/2)
+	for g := range groups {
+		if ix[2*g] >= 0 {
+			groups[g] = s[ix[2*g]:ix[2*g+1]]
+		}
+	}
+	return groups
+}
+
+// inAnnexNumber reads the number of the annex named in ", de l'annexe 1".
+func inAnnexNumber(s string) string {
+	if k := strings.LastIndex(strings.ToLower(s), "annexe"); k >= 0 {
+		return strings.TrimSpace(s[k+len("annexe"):])
+	}
+	return ""
 }
 
 var rangeSep = lazy(`\s+à\s+`)
@@ -235,24 +279,24 @@ func parseOps(frame string, ctx Target, last *Target, quotes []string) ([]Op, er
 	if err != nil {
 		return nil, err
 	}
+	frame, nth, err := cutOccurrence(frame)
+	if err != nil {
+		return nil, err
+	}
 	rest := frame
-	for _, m := range renumberForm.FindAllStringSubmatchIndex(rest, -1) {
-		op, err := renumberOp(rest[m[2]:m[3]], rest[m[4]:m[5]])
+	for _, ix := range renumberForm.FindAllStringSubmatchIndex(rest, -1) {
+		m := submatches(rest, ix)
+		op, err := renumberOp(renumbered{m[1], m[2], inAnnexNumber(m[3])}, renumbered{m[4], m[5], inAnnexNumber(m[6])})
 		if err != nil {
 			return nil, err
 		}
-		ops = append(ops, found{m[0], op})
+		ops = append(ops, found{ix[0], op})
 	}
 	rest = cut(rest, renumberForm)
 	midLocation := ""
 	for _, f := range opForms {
 		for _, m := range f.re.FindAllStringSubmatchIndex(rest, -1) {
-			groups := make([]string, len(m)/2)
-			for g := range groups {
-				if m[2*g] >= 0 {
-					groups[g] = rest[m[2*g]:m[2*g+1]]
-				}
-			}
+			groups := submatches(rest, m)
 			op := f.make(groups, quotesIn(rest[m[0]:m[1]], quotes))
 			// "il est inséré, après l'article 17, un article…": the
 			// place sits inside the form.
@@ -280,11 +324,20 @@ func parseOps(frame string, ctx Target, last *Target, quotes []string) ([]Op, er
 	if err := countTimes(ops[0].op.Kind, len(ops), times, targets); err != nil {
 		return nil, err
 	}
+	if err := rankOccurrence(ops[0].op, len(ops), nth, targets); err != nil {
+		return nil, err
+	}
 	place := placeOf(locText)
 	out := make([]Op, len(ops))
 	for i, f := range ops {
 		op := f.op
 		if op.Kind == Renumber {
+			// Under "L'annexe 1 est ainsi modifiée :", its articles.
+			for k := range op.Targets {
+				if t := &op.Targets[k]; t.Kind == clause.KindArticle && !t.InAnnex {
+					t.placeInLeadIn(ctx)
+				}
+			}
 			out[i] = op
 			continue
 		}
@@ -323,14 +376,11 @@ var cardinals = map[string]int{"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "s
 // which would split a form ("est remplacé, trois fois, par"): 0 when it
 // says none, -1 for every place.
 func cutTimes(frame string) (string, int, error) {
-	ms := timesForm.FindAllStringSubmatchIndex(frame, 2)
-	switch {
-	case len(ms) == 0:
-		return frame, 0, nil
-	case len(ms) > 1:
-		return "", 0, errf("says twice how many times words stand: write one instruction for each")
+	rest, m, err := cutOne(frame, timesForm, "says twice how many times words stand")
+	if err != nil || m == nil {
+		return rest, 0, err
 	}
-	m, n := ms[0], -1
+	n := -1
 	if m[2] >= 0 {
 		w := strings.ToLower(frame[m[2]:m[3]])
 		if n = cardinals[w]; n == 0 {
@@ -340,7 +390,21 @@ func cutTimes(frame string) (string, int, error) {
 			return "", 0, errf("words cannot stand %s times", w)
 		}
 	}
-	return frame[:m[0]] + " " + frame[m[1]:], n, nil
+	return rest, n, nil
+}
+
+// cutOne cuts out of frame the one place re matches, located by ix (nil
+// when re matches nowhere); a second place is refused, saying twice.
+func cutOne(frame string, re *lazyRegexp, twice string) (rest string, ix []int, err error) {
+	ms := re.FindAllStringSubmatchIndex(frame, 2)
+	switch {
+	case len(ms) == 0:
+		return frame, nil, nil
+	case len(ms) > 1:
+		return "", nil, errf("%s: write one instruction for each", twice)
+	}
+	m := ms[0]
+	return frame[:m[0]] + " " + frame[m[1]:], m, nil
 }
 
 // countTimes gives the targets the count of places an instruction's words
@@ -354,6 +418,45 @@ func countTimes(kind OpKind, ops, times int, targets []Target) error {
 	}
 	for k := range targets {
 		targets[k].Times = times
+	}
+	return nil
+}
+
+// occurrenceForm reads which of the places words stand an instruction
+// means: "la première occurrence du mot « X » est remplacée", "le mot
+// « X » est supprimé à sa dernière occurrence". "à" is told from the end
+// of a word as in timesForm.
+var occurrenceForm = pattern(`\s*,?\s*(?:(?:^|[\s,(])à\s+)?\b(?:la|sa|leur)\s+(ORD)\s+occurrences?(?:\s+(?:du|des|de\s+la|de\s+l'|de|d')\s*(?:(?:mots?|termes?|expression)\b)?)?\s*,?`)
+
+// cutOccurrence takes out of frame the rank of the place its words stand
+// that it names (1 for the first, -1 for the last), 0 when it names none.
+func cutOccurrence(frame string) (string, int, error) {
+	rest, m, err := cutOne(frame, occurrenceForm, "names two occurrences of words")
+	if err != nil || m == nil {
+		return rest, 0, err
+	}
+	n := ordinal(frame[m[2]:m[3]])
+	if n == 0 {
+		return "", 0, errf("cannot read the rank of « %s »", frame[m[2]:m[3]])
+	}
+	return rest, n, nil
+}
+
+// rankOccurrence gives the targets the rank of the place an instruction's
+// words stand, refused unless its one operation works on words it finds
+// (not words appended) and says no count.
+func rankOccurrence(op Op, ops, nth int, targets []Target) error {
+	if nth == 0 {
+		return nil
+	}
+	if ops > 1 || op.Kind != Replace && op.Kind != DeleteWords && !(op.Kind == InsertWords && op.Anchor != "") {
+		return errf("names an occurrence of words beside no single operation on words: write one instruction for each")
+	}
+	for k := range targets {
+		if targets[k].Times != 0 {
+			return errf("names an occurrence of words and how many times they stand: write one instruction for each")
+		}
+		targets[k].Occurrence = nth
 	}
 	return nil
 }

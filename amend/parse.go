@@ -571,7 +571,7 @@ func (n *node) read(label string, ctx Target, last *Target, quotes []string, set
 		}
 		if k > 0 && last != nil && last.named() {
 			ctx = *last
-			ctx.Words, ctx.Times = "", 0
+			ctx.Words, ctx.Times, ctx.Occurrence = "", 0, 0
 		}
 		ops, err := parseOps(sentence, ctx, last, quotes)
 		if err != nil {

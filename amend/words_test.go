@@ -57,3 +57,37 @@ La CPAM tient la liste des médecins adhérents.
 			clause: "article 1", want: "Le seul médecin traitant assure le suivi de ses patients. La caisse en est informée.\n\nParis accueille la commission. Le seul médecin la saisit.\n\n" + points},
 	})
 }
+
+// An instruction may name which of the places its words stand it means
+// ("la deuxième occurrence du mot « X »", "à sa dernière occurrence"),
+// counted in its target. Before, every such instruction was refused as
+// naming words that stand more than once.
+func TestApplyOccurrence(t *testing.T) {
+	base := clause.Parse(`# Convention
+
+### Article 2 - Champ
+
+Le médecin exerçant à titre libéral adhère à la convention. Le médecin remplaçant y adhère aussi.
+
+Le médecin salarié n'y adhère pas ; le médecin retraité non plus.
+`)
+	const second = "\n\nLe médecin salarié n'y adhère pas ; le médecin retraité non plus."
+	runApplyCases(t, base, []applyCase{
+		{name: "la première occurrence", amend: "### Article 1er\n\nÀ l'article 2, la première occurrence du mot « médecin » est remplacée par le mot « praticien ».",
+			clause: "article 2", want: "Le praticien exerçant à titre libéral adhère à la convention. Le médecin remplaçant y adhère aussi." + second},
+		{name: "la deuxième occurrence", amend: "### Article 1er\n\nÀ l'article 2, la deuxième occurrence du mot « médecin » est remplacée par le mot « praticien ».",
+			clause: "article 2", want: "Le médecin exerçant à titre libéral adhère à la convention. Le praticien remplaçant y adhère aussi." + second},
+		{name: "la dernière occurrence", amend: "### Article 1er\n\nÀ l'article 2, la dernière occurrence du mot « médecin » est supprimée.",
+			clause: "article 2", want: "Le médecin exerçant à titre libéral adhère à la convention. Le médecin remplaçant y adhère aussi.\n\nLe médecin salarié n'y adhère pas ; le retraité non plus."},
+		{name: "à sa première occurrence, in an alinéa", amend: "### Article 1er\n\nAu second alinéa de l'article 2, le mot « médecin » est remplacé, à sa première occurrence, par le mot « praticien ».",
+			clause: "article 2", want: "Le médecin exerçant à titre libéral adhère à la convention. Le médecin remplaçant y adhère aussi.\n\nLe praticien salarié n'y adhère pas ; le médecin retraité non plus."},
+		{name: "after an occurrence", amend: "### Article 1er\n\nÀ l'article 2, après la deuxième occurrence du mot « médecin », est inséré le mot « libéral ».",
+			clause: "article 2", want: "Le médecin exerçant à titre libéral adhère à la convention. Le médecin libéral remplaçant y adhère aussi." + second},
+		{name: "an occurrence past the last", amend: "### Article 1er\n\nÀ l'article 2, la cinquième occurrence du mot « médecin » est supprimée.",
+			err: "Article 1er: the words « médecin » are in article 2 4 times: there is no 5th occurrence"},
+		{name: "an occurrence of words not there", amend: "### Article 1er\n\nÀ l'article 2, la première occurrence du mot « caisse » est supprimée.",
+			err: "Article 1er: the words « caisse » are not in article 2"},
+		{name: "an occurrence and a count", amend: "### Article 1er\n\nÀ l'article 2, la première occurrence du mot « médecin » est supprimée (deux fois).",
+			err: "Article 1er: names an occurrence of words and how many times they stand: write one instruction for each"},
+	})
+}
