@@ -217,7 +217,7 @@ func (t *factTextKind) years() []factAt {
 		if len(y.s) != 4 || !isDigits(y.s) || (y.s[:2] != "19" && y.s[:2] != "20") || s[ws[i].end:y.start] != " " || !endsDate(s, y.end) {
 			continue
 		}
-		if i+2 < len(ws) && s[y.end:ws[i+2].start] == " " && counts(ws[i+2]) {
+		if i+2 < len(ws) && s[y.end:ws[i+2].start] == " " && counts(ws[i+2], t.pluralBefore(i)) {
 			continue
 		}
 		if rest := s[y.end:]; strings.HasPrefix(rest, " €") || strings.HasPrefix(rest, " %") {
@@ -232,23 +232,47 @@ func (t *factTextKind) years() []factAt {
 // than a year: "en 2025 euros" counts money, "après 2025 mois" time, and
 // "tirée en 2000 exemplaires", "pour 2000 patients" things. Only a plural
 // noun is counted, and a year is followed by the rest of its sentence
-// ("dues pour 2024 versées", "en 2024 plusieurs mesures", "en 2025 dans"),
-// so the word must be evidence of a noun: plural, in lower case, neither a
-// word of grammar (determiner, quantifier, pronoun, preposition, adverb)
-// nor a number, nor shaped as a past participle. When in doubt the year
-// stays a date: a date lost is a change nobody is told of.
-func counts(w factWord) bool {
+// ("en 2024 plusieurs mesures", "en 2025 dans"), so the word must be
+// evidence of a noun: plural, in lower case, neither a word of grammar
+// (determiner, quantifier, pronoun, preposition, adverb) nor a number. A
+// word shaped as a past participle is a noun as often ("pour 2000 assurés",
+// "dès 2000 salariés", "2000 points", "2000 unités") as the verb of what
+// stands before the year ("dues pour 2024 versées", "installés en 2020
+// concernés"): a verb agrees with that, so it is one only when the word
+// before the year's lead is plural too (pluralBefore), or the year opens
+// its sentence. When in doubt the year stays a date: a date lost is a
+// change nobody is told of.
+func counts(w factWord, pluralBefore bool) bool {
 	n := w.low
 	if n == "euro" || months[n] > 0 || durationUnits[n].unit != "" {
 		return true
 	}
-	if w.s != n || len(n) < 3 || grammarWords[n] || participle(n) {
+	if w.s != n || len(n) < 3 || grammarWords[n] {
 		return false
 	}
 	if _, num := numberWords[n]; num {
 		return false
 	}
 	last := n[len(n)-1]
+	if last != 's' && last != 'x' {
+		return false
+	}
+	return !participle(n) || !pluralBefore
+}
+
+// pluralBefore reports whether the word before ws[lead], in the same
+// sentence, is plural, so that a participle after the year that lead
+// introduces may agree with it: "les sommes dues pour 2024 versées". At the
+// start of a sentence there is nothing to tell, and it reports true.
+func (t *factTextKind) pluralBefore(lead int) bool {
+	if lead == 0 {
+		return true
+	}
+	b := t.words[lead-1]
+	if strings.Trim(t.s[b.end:t.words[lead].start], " ,\n") != "" {
+		return true
+	}
+	last := b.low[len(b.low)-1]
 	return last == 's' || last == 'x'
 }
 
@@ -270,7 +294,8 @@ func participle(n string) bool {
 // grammarWords are the plural-looking words of grammar that may follow a
 // year: determiners and quantifiers ("en 2024 plusieurs mesures", "les",
 // "leurs"), pronouns, prepositions, conjunctions, adverbs, and the
-// adjectives that close a period ("jusqu'en 2025 clos", "suivants").
+// adjectives that close a period ("jusqu'en 2025 clos", "depuis 2020
+// inclus", "suivants").
 var grammarWords = map[string]bool{
 	"les": true, "des": true, "ces": true, "ses": true, "mes": true, "tes": true, "nos": true, "vos": true,
 	"leurs": true, "aux": true, "plusieurs": true, "certains": true, "certaines": true, "quelques": true,
@@ -281,7 +306,8 @@ var grammarWords = map[string]bool{
 	"alors": true, "très": true, "pas": true, "jamais": true, "toujours": true, "ils": true,
 	"elles": true, "nous": true, "vous": true, "lesquels": true, "lesquelles": true, "auxquels": true,
 	"auxquelles": true, "desquels": true, "desquelles": true, "ceux": true, "celles": true, "clos": true,
-	"révolus": true, "afférents": true, "suivants": true, "précédents": true,
+	"révolus": true, "afférents": true, "suivants": true, "précédents": true, "inclus": true,
+	"incluses": true, "compris": true, "comprises": true, "exclus": true, "exclues": true,
 }
 
 func endsDate(s string, end int) bool {

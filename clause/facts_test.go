@@ -360,6 +360,12 @@ var factCases = []struct {
 			{Kind: FactDate, Old: "2014", New: "2015"}, {Kind: FactDate, Old: "2016", New: "2017"}},
 	},
 	{
+		name: "a year before a participle that agrees with nothing before it counts the participle's noun",
+		old:  "Une enveloppe est prévue pour 2000 assurés, l'obligation s'applique dès 2000 salariés et le seuil est fixé pour 2000 points. Le montant versé depuis 2018 inclus.",
+		new:  "Une enveloppe est prévue pour 2500 assurés, l'obligation s'applique dès 2010 salariés et le seuil est fixé pour 2020 points. Le montant versé depuis 2019 inclus.",
+		want: []Fact{{Kind: FactDate, Old: "2018", New: "2019"}},
+	},
+	{
 		name: "a range's lower bound is of its unit",
 		old:  "Le forfait est de 25 à 30 €, le taux entre 10 et 20 %, le délai de deux à trois mois.",
 		new:  "Le forfait est de 20 à 30 €, le taux entre 15 et 20 %, le délai de un à trois mois.",
