@@ -31,7 +31,9 @@ import (
 //     the spaces around them are dropped ("I. -Il", "I. - Il", "I.- Il"),
 //     as is a full stop between a subdivision number and its dash ("II. -"
 //     and "II -"): how parliaments and word processors set the dash of a
-//     subdivision differs, what it introduces does not.
+//     subdivision differs, what it introduces does not. A minus sign that
+//     signs a sum or a rate where the dash it replaces did not ("Tarif -
+//     5 €" → "Tarif − 5 €") is no dash (see signsAgree).
 //   - French typography: the spaces before ; : ! ? % € are dropped, since
 //     French puts them there and other texts do not.
 //   - Accents on capitals: É/E, À/A, Ç/C, È/E… are one letter
@@ -173,7 +175,22 @@ func cosmeticallyEqual(old, new string) bool {
 			tail = cut - i - 1
 		}
 	}
-	return Canonical(old[start:len(old)-tail]) == Canonical(new[start:len(new)-tail])
+	o, n := old[start:len(old)-tail], new[start:len(new)-tail]
+	return Canonical(o) == Canonical(n) && signsAgree(o, n)
+}
+
+// signsAgree reports whether two texts that Canonical makes equal sign
+// their sums and rates alike. Canonical folds the minus sign (U+2212) with
+// the dashes, but a minus before a figure signs it wherever it stands
+// (minusSign), where a hyphen after a word is a title's dash: "Tarif - 5 €"
+// is five euros, "Tarif − 5 €" minus five, a change of the sum that a
+// cosmetic change must not hide. Only texts that hold a minus sign are
+// read, for the facts they state: few do.
+func signsAgree(old, new string) bool {
+	if !strings.ContainsRune(old, minus) && !strings.ContainsRune(new, minus) {
+		return true
+	}
+	return len(compareFacts(old, new, "", nil)) == 0
 }
 
 // cosmeticallyEqualDiffed is cosmeticallyEqual for texts whose word diff
