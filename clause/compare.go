@@ -131,11 +131,13 @@ func classifyMatch(old, new *Document, m match, refs *refIndex) Change {
 	// rules see them as they see a changed value.
 	case len(m.Old) == 0:
 		c.Kind = Added
-		c.Facts = presentFacts(new, &new.Clauses[m.New[0]], false)
+		nc := &new.Clauses[m.New[0]]
+		c.Facts = withTitleFacts(presentFacts(new, nc, false), "", headingTitle(nc), factSubject(nc))
 		return c
 	case len(m.New) == 0:
 		c.Kind = Removed
-		c.Facts = presentFacts(old, &old.Clauses[m.Old[0]], true)
+		oc := &old.Clauses[m.Old[0]]
+		c.Facts = withTitleFacts(presentFacts(old, oc, true), headingTitle(oc), "", factSubject(oc))
 		return c
 	case len(m.Old) > 1:
 		c.Kind = Merged
@@ -203,8 +205,41 @@ func classifyMatch(old, new *Document, m match, refs *refIndex) Change {
 		return c
 	}
 	c.Facts = compareDiffedFacts(oldText, newText, factSubject(nc), refs, c.Hunks)
+	if c.Kind == Modified {
+		c.Facts = withTitleFacts(c.Facts, headingTitle(oc), headingTitle(nc), factSubject(nc))
+	}
 	return c
 }
+
+// withTitleFacts adds to the facts of a clause's text the amounts, rates,
+// dates and time limits of its heading's title, which states them as the
+// text does ("Article 4 - Tarif de 25 €" → "… de 30 €"), before them as
+// the heading is; a change the text repeats is reported once. A title's
+// other words are names, not rules: a document's "N° 1108 annexe 0" cites
+// no annex, a heading's capitals are no act codes. The titles of a split
+// or a merge are left out, as their texts' are.
+func withTitleFacts(facts []Fact, oldTitle, newTitle, subject string) []Fact {
+	if CanonicalHeading(oldTitle) == CanonicalHeading(newTitle) {
+		return facts
+	}
+	title := compareFacts(oldTitle, newTitle, subject, nil)
+	if len(title) == 0 {
+		return facts
+	}
+	seen := make(map[string]bool, len(facts))
+	for _, f := range facts {
+		seen[factIdentity(f)] = true
+	}
+	out := make([]Fact, 0, len(title)+len(facts))
+	for _, f := range title {
+		if titleFactKinds[f.Kind] && !seen[factIdentity(f)] {
+			out = append(out, f)
+		}
+	}
+	return append(out, facts...)
+}
+
+var titleFactKinds = map[FactKind]bool{FactAmount: true, FactPercent: true, FactDate: true, FactDuration: true}
 
 // joinClauses concatenates the texts of the clauses of a split or merge, in
 // document order. Headings stay out: the change's header names the parts,
