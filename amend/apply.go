@@ -35,6 +35,9 @@ type Result struct {
 	// Traces lists every clause an instruction changed, inserted or
 	// removed, in document order, removed clauses last.
 	Traces []Trace
+	// Notes tell, for each instruction that named no clause it changed
+	// ("dans l'ensemble du chapitre 2, …"), which it changed.
+	Notes []string
 }
 
 // state is the base being amended: its clauses and, for each, where it
@@ -44,6 +47,7 @@ type state struct {
 	base    []int
 	by      [][]Step
 	removed []Trace
+	notes   []string
 }
 
 // apply applies every instruction of set to base, in order, and writes the
@@ -64,7 +68,7 @@ func apply(base *clause.Document, set *Set, f Format) (*Result, error) {
 		st.settle(in.By)
 	}
 	doc := &clause.Document{Clauses: st.cl}
-	res := &Result{Doc: doc, Text: write(doc, f)}
+	res := &Result{Doc: doc, Text: write(doc, f), Notes: st.notes}
 	for i, by := range st.by {
 		if by != nil {
 			res.Traces = append(res.Traces, Trace{New: i, Old: st.base[i], Steps: by})
@@ -239,7 +243,7 @@ func (st *state) apply(op Op, by string) error {
 		var err error
 		switch {
 		case t.Everywhere:
-			err = st.applyEverywhere(op, by)
+			err = st.editThroughout(op, t, 0, len(st.cl), by)
 		case t.Through != "":
 			err = st.applyRange(op, t, by)
 		default:
@@ -287,45 +291,6 @@ func (st *state) applyRange(op Op, t Target, by string) error {
 	return nil
 }
 
-// applyEverywhere replaces or deletes words wherever they stand in the
-// text ("Dans l'ensemble de la convention, les mots … sont remplacés…").
-func (st *state) applyEverywhere(op Op, by string) error {
-	if op.Kind != Replace && op.Kind != DeleteWords {
-		return errf("only words can be replaced or deleted throughout the text")
-	}
-	hitsOf := make([][]span, len(st.cl))
-	size := 0
-	for i := range st.cl {
-		hitsOf[i] = find(st.cl[i].Text, span{0, len(st.cl[i].Text)}, op.Old)
-		size += len(st.cl[i].Text)
-		for _, h := range hitsOf[i] {
-			size += len(op.New) - (h.end - h.start)
-		}
-	}
-	if op.Kind == Replace && size > maxConsolidated {
-		return errf("replacing « %s » throughout would make more than %d MiB of text, the most a version holds", op.Old, maxConsolidated>>20)
-	}
-	n := 0
-	for i := range st.cl {
-		c := &st.cl[i]
-		hits := hitsOf[i]
-		if op.Kind == Replace && len(hits) > 0 {
-			c.Text = replaceAll(c.Text, hits, op.New)
-		}
-		for k := len(hits) - 1; k >= 0 && op.Kind != Replace; k-- {
-			c.Text = splice(c.Text, hits[k], "")
-		}
-		if len(hits) > 0 {
-			n += len(hits)
-			st.mark(i, by)
-		}
-	}
-	if n == 0 {
-		return errf("the words « %s » are nowhere in the text", op.Old)
-	}
-	return nil
-}
-
 // insertNumbered inserts articles that name no neighbour ("Il est créé un
 // article 12.4 ainsi rédigé") where their number puts them: after the
 // article of the text (not of an annex, which numbers its own) with the
@@ -364,6 +329,10 @@ func (st *state) applyTo(op Op, t Target, by string) error {
 	}
 	switch op.Kind {
 	case Replace, DeleteWords, InsertWords, AppendWords:
+		if op.Kind != AppendWords && !t.Heading && !t.narrowed() && st.end(i) > i+1 {
+			// A titre, chapitre, section or annex: what it holds too.
+			return st.editThroughout(op, t, i, st.end(i), by)
+		}
 		s, err := scope(*text, t)
 		if err != nil {
 			return err
@@ -425,7 +394,7 @@ func (st *state) applyTo(op Op, t Target, by string) error {
 // before it.
 func (st *state) common(word string) bool {
 	for i := range st.cl {
-		if len(find(st.cl[i].Text, span{0, len(st.cl[i].Text)}, word)) > 0 {
+		if len(findExact(st.cl[i].Text, span{0, len(st.cl[i].Text)}, word)) > 0 {
 			return true
 		}
 	}
@@ -434,28 +403,6 @@ func (st *state) common(word string) bool {
 
 // splice replaces text[s.start:s.end] and tidies the seam: no doubled
 // space, no space before a comma or full stop, no run of blank lines.
-// maxConsolidated bounds the text a replacement throughout may make: a
-// few words of an avenant replaced in every clause multiply the text (2 KB
-// in place of each of 40,000 words made 80 MB), and a store holds no
-// version of more than 64 MiB.
-const maxConsolidated = 64 << 20
-
-// replaceAll puts with in place of each of hits, in one pass: replacing
-// them one by one copied the whole text each time, and 40,000 words of
-// one clause replaced throughout took minutes.
-func replaceAll(text string, hits []span, with string) string {
-	var b strings.Builder
-	b.Grow(len(text) + len(hits)*len(with))
-	last := 0
-	for _, h := range hits {
-		b.WriteString(text[last:h.start])
-		b.WriteString(with)
-		last = h.end
-	}
-	b.WriteString(text[last:])
-	return b.String()
-}
-
 func splice(text string, s span, with string) string {
 	before, after := text[:s.start], text[s.end:]
 	if with == "" {

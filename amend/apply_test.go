@@ -575,7 +575,7 @@ Le délai de recours est de trente jours.
 		{name: "trois fois, between verb and par", amend: "### Article 1er\n\nÀ l'article 8, le mot : « caisse » est remplacé, trois fois, par le mot : « CPAM ».",
 			clause: "article 8", want: "La CPAM informe le médecin. Le médecin informe la CPAM de tout changement. La CPAM en accuse réception."},
 		{name: "(deux fois), miscounted", amend: "### Article 1er\n\nÀ l'article 8, les mots : « la caisse » sont remplacés par les mots : « la CPAM » (deux fois).",
-			err: "Article 1er: the words « la caisse » are in article 8 once, not twice as the instruction says"},
+			err: "Article 1er: the words « la caisse » are in article 8 3 times, not twice as the instruction says"},
 		{name: "inserted after each", amend: "### Article 1er\n\nÀ l'article 8, après le mot : « médecin », est inséré le mot : « traitant » (deux fois).",
 			clause: "article 8", want: "La caisse informe le médecin traitant. Le médecin traitant informe la caisse de tout changement. La caisse en accuse réception."},
 		{name: "partout où within an article", amend: "### Article 1er\n\nÀ l'article 9, partout où il figure, le mot : « délai » est remplacé par le mot : « terme ».",

@@ -26,6 +26,10 @@ type Consolidation struct {
 	// nothing), which are not part of the consolidated text: the caller
 	// says so rather than drop them unsaid.
 	Own []string
+	// Notes say, for each instruction that named no clause it changed
+	// ("dans l'ensemble de la convention, …"), which it changed:
+	// "Article 1er: changed in chapitre 2: article 12, article 13".
+	Notes []string
 }
 
 // Consolidate reads amending (the text of an avenant, as reader gives it)
@@ -58,5 +62,5 @@ func Consolidate(base *clause.Document, amending string, format Format) (*Consol
 		return nil, fmt.Errorf("the consolidated text: %w", err)
 	}
 	byNew, byOld := res.Attribute(doc)
-	return &Consolidation{Text: res.Text, Doc: doc, ByNew: byNew, ByOld: byOld, Own: set.Own}, nil
+	return &Consolidation{Text: res.Text, Doc: doc, ByNew: byNew, ByOld: byOld, Own: set.Own, Notes: res.Notes}, nil
 }

@@ -26,3 +26,73 @@ func TestReplaceThroughoutBounded(t *testing.T) {
 		t.Errorf("80 MB of replacements: %v, want a refusal", err)
 	}
 }
+
+// A titre, chapitre, section or annex named for words holds them in its
+// articles and rows: "dans l'ensemble du chapitre 2" changes every place
+// in every article of the chapter, and marks each article changed; a
+// chapter named for words that must stand once looks in all it holds.
+// Words quoted in lower case stand at a sentence's start too, capital
+// and all. Before, only the chapter's own text was searched: "the words
+// « … » are not in chapitre 2".
+func TestEditThroughoutContainer(t *testing.T) {
+	base := clause.Parse(`# Convention
+
+## Chapitre 1 - Champ
+
+### Article 1 - Objet
+
+Le médecin traitant assure le suivi de ses patients.
+
+## Chapitre 2 - Tarifs
+
+### Article 2 - Consultation
+
+La consultation du médecin est fixée à 30 €. Le médecin en informe son patient.
+
+### Article 3 - Visite
+
+La visite du médecin est majorée de 10 %.
+
+## Annexe 1 - Tarifs
+
+| Code | Libellé | Tarif |
+|---|---|---|
+| G | Consultation | 30 € |
+| VG | Visite | 35 € |
+`)
+	const art1 = "Le médecin traitant assure le suivi de ses patients."
+	cases := []applyCase{
+		{name: "dans l'ensemble du chapitre", amend: "### Article 1er\n\nDans l'ensemble du chapitre 2, le mot « médecin » est remplacé par le mot « praticien ».",
+			clause: "article 3", want: "La visite du praticien est majorée de 10 %."},
+		{name: "not past the chapter", amend: "### Article 1er\n\nDans l'ensemble du chapitre 2, le mot « médecin » est remplacé par le mot « praticien ».",
+			clause: "article 1", want: art1},
+		{name: "lower case quoted, a sentence's start", amend: "### Article 1er\n\nDans l'ensemble du chapitre 2, les mots « le médecin » sont remplacés par les mots « le praticien ».",
+			clause: "article 2", want: "La consultation du médecin est fixée à 30 €. Le praticien en informe son patient."},
+		{name: "a chapter's words standing once", amend: "### Article 1er\n\nAu chapitre 2, le mot « visite » est remplacé par le mot « venue ».",
+			clause: "article 3", want: "La venue du médecin est majorée de 10 %."},
+		{name: "a chapter's words standing more than once", amend: "### Article 1er\n\nAu chapitre 2, le mot « médecin » est remplacé par le mot « praticien ».",
+			err: "Article 1er: the words « médecin » are in chapitre 2 3 times: name the article, or say « dans l'ensemble »"},
+		{name: "a chapter's words nowhere", amend: "### Article 1er\n\nDans l'ensemble du chapitre 2, le mot « traitant » est supprimé.",
+			err: "Article 1er: the words « traitant » are not in chapitre 2"},
+		{name: "an annex's rows", amend: "### Article 1er\n\nÀ l'annexe 1, le tarif « 35 € » est remplacé par le tarif « 36 € ».",
+			clause: "row VG", want: "| VG | Visite | 36 € |"},
+		{name: "an occurrence in a chapter", amend: "### Article 1er\n\nDans le chapitre 2, la dernière occurrence du mot « médecin » est remplacée par le mot « praticien ».",
+			clause: "article 3", want: "La visite du praticien est majorée de 10 %."},
+	}
+	runApplyCases(t, base, cases)
+	set, err := parse(amendDoc(cases[0].amend))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := apply(base, set, Markdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var changed []string
+	for _, tr := range res.Traces {
+		changed = append(changed, res.Doc.Clauses[tr.New].Label())
+	}
+	if got := strings.Join(changed, ", "); got != "Article 2 - Consultation, Article 3 - Visite" {
+		t.Errorf("changed %s, want articles 2 and 3", got)
+	}
+}

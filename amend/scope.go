@@ -1,6 +1,7 @@
 package amend
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -203,13 +204,39 @@ func fold(s string) folded {
 }
 
 // find returns the byte ranges of text[s.start:s.end] where words stand,
-// whole words only: "peut" is not found in "peuvent".
+// whole words only: "peut" is not found in "peuvent". Words quoted in
+// lower case are found at the start of a sentence too, where the text
+// gives them a capital: the capital is the sentence's ("les mots « le
+// médecin »" stand in "… patients. Le médecin…").
 func find(text string, s span, words string) []span {
 	w := fold(strings.TrimSpace(words)).text
 	if w == "" {
 		return nil
 	}
 	f := fold(text[s.start:s.end])
+	hits := findFolded(text, s, f, w, nil)
+	if c := capitalized(w); c != w {
+		opening := findFolded(text, s, f, c, func(at int) bool { return opensCapital(text, at) })
+		if len(opening) > 0 {
+			hits = append(hits, opening...)
+			slices.SortFunc(hits, func(a, b span) int { return a.start - b.start })
+		}
+	}
+	return hits
+}
+
+// findExact is find, the words' letters as they are quoted.
+func findExact(text string, s span, words string) []span {
+	w := fold(strings.TrimSpace(words)).text
+	if w == "" {
+		return nil
+	}
+	return findFolded(text, s, fold(text[s.start:s.end]), w, nil)
+}
+
+// findFolded returns where the folded words w stand in f, the fold of
+// text[s.start:s.end], as byte ranges of text, each kept if keep says so.
+func findFolded(text string, s span, f folded, w string, keep func(at int) bool) []span {
 	var out []span
 	for from := 0; from <= len(f.text)-len(w); {
 		i := strings.Index(f.text[from:], w)
@@ -222,7 +249,9 @@ func find(text string, s span, words string) []span {
 			start := s.start + f.at[i]
 			last := s.start + f.at[end-1]
 			_, size := utf8.DecodeRuneInString(text[last:])
-			out = append(out, span{start, last + size})
+			if keep == nil || keep(start) {
+				out = append(out, span{start, last + size})
+			}
 		}
 		from = i + 1
 	}

@@ -98,8 +98,16 @@ func opensCapital(text string, at int) bool {
 	if before == "" || strings.ContainsRune(text[len(before):at], '\n') {
 		return true
 	}
-	line := text[lineStart(text, at):at]
-	return markerEnd(line) == len(line) || frtext.EndsSentence(before[lineStart(before, len(before)):])
+	// A marker is short: the line is looked at only near its end, so
+	// that a clause of one long line is not read back for every place.
+	tail := before[max(0, len(before)-16):]
+	if k := strings.LastIndexByte(tail, '\n'); k >= 0 || len(tail) == len(before) {
+		line := text[len(before)-len(tail)+k+1 : at]
+		if markerEnd(line) == len(line) {
+			return true
+		}
+	}
+	return frtext.EndsSentence(before)
 }
 
 // endsWithStop reports whether words end a sentence of their own (« Elle

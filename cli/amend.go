@@ -38,6 +38,11 @@ func consolidate(g *globals, base *clause.Document, format amend.Format, amendPa
 	if len(c.Own) > 0 && !g.quiet {
 		fmt.Fprintf(g.io.Err, "avenant: %s: %s: the avenant's own provisions, amending nothing: not part of the consolidated text\n", amendPath, strings.Join(c.Own, ", "))
 	}
+	for _, n := range c.Notes {
+		if !g.quiet {
+			fmt.Fprintf(g.io.Err, "avenant: %s: %s\n", amendPath, n)
+		}
+	}
 	return &consolidated{Consolidation: c, sum: src.SHA256}, nil
 }
 
