@@ -1,6 +1,7 @@
 package clause
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -52,7 +53,7 @@ func rowFacts(old, new *Document, oc, nc *Clause, refs *refIndex) []Fact {
 // once), the other repeats it in each column it covers, as Word and HTML
 // tables are read; or the one has empty cells (a date of effect left
 // blank, "| MD | … | 10 € | |") where the other, in columns, has none to
-// show.
+// show. It is the reading rowFacts compares by, found with no cell apart.
 func sameRecord(a, b []string) bool {
 	if len(a) > len(b) {
 		a, b = b, a
@@ -60,43 +61,103 @@ func sameRecord(a, b []string) bool {
 	if len(a) == len(b) || len(a) == 0 {
 		return false
 	}
-	i := 0
-	for _, cell := range b {
-		switch {
-		case i < len(a) && cell == a[i]:
-			i++
-		case cell == "":
-		case i == 0 || cell != a[i-1] || !isAmount(cell):
-			return false
-		}
-	}
-	return i == len(a)
+	laid := spread(a, b)
+	return len(laid) == len(b) && slices.Equal(laid, b)
 }
 
 // spread lays the cells of a row over the columns of the same row of
-// another version, which has more: where that one repeats a price in the
-// next column (the same price for métropole and DOM), the price of this
-// one, written once across them, is repeated too. It returns short as it
-// is when the cells do not fall so.
+// another version, which has more: a price of this one may be written once
+// across columns where the other repeats a price (its cell repeated over
+// them), and
+// an empty cell of the other may be one this one does not show. Of the
+// ways to lay it so, the one that leaves fewest cells apart from the
+// other's wins, then the one whose prices written once cover the columns
+// the other gives one price (30 € | 30 € | 32 € | 32 € against 30 € | 30 €
+// | 33 €: the 33 € is Réunion's and Mayotte's, both changed, not
+// Mayotte's alone, Réunion's turned into 30 €). It returns short as it is
+// when the cells cannot fall so.
 func spread(short, long []string) []string {
-	out := make([]string, 0, len(long))
-	i := 0
-	for j, cell := range long {
-		switch {
-		case j > 0 && i > 0 && len(long)-j > len(short)-i && isAmount(cell) && cell == long[j-1] && isAmount(short[i-1]):
-			out = append(out, short[i-1])
-		case i < len(short):
-			out = append(out, short[i])
-			i++
-		default:
-			return short
+	n, m := len(short), len(long)
+	if n >= m || n == 0 || m > maxSpreadCells {
+		return short
+	}
+	// best[i][j][s]: the best score laying short[i:] over long[j:], the
+	// column before j holding short[i-1] (s = 0) or nothing (s = 1, an
+	// empty cell of long's); a score counts cells alike, then columns
+	// whose likeness to the column before agrees in both versions.
+	const none = -1
+	type step struct{ score, move int }
+	best := make([][][2]step, n+1)
+	for i := range best {
+		best[i] = make([][2]step, m+1)
+		for j := range best[i] {
+			best[i][j] = [2]step{{none, 0}, {none, 0}}
 		}
 	}
-	if i < len(short) {
+	best[n][m] = [2]step{{0, 0}, {0, 0}}
+	before := func(i, s int) string {
+		if s == 1 || i == 0 {
+			return ""
+		}
+		return short[i-1]
+	}
+	score := func(cell string, j int, prev string) int {
+		s := 0
+		if cell == long[j] {
+			s = 2 * m
+		}
+		if j > 0 && (cell == prev) == (long[j] == long[j-1]) {
+			s++
+		}
+		return s
+	}
+	for i := n; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			for s := range 2 {
+				prev := before(i, s)
+				b := step{none, 0}
+				try := func(next step, add, move int) {
+					if next.score != none && next.score+add > b.score {
+						b = step{next.score + add, move}
+					}
+				}
+				if i < n {
+					try(best[i+1][j+1][0], score(short[i], j, prev), 1) // a cell of its own
+				}
+				if i > 0 && s == 0 && j > 0 && long[j] == long[j-1] && isAmount(short[i-1]) {
+					try(best[i][j+1][0], score(short[i-1], j, prev), 2) // the price before, written once
+				}
+				if long[j] == "" {
+					try(best[i][j+1][1], score("", j, prev), 3) // a cell it does not show
+				}
+				best[i][j][s] = b
+			}
+		}
+	}
+	if best[0][0][0].score == none {
 		return short
+	}
+	out := make([]string, 0, m)
+	i, s := 0, 0
+	for j := range m {
+		switch best[i][j][s].move {
+		case 1:
+			out = append(out, short[i])
+			i, s = i+1, 0
+		case 2:
+			out = append(out, short[i-1])
+			s = 0
+		default:
+			out = append(out, "")
+			s = 1
+		}
 	}
 	return out
 }
+
+// maxSpreadCells bounds the rows spread lays out: a row of more cells than
+// a table has columns (64 at most, as spans are bounded) is compared whole.
+const maxSpreadCells = 64
 
 // withRowCode reports a row whose code changed ("| TLX | … |" → "| TLY |
 // … |") by a code fact from the one to the other, first, whether the
