@@ -111,6 +111,7 @@ const (
 	hAnnex
 	hFreeTitle   // unnumbered markdown heading of level 1
 	hFreeSection // unnumbered markdown heading of a deeper level
+	hTableGroup  // unnumbered heading over a table of an annex ("Consultations")
 	hkinds
 )
 
@@ -145,6 +146,7 @@ var kinds = [hkinds]kindInfo{
 	hAnnex:        {KindAnnex, 0, "annexe", "annex"},
 	hFreeTitle:    {KindTitle, -1, "titre", ""},
 	hFreeSection:  {KindSection, -1, "sect", ""},
+	hTableGroup:   {KindSection, -1, "sect", ""},
 }
 
 // Line flags.
@@ -585,6 +587,8 @@ func appendKey(dst []byte, hk hkind, num string) []byte {
 func (p *parser) encloses(f frame, h *head) bool {
 	rf, rh := kinds[f.hk].rank, kinds[h.hk].rank
 	switch {
+	case h.hk == hTableGroup: // under the annex or its article, beside the group before it
+		return rf >= 0
 	case rf < 0 && p.hasArticles: // see freeHeadings
 		return f.hk == hFreeTitle && h.hk != hFreeTitle
 	case f.md > 0 && h.md > 0:

@@ -30,6 +30,13 @@ const maxTitleLine = 200
 //     its own, which holds no other heading (unless it stands right
 //     under a heading, whose name it then is: "TITRE I" over
 //     "DISPOSITIONS GÉNÉRALES");
+//   - in an annex, the same standing right before a table (its header or
+//     first row) names a group of the annex ("### Consultations",
+//     "Majorations" over their tables): a section of the annex holding
+//     that table, up to the next group or heading, so that the tables of
+//     an annex stay apart and a row moved from one to the other is moved;
+//     a note of the table's currency ("Montants en euros") stays the text
+//     the table is priced by;
 //   - any other unnumbered markdown heading is a line of the text it
 //     stands in, as the same line is in a PDF ("### Objectifs" inside an
 //     article: the article is the unit negotiators cite).
@@ -65,6 +72,7 @@ func (p *parser) freeHeadings() {
 	}
 	out := make([]head, 0, len(p.heads)+2)
 	k := 0 // next of p.heads
+	inAnnex := false
 	for i := range p.lines {
 		free := false
 		var h head
@@ -72,12 +80,15 @@ func (p *parser) freeHeadings() {
 			h = p.heads[k]
 			k++
 			if kinds[h.hk].rank >= 0 && !(annexGroup(h) && introduces(i)) {
+				inAnnex = inAnnex || h.hk == hAnnex
 				out = append(out, h)
 				continue
 			}
 			free = true
 		} else if p.titleLine(i, isHead) {
 			h = head{line: i, text: p.trimmed(i)}
+		} else if t, ok := p.emphasisedTitle(i, isHead); ok && inAnnex {
+			h = head{line: i, text: t}
 		} else {
 			continue
 		}
@@ -86,6 +97,8 @@ func (p *parser) freeHeadings() {
 			h.hk = hFreeTitle
 		case introduces(i) && !p.endsBlock(i, isHead):
 			h.hk = hFreeSection
+		case inAnnex && p.opensTable(i) && currencyNote(h.text) == "":
+			h.hk = hTableGroup
 		default:
 			if free {
 				p.lines[i].flags |= fDemoted
@@ -132,6 +145,36 @@ func (p *parser) headLines() []bool {
 // there; over text of its own it is the annex.
 func annexGroup(h head) bool {
 	return h.hk == hAnnex && h.num == "" && foldPrefixAt(h.text, 0, "annexes")
+}
+
+// emphasisedTitle reads line i as a title set in bold or italics
+// ("**Consultations**"), as a Word file's bold line reads without its
+// markers: it returns the title without them.
+func (p *parser) emphasisedTitle(i int, isHead []bool) (string, bool) {
+	if p.lines[i].flags&fEmphasis == 0 {
+		return "", false
+	}
+	t := stripEmphasis(p.trimmed(i))
+	alone := func(j int) bool {
+		return j < 0 || j >= len(p.lines) || p.lines[j].flags&fBlank != 0 || isHead[j] || p.oneLineParagraphs
+	}
+	return t, alone(i-1) && alone(i+1) && titleShape(t)
+}
+
+// opensTable reports whether the next line after i that is not blank opens
+// a table: its header row, or a row.
+func (p *parser) opensTable(i int) bool {
+	j := i + 1
+	for j < len(p.lines) && p.lines[j].flags&fBlank != 0 {
+		j++
+	}
+	if j == len(p.lines) {
+		return false
+	}
+	if _, _, ok := p.tableHeader(j, len(p.lines)); ok {
+		return true
+	}
+	return p.isRow(j)
 }
 
 // titleLine reports whether line i stands alone (a blank line or a heading
