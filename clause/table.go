@@ -353,24 +353,49 @@ func (p *parser) addTableHeader(parent, i int, cells []string) int {
 }
 
 // rowEnd returns the line after row i: a row in columns goes on over the
-// lines that continue its label, indented further than the row and
-// holding no amount (pdftotext -layout wraps a long label under itself).
+// lines that continue its label, holding no amount: indented further than
+// the row (pdftotext -layout wraps a long label under itself), or, where
+// the label is the row's first cell, standing under that cell alone,
+// ended before the next cell's column (a label-first row whose label
+// wrapped: "Consultation … réalisée au   G   30 €" / "cabinet par le
+// médecin traitant").
 func (p *parser) rowEnd(i, b int) int {
 	if p.lines[i].flags&fPipe != 0 {
 		return i + 1
 	}
 	indent := p.lines[i].ts - p.lines[i].start
+	firstEnd := -1 // the column before which a line stays under the first cell
 	j := i + 1
 	for ; j < b; j++ {
 		ln := p.lines[j]
-		if ln.flags&(fBlank|fPipe) != 0 || ln.ts-ln.start <= indent || p.isRow(j) {
+		if ln.flags&(fBlank|fPipe) != 0 || ln.ts-ln.start < indent || p.isRow(j) {
 			break
+		}
+		if ln.ts-ln.start == indent {
+			if firstEnd < 0 {
+				firstEnd = p.firstCellEnd(i)
+			}
+			if utf8.RuneCountInString(p.text[ln.start:ln.te]) >= firstEnd {
+				break
+			}
 		}
 		if p.holdsAmount(j) {
 			break
 		}
 	}
 	return j
+}
+
+// firstCellEnd is the column, counted from the start of line i, at which
+// a line under the first cell of row i must end: two columns before the
+// second cell; 0 when the first cell is the row's code, which never wraps.
+func (p *parser) firstCellEnd(i int) int {
+	spans := columnSpans(p.trimmed(i))
+	if len(spans) < 2 || isRowCode(spans[0].text) {
+		return 0
+	}
+	ln := p.lines[i]
+	return utf8.RuneCountInString(p.text[ln.start:ln.ts]) + spans[1].col - 1
 }
 
 // rowStart reads line i as the start of a row: its line, or the first

@@ -211,8 +211,12 @@ func TestLabelFirstColumns(t *testing.T) {
 		}
 		return out
 	}
+	// A label wrapped under itself, at the row's indentation, as a PDF
+	// of top-aligned cells prints it; the text after the table, past
+	// the label's column, is not the label's.
+	wrapped := "Annexe 1\n\nLibellé                      Code    Tarif\nConsultation de               G       26,50 €\nréférence\nVisite                       VG      36,50 €\nTarifs applicables en métropole et dans les DROM.\n"
 	want := []string{"header Libellé | Code | Tarif", "tariff:G Consultation de référence | G | 26,50 €", "tariff:VG Visite | VG | 36,50 €"}
-	for name, in := range map[string]string{"pipes": pipes, "columns": columns} {
+	for name, in := range map[string]string{"pipes": pipes, "columns": columns, "wrapped": wrapped} {
 		if got := rows(in); !slices.Equal(got, want) {
 			t.Errorf("%s: %q, want %q", name, got, want)
 		}

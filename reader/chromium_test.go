@@ -69,8 +69,14 @@ func TestChromiumTable(t *testing.T) {
 		md.WriteString("| " + strings.Join(r[:], " | ") + " |\n")
 	}
 	html.WriteString("</table></body></html>")
-	data := chromiumPDF(t, html.String())
-	want := clause.Parse(md.String())
+	printsAsSource(t, chromiumPDF(t, html.String()), md.String())
+}
+
+// printsAsSource checks that both PDF readers read data as the clauses of
+// the Markdown it was printed from, cell for cell.
+func printsAsSource(t *testing.T, data []byte, md string) {
+	t.Helper()
+	want := clause.Parse(md)
 	withPDFTools(t, func(t *testing.T) {
 		got, err := pdfText(data)
 		if err != nil {

@@ -1,0 +1,34 @@
+package reader
+
+import "testing"
+
+// chromiumTableCases are tariff annexes as a browser prints them, each with
+// the Markdown it was written from: both PDF readers must read the same
+// rows, cell for cell.
+var chromiumTableCases = []struct {
+	name, style, html, md string
+}{{
+	// Top-aligned cells, the label first: a label that wraps goes on
+	// under itself, below the line of the row's code and price.
+	name:  "label first, wrapped",
+	style: "table{width:100%}td{vertical-align:top}td:last-child{white-space:nowrap}",
+	html: `<h2>Annexe 1 - Tarifs des actes</h2><table><tr><th>Libellé</th><th>Code</th><th>Tarif</th></tr>` +
+		`<tr><td>Consultation de référence du médecin généraliste, y compris la consultation réalisée au cabinet par le médecin traitant</td><td>G</td><td>30,00 €</td></tr>` +
+		`<tr><td>Visite</td><td>VG</td><td>35,00 €</td></tr>` +
+		`<tr><td>Avis ponctuel de consultant réalisé par un médecin spécialiste à la demande du médecin traitant</td><td>APC</td><td>60,00 €</td></tr>` +
+		`<tr><td>Majoration de nuit</td><td>MN</td><td>35,00 €</td></tr></table>`,
+	md: "## Annexe 1 - Tarifs des actes\n\n| Libellé | Code | Tarif |\n|---|---|---|\n" +
+		"| Consultation de référence du médecin généraliste, y compris la consultation réalisée au cabinet par le médecin traitant | G | 30,00 € |\n" +
+		"| Visite | VG | 35,00 € |\n" +
+		"| Avis ponctuel de consultant réalisé par un médecin spécialiste à la demande du médecin traitant | APC | 60,00 € |\n" +
+		"| Majoration de nuit | MN | 35,00 € |\n",
+}}
+
+func TestChromiumTables(t *testing.T) {
+	for _, tc := range chromiumTableCases {
+		t.Run(tc.name, func(t *testing.T) {
+			printsAsSource(t, chromiumPDF(t, `<!DOCTYPE html><html><head><meta charset="utf-8"><style>body{font-family:sans-serif;font-size:11pt}`+
+				`table{border-collapse:collapse}td,th{border:1px solid #000;padding:4px}`+tc.style+`</style></head><body>`+tc.html+`</body></html>`), tc.md)
+		})
+	}
+}
