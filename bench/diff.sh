@@ -8,7 +8,7 @@
 #              ../shared/corpus/raw/lafabrique/pjl16-580; skipped without
 #              the corpus).
 # For each: best wall time and best CPU time (user + system) of RUNS runs,
-# peak RSS, the bytes one diff allocates (BenchmarkDiffCommand, in
+# peak RSS, the fewest page faults, the bytes one diff allocates (BenchmarkDiffCommand, in
 # process), and the ratios to git. Usage: bench/diff.sh [RUNS]
 # With BASE set to another avenant binary (an earlier build), that one is
 # timed too, in the same run, for a before/after on the same load.
@@ -30,20 +30,20 @@ while read -r name bop; do alloc[$name]=$bop; done < <(
     awk '/^BenchmarkDiffCommand\// { split($1, n, "[/-]"); for (i = 1; i <= NF; i++) if ($(i+1) == "B/op") print n[2], $i }')
 
 printf 'best of %s runs; CPU = user + system\n' "$runs"
-printf '%-10s %-8s %10s %10s %9s %9s\n' pair tool 'wall ms' 'CPU ms' 'RSS KiB' 'alloc MB'
+printf '%-10s %-8s %10s %10s %9s %7s %9s\n' pair tool 'wall ms' 'CPU ms' 'RSS KiB' faults 'alloc MB'
 for p in "${pairs[@]}"; do
   ext=md; [ "$p" = bill ] && ext=txt
   old="$tmp/$p-old.$ext" new="$tmp/$p-new.$ext"
-  read -r aw ac ar < <("$tmp/cputime" -runs "$runs" -- "$tmp/avenant" diff --format json "$old" "$new")
-  read -r gw gc gr < <("$tmp/cputime" -runs "$runs" -- git diff --no-index --word-diff "$old" "$new")
+  read -r aw ac ar af < <("$tmp/cputime" -runs "$runs" -- "$tmp/avenant" diff --format json "$old" "$new")
+  read -r gw gc gr gf < <("$tmp/cputime" -runs "$runs" -- git diff --no-index --word-diff "$old" "$new")
   if [ -n "${BASE:-}" ]; then
-    read -r bw bc br < <("$tmp/cputime" -runs "$runs" -- "$BASE" diff --format json "$old" "$new")
+    read -r bw bc br bf < <("$tmp/cputime" -runs "$runs" -- "$BASE" diff --format json "$old" "$new")
   fi
-  printf '%-10s %-8s %10s %10s %9s %9.1f\n' "$p" avenant "$aw" "$ac" "$ar" "$(awk -v b="${alloc[$p]:-0}" 'BEGIN { print b / 1e6 }')"
+  printf '%-10s %-8s %10s %10s %9s %7s %9.1f\n' "$p" avenant "$aw" "$ac" "$ar" "$af" "$(awk -v b="${alloc[$p]:-0}" 'BEGIN { print b / 1e6 }')"
   if [ -n "${BASE:-}" ]; then
-    printf '%-10s %-8s %10s %10s %9s %9s\n' "$p" base "$bw" "$bc" "$br" -
+    printf '%-10s %-8s %10s %10s %9s %7s %9s\n' "$p" base "$bw" "$bc" "$br" "$bf" -
   fi
-  printf '%-10s %-8s %10s %10s %9s %9s\n' "$p" git "$gw" "$gc" "$gr" -
+  printf '%-10s %-8s %10s %10s %9s %7s %9s\n' "$p" git "$gw" "$gc" "$gr" "$gf" -
   awk -v p="$p" -v s="$(wc -c <"$old")" -v aw="$aw" -v gw="$gw" -v ac="$ac" -v gc="$gc" \
     'BEGIN { printf "%-10s 2 × %d bytes: avenant / git  wall %.2f×  CPU %.2f×\n", p, s, aw / gw, ac / gc }'
   if [ -n "${BASE:-}" ]; then

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/avenant-dev/avenant/internal/corpus"
+	"github.com/avenant-dev/avenant/internal/heap"
 	"github.com/avenant-dev/avenant/internal/synth"
 )
 
@@ -35,6 +36,9 @@ func benchDiffCommand(b *testing.B, ext string, old, new synth.Version) {
 		}
 	}
 	b.SetBytes(int64(len(old.Text) + len(new.Text)))
+	// The heap laid out for a large input is the process's, once, not a
+	// diff's: out of the bytes a diff allocates.
+	heap.Expect(int64(len(old.Text) + len(new.Text)))
 	b.ReportAllocs()
 	var out, errb bytes.Buffer
 	io := &IO{In: strings.NewReader(""), Out: &out, Err: &errb, Getenv: func(string) string { return "" }}

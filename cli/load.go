@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/internal/heap"
 	"github.com/avenant-dev/avenant/reader"
 	"github.com/avenant-dev/avenant/render"
 	"github.com/avenant-dev/avenant/store"
@@ -99,11 +100,26 @@ func looksLikePath(arg string) bool {
 
 // loadPair loads the two versions compared by diff and check.
 func (l *docLoader) loadPair(oldArg, newArg string) (oldDoc, newDoc *clause.Document, old, new render.Side, err error) {
+	// Files are known large before they are read, versions of the store
+	// once read; the diff, which allocates most, comes after either.
+	heap.Expect(fileSize(oldArg) + fileSize(newArg))
 	if oldDoc, old, err = l.load(oldArg); err != nil {
 		return
 	}
-	newDoc, new, err = l.load(newArg)
+	if newDoc, new, err = l.load(newArg); err != nil {
+		return
+	}
+	heap.Expect(textSize(oldDoc) + textSize(newDoc))
 	return
+}
+
+// textSize is the bytes of a document's clause texts.
+func textSize(d *clause.Document) int64 {
+	var n int64
+	for i := range d.Clauses {
+		n += int64(len(d.Clauses[i].Text))
+	}
+	return n
 }
 
 // compareOptions reads a --concordance file, if any, and checks that every
@@ -122,4 +138,13 @@ func compareOptions(path string, oldDoc, newDoc *clause.Document) (clause.Compar
 	}
 	opts.Align.Concordance = conc
 	return opts, nil
+}
+
+// fileSize is the size of the file arg names, 0 for anything else.
+func fileSize(arg string) int64 {
+	fi, err := os.Stat(arg)
+	if err != nil {
+		return 0
+	}
+	return fi.Size()
 }
