@@ -156,7 +156,12 @@ func TestAmendsRedraft(t *testing.T) {
 // version of it too: the first draft is itself amending instructions, and
 // the redraft's instructions, naming the convention's articles 1 to 3,
 // cannot be carried out on the draft's own articles 1 to 3. A text whose
-// instructions the draft can take (a union's amendments to it) amends it.
+// instructions the draft can take (a union's amendments to it) amends it,
+// unless each of its articles amends what the draft's article of its
+// number amends: a redraft whose articles 1 and 2 name the convention's
+// articles 1 and 2, as the draft's do, finds the words it quotes in the
+// draft's articles 1 and 2, which quote them too; before, such a redraft
+// was refused as amending the draft.
 func TestAmendsRewrittenDraft(t *testing.T) {
 	draft := firstDraft
 	redraft := strings.NewReplacer("« 30 € ».\n\n## Article 2", "« 31,50 € ».\n\n## Article 2",
@@ -182,12 +187,59 @@ func TestAmendsRewrittenDraft(t *testing.T) {
 		{"the other way round", draft, redraft, false},
 		{"the redraft against the convention", redraft, convention, true},
 		{"amendments the draft can take", amendments, draft, true},
+		{"a redraft the draft can take", mirrorRedraft, mirrorDraft, false},
+		{"amendments to a draft that mirrors the convention", mirrorAmendments, mirrorDraft, true},
 	} {
 		if got := Amends(clause.Parse(tc.doc), clause.Parse(tc.base)); got != tc.want {
 			t.Errorf("%s: Amends = %v, want %v", tc.name, got, tc.want)
 		}
 	}
 }
+
+// mirrorDraft is an avenant whose articles 1 and 2 amend the convention's
+// articles 1 and 2; mirrorRedraft, its redraft, changes the new amounts;
+// mirrorAmendments, a union's amendments to it, change them too, in the
+// draft's articles 1 and 2.
+const (
+	mirrorDraft = `# Avenant n° 2
+
+## Article 1 - Consultation
+
+À l'article 1, les mots « 26,50 € » sont remplacés par les mots « 30 € ».
+
+## Article 2 - Visite
+
+À l'article 2, les mots « 35 € » sont remplacés par les mots « 38 € ».
+
+## Article 3 - Entrée en vigueur
+
+Le présent avenant entre en vigueur le 1er juillet 2025.
+`
+	mirrorAmendments = `# Amendements au projet d'avenant n° 2
+
+## Article 1
+
+À l'article 1, les mots « 30 € » sont remplacés par les mots « 32 € ».
+
+## Article 2
+
+À l'article 2, les mots « 38 € » sont remplacés par les mots « 40 € ».
+`
+	mirrorRedraft = `# Avenant n° 2
+
+## Article 1 - Consultation
+
+À l'article 1, les mots « 26,50 € » sont remplacés par les mots « 31,50 € ».
+
+## Article 2 - Visite
+
+À l'article 2, les mots « 35 € » sont remplacés par les mots « 40 € ».
+
+## Article 3 - Entrée en vigueur
+
+Le présent avenant entre en vigueur le 1er juillet 2025.
+`
+)
 
 // firstDraft is an avenant written as amendments: its articles 1 to 3
 // name the convention's articles 1 to 3.

@@ -194,11 +194,68 @@ func Amends(doc, base *clause.Document) bool {
 		return false
 	}
 	// A base that is itself amending instructions (a first draft of the
-	// avenant) is amended only by a text whose instructions it can take:
-	// a redraft's instructions name the convention's articles, which the
-	// first draft's own numbers (1, 2, 3…) coincide with, but the words
-	// they quote are not in the draft's articles of those numbers.
-	return !instructsMostly(base) || appliesTo(doc, base)
+	// avenant) is amended only by a text whose instructions it can take,
+	// and that is no redraft of it: a redraft's instructions name the
+	// convention's articles, which the first draft's own numbers (1, 2,
+	// 3…) coincide with, and the words they quote may well stand in the
+	// draft's articles of those numbers, which quote them too.
+	if !instructsMostly(base) {
+		return true
+	}
+	mine, err := parse(doc)
+	if err != nil || len(mine.Instructions) == 0 {
+		return false
+	}
+	theirs, err := parse(base)
+	if err == nil && redrafts(doc, base, mine, theirs) {
+		return false
+	}
+	_, err = apply(base, mine, Markdown)
+	return err == nil
+}
+
+// redrafts reports whether doc, read as the instructions mine, is another
+// version of base, read as theirs: most of doc's articles that base does
+// not have word for word do what base's article of the same number does,
+// to the same clauses and the same words (only the words put in differ).
+// A redraft changes what its articles put in, not what they aim at; a
+// text amending base changes words of base's articles, which are the
+// words those articles put in (a union's amendment to the draft's new
+// amount), not the convention's words they replace.
+func redrafts(doc, base *clause.Document, mine, theirs *Set) bool {
+	aimsMine, aimsTheirs := aims(mine), aims(theirs)
+	texts := unitTexts(base)
+	n, same := 0, 0
+	for _, c := range unitsOf(doc) {
+		if c.Kind != clause.KindArticle || texts[c.Text] {
+			continue
+		}
+		n++
+		if a := aimsMine[unitLabel(c)]; a != "" && a == aimsTheirs[unitLabel(c)] {
+			same++
+		}
+	}
+	return 2*same > n
+}
+
+// aims says, for each article of an amending text, what its instructions
+// do, to which clauses and which words, in order.
+func aims(set *Set) map[string]string {
+	out := map[string]string{}
+	for _, in := range set.Instructions {
+		article, _, _ := strings.Cut(in.By, ",")
+		for _, op := range in.Ops {
+			out[article] += string(op.Kind) + " « " + op.Old + op.Anchor + " » in"
+			for _, t := range op.Targets {
+				out[article] += " " + t.clauseName()
+			}
+			if len(op.Targets) == 0 {
+				out[article] += " article " + op.Number
+			}
+			out[article] += "; "
+		}
+	}
+	return out
 }
 
 // instructsMostly reports whether most of doc's articles are amending
@@ -227,16 +284,6 @@ func instructsMostly(doc *clause.Document) bool {
 		}
 	}
 	return 2*n > len(articles)
-}
-
-// appliesTo reports whether every instruction of doc applies to base.
-func appliesTo(doc, base *clause.Document) bool {
-	set, err := parse(doc)
-	if err != nil || len(set.Instructions) == 0 {
-		return false
-	}
-	_, err = apply(base, set, Markdown)
-	return err == nil
 }
 
 // aimedAt reports whether an article's text is an instruction naming an
