@@ -1,32 +1,28 @@
 package store
 
 import (
-	"slices"
+	"strings"
 
 	"github.com/avenant-dev/avenant/clause"
 )
 
-// insertion is text a revision inserted, keyed by where it stands in the
-// text it revised, so that two revisions of one text that insert the same
-// words at the same place have the same key.
-type insertion struct {
-	at   int // byte offset in the revised text
-	text string
-}
+// stretch is a run of bytes of a revision: at in the text revised, from
+// to to in the revision.
+type stretch struct{ at, from, to int }
 
-// insertions lists the insertions that turn prev into next (diffText's
-// hunks), each with its offset in next.
-func insertions(prev, next string) map[insertion]int {
-	out := map[insertion]int{}
+// stretches lists the hunks of diffText(prev, next) of kind op (equal or
+// insert) as stretches of next.
+func stretches(prev, next string, op clause.Op) []stretch {
+	var out []stretch
 	p, n := 0, 0
 	for _, h := range diffText(prev, next) {
-		switch h.Op {
-		case clause.OpEqual:
-			p, n = p+len(h.Text), n+len(h.Text)
-		case clause.OpDelete:
+		if h.Op == op {
+			out = append(out, stretch{p, n, n + len(h.Text)})
+		}
+		if h.Op != clause.OpInsert {
 			p += len(h.Text)
-		case clause.OpInsert:
-			out[insertion{p, h.Text}] = n
+		}
+		if h.Op != clause.OpDelete {
 			n += len(h.Text)
 		}
 	}
@@ -35,10 +31,15 @@ func insertions(prev, next string) map[insertion]int {
 
 // adopted credits the words that version v inserted into clause id (spans
 // cut next, the text v made of prev, its parent's) to an earlier version
-// off v's line that had inserted the same words at the same place in the
-// same text, as that version's own blame credits them: a convention taking
-// a union's counter-proposal word for word credits the union, and a
-// version putting back what a sibling kept credits whoever wrote it. The
+// off v's line that had inserted them into the same text, as that
+// version's own blame credits them: a convention taking a union's
+// counter-proposal credits the union, and a version putting back what a
+// sibling kept credits whoever wrote it. A sentence v inserted (or the
+// words it inserted into one) is adopted from a version w when at least
+// half of it stands unchanged, in a diff of w's text and v's, on words w
+// had inserted: the words kept are w's, the words
+// v changed in them (one word of a sentence) stay v's, and a word or two
+// that two different insertions happen to share credit no one else. The
 // earliest such version, imported and dated no later than v, wins. line
 // holds the commits of v's line.
 func (b *blamer) adopted(id string, v *Version, spans []Span, prev, next string, line map[string]bool, depth int) ([]Span, error) {
@@ -46,14 +47,16 @@ func (b *blamer) adopted(id string, v *Version, spans []Span, prev, next string,
 	if !ok || depth >= 16 {
 		return spans, nil
 	}
-	var ins map[insertion]int // v's, computed once a candidate is found
-	for wi := 0; wi < vi && (ins == nil || len(ins) > 0); wi++ {
+	var mine []stretch // v's insertions left to credit, computed once a candidate is found
+	for wi := 0; wi < vi && (mine == nil || len(mine) > 0); wi++ {
 		w := &b.ix.Versions[wi]
 		if line[w.Commit] || w.Date > v.Date && v.Date != "" || !b.ix.names(wi, id) {
 			continue
 		}
-		if ins == nil {
-			ins = insertions(prev, next)
+		if mine == nil {
+			if mine = sentences(stretches(prev, next, clause.OpInsert), next); len(mine) == 0 {
+				break
+			}
 		}
 		d := b.deltaOf(w, id)
 		if d == nil || d.Gone {
@@ -66,29 +69,76 @@ func (b *blamer) adopted(id string, v *Version, spans []Span, prev, next string,
 		if err != nil {
 			return nil, err
 		}
-		var theirs []Span
-		found := insertions(prev, string(raw))
-		keys := make([]insertion, 0, len(ins))
-		for k := range ins {
-			keys = append(keys, k)
-		}
-		slices.SortFunc(keys, func(x, y insertion) int { return x.at - y.at })
-		for _, k := range keys {
-			off, ok := found[k]
-			if !ok {
+		theirs := stretches(prev, string(raw), clause.OpInsert)
+		kept := stretches(string(raw), next, clause.OpEqual)
+		var blame []Span // w's, read once an insertion is found adopted
+		left := mine[:0]
+		for _, m := range mine {
+			pieces := adoptedPieces(m, kept, theirs)
+			if 2*piecesLen(pieces) < m.to-m.from {
+				left = append(left, m)
 				continue
 			}
-			if theirs == nil {
-				if theirs, _, err = b.blame(id, w, depth+1); err != nil {
+			if blame == nil {
+				if blame, _, err = b.blame(id, w, depth+1); err != nil {
 					return nil, err
 				}
 			}
-			at := ins[k]
-			spans = overlay(spans, at, cut(theirs, off, off+len(k.text)))
-			delete(ins, k)
+			for _, pc := range pieces {
+				spans = overlay(spans, pc.from, cut(blame, pc.at, pc.at+pc.to-pc.from))
+			}
 		}
+		mine = left
 	}
 	return spans, nil
+}
+
+// sentences cuts stretches of text after each line break: a clause file
+// holds a sentence a line, and each sentence v inserted is adopted or not
+// on its own.
+func sentences(ss []stretch, text string) []stretch {
+	var out []stretch
+	for _, st := range ss {
+		for st.from < st.to {
+			end := st.to
+			if k := strings.IndexByte(text[st.from:st.to], '\n'); k >= 0 {
+				end = st.from + k + 1
+			}
+			out = append(out, stretch{at: st.at, from: st.from, to: end})
+			st.from = end
+		}
+	}
+	return out
+}
+
+// adoptedPieces lists the bytes of insertion m (a stretch of next) that a
+// diff of the other text and next keeps (kept: equal stretches, at in the
+// other text) and that the other text had inserted itself (theirs:
+// stretches of the other text), each with its place in the other text.
+func adoptedPieces(m stretch, kept, theirs []stretch) []stretch {
+	var out []stretch
+	for _, k := range kept {
+		lo, hi := max(m.from, k.from), min(m.to, k.to)
+		if lo >= hi {
+			continue
+		}
+		// The same bytes in the other text, then their part it inserted.
+		olo, ohi := k.at+lo-k.from, k.at+hi-k.from
+		for _, t := range theirs {
+			if a, z := max(olo, t.from), min(ohi, t.to); a < z {
+				out = append(out, stretch{at: a, from: lo + a - olo, to: lo + z - olo})
+			}
+		}
+	}
+	return out
+}
+
+func piecesLen(ps []stretch) int {
+	n := 0
+	for _, p := range ps {
+		n += p.to - p.from
+	}
+	return n
 }
 
 // cut is the part of spans that covers bytes from to to of their text.

@@ -45,3 +45,49 @@ func TestBlameAdopted(t *testing.T) {
 		})
 	}
 }
+
+// TestBlameAdoptedEdited: the convention, answering the règlement
+// arbitral, takes a sentence the CNAM proposed off its line. Taken with a
+// word changed, the words kept are the CNAM's and the changed word the
+// convention's; a sentence of the convention's own that shares a few words
+// with the CNAM's is the convention's alone.
+func TestBlameAdoptedEdited(t *testing.T) {
+	const (
+		base = "La consultation de référence est fixée à 26,50 €."
+		cnam = base + " Une majoration de 5 € est applicable aux patients de moins de six ans suivis par leur médecin traitant."
+	)
+	for _, tc := range []struct{ name, conv, want string }{
+		{"one word changed", base + " Une majoration de 5 € est applicable aux patients de moins de huit ans suivis par leur médecin traitant.",
+			"RA«La consultation de référence est fixée à 26,50 €.\n» CNAM«Une majoration de 5 € est applicable aux patients de moins de » CONV«huit» CNAM« ans suivis par leur médecin traitant.\n»"},
+		{"one word changed, then a long sentence of its own", base + " Une majoration de 5 € est applicable aux patients de moins de huit ans suivis par leur médecin traitant. Elle est versée chaque trimestre par la caisse primaire d'assurance maladie au vu des feuilles de soins que le médecin lui a transmises.",
+			"RA«La consultation de référence est fixée à 26,50 €.\n» CNAM«Une majoration de 5 € est applicable aux patients de moins de » CONV«huit» CNAM« ans suivis par leur médecin traitant.\n» CONV«Elle est versée chaque trimestre par la caisse primaire d'assurance maladie au vu des feuilles de soins que le médecin lui a transmises.\n»"},
+		{"taken word for word", cnam,
+			"RA«La consultation de référence est fixée à 26,50 €.\n» CNAM«Une majoration de 5 € est applicable aux patients de moins de six ans suivis par leur médecin traitant.\n»"},
+		{"words shared by chance", base + " Le forfait est versé aux médecins de plus de soixante ans installés en zone sous-dense.",
+			"RA«La consultation de référence est fixée à 26,50 €.\n» CONV«Le forfait est versé aux médecins de plus de soixante ans installés en zone sous-dense.\n»"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newStore(t)
+			for _, v := range []struct{ text, party, label, date string }{
+				{base, "Arbitre", "RA", "2023-04-30"},
+				{cnam, "CNAM", "CNAM", "2024-02-08"},
+				{tc.conv, "UNCAM", "CONV", "2024-06-04"},
+			} {
+				base := ""
+				if v.label == "CONV" {
+					base = "RA"
+				}
+				if _, err := s.Import(parseMD(articles("1", "Les parties se revoient chaque année.", "2", v.text)), ImportOptions{Party: v.party, Label: v.label, Date: v.date, Base: base}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			spans, err := s.BlameLines("art-2", nil, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := spanSummary(spans); got != tc.want {
+				t.Errorf("blame of the convention's article:\n%s\nwant\n%s", got, tc.want)
+			}
+		})
+	}
+}
