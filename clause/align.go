@@ -61,7 +61,9 @@ const (
 // same number or similar text, best first (text found through MinHash
 // candidates, so that no all-pairs comparison is made); containers by the
 // votes of their children; short clauses near their neighbours' new place
-// (matchNearby); same number whatever the text (an article rewritten);
+// (matchNearby); clauses renumbered and edited inside a run renumbered by
+// one shift (matchRuns); same number whatever the text (an article
+// rewritten);
 // splits and merges; then additions and removals.
 func Align(old, new *Document, opts AlignOptions) []match {
 	return newAligner(old, new).align(opts)
@@ -79,6 +81,7 @@ func (a *aligner) align(opts AlignOptions) []match {
 	a.matchSimilar()
 	a.matchByChildren()
 	a.matchNearby()
+	a.matchRuns()
 	a.matchKeys(func(*Clause) bool { return true })
 	a.matchFragments()
 	return a.result()

@@ -235,6 +235,45 @@ A 6 | @5'`,
 		sims: map[string]string{"a3=a4": ">0.7", "a4=a5": "<1"},
 	},
 	{
+		// Article 7 becomes 8 like its neighbours, and one of its two
+		// sentences is rewritten, at more length: too far for a
+		// different number alone, not for a number the run gives it.
+		name: "insertion renumbers a run, one article of it rewritten by half",
+		old: `A 5 | @5
+A 6 | @6
+A 7 | @7< @77<
+A 8 | @8
+A 9 | @9< @99<`,
+		new: `A 5 | @50
+A 6 | @5
+A 7 | @6
+A 8 | @7< @78
+A 9 | @8
+A 10 | @9< @98<`,
+		want: []string{"-=a5", "a5=a6", "a6=a7", "a7=a8", "a8=a9", "a9=a10"},
+		sims: map[string]string{"a7=a8": "<0.5", "a9=a10": "<0.5"},
+	},
+	{
+		// The same run with article 7 replaced by unrelated text, and
+		// one whose neighbours were shifted by different amounts: no
+		// run vouches for the pair.
+		name: "a run does not pair a replaced article or one between two shifts",
+		old: `A 5 | @5
+A 6 | @6
+A 7 | @7
+A 8 | @8
+A 9 | @9< @99<
+A 10 | @10`,
+		new: `A 5 | @50
+A 6 | @5
+A 7 | @6
+A 8 | @70
+A 9 | @8
+A 10 | @9< @98<
+A 12 | @10`,
+		want: []string{"-=a5", "a5=a6", "a6=a7", "a7=-", "-=a8", "a8=a9", "a9=-", "-=a10", "a10=a12"},
+	},
+	{
 		// Articles 12 and 13 share two thirds of their words, so the
 		// same-number pair old 13 / new 13 (old 12 edited) passes the
 		// similarity threshold; the content match must still win.

@@ -494,7 +494,17 @@ func sharedStretches(hunks []Hunk) iter.Seq[shared] {
 // in equal hunks over the rune length of the longer side. It is meant for
 // display next to a diff; two empty sides score 1.
 func diffSimilarity(h []Hunk) float64 {
-	var eq, del, ins int
+	eq, del, ins := hunkRunes(h)
+	longer := eq + max(del, ins)
+	if longer == 0 {
+		return 1
+	}
+	return float64(eq) / float64(longer)
+}
+
+// hunkRunes counts the runes of a word diff's equal, deleted and inserted
+// hunks.
+func hunkRunes(h []Hunk) (eq, del, ins int) {
 	for _, x := range h {
 		n := utf8.RuneCountInString(x.Text)
 		switch x.Op {
@@ -506,9 +516,5 @@ func diffSimilarity(h []Hunk) float64 {
 			ins += n
 		}
 	}
-	longer := eq + max(del, ins)
-	if longer == 0 {
-		return 1
-	}
-	return float64(eq) / float64(longer)
+	return eq, del, ins
 }
