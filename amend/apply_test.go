@@ -1,7 +1,9 @@
 package amend
 
 import (
+	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -656,4 +658,52 @@ func TestFindWholeNumbers(t *testing.T) {
 			t.Errorf("find(%q) = %d places, want %d", tc.words, len(got), tc.n)
 		}
 	}
+}
+
+// An alinéa or a sentence is named by its rank in words or in figures, of
+// any rank ("onzième", "vingt et unième", "11e", "1re"). Before, only
+// ranks to twenty-five and "vingt et unième" were read, and any other
+// ("trentième", "vingt-et-unième") read as none: "le trentième alinéa est
+// supprimé" deleted the whole article, and a sentence of it was sought in
+// the whole article.
+func TestApplyRanks(t *testing.T) {
+	ranks := []string{"premier", "deuxième", "troisième", "quatrième", "cinquième", "sixième", "septième",
+		"huitième", "neuvième", "dixième", "onzième", "douzième", "treizième", "quatorzième", "quinzième",
+		"seizième", "dix-septième", "dix-huitième", "dix-neuvième", "vingtième", "vingt et unième",
+		"vingt-deuxième", "vingt-troisième", "vingt-quatrième", "vingt-cinquième", "vingt-sixième",
+		"vingt-septième", "vingt-huitième", "vingt-neuvième", "trentième", "trente et unième"}
+	var alineas []string
+	for k := range ranks {
+		alineas = append(alineas, fmt.Sprintf("Rang %d. Le délai est fixé.", k+1))
+	}
+	base := clause.Parse("# Convention\n\n## Article 12 - Délais\n\n" + strings.Join(alineas, "\n\n") + "\n")
+	changed := func(k int) string {
+		out := slices.Clone(alineas)
+		out[k-1] = strings.Replace(out[k-1], "fixé", "porté", 1)
+		return strings.Join(out, "\n\n")
+	}
+	var cases []applyCase
+	for k, r := range ranks {
+		for _, name := range []string{r, strconv.Itoa(k+1) + "e"} {
+			if k == 0 {
+				name = strings.Replace(name, "1e", "1er", 1)
+			}
+			cases = append(cases, applyCase{name: name,
+				amend:  "### Article 1er\n\nAu " + name + " alinéa de l'article 12, le mot : « fixé » est remplacé par le mot : « porté ».",
+				clause: "article 12", want: changed(k + 1)})
+		}
+	}
+	cases = append(cases,
+		applyCase{name: "the second sentence of the thirtieth alinéa", amend: "### Article 1er\n\nÀ la deuxième phrase du trentième alinéa de l'article 12, le mot : « fixé » est remplacé par le mot : « porté ».",
+			clause: "article 12", want: changed(30)},
+		applyCase{name: "a feminine rank, reformed spelling", amend: "### Article 1er\n\nÀ la 2nde phrase du vingt-et-unième alinéa de l'article 12, le mot : « fixé » est remplacé par le mot : « porté ».",
+			clause: "article 12", want: changed(21)},
+		applyCase{name: "the last alinéa deleted, not the article", amend: "### Article 1er\n\nLe trente et unième alinéa de l'article 12 est supprimé.",
+			clause: "article 12", want: strings.Join(alineas[:30], "\n\n")},
+		applyCase{name: "a rank past the end", amend: "### Article 1er\n\nLe quarantième alinéa de l'article 12 est supprimé.",
+			err: "Article 1er: the 40th alinéa is not in article 12 (it has 31)"},
+		applyCase{name: "no rank", amend: "### Article 1er\n\nLe nième alinéa de l'article 12 est supprimé.",
+			err: "Article 1er: names the « nième » alinéa, which is no rank: write the rank in figures (« 11e alinéa »)"},
+	)
+	runApplyCases(t, base, cases)
 }

@@ -183,7 +183,11 @@ func sameUnit(s string, last *Target) ([]Target, error) {
 	if !phrase {
 		t.Phrase = 0
 		if p := locPhrase.FindStringSubmatch(s); p != nil {
-			t.Phrase = ordinal(p[1])
+			n, err := readRank(p[1], "phrase")
+			if err != nil {
+				return nil, err
+			}
+			t.Phrase = n
 		}
 	}
 	return []Target{t}, nil
@@ -228,11 +232,8 @@ func parseClauses(s string, ctx Target, last *Target) ([]Target, error) {
 	if err := oneAtATime(s); err != nil {
 		return nil, err
 	}
-	if m := locAlinea.FindStringSubmatch(s); m != nil {
-		t.Alinea = ordinal(m[1] + m[2])
-	}
-	if m := locPhrase.FindStringSubmatch(s); m != nil {
-		t.Phrase = ordinal(m[1])
+	if err := t.readRanks(s); err != nil {
+		return nil, err
 	}
 	for _, m := range locPoints.FindAllStringSubmatch(s, -1) {
 		t.Point = append([]string{m[1]}, t.Point...)

@@ -4,8 +4,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/internal/frtext"
 	"github.com/avenant-dev/avenant/internal/lazyre"
 )
 
@@ -15,7 +17,7 @@ var macros = strings.NewReplacer(
 	"QS", `\x01\d+\x02(?:\s*[,;]?\s*(?:et\s+)?\x01\d+\x02)*`,
 	"Q", `\x01\d+\x02`,
 	"REDIGE", `(?:ainsi\s+(?:rédigée?s?|libellée?s?|conçue?s?)|rédigée?s?\s+(?:dans\s+les\s+termes\s+suivants|comme\s+suit|ainsi)|suivante?s?)`,
-	"COUNT", `(?:(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|(?:dix|vingt|trente|quarante|cinquante|soixante)(?:-et-un|-[a-z]+)?|\d+|des|les)(?:\s+ORD)?)`,
+	"COUNT", `(?:(?:`+frtext.CardinalPattern+`|\d+|des|les)(?:\s+ORD)?)`,
 	"UNIT", `(?:(?:nouve(?:l|aux|lles?)\s+)?(?:alinéas?|phrases?|lignes?|dispositions|articles?(?:\s+additionnels?)?(?:\s+NUMLIST)?|annexe\s+ANNEXNUM|POINT(?:\s+(?:à|et)\s+POINT)?))`,
 	"ANNEXNUM", `(?:(?:\d+|(?-i:[IVXLC]+)\b)(?:\s+(?:bis|ter|quater))?)`,
 	"POINT", `(?:\d+°(?:\s+(?:bis|ter|quater))?|(?-i:[IVX]+)(?:\s+(?:bis|ter|quater))?|(?-i:[a-z])\)?)`,
@@ -368,9 +370,7 @@ func parseOps(frame string, ctx Target, last *Target, quotes []string) ([]Op, er
 // fois)", ", trois fois,", "à chaque occurrence". Go's \b knows ASCII
 // letters only, and no boundary stands before "à" after a space: "à" is
 // told from the end of a word by what may precede it.
-var timesForm = lazy(`(?i)\s*,?\s*\(?\s*(?:\b(deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+)\s+fois|(?:^|[\s,(])à\s+chaque\s+occurrence)\b\s*\)?\s*,?`)
-
-var cardinals = map[string]int{"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10}
+var timesForm = lazy(`(?i)\s*,?\s*\(?\s*(?:\b(` + frtext.CardinalPattern + `|\d+)\s+fois|(?:^|[\s,(])à\s+chaque\s+occurrence)\b\s*\)?\s*,?`)
 
 // cutTimes takes out of frame the count of the places its words stand,
 // which would split a form ("est remplacé, trois fois, par"): 0 when it
@@ -383,8 +383,11 @@ func cutTimes(frame string) (string, int, error) {
 	n := -1
 	if m[2] >= 0 {
 		w := strings.ToLower(frame[m[2]:m[3]])
-		if n = cardinals[w]; n == 0 {
-			n, _ = strconv.Atoi(w)
+		if w == "un" || w == "une" {
+			return frame, 0, nil // "une fois" tells when, not how many times
+		}
+		if n, err = strconv.Atoi(w); err != nil {
+			n, _ = frtext.Cardinal(strings.FieldsFunc(w, func(r rune) bool { return r == '-' || unicode.IsSpace(r) }))
 		}
 		if n < 1 {
 			return "", 0, errf("words cannot stand %s times", w)
@@ -435,9 +438,9 @@ func cutOccurrence(frame string) (string, int, error) {
 	if err != nil || m == nil {
 		return rest, 0, err
 	}
-	n := ordinal(frame[m[2]:m[3]])
-	if n == 0 {
-		return "", 0, errf("cannot read the rank of « %s »", frame[m[2]:m[3]])
+	n, err := readRank(frame[m[2]:m[3]], "occurrence")
+	if err != nil {
+		return "", 0, err
 	}
 	return rest, n, nil
 }

@@ -3,45 +3,39 @@ package amend
 import (
 	"strconv"
 	"strings"
+
+	"github.com/avenant-dev/avenant/internal/frtext"
 )
 
-// ordinalStems maps the stem of an ordinal in words ("troisième" less
-// "ième") to its rank.
-var ordinalStems = map[string]int{
-	"deux": 2, "trois": 3, "quatr": 4, "cinqu": 5, "six": 6, "sept": 7, "huit": 8,
-	"neuv": 9, "dix": 10, "onz": 11, "douz": 12, "treiz": 13, "quatorz": 14,
-	"quinz": 15, "seiz": 16, "dix-sept": 17, "dix-huit": 18, "dix-neuv": 19, "vingt": 20,
-	"vingt et un": 21, "vingt-deux": 22, "vingt-trois": 23, "vingt-quatr": 24, "vingt-cinqu": 25,
+// ordinalPattern matches a rank as drafting writes it: an ordinal, or a
+// number and its degree sign ("au 2° alinéa"); readRank reads it.
+const ordinalPattern = `(?:` + frtext.OrdinalPattern + `|\d+\s*°)`
+
+// readRank reads the rank of the unit ("alinéa", "phrase") an instruction
+// names by ordinal, or by number ("alinéa 3"). A rank it cannot read is an
+// error: read as none, it would widen the instruction to the whole clause.
+func readRank(s, unit string) (int, error) {
+	s = strings.TrimSpace(s)
+	if n, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(s, "°"))); err == nil && n > 0 {
+		return n, nil
+	}
+	if n, ok := frtext.Ordinal(s); ok {
+		return n, nil
+	}
+	return 0, errf("names the « %s » %s, which is no rank: write the rank in figures (« 11e %s »)", s, unit, unit)
 }
 
-// ordinalPattern matches an ordinal as drafting writes it, in words or in
-// figures; ordinal reads it.
-const ordinalPattern = `(?:avant-derni[eè]re?|derni[eè]re?|premi[eè]re?|1(?:er|re|ère)|second(?:e)?|\d+\s*(?:e|ème|eme|è|°)|(?:vingt et un|[a-z-]+)i[eè]me)`
-
-// ordinal returns the rank an ordinal names: 1 for "premier", 2 for
-// "second" or "2e"; counted from the end, -1 for "dernier" and -2 for
-// "avant-dernier". 0 when s is no ordinal.
-func ordinal(s string) int {
-	s = strings.ToLower(strings.TrimSpace(s))
-	s = strings.ReplaceAll(s, "è", "e")
-	switch {
-	case strings.HasPrefix(s, "avant-dernier"):
-		return -2
-	case strings.HasPrefix(s, "dernier"):
-		return -1
-	case strings.HasPrefix(s, "premier"), s == "1er", s == "1re", s == "1ere":
-		return 1
-	case strings.HasPrefix(s, "second"):
-		return 2
+// readRanks reads the alinéa and the sentence s names by rank, if any.
+func (t *Target) readRanks(s string) (err error) {
+	if m := locAlinea.FindStringSubmatch(s); m != nil {
+		if t.Alinea, err = readRank(m[1]+m[2], "alinéa"); err != nil {
+			return err
+		}
 	}
-	if i := strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' }); i > 0 {
-		n, _ := strconv.Atoi(s[:i])
-		return n
+	if m := locPhrase.FindStringSubmatch(s); m != nil {
+		t.Phrase, err = readRank(m[1], "phrase")
 	}
-	if stem, ok := strings.CutSuffix(s, "ieme"); ok {
-		return ordinalStems[stem]
-	}
-	return 0
+	return err
 }
 
 // ordinalName is how a message names a rank.

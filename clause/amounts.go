@@ -457,8 +457,8 @@ func spelledBefore(s, unit string, plural bool) []spelled {
 		if at < 2 || s[at-1] != ' ' || !endsWord(s, i) {
 			continue
 		}
-		if start, v, ok := numberWordsBefore(s, at-1); ok {
-			out = append(out, spelled{start, i, v})
+		if start, v, ok := frtext.CardinalBefore(s, at-1); ok {
+			out = append(out, spelled{start, i, float64(v)})
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/avenant-dev/avenant/internal/frtext"
 	"github.com/avenant-dev/avenant/internal/lazyre"
 )
 
@@ -32,12 +33,8 @@ var (
 // them in a value (2025-S1, 2025-Q3).
 var periods = map[string]string{"semestre": "S", "trimestre": "Q"}
 
-// periodOrdinals are the ordinals that number a semester or a quarter.
-var periodOrdinals = map[string]int{
-	"1er": 1, "premier": 1, "1re": 1, "1ère": 1, "première": 1,
-	"2e": 2, "2ème": 2, "2nd": 2, "deuxième": 2, "second": 2, "seconde": 2,
-	"3e": 3, "3ème": 3, "troisième": 3, "4e": 4, "4ème": 4, "quatrième": 4,
-}
+// periodCount is how many of each period a year holds.
+var periodCount = map[string]int{"S": 2, "Q": 4}
 
 // matches runs the pattern at those of starts where its first digits and
 // separator stand (see candidates).
@@ -186,8 +183,8 @@ func (t *factTextKind) periods() []factAt {
 	s, ws := t.s, t.words
 	for i := 1; i < len(ws); i++ {
 		letter := periods[ws[i].low]
-		n := periodOrdinals[ws[i-1].low]
-		if t.classes[i]&classPeriod == 0 || letter == "" || n == 0 || s[ws[i-1].end:ws[i].start] != " " {
+		n, _ := frtext.Ordinal(ws[i-1].low)
+		if t.classes[i]&classPeriod == 0 || letter == "" || n < 1 || n > periodCount[letter] || s[ws[i-1].end:ws[i].start] != " " {
 			continue
 		}
 		start, end, year := ws[i-1].start, ws[i].end, "-"
@@ -250,7 +247,7 @@ func counts(w factWord, pluralBefore bool) bool {
 	if w.s != n || len(n) < 3 || grammarWords[n] {
 		return false
 	}
-	if _, num := numberWords[n]; num {
+	if frtext.IsCardinalWord(n) {
 		return false
 	}
 	last := n[len(n)-1]

@@ -2,11 +2,10 @@ package clause
 
 import (
 	"math"
-	"slices"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/avenant-dev/avenant/internal/frtext"
 )
 
 // durationUnits maps a unit word to the unit reported and a factor: a
@@ -31,89 +30,6 @@ var dayKinds = map[string]string{
 	"ouvré": "workday", "ouvrés": "workday", "ouvrable": "weekday", "ouvrables": "weekday",
 	"franc": "clear-day", "francs": "clear-day", "calendaire": "day", "calendaires": "day",
 }
-
-var numberWords = map[string]int{
-	"zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
-	"huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14,
-	"quinze": 15, "seize": 16, "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40,
-	"cinquante": 50, "soixante": 60, "cent": 100, "cents": 100, "mille": 1000,
-}
-
-// frenchNumber reads number words ("vingt-quatre", "soixante et onze",
-// "quatre-vingt-dix", "deux cents"); ok is false for anything else.
-func frenchNumber(ws []string) (int, bool) {
-	total, cur, prev := 0, 0, -1
-	for _, w := range ws {
-		if w == "et" {
-			continue
-		}
-		v, ok := numberWords[w]
-		if !ok {
-			return 0, false
-		}
-		switch {
-		case v == 1000:
-			total += max(cur, 1) * 1000
-			cur = 0
-		case v == 100:
-			cur = max(cur, 1) * 100
-		case v == 20 && prev == 4:
-			cur += 80 - 4 // "quatre-vingt"
-		default:
-			cur += v
-		}
-		prev = v
-	}
-	return total + cur, true
-}
-
-// numberWordsBefore reads the number written in words that ends at end in
-// s ("cinquante" before " euros", "vingt-quatre" before " mois"): the
-// words joined by spaces or hyphens, "et" only where a number holds one,
-// between a ten and "un" or "onze" ("soixante et onze"): in "entre deux et
-// trois mois" the number is "trois". It returns where the number starts
-// and its value; ok is false when no number word ends there.
-func numberWordsBefore(s string, end int) (start int, value float64, ok bool) {
-	var parts []string // right to left
-	var starts []int
-	for i := end; ; i-- {
-		ts := i
-		for ts > 0 {
-			r, n := utf8.DecodeLastRuneInString(s[:ts])
-			if !unicode.IsLetter(r) {
-				break
-			}
-			ts -= n
-		}
-		w := strings.ToLower(s[ts:i])
-		if _, num := numberWords[w]; !num && w != "et" {
-			break
-		}
-		if w == "et" && (len(parts) == 0 || (parts[len(parts)-1] != "un" && parts[len(parts)-1] != "une" && parts[len(parts)-1] != "onze")) {
-			break
-		}
-		if len(parts) > 0 && parts[len(parts)-1] == "et" && !tens[w] {
-			break
-		}
-		parts, starts = append(parts, w), append(starts, ts)
-		if ts == 0 || (s[ts-1] != ' ' && s[ts-1] != '-') {
-			break
-		}
-		i = ts
-	}
-	for len(parts) > 0 && parts[len(parts)-1] == "et" {
-		parts, starts = parts[:len(parts)-1], starts[:len(starts)-1]
-	}
-	if len(parts) == 0 {
-		return 0, 0, false
-	}
-	slices.Reverse(parts)
-	n, ok := frenchNumber(parts)
-	return starts[len(starts)-1], float64(n), ok
-}
-
-// tens are the number words that "et un" and "et onze" follow.
-var tens = map[string]bool{"vingt": true, "trente": true, "quarante": true, "cinquante": true, "soixante": true}
 
 // durations finds lengths of time: "deux mois", "3 ans", "48 heures",
 // "vingt-quatre mois".
@@ -154,11 +70,11 @@ func (t *factTextKind) durations() []factAt {
 				}
 			}
 		} else {
-			from, n, ok := numberWordsBefore(t.s, ws[i-1].end)
+			from, n, ok := frtext.CardinalBefore(t.s, ws[i-1].end)
 			if !ok {
 				continue
 			}
-			v, start = n, from
+			v, start = float64(n), from
 		}
 		v *= u.factor
 		unit, end := u.unit, w.end

@@ -202,6 +202,18 @@ var factCases = []struct {
 		new:  "Un préavis de 15 jours.",
 	},
 	{
+		name: "numbers in words of every shape are their figures",
+		old:  "Un préavis de quatre-vingts jours, une suspension de vingt et un jours, un délai de soixante-dix jours et un stage de quatre-vingt-dix-neuf heures.",
+		new:  "Un préavis de 80 jours, une suspension de 21 jours, un délai de 70 jours et un stage de 99 heures.",
+	},
+	{
+		name: "a time limit in words changed",
+		old:  "Un préavis de quinze jours, un délai de soixante-dix jours.",
+		new:  "Un préavis de trente jours, un délai de soixante jours.",
+		want: []Fact{{Kind: FactDuration, Old: "quinze jours", New: "trente jours", OldValue: f64(15), NewValue: f64(30), Unit: "day", DeltaPct: f64(100)},
+			{Kind: FactDuration, Old: "soixante-dix jours", New: "soixante jours", OldValue: f64(70), NewValue: f64(60), Unit: "day", DeltaPct: f64(-14.29)}},
+	},
+	{
 		name: "compound number words",
 		old:  "La suspension est de vingt-quatre mois.",
 		new:  "La suspension est de soixante et onze jours.",
@@ -649,6 +661,18 @@ var factCases = []struct {
 			{Kind: FactReference, Old: "2° du I de l'article L. 162-5", New: "3° du I de l'article L. 162-5"}},
 	},
 	{
+		name: "an alinéa of any rank, in words",
+		old:  "Conformément au onzième alinéa de l'article 3 et à la deuxième phrase du vingt et unième alinéa de l'article 4.",
+		new:  "Conformément au douzième alinéa de l'article 3 et à la deuxième phrase du vingt-deuxième alinéa de l'article 4.",
+		want: []Fact{{Kind: FactReference, Old: "onzième alinéa de l'article 3", New: "douzième alinéa de l'article 3"},
+			{Kind: FactReference, Old: "deuxième phrase du vingt et unième alinéa de l'article 4", New: "deuxième phrase du vingt-deuxième alinéa de l'article 4"}},
+	},
+	{
+		name: "an ordinal in words or in figures is one part",
+		old:  "Au onzième alinéa de l'article 3, à la seconde phrase du premier alinéa de l'article 4, au vingt et unième alinéa de l'article 5, à la dernière phrase de l'article 6 et au dix-septième alinéa de l'article 7.",
+		new:  "Au 11e alinéa de l'article 3, à la 2e phrase du 1er alinéa de l'article 4, au 21ème alinéa de l'article 5, à la dernière phrase de l'article 6 et au 17e alinéa de l'article 7.",
+	},
+	{
 		name: "an article of another text of the same kind",
 		old:  "En application de l'article 12 du décret n° 2024-123 du 1er février 2024 et de l'article 3 de la loi n° 2004-810.",
 		new:  "En application de l'article 12 du décret n° 2024-124 du 1er février 2024 et de l'article 3 de la loi n° 2004-810 susvisée.",
@@ -721,6 +745,7 @@ func TestExtractFacts(t *testing.T) {
 		{"le 15 de chaque mois", nil},
 		{"fixé au 1er décembre 1998", []ex{{FactDate, "1er décembre 1998", 0}}},
 		{"en mars 2024", []ex{{FactDate, "mars 2024", 0}}},
+		{"au 2nd semestre 2025, au troisième semestre, au cinquième trimestre", []ex{{FactDate, "2nd semestre 2025", 0}}},
 		{"il faut maintenir", nil},
 		{"10 pour cent", []ex{{FactPercent, "10 pour cent", 10}}},
 		{"Titre V\n\nV. - Tarifs", nil},

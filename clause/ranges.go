@@ -39,8 +39,12 @@ func rangeLow(s string, start int) (lo, end int, v float64, ok bool) {
 		if v, ok = parseNumber(before[lo:end]); !ok {
 			return 0, 0, 0, false
 		}
-	} else if lo, v, ok = numberWordsBefore(before, end); !ok {
-		return 0, 0, 0, false
+	} else {
+		var n int
+		if lo, n, ok = frtext.CardinalBefore(before, end); !ok {
+			return 0, 0, 0, false
+		}
+		v = float64(n)
 	}
 	lead := strings.TrimSuffix(before[:lo], " ")
 	if len(lead) == lo {

@@ -1,10 +1,12 @@
 package clause
 
 import (
-	"github.com/avenant-dev/avenant/internal/lazyre"
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/avenant-dev/avenant/internal/frtext"
+	"github.com/avenant-dev/avenant/internal/lazyre"
 )
 
 // refNumPattern is one article number: "12", "1er", "28.1", "28-1",
@@ -159,7 +161,7 @@ func (t *factTextKind) qualifier(end int) (qend int, name string, external bool)
 			last = m
 		}
 		return ws[last].end, name, true
-	case isAllLetters(head) && numberWords[head] == 0 && head != "un" && head != "une":
+	case isAllLetters(head) && !frtext.IsCardinalWord(head):
 		return t.phrase(k, 4)
 	}
 	return qend, "", false

@@ -1,8 +1,10 @@
 package clause
 
 import (
+	"strconv"
 	"strings"
 
+	"github.com/avenant-dev/avenant/internal/frtext"
 	"github.com/avenant-dev/avenant/internal/lazyre"
 )
 
@@ -13,8 +15,9 @@ import (
 
 // subdivisionPattern is one part of an article as texts cite it: a Roman
 // numeral, a number with its degree sign, a letter and its bracket, an
-// alinéa or a phrase by its ordinal, with bis, ter… after it.
-const subdivisionPattern = `(?:[IVXL]+|\d+°|[a-z]\)|(?:premier|première|second|seconde|deuxième|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième|dixième|dernier|dernière|avant-dernier|avant-dernière|\d+(?:er|re|e|ème)) (?:alinéa|phrase))(?: (?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies))?`
+// alinéa or a phrase by its ordinal (any rank, in words or figures), with
+// bis, ter… after it.
+const subdivisionPattern = `(?:[IVXL]+|\d+°|[a-z]\)|` + frtext.OrdinalPattern + ` (?:alinéa|phrase))(?: (?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies))?`
 
 // subdivisionRe is a chain of parts, the outer last ("au a du 2° du I"),
 // ending right before "de l'" and the article's keyword.
@@ -60,9 +63,9 @@ func partsStart(s string, w, end int) int {
 }
 
 // partWord reports whether word can be one of a chain of parts: a Roman
-// numeral, "2°", "a)", an ordinal, "alinéa", "phrase", a Latin rank, or
-// "du", "de", "la" between two parts. It may let through more than the
-// expression reads, never less.
+// numeral, "2°", "a)", an ordinal or a word of one ("vingt et unième"),
+// "alinéa", "phrase", a Latin rank, or "du", "de", "la" between two
+// parts. It may let through more than the expression reads, never less.
 func partWord(word string) bool {
 	switch {
 	case word == "":
@@ -73,33 +76,32 @@ func partWord(word string) bool {
 		return word[0] >= 'a' && word[0] <= 'z'
 	case strings.HasSuffix(word, "°"):
 		return isDigits(strings.TrimSuffix(word, "°"))
-	case isDigits(strings.TrimRight(word, "erèm")):
+	case isDigits(strings.TrimRight(word, "erèm")), strings.HasSuffix(word, "ième"), strings.HasSuffix(word, "ieme"):
 		return true
 	}
 	switch word {
-	case "alinéa", "phrase", "du", "de", "la", "dernier", "avant-dernier":
+	case "alinéa", "phrase", "du", "de", "la", "et":
 		return true
 	}
-	_, ordinal := ordinalNumbers[word]
-	return ordinal || latinWordRank(word) > 0
+	if _, ok := frtext.Ordinal(word); ok {
+		return true
+	}
+	return frtext.IsCardinalWord(word) || latinWordRank(word) > 0
 }
 
+// ordinalJoins write as one word the ordinals that "et" joins, so that a
+// chain of parts splits into words at its spaces.
+var ordinalJoins = strings.NewReplacer(" et un", "-et-un", " et onz", "-et-onz")
+
 // subdivisionKey is what a cited part is compared by: its ordinal as a
-// number, so that "second alinéa" and "deuxième alinéa" are one part.
+// number, so that "second alinéa", "deuxième alinéa" and "2e alinéa" are
+// one part.
 func subdivisionKey(sub string) string {
-	ws := strings.Fields(sub)
+	ws := strings.Fields(ordinalJoins.Replace(sub))
 	for k, w := range ws {
-		if n, ok := ordinalNumbers[w]; ok {
-			ws[k] = n
-		} else if d := strings.TrimRight(w, "erèm"); d != w && isDigits(d) {
-			ws[k] = d
+		if n, ok := frtext.Ordinal(w); ok {
+			ws[k] = strconv.Itoa(n)
 		}
 	}
 	return strings.Join(ws, " ")
-}
-
-var ordinalNumbers = map[string]string{
-	"premier": "1", "première": "1", "second": "2", "seconde": "2", "deuxième": "2", "troisième": "3",
-	"quatrième": "4", "cinquième": "5", "sixième": "6", "septième": "7", "huitième": "8", "neuvième": "9",
-	"dixième": "10", "dernière": "dernier", "avant-dernière": "avant-dernier",
 }

@@ -17,6 +17,9 @@ func TestSubdivisionWindowKeepsMatches(t *testing.T) {
 		"au premier alinéa du II de l'article 3", "à la dernière phrase du 3° bis de l'article 12",
 		"au 1er alinéa de l'article 4", "l'I de l'article 5", "les dispositions de l'article 6",
 		"au XIV de l'article 7", "au b) de l'article 8", "du 12° de l'article 9",
+		"au onzième alinéa de l'article 10", "à la deuxième phrase du vingt et unième alinéa de l'article 11",
+		"au soixante-et-onzième alinéa de l'article 12", "à la 2nde phrase du 11ème alinéa de l'article 13",
+		"au quatre-vingt-dix-neuvième alinéa de l'article 14", "le troisième et le quatrième alinéa de l'article 15",
 	}
 	if dir := corpus.Optional(t); dir != "" {
 		texts = append(texts, corpus.Read(t, "raw/*/*.md", "raw/lafabrique/*/steps/*.txt")...)

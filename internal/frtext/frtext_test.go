@@ -2,6 +2,7 @@ package frtext
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -80,6 +81,55 @@ func TestRules(t *testing.T) {
 		{"IsMarker", "a)", "true"},
 		{"IsMarker", "3°", "true"},
 		{"IsMarker", "Le.", "false"},
+		// Ordinal: every spelling of a rank (" | " between them) reads
+		// as that rank; "no" for a word that is no ordinal.
+		{"Ordinal", "premier | première | Premier | premiere | 1er | 1re | 1ère | 1ᵉʳ | 1e", "1"},
+		{"Ordinal", "second | seconde | deuxième | deuxieme | 2e | 2ème | 2eme | 2è | 2nd | 2nde | 2ᵉ | 2 e", "2"},
+		{"Ordinal", "troisième | 3e | 3ème", "3"},
+		{"Ordinal", "quatrième | 4e", "4"},
+		{"Ordinal", "cinquième | 5e", "5"},
+		{"Ordinal", "sixième | 6e", "6"},
+		{"Ordinal", "septième | 7e", "7"},
+		{"Ordinal", "huitième | 8e", "8"},
+		{"Ordinal", "neuvième | 9e", "9"},
+		{"Ordinal", "dixième | 10e", "10"},
+		{"Ordinal", "onzième | 11e | 11ème | 11ᵉ", "11"},
+		{"Ordinal", "douzième | 12e", "12"},
+		{"Ordinal", "treizième | 13e", "13"},
+		{"Ordinal", "quatorzième | 14e", "14"},
+		{"Ordinal", "quinzième | 15e", "15"},
+		{"Ordinal", "seizième | 16e", "16"},
+		{"Ordinal", "dix-septième | 17e", "17"},
+		{"Ordinal", "dix-huitième | 18e", "18"},
+		{"Ordinal", "dix-neuvième | 19e", "19"},
+		{"Ordinal", "vingtième | 20e", "20"},
+		{"Ordinal", "vingt et unième | vingt-et-unième | 21e | 21ème", "21"},
+		{"Ordinal", "vingt-deuxième | 22e", "22"},
+		{"Ordinal", "vingt-troisième | 23e", "23"},
+		{"Ordinal", "vingt-quatrième | 24e", "24"},
+		{"Ordinal", "vingt-cinquième | 25e", "25"},
+		{"Ordinal", "trentième | 30e", "30"},
+		{"Ordinal", "soixante et onzième | soixante-et-onzième", "71"},
+		{"Ordinal", "quatre-vingtième", "80"},
+		{"Ordinal", "quatre-vingt-dix-neuvième", "99"},
+		{"Ordinal", "centième | cent unième", "100 | 101"},
+		{"Ordinal", "dernier | dernière | derniere", "-1"},
+		{"Ordinal", "avant-dernier | avant-dernière", "-2"},
+		{"Ordinal", "unième | nième | quantième | deux | 2 | 2° | 0e | e | première-née | vingt-trente-ième | alinéa", "no"},
+		// Cardinal: words of one number, or none.
+		{"Cardinal", "quinze", "15"},
+		{"Cardinal", "vingt et un | vingt-et-un | vingt et une", "21"},
+		{"Cardinal", "soixante-dix | soixante et onze | soixante-dix-sept", "70 | 71 | 77"},
+		{"Cardinal", "quatre-vingts | quatre-vingt-un | quatre-vingt-dix | quatre-vingt-dix-neuf", "80 | 81 | 90 | 99"},
+		{"Cardinal", "cent | deux cents | deux cent vingt | cent quatre-vingts | mille | deux mille cinq cents", "100 | 200 | 220 | 180 | 1000 | 2500"},
+		{"Cardinal", "deux trois | vingt trente | dix quatre | et un | vingt et deux | un et un | cent cent | vingt cents | mille mille | vingt-quatre vingt", "no"},
+		// CardinalBefore: the number that ends the text, and where it starts.
+		{"CardinalBefore", "dans un délai de vingt-quatre", "18: 24"},
+		{"CardinalBefore", "entre deux et trois", "14: 3"},
+		{"CardinalBefore", "pendant vingt et un", "8: 21"},
+		{"CardinalBefore", "soit quatre-vingts", "5: 80"},
+		{"CardinalBefore", "les deux trois", "9: 3"},
+		{"CardinalBefore", "un délai", "no"},
 		// HeadingStart: the division a heading's first word names, and
 		// what follows that word (after " | ").
 		{"HeadingStart", "Article 12 - Objet", "article |  12 - Objet"},
@@ -139,6 +189,13 @@ func TestRules(t *testing.T) {
 			got = boolString(StartsListEntry(c.in))
 		case "IsMarker":
 			got = boolString(isMarker(c.in))
+		case "Ordinal", "Cardinal":
+			got = numbers(c.fn, c.in)
+		case "CardinalBefore":
+			got = "no"
+			if start, v, ok := CardinalBefore(c.in, len(c.in)); ok {
+				got = strconv.Itoa(start) + ": " + strconv.Itoa(v)
+			}
 		case "HeadingStart":
 			div, rest := HeadingStart(c.in)
 			got = divisionNames[div] + " | " + rest
@@ -154,6 +211,28 @@ func TestRules(t *testing.T) {
 var divisionNames = [...]string{NoDivision: "none", Preamble: "preamble", Title: "title", Subtitle: "subtitle",
 	Chapter: "chapter", Section: "section", Subsection: "subsection", Article: "article", Annex: "annex",
 	Part: "part", Book: "book", Paragraph: "paragraph", Subparagraph: "subparagraph"}
+
+// numbers reads each of the " | "-separated spellings of in with fn, and
+// lists the distinct results in order: one number when all agree.
+func numbers(fn, in string) string {
+	var got []string
+	for _, w := range strings.Split(in, " | ") {
+		n, ok := 0, false
+		if fn == "Ordinal" {
+			n, ok = Ordinal(w)
+		} else {
+			n, ok = Cardinal(strings.FieldsFunc(w, func(r rune) bool { return r == ' ' || r == '-' }))
+		}
+		r := "no"
+		if ok {
+			r = strconv.Itoa(n)
+		}
+		if !slices.Contains(got, r) {
+			got = append(got, r)
+		}
+	}
+	return strings.Join(got, " | ")
+}
 
 func boolString(b bool) string {
 	if b {
