@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/internal/heap"
 	"github.com/avenant-dev/avenant/internal/sanitize"
 	"github.com/avenant-dev/avenant/reader"
 	"github.com/avenant-dev/avenant/render"
@@ -176,6 +177,12 @@ type importFile struct {
 
 // readImports reads and parses every file, within ropts' bounds.
 func readImports(paths []string, ropts reader.Options, split bool) ([]importFile, error) {
+	var size int64
+	for _, path := range paths {
+		size += fileSize(path)
+	}
+	// Each file is compared with the version it follows.
+	heap.Expect(2 * size)
 	files := make([]importFile, len(paths))
 	for i, path := range paths {
 		files[i].path = path
