@@ -410,34 +410,43 @@ func splice(text string, s span, with string) string {
 		// At a line's end or start, the space that separated the words
 		// taken out goes with them ("… un devis. Il le signe." less its
 		// last sentence ends on "un devis.").
-		case strings.HasPrefix(strings.TrimLeft(after, " "), "\n\n") || strings.HasSuffix(strings.TrimRight(before, " "), "\n\n"):
-			before = strings.TrimRight(before, " \n")
-			after = strings.TrimLeft(after, " \n")
+		case strings.HasPrefix(strings.TrimLeft(after, blanks), "\n\n") || strings.HasSuffix(strings.TrimRight(before, blanks), "\n\n"):
+			before = strings.TrimRight(before, blanks+"\n")
+			after = strings.TrimLeft(after, blanks+"\n")
 			if before != "" && after != "" {
 				before += "\n\n"
 			}
-		case strings.HasPrefix(strings.TrimLeft(after, " "), "\n") || strings.HasSuffix(strings.TrimRight(before, " "), "\n"):
-			before = strings.TrimRight(before, " \n")
-			after = strings.TrimLeft(after, " \n")
+		case strings.HasPrefix(strings.TrimLeft(after, blanks), "\n") || strings.HasSuffix(strings.TrimRight(before, blanks), "\n"):
+			before = strings.TrimRight(before, blanks+"\n")
+			after = strings.TrimLeft(after, blanks+"\n")
 			if before != "" && after != "" {
 				before += "\n"
 			}
 		default:
 			// A stop that French sets apart (« ; », « : ») keeps the
-			// space the text gave it: ", au moins une fois par an"
-			// taken out of "électronique, au moins une fois par an ;"
-			// leaves "électronique ;".
-			before = strings.TrimRight(before, " ")
-			spaced := strings.HasPrefix(after, " ")
-			after = strings.TrimLeft(after, " ")
+			// space the text gave it, a no-break one too: ", au moins
+			// une fois par an" taken out of "électronique, au moins une
+			// fois par an ;" leaves "électronique ;".
+			before = strings.TrimRight(before, blanks)
+			rest := strings.TrimLeft(after, blanks)
+			space := after[:len(after)-len(rest)]
+			after = rest
 			r, _ := utf8.DecodeRuneInString(after)
-			if before != "" && after != "" && (!strings.ContainsRune(",.;:!?)", r) || spaced && strings.ContainsRune(";:!?", r)) {
+			switch {
+			case before == "" || after == "":
+			case !strings.ContainsRune(",.;:!?)", r):
 				before += " "
+			case space != "" && strings.ContainsRune(";:!?", r):
+				before += space
 			}
 		}
 	}
 	return strings.TrimSpace(before + with + after)
 }
+
+// blanks are the spaces within a line, no-break ones included (see
+// WithSpaces).
+const blanks = " \u00a0\u202f\u2007"
 
 // rewrite gives the target the text q.
 func (st *state) rewrite(i int, t Target, q string) {

@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -98,6 +99,13 @@ func applyRun(opts *ApplyOptions) error {
 	base, side, format, err := l.loadBase(opts.Base)
 	if err != nil {
 		return err
+	}
+	if opts.Format != "json" && isFile(opts.Base) {
+		// The text printed is the base's where no instruction touched
+		// it, no-break spaces included.
+		if src, err := os.ReadFile(opts.Base); err == nil {
+			base = amend.WithSpaces(base, src)
+		}
 	}
 	c, err := consolidate(opts.g, base, format, opts.Amendment, opts.MaxSize)
 	if err != nil {
