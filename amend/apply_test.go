@@ -623,6 +623,9 @@ func TestApplyRowsInTables(t *testing.T) {
 	runApplyCases(t, base, []applyCase{
 		{name: "a row put last", amend: "### Article 1er\n\nL'annexe 1 est complétée par une ligne ainsi rédigée : « | APC | Avis ponctuel | 60 € | ».",
 			clause: "row APC", want: "| APC | Avis ponctuel | 60 € |"},
+		// Before, the rank was passed over: the row went last.
+		{name: "a row placed by the rank of another", amend: "### Article 1er\n\nAprès la première ligne du tableau de l'annexe 1, il est inséré une ligne ainsi rédigée : « | APC | Avis ponctuel | 60 € | ».",
+			err: "Article 1er: names a line or a column by its rank (première ligne), which no text keeps: name a row by its act code (« après la ligne G »), words by their alinéa"},
 	})
 	two := clause.Parse("# Convention\n\n## Article 1er - Objet\n\nLa convention règle les tarifs.\n\n## Annexe 1 - Tarifs\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| G | Consultation | 26,50 € |\n\nVisites :\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| VG | Visite | 35 € |\n")
 	runApplyCases(t, two, []applyCase{
@@ -700,6 +703,10 @@ func TestApplyRanks(t *testing.T) {
 			clause: "article 12", want: changed(21)},
 		applyCase{name: "the last alinéa deleted, not the article", amend: "### Article 1er\n\nLe trente et unième alinéa de l'article 12 est supprimé.",
 			clause: "article 12", want: strings.Join(alineas[:30], "\n\n")},
+		// Before, the line was passed over: the words were replaced
+		// wherever they stood in the article.
+		applyCase{name: "a line of the page", amend: "### Article 1er\n\nÀ la dernière ligne de l'article 12, les mots : « Rang 5. » sont remplacés par les mots : « Rangée 5. ».",
+			err: "Article 1er: names a line or a column by its rank (dernière ligne), which no text keeps: name a row by its act code (« après la ligne G »), words by their alinéa"},
 		applyCase{name: "a rank past the end", amend: "### Article 1er\n\nLe quarantième alinéa de l'article 12 est supprimé.",
 			err: "Article 1er: the 40th alinéa is not in article 12 (it has 31)"},
 		applyCase{name: "no rank", amend: "### Article 1er\n\nLe nième alinéa de l'article 12 est supprimé.",

@@ -27,12 +27,15 @@ var (
 	locPreamble = pattern(`\bpréambule\b`)
 	locAnnex    = pattern(`\b(?:l')?annexes?(?:\s+((?-i:[IVXLC]+)\b|\d+))?`)
 	// An article of an annex: "l'article 2 de l'annexe 1".
-	locInAnnex    = pattern(`\barticles?\s+NUMLIST\s*,?\s+(?:de|à)\s+l'annexe(?:\s+(ANNEXNUM))?`)
-	locRows       = pattern(`\blignes?\s+((?-i:[A-Z][A-Z0-9]*)(?:\s*(?:,|et)\s*(?-i:[A-Z][A-Z0-9]*))*)`)
-	locHeading    = pattern(`\bintitulé|\btitre\s+(?:de\s+l'article|du\s+chapitre|de\s+la\s+section)`)
-	locTitle      = pattern(`\btitre\s+((?-i:[IVXLC]+)\b|\d+|premier|1er)`)
-	locChapter    = pattern(`\bchapitre\s+((?-i:[IVXLC]+)\b|\d+|premier|1er)`)
-	locSection    = pattern(`\bsection\s+((?-i:[IVXLC]+)\b|\d+|première|1re)`)
+	locInAnnex = pattern(`\barticles?\s+NUMLIST\s*,?\s+(?:de|à)\s+l'annexe(?:\s+(ANNEXNUM))?`)
+	locRows    = pattern(`\blignes?\s+((?-i:[A-Z][A-Z0-9]*)(?:\s*(?:,|et)\s*(?-i:[A-Z][A-Z0-9]*))*)`)
+	locHeading = pattern(`\bintitulé|\btitre\s+(?:de\s+l'article|du\s+chapitre|de\s+la\s+section)`)
+	locTitle   = pattern(`\btitre\s+((?-i:[IVXLC]+)\b|\d+|premier|1er)`)
+	locChapter = pattern(`\bchapitre\s+((?-i:[IVXLC]+)\b|\d+|premier|1er)`)
+	locSection = pattern(`\bsection\s+((?-i:[IVXLC]+)\b|\d+|première|1re)`)
+	// A line or a column of a table, or of the printed page, named by
+	// its rank: no rank of either is kept.
+	locLineRank   = pattern(`\b(?:ORD)\s+(?:lignes?|colonnes?)\b`)
 	locEverywhere = pattern(`(?:^|[^\pL\d])(?:dans|à)\s+l'ensemble\s+d(?:e\s+la|e\s+l'|u|es)\b|\bpartout\s+où\s`)
 	listSep       = lazy(`\s*(?:,|\bet\b)\s*`)
 )
@@ -231,6 +234,9 @@ func parseClauses(s string, ctx Target, last *Target) ([]Target, error) {
 	t.Heading = locHeading.MatchString(s)
 	if err := oneAtATime(s); err != nil {
 		return nil, err
+	}
+	if m := locLineRank.FindString(s); m != "" {
+		return nil, errf("names a line or a column by its rank (%s), which no text keeps: name a row by its act code (« après la ligne G »), words by their alinéa", m)
 	}
 	if err := t.readRanks(s); err != nil {
 		return nil, err
