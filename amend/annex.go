@@ -79,3 +79,41 @@ func (st *state) annexPlace(op Op, number string) (at, depth int, err error) {
 	}
 	return len(st.cl), depth, nil
 }
+
+// applyToTable applies op to the one table clause i holds ("Le tableau de
+// l'annexe 1 est remplacé par le tableau suivant", "… est supprimé",
+// "Dans le tableau de l'annexe 1, le tarif…"): its header and rows, and
+// not the text around it, which the instruction does not name.
+func (st *state) applyToTable(op Op, t Target, i int, by string) error {
+	var headers []int
+	for k := i; k < st.end(i); k++ {
+		if clause.IsTableHeader(&st.cl[k]) {
+			headers = append(headers, k)
+		}
+	}
+	switch {
+	case len(headers) == 0:
+		return errf("%s holds no table", t.clauseName())
+	case len(headers) > 1:
+		return errf("%s holds %d tables: name the row, or the clause that holds the table meant", t.clauseName(), len(headers))
+	}
+	h := headers[0]
+	switch op.Kind {
+	case Rewrite:
+		doc := clause.Parse(strings.TrimSpace(op.New) + "\n")
+		if len(doc.Clauses) == 0 || !clause.IsTableHeader(&doc.Clauses[0]) || (&state{cl: doc.Clauses}).end(0) != len(doc.Clauses) {
+			return errf("the text quoted for the table of %s is not a table alone", t.clauseName())
+		}
+		news, shift := doc.Clauses, st.cl[h].Depth-doc.Clauses[0].Depth
+		for k := range news {
+			news[k].Depth += shift
+		}
+		st.drop(h, st.end(h), by)
+		st.splice(h, news, by)
+	case Repeal:
+		st.drop(h, st.end(h), by)
+	default:
+		return st.editThroughout(op, t, h, st.end(h), by)
+	}
+	return nil
+}

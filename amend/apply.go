@@ -322,6 +322,9 @@ func (st *state) applyTo(op Op, t Target, by string) error {
 	if err != nil {
 		return err
 	}
+	if t.Table && (op.Kind == Rewrite || op.Kind == Repeal || op.Kind == Replace || op.Kind == DeleteWords || op.Kind == InsertWords) {
+		return st.applyToTable(op, t, i, by)
+	}
 	c := &st.cl[i]
 	text := &c.Text
 	if t.Heading {
@@ -368,12 +371,7 @@ func (st *state) applyTo(op Op, t Target, by string) error {
 		st.mark(i, by)
 	case Repeal:
 		if !t.narrowed() && !t.Heading {
-			for k := i; k < st.end(i); k++ {
-				if st.base[k] >= 0 {
-					st.removed = append(st.removed, Trace{New: -1, Old: st.base[k], Steps: append(st.by[k], Step{By: by})})
-				}
-			}
-			st.remove(i, st.end(i))
+			st.drop(i, st.end(i), by)
 			return nil
 		}
 		s, err := scope(*text, t)
@@ -659,6 +657,16 @@ func (st *state) splice(at int, news []clause.Clause, by string) {
 
 func lineStart(text string, at int) int { return strings.LastIndexByte(text[:at], '\n') + 1 }
 
+// drop removes the clauses from..to-1, removed by instruction by.
+func (st *state) drop(from, to int, by string) {
+	for k := from; k < to; k++ {
+		if st.base[k] >= 0 {
+			st.removed = append(st.removed, Trace{New: -1, Old: st.base[k], Steps: append(st.by[k], Step{By: by})})
+		}
+	}
+	st.remove(from, to)
+}
+
 func (st *state) remove(from, to int) {
 	st.cl = append(st.cl[:from], st.cl[to:]...)
 	st.base = append(st.base[:from], st.base[to:]...)
@@ -700,13 +708,7 @@ func (st *state) rowPlace(i int, place Place) (at, depth int, err error) {
 // clause (an annex of the avenant), keeping its own heading: the annex
 // replaced keeps its number and place.
 func (st *state) replaceBody(i int, with []clause.Clause, by string) {
-	end := st.end(i)
-	for k := i + 1; k < end; k++ {
-		if st.base[k] >= 0 {
-			st.removed = append(st.removed, Trace{New: -1, Old: st.base[k], Steps: append(st.by[k], Step{By: by})})
-		}
-	}
-	st.remove(i+1, end)
+	st.drop(i+1, st.end(i), by)
 	st.cl[i].Text = with[0].Text
 	st.mark(i, by)
 	news := append([]clause.Clause(nil), with[1:]...)

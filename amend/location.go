@@ -29,6 +29,7 @@ var (
 	// An article of an annex: "l'article 2 de l'annexe 1".
 	locInAnnex = pattern(`\barticles?\s+NUMLIST\s*,?\s+(?:de|à)\s+l'annexe(?:\s+(ANNEXNUM))?`)
 	locRows    = pattern(`\blignes?\s+((?-i:[A-Z][A-Z0-9]*)(?:\s*(?:,|et)\s*(?-i:[A-Z][A-Z0-9]*))*)`)
+	locTable   = pattern(`\btableau\b`)
 	locHeading = pattern(`\bintitulé|\btitre\s+(?:de\s+l'article|du\s+chapitre|de\s+la\s+section)`)
 	locTitle   = pattern(`\btitre\s+((?-i:[IVXLC]+)\b|\d+|premier|1er)`)
 	locChapter = pattern(`\bchapitre\s+((?-i:[IVXLC]+)\b|\d+|premier|1er)`)
@@ -232,6 +233,7 @@ func parseClauses(s string, ctx Target, last *Target) ([]Target, error) {
 		}
 	}
 	t.Heading = locHeading.MatchString(s)
+	t.Table = rows == nil && locTable.MatchString(s)
 	if err := oneAtATime(s); err != nil {
 		return nil, err
 	}
@@ -258,6 +260,7 @@ func parseClauses(s string, ctx Target, last *Target) ([]Target, error) {
 			base.Phrase = t.Phrase
 		}
 		base.Heading = base.Heading || t.Heading
+		base.Table = base.Table || t.Table
 		if !base.named() {
 			return nil, nil
 		}

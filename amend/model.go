@@ -72,6 +72,9 @@ type Target struct {
 	Row     string
 	// Heading targets the clause's heading (its intitulé), not its text.
 	Heading bool
+	// Table targets the table the clause holds, its header and rows, not
+	// the clause ("le tableau de l'annexe 1").
+	Table bool
 	// Point holds the numbered points, outermost first ("II", "2°", "a)").
 	Point []string
 	// Alinea and Phrase are ranks, 1 for the first, -1 for the last, 0

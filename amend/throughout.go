@@ -70,7 +70,11 @@ func (st *state) editThroughout(op Op, t Target, from, to int, by string) error 
 		changed = append(changed, st.name(i))
 	}
 	// Nothing in the instruction named these clauses: the reader is told.
-	st.notes = append(st.notes, by+": changed in "+t.clauseName()+": "+strings.Join(changed, ", "))
+	in := t.clauseName()
+	if t.Table {
+		in = "the table of " + in
+	}
+	st.notes = append(st.notes, by+": changed in "+in+": "+strings.Join(changed, ", "))
 	return nil
 }
 

@@ -1,0 +1,65 @@
+package amend
+
+import (
+	"testing"
+
+	"github.com/avenant-dev/avenant/clause"
+)
+
+// "Le tableau de l'annexe 1" names the table, not the annex: replaced,
+// deleted or amended, the table changes and the annex's text around it
+// stays. Before, "Le tableau de l'annexe 1 est remplacé par le tableau
+// suivant" and "Le tableau de l'annexe 1 est supprimé" replaced or
+// repealed the whole annex, its text with it, without a word.
+func TestApplyTable(t *testing.T) {
+	base := clause.Parse(`# Convention
+
+### Article 12 - Consultation
+
+La consultation est valorisée à 26,50 €.
+
+## Annexe 1 - Tarifs
+
+Les tarifs ci-dessous s'appliquent en métropole.
+
+| Code | Libellé | Tarif |
+|---|---|---|
+| G | Consultation | 26,50 € |
+| TCG | Téléconsultation | 25 € |
+
+Ces tarifs s'entendent hors majorations.
+
+## Annexe 2 - Forfaits
+
+| Code | Libellé | Tarif |
+|---|---|---|
+| FPMT | Forfait patientèle | 5 € |
+
+| Code | Libellé | Tarif |
+|---|---|---|
+| FMT | Forfait médecin traitant | 6 € |
+`)
+	const prose = "Les tarifs ci-dessous s'appliquent en métropole."
+	runApplyCases(t, base, []applyCase{
+		{name: "the table replaced, the annex's text kept", amend: "### Article 1er\n\nLe tableau de l'annexe 1 est remplacé par le tableau suivant :\n\n« | Code | Libellé | Tarif |\n|---|---|---|\n| G | Consultation | 30 € |\n| VG | Visite | 35 € | »",
+			clause: "annex 1", want: prose},
+		{name: "the table replaced, its rows", amend: "### Article 1er\n\nLe tableau de l'annexe 1 est remplacé par le tableau suivant :\n\n« | Code | Libellé | Tarif |\n|---|---|---|\n| G | Consultation | 30 € |\n| VG | Visite | 35 € | »",
+			clause: "row VG", want: "| VG | Visite | 35 € |"},
+		{name: "the table replaced, the old rows gone", amend: "### Article 1er\n\nLe tableau de l'annexe 1 est remplacé par le tableau suivant :\n\n« | Code | Libellé | Tarif |\n|---|---|---|\n| G | Consultation | 30 € | »",
+			clause: "row TCG", gone: true},
+		{name: "the table deleted, the annex's text kept", amend: "### Article 1er\n\nLe tableau de l'annexe 1 est supprimé.",
+			clause: "annex 1", want: prose + "\n\nCes tarifs s'entendent hors majorations."},
+		{name: "the table deleted, its rows gone", amend: "### Article 1er\n\nLe tableau de l'annexe 1 est supprimé.",
+			clause: "row G", gone: true},
+		{name: "words in the table", amend: "### Article 1er\n\nDans le tableau de l'annexe 1, le tarif « 25 € » est remplacé par le tarif « 26 € ».",
+			clause: "row TCG", want: "| TCG | Téléconsultation | 26 € |"},
+		{name: "under a lead-in naming the table", amend: "### Article 1er\n\nLe tableau de l'annexe 1 est ainsi modifié :\n\n1° Le tarif « 25 € » est remplacé par le tarif « 26 € » ;\n\n2° La ligne G est supprimée.",
+			clause: "row TCG", want: "| TCG | Téléconsultation | 26 € |"},
+		{name: "a quotation that is no table", amend: "### Article 1er\n\nLe tableau de l'annexe 1 est remplacé par le texte suivant : « Les tarifs sont fixés par arrêté. »",
+			err: "Article 1er: the text quoted for the table of annexe 1 is not a table alone"},
+		{name: "a clause without a table", amend: "### Article 1er\n\nLe tableau de l'article 12 est supprimé.",
+			err: "Article 1er: article 12 holds no table"},
+		{name: "an annex of two tables", amend: "### Article 1er\n\nLe tableau de l'annexe 2 est supprimé.",
+			err: "Article 1er: annexe 2 holds 2 tables: name the row, or the clause that holds the table meant"},
+	})
+}
