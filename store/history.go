@@ -104,12 +104,16 @@ func (s *Store) Log(id string, at *Version) ([]LogEntry, error) {
 				continue
 			}
 			ix.decode(vi)
-			for k, d := range ix.Versions[vi].Changes {
-				if d.ID != id || seen[[2]int{vi, k}] {
+			for k := range ix.Versions[vi].Changes {
+				if ix.Versions[vi].Changes[k].ID != id || seen[[2]int{vi, k}] {
 					continue
 				}
 				seen[[2]int{vi, k}] = true
-				items = append(items, item{vi, d.ChangeEntry})
+				d := ix.acrossBackfill(vi, ix.Versions[vi].Changes[k].ChangeEntry)
+				if d.Change == clause.Added {
+					d.Others = nil // a back-filled version's links (linkParts), not its change
+				}
+				items = append(items, item{vi, d})
 				if depth >= 16 || d.Gone {
 					continue
 				}
@@ -252,6 +256,11 @@ func (b *blamer) blame(id string, at *Version, depth int) ([]Span, bool, error) 
 			return nil, false, err
 		}
 		if k+1 < len(chain) && depth < 16 {
+			if i, ok := b.ix.byCommit[v.Commit]; ok {
+				linked := *d
+				linked.ChangeEntry = b.ix.acrossBackfill(i, d.ChangeEntry)
+				d = &linked
+			}
 			var sources []string
 			switch {
 			case d.Change == clause.Merged:
@@ -292,11 +301,19 @@ func (b *blamer) blame(id string, at *Version, depth int) ([]Span, bool, error) 
 	return spans, seen, nil
 }
 
-// deltaOf is clause id's change in version v, nil when it has none.
+// deltaOf is clause id's change in version v, nil when it has none: its
+// changes.json's, or the removal its line says it made of a version
+// back-filled before it (droppedAfterBackfill), which changes.json,
+// written against nothing, cannot record.
 func (b *blamer) deltaOf(v *Version, id string) *Delta {
 	changes := v.Changes
 	if i, ok := b.ix.byCommit[v.Commit]; ok {
 		if !b.ix.names(i, id) {
+			for _, ch := range b.ix.droppedAfterBackfill(i) {
+				if ch.ID == id {
+					return &Delta{ChangeEntry: ch}
+				}
+			}
 			return nil
 		}
 		b.ix.decode(i)

@@ -129,6 +129,7 @@ func (s *Store) Import(doc *clause.Document, opts ImportOptions) (*ImportResult,
 		// the version it precedes.
 		parent, opts.precedes = nil, base.version.Label
 		changes = addedAll(newDoc, ids)
+		linkParts(changes, diff, ids)
 		diff = clause.Compare(&clause.Document{}, newDoc, opts.Compare)
 	}
 	traceChanges(changes, ids, diff.Old, newDoc, opts)
@@ -176,6 +177,35 @@ func addedAll(doc *clause.Document, ids []string) []ChangeEntry {
 		out[i] = ChangeEntry{ID: id, Change: clause.Added, Number: doc.Clauses[i].Number}
 	}
 	return out
+}
+
+// linkParts records, in the changes of a back-filled version (every
+// clause added, one entry per clause of its document), how the version it
+// precedes split or merged its clauses, read from diff, which compared
+// that version (old) with it (new): a clause the later version split is
+// listed with the parts it became (a merge in diff), a clause it merged
+// into another with that other (a split in diff). The later version's own
+// changes.json, written when it answered nothing, could not say so; log
+// and blame read it here (index.acrossBackfill).
+func linkParts(changes []ChangeEntry, diff *clause.Diff, ids []string) {
+	for _, c := range diff.Changes {
+		switch {
+		case len(c.New) == 1 && len(c.Old) > 1:
+			n := c.New[0]
+			for _, o := range c.Old {
+				if id := diff.Old.Clauses[o].ID; id != ids[n] {
+					changes[n].Others = append(changes[n].Others, id)
+				}
+			}
+		case len(c.New) > 1 && len(c.Old) == 1:
+			into := diff.Old.Clauses[c.Old[0]].ID
+			for _, n := range c.New {
+				if ids[n] != into {
+					changes[n].Others = []string{into}
+				}
+			}
+		}
+	}
 }
 
 // checkNewLabel refuses a label already taken, by a version or a tag. The

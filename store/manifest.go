@@ -47,7 +47,9 @@ type ChangeEntry struct {
 	// Others are the other ids of a split or merge: for the part or source
 	// that keeps the id, the new parts or absorbed sources; for a new part
 	// of a split, the id it was split from; for an absorbed source, the id
-	// it was merged into.
+	// it was merged into. In a back-filled version, whose clauses are all
+	// added, they are what the version it precedes made of the clause: the
+	// parts split off it, or the clause it was merged into (linkParts).
 	Others []string `json:"others,omitempty"`
 	// By names the amending instructions that made the change, for a
 	// version imported from an amending text ("Article 2, 1°").

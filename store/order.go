@@ -122,11 +122,58 @@ func (ix *index) droppedAfterBackfill(i int) []ChangeEntry {
 	}
 	var out []ChangeEntry
 	for _, d := range ix.Versions[p].Changes {
-		if !d.Gone && !held[d.ID] {
-			out = append(out, ChangeEntry{ID: d.ID, Change: clause.Removed, Number: d.Number, Gone: true})
+		if d.Gone || held[d.ID] {
+			continue
 		}
+		e := ChangeEntry{ID: d.ID, Change: clause.Removed, Number: d.Number, Gone: true}
+		if len(d.Others) == 1 && held[d.Others[0]] {
+			// Merged into the clause its back-filled import names.
+			e.Change, e.Others = clause.Merged, d.Others
+		}
+		out = append(out, e)
 	}
 	return out
+}
+
+// acrossBackfill rewrites change ch of version i, imported with no parent,
+// as a split or merge against the version back-filled before it, where
+// that version's changes.json says so (see ChangeEntry.Others): ch, as
+// changes.json records it, says the clause was added, while i split it
+// off a clause of the back-filled text, or merged such clauses into it.
+// Other changes are returned as they are.
+func (ix *index) acrossBackfill(i int, ch ChangeEntry) ChangeEntry {
+	if ix.Versions[i].Parent != "" || ch.Change != clause.Added || ch.Gone {
+		return ch
+	}
+	p := ix.lineParent(i)
+	if p < 0 {
+		return ch
+	}
+	ix.decode(p)
+	var merged []string
+	before := "" // ch's number in p, when p holds it
+	for _, d := range ix.Versions[p].Changes {
+		if d.ID == ch.ID {
+			before = d.Number
+		}
+		switch {
+		case len(d.Others) == 0:
+		case d.ID == ch.ID: // split into ch and d.Others
+			ch.Change, ch.Others = clause.Split, d.Others
+		case !slices.Contains(d.Others, ch.ID):
+		case ix.names(i, d.ID): // a part split off d
+			ch.Change, ch.Others = clause.Split, []string{d.ID}
+		default: // d merged into ch
+			merged = append(merged, d.ID)
+		}
+	}
+	if len(merged) > 0 {
+		ch.Change, ch.Others = clause.Merged, merged
+	}
+	if ch.Change != clause.Added && before != "" {
+		ch.Renumbered = clause.NormalizeNumber(before) != clause.NormalizeNumber(ch.Number)
+	}
+	return ch
 }
 
 // afterBackfill rewrites the change of a clause in version i, a version
