@@ -348,7 +348,9 @@ func (st *state) applyTo(op Op, t Target, by string) error {
 		if err != nil {
 			return err
 		}
-		st.mark(i, by)
+		if !st.dropEmptied(i, by) {
+			st.mark(i, by)
+		}
 	case Rewrite:
 		if op.Clauses != nil {
 			st.replaceBody(i, op.Clauses, by)
@@ -656,6 +658,18 @@ func (st *state) splice(at int, news []clause.Clause, by string) {
 }
 
 func lineStart(text string, at int) int { return strings.LastIndexByte(text[:at], '\n') + 1 }
+
+// dropEmptied removes row i when instruction by took out all its words
+// ("la ligne « | TCG | Téléconsultation | 25 € | » est supprimée"): an
+// empty row is none, and written as a blank line it cut its table in
+// two. It reports whether it did.
+func (st *state) dropEmptied(i int, by string) bool {
+	if st.cl[i].Kind != clause.KindItem || strings.TrimSpace(st.cl[i].Text) != "" {
+		return false
+	}
+	st.drop(i, st.end(i), by)
+	return true
+}
 
 // drop removes the clauses from..to-1, removed by instruction by.
 func (st *state) drop(from, to int, by string) {

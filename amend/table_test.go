@@ -1,6 +1,7 @@
 package amend
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/avenant-dev/avenant/clause"
@@ -10,7 +11,9 @@ import (
 // deleted or amended, the table changes and the annex's text around it
 // stays. Before, "Le tableau de l'annexe 1 est remplacé par le tableau
 // suivant" and "Le tableau de l'annexe 1 est supprimé" replaced or
-// repealed the whole annex, its text with it, without a word.
+// repealed the whole annex, its text with it, without a word. A row whose
+// words are all taken out ("la ligne « | G | … | » est supprimée") is
+// gone, not left as a blank line that cut the table in two.
 func TestApplyTable(t *testing.T) {
 	base := clause.Parse(`# Convention
 
@@ -55,6 +58,10 @@ Ces tarifs s'entendent hors majorations.
 			clause: "row TCG", want: "| TCG | Téléconsultation | 26 € |"},
 		{name: "under a lead-in naming the table", amend: "### Article 1er\n\nLe tableau de l'annexe 1 est ainsi modifié :\n\n1° Le tarif « 25 € » est remplacé par le tarif « 26 € » ;\n\n2° La ligne G est supprimée.",
 			clause: "row TCG", want: "| TCG | Téléconsultation | 26 € |"},
+		{name: "a row named by its text, deleted", amend: "### Article 1er\n\nDans le tableau de l'annexe 1, la ligne « | G | Consultation | 26,50 € | » est supprimée.",
+			clause: "row G", gone: true},
+		{name: "a row named by its text, deleted, the table whole", amend: "### Article 1er\n\nÀ l'annexe 1, la ligne « | G | Consultation | 26,50 € | » est supprimée.",
+			clause: "row TCG", want: "| TCG | Téléconsultation | 25 € |"},
 		{name: "a quotation that is no table", amend: "### Article 1er\n\nLe tableau de l'annexe 1 est remplacé par le texte suivant : « Les tarifs sont fixés par arrêté. »",
 			err: "Article 1er: the text quoted for the table of annexe 1 is not a table alone"},
 		{name: "a clause without a table", amend: "### Article 1er\n\nLe tableau de l'article 12 est supprimé.",
@@ -62,4 +69,15 @@ Ces tarifs s'entendent hors majorations.
 		{name: "an annex of two tables", amend: "### Article 1er\n\nLe tableau de l'annexe 2 est supprimé.",
 			err: "Article 1er: annexe 2 holds 2 tables: name the row, or the clause that holds the table meant"},
 	})
+	set, err := parse(amendDoc("### Article 1er\n\nÀ l'annexe 1, la ligne « | G | Consultation | 26,50 € | » est supprimée."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := apply(base, set, Markdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(res.Text, "|---|---|---|\n| TCG |") {
+		t.Errorf("the table is not whole once its row G is taken out:\n%s", res.Text)
+	}
 }

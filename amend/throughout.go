@@ -1,6 +1,7 @@
 package amend
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/avenant-dev/avenant/clause"
@@ -51,7 +52,9 @@ func (st *state) editThroughout(op Op, t Target, from, to int, by string) error 
 		return errf("changing « %s » throughout would make more than %d MiB of text, the most a version holds", words, maxConsolidated>>20)
 	}
 	var changed []string
-	for i := from; i < to; i++ {
+	// From the last: a row its words emptied goes, and the clauses
+	// before it stay where they were.
+	for i := to - 1; i >= from; i-- {
 		hits := hitsOf[i-from]
 		if len(hits) == 0 {
 			continue
@@ -66,14 +69,17 @@ func (st *state) editThroughout(op Op, t Target, from, to int, by string) error 
 				c.Text = editAt(c.Text, hits[k], op, st.common)
 			}
 		}
-		st.mark(i, by)
 		changed = append(changed, st.name(i))
+		if !st.dropEmptied(i, by) {
+			st.mark(i, by)
+		}
 	}
 	// Nothing in the instruction named these clauses: the reader is told.
 	in := t.clauseName()
 	if t.Table {
 		in = "the table of " + in
 	}
+	slices.Reverse(changed)
 	st.notes = append(st.notes, by+": changed in "+in+": "+strings.Join(changed, ", "))
 	return nil
 }
