@@ -48,6 +48,9 @@ type state struct {
 	by      [][]Step
 	removed []Trace
 	notes   []string
+	// lower caches common: a word put before many sentences ("partout
+	// où…") would read the whole text again for each.
+	lower map[string]bool
 }
 
 // apply applies every instruction of set to base, in order, and writes the
@@ -393,12 +396,20 @@ func (st *state) applyTo(op Op, t Target, by string) error {
 // sentence by chance ("Le") from a name ("Paris") once words are put
 // before it.
 func (st *state) common(word string) bool {
+	if known, ok := st.lower[word]; ok {
+		return known
+	}
+	found := false
 	for i := range st.cl {
-		if len(findExact(st.cl[i].Text, span{0, len(st.cl[i].Text)}, word)) > 0 {
-			return true
+		if found = len(findExact(st.cl[i].Text, span{0, len(st.cl[i].Text)}, word)) > 0; found {
+			break
 		}
 	}
-	return false
+	if st.lower == nil {
+		st.lower = map[string]bool{}
+	}
+	st.lower[word] = found
+	return found
 }
 
 // splice replaces text[s.start:s.end] and tidies the seam: no doubled
