@@ -49,7 +49,7 @@ type FactKind string
 const (
 	FactAmount    FactKind = "amount"
 	FactPercent   FactKind = "percent"
-	FactDate      FactKind = "date"
+	FactDate      FactKind = "date" // a day, a month, a year, or a time of day: the contract's kinds for a point in time
 	FactDuration  FactKind = "duration"
 	FactCode      FactKind = "code"
 	FactModality  FactKind = "modality"

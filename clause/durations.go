@@ -32,15 +32,19 @@ var dayKinds = map[string]string{
 }
 
 // durations finds lengths of time: "deux mois", "3 ans", "48 heures",
-// "vingt-quatre mois".
+// "vingt-quatre mois"; and, among them, the hours of the day (hourFact).
 func (t *factTextKind) durations() []factAt {
-	if t.held&classDuration == 0 {
-		return nil
+	out := t.gluedHours(nil)
+	if t.held&(classDuration|classClock) == 0 {
+		return out
 	}
-	var out []factAt
 	ws := t.words
 	for i, w := range ws {
-		if i == 0 || t.classes[i]&classDuration == 0 {
+		if t.classes[i]&(classDuration|classClock) == 0 {
+			continue
+		}
+		var read bool
+		if out, read = t.hourFact(out, i); read || i == 0 {
 			continue
 		}
 		u, ok := durationUnits[w.low]
@@ -48,7 +52,7 @@ func (t *factTextKind) durations() []factAt {
 			continue
 		}
 		gap := t.s[ws[i-1].end:w.start]
-		if gap != " " && gap != "\n" || t.clockTime(i) {
+		if gap != " " && gap != "\n" {
 			continue
 		}
 		var v float64
@@ -89,80 +93,6 @@ func (t *factTextKind) durations() []factAt {
 		}
 	}
 	return out
-}
-
-// clockTime reports whether the unit at ws[i] tells no length of time:
-// "H" and "MIN" in capitals are codes or initials, and an hour of the
-// day is one a clock shows, with its minutes ("10 h 30") or after the
-// words that place an event in the day ("à 10 h", "de 8 h à 20 h",
-// "entre 8 h et 12 h", "dès", "avant", "après", "jusqu'à", "vers"). "48
-// h", "dans un délai de 48 h", "porté à 12 h" and "30 min" are lengths of
-// time.
-func (t *factTextKind) clockTime(i int) bool {
-	s, ws, unit := t.s, t.words, t.words[i]
-	if unit.low != "h" && unit.low != "min" {
-		return false
-	}
-	if unit.s != unit.low {
-		return true
-	}
-	if unit.low != "h" || i < 2 {
-		return false
-	}
-	rest := s[unit.end:]
-	if strings.HasPrefix(rest, " ") && len(rest) > 1 && isDigit(rest[1]) {
-		return true
-	}
-	hour, ok := digitsValue(ws[i-1].s)
-	if !ok || hour > 24 || s[ws[i-2].end:ws[i-1].start] != " " || lengthOf(rest) {
-		return false
-	}
-	switch ws[i-2].low {
-	case "à":
-		return i < 3 || !setsMeasure(ws[i-3].low)
-	case "dès", "avant", "après", "vers", "entre":
-		return true
-	case "de":
-		// "de 8 h à 20 h", where "de 48 h" alone is a time limit.
-		return clockAfter(rest)
-	case "et":
-		// "entre 8 h et 12 h"
-		return i >= 5 && ws[i-5].low == "entre" && ws[i-3].low == "h"
-	}
-	return false
-}
-
-// setsMeasure reports a word after which "à 12 h" is a length set or
-// compared, not an hour: "porté à", "ramenée à", "réduit à", "supérieure
-// à", "égale à".
-func setsMeasure(w string) bool {
-	for _, e := range []string{"é", "ée", "és", "ées", "uit", "uite", "uits", "uites"} {
-		if strings.HasSuffix(w, e) {
-			return true
-		}
-	}
-	return strings.HasPrefix(w, "supérieur") || strings.HasPrefix(w, "inférieur") || strings.HasPrefix(w, "égal")
-}
-
-// lengthOf reports the text after hours that makes them a length of
-// something: "après 12 h de garde", "24 h d'hospitalisation".
-func lengthOf(rest string) bool {
-	return strings.HasPrefix(rest, " de ") || strings.HasPrefix(rest, " d'") || strings.HasPrefix(rest, " d’")
-}
-
-// clockAfter reports whether rest goes on with an hour of the day after
-// "à": " à 20 h".
-func clockAfter(rest string) bool {
-	after, ok := strings.CutPrefix(rest, " à ")
-	if !ok {
-		return false
-	}
-	n := 0
-	for n < len(after) && isDigit(after[n]) {
-		n++
-	}
-	hour, ok := digitsValue(after[:n])
-	return ok && hour <= 24 && strings.HasPrefix(after[n:], " h") && endsWord(after, n+2)
 }
 
 // durationFact is the fact of a time limit of v units at s[start:end],

@@ -18,6 +18,7 @@ const (
 	classReference                       // "article", "articles", "art", "annexe", "annexes"
 	classYearLead                        // a key of yearLeads
 	classPeriod                          // "semestre", "trimestre"
+	classClock                           // "midi", "minuit"
 )
 
 // yearLeads are the words after which a year alone is a date: "l'année
@@ -63,6 +64,9 @@ var factWordClasses = sync.OnceValue(func() *wordClasses {
 	add(classYearLead, yearLeads...)
 	for w := range periods {
 		add(classPeriod, w)
+	}
+	for w := range noonOrMidnight {
+		add(classClock, w)
 	}
 	return wc
 })

@@ -1,0 +1,297 @@
+package clause
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Hours are written the same way whether they tell a time of day ("à 20
+// h", "de 8 h à 20 h", "20h00", the hour the majorations de nuit start
+// from) or a length of time ("dans un délai de 48 h", "porté à 6 h"):
+// the words around them decide. A time of day is reported as a date fact,
+// the contract's kind for a point in time, valued as ISO 8601 writes a
+// time ("T20:00"), so that "20 h", "20 heures" and "20h00" agree and an
+// hour moved is a change of date, never of duration; a length is a
+// duration.
+
+// hour is an hour written at words[n:]: "20 h", "20 heures", "8 h 30",
+// "20 heures 30", or a word of its own, "20h", "20h00", "8h30".
+type hour struct {
+	n, unit    int // the words of the number and of its unit (the same word when glued)
+	last       int // its last word, the minutes' when written
+	end        int // where the hour ends in the text, minutes included
+	h, m       int
+	minutes    bool // minutes are written
+	glued      bool
+	capitalled bool // "2 H", "30 MIN": a code or initials, no unit of time
+}
+
+// hourAt reads the hour that starts at word n, if one does.
+func (t *factTextKind) hourAt(n int) (hour, bool) {
+	s, ws := t.s, t.words
+	w := ws[n]
+	if h, m, minutes, ok := gluedHour(w.s); ok {
+		return hour{n: n, unit: n, last: n, end: w.end, h: h, m: m, minutes: minutes, glued: true}, true
+	}
+	if n+1 >= len(ws) || len(w.s) > 2 || !isDigits(w.s) || s[w.end:ws[n+1].start] != " " {
+		return hour{}, false
+	}
+	u := ws[n+1]
+	if u.low != "h" && u.low != "heure" && u.low != "heures" {
+		return hour{}, false
+	}
+	h, _ := strconv.Atoi(w.s)
+	out := hour{n: n, unit: n + 1, last: n + 1, end: u.end, h: h, capitalled: u.s == "H"}
+	if n+2 < len(ws) && s[u.end:ws[n+2].start] == " " && len(ws[n+2].s) == 2 && isDigits(ws[n+2].s) {
+		out.m, _ = strconv.Atoi(ws[n+2].s)
+		out.end, out.minutes, out.last = ws[n+2].end, true, n+2
+	}
+	return out, true
+}
+
+// gluedHour reads a word that is an hour and its minutes set against the
+// letter h: "20h", "20h00", "8H30".
+func gluedHour(w string) (h, m int, minutes, ok bool) {
+	i := 0
+	for i < len(w) && i < 3 && isDigit(w[i]) {
+		i++
+	}
+	if i == 0 || i == 3 || i == len(w) || w[i] != 'h' && w[i] != 'H' {
+		return 0, 0, false, false
+	}
+	h, _ = strconv.Atoi(w[:i])
+	rest := w[i+1:]
+	switch {
+	case rest == "":
+		return h, 0, false, true
+	case len(rest) == 2 && isDigits(rest):
+		m, _ = strconv.Atoi(rest)
+		return h, m, true, true
+	}
+	return 0, 0, false, false
+}
+
+// clock reports whether an hour tells a time of day. A clock shows
+// minutes ("10 h 30", "20h00") unless a length is introduced ("pendant 1
+// h 30", "une durée de 1 h 30" that no second hour follows); a whole hour
+// is a time after the words that place an event in the day ("à 10 h",
+// "de 8 h à 20 h", "entre 8 h et 12 h", "à partir de 20 h", "dès",
+// "avant", "après", "jusqu'à", "vers"). "48 h", "dans un délai de 48 h",
+// "sous 24 heures", "après 12 h de garde" (a length of something), a
+// length set or compared where the sentence names one ("un délai … porté
+// à 6 h", "supérieure à 6 h") are lengths; "fixée à 10 h" with no length
+// named is an hour. Capitals ("2 H") are codes or initials, neither.
+func (t *factTextKind) clock(h hour) bool {
+	ws := t.words
+	if h.capitalled || h.h > 24 || h.m > 59 || lengthOf(t.s[h.end:]) {
+		return false
+	}
+	if t.hoursApart(h) {
+		return true
+	}
+	lead, before := "", ""
+	if h.n > 0 && t.s[ws[h.n-1].end:ws[h.n].start] == " " {
+		lead = ws[h.n-1].low
+		if h.n > 1 && t.s[ws[h.n-2].end:ws[h.n-1].start] == " " {
+			before = ws[h.n-2].low
+		}
+	}
+	switch lead {
+	case "pendant", "durant", "sous", "dans", "en", "soit":
+		return false
+	case "de", "d'":
+		// "de 8 h à 20 h", "à partir de 20 h", where "de 48 h" alone,
+		// "un délai de 12 h à 24 h" are time limits.
+		return before == "partir" || !lengthNouns[before] && clockAfter(t.s[h.end:])
+	}
+	if h.minutes {
+		return true
+	}
+	switch lead {
+	case "à":
+		if h.n >= 2 {
+			if first, ok := t.hourEndingAt(h.n - 2); ok {
+				// The end of "de 8 h à 20 h" reads as its start.
+				return t.clock(first)
+			}
+		}
+		switch {
+		case strings.HasPrefix(before, "supérieur") || strings.HasPrefix(before, "inférieur") || strings.HasPrefix(before, "égal"):
+			return false
+		case setsMeasure(before):
+			return !t.namesLength(h.n)
+		}
+		return true
+	case "dès", "avant", "après", "vers", "entre":
+		return true
+	case "et":
+		// "entre 8 h et 12 h"
+		first, ok := t.hourEndingAt(h.n - 2)
+		return ok && first.n > 0 && ws[first.n-1].low == "entre"
+	}
+	return false
+}
+
+// hoursApart reports an hour set against another by a dash or a slash,
+// the span of a day's hours that a table or a heading writes: "20h-8h",
+// "8 h - 20 h", "8h/20h".
+func (t *factTextKind) hoursApart(h hour) bool {
+	s, ws := t.s, t.words
+	apart := func(gap string) bool {
+		gap = strings.TrimSpace(gap)
+		return gap == "-" || gap == "/"
+	}
+	if next := h.last + 1; next < len(ws) && apart(s[h.end:ws[next].start]) {
+		if o, ok := t.hourAt(next); ok && o.h <= 24 && !o.capitalled {
+			return true
+		}
+	}
+	if h.n > 0 && apart(s[ws[h.n-1].end:ws[h.n].start]) {
+		if o, ok := t.hourEndingAt(h.n - 1); ok && o.h <= 24 && !o.capitalled {
+			return true
+		}
+	}
+	return false
+}
+
+// hourEndingAt reads the hour whose last word is word k.
+func (t *factTextKind) hourEndingAt(k int) (hour, bool) {
+	for n := max(k-2, 0); n <= k; n++ {
+		if h, ok := t.hourAt(n); ok && h.end == t.words[k].end {
+			return h, true
+		}
+	}
+	return hour{}, false
+}
+
+// lengthNouns name a length of time: "un délai de 12 h à 24 h", "la durée
+// de la garde est portée à 12 h".
+var lengthNouns = map[string]bool{
+	"délai": true, "délais": true, "durée": true, "durées": true, "temps": true, "amplitude": true,
+	"intervalle": true,
+}
+
+// namesLength reports whether the sentence of word n names a length of
+// time before it.
+func (t *factTextKind) namesLength(n int) bool {
+	k := t.sentence(t.words[n].start)
+	from := t.wordAt(t.bounds[k])
+	for _, w := range t.words[from:n] {
+		if lengthNouns[w.low] {
+			return true
+		}
+	}
+	return false
+}
+
+// setsMeasure reports a participle after which "à 12 h" may be a length
+// set: "porté à", "ramenée à", "réduit à", "fixée à".
+func setsMeasure(w string) bool {
+	for _, e := range []string{"é", "ée", "és", "ées", "uit", "uite", "uits", "uites"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// lengthOf reports the text after hours that makes them a length of
+// something: "après 12 h de garde", "24 h d'hospitalisation".
+func lengthOf(rest string) bool {
+	return strings.HasPrefix(rest, " de ") || strings.HasPrefix(rest, " d'") || strings.HasPrefix(rest, " d’")
+}
+
+// clockAfter reports whether rest goes on with an hour of the day after
+// "à": " à 20 h", " à 20h00", " à minuit".
+func clockAfter(rest string) bool {
+	after, ok := strings.CutPrefix(rest, " à ")
+	if !ok {
+		return false
+	}
+	if strings.HasPrefix(after, "minuit") || strings.HasPrefix(after, "midi") {
+		return true
+	}
+	n := 0
+	for n < len(after) && isDigit(after[n]) {
+		n++
+	}
+	if n == 0 || n > 2 {
+		return false
+	}
+	h, _ := strconv.Atoi(after[:n])
+	if h > 24 {
+		return false
+	}
+	rest = after[n:]
+	if len(rest) > 0 && (rest[0] == 'h' || rest[0] == 'H') {
+		return true
+	}
+	return strings.HasPrefix(rest, " h") && endsWord(rest, 2) || strings.HasPrefix(rest, " heure")
+}
+
+// hourFact reads, for durations, the hour that the word at i ends or
+// names: an hour of the day ("à 20 h", "de 8 h à 20 h", "minuit") as a
+// date fact valued "T20:00", a length with its minutes ("pendant 1 h 30")
+// as a duration. It appends the fact to out and reports whether the word
+// is read so, or is no unit of time (capitals: "2 H", "30 MIN"), and so
+// not to be read as a length of time.
+func (t *factTextKind) hourFact(out []factAt, i int) ([]factAt, bool) {
+	w := t.words[i]
+	if val := noonOrMidnight[w.s]; val != "" {
+		if t.classes[i]&classClock != 0 && (i == 0 || t.s[t.words[i-1].end:w.start] != "-") {
+			out = append(out, factAt{kind: FactDate, start: w.start, end: w.end, text: w.s, key: "date:" + val, val: val})
+		}
+		return out, true
+	}
+	switch w.low {
+	case "min":
+		return out, w.s != w.low
+	case "h", "heure", "heures":
+	default:
+		return out, false
+	}
+	if w.s == "H" {
+		return out, true
+	}
+	if i == 0 {
+		return out, false
+	}
+	h, ok := t.hourAt(i - 1)
+	if !ok {
+		return out, false
+	}
+	return t.appendHour(out, h)
+}
+
+// appendHour appends the fact of hour h, a time of day or a length
+// with its minutes or set against its h, and reports whether it did:
+// a whole hour that is a length is left to durations.
+func (t *factTextKind) appendHour(out []factAt, h hour) ([]factAt, bool) {
+	start := t.words[h.n].start
+	switch {
+	case t.clock(h):
+		val := "T" + pad2(h.h%24) + ":" + pad2(h.m)
+		return append(out, factAt{kind: FactDate, start: start, end: h.end, text: t.s[start:h.end], key: "date:" + val, val: val}), true
+	case h.glued || h.minutes:
+		return append(out, t.durationFact(start, h.end, start, "hour", float64(h.h)+float64(h.m)/60)), true
+	}
+	return out, false
+}
+
+// gluedHours appends the facts of the hours written as one word ("20h00",
+// "dans un délai de 48h"), found among the text's numbers.
+func (t *factTextKind) gluedHours(out []factAt) []factAt {
+	s := t.s
+	for _, p := range t.numberStarts() {
+		if j := digitsEnd(s, p); j < len(s) && j-p <= 2 && (s[j] == 'h' || s[j] == 'H') {
+			if h, ok := t.hourAt(t.wordAt(p)); ok && h.glued {
+				out, _ = t.appendHour(out, h)
+			}
+		}
+	}
+	return out
+}
+
+// noonOrMidnight are the hours named, in lower case ("Midi" is a region):
+// "de 20 h à minuit" is "de 20 h à 24 h".
+var noonOrMidnight = map[string]string{"midi": "T12:00", "minuit": "T00:00"}
