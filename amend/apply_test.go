@@ -153,6 +153,18 @@ func TestApplyConvention(t *testing.T) {
 			clause: "heading 15", want: "Article 15 - Contrat de fin d'activité"},
 		{name: "an alinéa replaced by two", amend: "### Article 1er\n\nLe second alinéa de l'article 3 est remplacé par deux alinéas ainsi rédigés :\n\n« Elles peuvent être modifiées par avenant.\n\n« Elles sont publiées au Journal officiel. »",
 			clause: "article 3", want: "Les présentes dispositions sont applicables pour une durée de cinq ans à compter de leur entrée en vigueur.\n\nElles peuvent être modifiées par avenant.\n\nElles sont publiées au Journal officiel."},
+		// The number of units announced is the number quoted: before,
+		// three quoted alinéas for "deux alinéas" were all inserted,
+		// and "deux articles 33 bis et 33 ter" with one quoted inserted
+		// 33 bis alone.
+		{name: "more alinéas quoted than announced", amend: "### Article 1er\n\nL'article 3 est complété par deux alinéas ainsi rédigés :\n\n« Elles sont publiées.\n\n« Elles sont notifiées.\n\n« Elles sont affichées. »",
+			err: "Article 1er: announces deux alinéas, and quotes 3"},
+		{name: "fewer alinéas quoted than announced", amend: "### Article 1er\n\nLe second alinéa de l'article 3 est remplacé par deux alinéas ainsi rédigés : « Elles peuvent être modifiées par avenant. »",
+			err: "Article 1er: announces deux alinéas, and quotes 1"},
+		{name: "fewer articles quoted than announced", amend: "### Article 1er\n\nAprès l'article 33, sont insérés deux articles 33 bis et 33 ter ainsi rédigés :\n\n« Article 33 bis - Télésoin\n\n« Le médecin peut réaliser des actes de télésoin. »",
+			err: "Article 1er: announces deux articles, and quotes 1"},
+		{name: "two sentences for one", amend: "### Article 1er\n\nL'article 31 est complété par une phrase ainsi rédigée : « Il l'applique aussi en urgence. Il en informe la caisse. »",
+			err: "Article 1er: announces une phrase, and quotes 2"},
 		{name: "rewrite an alinéa", amend: "### Article 1er\n\nLe deuxième alinéa de l'article 3 est ainsi rédigé : « Elles peuvent être modifiées par avenant. »",
 			clause: "article 3", want: "Les présentes dispositions sont applicables pour une durée de cinq ans à compter de leur entrée en vigueur.\n\nElles peuvent être modifiées par avenant."},
 		{name: "rewrite a heading", amend: "### Article 1er\n\nL'intitulé de l'article 33 est ainsi rédigé : « Téléexpertise ».",

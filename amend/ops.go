@@ -300,6 +300,9 @@ func parseOps(frame string, ctx Target, last *Target, quotes []string) ([]Op, er
 		for _, m := range f.re.FindAllStringSubmatchIndex(rest, -1) {
 			groups := submatches(rest, m)
 			op := f.make(groups, quotesIn(rest[m[0]:m[1]], quotes))
+			if err := countQuoted(rest[m[0]:m[1]], op); err != nil {
+				return nil, err
+			}
 			// "il est inséré, après l'article 17, un article…": the
 			// place sits inside the form.
 			if op.Kind == Insert && len(groups) > 3 && groups[1] != "" {
@@ -500,6 +503,59 @@ var articleHead = pattern(`^\s*(?:article|art\.)\s+(NUM)`)
 func firstArticleNumber(q string) string {
 	if m := articleHead.FindStringSubmatch(q); m != nil {
 		return m[1]
+	}
+	return ""
+}
+
+// announced reads the number of units an insertion or a rewriting says it
+// quotes: "par deux alinéas ainsi rédigés", "un troisième alinéa", "trois
+// articles".
+var announced = pattern(`\b(` + frtext.CardinalPattern + `|\d+)\s+(?:ORD\s+)?(?:nouve(?:l|aux|lles?)\s+)?(alinéa|phrase|article|ligne)s?\b`)
+
+// countQuoted refuses an instruction whose quotation holds another number
+// of alinéas, sentences, articles or rows than it announces ("complété par
+// deux alinéas ainsi rédigés" and three quoted): which of them the drafter
+// meant is not for avenant to guess.
+func countQuoted(form string, op Op) error {
+	if op.Kind != Insert && op.Kind != Rewrite || op.New == "" {
+		return nil
+	}
+	m := announced.FindStringSubmatch(form)
+	if m == nil {
+		return nil
+	}
+	want, ok := frtext.Cardinal(strings.FieldsFunc(strings.ToLower(m[1]), func(r rune) bool { return r == ' ' || r == '-' }))
+	if n, err := strconv.Atoi(m[1]); err == nil {
+		want, ok = n, true
+	}
+	if !ok {
+		return nil
+	}
+	all := span{0, len(op.New)}
+	var got int
+	switch strings.ToLower(m[2]) {
+	case "alinéa":
+		got = len(alineas(op.New, all))
+	case "phrase":
+		got = len(phrases(op.New, all))
+	case "article":
+		got = len(quotedArticles(op.New, ""))
+	case "ligne":
+		for _, line := range strings.Split(op.New, "\n") {
+			if strings.TrimSpace(line) != "" {
+				got++
+			}
+		}
+	}
+	if got != want {
+		return errf("announces %s %s, and quotes %d", m[1], m[2]+plural(want), got)
+	}
+	return nil
+}
+
+func plural(n int) string {
+	if n > 1 {
+		return "s"
 	}
 	return ""
 }
