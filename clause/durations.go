@@ -3,7 +3,6 @@ package clause
 import (
 	"math"
 	"strconv"
-	"strings"
 
 	"github.com/avenant-dev/avenant/internal/frtext"
 )
