@@ -430,9 +430,10 @@ func countTimes(kind OpKind, ops, times int, targets []Target) error {
 
 // occurrenceForm reads which of the places words stand an instruction
 // means: "la première occurrence du mot « X » est remplacée", "le mot
-// « X » est supprimé à sa dernière occurrence". "à" is told from the end
+// « X » est supprimé à sa dernière occurrence", "…, dans sa deuxième
+// occurrence, …". "à" is told from the end
 // of a word as in timesForm.
-var occurrenceForm = pattern(`\s*,?\s*(?:(?:^|[\s,(])à\s+)?\b(?:la|sa|leur)\s+(ORD)\s+occurrences?(?:\s+(?:du|des|de\s+la|de\s+l'|de|d')\s*(?:(?:mots?|termes?|expression)\b)?)?\s*,?`)
+var occurrenceForm = pattern(`\s*,?\s*(?:(?:^|[\s,(])(?:à|dans|pour)\s+)?\b(?:la|sa|leur)\s+(ORD)\s+occurrences?(?:\s+(?:du|des|de\s+la|de\s+l'|de|d')\s*(?:(?:mots?|termes?|expression)\b)?)?\s*,?`)
 
 // cutOccurrence takes out of frame the rank of the place its words stand
 // that it names (1 for the first, -1 for the last), 0 when it names none.

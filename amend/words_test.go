@@ -81,6 +81,8 @@ Le médecin salarié n'y adhère pas ; le médecin retraité non plus.
 			clause: "article 2", want: "Le médecin exerçant à titre libéral adhère à la convention. Le médecin remplaçant y adhère aussi.\n\nLe médecin salarié n'y adhère pas ; le retraité non plus."},
 		{name: "à sa première occurrence, in an alinéa", amend: "### Article 1er\n\nAu second alinéa de l'article 2, le mot « médecin » est remplacé, à sa première occurrence, par le mot « praticien ».",
 			clause: "article 2", want: "Le médecin exerçant à titre libéral adhère à la convention. Le médecin remplaçant y adhère aussi.\n\nLe praticien salarié n'y adhère pas ; le médecin retraité non plus."},
+		{name: "dans sa deuxième occurrence", amend: "### Article 1er\n\nÀ l'article 2, le mot « médecin », dans sa deuxième occurrence, est remplacé par le mot « praticien ».",
+			clause: "article 2", want: "Le médecin exerçant à titre libéral adhère à la convention. Le praticien remplaçant y adhère aussi." + second},
 		{name: "after an occurrence", amend: "### Article 1er\n\nÀ l'article 2, après la deuxième occurrence du mot « médecin », est inséré le mot « libéral ».",
 			clause: "article 2", want: "Le médecin exerçant à titre libéral adhère à la convention. Le médecin libéral remplaçant y adhère aussi." + second},
 		{name: "an occurrence past the last", amend: "### Article 1er\n\nÀ l'article 2, la cinquième occurrence du mot « médecin » est supprimée.",
