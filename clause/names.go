@@ -211,8 +211,14 @@ func resolveIn(cs []Named, name string, in func(*Named) bool) []int {
 			return hits
 		}
 	}
-	if kind, key, ok := nameKey(name); ok {
+	if kind, key, title, ok := nameKey(name); ok {
+		// A title after the number must be the clause's: "Article 7 -
+		// Permanence des soins", copied from a version before article 7
+		// became 8, is not the new article 7 whatever its title.
 		return matching(func(c *Named) bool {
+			if title != "" && headingRest(c.Heading, c.Number) != title {
+				return false
+			}
 			return key != "" && strings.EqualFold(c.Key, key) || key == "" && c.Kind == kind
 		})
 	}
@@ -228,50 +234,58 @@ func resolveIn(cs []Named, name string, in func(*Named) bool) []int {
 
 // nameKey reads name as a kind and a number and returns the key a clause
 // of that kind and number carries; for a preamble, which has no number,
-// the kind alone ("" key).
-func nameKey(name string) (Kind, string, bool) {
+// the kind alone ("" key). title is what follows the number, in the
+// canonical form of headingRest ("" for none).
+func nameKey(name string) (kind Kind, key, title string, ok bool) {
 	// "art 12", as one types it, is "Art. 12".
 	if len(name) > 4 && strings.EqualFold(name[:4], "art ") {
 		name = "Art. " + name[4:]
 	}
 	h, ok := classify(name, false)
+	read := name
 	// Case aside: "titre ii" is "TITRE II", and "chapitre 1er a" is
 	// "CHAPITRE IER A", whose letter a lower-case reading leaves out.
 	if hu, oku := classify(strings.ToUpper(name), false); oku && (!ok || len(hu.num) > len(h.num)) {
-		h, ok = hu, true
+		h, ok, read = hu, true, strings.ToUpper(name)
 	}
 	if ok {
 		if h.hk == hPreamble {
-			return KindPreamble, "", true
+			return KindPreamble, "", "", true
 		}
 		if key := keyOf(h.hk, h.num); key != "" {
-			return kinds[h.hk].kind, key, true
+			title := headingRest(read, h.num)
+			if h.status != "" && strings.HasPrefix(title, "(") {
+				// "Article 2 (nouveau)": the status is no title.
+				_, title, _ = strings.Cut(title, ")")
+				title = strings.TrimLeft(title, " -:.,;)/")
+			}
+			return kinds[h.hk].kind, key, title, true
 		}
-		return "", "", false
+		return "", "", "", false
 	}
 	// The names of the outline schema: "annex 4", "subsection 2", "tariff G".
 	word, num, _ := strings.Cut(name, " ")
 	word = strings.ToLower(word)
 	if word == string(KindPreamble) && strings.TrimSpace(num) == "" {
-		return KindPreamble, "", true
+		return KindPreamble, "", "", true
 	}
 	for k, info := range kinds {
 		if info.keyPrefix == word {
 			if key := keyOf(hkind(k), num); key != "" {
-				return info.kind, key, true
+				return info.kind, key, "", true
 			}
 		}
 	}
 	num = strings.TrimSpace(num)
 	switch {
 	case word == "tariff" && num != "":
-		return KindItem, "tariff:" + num, true // an act code, as printed
+		return KindItem, "tariff:" + num, "", true // an act code, as printed
 	case word == string(KindItem):
 		if key := NumberKey(KindItem, num); key != "" {
-			return KindItem, key, true
+			return KindItem, key, "", true
 		}
 	}
-	return "", "", false
+	return "", "", "", false
 }
 
 // closestNames returns the labels of up to n clauses whose names are
@@ -284,7 +298,7 @@ func closestNames(cs []Named, name string, n int) []string {
 	}
 	// A name that carries a kind, or a bare number (an article's), is
 	// compared with clauses of that kind only: "Annexe 9" suggests annexes.
-	kind, _, hasKind := nameKey(name)
+	kind, _, _, hasKind := nameKey(name)
 	if r, _ := utf8.DecodeRuneInString(name); !hasKind && unicode.IsDigit(r) {
 		kind, hasKind = KindArticle, true
 	}
@@ -373,4 +387,10 @@ func (d *Diff) changeHolding(i int, side func(*Change) []int) int {
 		}
 	}
 	return -1
+}
+
+// headingRest is headingRestBuf with scratch space of its own.
+func headingRest(heading, number string) string {
+	rest, _ := headingRestBuf(heading, number, nil)
+	return rest
 }

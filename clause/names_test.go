@@ -61,6 +61,20 @@ func TestResolveNameCases(t *testing.T) {
 		{"19.1", "art-19-1"},
 		{"19-1", "art-19-1"},
 		{"3 bis", ""},
+		// A title after the number is the clause's, or nothing: a heading
+		// copied from a version where article 3 had another title, or a
+		// number misread ("2-bis", "2 bis A A"), names no other clause.
+		{"Art. 3 : Durée", "art-3"},
+		{"article 3 – durée", "art-3"},
+		{"Article 3 - Objet", ""},
+		{"Article 18 - Permanence des soins", ""},
+		{"Article 2-bis", ""},
+		{"Article 2 bis A A", ""},
+		{"Article 19 .1", ""},
+		{"Article 3 alinéa 2", ""},
+		{"Article 3 (nouveau)", "art-3"},
+		{"Titre II - Dispositions générales", ""},
+		{"TITRE I - DISPOSITIONS GÉNÉRALES", "titre-1"},
 		{"Annexe 3", ""},
 		{"Titre 9", ""},
 		{"", ""},

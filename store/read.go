@@ -352,6 +352,13 @@ func (s *Store) FindClause(v *Version, name string) (*ManifestEntry, error) {
 		if err != nil {
 			return nil, err
 		}
+		if k := slices.IndexFunc(m, func(e ManifestEntry) bool { return e.ID == id }); last != nil && k >= 0 {
+			// Named as an older version printed it, the clause is still
+			// there under another name (renumbered): say which, rather
+			// than that it is gone.
+			return nil, fmt.Errorf("%s: %w in %s; in %s it named [%s], now %s: name it so, or by its id",
+				name, ErrUnknownClause, v.Label, last.Label, id, clause.DisplayName(namedOf(m), k))
+		}
 		if last != nil {
 			return nil, fmt.Errorf("%s: %w %s; it last existed in %s as %s [%s]: see it with --at %s",
 				name, errClauseGone, v.Label, last.Label, display, id, last.Label)
