@@ -31,9 +31,9 @@ import (
 //     the spaces around them are dropped ("I. -Il", "I. - Il", "I.- Il"),
 //     as is a full stop between a subdivision number and its dash ("II. -"
 //     and "II -"): how parliaments and word processors set the dash of a
-//     subdivision differs, what it introduces does not. A minus sign that
-//     signs a sum or a rate where the dash it replaces did not ("Tarif -
-//     5 €" → "Tarif − 5 €") is no dash (see signsAgree).
+//     subdivision differs, what it introduces does not. A dash or minus
+//     that signs a sum or a rate where the one it replaces did not ("Tarif
+//     - 5 €" → "Tarif −5 €" or "Tarif -5 €") is a change (see signsAgree).
 //   - French typography: the spaces before ; : ! ? % € are dropped, since
 //     French puts them there and other texts do not.
 //   - Accents on capitals: É/E, À/A, Ç/C, È/E… are one letter
@@ -180,17 +180,44 @@ func cosmeticallyEqual(old, new string) bool {
 }
 
 // signsAgree reports whether two texts that Canonical makes equal sign
-// their sums and rates alike. Canonical folds the minus sign (U+2212) with
-// the dashes, but a minus before a figure signs it wherever it stands
-// (minusSign), where a hyphen after a word is a title's dash: "Tarif - 5 €"
-// is five euros, "Tarif − 5 €" minus five, a change of the sum that a
-// cosmetic change must not hide. Only texts that hold a minus sign are
-// read, for the facts they state: few do.
+// their sums and rates alike. Canonical folds every dash and the minus
+// sign into one mark and drops the spaces around it, but the facts read a
+// sign from the mark and its spacing: a minus sign (U+2212) before a
+// figure signs it wherever it stands, a hyphen set against the figure
+// ("Tarif -5 €") signs it, a hyphen set apart after a word ("Tarif - 5 €")
+// is a title's dash. A change of the sum a cosmetic change must not hide,
+// so texts that set a dash before a figure are read for the sums and
+// rates they state (few do; their other facts are Canonical's to judge).
 func signsAgree(old, new string) bool {
-	if !strings.ContainsRune(old, minus) && !strings.ContainsRune(new, minus) {
+	if !dashBeforeFigure(old) && !dashBeforeFigure(new) {
 		return true
 	}
-	return len(compareFacts(old, new, "", nil)) == 0
+	for _, f := range compareFacts(old, new, "", nil) {
+		if f.Kind == FactAmount || f.Kind == FactPercent {
+			return false
+		}
+	}
+	return true
+}
+
+// dashBeforeFigure reports whether a dash or the minus sign stands before a
+// figure in s, at once or after blanks: where it may sign a number.
+func dashBeforeFigure(s string) bool {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
+		if frtext.Typography(r) != '-' {
+			continue
+		}
+		rest := strings.TrimLeftFunc(s[i:], isSpaceRune)
+		if rest != "" && isDigit(rest[0]) {
+			return true
+		}
+	}
+	return false
 }
 
 // cosmeticallyEqualDiffed is cosmeticallyEqual for texts whose word diff
