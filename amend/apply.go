@@ -38,6 +38,9 @@ type Result struct {
 	// Notes tell, for each instruction that named no clause it changed
 	// ("dans l'ensemble du chapitre 2, …"), which it changed.
 	Notes []string
+	// From gives, for each clause of Doc, the index of the base's clause
+	// it comes from, -1 for a clause inserted.
+	From []int
 }
 
 // state is the base being amended: its clauses and, for each, where it
@@ -71,7 +74,7 @@ func apply(base *clause.Document, set *Set, f Format) (*Result, error) {
 		st.settle(in.By)
 	}
 	doc := &clause.Document{Clauses: st.cl}
-	res := &Result{Doc: doc, Text: write(doc, f), Notes: st.notes}
+	res := &Result{Doc: doc, Text: write(doc, f), Notes: st.notes, From: st.base}
 	for i, by := range st.by {
 		if by != nil {
 			res.Traces = append(res.Traces, Trace{New: i, Old: st.base[i], Steps: by})

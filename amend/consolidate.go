@@ -38,6 +38,13 @@ type Consolidation struct {
 // apply, diff --amends and import --amends share. A text without any
 // instruction is an error.
 func Consolidate(base *clause.Document, amending string, format Format) (*Consolidation, error) {
+	return ConsolidateKeeping(base, nil, amending, format)
+}
+
+// ConsolidateKeeping is Consolidate, the text written with the base's
+// no-break spaces (ReadSpaces) wherever it is still the base's; spaces
+// may be nil. The document read back holds plain spaces, as any text read.
+func ConsolidateKeeping(base *clause.Document, spaces *Spaces, amending string, format Format) (*Consolidation, error) {
 	amendingDoc, err := clause.ParseBounded(amending)
 	if err != nil {
 		return nil, err
@@ -62,5 +69,9 @@ func Consolidate(base *clause.Document, amending string, format Format) (*Consol
 		return nil, fmt.Errorf("the consolidated text: %w", err)
 	}
 	byNew, byOld := res.Attribute(doc)
-	return &Consolidation{Text: res.Text, Doc: doc, ByNew: byNew, ByOld: byOld, Own: set.Own, Notes: res.Notes}, nil
+	printed := res.Text
+	if spaces != nil {
+		printed = write(spaces.restore(base, res.Doc, res.From), format)
+	}
+	return &Consolidation{Text: printed, Doc: doc, ByNew: byNew, ByOld: byOld, Own: set.Own, Notes: res.Notes}, nil
 }

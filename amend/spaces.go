@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/sergi/go-diff/diffmatchpatch"
+
 	"github.com/avenant-dev/avenant/clause"
 	"github.com/avenant-dev/avenant/reader"
 )
@@ -18,41 +20,88 @@ var (
 	marks   = [...]rune{'\ue000', '\ue001', '\ue002'}
 )
 
-// WithSpaces returns base, read from the text file whose bytes are source,
-// with the no-break spaces of source back in its clauses' texts and
-// headings: the reader writes them as plain spaces, so that the same text
-// compares alike from any format, but a consolidated text is the base
-// itself where no instruction touched it, and a typographer's "30 €" or
-// "informée : elle" must come back as written. The source is read again
-// with each such space marked; a clause whose text does not stand as it
-// is in what the reader makes of the source (another format than text, a
-// line joined), or a source read otherwise with the marks than without,
-// keeps its plain spaces. Base itself is not changed.
-func WithSpaces(base *clause.Document, source []byte) *clause.Document {
+// Spaces are the headings and texts of a base's clauses as its source
+// writes them, no-break spaces included: the reader writes those as plain
+// spaces, so that the same text compares alike from any format, but a
+// consolidated text is the base itself where no instruction touched it,
+// and a typographer's "30 €" or "informée : elle" must come back as
+// written. Instructions apply to the base as read; the spaces are put
+// back in what they left of it when the consolidation is written.
+type Spaces struct {
+	heading, text []string // by clause of the base; "" when not found
+}
+
+// ReadSpaces reads again source, the bytes of the text file base was read
+// from, with each no-break space marked, and keeps the clauses' headings
+// and texts as they stand in it. It returns nil when source has no such
+// space, or is read otherwise with the marks than without; a clause whose
+// text does not stand as it is in what the reader makes of the source
+// (another format than text, a line joined) keeps its plain spaces.
+func ReadSpaces(base *clause.Document, source []byte) *Spaces {
 	if !utf8.Valid(source) || !bytes.ContainsFunc(source, isNoBreak) || bytes.ContainsFunc(source, isMark) {
-		return base
+		return nil
 	}
 	plain, err := reader.Decode(source)
 	if err != nil {
-		return base
+		return nil
 	}
 	marked, err := reader.Decode([]byte(strings.Map(mark, string(source))))
 	if err != nil || strings.Map(unmarkPlain, marked) != plain {
-		return base
+		return nil
 	}
-	out := &clause.Document{Clauses: append([]clause.Clause(nil), base.Clauses...)}
+	sp := &Spaces{heading: make([]string, len(base.Clauses)), text: make([]string, len(base.Clauses))}
 	w := &sourceWalk{plain: plain, marked: marked}
-	changed := false
-	for i := range out.Clauses {
-		c := &out.Clauses[i]
-		heading, text := w.restore(c.Heading), w.restore(c.Text)
-		changed = changed || heading != c.Heading || text != c.Text
-		c.Heading, c.Text = heading, text
+	for i := range base.Clauses {
+		sp.heading[i] = w.find(base.Clauses[i].Heading)
+		sp.text[i] = w.find(base.Clauses[i].Text)
 	}
-	if !changed {
-		return base
+	return sp
+}
+
+// restore returns doc, the consolidation of base whose clause i came from
+// base's clause from[i] (-1: inserted), with the no-break spaces of the
+// source back wherever its text is still the base's.
+func (sp *Spaces) restore(base, doc *clause.Document, from []int) *clause.Document {
+	out := &clause.Document{Clauses: append([]clause.Clause(nil), doc.Clauses...)}
+	for i := range out.Clauses {
+		k := from[i]
+		if k < 0 {
+			continue
+		}
+		c, b := &out.Clauses[i], &base.Clauses[k]
+		c.Heading = keepSpaces(b.Heading, sp.heading[k], c.Heading)
+		c.Text = keepSpaces(b.Text, sp.text[k], c.Text)
 	}
 	return out
+}
+
+// keepSpaces returns now, what instructions made of was (a clause's text
+// as read), with the characters of source (was as written, of as many
+// characters, no-break spaces where was has plain ones) where now still
+// has was's: what changed is the instructions', the rest the source's.
+func keepSpaces(was, source, now string) string {
+	if source == "" || source == was {
+		return now
+	}
+	if now == was {
+		return source
+	}
+	src := []rune(source)
+	var b strings.Builder
+	at := 0 // in was, and so in src
+	for _, d := range diffmatchpatch.New().DiffMainRunes([]rune(was), []rune(now), false) {
+		n := utf8.RuneCountInString(d.Text)
+		switch d.Type {
+		case diffmatchpatch.DiffEqual:
+			b.WriteString(string(src[at : at+n]))
+			at += n
+		case diffmatchpatch.DiffDelete:
+			at += n
+		case diffmatchpatch.DiffInsert:
+			b.WriteString(d.Text)
+		}
+	}
+	return b.String()
 }
 
 // sourceWalk finds texts in order in plain and gives them as marked has
@@ -68,17 +117,17 @@ type sourceWalk struct {
 
 const maxMisses = 16
 
-// restore returns s, found in plain at or after the place the last text
-// was found, with the spaces of the source; s itself when it is not there
-// or has no space.
-func (w *sourceWalk) restore(s string) string {
+// find returns s, found in plain at or after the place the last text was
+// found, as the source writes it; "" when it is not there or has no
+// space.
+func (w *sourceWalk) find(s string) string {
 	if s == "" || !strings.Contains(s, " ") || w.misses >= maxMisses {
-		return s
+		return ""
 	}
 	k := strings.Index(w.plain[w.at:], s)
 	if k < 0 {
 		w.misses++
-		return s
+		return ""
 	}
 	w.advance(w.at + k)
 	from := w.atMarked

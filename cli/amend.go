@@ -27,12 +27,12 @@ type consolidated struct {
 // base, written back in format (amend.Consolidate). The avenant's own
 // provisions (articles that amend nothing) are named on stderr, never
 // dropped unsaid.
-func consolidate(g *globals, base *clause.Document, format amend.Format, amendPath string, maxSize int64) (*consolidated, error) {
+func consolidate(g *globals, base *clause.Document, spaces *amend.Spaces, format amend.Format, amendPath string, maxSize int64) (*consolidated, error) {
 	src, err := reader.ReadSource(amendPath, reader.Options{MaxSize: maxSize})
 	if err != nil {
 		return nil, err
 	}
-	c, err := amend.Consolidate(base, src.Text, format)
+	c, err := amend.ConsolidateKeeping(base, spaces, src.Text, format)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", amendPath, err)
 	}
@@ -100,14 +100,15 @@ func applyRun(opts *ApplyOptions) error {
 	if err != nil {
 		return err
 	}
+	var spaces *amend.Spaces
 	if opts.Format != "json" && isFile(opts.Base) {
 		// The text printed is the base's where no instruction touched
 		// it, no-break spaces included.
 		if src, err := os.ReadFile(opts.Base); err == nil {
-			base = amend.WithSpaces(base, src)
+			spaces = amend.ReadSpaces(base, src)
 		}
 	}
-	c, err := consolidate(opts.g, base, format, opts.Amendment, opts.MaxSize)
+	c, err := consolidate(opts.g, base, spaces, format, opts.Amendment, opts.MaxSize)
 	if err != nil {
 		return err
 	}
@@ -160,7 +161,7 @@ func importAmends(opts *ImportOptions) error {
 	if err != nil {
 		return err
 	}
-	c, err := consolidate(opts.g, baseDoc, formatOf(base.SourceName), opts.Amends, opts.MaxSize)
+	c, err := consolidate(opts.g, baseDoc, nil, formatOf(base.SourceName), opts.Amends, opts.MaxSize)
 	if err != nil {
 		return err
 	}
@@ -221,7 +222,7 @@ func (l *docLoader) loadCompared(oldArg, newArg string, amends bool) (oldDoc, ne
 	if err != nil {
 		return nil, nil, old, new, err
 	}
-	c, err := consolidate(l.g, base, format, newArg, l.maxSize)
+	c, err := consolidate(l.g, base, nil, format, newArg, l.maxSize)
 	if err != nil {
 		return nil, nil, old, new, err
 	}

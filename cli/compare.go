@@ -89,7 +89,7 @@ func compareRun(opts *CompareOptions) error {
 		// the base: compared as written, its column read as the whole
 		// base removed.
 		if isFile(arg) && amend.Amends(d, base) {
-			c, err := consolidate(opts.g, base, format, arg, opts.MaxSize)
+			c, err := consolidate(opts.g, base, nil, format, arg, opts.MaxSize)
 			if err != nil {
 				return err
 			}
