@@ -62,6 +62,8 @@ Ces tarifs s'entendent hors majorations.
 			clause: "row G", gone: true},
 		{name: "a row named by its text, deleted, the table whole", amend: "### Article 1er\n\nÀ l'annexe 1, la ligne « | G | Consultation | 26,50 € | » est supprimée.",
 			clause: "row TCG", want: "| TCG | Téléconsultation | 25 € |"},
+		{name: "words completing an annex of no text", amend: "### Article 1er\n\nL'annexe 2 est complétée par les mots « hors majorations ».",
+			err: "Article 1er: annexe 2 has no text of its own to complete with words: name what they complete"},
 		{name: "a quotation that is no table", amend: "### Article 1er\n\nLe tableau de l'annexe 1 est remplacé par le texte suivant : « Les tarifs sont fixés par arrêté. »",
 			err: "Article 1er: the text quoted for the table of annexe 1 is not a table alone"},
 		{name: "a clause without a table", amend: "### Article 1er\n\nLe tableau de l'article 12 est supprimé.",

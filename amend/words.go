@@ -31,7 +31,12 @@ func editWords(text string, s span, op Op, t Target, common func(string) bool) (
 		}
 		return editAt(text, at, op, common), nil
 	}
-	// AppendWords: before the stop that ends the target.
+	// AppendWords: before the stop that ends the target, which must
+	// have words to complete: put in an annex or a chapter that has
+	// none of its own, they made a paragraph of their own.
+	if strings.TrimSpace(text[s.start:s.end]) == "" {
+		return "", errf("%s has no text of its own to complete with words: name what they complete", t.describe())
+	}
 	end := s.end
 	for end > s.start {
 		r, size := utf8.DecodeLastRuneInString(text[:end])
