@@ -1,6 +1,7 @@
 package clause
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -127,7 +128,7 @@ func writePipeRow(b *strings.Builder, cells []string) {
 // digit ("Code", "Libellé", "Tarif Métropole"), short, not a sentence.
 func isColumnName(c string) bool {
 	if c == "" || len(c) > 4*maxColumnName || utf8.RuneCountInString(c) > maxColumnName ||
-		strings.IndexFunc(c, unicode.IsDigit) >= 0 || strings.IndexFunc(c, unicode.IsLetter) < 0 ||
+		strings.IndexFunc(c, unicode.IsDigit) >= 0 && !datesOnly(c) || strings.IndexFunc(c, unicode.IsLetter) < 0 ||
 		strings.ContainsRune(c, '|') {
 		return false
 	}
@@ -136,6 +137,33 @@ func isColumnName(c string) bool {
 		return abbreviated(c)
 	case ',', ';', '!', '?':
 		return false
+	}
+	return true
+}
+
+// datesOnly reports whether every figure of a column name is part of a
+// date: the columns of a tariff dated by the day it applies from ("Tarif
+// au 1er décembre 2024", "Au 01/07/2025", "Tarif 2025"), or a wrapped
+// part of one ("Tarif au 1er" over "décembre 2024"). A number that is no
+// date (a price, a coefficient) makes the line a row, not a header.
+func datesOnly(c string) bool {
+	words := strings.Fields(c)
+	for k, w := range words {
+		if strings.IndexFunc(w, unicode.IsDigit) < 0 {
+			continue
+		}
+		next := ""
+		if k+1 < len(words) {
+			next = strings.ToLower(words[k+1])
+		}
+		switch n, err := strconv.Atoi(w); {
+		case w == "1er" || w == "1re":
+		case err == nil && len(w) <= 2 && n >= 1 && n <= 31 && months[next] > 0:
+		case err == nil && len(w) == 4 && n >= 1900 && n < 2100:
+		case dateSlash.re.FindString(w) == w:
+		default:
+			return false
+		}
 	}
 	return true
 }

@@ -279,12 +279,22 @@ func headerCells(s string, pipe bool) ([]string, bool) {
 	return cells, true
 }
 
-// tableHeader reads line i as the header row of a table, and returns its
+// tableHeader reads line i as the header of a table, and returns its
+// cells and the line after it: a header row (headerRow), or a header in
+// columns set over several lines (headerLines).
+func (p *parser) tableHeader(i, b int) (cells []string, next int, ok bool) {
+	if cells, next, ok = p.headerRow(i, b); ok {
+		return cells, next, ok
+	}
+	return p.headerLines(i, b)
+}
+
+// headerRow reads line i as the header row of a table, and returns its
 // cells and the line after it (after the Markdown separator, if any). A
 // Markdown row above a separator is a header; so is the first row of a
 // table, in pipes or in columns, whose cells are words when the next line
 // is a row.
-func (p *parser) tableHeader(i, b int) (cells []string, next int, ok bool) {
+func (p *parser) headerRow(i, b int) (cells []string, next int, ok bool) {
 	ln := p.lines[i]
 	s := p.trimmed(i)
 	pipe := ln.flags&fPipe != 0

@@ -1,0 +1,172 @@
+package clause
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// A header in columns may take several lines: a name too long for its
+// column wraps under itself ("Tarif au 1er" over "décembre 2024"), and a
+// name over several columns stands above theirs ("Tarif" centred over
+// "Métropole" and "DROM", as a PDF prints a cell spanning them; the
+// columns beside it, "Code" and "Libellé", spanning the header's rows,
+// are set level with its middle). Each column is named by the texts that
+// stand over it, top down, as Word and HTML headers of several rows are
+// named ("Tarif Métropole"), so that the facts name the same column
+// whatever the format.
+
+// maxHeaderLines is the most lines a header in columns is read over.
+const maxHeaderLines = 4
+
+// headerSpan is a cell of a header line, its columns counted from the
+// start of the line.
+type headerSpan struct {
+	line, start, end int
+	text             string
+}
+
+func (s headerSpan) overlaps(o headerSpan) bool { return s.start < o.end && o.start < s.end }
+
+// headerLines reads lines i and after, up to the first row of a table, as
+// its header in columns: two lines or more, each of column names in
+// columns, one of them with two cells or more. It returns the name of
+// each column and the line of the first row.
+func (p *parser) headerLines(i, b int) (cells []string, next int, ok bool) {
+	k := i
+	for ; k < b && k < i+maxHeaderLines; k++ {
+		if p.lines[k].flags&(fBlank|fPipe) != 0 || k > i && p.isRow(k) {
+			break
+		}
+	}
+	if k == i+1 || k == b || p.lines[k].flags&(fBlank|fPipe) != 0 || !p.isRow(k) {
+		return nil, 0, false
+	}
+	var spans []headerSpan
+	wide := false
+	for j := i; j < k; j++ {
+		ln := p.lines[j]
+		indent := utf8.RuneCountInString(p.text[ln.start:ln.ts])
+		sp := columnSpans(p.trimmed(j))
+		wide = wide || len(sp) > 1
+		for _, s := range sp {
+			t := cellText(s.text)
+			if !isColumnName(t) {
+				return nil, 0, false
+			}
+			start := indent + s.col
+			spans = append(spans, headerSpan{j, start, start + utf8.RuneCountInString(s.text), t})
+		}
+	}
+	if !wide {
+		return nil, 0, false
+	}
+	cells = headerColumns(spans)
+	if len(cells) < 2 || spans[0].line == i && (len(spans) == 1 || spans[1].line > i) && !spansColumns(spans[0], spans) {
+		// A line alone above the header that names no columns is a
+		// title over the table, not a header.
+		return nil, 0, false
+	}
+	return cells, k, true
+}
+
+// headerColumns names the columns of a header from the cells of its lines.
+// A cell over two cells or more of one line below it spans their columns;
+// the others make the columns, those that overlap one column; and each
+// column is named by every cell over it, top down. A cell over every
+// column is a title over the table, not a header: it names none.
+func headerColumns(spans []headerSpan) []string {
+	var leaves, parents []headerSpan
+	for _, s := range spans {
+		if spansColumns(s, spans) {
+			parents = append(parents, s)
+		} else {
+			leaves = append(leaves, s)
+		}
+	}
+	slices.SortStableFunc(leaves, func(a, b headerSpan) int { return a.start - b.start })
+	var columns [][]headerSpan
+	for _, s := range leaves {
+		if n := len(columns); n > 0 && slices.ContainsFunc(columns[n-1], s.overlaps) {
+			columns[n-1] = append(columns[n-1], s)
+			continue
+		}
+		columns = append(columns, []headerSpan{s})
+	}
+	spanned := make([][2]int, len(parents))
+	for x, s := range parents {
+		spanned[x] = centredOver(s, columns)
+		if spanned[x] == [2]int{0, len(columns) - 1} {
+			return nil
+		}
+	}
+	names := make([]string, len(columns))
+	for c, col := range columns {
+		over := slices.Clone(col)
+		for x, s := range parents {
+			if spanned[x][0] <= c && c <= spanned[x][1] {
+				over = append(over, s)
+			}
+		}
+		slices.SortStableFunc(over, func(a, b headerSpan) int { return a.line - b.line })
+		parts := make([]string, len(over))
+		for k, s := range over {
+			parts[k] = s.text
+		}
+		names[c] = strings.Join(parts, " ")
+	}
+	return names
+}
+
+// spansColumns reports whether s stands over two cells or more of a line
+// below it, or within a gutter of them: a short name centred over two
+// ("Tarif" over "Métropole   DROM") may end short of the second.
+func spansColumns(s headerSpan, spans []headerSpan) bool {
+	reach := headerSpan{s.line, s.start - 2, s.end + 2, s.text}
+	below := map[int]int{}
+	for _, o := range spans {
+		if o.line > s.line && reach.overlaps(o) {
+			below[o.line]++
+			if below[o.line] >= 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// centredOver returns the first and last columns that cell s spans: the
+// run of columns, from those it stands over, whose middle is nearest its
+// own, as a cell is centred over the columns it spans (a short "Au 1er
+// décembre 2024" over three wide zone columns reaches into the middle one
+// alone); in a tie, the narrower.
+func centredOver(s headerSpan, columns [][]headerSpan) [2]int {
+	extent := func(c int) (int, int) {
+		lo, hi := columns[c][0].start, columns[c][0].end
+		for _, o := range columns[c] {
+			lo, hi = min(lo, o.start), max(hi, o.end)
+		}
+		return lo, hi
+	}
+	first, last := -1, -1
+	for c, col := range columns {
+		if slices.ContainsFunc(col, s.overlaps) {
+			if first < 0 {
+				first = c
+			}
+			last = c
+		}
+	}
+	mid := s.start + s.end
+	best, off := [2]int{first, last}, -1
+	for a := first; a >= 0 && first >= 0; a-- {
+		for b := last; b < len(columns); b++ {
+			lo, _ := extent(a)
+			_, hi := extent(b)
+			if d := abs(lo + hi - mid); off < 0 || d < off {
+				best, off = [2]int{a, b}, d
+			}
+		}
+	}
+	return best
+}
