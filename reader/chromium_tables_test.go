@@ -22,6 +22,29 @@ var chromiumTableCases = []struct {
 		"| Visite | VG | 35,00 € |\n" +
 		"| Avis ponctuel de consultant réalisé par un médecin spécialiste à la demande du médecin traitant | APC | 60,00 € |\n" +
 		"| Majoration de nuit | MN | 35,00 € |\n",
+}, {
+	// A header of two rows: "Tarif" over the zones, "Code" and
+	// "Libellé" spanning both rows, set level with their middle.
+	name: "zones under one name",
+	html: `<h2>Annexe 1 - Tarifs des actes</h2><table><tr><th rowspan="2">Code</th><th rowspan="2">Libellé</th><th colspan="2">Tarif</th></tr>` +
+		`<tr><th>Métropole</th><th>DROM</th></tr>` +
+		`<tr><td>G</td><td>Consultation de référence du médecin généraliste</td><td>30,00 €</td><td>32,00 €</td></tr>` +
+		`<tr><td>VG</td><td>Visite</td><td>35,00 €</td><td>39,00 €</td></tr>` +
+		`<tr><td>APC</td><td>Avis ponctuel de consultant</td><td>60,00 €</td><td>63,00 €</td></tr></table>`,
+	md: "## Annexe 1 - Tarifs des actes\n\n| Code | Libellé | Tarif Métropole | Tarif DROM |\n|---|---|---|---|\n" +
+		"| G | Consultation de référence du médecin généraliste | 30,00 € | 32,00 € |\n" +
+		"| VG | Visite | 35,00 € | 39,00 € |\n| APC | Avis ponctuel de consultant | 60,00 € | 63,00 € |\n",
+}, {
+	// Names wrapped in narrow columns.
+	name:  "header wrapped",
+	style: "th{width:8em}",
+	html: `<h2>Annexe 1 - Tarifs des actes</h2><table><tr><th>Code</th><th>Libellé</th><th>Tarif au 1er décembre 2024</th><th>Tarif au 1er juillet 2025</th></tr>` +
+		`<tr><td>G</td><td>Consultation de référence</td><td>30,00 €</td><td>30,00 €</td></tr>` +
+		`<tr><td>APC</td><td>Avis ponctuel de consultant</td><td>60,00 €</td><td>62,00 €</td></tr>` +
+		`<tr><td>CCP</td><td>Consultation de contraception</td><td>46,00 €</td><td>48,00 €</td></tr></table>`,
+	md: "## Annexe 1 - Tarifs des actes\n\n| Code | Libellé | Tarif au 1er décembre 2024 | Tarif au 1er juillet 2025 |\n|---|---|---|---|\n" +
+		"| G | Consultation de référence | 30,00 € | 30,00 € |\n| APC | Avis ponctuel de consultant | 60,00 € | 62,00 € |\n" +
+		"| CCP | Consultation de contraception | 46,00 € | 48,00 € |\n",
 }}
 
 func TestChromiumTables(t *testing.T) {

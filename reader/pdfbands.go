@@ -99,7 +99,7 @@ func layoutBands(lines []boxLine) string {
 	bands := bandsOf(lines)
 	space := wordSpace(bands)
 	splitAtColumns(bands, space)
-	bands = gatherCells(bands)
+	bands = mergeHeaderBands(gatherCells(bands), left, charW, space)
 	right := rightEdge(bands)
 	var b strings.Builder
 	for i := range bands {
