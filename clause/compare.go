@@ -161,6 +161,14 @@ func classifyMatch(old, new *Document, m match, refs *refIndex) Change {
 	}
 	if c.Kind == "" {
 		switch {
+		case len(m.Old) == 1 && len(m.New) == 1 && columnsReordered(old, new, oc, nc):
+			// The same text under columns named in another order
+			// prices other columns: a change unless the cells
+			// moved with their names.
+			c.Kind = Modified
+			if ocs, ok := inColumnOrder(old, new, oc, nc); ok && slices.Equal(ocs, new.cellsOf(nc)) {
+				c.Kind = Cosmetic
+			}
 		case holdsNoText(newText) && !holdsNoText(oldText) && assertsUnchanged(statusOf(nc)):
 			// "Article 5 (Conforme)" printed without its text: the
 			// chamber states that the text stays as it was.

@@ -18,6 +18,9 @@ import (
 // one amount, or whose columns changed in number, is compared whole.
 func rowFacts(old, new *Document, oc, nc *Clause, refs *refIndex) []Fact {
 	oCells, nCells := old.cellsOf(oc), new.cellsOf(nc)
+	if cells, ok := inColumnOrder(old, new, oc, nc); ok {
+		oCells = cells
+	}
 	// Trailing empty cells, which a text in columns does not show, leave
 	// the columns where they are.
 	for len(oCells) > len(nCells) && oCells[len(oCells)-1] == "" {
@@ -45,6 +48,62 @@ func rowFacts(old, new *Document, oc, nc *Clause, refs *refIndex) []Fact {
 		out = append(out, compareFacts(oCells[j], nCells[j], sub, refs)...)
 	}
 	return withRowCode(out, factSubject(oc), subject)
+}
+
+// columnsReordered reports a row under a header that names the same
+// columns as the other version's, in another order ("Métropole | DROM" →
+// "DROM | Métropole").
+func columnsReordered(old, new *Document, oc, nc *Clause) bool {
+	if !isTableRow(oc) || !isTableRow(nc) || oc.Parent < 0 || nc.Parent < 0 ||
+		old.Clauses[oc.Parent].Heading == new.Clauses[nc.Parent].Heading {
+		return false
+	}
+	_, ok := columnOrder(columnNames(old, oc), columnNames(new, nc))
+	return ok
+}
+
+// inColumnOrder gives the cells of the old row in the order of the new
+// header's columns, when both headers name the same columns in another
+// order: a price is compared with the price of its own column, whatever
+// place the column took.
+func inColumnOrder(old, new *Document, oc, nc *Clause) ([]string, bool) {
+	if !columnsReordered(old, new, oc, nc) {
+		return nil, false
+	}
+	from, _ := columnOrder(columnNames(old, oc), columnNames(new, nc))
+	cells := old.cellsOf(oc)
+	if len(cells) != len(from) {
+		return nil, false
+	}
+	out := make([]string, len(cells))
+	for j, k := range from {
+		out[j] = cells[k]
+	}
+	return out, true
+}
+
+// columnOrder returns, for each column of b, the column of a of the same
+// name, when a and b name the same distinct columns in another order.
+func columnOrder(a, b []string) ([]int, bool) {
+	if len(a) != len(b) || len(a) < 2 || slices.Equal(a, b) {
+		return nil, false
+	}
+	at := make(map[string]int, len(a))
+	for k, name := range a {
+		at[columnLabel(name)] = k
+	}
+	if len(at) != len(a) {
+		return nil, false
+	}
+	from := make([]int, len(b))
+	for j, name := range b {
+		k, ok := at[columnLabel(name)]
+		if !ok {
+			return nil, false
+		}
+		from[j] = k
+	}
+	return from, true
 }
 
 // sameRecord reports two rows that are one record written two ways: the
