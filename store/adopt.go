@@ -93,6 +93,47 @@ func (b *blamer) adopted(id string, v *Version, spans []Span, prev, next string,
 	return spans, nil
 }
 
+// pastLines are the lines of the earlier texts of a clause, each with the
+// spans of the newest text that had it and its offset there.
+type pastLines map[string]lineSource
+
+type lineSource struct {
+	spans []Span
+	at    int
+}
+
+// add records the lines of text, which spans cut.
+func (p pastLines) add(spans []Span, text string) {
+	for at := 0; at < len(text); {
+		end := len(text)
+		if k := strings.IndexByte(text[at:], '\n'); k >= 0 {
+			end = at + k + 1
+		}
+		p[text[at:end]] = lineSource{spans, at}
+		at = end
+	}
+}
+
+// restored gives back their authors to the sentences that the revision
+// next of a clause's text prev inserts whole, as lines, where an earlier
+// text of the clause on the line (past) had them: a sentence moved within
+// the clause, or put back after a version had removed it (the convention
+// restoring a sentence of the règlement arbitral that the proposal it
+// answers dropped), was written by whoever wrote it first, not by the
+// version that moved or restored it.
+func restored(spans []Span, prev, next string, past pastLines) []Span {
+	for _, m := range sentences(stretches(prev, next, clause.OpInsert), next) {
+		line := next[m.from:m.to]
+		if (m.from > 0 && next[m.from-1] != '\n') || !strings.HasSuffix(line, "\n") || strings.TrimSpace(line) == "" {
+			continue // not a whole line
+		}
+		if src, ok := past[line]; ok {
+			spans = overlay(spans, m.from, cut(src.spans, src.at, src.at+len(line)))
+		}
+	}
+	return spans
+}
+
 // sentences cuts stretches of text after each line break: a clause file
 // holds a sentence a line, and each sentence v inserted is adopted or not
 // on its own.

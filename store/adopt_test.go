@@ -91,3 +91,50 @@ func TestBlameAdoptedEdited(t *testing.T) {
 		})
 	}
 }
+
+// TestBlameRestored: a sentence of the règlement arbitral that the CNAM's
+// proposal dropped and that an answer puts back, or one an answer moves
+// within the clause, is the règlement's: never the answer's, nor that of
+// a counter-proposal that had put it back first.
+func TestBlameRestored(t *testing.T) {
+	const (
+		s1 = "La consultation de référence est fixée à 26,50 €."
+		s2 = "Une majoration de 5 € est applicable aux patients de moins de six ans."
+		s3 = "Elle est versée chaque trimestre."
+	)
+	for _, tc := range []struct{ name, conv, want string }{
+		{"put back", s1 + " " + s2 + " " + s3, "RA«" + s1 + "\n" + s2 + "\n» CONV«" + s3 + "\n»"},
+		{"put back elsewhere", s2 + " " + s1 + " " + s3, "RA«" + s2 + "\n" + s1 + "\n» CONV«" + s3 + "\n»"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newStore(t)
+			for _, v := range []struct{ text, party, label, date, base string }{
+				{s1 + " " + s2, "Arbitre", "RA", "2023-04-30", ""},
+				{s1, "CNAM", "CNAM", "2024-02-08", ""},
+				{s1 + " " + s2, "MG France", "MGF", "2024-03-12", "CNAM"},
+				{tc.conv, "UNCAM", "CONV", "2024-06-04", "CNAM"},
+			} {
+				if _, err := s.Import(parseMD(articles("1", "Les parties se revoient chaque année.", "2", v.text)), ImportOptions{Party: v.party, Label: v.label, Date: v.date, Base: v.base}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for _, label := range []string{"MGF", "CONV"} {
+				at, err := s.Resolve(label)
+				if err != nil {
+					t.Fatal(err)
+				}
+				spans, err := s.BlameLines("art-2", at, false)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := tc.want
+				if label == "MGF" {
+					want = "RA«" + s1 + "\n" + s2 + "\n»"
+				}
+				if got := spanSummary(spans); got != want {
+					t.Errorf("blame at %s:\n%s\nwant\n%s", label, got, want)
+				}
+			}
+		})
+	}
+}

@@ -234,7 +234,8 @@ func (b *blamer) blame(id string, at *Version, depth int) ([]Span, bool, error) 
 		line[v.Commit] = true
 	}
 	var spans []Span
-	text := "" // what spans cut
+	past := pastLines{} // the lines of the earlier texts
+	text := ""          // what spans cut
 	seen := false
 	for k := len(chain) - 1; k >= 0; k-- {
 		v := chain[k]
@@ -286,11 +287,13 @@ func (b *blamer) blame(id string, at *Version, depth int) ([]Span, bool, error) 
 		if n := len(d.Steps); n > 0 {
 			by = d.Steps[n-1].By
 		}
+		past.add(spans, text)
 		spans = carry(spans, text, next, Span{Version: v, By: by}, keep)
 		if !keep && len(d.Steps) == 0 {
 			if spans, err = b.adopted(id, v, spans, text, next, line, depth); err != nil {
 				return nil, false, err
 			}
+			spans = restored(spans, text, next, past)
 		}
 		text = next
 	}
