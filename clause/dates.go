@@ -23,10 +23,24 @@ type numericDate struct {
 }
 
 var (
-	dateSlash = numericDate{lazyre.New(`^(\d{1,2})/(\d{1,2})/(\d{4})`), 1, 2, '/'}
+	dateSlash = numericDate{lazyre.New(`^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})`), 1, 2, '/'}
 	dateISO   = numericDate{lazyre.New(`^(\d{4})-(\d{2})-(\d{2})`), 4, 4, '-'}
-	dateDot   = numericDate{lazyre.New(`^(\d{1,2})\.(\d{1,2})\.(\d{4})`), 1, 2, '.'}
+	dateDot   = numericDate{lazyre.New(`^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})`), 1, 2, '.'}
 )
+
+// fullYear is the year a date writes in two digits ("01/01/24", "1er
+// janvier 98") as POSIX reads it (strptime's %y): 69 to 99 are of the
+// twentieth century, 00 to 68 of the twenty-first, so that "31/12/25" and
+// "31 décembre 2025" agree and the 1998 convention's "01/01/98" is of 1998.
+func fullYear(y string) string {
+	if len(y) != 2 {
+		return y
+	}
+	if y >= "69" {
+		return "19" + y
+	}
+	return "20" + y
+}
 
 // periods are the parts of a year a text dates by ("au premier semestre
 // 2025", "le 3e trimestre"), with the letter ISO 8601's extensions give
@@ -93,8 +107,8 @@ func (t *factTextKind) dates() []factAt {
 				start = ws[i-1].start
 			}
 		}
-		if i+1 < len(ws) && s[w.end:ws[i+1].start] == " " && isDigits(ws[i+1].s) && len(ws[i+1].s) == 4 {
-			year, end = ws[i+1].s, ws[i+1].end
+		if i+1 < len(ws) && s[w.end:ws[i+1].start] == " " && isDigits(ws[i+1].s) && (len(ws[i+1].s) == 4 || day > 0 && t.shortYear(i+1)) {
+			year, end = fullYear(ws[i+1].s), ws[i+1].end
 		}
 		if lo, loDay, ok := t.dayRangeLow(i - 1); ok && day > 0 {
 			// "du 1er au 15 janvier 2025": the first day is of the
@@ -126,7 +140,12 @@ func (t *factTextKind) dates() []factAt {
 		if d < 1 || d > 31 || mo < 1 || mo > 12 || !endsDate(s, m[1]) {
 			continue
 		}
-		emit(m[2], m[1], s[m[6]:m[7]]+"-"+pad2(mo)+"-"+pad2(d))
+		// "1.5.10" numbers a point; a date so short writes its day and
+		// month in two digits: "01.05.10".
+		if m[7]-m[6] == 2 && s[m[3]] == '.' && (m[3]-m[2] != 2 || m[5]-m[4] != 2) {
+			continue
+		}
+		emit(m[2], m[1], fullYear(s[m[6]:m[7]])+"-"+pad2(mo)+"-"+pad2(d))
 	}
 	for _, m := range dateISO.matches(s, starts) {
 		mo, _ := strconv.Atoi(s[m[4]:m[5]])
@@ -139,6 +158,23 @@ func (t *factTextKind) dates() []factAt {
 	out = append(out, t.periods()...)
 	// Last, so that a year already read in a full date is not read again.
 	return append(out, t.years()...)
+}
+
+// shortYear reports whether the two digits at word k, after a day and a
+// month, are its year ("1er janvier 24"), not a number that goes on the
+// sentence ("le 1er janvier 24 heures après", "au 15 mars 10 médecins").
+func (t *factTextKind) shortYear(k int) bool {
+	ws := t.words
+	if len(ws[k].s) != 2 || !endsDate(t.s, ws[k].end) {
+		return false
+	}
+	if k+1 < len(ws) && t.s[ws[k].end:ws[k+1].start] == " " {
+		n := ws[k+1]
+		if n.low == "h" || counts(n, false) {
+			return false
+		}
+	}
+	return true
 }
 
 // dayRangeLow reads the first day of a range of days whose last day is

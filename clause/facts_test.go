@@ -378,6 +378,19 @@ var factCases = []struct {
 		want: []Fact{{Kind: FactDate, Old: "2018", New: "2019"}},
 	},
 	{
+		name: "a year in two digits",
+		old:  "Le tarif s'applique à compter du 1er janvier 24, jusqu'au 31/12/25, puis au 01.01.98 ; le point 1.5.10 ; le 1er mars 24 heures après.",
+		new:  "Le tarif s'applique à compter du 1er janvier 25, jusqu'au 31 décembre 2025, puis au 01.01.99 ; le point 1.5.11 ; le 1er mars 48 heures après.",
+		want: []Fact{{Kind: FactDate, Old: "1er janvier 24", New: "1er janvier 25"}, {Kind: FactDate, Old: "01.01.98", New: "01.01.99"},
+			{Kind: FactDuration, Old: "24 heures", New: "48 heures", OldValue: f64(24), NewValue: f64(48), Unit: "hour", DeltaPct: f64(100)}},
+	},
+	{
+		name: "a date in two digits dates the sum",
+		old:  "La consultation G est portée à 30 € à compter du 01/10/24.",
+		new:  "La consultation G est portée à 31 € à compter du 01/10/24.",
+		want: []Fact{{Kind: FactAmount, Subject: "G", Old: "30 €", New: "31 €", OldValue: f64(30), NewValue: f64(31), Unit: "EUR", DeltaPct: f64(3.33), Effective: "2024-10-01"}},
+	},
+	{
 		name: "a range's lower bound is of its unit",
 		old:  "Le forfait est de 25 à 30 €, le taux entre 10 et 20 %, le délai de deux à trois mois.",
 		new:  "Le forfait est de 20 à 30 €, le taux entre 15 et 20 %, le délai de un à trois mois.",
