@@ -704,6 +704,20 @@ var factCases = []struct {
 		new:  "Au 11e alinéa de l'article 3, à la 2e phrase du 1er alinéa de l'article 4, au 21ème alinéa de l'article 5, à la dernière phrase de l'article 6 et au 17e alinéa de l'article 7.",
 	},
 	{
+		name: "a paragraphe, a tiret, several alinéas",
+		old:  "Dans les conditions du deuxième paragraphe de l'article 3, du premier tiret du 2° de l'article 4, des deuxième et troisième alinéas de l'article 5 et des deuxième à dernier alinéas de l'article 6.",
+		new:  "Dans les conditions du troisième paragraphe de l'article 3, du deuxième tiret du 2° de l'article 4, des troisième et quatrième alinéas de l'article 5 et des troisième à dernier alinéas de l'article 6.",
+		want: []Fact{{Kind: FactReference, Old: "deuxième paragraphe de l'article 3", New: "troisième paragraphe de l'article 3"},
+			{Kind: FactReference, Old: "premier tiret du 2° de l'article 4", New: "deuxième tiret du 2° de l'article 4"},
+			{Kind: FactReference, Old: "deuxième et troisième alinéas de l'article 5", New: "troisième et quatrième alinéas de l'article 5"},
+			{Kind: FactReference, Old: "deuxième à dernier alinéas de l'article 6", New: "troisième à dernier alinéas de l'article 6"}},
+	},
+	{
+		name: "parts in figures, in words, in capitals are the same parts",
+		old:  "Des deuxième, troisième et quatrième alinéas de l'article 3, des dixième et onzième alinéas de l'article 4. Premier alinéa de l'article 5.",
+		new:  "Des 2e, 3e et 4e alinéas de l'article 3, des 10e et 11e alinéas de l'article 4. premier alinéa de l'article 5.",
+	},
+	{
 		name: "an article of another text of the same kind",
 		old:  "En application de l'article 12 du décret n° 2024-123 du 1er février 2024 et de l'article 3 de la loi n° 2004-810.",
 		new:  "En application de l'article 12 du décret n° 2024-124 du 1er février 2024 et de l'article 3 de la loi n° 2004-810 susvisée.",

@@ -14,14 +14,18 @@ import (
 // it elsewhere, a change of the reference as much as another article is.
 
 // subdivisionPattern is one part of an article as texts cite it: a Roman
-// numeral, a number with its degree sign, a letter and its bracket, an
-// alinéa or a phrase by its ordinal (any rank, in words or figures), with
-// bis, ter… after it.
-const subdivisionPattern = `(?:[IVXL]+|\d+°|[a-z]\)|` + frtext.OrdinalPattern + ` (?:alinéa|phrase))(?: (?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies))?`
+// numeral, a number with its degree sign, a letter and its bracket, or
+// an alinéa, a phrase, a paragraphe or a tiret by its ordinal, of any
+// rank, in words or figures, or several by theirs ("des deuxième et
+// troisième alinéas", "aux deuxième à dernier alinéas"), its words in any case, as a sentence may start
+// with them; with bis, ter… after it.
+const subdivisionPattern = `(?:[IVXL]+|\d+°|[a-z]\)|(?i:(?:` + frtext.OrdinalPattern + `(?:, | et | à ))*` + frtext.OrdinalPattern +
+	` (?:alinéa|phrase|paragraphe|tiret)s?))(?: (?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies))?`
 
 // subdivisionRe is a chain of parts, the outer last ("au a du 2° du I"),
-// ending right before "de l'" and the article's keyword.
-var subdivisionRe = lazyre.New(`(?:^|[ '])((?:` + subdivisionPattern + ` (?:du|de la) )*` + subdivisionPattern + `) de l'$`)
+// ending right before "de l'" and the article's keyword. The part is
+// written once, the expression kept small enough for Go's backtracker.
+var subdivisionRe = lazyre.New(`(?:^|[ '])((?:` + subdivisionPattern + ` (?:du |de la |de l'$))+)$`)
 
 // subdivisionBefore reads the parts of an article cited right before its
 // keyword at start in s: where they start, and as written.
@@ -37,7 +41,7 @@ func subdivisionBefore(s string, start int) (from int, sub string, ok bool) {
 	if m == nil {
 		return 0, "", false
 	}
-	return w + m[2], strings.Join(strings.Fields(s[w+m[2]:w+m[3]]), " "), true
+	return w + m[2], strings.Join(strings.Fields(s[w+m[2]:start-len(" de l'")]), " "), true
 }
 
 // partsStart returns where the run of words that can make parts
@@ -64,8 +68,9 @@ func partsStart(s string, w, end int) int {
 
 // partWord reports whether word can be one of a chain of parts: a Roman
 // numeral, "2°", "a)", an ordinal or a word of one ("vingt et unième"),
-// "alinéa", "phrase", a Latin rank, or "du", "de", "la" between two
-// parts. It may let through more than the expression reads, never less.
+// a comma after it, "alinéa", "phrase", "paragraphe", "tiret", a Latin
+// rank, or "du", "de", "la", "et", "à" between two parts. It may let through
+// more than the expression reads, never less.
 func partWord(word string) bool {
 	switch {
 	case word == "":
@@ -76,31 +81,41 @@ func partWord(word string) bool {
 		return word[0] >= 'a' && word[0] <= 'z'
 	case strings.HasSuffix(word, "°"):
 		return isDigits(strings.TrimSuffix(word, "°"))
-	case isDigits(strings.TrimRight(word, "erèm")), strings.HasSuffix(word, "ième"), strings.HasSuffix(word, "ieme"):
+	}
+	w := strings.ToLower(strings.TrimSuffix(word, ","))
+	switch {
+	case isDigits(strings.TrimRight(w, "erèm")), strings.HasSuffix(w, "ième"), strings.HasSuffix(w, "ieme"):
 		return true
 	}
-	switch word {
-	case "alinéa", "phrase", "du", "de", "la", "et":
+	switch strings.TrimSuffix(w, "s") {
+	case "alinéa", "phrase", "paragraphe", "tiret", "du", "de", "la", "et", "à":
 		return true
 	}
-	if _, ok := frtext.Ordinal(word); ok {
+	if _, ok := frtext.Ordinal(w); ok {
 		return true
 	}
-	return frtext.IsCardinalWord(word) || latinWordRank(word) > 0
+	return frtext.IsCardinalWord(w) || latinWordRank(w) > 0
 }
 
-// ordinalJoins write as one word the ordinals that "et" joins, so that a
-// chain of parts splits into words at its spaces.
-var ordinalJoins = strings.NewReplacer(" et un", "-et-un", " et onz", "-et-onz")
+// ordinalJoin finds the ordinals that "et" joins ("vingt et unième"), to
+// write them as one word, so that a chain of parts splits into words at
+// its spaces.
+var ordinalJoin = lazyre.New(`(?i)\b(vingt|trente|quarante|cinquante|soixante) et (un|onz)`)
 
-// subdivisionKey is what a cited part is compared by: its ordinal as a
-// number, so that "second alinéa", "deuxième alinéa" and "2e alinéa" are
-// one part.
+// subdivisionKey is what a cited part is compared by: its ordinals as
+// numbers, its words in lower case, so that "second alinéa", "deuxième
+// alinéa" and "2e alinéa" are one part.
 func subdivisionKey(sub string) string {
-	ws := strings.Fields(ordinalJoins.Replace(sub))
+	if strings.Contains(sub, " et ") {
+		sub = ordinalJoin.ReplaceAllString(sub, "$1-et-$2")
+	}
+	ws := strings.Fields(sub)
 	for k, w := range ws {
+		w = strings.TrimSuffix(w, ",")
 		if n, ok := frtext.Ordinal(w); ok {
 			ws[k] = strconv.Itoa(n)
+		} else if strings.Trim(w, "IVXL") != "" {
+			ws[k] = strings.ToLower(w)
 		}
 	}
 	return strings.Join(ws, " ")

@@ -20,6 +20,8 @@ func TestSubdivisionWindowKeepsMatches(t *testing.T) {
 		"au onzième alinéa de l'article 10", "à la deuxième phrase du vingt et unième alinéa de l'article 11",
 		"au soixante-et-onzième alinéa de l'article 12", "à la 2nde phrase du 11ème alinéa de l'article 13",
 		"au quatre-vingt-dix-neuvième alinéa de l'article 14", "le troisième et le quatrième alinéa de l'article 15",
+		"des deuxième, troisième et quatrième alinéas de l'article 16", "Premier alinéa de l'article 17",
+		"au premier tiret du 2° du deuxième paragraphe de l'article 18", "aux deuxième à dernier alinéas de l'article 19",
 	}
 	if dir := corpus.Optional(t); dir != "" {
 		texts = append(texts, corpus.Read(t, "raw/*/*.md", "raw/lafabrique/*/steps/*.txt")...)

@@ -154,8 +154,11 @@ var CardinalPattern = cardinalPattern()
 // an ordinal as drafting writes it, in words or in figures ("premier",
 // "1re", "seconde", "2e", "11ème", "vingt et unième", "dix-septième",
 // "dernière", "avant-dernier"): whatever Ordinal reads, and a few words
-// ending in "ième" that it does not ("nième").
-const OrdinalPattern = `(?:avant-derni[eè]re?|derni[eè]re?|premi[eè]re?|second(?:e)?|1(?:er|re|ère)|2nde?|\d+\s*(?:ième|ieme|ème|eme|è|e|ᵉ)|(?:(?:vingt|trente|quarante|cinquante|soixante)(?: et |-et-)(?:un|onz)|[a-z]+(?:-[a-z]+)*)i[eè]me)`
+// that it does not ("nième", "3nd"). It is kept small (about a hundred
+// instructions), as the expressions that hold it twice must stay within
+// what Go's regexp runs with its backtracker, several times faster than
+// its general matcher on short windows.
+const OrdinalPattern = `(?:(?:avant-)?derni[eè]re?|premi[eè]re?|second(?:e)?|\d+\s*(?:i?[eè]me|[eè]r?e?|re|ᵉ|nde?)|(?:(?:vingt|[a-z]+nte)(?: et |-et-)(?:un|onz)|[a-z]+(?:-[a-z]+)*)i[eè]me)`
 
 // ordinalFolds are the spellings an ordinal may take beside the usual
 // one: "è" unaccented, letters set as superscripts ("1ᵉʳ", "2ᵉ", "2ⁿᵈ").
