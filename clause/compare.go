@@ -239,12 +239,46 @@ func withTitleFacts(facts []Fact, oldTitle, newTitle, subject string) []Fact {
 		seen[factIdentity(f)] = true
 	}
 	out := make([]Fact, 0, len(title)+len(facts))
-	for _, f := range title {
-		if titleFactKinds[f.Kind] && !seen[factIdentity(f)] {
+	moved := make([]bool, len(facts))
+	for _, t := range title {
+		if !titleFactKinds[t.Kind] || seen[factIdentity(t)] {
+			continue
+		}
+		if k := slices.IndexFunc(facts, func(f Fact) bool { return movedBetween(t, f) }); k >= 0 && !moved[k] {
+			moved[k] = true
+			continue
+		}
+		out = append(out, t)
+	}
+	for k, f := range facts {
+		if !moved[k] {
 			out = append(out, f)
 		}
 	}
-	return append(out, facts...)
+	return out
+}
+
+// movedBetween reports whether a value the title lost is one the text
+// gained, or the reverse ("Article 4 - Tarif de 25 €" / "Le tarif est
+// applicable." → "Article 4 - Tarif" / "Le tarif est de 25 €."): the
+// clause states it still, and neither is a change.
+func movedBetween(title, text Fact) bool {
+	if title.Kind != text.Kind || title.Unit != text.Unit {
+		return false
+	}
+	same := func(a string, av *float64, b string, bv *float64) bool {
+		if av != nil && bv != nil {
+			return *av == *bv
+		}
+		return a != "" && Canonical(a) == Canonical(b)
+	}
+	switch {
+	case title.New == "" && text.Old == "":
+		return same(title.Old, title.OldValue, text.New, text.NewValue)
+	case title.Old == "" && text.New == "":
+		return same(title.New, title.NewValue, text.Old, text.OldValue)
+	}
+	return false
 }
 
 var titleFactKinds = map[FactKind]bool{FactAmount: true, FactPercent: true, FactDate: true, FactDuration: true}
