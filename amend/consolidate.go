@@ -71,7 +71,7 @@ func ConsolidateKeeping(base *clause.Document, spaces *Spaces, amending string, 
 	byNew, byOld := res.Attribute(doc)
 	printed := res.Text
 	if spaces != nil {
-		printed = write(spaces.restore(base, res.Doc, res.From), format)
+		printed = spaces.print(base, res, doc, format)
 	}
 	return &Consolidation{Text: printed, Doc: doc, ByNew: byNew, ByOld: byOld, Own: set.Own, Notes: res.Notes}, nil
 }

@@ -21,24 +21,32 @@ var (
 )
 
 // Spaces are the headings and texts of a base's clauses as its source
-// writes them, no-break spaces included: the reader writes those as plain
-// spaces, so that the same text compares alike from any format, but a
-// consolidated text is the base itself where no instruction touched it,
-// and a typographer's "30 €" or "informée : elle" must come back as
-// written. Instructions apply to the base as read; the spaces are put
-// back in what they left of it when the consolidation is written.
+// writes them, no-break spaces included, and the level of its headings:
+// the reader writes those spaces as plain ones, so that the same text
+// compares alike from any format, but a consolidated text is the base
+// itself where no instruction touched it, and a typographer's "30 €" or
+// "informée : elle", or a "#### Article 16" right under a "## Titre II",
+// must come back as written. Instructions apply to the base as read; the
+// source's characters are put back in what they left of it when the
+// consolidation is written.
 type Spaces struct {
 	heading, text []string // by clause of the base; "" when not found
+	// hashes is the number of "#" that opens each clause's heading in
+	// the source, 0 when none or not found: a source may skip levels
+	// ("## Titre II" then "#### Article 16"), which write, setting each
+	// heading at its depth, does not.
+	hashes []int
 }
 
 // ReadSpaces reads again source, the bytes of the text file base was read
 // from, with each no-break space marked, and keeps the clauses' headings
-// and texts as they stand in it. It returns nil when source has no such
-// space, or is read otherwise with the marks than without; a clause whose
-// text does not stand as it is in what the reader makes of the source
-// (another format than text, a line joined) keeps its plain spaces.
+// and texts as they stand in it, and the level of each heading. It
+// returns nil when source is not UTF-8, or is read otherwise with the
+// marks than without; a clause whose text does not stand as it is in what
+// the reader makes of the source (another format than text, a line
+// joined) keeps its plain spaces.
 func ReadSpaces(base *clause.Document, source []byte) *Spaces {
-	if !utf8.Valid(source) || !bytes.ContainsFunc(source, isNoBreak) || bytes.ContainsFunc(source, isMark) {
+	if !utf8.Valid(source) || bytes.ContainsFunc(source, isMark) {
 		return nil
 	}
 	plain, err := reader.Decode(source)
@@ -49,26 +57,53 @@ func ReadSpaces(base *clause.Document, source []byte) *Spaces {
 	if err != nil || strings.Map(unmarkPlain, marked) != plain {
 		return nil
 	}
-	sp := &Spaces{heading: make([]string, len(base.Clauses)), text: make([]string, len(base.Clauses))}
+	n := len(base.Clauses)
+	sp := &Spaces{heading: make([]string, n), text: make([]string, n), hashes: make([]int, n)}
 	w := &sourceWalk{plain: plain, marked: marked}
 	for i := range base.Clauses {
-		sp.heading[i] = w.find(base.Clauses[i].Heading)
+		sp.heading[i], sp.hashes[i] = w.findHeading(base.Clauses[i].Heading)
 		sp.text[i] = w.find(base.Clauses[i].Text)
 	}
 	return sp
 }
 
+// findHeading is find for a heading, with the number of "#" that open
+// its line in the source (0 if none).
+func (w *sourceWalk) findHeading(s string) (string, int) {
+	start, ok := w.locate(s)
+	if !ok {
+		return "", 0
+	}
+	line := w.plain[strings.LastIndexByte(w.plain[:start], '\n')+1 : start]
+	hashes := strings.TrimRight(line, " ")
+	if hashes == "" || strings.Trim(hashes, "#") != "" {
+		return w.written(start, s), 0
+	}
+	return w.written(start, s), len(hashes)
+}
+
 // restore returns doc, the consolidation of base whose clause i came from
 // base's clause from[i] (-1: inserted), with the no-break spaces of the
-// source back wherever its text is still the base's.
-func (sp *Spaces) restore(base, doc *clause.Document, from []int) *clause.Document {
+// source back wherever its text is still the base's and, with levels,
+// each heading at the source's level (write sets a heading at one "#"
+// more than its depth), a clause inserted at the level of the clause of
+// its depth before it.
+func (sp *Spaces) restore(base, doc *clause.Document, from []int, levels bool) *clause.Document {
 	out := &clause.Document{Clauses: append([]clause.Clause(nil), doc.Clauses...)}
+	last := map[int]int{} // depth → the level the last clause of it took
 	for i := range out.Clauses {
+		c := &out.Clauses[i]
+		if k := from[i]; levels && k >= 0 && sp.hashes[k] > 0 {
+			last[c.Depth] = sp.hashes[k] - 1
+		}
+		if level, ok := last[c.Depth]; ok && levels {
+			c.Depth = level
+		}
 		k := from[i]
 		if k < 0 {
 			continue
 		}
-		c, b := &out.Clauses[i], &base.Clauses[k]
+		b := &base.Clauses[k]
 		c.Heading = keepSpaces(b.Heading, sp.heading[k], c.Heading)
 		c.Text = keepSpaces(b.Text, sp.text[k], c.Text)
 	}
@@ -109,6 +144,7 @@ func keepSpaces(was, source, now string) string {
 type sourceWalk struct {
 	plain, marked string
 	at, atMarked  int
+	from          int // where in marked the text last located starts
 	// misses counts the texts looked for to the end of plain in vain:
 	// past a few, the source is not the base's text as it stands (a
 	// page's markup), and looking on would read it once per clause.
@@ -121,18 +157,38 @@ const maxMisses = 16
 // found, as the source writes it; "" when it is not there or has no
 // space.
 func (w *sourceWalk) find(s string) string {
-	if s == "" || !strings.Contains(s, " ") || w.misses >= maxMisses {
+	start, ok := w.locate(s)
+	if !ok {
 		return ""
+	}
+	return w.written(start, s)
+}
+
+// locate finds s in plain at or after the place the last text was found,
+// and moves past it.
+func (w *sourceWalk) locate(s string) (start int, ok bool) {
+	if s == "" || w.misses >= maxMisses {
+		return 0, false
 	}
 	k := strings.Index(w.plain[w.at:], s)
 	if k < 0 {
 		w.misses++
+		return 0, false
+	}
+	start = w.at + k
+	w.advance(start)
+	w.from = w.atMarked
+	w.advance(start + len(s))
+	return start, true
+}
+
+// written is s, just located at start, as the source writes it; "" when
+// it has no space to write otherwise.
+func (w *sourceWalk) written(start int, s string) string {
+	if !strings.Contains(s, " ") {
 		return ""
 	}
-	w.advance(w.at + k)
-	from := w.atMarked
-	w.advance(w.at + len(s))
-	return strings.Map(unmark, w.marked[from:w.atMarked])
+	return strings.Map(unmark, w.marked[w.from:w.atMarked])
 }
 
 // advance moves to the place to of plain: the texts are the same byte for
@@ -149,8 +205,7 @@ func (w *sourceWalk) advance(to int) {
 	}
 }
 
-func isNoBreak(r rune) bool { return r == noBreak[0] || r == noBreak[1] || r == noBreak[2] }
-func isMark(r rune) bool    { return r == marks[0] || r == marks[1] || r == marks[2] }
+func isMark(r rune) bool { return r == marks[0] || r == marks[1] || r == marks[2] }
 
 func mark(r rune) rune {
 	for k, n := range noBreak {
@@ -175,4 +230,33 @@ func unmarkPlain(r rune) rune {
 		return ' '
 	}
 	return r
+}
+
+// print writes res, the consolidation of base read back as doc, with
+// the source's spaces and heading levels; with its spaces alone when the
+// levels would make it read otherwise than doc (a heading not found in
+// the source set at its depth among headings set at the source's levels).
+func (sp *Spaces) print(base *clause.Document, res *Result, doc *clause.Document, f Format) string {
+	if f == Markdown {
+		text := write(sp.restore(base, res.Doc, res.From, true), f)
+		if again, err := reader.Decode([]byte(text)); err == nil && sameShape(clause.Parse(again), doc) {
+			return text
+		}
+	}
+	return write(sp.restore(base, res.Doc, res.From, false), f)
+}
+
+// sameShape reports whether two documents have the same clauses, by
+// kind, number and depth.
+func sameShape(a, b *clause.Document) bool {
+	if len(a.Clauses) != len(b.Clauses) {
+		return false
+	}
+	for i := range a.Clauses {
+		x, y := &a.Clauses[i], &b.Clauses[i]
+		if x.Kind != y.Kind || x.Number != y.Number || x.Depth != y.Depth {
+			return false
+		}
+	}
+	return true
 }

@@ -57,3 +57,21 @@ func TestKeepSpaces(t *testing.T) {
 		t.Errorf("ReadSpaces of another text kept %q", sp.text)
 	}
 }
+
+// A Markdown base that skips a heading level ("## Titre II", then "####
+// Article 16") is written back so, and an article inserted beside them
+// at their level. Before, every heading was written at its depth: the
+// consolidation read the same but changed every such line of the base.
+func TestKeepHeadingLevels(t *testing.T) {
+	source := "# Convention\n\n## Titre I - Général\n\n### Chapitre 1 - Champ\n\n#### Article 1 - Objet\n\nLa convention règle les rapports.\n\n" +
+		"## Titre II - Fin\n\n#### Article 16 - Durée\n\nElle est conclue pour cinq ans.\n\n#### Article 17 - Suivi\n\nUn bilan est fait.\n"
+	base := decodeDoc(t, []byte(source))
+	c, err := ConsolidateKeeping(base, ReadSpaces(base, []byte(source)), "# Avenant\n\n## Article 1\n\nAprès l'article 16, il est inséré un article 16 bis ainsi rédigé : « Le bilan est public. »\n", Markdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Replace(source, "#### Article 17", "#### Article 16 bis\n\nLe bilan est public.\n\n#### Article 17", 1)
+	if c.Text != want {
+		t.Errorf("got\n%s\nwant\n%s", c.Text, want)
+	}
+}
