@@ -219,13 +219,23 @@ func (t *factTextKind) periods() []factAt {
 	s, ws := t.s, t.words
 	for i := 1; i < len(ws); i++ {
 		letter := periods[ws[i].low]
-		n, _ := frtext.Ordinal(ws[i-1].low)
-		if t.classes[i]&classPeriod == 0 || letter == "" || n < 1 || n > periodCount[letter] || s[ws[i-1].end:ws[i].start] != " " {
+		if t.classes[i]&classPeriod == 0 || letter == "" || s[ws[i-1].end:ws[i].start] != " " {
 			continue
 		}
-		start, end, year := ws[i-1].start, ws[i].end, "-"
+		k := i - 1 // the ordinal's first word: "avant-dernier" is two
+		for k > 0 && s[ws[k-1].end:ws[k].start] == "-" {
+			k--
+		}
+		start, end, year := ws[k].start, ws[i].end, "-"
 		if i+1 < len(ws) && s[ws[i].end:ws[i+1].start] == " " && len(ws[i+1].s) == 4 && isDigits(ws[i+1].s) && endsDate(s, ws[i+1].end) {
 			year, end = ws[i+1].s, ws[i+1].end
+		}
+		n, _ := frtext.Ordinal(s[ws[k].start:ws[i-1].end])
+		if n < 0 && year != "-" { // "le dernier trimestre 2025" is the fourth
+			n += periodCount[letter] + 1
+		}
+		if n < 1 || n > periodCount[letter] {
+			continue // "au cours du dernier trimestre civil connu" is the latest, no date
 		}
 		iso := year + "-" + letter + strconv.Itoa(n)
 		out = append(out, factAt{kind: FactDate, start: start, end: end, text: s[start:end], key: "date:" + iso, val: iso})

@@ -202,6 +202,11 @@ var factCases = []struct {
 		new:  "Un préavis de 15 jours.",
 	},
 	{
+		name: "the last of the periods of a year is the last by number",
+		old:  "Au dernier trimestre 2025 et à l'avant-dernier trimestre 2026, puis au dernier semestre 2027.",
+		new:  "Au quatrième trimestre 2025 et au troisième trimestre 2026, puis au second semestre 2027.",
+	},
+	{
 		name: "numbers in words of every shape are their figures",
 		old:  "Un préavis de quatre-vingts jours, une suspension de vingt et un jours, un délai de soixante-dix jours et un stage de quatre-vingt-dix-neuf heures.",
 		new:  "Un préavis de 80 jours, une suspension de 21 jours, un délai de 70 jours et un stage de 99 heures.",
@@ -790,7 +795,7 @@ func TestExtractFacts(t *testing.T) {
 		{"le 15 de chaque mois", nil},
 		{"fixé au 1er décembre 1998", []ex{{FactDate, "1er décembre 1998", 0}}},
 		{"en mars 2024", []ex{{FactDate, "mars 2024", 0}}},
-		{"au 2nd semestre 2025, au troisième semestre, au cinquième trimestre", []ex{{FactDate, "2nd semestre 2025", 0}}},
+		{"au 2nd semestre 2025, au troisième semestre, au cinquième trimestre, au cours du dernier trimestre civil", []ex{{FactDate, "2nd semestre 2025", 0}}},
 		{"il faut maintenir", nil},
 		{"10 pour cent", []ex{{FactPercent, "10 pour cent", 10}}},
 		{"Titre V\n\nV. - Tarifs", nil},
