@@ -1,6 +1,7 @@
 package amend
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -418,44 +419,46 @@ func (st *state) common(word string) bool {
 // splice replaces text[s.start:s.end] and tidies the seam: no doubled
 // space, no space before a comma or full stop, no run of blank lines.
 func splice(text string, s span, with string) string {
-	before, after := text[:s.start], text[s.end:]
-	if with == "" {
-		switch {
-		// At a line's end or start, the space that separated the words
-		// taken out goes with them ("… un devis. Il le signe." less its
-		// last sentence ends on "un devis.").
-		case strings.HasPrefix(strings.TrimLeft(after, blanks), "\n\n") || strings.HasSuffix(strings.TrimRight(before, blanks), "\n\n"):
-			before = strings.TrimRight(before, blanks+"\n")
-			after = strings.TrimLeft(after, blanks+"\n")
-			if before != "" && after != "" {
-				before += "\n\n"
-			}
-		case strings.HasPrefix(strings.TrimLeft(after, blanks), "\n") || strings.HasSuffix(strings.TrimRight(before, blanks), "\n"):
-			before = strings.TrimRight(before, blanks+"\n")
-			after = strings.TrimLeft(after, blanks+"\n")
-			if before != "" && after != "" {
-				before += "\n"
-			}
-		default:
-			// A stop that French sets apart (« ; », « : ») keeps the
-			// space the text gave it, a no-break one too: ", au moins
-			// une fois par an" taken out of "électronique, au moins une
-			// fois par an ;" leaves "électronique ;".
-			before = strings.TrimRight(before, blanks)
-			rest := strings.TrimLeft(after, blanks)
-			space := after[:len(after)-len(rest)]
-			after = rest
-			r, _ := utf8.DecodeRuneInString(after)
-			switch {
-			case before == "" || after == "":
-			case !strings.ContainsRune(",.;:!?)", r):
-				before += " "
-			case space != "" && strings.ContainsRune(";:!?", r):
-				before += space
-			}
+	if with != "" {
+		return strings.TrimSpace(text[:s.start] + with + text[s.end:])
+	}
+	joined, skip := seam([]byte(text[:s.start]), text[s.end:])
+	return strings.TrimSpace(string(joined) + text[s.end+skip:])
+}
+
+// seam joins before, what stands before words taken out, to after, what
+// follows them, tidied: no doubled space, no space before a comma or full
+// stop, no run of blank lines. It appends to before, and says how much of
+// after it took.
+func seam(before []byte, after string) (joined []byte, skip int) {
+	rest := strings.TrimLeft(after, blanks)
+	trimmed := bytes.TrimRight(before, blanks)
+	sep := ""
+	switch {
+	// At a line's end or start, the space that separated the words
+	// taken out goes with them ("… un devis. Il le signe." less its last
+	// sentence ends on "un devis.").
+	case strings.HasPrefix(rest, "\n\n") || bytes.HasSuffix(trimmed, []byte("\n\n")):
+		trimmed, rest, sep = bytes.TrimRight(before, blanks+"\n"), strings.TrimLeft(after, blanks+"\n"), "\n\n"
+	case strings.HasPrefix(rest, "\n") || bytes.HasSuffix(trimmed, []byte("\n")):
+		trimmed, rest, sep = bytes.TrimRight(before, blanks+"\n"), strings.TrimLeft(after, blanks+"\n"), "\n"
+	default:
+		// A stop that French sets apart (« ; », « : ») keeps the space
+		// the text gave it, a no-break one too: ", au moins une fois
+		// par an" taken out of "électronique, au moins une fois par
+		// an ;" leaves "électronique ;".
+		space := after[:len(after)-len(rest)]
+		switch r, _ := utf8.DecodeRuneInString(rest); {
+		case !strings.ContainsRune(",.;:!?)", r):
+			sep = " "
+		case space != "" && strings.ContainsRune(";:!?", r):
+			sep = space
 		}
 	}
-	return strings.TrimSpace(before + with + after)
+	if len(trimmed) > 0 && rest != "" {
+		trimmed = append(trimmed, sep...)
+	}
+	return trimmed, len(after) - len(rest)
 }
 
 // blanks are the spaces within a line, no-break ones included (see

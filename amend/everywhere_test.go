@@ -3,12 +3,13 @@ package amend
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/avenant-dev/avenant/clause"
 )
 
-// TestReplaceThroughoutBounded: words replaced throughout the text are
-// replaced in one pass (one by one, 40,000 of them in one clause took
+// TestReplaceThroughoutBounded: words replaced, taken out or put in
+// throughout the text are edited in one pass (one by one, 40,000 of them in one clause took
 // minutes), and a replacement that would multiply the text past what a
 // store holds is refused before the text is made.
 func TestReplaceThroughoutBounded(t *testing.T) {
@@ -19,6 +20,26 @@ func TestReplaceThroughoutBounded(t *testing.T) {
 	}
 	if got := strings.Count(c.Text, "la personne soignée"); got != 40000 || strings.Contains(c.Text, "le patient") {
 		t.Errorf("%d replacements, want 40000 and no le patient left", got)
+	}
+	// Words taken out, or put before others, at each place: in one pass
+	// too (one by one, 32 s here).
+	start := time.Now()
+	c, err = Consolidate(base, "## Article 1\n\nDans l'ensemble de la convention, les mots « le patient » sont supprimés.\n", Markdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(c.Doc.Clauses[0].Text, "Le médecin soigne. Le médecin soigne.") || strings.Contains(c.Text, "le patient") {
+		t.Errorf("the words taken out throughout: %.80q", c.Doc.Clauses[0].Text)
+	}
+	c, err = Consolidate(base, "## Article 1\n\nDans l'ensemble de la convention, avant les mots « Le médecin », sont insérés les mots « En principe, ».\n", Markdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Count(c.Text, "En principe, le médecin soigne"); got != 40000 {
+		t.Errorf("%d insertions, want 40000", got)
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("40,000 words taken out and put in took %v", d)
 	}
 	long := strings.Repeat("X", 2000)
 	_, err = Consolidate(base, "## Article 1\n\nDans l'ensemble de la convention, les mots « le patient » sont remplacés par les mots « "+long+" ».\n", Markdown)

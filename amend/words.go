@@ -17,19 +17,19 @@ func editWords(text string, s span, op Op, t Target, common func(string) bool) (
 		if err != nil {
 			return "", err
 		}
-		return editAt(text, at, op, common), nil
+		return editEach(text, []span{at}, op, common), nil
 	case InsertWords:
 		if op.Anchor == "" {
 			// "Au début du premier alinéa, sont insérés les mots" : at
 			// the start of the target, after the marker of its point.
 			start := s.start + markerEnd(text[s.start:s.end])
-			return editAt(text, span{start, start}, op, common), nil
+			return editEach(text, []span{{start, start}}, op, common), nil
 		}
 		at, err := once(text, s, op.Anchor, t)
 		if err != nil {
 			return "", err
 		}
-		return editAt(text, at, op, common), nil
+		return editEach(text, []span{at}, op, common), nil
 	}
 	// AppendWords: before the stop that ends the target, which must
 	// have words to complete: put in an annex or a chapter that has
@@ -52,43 +52,53 @@ func editWords(text string, s span, op Op, t Target, common func(string) bool) (
 	return text[:end] + spaced(words) + text[end:], nil
 }
 
-// editAt applies a word operation at h, where its words (Old, or Anchor;
-// none at the start of a target) stand. The capital that opens a sentence
-// belongs to the sentence, not to its first word: words put before that
-// word, or in place of the first words, take it ("Sauf exception, le
-// médecin…"), and when the first words go, the word that now opens the
-// sentence does. The word that loses it is written in lower case only
-// when the text writes it so elsewhere (common): "Le" becomes "le",
-// "Paris" stays; words that end a sentence of their own leave it its
-// capital.
-func editAt(text string, h span, op Op, common func(string) bool) string {
-	opens := opensCapital(text, h.start)
-	switch {
-	case op.Kind == Replace:
-		with := op.New
-		if opens {
-			with = capitalized(with)
-		}
-		return text[:h.start] + with + text[h.end:]
-	case op.Kind == DeleteWords:
-		out := splice(text, h, "")
-		if opens {
-			p := len(strings.TrimRightFunc(text[:h.start], unicode.IsSpace))
-			p += len(out[p:]) - len(strings.TrimLeftFunc(out[p:], unicode.IsSpace))
-			out = out[:p] + capitalized(out[p:])
-		}
-		return out
-	case op.Before:
-		with, rest := op.New, text[h.start:]
-		if opens {
-			with = capitalized(with)
-			if !endsWithStop(with) {
-				rest = uncapitalized(rest, common)
+// editEach applies a word operation at each of hits, where its words
+// (Old, or Anchor; none at the start of a target) stand, in one pass:
+// edited one by one, 40,000 places of one clause copied it 40,000 times,
+// minutes of work. The capital that opens a sentence belongs to the
+// sentence, not to its first word: words put before that word, or in
+// place of the first words, take it ("Sauf exception, le médecin…"), and
+// when the first words go, the word that now opens the sentence does. The
+// word that loses it is written in lower case only when the text writes
+// it so elsewhere (common): "Le" becomes "le", "Paris" stays; words that
+// end a sentence of their own leave it its capital.
+func editEach(text string, hits []span, op Op, common func(string) bool) string {
+	out := make([]byte, 0, len(text)+len(hits)*(len(op.New)+1))
+	last := 0
+	for _, h := range hits {
+		opens := opensCapital(text, h.start)
+		switch {
+		case op.Kind == Replace:
+			out = append(out, text[last:h.start]...)
+			out = append(out, capitalizedIf(opens, op.New)...)
+			last = h.end
+		case op.Kind == DeleteWords:
+			out = append(out, text[last:h.start]...)
+			var skip int
+			out, skip = seam(out, text[h.end:])
+			last = h.end + skip
+			if r, size := utf8.DecodeRuneInString(text[last:]); opens && unicode.IsLower(r) {
+				out = utf8.AppendRune(out, unicode.ToUpper(r))
+				last += size
 			}
+		case op.Before:
+			out = append(out, text[last:h.start]...)
+			with := capitalizedIf(opens, op.New)
+			out = append(append(out, with...), ' ')
+			last = h.start
+			if opens && !endsWithStop(with) {
+				word, n := uncapitalized(text[h.start:], common)
+				out = append(out, word...)
+				last += n
+			}
+		default:
+			out = append(out, text[last:h.end]...)
+			out = append(out, spaced(op.New)...)
+			last = h.end
 		}
-		return text[:h.start] + with + " " + rest
 	}
-	return text[:h.end] + spaced(op.New) + text[h.end:]
+	out = append(out, text[last:]...)
+	return strings.TrimSpace(string(out))
 }
 
 // opensCapital reports whether a sentence opens at text[at:] with a
@@ -132,10 +142,17 @@ func capitalized(s string) string {
 	return string(unicode.ToUpper(r)) + s[size:]
 }
 
-// uncapitalized writes the word s opens with in lower case when it is a
-// capital followed by lower-case letters, and common says the text writes
-// it so: a name, or an acronym, keeps its capitals.
-func uncapitalized(s string, common func(string) bool) string {
+func capitalizedIf(capital bool, s string) string {
+	if capital {
+		return capitalized(s)
+	}
+	return s
+}
+
+// uncapitalized returns the word s opens with, in lower case when it is a
+// capital followed by lower-case letters and common says the text writes
+// it so (a name, or an acronym, keeps its capitals), and its length in s.
+func uncapitalized(s string, common func(string) bool) (string, int) {
 	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
 	if end < 0 {
 		end = len(s)
@@ -143,13 +160,12 @@ func uncapitalized(s string, common func(string) bool) string {
 	word := s[:end]
 	r, size := utf8.DecodeRuneInString(word)
 	if !unicode.IsUpper(r) || strings.IndexFunc(word[size:], unicode.IsUpper) >= 0 {
-		return s
+		return word, end
 	}
-	lower := string(unicode.ToLower(r)) + word[size:]
-	if !common(lower) {
-		return s
+	if lower := string(unicode.ToLower(r)) + word[size:]; common(lower) {
+		return lower, end
 	}
-	return lower + s[end:]
+	return word, end
 }
 
 // markerEnd is where the words of a point start in text, after its
@@ -190,9 +206,5 @@ func editAll(text string, s span, op Op, t Target, common func(string) bool) (st
 	case t.Times > 0 && len(hits) != t.Times:
 		return "", errf("the words « %s » are in %s %s, not %s as the instruction says", words, t.describe(), timesName(len(hits)), timesName(t.Times))
 	}
-	// From the last: each edit leaves the places before it where they were.
-	for k := len(hits) - 1; k >= 0; k-- {
-		text = editAt(text, hits[k], op, common)
-	}
-	return text, nil
+	return editEach(text, hits, op, common), nil
 }
