@@ -35,6 +35,16 @@ var chromiumTableCases = []struct {
 		"| G | Consultation de référence du médecin généraliste | 30,00 € | 32,00 € |\n" +
 		"| VG | Visite | 35,00 € | 39,00 € |\n| APC | Avis ponctuel de consultant | 60,00 € | 63,00 € |\n",
 }, {
+	// Two rows, the columns as wide as their longest cell: the longest
+	// label stands as close to its price as the cells' padding, closer
+	// than cells usually are; the other row shows where prices start.
+	name: "two rows, a price close to its label",
+	html: `<h2>Article 1</h2><p>Les tarifs figurent en annexe.</p><h2>Annexe 1 - Tarifs</h2><h3>Consultations</h3><table><tr><th>Code</th><th>Libellé</th><th>Tarif</th></tr>` +
+		`<tr><td>G</td><td>Consultation de référence</td><td>30,00 €</td></tr>` +
+		`<tr><td>GS</td><td>Consultation du spécialiste en médecine générale</td><td>30,00 €</td></tr></table>`,
+	md: "## Article 1\n\nLes tarifs figurent en annexe.\n\n## Annexe 1 - Tarifs\n\n### Consultations\n\n| Code | Libellé | Tarif |\n|---|---|---|\n" +
+		"| G | Consultation de référence | 30,00 € |\n| GS | Consultation du spécialiste en médecine générale | 30,00 € |\n",
+}, {
 	// Names wrapped in narrow columns.
 	name:  "header wrapped",
 	style: "th{width:8em}",

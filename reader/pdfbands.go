@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/avenant-dev/avenant/internal/frtext"
@@ -304,7 +305,7 @@ func splitAtColumns(bands []boxBand, space float64) {
 		}
 	}
 	slices.Sort(starts)
-	var edges []float64
+	var edges, once []float64
 	for i := 0; i < len(starts); {
 		j := i + 1
 		for j < len(starts) && starts[j]-starts[i] <= columnSlack {
@@ -313,14 +314,22 @@ func splitAtColumns(bands []boxBand, space float64) {
 		if j-i >= 2 {
 			edges = append(edges, starts[i])
 		}
+		once = append(once, starts[i])
 		i = j
 	}
-	if len(edges) == 0 {
+	if len(once) == 0 {
 		return
 	}
-	atEdge := func(x float64) bool {
+	at := func(edges []float64, x float64) bool {
 		k, _ := slices.BinarySearch(edges, x-columnSlack)
 		return k < len(edges) && edges[k] <= x+columnSlack
+	}
+	// A price opens a cell where one other row's cell starts: in a
+	// table of two rows, the longest label leaves its price closer than
+	// cells usually stand.
+	atEdge := func(w boxWord) bool {
+		r, _ := utf8.DecodeRuneInString(w.text)
+		return at(edges, w.box.x0) || unicode.IsDigit(r) && at(once, w.box.x0)
 	}
 	for i := range bands {
 		b := &bands[i]
@@ -332,7 +341,7 @@ func splitAtColumns(bands []boxBand, space float64) {
 		for _, l := range b.lines {
 			cur := boxLine{}
 			for k, w := range l.words {
-				if k > 0 && w.box.x0-l.words[k-1].box.x1 > 1.5*space && atEdge(w.box.x0) {
+				if k > 0 && w.box.x0-l.words[k-1].box.x1 > 1.5*space && atEdge(w) {
 					lines = append(lines, cur)
 					cur, cut = boxLine{}, true
 				}
