@@ -339,8 +339,9 @@ func (st *state) applyTo(op Op, t Target, by string) error {
 	}
 	switch op.Kind {
 	case Replace, DeleteWords, InsertWords, AppendWords:
-		if op.Kind != AppendWords && !t.Heading && !t.narrowed() && st.end(i) > i+1 {
+		if op.Kind != AppendWords && (op.Kind != InsertWords || op.Anchor != "") && !t.Heading && !t.narrowed() && st.end(i) > i+1 {
 			// A titre, chapitre, section or annex: what it holds too.
+			// Words put at its start name none to look for there.
 			return st.editThroughout(op, t, i, st.end(i), by)
 		}
 		s, err := scope(*text, t)

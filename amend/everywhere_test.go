@@ -117,3 +117,31 @@ La visite du médecin est majorée de 10 %.
 		t.Errorf("changed %s, want articles 2 and 3", got)
 	}
 }
+
+// Words put at the start of an article that holds a table ("Au début de
+// l'article 2, sont insérés les mots…") name no words to look for in
+// what it holds: they open the article's own text, as in an article
+// without one. They were refused since containers were searched whole
+// ("only words can be replaced, deleted or inserted beside others
+// throughout article 2").
+func TestInsertAtStartOfHolder(t *testing.T) {
+	base := clause.Parse(`## Article 1 - Objet
+
+Les présentes dispositions fixent les tarifs.
+
+## Article 2 - Tarifs
+
+Les tarifs sont les suivants :
+
+| Code | Libellé | Tarif |
+|---|---|---|
+| G | Consultation | 30 € |
+| VG | Visite | 35 € |
+`)
+	runApplyCases(t, base, []applyCase{
+		{name: "at the start of an article holding a table", amend: "### Article 1er\n\nAu début de l'article 2, sont insérés les mots « À compter du 1er janvier 2025, ».",
+			clause: "article 2", want: "À compter du 1er janvier 2025, les tarifs sont les suivants :"},
+		{name: "words in its rows", amend: "### Article 1er\n\nÀ l'article 2, les mots « 35 € » sont remplacés par les mots « 36 € ».",
+			clause: "row VG", want: "| VG | Visite | 36 € |"},
+	})
+}
