@@ -385,7 +385,7 @@ func (p *parser) rowEnd(i, b int) int {
 			if firstEnd < 0 {
 				firstEnd = p.firstCellEnd(i)
 			}
-			if utf8.RuneCountInString(p.text[ln.start:ln.te]) >= firstEnd {
+			if utf8.RuneCountInString(p.text[ln.start:ln.te]) >= firstEnd || opensWithCapitalWord(p.trimmed(j)) {
 				break
 			}
 		}
@@ -394,6 +394,15 @@ func (p *parser) rowEnd(i, b int) int {
 		}
 	}
 	return j
+}
+
+// opensWithCapitalWord reports a line that opens with a word in capital
+// and lower case ("Les tarifs sont nets."): a sentence of its own, where a
+// label wrapped at a space goes on with the next word of its phrase.
+func opensWithCapitalWord(s string) bool {
+	r, size := utf8.DecodeRuneInString(s)
+	next, _ := utf8.DecodeRuneInString(s[size:])
+	return unicode.IsUpper(r) && unicode.IsLower(next)
 }
 
 // firstCellEnd is the column, counted from the start of line i, at which

@@ -215,8 +215,11 @@ func TestLabelFirstColumns(t *testing.T) {
 	// of top-aligned cells prints it; the text after the table, past
 	// the label's column, is not the label's.
 	wrapped := "Annexe 1\n\nLibellé                      Code    Tarif\nConsultation de               G       26,50 €\nréférence\nVisite                       VG      36,50 €\nTarifs applicables en métropole et dans les DROM.\n"
+	// A sentence of the text after the table, short enough to stand
+	// under the label alone, opens with a capital word: not the label's.
+	noted := "Annexe 1\n\nLibellé                      Code    Tarif\nConsultation de               G       26,50 €\nréférence\nVisite                       VG      36,50 €\nLes tarifs sont nets.\n"
 	want := []string{"header Libellé | Code | Tarif", "tariff:G Consultation de référence | G | 26,50 €", "tariff:VG Visite | VG | 36,50 €"}
-	for name, in := range map[string]string{"pipes": pipes, "columns": columns, "wrapped": wrapped} {
+	for name, in := range map[string]string{"pipes": pipes, "columns": columns, "wrapped": wrapped, "noted": noted} {
 		if got := rows(in); !slices.Equal(got, want) {
 			t.Errorf("%s: %q, want %q", name, got, want)
 		}
