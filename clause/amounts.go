@@ -158,7 +158,7 @@ var (
 	amountRe = lazyre.New(`^(` + numPattern + `)\s?(?:((?:millions?|milliards?)\s(?:d'euros|de francs))|(M€|Md€|k€|€|[Ee]uros?|EUR|[Ff]rancs?|FF|F))`)
 	// "€ 30", "EUR 1 234,56", as some tables print it.
 	amountLeadRe = lazyre.New(`^(€|EUR)\s?(` + numPattern + `)`)
-	percentRe    = lazyre.New(`^(` + numPattern + `)\s?(%|pour ?cent|p\. ?100|pour ?mille|‰)`)
+	percentRe    = lazyre.New(`^(` + numPattern + `)\s?(%|pour ?cent|p\. ?(?:100|cent)\b|pour 100\b|pour ?mille|p\. ?(?:1000|mille)\b|pour 1000\b|‰)`)
 )
 
 // amounts finds sums of money and ties each to the act code it prices: the
@@ -494,8 +494,12 @@ func (t *factTextKind) percents() []factAt {
 		if !ok {
 			continue
 		}
+		unit := s[m[4]:m[5]]
+		if strings.HasPrefix(unit, "pour 1") && countsAfter(s[m[1]:]) {
+			continue // "un médecin pour 1000 habitants" is a ratio of things
+		}
 		perMille := false
-		if unit := s[m[4]:m[5]]; unit == "‰" || strings.HasSuffix(unit, "mille") {
+		if unit == "‰" || strings.HasSuffix(unit, "mille") || strings.HasSuffix(unit, "1000") {
 			perMille = true // a rate per thousand: "5 pour mille" is 0,5 %
 			v /= 10
 		}
@@ -516,6 +520,22 @@ func (t *factTextKind) percents() []factAt {
 		out = append(out, t.percentFact(n.start, n.end, n.value))
 	}
 	return out
+}
+
+// countsAfter reports whether rest, the text after "pour 100" or "pour
+// 1000", names what the number counts: "3 pour 1000 habitants" is a
+// ratio of things, "70 pour 100 des frais" a rate (see counts).
+func countsAfter(rest string) bool {
+	rest, ok := strings.CutPrefix(rest, " ")
+	if !ok {
+		return false
+	}
+	end := strings.IndexFunc(rest, func(r rune) bool { return !isFactWordRune(r) })
+	if end < 0 {
+		end = len(rest)
+	}
+	w := rest[:end]
+	return w != "" && counts(factWord{s: w, low: strings.ToLower(w)}, false)
 }
 
 // percentFact is the fact of a rate of v per cent written at s[start:end].

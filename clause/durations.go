@@ -3,6 +3,7 @@ package clause
 import (
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/avenant-dev/avenant/internal/frtext"
 )
@@ -79,8 +80,12 @@ func (t *factTextKind) durations() []factAt {
 			}
 			v, start = float64(n), from
 		}
+		end := w.end
+		if half := andAHalf(t.s, end); half > end {
+			v, end = v+0.5, half
+		}
 		v *= u.factor
-		unit, end := u.unit, w.end
+		unit := u.unit
 		if unit == "day" && i+1 < len(ws) && t.s[w.end:ws[i+1].start] == " " {
 			if kind, ok := dayKinds[ws[i+1].low]; ok {
 				unit, end = kind, ws[i+1].end
@@ -92,6 +97,18 @@ func (t *factTextKind) durations() []factAt {
 		}
 	}
 	return out
+}
+
+// andAHalf returns where "et demi" or "et demie" ends when it follows a
+// unit of time that ends at end ("un mois et demi", "une heure et
+// demie"), else end.
+func andAHalf(s string, end int) int {
+	for _, h := range []string{" et demi", " et demie"} {
+		if strings.HasPrefix(s[end:], h) && endsWord(s, end+len(h)) {
+			return end + len(h)
+		}
+	}
+	return end
 }
 
 // durationFact is the fact of a time limit of v units at s[start:end],

@@ -396,6 +396,20 @@ var factCases = []struct {
 		want: []Fact{{Kind: FactAmount, Subject: "G", Old: "30 €", New: "31 €", OldValue: f64(30), NewValue: f64(31), Unit: "EUR", DeltaPct: f64(3.33), Effective: "2024-10-01"}},
 	},
 	{
+		name: "a rate per hundred or thousand in words, but not a ratio of things",
+		old:  "Le taux est de 70 pour 100, la cotisation de 5 pour 1000 des revenus, le quota de 3 pour 1000 habitants.",
+		new:  "Le taux est de 60 pour 100, la cotisation de 6 p. 1000 des revenus, le quota de 4 pour 1000 habitants.",
+		want: []Fact{{Kind: FactPercent, Old: "70 pour 100", New: "60 pour 100", OldValue: f64(70), NewValue: f64(60), Unit: "%", DeltaPct: f64(-14.29)},
+			{Kind: FactPercent, Old: "5 pour 1000", New: "6 p. 1000", OldValue: f64(0.5), NewValue: f64(0.6), Unit: "%", DeltaPct: f64(20)}},
+	},
+	{
+		name: "and a half",
+		old:  "Le délai est de 1 mois et demi, la séance dure une heure et demie, le contrat un an et demi.",
+		new:  "Le délai est de 2 mois et demi, la séance dure deux heures, le contrat 18 mois.",
+		want: []Fact{{Kind: FactDuration, Old: "1 mois et demi", New: "2 mois et demi", OldValue: f64(1.5), NewValue: f64(2.5), Unit: "month", DeltaPct: f64(66.67)},
+			{Kind: FactDuration, Old: "une heure et demie", New: "deux heures", OldValue: f64(1.5), NewValue: f64(2), Unit: "hour", DeltaPct: f64(33.33)}},
+	},
+	{
 		name: "a range's lower bound is of its unit",
 		old:  "Le forfait est de 25 à 30 €, le taux entre 10 et 20 %, le délai de deux à trois mois.",
 		new:  "Le forfait est de 20 à 30 €, le taux entre 15 et 20 %, le délai de un à trois mois.",
