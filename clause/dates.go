@@ -155,6 +155,7 @@ func (t *factTextKind) dates() []factAt {
 		}
 		emit(m[2], m[1], s[m[2]:m[1]])
 	}
+	out = append(out, t.daysOfMonth()...)
 	out = append(out, t.periods()...)
 	// Last, so that a year already read in a full date is not read again.
 	return append(out, t.years()...)
@@ -177,6 +178,60 @@ func (t *factTextKind) shortYear(k int) bool {
 	return true
 }
 
+// daysOfMonth finds a day of every month, as deadlines of payment give
+// it ("au plus tard le 15 du mois suivant", "le 10 de chaque mois"),
+// valued as XML Schema writes a day of no month ("---15"), so that the
+// day moved is a change of date.
+func (t *factTextKind) daysOfMonth() []factAt {
+	if t.held&classDuration == 0 {
+		return nil
+	}
+	var out []factAt
+	ws := t.words
+	for i := 3; i < len(ws); i++ {
+		if ws[i].low != "mois" || t.classes[i]&classDuration == 0 {
+			continue
+		}
+		d := i - 2 // the day, before "du mois"
+		if ws[i-1].low == "chaque" && ws[i-2].low == "de" {
+			d = i - 3
+		} else if ws[i-1].low != "du" {
+			continue
+		}
+		if d < 1 || !t.spaced(d-1, i) {
+			continue
+		}
+		switch ws[d-1].low {
+		case "le", "au", "du":
+		default:
+			continue
+		}
+		day := 0
+		switch w := ws[d].low; {
+		case w == "1er" || w == "premier":
+			day = 1
+		case isDigits(w) && len(w) <= 2:
+			day, _ = strconv.Atoi(w)
+		}
+		if day < 1 || day > 31 {
+			continue
+		}
+		val := "---" + pad2(day)
+		out = append(out, factAt{kind: FactDate, start: ws[d].start, end: ws[i].end, text: t.s[ws[d].start:ws[i].end], key: "date:" + val, val: val})
+	}
+	return out
+}
+
+// spaced reports whether words from to to are apart by one space each.
+func (t *factTextKind) spaced(from, to int) bool {
+	for k := from; k < to; k++ {
+		if t.s[t.words[k].end:t.words[k+1].start] != " " {
+			return false
+		}
+	}
+	return true
+}
+
 // dayRangeLow reads the first day of a range of days whose last day is
 // word k ("du 1er au 15 janvier", "entre le 2 et le 15 janvier"): its
 // index and its day.
@@ -191,10 +246,8 @@ func (t *factTextKind) dayRangeLow(k int) (int, int, bool) {
 	if lo < 1 || (ws[lo-1].low != "du" && ws[lo-1].low != "le") {
 		return 0, 0, false
 	}
-	for j := lo; j < k; j++ {
-		if t.s[ws[j].end:ws[j+1].start] != " " {
-			return 0, 0, false
-		}
+	if !t.spaced(lo, k) {
+		return 0, 0, false
 	}
 	switch d := ws[lo].low; {
 	case d == "1er" || d == "premier":

@@ -410,6 +410,12 @@ var factCases = []struct {
 			{Kind: FactDuration, Old: "une heure et demie", New: "deux heures", OldValue: f64(1.5), NewValue: f64(2), Unit: "hour", DeltaPct: f64(33.33)}},
 	},
 	{
+		name: "a day of every month, a deadline of payment",
+		old:  "La caisse paie au plus tard le 15 du mois suivant ; l'avance est versée le 10 de chaque mois ; il verse 15 du mois.",
+		new:  "La caisse paie au plus tard le 20 du mois suivant ; l'avance est versée le 1er de chaque mois ; il verse 16 du mois.",
+		want: []Fact{{Kind: FactDate, Old: "15 du mois", New: "20 du mois"}, {Kind: FactDate, Old: "10 de chaque mois", New: "1er de chaque mois"}},
+	},
+	{
 		name: "a range's lower bound is of its unit",
 		old:  "Le forfait est de 25 à 30 €, le taux entre 10 et 20 %, le délai de deux à trois mois.",
 		new:  "Le forfait est de 20 à 30 €, le taux entre 15 et 20 %, le délai de un à trois mois.",
@@ -806,7 +812,7 @@ func TestExtractFacts(t *testing.T) {
 		{"dans le mois qui suit", nil},
 		{"2,5 millions d'euros et 3 M€", []ex{{FactAmount, "2,5 millions d'euros", 2.5e6}, {FactAmount, "3 M€", 3e6}}},
 		{"100 francs, 30 Fédérations", []ex{{FactAmount, "100 francs", 100}}},
-		{"le 15 de chaque mois", nil},
+		{"le 15 de chaque mois", []ex{{FactDate, "15 de chaque mois", 0}}}, // a day, no length of fifteen months
 		{"fixé au 1er décembre 1998", []ex{{FactDate, "1er décembre 1998", 0}}},
 		{"en mars 2024", []ex{{FactDate, "mars 2024", 0}}},
 		{"au 2nd semestre 2025, au troisième semestre, au cinquième trimestre, au cours du dernier trimestre civil", []ex{{FactDate, "2nd semestre 2025", 0}}},
