@@ -45,8 +45,28 @@ func (t *factTextKind) hourAt(n int) (hour, bool) {
 	if n+2 < len(ws) && s[u.end:ws[n+2].start] == " " && len(ws[n+2].s) == 2 && isDigits(ws[n+2].s) {
 		out.m, _ = strconv.Atoi(ws[n+2].s)
 		out.end, out.minutes, out.last = ws[n+2].end, true, n+2
+	} else if m, last, ok := t.pastTheHour(n + 1); ok {
+		// Not written minutes: "1 heure et demie" may be a length.
+		out.m, out.end, out.last = m, ws[last].end, last
 	}
 	return out, true
+}
+
+// pastTheHour reads the minutes that "et demie" or "et quart" adds to the
+// hour whose unit is word u ("20 heures et demie" is 20:30, "midi et
+// demi" 12:30), and the last word they take.
+func (t *factTextKind) pastTheHour(u int) (m, last int, ok bool) {
+	ws := t.words
+	if u+2 >= len(ws) || ws[u+1].low != "et" || t.s[ws[u].end:ws[u+1].start] != " " || t.s[ws[u+1].end:ws[u+2].start] != " " {
+		return 0, 0, false
+	}
+	switch ws[u+2].low {
+	case "demi", "demie":
+		return 30, u + 2, true
+	case "quart":
+		return 15, u + 2, true
+	}
+	return 0, 0, false
 }
 
 // gluedHour reads a word that is an hour and its minutes set against the
@@ -154,9 +174,10 @@ func (t *factTextKind) hoursApart(h hour) bool {
 	return false
 }
 
-// hourEndingAt reads the hour whose last word is word k.
+// hourEndingAt reads the hour whose last word is word k: up to four
+// words, "8 heures et demie".
 func (t *factTextKind) hourEndingAt(k int) (hour, bool) {
-	for n := max(k-2, 0); n <= k; n++ {
+	for n := max(k-3, 0); n <= k; n++ {
 		if h, ok := t.hourAt(n); ok && h.end == t.words[k].end {
 			return h, true
 		}
@@ -239,7 +260,11 @@ func (t *factTextKind) hourFact(out []factAt, i int) ([]factAt, bool) {
 	w := t.words[i]
 	if val := noonOrMidnight[w.s]; val != "" {
 		if t.classes[i]&classClock != 0 && (i == 0 || t.s[t.words[i-1].end:w.start] != "-") {
-			out = append(out, factAt{kind: FactDate, start: w.start, end: w.end, text: w.s, key: "date:" + val, val: val})
+			end := w.end
+			if m, last, ok := t.pastTheHour(i); ok {
+				val, end = val[:len(val)-2]+pad2(m), t.words[last].end
+			}
+			out = append(out, factAt{kind: FactDate, start: w.start, end: end, text: t.s[w.start:end], key: "date:" + val, val: val})
 		}
 		return out, true
 	}

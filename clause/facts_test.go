@@ -487,6 +487,14 @@ var factCases = []struct {
 			{Kind: FactDate, Old: "8h00", New: "7h00"}, {Kind: FactDate, Old: "minuit", New: "23h"}, {Kind: FactDate, Old: "8h", New: "6h"}},
 	},
 	{
+		name: "an hour and a half or a quarter past it, the half-hour a majoration starts from",
+		old:  "La majoration s'applique à partir de 20 heures et demie, avant 8 heures et quart, de midi et demi à 14 h, entre 8 h et demie et 12 h ; la séance dure 1 heure et demie.",
+		new:  "La majoration s'applique à partir de 20 heures, avant 8 heures, de midi à 14 h, entre 8 h et 12 h ; la séance dure 1 heure.",
+		want: []Fact{{Kind: FactDate, Old: "20 heures et demie", New: "20 heures"}, {Kind: FactDate, Old: "8 heures et quart", New: "8 heures"},
+			{Kind: FactDate, Old: "midi et demi", New: "midi"}, {Kind: FactDate, Old: "8 h et demie", New: "8 h"},
+			{Kind: FactDuration, Old: "1 heure et demie", New: "1 heure", OldValue: f64(1.5), NewValue: f64(1), Unit: "hour", DeltaPct: f64(-33.33)}},
+	},
+	{
 		name: "lengths in hours written as one word or with their minutes",
 		old:  "La caisse répond dans un délai de 48h ; la séance dure pendant 1 h 30 ; la durée de la garde est fixée à 12 h.",
 		new:  "La caisse répond dans un délai de 72h ; la séance dure pendant 1 h 45 ; la durée de la garde est fixée à 10 h.",
