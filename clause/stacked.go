@@ -225,16 +225,18 @@ func coefficientLen(s string, k int) int {
 		for j++; j < len(s) && isDigit(s[j]); j++ {
 		}
 	}
-	if j == len(s) || s[j] == '\t' || s[j] == ' ' && (j+1 == len(s) || s[j+1] == ' ' || s[j+1] == '\t' || labelStarts(s[j+1:])) {
+	if j == len(s) || s[j] == '\t' || s[j] == ' ' && (j+1 == len(s) || s[j+1] == ' ' || s[j+1] == '\t' || capitalisedWordStarts(s[j+1:])) {
 		return j - k
 	}
 	return 0
 }
 
-// labelStarts reports a capitalised word at the start of s, which opens
-// the label after a code set one space before it ("AMI 3 Pansement…", as
-// pdftotext -layout sets a code as long as its column).
-func labelStarts(s string) bool {
+// capitalisedWordStarts reports a capitalised word at the start of s: it
+// opens the label after a code set one space before it ("AMI 3
+// Pansement…", as pdftotext -layout sets a code as long as its column),
+// and a sentence of its own under a row ("Les tarifs sont nets."), where
+// a label wrapped at a space goes on with a word of its phrase.
+func capitalisedWordStarts(s string) bool {
 	r, n := utf8.DecodeRuneInString(s)
 	l, _ := utf8.DecodeRuneInString(s[n:])
 	return unicode.IsUpper(r) && unicode.IsLower(l)

@@ -168,7 +168,7 @@ func splitCodeCell(spans []span) []span {
 // or 0.
 func codeBeforeLabel(s string) int {
 	k := rowCodeLen(s)
-	if k == 0 || k+2 >= len(s) || s[k] != ' ' || !labelStarts(s[k+1:]) {
+	if k == 0 || k+2 >= len(s) || s[k] != ' ' || !capitalisedWordStarts(s[k+1:]) {
 		return 0
 	}
 	return k
@@ -385,7 +385,7 @@ func (p *parser) rowEnd(i, b int) int {
 			if firstEnd < 0 {
 				firstEnd = p.firstCellEnd(i)
 			}
-			if utf8.RuneCountInString(p.text[ln.start:ln.te]) >= firstEnd || opensWithCapitalWord(p.trimmed(j)) {
+			if utf8.RuneCountInString(p.text[ln.start:ln.te]) >= firstEnd || capitalisedWordStarts(p.trimmed(j)) {
 				break
 			}
 		}
@@ -394,15 +394,6 @@ func (p *parser) rowEnd(i, b int) int {
 		}
 	}
 	return j
-}
-
-// opensWithCapitalWord reports a line that opens with a word in capital
-// and lower case ("Les tarifs sont nets."): a sentence of its own, where a
-// label wrapped at a space goes on with the next word of its phrase.
-func opensWithCapitalWord(s string) bool {
-	r, size := utf8.DecodeRuneInString(s)
-	next, _ := utf8.DecodeRuneInString(s[size:])
-	return unicode.IsUpper(r) && unicode.IsLower(next)
 }
 
 // firstCellEnd is the column, counted from the start of line i, at which
