@@ -344,6 +344,14 @@ func (st *state) applyTo(op Op, t Target, by string) error {
 			// Words put at its start name none to look for there.
 			return st.editThroughout(op, t, i, st.end(i), by)
 		}
+		if op.Kind == AppendWords && c.Kind == clause.KindArticle && !t.Heading && !t.narrowed() && st.end(i) > i+1 {
+			// Words that complete the article complete what ends it.
+			if i, err = st.lastParagraph(i, t); err != nil {
+				return err
+			}
+			c = &st.cl[i]
+			text = &c.Text
+		}
 		s, err := scope(*text, t)
 		if err != nil {
 			return err
@@ -631,6 +639,20 @@ func (st *state) insert(i int, t Target, op Op, by string) error {
 		st.splice(at, news, by)
 		return nil
 	}
+	if held := st.end(i); c.Kind == clause.KindArticle && held > i+1 && !t.narrowed() && op.Place != PlaceBefore && op.Place != PlaceStart {
+		// The article ends with what it holds after its text: an
+		// alinéa goes after its table, a sentence ends its last
+		// paragraph.
+		if op.Unit == UnitAlinea {
+			st.splice(held, []clause.Clause{{Kind: clause.KindParagraph, Text: op.New, Depth: c.Depth + 1}}, by)
+			return nil
+		}
+		last, err := st.lastParagraph(i, t)
+		if err != nil {
+			return err
+		}
+		i, c = last, &st.cl[last]
+	}
 	// Sentences and alinéas go into the clause's text.
 	s := span{0, len(c.Text)}
 	if t.narrowed() {
@@ -665,6 +687,18 @@ func (st *state) insert(i int, t Target, op Op, by string) error {
 }
 
 // splice puts the new clauses news at index at, written by instruction by.
+// lastParagraph returns the paragraph that ends article i, which holds
+// clauses after its own text (a table, the text after it): what
+// completes the article completes that paragraph, and nothing completes a
+// table's last row.
+func (st *state) lastParagraph(i int, t Target) (int, error) {
+	last := st.end(i) - 1
+	if st.cl[last].Kind != clause.KindParagraph {
+		return 0, errf("%s ends with a table: name the alinéa the words complete", t.clauseName())
+	}
+	return last, nil
+}
+
 func (st *state) splice(at int, news []clause.Clause, by string) {
 	st.cl = append(st.cl[:at], append(news, st.cl[at:]...)...)
 	st.base = append(st.base[:at], append(make([]int, len(news)), st.base[at:]...)...)

@@ -145,3 +145,45 @@ Les tarifs sont les suivants :
 			clause: "row VG", want: "| VG | Visite | 36 € |"},
 	})
 }
+
+// An article that holds a table ends with it: an alinéa completing the
+// article goes after the table, a sentence or words complete the
+// paragraph after the table, and with none, nothing names what they
+// complete. Before, all three went into the article's own text, before
+// the table ("Les tarifs sont les suivants : Ils sont revalorisés…").
+func TestCompleteArticleHoldingTable(t *testing.T) {
+	const table = `## Article 2 - Tarifs
+
+Les tarifs sont les suivants :
+
+| Code | Libellé | Tarif |
+|---|---|---|
+| G | Consultation | 30 € |
+`
+	ending := clause.Parse(table)
+	after := clause.Parse(table + "\nIls sont revalorisés chaque année.\n")
+	runApplyCases(t, ending, []applyCase{
+		{name: "an alinéa", amend: "### Article 1er\n\nL'article 2 est complété par un alinéa ainsi rédigé : « Ils sont revalorisés chaque année. »",
+			clause: "article 2", want: "Les tarifs sont les suivants :"},
+		{name: "a sentence", amend: "### Article 1er\n\nL'article 2 est complété par une phrase ainsi rédigée : « Ils sont revalorisés chaque année. »",
+			err: "Article 1er: article 2 ends with a table: name the alinéa the words complete"},
+		{name: "words", amend: "### Article 1er\n\nL'article 2 est complété par les mots « , hors dépassements ».",
+			err: "Article 1er: article 2 ends with a table: name the alinéa the words complete"},
+		{name: "words of its first alinéa", amend: "### Article 1er\n\nLe premier alinéa de l'article 2 est complété par les mots « , hors dépassements ».",
+			clause: "article 2", want: "Les tarifs sont les suivants, hors dépassements :"},
+	})
+	c, err := Consolidate(ending, "## Article 1er\n\nL'article 2 est complété par un alinéa ainsi rédigé : « Ils sont revalorisés chaque année. »\n", Markdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "| G | Consultation | 30 € |\n\nIls sont revalorisés chaque année."; !strings.Contains(c.Text, want) {
+		t.Errorf("consolidated:\n%s\nwant the alinéa after the table", c.Text)
+	}
+	c, err = Consolidate(after, "## Article 1er\n\nL'article 2 est complété par une phrase ainsi rédigée : « Ils le sont au 1er janvier. »\n", Markdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Ils sont revalorisés chaque année. Ils le sont au 1er janvier."; !strings.Contains(c.Text, want) {
+		t.Errorf("consolidated:\n%s\nwant the sentence ending the paragraph after the table", c.Text)
+	}
+}
