@@ -37,3 +37,14 @@ func TestArticlesNamedIsFindAll(t *testing.T) {
 		}
 	}
 }
+
+// A message names a rank as English writes it: the 21st alinéa, not the
+// 21th.
+func TestOrdinalName(t *testing.T) {
+	for n, want := range map[int]string{1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 11: "11th", 12: "12th", 13: "13th",
+		21: "21st", 22: "22nd", 23: "23rd", 101: "101st", 111: "111th", -1: "last", -2: "last but one", -3: "3rd from the end"} {
+		if got := ordinalName(n); got != want {
+			t.Errorf("ordinalName(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

@@ -45,15 +45,26 @@ func ordinalName(n int) string {
 		return "last"
 	case -2:
 		return "last but one"
-	case 1:
-		return "1st"
-	case 2:
-		return "2nd"
-	case 3:
-		return "3rd"
 	}
 	if n < 0 {
-		return strconv.Itoa(-n) + "th from the end"
+		return englishOrdinal(-n) + " from the end"
 	}
-	return strconv.Itoa(n) + "th"
+	return englishOrdinal(n)
+}
+
+// englishOrdinal writes n as English ranks are written: 1st, 2nd, 3rd,
+// 11th to 13th, 21st, 22nd, 23rd…
+func englishOrdinal(n int) string {
+	suffix := "th"
+	if n%100 < 11 || n%100 > 13 {
+		switch n % 10 {
+		case 1:
+			suffix = "st"
+		case 2:
+			suffix = "nd"
+		case 3:
+			suffix = "rd"
+		}
+	}
+	return strconv.Itoa(n) + suffix
 }
