@@ -309,11 +309,19 @@ func (t *factTextKind) years() []factAt {
 		if t.classes[i]&classYearLead == 0 || !slices.Contains(yearLeads, ws[i].low) {
 			continue
 		}
-		y := ws[i+1]
-		if len(y.s) != 4 || !isDigits(y.s) || (y.s[:2] != "19" && y.s[:2] != "20") || s[ws[i].end:y.start] != " " || !endsDate(s, y.end) {
+		// "à compter de 2025": the locution's "de" leads the year, and
+		// a participle after it agrees with what stands before it.
+		lead, locution := i, yearLocutions[ws[i].low] != ""
+		if locution {
+			if lead = i + 1; lead+1 >= len(ws) || ws[lead].low != yearLocutions[ws[i].low] || s[ws[i].end:ws[lead].start] != " " {
+				continue
+			}
+		}
+		y := ws[lead+1]
+		if len(y.s) != 4 || !isDigits(y.s) || (y.s[:2] != "19" && y.s[:2] != "20") || s[ws[lead].end:y.start] != " " || !endsDate(s, y.end) {
 			continue
 		}
-		if i+2 < len(ws) && s[y.end:ws[i+2].start] == " " && counts(ws[i+2], t.pluralBefore(i)) {
+		if lead+2 < len(ws) && s[y.end:ws[lead+2].start] == " " && counts(ws[lead+2], locution || t.pluralBefore(lead)) {
 			continue
 		}
 		if rest := s[y.end:]; strings.HasPrefix(rest, " €") || strings.HasPrefix(rest, " %") {

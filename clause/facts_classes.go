@@ -22,9 +22,15 @@ const (
 )
 
 // yearLeads are the words after which a year alone is a date: "l'année
-// 2025", "l'exercice 2024", "en 2026", "dès 2025", "fin 2025".
+// 2025", "l'exercice 2024", "en 2026", "dès 2025", "fin 2025", "à compter
+// de 2025" (see yearLocutions).
 var yearLeads = []string{"année", "années", "exercice", "exercices", "campagne", "en", "dès", "depuis",
-	"avant", "après", "pour", "fin", "début", "courant", "mi"}
+	"avant", "après", "pour", "fin", "début", "courant", "mi", "compter", "partir", "titre"}
+
+// yearLocutions are the leads of yearLeads that lead a year through the
+// word they take: "à compter de 2025", "à partir de 2026", "au titre de
+// 2024" ("de" alone leads a number as often: "un plafond de 2000").
+var yearLocutions = map[string]string{"compter": "de", "partir": "de", "titre": "de"}
 
 // modalLeads are the words from which modalities reads more than the word
 // itself.

@@ -383,6 +383,13 @@ var factCases = []struct {
 		want: []Fact{{Kind: FactDate, Old: "2018", New: "2019"}},
 	},
 	{
+		name: "a year after a locution ending in de",
+		old:  "Le forfait est versé à compter de 2025, la majoration à partir de 2026, la ROSP au titre de 2024 ; les sommes au titre de 2022 versées en 2023 ; dès 2000 patients, à partir de 2000 patients ; un plafond de 2000.",
+		new:  "Le forfait est versé à compter de 2026, la majoration à partir de 2027, la ROSP au titre de 2025 ; les sommes au titre de 2021 versées en 2023 ; dès 2000 patients, à partir de 2500 patients ; un plafond de 2020.",
+		want: []Fact{{Kind: FactDate, Old: "2025", New: "2026"}, {Kind: FactDate, Old: "2026", New: "2027"},
+			{Kind: FactDate, Old: "2024", New: "2025"}, {Kind: FactDate, Old: "2022", New: "2021"}},
+	},
+	{
 		name: "a year in two digits",
 		old:  "Le tarif s'applique à compter du 1er janvier 24, jusqu'au 31/12/25, puis au 01.01.98 ; le point 1.5.10 ; le 1er mars 24 heures après.",
 		new:  "Le tarif s'applique à compter du 1er janvier 25, jusqu'au 31 décembre 2025, puis au 01.01.99 ; le point 1.5.11 ; le 1er mars 48 heures après.",
