@@ -81,8 +81,8 @@ func (t *factTextKind) durations() []factAt {
 			v, start = float64(n), from
 		}
 		end := w.end
-		if half := andAHalf(t.s, end); half > end {
-			v, end = v+0.5, half
+		if part, to := andAPart(t.s, end); to > end {
+			v, end = v+part, to
 		}
 		v *= u.factor
 		unit := u.unit
@@ -99,16 +99,19 @@ func (t *factTextKind) durations() []factAt {
 	return out
 }
 
-// andAHalf returns where "et demi" or "et demie" ends when it follows a
-// unit of time that ends at end ("un mois et demi", "une heure et
-// demie"), else end.
-func andAHalf(s string, end int) int {
-	for _, h := range []string{" et demi", " et demie"} {
-		if strings.HasPrefix(s[end:], h) && endsWord(s, end+len(h)) {
-			return end + len(h)
+// andAPart returns the part of a unit that "et demi", "et demie" or "et
+// quart" adds when it follows a unit of time that ends at end ("un mois
+// et demi", "une heure et quart"), and where it ends; end when none does.
+func andAPart(s string, end int) (float64, int) {
+	for _, p := range []struct {
+		words string
+		part  float64
+	}{{" et demie", 0.5}, {" et demi", 0.5}, {" et quart", 0.25}} {
+		if strings.HasPrefix(s[end:], p.words) && endsWord(s, end+len(p.words)) {
+			return p.part, end + len(p.words)
 		}
 	}
-	return end
+	return 0, end
 }
 
 // durationFact is the fact of a time limit of v units at s[start:end],

@@ -495,11 +495,12 @@ var factCases = []struct {
 	},
 	{
 		name: "an hour and a half or a quarter past it, the half-hour a majoration starts from",
-		old:  "La majoration s'applique à partir de 20 heures et demie, avant 8 heures et quart, de midi et demi à 14 h, entre 8 h et demie et 12 h ; la séance dure 1 heure et demie.",
-		new:  "La majoration s'applique à partir de 20 heures, avant 8 heures, de midi à 14 h, entre 8 h et 12 h ; la séance dure 1 heure.",
+		old:  "La majoration s'applique à partir de 20 heures et demie, avant 8 heures et quart, de midi et demi à 14 h, entre 8 h et demie et 12 h ; la séance dure 1 heure et demie, la garde 2 heures et quart.",
+		new:  "La majoration s'applique à partir de 20 heures, avant 8 heures, de midi à 14 h, entre 8 h et 12 h ; la séance dure 1 heure, la garde 2 heures.",
 		want: []Fact{{Kind: FactDate, Old: "20 heures et demie", New: "20 heures"}, {Kind: FactDate, Old: "8 heures et quart", New: "8 heures"},
 			{Kind: FactDate, Old: "midi et demi", New: "midi"}, {Kind: FactDate, Old: "8 h et demie", New: "8 h"},
-			{Kind: FactDuration, Old: "1 heure et demie", New: "1 heure", OldValue: f64(1.5), NewValue: f64(1), Unit: "hour", DeltaPct: f64(-33.33)}},
+			{Kind: FactDuration, Old: "1 heure et demie", New: "1 heure", OldValue: f64(1.5), NewValue: f64(1), Unit: "hour", DeltaPct: f64(-33.33)},
+			{Kind: FactDuration, Old: "2 heures et quart", New: "2 heures", OldValue: f64(2.25), NewValue: f64(2), Unit: "hour", DeltaPct: f64(-11.11)}},
 	},
 	{
 		name: "lengths in hours written as one word or with their minutes",
