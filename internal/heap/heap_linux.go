@@ -47,6 +47,3 @@ func onRequest(setting string) bool {
 	b, err := os.ReadFile(setting)
 	return err == nil && bytes.Contains(b, []byte("[madvise]"))
 }
-
-// hugePagesBuilt says whether this build can lay out huge pages.
-const hugePagesBuilt = true

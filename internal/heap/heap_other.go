@@ -5,9 +5,6 @@ package heap
 // hugePages lays out nothing: other systems get huge pages by other means.
 func hugePages(int) bool { return false }
 
-// hugePagesBuilt says whether this build can lay out huge pages.
-const hugePagesBuilt = false
-
 // onRequest reports false: only Linux's setting is read.
 func onRequest(string) bool { return false }
 
