@@ -2,7 +2,9 @@ package amend
 
 import (
 	"bytes"
+	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -124,19 +126,100 @@ func keepSpaces(was, source, now string) string {
 	src := []rune(source)
 	var b strings.Builder
 	at := 0 // in was, and so in src
-	for _, d := range diffmatchpatch.New().DiffMainRunes([]rune(was), []rune(now), false) {
-		n := utf8.RuneCountInString(d.Text)
-		switch d.Type {
+	for _, e := range settle(diffmatchpatch.New().DiffMainRunes([]rune(was), []rune(now), false), src) {
+		n := len(e.text)
+		switch e.op {
 		case diffmatchpatch.DiffEqual:
 			b.WriteString(string(src[at : at+n]))
 			at += n
 		case diffmatchpatch.DiffDelete:
 			at += n
 		case diffmatchpatch.DiffInsert:
-			b.WriteString(d.Text)
+			b.WriteString(string(e.text))
 		}
 	}
 	return b.String()
+}
+
+// edit is a diff's piece in runes.
+type edit struct {
+	op   diffmatchpatch.Operation
+	text []rune
+}
+
+// settle moves each edit that stands alone between two equal pieces to
+// the place, among those it may equally stand at, that keeps a no-break
+// space of src (the base as written) beside the character it binds to.
+// Taking "patient" out of "le patient ; il" may take "patient " or
+// " patient", and putting "et sa famille" after it may go before or
+// after the space: the diff picks one, which gave "le ; il" and "le
+// patient et sa famille ; il", the no-break space before ";" lost or
+// moved between the words. The place the diff picked stays when none
+// keeps more.
+func settle(diffs []diffmatchpatch.Diff, src []rune) []edit {
+	es := make([]edit, len(diffs))
+	for i, d := range diffs {
+		es[i] = edit{d.Type, []rune(d.Text)}
+	}
+	at := 0 // where es[i] starts in the base
+	for i := range es {
+		e := &es[i]
+		if i > 0 && i < len(es)-1 && e.op != diffmatchpatch.DiffEqual &&
+			es[i-1].op == diffmatchpatch.DiffEqual && es[i+1].op == diffmatchpatch.DiffEqual {
+			at = settleOne(&es[i-1], e, &es[i+1], at, src)
+		}
+		if e.op != diffmatchpatch.DiffInsert {
+			at += len(e.text)
+		}
+	}
+	return es
+}
+
+// settleOne places e, between the equal pieces a and b (b starting at
+// the base's rune at), where it keeps most no-break spaces by what they
+// bind to, a and b keeping a rune at least; it returns where b now
+// starts.
+func settleOne(a, e, b *edit, at int, src []rune) int {
+	seq := slices.Concat(a.text, e.text, b.text)
+	m, start := len(e.text), at-len(a.text)
+	n := 0 // the base's runes e covers
+	if e.op == diffmatchpatch.DiffDelete {
+		n = m
+	}
+	lo, hi := len(a.text), len(a.text)
+	for lo > 1 && seq[lo-1] == seq[lo-1+m] {
+		lo--
+	}
+	for hi+m < len(seq)-1 && seq[hi] == seq[hi+m] {
+		hi++
+	}
+	best, p := -1, len(a.text)
+	for q := lo; q <= hi; q++ {
+		s := binding(src, start+q-1, false) + binding(src, start+q+n, true)
+		if s > best || s == best && q == len(a.text) {
+			best, p = s, q
+		}
+	}
+	a.text, e.text, b.text = seq[:p], seq[p:p+m], seq[p+m:]
+	return start + p
+}
+
+// binding is 1 when src[k] is a no-break space bound to the character
+// after it (right) or before it: to the stop, the symbol or the closing
+// quote it stands before ("patient ;", "30 €", "10 %"), else to the
+// opening quote or the abbreviation it stands after ("« le", "n° 3").
+func binding(src []rune, k int, right bool) int {
+	if k < 0 || k >= len(src) || !slices.Contains(noBreak[:], src[k]) {
+		return 0
+	}
+	sign := func(j int) bool {
+		return j >= 0 && j < len(src) && !unicode.IsLetter(src[j]) && !unicode.IsDigit(src[j]) && !unicode.IsSpace(src[j])
+	}
+	bindsRight := sign(k + 1)
+	if right == bindsRight && (right || sign(k-1)) {
+		return 1
+	}
+	return 0
 }
 
 // sourceWalk finds texts in order in plain and gives them as marked has

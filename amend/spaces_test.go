@@ -9,15 +9,17 @@ import (
 // the no-break spaces the reader makes plain come back, in the clauses an
 // instruction changed too, around what it changed (character by
 // character: "35 €" replaced by "38 €" keeps the space the two share,
-// and of the spaces around a word taken out, the one kept is the one
-// before it). Instructions apply to
+// and of the spaces around words taken out or put in, the one kept
+// beside the stop, the symbol or the quote it binds to is the source's:
+// before, "n'y adhère pas ;" less "pas" lost the no-break space before
+// ";", and words put after "salarié" took it away from ";"). Instructions apply to
 // the text as read: a heading "Annexe 1" or a marker "II. -" set with a
 // no-break space is read as any other. Before, every no-break space of
 // the base (U+00A0 in "30 €", U+202F before ":" and "%") was a plain space
 // in what apply printed.
 func TestKeepSpaces(t *testing.T) {
 	source := "# Convention\n\n### Article\u00a01 - Objet\n\nLa caisse en est informée\u202f: elle tient la liste.\n\nII.\u00a0- Le médecin salarié n'y adhère pas\u00a0;\u00a0le médecin retraité non plus.\n\n" +
-		"### Article\u00a02 - Tarifs\n\nLa consultation est fixée à 30\u00a0€. La visite, majorée de 10\u202f%, est fixée à 35\u00a0€.\n\n" +
+		"### Article\u00a02 - Tarifs\n\nLa consultation est fixée à 30\u00a0€. La visite, majorée de 10\u202f%, est fixée à 35\u00a0€. Elle est dite «\u00a0de référence\u00a0».\n\n" +
 		"## Annexe\u00a01 - Tarifs\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| G | Consultation | 30\u00a0€ |\n| VG | Visite | 35\u00a0€ |\n"
 	base := decodeDoc(t, []byte(source))
 	for _, tc := range []struct {
@@ -27,7 +29,13 @@ func TestKeepSpaces(t *testing.T) {
 		{name: "words replaced", amend: "À l'article 2, le montant « 35 € » est remplacé par le montant « 38 € ».",
 			want: []string{"informée\u202f: elle", "## Article\u00a02 - Tarifs", "fixée à 30\u00a0€. La visite, majorée de 10\u202f%, est fixée à 38\u00a0€.", "| G | Consultation | 30\u00a0€ |"}},
 		{name: "words taken out before a stop", amend: "Au second alinéa de l'article 1, le mot « pas » est supprimé.",
-			want: []string{"n'y adhère ;\u00a0le médecin"}},
+			want: []string{"n'y adhère\u00a0;\u00a0le médecin"}},
+		{name: "words taken out before a colon", amend: "Au premier alinéa de l'article 1, le mot « informée » est supprimé.",
+			want: []string{"La caisse en est\u202f: elle"}},
+		{name: "words put before a stop", amend: "Au second alinéa de l'article 1, après le mot « pas », sont insérés les mots « davantage ».",
+			want: []string{"n'y adhère pas davantage\u00a0;\u00a0le médecin"}},
+		{name: "words put in a quotation", amend: "À l'article 2, avant les mots « de référence », est inséré le mot « consultation ».",
+			want: []string{"dite «\u00a0consultation de référence\u00a0»."}},
 		{name: "words put after a marker", amend: "Au début du II de l'article 1, sont insérés les mots « Sauf exception, ».",
 			want: []string{"II.\u00a0- Sauf exception, le médecin salarié"}},
 		{name: "an annex rewritten by a table", amend: "L'annexe 1 est remplacée par les dispositions suivantes :\n\n« | Code | Libellé | Tarif |\n|---|---|---|\n| G | Consultation | 31 € | »",
