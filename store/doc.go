@@ -92,8 +92,9 @@
 // .git/avenant/index caches, per version, its metadata and the clauses
 // that changed in it (id, blob, number, change kind), read from the
 // commits, their changes.json and trees alone, in a compact format of its
-// own (an index of an older format, or the index.gob of earlier releases,
-// is rebuilt). It is rebuilt whenever it is missing or its fingerprint of
+// own, ending with its CRC-32C (an index of an older format, one whose
+// checksum fails, or the index.gob of earlier releases, is rebuilt; so is
+// a manifest cached under .git/avenant/manifests). It is rebuilt whenever it is missing or its fingerprint of
 // the version tags differs from the repository's, so log and blame cost
 // the changes of one clause, not commits × clauses. A rebuild reads no
 // clauses tree: a version's clause count and its changed clauses' blobs

@@ -3,9 +3,11 @@ package store
 import (
 	"encoding/binary"
 	"errors"
+	"hash/crc32"
 	"math"
 	"slices"
 	"strings"
+	"unsafe"
 
 	"github.com/avenant-dev/avenant/clause"
 )
@@ -18,8 +20,12 @@ import (
 // can be), with no allocation of its own, and every version's changes as
 // a slice of one array, counted in the header: in a process that lives a
 // few milliseconds, each new page of memory costs more than the decoding
-// itself.
-const indexHeader = "avenant index 7\n"
+// itself. The file ends with the CRC-32C of all that precedes it (seal): a
+// byte damaged in a string still decodes, and was served as a party, a base
+// or a change that the commits never said.
+const indexHeader = "avenant index 8\n"
+
+var indexCRC = crc32.MakeTable(crc32.Castagnoli)
 
 // changeCodes are the kinds of change by their code in the index file;
 // any other kind (none is written today) is code len(changeCodes), then
@@ -59,7 +65,24 @@ func encodeIndex(ix *index) []byte {
 		}
 	}
 	e.strs(ix.unread)
-	return e.b
+	return seal(e.b)
+}
+
+// seal appends the checksum that unseal checks to a cache file's bytes.
+func seal(b []byte) []byte {
+	return binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, indexCRC))
+}
+
+// unseal returns what seal sealed, or false when a byte of it changed.
+func unseal(data string) (string, bool) {
+	if len(data) < 4 {
+		return "", false
+	}
+	body, sum := data[:len(data)-4], data[len(data)-4:]
+	if len(body) == 0 {
+		return "", false
+	}
+	return body, crc32.Checksum(unsafe.Slice(unsafe.StringData(body), len(body)), indexCRC) == binary.LittleEndian.Uint32([]byte(sum))
 }
 
 func (e *indexEncoder) delta(d *Delta) {
@@ -88,8 +111,9 @@ func (e *indexEncoder) delta(d *Delta) {
 // encoded (index.pending): a log or blame decodes those of the few
 // versions that name its clause.
 func decodeIndex(data string) (*index, error) {
-	rest, ok := strings.CutPrefix(data, indexHeader)
-	if !ok {
+	body, ok := unseal(data)
+	rest, header := strings.CutPrefix(body, indexHeader)
+	if !ok || !header {
 		return nil, errBadIndex
 	}
 	d := indexDecoder{s: rest}

@@ -72,6 +72,15 @@ func TestIndexFileDamaged(t *testing.T) {
 			t.Fatalf("cut at %d of %d: err %v", n, len(good), err)
 		}
 	}
+	// A byte changed in a string decodes as well as the right one: only
+	// the checksum tells that a party "CNAM" now reads "CiAM".
+	for n := range len(good) {
+		b := []byte(good)
+		b[n] ^= 0x20
+		if ix, err := decodeIndex(string(b)); !errors.Is(err, errBadIndex) {
+			t.Fatalf("byte %d of %d changed: decoded %+v, err %v", n, len(good), ix, err)
+		}
+	}
 	for name, data := range map[string]string{
 		"trailing byte":  good + "x",
 		"older format":   "avenant index 2\n" + good[len(indexHeader):],

@@ -98,7 +98,9 @@ func TestManifestCache(t *testing.T) {
 
 	// A cache cut short, or of another format, is built anew.
 	data, _ := os.ReadFile(cache)
-	for _, bad := range []string{string(data[:len(data)-3]), string(data) + "x", "avenant manifest 0\n" + string(data[len(manifestHeader):]), ""} {
+	flipped := bytes.Clone(data)
+	flipped[len(data)/2] ^= 0x20 // a letter's case in a heading
+	for _, bad := range []string{string(data[:len(data)-3]), string(data) + "x", "avenant manifest 0\n" + string(data[len(manifestHeader):]), "", string(flipped)} {
 		if err := os.WriteFile(cache, []byte(bad), 0o644); err != nil {
 			t.Fatal(err)
 		}

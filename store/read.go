@@ -287,10 +287,11 @@ func (s *Store) manifest(v *Version) ([]ManifestEntry, error) {
 }
 
 // The manifest cache file: a header line naming the format, then the
-// entries' fields in order, as the index file writes them (indexEncoder).
-// gob took longer to set up its decoder than a small log took in all.
+// entries' fields in order, as the index file writes them (indexEncoder),
+// sealed as it is. gob took longer to set up its decoder than a small log
+// took in all.
 const (
-	manifestHeader = "avenant manifest 1\n"
+	manifestHeader = "avenant manifest 2\n"
 	manifestSuffix = ".manifest"
 )
 
@@ -305,14 +306,15 @@ func encodeManifestCache(m []ManifestEntry) []byte {
 		e.num(c.Depth)
 		e.strs(c.Path)
 	}
-	return e.b
+	return seal(e.b)
 }
 
 // decodeManifestCache reads a manifest cache file; errBadIndex for anything
 // encodeManifestCache would not have written.
 func decodeManifestCache(data string) ([]ManifestEntry, error) {
-	rest, ok := strings.CutPrefix(data, manifestHeader)
-	if !ok {
+	body, ok := unseal(data)
+	rest, header := strings.CutPrefix(body, manifestHeader)
+	if !ok || !header {
 		return nil, errBadIndex
 	}
 	d := indexDecoder{s: rest}
