@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/internal/frtext"
 )
 
 // Trace says which instructions changed a clause.
@@ -52,7 +54,7 @@ type state struct {
 	by      [][]Step
 	removed []Trace
 	notes   []string
-	// lower caches common: a word put before many sentences ("partout
+	// lower caches common: words put before many sentences ("partout
 	// où…") would read the whole text again for each.
 	lower map[string]bool
 }
@@ -404,25 +406,59 @@ func (st *state) applyTo(op Op, t Target, by string) error {
 	return nil
 }
 
-// common reports whether the text being amended writes word, a whole
-// word, in these letters somewhere: what tells a word that opened a
-// sentence by chance ("Le") from a name ("Paris") once words are put
-// before it.
-func (st *state) common(word string) bool {
-	if known, ok := st.lower[word]; ok {
+// common reports whether word, written with a capital where a sentence
+// opens and followed by next (the words up to the end of the next one,
+// "La convention" for "La"), is a common word that had the capital from
+// the sentence alone, to be written in lower case once words are put
+// before it. A word followed by a capital opens a name ("Assurance
+// Maladie"), and words the text writes with the capital inside a
+// sentence too are one ("à La Réunion", "l'Union nationale"): they keep
+// it. Otherwise a grammatical word (frtext.IsGrammatical) is common even
+// in a text that writes it nowhere else ("La convention" becomes "Sous
+// réserve, la convention"), and another word is when the text writes it
+// in lower case somewhere: a word it writes nowhere else keeps its
+// capital, a name ("Paris").
+func (st *state) common(word, next string) bool {
+	key := word + "\x00" + next
+	if known, ok := st.lower[key]; ok {
 		return known
 	}
-	found := false
-	for i := range st.cl {
-		if found = len(findExact(st.cl[i].Text, span{0, len(st.cl[i].Text)}, word)) > 0; found {
-			break
-		}
+	r, size := utf8.DecodeRuneInString(word)
+	lower := string(unicode.ToLower(r)) + word[size:]
+	grammatical := frtext.IsGrammatical(lower)
+	var nr rune // the next word's first letter
+	if sep := next[len(word):]; sep != "" {
+		_, n := utf8.DecodeRuneInString(sep)
+		nr, _ = utf8.DecodeRuneInString(sep[n:])
+	}
+	var found bool
+	switch {
+	case unicode.IsUpper(nr) && !grammatical:
+	case next != word && st.writes(next, func(text string, at int) bool { return !opensCapital(text, at) }):
+	default:
+		found = grammatical || st.writes(lower, nil)
 	}
 	if st.lower == nil {
 		st.lower = map[string]bool{}
 	}
-	st.lower[word] = found
+	st.lower[key] = found
 	return found
+}
+
+// writes reports whether a clause of the text being amended writes word,
+// a whole word, in these letters, at a place inside says (any, if nil).
+func (st *state) writes(word string, inside func(text string, at int) bool) bool {
+	for i := range st.cl {
+		text := st.cl[i].Text
+		var keep func(int) bool
+		if inside != nil {
+			keep = func(at int) bool { return inside(text, at) }
+		}
+		if len(findFolded(text, span{0, len(text)}, fold(text), word, keep)) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // splice replaces text[s.start:s.end] and tidies the seam: no doubled

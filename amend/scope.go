@@ -225,15 +225,6 @@ func find(text string, s span, words string) []span {
 	return hits
 }
 
-// findExact is find, the words' letters as they are quoted.
-func findExact(text string, s span, words string) []span {
-	w := fold(strings.TrimSpace(words)).text
-	if w == "" {
-		return nil
-	}
-	return findFolded(text, s, fold(text[s.start:s.end]), w, nil)
-}
-
 // findFolded returns where the folded words w stand in f, the fold of
 // text[s.start:s.end], as byte ranges of text, each kept if keep says so.
 func findFolded(text string, s span, f folded, w string, keep func(at int) bool) []span {

@@ -10,7 +10,7 @@ import (
 
 // editWords applies a word operation inside s; common tells the words
 // the text writes in lower case (see editAt).
-func editWords(text string, s span, op Op, t Target, common func(string) bool) (string, error) {
+func editWords(text string, s span, op Op, t Target, common func(word, next string) bool) (string, error) {
 	switch op.Kind {
 	case Replace, DeleteWords:
 		at, err := once(text, s, op.Old, t)
@@ -59,10 +59,10 @@ func editWords(text string, s span, op Op, t Target, common func(string) bool) (
 // sentence, not to its first word: words put before that word, or in
 // place of the first words, take it ("Sauf exception, le médecin…"), and
 // when the first words go, the word that now opens the sentence does. The
-// word that loses it is written in lower case only when the text writes
-// it so elsewhere (common): "Le" becomes "le", "Paris" stays; words that
-// end a sentence of their own leave it its capital.
-func editEach(text string, hits []span, op Op, common func(string) bool) string {
+// word that loses it is written in lower case only when it is a common
+// word (state.common): "Le" becomes "le", "Paris" stays; words that end a
+// sentence of their own leave it its capital.
+func editEach(text string, hits []span, op Op, common func(word, next string) bool) string {
 	out := make([]byte, 0, len(text)+len(hits)*(len(op.New)+1))
 	last := 0
 	for _, h := range hits {
@@ -150,22 +150,34 @@ func capitalizedIf(capital bool, s string) string {
 }
 
 // uncapitalized returns the word s opens with, in lower case when it is a
-// capital followed by lower-case letters and common says the text writes
-// it so (a name, or an acronym, keeps its capitals), and its length in s.
-func uncapitalized(s string, common func(string) bool) (string, int) {
-	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
-	if end < 0 {
-		end = len(s)
-	}
+// capital followed by lower-case letters and common says it is a common
+// word (a name, or an acronym, keeps its capitals), and its length in s.
+func uncapitalized(s string, common func(word, next string) bool) (string, int) {
+	end := wordEnd(s)
 	word := s[:end]
 	r, size := utf8.DecodeRuneInString(word)
 	if !unicode.IsUpper(r) || strings.IndexFunc(word[size:], unicode.IsUpper) >= 0 {
 		return word, end
 	}
-	if lower := string(unicode.ToLower(r)) + word[size:]; common(lower) {
-		return lower, end
+	// The next word, past one space, apostrophe or hyphen.
+	next := word
+	if r, n := utf8.DecodeRuneInString(s[end:]); r == ' ' || r == '-' || frtext.IsApostrophe(r) {
+		if k := end + n + wordEnd(s[end+n:]); k > end+n {
+			next = s[:k]
+		}
+	}
+	if common(word, next) {
+		return string(unicode.ToLower(r)) + word[size:], end
 	}
 	return word, end
+}
+
+// wordEnd is where the letters s opens with end.
+func wordEnd(s string) int {
+	if end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }); end >= 0 {
+		return end
+	}
+	return len(s)
 }
 
 // markerEnd is where the words of a point start in text, after its
@@ -194,7 +206,7 @@ func spaced(words string) string {
 // editAll applies a word operation at every place its words stand in s:
 // as many places as the instruction says ("(deux fois)"), or any number
 // but none ("partout où ils figurent").
-func editAll(text string, s span, op Op, t Target, common func(string) bool) (string, error) {
+func editAll(text string, s span, op Op, t Target, common func(word, next string) bool) (string, error) {
 	words := op.Old
 	if op.Kind == InsertWords {
 		words = op.Anchor

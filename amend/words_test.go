@@ -58,6 +58,46 @@ La CPAM tient la liste des médecins adhérents.
 	})
 }
 
+// A grammatical word loses the sentence's capital even in a text that
+// writes it nowhere else, and a name of several words, or words the text
+// writes with their capital inside a sentence too, keep it. Before, "Au
+// début du premier alinéa, sont insérés les mots « Sous réserve, »" gave
+// "Sous réserve, La convention…" in a text that never writes "la" in
+// lower case, and "Chaque année, assurance Maladie…" in one that writes
+// "assurance maladie".
+func TestCapitalOfCommonWords(t *testing.T) {
+	base := clause.Parse(`# Convention
+
+### Article 1 - Objet
+
+La convention règle les rapports des médecins et de l'Assurance Maladie.
+
+Union nationale des caisses d'assurance maladie : elle est signataire.
+
+Assurance Maladie et médecins se réunissent. CNAM et syndicats en dressent le bilan.
+
+Le comité siège aussi à La Réunion. La Réunion bénéficie d'une majoration. L'avis est publié.
+`)
+	const first = "La convention règle les rapports des médecins et de l'Assurance Maladie.\n\n"
+	const second = "Union nationale des caisses d'assurance maladie : elle est signataire.\n\n"
+	const third = "Assurance Maladie et médecins se réunissent. CNAM et syndicats en dressent le bilan.\n\n"
+	const last = "Le comité siège aussi à La Réunion. La Réunion bénéficie d'une majoration. L'avis est publié."
+	runApplyCases(t, base, []applyCase{
+		{name: "an article the text writes nowhere in lower case", amend: "### Article 1er\n\nAu début du premier alinéa de l'article 1, sont insérés les mots : « Sous réserve, ».",
+			clause: "article 1", want: "Sous réserve, la convention règle les rapports des médecins et de l'Assurance Maladie.\n\n" + second + third + last},
+		{name: "an elided article", amend: "### Article 1er\n\nÀ l'article 1, avant les mots : « L'avis est », sont insérés les mots : « Dans tous les cas, ».",
+			clause: "article 1", want: first + second + third + "Le comité siège aussi à La Réunion. La Réunion bénéficie d'une majoration. Dans tous les cas, l'avis est publié."},
+		{name: "a name the text writes nowhere else", amend: "### Article 1er\n\nAu début du deuxième alinéa de l'article 1, sont insérés les mots : « Pour mémoire, ».",
+			clause: "article 1", want: first + "Pour mémoire, Union nationale des caisses d'assurance maladie : elle est signataire.\n\n" + third + last},
+		{name: "a name of two words", amend: "### Article 1er\n\nAu début du troisième alinéa de l'article 1, sont insérés les mots : « Chaque année, ».",
+			clause: "article 1", want: first + second + "Chaque année, Assurance Maladie et médecins se réunissent. CNAM et syndicats en dressent le bilan.\n\n" + last},
+		{name: "an acronym", amend: "### Article 1er\n\nÀ l'article 1, avant les mots : « CNAM et syndicats », sont insérés les mots : « Chaque année, ».",
+			clause: "article 1", want: first + second + "Assurance Maladie et médecins se réunissent. Chaque année, CNAM et syndicats en dressent le bilan.\n\n" + last},
+		{name: "a name written so inside a sentence", amend: "### Article 1er\n\nÀ l'article 1, avant les mots : « La Réunion bénéficie », sont insérés les mots : « Depuis 2020, ».",
+			clause: "article 1", want: first + second + third + "Le comité siège aussi à La Réunion. Depuis 2020, La Réunion bénéficie d'une majoration. L'avis est publié."},
+	})
+}
+
 // An instruction may name which of the places its words stand it means
 // ("la deuxième occurrence du mot « X »", "à sa dernière occurrence"),
 // counted in its target. Before, every such instruction was refused as
