@@ -315,6 +315,9 @@ func (p *parser) headerRow(i, b int) (cells []string, next int, ok bool) {
 	if pipe && i > 0 && p.lines[i-1].flags&fPipe != 0 {
 		return nil, 0, false // not the first row of its table
 	}
+	if !pipe && p.isRow(i) {
+		return nil, 0, false // an act priced "Gratuit": a row, not names
+	}
 	// The next line is looked at first: cutting this one into cells
 	// costs more, and few lines stand over a row.
 	n := i + 1
@@ -336,7 +339,7 @@ func (p *parser) headerRow(i, b int) (cells []string, next int, ok bool) {
 			return nil, 0, false
 		}
 	}
-	if strings.IndexFunc(p.trimmed(n), unicode.IsDigit) < 0 {
+	if strings.IndexFunc(p.trimmed(n), unicode.IsDigit) < 0 && !p.noPriceRow(n) {
 		return nil, 0, false
 	}
 	if cells == nil {
@@ -618,12 +621,35 @@ func (p *parser) readRow(i int) (code string, ok bool) {
 	for rest := s[k:]; rest != ""; {
 		rest = strings.TrimLeft(rest, " \t")
 		end := cellEnd(rest)
-		if isAmount(rest[:end]) {
+		if isAmount(rest[:end]) || noPrice(rest[:end]) {
 			return code, true
 		}
 		rest = rest[end:]
 	}
 	return "", false
+}
+
+// noPriceRow reports line i as a row that gives its act no price (see
+// noPrice): the first row of a table may be one, under its header.
+func (p *parser) noPriceRow(i int) bool {
+	return slices.ContainsFunc(RowCells(p.trimmed(i)), noPrice)
+}
+
+// noPrice reports a cell that says the act has no price where a price
+// stands: "Gratuit", "NC" (non coté), "Néant", "Sans objet", a dash. An
+// act so written is a row of its table all the same ("CCP   Consultation
+// de prévention   Gratuit"): read as anything else, it went into the
+// header above it or the text below, and its removal passed a check.
+func noPrice(cell string) bool {
+	if len(cell) > 24 {
+		return false
+	}
+	switch frtext.Fold(strings.Trim(cell, " *")) {
+	case "gratuit", "gratuite", "gratuits", "gratuites", "gratuite totale", "nc", "n.c.", "n.c", "non cote", "non cotee",
+		"non cotes", "neant", "sans objet", "s.o.", "s/o", "non rembourse", "non remboursable", "-", "--":
+		return true
+	}
+	return false
 }
 
 // labelValueRow reads a row in columns that names what it prices or rates

@@ -33,6 +33,9 @@ func (s headerSpan) overlaps(o headerSpan) bool { return s.start < o.end && o.st
 // columns, one of them with two cells or more. It returns the name of
 // each column and the line of the first row.
 func (p *parser) headerLines(i, b int) (cells []string, next int, ok bool) {
+	if p.lines[i].flags&fPipe == 0 && p.isRow(i) {
+		return nil, 0, false
+	}
 	k := i
 	for ; k < b && k < i+maxHeaderLines; k++ {
 		if p.lines[k].flags&(fBlank|fPipe) != 0 || k > i && p.isRow(k) {

@@ -1,0 +1,70 @@
+package clause
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestRowsWithoutPrice: an act a table prices "Gratuit", "NC" or with a
+// dash is a row of the table in every format, the first under the header
+// too (it was read into the header: "Code CCP | Libellé Consultation de
+// prévention | Tarif Gratuit"; in the middle of a table, a header of its
+// own, or text with the rows after it), so that the row's removal is a
+// removed tariff row, which check flags.
+func TestRowsWithoutPrice(t *testing.T) {
+	for _, tc := range []struct{ name, text string }{{
+		"columns, first row free",
+		"Annexe 1 - Tarifs\n\nCode   Libellé                          Tarif\n" +
+			"CCP    Consultation de prévention       Gratuit\n" +
+			"G      Consultation de référence        30,00 €\n" +
+			"APC    Avis ponctuel de consultant      NC\n" +
+			"VL     Visite longue                    —\n",
+	}, {
+		"columns, free rows in the middle",
+		"Annexe 1 - Tarifs\n\nCode   Libellé                          Tarif\n" +
+			"G      Consultation de référence        30,00 €\n" +
+			"CCP    Consultation de prévention       gratuite\n" +
+			"APC    Avis ponctuel de consultant      Non coté\n" +
+			"VL     Visite longue                    -\n",
+	}, {
+		"pipes",
+		"Annexe 1 - Tarifs\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| CCP | Consultation de prévention | Gratuit |\n" +
+			"| G | Consultation de référence | 30,00 € |\n| APC | Avis ponctuel de consultant | NC |\n| VL | Visite longue | — |\n",
+	}} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := Parse(tc.text)
+			checkDocument(t, tc.text, d)
+			var got []string
+			for i := range d.Clauses {
+				switch c := &d.Clauses[i]; {
+				case IsTableHeader(c):
+					got = append(got, "header "+c.Heading)
+				case isTableRow(c):
+					got = append(got, fmt.Sprintf("row %s in %d", c.Key, c.Parent))
+				default:
+					if c.Kind != KindAnnex {
+						got = append(got, fmt.Sprintf("%s %q", c.Kind, c.Label()))
+					}
+				}
+			}
+			slices.Sort(got[1:])
+			want := []string{"header Code | Libellé | Tarif", "row tariff:APC in 1", "row tariff:CCP in 1", "row tariff:G in 1", "row tariff:VL in 1"}
+			if !slices.Equal(got, want) {
+				t.Fatalf("read as\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+			// The free act dropped: a removed row and its code.
+			var kept []string
+			for _, l := range strings.Split(tc.text, "\n") {
+				if !strings.Contains(l, "CCP") {
+					kept = append(kept, l)
+				}
+			}
+			diff := Compare(d, Parse(strings.Join(kept, "\n")), CompareOptions{})
+			if got, want := listed(diff, false), []string{"removed CCP→ [code CCP→]"}; !slices.Equal(got, want) {
+				t.Errorf("CCP dropped: %q, want %q", got, want)
+			}
+		})
+	}
+}
