@@ -367,9 +367,15 @@ func (s *Store) rebuildIndex(fp string) (*index, error) {
 func (s *Store) tags() (map[string]plumbing.Hash, error) {
 	tags := map[string]plumbing.Hash{}
 	if b, err := os.ReadFile(filepath.Join(s.gitDir, "packed-refs")); err == nil {
-		for _, l := range strings.Split(string(b), "\n") {
+		for i, l := range strings.Split(string(b), "\n") {
 			hash, ref, _ := strings.Cut(l, " ")
-			if name, ok := strings.CutPrefix(ref, "refs/tags/"); ok && len(hash) == 40 && isHex(hash) {
+			if l == "" || l[0] == '#' || l[0] == '^' {
+				continue
+			}
+			if len(hash) != 40 || !isHex(hash) || !strings.HasPrefix(ref, "refs/") {
+				return nil, fmt.Errorf("%w: packed-refs, line %d: %.60q is no reference (git refuses the file too)", errCorrupt, i+1, l)
+			}
+			if name, ok := strings.CutPrefix(ref, "refs/tags/"); ok {
 				tags[name] = plumbing.NewHash(hash)
 			}
 		}
@@ -386,10 +392,16 @@ func (s *Store) tags() (map[string]plumbing.Hash, error) {
 		if err != nil {
 			return err
 		}
-		// A symbolic or broken reference names no version.
-		if hash := strings.TrimSpace(string(b)); len(hash) == 40 && isHex(hash) {
-			rel, _ := filepath.Rel(root, path)
+		rel, _ := filepath.Rel(root, path)
+		switch hash := strings.TrimSpace(string(b)); {
+		case len(hash) == 40 && isHex(hash):
 			tags[filepath.ToSlash(rel)] = plumbing.NewHash(hash)
+		case strings.HasPrefix(hash, "ref:"):
+			// A symbolic reference names no version of its own.
+		default:
+			// A truncated or overwritten tag file is a version lost to
+			// sight, whose branch the repair would move away.
+			return fmt.Errorf("%w: refs/tags/%s holds %.60q, no object id (git fsck tells more)", errCorrupt, filepath.ToSlash(rel), hash)
 		}
 		return nil
 	})
@@ -432,6 +444,11 @@ func (s *Store) saveRead(ix *index) {
 // written: bad trailers or changes.json, or an object that fails its hash.
 func (s *Store) readVersion(label string, h plumbing.Hash) (v Version, tree plumbing.Hash, ok bool, err error) {
 	c, err := s.taggedCommit(h)
+	if errors.Is(err, plumbing.ErrObjectNotFound) {
+		// Taken for a tag that names no version, it was ignored, and its
+		// version's branch moved off its commit, which gc then removed.
+		return v, tree, false, fmt.Errorf("%s: %w: tag %s names %s, which the store does not hold (git fsck tells more)", s.Dir, errCorrupt, label, shortHash(h.String()))
+	}
 	if errors.Is(err, errCorrupt) {
 		return v, tree, false, fmt.Errorf("tag %s: %w", label, err)
 	}
@@ -465,7 +482,7 @@ func (s *Store) taggedCommit(h plumbing.Hash) (*object.Commit, error) {
 			return nil, err
 		}
 		h = tag.Target
-		if t, data, err = s.typedObject(plumbing.CommitObject, h); err != nil {
+		if t, data, err = s.typedObject(plumbing.AnyObject, h); err != nil {
 			return nil, err
 		}
 	}

@@ -153,19 +153,19 @@ func TestIndexRebuiltTransparently(t *testing.T) {
 }
 
 // TestTags reads tags as git writes them: packed, loose (which win over
-// packed), nested; a symbolic or lock file names no version.
+// packed), nested; a symbolic or lock file names no version, and a file
+// that names no object is a corrupt store (TestDamagedTagIsCorrupt).
 func TestTags(t *testing.T) {
 	dir := t.TempDir()
 	h := func(c byte) string { return strings.Repeat(string(c), 40) }
 	files := map[string]string{
-		"packed-refs":         "# pack-refs with: peeled fully-peeled sorted\n" + h('a') + " refs/tags/A\n^" + h('b') + "\n" + h('c') + " refs/tags/B\n" + h('d') + " refs/heads/main\n",
-		"refs/tags/B":         h('e') + "\n",
-		"refs/tags/x/C":       h('f') + "\n",
-		"refs/tags/S":         "ref: refs/tags/A\n",
-		"refs/tags/D.lock":    h('1') + "\n",
-		"refs/heads/cnam":     h('2') + "\n",
-		"refs/tags/x/E":       h('3'),
-		"refs/tags/truncated": "abc\n",
+		"packed-refs":      "# pack-refs with: peeled fully-peeled sorted\n" + h('a') + " refs/tags/A\n^" + h('b') + "\n" + h('c') + " refs/tags/B\n" + h('d') + " refs/heads/main\n",
+		"refs/tags/B":      h('e') + "\n",
+		"refs/tags/x/C":    h('f') + "\n",
+		"refs/tags/S":      "ref: refs/tags/A\n",
+		"refs/tags/D.lock": h('1') + "\n",
+		"refs/heads/cnam":  h('2') + "\n",
+		"refs/tags/x/E":    h('3'),
 	}
 	for name, content := range files {
 		path := filepath.Join(dir, filepath.FromSlash(name))
@@ -186,6 +186,25 @@ func TestTags(t *testing.T) {
 	}
 	if !maps.Equal(got, want) {
 		t.Errorf("tags = %v, want %v", got, want)
+	}
+	for name, content := range map[string]string{
+		"refs/tags/truncated": "abc\n",
+		"refs/tags/x/empty":   "",
+		"packed-refs":         h('a') + " refs/tags/A\n" + h('b')[:20] + "\n",
+	} {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		saved, _ := os.ReadFile(path)
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := (&Store{gitDir: dir}).tags(); !errors.Is(err, errCorrupt) || !strings.Contains(err.Error(), name) {
+			t.Errorf("%s holding %q: tags %v, err %v", name, content, got, err)
+		}
+		if saved != nil {
+			os.WriteFile(path, saved, 0o644)
+		} else {
+			os.Remove(path)
+		}
 	}
 }
 

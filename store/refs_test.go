@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -181,4 +182,53 @@ func TestStrayMainKept(t *testing.T) {
 		t.Errorf("notices: %q", notices.String())
 	}
 	checkBranches(t, s)
+}
+
+// TestDamagedTagIsCorrupt: a tag whose file names no object, or an object
+// the store lacks, is a corrupt store, not a tag that names no version:
+// ignored, its version vanished from every listing with exit 0, and the
+// next import moved the version's branch off its commit (taken for a
+// half-written import), which gc would then remove. Nothing is written.
+func TestDamagedTagIsCorrupt(t *testing.T) {
+	for name, content := range map[string]string{
+		"truncated": "1234\n",
+		"empty":     "",
+		"missing":   strings.Repeat("12", 20) + "\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			s := newStore(t)
+			mustImport(t, s, killText(1), "Arbitre", "V-1", "2024-01-01")
+			mustImport(t, s, killText(2), "CNAM", "V-2", "2024-01-02")
+			before := allRefs(t, s)
+			tag := filepath.Join(s.gitDir, "refs", "tags", "V-2")
+			good, err := os.ReadFile(tag)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Damaged in place, as a disk does: the index, a cache, is
+			// lost with it.
+			if err := os.WriteFile(tag, []byte(content), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Remove(s.indexPath()); err != nil {
+				t.Fatal(err)
+			}
+			s, err = Open(s.Dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if vs, err := s.Versions(); !errors.Is(err, errCorrupt) || !strings.Contains(err.Error(), "V-2") {
+				t.Errorf("versions: %d, err %v; want a corrupt store naming V-2", len(vs), err)
+			}
+			if _, err := s.Import(parseMD(killText(3)), ImportOptions{Party: "MG France", Label: "V-3", Date: "2024-01-03"}); !errors.Is(err, errCorrupt) {
+				t.Errorf("import: err %v; want a corrupt store", err)
+			}
+			if err := os.WriteFile(tag, good, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if got := allRefs(t, s); !reflect.DeepEqual(got, before) {
+				t.Errorf("references changed:\n%v\nwant\n%v", got, before)
+			}
+		})
+	}
 }
