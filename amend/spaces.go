@@ -1,7 +1,6 @@
 package amend
 
 import (
-	"bytes"
 	"slices"
 	"strings"
 	"unicode"
@@ -40,33 +39,71 @@ type Spaces struct {
 	hashes []int
 }
 
-// ReadSpaces reads again source, the bytes of the text file base was read
-// from, with each no-break space marked, and keeps the clauses' headings
-// and texts as they stand in it, and the level of each heading. It
-// returns nil when source is not UTF-8, or is read otherwise with the
-// marks than without; a clause whose text does not stand as it is in what
-// the reader makes of the source (another format than text, a line
-// joined) keeps its plain spaces.
-func ReadSpaces(base *clause.Document, source []byte) *Spaces {
-	if !utf8.Valid(source) || bytes.ContainsFunc(source, isMark) {
+// ReadSpaces reads again source, the bytes of the file named name that
+// base was read from (with opts), marked (Mark), and keeps the clauses'
+// headings and texts as they stand in it, and the level of each heading.
+// It returns nil when the format keeps no character of its own (a PDF),
+// or the source cannot be read again, or holds a mark of its own; where
+// the two readings differ otherwise than by the marks (a no-break space
+// alone on a line, which the reader drops), and in a clause whose text
+// does not stand as it is in what the reader makes of the source, the
+// text keeps its plain spaces.
+func ReadSpaces(base *clause.Document, name string, source []byte, opts reader.Options) *Spaces {
+	marked := Mark(name, source)
+	if marked == nil {
 		return nil
 	}
-	plain, err := reader.Decode(source)
+	plain, err := reader.ReadBytes(name, source, opts)
+	if err != nil || strings.ContainsFunc(plain, isMark) {
+		return nil
+	}
+	again, err := reader.ReadBytes(name, marked, opts)
 	if err != nil {
 		return nil
 	}
-	marked, err := reader.Decode([]byte(strings.Map(mark, string(source))))
-	if err != nil || strings.Map(unmarkPlain, marked) != plain {
-		return nil
-	}
+	return readSpaces(base, plain, again)
+}
+
+// readSpaces is ReadSpaces on plain, the text the reader gives of the
+// source, and marked, the one it gives of the source marked.
+func readSpaces(base *clause.Document, plain, marked string) *Spaces {
 	n := len(base.Clauses)
 	sp := &Spaces{heading: make([]string, n), text: make([]string, n), hashes: make([]int, n)}
-	w := &sourceWalk{plain: plain, marked: marked}
+	w := &sourceWalk{plain: plain, kept: keptSpaces(plain, marked)}
 	for i := range base.Clauses {
 		sp.heading[i], sp.hashes[i] = w.findHeading(base.Clauses[i].Heading)
 		sp.text[i] = w.find(base.Clauses[i].Text)
 	}
 	return sp
+}
+
+// keptSpaces is plain with a no-break space wherever marked, read from
+// the same source with its no-break spaces marked, has a mark in a stretch
+// the two share: character for character plain's.
+func keptSpaces(plain, marked string) string {
+	flat := strings.Map(unmarkPlain, marked)
+	if flat == plain {
+		return strings.Map(unmark, marked)
+	}
+	var b strings.Builder
+	b.Grow(len(marked))
+	for _, d := range diffmatchpatch.New().DiffMain(plain, flat, true) {
+		if d.Type == diffmatchpatch.DiffDelete {
+			b.WriteString(d.Text)
+			continue
+		}
+		// marked has as many characters as flat, a mark for a space.
+		end := 0
+		for range utf8.RuneCountInString(d.Text) {
+			_, size := utf8.DecodeRuneInString(marked[end:])
+			end += size
+		}
+		if d.Type == diffmatchpatch.DiffEqual {
+			b.WriteString(strings.Map(unmark, marked[:end]))
+		}
+		marked = marked[end:]
+	}
+	return b.String()
 }
 
 // findHeading is find for a heading, with the number of "#" that open
@@ -222,12 +259,13 @@ func binding(src []rune, k int, right bool) int {
 	return 0
 }
 
-// sourceWalk finds texts in order in plain and gives them as marked has
-// them; at and atMarked are the same place in each.
+// sourceWalk finds texts in order in plain and gives them as kept has
+// them (the same characters, some spaces no-break ones); at and atKept
+// are the same place in each.
 type sourceWalk struct {
-	plain, marked string
-	at, atMarked  int
-	from          int // where in marked the text last located starts
+	plain, kept string
+	at, atKept  int
+	from        int // where in kept the text last located starts
 	// misses counts the texts looked for to the end of plain in vain:
 	// past a few, the source is not the base's text as it stands (a
 	// page's markup), and looking on would read it once per clause.
@@ -260,7 +298,7 @@ func (w *sourceWalk) locate(s string) (start int, ok bool) {
 	}
 	start = w.at + k
 	w.advance(start)
-	w.from = w.atMarked
+	w.from = w.atKept
 	w.advance(start + len(s))
 	return start, true
 }
@@ -271,16 +309,16 @@ func (w *sourceWalk) written(start int, s string) string {
 	if !strings.Contains(s, " ") {
 		return ""
 	}
-	return strings.Map(unmark, w.marked[w.from:w.atMarked])
+	return w.kept[w.from:w.atKept]
 }
 
 // advance moves to the place to of plain: the texts are the same byte for
-// byte but where marked has a mark for plain's space.
+// byte but where kept has a no-break space for plain's space.
 func (w *sourceWalk) advance(to int) {
 	for w.at < to {
-		r, size := utf8.DecodeRuneInString(w.marked[w.atMarked:])
-		w.atMarked += size
-		if isMark(r) {
+		r, size := utf8.DecodeRuneInString(w.kept[w.atKept:])
+		w.atKept += size
+		if noBreakIndex(r) >= 0 {
 			w.at++
 		} else {
 			w.at += size
@@ -289,15 +327,6 @@ func (w *sourceWalk) advance(to int) {
 }
 
 func isMark(r rune) bool { return r == marks[0] || r == marks[1] || r == marks[2] }
-
-func mark(r rune) rune {
-	for k, n := range noBreak {
-		if r == n {
-			return marks[k]
-		}
-	}
-	return r
-}
 
 func unmark(r rune) rune {
 	for k, m := range marks {

@@ -1,8 +1,13 @@
 package amend
 
 import (
+	"archive/zip"
+	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/reader"
 )
 
 // The consolidated text is the base's where no instruction touched it:
@@ -44,7 +49,7 @@ func TestKeepSpaces(t *testing.T) {
 			want: []string{"## Article\u00a03 - Tarifs"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c, err := ConsolidateKeeping(base, ReadSpaces(base, []byte(source)), "# Avenant\n\n## Article 1\n\n"+tc.amend+"\n", Markdown)
+			c, err := ConsolidateKeeping(base, ReadSpaces(base, "base.md", []byte(source), reader.Options{}), "# Avenant\n\n## Article 1\n\n"+tc.amend+"\n", Markdown)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -61,7 +66,7 @@ func TestKeepSpaces(t *testing.T) {
 		})
 	}
 	// A source that is not the base's text keeps no space of its own.
-	if sp := ReadSpaces(base, []byte("Autre\u00a0texte.\n")); sp != nil && strings.Join(sp.text, "") != "" {
+	if sp := ReadSpaces(base, "base.md", []byte("Autre\u00a0texte.\n"), reader.Options{}); sp != nil && strings.Join(sp.text, "") != "" {
 		t.Errorf("ReadSpaces of another text kept %q", sp.text)
 	}
 }
@@ -74,7 +79,7 @@ func TestKeepHeadingLevels(t *testing.T) {
 	source := "# Convention\n\n## Titre I - Général\n\n### Chapitre 1 - Champ\n\n#### Article 1 - Objet\n\nLa convention règle les rapports.\n\n" +
 		"## Titre II - Fin\n\n#### Article 16 - Durée\n\nElle est conclue pour cinq ans.\n\n#### Article 17 - Suivi\n\nUn bilan est fait.\n"
 	base := decodeDoc(t, []byte(source))
-	c, err := ConsolidateKeeping(base, ReadSpaces(base, []byte(source)), "# Avenant\n\n## Article 1\n\nAprès l'article 16, il est inséré un article 16 bis ainsi rédigé : « Le bilan est public. »\n", Markdown)
+	c, err := ConsolidateKeeping(base, ReadSpaces(base, "base.md", []byte(source), reader.Options{}), "# Avenant\n\n## Article 1\n\nAprès l'article 16, il est inséré un article 16 bis ainsi rédigé : « Le bilan est public. »\n", Markdown)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,4 +87,87 @@ func TestKeepHeadingLevels(t *testing.T) {
 	if c.Text != want {
 		t.Errorf("got\n%s\nwant\n%s", c.Text, want)
 	}
+}
+
+// A base in any format avenant reads keeps its no-break spaces and its
+// headings' levels: a text in Windows-1252 or UTF-16, a web page (by name,
+// by number, or the character itself, in UTF-8 or Windows-1252), a Word
+// document. Before, only a UTF-8 text or Markdown base kept them; every
+// other came out with plain spaces, and a page's h4 articles under an h2
+// titre one level up.
+func TestKeepSpacesOfEveryFormat(t *testing.T) {
+	const amending = "# Avenant\n\n## Article 1\n\nÀ l'article 1er, après le mot « patient », sont insérés les mots « et sa famille ».\n"
+	html := func(charset, body string) []byte {
+		return []byte(`<!DOCTYPE html><html><head><meta charset="` + charset + `"><title>Convention</title></head><body>` + body + `</body></html>`)
+	}
+	const page = "<h1>Convention</h1><h2>Titre I - Objet</h2><h4>Article 1er - Objet</h4><p>Le médecin informe le patient&nbsp;; il note les actes&#8239;: consultation, visite.</p>" +
+		"<h4>Article 2 - Tarifs</h4><p>La consultation est fixée à 30&#xA0;€.</p>"
+	utf16 := []byte{0xFF, 0xFE}
+	for _, r := range "Convention\n\nArticle 1er - Objet\n\nLe médecin informe le patient\u00a0; il note les actes\u202f: consultation, visite.\n\nArticle 2 - Tarifs\n\nLa consultation est fixée à 30\u00a0€.\n" {
+		utf16 = append(utf16, byte(r), byte(r>>8))
+	}
+	for _, tc := range []struct {
+		name   string
+		source []byte
+		want   []string
+	}{
+		{"base.txt", []byte("Convention\n\nArticle 1er - Objet\n\nLe m\xe9decin informe le patient\xa0; il note les actes r\xe9alis\xe9s.\n\nArticle 2 - Tarifs\n\nLa consultation est fix\xe9e \xe0 30\xa0\x80.\n"),
+			[]string{"patient et sa famille\u00a0; il", "30\u00a0€"}},
+		{"utf16.txt", utf16, []string{"patient et sa famille\u00a0; il", "actes\u202f: consultation", "30\u00a0€"}},
+		{"page.html", html("utf-8", page), []string{"## Titre I - Objet\n\n#### Article 1er - Objet", "patient et sa famille\u00a0; il", "actes\u202f: consultation", "30\u00a0€"}},
+		{"raw.html", html("utf-8", strings.ReplaceAll(page, "&nbsp;", "\u00a0")), []string{"patient et sa famille\u00a0; il"}},
+		{"latin.html", html("windows-1252", strings.NewReplacer("&nbsp;", "\xa0", "é", "\xe9", "€", "\x80").Replace(page)), []string{"patient et sa famille\u00a0; il", "30\u00a0€"}},
+		{"base.docx", docx(t, "<w:p><w:pPr><w:pStyle w:val=\"Titre1\"/></w:pPr><w:r><w:t>Article 1er - Objet</w:t></w:r></w:p>"+
+			"<w:p><w:r><w:t xml:space=\"preserve\">Le médecin informe le patient\u00a0; il note les actes&#8239;: consultation, visite.</w:t></w:r></w:p>"+
+			"<w:p><w:pPr><w:pStyle w:val=\"Titre1\"/></w:pPr><w:r><w:t>Article 2 - Tarifs</w:t></w:r></w:p>"+
+			"<w:p><w:r><w:t xml:space=\"preserve\">La consultation est fixée à 30&#160;€.</w:t></w:r></w:p>"),
+			[]string{"patient et sa famille\u00a0; il", "actes\u202f: consultation", "30\u00a0€"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text, err := reader.ReadBytes(tc.name, tc.source, reader.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			base := clause.Parse(text)
+			format := Markdown
+			if strings.HasSuffix(tc.name, ".txt") {
+				format = Plain
+			}
+			c, err := ConsolidateKeeping(base, ReadSpaces(base, tc.name, tc.source, reader.Options{}), amending, format)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, want := range tc.want {
+				if !strings.Contains(c.Text, want) {
+					t.Errorf("%q is not in the consolidated text:\n%s", want, c.Text)
+				}
+			}
+		})
+	}
+	if ReadSpaces(&clause.Document{}, "base.pdf", []byte("%PDF-1.4"), reader.Options{}) != nil {
+		t.Error("a PDF's spaces are read")
+	}
+}
+
+// docx is a Word document of body, its headings styled "Titre1".
+func docx(t *testing.T, body string) []byte {
+	const ns = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, part := range [][2]string{
+		{"word/document.xml", `<?xml version="1.0" encoding="UTF-8"?><w:document ` + ns + `><w:body>` + body + `</w:body></w:document>`},
+		{"word/styles.xml", `<?xml version="1.0" encoding="UTF-8"?><w:styles ` + ns + `><w:style w:type="paragraph" w:styleId="Titre1"><w:name w:val="heading 1"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style></w:styles>`},
+	} {
+		w, err := zw.Create(part[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write([]byte(part[1])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }

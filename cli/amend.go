@@ -105,7 +105,14 @@ func applyRun(opts *ApplyOptions) error {
 		// The text printed is the base's where no instruction touched
 		// it, no-break spaces included.
 		if src, err := os.ReadFile(opts.Base); err == nil {
-			spaces = amend.ReadSpaces(base, src)
+			spaces = amend.ReadSpaces(base, opts.Base, src, reader.Options{MaxSize: opts.MaxSize})
+		}
+		if spaces == nil && !opts.g.quiet {
+			why := "it cannot be read again"
+			if strings.EqualFold(filepath.Ext(opts.Base), ".pdf") {
+				why = "a PDF's text is laid out from its glyphs"
+			}
+			fmt.Fprintf(opts.g.io.Err, "avenant: %s: its no-break spaces and heading levels are not kept (%s): the consolidated text has plain spaces, each heading at its depth\n", opts.Base, why)
 		}
 	}
 	c, err := consolidate(opts.g, base, spaces, format, opts.Amendment, opts.MaxSize)

@@ -159,18 +159,24 @@ func read(path string, opts Options) (data []byte, text string, err error) {
 	if err != nil {
 		return nil, "", err
 	}
-	decode := func(data []byte, _ Options) (string, error) { return Decode(data) }
-	if f, ok := formats[strings.ToLower(filepath.Ext(path))]; ok {
-		decode = f
-	}
-	text, err = decode(data, opts)
-	if err == nil && int64(len(text)) > opts.textLimit() {
-		err = newBudget(opts).err("")
-	}
-	if err != nil {
+	if text, err = ReadBytes(path, data, opts); err != nil {
 		return nil, "", withPath(path, err)
 	}
 	return data, text, nil
+}
+
+// ReadBytes is ReadFile on data, the bytes of a file named name already
+// read: its extension chooses the reader. Errors are *Error without Path.
+func ReadBytes(name string, data []byte, opts Options) (string, error) {
+	decode := func(data []byte, _ Options) (string, error) { return Decode(data) }
+	if f, ok := formats[strings.ToLower(filepath.Ext(name))]; ok {
+		decode = f
+	}
+	text, err := decode(data, opts)
+	if err == nil && int64(len(text)) > opts.textLimit() {
+		err = newBudget(opts).err("")
+	}
+	return text, err
 }
 
 func digest(data []byte) string {
