@@ -510,6 +510,8 @@ func TestApplyPoints(t *testing.T) {
 			clause: "heading 12", want: "Article 12 - Consultation"},
 		{name: "rewritten under another article's heading", amend: "### Article 1er\n\nL'article 12 est ainsi rédigé :\n\n« Article 13 - Consultation\n\n« La consultation est valorisée à 30 €. »",
 			err: "Article 1er: the text quoted for article 12 is headed article 13: renumber with « devient » first"},
+		{name: "a) under the II after 1° under the I", amend: "### Article 1er\n\nI. – À l'article 13 :\n\n1° Le montant : « 35 € » est remplacé par le montant : « 40 € ».\n\nII. – L'article 28.1 est ainsi modifié :\n\na) Au premier alinéa, le taux : « 100 % » est remplacé par le taux : « 80 % » ;\n\nb) Le dernier alinéa est supprimé.",
+			clause: "article 28.1", want: "Le médecin qui adhère à l'option s'engage à respecter un taux de dépassement de 80 %. Il peut résilier son adhésion à tout moment.\n\nLes dépassements sont plafonnés à 50 % du tarif opposable."},
 		{name: "a range renumbered one up", amend: "### Article 1er\n\nLes articles 15 à 17 deviennent les articles 16 à 18.",
 			clause: "article 18", want: "Un bilan est fait chaque année."},
 	})

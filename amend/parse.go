@@ -1,6 +1,7 @@
 package amend
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -495,22 +496,17 @@ type node struct {
 var inlinePoint = lazy(`([:;])[ \t]+(\d+°|[a-z]\)|(?:[IVX]+)\.?[ \t]*[-–]|[-–—•])[ \t]`)
 
 // splitPoints cuts the frame of an article into its numbered points,
-// nested by family in the order the families first appear ("I." then
-// "1°" then "a)").
+// nested by family: a point of a family one of the open points has ("b)"
+// after "a)") closes the points down to that one and follows it, a point
+// of another family opens under the last ("a)" under "II."), so that
+// "II." may hold "a)" where "I." held "1°". Before, each family took the
+// depth of its first appearance: "a)" under "II." after "1°" under "I."
+// stood one depth too high, and "b)" went under "a)".
 func splitPoints(frame string) *node {
 	frame = inlinePoint.ReplaceAllString(frame, "$1\n$2 ")
 	root := &node{}
-	var families []byte
 	stack := []*node{root}
-	levelOf := func(f byte) int {
-		for i, g := range families {
-			if g == f {
-				return i + 1
-			}
-		}
-		families = append(families, f)
-		return len(families)
-	}
+	families := []byte{0} // of the points of stack
 	for _, line := range strings.Split(frame, "\n") {
 		m, family := lineMarker(line), byte(0)
 		if m != "" {
@@ -524,18 +520,16 @@ func splitPoints(frame string) *node {
 			top.text += "\n" + line
 			continue
 		}
-		level := levelOf(family)
-		if level > len(stack) {
-			level = len(stack)
+		if k := bytes.LastIndexByte(families, family); k > 0 {
+			stack, families = stack[:k], families[:k]
 		}
-		stack = stack[:level]
 		parent := stack[len(stack)-1]
 		n := &node{marker: m, text: strings.TrimLeft(strings.TrimLeft(line, " \t")[len(m):], ".-–) \t")}
 		if family == '-' {
 			n.marker = tiret(len(parent.children) + 1)
 		}
 		parent.children = append(parent.children, n)
-		stack = append(stack, n)
+		stack, families = append(stack, n), append(families, family)
 	}
 	return root
 }
