@@ -57,13 +57,16 @@ func writeTrimmed(w io.Writer, b *bytes.Buffer) error {
 // VersionsText lists the versions newest first, beside the graph of which
 // answers which (VersionGraph, as the TUI draws it).
 func VersionsText(w io.Writer, doc VersionsDoc) error {
-	newest := slices.Clone(doc.Versions)
-	slices.Reverse(newest)
-	gv := make([]GraphVersion, len(newest))
-	for i, v := range newest {
+	gv := make([]GraphVersion, len(doc.Versions))
+	for i, v := range doc.Versions {
 		gv[i] = GraphVersion{Label: v.Label, Base: v.Base}
 	}
-	graph := VersionGraph(gv)
+	order := GraphOrder(gv)
+	newest, drawn := make([]VersionEntry, len(order)), make([]GraphVersion, len(order))
+	for k, i := range order {
+		newest[k], drawn[k] = doc.Versions[i], gv[i]
+	}
+	graph := VersionGraph(drawn)
 	var buf bytes.Buffer
 	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "\tLABEL\tPARTY\tKIND\tDATE\tCOMMIT\tCLAUSES\tANSWERS")

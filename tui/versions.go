@@ -15,7 +15,7 @@ import (
 // versionsScreen is the timeline: the versions newest first, with a small
 // graph of which version answers which, and the chosen base and head.
 type versionsScreen struct {
-	list          []store.Version // newest first
+	list          []store.Version // newest first, answers above their base
 	graph         []string
 	cursor        int
 	offset        int
@@ -23,9 +23,13 @@ type versionsScreen struct {
 }
 
 func newVersionsScreen(vs []store.Version) versionsScreen {
-	list := make([]store.Version, len(vs))
+	gv := make([]render.GraphVersion, len(vs))
 	for i, v := range vs {
-		list[len(vs)-1-i] = v
+		gv[i] = render.GraphVersion{Label: v.Label, Base: v.Base}
+	}
+	list := make([]store.Version, 0, len(vs))
+	for _, i := range render.GraphOrder(gv) {
+		list = append(list, vs[i])
 	}
 	return versionsScreen{list: list, graph: versionGraph(list)}
 }
