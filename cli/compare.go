@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -9,6 +10,7 @@ import (
 
 	"github.com/avenant-dev/avenant/amend"
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/internal/sanitize"
 	"github.com/avenant-dev/avenant/parties"
 	"github.com/avenant-dev/avenant/render"
 )
@@ -97,6 +99,9 @@ func compareRun(opts *CompareOptions) error {
 		}
 		docs, sides = append(docs, d), append(sides, side)
 	}
+	if err := nameApart(args, sides); err != nil {
+		return err
+	}
 	t := parties.Compare(docs[0], docs[1:], clause.CompareOptions{})
 	if !opts.g.quiet {
 		if err := render.WriteCompare(opts.g.io.Out, t, sides[0], sides[1:], opts.Format, opts.All); err != nil {
@@ -117,6 +122,36 @@ func fileSide(arg string, side render.Side) render.Side {
 	return side
 }
 
+// nameApart gives each column a name of its own, as the agreements and
+// the facts beneath the rows name the answers by it: files of one name in
+// two folders are named by their paths as given. A version or a file
+// given twice is an error: its columns could not be told apart.
+func nameApart(args []string, sides []render.Side) error {
+	count := map[string]int{}
+	for _, s := range sides {
+		count[s.Ref]++
+	}
+	for i := range sides {
+		if count[sides[i].Ref] > 1 && isFile(args[i]) {
+			sides[i].Ref = args[i]
+		}
+	}
+	first := map[string]string{}
+	for i, s := range sides {
+		prev, ok := first[s.Ref]
+		if !ok {
+			first[s.Ref] = args[i]
+			continue
+		}
+		as := ""
+		if prev != args[i] {
+			as = fmt.Sprintf(" (as %q and %q)", sanitize.Line(prev), sanitize.Line(args[i]))
+		}
+		return fmt.Errorf("compare: %s is given twice%s: give each version once", sanitize.Line(s.Ref), as)
+	}
+	return nil
+}
+
 // latestAnswered names the store's latest version with several answers,
 // then those answers.
 func latestAnswered(g *globals) ([]string, error) {
@@ -128,16 +163,11 @@ func latestAnswered(g *globals) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	index := map[string]int{}
-	bases := make([]int, len(vs))
+	labels, bases := make([]string, len(vs)), make([]string, len(vs))
 	for i, v := range vs {
-		index[v.Commit] = i
-		bases[i] = -1
-		if k, ok := index[v.Parent]; ok && v.Parent != "" {
-			bases[i] = k
-		}
+		labels[i], bases[i] = v.Label, v.Base
 	}
-	base, answers := parties.LatestAnswered(bases)
+	base, answers := parties.LatestAnswered(labels, bases)
 	if base < 0 {
 		return nil, errors.New("compare: no version of the store has two answers yet: name a base and the versions to compare with it")
 	}

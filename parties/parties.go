@@ -270,7 +270,14 @@ func (t *Table) agreements(r *Row) [][]int {
 
 func (t *Table) sameChange(r *Row, a, b int) bool {
 	ca, cb := t.Change(r, a), t.Change(r, b)
-	if t.result(a, ca) == t.result(b, cb) && ca.Kind == cb.Kind {
+	// A move is always the party's choice, never the wake of a clause
+	// added or removed elsewhere: two answers moving a clause agree only
+	// when they put it at the same place, and one that moves it does not
+	// agree with one that leaves it where it stands.
+	if t.movedTo(a, ca) != t.movedTo(b, cb) {
+		return false
+	}
+	if t.result(a, ca) == t.result(b, cb) && substance(ca.Kind) == substance(cb.Kind) {
 		return true
 	}
 	// The same facts however worded, and nothing else: a sentence one
@@ -278,6 +285,44 @@ func (t *Table) sameChange(r *Row, a, b int) bool {
 	// change the other does not make ("30 €. Le médecin en informe
 	// chaque patient par affichage." asks more than "30 €.").
 	return len(ca.Facts) > 0 && slices.EqualFunc(ca.Facts, cb.Facts, sameFact) && t.besideFacts(a, ca) == t.besideFacts(b, cb)
+}
+
+// substance is a change's kind, a cosmetic change being none: two
+// answers that renumber or move a clause alike agree, whether or not one
+// of them retypes it.
+func substance(k clause.ChangeKind) clause.ChangeKind {
+	if k == clause.Cosmetic {
+		return clause.Unchanged
+	}
+	return k
+}
+
+// movedTo is where answer j puts a clause it moves: the base clause that
+// the nearest clause before it in the answer stands for (-1 at the top of
+// the answer); -2 for a clause the answer leaves in the base's order.
+func (t *Table) movedTo(j int, c *clause.Change) int {
+	if !c.Moved || len(c.New) == 0 {
+		return -2
+	}
+	d := t.Diffs[j]
+	// from[i] is the last base clause that new clause i stands for.
+	from := make([]int, len(d.New.Clauses))
+	for i := range from {
+		from[i] = -1
+	}
+	for _, ch := range d.Changes {
+		for _, n := range ch.New {
+			if len(ch.Old) > 0 {
+				from[n] = ch.Old[len(ch.Old)-1]
+			}
+		}
+	}
+	for i := c.New[0] - 1; i >= 0; i-- {
+		if from[i] >= 0 {
+			return from[i]
+		}
+	}
+	return -1
 }
 
 // besideFacts is what answer j makes of the clause outside the sentences
@@ -335,19 +380,21 @@ func sameValue(a, b *float64) bool {
 }
 
 // LatestAnswered picks the table to show when none is named: the latest
-// version that two or more versions answer, and all its answers. bases
-// gives, for each version in import order, the index of the version it
-// answers (-1 for none). It returns -1 when no version has two answers.
-func LatestAnswered(bases []int) (base int, answers []int) {
-	count := make([]int, len(bases))
+// version that two or more versions answer, and all its answers. labels
+// name the versions in the store's order (by date), and bases name the
+// version each answers ("" for none), which may stand anywhere in that
+// order: an answer dated before the proposal it answers still counts. It
+// returns -1 when no version has two answers.
+func LatestAnswered(labels, bases []string) (base int, answers []int) {
+	count := map[string]int{}
 	for _, b := range bases {
-		if b >= 0 {
+		if b != "" {
 			count[b]++
 		}
 	}
 	base = -1
-	for i := len(count) - 1; i >= 0 && base < 0; i-- {
-		if count[i] >= 2 {
+	for i := len(labels) - 1; i >= 0 && base < 0; i-- {
+		if count[labels[i]] >= 2 {
 			base = i
 		}
 	}
@@ -355,7 +402,7 @@ func LatestAnswered(bases []int) (base int, answers []int) {
 		return -1, nil
 	}
 	for i, b := range bases {
-		if b == base {
+		if b == labels[base] {
 			answers = append(answers, i)
 		}
 	}

@@ -169,18 +169,29 @@ func TestSameAdditionSharesARow(t *testing.T) {
 
 func TestLatestAnswered(t *testing.T) {
 	for _, tc := range []struct {
-		bases   []int
-		base    int
-		answers []int
+		labels, bases string
+		base          int
+		answers       []int
 	}{
-		{nil, -1, nil},
-		{[]int{-1, 0, 1}, -1, nil},
-		{[]int{-1, 0, 1, 1, 1, 4}, 1, []int{2, 3, 4}},
-		{[]int{-1, 0, 0, 2, 2}, 2, []int{3, 4}},
+		{"", "", -1, nil},
+		{"a b c", "- a b", -1, nil},
+		{"a b c d e f", "- a b b b e", 1, []int{2, 3, 4}},
+		{"a b c d e", "- a a c c", 2, []int{3, 4}},
+		// An answer dated before the version it answers (listed first)
+		// counts: before, one was dropped and CNAM had a single answer.
+		{"fmf cnam mgf", "cnam - cnam", 1, []int{0, 2}},
 	} {
-		base, answers := LatestAnswered(tc.bases)
+		split := func(s string) []string {
+			f := strings.Fields(strings.ReplaceAll(s, "-", "_"))
+			for i := range f {
+				f[i] = strings.Trim(f[i], "_")
+			}
+			return f
+		}
+		labels, bases := split(tc.labels), split(tc.bases)
+		base, answers := LatestAnswered(labels, bases)
 		if base != tc.base || !slices.Equal(answers, tc.answers) {
-			t.Errorf("LatestAnswered(%v) = %d %v, want %d %v", tc.bases, base, answers, tc.base, tc.answers)
+			t.Errorf("LatestAnswered(%q, %q) = %d %v, want %d %v", tc.labels, tc.bases, base, answers, tc.base, tc.answers)
 		}
 	}
 }
@@ -214,5 +225,44 @@ func TestAgreementOnFactsAlone(t *testing.T) {
 	}
 	if !found {
 		t.Fatal("no row for article 2: the test proves nothing")
+	}
+}
+
+// Two answers moving a clause agree only when they put it at the same
+// place; one moving it does not agree with one leaving it where it
+// stands, though the text is the same. Before, every pair of these
+// agreed: the same text and the same kind.
+func TestAgreementOnPlace(t *testing.T) {
+	base := clause.Parse(baseText)
+	const five = "## Article 5 - Durée\n\nLa présente convention est conclue pour une durée de cinq ans.\n"
+	without := strings.Replace(baseText, five, "", 1)
+	after := func(heading string) string {
+		return strings.Replace(without, heading, five+"\n"+heading, 1)
+	}
+	early := after("## Article 2 - Consultation")
+	retyped := strings.Replace(early, "pour une durée", "pour une  durée", 1)
+	late := after("## Article 4 - Contrôle")
+	const two = "## Article 2 - Consultation\n\nLa consultation de référence, cotée G, est fixée à 26,50 €.\n\n"
+	priced := strings.Replace(baseText, "26,50 €", "30 €", 1)
+	pricedMoved := strings.Replace(priced, strings.Replace(two, "26,50 €", "30 €", 1), "", 1) + "\n" + strings.Replace(two, "26,50 €", "30 €", 1)
+	tab := Compare(base, []*clause.Document{clause.Parse(early), clause.Parse(retyped), clause.Parse(late), clause.Parse(priced), clause.Parse(pricedMoved)}, clause.CompareOptions{})
+	want := map[string]string{"5": "[[0 1]]", "2": "[]"}
+	for i := range tab.Rows {
+		r := &tab.Rows[i]
+		w, ok := want[tab.Clause(r).Number]
+		if !ok {
+			continue
+		}
+		delete(want, tab.Clause(r).Number)
+		var cells []string
+		for j := range r.Cells {
+			cells = append(cells, cell(tab, r, j))
+		}
+		if got := fmt.Sprint(r.Agree); got != w {
+			t.Errorf("article %s (%s): agree = %s, want %s", tab.Clause(r).Number, strings.Join(cells, " "), got, w)
+		}
+	}
+	if len(want) > 0 {
+		t.Fatalf("no row for %v: the test proves nothing", want)
 	}
 }

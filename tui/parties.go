@@ -71,16 +71,11 @@ func answersOf(all []store.Version, base string) []store.Version {
 // latestAnswered is the latest version that several versions answer
 // (parties.LatestAnswered), or false.
 func latestAnswered(all []store.Version) (store.Version, bool) {
-	index := map[string]int{}
-	bases := make([]int, len(all))
+	labels, bases := make([]string, len(all)), make([]string, len(all))
 	for i, v := range all {
-		index[v.Label] = i
-		bases[i] = -1
-		if k, ok := index[v.Base]; ok {
-			bases[i] = k
-		}
+		labels[i], bases[i] = v.Label, v.Base
 	}
-	b, _ := ptable.LatestAnswered(bases)
+	b, _ := ptable.LatestAnswered(labels, bases)
 	if b < 0 {
 		return store.Version{}, false
 	}
