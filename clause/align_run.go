@@ -16,7 +16,11 @@ import (
 // clause is paired with its counterpart when their texts are as alike as a
 // clause kept under its number must be (minSimilar), or when a word diff
 // keeps enough of the shorter one (minRunKept): the run stands for the
-// number, the text must still show the clause. A gap whose neighbours disagree, or whose clauses are not
+// number, the text must still show the clause. A pair whose texts are
+// both too short to show anything (a heading's name or a status alone:
+// "Article 12 – Abrogé." become "Article 13 – Supprimé.", a bare
+// "Article 12") is paired by the run alone, as the same number pairs
+// such clauses where nothing was renumbered. A gap whose neighbours disagree, or whose clauses are not
 // numbered by the run's shift, is left to the passes that follow (an
 // article deleted and another inserted in its place keep their own
 // numbers and stay a removal and an addition).
@@ -41,6 +45,10 @@ func (a *aligner) matchRuns() {
 			if s, ok := numberShift(fo.d.Clauses[o].Key, a.f[sNew].d.Clauses[n].Key); !ok || s != shift || !a.compatible(o, n) {
 				continue
 			}
+			if a.runTerse(o, n) {
+				a.link([]int{o}, []int{n}, a.sim(o, n))
+				continue
+			}
 			if !fo.hasWords(o) || !a.f[sNew].hasWords(n) {
 				continue
 			}
@@ -57,6 +65,18 @@ func (a *aligner) matchRuns() {
 // passes. Beside the run, neighbouring articles of a bill that share a
 // long phrase keep up to three fifths; the run is what tells them apart.
 const minRunKept = 0.4
+
+// maxTerseWords is the most words a clause's content (its text, or its
+// heading's name when it has none) may hold and still say nothing a
+// comparison could go by: a name or a status, no sentence.
+const maxTerseWords = 4
+
+// runTerse reports whether old clause o and new clause n both hold too
+// few words for their texts to tell whether they are one clause.
+func (a *aligner) runTerse(o, n int) bool {
+	// A content of w words has w+1 bigrams, none when it is empty.
+	return a.f[sOld].nBigrams(o) <= maxTerseWords+1 && a.f[sNew].nBigrams(n) <= maxTerseWords+1
+}
 
 // runKept is the share of the shorter of the texts of old clause o and
 // new clause n that their word diff keeps. Word bigrams undercount short

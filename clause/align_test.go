@@ -274,6 +274,32 @@ A 12 | @10`,
 		want: []string{"-=a5", "a5=a6", "a6=a7", "a7=-", "-=a8", "a8=a9", "a9=-", "-=a10", "a10=a12"},
 	},
 	{
+		// Articles too short for their words to tell anything (a status,
+		// a name, nothing) follow the run: 7 "Abrogé." is 8 "Supprimé.",
+		// the bare 9 is 10. A short one whose counterpart is a whole new
+		// text stays a removal and an addition: that text shows another
+		// clause.
+		name: "a run pairs articles too short to show anything",
+		old: `A 5 | @5
+A 6 | @6
+A 7 | Abrogé.
+A 8 | @8
+A 9 |
+A 10 | @10
+A 11 | Néant.
+A 12 | @12`,
+		new: `A 5 | @50
+A 6 | @5
+A 7 | @6
+A 8 | Supprimé.
+A 9 | @8
+A 10 |
+A 11 | @10
+A 12 | @70
+A 13 | @12`,
+		want: []string{"-=a5", "a5=a6", "a6=a7", "a7=a8", "a8=a9", "a9=a10", "a10=a11", "a11=-", "-=a12", "a12=a13"},
+	},
+	{
 		// Articles 12 and 13 share two thirds of their words, so the
 		// same-number pair old 13 / new 13 (old 12 edited) passes the
 		// similarity threshold; the content match must still win.
