@@ -221,6 +221,9 @@ func (s *Store) checkNewLabel(ix *index, doc *clause.Document, opts ImportOption
 	if _, err := s.repo.Reference(plumbing.NewTagReferenceName(opts.Label), false); err == nil {
 		return nil, fmt.Errorf("%s: %w by a tag that is not a version", opts.Label, errDuplicateLabel)
 	}
+	if err := s.checkLabelClash(opts.Label); err != nil {
+		return nil, err
+	}
 	return nil, s.checkLabelFree(ix, opts.Label, opts.Party)
 }
 

@@ -2,9 +2,13 @@ package store
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
 )
 
 // gitNames are names git and avenant resolve before any label: a label
@@ -57,6 +61,36 @@ func (s *Store) checkLabelFree(ix *index, label, party string) error {
 		return fmt.Errorf("label %q: reserved, it is the name of a party branch; choose another", label)
 	}
 	return nil
+}
+
+// checkLabelClash refuses a label whose tag could not live beside a tag of
+// the store in every copy of it: one that differs only in case, or in how
+// its accents are encoded (RA-2023 and ra-2023, é typed composed or not),
+// is the same file on Windows and macOS; one that is the other's directory
+// (a and a/b) is refused by git itself, which then cannot clone or push
+// the store, and before that by the file system, with a message about
+// renaming a temporary file.
+func (s *Store) checkLabelClash(label string) error {
+	tags, err := s.tags()
+	if err != nil {
+		return err
+	}
+	key := foldRefName(label)
+	for _, name := range slices.Sorted(maps.Keys(tags)) {
+		switch k := foldRefName(name); {
+		case k == key:
+			return fmt.Errorf("label %q: tag %q differs from it only in case or in the encoding of its accents, and Windows and macOS keep both in one file; choose another", label, name)
+		case strings.HasPrefix(k, key+"/"), strings.HasPrefix(key, k+"/"):
+			return fmt.Errorf("label %q: tag %q exists, and a tag cannot also be the directory of another (git refuses to clone or push the two); choose another", label, name)
+		}
+	}
+	return nil
+}
+
+// foldRefName is the name as a file system that ignores case and Unicode
+// normalisation sees it.
+func foldRefName(name string) string {
+	return cases.Fold().String(norm.NFC.String(name))
 }
 
 // FileLabel is a version label made of a file's name, for a store built

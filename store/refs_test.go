@@ -2,9 +2,11 @@ package store
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -85,14 +87,12 @@ func TestImportLongParty(t *testing.T) {
 // next import works.
 func TestImportFailedTagPutsBranchesBack(t *testing.T) {
 	s := newStore(t)
-	r := mustImport(t, s, killText(1), "CNAM", "V-1", "2024-01-01")
-	// A directory where the tag's file must go: its rename fails. The
-	// file inside is a tag on a commit of another label, so no version.
+	mustImport(t, s, killText(1), "CNAM", "V-1", "2024-01-01")
+	// A directory where the tag's file must go, holding no tag (a tag in
+	// it is refused before anything is written: TestLabelClash): the
+	// rename fails.
 	blocker := filepath.Join(s.gitDir, "refs", "tags", "V-2", "x")
-	if err := os.MkdirAll(filepath.Dir(blocker), 0o777); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(blocker, []byte(r.Version.Commit+"\n"), 0o644); err != nil {
+	if err := os.MkdirAll(blocker, 0o777); err != nil {
 		t.Fatal(err)
 	}
 	before := allRefs(t, s)
@@ -230,5 +230,47 @@ func TestDamagedTagIsCorrupt(t *testing.T) {
 				t.Errorf("references changed:\n%v\nwant\n%v", got, before)
 			}
 		})
+	}
+}
+
+// TestLabelClash: a label whose tag could not stand beside one of the
+// store's in every clone is refused before anything is written: a/b then
+// a made the rename of the tag fail with a message about a temporary
+// file, and the same with a/b packed (git pack-refs) gave a store that
+// git refused to clone or push; RA-2023 then ra-2023 (or é composed, then
+// decomposed) are one file on Windows and macOS.
+func TestLabelClash(t *testing.T) {
+	for _, c := range []struct {
+		have, label string
+		pack        bool
+	}{
+		{"a/b", "a", false},
+		{"a/b", "a", true},
+		{"a", "a/b/c", false},
+		{"a", "a/b/c", true},
+		{"RA-2023", "ra-2023", false},
+		{"AV/Cnam", "av/cnam", true},
+		{"\u00e9t\u00e9", "e\u0301te\u0301", false},
+		{"\u00c9t\u00e9", "\u00e9t\u00e9/1", false},
+	} {
+		s := newStore(t)
+		mustImport(t, s, killText(1), "CNAM", c.have, "2024-01-01")
+		if c.pack {
+			gitCmd(t, s.Dir, "pack-refs", "--all")
+		}
+		before := allRefs(t, s)
+		_, err := s.Import(parseMD(killText(2)), ImportOptions{Party: "MG France", Label: c.label, Date: "2024-01-02"})
+		if err == nil || !strings.Contains(err.Error(), strconv.Quote(c.have)) {
+			t.Errorf("%q after %q (packed %v): err %v; want a refusal naming %q", c.label, c.have, c.pack, err, c.have)
+		}
+		if got := allRefs(t, s); !reflect.DeepEqual(got, before) {
+			t.Errorf("%q after %q: references changed:\n%v\nwant\n%v", c.label, c.have, got, before)
+		}
+	}
+	// Labels that only look alike are free.
+	s := newStore(t)
+	mustImport(t, s, killText(1), "CNAM", "a/b", "2024-01-01")
+	for i, label := range []string{"a-b", "ab", "a/c", "b/a", "\u00e9"} {
+		mustImport(t, s, killText(i+2), "CNAM", label, fmt.Sprintf("2024-01-%02d", i+2))
 	}
 }
