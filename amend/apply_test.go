@@ -285,6 +285,8 @@ func TestApplyConvention(t *testing.T) {
 		{name: "a quotation never closed", amend: "### Article 2\n\nL'article 3 est ainsi rédigé : « Texte.", err: "Article 2: a quotation is never closed"},
 		{name: "another code", amend: "### Article 1er\n\nL'article L. 162-5 du code de la sécurité sociale est abrogé.",
 			err: "Article 1er: amends the code de la sécurité sociale, not this text"},
+		{name: "another code, points under it", amend: "### Article 1er\n\nL'article L. 162-5 du code de la sécurité sociale est ainsi modifié :\n\n1° Le 2° est abrogé ;\n\n2° Le 3° est abrogé.",
+			err: "Article 1er: amends the code de la sécurité sociale, not this text"},
 	})
 }
 

@@ -14,6 +14,10 @@ const articlesSource = `\barticles?\s+(NUMLIST)(\s+du\s+code\b[^,¦]*)?`
 
 var locArticlesHere = pattern(`^(?:` + articlesSource + `)`)
 
+// codeNameEnd is where the verb after a code's name starts ("du code de
+// la sécurité sociale est ainsi modifié :").
+var codeNameEnd = pattern(`\s(?:est|sont|a|ont|devient|deviennent)\b`)
+
 var (
 	locArticles = pattern(articlesSource)
 	locSame     = pattern(`\b(?:même|cet|ce)\s+article\b`)
@@ -203,7 +207,11 @@ func parseClauses(s string, ctx Target, last *Target) ([]Target, error) {
 	var numbers, rows []string
 	if m := locArticles.FindStringSubmatch(s); m != nil {
 		if m[2] != "" {
-			return nil, errf("amends the %s, not this text", strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(m[2]), "du ")))
+			code := strings.TrimPrefix(strings.TrimSpace(m[2]), "du ")
+			if k := codeNameEnd.FindStringIndex(code); k != nil {
+				code = code[:k[0]]
+			}
+			return nil, errf("amends the %s, not this text", strings.TrimSpace(code))
 		}
 		numbers = splitList(m[1])
 		t.Kind = clause.KindArticle
