@@ -730,3 +730,22 @@ func TestApplyRanks(t *testing.T) {
 	)
 	runApplyCases(t, base, cases)
 }
+
+// A phrase, as drafting counts them, ends at a full stop, not at a colon
+// or a semicolon. Before, the second phrase of "Le tarif est fixé comme
+// suit : 30 € pour la consultation. Il est revalorisé chaque année." was
+// "30 € pour la consultation.", and deleting it left "Le tarif est fixé
+// comme suit : Il est revalorisé…", without error.
+func TestApplyPhrases(t *testing.T) {
+	base := clause.Parse("# Convention\n\n### Article 7 - Tarifs\n\nLe tarif est fixé comme suit : 30 € pour la consultation. Il est revalorisé chaque année.\n\n" +
+		"Le médecin mentionne : « Vu le devis ». Il remet un devis, etc. Il l'affiche.\n")
+	const first = "Le tarif est fixé comme suit : 30 € pour la consultation. Il est revalorisé chaque année.\n\n"
+	runApplyCases(t, base, []applyCase{
+		{name: "after a colon", amend: "### Article 1er\n\nLa seconde phrase du premier alinéa de l'article 7 est supprimée.",
+			clause: "article 7", want: "Le tarif est fixé comme suit : 30 € pour la consultation.\n\nLe médecin mentionne : « Vu le devis ». Il remet un devis, etc. Il l'affiche."},
+		{name: "after a colon and a quotation", amend: "### Article 1er\n\nLa deuxième phrase du second alinéa de l'article 7 est ainsi rédigée : « Il le remet. »",
+			clause: "article 7", want: first + "Le médecin mentionne : « Vu le devis ». Il le remet. Il l'affiche."},
+		{name: "after etc.", amend: "### Article 1er\n\nLa dernière phrase du second alinéa de l'article 7 est supprimée.",
+			clause: "article 7", want: first + "Le médecin mentionne : « Vu le devis ». Il remet un devis, etc."},
+	})
+}

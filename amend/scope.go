@@ -48,11 +48,12 @@ func alineas(text string, s span) []span {
 	return out
 }
 
-// phrases cuts text[s.start:s.end] into its sentences.
+// phrases cuts text[s.start:s.end] into its phrases, as drafting counts
+// them (frtext.PhraseStarts).
 func phrases(text string, s span) []span {
 	var out []span
 	start := s.start
-	for _, next := range frtext.SentenceStarts(text[s.start:s.end]) {
+	for _, next := range frtext.PhraseStarts(text[s.start:s.end]) {
 		end := s.start + next
 		out = append(out, span{start, start + len(strings.TrimRightFunc(text[start:end], unicode.IsSpace))})
 		start = end

@@ -35,6 +35,12 @@ func TestRules(t *testing.T) {
 		{"Sentences", "a) Le médecin. Suite.", "a) Le médecin. | Suite."},
 		{"Sentences", "Sans point final", "Sans point final"},
 		{"Sentences", "Un.\u00a0Deux.", "Un. | Deux."},
+		// Phrases, as drafting counts them: ; and : end none, "etc."
+		// before a grammatical word does.
+		{"Phrases", "Le tarif est fixé comme suit : 30 € pour la consultation. Il est revalorisé.", "Le tarif est fixé comme suit : 30 € pour la consultation. | Il est revalorisé."},
+		{"Phrases", "Il mentionne : « Vu le devis ». Il signe ; Le médecin aussi.", "Il mentionne : « Vu le devis ». | Il signe ; Le médecin aussi."},
+		{"Phrases", "Il remet un devis, etc. Il l'affiche. Les actes, etc. Sont concernés.", "Il remet un devis, etc. | Il l'affiche. | Les actes, etc. Sont concernés."},
+		{"Phrases", "Voir l'art. 5, cf. Annexe 4. Fin ! Qui ? Tous.", "Voir l'art. 5, cf. Annexe 4. | Fin ! | Qui ? | Tous."},
 		// EndsSentence: a line that a reader must not join to the next.
 		{"EndsSentence", "La fin.", "true"},
 		{"EndsSentence", "au sens de l'article L.", "false"},
@@ -175,6 +181,14 @@ func TestRules(t *testing.T) {
 		switch c.fn {
 		case "Sentences":
 			got = strings.Join(Sentences(c.in), " | ")
+		case "Phrases":
+			var parts []string
+			start := 0
+			for _, next := range PhraseStarts(c.in) {
+				parts = append(parts, strings.TrimSpace(c.in[start:next]))
+				start = next
+			}
+			got = strings.Join(append(parts, c.in[start:]), " | ")
 		case "EndsSentence":
 			got = boolString(EndsSentence(c.in))
 		case "Fold":

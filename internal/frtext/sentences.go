@@ -59,7 +59,17 @@ func opensSentence(r rune) bool {
 // list entry ("1. Le médecin…", "II. Les caisses…"). Numbers never break:
 // "1.234,56" and "26,50 €" hold no terminator followed by a space.
 // The next sentence starts after the white space, line breaks included.
-func SentenceStarts(text string) []int {
+func SentenceStarts(text string) []int { return sentenceStarts(text, false) }
+
+// PhraseStarts is SentenceStarts for the phrases that legislative drafting
+// counts ("la deuxième phrase du premier alinéa"): only . ? ! or … end
+// one, not ; or :, so that "Le tarif est fixé comme suit : 30 € pour la
+// consultation." and "Il mentionne : « Vu le devis »." are one phrase
+// each; and "etc." ends one when a grammatical word with its capital
+// follows it ("…, etc. Il l'affiche.").
+func PhraseStarts(text string) []int { return sentenceStarts(text, true) }
+
+func sentenceStarts(text string, phrases bool) []int {
 	var starts []int
 	sentStart := 0
 	for i := 0; i < len(text); {
@@ -75,7 +85,7 @@ func SentenceStarts(text string) []int {
 			i += size
 			continue
 		}
-		if !isTerminator(r) {
+		if !isTerminator(r) || phrases && (r == ';' || r == ':') {
 			i += size
 			continue
 		}
@@ -95,7 +105,7 @@ func SentenceStarts(text string) []int {
 		if first, _ := utf8.DecodeRuneInString(text[next:]); !opensSentence(first) {
 			continue
 		}
-		if r == '.' && IsAbbreviation(lastWord(text[sentStart:end-size])) {
+		if w := lastWord(text[sentStart : end-size]); r == '.' && IsAbbreviation(w) && !(phrases && endsPhrase(w, text[next:])) {
 			continue
 		}
 		if isMarker(text[sentStart:end]) {
@@ -106,6 +116,19 @@ func SentenceStarts(text string) []int {
 		i = next
 	}
 	return starts
+}
+
+// endsPhrase reports whether the abbreviation w, its full stop followed
+// by after, ends a phrase: "etc." before a grammatical word.
+func endsPhrase(w, after string) bool {
+	if !strings.EqualFold(w, "etc") {
+		return false
+	}
+	end := strings.IndexFunc(after, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(after)
+	}
+	return IsGrammatical(strings.ToLower(after[:end]))
 }
 
 // Sentences cuts a line into its sentences (see SentenceStarts), each
