@@ -201,17 +201,24 @@ func sameUnit(s string, last *Target) ([]Target, error) {
 	return []Target{t}, nil
 }
 
+// otherCode is the error of an instruction amending the code it names
+// (" du code de la sécurité sociale est ainsi modifié :"), named without
+// the verb after it.
+func otherCode(named string) error {
+	code := strings.TrimPrefix(strings.TrimSpace(named), "du ")
+	if k := codeNameEnd.FindStringIndex(code); k != nil {
+		code = code[:k[0]]
+	}
+	return errf("amends the %s, not this text", strings.TrimSpace(code))
+}
+
 // parseClauses is parseLocation but for the whole text.
 func parseClauses(s string, ctx Target, last *Target) ([]Target, error) {
 	var t Target
 	var numbers, rows []string
 	if m := locArticles.FindStringSubmatch(s); m != nil {
 		if m[2] != "" {
-			code := strings.TrimPrefix(strings.TrimSpace(m[2]), "du ")
-			if k := codeNameEnd.FindStringIndex(code); k != nil {
-				code = code[:k[0]]
-			}
-			return nil, errf("amends the %s, not this text", strings.TrimSpace(code))
+			return nil, otherCode(m[2])
 		}
 		numbers = splitList(m[1])
 		t.Kind = clause.KindArticle
