@@ -271,6 +271,9 @@ func (m Model) click(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	y := msg.Y - 1 // the title bar
+	if m.screen == screenParties {
+		return m.clickParties(msg.X, y)
+	}
 	var cursor, offset, header, n int
 	switch m.screen {
 	case screenVersions:
@@ -400,7 +403,9 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case (m.screen == screenOutline || m.screen == screenDiff && m.diff.step == "") && m.outline.diff != nil && key.Matches(msg, k.GoTo):
 		return m.openGoTo(""), nil
-	case msg.String() == "esc" || (key.Matches(msg, k.Back) && m.screen != screenOutline):
+	// ← is back but on the parties screen, where it chooses the answer
+	// to the left, as its help says.
+	case msg.String() == "esc" || (key.Matches(msg, k.Back) && m.screen != screenOutline && !(m.screen == screenParties && msg.String() == "left")):
 		if n := len(m.back); n > 0 {
 			m.screen = m.back[n-1]
 			m.back = m.back[:n-1]

@@ -2,10 +2,13 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/avenant-dev/avenant/clause"
 	"github.com/avenant-dev/avenant/internal/sanitize"
@@ -111,6 +114,24 @@ func (s partiesScreen) listHeight() int {
 
 func (s partiesScreen) paneHeight() int { return max(s.height/3, 4) }
 
+// listWidth is the width of the list: the window's, less the pane's
+// third and its rule on a wide screen.
+func (s partiesScreen) listWidth() int {
+	if s.wide() {
+		return s.width - s.width/3 - 1
+	}
+	return s.width
+}
+
+// paneLines is the height of the pane of the selected clause: beside the
+// list, or beneath it under a rule.
+func (s partiesScreen) paneLines() int {
+	if s.wide() {
+		return s.height
+	}
+	return s.paneHeight() - 1
+}
+
 // selected is the row and answer under the cursor.
 func (s partiesScreen) selected() (*ptable.Row, int, bool) {
 	if s.table == nil || s.cursor >= len(s.rows) {
@@ -154,8 +175,68 @@ func (s partiesScreen) help(k keyMap) helpKeys {
 	}
 }
 
-// partyColumn is the width of an answer's column of badges.
-const partyColumn = 16
+// partiesColumns is how the list of the parties screen is laid out: the
+// clause names' width, each answer's column width, and the answers shown,
+// first to first+shown-1, the selected one among them.
+type partiesColumns struct {
+	nameW, colW, first, shown int
+}
+
+// layoutColumns sizes the columns from what they hold: an answer's column
+// as wide as its widest badge or label (up to maxColumn cells), the clause
+// column as wide as its widest name and what the answers leave. When the
+// answers do not all fit, those beside the selected one are shown, as
+// many as fit: a column cut off the screen hid a party's answer, and
+// ←/→ selected cells no one saw.
+func (s partiesScreen) layoutColumns(listW int) partiesColumns {
+	const minColumn, maxColumn, minName = 8, 24, 12
+	colW, nameW := minColumn, ansi.StringWidth("clause")
+	for _, a := range s.answers {
+		colW = max(colW, ansi.StringWidth(sanitize.Text(a.Label)))
+	}
+	for _, i := range s.rows {
+		r := &s.table.Rows[i]
+		nameW = max(nameW, ansi.StringWidth(s.rowName(r)))
+		for j := range r.Cells {
+			colW = max(colW, ansi.StringWidth(agreeMark(r, j)+render.CellText(s.table, r, j)))
+		}
+	}
+	colW = min(colW, maxColumn)
+	n := max(len(s.answers), 1)
+	room := listW - 3 // the cursor's mark, and a cell apart from the pane
+	shown := n
+	if nameW+n*(colW+1) > room {
+		// The names keep up to a third of the room, the answers share
+		// the rest, their badges cut no shorter than a kind and its
+		// share ("modified 96 %"); past that, fewer answers are shown.
+		nameW = min(nameW, max(room/3, minName))
+		least := min(colW, 15)
+		colW = max((room-nameW)/n-1, least)
+		shown = clamp((room-nameW)/(colW+1), 1, n)
+	}
+	nameW = max(room-shown*(colW+1), 1)
+	return partiesColumns{nameW: nameW, colW: colW, first: window(s.col, 0, shown, n), shown: shown}
+}
+
+// rowName names a row as the list shows it: "+ " before a clause the base
+// lacks.
+func (s partiesScreen) rowName(r *ptable.Row) string {
+	name := sanitize.Text(render.RowName(s.table, r))
+	if r.Base < 0 {
+		name = "+ " + name
+	}
+	return name
+}
+
+// agreeMark is "= " for an answer in agreement with another on the row.
+func agreeMark(r *ptable.Row, j int) string {
+	for _, g := range r.Agree {
+		if slices.Contains(g, j) {
+			return "= "
+		}
+	}
+	return ""
+}
 
 // renderParties draws the table: a title, a header of answer labels, one
 // line per changed clause with a badge per answer (the selected cell
@@ -166,33 +247,33 @@ func renderParties(s partiesScreen, p parties, st styles) string {
 	if s.table == nil {
 		return pad([]string{fit("  loading…", width)}, width, s.height)
 	}
-	listW, paneW := width, width
+	listW, paneW := s.listWidth(), width
 	if s.wide() {
-		paneW = width / 3
-		listW = width - paneW - 1
+		paneW = width - listW - 1
 	}
-	nameW := max(listW-len(s.answers)*(partyColumn+1)-2, 12)
-	title := fmt.Sprintf("%s (%s) · %d answers · %d clauses changed", sanitize.Text(s.base.Label), sanitize.Text(s.base.Party), len(s.answers), len(s.rows))
+	lc := s.layoutColumns(listW)
+	answers := fmt.Sprintf("%d answers", len(s.answers))
+	if lc.shown < len(s.answers) {
+		answers = fmt.Sprintf("answers %d–%d of %d", lc.first+1, lc.first+lc.shown, len(s.answers))
+	}
+	title := fmt.Sprintf("%s (%s) · %s · %d clauses changed", sanitize.Text(s.base.Label), sanitize.Text(s.base.Party), answers, len(s.rows))
 	list := []string{st.Title.Render(fit(title, listW))}
-	head := "  " + fit("clause", nameW)
-	for _, a := range s.answers {
-		head += " " + p.style(st, a.Party).Render(fit(fit(sanitize.Text(a.Label), partyColumn), partyColumn))
+	shown := s.answers[lc.first : lc.first+lc.shown]
+	head := "  " + fit("clause", lc.nameW)
+	for _, a := range shown {
+		head += " " + p.style(st, a.Party).Render(elide(sanitize.Text(a.Label), lc.colW))
 	}
 	list = append(list, fit(head, listW))
 	end := min(len(s.rows), s.offset+s.listHeight())
 	for i := s.offset; i < end; i++ {
 		r := &s.table.Rows[s.rows[i]]
-		name := render.RowName(s.table, r)
-		if r.Base < 0 {
-			name = "+ " + name
-		}
 		mark := "  "
 		if i == s.cursor {
 			mark = "▸ "
 		}
-		line := mark + fit(fit(sanitize.Text(name), nameW), nameW)
-		for j := range r.Cells {
-			line += " " + partyCell(s.table, r, j, i == s.cursor && j == s.col, st)
+		line := mark + elide(s.rowName(r), lc.nameW)
+		for j := lc.first; j < lc.first+lc.shown; j++ {
+			line += " " + partyCell(s.table, r, j, i == s.cursor && j == s.col, lc.colW, st)
 		}
 		list = append(list, fit(line, listW))
 	}
@@ -204,7 +285,7 @@ func renderParties(s partiesScreen, p parties, st styles) string {
 		if s.pair && len(s.answers) > 1 {
 			pane = s.pairPane(r, j, paneW, st)
 		} else {
-			pane = s.factsPane(r, paneW, st)
+			pane = s.factsPane(r, paneW, s.paneLines(), st)
 		}
 	}
 	if s.wide() {
@@ -218,29 +299,22 @@ func renderParties(s partiesScreen, p parties, st styles) string {
 	}
 	top := strings.Split(pad(list, width, s.height-s.paneHeight()), "\n")
 	rule := st.Faint.Render(strings.Repeat("─", width))
-	bottom := strings.Split(pad(pane, width, s.paneHeight()-1), "\n")
+	bottom := strings.Split(pad(pane, width, s.paneLines()), "\n")
 	return strings.Join(append(append(top, rule), bottom...), "\n")
 }
 
-// partyCell is one badge: the cell text of avenant compare, styled by its
-// kind, the agreeing cells marked "=".
-func partyCell(t *ptable.Table, r *ptable.Row, j int, selected bool, st styles) string {
-	text := render.CellText(t, r, j)
-	for _, g := range r.Agree {
-		for _, x := range g {
-			if x == j {
-				text = "= " + text
-			}
-		}
-	}
+// partyCell is one badge, width cells: the cell text of avenant compare,
+// styled by its kind, the agreeing cells marked "=".
+func partyCell(t *ptable.Table, r *ptable.Row, j int, selected bool, width int, st styles) string {
+	text := agreeMark(r, j) + render.CellText(t, r, j)
 	kind := ""
 	if c := t.Change(r, j); c != nil {
 		kind = string(c.Kind)
 	}
-	cell := fit(fit(text, partyColumn), partyColumn)
+	cell := fit(text, width)
 	if selected {
 		if st.Plain {
-			return fit("["+text, partyColumn-1) + "]"
+			return fit("["+text, width-1) + "]"
 		}
 		return st.Cursor.Render(cell)
 	}
@@ -248,22 +322,61 @@ func partyCell(t *ptable.Table, r *ptable.Row, j int, selected bool, st styles) 
 }
 
 // factsPane lists, for the selected clause, what each party asks: its
-// facts, and the values it keeps while others change them.
-func (s partiesScreen) factsPane(r *ptable.Row, width int, st styles) []string {
-	lines := []string{st.Title.Render(fit(" "+sanitize.Text(render.RowName(s.table, r)), width))}
-	if a := render.AgreeText(r, s.answerSides()); a != "" {
-		lines = append(lines, fit(" in agreement: "+sanitize.Text(a), width))
+// facts, and the values it keeps while others change them; the selected
+// answer marked "▸". Long lines wrap rather than lose their end (the last
+// parties in agreement, a broken reference's note); when the answers do
+// not fit in height lines, those before the selected one give way, so
+// that the party chosen with ←/→ is always in sight.
+func (s partiesScreen) factsPane(r *ptable.Row, width, height int, st styles) []string {
+	// wrap sets text from lead on, its further lines under its start.
+	wrap := func(text, lead string, style lipgloss.Style) []string {
+		var out []string
+		for k, l := range flow([]seg{{text: text}}, max(width-ansi.StringWidth(lead), 1)) {
+			if k == 1 {
+				lead = strings.Repeat(" ", ansi.StringWidth(lead))
+			}
+			out = append(out, style.Render(fit(lead+drawLine(l, 0), width)))
+		}
+		return out
 	}
+	head := []string{st.Title.Render(fit(" "+sanitize.Text(render.RowName(s.table, r)), width))}
+	if a := render.AgreeText(r, s.answerSides()); a != "" {
+		head = append(head, wrap(sanitize.Text(a), " in agreement: ", lipgloss.NewStyle())...)
+	}
+	blocks := make([][]string, len(s.answers))
 	for j, a := range s.answers {
-		lines = append(lines, fit(" "+sanitize.Text(a.Label)+": "+render.CellText(s.table, r, j), width))
+		mark := "  "
+		if j == s.col {
+			mark = "▸ "
+		}
+		b := wrap(sanitize.Text(a.Label)+": "+render.CellText(s.table, r, j), mark, lipgloss.NewStyle())
 		if c := s.table.Change(r, j); c != nil {
 			for _, f := range c.Facts {
-				lines = append(lines, st.Fact.Render(fit("   "+sanitize.Text(render.FactLine(f)), width)))
+				b = append(b, wrap(sanitize.Text(render.FactLine(f)), "    ", st.Fact)...)
 			}
 		}
 		for _, f := range s.table.Kept(r, j) {
-			lines = append(lines, fit("   "+sanitize.Text(render.KeptLine(f)), width))
+			b = append(b, wrap(sanitize.Text(render.KeptLine(f)), "    ", lipgloss.NewStyle())...)
 		}
+		blocks[j] = b
+	}
+	first, used := 0, len(head)
+	for _, b := range blocks[:min(s.col+1, len(blocks))] {
+		used += len(b)
+	}
+	for first < s.col && used > height {
+		used -= len(blocks[first])
+		first++
+		if first == 1 {
+			used++ // the line that says answers give way
+		}
+	}
+	lines := head
+	if first > 0 {
+		lines = append(lines, st.Faint.Render(fit(" … "+render.Count(first, "answer")+" above", width)))
+	}
+	for _, b := range blocks[first:] {
+		lines = append(lines, b...)
 	}
 	return lines
 }
@@ -341,6 +454,26 @@ func (m Model) gotParties(msg partiesMsg) Model {
 	m.answers = newPartiesScreen(msg).SetSize(m.bodySize())
 	m.status = ""
 	return m.open(screenParties)
+}
+
+// clickParties selects the clause and the answer under the mouse (x, y in
+// the body); a second click on the selected cell opens it, as enter does.
+func (m Model) clickParties(x, y int) (tea.Model, tea.Cmd) {
+	s := m.answers
+	row := s.offset + y - 2 // the table's title and header
+	if s.table == nil || y < 2 || y-2 >= s.listHeight() || row >= len(s.rows) {
+		return m, nil
+	}
+	col := s.col
+	lc := s.layoutColumns(s.listWidth())
+	if k := (x - 2 - lc.nameW - 1) / (lc.colW + 1); x >= 2+lc.nameW+1 && k < lc.shown {
+		col = lc.first + k
+	}
+	if row == s.cursor && col == s.col {
+		return m.key(tea.KeyPressMsg{Code: tea.KeyEnter})
+	}
+	m.answers.cursor, m.answers.col = row, col
+	return m, nil
 }
 
 // partiesKey handles the parties screen: enter opens the selected party's

@@ -1,0 +1,125 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/store"
+)
+
+// docSource is a proposal and its answers as texts, each compared with
+// the proposal by clause.Compare: the parties screen on more answers than
+// the hand-built negotiation has.
+type docSource struct {
+	versions []store.Version
+	texts    map[string]string
+}
+
+func (d docSource) Versions() ([]store.Version, error) { return d.versions, nil }
+
+func (d docSource) Diff(base, head string) (*clause.Diff, error) {
+	old, ok1 := d.texts[base]
+	new, ok2 := d.texts[head]
+	if !ok1 || !ok2 {
+		return nil, fmt.Errorf("%s → %s: unknown version", base, head)
+	}
+	return clause.Compare(clause.Parse(old), clause.Parse(new), clause.CompareOptions{}), nil
+}
+
+func (docSource) Log(string, string) ([]store.LogEntry, error) { return nil, nil }
+func (docSource) Blame(string, string) ([]store.Span, error)   { return nil, nil }
+
+const cnamText = `# Proposition de la CNAM
+
+## Article 1er - Consultation de référence
+
+La consultation de référence, cotée G, est fixée à 30 €.
+
+## Article 2 - Téléconsultation
+
+La téléconsultation est valorisée à 25 €.
+
+## Article 3 - Consultation longue
+
+La consultation longue, cotée CL, est valorisée à 60 €.
+
+## Article 4 - Permanence des soins
+
+Le médecin régulateur doit participer à la permanence des soins.
+`
+
+// sixAnswers is the CNAM's proposal answered by six unions, each changing
+// something of its own; the last adds articles numbered alike at the
+// start ("3 bis", "3-1") so that a cut name would hide which is which.
+func sixAnswers() docSource {
+	src := docSource{texts: map[string]string{"CNAM-2024-11": cnamText}}
+	src.versions = []store.Version{{Label: "CNAM-2024-11", Party: "CNAM", Date: "2024-11-05"}}
+	answers := []struct{ label, party, old, new string }{
+		{"MGF-2024-11", "MG France", "fixée à 30 €", "fixée à 32 €"},
+		{"CSMF-2024-11", "CSMF", "fixée à 30 €", "portée à 32 €"},
+		{"FMF-2024-11", "Fédération des médecins de France", "valorisée à 25 €", "valorisée à 30 €"},
+		{"UFMLS-2024-11", "UFML-S", "doit participer", "peut participer"},
+		{"SML-2024-11", "SML", "valorisée à 60 €", "valorisée à 70 €"},
+		{"AVS-2024-11-contre-proposition", "Avenir Spé-Le Bloc", "## Article 4", "## Article 3 bis - Forfait\n\nLe forfait structure est porté à 1000 €.\n\n## Article 3-1 - Suivi\n\nLe suivi est annuel.\n\n## Article 4"},
+	}
+	for _, a := range answers {
+		src.versions = append(src.versions, store.Version{Label: a.label, Party: a.party, Date: "2024-11-20", Base: "CNAM-2024-11"})
+		src.texts[a.label] = strings.Replace(cnamText, a.old, a.new, 1)
+	}
+	return src
+}
+
+// TestPartiesManyAnswers: six answers on 80 columns. Before, the columns
+// were 16 cells each whatever the width, and those past the window's edge
+// were cut off: the fifth and sixth parties never showed, →  selected
+// cells no one saw, and names were cut at their end ("+ Article 3…" for
+// both 3 bis and 3-1). Now the answers beside the selected one show, the
+// title says which, and the pane shows the selected party's facts.
+func TestPartiesManyAnswers(t *testing.T) {
+	m := start(t, sixAnswers(), Options{}, 80, 24)
+	m = drive(t, m, keys("v", "G", "p")...)
+	if m.screen != screenParties || len(m.answers.answers) != 6 {
+		t.Fatalf("screen %s, %d answers, status %q", screenNames[m.screen], len(m.answers.answers), m.status)
+	}
+	checkSize(t, m.View().Content, 80, 24)
+	first := screenText(m)
+	for _, want := range []string{"answers 1–", "MGF-2024-11", "+ Article 3 bis", "+ Article 3-1"} {
+		if !strings.Contains(first, want) {
+			t.Errorf("first screen lacks %q:\n%s", want, first)
+		}
+	}
+	m = drive(t, m, keys("l", "l", "l", "l", "l")...)
+	checkSize(t, m.View().Content, 80, 24)
+	last := screenText(m)
+	for _, want := range []string{"of 6", "AVS-2024-11-contre-proposition", "▸ AVS-2024-11-contre-proposition: unchanged"} {
+		if !strings.Contains(last, want) {
+			t.Errorf("after → five times, the screen lacks %q:\n%s", want, last)
+		}
+	}
+	requireGolden(t, last)
+
+	// A click on a cell selects its clause and its answer, a second one
+	// opens that party's diff.
+	// ← chooses the answer to the left, as the help says; before, it
+	// was back, and left the screen.
+	left := tea.KeyPressMsg{Code: tea.KeyLeft}
+	m = drive(t, m, left)
+	if m.screen != screenParties || m.answers.col != 4 {
+		t.Fatalf("←: screen %s, answer %d, want parties, 4", screenNames[m.screen], m.answers.col)
+	}
+	m = drive(t, m, left, left, left, left)
+	lc := m.answers.layoutColumns(m.answers.listWidth())
+	x, y := 2+lc.nameW+1+(lc.colW+1)+1, 1+2+0
+	m = drive(t, m, tea.MouseClickMsg{X: x, Y: y, Button: tea.MouseLeft})
+	if m.answers.col != 1 || m.answers.cursor != 0 {
+		t.Fatalf("click: col %d, cursor %d, want 1, 0", m.answers.col, m.answers.cursor)
+	}
+	m = drive(t, m, tea.MouseClickMsg{X: x, Y: y, Button: tea.MouseLeft})
+	if m.screen != screenDiff || m.head != "CSMF-2024-11" {
+		t.Errorf("second click: screen %s, head %s", screenNames[m.screen], m.head)
+	}
+}
