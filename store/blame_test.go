@@ -276,3 +276,39 @@ func TestSplitKeepsNumber(t *testing.T) {
 		t.Errorf("ids after the merge back into 12, the shorter source: %s, want art-12", got)
 	}
 }
+
+// TestBlameRewrittenSentence: a sentence rewritten whole is the new
+// version's whole, the stops and spaces it shares with the sentence it
+// replaces included, so that blame names one version for it; a sentence
+// that keeps words of the old one still credits them, and its stop, to
+// their author.
+func TestBlameRewrittenSentence(t *testing.T) {
+	const kept = "La consultation de référence est fixée à 26,50 €."
+	for _, tc := range []struct{ name, old, new, want string }{
+		{"rewritten whole", "Le médecin informe le patient du tarif appliqué avant la consultation.",
+			"Les dépassements d'honoraires sont affichés dans la salle d'attente de façon lisible.",
+			"V1«" + kept + "\n» V2«Les dépassements d'honoraires sont affichés dans la salle d'attente de façon lisible.\n»"},
+		{"rewritten whole, sharing its commas and colon", "Le médecin, sauf urgence, informe le patient : du tarif.",
+			"Les tarifs, quels qu'ils soient, sont affichés en salle d'attente : de façon lisible.",
+			"V1«" + kept + "\n» V2«Les tarifs, quels qu'ils soient, sont affichés en salle d'attente : de façon lisible.\n»"},
+		{"rewritten, then a sentence added", "Le médecin informe le patient du tarif appliqué avant la consultation.",
+			"Les dépassements d'honoraires sont affichés dans la salle d'attente. Ils sont mentionnés sur la feuille de soins.",
+			"V1«" + kept + "\n» V2«Les dépassements d'honoraires sont affichés dans la salle d'attente.\nIls sont mentionnés sur la feuille de soins.\n»"},
+		{"words kept", "Le médecin informe le patient du tarif appliqué avant la consultation.",
+			"Le médecin affiche ses tarifs dans la salle d'attente.",
+			"V1«" + kept + "\nLe médecin » V2«affiche ses tarifs dans la salle d'attente» V1«.\n»"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newStore(t)
+			mustImport(t, s, articles("1", "Les parties se revoient chaque année.", "2", kept+" "+tc.old), "CNAM", "V1", "2024-01-10")
+			mustImport(t, s, articles("1", "Les parties se revoient chaque année.", "2", kept+" "+tc.new), "MG France", "V2", "2024-02-10")
+			spans, err := s.BlameLines("art-2", nil, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := spanSummary(spans); got != tc.want {
+				t.Errorf("blame:\n%s\nwant\n%s", got, tc.want)
+			}
+		})
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/go-git/go-git/v5/plumbing"
 
@@ -492,7 +493,8 @@ func rebuilds(hunks []clause.Hunk, old, new string) bool {
 
 // diffText diffs two clause files line by line, a line being a sentence
 // (longest common subsequence), then word by word within each run of
-// changed lines, so that an unchanged sentence is never attributed anew.
+// changed lines, so that an unchanged sentence is never attributed anew,
+// and a sentence rewritten whole is new whole (wholeSentences).
 func diffText(old, new string) []clause.Hunk {
 	// Common prefix and suffix first: most revisions change little.
 	pre, suf := commonLines(old, new)
@@ -529,7 +531,7 @@ func diffText(old, new string) []clause.Hunk {
 	var delRun, insRun strings.Builder
 	flush := func() {
 		if delRun.Len() > 0 && insRun.Len() > 0 {
-			emit(clause.WordDiff(delRun.String(), insRun.String())...)
+			emit(wholeSentences(clause.WordDiff(delRun.String(), insRun.String()))...)
 		} else {
 			emit(clause.Hunk{Op: clause.OpDelete, Text: delRun.String()}, clause.Hunk{Op: clause.OpInsert, Text: insRun.String()})
 		}
@@ -554,6 +556,79 @@ func diffText(old, new string) []clause.Hunk {
 	flush()
 	emit(clause.Hunk{Op: clause.OpEqual, Text: old[len(old)-suf:]})
 	return hunks
+}
+
+// wholeSentences makes new whole each line of the new text (a sentence of
+// a clause file) of which hunks, a word diff, insert words and keep none:
+// the stops and spaces a rewritten sentence shares with the one it
+// replaces ('.', ', ', ' : ') are no words of the old one, and crediting
+// them to its author would name two versions for a sentence one wrote.
+func wholeSentences(hunks []clause.Hunk) []clause.Hunk {
+	type line struct{ kept, added bool }
+	var lines []line
+	cur := line{}
+	for _, h := range hunks {
+		if h.Op == clause.OpDelete {
+			continue
+		}
+		for part := range strings.SplitAfterSeq(h.Text, "\n") {
+			if hasWord(part) {
+				cur.kept = cur.kept || h.Op == clause.OpEqual
+				cur.added = cur.added || h.Op == clause.OpInsert
+			}
+			if strings.HasSuffix(part, "\n") {
+				lines, cur = append(lines, cur), line{}
+			}
+		}
+	}
+	lines = append(lines, cur)
+	rewritten := func(l int) bool { return !lines[l].kept && lines[l].added }
+	if !slices.ContainsFunc(lines, func(l line) bool { return !l.kept && l.added }) {
+		return hunks
+	}
+	// Rebuilt with each change run as its deletions then its insertions.
+	out := make([]clause.Hunk, 0, len(hunks)+2)
+	var del, ins strings.Builder
+	flush := func() {
+		for _, h := range [2]clause.Hunk{{Op: clause.OpDelete, Text: del.String()}, {Op: clause.OpInsert, Text: ins.String()}} {
+			if h.Text != "" {
+				out = append(out, h)
+			}
+		}
+		del.Reset()
+		ins.Reset()
+	}
+	l := 0 // the line of the new text the walk is in
+	for _, h := range hunks {
+		switch h.Op {
+		case clause.OpDelete:
+			del.WriteString(h.Text)
+			continue
+		case clause.OpInsert:
+			ins.WriteString(h.Text)
+			l += strings.Count(h.Text, "\n")
+			continue
+		}
+		for part := range strings.SplitAfterSeq(h.Text, "\n") {
+			if rewritten(l) {
+				del.WriteString(part)
+				ins.WriteString(part)
+			} else if part != "" {
+				flush()
+				out = append(out, clause.Hunk{Op: clause.OpEqual, Text: part})
+			}
+			if strings.HasSuffix(part, "\n") {
+				l++
+			}
+		}
+	}
+	flush()
+	return out
+}
+
+// hasWord reports whether s holds a letter or a digit.
+func hasWord(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
 }
 
 // commonLines measures, in bytes, the lines that two clause files share
