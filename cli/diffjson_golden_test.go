@@ -37,14 +37,7 @@ func diffJSON(t *testing.T, dir, old, new string) []byte {
 // TestDiffJSONFixtures compares each demo version with the one before it
 // and with its base.
 func TestDiffJSONFixtures(t *testing.T) {
-	vs, err := fixtures.Versions()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir, err := filepath.Abs(filepath.Join("..", "fixtures"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	vs, dir := demoFixtures(t)
 	golden := filepath.Join(testdataDir(t), "diffjson")
 	file := map[string]string{}
 	for _, v := range vs {
@@ -72,6 +65,21 @@ func TestDiffJSONFixtures(t *testing.T) {
 			})
 		}
 	}
+}
+
+// demoFixtures returns the demo negotiation's versions and the absolute
+// directory of their files.
+func demoFixtures(t *testing.T) ([]fixtures.Version, string) {
+	t.Helper()
+	vs, err := fixtures.Versions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, err := filepath.Abs(filepath.Join("..", "fixtures"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return vs, dir
 }
 
 // testdataDir is this package's testdata, absolute: the tests change

@@ -232,7 +232,7 @@ type TariffValue struct {
 	Unit      string        `json:"unit"`
 	Text      string        `json:"text"`
 	Clause    string        `json:"clause"`
-	Effective string        `json:"effective,omitempty"`
+	Effective string        `json:"effective"`
 	Also      []TariffValue `json:"also,omitempty"`
 }
 
