@@ -749,3 +749,15 @@ func TestApplyPhrases(t *testing.T) {
 			clause: "article 7", want: first + "Le médecin mentionne : « Vu le devis ». Il remet un devis, etc."},
 	})
 }
+
+// "L'article premier" is article 1er, as the Journal officiel writes it.
+// Before, the instruction named no article and was refused.
+func TestArticlePremier(t *testing.T) {
+	base := clause.Parse("# Convention\n\n### Article 1er - Objet\n\nLa convention organise les rapports.\n\n### Article 2 - Champ\n\nElle s'applique aux médecins.\n")
+	runApplyCases(t, base, []applyCase{
+		{name: "l'article premier", amend: "### Article 1er\n\nL'article premier est complété par les mots : « conventionnels ».",
+			clause: "article 1er", want: "La convention organise les rapports conventionnels."},
+		{name: "à l'article premier", amend: "### Article 1er\n\nÀ l'article premier, le mot : « rapports » est remplacé par le mot : « relations ».",
+			clause: "article 1er", want: "La convention organise les relations."},
+	})
+}

@@ -666,8 +666,15 @@ func normalizeFrame(s string) string {
 		}
 		i += size
 	}
-	return b.String()
+	out := b.String()
+	if strings.Contains(out, "premier") {
+		// "L'article premier", as the Journal officiel writes article 1er.
+		out = articlePremier.ReplaceAllString(out, "${1}1er")
+	}
+	return out
 }
+
+var articlePremier = lazy(`(?i)(\barticles?\s+)premier\b`)
 
 func shorten(s string) string {
 	if r := []rune(s); len(r) > 80 {
