@@ -23,13 +23,15 @@ var (
 	locSame     = pattern(`\b(?:même|cet|ce)\s+article\b`)
 	// A convention says "paragraphe" for an alinéa; a code numbers its
 	// Paragraphe divisions ("paragraphe 2"), never ranks them.
-	locAlinea   = pattern(`\b(ORD)\s+(?:alinéas?|paragraphes?)\b|\balinéa\s+(\d+)\b`)
-	locPhrase   = pattern(`\b(ORD)\s+phrases?\b`)
-	locAlineas  = pattern(`\bORD\s*(?:,|\bet\b)\s*(?:ORD\s*(?:,|\bet\b)\s*)*ORD\s+(?:alinéas|paragraphes)\b`)
-	locPhrases  = pattern(`\bORD\s*(?:,|\bet\b)\s*(?:ORD\s*(?:,|\bet\b)\s*)*ORD\s+phrases\b`)
-	locPoints   = pattern(`\b(?:au|du|le|les|aux|des|dans\s+le)\s+(\d+°(?:\s+(?:bis|ter|quater))?|(?-i:[a-z])\)|(?-i:[IVX]+)\b)`)
-	locPreamble = pattern(`\bpréambule\b`)
-	locAnnex    = pattern(`\b(?:l')?annexes?(?:\s+((?-i:[IVXLC]+)\b|\d+))?`)
+	locAlinea  = pattern(`\b(ORD)\s+(?:alinéas?|paragraphes?)\b|\balinéa\s+(\d+)\b`)
+	locPhrase  = pattern(`\b(ORD)\s+phrases?\b`)
+	locAlineas = pattern(`\bORD\s*(?:,|\bet\b|\sà\s)\s*(?:ORD\s*(?:,|\bet\b|\sà\s)\s*)*ORD\s+(?:alinéas|paragraphes)\b|\b(?:premiers|premières|derniers|dernières)\s+(?:alinéas|paragraphes)\b`)
+	locPhrases = pattern(`\bORD\s*(?:,|\bet\b|\sà\s)\s*(?:ORD\s*(?:,|\bet\b|\sà\s)\s*)*ORD\s+phrases\b|\b(?:premières|dernières)\s+phrases\b`)
+	// Several points named at once ("les 2° et 3°", "des 1° à 3°").
+	locPointList = pattern(`\b(?:les|des|aux)\s+POINT\s*(?:(?:,|\bet\b|\sà\s)\s*POINT\s*)+`)
+	locPoints    = pattern(`\b(?:au|du|le|les|aux|des|dans\s+le)\s+(\d+°(?:\s+(?:bis|ter|quater))?|(?-i:[a-z])\)|(?-i:[IVX]+)\b)`)
+	locPreamble  = pattern(`\bpréambule\b`)
+	locAnnex     = pattern(`\b(?:l')?annexes?(?:\s+((?-i:[IVXLC]+)\b|\d+))?`)
 	// An article of an annex: "l'article 2 de l'annexe 1".
 	locInAnnex = pattern(`\barticles?\s+NUMLIST\s*,?\s+(?:de|à)\s+l'annexe(?:\s+(ANNEXNUM))?`)
 	locRows    = pattern(`\blignes?\s+((?-i:[A-Z][A-Z0-9]*)(?:\s*(?:,|et)\s*(?-i:[A-Z][A-Z0-9]*))*)`)
@@ -88,6 +90,9 @@ func isCode(s string) bool {
 // Each removal renumbers the ones after it, and a target is one place, so
 // reading one of them would change the wrong alinéa without a word.
 func oneAtATime(s string) error {
+	if m := locPointList.FindString(s); m != "" {
+		return errf("names several points at once (%s): write one instruction for each", strings.TrimSpace(m))
+	}
 	for _, u := range [...]struct {
 		unit      string
 		one, list *lazyRegexp
@@ -95,6 +100,7 @@ func oneAtATime(s string) error {
 		if m := u.list.FindString(s); m != "" {
 			return errf("names several %s at once (%s): write one instruction for each", u.unit, m)
 		}
+
 		first := ""
 		for _, ix := range u.one.FindAllStringIndex(s, -1) {
 			m := s[ix[0]:ix[1]]
