@@ -123,3 +123,23 @@ func TestPartiesManyAnswers(t *testing.T) {
 		t.Errorf("second click: screen %s, head %s", screenNames[m.screen], m.head)
 	}
 }
+
+// TestVersionsNameWhatIsAnswered: on 80 columns, beside parties with long
+// names, the versions screen names in full the version each answers.
+// Before, the party took its share first and left "↳ MGF-…", which did
+// not say whether MGF-2024-11 or MGF-2024-12 was answered.
+func TestVersionsNameWhatIsAnswered(t *testing.T) {
+	src := sixAnswers()
+	src.versions = append(src.versions,
+		store.Version{Label: "JM-2024-12", Party: "Jeunes Médecins — bureau national, commission des négociations", Date: "2024-12-02", Base: "MGF-2024-11"})
+	src.texts["JM-2024-12"] = src.texts["MGF-2024-11"]
+	m := start(t, src, Options{}, 80, 24)
+	m = drive(t, m, keys("v")...)
+	checkSize(t, m.View().Content, 80, 24)
+	got := screenText(m)
+	for _, want := range []string{"↳ MGF-2024-11", "↳ CNAM-2024-11", "Jeunes Mé"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the versions screen lacks %q:\n%s", want, got)
+		}
+	}
+}

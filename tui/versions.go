@@ -153,18 +153,19 @@ func renderVersions(s versionsScreen, base, head string, p parties, st styles) s
 	if width >= 100 {
 		kindW = column(kinds, "kind", 4, 0.2, width)
 	}
-	// The party takes the room the other columns leave, at least its share.
-	partyW := column(partyNames, "party", 5, 0.3, width)
-	if room := width - (2 + gw + 1 + labelW + 2 + kindW + 1 + 10 + 1 + column(answered, "answers", 7, 0.3, width)); room > partyW {
-		partyW = column(partyNames, "party", 5, float64(room)/float64(max(width, 1)), width)
-	}
+	// The version answered, as wide as its label up to a quarter of the
+	// window, and the party share what the other columns leave: on 80
+	// columns the party took its share first and left "↳ MGF-…", which
+	// did not say whether MGF-2024-11 or MGF-2024-12 was answered.
+	answersW := column(answered, "answers", 7, 0.25, width)
+	partyW := clamp(width-(2+gw+1+labelW+2+kindW+1+10+1+answersW), 5, column(partyNames, "party", 5, 1, width))
 	cells := func(mark, graph, label, party, kind, date, answers string) (string, string) {
 		head := mark + fit(graph, gw) + " " + elide(label, labelW) + " "
 		rest := " "
 		if kindW > 0 {
 			rest += fit(kind, kindW) + " "
 		}
-		return head, rest + fit(date, 10) + " " + answers
+		return head, rest + fit(date, 10) + " " + elide(answers, answersW)
 	}
 	h1, h2 := cells("  ", "graph", "version", "", "kind", "date", "answers")
 	lines = append(lines, st.Faint.Render(fit(h1+fit("party", partyW)+h2, width)))
