@@ -419,13 +419,13 @@ func (t *Table) Kept(r *Row, j int) []clause.Fact {
 	if mine == nil || mine.Kind == clause.Removed || mine.Kind == clause.Added {
 		return nil
 	}
+	// A value is known by what it prices and by the base's side: two
+	// amounts of one clause that name no code ("le forfait médecin
+	// traitant … 25 €", "le forfait structure … 40 €") are two values,
+	// and an answer changing one keeps the other.
+	same := func(f, g clause.Fact) bool { return g.Kind == f.Kind && g.Subject == f.Subject && g.Old == f.Old }
 	has := func(c *clause.Change, f clause.Fact) bool {
-		for _, g := range c.Facts {
-			if g.Kind == f.Kind && g.Subject == f.Subject {
-				return true
-			}
-		}
-		return false
+		return slices.ContainsFunc(c.Facts, func(g clause.Fact) bool { return same(f, g) })
 	}
 	var kept []clause.Fact
 	for k := range r.Cells {
@@ -435,7 +435,7 @@ func (t *Table) Kept(r *Row, j int) []clause.Fact {
 		}
 		for _, f := range other.Facts {
 			if (f.Kind != clause.FactAmount && f.Kind != clause.FactPercent) || f.Old == "" ||
-				has(mine, f) || slices.ContainsFunc(kept, func(g clause.Fact) bool { return g.Kind == f.Kind && g.Subject == f.Subject }) {
+				has(mine, f) || slices.ContainsFunc(kept, func(g clause.Fact) bool { return same(f, g) }) {
 				continue
 			}
 			kept = append(kept, clause.Fact{Kind: f.Kind, Subject: f.Subject, Old: f.Old, New: f.Old, OldValue: f.OldValue, NewValue: f.OldValue, Unit: f.Unit})

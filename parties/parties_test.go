@@ -266,3 +266,36 @@ func TestAgreementOnPlace(t *testing.T) {
 		t.Fatalf("no row for %v: the test proves nothing", want)
 	}
 }
+
+// Kept names each value an answer leaves as the base has it while another
+// changes it, values that name no code told apart by the base's side.
+// Before, an answer changing the 25 € forfait was taken to have said its
+// word on the 40 € one too (both "amount" with no subject), and the third
+// answer kept only the first.
+func TestKeptTellsValuesApart(t *testing.T) {
+	const base = "# Proposition\n\n## Article 1er - Forfaits\n\nLe forfait médecin traitant est fixé à 25 € par patient. Le forfait structure est fixé à 40 € par patient.\n"
+	tab := Compare(clause.Parse(base), []*clause.Document{
+		clause.Parse(strings.Replace(base, "fixé à 25 €", "fixé à 30 €", 1)),
+		clause.Parse(strings.Replace(base, "fixé à 40 €", "fixé à 50 €", 1)),
+		clause.Parse(base),
+	}, clause.CompareOptions{})
+	for i := range tab.Rows {
+		r := &tab.Rows[i]
+		if tab.Clause(r).Number != "1er" {
+			continue
+		}
+		var got []string
+		for j := range r.Cells {
+			var olds []string
+			for _, f := range tab.Kept(r, j) {
+				olds = append(olds, f.Old)
+			}
+			got = append(got, strings.Join(olds, "+"))
+		}
+		if want := "40 €|25 €|25 €+40 €"; strings.Join(got, "|") != want {
+			t.Errorf("kept %q, want %q", strings.Join(got, "|"), want)
+		}
+		return
+	}
+	t.Fatal("no row for article 1er: the test proves nothing")
+}
