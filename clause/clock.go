@@ -3,6 +3,8 @@ package clause
 import (
 	"strconv"
 	"strings"
+
+	"github.com/avenant-dev/avenant/internal/frtext"
 )
 
 // Hours are written the same way whether they tell a time of day ("à 20
@@ -33,23 +35,86 @@ func (t *factTextKind) hourAt(n int) (hour, bool) {
 	if h, m, minutes, ok := gluedHour(w.s); ok {
 		return hour{n: n, unit: n, last: n, end: w.end, h: h, m: m, minutes: minutes, glued: true}, true
 	}
-	if n+1 >= len(ws) || len(w.s) > 2 || !isDigits(w.s) || s[w.end:ws[n+1].start] != " " {
+	if h, ok := t.colonHour(n); ok {
+		return h, true
+	}
+	h, u, ok := t.hourNumber(n)
+	if !ok || u >= len(ws) || s[ws[u-1].end:ws[u].start] != " " {
 		return hour{}, false
 	}
-	u := ws[n+1]
-	if u.low != "h" && u.low != "heure" && u.low != "heures" {
+	unit := ws[u]
+	if unit.low != "heure" && unit.low != "heures" && (unit.low != "h" || u != n+1) {
 		return hour{}, false
 	}
-	h, _ := strconv.Atoi(w.s)
-	out := hour{n: n, unit: n + 1, last: n + 1, end: u.end, h: h, capitalled: u.s == "H"}
-	if n+2 < len(ws) && s[u.end:ws[n+2].start] == " " && len(ws[n+2].s) == 2 && isDigits(ws[n+2].s) {
-		out.m, _ = strconv.Atoi(ws[n+2].s)
-		out.end, out.minutes, out.last = ws[n+2].end, true, n+2
-	} else if m, last, ok := t.pastTheHour(n + 1); ok {
+	out := hour{n: n, unit: u, last: u, end: unit.end, h: h, capitalled: unit.s == "H"}
+	if u+1 < len(ws) && s[unit.end:ws[u+1].start] == " " && len(ws[u+1].s) == 2 && isDigits(ws[u+1].s) {
+		out.m, _ = strconv.Atoi(ws[u+1].s)
+		out.end, out.minutes, out.last = ws[u+1].end, true, u+1
+	} else if m, last, ok := t.pastTheHour(u); ok {
 		// Not written minutes: "1 heure et demie" may be a length.
 		out.m, out.end, out.last = m, ws[last].end, last
 	}
 	return out, true
+}
+
+// maxHourWords is how many words an hour of the day takes in words:
+// "vingt et une".
+const maxHourWords = 3
+
+// hourNumber reads the number of hours at word n, in figures ("20") or
+// in words ("vingt", "vingt et une", "dix-huit"), and the word after it.
+// "Une" alone is no hour: "à une heure convenue" names no time.
+func (t *factTextKind) hourNumber(n int) (h, next int, ok bool) {
+	ws := t.words
+	if w := ws[n].s; isDigits(w) {
+		h, _ = strconv.Atoi(w)
+		return h, n + 1, len(w) <= 2
+	}
+	if !frtext.IsCardinalWord(ws[n].low) {
+		return 0, 0, false
+	}
+	k := n + 1
+	for k < len(ws) && k-n < maxHourWords && (frtext.IsCardinalWord(ws[k].low) || ws[k].low == "et") {
+		if gap := t.s[ws[k-1].end:ws[k].start]; gap != " " && gap != "-" {
+			break
+		}
+		k++
+	}
+	words := make([]string, 0, maxHourWords)
+	for _, w := range ws[n:k] {
+		words = append(words, w.low)
+	}
+	h, ok = frtext.Cardinal(words)
+	return h, k, ok && h <= 24 && (k > n+1 || h != 1)
+}
+
+// colonHour reads the hour at word n written as a clock shows it, its
+// minutes after a colon: "20:00", "8:30" (not "1:25 000", a scale).
+func (t *factTextKind) colonHour(n int) (hour, bool) {
+	s, ws := t.s, t.words
+	w := ws[n]
+	if len(w.s) > 2 || n+1 >= len(ws) || s[w.end:ws[n+1].start] != ":" || !isDigits(w.s) {
+		return hour{}, false
+	}
+	mw := ws[n+1]
+	if len(mw.s) != 2 || !isDigits(mw.s) || mw.end < len(s) && (s[mw.end] == ':' || s[mw.end] == ',') ||
+		strings.HasPrefix(s[mw.end:], " ") && digitsEnd(s, mw.end+1) == mw.end+4 {
+		return hour{}, false
+	}
+	h, _ := strconv.Atoi(w.s)
+	m, _ := strconv.Atoi(mw.s)
+	return hour{n: n, unit: n + 1, last: n + 1, end: mw.end, h: h, m: m, minutes: true, glued: true}, true
+}
+
+// hourOfUnit reads the hour whose unit is word u: "20 h", "vingt et une
+// heures".
+func (t *factTextKind) hourOfUnit(u int) (hour, bool) {
+	for n := max(u-maxHourWords, 0); n < u; n++ {
+		if h, ok := t.hourAt(n); ok && h.unit == u {
+			return h, true
+		}
+	}
+	return hour{}, false
 }
 
 // pastTheHour reads the minutes that "et demie" or "et quart" adds to the
@@ -122,7 +187,7 @@ func (t *factTextKind) clock(h hour) bool {
 	case "de", "d'":
 		// "de 8 h à 20 h", "à partir de 20 h", where "de 48 h" alone,
 		// "un délai de 12 h à 24 h" are time limits.
-		return before == "partir" || !lengthNouns[before] && clockAfter(t.s[h.end:])
+		return before == "partir" || !lengthNouns[before] && t.clockAfter(h)
 	}
 	if h.minutes {
 		return true
@@ -174,10 +239,10 @@ func (t *factTextKind) hoursApart(h hour) bool {
 	return false
 }
 
-// hourEndingAt reads the hour whose last word is word k: up to four
-// words, "8 heures et demie".
+// hourEndingAt reads the hour whose last word is word k: its number,
+// its unit and "et demie", "vingt et une heures et demie".
 func (t *factTextKind) hourEndingAt(k int) (hour, bool) {
-	for n := max(k-3, 0); n <= k; n++ {
+	for n := max(k-maxHourWords-3, 0); n <= k; n++ {
 		if h, ok := t.hourAt(n); ok && h.end == t.words[k].end {
 			return h, true
 		}
@@ -222,32 +287,19 @@ func lengthOf(rest string) bool {
 	return strings.HasPrefix(rest, " de ") || strings.HasPrefix(rest, " d'") || strings.HasPrefix(rest, " d’")
 }
 
-// clockAfter reports whether rest goes on with an hour of the day after
-// "à": " à 20 h", " à 20h00", " à minuit".
-func clockAfter(rest string) bool {
-	after, ok := strings.CutPrefix(rest, " à ")
-	if !ok {
+// clockAfter reports whether an hour of the day follows hour h after
+// "à": "de 8 h à 20 h", "de huit heures à 20h00", "de 20 h à minuit".
+func (t *factTextKind) clockAfter(h hour) bool {
+	ws := t.words
+	k := h.last + 2
+	if k >= len(ws) || ws[k-1].low != "à" || !t.spaced(h.last, k) {
 		return false
 	}
-	if strings.HasPrefix(after, "minuit") || strings.HasPrefix(after, "midi") {
+	if noonOrMidnight[ws[k].s] != "" {
 		return true
 	}
-	n := 0
-	for n < len(after) && isDigit(after[n]) {
-		n++
-	}
-	if n == 0 || n > 2 {
-		return false
-	}
-	h, _ := strconv.Atoi(after[:n])
-	if h > 24 {
-		return false
-	}
-	rest = after[n:]
-	if len(rest) > 0 && (rest[0] == 'h' || rest[0] == 'H') {
-		return true
-	}
-	return strings.HasPrefix(rest, " h") && endsWord(rest, 2) || strings.HasPrefix(rest, " heure")
+	o, ok := t.hourAt(k)
+	return ok && o.h <= 24 && !o.capitalled
 }
 
 // hourFact reads, for durations, the hour that the word at i ends or
@@ -258,8 +310,8 @@ func clockAfter(rest string) bool {
 // not to be read as a length of time.
 func (t *factTextKind) hourFact(out []factAt, i int) ([]factAt, bool) {
 	w := t.words[i]
-	if val := noonOrMidnight[w.s]; val != "" {
-		if t.classes[i]&classClock != 0 && (i == 0 || t.s[t.words[i-1].end:w.start] != "-") {
+	if val := noonOrMidnight[w.low]; val != "" {
+		if t.classes[i]&classClock != 0 && t.namedHour(i) {
 			end := w.end
 			if m, last, ok := t.pastTheHour(i); ok {
 				val, end = val[:len(val)-2]+pad2(m), t.words[last].end
@@ -278,10 +330,7 @@ func (t *factTextKind) hourFact(out []factAt, i int) ([]factAt, bool) {
 	if w.s == "H" {
 		return out, true
 	}
-	if i == 0 {
-		return out, false
-	}
-	h, ok := t.hourAt(i - 1)
+	h, ok := t.hourOfUnit(i)
 	if !ok {
 		return out, false
 	}
@@ -308,7 +357,7 @@ func (t *factTextKind) appendHour(out []factAt, h hour) ([]factAt, bool) {
 func (t *factTextKind) gluedHours(out []factAt) []factAt {
 	s := t.s
 	for _, p := range t.numberStarts() {
-		if j := digitsEnd(s, p); j < len(s) && j-p <= 2 && (s[j] == 'h' || s[j] == 'H') {
+		if j := digitsEnd(s, p); j < len(s) && j-p <= 2 && (s[j] == 'h' || s[j] == 'H' || s[j] == ':') {
 			if h, ok := t.hourAt(t.wordAt(p)); ok && h.glued {
 				out, _ = t.appendHour(out, h)
 			}
@@ -317,6 +366,21 @@ func (t *factTextKind) gluedHours(out []factAt) []factAt {
 	return out
 }
 
-// noonOrMidnight are the hours named, in lower case ("Midi" is a region):
-// "de 20 h à minuit" is "de 20 h à 24 h".
+// noonOrMidnight are the hours named: "de 20 h à minuit" is "de 20 h à
+// 24 h".
 var noonOrMidnight = map[string]string{"midi": "T12:00", "minuit": "T00:00"}
+
+// namedHour reports whether word i, "midi" or "minuit" in any case, names
+// the hour: not in "après-midi", and "Midi" capitalised is the region
+// ("le Midi", "Midi-Pyrénées") but where a sentence starts ("Midi marque
+// la fin de la garde"), as "Minuit" anywhere is the hour.
+func (t *factTextKind) namedHour(i int) bool {
+	w := t.words[i]
+	if i > 0 && t.s[t.words[i-1].end:w.start] == "-" {
+		return false
+	}
+	if w.s == w.low || w.low == "minuit" {
+		return true
+	}
+	return w.s[1:] == w.low[1:] && !strings.HasPrefix(t.s[w.end:], "-") && t.wordAt(t.bounds[t.sentence(w.start)]) == i
+}

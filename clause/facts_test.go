@@ -503,6 +503,14 @@ var factCases = []struct {
 			{Kind: FactDuration, Old: "2 heures et quart", New: "2 heures", OldValue: f64(2.25), NewValue: f64(2), Unit: "hour", DeltaPct: f64(-11.11)}},
 	},
 	{
+		name: "an hour of the day in words, as a clock shows it, or named at a sentence's start",
+		old:  "La garde commence à vingt heures, finit à 08:00 et va de huit heures à vingt-deux heures. Minuit clôt la permanence. Midi ouvre la suivante, dans le Midi. La visite a lieu à une heure convenue et dure vingt heures.",
+		new:  "La garde commence à vingt et une heures, finit à 07:30 et va de 9 h à 22:00. Midi clôt la permanence. Minuit ouvre la suivante, dans le Nord. La visite a lieu à une heure fixée et dure vingt-deux heures.",
+		want: []Fact{{Kind: FactDate, Old: "vingt heures", New: "vingt et une heures"}, {Kind: FactDate, Old: "08:00", New: "07:30"},
+			{Kind: FactDate, Old: "huit heures", New: "9 h"}, {Kind: FactDate, Old: "Minuit", New: "Midi"}, {Kind: FactDate, Old: "Midi", New: "Minuit"},
+			{Kind: FactDuration, Old: "vingt heures", New: "vingt-deux heures", OldValue: f64(20), NewValue: f64(22), Unit: "hour", DeltaPct: f64(10)}},
+	},
+	{
 		name: "lengths in hours written as one word or with their minutes",
 		old:  "La caisse répond dans un délai de 48h ; la séance dure pendant 1 h 30 ; la durée de la garde est fixée à 12 h.",
 		new:  "La caisse répond dans un délai de 72h ; la séance dure pendant 1 h 45 ; la durée de la garde est fixée à 10 h.",
