@@ -321,7 +321,7 @@ func (t *factTextKind) years() []factAt {
 		if len(y.s) != 4 || !isDigits(y.s) || (y.s[:2] != "19" && y.s[:2] != "20") || s[ws[lead].end:y.start] != " " || !endsDate(s, y.end) {
 			continue
 		}
-		if lead+2 < len(ws) && s[y.end:ws[lead+2].start] == " " && counts(ws[lead+2], locution || t.pluralBefore(lead)) {
+		if lead+2 < len(ws) && s[y.end:ws[lead+2].start] == " " && counts(ws[lead+2], locution || t.participleBefore(lead, ws[lead+2])) {
 			continue
 		}
 		if rest := s[y.end:]; strings.HasPrefix(rest, " €") || strings.HasPrefix(rest, " %") {
@@ -340,13 +340,17 @@ func (t *factTextKind) years() []factAt {
 // evidence of a noun: plural, in lower case, neither a word of grammar
 // (determiner, quantifier, pronoun, preposition, adverb) nor a number. A
 // word shaped as a past participle is a noun as often ("pour 2000 assurés",
-// "dès 2000 salariés", "2000 points", "2000 unités") as the verb of what
-// stands before the year ("dues pour 2024 versées", "installés en 2020
-// concernés"): a verb agrees with that, so it is one only when the word
-// before the year's lead is plural too (pluralBefore), or the year opens
-// its sentence. When in doubt the year stays a date: a date lost is a
-// change nobody is told of.
-func counts(w factWord, pluralBefore bool) bool {
+// "dès 2000 salariés", "des places pour 2000 retraités", "2000 points") as
+// the verb of what stands before the year ("dues pour 2024 versées",
+// "installés en 2020 concernés"): a participle set after the year goes on
+// a participle set before it, so it is one only when the word before the
+// year's lead is a participle of its gender (participleBefore), or the
+// year opens its sentence; after a noun ("places") or a participle it
+// does not agree with ("les sommes versées pour 2000 salariés"), it is
+// what the number counts.
+// When in doubt the year stays a date: a date lost is a change nobody is
+// told of.
+func counts(w factWord, participleBefore bool) bool {
 	n := w.low
 	if n == "euro" || months[n] > 0 || durationUnits[n].unit != "" {
 		return true
@@ -361,23 +365,24 @@ func counts(w factWord, pluralBefore bool) bool {
 	if last != 's' && last != 'x' {
 		return false
 	}
-	return !participle(n) || !pluralBefore
+	return !participle(n) || !participleBefore
 }
 
-// pluralBefore reports whether the word before ws[lead], in the same
-// sentence, is plural, so that a participle after the year that lead
-// introduces may agree with it: "les sommes dues pour 2024 versées". At the
-// start of a sentence there is nothing to tell, and it reports true.
-func (t *factTextKind) pluralBefore(lead int) bool {
+// participleBefore reports whether the word before ws[lead], in the same
+// sentence, is a plural participle of the gender of w, so that w, a
+// participle after the year that lead introduces, may go on it: "les
+// sommes dues pour 2024 versées". At the start of a sentence or after a
+// comma there is nothing to tell, and it reports true.
+func (t *factTextKind) participleBefore(lead int, w factWord) bool {
 	if lead == 0 {
 		return true
 	}
 	b := t.words[lead-1]
-	if strings.Trim(t.s[b.end:t.words[lead].start], " ,\n") != "" {
+	if strings.Trim(t.s[b.end:t.words[lead].start], " \n") != "" {
 		return true
 	}
-	last := b.low[len(b.low)-1]
-	return last == 's' || last == 'x'
+	// Every feminine plural ending ends in "es", no masculine one does.
+	return participle(b.low) && strings.HasSuffix(b.low, "es") == strings.HasSuffix(w.low, "es")
 }
 
 // participleEnds are the endings of plural past participles ("versées",

@@ -378,8 +378,8 @@ var factCases = []struct {
 	},
 	{
 		name: "a year before a participle that agrees with nothing before it counts the participle's noun",
-		old:  "Une enveloppe est prévue pour 2000 assurés, l'obligation s'applique dès 2000 salariés et le seuil est fixé pour 2000 points. Le montant versé depuis 2018 inclus.",
-		new:  "Une enveloppe est prévue pour 2500 assurés, l'obligation s'applique dès 2010 salariés et le seuil est fixé pour 2020 points. Le montant versé depuis 2019 inclus.",
+		old:  "Une enveloppe est prévue pour 2000 assurés, l'obligation s'applique dès 2000 salariés et le seuil est fixé pour 2000 points. Le montant versé depuis 2018 inclus. Le plan crée des places pour 2000 retraités et les sommes versées pour 2000 salariés.",
+		new:  "Une enveloppe est prévue pour 2500 assurés, l'obligation s'applique dès 2010 salariés et le seuil est fixé pour 2020 points. Le montant versé depuis 2019 inclus. Le plan crée des places pour 2010 retraités et les sommes versées pour 2010 salariés.",
 		want: []Fact{{Kind: FactDate, Old: "2018", New: "2019"}},
 	},
 	{
