@@ -741,6 +741,15 @@ var factCases = []struct {
 			{Kind: FactReference, Old: "2° du I de l'article L. 162-5", New: "3° du I de l'article L. 162-5"}},
 	},
 	{
+		name: "a point below a letter, a bare letter or number, a Roman numeral in lower case",
+		old:  "Au i de l'article 4, au iii du a du 2° de l'article 5 et au 1 du I de l'article L. 162-14-1. La caisse a du 2° de l'article 6 une lecture stricte.",
+		new:  "Au I de l'article 4, au iv du a du 2° de l'article 5 et au 2 du I de l'article L. 162-14-1. La caisse a du 3° de l'article 6 une lecture stricte.",
+		want: []Fact{{Kind: FactReference, Old: "i de l'article 4", New: "I de l'article 4"},
+			{Kind: FactReference, Old: "iii du a du 2° de l'article 5", New: "iv du a du 2° de l'article 5"},
+			{Kind: FactReference, Old: "1 du I de l'article L. 162-14-1", New: "2 du I de l'article L. 162-14-1"},
+			{Kind: FactReference, Old: "2° de l'article 6", New: "3° de l'article 6"}},
+	},
+	{
 		name: "an alinéa of any rank, in words",
 		old:  "Conformément au onzième alinéa de l'article 3 et à la deuxième phrase du vingt et unième alinéa de l'article 4.",
 		new:  "Conformément au douzième alinéa de l'article 3 et à la deuxième phrase du vingt-deuxième alinéa de l'article 4.",

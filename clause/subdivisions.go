@@ -14,12 +14,14 @@ import (
 // it elsewhere, a change of the reference as much as another article is.
 
 // subdivisionPattern is one part of an article as texts cite it: a Roman
-// numeral, a number with its degree sign, a letter and its bracket, or
-// an alinéa, a phrase, a paragraphe or a tiret by its ordinal, of any
+// numeral, in capitals or, below a letter, in lower case ("au ii du a du
+// 2°"), a number with or without its degree sign ("le 1 du I", as the
+// codes number inside their Roman parts), a letter with or without its
+// bracket ("au a du 2°"), or an alinéa, a phrase, a paragraphe or a tiret by its ordinal, of any
 // rank, in words or figures, or several by theirs ("des deuxième et
 // troisième alinéas", "aux deuxième à dernier alinéas"), its words in any case, as a sentence may start
 // with them; with bis, ter… after it.
-const subdivisionPattern = `(?:[IVXL]+|\d+°|[a-z]\)|(?i:(?:` + frtext.OrdinalPattern + `(?:, | et | à ))*` + frtext.OrdinalPattern +
+const subdivisionPattern = `(?:[IVXL]+|[ivxl]+|\d+°?|[a-z]\)?|(?i:(?:` + frtext.OrdinalPattern + `(?:, | et | à ))*` + frtext.OrdinalPattern +
 	` (?:alinéa|phrase|paragraphe|tiret)s?))(?: (?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies))?`
 
 // subdivisionRe is a chain of parts, the outer last ("au a du 2° du I"),
@@ -41,7 +43,42 @@ func subdivisionBefore(s string, start int) (from int, sub string, ok bool) {
 	if m == nil {
 		return 0, "", false
 	}
-	return w + m[2], strings.Join(strings.Fields(s[w+m[2]:start-len(" de l'")]), " "), true
+	from, end := w+m[2], start-len(" de l'")
+	for !citesPart(s, from) {
+		// "il a du 2° de l'article": the verb is no part, the 2° is.
+		next := -1
+		for _, link := range []string{" du ", " de la "} {
+			if k := strings.Index(s[from:end], link); k >= 0 && (next < 0 || from+k+len(link) < next) {
+				next = from + k + len(link)
+			}
+		}
+		if next < 0 {
+			return 0, "", false
+		}
+		from = next
+	}
+	return from, strings.Join(strings.Fields(s[from:end]), " "), true
+}
+
+// citesPart reports whether the chain of parts at from in s opens with
+// a part, not a word of the sentence shaped as one: a bare letter, a
+// Roman numeral in lower case or a bare number ("a", "i", "1") is a part
+// only after the article or preposition that cites it ("au a du 2°",
+// "le i du a", "au 1 du I"); capitals, "2°", "a)" and ordinals are parts
+// wherever they stand.
+func citesPart(s string, from int) bool {
+	first := s[from:]
+	first = first[:strings.IndexByte(first, ' ')]
+	if strings.Trim(first, "IVXL") == "" || strings.ContainsAny(first, "°)") || len(first) > 1 && !isDigits(first) && strings.Trim(first, "ivxl") != "" {
+		return true
+	}
+	before := strings.TrimRight(s[:from], " ")
+	word := strings.ToLower(before[strings.LastIndexAny(before, " '\n")+1:])
+	switch word {
+	case "au", "aux", "le", "les", "du", "des":
+		return true
+	}
+	return false
 }
 
 // partsStart returns where the run of words that can make parts
@@ -77,8 +114,10 @@ func partWord(word string) bool {
 		return false
 	case strings.Trim(word, "IVXL") == "":
 		return true
-	case len(word) == 2 && word[1] == ')':
-		return word[0] >= 'a' && word[0] <= 'z'
+	case len(word) <= 2 && (len(word) == 1 || word[1] == ')'):
+		return word[0] >= 'a' && word[0] <= 'z' || isDigits(word)
+	case strings.Trim(word, "ivxl") == "":
+		return true
 	case strings.HasSuffix(word, "°"):
 		return isDigits(strings.TrimSuffix(word, "°"))
 	}
