@@ -245,6 +245,8 @@ func amountMatchesAt(s string, numbers []int) []amountMatch {
 				if w, ok := parseNumber(s[m[2]:m[3]] + "," + c); ok {
 					v, end = w, e
 				}
+			} else if c, e, ok := centimesAfter(s, end); ok && !strings.ContainsAny(sign, "kM") && !strings.Contains(s[m[2]:m[3]], ",") {
+				v, end = v+c, e // "26 euros et 50 centimes"
 			}
 			signs = append(signs, m[6])
 		}
@@ -422,15 +424,64 @@ func signed(s string, start int, v float64) (int, float64) {
 var signWords = map[string]bool{"de": true, "à": true, "soit": true, "par": true}
 
 // spelledAmounts reads the sums a text spells out ("cinquante euros",
-// "deux euros", "mille francs"), as law texts write round ones.
+// "deux euros", "mille francs", "deux millions d'euros"), as law texts
+// write round ones, with their cents ("vingt-six euros et cinquante
+// centimes") and what they are of ("cinquante euros par mois"), as sums in
+// figures are read.
 func spelledAmounts(s string) []amountMatch {
 	var out []amountMatch
-	for _, u := range [...]struct{ word, unit string }{{"euro", "EUR"}, {"franc", "FRF"}} {
+	for _, u := range [...]struct {
+		word, unit string
+		millions   bool // the word follows millions or milliards only
+	}{{"euro", "EUR", false}, {"franc", "FRF", false}, {"d'euro", "EUR", true}, {"de franc", "FRF", true}} {
 		for _, n := range spelledBefore(s, u.word, true) {
-			out = append(out, amountMatch{start: n.start, end: n.end, value: n.value, unit: u.unit})
+			if u.millions && int64(n.value)%1_000_000 != 0 {
+				continue // "mille d'euros" is no sum
+			}
+			m := amountMatch{start: n.start, end: n.end, value: n.value, unit: u.unit}
+			if c, e, ok := centimesAfter(s, m.end); ok && !u.millions {
+				m.value, m.end = m.value+c, e
+			}
+			m.basis, m.end = sumBasis(s, m.end)
+			out = append(out, m)
+			if lo, loEnd, lv, ok := rangeLow(s, m.start); ok {
+				out = append(out, amountMatch{start: lo, end: loEnd, value: lv, unit: u.unit, shown: m.end})
+			}
 		}
 	}
 	return out
+}
+
+// centimesAfter reads the cents a sum in euros or francs that ends at end
+// writes in words after its unit ("vingt-six euros et cinquante centimes",
+// "26 euros 50 centimes"): their value in the unit, and where they end.
+func centimesAfter(s string, end int) (float64, int, bool) {
+	rest := s[end:]
+	from := end + 1
+	if strings.HasPrefix(rest, " et ") {
+		from = end + len(" et ")
+	} else if !strings.HasPrefix(rest, " ") {
+		return 0, 0, false
+	}
+	k := strings.Index(factWindow(s, from, 48), " centime")
+	if k < 0 {
+		return 0, 0, false
+	}
+	at := from + k
+	e := at + len(" centime")
+	if e < len(s) && s[e] == 's' {
+		e++
+	}
+	if !endsWord(s, e) {
+		return 0, 0, false
+	}
+	if n, ok := digitsValue(s[from:at]); ok && at-from <= 2 {
+		return n / 100, e, true
+	}
+	if start, n, ok := frtext.CardinalBefore(s, at); ok && start == from && n < 100 {
+		return float64(n) / 100, e, true
+	}
+	return 0, 0, false
 }
 
 // spelled is a number written in words and the unit after it.

@@ -286,6 +286,20 @@ var factCases = []struct {
 		new:  "Le forfait est de 2 euros par boîte, soit 20 %.",
 	},
 	{
+		name: "a sum spelt out with its hundreds, millions, cents and period is the same sum in digits",
+		old:  "Le plafond est de dix-sept cents euros, l'enveloppe de deux millions d'euros, la consultation de vingt-six euros et cinquante centimes, la visite de 30 euros et 50 centimes, le forfait de cinquante euros par mois.",
+		new:  "Le plafond est de 1 700 euros, l'enveloppe de 2 000 000 €, la consultation de 26,50 €, la visite de 30,50 €, le forfait de 50 € par mois.",
+	},
+	{
+		name: "a sum spelt out changed in its hundreds, millions, cents and period",
+		old:  "Le plafond est de dix-sept cents euros, l'enveloppe de deux millions d'euros, la consultation de vingt-six euros et cinquante centimes, le forfait de cinquante euros par mois.",
+		new:  "Le plafond est de dix-huit cents euros, l'enveloppe de trois millions d'euros, la consultation de vingt-six euros, le forfait de cinquante euros par an.",
+		want: []Fact{{Kind: FactAmount, Old: "dix-sept cents euros", New: "dix-huit cents euros", OldValue: f64(1700), NewValue: f64(1800), Unit: "EUR", DeltaPct: f64(5.88)},
+			{Kind: FactAmount, Old: "deux millions d'euros", New: "trois millions d'euros", OldValue: f64(2e6), NewValue: f64(3e6), Unit: "EUR", DeltaPct: f64(50)},
+			{Kind: FactAmount, Old: "vingt-six euros et cinquante centimes", New: "vingt-six euros", OldValue: f64(26.5), NewValue: f64(26), Unit: "EUR", DeltaPct: f64(-1.89)},
+			{Kind: FactAmount, Old: "cinquante euros par mois", New: "cinquante euros par an", OldValue: f64(50), NewValue: f64(50), Unit: "EUR", DeltaPct: f64(0)}},
+	},
+	{
 		name: "hours",
 		old:  "La réponse intervient sous 48 heures.",
 		new:  "La réponse intervient sous 72 heures.",

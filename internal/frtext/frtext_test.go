@@ -128,13 +128,18 @@ func TestRules(t *testing.T) {
 		{"Cardinal", "soixante-dix | soixante et onze | soixante-dix-sept", "70 | 71 | 77"},
 		{"Cardinal", "quatre-vingts | quatre-vingt-un | quatre-vingt-dix | quatre-vingt-dix-neuf", "80 | 81 | 90 | 99"},
 		{"Cardinal", "cent | deux cents | deux cent vingt | cent quatre-vingts | mille | deux mille cinq cents", "100 | 200 | 220 | 180 | 1000 | 2500"},
+		{"Cardinal", "dix-sept cents | onze cents | dix-neuf cent quatre-vingt-dix-huit | deux mille vingt-quatre", "1700 | 1100 | 1998 | 2024"},
+		{"Cardinal", "un million | deux millions cinq cent mille | un milliard deux cents millions | trois milliards mille", "1000000 | 2500000 | 1200000000 | 3000001000"},
 		{"Cardinal", "deux trois | vingt trente | dix quatre | et un | vingt et deux | un et un | cent cent | vingt cents | mille mille | vingt-quatre vingt", "no"},
+		{"Cardinal", "dix cents | cent dix cents | mille onze cents | million | mille millions | deux millions trois milliards | deux millions un million", "no"},
 		// CardinalBefore: the number that ends the text, and where it starts.
 		{"CardinalBefore", "dans un délai de vingt-quatre", "18: 24"},
 		{"CardinalBefore", "entre deux et trois", "14: 3"},
 		{"CardinalBefore", "pendant vingt et un", "8: 21"},
 		{"CardinalBefore", "soit quatre-vingts", "5: 80"},
 		{"CardinalBefore", "les deux trois", "9: 3"},
+		{"CardinalBefore", "fixé à dix-sept cents", "9: 1700"},
+		{"CardinalBefore", "soit deux millions", "5: 2000000"},
 		{"CardinalBefore", "un délai", "no"},
 		// HeadingStart: the division a heading's first word names, and
 		// what follows that word (after " | ").

@@ -9,13 +9,21 @@ import (
 
 // cardinalWords are the words a number in words is made of, each with its
 // value; the rest is how they combine (Cardinal). "Vingts" and "cents"
-// are the plurals of "quatre-vingts" and "deux cents".
+// are the plurals of "quatre-vingts" and "deux cents"; "million" and
+// "milliard" are nouns, but count as "mille" does ("deux millions
+// d'euros").
 var cardinalWords = map[string]int{
 	"zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
 	"huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14,
 	"quinze": 15, "seize": 16, "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40,
 	"cinquante": 50, "soixante": 60, "cent": 100, "cents": 100, "mille": 1000,
+	"million": million, "millions": million, "milliard": milliard, "milliards": milliard,
 }
+
+const (
+	million  = 1_000_000
+	milliard = 1_000_000_000
+)
 
 // IsCardinalWord reports one word of a number in words ("quinze",
 // "vingts", "une"), lower case.
@@ -26,18 +34,22 @@ func IsCardinalWord(w string) bool {
 
 // Cardinal reads a number in words given word by word, lower case, the
 // hyphens and spaces between them dropped: "vingt-quatre", "soixante et
-// onze", "quatre-vingt-dix", "deux cents", "mille deux cent vingt". Words
-// that make no number together ("deux trois", "vingt trente", "dix
-// quatre", "et" elsewhere than "vingt et un") give ok false, so that two
+// onze", "quatre-vingt-dix", "deux cents", "mille deux cent vingt", the
+// hundreds from eleven to nineteen ("dix-sept cents", 1700), "deux
+// millions cinq cent mille". Words that make no number together ("deux
+// trois", "vingt trente", "dix quatre", "et" elsewhere than "vingt et
+// un", "million" alone or after "mille") give ok false, so that two
 // numbers side by side are never read as their sum.
 func Cardinal(ws []string) (int, bool) {
 	if len(ws) == 0 {
 		return 0, false
 	}
-	// group is the number below a thousand being read; last, the value of
-	// the word it last added, which decides what may follow: 0 at its
-	// start, 100 after "cent".
-	total, group, last := 0, 0, 0
+	// big is what the millions and milliards read so far count, scale the
+	// last of them; total, the thousands after them; group, the number
+	// below a thousand being read; last, the value of the word it last
+	// added, which decides what may follow: 0 at its start, 100 after
+	// "cent".
+	big, scale, total, group, last := 0, 0, 0, 0, 0
 	for i, w := range ws {
 		if w == "et" {
 			if i == 0 || i+1 == len(ws) || last < 20 || last > 60 || last%10 != 0 || ws[i-1] == "et" ||
@@ -50,11 +62,19 @@ func Cardinal(ws []string) (int, bool) {
 		switch {
 		case !ok:
 			return 0, false
+		case v >= million:
+			n := total + group
+			if n == 0 || n >= 1000 || scale != 0 && v >= scale {
+				return 0, false
+			}
+			big, scale, total, group, last = big+n*v, v, 0, 0, 0
 		case v == 1000:
 			if total > 0 {
 				return 0, false
 			}
 			total, group, last = max(group, 1)*1000, 0, 0
+		case v == 100 && total == 0 && big == 0 && group > 10 && group < 20 && last != 100:
+			group, last = group*100, 100 // "dix-sept cents"
 		case v == 100:
 			if group >= 100 || last != 0 && group >= 10 {
 				return 0, false
@@ -68,7 +88,7 @@ func Cardinal(ws []string) (int, bool) {
 			group, last = group+v, v
 		}
 	}
-	return total + group, true
+	return big + total + group, true
 }
 
 // follows reports whether a word of value v can come after one of value
