@@ -430,16 +430,10 @@ var signWords = map[string]bool{"de": true, "à": true, "soit": true, "par": tru
 // figures are read.
 func spelledAmounts(s string) []amountMatch {
 	var out []amountMatch
-	for _, u := range [...]struct {
-		word, unit string
-		millions   bool // the word follows millions or milliards only
-	}{{"euro", "EUR", false}, {"franc", "FRF", false}, {"d'euro", "EUR", true}, {"de franc", "FRF", true}} {
+	for _, u := range [...]struct{ word, unit string }{{"euro", "EUR"}, {"franc", "FRF"}} {
 		for _, n := range spelledBefore(s, u.word, true) {
-			if u.millions && int64(n.value)%1_000_000 != 0 {
-				continue // "mille d'euros" is no sum
-			}
 			m := amountMatch{start: n.start, end: n.end, value: n.value, unit: u.unit}
-			if c, e, ok := centimesAfter(s, m.end); ok && !u.millions {
+			if c, e, ok := centimesAfter(s, m.end); ok && !n.of {
 				m.value, m.end = m.value+c, e
 			}
 			m.basis, m.end = sumBasis(s, m.end)
@@ -488,11 +482,13 @@ func centimesAfter(s string, end int) (float64, int, bool) {
 type spelled struct {
 	start, end int
 	value      float64
+	of         bool // millions or milliards "d'euros", "de francs"
 }
 
 // spelledBefore finds every unit of s (case aside, with a plural "s" when
 // plural says so) that a number written in words precedes, one space
-// before it.
+// before it, or, for a count of millions or milliards, "d'" or "de"
+// ("deux millions d'euros", "un milliard de francs").
 func spelledBefore(s, unit string, plural bool) []spelled {
 	var out []spelled
 	for i := 0; ; {
@@ -505,11 +501,21 @@ func spelledBefore(s, unit string, plural bool) []spelled {
 		if plural && i < len(s) && s[i]|0x20 == 's' {
 			i++
 		}
-		if at < 2 || s[at-1] != ' ' || !endsWord(s, i) {
+		if at < 2 || !endsWord(s, i) {
 			continue
 		}
-		if start, v, ok := frtext.CardinalBefore(s, at-1); ok {
-			out = append(out, spelled{start, i, float64(v)})
+		of := 0
+		switch {
+		case s[at-1] == ' ':
+		case strings.HasSuffix(s[:at], " d'"):
+			of = len("d'")
+		case strings.HasSuffix(s[:at], " de "):
+			of = len("de ")
+		default:
+			continue
+		}
+		if start, v, ok := frtext.CardinalBefore(s, at-1-of); ok && (of == 0 || v%1_000_000 == 0) {
+			out = append(out, spelled{start, i, float64(v), of > 0})
 		}
 	}
 }
