@@ -162,3 +162,46 @@ func TestEmphasised(t *testing.T) {
 		}
 	}
 }
+
+// TestDivisionsNestWhateverTheMarkup: a bill's titles hold its chapters,
+// its chapters their sections and articles, however its markdown levels
+// them (a Word file styling every division "Heading 2" gives the same),
+// as the same lines in plain text do; a title never holds the next title.
+func TestDivisionsNestWhateverTheMarkup(t *testing.T) {
+	body := []string{"TITRE IER", "CHAPITRE IER", "Article 1er", "Texte 1.",
+		"Section 1", "Sous-section 1", "Paragraphe 2", "Article 2", "Texte 2.",
+		"TITRE II", "Article 3", "Texte 3."}
+	levels := map[string][]int{
+		"plain":       {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
+		"same level":  {2, 2, 2, 0, 2, 2, 2, 2, 0, 2, 2, 0},
+		"nested":      {1, 2, 3, 0, 3, 4, 5, 6, 0, 1, 2, 0},
+		"articles h2": {2, 3, 2, 0, 3, 3, 3, 2, 0, 2, 2, 0},
+		"second in":   {1, 2, 3, 0, 3, 4, 5, 6, 0, 2, 3, 0},
+	}
+	want := `0 title IER titre-1 | TITRE IER | 
+1 chapter IER chap-1 | CHAPITRE IER | 
+2 article 1er art-1 | Article 1er | Texte 1.
+2 section 1 sect-1 | Section 1 | 
+3 section 1 sous-sect-1 | Sous-section 1 | 
+4 section 2 paragraphe-2 | Paragraphe 2 | 
+5 article 2 art-2 | Article 2 | Texte 2.
+0 title II titre-2 | TITRE II | 
+1 article 3 art-3 | Article 3 | Texte 3.
+`
+	for name, lv := range levels {
+		var b strings.Builder
+		for i, l := range body {
+			b.WriteString(strings.Repeat("#", lv[i]))
+			if lv[i] > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(l + "\n\n")
+		}
+		in := b.String()
+		d := Parse(in)
+		checkDocument(t, in, d)
+		if got := outline(d); got != want {
+			t.Errorf("%s:\n%s\nwant:\n%s", name, got, want)
+		}
+	}
+}
