@@ -65,7 +65,7 @@ func plainHeading(s string) (head, bool) {
 	}
 	if longerThan(s, maxPlainHeading) {
 		// Too long for a title: either the article's text or no heading.
-		if h.body == 0 {
+		if h.body == 0 || bareRunIn(h, s) && !statesSomething(s[h.body:]) {
 			return head{}, false
 		}
 		h.runIn = true
@@ -74,6 +74,14 @@ func plainHeading(s string) (head, bool) {
 	}
 	h.text = s
 	return h, true
+}
+
+// bareRunIn reports an article heading whose line goes on with words and
+// no mark between its number and them: a title ("Article 2 Champ
+// d'application") or the article's first sentence, which only what the
+// words say tells apart.
+func bareRunIn(h head, s string) bool {
+	return strings.TrimSpace(s[h.cut:h.body]) == ""
 }
 
 // finiteVerbs are the verbs a sentence of an arrêté's or a convention's
@@ -125,7 +133,10 @@ func runInStart(s string, at int) (cut, body int, dotDash bool) {
 		sep = true
 		i = skipBlanks(s, i+n)
 	}
-	if !dot && !sep || i == len(s) {
+	// With neither, the line may still go on with the article's first
+	// sentence ("Article 29 Le médecin correspondant est consulté…"): the
+	// callers ask it to state something (see bareRunIn).
+	if i == len(s) {
 		return 0, 0, false
 	}
 	if r, _ := utf8.DecodeRuneInString(s[i:]); !unicode.IsUpper(r) && !strings.ContainsRune("«\"“", r) {
@@ -177,6 +188,7 @@ func classify(s string, strict bool) (h head, ok bool) {
 	if st, n, ok := readStatus(rest); ok {
 		h.status, rest = st, rest[n:]
 	}
+	h.titled = strings.TrimLeft(rest, " \t:.-–—") != ""
 	if !titleOK(rest, strict) {
 		return head{}, false
 	}
@@ -527,4 +539,50 @@ func skipDigits(s string, i int) int {
 // foldPrefixAt reports whether s holds p at i, ignoring case.
 func foldPrefixAt(s string, i int, p string) bool {
 	return i+len(p) <= len(s) && strings.EqualFold(s[i:i+len(p)], p)
+}
+
+// sentenceGoesOn reports an article heading whose line opens the
+// article's first sentence, wrapped onto the next line: "Article 2 - Le
+// présent arrêté sera publié" over "au Journal officiel.", as a text
+// hard-wrapped for e-mail or exported from a PDF sets it.
+func (p *parser) sentenceGoesOn(h *head, next string) bool {
+	return h.hk == hArticle && h.body > 0 && statesSomething(p.trimmed(h.line)[h.body:]+" "+next)
+}
+
+// titleGoesOn reports a heading whose name is wrapped onto line n, as a
+// text hard-wrapped for e-mail or a PDF's plain-text export sets a long
+// one ("Article 12 – Conditions d'exercice des médecins en" over "secteur
+// à honoraires différents"): the line goes on in lower case, is the last
+// of its paragraph and does not end as a sentence does, and the two make
+// a heading no longer than one line may be. A PDF read from its word boxes
+// gives the name on one line; so does this.
+func (p *parser) titleGoesOn(h *head, n int) bool {
+	if !h.titled {
+		return false
+	}
+	next := p.trimmed(n)
+	if readsAsSentence(next) || longerThan(next, maxPlainHeading-utf8.RuneCountInString(h.text)) {
+		return false
+	}
+	if m := n + 1; m < len(p.lines) && p.lines[m].flags&fBlank == 0 {
+		r, _ := utf8.DecodeRuneInString(p.trimmed(m))
+		return !unicode.IsLower(r)
+	}
+	return true
+}
+
+// cutRunIn parts the heading of a run-in article from the text its line
+// goes on with. A document keeps one style: once one article reads as
+// run-in ("Art. 2. – Le présent arrêté…"), so does every article set the
+// same way, its text however short ("Art. 3. – Abrogé.").
+func (p *parser) cutRunIn(runInStyle bool) {
+	for i := range p.heads {
+		h := &p.heads[i]
+		if h.body == 0 || !h.runIn && !(runInStyle && h.dotDash) {
+			h.runIn = false
+			continue
+		}
+		h.runIn = true
+		h.text = strings.TrimRight(h.text[:h.cut], " \t")
+	}
 }

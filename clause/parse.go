@@ -184,6 +184,11 @@ type head struct {
 	cut, body int
 	dotDash   bool
 	runIn     bool
+	// titled tells a heading that names its division after the number
+	// ("CHAPITRE 1 : Dispositions…"); wrap counts the lines below it that
+	// go on with that name (see titleGoesOn).
+	titled bool
+	wrap   int
 }
 
 type frame struct {
@@ -401,12 +406,17 @@ func (p *parser) dropFalseHeadings() {
 				next := p.text[p.lines[n].ts:p.lines[n].te]
 				r, _ := utf8.DecodeRuneInString(next)
 				if _, point := itemStart(next); unicode.IsLower(r) && !point {
-					if !h.dotDash {
+					switch {
+					case h.dotDash || p.sentenceGoesOn(&h, next):
+						// "Art. 1er. – La convention …" wrapped: the
+						// article's text goes on.
+						h.runIn = true
+					case p.titleGoesOn(&h, n):
+						h.wrap = 1
+						h.text += " " + next
+					default:
 						continue
 					}
-					// "Art. 1er. – La convention …" wrapped: the
-					// article's text goes on.
-					h.runIn = true
 				}
 			}
 		}
@@ -418,22 +428,6 @@ func (p *parser) dropFalseHeadings() {
 	}
 	p.heads = keep
 	p.cutRunIn(runInStyle)
-}
-
-// cutRunIn parts the heading of a run-in article from the text its line
-// goes on with. A document keeps one style: once one article reads as
-// run-in ("Art. 2. – Le présent arrêté…"), so does every article set the
-// same way, its text however short ("Art. 3. – Abrogé.").
-func (p *parser) cutRunIn(runInStyle bool) {
-	for i := range p.heads {
-		h := &p.heads[i]
-		if h.body == 0 || !h.runIn && !(runInStyle && h.dotDash) {
-			h.runIn = false
-			continue
-		}
-		h.runIn = true
-		h.text = strings.TrimRight(h.text[:h.cut], " \t")
-	}
 }
 
 // Amending texts quote the articles they insert: "L'article 24 est remplacé
@@ -548,7 +542,7 @@ func (p *parser) build() {
 		p.flush(bodyStart, h.line)
 		p.closeRange()
 		p.open(h)
-		bodyStart = h.line + 1
+		bodyStart = h.line + 1 + h.wrap
 		if h.runIn {
 			// The rest of the heading's line is the first of its text.
 			ln := &p.lines[h.line]

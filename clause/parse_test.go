@@ -921,3 +921,24 @@ func TestRuleLinesDrawOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestParseWrappedDivisionName: a division's name wrapped onto a line in
+// lower case, as a text hard-wrapped for e-mail sets it, is its name, as
+// the same heading on one line (a PDF read from its word boxes) is; the
+// division is not lost into the clause before it. A line in lower case
+// that ends as a sentence does still continues prose.
+func TestParseWrappedDivisionName(t *testing.T) {
+	in := "Article 1er\n\nTexte.\n\n" +
+		"CHAPITRE 1 : Dispositions relatives aux conditions d'éligibilité et\naux inéligibilités\n\n" +
+		"Article 2\n\nTexte 2.\n\n" +
+		"Article 3 - Les médecins\nadhèrent au règlement.\n"
+	d := Parse(in)
+	checkDocument(t, in, d)
+	want := `0 article 1er art-1 | Article 1er | Texte.
+0 chapter 1 chap-1 | CHAPITRE 1 : Dispositions relatives aux conditions d'éligibilité et aux inéligibilités | 
+1 article 2 art-2 | Article 2 | Texte 2.⏎⏎Article 3 - Les médecins⏎adhèr
+`
+	if got := outline(d); got != want {
+		t.Errorf("outline:\n%s\nwant:\n%s", got, want)
+	}
+}

@@ -89,6 +89,40 @@ func TestParseRunInArticles(t *testing.T) {
 			"Article 3 - Dispositions finales. | Texte.",
 		},
 	}, {
+		name: "no mark, and a sentence that states something",
+		in:   "Article 1er\n\nTexte.\n\nArticle 29 Le médecin correspondant doit informer le médecin traitant dans un délai de 15 jours.\n\nArticle 30 Champ d'application\n\nTexte.\n\nArticle 31 A compter du 1er janvier 2025, le tarif est fixé à 30 €.\n",
+		want: []string{
+			"Article 1er | Texte.",
+			"Article 29 | Le médecin correspondant doit informer le médecin traitant dans un délai de 15 jours.",
+			"Article 30 Champ d'application | Texte.",
+			"Article 31 | A compter du 1er janvier 2025, le tarif est fixé à 30 €.",
+		},
+	}, {
+		name: "no mark, longer than any title",
+		in:   "Article 1er\n\nTexte.\n\nArticle 29 Le médecin correspondant doit informer le médecin traitant dans un délai de 15 jours, par tout moyen, de la prise en charge du patient.\n\nArticle 30\n\nFin.\n",
+		want: []string{
+			"Article 1er | Texte.",
+			"Article 29 | Le médecin correspondant doit informer le médecin traitant dans un délai de 15 jours, par tout moyen, de la prise en charge du patient.",
+			"Article 30 | Fin.",
+		},
+	}, {
+		name: "a sentence wrapped, after a dash or no mark",
+		in:   "Article 1er\n\nTexte.\n\nArticle 2 - Le présent arrêté sera publié\nau Journal officiel de la République française.\n\nArticle 3 Le directeur général est chargé\nde l'exécution du présent arrêté.\n\nArticle 4\n\nFin.\n",
+		want: []string{
+			"Article 1er | Texte.",
+			"Article 2 | Le présent arrêté sera publié⏎au Journal officiel de la République française.",
+			"Article 3 | Le directeur général est chargé⏎de l'exécution du présent arrêté.",
+			"Article 4 | Fin.",
+		},
+	}, {
+		name: "a title wrapped",
+		in:   "Article 11 – Objet\n\nTexte.\n\nArticle 12 – Conditions d'exercice des médecins en\nsecteur à honoraires différents\n\nLes médecins peuvent pratiquer des dépassements.\n\nArticle 13 - Durée de la\nconvention\nLa convention est conclue pour cinq ans.\n",
+		want: []string{
+			"Article 11 – Objet | Texte.",
+			"Article 12 – Conditions d'exercice des médecins en secteur à honoraires différents | Les médecins peuvent pratiquer des dépassements.",
+			"Article 13 - Durée de la convention | La convention est conclue pour cinq ans.",
+		},
+	}, {
 		name: "an article quoted by an amending one stays in its text",
 		in:   "Article 1er\n\nL'article 24 est ainsi rédigé :\n\nArt. 24. - Le Parlement vote la loi.\n\nArticle 2\n\nTexte.\n",
 		want: []string{
@@ -114,22 +148,24 @@ func TestParseRunInArticles(t *testing.T) {
 }
 
 // A change in a run-in article's sentence is a change of its text, with
-// the facts it carries.
+// the facts it carries, however the heading is set apart from it.
 func TestCompareRunInArticle(t *testing.T) {
-	old := Parse("Art. L. 162-5-1. – Le médecin doit informer le patient dans un délai de 15 jours.\n")
-	new := Parse("Art. L. 162-5-1. – Le médecin peut informer le patient dans un délai de 30 jours.\n")
-	d := Compare(old, new, CompareOptions{})
-	var kinds []string
-	for _, c := range d.Changes {
-		if c.Kind != Modified {
-			continue
+	for _, heading := range []string{"Art. L. 162-5-1. – ", "Article 29 ", "Article 29 - "} {
+		old := Parse(heading + "Le médecin doit informer le patient dans un délai de 15 jours.\n")
+		new := Parse(heading + "Le médecin peut informer le patient dans un délai de 30 jours.\n")
+		d := Compare(old, new, CompareOptions{})
+		var kinds []string
+		for _, c := range d.Changes {
+			if c.Kind != Modified {
+				continue
+			}
+			for _, f := range c.Facts {
+				kinds = append(kinds, string(f.Kind)+" "+f.Old+" → "+f.New)
+			}
 		}
-		for _, f := range c.Facts {
-			kinds = append(kinds, string(f.Kind)+" "+f.Old+" → "+f.New)
+		want := "modality doit → peut\nduration 15 jours → 30 jours"
+		if got := strings.Join(kinds, "\n"); got != want {
+			t.Errorf("%q: facts:\n%s\nwant:\n%s", heading, got, want)
 		}
-	}
-	want := "modality doit → peut\nduration 15 jours → 30 jours"
-	if got := strings.Join(kinds, "\n"); got != want {
-		t.Errorf("facts:\n%s\nwant:\n%s", got, want)
 	}
 }

@@ -135,7 +135,9 @@ func (p *parser) endsBlock(i int, isHead []bool) bool {
 func (p *parser) headLines() []bool {
 	isHead := make([]bool, len(p.lines))
 	for _, h := range p.heads {
-		isHead[h.line] = true
+		for i := h.line; i <= h.line+h.wrap; i++ {
+			isHead[i] = true
+		}
 	}
 	return isHead
 }
