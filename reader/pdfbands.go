@@ -147,8 +147,9 @@ func headingGoesOn(prev, next *boxBand, bodyH float64) bool {
 // prev, because its first word did not fit: prev reaches so far right
 // that the word would have passed the edge of the text. Such lines are one
 // line of text, whatever they start with ("…de la Ve" / "République"),
-// except before a heading or a numbered point, and after the end of a
-// sentence, which cleanPDFText judges on the words alone.
+// except before a heading (but the end of a title in capitals) or a
+// numbered point, and after the end of a sentence, which cleanPDFText
+// judges on the words alone.
 func wrapped(prev, next *boxBand, left, charW, right, space float64) bool {
 	if len(prev.columns) != 1 || len(next.columns) != 1 || len(next.lines) != 1 || next.box.x0 > left+2*charW {
 		return false
@@ -161,8 +162,17 @@ func wrapped(prev, next *boxBand, left, charW, right, space float64) bool {
 	if frtext.EndsSentence(last.text()) {
 		return false
 	}
-	kind := classify(next.lines[0].text())
-	return kind != kindHeading && kind != kindPoint
+	text := next.lines[0].text()
+	switch classify(text) {
+	case kindPoint:
+		return false
+	case kindHeading:
+		// A title in capitals goes on in capitals ("…LES MÉDECINS
+		// LIBÉRAUX ET" / "L'ASSURANCE MALADIE"), unless the next line
+		// opens a division of its own.
+		return isCapitals(last.text()) && !startsHeading(text)
+	}
+	return true
 }
 
 // rightEdge is where the page's lines of text end: the rightmost edge of

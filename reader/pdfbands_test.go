@@ -167,6 +167,22 @@ func TestLayoutBands(t *testing.T) {
 				"Les négociations conventionnelles ont repris Le 15 novembre 2023.\n\n" +
 				"Les partenaires se fixent\nQuatre objectifs.\n",
 		},
+		{
+			// A title in capitals wrapped in the body's type, because its
+			// next word did not fit: one line, as the same title typed on
+			// one line. A short line in capitals over the title's name
+			// ("TITRE 1" / "DISPOSITIONS GÉNÉRALES") is not wrapped, and a
+			// division opens its own line whatever the line before.
+			name: "title in capitals",
+			lines: []boxLine{
+				set(60, 40, "CONVENTION NATIONALE ORGANISANT LES RAPPORTS ENTRE LES MÉDECINS ET"),
+				set(60, 55.8, "L'ASSURANCE MALADIE"),
+				set(60, 90, "TITRE 1"), set(60, 105.8, "DISPOSITIONS GÉNÉRALES ENTRE LES PARTIES SIGNATAIRES DE LA PRÉSENTE"),
+				set(60, 121.6, "ARTICLE 1ER"),
+			},
+			want: "CONVENTION NATIONALE ORGANISANT LES RAPPORTS ENTRE LES MÉDECINS ET L'ASSURANCE MALADIE\n\n" +
+				"TITRE 1\nDISPOSITIONS GÉNÉRALES ENTRE LES PARTIES SIGNATAIRES DE LA PRÉSENTE\nARTICLE 1ER\n",
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := columnsShown(layoutBands(tc.lines)); got != tc.want {
