@@ -586,3 +586,39 @@ func (p *parser) cutRunIn(runInStyle bool) {
 		h.text = strings.TrimRight(h.text[:h.cut], " \t")
 	}
 }
+
+// statusLines reads the status a chamber prints on the line under a
+// heading ("Article 9 ter" over "(nouveau)", a narrow column's wrap) as
+// the heading's, as it is when printed on the heading's line: the same
+// article headed "Article 9 ter (nouveau)" in the next reading, or "Article
+// 9 ter" once adopted, is the same text, not one that lost a line. A
+// status that is the whole body of a single article stays its text (see
+// readBodyStatuses); a range's ("Articles 11 à 13" over "(Supprimés)") is
+// every article's of the range.
+func (p *parser) statusLines() {
+	next := func(i int) int {
+		for i++; i < len(p.lines) && p.lines[i].flags&fBlank != 0; i++ {
+		}
+		return i
+	}
+	for k := range p.heads {
+		h := &p.heads[k]
+		if h.status != "" || h.runIn || kinds[h.hk].rank < 0 {
+			continue
+		}
+		j := next(h.line + h.wrap)
+		if j >= len(p.lines) || k+1 < len(p.heads) && p.heads[k+1].line == j {
+			continue
+		}
+		st, ok := statusOnly(p.trimmed(j))
+		if !ok {
+			continue
+		}
+		if after := next(j); len(h.more) == 0 && (after >= len(p.lines) || k+1 < len(p.heads) && p.heads[k+1].line == after) {
+			continue
+		}
+		h.status = st
+		h.text += " " + p.trimmed(j)
+		h.wrap = j - h.line
+	}
+}

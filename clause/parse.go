@@ -362,6 +362,7 @@ func (p *parser) scan() (rowCodeLine bool) {
 // of a document with articles, or joins the wrapped lines of one without.
 func (p *parser) settleHeadings() {
 	p.dropFalseHeadings()
+	p.statusLines()
 	p.free = !p.hasArticles
 	if p.hasArticles {
 		p.freeHeadings()

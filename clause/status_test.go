@@ -80,6 +80,23 @@ func TestParseStatusUnderHeading(t *testing.T) {
 	}
 }
 
+// TestParseStatusLineOverText: a status printed on the line under the
+// heading, over the article's text, is the heading's, and so is the one
+// under a range's heading, for every article of the range.
+func TestParseStatusLineOverText(t *testing.T) {
+	in := "Article 9 ter\n(nouveau)\n\nLe texte nouveau.\n\nArticles 11 à 13\n(Supprimés)\n\nArticle 14\n\n(Non modifié)\n\nTexte.\n"
+	d := Parse(in)
+	checkDocument(t, in, d)
+	want := "article 9 ter [article:9.ter] nouveau\narticle 11 [article:11] supprimé\narticle 12 [article:12] supprimé (no heading)\n" +
+		"article 13 [article:13] supprimé (no heading)\narticle 14 [article:14] non modifié\n"
+	if got := statusOutline(d); got != want {
+		t.Errorf("got\n%swant\n%s", got, want)
+	}
+	if c := d.Clauses[0]; c.Heading != "Article 9 ter (nouveau)" || c.Text != "Le texte nouveau." {
+		t.Errorf("heading %q, text %q", c.Heading, c.Text)
+	}
+}
+
 // TestParseStatusOtherKinds: titles and chapters carry statuses too.
 func TestParseStatusOtherKinds(t *testing.T) {
 	in := "TITRE II bis (nouveau)\n\nCHAPITRE 1er A (Supprimé)\n\nArticle 3\n\nTexte.\n"
@@ -311,6 +328,11 @@ func TestCompareStatuses(t *testing.T) {
 		{
 			name: "a status alone is cosmetic",
 			new:  "Article 1er (non modifié)\n\nLe tarif est fixé.\n\nArticle 2 (nouveau)\n\nLa caisse rembourse les actes.\n\nArticle 3\n\nLe médecin informe le patient.\n",
+			want: []string{"cosmetic 1er→1er", "cosmetic 2→2"},
+		},
+		{
+			name: "a status on the line under the heading, over the text, is cosmetic too",
+			new:  "Article 1er\n(non modifié)\n\nLe tarif est fixé.\n\nArticle 2\n\n(nouveau)\n\nLa caisse rembourse les actes.\n\nArticle 3\n\nLe médecin informe le patient.\n",
 			want: []string{"cosmetic 1er→1er", "cosmetic 2→2"},
 		},
 		{
