@@ -518,11 +518,13 @@ func (st *state) rewrite(i int, t Target, q string) {
 		c.Heading = retitle(c.Heading, c.Number, q)
 	case t.narrowed():
 		s, _ := scope(c.Text, t)
-		if len(t.Point) > 0 && t.Alinea == 0 && t.Phrase == 0 {
-			m := t.Point[len(t.Point)-1]
-			if lineMarker(q) == "" {
-				q = m + " " + q
+		if len(t.Point) > 0 && t.Alinea == 0 && t.Phrase == 0 && lineMarker(q) == "" {
+			// The point keeps its marker as the text writes it ("II. – ").
+			marker := c.Text[s.start : s.start+markerEnd(c.Text[s.start:s.end])]
+			if marker == "" {
+				marker = t.Point[len(t.Point)-1] + " "
 			}
+			q = marker + q
 		}
 		c.Text = splice(c.Text, s, q)
 	case c.Kind == clause.KindArticle:

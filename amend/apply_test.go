@@ -514,6 +514,8 @@ func TestApplyPoints(t *testing.T) {
 			err: "Article 1er: the text quoted for article 12 is headed article 13: renumber with « devient » first"},
 		{name: "a) under the II after 1° under the I", amend: "### Article 1er\n\nI. – À l'article 13 :\n\n1° Le montant : « 35 € » est remplacé par le montant : « 40 € ».\n\nII. – L'article 28.1 est ainsi modifié :\n\na) Au premier alinéa, le taux : « 100 % » est remplacé par le taux : « 80 % » ;\n\nb) Le dernier alinéa est supprimé.",
 			clause: "article 28.1", want: "Le médecin qui adhère à l'option s'engage à respecter un taux de dépassement de 80 %. Il peut résilier son adhésion à tout moment.\n\nLes dépassements sont plafonnés à 50 % du tarif opposable."},
+		{name: "a point rewritten keeps its marker as written", amend: "### Article 1er\n\nLe II de l'article 5 est ainsi rédigé : « Les médecins télétransmettent. »",
+			clause: "article 5", want: "I. - Les caisses s'engagent :\n\n1° À payer dans un délai de sept jours ;\n\n2° À informer les médecins :\n\na) Par courrier ;\n\nb) Par voie électronique, au moins une fois par an ;\n\n3° À tenir un registre.\n\nII. - Les médecins télétransmettent."},
 		{name: "a range renumbered one up", amend: "### Article 1er\n\nLes articles 15 à 17 deviennent les articles 16 à 18.",
 			clause: "article 18", want: "Un bilan est fait chaque année."},
 	})
