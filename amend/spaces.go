@@ -37,7 +37,15 @@ type Spaces struct {
 	// ("## Titre II" then "#### Article 16"), which write, setting each
 	// heading at its depth, does not.
 	hashes []int
+	// spaceBy is the space the source sets before each mark French sets
+	// apart (; : ! ? » € %) and, under '«', after that quote, where most
+	// of its are no-break ones: words the instructions put in are set so.
+	spaceBy map[rune]rune
 }
+
+// apart are the marks French typography sets apart with a no-break
+// space: before them, and after '«'.
+const apart = ";:!?»€%«"
 
 // ReadSpaces reads again source, the bytes of the file named name that
 // base was read from (with opts), marked (Mark), and keeps the clauses'
@@ -69,7 +77,9 @@ func ReadSpaces(base *clause.Document, name string, source []byte, opts reader.O
 func readSpaces(base *clause.Document, plain, marked string) *Spaces {
 	n := len(base.Clauses)
 	sp := &Spaces{heading: make([]string, n), text: make([]string, n), hashes: make([]int, n)}
-	w := &sourceWalk{plain: plain, kept: keptSpaces(plain, marked)}
+	kept := keptSpaces(plain, marked)
+	sp.spaceBy = typography(kept)
+	w := &sourceWalk{plain: plain, kept: kept}
 	for i := range base.Clauses {
 		sp.heading[i], sp.hashes[i] = w.findHeading(base.Clauses[i].Heading)
 		sp.text[i] = w.find(base.Clauses[i].Text)
@@ -140,25 +150,95 @@ func (sp *Spaces) restore(base, doc *clause.Document, from []int, levels bool) *
 		}
 		k := from[i]
 		if k < 0 {
+			c.Heading, c.Text = sp.typeset(c.Heading), sp.typeset(c.Text)
 			continue
 		}
 		b := &base.Clauses[k]
-		c.Heading = keepSpaces(b.Heading, sp.heading[k], c.Heading)
-		c.Text = keepSpaces(b.Text, sp.text[k], c.Text)
+		c.Heading = keepSpaces(b.Heading, sp.heading[k], c.Heading, sp.typeset)
+		c.Text = keepSpaces(b.Text, sp.text[k], c.Text, sp.typeset)
 	}
 	return out
+}
+
+// typography counts, in text, the spaces set before each mark of apart
+// (after '«'), and keeps for each the no-break one set most, when no-break
+// ones are most of them.
+func typography(text string) map[rune]rune {
+	counts := map[[2]rune]int{}
+	var prev, space rune
+	for _, r := range text {
+		switch {
+		case r == ' ' || noBreakIndex(r) >= 0:
+			if prev == '«' {
+				counts[[2]rune{'«', r}]++
+			}
+			space = r
+		case space != 0 && strings.ContainsRune(apart, r) && r != '«':
+			counts[[2]rune{r, space}]++
+			space = 0
+		default:
+			space = 0
+		}
+		prev = r
+	}
+	by := map[rune]rune{}
+	for _, mark := range apart {
+		best, n, all := rune(0), 0, 0
+		for _, sp := range append([]rune{' '}, noBreak[:]...) {
+			c := counts[[2]rune{mark, sp}]
+			all += c
+			if c > n && sp != ' ' {
+				best, n = sp, c
+			}
+		}
+		if n*2 > all {
+			by[mark] = best
+		}
+	}
+	return by
+}
+
+// typeset sets words put in by the instructions as the source sets its
+// own: a plain space before a mark of apart, or after '«', becomes the
+// no-break one the source sets there.
+func (sp *Spaces) typeset(s string) string {
+	if len(sp.spaceBy) == 0 || !strings.ContainsAny(s, apart) {
+		return s
+	}
+	rs := []rune(s)
+	for i, r := range rs {
+		if r != ' ' {
+			continue
+		}
+		if i+1 < len(rs) && rs[i+1] != '«' {
+			if n, ok := sp.spaceBy[rs[i+1]]; ok {
+				rs[i] = n
+				continue
+			}
+		}
+		if i > 0 && rs[i-1] == '«' {
+			if n, ok := sp.spaceBy['«']; ok {
+				rs[i] = n
+			}
+		}
+	}
+	return string(rs)
 }
 
 // keepSpaces returns now, what instructions made of was (a clause's text
 // as read), with the characters of source (was as written, of as many
 // characters, no-break spaces where was has plain ones) where now still
-// has was's: what changed is the instructions', the rest the source's.
-func keepSpaces(was, source, now string) string {
-	if source == "" || source == was {
-		return now
-	}
+// has was's: what changed is the instructions', the rest the source's,
+// the words they put in set by set.
+func keepSpaces(was, source, now string, set func(string) string) string {
 	if now == was {
+		if source == "" {
+			return now
+		}
 		return source
+	}
+	if source == "" {
+		source = was
 	}
 	src := []rune(source)
 	var b strings.Builder
@@ -172,7 +252,7 @@ func keepSpaces(was, source, now string) string {
 		case diffmatchpatch.DiffDelete:
 			at += n
 		case diffmatchpatch.DiffInsert:
-			b.WriteString(string(e.text))
+			b.WriteString(set(string(e.text)))
 		}
 	}
 	return b.String()

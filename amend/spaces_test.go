@@ -17,7 +17,10 @@ import (
 // and of the spaces around words taken out or put in, the one kept
 // beside the stop, the symbol or the quote it binds to is the source's:
 // before, "n'y adhère pas ;" less "pas" lost the no-break space before
-// ";", and words put after "salarié" took it away from ";"). Instructions apply to
+// ";", and words put after "salarié" took it away from ";"), and the words
+// the instructions put in are set as the base sets its own: a no-break
+// space before ; : % € » and after « where the base mostly has one
+// (before, they kept the plain spaces the reader made of the avenant's). Instructions apply to
 // the text as read: a heading "Annexe 1" or a marker "II. -" set with a
 // no-break space is read as any other. Before, every no-break space of
 // the base (U+00A0 in "30 €", U+202F before ":" and "%") was a plain space
@@ -44,7 +47,11 @@ func TestKeepSpaces(t *testing.T) {
 		{name: "words put after a marker", amend: "Au début du II de l'article 1, sont insérés les mots « Sauf exception, ».",
 			want: []string{"II.\u00a0- Sauf exception, le médecin salarié"}},
 		{name: "an annex rewritten by a table", amend: "L'annexe 1 est remplacée par les dispositions suivantes :\n\n« | Code | Libellé | Tarif |\n|---|---|---|\n| G | Consultation | 31 € | »",
-			want: []string{"## Annexe\u00a01 - Tarifs\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| G | Consultation | 31 € |\n"}},
+			want: []string{"## Annexe\u00a01 - Tarifs\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| G | Consultation | 31\u00a0€ |\n"}},
+		{name: "words put in set as the base sets its own", amend: "À l'article 2, après le mot « référence », sont insérés les mots « ; elle est majorée : de 10 % ».",
+			want: []string{"dite «\u00a0de référence\u00a0; elle est majorée\u202f: de 10\u202f%\u00a0»."}},
+		{name: "an alinéa put in set as the base sets its own", amend: "L'article 2 est complété par un alinéa ainsi rédigé : « Elle est dite « courante » : 30 €. »",
+			want: []string{"Elle est dite «\u00a0courante\u00a0»\u202f: 30\u00a0€."}},
 		{name: "an article renumbered", amend: "L'article 2 devient l'article 3.",
 			want: []string{"## Article\u00a03 - Tarifs"}},
 	} {

@@ -194,10 +194,12 @@ func markerEnd(text string) int {
 }
 
 // spaced puts a space before inserted words, unless they open with
-// punctuation that takes none.
+// punctuation that takes none in French: ", elle", ". Il", ")", not ";"
+// or ":" ("après le mot « référence », sont insérés les mots « ; elle
+// est majorée »" gave "référence; elle").
 func spaced(words string) string {
 	r, _ := utf8.DecodeRuneInString(words)
-	if strings.ContainsRune(",.;:)", r) {
+	if strings.ContainsRune(",.)…", r) {
 		return words
 	}
 	return " " + words
