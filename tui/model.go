@@ -787,7 +787,7 @@ func (m Model) render() string {
 	var body string
 	switch {
 	case m.showHelp:
-		lines := strings.Split(m.help.FullHelpView(m.helpKeys().full), "\n")
+		lines := strings.Split(helpBody(m.help, m.helpKeys().full, w, h), "\n")
 		for i := range lines {
 			lines[i] = fit(lines[i], w)
 		}
