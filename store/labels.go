@@ -64,24 +64,65 @@ func (s *Store) checkLabelFree(ix *index, label, party string) error {
 }
 
 // checkLabelClash refuses a label whose tag could not live beside a tag of
-// the store in every copy of it: one that differs only in case, or in how
-// its accents are encoded (RA-2023 and ra-2023, é typed composed or not),
-// is the same file on Windows and macOS; one that is the other's directory
-// (a and a/b) is refused by git itself, which then cannot clone or push
-// the store, and before that by the file system, with a message about
-// renaming a temporary file.
+// the store in every copy of it (see tagSpace.clash).
 func (s *Store) checkLabelClash(label string) error {
 	tags, err := s.tags()
 	if err != nil {
 		return err
 	}
-	key := foldRefName(label)
-	for _, name := range slices.Sorted(maps.Keys(tags)) {
-		switch k := foldRefName(name); {
-		case k == key:
-			return fmt.Errorf("label %q: tag %q differs from it only in case or in the encoding of its accents, and Windows and macOS keep both in one file; choose another", label, name)
-		case strings.HasPrefix(k, key+"/"), strings.HasPrefix(key, k+"/"):
-			return fmt.Errorf("label %q: tag %q exists, and a tag cannot also be the directory of another (git refuses to clone or push the two); choose another", label, name)
+	return newTagSpace(slices.Sorted(maps.Keys(tags))).clash(label)
+}
+
+// tagSpace holds tag names as a file system that ignores case and Unicode
+// normalisation sees them (foldRefName): a tag's file, and the directories
+// its name makes.
+type tagSpace struct {
+	// files and dirs map each folded name, and each directory a name
+	// makes, to the tag that made it.
+	files, dirs map[string]string
+}
+
+func newTagSpace(names []string) *tagSpace {
+	sp := &tagSpace{files: map[string]string{}, dirs: map[string]string{}}
+	for _, n := range names {
+		sp.add(n)
+	}
+	return sp
+}
+
+func (sp *tagSpace) add(name string) {
+	k := foldRefName(name)
+	sp.files[k] = name
+	for i := range len(k) {
+		if k[i] == '/' {
+			if _, ok := sp.dirs[k[:i]]; !ok {
+				sp.dirs[k[:i]] = name
+			}
+		}
+	}
+}
+
+// clash refuses a tag name that cannot stand beside those of sp: one that
+// differs from another only in case, or in how its accents are encoded
+// (RA-2023 and ra-2023, é typed composed or not), is the same file on
+// Windows and macOS; one that is the other's directory (a and a/b) is
+// refused by git itself, which then cannot clone or push the store, and
+// before that by the file system, with a message about renaming a
+// temporary file.
+func (sp *tagSpace) clash(label string) error {
+	k := foldRefName(label)
+	if n, ok := sp.files[k]; ok && n != label {
+		return fmt.Errorf("label %q: tag %q differs from it only in case or in the encoding of its accents, and Windows and macOS keep both in one file; choose another", label, n)
+	}
+	nested := func(other string) error {
+		return fmt.Errorf("label %q: tag %q exists, and a tag cannot also be the directory of another (git refuses to clone or push the two); choose another", label, other)
+	}
+	if n, ok := sp.dirs[k]; ok {
+		return nested(n)
+	}
+	for i := range len(k) {
+		if n, ok := sp.files[k[:i]]; ok && k[i] == '/' {
+			return nested(n)
 		}
 	}
 	return nil

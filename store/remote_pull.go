@@ -59,6 +59,9 @@ func (s *Store) Pull(remote string, opts RemoteOptions) (_ *PullResult, err erro
 		return nil, &RefusedError{Op: "pull from " + RedactURL(remote), Conflicts: plan.conflicts, hint: "nothing changed"}
 	}
 	res.Ahead = plan.kept
+	if err := checkTagsClash(sortedKeys(local.tags), plan.tags); err != nil {
+		return nil, fmt.Errorf("pull from %s refused: %w", RedactURL(remote), err)
+	}
 	// Versions from another party are read as untrusted before any is
 	// taken: one avenant would never have written refuses the pull.
 	for _, u := range plan.tags {
@@ -86,6 +89,21 @@ func (s *Store) Pull(remote string, opts RemoteOptions) (_ *PullResult, err erro
 		}
 	}
 	return res, nil
+}
+
+// checkTagsClash refuses new tags that could not stand beside the tags
+// the receiving side has, or beside each other (tagSpace.clash): a pull
+// that wrote the first of a and a/b failed on the second half-way, a push
+// was refused by the remote with "atomic transaction failed".
+func checkTagsClash(have []string, updates []RefUpdate) error {
+	sp := newTagSpace(have)
+	for _, u := range updates {
+		if err := sp.clash(u.Name); err != nil {
+			return err
+		}
+		sp.add(u.Name)
+	}
+	return nil
 }
 
 // checkPulled reads the version a fetched tag names, its manifest

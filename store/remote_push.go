@@ -55,6 +55,9 @@ func (s *Store) Push(remote string, opts RemoteOptions) (_ *PushResult, err erro
 	if len(plan.conflicts) > 0 {
 		return nil, &RefusedError{Op: "push to " + RedactURL(remote), Conflicts: plan.conflicts, hint: "pull first"}
 	}
+	if err := checkTagsClash(sortedKeys(rem.tags), plan.tags); err != nil {
+		return nil, fmt.Errorf("push to %s refused: %w", RedactURL(remote), err)
+	}
 	res := &PushResult{Remote: RedactURL(remote), Updated: append(plan.heads, plan.tags...), Behind: plan.kept}
 	var specs []config.RefSpec
 	for _, u := range res.Updated {

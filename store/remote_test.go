@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -514,5 +515,35 @@ func TestPullIntoEmptyStore(t *testing.T) {
 	}
 	if got := refsOf(t, a.Dir); !reflect.DeepEqual(got, before) {
 		t.Errorf("a refused push changed the remote:\n%v\nwant\n%v", got, before)
+	}
+}
+
+// TestShareTagClash: a tag that cannot stand beside one of the receiving
+// side (a beside a/b, A beside a) refuses the whole pull or push before
+// anything is written: the pull wrote the tags before it and failed on
+// that one ("mkdir refs/tags/a: not a directory"), the push was refused
+// by the remote as "atomic transaction failed".
+func TestShareTagClash(t *testing.T) {
+	for _, c := range [][2]string{{"a/b", "a"}, {"a", "a/b/c"}, {"ra-2023", "RA-2023"}} {
+		remoteDir := bareRemote(t)
+		a, b := newStore(t), newStore(t)
+		mustImport(t, a, textV1, "CNAM", c[0], "2024-01-10")
+		if _, err := a.Push(remoteDir, RemoteOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		mustImport(t, b, textV2, "MG France", c[1], "2024-02-10")
+		before, beforeRemote := refsOf(t, b.Dir), refsOf(t, remoteDir)
+		if _, err := b.Pull(remoteDir, RemoteOptions{}); err == nil || !strings.Contains(err.Error(), "refused: label "+strconv.Quote(c[0])) {
+			t.Errorf("pull of %s into a store holding %s: %v, want it refused", c[0], c[1], err)
+		}
+		if got := refsOf(t, b.Dir); !reflect.DeepEqual(got, before) {
+			t.Errorf("a refused pull changed the store:\n%v\nwant\n%v", got, before)
+		}
+		if _, err := b.Push(remoteDir, RemoteOptions{}); err == nil || !strings.Contains(err.Error(), "refused: label "+strconv.Quote(c[1])) {
+			t.Errorf("push of %s to a remote holding %s: %v, want it refused", c[1], c[0], err)
+		}
+		if got := refsOf(t, remoteDir); !reflect.DeepEqual(got, beforeRemote) {
+			t.Errorf("a refused push changed the remote:\n%v\nwant\n%v", got, beforeRemote)
+		}
 	}
 }
