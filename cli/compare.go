@@ -102,6 +102,9 @@ func compareRun(opts *CompareOptions) error {
 	if err := nameApart(args, sides); err != nil {
 		return err
 	}
+	if err := l.answering(args, sides); err != nil {
+		return err
+	}
 	t := parties.Compare(docs[0], docs[1:], clause.CompareOptions{})
 	if !opts.g.quiet {
 		if err := render.WriteCompare(opts.g.io.Out, t, sides[0], sides[1:], opts.Format, opts.All); err != nil {
@@ -148,6 +151,26 @@ func nameApart(args []string, sides []render.Side) error {
 			as = fmt.Sprintf(" (as %q and %q)", sanitize.Line(prev), sanitize.Line(args[i]))
 		}
 		return fmt.Errorf("compare: %s is given twice%s: give each version once", sanitize.Line(s.Ref), as)
+	}
+	return nil
+}
+
+// answering notes, for each answer from the store that answers another
+// version than the base, the version it answers: the header says "answered
+// by", and a union answering another union's counter-proposal did not
+// answer the CNAM's proposal it is laid against.
+func (l *docLoader) answering(args []string, sides []render.Side) error {
+	for j := 1; j < len(args); j++ {
+		if isFile(args[j]) || l.s == nil {
+			continue
+		}
+		v, err := l.s.Resolve(args[j])
+		if err != nil {
+			return err
+		}
+		if v.Base != sides[0].Ref {
+			sides[j].Answers = v.Base
+		}
 	}
 	return nil
 }

@@ -145,6 +145,9 @@ func compareHeader(base Side, answers []Side) (string, []string) {
 				meta = append(meta, m)
 			}
 		}
+		if s.Answers != "" {
+			meta = append(meta, "answering "+s.Answers)
+		}
 		if len(meta) == 0 {
 			return s.Ref
 		}

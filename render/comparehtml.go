@@ -149,7 +149,7 @@ footer { margin-top: 3rem; color: var(--muted); font-size: .8rem; }
 <h1>{{.Base.Ref}} et ses réponses</h1>
 <div class="meta">Base : {{.Base.Ref}}{{if .Base.Party}} · {{.Base.Party}}{{end}}{{if .Base.Date}} · {{.Base.Date}}{{end}}</div>
 {{- range .Answers}}
-<div class="meta">Réponse : {{.Ref}}{{if .Party}} · {{.Party}}{{end}}{{if .Date}} · {{.Date}}{{end}}</div>
+<div class="meta">Réponse : {{.Ref}}{{if .Party}} · {{.Party}}{{end}}{{if .Date}} · {{.Date}}{{end}}{{if .Answers}} · en réponse à {{.Answers}}{{end}}</div>
 {{- end}}
 </header>
 <main>

@@ -75,7 +75,7 @@ var frenchKinds = map[clause.ChangeKind]string{
 }
 
 func cleanSide(s Side) Side {
-	s.Ref, s.Party, s.Date = sanitize.Text(s.Ref), sanitize.Text(s.Party), sanitize.Text(s.Date)
+	s.Ref, s.Party, s.Date, s.Answers = sanitize.Text(s.Ref), sanitize.Text(s.Party), sanitize.Text(s.Date), sanitize.Text(s.Answers)
 	return s
 }
 

@@ -49,6 +49,10 @@ type Side struct {
 	Date  string `json:"date"`
 	// Clauses is filled from the document by NewDiffDoc.
 	Clauses int `json:"clauses"`
+	// Answers is, for an answer compare lays against a base it does not
+	// answer, the version it answers; "" otherwise. Not in the JSON
+	// schemas: avenant versions gives every version's base.
+	Answers string `json:"-"`
 }
 
 // ClauseRef names a clause in a change.
