@@ -431,13 +431,13 @@ func checkImport(opts *ImportOptions) (time.Time, error) {
 	}
 	slug := Slug(opts.Party)
 	if slug == "" || slug == mainBranch || slug == "head" {
-		return time.Time{}, fmt.Errorf("party %q: its branch name %q is not usable", opts.Party, slug)
+		return time.Time{}, fmt.Errorf("party %.80q: its branch name %q is not usable", opts.Party, slug)
 	}
 	if err := checkRefName(plumbing.NewBranchReferenceName(slug)); err != nil {
-		return time.Time{}, fmt.Errorf("party %q: its branch %w", opts.Party, err)
+		return time.Time{}, fmt.Errorf("party %.80q: its branch %w", opts.Party, err)
 	}
 	if strings.ContainsAny(opts.Party, "<>") {
-		return time.Time{}, fmt.Errorf("party %q: < and > are not allowed", opts.Party)
+		return time.Time{}, fmt.Errorf("party %.80q: < and > are not allowed", opts.Party)
 	}
 	if err := checkLabel(opts.Label); err != nil {
 		return time.Time{}, err
@@ -468,7 +468,7 @@ func (s *Store) holds(v *Version, doc *clause.Document) (bool, error) {
 // the reading of versions pulled from others apply the same rule.
 func checkText(what, value string) error {
 	if err := sanitize.Check(value); err != nil {
-		return fmt.Errorf("%s %q: %w", what, value, err)
+		return fmt.Errorf("%s %.80q: %w", what, value, err)
 	}
 	return nil
 }

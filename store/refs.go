@@ -10,23 +10,26 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 )
 
-// maxRefPart is the longest part of a reference name the store accepts:
-// a reference is a file, a file name has at most 255 bytes on common file
-// systems, and git writes "<name>.lock" beside it to update it.
-const maxRefPart = 255 - len(".lock")
+// maxRefName is the longest branch or tag name the store accepts: a
+// reference is a file, a file name has at most 255 bytes on common file
+// systems, and git writes "<name>.lock" beside it to update it. The bound
+// is the whole name's, not each of its parts': a label of many parts
+// (a/b/…) made a path past the system's limit, which failed the import
+// with a message of the label's length and left the directories of its
+// first parts, where a later tag of that name could not be written.
+const maxRefName = 255 - len(".lock")
 
 // checkRefName refuses a reference name that git would refuse, or whose
-// file could not be written, before anything is written.
+// file could not be written, before anything is written. Messages show at
+// most the first 80 characters of a name.
 func checkRefName(name plumbing.ReferenceName) error {
 	// Short() would stop at a space.
 	short := strings.TrimPrefix(strings.TrimPrefix(name.String(), "refs/heads/"), "refs/tags/")
 	if err := name.Validate(); err != nil || strings.HasPrefix(short, "-") {
-		return fmt.Errorf("%q is not a valid git reference name (no spaces, ~ ^ : ? * [ \\ .. @{ or control characters)", short)
+		return fmt.Errorf("%.80q is not a valid git reference name (no spaces, ~ ^ : ? * [ \\ .. @{ or control characters)", short)
 	}
-	for _, part := range strings.Split(name.String(), "/") {
-		if len(part) > maxRefPart {
-			return fmt.Errorf("%q: a part of %d bytes is too long to be a file name (at most %d)", short, len(part), maxRefPart)
-		}
+	if len(short) > maxRefName {
+		return fmt.Errorf("%.80q: %d bytes, too long to be a file name (at most %d)", short, len(short), maxRefName)
 	}
 	return nil
 }

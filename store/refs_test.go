@@ -274,3 +274,29 @@ func TestLabelClash(t *testing.T) {
 		mustImport(t, s, killText(i+2), "CNAM", label, fmt.Sprintf("2024-01-%02d", i+2))
 	}
 }
+
+// TestLongLabel: a label of many parts, each short enough to be a file
+// name, is refused when the whole is longer than one (18 parts of 240
+// bytes failed the import with 'file name too long' in a message of the
+// label's 4,337 bytes, and left 17 directories under refs/tags, where a
+// later tag named as the first could not be written); the message shows
+// the label's start only.
+func TestLongLabel(t *testing.T) {
+	s := newStore(t)
+	mustImport(t, s, killText(1), "CNAM", "V-1", "2024-01-01")
+	before := allRefs(t, s)
+	part := strings.Repeat("x", 240)
+	for _, label := range []string{strings.Repeat(part+"/", 17) + part, part + "/" + part} {
+		_, err := s.Import(parseMD(killText(2)), ImportOptions{Party: "CNAM", Label: label, Date: "2024-01-02"})
+		if err == nil || !strings.Contains(err.Error(), "too long") || len(err.Error()) > 200 {
+			t.Errorf("a label of %d bytes: %v", len(label), err)
+		}
+		if got := allRefs(t, s); !reflect.DeepEqual(got, before) {
+			t.Errorf("references changed:\n%v\nwant\n%v", got, before)
+		}
+	}
+	if dirs, _ := os.ReadDir(filepath.Join(s.gitDir, "refs", "tags")); len(dirs) != 1 {
+		t.Errorf("refs/tags holds %d entries, want V-1 alone", len(dirs))
+	}
+	mustImport(t, s, killText(2), "CNAM", part, "2024-01-02")
+}
