@@ -388,6 +388,13 @@ func (s outlineScreen) selected() (int, bool) {
 func (s outlineScreen) setQuery(q string) outlineScreen {
 	s.query = strings.TrimSpace(q)
 	s.refilter()
+	// As go-to does, a search lifts the filters that hide every clause it
+	// matches: with "kind=tariff" on, a search for a word of an article
+	// said "no clause matches" of words the text has.
+	if s.query != "" && !slices.Contains(s.matched, true) && (s.changedOnly || s.factsOnly || s.kind > 0) {
+		s.changedOnly, s.factsOnly, s.kind = false, false, 0
+		s.refilter()
+	}
 	if s.query != "" {
 		s.cursor = -1
 		s, _ = s.stepMatch(1)

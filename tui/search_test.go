@@ -160,3 +160,22 @@ func TestFlowSearchAndGoTo(t *testing.T) {
 	f.tm.Send(tea.KeyPressMsg{Code: 'q', Text: "q"})
 	f.tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 }
+
+// TestSearchLiftsHidingFilters: a search whose every match a filter hides
+// lifts the filters, as go-to does. Before, with "t" on (kind=modified), a
+// search for a word of the unchanged article 2 said "no clause matches".
+func TestSearchLiftsHidingFilters(t *testing.T) {
+	m := start(t, newFakeSource(), Options{}, 80, 24)
+	m = drive(t, m, keys("t", "/", "CINQ ANS", "enter")...)
+	if strings.Contains(m.status, "no clause matches") || selectedLabel(m) != "Article 2 - Durée" {
+		t.Errorf("status %q, cursor on %q, want Article 2 - Durée", m.status, selectedLabel(m))
+	}
+	if m.outline.kind != 0 {
+		t.Errorf("kind filter %q still on", kindFilters[m.outline.kind])
+	}
+	// A search that matches within the filters keeps them.
+	m = drive(t, m, keys("esc", "t", "/", "libéraux", "enter")...)
+	if m.outline.kind == 0 || selectedLabel(m) != "Article 1 - Objet" {
+		t.Errorf("kind filter %q, cursor on %q, want the filter kept and Article 1", kindFilters[m.outline.kind], selectedLabel(m))
+	}
+}
