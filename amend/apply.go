@@ -341,6 +341,12 @@ func (st *state) applyTo(op Op, t Target, by string) error {
 	}
 	switch op.Kind {
 	case Replace, DeleteWords, InsertWords, AppendWords:
+		if strings.Contains(op.New, "\n") {
+			// Words quoted over two lines are one run of words: the
+			// line break is the avenant's layout (a hard-wrapped text),
+			// not one the words put in the text amended.
+			op.New = strings.Join(strings.Fields(op.New), " ")
+		}
 		if op.Kind != AppendWords && (op.Kind != InsertWords || op.Anchor != "") && !t.Heading && !t.narrowed() && st.end(i) > i+1 {
 			// A titre, chapitre, section or annex: what it holds too.
 			// Words put at its start name none to look for there.

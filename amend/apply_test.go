@@ -789,3 +789,16 @@ func TestSeveralPlacesRefused(t *testing.T) {
 			clause: "article 10", want: "I. – Le médecin perçoit :\n\n1° Un forfait structure ;\n\n2° Un forfait patientèle ;\n\n3° Une rémunération sur objectifs.\n\nII. – Les montants sont fixés à l'annexe 1. Ils sont publiés.\n\nIls sont revalorisés chaque année.\n\nIls sont publiés.\n\nIls sont notifiés."},
 	})
 }
+
+// Words quoted over two lines of a hard-wrapped avenant are one run of
+// words. Before, "les mots : « avant la\nréalisation de l'acte »" put the
+// avenant's line break in the middle of the alinéa amended.
+func TestWrappedWords(t *testing.T) {
+	base := clause.Parse("# Convention\n\n### Article 28 - Engagements\n\nIl informe le patient avant tout acte. Il remet un devis.\n")
+	runApplyCases(t, base, []applyCase{
+		{name: "replaced", amend: "### Article 1er\n\nÀ l'article 28, les mots : « avant tout\nacte » sont remplacés par les mots : « avant la\nréalisation de l'acte ».",
+			clause: "article 28", want: "Il informe le patient avant la réalisation de l'acte. Il remet un devis."},
+		{name: "put in", amend: "### Article 1er\n\nÀ l'article 28, après le mot : « devis », sont insérés les mots : « daté\net signé ».",
+			clause: "article 28", want: "Il informe le patient avant tout acte. Il remet un devis daté et signé."},
+	})
+}
