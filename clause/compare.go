@@ -86,13 +86,16 @@ type CompareOptions struct {
 // Compare aligns two documents and classifies every clause.
 func Compare(old, new *Document, opts CompareOptions) *Diff {
 	matches := Align(old, new, opts.Align)
-	moved := movedMatches(old, matches)
-	rehoused := rehousedMatches(old, new, matches)
+	rehoused, crossed := rehousedMatches(old, new, matches)
+	moved := movedMatches(old, matches, rehoused)
 	refs := buildRefIndex(old, new, matches)
 	d := &Diff{Old: old, New: new, Changes: make([]Change, len(matches))}
 	inParallel(len(matches), func(i int) {
 		c := classifyMatch(old, new, matches[i], refs)
 		c.Moved = (moved[i] || rehoused[i]) && c.Kind != Added && c.Kind != Removed
+		if crossed[i] {
+			c.Facts = crossedFacts(old, new, matches[i], c.Facts)
+		}
 		d.Changes[i] = c
 	})
 	d.Summary = summarize(d.Changes)
@@ -476,15 +479,17 @@ func numberRuns(s string) []string {
 // movedMatches flags the matches whose order in the new document is not
 // explained by insertions and deletions: the matched pairs, read in new
 // order, keep their old positions increasing along a longest increasing
-// subsequence; whatever lies outside it has moved.
-func movedMatches(old *Document, ms []match) []bool {
+// subsequence; whatever lies outside it has moved. The matches rehoused
+// (rehousedMatches) moved already, and are left out: a row taken from
+// one table to the next is the row that moved, not the one it passed.
+func movedMatches(old *Document, ms []match, rehoused []bool) []bool {
 	type pair struct{ match, old int }
 	// Containers and the clauses they hold are ordered apart: when an
 	// article leaves the end of titre I for the start of titre II, the
 	// article moved (see rehousedMatches), not the titre.
 	var seqs [2][]pair
 	for i, m := range ms {
-		if len(m.Old) > 0 && len(m.New) > 0 {
+		if len(m.Old) > 0 && len(m.New) > 0 && !rehoused[i] {
 			g := 0
 			if isContainer(old.Clauses[m.Old[0]].Kind) {
 				g = 1
@@ -522,8 +527,10 @@ func isContainer(k Kind) bool {
 // none of them), and the parts of a split container are one container.
 // Only a clause whose text came along is rehoused: a number given an
 // entirely new text (a chapter rewritten, its sections redrawn) is a
-// rewrite in place, not a move.
-func rehousedMatches(old, new *Document, ms []match) []bool {
+// rewrite in place, not a move. It also flags, in crossed, the table rows
+// taken from one table to another that both versions hold (see
+// crossedFacts), however much their text changed.
+func rehousedMatches(old, new *Document, ms []match) (rehoused, crossed []bool) {
 	var matchOf [2][]int // for each clause of each side, its match when paired, else -1
 	for s, d := range [2]*Document{old, new} {
 		matchOf[s] = make([]int, len(d.Clauses))
@@ -551,14 +558,21 @@ func rehousedMatches(old, new *Document, ms []match) []bool {
 		}
 		return -1
 	}
-	out := make([]bool, len(ms))
+	rehoused, crossed = make([]bool, len(ms)), make([]bool, len(ms))
 	for i, m := range ms {
-		if len(m.Old) != 1 || len(m.New) != 1 || m.Similarity < minSimilar {
+		if len(m.Old) != 1 || len(m.New) != 1 {
 			continue
 		}
-		out[i] = home(0, old, m.Old[0]) != home(1, new, m.New[0])
+		o, n := m.Old[0], m.New[0]
+		if m.Similarity >= minSimilar {
+			rehoused[i] = home(0, old, o) != home(1, new, n)
+		}
+		if isTableRow(&old.Clauses[o]) && isTableRow(&new.Clauses[n]) {
+			po, pn := old.Clauses[o].Parent, new.Clauses[n].Parent
+			crossed[i] = po >= 0 && pn >= 0 && matchOf[0][po] >= 0 && matchOf[1][pn] >= 0 && matchOf[0][po] != matchOf[1][pn]
+		}
 	}
-	return out
+	return rehoused, crossed
 }
 
 // longestIncreasing marks the elements of one longest strictly increasing

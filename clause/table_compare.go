@@ -286,3 +286,67 @@ func amountCells(cells []string) int {
 	}
 	return n
 }
+
+// crossedFacts are the facts of a table row taken from one table to
+// another that both versions hold (from the "Métropole" grid to the "DROM"
+// grid, from annexe 1's table to annexe 2's): what it prices leaves the
+// one table and comes into the other, each value named by its table
+// ("amount VG (Métropole): 35 € → –", "amount VG (DROM): – → 35 €"),
+// whatever the row's own text did. Reported as a move alone, the row's
+// price left the table it was read in and check passed. A code changed on
+// the way (facts, from rowFacts) is kept.
+func crossedFacts(old, new *Document, m match, facts []Fact) []Fact {
+	oc, nc := &old.Clauses[m.Old[0]], &new.Clauses[m.New[0]]
+	from, to := tableNames(oc.Path, nc.Path)
+	var out []Fact
+	for _, f := range facts {
+		if f.Kind == FactCode && f.Old == factSubject(oc) && f.New == factSubject(nc) {
+			out = append(out, f)
+		}
+	}
+	out = append(out, tableFacts(presentFacts(old, oc, true), factSubject(oc), from)...)
+	return append(out, tableFacts(presentFacts(new, nc, false), factSubject(nc), to)...)
+}
+
+// tableFacts names the facts of a row that comes into or leaves table by
+// it; the row's code, which stays, is left out where the row's values
+// tell the move, and kept for a row that gives none ("Gratuit").
+func tableFacts(facts []Fact, code, table string) []Fact {
+	values := slices.ContainsFunc(facts, func(f Fact) bool { return f.Kind != FactCode })
+	var out []Fact
+	for _, f := range facts {
+		if values && f.Kind == FactCode && (f.Old == code || f.New == code) {
+			continue
+		}
+		f.Subject = tableSubject(f.Subject, table)
+		out = append(out, f)
+	}
+	return out
+}
+
+// tableNames are the names that tell two tables apart by the paths of
+// their rows: the first headings where the paths part ("Métropole" and
+// "DROM", the groups of one annex; "Annexe 1 - Tarifs" and "Annexe 2 -
+// Tarifs", two annexes); "" when nothing in the paths does.
+func tableNames(a, b []string) (string, string) {
+	for k := range min(len(a), len(b)) {
+		if a[k] != b[k] {
+			return a[k], b[k]
+		}
+	}
+	return "", ""
+}
+
+// tableSubject names a value's subject by its table too: "VG" in the
+// table "DROM" is "VG (DROM)", and "VG (Réunion)", a zone's column, is
+// "VG (DROM, Réunion)".
+func tableSubject(subject, table string) string {
+	switch {
+	case table == "":
+		return subject
+	case strings.HasSuffix(subject, ")") && strings.Contains(subject, " ("):
+		k := strings.Index(subject, " (")
+		return subject[:k+2] + table + ", " + subject[k+2:]
+	}
+	return strings.TrimSpace(subject + " (" + table + ")")
+}
