@@ -69,16 +69,25 @@ func presenceFacts(all []Fact, subject string, removed bool) []Fact {
 // effective date): what this version says each act costs, as far as this
 // clause says it.
 func (d *Document) Prices(i int) []Fact {
+	out, _ := d.ColumnPrices(i)
+	return out
+}
+
+// ColumnPrices is Prices with, for each price, the name of the column of
+// its row it stands in when the row prices the act in several places
+// ("Métropole", "DROM"), "" otherwise: a price is the same as another
+// version's when it stands in the column of the same name.
+func (d *Document) ColumnPrices(i int) (prices []Fact, columns []string) {
 	c := &d.Clauses[i]
-	var out []Fact
-	for _, body := range d.priceTexts(c) {
+	texts, names := d.priceTexts(c)
+	for k, body := range texts {
 		for _, f := range compareFacts("", body, factSubject(c), nil) {
 			if f.Kind == FactAmount && f.Subject != "" {
-				out = append(out, f)
+				prices, columns = append(prices, f), append(columns, names[k])
 			}
 		}
 	}
-	return out
+	return prices, columns
 }
 
 // IsTariffRow reports whether clause i of d is a row of a tariff table,

@@ -210,32 +210,28 @@ func columnLabel(name string) string {
 // 2023 | Tarif au 1er décembre 2024"), one text per price with the dates
 // it applies from: the date its column names, else the row's dates, but
 // for the current price, which applied before them. Zones side by side
-// (Métropole | DOM) share the row's dates.
-func (d *Document) priceTexts(c *Clause) []string {
+// (Métropole | DOM) give one text per price too, with the row's dates,
+// and the name of its column in columns (the price of Réunion is
+// compared with Réunion's, wherever its column stands); "" elsewhere.
+func (d *Document) priceTexts(c *Clause) (texts, columns []string) {
 	body := d.factBody(c)
 	if !isTableRow(c) {
-		return []string{body}
+		return []string{body}, []string{""}
 	}
 	cells, names := d.cellsOf(c), columnNames(d, c)
 	if len(names) != len(cells) || amountCells(cells) < 2 {
-		return []string{body}
+		return []string{body}, []string{""}
 	}
-	timed := false
 	var dates []string
-	for j, cell := range cells {
-		amount := isAmount(cell)
-		timed = timed || amount && (formerColumn(names[j]) || holdsDate(names[j]))
-		if !amount && holdsDate(cell) {
+	for _, cell := range cells {
+		if !isAmount(cell) && holdsDate(cell) {
 			dates = append(dates, cell)
 		}
 	}
-	if !timed {
-		return []string{body}
-	}
-	var texts []string
 	for j, cell := range cells {
 		switch {
 		case !isAmount(cell):
+			continue
 		case holdsDate(names[j]):
 			texts = append(texts, cell+cellSep+names[j])
 		case formerColumn(names[j]):
@@ -243,8 +239,13 @@ func (d *Document) priceTexts(c *Clause) []string {
 		default:
 			texts = append(texts, strings.Join(append([]string{cell}, dates...), cellSep))
 		}
+		column := ""
+		if !holdsDate(names[j]) && !formerColumn(names[j]) {
+			column = columnLabel(names[j])
+		}
+		columns = append(columns, column)
 	}
-	return texts
+	return texts, columns
 }
 
 // formerColumn reports a column of the price in force before the row's

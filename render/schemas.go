@@ -232,12 +232,14 @@ const TariffsSchema = "avenant.tariffs/v1"
 // TariffValue is a cell of avenant.tariffs/v1. Also, beyond the contract's
 // fields, lists the other prices the version gives the code elsewhere.
 type TariffValue struct {
-	Value     float64       `json:"value"`
-	Unit      string        `json:"unit"`
-	Text      string        `json:"text"`
-	Clause    string        `json:"clause"`
-	Effective string        `json:"effective"`
-	Also      []TariffValue `json:"also,omitempty"`
+	Value     float64 `json:"value"`
+	Unit      string  `json:"unit"`
+	Text      string  `json:"text"`
+	Clause    string  `json:"clause"`
+	Effective string  `json:"effective"`
+	// Column names the column of a row priced in several ("DROM").
+	Column string        `json:"column,omitempty"`
+	Also   []TariffValue `json:"also,omitempty"`
 }
 
 // TariffRow is a row of avenant.tariffs/v1: values has one entry per

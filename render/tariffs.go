@@ -35,7 +35,7 @@ func newTariffsDoc(g *tariff.Grid) TariffsDoc {
 		doc.Versions = append(doc.Versions, VersionRef{v.Label, v.Party, v.Date})
 	}
 	value := func(p tariff.Price) TariffValue {
-		return TariffValue{Value: p.Value, Unit: p.Unit, Text: p.Text, Clause: p.Clause, Effective: p.Effective}
+		return TariffValue{Value: p.Value, Unit: p.Unit, Text: p.Text, Clause: p.Clause, Effective: p.Effective, Column: p.Column}
 	}
 	for _, r := range g.Rows {
 		row := TariffRow{Code: r.Code, Label: r.Label, Values: make([]*TariffValue, len(r.Cells))}

@@ -30,10 +30,21 @@ type Price struct {
 	Label string
 	// At is the index of the clause in its document.
 	At int
+	// Column names the column of a row that prices the act in several
+	// places ("Métropole", "DROM"); "" for a row of one price, or an
+	// article.
+	Column string
 }
 
-// same reports whether two prices say the same thing, wherever written.
+// same reports whether two prices say the same thing, wherever written:
+// in one column of a row pricing several, the same column's.
 func (p Price) same(q Price) bool {
+	return p.sameValue(q) && p.Column == q.Column
+}
+
+// sameValue reports whether two prices give the same amount from the same
+// date, whatever column holds them.
+func (p Price) sameValue(q Price) bool {
 	return p.Value == q.Value && p.Unit == q.Unit && p.Effective == q.Effective
 }
 
@@ -46,12 +57,13 @@ func Prices(d *clause.Document) []Price {
 		if row {
 			label = RowLabel(d.Clauses[i].Text, d.Clauses[i].Number)
 		}
-		for _, f := range d.Prices(i) {
+		prices, columns := d.ColumnPrices(i)
+		for k, f := range prices {
 			if f.NewValue == nil {
 				continue
 			}
 			out = append(out, Price{Code: f.Subject, Value: *f.NewValue, Unit: f.Unit, Text: f.New,
-				Clause: d.Name(i), Effective: f.Effective, Row: row, Label: label, At: i})
+				Clause: d.Name(i), Effective: f.Effective, Row: row, Label: label, At: i, Column: columns[k]})
 		}
 	}
 	return out
@@ -102,7 +114,12 @@ type Row struct {
 }
 
 // Changed reports whether the cell of version i says something else than
-// the cell of the version before it: a new, changed or dropped price.
+// the cell of the version before it: a new, changed or dropped price. A
+// row priced per zone (metropolis, overseas…) changes when any of its
+// prices does, each compared with the price of its own column when both
+// versions name the same columns (a column moved with its prices changes
+// nothing; names swapped over the same prices change two), else with the
+// price in its place, as check and diff compare them.
 func (r *Row) Changed(i int) bool {
 	if i == 0 || i >= len(r.Cells) {
 		return false
@@ -114,17 +131,36 @@ func (r *Row) Changed(i int) bool {
 	case a == nil || b == nil:
 		return true
 	}
-	if !a.same(b.Price) || len(a.Also) != len(b.Also) {
+	as, bs := a.prices(), b.prices()
+	if len(as) != len(bs) {
 		return true
 	}
-	// A row priced per zone (metropolis, overseas…) changes when any of
-	// its prices does, not only the first.
-	for _, p := range b.Also {
-		if !slices.ContainsFunc(a.Also, p.same) {
+	if !sameColumns(as, bs) {
+		return !slices.EqualFunc(as, bs, Price.sameValue)
+	}
+	for _, p := range bs {
+		if !slices.ContainsFunc(as, p.same) {
 			return true
 		}
 	}
 	return false
+}
+
+// prices are all the prices of a cell, the first one first.
+func (c *Cell) prices() []Price { return append([]Price{c.Price}, c.Also...) }
+
+// sameColumns reports whether two lists of prices name the same columns,
+// in any order.
+func sameColumns(a, b []Price) bool {
+	names := func(ps []Price) []string {
+		out := make([]string, len(ps))
+		for k, p := range ps {
+			out[k] = p.Column
+		}
+		slices.Sort(out)
+		return out
+	}
+	return slices.Equal(names(a), names(b))
 }
 
 // Grid is the tariff grid: one row per act code, one column per version,

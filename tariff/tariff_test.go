@@ -150,3 +150,48 @@ func TestPricesInTime(t *testing.T) {
 		})
 	}
 }
+
+// TestChangedZoneByName: a zone's price is compared with the price of the
+// zone of the same name, as check and diff compare it: a zone's price
+// changed to the value another zone has is a change (it was not, the
+// cell's prices compared as a set of values), a table whose columns moved
+// with their prices is none, and columns renamed in place are compared in
+// place.
+func TestChangedZoneByName(t *testing.T) {
+	table := func(header, g string) *clause.Document {
+		return clause.Parse("## Annexe 1 - Tarifs\n\n| Code | Libellé | " + header + " |\n|---|---|---|---|---|---|\n| G | Consultation | " + g + " |\n")
+	}
+	zones := "Métropole | Antilles | Réunion | Mayotte"
+	for _, tc := range []struct {
+		name      string
+		old, new  *clause.Document
+		changed   bool
+		newPrices string
+	}{
+		{"a zone takes another's price", table(zones, "30 € | 30 € | 32 € | 32 €"), table(zones, "30 € | 32 € | 32 € | 32 €"), true,
+			"Métropole 30 €, Antilles 32 €, Réunion 32 €, Mayotte 32 €"},
+		{"columns reordered with their prices", table(zones, "30 € | 30 € | 32 € | 32 €"),
+			table("Mayotte | Réunion | Antilles | Métropole", "32 € | 32 € | 30 € | 30 €"), false, "Mayotte 32 €, Réunion 32 €, Antilles 30 €, Métropole 30 €"},
+		{"names swapped over the same prices", table(zones, "30 € | 31 € | 32 € | 33 €"),
+			table("Antilles | Métropole | Réunion | Mayotte", "30 € | 31 € | 32 € | 33 €"), true, "Antilles 30 €, Métropole 31 €, Réunion 32 €, Mayotte 33 €"},
+		{"columns renamed in place", table(zones, "30 € | 31 € | 32 € | 33 €"),
+			table("Métropole | Antilles-Guyane | Réunion | Mayotte", "30 € | 31 € | 32 € | 33 €"), false, "Métropole 30 €, Antilles-Guyane 31 €, Réunion 32 €, Mayotte 33 €"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g := Build([]Version{{Label: "old", Doc: tc.old}, {Label: "new", Doc: tc.new}})
+			if len(g.Rows) != 1 {
+				t.Fatalf("rows = %+v", g.Rows)
+			}
+			var got []string
+			for _, p := range g.Rows[0].Cells[1].prices() {
+				got = append(got, p.Column+" "+p.Text)
+			}
+			if s := strings.Join(got, ", "); s != tc.newPrices {
+				t.Errorf("new prices %q, want %q", s, tc.newPrices)
+			}
+			if c := g.Rows[0].Changed(1); c != tc.changed {
+				t.Errorf("changed = %v, want %v", c, tc.changed)
+			}
+		})
+	}
+}
