@@ -64,8 +64,8 @@ func (p *parser) headerLines(i, b int) (cells []string, next int, ok bool) {
 	if !wide {
 		return nil, 0, false
 	}
-	cells = headerColumns(spans)
-	if len(cells) < 2 || spans[0].line == i && (len(spans) == 1 || spans[1].line > i) && !spansColumns(spans[0], spans) {
+	cells = headerColumns(spans, p.amountSpans(k))
+	if len(cells) < 2 || spans[0].line == i && (len(spans) == 1 || spans[1].line > i) && !spansColumns(spans[0], spans) && !holdsDate(spans[0].text) {
 		// A line alone above the header that names no columns is a
 		// title over the table, not a header.
 		return nil, 0, false
@@ -73,15 +73,32 @@ func (p *parser) headerLines(i, b int) (cells []string, next int, ok bool) {
 	return cells, k, true
 }
 
+// amountSpans are the cells of line i that are amounts, their columns
+// counted from the start of the line.
+func (p *parser) amountSpans(i int) []headerSpan {
+	ln := p.lines[i]
+	indent := utf8.RuneCountInString(p.text[ln.start:ln.ts])
+	var out []headerSpan
+	for _, s := range columnSpans(p.trimmed(i)) {
+		if isAmount(s.text) {
+			start := indent + s.col
+			out = append(out, headerSpan{i, start, start + utf8.RuneCountInString(s.text), s.text})
+		}
+	}
+	return out
+}
+
 // headerColumns names the columns of a header from the cells of its lines.
-// A cell over two cells or more of one line below it spans their columns;
-// the others make the columns, those that overlap one column; and each
-// column is named by every cell over it, top down. A cell over every
-// column is a title over the table, not a header: it names none.
-func headerColumns(spans []headerSpan) []string {
+// A cell over two cells or more of one line below it spans their columns,
+// and so does a date alone on its line over the priced columns (amounts,
+// the first row's prices: see dateOver); the others make the columns,
+// those that overlap one column; and each column is named by every cell
+// over it, top down. A cell over every column is a title over the table,
+// not a header: it names none.
+func headerColumns(spans, amounts []headerSpan) []string {
 	var leaves, parents []headerSpan
 	for _, s := range spans {
-		if spansColumns(s, spans) {
+		if spansColumns(s, spans) || aloneAbove(s, spans) && holdsDate(s.text) {
 			parents = append(parents, s)
 		} else {
 			leaves = append(leaves, s)
@@ -99,6 +116,9 @@ func headerColumns(spans []headerSpan) []string {
 	spanned := make([][2]int, len(parents))
 	for x, s := range parents {
 		spanned[x] = centredOver(s, columns)
+		if holdsDate(s.text) {
+			spanned[x] = dateOver(s, spanned[x], spans, columns, amounts)
+		}
 		if spanned[x] == [2]int{0, len(columns) - 1} {
 			return nil
 		}
@@ -138,19 +158,61 @@ func spansColumns(s headerSpan, spans []headerSpan) bool {
 	return false
 }
 
+// aloneAbove reports a cell alone on its line, over cells of the lines
+// below it.
+func aloneAbove(s headerSpan, spans []headerSpan) bool {
+	below := false
+	for _, o := range spans {
+		if o.line == s.line && o != s {
+			return false
+		}
+		below = below || o.line > s.line
+	}
+	return below
+}
+
+// dateOver widens the run of columns a date spans (run, from centredOver)
+// to the priced columns on both sides of it that no cell of its line or
+// above names: a short "Au 1er décembre 2024" centred over three wide zone
+// columns is as near the middle of the middle one as of the three, and a
+// date over prices dates them all ("Tarif actuel" beside it, or "Code" and
+// "Libellé", stop it). A column is priced when the first row has an amount
+// under it (amounts).
+func dateOver(s headerSpan, run [2]int, spans []headerSpan, columns [][]headerSpan, amounts []headerSpan) [2]int {
+	free := func(c int) bool {
+		lo, hi := columnExtent(columns[c])
+		col := headerSpan{s.line, lo, hi, ""}
+		for _, o := range spans {
+			if o.line <= s.line && o != s && o.overlaps(col) {
+				return false
+			}
+		}
+		reach := headerSpan{s.line, lo - 2, hi + 2, ""}
+		return slices.ContainsFunc(amounts, reach.overlaps)
+	}
+	for run[0] > 0 && run[1]+1 < len(columns) && free(run[0]-1) && free(run[1]+1) {
+		run = [2]int{run[0] - 1, run[1] + 1}
+	}
+	return run
+}
+
+// columnExtent is the first and last column of text a header's column
+// takes, over all its cells.
+func columnExtent(col []headerSpan) (int, int) {
+	lo, hi := col[0].start, col[0].end
+	for _, o := range col {
+		lo, hi = min(lo, o.start), max(hi, o.end)
+	}
+	return lo, hi
+}
+
 // centredOver returns the first and last columns that cell s spans: the
 // run of columns, from those it stands over, whose middle is nearest its
 // own, as a cell is centred over the columns it spans (a short "Au 1er
 // décembre 2024" over three wide zone columns reaches into the middle one
 // alone); in a tie, the narrower.
 func centredOver(s headerSpan, columns [][]headerSpan) [2]int {
-	extent := func(c int) (int, int) {
-		lo, hi := columns[c][0].start, columns[c][0].end
-		for _, o := range columns[c] {
-			lo, hi = min(lo, o.start), max(hi, o.end)
-		}
-		return lo, hi
-	}
+	extent := func(c int) (int, int) { return columnExtent(columns[c]) }
 	first, last := -1, -1
 	for c, col := range columns {
 		if slices.ContainsFunc(col, s.overlaps) {

@@ -34,6 +34,22 @@ func TestHeaderLines(t *testing.T) {
 			"G      Consultation de référence    30,00 €     31,00 €           32,00 €\n",
 		[]string{"Code", "Libellé", "Au 1er décembre 2024 Métropole", "Au 1er décembre 2024 Antilles-Guyane", "Au 1er décembre 2024 Réunion-Mayotte"},
 	}, {
+		// Alone on its line, as near the middle of the middle zone as
+		// of the three: it dates the three prices, not the middle one
+		// (it was read as a title over the table, dating none).
+		"a short date centred over three wide zones",
+		"Annexe 1\n\n                                                       Au 1er décembre 2024\n" +
+			"Code   Libellé                      Métropole            Antilles-Guyane            Réunion-Mayotte\n" +
+			"G      Consultation de référence    30,00 €              31,00 €                    32,00 €\n",
+		[]string{"Code", "Libellé", "Au 1er décembre 2024 Métropole", "Au 1er décembre 2024 Antilles-Guyane", "Au 1er décembre 2024 Réunion-Mayotte"},
+	}, {
+		// The price in force beside it is not dated by it.
+		"a date over the new prices",
+		"Annexe 1\n\n                                                        Au 1er décembre 2024\n" +
+			"Code   Libellé                      Tarif actuel        Métropole       DROM\n" +
+			"G      Consultation de référence    26,50 €             30,00 €         32,00 €\n",
+		[]string{"Code", "Libellé", "Tarif actuel", "Au 1er décembre 2024 Métropole", "Au 1er décembre 2024 DROM"},
+	}, {
 		// A title over the whole table names no column.
 		"a title over the table",
 		"Annexe 1\n\n                   Tarifs des consultations\nCode   Libellé                      Tarif\n" +

@@ -240,12 +240,29 @@ func (d *Document) priceTexts(c *Clause) (texts, columns []string) {
 			texts = append(texts, strings.Join(append([]string{cell}, dates...), cellSep))
 		}
 		column := ""
-		if !holdsDate(names[j]) && !formerColumn(names[j]) {
-			column = columnLabel(names[j])
+		if !formerColumn(names[j]) {
+			column = undatedName(columnLabel(names[j]))
 		}
 		columns = append(columns, column)
 	}
 	return texts, columns
+}
+
+// undatedName is a column's name without the date it gives its prices:
+// "Au 1er décembre 2024 Métropole" is the column Métropole, whose prices
+// apply from that date; "Tarif au 1er juillet 2025", "Tarif".
+func undatedName(name string) string {
+	var kept []string
+	for _, w := range strings.Fields(name) {
+		low := strings.ToLower(w)
+		switch {
+		case strings.ContainsFunc(w, unicode.IsDigit), months[low] > 0:
+		case low == "au", low == "à", low == "du", low == "compter", low == "partir", low == "de", low == "dès":
+		default:
+			kept = append(kept, w)
+		}
+	}
+	return strings.Join(kept, " ")
 }
 
 // formerColumn reports a column of the price in force before the row's

@@ -162,6 +162,7 @@ func TestChangedZoneByName(t *testing.T) {
 		return clause.Parse("## Annexe 1 - Tarifs\n\n| Code | Libellé | " + header + " |\n|---|---|---|---|---|---|\n| G | Consultation | " + g + " |\n")
 	}
 	zones := "Métropole | Antilles | Réunion | Mayotte"
+	dated := "Au 1er décembre 2024 Métropole | Au 1er décembre 2024 Antilles | Au 1er décembre 2024 Réunion | Au 1er décembre 2024 Mayotte"
 	for _, tc := range []struct {
 		name      string
 		old, new  *clause.Document
@@ -174,6 +175,8 @@ func TestChangedZoneByName(t *testing.T) {
 			table("Mayotte | Réunion | Antilles | Métropole", "32 € | 32 € | 30 € | 30 €"), false, "Mayotte 32 €, Réunion 32 €, Antilles 30 €, Métropole 30 €"},
 		{"names swapped over the same prices", table(zones, "30 € | 31 € | 32 € | 33 €"),
 			table("Antilles | Métropole | Réunion | Mayotte", "30 € | 31 € | 32 € | 33 €"), true, "Antilles 30 €, Métropole 31 €, Réunion 32 €, Mayotte 33 €"},
+		{"dated zones", table(dated, "30 € | 30 € | 32 € | 32 €"), table(dated, "30 € | 32 € | 32 € | 32 €"), true,
+			"Métropole 30 €, Antilles 32 €, Réunion 32 €, Mayotte 32 €"},
 		{"columns renamed in place", table(zones, "30 € | 31 € | 32 € | 33 €"),
 			table("Métropole | Antilles-Guyane | Réunion | Mayotte", "30 € | 31 € | 32 € | 33 €"), false, "Métropole 30 €, Antilles-Guyane 31 €, Réunion 32 €, Mayotte 33 €"},
 	} {
