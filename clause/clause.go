@@ -55,6 +55,11 @@ type Clause struct {
 	Parent int
 	// Depth is the nesting level: 0 at top level.
 	Depth int
+	// Grid lays a table row in columns that shows fewer cells than its
+	// header names columns over them: for each column, the index of the
+	// cell (of RowCells) set over it, -1 where none is; nil for every
+	// other clause (see rowGrid).
+	Grid []int
 }
 
 // Document is a parsed text: its clauses in document order, a flattened

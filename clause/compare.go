@@ -183,7 +183,7 @@ func classifyMatch(old, new *Document, m match, refs *refIndex) Change {
 		case cosmeticallyEqualDiffed(oldText, newText, diff()) &&
 			CanonicalHeading(headingTitle(oc)) == CanonicalHeading(headingTitle(nc)):
 			c.Kind = Cosmetic
-		case isTableRow(oc) && isTableRow(nc) && sameRecord(old.cellsOf(oc), new.cellsOf(nc)):
+		case isTableRow(oc) && isTableRow(nc) && sameRecord(old, new, oc, nc):
 			c.Kind = Cosmetic
 		default:
 			c.Kind = Modified

@@ -228,6 +228,9 @@ type parser struct {
 	// oneLineParagraphs is set for a text that sets each paragraph on one
 	// line: no line of it is the wrapped start of a sentence.
 	oneLineParagraphs bool
+	// headerCols are the columns of the header tableHeader read last,
+	// nil for one in pipes; tableCols those of the table being read.
+	headerCols, tableCols tableColumns
 }
 
 // longProse is a length no hard-wrapped line reaches: text wrapped for
@@ -747,6 +750,7 @@ func (p *parser) flush(a, b int) {
 		if cells, next, ok := p.tableHeader(i, b); ok {
 			emitRun()
 			table, cols, centred = p.addTableHeader(parent, i, cells), len(cells), false
+			p.tableCols = p.headerCols
 			hasChild = true
 			i = next
 			continue
@@ -762,7 +766,7 @@ func (p *parser) flush(a, b int) {
 			hasChild = true
 			continue
 		}
-		table, centred = -1, false
+		table, centred, p.tableCols = -1, false, nil
 		if p.free {
 			if num, ok := itemStart(p.trimmed(i)); ok {
 				emitRun()

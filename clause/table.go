@@ -283,10 +283,28 @@ func headerCells(s string, pipe bool) ([]string, bool) {
 // cells and the line after it: a header row (headerRow), or a header in
 // columns set over several lines (headerLines).
 func (p *parser) tableHeader(i, b int) (cells []string, next int, ok bool) {
+	p.headerCols = nil
 	if cells, next, ok = p.headerRow(i, b); ok {
+		if p.lines[i].flags&fPipe == 0 {
+			p.headerCols = lineColumns(p.text[p.lines[i].start:p.lines[i].te])
+		}
 		return cells, next, ok
 	}
 	return p.headerLines(i, b)
+}
+
+// lineColumns are the columns of a header line in columns, counted from
+// the start of the line; nil when tabs part them, whose width no reader
+// knows.
+func lineColumns(line string) tableColumns {
+	if strings.ContainsRune(line, '\t') {
+		return nil
+	}
+	var cols tableColumns
+	for _, s := range columnSpans(line) {
+		cols = append(cols, [2]int{s.col, s.col + utf8.RuneCountInString(s.text)})
+	}
+	return cols
 }
 
 // headerRow reads line i as the header row of a table, and returns its
@@ -434,7 +452,11 @@ func (p *parser) addRows(parent, owner, i, b, above, cols int, code string, cent
 	for {
 		j := p.rowEnd(i, b)
 		next := p.labelAbove(i, j, b, cols, above, *centred)
-		p.addRow(parent, owner, i, j-next, code, p.rowText(i, j-next, above))
+		text := p.rowText(i, j-next, above)
+		p.addRow(parent, owner, i, j-next, code, text)
+		if grid := p.rowGrid(i, text, p.tableCols); grid != nil && !p.over {
+			p.clauses[len(p.clauses)-1].Grid = grid
+		}
 		if next == 0 {
 			return j
 		}

@@ -17,9 +17,40 @@ import (
 // that a change of one column is never paired with the other. A row with
 // one amount, or whose columns changed in number, is compared whole.
 func rowFacts(old, new *Document, oc, nc *Clause, refs *refIndex) []Fact {
+	oCells, nCells := recordCells(old, new, oc, nc)
+	subject := factSubject(nc)
+	if len(oCells) != len(nCells) || max(amountCells(oCells), amountCells(nCells)) < 2 {
+		facts := compareFacts(strings.Join(oCells, cellSep), strings.Join(nCells, cellSep), subject, refs)
+		return withRowCode(facts, factSubject(oc), subject)
+	}
+	names := columnNames(new, nc)
+	var out []Fact
+	for j := range nCells {
+		sub := cellSubject(subject, names, j, isAmount(oCells[j]) || isAmount(nCells[j]))
+		out = append(out, compareFacts(oCells[j], nCells[j], sub, refs)...)
+	}
+	return withRowCode(out, factSubject(oc), subject)
+}
+
+// recordCells are the cells of two versions of a row laid over the same
+// columns, so that rowFacts compares them one by one: the old row's in
+// the order of the new header's columns when the columns were reordered;
+// each row in columns laid over its header's by where its cells stand
+// (its grid), a column it left open taking the price before it or
+// nothing as the other version has it (fillOpen); and a price written
+// once across columns the other version prices one by one spread over
+// each of them.
+func recordCells(old, new *Document, oc, nc *Clause) ([]string, []string) {
 	oCells, nCells := old.cellsOf(oc), new.cellsOf(nc)
 	if cells, ok := inColumnOrder(old, new, oc, nc); ok {
 		oCells = cells
+	}
+	oOpen, nOpen := openColumns(oc, columnNames(old, oc)), openColumns(nc, columnNames(new, nc))
+	if oOpen != nil && nOpen == nil {
+		oCells = fillOpen(oCells, oOpen, nCells)
+	} else {
+		nCells = fillOpen(nCells, nOpen, oCells)
+		oCells = fillOpen(oCells, oOpen, nCells)
 	}
 	// Trailing empty cells, which a text in columns does not show, leave
 	// the columns where they are.
@@ -36,18 +67,7 @@ func rowFacts(old, new *Document, oc, nc *Clause, refs *refIndex) []Fact {
 	} else if len(nCells) < len(oCells) {
 		nCells = spread(nCells, oCells)
 	}
-	subject := factSubject(nc)
-	if len(oCells) != len(nCells) || max(amountCells(oCells), amountCells(nCells)) < 2 {
-		facts := compareFacts(strings.Join(oCells, cellSep), strings.Join(nCells, cellSep), subject, refs)
-		return withRowCode(facts, factSubject(oc), subject)
-	}
-	names := columnNames(new, nc)
-	var out []Fact
-	for j := range nCells {
-		sub := cellSubject(subject, names, j, isAmount(oCells[j]) || isAmount(nCells[j]))
-		out = append(out, compareFacts(oCells[j], nCells[j], sub, refs)...)
-	}
-	return withRowCode(out, factSubject(oc), subject)
+	return oCells, nCells
 }
 
 // columnsReordered reports a row under a header that names the same
@@ -112,16 +132,11 @@ func columnOrder(a, b []string) ([]int, bool) {
 // once), the other repeats it in each column it covers, as Word and HTML
 // tables are read; or the one has empty cells (a date of effect left
 // blank, "| MD | … | 10 € | |") where the other, in columns, has none to
-// show. It is the reading rowFacts compares by, found with no cell apart.
-func sameRecord(a, b []string) bool {
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	if len(a) == len(b) || len(a) == 0 {
-		return false
-	}
-	laid := spread(a, b)
-	return len(laid) == len(b) && slices.Equal(laid, b)
+// show. It is the reading rowFacts compares by (recordCells), found with
+// no cell apart.
+func sameRecord(old, new *Document, oc, nc *Clause) bool {
+	a, b := recordCells(old, new, oc, nc)
+	return slices.Equal(a, b)
 }
 
 // spread lays the cells of a row over the columns of the same row of

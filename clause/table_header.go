@@ -64,7 +64,7 @@ func (p *parser) headerLines(i, b int) (cells []string, next int, ok bool) {
 	if !wide {
 		return nil, 0, false
 	}
-	cells = headerColumns(spans, p.amountSpans(k))
+	cells, p.headerCols = headerColumns(spans, p.amountSpans(k))
 	if len(cells) < 2 || spans[0].line == i && (len(spans) == 1 || spans[1].line > i) && !spansColumns(spans[0], spans) && !holdsDate(spans[0].text) {
 		// A line alone above the header that names no columns is a
 		// title over the table, not a header.
@@ -95,7 +95,7 @@ func (p *parser) amountSpans(i int) []headerSpan {
 // those that overlap one column; and each column is named by every cell
 // over it, top down. A cell over every column is a title over the table,
 // not a header: it names none.
-func headerColumns(spans, amounts []headerSpan) []string {
+func headerColumns(spans, amounts []headerSpan) ([]string, tableColumns) {
 	var leaves, parents []headerSpan
 	for _, s := range spans {
 		if spansColumns(s, spans) || aloneAbove(s, spans) && holdsDate(s.text) {
@@ -120,11 +120,14 @@ func headerColumns(spans, amounts []headerSpan) []string {
 			spanned[x] = dateOver(s, spanned[x], spans, columns, amounts)
 		}
 		if spanned[x] == [2]int{0, len(columns) - 1} {
-			return nil
+			return nil, nil
 		}
 	}
 	names := make([]string, len(columns))
+	extents := make(tableColumns, len(columns))
 	for c, col := range columns {
+		lo, hi := columnExtent(col)
+		extents[c] = [2]int{lo, hi}
 		over := slices.Clone(col)
 		for x, s := range parents {
 			if spanned[x][0] <= c && c <= spanned[x][1] {
@@ -138,7 +141,7 @@ func headerColumns(spans, amounts []headerSpan) []string {
 		}
 		names[c] = strings.Join(parts, " ")
 	}
-	return names
+	return names, extents
 }
 
 // spansColumns reports whether s stands over two cells or more of a line

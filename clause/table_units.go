@@ -21,8 +21,8 @@ import (
 // ("(En euros)") when the column prices (Tarif, Montant…) or the number
 // is written as prices are, with two decimals.
 func (d *Document) cellsOf(c *Clause) []string {
-	cells := RowCells(c.Text)
 	names := columnNames(d, c)
+	cells := laidCells(c, RowCells(c.Text), names)
 	note, own := "", ""
 	h := c.Parent
 	if h >= 0 && IsTableHeader(&d.Clauses[h]) {

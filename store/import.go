@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -511,7 +512,8 @@ func sameDocument(a, b *clause.Document) bool {
 	for i := range a.Clauses {
 		x, y := &a.Clauses[i], &b.Clauses[i]
 		if x.Kind != y.Kind || x.Number != y.Number || x.Key != y.Key || x.Heading != y.Heading ||
-			x.Text != y.Text || x.Parent != y.Parent || x.Depth != y.Depth || strings.Join(x.Path, "\x00") != strings.Join(y.Path, "\x00") {
+			x.Text != y.Text || x.Parent != y.Parent || x.Depth != y.Depth || strings.Join(x.Path, "\x00") != strings.Join(y.Path, "\x00") ||
+			!slices.Equal(x.Grid, y.Grid) {
 			return false
 		}
 	}

@@ -28,6 +28,9 @@ type ManifestEntry struct {
 	Parent string   `json:"parent"`
 	Depth  int      `json:"depth"`
 	Path   []string `json:"path"`
+	// Grid lays a table row in columns over its header's columns
+	// (clause.Clause.Grid), omitted for every other clause.
+	Grid []int `json:"grid,omitempty"`
 }
 
 // ChangeEntry is one line of changes.json: what happened to a clause
@@ -160,7 +163,7 @@ func manifestOf(d *clause.Document, ids []string) []ManifestEntry {
 			path = []string{}
 		}
 		m[i] = ManifestEntry{ID: ids[i], Kind: c.Kind, Number: c.Number, Key: c.Key, Heading: c.Heading,
-			Status: c.Status, Parent: parent, Depth: c.Depth, Path: path}
+			Status: c.Status, Parent: parent, Depth: c.Depth, Path: path, Grid: c.Grid}
 	}
 	return m
 }
@@ -177,7 +180,7 @@ func documentOf(m []ManifestEntry, texts []string) *clause.Document {
 			parent = p
 		}
 		d.Clauses[i] = clause.Clause{ID: e.ID, Kind: e.Kind, Number: e.Number, Key: e.Key, Heading: e.Heading,
-			Status: e.Status, Text: texts[i], Path: e.Path, Parent: parent, Depth: e.Depth}
+			Status: e.Status, Text: texts[i], Path: e.Path, Parent: parent, Depth: e.Depth, Grid: e.Grid}
 	}
 	return d
 }
