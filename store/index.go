@@ -388,11 +388,16 @@ func (s *Store) tags() (map[string]plumbing.Hash, error) {
 			return nil
 		}
 		path := filepath.Join(dir, d.Name())
+		rel, _ := filepath.Rel(root, path)
+		// A file no tag can be named after (.DS_Store, left by a file
+		// manager) is no tag, as git has it.
+		if plumbing.ReferenceName("refs/tags/"+filepath.ToSlash(rel)).Validate() != nil {
+			return nil
+		}
 		b, err := os.ReadFile(path)
 		if err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel(root, path)
 		switch hash := strings.TrimSpace(string(b)); {
 		case len(hash) == 40 && isHex(hash):
 			tags[filepath.ToSlash(rel)] = plumbing.NewHash(hash)

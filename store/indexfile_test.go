@@ -159,13 +159,14 @@ func TestTags(t *testing.T) {
 	dir := t.TempDir()
 	h := func(c byte) string { return strings.Repeat(string(c), 40) }
 	files := map[string]string{
-		"packed-refs":      "# pack-refs with: peeled fully-peeled sorted\n" + h('a') + " refs/tags/A\n^" + h('b') + "\n" + h('c') + " refs/tags/B\n" + h('d') + " refs/heads/main\n",
-		"refs/tags/B":      h('e') + "\n",
-		"refs/tags/x/C":    h('f') + "\n",
-		"refs/tags/S":      "ref: refs/tags/A\n",
-		"refs/tags/D.lock": h('1') + "\n",
-		"refs/heads/cnam":  h('2') + "\n",
-		"refs/tags/x/E":    h('3'),
+		"packed-refs":         "# pack-refs with: peeled fully-peeled sorted\n" + h('a') + " refs/tags/A\n^" + h('b') + "\n" + h('c') + " refs/tags/B\n" + h('d') + " refs/heads/main\n",
+		"refs/tags/B":         h('e') + "\n",
+		"refs/tags/x/C":       h('f') + "\n",
+		"refs/tags/S":         "ref: refs/tags/A\n",
+		"refs/tags/D.lock":    h('1') + "\n",
+		"refs/heads/cnam":     h('2') + "\n",
+		"refs/tags/x/E":       h('3'),
+		"refs/tags/.DS_Store": "\x00\x00\x00\x01Bud1",
 	}
 	for name, content := range files {
 		path := filepath.Join(dir, filepath.FromSlash(name))
