@@ -22,7 +22,8 @@ const (
 // rows of a table one under the other below its header.
 func write(doc *clause.Document, f Format) string {
 	var b strings.Builder
-	inTable := false
+	inTable, pipe := false, false
+	var columns []clause.Clause // the rows in columns of the table written
 	for i := range doc.Clauses {
 		c := &doc.Clauses[i]
 		row := c.Kind == clause.KindItem && c.Heading == "" && inTable
@@ -33,18 +34,20 @@ func write(doc *clause.Document, f Format) string {
 		switch {
 		case clause.IsTableHeader(c):
 			cells := strings.Split(c.Heading, " | ")
-			// The header is written as its rows are printed, whatever the
-			// format: pipe rows under a header in columns read back as no
-			// table at all (a .txt base may hold a Markdown table).
-			if pipeRows(doc.Clauses[i+1:]) {
+			// The header is written as most of its rows are printed,
+			// whatever the format: pipe rows under a header in columns
+			// read back as no table at all (a .txt base may hold a
+			// Markdown table).
+			pipe, columns = tableShape(doc.Clauses[i+1:])
+			if pipe {
 				b.WriteString("| " + strings.Join(cells, " | ") + " |\n|" + strings.Repeat("---|", len(cells)) + "\n")
 			} else {
-				b.WriteString(columnsLike(cells, doc.Clauses[i+1:]) + "\n")
+				b.WriteString(columnsLike(cells, columns) + "\n")
 			}
 			inTable = true
 			continue
 		case row:
-			b.WriteString(c.Text + "\n")
+			b.WriteString(inShape(c.Text, pipe, columns) + "\n")
 			continue
 		}
 		if c.Heading != "" {
@@ -60,13 +63,35 @@ func write(doc *clause.Document, f Format) string {
 	return strings.TrimRight(b.String(), "\n") + "\n"
 }
 
-// pipeRows reports whether the rows of a table, the clauses right after its
-// header, are printed as pipe rows ("| G | Consultation | 30 € |").
-func pipeRows(after []clause.Clause) bool {
-	if len(after) == 0 || after[0].Kind != clause.KindItem || after[0].Heading != "" {
-		return false
+// tableShape reports whether most rows of a table, the clauses right
+// after its header, are printed as pipe rows ("| G | Consultation | 30 €
+// |"), and gives those printed in columns.
+func tableShape(after []clause.Clause) (pipe bool, columns []clause.Clause) {
+	n := 0
+	for n < len(after) && after[n].Kind == clause.KindItem && after[n].Heading == "" {
+		n++
 	}
-	return strings.HasPrefix(strings.TrimLeft(after[0].Text, " \t"), "|")
+	for _, r := range after[:n] {
+		if !isPipeRow(r.Text) {
+			columns = append(columns, r)
+		}
+	}
+	return n > 0 && len(columns)*2 <= n, columns
+}
+
+func isPipeRow(text string) bool { return strings.HasPrefix(strings.TrimLeft(text, " \t"), "|") }
+
+// inShape writes a row as the rows of its table are printed: a row quoted
+// by an avenant in the other shape ("« | GS | … | »" put in a table in
+// columns) is set as the others, so the table stays one.
+func inShape(text string, pipe bool, columns []clause.Clause) string {
+	switch {
+	case isPipeRow(text) == pipe || strings.Contains(text, "\n"):
+		return text
+	case pipe:
+		return "| " + strings.Join(clause.RowCells(text), " | ") + " |"
+	}
+	return columnsLike(clause.RowCells(text), columns)
 }
 
 // columnsLike sets a header's cells at the columns where the cells of the

@@ -102,3 +102,36 @@ func TestWriteHeaderInColumns(t *testing.T) {
 		}
 	}
 }
+
+// A row quoted in the other shape than its table's is written as the
+// table's rows are: a pipe row put in a table in columns is set in its
+// columns, and a row in columns put in a pipe table gets its pipes.
+// Before, "« | GS | … | »" put first in a table in columns turned the
+// header into a pipe one above rows in columns, and put after another
+// row it stood as a pipe row among rows in columns.
+func TestRowsInTheTablesShape(t *testing.T) {
+	const columns = "Convention\n\nAnnexe 1 - Tarifs\n\nCode    Libellé                      Tarif\nG       Consultation                 30 €\nVG      Visite longue à domicile     60 €\n"
+	const pipes = "# Convention\n\n## Annexe 1 - Tarifs\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| G | Consultation | 30 € |\n| VG | Visite | 60 € |\n"
+	for _, tc := range []struct {
+		name, base, amend, want string
+		f                       Format
+	}{
+		{"first, in columns", columns, "Au début du tableau de l'annexe 1, il est inséré une ligne ainsi rédigée : « | GS | Consultation du spécialiste | 30 € | »",
+			"Code    Libellé                      Tarif\nGS      Consultation du spécialiste  30 €\nG       Consultation                 30 €\n", Plain},
+		{"after a row, in columns", columns, "À l'annexe 1, après la ligne G, il est inséré une ligne ainsi rédigée : « | GS | Consultation du spécialiste | 30 € | »",
+			"G       Consultation                 30 €\nGS      Consultation du spécialiste  30 €\nVG", Plain},
+		{"in a pipe table", pipes, "À l'annexe 1, après la ligne G, il est inséré une ligne ainsi rédigée : « GS    Consultation du spécialiste    30 € »",
+			"| G | Consultation | 30 € |\n| GS | Consultation du spécialiste | 30 € |\n| VG |", Markdown},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			base := decodeDoc(t, []byte(tc.base))
+			c, err := Consolidate(base, "# Avenant\n\n## Article 1\n\n"+tc.amend+"\n", tc.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(c.Text, tc.want) {
+				t.Errorf("%q is not in\n%s", tc.want, c.Text)
+			}
+		})
+	}
+}
