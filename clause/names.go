@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/avenant-dev/avenant/internal/frtext"
 )
@@ -127,6 +126,9 @@ func FindName(cs []Named, name, where string) (int, error) {
 		}
 		return -1, fmt.Errorf("%s: %w in %s: %s", name, ErrAmbiguousClause, where, strings.Join(list, ", "))
 	}
+	if _, ok := pointName(name); ok && !slices.ContainsFunc(cs, func(c Named) bool { return isPoint(&c) }) {
+		return -1, fmt.Errorf("%s: %w in %s: its points stay inside their articles, name the article", name, ErrUnknownClause, where)
+	}
 	if close := closestNames(cs, name, 5); len(close) > 0 {
 		return -1, fmt.Errorf("%s: %w in %s; closest: %s", name, ErrUnknownClause, where, strings.Join(close, ", "))
 	}
@@ -142,7 +144,14 @@ func FindName(cs []Named, name, where string) (int, error) {
 //     "Titre 2", "Chapitre III", "Art. 12", "Préambule"), or with the
 //     kind's own name ("annex 4", "chapter 3");
 //  4. a bare number, for articles only ("3", "3 bis", "28.1");
-//  5. an act code, for tariff rows ("G", "AMI 3").
+//  5. an act code, for tariff rows ("G", "AMI 3");
+//  6. a point's number as printed ("I.", "1°", "a)"), or alone ("II"),
+//     for points only.
+//
+// A name printed as a point's number ("1°", "I.", "a)", "2.") names a point
+// or nothing, never the article of that number: in a text of articles,
+// where points stay inside them, it names nothing. Dashes of every kind
+// inside a number read as its hyphen ("28–1" is "28-1").
 //
 // The first rule that matches any clause gives the answer, so an annex is
 // never taken for an article of the same number. Several indexes mean the
@@ -189,6 +198,9 @@ func resolveIn(cs []Named, name string, in func(*Named) bool) []int {
 	if hits := matching(func(c *Named) bool { return c.Heading != "" && frtext.Fold(c.Heading) == folded }); hits != nil {
 		return hits
 	}
+	// No-break spaces, which French sets between a kind and its number,
+	// are spaces.
+	name = numberDashes(strings.Join(strings.Fields(name), " "))
 	// "Annexe 1/G": a clause named within an ancestor, where a bare number
 	// is any descendant's (a tariff row's act code). Tried before the
 	// kinds, which would read "Section 2/Sous-section 1" as one number.
@@ -211,6 +223,9 @@ func resolveIn(cs []Named, name string, in func(*Named) bool) []int {
 			return hits
 		}
 	}
+	if num, ok := pointName(name); ok {
+		return matching(func(c *Named) bool { return isPoint(c) && pointNumberOf(c) == num })
+	}
 	if kind, key, title, ok := nameKey(name); ok {
 		// A title after the number must be the clause's: "Article 7 -
 		// Permanence des soins", copied from a version before article 7
@@ -223,14 +238,72 @@ func resolveIn(cs []Named, name string, in func(*Named) bool) []int {
 		})
 	}
 	if key := NumberKey(KindArticle, name); key != "" {
-		if hits := matching(func(c *Named) bool { return c.Key == key }); hits != nil {
+		// A Roman numeral alone ("II") names an article printed so, not
+		// "Article 2": it is more often a part of one ("II. -").
+		r := romanLed(name)
+		if hits := matching(func(c *Named) bool { return c.Key == key && (!r || romanLed(c.Number)) }); hits != nil {
 			return hits
 		}
 	}
 	// An act code alone ("IFD", "AMI 3") is its tariff row, as "tariff
 	// IFD" is: no article is numbered so.
-	return matching(func(c *Named) bool { return strings.EqualFold(c.Key, "tariff:"+name) })
+	if hits := matching(func(c *Named) bool { return strings.EqualFold(c.Key, "tariff:"+name) }); hits != nil {
+		return hits
+	}
+	return matching(func(c *Named) bool { return isPoint(c) && pointNumberOf(c) == name })
 }
+
+// pointName reads name as a point's number printed as the point prints
+// it, "I.", "1°", "a)", "2.", "IV)" or "III. -", and returns that number
+// as the point's clause bears it ("I", "1°", "a", "2").
+func pointName(name string) (string, bool) {
+	name = strings.ReplaceAll(name, "º", "°")
+	num, ok := pointNumber(name, false)
+	if !ok || strings.Trim(name[len(num):], " .)-") != "" {
+		return "", false
+	}
+	return num, true
+}
+
+// romanLed reports a number whose first part is a Roman numeral ("II",
+// "IV bis"), not a code's letter ("L. 162-5").
+func romanLed(number string) bool {
+	toks := numberTokens(number)
+	if len(toks) == 0 || toks[0][0] >= '0' && toks[0][0] <= '9' || len(toks) > 1 && len(toks[0]) == 1 && isCodePrefix(toks[0]) {
+		return false
+	}
+	_, ok := roman(toks[0])
+	return ok
+}
+
+// isPoint reports a numbered point, which a text without articles makes a
+// clause: an item that is no tariff row.
+func isPoint(c *Named) bool {
+	return c.Kind == KindItem && c.Number != "" && !strings.HasPrefix(c.Key, "tariff:")
+}
+
+// pointNumberOf is the number of point c as pointName gives it.
+func pointNumberOf(c *Named) string { return strings.ReplaceAll(c.Number, "º", "°") }
+
+// numberDashes sets a hyphen for each dash or minus that stands between a
+// letter or digit and another, as in a number ("28–1", "L. 162‑5"): word
+// processors set them for the hyphen. A dash set apart by spaces ("Article
+// 28 – Régulation") is a separator and stays.
+func numberDashes(name string) string {
+	if !strings.ContainsFunc(name, isTypographicDash) {
+		return name
+	}
+	rs := []rune(name)
+	alnum := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	for i := 1; i+1 < len(rs); i++ {
+		if isTypographicDash(rs[i]) && alnum(rs[i-1]) && alnum(rs[i+1]) {
+			rs[i] = '-'
+		}
+	}
+	return string(rs)
+}
+
+func isTypographicDash(r rune) bool { return r != '-' && frtext.Typography(r) == '-' }
 
 // nameKey reads name as a kind and a number and returns the key a clause
 // of that kind and number carries; for a preamble, which has no number,
@@ -269,6 +342,11 @@ func nameKey(name string) (kind Kind, key, title string, ok bool) {
 	if word == string(KindPreamble) && strings.TrimSpace(num) == "" {
 		return KindPreamble, "", "", true
 	}
+	if !printedNumber(num) {
+		// "article 28, 1°" is a point of article 28, not article 28.1:
+		// only a number's own signs may part its parts.
+		return "", "", "", false
+	}
 	for k, info := range kinds {
 		if info.keyPrefix == word {
 			if key := keyOf(hkind(k), num); key != "" {
@@ -288,61 +366,13 @@ func nameKey(name string) (kind Kind, key, title string, ok bool) {
 	return "", "", "", false
 }
 
-// closestNames returns the labels of up to n clauses whose names are
-// nearest to name (edit distance over the folded forms, a heading compared
-// on as many characters as name has), nearest first, for an error message.
-func closestNames(cs []Named, name string, n int) []string {
-	folded := []rune(frtext.Fold(name))
-	type scored struct {
-		i, d int
-	}
-	// A name that carries a kind, or a bare number (an article's), is
-	// compared with clauses of that kind only: "Annexe 9" suggests annexes.
-	kind, _, _, hasKind := nameKey(name)
-	if r, _ := utf8.DecodeRuneInString(name); !hasKind && unicode.IsDigit(r) {
-		kind, hasKind = KindArticle, true
-	}
-	var all []scored
-	for i := range cs {
-		if hasKind && cs[i].Kind != kind {
-			continue
-		}
-		best := -1
-		for _, cand := range nameForms(cs, i) {
-			c := []rune(frtext.Fold(cand))
-			if len(c) > len(folded)+2 {
-				c = c[:len(folded)+2]
-			}
-			if d := frtext.EditDistance(folded, c); best < 0 || d < best {
-				best = d
-			}
-		}
-		if best >= 0 && best <= max(2, len(folded)/2) {
-			all = append(all, scored{i, best})
-		}
-	}
-	slices.SortStableFunc(all, func(a, b scored) int { return a.d - b.d })
-	var out []string
-	for _, s := range all {
-		if len(out) == n {
-			break
-		}
-		out = append(out, DisplayName(cs, s.i))
-	}
-	return out
-}
-
-// nameForms are the names clause i answers to, for closestNames.
-func nameForms(cs []Named, i int) []string {
-	c := &cs[i]
-	forms := []string{c.ID, shortName(cs, i)}
-	if c.Heading != "" {
-		forms = append(forms, c.Heading)
-	}
-	if c.Kind == KindArticle && c.Number != "" {
-		forms = append(forms, c.Number)
-	}
-	return forms
+// printedNumber reports whether s may be a number as headings print it:
+// letters, digits, spaces, and the dots, hyphens and star that part its
+// parts ("28.1", "2 bis A", "L. 162-5", "R*423-1").
+func printedNumber(s string) bool {
+	return !strings.ContainsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != ' ' && r != '.' && r != '-' && r != '*'
+	})
 }
 
 // Find resolves name among the clauses of d as FindName does; where names

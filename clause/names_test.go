@@ -283,3 +283,149 @@ func TestResolveNameLetterSuffix(t *testing.T) {
 		}
 	}
 }
+
+// hostileText is an arrêté annexing a convention whose articles repeat the
+// arrêté's numbers, with letter suffixes, a sub-number and points, then a
+// tariff annex: names a reader types must find exactly the clause they
+// name, or none.
+const hostileText = `# Arrêté portant approbation de la convention
+
+## Article 1er
+
+Est approuvée la convention nationale annexée au présent arrêté.
+
+## Article 2
+
+Le présent arrêté sera publié au Journal officiel.
+
+# ANNEXE
+
+## Article 1er - Objet
+
+La convention définit les rapports entre les médecins et l'assurance maladie.
+
+## Article 2 - Champ
+
+Elle s'applique aux médecins libéraux conventionnés.
+
+## Article 2 bis - Médecin traitant
+
+Le patient choisit un médecin traitant.
+
+## Article 2 bis A - Déclaration
+
+La déclaration est faite auprès de la caisse.
+
+## Article 2 bis AA - Changement
+
+Le patient peut changer de médecin traitant.
+
+## Article 2 quater - Information
+
+Le médecin informe le patient.
+
+## Article 28 - Permanence des soins
+
+I. - La permanence des soins est organisée par l'agence régionale de santé.
+
+1° Pour les médecins généralistes ;
+
+2° Pour les spécialistes.
+
+## Article 28.1 - Régulation
+
+La régulation est assurée par le centre 15.
+
+## Article 28.2 - Effection
+
+L'effection est rémunérée forfaitairement.
+
+# Annexe 1 - Tarifs
+
+| Code | Libellé | Tarif |
+|---|---|---|
+| G | Consultation | 30 € |
+`
+
+// TestResolveNameHostile: a name as printed, in any case, with or without
+// accents, no-break spaces and dashes of any kind, finds exactly its
+// clause; a point's number names no article ('1°' is not article 1, 'Article
+// 28, 1°' not article 28.1), a bare Roman numeral no article printed in
+// figures.
+func TestResolveNameHostile(t *testing.T) {
+	named := NamedOf(Parse(hostileText))
+	for _, c := range []struct{ name, want string }{
+		{"Article 28.1", "art-28-1"},
+		{"art. 28-1", "art-28-1"},
+		{"ARTICLE 28.1", "art-28-1"},
+		{"article 28–1", "art-28-1"},
+		{"article 28—1", "art-28-1"},
+		{"Article\u00a028.1", "art-28-1"},
+		{"28‑1", "art-28-1"},
+		{"Article 28 – Permanence des soins", "art-28"},
+		{"article 2 bis AA", "art-2-bis-aa"},
+		{"Article 2 BIS aa", "art-2-bis-aa"},
+		{"article 2 bis A", "art-2-bis-a"},
+		{"Art. 2 quater", "art-2-quater"},
+		{"Article 2 ter", ""},
+		{"Article premier", "art-1"},
+		{"article 1er", "art-1"},
+		{"ANNEXE / Article 1er", "art-1-2"},
+		{"Annexe/Article premier", "art-1-2"},
+		{"annexe/article 2", "art-2-2"},
+		{"Article 2 - Champ", "art-2-2"},
+		{"article 2 – champ", "art-2-2"},
+		{"Annexe 1", "annexe-1"},
+		{"Annexe\u00a01", "annexe-1"},
+		{"ANNEXE I", "annexe-1"},
+		{"annexe", "annexe"},
+		{"Annexe 1/G", "annexe-1-g"},
+		{"1°", ""},
+		{"1º", ""},
+		{"I.", ""},
+		{"a)", ""},
+		{"II", ""},
+		{"Article 28, 1°", ""},
+		{"article 28, I", ""},
+		{"article 28 alinéa 1", ""},
+	} {
+		if got := strings.Join(ids(named, ResolveName(named, c.name)), " "); got != c.want {
+			t.Errorf("ResolveName(%q) = %q, want %q", c.name, got, c.want)
+		}
+	}
+	// In a text without articles, points are clauses, named as printed.
+	points := NamedOf(Parse("# Communiqué\n\nI. - Les tarifs évoluent.\n\n1° La consultation passe à 30 €.\n\nII. - Les forfaits sont revus.\n\na) Le forfait structure est porté à 1 000 €.\n"))
+	for name, want := range map[string]string{"I.": "I", "I": "I", "1°": "1°", "1º": "1°", "II. -": "II", "a)": "a", "1": "", "2°": ""} {
+		var got []string
+		for _, i := range ResolveName(points, name) {
+			got = append(got, points[i].Number)
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("points: ResolveName(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+// TestClosestNames: an unknown name suggests the clauses nearest to what
+// it names first: the article of its number (and its sub-numbers) for a
+// part of it, the clause bearing its title under another number, the
+// numbers that share its first parts.
+func TestClosestNames(t *testing.T) {
+	named := NamedOf(Parse(hostileText))
+	for _, c := range []struct{ name, want string }{
+		{"article 28 alinéa 1", "Article 28 - Permanence des soins, Article 28.1 - Régulation, Article 28.2 - Effection"},
+		{"Article 28, 1°", "Article 28 - Permanence des soins, Article 28.1 - Régulation, Article 28.2 - Effection"},
+		{"Article 28.3", "Article 28 - Permanence des soins, Article 28.2 - Effection, Article 28.1 - Régulation"},
+		{"article 29", "Article 28 - Permanence des soins, Article 28.1 - Régulation, Article 28.2 - Effection"},
+		{"Article 2 ter", "Article 2, Article 2 - Champ, Article 2 bis - Médecin traitant, Article 2 quater - Information"},
+		{"Article 28 - Régulation", "Article 28.1 - Régulation, Article 28 - Permanence des soins"},
+	} {
+		got := strings.Join(closestNames(named, c.name, 5), ", ")
+		if !strings.HasPrefix(got, c.want) {
+			t.Errorf("closestNames(%q) = %q, want it to start %q", c.name, got, c.want)
+		}
+	}
+	if _, err := FindName(named, "1°", "v1"); !errors.Is(err, ErrUnknownClause) || !strings.Contains(err.Error(), "name the article") {
+		t.Errorf("FindName(1°) = %v, want a point said to stay inside its article", err)
+	}
+}
