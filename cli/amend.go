@@ -177,7 +177,7 @@ func importAmends(opts *ImportOptions) error {
 		label = opts.Labels[0]
 	}
 	r, err := s.Import(c.Doc, store.ImportOptions{
-		Party: opts.Party, Label: label, Kind: opts.Kind, Date: opts.Date, Base: base.Commit,
+		Party: opts.Party, Label: label, Kind: opts.Kind, Date: opts.Date, DateDefault: opts.dateDefault, Base: base.Commit,
 		SourceName: filepath.Base(opts.Amends), SourceSHA256: c.sum,
 		Amends: base.Label, By: storeSteps(c.ByNew), ByRemoved: c.ByOld,
 	})

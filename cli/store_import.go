@@ -36,6 +36,8 @@ type ImportOptions struct {
 	// Amends is an amending text to apply to --base: the version stored
 	// is the consolidated text.
 	Amends string
+	// dateDefault is set when --date was not given: Date is today's.
+	dateDefault bool
 }
 
 func newImportCmd(g *globals, runF func(*ImportOptions) error) *cobra.Command {
@@ -140,7 +142,7 @@ func (opts *ImportOptions) check() error {
 		return usageError{fmt.Errorf("%d --label for %d files: give one per file, or none", len(opts.Labels), len(opts.Files))}
 	}
 	if opts.Date == "" {
-		opts.Date = time.Now().UTC().Format("2006-01-02")
+		opts.Date, opts.dateDefault = time.Now().UTC().Format("2006-01-02"), true
 	}
 	return nil
 }
@@ -159,7 +161,7 @@ func (opts *ImportOptions) versionOptions(i int, copts clause.CompareOptions) st
 		base = opts.Base
 	}
 	return store.ImportOptions{
-		Party: opts.Party, Label: label, Kind: opts.Kind, Date: opts.Date, Base: base,
+		Party: opts.Party, Label: label, Kind: opts.Kind, Date: opts.Date, DateDefault: opts.dateDefault, Base: base,
 		SourceName: filepath.Base(file), Compare: copts,
 	}
 }

@@ -32,6 +32,10 @@ type ImportOptions struct {
 	Kind string
 	// Date is the document's date, YYYY-MM-DD.
 	Date string
+	// DateDefault is set when Date is nobody's statement but the day of
+	// the import (the command line's default): the same import run again
+	// another day is then still the same.
+	DateDefault bool
 	// Base names the version this one answers (a revision as Resolve
 	// takes); "" means the latest imported version.
 	Base string
@@ -91,6 +95,7 @@ func fail(n int) {
 // version's tag (the commit point), then the party branch and main; a
 // failure or crash at any point leaves the store's versions as they were.
 func (s *Store) Import(doc *clause.Document, opts ImportOptions) (*ImportResult, error) {
+	asked := opts // before the defaults
 	when, err := checkImport(&opts)
 	if err != nil {
 		return nil, err
@@ -104,7 +109,7 @@ func (s *Store) Import(doc *clause.Document, opts ImportOptions) (*ImportResult,
 		return nil, err
 	}
 	defer unlock()
-	if done, err := s.checkNewLabel(ix, doc, opts); done != nil || err != nil {
+	if done, err := s.checkNewLabel(ix, doc, asked); done != nil || err != nil {
 		return done, err
 	}
 	base, err := s.resolveBase(ix, opts.Base, opts.Date)
@@ -211,11 +216,22 @@ func linkParts(changes []ChangeEntry, diff *clause.Diff, ids []string) {
 
 // checkNewLabel refuses a label already taken, by a version or a tag. The
 // same import run again is a no-op, not an error, for which it returns
-// the result; another party cannot take over the label.
+// the result; another party cannot take over the label, nor can the same
+// text under another date or kind than the version has (opts as given,
+// before defaults): said to be "nothing to import", the re-run that meant
+// to put a date right left the wrong one with exit 0.
 func (s *Store) checkNewLabel(ix *index, doc *clause.Document, opts ImportOptions) (*ImportResult, error) {
 	if i, ok := ix.byLabel[opts.Label]; ok {
-		if same, err := s.holds(&ix.Versions[i], doc); err != nil || same && ix.Versions[i].Party == opts.Party {
-			return &ImportResult{Identical: opts.Label}, err
+		v := &ix.Versions[i]
+		same, err := s.holds(v, doc)
+		if err != nil {
+			return nil, err
+		}
+		if same && v.Party == opts.Party {
+			if !opts.DateDefault && opts.Date != v.Date || opts.Kind != "" && opts.Kind != v.Kind {
+				return nil, fmt.Errorf("%s: %w by the same text dated %s, kind %s: a version's date and kind never change; import it under another label", opts.Label, errDuplicateLabel, v.Date, v.Kind)
+			}
+			return &ImportResult{Identical: opts.Label}, nil
 		}
 		return nil, fmt.Errorf("%s: %w (labels are tags: choose another)", opts.Label, errDuplicateLabel)
 	}

@@ -425,17 +425,33 @@ func TestFreshIDs(t *testing.T) {
 }
 
 // TestImportSameLabelTwice: running the same import again is a no-op that
-// says so; the label with other content is refused.
+// says so, also another day when no date was given (the command line's
+// default); the label with other content, or with the same text under
+// another date or kind (which "nothing to import" left as they were,
+// exit 0), is refused.
 func TestImportSameLabelTwice(t *testing.T) {
 	s := newStore(t)
 	mustImport(t, s, v1, "Arbitre", "RA-2023", "2023-04-30")
-	r, err := s.Import(parseMD(v1), ImportOptions{Party: "Arbitre", Label: "RA-2023", Date: "2023-04-30"})
-	if err != nil || r.Version != nil || r.Identical != "RA-2023" {
-		t.Fatalf("same import again: %+v, %v; want identical to RA-2023", r, err)
+	for _, opts := range []ImportOptions{
+		{Date: "2023-04-30"},
+		{Date: "2023-04-30", Kind: DefaultKind},
+		{Date: "2026-12-02", DateDefault: true},
+	} {
+		opts.Party, opts.Label = "Arbitre", "RA-2023"
+		r, err := s.Import(parseMD(v1), opts)
+		if err != nil || r.Version != nil || r.Identical != "RA-2023" {
+			t.Fatalf("same import again (%+v): %+v, %v; want identical to RA-2023", opts, r, err)
+		}
 	}
 	other := strings.Replace(v1, "cinq ans", "quatre ans", 1)
 	if _, err := s.Import(parseMD(other), ImportOptions{Party: "Arbitre", Label: "RA-2023", Date: "2023-04-30"}); !errors.Is(err, errDuplicateLabel) {
 		t.Errorf("other content under the same label: %v, want ErrDuplicateLabel", err)
+	}
+	for _, opts := range []ImportOptions{{Date: "2024-04-30"}, {Date: "2023-04-30", Kind: "reglement-arbitral"}} {
+		opts.Party, opts.Label = "Arbitre", "RA-2023"
+		if _, err := s.Import(parseMD(v1), opts); !errors.Is(err, errDuplicateLabel) || !strings.Contains(err.Error(), "dated 2023-04-30, kind version") {
+			t.Errorf("the same text as %s, kind %q: %v, want ErrDuplicateLabel naming the version's date and kind", opts.Date, opts.Kind, err)
+		}
 	}
 	if vs, _ := s.Versions(); len(vs) != 1 {
 		t.Errorf("%d versions, want 1", len(vs))
