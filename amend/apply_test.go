@@ -802,3 +802,21 @@ func TestWrappedWords(t *testing.T) {
 			clause: "article 28", want: "Il informe le patient avant tout acte. Il remet un devis daté et signé."},
 	})
 }
+
+// "est complété comme suit", "est ainsi complété" followed by words that
+// go on the sentence (quoted in lower case or after a comma) complete
+// it; a sentence quoted makes an alinéa. Before, the words made an alinéa
+// of their own (", y compris en téléconsultation" on a line), and "est
+// ainsi complété" was not read.
+func TestCompletedAsFollows(t *testing.T) {
+	base := clause.Parse("# Convention\n\n### Article 28 - Engagements\n\nIl remet un devis au-delà de 70 €.\n\nIl tient le dossier à jour.\n")
+	const last = "\n\nIl tient le dossier à jour."
+	runApplyCases(t, base, []applyCase{
+		{name: "after a comma", amend: "### Article 1er\n\nLe premier alinéa de l'article 28 est complété comme suit : « , y compris en téléconsultation ».",
+			clause: "article 28", want: "Il remet un devis au-delà de 70 €, y compris en téléconsultation." + last},
+		{name: "in lower case", amend: "### Article 1er\n\nLe premier alinéa de l'article 28 est ainsi complété : « et par écrit ».",
+			clause: "article 28", want: "Il remet un devis au-delà de 70 € et par écrit." + last},
+		{name: "a sentence", amend: "### Article 1er\n\nL'article 28 est complété comme suit : « Il participe à la permanence des soins. »",
+			clause: "article 28", want: "Il remet un devis au-delà de 70 €." + last + "\n\nIl participe à la permanence des soins."},
+	})
+}

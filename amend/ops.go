@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/avenant-dev/avenant/clause"
 	"github.com/avenant-dev/avenant/internal/frtext"
@@ -146,9 +147,15 @@ var opForms = []opForm{
 		func(m, q []string) Op {
 			return Op{Kind: Insert, Unit: unitOf(m[1]), Place: PlaceEnd, New: strings.Join(q, "\n\n"), Number: numbersOf(m[1])}
 		}},
-	// "les dispositions de l'article 6.2 sont complétées comme suit : « … »"
-	{pattern(`(?:est|sont)\s+complétée?s?\s+(?:comme\s+suit|ainsi)\s*:?\s*(QS)`),
+	// "les dispositions de l'article 6.2 sont complétées comme suit : « … »";
+	// "le deuxième alinéa est ainsi complété : « , y compris … »", words
+	// that go on the sentence: quoted in lower case or after a comma, they
+	// complete it, they make no alinéa of their own
+	{pattern(`(?:est|sont)\s+(?:complétée?s?\s+(?:comme\s+suit|ainsi)|ainsi\s+complétée?s?)\s*:?\s*(QS)`),
 		func(m, q []string) Op {
+			if r, _ := utf8.DecodeRuneInString(q[0]); len(q) == 1 && (unicode.IsLower(r) || strings.ContainsRune(",;:)", r)) {
+				return Op{Kind: AppendWords, New: q[0]}
+			}
 			return Op{Kind: Insert, Unit: UnitAlinea, Place: PlaceEnd, New: strings.Join(q, "\n\n")}
 		}},
 	// "… est modifié comme suit : « … »", the new text quoted at once
