@@ -589,12 +589,12 @@ func (p *parser) encloses(f frame, h *head) bool {
 		return rf >= 0
 	case rf < 0 && p.hasArticles: // see freeHeadings
 		return f.hk == hFreeTitle && h.hk != hFreeTitle
-	case f.md > 0 && h.md > 0 && rf > 0 && rh > 0 && (rf != rh || h.hk != hArticle):
+	case f.md > 0 && h.md > 0 && rf > 0 && rh > 0:
 		// The divisions of a text nest as the law orders them, whatever
 		// level its markup gives them ("## TITRE I" then "## CHAPITRE
 		// I"), as the same lines from a PDF do: a title holds its
-		// chapters and never another title. Only articles may nest by
-		// level ("### Article 28", "#### Article 28.1").
+		// chapters and never another title, an article no article
+		// ("#### Article 28.1" under "### Article 28").
 		return rf < rh
 	case f.md > 0 && h.md > 0:
 		return f.md < h.md

@@ -166,7 +166,8 @@ func TestEmphasised(t *testing.T) {
 // TestDivisionsNestWhateverTheMarkup: a bill's titles hold its chapters,
 // its chapters their sections and articles, however its markdown levels
 // them (a Word file styling every division "Heading 2" gives the same),
-// as the same lines in plain text do; a title never holds the next title.
+// as the same lines in plain text do; a title never holds the next title,
+// an article no article set a level below it.
 func TestDivisionsNestWhateverTheMarkup(t *testing.T) {
 	body := []string{"TITRE IER", "CHAPITRE IER", "Article 1er", "Texte 1.",
 		"Section 1", "Sous-section 1", "Paragraphe 2", "Article 2", "Texte 2.",
@@ -177,6 +178,7 @@ func TestDivisionsNestWhateverTheMarkup(t *testing.T) {
 		"nested":      {1, 2, 3, 0, 3, 4, 5, 6, 0, 1, 2, 0},
 		"articles h2": {2, 3, 2, 0, 3, 3, 3, 2, 0, 2, 2, 0},
 		"second in":   {1, 2, 3, 0, 3, 4, 5, 6, 0, 2, 3, 0},
+		"articles in": {1, 2, 3, 0, 3, 4, 5, 4, 0, 2, 4, 0},
 	}
 	want := `0 title IER titre-1 | TITRE IER | 
 1 chapter IER chap-1 | CHAPITRE IER | 
@@ -202,6 +204,13 @@ func TestDivisionsNestWhateverTheMarkup(t *testing.T) {
 		checkDocument(t, in, d)
 		if got := outline(d); got != want {
 			t.Errorf("%s:\n%s\nwant:\n%s", name, got, want)
+		}
+	}
+	for _, in := range []string{"Article 28\n\nA.\n\nArticle 28.1\n\nB.\n", "### Article 28\n\nA.\n\n#### Article 28.1\n\nB.\n"} {
+		d := Parse(in)
+		checkDocument(t, in, d)
+		if got, want := outline(d), "0 article 28 art-28 | Article 28 | A.\n0 article 28.1 art-28-1 | Article 28.1 | B.\n"; got != want {
+			t.Errorf("%q:\n%s\nwant:\n%s", in, got, want)
 		}
 	}
 }
