@@ -24,8 +24,23 @@ func (p *parser) uniq(id string) string {
 	}
 }
 
-// slugJoin makes "art-28-1" from "art" and "28.1".
+// maxNumberID bounds an id made from a number: a store names a clause's
+// file by its id, at most 100 bytes, and an absurdly long number
+// ("Article 1111…", a hundred digits) made an id no import could write.
+// Room is left for the suffixes that keep ids unique ("-2", "-200000").
+const maxNumberID = 80
+
+// slugJoin makes "art-28-1" from "art" and "28.1", at most maxNumberID
+// bytes long.
 func slugJoin(prefix, s string) string {
+	id := numberSlug(prefix, s)
+	if len(id) > maxNumberID {
+		id = strings.TrimRight(id[:maxNumberID], "-")
+	}
+	return id
+}
+
+func numberSlug(prefix, s string) string {
 	if isDottedSlug(s) {
 		// The slug of a normalised number is the number with hyphens
 		// for dots: written at once, without SlugMax's copy.

@@ -1,6 +1,7 @@
 package clause
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -8,7 +9,7 @@ import (
 	"github.com/avenant-dev/avenant/internal/synth"
 )
 
-// TestSlugJoinFastPath holds slugJoin's shortcut for normalised numbers
+// TestSlugJoinFastPath holds numberSlug's shortcut for normalised numbers
 // to the general rule: the prefix, a hyphen and SlugMax of the number.
 func TestSlugJoinFastPath(t *testing.T) {
 	general := func(prefix, s string) string {
@@ -23,8 +24,8 @@ func TestSlugJoinFastPath(t *testing.T) {
 		probes = append(probes, s)
 	}
 	for _, s := range probes {
-		if got, want := slugJoin("art", s), general("art", s); got != want {
-			t.Errorf("slugJoin(art, %q) = %q, want %q", s, got, want)
+		if got, want := numberSlug("art", s), general("art", s); got != want {
+			t.Errorf("numberSlug(art, %q) = %q, want %q", s, got, want)
 		}
 	}
 }
@@ -38,5 +39,24 @@ func TestLongerThan(t *testing.T) {
 				t.Errorf("longerThan(%q, %d) = %v, want %v", s, n, got, want)
 			}
 		}
+	}
+}
+
+// TestLongNumberIDs: a number however long makes an id a store can name
+// a file by (at most 100 bytes), and distinct ones stay distinct.
+func TestLongNumberIDs(t *testing.T) {
+	long := strings.Repeat("1", 110)
+	in := "Article " + long + "\n\nUn.\n\nArticle " + long + "2\n\nDeux.\n\nArticle 3." + strings.Repeat("1.", 45) + "1\n\n| Code | Tarif |\n|---|---|\n| G | 30 € |\n"
+	d := Parse(in)
+	checkDocument(t, in, d)
+	seen := map[string]bool{}
+	for _, c := range d.Clauses {
+		if len(c.ID) > 100 || seen[c.ID] {
+			t.Errorf("id %q: %d bytes, or seen before", c.ID, len(c.ID))
+		}
+		seen[c.ID] = true
+	}
+	if len(d.Clauses) != 5 {
+		t.Errorf("%d clauses:\n%s", len(d.Clauses), outline(d))
 	}
 }
