@@ -434,53 +434,6 @@ func (p *parser) dropFalseHeadings() {
 	p.cutRunIn(runInStyle)
 }
 
-// Amending texts quote the articles they insert: "L'article 24 est remplacé
-// par les dispositions suivantes :" then "Art. 24. - Le Parlement vote la
-// loi…". The quoted article belongs to the text of the amending one. It is
-// told from an article of the document by two signs together: the line
-// before it announces a quotation (it ends with ":"), and it is spelt in the
-// document's minority style ("Art. 24." among "Article 3" headings, as codes
-// print their articles). Either sign alone is common in real headings:
-// "Décrète :" precedes "Art. 1er. - …" in every decree.
-
-// minorityArticleStyle tells which spelling of article headings, abbreviated
-// ("Art. 12") or not ("Article 12"), is the less frequent in the document;
-// it returns a value no heading has when neither is.
-func (p *parser) minorityArticleStyle() int {
-	var n [2]int
-	for _, h := range p.heads {
-		if h.hk == hArticle {
-			n[abbreviatedArticle(h.text)]++
-		}
-	}
-	switch {
-	case n[0] > n[1]:
-		return 1
-	case n[1] > n[0]:
-		return 0
-	}
-	return -1
-}
-
-// abbreviatedArticle is 1 for a heading spelt "Art.", 0 otherwise.
-func abbreviatedArticle(heading string) int {
-	if foldPrefixAt(heading, 0, "art.") {
-		return 1
-	}
-	return 0
-}
-
-// announced reports whether the last non-blank line before line i ends
-// with a colon, announcing what follows.
-func (p *parser) announced(i int) bool {
-	for i--; i >= 0; i-- {
-		if p.lines[i].flags&fBlank == 0 {
-			return strings.HasSuffix(p.trimmed(i), ":")
-		}
-	}
-	return false
-}
-
 // longerThan reports whether s holds more than n runes. A string of more
 // than n runes of the longest UTF-8 encoding needs no counting: even
 // invalid bytes count one each.
