@@ -820,3 +820,15 @@ func TestCompletedAsFollows(t *testing.T) {
 			clause: "article 28", want: "Il remet un devis au-delà de 70 €." + last + "\n\nIl participe à la permanence des soins."},
 	})
 }
+
+// The verb may come first: "il est inséré, après le mot : « X », le mot :
+// « Y »". Before, the instruction was not read.
+func TestInsertedVerbFirst(t *testing.T) {
+	base := clause.Parse("# Convention\n\n### Article 28 - Engagements\n\nIl respecte les tarifs conventionnels.\n\nIl tient le dossier à jour.\n")
+	runApplyCases(t, base, []applyCase{
+		{name: "après", amend: "### Article 1er\n\nÀ l'article 28, il est inséré, après le mot : « tarifs », le mot : « opposables ».",
+			clause: "article 28", want: "Il respecte les tarifs opposables conventionnels.\n\nIl tient le dossier à jour."},
+		{name: "avant", amend: "### Article 1er\n\nAu second alinéa de l'article 28, sont insérés, avant le mot : « dossier », les mots : « seul ».",
+			clause: "article 28", want: "Il respecte les tarifs conventionnels.\n\nIl tient le seul dossier à jour."},
+	})
+}

@@ -130,6 +130,11 @@ var opForms = []opForm{
 		func(m, q []string) Op {
 			return Op{Kind: InsertWords, Anchor: q[0], New: q[1], Before: strings.EqualFold(m[1], "avant")}
 		}},
+	// "il est inséré, après le mot : « X », le mot : « Y »"
+	{pattern(`(?:il\s+)?(?:est|sont)\s+(?:insérée?s?|ajoutée?s?)\s*,\s*(après|avant)\s+(?:NOUN\s*:?\s*)?(Q)\s*,\s*NOUN\s*:?\s*(Q)`),
+		func(m, q []string) Op {
+			return Op{Kind: InsertWords, Anchor: q[0], New: q[1], Before: strings.EqualFold(m[1], "avant")}
+		}},
 	{pattern(`\b(?:insérer|ajouter)\s*,?\s*(après|avant)\s+(?:NOUN\s*:?\s*)?(Q)\s*,?\s*(?:NOUN\s*:?\s*)?(Q)`),
 		func(m, q []string) Op {
 			return Op{Kind: InsertWords, Anchor: q[0], New: q[1], Before: strings.EqualFold(m[1], "avant")}
