@@ -87,11 +87,15 @@ func stackedTable(lines []string, i int) (columns, rows int) {
 		if !isColumnName(cellText(lines[i+k-1])) {
 			return 0, 0
 		}
-		n := 0
-		for i+k*(n+2) <= len(lines) && isStackedRow(lines[i+k*(n+1):i+k*(n+2)]) {
-			n++
+		n, priced := 0, false
+		for i+k*(n+2) <= len(lines) {
+			ok, amount := isStackedRow(lines[i+k*(n+1) : i+k*(n+2)])
+			if !ok {
+				break
+			}
+			n, priced = n+1, priced || amount
 		}
-		if n >= 2 {
+		if n >= 2 && priced {
 			return k, n
 		}
 	}
@@ -99,19 +103,22 @@ func stackedTable(lines []string, i int) (columns, rows int) {
 }
 
 // isStackedRow reports whether cells are one row of a tariff table: an act
-// code first, an amount after it, no cell that would break a pipe row.
-func isStackedRow(cells []string) bool {
+// code first, an amount after it or a cell that gives the act no price
+// ("Gratuit", "NC": see noPrice), no cell that would break a pipe row; and
+// whether it holds an amount.
+func isStackedRow(cells []string) (ok, amount bool) {
 	if !isRowCode(cellText(cells[0])) {
-		return false
+		return false, false
 	}
-	amount := false
-	for _, c := range cells {
+	free := false
+	for _, c := range cells[1:] {
 		if strings.ContainsRune(c, '|') {
-			return false
+			return false, false
 		}
 		amount = amount || isAmount(cellText(c))
+		free = free || noPrice(cellText(c))
 	}
-	return amount
+	return amount || free, amount
 }
 
 func writePipeRow(b *strings.Builder, cells []string) {

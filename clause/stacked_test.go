@@ -26,6 +26,17 @@ func TestUnstackTables(t *testing.T) {
 			in:   "Code\nLibellé\nTarif\nG\nConsultation\n30 €\nFin du texte.\n",
 		},
 		{
+			// An act priced "Gratuit" is a row of the table: the table
+			// was not read at all, its rows paragraphs.
+			name: "a row without price",
+			in:   "Code\nLibellé\nTarif\nG\nConsultation\n30 €\nCCP\nConsultation de prévention\nGratuit\nCS\nSpécialiste\n31,50 €\n",
+			want: "| Code | Libellé | Tarif |\n| --- | --- | --- |\n| G | Consultation | 30 € |\n| CCP | Consultation de prévention | Gratuit |\n| CS | Spécialiste | 31,50 € |\n",
+		},
+		{
+			name: "no row priced is no table",
+			in:   "Code\nLibellé\nTarif\nG\nConsultation\nNC\nCS\nSpécialiste\nNC\n",
+		},
+		{
 			name: "rows without an amount",
 			in:   "Code\nLibellé\nG\nConsultation\nCS\nConsultation du spécialiste\n",
 		},
