@@ -227,10 +227,8 @@ type parser struct {
 	paths     []string // see path
 	// oneLineParagraphs is set for a text that sets each paragraph on one
 	// line: no line of it is the wrapped start of a sentence.
-	oneLineParagraphs bool
-	// headerCols are the columns of the header tableHeader read last,
-	// nil for one in pipes; tableCols those of the table being read.
-	headerCols, tableCols tableColumns
+	oneLineParagraphs     bool
+	headerCols, tableCols tableColumns // of the header read last (nil in pipes), of the table read
 }
 
 // longProse is a length no hard-wrapped line reaches: text wrapped for
@@ -703,7 +701,6 @@ func (p *parser) flush(a, b int) {
 		if cells, next, ok := p.tableHeader(i, b); ok {
 			emitRun()
 			table, cols, centred = p.addTableHeader(parent, i, cells), len(cells), false
-			p.tableCols = p.headerCols
 			hasChild = true
 			i = next
 			continue

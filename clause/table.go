@@ -369,8 +369,10 @@ func (p *parser) headerRow(i, b int) (cells []string, next int, ok bool) {
 }
 
 // addTableHeader makes a container of a table's header row; it returns its
-// index, the parent of the rows that follow.
+// index, the parent of the rows that follow, whose grids its columns
+// give (rowGrid).
 func (p *parser) addTableHeader(parent, i int, cells []string) int {
+	p.tableCols = p.headerCols
 	c := p.child(parent, KindSection)
 	c.Heading = strings.Join(cells, cellSep)
 	c.Path = append(c.Path[:len(c.Path):len(c.Path)], c.Heading)
