@@ -17,13 +17,12 @@ import (
 // that a change of one column is never paired with the other. A row with
 // one amount, or whose columns changed in number, is compared whole.
 func rowFacts(old, new *Document, oc, nc *Clause, refs *refIndex) []Fact {
-	oCells, nCells := recordCells(old, new, oc, nc)
+	oCells, nCells, names := recordCells(old, new, oc, nc)
 	subject := factSubject(nc)
 	if len(oCells) != len(nCells) || max(amountCells(oCells), amountCells(nCells)) < 2 {
 		facts := compareFacts(strings.Join(oCells, cellSep), strings.Join(nCells, cellSep), subject, refs)
 		return withRowCode(facts, factSubject(oc), subject)
 	}
-	names := columnNames(new, nc)
 	var out []Fact
 	for j := range nCells {
 		sub := cellSubject(subject, names, j, isAmount(oCells[j]) || isAmount(nCells[j]))
@@ -39,13 +38,17 @@ func rowFacts(old, new *Document, oc, nc *Clause, refs *refIndex) []Fact {
 // (its grid), a column it left open taking the price before it or
 // nothing as the other version has it (fillOpen); and a price written
 // once across columns the other version prices one by one spread over
-// each of them.
-func recordCells(old, new *Document, oc, nc *Clause) ([]string, []string) {
+// each of them. It returns the names of the columns they are laid over.
+func recordCells(old, new *Document, oc, nc *Clause) (o, n, names []string) {
 	oCells, nCells := old.cellsOf(oc), new.cellsOf(nc)
+	oNames, nNames := columnNames(old, oc), columnNames(new, nc)
+	if o, n, names, ok := byColumnName(oCells, nCells, oNames, nNames); ok {
+		return o, n, names
+	}
 	if cells, ok := inColumnOrder(old, new, oc, nc); ok {
 		oCells = cells
 	}
-	oOpen, nOpen := openColumns(oc, columnNames(old, oc)), openColumns(nc, columnNames(new, nc))
+	oOpen, nOpen := openColumns(oc, oNames), openColumns(nc, nNames)
 	if oOpen != nil && nOpen == nil {
 		oCells = fillOpen(oCells, oOpen, nCells)
 	} else {
@@ -67,7 +70,41 @@ func recordCells(old, new *Document, oc, nc *Clause) ([]string, []string) {
 	} else if len(nCells) < len(oCells) {
 		nCells = spread(nCells, oCells)
 	}
-	return oCells, nCells
+	return oCells, nCells, nNames
+}
+
+// byColumnName lays two versions of a row, each a cell for each column of
+// its header, over the columns of the header that names more when the
+// other names some of them only: a column taken out of the table (DOM
+// dropped from "Métropole | DOM") takes its prices away, each row's, and
+// is no price written once across the columns left ("| G | … | 30 € | 30
+// € |" → "| G | … | 30 € |" read as the one record, and check passed).
+func byColumnName(oCells, nCells, oNames, nNames []string) (o, n, names []string, ok bool) {
+	if len(oNames) == len(nNames) || len(oCells) != len(oNames) || len(nCells) != len(nNames) {
+		return nil, nil, nil, false
+	}
+	at := func(names []string, name string) int {
+		return slices.IndexFunc(names, func(s string) bool { return columnLabel(s) == columnLabel(name) })
+	}
+	long, short := oNames, nNames
+	if len(nNames) > len(oNames) {
+		long, short = nNames, oNames
+	}
+	for _, name := range short {
+		if at(long, name) < 0 {
+			return nil, nil, nil, false // renamed: a column of one price in place of zones
+		}
+	}
+	cell := func(cells, names []string, name string) string {
+		if k := at(names, name); k >= 0 {
+			return cells[k]
+		}
+		return ""
+	}
+	for _, name := range long {
+		o, n = append(o, cell(oCells, oNames, name)), append(n, cell(nCells, nNames, name))
+	}
+	return o, n, long, true
 }
 
 // columnsReordered reports a row under a header that names the same
@@ -135,7 +172,7 @@ func columnOrder(a, b []string) ([]int, bool) {
 // show. It is the reading rowFacts compares by (recordCells), found with
 // no cell apart.
 func sameRecord(old, new *Document, oc, nc *Clause) bool {
-	a, b := recordCells(old, new, oc, nc)
+	a, b, _ := recordCells(old, new, oc, nc)
 	return slices.Equal(a, b)
 }
 

@@ -68,3 +68,36 @@ func TestRowsWithoutPrice(t *testing.T) {
 		})
 	}
 }
+
+// TestZoneColumnDropped: a zone's column taken out of the table takes its
+// prices away, each row's, the one equal to the price beside it too: "| G
+// | … | 30 € | 30 € |" under "Métropole | DOM" → "| G | … | 30 € |" under
+// "Métropole" was read as one price written once across both columns, a
+// cosmetic change, and check passed. A column of one price in place of the
+// zones ("Tarif") is compared in place, as before.
+func TestZoneColumnDropped(t *testing.T) {
+	zones := "Annexe 1\n\n| Code | Libellé | Métropole | DOM |\n|---|---|---|---|\n| G | Consultation | 30 € | 30 € |\n| V | Visite | 35 € | 38 € |\n"
+	for _, tc := range []struct {
+		name, old, new string
+		want           []string
+	}{
+		{"dropped", zones, "Annexe 1\n\n| Code | Libellé | Métropole |\n|---|---|---|\n| G | Consultation | 30 € |\n| V | Visite | 35 € |\n",
+			[]string{"amount G (DOM): 30 € → ", "amount V (DOM): 38 € → "}},
+		{"added", "Annexe 1\n\n| Code | Libellé | Métropole |\n|---|---|---|\n| G | Consultation | 30 € |\n| V | Visite | 35 € |\n", zones,
+			[]string{"amount G (DOM):  → 30 €", "amount V (DOM):  → 38 €"}},
+		{"one price for all", zones, "Annexe 1\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| G | Consultation | 30 € |\n| V | Visite | 35 € |\n",
+			[]string{"amount V: 38 € → "}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, c := range Compare(Parse(tc.old), Parse(tc.new), CompareOptions{}).Changes {
+				for _, f := range c.Facts {
+					got = append(got, fmt.Sprintf("%s %s: %s → %s", f.Kind, f.Subject, f.Old, f.New))
+				}
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("facts %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
