@@ -487,6 +487,9 @@ func tail(p []byte) string {
 // hyphenated word. If so, the paragraph loses its last cut bytes (a
 // hyphen) and gets sep and next appended.
 func join(prev string, prevKind lineKind, next string, nextKind lineKind, words *lexicon) (cut int, sep string, ok bool) {
+	if prevKind == kindHeading && nextKind == kindHeading && capitalsGoOn(prev, next) {
+		return 0, " ", true
+	}
 	if prevKind == kindHeading || prevKind == kindTable || nextKind != kindProse {
 		return 0, "", false
 	}
@@ -518,6 +521,15 @@ func join(prev string, prevKind lineKind, next string, nextKind lineKind, words 
 		return 0, sep, true
 	}
 	return 0, "", false
+}
+
+// capitalsGoOn reports a title in capitals wrapped after a word that
+// cannot end it ("…DES MÉDECINS LIBÉRAUX ET" / "L'ASSURANCE MALADIE", a
+// PDF's title exported with pdftotext, or a centred title): the next line
+// in capitals goes on with it, unless it opens a division of its own.
+func capitalsGoOn(prev, next string) bool {
+	return isCapitals(prev) && isCapitals(next) && !startsHeading(next) &&
+		isOpenWord(strings.ToLower(frtext.LastWord(prev)))
 }
 
 // dehyphenate reports whether the hyphen between head (the line without
