@@ -138,11 +138,15 @@ func (s *Store) repairRefs(ix *index) {
 		if !s.halfWritten(h) {
 			continue
 		}
+		// An import that died before its tag and a version whose tag
+		// was deleted by hand (git tag -d) look alike: the commit is kept
+		// reachable, or gc would delete a version.
+		kept := s.keep(name, h)
 		if known {
 			v := ix.Versions[i]
-			move(name, plumbing.NewHash(v.Commit), fmt.Sprintf("moved back to %s (%s) from %s, an import that did not complete", v.Label, shortHash(v.Commit), shortHash(h.String())))
+			move(name, plumbing.NewHash(v.Commit), fmt.Sprintf("moved back to %s (%s) from %s, an import that did not complete or a version whose tag is gone%s", v.Label, shortHash(v.Commit), shortHash(h.String()), kept))
 		} else {
-			move(name, plumbing.ZeroHash, fmt.Sprintf("removed: it only held %s, an import that did not complete", shortHash(h.String())))
+			move(name, plumbing.ZeroHash, fmt.Sprintf("removed: it only held %s, an import that did not complete or a version whose tag is gone%s", shortHash(h.String()), kept))
 		}
 	}
 	for name, i := range latest {
@@ -175,12 +179,18 @@ func (s *Store) keepStrayMain(ix *index, h plumbing.Hash) {
 	if _, ok := ix.byCommit[h.String()]; ok || s.halfWritten(h) {
 		return
 	}
-	kept := plumbing.ReferenceName("refs/avenant/kept/main-" + h.String())
+	s.logf("main pointed to %s, which is no version%s", shortHash(h.String()), s.keep(mainBranch, h))
+}
+
+// keep makes commit h, which branch is about to leave, reachable under
+// refs/avenant/kept/, and says so for a notice: ": kept as REF", or why
+// it could not be.
+func (s *Store) keep(branch string, h plumbing.Hash) string {
+	kept := plumbing.ReferenceName("refs/avenant/kept/" + branch + "-" + h.String())
 	if err := s.setRef(kept, h); err != nil {
-		s.logf("main pointed to %s, which is no version, and it cannot be kept: %v", shortHash(h.String()), err)
-		return
+		return fmt.Sprintf(", and it cannot be kept: %v", err)
 	}
-	s.logf("main pointed to %s, which is no version: kept as %s", shortHash(h.String()), kept)
+	return ": kept as " + kept.String()
 }
 
 // lockRepaired takes the lock (unless this Store holds it), reads the

@@ -184,6 +184,33 @@ func TestStrayMainKept(t *testing.T) {
 	checkBranches(t, s)
 }
 
+// TestDeletedTagKeepsItsCommit: a version whose tag was deleted by hand
+// (git tag -d) leaves its party branch on a commit avenant wrote that is
+// no version, as an import that died before its tag does. The next import
+// moves the branch back, and the commit stays reachable under
+// refs/avenant/kept/: gc would otherwise delete the version's text.
+func TestDeletedTagKeepsItsCommit(t *testing.T) {
+	s := newStore(t)
+	mustImport(t, s, killText(1), "CNAM", "V-1", "2024-01-01")
+	v2 := mustImport(t, s, killText(2), "CNAM", "V-2", "2024-01-02").Version
+	mustImport(t, s, killText(3), "MG France", "M-1", "2024-01-03")
+	if err := s.repo.Storer.RemoveReference(plumbing.NewTagReferenceName("V-2")); err != nil {
+		t.Fatal(err)
+	}
+	var notices strings.Builder
+	s.Notices = &notices
+	mustImport(t, s, killText(4), "MG France", "M-2", "2024-01-04")
+	h := plumbing.NewHash(v2.Commit)
+	kept := plumbing.ReferenceName("refs/avenant/kept/cnam-" + v2.Commit)
+	if got := s.currentRef(kept); got != h {
+		t.Errorf("%s at %s, want %s; notices %q", kept, got, h, notices.String())
+	}
+	if !strings.Contains(notices.String(), "kept as "+kept.String()) {
+		t.Errorf("notices: %q", notices.String())
+	}
+	checkBranches(t, s)
+}
+
 // TestDamagedTagIsCorrupt: a tag whose file names no object, or an object
 // the store lacks, is a corrupt store, not a tag that names no version:
 // ignored, its version vanished from every listing with exit 0, and the
