@@ -87,7 +87,7 @@ type CompareOptions struct {
 func Compare(old, new *Document, opts CompareOptions) *Diff {
 	matches := Align(old, new, opts.Align)
 	rehoused, crossed := rehousedMatches(old, new, matches)
-	moved := movedMatches(old, matches, rehoused)
+	moved := movedMatches(old, new, matches, rehoused)
 	refs := buildRefIndex(old, new, matches)
 	d := &Diff{Old: old, New: new, Changes: make([]Change, len(matches))}
 	inParallel(len(matches), func(i int) {
@@ -482,7 +482,11 @@ func numberRuns(s string) []string {
 // subsequence; whatever lies outside it has moved. The matches rehoused
 // (rehousedMatches) moved already, and are left out: a row taken from
 // one table to the next is the row that moved, not the one it passed.
-func movedMatches(old *Document, ms []match, rehoused []bool) []bool {
+// Of two orders that explain as much, the one that keeps in place more of
+// the clauses that kept their number wins: when article 3 goes after article
+// 4 and becomes 5, article 3 moved, not article 4, which kept its place
+// among the rest and its number.
+func movedMatches(old, new *Document, ms []match, rehoused []bool) []bool {
 	type pair struct{ match, old int }
 	// Containers and the clauses they hold are ordered apart: when an
 	// article leaves the end of titre I for the start of titre II, the
@@ -501,10 +505,16 @@ func movedMatches(old *Document, ms []match, rehoused []bool) []bool {
 	for _, seq := range seqs {
 		sort.SliceStable(seq, func(a, b int) bool { return ms[seq[a].match].New[0] < ms[seq[b].match].New[0] })
 		olds := make([]int, len(seq))
+		sameNumber := make([]bool, len(seq))
 		for i, p := range seq {
 			olds[i] = p.old
+			k := old.Clauses[p.old].Key
+			sameNumber[i] = k != "" && k == new.Clauses[ms[p.match].New[0]].Key
 		}
 		keep := longestIncreasing(olds)
+		if alt := longestIncreasingPreferring(olds, sameNumber); countBoth(alt, sameNumber) > countBoth(keep, sameNumber) {
+			keep = alt
+		}
 		for i, p := range seq {
 			if !keep[i] {
 				moved[p.match] = true
@@ -602,6 +612,63 @@ func longestIncreasing(xs []int) []bool {
 		keep[i] = true
 	}
 	return keep
+}
+
+// longestIncreasingPreferring marks the elements of a longest strictly
+// increasing subsequence of xs, distinct numbers, that holds as many
+// preferred elements as such a subsequence can: each element scores its
+// best predecessor's score plus one length (worth more than every
+// preference together) and its preference, the best predecessor read from
+// a Fenwick tree of maxima over the values below it (O(n log n)).
+func longestIncreasingPreferring(xs []int, prefer []bool) []bool {
+	n := len(xs)
+	keep := make([]bool, n)
+	if n == 0 {
+		return keep
+	}
+	ranks := slices.Clone(xs)
+	slices.Sort(ranks)
+	type best struct{ score, at int }
+	tree := make([]best, n+1) // 1-based, over the ranks of the values
+	prev := make([]int, n)
+	top := best{-1, -1}
+	for i, x := range xs {
+		r, _ := slices.BinarySearch(ranks, x)
+		b := best{0, -1}
+		for k := r; k > 0; k -= k & -k {
+			if tree[k].score > b.score {
+				b = tree[k]
+			}
+		}
+		sc := b.score + n + 1
+		if prefer[i] {
+			sc++
+		}
+		prev[i] = b.at
+		for k := r + 1; k <= n; k += k & -k {
+			if sc > tree[k].score {
+				tree[k] = best{sc, i}
+			}
+		}
+		if sc > top.score {
+			top = best{sc, i}
+		}
+	}
+	for i := top.at; i >= 0; i = prev[i] {
+		keep[i] = true
+	}
+	return keep
+}
+
+// countBoth counts the places where a and b are both set.
+func countBoth(a, b []bool) int {
+	n := 0
+	for i := range a {
+		if a[i] && b[i] {
+			n++
+		}
+	}
+	return n
 }
 
 func summarize(cs []Change) Summary {

@@ -23,6 +23,43 @@ func TestLongestIncreasing(t *testing.T) {
 	}
 }
 
+// TestLongestIncreasingPreferring: of the longest increasing orders, the
+// one keeping the preferred elements; the longest whatever they prefer.
+func TestLongestIncreasingPreferring(t *testing.T) {
+	cases := []struct {
+		in     []int
+		prefer []bool
+		want   []bool
+	}{
+		{nil, nil, []bool{}},
+		// 3 went after 4: either stays; the one that kept its number does.
+		{[]int{0, 1, 3, 2}, []bool{true, true, true, false}, []bool{true, true, true, false}},
+		{[]int{0, 1, 3, 2}, []bool{true, true, false, true}, []bool{true, true, false, true}},
+		// Length first: two unpreferred in order beat one preferred.
+		{[]int{2, 0, 1}, []bool{true, false, false}, []bool{false, true, true}},
+		{[]int{4, 0, 1, 2, 3}, []bool{false, false, false, false, false}, []bool{false, true, true, true, true}},
+	}
+	for _, c := range cases {
+		if got := longestIncreasingPreferring(c.in, c.prefer); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("longestIncreasingPreferring(%v, %v) = %v, want %v", c.in, c.prefer, got, c.want)
+		}
+	}
+	// The diff: article 3 (Durée) put after article 4 and numbered 5 is the
+	// clause that moved; article 4 kept its place and its number.
+	old := &Document{Clauses: []Clause{
+		article("1", "Objet", "La présente convention régit les rapports entre les caisses et les médecins."),
+		article("2", "Tarifs", "La consultation G est fixée à 26,50 € pour tous les médecins conventionnés."),
+		article("3", "Durée", "Elle est conclue pour une durée de cinq ans à compter de sa publication."),
+		article("4", "Commission", "Une commission paritaire suit l'application de la convention chaque année."),
+	}}
+	new := &Document{Clauses: []Clause{old.Clauses[0], old.Clauses[1], old.Clauses[3], article("5", "Durée", old.Clauses[2].Text)}}
+	for _, c := range Compare(old, new, CompareOptions{}).Changes {
+		if moved := c.New[0] == 3; c.Moved != moved {
+			t.Errorf("%s: moved %v, want %v", new.Clauses[c.New[0]].Heading, c.Moved, moved)
+		}
+	}
+}
+
 // article builds an article clause for hand-made documents.
 func article(number, title, text string) Clause {
 	return Clause{
