@@ -274,6 +274,7 @@ func markRunning(pages [][]string) [][]bool {
 		place
 		keys      []string
 		exactOnly bool
+		rank      int // in its zone, 0 at the page's edge
 	}
 	var occs []occurrence
 	onPages := map[string][]int{} // ordinals of the non-empty pages holding a key
@@ -298,7 +299,7 @@ func markRunning(pages [][]string) [][]bool {
 						onPages[k] = append(o, nonEmpty)
 					}
 				}
-				occs = append(occs, occurrence{place{p, i}, keys, exactOnly})
+				occs = append(occs, occurrence{place{p, i}, keys, exactOnly, rank})
 				rank++
 			}
 		}
@@ -335,11 +336,21 @@ func markRunning(pages [][]string) [][]bool {
 			}
 		}
 	}
+	// Running lines stand at the page's edge, one under the other: a line
+	// is one only if every line between it and the edge is one too. A
+	// sentence that parallel articles repeat may land at the same place on
+	// consecutive pages, but text stands between it and the edge.
+	edge := true
 	for _, o := range occs {
-		if !slices.ContainsFunc(o.keys, running) {
+		if o.rank == 0 {
+			edge = true
+		}
+		if !edge || !slices.ContainsFunc(o.keys, running) {
+			edge = false
 			continue
 		}
 		if o.exactOnly && first[strings.Join(strings.Fields(pages[o.page][o.line]), " ")] == o.place {
+			edge = false
 			continue
 		}
 		drop[o.page][o.line] = true

@@ -442,3 +442,21 @@ func TestPDFToolStderrBounded(t *testing.T) {
 		t.Errorf("kept %d bytes, first line %q", len(got), firstLine(got))
 	}
 }
+
+// TestRepeatedSentenceIsNoFooter: parallel articles repeat a sentence,
+// which may land at the same place near the foot of consecutive pages; the
+// paragraphs under it differ, so it is text, not a running footer, and is
+// kept on every page. The footer at the edge of each page still goes.
+func TestRepeatedSentenceIsNoFooter(t *testing.T) {
+	var in strings.Builder
+	for p, place := range []string{"en Nouvelle-Calédonie", "en Polynésie française", "à Wallis-et-Futuna", "à Mayotte"} {
+		fmt.Fprintf(&in, "Article %d\n\nLe début de l'article.\n\n4° L'enfant des personnes mentionnées au 3°.\n\nLa fin propre à l'application %s.\n\nConvention médicale\n\f", p+1, place)
+	}
+	got := cleanPDFText(in.String())
+	if n := strings.Count(got, "4° L'enfant"); n != 4 {
+		t.Errorf("the repeated sentence is kept %d times of 4:\n%s", n, got)
+	}
+	if strings.Contains(got, "Convention médicale") {
+		t.Errorf("the running footer is kept:\n%s", got)
+	}
+}
