@@ -404,8 +404,12 @@ func scanNumber(s string, hk hkind) (num, rest string, ok bool) {
 	switch {
 	case i < len(s) && isDigit(s[i]):
 		i = skipDigits(s, i)
-		for i+1 < len(s) && (s[i] == '.' || s[i] == '-') && isDigit(s[i+1]) {
-			i = skipDigits(s, i+1)
+		for {
+			n := numberJoint(s[i:])
+			if n == 0 || i+n >= len(s) || !isDigit(s[i+n]) {
+				break
+			}
+			i = skipDigits(s, i+n)
 		}
 		if foldPrefixAt(s, i, "er") && frtext.WordEnds(s, i+2) {
 			i += 2
@@ -478,10 +482,31 @@ func skipCodePrefixDot(s string, k int) int {
 	return k
 }
 
-// latinSuffix extends a number over Latin insertion adverbs: "2 bis", "2ter".
+// numberJoint returns the length of the mark that s starts with if it
+// may join two parts of a number ("28.1", "28-1"): a full stop or a dash
+// of any kind, as word processors turn "28-1" into "28–1"; 0 for none.
+func numberJoint(s string) int {
+	if s == "" {
+		return 0
+	}
+	if s[0] == '.' || s[0] == '-' {
+		return 1
+	}
+	switch r, size := utf8.DecodeRuneInString(s); r {
+	case '\u2010', '\u2011', '\u2012', '–', '—', '\u2212':
+		return size
+	}
+	return 0
+}
+
+// latinSuffix extends a number over Latin insertion adverbs: "2 bis",
+// "2ter", "2-bis".
 func latinSuffix(s string, i int) int {
 	for {
 		k := i
+		if k < len(s) && s[k] == '-' {
+			k++
+		}
 		for k < len(s) && s[k] == ' ' {
 			k++
 		}

@@ -26,7 +26,14 @@ func TestParseHeadingForms(t *testing.T) {
 		{line: "ARTICLE 3", kind: KindArticle, number: "3", key: "article:3", id: "art-3"},
 		{line: "Article 28.1", kind: KindArticle, number: "28.1", key: "article:28.1", id: "art-28-1"},
 		{line: "Article 28-1", kind: KindArticle, number: "28-1", key: "article:28.1", id: "art-28-1"},
+		// A word processor turns the hyphen of "28-1" into a dash: the
+		// heading was "Article 28" titled "–1 – Suite", which no title is,
+		// and the article vanished into the one before.
+		{line: "Article 28–1", kind: KindArticle, number: "28–1", key: "article:28.1", id: "art-28-1"},
+		{line: "Article 28–1 – Suite", kind: KindArticle, number: "28–1", key: "article:28.1", id: "art-28-1"},
+		{line: "Article L. 162‑5", kind: KindArticle, number: "L. 162‑5", key: "article:l.162.5", id: "art-l-162-5"},
 		{line: "Article 2 bis AA", kind: KindArticle, number: "2 bis AA", key: "article:2.bis.aa", id: "art-2-bis-aa"},
+		{line: "Article 2-bis – Autre", kind: KindArticle, number: "2-bis", key: "article:2.bis", id: "art-2-bis"},
 		{line: "Article 2 ter", kind: KindArticle, number: "2 ter", key: "article:2.ter", id: "art-2-ter"},
 		{line: "Article L. 162-5", kind: KindArticle, number: "L. 162-5", key: "article:l.162.5", id: "art-l-162-5"},
 		{line: "Article L262-35", kind: KindArticle, number: "L262-35", key: "article:l.262.35", id: "art-l-262-35"},
