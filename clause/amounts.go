@@ -562,19 +562,19 @@ func (t *factTextKind) percents() []factAt {
 		}
 		// A rate is signed as a sum is: "une évolution de − 2 %".
 		start, v := signed(s, m[2], v)
-		out = append(out, t.percentFact(start, m[1], v))
+		out = append(out, t.percentFact(start, m[1], v, true))
 		if lo, loEnd, lv, ok := rangeLow(s, start); ok {
 			if perMille {
 				lv /= 10
 			}
-			f := t.percentFact(lo, loEnd, lv)
+			f := t.percentFact(lo, loEnd, lv, false)
 			f.text = t.display(lo, m[1])
 			out = append(out, f)
 		}
 	}
 	// "dix pour cent", as law texts spell round rates out.
 	for _, n := range spelledBefore(s, "pour cent", false) {
-		out = append(out, t.percentFact(n.start, n.end, n.value))
+		out = append(out, t.percentFact(n.start, n.end, n.value, true))
 	}
 	return out
 }
@@ -595,9 +595,17 @@ func countsAfter(rest string) bool {
 	return w != "" && counts(factWord{s: w, low: strings.ToLower(w)}, false)
 }
 
-// percentFact is the fact of a rate of v per cent written at s[start:end].
-func (t *factTextKind) percentFact(start, end int, v float64) factAt {
+// percentFact is the fact of a rate of v per cent written at s[start:end],
+// with what it is a rate of when per says to read it ("2 % par an" and "2 %
+// par mois" are two rates, see sumPeriod).
+func (t *factTextKind) percentFact(start, end int, v float64, per bool) factAt {
 	val := "%:" + numberKey(v)
+	if per {
+		var basis string
+		if basis, end = sumPeriod(t.s, end); basis != "" {
+			val += " " + basis
+		}
+	}
 	return factAt{kind: FactPercent, start: start, end: end, text: t.display(start, end),
 		key: "percent:" + val, val: val, value: v, hasValue: true, unit: "%"}
 }

@@ -12,7 +12,7 @@ var presenceCases = []struct {
 	sentence string
 	value    string // the fact's text as written
 }{
-	{FactAmount, "La consultation de suivi est valorisée à 30 € par patient.", "30 €"},
+	{FactAmount, "La consultation de suivi est valorisée à 30 € par patient.", "30 € par patient"},
 	{FactPercent, "Le taux de prise en charge par la caisse est de 70 % du tarif.", "70 %"},
 	{FactDate, "Le dispositif de suivi s'applique à compter du 1er octobre 2024.", "1er octobre 2024"},
 	{FactDuration, "Le contrat de suivi est conclu pour une durée de trois ans.", "trois ans"},

@@ -1,6 +1,7 @@
 package clause
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -47,36 +48,78 @@ var taxBases = []basisForm{
 	{" H.T.", "HT"}, {" TTC", "TTC"}, {" HT", "HT"},
 }
 
-// sumPeriod reads the time the sum that ends at end pays for: "par" or a
+// sumPeriod reads what the sum that ends at end pays for: "par" or a
 // slash, then a unit of time as durations read them ("par an", "/an",
-// "par année", "/h", "par heure"), a day also written "journée".
+// "par année", "/h", "par heure"), a day also written "journée", or a
+// unit it is counted by ("par patient", "par acte", "/point"), or several
+// joined by "et" ("par patient et par an"), in any order: "30 € par
+// patient" and "30 € par acte", "par patient et par an" and "par patient
+// et par mois" are two sums.
 func sumPeriod(s string, end int) (string, int) {
-	rest := s[end:]
-	var from int
-	switch {
-	case len(rest) > 5 && strings.EqualFold(rest[:5], " par "):
-		from = 5
-	case strings.HasPrefix(rest, "/"):
-		from = 1
-	case strings.HasPrefix(rest, " / "):
-		from = 3
-	default:
-		return "", end
+	var parts []string
+	for {
+		rest := s[end:]
+		var from int
+		switch {
+		case len(parts) > 0 && len(rest) > 8 && strings.EqualFold(rest[:8], " et par "):
+			from = 8
+		case len(rest) > 5 && strings.EqualFold(rest[:5], " par "):
+			from = 5
+		case strings.HasPrefix(rest, "/"):
+			from = 1
+		case strings.HasPrefix(rest, " / "):
+			from = 3
+		}
+		if from == 0 {
+			break
+		}
+		w := from
+		for w < len(rest) && startsWord(rest[w:]) {
+			_, size := utf8.DecodeRuneInString(rest[w:])
+			w += size
+		}
+		part := perUnit(strings.ToLower(rest[from:w]))
+		if part == "" {
+			break
+		}
+		parts, end = append(parts, part), end+w
 	}
-	w := from
-	for w < len(rest) && startsWord(rest[w:]) {
-		_, size := utf8.DecodeRuneInString(rest[w:])
-		w += size
-	}
-	word := strings.ToLower(rest[from:w])
+	slices.Sort(parts)
+	return strings.Join(parts, " "), end
+}
+
+// perUnit is the basis a sum is paid by for the word after its "par":
+// a unit of time ("/an") or of what it counts ("/patient"), or "".
+func perUnit(word string) string {
 	if word == "journée" || word == "journées" {
 		word = "jour"
 	}
-	u, ok := durationUnits[word]
-	if !ok {
-		return "", end
+	if u, ok := durationUnits[word]; ok {
+		return periodNames[u.unit+strconv.Itoa(int(u.factor))]
 	}
-	return periodNames[u.unit+strconv.Itoa(int(u.factor))], end + w
+	if countUnits[word] {
+		return "/" + word
+	}
+	if one := strings.TrimSuffix(word, "s"); one != word && countUnits[one] {
+		return "/" + one
+	}
+	return ""
+}
+
+// countUnits are the things a sum is paid per, in the singular: the
+// patients, acts and places that conventions and tariffs price by. Only
+// these: after "par", most words name who or what fixes the sum ("par
+// arrêté", "par avenant", "par la caisse"), not what it is paid for.
+var countUnits = map[string]bool{
+	"patient": true, "assuré": true, "bénéficiaire": true, "personne": true, "enfant": true,
+	"résident": true, "habitant": true, "salarié": true, "famille": true, "foyer": true,
+	"acte": true, "consultation": true, "visite": true, "séance": true, "examen": true,
+	"intervention": true, "passage": true, "déplacement": true, "kilomètre": true, "km": true,
+	"prescription": true, "boîte": true, "feuille": true, "facture": true, "dossier": true, "cas": true,
+	"médecin": true, "praticien": true, "professionnel": true, "infirmier": true, "infirmière": true,
+	"structure": true, "cabinet": true, "site": true, "établissement": true, "équipe": true,
+	"lit": true, "place": true, "point": true, "indicateur": true, "unité": true, "tranche": true,
+	"garde": true, "astreinte": true, "nuit": true,
 }
 
 // periodNames are the bases of sums by the time they pay for, by unit of
