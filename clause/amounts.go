@@ -178,6 +178,13 @@ func (t *factTextKind) amounts(codes []codeAt, subject string) []factAt {
 				fs[k].key += " " + m.basis
 				fs[k].val += " " + m.basis
 			}
+			if b, from, to := valueBound(t.s, m.start, m.end); b != "" && m.shown == 0 {
+				fs[k].key += " " + b
+				fs[k].val += " " + b
+				// The bound is read with the value: its words are not
+				// the context that pairs it with its other side.
+				fs[k].start, fs[k].end, fs[k].text = from, to, t.display(from, to)
+			}
 		}
 		out = append(out, fs...)
 	}
@@ -596,16 +603,21 @@ func countsAfter(rest string) bool {
 }
 
 // percentFact is the fact of a rate of v per cent written at s[start:end],
-// with what it is a rate of when per says to read it ("2 % par an" and "2 %
-// par mois" are two rates, see sumPeriod).
+// with what it is a rate of and its bound when per says to read them ("2 %
+// par an" and "2 % par mois", "au plus 20 %" and "au moins 20 %" are two
+// rates, see sumPeriod and valueBound).
 func (t *factTextKind) percentFact(start, end int, v float64, per bool) factAt {
 	val := "%:" + numberKey(v)
+	from, to := start, end
 	if per {
-		var basis string
+		var basis, bound string
 		if basis, end = sumPeriod(t.s, end); basis != "" {
 			val += " " + basis
 		}
+		if bound, from, to = valueBound(t.s, start, end); bound != "" {
+			val += " " + bound
+		}
 	}
-	return factAt{kind: FactPercent, start: start, end: end, text: t.display(start, end),
+	return factAt{kind: FactPercent, start: from, end: max(to, end), text: t.display(from, max(to, end)),
 		key: "percent:" + val, val: val, value: v, hasValue: true, unit: "%"}
 }

@@ -91,7 +91,11 @@ func (t *factTextKind) durations() []factAt {
 				unit, end = kind, ws[i+1].end
 			}
 		}
-		out = append(out, t.durationFact(start, end, start, unit, v))
+		f := t.durationFact(start, end, start, unit, v)
+		if b, from, to := valueBound(t.s, start, end); b != "" {
+			f.key, f.val, f.start, f.end, f.text = f.key+" "+b, f.val+" "+b, from, to, t.display(from, to)
+		}
+		out = append(out, f)
 		if lo, loEnd, lv, ok := rangeLow(t.s, start); ok {
 			out = append(out, t.durationFact(lo, loEnd, end, unit, lv*u.factor))
 		}

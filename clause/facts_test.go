@@ -465,6 +465,20 @@ var factCases = []struct {
 			{Kind: FactPercent, Old: "2 % par an", New: "2 % par mois", OldValue: f64(2), NewValue: f64(2), Unit: "%", DeltaPct: f64(0)}},
 	},
 	{
+		name: "a ceiling turned into a floor, a bound added",
+		old:  "Le dépassement est de 30 € au plus, le taux au maximum de 20 %, la réponse dans un délai d'au plus deux mois ; la prime est de 50 €, l'aide d'au moins 10 €.",
+		new:  "Le dépassement est de 30 € au moins, le taux au minimum de 20 %, la réponse dans un délai d'au moins deux mois ; la prime est de 50 € au plus, l'aide de 10 € minimum.",
+		want: []Fact{{Kind: FactAmount, Old: "30 € au plus", New: "30 € au moins", OldValue: f64(30), NewValue: f64(30), Unit: "EUR", DeltaPct: f64(0)},
+			{Kind: FactPercent, Old: "au maximum de 20 %", New: "au minimum de 20 %", OldValue: f64(20), NewValue: f64(20), Unit: "%", DeltaPct: f64(0)},
+			{Kind: FactDuration, Old: "au plus deux mois", New: "au moins deux mois", OldValue: f64(2), NewValue: f64(2), Unit: "month", DeltaPct: f64(0)},
+			{Kind: FactAmount, Old: "50 €", New: "50 € au plus", OldValue: f64(50), NewValue: f64(50), Unit: "EUR", DeltaPct: f64(0)}},
+	},
+	{
+		name: "a bound said in other words is the same bound; 'au plus tôt' is none",
+		old:  "L'indemnité est versée pendant trois mois maximum, dans la limite de 30 €, et la commission statue deux mois au plus tôt.",
+		new:  "L'indemnité est versée pendant une durée maximale de trois mois, à 30 € au plus, et la commission statue deux mois avant.",
+	},
+	{
 		name: "a sum a month is another sum than a year",
 		old:  "Le forfait est de 30 € par mois, l'aide de 1500€/an, la garde de 150 € par jour d'activité.",
 		new:  "Le forfait est de 30 € par an, l'aide de 1500 € par an, la garde de 150 € par patient.",

@@ -128,3 +128,43 @@ var periodNames = map[string]string{
 	"minute1": "/minute", "hour1": "/heure", "day1": "/jour", "week1": "/semaine", "month1": "/mois",
 	"month3": "/trimestre", "month6": "/semestre", "year1": "/an",
 }
+
+// valueBound reads whether the sum, rate or time limit at s[start:end]
+// is a bound rather than the value itself: a ceiling ("au plus 30 €",
+// "d'au plus deux mois", "20 % au maximum", "une durée maximale de trois
+// mois", "dans la limite de 30 €") or a floor ("au moins 30 €", "30 €
+// minimum", "un minimum de 10 %"); not "deux mois au plus tôt", which
+// places a date. A ceiling turned into a floor, or a bound added to a
+// value, is a change of what the text allows. It returns "≤", "≥" or "",
+// and the span the value and its bound take.
+func valueBound(s string, start, end int) (bound string, from, to int) {
+	from, to = start, end
+	before := s[:start]
+	for _, b := range boundsBefore {
+		for _, link := range [...]string{"", "de ", "d'"} {
+			n := len(b.words) + len(link)
+			if len(before) >= n && strings.EqualFold(before[len(before)-n:], b.words+link) &&
+				(len(before) == n || !startsWordBefore(before[:len(before)-n])) {
+				return b.bound, start - n, end
+			}
+		}
+	}
+	for _, b := range boundsAfter {
+		if e := end + len(b.words); e <= len(s) && strings.EqualFold(s[end:e], b.words) && endsWord(s, e) &&
+			!strings.HasPrefix(s[e:], " tôt") && !strings.HasPrefix(s[e:], " tard") {
+			return b.bound, start, e
+		}
+	}
+	return "", start, end
+}
+
+type boundForm struct{ words, bound string }
+
+var (
+	boundsBefore = []boundForm{{"au plus ", "≤"}, {"au maximum ", "≤"}, {"au moins ", "≥"}, {"au minimum ", "≥"},
+		{"maximum ", "≤"}, {"maximal ", "≤"}, {"maximale ", "≤"}, {"maximaux ", "≤"}, {"maximales ", "≤"},
+		{"minimum ", "≥"}, {"minimal ", "≥"}, {"minimale ", "≥"}, {"minimaux ", "≥"}, {"minimales ", "≥"},
+		{"dans la limite ", "≤"}}
+	boundsAfter = []boundForm{{" au plus", "≤"}, {" au maximum", "≤"}, {" maximum", "≤"}, {" au moins", "≥"},
+		{" au minimum", "≥"}, {" minimum", "≥"}}
+)
