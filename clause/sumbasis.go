@@ -138,33 +138,68 @@ var periodNames = map[string]string{
 // value, is a change of what the text allows. It returns "≤", "≥" or "",
 // and the span the value and its bound take.
 func valueBound(s string, start, end int) (bound string, from, to int) {
-	from, to = start, end
-	before := s[:start]
-	for _, b := range boundsBefore {
-		for _, link := range [...]string{"", "de ", "d'"} {
-			n := len(b.words) + len(link)
-			if len(before) >= n && strings.EqualFold(before[len(before)-n:], b.words+link) &&
-				(len(before) == n || !startsWordBefore(before[:len(before)-n])) {
-				return b.bound, start - n, end
-			}
-		}
+	if b, n := boundBefore(s[:start]); b != "" {
+		return b, start - n, end
 	}
-	for _, b := range boundsAfter {
-		if e := end + len(b.words); e <= len(s) && strings.EqualFold(s[end:e], b.words) && endsWord(s, e) &&
-			!strings.HasPrefix(s[e:], " tôt") && !strings.HasPrefix(s[e:], " tard") {
-			return b.bound, start, e
+	// Most values are followed by punctuation or a word of no bound: one
+	// byte rules them out.
+	if end+2 < len(s) && s[end] == ' ' && (s[end+1]|0x20 == 'a' || s[end+1]|0x20 == 'm') {
+		for _, b := range boundsAfter {
+			if e := end + len(b.words); e <= len(s) && strings.EqualFold(s[end:e], b.words) && endsWord(s, e) &&
+				!strings.HasPrefix(s[e:], " tôt") && !strings.HasPrefix(s[e:], " tard") {
+				return b.bound, start, e
+			}
 		}
 	}
 	return "", start, end
 }
 
+// boundBefore reads the bound that before ends with, and how many bytes
+// it takes: its words, then "de" or "d'" if written.
+func boundBefore(before string) (string, int) {
+	rest := before
+	for _, link := range [...]string{" de ", " d'", " "} {
+		if strings.HasSuffix(rest, link) {
+			rest = rest[:len(rest)-len(link)+1]
+			break
+		}
+	}
+	if !strings.HasSuffix(rest, " ") {
+		return "", 0
+	}
+	head := rest[:len(rest)-1]
+	word := strings.ToLower(head[strings.LastIndexAny(head, " '\n")+1:])
+	b, ok := boundWords[word]
+	if !ok {
+		return "", 0
+	}
+	words := len(word)
+	if b.lead == "" && strings.HasSuffix(strings.ToLower(head[:len(head)-len(word)]), " au ") {
+		words += len("au ") // "au maximum"
+	}
+	if b.lead != "" {
+		lead := head[:len(head)-len(word)]
+		if len(lead) < len(b.lead) || !strings.EqualFold(lead[len(lead)-len(b.lead):], b.lead) {
+			return "", 0
+		}
+		words += len(b.lead)
+		if len(lead) > len(b.lead) && startsWordBefore(lead[:len(lead)-len(b.lead)]) {
+			return "", 0
+		}
+	}
+	return b.bound, len(before) - len(head) + words
+}
+
+// boundWords are the last words of the bounds said before a value, with
+// the words that must precede them: "au plus", "dans la limite".
+var boundWords = map[string]struct{ lead, bound string }{
+	"plus": {"au ", "≤"}, "moins": {"au ", "≥"}, "limite": {"dans la ", "≤"},
+	"maximum": {"", "≤"}, "maximal": {"", "≤"}, "maximale": {"", "≤"}, "maximaux": {"", "≤"}, "maximales": {"", "≤"},
+	"minimum": {"", "≥"}, "minimal": {"", "≥"}, "minimale": {"", "≥"}, "minimaux": {"", "≥"}, "minimales": {"", "≥"},
+}
+
 type boundForm struct{ words, bound string }
 
-var (
-	boundsBefore = []boundForm{{"au plus ", "≤"}, {"au maximum ", "≤"}, {"au moins ", "≥"}, {"au minimum ", "≥"},
-		{"maximum ", "≤"}, {"maximal ", "≤"}, {"maximale ", "≤"}, {"maximaux ", "≤"}, {"maximales ", "≤"},
-		{"minimum ", "≥"}, {"minimal ", "≥"}, {"minimale ", "≥"}, {"minimaux ", "≥"}, {"minimales ", "≥"},
-		{"dans la limite ", "≤"}}
-	boundsAfter = []boundForm{{" au plus", "≤"}, {" au maximum", "≤"}, {" maximum", "≤"}, {" au moins", "≥"},
-		{" au minimum", "≥"}, {" minimum", "≥"}}
-)
+// boundsAfter are the bounds said after a value: "30 € au plus".
+var boundsAfter = []boundForm{{" au plus", "≤"}, {" au maximum", "≤"}, {" maximum", "≤"}, {" au moins", "≥"},
+	{" au minimum", "≥"}, {" minimum", "≥"}}
