@@ -292,7 +292,7 @@ func TestKeptTellsValuesApart(t *testing.T) {
 			}
 			got = append(got, strings.Join(olds, "+"))
 		}
-		if want := "40 €|25 €|25 €+40 €"; strings.Join(got, "|") != want {
+		if want := "40 € par patient|25 € par patient|25 € par patient+40 € par patient"; strings.Join(got, "|") != want {
 			t.Errorf("kept %q, want %q", strings.Join(got, "|"), want)
 		}
 		return
