@@ -203,3 +203,14 @@ type boundForm struct{ words, bound string }
 // boundsAfter are the bounds said after a value: "30 € au plus".
 var boundsAfter = []boundForm{{" au plus", "≤"}, {" au maximum", "≤"}, {" maximum", "≤"}, {" au moins", "≥"},
 	{" au minimum", "≥"}, {" minimum", "≥"}}
+
+// countBasis reports a basis that names a thing the sum is paid per
+// ("/patient"): a cell "30 € par acte" says more than a price.
+func countBasis(basis string) bool {
+	for _, part := range strings.Fields(basis) {
+		if countUnits[strings.TrimPrefix(part, "/")] {
+			return true
+		}
+	}
+	return false
+}

@@ -792,7 +792,7 @@ func isAmount(cell string) bool {
 		return false
 	}
 	ms := amountMatchesAt(cell, numberStarts(cell))
-	return len(ms) == 1 && ms[0].start == 0 && footnoteMark(cell[ms[0].end:])
+	return len(ms) == 1 && ms[0].start == 0 && !countBasis(ms[0].basis) && footnoteMark(cell[ms[0].end:])
 }
 
 // footnoteMark reports whether s, after a price, is at most the call of a
