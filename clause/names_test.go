@@ -63,12 +63,13 @@ func TestResolveNameCases(t *testing.T) {
 		{"3 bis", ""},
 		// A title after the number is the clause's, or nothing: a heading
 		// copied from a version where article 3 had another title, or a
-		// number misread ("2-bis", "2 bis A A"), names no other clause.
+		// number misread ("2 bis A A"), names no other clause. "2-bis" is
+		// article 2 bis, as a heading so printed is (TestParseHeadingForms).
 		{"Art. 3 : Durée", "art-3"},
 		{"article 3 – durée", "art-3"},
 		{"Article 3 - Objet", ""},
 		{"Article 18 - Permanence des soins", ""},
-		{"Article 2-bis", ""},
+		{"Article 2-bis", "art-2-bis"},
 		{"Article 2 bis A A", ""},
 		{"Article 19 .1", ""},
 		{"Article 3 alinéa 2", ""},
