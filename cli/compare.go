@@ -125,11 +125,10 @@ func fileSide(arg string, side render.Side) render.Side {
 	return side
 }
 
-// nameApart gives each column a name of its own, as the agreements and
-// the facts beneath the rows name the answers by it: files of one name in
-// two folders are named by their paths as given. A version or a file
-// given twice is an error: its columns could not be told apart.
-func nameApart(args []string, sides []render.Side) error {
+// nameFilesApart names by their paths as given the files that their names
+// alone would not tell apart (rep.md in two folders, a.md beside a.html),
+// in the columns of compare and tariffs.
+func nameFilesApart(args []string, sides []render.Side) {
 	count := map[string]int{}
 	for _, s := range sides {
 		count[s.Ref]++
@@ -139,6 +138,14 @@ func nameApart(args []string, sides []render.Side) error {
 			sides[i].Ref = args[i]
 		}
 	}
+}
+
+// nameApart gives each column a name of its own, as the agreements and
+// the facts beneath the rows name the answers by it (see nameFilesApart).
+// A version or a file given twice is an error: its columns could not be
+// told apart.
+func nameApart(args []string, sides []render.Side) error {
+	nameFilesApart(args, sides)
 	first := map[string]string{}
 	for i, s := range sides {
 		prev, ok := first[s.Ref]

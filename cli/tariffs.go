@@ -2,8 +2,6 @@ package cli
 
 import (
 	"errors"
-	"path/filepath"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -79,17 +77,18 @@ func tariffVersions(opts *TariffsOptions) ([]tariff.Version, error) {
 	l := &docLoader{g: opts.g, maxSize: opts.MaxSize}
 	var out []tariff.Version
 	if len(opts.Args) > 0 {
-		for _, arg := range opts.Args {
+		sides := make([]render.Side, len(opts.Args))
+		for i, arg := range opts.Args {
 			d, side, err := l.load(arg)
 			if err != nil {
 				return nil, err
 			}
-			label := side.Ref
-			if isFile(arg) {
-				// A column is named by the file's name, not its path.
-				label = strings.TrimSuffix(filepath.Base(arg), filepath.Ext(arg))
-			}
-			out = append(out, tariff.Version{Label: label, Party: side.Party, Date: side.Date, Doc: d})
+			sides[i] = fileSide(arg, side)
+			out = append(out, tariff.Version{Doc: d})
+		}
+		nameFilesApart(opts.Args, sides)
+		for i, side := range sides {
+			out[i].Label, out[i].Party, out[i].Date = side.Ref, side.Party, side.Date
 		}
 		return out, nil
 	}
