@@ -52,7 +52,7 @@ func importTracked(s *store.Store, t *trackedDocs, opts store.ImportOptions) (re
 	ropts.SkipIdentical = true
 	rejected, err = s.Import(t.rejected, ropts)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, fmt.Errorf("its text with the changes rejected: %w", err)
 	}
 	opts.Base = rejected.Identical
 	if rejected.Version != nil {
@@ -62,8 +62,10 @@ func importTracked(s *store.Store, t *trackedDocs, opts store.ImportOptions) (re
 		opts.Party = strings.Join(t.Changes.Authors, ", ")
 	}
 	opts.SourceName += " (changes accepted)"
-	accepted, err = s.Import(t.accepted, opts)
-	return rejected, accepted, err
+	if accepted, err = s.Import(t.accepted, opts); err != nil {
+		return rejected, nil, fmt.Errorf("its text with the changes accepted: %w", err)
+	}
+	return rejected, accepted, nil
 }
 
 // trackedDocs is a Word document with tracked changes, both its texts

@@ -219,7 +219,7 @@ func (f *importFile) importInto(s *store.Store, opts store.ImportOptions) ([]*st
 	if f.tracked != nil {
 		rejected, accepted, err := importTracked(s, f.tracked, opts)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("%s: %w", f.path, err)
 		}
 		var results []*store.ImportResult
 		for _, r := range []*store.ImportResult{rejected, accepted} {

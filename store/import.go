@@ -102,7 +102,7 @@ func (s *Store) Import(doc *clause.Document, opts ImportOptions) (*ImportResult,
 	}
 	if len(doc.Clauses) > clause.MaxClauses {
 		// What a store would refuse to read back is never written.
-		return nil, fmt.Errorf("%s: %w: %d, more than %d", opts.SourceName, clause.ErrTooManyClauses, len(doc.Clauses), clause.MaxClauses)
+		return nil, fmt.Errorf("%w: %d, more than %d", clause.ErrTooManyClauses, len(doc.Clauses), clause.MaxClauses)
 	}
 	unlock, ix, err := s.lockRepaired()
 	if err != nil {
@@ -142,7 +142,7 @@ func (s *Store) Import(doc *clause.Document, opts ImportOptions) (*ImportResult,
 	fail(1)
 	flush, endBatch := s.beginBatch()
 	defer endBatch()
-	objs, err := s.writeObjects(newDoc, ids, changes, base.snap, opts.SourceName)
+	objs, err := s.writeObjects(newDoc, ids, changes, base.snap)
 	if err != nil {
 		return nil, err
 	}
@@ -296,7 +296,7 @@ type versionObjects struct {
 // writeObjects writes a version's objects: clause blobs, then manifest,
 // changes, marker and trees. Blobs the base already holds are not written
 // again.
-func (s *Store) writeObjects(doc *clause.Document, ids []string, changes []ChangeEntry, base *snapshot, sourceName string) (versionObjects, error) {
+func (s *Store) writeObjects(doc *clause.Document, ids []string, changes []ChangeEntry, base *snapshot) (versionObjects, error) {
 	var o versionObjects
 	have := map[plumbing.Hash]bool{}
 	if base != nil {
@@ -308,12 +308,12 @@ func (s *Store) writeObjects(doc *clause.Document, ids []string, changes []Chang
 	total := 0
 	for i := range doc.Clauses {
 		if !validID(ids[i]) {
-			return o, fmt.Errorf("%s: clause %d has the id %q, which cannot name a file", sourceName, i+1, ids[i])
+			return o, fmt.Errorf("clause %d has the id %.80q, which cannot name a file", i+1, ids[i])
 		}
 		text := formatClauseText(&doc.Clauses[i], doc.Clauses[i].Text)
 		if total += len(text); total > maxVersionText {
 			// What a store would refuse to read back is never written.
-			return o, fmt.Errorf("%s: more than %d MiB of text, the most a version holds", sourceName, maxVersionText>>20)
+			return o, fmt.Errorf("more than %d MiB of text, the most a version holds", maxVersionText>>20)
 		}
 		h, err := s.writeBlob([]byte(text), have)
 		if err != nil {

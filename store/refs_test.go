@@ -327,3 +327,16 @@ func TestLongLabel(t *testing.T) {
 	}
 	mustImport(t, s, killText(2), "CNAM", part, "2024-01-02")
 }
+
+// TestImportErrorNamesNoSource: the store's errors leave naming the file
+// to the caller, which knows its path: the command printed it twice
+// ('../long.txt: long.txt: clause 2 has the id …').
+func TestImportErrorNamesNoSource(t *testing.T) {
+	s := newStore(t)
+	doc := parseMD(killText(1))
+	doc.Clauses[1].ID = strings.Repeat("x", 300)
+	_, err := s.Import(doc, ImportOptions{Party: "CNAM", Label: "V-1", Date: "2024-01-01", SourceName: "long.txt"})
+	if err == nil || strings.Contains(err.Error(), "long.txt") || !strings.Contains(err.Error(), "clause 2") {
+		t.Errorf("import of a clause whose id names no file: %v", err)
+	}
+}
