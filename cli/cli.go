@@ -214,10 +214,46 @@ func newRoot(io *IO, args []string) (*cobra.Command, *globals) {
 			root.AddCommand(c.build(g))
 		}
 	}
+	root.SetHelpCommand(helpCommand())
 	setRootTUI(root, g)
 	markPaged(root)
 	setCompletions(root, g)
 	return root, g
+}
+
+// helpCommand is cobra's help command but for a topic it does not know,
+// which cobra answered with the root's help and exit 0: a script asking
+// 'avenant help improt' went on as if it had its answer. It is exit 2
+// naming the topic, as an unknown command is.
+func helpCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [command]",
+		Short: "Help about any command",
+		RunE: func(c *cobra.Command, args []string) error {
+			// The root takes arguments of its own (files for the terminal
+			// UI): a topic that finds no command finds the root.
+			cmd, _, err := c.Root().Find(args)
+			if err != nil || cmd == nil || cmd == c.Root() && len(args) > 0 {
+				return usageError{fmt.Errorf("help: no command %q (avenant --help lists them)", strings.Join(args, " "))}
+			}
+			cmd.InitDefaultHelpFlag()
+			cmd.InitDefaultVersionFlag()
+			return cmd.Help()
+		},
+		ValidArgsFunction: func(c *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			cmd, _, err := c.Root().Find(args)
+			if err != nil {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			var names []cobra.Completion
+			for _, sub := range cmd.Commands() {
+				if sub.IsAvailableCommand() && strings.HasPrefix(sub.Name(), toComplete) {
+					names = append(names, cobra.CompletionWithDesc(sub.Name(), sub.Short))
+				}
+			}
+			return names, cobra.ShellCompDirectiveNoFileComp
+		},
+	}
 }
 
 // useColor decides --color auto|always|never, honouring NO_COLOR.
