@@ -187,6 +187,8 @@ func classify(s string, strict bool) (h head, ok bool) {
 	}
 	if st, n, ok := readStatus(rest); ok {
 		h.status, rest = st, rest[n:]
+	} else if st, ok := statusTitle(rest); ok {
+		h.status, rest = st, ""
 	}
 	h.titled = strings.TrimLeft(rest, " \t:.-–—") != ""
 	if !titleOK(rest, strict) {

@@ -71,6 +71,20 @@ func readStatus(s string) (status string, n int, ok bool) {
 	}
 }
 
+// statusTitle reads a heading's title that is a status and nothing else,
+// set after a dash or a colon rather than in parentheses: "Article 12 –
+// Abrogé.", "Article 3 : Supprimé". Read as a title, it made "Article 12
+// (abrogé)" and "Article 12 – Abrogé." two headings, and "Abrogé" →
+// "Supprimé" a change of title.
+func statusTitle(rest string) (status string, ok bool) {
+	t := strings.TrimLeft(rest, " \t:-–—")
+	if len(t) == len(rest) || len(t) > 32 {
+		return "", false
+	}
+	st, known := statusForms[frtext.SlugMax(strings.TrimRight(t, " ."), 3*maxSlug)]
+	return st, known
+}
+
 // readOneStatus reads one status group at the start of s, after optional
 // spaces.
 func readOneStatus(s string) (status string, n int, ok bool) {
@@ -107,9 +121,9 @@ func statusOf(c *Clause) string {
 	return st
 }
 
-// statusSpan finds the status group of c's heading: the first group in
-// parentheses after the number that reads as a status. start is -1 when
-// there is none.
+// statusSpan finds the status group of c's heading: a title that is a
+// status (see statusTitle), else the first group in parentheses after the
+// number that reads as a status. start is -1 when there is none.
 func statusSpan(c *Clause) (status string, start, end int) {
 	h := c.Heading
 	from := 0
@@ -119,6 +133,9 @@ func statusSpan(c *Clause) (status string, start, end int) {
 			return "", -1, -1
 		}
 		from = i + len(c.Number)
+	}
+	if st, ok := statusTitle(h[from:]); ok {
+		return st, from, len(h)
 	}
 	for {
 		k := strings.IndexByte(h[from:], '(')

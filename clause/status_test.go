@@ -336,6 +336,13 @@ func TestCompareStatuses(t *testing.T) {
 			want: []string{"cosmetic 1er→1er", "cosmetic 2→2"},
 		},
 		{
+			// "Article 2 – Abrogé." said as a title what "(abrogé)" says:
+			// read as a title, the two were a change of heading at 0 %.
+			name: "a status set as a title is a status",
+			new:  "Article 1er - Non modifié\n\nLe tarif est fixé.\n\nArticle 2 – Supprimé.\n\nArticle 3 : Nouveau\n\nLe médecin informe le patient.\n",
+			want: []string{"cosmetic 1er→1er", "modified 2→2", "cosmetic 3→3"},
+		},
+		{
 			name: "a new article with its status",
 			new:  base + "\nArticle 3 bis (nouveau)\n\nLe patient consent.\n",
 			want: []string{"added →3 bis"},
@@ -391,5 +398,27 @@ func TestParseFinanceStates(t *testing.T) {
 		"annex B [annex:b]\n"
 	if got != want {
 		t.Errorf("outline:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestStatusTitle: a title that is a status and nothing else, after a
+// dash or a colon, is the clause's status; one that says more is a title.
+func TestStatusTitle(t *testing.T) {
+	for line, want := range map[string]string{
+		"Article 12 – Abrogé.":                StatusRepealed,
+		"Article 12 - Supprimé":               StatusRemoved,
+		"Article 12 : abrogée":                StatusRepealed,
+		"Article 12 (abrogé)":                 StatusRepealed,
+		"Article 12 – Abrogé par l'avenant 3": "",
+		"Article 12 – Nouvelles modalités":    "",
+		"Article 12":                          "",
+	} {
+		d := Parse(line + "\n\nLe texte.\n")
+		if len(d.Clauses) != 1 || d.Clauses[0].Status != want || d.Clauses[0].Number != "12" {
+			t.Errorf("%q: %+v, want status %q", line, d.Clauses, want)
+		}
+		if c := &d.Clauses[0]; want != "" && withoutStatus(c) != "Article 12" {
+			t.Errorf("%q: heading without status %q", line, withoutStatus(c))
+		}
 	}
 }
