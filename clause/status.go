@@ -77,8 +77,17 @@ func readStatus(s string) (status string, n int, ok bool) {
 // (abrogé)" and "Article 12 – Abrogé." two headings, and "Abrogé" →
 // "Supprimé" a change of title.
 func statusTitle(rest string) (status string, ok bool) {
-	t := strings.TrimLeft(rest, " \t:-–—")
-	if len(t) == len(rest) || len(t) > 32 {
+	// Every heading compared asks, most with a title of their own: the
+	// cheap tests come first (a status is short, and opens with the
+	// letter of one: nouveau, supprimé, non modifié, conforme, censuré,
+	// abrogé, pour coordination).
+	if len(rest) > 40 {
+		return "", false
+	}
+	t := strings.TrimLeft(rest, " \t:-")
+	t = strings.TrimPrefix(strings.TrimPrefix(t, "–"), "—")
+	t = strings.TrimLeft(t, " \t")
+	if len(t) == len(rest) || t == "" || !strings.ContainsRune("nNsScCaApP", rune(t[0])) {
 		return "", false
 	}
 	st, known := statusForms[frtext.SlugMax(strings.TrimRight(t, " ."), 3*maxSlug)]
@@ -134,8 +143,12 @@ func statusSpan(c *Clause) (status string, start, end int) {
 		}
 		from = i + len(c.Number)
 	}
-	if st, ok := statusTitle(h[from:]); ok {
-		return st, from, len(h)
+	// A title that is a status is read where the segmenter found one:
+	// every heading compared asks, nearly all without.
+	if c.Status != "" {
+		if st, ok := statusTitle(h[from:]); ok {
+			return st, from, len(h)
+		}
 	}
 	for {
 		k := strings.IndexByte(h[from:], '(')
