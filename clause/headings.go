@@ -494,8 +494,7 @@ func numberJoint(s string) int {
 	if s[0] == '.' || s[0] == '-' {
 		return 1
 	}
-	switch r, size := utf8.DecodeRuneInString(s); r {
-	case '\u2010', '\u2011', '\u2012', '–', '—', '\u2212':
+	if r, size := utf8.DecodeRuneInString(s); frtext.Typography(r) == '-' {
 		return size
 	}
 	return 0
