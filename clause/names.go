@@ -207,12 +207,7 @@ func resolveIn(cs []Named, name string, in func(*Named) bool) []int {
 	if k := strings.LastIndexByte(name, '/'); k > 0 {
 		parents := resolveIn(cs, name[:k], in)
 		under := func(c *Named) bool {
-			for p := c.Parent; p >= 0 && p < len(cs); p = cs[p].Parent {
-				if slices.Contains(parents, p) {
-					return in(c)
-				}
-			}
-			return false
+			return in(c) && withinAny(cs, c.Parent, func(p int) bool { return slices.Contains(parents, p) })
 		}
 		child := strings.TrimSpace(name[k+1:])
 		if hits := resolveIn(cs, child, under); hits != nil {

@@ -19,10 +19,11 @@ import (
 // clause of its number, the clauses under that one, then those whose
 // number shares more of its first parts (28.1 and 28.2 for 28.3, 2 bis
 // for 2 ter) and is nearer in value (28 for 29), then those whose names
-// are fewest edits away (over the folded forms, a heading compared on as
-// many characters as name has). A kind named, or a bare number (an
-// article's), or a point's number, is compared with clauses of that kind
-// only: "Annexe 9" suggests annexes.
+// are fewest edits away (over the folded forms, each form cut to two
+// characters more than name has, so that a long heading is near the short
+// name that opens it). A kind named, or a bare number (an article's), or a
+// point's number, is compared with clauses of that kind only: "Annexe 9"
+// suggests annexes.
 func closestNames(cs []Named, name string, n int) []string {
 	folded := []rune(frtext.Fold(name))
 	q := readQuery(name)
@@ -60,7 +61,8 @@ func closestNames(cs []Named, name string, n int) []string {
 	slices.SortStableFunc(all, func(a, b scored) int {
 		return cmp.Or(
 			boolFirst(a.titled, b.titled), boolFirst(a.exact, b.exact), boolFirst(a.under, b.under),
-			cmp.Compare(b.shared, a.shared), cmp.Compare(uint(a.near), uint(b.near)), cmp.Compare(a.d, b.d))
+			cmp.Compare(b.shared, a.shared), boolFirst(a.near >= 0, b.near >= 0), cmp.Compare(a.near, b.near),
+			cmp.Compare(a.d, b.d))
 	})
 	var out []string
 	for _, s := range all {
@@ -93,7 +95,8 @@ type query struct {
 
 // readQuery reads name as a kind and a number with what follows them,
 // which may be a title or a part of the clause ("alinéa 1", ", 1°"), or as
-// a bare number (an article's), or as a point's number.
+// a bare number, read as the article's heading it would be ("2 bis B" is
+// "Article 2 bis B", near 2 bis and not only 2), or as a point's number.
 func readQuery(name string) query {
 	if _, ok := pointName(name); ok {
 		return query{kind: KindItem, point: true}
@@ -103,20 +106,25 @@ func readQuery(name string) query {
 	if k := strings.IndexAny(name, ",;("); k > 0 {
 		lead = strings.TrimSpace(name[:k]) // "Article 28, 1°": article 28 and a part of it
 	}
+	if r, _ := utf8.DecodeRuneInString(lead); unicode.IsDigit(r) {
+		lead = "Article " + lead
+	}
 	if kind, key, title, ok := nameKey(lead); ok {
 		return query{kind: kind, key: key, title: title}
-	}
-	if r, _ := utf8.DecodeRuneInString(name); unicode.IsDigit(r) {
-		num, _, _ := strings.Cut(lead, " ")
-		return query{kind: KindArticle, key: NumberKey(KindArticle, num)}
 	}
 	return query{}
 }
 
 // holds reports whether a clause of the number q names holds clause i.
 func (q query) holds(cs []Named, i int) bool {
-	for p := cs[i].Parent; p >= 0 && p < len(cs); p = cs[p].Parent {
-		if cs[p].Key == q.key {
+	return withinAny(cs, cs[i].Parent, func(p int) bool { return cs[p].Key == q.key })
+}
+
+// withinAny reports whether clause parent, or one of its ancestors,
+// satisfies ok: whether a clause whose parent it is stands within one.
+func withinAny(cs []Named, parent int, ok func(p int) bool) bool {
+	for p := parent; p >= 0 && p < len(cs); p = cs[p].Parent {
+		if ok(p) {
 			return true
 		}
 	}
@@ -148,9 +156,9 @@ func numberNearness(a, b string) (shared, near int) {
 	y, ey := strconv.Atoi(tb[shared])
 	switch {
 	case ex == nil && ey == nil:
-		return shared, max(x-y, y-x)
+		return shared, abs(x - y)
 	case latinRank[ta[shared]] > 0 && latinRank[tb[shared]] > 0:
-		return shared, max(latinRank[ta[shared]]-latinRank[tb[shared]], latinRank[tb[shared]]-latinRank[ta[shared]])
+		return shared, abs(latinRank[ta[shared]] - latinRank[tb[shared]])
 	}
 	return shared, -1
 }

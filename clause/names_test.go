@@ -420,6 +420,9 @@ func TestClosestNames(t *testing.T) {
 		{"article 29", "Article 28 - Permanence des soins, Article 28.1 - Régulation, Article 28.2 - Effection"},
 		{"Article 2 ter", "Article 2, Article 2 - Champ, Article 2 bis - Médecin traitant, Article 2 quater - Information"},
 		{"Article 28 - Régulation", "Article 28.1 - Régulation, Article 28 - Permanence des soins"},
+		// A bare number is an article's, read whole: "2 bis B" is near 2 bis.
+		{"2 bis B", "Article 2 bis - Médecin traitant, Article 2 bis A - Déclaration, Article 2 bis AA - Changement"},
+		{"28 alinéa 1", "Article 28 - Permanence des soins, Article 28.1 - Régulation"},
 	} {
 		got := strings.Join(closestNames(named, c.name, 5), ", ")
 		if !strings.HasPrefix(got, c.want) {
