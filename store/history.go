@@ -54,9 +54,10 @@ func (s *Store) ResolveClause(ref string, at *Version) (string, error) {
 // the split or merge it took part in, its removal) and follows its text
 // back: a part split off another clause inherits that clause's history
 // before the split, and a merged clause each absorbed source's history
-// before the merge. Inherited entries carry their own clause's id. Entries
-// of versions off the line that leads to at (the latest when nil) are
-// marked OffLine.
+// before the merge. Inherited entries carry their own clause's id. Only
+// versions up to at (the latest when nil) in the store's order are read:
+// the store as it stood then. Entries of versions off the line that leads
+// to at are marked OffLine.
 func (s *Store) Log(id string, at *Version) ([]LogEntry, error) {
 	ix, err := s.lazyIndex()
 	if err != nil {
@@ -66,8 +67,12 @@ func (s *Store) Log(id string, at *Version) ([]LogEntry, error) {
 		at = &ix.Versions[len(ix.Versions)-1]
 	}
 	line := make([]bool, len(ix.Versions)) // at and its ancestors
+	// The store as it stood at at: versions after it in the store's order
+	// (answers to it, later rounds) were not there to be listed.
+	last := len(ix.Versions) - 1
 	if at != nil {
 		if i, ok := ix.byCommit[at.Commit]; ok {
+			last = i
 			for _, p := range ix.line(i) {
 				line[p] = true
 			}
@@ -90,7 +95,7 @@ func (s *Store) Log(id string, at *Version) ([]LogEntry, error) {
 				ancestors[p] = true
 			}
 		}
-		for vi := range ix.Versions {
+		for vi := range ix.Versions[:last+1] {
 			if ancestors != nil && !ancestors[vi] {
 				continue
 			}
@@ -133,6 +138,9 @@ func (s *Store) Log(id string, at *Version) ([]LogEntry, error) {
 	}
 	follow(id, -1, 0)
 	if len(items) == 0 {
+		if last < len(ix.Versions)-1 {
+			return nil, fmt.Errorf("%s: %w in %s as of %s: a later version added it", id, ErrUnknownClause, s.Dir, at.Label)
+		}
 		return nil, fmt.Errorf("%s: %w in %s", id, ErrUnknownClause, s.Dir)
 	}
 	slices.SortStableFunc(items, func(a, b item) int { return a.version - b.version })
