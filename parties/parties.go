@@ -325,17 +325,23 @@ func (t *Table) movedTo(j int, c *clause.Change) int {
 	return -1
 }
 
-// besideFacts is what answer j makes of the clause outside the sentences
-// that carry the change's facts, cosmetic differences aside.
+// besideFacts is what answer j makes of the clause beside the facts of
+// the change, cosmetic differences aside: the sentences that carry none,
+// and the words of those that carry them beside the values and their
+// phrasing (askedWords), in any order.
 func (t *Table) besideFacts(j int, c *clause.Change) string {
-	var carried []string
+	var carried, subjects []string
 	for _, f := range c.Facts {
 		if f.New != "" {
 			carried = append(carried, clause.Canonical(f.New))
 		}
+		if f.Subject != "" {
+			subjects = append(subjects, f.Subject)
+		}
 	}
 	d := t.Diffs[j]
 	var b strings.Builder
+	var asked []string
 	for _, i := range c.New {
 		cl := &d.New.Clauses[i]
 		// Its number aside: a renumbering is a cell's own mark.
@@ -344,12 +350,15 @@ func (t *Table) besideFacts(j int, c *clause.Change) string {
 		for _, end := range append(frtext.SentenceStarts(cl.Text), len(cl.Text)) {
 			sentence := clause.Canonical(cl.Text[start:end])
 			start = end
-			if !slices.ContainsFunc(carried, func(f string) bool { return strings.Contains(sentence, f) }) {
+			if slices.ContainsFunc(carried, func(f string) bool { return strings.Contains(sentence, f) }) {
+				asked = append(asked, askedWords(sentence, carried, subjects)...)
+			} else {
 				b.WriteString(sentence + "\x00")
 			}
 		}
 	}
-	return b.String()
+	slices.Sort(asked)
+	return b.String() + strings.Join(asked, " ")
 }
 
 // result is what answer j makes of the clause, cosmetic differences

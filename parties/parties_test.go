@@ -299,3 +299,51 @@ func TestKeptTellsValuesApart(t *testing.T) {
 	}
 	t.Fatal("no row for article 1er: the test proves nothing")
 }
+
+// Two answers asking the same value agree however they phrase its setting
+// or name its code, and disagree when one says anything more in the
+// sentence that carries it: a restriction, a condition, an exception, a
+// bound. Before, every word of a sentence holding the value was ignored,
+// and "32 € pour les seuls patients en ALD" agreed with "32 €".
+func TestAgreementReadsTheCarryingSentence(t *testing.T) {
+	const fixed = "La consultation de référence, cotée G, est fixée à 26,50 €."
+	const plain = "La consultation de référence, cotée G, est fixée à 32 €."
+	for _, tc := range []struct {
+		other string
+		agree bool
+	}{
+		{"La consultation de référence, cotée G, est portée à 32 €.", true},
+		{"La consultation de référence (G) est fixée à 32 €.", true},
+		{"La consultation de référence, cotée G, passe à 32 €.", true},
+		{"La consultation de référence, cotée G, est fixée à 32,00 euros.", true},
+		{"La consultation de référence, cotée G, est fixée à trente-deux euros.", true},
+		{"La consultation de référence, cotée G, est fixée à 32 € pour les seuls patients en ALD.", false},
+		{"Pour les seuls patients en ALD, la consultation de référence, cotée G, est fixée à 32 €.", false},
+		{"La consultation de référence, cotée G, est fixée à 32 €, sauf en cas d'urgence.", false},
+		{"La consultation de référence, cotée G, est fixée à 32 € lorsque le patient a plus de 80 ans.", false},
+		{"La consultation de référence, cotée G, est fixée à 32 € à condition que le médecin adhère à l'OPTAM.", false},
+		{"La consultation de référence, cotée G, est uniquement fixée à 32 €.", false},
+		{"La consultation de référence, cotée G, est plafonnée à 32 €.", false},
+		{"La consultation de référence du médecin traitant, cotée G, est fixée à 32 €.", false},
+	} {
+		base := clause.Parse(baseText)
+		a := clause.Parse(strings.Replace(baseText, fixed, plain, 1))
+		b := clause.Parse(strings.Replace(baseText, fixed, tc.other, 1))
+		tab := Compare(base, []*clause.Document{a, b}, clause.CompareOptions{})
+		if got := len(rowNumbered(t, tab, "2").Agree) == 1; got != tc.agree {
+			t.Errorf("%q against %q: agree = %v, want %v", plain, tc.other, got, tc.agree)
+		}
+	}
+}
+
+// rowNumbered is the row of the base's clause numbered number.
+func rowNumbered(t *testing.T, tab *Table, number string) *Row {
+	t.Helper()
+	for i := range tab.Rows {
+		if r := &tab.Rows[i]; r.Base >= 0 && tab.Clause(r).Number == number {
+			return r
+		}
+	}
+	t.Fatalf("no row for clause %s: the test proves nothing", number)
+	return nil
+}
