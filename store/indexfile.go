@@ -20,12 +20,10 @@ import (
 // can be), with no allocation of its own, and every version's changes as
 // a slice of one array, counted in the header: in a process that lives a
 // few milliseconds, each new page of memory costs more than the decoding
-// itself. The file ends with the CRC-32C of all that precedes it (seal): a
+// itself. The file ends with the CRC-32 of all that precedes it (seal): a
 // byte damaged in a string still decodes, and was served as a party, a base
 // or a change that the commits never said.
-const indexHeader = "avenant index 8\n"
-
-var indexCRC = crc32.MakeTable(crc32.Castagnoli)
+const indexHeader = "avenant index 9\n"
 
 // changeCodes are the kinds of change by their code in the index file;
 // any other kind (none is written today) is code len(changeCodes), then
@@ -69,8 +67,11 @@ func encodeIndex(ix *index) []byte {
 }
 
 // seal appends the checksum that unseal checks to a cache file's bytes.
+// It is IEEE's CRC-32, not Castagnoli's: the package builds Castagnoli's
+// tables once per process, 1.3 M instructions (a fifth of a whole
+// `avenant version`), IEEE's for 40 K, and both run at gigabytes a second.
 func seal(b []byte) []byte {
-	return binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, indexCRC))
+	return binary.LittleEndian.AppendUint32(b, crc32.ChecksumIEEE(b))
 }
 
 // unseal returns what seal sealed, or false when a byte of it changed.
@@ -82,7 +83,7 @@ func unseal(data string) (string, bool) {
 	if len(body) == 0 {
 		return "", false
 	}
-	return body, crc32.Checksum(unsafe.Slice(unsafe.StringData(body), len(body)), indexCRC) == binary.LittleEndian.Uint32([]byte(sum))
+	return body, crc32.ChecksumIEEE(unsafe.Slice(unsafe.StringData(body), len(body))) == binary.LittleEndian.Uint32([]byte(sum))
 }
 
 func (e *indexEncoder) delta(d *Delta) {

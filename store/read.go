@@ -291,7 +291,7 @@ func (s *Store) manifest(v *Version) ([]ManifestEntry, error) {
 // sealed as it is. gob took longer to set up its decoder than a small log
 // took in all.
 const (
-	manifestHeader = "avenant manifest 2\n"
+	manifestHeader = "avenant manifest 3\n"
 	manifestSuffix = ".manifest"
 )
 
