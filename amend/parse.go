@@ -259,6 +259,11 @@ func aims(set *Set) map[string]string {
 	return out
 }
 
+// Instructs reports whether most of doc's articles are amending
+// instructions, whatever text they are aimed at: with Amends, it tells a
+// text amending another than the one it is laid against.
+func Instructs(doc *clause.Document) bool { return instructsMostly(doc) }
+
 // instructsMostly reports whether most of doc's articles are amending
 // instructions in a form parse reads, whatever text they are aimed at.
 func instructsMostly(doc *clause.Document) bool {

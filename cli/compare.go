@@ -87,15 +87,8 @@ func compareRun(opts *CompareOptions) error {
 			return err
 		}
 		side = fileSide(arg, side)
-		// A union answering in amendments answers with what they make of
-		// the base: compared as written, its column read as the whole
-		// base removed.
-		if isFile(arg) && amend.Amends(d, base) {
-			c, err := consolidate(opts.g, base, nil, format, arg, opts.MaxSize)
-			if err != nil {
-				return err
-			}
-			d = c.Doc
+		if d, err = l.answer(d, base, sides[0].Ref, format, arg); err != nil {
+			return err
 		}
 		docs, sides = append(docs, d), append(sides, side)
 	}
@@ -115,6 +108,31 @@ func compareRun(opts *CompareOptions) error {
 		return errDiffers
 	}
 	return nil
+}
+
+// answer is what answer d, read from arg, makes of base. A union answering
+// in amendments answers with what they make of the base: compared as
+// written, its column read as the whole base removed. So would amending
+// instructions aimed at another text (the convention where the base is
+// the CNAM's proposal, a code, another profession's convention), and a
+// stored version that is amending instructions: neither says what the
+// party asks of the base, and each is an error naming it. Two drafts of
+// an avenant written as amendments compare as texts.
+func (l *docLoader) answer(d, base *clause.Document, baseRef string, format amend.Format, arg string) (*clause.Document, error) {
+	if !amend.Instructs(d) || amend.Instructs(base) {
+		return d, nil
+	}
+	if !amend.Amends(d, base) {
+		return nil, fmt.Errorf("%s: %w, aimed at another text than %s: compare it with the text it amends, or compare what it makes of that text (avenant apply)", sanitize.Line(arg), errAmending, sanitize.Line(baseRef))
+	}
+	if !isFile(arg) {
+		return nil, fmt.Errorf("%s: %w, stored as a text of its own: import it with import --amends, or give its file", sanitize.Line(arg), errAmending)
+	}
+	c, err := consolidate(l.g, base, nil, format, arg, l.maxSize)
+	if err != nil {
+		return nil, err
+	}
+	return c.Doc, nil
 }
 
 // fileSide names a file's column by the file's name, not its path.
