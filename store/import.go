@@ -764,7 +764,7 @@ func (s *Store) appendIndex(ix *index, v Version) int {
 	ix.Fingerprint, ix.tagDirs = fp, dirs
 	s.idx = ix
 	if err := s.saveIndex(ix); err != nil {
-		s.logf("cannot save the index: %v", err)
+		s.cacheNotSaved("the index", err)
 	}
 	return at
 }

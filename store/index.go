@@ -175,7 +175,7 @@ func (s *Store) lazyIndex() (*index, error) {
 	ix.tagDirs = dirs
 	s.idx = ix
 	if err := s.saveIndex(ix); err != nil {
-		s.logf("cannot save the index: %v", err)
+		s.cacheNotSaved("the index", err)
 	}
 	return ix, nil
 }
@@ -438,7 +438,7 @@ func (s *Store) saveRead(ix *index) {
 	}
 	ix.read = false
 	if err := s.saveIndex(ix); err != nil {
-		s.logf("cannot save the index: %v", err)
+		s.cacheNotSaved("the index", err)
 	}
 }
 

@@ -275,13 +275,15 @@ func (s *Store) manifest(v *Version) ([]ManifestEntry, error) {
 	if err != nil {
 		return nil, fmt.Errorf("version %s (%s): %w", v.Label, shortHash(v.Commit), err)
 	}
-	if err := os.MkdirAll(dir, 0o777); err == nil {
-		if err := writeFileAtomic(cache, dir, encodeManifestCache(m)); err != nil {
-			s.logf("cannot cache the manifest of %s: %v", v.Label, err)
-		} else {
-			// The gob cache of earlier releases is read no more.
-			_ = os.Remove(filepath.Join(dir, v.Commit+".gob"))
-		}
+	err = os.MkdirAll(dir, 0o777)
+	if err == nil {
+		err = writeFileAtomic(cache, dir, encodeManifestCache(m))
+	}
+	if err != nil {
+		s.cacheNotSaved("the manifest of "+v.Label, err)
+	} else {
+		// The gob cache of earlier releases is read no more.
+		_ = os.Remove(filepath.Join(dir, v.Commit+".gob"))
 	}
 	return m, nil
 }

@@ -4,9 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/go-git/go-billy/v5/osfs"
 	git "github.com/go-git/go-git/v5"
@@ -43,6 +45,8 @@ type Store struct {
 
 	idx    *index
 	locked bool
+	// cacheTold is set once a cache that could not be saved was told of.
+	cacheTold bool
 	// batch, during an import, holds the objects it writes (beginBatch).
 	batch *objectBatch
 	packs packReader
@@ -137,7 +141,9 @@ func open(dir string, cfg *config.Config) (*Store, error) {
 		}
 		cfg = nil // adopt rewrote it
 	}
-	if err := ensureBare(gitDir, cfg); err != nil {
+	// A store made before stores were bare, on a medium that cannot be
+	// written, is read as it is: no avenant command can write to it either.
+	if err := ensureBare(gitDir, cfg); err != nil && !cannotWrite(err) {
 		return nil, fmt.Errorf("%s: %w", dir, err)
 	}
 	repo, err := openRepo(abs)
@@ -221,6 +227,25 @@ func (s *Store) logf(format string, args ...any) {
 	if s.Notices != nil {
 		fmt.Fprintf(s.Notices, "avenant: "+format+"\n", args...)
 	}
+}
+
+// cacheNotSaved tells of a cache (the index, a manifest) that could not be
+// saved beside the store, which only costs rebuilding it next time. A store
+// that cannot be written (read-only, another user's, on a read-only
+// medium) is read all the same, without a word: every read command would
+// otherwise say so, several times. Any other failure is told once.
+func (s *Store) cacheNotSaved(what string, err error) {
+	if s.cacheTold || cannotWrite(err) {
+		return
+	}
+	s.cacheTold = true
+	s.logf("cannot save %s: %v", what, err)
+}
+
+// cannotWrite reports an error that says the store cannot be written at
+// all, by this user or on this medium.
+func cannotWrite(err error) bool {
+	return errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS)
 }
 
 // ensureBare marks a store made before stores were bare (core.bare =
