@@ -37,21 +37,68 @@ func (s *Store) beginBatch() (flush func() error, end func()) {
 	end = func() { s.batch = nil }
 	flush = func() error {
 		s.batch = nil
-		if len(b.order) >= packFrom {
-			return s.writePack(b)
+		temps := s.objectTemps()
+		var written []plumbing.Hash
+		err := s.writeBatch(b, &written)
+		if err != nil {
+			s.undoObjects(temps, written)
 		}
-		for _, h := range b.order {
-			obj, err := b.mem.EncodedObject(plumbing.AnyObject, h)
-			if err != nil {
-				return err
-			}
-			if _, err := s.repo.Storer.SetEncodedObject(obj); err != nil {
-				return fmt.Errorf("%s: writing an object: %w", s.Dir, err)
-			}
-		}
-		return nil
+		return err
 	}
 	return flush, end
+}
+
+// writeBatch writes the batch's objects, as one pack or loose, and adds
+// to written each loose object it wrote that the store did not hold.
+func (s *Store) writeBatch(b *objectBatch, written *[]plumbing.Hash) error {
+	if len(b.order) >= packFrom {
+		return s.writePack(b)
+	}
+	for _, h := range b.order {
+		if s.repo.Storer.HasEncodedObject(h) == nil {
+			continue // a tree the base has already
+		}
+		obj, err := b.mem.EncodedObject(plumbing.AnyObject, h)
+		if err != nil {
+			return err
+		}
+		if _, err := s.repo.Storer.SetEncodedObject(obj); err != nil {
+			return fmt.Errorf("%s: writing an object: %w", s.Dir, err)
+		}
+		*written = append(*written, h)
+	}
+	return nil
+}
+
+// objectTemps lists the temporary files go-git writes objects and packs
+// through (objects/pack/tmp_*).
+func (s *Store) objectTemps() map[string]bool {
+	names, _ := filepath.Glob(filepath.Join(s.gitDir, "objects", "pack", "tmp_*"))
+	set := make(map[string]bool, len(names))
+	for _, n := range names {
+		set[n] = true
+	}
+	return set
+}
+
+// undoObjects takes back what a failed flush wrote: the loose objects it
+// wrote, and the temporary files and pack index it left (a full disk
+// leaves an empty tmp_obj_* per failed import, and the objects written
+// before it filled, until gc's grace has passed). The store's lock keeps
+// other imports out; temporary files that were there before (before)
+// are another writer's, and stay.
+func (s *Store) undoObjects(before map[string]bool, written []plumbing.Hash) {
+	for n := range s.objectTemps() {
+		if !before[n] {
+			_ = os.Remove(n)
+		}
+	}
+	if los, ok := s.repo.Storer.(storer.LooseObjectStorer); ok {
+		for _, h := range written {
+			_ = los.DeleteLooseObject(h)
+		}
+	}
+	_ = s.dropOrphanPackIndexes()
 }
 
 // putObject stores obj in the current batch, else in the repository.
