@@ -112,7 +112,33 @@ func (s partiesScreen) listHeight() int {
 	return max(s.height-2-s.paneHeight(), 1)
 }
 
-func (s partiesScreen) paneHeight() int { return max(s.height/3, 4) }
+// paneHeight is the height of the pane beneath the list, its rule
+// included: a third of the screen, more when the selected clause's pane
+// needs it: the lines the list's rows leave empty, and further, down to
+// three rows of the list, what the selected answer's facts need to show
+// whole (a party's last facts were cut where the list had room to give).
+func (s partiesScreen) paneHeight() int {
+	least := max(s.height/3, 4)
+	r, _, ok := s.selected()
+	if !ok || s.wide() {
+		return least
+	}
+	empty := s.height - 2 - len(s.rows)
+	spare := s.height - 2 - min(len(s.rows), 3)
+	if s.pair && len(s.answers) > 1 {
+		return clamp(len(s.pairPane(r, s.col, s.width, styles{}))+1, least, max(empty, least))
+	}
+	head, blocks := s.facts(r, s.width, styles{})
+	all := len(head)
+	for _, b := range blocks {
+		all += len(b)
+	}
+	selected := len(head) + len(blocks[s.col])
+	if s.col > 0 {
+		selected++ // the line that says answers give way
+	}
+	return clamp(max(min(all+1, empty), selected+1), least, max(spare, least))
+}
 
 // listWidth is the width of the list: the window's, less the pane's
 // third and its rule on a wide screen.
@@ -144,14 +170,14 @@ func (s partiesScreen) update(msg tea.KeyPressMsg, k keyMap) (partiesScreen, tea
 	switch msg.String() {
 	case "right", "l", "tab":
 		s.col = (s.col + 1) % max(len(s.answers), 1)
-		return s, nil
+		return s.SetSize(s.width, s.height), nil
 	case "left", "shift+tab":
 		s.col = (s.col + len(s.answers) - 1) % max(len(s.answers), 1)
-		return s, nil
+		return s.SetSize(s.width, s.height), nil
 	}
 	if key.Matches(msg, k.SideBySide) {
 		s.pair = !s.pair
-		return s, nil
+		return s.SetSize(s.width, s.height), nil
 	}
 	s.cursor = moveCursor(msg, k, s.cursor, len(s.rows), s.listHeight())
 	s.offset = window(s.cursor, s.offset, s.listHeight(), len(s.rows))
@@ -280,14 +306,7 @@ func renderParties(s partiesScreen, p parties, st styles) string {
 	if len(s.rows) == 0 {
 		list = append(list, fit("  no answer changes "+sanitize.Text(s.base.Label), listW))
 	}
-	var pane []string
-	if r, j, ok := s.selected(); ok {
-		if s.pair && len(s.answers) > 1 {
-			pane = s.pairPane(r, j, paneW, st)
-		} else {
-			pane = s.factsPane(r, paneW, s.paneLines(), st)
-		}
-	}
+	pane := s.pane(paneW, s.paneLines(), st)
 	if s.wide() {
 		left := strings.Split(pad(list, listW, s.height), "\n")
 		right := strings.Split(pad(pane, paneW, s.height), "\n")
@@ -301,6 +320,29 @@ func renderParties(s partiesScreen, p parties, st styles) string {
 	rule := st.Faint.Render(strings.Repeat("─", width))
 	bottom := strings.Split(pad(pane, width, s.paneLines()), "\n")
 	return strings.Join(append(append(top, rule), bottom...), "\n")
+}
+
+// pane is the pane of the selected clause, at most height lines: each
+// party's facts, or two wordings side by side.
+func (s partiesScreen) pane(width, height int, st styles) []string {
+	r, j, ok := s.selected()
+	switch {
+	case !ok:
+		return nil
+	case s.pair && len(s.answers) > 1:
+		return cutLines(s.pairPane(r, j, width, st), height, width, st)
+	}
+	return s.factsPane(r, width, height, st)
+}
+
+// cutLines keeps the first height lines, the last of them saying how many
+// more there are when some are left out, as nothing is cut unsaid.
+func cutLines(lines []string, height, width int, st styles) []string {
+	if len(lines) <= height {
+		return lines
+	}
+	keep := max(height-1, 0)
+	return append(lines[:keep:keep], st.Faint.Render(fit(fmt.Sprintf(" … %d more lines", len(lines)-keep), width)))
 }
 
 // partyCell is one badge, width cells: the cell text of avenant compare,
@@ -326,8 +368,15 @@ func partyCell(t *ptable.Table, r *ptable.Row, j int, selected bool, width int, 
 // answer marked "▸". Long lines wrap rather than lose their end (the last
 // parties in agreement, a broken reference's note); when the answers do
 // not fit in height lines, those before the selected one give way, so
-// that the party chosen with ←/→ is always in sight.
+// that the party chosen with ←/→ is always in sight (fitFacts).
 func (s partiesScreen) factsPane(r *ptable.Row, width, height int, st styles) []string {
+	head, blocks := s.facts(r, width, st)
+	return fitFacts(head, blocks, s.col, height, width, st)
+}
+
+// facts are the lines of the facts pane: its head (the clause, the
+// answers in agreement) and each answer's block, wrapped to width.
+func (s partiesScreen) facts(r *ptable.Row, width int, st styles) (head []string, blocks [][]string) {
 	// wrap sets text from lead on, its further lines under its start.
 	wrap := func(text, lead string, style lipgloss.Style) []string {
 		var out []string
@@ -339,11 +388,11 @@ func (s partiesScreen) factsPane(r *ptable.Row, width, height int, st styles) []
 		}
 		return out
 	}
-	head := []string{st.Title.Render(fit(" "+sanitize.Text(render.RowName(s.table, r)), width))}
+	head = []string{st.Title.Render(fit(" "+sanitize.Text(render.RowName(s.table, r)), width))}
 	if a := render.AgreeText(r, s.answerSides()); a != "" {
 		head = append(head, wrap(sanitize.Text(a), " in agreement: ", lipgloss.NewStyle())...)
 	}
-	blocks := make([][]string, len(s.answers))
+	blocks = make([][]string, len(s.answers))
 	for j, a := range s.answers {
 		mark := "  "
 		if j == s.col {
@@ -360,23 +409,56 @@ func (s partiesScreen) factsPane(r *ptable.Row, width, height int, st styles) []
 		}
 		blocks[j] = b
 	}
-	first, used := 0, len(head)
-	for _, b := range blocks[:min(s.col+1, len(blocks))] {
-		used += len(b)
+	return head, blocks
+}
+
+// fitFacts lays the pane's head and each answer's block in height lines,
+// the selected answer's block whole when it fits: the answers before it
+// give way first, then the agreement line (the list's "=" marks say it
+// too); the answers after it come while they fit whole. What is left out
+// is said in a line of its own ("… 2 answers above", "… 1 answer below",
+// "… 3 more lines").
+func fitFacts(head []string, blocks [][]string, sel, height, width int, st styles) []string {
+	if len(blocks) == 0 {
+		return cutLines(head, height, width, st)
 	}
-	for first < s.col && used > height {
-		used -= len(blocks[first])
-		first++
-		if first == 1 {
-			used++ // the line that says answers give way
+	var lines []string
+	for _, try := range [][2]int{{0, len(head)}, {1, len(head)}, {sel, 1}} {
+		for first := try[0]; first <= sel; first++ {
+			lines = layFacts(head[:try[1]], blocks, first, sel, height, width, st)
+			if len(lines) <= height {
+				return lines
+			}
 		}
 	}
-	lines := head
-	if first > 0 {
-		lines = append(lines, st.Faint.Render(fit(" … "+render.Count(first, "answer")+" above", width)))
+	return cutLines(lines, height, width, st)
+}
+
+// layFacts lays head, the answers from first to the selected one, then
+// those after it that fit whole in height lines, each part left out said.
+func layFacts(head []string, blocks [][]string, first, sel, height, width int, st styles) []string {
+	note := func(n int, where string) string {
+		return st.Faint.Render(fit(" … "+render.Count(n, "answer")+" "+where, width))
 	}
-	for _, b := range blocks[first:] {
+	lines := slices.Clone(head)
+	if first > 0 {
+		lines = append(lines, note(first, "above"))
+	}
+	for _, b := range blocks[first : sel+1] {
 		lines = append(lines, b...)
+	}
+	rest := blocks[sel+1:]
+	shown := 0
+	for _, b := range rest {
+		last := shown == len(rest)-1
+		if len(lines)+len(b) > height-1 && !(last && len(lines)+len(b) <= height) {
+			break
+		}
+		lines = append(lines, b...)
+		shown++
+	}
+	if shown < len(rest) {
+		lines = append(lines, note(len(rest)-shown, "below"))
 	}
 	return lines
 }
