@@ -10,6 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/avenant-dev/avenant/amend"
 	"github.com/avenant-dev/avenant/clause"
 	"github.com/avenant-dev/avenant/internal/sanitize"
 	ptable "github.com/avenant-dev/avenant/parties"
@@ -42,21 +43,36 @@ type partiesMsg struct {
 	base    store.Version
 	answers []store.Version
 	table   *ptable.Table
+	// left are the answers left out: amending instructions stored as a
+	// text, whose column would read as the whole base removed.
+	left []string
 }
 
 // loadParties compares each answer with the base (the Source caches the
-// diffs) and lays out the table.
+// diffs) and lays out the table. An answer that is amending instructions,
+// where the base is a text, says nothing of what its party asks of the
+// base as it is stored (as avenant compare refuses it): it is left out,
+// and the status says so.
 func loadParties(src Source, base store.Version, as []store.Version) tea.Cmd {
 	return func() tea.Msg {
-		diffs := make([]*clause.Diff, len(as))
-		for j, a := range as {
+		var diffs []*clause.Diff
+		var kept []store.Version
+		var left []string
+		for _, a := range as {
 			d, err := src.Diff(base.Label, a.Label)
 			if err != nil {
 				return errMsg{err}
 			}
-			diffs[j] = d
+			if amend.Instructs(d.New) && !amend.Instructs(d.Old) {
+				left = append(left, a.Label)
+				continue
+			}
+			diffs, kept = append(diffs, d), append(kept, a)
 		}
-		return partiesMsg{base, as, ptable.FromDiffs(diffs[0].Old, diffs)}
+		if len(diffs) == 0 {
+			return errMsg{fmt.Errorf("%s: every answer to %s is amending instructions, not a text: import them with avenant import --amends", strings.Join(left, ", "), base.Label)}
+		}
+		return partiesMsg{base, kept, ptable.FromDiffs(diffs[0].Old, diffs), left}
 	}
 }
 
@@ -535,6 +551,9 @@ func (m Model) openParties() (tea.Model, tea.Cmd) {
 func (m Model) gotParties(msg partiesMsg) Model {
 	m.answers = newPartiesScreen(msg).SetSize(m.bodySize())
 	m.status = ""
+	if len(msg.left) > 0 {
+		m.status = strings.Join(msg.left, ", ") + " left out: amending instructions stored as a text (import them with avenant import --amends)"
+	}
 	return m.open(screenParties)
 }
 

@@ -143,3 +143,31 @@ func TestVersionsNameWhatIsAnswered(t *testing.T) {
 		}
 	}
 }
+
+// TestPartiesLeaveOutAmendments: an answer stored as amending
+// instructions (a union's amendments to a code, imported as a version) is
+// left out of the table, and the status says so. Before, its column read
+// as every clause of the proposal removed.
+func TestPartiesLeaveOutAmendments(t *testing.T) {
+	src := sixAnswers()
+	src.versions = append(src.versions, store.Version{Label: "CSMF-AM", Party: "CSMF", Date: "2024-11-21", Base: "CNAM-2024-11"})
+	src.texts["CSMF-AM"] = "# Amendements de la CSMF\n\n## Article 1er\n\n" +
+		"L'article L. 162-5 du code de la sécurité sociale est ainsi modifié : les mots : « six mois » sont remplacés par les mots : « trois mois ».\n\n" +
+		"## Article 2\n\nAu deuxième alinéa de l'article L. 162-14-1 du code de la sécurité sociale, le mot : « peut » est remplacé par le mot : « doit ».\n"
+	m := start(t, src, Options{}, 100, 30)
+	m = drive(t, m, keys("v", "G", "p")...)
+	if m.screen != screenParties || len(m.answers.answers) != 6 {
+		t.Fatalf("screen %s, %d answers, status %q", screenNames[m.screen], len(m.answers.answers), m.status)
+	}
+	for _, a := range m.answers.answers {
+		if a.Label == "CSMF-AM" {
+			t.Errorf("CSMF-AM is a column of the table")
+		}
+	}
+	if !strings.Contains(m.status, "CSMF-AM left out: amending instructions") {
+		t.Errorf("status %q does not say CSMF-AM is left out", m.status)
+	}
+	if strings.Contains(screenText(m), "removed") {
+		t.Errorf("a clause shows removed:\n%s", screenText(m))
+	}
+}
