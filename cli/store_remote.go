@@ -1,8 +1,12 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -56,7 +60,14 @@ and nothing is left behind.`,
 }
 
 func cloneRun(opts *CloneOptions) error {
-	s, err := store.Clone(opts.URL, opts.Dir, store.RemoteOptions{})
+	// ^C or a TERM stops the transfer, and the clone then removes what it
+	// wrote, rather than dying with it half made.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	s, err := store.Clone(opts.URL, opts.Dir, store.RemoteOptions{Context: ctx})
+	if err != nil && ctx.Err() != nil {
+		return fmt.Errorf("%s: clone interrupted; nothing was left behind", sanitize.Line(store.RedactURL(opts.URL)))
+	}
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -51,9 +52,13 @@ func isURL(s string) bool {
 // Clone copies the store at url into dir (cloneDir(url) when ""), with
 // every party branch and every version tag, records url as the
 // remote origin and builds the index. A remote that is not an avenant
-// store is refused with ErrNotStore, and nothing is left behind: dir is
-// removed if Clone created it, its .git otherwise. dir must not exist or
-// be empty.
+// store is refused with ErrNotStore. dir must not exist or be empty.
+//
+// The copy is made in a temporary directory beside dir and renamed to dir
+// once every version has been checked: a clone that fails, or is killed
+// (SIGKILL, ^C), never leaves at dir a directory that blocks the next
+// clone, nor a store whose versions were not checked. What a killed clone
+// left beside dir is removed by the next clone into the same directory.
 func Clone(url, dir string, opts RemoteOptions) (s *Store, err error) {
 	defer redactErr(&err)
 	if dir == "" {
@@ -61,24 +66,32 @@ func Clone(url, dir string, opts RemoteOptions) (s *Store, err error) {
 			return nil, fmt.Errorf("%s: cannot pick a directory name from the URL: give one", url)
 		}
 	}
-	created, err := prepareCloneDir(dir)
+	exists, err := checkCloneDir(dir)
 	if err != nil {
 		return nil, err
 	}
+	final, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(filepath.Dir(final), 0o777); err != nil {
+		return nil, err
+	}
+	removeKilledClones(final)
+	tmp, release, err := cloneTemp(final)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	defer func() {
-		if err == nil {
-			return
-		}
-		if created {
-			os.RemoveAll(dir)
-		} else {
-			os.RemoveAll(filepath.Join(dir, ".git"))
+		if err != nil {
+			os.RemoveAll(tmp)
 		}
 	}()
 	// A local path is recorded absolute, as git clone does, so that the
 	// remote still works from another directory.
 	url = absoluteURL(url)
-	repo, err := git.PlainInitWithOptions(dir, &git.PlainInitOptions{
+	repo, err := git.PlainInitWithOptions(tmp, &git.PlainInitOptions{
 		InitOptions: git.InitOptions{DefaultBranch: plumbing.NewBranchReferenceName(mainBranch)},
 	})
 	if err != nil {
@@ -87,20 +100,34 @@ func Clone(url, dir string, opts RemoteOptions) (s *Store, err error) {
 	if err := fetchStore(repo, url, opts); err != nil {
 		return nil, err
 	}
+	fail(21)
 	// Marked last: until now the directory is no store for Discover.
 	if err := markStore(repo); err != nil {
 		return nil, err
 	}
-	return openCloned(dir, url)
+	fail(22)
+	checked, err := openCloned(tmp, url)
+	if err != nil {
+		return nil, err
+	}
+	closeRepo(checked.repo)
+	fail(23)
+	if err := opts.ctx().Err(); err != nil {
+		return nil, err
+	}
+	if err := moveClone(tmp, final, exists); err != nil {
+		return nil, fmt.Errorf("%s: %w", dir, err)
+	}
+	return Open(final)
 }
 
-// prepareCloneDir makes sure dir is an empty directory, creating it when
-// it does not exist (created then tells Clone to remove it on failure).
-func prepareCloneDir(dir string) (created bool, err error) {
+// checkCloneDir makes sure dir does not exist or is an empty directory,
+// and reports whether it exists.
+func checkCloneDir(dir string) (exists bool, err error) {
 	fi, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return true, os.MkdirAll(dir, 0o777)
+		return false, nil
 	case err != nil:
 		return false, err
 	case !fi.IsDir():
@@ -113,7 +140,68 @@ func prepareCloneDir(dir string) (created bool, err error) {
 	if len(entries) > 0 {
 		return false, fmt.Errorf("%s: exists and is not empty", dir)
 	}
-	return false, nil
+	return true, nil
+}
+
+// cloneTempPrefix starts the name of the directory a clone into dir is
+// made in, beside dir: ".DIR.avenant-clone-".
+func cloneTempPrefix(final string) string {
+	return filepath.Join(filepath.Dir(final), "."+filepath.Base(final)+".avenant-clone-")
+}
+
+// cloneTemp creates the directory a clone into final is made in, beside
+// it, and holds the lock that tells it from one a killed clone left (its
+// name and ".lock"); release removes the lock file and lets it go.
+func cloneTemp(final string) (dir string, release func(), err error) {
+	var b [6]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return "", nil, err
+	}
+	dir = fmt.Sprintf("%s%d-%x", cloneTempPrefix(final), os.Getpid(), b)
+	unlock, err := fileLock(dir + ".lock")
+	if err != nil {
+		return "", nil, fmt.Errorf("%s.lock: %w", dir, err)
+	}
+	release = func() {
+		os.Remove(dir + ".lock")
+		unlock()
+	}
+	if err := os.Mkdir(dir, 0o777); err != nil {
+		release()
+		return "", nil, err
+	}
+	return dir, release, nil
+}
+
+// removeKilledClones removes what clones into final that were killed
+// left beside it: a temporary directory whose lock no process holds.
+// Where locks are files created exclusively, none is ever free, and what
+// a killed clone left stays (it blocks nothing).
+func removeKilledClones(final string) {
+	locks, _ := filepath.Glob(cloneTempPrefix(final) + "*.lock")
+	for _, l := range locks {
+		unlock, err := fileLock(l)
+		if err != nil {
+			continue // a clone at work
+		}
+		os.RemoveAll(strings.TrimSuffix(l, ".lock"))
+		os.Remove(l)
+		unlock()
+	}
+}
+
+// moveClone puts the clone made in tmp at final: tmp renamed, or, when
+// final is an empty directory already, its .git moved in (a rename cannot
+// replace a directory everywhere).
+func moveClone(tmp, final string, exists bool) error {
+	if !exists {
+		return os.Rename(tmp, final)
+	}
+	if err := os.Rename(filepath.Join(tmp, ".git"), filepath.Join(final, ".git")); err != nil {
+		return err
+	}
+	os.Remove(tmp) // empty now; the store is in place whatever this says
+	return nil
 }
 
 // absoluteURL makes a local path absolute; a URL is returned as it is.
