@@ -100,6 +100,7 @@ func compareRun(opts *CompareOptions) error {
 	}
 	t := parties.Compare(docs[0], docs[1:], clause.CompareOptions{})
 	if !opts.g.quiet {
+		noteExcerpts(opts.g, t, sides)
 		if err := render.WriteCompare(opts.g.io.Out, t, sides[0], sides[1:], opts.Format, opts.All); err != nil {
 			return err
 		}
@@ -133,6 +134,34 @@ func (l *docLoader) answer(d, base *clause.Document, baseRef string, format amen
 		return nil, err
 	}
 	return c.Doc, nil
+}
+
+// noteExcerpts says on stderr which answers remove most of the base's
+// articles: a union often sends only the articles it changes, and such an
+// excerpt reads as every other article removed, in agreement with a party
+// that does remove one. Nothing tells it from a text that removes them, so
+// the table stays as it is and the reader is told.
+func noteExcerpts(g *globals, t *parties.Table, sides []render.Side) {
+	articles := 0
+	for _, c := range t.Base.Clauses {
+		if c.Kind == clause.KindArticle {
+			articles++
+		}
+	}
+	for j, d := range t.Diffs {
+		removed := 0
+		for _, c := range d.Changes {
+			for _, o := range c.Old {
+				if c.Kind == clause.Removed && t.Base.Clauses[o].Kind == clause.KindArticle {
+					removed++
+				}
+			}
+		}
+		if removed >= 3 && 2*removed > articles {
+			fmt.Fprintf(g.io.Err, "avenant: %s: removes %d of the %d articles of %s: if it holds only the articles its party changes, give the whole text, or the others read as removed\n",
+				sanitize.Line(sides[j+1].Ref), removed, articles, sanitize.Line(sides[0].Ref))
+		}
+	}
 }
 
 // fileSide names a file's column by the file's name, not its path.
