@@ -57,6 +57,8 @@ type state struct {
 	// lower caches common: words put before many sentences ("partout
 	// où…") would read the whole text again for each.
 	lower map[string]bool
+	// genders caches gender, for the same reason.
+	genders map[string]frtext.Gender
 }
 
 // apply applies every instruction of set to base, in order, and writes the
@@ -239,6 +241,9 @@ func timesName(n int) string {
 }
 
 func (st *state) apply(op Op, by string) error {
+	if op.Code != "" && !st.isCode(op.Code) {
+		return errf("amends the %s, not this text%s", op.Code, st.titled())
+	}
 	if op.Kind == Renumber {
 		return st.renumber(op, by)
 	}
@@ -365,9 +370,9 @@ func (st *state) applyTo(op Op, t Target, by string) error {
 			return err
 		}
 		if t.Times != 0 && op.Kind != AppendWords {
-			*text, err = editAll(*text, s, op, t, st.common)
+			*text, err = editAll(*text, s, op, t, st)
 		} else {
-			*text, err = editWords(*text, s, op, t, st.common)
+			*text, err = editWords(*text, s, op, t, st)
 		}
 		if err != nil {
 			return err

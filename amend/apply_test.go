@@ -284,9 +284,9 @@ func TestApplyConvention(t *testing.T) {
 			err: "Article 1er: instruction not understood: L'article 3 est modifié selon les vœux des parties."},
 		{name: "a quotation never closed", amend: "### Article 2\n\nL'article 3 est ainsi rédigé : « Texte.", err: "Article 2: a quotation is never closed"},
 		{name: "another code", amend: "### Article 1er\n\nL'article L. 162-5 du code de la sécurité sociale est abrogé.",
-			err: "Article 1er: amends the code de la sécurité sociale, not this text"},
+			err: "Article 1er: amends the code de la sécurité sociale, not this text (« Convention nationale organisant les rapports entre les médecins libéraux et l'as… »)"},
 		{name: "another code, points under it", amend: "### Article 1er\n\nL'article L. 162-5 du code de la sécurité sociale est ainsi modifié :\n\n1° Le 2° est abrogé ;\n\n2° Le 3° est abrogé.",
-			err: "Article 1er: amends the code de la sécurité sociale, not this text"},
+			err: "Article 1er, 1°: amends the code de la sécurité sociale, not this text (« Convention nationale organisant les rapports entre les médecins libéraux et l'as… »)"},
 	})
 }
 

@@ -29,7 +29,7 @@ var (
 	locPhrases = pattern(`\bORD\s*(?:,|\bet\b|\sà\s)\s*(?:ORD\s*(?:,|\bet\b|\sà\s)\s*)*ORD\s+phrases\b|\b(?:premières|dernières)\s+phrases\b`)
 	// Several points named at once ("les 2° et 3°", "des 1° à 3°").
 	locPointList = pattern(`\b(?:les|des|aux)\s+POINT\s*(?:(?:,|\bet\b|\sà\s)\s*POINT\s*)+`)
-	locPoints    = pattern(`\b(?:au|du|le|les|aux|des|dans\s+le)\s+(\d+°(?:\s+(?:bis|ter|quater))?|(?-i:[a-z])\)|(?-i:[IVX]+)\b)`)
+	locPoints    = pattern(`\b(?:au|du|le|les|aux|des|dans\s+le)\s+(\d+°(?:\s+LATIN\b)?|(?-i:[a-z])\)|(?-i:[IVX]+)\b)`)
 	locPreamble  = pattern(`\bpréambule\b`)
 	locAnnex     = pattern(`\b(?:l')?annexes?(?:\s+((?-i:[IVXLC]+)\b|\d+))?`)
 	// An article of an annex: "l'article 2 de l'annexe 1".
@@ -45,6 +45,11 @@ var (
 	locLineRank   = pattern(`\b(?:ORD)\s+(?:lignes?|colonnes?)\b`)
 	locEverywhere = pattern(`(?:^|[^\pL\d])(?:dans|à)\s+l'ensemble\s+d(?:e\s+la|e\s+l'|u|es)\b|\bpartout\s+où\s`)
 	listSep       = lazy(`\s*(?:,|\bet\b)\s*`)
+	// numberGoesOnAfter matches what would go on an article number past
+	// the end NUM read: capitals ("2 bis AAAA") or a Latin adverb it does
+	// not know. Read as the number before it, the instruction amended
+	// article 2 bis.
+	numberGoesOnAfter = lazy(`^\s+(?:[A-Z]+\b|[a-z]+(?:ies|bis|ter)\b)`)
 )
 
 // quotedRows is a list of rows named after "ligne(s)", quoted or not ("à
@@ -207,26 +212,34 @@ func sameUnit(s string, last *Target) ([]Target, error) {
 	return []Target{t}, nil
 }
 
-// otherCode is the error of an instruction amending the code it names
-// (" du code de la sécurité sociale est ainsi modifié :"), named without
-// the verb after it.
-func otherCode(named string) error {
-	code := strings.TrimPrefix(strings.TrimSpace(named), "du ")
+// codeNamed matches a code an instruction names as the text it amends:
+// "du code de la sécurité sociale", "Le code de la santé publique est ainsi
+// modifié", "Au code du travail, il est inséré…"; a word follows "code",
+// not a quotation (« le code « G » est remplacé »: an act code).
+var codeNamed = pattern(`\b(?:le|du|au)\s+(code\s+[\pL'][^,;:¦\x01]*)`)
+
+// codeOf is the name of the code s names as the text it amends, without
+// the verb after it ("code de la sécurité sociale"), "" when it names none.
+func codeOf(s string) string {
+	m := codeNamed.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	code := m[1]
 	if k := codeNameEnd.FindStringIndex(code); k != nil {
 		code = code[:k[0]]
 	}
-	return errf("amends the %s, not this text", strings.TrimSpace(code))
+	return strings.TrimSpace(code)
 }
 
 // parseClauses is parseLocation but for the whole text.
 func parseClauses(s string, ctx Target, last *Target) ([]Target, error) {
 	var t Target
 	var numbers, rows []string
-	if m := locArticles.FindStringSubmatch(s); m != nil {
-		if m[2] != "" {
-			return nil, otherCode(m[2])
-		}
-		numbers = splitList(m[1])
+	if list, err := articleList(s); err != nil {
+		return nil, err
+	} else if list != "" {
+		numbers = splitList(list)
 		t.Kind = clause.KindArticle
 		if err := t.placeInAnnex(s, ctx); err != nil {
 			return nil, err
@@ -237,21 +250,11 @@ func parseClauses(s string, ctx Target, last *Target) ([]Target, error) {
 	if m := locRows.FindStringSubmatch(s); m != nil {
 		rows = splitList(m[1])
 	}
-	if m := locAnnex.FindStringSubmatch(s); m != nil && t.Kind == "" {
-		t.Kind, t.Number = clause.KindAnnex, m[1]
-	}
-	if t.Kind == "" && locPreamble.MatchString(s) {
-		t.Kind = clause.KindPreamble
-	}
 	if t.Kind == "" {
-		switch {
-		case locChapter.MatchString(s):
-			t.Kind, t.Number = clause.KindChapter, locChapter.FindStringSubmatch(s)[1]
-		case locSection.MatchString(s):
-			t.Kind, t.Number = clause.KindSection, locSection.FindStringSubmatch(s)[1]
-		case locTitle.MatchString(s):
-			t.Kind, t.Number = clause.KindTitle, locTitle.FindStringSubmatch(s)[1]
-		}
+		t.readDivision(s)
+	}
+	if t.Code = codeOf(s); t.Code == "" {
+		t.Code = ctx.Code
 	}
 	t.Heading = locHeading.MatchString(s)
 	t.Table = rows == nil && locTable.MatchString(s)
@@ -282,7 +285,8 @@ func parseClauses(s string, ctx Target, last *Target) ([]Target, error) {
 		}
 		base.Heading = base.Heading || t.Heading
 		base.Table = base.Table || t.Table
-		if !base.named() {
+		base.Code = t.Code
+		if !base.named() && base.Code == "" {
 			return nil, nil
 		}
 		return []Target{base}, nil
@@ -317,6 +321,39 @@ func parseClauses(s string, ctx Target, last *Target) ([]Target, error) {
 		*last = out[len(out)-1]
 	}
 	return out, nil
+}
+
+// readDivision names in t the annex, préambule, titre, chapitre or section
+// s names, in that order.
+func (t *Target) readDivision(s string) {
+	if m := locAnnex.FindStringSubmatch(s); m != nil {
+		t.Kind, t.Number = clause.KindAnnex, m[1]
+		return
+	}
+	switch {
+	case locPreamble.MatchString(s):
+		t.Kind = clause.KindPreamble
+	case locChapter.MatchString(s):
+		t.Kind, t.Number = clause.KindChapter, locChapter.FindStringSubmatch(s)[1]
+	case locSection.MatchString(s):
+		t.Kind, t.Number = clause.KindSection, locSection.FindStringSubmatch(s)[1]
+	case locTitle.MatchString(s):
+		t.Kind, t.Number = clause.KindTitle, locTitle.FindStringSubmatch(s)[1]
+	}
+}
+
+// articleList is the list of articles s names ("12 bis et 13"), "" when
+// it names none; an error when a number goes on past what is read of it.
+func articleList(s string) (string, error) {
+	ix := locArticles.FindStringSubmatchIndex(s)
+	if ix == nil {
+		return "", nil
+	}
+	list, rest := s[ix[2]:ix[3]], s[ix[3]:]
+	if numberGoesOnAfter.MatchString(rest) {
+		return "", errf("names an article whose number is not read whole (article %s %s): no such number is known", list, strings.Fields(rest)[0])
+	}
+	return list, nil
 }
 
 // placeInAnnex puts the article t names in the annex the instruction

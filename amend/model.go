@@ -101,6 +101,9 @@ type Target struct {
 	// Everywhere targets the whole text ("dans l'ensemble de la
 	// convention"): words are replaced or deleted wherever they stand.
 	Everywhere bool
+	// Code is the code the instruction, or its lead-in, names as the
+	// text it amends ("du code de la sécurité sociale"), "" when none.
+	Code string
 }
 
 // Op is one operation of an instruction.
@@ -130,6 +133,9 @@ type Op struct {
 	// l'annexe 1 du présent avenant"); Clauses holds them once read.
 	Annex   *string
 	Clauses []clause.Clause
+	// Code is the code the instruction names as the text it amends
+	// (Target.Code), "" when none: the base must be that code.
+	Code string
 }
 
 // Instruction is one instruction of the avenant: an article, or one of its

@@ -1,6 +1,7 @@
 package amend
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -20,12 +21,13 @@ var macros = strings.NewReplacer(
 	"REDIGE", `(?:ainsi\s+(?:rédigée?s?|libellée?s?|conçue?s?)|rédigée?s?\s+(?:dans\s+les\s+termes\s+suivants|comme\s+suit|ainsi)|suivante?s?)`,
 	"COUNT", `(?:(?:`+frtext.CardinalPattern+`|\d+|des|les)(?:\s+ORD)?)`,
 	"UNIT", `(?:(?:nouve(?:l|aux|lles?)\s+)?(?:alinéas?|phrases?|lignes?|dispositions|articles?(?:\s+additionnels?)?(?:\s+NUMLIST)?|annexe\s+ANNEXNUM|POINT(?:\s+(?:à|et)\s+POINT)?))`,
-	"ANNEXNUM", `(?:(?:\d+|(?-i:[IVXLC]+)\b)(?:\s+(?:bis|ter|quater))?)`,
-	"POINT", `(?:\d+°(?:\s+(?:bis|ter|quater))?|(?-i:[IVX]+)(?:\s+(?:bis|ter|quater))?|(?-i:[a-z])\)?)`,
+	"ANNEXNUM", `(?:(?:\d+|(?-i:[IVXLC]+)\b)(?:\s+LATIN\b)?)`,
+	"POINT", `(?:\d+°(?:\s+LATIN\b)?|(?-i:[IVX]+)(?:\s+LATIN\b)?|(?-i:[a-z])\)?)`,
 	"NUMLIST", `NUM(?:\s*(?:,|et|à)\s*NUM)*`,
 	"ANNEXLIST", `ANNEXNUM(?:\s*(?:,|et|à)\s*ANNEXNUM)*`,
 	"INANNEX", `\s*,?\s+(?:de|à)\s+l'annexe\s+ANNEXNUM`,
-	"NUM", `(?:(?:(?-i:[LRD])\.?\s*(?:(?-i:O)\.?\s*)?)?\d+(?:er)?(?:[.\-]\d+)*(?:\s+(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies))?(?-i:\s+[A-Z]{1,2}\b)?)`,
+	"NUM", `(?:(?:(?-i:[LRD])\.?\s*(?:(?-i:O)\.?\s*)?)?\d+(?:er)?(?:[.\-]\d+)*(?:\s+LATIN\b)?(?-i:\s+[A-Z]{1,3}\b)?)`,
+	"LATIN", clause.LatinPattern,
 	"ORD", ordinalPattern,
 )
 
@@ -33,7 +35,8 @@ var macros = strings.NewReplacer(
 // expanding them all took as long as compiling them.
 func pattern(p string) *lazyRegexp {
 	return &lazyRegexp{Regexp: lazyre.Build(func() string {
-		for range 3 {
+		// Macros nest four deep (UNIT, NUMLIST, NUM, LATIN).
+		for range 4 {
 			p = macros.Replace(p)
 		}
 		return `(?i)` + p
@@ -333,6 +336,7 @@ func parseOps(frame string, ctx Target, last *Target, quotes []string) ([]Op, er
 	if err != nil {
 		return nil, err
 	}
+	code, targets := amendedCode(ctx, targets)
 	words := anchorWords.FindStringSubmatch(locText)
 	locText = anchorWords.ReplaceAllString(locText, " ¦ ")
 	if left := placeholderRe.FindString(locText); left != "" {
@@ -348,6 +352,7 @@ func parseOps(frame string, ctx Target, last *Target, quotes []string) ([]Op, er
 	out := make([]Op, len(ops))
 	for i, f := range ops {
 		op := f.op
+		op.Code = code
 		if op.Kind == Renumber {
 			// Under "L'annexe 1 est ainsi modifiée :", its articles.
 			for k := range op.Targets {
@@ -379,6 +384,20 @@ func parseOps(frame string, ctx Target, last *Target, quotes []string) ([]Op, er
 		out[i] = op
 	}
 	return out, nil
+}
+
+// amendedCode is the code an instruction amends, named by it or by its
+// lead-in ctx, and its targets but one that names the code and nothing in
+// it. The code goes with every operation, those that name no clause (an
+// article created by its number) too.
+func amendedCode(ctx Target, targets []Target) (string, []Target) {
+	code := ctx.Code
+	for _, t := range targets {
+		if t.Code != "" {
+			code = t.Code
+		}
+	}
+	return code, slices.DeleteFunc(targets, func(t Target) bool { return !t.named() })
 }
 
 // timesForm reads how many times an instruction's words stand: "(deux

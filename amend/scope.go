@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/avenant-dev/avenant/clause"
 	"github.com/avenant-dev/avenant/internal/frtext"
 )
 
@@ -78,7 +79,7 @@ func rank(spans []span, n int) (span, bool) {
 // another are nested.
 func markerFamily(m string) byte {
 	switch {
-	case strings.HasSuffix(m, "°"):
+	case strings.Contains(m, "°"): // "2°", "2° bis"
 		return '°'
 	case strings.HasSuffix(m, ")"):
 		return ')'
@@ -96,10 +97,8 @@ func lineMarker(line string) string {
 	}
 	if i > 0 && strings.HasPrefix(line[i:], "°") {
 		m := line[:i+len("°")]
-		for _, latin := range []string{" bis", " ter", " quater", " quinquies", " sexies"} {
-			if strings.HasPrefix(line[len(m):], latin) && !startsWord(line[len(m)+len(latin):]) {
-				return m + latin
-			}
+		if latin := pointLatin.FindString(line[len(m):]); latin != "" {
+			return m + latin
 		}
 		return m
 	}
@@ -116,11 +115,8 @@ func lineMarker(line string) string {
 	return ""
 }
 
-// startsWord reports whether s opens with a letter.
-func startsWord(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsLetter(r)
-}
+// pointLatin is the adverb of a point numbered between two ("2° bis").
+var pointLatin = pattern(`^ LATIN\b`)
 
 // point finds the point marked m in text[s.start:s.end]: from the line it
 // opens to the next line opening a point of its family, or of a family
@@ -306,3 +302,46 @@ func numberGoesOn(before, w, after string) bool {
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// isCode reports whether the text amended is the code named: one of its
+// titles (an unnumbered title, as a code's extract is headed "Code de la
+// sécurité sociale") opens with that name, whole. A text whose titles
+// name no code is not one: an instruction amending a code is refused on
+// it rather than applied to its article of the same number.
+func (st *state) isCode(name string) bool {
+	want := frtext.Fold(name)
+	for _, title := range st.titles() {
+		got := frtext.Fold(title)
+		if rest, ok := strings.CutPrefix(got, want); ok && (rest == "" || !startsWord(strings.TrimLeft(rest, " "))) {
+			return true
+		}
+	}
+	return false
+}
+
+// titles are the headings of the text's unnumbered titles, its own name
+// among them.
+func (st *state) titles() []string {
+	var out []string
+	for i := range st.cl {
+		if c := &st.cl[i]; c.Kind == clause.KindTitle && c.Number == "" {
+			out = append(out, c.Heading)
+		}
+	}
+	return out
+}
+
+// titled names the text amended in a message: ", « title »", or that no
+// title names it.
+func (st *state) titled() string {
+	if t := st.titles(); len(t) > 0 {
+		return " (« " + shorten(t[0]) + " »)"
+	}
+	return ", whose title names no code"
+}
+
+// startsWord reports whether s opens with a letter.
+func startsWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r)
+}

@@ -60,7 +60,11 @@ func (st *state) editThroughout(op Op, t Target, from, to int, by string) error 
 			continue
 		}
 		c := &st.cl[i]
-		c.Text = editEach(c.Text, hits, op, st.common)
+		text, err := editEach(c.Text, hits, op, st)
+		if err != nil {
+			return errf("in %s: %v", st.name(i), err)
+		}
+		c.Text = text
 		changed = append(changed, st.name(i))
 		if !st.dropEmptied(i, by) {
 			st.mark(i, by)

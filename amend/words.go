@@ -8,28 +8,28 @@ import (
 	"github.com/avenant-dev/avenant/internal/frtext"
 )
 
-// editWords applies a word operation inside s; common tells the words
-// the text writes in lower case (see editAt).
-func editWords(text string, s span, op Op, t Target, common func(word, next string) bool) (string, error) {
+// editWords applies a word operation inside s; lex tells the words the
+// text writes in lower case and the gender of its nouns.
+func editWords(text string, s span, op Op, t Target, lex lexicon) (string, error) {
 	switch op.Kind {
 	case Replace, DeleteWords:
 		at, err := once(text, s, op.Old, t)
 		if err != nil {
 			return "", err
 		}
-		return editEach(text, []span{at}, op, common), nil
+		return editEach(text, []span{at}, op, lex)
 	case InsertWords:
 		if op.Anchor == "" {
 			// "Au début du premier alinéa, sont insérés les mots" : at
 			// the start of the target, after the marker of its point.
 			start := s.start + markerEnd(text[s.start:s.end])
-			return editEach(text, []span{{start, start}}, op, common), nil
+			return editEach(text, []span{{start, start}}, op, lex)
 		}
 		at, err := once(text, s, op.Anchor, t)
 		if err != nil {
 			return "", err
 		}
-		return editEach(text, []span{at}, op, common), nil
+		return editEach(text, []span{at}, op, lex)
 	}
 	// AppendWords: before the stop that ends the target, which must
 	// have words to complete: put in an annex or a chapter that has
@@ -60,22 +60,28 @@ func editWords(text string, s span, op Op, t Target, common func(word, next stri
 // place of the first words, take it ("Sauf exception, le médecin…"), and
 // when the first words go, the word that now opens the sentence does. The
 // word that loses it is written in lower case only when it is a common
-// word (state.common): "Le" becomes "le", "Paris" stays; words that end a
-// sentence of their own leave it its capital.
-func editEach(text string, hits []span, op Op, common func(word, next string) bool) string {
+// word (lexicon.common): "Le" becomes "le", "Paris" stays; words that end a
+// sentence of their own leave it its capital. The word before each seam
+// is then written as French writes it before the word after (agree).
+func editEach(text string, hits []span, op Op, lex lexicon) (string, error) {
 	out := make([]byte, 0, len(text)+len(hits)*(len(op.New)+1))
 	last := 0
+	// seams are where the words put in, or what is left, meet the text.
+	seams := make([]int, 0, 2*len(hits))
 	for _, h := range hits {
 		opens := opensCapital(text, h.start)
 		switch {
 		case op.Kind == Replace:
 			out = append(out, text[last:h.start]...)
+			seams = append(seams, len(out))
 			out = append(out, capitalizedIf(opens, op.New)...)
+			seams = append(seams, len(out))
 			last = h.end
 		case op.Kind == DeleteWords:
 			out = append(out, text[last:h.start]...)
 			var skip int
 			out, skip = seam(out, text[h.end:])
+			seams = append(seams, len(out))
 			last = h.end + skip
 			if r, size := utf8.DecodeRuneInString(text[last:]); opens && unicode.IsLower(r) {
 				out = utf8.AppendRune(out, unicode.ToUpper(r))
@@ -83,22 +89,26 @@ func editEach(text string, hits []span, op Op, common func(word, next string) bo
 			}
 		case op.Before:
 			out = append(out, text[last:h.start]...)
+			seams = append(seams, len(out))
 			with := capitalizedIf(opens, op.New)
 			out = append(append(out, with...), ' ')
+			seams = append(seams, len(out))
 			last = h.start
 			if opens && !endsWithStop(with) {
-				word, n := uncapitalized(text[h.start:], common)
+				word, n := uncapitalized(text[h.start:], lex.common)
 				out = append(out, word...)
 				last += n
 			}
 		default:
 			out = append(out, text[last:h.end]...)
+			seams = append(seams, len(out))
 			out = append(out, spaced(op.New)...)
+			seams = append(seams, len(out))
 			last = h.end
 		}
 	}
 	out = append(out, text[last:]...)
-	return strings.TrimSpace(string(out))
+	return agree(string(out), seams, lex)
 }
 
 // opensCapital reports whether a sentence opens at text[at:] with a
@@ -208,7 +218,7 @@ func spaced(words string) string {
 // editAll applies a word operation at every place its words stand in s:
 // as many places as the instruction says ("(deux fois)"), or any number
 // but none ("partout où ils figurent").
-func editAll(text string, s span, op Op, t Target, common func(word, next string) bool) (string, error) {
+func editAll(text string, s span, op Op, t Target, lex lexicon) (string, error) {
 	words := op.Old
 	if op.Kind == InsertWords {
 		words = op.Anchor
@@ -220,5 +230,5 @@ func editAll(text string, s span, op Op, t Target, common func(word, next string
 	case t.Times > 0 && len(hits) != t.Times:
 		return "", errf("the words « %s » are in %s %s, not %s as the instruction says", words, t.describe(), timesName(len(hits)), timesName(t.Times))
 	}
-	return editEach(text, hits, op, common), nil
+	return editEach(text, hits, op, lex)
 }

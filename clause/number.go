@@ -1,6 +1,7 @@
 package clause
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -37,6 +38,24 @@ func latinWord(r int) (string, bool) {
 	}
 	return latinByRank[r], true
 }
+
+// LatinPattern is an alternation of the Latin adverbs, longest first so
+// that a regular expression takes "quaterdecies" whole, not its "quater":
+// what reads a number in words of its own (an amending instruction's
+// "l'article 2 undecies") reads every adverb a heading may carry.
+var LatinPattern = func() string {
+	words := make([]string, 0, len(latinRank))
+	for w := range latinRank {
+		words = append(words, w)
+	}
+	sort.Slice(words, func(i, j int) bool {
+		if len(words[i]) != len(words[j]) {
+			return len(words[i]) > len(words[j])
+		}
+		return words[i] < words[j]
+	})
+	return "(?:" + strings.Join(words, "|") + ")"
+}()
 
 // latinWordRank returns the rank of a Latin insertion adverb ("bis" → 2), or 0
 // when word is not one.

@@ -180,6 +180,41 @@ func TestRules(t *testing.T) {
 		{"HeadingStart", "Paragraphe 3", "paragraph |  3"},
 		{"HeadingStart", "Sous-paragraphe 1", "subparagraph |  1"},
 		{"HeadingStart", "Partie législative", "part |  législative"},
+		// Before: the word before another as French writes it there
+		// (word | next | gender m, f or -); "?" when it cannot tell.
+		{"Before", "le | assuré | -", "l'"},
+		{"Before", "Le | assuré | -", "L'"},
+		{"Before", "la | infirmière | -", "l'"},
+		{"Before", "du | assuré | -", "de l'"},
+		{"Before", "Au | organisme | -", "À l'"},
+		{"Before", "de | information | -", "d'"},
+		{"Before", "que | il | -", "qu'"},
+		{"Before", "si | il | -", "s'"},
+		{"Before", "si | elle | -", "si"},
+		{"Before", "ce | avis | -", "cet"},
+		{"Before", "ce | est | -", "c'"},
+		{"Before", "sa | assurance | -", "son"},
+		{"Before", "nouveau | avenant | -", "nouvel"},
+		{"Before", "le | patient | -", "le"},
+		{"Before", "le | onze | -", "le"},
+		{"Before", "le | hôpital | -", "l'"},
+		{"Before", "le | handicap | -", "le"},
+		{"Before", "le | HAS | -", "le"},
+		{"Before", "le | hameçon | -", "?"},
+		{"Before", "les | hameçons | -", "les"},
+		{"Before", "l' | patient | m", "le"},
+		{"Before", "l’ | patiente | f", "la"},
+		{"Before", "l' | patient | -", "?"},
+		{"Before", "d' | patients | -", "de"},
+		{"Before", "qu' | elle | -", "qu'"},
+		{"Before", "jusqu' | ce | -", "jusque"},
+		{"Before", "cet | document | -", "ce"},
+		{"Before", "son | consentement | -", "?"},
+		{"Before", "son | consentement | m", "son"},
+		{"Before", "son | attestation | f", "son"},
+		{"Before", "son | mutuelle | f", "sa"},
+		{"Before", "nouvel | document | -", "nouveau"},
+		{"Before", "aujourd' | hui | -", "aujourd'"},
 	}
 	for _, c := range cases {
 		var got string
@@ -214,6 +249,12 @@ func TestRules(t *testing.T) {
 			got = "no"
 			if start, v, ok := CardinalBefore(c.in, len(c.in)); ok {
 				got = strconv.Itoa(start) + ": " + strconv.Itoa(v)
+			}
+		case "Before":
+			in := strings.Split(c.in, " | ")
+			form, ok := Before(in[0], in[1], map[string]Gender{"m": Masculine, "f": Feminine}[in[2]])
+			if got = form; !ok {
+				got = "?"
 			}
 		case "HeadingStart":
 			div, rest := HeadingStart(c.in)
