@@ -155,6 +155,33 @@ func (s *Store) repairRefs(ix *index) {
 			move(name, plumbing.NewHash(v.Commit), fmt.Sprintf("created at %s (%s), left out by an interrupted command", v.Label, shortHash(v.Commit)))
 		}
 	}
+	s.reattachHead(ix)
+}
+
+// reattachHead points HEAD back at main when it was detached on a commit
+// (git checkout COMMIT, git update-ref --no-deref HEAD): imports move main
+// and the party branches, never HEAD, so a detached HEAD stayed on that
+// commit for good, and git log or a git clone of the store showed that
+// version rather than the latest. A commit it held that is no version is
+// kept, as main's would be.
+func (s *Store) reattachHead(ix *index) {
+	head, err := s.repo.Storer.Reference(plumbing.HEAD)
+	if err != nil || head.Type() != plumbing.HashReference {
+		return
+	}
+	h := head.Hash()
+	what := shortHash(h.String())
+	if i, ok := ix.byCommit[h.String()]; ok {
+		what += " (" + ix.Versions[i].Label + ")"
+	} else {
+		what += ", which is no version" + s.keep("HEAD", h)
+	}
+	main := plumbing.NewSymbolicReference(plumbing.HEAD, plumbing.NewBranchReferenceName(mainBranch))
+	if err := s.repo.Storer.SetReference(main); err != nil {
+		s.logf("HEAD is detached at %s and cannot be put back on main: %v", what, err)
+		return
+	}
+	s.logf("HEAD was detached at %s; it is on main again, which follows the latest version", what)
 }
 
 // halfWritten reports whether h is the commit of an import that died

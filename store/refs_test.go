@@ -184,6 +184,45 @@ func TestStrayMainKept(t *testing.T) {
 	checkBranches(t, s)
 }
 
+// TestDetachedHeadReattached: a HEAD detached on a commit (git checkout
+// COMMIT, git update-ref --no-deref HEAD) stayed there through every
+// import, so that git log and a git clone of the store showed that
+// version rather than the latest. The next import puts it back on main
+// and says so; a commit it held that is no version is kept.
+func TestDetachedHeadReattached(t *testing.T) {
+	s := newStore(t)
+	v1 := mustImport(t, s, killText(1), "CNAM", "V-1", "2024-01-01").Version
+	c, _ := s.repo.CommitObject(plumbing.NewHash(v1.Commit))
+	hand := &object.Commit{Author: c.Author, Committer: c.Committer, TreeHash: c.TreeHash, Message: "by hand\n",
+		ParentHashes: []plumbing.Hash{c.Hash}}
+	obj := s.repo.Storer.NewEncodedObject()
+	hand.Encode(obj)
+	handHash, err := s.repo.Storer.SetEncodedObject(obj)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, at := range []plumbing.Hash{plumbing.NewHash(v1.Commit), handHash} {
+		if err := s.repo.Storer.SetReference(plumbing.NewHashReference(plumbing.HEAD, at)); err != nil {
+			t.Fatal(err)
+		}
+		var notices strings.Builder
+		s.Notices = &notices
+		v := mustImport(t, s, killText(i+2), "MG France", fmt.Sprintf("V-%d", i+2), fmt.Sprintf("2024-01-0%d", i+2)).Version
+		head, err := s.repo.Head()
+		if err != nil || head.Name() != plumbing.NewBranchReferenceName(mainBranch) || head.Hash().String() != v.Commit {
+			t.Errorf("HEAD after an import from a HEAD detached at %s: %v (%v), want main at %s", at, head, err, v.Label)
+		}
+		if !strings.Contains(notices.String(), "HEAD was detached at "+at.String()[:7]) {
+			t.Errorf("notices: %q", notices.String())
+		}
+	}
+	kept := plumbing.ReferenceName("refs/avenant/kept/HEAD-" + handHash.String())
+	if got := s.currentRef(kept); got != handHash {
+		t.Errorf("%s at %s, want %s", kept, got, handHash)
+	}
+	checkBranches(t, s)
+}
+
 // TestDeletedTagKeepsItsCommit: a version whose tag was deleted by hand
 // (git tag -d) leaves its party branch on a commit avenant wrote that is
 // no version, as an import that died before its tag does. The next import
