@@ -214,6 +214,27 @@ func linkParts(changes []ChangeEntry, diff *clause.Diff, ids []string) {
 	}
 }
 
+// checkSameBase refuses base, as given to a re-import of version v, when
+// it is not the version v answers: the same text answering another
+// version is another version, as the same text of another date is.
+func (s *Store) checkSameBase(v *Version, base string) error {
+	if base == "" {
+		return nil // the default: whatever v answers
+	}
+	b, err := s.Resolve(base)
+	if err != nil {
+		return err
+	}
+	if b.Commit == v.Parent {
+		return nil
+	}
+	answers := "answering " + v.Base
+	if v.Parent == "" {
+		answers = "answering no version"
+	}
+	return fmt.Errorf("%s: %w by the same text %s, not %s: the version a version answers never changes; import it under another label", v.Label, errDuplicateLabel, answers, b.Label)
+}
+
 // checkNewLabel refuses a label already taken, by a version or a tag. The
 // same import run again is a no-op, not an error, for which it returns
 // the result; another party cannot take over the label, nor can the same
@@ -230,6 +251,9 @@ func (s *Store) checkNewLabel(ix *index, doc *clause.Document, opts ImportOption
 		if same && v.Party == opts.Party {
 			if !opts.DateDefault && opts.Date != v.Date || opts.Kind != "" && opts.Kind != v.Kind {
 				return nil, fmt.Errorf("%s: %w by the same text dated %s, kind %s: a version's date and kind never change; import it under another label", opts.Label, errDuplicateLabel, v.Date, v.Kind)
+			}
+			if err := s.checkSameBase(v, opts.Base); err != nil {
+				return nil, err
 			}
 			return &ImportResult{Identical: opts.Label}, nil
 		}
