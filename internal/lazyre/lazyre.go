@@ -11,28 +11,43 @@ import (
 )
 
 // Regexp is a pattern compiled on first use; it is safe for concurrent
-// use, like regexp.Regexp.
+// use, like regexp.Regexp. Its fields are plain, with sync.Once: each
+// sync.OnceValue costs a few heap objects at start-up, for each of the
+// patterns every command declares.
 type Regexp struct {
-	source func() string
-	get    func() *regexp.Regexp
+	// build assembles the source, nil when src is given.
+	build    func() string
+	src      string
+	srcOnce  sync.Once
+	re       *regexp.Regexp
+	compiled sync.Once
 }
 
 // New is the pattern src, compiled on first use. A bad pattern panics
 // then, as regexp.MustCompile would at start-up: the tests that use the
 // pattern find it.
 func New(src string) *Regexp {
-	return Build(func() string { return src })
+	return &Regexp{src: src}
 }
 
 // Build is the pattern that src returns, for patterns assembled from
 // parts: the assembly too waits for the first use.
 func Build(src func() string) *Regexp {
-	source := sync.OnceValue(src)
-	return &Regexp{source: source, get: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(source()) })}
+	return &Regexp{build: src}
 }
 
 // String is the pattern's source, assembled but not compiled.
-func (l *Regexp) String() string { return l.source() }
+func (l *Regexp) String() string {
+	if l.build != nil {
+		l.srcOnce.Do(func() { l.src = l.build() })
+	}
+	return l.src
+}
+
+func (l *Regexp) get() *regexp.Regexp {
+	l.compiled.Do(func() { l.re = regexp.MustCompile(l.String()) })
+	return l.re
+}
 
 func (l *Regexp) MatchString(s string) bool                  { return l.get().MatchString(s) }
 func (l *Regexp) FindString(s string) string                 { return l.get().FindString(s) }
