@@ -205,6 +205,23 @@ func holdsNoText(text string) bool {
 	return ok
 }
 
+// SaysRemoved reports whether c stands only to say that its text is gone,
+// as negotiators and parliaments print a clause they remove: its heading
+// states it ("Article 5 (supprimé)", "Article 5 – Abrogé.", or after the
+// title, "Article 5 - Dépassements (supprimé)") over no text, or its text
+// is nothing but such a status ("Supprimé.", "(Supprimé)").
+func SaysRemoved(c *Clause) bool {
+	if !isBlank(c.Text) {
+		return len(c.Text) <= 40 && removesText(statusForms[frtext.SlugMax(strings.Trim(c.Text, " \t\n.()"), 3*maxSlug)])
+	}
+	if removesText(statusOf(c)) {
+		return true
+	}
+	h := strings.TrimRight(c.Heading, " .")
+	open := strings.LastIndexByte(h, '(')
+	return strings.HasSuffix(h, ")") && open >= 0 && removesText(statusForms[frtext.SlugMax(h[open+1:len(h)-1], 3*maxSlug)])
+}
+
 // removesText reports a status that says the clause's text is gone
 // ("supprimé", "suppression maintenue", "censuré", "abrogé").
 func removesText(status string) bool {

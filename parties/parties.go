@@ -270,6 +270,11 @@ func (t *Table) agreements(r *Row) [][]int {
 
 func (t *Table) sameChange(r *Row, a, b int) bool {
 	ca, cb := t.Change(r, a), t.Change(r, b)
+	// A clause removed, and one kept to say it is ("Article 5
+	// (supprimé)", "Supprimé."), are gone alike, wherever they stand.
+	if ga, gb := t.gone(a, ca), t.gone(b, cb); ga || gb {
+		return ga && gb
+	}
 	// A move is always the party's choice, never the wake of a clause
 	// added or removed elsewhere: two answers moving a clause agree only
 	// when they put it at the same place, and one that moves it does not
@@ -285,6 +290,21 @@ func (t *Table) sameChange(r *Row, a, b int) bool {
 	// change the other does not make ("30 €. Le médecin en informe
 	// chaque patient par affichage." asks more than "30 €.").
 	return len(ca.Facts) > 0 && slices.EqualFunc(ca.Facts, cb.Facts, sameFact) && t.besideFacts(a, ca) == t.besideFacts(b, cb)
+}
+
+// gone reports whether answer j's change takes the clause's text away:
+// it removes the clause, or keeps each of its clauses only to say that it
+// is removed, as parliaments and negotiators print it.
+func (t *Table) gone(j int, c *clause.Change) bool {
+	if c.Kind == clause.Removed {
+		return true
+	}
+	for _, i := range c.New {
+		if !clause.SaysRemoved(&t.Diffs[j].New.Clauses[i]) {
+			return false
+		}
+	}
+	return len(c.New) > 0
 }
 
 // substance is a change's kind, a cosmetic change being none: two

@@ -347,3 +347,28 @@ func rowNumbered(t *testing.T, tab *Table, number string) *Row {
 	t.Fatalf("no row for clause %s: the test proves nothing", number)
 	return nil
 }
+
+// A clause removed and a clause kept only to say it is removed are the
+// same answer, however the removal is printed; a clause whose text speaks
+// of something removed is not. Before, only the removal agreed with
+// nothing: "Article 4 (supprimé)", "Article 4 – Supprimé." and a body
+// "Supprimé." were modifications at 0 %, agreeing with no one.
+func TestAgreementOnRemoval(t *testing.T) {
+	const four = "## Article 4 - Contrôle\n\nLa caisse peut suspendre le versement de l'aide lorsque le médecin n'a pas atteint ses engagements au terme de la deuxième année.\n"
+	answers := []string{
+		strings.Replace(baseText, four, "", 1),
+		strings.Replace(baseText, four, "## Article 4 (supprimé)\n", 1),
+		strings.Replace(baseText, four, "## Article 4 – Supprimé.\n", 1),
+		strings.Replace(baseText, four, "## Article 4 - Contrôle (supprimé)\n", 1),
+		strings.Replace(baseText, four, "## Article 4 - Contrôle\n\nSupprimé.\n", 1),
+		strings.Replace(baseText, four, "## Article 4 - Contrôle\n\nLe contrôle est supprimé.\n", 1),
+	}
+	var docs []*clause.Document
+	for _, a := range answers {
+		docs = append(docs, clause.Parse(a))
+	}
+	tab := Compare(clause.Parse(baseText), docs, clause.CompareOptions{})
+	if got := fmt.Sprint(rowNumbered(t, tab, "4").Agree); got != "[[0 1 2 3 4]]" {
+		t.Errorf("article 4: agree = %s, want [[0 1 2 3 4]]", got)
+	}
+}
