@@ -110,20 +110,48 @@ func (sp *tagSpace) add(name string) {
 // before that by the file system, with a message about renaming a
 // temporary file.
 func (sp *tagSpace) clash(label string) error {
-	k := foldRefName(label)
-	if n, ok := sp.files[k]; ok && n != label {
-		return fmt.Errorf("label %q: tag %q differs from it only in case or in the encoding of its accents, and Windows and macOS keep both in one file; choose another", label, n)
-	}
-	nested := func(other string) error {
+	other, nested := sp.clashWith(label)
+	switch {
+	case other == "":
+		return nil
+	case nested:
 		return fmt.Errorf("label %q: tag %q exists, and a tag cannot also be the directory of another (git refuses to clone or push the two); choose another", label, other)
 	}
+	return fmt.Errorf("label %q: tag %q differs from it only in case or in the encoding of its accents, and Windows and macOS keep both in one file; choose another", label, other)
+}
+
+// clashWith is the tag of sp that label cannot stand beside ("" for
+// none), and whether one of the two is the other's directory.
+func (sp *tagSpace) clashWith(label string) (other string, nested bool) {
+	k := foldRefName(label)
+	if n, ok := sp.files[k]; ok && n != label {
+		return n, false
+	}
 	if n, ok := sp.dirs[k]; ok {
-		return nested(n)
+		return n, true
 	}
 	for i := range len(k) {
 		if n, ok := sp.files[k[:i]]; ok && k[i] == '/' {
-			return nested(n)
+			return n, true
 		}
+	}
+	return "", false
+}
+
+// checkTagsApart refuses tags that cannot stand side by side in a store
+// (tagSpace.clash), naming two of them.
+func checkTagsApart(tags []string) error {
+	sp := newTagSpace(nil)
+	for _, t := range tags {
+		other, nested := sp.clashWith(t)
+		switch {
+		case other == "":
+			sp.add(t)
+			continue
+		case nested:
+			return fmt.Errorf("tags %q and %q: a tag cannot also be the directory of another (git refuses to clone or push the two)", other, t)
+		}
+		return fmt.Errorf("tags %q and %q differ only in case or in the encoding of their accents, and Windows and macOS keep both in one file", other, t)
 	}
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/avenant-dev/avenant/internal/lazyre"
@@ -222,6 +223,9 @@ func fetchStore(repo *git.Repository, url string, opts RemoteOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := checkRemoteTags(remote, opts); err != nil {
+		return fmt.Errorf("%s: %w", url, err)
+	}
 	tracking := "refs/remotes/" + defaultRemote + "/"
 	err = remote.FetchContext(opts.ctx(), &git.FetchOptions{
 		RemoteName: defaultRemote,
@@ -248,6 +252,29 @@ func fetchStore(repo *git.Repository, url string, opts RemoteOptions) error {
 		if err := repo.Storer.SetReference(plumbing.NewHashReference(plumbing.NewBranchReferenceName(name), h)); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// checkRemoteTags refuses, before anything is fetched, a remote whose
+// tags cannot stand side by side in a store (checkTagsApart): a and a/b
+// failed a clone or a pull half-way ('open …/refs/tags/a: is a directory'),
+// and tags differing only in case made a clone that Windows and macOS
+// cannot hold, where an import would have refused the second.
+func checkRemoteTags(remote *git.Remote, opts RemoteOptions) error {
+	refs, err := remote.ListContext(opts.ctx(), &git.ListOptions{Auth: opts.Auth})
+	if err != nil {
+		return nil // the fetch says what is wrong, the empty remote included
+	}
+	var tags []string
+	for _, r := range refs {
+		if r.Name().IsTag() {
+			tags = append(tags, r.Name().Short())
+		}
+	}
+	slices.Sort(tags)
+	if err := checkTagsApart(tags); err != nil {
+		return fmt.Errorf("refused: the remote's %w; rename one there", err)
 	}
 	return nil
 }

@@ -103,6 +103,9 @@ func (s *Store) fetchRemote(r *git.Remote, opts RemoteOptions) (remote refSet, e
 			err = derr
 		}
 	}()
+	if err := checkRemoteTags(r, opts); err != nil {
+		return refSet{}, fmt.Errorf("%s: %w", r.Config().URLs[0], err)
+	}
 	err = r.FetchContext(opts.ctx(), &git.FetchOptions{
 		RemoteName: r.Config().Name,
 		RefSpecs: []config.RefSpec{

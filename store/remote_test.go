@@ -547,3 +547,41 @@ func TestShareTagClash(t *testing.T) {
 		}
 	}
 }
+
+// TestRemoteClashingTags: a remote holding tags that cannot stand side by
+// side in a store (CNAM-2024 and cnam-2024, CNAM-2024 and CNAM-2024/draft,
+// made with git) is refused by clone and pull before anything is fetched,
+// naming both: the first clone succeeded on Linux with a store Windows and
+// macOS cannot hold, the second failed half-way ('open …/refs/tags/
+// CNAM-2024: is a directory').
+func TestRemoteClashingTags(t *testing.T) {
+	for _, other := range []string{"cnam-2024", "CNAM-2024/draft"} {
+		remoteDir := bareRemote(t)
+		a := newStore(t)
+		v1 := mustImport(t, a, textV1, "CNAM", "CNAM-2024", "2024-01-10").Version
+		if _, err := a.Push(remoteDir, RemoteOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		mustImport(t, a, textV2, "MG France", "MG-2024", "2024-02-01")
+		// Packed, as git would have to keep a tag and its directory.
+		line := v1.Commit + " refs/tags/" + other + "\n"
+		if err := os.WriteFile(filepath.Join(remoteDir, "packed-refs"), []byte(line), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		parent := t.TempDir()
+		_, err := Clone(remoteDir, filepath.Join(parent, "b"), RemoteOptions{})
+		if err == nil || !strings.Contains(err.Error(), `"CNAM-2024" and "`+other+`"`) {
+			t.Errorf("clone of a remote with tags CNAM-2024 and %s: %v, want both named", other, err)
+		}
+		if entries, _ := os.ReadDir(parent); len(entries) > 0 {
+			t.Errorf("the refused clone left %v", entries)
+		}
+		before := refsOf(t, a.Dir)
+		if _, err := a.Pull(remoteDir, RemoteOptions{}); err == nil || !strings.Contains(err.Error(), other) {
+			t.Errorf("pull from a remote with tags CNAM-2024 and %s: %v, want it refused", other, err)
+		}
+		if after := refsOf(t, a.Dir); !reflect.DeepEqual(before, after) {
+			t.Errorf("the refused pull changed the refs:\n%v\nwant\n%v", after, before)
+		}
+	}
+}
