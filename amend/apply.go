@@ -295,9 +295,13 @@ func (st *state) applyRange(op Op, t Target, by string) error {
 			numbers = append(numbers, c.Number)
 		}
 	}
+	// The range's last article goes whole: those numbered under it too.
+	if err := st.wholeArticle(j, last, op); err != nil {
+		return err
+	}
 	for _, n := range numbers {
 		one := first
-		one.Number = n
+		one.Number, one.inRange = n, true
 		if err := st.applyTo(op, one, by); err != nil {
 			return err
 		}
@@ -338,6 +342,9 @@ func (st *state) applyTo(op Op, t Target, by string) error {
 	}
 	if t.Table && (op.Kind == Rewrite || op.Kind == Repeal || op.Kind == Replace || op.Kind == DeleteWords || op.Kind == InsertWords) {
 		return st.applyToTable(op, t, i, by)
+	}
+	if err := st.wholeArticle(i, t, op); err != nil {
+		return err
 	}
 	c := &st.cl[i]
 	text := &c.Text
@@ -701,6 +708,9 @@ func (st *state) insert(i int, t Target, op Op, by string) error {
 			return err
 		}
 		i, c = last, &st.cl[last]
+	}
+	if err := st.completes(i, t, op); err != nil {
+		return err
 	}
 	// Sentences and alinéas go into the clause's text.
 	s := span{0, len(c.Text)}

@@ -104,6 +104,9 @@ type Target struct {
 	// Code is the code the instruction, or its lead-in, names as the
 	// text it amends ("du code de la sécurité sociale"), "" when none.
 	Code string
+	// inRange marks an article of a range being applied: the articles
+	// numbered under it are in the range too, or refused by it.
+	inRange bool
 }
 
 // Op is one operation of an instruction.

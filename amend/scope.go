@@ -345,3 +345,66 @@ func startsWord(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsLetter(r)
 }
+
+// completes refuses to complete clause i by a sentence or an alinéa at
+// its end when it has no text of its own: a sentence would complete none,
+// and an article that only heads the articles numbered under it (28 over
+// 28.1 and 28.2) leaves the reader to guess which the alinéa completes.
+// Before, the alinéa became the text of article 28, and the sentence an
+// alinéa of its own.
+func (st *state) completes(i int, t Target, op Op) error {
+	c := &st.cl[i]
+	if strings.TrimSpace(c.Text) != "" || t.narrowed() || op.Place == PlaceBefore || op.Place == PlaceStart {
+		return nil
+	}
+	if op.Unit == UnitPhrase {
+		return errf("%s has no text of its own to complete with a sentence: name what it completes", t.clauseName())
+	}
+	if c.Kind != clause.KindArticle {
+		return nil
+	}
+	if under := st.numberedUnder(i); len(under) > 0 {
+		return errf("%s has no text of its own, and articles %s follow it: name the one the alinéa completes", t.clauseName(), strings.Join(under, ", "))
+	}
+	return nil
+}
+
+// wholeArticle refuses to repeal or rewrite, whole, an article of a
+// convention followed by the articles numbered under it (28 before 28.1
+// and 28.2): whether they go with it the instruction does not say, and
+// read as article 28 alone, "L'article 28 est abrogé" left 28.1 and 28.2
+// standing under no article 28, without a word. A range names them
+// (« les articles 28 à 28.2 sont abrogés »), and a quotation holding
+// their headings rewrites them.
+func (st *state) wholeArticle(i int, t Target, op Op) error {
+	if op.Kind != Repeal && op.Kind != Rewrite || t.narrowed() || t.Heading || t.Table || t.inRange ||
+		op.Kind == Rewrite && (op.Clauses != nil || firstArticleNumber(op.New) != "") {
+		return nil
+	}
+	if under := st.numberedUnder(i); len(under) > 0 {
+		return errf("articles %s are numbered under %s, and the instruction does not say whether they go with it: name them (« les articles %s à %s »), or %s alone by its alinéas",
+			strings.Join(under, ", "), t.clauseName(), st.cl[i].Number, under[len(under)-1], t.clauseName())
+	}
+	return nil
+}
+
+// numberedUnder lists the articles that follow article i numbered under
+// it, as a convention numbers the parts of an article: "28.1", "28-1"
+// after "28", not "28 bis", nor a code's "L. 162-5-1" after "L. 162-5",
+// an article of its own.
+func (st *state) numberedUnder(i int) []string {
+	c := &st.cl[i]
+	parent := clause.NormalizeNumber(c.Number)
+	if c.Kind != clause.KindArticle || parent == "" || parent[0] < '0' || parent[0] > '9' {
+		return nil
+	}
+	var under []string
+	for k := st.end(i); k < len(st.cl) && st.cl[k].Kind == clause.KindArticle; k = st.end(k) {
+		rest, ok := strings.CutPrefix(clause.NormalizeNumber(st.cl[k].Number), parent+".")
+		if !ok || rest == "" || rest[0] < '0' || rest[0] > '9' {
+			break
+		}
+		under = append(under, st.cl[k].Number)
+	}
+	return under
+}
