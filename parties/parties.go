@@ -394,11 +394,12 @@ func (t *Table) result(j int, c *clause.Change) string {
 }
 
 // sameFact compares two facts by what they make of the base: the old
-// side is the base's in both.
+// side is the base's in both. A value is its figure, however written,
+// with its bound and what it is paid by (valueWords).
 func sameFact(a, b clause.Fact) bool {
 	return a.Kind == b.Kind && a.Subject == b.Subject && a.Old == b.Old &&
-		sameValue(a.NewValue, b.NewValue) && (a.NewValue != nil || clause.Canonical(a.New) == clause.Canonical(b.New)) &&
-		a.Unit == b.Unit && a.Effective == b.Effective
+		sameValue(a.NewValue, b.NewValue) && a.Unit == b.Unit && a.Effective == b.Effective &&
+		(a.NewValue != nil && valueWords(a.New) == valueWords(b.New) || clause.Canonical(a.New) == clause.Canonical(b.New))
 }
 
 func sameValue(a, b *float64) bool {

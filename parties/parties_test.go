@@ -372,3 +372,32 @@ func TestAgreementOnRemoval(t *testing.T) {
 		t.Errorf("article 4: agree = %s, want [[0 1 2 3 4]]", got)
 	}
 }
+
+// Two answers agree on a value when they agree on its figure, however
+// written, and on what it is paid by and bounded by. Before, the figure
+// alone was compared: "30 € par patient", "30 € par patient et par an"
+// and "30 €" all agreed.
+func TestAgreementOnWhatAValueIsPaidBy(t *testing.T) {
+	const base = "# Proposition\n\n## Article 1er - Forfait\n\nLe forfait médecin traitant est fixé à 25 € par patient.\n\n## Article 2 - Durée\n\nLa présente convention est conclue pour cinq ans.\n"
+	const mine = "30 € par patient"
+	for _, tc := range []struct {
+		other string
+		agree bool
+	}{
+		{"30 € par patient", true},
+		{"trente euros par patient", true},
+		{"30,00 € par patient", true},
+		{"30 € par patient et par an", false},
+		{"30 € par an", false},
+		{"30 €", false},
+		{"30 € HT par patient", false},
+		{"au plus 30 € par patient", false},
+	} {
+		a := clause.Parse(strings.Replace(base, "25 € par patient", mine, 1))
+		b := clause.Parse(strings.Replace(base, "25 € par patient", tc.other, 1))
+		tab := Compare(clause.Parse(base), []*clause.Document{a, b}, clause.CompareOptions{})
+		if got := len(rowNumbered(t, tab, "1er").Agree) == 1; got != tc.agree {
+			t.Errorf("%q against %q: agree = %v, want %v", mine, tc.other, got, tc.agree)
+		}
+	}
+}

@@ -127,3 +127,25 @@ func wordStarts(s string, i int) bool {
 	r, _ := utf8.DecodeLastRuneInString(s[:i])
 	return i == 0 || !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }
+
+// currencyWords name a sum's currency, written out.
+var currencyWords = map[string]bool{"euro": true, "euros": true, "eur": true, "franc": true, "francs": true, "f": true, "frf": true}
+
+// valueWords are the words of a value as written, beside its figure and
+// its currency, sorted: its bound and what it is paid by ("au moins",
+// "par patient et par an", "HT"), which two values of one figure must
+// share to be the same ("30 € par patient" is not "30 € par patient et
+// par an", nor "30 €").
+func valueWords(value string) string {
+	words := strings.FieldsFunc(strings.ToLower(value), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	var out []string
+	for i, w := range words {
+		figure := strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) < 0
+		percent := w == "pour" && i+1 < len(words) && words[i+1] == "cent"
+		if !figure && !percent && !frtext.IsCardinalWord(w) && !currencyWords[w] {
+			out = append(out, w)
+		}
+	}
+	slices.Sort(out)
+	return strings.Join(out, " ")
+}
