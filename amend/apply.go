@@ -496,6 +496,12 @@ func splice(text string, s span, with string) string {
 func seam(before []byte, after string) (joined []byte, skip int) {
 	rest := strings.TrimLeft(after, blanks)
 	trimmed := bytes.TrimRight(before, blanks)
+	if r, _ := utf8.DecodeRuneInString(rest); bytes.HasSuffix(trimmed, []byte(",")) && strings.ContainsRune(",.;:!?)", r) {
+		// The comma that opened the words taken out goes with them:
+		// "patient, non liée à un motif médical." less its end is
+		// "patient.", not "patient,.".
+		trimmed = bytes.TrimRight(trimmed[:len(trimmed)-1], blanks)
+	}
 	sep := ""
 	switch {
 	// At a line's end or start, the space that separated the words

@@ -406,6 +406,11 @@ func TestSpliceSeams(t *testing.T) {
 		{"b) Par voie électronique, au moins une fois par an;", ", au moins une fois par an", "b) Par voie électronique;"},
 		{"Elle est due, sauf exception : voir l'annexe.", ", sauf exception", "Elle est due : voir l'annexe."},
 		{"Le médecin, le cas échéant, signe.", "le cas échéant, ", "Le médecin, signe."},
+		// The comma that opened the words taken out goes with them:
+		// before, "patient,." and "A un,, C trois.".
+		{"du patient, non liée à un motif médical. Ils", "non liée à un motif médical", "du patient. Ils"},
+		{"A un, B deux, C trois.", "B deux", "A un, C trois."},
+		{"des honoraires, déduction faite des dépassements ; elle", "déduction faite des dépassements", "des honoraires ; elle"},
 	} {
 		at := strings.Index(c.text, c.cut)
 		if got := splice(c.text, span{at, at + len(c.cut)}, ""); got != c.want {

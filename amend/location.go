@@ -1,6 +1,7 @@
 package amend
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -267,9 +268,7 @@ func parseClauses(s string, ctx Target, last *Target) ([]Target, error) {
 	if err := t.readRanks(s); err != nil {
 		return nil, err
 	}
-	for _, m := range locPoints.FindAllStringSubmatch(s, -1) {
-		t.Point = append([]string{m[1]}, t.Point...)
-	}
+	t.Point = pointsNamed(s)
 	if t.Kind == "" && rows == nil {
 		// Nothing named: the lead-in's clause, narrowed by what was.
 		base := ctx
@@ -321,6 +320,20 @@ func parseClauses(s string, ctx Target, last *Target) ([]Target, error) {
 		*last = out[len(out)-1]
 	}
 	return out, nil
+}
+
+// pointsNamed are the points s names, outermost first: a Roman numeral
+// holds a 1°, which holds an a), however the instruction orders them ("au
+// 2° du I", "Au I, après le 2°"). Read in the reverse order of the words,
+// "Au I, après le 2°" looked for an I inside the 2°.
+func pointsNamed(s string) []string {
+	var points []string
+	for _, m := range locPoints.FindAllStringSubmatch(s, -1) {
+		points = append([]string{m[1]}, points...)
+	}
+	rank := func(p string) int { return strings.IndexByte("I°)", markerFamily(p)) }
+	slices.SortStableFunc(points, func(a, b string) int { return rank(a) - rank(b) })
+	return points
 }
 
 // readDivision names in t the annex, préambule, titre, chapitre or section

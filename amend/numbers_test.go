@@ -33,3 +33,19 @@ func TestNumbersReadWhole(t *testing.T) {
 			err: "Article 1er: names an article whose number is not read whole (article 2 unquadragies): no such number is known"},
 	})
 }
+
+// Points are looked for outermost first, however the instruction orders
+// them. Before, "Au I de l'article 10, après le 2°, il est inséré un 2°
+// bis" looked for an I inside the 2°: "point I is not in article 10".
+func TestPointsOutermostFirst(t *testing.T) {
+	base := clause.Parse("# Convention\n\n## Article 10 - Rémunération\n\nI. – Le médecin perçoit :\n\n1° Un forfait structure ;\n\n2° Un forfait patientèle ;\n\n" +
+		"3° Une rémunération versée en mai.\n\nII. – Les montants sont fixés à l'annexe 1 :\n\n1° En janvier ;\n\n2° En mai.\n")
+	const ii = "\n\nII. – Les montants sont fixés à l'annexe 1 :\n\n1° En janvier ;\n\n2° En mai."
+	runApplyCases(t, base, []applyCase{
+		{name: "a point inserted", amend: "### Article 1er\n\nAu I de l'article 10, après le 2°, il est inséré un 2° bis ainsi rédigé :\n\n« 2° bis Un forfait d'équipement ; »",
+			clause: "article 10", want: "I. – Le médecin perçoit :\n\n1° Un forfait structure ;\n\n2° Un forfait patientèle ;\n\n2° bis Un forfait d'équipement ;\n\n3° Une rémunération versée en mai." + ii},
+		{name: "the outer point first", amend: "### Article 1er\n\nAu II de l'article 10, au 2°, le mot « mai » est remplacé par le mot « juin ».",
+			clause: "article 10", want: "I. – Le médecin perçoit :\n\n1° Un forfait structure ;\n\n2° Un forfait patientèle ;\n\n3° Une rémunération versée en mai." +
+				"\n\nII. – Les montants sont fixés à l'annexe 1 :\n\n1° En janvier ;\n\n2° En juin."},
+	})
+}
