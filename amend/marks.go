@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"io"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -84,19 +85,13 @@ func markUTF16(source []byte, low int) []byte {
 }
 
 // noBreakIndex is r's place in noBreak, -1 when it is none of them.
-func noBreakIndex(r rune) int {
-	for k, n := range noBreak {
-		if r == n {
-			return k
-		}
-	}
-	return -1
-}
+func noBreakIndex(r rune) int { return slices.Index(noBreak[:], r) }
 
 // noBreakRef matches a character reference to a no-break space, by
 // number or by the names HTML gives it (only HTML, where a reference
-// may end without its ";").
-var noBreakRef = lazyre.New(`&(?:#0*(?:160|8239|8199)|#[xX]0*(?:[aA]0|202[fF]|2007)|nbsp|NonBreakingSpace);?`)
+// may end without its ";"). A reference to another character that opens
+// with the same digits, "&#1600;", is none: the number ends there.
+var noBreakRef = lazyre.New(`&(?:#0*(?:160|8239|8199)|#[xX]0*(?:[aA]0|202[fF]|2007)|nbsp|NonBreakingSpace)(?:;|\b)`)
 
 // markRefs replaces each reference to a no-break space in source by
 // what write gives for it; only with names (HTML), by name too, and

@@ -126,9 +126,9 @@ func (w *sourceWalk) findHeading(s string) (string, int) {
 	line := w.plain[strings.LastIndexByte(w.plain[:start], '\n')+1 : start]
 	hashes := strings.TrimRight(line, " ")
 	if hashes == "" || strings.Trim(hashes, "#") != "" {
-		return w.written(start, s), 0
+		return w.written(s), 0
 	}
-	return w.written(start, s), len(hashes)
+	return w.written(s), len(hashes)
 }
 
 // restore returns doc, the consolidation of base whose clause i came from
@@ -141,14 +141,13 @@ func (sp *Spaces) restore(base, doc *clause.Document, from []int, levels bool) *
 	out := &clause.Document{Clauses: append([]clause.Clause(nil), doc.Clauses...)}
 	last := map[int]int{} // depth → the level the last clause of it took
 	for i := range out.Clauses {
-		c := &out.Clauses[i]
-		if k := from[i]; levels && k >= 0 && sp.hashes[k] > 0 {
+		c, k := &out.Clauses[i], from[i]
+		if levels && k >= 0 && sp.hashes[k] > 0 {
 			last[c.Depth] = sp.hashes[k] - 1
 		}
 		if level, ok := last[c.Depth]; ok && levels {
 			c.Depth = level
 		}
-		k := from[i]
 		if k < 0 {
 			c.Heading, c.Text = sp.typeset(c.Heading), sp.typeset(c.Text)
 			continue
@@ -326,7 +325,7 @@ func settleOne(a, e, b *edit, at int, src []rune) int {
 // quote it stands before ("patient ;", "30 €", "10 %"), else to the
 // opening quote or the abbreviation it stands after ("« le", "n° 3").
 func binding(src []rune, k int, right bool) int {
-	if k < 0 || k >= len(src) || !slices.Contains(noBreak[:], src[k]) {
+	if k < 0 || k >= len(src) || noBreakIndex(src[k]) < 0 {
 		return 0
 	}
 	sign := func(j int) bool {
@@ -358,11 +357,10 @@ const maxMisses = 16
 // found, as the source writes it; "" when it is not there or has no
 // space.
 func (w *sourceWalk) find(s string) string {
-	start, ok := w.locate(s)
-	if !ok {
+	if _, ok := w.locate(s); !ok {
 		return ""
 	}
-	return w.written(start, s)
+	return w.written(s)
 }
 
 // locate finds s in plain at or after the place the last text was found,
@@ -383,9 +381,9 @@ func (w *sourceWalk) locate(s string) (start int, ok bool) {
 	return start, true
 }
 
-// written is s, just located at start, as the source writes it; "" when
-// it has no space to write otherwise.
-func (w *sourceWalk) written(start int, s string) string {
+// written is s, just located, as the source writes it; "" when it has no
+// space to write otherwise.
+func (w *sourceWalk) written(s string) string {
 	if !strings.Contains(s, " ") {
 		return ""
 	}
@@ -406,17 +404,20 @@ func (w *sourceWalk) advance(to int) {
 	}
 }
 
-func isMark(r rune) bool { return r == marks[0] || r == marks[1] || r == marks[2] }
+// markIndex is r's place in marks, -1 when it is none of them.
+func markIndex(r rune) int { return slices.Index(marks[:], r) }
 
+func isMark(r rune) bool { return markIndex(r) >= 0 }
+
+// unmark is the no-break space a mark stands for.
 func unmark(r rune) rune {
-	for k, m := range marks {
-		if r == m {
-			return noBreak[k]
-		}
+	if k := markIndex(r); k >= 0 {
+		return noBreak[k]
 	}
 	return r
 }
 
+// unmarkPlain is the plain space the reader makes of a mark's space.
 func unmarkPlain(r rune) rune {
 	if isMark(r) {
 		return ' '

@@ -178,3 +178,17 @@ func docx(t *testing.T, body string) []byte {
 	}
 	return buf.Bytes()
 }
+
+// A reference to another character opening with the digits of a no-break
+// space's is left as it is. Before, "&#1600;" (U+0640) was read as
+// "&#160" and a "0;" after it: a no-break space and "0;" in the text.
+func TestMarkOnlyNoBreakRefs(t *testing.T) {
+	for in, want := range map[string]string{
+		"<p>30&#160;€ &#1600; &#xA0B; &nbsp;x&nbsp</p>": "<p>30&#57344;€ &#1600; &#xA0B; &#57344;x&#57344;</p>",
+		"<p>&#8239;: &#x202F;% &#82390;</p>":             "<p>&#57345;: &#57345;% &#82390;</p>",
+	} {
+		if got := string(Mark("a.html", []byte(in))); got != want {
+			t.Errorf("Mark(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
