@@ -185,7 +185,7 @@ func docx(t *testing.T, body string) []byte {
 func TestMarkOnlyNoBreakRefs(t *testing.T) {
 	for in, want := range map[string]string{
 		"<p>30&#160;€ &#1600; &#xA0B; &nbsp;x&nbsp</p>": "<p>30&#57344;€ &#1600; &#xA0B; &#57344;x&#57344;</p>",
-		"<p>&#8239;: &#x202F;% &#82390;</p>":             "<p>&#57345;: &#57345;% &#82390;</p>",
+		"<p>&#8239;: &#x202F;% &#82390;</p>":            "<p>&#57345;: &#57345;% &#82390;</p>",
 	} {
 		if got := string(Mark("a.html", []byte(in))); got != want {
 			t.Errorf("Mark(%q) = %q, want %q", in, got, want)
