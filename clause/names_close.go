@@ -168,7 +168,9 @@ func nameForms(cs []Named, i int) []string {
 	c := &cs[i]
 	forms := []string{c.ID, shortName(cs, i)}
 	if c.Heading != "" {
-		forms = append(forms, c.Heading)
+		// Its title alone too: a reader remembers "Régulation" more
+		// often than the number it bears in this version.
+		forms = append(forms, c.Heading, headingRest(c.Heading, c.Number))
 	}
 	if c.Kind == KindArticle && c.Number != "" {
 		forms = append(forms, c.Number)

@@ -423,6 +423,9 @@ func TestClosestNames(t *testing.T) {
 		// A bare number is an article's, read whole: "2 bis B" is near 2 bis.
 		{"2 bis B", "Article 2 bis - Médecin traitant, Article 2 bis A - Déclaration, Article 2 bis AA - Changement"},
 		{"28 alinéa 1", "Article 28 - Permanence des soins, Article 28.1 - Régulation"},
+		// A title alone is near the clause that bears it, whatever its number.
+		{"Régulation", "Article 28.1 - Régulation"},
+		{"effection", "Article 28.2 - Effection"},
 	} {
 		got := strings.Join(closestNames(named, c.name, 5), ", ")
 		if !strings.HasPrefix(got, c.want) {
