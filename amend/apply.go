@@ -399,6 +399,9 @@ func (st *state) applyTo(op Op, t Target, by string) error {
 				clause.NormalizeNumber(n) != clause.NormalizeNumber(st.cl[i].Number) {
 				return errf("the text quoted for article %s is headed article %s: renumber with « devient » first", st.cl[i].Number, n)
 			}
+			if several, err := st.rewriteSeveral(i, op, by); several || err != nil {
+				return err
+			}
 			if with, heading, ok := st.structured(i, op.New); ok {
 				st.replaceBody(i, with, by)
 				st.cl[i].Heading = heading

@@ -112,8 +112,10 @@ func numbersOf(unit string) string {
 // the next form is tried, and what no form took names the target.
 var opForms = []opForm{
 	// "… est remplacé par deux alinéas ainsi rédigés : « … »"
-	{pattern(`(?:est|sont)\s+remplacée?s?\s+par\s+COUNT\s+(?:alinéas?|phrases?|dispositions|articles?|points?|lignes?)\s+(?:REDIGE|suivantes)\s*:?\s*(QS)`),
-		func(m, q []string) Op { return Op{Kind: Rewrite, New: strings.Join(q, "\n\n")} }},
+	// "… est remplacé par deux articles 11 et 11-1 ainsi rédigés : « … »":
+	// the numbers announced are those the quotation must head.
+	{pattern(`(?:est|sont)\s+remplacée?s?\s+par\s+COUNT\s+(?:alinéas?|phrases?|dispositions|articles?(?:\s+(NUMLIST))?|points?|lignes?)\s+(?:REDIGE|suivantes)\s*:?\s*(QS)`),
+		func(m, q []string) Op { return Op{Kind: Rewrite, New: strings.Join(q, "\n\n"), Number: m[1]} }},
 	{pattern(`(?:est|sont)\s+remplacée?s?\s+par\s+(?:le\s+texte|la\s+phrase|l'alinéa|les\s+alinéas|le\s+paragraphe|les\s+paragraphes|le\s+tableau|la\s+ligne)\s+(?:suivante?s?|REDIGE)\s*:?\s*(QS)`),
 		func(m, q []string) Op { return Op{Kind: Rewrite, New: strings.Join(q, "\n\n")} }},
 	// "l'annexe 12 est remplacée par l'annexe 1 du présent avenant"

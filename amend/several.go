@@ -1,0 +1,85 @@
+package amend
+
+import (
+	"strings"
+
+	"github.com/avenant-dev/avenant/clause"
+)
+
+// rewriteSeveral rewrites article i as the quotation of several articles
+// it is replaced by ("L'article 11 est remplacé par deux articles 11 et
+// 11-1 ainsi rédigés : « Article 11 … Article 11-1 … »"): the first, of
+// its number, is its new text, the others come after it, as many articles
+// of their own. It reports whether the quotation heads several articles;
+// the numbers it heads must be those the instruction announces, and the
+// articles it adds must not be in the text already. Before, the whole
+// quotation, headings and all, became article 11's text, and an article 12
+// quoted stood beside the article 12 there.
+func (st *state) rewriteSeveral(i int, op Op, by string) (bool, error) {
+	c := &st.cl[i]
+	if c.Kind != clause.KindArticle || firstArticleNumber(op.New) == "" {
+		return false, nil
+	}
+	groups := articleGroups(op.New)
+	if len(groups) < 2 {
+		return false, nil
+	}
+	var quoted []string
+	for _, g := range groups {
+		quoted = append(quoted, g[0].Number)
+	}
+	if op.Number != "" && !sameNumbers(splitList(op.Number), quoted) {
+		return true, errf("announces articles %s, and quotes articles %s", op.Number, strings.Join(quoted, ", "))
+	}
+	annex := st.annexes()[i]
+	for _, g := range groups[1:] {
+		if st.numbered(clause.KindArticle, g[0].Number, annex) {
+			return true, errf("article %s is already in the text", g[0].Number)
+		}
+	}
+	var news []clause.Clause
+	for _, g := range groups[1:] {
+		for _, q := range g {
+			q.Depth += c.Depth - groups[0][0].Depth
+			news = append(news, q)
+		}
+	}
+	heading := groups[0][0].Heading
+	st.replaceBody(i, groups[0], by)
+	st.cl[i].Heading = heading
+	st.splice(st.end(i), news, by)
+	return true, nil
+}
+
+// articleGroups cuts a quotation into the articles it heads, each with
+// what it holds (its table's rows); nil when it holds anything else at
+// their level, or text before the first.
+func articleGroups(q string) [][]clause.Clause {
+	doc := clause.Parse(q + "\n")
+	var groups [][]clause.Clause
+	for _, c := range doc.Clauses {
+		switch {
+		case c.Kind == clause.KindArticle && (groups == nil || c.Depth == groups[0][0].Depth):
+			groups = append(groups, []clause.Clause{c})
+		case groups != nil && c.Depth > groups[0][0].Depth:
+			groups[len(groups)-1] = append(groups[len(groups)-1], c)
+		default:
+			return nil
+		}
+	}
+	return groups
+}
+
+// sameNumbers reports whether two lists name the same articles in the
+// same order.
+func sameNumbers(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k := range a {
+		if clause.NormalizeNumber(a[k]) != clause.NormalizeNumber(b[k]) {
+			return false
+		}
+	}
+	return true
+}
