@@ -56,10 +56,11 @@ func isURL(s string) bool {
 // store is refused with ErrNotStore. dir must not exist or be empty.
 //
 // The copy is made in a temporary directory beside dir and renamed to dir
-// once every version has been checked: a clone that fails, or is killed
-// (SIGKILL, ^C), never leaves at dir a directory that blocks the next
-// clone, nor a store whose versions were not checked. What a killed clone
-// left beside dir is removed by the next clone into the same directory.
+// once every version has been checked (into dir, when it is an empty
+// directory already, the copy is made inside it and its .git moved): a
+// clone that fails, or is killed (SIGKILL, ^C), never leaves at dir a
+// store whose versions were not checked, nor anything that blocks the
+// next clone, which removes what a killed one left.
 func Clone(url, dir string, opts RemoteOptions) (s *Store, err error) {
 	defer redactErr(&err)
 	if dir == "" {
@@ -67,19 +68,19 @@ func Clone(url, dir string, opts RemoteOptions) (s *Store, err error) {
 			return nil, fmt.Errorf("%s: cannot pick a directory name from the URL: give one", url)
 		}
 	}
-	exists, err := checkCloneDir(dir)
+	final, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, err
 	}
-	final, err := filepath.Abs(dir)
+	removeKilledClones(final)
+	exists, err := checkCloneDir(dir)
 	if err != nil {
 		return nil, err
 	}
 	if err := os.MkdirAll(filepath.Dir(final), 0o777); err != nil {
 		return nil, err
 	}
-	removeKilledClones(final)
-	tmp, release, err := cloneTemp(final)
+	tmp, release, err := cloneTemp(cloneTempPrefix(final, exists))
 	if err != nil {
 		return nil, err
 	}
@@ -144,21 +145,26 @@ func checkCloneDir(dir string) (exists bool, err error) {
 	return true, nil
 }
 
-// cloneTempPrefix starts the name of the directory a clone into dir is
-// made in, beside dir: ".DIR.avenant-clone-".
-func cloneTempPrefix(final string) string {
+// cloneTempPrefix starts the name of the directory a clone into final is
+// made in: beside final (".DIR.avenant-clone-"), or inside it when it is
+// an empty directory already, whose parent may not be ours to write.
+func cloneTempPrefix(final string, exists bool) string {
+	if exists {
+		return filepath.Join(final, ".avenant-clone-")
+	}
 	return filepath.Join(filepath.Dir(final), "."+filepath.Base(final)+".avenant-clone-")
 }
 
-// cloneTemp creates the directory a clone into final is made in, beside
-// it, and holds the lock that tells it from one a killed clone left (its
-// name and ".lock"); release removes the lock file and lets it go.
-func cloneTemp(final string) (dir string, release func(), err error) {
+// cloneTemp creates the directory a clone is made in, its name prefix and
+// a random part, and holds the lock that tells it from one a killed clone
+// left (its name and ".lock"); release removes the lock file and lets it
+// go.
+func cloneTemp(prefix string) (dir string, release func(), err error) {
 	var b [6]byte
 	if _, err := rand.Read(b[:]); err != nil {
 		return "", nil, err
 	}
-	dir = fmt.Sprintf("%s%d-%x", cloneTempPrefix(final), os.Getpid(), b)
+	dir = fmt.Sprintf("%s%d-%x", prefix, os.Getpid(), b)
 	unlock, err := fileLock(dir + ".lock")
 	if err != nil {
 		return "", nil, fmt.Errorf("%s.lock: %w", dir, err)
@@ -175,11 +181,15 @@ func cloneTemp(final string) (dir string, release func(), err error) {
 }
 
 // removeKilledClones removes what clones into final that were killed
-// left beside it: a temporary directory whose lock no process holds.
-// Where locks are files created exclusively, none is ever free, and what
-// a killed clone left stays (it blocks nothing).
+// left, beside it or in it: a temporary directory whose lock no process
+// holds. Where locks are files created exclusively, none is ever free,
+// and what a killed clone left stays.
 func removeKilledClones(final string) {
-	locks, _ := filepath.Glob(cloneTempPrefix(final) + "*.lock")
+	var locks []string
+	for _, exists := range []bool{false, true} {
+		m, _ := filepath.Glob(cloneTempPrefix(final, exists) + "*.lock")
+		locks = append(locks, m...)
+	}
 	for _, l := range locks {
 		unlock, err := fileLock(l)
 		if err != nil {
