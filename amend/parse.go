@@ -3,6 +3,7 @@ package amend
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -259,10 +260,17 @@ func aims(set *Set) map[string]string {
 	return out
 }
 
-// Instructs reports whether most of doc's articles are amending
-// instructions, whatever text they are aimed at: with Amends, it tells a
-// text amending another than the one it is laid against.
-func Instructs(doc *clause.Document) bool { return instructsMostly(doc) }
+// InstructsAgainst reports whether doc is amending instructions, whatever
+// text they are aimed at, laid against base, a text of articles that is
+// none: compared as texts, doc would read as the whole of base removed.
+// With Amends, it tells instructions aimed at base from those aimed at
+// another text. A base without articles (a bill's step that holds only its
+// title) is no text to aim at, and two sets of instructions compare as
+// texts.
+func InstructsAgainst(doc, base *clause.Document) bool {
+	return instructsMostly(doc) && !instructsMostly(base) &&
+		slices.ContainsFunc(base.Clauses, func(c clause.Clause) bool { return c.Kind == clause.KindArticle })
+}
 
 // instructsMostly reports whether most of doc's articles are amending
 // instructions in a form parse reads, whatever text they are aimed at.

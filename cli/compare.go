@@ -118,9 +118,11 @@ func compareRun(opts *CompareOptions) error {
 // the CNAM's proposal, a code, another profession's convention), and a
 // stored version that is amending instructions: neither says what the
 // party asks of the base, and each is an error naming it. Two drafts of
-// an avenant written as amendments compare as texts.
+// an avenant written as amendments compare as texts, and so does a bill
+// against a step of it that holds no article (a commission that adopted
+// no text: its title alone).
 func (l *docLoader) answer(d, base *clause.Document, baseRef string, format amend.Format, arg string) (*clause.Document, error) {
-	if !amend.Instructs(d) || amend.Instructs(base) {
+	if !amend.InstructsAgainst(d, base) {
 		return d, nil
 	}
 	if !amend.Amends(d, base) {

@@ -63,7 +63,7 @@ func loadParties(src Source, base store.Version, as []store.Version) tea.Cmd {
 			if err != nil {
 				return errMsg{err}
 			}
-			if amend.Instructs(d.New) && !amend.Instructs(d.Old) {
+			if amend.InstructsAgainst(d.New, d.Old) {
 				left = append(left, a.Label)
 				continue
 			}
