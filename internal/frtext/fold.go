@@ -250,12 +250,23 @@ func isConsonant(c byte) bool {
 func IndexFold(s, needle string) int {
 	last := len(s) - len(needle)
 	first := uint64(needle[0]) * swar.Ones
+	// The byte after a candidate is compared as its first was before
+	// EqualFold is asked: the needle's first letter is often a frequent
+	// one ("euro", "pour cent"). Only for an ASCII needle, which only
+	// ASCII bytes may match, their case aside.
+	second := -1
+	if len(needle) > 1 && isASCII(needle) {
+		second = int(needle[1] | 0x20)
+	}
 	i := 0
 	for ; i+8 <= len(s) && i <= last; i += 8 {
 		for m := swar.ZeroBytes((swar.Load(s, i) | 0x20*swar.Ones) ^ first); m != 0; m &= m - 1 {
 			j := i + bits.TrailingZeros64(m)/8
 			if j > last {
 				return -1
+			}
+			if second >= 0 && int(s[j+1]|0x20) != second {
+				continue
 			}
 			if strings.EqualFold(s[j:j+len(needle)], needle) {
 				return j
@@ -268,6 +279,15 @@ func IndexFold(s, needle string) int {
 		}
 	}
 	return -1
+}
+
+func isASCII(s string) bool {
+	for i := range len(s) {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // LastWord is the run of letters that ends s: the word a line or a phrase
