@@ -42,12 +42,17 @@ func mdHeading(s string) (head, bool) {
 		}
 	}
 	// "### Art. 1er. – Est approuvée…": the heading of a run-in article
-	// (see runInStart), its text after it in the line as written.
-	if h.body > 0 && !closed && readsAsSentence(content[h.body:]) && (h.dotDash || statesSomething(content[h.body:])) {
-		h.runIn = true
-		h.body += len(s) - len(content)
-	} else {
+	// (see runInStart), its text after it in the line as written. Unless
+	// closed, a heading keeps where its text would start, for a line
+	// wrapped onto the next (see wrappedMarkdown).
+	switch {
+	case h.body == 0 || closed:
 		h.body = 0
+	case readsAsSentence(content[h.body:]) && (h.dotDash || statesSomething(content[h.body:])):
+		h.runIn = true
+		fallthrough
+	default:
+		h.body += len(s) - len(content)
 	}
 	return h, true
 }
@@ -604,7 +609,7 @@ func (p *parser) titleGoesOn(h *head, n int) bool {
 func (p *parser) cutRunIn(runInStyle bool) {
 	for i := range p.heads {
 		h := &p.heads[i]
-		if h.body == 0 || !h.runIn && !(runInStyle && h.dotDash) {
+		if h.body == 0 || !h.runIn && (h.md > 0 || !(runInStyle && h.dotDash)) {
 			h.runIn = false
 			continue
 		}

@@ -404,23 +404,16 @@ func (p *parser) dropFalseHeadings() {
 			if h.hk == hArticle && abbreviatedArticle(h.text) == minority && p.announced(h.line) {
 				continue
 			}
-			if n := h.line + 1; n < len(p.lines) && p.lines[n].flags&fBlank == 0 && !p.oneLineParagraphs {
-				next := p.text[p.lines[n].ts:p.lines[n].te]
-				r, _ := utf8.DecodeRuneInString(next)
-				if _, point := itemStart(next); unicode.IsLower(r) && !point {
-					switch {
-					case h.dotDash || p.sentenceGoesOn(&h, next):
-						// "Art. 1er. – La convention …" wrapped: the
-						// article's text goes on.
-						h.runIn = true
-					case p.titleGoesOn(&h, n):
-						h.wrap = 1
-						h.text += " " + next
-					default:
-						continue
-					}
-				}
+			if !p.oneLineParagraphs && !p.goesOn(&h) {
+				continue
 			}
+		} else if !h.runIn {
+			// A markdown heading is one line, but an editor that
+			// hard-wraps, or a conversion from a PDF, may have wrapped
+			// it: "## Article 12 – Conditions d'exercice des médecins
+			// en" over "secteur à honoraires différents" is read as the
+			// same heading on one line, or as a plain one so wrapped.
+			p.goesOn(&h)
 		}
 		if h.hk == hArticle {
 			p.hasArticles = true
@@ -430,6 +423,34 @@ func (p *parser) dropFalseHeadings() {
 	}
 	p.heads = keep
 	p.cutRunIn(runInStyle)
+}
+
+// goesOn reads a heading whose line is followed at once by one starting in
+// lower case: the article's first sentence wrapped ("Art. 1er. – La
+// convention …" over "médecins et …"), or its name ("Article 12 –
+// Conditions … en" over "secteur …"). It reports false when neither is, the
+// heading then being the start of a wrapped sentence, unless that line
+// opens a point ("a) Actes…").
+func (p *parser) goesOn(h *head) bool {
+	n := h.line + 1
+	if n >= len(p.lines) || p.lines[n].flags&fBlank != 0 {
+		return true
+	}
+	next := p.trimmed(n)
+	r, _ := utf8.DecodeRuneInString(next)
+	if _, point := itemStart(next); !unicode.IsLower(r) || point {
+		return true
+	}
+	switch {
+	case h.body > 0 && h.dotDash || p.sentenceGoesOn(h, next):
+		h.runIn = true
+	case p.titleGoesOn(h, n):
+		h.wrap = 1
+		h.text += " " + next
+	default:
+		return false
+	}
+	return true
 }
 
 // longerThan reports whether s holds more than n runes. A string of more

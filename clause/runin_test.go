@@ -123,6 +123,17 @@ func TestParseRunInArticles(t *testing.T) {
 			"Article 13 - Durée de la convention | La convention est conclue pour cinq ans.",
 		},
 	}, {
+		name: "a markdown heading wrapped, its title or its sentence",
+		in: "# Convention\n\n## Article 11 – Objet\n\nTexte.\n\n## Article 12 – Conditions d'exercice des médecins en\nsecteur à honoraires différents\n\nLes médecins peuvent pratiquer des dépassements.\n\n" +
+			"### Art. 13. – La convention nationale organisant les rapports entre les\nmédecins et l'assurance maladie est approuvée.\n\n### Article 14 - Le présent arrêté sera publié\nau Journal officiel.\n\n### Art. 15. – Objet ###\nsuite.\n",
+		want: []string{
+			"Article 11 – Objet | Texte.",
+			"Article 12 – Conditions d'exercice des médecins en secteur à honoraires différents | Les médecins peuvent pratiquer des dépassements.",
+			"Art. 13. | La convention nationale organisant les rapports entre les⏎médecins et l'assurance maladie est approuvée.",
+			"Article 14 | Le présent arrêté sera publié⏎au Journal officiel.",
+			"Art. 15. – Objet | suite.",
+		},
+	}, {
 		name: "an article quoted by an amending one stays in its text",
 		in:   "Article 1er\n\nL'article 24 est ainsi rédigé :\n\nArt. 24. - Le Parlement vote la loi.\n\nArticle 2\n\nTexte.\n",
 		want: []string{
