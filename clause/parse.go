@@ -429,8 +429,8 @@ func (p *parser) dropFalseHeadings() {
 // lower case: the article's first sentence wrapped ("Art. 1er. – La
 // convention …" over "médecins et …"), or its name ("Article 12 –
 // Conditions … en" over "secteur …"). It reports false when neither is, the
-// heading then being the start of a wrapped sentence, unless that line
-// opens a point ("a) Actes…").
+// heading then being the start of a wrapped sentence ("Chapitre 3" over
+// "du code…"), unless that line opens a point ("a) Actes…").
 func (p *parser) goesOn(h *head) bool {
 	n := h.line + 1
 	if n >= len(p.lines) || p.lines[n].flags&fBlank != 0 {
@@ -447,6 +447,13 @@ func (p *parser) goesOn(h *head) bool {
 	case p.titleGoesOn(h, n):
 		h.wrap = 1
 		h.text += " " + next
+	case h.hk == hArticle && h.body > 0 && h.text[0] != 'a':
+		// Words after the number, a capital opening them, going on
+		// into a sentence that is no name ("Article 2 - Le directeur
+		// général notifie" over "aux caisses les montants retenus."):
+		// the article's first sentence, whatever its verb. In lower
+		// case, "article 5 : Les…" is more likely a sentence's middle.
+		h.runIn = true
 	default:
 		return false
 	}

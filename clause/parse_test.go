@@ -141,9 +141,10 @@ func TestParseNotHeadings(t *testing.T) {
 }
 
 func TestParseWrappedSentence(t *testing.T) {
-	// The plain line after a long line ending mid-sentence continues it;
-	// so does a heading-like line followed by a line in lower case, unless
-	// that line opens a point.
+	// The plain line after a long line ending mid-sentence continues it.
+	// A heading followed by a line in lower case is still one: its first
+	// sentence wraps ("Article 6 - Les médecins" over "adhèrent…", whatever
+	// its verb), or the line opens a point.
 	in := "Article 1\n" +
 		"Les caisses appliquent les dispositions prévues au présent règlement et à l'\n" +
 		"Article 5 - Objet du contrat conclu avec le médecin\n" +
@@ -158,7 +159,7 @@ func TestParseWrappedSentence(t *testing.T) {
 	d := Parse(in)
 	checkDocument(t, in, d)
 	got := numbers(d, KindArticle)
-	if want := []string{"1", "7", "8"}; !equalStrings(got, want) {
+	if want := []string{"1", "6", "7", "8"}; !equalStrings(got, want) {
 		t.Errorf("articles %q, want %q:\n%s", got, want, outline(d))
 	}
 }
@@ -933,7 +934,8 @@ func TestRuleLinesDrawOnly(t *testing.T) {
 // lower case, as a text hard-wrapped for e-mail sets it, is its name, as
 // the same heading on one line (a PDF read from its word boxes) is; the
 // division is not lost into the clause before it. A line in lower case
-// that ends as a sentence does still continues prose.
+// that ends as a sentence does goes on with the article's first sentence
+// whatever its verb ("adhèrent"), and the article is not lost either.
 func TestParseWrappedDivisionName(t *testing.T) {
 	in := "Article 1er\n\nTexte.\n\n" +
 		"CHAPITRE 1 : Dispositions relatives aux conditions d'éligibilité et\naux inéligibilités\n\n" +
@@ -943,7 +945,8 @@ func TestParseWrappedDivisionName(t *testing.T) {
 	checkDocument(t, in, d)
 	want := `0 article 1er art-1 | Article 1er | Texte.
 0 chapter 1 chap-1 | CHAPITRE 1 : Dispositions relatives aux conditions d'éligibilité et aux inéligibilités | 
-1 article 2 art-2 | Article 2 | Texte 2.⏎⏎Article 3 - Les médecins⏎adhèr
+1 article 2 art-2 | Article 2 | Texte 2.
+1 article 3 art-3 | Article 3 | Les médecins⏎adhèrent au règlement.
 `
 	if got := outline(d); got != want {
 		t.Errorf("outline:\n%s\nwant:\n%s", got, want)

@@ -115,6 +115,15 @@ func TestParseRunInArticles(t *testing.T) {
 			"Article 4 | Fin.",
 		},
 	}, {
+		name: "a sentence wrapped, whatever its verb",
+		in:   "Article 1er\n\nTexte.\n\nArticle 2 - Le directeur général de la caisse nationale notifie\naux caisses primaires les montants retenus.\n\nArticle 3 Les partenaires conventionnels examinent chaque année\nl'évolution des tarifs\net leur effet.\n\nArticle 4\n\nFin.\n",
+		want: []string{
+			"Article 1er | Texte.",
+			"Article 2 | Le directeur général de la caisse nationale notifie⏎aux caisses primaires les montants retenus.",
+			"Article 3 | Les partenaires conventionnels examinent chaque année⏎l'évolution des tarifs⏎et leur effet.",
+			"Article 4 | Fin.",
+		},
+	}, {
 		name: "a title wrapped",
 		in:   "Article 11 – Objet\n\nTexte.\n\nArticle 12 – Conditions d'exercice des médecins en\nsecteur à honoraires différents\n\nLes médecins peuvent pratiquer des dépassements.\n\nArticle 13 - Durée de la\nconvention\nLa convention est conclue pour cinq ans.\n",
 		want: []string{
