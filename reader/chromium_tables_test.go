@@ -45,6 +45,19 @@ var chromiumTableCases = []struct {
 	md: "## Article 1\n\nLes tarifs figurent en annexe.\n\n## Annexe 1 - Tarifs\n\n### Consultations\n\n| Code | Libellé | Tarif |\n|---|---|---|\n" +
 		"| G | Consultation de référence | 30,00 € |\n| GS | Consultation du spécialiste en médecine générale | 30,00 € |\n",
 }, {
+	// Cells padded by 2 px: the longest label stands a word's space from
+	// its price, which opens where the other rows' prices open.
+	name:  "cells padded less than a word's space",
+	style: "td,th{padding:2px}",
+	html: `<h2>Article 1</h2><p>Les tarifs figurent en annexe.</p><h2>Annexe 1 - Tarifs</h2><table><tr><th>Code</th><th>Libellé</th><th>Tarif</th></tr>` +
+		`<tr><td>G</td><td>Consultation de référence</td><td>30,00 €</td></tr>` +
+		`<tr><td>GS</td><td>Consultation du spécialiste en médecine générale</td><td>30,00 €</td></tr>` +
+		`<tr><td>VG</td><td>Visite à domicile justifiée</td><td>35,00 €</td></tr>` +
+		`<tr><td>APC</td><td>Avis ponctuel de consultant</td><td>60,00 €</td></tr></table>`,
+	md: "## Article 1\n\nLes tarifs figurent en annexe.\n\n## Annexe 1 - Tarifs\n\n| Code | Libellé | Tarif |\n|---|---|---|\n" +
+		"| G | Consultation de référence | 30,00 € |\n| GS | Consultation du spécialiste en médecine générale | 30,00 € |\n" +
+		"| VG | Visite à domicile justifiée | 35,00 € |\n| APC | Avis ponctuel de consultant | 60,00 € |\n",
+}, {
 	// Names wrapped in narrow columns.
 	name:  "header wrapped",
 	style: "th{width:8em}",

@@ -77,7 +77,7 @@ func Decode(data []byte) (string, error) {
 	if text == "" {
 		return "", &Error{Err: errEmpty, Detail: "empty file (only whitespace)"}
 	}
-	return framePipeTables(unescapeMarkdown(text)), nil
+	return framePipeTables(partGluedCells(unescapeMarkdown(text))), nil
 }
 
 // unescapeMarkdown drops the backslashes Markdown puts before a punctuation

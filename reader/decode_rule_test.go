@@ -74,7 +74,7 @@ func decodeRule(data []byte) (string, error) {
 	} else {
 		text = tidyLinesRule(mapped)
 	}
-	text = unescapeMarkdown(norm.NFC.String(text))
+	text = partGluedCells(unescapeMarkdown(norm.NFC.String(text)))
 	if text == "" {
 		return "", &Error{Err: errEmpty, Detail: "empty file (only whitespace)"}
 	}

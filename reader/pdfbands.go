@@ -337,8 +337,15 @@ func splitAtColumns(bands []boxBand, space float64) {
 	// A price opens a cell where one other row's cell starts: in a
 	// table of two rows, the longest label leaves its price closer than
 	// cells usually stand.
-	atEdge := func(w boxWord) bool {
+	// A cell that fills its column (the longest label) leaves only the
+	// cells' padding before the next, a word's space or less: where two
+	// rows or more open a cell, a price, a date or a capitalised word
+	// opens one too.
+	atEdge := func(w boxWord, gap float64) bool {
 		r, _ := utf8.DecodeRuneInString(w.text)
+		if gap <= 1.5*space {
+			return gap > space/2 && (unicode.IsDigit(r) || unicode.IsUpper(r)) && at(edges, w.box.x0)
+		}
 		return at(edges, w.box.x0) || unicode.IsDigit(r) && at(once, w.box.x0)
 	}
 	for i := range bands {
@@ -351,7 +358,7 @@ func splitAtColumns(bands []boxBand, space float64) {
 		for _, l := range b.lines {
 			cur := boxLine{}
 			for k, w := range l.words {
-				if k > 0 && w.box.x0-l.words[k-1].box.x1 > 1.5*space && atEdge(w) {
+				if k > 0 && atEdge(w, w.box.x0-l.words[k-1].box.x1) {
 					lines = append(lines, cur)
 					cur, cut = boxLine{}, true
 				}
