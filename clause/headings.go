@@ -691,11 +691,15 @@ func abbreviatedArticle(heading string) int {
 }
 
 // announced reports whether the last non-blank line before line i ends
-// with a colon, announcing what follows.
+// with a colon, announcing what follows. A verb alone before the colon is
+// the enacting formula of a decree or an arrêté ("Arrête :", "Décrète :",
+// "Décident :"): the articles it announces are the text's own, whatever
+// spelling the convention it approves, annexed to it, gives its own.
 func (p *parser) announced(i int) bool {
 	for i--; i >= 0; i-- {
 		if p.lines[i].flags&fBlank == 0 {
-			return strings.HasSuffix(p.trimmed(i), ":")
+			t := p.trimmed(i)
+			return strings.HasSuffix(t, ":") && strings.ContainsAny(strings.TrimSpace(strings.TrimSuffix(t, ":")), " \t")
 		}
 	}
 	return false

@@ -240,6 +240,15 @@ func TestParseQuotedArticles(t *testing.T) {
 			want: "paragraph  []\narticle 1er [article:1]\narticle 2 [article:2]\n",
 		},
 		{
+			// An arrêté approving a convention annexed to it: the
+			// convention's "Article" headings outnumber the arrêté's "Art.",
+			// which its enacting formula announces; they are its articles.
+			name: "arrêté and its annexed convention",
+			in: "Arrête :\n\nArt. 1er. – Est approuvée la convention ci-annexée.\n\nArt. 2. – Le directeur est chargé de l'exécution.\n\n" +
+				"ANNEXE\n\nArticle 1er\n\nObjet.\n\nArticle 2\n\nDurée.\n\nArticle 3\n\nFin.\n",
+			want: "paragraph  []\narticle 1er [article:1]\narticle 2 [article:2]\nannex  []\n  article 1er [article:1]\n  article 2 [article:2]\n  article 3 [article:3]\n",
+		},
+		{
 			// An agreement announces its articles and spells them as its
 			// other headings do.
 			name: "announced in the majority spelling",
