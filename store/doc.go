@@ -92,7 +92,7 @@
 // .git/avenant/index caches, per version, its metadata and the clauses
 // that changed in it (id, blob, number, change kind), read from the
 // commits, their changes.json and trees alone, in a compact format of its
-// own, ending with its CRC-32C (an index of an older format, one whose
+// own, ending with its CRC-32 (an index of an older format, one whose
 // checksum fails, or the index.gob of earlier releases, is rebuilt; so is
 // a manifest cached under .git/avenant/manifests). It is rebuilt whenever it is missing or its fingerprint of
 // the version tags differs from the repository's, so log and blame cost
