@@ -138,8 +138,8 @@ func (s *Store) Log(id string, at *Version) ([]LogEntry, error) {
 	}
 	follow(id, -1, 0)
 	if len(items) == 0 {
-		if last < len(ix.Versions)-1 {
-			return nil, fmt.Errorf("%s: %w in %s as of %s: a later version added it", id, ErrUnknownClause, s.Dir, at.Label)
+		if err := ix.idElsewhere(id, at); last < len(ix.Versions)-1 && err != nil {
+			return nil, err
 		}
 		return nil, fmt.Errorf("%s: %w in %s", id, ErrUnknownClause, s.Dir)
 	}

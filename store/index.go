@@ -113,13 +113,29 @@ func (ix *index) init() {
 }
 
 // hasID reports whether some version held a clause with this stable id.
-func (ix *index) hasID(id string) bool {
+func (ix *index) hasID(id string) bool { return ix.firstNaming(id) >= 0 }
+
+// firstNaming is the first version, in the store's order, whose changes
+// name clause id; -1 when none does.
+func (ix *index) firstNaming(id string) int {
 	for i := range ix.Versions {
 		if ix.names(i, id) {
-			return true
+			return i
 		}
 	}
-	return false
+	return -1
+}
+
+// idElsewhere is the error for a stable id that names no clause of
+// version at but one of another version of the store, first: where to
+// look. nil when id is no clause id of the store.
+func (ix *index) idElsewhere(id string, at *Version) error {
+	i := ix.firstNaming(id)
+	if i < 0 {
+		return nil
+	}
+	first := ix.Versions[i].Label
+	return fmt.Errorf("%s: %w in %s; it is the id of a clause of %s, which %s does not hold: see it with --at %s", id, ErrUnknownClause, at.Label, first, at.Label, first)
 }
 
 // usedIDs is every clause id the store ever held.

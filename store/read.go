@@ -367,6 +367,13 @@ func (s *Store) FindClause(v *Version, name string) (*ManifestEntry, error) {
 			return nil, fmt.Errorf("%s: %w %s; it last existed in %s as %s [%s]: see it with --at %s",
 				name, errClauseGone, v.Label, last.Label, display, id, last.Label)
 		}
+		ix, err := s.lazyIndex()
+		if err != nil {
+			return nil, err
+		}
+		if err := ix.idElsewhere(name, v); err != nil {
+			return nil, err // a later version's clause, or a sibling's
+		}
 	}
 	return nil, ferr
 }
