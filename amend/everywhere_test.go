@@ -187,3 +187,16 @@ Les tarifs sont les suivants :
 		t.Errorf("consolidated:\n%s\nwant the sentence ending the paragraph after the table", c.Text)
 	}
 }
+
+// "Dans toute la convention" names the whole text, as "dans l'ensemble de
+// la convention" does. Before, the instruction named no clause: "names no
+// article, annex or row to amend".
+func TestThroughoutInWholeText(t *testing.T) {
+	base := clause.Parse("# Convention\n\n## Article 1 - Objet\n\nLe tarif opposable s'applique.\n\n## Article 2 - Suite\n\nAu tarif opposable.\n")
+	runApplyCases(t, base, []applyCase{
+		{name: "toute la convention", amend: "### Article 1er\n\nDans toute la convention, les mots « tarif opposable » sont remplacés par les mots « tarif conventionnel ».",
+			clause: "article 2", want: "Au tarif conventionnel."},
+		{name: "tout le texte", amend: "### Article 1er\n\nDans tout le texte, les mots « tarif opposable » sont remplacés par les mots « tarif conventionnel ».",
+			clause: "article 1", want: "Le tarif conventionnel s'applique."},
+	})
+}

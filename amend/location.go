@@ -44,7 +44,7 @@ var (
 	// A line or a column of a table, or of the printed page, named by
 	// its rank: no rank of either is kept.
 	locLineRank   = pattern(`\b(?:ORD)\s+(?:lignes?|colonnes?)\b`)
-	locEverywhere = pattern(`(?:^|[^\pL\d])(?:dans|à)\s+l'ensemble\s+d(?:e\s+la|e\s+l'|u|es)\b|\bpartout\s+où\s`)
+	locEverywhere = pattern(`(?:^|[^\pL\d])(?:dans|à)\s+l'ensemble\s+d(?:e\s+la|e\s+l'|u|es)\b|\bpartout\s+où\s|\bdans\s+(?:tout\s+le|toute\s+la|tout\s+l')`)
 	listSep       = lazy(`\s*(?:,|\bet\b)\s*`)
 	// numberGoesOnAfter matches what would go on an article number past
 	// the end NUM read: capitals ("2 bis AAAA") or a Latin adverb it does
