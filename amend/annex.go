@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/internal/frtext"
 )
 
 // insertAnnex adds the annex an instruction creates ("Il est créé une
@@ -116,4 +117,81 @@ func (st *state) applyToTable(op Op, t Target, i int, by string) error {
 		return st.editThroughout(op, t, h, st.end(h), by)
 	}
 	return nil
+}
+
+// tableNamed matches a table named by the heading over it: "au tableau
+// « Consultations »", "du tableau intitulé « Visites »".
+var tableNamed = lazy(`(?i)\btableau\s+(?:intitulé\s+)?(\x01\d+\x02)`)
+
+// cutTableName takes the name of a table named by its heading out of
+// frame, whose quotations it is not: "" when it names none.
+func cutTableName(frame string, quotes []string) (string, string) {
+	m := tableNamed.FindStringSubmatchIndex(frame)
+	if m == nil {
+		return frame, ""
+	}
+	name := quotesIn(frame[m[2]:m[3]], quotes)
+	if len(name) != 1 {
+		return frame, ""
+	}
+	return frame[:m[2]] + frame[m[3]:], strings.TrimSpace(name[0])
+}
+
+// inTable puts the targets in the table named, the whole text's when
+// they name no annex nor row.
+func inTable(targets []Target, name string) ([]Target, error) {
+	if name == "" {
+		return targets, nil
+	}
+	if len(targets) == 0 {
+		targets = []Target{{Table: true}}
+	}
+	for k := range targets {
+		t := &targets[k]
+		if t.Row == "" && t.Kind != clause.KindAnnex && t.Kind != "" {
+			return nil, errf("names the table « %s » in %s, which holds no annexed table: name its annex", name, t.clauseName())
+		}
+		t.TableName, t.Table = name, t.Row == ""
+	}
+	return targets, nil
+}
+
+// resolveTable finds the clause a target naming a table by its heading
+// points to: the group headed so in its annex (or the text), or the row of
+// that group.
+func (st *state) resolveTable(t Target) (int, error) {
+	from, to := 0, len(st.cl)
+	if t.Number != "" || t.Kind == clause.KindAnnex && t.Row == "" {
+		a, err := st.resolve(Target{Kind: clause.KindAnnex, Number: t.Number})
+		if err != nil {
+			return 0, err
+		}
+		from, to = a+1, st.end(a)
+	}
+	var found []int
+	want := frtext.Fold(t.TableName)
+	for i := from; i < to; i++ {
+		if c := &st.cl[i]; c.Number == "" && frtext.Fold(c.Heading) == want && st.end(i) > i+1 {
+			found = append(found, i)
+		}
+	}
+	in := "the text"
+	if t.Kind == clause.KindAnnex {
+		in = Target{Kind: clause.KindAnnex, Number: t.Number}.clauseName()
+	}
+	switch {
+	case len(found) == 0:
+		return 0, errf("no table is headed « %s » in %s", t.TableName, in)
+	case len(found) > 1:
+		return 0, errf("%d tables are headed « %s » in %s: name the annex", len(found), t.TableName, in)
+	}
+	if t.Row == "" {
+		return found[0], nil
+	}
+	for i := found[0]; i < st.end(found[0]); i++ {
+		if c := &st.cl[i]; c.Kind == clause.KindItem && c.Number == t.Row {
+			return i, nil
+		}
+	}
+	return 0, errf("row %s is not in the table « %s »", t.Row, t.TableName)
 }

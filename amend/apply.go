@@ -116,6 +116,9 @@ func (st *state) end(i int) int {
 
 // resolve finds the clause a target names.
 func (st *state) resolve(t Target) (int, error) {
+	if t.TableName != "" {
+		return st.resolveTable(t)
+	}
 	var found []int
 	if t.Row != "" {
 		from, to := 0, len(st.cl)
@@ -157,7 +160,7 @@ func (st *state) resolve(t Target) (int, error) {
 		return found[0], nil
 	}
 	if t.Row != "" {
-		return 0, errf("row %s is in %d tables: name the annex", t.Row, len(found))
+		return 0, errf("row %s is in %d tables: name the annex, or the table by its heading (« à la ligne %s du tableau « … » »)", t.Row, len(found), t.Row)
 	}
 	return 0, errf("%s is named %d times in the text", t.clauseName(), len(found))
 }

@@ -104,6 +104,10 @@ type Target struct {
 	// Code is the code the instruction, or its lead-in, names as the
 	// text it amends ("du code de la sécurité sociale"), "" when none.
 	Code string
+	// TableName names the table by the heading over it, in its annex
+	// ("au tableau « Consultations » de l'annexe 1"): the table, or the
+	// row Row, is looked for under that heading only.
+	TableName string
 	// inRange marks an article of a range being applied: the articles
 	// numbered under it are in the range too, or refused by it.
 	inRange bool
@@ -181,6 +185,18 @@ func (t Target) describe() string {
 
 // clauseName names the clause a target points to.
 func (t Target) clauseName() string {
+	if t.TableName != "" {
+		in := t
+		in.TableName, in.Row, in.Table = "", "", false
+		name := "the table « " + t.TableName + " »"
+		if t.Row != "" {
+			name = "row " + t.Row + " of " + name
+		}
+		if in.Kind == clause.KindAnnex {
+			name += " of " + in.clauseName()
+		}
+		return name
+	}
 	switch {
 	case t.Everywhere:
 		return "the text"
@@ -211,4 +227,4 @@ func (t Target) clauseName() string {
 }
 
 // named reports whether the target names a clause.
-func (t Target) named() bool { return t.Kind != "" || t.Row != "" || t.Everywhere }
+func (t Target) named() bool { return t.Kind != "" || t.Row != "" || t.Everywhere || t.TableName != "" }

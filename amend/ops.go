@@ -294,11 +294,7 @@ func parseOps(frame string, ctx Target, last *Target, quotes []string) ([]Op, er
 		op Op
 	}
 	var ops []found
-	frame, times, err := cutTimes(frame)
-	if err != nil {
-		return nil, err
-	}
-	frame, nth, err := cutOccurrence(frame)
+	frame, times, nth, err := cutCounts(frame)
 	if err != nil {
 		return nil, err
 	}
@@ -333,8 +329,11 @@ func parseOps(frame string, ctx Target, last *Target, quotes []string) ([]Op, er
 		return nil, errf("instruction not understood: %s", shorten(restoreQuotes(frame, quotes)))
 	}
 	sort.SliceStable(ops, func(i, j int) bool { return ops[i].at < ops[j].at })
-	locText := rest + " ¦ " + midLocation
+	locText, table := cutTableName(rest+" ¦ "+midLocation, quotes)
 	targets, err := parseLocation(locText, ctx, last)
+	if err == nil {
+		targets, err = inTable(targets, table)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -386,6 +385,16 @@ func parseOps(frame string, ctx Target, last *Target, quotes []string) ([]Op, er
 		out[i] = op
 	}
 	return out, nil
+}
+
+// cutCounts takes out of frame how many places its words stand (cutTimes)
+// and which of them it changes (cutOccurrence).
+func cutCounts(frame string) (rest string, times, nth int, err error) {
+	if rest, times, err = cutTimes(frame); err != nil {
+		return "", 0, 0, err
+	}
+	rest, nth, err = cutOccurrence(rest)
+	return rest, times, nth, err
 }
 
 // amendedCode is the code an instruction amends, named by it or by its

@@ -83,3 +83,28 @@ Ces tarifs s'entendent hors majorations.
 		t.Errorf("the table is not whole once its row G is taken out:\n%s", res.Text)
 	}
 }
+
+// A table is named by the heading over it in its annex, and so is a row
+// that stands in several tables of one annex. Before, "Au tableau
+// « Métropole » de l'annexe 1, …" was refused (the quotation « Métropole »
+// read as words of no instruction), and a row of both tables could not be
+// named at all: "row VG is in 2 tables: name the annex", naming it already.
+func TestTableNamedByHeading(t *testing.T) {
+	base := clause.Parse("# Convention\n\n## Article 1 - Tarifs\n\nLes tarifs sont fixés à l'annexe 1.\n\n## Annexe 1 - Tarifs\n\n### Métropole\n\n" +
+		"| Code | Libellé | Tarif |\n|---|---|---|\n| G | Consultation | 30 € |\n| VG | Visite | 35 € |\n\n### DROM\n\n" +
+		"| Code | Libellé | Tarif |\n|---|---|---|\n| G | Consultation | 32 € |\n| VG | Visite | 37 € |\n")
+	runApplyCases(t, base, []applyCase{
+		{name: "a row of one table", amend: "### Article 1er\n\nÀ la ligne VG du tableau « Métropole » de l'annexe 1, le tarif « 35 € » est remplacé par le tarif « 36 € ».",
+			clause: "row VG", want: "| VG | Visite | 36 € |"},
+		{name: "a row of the other", amend: "### Article 1er\n\nÀ la ligne VG du tableau « DROM » de l'annexe 1, le tarif « 35 € » est remplacé par le tarif « 36 € ».",
+			err: "Article 1er: the words « 35 € » are not in row VG of the table « DROM » of annexe 1"},
+		{name: "the table's words", amend: "### Article 1er\n\nAu tableau « Métropole » de l'annexe 1, le tarif « 30 € » est remplacé par le tarif « 31 € ».",
+			clause: "row G", want: "| G | Consultation | 31 € |"},
+		{name: "a row put in", amend: "### Article 1er\n\nDans le tableau « DROM », après la ligne G, il est inséré une ligne ainsi rédigée : « | GS | Spécialiste | 32 € | »",
+			clause: "row GS", want: "| GS | Spécialiste | 32 € |"},
+		{name: "no such table", amend: "### Article 1er\n\nAu tableau « Guyane » de l'annexe 1, le tarif « 30 € » est remplacé par le tarif « 31 € ».",
+			err: "Article 1er: no table is headed « Guyane » in annexe 1"},
+		{name: "the row unnamed", amend: "### Article 1er\n\nÀ la ligne VG, le tarif « 35 € » est remplacé par le tarif « 36 € ».",
+			err: "Article 1er: row VG is in 2 tables: name the annex, or the table by its heading (« à la ligne VG du tableau « … » »)"},
+	})
+}

@@ -72,7 +72,7 @@ func (st *state) editThroughout(op Op, t Target, from, to int, by string) error 
 	}
 	// Nothing in the instruction named these clauses: the reader is told.
 	in := t.clauseName()
-	if t.Table {
+	if t.Table && t.TableName == "" {
 		in = "the table of " + in
 	}
 	slices.Reverse(changed)
