@@ -364,8 +364,7 @@ func (t *Table) besideFacts(j int, c *clause.Change) string {
 	var asked []string
 	for _, i := range c.New {
 		cl := &d.New.Clauses[i]
-		// Its number aside: a renumbering is a cell's own mark.
-		b.WriteString(clause.CanonicalHeading(strings.Replace(cl.Heading, cl.Number, "", 1)) + "\x00")
+		b.WriteString(unnumbered(cl) + "\x00")
 		start := 0
 		for _, end := range append(frtext.SentenceStarts(cl.Text), len(cl.Text)) {
 			sentence := clause.Canonical(cl.Text[start:end])
@@ -388,9 +387,17 @@ func (t *Table) result(j int, c *clause.Change) string {
 	s := ""
 	for _, i := range c.New {
 		cl := &d.New.Clauses[i]
-		s += clause.CanonicalHeading(cl.Heading) + "\x00" + clause.Canonical(cl.Text) + "\x00"
+		s += unnumbered(cl) + "\x00" + clause.Canonical(cl.Text) + "\x00"
 	}
 	return s
+}
+
+// unnumbered is a clause's heading, cosmetic differences and its number
+// aside: a renumbering is a cell's own mark ("→ 5"), most often the wake
+// of a clause removed or added before it, and two answers that reword a
+// clause alike agree whatever number each gives it.
+func unnumbered(cl *clause.Clause) string {
+	return clause.CanonicalHeading(strings.Replace(cl.Heading, cl.Number, "", 1))
 }
 
 // sameFact compares two facts by what they make of the base: the old

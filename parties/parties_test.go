@@ -401,3 +401,22 @@ func TestAgreementOnWhatAValueIsPaidBy(t *testing.T) {
 		}
 	}
 }
+
+// Two answers that reword a clause alike agree whatever number each gives
+// it, as they did when the clause carried a fact: the renumbering is the
+// cell's own mark, here the wake of article 3 removed by one of them.
+// Before, the same words under "Article 4" and "Article 3" agreed only
+// when a fact changed with them.
+func TestAgreementWhateverTheNumber(t *testing.T) {
+	const three = "## Article 3 - Assistants médicaux\n\nLa caisse verse une aide à l'emploi d'un assistant médical au médecin qui s'engage à augmenter sa patientèle.\n\n"
+	reworded := strings.Replace(baseText, "La caisse peut suspendre le versement", "La caisse peut interrompre le versement", 1)
+	renumbered := strings.Replace(strings.Replace(strings.Replace(reworded, three, "", 1), "## Article 4", "## Article 3", 1), "## Article 5", "## Article 4", 1)
+	tab := Compare(clause.Parse(baseText), []*clause.Document{clause.Parse(reworded), clause.Parse(renumbered)}, clause.CompareOptions{})
+	r := rowNumbered(t, tab, "4")
+	if cell(tab, r, 1) != "modified+renumbered" {
+		t.Fatalf("article 4 in the second answer: %s, want modified+renumbered", cell(tab, r, 1))
+	}
+	if got := fmt.Sprint(r.Agree); got != "[[0 1]]" {
+		t.Errorf("article 4: agree = %s, want [[0 1]]", got)
+	}
+}
