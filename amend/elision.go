@@ -115,9 +115,22 @@ func (st *state) gender(noun string) frtext.Gender {
 		return g
 	}
 	masculine, feminine := false, false
+	// The noun as written, and with its first letter in the other case:
+	// "la caisse" gives "Caisse primaire" its gender, "le Conseil" gives
+	// "conseil" its.
+	r, size := utf8.DecodeRuneInString(noun)
+	other := string(unicode.ToUpper(r)) + noun[size:]
+	if unicode.IsUpper(r) {
+		other = string(unicode.ToLower(r)) + noun[size:]
+	}
 	for i := range st.cl {
 		text := st.cl[i].Text
-		for _, h := range findFolded(text, span{0, len(text)}, fold(text), noun, nil) {
+		folded := fold(text)
+		hits := findFolded(text, span{0, len(text)}, folded, noun, nil)
+		if other != noun {
+			hits = append(hits, findFolded(text, span{0, len(text)}, folded, other, nil)...)
+		}
+		for _, h := range hits {
 			_, det := lastWordOf(strings.TrimRight(text[:h.start], blanks))
 			switch frtext.GenderOf(det) {
 			case frtext.Masculine:

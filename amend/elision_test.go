@@ -16,7 +16,7 @@ func TestElisionAtSeams(t *testing.T) {
 	base := clause.Parse("# Convention\n\n### Article 3 - Objet\n\nLe patient choisit son médecin. Le médecin remet au patient le devis du patient.\n\n" +
 		"### Article 4 - Avenant\n\nLe présent avenant est signé. Ce document est transmis à l'organisme.\n\n" +
 		"### Article 5 - Droits\n\nLes droits de l'assuré sont affichés. Il informe la personne. Il remet le dossier.\n\n" +
-		"### Article 6 - Accès\n\nL'accès de l'assuré au dossier est libre.\n")
+		"### Article 6 - Accès\n\nL'accès de l'assuré au dossier est libre.\n\n### Article 7 - Union\n\nIl transmet à l'Union régionale. La caisse le vérifie.\n")
 	runApplyCases(t, base, []applyCase{
 		{name: "le, au, du", amend: "### Article 1er\n\nÀ l'article 3, le mot « patient » est remplacé par le mot « assuré » (trois fois).",
 			clause: "article 3", want: "L'assuré choisit son médecin. Le médecin remet à l'assuré le devis de l'assuré."},
@@ -34,6 +34,10 @@ func TestElisionAtSeams(t *testing.T) {
 			err: "Article 1er: the words put in make « L'droit », and « L' » is written before « droit » by its gender, which the text does not show (no « le » or « la » before it): quote the word before with the words"},
 		{name: "an h nobody decides", amend: "### Article 1er\n\nÀ l'article 4, le mot « document » est remplacé par le mot « hologramme ».",
 			err: "Article 1er: the words put in make « Ce hologramme », and whether « Ce » is written before « hologramme » as before a vowel is not known (is its h aspirated?): quote the word before with the words"},
+		// The gender is the noun's in either case: "la caisse" for
+		// "Caisse primaire".
+		{name: "a noun with a capital", amend: "### Article 1er\n\nÀ l'article 7, les mots « Union régionale » sont remplacés par les mots « Caisse primaire ».",
+			clause: "article 7", want: "Il transmet à la Caisse primaire. La caisse le vérifie."},
 		{name: "the article quoted", amend: "### Article 1er\n\nÀ l'article 6, les mots « L'accès » sont remplacés par les mots « Le droit d'accès ».",
 			clause: "article 6", want: "Le droit d'accès de l'assuré au dossier est libre."},
 	})
