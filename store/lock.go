@@ -38,6 +38,9 @@ func (s *Store) lock() (func(), error) {
 			s.locked = true
 			return func() { s.locked = false; release() }, nil
 		}
+		if cannotWrite(err) {
+			return nil, fmt.Errorf("%s: the store cannot be written: %w", s.Dir, err)
+		}
 		if !errors.Is(err, errBusy) {
 			return nil, fmt.Errorf("%s: %w", s.lockPath(), err)
 		}

@@ -77,6 +77,13 @@ func TestReadOnlyStoreReadsSilently(t *testing.T) {
 	if got := readAll(t, dir); got != "" {
 		t.Errorf("notices on a read-only store:\n%s", got)
 	}
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Import(parseMD(articles("1", sentA2)), ImportOptions{Party: "CNAM", Label: "V-3", Date: "2024-03-01"}); err == nil || !strings.Contains(err.Error(), "the store cannot be written") {
+		t.Errorf("import into a read-only store: %v, want it said the store cannot be written", err)
+	}
 	if _, err := os.Stat(filepath.Join(dir, ".git", "avenant")); err == nil {
 		t.Error("a read-only store was written to")
 	}
