@@ -118,7 +118,8 @@ var (
 		}, map[string]*shape{"old": side, "new": side}),
 		"avenant.tariffs/v1": object(map[string]*shape{
 			"schema": str, "versions": array(versionRef),
-			"rows": array(object(map[string]*shape{"code": str, "label": str, "values": array(orNull(tariffValue))}, nil)),
+			"rows": array(object(map[string]*shape{"code": str, "label": str, "values": array(orNull(tariffValue))},
+				map[string]*shape{"table": str})),
 		}, nil),
 		"avenant.compare/v1": object(map[string]*shape{
 			"schema": str, "base": versionRef, "versions": array(versionRef),

@@ -245,8 +245,12 @@ type TariffValue struct {
 // TariffRow is a row of avenant.tariffs/v1: values has one entry per
 // version, null where the version prices no such act.
 type TariffRow struct {
-	Code   string         `json:"code"`
-	Label  string         `json:"label"`
+	Code  string `json:"code"`
+	Label string `json:"label"`
+	// Table, beyond the contract's fields, names the table of the row's
+	// prices ("Annexe 1/DROM"): a grid of several tables has a row per
+	// code and table.
+	Table  string         `json:"table,omitempty"`
 	Values []*TariffValue `json:"values"`
 }
 

@@ -38,7 +38,7 @@ func newTariffsDoc(g *tariff.Grid) TariffsDoc {
 		return TariffValue{Value: p.Value, Unit: p.Unit, Text: p.Text, Clause: p.Clause, Effective: p.Effective, Column: p.Column}
 	}
 	for _, r := range g.Rows {
-		row := TariffRow{Code: r.Code, Label: r.Label, Values: make([]*TariffValue, len(r.Cells))}
+		row := TariffRow{Code: r.Code, Label: r.Label, Table: r.Table, Values: make([]*TariffValue, len(r.Cells))}
 		for i, c := range r.Cells {
 			if c == nil {
 				continue
@@ -88,21 +88,22 @@ func tariffsText(w io.Writer, g *tariff.Grid, st Styles) error {
 		ew.printf("no prices\n")
 		return ew.err
 	}
-	header := []string{"code", "label"}
+	header := append(rowHeader(g), "label")
 	for _, v := range g.Versions {
 		header = append(header, sanitize.Line(v.Label))
 	}
+	first := len(header) - len(g.Versions) // the column of the first version
 	table := [][]string{header}
 	changed := [][]bool{make([]bool, len(header))}
 	anyChange := false
 	for i := range g.Rows {
 		r := &g.Rows[i]
-		line := []string{sanitize.Line(r.Code), truncate(sanitize.Line(r.Label), 40)}
+		line := append(rowNames(g, r), truncate(sanitize.Line(r.Label), 40))
 		marks := make([]bool, len(header))
 		for v, c := range r.Cells {
 			cell := TariffCell(c)
 			if r.Changed(v) {
-				marks[v+2], anyChange = true, true
+				marks[v+first], anyChange = true, true
 				if !st.Color {
 					cell += " *"
 				}
@@ -141,6 +142,23 @@ func tariffsText(w io.Writer, g *tariff.Grid, st Styles) error {
 	return ew.err
 }
 
+// rowHeader names the columns that name a row: its table, when the grid
+// tells tables apart, and its code.
+func rowHeader(g *tariff.Grid) []string {
+	if g.ByTable {
+		return []string{"table", "code"}
+	}
+	return []string{"code"}
+}
+
+// rowNames are a row's cells under rowHeader.
+func rowNames(g *tariff.Grid, r *tariff.Row) []string {
+	if g.ByTable {
+		return []string{sanitize.Line(r.Table), sanitize.Line(r.Code)}
+	}
+	return []string{sanitize.Line(r.Code)}
+}
+
 // tariffsCSV writes one line per act code and one column per version,
 // holding the value as a number (a dot before the decimals) for a
 // spreadsheet; an empty cell where a version prices no such act. A code
@@ -149,7 +167,7 @@ func tariffsText(w io.Writer, g *tariff.Grid, st Styles) error {
 // alone, the other zones' prices, and a change of them, were lost.
 func tariffsCSV(w io.Writer, g *tariff.Grid) error {
 	cw := csv.NewWriter(w)
-	header := []string{"code", "label"}
+	header := append(rowHeader(g), "label")
 	for _, v := range g.Versions {
 		header = append(header, sanitize.Line(v.Label))
 	}
@@ -164,7 +182,7 @@ func tariffsCSV(w io.Writer, g *tariff.Grid) error {
 			}
 		}
 		for k := range prices {
-			line := []string{sanitize.Line(r.Code), sanitize.Line(r.Label)}
+			line := append(rowNames(g, &r), sanitize.Line(r.Label))
 			for _, c := range r.Cells {
 				cell := ""
 				switch {
@@ -189,14 +207,18 @@ func tariffsCSV(w io.Writer, g *tariff.Grid) error {
 // or a memo; a cell that differs from the version before is in bold.
 func tariffsMarkdown(w io.Writer, g *tariff.Grid) error {
 	ew := &errWriter{w: w}
-	ew.printf("| code | label |")
+	header := append(rowHeader(g), "label")
+	ew.printf("| %s |", strings.Join(header, " | "))
 	for _, v := range g.Versions {
 		ew.printf(" %s |", MarkdownText(sanitize.Line(v.Label)))
 	}
-	ew.printf("\n|---|---|%s\n", strings.Repeat("---|", len(g.Versions)))
+	ew.printf("\n|%s\n", strings.Repeat("---|", len(header)+len(g.Versions)))
 	for i := range g.Rows {
 		r := &g.Rows[i]
-		ew.printf("| %s | %s |", MarkdownText(sanitize.Line(r.Code)), MarkdownText(sanitize.Line(r.Label)))
+		ew.printf("|")
+		for _, name := range append(rowNames(g, r), sanitize.Line(r.Label)) {
+			ew.printf(" %s |", MarkdownText(name))
+		}
 		for v, c := range r.Cells {
 			cell := MarkdownText(TariffCell(c))
 			if r.Changed(v) {

@@ -34,6 +34,9 @@ type Price struct {
 	// places ("Métropole", "DROM"); "" for a row of one price, or an
 	// article.
 	Column string
+	// Table names the table of a tariff row (TableName), "" for an
+	// article.
+	Table string
 }
 
 // same reports whether two prices say the same thing, wherever written:
@@ -53,9 +56,9 @@ func Prices(d *clause.Document) []Price {
 	var out []Price
 	for i := range d.Clauses {
 		row := d.IsTariffRow(i)
-		label := ""
+		label, table := "", ""
 		if row {
-			label = RowLabel(d.Clauses[i].Text, d.Clauses[i].Number)
+			label, table = RowLabel(d.Clauses[i].Text, d.Clauses[i].Number), TableName(d, i)
 		}
 		prices, columns := d.ColumnPrices(i)
 		for k, f := range prices {
@@ -63,10 +66,32 @@ func Prices(d *clause.Document) []Price {
 				continue
 			}
 			out = append(out, Price{Code: f.Subject, Value: *f.NewValue, Unit: f.Unit, Text: f.New,
-				Clause: d.Name(i), Effective: f.Effective, Row: row, Label: label, At: i, Column: columns[k]})
+				Clause: d.Name(i), Effective: f.Effective, Row: row, Label: label, At: i, Column: columns[k], Table: table})
 		}
 	}
 	return out
+}
+
+// TableName names the table that holds row i of d by what stands above
+// it: the heading its table stands under ("Métropole", "Annexe 1",
+// "Article 10"), after the headings without number that hold it up to
+// the numbered division they stand in ("Annexe 1/Métropole", "Annexe
+// 2/Métropole"), so that the tables of one text are told apart, each by
+// its own name. The document's title, which names every table of the
+// text alike and changes from version to version, names none.
+func TableName(d *clause.Document, i int) string {
+	h := d.Holder(i)
+	if h < 0 {
+		return ""
+	}
+	name := d.Name(h)
+	for a := h; d.Clauses[a].Number == ""; {
+		if a = d.Clauses[a].Parent; a < 0 || d.Clauses[a].Number == "" && d.Clauses[a].Parent < 0 {
+			break
+		}
+		name = d.Name(a) + "/" + name
+	}
+	return name
 }
 
 // RowLabel is the first cell of a tariff row that names the act: not the
@@ -104,10 +129,17 @@ type Cell struct {
 	Also []Price
 }
 
-// Row is one act code across the versions.
+// Row is one act code across the versions, in one table when the
+// versions price in several.
 type Row struct {
 	Code  string
 	Label string
+	// Table names the table of the row's prices (TableName) when a
+	// version of the grid has several tables: each of its tables then has
+	// rows of its own, and a row moved from one table to another leaves
+	// the one and comes into the other. It names the table of the newest
+	// price otherwise, "" for a code only articles price.
+	Table string
 	// Cells has one entry per version of the grid, nil where the version
 	// prices no such act.
 	Cells []*Cell
@@ -168,46 +200,162 @@ func sameColumns(a, b []Price) bool {
 type Grid struct {
 	Versions []Version
 	Rows     []Row
+	// ByTable is set when a version prices in several tables: a row is
+	// then a code in one table (Row.Table).
+	ByTable bool
 }
 
 // Build reads the prices of each version and lays them out. Rows follow
 // the order of the newest version that prices each code (its tariff table
 // first, then its articles), then the codes that only older versions
 // price; a code priced the same way in several places of one version is
-// one value.
+// one value. Where a version prices in several tables (Métropole and
+// DROM), a row is an act code in one table: the same code in two tables
+// is two rows, and a row taken from one table to the other is a price
+// gone from the one and come into the other, as check reports it. An
+// article's price goes with the first row of its code in its version.
 func Build(versions []Version) *Grid {
 	g := &Grid{Versions: versions}
-	rowOf := map[string]int{}
 	perVersion := make([][]Price, len(versions))
 	for v := range versions {
 		perVersion[v] = sortedPrices(Prices(versions[v].Doc))
 	}
+	byTable := severalTables(perVersion)
+	g.ByTable = byTable
+	if byTable {
+		followTables(perVersion)
+	}
+	rowOf := map[[2]string]int{}
 	for v := len(versions) - 1; v >= 0; v-- {
 		for _, p := range perVersion[v] {
-			k, ok := rowOf[p.Code]
+			key := [2]string{"", p.Code}
+			if byTable {
+				key[0] = p.Table
+			}
+			k, ok := rowOf[key]
+			if !p.Row && byTable {
+				k, ok = articleRow(g, rowOf, p.Code, v)
+			}
 			if !ok {
 				k = len(g.Rows)
-				rowOf[p.Code] = k
-				g.Rows = append(g.Rows, Row{Code: p.Code, Cells: make([]*Cell, len(versions))})
+				rowOf[key] = k
+				g.Rows = append(g.Rows, Row{Code: p.Code, Table: p.Table, Cells: make([]*Cell, len(versions))})
 			}
-			r := &g.Rows[k]
-			if r.Label == "" {
-				r.Label = p.Label
-			}
-			c := r.Cells[v]
-			switch {
-			case c == nil:
-				r.Cells[v] = &Cell{Price: p}
-			case c.Effective == "" && p.Effective != "" && c.Value == p.Value && c.Unit == p.Unit:
-				// The table gives the price, an article the date it
-				// applies from: one value.
-				c.Effective = p.Effective
-			case !c.same(p) && !slices.ContainsFunc(c.Also, p.same):
-				c.Also = append(c.Also, p)
-			}
+			g.Rows[k].add(v, p)
 		}
 	}
 	return g
+}
+
+// add lays price p of version v in the row.
+func (r *Row) add(v int, p Price) {
+	if r.Label == "" {
+		r.Label = p.Label
+	}
+	if r.Table == "" {
+		r.Table = p.Table
+	}
+	c := r.Cells[v]
+	switch {
+	case c == nil:
+		r.Cells[v] = &Cell{Price: p}
+	case c.Effective == "" && p.Effective != "" && c.Value == p.Value && c.Unit == p.Unit:
+		// The table gives the price, an article the date it applies
+		// from: one value.
+		c.Effective = p.Effective
+	case !c.same(p) && !slices.ContainsFunc(c.Also, p.same):
+		c.Also = append(c.Also, p)
+	}
+}
+
+// articleRow is the row an article's price of code goes in, in version v:
+// the first row of the code that v prices in a table, else the code's row
+// of no table.
+func articleRow(g *Grid, rowOf map[[2]string]int, code string, v int) (int, bool) {
+	for k := range g.Rows {
+		if g.Rows[k].Code == code && g.Rows[k].Cells[v] != nil && g.Rows[k].Cells[v].Row {
+			return k, true
+		}
+	}
+	k, ok := rowOf[[2]string{"", code}]
+	return k, ok
+}
+
+// followTables names each table of a version as the next version names
+// it, where that version renamed it (DROM → DOM) or gave a table of one
+// version's its own heading (a table split in two): a table whose name the
+// next version has not goes by the name of the next version's table, of
+// a name this one has not, that prices most of the same codes, more than
+// half of either's. A table of no such heir keeps its name: its rows end
+// with it.
+func followTables(perVersion [][]Price) {
+	for v := len(perVersion) - 2; v >= 0; v-- {
+		old, next := tableCodes(perVersion[v]), tableCodes(perVersion[v+1])
+		rename := map[string]string{}
+		taken := map[string]bool{}
+		for _, t := range old.names {
+			if next.codes[t] != nil {
+				continue
+			}
+			best, most := "", 0
+			for _, u := range next.names {
+				if old.codes[u] != nil || taken[u] {
+					continue
+				}
+				n := 0
+				for code := range old.codes[t] {
+					if next.codes[u][code] {
+						n++
+					}
+				}
+				if n > most && 2*n > min(len(old.codes[t]), len(next.codes[u])) {
+					best, most = u, n
+				}
+			}
+			if best != "" {
+				rename[t], taken[best] = best, true
+			}
+		}
+		for k, p := range perVersion[v] {
+			if to, ok := rename[p.Table]; ok && p.Row {
+				perVersion[v][k].Table = to
+			}
+		}
+	}
+}
+
+// tables are the tables of a version, in document order, and the codes
+// each prices.
+type tables struct {
+	names []string
+	codes map[string]map[string]bool
+}
+
+func tableCodes(ps []Price) tables {
+	t := tables{codes: map[string]map[string]bool{}}
+	for _, p := range ps {
+		if !p.Row {
+			continue
+		}
+		if t.codes[p.Table] == nil {
+			t.names = append(t.names, p.Table)
+			t.codes[p.Table] = map[string]bool{}
+		}
+		t.codes[p.Table][p.Code] = true
+	}
+	return t
+}
+
+// severalTables reports whether a version prices in several tables.
+func severalTables(perVersion [][]Price) bool {
+	for _, ps := range perVersion {
+		for _, p := range ps {
+			if p.Row && p.Table != ps[0].Table {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sortedPrices puts the prices of tariff rows before those of articles,

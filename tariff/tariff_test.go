@@ -198,3 +198,58 @@ func TestChangedZoneByName(t *testing.T) {
 		})
 	}
 }
+
+// TestTablesApart: in a text pricing the same codes in several tables, a
+// row is a code in one table: a row taken from the Métropole table to the
+// DROM table leaves the one and comes into the other (it read unchanged,
+// one row per code whatever its table), the same code priced alike in both
+// tables is unchanged, a table renamed (DROM → DOM) goes on, and a text of
+// one table keeps one row per code.
+func TestTablesApart(t *testing.T) {
+	doc := func(drom string, metropole, dromRows string) *clause.Document {
+		return clause.Parse("# Convention\n\n## Annexe 1 - Tarifs\n\n### Métropole\n\n| Code | Libellé | Tarif |\n|---|---|---|\n" + metropole +
+			"\n### " + drom + "\n\n| Code | Libellé | Tarif |\n|---|---|---|\n" + dromRows)
+	}
+	const g, vg = "| G | Consultation | 30 € |\n", "| VG | Visite | 35 € |\n"
+	const gDrom = "| G | Consultation | 32 € |\n"
+	grid := Build([]Version{
+		{Label: "v1", Doc: doc("DROM", g+vg, gDrom)},
+		{Label: "v2", Doc: doc("DROM", g, gDrom+vg)},
+		{Label: "v3", Doc: doc("DOM", g, gDrom+vg)},
+	})
+	if !grid.ByTable {
+		t.Fatal("tables not told apart")
+	}
+	var got []string
+	for _, r := range grid.Rows {
+		line := r.Table + " " + r.Code + ":"
+		for v := range r.Cells {
+			line += " " + cellText(r.Cells[v])
+			if r.Changed(v) {
+				line += "*"
+			}
+		}
+		got = append(got, line)
+	}
+	want := []string{
+		"Annexe 1/Métropole G: 30 € 30 € 30 €",
+		"Annexe 1/DOM G: 32 € 32 € 32 €",
+		"Annexe 1/DOM VG: – 35 €* 35 €",
+		"Annexe 1/Métropole VG: 35 € –* –",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("grid:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	one := Build([]Version{{Label: "v1", Doc: clause.Parse("## Annexe 1 - Tarifs\n\n| Code | Libellé | Tarif |\n|---|---|---|\n" + g)},
+		{Label: "v2", Doc: clause.Parse("## Annexe 1 - Tarifs des actes\n\n| Code | Libellé | Tarif |\n|---|---|---|\n" + g)}})
+	if one.ByTable || len(one.Rows) != 1 || one.Rows[0].Changed(1) {
+		t.Errorf("one table renamed: by table %v, rows %+v", one.ByTable, one.Rows)
+	}
+}
+
+func cellText(c *Cell) string {
+	if c == nil {
+		return "–"
+	}
+	return c.Text
+}

@@ -135,9 +135,12 @@ func renderTariffs(s tariffsScreen, st styles) string {
 		lines = append(lines, fit("  no prices in these versions", width))
 	} else if c := s.cursor; c < s.rows() && s.listHeight() > 0 {
 		// The selected act's name, which the columns leave no room for.
-		label := g.Rows[c].Label
-		if label != "" && end-s.offset < s.listHeight() {
-			lines = append(lines, st.Faint.Render(fit("  "+sanitize.Line(g.Rows[c].Code+": "+label), width)))
+		label := g.Rows[c].Code + ": " + g.Rows[c].Label
+		if g.ByTable {
+			label = g.Rows[c].Table + " · " + label // two rows G, in two tables
+		}
+		if (g.Rows[c].Label != "" || g.ByTable) && end-s.offset < s.listHeight() {
+			lines = append(lines, st.Faint.Render(fit("  "+sanitize.Line(label), width)))
 		}
 	}
 	return pad(lines, width, s.height)
