@@ -1,10 +1,13 @@
 package clause
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/avenant-dev/avenant/internal/frtext"
 )
 
 // Two versions of a table row are compared as records: cell by cell
@@ -43,6 +46,9 @@ func recordCells(old, new *Document, oc, nc *Clause) (o, n, names []string) {
 	oCells, nCells := old.cellsOf(oc), new.cellsOf(nc)
 	oNames, nNames := columnNames(old, oc), columnNames(new, nc)
 	if o, n, names, ok := byColumnName(oCells, nCells, oNames, nNames); ok {
+		return o, n, names
+	}
+	if o, n, names, ok := byColumnFate(oCells, nCells, oNames, nNames); ok {
 		return o, n, names
 	}
 	if cells, ok := inColumnOrder(old, new, oc, nc); ok {
@@ -105,6 +111,108 @@ func byColumnName(oCells, nCells, oNames, nNames []string) (o, n, names []string
 		o, n = append(o, cell(oCells, oNames, name)), append(n, cell(nCells, nNames, name))
 	}
 	return o, n, long, true
+}
+
+// byColumnFate lays two versions of a row, each a cell for each column of
+// its header, over the columns of both when the headers name other
+// columns (not only more, nor the same in another order): a column of one
+// name in both is compared with itself; the columns one header names
+// alone are its zones replaced by others, so that each zone's price says
+// what became of it. One price column in place of several ("Métropole |
+// DOM" → "Tarif") gives its price to each ("amount G (DOM → Tarif): 32 € →
+// 30 €"; the DOM price read "amount G: 32 € → –", its zone unsaid), and
+// so does one that several replace; as many in place of as many are
+// compared in place (Antilles → Antilles-Guyane), and otherwise each
+// column's price goes or comes alone. The other columns (a date, a label)
+// are compared in place when as many go as come, else go or come alone.
+// It returns the names of the columns laid, both names where they differ.
+func byColumnFate(oCells, nCells, oNames, nNames []string) (o, n, names []string, ok bool) {
+	if len(oCells) != len(oNames) || len(nCells) != len(nNames) || len(oNames) == 0 || len(nNames) == 0 {
+		return nil, nil, nil, false
+	}
+	label := func(names []string, k int) string { return frtext.Fold(columnLabel(names[k])) }
+	inOld, inNew := map[string]int{}, map[string]int{}
+	for k := range oNames {
+		inOld[label(oNames, k)] = k
+	}
+	for j := range nNames {
+		inNew[label(nNames, j)] = j
+	}
+	type pair struct {
+		o, n int  // the columns, -1 for none
+		both bool // named by both names: a zone's price given to another
+	}
+	var pairs []pair
+	var oLeft, nLeft [2][]int // the columns one header names alone: [0] prices, [1] the others
+	kind := func(cell string) int {
+		if cell == "" || isAmount(cell) || noPrice(cell) {
+			return 0
+		}
+		return 1
+	}
+	for k := range oNames {
+		if j, ok := inNew[label(oNames, k)]; ok {
+			pairs = append(pairs, pair{k, j, false})
+		} else {
+			oLeft[kind(oCells[k])] = append(oLeft[kind(oCells[k])], k)
+		}
+	}
+	for j := range nNames {
+		if _, ok := inOld[label(nNames, j)]; !ok {
+			nLeft[kind(nCells[j])] = append(nLeft[kind(nCells[j])], j)
+		}
+	}
+	if len(oLeft[0])+len(oLeft[1]) == 0 || len(nLeft[0])+len(nLeft[1]) == 0 {
+		return nil, nil, nil, false // the same columns, or more, or fewer: columnOrder's, byColumnName's
+	}
+	for x, os := range oLeft {
+		ns := nLeft[x]
+		switch {
+		case len(os) == len(ns):
+			for y := range os {
+				pairs = append(pairs, pair{os[y], ns[y], false})
+			}
+		case x == 0 && len(ns) == 1 && len(os) > 1:
+			for _, k := range os {
+				pairs = append(pairs, pair{k, ns[0], true})
+			}
+		case x == 0 && len(os) == 1 && len(ns) > 1:
+			for _, j := range ns {
+				pairs = append(pairs, pair{os[0], j, true})
+			}
+		default:
+			for _, k := range os {
+				pairs = append(pairs, pair{k, -1, false})
+			}
+			for _, j := range ns {
+				pairs = append(pairs, pair{-1, j, false})
+			}
+		}
+	}
+	// In the old columns' order, then those the new version adds.
+	slices.SortStableFunc(pairs, func(a, b pair) int {
+		switch {
+		case (a.o < 0) != (b.o < 0):
+			return cmp.Compare(b.o, a.o)
+		case a.o < 0:
+			return cmp.Compare(a.n, b.n)
+		}
+		return cmp.Compare(a.o, b.o)
+	})
+	for _, pr := range pairs {
+		oc, nc, name := "", "", ""
+		if pr.o >= 0 {
+			oc, name = oCells[pr.o], oNames[pr.o]
+		}
+		if pr.n >= 0 {
+			nc, name = nCells[pr.n], nNames[pr.n]
+			if pr.both {
+				name = columnLabel(oNames[pr.o]) + " → " + columnLabel(name)
+			}
+		}
+		o, n, names = append(o, oc), append(n, nc), append(names, name)
+	}
+	return o, n, names, true
 }
 
 // columnsReordered reports a row under a header that names the same

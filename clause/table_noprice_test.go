@@ -74,7 +74,9 @@ func TestRowsWithoutPrice(t *testing.T) {
 // | … | 30 € | 30 € |" under "Métropole | DOM" → "| G | … | 30 € |" under
 // "Métropole" was read as one price written once across both columns, a
 // cosmetic change, and check passed. A column of one price in place of the
-// zones ("Tarif") is compared in place, as before.
+// zones ("Tarif") gives its price to each zone, which says what became of
+// its own ("amount V: 38 € → –" left DOM unnamed, and the new price of it
+// unsaid); zones in place of one price, the reverse.
 func TestZoneColumnDropped(t *testing.T) {
 	zones := "Annexe 1\n\n| Code | Libellé | Métropole | DOM |\n|---|---|---|---|\n| G | Consultation | 30 € | 30 € |\n| V | Visite | 35 € | 38 € |\n"
 	for _, tc := range []struct {
@@ -86,7 +88,15 @@ func TestZoneColumnDropped(t *testing.T) {
 		{"added", "Annexe 1\n\n| Code | Libellé | Métropole |\n|---|---|---|\n| G | Consultation | 30 € |\n| V | Visite | 35 € |\n", zones,
 			[]string{"amount G (DOM):  → 30 €", "amount V (DOM):  → 38 €"}},
 		{"one price for all", zones, "Annexe 1\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| G | Consultation | 30 € |\n| V | Visite | 35 € |\n",
-			[]string{"amount V: 38 € → "}},
+			[]string{"amount V (DOM → Tarif): 38 € → 35 €"}},
+		{"zones for one price", "Annexe 1\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| G | Consultation | 30 € |\n| V | Visite | 36 € |\n", zones,
+			[]string{"amount V (Tarif → Métropole): 36 € → 35 €", "amount V (Tarif → DOM): 36 € → 38 €"}},
+		{"three zones for two", "Annexe 1\n\n| Code | Libellé | Métropole | Antilles | Réunion |\n|---|---|---|---|---|\n| G | Consultation | 30 € | 31 € | 32 € |\n",
+			"Annexe 1\n\n| Code | Libellé | Métropole | DOM |\n|---|---|---|---|\n| G | Consultation | 30 € | 32 € |\n",
+			[]string{"amount G (Antilles → DOM): 31 € → 32 €"}},
+		{"zones for other zones", "Annexe 1\n\n| Code | Libellé | Métropole | Antilles | Réunion |\n|---|---|---|---|---|\n| G | Consultation | 30 € | 31 € | 32 € |\n",
+			"Annexe 1\n\n| Code | Libellé | Métropole | Guyane | Mayotte | Martinique |\n|---|---|---|---|---|---|\n| G | Consultation | 30 € | 31 € | 33 € | 31 € |\n",
+			[]string{"amount G (Antilles): 31 € → ", "amount G (Réunion): 32 € → ", "amount G (Guyane):  → 31 €", "amount G (Mayotte):  → 33 €", "amount G (Martinique):  → 31 €"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var got []string
