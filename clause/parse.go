@@ -229,6 +229,7 @@ type parser struct {
 	// line: no line of it is the wrapped start of a sentence.
 	oneLineParagraphs     bool
 	headerCols, tableCols tableColumns // of the header read last (nil in pipes), of the table read
+	tableRows             []gridRow    // the rows of the table read, in columns under a header in columns
 }
 
 // longProse is a length no hard-wrapped line reaches: text wrapped for
@@ -744,7 +745,8 @@ func (p *parser) flush(a, b int) {
 			hasChild = true
 			continue
 		}
-		table, centred, p.tableCols = -1, false, nil
+		table, centred = -1, false
+		p.endTable()
 		if p.free {
 			if num, ok := itemStart(p.trimmed(i)); ok {
 				emitRun()
@@ -769,6 +771,7 @@ func (p *parser) flush(a, b int) {
 		i++
 	}
 	emitRun()
+	p.endTable()
 }
 
 func (p *parser) trimmed(i int) string { return p.text[p.lines[i].ts:p.lines[i].te] }

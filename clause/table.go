@@ -372,6 +372,7 @@ func (p *parser) headerRow(i, b int) (cells []string, next int, ok bool) {
 // index, the parent of the rows that follow, whose grids its columns
 // give (rowGrid).
 func (p *parser) addTableHeader(parent, i int, cells []string) int {
+	p.endTable()
 	p.tableCols = p.headerCols
 	c := p.child(parent, KindSection)
 	c.Heading = strings.Join(cells, cellSep)
@@ -456,8 +457,8 @@ func (p *parser) addRows(parent, owner, i, b, above, cols int, code string, cent
 		next := p.labelAbove(i, j, b, cols, above, *centred)
 		text := p.rowText(i, j-next, above)
 		p.addRow(parent, owner, i, j-next, code, text)
-		if grid := p.rowGrid(i, text, p.tableCols); grid != nil && !p.over {
-			p.clauses[len(p.clauses)-1].Grid = grid
+		if p.tableCols != nil {
+			p.tableRows = append(p.tableRows, gridRow{len(p.clauses) - 1, i, text})
 		}
 		if next == 0 {
 			return j

@@ -320,16 +320,7 @@ func spread(short, long []string) []string {
 		}
 		return short[i-1]
 	}
-	score := func(cell string, j int, prev string) int {
-		s := 0
-		if cell == long[j] {
-			s = 2 * m
-		}
-		if j > 0 && (cell == prev) == (long[j] == long[j-1]) {
-			s++
-		}
-		return s
-	}
+	score := func(cell string, j int, prev string) int { return likeness(cell, prev, long, j) }
 	for i := n; i >= 0; i-- {
 		for j := m - 1; j >= 0; j-- {
 			for s := range 2 {

@@ -1,6 +1,7 @@
 package clause
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -19,34 +20,102 @@ import (
 // last column of text its names take on their lines.
 type tableColumns [][2]int
 
+// gridRow is a row in columns of the table being read, whose grid waits
+// for the table's end (endTable): the clause, its line and its text.
+type gridRow struct {
+	clause, line int
+	text         string
+}
+
+// endTable lays the rows of the table just read over its columns
+// (rowGrid), and forgets the table. The columns are where the header's
+// names and the cells of its complete rows stand (tableGrid): a header
+// sets its names as it likes, left-aligned over prices set right, or
+// narrower than the labels under it, and the rows that show a cell for
+// each column say where their cells stand.
+func (p *parser) endTable() {
+	if len(p.tableRows) > 0 && len(p.tableCols) > 0 && !p.over {
+		cols, cells := p.tableGrid()
+		for _, r := range p.tableRows {
+			if grid := p.rowGrid(r.line, r.text, cols, cells); grid != nil {
+				p.clauses[r.clause].Grid = grid
+			}
+		}
+	}
+	p.tableRows, p.tableCols = p.tableRows[:0], nil
+}
+
+// tableGrid widens each column of the table's header over the cells set
+// in it by the rows that show one cell for each column (cols): a price
+// set right of a name set left ("Métropole" over "30,00 €" ending under
+// "DOM"), a label longer than its name, stand where the rows set them.
+// It returns also where those cells alone stand (cells), {-1, -1} for a
+// column of no such row: the edges a cell of the column is set flush
+// with.
+func (p *parser) tableGrid() (cols, cells tableColumns) {
+	cols = slices.Clone(p.tableCols)
+	cells = make(tableColumns, len(cols))
+	for j := range cells {
+		cells[j] = [2]int{-1, -1}
+	}
+	for _, r := range p.tableRows {
+		if strings.ContainsRune(r.text, '\t') {
+			continue
+		}
+		spans := p.cellSpans(r.line)
+		if len(spans) != len(cols) {
+			continue
+		}
+		for j, s := range spans {
+			cols[j] = [2]int{min(cols[j][0], s.start), max(cols[j][1], s.end)}
+			if cells[j][0] < 0 {
+				cells[j] = [2]int{s.start, s.end}
+			}
+			cells[j] = [2]int{min(cells[j][0], s.start), max(cells[j][1], s.end)}
+		}
+	}
+	return cols, cells
+}
+
+// cellSpans are the cells of line i in columns, their columns of text
+// counted from the start of the line; a code set one space before its
+// label is a cell of its own (splitCodeCell).
+func (p *parser) cellSpans(i int) []headerSpan {
+	ln := p.lines[i]
+	indent := utf8.RuneCountInString(p.text[ln.start:ln.ts])
+	spans := splitCodeCell(columnSpans(p.trimmed(i)))
+	out := make([]headerSpan, len(spans))
+	for k, s := range spans {
+		start := indent + s.col
+		out[k] = headerSpan{i, start, start + utf8.RuneCountInString(s.text), s.text}
+	}
+	return out
+}
+
 // rowGrid lays the cells of the row on line i, of text, over the columns
-// of its table's header: for each column, the index of the cell set over
+// of its table (cols): for each column, the index of the cell set over
 // it, -1 where none is. A price stands over the run of columns whose
 // middle is nearest its own, as a cell is centred over the columns it
-// spans (a label, over one: a header's name is narrower than the labels
-// under it), and the cells keep their order; a column no cell takes is left to the
-// comparison (an empty cell, or a price written once set flush with the
-// first column it covers). It returns nil when the row shows a cell for
-// each column, or when its cells cannot be told from its line (tabs, a
-// label wrapped into a cell of its own).
-func (p *parser) rowGrid(i int, text string, cols tableColumns) []int {
+// spans, or over the one column it is set flush with (offset); a label
+// over one column; and the cells keep their order. A column no
+// cell takes is left to the comparison (an empty cell, or a price written
+// once set flush with the first column it covers). It returns nil when
+// the row shows a cell for each column, or when its cells cannot be told
+// from its line (tabs, a label wrapped into a cell of its own).
+func (p *parser) rowGrid(i int, text string, cols, cells tableColumns) []int {
 	m := len(cols)
 	if m == 0 || m > maxSpreadCells || strings.ContainsRune(text, '\t') {
 		return nil
 	}
-	cells := RowCells(text)
-	ln := p.lines[i]
-	indent := utf8.RuneCountInString(p.text[ln.start:ln.ts])
-	spans := splitCodeCell(columnSpans(p.trimmed(i)))
+	texts := RowCells(text)
+	spans := p.cellSpans(i)
 	n := len(spans)
-	if n >= m || n != len(cells) || n == 0 {
+	if n >= m || n != len(texts) || n == 0 {
 		return nil
 	}
-	mid := make([]int, n) // twice each cell's middle
 	price := make([]bool, n)
-	for k, s := range spans {
-		mid[k] = 2*(indent+s.col) + utf8.RuneCountInString(s.text)
-		price[k] = isAmount(cells[k]) || noPrice(cells[k])
+	for k := range spans {
+		price[k] = isAmount(texts[k]) || noPrice(texts[k])
 	}
 	// cost[k][j]: the least sum of distances laying cells k… over
 	// columns j…; run[k][j] the last column cell k then takes (-1: column
@@ -66,7 +135,11 @@ func (p *parser) rowGrid(i int, text string, cols tableColumns) []int {
 			best, last := cost[k][j+1], -1
 			for b := j; k < n && b < m && (b == j || price[k]); b++ {
 				if next := cost[k+1][b+1]; next < inf {
-					if c := abs(mid[k]-cols[j][0]-cols[b][1]) + next; c < best {
+					edges := [2]int{-1, -1}
+					if b == j {
+						edges = cells[j]
+					}
+					if c := offset(spans[k], cols[j][0], cols[b][1], edges) + next; c < best {
 						best, last = c, b
 					}
 				}
@@ -90,6 +163,19 @@ func (p *parser) rowGrid(i int, text string, cols tableColumns) []int {
 		j++
 	}
 	return grid
+}
+
+// offset is how far cell s stands from the columns lo to hi of text, in
+// half columns: from their middle, as a cell is centred over the columns
+// it spans, or from the edge of a column's cells (edges, from the rows
+// that show every cell; {-1, -1} for none) it is set flush with, as they
+// are (prices set right under a name set left).
+func offset(s headerSpan, lo, hi int, edges [2]int) int {
+	d := abs(s.start + s.end - lo - hi)
+	if edges[0] >= 0 {
+		d = min(d, 2*abs(s.start-edges[0]), 2*abs(s.end-edges[1]))
+	}
+	return d
 }
 
 // laidCells are the cells of row c laid over its header's columns (names)
@@ -172,8 +258,8 @@ func fillOpen(cells []string, open []bool, other []string) []string {
 }
 
 // fillScore scores filling the open columns j… e-1 of out, the first t
-// with before and the last u with after, against other: 2×len per column
-// alike, one per column whose sharing its neighbour's price agrees.
+// with before and the last u with after, against other, as spread scores
+// its layings (likeness).
 func fillScore(out, other []string, j, e, t, u int, before, after string) int {
 	at := func(x int) string {
 		switch {
@@ -188,12 +274,27 @@ func fillScore(out, other []string, j, e, t, u int, before, after string) int {
 	}
 	score := 0
 	for x := j; x < e; x++ {
-		if at(x) == other[x] {
-			score += 2 * len(out)
+		prev := ""
+		if x > 0 {
+			prev = at(x - 1)
 		}
-		if x > 0 && (at(x) == at(x-1)) == (other[x] == other[x-1]) {
-			score++
-		}
+		score += likeness(at(x), prev, other, x)
 	}
 	return score
+}
+
+// likeness scores cell laid in column j of a row, prev in the column
+// before it, against the cells of the same row in another version
+// (other): 2×len(other) when it is the other's cell, and one more when
+// it shares the price before it as the other's does, so that cells alike
+// come first, then which neighbouring columns share a price.
+func likeness(cell, prev string, other []string, j int) int {
+	s := 0
+	if cell == other[j] {
+		s = 2 * len(other)
+	}
+	if j > 0 && (cell == prev) == (other[j] == other[j-1]) {
+		s++
+	}
+	return s
 }

@@ -76,16 +76,7 @@ func (p *parser) headerLines(i, b int) (cells []string, next int, ok bool) {
 // amountSpans are the cells of line i that are amounts, their columns
 // counted from the start of the line.
 func (p *parser) amountSpans(i int) []headerSpan {
-	ln := p.lines[i]
-	indent := utf8.RuneCountInString(p.text[ln.start:ln.ts])
-	var out []headerSpan
-	for _, s := range columnSpans(p.trimmed(i)) {
-		if isAmount(s.text) {
-			start := indent + s.col
-			out = append(out, headerSpan{i, start, start + utf8.RuneCountInString(s.text), s.text})
-		}
-	}
-	return out
+	return slices.DeleteFunc(p.cellSpans(i), func(s headerSpan) bool { return !isAmount(s.text) })
 }
 
 // headerColumns names the columns of a header from the cells of its lines.
