@@ -77,7 +77,9 @@ func TestDefaultRules(t *testing.T) {
 	rep := Run(sampleDiff(), sides[0], sides[1], nil)
 	want := []string{
 		"error prices Article 10 amount 26,50 €→30 €",
-		"warning obligations Article 12 → Article 13 modality doit→peut",
+		"error terms Article 10 date 1er novembre 2023→1er octobre 2024",
+		"error obligations Article 12 → Article 13 modality doit→peut",
+		"error rates Article 19.3 percent 10 %→5 %",
 		"error tariffs Article 20 amount 5 €→5,10 €",
 		"error references Article 40 reference article 12→article 12",
 		"error tariffs Annexe 1/G amount 26,50 €→30 €",
@@ -89,7 +91,7 @@ func TestDefaultRules(t *testing.T) {
 	if rep.Passed() {
 		t.Error("Passed() = true with error findings")
 	}
-	if rep.Findings[4].ClauseID != "annexe-1-g" {
+	if rep.Findings[6].ClauseID != "annexe-1-g" {
 		t.Errorf("ClauseID = %q, want annexe-1-g", rep.Findings[4].ClauseID)
 	}
 }
@@ -102,7 +104,9 @@ func TestRulesFile(t *testing.T) {
 	}{
 		{"empty file means defaults", "", []string{
 			"error prices Article 10 amount 26,50 €→30 €",
-			"warning obligations Article 12 → Article 13 modality doit→peut",
+			"error terms Article 10 date 1er novembre 2023→1er octobre 2024",
+			"error obligations Article 12 → Article 13 modality doit→peut",
+			"error rates Article 19.3 percent 10 %→5 %",
 			"error tariffs Article 20 amount 5 €→5,10 €",
 			"error references Article 40 reference article 12→article 12",
 			"error tariffs Annexe 1/G amount 26,50 €→30 €",
@@ -115,7 +119,9 @@ rules:
     min_delta_pct: 5
 `, []string{
 			"error prices Article 10 amount 26,50 €→30 €",
-			"warning obligations Article 12 → Article 13 modality doit→peut",
+			"error terms Article 10 date 1er novembre 2023→1er octobre 2024",
+			"error obligations Article 12 → Article 13 modality doit→peut",
+			"error rates Article 19.3 percent 10 %→5 %",
 			"error references Article 40 reference article 12→article 12",
 			"error tariffs Annexe 1/G amount 26,50 €→30 €",
 		}},
@@ -134,6 +140,8 @@ rules:
 allow: ["Article 12", "annexe 1/*", "art-40"]
 `, []string{
 			"error prices Article 10 amount 26,50 €→30 €",
+			"error terms Article 10 date 1er novembre 2023→1er octobre 2024",
+			"error rates Article 19.3 percent 10 %→5 %",
 			"error tariffs Article 20 amount 5 €→5,10 €",
 		}},
 		{"subjects and except, accents ignored", `
@@ -299,16 +307,18 @@ func FuzzGlob(f *testing.F) {
 	})
 }
 
-// TestPresence: the default prices rule fires on an amount that appears or
-// disappears whatever its subject, and only on priced amounts that change;
-// "presence: false" in a rules file turns the first part off.
+// TestPresence: the default prices rule fires on any amount that changes,
+// appears or disappears, whatever its subject (an aid of 5 000 € par an
+// raised to 6 000 € passed the gate, as it priced no act code); a rules
+// file watching the amounts of act codes only, "presence: false", flags
+// neither.
 func TestPresence(t *testing.T) {
 	old := clause.Parse("# C\n\n## Article 1 - Aide\n\nL'aide est de 5 000 € par an.\n")
 	new := clause.Parse("# C\n\n## Article 1 - Aide\n\nL'aide est de 6 000 € par an.\n\n## Article 2 - Mission\n\nLe médecin perçoit une indemnité de 200 € par jour.\n")
 	run := func(rules *Rules) []string {
 		return brief(Check(old, new, render.Side{Ref: "a"}, render.Side{Ref: "b"}, rules, clause.CompareOptions{}).Findings)
 	}
-	if got, want := strings.Join(run(nil), "|"), "error prices Article 2 amount →200 € par jour"; got != want {
+	if got, want := strings.Join(run(nil), "|"), "error prices Article 1 amount 5 000 € par an→6 000 € par an|error prices Article 2 amount →200 € par jour"; got != want {
 		t.Errorf("defaults: %q, want %q", got, want)
 	}
 	off, err := parse("r.yaml", []byte("rules:\n  - name: prices\n    facts: [amount]\n    subjects: [\"?*\"]\n    presence: false\n"))

@@ -75,15 +75,18 @@ type Rules struct {
 // remuneration.
 var tariffClauses = []string{"tariff:*", "Annexe*", "annex:*", "*tarif*", "*honoraires*", "*rémunération*", "*forfait*"}
 
-// Default returns the built-in rules: any changed, added or removed
-// amount, percentage or act code in a tariff clause is an error (a tariff
-// row that appears or disappears brings both its code and its price), so
-// is a changed date of a tariff row (the date its prices apply from), and
-// so is, anywhere else, a changed amount that prices an act code ("la
-// consultation G est fixée à 30 €" in an article) and any amount that
-// appears or disappears (an added article's "indemnité de 200 €"); a
-// modality or negation change is a warning, a broken cross-reference an
-// error, and an article of the new version that prices an act code
+// Default returns the built-in rules, which fail a check on any change of
+// what the parties agree to pay, by when, and who must do what: any
+// changed, added or removed amount, percentage or act code in a tariff
+// clause (a tariff row that appears or disappears brings both its code and
+// its price), a changed date of a tariff row (the date its prices apply
+// from), anywhere else any amount ("la consultation G est fixée à 30 €"
+// in an article, an aid of 5 000 € par an, an added article's "indemnité
+// de 200 €"), percentage, date or time limit that changes, appears or
+// disappears (the date from which an article's price applies, a rate of
+// cover, a deadline of payment), and a modality or a negation (doit ↔
+// peut) that changes, appears or disappears; a broken cross-reference is
+// an error, and an article of the new version that prices an act code
 // otherwise than its tariff table a warning (see ConsistencyRule).
 func Default() *Rules {
 	return &Rules{Rules: defaultRules()}
@@ -94,9 +97,11 @@ func defaultRules() []Rule {
 		{Name: "tariffs", Facts: []clause.FactKind{clause.FactAmount, clause.FactPercent, clause.FactCode}, Clauses: tariffClauses, Severity: Error},
 		// A date in a tariff row is the date its prices apply from: moved,
 		// the same price holds from another day.
-		{Name: "tariff-dates", Facts: []clause.FactKind{clause.FactDate}, Clauses: []string{"tariff:*"}, Severity: Error},
-		{Name: "prices", Facts: []clause.FactKind{clause.FactAmount}, Subjects: []string{"?*"}, Presence: true, Except: tariffClauses, Severity: Error},
-		{Name: "obligations", Facts: []clause.FactKind{clause.FactModality, clause.FactNegation}, Severity: Warning},
+		{Name: "tariff-dates", Facts: []clause.FactKind{clause.FactDate, clause.FactDuration}, Clauses: []string{"tariff:*"}, Severity: Error},
+		{Name: "prices", Facts: []clause.FactKind{clause.FactAmount}, Except: tariffClauses, Severity: Error},
+		{Name: "rates", Facts: []clause.FactKind{clause.FactPercent}, Except: tariffClauses, Severity: Error},
+		{Name: "terms", Facts: []clause.FactKind{clause.FactDate, clause.FactDuration}, Except: []string{"tariff:*"}, Severity: Error},
+		{Name: "obligations", Facts: []clause.FactKind{clause.FactModality, clause.FactNegation}, Severity: Error},
 		{Name: "references", Facts: []clause.FactKind{clause.FactReference}, Broken: true, Severity: Error},
 		{Name: ConsistencyRule, Severity: Warning},
 	}
