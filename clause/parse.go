@@ -369,6 +369,7 @@ func (p *parser) settleHeadings() {
 	if p.hasArticles {
 		p.freeHeadings()
 	} else {
+		p.annexTableGroups()
 		p.joinWrapped()
 	}
 }
