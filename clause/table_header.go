@@ -229,3 +229,37 @@ func centredOver(s headerSpan, columns [][]headerSpan) [2]int {
 	}
 	return best
 }
+
+// annexTableGroups reads, in a text without articles (a tariff annex
+// alone: "Annexe 1 - Tarifs" over "Consultations" and "Visites", each over
+// its table), the line that names a table of an annex as freeHeadings
+// reads it in a text with articles: a group of the annex holding that
+// table. Read as a line of text, it left the annex's tables one, and a
+// row moved from the one to the other unchanged.
+func (p *parser) annexTableGroups() {
+	if !slices.ContainsFunc(p.heads, func(h head) bool { return h.hk == hAnnex }) {
+		return
+	}
+	isHead := p.headLines()
+	out := make([]head, 0, len(p.heads)+2)
+	k, inAnnex := 0, false
+	for i := range p.lines {
+		if k < len(p.heads) && p.heads[k].line == i {
+			inAnnex = inAnnex || p.heads[k].hk == hAnnex
+			out = append(out, p.heads[k])
+			k++
+			continue
+		}
+		if !inAnnex || isHead[i] {
+			continue
+		}
+		t, ok := p.trimmed(i), p.titleLine(i, isHead)
+		if !ok {
+			t, ok = p.emphasisedTitle(i, isHead)
+		}
+		if ok && p.opensTable(i) && currencyNote(t) == "" {
+			out = append(out, head{line: i, text: t, hk: hTableGroup})
+		}
+	}
+	p.heads = append(out, p.heads[k:]...)
+}
