@@ -578,8 +578,7 @@ func rehousedMatches(old, new *Document, ms []match) (rehoused, crossed []bool) 
 			rehoused[i] = home(0, old, o) != home(1, new, n)
 		}
 		if isTableRow(&old.Clauses[o]) && isTableRow(&new.Clauses[n]) {
-			po, pn := old.Clauses[o].Parent, new.Clauses[n].Parent
-			crossed[i] = po >= 0 && pn >= 0 && matchOf[0][po] >= 0 && matchOf[1][pn] >= 0 && matchOf[0][po] != matchOf[1][pn]
+			crossed[i] = crossesTables(old, new, o, n, matchOf)
 		}
 	}
 	return rehoused, crossed

@@ -475,14 +475,53 @@ func tableFacts(facts []Fact, code, table string) []Fact {
 	return out
 }
 
+// crossesTables reports row o of old paired with row n of new in another
+// table: the table of either side paired with a table of the other that
+// is not the row's. Both tables may be held by both versions (the
+// Métropole grid to the DROM grid), or one only: a table split in two,
+// the row gone into the new one ("| APC | … | 60 € |" from the annex's
+// one table into the DROM table, while G and VG stay in the table it
+// became, Métropole's), or two tables merged, the row come from the one
+// that went. Tables paired with none on either side are one table
+// renamed, and a table that dropped its header row (or took one) is the
+// table of the heading it stands under: the header's rows, now the
+// heading's, cross nothing.
+func crossesTables(old, new *Document, o, n int, matchOf [2][]int) bool {
+	po, pn := old.Clauses[o].Parent, new.Clauses[n].Parent
+	if po < 0 || pn < 0 {
+		return false
+	}
+	mo, mn := matchOf[0][po], matchOf[1][pn]
+	switch {
+	case mo >= 0 && mn >= 0:
+		return mo != mn
+	case mo >= 0:
+		h := new.Holder(n)
+		return h < 0 || matchOf[1][h] != mo
+	case mn >= 0:
+		h := old.Holder(o)
+		return h < 0 || matchOf[0][h] != mn
+	}
+	return false
+}
+
 // tableNames are the names that tell two tables apart by the paths of
 // their rows: the first headings where the paths part ("Métropole" and
 // "DROM", the groups of one annex; "Annexe 1 - Tarifs" and "Annexe 2 -
 // Tarifs", two annexes); "" when nothing in the paths does.
 func tableNames(a, b []string) (string, string) {
+	// A table's header names its columns, not the table: a table set
+	// under the heading the other version's tables stand in is named by
+	// that heading ("Annexe 1 - Tarifs", split into "DROM" and others).
+	name := func(path []string, k int) string {
+		if k > 0 && strings.Contains(path[k], cellSep) {
+			return path[k-1]
+		}
+		return path[k]
+	}
 	for k := range min(len(a), len(b)) {
 		if a[k] != b[k] {
-			return a[k], b[k]
+			return name(a, k), name(b, k)
 		}
 	}
 	return "", ""

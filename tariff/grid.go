@@ -285,9 +285,10 @@ func articleRow(g *Grid, rowOf map[[2]string]int, code string, v int) (int, bool
 // it, where that version renamed it (DROM → DOM) or gave a table of one
 // version's its own heading (a table split in two): a table whose name the
 // next version has not goes by the name of the next version's table, of
-// a name this one has not, that prices most of the same codes, more than
-// half of either's. A table of no such heir keeps its name: its rows end
-// with it.
+// a name this one has not, that prices most of the same codes (more than
+// half of either's), at the same price first (the table split keeps its
+// prices in the part that carries them on). A table of no such heir keeps
+// its name: its rows end with it.
 func followTables(perVersion [][]Price) {
 	for v := len(perVersion) - 2; v >= 0; v-- {
 		old, next := tableCodes(perVersion[v]), tableCodes(perVersion[v+1])
@@ -302,13 +303,16 @@ func followTables(perVersion [][]Price) {
 				if old.codes[u] != nil || taken[u] {
 					continue
 				}
-				n := 0
-				for code := range old.codes[t] {
-					if next.codes[u][code] {
-						n++
+				common, n := 0, 0 // codes in both; those, and those of the same price again
+				for code, v := range old.codes[t] {
+					if w, ok := next.codes[u][code]; ok {
+						common, n = common+1, n+1
+						if v == w {
+							n++
+						}
 					}
 				}
-				if n > most && 2*n > min(len(old.codes[t]), len(next.codes[u])) {
+				if n > most && 2*common > min(len(old.codes[t]), len(next.codes[u])) {
 					best, most = u, n
 				}
 			}
@@ -325,23 +329,25 @@ func followTables(perVersion [][]Price) {
 }
 
 // tables are the tables of a version, in document order, and the codes
-// each prices.
+// each prices, at what price.
 type tables struct {
 	names []string
-	codes map[string]map[string]bool
+	codes map[string]map[string]float64 // the first price of each code
 }
 
 func tableCodes(ps []Price) tables {
-	t := tables{codes: map[string]map[string]bool{}}
+	t := tables{codes: map[string]map[string]float64{}}
 	for _, p := range ps {
 		if !p.Row {
 			continue
 		}
 		if t.codes[p.Table] == nil {
 			t.names = append(t.names, p.Table)
-			t.codes[p.Table] = map[string]bool{}
+			t.codes[p.Table] = map[string]float64{}
 		}
-		t.codes[p.Table][p.Code] = true
+		if _, ok := t.codes[p.Table][p.Code]; !ok {
+			t.codes[p.Table][p.Code] = p.Value
+		}
 	}
 	return t
 }

@@ -253,3 +253,35 @@ func cellText(c *Cell) string {
 	}
 	return c.Text
 }
+
+// TestTableSplit: a table split in two goes on in the part that keeps its
+// prices (Métropole), not in the one that holds most of its codes (DROM,
+// which prices G and VG otherwise): G and VG unchanged in Métropole, APC
+// taken into the DROM table leaves Métropole's.
+func TestTableSplit(t *testing.T) {
+	one := clause.Parse("## Article 1 - Objet\n\nLa convention fixe les tarifs.\n\n## Annexe 1 - Tarifs\n\n| Code | Libellé | Tarif |\n|---|---|---|\n" +
+		"| G | Consultation | 30 € |\n| VG | Visite | 35 € |\n| APC | Avis ponctuel | 60 € |\n")
+	two := clause.Parse("## Article 1 - Objet\n\nLa convention fixe les tarifs.\n\n## Annexe 1 - Tarifs\n\n### Métropole\n\n| Code | Libellé | Tarif |\n|---|---|---|\n" +
+		"| G | Consultation | 30 € |\n| VG | Visite | 35 € |\n\n### DROM\n\n| Code | Libellé | Tarif |\n|---|---|---|\n" +
+		"| G | Consultation | 32 € |\n| VG | Visite | 37 € |\n| APC | Avis ponctuel | 60 € |\n")
+	g := Build([]Version{{Label: "one", Doc: one}, {Label: "two", Doc: two}})
+	var got []string
+	for _, r := range g.Rows {
+		line := r.Table + " " + r.Code + ": " + cellText(r.Cells[0]) + " " + cellText(r.Cells[1])
+		if r.Changed(1) {
+			line += "*"
+		}
+		got = append(got, line)
+	}
+	want := []string{
+		"Annexe 1/Métropole G: 30 € 30 €",
+		"Annexe 1/Métropole VG: 35 € 35 €",
+		"Annexe 1/DROM G: – 32 €*",
+		"Annexe 1/DROM VG: – 37 €*",
+		"Annexe 1/DROM APC: – 60 €*",
+		"Annexe 1/Métropole APC: 60 € –*",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("grid:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
