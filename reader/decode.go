@@ -356,7 +356,12 @@ func plainRun(s string, inert *inertRunes) (n, runes int, composed bool) {
 			r, size = utf8.DecodeRuneInString(s[n:])
 		}
 		// Below U+00A0 lie the C1 controls; size 1 is invalid UTF-8.
-		if r < 0xA0 || size == 1 || r == '\uFEFF' || unicode.IsSpace(r) || sanitize.IsBidi(r) {
+		// Of two bytes, only U+00A0 is a space and U+061C a bidi mark.
+		if size == 2 {
+			if r <= 0xA0 || r == '\u061c' {
+				break
+			}
+		} else if r < 0xA0 || size == 1 || r == '\uFEFF' || unicode.IsSpace(r) || sanitize.IsBidi(r) {
 			break
 		}
 		if composed && !inert.has(r, s[n:n+size]) {
@@ -404,10 +409,12 @@ type inertRunes struct {
 }
 
 func (c *inertRunes) has(r rune, enc string) bool {
+	return c.known[uint8(r)^uint8(r>>8)] == r || c.learn(r, enc)
+}
+
+// learn asks norm whether r is inert, and remembers it when it is.
+func (c *inertRunes) learn(r rune, enc string) bool {
 	k := uint8(r) ^ uint8(r>>8)
-	if c.known[k] == r {
-		return true
-	}
 	if !norm.NFC.PropertiesString(enc).BoundaryBefore() {
 		return false
 	}
