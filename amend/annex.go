@@ -195,3 +195,38 @@ func (st *state) resolveTable(t Target) (int, error) {
 	}
 	return 0, errf("row %s is not in the table « %s »", t.Row, t.TableName)
 }
+
+// replacePrice puts op.New in place of the one price row i holds, the
+// cell written as an amount in euros ("30 €", "30,00 EUR"). A row of no
+// such cell, or of several (a price per zone), is refused: the
+// instruction names no price to replace.
+func (st *state) replacePrice(i int, t Target, op Op, by string) error {
+	c := &st.cl[i]
+	if c.Kind != clause.KindItem {
+		return errf("names the price of %s, which is no row of a table: quote the amount replaced", t.clauseName())
+	}
+	var at []int
+	for start := 0; start < len(c.Text); {
+		end := strings.IndexByte(c.Text[start:], '|')
+		if end < 0 {
+			end = len(c.Text)
+		} else {
+			end += start
+		}
+		cell := c.Text[start:end]
+		if trimmed := strings.TrimSpace(cell); priceCell.MatchString(trimmed) {
+			k := start + strings.Index(cell, trimmed)
+			at = append(at, k, k+len(trimmed))
+		}
+		start = end + 1
+	}
+	if len(at) != 2 {
+		return errf("%s holds %d prices in euros: quote the one replaced (« le tarif « 30 € » est remplacé par… »)", t.clauseName(), len(at)/2)
+	}
+	c.Text = c.Text[:at[0]] + op.New + c.Text[at[1]:]
+	st.mark(i, by)
+	return nil
+}
+
+// priceCell matches a table cell holding an amount in euros alone.
+var priceCell = lazy(`^\d{1,3}(?:[  ]?\d{3})*(?:[.,]\d{1,2})?\s?(?:€|EUR|euros?)$`)

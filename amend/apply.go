@@ -356,6 +356,9 @@ func (st *state) applyTo(op Op, t Target, by string) error {
 	}
 	switch op.Kind {
 	case Replace, DeleteWords, InsertWords, AppendWords:
+		if op.Price {
+			return st.replacePrice(i, t, op, by)
+		}
 		if strings.Contains(op.New, "\n") {
 			// Words quoted over two lines are one run of words: the
 			// line break is the avenant's layout (a hard-wrapped text),

@@ -143,6 +143,9 @@ type Op struct {
 	// Code is the code the instruction names as the text it amends
 	// (Target.Code), "" when none: the base must be that code.
 	Code string
+	// Price, for a Replace, puts New in place of the one price the
+	// target row holds ("le tarif de la ligne G est remplacé par …").
+	Price bool
 }
 
 // Instruction is one instruction of the avenant: an article, or one of its

@@ -196,6 +196,11 @@ var opForms = []opForm{
 		func(m, q []string) Op { return Op{Kind: Rewrite, New: strings.Join(q, "\n\n")} }},
 	{pattern(`\brédiger\s+ainsi\s+[^\x01]*?:?\s*(QS)`),
 		func(m, q []string) Op { return Op{Kind: Rewrite, New: strings.Join(q, "\n\n")} }},
+	// "le tarif de la ligne G est remplacé par « 31,50 € »": the price
+	// the row holds, named by no quotation of its own; the row is named
+	// inside the form.
+	{pattern(`\b(?:le|son)\s+(?:tarif|montant|prix)\b([^\x01]*?)\s+est\s+remplacé\s+par\s+(?:(?:le\s+tarif|le\s+montant|la\s+somme)\s*:?\s*)?(Q)`),
+		func(m, q []string) Op { return Op{Kind: Replace, New: q[0], Price: true} }},
 	// "les mots « X » sont supprimés", "supprimer les mots « X »"
 	{pattern(`(?:NOUN\s*:?\s*)?(Q)\s*,?\s+(?:est|sont)\s+supprimée?s?`),
 		func(m, q []string) Op { return Op{Kind: DeleteWords, Old: q[0]} }},
@@ -298,7 +303,8 @@ func parseOps(frame string, ctx Target, last *Target, quotes []string) ([]Op, er
 	if err != nil {
 		return nil, err
 	}
-	rest := frame
+	// A table's name is no quotation an operation takes.
+	rest, table := cutTableName(frame, quotes)
 	for _, ix := range renumberForm.FindAllStringSubmatchIndex(rest, -1) {
 		m := submatches(rest, ix)
 		op, err := renumberOp(renumbered{m[1], m[2], inAnnexNumber(m[3])}, renumbered{m[4], m[5], inAnnexNumber(m[6])})
@@ -318,7 +324,7 @@ func parseOps(frame string, ctx Target, last *Target, quotes []string) ([]Op, er
 			}
 			// "il est inséré, après l'article 17, un article…": the
 			// place sits inside the form.
-			if op.Kind == Insert && len(groups) > 3 && groups[1] != "" {
+			if op.Kind == Insert && len(groups) > 3 && groups[1] != "" || op.Price {
 				midLocation += " " + groups[1]
 			}
 			ops = append(ops, found{m[0], op})
@@ -329,7 +335,7 @@ func parseOps(frame string, ctx Target, last *Target, quotes []string) ([]Op, er
 		return nil, errf("instruction not understood: %s", shorten(restoreQuotes(frame, quotes)))
 	}
 	sort.SliceStable(ops, func(i, j int) bool { return ops[i].at < ops[j].at })
-	locText, table := cutTableName(rest+" ¦ "+midLocation, quotes)
+	locText := rest + " ¦ " + midLocation
 	targets, err := parseLocation(locText, ctx, last)
 	if err == nil {
 		targets, err = inTable(targets, table)

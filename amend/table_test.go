@@ -108,3 +108,17 @@ func TestTableNamedByHeading(t *testing.T) {
 			err: "Article 1er: row VG is in 2 tables: name the annex, or the table by its heading (« à la ligne VG du tableau « … » »)"},
 	})
 }
+
+// "Le tarif de la ligne G est remplacé par « … »" replaces the one price
+// the row holds. Before, it was not understood; a row of several prices,
+// or of none written in euros, is refused: no price is named.
+func TestPriceOfRow(t *testing.T) {
+	base := clause.Parse("# Convention\n\n## Annexe 1 - Tarifs\n\n### Métropole\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| G | Consultation | 30 € |\n\n" +
+		"### DROM\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| G | Consultation | 32 € |\n\n## Annexe 2 - Zones\n\n| Code | Libellé | Métropole | DROM |\n|---|---|---|---|\n| VG | Visite | 35 € | 37 € |\n")
+	runApplyCases(t, base, []applyCase{
+		{name: "the row's price", amend: "### Article 1er\n\nLe tarif de la ligne G du tableau « Métropole » est remplacé par « 31,50 € ».",
+			clause: "row G", want: "| G | Consultation | 31,50 € |"},
+		{name: "a row of two prices", amend: "### Article 1er\n\nÀ l'annexe 2, le tarif de la ligne VG est remplacé par le tarif « 36 € ».",
+			err: "Article 1er: row VG of annexe 2 holds 2 prices in euros: quote the one replaced (« le tarif « 30 € » est remplacé par… »)"},
+	})
+}
