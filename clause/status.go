@@ -72,8 +72,8 @@ func readStatus(s string) (status string, n int, ok bool) {
 }
 
 // statusTitle reads a heading's title that is a status and nothing else,
-// set after a dash or a colon rather than in parentheses: "Article 12 –
-// Abrogé.", "Article 3 : Supprimé". Read as a title, it made "Article 12
+// set after a dash or a colon, without parentheses or with them: "Article
+// 12 – Abrogé.", "Article 3 : Supprimé", "Article 2 - (Non modifié)". Read as a title, it made "Article 12
 // (abrogé)" and "Article 12 – Abrogé." two headings, and "Abrogé" →
 // "Supprimé" a change of title.
 func statusTitle(rest string) (status string, ok bool) {
@@ -87,8 +87,12 @@ func statusTitle(rest string) (status string, ok bool) {
 	t := strings.TrimLeft(rest, " \t:-")
 	t = strings.TrimPrefix(strings.TrimPrefix(t, "–"), "—")
 	t = strings.TrimLeft(t, " \t")
-	if len(t) == len(rest) || t == "" || !strings.ContainsRune("nNsScCaApP", rune(t[0])) {
+	if len(t) == len(rest) || t == "" || !strings.ContainsRune("nNsScCaApP(", rune(t[0])) {
 		return "", false
+	}
+	if t[0] == '(' {
+		// "Article 2 - (Non modifié)": the status in its parentheses.
+		return statusOnly(strings.TrimRight(t, " ."))
 	}
 	st, known := statusForms[frtext.SlugMax(strings.TrimRight(t, " ."), 3*maxSlug)]
 	return st, known
