@@ -660,6 +660,13 @@ func (p *parser) noPriceRow(i int) bool {
 	return slices.ContainsFunc(RowCells(p.trimmed(i)), noPrice)
 }
 
+// FreeCell reports a cell that says the act costs nothing ("Gratuit",
+// "Gratuite"): a price of 0 €, unlike the other cells of noPrice ("NC",
+// "Sans objet"), which give none.
+func FreeCell(cell string) bool {
+	return noPrice(cell) && strings.HasPrefix(frtext.Fold(strings.Trim(cell, " *")), "gratuit")
+}
+
 // noPrice reports a cell that says the act has no price where a price
 // stands: "Gratuit", "NC" (non coté), "Néant", "Sans objet", a dash. An
 // act so written is a row of its table all the same ("CCP   Consultation

@@ -61,6 +61,9 @@ func Prices(d *clause.Document) []Price {
 			label, table = RowLabel(d.Clauses[i].Text, d.Clauses[i].Number), TableName(d, i)
 		}
 		prices, columns := d.ColumnPrices(i)
+		if row && len(prices) == 0 {
+			out = append(out, freePrice(d, i, label, table)...)
+		}
 		for k, f := range prices {
 			if f.NewValue == nil {
 				continue
@@ -70,6 +73,20 @@ func Prices(d *clause.Document) []Price {
 		}
 	}
 	return out
+}
+
+// freePrice is the price of tariff row i when it gives none but says the
+// act is free ("| CCP | Consultation de prévention | Gratuit |"): 0 €, as
+// written. Left out, the grid showed no such act, and a price turned
+// into "Gratuit" read as the act priced no more.
+func freePrice(d *clause.Document, i int, label, table string) []Price {
+	c := &d.Clauses[i]
+	for _, cell := range clause.RowCells(c.Text) {
+		if clause.FreeCell(cell) {
+			return []Price{{Code: c.Number, Unit: "EUR", Text: cell, Clause: d.Name(i), Row: true, Label: label, At: i, Table: table}}
+		}
+	}
+	return nil
 }
 
 // TableName names the table that holds row i of d by what stands above

@@ -285,3 +285,24 @@ func TestTableSplit(t *testing.T) {
 		t.Errorf("grid:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestFreeRow: a row that says its act is free is priced 0 € in the grid,
+// as written; a price turned into "Gratuit" is a change (the act read as
+// no longer priced, "–", and a free act was missing from the grid), and a
+// row that says "NC" gives no price.
+func TestFreeRow(t *testing.T) {
+	table := func(ccp string) *clause.Document {
+		return clause.Parse("## Annexe 1 - Tarifs\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| G | Consultation | 30 € |\n| CCP | Consultation de prévention | " + ccp + " |\n")
+	}
+	g := Build([]Version{{Label: "v1", Doc: table("46 €")}, {Label: "v2", Doc: table("Gratuit")}, {Label: "v3", Doc: table("NC")}})
+	if len(g.Rows) != 2 || g.Rows[1].Code != "CCP" {
+		t.Fatalf("rows = %+v", g.Rows)
+	}
+	ccp := &g.Rows[1]
+	if c := ccp.Cells[1]; c == nil || c.Text != "Gratuit" || c.Value != 0 || c.Unit != "EUR" || !ccp.Changed(1) {
+		t.Errorf("CCP free: %+v, changed %v", c, ccp.Changed(1))
+	}
+	if ccp.Cells[2] != nil || !ccp.Changed(2) {
+		t.Errorf("CCP NC: %+v", ccp.Cells[2])
+	}
+}
