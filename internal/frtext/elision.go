@@ -130,6 +130,8 @@ func Before(w, next string, g Gender) (form string, ok bool) {
 	switch {
 	case vowel && key == "si" && (strings.EqualFold(next, "il") || strings.EqualFold(next, "ils")):
 		form = "s'"
+	case vowel && key == "s'" && isPronounAfterSi(next):
+		form = "si" // "s'il" with « elle » is "si elle": "se" stands before no pronoun
 	case vowel && key == "ce" && isEtre(next):
 		form = "c'"
 	case vowel && beforeVowel[key] != "":
@@ -188,6 +190,16 @@ func elidedForm(w string) string {
 func isEtre(w string) bool {
 	switch strings.ToLower(w) {
 	case "est", "était", "étaient", "eût", "en":
+		return true
+	}
+	return false
+}
+
+// isPronounAfterSi reports the subject pronouns that "si" stands before
+// whole: "si elle", "si on".
+func isPronounAfterSi(w string) bool {
+	switch strings.ToLower(w) {
+	case "elle", "elles", "on":
 		return true
 	}
 	return false

@@ -191,6 +191,8 @@ func TestRules(t *testing.T) {
 		{"Before", "que | il | -", "qu'"},
 		{"Before", "si | il | -", "s'"},
 		{"Before", "si | elle | -", "si"},
+		{"Before", "s' | elle | -", "si"},
+		{"Before", "s' | applique | -", "s'"},
 		{"Before", "ce | avis | -", "cet"},
 		{"Before", "ce | est | -", "c'"},
 		{"Before", "sa | assurance | -", "son"},
