@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/avenant-dev/avenant/internal/frtext"
 )
 
 // sumBasis reads what follows a sum at end to say what it is a sum of:
@@ -48,13 +50,13 @@ var taxBases = []basisForm{
 	{" H.T.", "HT"}, {" TTC", "TTC"}, {" HT", "HT"},
 }
 
-// sumPeriod reads what the sum that ends at end pays for: "par" or a
+// sumPeriod reads what the sum that ends at end is paid per: "par" or a
 // slash, then a unit of time as durations read them ("par an", "/an",
-// "par année", "/h", "par heure"), a day also written "journée", or a
-// unit it is counted by ("par patient", "par acte", "/point"), or several
-// joined by "et" ("par patient et par an"), in any order: "30 € par
-// patient" and "30 € par acte", "par patient et par an" and "par patient
-// et par mois" are two sums.
+// "par année", "/h", "par heure"), a day also written "journée", or the
+// thing it is counted by ("par patient", "par acte", "/point", "par
+// ETP"), or several joined by "et" ("par patient et par an"), in any
+// order: "30 € par patient" and "30 € par acte", "par patient et par an"
+// and "par patient et par mois" are two sums.
 func sumPeriod(s string, end int) (string, int) {
 	var parts []string
 	for {
@@ -78,6 +80,10 @@ func sumPeriod(s string, end int) (string, int) {
 			_, size := utf8.DecodeRuneInString(rest[w:])
 			w += size
 		}
+		// "par l'assuré": an elided word is no unit.
+		if w < len(rest) && rest[w] == '\'' {
+			break
+		}
 		part := perUnit(strings.ToLower(rest[from:w]))
 		if part == "" {
 			break
@@ -89,7 +95,15 @@ func sumPeriod(s string, end int) (string, int) {
 }
 
 // perUnit is the basis a sum is paid by for the word after its "par":
-// a unit of time ("/an") or of what it counts ("/patient"), or "".
+// a unit of time ("/an") or the thing it counts ("/patient"), in the
+// singular; "" when the word says by what act or how the sum is fixed or
+// paid ("par arrêté", "par avenant", "par virement") or is a word of
+// grammar or a number ("par la caisse", "par un médecin"). Any other
+// word is what the sum is counted by: the things conventions price by
+// are many (patients, acts, boxes, kilometres, ETP, lines of a
+// prescription…), the ways of fixing a sum few, and a thing counted
+// that went unread left "30 € par patient" → "30 € par ordonnance" no
+// change.
 func perUnit(word string) string {
 	if word == "journée" || word == "journées" {
 		word = "jour"
@@ -97,29 +111,30 @@ func perUnit(word string) string {
 	if u, ok := durationUnits[word]; ok {
 		return periodNames[u.unit+strconv.Itoa(int(u.factor))]
 	}
-	if countUnits[word] {
-		return "/" + word
+	if len(word) < 2 || isDigit(word[0]) || notPerUnit[word] || frtext.IsGrammatical(word) || frtext.IsCardinalWord(word) {
+		return ""
 	}
-	if one := strings.TrimSuffix(word, "s"); one != word && countUnits[one] {
-		return "/" + one
+	if one, ok := strings.CutSuffix(word, "s"); ok && len(one) > 2 {
+		if notPerUnit[one] {
+			return ""
+		}
+		word = one
 	}
-	return ""
+	return "/" + word
 }
 
-// countUnits are the things a sum is paid per, in the singular: the
-// patients, acts and places that conventions and tariffs price by. Only
-// these: after "par", most words name who or what fixes the sum ("par
-// arrêté", "par avenant", "par la caisse"), not what it is paid for.
-var countUnits = map[string]bool{
-	"patient": true, "assuré": true, "bénéficiaire": true, "personne": true, "enfant": true,
-	"résident": true, "habitant": true, "salarié": true, "famille": true, "foyer": true,
-	"acte": true, "consultation": true, "visite": true, "séance": true, "examen": true,
-	"intervention": true, "passage": true, "déplacement": true, "kilomètre": true, "km": true,
-	"prescription": true, "boîte": true, "feuille": true, "facture": true, "dossier": true, "cas": true,
-	"médecin": true, "praticien": true, "professionnel": true, "infirmier": true, "infirmière": true,
-	"structure": true, "cabinet": true, "site": true, "établissement": true, "équipe": true,
-	"lit": true, "place": true, "point": true, "indicateur": true, "unité": true, "tranche": true,
-	"garde": true, "astreinte": true, "nuit": true,
+// notPerUnit are the words after "par" that say by what act or how a sum
+// is fixed or paid, or that open a locution ("par exemple", "par
+// dérogation à"): never what the sum is paid per. A sum is fixed by few
+// acts and paid in few ways; it is paid per anything.
+var notPerUnit = map[string]bool{
+	"arrêté": true, "décret": true, "loi": true, "avenant": true, "convention": true, "accord": true,
+	"décision": true, "délibération": true, "circulaire": true, "instruction": true, "règlement": true,
+	"voie": true, "dérogation": true, "exception": true, "exemple": true, "ailleurs": true,
+	"conséquent": true, "suite": true, "défaut": true, "application": true, "référence": true,
+	"rapport": true, "principe": true, "priorité": true, "avance": true, "anticipation": true,
+	"écrit": true, "courrier": true, "lettre": true, "courriel": true, "virement": true, "chèque": true,
+	"prélèvement": true, "mandat": true, "télétransmission": true, "téléservice": true,
 }
 
 // periodNames are the bases of sums by the time they pay for, by unit of
@@ -129,86 +144,21 @@ var periodNames = map[string]string{
 	"month3": "/trimestre", "month6": "/semestre", "year1": "/an",
 }
 
-// valueBound reads whether the sum, rate or time limit at s[start:end]
-// is a bound rather than the value itself: a ceiling ("au plus 30 €",
-// "d'au plus deux mois", "20 % au maximum", "une durée maximale de trois
-// mois", "dans la limite de 30 €") or a floor ("au moins 30 €", "30 €
-// minimum", "un minimum de 10 %"); not "deux mois au plus tôt", which
-// places a date. A ceiling turned into a floor, or a bound added to a
-// value, is a change of what the text allows. It returns "≤", "≥" or "",
-// and the span the value and its bound take.
-func valueBound(s string, start, end int) (bound string, from, to int) {
-	if b, n := boundBefore(s[:start]); b != "" {
-		return b, start - n, end
+// periodBases are the bases periodNames names.
+var periodBases = func() map[string]bool {
+	m := map[string]bool{}
+	for _, b := range periodNames {
+		m[b] = true
 	}
-	// Most values are followed by punctuation or a word of no bound: one
-	// byte rules them out.
-	if end+2 < len(s) && s[end] == ' ' && (s[end+1]|0x20 == 'a' || s[end+1]|0x20 == 'm') {
-		for _, b := range boundsAfter {
-			if e := end + len(b.words); e <= len(s) && strings.EqualFold(s[end:e], b.words) && endsWord(s, e) &&
-				!strings.HasPrefix(s[e:], " tôt") && !strings.HasPrefix(s[e:], " tard") {
-				return b.bound, start, e
-			}
-		}
-	}
-	return "", start, end
-}
-
-// boundBefore reads the bound that before ends with, and how many bytes
-// it takes: its words, then "de" or "d'" if written.
-func boundBefore(before string) (string, int) {
-	rest := before
-	for _, link := range [...]string{" de ", " d'", " "} {
-		if strings.HasSuffix(rest, link) {
-			rest = rest[:len(rest)-len(link)+1]
-			break
-		}
-	}
-	if !strings.HasSuffix(rest, " ") {
-		return "", 0
-	}
-	head := rest[:len(rest)-1]
-	word := strings.ToLower(head[strings.LastIndexAny(head, " '\n")+1:])
-	b, ok := boundWords[word]
-	if !ok {
-		return "", 0
-	}
-	words := len(word)
-	if b.lead == "" && strings.HasSuffix(strings.ToLower(head[:len(head)-len(word)]), " au ") {
-		words += len("au ") // "au maximum"
-	}
-	if b.lead != "" {
-		lead := head[:len(head)-len(word)]
-		if len(lead) < len(b.lead) || !strings.EqualFold(lead[len(lead)-len(b.lead):], b.lead) {
-			return "", 0
-		}
-		words += len(b.lead)
-		if len(lead) > len(b.lead) && startsWordBefore(lead[:len(lead)-len(b.lead)]) {
-			return "", 0
-		}
-	}
-	return b.bound, len(before) - len(head) + words
-}
-
-// boundWords are the last words of the bounds said before a value, with
-// the words that must precede them: "au plus", "dans la limite".
-var boundWords = map[string]struct{ lead, bound string }{
-	"plus": {"au ", "≤"}, "moins": {"au ", "≥"}, "limite": {"dans la ", "≤"},
-	"maximum": {"", "≤"}, "maximal": {"", "≤"}, "maximale": {"", "≤"}, "maximaux": {"", "≤"}, "maximales": {"", "≤"},
-	"minimum": {"", "≥"}, "minimal": {"", "≥"}, "minimale": {"", "≥"}, "minimaux": {"", "≥"}, "minimales": {"", "≥"},
-}
-
-type boundForm struct{ words, bound string }
-
-// boundsAfter are the bounds said after a value: "30 € au plus".
-var boundsAfter = []boundForm{{" au plus", "≤"}, {" au maximum", "≤"}, {" maximum", "≤"}, {" au moins", "≥"},
-	{" au minimum", "≥"}, {" minimum", "≥"}}
+	return m
+}()
 
 // countBasis reports a basis that names a thing the sum is paid per
-// ("/patient"): a cell "30 € par acte" says more than a price.
+// ("/patient"), not only a time: a cell "30 € par acte" says more than a
+// price.
 func countBasis(basis string) bool {
 	for _, part := range strings.Fields(basis) {
-		if countUnits[strings.TrimPrefix(part, "/")] {
+		if !periodBases[part] {
 			return true
 		}
 	}
