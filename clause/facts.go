@@ -667,6 +667,9 @@ func (t *factTextKind) extract(subject string) []factAt {
 	for _, f := range t.durations() {
 		add(f)
 	}
+	for _, f := range t.frequencies() {
+		add(f)
+	}
 	for _, c := range codes {
 		add(factAt{kind: FactCode, start: c.start, end: c.end, text: c.code, key: "code:" + c.code, val: c.code})
 	}

@@ -19,6 +19,7 @@ const (
 	classYearLead                        // a key of yearLeads
 	classPeriod                          // "semestre", "trimestre"
 	classClock                           // "midi", "minuit"
+	classCount                           // "fois", "reprise", "reprises", "par"
 )
 
 // yearLeads are the words after which a year alone is a date: "l'année
@@ -71,6 +72,10 @@ var factWordClasses = sync.OnceValue(func() *wordClasses {
 	for w := range periods {
 		add(classPeriod, w)
 	}
+	for w := range timesWords {
+		add(classCount, w)
+	}
+	add(classCount, "par")
 	for w := range noonOrMidnight {
 		add(classClock, w)
 	}

@@ -502,6 +502,15 @@ var factCases = []struct {
 		want: []Fact{{Kind: FactAmount, Old: "10 €", New: "12 €", OldValue: f64(10), NewValue: f64(12), Unit: "EUR", DeltaPct: f64(20)}},
 	},
 	{
+		name: "how often a thing is done is a modality: a count of times or of things in a period, its bound, its period",
+		old:  "L'examen est réalisé au plus deux fois par an. Le bilan est fait au plus deux fois. Le patient bénéficie de 4 consultations par an et de quatre séances par semaine. L'acte est renouvelable une fois. Une fois la demande reçue, la caisse répond. Le cabinet suit 30 patients par médecin.",
+		new:  "L'examen est réalisé trois fois par an. Le bilan est fait au moins deux fois. Le patient bénéficie de 5 consultations par an et de 4 séances par semaine. L'acte est renouvelable à deux reprises. Dès la demande reçue, la caisse répond. Le cabinet suit 40 patients par médecin.",
+		want: []Fact{{Kind: FactModality, Old: "au plus deux fois par an", New: "trois fois par an", OldValue: f64(2), NewValue: f64(3)},
+			{Kind: FactModality, Old: "au plus deux fois", New: "au moins deux fois", OldValue: f64(2), NewValue: f64(2)},
+			{Kind: FactModality, Old: "4 consultations par an", New: "5 consultations par an", OldValue: f64(4), NewValue: f64(5)},
+			{Kind: FactModality, Old: "une fois", New: "deux reprises", OldValue: f64(1), NewValue: f64(2)}},
+	},
+	{
 		name: "a sum a month is another sum than a year",
 		old:  "Le forfait est de 30 € par mois, l'aide de 1500€/an, la garde de 150 € par jour d'activité.",
 		new:  "Le forfait est de 30 € par an, l'aide de 1500 € par an, la garde de 150 € par patient.",

@@ -135,6 +135,10 @@ var notPerUnit = map[string]bool{
 	"rapport": true, "principe": true, "priorité": true, "avance": true, "anticipation": true,
 	"écrit": true, "courrier": true, "lettre": true, "courriel": true, "virement": true, "chèque": true,
 	"prélèvement": true, "mandat": true, "télétransmission": true, "téléservice": true,
+	// Pronouns ("un avis par lequel", "par eux") that grammar's list
+	// leaves out.
+	"lequel": true, "laquelle": true, "lesquels": true, "lesquelles": true, "auquel": true, "duquel": true,
+	"lui": true, "eux": true, "nous": true, "vous": true, "soi": true, "moi": true,
 }
 
 // periodNames are the bases of sums by the time they pay for, by unit of
