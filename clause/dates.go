@@ -99,16 +99,22 @@ func (t *factTextKind) dates() []factAt {
 				day = 1
 			case isDigits(d) && len(d) <= 2:
 				day, _ = strconv.Atoi(d)
+			default:
+				day, start = t.spelledDay(w.start - 1)
 			}
 			if day > 31 {
 				day = 0
 			}
-			if day > 0 {
+			if day > 0 && start == w.start {
 				start = ws[i-1].start
 			}
 		}
-		if i+1 < len(ws) && s[w.end:ws[i+1].start] == " " && isDigits(ws[i+1].s) && (len(ws[i+1].s) == 4 || day > 0 && t.shortYear(i+1)) {
-			year, end = fullYear(ws[i+1].s), ws[i+1].end
+		if i+1 < len(ws) && s[w.end:ws[i+1].start] == " " {
+			if isDigits(ws[i+1].s) && (len(ws[i+1].s) == 4 || day > 0 && t.shortYear(i+1)) {
+				year, end = fullYear(ws[i+1].s), ws[i+1].end
+			} else if e, y, ok := spelledYear(s, ws[i+1].start); ok {
+				year, end = y, e
+			}
 		}
 		if lo, loDay, ok := t.dayRangeLow(i - 1); ok && day > 0 {
 			// "du 1er au 15 janvier 2025": the first day is of the
@@ -159,6 +165,31 @@ func (t *factTextKind) dates() []factAt {
 	out = append(out, t.periods()...)
 	// Last, so that a year already read in a full date is not read again.
 	return append(out, t.years()...)
+}
+
+// spelledDay reads a day of the month written in words that ends at
+// end ("le quinze mars", "le trente et un décembre"): its number and
+// where it starts, or 0 and end.
+func (t *factTextKind) spelledDay(end int) (int, int) {
+	from, n, ok := frtext.CardinalBefore(t.s, end)
+	if !ok || n < 1 || n > 31 || from > 0 && startsWordBefore(t.s[:from]) {
+		return 0, end + 1
+	}
+	return n, from
+}
+
+// spelledYear reads a year written in words that starts at start
+// ("deux mille vingt-cinq", "mil neuf cent quatre-vingt-dix-huit"), as
+// acts dated in full write it: where it ends and the year in figures.
+func spelledYear(s string, start int) (int, string, bool) {
+	if start > 0 && startsWordBefore(s[:start]) {
+		return 0, "", false
+	}
+	end, v, ok := frtext.CardinalAfter(s, start)
+	if !ok || v < 1000 || v > 2999 || !endsWord(s, end) {
+		return 0, "", false
+	}
+	return end, strconv.Itoa(v), true
 }
 
 // shortYear reports whether the two digits at word k, after a day and a
@@ -318,16 +349,25 @@ func (t *factTextKind) years() []factAt {
 			}
 		}
 		y := ws[lead+1]
-		if len(y.s) != 4 || !isDigits(y.s) || (y.s[:2] != "19" && y.s[:2] != "20") || s[ws[lead].end:y.start] != " " || !endsDate(s, y.end) {
+		if s[ws[lead].end:y.start] != " " {
 			continue
 		}
-		if lead+2 < len(ws) && s[y.end:ws[lead+2].start] == " " && counts(ws[lead+2], locution || t.participleBefore(lead, ws[lead+2])) {
+		yEnd, year := y.end, y.s
+		if len(y.s) != 4 || !isDigits(y.s) || (y.s[:2] != "19" && y.s[:2] != "20") || !endsDate(s, y.end) {
+			// "en deux mille vingt-quatre"
+			e, spelled, ok := spelledYear(s, y.start)
+			if !ok || spelled[:2] != "19" && spelled[:2] != "20" {
+				continue
+			}
+			yEnd, year = e, spelled
+		}
+		if next := t.wordAt(yEnd); next < len(ws) && s[yEnd:ws[next].start] == " " && counts(ws[next], locution || t.participleBefore(lead, ws[next])) {
 			continue
 		}
-		if rest := s[y.end:]; strings.HasPrefix(rest, " €") || strings.HasPrefix(rest, " %") {
+		if rest := s[yEnd:]; strings.HasPrefix(rest, " €") || strings.HasPrefix(rest, " %") {
 			continue
 		}
-		out = append(out, factAt{kind: FactDate, start: y.start, end: y.end, text: y.s, key: "date:" + y.s, val: y.s})
+		out = append(out, factAt{kind: FactDate, start: y.start, end: yEnd, text: s[y.start:yEnd], key: "date:" + year, val: year})
 	}
 	return out
 }

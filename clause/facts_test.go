@@ -168,6 +168,13 @@ var factCases = []struct {
 		want: []Fact{{Kind: FactDate, Old: "2023-04-30", New: "2024-02-08"}},
 	},
 	{
+		name: "a date or a year in words is the date in figures",
+		old:  "La mesure entre en vigueur le premier janvier deux mille vingt-cinq ; le bilan est fait en deux mille vingt-quatre ; l'arrêté du trente et un décembre mil neuf cent quatre-vingt-dix-huit ; un tirage en deux mille exemplaires.",
+		new:  "La mesure entre en vigueur le premier juillet deux mille vingt-cinq ; le bilan est fait en deux mille vingt-six ; l'arrêté du 31 décembre 1998 ; un tirage en trois mille exemplaires.",
+		want: []Fact{{Kind: FactDate, Old: "premier janvier deux mille vingt-cinq", New: "premier juillet deux mille vingt-cinq"},
+			{Kind: FactDate, Old: "deux mille vingt-quatre", New: "deux mille vingt-six"}},
+	},
+	{
 		name: "a date with dots",
 		old:  "Le dispositif prend fin le 31.12.2026.",
 		new:  "Le dispositif prend fin le 31.12.2027.",

@@ -141,6 +141,12 @@ func TestRules(t *testing.T) {
 		{"CardinalBefore", "fixé à dix-sept cents", "9: 1700"},
 		{"CardinalBefore", "soit deux millions", "5: 2000000"},
 		{"CardinalBefore", "un délai", "no"},
+		// CardinalAfter: the number that opens the text, and where it ends.
+		{"CardinalAfter", "deux mille vingt-quatre, le", "23: 2024"},
+		{"CardinalAfter", "mil neuf cent quatre-vingt-dix-huit", "35: 1998"},
+		{"CardinalAfter", "trente et un décembre", "12: 31"},
+		{"CardinalAfter", "deux trois jours", "4: 2"},
+		{"CardinalAfter", "délai de deux", "no"},
 		// HeadingStart: the division a heading's first word names, and
 		// what follows that word (after " | ").
 		{"HeadingStart", "Article 12 - Objet", "article |  12 - Objet"},
@@ -257,6 +263,11 @@ func TestRules(t *testing.T) {
 			form, ok := Before(in[0], in[1], map[string]Gender{"m": Masculine, "f": Feminine}[in[2]])
 			if got = form; !ok {
 				got = "?"
+			}
+		case "CardinalAfter":
+			got = "no"
+			if end, v, ok := CardinalAfter(c.in, 0); ok {
+				got = strconv.Itoa(end) + ": " + strconv.Itoa(v)
 			}
 		case "HeadingStart":
 			div, rest := HeadingStart(c.in)

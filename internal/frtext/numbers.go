@@ -11,12 +11,13 @@ import (
 // value; the rest is how they combine (Cardinal). "Vingts" and "cents"
 // are the plurals of "quatre-vingts" and "deux cents"; "million" and
 // "milliard" are nouns, but count as "mille" does ("deux millions
-// d'euros").
+// d'euros"); "mil" is "mille" as dates once wrote it ("l'an mil neuf
+// cent quatre-vingt-dix-huit").
 var cardinalWords = map[string]int{
 	"zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
 	"huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14,
 	"quinze": 15, "seize": 16, "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40,
-	"cinquante": 50, "soixante": 60, "cent": 100, "cents": 100, "mille": 1000,
+	"cinquante": 50, "soixante": 60, "cent": 100, "cents": 100, "mille": 1000, "mil": 1000,
 	"million": million, "millions": million, "milliard": milliard, "milliards": milliard,
 }
 
@@ -142,6 +143,46 @@ func CardinalBefore(s string, end int) (start, value int, ok bool) {
 	for k := range parts {
 		if v, ok := Cardinal(parts[k:]); ok {
 			return starts[k], v, true
+		}
+	}
+	return 0, 0, false
+}
+
+// maxCardinalWords is the most words CardinalAfter reads: "mil neuf
+// cent quatre-vingt-dix-huit" is six, "deux millions cinq cent mille
+// trois cent vingt" nine.
+const maxCardinalWords = 10
+
+// CardinalAfter reads the number in words that starts at start in s
+// ("deux mille vingt-quatre" after "en "), its words joined by spaces or
+// hyphens: where it ends and its value. Of words that make no number
+// together the first that do are read: in "deux trois" the number is
+// "deux". ok is false when no number word starts there.
+func CardinalAfter(s string, start int) (end, value int, ok bool) {
+	var parts []string
+	var ends []int
+	for i := start; len(parts) < maxCardinalWords; {
+		te := i
+		for te < len(s) {
+			r, n := utf8.DecodeRuneInString(s[te:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			te += n
+		}
+		w := strings.ToLower(s[i:te])
+		if _, num := cardinalWords[w]; !num && w != "et" {
+			break
+		}
+		parts, ends = append(parts, w), append(ends, te)
+		if te == len(s) || (s[te] != ' ' && s[te] != '-') {
+			break
+		}
+		i = te + 1
+	}
+	for k := len(parts); k > 0; k-- {
+		if v, ok := Cardinal(parts[:k]); ok {
+			return ends[k-1], v, true
 		}
 	}
 	return 0, 0, false
