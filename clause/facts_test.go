@@ -825,6 +825,14 @@ var factCases = []struct {
 			{Kind: FactReference, Old: "2° de l'article 6", New: "3° de l'article 6"}},
 	},
 	{
+		name: "a part numbered after its name is that part: 'l'alinéa 2' is the 'deuxième alinéa'",
+		old:  "Dans les conditions de l'alinéa 2 de l'article 4, du point 3 de l'article 5, du paragraphe II de l'article 6 et de l'alinéa 2 de l'article 7. Il reste un point de l'article 8 à voir.",
+		new:  "Dans les conditions de l'alinéa 3 de l'article 4, du point 4 de l'article 5, du paragraphe III de l'article 6 et du deuxième alinéa de l'article 7. Il reste un point de l'article 8 à revoir.",
+		want: []Fact{{Kind: FactReference, Old: "alinéa 2 de l'article 4", New: "alinéa 3 de l'article 4"},
+			{Kind: FactReference, Old: "point 3 de l'article 5", New: "point 4 de l'article 5"},
+			{Kind: FactReference, Old: "paragraphe II de l'article 6", New: "paragraphe III de l'article 6"}},
+	},
+	{
 		name: "an alinéa of any rank, in words",
 		old:  "Conformément au onzième alinéa de l'article 3 et à la deuxième phrase du vingt et unième alinéa de l'article 4.",
 		new:  "Conformément au douzième alinéa de l'article 3 et à la deuxième phrase du vingt-deuxième alinéa de l'article 4.",

@@ -20,9 +20,10 @@ import (
 // bracket ("au a du 2°"), or an alinéa, a phrase, a paragraphe or a tiret by its ordinal, of any
 // rank, in words or figures, or several by theirs ("des deuxième et
 // troisième alinéas", "aux deuxième à dernier alinéas"), its words in any case, as a sentence may start
-// with them; with bis, ter… after it.
+// with them, or by its number after its name ("l'alinéa 2", "le paragraphe II", "au point b)"), as
+// conventions number theirs; with bis, ter… after it.
 const subdivisionPattern = `(?:[IVXL]+|[ivxl]+|\d+°?|[a-z]\)?|(?i:(?:` + frtext.OrdinalPattern + `(?:, | et | à ))*` + frtext.OrdinalPattern +
-	` (?:alinéa|phrase|paragraphe|tiret)s?))(?: (?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies))?`
+	` (?:alinéa|phrase|paragraphe|tiret|point)s?)|(?i:alinéa|phrase|paragraphe|tiret|point) (?:\d+|[IVXL]+|[a-z]\)?))(?: (?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies))?`
 
 // subdivisionRe is a chain of parts, the outer last ("au a du 2° du I"),
 // ending right before "de l'" and the article's keyword. The part is
@@ -127,7 +128,7 @@ func partWord(word string) bool {
 		return true
 	}
 	switch strings.TrimSuffix(w, "s") {
-	case "alinéa", "phrase", "paragraphe", "tiret", "du", "de", "la", "et", "à":
+	case "alinéa", "phrase", "paragraphe", "tiret", "point", "du", "de", "la", "et", "à":
 		return true
 	}
 	if _, ok := frtext.Ordinal(w); ok {
@@ -135,6 +136,10 @@ func partWord(word string) bool {
 	}
 	return frtext.IsCardinalWord(w) || latinWordRank(w) > 0
 }
+
+// partNouns name the parts an article is cut into below its numbered
+// subdivisions.
+var partNouns = map[string]bool{"alinéa": true, "phrase": true, "paragraphe": true, "tiret": true, "point": true}
 
 // ordinalJoin finds the ordinals that "et" joins ("vingt et unième"), to
 // write them as one word, so that a chain of parts splits into words at
@@ -149,6 +154,12 @@ func subdivisionKey(sub string) string {
 		sub = ordinalJoin.ReplaceAllString(sub, "$1-et-$2")
 	}
 	ws := strings.Fields(sub)
+	for k := 1; k < len(ws); k++ {
+		// "l'alinéa 2" is the "deuxième alinéa".
+		if partNouns[strings.ToLower(ws[k-1])] && isDigits(ws[k]) {
+			ws[k-1], ws[k] = ws[k]+"e", ws[k-1]
+		}
+	}
 	for k, w := range ws {
 		w = strings.TrimSuffix(w, ",")
 		if n, ok := frtext.Ordinal(w); ok {

@@ -23,6 +23,7 @@ func TestSubdivisionWindowKeepsMatches(t *testing.T) {
 		"des deuxième, troisième et quatrième alinéas de l'article 16", "Premier alinéa de l'article 17",
 		"au premier tiret du 2° du deuxième paragraphe de l'article 18", "aux deuxième à dernier alinéas de l'article 19",
 		"au iii du a du 2° de l'article 20", "le 1 du I de l'article 21", "la caisse a du 2° de l'article 22",
+		"à l'alinéa 2 de l'article 23", "au point b) du paragraphe II de l'article 24",
 	}
 	if dir := corpus.Optional(t); dir != "" {
 		texts = append(texts, corpus.Read(t, "raw/*/*.md", "raw/lafabrique/*/steps/*.txt")...)
