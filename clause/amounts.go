@@ -265,7 +265,8 @@ func amountMatchesAt(s string, numbers []int) []amountMatch {
 		}
 	}
 	out = append(out, leadAmounts(s, signs)...)
-	return append(out, spelledAmounts(s)...)
+	out = append(out, spelledAmounts(s)...)
+	return append(out, centimeAmounts(s, euroText)...)
 }
 
 // amountUnit reads the unit of the amount matched by amountRe at m: the
@@ -442,6 +443,8 @@ func spelledAmounts(s string) []amountMatch {
 			m := amountMatch{start: n.start, end: n.end, value: n.value, unit: u.unit}
 			if c, e, ok := centimesAfter(s, m.end); ok && !n.of {
 				m.value, m.end = m.value+c, e
+			} else if c, e, ok := spelledCents(s, m.end); ok && !n.of {
+				m.value, m.end = m.value+c, e // "un euro cinquante"
 			}
 			m.basis, m.end = sumBasis(s, m.end)
 			out = append(out, m)
@@ -483,6 +486,68 @@ func centimesAfter(s string, end int) (float64, int, bool) {
 		return float64(n) / 100, e, true
 	}
 	return 0, 0, false
+}
+
+// spelledCents reads the cents a sum spelt out in euros writes in words
+// right after its unit, without naming them ("un euro cinquante", "deux
+// euros vingt"): a number below a hundred that counts nothing after it
+// (not "deux euros cinquante patients", see countsAfter). It returns their value in the
+// unit and where they end.
+func spelledCents(s string, end int) (float64, int, bool) {
+	if !strings.HasPrefix(s[end:], " ") {
+		return 0, 0, false
+	}
+	e, n, ok := frtext.CardinalAfter(s, end+1)
+	if !ok || n >= 100 || n == 0 {
+		return 0, 0, false
+	}
+	if rest, ok := strings.CutPrefix(s[e:], " "); ok && countsAfter(" "+rest) {
+		return 0, 0, false
+	}
+	return float64(n) / 100, e, true
+}
+
+// centimeAmounts reads the sums a text gives in centimes alone
+// ("cinquante centimes", "50 centimes"), of the euro or, in a text that
+// speaks only francs, of the franc; the centimes after a sum in euros
+// ("26 euros et 50 centimes") are that sum's.
+func centimeAmounts(s string, euroText func() bool) []amountMatch {
+	// Most texts name no centime: a plain search rules them out.
+	if !strings.Contains(s, "entime") && !strings.Contains(s, "ENTIME") {
+		return nil
+	}
+	unit := "EUR"
+	if !euroText() && frtext.IndexFold(s, "franc") >= 0 {
+		unit = "FRF"
+	}
+	var out []amountMatch
+	for i := 0; ; {
+		k := frtext.IndexFold(s[i:], " centime")
+		if k < 0 {
+			return out
+		}
+		at := i + k
+		i = at + len(" centime")
+		if i < len(s) && s[i] == 's' {
+			i++
+		}
+		if !endsWord(s, i) {
+			continue
+		}
+		start, v := at, 0
+		if d := strings.LastIndexByte(s[:at], ' ') + 1; isDigits(s[d:at]) && at-d <= 3 && (d == 0 || !startsWordBefore(s[:d])) {
+			start = d
+			v, _ = strconv.Atoi(s[d:at])
+		} else if from, n, ok := frtext.CardinalBefore(s, at); ok && (from == 0 || !startsWordBefore(s[:from])) {
+			start, v = from, n
+		}
+		if start == at {
+			continue
+		}
+		m := amountMatch{start: start, end: i, value: float64(v) / 100, unit: unit}
+		m.basis, m.end = sumBasis(s, m.end)
+		out = append(out, m)
+	}
 }
 
 // spelled is a number written in words and the unit after it.

@@ -518,6 +518,13 @@ var factCases = []struct {
 			{Kind: FactModality, Old: "une fois", New: "deux reprises", OldValue: f64(1), NewValue: f64(2)}},
 	},
 	{
+		name: "a sum in centimes alone, or its cents in words after the euros unnamed",
+		old:  "Une majoration de cinquante centimes, une autre de 20 centimes par acte, une prime d'un euro cinquante, une aide de deux euros cinquante patients.",
+		new:  "Une majoration de soixante centimes, une autre de 0,20 € par acte, une prime de 1,60 €, une aide de deux euros soixante patients.",
+		want: []Fact{{Kind: FactAmount, Old: "cinquante centimes", New: "soixante centimes", OldValue: f64(0.5), NewValue: f64(0.6), Unit: "EUR", DeltaPct: f64(20)},
+			{Kind: FactAmount, Old: "un euro cinquante", New: "1,60 €", OldValue: f64(1.5), NewValue: f64(1.6), Unit: "EUR", DeltaPct: f64(6.67)}},
+	},
+	{
 		name: "a sum a month is another sum than a year",
 		old:  "Le forfait est de 30 € par mois, l'aide de 1500€/an, la garde de 150 € par jour d'activité.",
 		new:  "Le forfait est de 30 € par an, l'aide de 1500 € par an, la garde de 150 € par patient.",

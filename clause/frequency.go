@@ -1,7 +1,6 @@
 package clause
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/avenant-dev/avenant/internal/frtext"
@@ -28,11 +27,13 @@ func (t *factTextKind) frequencies() []factAt {
 		}
 		noun, times := ws[i], timesWords[ws[i].low]
 		if !times {
-			if ws[i].low != "par" {
+			if ws[i].low != "par" || i+1 == len(ws) || !timeUnit(ws[i+1].low) {
 				continue
 			}
-			// "4 consultations par an": the noun is the word before;
-			// "deux fois par an" is read at its "fois".
+			// "4 consultations par an": the noun is the word before,
+			// and a time after ("30 patients par médecin" counts
+			// things, not times); "deux fois par an" is read at its
+			// "fois".
 			if i < 2 || t.s[ws[i-2].end:ws[i-1].start] != " " || t.classes[i-1]&classCount != 0 {
 				continue
 			}
@@ -50,8 +51,6 @@ func (t *factTextKind) frequencies() []factAt {
 			if v == 1 && !isDigit(t.s[start]) && t.temporalOnce(i) {
 				continue // "une fois la demande reçue", "une fois que…"
 			}
-		} else if !slices.ContainsFunc(strings.Fields(basis), func(p string) bool { return periodBases[p] }) {
-			continue // "4 consultations par médecin" counts things, not times
 		}
 		val := "count:" + numberKey(v)
 		if basis != "" {
@@ -65,6 +64,13 @@ func (t *factTextKind) frequencies() []factAt {
 			key: "modality:" + val, val: val, value: v, hasValue: true})
 	}
 	return out
+}
+
+// timeUnit reports whether word is a unit of time a count is per: "an",
+// "mois", "semaine", "journée".
+func timeUnit(word string) bool {
+	_, ok := durationUnits[word]
+	return ok || word == "journée" || word == "journées"
 }
 
 // timesWords are the nouns that count times: "deux fois", "à trois
