@@ -266,7 +266,7 @@ func amountMatchesAt(s string, numbers []int) []amountMatch {
 	}
 	out = append(out, leadAmounts(s, signs)...)
 	out = append(out, spelledAmounts(s)...)
-	return append(out, centimeAmounts(s, euroText)...)
+	return append(out, centimeAmounts(s)...)
 }
 
 // amountUnit reads the unit of the amount matched by amountRe at m: the
@@ -511,13 +511,13 @@ func spelledCents(s string, end int) (float64, int, bool) {
 // ("cinquante centimes", "50 centimes"), of the euro or, in a text that
 // speaks only francs, of the franc; the centimes after a sum in euros
 // ("26 euros et 50 centimes") are that sum's.
-func centimeAmounts(s string, euroText func() bool) []amountMatch {
+func centimeAmounts(s string) []amountMatch {
 	// Most texts name no centime: a plain search rules them out.
-	if !strings.Contains(s, "entime") && !strings.Contains(s, "ENTIME") {
+	if !strings.Contains(s, "centime") && !strings.Contains(s, "CENTIME") {
 		return nil
 	}
 	unit := "EUR"
-	if !euroText() && frtext.IndexFold(s, "franc") >= 0 {
+	if !strings.Contains(s, "€") && frtext.IndexFold(s, "euro") < 0 && frtext.IndexFold(s, "franc") >= 0 {
 		unit = "FRF"
 	}
 	var out []amountMatch

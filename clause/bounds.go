@@ -3,7 +3,6 @@ package clause
 import (
 	"slices"
 	"strings"
-	"unicode/utf8"
 )
 
 // valueBound reads whether the sum, rate, time limit or count at
@@ -103,8 +102,34 @@ var boundsBefore = func() []boundForm {
 	return out
 }()
 
-// boundBeforeLen is the length of the longest of boundsBefore.
-var boundBeforeLen = len(boundsBefore[0].words)
+// boundsByEnd holds boundsBefore by their last two words (the last
+// alone for a bound of one word), so that a value is checked against the
+// few that can end where it starts: most values stand after a word of
+// none.
+var boundsByEnd = func() map[[2]string][]boundForm {
+	m := map[[2]string][]boundForm{}
+	for _, b := range boundsBefore {
+		prev, last := lastTwo(b.words)
+		m[[2]string{prev, last}] = append(m[[2]string{prev, last}], b)
+	}
+	return m
+}()
+
+// lastTwo returns the last two words of s, which ends with the space or
+// the apostrophe before a value: "plus", "d'" for "au plus d'"; "" for
+// a word there is none of. The first is read after its elision, if any.
+func lastTwo(s string) (prev, last string) {
+	s = strings.TrimSuffix(s, " ")
+	k := strings.LastIndexByte(s, ' ')
+	last = s[k+1:]
+	if k < 0 {
+		return "", last
+	}
+	s = s[:k]
+	prev = s[strings.LastIndexByte(s, ' ')+1:]
+	// "d'au plus": a bound may open after an elided word.
+	return prev[strings.LastIndexByte(prev, '\'')+1:], last
+}
 
 // boundBefore reads the bound that before ends with, and how many bytes
 // it takes.
@@ -112,21 +137,16 @@ func boundBefore(before string) (string, int) {
 	if before == "" || before[len(before)-1] != ' ' && before[len(before)-1] != '\'' {
 		return "", 0
 	}
-	from := max(0, len(before)-boundBeforeLen)
-	for from > 0 && !utf8.RuneStart(before[from]) {
-		from++
-	}
-	tail := before[from:]
-	for _, b := range boundsBefore {
-		n := len(b.words)
-		if n > len(tail) || tail[len(tail)-n] != b.words[0]&^0x20 && tail[len(tail)-n] != b.words[0] ||
-			!strings.EqualFold(tail[len(tail)-n:], b.words) {
-			continue
+	prev, last := lastTwo(before[max(0, len(before)-48):])
+	prev, last = strings.ToLower(prev), strings.ToLower(last)
+	for _, key := range [...][2]string{{prev, last}, {"", last}} {
+		for _, b := range boundsByEnd[key] {
+			n := len(b.words)
+			if n > len(before) || !strings.EqualFold(before[len(before)-n:], b.words) || startsWordBefore(before[:len(before)-n]) {
+				continue
+			}
+			return b.bound, n
 		}
-		if startsWordBefore(before[:len(before)-n]) {
-			continue
-		}
-		return b.bound, n
 	}
 	return "", 0
 }

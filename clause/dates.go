@@ -112,8 +112,10 @@ func (t *factTextKind) dates() []factAt {
 		if i+1 < len(ws) && s[w.end:ws[i+1].start] == " " {
 			if isDigits(ws[i+1].s) && (len(ws[i+1].s) == 4 || day > 0 && t.shortYear(i+1)) {
 				year, end = fullYear(ws[i+1].s), ws[i+1].end
-			} else if e, y, ok := spelledYear(s, ws[i+1].start); ok {
-				year, end = y, e
+			} else if frtext.IsCardinalWord(ws[i+1].low) {
+				if e, y, ok := spelledYear(s, ws[i+1].start); ok {
+					year, end = y, e
+				}
 			}
 		}
 		if lo, loDay, ok := t.dayRangeLow(i - 1); ok && day > 0 {
@@ -355,6 +357,9 @@ func (t *factTextKind) years() []factAt {
 		yEnd, year := y.end, y.s
 		if len(y.s) != 4 || !isDigits(y.s) || (y.s[:2] != "19" && y.s[:2] != "20") || !endsDate(s, y.end) {
 			// "en deux mille vingt-quatre"
+			if !frtext.IsCardinalWord(y.low) {
+				continue
+			}
 			e, spelled, ok := spelledYear(s, y.start)
 			if !ok || spelled[:2] != "19" && spelled[:2] != "20" {
 				continue
