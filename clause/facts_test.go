@@ -525,6 +525,14 @@ var factCases = []struct {
 			{Kind: FactAmount, Old: "un euro cinquante", New: "1,60 €", OldValue: f64(1.5), NewValue: f64(1.6), Unit: "EUR", DeltaPct: f64(6.67)}},
 	},
 	{
+		name: "'il est possible de' permits, 'impossible' forbids, 'est dispensé de' frees from a duty",
+		old:  "Il est possible de facturer un dépassement. Il est interdit de cumuler les actes. Le médecin est tenu de transmettre la feuille.",
+		new:  "Il est impossible de facturer un dépassement. Il est possible de cumuler les actes. Le médecin est dispensé de transmettre la feuille.",
+		want: []Fact{{Kind: FactModality, Subject: "facturer", Old: "est possible de", New: "est impossible de"},
+			{Kind: FactModality, Subject: "cumuler", Old: "interdit", New: "est possible de"},
+			{Kind: FactModality, Subject: "transmettre", Old: "est tenu de", New: "est dispensé de"}},
+	},
+	{
 		name: "a sum a month is another sum than a year",
 		old:  "Le forfait est de 30 € par mois, l'aide de 1500€/an, la garde de 150 € par jour d'activité.",
 		new:  "Le forfait est de 30 € par an, l'aide de 1500 € par an, la garde de 150 € par patient.",

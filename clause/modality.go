@@ -206,6 +206,11 @@ var etreModals = map[string]struct{ class, link string }{
 	"autorisée": {"permettre", "à"}, "autorisés": {"permettre", "à"}, "autorisées": {"permettre", "à"},
 	"habilité": {"pouvoir", "à"}, "habilitée": {"pouvoir", "à"}, "habilités": {"pouvoir", "à"},
 	"habilitées": {"pouvoir", "à"}, "libre": {"pouvoir", "de"}, "libres": {"pouvoir", "de"},
+	// "il est possible de facturer" permits as "peut" does, "il est
+	// impossible de" forbids; "est dispensé de" frees from a duty.
+	"possible": {"pouvoir", "de"}, "impossible": {"interdire", "de"},
+	"dispensé": {"pouvoir ne pas", "de"}, "dispensée": {"pouvoir ne pas", "de"},
+	"dispensés": {"pouvoir ne pas", "de"}, "dispensées": {"pouvoir ne pas", "de"},
 }
 
 // statedModal reads the modality a form of être at word i opens ("est
