@@ -13,7 +13,7 @@ const (
 	classMonth     wordClass = 1 << iota // a key of months
 	classModal                           // a key of modalClass
 	classModalLead                       // opens "est tenu de", "s'engage", or is "sauf"
-	classNegation                        // "ne", "n'", "aucun", "aucune"
+	classNegation                        // "ne", "n'", "aucun", "aucune", "sans"
 	classDuration                        // a key of durationUnits
 	classReference                       // "article", "articles", "art", "annexe", "annexes"
 	classYearLead                        // a key of yearLeads
@@ -63,7 +63,7 @@ var factWordClasses = sync.OnceValue(func() *wordClasses {
 		add(classModal, w)
 	}
 	add(classModalLead, modalLeads...)
-	add(classNegation, "ne", "n'", "aucun", "aucune")
+	add(classNegation, "ne", "n'", "aucun", "aucune", "sans")
 	for w := range durationUnits {
 		add(classDuration, w)
 	}

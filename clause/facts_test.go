@@ -737,7 +737,25 @@ var factCases = []struct {
 		want: []Fact{{Kind: FactNegation, Subject: "dépassement", New: "Aucun"}},
 	},
 	{
-		name: "sans is not a negation",
+		name: "sans before what it withholds is a negation",
+		old:  "Le remboursement intervient sans accord préalable du service médical.",
+		new:  "Le remboursement intervient après accord préalable du service médical.",
+		want: []Fact{{Kind: FactNegation, Subject: "accord", Old: "sans"}},
+	},
+	{
+		name: "sans before an infinitive is a negation",
+		old:  "Le médecin applique le tarif.",
+		new:  "Le médecin applique le tarif sans le dépasser.",
+		want: []Fact{{Kind: FactNegation, Subject: "dépasser", New: "sans"}},
+	},
+	{
+		name: "sans préjudice is no negation",
+		old:  "La caisse rembourse l'acte.",
+		new:  "La caisse rembourse l'acte, sans préjudice des dispositions de l'article 4.",
+		want: []Fact{{Kind: FactReference, New: "article 4"}},
+	},
+	{
+		name: "sans délai is no negation",
 		old:  "Le médecin informe la caisse.",
 		new:  "Le médecin informe la caisse sans délai.",
 	},

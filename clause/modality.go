@@ -2,6 +2,8 @@ package clause
 
 import (
 	"strings"
+
+	"github.com/avenant-dev/avenant/internal/frtext"
 )
 
 var modalClass = map[string]string{
@@ -259,11 +261,14 @@ func (t *factTextKind) negations(consumed map[int]bool) []factAt {
 			continue
 		}
 		if w.low == "aucun" || w.low == "aucune" {
-			sent := t.sentence(w.start)
-			subj := t.verbAfter(i+1, sent)
-			out = append(out, factAt{kind: FactNegation, start: w.start, end: w.end, text: w.s,
-				key: "negation:" + subj, val: "aucun", subject: subj})
+			out = append(out, t.none(i))
 			lastAucun = i
+			continue
+		}
+		if w.low == "sans" {
+			if f, ok := t.without(i); ok {
+				out = append(out, f)
+			}
 			continue
 		}
 		if w.low != "ne" && w.low != "n'" {
@@ -337,6 +342,58 @@ func (t *factTextKind) negations(consumed map[int]bool) []factAt {
 			key: "negation:" + subj, val: class, subject: subj})
 	}
 	return out
+}
+
+// none reads a lone "aucun" as the negation of the verb after it:
+// "aucun dépassement n'est autorisé".
+func (t *factTextKind) none(i int) factAt {
+	w := t.words[i]
+	subj := t.verbAfter(i+1, t.sentence(w.start))
+	return factAt{kind: FactNegation, start: w.start, end: w.end, text: w.s,
+		key: "negation:" + subj, val: "aucun", subject: subj}
+}
+
+// sansLocutions are the words after which "sans" negates nothing the
+// text grants or requires: "sans préjudice de" reserves other rules,
+// "sans délai" and "sans tarder" mean at once, "sans doute" and "sans
+// cesse" are adverbs, "(le reste sans changement)" is an amending text's
+// note; "sans que" governs a clause whose own negation is read apart.
+var sansLocutions = map[string]bool{"préjudice": true, "délai": true, "tarder": true, "doute": true,
+	"cesse": true, "changement": true, "modification": true, "que": true, "qu'": true}
+
+// sansSkips are the words between "sans" and what it withholds:
+// determiners and the pronouns an infinitive takes before it ("sans en
+// informer", "sans le dépasser").
+var sansSkips = map[string]bool{"le": true, "la": true, "les": true, "l'": true, "un": true, "une": true,
+	"des": true, "de": true, "d'": true, "du": true, "son": true, "sa": true, "ses": true, "leur": true,
+	"leurs": true, "ce": true, "cet": true, "cette": true, "ces": true, "en": true, "y": true, "se": true,
+	"s'": true, "lui": true, "aucun": true, "aucune": true, "avoir": true, "être": true, "préalablement": true}
+
+// without reads "sans" before the thing it withholds, a noun or an
+// infinitive: "remboursé sans accord préalable", "sans le dépasser". Taken
+// away or put in ("après accord préalable"), it turns a condition into
+// its opposite, so it is a negation whose subject is that word. A fixed
+// locution (sansLocutions), or a pronoun standing for the thing
+// ("sans ceux-ci"), gives none: the subject would pair nothing.
+func (t *factTextKind) without(i int) (factAt, bool) {
+	w := t.words[i]
+	sent := t.sentence(w.start)
+	for k := i + 1; k < len(t.words) && k <= i+4; k++ {
+		next := t.words[k]
+		if t.sentence(next.start) != sent || strings.ContainsAny(t.s[t.words[k-1].end:next.start], ",;:.!?()\n") {
+			return factAt{}, false
+		}
+		switch {
+		case sansSkips[next.low]:
+			continue
+		case sansLocutions[next.low] || frtext.IsGrammatical(strings.TrimRight(next.low, "'")),
+			frtext.IsGrammatical(strings.SplitN(next.low, "-", 2)[0]): // "ceux-ci"
+			return factAt{}, false
+		}
+		return factAt{kind: FactNegation, start: w.start, end: w.end, text: w.s,
+			key: "negation:" + next.low, val: "sans", subject: next.low}, true
+	}
+	return factAt{}, false
 }
 
 // deAfter returns the index of the first "de" or "d'" among the n words
