@@ -329,3 +329,23 @@ func TestPresence(t *testing.T) {
 		t.Errorf("presence: false still flags %v", got)
 	}
 }
+
+// TestWholeObligations: an article taken out with its "doit", or one
+// brought in with it, changes who must do what; the diff lists no such
+// facts for a clause that comes or goes whole (its text is shown), and
+// the gate passed both. The obligations rule now reads them.
+func TestWholeObligations(t *testing.T) {
+	const kept = "# C\n\n## Article 1 - Objet\n\nLa présente convention organise les rapports.\n"
+	const duty = "\n## Article 5 - Information\n\nLe médecin doit informer la caisse de tout arrêt. Il ne peut facturer aucun dépassement.\n"
+	for _, tc := range []struct {
+		name, old, new, want string
+	}{
+		{"removed", kept + duty, kept, "error obligations Article 5 modality doit→|error obligations Article 5 negation ne peut … aucun→|error obligations Article 5 modality peut→"},
+		{"added", kept, kept + duty, "error obligations Article 5 modality →doit|error obligations Article 5 negation →ne peut … aucun|error obligations Article 5 modality →peut"},
+	} {
+		rep := Check(clause.Parse(tc.old), clause.Parse(tc.new), render.Side{Ref: "a"}, render.Side{Ref: "b"}, nil, clause.CompareOptions{})
+		if got := strings.Join(brief(rep.Findings), "|"); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

@@ -28,6 +28,25 @@ func removedFacts(text, subject string) []Fact {
 	return presenceFacts(compareFacts(text, "", subject, nil), subject, true)
 }
 
+// Obligations returns the modalities and negations of text as facts of a
+// clause that disappears whole (removed) or appears: an article that
+// leaves with its "doit" takes an obligation away, one that comes brings
+// one. The diff leaves them to the text it shows whole (presenceKinds);
+// a gate on obligations reads facts, not text, and must see them.
+func Obligations(text string, removed bool) []Fact {
+	all := compareFacts("", text, "", nil)
+	if removed {
+		all = compareFacts(text, "", "", nil)
+	}
+	var out []Fact
+	for _, f := range all {
+		if f.Kind == FactModality || f.Kind == FactNegation {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 // presenceFacts keeps the kinds of presenceKinds. A tariff row is keyed by
 // its act code even when the code is not one the extractor knows
 // ("| XYZ | … |"): the row's code appearing or disappearing is then a code
