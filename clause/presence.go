@@ -34,10 +34,11 @@ func removedFacts(text, subject string) []Fact {
 // one. The diff leaves them to the text it shows whole (presenceKinds);
 // a gate on obligations reads facts, not text, and must see them.
 func Obligations(text string, removed bool) []Fact {
-	all := compareFacts("", text, "", nil)
+	oldText, newText := "", text
 	if removed {
-		all = compareFacts(text, "", "", nil)
+		oldText, newText = text, ""
 	}
+	all := compareFacts(oldText, newText, "", nil)
 	var out []Fact
 	for _, f := range all {
 		if f.Kind == FactModality || f.Kind == FactNegation {

@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/avenant-dev/avenant/internal/frtext"
 )
@@ -113,19 +112,13 @@ func replaceWord(s, old, new string) string {
 			return b.String()
 		}
 		end := i + len(old)
-		if wordStarts(s, i) && frtext.WordEnds(s, end) {
+		if frtext.WordStarts(s, i) && frtext.WordEnds(s, end) {
 			b.WriteString(s[:i] + new)
 		} else {
 			b.WriteString(s[:end])
 		}
 		s = s[end:]
 	}
-}
-
-// wordStarts reports whether no letter or digit ends s[:i].
-func wordStarts(s string, i int) bool {
-	r, _ := utf8.DecodeLastRuneInString(s[:i])
-	return i == 0 || !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }
 
 // currencyWords name a sum's currency, written out.

@@ -134,7 +134,17 @@ func keywordAt(s, kw string) (string, bool) {
 	return s[len(kw):], true
 }
 
-// wordEnds reports whether no letter or digit starts at s[i].
+// WordStarts reports whether no letter or digit ends s[:i]: a word
+// found at i starts there, it is not the tail of another.
+func WordStarts(s string, i int) bool {
+	if i <= 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+// WordEnds reports whether no letter or digit starts at s[i].
 func WordEnds(s string, i int) bool {
 	if i >= len(s) {
 		return true
