@@ -86,7 +86,8 @@ func recordCells(old, new *Document, oc, nc *Clause) (o, n, names []string) {
 // is no price written once across the columns left ("| G | … | 30 € | 30
 // € |" → "| G | … | 30 € |" read as the one record, and check passed).
 func byColumnName(oCells, nCells, oNames, nNames []string) (o, n, names []string, ok bool) {
-	if len(oNames) == len(nNames) || len(oCells) != len(oNames) || len(nCells) != len(nNames) {
+	if len(oNames) == len(nNames) || len(oCells) != len(oNames) || len(nCells) != len(nNames) ||
+		!distinctColumns(oNames) || !distinctColumns(nNames) {
 		return nil, nil, nil, false
 	}
 	at := func(names []string, name string) int {
@@ -122,12 +123,14 @@ func byColumnName(oCells, nCells, oNames, nNames []string) (o, n, names []string
 // DOM" → "Tarif") gives its price to each ("amount G (DOM → Tarif): 32 € →
 // 30 €"; the DOM price read "amount G: 32 € → –", its zone unsaid), and
 // so does one that several replace; as many in place of as many are
-// compared in place (Antilles → Antilles-Guyane), and otherwise each
+// compared in place, named by both names ("amount G (Antilles →
+// Antilles-Guyane)": the new name alone said the old price was its), and otherwise each
 // column's price goes or comes alone. The other columns (a date, a label)
 // are compared in place when as many go as come, else go or come alone.
 // It returns the names of the columns laid, both names where they differ.
 func byColumnFate(oCells, nCells, oNames, nNames []string) (o, n, names []string, ok bool) {
-	if len(oCells) != len(oNames) || len(nCells) != len(nNames) || len(oNames) == 0 || len(nNames) == 0 {
+	if len(oCells) != len(oNames) || len(nCells) != len(nNames) || len(oNames) == 0 || len(nNames) == 0 ||
+		!distinctColumns(oNames) || !distinctColumns(nNames) {
 		return nil, nil, nil, false
 	}
 	label := func(names []string, k int) string { return frtext.Fold(columnLabel(names[k])) }
@@ -170,7 +173,7 @@ func byColumnFate(oCells, nCells, oNames, nNames []string) (o, n, names []string
 		switch {
 		case len(os) == len(ns):
 			for y := range os {
-				pairs = append(pairs, pair{os[y], ns[y], false})
+				pairs = append(pairs, pair{os[y], ns[y], true})
 			}
 		case x == 0 && len(ns) == 1 && len(os) > 1:
 			for _, k := range os {
@@ -250,15 +253,12 @@ func inColumnOrder(old, new *Document, oc, nc *Clause) ([]string, bool) {
 // columnOrder returns, for each column of b, the column of a of the same
 // name, when a and b name the same distinct columns in another order.
 func columnOrder(a, b []string) ([]int, bool) {
-	if len(a) != len(b) || len(a) < 2 || slices.Equal(a, b) {
+	if len(a) != len(b) || len(a) < 2 || slices.Equal(a, b) || !distinctColumns(a) || !distinctColumns(b) {
 		return nil, false
 	}
 	at := make(map[string]int, len(a))
 	for k, name := range a {
 		at[columnLabel(name)] = k
-	}
-	if len(at) != len(a) {
-		return nil, false
 	}
 	from := make([]int, len(b))
 	for j, name := range b {
@@ -269,6 +269,21 @@ func columnOrder(a, b []string) ([]int, bool) {
 		from[j] = k
 	}
 	return from, true
+}
+
+// distinctColumns reports a header whose columns each have a name of
+// their own: laid by name, two columns called "Tarif" would both take the
+// first one's price, and the second's, changed or gone, pass unseen.
+func distinctColumns(names []string) bool {
+	seen := make(map[string]bool, len(names))
+	for _, name := range names {
+		label := frtext.Fold(columnLabel(name))
+		if seen[label] {
+			return false
+		}
+		seen[label] = true
+	}
+	return true
 }
 
 // sameRecord reports two rows that are one record written two ways: the
