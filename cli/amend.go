@@ -184,9 +184,7 @@ func importAmends(opts *ImportOptions) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", opts.Amends, err)
 	}
-	if !opts.g.quiet {
-		printImport(opts.g.io.Out, opts.Amends, r)
-	}
+	printImport(opts.g, opts.Amends, r)
 	return nil
 }
 

@@ -89,7 +89,7 @@ func TestExitStatus(t *testing.T) {
 		{"init existing store", []string{"init", st}, ExitError},
 		{"import without party", []string{"import", path("same.md"), "--store", st, "--label", "V3"}, ExitError},
 		{"import used label", []string{"import", path("typo.md"), "--store", st, "--party", "CNAM", "--label", "V1"}, ExitError},
-		{"import identical content", []string{"import", path("same.md"), "--store", st, "--party", "CNAM", "--label", "V3"}, ExitOK},
+		{"import identical content", []string{"import", path("same.md"), "--store", st, "--party", "CSMF", "--label", "V3"}, ExitOK},
 		{"import missing file", []string{"import", path("missing.md"), "--store", st, "--party", "CNAM", "--label", "V3"}, ExitError},
 
 		{"versions", []string{"versions", "--store", st}, ExitOK},

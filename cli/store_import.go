@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -124,10 +123,8 @@ func importRun(opts *ImportOptions) error {
 		if err != nil {
 			return err
 		}
-		if !opts.g.quiet {
-			for _, r := range results {
-				printImport(io.Out, f.path, r)
-			}
+		for _, r := range results {
+			printImport(opts.g, f.path, r)
 		}
 	}
 	return nil
@@ -238,8 +235,18 @@ func (f *importFile) importInto(s *store.Store, opts store.ImportOptions) ([]*st
 }
 
 // printImport reports one imported version, or that there was nothing to
-// import.
-func printImport(w io.Writer, file string, r *store.ImportResult) {
+// import, unless --quiet; and, whatever the flags, on stderr, a version
+// that repeats one its party has already (a label mistyped on a re-run).
+func printImport(g *globals, file string, r *store.ImportResult) {
+	if r.Repeats != "" {
+		v := r.Version
+		fmt.Fprintf(g.io.Err, "avenant: %s: %s holds the same text as %s, which %s imported already: it is a version of its own, under its new label, and %s stays\n",
+			sanitize.Line(file), sanitize.Line(v.Label), sanitize.Line(r.Repeats), sanitize.Line(v.Party), sanitize.Line(r.Repeats))
+	}
+	if g.quiet {
+		return
+	}
+	w := g.io.Out
 	if r.Version == nil {
 		fmt.Fprintf(w, "nothing to import: %s is identical to %s\n", sanitize.Line(file), sanitize.Line(r.Identical))
 		return

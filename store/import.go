@@ -76,6 +76,11 @@ type ImportResult struct {
 	// Diff compares the base version with the imported one (nil for the
 	// first version).
 	Diff *clause.Diff
+	// Repeats is the label of a version of the same party that the new
+	// one repeats under its new label: imported from the same file, or
+	// answering it with the same text. Both stay versions; a label
+	// mistyped on a re-run makes such a twin, which only this tells.
+	Repeats string
 }
 
 // errDuplicateLabel is returned when a label is already a version.
@@ -168,11 +173,33 @@ func (s *Store) Import(doc *clause.Document, opts ImportOptions) (*ImportResult,
 	if parent != nil {
 		v.Parent = parent.Commit
 	}
+	repeats := s.repeated(ix, &v, doc, base, objs)
 	if err := s.publishRefs(ix, &v); err != nil {
 		return nil, err
 	}
 	at := s.recordIndex(ix, v)
-	return &ImportResult{Version: &ix.Versions[at], Diff: diff}, nil
+	return &ImportResult{Version: &ix.Versions[at], Diff: diff, Repeats: repeats}, nil
+}
+
+// repeated names the version of v's party that v repeats (ImportResult.
+// Repeats): the newest imported from the same file into the same text
+// (both sides of tracked changes share their file), else its base when v
+// holds the base's text and the base is the party's own.
+func (s *Store) repeated(ix *index, v *Version, doc *clause.Document, base importBase, objs versionObjects) string {
+	for i := len(ix.Versions) - 1; i >= 0; i-- {
+		w := &ix.Versions[i]
+		if w.Party != v.Party || v.SourceSHA256 == "" || w.SourceSHA256 != v.SourceSHA256 {
+			continue
+		}
+		if same, err := s.holds(w, doc); err == nil && same {
+			return w.Label
+		}
+	}
+	if b := base.version; b != nil && !base.precedes && b.Party == v.Party &&
+		base.snap.clausesTree == objs.clausesTree && base.snap.manifest == objs.manifest {
+		return b.Label
+	}
+	return ""
 }
 
 // addedAll is the changes.json of a version that answers none: every
