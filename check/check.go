@@ -178,7 +178,7 @@ func (r clauseRef) matches(patterns []string) bool {
 		for _, side := range r.sides {
 			hits := clause.ResolveName(side.named, p)
 			for _, i := range side.idx {
-				if slices.Contains(hits, i) || side.named[i].Key != "" && strings.EqualFold(side.named[i].Key, p) {
+				if slices.Contains(hits, i) || side.named[i].Key != "" && clause.KeyIs(side.named[i].Key, p) {
 					return true
 				}
 			}

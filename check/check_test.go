@@ -1,6 +1,7 @@
 package check
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -346,6 +347,25 @@ func TestWholeObligations(t *testing.T) {
 		rep := Check(clause.Parse(tc.old), clause.Parse(tc.new), render.Side{Ref: "a"}, render.Side{Ref: "b"}, nil, clause.CompareOptions{})
 		if got := strings.Join(brief(rep.Findings), "|"); got != tc.want {
 			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestAllowCodeEveryRow: a pattern naming an act code (its name or its
+// key) takes in every row that prices it; the DROM row, keyed
+// "tariff:G#2", stayed flagged under `allow: [G]`.
+func TestAllowCodeEveryRow(t *testing.T) {
+	const table = "# Annexe 1 – Tarifs\n\n| Code | Zone | Tarif |\n|---|---|---|\n| G | Métropole | %s |\n| G | DROM | %s |\n| VG | Métropole | %s |\n"
+	old := clause.Parse(fmt.Sprintf(table, "26,50 €", "28,50 €", "36,50 €"))
+	new := clause.Parse(fmt.Sprintf(table, "30 €", "32 €", "38,50 €"))
+	for _, pattern := range []string{"G", "tariff:G", "Annexe 1/G"} {
+		rules, err := parse("r.yaml", []byte("allow: [\""+pattern+"\"]\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep := Check(old, new, render.Side{Ref: "a"}, render.Side{Ref: "b"}, rules, clause.CompareOptions{})
+		if got, want := strings.Join(brief(rep.Findings), "|"), "error tariffs Annexe 1/VG amount 36,50 €→38,50 €"; got != want {
+			t.Errorf("allow %s: %q, want %q", pattern, got, want)
 		}
 	}
 }

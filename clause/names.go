@@ -229,7 +229,7 @@ func resolveIn(cs []Named, name string, in func(*Named) bool) []int {
 			if title != "" && headingRest(c.Heading, c.Number) != title {
 				return false
 			}
-			return key != "" && strings.EqualFold(c.Key, key) || key == "" && c.Kind == kind
+			return key != "" && KeyIs(c.Key, key) || key == "" && c.Kind == kind
 		})
 	}
 	if key := NumberKey(KindArticle, name); key != "" {
@@ -241,11 +241,28 @@ func resolveIn(cs []Named, name string, in func(*Named) bool) []int {
 		}
 	}
 	// An act code alone ("IFD", "AMI 3") is its tariff row, as "tariff
-	// IFD" is: no article is numbered so.
-	if hits := matching(func(c *Named) bool { return strings.EqualFold(c.Key, "tariff:"+name) }); hits != nil {
+	// IFD" is: no article is numbered so. Every row of that code: a code
+	// priced per zone on two rows, or in two annexes, is ambiguous, never
+	// its first row's.
+	if hits := matching(func(c *Named) bool { return KeyIs(c.Key, "tariff:"+name) }); hits != nil {
 		return hits
 	}
 	return matching(func(c *Named) bool { return isPoint(c) && pointNumberOf(c) == name })
+}
+
+// KeyIs reports whether key is want, case aside, or one of its later
+// occurrences: the second row pricing G in a text is keyed "tariff:G#2",
+// and a name for G names it as much as the first.
+func KeyIs(key, want string) bool {
+	if len(key) < len(want) || !strings.EqualFold(key[:len(want)], want) {
+		return false
+	}
+	rest := key[len(want):]
+	if rest == "" {
+		return true
+	}
+	n, ok := strings.CutPrefix(rest, "#")
+	return ok && n != "" && strings.Trim(n, "0123456789") == ""
 }
 
 // pointName reads name as a point's number printed as the point prints

@@ -407,6 +407,41 @@ func TestResolveNameHostile(t *testing.T) {
 	}
 }
 
+// TestResolveNameCodeTwice: an act code priced on two rows (per zone) or
+// in two annexes names every row of it, so that FindName says it is
+// ambiguous; it named the first row alone, and `log G` followed the
+// Métropole row when the reader meant DROM's.
+func TestResolveNameCodeTwice(t *testing.T) {
+	named := NamedOf(Parse("# Annexe 1 – Tarifs\n\n| Code | Zone | Tarif |\n|---|---|---|\n| G | Métropole | 30 € |\n| G | DROM | 32 € |\n| VG | Métropole | 36,50 € |\n\n" +
+		"# Annexe 2 – Tarifs de nuit\n\n| Code | Tarif |\n|---|---|\n| VG | 46,50 € |\n"))
+	for _, c := range []struct{ name, want string }{
+		{"G", "annexe-1-g annexe-1-g-2"},
+		{"tariff G", "annexe-1-g annexe-1-g-2"},
+		{"Annexe 1/G", "annexe-1-g annexe-1-g-2"},
+		{"VG", "annexe-1-vg annexe-2-vg"},
+		{"Annexe 2/VG", "annexe-2-vg"},
+		{"annexe-1-g-2", "annexe-1-g-2"},
+	} {
+		if got := strings.Join(ids(named, ResolveName(named, c.name)), " "); got != c.want {
+			t.Errorf("ResolveName(%q) = %q, want %q", c.name, got, c.want)
+		}
+	}
+	if _, err := FindName(named, "G", "v1"); !errors.Is(err, ErrAmbiguousClause) || !strings.Contains(err.Error(), "[annexe-1-g-2]") {
+		t.Errorf("FindName(G) = %v, want both rows listed with their ids", err)
+	}
+	for _, c := range []struct {
+		key, want string
+		is        bool
+	}{
+		{"tariff:G", "tariff:G", true}, {"tariff:G#2", "tariff:g", true}, {"tariff:G#", "tariff:G", false},
+		{"tariff:GS", "tariff:G", false}, {"tariff:G#2a", "tariff:G", false}, {"tariff:G", "tariff:G#2", false},
+	} {
+		if got := KeyIs(c.key, c.want); got != c.is {
+			t.Errorf("KeyIs(%q, %q) = %v, want %v", c.key, c.want, got, c.is)
+		}
+	}
+}
+
 // TestClosestNames: an unknown name suggests the clauses nearest to what
 // it names first: the article of its number (and its sub-numbers) for a
 // part of it, the clause bearing its title under another number, the
