@@ -37,6 +37,9 @@ func parse(doc *clause.Document) (*Set, error) {
 			return nil, &Error{label, err.Error()}
 		}
 		if !amends(foldText(frame), quotes) {
+			if err := setsValueUnnamed(frame, nil); err != nil {
+				return nil, &Error{label, err.Error()}
+			}
 			set.Own = append(set.Own, label)
 			continue
 		}
@@ -351,6 +354,29 @@ func ownProvision(text string) bool {
 	return false
 }
 
+// setsValue matches a sentence that sets a value ("Le tarif de la
+// consultation G est porté à 31,50 €", "la majoration passe de 5 € à
+// 10 €", "est fixé, à compter du 1er janvier 2025, à 30 €"): it changes
+// what the amended text says, without naming the words it replaces.
+var setsValue = lazy(`(?i)(?:^|[^\pL])(?:(?:est|sont)\s+(?:portée?s?|fixée?s?|revalorisée?s?|valorisée?s?|augmentée?s?|relevée?s?|ramenée?s?|réduite?s?|diminuée?s?|majorée?s?|minorée?s?|abaissée?s?)|passe(?:nt)?)(?:\s*,[^,.;]{0,60},)?\s+(?:à|de)\s+\d`)
+
+// setsValueUnnamed is the error of an article, a point or a sentence read
+// as none of the forms of amending that sets a value all the same, and
+// speaks not of the amending text itself ("le forfait du présent
+// avenant est fixé à…"): taken for the avenant's own provision, the
+// consolidated text kept the old tariff, and only a note on stderr said
+// the article was left out. No text names the words it replaces, nor
+// where the value stands (an article, a row of a tariff, both).
+func setsValueUnnamed(text string, quotes []string) error {
+	for _, sentence := range sentencesOf(normalizeFrame(text)) {
+		if setsValue.MatchString(sentence) && !ownWords.MatchString(sentence) {
+			return errf("sets a value without naming the words of the text it replaces (%s): write it as an instruction (« à l'article 28.1, les mots « 26,50 € » sont remplacés par les mots « 30 € » », « le tarif de la ligne G est remplacé par « 30 € » »)",
+				shorten(restoreQuotes(sentence, quotes)))
+		}
+	}
+	return nil
+}
+
 var presentBefore = lazy(`(?i)\bprésente?\s+$`)
 
 // unitTexts is the set of the texts of base's units (its articles, or
@@ -608,6 +634,9 @@ func (n *node) read(label string, ctx Target, last *Target, quotes []string, set
 	if !strings.ContainsRune(text, quoteOpen) && !amends(foldText(text), nil) {
 		// A point of the avenant's own ("II. - Le présent article entre
 		// en vigueur le…").
+		if err := setsValueUnnamed(text, quotes); err != nil {
+			return &Error{by, err.Error()}
+		}
 		set.Own = append(set.Own, by)
 		return nil
 	}
@@ -618,6 +647,9 @@ func (n *node) read(label string, ctx Target, last *Target, quotes []string, set
 	// goes on with the one before's.
 	for k, sentence := range sentencesOf(text) {
 		if !strings.ContainsRune(sentence, quoteOpen) && !amends(foldText(sentence), nil) {
+			if err := setsValueUnnamed(sentence, quotes); err != nil {
+				return &Error{by, err.Error()}
+			}
 			if len(set.Own) == 0 || set.Own[len(set.Own)-1] != by {
 				set.Own = append(set.Own, by)
 			}
