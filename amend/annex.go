@@ -1,7 +1,9 @@
 package amend
 
 import (
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/avenant-dev/avenant/clause"
 	"github.com/avenant-dev/avenant/internal/frtext"
@@ -196,37 +198,146 @@ func (st *state) resolveTable(t Target) (int, error) {
 	return 0, errf("row %s is not in the table « %s »", t.Row, t.TableName)
 }
 
-// replacePrice puts op.New in place of the one price row i holds, the
-// cell written as an amount in euros ("30 €", "30,00 EUR"). A row of no
-// such cell, or of several (a price per zone), is refused: the
-// instruction names no price to replace.
+// replacePrice puts op.New in place of the one price row i holds: the
+// cell its facts read as an amount in euros, written so ("30 €", "30,00
+// EUR") or a bare number that its column ("Tarif (en euros)") or the note
+// over its table ("(En euros)") prices, in a pipe row or a row in
+// columns. A row of no such cell, or of several (a price per zone), is
+// refused: the instruction names no price to replace. In a table of bare
+// numbers the new price is written bare too; whatever is written must
+// read as the row's one price in euros again.
 func (st *state) replacePrice(i int, t Target, op Op, by string) error {
 	c := &st.cl[i]
 	if c.Kind != clause.KindItem {
 		return errf("names the price of %s, which is no row of a table: quote the amount replaced", t.clauseName())
 	}
-	var at []int
-	for start := 0; start < len(c.Text); {
-		end := strings.IndexByte(c.Text[start:], '|')
-		if end < 0 {
-			end = len(c.Text)
-		} else {
-			end += start
-		}
-		cell := c.Text[start:end]
-		if trimmed := strings.TrimSpace(cell); priceCell.MatchString(trimmed) {
-			k := start + strings.Index(cell, trimmed)
-			at = append(at, k, k+len(trimmed))
-		}
-		start = end + 1
+	prices := st.rowDocument(i).EuroCells(2)
+	if len(prices) != 1 {
+		return errf("%s holds %d prices in euros: quote the one replaced (« le tarif « 30 € » est remplacé par… »)", t.clauseName(), len(prices))
 	}
-	if len(at) != 2 {
-		return errf("%s holds %d prices in euros: quote the one replaced (« le tarif « 30 € » est remplacé par… »)", t.clauseName(), len(at)/2)
+	at := cellsWritten(c.Text, prices[0])
+	if len(at) != 1 {
+		return errf("the price « %s » of %s stands %d times in it: quote the words around the one replaced", prices[0], t.clauseName(), len(at))
 	}
-	c.Text = c.Text[:at[0]] + op.New + c.Text[at[1]:]
+	written := strings.TrimSpace(op.New)
+	if bareNumber.MatchString(prices[0]) {
+		written = asCellWrites(written, prices[0])
+	}
+	text := setCell(c.Text, at[0], at[0]+len(prices[0]), written)
+	row := st.rowDocument(i)
+	row.Clauses[2].Text = text
+	if now := row.EuroCells(2); len(now) != 1 || now[0] != written {
+		return errf("« %s » would not read as the price in euros of %s: write it as an amount in euros (« 30 € »)", written, t.clauseName())
+	}
+	c.Text = text
 	st.mark(i, by)
 	return nil
 }
 
-// priceCell matches a table cell holding an amount in euros alone.
-var priceCell = lazy(`^\d{1,3}(?:[  ]?\d{3})*(?:[.,]\d{1,2})?\s?(?:€|EUR|euros?)$`)
+// asCellWrites writes price as a table of bare numbers writes old, the
+// price it replaces: without its unit, and with as many decimals ("30 €"
+// for "26,50" is "30,00"). A table in columns tells its rows by the
+// prices written so: a bare "30" there is no row.
+func asCellWrites(price, old string) string {
+	if m := priceCell.FindStringSubmatch(price); m != nil {
+		price = m[1]
+	}
+	if !bareNumber.MatchString(price) {
+		return price
+	}
+	decimals := func(n string) (int, int) {
+		if k := strings.LastIndexAny(n, ".,"); k >= 0 && len(n)-k <= 3 {
+			return k, len(n) - k - 1
+		}
+		return len(n), 0
+	}
+	sep, want := decimals(old)
+	k, has := decimals(price)
+	switch {
+	case want == 0 || has >= want:
+		return price
+	case has == 0:
+		return price + old[sep:sep+1] + strings.Repeat("0", want)
+	}
+	return price[:k+1+has] + strings.Repeat("0", want-has)
+}
+
+// rowDocument is row i with the clauses that hold it (its table's header
+// and the clause over the table) as a document of their own, what its
+// cells are read with.
+func (st *state) rowDocument(i int) *clause.Document {
+	chain := []clause.Clause{st.cl[i]}
+	for k := i - 1; k >= 0 && len(chain) < 3; k-- {
+		if st.cl[k].Depth < chain[len(chain)-1].Depth {
+			chain = append(chain, st.cl[k])
+		}
+	}
+	for len(chain) < 3 {
+		chain = append(chain, clause.Clause{Kind: clause.KindParagraph})
+	}
+	slices.Reverse(chain)
+	for k := range chain {
+		chain[k].Parent = k - 1
+	}
+	return &clause.Document{Clauses: chain}
+}
+
+// cellsWritten returns where cell stands in row text as a cell of its
+// own: between pipes, or parted from the cells beside it by a tab or two
+// spaces, at the start or the end of a line.
+func cellsWritten(text, cell string) []int {
+	var at []int
+	for k := 0; cell != ""; {
+		j := strings.Index(text[k:], cell)
+		if j < 0 {
+			break
+		}
+		j += k
+		if cellEdge(strings.TrimRight(text[:j], " "), len(text[:j])-len(strings.TrimRight(text[:j], " ")), true) &&
+			cellEdge(strings.TrimLeft(text[j+len(cell):], " "), len(text[j+len(cell):])-len(strings.TrimLeft(text[j+len(cell):], " ")), false) {
+			at = append(at, j)
+		}
+		k = j + 1
+	}
+	return at
+}
+
+// cellEdge reports whether rest, what stands before (or after) a cell
+// once the spaces next to it are taken off, is a cell's edge: nothing, a
+// line break, a pipe or a tab, or another cell spaces apart.
+func cellEdge(rest string, spaces int, before bool) bool {
+	if rest == "" {
+		return true
+	}
+	next := rest[0]
+	if before {
+		next = rest[len(rest)-1]
+	}
+	return next == '\n' || next == '|' || next == '\t' || spaces >= 2
+}
+
+// setCell writes s in place of text[from:to]; in a row in columns, the
+// cells after it keep their column as far as the spaces between allow.
+func setCell(text string, from, to int, s string) string {
+	after := text[to:]
+	if !strings.Contains(text, "|") {
+		gap := len(after) - len(strings.TrimLeft(after, " "))
+		if line, _, _ := strings.Cut(after, "\n"); gap < len(line) {
+			shift := utf8.RuneCountInString(s) - utf8.RuneCountInString(text[from:to])
+			switch {
+			case shift > 0:
+				after = after[min(shift, max(gap-2, 0)):]
+			case shift < 0:
+				after = strings.Repeat(" ", -shift) + after
+			}
+		}
+	}
+	return text[:from] + s + after
+}
+
+// priceCell matches a table cell holding an amount in euros alone, its
+// number the first group.
+var priceCell = lazy(`^(\d{1,3}(?:[   ]?\d{3})*(?:[.,]\d{1,2})?)\s?(?:€|EUR|euros?)$`)
+
+// bareNumber matches a cell that is a number alone.
+var bareNumber = lazy(`^\d{1,3}(?:[   ]?\d{3})*(?:[.,]\d{1,2})?$`)

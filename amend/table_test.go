@@ -122,3 +122,32 @@ func TestPriceOfRow(t *testing.T) {
 			err: "Article 1er: row VG of annexe 2 holds 2 prices in euros: quote the one replaced (« le tarif « 30 € » est remplacé par… »)"},
 	})
 }
+
+// A table that gives its unit once, in a note over it ("(en euros)") or in
+// its header ("Tarif (en euros)"), and bare numbers in its rows, prices
+// its rows all the same, and so does a table in columns (a .txt export):
+// 'Le tarif de la ligne G est remplacé par « 30 € »' was refused there
+// ("holds 0 prices in euros"). The new price is written as the table
+// writes its own, bare and with as many decimals: a bare "30" in a table
+// in columns is read back as no row.
+func TestPriceOfBareRow(t *testing.T) {
+	note := clause.Parse("# Convention\n\n## Annexe 1 - Tarifs\n\nTarifs des consultations (en euros)\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| G | Consultation | 26,50 |\n| GS | Spécialiste | 26,50 |\n")
+	header := clause.Parse("# Convention\n\n## Annexe 1 - Tarifs\n\n| Code | Libellé | Coefficient | Tarif (en euros) |\n|---|---|---|---|\n| AMI | Acte infirmier | 1 | 3,15 |\n| G | Consultation | 1 | 26,50 |\n")
+	columns := clause.Parse("CONVENTION\n\nANNEXE 1 - TARIFS\n\nTarifs (en euros)\n\nCode    Libellé         Tarif     Date\nG       Consultation    26,50     1er janvier 2024\nGS      Spécialiste     26,50     1er janvier 2024\n")
+	price := func(code, by string) string {
+		return "### Article 1er\n\nLe tarif de la ligne " + code + " est remplacé par « " + by + " »."
+	}
+	runApplyCases(t, note, []applyCase{
+		{name: "under a note", amend: price("G", "30 €"), clause: "row G", want: "| G | Consultation | 30,00 |"},
+		{name: "one decimal", amend: price("G", "31,5"), clause: "row G", want: "| G | Consultation | 31,50 |"},
+		{name: "not an amount", amend: price("G", "trente euros"),
+			err: "Article 1er: « trente euros » would not read as the price in euros of row G: write it as an amount in euros (« 30 € »)"},
+	})
+	runApplyCases(t, header, []applyCase{
+		{name: "in the header", amend: price("AMI", "3,30 €"), clause: "row AMI", want: "| AMI | Acte infirmier | 1 | 3,30 |"},
+	})
+	runApplyCases(t, columns, []applyCase{
+		{name: "in columns", amend: price("G", "100 €"), clause: "row G", want: "G       Consultation    100,00    1er janvier 2024"},
+		{name: "in columns, shorter", amend: price("GS", "9 €"), clause: "row GS", want: "GS      Spécialiste     9,00      1er janvier 2024"},
+	})
+}

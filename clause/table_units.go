@@ -289,3 +289,24 @@ func holdsDate(s string) bool {
 	}
 	return false
 }
+
+// EuroCells returns the cells of row i of d, as RowCells cuts its text,
+// that are amounts in euros as its facts read them: "30 €", or a bare
+// "26,50" that its column ("Tarif (en euros)") or the note over its table
+// ("(En euros)") prices.
+func (d *Document) EuroCells(i int) []string {
+	c := &d.Clauses[i]
+	raw := RowCells(c.Text)
+	laid := len(c.Grid) > 0 && len(c.Grid) == len(columnNames(d, c))
+	var out []string
+	for j, cell := range d.cellsOf(c) {
+		k := j
+		if laid {
+			k = c.Grid[j]
+		}
+		if k >= 0 && k < len(raw) && isAmount(cell) && columnCurrency(cell) == "€" {
+			out = append(out, raw[k])
+		}
+	}
+	return out
+}
