@@ -337,21 +337,32 @@ func pointsNamed(s string) []string {
 }
 
 // readDivision names in t the annex, préambule, titre, chapitre or section
-// s names, in that order.
+// s names, in that order; a section or a chapitre named with the
+// divisions that hold it ("la section 2 du chapitre 1 du titre II") is
+// looked for in them. Read in the order chapitre, section, titre, "la
+// section 2 du chapitre 1" named the whole chapitre 1, and "le chapitre 3
+// du titre 2" every chapitre 3 of the text.
 func (t *Target) readDivision(s string) {
 	if m := locAnnex.FindStringSubmatch(s); m != nil {
 		t.Kind, t.Number = clause.KindAnnex, m[1]
 		return
 	}
-	switch {
-	case locPreamble.MatchString(s):
+	if locPreamble.MatchString(s) {
 		t.Kind = clause.KindPreamble
-	case locChapter.MatchString(s):
-		t.Kind, t.Number = clause.KindChapter, locChapter.FindStringSubmatch(s)[1]
-	case locSection.MatchString(s):
-		t.Kind, t.Number = clause.KindSection, locSection.FindStringSubmatch(s)[1]
-	case locTitle.MatchString(s):
-		t.Kind, t.Number = clause.KindTitle, locTitle.FindStringSubmatch(s)[1]
+		return
+	}
+	for _, d := range [...]struct {
+		kind clause.Kind
+		re   *lazyRegexp
+	}{{clause.KindSection, locSection}, {clause.KindChapter, locChapter}, {clause.KindTitle, locTitle}} {
+		m := d.re.FindStringSubmatch(s)
+		switch {
+		case m == nil:
+		case t.Kind == "":
+			t.Kind, t.Number = d.kind, m[1]
+		default:
+			t.Within = append([]Division{{d.kind, m[1]}}, t.Within...)
+		}
 	}
 }
 

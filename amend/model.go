@@ -108,9 +108,20 @@ type Target struct {
 	// ("au tableau « Consultations » de l'annexe 1"): the table, or the
 	// row Row, is looked for under that heading only.
 	TableName string
+	// Within names the divisions that hold the titre, chapitre or section
+	// named, outermost first ("le chapitre 3 du titre 2": titre 2): a text
+	// numbers its chapitres afresh in each titre, and its sections in
+	// each chapitre.
+	Within []Division
 	// inRange marks an article of a range being applied: the articles
 	// numbered under it are in the range too, or refused by it.
 	inRange bool
+}
+
+// Division is a titre, chapitre or section named by its number.
+type Division struct {
+	Kind   clause.Kind
+	Number string
 }
 
 // Op is one operation of an instruction.
@@ -219,14 +230,25 @@ func (t Target) clauseName() string {
 		return "the annexe"
 	case t.Kind == clause.KindAnnex:
 		return "annexe " + t.Number
-	case t.Kind == clause.KindTitle:
-		return "titre " + t.Number
-	case t.Kind == clause.KindChapter:
-		return "chapitre " + t.Number
-	case t.Kind == clause.KindSection:
-		return "section " + t.Number
+	case t.Kind == clause.KindTitle, t.Kind == clause.KindChapter, t.Kind == clause.KindSection:
+		name := divisionName(t.Kind) + " " + t.Number
+		for k := len(t.Within) - 1; k >= 0; k-- {
+			name += " du " + divisionName(t.Within[k].Kind) + " " + t.Within[k].Number
+		}
+		return name
 	}
 	return "no clause named"
+}
+
+// divisionName is how French names a division of kind k.
+func divisionName(k clause.Kind) string {
+	switch k {
+	case clause.KindTitle:
+		return "titre"
+	case clause.KindChapter:
+		return "chapitre"
+	}
+	return "section"
 }
 
 // named reports whether the target names a clause.
