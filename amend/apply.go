@@ -59,6 +59,8 @@ type state struct {
 	lower map[string]bool
 	// genders caches gender, for the same reason.
 	genders map[string]frtext.Gender
+	// applying names the instruction being applied, for its notes.
+	applying string
 }
 
 // apply applies every instruction of set to base, in order, and writes the
@@ -71,6 +73,9 @@ func apply(base *clause.Document, set *Set, f Format) (*Result, error) {
 		st.by = append(st.by, nil)
 	}
 	for _, in := range set.Instructions {
+		// The text the last instruction left gives its nouns their
+		// genders.
+		st.applying, st.genders = in.By, nil
 		for _, op := range in.Ops {
 			if err := st.apply(op, in.By); err != nil {
 				return nil, &Error{in.By, err.Error()}

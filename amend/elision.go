@@ -1,6 +1,8 @@
 package amend
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -14,6 +16,9 @@ import (
 type lexicon interface {
 	common(word, next string) bool
 	gender(noun string) frtext.Gender
+	// disagrees takes note of words put in that make a determiner stand
+	// before a noun the text gives the other gender.
+	disagrees(pair, noun string, g frtext.Gender)
 }
 
 // agree writes, at each seam of text (a byte offset where words put in,
@@ -55,6 +60,14 @@ func agreeAt(text string, at int, lex lexicon) (string, error) {
 		}
 		if form, ok = frtext.Before(w, next, lex.gender(next)); !ok {
 			return "", errf("the words put in make « %s », and « %s » is written before « %s » by its gender, which the text does not show (no « le » or « la » before it): quote the word before with the words", pair, w, next)
+		}
+	}
+	if g := frtext.GenderOf(form); g != frtext.NoGender {
+		// An instruction applies as written, as the law does: "le
+		// patient" with « personne » for « patient » is "le personne".
+		// Where the text shows the noun's gender, the reader is told.
+		if ng := lex.gender(next); ng != frtext.NoGender && ng != g {
+			lex.disagrees(form+" "+next, next, ng)
 		}
 	}
 	if form == w {
@@ -105,6 +118,19 @@ func lastWordOf(s string) (int, string) {
 		return -1, ""
 	}
 	return start, s[start:]
+}
+
+// disagrees notes, once an instruction, the words it put in that make a
+// determiner and a noun of another gender meet.
+func (st *state) disagrees(pair, noun string, g frtext.Gender) {
+	article := "le"
+	if g == frtext.Feminine {
+		article = "la"
+	}
+	note := fmt.Sprintf("%s: the words put in make « %s », and the text writes « %s %s »: applied as written", st.applying, pair, article, noun)
+	if !slices.Contains(st.notes, note) {
+		st.notes = append(st.notes, note)
+	}
 }
 
 // gender is the gender the text's determiners give noun, a whole word

@@ -1,6 +1,7 @@
 package amend
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/avenant-dev/avenant/clause"
@@ -41,4 +42,42 @@ func TestElisionAtSeams(t *testing.T) {
 		{name: "the article quoted", amend: "### Article 1er\n\nÀ l'article 6, les mots « L'accès » sont remplacés par les mots « Le droit d'accès ».",
 			clause: "article 6", want: "Le droit d'accès de l'assuré au dossier est libre."},
 	})
+}
+
+// An instruction applies as written: « personne » for « patient » after
+// "le" is "le personne", as the law would read. Where the text shows the
+// noun's other gender ("la personne"), a note says so; where it does not,
+// nothing is guessed. Before, the result was printed without a word.
+func TestGenderDisagreementNoted(t *testing.T) {
+	base := clause.Parse("# Convention\n\n### Article 1er - Objet\n\nLa personne accompagnée est informée.\n\n### Article 2 - Suivi\n\nLe médecin informe le patient. Il remet au patient un document.\n")
+	for _, tc := range []struct {
+		name, amend, want string
+		notes             []string
+	}{
+		{"a feminine noun after le", "### Article 1er\n\nÀ l'article 2, le mot « patient » est remplacé par le mot « personne » (deux fois).",
+			"Le médecin informe le personne. Il remet au personne un document.",
+			[]string{"Article 1er: the words put in make « au personne », and the text writes « la personne »: applied as written",
+				"Article 1er: the words put in make « le personne », and the text writes « la personne »: applied as written"}},
+		{"a gender the text does not show", "### Article 1er\n\nÀ l'article 2, le mot « patient » est remplacé par le mot « malade » (deux fois).",
+			"Le médecin informe le malade. Il remet au malade un document.", nil},
+		{"the article quoted with the noun", "### Article 1er\n\nÀ l'article 2, les mots « le patient » sont remplacés par les mots « la personne ».",
+			"Le médecin informe la personne. Il remet au patient un document.", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			set, err := parse(amendDoc(tc.amend))
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := apply(base, set, Markdown)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := lookup(res.Doc, "article 2"); got == nil || got.Text != tc.want {
+				t.Fatalf("article 2: %+v, want %q", got, tc.want)
+			}
+			if !slices.Equal(res.Notes, tc.notes) {
+				t.Errorf("notes %q, want %q", res.Notes, tc.notes)
+			}
+		})
+	}
 }
