@@ -178,6 +178,7 @@ func (s *Store) Import(doc *clause.Document, opts ImportOptions) (*ImportResult,
 		return nil, err
 	}
 	at := s.recordIndex(ix, v)
+	s.dropKeptOf(ix, []string{s.partyBranch(ix, v.Party).Short(), mainBranch, "HEAD"}, plumbing.NewHash(v.Commit))
 	return &ImportResult{Version: &ix.Versions[at], Diff: diff, Repeats: repeats}, nil
 }
 

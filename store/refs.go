@@ -107,11 +107,20 @@ func (s *Store) repairRefs(ix *index) {
 		latest[s.partyBranch(ix, v.Party).Short()] = i
 		latest[mainBranch] = i
 	}
-	heads, err := refsUnder(s.repo.Storer, "refs/heads/")
+	refs, err := refsUnder(s.repo.Storer, "refs/")
 	if err != nil {
 		s.logf("cannot read the branches to repair them: %v", err)
 		return
 	}
+	heads, kept := map[string]plumbing.Hash{}, map[string]plumbing.Hash{}
+	for name, h := range refs {
+		if rest, ok := strings.CutPrefix(name, "heads/"); ok {
+			heads[rest] = h
+		} else if strings.HasPrefix(name, keptPrefix) {
+			kept["refs/"+name] = h
+		}
+	}
+	s.dropKept(ix, kept)
 	move := func(name string, to plumbing.Hash, why string) {
 		ref := plumbing.NewBranchReferenceName(name)
 		var err error
@@ -209,15 +218,81 @@ func (s *Store) keepStrayMain(ix *index, h plumbing.Hash) {
 	s.logf("main pointed to %s, which is no version%s", shortHash(h.String()), s.keep(mainBranch, h))
 }
 
+// keptPrefix is where keep puts what it keeps, under refs/.
+const keptPrefix = "avenant/kept/"
+
 // keep makes commit h, which branch is about to leave, reachable under
 // refs/avenant/kept/, and says so for a notice: ": kept as REF", or why
 // it could not be.
 func (s *Store) keep(branch string, h plumbing.Hash) string {
-	kept := plumbing.ReferenceName("refs/avenant/kept/" + branch + "-" + h.String())
+	kept := keptRef(branch, h)
 	if err := s.setRef(kept, h); err != nil {
 		return fmt.Sprintf(", and it cannot be kept: %v", err)
 	}
 	return ": kept as " + kept.String()
+}
+
+func keptRef(branch string, h plumbing.Hash) plumbing.ReferenceName {
+	return plumbing.ReferenceName("refs/" + keptPrefix + branch + "-" + h.String())
+}
+
+// dropKept removes, of the references kept (name → commit), those that
+// keep nothing a version does not: on a version's commit (an import that
+// died before its tag run again, a deleted tag put back by hand), or on a
+// commit of the same label, party, date, kind, parent and text as a
+// version (that import run again from a file of another name). Any other
+// stays: it may be all that holds a version whose tag was deleted.
+func (s *Store) dropKept(ix *index, kept map[string]plumbing.Hash) {
+	for _, name := range sortedKeys(kept) {
+		label, ok := s.keptVersion(ix, kept[name])
+		if !ok {
+			continue
+		}
+		if err := s.repo.Storer.RemoveReference(plumbing.ReferenceName(name)); err != nil {
+			s.logf("cannot remove %s, which version %s makes needless: %v", name, label, err)
+			continue
+		}
+		s.logf("%s removed: version %s holds what it kept", name, label)
+	}
+}
+
+// keptVersion names the version that holds all that commit h does, as
+// dropKept reads it.
+func (s *Store) keptVersion(ix *index, h plumbing.Hash) (string, bool) {
+	if i, ok := ix.byCommit[h.String()]; ok {
+		return ix.Versions[i].Label, true
+	}
+	c, err := s.repo.CommitObject(h)
+	if err != nil {
+		return "", false
+	}
+	k, ok := versionOf(c)
+	i, found := ix.byLabel[k.Label]
+	if !ok || !found {
+		return "", false
+	}
+	v := &ix.Versions[i]
+	if v.Party != k.Party || v.Date != k.Date || v.Kind != k.Kind || v.Parent != k.Parent || v.Precedes != k.Precedes {
+		return "", false
+	}
+	vc, err := s.repo.CommitObject(plumbing.NewHash(v.Commit))
+	if err != nil || vc.TreeHash != c.TreeHash {
+		return "", false
+	}
+	return v.Label, true
+}
+
+// dropKeptOf removes the references repairRefs kept of commit h, which
+// has just become a version: an import that died before its tag, run
+// again, writes the same commit.
+func (s *Store) dropKeptOf(ix *index, branches []string, h plumbing.Hash) {
+	kept := map[string]plumbing.Hash{}
+	for _, b := range branches {
+		if name := keptRef(b, h); s.currentRef(name) == h {
+			kept[name.String()] = h
+		}
+	}
+	s.dropKept(ix, kept)
 }
 
 // lockRepaired takes the lock (unless this Store holds it), reads the
