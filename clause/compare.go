@@ -162,8 +162,11 @@ func classifyMatch(old, new *Document, m match, refs *refIndex) Change {
 		}
 		return c.Hunks
 	}
+	oDates, nDates := rowsOutsideDates(old, new, m)
 	if c.Kind == "" {
 		switch {
+		case oDates != nDates:
+			c.Kind = Modified
 		case len(m.Old) == 1 && len(m.New) == 1 && columnsReordered(old, new, oc, nc):
 			// The same text under columns named in another order
 			// prices other columns: a change unless the cells
@@ -212,7 +215,7 @@ func classifyMatch(old, new *Document, m match, refs *refIndex) Change {
 		return c
 	}
 	if c.Kind == Modified && isTableRow(oc) && isTableRow(nc) {
-		c.Facts = rowFacts(old, new, oc, nc, refs)
+		c.Facts = append(rowFacts(old, new, oc, nc, refs), compareFacts(oDates, nDates, factSubject(nc), nil)...)
 		return c
 	}
 	c.Facts = compareDiffedFacts(oldText, newText, factSubject(nc), refs, c.Hunks)

@@ -99,7 +99,7 @@ func (d *Document) Prices(i int) []Fact {
 // version's when it stands in the column of the same name.
 func (d *Document) ColumnPrices(i int) (prices []Fact, columns []string) {
 	c := &d.Clauses[i]
-	texts, names := d.priceTexts(c)
+	texts, names := d.priceTexts(i)
 	for k, body := range texts {
 		for _, f := range compareFacts("", body, factSubject(c), nil) {
 			if f.Kind == FactAmount && f.Subject != "" {

@@ -213,19 +213,28 @@ func columnLabel(name string) string {
 // (Métropole | DOM) give one text per price too, with the row's dates,
 // and the name of its column in columns (the price of Réunion is
 // compared with Réunion's, wherever its column stands); "" elsewhere.
-func (d *Document) priceTexts(c *Clause) (texts, columns []string) {
+func (d *Document) priceTexts(i int) (texts, columns []string) {
+	c := &d.Clauses[i]
 	body := d.factBody(c)
 	if !isTableRow(c) {
 		return []string{body}, []string{""}
 	}
 	cells, names := d.cellsOf(c), columnNames(d, c)
 	if len(names) != len(cells) || amountCells(cells) < 2 {
+		if outside := d.outsideDates(i); outside != "" {
+			body += cellSep + outside
+		}
 		return []string{body}, []string{""}
 	}
 	var dates []string
 	for _, cell := range cells {
 		if !isAmount(cell) && holdsDate(cell) {
 			dates = append(dates, cell)
+		}
+	}
+	if len(dates) == 0 {
+		if note := d.tableNote(i); note != "" {
+			dates = append(dates, note)
 		}
 	}
 	for j, cell := range cells {

@@ -1,0 +1,136 @@
+package clause
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/avenant-dev/avenant/internal/frtext"
+)
+
+// A tariff table often dates its prices once for all its rows rather than
+// in each: in the name of its price column ("Tarif au 1er janvier 2025"),
+// or in a note right above it ("Tarifs applicables à compter du 22
+// décembre 2024"). Such a date is the rows' as much as a date cell would
+// be: it dates their prices, and moved, the same row's prices hold from
+// another day, a change of the row (Compare), not of the note alone.
+
+// outsideDates are the dates that row i of d takes from its table for its
+// prices, one cell each: the names of its price columns that give one,
+// and, for a price under a column of no date in a row that gives none of
+// its own, the date of the note above the table (tableNote). "" for
+// anything but a table row, or a row whose prices take no date so.
+func (d *Document) outsideDates(i int) string {
+	c := &d.Clauses[i]
+	if !isTableRow(c) {
+		return ""
+	}
+	cells, names := d.cellsOf(c), columnNames(d, c)
+	var out []string
+	own, undated := false, false
+	for j, cell := range cells {
+		switch {
+		case !isAmount(cell):
+			own = own || holdsDate(cell)
+		case j < len(names) && holdsDate(names[j]):
+			out = append(out, names[j])
+		case j >= len(names) || !formerColumn(names[j]):
+			undated = true
+		}
+	}
+	if undated && !own {
+		if note := d.tableNote(i); note != "" {
+			out = append(out, note)
+		}
+	}
+	return strings.Join(out, cellSep)
+}
+
+// rowsOutsideDates are the outsideDates of the rows m pairs, "" and ""
+// unless both are table rows: what a row's table dates its prices by is
+// the row's as its cells are, a change of the row.
+func rowsOutsideDates(old, new *Document, m match) (string, string) {
+	if !isTableRow(&old.Clauses[m.Old[0]]) || !isTableRow(&new.Clauses[m.New[0]]) {
+		return "", ""
+	}
+	return old.outsideDates(m.Old[0]), new.outsideDates(m.New[0])
+}
+
+// tableNote is the date that the text standing right above the table of
+// row i gives its prices ("Tarifs applicables à compter du 22 décembre
+// 2024", "Tarifs au 1er janvier 2025 :"), as written; "" when none does.
+// That text is the last paragraph of the clause that holds the table,
+// when the table opens it, or the paragraph before the table among its
+// siblings; a note of the currency between them ("(En euros)") is passed.
+func (d *Document) tableNote(i int) string {
+	top := i
+	if p := d.Clauses[i].Parent; p >= 0 && IsTableHeader(&d.Clauses[p]) {
+		top = p
+	} else {
+		for top > 0 && top-1 != d.Clauses[i].Parent && isTableRow(&d.Clauses[top-1]) && d.Clauses[top-1].Parent == d.Clauses[i].Parent {
+			top--
+		}
+	}
+	holder, before := d.Clauses[top].Parent, top-1
+	if before < 0 || before != holder && (d.Clauses[before].Parent != holder || d.Clauses[before].Kind != KindParagraph) {
+		return ""
+	}
+	paras := strings.Split(strings.TrimSpace(d.Clauses[before].Text), "\n\n")
+	for k := len(paras) - 1; k >= 0 && k >= len(paras)-2; k-- {
+		if date := noteDate(paras[k]); date != "" {
+			return date
+		}
+		if currencyNote(paras[k]) == "" {
+			break
+		}
+	}
+	return ""
+}
+
+// noteDate is the date from which a note above a table says its prices
+// apply: one introduced as a start by a word that speaks of prices or of
+// their taking effect ("applicables à compter du", "en vigueur au",
+// "Tarifs au", "à partir du", "dès le", "Date d'effet :"). A date that
+// dates a text or a signature ("l'avenant signé le 4 juin 2024 fixe les
+// tarifs suivants") is none.
+func noteDate(p string) string {
+	if len(p) > 400 || !strings.ContainsFunc(p, unicode.IsDigit) {
+		return ""
+	}
+	s := normalizeFactText(p)
+	t := pieceText(s, wholeOf(s))
+	t.cut()
+	defer t.release()
+	for _, f := range t.dates() {
+		if effectiveISO(f.val) != "" && t.noteStart(t.wordAt(f.start)) {
+			return f.text
+		}
+	}
+	return ""
+}
+
+// noteStart reports whether the date at word k of a note is introduced as
+// the start of its prices (see noteDate).
+func (t *factTextKind) noteStart(k int) bool {
+	if k == 0 {
+		return false
+	}
+	prev := t.words[k-1].low
+	switch prev {
+	case "dès", "depuis":
+		return true
+	case "effet", "vigueur":
+		// "Date d'effet : 1er janvier 2025"
+		return strings.TrimSpace(t.s[t.words[k-1].end:t.words[k].start]) == ":"
+	case "du", "au", "le", "de", "à":
+	default:
+		return false
+	}
+	if k < 2 {
+		return false
+	}
+	switch w := strings.TrimSuffix(frtext.Fold(t.words[k-2].low), "s"); w {
+	case "compter", "partir", "vigueur", "applicable", "effet", "tarif", "valeur", "montant", "prix", "honoraire", "cotation":
+		return true
+	}
+	return false
+}

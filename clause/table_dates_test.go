@@ -1,0 +1,93 @@
+package clause
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// A date the table gives its rows' prices, above it or in its price
+// column's name, dates each row: moved, every row it dates changes, with
+// a date fact of its own, and the row's prices take it as their date of
+// effect. A date that dates something else (a signature) dates no row,
+// and a row that dates itself keeps its own.
+func TestTableDates(t *testing.T) {
+	const rows = "| Code | Libellé | Tarif |\n|---|---|---|\n| G | Consultation | 26,50 € |\n| VG | Visite | 36,50 € |\n"
+	for _, c := range []struct {
+		name, old, new string
+		facts          []string // the rows' facts, "G date: … → …"
+		effective      string   // the new G row's date of effect
+	}{
+		{
+			name:      "note above the table",
+			old:       "## Annexe 1 - Tarifs\n\nTarifs applicables à compter du 1er novembre 2023.\n\n" + rows,
+			new:       "## Annexe 1 - Tarifs\n\nTarifs applicables à compter du 22 décembre 2024.\n\n" + rows,
+			facts:     []string{"G date: 1er novembre 2023 → 22 décembre 2024", "VG date: 1er novembre 2023 → 22 décembre 2024"},
+			effective: "2024-12-22",
+		},
+		{
+			name:      "note then a note of the currency",
+			old:       "## Annexe 1\n\nTarifs en vigueur au 1er janvier 2025\n\n(En euros)\n\n" + strings.ReplaceAll(rows, " €", ""),
+			new:       "## Annexe 1\n\nTarifs en vigueur au 1er juillet 2025\n\n(En euros)\n\n" + strings.ReplaceAll(rows, " €", ""),
+			facts:     []string{"G date: 1er janvier 2025 → 1er juillet 2025", "VG date: 1er janvier 2025 → 1er juillet 2025"},
+			effective: "2025-07-01",
+		},
+		{
+			name: "note of the second table only",
+			old: "## Annexe 1\n\nTarifs applicables à compter du 1er novembre 2023 :\n\n" + rows +
+				"\nTarifs applicables à compter du 1er janvier 2024 :\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| APC | Avis | 56,50 € |\n",
+			new: "## Annexe 1\n\nTarifs applicables à compter du 1er novembre 2023 :\n\n" + rows +
+				"\nTarifs applicables à compter du 1er mars 2024 :\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| APC | Avis | 56,50 € |\n",
+			facts:     []string{"APC date: 1er janvier 2024 → 1er mars 2024"},
+			effective: "2023-11-01",
+		},
+		{
+			name:      "a dated price column",
+			old:       "## Annexe 1\n\n" + strings.Replace(rows, "| Tarif |", "| Tarif au 1er novembre 2023 |", 1),
+			new:       "## Annexe 1\n\n" + strings.Replace(rows, "| Tarif |", "| Tarif au 22 décembre 2024 |", 1),
+			facts:     []string{"G date: 1er novembre 2023 → 22 décembre 2024", "VG date: 1er novembre 2023 → 22 décembre 2024"},
+			effective: "2024-12-22",
+		},
+		{
+			name:  "a signature dates no row",
+			old:   "## Annexe 1\n\nAnnexe signée le 4 juin 2024, fixant les tarifs suivants.\n\n" + rows,
+			new:   "## Annexe 1\n\nAnnexe signée le 5 juin 2024, fixant les tarifs suivants.\n\n" + rows,
+			facts: nil,
+		},
+		{
+			name: "a row that dates itself",
+			old: "## Annexe 1\n\nTarifs applicables à compter du 1er novembre 2023.\n\n| Code | Libellé | Tarif | Date d'effet |\n|---|---|---|---|\n" +
+				"| G | Consultation | 30 € | 1er décembre 2024 |\n| VG | Visite | 36,50 € | |\n",
+			new: "## Annexe 1\n\nTarifs applicables à compter du 1er mars 2024.\n\n| Code | Libellé | Tarif | Date d'effet |\n|---|---|---|---|\n" +
+				"| G | Consultation | 30 € | 1er décembre 2024 |\n| VG | Visite | 36,50 € | |\n",
+			facts:     []string{"VG date: 1er novembre 2023 → 1er mars 2024"},
+			effective: "2024-12-01",
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			old, new := Parse(c.old), Parse(c.new)
+			d := Compare(old, new, CompareOptions{})
+			var got []string
+			for _, ch := range d.Changes {
+				if len(ch.New) == 0 || !isTableRow(&new.Clauses[ch.New[0]]) {
+					continue
+				}
+				for _, f := range ch.Facts {
+					got = append(got, new.Clauses[ch.New[0]].Number+" "+string(f.Kind)+": "+f.Old+" → "+f.New)
+				}
+			}
+			if !slices.Equal(got, c.facts) {
+				t.Errorf("row facts %q, want %q", got, c.facts)
+			}
+			for i := range new.Clauses {
+				if new.Clauses[i].Number != "G" || !new.IsTariffRow(i) {
+					continue
+				}
+				prices := new.Prices(i)
+				if len(prices) != 1 || prices[0].Effective != c.effective {
+					t.Errorf("G priced %+v, want one price from %q", prices, c.effective)
+				}
+			}
+		})
+	}
+}
