@@ -17,6 +17,8 @@ import (
 // one left beside it (or in it, for a directory that was there, empty). A killed clone left a directory the next clone
 // refused ('exists and is not empty'), and one killed after marking the
 // store but before checking its versions left a store no one had checked.
+// Where locks are files created exclusively (not flocks), and beside a
+// directory whose name reads as a glob pattern, what it left stayed.
 func TestKilledClone(t *testing.T) {
 	if url := os.Getenv("AVENANT_CLONE_URL"); url != "" {
 		n, _ := strconv.Atoi(os.Getenv("AVENANT_CLONE_FAIL"))
@@ -37,10 +39,15 @@ func TestKilledClone(t *testing.T) {
 	src := newStore(t)
 	mustImport(t, src, articles("1", sentA1, "2", sentB1), "CNAM", "V-1", "2024-01-01")
 	mustImport(t, src, articles("1", sentA1+" "+sentA2, "2", sentB1), "MG France", "V-2", "2024-02-01")
+	defer func() { locksByFlock = true }()
 	for _, n := range []int{21, 22, 23} {
 		for _, empty := range []bool{false, true} {
+			// Where locks are files created exclusively, the leftover is
+			// told by its process being gone.
+			locksByFlock = n != 22
 			parent := t.TempDir()
-			dir := filepath.Join(parent, "copy")
+			// A name that reads as a pattern: its leftovers stayed.
+			dir := filepath.Join(parent, "copy[1]")
 			if empty {
 				if err := os.Mkdir(dir, 0o777); err != nil {
 					t.Fatal(err)
@@ -72,5 +79,34 @@ func TestKilledClone(t *testing.T) {
 				t.Errorf("in the clone after one killed at %d: %v", n, entries)
 			}
 		}
+	}
+}
+
+// TestCloneAtWorkKept: what looks like a clone's leftover but belongs to a
+// process still running (here, this one) is left alone where locks are
+// files created exclusively, as where they are flocks held: a clone at
+// work into the same directory.
+func TestCloneAtWorkKept(t *testing.T) {
+	if !hasGit() {
+		t.Skip("git CLI not installed: go-git's file transport runs git-upload-pack")
+	}
+	src := newStore(t)
+	mustImport(t, src, articles("1", sentA1), "CNAM", "V-1", "2024-01-01")
+	for _, flock := range []bool{true, false} {
+		locksByFlock = flock
+		t.Cleanup(func() { locksByFlock = true })
+		parent := t.TempDir()
+		dir := filepath.Join(parent, "copy")
+		tmp, release, err := cloneTemp(cloneTempPrefix(dir, false))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Clone(src.Dir, dir, RemoteOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := os.Stat(tmp); err != nil {
+			t.Errorf("flock %v: the directory of a clone at work was removed: %v", flock, err)
+		}
+		release()
 	}
 }

@@ -8,6 +8,9 @@ import (
 	"os"
 )
 
+// locksByFlock is set where fileLock is a flock (see lock_flock.go).
+var locksByFlock = false
+
 // fileLock creates path exclusively where flock is missing; errBusy when
 // it exists. A lock left by a crash is never broken automatically: the
 // error names the file, to be removed once no avenant is running.

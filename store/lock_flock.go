@@ -8,6 +8,10 @@ import (
 	"syscall"
 )
 
+// locksByFlock is set where fileLock is a flock, which the system drops
+// when its holder dies: a lock free is no process's.
+var locksByFlock = true
+
 // fileLock takes an exclusive flock on path without blocking; errBusy
 // when another open file holds it. flock belongs to the open file, not the
 // process: two Stores of one process exclude each other too.

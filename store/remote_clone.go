@@ -9,6 +9,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/avenant-dev/avenant/internal/lazyre"
@@ -24,6 +25,9 @@ func cloneDir(url string) string {
 	p := url
 	if i := strings.Index(p, "://"); i >= 0 {
 		p = p[i+3:]
+		if j := strings.IndexAny(p, "?#"); j >= 0 {
+			p = p[:j]
+		}
 		if j := strings.IndexByte(p, '/'); j >= 0 {
 			p = p[j:]
 		} else {
@@ -99,20 +103,22 @@ func Clone(url, dir string, opts RemoteOptions) (s *Store, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", dir, err)
 	}
-	if err := fetchStore(repo, url, opts); err != nil {
-		return nil, err
+	err = fetchStore(repo, url, opts)
+	if err == nil {
+		fail(21)
+		// Marked last: until now the directory is no store for Discover.
+		err = markStore(repo)
 	}
-	fail(21)
-	// Marked last: until now the directory is no store for Discover.
-	if err := markStore(repo); err != nil {
-		return nil, err
-	}
-	fail(22)
-	checked, err := openCloned(tmp, url)
+	// Closed before the directory is moved or removed, which Windows
+	// refuses while a file in it is open.
+	closeRepo(repo)
 	if err != nil {
 		return nil, err
 	}
-	closeRepo(checked.repo)
+	fail(22)
+	if err := checkCloned(tmp, url); err != nil {
+		return nil, err
+	}
 	fail(23)
 	if err := opts.ctx().Err(); err != nil {
 		return nil, err
@@ -181,24 +187,49 @@ func cloneTemp(prefix string) (dir string, release func(), err error) {
 }
 
 // removeKilledClones removes what clones into final that were killed
-// left, beside it or in it: a temporary directory whose lock no process
-// holds. Where locks are files created exclusively, none is ever free,
-// and what a killed clone left stays.
+// left, beside it or in it: a temporary directory (and its lock file) that
+// no clone at work holds (killedClone). Names are matched as they are,
+// not as a pattern: a directory named 'conv[2024]' kept its leftovers.
 func removeKilledClones(final string) {
-	var locks []string
 	for _, exists := range []bool{false, true} {
-		m, _ := filepath.Glob(cloneTempPrefix(final, exists) + "*.lock")
-		locks = append(locks, m...)
-	}
-	for _, l := range locks {
-		unlock, err := fileLock(l)
-		if err != nil {
-			continue // a clone at work
+		prefix := cloneTempPrefix(final, exists)
+		entries, _ := os.ReadDir(filepath.Dir(prefix))
+		seen := map[string]bool{}
+		for _, e := range entries {
+			name := strings.TrimSuffix(e.Name(), ".lock")
+			if !strings.HasPrefix(name, filepath.Base(prefix)) || seen[name] {
+				continue
+			}
+			seen[name] = true
+			tmp := filepath.Join(filepath.Dir(prefix), name)
+			release, ok := killedClone(tmp, prefix)
+			if !ok {
+				continue
+			}
+			os.RemoveAll(tmp)
+			os.Remove(tmp + ".lock")
+			release()
 		}
-		os.RemoveAll(strings.TrimSuffix(l, ".lock"))
-		os.Remove(l)
-		unlock()
 	}
+}
+
+// killedClone tells whether tmp, a clone's temporary directory, was left
+// by a clone no longer at work, and if so holds it until release. A clone
+// takes its lock before it makes its directory and holds it to the end:
+// where locks are flocks, the lock is free; where they are files created
+// exclusively, which outlive their process, the process whose id the name
+// bears (cloneTemp) is gone. A process that cannot be told gone is at work.
+func killedClone(tmp, prefix string) (release func(), ok bool) {
+	if locksByFlock {
+		unlock, err := fileLock(tmp + ".lock")
+		return unlock, err == nil
+	}
+	pid, _, found := strings.Cut(strings.TrimPrefix(tmp, prefix), "-")
+	n, err := strconv.Atoi(pid)
+	if !found || err != nil || !processGone(n) {
+		return nil, false
+	}
+	return func() {}, true
 }
 
 // moveClone puts the clone made in tmp at final: tmp renamed, or, when
@@ -289,27 +320,32 @@ func checkRemoteTags(remote *git.Remote, opts RemoteOptions) error {
 	return nil
 }
 
-// openCloned opens the new store, building its index, and reads every
-// version as a pull would before taking it.
-func openCloned(dir, url string) (*Store, error) {
+// checkCloned opens the new store, building its index, and reads every
+// version as a pull would before taking it; it closes the store again,
+// whatever it finds, before its directory is moved or removed.
+func checkCloned(dir, url string) error {
 	s, err := Open(dir)
 	if err != nil {
-		return nil, err
+		return err
 	}
+	defer func() {
+		closeRepo(s.repo)
+		s.packs.close()
+	}()
 	unlock, ix, err := s.lockRepaired()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer unlock()
 	if len(ix.Versions) == 0 {
-		return nil, fmt.Errorf("%s: %w: its branches hold avenant commits but it has no version tags (push them with git push --tags)", url, ErrNotStore)
+		return fmt.Errorf("%s: %w: its branches hold avenant commits but it has no version tags (push them with git push --tags)", url, ErrNotStore)
 	}
 	for _, v := range ix.Versions {
 		if err := s.checkPulled(v.Label, plumbing.NewHash(v.Commit)); err != nil {
-			return nil, fmt.Errorf("%s: %w", url, err)
+			return fmt.Errorf("%s: %w", url, err)
 		}
 	}
-	return s, nil
+	return nil
 }
 
 // checkStoreTips refuses a remote whose branches are not all avenant

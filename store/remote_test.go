@@ -473,6 +473,10 @@ func TestCloneDir(t *testing.T) {
 		{"git@example.org:team/convention.git", "convention"},
 		{"../stores/convention/.git", "convention"},
 		{"/srv/convention.git", "convention"},
+		// A query or fragment is no part of the path: the token stayed
+		// in the directory's name ('convention.git?token=…').
+		{"https://example.org/convention.git?token=s3cr3t", "convention"},
+		{"https://example.org/team/convention/?ref=main#x", "convention"},
 		{"git://example.org/", ""},
 		{"https://example.org", ""},
 		{"/", ""},
