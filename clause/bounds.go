@@ -3,6 +3,8 @@ package clause
 import (
 	"slices"
 	"strings"
+
+	"github.com/avenant-dev/avenant/internal/frtext"
 )
 
 // valueBound reads whether the sum, rate, time limit or count at
@@ -18,6 +20,9 @@ import (
 // take.
 func valueBound(s string, start, end int) (bound string, from, to int) {
 	if b, n := boundBefore(s[:start]); b != "" {
+		if negatedBefore(s[:start-n]) {
+			b = negatedBound[b]
+		}
 		return b, start - n, end
 	}
 	// Most values are followed by punctuation or a word of no bound: one
@@ -30,20 +35,96 @@ func valueBound(s string, start, end int) (bound string, from, to int) {
 			}
 		}
 	}
+	// "deux fois par an, au plus": set apart by a comma, the bound
+	// closes the phrase, or it opens the next one ("…, au moins une
+	// fois").
+	if end+3 < len(s) && s[end] == ',' && s[end+1] == ' ' {
+		for _, b := range boundsApart {
+			if e := end + 1 + len(b.words); e <= len(s) && strings.EqualFold(s[end+1:e], b.words) && closesPhrase(s[e:]) {
+				return b.bound, start, e
+			}
+		}
+	}
 	return "", start, end
 }
 
+// closesPhrase reports whether rest, after a bound, ends the phrase: the
+// end of the text, a line or a punctuation mark.
+func closesPhrase(rest string) bool {
+	return rest == "" || strings.IndexByte(".,;:)\n", rest[0]) >= 0
+}
+
 // goesOn reports whether rest, after "au plus" or "ou plus", makes it
-// another adverb, of time ("deux mois au plus tôt") or of a quantity
-// still to come ("30 € et plus de…").
+// another adverb, of time ("deux mois au plus tôt"), of manner ("30 € et
+// plus particulièrement", "au moins égal") or of a quantity still to come
+// ("30 € et plus de…"): a bound after its value is followed by a mark, a
+// word of grammar ("trois mois au plus après", "30 € au plus par acte"),
+// or nothing.
 func goesOn(rest string) bool {
-	for _, w := range [...]string{" tôt", " tard", " de ", " d'"} {
-		if strings.HasPrefix(rest, w) {
+	if closesPhrase(rest) || rest[0] != ' ' {
+		return false
+	}
+	w := rest[1:]
+	if k := strings.IndexFunc(w, func(r rune) bool { return !isFactWordRune(r) }); k >= 0 {
+		w = w[:k]
+	}
+	w = strings.ToLower(w)
+	return w == "de" || w == "d" || !frtext.IsGrammatical(w)
+}
+
+// negatedBefore reports whether before, the text up to a bound said
+// before its value, denies it: "ne peut être supérieur à 30 €", "n'est pas
+// inférieur à", "ne peut percevoir plus de", a "ne" of the same phrase,
+// a few words back, with "pas", "jamais" or "plus" after it, or a verb of
+// ability ("ne peut", "ne saurait", literary French's negation without
+// "pas"). "Ne … que" restricts, it denies nothing: "n'est dû qu'au-delà
+// de 30 €".
+func negatedBefore(before string) bool {
+	ws := strings.Fields(before[max(0, len(before)-64):])
+	for k := len(ws) - 1; k >= 0 && k >= len(ws)-6; k-- {
+		w := strings.ToLower(ws[k])
+		if strings.ContainsAny(w, ",;:.()") {
+			return false
+		}
+		if w == "que" || strings.HasPrefix(w, "qu'") {
+			return false
+		}
+		if w == "sans" {
+			return true // "sans être supérieur à 30 €"
+		}
+		neg, rest := w == "ne", ""
+		if !neg && strings.HasPrefix(w, "n'") {
+			neg, rest = true, w[2:]
+		}
+		if !neg {
+			continue
+		}
+		if rest == "" && k+1 < len(ws) {
+			rest = strings.ToLower(ws[k+1])
+		}
+		if deniedBy(rest) {
 			return true
 		}
+		for _, x := range ws[k+1:] {
+			switch strings.ToLower(x) {
+			case "pas", "jamais", "plus", "aucunement", "nullement":
+				return true
+			}
+		}
+		return false
 	}
 	return false
 }
+
+// deniedBy reports a verb of ability, which "ne" alone denies: "ne peut",
+// "ne pourra", "ne saurait".
+func deniedBy(verb string) bool {
+	return strings.HasPrefix(verb, "peu") || strings.HasPrefix(verb, "pour") || strings.HasPrefix(verb, "saur")
+}
+
+// negatedBound is the bound a denied one comes to: not above 30 € is at
+// most 30 €.
+var negatedBound = map[string]string{">": "≤", "<": "≥", "≤": ">", "≥": "<", "": ""}
 
 type boundForm struct{ words, bound string }
 
@@ -68,7 +149,7 @@ var boundsBefore = func() []boundForm {
 		add("≥", "minimum"+link, "minimal"+link, "minimale"+link, "minimaux"+link, "minimales"+link)
 	}
 	for _, link := range [...]string{" de ", " d'"} {
-		add("≤", "dans la limite"+link, "dans une limite"+link, "plafond"+link, "jusqu'à concurrence"+link)
+		add("≤", "dans la limite"+link, "dans une limite"+link, "plafond"+link, "à concurrence"+link, "jusqu'à concurrence"+link)
 		add("≥", "plancher"+link)
 		add(">", "plus"+link, "au-delà"+link, "au-dessus"+link)
 		add("<", "moins"+link, "en deçà"+link, "en-deçà"+link, "au-dessous"+link, "en dessous"+link)
@@ -90,6 +171,9 @@ var boundsBefore = func() []boundForm {
 			add("≤", neg+verb+" ")
 		}
 	}
+	// "ne pourra excéder 30 €", "sans dépasser 30 €": the denial before
+	// the verb is read by negatedBefore.
+	add(">", "excéder ", "dépasser ")
 	for _, form := range [...]string{"excède", "excèdent", "excédant", "excédera", "excéderont"} {
 		add("≤", "n'"+form+" pas ")
 		add(">", form+" ")
@@ -157,6 +241,10 @@ var boundsAfter = []boundForm{{" au plus", "≤"}, {" au maximum", "≤"}, {" ma
 	{" au moins", "≥"}, {" au minimum", "≥"}, {" minimum", "≥"}, {" ou plus", "≥"}, {" et plus", "≥"},
 	{" et au-delà", "≥"}}
 
+// boundsApart are the bounds that may be set apart from their value by a
+// comma: "deux fois par an, au plus".
+var boundsApart = []boundForm{{" au plus", "≤"}, {" au maximum", "≤"}, {" au moins", "≥"}, {" au minimum", "≥"}}
+
 // boundAfterFirst are the first letters of boundsAfter's words, lower case.
 var boundAfterFirst = func() (t [256]bool) {
 	for _, b := range boundsAfter {
@@ -164,3 +252,33 @@ var boundAfterFirst = func() (t [256]bool) {
 	}
 	return t
 }()
+
+// boundNote shows the bounds of two equal values that differ only by
+// them, for the values alone would look unchanged: "< 3 → ≤ 3" for
+// "moins de 3" → "au plus 3", "≤ 30 → > 30" for "ne peut percevoir plus
+// de 30 €" → "peut percevoir plus de 30 €", whose words are the same.
+// It is "" when the bounds agree.
+func boundNote(o, n *factAt) string {
+	ob, nb := boundOf(o.val), boundOf(n.val)
+	if ob == nb {
+		return ""
+	}
+	v := strings.Replace(numberKey(n.value), ".", ",", 1)
+	side := func(b string) string {
+		if b == "" {
+			return v
+		}
+		return b + " " + v
+	}
+	return side(ob) + " → " + side(nb)
+}
+
+// boundOf returns the bound a fact's value ends with (valueBound), or "".
+func boundOf(val string) string {
+	k := strings.LastIndexByte(val, ' ')
+	switch b := val[k+1:]; b {
+	case "≤", "≥", "<", ">":
+		return b
+	}
+	return ""
+}

@@ -74,7 +74,9 @@ type Fact struct {
 	Unit     string   `json:"unit,omitempty"`
 	DeltaPct *float64 `json:"delta_pct,omitempty"`
 	// Note explains a reference fact: "points to a removed clause",
-	// "now denotes another clause", "follows the renumbering of…".
+	// "now denotes another clause", "follows the renumbering of…"; or
+	// shows the bounds of a value that stayed the same but for them,
+	// "< 3 → ≤ 3".
 	Note string `json:"note,omitempty"`
 	// Effective is the date from which the value applies (YYYY-MM-DD), when
 	// the text gives one with it: "30 € à compter du 1er octobre 2024", or

@@ -294,6 +294,9 @@ func pairFact(o, n *factAt) Fact {
 	if n != nil {
 		f.NewValue = ptr(nv)
 	}
+	if o != nil && n != nil && ov == nv {
+		f.Note = boundNote(o, n)
+	}
 	if o != nil && n != nil && ov != 0 && (f.Kind == FactAmount || f.Kind == FactPercent || f.Kind == FactDuration) {
 		f.DeltaPct = ptr(round2((nv - ov) / ov * 100))
 	}
