@@ -76,6 +76,7 @@ func (a *aligner) align(opts AlignOptions) []match {
 	// Tariff rows are matched by act code before their text is looked at:
 	// a new price may equal the old price of another row.
 	a.matchIdentical(func(c *Clause) bool { return !isTariffRow(c) })
+	a.matchTableRows()
 	a.matchKeys(isTariffRow)
 	a.matchIdentical(isTariffRow)
 	a.matchSimilar()

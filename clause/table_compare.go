@@ -464,6 +464,13 @@ func amountCells(cells []string) int {
 func crossedFacts(old, new *Document, m match, facts []Fact) []Fact {
 	oc, nc := &old.Clauses[m.Old[0]], &new.Clauses[m.New[0]]
 	from, to := tableNames(oc.Path, nc.Path)
+	if from == to {
+		// Two tables under one heading, nothing else naming either: each
+		// is known by its rank there, as the grid names them.
+		if ro, rn := TableRanks(old)[m.Old[0]], TableRanks(new)[m.New[0]]; ro != rn {
+			from, to = "tableau "+strconv.Itoa(ro), "tableau "+strconv.Itoa(rn)
+		}
+	}
 	var out []Fact
 	for _, f := range facts {
 		if f.Kind == FactCode && f.Old == factSubject(oc) && f.New == factSubject(nc) {

@@ -2,6 +2,7 @@ package tariff
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -54,11 +55,18 @@ func (p Price) sameValue(q Price) bool {
 // Prices returns every price a document states, in document order.
 func Prices(d *clause.Document) []Price {
 	var out []Price
+	var ranks []int
 	for i := range d.Clauses {
 		row := d.IsTariffRow(i)
 		label, table := "", ""
 		if row {
+			if ranks == nil {
+				ranks = clause.TableRanks(d)
+			}
 			label, table = RowLabel(d.Clauses[i].Text, d.Clauses[i].Number), TableName(d, i)
+			if ranks[i] > 1 {
+				table += " (tableau " + strconv.Itoa(ranks[i]) + ")"
+			}
 		}
 		prices, columns := d.ColumnPrices(i)
 		if row && len(prices) == 0 {
@@ -95,7 +103,9 @@ func freePrice(d *clause.Document, i int, label, table string) []Price {
 // the numbered division they stand in ("Annexe 1/Métropole", "Annexe
 // 2/Métropole"), so that the tables of one text are told apart, each by
 // its own name. The document's title, which names every table of the
-// text alike and changes from version to version, names none.
+// text alike and changes from version to version, names none. Prices
+// adds the rank of a table that follows another under one heading, with
+// nothing else to name it ("Annexe 1 (tableau 2)").
 func TableName(d *clause.Document, i int) string {
 	h := d.Holder(i)
 	if h < 0 {

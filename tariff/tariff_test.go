@@ -220,6 +220,23 @@ func TestTablesApart(t *testing.T) {
 	if !grid.ByTable {
 		t.Fatal("tables not told apart")
 	}
+	wantGrid(t, grid,
+		"Annexe 1/Métropole G: 30 € 30 € 30 €",
+		"Annexe 1/DOM G: 32 € 32 € 32 €",
+		"Annexe 1/DOM VG: – 35 €* 35 €",
+		"Annexe 1/Métropole VG: 35 € –* –",
+	)
+	one := Build([]Version{{Label: "v1", Doc: clause.Parse("## Annexe 1 - Tarifs\n\n| Code | Libellé | Tarif |\n|---|---|---|\n" + g)},
+		{Label: "v2", Doc: clause.Parse("## Annexe 1 - Tarifs des actes\n\n| Code | Libellé | Tarif |\n|---|---|---|\n" + g)}})
+	if one.ByTable || len(one.Rows) != 1 || one.Rows[0].Changed(1) {
+		t.Errorf("one table renamed: by table %v, rows %+v", one.ByTable, one.Rows)
+	}
+}
+
+// wantGrid fails t unless each row of the grid reads as the line wanted:
+// its table, its code and each version's cell, "*" after a changed one.
+func wantGrid(t *testing.T, grid *Grid, want ...string) {
+	t.Helper()
 	var got []string
 	for _, r := range grid.Rows {
 		line := r.Table + " " + r.Code + ":"
@@ -231,19 +248,8 @@ func TestTablesApart(t *testing.T) {
 		}
 		got = append(got, line)
 	}
-	want := []string{
-		"Annexe 1/Métropole G: 30 € 30 € 30 €",
-		"Annexe 1/DOM G: 32 € 32 € 32 €",
-		"Annexe 1/DOM VG: – 35 €* 35 €",
-		"Annexe 1/Métropole VG: 35 € –* –",
-	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("grid:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
-	one := Build([]Version{{Label: "v1", Doc: clause.Parse("## Annexe 1 - Tarifs\n\n| Code | Libellé | Tarif |\n|---|---|---|\n" + g)},
-		{Label: "v2", Doc: clause.Parse("## Annexe 1 - Tarifs des actes\n\n| Code | Libellé | Tarif |\n|---|---|---|\n" + g)}})
-	if one.ByTable || len(one.Rows) != 1 || one.Rows[0].Changed(1) {
-		t.Errorf("one table renamed: by table %v, rows %+v", one.ByTable, one.Rows)
 	}
 }
 
@@ -305,4 +311,27 @@ func TestFreeRow(t *testing.T) {
 	if ccp.Cells[2] != nil || !ccp.Changed(2) {
 		t.Errorf("CCP NC: %+v", ccp.Cells[2])
 	}
+}
+
+// TestTablesOneHeading: two tables under one heading, nothing else naming
+// either, are two tables: the first by the heading, the second by its rank
+// there. Prices swapped between them change both rows (they read as one
+// row per code, each unchanged); a row taken out of the first leaves the
+// first, not the second.
+func TestTablesOneHeading(t *testing.T) {
+	doc := func(first, second string) *clause.Document {
+		const header = "| Code | Libellé | Tarif |\n|---|---|---|\n"
+		return clause.Parse("## Annexe 1 - Tarifs\n\n" + header + first + "\n" + header + second)
+	}
+	grid := Build([]Version{
+		{Label: "v1", Doc: doc("| G | Consultation | 30 € |\n| VG | Visite | 35 € |\n", "| G | Consultation | 32 € |\n| VG | Visite | 37 € |\n")},
+		{Label: "v2", Doc: doc("| G | Consultation | 32 € |\n| VG | Visite | 35 € |\n", "| G | Consultation | 30 € |\n| VG | Visite | 37 € |\n")},
+		{Label: "v3", Doc: doc("| G | Consultation | 32 € |\n", "| G | Consultation | 30 € |\n| VG | Visite | 37 € |\n")},
+	})
+	wantGrid(t, grid,
+		"Annexe 1 G: 30 € 32 €* 32 €",
+		"Annexe 1 (tableau 2) G: 32 € 30 €* 30 €",
+		"Annexe 1 (tableau 2) VG: 37 € 37 € 37 €",
+		"Annexe 1 VG: 35 € 35 € –*",
+	)
 }

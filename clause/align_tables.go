@@ -1,0 +1,99 @@
+package clause
+
+import (
+	"cmp"
+	"strconv"
+)
+
+// matchTableRows pairs the free tariff rows of one act code that stand in
+// the same table of both versions: the table of the same rank among the
+// tables of the clause that holds it (an annex, an article, a group, known
+// by its key or its heading). A code's key numbers its rows through the
+// whole text ("tariff:VG#2" is its second row, whatever table holds it):
+// with two tables under one heading and nothing naming each, a VG row
+// taken out of the first renumbered the second's, which matchKeys then
+// paired with the row taken out, the second table's price read as gone
+// and the first's as changed into it. Rows whose table moved, or was
+// renamed, are left to matchKeys, as before.
+func (a *aligner) matchTableRows() {
+	oIDs, nIDs := tablePlaces(a.f[sOld].d), tablePlaces(a.f[sNew].d)
+	at := map[string][]int{}
+	for n, id := range nIDs {
+		if id != "" && a.free(sNew, n) {
+			at[id] = append(at[id], n)
+		}
+	}
+	if len(at) == 0 {
+		return
+	}
+	var cs []cand
+	for o, id := range oIDs {
+		if id == "" || !a.free(sOld, o) {
+			continue
+		}
+		for _, n := range at[id] {
+			if a.compatible(o, n) {
+				cs = append(cs, cand{o: int32(o), n: int32(n), sim: -1, score: a.positionScore(o, n)})
+			}
+		}
+	}
+	start := len(a.groups)
+	a.greedy(cs, -1)
+	for gi := start; gi < len(a.groups); gi++ {
+		g := &a.groups[gi]
+		g.sim = a.simOf(g.m[sOld], g.m[sNew])
+	}
+}
+
+// TableRanks gives each table row of d the rank of its table among the
+// tables of the clause that holds it (Holder), from 1: a table is a header
+// row and the rows under it, or a run of rows without header. Every other
+// clause has 0. Two tables under one heading that nothing else names are
+// told apart so.
+func TableRanks(d *Document) []int {
+	out := make([]int, len(d.Clauses))
+	count := map[int]int{}
+	for i := range d.Clauses {
+		c := &d.Clauses[i]
+		switch {
+		case IsTableHeader(c):
+			count[c.Parent]++
+			out[i] = count[c.Parent]
+		case !isTableRow(c):
+		case c.Parent >= 0 && IsTableHeader(&d.Clauses[c.Parent]):
+			out[i] = out[c.Parent]
+		default:
+			if i == 0 || !isTableRow(&d.Clauses[i-1]) || d.Clauses[i-1].Parent != c.Parent {
+				count[c.Parent]++
+			}
+			out[i] = count[c.Parent]
+		}
+	}
+	for i := range d.Clauses {
+		if IsTableHeader(&d.Clauses[i]) {
+			out[i] = 0
+		}
+	}
+	return out
+}
+
+// tablePlaces names the table of each tariff row of d by where it stands,
+// with the row's act code: the key (else the heading) of the clause that
+// holds the table, its rank there (TableRanks) and the code; "" for every
+// other clause.
+func tablePlaces(d *Document) []string {
+	ranks := TableRanks(d)
+	out := make([]string, len(d.Clauses))
+	for i, r := range ranks {
+		c := &d.Clauses[i]
+		if r == 0 || !isTariffRow(c) {
+			continue
+		}
+		holder := ""
+		if h := d.Holder(i); h >= 0 {
+			holder = cmp.Or(d.Clauses[h].Key, d.Clauses[h].Heading)
+		}
+		out[i] = holder + "\x00" + strconv.Itoa(r) + "\x00" + c.Number
+	}
+	return out
+}
