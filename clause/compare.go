@@ -215,7 +215,7 @@ func classifyMatch(old, new *Document, m match, refs *refIndex) Change {
 		return c
 	}
 	if c.Kind == Modified && isTableRow(oc) && isTableRow(nc) {
-		c.Facts = append(rowFacts(old, new, oc, nc, refs), compareFacts(oDates, nDates, factSubject(nc), nil)...)
+		c.Facts = append(rowFacts(old, new, oc, nc, refs), compareFacts(oDates, nDates, pairSubject(old, new, oc, nc), nil)...)
 		return c
 	}
 	c.Facts = compareDiffedFacts(oldText, newText, factSubject(nc), refs, c.Hunks)

@@ -1,6 +1,7 @@
 package clause
 
 import (
+	"cmp"
 	"strings"
 	"unicode"
 )
@@ -71,7 +72,7 @@ func presenceFacts(all []Fact, subject string, removed bool) []Fact {
 		}
 		out = append(out, f)
 	}
-	if subject != "" && !hasCode && !strings.ContainsFunc(subject, unicode.IsLower) {
+	if subject != "" && !hasCode && !strings.ContainsFunc(subject, unicode.IsLower) && !qualified(subject) {
 		code := Fact{Kind: FactCode, New: subject}
 		if removed {
 			code = Fact{Kind: FactCode, Old: subject}
@@ -103,7 +104,7 @@ func (d *Document) ColumnPrices(i int) (prices []Fact, columns []string) {
 	for k, body := range texts {
 		for _, f := range compareFacts("", body, factSubject(c), nil) {
 			if f.Kind == FactAmount && f.Subject != "" {
-				prices, columns = append(prices, f), append(columns, names[k])
+				prices, columns = append(prices, f), append(columns, cmp.Or(names[k], d.rowQualifier(c)))
 			}
 		}
 	}

@@ -21,17 +21,17 @@ import (
 // one amount, or whose columns changed in number, is compared whole.
 func rowFacts(old, new *Document, oc, nc *Clause, refs *refIndex) []Fact {
 	oCells, nCells, names := recordCells(old, new, oc, nc)
-	subject := factSubject(nc)
+	subject := pairSubject(old, new, oc, nc)
 	if len(oCells) != len(nCells) || max(amountCells(oCells), amountCells(nCells)) < 2 {
 		facts := compareFacts(strings.Join(oCells, cellSep), strings.Join(nCells, cellSep), subject, refs)
-		return withRowCode(facts, factSubject(oc), subject)
+		return withRowCode(qualify(facts, factSubject(nc), subject), factSubject(oc), factSubject(nc))
 	}
 	var out []Fact
 	for j := range nCells {
 		sub := cellSubject(subject, names, j, isAmount(oCells[j]) || isAmount(nCells[j]))
 		out = append(out, compareFacts(oCells[j], nCells[j], sub, refs)...)
 	}
-	return withRowCode(out, factSubject(oc), subject)
+	return withRowCode(qualify(out, factSubject(nc), subject), factSubject(oc), factSubject(nc))
 }
 
 // recordCells are the cells of two versions of a row laid over the same
@@ -414,6 +414,9 @@ func cellSubject(subject string, names []string, j int, amount bool) string {
 	if j < len(names) && names[j] != "" {
 		name = columnLabel(names[j])
 	}
+	if qualified(subject) {
+		return strings.TrimSuffix(subject, ")") + ", " + name + ")"
+	}
 	return strings.TrimSpace(subject + " (" + name + ")")
 }
 
@@ -422,7 +425,7 @@ func cellSubject(subject string, names []string, j int, amount bool) string {
 // their column, as rowFacts names them when the row changes: a removed row
 // takes "VG (Métropole)" away, not three prices of "VG".
 func presentFacts(d *Document, c *Clause, removed bool) []Fact {
-	subject := factSubject(c)
+	subject := d.rowSubject(c)
 	cells := d.cellsOf(c)
 	if !isTableRow(c) || amountCells(cells) < 2 {
 		if removed {

@@ -180,22 +180,7 @@ func TestChangedZoneByName(t *testing.T) {
 		{"columns renamed in place", table(zones, "30 € | 31 € | 32 € | 33 €"),
 			table("Métropole | Antilles-Guyane | Réunion | Mayotte", "30 € | 31 € | 32 € | 33 €"), false, "Métropole 30 €, Antilles-Guyane 31 €, Réunion 32 €, Mayotte 33 €"},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			g := Build([]Version{{Label: "old", Doc: tc.old}, {Label: "new", Doc: tc.new}})
-			if len(g.Rows) != 1 {
-				t.Fatalf("rows = %+v", g.Rows)
-			}
-			var got []string
-			for _, p := range g.Rows[0].Cells[1].prices() {
-				got = append(got, p.Column+" "+p.Text)
-			}
-			if s := strings.Join(got, ", "); s != tc.newPrices {
-				t.Errorf("new prices %q, want %q", s, tc.newPrices)
-			}
-			if c := g.Rows[0].Changed(1); c != tc.changed {
-				t.Errorf("changed = %v, want %v", c, tc.changed)
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { wantOneRow(t, tc.old, tc.new, tc.newPrices, tc.changed) })
 	}
 }
 
