@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -13,23 +14,27 @@ import (
 	"github.com/avenant-dev/avenant/internal/lazyre"
 )
 
-// The building blocks of the patterns, spelt out once.
-var macros = strings.NewReplacer(
-	"NOUN", `(?:les\s+mots|le\s+mot|les\s+termes|le\s+terme|les?\s+montants?|les?\s+taux|la\s+date|les\s+dates|la\s+somme|le\s+nombre|les?\s+chiffres?|la\s+référence|les\s+références|les?\s+tarifs?|le\s+libellé|la\s+mention|l'année|le\s+pourcentage|la\s+valeur|la\s+durée|le\s+délai|l'expression|la\s+cotation|le\s+code|la\s+phrase|les\s+phrases)`,
-	"QS", `\x01\d+\x02(?:\s*[,;]?\s*(?:et\s+)?\x01\d+\x02)*`,
-	"Q", `\x01\d+\x02`,
-	"REDIGE", `(?:ainsi\s+(?:rédigée?s?|libellée?s?|conçue?s?)|rédigée?s?\s+(?:dans\s+les\s+termes\s+suivants|comme\s+suit|ainsi)|suivante?s?)`,
-	"COUNT", `(?:(?:`+frtext.CardinalPattern+`|\d+|des|les)(?:\s+ORD)?)`,
-	"UNIT", `(?:(?:nouve(?:l|aux|lles?)\s+)?(?:alinéas?|phrases?|lignes?|dispositions|articles?(?:\s+additionnels?)?(?:\s+NUMLIST)?|annexe\s+ANNEXNUM|POINT(?:\s+(?:à|et)\s+POINT)?))`,
-	"ANNEXNUM", `(?:(?:\d+|(?-i:[IVXLC]+)\b)(?:\s+LATIN\b)?)`,
-	"POINT", `(?:\d+°(?:\s+LATIN\b)?|(?-i:[IVX]+)(?:\s+LATIN\b)?|(?-i:[a-z])\)?)`,
-	"NUMLIST", `NUM(?:\s*(?:,|et|à)\s*NUM)*`,
-	"ANNEXLIST", `ANNEXNUM(?:\s*(?:,|et|à)\s*ANNEXNUM)*`,
-	"INANNEX", `\s*,?\s+(?:de|à)\s+l'annexe\s+ANNEXNUM`,
-	"NUM", `(?:(?:(?-i:[LRD])\.?\s*(?:(?-i:O)\.?\s*)?)?\d+(?:er)?(?:[.\-]\d+)*(?:\s+LATIN\b)?(?-i:\s+[A-Z]{1,3}\b)?)`,
-	"LATIN", clause.LatinPattern,
-	"ORD", ordinalPattern,
-)
+// The building blocks of the patterns, spelt out once, on the first
+// pattern's first use.
+var macros = sync.OnceValue(func() *strings.Replacer {
+	return strings.NewReplacer(
+		"NOUN", `(?:les\s+mots|le\s+mot|les\s+termes|le\s+terme|les?\s+montants?|les?\s+taux|la\s+date|les\s+dates|la\s+somme|le\s+nombre|les?\s+chiffres?|la\s+référence|les\s+références|les?\s+tarifs?|le\s+libellé|la\s+mention|l'année|le\s+pourcentage|la\s+valeur|la\s+durée|le\s+délai|l'expression|la\s+cotation|le\s+code|la\s+phrase|les\s+phrases)`,
+		"QS", `\x01\d+\x02(?:\s*[,;]?\s*(?:et\s+)?\x01\d+\x02)*`,
+		"Q", `\x01\d+\x02`,
+		"REDIGE", `(?:ainsi\s+(?:rédigée?s?|libellée?s?|conçue?s?)|rédigée?s?\s+(?:dans\s+les\s+termes\s+suivants|comme\s+suit|ainsi)|suivante?s?)`,
+		"COUNT", `(?:(?:CARDINAL|\d+|des|les)(?:\s+ORD)?)`,
+		"CARDINAL", frtext.CardinalPattern(),
+		"UNIT", `(?:(?:nouve(?:l|aux|lles?)\s+)?(?:alinéas?|phrases?|lignes?|dispositions|articles?(?:\s+additionnels?)?(?:\s+NUMLIST)?|annexe\s+ANNEXNUM|POINT(?:\s+(?:à|et)\s+POINT)?))`,
+		"ANNEXNUM", `(?:(?:\d+|(?-i:[IVXLC]+)\b)(?:\s+LATIN\b)?)`,
+		"POINT", `(?:\d+°(?:\s+LATIN\b)?|(?-i:[IVX]+)(?:\s+LATIN\b)?|(?-i:[a-z])\)?)`,
+		"NUMLIST", `NUM(?:\s*(?:,|et|à)\s*NUM)*`,
+		"ANNEXLIST", `ANNEXNUM(?:\s*(?:,|et|à)\s*ANNEXNUM)*`,
+		"INANNEX", `\s*,?\s+(?:de|à)\s+l'annexe\s+ANNEXNUM`,
+		"NUM", `(?:(?:(?-i:[LRD])\.?\s*(?:(?-i:O)\.?\s*)?)?\d+(?:er)?(?:[.\-]\d+)*(?:\s+LATIN\b)?(?-i:\s+[A-Z]{1,3}\b)?)`,
+		"LATIN", clause.LatinPattern(),
+		"ORD", ordinalPattern,
+	)
+})
 
 // pattern expands the macros of p on first use, like the compilation:
 // expanding them all took as long as compiling them.
@@ -37,7 +42,7 @@ func pattern(p string) *lazyRegexp {
 	return &lazyRegexp{Regexp: lazyre.Build(func() string {
 		// Macros nest four deep (UNIT, NUMLIST, NUM, LATIN).
 		for range 4 {
-			p = macros.Replace(p)
+			p = macros().Replace(p)
 		}
 		return `(?i)` + p
 	})}
@@ -421,7 +426,7 @@ func amendedCode(ctx Target, targets []Target) (string, []Target) {
 // fois)", ", trois fois,", "à chaque occurrence". Go's \b knows ASCII
 // letters only, and no boundary stands before "à" after a space: "à" is
 // told from the end of a word by what may precede it.
-var timesForm = lazy(`(?i)\s*,?\s*\(?\s*(?:\b(` + frtext.CardinalPattern + `|\d+)\s+fois|(?:^|[\s,(])à\s+chaque\s+occurrence)\b\s*\)?\s*,?`)
+var timesForm = pattern(`\s*,?\s*\(?\s*(?:\b(CARDINAL|\d+)\s+fois|(?:^|[\s,(])à\s+chaque\s+occurrence)\b\s*\)?\s*,?`)
 
 // cutTimes takes out of frame the count of the places its words stand,
 // which would split a form ("est remplacé, trois fois, par"): 0 when it
@@ -559,7 +564,7 @@ func firstArticleNumber(q string) string {
 // announced reads the number of units an insertion or a rewriting says it
 // quotes: "par deux alinéas ainsi rédigés", "un troisième alinéa", "trois
 // articles".
-var announced = pattern(`\b(` + frtext.CardinalPattern + `|\d+)\s+(?:ORD\s+)?(?:nouve(?:l|aux|lles?)\s+)?(alinéa|phrase|article|ligne)s?\b`)
+var announced = pattern(`\b(CARDINAL|\d+)\s+(?:ORD\s+)?(?:nouve(?:l|aux|lles?)\s+)?(alinéa|phrase|article|ligne)s?\b`)
 
 // countQuoted refuses an instruction whose quotation holds another number
 // of alinéas, sentences, articles or rows than it announces ("complété par

@@ -221,7 +221,7 @@ func (t *factTextKind) coefficientEnd(i int) int {
 		strings.HasPrefix(rest, "‰") || strings.HasPrefix(rest, "%") {
 		return 0
 	}
-	if j+1 < len(ws) && s[end:ws[j+1].start] == " " && quantityWords[ws[j+1].low] {
+	if j+1 < len(ws) && s[end:ws[j+1].start] == " " && quantityWords()[ws[j+1].low] {
 		return 0
 	}
 	return end
@@ -240,14 +240,15 @@ func coefficientDigits(w string) bool {
 }
 
 // quantityWords after a number make it a quantity, not a coefficient.
-var quantityWords = func() map[string]bool {
+// Filled on first use, as durationUnits' words are copied in.
+var quantityWords = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{"fois": true, "euro": true, "euros": true, "eur": true, "f": true, "francs": true,
 		"pour": true, "p": true, "patients": true, "actes": true, "séances": true, "ans": true}
 	for w := range durationUnits {
 		m[w] = true
 	}
 	return m
-}()
+})
 
 // codeWordsAround is how many words codeOf reads before a word and after
 // it: contextualCode six before, romanSubdivision four after ("V du

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -42,8 +43,9 @@ func latinWord(r int) (string, bool) {
 // LatinPattern is an alternation of the Latin adverbs, longest first so
 // that a regular expression takes "quaterdecies" whole, not its "quater":
 // what reads a number in words of its own (an amending instruction's
-// "l'article 2 undecies") reads every adverb a heading may carry.
-var LatinPattern = func() string {
+// "l'article 2 undecies") reads every adverb a heading may carry. It is
+// spelt on first use, by the patterns that hold it.
+var LatinPattern = sync.OnceValue(func() string {
 	words := make([]string, 0, len(latinRank))
 	for w := range latinRank {
 		words = append(words, w)
@@ -55,7 +57,7 @@ var LatinPattern = func() string {
 		return words[i] < words[j]
 	})
 	return "(?:" + strings.Join(words, "|") + ")"
-}()
+})
 
 // latinWordRank returns the rank of a Latin insertion adverb ("bis" → 2), or 0
 // when word is not one.

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/avenant-dev/avenant/internal/frtext"
@@ -148,21 +149,21 @@ var periodNames = map[string]string{
 	"month3": "/trimestre", "month6": "/semestre", "year1": "/an",
 }
 
-// periodBases are the bases periodNames names.
-var periodBases = func() map[string]bool {
+// periodBases are the bases periodNames names, filled on first use.
+var periodBases = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
 	for _, b := range periodNames {
 		m[b] = true
 	}
 	return m
-}()
+})
 
 // countBasis reports a basis that names a thing the sum is paid per
 // ("/patient"), not only a time: a cell "30 € par acte" says more than a
 // price.
 func countBasis(basis string) bool {
 	for _, part := range strings.Fields(basis) {
-		if !periodBases[part] {
+		if !periodBases()[part] {
 			return true
 		}
 	}

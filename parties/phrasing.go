@@ -3,6 +3,7 @@ package parties
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/avenant-dev/avenant/internal/frtext"
@@ -20,8 +21,9 @@ import (
 var (
 	// settingWords set a value: the participles of the verbs that fix it,
 	// in any gender and number, their finite forms and auxiliaries, and
-	// the links to the value ("fixée à", "à compter du").
-	settingWords = func() map[string]bool {
+	// the links to the value ("fixée à", "à compter du"). Built on first
+	// use, as the commands that compare no answers never read it.
+	settingWords = sync.OnceValue(func() map[string]bool {
 		m := map[string]bool{}
 		for _, stem := range []string{"fix", "port", "revaloris", "valoris", "arrêt", "relev", "ramen", "augment", "abaiss"} {
 			for _, end := range []string{"é", "ée", "és", "ées"} {
@@ -37,7 +39,7 @@ var (
 			m[w] = true
 		}
 		return m
-	}()
+	})
 	// namingWords introduce an act's code: "cotée G", "codée GS", "dite G".
 	namingWords = map[string]bool{
 		"coté": true, "cotée": true, "cotés": true, "cotées": true, "codé": true, "codée": true, "codés": true, "codées": true,
@@ -92,7 +94,7 @@ func setting(words []string, k int) bool {
 	case "de", "d", "du":
 		return k > 0 && ofBeing[strings.ToLower(words[k-1])]
 	default:
-		return settingWords[w]
+		return settingWords()[w]
 	}
 }
 

@@ -3,6 +3,7 @@ package frtext
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -208,8 +209,9 @@ func cardinalPattern() string {
 
 // CardinalPattern is a regular expression, for Go's regexp, that matches
 // a number in words as Cardinal reads them (and more: it does not check
-// how they combine).
-var CardinalPattern = cardinalPattern()
+// how they combine). It is spelt on first use, by the patterns that hold
+// it: sorting the words cost every start 30 K instructions.
+var CardinalPattern = sync.OnceValue(cardinalPattern)
 
 // OrdinalPattern is a regular expression, for Go's regexp, that matches
 // an ordinal as drafting writes it, in words or in figures ("premier",
