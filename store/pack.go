@@ -274,14 +274,7 @@ func (r *packReader) remember(pos packPos, o packed) {
 
 // inflate reads size bytes of the zlib stream that z starts with.
 func (r *packReader) inflate(z []byte, size int) ([]byte, error) {
-	src := bytes.NewReader(z)
-	if r.zr == nil {
-		zr, err := zlib.NewReader(src)
-		if err != nil {
-			return nil, fmt.Errorf("%w: %w", errBadPack, err)
-		}
-		r.zr = zr
-	} else if err := r.zr.(zlib.Resetter).Reset(src, nil); err != nil {
+	if err := r.resetInflater(bytes.NewReader(z)); err != nil {
 		return nil, fmt.Errorf("%w: %w", errBadPack, err)
 	}
 	out := make([]byte, size)
@@ -289,6 +282,16 @@ func (r *packReader) inflate(z []byte, size int) ([]byte, error) {
 		return nil, fmt.Errorf("%w: %w", errBadPack, err)
 	}
 	return out, nil
+}
+
+// resetInflater points the reused zlib reader at src.
+func (r *packReader) resetInflater(src io.Reader) error {
+	if r.zr == nil {
+		zr, err := zlib.NewReader(src)
+		r.zr = zr
+		return err
+	}
+	return r.zr.(zlib.Resetter).Reset(src, nil)
 }
 
 // entryHeader reads a pack entry's type and size; n is 0 when it is cut

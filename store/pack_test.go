@@ -61,15 +61,7 @@ func checkPackReader(t *testing.T, s *Store, kind plumbing.ObjectType) {
 		if err != nil || !ok {
 			t.Fatalf("%s: ok %v, %v", h, ok, err)
 		}
-		obj, err := s.repo.Storer.EncodedObject(plumbing.AnyObject, h)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rd, _ := obj.Reader()
-		want, _ := io.ReadAll(rd)
-		if typ != obj.Type() || !bytes.Equal(data, want) {
-			t.Fatalf("%s: read a %s of %d bytes, go-git a %s of %d", h, typ, len(data), obj.Type(), len(want))
-		}
+		checkAsGoGit(t, s, h, typ, data)
 	}
 	for _, p := range r.packs {
 		for i := range p.n {
@@ -81,6 +73,20 @@ func checkPackReader(t *testing.T, s *Store, kind plumbing.ObjectType) {
 	}
 	if deltas == 0 {
 		t.Errorf("no %s among %d objects: the test reads none", kind, len(hs))
+	}
+}
+
+// checkAsGoGit fails unless go-git reads object h as a typ holding data.
+func checkAsGoGit(t *testing.T, s *Store, h plumbing.Hash, typ plumbing.ObjectType, data []byte) {
+	t.Helper()
+	obj, err := s.repo.Storer.EncodedObject(plumbing.AnyObject, h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rd, _ := obj.Reader()
+	want, _ := io.ReadAll(rd)
+	if typ != obj.Type() || !bytes.Equal(data, want) {
+		t.Fatalf("%s: read a %s of %d bytes, go-git a %s of %d", h, typ, len(data), obj.Type(), len(want))
 	}
 }
 

@@ -28,9 +28,13 @@ func (s *Store) object(t plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
 }
 
 // typedObject reads object h of type t (any type for AnyObject) from the
-// packs (packReader), or else through go-git, and checks its hash.
+// packs (packReader) or its loose file, or else through go-git, and checks
+// its hash.
 func (s *Store) typedObject(t plumbing.ObjectType, h plumbing.Hash) (plumbing.ObjectType, []byte, error) {
 	got, data, ok, err := s.packs.read(s.gitDir, h)
+	if err == nil && !ok {
+		got, data, ok, err = s.packs.loose(s.gitDir, h)
+	}
 	if err != nil {
 		return 0, nil, fmt.Errorf("%s: %w", s.Dir, err)
 	}
