@@ -15,10 +15,10 @@
 set -eu
 cd "$(dirname "$0")/.."
 repo=$PWD
-store=${1:-${TMPDIR:-/tmp}/avenant-bench-store-v1-200x1500}
-if [ ! -d "$store/.git" ]; then
-	go test -run XXX -bench 'BenchmarkLog$' -benchtime 1x ./store >/dev/null
-fi
+# shellcheck source=bench/stores.sh
+. bench/stores.sh
+big_store
+store=${1:-$big}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 go build -o "$work/avenant" ./cmd/avenant
@@ -42,23 +42,13 @@ gitv=$(cpu git --version)
 row "avenant version" "$(cpu "$bin" version)" "$gitv"
 row "avenant version (CGO_ENABLED=0)" "$(cpu "$work/avenant-static" version)" "$gitv"
 
-# The 4-version store: the arbitration and three answers of fixtures/;
-# art-10 changed in all four.
 small=$work/small
-"$bin" init -q "$small"
-f=$repo/fixtures
-(
-	cd "$small"
-	"$bin" import -q "$f/01-reglement-arbitral-2023.md" --party Arbitre --label RA-2023 --kind reglement-arbitral --date 2023-04-30
-	"$bin" import -q "$f/02-cnam-proposition-2024-02.md" --party CNAM --label CNAM-2024-02 --kind proposition --date 2024-02-08
-	"$bin" import -q "$f/03-mgfrance-contre-proposition-2024-03.md" --party "MG France" --label MGF-2024-03 --kind contre-proposition --date 2024-03-12
-	"$bin" import -q "$f/04-ufmls-contre-proposition-2024-03.md" --party UFML-S --label UFMLS-2024-03 --kind contre-proposition --date 2024-03-13 --base CNAM-2024-02
-)
+fixtures_store "$bin" "$small"
 
 # compare DIR CLAUSE WHAT: log and blame of CLAUSE in the store DIR.
 compare() {
 	cd "$1"
-	"$bin" versions >/dev/null # the index, built once
+	"$bin" versions >/dev/null # the index, built once (the big store's)
 	row "avenant log $2 ($3)" "$(cpu "$bin" log "$2")" "$(cpu git log --format=%H -- "clauses/$2.txt")"
 	row "avenant blame $2 ($3)" "$(cpu "$bin" blame "$2")" "$(cpu git blame main -- "clauses/$2.txt")"
 	cd "$repo"
