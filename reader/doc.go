@@ -76,6 +76,12 @@
 //     headers), or on at least two pages and half of them. A line of content
 //     that recurs, such as a label repeated down a tariff annex, seldom
 //     lands at the same place of consecutive pages.
+//     A line that, on every page it recurs on, goes on with the sentence
+//     of the text kept before it (it opens in lower case, that text is
+//     prose ending no sentence, and no dropped line stands between) is
+//     text: "de la présente convention." ending one article per page. A
+//     footer repeats itself under any text, so somewhere it stands under a
+//     sentence's end, a page number or another running line, and goes.
 //     Recurring means identical, or identical but for one number that
 //     grows with the page ("Convention – page 3" then "– page 4"): masking
 //     every digit instead would take the rows of a tariff table

@@ -266,21 +266,50 @@ func runningKeys(line string, page int) ([]string, bool) {
 // page, which lines to drop. A key is counted with its rank in the zone
 // (first, second or third line from the top, or from the bottom, page
 // numbers aside), because a running header holds the same place on every
-// page while a content line that recurs lands anywhere.
+// page while a content line that recurs lands anywhere. A key whose every
+// occurrence goes on with the sentence of the text kept above it is text
+// that recurs, never a running line: a footer repeats itself, it does not
+// finish the sentence it stands under. Keeping a line can make the one
+// under it a continuation too, hence the rounds (at most one per rank).
 func markRunning(pages [][]string) [][]bool {
-	drop := make([][]bool, len(pages))
-	type place struct{ page, line int }
-	type occurrence struct {
-		place
-		keys      []string
-		exactOnly bool
-		rank      int // in its zone, 0 at the page's edge
+	occs, running := runningCandidates(pages)
+	// The first place every line appears anywhere, to keep the real
+	// heading that later running headers repeat.
+	first := map[string]place{}
+	for p, page := range pages {
+		for i, l := range page {
+			k := strings.Join(strings.Fields(l), " ")
+			if _, ok := first[k]; !ok {
+				first[k] = place{p, i}
+			}
+		}
 	}
+	prose := map[string]bool{}
+	for {
+		drop := dropAtEdges(pages, occs, first, func(k string) bool { return running(k) && !prose[k] })
+		if !markProse(pages, occs, drop, running, prose) {
+			return drop
+		}
+	}
+}
+
+type place struct{ page, line int }
+
+// occurrence is a line of a page's header or footer zone, with its keys.
+type occurrence struct {
+	place
+	keys      []string
+	exactOnly bool
+	rank      int // in its zone, 0 at the page's edge
+}
+
+// runningCandidates lists the lines of every page's zones with their keys,
+// zone and rank prefixed, and tells which keys recur as running lines do.
+func runningCandidates(pages [][]string) ([]occurrence, func(string) bool) {
 	var occs []occurrence
 	onPages := map[string][]int{} // ordinals of the non-empty pages holding a key
 	nonEmpty := 0
 	for p, page := range pages {
-		drop[p] = make([]bool, len(page))
 		top, bottom := zones(page)
 		if len(top) == 0 {
 			continue
@@ -325,21 +354,19 @@ func markRunning(pages [][]string) [][]bool {
 		}
 		return false
 	}
-	// The first place every line appears anywhere, to keep the real
-	// heading that later running headers repeat.
-	first := map[string]place{}
+	return occs, running
+}
+
+// dropAtEdges marks the occurrences of running keys that stand at the
+// page's edge, one under the other: a line is one only if every line
+// between it and the edge is one too. A sentence that parallel articles
+// repeat may land at the same place on consecutive pages, but text stands
+// between it and the edge.
+func dropAtEdges(pages [][]string, occs []occurrence, first map[string]place, running func(string) bool) [][]bool {
+	drop := make([][]bool, len(pages))
 	for p, page := range pages {
-		for i, l := range page {
-			k := strings.Join(strings.Fields(l), " ")
-			if _, ok := first[k]; !ok {
-				first[k] = place{p, i}
-			}
-		}
+		drop[p] = make([]bool, len(page))
 	}
-	// Running lines stand at the page's edge, one under the other: a line
-	// is one only if every line between it and the edge is one too. A
-	// sentence that parallel articles repeat may land at the same place on
-	// consecutive pages, but text stands between it and the edge.
 	edge := true
 	for _, o := range occs {
 		if o.rank == 0 {
@@ -356,6 +383,59 @@ func markRunning(pages [][]string) [][]bool {
 		drop[o.page][o.line] = true
 	}
 	return drop
+}
+
+// markProse adds to prose the running keys whose every occurrence
+// continues the text kept before it, and reports whether it added any.
+func markProse(pages [][]string, occs []occurrence, drop [][]bool, running func(string) bool, prose map[string]bool) bool {
+	continued := map[string]bool{}
+	for _, o := range occs {
+		c := continuesText(pages, o.place, drop)
+		for _, k := range o.keys {
+			if all, seen := continued[k]; !seen || all {
+				continued[k] = c
+			}
+		}
+	}
+	added := false
+	for k, all := range continued {
+		if all && !prose[k] && running(k) {
+			prose[k] = true
+			added = true
+		}
+	}
+	return added
+}
+
+// continuesText reports a line that goes on with the sentence of the
+// line kept before it: it opens in lower case and that line is prose that
+// does not end a sentence. On its page, that is the nearest line above,
+// unless a dropped line or a page number stands between (the line is then
+// one of a footer); under only dropped lines, page numbers and blanks, it
+// is the last line kept on the page before.
+func continuesText(pages [][]string, at place, drop [][]bool) bool {
+	line := strings.TrimSpace(pages[at.page][at.line])
+	if r, _ := utf8.DecodeRuneInString(line); !unicode.IsLower(r) || classify(line) != kindProse {
+		return false
+	}
+	interrupted := false
+	for p, i := at.page, at.line-1; p >= 0 && p >= at.page-1; p-- {
+		if p < at.page {
+			i = len(pages[p]) - 1
+		}
+		for ; i >= 0; i-- {
+			prev := strings.TrimSpace(pages[p][i])
+			switch {
+			case prev == "":
+			case drop[p][i] || isPageNumber(prev):
+				interrupted = true
+			default:
+				k := classify(prev)
+				return !(interrupted && p == at.page) && (k == kindProse || k == kindPoint) && !frtext.EndsSentence(prev)
+			}
+		}
+	}
+	return false
 }
 
 // markPageNumbers drops page numbers that are, once running headers are

@@ -132,6 +132,41 @@ func TestCleanPDFText(t *testing.T) {
 		{"running heading after the real one in a page body",
 			body("a", 4) + "TITRE II\n" + body("b", 4) + "\fTITRE II\nB.\n\fTITRE II\nC.\n\fTITRE II\nD.\n\f",
 			body("a", 4) + "TITRE II\n" + body("b", 4) + "B.\nC.\nD.\n"},
+		// A line that recurs at the foot of pages but goes on with the
+		// sentence above it is text; a footer repeats itself under any text.
+		{"sentence end at the foot of three pages kept",
+			"Article 1\nLes tarifs sont fixés par\nla présente convention.\n\f" +
+				"Article 2\nLes délais sont fixés par\nla présente convention.\n\f" +
+				"Article 3\nLes forfaits sont fixés par\nla présente convention.\n\f",
+			"Article 1\nLes tarifs sont fixés par la présente convention.\nArticle 2\nLes délais sont fixés par la présente convention.\n" +
+				"Article 3\nLes forfaits sont fixés par la présente convention.\n"},
+		{"two recurring lines ending a sentence, numbered with the page",
+			"Article 1\nLes tarifs fixés\npar l'article 11 sont applicables dès l'entrée en vigueur\nde la présente convention.\n\n1\n\f" +
+				"Article 2\nLes délais fixés\npar l'article 12 sont applicables dès l'entrée en vigueur\nde la présente convention.\n\n2\n\f" +
+				"Article 3\nLes forfaits fixés\npar l'article 13 sont applicables dès l'entrée en vigueur\nde la présente convention.\n\n3\n\f",
+			"Article 1\nLes tarifs fixés par l'article 11 sont applicables dès l'entrée en vigueur de la présente convention.\n" +
+				"Article 2\nLes délais fixés par l'article 12 sont applicables dès l'entrée en vigueur de la présente convention.\n" +
+				"Article 3\nLes forfaits fixés par l'article 13 sont applicables dès l'entrée en vigueur de la présente convention.\n"},
+		{"sentence end on half the pages kept",
+			"A.\n\fLes tarifs sont fixés par\nla présente convention.\n\fB.\n\fLes délais sont fixés par\nla présente convention.\n\f",
+			"A.\nLes tarifs sont fixés par la présente convention.\nB.\nLes délais sont fixés par la présente convention.\n"},
+		{"sentence going on at the top of pages kept",
+			"Convention médicale\nLes tarifs sont fixés par\n\fConvention médicale\nla présente convention. Les délais sont fixés par\n\f" +
+				"Convention médicale\nla présente convention. Les forfaits sont fixés par\n\fConvention médicale\nla présente convention. Fin.\n\f",
+			"Les tarifs sont fixés par la présente convention. Les délais sont fixés par la présente convention. " +
+				"Les forfaits sont fixés par la présente convention. Fin.\n"},
+		{"lower-case footer under a sentence that goes on dropped",
+			"Les tarifs sont fixés par\n\nwww.ameli.fr\n\fla convention. Les délais sont fixés par\n\nwww.ameli.fr\n\f" +
+				"la convention. Fin.\n\nwww.ameli.fr\n\f",
+			"Les tarifs sont fixés par la convention. Les délais sont fixés par la convention. Fin.\n"},
+		{"two-line footer under a sentence that goes on dropped",
+			"Les tarifs sont fixés par\nAssurance Maladie\nwww.ameli.fr\n\fla convention. Les délais sont fixés par\nAssurance Maladie\nwww.ameli.fr\n\f" +
+				"la convention. Les forfaits sont fixés par\nAssurance Maladie\nwww.ameli.fr\n\f",
+			"Les tarifs sont fixés par la convention. Les délais sont fixés par la convention. Les forfaits sont fixés par\n"},
+		{"page footer under a sentence that goes on dropped",
+			"Les tarifs sont fixés par\nConvention médicale – page 1/3\n\fla convention. Les délais sont fixés par\nConvention médicale – page 2/3\n\f" +
+				"la convention. Les forfaits sont fixés par\nConvention médicale – page 3/3\n\f",
+			"Les tarifs sont fixés par la convention. Les délais sont fixés par la convention. Les forfaits sont fixés par\n"},
 		{"number-only lines are never headers",
 			"25\n" + body("a", 4) + "1\n\f25\n" + body("b", 4) + "2\n\f25\n" + body("c", 4) + "3\n\f",
 			"25\n" + body("a", 4) + "25\n" + body("b", 4) + "25\n" + body("c", 4)},
