@@ -47,7 +47,7 @@ func readHTML(data []byte) (text string, err error) {
 		// strings.Reader does not.
 		return "", &Error{Err: ErrCorrupt, Detail: "cannot parse HTML: " + err.Error()}
 	}
-	var h htmlWriter
+	h := htmlWriter{nav: buildNavIndex(root)}
 	h.node(root)
 	h.endBlock()
 	s := strings.ReplaceAll(h.out.String(), "\f", "\n")
@@ -122,6 +122,7 @@ type htmlWriter struct {
 	heads []int           // per row: 1 when some of its cells are header cells, 2 when all are
 	inRow int             // depth of table rows (nested tables flatten)
 	cell  *strings.Builder
+	nav   navIndex // what is the site's navigation (see htmlnav.go)
 }
 
 func (h *htmlWriter) node(n *html.Node) {
@@ -136,7 +137,7 @@ func (h *htmlWriter) node(n *html.Node) {
 	default:
 		return
 	}
-	if skipped(n.DataAtom) || hidden(n) || siteChrome(n) {
+	if skipped(n.DataAtom) || hidden(n) || siteChrome(n) || sectioning(n.DataAtom) && h.navigation(n) {
 		return
 	}
 	switch n.DataAtom {

@@ -178,6 +178,25 @@ func TestHTMLElements(t *testing.T) {
 		{"the site's header and footer", "<body><header><p>Légifrance</p></header><main><p>a</p></main><footer><p>Le service public</p></footer><div role=\"contentinfo\">Plan</div><div role=\"banner\">Logo</div></body>", "a\n"},
 		{"a content's header and footer", "<article><header><h3>Article 1</h3></header><p>a</p><footer><p>Fait à Paris</p></footer></article>", "### Article 1\n\na\n\nFait à Paris\n"},
 		{"unclosed tags", "<p>un<p>deux<li>trois", "un\n\ndeux\n\n- trois\n"},
+
+		// The site's navigation around the text is neither text nor heading.
+		{"link-only block", "<div><a href=\"/code\">Naviguer dans le sommaire du code</a></div><h3>Article 1</h3><p>a</p>", "### Article 1\n\na\n"},
+		{"label over links", "<h3>Article 1</h3><p>a</p><p>Liens relatifs</p><ul><li><a href=\"#\">Cité par : art. 2</a></li></ul>", "### Article 1\n\na\n"},
+		{"labels and links to the end of the article", "<article><h3>Article 1</h3><p>Le texte.</p><h4>Liens relatifs à cet article</h4><div><p>Cité par :</p><ul><li><a href=\"#\">art. 2 (V)</a></li></ul>" +
+			"<p>Codifié par :</p><ul><li><a href=\"#\">Loi 2004-810</a></li></ul></div><h4>Versions</h4><ul><li><a href=\"#\">Version du 1er janvier 2024</a></li></ul></article>", "### Article 1\n\nLe texte.\n"},
+		{"a short line over a label stays", "<p>Le directeur général</p><h4>Liens relatifs</h4><ul><li><a href=\"#\">Cité par : art. 2</a></li></ul>", "Le directeur général\n"},
+		{"breadcrumb naming divisions", "<ul><li><a href=\"#\">Partie législative</a></li><li><a href=\"#\">Titre 6 : Dispositions</a></li></ul><p>a</p>", "a\n"},
+		{"history of an article", "<h3>Article 1</h3><p>Modifié par <a href=\"#\">LOI n°2023-1250 du 26 décembre 2023 - art. 48</a> (V)</p><p>a</p>", "### Article 1\n\na\n"},
+		{"version banners", "<p>Version en vigueur au 02 décembre 2026</p><h3>Article 1</h3><p class=\"date\">Version en vigueur depuis le 01 janvier 2024</p><p>a</p>", "### Article 1\n\na\n"},
+		{"previous and next", "<p>Le texte.</p><div><a href=\"#\">Article précédent</a> <a href=\"#\">Article suivant</a></div>", "Le texte.\n"},
+		{"a title over navigation and text", "<h1>Code de la sécurité sociale</h1><div><a href=\"#\">Sommaire</a></div><p>a</p>", "# Code de la sécurité sociale\n\na\n"},
+		{"sentences citing through links", "<p>Voir l'<a href=\"#\">article 5</a>.</p><p>Les tarifs de l'<a href=\"#\">annexe 1</a> s'appliquent</p>", "Voir l'article 5.\n\nLes tarifs de l'annexe 1 s'appliquent\n"},
+		{"heading set as a link", "<h3><a href=\"#a2\">Article 2</a></h3><p>a</p>", "### Article 2\n\na\n"},
+		{"Word bookmark around a heading", "<p class=\"MsoNormal\"><a name=\"_Toc1\">Article 3</a></p><p>a</p>", "Article 3\n\na\n"},
+		{"points citing through links", "<p>Sont abrogés :</p><ul><li><a href=\"#\">Article 5</a> ;</li><li><a href=\"#\">Article 6</a>.</li></ul>",
+			"Sont abrogés :\n\n- Article 5 ;\n\n- Article 6.\n"},
+		{"link-only table cell", "<table><tr><td><a href=\"#\">G</a></td><td>30 €</td></tr></table>", "| G | 30 € |\n"},
+		{"a sentence about a version", "<p>Version en vigueur depuis le 1er janvier 2024, la convention s'applique.</p>", "Version en vigueur depuis le 1er janvier 2024, la convention s'applique.\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -250,4 +269,50 @@ func FuzzHTML(f *testing.F) {
 			t.Fatalf("text %q", text)
 		}
 	})
+}
+
+// TestHTMLSiteNavigation: a code's section saved from a Légifrance-shaped
+// page reads as its articles and nothing else: the links to the code's
+// summary, the breadcrumb, each article's "Liens relatifs" and "Versions",
+// its history ("Modifié par …") and the version banners are the site's.
+// Before, "Naviguer dans le sommaire du code" was a title holding every
+// article, and each article's text opened with "Version en vigueur depuis
+// le 01 janvier 2024", a date a later save would change.
+func TestHTMLSiteNavigation(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "html", "legifrance-section.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := readHTML(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `# Code de la sécurité sociale
+
+## Section 1 : Dispositions générales relatives aux médecins (Articles L162-5 à L162-15-4)
+
+### Article L162-5
+
+Les rapports entre les organismes d'assurance maladie et les médecins sont définis par des conventions nationales conclues séparément pour les médecins généralistes et les médecins spécialistes.
+
+La ou les conventions déterminent notamment :
+
+1° Les obligations respectives des organismes qui servent les prestations d'assurance maladie et des médecins ;
+
+2° Les modalités d'exercice de la médecine ;
+
+### Article L162-5-1
+
+La convention nationale des médecins peut faire l'objet d'avenants conclus dans les mêmes conditions.
+
+### Article L162-5-2
+
+Les tarifs des honoraires des médecins sont fixés par la convention nationale prévue à l'article L. 162-5.
+`
+	sameOutline(t, clause.Parse(want), clause.Parse(got), false)
+	for _, site := range []string{"Naviguer", "Liens relatifs", "Cité par", "Version", "Modifié par", "Partie législative", "Mentions"} {
+		if strings.Contains(got, site) {
+			t.Errorf("the site's %q is in the text:\n%s", site, got)
+		}
+	}
 }

@@ -1,0 +1,260 @@
+package reader
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/avenant-dev/avenant/internal/frtext"
+	"github.com/avenant-dev/avenant/internal/lazyre"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// A page that shows a legal text (Légifrance, a union's site) sets around
+// each article what belongs to the site, not to the text: lists of links
+// ("Liens relatifs", "Cité par : …", "Versions", a breadcrumb, "Naviguer
+// dans le sommaire du code"), the history of each article ("Modifié par
+// <a>LOI n° …</a>") and the version shown ("Version en vigueur depuis le 01
+// janvier 2024"). Read as text, the first become headings that hold the
+// articles after them, the others land in an article's text, where a new
+// version date reads as a date the article changed. None of them is text:
+//
+//   - a block whose words are all in links, but for a label of three words
+//     or less before the first one ("Modifié par", "Cité par :"), and that
+//     does not end a sentence, is navigation; so is a block made of such
+//     blocks only, or of them under one short label ("Liens relatifs",
+//     "Versions"). A point of a list in the text ends with ";", "," or
+//     ".", so a list of articles cited as links stays. A line that names a division ("Article L162-5" as a
+//     link) stays the heading it is, but in a list (a breadcrumb's "Titre 6
+//     : …", a table of contents), where it is no heading. Only links that lead somewhere count: Word's
+//     bookmarks (<a name>) wrap headings.
+//   - a short label right before navigation is that navigation's label.
+//   - a block that states which version of the text the page shows
+//     (versionBannerRE) is the page's, not the article's.
+//
+// A sentence citing an article through a link keeps its other words, so it
+// is never navigation; "Voir l'<a>article 5</a>." ends a sentence.
+
+// versionBannerRE matches the line that says which version of a text a
+// page shows: "Version en vigueur depuis le 01 janvier 2024", "Version en
+// vigueur au 02 décembre 2026", "Version abrogée depuis le …", "Version à
+// venir au …".
+var versionBannerRE = lazyre.New(`^(?i:version)\s+(?i:en\s+vigueur|abrog[ée]e|à\s+venir|initiale|consolidée)\b[^.;!?]{0,80}\d{4}\)?$`)
+
+// navSummary is what navigation needs to know of an element's visible
+// words, in document order.
+type navSummary struct {
+	label     int  // words outside links before the first link
+	digit     bool // the label holds a digit
+	seen      bool // a link with words has been met
+	after     int  // words outside links after the first link
+	links     int  // words inside links
+	marks     bool // some text, if only punctuation
+	lastStop  bool // the text ends with a full stop
+	allNav    bool // the element is navigation (see above)
+	labelLike bool // a short line of text without links: a possible label
+}
+
+// navIndex holds the summary of every visible element of a page, computed
+// once, bottom up.
+type navIndex map[*html.Node]*navSummary
+
+func buildNavIndex(root *html.Node) navIndex {
+	idx := navIndex{}
+	idx.summarise(root, false)
+	return idx
+}
+
+// summarise computes n's summary from its children's.
+func (idx navIndex) summarise(n *html.Node, inLink bool) navSummary {
+	var s navSummary
+	if n.Type == html.TextNode {
+		s.addText(n.Data, inLink)
+		return s
+	}
+	if n.Type == html.ElementNode && (skipped(n.DataAtom) || hidden(n) || siteChrome(n)) {
+		return s
+	}
+	// Only a link leads anywhere: Word's bookmarks (<a name="_Toc1">)
+	// wrap the headings themselves.
+	inLink = inLink || n.Type == html.ElementNode && n.DataAtom == atom.A && getAttr(n, "href") != ""
+	var items []*navSummary
+	container := false // holds blocks, which decide for it
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		cs := idx.summarise(c, inLink)
+		s.append(cs)
+		if cs.label+cs.after+cs.links == 0 {
+			continue
+		}
+		if c.Type == html.ElementNode {
+			items = append(items, idx[c])
+			container = container || sectioning(c.DataAtom)
+		} else {
+			items = append(items, &navSummary{labelLike: !inLink && cs.label <= 6, allNav: inLink})
+		}
+	}
+	if n.Type != html.ElementNode {
+		return s
+	}
+	s.allNav = !container && s.isNav() || container && navItems(items)
+	s.labelLike = s.links == 0 && s.label <= 6 && !s.lastStop
+	if (s.allNav || s.labelLike) && !container && n.DataAtom != atom.Li && headingLike(leadText(n, 64)) {
+		s.allNav, s.labelLike = false, false
+	}
+	cp := s
+	idx[n] = &cp
+	return s
+}
+
+// navItems reports blocks that are navigation under their labels: each
+// navigation or a label right over navigation, the last navigation.
+func navItems(items []*navSummary) bool {
+	for i, it := range items {
+		if !it.allNav && !(it.labelLike && i+1 < len(items) && items[i+1].allNav) {
+			return false
+		}
+	}
+	return len(items) > 0
+}
+
+func (s *navSummary) addText(t string, inLink bool) {
+	for _, w := range strings.Fields(t) {
+		if !strings.ContainsFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) ||
+			!inLink && isNavMark(w) {
+			continue
+		}
+		switch {
+		case inLink:
+			s.links++
+			s.seen = true
+		case s.seen:
+			s.after++
+		default:
+			s.label++
+			s.digit = s.digit || strings.ContainsFunc(w, unicode.IsDigit)
+		}
+	}
+	if t = strings.TrimSpace(t); t != "" {
+		s.marks = true
+		// A point of a list in the text ends as a sentence does, or
+		// with ";" or ",".
+		t = frtext.TrimClosers(t)
+		s.lastStop = strings.HasSuffix(t, ".") || strings.HasSuffix(t, ";") || strings.HasSuffix(t, ",")
+	}
+}
+
+// isNavMark tells the marks a site puts after a link that are no words:
+// Légifrance's "(V)" (in force) and "()".
+func isNavMark(w string) bool {
+	return strings.HasPrefix(w, "(") && strings.HasSuffix(w, ")") && len(w) <= 4
+}
+
+func (s *navSummary) append(c navSummary) {
+	if s.seen {
+		s.after += c.label + c.after
+	} else {
+		s.label += c.label
+		s.digit = s.digit || c.digit
+		s.after += c.after
+		s.seen = c.seen
+	}
+	s.links += c.links
+	if c.marks {
+		s.lastStop, s.marks = c.lastStop, true
+	}
+}
+
+func (s *navSummary) isNav() bool {
+	return s.links > 0 && s.after == 0 && s.label <= 3 && !s.digit && !s.lastStop
+}
+
+// headingLike reports a line that opens a numbered division ("Article
+// L162-5", "Section 1", "Préambule"): such a line is a heading, never a
+// label nor navigation, even set as a link. "Article suivant" is a link.
+func headingLike(t string) bool {
+	div, rest := frtext.HeadingStart(t)
+	if div == frtext.NoDivision {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(t); !unicode.IsUpper(r) {
+		return false
+	}
+	w := strings.TrimLeft(rest, " .")
+	r, _ := utf8.DecodeRuneInString(w)
+	return w == "" || unicode.IsDigit(r) || unicode.IsUpper(r) ||
+		strings.HasPrefix(w, "premier") || strings.HasPrefix(w, "unique") || strings.HasPrefix(w, "liminaire")
+}
+
+// leadText is the start of an element's text, spaces collapsed, about max
+// bytes of it.
+func leadText(n *html.Node, max int) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && b.Len() < max; c = c.NextSibling {
+			if c.Type == html.TextNode {
+				b.WriteString(c.Data)
+				b.WriteByte(' ')
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// navigation reports a block of n's that is the site's, not the text's:
+// navigation, its label, or the banner of the version shown.
+func (h *htmlWriter) navigation(n *html.Node) bool {
+	if h.cell != nil || h.nav == nil {
+		return false
+	}
+	s := h.nav[n]
+	if s == nil {
+		return false
+	}
+	if s.allNav {
+		return true
+	}
+	if s.links == 0 && s.label <= 16 && versionBannerRE.MatchString(leadText(n, 160)) {
+		return true
+	}
+	if !s.labelLike {
+		return false
+	}
+	// A label is right over navigation, and what follows it to the end
+	// of its parent is the site's: navigation, labels right over more,
+	// banners.
+	links, label := false, true
+	for c := n.NextSibling; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+			return false
+		}
+		cs := h.nav[c]
+		switch {
+		case cs == nil:
+			continue
+		case cs.allNav:
+			links = true
+		case label:
+			return false
+		case !cs.labelLike && !(cs.links == 0 && versionBannerRE.MatchString(leadText(c, 160))):
+			return false
+		}
+		label = !cs.allNav && cs.labelLike
+	}
+	return links && !label
+}
+
+// sectioning elements are those navigation may be: blocks, lists and
+// headings, not inline elements nor a table's parts.
+func sectioning(a atom.Atom) bool {
+	switch a {
+	case atom.Li, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	case atom.Table, atom.Caption:
+		return false
+	}
+	return blocks(a)
+}
