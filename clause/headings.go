@@ -627,17 +627,12 @@ func (p *parser) cutRunIn(runInStyle bool) {
 // readBodyStatuses); a range's ("Articles 11 à 13" over "(Supprimés)") is
 // every article's of the range.
 func (p *parser) statusLines() {
-	next := func(i int) int {
-		for i++; i < len(p.lines) && p.lines[i].flags&fBlank != 0; i++ {
-		}
-		return i
-	}
 	for k := range p.heads {
 		h := &p.heads[k]
 		if h.status != "" || h.runIn || kinds[h.hk].rank < 0 {
 			continue
 		}
-		j := next(h.line + h.wrap)
+		j := p.nextLine(h.line + h.wrap)
 		if j >= len(p.lines) || k+1 < len(p.heads) && p.heads[k+1].line == j {
 			continue
 		}
@@ -645,7 +640,7 @@ func (p *parser) statusLines() {
 		if !ok {
 			continue
 		}
-		if after := next(j); len(h.more) == 0 && (after >= len(p.lines) || k+1 < len(p.heads) && p.heads[k+1].line == after) {
+		if after := p.nextLine(j); len(h.more) == 0 && (after >= len(p.lines) || k+1 < len(p.heads) && p.heads[k+1].line == after) {
 			continue
 		}
 		h.status = st
@@ -703,4 +698,73 @@ func (p *parser) announced(i int) bool {
 		}
 	}
 	return false
+}
+
+// titleLines reads the title set on the line under a bare article heading
+// ("Article 1er" over "Objet de la convention", as a Word heading and its
+// next paragraph, an <h3> and a <p>, or a PDF set them) as the heading's,
+// as it is when printed on the heading's line ("Article 1er – Objet de la
+// convention"): the same article in either layout is the same clause, its
+// text the same. The line is a title when it is short, opens with a
+// capital, does not end as a sentence does nor states something, is
+// neither a point nor a row, and a paragraph of text follows it that does
+// not go on with it in lower case: over a table or a list, the line may as
+// well introduce them, and stays text.
+func (p *parser) titleLines() {
+	for k := range p.heads {
+		h := &p.heads[k]
+		if h.hk != hArticle || h.titled || h.runIn || h.status != "" || h.wrap > 0 || len(h.more) > 0 {
+			continue
+		}
+		j := p.nextLine(h.line)
+		if j >= len(p.lines) || k+1 < len(p.heads) && p.heads[k+1].line <= j || p.tableLine(j) {
+			continue
+		}
+		t := p.trimmed(j)
+		if p.lines[j].flags&fEmphasis != 0 {
+			t = stripEmphasis(t)
+		}
+		after := p.nextLine(j)
+		if !titleLine(t) || after >= len(p.lines) || k+1 < len(p.heads) && p.heads[k+1].line == after {
+			continue
+		}
+		// Body text, not a table or a list that the line introduces,
+		// nor the rest of its sentence.
+		body := p.trimmed(after)
+		if r, _ := utf8.DecodeRuneInString(body); unicode.IsLower(r) || p.tableLine(after) {
+			continue
+		}
+		if _, point := itemStart(body); point {
+			continue
+		}
+		h.text += " – " + t
+		h.titled = true
+		h.wrap = j - h.line
+	}
+}
+
+// titleLine reports a line that reads as a division's title: a capital
+// first, at most a dozen words, no point's marker, no end of sentence and
+// no verb that makes it one (see statesSomething).
+func titleLine(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	if !unicode.IsUpper(r) || readsAsSentence(t) || strings.HasSuffix(t, ",") || len(strings.Fields(t)) > 12 || statesSomething(t) {
+		return false
+	}
+	_, point := itemStart(t)
+	return !point
+}
+
+// tableLine reports a line of a table: a row, its header, or cells set
+// apart in columns.
+func (p *parser) tableLine(i int) bool {
+	return p.lines[i].flags&fPipe != 0 || p.hasGap(i) || p.isRow(i)
+}
+
+// nextLine is the first line after i that is not blank, len(p.lines) when
+// none is.
+func (p *parser) nextLine(i int) int {
+	for i++; i < len(p.lines) && p.lines[i].flags&fBlank != 0; i++ {
+	}
+	return i
 }

@@ -365,6 +365,7 @@ func (p *parser) scan() (rowCodeLine bool) {
 func (p *parser) settleHeadings() {
 	p.dropFalseHeadings()
 	p.statusLines()
+	p.titleLines()
 	p.free = !p.hasArticles
 	if p.hasArticles {
 		p.freeHeadings()

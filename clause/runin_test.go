@@ -143,6 +143,27 @@ func TestParseRunInArticles(t *testing.T) {
 			"Art. 15. – Objet | suite.",
 		},
 	}, {
+		name: "a title on the line under a bare heading",
+		in: "Article 1er\nObjet de la convention\n\nLa présente convention fixe les rapports entre les parties.\n\nArticle 2\n\n**Tarifs des consultations**\n\nLa consultation est fixée à 30 €.\n\n" +
+			"Article 3\nLes parties signataires conviennent\nde ce qui suit.\n\nArticle 4\n\nSuppression du forfait\n\n- le forfait A ;\n- le forfait B.\n\nArticle 5\n\nAbrogé\n\nArticle 6\n\nLe médecin informe la caisse\n\n| Code | Tarif |\n|---|---|\n| G | 30 € |\n\n" +
+			"Article 7\n\nLe médecin est tenu de informer la caisse\n\nSans délai.\n",
+		want: []string{
+			"Article 1er – Objet de la convention | La présente convention fixe les rapports entre les parties.",
+			"Article 2 – Tarifs des consultations | La consultation est fixée à 30 €.",
+			"Article 3 | Les parties signataires conviennent⏎de ce qui suit.",
+			"Article 4 | Suppression du forfait⏎⏎- le forfait A ;⏎- le forfait B.",
+			"Article 5 | Abrogé",
+			"Article 6 | Le médecin informe la caisse",
+			"Article 7 | Le médecin est tenu de informer la caisse⏎⏎Sans délai.",
+		},
+	}, {
+		name: "a title under a markdown heading",
+		in:   "# Convention\n\n## Article 1er\n\nObjet de la convention\n\nLa présente convention fixe les rapports entre les parties.\n\n## Article 2\n\nLes parties signataires conviennent\nde ce qui suit.\n",
+		want: []string{
+			"Article 1er – Objet de la convention | La présente convention fixe les rapports entre les parties.",
+			"Article 2 | Les parties signataires conviennent⏎de ce qui suit.",
+		},
+	}, {
 		name: "an article quoted by an amending one stays in its text",
 		in:   "Article 1er\n\nL'article 24 est ainsi rédigé :\n\nArt. 24. - Le Parlement vote la loi.\n\nArticle 2\n\nTexte.\n",
 		want: []string{
