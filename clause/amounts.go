@@ -1,6 +1,7 @@
 package clause
 
 import (
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -155,7 +156,7 @@ func endsWord(s string, end int) bool {
 func numberKey(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 var (
-	amountRe = lazyre.New(`^(` + numPattern + `)\s?(?:((?:millions?|milliards?)\s(?:d'euros|de francs))|(M€|Md€|k€|€|[Ee]uros?|EUR|[Ff]rancs?|FF|F))`)
+	amountRe = lazyre.New(`^(` + numPattern + `)\s?(?:((?:millions?|milliards?)\s(?:d'euros|de francs))|(M€|Md€|k€|€|[Ee]uros?|EUROS?|EUR|[Ff]rancs?|FRANCS?|FF|F))`)
 	// "€ 30", "EUR 1 234,56", as some tables print it.
 	amountLeadRe = lazyre.New(`^(€|EUR)\s?(` + numPattern + `)`)
 	percentRe    = lazyre.New(`^(` + numPattern + `)\s?(%|pour ?cent|p\. ?(?:100|cent)\b|pour 100\b|pour ?mille|p\. ?(?:1000|mille)\b|pour 1000\b|‰)`)
@@ -265,6 +266,7 @@ func amountMatchesAt(s string, numbers []int) []amountMatch {
 		}
 	}
 	out = append(out, leadAmounts(s, signs)...)
+	out = append(out, bracketedAmounts(s, numbers)...)
 	out = append(out, spelledAmounts(s)...)
 	return append(out, centimeAmounts(s)...)
 }
@@ -297,7 +299,7 @@ func amountUnit(s string, m []int, euroText func() bool) (scale float64, unit st
 			return 0, "", false
 		}
 		unit = "FRF"
-	case "franc", "francs", "Franc", "Francs":
+	case "franc", "francs", "Franc", "Francs", "FRANC", "FRANCS":
 		unit = "FRF"
 	}
 	return scale, unit, true
@@ -373,6 +375,58 @@ func leadAmounts(s string, signs []int) []amountMatch {
 		}
 	}
 	return out
+}
+
+// bracketedAmounts reads the sums whose figures, in brackets, repeat
+// the words before them, and whose unit follows the brackets, as deeds
+// write them: "trente (30) euros", "la somme de mille deux cents (1 200)
+// euros". The figures are the value; the words, if any, are shown with
+// them.
+func bracketedAmounts(s string, numbers []int) []amountMatch {
+	var out []amountMatch
+	for _, i := range numbers {
+		if i == 0 || s[i-1] != '(' {
+			continue
+		}
+		k := strings.IndexByte(factWindow(s, i, 24), ')')
+		if k < 0 {
+			continue
+		}
+		v, ok := parseNumber(s[i : i+k])
+		if !ok || !numberRe.MatchString(s[i:i+k]) {
+			continue
+		}
+		end, unit := bracketUnit(s, i+k+1)
+		if unit == "" {
+			continue
+		}
+		start := i - 1
+		if start > 0 && s[start-1] == ' ' {
+			if from, n, ok := frtext.CardinalBefore(s, start-1); ok && float64(n) == math.Trunc(v) {
+				start = from
+			}
+		}
+		m := amountMatch{start: start, end: end, value: v, unit: unit}
+		m.basis, m.end = sumBasis(s, m.end)
+		out = append(out, m)
+	}
+	return out
+}
+
+// numberRe is a whole number as numPattern reads it.
+var numberRe = lazyre.New(`^(?:` + numPattern + `)$`)
+
+// bracketUnit reads the currency after the brackets of bracketedAmounts,
+// which end before at: where it ends and its unit, "" for none.
+func bracketUnit(s string, at int) (int, string) {
+	rest := strings.TrimPrefix(s[at:], " ")
+	from := len(s) - len(rest)
+	for _, u := range [...]struct{ word, unit string }{{"euros", "EUR"}, {"euro", "EUR"}, {"€", "EUR"}, {"francs", "FRF"}, {"franc", "FRF"}} {
+		if len(rest) >= len(u.word) && strings.EqualFold(rest[:len(u.word)], u.word) && endsWord(s, from+len(u.word)) {
+			return from + len(u.word), u.unit
+		}
+	}
+	return 0, ""
 }
 
 // signBefore returns where the sign of the sum that starts at start
@@ -512,8 +566,9 @@ func spelledCents(s string, end int) (float64, int, bool) {
 // speaks only francs, of the franc; the centimes after a sum in euros
 // ("26 euros et 50 centimes") are that sum's.
 func centimeAmounts(s string) []amountMatch {
-	// Most texts name no centime: a plain search rules them out.
-	if !strings.Contains(s, "centime") && !strings.Contains(s, "CENTIME") {
+	// Most texts name no centime: a plain search rules them out, in any
+	// case of its first letter ("50 Centimes").
+	if !strings.Contains(s, "entime") && !strings.Contains(s, "ENTIME") {
 		return nil
 	}
 	unit := "EUR"

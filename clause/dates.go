@@ -42,6 +42,11 @@ func fullYear(y string) string {
 	return "20" + y
 }
 
+// monthLeads are the words after which a month named alone is a date:
+// "en mars", "au mois de mars", "fin juin", "avant mars" ("d'avril" too).
+var monthLeads = map[string]bool{"en": true, "de": true, "fin": true, "début": true, "mi": true, "courant": true,
+	"dès": true, "avant": true, "après": true, "depuis": true, "jusqu'en": true, "compter": true}
+
 // periods are the parts of a year a text dates by ("au premier semestre
 // 2025", "le 3e trimestre"), with the letter ISO 8601's extensions give
 // them in a value (2025-S1, 2025-Q3).
@@ -134,6 +139,10 @@ func (t *factTextKind) dates() []factAt {
 			emit(start, end, year+"-"+pad2(month))
 		case day > 0:
 			emit(start, end, "--"+pad2(month)+"-"+pad2(day))
+		case i > 0 && s[ws[i-1].end:w.start] == " " && monthLeads[ws[i-1].low] || i > 0 && ws[i-1].low == "d'":
+			// "en mars", "le mois de mars", "fin juin": a month of
+			// every year, or of the year the text speaks of.
+			emit(start, end, "--"+pad2(month))
 		}
 	}
 	var starts []int

@@ -47,6 +47,10 @@ func (t *factTextKind) durations() []factAt {
 		if out, read = t.hourFact(out, i); read || i == 0 {
 			continue
 		}
+		if f, ok := t.withinPeriod(i); ok {
+			out = append(out, f)
+			continue
+		}
 		u, ok := durationUnits[w.low]
 		if !ok {
 			continue
@@ -101,6 +105,49 @@ func (t *factTextKind) durations() []factAt {
 		}
 	}
 	return out
+}
+
+// periodUnits are the periods a time limit names without a number,
+// after "dans" or "sous": "dans la quinzaine", "sous huitaine", "dans le
+// mois", "dans l'année", "dans la journée".
+var periodUnits = map[string]struct {
+	unit   string
+	factor float64
+}{
+	"quinzaine": {"day", 15}, "huitaine": {"day", 8}, "journée": {"day", 1}, "semaine": {"week", 1},
+	"mois": {"month", 1}, "trimestre": {"month", 3}, "semestre": {"month", 6}, "an": {"year", 1},
+	"année": {"year", 1}, "heure": {"hour", 1},
+}
+
+// withinPeriod reads the time limit that word i, a period, ends without
+// a number: "dans la quinzaine" (fifteen days), "sous huitaine", "dans le
+// mois" (one month), so that "dans la quinzaine" → "dans le mois" is a
+// change. A month or a year named after it makes a date of it ("dans le
+// mois de mars", "dans l'année 2025"), which is no length.
+func (t *factTextKind) withinPeriod(i int) (factAt, bool) {
+	ws := t.words
+	u, ok := periodUnits[ws[i].low]
+	if !ok || i == 0 {
+		return factAt{}, false
+	}
+	k := i - 1
+	switch ws[k].low {
+	case "le", "la", "l'":
+		if t.s[ws[k].end:ws[i].start] != " " && ws[k].low != "l'" || k == 0 {
+			return factAt{}, false
+		}
+		k--
+	}
+	if lead := ws[k].low; lead != "dans" && (lead != "sous" || k == i-1 && u.unit != "day") || t.s[ws[k].end:ws[k+1].start] != " " {
+		return factAt{}, false
+	}
+	if k == i-1 && ws[k].low == "dans" {
+		return factAt{}, false // "dans mois" is no French
+	}
+	if i+2 < len(ws) && (ws[i+1].low == "de" || ws[i+1].low == "d'") && (months[ws[i+2].low] > 0 || isDigit(ws[i+2].s[0])) {
+		return factAt{}, false
+	}
+	return t.durationFact(ws[k].start, ws[i].end, ws[i].end, u.unit, u.factor), true
 }
 
 // andAPart returns the part of a unit that "et demi", "et demie" or "et

@@ -670,7 +670,7 @@ func (t *factTextKind) extract(subject string) []factAt {
 	for _, f := range t.durations() {
 		add(f)
 	}
-	for _, f := range t.frequencies() {
+	for _, f := range t.frequencies(codes) {
 		add(f)
 	}
 	for _, c := range codes {

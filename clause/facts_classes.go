@@ -14,7 +14,7 @@ const (
 	classModal                           // a key of modalClass
 	classModalLead                       // opens "est tenu de", "s'engage", or is "sauf"
 	classNegation                        // "ne", "n'", "aucun", "aucune", "sans"
-	classDuration                        // a key of durationUnits
+	classDuration                        // a key of durationUnits or periodUnits
 	classReference                       // "article", "articles", "art", "annexe", "annexes"
 	classYearLead                        // a key of yearLeads
 	classPeriod                          // "semestre", "trimestre"
@@ -65,6 +65,9 @@ var factWordClasses = sync.OnceValue(func() *wordClasses {
 	add(classModalLead, modalLeads...)
 	add(classNegation, "ne", "n'", "aucun", "aucune", "sans")
 	for w := range durationUnits {
+		add(classDuration, w)
+	}
+	for w := range periodUnits {
 		add(classDuration, w)
 	}
 	add(classReference, "article", "articles", "art", "annexe", "annexes")

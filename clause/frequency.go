@@ -14,43 +14,29 @@ import (
 // the contract has no kind for a count, so it is a modality, its value
 // the count, its bound and what it is counted per (sumPeriod) part of
 // it, so that "au plus deux fois par an" → "trois fois par an" or "au
-// plus deux fois" → "au moins deux fois" is a change.
-func (t *factTextKind) frequencies() []factAt {
-	if t.held&classCount == 0 {
+// plus deux fois" → "au moins deux fois" is a change. Its subject is
+// what the count bears on, as an amount's is: the act code tied to it
+// (codesFor), else the noun it counts ("consultations"), else what is
+// done that number of times (doneBefore).
+func (t *factTextKind) frequencies(codes []codeAt) []factAt {
+	if t.held&classCount == 0 && t.held&classDuration == 0 {
 		return nil
 	}
 	var out []factAt
 	ws := t.words
 	for i := 1; i < len(ws); i++ {
-		if t.classes[i]&classCount == 0 || t.s[ws[i-1].end:ws[i].start] != " " {
+		noun, ok := t.countedAt(i)
+		if !ok {
 			continue
 		}
-		noun, times := ws[i], timesWords[ws[i].low]
-		if !times {
-			if ws[i].low != "par" || i+1 == len(ws) || !timeUnit(ws[i+1].low) {
-				continue
-			}
-			// "4 consultations par an": the noun is the word before,
-			// and a time after ("30 patients par médecin" counts
-			// things, not times); "deux fois par an" is read at its
-			// "fois".
-			if i < 2 || t.s[ws[i-2].end:ws[i-1].start] != " " || t.classes[i-1]&classCount != 0 {
-				continue
-			}
-			noun = ws[i-1]
-			if frtext.IsGrammatical(noun.low) || !startsWord(noun.s) || isDigit(noun.s[0]) || frtext.IsCardinalWord(noun.low) {
-				continue
-			}
-		}
+		times := noun.start == ws[i].start
 		start, v, ok := t.countBefore(noun.start - 1)
 		if !ok {
 			continue
 		}
 		basis, end := sumPeriod(t.s, noun.end)
-		if times {
-			if v == 1 && !isDigit(t.s[start]) && t.temporalOnce(i) {
-				continue // "une fois la demande reçue", "une fois que…"
-			}
+		if times && t.countsNoTimes(i, start, v) {
+			continue
 		}
 		val := "count:" + numberKey(v)
 		if basis != "" {
@@ -60,11 +46,66 @@ func (t *factTextKind) frequencies() []factAt {
 		if b, f, e := valueBound(t.s, start, end); b != "" {
 			val, from, to = val+" "+b, f, max(e, end)
 		}
+		subject := noun.low
+		if sub := t.codesFor(from, to, codes); len(sub) > 0 {
+			subject = sub[0]
+		} else if times {
+			subject = t.doneBefore(from)
+		}
 		out = append(out, factAt{kind: FactModality, start: from, end: to, text: t.display(from, to),
-			key: "modality:" + val, val: val, value: v, hasValue: true})
+			key: "modality:" + val, val: val, subject: subject, value: v, hasValue: true})
 	}
 	return out
 }
+
+// countedAt returns the word that a count before it counts, when word i
+// makes it one: i itself for a noun of times ("deux fois", "à trois
+// reprises"), or the noun before a period, "par" or a slash and a unit of
+// time ("4 consultations par an", "4 consultations/an"; "30 patients par
+// médecin" counts things, not times; "deux fois par an" is read at its
+// "fois").
+func (t *factTextKind) countedAt(i int) (factWord, bool) {
+	ws := t.words
+	gap := t.s[ws[i-1].end:ws[i].start]
+	switch {
+	case t.classes[i]&classCount != 0 && gap == " " && timesWords[ws[i].low]:
+		return ws[i], true
+	case t.classes[i]&classCount != 0 && gap == " " && ws[i].low == "par":
+		if i+1 == len(ws) || !timeUnit(ws[i+1].low) {
+			return factWord{}, false
+		}
+	case (gap == "/" || gap == " / ") && timeUnit(ws[i].low):
+	default:
+		return factWord{}, false
+	}
+	if i < 2 || t.s[ws[i-2].end:ws[i-1].start] != " " || t.classes[i-1]&classCount != 0 {
+		return factWord{}, false
+	}
+	noun := ws[i-1]
+	if frtext.IsGrammatical(noun.low) || !startsWord(noun.s) || isDigit(noun.s[0]) || frtext.IsCardinalWord(noun.low) {
+		return factWord{}, false
+	}
+	return noun, true
+}
+
+// doneBefore returns what a number of times counts, the word of its
+// sentence before it that is neither grammar nor a bound's: "l'examen est
+// réalisé au plus deux fois" counts "réalisé", "le médecin voit le patient
+// deux fois par an" "patient"; "" when the sentence opens with the count.
+func (t *factTextKind) doneBefore(pos int) string {
+	k := t.wordAt(pos) - 1
+	sent := t.sentence(pos)
+	for ; k >= 0 && t.sentence(t.words[k].start) == sent; k-- {
+		w := t.words[k].low
+		if !frtext.IsGrammatical(strings.TrimSuffix(w, "'")) && !boundWords[w] && !isDigit(w[0]) {
+			return w
+		}
+	}
+	return ""
+}
+
+// boundWords are the words valueBound reads before a count.
+var boundWords = map[string]bool{"plus": true, "moins": true, "maximum": true, "minimum": true, "pas": true, "jusqu'": true}
 
 // timeUnit reports whether word is a unit of time a count is per: "an",
 // "mois", "semaine", "journée".
@@ -91,15 +132,25 @@ func (t *factTextKind) countBefore(end int) (int, float64, bool) {
 	return start, float64(n), true
 }
 
-// temporalOnce reports whether "une fois" at word i-1…i means "once
-// done", not a count: "une fois que…", "une fois la demande reçue".
-func (t *factTextKind) temporalOnce(i int) bool {
-	if i+1 >= len(t.words) {
-		return false
+// countsNoTimes reports whether the count at start of "fois" or
+// "reprise" at word i counts no times: "une fois la demande reçue", "une
+// fois que…" (once done), "deux fois le plafond" (a multiple), "procède à
+// une reprise de son versement" (a resumption: "à trois reprises" counts,
+// its noun taking no complement).
+func (t *factTextKind) countsNoTimes(i, start int, v float64) bool {
+	ws := t.words
+	next := ""
+	if i+1 < len(ws) && t.s[ws[i].end:ws[i+1].start] == " " {
+		next = ws[i+1].low
 	}
-	switch t.words[i+1].low {
-	case "que", "qu'", "la", "le", "les", "l'", "ce", "cette", "ces", "cet", "son", "sa", "ses", "leur", "leurs":
+	if ws[i].low != "fois" {
+		return next == "de" || next == "d'" || next == "du" || next == "des"
+	}
+	switch next {
+	case "la", "le", "les", "l'", "ce", "cette", "ces", "cet", "son", "sa", "ses", "leur", "leurs":
 		return true
+	case "que", "qu'":
+		return v == 1 && !isDigit(t.s[start])
 	}
 	return false
 }
