@@ -4,6 +4,11 @@
 // (printable ASCII, the gaps of a row in columns, a case-blind search).
 package swar
 
+import (
+	"math/bits"
+	"unicode/utf8"
+)
+
 // Ones has every byte 0x01: c*Ones repeats the byte c eight times.
 const Ones = 0x0101010101010101
 
@@ -23,4 +28,29 @@ func Load(s string, i int) uint64 {
 func ZeroBytes(x uint64) uint64 {
 	const lows = 0x7f7f7f7f7f7f7f7f
 	return ^((x&lows + lows) | x | lows)
+}
+
+// RuneCount is utf8.RuneCountInString(s), which reads one byte at a
+// time: eight bytes of ASCII at once, most of a French text, then each
+// rune beyond ASCII as utf8 decodes it (an invalid byte is one rune).
+func RuneCount(s string) int {
+	const high = 0x80 * Ones
+	n := 0
+	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			w := Load(s, i) & high
+			if w == 0 {
+				n, i = n+8, i+8
+				continue
+			}
+			ascii := bits.TrailingZeros64(w) / 8
+			n, i = n+ascii, i+ascii
+		} else if s[i] < utf8.RuneSelf {
+			n, i = n+1, i+1
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		n, i = n+1, i+size
+	}
+	return n
 }

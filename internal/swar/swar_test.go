@@ -3,6 +3,7 @@ package swar
 import (
 	"math/bits"
 	"testing"
+	"unicode/utf8"
 )
 
 // ZeroBytes flags exactly the zero bytes, whatever their neighbours: a
@@ -45,4 +46,31 @@ func TestLoad(t *testing.T) {
 	if got := Load("xx\x01\x02\x03\x04\x05\x06\x07\x08", 2); got != 0x0807060504030201 {
 		t.Errorf("Load = %#x", got)
 	}
+}
+
+// RuneCount counts as utf8.RuneCountInString does, on ASCII, accented
+// text, runes cut anywhere and stray bytes, at every offset of the
+// eight-byte steps.
+func TestRuneCount(t *testing.T) {
+	texts := []string{"", "a", "abcdefgh", "abcdefghi", "Le médecin doit être informé à l'échéance.",
+		"€€€€€€€€", "\xff\xfe abc \xc3", "é\xe2\x82 trente\x80 jours 𝔸", "ab\xc3\xa9cdefgh\xe2\x82\xacxyz"}
+	for _, text := range texts {
+		for i := range len(text) + 1 {
+			for j := i; j <= len(text); j++ {
+				s := text[i:j]
+				if got, want := RuneCount(s), utf8.RuneCountInString(s); got != want {
+					t.Fatalf("RuneCount(%q) = %d, want %d", s, got, want)
+				}
+			}
+		}
+	}
+}
+
+func FuzzRuneCount(f *testing.F) {
+	f.Add("Le tarif est de 26,50 € à compter du 1er novembre.")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := RuneCount(s), utf8.RuneCountInString(s); got != want {
+			t.Fatalf("RuneCount(%q) = %d, want %d", s, got, want)
+		}
+	})
 }
