@@ -13,8 +13,9 @@ import (
 // its number, a date the words before it, an amount or a modal verb its
 // sentence, every fact four words either side for its context), but the
 // facts of a window pair as those of the whole texts only when anchors
-// fence each change within it (see piecesSeparated): a margin without
-// such a fact is widened, up to the whole texts.
+// fence each change within it (see unseparated): a stretch between two
+// changes cut out without such a fact is cut again with a wider margin,
+// then kept whole (see piecesFacts).
 var factMargins = [...]int{64, 512, 4096}
 
 // factsAround normalises both texts and extracts their facts: from the
@@ -45,7 +46,7 @@ func factsAround(oldText, newText, subject string, refs *refIndex, hunks []Hunk)
 	if mayWindow && oldNorm != newNorm && len(oldNorm)+len(newNorm) <= maxAnchoredDiff {
 		holdsCode := sync.OnceValue(func() bool { return holdsActCode(oldNorm) || holdsActCode(newNorm) })
 		oldWhole, newWhole := wholeOf(oldNorm), wholeOf(newNorm)
-		for _, margin := range factMargins {
+		for level, margin := range factMargins {
 			// Changes near both ends leave no window smaller than the
 			// texts, but the pieces may still cut out long stretches
 			// between changes: the whole texts are tried as a window when
@@ -66,39 +67,81 @@ func factsAround(oldText, newText, subject string, refs *refIndex, hunks []Hunk)
 				// may hold it.
 				continue
 			}
-			pieces := changedPieces(o, n, wh, margin)
-			if !cut && len(pieces) < 2 {
-				break
-			}
-			texts := make([][2]*factTextKind, len(pieces))
-			sums := false
-			for k, p := range pieces {
-				texts[k] = [2]*factTextKind{pieceText(o[p.old[0]:p.old[1]], oldWhole), pieceText(n[p.new[0]:p.new[1]], newWhole)}
-				sums = sums || len(texts[k][0].amountMatches()) > 0 || len(texts[k][1].amountMatches()) > 0
-			}
-			// An amount may take its act code from a label anywhere
-			// before it, and its pairing looks at every code of the
-			// other side: amounts are read in the whole texts, unless
-			// the pieces hold none (known from their text alone) or
-			// neither text holds a code to tie one to.
-			if sums && holdsCode() {
-				break
-			}
-			ex := extracted{oldNorm: o, newNorm: n, hunks: wh}
-			for k, p := range pieces {
-				olds, news := factsOfBoth(texts[k][0], texts[k][1], subject)
-				ex.olds = appendShifted(ex.olds, olds, p.old[0])
-				ex.news = appendShifted(ex.news, news, p.new[0])
-			}
-			ex.anchors = diffAnchors(o, n, wh, ex.olds, ex.news)
-			if piecesSeparated(wh, pieces, ex.olds, ex.anchors) {
+			if ex, ok := piecesFacts(o, n, wh, level, cut, subject, oldWhole, newWhole, holdsCode); ok {
 				return ex
 			}
+			break
 		}
 	}
 	ex := extractWhole(oldNorm, newNorm, subject)
 	ex.hunks = hunks
 	return ex
+}
+
+// piecesFacts reads the facts of the pieces of the windows o and n of
+// two texts, whose word diff is wh, cut with the margins of factMargins
+// from the level-th on: false when their amounts need the whole texts,
+// or when the window is the whole texts (cut false) and no stretch
+// between changes is left out. Where no anchored fact stands between the
+// changes of two consecutive pieces (see unseparated), the stretch
+// between them is cut with the next margin, and kept whole past the
+// widest: only the pieces such stretches bound are read again.
+func piecesFacts(o, n string, wh []Hunk, level int, cut bool, subject string, oldWhole, newWhole *wholeText, holdsCode func() bool) (extracted, bool) {
+	levels := map[int]int{} // by hunk, the margins' level of a stretch beyond level
+	margin := func(hunk int) int {
+		if l := level + levels[hunk]; l < len(factMargins) {
+			return factMargins[l]
+		}
+		return -1
+	}
+	type read struct{ olds, news []factAt }
+	reads := map[piece]read{}
+	bytesRead := 0
+	for {
+		pieces, cuts := changedPieces(o, n, wh, margin)
+		if !cut && len(pieces) < 2 {
+			return extracted{}, false
+		}
+		var texts [][2]*factTextKind
+		for _, p := range pieces {
+			if _, ok := reads[p]; !ok {
+				texts = append(texts, [2]*factTextKind{pieceText(o[p.old[0]:p.old[1]], oldWhole), pieceText(n[p.new[0]:p.new[1]], newWhole)})
+			}
+		}
+		// An amount may take its act code from a label anywhere before
+		// it, and its pairing looks at every code of the other side:
+		// amounts are read in the whole texts, unless the pieces hold
+		// none (known from their text alone) or neither text holds a
+		// code to tie one to.
+		for _, t := range texts {
+			if (len(t[0].amountMatches()) > 0 || len(t[1].amountMatches()) > 0) && holdsCode() {
+				return extracted{}, false
+			}
+		}
+		ex := extracted{oldNorm: o, newNorm: n, hunks: wh}
+		for _, p := range pieces {
+			r, ok := reads[p]
+			if !ok {
+				t := texts[0]
+				texts = texts[1:]
+				olds, news := factsOfBoth(t[0], t[1], subject)
+				r = read{appendShifted(nil, olds, p.old[0]), appendShifted(nil, news, p.new[0])}
+				reads[p] = r
+				bytesRead += len(t[0].s) + len(t[1].s)
+			}
+			ex.olds = append(ex.olds, r.olds...)
+			ex.news = append(ex.news, r.news...)
+		}
+		ex.anchors = diffAnchors(o, n, wh, ex.olds, ex.news)
+		open := unseparated(wh, pieces, ex.olds, ex.anchors)
+		if len(open) == 0 {
+			ex.read = bytesRead
+			return ex, true
+		}
+		for _, k := range open {
+			levels[cuts[k]]++
+		}
+	}
 }
 
 // widenHunks puts the word diff of a window of old back between the
@@ -163,11 +206,12 @@ type extracted struct {
 	olds, news       []factAt
 	hunks            []Hunk
 	anchors          [][2]int // diffAnchors of the above, when known
+	read             int      // bytes of both texts whose facts were read, for tests
 }
 
 func extractWhole(oldNorm, newNorm, subject string) extracted {
 	olds, news := factsOfBoth(pieceText(oldNorm, wholeOf(oldNorm)), pieceText(newNorm, wholeOf(newNorm)), subject)
-	return extracted{oldNorm: oldNorm, newNorm: newNorm, olds: olds, news: news}
+	return extracted{oldNorm: oldNorm, newNorm: newNorm, olds: olds, news: news, read: len(oldNorm) + len(newNorm)}
 }
 
 // piece is a stretch of two texts read for facts: byte ranges in each.
@@ -175,18 +219,23 @@ type piece struct{ old, new [2]int }
 
 // changedPieces cuts two texts whose word diff is hunks into the pieces
 // whose facts are read: everything but the paragraphs of the text they
-// share that lie more than margin bytes from every change. The cuts
-// fall at blank lines, which end every sentence.
-func changedPieces(old, new string, hunks []Hunk, margin int) []piece {
-	var pieces []piece
+// share that lie more than margin(k) bytes from every change, k being the
+// index of the equal hunk they stand in, which a negative margin keeps
+// whole. The cuts fall at blank lines, which end every sentence; cuts
+// holds the hunk of each, the one between pieces k and k+1 first.
+func changedPieces(old, new string, hunks []Hunk, margin func(hunk int) int) (pieces []piece, cuts []int) {
 	cur := piece{}
 	for sh := range sharedStretches(hunks) {
+		m := margin(sh.k)
+		if m < 0 {
+			continue
+		}
 		shift := sh.new - sh.old
 		// Past the paragraphs of the changes on either side, ctxWords
 		// words at least: the context of their facts.
 		stretchEnd := sh.old + len(sh.text)
-		from := max(sh.old+margin, paragraphsAfter(old, sh.old, stretchEnd))
-		to := min(stretchEnd-margin, paragraphsBefore(old, stretchEnd, sh.old))
+		from := max(sh.old+m, paragraphsAfter(old, sh.old, stretchEnd))
+		to := min(stretchEnd-m, paragraphsBefore(old, stretchEnd, sh.old))
 		if from >= to {
 			continue
 		}
@@ -201,10 +250,11 @@ func changedPieces(old, new string, hunks []Hunk, margin int) []piece {
 		end, next := from+i, from+i+j+2
 		cur.old[1], cur.new[1] = end, end+shift
 		pieces = append(pieces, cur)
+		cuts = append(cuts, sh.k)
 		cur = piece{old: [2]int{next, 0}, new: [2]int{next + shift, 0}}
 	}
 	cur.old[1], cur.new[1] = len(old), len(new)
-	return append(pieces, cur)
+	return append(pieces, cur), cuts
 }
 
 // paragraphsAfter returns where the paragraph of s holding pos ends, plus
@@ -250,20 +300,19 @@ func wordBefore(s string, pos int) int {
 	return pos
 }
 
-// piecesSeparated reports whether the facts read in the pieces of the old
-// text o pair as the facts of the whole texts would. Facts are paired
-// anchor to anchor (see pairFacts): the facts between two anchors are
-// paired among themselves, by their kinds and the words around them.
-// Every fact left out lies in text both sides share, farther from every
-// change than a fact looks (a margin), so it is an anchor: the facts
-// before the first change and after the last pair alike whatever was
-// cut, but between two pieces the whole texts have an anchor (a fact left
-// out) where the pieces may have none. An anchored fact must then stand
-// between the changes of two consecutive pieces.
-func piecesSeparated(hunks []Hunk, pieces []piece, olds []factAt, anchors [][2]int) bool {
-	if len(pieces) < 2 {
-		return true
-	}
+// unseparated returns each k for which the facts read in pieces k and
+// k+1 of the old text may pair otherwise than the facts of the whole
+// texts would. Facts are paired anchor to anchor (see pairFacts): the
+// facts between two anchors are paired among themselves, by their kinds
+// and the words around them. Every fact left out lies in text both sides
+// share, farther from every change than a fact looks (a margin), so it
+// is an anchor: the facts before the first change and after the last
+// pair alike whatever was cut, but between two pieces the whole texts
+// have an anchor (a fact left out) where the pieces may have none. An
+// anchored fact must then stand between the changes of two consecutive
+// pieces.
+func unseparated(hunks []Hunk, pieces []piece, olds []factAt, anchors [][2]int) []int {
+	var out []int
 	changes := changedSpans(hunks)
 	c, a := 0, 0
 	for k := 0; k+1 < len(pieces); k++ {
@@ -280,10 +329,10 @@ func piecesSeparated(hunks []Hunk, pieces []piece, olds []factAt, anchors [][2]i
 			a++
 		}
 		if a == len(anchors) || olds[anchors[a][0]].end > to {
-			return false
+			out = append(out, k)
 		}
 	}
-	return true
+	return out
 }
 
 // stretchBetween reports whether a word diff keeps more than n bytes

@@ -125,7 +125,7 @@ func TestWindowFencesChangesApart(t *testing.T) {
 	// The narrowest window cuts the date out: no anchor stands between
 	// the two changes there.
 	hunks := WordDiff(old, new)
-	pieces := changedPieces(old, new, hunks, factMargins[0])
+	pieces, _ := changedPieces(old, new, hunks, func(int) int { return factMargins[0] })
 	if len(pieces) < 2 {
 		t.Fatalf("%d pieces, want the changes apart", len(pieces))
 	}
@@ -134,8 +134,44 @@ func TestWindowFencesChangesApart(t *testing.T) {
 		olds = appendShifted(olds, extractNormalized(old[p.old[0]:p.old[1]], ""), p.old[0])
 		news = appendShifted(news, extractNormalized(new[p.new[0]:p.new[1]], ""), p.new[0])
 	}
-	if piecesSeparated(hunks, pieces, olds, diffAnchors(old, new, hunks, olds, news)) {
+	if len(unseparated(hunks, pieces, olds, diffAnchors(old, new, hunks, olds, news))) == 0 {
 		t.Error("pieces without an anchor between their changes were taken as fenced")
+	}
+}
+
+// Three changes far apart: an anchor stands between the first two within
+// the narrowest margin, and between the last two only within the next.
+// Only the stretch without an anchor is cut again, wider: the piece of
+// the first change is read once, where widening every piece read them
+// all twice; the facts are still those of the whole texts.
+func TestWindowWidensOnlyWhereUnfenced(t *testing.T) {
+	filler := func(n int) string {
+		return strings.Repeat("Les parties se réunissent en commission paritaire régionale.\n\n", n)
+	}
+	text := func(a, b, c string) string {
+		return "Le délai de réponse est " + a + ". Le rapport est remis le 1er mars 2025.\n\n" + filler(40) +
+			"La durée du mandat est " + b + ".\n\n" + filler(5) + "Le bilan est remis le 1er juin 2026.\n\n" +
+			filler(40) + "Le préavis est " + c + "."
+	}
+	old, new := text("de trente jours", "longue", "court"), text("bref", "de soixante jours", "de deux mois")
+	hunks := WordDiff(old, new)
+	want := reportFacts(extractWhole(normalizeFactText(old), normalizeFactText(new), ""), nil)
+	if got := compareDiffedFacts(old, new, "", nil, hunks); !reflect.DeepEqual(got, want) {
+		t.Fatalf("facts in the window\n%s\nwhole texts\n%s", factsJSON(got), factsJSON(want))
+	}
+	ex := factsAround(old, new, "", nil, hunks)
+	widenedAll := 0
+	for _, m := range factMargins[:2] {
+		pieces, _ := changedPieces(old, new, hunks, func(int) int { return m })
+		if len(pieces) != 3 {
+			t.Fatalf("margin %d: %d pieces, want one a change", m, len(pieces))
+		}
+		for _, p := range pieces {
+			widenedAll += p.old[1] - p.old[0] + p.new[1] - p.new[0]
+		}
+	}
+	if ex.read == 0 || ex.read >= widenedAll {
+		t.Errorf("read %d bytes of facts, widening every piece reads %d", ex.read, widenedAll)
 	}
 }
 
