@@ -11,6 +11,7 @@ import (
 
 	"github.com/avenant-dev/avenant/amend"
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/internal/sanitize"
 	"github.com/avenant-dev/avenant/reader"
 	"github.com/avenant-dev/avenant/render"
 	"github.com/avenant-dev/avenant/store"
@@ -218,8 +219,13 @@ func (l *docLoader) loadCompared(oldArg, newArg string, amends bool) (oldDoc, ne
 		if oldDoc, newDoc, old, new, err = l.loadPair(oldArg, newArg); err != nil {
 			return
 		}
-		if amend.Amends(newDoc, oldDoc) {
+		switch {
+		case amend.Amends(newDoc, oldDoc):
 			err = fmt.Errorf("%s: %w: to compare %s with what they make of it, add --amends", newArg, errAmending, oldArg)
+		case amend.InstructsAgainst(newDoc, oldDoc):
+			err = aimedElsewhere(newArg, oldArg)
+		case amend.InstructsAgainst(oldDoc, newDoc):
+			err = aimedElsewhere(oldArg, newArg)
 		}
 		return
 	}
@@ -232,6 +238,15 @@ func (l *docLoader) loadCompared(oldArg, newArg string, amends bool) (oldDoc, ne
 		return nil, nil, old, new, err
 	}
 	return base, c.Doc, side, render.Side{Ref: newArg}, nil
+}
+
+// aimedElsewhere is the error of amending instructions arg laid against
+// other, a text that is none, and which they name nothing of (a law
+// amending "l'article L. 162-5 du code de la sécurité sociale" against a
+// convention): compared as texts, the diff read as the whole of other
+// removed, exit 1.
+func aimedElsewhere(arg, other string) error {
+	return fmt.Errorf("%s: %w, aimed at another text than %s: compare it with the text it amends (with --amends, or avenant apply, when %s is that text)", sanitize.Line(arg), errAmending, sanitize.Line(other), sanitize.Line(other))
 }
 
 // errAmending is the error of an amending text given where a text is
@@ -253,8 +268,11 @@ func refuseAmending(s *store.Store, files []importFile, baseRev, date string) er
 	if err != nil {
 		return nil
 	}
-	if f := files[0]; amend.Amends(f.doc, baseDoc) {
+	switch f := files[0]; {
+	case amend.Amends(f.doc, baseDoc):
 		return fmt.Errorf("%s: %w: to store what it makes of %s, use import --amends %s", f.path, errAmending, base.Label, f.path)
+	case amend.InstructsAgainst(f.doc, baseDoc):
+		return aimedElsewhere(f.path, base.Label)
 	}
 	return nil
 }
