@@ -151,3 +151,15 @@ func TestPriceOfBareRow(t *testing.T) {
 		{name: "in columns, shorter", amend: price("GS", "9 €"), clause: "row GS", want: "GS      Spécialiste     9,00      1er janvier 2024"},
 	})
 }
+
+// A row named in a table named by its heading is the one row of that code
+// there: a code priced twice in one table was the first row, without a
+// word, and the other kept its price (the same, here: which was meant is
+// not said).
+func TestRowTwiceInNamedTable(t *testing.T) {
+	base := clause.Parse("# Convention\n\n## Annexe 1 - Tarifs\n\n### DROM\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| G | Consultation (Antilles) | 30 € |\n| G | Consultation (Réunion) | 30 € |\n")
+	runApplyCases(t, base, []applyCase{
+		{name: "two rows G", amend: "### Article 1er\n\nÀ la ligne G du tableau « DROM », le tarif « 30 € » est remplacé par le tarif « 32 € ».",
+			err: "Article 1er: row G stands 2 times in the table « DROM »: name the table alone, with words of the row meant"},
+	})
+}
