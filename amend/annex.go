@@ -23,6 +23,9 @@ func (st *state) insertAnnex(op Op, by string) error {
 	if len(doc.Clauses) == 0 || doc.Clauses[0].Kind != clause.KindAnnex {
 		return errf("the inserted annex has no heading")
 	}
+	if names := beyond(doc); names != "" {
+		return errf("the annex quoted heads other clauses too (%s): one instruction for each", names)
+	}
 	number := doc.Clauses[0].Number
 	if op.Number != "" && clause.NormalizeNumber(op.Number) != clause.NormalizeNumber(number) {
 		return errf("annexe %s is announced, annexe %s quoted", op.Number, number)

@@ -444,6 +444,9 @@ func (st *state) applyTo(op Op, t Target, by string) error {
 			if several, err := st.rewriteSeveral(i, op, by); several || err != nil {
 				return err
 			}
+			if err := st.quotesBeyond(i, op.New); err != nil {
+				return err
+			}
 			if with, heading, ok := st.structured(i, op.New); ok {
 				st.replaceBody(i, with, by)
 				st.cl[i].Heading = heading

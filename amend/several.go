@@ -83,3 +83,40 @@ func sameNumbers(a, b []string) bool {
 	}
 	return true
 }
+
+// beyond names the clauses a quotation heads after the first, at its
+// level or above (another annex, an article after the rewritten annex),
+// "" when it heads none: a quotation that rewrites or creates one clause
+// and heads others was written whole into the first, their headings read
+// as its words, or put in beside it, a second annex 3 beside the one
+// there, without a word.
+func beyond(doc *clause.Document) string {
+	var names []string
+	for _, c := range doc.Clauses[1:] {
+		switch {
+		case c.Depth > doc.Clauses[0].Depth:
+		case c.Kind == clause.KindParagraph || c.Kind == clause.KindItem || clause.IsTableHeader(&c):
+		default:
+			names = append(names, c.Label())
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+// quotesBeyond refuses a quotation that rewrites clause i whole ("L'annexe
+// 1 est remplacée par les dispositions suivantes : « Annexe 1 - … »") and
+// heads other clauses after it.
+func (st *state) quotesBeyond(i int, q string) error {
+	c := &st.cl[i]
+	doc := clause.Parse(q + "\n")
+	if len(doc.Clauses) == 0 || doc.Clauses[0].Kind != c.Kind || doc.Clauses[0].Heading == "" {
+		doc = clause.Parse(c.Heading + "\n\n" + q + "\n")
+	}
+	if len(doc.Clauses) == 0 {
+		return nil
+	}
+	if names := beyond(doc); names != "" {
+		return errf("the text quoted for %s heads other clauses too (%s): one instruction for each", st.name(i), names)
+	}
+	return nil
+}

@@ -25,3 +25,22 @@ func TestReplacedBySeveralArticles(t *testing.T) {
 			err: "Article 1er: article 12 is already in the text"},
 	})
 }
+
+// A quotation that rewrites or creates one clause and heads others after
+// it is refused: "L'annexe 1 est remplacée par les dispositions suivantes
+// : « Annexe 1 - … Annexe 3 - … »" wrote both headings into annex 1's
+// text, and "Il est créé une annexe 2 ainsi rédigée : « Annexe 2 - …
+// Annexe 3 - … »" put a second annex 3 beside the one there, exit 0.
+func TestQuotationHeadsOthers(t *testing.T) {
+	base := clause.Parse("# Convention\n\n## Article 1er - Objet\n\nTexte.\n\n## Annexe 1 - Tarifs\n\nTexte annexe 1.\n\n## Annexe 3 - Zones\n\nTexte annexe 3.\n")
+	runApplyCases(t, base, []applyCase{
+		{name: "an annex rewritten", amend: "### Article 1er\n\nL'annexe 1 est remplacée par les dispositions suivantes :\n\n« Annexe 1 - Tarifs\n\n« Nouveau texte.\n\n« Annexe 3 - Doublon\n\n« Texte doublon. »",
+			err: "Article 1er: the text quoted for annexe 1 heads other clauses too (Annexe 3 - Doublon): one instruction for each"},
+		{name: "its text alone", amend: "### Article 1er\n\nL'annexe 1 est remplacée par les dispositions suivantes :\n\n« Annexe 1 - Tarifs révisés\n\n« Nouveau texte. »",
+			clause: "annex 1", want: "Nouveau texte."},
+		{name: "an annex created", amend: "### Article 1er\n\nIl est créé une annexe 2 ainsi rédigée :\n\n« Annexe 2 - Nouvelle\n\n« Texte annexe 2.\n\n« Annexe 3 - Doublon\n\n« Texte doublon. »",
+			err: "Article 1er: the annex quoted heads other clauses too (Annexe 3 - Doublon): one instruction for each"},
+		{name: "an article rewritten", amend: "### Article 1er\n\nL'article 1er est ainsi rédigé :\n\n« Le texte est nouveau.\n\n« Annexe 4 - Autre\n\n« Texte. »",
+			err: "Article 1er: the text quoted for article 1er heads other clauses too (Annexe 4 - Autre): one instruction for each"},
+	})
+}
