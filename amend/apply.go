@@ -441,6 +441,11 @@ func (st *state) applyTo(op Op, t Target, by string) error {
 				clause.NormalizeNumber(n) != clause.NormalizeNumber(st.cl[i].Number) {
 				return errf("the text quoted for article %s is headed article %s: renumber with « devient » first", st.cl[i].Number, n)
 			}
+			if st.cl[i].Kind == clause.KindArticle && firstArticleNumber(op.New) != "" {
+				if err := headingsAsText(quotedArticles(op.New, "")); err != nil {
+					return err
+				}
+			}
 			if several, err := st.rewriteSeveral(i, op, by); several || err != nil {
 				return err
 			}
@@ -713,6 +718,9 @@ func (st *state) insert(i int, t Target, op Op, by string) error {
 			}
 		} else {
 			news = quotedArticles(op.New, op.Number)
+			if err := headingsAsText(news); err != nil {
+				return err
+			}
 			annex := st.annexes()[i]
 			if c.Kind == clause.KindAnnex {
 				annex = i

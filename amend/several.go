@@ -120,3 +120,24 @@ func (st *state) quotesBeyond(i int, q string) error {
 	}
 	return nil
 }
+
+// headingLine matches a line shaped as an article's heading: "Article
+// 11-1 - Encore", "Art. 12.".
+var headingLine = pattern(`^\s*(?:article|art\.)\s+NUM\s*(?:$|[-–—:.])`)
+
+// headingsAsText refuses articles quoted one of whose paragraphs opens
+// with a line shaped as an article's heading, which the reader took for
+// words of the article before: a number quoted twice ("« Article 11-1 …
+// Article 11-1 … »"), or going back. Written so, the consolidated article
+// held the other's heading and text as its own words, and the count of
+// articles announced, one fewer, was met.
+func headingsAsText(arts []clause.Clause) error {
+	for _, a := range arts {
+		for _, p := range strings.Split(a.Text, "\n\n") {
+			if line, _, _ := strings.Cut(p, "\n"); headingLine.MatchString(line) {
+				return errf("quotes « %s » inside article %s, which would read as its words (an article quoted twice?)", shorten(strings.TrimSpace(line)), a.Number)
+			}
+		}
+	}
+	return nil
+}

@@ -44,3 +44,20 @@ func TestQuotationHeadsOthers(t *testing.T) {
 			err: "Article 1er: the text quoted for article 1er heads other clauses too (Annexe 4 - Autre): one instruction for each"},
 	})
 }
+
+// An article's heading quoted where the reader takes it for words (a
+// number quoted twice) is refused: "remplacé par deux articles" quoting
+// 11, 11-1 and 11-1 again met the count, the third article's heading and
+// text written as words of the second, exit 0.
+func TestHeadingQuotedAsWords(t *testing.T) {
+	base := clause.Parse("# Convention\n\n## Article 11 - Suivi\n\nTexte onze.\n\n## Article 12 - Fin\n\nTexte douze.\n")
+	const three = "« Article 11 - Nouveau\n\n« Texte nouveau.\n\n« Article 11-1 - Autre\n\n« Texte autre.\n\n« Article 11-1 - Encore\n\n« Texte encore. »"
+	runApplyCases(t, base, []applyCase{
+		{name: "replaced by several", amend: "### Article 1er\n\nL'article 11 est remplacé par deux articles ainsi rédigés :\n\n" + three,
+			err: "Article 1er: quotes « Article 11-1 - Encore » inside article 11-1, which would read as its words (an article quoted twice?)"},
+		{name: "inserted", amend: "### Article 1er\n\nAprès l'article 12, il est inséré un article 12-1 ainsi rédigé :\n\n« Article 12-1 - Nouveau\n\n« Texte.\n\n« Article 12-1 - Encore\n\n« Texte encore. »",
+			err: "Article 1er: quotes « Article 12-1 - Encore » inside article 12-1, which would read as its words (an article quoted twice?)"},
+		{name: "a reference is no heading", amend: "### Article 1er\n\nAprès l'article 12, il est inséré un article 12-1 ainsi rédigé :\n\n« Article 12-1 - Nouveau\n\n« Article 12 du code civil s'applique. »",
+			clause: "article 12-1", want: "Article 12 du code civil s'applique."},
+	})
+}
