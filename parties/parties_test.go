@@ -392,6 +392,7 @@ func TestAgreementOnWhatAValueIsPaidBy(t *testing.T) {
 		{"30 €", false},
 		{"30 € HT par patient", false},
 		{"au plus 30 € par patient", false},
+		{"trente euros par patient et par an", false},
 	} {
 		a := clause.Parse(strings.Replace(base, "25 € par patient", mine, 1))
 		b := clause.Parse(strings.Replace(base, "25 € par patient", tc.other, 1))
@@ -418,5 +419,32 @@ func TestAgreementWhateverTheNumber(t *testing.T) {
 	}
 	if got := fmt.Sprint(r.Agree); got != "[[0 1]]" {
 		t.Errorf("article 4: agree = %s, want [[0 1]]", got)
+	}
+}
+
+// A sum in words is its figure whatever links its words: "vingt et un
+// euros" is "21 €", "trente-deux euros et cinquante centimes" "32,50 €",
+// and so is "cinquante centimes" "0,50 €". Before, the "et" and the
+// "centimes" read as what the value is paid by, and answers asking the
+// same sum did not agree.
+func TestAgreementOnSumsInWords(t *testing.T) {
+	const base = "# Proposition\n\n## Article 1er - Forfait\n\nLe forfait est fixé à 25 € par patient.\n\n## Article 2 - Durée\n\nLa présente convention est conclue pour cinq ans.\n"
+	for _, tc := range []struct {
+		figures, words string
+		agree          bool
+	}{
+		{"21 €", "vingt et un euros", true},
+		{"32,50 €", "trente-deux euros et cinquante centimes", true},
+		{"0,50 €", "cinquante centimes", true},
+		{"21,50 €", "vingt et un euros et cinquante centimes", true},
+		{"21 € par patient et par an", "vingt et un euros par patient et par an", true},
+		{"21 € par patient", "vingt et un euros par patient et par an", false},
+	} {
+		a := clause.Parse(strings.Replace(base, "25 € par patient", tc.figures, 1))
+		b := clause.Parse(strings.Replace(base, "25 € par patient", tc.words, 1))
+		tab := Compare(clause.Parse(base), []*clause.Document{a, b}, clause.CompareOptions{})
+		if got := len(rowNumbered(t, tab, "1er").Agree) == 1; got != tc.agree {
+			t.Errorf("%q against %q: agree = %v, want %v", tc.figures, tc.words, got, tc.agree)
+		}
 	}
 }

@@ -123,8 +123,9 @@ func replaceWord(s, old, new string) string {
 	}
 }
 
-// currencyWords name a sum's currency, written out.
-var currencyWords = map[string]bool{"euro": true, "euros": true, "eur": true, "franc": true, "francs": true, "f": true, "frf": true}
+// currencyWords name a sum's currency, or its hundredth, written out.
+var currencyWords = map[string]bool{"euro": true, "euros": true, "eur": true, "franc": true, "francs": true, "f": true, "frf": true,
+	"centime": true, "centimes": true}
 
 // valueWords are the words of a value as written, beside its figure and
 // its currency, sorted: its bound and what it is paid by ("au moins",
@@ -137,7 +138,12 @@ func valueWords(value string) string {
 	for i, w := range words {
 		figure := strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) < 0
 		percent := w == "pour" && i+1 < len(words) && words[i+1] == "cent"
-		if !figure && !percent && !frtext.IsCardinalWord(w) && !currencyWords[w] {
+		// "vingt et un euros", "trente euros et cinquante centimes": the
+		// "et" of a sum in words is the figure's, not a second basis
+		// ("par patient et par an").
+		link := w == "et" && i > 0 && i+1 < len(words) &&
+			(frtext.IsCardinalWord(words[i-1]) || currencyWords[words[i-1]]) && frtext.IsCardinalWord(words[i+1])
+		if !figure && !percent && !link && !frtext.IsCardinalWord(w) && !currencyWords[w] {
 			out = append(out, w)
 		}
 	}
