@@ -232,7 +232,7 @@ func (st *state) replacePrice(i int, t Target, op Op, by string) error {
 		return errf("the price « %s » of %s stands %d times in it: quote the words around the one replaced", prices[0], t.clauseName(), len(at))
 	}
 	written := strings.TrimSpace(op.New)
-	if bareNumber.MatchString(prices[0]) {
+	if bareNumber.MatchString(prices[0]) || op.Unquoted {
 		written = asCellWrites(written, prices[0])
 	}
 	text := setCell(c.Text, at[0], at[0]+len(prices[0]), written)
@@ -246,16 +246,22 @@ func (st *state) replacePrice(i int, t Target, op Op, by string) error {
 	return nil
 }
 
-// asCellWrites writes price as a table of bare numbers writes old, the
-// price it replaces: without its unit, and with as many decimals ("30 €"
-// for "26,50" is "30,00"). A table in columns tells its rows by the
-// prices written so: a bare "30" there is no row.
+// asCellWrites writes price as the table writes old, the price it
+// replaces: with as many decimals ("30 €" for "26,50" is "30,00"), and
+// the unit old has, or none ("32 euros" for "30 €" is "32 €"). A table in
+// columns tells its rows by the prices written so: a bare "30" there is
+// no row.
 func asCellWrites(price, old string) string {
 	if m := priceCell.FindStringSubmatch(price); m != nil {
 		price = m[1]
 	}
 	if !bareNumber.MatchString(price) {
 		return price
+	}
+	if m := priceCell.FindStringSubmatch(old); m != nil {
+		// "30 €", "30,00 EUR": the number as the table writes it, then
+		// its unit, as it does too.
+		return asCellWrites(price, m[1]) + old[len(m[1]):]
 	}
 	decimals := func(n string) (int, int) {
 		if k := strings.LastIndexAny(n, ".,"); k >= 0 && len(n)-k <= 3 {

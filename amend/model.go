@@ -156,7 +156,9 @@ type Op struct {
 	Code string
 	// Price, for a Replace, puts New in place of the one price the
 	// target row holds ("le tarif de la ligne G est remplacé par …").
-	Price bool
+	// Unquoted, New is a value, not words ("est porté à 32 euros"): it
+	// is written as the table writes its prices ("32 €").
+	Price, Unquoted bool
 }
 
 // Instruction is one instruction of the avenant: an article, or one of its

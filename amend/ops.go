@@ -218,6 +218,22 @@ var opForms = []opForm{
 		func(m, q []string) Op { return Op{Kind: Repeal} }},
 }
 
+// valueForms quote nothing and need no verb of amending: parse reads them
+// after opForms, in an instruction naming a row, but Amends, which reads
+// an article for instructions only behind the few stems mayInstruct gates
+// on (gate.go), does not, and an avenant of such articles alone is not
+// told from a text by diff.
+var valueForms = []opForm{
+	// "le tarif de la ligne G est porté à 32 €": the row's one price set,
+	// unquoted, the sentence ending with it (a date after it, "à compter
+	// du…", is no part of a row's price).
+	{pattern(`\b(?:le|son)\s+(?:tarif|montant|prix)\b([^\x01]*?)\s+est\s+(?:porté|fixé|revalorisé|remplacé\s+par)\s+(?:à\s+)?(\d{1,3}(?:[\s\x{a0}\x{202f}]?\d{3})*(?:,\d{1,2})?\s?(?:€|euros?|EUR))\s*[.;]?\s*$`),
+		func(m, q []string) Op { return Op{Kind: Replace, New: m[2], Price: true, Unquoted: true} }},
+}
+
+// parseForms are the forms parseOps reads, in order.
+var parseForms = slices.Concat(opForms, valueForms)
+
 // renumberForm reads "l'article N devient l'article M", "l'annexe 2
 // devient l'annexe 3", "l'article 2 de l'annexe 1 devient l'article 3 de
 // l'annexe 1": the op names its own target.
@@ -320,7 +336,7 @@ func parseOps(frame string, ctx Target, last *Target, quotes []string) ([]Op, er
 	}
 	rest = cut(rest, renumberForm)
 	midLocation := ""
-	for _, f := range opForms {
+	for _, f := range parseForms {
 		for _, m := range f.re.FindAllStringSubmatchIndex(rest, -1) {
 			groups := submatches(rest, m)
 			op := f.make(groups, quotesIn(rest[m[0]:m[1]], quotes))
