@@ -119,88 +119,6 @@ func (st *state) end(i int) int {
 	return j
 }
 
-// resolve finds the clause a target names.
-func (st *state) resolve(t Target) (int, error) {
-	if t.TableName != "" {
-		return st.resolveTable(t)
-	}
-	var found []int
-	if t.Row != "" {
-		from, to := 0, len(st.cl)
-		if t.Number != "" {
-			a, err := st.resolve(Target{Kind: clause.KindAnnex, Number: t.Number})
-			if err != nil {
-				return 0, err
-			}
-			from, to = a, st.end(a)
-		}
-		for i := from; i < to; i++ {
-			if c := &st.cl[i]; c.Kind == clause.KindItem && c.Number == t.Row {
-				found = append(found, i)
-			}
-		}
-	} else {
-		want := clause.NormalizeNumber(t.Number)
-		from, to, err := st.within(t)
-		if err != nil {
-			return 0, err
-		}
-		for i := from; i < to; i++ {
-			c := &st.cl[i]
-			if c.Kind == t.Kind && (t.Kind == clause.KindPreamble || t.Number == "" && t.Kind == clause.KindAnnex || clause.NormalizeNumber(c.Number) == want) {
-				found = append(found, i)
-			}
-		}
-	}
-	switch {
-	case len(found) == 0 && t.Row != "" && t.Number != "":
-		return 0, errf("row %s is not in annexe %s", t.Row, t.Number)
-	case len(found) == 0:
-		return 0, errf("%s is not in the text", t.clauseName())
-	case len(found) == 1:
-		return found[0], nil
-	}
-	if t.Row != "" {
-		return 0, errf("row %s is in %d tables: name the annex, or the table by its heading (« à la ligne %s du tableau « … » »)", t.Row, len(found), t.Row)
-	}
-	if t.Kind == clause.KindChapter || t.Kind == clause.KindSection {
-		return 0, errf("%s is named %d times in the text: name the division that holds the one meant (« le chapitre 3 du titre 2 »)", t.clauseName(), len(found))
-	}
-	return 0, errf("%s is named %d times in the text", t.clauseName(), len(found))
-}
-
-// within is the span of clauses a target is looked for in: the annex of
-// an article of an annexed règlement, the divisions that hold a chapitre
-// or a section, each named once in the one before; the whole text else.
-func (st *state) within(t Target) (from, to int, err error) {
-	from, to = 0, len(st.cl)
-	if t.InAnnex {
-		a, err := st.resolve(Target{Kind: clause.KindAnnex, Number: t.Annex})
-		if err != nil {
-			return 0, 0, err
-		}
-		from, to = a, st.end(a)
-	}
-	for k, d := range t.Within {
-		var found []int
-		for i := from; i < to; i++ {
-			if c := &st.cl[i]; c.Kind == d.Kind && clause.NormalizeNumber(c.Number) == clause.NormalizeNumber(d.Number) {
-				found = append(found, i)
-			}
-		}
-		name := Target{Kind: d.Kind, Number: d.Number, Within: t.Within[:k]}.clauseName()
-		switch len(found) {
-		case 0:
-			return 0, 0, errf("%s is not in the text", name)
-		case 1:
-		default:
-			return 0, 0, errf("%s is named %d times in the text", name, len(found))
-		}
-		from, to = found[0], st.end(found[0])
-	}
-	return from, to, nil
-}
-
 // scope narrows a clause's text (or heading) to the point, alinéa,
 // sentence or words the target names.
 func scope(text string, t Target) (span, error) {
@@ -786,12 +704,7 @@ func (st *state) insert(i int, t Target, op Op, by string) error {
 	if op.Unit == UnitPhrase {
 		sep = " "
 	} else if lineMarker(op.New) != "" && strings.Contains(c.Text, "\n") && lineMarker(c.Text[lineStart(c.Text, s.start):]) != "" {
-		// A new point among points stays in their list, set apart as
-		// they are: on the next line, or after a blank line.
-		sep = "\n"
-		if strings.HasPrefix(c.Text[s.end:], "\n\n") || strings.HasSuffix(c.Text[:s.start], "\n\n") {
-			sep = "\n\n"
-		}
+		sep = pointSep(c.Text, s, op.Place == PlaceBefore || op.Place == PlaceStart)
 	}
 	switch {
 	case op.Place == PlaceBefore || op.Place == PlaceStart:
@@ -807,7 +720,38 @@ func (st *state) insert(i int, t Target, op Op, by string) error {
 	return nil
 }
 
-// splice puts the new clauses news at index at, written by instruction by.
+// pointSep is how a new point put at the start or the end of span s of
+// text stays in the list of points there, set apart as they are: on the
+// next line, or after a blank line, as the text around the span sets it,
+// else as the point of the span nearest the place is set apart from the
+// one before it. Read at the span's edges alone, "L'article 5 est
+// complété par un III" put the III on the line under the II, in its
+// alinéa, where the article set its points a blank line apart: the
+// article's last alinéa was then the II and the III.
+func pointSep(text string, s span, atStart bool) string {
+	if strings.HasPrefix(text[s.end:], "\n\n") || strings.HasSuffix(text[:s.start], "\n\n") {
+		return "\n\n"
+	}
+	nearest := -1
+	for at := s.start; at < s.end; {
+		nl := strings.IndexByte(text[at:s.end], '\n')
+		if nl < 0 {
+			break
+		}
+		at += nl + 1
+		if at < s.end && lineMarker(text[at:s.end]) != "" {
+			nearest = at
+			if atStart {
+				break
+			}
+		}
+	}
+	if nearest >= 0 && strings.HasSuffix(text[:nearest], "\n\n") {
+		return "\n\n"
+	}
+	return "\n"
+}
+
 // lastParagraph returns the paragraph that ends article i, which holds
 // clauses after its own text (a table, the text after it): what
 // completes the article completes that paragraph, and nothing completes a
@@ -820,6 +764,7 @@ func (st *state) lastParagraph(i int, t Target) (int, error) {
 	return last, nil
 }
 
+// splice puts the new clauses news at index at, written by instruction by.
 func (st *state) splice(at int, news []clause.Clause, by string) {
 	st.cl = append(st.cl[:at], append(news, st.cl[at:]...)...)
 	st.base = append(st.base[:at], append(make([]int, len(news)), st.base[at:]...)...)
