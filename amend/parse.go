@@ -271,15 +271,19 @@ func aims(set *Set) map[string]string {
 // title) is no text to aim at, and two sets of instructions compare as
 // texts.
 func InstructsAgainst(doc, base *clause.Document) bool {
-	return !mostlyShared(doc, base) && instructsMostly(doc) && !instructsMostly(base) &&
+	return !mostlyShared(doc, base) && instructsAgainst(doc, base)
+}
+
+func instructsAgainst(doc, base *clause.Document) bool {
+	return instructsMostly(doc) && !instructsMostly(base) &&
 		slices.ContainsFunc(base.Clauses, func(c clause.Clause) bool { return c.Kind == clause.KindArticle })
 }
 
 // mostlyShared reports whether most of doc's units stand in base word for
 // word: two versions of one text, neither of which is instructions aimed
 // at another. Told first, by hashing, it spares reading half the articles
-// of each for instructions, which diff asks of every pair of files: on two
-// versions of a 1 MB convention, a fifth of the diff's cost.
+// of each for instructions: on two versions of a 1 MB convention, a fifth
+// of the diff's cost.
 func mostlyShared(doc, base *clause.Document) bool {
 	units := unitsOf(doc)
 	texts := unitTexts(base)
@@ -290,6 +294,37 @@ func mostlyShared(doc, base *clause.Document) bool {
 		}
 	}
 	return 2*n > len(units)
+}
+
+// InstructsEitherAgainst is InstructsAgainst both ways, which diff asks of
+// every pair of files: 1 when b is instructions laid against a, -1 when a
+// is laid against b, 0 when neither is. The texts the two share word for
+// word are hashed once for both ways.
+func InstructsEitherAgainst(a, b *clause.Document) int {
+	inA := unitTexts(a)
+	shared := map[string]bool{}
+	unitsB := unitsOf(b)
+	for _, c := range unitsB {
+		if inA[c.Text] {
+			shared[c.Text] = true
+		}
+	}
+	count := func(units []*clause.Clause) (n int) {
+		for _, c := range units {
+			if shared[c.Text] {
+				n++
+			}
+		}
+		return n
+	}
+	unitsA := unitsOf(a)
+	switch {
+	case 2*count(unitsB) <= len(unitsB) && instructsAgainst(b, a):
+		return 1
+	case 2*count(unitsA) <= len(unitsA) && instructsAgainst(a, b):
+		return -1
+	}
+	return 0
 }
 
 // instructsMostly reports whether most of doc's articles are amending

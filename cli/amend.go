@@ -219,12 +219,14 @@ func (l *docLoader) loadCompared(oldArg, newArg string, amends bool) (oldDoc, ne
 		if oldDoc, newDoc, old, new, err = l.loadPair(oldArg, newArg); err != nil {
 			return
 		}
-		switch {
-		case amend.Amends(newDoc, oldDoc):
+		if amend.Amends(newDoc, oldDoc) {
 			err = fmt.Errorf("%s: %w: to compare %s with what they make of it, add --amends", newArg, errAmending, oldArg)
-		case amend.InstructsAgainst(newDoc, oldDoc):
+			return
+		}
+		switch amend.InstructsEitherAgainst(oldDoc, newDoc) {
+		case 1:
 			err = aimedElsewhere(newArg, oldArg)
-		case amend.InstructsAgainst(oldDoc, newDoc):
+		case -1:
 			err = aimedElsewhere(oldArg, newArg)
 		}
 		return

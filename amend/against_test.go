@@ -1,0 +1,49 @@
+package amend
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/fixtures"
+)
+
+// InstructsEitherAgainst is InstructsAgainst both ways round, the texts
+// shared hashed once: a law amending a code against a convention, and the
+// other way round, are told; two versions of a convention, two readings of
+// a bill, or a bill against its title alone, are not.
+func TestInstructsEitherAgainst(t *testing.T) {
+	law := clause.Parse("# Loi\n\n## Article 1er\n\nL'article L. 162-5 du code de la sécurité sociale est ainsi modifié : les mots « six mois » sont remplacés par les mots « trois mois ».\n\n## Article 2\n\nL'article L. 162-15 du code de la sécurité sociale est abrogé.\n")
+	law2 := clause.Parse("# Loi\n\n## Article 1er\n\nL'article L. 162-5 du code de la sécurité sociale est ainsi modifié : les mots « six mois » sont remplacés par les mots « deux mois ».\n\n## Article 2\n\nL'article L. 162-15 du code de la sécurité sociale est abrogé.\n")
+	conv := fixture(t, "05-convention-2024-06.md")
+	b, err := fixtures.FS.ReadFile("05-convention-2024-06.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := decodeDoc(t, []byte(strings.Replace(string(b), "30 €", "32 €", 1)))
+	title := clause.Parse("Projet de loi relatif à la sécurité sociale\n")
+	for _, tc := range []struct {
+		name string
+		a, b *clause.Document
+		want int
+	}{
+		{"a law against a convention", conv, law, 1},
+		{"a convention against a law", law, conv, -1},
+		{"two versions of a convention", conv, edited, 0},
+		{"two readings of a law", law, law2, 0},
+		{"a law against its title alone", title, law, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := InstructsEitherAgainst(tc.a, tc.b)
+			want := 0
+			if InstructsAgainst(tc.b, tc.a) {
+				want = 1
+			} else if InstructsAgainst(tc.a, tc.b) {
+				want = -1
+			}
+			if got != tc.want || want != tc.want {
+				t.Errorf("InstructsEitherAgainst = %d, InstructsAgainst both ways %d, want %d", got, want, tc.want)
+			}
+		})
+	}
+}
