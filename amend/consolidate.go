@@ -54,6 +54,11 @@ func ConsolidateKeeping(base *clause.Document, spaces *Spaces, amending string, 
 		return nil, err
 	}
 	if len(set.Instructions) == 0 {
+		if set.unnamed != nil {
+			// A text of articles of its own, one of which sets a value:
+			// a consolidated text, or an avenant written so.
+			return nil, fmt.Errorf("no amending instruction in it (%w)", set.unnamed)
+		}
 		return nil, errors.New("no amending instruction in it")
 	}
 	res, err := apply(base, set, format)

@@ -178,6 +178,10 @@ type Set struct {
 	// Own lists the articles of the avenant that amend nothing (its own
 	// provisions: entry into force, duration), by their label.
 	Own []string
+	// unnamed is the first value the avenant sets without naming the
+	// words it replaces (setsValueUnnamed): an error when it holds
+	// instructions, the reason it holds none otherwise.
+	unnamed error
 }
 
 // describe names a target in messages, in the words of the base.

@@ -37,9 +37,7 @@ func parse(doc *clause.Document) (*Set, error) {
 			return nil, &Error{label, err.Error()}
 		}
 		if !amends(foldText(frame), quotes) {
-			if err := setsValueUnnamed(frame, nil); err != nil {
-				return nil, &Error{label, err.Error()}
-			}
+			set.valueUnnamed(label, frame, nil)
 			set.Own = append(set.Own, label)
 			continue
 		}
@@ -56,6 +54,9 @@ func parse(doc *clause.Document) (*Set, error) {
 		if err := root.read(label, ctx, &last, quotes, set); err != nil {
 			return nil, err
 		}
+	}
+	if set.unnamed != nil && len(set.Instructions) > 0 {
+		return nil, set.unnamed
 	}
 	for k := range set.Instructions {
 		in := &set.Instructions[k]
@@ -412,6 +413,14 @@ func ownProvision(text string) bool {
 // what the amended text says, without naming the words it replaces.
 var setsValue = lazy(`(?i)(?:^|[^\pL])(?:(?:est|sont)\s+(?:portée?s?|fixée?s?|revalorisée?s?|valorisée?s?|augmentée?s?|relevée?s?|ramenée?s?|réduite?s?|diminuée?s?|majorée?s?|minorée?s?|abaissée?s?)|passe(?:nt)?)(?:\s*,[^,.;]{0,60},)?\s+(?:à|de)\s+\d`)
 
+// valueUnnamed keeps the first value set without the words it replaces,
+// in text, read as the avenant's own provision of label by.
+func (set *Set) valueUnnamed(by, text string, quotes []string) {
+	if err := setsValueUnnamed(text, quotes); err != nil && set.unnamed == nil {
+		set.unnamed = &Error{by, err.Error()}
+	}
+}
+
 // setsValueUnnamed is the error of an article, a point or a sentence read
 // as none of the forms of amending that sets a value all the same, and
 // speaks not of the amending text itself ("le forfait du présent
@@ -686,9 +695,7 @@ func (n *node) read(label string, ctx Target, last *Target, quotes []string, set
 	if !strings.ContainsRune(text, quoteOpen) && !amends(foldText(text), nil) {
 		// A point of the avenant's own ("II. - Le présent article entre
 		// en vigueur le…").
-		if err := setsValueUnnamed(text, quotes); err != nil {
-			return &Error{by, err.Error()}
-		}
+		set.valueUnnamed(by, text, quotes)
 		set.Own = append(set.Own, by)
 		return nil
 	}
@@ -699,9 +706,7 @@ func (n *node) read(label string, ctx Target, last *Target, quotes []string, set
 	// goes on with the one before's.
 	for k, sentence := range sentencesOf(text) {
 		if !strings.ContainsRune(sentence, quoteOpen) && !amends(foldText(sentence), nil) {
-			if err := setsValueUnnamed(sentence, quotes); err != nil {
-				return &Error{by, err.Error()}
-			}
+			set.valueUnnamed(by, sentence, quotes)
 			if len(set.Own) == 0 || set.Own[len(set.Own)-1] != by {
 				set.Own = append(set.Own, by)
 			}
