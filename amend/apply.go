@@ -353,27 +353,8 @@ func (st *state) applyTo(op Op, t Target, by string) error {
 			return nil
 		}
 		if !t.Heading && !t.narrowed() {
-			// A quotation opening with another article's heading would
-			// give article 12 the number 13 beside the article 13 there.
-			if n := firstArticleNumber(op.New); n != "" && st.cl[i].Kind == clause.KindArticle &&
-				clause.NormalizeNumber(n) != clause.NormalizeNumber(st.cl[i].Number) {
-				return errf("the text quoted for article %s is headed article %s: renumber with « devient » first", st.cl[i].Number, n)
-			}
-			if st.cl[i].Kind == clause.KindArticle && firstArticleNumber(op.New) != "" {
-				if err := headingsAsText(quotedArticles(op.New, "")); err != nil {
-					return err
-				}
-			}
-			if several, err := st.rewriteSeveral(i, op, by); several || err != nil {
+			if done, err := st.rewriteWhole(i, op, by); done || err != nil {
 				return err
-			}
-			if err := st.quotesBeyond(i, op.New); err != nil {
-				return err
-			}
-			if with, heading, ok := st.structured(i, op.New); ok {
-				st.replaceBody(i, with, by)
-				st.cl[i].Heading = heading
-				return nil
 			}
 		}
 		st.rewrite(i, t, op.New)

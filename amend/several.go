@@ -6,6 +6,37 @@ import (
 	"github.com/avenant-dev/avenant/clause"
 )
 
+// rewriteWhole rewrites the whole of clause i as the quotation of op
+// when it is more than plain text (several articles, a table, the
+// clause's heading), and reports whether it did; a quotation that cannot
+// be its text is refused.
+func (st *state) rewriteWhole(i int, op Op, by string) (bool, error) {
+	if st.cl[i].Kind == clause.KindArticle {
+		// A quotation opening with another article's heading would give
+		// article 12 the number 13 beside the article 13 there.
+		if n := firstArticleNumber(op.New); n != "" && clause.NormalizeNumber(n) != clause.NormalizeNumber(st.cl[i].Number) {
+			return true, errf("the text quoted for article %s is headed article %s: renumber with « devient » first", st.cl[i].Number, n)
+		}
+		if firstArticleNumber(op.New) != "" {
+			if err := headingsAsText(quotedArticles(op.New, "")); err != nil {
+				return true, err
+			}
+		}
+	}
+	if several, err := st.rewriteSeveral(i, op, by); several || err != nil {
+		return true, err
+	}
+	if err := st.quotesBeyond(i, op.New); err != nil {
+		return true, err
+	}
+	if with, heading, ok := st.structured(i, op.New); ok {
+		st.replaceBody(i, with, by)
+		st.cl[i].Heading = heading
+		return true, nil
+	}
+	return false, nil
+}
+
 // rewriteSeveral rewrites article i as the quotation of several articles
 // it is replaced by ("L'article 11 est remplacé par deux articles 11 et
 // 11-1 ainsi rédigés : « Article 11 … Article 11-1 … »"): the first, of
