@@ -52,6 +52,11 @@ func (p Price) sameValue(q Price) bool {
 	return p.Value == q.Value && p.Unit == q.Unit && p.Effective == q.Effective
 }
 
+// sameSource reports whether two prices are read from the same kind of
+// place, a tariff row or an article: the table's 30 € and an article's
+// 26,50 € swapped are two prices changed.
+func (p Price) sameSource(q Price) bool { return p.Row == q.Row }
+
 // Prices returns every price a document states, in document order.
 func Prices(d *clause.Document) []Price {
 	var out []Price
@@ -178,7 +183,8 @@ type Row struct {
 // prices does, each compared with the price of its own column when both
 // versions name the same columns (a column moved with its prices changes
 // nothing; names swapped over the same prices change two), else with the
-// price in its place, as check and diff compare them.
+// price in its place, as check and diff compare them. A price of the
+// table and one of an article are compared each with its own kind.
 func (r *Row) Changed(i int) bool {
 	if i == 0 || i >= len(r.Cells) {
 		return false
@@ -195,10 +201,10 @@ func (r *Row) Changed(i int) bool {
 		return true
 	}
 	if !sameColumns(as, bs) {
-		return !slices.EqualFunc(as, bs, Price.sameValue)
+		return !slices.EqualFunc(as, bs, func(p, q Price) bool { return p.sameValue(q) && p.sameSource(q) })
 	}
 	for _, p := range bs {
-		if !slices.ContainsFunc(as, p.same) {
+		if !slices.ContainsFunc(as, func(q Price) bool { return p.same(q) && p.sameSource(q) }) {
 			return true
 		}
 	}

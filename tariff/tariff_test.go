@@ -320,3 +320,18 @@ func TestTablesOneHeading(t *testing.T) {
 		"Annexe 1 VG: 35 € 35 € –*",
 	)
 }
+
+// TestChangedSource: a cell holding the table's price and an article's
+// changes when the two swap (30 € / 26,50 € (Article 3) → 26,50 € / 30 €
+// (Article 3)): each price is compared with the one of its own kind, not
+// with any of the cell's.
+func TestChangedSource(t *testing.T) {
+	doc := func(article, row string) *clause.Document {
+		return clause.Parse("## Article 3 - Consultation\n\nLa consultation de référence G est fixée à " + article +
+			".\n\n## Annexe 1 - Tarifs\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| G | Consultation | " + row + " |\n")
+	}
+	grid := Build([]Version{{Label: "v1", Doc: doc("26,50 €", "30 €")}, {Label: "v2", Doc: doc("30 €", "26,50 €")}, {Label: "v3", Doc: doc("30 €", "26,50 €")}})
+	if len(grid.Rows) != 1 || !grid.Rows[0].Changed(1) || grid.Rows[0].Changed(2) {
+		t.Errorf("swapped prices: %+v", grid.Rows)
+	}
+}
