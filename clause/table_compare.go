@@ -22,9 +22,14 @@ import (
 func rowFacts(old, new *Document, oc, nc *Clause, refs *refIndex) []Fact {
 	oCells, nCells, names := recordCells(old, new, oc, nc)
 	subject := pairSubject(old, new, oc, nc)
-	if len(oCells) != len(nCells) || max(amountCells(oCells), amountCells(nCells)) < 2 {
+	// A row's one price set under another zone's column ("| 30 € | |" →
+	// "| | 30 € |") leaves the one zone and prices the other.
+	oz, nz := old.zoneOf(oc), new.zoneOf(nc)
+	moved := oz != "" && nz != "" && oz != nz
+	if len(oCells) != len(nCells) || max(amountCells(oCells), amountCells(nCells)) < 2 && !moved {
 		facts := compareFacts(strings.Join(oCells, cellSep), strings.Join(nCells, cellSep), subject, refs)
-		return withRowCode(qualify(facts, factSubject(nc), subject), factSubject(oc), factSubject(nc))
+		facts = zoneNamed(qualify(facts, factSubject(nc), subject), subject, oz, nz)
+		return withRowCode(facts, factSubject(oc), factSubject(nc))
 	}
 	var out []Fact
 	for j := range nCells {
@@ -428,10 +433,14 @@ func presentFacts(d *Document, c *Clause, removed bool) []Fact {
 	subject := d.rowSubject(c)
 	cells := d.cellsOf(c)
 	if !isTableRow(c) || amountCells(cells) < 2 {
-		if removed {
-			return removedFacts(d.factBody(c), subject)
+		zone := ""
+		if isTableRow(c) {
+			zone = d.zoneOf(c)
 		}
-		return addedFacts(d.factBody(c), subject)
+		if removed {
+			return zoneNamed(removedFacts(d.factBody(c), subject), subject, zone, "")
+		}
+		return zoneNamed(addedFacts(d.factBody(c), subject), subject, "", zone)
 	}
 	names := columnNames(d, c)
 	var all []Fact

@@ -57,7 +57,7 @@ func TestRowGridFromRows(t *testing.T) {
 		{"overseas alone", 12, []string{"MDO", "Majoration outre-mer", "", "2,00 €"}, nil, ""},
 		{"wide columns", 20, []string{"IK", "Indemnité kilométrique", "0,61 €", ""}, nil, ""},
 		{"métropole changed", 12, []string{"IK", "Indemnité kilométrique", "0,61 €", ""},
-			[]string{"IK", "Indemnité kilométrique", "0,58 €", ""}, "[amount IK: 0,58 €→0,61 €]"},
+			[]string{"IK", "Indemnité kilométrique", "0,58 €", ""}, "[amount IK (Métropole): 0,58 €→0,61 €]"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			text := columns(tc.w, header, g, tc.row)

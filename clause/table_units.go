@@ -224,7 +224,7 @@ func (d *Document) priceTexts(i int) (texts, columns []string) {
 		if outside := d.outsideDates(i); outside != "" {
 			body += cellSep + outside
 		}
-		return []string{body}, []string{""}
+		return []string{body}, []string{d.zoneOf(c)}
 	}
 	var dates []string
 	for _, cell := range cells {
