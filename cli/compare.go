@@ -120,9 +120,15 @@ func compareRun(opts *CompareOptions) error {
 // party asks of the base, and each is an error naming it. Two drafts of
 // an avenant written as amendments compare as texts, and so does a bill
 // against a step of it that holds no article (a commission that adopted
-// no text: its title alone).
+// no text: its title alone); a base of instructions answered by a text
+// is an error too.
 func (l *docLoader) answer(d, base *clause.Document, baseRef string, format amend.Format, arg string) (*clause.Document, error) {
 	if !amend.InstructsAgainst(d, base) {
+		if amend.InstructsAgainst(base, d) {
+			// A base of instructions answered by a text: every answer's
+			// column read as the whole base replaced.
+			return nil, fmt.Errorf("%s: %w, laid as the base of %s, a text: compare it with the answers to it, or compare what it makes of the text it amends (avenant apply) with %s", sanitize.Line(baseRef), errAmending, sanitize.Line(arg), sanitize.Line(arg))
+		}
 		return d, nil
 	}
 	if !amend.Amends(d, base) {
