@@ -80,3 +80,11 @@ func (t *factTextKind) startsFrom(pos int) bool {
 	}
 	return true
 }
+
+// SameDate reports whether two texts that each give one date give the
+// same, however written: "1er janvier 2025" and "01/01/2025"; a month is
+// not its first day. Two answers asking the same date agree (parties).
+func SameDate(a, b string) bool {
+	fa, fb := extractNormalized(normalizeFactText(a), ""), extractNormalized(normalizeFactText(b), "")
+	return len(fa) == 1 && len(fb) == 1 && fa[0].kind == FactDate && fb[0].kind == FactDate && fa[0].val == fb[0].val
+}

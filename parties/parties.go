@@ -402,11 +402,13 @@ func unnumbered(cl *clause.Clause) string {
 
 // sameFact compares two facts by what they make of the base: the old
 // side is the base's in both. A value is its figure, however written,
-// with its bound and what it is paid by (valueWords).
+// with its bound and what it is paid by (valueWords); a date is its day,
+// however written ("1er janvier 2025", "01/01/2025").
 func sameFact(a, b clause.Fact) bool {
 	return a.Kind == b.Kind && a.Subject == b.Subject && a.Old == b.Old &&
 		sameValue(a.NewValue, b.NewValue) && a.Unit == b.Unit && a.Effective == b.Effective &&
-		(a.NewValue != nil && valueWords(a.New) == valueWords(b.New) || clause.Canonical(a.New) == clause.Canonical(b.New))
+		(a.NewValue != nil && valueWords(a.New) == valueWords(b.New) || clause.Canonical(a.New) == clause.Canonical(b.New) ||
+			a.Kind == clause.FactDate && clause.SameDate(a.New, b.New))
 }
 
 func sameValue(a, b *float64) bool {

@@ -448,3 +448,26 @@ func TestAgreementOnSumsInWords(t *testing.T) {
 		}
 	}
 }
+
+// Two answers asking the same date agree however they write it: "1er
+// janvier 2025" and "01/01/2025". Before, the texts were compared, and
+// they did not. A month is not its first day, nor one day the next.
+func TestAgreementOnDates(t *testing.T) {
+	const base = "# Proposition\n\n## Article 1er - Consultation\n\nLa consultation G est fixée à 26,50 € à compter du 1er octobre 2024.\n\n## Article 2 - Durée\n\nLa présente convention est conclue pour cinq ans.\n"
+	for _, tc := range []struct {
+		mine, other string
+		agree       bool
+	}{
+		{"1er janvier 2025", "01/01/2025", true},
+		{"1er janvier 2025", "1/1/2025", true},
+		{"1er janvier 2025", "2 janvier 2025", false},
+		{"1er janvier 2025", "janvier 2025", false},
+	} {
+		a := clause.Parse(strings.Replace(base, "1er octobre 2024", tc.mine, 1))
+		b := clause.Parse(strings.Replace(base, "1er octobre 2024", tc.other, 1))
+		tab := Compare(clause.Parse(base), []*clause.Document{a, b}, clause.CompareOptions{})
+		if got := len(rowNumbered(t, tab, "1er").Agree) == 1; got != tc.agree {
+			t.Errorf("%q against %q: agree = %v, want %v", tc.mine, tc.other, got, tc.agree)
+		}
+	}
+}
