@@ -429,24 +429,14 @@ func TestAgreementWhateverTheNumber(t *testing.T) {
 // same sum did not agree.
 func TestAgreementOnSumsInWords(t *testing.T) {
 	const base = "# Proposition\n\n## Article 1er - Forfait\n\nLe forfait est fixé à 25 € par patient.\n\n## Article 2 - Durée\n\nLa présente convention est conclue pour cinq ans.\n"
-	for _, tc := range []struct {
-		figures, words string
-		agree          bool
-	}{
+	agreeing(t, base, "25 € par patient", []agreeCase{
 		{"21 €", "vingt et un euros", true},
 		{"32,50 €", "trente-deux euros et cinquante centimes", true},
 		{"0,50 €", "cinquante centimes", true},
 		{"21,50 €", "vingt et un euros et cinquante centimes", true},
 		{"21 € par patient et par an", "vingt et un euros par patient et par an", true},
 		{"21 € par patient", "vingt et un euros par patient et par an", false},
-	} {
-		a := clause.Parse(strings.Replace(base, "25 € par patient", tc.figures, 1))
-		b := clause.Parse(strings.Replace(base, "25 € par patient", tc.words, 1))
-		tab := Compare(clause.Parse(base), []*clause.Document{a, b}, clause.CompareOptions{})
-		if got := len(rowNumbered(t, tab, "1er").Agree) == 1; got != tc.agree {
-			t.Errorf("%q against %q: agree = %v, want %v", tc.figures, tc.words, got, tc.agree)
-		}
-	}
+	})
 }
 
 // Two answers asking the same date agree however they write it: "1er
@@ -454,17 +444,28 @@ func TestAgreementOnSumsInWords(t *testing.T) {
 // they did not. A month is not its first day, nor one day the next.
 func TestAgreementOnDates(t *testing.T) {
 	const base = "# Proposition\n\n## Article 1er - Consultation\n\nLa consultation G est fixée à 26,50 € à compter du 1er octobre 2024.\n\n## Article 2 - Durée\n\nLa présente convention est conclue pour cinq ans.\n"
-	for _, tc := range []struct {
-		mine, other string
-		agree       bool
-	}{
+	agreeing(t, base, "1er octobre 2024", []agreeCase{
 		{"1er janvier 2025", "01/01/2025", true},
 		{"1er janvier 2025", "1/1/2025", true},
 		{"1er janvier 2025", "2 janvier 2025", false},
 		{"1er janvier 2025", "janvier 2025", false},
-	} {
-		a := clause.Parse(strings.Replace(base, "1er octobre 2024", tc.mine, 1))
-		b := clause.Parse(strings.Replace(base, "1er octobre 2024", tc.other, 1))
+	})
+}
+
+// agreeCase is two answers' words in place of the same words of the base,
+// and whether they agree.
+type agreeCase struct {
+	mine, other string
+	agree       bool
+}
+
+// agreeing checks, for each case, whether the answers that put its words
+// in place of words of base's article 1er agree.
+func agreeing(t *testing.T, base, words string, cases []agreeCase) {
+	t.Helper()
+	for _, tc := range cases {
+		a := clause.Parse(strings.Replace(base, words, tc.mine, 1))
+		b := clause.Parse(strings.Replace(base, words, tc.other, 1))
 		tab := Compare(clause.Parse(base), []*clause.Document{a, b}, clause.CompareOptions{})
 		if got := len(rowNumbered(t, tab, "1er").Agree) == 1; got != tc.agree {
 			t.Errorf("%q against %q: agree = %v, want %v", tc.mine, tc.other, got, tc.agree)
