@@ -452,6 +452,20 @@ func TestAgreementOnDates(t *testing.T) {
 	})
 }
 
+// A rate is its figure however its per cent is written: "70 %", "70 pour
+// cent", "soixante-dix pour cent", "70 p. 100" as decrees write it.
+// Before, the "p" of "p. 100" read as what the rate applies to, and the
+// answers did not agree.
+func TestAgreementOnRates(t *testing.T) {
+	const base = "# Proposition\n\n## Article 1er - Prise en charge\n\nLe taux de prise en charge est fixé à 60 % du tarif.\n\n## Article 2 - Durée\n\nLa présente convention est conclue pour cinq ans.\n"
+	agreeing(t, base, "60 %", []agreeCase{
+		{"70 %", "70 p. 100", true},
+		{"70 %", "70 pour 100", true},
+		{"70 %", "soixante-dix pour cent", true},
+		{"70 %", "70 % au plus", false},
+	})
+}
+
 // agreeCase is two answers' words in place of the same words of the base,
 // and whether they agree.
 type agreeCase struct {

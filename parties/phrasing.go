@@ -137,7 +137,9 @@ func valueWords(value string) string {
 	var out []string
 	for i, w := range words {
 		figure := strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) < 0
-		percent := w == "pour" && i+1 < len(words) && words[i+1] == "cent"
+		// "pour cent", "p. 100", "pour 100": the per cent a rate is
+		// written with.
+		percent := (w == "pour" || w == "p") && i+1 < len(words) && (words[i+1] == "cent" || words[i+1] == "100")
 		// "vingt et un euros", "trente euros et cinquante centimes": the
 		// "et" of a sum in words is the figure's, not a second basis
 		// ("par patient et par an").
