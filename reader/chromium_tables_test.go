@@ -58,6 +58,20 @@ var chromiumTableCases = []struct {
 		"| G | Consultation de référence | 30,00 € |\n| GS | Consultation du spécialiste en médecine générale | 30,00 € |\n" +
 		"| VG | Visite à domicile justifiée | 35,00 € |\n| APC | Avis ponctuel de consultant | 60,00 € |\n",
 }, {
+	// Cells without any padding, the labels set right: each label
+	// touches its price, which the PDF gives glued to it
+	// ("générale30,00"), and so do the header's names ("LibelléTarif").
+	name:  "cells without padding",
+	style: "td,th{padding:0;border:0}td:nth-child(2),th:nth-child(2){text-align:right}th:first-child{width:2cm;text-align:left}",
+	html: `<h2>Annexe 1 - Tarifs</h2><table><tr><th>Code</th><th>Libellé</th><th>Tarif</th></tr>` +
+		`<tr><td>G</td><td>Consultation générale</td><td>30,00 €</td></tr>` +
+		`<tr><td>GS</td><td>Consultation du spécialiste en médecine générale</td><td>30,00 €</td></tr>` +
+		`<tr><td>APC</td><td>Avis ponctuel de consultant</td><td>60,00 €</td></tr>` +
+		`<tr><td>VG</td><td>Visite à domicile</td><td>1 235,00 €</td></tr></table>`,
+	md: "## Annexe 1 - Tarifs\n\n| Code | Libellé | Tarif |\n|---|---|---|\n" +
+		"| G | Consultation générale | 30,00 € |\n| GS | Consultation du spécialiste en médecine générale | 30,00 € |\n" +
+		"| APC | Avis ponctuel de consultant | 60,00 € |\n| VG | Visite à domicile | 1 235,00 € |\n",
+}, {
 	// Names wrapped in narrow columns.
 	name:  "header wrapped",
 	style: "th{width:8em}",

@@ -77,7 +77,7 @@ func Decode(data []byte) (string, error) {
 	if text == "" {
 		return "", &Error{Err: errEmpty, Detail: "empty file (only whitespace)"}
 	}
-	return framePipeTables(partGluedCells(unescapeMarkdown(text))), nil
+	return framePipeTables(partGluedCells(partGluedAmounts(unescapeMarkdown(text)))), nil
 }
 
 // unescapeMarkdown drops the backslashes Markdown puts before a punctuation

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/avenant-dev/avenant/internal/frtext"
 )
 
 // A text layout (pdftotext -layout, a plain-text export of a table) parts
@@ -139,3 +141,121 @@ func cellStarts(line string) []int {
 	}
 	return out
 }
+
+// A cell set without any padding runs into the next: the label that fills
+// its column touches the price ("Consultation générale30,00 €"), which
+// the PDF's text, word boxes included, gives as one word. A small letter
+// followed at once by an amount (digits, a decimal comma and two digits,
+// then the word's end or the euro sign) is no word of any text: in a line
+// of a table (one with a gap between cells), or in lines one under the
+// other that are all so glued (a table of two columns), the amount is a
+// cell of its own. A line of prose alone keeps its typo as it is.
+
+// partGluedAmounts sets a tab between a label and the amount glued to it
+// in the lines of a table, and between the names of the header right
+// above such lines glued the same way ("LibelléTarif": a small letter
+// then a capital and a small letter). A text without such a seam is
+// returned as it is, uncopied.
+func partGluedAmounts(text string) string {
+	if len(amountSeams(text)) == 0 {
+		return text
+	}
+	lines := strings.SplitAfter(text, "\n")
+	seams := make([][]int, len(lines))
+	for i, l := range lines {
+		seams[i] = amountSeams(l)
+	}
+	parted := make([]bool, len(lines))
+	any := false
+	for i, l := range lines {
+		parted[i] = len(seams[i]) > 0 && (strings.Contains(l, "  ") ||
+			i > 0 && len(seams[i-1]) > 0 || i+1 < len(lines) && len(seams[i+1]) > 0)
+		any = any || parted[i]
+	}
+	if !any {
+		return text
+	}
+	var b strings.Builder
+	for i, l := range lines {
+		cut := seams[i]
+		if !parted[i] {
+			cut = nil
+			if i+1 < len(lines) && parted[i+1] && headerLike(l) {
+				cut = nameSeams(l)
+			}
+		}
+		done := 0
+		for _, s := range cut {
+			b.WriteString(l[done:s])
+			b.WriteByte('\t')
+			done = s
+		}
+		b.WriteString(l[done:])
+	}
+	return b.String()
+}
+
+// headerLike reports a line that may name a table's columns: cells apart,
+// or a few words that end no sentence.
+func headerLike(l string) bool {
+	t := strings.TrimSpace(l)
+	return t != "" && (strings.Contains(t, "  ") || len(strings.Fields(t)) <= 4 && !frtext.EndsSentence(t))
+}
+
+// nameSeams returns where, in a header line, a name glued to the one
+// before it starts: a capital and a small letter right after a small
+// letter.
+func nameSeams(line string) []int {
+	var out []int
+	var before, at rune
+	for i, r := range line {
+		if unicode.IsLower(r) && unicode.IsUpper(at) && unicode.IsLower(before) {
+			out = append(out, i-utf8.RuneLen(at))
+		}
+		before, at = at, r
+	}
+	return out
+}
+
+// amountSeams returns where, in line, an amount glued to the small letter
+// before it starts: "générale30,00 €" gives the offset of "30,00".
+func amountSeams(line string) []int {
+	var out []int
+	for i := 0; i+2 < len(line); i++ {
+		c := strings.IndexByte(line[i:], ',')
+		if c < 0 {
+			break
+		}
+		i += c
+		if i+2 >= len(line) || !isDigit(line[i+1]) || !isDigit(line[i+2]) {
+			continue
+		}
+		if e := i + 3; e < len(line) && !strings.HasPrefix(line[e:], "€") && line[e] != ' ' && line[e] != '\t' && line[e] != '\n' && line[e] != '\r' {
+			continue
+		}
+		// Back over the digits, in groups of three parted by a space or
+		// a point ("1 250,00", "1.250,00").
+		j := i
+		for {
+			k := j
+			for k > 0 && isDigit(line[k-1]) {
+				k--
+			}
+			group := j - k
+			j = k
+			if group != 3 || k < 2 || line[k-1] != ' ' && line[k-1] != '.' || !isDigit(line[k-2]) {
+				break
+			}
+			j = k - 1
+		}
+		if j == i || !isDigit(line[j]) {
+			continue
+		}
+		if r, _ := utf8.DecodeLastRuneInString(line[:j]); unicode.IsLower(r) {
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
