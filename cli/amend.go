@@ -183,7 +183,7 @@ func importAmends(opts *ImportOptions) error {
 		Amends: base.Label, By: storeSteps(c.ByNew), ByRemoved: c.ByOld,
 	})
 	if err != nil {
-		return fmt.Errorf("%s: %w", opts.Amends, err)
+		return importError(opts.Amends, err)
 	}
 	printImport(opts.g, opts.Amends, r)
 	return nil

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -216,7 +217,7 @@ func (f *importFile) importInto(s *store.Store, opts store.ImportOptions) ([]*st
 	if f.tracked != nil {
 		rejected, accepted, err := importTracked(s, f.tracked, opts)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", f.path, err)
+			return nil, importError(f.path, err)
 		}
 		var results []*store.ImportResult
 		for _, r := range []*store.ImportResult{rejected, accepted} {
@@ -229,9 +230,20 @@ func (f *importFile) importInto(s *store.Store, opts store.ImportOptions) ([]*st
 	opts.SourceSHA256 = f.sum
 	r, err := s.Import(f.doc, opts)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", f.path, err)
+		return nil, importError(f.path, err)
 	}
 	return []*store.ImportResult{r}, nil
+}
+
+// importError says where an import failed: the store's path for a
+// failure of the store (its lock, its files), which the message names
+// already, the file's for anything else.
+func importError(path string, err error) error {
+	var se *store.StoreError
+	if errors.As(err, &se) {
+		return err
+	}
+	return fmt.Errorf("%s: %w", path, err)
 }
 
 // printImport reports one imported version, or that there was nothing to

@@ -83,6 +83,32 @@ type ImportResult struct {
 	Repeats string
 }
 
+// StoreError is an import's failure that comes from the store itself (its
+// lock, its files, a version read back), not from the document or the
+// options it was given: the command names the store, not the file.
+type StoreError struct {
+	Dir string
+	Err error
+}
+
+func (e *StoreError) Error() string {
+	if msg := e.Err.Error(); !strings.Contains(msg, e.Dir) {
+		return e.Dir + ": " + msg
+	}
+	return e.Err.Error()
+}
+
+func (e *StoreError) Unwrap() error { return e.Err }
+
+// fault marks err, when there is one, as the store's.
+func (s *Store) fault(err error) error {
+	var se *StoreError
+	if err == nil || errors.As(err, &se) {
+		return err
+	}
+	return &StoreError{Dir: s.Dir, Err: err}
+}
+
 // errDuplicateLabel is returned when a label is already a version.
 var errDuplicateLabel = errors.New("label already used")
 
@@ -111,7 +137,7 @@ func (s *Store) Import(doc *clause.Document, opts ImportOptions) (*ImportResult,
 	}
 	unlock, ix, err := s.lockRepaired()
 	if err != nil {
-		return nil, err
+		return nil, s.fault(err)
 	}
 	defer unlock()
 	if done, err := s.checkNewLabel(ix, doc, asked); done != nil || err != nil {
@@ -129,7 +155,7 @@ func (s *Store) Import(doc *clause.Document, opts ImportOptions) (*ImportResult,
 	var revived map[int]string
 	if !base.precedes {
 		if revived, err = s.revivals(ix, base, diff); err != nil {
-			return nil, err
+			return nil, s.fault(err)
 		}
 	}
 	ids, changes := assignIDs(diff, revived, ix.usedIDs())
@@ -159,10 +185,10 @@ func (s *Store) Import(doc *clause.Document, opts ImportOptions) (*ImportResult,
 	seq := ix.nextSeq()
 	commitHash, err := s.writeCommit(objs.root, parent, opts, seq, when)
 	if err != nil {
-		return nil, err
+		return nil, s.fault(err)
 	}
 	if err := flush(); err != nil {
-		return nil, err
+		return nil, s.fault(err)
 	}
 	fail(4)
 	v := Version{
@@ -175,7 +201,7 @@ func (s *Store) Import(doc *clause.Document, opts ImportOptions) (*ImportResult,
 	}
 	repeats := s.repeated(ix, &v, doc, base, objs)
 	if err := s.publishRefs(ix, &v); err != nil {
-		return nil, err
+		return nil, s.fault(err)
 	}
 	at := s.recordIndex(ix, v)
 	s.dropKeptOf(ix, []string{s.partyBranch(ix, v.Party).Short(), mainBranch, "HEAD"}, plumbing.NewHash(v.Commit))
@@ -274,7 +300,7 @@ func (s *Store) checkNewLabel(ix *index, doc *clause.Document, opts ImportOption
 		v := &ix.Versions[i]
 		same, err := s.holds(v, doc)
 		if err != nil {
-			return nil, err
+			return nil, s.fault(err)
 		}
 		if same && v.Party == opts.Party {
 			if !opts.DateDefault && opts.Date != v.Date || opts.Kind != "" && opts.Kind != v.Kind {
@@ -331,10 +357,10 @@ func (s *Store) resolveBase(ix *index, rev, date string) (importBase, error) {
 		return b, nil
 	}
 	if b.snap, err = s.snapshot(b.version.Commit); err != nil {
-		return b, err
+		return b, s.fault(err)
 	}
 	b.doc, err = b.snap.document(s)
-	return b, err
+	return b, s.fault(err)
 }
 
 // versionObjects are the hashes of what writeObjects wrote.
@@ -378,7 +404,7 @@ func (s *Store) writeObjects(doc *clause.Document, ids []string, changes []Chang
 	}
 	var err error
 	if o.clausesTree, err = s.writeTree(o.clauses); err != nil {
-		return o, err
+		return o, s.fault(err)
 	}
 	if o.manifest, err = s.writeBlob(encodeManifest(manifestOf(doc, ids)), have); err != nil {
 		return o, err
@@ -397,7 +423,7 @@ func (s *Store) writeObjects(doc *clause.Document, ids []string, changes []Chang
 		{Name: "clauses", Mode: filemode.Dir, Hash: o.clausesTree},
 		{Name: "manifest.json", Mode: filemode.Regular, Hash: o.manifest},
 	})
-	return o, err
+	return o, s.fault(err)
 }
 
 // writeCommit writes the version's commit: authored by the party at
@@ -746,11 +772,17 @@ func freshID(c *clause.Clause, used map[string]bool) string {
 	return uniqueName(base, func(id string) bool { return used[id] })
 }
 
-// writeBlob stores data as a blob unless have already holds its hash.
+// writeBlob stores data as a blob unless have already holds its hash;
+// data too large is the document's fault, a write that fails the store's.
 func (s *Store) writeBlob(data []byte, have map[plumbing.Hash]bool) (plumbing.Hash, error) {
 	if len(data) > maxObjectBytes {
 		return plumbing.ZeroHash, fmt.Errorf("a file of %d MiB, more than the %d MiB a store reads back", len(data)>>20, maxObjectBytes>>20)
 	}
+	h, err := s.putBlob(data, have)
+	return h, s.fault(err)
+}
+
+func (s *Store) putBlob(data []byte, have map[plumbing.Hash]bool) (plumbing.Hash, error) {
 	h := plumbing.ComputeHash(plumbing.BlobObject, data)
 	if have[h] {
 		return h, nil
