@@ -139,13 +139,9 @@ func statusOf(c *Clause) string {
 // number that reads as a status. start is -1 when there is none.
 func statusSpan(c *Clause) (status string, start, end int) {
 	h := c.Heading
-	from := 0
-	if c.Number != "" {
-		i := strings.Index(h, c.Number)
-		if i < 0 {
-			return "", -1, -1
-		}
-		from = i + len(c.Number)
+	from := afterNumber(h, c.Number)
+	if from < 0 {
+		return "", -1, -1
 	}
 	// A title that is a status is read where the segmenter found one:
 	// every heading compared asks, nearly all without.
@@ -165,6 +161,30 @@ func statusSpan(c *Clause) (status string, start, end int) {
 		}
 		from = k + 1
 	}
+}
+
+// afterNumber is where number ends in heading; 0 without a number, -1
+// when the heading does not print it.
+func afterNumber(heading, number string) int {
+	if number == "" {
+		return 0
+	}
+	i := strings.Index(heading, number)
+	if i < 0 {
+		return -1
+	}
+	return i + len(number)
+}
+
+// TitleStatus is the status a numbered heading states as its whole title
+// ("Article 12 – Abrogé."), which the parser takes as the clause's status:
+// for a clause recorded before it did, with a title and no status.
+func TitleStatus(heading, number string) string {
+	if from := afterNumber(heading, number); from > 0 {
+		st, _ := statusTitle(heading[from:])
+		return st
+	}
+	return ""
 }
 
 // withoutStatus is c's heading as printed, its status group taken out.

@@ -114,7 +114,21 @@ func decodeManifest(b []byte) ([]ManifestEntry, error) {
 	if err := checkManifest(f.Clauses); err != nil {
 		return nil, err
 	}
+	titleStatuses(f.Clauses)
 	return f.Clauses, nil
+}
+
+// titleStatuses gives a heading whose title is a status ("Article 12 –
+// Abrogé.") that status, as the parser has read it since a version of 2026:
+// recorded before, with a title and no status, such a version had no
+// status in its outline, and against one recorded since read 'Abrogé' as
+// a heading changed at 0 %, which an import then wrote into changes.json.
+func titleStatuses(m []ManifestEntry) {
+	for i := range m {
+		if e := &m[i]; e.Status == "" && e.Kind != clause.KindItem && e.Kind != clause.KindParagraph {
+			e.Status = clause.TitleStatus(e.Heading, e.Number)
+		}
+	}
 }
 
 // validID reports whether id can name a clause file: lower-case letters,

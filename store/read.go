@@ -264,6 +264,7 @@ func (s *Store) manifest(v *Version) ([]ManifestEntry, error) {
 	cache := filepath.Join(dir, v.Commit+manifestSuffix)
 	if data, err := os.ReadFile(cache); err == nil {
 		if m, err := decodeManifestCache(string(data)); err == nil {
+			titleStatuses(m) // a cache an earlier release wrote
 			return m, nil
 		}
 	}
