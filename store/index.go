@@ -382,24 +382,17 @@ func (s *Store) rebuildIndex(fp string) (*index, error) {
 // which cost a rebuild as much as reading the versions.
 func (s *Store) tags() (map[string]plumbing.Hash, error) {
 	tags := map[string]plumbing.Hash{}
-	if b, err := os.ReadFile(filepath.Join(s.gitDir, "packed-refs")); err == nil {
-		for i, l := range strings.Split(string(b), "\n") {
-			hash, ref, _ := strings.Cut(l, " ")
-			if l == "" || l[0] == '#' || l[0] == '^' {
-				continue
-			}
-			if len(hash) != 40 || !isHex(hash) || !strings.HasPrefix(ref, "refs/") {
-				return nil, fmt.Errorf("%w: packed-refs, line %d: %.60q is no reference (git refuses the file too)", errCorrupt, i+1, l)
-			}
-			if name, ok := strings.CutPrefix(ref, "refs/tags/"); ok {
-				tags[name] = plumbing.NewHash(hash)
-			}
-		}
-	} else if !errors.Is(err, fs.ErrNotExist) {
+	packed, err := packedRefs(s.gitDir)
+	if err != nil {
 		return nil, err
 	}
+	for ref, h := range packed {
+		if name, ok := strings.CutPrefix(ref, "refs/tags/"); ok {
+			tags[name] = h
+		}
+	}
 	root := filepath.Join(s.gitDir, "refs", "tags")
-	err := s.walkTagRefs(func(dir string, d fs.DirEntry) error {
+	err = s.walkTagRefs(func(dir string, d fs.DirEntry) error {
 		if d.IsDir() || strings.HasSuffix(d.Name(), ".lock") {
 			return nil
 		}

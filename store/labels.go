@@ -53,7 +53,7 @@ var gitPrefixes = []string{"refs/", "heads/", "tags/", "remotes/"}
 // store, or would be the branch of party: "avenant show cnam" must mean
 // one thing.
 func (s *Store) checkLabelFree(ix *index, label, party string) error {
-	heads, err := refsUnder(s.repo.Storer, "refs/heads/")
+	heads, err := refsUnder(s.gitDir, "refs/heads/")
 	if err != nil {
 		return err
 	}

@@ -3,7 +3,9 @@ package store
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -46,6 +48,86 @@ func (s *Store) setRef(name plumbing.ReferenceName, h plumbing.Hash) error {
 		return fmt.Errorf("updating %s: %w", name, err)
 	}
 	return nil
+}
+
+// refsUnder maps the references under prefix ("refs/", "refs/heads/"), by
+// the rest of their name, to their commit, read as git reads them: the
+// files under refs/, which win, and packed-refs. A file no reference can be
+// named after is none: "cnam.lock", which git writes beside a reference it
+// updates and a git killed leaves, made go-git's listing fail ('ref file is
+// empty') and with it every import, push, pull and gc, or once written,
+// listed a branch 'cnam.lock' that a push would send. Symbolic references
+// name no commit of their own.
+func refsUnder(gitDir, prefix string) (map[string]plumbing.Hash, error) {
+	out := map[string]plumbing.Hash{}
+	packed, err := packedRefs(gitDir)
+	if err != nil {
+		return nil, err
+	}
+	for name, h := range packed {
+		if rest, ok := strings.CutPrefix(name, prefix); ok {
+			out[rest] = h
+		}
+	}
+	dir := strings.TrimSuffix(prefix, "/")
+	top, err := os.Lstat(filepath.Join(gitDir, filepath.FromSlash(dir)))
+	if errors.Is(err, fs.ErrNotExist) {
+		return out, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	parent := filepath.Join(gitDir, filepath.FromSlash(path.Dir(dir)))
+	err = walkRefDir(parent, fs.FileInfoToDirEntry(top), func(dir string, d fs.DirEntry) error {
+		if d.IsDir() {
+			return nil
+		}
+		file := filepath.Join(dir, d.Name())
+		rel, _ := filepath.Rel(gitDir, file)
+		name := filepath.ToSlash(rel)
+		if !strings.HasPrefix(name, prefix) || plumbing.ReferenceName(name).Validate() != nil {
+			return nil
+		}
+		b, err := os.ReadFile(file)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil // removed meanwhile
+		}
+		if err != nil {
+			return err
+		}
+		switch content := strings.TrimSpace(string(b)); {
+		case len(content) == 40 && isHex(content):
+			out[strings.TrimPrefix(name, prefix)] = plumbing.NewHash(content)
+		case !strings.HasPrefix(content, "ref:"):
+			return fmt.Errorf("%w: %s holds %.60q, no object id (git fsck tells more)", errCorrupt, name, content)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// packedRefs maps the references of packed-refs by full name; a line
+// that is no reference is a corrupt store, as git has it.
+func packedRefs(gitDir string) (map[string]plumbing.Hash, error) {
+	out := map[string]plumbing.Hash{}
+	b, err := os.ReadFile(filepath.Join(gitDir, "packed-refs"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return out, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	for i, l := range strings.Split(string(b), "\n") {
+		if l == "" || l[0] == '#' || l[0] == '^' {
+			continue
+		}
+		hash, ref, _ := strings.Cut(l, " ")
+		if len(hash) != 40 || !isHex(hash) || !strings.HasPrefix(ref, "refs/") {
+			return nil, fmt.Errorf("%w: packed-refs, line %d: %.60q is no reference (git refuses the file too)", errCorrupt, i+1, l)
+		}
+		out[ref] = plumbing.NewHash(hash)
+	}
+	return out, nil
 }
 
 // refMove is one reference an import moves; old is zero for a new one.
@@ -107,7 +189,7 @@ func (s *Store) repairRefs(ix *index) {
 		latest[s.partyBranch(ix, v.Party).Short()] = i
 		latest[mainBranch] = i
 	}
-	refs, err := refsUnder(s.repo.Storer, "refs/")
+	refs, err := refsUnder(s.gitDir, "refs/")
 	if err != nil {
 		s.logf("cannot read the branches to repair them: %v", err)
 		return

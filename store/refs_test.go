@@ -42,7 +42,7 @@ func checkBranches(t *testing.T, s *Store) {
 		want[Slug(v.Party)] = v.Commit
 		want[mainBranch] = v.Commit
 	}
-	got, err := refsUnder(s.repo.Storer, "refs/heads/")
+	got, err := refsUnder(s.gitDir, "refs/heads/")
 	if err != nil {
 		t.Fatal(err)
 	}

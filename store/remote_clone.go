@@ -103,7 +103,7 @@ func Clone(url, dir string, opts RemoteOptions) (s *Store, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", dir, err)
 	}
-	err = fetchStore(repo, url, opts)
+	err = fetchStore(repo, filepath.Join(tmp, ".git"), url, opts)
 	if err == nil {
 		fail(21)
 		// Marked last: until now the directory is no store for Discover.
@@ -259,7 +259,7 @@ func absoluteURL(url string) string {
 // fetchStore records url as origin in repo, fetches its branches and
 // tags, refuses it unless every branch is an avenant version, and makes
 // the remote's branches local.
-func fetchStore(repo *git.Repository, url string, opts RemoteOptions) error {
+func fetchStore(repo *git.Repository, gitDir, url string, opts RemoteOptions) error {
 	remote, err := repo.CreateRemote(&config.RemoteConfig{Name: defaultRemote, URLs: []string{url}})
 	if err != nil {
 		return err
@@ -282,7 +282,7 @@ func fetchStore(repo *git.Repository, url string, opts RemoteOptions) error {
 	case err != nil && !errors.Is(err, git.NoErrAlreadyUpToDate):
 		return fmt.Errorf("%s: %w", url, err)
 	}
-	heads, err := refsUnder(repo.Storer, tracking)
+	heads, err := refsUnder(gitDir, tracking)
 	if err != nil {
 		return err
 	}

@@ -10,26 +10,8 @@ import (
 	git "github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/config"
 	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/storer"
 	"github.com/go-git/go-git/v5/plumbing/transport"
 )
-
-// refsUnder maps the references under prefix, by the rest of their name,
-// to their hash.
-func refsUnder(st storer.ReferenceStorer, prefix string) (map[string]plumbing.Hash, error) {
-	iter, err := st.IterReferences()
-	if err != nil {
-		return nil, err
-	}
-	out := map[string]plumbing.Hash{}
-	err = iter.ForEach(func(r *plumbing.Reference) error {
-		if rest, ok := strings.CutPrefix(r.Name().String(), prefix); ok && r.Type() == plumbing.HashReference {
-			out[rest] = r.Hash()
-		}
-		return nil
-	})
-	return out, err
-}
 
 func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
@@ -120,17 +102,17 @@ func (s *Store) fetchRemote(r *git.Remote, opts RemoteOptions) (remote refSet, e
 	case err != nil && !errors.Is(err, git.NoErrAlreadyUpToDate):
 		return refSet{}, fmt.Errorf("%s: %w", r.Config().URLs[0], err)
 	}
-	if remote.heads, err = refsUnder(s.repo.Storer, fetchNS+"heads/"); err != nil {
+	if remote.heads, err = refsUnder(s.gitDir, fetchNS+"heads/"); err != nil {
 		return refSet{}, err
 	}
-	if remote.tags, err = refsUnder(s.repo.Storer, fetchNS+"tags/"); err != nil {
+	if remote.tags, err = refsUnder(s.gitDir, fetchNS+"tags/"); err != nil {
 		return refSet{}, err
 	}
 	return remote, nil
 }
 
 func (s *Store) dropFetchRefs() error {
-	refs, err := refsUnder(s.repo.Storer, fetchNS)
+	refs, err := refsUnder(s.gitDir, fetchNS)
 	if err != nil {
 		return err
 	}
@@ -247,12 +229,12 @@ func sortConflicts(cs []Conflict) {
 // localRefs maps the store's branches and tags, by short name, to their
 // commits.
 func (s *Store) localRefs() (refSet, error) {
-	heads, err := refsUnder(s.repo.Storer, "refs/heads/")
+	heads, err := refsUnder(s.gitDir, "refs/heads/")
 	if err != nil {
 		return refSet{}, err
 	}
 	delete(heads, mainBranch) // local: see syncState
-	tags, err := refsUnder(s.repo.Storer, "refs/tags/")
+	tags, err := refsUnder(s.gitDir, "refs/tags/")
 	if err != nil {
 		return refSet{}, err
 	}

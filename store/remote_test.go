@@ -273,7 +273,7 @@ func testShare(t *testing.T, url, remoteDir string) {
 	if got := labelsOf(t, b); !reflect.DeepEqual(got, []string{"CNAM-2024", "MG-2024", "CSMF-2024", "MG-2024-b"}) {
 		t.Errorf("B's versions %v", got)
 	}
-	if leftovers, _ := refsUnder(a.repo.Storer, fetchNS); len(leftovers) != 0 {
+	if leftovers, _ := refsUnder(a.gitDir, fetchNS); len(leftovers) != 0 {
 		t.Errorf("fetch namespace left behind: %v", leftovers)
 	}
 	if lockHeld(t, a) {

@@ -107,19 +107,16 @@ func (s *Store) repack() (int, error) {
 // their ancestors, trees and blobs.
 func (s *Store) reachable() (map[plumbing.Hash]bool, error) {
 	seen := map[plumbing.Hash]bool{}
-	refs, err := s.repo.References()
+	refs, err := refsUnder(s.gitDir, "refs/")
 	if err != nil {
 		return nil, err
 	}
 	var tips []plumbing.Hash
-	err = refs.ForEach(func(r *plumbing.Reference) error {
-		if r.Type() == plumbing.HashReference {
-			tips = append(tips, r.Hash())
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
+	for _, name := range sortedKeys(refs) {
+		tips = append(tips, refs[name])
+	}
+	if head, err := s.repo.Storer.Reference(plumbing.HEAD); err == nil && head.Type() == plumbing.HashReference {
+		tips = append(tips, head.Hash()) // detached
 	}
 	var walkTree func(h plumbing.Hash) error
 	walkTree = func(h plumbing.Hash) error {
