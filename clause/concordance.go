@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -91,14 +92,18 @@ func parseConcordSide(s string) ([]string, error) {
 	return parts, nil
 }
 
+// ErrConcordance marks an error of a concordance's pairs.
+var ErrConcordance = errors.New("concordance")
+
 // CheckConcordance reports the first concordance pair that Align would
 // ignore: a name that matches no clause, or a clause named twice. Align
 // itself cannot fail, so callers that read a concordance file from a user
 // should call this to tell them.
 func CheckConcordance(old, new *Document, cs []Concord) error {
 	a := newAligner(old, new)
+	names := concordNames(old, new)
 	for _, c := range cs {
-		if err := a.applyConcord(c); err != nil {
+		if err := a.applyConcord(c, names); err != nil {
 			return err
 		}
 	}
@@ -108,29 +113,41 @@ func CheckConcordance(old, new *Document, cs []Concord) error {
 // applyConcordance is pass 0: the user's pairs, whose clauses no later
 // pass may touch. A pair that does not resolve is skipped whole.
 func (a *aligner) applyConcordance(cs []Concord) {
+	if len(cs) == 0 {
+		return
+	}
+	names := concordNames(a.f[sOld].d, a.f[sNew].d)
 	for _, c := range cs {
-		_ = a.applyConcord(c)
+		_ = a.applyConcord(c, names)
 	}
 }
 
-func (a *aligner) applyConcord(c Concord) error {
+// concordNames are the clauses of each side as names resolve them.
+func concordNames(old, new *Document) [2][]Named {
+	return [2][]Named{NamedOf(old), NamedOf(new)}
+}
+
+func (a *aligner) applyConcord(c Concord, names [2][]Named) error {
 	if len(c.Old) == 0 && len(c.New) == 0 {
-		return errors.New("concordance: a pair with both sides empty")
+		return fmt.Errorf("%w: a pair with both sides empty", ErrConcordance)
 	}
 	if len(c.Old) > 1 && len(c.New) > 1 {
-		return fmt.Errorf("concordance: %s = %s: several clauses on both sides",
-			strings.Join(c.Old, "+"), strings.Join(c.New, "+"))
+		return fmt.Errorf("%w: %s = %s: several clauses on both sides",
+			ErrConcordance, strings.Join(c.Old, "+"), strings.Join(c.New, "+"))
 	}
 	var idx [2][]int
-	for s, names := range [2][]string{c.Old, c.New} {
+	for s, ns := range [2][]string{c.Old, c.New} {
 		side := "old"
 		if s == sNew {
 			side = "new"
 		}
-		for _, name := range names {
-			i := a.resolve(s, name, idx[s])
-			if i < 0 {
-				return fmt.Errorf("concordance: no free %s clause %q", side, name)
+		for _, name := range ns {
+			i, n := a.resolve(s, name, idx[s], names[s])
+			switch {
+			case n > 1:
+				return fmt.Errorf("%w: %d free %s clauses answer to %q: name one by its id", ErrConcordance, n, side, name)
+			case i < 0:
+				return fmt.Errorf("%w: no free %s clause %q", ErrConcordance, side, name)
 			}
 			idx[s] = append(idx[s], i)
 		}
@@ -139,63 +156,26 @@ func (a *aligner) applyConcord(c Concord) error {
 	return nil
 }
 
-// resolveKinds is the order in which a bare number is looked up: a
-// concordance is mostly about articles.
-var resolveKinds = []Kind{KindArticle, KindAnnex, KindTitle, KindChapter, KindSection, KindItem, KindParagraph, KindPreamble}
-
-// resolve finds the free clause of side s that name denotes, not in taken:
-// by id, by key, then by number (articles first); -1 when none.
-func (a *aligner) resolve(s int, name string, taken []int) int {
+// resolve finds the free clause of side s, not in taken, that name
+// denotes: a key ("article:12", "tariff:G#2"), else a name as every
+// command reads one (ResolveName: an id, a heading as printed, a kind and
+// a number, a bare number for an article alone, an act code for its row),
+// so that kinds are never confused: "2" with no article 2 free is no
+// clause, where it was the annex 2. It returns -1 and how many clauses
+// answer when not exactly one does.
+func (a *aligner) resolve(s int, name string, taken []int, named []Named) (int, int) {
 	f := a.f[s]
-	ok := func(i int) bool {
-		if !a.free(s, i) {
-			return false
-		}
-		for _, t := range taken {
-			if t == i {
-				return false
-			}
-		}
-		return true
-	}
-	for i := range f.d.Clauses {
-		if f.d.Clauses[i].ID == name && ok(i) {
-			return i
-		}
-	}
-	first := func(key string) int {
-		for i := range f.holders(key) {
-			if ok(i) {
-				return i
-			}
-		}
-		return -1
-	}
+	ok := func(i int) bool { return a.free(s, i) && !slices.Contains(taken, i) }
 	if strings.Contains(name, ":") {
-		if i := first(name); i >= 0 {
-			return i
+		for i := range f.holders(name) {
+			if ok(i) {
+				return i, 1
+			}
 		}
 	}
-	var keys []string
-	if rest, hk := keyword(name); hk != hNone {
-		keys = append(keys, keyOf(hk, strings.TrimSpace(rest)))
-	} else {
-		for _, k := range resolveKinds {
-			keys = append(keys, NumberKey(k, name))
-		}
+	hits := slices.DeleteFunc(ResolveName(named, name), func(i int) bool { return !ok(i) })
+	if len(hits) != 1 {
+		return -1, len(hits)
 	}
-	for _, key := range keys {
-		if key == "" {
-			continue
-		}
-		if i := first(key); i >= 0 {
-			return i
-		}
-	}
-	for i := range f.d.Clauses {
-		if f.d.Clauses[i].Number == name && ok(i) {
-			return i
-		}
-	}
-	return -1
+	return hits[0], 1
 }

@@ -156,3 +156,50 @@ func FuzzParseConcordance(f *testing.F) {
 		}
 	})
 }
+
+// TestConcordanceNamesAsPrinted: a concordance names a clause as every
+// command does (ResolveName), kinds never confused. '1 = 2', in a new
+// version with no article 2, paired article 1 with the annex 2, whose
+// import then gave the annex article 1's id and history; a name as printed
+// ('Art 2 bis AA', 'Article 28.1 - Régulation') was no clause. A name
+// that answers no free clause, or several, is an error.
+func TestConcordanceNamesAsPrinted(t *testing.T) {
+	old := Parse("## Article 1 - Objet\n\nLe texte de l'objet.\n\n## Article 2 bis AA - Définitions\n\nLe médecin traitant.\n\n" +
+		"## Article 28.1 - Régulation\n\nLa régulation est assurée.\n\n## Annexe 1 - Tarifs\n\nLes tarifs.\n")
+	new := Parse("## Article 1 - Objet\n\nLe texte de l'objet.\n\n## Article 3 - Définitions\n\nLe médecin traitant.\n\n" +
+		"## Article 29.1 - Régulation\n\nLa régulation est assurée.\n\n## Annexe 2 - Tarifs\n\nLes tarifs.\n\n" +
+		"## Chapitre 1\n\n### Section 1\n\nUn.\n\n## Chapitre 2\n\n### Section 1\n\nDeux.\n")
+	for line, want := range map[string]string{
+		"Art 2 bis AA = Article 3":         "",
+		"art. 2 bis AA = 3":                "",
+		"Article 28.1 - Régulation = 29.1": "",
+		"article 28–1 = Art. 29.1":         "",
+		"Annexe 1 = Annexe 2":              "",
+		"annexe 1 = annex 2":               "",
+		"1 = 2":                            `no free new clause "2"`,
+		"Annexe 1 = 2":                     `no free new clause "2"`,
+		"II = 3":                           `no free old clause "II"`,
+		"- = Section 1":                    `2 free new clauses answer to "Section 1"`,
+		"- = Chapitre 2/Section 1":         "",
+	} {
+		cs, err := ParseConcordance(strings.NewReader(line))
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = CheckConcordance(old, new, cs)
+		if want == "" && err != nil || want != "" && (err == nil || !strings.Contains(err.Error(), want)) {
+			t.Errorf("%s: %v, want %q", line, err, want)
+		}
+	}
+	cs, _ := ParseConcordance(strings.NewReader("Art 2 bis AA = Article 3\n"))
+	d := Compare(old, new, CompareOptions{Align: AlignOptions{Concordance: cs}})
+	for _, c := range d.Changes {
+		for _, o := range c.Old {
+			for _, n := range c.New {
+				if old.Clauses[o].Kind != new.Clauses[n].Kind {
+					t.Errorf("%s paired with %s", old.Clauses[o].Heading, new.Clauses[n].Heading)
+				}
+			}
+		}
+	}
+}

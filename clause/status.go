@@ -270,12 +270,16 @@ func assertsUnchanged(status string) bool {
 // would: the chamber states the renumbering. A clause the user's
 // concordance already placed is left where it is.
 func (a *aligner) applyPreviousNumbers() {
+	var names [2][]Named // read at the first such heading: most texts have none
 	for j := range a.f[sNew].d.Clauses {
 		c := &a.f[sNew].d.Clauses[j]
 		old, ok := strings.CutPrefix(c.Status, previouslyStatus)
 		if !ok || !a.free(sNew, j) {
 			continue
 		}
-		_ = a.applyConcord(Concord{Old: []string{"article " + old}, New: []string{c.ID}})
+		if names[sOld] == nil {
+			names = concordNames(a.f[sOld].d, a.f[sNew].d)
+		}
+		_ = a.applyConcord(Concord{Old: []string{"article " + old}, New: []string{c.ID}}, names)
 	}
 }

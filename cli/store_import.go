@@ -121,6 +121,9 @@ func importRun(opts *ImportOptions) error {
 		if progress {
 			fmt.Fprint(io.Err, "\r\x1b[K")
 		}
+		if errors.Is(err, clause.ErrConcordance) {
+			return fmt.Errorf("%s: %w", opts.Concordance, err)
+		}
 		if err != nil {
 			return err
 		}
@@ -240,8 +243,8 @@ func (f *importFile) importInto(s *store.Store, opts store.ImportOptions) ([]*st
 // already, the file's for anything else.
 func importError(path string, err error) error {
 	var se *store.StoreError
-	if errors.As(err, &se) {
-		return err
+	if errors.As(err, &se) || errors.Is(err, clause.ErrConcordance) {
+		return err // the caller names the concordance
 	}
 	return fmt.Errorf("%s: %w", path, err)
 }

@@ -148,6 +148,13 @@ func (s *Store) Import(doc *clause.Document, opts ImportOptions) (*ImportResult,
 		return nil, err
 	}
 	newDoc := normalized(doc)
+	// A pair the aligner cannot apply is never skipped silently: the
+	// clauses it names would take ids the user said they do not have.
+	if conc := opts.Compare.Align.Concordance; len(conc) > 0 {
+		if err := clause.CheckConcordance(base.doc, newDoc, conc); err != nil {
+			return nil, err
+		}
+	}
 	if opts.SkipIdentical && base.version != nil && sameDocument(base.doc, newDoc) {
 		return &ImportResult{Identical: base.version.Label}, nil
 	}
