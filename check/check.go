@@ -88,7 +88,7 @@ func Run(d *clause.Diff, old, new render.Side, rules *Rules) *Report {
 	oldNamed, newNamed := clause.NamedOf(d.Old), clause.NamedOf(d.New)
 	for i := range d.Changes {
 		c := &d.Changes[i]
-		facts := append(slices.Clip(c.Facts), wholeObligations(d, c)...)
+		facts := c.Facts
 		if len(facts) == 0 {
 			continue
 		}
@@ -113,24 +113,6 @@ func Run(d *clause.Diff, old, new render.Side, rules *Rules) *Report {
 	}
 	rep.Findings = append(rep.Findings, Consistency(d.New, rules)...)
 	return rep
-}
-
-// wholeObligations are the modalities and negations of a clause added or
-// removed whole, which the diff does not list as facts: without them an
-// article taken out with its "doit" passed the gate.
-func wholeObligations(d *clause.Diff, c *clause.Change) []clause.Fact {
-	var out []clause.Fact
-	switch c.Kind {
-	case clause.Added:
-		for _, i := range c.New {
-			out = append(out, clause.Obligations(d.New.Clauses[i].Text, false)...)
-		}
-	case clause.Removed:
-		for _, i := range c.Old {
-			out = append(out, clause.Obligations(d.Old.Clauses[i].Text, true)...)
-		}
-	}
-	return out
 }
 
 // clauseRef is what a clause pattern is matched against for one change:

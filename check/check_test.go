@@ -332,9 +332,10 @@ func TestPresence(t *testing.T) {
 }
 
 // TestWholeObligations: an article taken out with its "doit", or one
-// brought in with it, changes who must do what; the diff lists no such
+// brought in with it, changes who must do what; the diff listed no such
 // facts for a clause that comes or goes whole (its text is shown), and
-// the gate passed both. The obligations rule now reads them.
+// the gate passed both. The diff lists them now, and the obligations
+// rule reads them there.
 func TestWholeObligations(t *testing.T) {
 	const kept = "# C\n\n## Article 1 - Objet\n\nLa présente convention organise les rapports.\n"
 	const duty = "\n## Article 5 - Information\n\nLe médecin doit informer la caisse de tout arrêt. Il ne peut facturer aucun dépassement.\n"

@@ -9,11 +9,14 @@ import (
 // presenceKinds are the fact kinds reported for a clause that appears or
 // disappears whole: the values a reader, or a CI rule, must not miss when
 // they arrive or leave with a clause (a new tariff row, a removed article
-// that fixed the value of the point). Modalities, negations and references
-// are left out: an added article is full of them, and its text, shown
-// whole, already says every one.
+// that fixed the value of the point), and its modalities and negations:
+// an article that leaves with its "doit" takes an obligation away, one
+// that comes brings one, and a consumer of the diff, the gate among them,
+// reads facts, not text. References are left out: they point elsewhere,
+// and what a new article cites is no change of what anyone must do.
 var presenceKinds = map[FactKind]bool{
 	FactAmount: true, FactPercent: true, FactDate: true, FactDuration: true, FactCode: true,
+	FactModality: true, FactNegation: true,
 }
 
 // addedFacts returns the facts of a clause that appears: each value of
@@ -27,26 +30,6 @@ func addedFacts(text, subject string) []Fact {
 // of text, with an empty new side.
 func removedFacts(text, subject string) []Fact {
 	return presenceFacts(compareFacts(text, "", subject, nil), subject, true)
-}
-
-// Obligations returns the modalities and negations of text as facts of a
-// clause that disappears whole (removed) or appears: an article that
-// leaves with its "doit" takes an obligation away, one that comes brings
-// one. The diff leaves them to the text it shows whole (presenceKinds);
-// a gate on obligations reads facts, not text, and must see them.
-func Obligations(text string, removed bool) []Fact {
-	oldText, newText := "", text
-	if removed {
-		oldText, newText = text, ""
-	}
-	all := compareFacts(oldText, newText, "", nil)
-	var out []Fact
-	for _, f := range all {
-		if f.Kind == FactModality || f.Kind == FactNegation {
-			out = append(out, f)
-		}
-	}
-	return out
 }
 
 // presenceFacts keeps the kinds of presenceKinds. A tariff row is keyed by

@@ -17,6 +17,10 @@ var presenceCases = []struct {
 	{FactDate, "Le dispositif de suivi s'applique à compter du 1er octobre 2024.", "1er octobre 2024"},
 	{FactDuration, "Le contrat de suivi est conclu pour une durée de trois ans.", "trois ans"},
 	{FactCode, "Le médecin facture pour ce suivi la consultation APC.", "APC"},
+	// An article that comes or goes with its "doit" or its "ne … pas"
+	// brings or takes an obligation: the diff lists it, the gate reads it.
+	{FactModality, "Le médecin traitant doit informer la caisse de tout arrêt de suivi.", "doit"},
+	{FactNegation, "Le dépassement d'honoraires n'est pas autorisé pour ce suivi.", "n'est pas"},
 }
 
 const presenceFirst = "Les caisses mettent à disposition des médecins les données de leur activité et les informent des dispositifs existants."
