@@ -411,7 +411,7 @@ func ownProvision(text string) bool {
 // consultation G est porté à 31,50 €", "la majoration passe de 5 € à
 // 10 €", "est fixé, à compter du 1er janvier 2025, à 30 €"): it changes
 // what the amended text says, without naming the words it replaces.
-var setsValue = lazy(`(?i)(?:^|[^\pL])(?:(?:est|sont)\s+(?:portée?s?|fixée?s?|revalorisée?s?|valorisée?s?|augmentée?s?|relevée?s?|ramenée?s?|réduite?s?|diminuée?s?|majorée?s?|minorée?s?|abaissée?s?)|passe(?:nt)?)(?:\s*,[^,.;]{0,60},)?\s+(?:à|de)\s+\d`)
+var setsValue = lazy(`(?i)(?:^|[^\pL])(?:(?:est|sont)\s+(?:(?:désormais|respectivement|ainsi)\s+)?(?:portée?s?|fixée?s?|revalorisée?s?|valorisée?s?|augmentée?s?|relevée?s?|ramenée?s?|réduite?s?|diminuée?s?|majorée?s?|minorée?s?|abaissée?s?)|passe(?:nt)?)(?:\s*,[^,.;]{0,60},)?(?:\s+respectivement)?\s+(?:à|de)\s+(?:respectivement\s+)?\d`)
 
 // valueUnnamed keeps the first value set without the words it replaces,
 // in text, read as the avenant's own provision of label by.

@@ -22,6 +22,7 @@ func TestValueSetUnnamed(t *testing.T) {
 		{"an article", "## Article 1er\n\nLe tarif de la consultation G est porté à 31,50 €.", none + "Le tarif de la consultation G est porté à 31,50 €.)"},
 		{"its date between commas", "## Article 1er\n\nLa valeur de la lettre clé AMI est fixée, à compter du 1er janvier 2025, à 3,30 euros.", none},
 		{"passe de … à", "## Article 1er\n\nLa majoration MPA passe de 5 € à 10 €.", none},
+		{"désormais, respectivement", "## Article 1er\n\nLes consultations G et GS sont désormais portées respectivement à 30 € et 32 €.", none},
 		{"a point under a lead-in", "## Article 1er\n\nL'annexe 1 est ainsi modifiée :\n\n1° La ligne TCG est supprimée ;\n\n2° La valeur de la consultation G est portée à 30 €.", "Article 1er, 2°: " + refused},
 		{"a sentence after an instruction", "## Article 1er\n\nL'article 13 est abrogé. Le forfait est porté à 5 € par patient.", "Article 1er: " + refused},
 		{"the avenant's own", "## Article 1er\n\nLe présent avenant est conclu pour une durée fixée à 5 ans.", ""},
