@@ -8,11 +8,11 @@ import (
 	"github.com/avenant-dev/avenant/fixtures"
 )
 
-// InstructsEitherAgainst is InstructsAgainst both ways round, the texts
-// shared hashed once: a law amending a code against a convention, and the
+// Laid is Amends and InstructsAgainst both ways round, the texts shared
+// hashed once: a law amending a code against a convention, and the
 // other way round, are told; two versions of a convention, two readings of
 // a bill, or a bill against its title alone, are not.
-func TestInstructsEitherAgainst(t *testing.T) {
+func TestLaid(t *testing.T) {
 	law := clause.Parse("# Loi\n\n## Article 1er\n\nL'article L. 162-5 du code de la sécurité sociale est ainsi modifié : les mots « six mois » sont remplacés par les mots « trois mois ».\n\n## Article 2\n\nL'article L. 162-15 du code de la sécurité sociale est abrogé.\n")
 	law2 := clause.Parse("# Loi\n\n## Article 1er\n\nL'article L. 162-5 du code de la sécurité sociale est ainsi modifié : les mots « six mois » sont remplacés par les mots « deux mois ».\n\n## Article 2\n\nL'article L. 162-15 du code de la sécurité sociale est abrogé.\n")
 	conv := fixture(t, "05-convention-2024-06.md")
@@ -32,17 +32,24 @@ func TestInstructsEitherAgainst(t *testing.T) {
 		{"two versions of a convention", conv, edited, 0},
 		{"two readings of a law", law, law2, 0},
 		{"a law against its title alone", title, law, 0},
+		{"the demo's avenant in amendments against the convention (Amends)", conv, fixture(t, "06-avenant-1-2025-amendements.md"), 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := InstructsEitherAgainst(tc.a, tc.b)
+			amends, got := Laid(tc.a, tc.b)
+			if amends != Amends(tc.b, tc.a) {
+				t.Errorf("amends = %v, Amends %v", amends, !amends)
+			}
 			want := 0
-			if InstructsAgainst(tc.b, tc.a) {
+			switch {
+			case amends:
+				// Aimed at the other text: Amends tells it first.
+			case InstructsAgainst(tc.b, tc.a):
 				want = 1
-			} else if InstructsAgainst(tc.a, tc.b) {
+			case InstructsAgainst(tc.a, tc.b):
 				want = -1
 			}
 			if got != tc.want || want != tc.want {
-				t.Errorf("InstructsEitherAgainst = %d, InstructsAgainst both ways %d, want %d", got, want, tc.want)
+				t.Errorf("Laid = %d, InstructsAgainst both ways %d, want %d", got, want, tc.want)
 			}
 		})
 	}

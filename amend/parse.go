@@ -151,6 +151,11 @@ func amends(frame foldedText, quotes []string) bool {
 // ("l'article L. 135-1 du code électoral est ainsi modifié") does not
 // amend the previous reading of the bill.
 func Amends(doc, base *clause.Document) bool {
+	return amendsWith(doc, base, unitTexts(base))
+}
+
+// amendsWith is Amends, baseArticles the texts of base's units.
+func amendsWith(doc, base *clause.Document, baseArticles map[string]bool) bool {
 	// An article that base has word for word is base's own text, not an
 	// instruction aimed at it: two versions of one text (two readings of
 	// a bill, whose articles amend the codes) share most of their
@@ -162,7 +167,6 @@ func Amends(doc, base *clause.Document) bool {
 	// expressions cost far more than the diff of a text that has no
 	// instruction.
 	units := unitsOf(doc)
-	baseArticles := unitTexts(base)
 	n, left := len(units), 0
 	for _, c := range units {
 		if !baseArticles[c.Text] {
@@ -297,35 +301,34 @@ func mostlyShared(doc, base *clause.Document) bool {
 	return 2*n > len(units)
 }
 
-// InstructsEitherAgainst is InstructsAgainst both ways, which diff asks of
-// every pair of files: 1 when b is instructions laid against a, -1 when a
-// is laid against b, 0 when neither is. The texts the two share word for
-// word are hashed once for both ways.
-func InstructsEitherAgainst(a, b *clause.Document) int {
-	inA := unitTexts(a)
-	shared := map[string]bool{}
-	unitsB := unitsOf(b)
-	for _, c := range unitsB {
-		if inA[c.Text] {
-			shared[c.Text] = true
+// Laid says how newer is laid against older, for diff, which asks it of
+// every pair of files: amends when newer is instructions aimed at older
+// (Amends), against 1 when newer is instructions laid against older, a
+// text of articles that is none, -1 when older is laid so against newer
+// (InstructsAgainst), 0 when neither is. Two versions of one text, most
+// of newer's articles standing in older word for word, are told by the
+// texts Amends hashes anyway: the common case costs no more than Amends.
+func Laid(older, newer *clause.Document) (amends bool, against int) {
+	olderTexts := unitTexts(older)
+	units := unitsOf(newer)
+	n := 0
+	for _, c := range units {
+		if olderTexts[c.Text] {
+			n++
 		}
 	}
-	count := func(units []*clause.Clause) (n int) {
-		for _, c := range units {
-			if shared[c.Text] {
-				n++
-			}
-		}
-		return n
+	if 2*n > len(units) {
+		return false, 0
 	}
-	unitsA := unitsOf(a)
 	switch {
-	case 2*count(unitsB) <= len(unitsB) && instructsAgainst(b, a):
-		return 1
-	case 2*count(unitsA) <= len(unitsA) && instructsAgainst(a, b):
-		return -1
+	case amendsWith(newer, older, olderTexts):
+		return true, 0
+	case instructsAgainst(newer, older):
+		return false, 1
+	case !mostlyShared(older, newer) && instructsAgainst(older, newer):
+		return false, -1
 	}
-	return 0
+	return false, 0
 }
 
 // instructsMostly reports whether most of doc's articles are amending

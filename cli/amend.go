@@ -219,14 +219,13 @@ func (l *docLoader) loadCompared(oldArg, newArg string, amends bool) (oldDoc, ne
 		if oldDoc, newDoc, old, new, err = l.loadPair(oldArg, newArg); err != nil {
 			return
 		}
-		if amend.Amends(newDoc, oldDoc) {
+		amends, against := amend.Laid(oldDoc, newDoc)
+		switch {
+		case amends:
 			err = fmt.Errorf("%s: %w: to compare %s with what they make of it, add --amends", newArg, errAmending, oldArg)
-			return
-		}
-		switch amend.InstructsEitherAgainst(oldDoc, newDoc) {
-		case 1:
+		case against == 1:
 			err = aimedElsewhere(newArg, oldArg)
-		case -1:
+		case against == -1:
 			err = aimedElsewhere(oldArg, newArg)
 		}
 		return
