@@ -54,3 +54,19 @@ func TestLaid(t *testing.T) {
 		})
 	}
 }
+
+// A law amending the code a text is titled with is aimed at that text:
+// Laid says it amends it (diff's hint is then --amends), where Amends,
+// reading "du code" as aimed elsewhere, does not. Aimed at a code the
+// text is not titled with, it is laid against it.
+func TestLaidOnItsCode(t *testing.T) {
+	law := clause.Parse("# Loi\n\n## Article 1er\n\nL'article L. 162-5 du code de la sécurité sociale est ainsi modifié : les mots « six mois » sont remplacés par les mots « trois mois ».\n\n## Article 2\n\nL'article L. 162-15 du code de la sécurité sociale est abrogé.\n")
+	code := clause.Parse("# Code de la sécurité sociale\n\n## Article L. 162-5\n\nLe délai est de six mois.\n\n## Article L. 162-15\n\nLes conventions sont transmises.\n\n## Article L. 162-16\n\nTexte.\n")
+	other := clause.Parse("# Code de la santé publique\n\n## Article L. 162-5\n\nLe délai est de six mois.\n\n## Article L. 162-15\n\nLes conventions sont transmises.\n\n## Article L. 162-16\n\nTexte.\n")
+	if amends, against := Laid(code, law); !amends || against != 1 {
+		t.Errorf("a law against the code it amends: amends %v, against %d, want true, 1", amends, against)
+	}
+	if amends, against := Laid(other, law); amends || against != 1 {
+		t.Errorf("a law against another code: amends %v, against %d, want false, 1", amends, against)
+	}
+}

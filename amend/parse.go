@@ -305,7 +305,8 @@ func mostlyShared(doc, base *clause.Document) bool {
 // every pair of files: amends when newer is instructions aimed at older
 // (Amends), against 1 when newer is instructions laid against older, a
 // text of articles that is none, -1 when older is laid so against newer
-// (InstructsAgainst), 0 when neither is. Two versions of one text, most
+// (InstructsAgainst), 0 when neither is; both amends and 1 when newer
+// names, as the text it amends, the code older is titled with. Two versions of one text, most
 // of newer's articles standing in older word for word, are told by the
 // texts Amends hashes anyway: the common case costs no more than Amends.
 func Laid(older, newer *clause.Document) (amends bool, against int) {
@@ -324,7 +325,7 @@ func Laid(older, newer *clause.Document) (amends bool, against int) {
 	case amendsWith(newer, older, olderTexts):
 		return true, 0
 	case instructsAgainst(newer, older):
-		return false, 1
+		return namesItsCode(newer, older), 1
 	case !mostlyShared(older, newer) && instructsAgainst(older, newer):
 		return false, -1
 	}

@@ -308,9 +308,13 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // sécurité sociale") opens with that name, whole. A text whose titles
 // name no code is not one: an instruction amending a code is refused on
 // it rather than applied to its article of the same number.
-func (st *state) isCode(name string) bool {
+func (st *state) isCode(name string) bool { return codeTitled(st.titles(), name) }
+
+// codeTitled reports whether one of titles opens with the name of a code,
+// whole.
+func codeTitled(titles []string, name string) bool {
 	want := frtext.Fold(name)
-	for _, title := range st.titles() {
+	for _, title := range titles {
 		got := frtext.Fold(title)
 		if rest, ok := strings.CutPrefix(got, want); ok && (rest == "" || !startsWord(strings.TrimLeft(rest, " "))) {
 			return true
@@ -321,14 +325,33 @@ func (st *state) isCode(name string) bool {
 
 // titles are the headings of the text's unnumbered titles, its own name
 // among them.
-func (st *state) titles() []string {
+func (st *state) titles() []string { return titlesOf(st.cl) }
+
+func titlesOf(cl []clause.Clause) []string {
 	var out []string
-	for i := range st.cl {
-		if c := &st.cl[i]; c.Kind == clause.KindTitle && c.Number == "" {
+	for i := range cl {
+		if c := &cl[i]; c.Kind == clause.KindTitle && c.Number == "" {
 			out = append(out, c.Heading)
 		}
 	}
 	return out
+}
+
+// namesItsCode reports whether an article of doc names, as the text it
+// amends, the code base is titled with ("# Code de la sécurité
+// sociale"): instructions aimed at base, which Amends, reading "du code"
+// as aimed elsewhere, does not tell.
+func namesItsCode(doc, base *clause.Document) bool {
+	titles := titlesOf(base.Clauses)
+	if len(titles) == 0 {
+		return false
+	}
+	for _, c := range unitsOf(doc) {
+		if code := codeOf(normalizeFrame(c.Text)); code != "" && codeTitled(titles, code) {
+			return true
+		}
+	}
+	return false
 }
 
 // titled names the text amended in a message: ", « title »", or that no

@@ -222,6 +222,8 @@ func (l *docLoader) loadCompared(oldArg, newArg string, amends bool) (oldDoc, ne
 		amends, against := amend.Laid(oldDoc, newDoc)
 		switch {
 		case amends:
+			// A law amending the code older is titled with is aimed
+			// at it too.
 			err = fmt.Errorf("%s: %w: to compare %s with what they make of it, add --amends", newArg, errAmending, oldArg)
 		case against == 1:
 			err = aimedElsewhere(newArg, oldArg)
