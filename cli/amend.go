@@ -271,10 +271,11 @@ func refuseAmending(s *store.Store, files []importFile, baseRev, date string) er
 	if err != nil {
 		return nil
 	}
-	switch f := files[0]; {
-	case amend.Amends(f.doc, baseDoc):
+	f := files[0]
+	switch amends, against := amend.Laid(baseDoc, f.doc); {
+	case amends:
 		return fmt.Errorf("%s: %w: to store what it makes of %s, use import --amends %s", f.path, errAmending, base.Label, f.path)
-	case amend.InstructsAgainst(f.doc, baseDoc):
+	case against == 1:
 		return aimedElsewhere(f.path, base.Label)
 	}
 	return nil
