@@ -365,12 +365,17 @@ func (t *Table) besideFacts(j int, c *clause.Change) string {
 	for _, i := range c.New {
 		cl := &d.New.Clauses[i]
 		b.WriteString(unnumbered(cl) + "\x00")
+		row := cl.Kind == clause.KindItem && len(clause.RowCells(cl.Text)) > 1
 		start := 0
 		for _, end := range append(frtext.SentenceStarts(cl.Text), len(cl.Text)) {
 			sentence := clause.Canonical(cl.Text[start:end])
 			start = end
-			if slices.ContainsFunc(carried, func(f string) bool { return strings.Contains(sentence, f) }) {
-				asked = append(asked, askedWords(sentence, carried, subjects)...)
+			values := carried
+			if row {
+				values = withBare(sentence, carried)
+			}
+			if slices.ContainsFunc(values, func(f string) bool { return strings.Contains(sentence, f) }) {
+				asked = append(asked, askedWords(sentence, values, subjects)...)
 			} else {
 				b.WriteString(sentence + "\x00")
 			}
@@ -378,6 +383,41 @@ func (t *Table) besideFacts(j int, c *clause.Change) string {
 	}
 	slices.Sort(asked)
 	return b.String() + strings.Join(asked, " ")
+}
+
+// withBare is values, canonical, with the figure alone of each that
+// ends with its unit ("30€": "30") and that row writes so, once: a table
+// row's bare "30,00" is "30,00 €" in its facts, priced by a note over the
+// table ("(en euros)"), and the row carries it as much as one writing
+// "30 €". A figure the row writes twice (a coefficient beside the price)
+// is not taken for the value.
+func withBare(row string, values []string) []string {
+	out := values
+	for _, v := range values {
+		// Canonical sets a unit against its figure ("30€").
+		for _, unit := range []string{"€", "F", "%"} {
+			if figure, ok := strings.CutSuffix(v, unit); ok && !strings.Contains(row, v) && wordCount(row, figure) == 1 {
+				out = append(slices.Clip(out), figure)
+			}
+		}
+	}
+	return out
+}
+
+// wordCount is how many times w stands in s as whole words.
+func wordCount(s, w string) int {
+	n := 0
+	for i := 0; w != ""; {
+		k := strings.Index(s[i:], w)
+		if k < 0 {
+			return n
+		}
+		if frtext.WordStarts(s, i+k) && frtext.WordEnds(s, i+k+len(w)) {
+			n++
+		}
+		i += k + len(w)
+	}
+	return n
 }
 
 // result is what answer j makes of the clause, cosmetic differences

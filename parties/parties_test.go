@@ -486,3 +486,27 @@ func agreeing(t *testing.T, base, words string, cases []agreeCase) {
 		}
 	}
 }
+
+// A price written bare in a table whose note gives its unit ("Tarifs (en
+// euros)", "| G | … | 30,00 |") is the same ask as "30 €" in a table
+// that writes it. Before, the row's text was compared whole, its bare
+// "30,00" not taken for the "30,00 €" its facts read, and the answers did
+// not agree. A label changed beside it is still a change of its own.
+func TestAgreementOnBareRowPrices(t *testing.T) {
+	const base = "# Proposition\n\n## Article 1er - Tarifs\n\nTarifs des consultations (en euros)\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| G | Consultation | 26,50 |\n| GS | Spécialiste | 26,50 |\n"
+	for _, tc := range []struct {
+		other string
+		agree bool
+	}{
+		{"| G | Consultation | 30 € |", true},
+		{"| G | Consultation | 30 |", true},
+		{"| G | Consultation longue | 30 € |", false},
+	} {
+		a := clause.Parse(strings.Replace(base, "| G | Consultation | 26,50 |", "| G | Consultation | 30,00 |", 1))
+		b := clause.Parse(strings.Replace(base, "| G | Consultation | 26,50 |", tc.other, 1))
+		tab := Compare(clause.Parse(base), []*clause.Document{a, b}, clause.CompareOptions{})
+		if got := len(rowNumbered(t, tab, "G").Agree) == 1; got != tc.agree {
+			t.Errorf("%q against %q: agree = %v, want %v", "30,00", tc.other, got, tc.agree)
+		}
+	}
+}
