@@ -231,14 +231,20 @@ func (st *state) replacePrice(i int, t Target, op Op, by string) error {
 	if len(at) != 1 {
 		return errf("the price « %s » of %s stands %d times in it: quote the words around the one replaced", prices[0], t.clauseName(), len(at))
 	}
-	written := strings.TrimSpace(op.New)
-	if bareNumber.MatchString(prices[0]) || op.Unquoted {
-		written = asCellWrites(written, prices[0])
+	// The amount, not the call of a footnote after it ("26,50 € (1)"),
+	// which the instruction does not name.
+	price := prices[0]
+	if m := leadingAmount.FindString(price); m != "" {
+		price = strings.TrimRight(m, " \u00a0\u202f")
 	}
-	text := setCell(c.Text, at[0], at[0]+len(prices[0]), written)
+	written := strings.TrimSpace(op.New)
+	if bareNumber.MatchString(price) || op.Unquoted {
+		written = asCellWrites(written, price)
+	}
+	text := setCell(c.Text, at[0], at[0]+len(price), written)
 	row := st.rowDocument(i)
 	row.Clauses[2].Text = text
-	if now := row.EuroCells(2); len(now) != 1 || now[0] != written {
+	if now := row.EuroCells(2); len(now) != 1 || now[0] != written+prices[0][len(price):] {
 		return errf("« %s » would not read as the price in euros of %s: write it as an amount in euros (« 30 € »)", written, t.clauseName())
 	}
 	c.Text = text
@@ -356,6 +362,10 @@ func setCell(text string, from, to int, s string) string {
 // priceCell matches a table cell holding an amount in euros alone, its
 // number the first group.
 var priceCell = lazy(`^(\d{1,3}(?:[   ]?\d{3})*(?:[.,]\d{1,2})?)\s?(?:€|EUR|euros?)$`)
+
+// leadingAmount matches the amount a price cell opens with, its unit
+// included.
+var leadingAmount = lazy(`^\d{1,3}(?:[   ]?\d{3})*(?:[.,]\d{1,2})?(?:\s?(?:€|EUR|euros?)\b)?`)
 
 // bareNumber matches a cell that is a number alone.
 var bareNumber = lazy(`^\d{1,3}(?:[   ]?\d{3})*(?:[.,]\d{1,2})?$`)

@@ -170,11 +170,12 @@ func TestRowTwiceInNamedTable(t *testing.T) {
 // after the value ("à compter du…") is still refused, as no part of a
 // row's price, and so is a row of several prices.
 func TestPriceSetUnquoted(t *testing.T) {
-	base := clause.Parse("# Convention\n\n## Annexe 1 - Tarifs\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| G | Consultation | 30 € |\n| CS | Spécialiste | 31,50 € |\n\n## Annexe 2 - Zones\n\n| Code | Libellé | Métropole | DROM |\n|---|---|---|---|\n| VG | Visite | 35 € | 37 € |\n")
+	base := clause.Parse("# Convention\n\n## Annexe 1 - Tarifs\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| G | Consultation | 30 € |\n| CS | Spécialiste | 31,50 € |\n| VL | Visite longue | 70 € (1) |\n\n## Annexe 2 - Zones\n\n| Code | Libellé | Métropole | DROM |\n|---|---|---|---|\n| VG | Visite | 35 € | 37 € |\n")
 	runApplyCases(t, base, []applyCase{
 		{name: "porté à", amend: "### Article 1er\n\nLe tarif de la ligne G de l'annexe 1 est porté à 32 €.", clause: "row G", want: "| G | Consultation | 32 € |"},
 		{name: "in euros, as the table writes", amend: "### Article 1er\n\nÀ l'annexe 1, le tarif de la ligne CS est fixé à 32 euros.", clause: "row CS", want: "| CS | Spécialiste | 32,00 € |"},
 		{name: "under a lead-in", amend: "### Article 1er\n\nL'annexe 1 est ainsi modifiée :\n\n1° Le tarif de la ligne G est porté à 32 € ;\n\n2° La ligne CS est supprimée.", clause: "row G", want: "| G | Consultation | 32 € |"},
+		{name: "a footnote's call kept", amend: "### Article 1er\n\nLe tarif de la ligne VL est porté à 72 €.", clause: "row VL", want: "| VL | Visite longue | 72 € (1) |"},
 		{name: "from a date", amend: "### Article 1er\n\nLe tarif de la ligne G est porté à 32 € à compter du 1er janvier 2025.",
 			err: "Article 1er: instruction not understood: Le tarif de la ligne G est porté à 32 € à compter du 1er janvier 2025."},
 		{name: "a row of two prices", amend: "### Article 1er\n\nLe tarif de la ligne VG est porté à 36 €.",
