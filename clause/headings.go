@@ -725,7 +725,7 @@ func (p *parser) titleLines() {
 			t = stripEmphasis(t)
 		}
 		after := p.nextLine(j)
-		if !titleLine(t) || after >= len(p.lines) || k+1 < len(p.heads) && p.heads[k+1].line == after {
+		if !nameLine(t) || after >= len(p.lines) || k+1 < len(p.heads) && p.heads[k+1].line == after {
 			continue
 		}
 		// Body text, not a table or a list that the line introduces,
@@ -743,10 +743,10 @@ func (p *parser) titleLines() {
 	}
 }
 
-// titleLine reports a line that reads as a division's title: a capital
+// nameLine reports a line that reads as a division's title: a capital
 // first, at most a dozen words, no point's marker, no end of sentence and
 // no verb that makes it one (see statesSomething).
-func titleLine(t string) bool {
+func nameLine(t string) bool {
 	r, _ := utf8.DecodeRuneInString(t)
 	if !unicode.IsUpper(r) || readsAsSentence(t) || strings.HasSuffix(t, ",") || len(strings.Fields(t)) > 12 || statesSomething(t) {
 		return false
@@ -767,4 +767,38 @@ func (p *parser) nextLine(i int) int {
 	for i++; i < len(p.lines) && p.lines[i].flags&fBlank != 0; i++ {
 	}
 	return i
+}
+
+// tocEntry reports a line of a table of contents: a heading's words, then
+// its page number after a leader ("Article 1 – Objet ........ 2", ". . .
+// 2", "___ 2"), a tab (a word processor's plain-text export) or a wide
+// gap (a PDF's right-aligned numbers). Such a line names a division; it
+// opens none, and read as a heading it would make every article twice,
+// the real ones nested in the last division the table lists.
+func tocEntry(s string) bool {
+	s = strings.TrimRight(s, " \t")
+	i := len(s)
+	for i > 0 && isDigit(s[i-1]) {
+		i--
+	}
+	if i == len(s) || len(s)-i > 4 || i == 0 {
+		return false
+	}
+	if s[i-1] == '\t' {
+		return true
+	}
+	lead, spaces := 0, 0
+	for j := i; j > 0; {
+		r, size := utf8.DecodeLastRuneInString(s[:j])
+		switch r {
+		case '.', '…', '_', '·':
+			lead++
+		case ' ':
+			spaces++
+		default:
+			return lead >= 3 || lead == 0 && spaces >= 3
+		}
+		j -= size
+	}
+	return false
 }

@@ -400,6 +400,9 @@ func (p *parser) dropFalseHeadings() {
 	keep := p.heads[:0]
 	runInStyle := false
 	for _, h := range p.heads {
+		if tocEntry(p.trimmed(h.line)) {
+			continue
+		}
 		if h.md == 0 {
 			if p.mdKinds[h.hk] {
 				continue

@@ -952,3 +952,39 @@ func TestParseWrappedDivisionName(t *testing.T) {
 		t.Errorf("outline:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestParseTableOfContents: the table of contents that word processors put
+// before the text lists its divisions with their page numbers, after a
+// leader, a tab or a wide gap. Its lines open no division: read as
+// headings, every article was there twice, the real ones renumbered
+// (art-1-2) and nested in the last division the table lists.
+func TestParseTableOfContents(t *testing.T) {
+	body := "Article 1 – Objet\n\nLa présente convention fixe les rapports.\n\nArticle 2 – Tarifs au 1er janvier 2025\n\nLa consultation est fixée à 30 €.\n\n" +
+		"Annexe 1 – Tarifs des actes\n\n| Code | Tarif |\n|---|---|\n| G | 30 € |\n"
+	for name, toc := range map[string]string{
+		"dot leaders": "Article 1 – Objet ..................... 2\nArticle 2 – Tarifs au 1er janvier 2025 .......... 3\nAnnexe 1 – Tarifs des actes ......... 4\n",
+		"spaced dots": "Article 1 – Objet. . . . . 2\n\nArticle 2 – Tarifs au 1er janvier 2025. . . . . 3\n\nAnnexe 1 – Tarifs des actes. . . . 4\n",
+		"tabs":        "Article 1 – Objet\t2\nArticle 2 – Tarifs au 1er janvier 2025\t3\nAnnexe 1 – Tarifs des actes\t4\n",
+		"wide gap":    "Article 1 – Objet                         2\nArticle 2 – Tarifs au 1er janvier 2025    3\nAnnexe 1 – Tarifs des actes               4\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			in := "Convention nationale\n\nSommaire\n\n" + toc + "\n" + body
+			d := Parse(in)
+			checkDocument(t, in, d)
+			var got []string
+			for _, c := range d.Clauses {
+				if c.Kind == KindArticle || c.Kind == KindAnnex {
+					got = append(got, c.ID+" "+c.Heading+" < "+strings.Join(c.Path, " / "))
+				}
+			}
+			want := []string{
+				"art-1 Article 1 – Objet < Sommaire / Article 1 – Objet",
+				"art-2 Article 2 – Tarifs au 1er janvier 2025 < Sommaire / Article 2 – Tarifs au 1er janvier 2025",
+				"annexe-1 Annexe 1 – Tarifs des actes < Sommaire / Annexe 1 – Tarifs des actes",
+			}
+			if strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Errorf("got:\n%s\nwant:\n%s\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"), outline(d))
+			}
+		})
+	}
+}

@@ -191,7 +191,7 @@ func (p *parser) titleLine(i int, isHead []bool) bool {
 	alone := func(j int) bool {
 		return j < 0 || j >= len(p.lines) || p.lines[j].flags&fBlank != 0 || isHead[j] || p.oneLineParagraphs
 	}
-	return alone(i-1) && alone(i+1) && titleShape(p.trimmed(i))
+	return alone(i-1) && alone(i+1) && titleShape(p.trimmed(i)) && !tocEntry(p.trimmed(i))
 }
 
 // titleShape reports a line that reads as a title rather than a sentence:
