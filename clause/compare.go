@@ -339,6 +339,11 @@ func withoutNumber(c *Clause) string {
 // or "Article 12 (nouveau) - Objet", so that renumbering, abbreviating the
 // kind word, changing the separator or the procedural status is no change
 // of heading.
+// Title is the title its heading gives the clause, after its number and
+// status ("Permanence des soins" of "Article 5 – Permanence des soins");
+// "" when it gives none.
+func (c *Clause) Title() string { return headingTitle(c) }
+
 func headingTitle(c *Clause) string {
 	h := withoutStatus(c)
 	if c.Number != "" {

@@ -59,6 +59,9 @@ func (s *Store) revivals(ix *index, base importBase, d *clause.Diff) (map[int]st
 			continue // another article under the same number
 		}
 		was, now := &lost.Clauses[c.Old[0]], &fresh.Clauses[c.New[0]]
+		if c.Old[0] < removed && c.Similarity < revivalSimilar && titledApart(was, now) {
+			continue // the number given to something else
+		}
 		if was.Kind == now.Kind && clause.NormalizeNumber(was.Number) == clause.NormalizeNumber(now.Number) {
 			out[added[c.New[0]]] = was.ID
 		}
@@ -97,6 +100,21 @@ func (s *Store) removedOnLine(ix *index, base importBase, numbers map[string]boo
 		lost.Clauses = append(lost.Clauses, held...)
 	}
 	return lost, nil
+}
+
+// revivalSimilar is the similarity under which a clause put back under
+// a number, titled otherwise than the clause the line removed from it, is
+// another clause: "Article 5 – Télémédecine" written where "Article 5 –
+// Permanence des soins" was removed two versions earlier. A bill's
+// articles bear no title, and one re-established by the next reading is
+// that article whatever it now says (La Fabrique's identity): the number
+// alone decides there.
+const revivalSimilar = 0.2
+
+// titledApart reports two clauses that each bear a title, not the same.
+func titledApart(a, b *clause.Clause) bool {
+	ta, tb := a.Title(), b.Title()
+	return ta != "" && tb != "" && clause.CanonicalHeading(ta) != clause.CanonicalHeading(tb)
 }
 
 // proposalSimilar is the least similarity (clause.Change.Similarity) of a

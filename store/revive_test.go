@@ -1,8 +1,11 @@
 package store
 
 import (
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/avenant-dev/avenant/clause"
 )
 
 // TestRevival: an article one version leaves out and a later one puts
@@ -73,4 +76,45 @@ func spanSummary(spans []Span) string {
 		parts = append(parts, sp.Version.Label+"«"+sp.Text+"»")
 	}
 	return strings.Join(parts, " ")
+}
+
+// TestRevivalTitledApart: a number a convention removed and a later
+// version gives to an article on something else, under another title, is
+// a new clause: "Article 5 - Télémédecine" took the id of the "Article 5 -
+// Permanence des soins" removed a version before, and `log` said it was
+// added in V1 and removed in V2. Under the same title, or untitled as a
+// bill's articles are, the number brings the article back whatever it now
+// says.
+func TestRevivalTitledApart(t *testing.T) {
+	const (
+		pds  = "Le médecin participe à la permanence des soins ambulatoires dans les conditions fixées par le cahier des charges régional."
+		tele = "La téléconsultation est ouverte à tout patient, qu'il soit ou non connu du médecin téléconsultant."
+	)
+	text := func(art5, body string) string {
+		t := "# Convention médicale\n\n## Article 1 - Objet\n\n" + sentB1 + "\n\n"
+		if art5 != "" {
+			t += "## Article " + art5 + "\n\n" + body + "\n\n"
+		}
+		return t + "## Article 6 - Durée\n\n" + sentB3 + "\n"
+	}
+	for _, tc := range []struct{ name, first, back, want string }{
+		{"another title", "5 - Permanence des soins", "5 - Télémédecine", "art-5-2"},
+		{"the same title", "5 - Permanence des soins", "5 - Permanence des soins", "art-5"},
+		{"untitled", "5", "5", "art-5"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newStore(t)
+			var r *ImportResult
+			for k, body := range []string{text(tc.first, pds), text("", ""), text(tc.back, tele)} {
+				var err error
+				label := "V" + strconv.Itoa(k+1)
+				if r, err = s.Import(clause.Parse(body), ImportOptions{Party: "CNAM", Label: label, Date: "2024-01-0" + strconv.Itoa(k+1), SourceName: label + ".md"}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if got, want := idsOf(t, s, r.Version), "convention-medicale art-1 "+tc.want+" art-6"; got != want {
+				t.Errorf("ids = %s, want %s", got, want)
+			}
+		})
+	}
 }
