@@ -1,6 +1,7 @@
 package clause
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -55,35 +56,57 @@ func rowsOutsideDates(old, new *Document, m match) (string, string) {
 	return old.outsideDates(m.Old[0]), new.outsideDates(m.New[0])
 }
 
-// tableNote is the date that the text standing right above the table of
-// row i gives its prices ("Tarifs applicables à compter du 22 décembre
-// 2024", "Tarifs au 1er janvier 2025 :"), as written; "" when none does.
-// That text is the last paragraph of the clause that holds the table,
-// when the table opens it, or the paragraph before the table among its
-// siblings; a note of the currency between them ("(En euros)") is passed.
+// tableNote is the date that a note by the table of row i gives its
+// prices, as written; "" when none does. The note above it ("Tarifs
+// applicables à compter du 22 décembre 2024", "Tarifs au 1er janvier 2025
+// :") is the last paragraph of the clause that holds the table, when the
+// table opens it, or the paragraph before the table among its siblings; a
+// note of the currency between them ("(En euros)") is passed. Else the
+// paragraph right after the table, when it speaks of the table above ("Les
+// tarifs ci-dessus sont applicables à compter du 1er janvier 2025").
 func (d *Document) tableNote(i int) string {
-	top := i
+	top, end := i, i
 	if p := d.Clauses[i].Parent; p >= 0 && IsTableHeader(&d.Clauses[p]) {
 		top = p
+		for end+1 < len(d.Clauses) && d.Clauses[end+1].Depth > d.Clauses[p].Depth {
+			end++
+		}
 	} else {
-		for top > 0 && top-1 != d.Clauses[i].Parent && isTableRow(&d.Clauses[top-1]) && d.Clauses[top-1].Parent == d.Clauses[i].Parent {
+		sibling := func(k int) bool { return isTableRow(&d.Clauses[k]) && d.Clauses[k].Parent == d.Clauses[i].Parent }
+		for top > 0 && top-1 != d.Clauses[i].Parent && sibling(top-1) {
 			top--
+		}
+		for end+1 < len(d.Clauses) && sibling(end+1) {
+			end++
 		}
 	}
 	holder, before := d.Clauses[top].Parent, top-1
-	if before < 0 || before != holder && (d.Clauses[before].Parent != holder || d.Clauses[before].Kind != KindParagraph) {
-		return ""
-	}
-	paras := strings.Split(strings.TrimSpace(d.Clauses[before].Text), "\n\n")
-	for k := len(paras) - 1; k >= 0 && k >= len(paras)-2; k-- {
-		if date := noteDate(paras[k]); date != "" {
-			return date
+	if before >= 0 && (before == holder || d.Clauses[before].Parent == holder && d.Clauses[before].Kind == KindParagraph) {
+		paras := strings.Split(strings.TrimSpace(d.Clauses[before].Text), "\n\n")
+		for k := len(paras) - 1; k >= 0 && k >= len(paras)-2; k-- {
+			if date := noteDate(paras[k]); date != "" {
+				return date
+			}
+			if currencyNote(paras[k]) == "" {
+				break
+			}
 		}
-		if currencyNote(paras[k]) == "" {
-			break
+	}
+	if after := end + 1; after < len(d.Clauses) && d.Clauses[after].Parent == holder && d.Clauses[after].Kind == KindParagraph {
+		note, _, _ := strings.Cut(strings.TrimSpace(d.Clauses[after].Text), "\n\n")
+		if speaksOfTableAbove(note) {
+			return noteDate(note)
 		}
 	}
 	return ""
+}
+
+// speaksOfTableAbove reports a note under a table that speaks of it: "les
+// tarifs ci-dessus", "ces tarifs", "le tableau précédent". A paragraph
+// after a table that does not is the text going on.
+func speaksOfTableAbove(note string) bool {
+	return slices.ContainsFunc([]string{"ci-dessus", "ci-avant", "ces tarifs", "ces montants", "ces valeurs", "ce tableau", "tableau ci", "tableau pr"},
+		func(w string) bool { return frtext.IndexFold(note, w) >= 0 })
 }
 
 // noteDate is the date from which a note above a table says its prices

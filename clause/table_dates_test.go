@@ -49,6 +49,19 @@ func TestTableDates(t *testing.T) {
 			effective: "2024-12-22",
 		},
 		{
+			name:      "note under the table",
+			old:       "## Annexe 1\n\n" + rows + "\nLes tarifs ci-dessus sont applicables à compter du 22 décembre 2024.\n",
+			new:       "## Annexe 1\n\n" + rows + "\nLes tarifs ci-dessus sont applicables à compter du 1er juillet 2025.\n",
+			facts:     []string{"G date: 22 décembre 2024 → 1er juillet 2025", "VG date: 22 décembre 2024 → 1er juillet 2025"},
+			effective: "2025-07-01",
+		},
+		{
+			name:  "text after the table",
+			old:   "## Annexe 1\n\n" + rows + "\nLa majoration MCS est applicable à compter du 22 décembre 2024.\n",
+			new:   "## Annexe 1\n\n" + rows + "\nLa majoration MCS est applicable à compter du 1er juillet 2025.\n",
+			facts: nil,
+		},
+		{
 			name:  "a signature dates no row",
 			old:   "## Annexe 1\n\nAnnexe signée le 4 juin 2024, fixant les tarifs suivants.\n\n" + rows,
 			new:   "## Annexe 1\n\nAnnexe signée le 5 juin 2024, fixant les tarifs suivants.\n\n" + rows,
