@@ -169,6 +169,9 @@ var (
 func (t *factTextKind) amounts(codes []codeAt, subject string) []factAt {
 	var out []factAt
 	labels := t.labelCodes(codes)
+	if labelsApart(labels, t.amountMatches()) {
+		labels = nil
+	}
 	for _, m := range t.amountMatches() {
 		fs := t.amountFacts(m.start, m.end, m.value, m.unit, codes, labels, subject)
 		for k := range fs {
@@ -645,6 +648,24 @@ func spelledBefore(s, unit string, plural bool) []spelled {
 			out = append(out, spelled{start, i, float64(v), of > 0})
 		}
 	}
+}
+
+// labelsApart reports row labels listed apart from the prices they
+// label: two of them with no sum between, as a PDF exported column by
+// column prints "G", "VG", then "30 €", "35 €". The nearest label above
+// a price is then no row's (30 € read as VG's, G's price lost): such a
+// price is tied to no code rather than to the wrong one.
+func labelsApart(labels []codeAt, sums []amountMatch) bool {
+	k := 0
+	for i := 1; i < len(labels); i++ {
+		for k < len(sums) && sums[k].start < labels[i-1].start {
+			k++
+		}
+		if k == len(sums) || sums[k].start > labels[i].start {
+			return true
+		}
+	}
+	return false
 }
 
 // labelCodes are the codes that stand alone in their sentence ("- C" on
