@@ -19,7 +19,7 @@ const (
 	classYearLead                        // a key of yearLeads
 	classPeriod                          // "semestre", "trimestre"
 	classClock                           // "midi", "minuit"
-	classCount                           // "fois", "reprise", "reprises", "par"
+	classCount                           // "fois", "reprise", "reprises", "par", a periodic adverb
 )
 
 // yearLeads are the words after which a year alone is a date: "l'année
@@ -79,6 +79,9 @@ var factWordClasses = sync.OnceValue(func() *wordClasses {
 		add(classCount, w)
 	}
 	add(classCount, "par")
+	for w := range periodicAdverbs {
+		add(classCount, w)
+	}
 	for w := range noonOrMidnight {
 		add(classClock, w)
 	}

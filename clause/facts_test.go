@@ -543,6 +543,21 @@ var factCases = []struct {
 			{Kind: FactModality, Subject: "V", Old: "deux fois par an", New: "trois fois par an", OldValue: f64(2), NewValue: f64(3)}},
 	},
 	{
+		name: "a periodic adverb and 'chaque' or 'tous les' before a period say how often, as 'une fois par' does; 'chaque' before another noun does not",
+		old:  "Le forfait est versé trimestriellement. La commission se réunit chaque année. Le bilan est transmis tous les mois. L'aide est payée une fois par trimestre. Le montant est fixé le 10 de chaque mois. Le bureau de chaque assemblée publie la liste.",
+		new:  "Le forfait est versé mensuellement. La commission se réunit chaque semestre. Le bilan est transmis une fois par mois. L'aide est payée trimestriellement. Le montant est fixé le 10 de chaque mois. Le bureau de chaque commission publie la liste.",
+		want: []Fact{{Kind: FactModality, Subject: "versé", Old: "trimestriellement", New: "mensuellement", OldValue: f64(1), NewValue: f64(1)},
+			{Kind: FactModality, Subject: "réunit", Old: "chaque année", New: "chaque semestre", OldValue: f64(1), NewValue: f64(1)}},
+	},
+	{
+		name: "a count of times put in pairs with no modal verb taken out; a date's month or a numeral before it is no subject",
+		old:  "II. - Le ministre peut attribuer une dotation aux communes, dont il rend compte avant le 31 mai.",
+		new:  "II. - Chaque année, le ministre attribue une dotation aux communes, dont il rend compte avant le 31 mai de chaque année.",
+		want: []Fact{{Kind: FactModality, New: "Chaque année", NewValue: f64(1)},
+			{Kind: FactModality, Subject: "compte", New: "chaque année", NewValue: f64(1)},
+			{Kind: FactModality, Subject: "attribuer", Old: "peut"}},
+	},
+	{
 		name: "'deux fois le plafond' is a multiple and 'une reprise de son versement' a resumption: neither counts times",
 		old:  "Un indu supérieur à deux fois le plafond est recouvré. L'organisme procède à une reprise de son versement.",
 		new:  "Un indu supérieur à trois fois le plafond est recouvré. L'organisme procède à une reprise du versement.",

@@ -2,6 +2,7 @@ package clause
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/avenant-dev/avenant/internal/frtext"
 )
@@ -25,6 +26,18 @@ func (t *factTextKind) frequencies(codes []codeAt) []factAt {
 	var out []factAt
 	ws := t.words
 	for i := 1; i < len(ws); i++ {
+		if basis, ok := periodicAdverbs[ws[i].low]; ok && t.classes[i]&classCount != 0 {
+			// "versé trimestriellement": once a quarter, as "une fois par
+			// trimestre" is.
+			val := "count:1 " + basis
+			out = append(out, factAt{kind: FactModality, start: ws[i].start, end: ws[i].end, text: ws[i].s,
+				key: "modality:" + val, val: val, subject: t.doneBefore(ws[i].start), value: 1, hasValue: true})
+			continue
+		}
+		if f, ok := t.eachPeriod(i); ok {
+			out = append(out, f)
+			continue
+		}
 		noun, ok := t.countedAt(i)
 		if !ok {
 			continue
@@ -91,14 +104,20 @@ func (t *factTextKind) countedAt(i int) (factWord, bool) {
 // doneBefore returns what a number of times counts, the word of its
 // sentence before it that is neither grammar nor a bound's: "l'examen est
 // réalisé au plus deux fois" counts "réalisé", "le médecin voit le patient
-// deux fois par an" "patient"; "" when the sentence opens with the count.
+// deux fois par an" "patient"; "" when none stands before the count.
 func (t *factTextKind) doneBefore(pos int) string {
 	k := t.wordAt(pos) - 1
 	sent := t.sentence(pos)
 	for ; k >= 0 && t.sentence(t.words[k].start) == sent; k-- {
-		w := t.words[k].low
-		if !frtext.IsGrammatical(strings.TrimSuffix(w, "'")) && !boundWords[w] && !isDigit(w[0]) {
-			return w
+		w := t.words[k]
+		// Numbers, a date's month, a subdivision's numeral and words
+		// of grammar or of the bound say nothing of what is done: "II. -
+		// Avant le 31 mai de chaque année" names none.
+		if isDigit(w.low[0]) || months[w.low] > 0 || capitalRoman(w.s) || utf8.RuneCountInString(w.low) < 3 {
+			continue
+		}
+		if !frtext.IsGrammatical(strings.TrimSuffix(w.low, "'")) && !boundWords[w.low] {
+			return w.low
 		}
 	}
 	return ""
@@ -106,6 +125,38 @@ func (t *factTextKind) doneBefore(pos int) string {
 
 // boundWords are the words valueBound reads before a count.
 var boundWords = map[string]bool{"plus": true, "moins": true, "maximum": true, "minimum": true, "pas": true, "jusqu'": true}
+
+// eachPeriod reads "chaque mois", "tous les trimestres", "toutes les
+// semaines" at word i, the period: once in each, as "une fois par mois"
+// ("tous les deux ans" is a length of two years, read by durations).
+func (t *factTextKind) eachPeriod(i int) (factAt, bool) {
+	ws := t.words
+	if t.classes[i]&classDuration == 0 || t.s[ws[i-1].end:ws[i].start] != " " || !timeUnit(ws[i].low) {
+		return factAt{}, false
+	}
+	basis := perUnit(ws[i].low)
+	if !periodBases()[basis] {
+		return factAt{}, false
+	}
+	k := i - 1
+	switch {
+	case ws[k].low == "chaque":
+	case k > 0 && ws[k].low == "les" && (ws[k-1].low == "tous" || ws[k-1].low == "toutes") && t.s[ws[k-1].end:ws[k].start] == " ":
+		k--
+	default:
+		return factAt{}, false
+	}
+	val := "count:1 " + basis
+	return factAt{kind: FactModality, start: ws[k].start, end: ws[i].end, text: t.display(ws[k].start, ws[i].end),
+		key: "modality:" + val, val: val, subject: t.doneBefore(ws[k].start), value: 1, hasValue: true}, true
+}
+
+// periodicAdverbs say how often a thing is done in one word, by the
+// period it is done once in, as sumPeriod names it.
+var periodicAdverbs = map[string]string{
+	"quotidiennement": "/jour", "hebdomadairement": "/semaine", "mensuellement": "/mois",
+	"trimestriellement": "/trimestre", "semestriellement": "/semestre", "annuellement": "/an",
+}
 
 // timeUnit reports whether word is a unit of time a count is per: "an",
 // "mois", "semaine", "journée".

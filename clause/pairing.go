@@ -172,12 +172,13 @@ func pairGap(olds, news []factAt, o0, o1, n0, n1 int) [][2]int {
 	byKind := func(fs []factAt, a, b int) map[FactKind][]int {
 		m := map[FactKind][]int{}
 		for i := a; i < b; i++ {
-			m[fs[i].kind] = append(m[fs[i].kind], i)
+			k := pairKind(&fs[i])
+			m[k] = append(m[k], i)
 		}
 		return m
 	}
 	om, nm := byKind(olds, o0, o1), byKind(news, n0, n1)
-	for _, kind := range []FactKind{FactAmount, FactPercent, FactDate, FactDuration, FactCode, FactModality, FactNegation, FactReference} {
+	for _, kind := range []FactKind{FactAmount, FactPercent, FactDate, FactDuration, FactCode, FactModality, factCount, FactNegation, FactReference} {
 		oi, ni := om[kind], nm[kind]
 		if len(oi) == 0 || len(ni) == 0 {
 			continue
@@ -192,6 +193,19 @@ func pairGap(olds, news []factAt, o0, o1, n0, n1 int) [][2]int {
 		pairs = append(pairs, alignKind(olds, news, oi, ni)...)
 	}
 	return pairs
+}
+
+// factCount is how pairing tells a count of times (a modality with a
+// value, see frequencies) from a modal verb: "peut" taken out and "chaque
+// année" put in are two facts, not "peut" become a count.
+const factCount FactKind = "count"
+
+// pairKind is the kind a fact is paired within.
+func pairKind(f *factAt) FactKind {
+	if f.kind == FactModality && f.hasValue {
+		return factCount
+	}
+	return f.kind
 }
 
 // minPairScore is the least resemblance of surroundings for two facts to

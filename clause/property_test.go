@@ -98,7 +98,7 @@ func TestPropertyEdits(t *testing.T) {
 				at := strings.Index(s, "### Article 13\n")
 				return s[:at] + "### Article 12\n\nLes caisses publient chaque trimestre un relevé des dépassements constatés dans la circonscription.\n\n" + s[at:]
 			},
-			want: append([]string{"added →12"}, renumbered(13, 21)...),
+			want: append([]string{"added →12 [modality →chaque trimestre]"}, renumbered(13, 21)...),
 			// Articles 12, 16, 19 and annex III cite 12, 15 or 18. Article 20
 			// opens with "Art. 20.", its own heading repeated: no reference.
 			stale: 4,
