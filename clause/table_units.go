@@ -26,10 +26,17 @@ func (d *Document) cellsOf(c *Clause) []string {
 	note, own := "", ""
 	h := c.Parent
 	if h >= 0 && IsTableHeader(&d.Clauses[h]) {
+		// The paragraph just over the header, when the table follows
+		// another under one heading, gives this table's unit: "Anciens
+		// tarifs (en francs) :" over the second table was passed over
+		// for the heading's "(en euros)", and 115,00 F read as euros.
+		if b := h - 1; b >= 0 && d.Clauses[b].Kind == KindParagraph && d.Clauses[b].Parent == d.Clauses[h].Parent {
+			note = currencyNote(d.Clauses[b].Text)
+		}
 		h = d.Clauses[h].Parent
 	}
 	if h >= 0 {
-		note = currencyNote(d.Clauses[h].Text)
+		note = cmp.Or(note, currencyNote(d.Clauses[h].Text))
 		// A tariff table that states no currency prices in the text's
 		// own: its "26,50" under "Tarif", or in a row without header,
 		// is a price all the same (as isAmount reads it to tell the
