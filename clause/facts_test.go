@@ -558,6 +558,12 @@ var factCases = []struct {
 			{Kind: FactModality, Subject: "attribuer", Old: "peut"}},
 	},
 	{
+		name: "'s'engage à' bears on the verb after 'à'",
+		old:  "Le médecin s'engage à accroître sa patientèle.",
+		new:  "Le médecin accroît sa patientèle.",
+		want: []Fact{{Kind: FactModality, Subject: "accroître", Old: "s'engage"}},
+	},
+	{
 		name: "'deux fois le plafond' is a multiple and 'une reprise de son versement' a resumption: neither counts times",
 		old:  "Un indu supérieur à deux fois le plafond est recouvré. L'organisme procède à une reprise de son versement.",
 		new:  "Un indu supérieur à trois fois le plafond est recouvré. L'organisme procède à une reprise du versement.",

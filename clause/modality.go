@@ -33,7 +33,7 @@ var skipForVerb = map[string]bool{
 	"notamment": true, "toutefois": true, "cependant": true, "aussi": true, "alors": true,
 	"tout": true, "toujours": true, "obligatoirement": true, "seulement": true, "est": true,
 	"sont": true, "sera": true, "seront": true, "être": true, "a": true, "ont": true, "avoir": true,
-	"que": true, "qu'": true, "de": true, "d'": true,
+	"que": true, "qu'": true, "de": true, "d'": true, "à": true,
 }
 
 // verbAfter returns the first meaningful word from index i on, within the
