@@ -370,3 +370,28 @@ func TestAllowCodeEveryRow(t *testing.T) {
 		}
 	}
 }
+
+// TestThresholdSameValue: min_delta and min_delta_pct weigh how far a
+// value moved; a value that stayed while its bound or basis changed passed
+// any threshold (|Δ| = 0), a ceiling turned into a floor included.
+func TestThresholdSameValue(t *testing.T) {
+	const art = "# C\n\n## Article 1 - Aide\n\nL'aide est %s.\n"
+	rules, err := parse("r.yaml", []byte("defaults: false\nrules:\n  - name: money\n    facts: [amount]\n    min_delta: 1\n    min_delta_pct: 5\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		old, new string
+		flagged  bool
+	}{
+		{"de 30 € au plus", "de 30 € au moins", true},
+		{"de 30 € par an", "de 30 € par mois", true},
+		{"de 30 €", "de 30,50 €", false},
+		{"de 30 €", "de 40 €", true},
+	} {
+		rep := Check(clause.Parse(fmt.Sprintf(art, tc.old)), clause.Parse(fmt.Sprintf(art, tc.new)), render.Side{Ref: "a"}, render.Side{Ref: "b"}, rules, clause.CompareOptions{})
+		if got := len(rep.Findings) > 0; got != tc.flagged {
+			t.Errorf("%s → %s: flagged %v (%v), want %v", tc.old, tc.new, got, brief(rep.Findings), tc.flagged)
+		}
+	}
+}

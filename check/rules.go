@@ -125,7 +125,10 @@ func (r *Rule) matchFact(f *clause.Fact, names clauseRef) bool {
 	if len(r.Except) > 0 && names.matches(r.Except) {
 		return false
 	}
-	if f.OldValue != nil && f.NewValue != nil {
+	// A threshold weighs how far a value moved; a value that stayed and
+	// changed otherwise (a ceiling become a floor, 30 € par an become
+	// par mois, its date of effect) moved by nothing and was let through.
+	if f.OldValue != nil && f.NewValue != nil && *f.OldValue != *f.NewValue {
 		if r.MinDelta != nil && math.Abs(*f.NewValue-*f.OldValue) < *r.MinDelta {
 			return false
 		}
