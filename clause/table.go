@@ -617,6 +617,14 @@ func (p *parser) row(i int) (code string, ok bool) {
 }
 
 func (p *parser) readRow(i int) (code string, ok bool) {
+	return p.readRowAt(i, true)
+}
+
+// readRowAt is readRow; amid, a line keyed by a code whose price is a
+// whole number ("TCG    Téléconsultation    25") is a row where a line
+// next to it is one by its own price: read as a heading, it cut its
+// table in two and its 25 → 30 passed the gate.
+func (p *parser) readRowAt(i int, amid bool) (code string, ok bool) {
 	ln := p.lines[i]
 	s := p.text[ln.ts:ln.te]
 	if ln.flags&fPipe != 0 {
@@ -647,6 +655,9 @@ func (p *parser) readRow(i int) (code string, ok bool) {
 		rest = strings.TrimLeft(rest, " \t")
 		end := cellEnd(rest)
 		if isAmount(rest[:end]) || noPrice(rest[:end]) {
+			return code, true
+		}
+		if amid && end == len(rest) && wholePrice(rest) && p.rowBeside(i) {
 			return code, true
 		}
 		rest = rest[end:]
