@@ -26,6 +26,12 @@ func (t *factTextKind) frequencies(codes []codeAt) []factAt {
 	var out []factAt
 	ws := t.words
 	for i := 1; i < len(ws); i++ {
+		// Every reading below starts at a word of counts or of time
+		// (timeUnit's "journées" aside, which has no class): the other
+		// words, nearly all, are passed without a lookup.
+		if t.classes[i]&(classCount|classDuration) == 0 && ws[i].low != "journées" {
+			continue
+		}
 		if basis, ok := periodicAdverbs[ws[i].low]; ok && t.classes[i]&classCount != 0 {
 			// "versé trimestriellement": once a quarter, as "une fois par
 			// trimestre" is.
