@@ -188,6 +188,8 @@ func TestHTMLElements(t *testing.T) {
 		{"breadcrumb naming divisions", "<ul><li><a href=\"#\">Partie législative</a></li><li><a href=\"#\">Titre 6 : Dispositions</a></li></ul><p>a</p>", "a\n"},
 		{"history of an article", "<h3>Article 1</h3><p>Modifié par <a href=\"#\">LOI n°2023-1250 du 26 décembre 2023 - art. 48</a> (V)</p><p>a</p>", "### Article 1\n\na\n"},
 		{"version banners", "<p>Version en vigueur au 02 décembre 2026</p><h3>Article 1</h3><p class=\"date\">Version en vigueur depuis le 01 janvier 2024</p><p>a</p>", "### Article 1\n\na\n"},
+		{"a reference without its full stop", "<h3>Article 5</h3><p>Les dépassements sont encadrés.</p><p>Voir <a href=\"#a4\">article 4</a></p><p>Modifié par <a href=\"#\">loi n° 2023-1250</a></p>",
+			"### Article 5\n\nLes dépassements sont encadrés.\n\nVoir article 4\n"},
 		{"previous and next", "<p>Le texte.</p><div><a href=\"#\">Article précédent</a> <a href=\"#\">Article suivant</a></div>", "Le texte.\n"},
 		{"a title over navigation and text", "<h1>Code de la sécurité sociale</h1><div><a href=\"#\">Sommaire</a></div><p>a</p>", "# Code de la sécurité sociale\n\na\n"},
 		{"sentences citing through links", "<p>Voir l'<a href=\"#\">article 5</a>.</p><p>Les tarifs de l'<a href=\"#\">annexe 1</a> s'appliquent</p>", "Voir l'article 5.\n\nLes tarifs de l'annexe 1 s'appliquent\n"},

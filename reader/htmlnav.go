@@ -34,7 +34,10 @@ import (
 //     (versionBannerRE) is the page's, not the article's.
 //
 // A sentence citing an article through a link keeps its other words, so it
-// is never navigation; "Voir l'<a>article 5</a>." ends a sentence.
+// is never navigation; "Voir l'<a>article 5</a>." ends a sentence, and
+// "Voir <a>article 4</a>" without its full stop cites as the text does, in
+// lower case, where a site's links name what they lead to by its title
+// ("<a>LOI n° 2008-1249 …</a>", "<a>Partie législative</a>").
 
 // versionBannerRE matches the line that says which version of a text a
 // page shows: "Version en vigueur depuis le 01 janvier 2024", "Version en
@@ -54,6 +57,9 @@ type navSummary struct {
 	lastStop  bool // the text ends with a full stop
 	allNav    bool // the element is navigation (see above)
 	labelLike bool // a short line of text without links: a possible label
+	lowerLink bool // a link opening in lower case after words of a sentence: "Voir <a>article 4</a>"
+	lowerOpen bool // its first link opens in lower case, no words before it
+	labelPar  bool // its label ends in "par", as a site's do: "Modifié par", "Cité par :"
 }
 
 // navIndex holds the summary of every visible element of a page, computed
@@ -119,10 +125,13 @@ func navItems(items []*navSummary) bool {
 }
 
 func (s *navSummary) addText(t string, inLink bool) {
-	for _, w := range strings.Fields(t) {
+	for k, w := range strings.Fields(t) {
 		if !strings.ContainsFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) ||
 			!inLink && isNavMark(w) {
 			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(w); inLink && k == 0 && !s.seen && s.label == 0 && unicode.IsLower(r) {
+			s.lowerOpen = true
 		}
 		switch {
 		case inLink:
@@ -133,6 +142,7 @@ func (s *navSummary) addText(t string, inLink bool) {
 		default:
 			s.label++
 			s.digit = s.digit || strings.ContainsFunc(w, unicode.IsDigit)
+			s.labelPar = strings.TrimRight(w, ":") == "par"
 		}
 	}
 	if t = strings.TrimSpace(t); t != "" {
@@ -151,22 +161,31 @@ func isNavMark(w string) bool {
 }
 
 func (s *navSummary) append(c navSummary) {
+	if !s.seen && c.lowerOpen && s.label > 0 && !s.labelPar {
+		s.lowerLink = true
+	}
 	if s.seen {
 		s.after += c.label + c.after
 	} else {
+		if c.label > 0 {
+			s.labelPar = c.labelPar
+		} else if s.label == 0 {
+			s.lowerOpen = s.lowerOpen || c.lowerOpen
+		}
 		s.label += c.label
 		s.digit = s.digit || c.digit
 		s.after += c.after
 		s.seen = c.seen
 	}
 	s.links += c.links
+	s.lowerLink = s.lowerLink || c.lowerLink
 	if c.marks {
 		s.lastStop, s.marks = c.lastStop, true
 	}
 }
 
 func (s *navSummary) isNav() bool {
-	return s.links > 0 && s.after == 0 && s.label <= 3 && !s.digit && !s.lastStop
+	return s.links > 0 && s.after == 0 && s.label <= 3 && !s.digit && !s.lastStop && !s.lowerLink
 }
 
 // headingLike reports a line that opens a numbered division ("Article
