@@ -519,7 +519,7 @@ var factCases = []struct {
 			{Kind: FactAmount, Old: "à concurrence de 70 €", New: "70 €", OldValue: f64(70), NewValue: f64(70), Unit: "EUR", DeltaPct: f64(0), Note: "≤ 70 → 70"},
 			{Kind: FactNegation, Subject: "supérieur", Old: "ne peut"}, {Kind: FactModality, Subject: "supérieur", Old: "peut"},
 			{Kind: FactNegation, Subject: "excéder", Old: "ne pourra"}, {Kind: FactModality, Subject: "excéder", Old: "pourra"},
-			{Kind: FactNegation, Subject: "percevoir", Old: "ne peut … plus"}, {Kind: FactNegation, Subject: "dû", Old: "n'est … que"}},
+			{Kind: FactNegation, Subject: "percevoir", Old: "ne peut"}, {Kind: FactNegation, Subject: "dû", Old: "n'est … que"}},
 	},
 	{
 		name: "'au plus tard', 'et plus particulièrement', 'au plus tard' after a comma bound nothing",

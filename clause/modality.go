@@ -244,6 +244,18 @@ func (t *factTextKind) statedModal(i int) (last int, class, shown string, ok boo
 // a verb ("ne peut excéder", which law texts use for "ne peut pas") and a
 // lone "aucun". The value is the kind of negation (a bare "ne" counts as
 // "pas"); the subject is the verb it bears on, which pairs old and new.
+// comparative reports word j, "plus", opening a comparison with a
+// quantity ("ne peut percevoir plus de 50 €"): the bound a value reads,
+// not the "ne … plus" of what no longer holds; the negation is "ne peut".
+func (t *factTextKind) comparative(j int) bool {
+	ws := t.words
+	if ws[j].low != "plus" || j+2 >= len(ws) || ws[j+1].low != "de" && ws[j+1].low != "d'" {
+		return false
+	}
+	n := ws[j+2]
+	return isDigit(n.s[0]) || frtext.IsCardinalWord(n.low)
+}
+
 func (t *factTextKind) negations(consumed map[int]bool) []factAt {
 	if t.held&classNegation == 0 {
 		return nil
@@ -288,7 +300,7 @@ func (t *factTextKind) negations(consumed map[int]bool) []factAt {
 			if strings.ContainsAny(t.s[ws[j-1].end:ws[j].start], ",;:.!?()\n") || t.sentence(ws[j].start) != sent {
 				break
 			}
-			if c, ok := negParticle[ws[j].low]; ok {
+			if c, ok := negParticle[ws[j].low]; ok && !t.comparative(j) {
 				class, pj = c, j
 				break
 			}
