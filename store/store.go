@@ -64,7 +64,19 @@ func Init(dir string) (*Store, error) {
 	if err := os.MkdirAll(dir, 0o777); err != nil {
 		return nil, err
 	}
-	repo, err := git.PlainInitWithOptions(dir, &git.PlainInitOptions{
+	// The repository is made and marked aside, then moved into place: an
+	// init killed between the two left an unmarked .git, which the next
+	// init refused as a foreign repository.
+	leftovers, _ := filepath.Glob(filepath.Join(dir, initPrefix+"*"))
+	for _, l := range leftovers {
+		os.RemoveAll(l)
+	}
+	tmp, err := os.MkdirTemp(dir, initPrefix)
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	repo, err := git.PlainInitWithOptions(tmp, &git.PlainInitOptions{
 		InitOptions: git.InitOptions{DefaultBranch: plumbing.NewBranchReferenceName(mainBranch)},
 	})
 	if err != nil {
@@ -73,8 +85,16 @@ func Init(dir string) (*Store, error) {
 	if err := markStore(repo); err != nil {
 		return nil, err
 	}
+	if err := os.Rename(filepath.Join(tmp, ".git"), filepath.Join(dir, ".git")); err != nil {
+		return nil, fmt.Errorf("%s: %w", dir, err)
+	}
 	return Open(dir)
 }
+
+// initPrefix names the directory in which Init makes a store's repository
+// before moving it into place; one left by a killed init is removed by
+// the next.
+const initPrefix = ".avenant-init-"
 
 // markStore records in the repository's config that it is an avenant
 // store, which Discover looks for.

@@ -555,3 +555,26 @@ func (s *Store) clauseText(v *Version, id string) (string, error) {
 	}
 	return parseText(string(raw)), nil
 }
+
+// TestInitAside: the repository is made and marked aside, then moved into
+// place, so that an init killed half way leaves no unmarked .git (which
+// the next init refused as foreign), and what it left aside goes.
+func TestInitAside(t *testing.T) {
+	dir := t.TempDir()
+	left := filepath.Join(dir, initPrefix+"123", ".git")
+	if err := os.MkdirAll(left, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Init(dir); err != nil {
+		t.Fatalf("Init beside a killed init's leftovers: %v", err)
+	}
+	if !isStore(filepath.Join(dir, ".git")) {
+		t.Error("the store is not marked")
+	}
+	if rest, _ := filepath.Glob(filepath.Join(dir, initPrefix+"*")); len(rest) > 0 {
+		t.Errorf("left aside: %v", rest)
+	}
+	if _, err := Open(dir); err != nil {
+		t.Errorf("Open after Init: %v", err)
+	}
+}
