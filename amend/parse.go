@@ -290,8 +290,11 @@ func instructsAgainst(doc, base *clause.Document) bool {
 // of each for instructions: on two versions of a 1 MB convention, a fifth
 // of the diff's cost.
 func mostlyShared(doc, base *clause.Document) bool {
-	units := unitsOf(doc)
-	texts := unitTexts(base)
+	return mostlyIn(unitsOf(doc), unitTexts(base))
+}
+
+// mostlyIn reports whether most of units have their text among texts.
+func mostlyIn(units []*clause.Clause, texts map[string]bool) bool {
 	n := 0
 	for _, c := range units {
 		if texts[c.Text] {
@@ -311,14 +314,7 @@ func mostlyShared(doc, base *clause.Document) bool {
 // texts Amends hashes anyway: the common case costs no more than Amends.
 func Laid(older, newer *clause.Document) (amends bool, against int) {
 	olderTexts := unitTexts(older)
-	units := unitsOf(newer)
-	n := 0
-	for _, c := range units {
-		if olderTexts[c.Text] {
-			n++
-		}
-	}
-	if 2*n > len(units) {
+	if mostlyIn(unitsOf(newer), olderTexts) {
 		return false, 0
 	}
 	switch {
