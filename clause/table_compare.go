@@ -419,10 +419,7 @@ func cellSubject(subject string, names []string, j int, amount bool) string {
 	if j < len(names) && names[j] != "" {
 		name = columnLabel(names[j])
 	}
-	if qualified(subject) {
-		return strings.TrimSuffix(subject, ")") + ", " + name + ")"
-	}
-	return strings.TrimSpace(subject + " (" + name + ")")
+	return strings.TrimSpace(subjectWith(subject, name))
 }
 
 // presentFacts gives the facts of a clause of d that appears (or, removed,

@@ -52,7 +52,7 @@ func (d *Document) rowQualifier(c *Clause) string {
 // act ("G (DROM)"); factSubject otherwise.
 func (d *Document) rowSubject(c *Clause) string {
 	if q := d.rowQualifier(c); q != "" {
-		return c.Number + " (" + q + ")"
+		return subjectWith(c.Number, q)
 	}
 	return factSubject(c)
 }
@@ -63,7 +63,7 @@ func (d *Document) rowSubject(c *Clause) string {
 // € → –".
 func pairSubject(old, new *Document, oc, nc *Clause) string {
 	if q := cmp.Or(new.rowQualifier(nc), old.rowQualifier(oc)); q != "" {
-		return nc.Number + " (" + q + ")"
+		return subjectWith(nc.Number, q)
 	}
 	return factSubject(nc)
 }
@@ -81,6 +81,15 @@ func qualify(facts []Fact, code, subject string) []Fact {
 		}
 	}
 	return facts
+}
+
+// subjectWith names subject by part too: "G (DROM)", and "G (DROM,
+// Métropole)" for a subject named already, never "G (DROM) (Métropole)".
+func subjectWith(subject, part string) string {
+	if qualified(subject) {
+		return strings.TrimSuffix(subject, ")") + ", " + part + ")"
+	}
+	return subject + " (" + part + ")"
 }
 
 // qualified reports a subject that names one of several rows of its act

@@ -59,7 +59,7 @@ func zoneNamed(facts []Fact, subject, oldZone, newZone string) []Fact {
 	}
 	for k := range facts {
 		if facts[k].Kind == FactAmount && facts[k].Subject == subject {
-			facts[k].Subject = subject + " (" + zone + ")"
+			facts[k].Subject = subjectWith(subject, zone)
 		}
 	}
 	return facts
