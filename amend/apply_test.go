@@ -569,8 +569,44 @@ Elle se réunit deux fois par an.
 			err: "Article 1er: names an article and an annex: write « l'article N de l'annexe M », or one instruction for each"},
 		{name: "an article inserted in the annex", amend: "### Article 1er\n\nAprès l'article 2 de l'annexe 1, il est inséré un article 3 ainsi rédigé : « Article 3 - Quorum\n\n« Le quorum est de six membres. »",
 			clause: "annexed 3", want: "Le quorum est de six membres."},
-		{name: "a number both bear", amend: "### Article 1er\n\nL'article 2 est abrogé.",
-			err: "Article 1er: article 2 is named 2 times in the text"},
+		{name: "a number both bear: the convention's", amend: "### Article 1er\n\nÀ l'article 2, le mot : « cinq » est remplacé par le mot : « six ».",
+			clause: "article 2", want: "Elle est conclue pour six ans."},
+		{name: "a number both bear, repealed: the convention's", amend: "### Article 1er\n\nL'article 2 est abrogé.",
+			clause: "annexed 2", want: "Elle se réunit deux fois par an."},
+		{name: "a number the annex alone bears", amend: "### Article 1er\n\nL'article 1er est abrogé.\n\n### Article 2\n\nÀ l'article 1er, le mot : « douze » est remplacé par le mot : « seize ».",
+			clause: "annexed 1er", want: "La commission comprend seize membres."},
+	})
+}
+
+// A bare "l'article 2" is the main body's, the text the avenant amends,
+// whatever article 2 its annexes hold; where the main body has none and
+// several annexes have one, which is meant is not said. Before, an
+// article 2 of both the convention and its annexed règlement was refused
+// as named twice.
+func TestApplyArticleOfSeveralAnnexes(t *testing.T) {
+	base := clause.Parse(`# Convention
+
+### Article 1er - Objet
+
+La convention règle les rapports.
+
+## Annexe 1 - Règlement arbitral
+
+### Article 2 - Durée
+
+Le règlement est conclu pour cinq ans.
+
+## Annexe 2 - Règlement intérieur
+
+### Article 2 - Réunions
+
+La commission se réunit deux fois par an.
+`)
+	runApplyCases(t, base, []applyCase{
+		{name: "two annexes, none named", amend: "### Article 1er\n\nÀ l'article 2, le mot : « deux » est remplacé par le mot : « trois ».",
+			err: "Article 1er: article 2 is not in the text's own articles, and annexe 1 and annexe 2 each have one: name the one meant (« l'article 2 de l'annexe 1 »)"},
+		{name: "two annexes, one named", amend: "### Article 1er\n\nÀ l'article 2 de l'annexe 1, le mot : « cinq » est remplacé par le mot : « six ».",
+			clause: "annexed 2", want: "Le règlement est conclu pour six ans."},
 	})
 }
 

@@ -1,6 +1,10 @@
 package amend
 
-import "github.com/avenant-dev/avenant/clause"
+import (
+	"strings"
+
+	"github.com/avenant-dev/avenant/clause"
+)
 
 // resolve finds the clause a target names.
 func (st *state) resolve(t Target) (int, error) {
@@ -33,6 +37,12 @@ func (st *state) resolve(t Target) (int, error) {
 			if c.Kind == t.Kind && (t.Kind == clause.KindPreamble || t.Number == "" && t.Kind == clause.KindAnnex || clause.NormalizeNumber(c.Number) == want) {
 				found = append(found, i)
 			}
+		}
+	}
+	if t.Kind == clause.KindArticle && !t.InAnnex && len(found) > 1 {
+		var err error
+		if found, err = st.textsOwn(found, t); err != nil {
+			return 0, err
 		}
 	}
 	switch {
@@ -82,4 +92,35 @@ func (st *state) within(t Target) (from, to int, err error) {
 		from, to = found[0], st.end(found[0])
 	}
 	return from, to, nil
+}
+
+// textsOwn narrows the articles found for an article named alone to the
+// text's own: an avenant amends the text, and names an annexed règlement's
+// article with its annex ("l'article 2 de l'annexe 1"), so a bare
+// "l'article 2" is the convention's whatever its annexes number 2. Where
+// the text has none, the annexes' are all there is; found in several
+// annexes, which is meant is not said.
+func (st *state) textsOwn(found []int, t Target) ([]int, error) {
+	annexes := st.annexes()
+	var own []int
+	in := map[int]bool{}
+	var names []string
+	for _, i := range found {
+		switch a := annexes[i]; {
+		case a < 0:
+			own = append(own, i)
+		case !in[a]:
+			in[a] = true
+			names = append(names, strings.TrimSpace("annexe "+st.cl[a].Number))
+		}
+	}
+	switch {
+	case len(own) > 0:
+		return own, nil
+	case len(names) > 1:
+		last := len(names) - 1
+		return nil, errf("%s is not in the text's own articles, and %s and %s each have one: name the one meant (« l'article %s de l'%s »)",
+			t.clauseName(), strings.Join(names[:last], ", "), names[last], t.Number, names[0])
+	}
+	return found, nil
 }
