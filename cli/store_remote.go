@@ -32,7 +32,7 @@ type RemoteCmdOptions struct {
 
 const remoteHelp = `REMOTE is a remote's name (default: origin, the one clone records; add
 others with git remote add) or a URL: file://, git://, ssh:// or scp-like
-user@host:path (through the ssh agent), https://, or a local path. Only
+[user@]host:path (through the ssh agent), https://, or a local path. Only
 fast-forwards happen: if the remote and this store each hold a version the
 other lacks on the same branch, nothing is written anywhere.`
 

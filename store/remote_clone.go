@@ -12,7 +12,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/avenant-dev/avenant/internal/lazyre"
 	git "github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/config"
 	"github.com/go-git/go-git/v5/plumbing"
@@ -33,7 +32,7 @@ func cloneDir(url string) string {
 		} else {
 			p = ""
 		}
-	} else if scpLike.MatchString(p) {
+	} else if scpLike(p) {
 		p = p[strings.IndexByte(p, ':')+1:]
 	}
 	p = strings.TrimRight(filepath.ToSlash(p), "/")
@@ -45,12 +44,29 @@ func cloneDir(url string) string {
 	return base
 }
 
-// scpLike matches git's user@host:path form of an ssh URL.
-var scpLike = lazyre.New(`^[^/:@]+@[^/:]+:`)
+// scpLike reports whether s is git's scp-like form of an ssh URL,
+// [user@]host:path, by git's own rule (connect.c, url_is_local_not_ssh): a
+// colon before the first slash, unless it follows a drive letter. Only
+// user@host:path was taken for one before, and 'host:path/to/store' was
+// cloned as a local directory of that name. A drive letter is a local path
+// on every system, as a one-letter ssh host is none anyone names: C:\store
+// copied from Windows is not the host C.
+func scpLike(s string) bool {
+	if strings.Contains(s, "://") {
+		return false
+	}
+	colon := strings.IndexByte(s, ':')
+	return colon > 0 && !strings.ContainsAny(s[:colon], `/\`) && !hasDrive(s)
+}
+
+// hasDrive reports whether s starts with a Windows drive letter ("C:").
+func hasDrive(s string) bool {
+	return len(s) >= 2 && s[1] == ':' && 'a' <= s[0]|0x20 && s[0]|0x20 <= 'z'
+}
 
 // isURL tells a URL or a path apart from a remote's name.
 func isURL(s string) bool {
-	return strings.Contains(s, "://") || scpLike.MatchString(s) || filepath.IsAbs(s) ||
+	return strings.Contains(s, "://") || scpLike(s) || hasDrive(s) || filepath.IsAbs(s) ||
 		strings.HasPrefix(s, ".") || strings.ContainsRune(s, os.PathSeparator)
 }
 
@@ -248,7 +264,7 @@ func moveClone(tmp, final string, exists bool) error {
 
 // absoluteURL makes a local path absolute; a URL is returned as it is.
 func absoluteURL(url string) string {
-	if !strings.Contains(url, "://") && !scpLike.MatchString(url) {
+	if !strings.Contains(url, "://") && !scpLike(url) {
 		if abs, err := filepath.Abs(url); err == nil {
 			return abs
 		}

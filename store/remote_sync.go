@@ -28,7 +28,7 @@ func localPath(url string) string {
 	if p, ok := strings.CutPrefix(url, "file://"); ok {
 		return filepath.FromSlash(p)
 	}
-	if strings.Contains(url, "://") || scpLike.MatchString(url) {
+	if strings.Contains(url, "://") || scpLike(url) {
 		return ""
 	}
 	return url

@@ -487,6 +487,52 @@ func TestCloneDir(t *testing.T) {
 	}
 }
 
+// TestURLForms: which URLs are ssh, which local paths, by git's rule (a
+// colon before the first slash, not after a drive letter, is ssh); the
+// directory clone picks; a path made absolute, a URL left as given.
+// 'host:path/to/store' was read as a local path.
+func TestURLForms(t *testing.T) {
+	for _, c := range []struct {
+		url   string
+		local bool // a path, run through git's own upload-pack
+		dir   string
+	}{
+		{"git@example.org:team/convention.git", false, "convention"},
+		{"example.org:team/convention.git", false, "convention"},
+		{"host:path/to/store", false, "store"},
+		{"host:store", false, "store"},
+		{"./host:path/to/store", true, "store"},
+		{"stores/host:x", true, "host:x"},
+		{"/srv/git/convention", true, "convention"},
+		{`C:\stores\convention`, true, ""},
+		{"c:/stores/convention", true, "convention"},
+		{"ssh://git@example.org/convention.git", false, "convention"},
+		{"ssh://example.org:2222/convention.git", false, "convention"},
+		{"https://example.org/convention.git", false, "convention"},
+		{"file:///srv/git/convention.git", true, "convention"},
+	} {
+		if !isURL(c.url) {
+			t.Errorf("%q: taken for a remote's name", c.url)
+		}
+		if got := localPath(c.url) != ""; got != c.local {
+			t.Errorf("%q: local %v, want %v", c.url, got, c.local)
+		}
+		abs := absoluteURL(c.url)
+		if c.local && !strings.Contains(c.url, "://") && !filepath.IsAbs(abs) {
+			t.Errorf("%q: made absolute as %q", c.url, abs)
+		}
+		if !c.local && abs != c.url {
+			t.Errorf("%q: a URL rewritten as %q", c.url, abs)
+		}
+		if got := cloneDir(c.url); c.dir != "" && got != c.dir {
+			t.Errorf("cloneDir(%q) = %q, want %q", c.url, got, c.dir)
+		}
+	}
+	if isURL("origin") || isURL("mg-france") {
+		t.Error("a remote's name taken for a URL")
+	}
+}
+
 // TestPullIntoEmptyStore: a fresh store pulls a whole store; a push to a
 // non-bare store, whose checked-out main git-receive-pack protects, fails
 // as a whole.
