@@ -700,20 +700,24 @@ func (p *parser) announced(i int) bool {
 	return false
 }
 
-// titleLines reads the title set on the line under a bare article heading
-// ("Article 1er" over "Objet de la convention", as a Word heading and its
-// next paragraph, an <h3> and a <p>, or a PDF set them) as the heading's,
-// as it is when printed on the heading's line ("Article 1er – Objet de la
-// convention"): the same article in either layout is the same clause, its
-// text the same. The line is a title when it is short, opens with a
-// capital, does not end as a sentence does nor states something, is
-// neither a point nor a row, and a paragraph of text follows it that does
-// not go on with it in lower case: over a table or a list, the line may as
-// well introduce them, and stays text.
+// titleLines reads the title set on the line under a bare heading as the
+// heading's, as it is when printed on the heading's line: "Article 1er"
+// over "Objet de la convention" (a Word heading and its next paragraph,
+// an <h3> and a <p>, or a PDF set them) reads "Article 1er – Objet de la
+// convention", and "TITRE I" over "DISPOSITIONS GÉNÉRALES" reads "TITRE I
+// – DISPOSITIONS GÉNÉRALES": the same division in either layout is the
+// same clause, its text the same. The line is a title when it is short,
+// opens with a capital, does not end as a sentence does nor states
+// something, and is neither a point nor a row (see nameLine). Under an
+// article, a paragraph of text follows it that does not go on with it in
+// lower case; under a division, it ends its paragraph, and a heading or
+// text follows. Over a table or a list, the line may as well introduce
+// them, and stays text.
 func (p *parser) titleLines() {
 	for k := range p.heads {
 		h := &p.heads[k]
-		if h.hk != hArticle || h.titled || h.runIn || h.status != "" || h.wrap > 0 || len(h.more) > 0 {
+		division := kinds[h.hk].rank > 0 && h.hk != hArticle
+		if h.hk != hArticle && !division || h.titled || h.runIn || h.status != "" || h.wrap > 0 || len(h.more) > 0 {
 			continue
 		}
 		j := p.nextLine(h.line)
@@ -724,23 +728,39 @@ func (p *parser) titleLines() {
 		if p.lines[j].flags&fEmphasis != 0 {
 			t = stripEmphasis(t)
 		}
+		if !nameLine(t) {
+			continue
+		}
 		after := p.nextLine(j)
-		if !nameLine(t) || after >= len(p.lines) || k+1 < len(p.heads) && p.heads[k+1].line == after {
-			continue
-		}
-		// Body text, not a table or a list that the line introduces,
-		// nor the rest of its sentence.
-		body := p.trimmed(after)
-		if r, _ := utf8.DecodeRuneInString(body); unicode.IsLower(r) || p.tableLine(after) {
-			continue
-		}
-		if _, point := itemStart(body); point {
+		nextHead := k+1 < len(p.heads) && p.heads[k+1].line == after
+		switch {
+		case after >= len(p.lines) || nextHead:
+			// Alone in its article, the line is its text; a division's
+			// name may stand right over the next heading.
+			if !division {
+				continue
+			}
+		case division && after == j+1, !p.opensText(after):
+			// Under a division, a line of text right under the name
+			// goes on with it.
 			continue
 		}
 		h.text += " – " + t
 		h.titled = true
 		h.wrap = j - h.line
 	}
+}
+
+// opensText reports whether line i opens a paragraph of text that a title
+// may stand over: not the rest of a sentence in lower case, not a table
+// nor a list that a line above may introduce.
+func (p *parser) opensText(i int) bool {
+	body := p.trimmed(i)
+	if r, _ := utf8.DecodeRuneInString(body); unicode.IsLower(r) || p.tableLine(i) {
+		return false
+	}
+	_, point := itemStart(body)
+	return !point
 }
 
 // nameLine reports a line that reads as a division's title: a capital

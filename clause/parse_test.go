@@ -173,8 +173,9 @@ func TestParseShortTitleBlock(t *testing.T) {
 	if got := kindsAndNumbers(d); got != "title:I article:1er article:2" {
 		t.Errorf("got %s\n%s", got, outline(d))
 	}
-	if d.Clauses[0].Text != "DISPOSITIONS GÉNÉRALES" {
-		t.Errorf("title text %q", d.Clauses[0].Text)
+	// The line under the bare "TITRE I" is its name, as on one line.
+	if c := d.Clauses[0]; c.Heading != "TITRE I – DISPOSITIONS GÉNÉRALES" || c.Text != "" {
+		t.Errorf("title heading %q, text %q", c.Heading, c.Text)
 	}
 }
 
