@@ -1,10 +1,24 @@
 package amend
 
 import (
+	"errors"
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
+
+// ErrInstructions is the error of amending instructions given where a
+// text is expected.
+var ErrInstructions = errors.New("most of its articles are amending instructions (it amends a text, it is not one)")
+
+// BaseInstructs is the error of base, amending instructions, laid as the
+// base of answer, a text (InstructsAgainst(base, answer)): compared so,
+// the answer reads as the instructions replaced by a text, whichever
+// command or screen lays them.
+func BaseInstructs(base, answer string) error {
+	return fmt.Errorf("%s: %w, laid as the base of %s, a text: compare it with the answers to it, or compare what it makes of the text it amends (avenant apply) with %s", base, ErrInstructions, answer, answer)
+}
 
 // The forms instructs reads each need, in the frame of an article, either
 // a quotation or one of a few verbs: the forms that quote nothing are the

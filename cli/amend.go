@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -254,7 +253,7 @@ func aimedElsewhere(arg, other string) error {
 
 // errAmending is the error of an amending text given where a text is
 // expected.
-var errAmending = errors.New("most of its articles are amending instructions (it amends a text, it is not one)")
+var errAmending = amend.ErrInstructions
 
 // refuseAmending refuses to import as a version of its own an amending
 // text aimed at the version it would answer: stored so, it would read as

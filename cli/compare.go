@@ -127,7 +127,7 @@ func (l *docLoader) answer(d, base *clause.Document, baseRef string, format amen
 		if amend.InstructsAgainst(base, d) {
 			// A base of instructions answered by a text: every answer's
 			// column read as the whole base replaced.
-			return nil, fmt.Errorf("%s: %w, laid as the base of %s, a text: compare it with the answers to it, or compare what it makes of the text it amends (avenant apply) with %s", sanitize.Line(baseRef), errAmending, sanitize.Line(arg), sanitize.Line(arg))
+			return nil, amend.BaseInstructs(sanitize.Line(baseRef), sanitize.Line(arg))
 		}
 		return d, nil
 	}

@@ -52,7 +52,8 @@ type partiesMsg struct {
 // diffs) and lays out the table. An answer that is amending instructions,
 // where the base is a text, says nothing of what its party asks of the
 // base as it is stored (as avenant compare refuses it): it is left out,
-// and the status says so.
+// and the status says so. A base that is instructions, answered by a
+// text, is an error, as avenant compare says.
 func loadParties(src Source, base store.Version, as []store.Version) tea.Cmd {
 	return func() tea.Msg {
 		var diffs []*clause.Diff
@@ -62,6 +63,11 @@ func loadParties(src Source, base store.Version, as []store.Version) tea.Cmd {
 			d, err := src.Diff(base.Label, a.Label)
 			if err != nil {
 				return errMsg{err}
+			}
+			if amend.InstructsAgainst(d.Old, d.New) {
+				// Every answer would read as the base's instructions
+				// replaced by a text.
+				return errMsg{amend.BaseInstructs(sanitize.Line(base.Label), sanitize.Line(a.Label))}
 			}
 			if amend.InstructsAgainst(d.New, d.Old) {
 				left = append(left, a.Label)

@@ -171,3 +171,25 @@ func TestPartiesLeaveOutAmendments(t *testing.T) {
 		t.Errorf("a clause shows removed:\n%s", screenText(m))
 	}
 }
+
+// TestPartiesRefuseInstructionsAsBase: a base stored as amending
+// instructions (an avenant written as amendments, imported as a version)
+// answered by texts is an error naming it, as avenant compare says.
+// Before, the screen opened, every answer's column reading as the base's
+// instructions replaced by a text.
+func TestPartiesRefuseInstructionsAsBase(t *testing.T) {
+	src := sixAnswers()
+	src.texts["CNAM-2024-11"] = "# Avenant n° 3\n\n## Article 1er\n\n" +
+		"À l'article 1er, le montant : « 26,50 € » est remplacé par le montant : « 30 € ».\n\n" +
+		"## Article 2\n\nL'article 2 est abrogé.\n\n" +
+		"## Article 3\n\nAu premier alinéa de l'article 4, le mot : « peut » est remplacé par le mot : « doit ».\n"
+	m := start(t, src, Options{}, 100, 30)
+	m = drive(t, m, keys("v", "G", "p")...)
+	if m.screen == screenParties {
+		t.Fatalf("the parties screen opened on a base of instructions:\n%s", screenText(m))
+	}
+	want := "CNAM-2024-11: most of its articles are amending instructions (it amends a text, it is not one), laid as the base of MGF-2024-11, a text"
+	if m.err == nil || !strings.Contains(m.err.Error(), want) {
+		t.Errorf("error %v, want it to say %q", m.err, want)
+	}
+}
