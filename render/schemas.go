@@ -19,15 +19,25 @@ import (
 // WriteJSON writes v as indented JSON followed by a newline, its strings
 // cleaned of escape sequences: every JSON output goes through here.
 func WriteJSON(w io.Writer, v any) error {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return err
+	var src []byte
+	if d, ok := v.(DiffDoc); ok {
+		// The one document that runs to megabytes: see appendDiffJSON.
+		var err error
+		if src, err = appendDiffJSON(nil, &d); err != nil {
+			return err
+		}
+	} else {
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+		src = b.Bytes()
 	}
 	// Strings are cleaned before the document is indented, which adds
 	// white space outside them only.
-	return writeIndented(w, sanitize.JSON(b.Bytes()))
+	return writeIndented(w, sanitize.JSON(src))
 }
 
 // VersionRef names a version where a document lists several: the base and
