@@ -70,3 +70,19 @@ func TestLaidOnItsCode(t *testing.T) {
 		t.Errorf("a law against another code: amends %v, against %d, want false, 1", amends, against)
 	}
 }
+
+// A bill amending the Constitution (pjl07-365's form), laid against a
+// convention whose articles 4 and 6 it names too, is aimed at another
+// text; against the Constitution, at it. Before, diff said the bill
+// amended the convention (add --amends), and apply changed its articles.
+func TestLaidOnAnotherText(t *testing.T) {
+	bill := clause.Parse("# Projet de loi constitutionnelle\n\n## Article 1er\n\nL'article 4 de la Constitution est complété par un alinéa ainsi rédigé :\n\n« Des droits particuliers peuvent être reconnus. »\n\n" +
+		"## Article 2\n\nAprès le premier alinéa de l'article 6 de la Constitution, il est inséré un alinéa ainsi rédigé :\n\n« Nul ne peut accomplir plus de deux mandats consécutifs. »\n")
+	constitution := clause.Parse("# Constitution du 4 octobre 1958\n\n## Article 4\n\nLes partis concourent à l'expression du suffrage.\n\n## Article 6\n\nLe Président est élu pour cinq ans.\n\n## Article 7\n\nTexte.\n")
+	if amends, against := Laid(fixture(t, "05-convention-2024-06.md"), bill); amends || against != 1 {
+		t.Errorf("a bill against a convention: amends %v, against %d, want false, 1", amends, against)
+	}
+	if amends, against := Laid(constitution, bill); !amends || against != 1 {
+		t.Errorf("a bill against the Constitution: amends %v, against %d, want true, 1", amends, against)
+	}
+}

@@ -38,3 +38,34 @@ func TestCodeAmended(t *testing.T) {
 			clause: "article 28", want: "Le montant est versé."},
 	})
 }
+
+// An instruction naming an article of another text than a code (the
+// Constitution, a loi, an ordonnance, a décret, an arrêté) amends that
+// text: on any other, it is refused rather than applied to the article of
+// the same number. Before, "L'article 4 de la Constitution est complété
+// par un alinéa" (a real bill, pjl07-365) completed the convention's
+// article 4, and "L'article 3 de l'ordonnance n° 58-1100 … est abrogé"
+// repealed its article 3.
+func TestOtherTextAmended(t *testing.T) {
+	convention := clause.Parse("# Convention nationale des médecins\n\n## Article 3\n\nLa convention est conclue pour cinq ans.\n\n" +
+		"## Article 4\n\nLe médecin adhère à la convention.\n")
+	runApplyCases(t, convention, []applyCase{
+		{name: "the Constitution", amend: "### Article 1er\n\nL'article 4 de la Constitution est complété par un alinéa ainsi rédigé : « Des droits particuliers peuvent être reconnus. »",
+			err: "Article 1er: amends the Constitution, not this text (« Convention nationale des médecins »)"},
+		{name: "an ordonnance", amend: "### Article 1er\n\nL'article 3 de l'ordonnance n° 58-1100 du 17 novembre 1958 est abrogé.",
+			err: "Article 1er: amends the ordonnance n° 58-1100 du 17 novembre 1958, not this text (« Convention nationale des médecins »)"},
+		{name: "a loi, in an alinéa", amend: "### Article 1er\n\nAprès le premier alinéa de l'article 4 de la loi n° 2004-810 du 13 août 2004, il est inséré un alinéa ainsi rédigé : « Nul ne peut. »",
+			err: "Article 1er: amends the loi n° 2004-810 du 13 août 2004, not this text (« Convention nationale des médecins »)"},
+		{name: "a décret's lead-in", amend: "### Article 1er\n\nLe décret n° 2010-1 du 4 janvier 2010 est ainsi modifié :\n\n1° L'article 3 est abrogé.",
+			err: "Article 1er, 1°: amends the décret n° 2010-1 du 4 janvier 2010, not this text (« Convention nationale des médecins »)"},
+		{name: "the convention itself", amend: "### Article 1er\n\nÀ l'article 3 de la convention, le mot « cinq » est remplacé par le mot « six ».",
+			clause: "article 3", want: "La convention est conclue pour six ans."},
+	})
+	arrete := clause.Parse("# Arrêté du 13 novembre 1998 portant règlement conventionnel minimal\n\n## Article 3\n\nLe règlement est applicable pour cinq ans.\n")
+	runApplyCases(t, arrete, []applyCase{
+		{name: "the arrêté amended", amend: "### Article 1er\n\nÀ l'article 3 de l'arrêté du 13 novembre 1998 susvisé, le mot « cinq » est remplacé par le mot « six ».",
+			clause: "article 3", want: "Le règlement est applicable pour six ans."},
+		{name: "another arrêté", amend: "### Article 1er\n\nÀ l'article 3 de l'arrêté du 4 mai 2017, le mot « cinq » est remplacé par le mot « six ».",
+			err: "Article 1er: amends the arrêté du 4 mai 2017, not this text (« Arrêté du 13 novembre 1998 portant règlement conventionnel minimal »)"},
+	})
+}

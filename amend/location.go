@@ -219,18 +219,33 @@ func sameUnit(s string, last *Target) ([]Target, error) {
 // not a quotation (« le code « G » est remplacé »: an act code).
 var codeNamed = pattern(`\b(?:le|du|au)\s+(code\s+[\pL'][^,;:¦\x01]*)`)
 
-// codeOf is the name of the code s names as the text it amends, without
-// the verb after it ("code de la sécurité sociale"), "" when it names none.
+// textNamed matches another text than a code an instruction names as the
+// one it amends: the text whose article it names ("l'article 4 de la
+// Constitution", "de l'article 3 de l'ordonnance n° 58-1100…"), or the
+// subject of its lead-in ("Le décret n° 2010-1 … est ainsi modifié :").
+// Elsewhere in an instruction, a loi or a décret is one it cites.
+var textNamed = pattern(`(?:\barticles?\s+NUMLIST\s+(?:de\s+la\s+|du\s+|de\s+l'\s*)|^\s*(?:(?:à|dans)\s+)?(?:la\s+|le\s+|au\s+|l'\s*))((?-i:Constitution)\b|(?:loi|ordonnance|décret|arrêté)\s+(?:organique\s+)?(?:n°|du\s+\d)[^,;:¦\x01]*)`)
+
+// citedAs is how a text named in the instruction that amends it says it
+// was named before ("l'arrêté du 13 novembre 1998 susvisé"): not part of
+// its name.
+var citedAs = pattern(`\s+(?:susvisée?s?|précitée?s?|modifiée?s?)\s*$`)
+
+// codeOf is the name of the code, or of another text, s names as the text
+// it amends, without the verb after it ("code de la sécurité sociale",
+// "loi n° 2004-810 du 13 août 2004"), "" when it names none.
 func codeOf(s string) string {
 	m := codeNamed.FindStringSubmatch(s)
 	if m == nil {
-		return ""
+		if m = textNamed.FindStringSubmatch(s); m == nil {
+			return ""
+		}
 	}
 	code := m[1]
 	if k := codeNameEnd.FindStringIndex(code); k != nil {
 		code = code[:k[0]]
 	}
-	return strings.TrimSpace(code)
+	return citedAs.ReplaceAllString(strings.TrimSpace(code), "")
 }
 
 // parseClauses is parseLocation but for the whole text.

@@ -477,8 +477,14 @@ func mayName(frame foldedText) bool {
 }
 
 // elsewhere matches an instruction aimed at another text than the one
-// amended: a code, or the amending text itself.
-var elsewhere = lazy(`(?i)\bdu\s+code\b|\bde\s+la\s+présente\s+loi\b`)
+// amended: a code, the Constitution, a loi, an ordonnance, a décret or an
+// arrêté named by its number or date (codeOf), or the amending text
+// itself.
+var elsewhere = lazy(`(?i)\bdu\s+code\b|\bde\s+la\s+présente\s+loi\b|\bde\s+la\s+(?-i:Constitution)\b|(?:\bde\s+la\s+loi|\bde\s+l['’]\s*ordonnance|\bdu\s+décret|\bde\s+l['’]\s*arrêté)\s+(?:organique\s+)?(?:n°|du\s+\d)`)
+
+// elsewhereWords are the words a match of elsewhere holds one of, ASCII
+// (IndexFold): "cret" of "décret", "arr" of "arrêté".
+var elsewhereWords = [...]string{"code", "loi", "constitution", "ordonnance", "cret", "arr"}
 
 // aimedElsewhere is elsewhere on a frame, tried before the frame is
 // normalised and folded for the other patterns: it rules out most
@@ -488,14 +494,15 @@ var elsewhere = lazy(`(?i)\bdu\s+code\b|\bde\s+la\s+présente\s+loi\b`)
 // kilobytes, every place of which the expression tried. TestAimedElsewhere
 // holds it to the expression on the whole frame.
 func aimedElsewhere(frame string) bool {
-	for _, last := range [...]string{"code", "loi"} {
+	for _, word := range elsewhereWords {
 		for i := 0; ; {
-			k := frtext.IndexFold(frame[i:], last)
+			k := frtext.IndexFold(frame[i:], word)
 			if k < 0 {
 				break
 			}
 			i += k
-			end := i + len(last)
+			// "loi organique du 1er": the word and three after it.
+			end := wordsAfter(frame, i, 4)
 			if end < len(frame) {
 				_, size := utf8.DecodeRuneInString(frame[end:])
 				end += size
@@ -519,6 +526,20 @@ func wordsBefore(s string, i, n int) int {
 		}
 		for i > 0 && !isPatternSpace(s[i-1]) {
 			i--
+		}
+	}
+	return i
+}
+
+// wordsAfter returns where the n words from s[i:] end, the word i stands
+// in the first.
+func wordsAfter(s string, i, n int) int {
+	for range n {
+		for i < len(s) && isPatternSpace(s[i]) {
+			i++
+		}
+		for i < len(s) && !isPatternSpace(s[i]) {
+			i++
 		}
 	}
 	return i

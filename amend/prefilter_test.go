@@ -220,10 +220,13 @@ func TestAimedElsewhere(t *testing.T) {
 		"du code", "dudu code", "xdu code", "(du code)", "du \n\t code", "du codex", "codecode du code",
 		"de la présente loi", "De  la\tPRÉSENTE\n loi,", "xde la présente loi", "de la présente loix", "emploi de la présente loi",
 		"du\u00a0code", "de la présente\u00a0loi", "du code\xff", "\xffdu code", "du loi code",
+		"L'article 4 de la Constitution est complété", "de la constitution", "de l'ordonnance n° 58-1100", "de l’arrêté du 13 novembre",
+		"du décret n° 2010-1", "du DÉCRET du 4", "de la loi organique n° 2001-692", "de la loi du 1er", "de la loi organique du 1er", "de la loi relative",
 	} {
 		check(s)
 	}
-	alphabet := []string{"du", "DU", "de", "la", "présente", "PRÉSENTE", "code", "CODE", "loi", "Loi", " ", "\n", "\t", "\u00a0", "x", "(", "é", "\xff", "\xc3", "’", "\f"}
+	alphabet := []string{"du", "DU", "de", "la", "présente", "PRÉSENTE", "code", "CODE", "loi", "Loi", " ", "\n", "\t", "\u00a0", "x", "(", "é", "\xff", "\xc3", "’", "\f",
+		"Constitution", "constitution", "ordonnance", "décret", "DÉCRET", "arrêté", "l'", "l’", "organique", "n°", "1", "cret", "arr"}
 	for s := range synth.Strings(21, alphabet, 12, 50000) {
 		check(s)
 	}

@@ -311,12 +311,20 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 func (st *state) isCode(name string) bool { return codeTitled(st.titles(), name) }
 
 // codeTitled reports whether one of titles opens with the name of a code,
-// whole.
+// or of another text, whole. A code's name goes on in another's ("code de
+// la sécurité" is none, "code de la sécurité sociale" one): a word after
+// it is another name. The other texts are named by their number or date,
+// or are the Constitution, and their title goes on past it ("Arrêté du 13
+// novembre 1998 portant…", "Constitution du 4 octobre 1958").
 func codeTitled(titles []string, name string) bool {
 	want := frtext.Fold(name)
+	code := strings.HasPrefix(want, "code ")
 	for _, title := range titles {
-		got := frtext.Fold(title)
-		if rest, ok := strings.CutPrefix(got, want); ok && (rest == "" || !startsWord(strings.TrimLeft(rest, " "))) {
+		rest, ok := strings.CutPrefix(frtext.Fold(title), want)
+		if !ok {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(rest); rest == "" || code && !startsWord(strings.TrimLeft(rest, " ")) || !code && !isWordRune(r) {
 			return true
 		}
 	}
