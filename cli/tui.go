@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -171,7 +172,7 @@ func tuiSource(opts *TUIOptions) (tui.Source, func(), error) {
 // the store's own, as the CLI gives them.
 func filesSource(opts *TUIOptions) (tui.Source, func(), error) {
 	base, head := filepath.Base(opts.Base), filepath.Base(opts.Head)
-	if base == head {
+	if base == head && opts.Base != opts.Head {
 		base, head = opts.Base, opts.Head
 	}
 	dir, err := os.MkdirTemp("", "avenant-files-")
@@ -187,13 +188,26 @@ func filesSource(opts *TUIOptions) (tui.Source, func(), error) {
 	s.Notices = io.Discard
 	date := time.Now().UTC().Format("2006-01-02")
 	answers := ""
-	for _, f := range []struct{ path, name, fallback string }{{opts.Base, base, "base"}, {opts.Head, head, "head"}} {
+	// "old" and "new", as the diff's JSON names its sides: a fallback must
+	// be a label the store takes ("head" is git's HEAD to it).
+	for _, f := range []struct{ path, name, fallback string }{{opts.Base, base, "old"}, {opts.Head, head, "new"}} {
 		d, err := loadFile(f.path, 0)
 		if err != nil {
 			remove()
 			return nil, nil, err
 		}
-		o := store.ImportOptions{Party: f.name, Label: store.FileLabel(f.name, f.fallback), Date: date, Base: answers, SourceName: f.path}
+		// A party and a source name are stored as typed, and refused with
+		// a control character in them; a file's name here is only shown,
+		// so it is cleaned.
+		party := sanitize.Line(f.name)
+		if strings.TrimSpace(party) == "" {
+			party = f.fallback
+		}
+		o := store.ImportOptions{Party: party, Label: store.FileLabel(party, f.fallback), Date: date, Base: answers, SourceName: sanitize.Line(f.path)}
+		if o.Label == answers {
+			// The same file twice: the head needs a label of its own.
+			o.Label = f.fallback
+		}
 		res, err := s.Import(d, o)
 		if err != nil {
 			// A name the store takes for something else (a party's
@@ -209,7 +223,7 @@ func filesSource(opts *TUIOptions) (tui.Source, func(), error) {
 			return nil, nil, err
 		}
 		answers = res.Version.Label
-		if f.fallback == "base" {
+		if f.fallback == "old" {
 			opts.Base = answers
 		} else {
 			opts.Head = answers

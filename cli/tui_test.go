@@ -43,6 +43,40 @@ func TestTUIFilesSource(t *testing.T) {
 	}
 }
 
+// TestTUIFilesNames: avenant tui A B opens whatever two files avenant diff
+// compares. Before, the same file given twice was refused ("label already
+// used…", the fallback label "head" being git's HEAD to the store), and a
+// file whose name holds an escape sequence or a bidi override was refused
+// as a "party" the user never typed.
+func TestTUIFilesNames(t *testing.T) {
+	dir := t.TempDir()
+	text := "## Article 1 - Objet\n\nLe tarif est de 25 €.\n"
+	tests := []struct{ base, head, wantBase, wantHead string }{
+		{"a.md", "a.md", "a.md", "new"},
+		{"evil\x1b]0;pwned\x07\u202ename.md", "b.md", "evilname.md", "b.md"},
+		{"\x1b[31m.md", "b.md", "old", "b.md"},
+		{"b.md", "\x1b[31m.md", "b.md", "new"},
+	}
+	for _, tt := range tests {
+		writeFile(t, filepath.Join(dir, tt.base), text)
+		writeFile(t, filepath.Join(dir, tt.head), text)
+		opts := &TUIOptions{g: &globals{io: &IO{Err: &bytes.Buffer{}, Getenv: func(string) string { return "" }}},
+			Base: filepath.Join(dir, tt.base), Head: filepath.Join(dir, tt.head)}
+		src, cleanup, err := tuiSource(opts)
+		if err != nil {
+			t.Errorf("tui %q %q: %v", tt.base, tt.head, err)
+			continue
+		}
+		if opts.Base != tt.wantBase || opts.Head != tt.wantHead {
+			t.Errorf("tui %q %q: versions %q → %q, want %q → %q", tt.base, tt.head, opts.Base, opts.Head, tt.wantBase, tt.wantHead)
+		}
+		if d, err := src.Diff(opts.Base, opts.Head); err != nil || d.Summary.Modified != 0 {
+			t.Errorf("tui %q %q: diff %v, %v", tt.base, tt.head, d, err)
+		}
+		cleanup()
+	}
+}
+
 // TestTUIFilesBlameIsTheCLIs: the blame the TUI shows on two plain files
 // is the store's, span for span, as avenant blame gives it on a store of
 // the same two files: one implementation. Before, the TUI had one of its
