@@ -2,6 +2,8 @@ package check
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -241,6 +243,25 @@ func TestParseErrors(t *testing.T) {
 		_, err := parse("r.yaml", []byte(tt.yaml))
 		if err == nil || err.Error() != tt.want {
 			t.Errorf("Parse(%q) error = %v\nwant %s", tt.yaml, err, tt.want)
+		}
+	}
+}
+
+// TestLoadBounded: a rules file is read up to a bound, whatever it is.
+// Before, a file of endless comments (or --rules /dev/zero) was read
+// until memory gave out, and a directory said "read DIR: is a directory".
+func TestLoadBounded(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.yaml")
+	if err := os.WriteFile(big, []byte(strings.Repeat("# commentaire\n", 150_000)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]string{
+		big: big + ": over 1024 KiB, too large for a rules file",
+		dir: dir + ": is a directory, not a rules file",
+	} {
+		if _, err := Load(path); err == nil || err.Error() != want {
+			t.Errorf("Load(%s) error = %v, want %s", path, err, want)
 		}
 	}
 }

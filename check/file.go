@@ -3,6 +3,7 @@ package check
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -56,11 +57,27 @@ func Find(dir string) (string, error) {
 	}
 }
 
+// maxFileSize bounds what Load reads. A rules file is a few dozen lines;
+// read whole, "--rules /dev/zero" (or any endless pipe) ran until memory
+// gave out. A pipe stays welcome: "--rules <(git show main:.avenant.yaml)".
+const maxFileSize = 1 << 20
+
 // Load reads and parses a rules file.
 func Load(path string) (*Rules, error) {
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, &FileError{File: path, Msg: "is a directory, not a rules file"}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxFileSize {
+		return nil, &FileError{File: path, Msg: fmt.Sprintf("over %d KiB, too large for a rules file", maxFileSize>>10)}
 	}
 	rules, err := parse(path, data)
 	if err != nil {
