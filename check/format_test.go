@@ -174,7 +174,7 @@ func TestJUnitShape(t *testing.T) {
 		{"avenant.prices", "Article 10", "amount G: 26,50 € → 30 € (+13,21 %)", ""},
 		{"avenant.terms", "Article 10", "date: 1er novembre 2023 → 1er octobre 2024", ""},
 		{"avenant.obligations", "Article 12 → Article 13", "modality doit: doit → peut", ""},
-		{"avenant.rates", "Article 19.3", "percent: 10 % → 5 % (-50 %)", ""},
+		{"avenant.rates", "Article 19.3", "percent: 10 % → 5 % (-5 points)", ""},
 		{"avenant.tariffs", "Article 20", "amount: 5 € → 5,10 € (+2 %)", ""},
 		{"avenant.references", "Article 40", "reference article 12: article 12 — broken: the number no longer denotes the same clause", ""},
 		{"avenant.tariffs", "Annexe 1/G", "amount G: 26,50 € → 30 € (+13,21 %)", ""},

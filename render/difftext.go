@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -342,7 +343,13 @@ func factLine(f clause.Fact, w factWords) string {
 	default:
 		b.WriteString(f.Old + " → " + f.New)
 	}
-	if f.DeltaPct != nil {
+	switch {
+	case f.DeltaPct == nil:
+	case f.Kind == clause.FactPercent && f.OldValue != nil && f.NewValue != nil:
+		// A rate's change is read in points: 10 % → 5 % said "-50 %" reads
+		// as if the rate had lost fifty points.
+		b.WriteString(" (" + signedPoints(*f.NewValue-*f.OldValue) + ")")
+	default:
 		b.WriteString(" (" + signedPct(*f.DeltaPct) + ")")
 	}
 	if f.Effective != "" {
@@ -386,11 +393,27 @@ var renumberedNote = lazyre.New(`^(article|annexe) (.+) is now numbered (.+)$`)
 
 // signedPct writes a percentage the French way: "+13,21 %".
 func signedPct(v float64) string {
+	return signedFrench(v) + " %"
+}
+
+// signedFrench writes a number with its sign and a decimal comma.
+func signedFrench(v float64) string {
 	s := strconv.FormatFloat(v, 'f', -1, 64)
 	if v >= 0 {
 		s = "+" + s
 	}
-	return strings.Replace(s, ".", ",", 1) + " %"
+	return strings.Replace(s, ".", ",", 1)
+}
+
+// signedPoints writes a difference of percentage points the French way:
+// "-5 points", "+0,5 point" (singular below two, as French counts).
+func signedPoints(v float64) string {
+	v = math.Round(v*100) / 100
+	unit := " points"
+	if math.Abs(v) < 2 {
+		unit = " point"
+	}
+	return signedFrench(v) + unit
 }
 
 // SummaryLine sums a diff up on one line, naming only non-zero counts.
