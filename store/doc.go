@@ -15,7 +15,8 @@
 //	                  moved, others; by, the amending instructions behind
 //	                  the change, for a version imported with --amends, and
 //	                  steps, the text each left when there were several);
-//	                  unchanged clauses are left out
+//	                  unchanged clauses are left out; "rules" is the
+//	                  changesRule it was derived by (rederive.go)
 //	clauses/<id>.txt  one file per clause, named by its stable id
 //
 // A clause's stable id is the parser's slug of the clause when it first

@@ -79,6 +79,7 @@ func (s *Store) GC(grace time.Duration) (*GCResult, error) {
 		filepath.Join(s.gitDir, ".tmp-*"),
 		filepath.Join(s.gitDir, "avenant", ".tmp-*"),
 		filepath.Join(s.gitDir, "avenant", "manifests", ".tmp-*"),
+		filepath.Join(s.gitDir, "avenant", "changes", ".tmp-*"),
 	} {
 		matches, _ := filepath.Glob(pattern)
 		for _, m := range matches {
@@ -96,6 +97,13 @@ func (s *Store) GC(grace time.Duration) (*GCResult, error) {
 			continue
 		}
 		if err := os.Remove(c); err == nil || errors.Is(err, fs.ErrNotExist) {
+			res.TempFiles++
+		}
+	}
+	// So do the re-derived changes of no version (rederive).
+	caches, _ = filepath.Glob(filepath.Join(s.gitDir, "avenant", "changes", "[0-9a-f]*"))
+	for _, c := range caches {
+		if _, ok := ix.byCommit[filepath.Base(c)]; !ok && os.Remove(c) == nil {
 			res.TempFiles++
 		}
 	}

@@ -44,7 +44,8 @@ type Version struct {
 	// Clauses counts the version's clauses.
 	Clauses int
 	// Changes are the clauses that changed since the parent, as recorded
-	// in changes.json, with their blob.
+	// in changes.json, with their blob; as the current rule has them, for
+	// a version recorded under an older one (rederive).
 	Changes []Delta
 }
 
@@ -355,14 +356,16 @@ func (s *Store) rebuildIndex(fp string) (*index, error) {
 	}
 	ix := &index{Fingerprint: fp}
 	trees := map[string]plumbing.Hash{}
+	stale := map[string]bool{}
 	for _, name := range slices.Sorted(maps.Keys(tags)) {
-		v, tree, ok, err := s.readVersion(name, tags[name])
+		v, rec, ok, err := s.readVersion(name, tags[name])
 		if err != nil {
 			return nil, err
 		}
 		if ok {
 			ix.Versions = append(ix.Versions, v)
-			trees[v.Commit] = tree
+			trees[v.Commit] = rec.tree
+			stale[v.Commit] = rec.rules < changesRule
 		}
 	}
 	sortVersions(ix.Versions)
@@ -373,6 +376,11 @@ func (s *Store) rebuildIndex(fp string) (*index, error) {
 		}
 	}
 	ix.init()
+	for i := range ix.Versions {
+		if stale[ix.Versions[i].Commit] {
+			s.rederive(ix, i)
+		}
+	}
 	return ix, nil
 }
 
@@ -451,34 +459,41 @@ func (s *Store) saveRead(ix *index) {
 	}
 }
 
+// recorded is what readVersion tells of a version besides what the index
+// keeps: its clauses tree, and the rule its changes.json was derived by.
+type recorded struct {
+	tree  plumbing.Hash
+	rules int
+}
+
 // readVersion reads the version that tag label points to at h, but for
 // what its clauses tree holds (readClausesTree), and returns that tree. ok
 // is false when it is none (a tag on something else, or on a commit of
 // another label); an error names a version that avenant would never have
 // written: bad trailers or changes.json, or an object that fails its hash.
-func (s *Store) readVersion(label string, h plumbing.Hash) (v Version, tree plumbing.Hash, ok bool, err error) {
+func (s *Store) readVersion(label string, h plumbing.Hash) (v Version, rec recorded, ok bool, err error) {
 	c, err := s.taggedCommit(h)
 	if errors.Is(err, plumbing.ErrObjectNotFound) {
 		// Taken for a tag that names no version, it was ignored, and its
 		// version's branch moved off its commit, which gc then removed.
-		return v, tree, false, fmt.Errorf("%s: %w: tag %s names %s, which the store does not hold (git fsck tells more)", s.Dir, errCorrupt, label, shortHash(h.String()))
+		return v, rec, false, fmt.Errorf("%s: %w: tag %s names %s, which the store does not hold (git fsck tells more)", s.Dir, errCorrupt, label, shortHash(h.String()))
 	}
 	if errors.Is(err, errCorrupt) {
-		return v, tree, false, fmt.Errorf("tag %s: %w", label, err)
+		return v, rec, false, fmt.Errorf("tag %s: %w", label, err)
 	}
 	if err != nil {
-		return v, tree, false, nil
+		return v, rec, false, nil
 	}
 	if v, ok = versionOf(c); !ok || v.Label != label {
-		return v, tree, false, nil
+		return v, rec, false, nil
 	}
 	if err := checkTrailers(&v); err != nil {
-		return v, tree, false, fmt.Errorf("%s: version %s (%s): %w", s.Dir, v.Label, shortHash(c.Hash.String()), err)
+		return v, rec, false, fmt.Errorf("%s: version %s (%s): %w", s.Dir, v.Label, shortHash(c.Hash.String()), err)
 	}
-	if tree, err = s.readChanges(c, &v); err != nil {
-		return v, tree, false, fmt.Errorf("%s: version %s (%s): %w", s.Dir, v.Label, shortHash(c.Hash.String()), err)
+	if rec, err = s.readChanges(c, &v); err != nil {
+		return v, rec, false, fmt.Errorf("%s: version %s (%s): %w", s.Dir, v.Label, shortHash(c.Hash.String()), err)
 	}
-	return v, tree, true, nil
+	return v, rec, true, nil
 }
 
 // taggedCommit reads the commit a tag at h names: h itself for a
@@ -540,12 +555,12 @@ func trailers(msg string) map[string]string {
 }
 
 // readChanges fills v.Changes from the commit's changes.json, and returns
-// the commit's clauses tree.
-func (s *Store) readChanges(c *object.Commit, v *Version) (plumbing.Hash, error) {
+// the commit's clauses tree and the rule of its changes.
+func (s *Store) readChanges(c *object.Commit, v *Version) (recorded, error) {
 	var changesBlob, clausesTree plumbing.Hash
 	root, err := s.object(plumbing.TreeObject, c.TreeHash)
 	if err != nil {
-		return clausesTree, err
+		return recorded{}, err
 	}
 	err = scanTree(root, func(name []byte, h plumbing.Hash) {
 		switch string(name) {
@@ -556,24 +571,24 @@ func (s *Store) readChanges(c *object.Commit, v *Version) (plumbing.Hash, error)
 		}
 	})
 	if err != nil {
-		return clausesTree, err
+		return recorded{}, err
 	}
 	if changesBlob.IsZero() {
-		return clausesTree, fmt.Errorf("%w: no changes.json", errCorrupt)
+		return recorded{}, fmt.Errorf("%w: no changes.json", errCorrupt)
 	}
 	raw, err := s.readBlob(changesBlob)
 	if err != nil {
-		return clausesTree, err
+		return recorded{}, err
 	}
-	changes, err := decodeChanges(raw)
+	changes, rules, err := decodeChanges(raw)
 	if err != nil {
-		return clausesTree, err
+		return recorded{}, err
 	}
 	v.Changes = make([]Delta, len(changes))
 	for i, ch := range changes {
 		v.Changes[i] = Delta{ChangeEntry: ch}
 	}
-	return clausesTree, nil
+	return recorded{clausesTree, rules}, nil
 }
 
 // readClausesTree fills v.Clauses and the blobs of v.Changes from the

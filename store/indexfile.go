@@ -6,6 +6,7 @@ import (
 	"hash/crc32"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"unsafe"
 
@@ -22,8 +23,10 @@ import (
 // few milliseconds, each new page of memory costs more than the decoding
 // itself. The file ends with the CRC-32 of all that precedes it (seal): a
 // byte damaged in a string still decodes, and was served as a party, a base
-// or a change that the commits never said.
-const indexHeader = "avenant index 9\n"
+// or a change that the commits never said. The header names the
+// changesRule its changes were derived by: an index made under another is
+// rebuilt.
+var indexHeader = "avenant index 9 rule " + strconv.Itoa(changesRule) + "\n"
 
 // changeCodes are the kinds of change by their code in the index file;
 // any other kind (none is written today) is code len(changeCodes), then

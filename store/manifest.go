@@ -77,15 +77,19 @@ type manifestFile struct {
 }
 
 type changesFile struct {
-	Schema  string        `json:"schema"`
+	Schema string `json:"schema"`
+	// Rules is the changesRule the changes were derived by; 0 (absent)
+	// in the changes.json of releases before it was recorded: rule 1.
+	Rules   int           `json:"rules,omitempty"`
 	Changes []ChangeEntry `json:"changes"`
 }
 
-// encodeLines writes {"schema": …, field: [ one item a line ]} so that
-// git diff of the file shows the clauses that changed, not one long line.
-func encodeLines[T any](schema, field string, items []T) []byte {
+// encodeLines writes {"schema": …, head, field: [ one item a line ]} so
+// that git diff of the file shows the clauses that changed, not one long
+// line; head is "" or members of its own, each with its comma.
+func encodeLines[T any](schema, head, field string, items []T) []byte {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "{\"schema\": %q,\n\"%s\": [\n", schema, field)
+	fmt.Fprintf(&b, "{\"schema\": %q,%s\n\"%s\": [\n", schema, head, field)
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	for i := range items {
@@ -99,9 +103,13 @@ func encodeLines[T any](schema, field string, items []T) []byte {
 	return b.Bytes()
 }
 
-func encodeManifest(m []ManifestEntry) []byte { return encodeLines(ManifestSchema, "clauses", m) }
+func encodeManifest(m []ManifestEntry) []byte {
+	return encodeLines(ManifestSchema, "", "clauses", m)
+}
 
-func encodeChanges(c []ChangeEntry) []byte { return encodeLines(ChangesSchema, "changes", c) }
+func encodeChanges(c []ChangeEntry) []byte {
+	return encodeLines(ChangesSchema, fmt.Sprintf(` "rules": %d,`, changesRule), "changes", c)
+}
 
 func decodeManifest(b []byte) ([]ManifestEntry, error) {
 	var f manifestFile
@@ -149,18 +157,19 @@ func validID(id string) bool {
 	return true
 }
 
-func decodeChanges(b []byte) ([]ChangeEntry, error) {
+// decodeChanges reads a changes.json, and the rule it was derived by.
+func decodeChanges(b []byte) ([]ChangeEntry, int, error) {
 	var f changesFile
 	if err := json.Unmarshal(b, &f); err != nil {
-		return nil, fmt.Errorf("changes.json: %w", err)
+		return nil, 0, fmt.Errorf("changes.json: %w", err)
 	}
 	if f.Schema != ChangesSchema {
-		return nil, fmt.Errorf("changes.json: schema %q, want %q", f.Schema, ChangesSchema)
+		return nil, 0, fmt.Errorf("changes.json: schema %q, want %q", f.Schema, ChangesSchema)
 	}
 	if err := checkChanges(f.Changes); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	return f.Changes, nil
+	return f.Changes, max(f.Rules, 1), nil
 }
 
 // manifestOf describes d, whose clauses carry the stable ids ids.

@@ -109,13 +109,13 @@ func checkTagsClash(have []string, updates []RefUpdate) error {
 // checkPulled reads the version a fetched tag names, its manifest
 // included, with every check a command reading it would make.
 func (s *Store) checkPulled(label string, h plumbing.Hash) error {
-	v, tree, ok, err := s.readVersion(label, h)
+	v, rec, ok, err := s.readVersion(label, h)
 	if err != nil || !ok {
 		return err
 	}
 	sn, err := s.snapshot(v.Commit)
-	if err == nil && !tree.IsZero() {
-		err = s.readClausesTree(&v, tree)
+	if err == nil && !rec.tree.IsZero() {
+		err = s.readClausesTree(&v, rec.tree)
 	}
 	if err == nil {
 		_, err = sn.entries(s)

@@ -17,7 +17,23 @@ import (
 // and its message edited by message, and tags it.
 func forge(t *testing.T, s *Store, base *Version, label string, files map[string]string, message func(string) string) {
 	t.Helper()
-	c, err := s.repo.CommitObject(plumbing.NewHash(base.Commit))
+	h := forgeCommit(t, s, base, files, func(c *object.Commit) {
+		c.Message = strings.ReplaceAll(c.Message, base.Label, label)
+		if message != nil {
+			c.Message = message(c.Message)
+		}
+		c.ParentHashes = []plumbing.Hash{plumbing.NewHash(base.Commit)}
+	})
+	if err := s.setRef(plumbing.NewTagReferenceName(label), h); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// forgeCommit writes a copy of v's commit, its root files replaced by
+// files, edited by edit.
+func forgeCommit(t *testing.T, s *Store, v *Version, files map[string]string, edit func(*object.Commit)) plumbing.Hash {
+	t.Helper()
+	c, err := s.repo.CommitObject(plumbing.NewHash(v.Commit))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,12 +54,8 @@ func forge(t *testing.T, s *Store, base *Version, label string, files map[string
 	if err != nil {
 		t.Fatal(err)
 	}
-	msg := strings.ReplaceAll(c.Message, base.Label, label)
-	if message != nil {
-		msg = message(msg)
-	}
-	forged := &object.Commit{Author: c.Author, Committer: c.Committer, TreeHash: root, Message: msg,
-		ParentHashes: []plumbing.Hash{c.Hash}}
+	forged := &object.Commit{Author: c.Author, Committer: c.Committer, TreeHash: root, Message: c.Message, ParentHashes: c.ParentHashes}
+	edit(forged)
 	obj := s.repo.Storer.NewEncodedObject()
 	if err := forged.Encode(obj); err != nil {
 		t.Fatal(err)
@@ -52,9 +64,7 @@ func forge(t *testing.T, s *Store, base *Version, label string, files map[string
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.setRef(plumbing.NewTagReferenceName(label), h); err != nil {
-		t.Fatal(err)
-	}
+	return h
 }
 
 func fileOf(t *testing.T, s *Store, v *Version, name string) string {

@@ -1,0 +1,148 @@
+package store
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/avenant-dev/avenant/clause"
+)
+
+// changesRule numbers the rule by which an import derives a version's
+// changes.json from its text and its base's: clause.Compare's verdict on
+// each clause. Bump it whenever clause changes that verdict for a pair of
+// texts: versions recorded under an older rule are re-derived as they are
+// read (rederive), or log and blame on an old store would disagree with a
+// store imported afresh.
+//
+//	1  changes.json of releases that did not record the rule
+//	2  a title that is a status and nothing else ('Article 12 – Abrogé.')
+//	   is the clause's status: 'Abrogé.' → 'Supprimé.' is cosmetic (350bd7b)
+const changesRule = 2
+
+// rederive brings the changes of version i, recorded under an older rule,
+// to what the current rule says. Which clause is which is a fact of the
+// version's tree, its files named by stable id, and stays; what is
+// re-derived is the verdict on each clause that goes one to one, under the
+// same id, from the parent to the version, where the current rule pairs
+// them too: its kind, and whether it was renumbered or moved. A clause the
+// old rule found unchanged and the current one does not gets an entry, one
+// it now finds unchanged in place loses its own. Additions, removals,
+// splits and merges keep their record. A version that cannot be read keeps
+// its record too, with a notice: the version is never lost to a cache.
+func (s *Store) rederive(ix *index, i int) {
+	v := &ix.Versions[i]
+	p, ok := ix.byCommit[v.Parent]
+	if !ok {
+		return // it answers none: every clause is added, whatever the rule
+	}
+	if cached, ok := s.rederived(v.Commit); ok {
+		v.Changes = cached
+		return
+	}
+	old, err := s.Document(&ix.Versions[p])
+	if err == nil {
+		var doc *clause.Document
+		if doc, err = s.Document(v); err == nil {
+			v.Changes = reclassify(v.Changes, clause.Compare(old, doc, clause.CompareOptions{}))
+		}
+	}
+	if err != nil {
+		s.logf("%s: the changes of %s, recorded by an older avenant, are shown as recorded: %v", s.Dir, v.Label, err)
+		return
+	}
+	s.saveRederived(v)
+}
+
+// reclassify is rederive's verdict on changes (see there), d comparing the
+// parent with the version, both read from the store: their clauses carry
+// their stable ids.
+func reclassify(changes []Delta, d *clause.Diff) []Delta {
+	verdicts := map[string]*clause.Change{}
+	var order []string
+	for k := range d.Changes {
+		c := &d.Changes[k]
+		if len(c.Old) == 1 && len(c.New) == 1 && d.Old.Clauses[c.Old[0]].ID == d.New.Clauses[c.New[0]].ID {
+			id := d.New.Clauses[c.New[0]].ID
+			verdicts[id] = c
+			order = append(order, id)
+		}
+	}
+	recorded := map[string]bool{}
+	out := make([]Delta, 0, len(changes))
+	for _, e := range changes {
+		recorded[e.ID] = true
+		if c, ok := verdicts[e.ID]; ok && oneToOne(&e.ChangeEntry) {
+			e.Change, e.Renumbered, e.Moved = c.Kind, c.Renumbered, c.Moved
+			if e.Change == clause.Unchanged && !e.Renumbered && !e.Moved && e.By == "" {
+				continue
+			}
+		}
+		out = append(out, e)
+	}
+	for _, id := range order {
+		c := verdicts[id]
+		if !recorded[id] && (c.Kind != clause.Unchanged || c.Renumbered || c.Moved) {
+			out = append(out, Delta{ChangeEntry: ChangeEntry{ID: id, Change: c.Kind,
+				Number: d.New.Clauses[c.New[0]].Number, Renumbered: c.Renumbered, Moved: c.Moved}})
+		}
+	}
+	return out
+}
+
+// oneToOne reports whether a change entry records a clause that kept its
+// id from the parent, alone: neither added, removed, split nor merged.
+func oneToOne(e *ChangeEntry) bool {
+	return !e.Gone && len(e.Others) == 0 &&
+		(e.Change == clause.Unchanged || e.Change == clause.Cosmetic || e.Change == clause.Modified)
+}
+
+// The changes re-derived for a version are cached by commit in
+// .git/avenant/changes/, sealed as the index is, under a header naming the
+// rule: the index is rebuilt after every pull, and each rebuild would
+// otherwise compare again every version an older avenant recorded.
+var rederivedHeader = "avenant changes rule " + strconv.Itoa(changesRule) + "\n"
+
+func (s *Store) rederivedPath(commit string) string {
+	return filepath.Join(s.gitDir, "avenant", "changes", commit)
+}
+
+// rederived reads the cached changes of a commit; false when there are
+// none under the current rule, or the file is damaged.
+func (s *Store) rederived(commit string) ([]Delta, bool) {
+	data, err := os.ReadFile(s.rederivedPath(commit))
+	if err != nil {
+		return nil, false
+	}
+	body, ok := unseal(string(data))
+	rest, header := strings.CutPrefix(body, rederivedHeader)
+	if !ok || !header {
+		return nil, false
+	}
+	dec := indexDecoder{s: rest}
+	out := make([]Delta, dec.count())
+	for k := range out {
+		dec.delta(&out[k])
+	}
+	if dec.bad || dec.s != "" {
+		return nil, false
+	}
+	return out, true
+}
+
+func (s *Store) saveRederived(v *Version) {
+	e := indexEncoder{b: []byte(rederivedHeader)}
+	e.num(len(v.Changes))
+	for k := range v.Changes {
+		e.delta(&v.Changes[k])
+	}
+	path := s.rederivedPath(v.Commit)
+	err := os.MkdirAll(filepath.Dir(path), 0o777)
+	if err == nil {
+		err = writeFileAtomic(path, filepath.Dir(path), seal(e.b))
+	}
+	if err != nil {
+		s.cacheNotSaved("the changes of "+v.Label, err)
+	}
+}

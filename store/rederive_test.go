@@ -1,0 +1,120 @@
+package store
+
+import (
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/avenant-dev/avenant/clause"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+)
+
+// statusDoc is articles 11 to 13 as the parser reads them, article 12
+// saying nothing but its status (its heading's title).
+func statusDoc(title, text13 string) *clause.Document {
+	d := parseMD("#### Article 11 - Objet\n\n" + sentA1 + "\n\n#### Article 12 – " + title + "\n\n#### Article 13 - Forfait\n\n" + text13 + "\n")
+	c := &d.Clauses[1]
+	c.Number, c.Key, c.ID = "12", clause.NumberKey(clause.KindArticle, "12"), "art-12"
+	c.Status = clause.TitleStatus(c.Heading, c.Number)
+	return d
+}
+
+// restamp replaces version v by a commit of the same parent, message and
+// tree but for changes.json, and moves its tag, its party's branch and
+// main to it: v as an older avenant would have recorded it.
+func restamp(t *testing.T, s *Store, v *Version, changes string) {
+	t.Helper()
+	h := forgeCommit(t, s, v, map[string]string{"changes.json": changes}, func(*object.Commit) {})
+	for _, ref := range []string{"refs/tags/" + v.Label, "refs/heads/" + Slug(v.Party), "refs/heads/main"} {
+		if err := s.setRef(plumbing.ReferenceName(ref), h); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// changesOf sums up a store's versions' changes, blobs aside.
+func changesOf(t *testing.T, s *Store) string {
+	t.Helper()
+	vs, err := s.Versions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, v := range vs {
+		var lines []string
+		for _, d := range v.Changes {
+			lines = append(lines, fmt.Sprintf("%s %s %s r=%v m=%v gone=%v %v", d.ID, d.Change, d.Number, d.Renumbered, d.Moved, d.Gone, d.Others))
+		}
+		slices.Sort(lines)
+		fmt.Fprintf(&b, "%s: %s\n", v.Label, strings.Join(lines, "; "))
+	}
+	return b.String()
+}
+
+// TestStaleChangesRederived: a store an avenant before 350bd7b wrote
+// recorded 'Article 12 – Abrogé.' → 'Article 12 – Supprimé.' as modified
+// in changes.json, and log and blame read that record: 'avenant log 12'
+// listed the version as modified where a store imported afresh says
+// cosmetic. changes.json now records the rule it was derived by, and a
+// version recorded under an older rule is re-derived when read, its ids
+// kept: the same verdicts as a fresh import, no version lost, the result
+// cached for the next rebuild.
+func TestStaleChangesRederived(t *testing.T) {
+	text13 := sentB1 + " " + sentB2
+	fresh := newStore(t)
+	if _, err := fresh.Import(statusDoc("Abrogé.", sentB1), ImportOptions{Party: "CNAM", Label: "V-1", Date: "2024-01-01"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fresh.Import(statusDoc("Supprimé.", text13), ImportOptions{Party: "CNAM", Label: "V-2", Date: "2024-02-01"}); err != nil {
+		t.Fatal(err)
+	}
+	want := changesOf(t, fresh)
+	if !strings.Contains(want, "art-12 cosmetic") || !strings.Contains(want, "art-13 modified") {
+		t.Fatalf("the fresh import:\n%s", want)
+	}
+
+	// The old rule's record: article 12 modified, article 13 (as an
+	// older rule may have missed a change) not listed at all.
+	old := newStore(t)
+	if _, err := old.Import(statusDoc("Abrogé.", sentB1), ImportOptions{Party: "CNAM", Label: "V-1", Date: "2024-01-01"}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := old.Import(statusDoc("Supprimé.", text13), ImportOptions{Party: "CNAM", Label: "V-2", Date: "2024-02-01"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	restamp(t, old, r.Version, "{\"schema\": \"avenant.changes/v1\",\n\"changes\": [\n{\"id\":\"art-12\",\"change\":\"modified\",\"number\":\"12\"}]}\n")
+	if err := os.Remove(old.indexPath()); err != nil {
+		t.Fatal(err)
+	}
+	for _, step := range []string{"rebuilt", "from the cache", "cache damaged"} {
+		s, err := Open(old.Dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := changesOf(t, s); got != want {
+			t.Errorf("%s: the store recorded by the old rule reads\n%swhere a fresh import reads\n%s", step, got, want)
+		}
+		log, err := s.Log("art-12", nil)
+		if err != nil || len(log) != 2 || log[1].Change != clause.Cosmetic {
+			t.Errorf("%s: log 12: %v %v", step, log, err)
+		}
+		spans, err := s.Blame("art-13", nil, false)
+		if err != nil || len(spans) != 2 || spans[1].Version.Label != "V-2" || !strings.Contains(spans[1].Text, sentB2[:20]) {
+			t.Errorf("%s: blame 13: %v %v", step, spans, err)
+		}
+		vs, _ := s.Versions()
+		cache := s.rederivedPath(vs[1].Commit)
+		os.Remove(s.indexPath())
+		if step == "from the cache" {
+			if err := os.WriteFile(cache, []byte("avenant changes rule 1\nxx"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		} else if _, err := os.Stat(cache); err != nil {
+			t.Errorf("%s: no cache: %v", step, err)
+		}
+	}
+}
