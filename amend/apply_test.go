@@ -573,6 +573,8 @@ Elle se réunit deux fois par an.
 			clause: "article 2", want: "Elle est conclue pour six ans."},
 		{name: "a number both bear, repealed: the convention's", amend: "### Article 1er\n\nL'article 2 est abrogé.",
 			clause: "annexed 2", want: "Elle se réunit deux fois par an."},
+		{name: "a number both bear, the annex named by what it is", amend: "### Article 1er\n\nÀ l'article 2 du règlement intérieur annexé, le mot : « deux » est remplacé par le mot : « trois ».",
+			clause: "annexed 2", want: "Elle se réunit trois fois par an."},
 		{name: "a number the annex alone bears", amend: "### Article 1er\n\nL'article 1er est abrogé.\n\n### Article 2\n\nÀ l'article 1er, le mot : « douze » est remplacé par le mot : « seize ».",
 			clause: "annexed 1er", want: "La commission comprend seize membres."},
 	})
@@ -605,6 +607,12 @@ La commission se réunit deux fois par an.
 	runApplyCases(t, base, []applyCase{
 		{name: "two annexes, none named", amend: "### Article 1er\n\nÀ l'article 2, le mot : « deux » est remplacé par le mot : « trois ».",
 			err: "Article 1er: article 2 is not in the text's own articles, and annexe 1 and annexe 2 each have one: name the one meant (« l'article 2 de l'annexe 1 »)"},
+		{name: "the annexed règlement named by what it is", amend: "### Article 1er\n\nÀ l'article 2 du règlement arbitral annexé à la convention, le mot : « cinq » est remplacé par le mot : « six ».",
+			clause: "annexed 2", want: "Le règlement est conclu pour six ans."},
+		{name: "under a lead-in naming the annexed règlement", amend: "### Article 1er\n\nL'article 2 du règlement arbitral annexé est ainsi modifié :\n\n1° Le mot : « cinq » est remplacé par le mot : « six ».",
+			clause: "annexed 2", want: "Le règlement est conclu pour six ans."},
+		{name: "an annexed text the text lacks", amend: "### Article 1er\n\nÀ l'article 2 de la charte annexée, le mot : « deux » est remplacé par le mot : « trois ».",
+			err: "Article 1er: no annex of the text is headed « charte »"},
 		{name: "two annexes, one named", amend: "### Article 1er\n\nÀ l'article 2 de l'annexe 1, le mot : « cinq » est remplacé par le mot : « six ».",
 			clause: "annexed 2", want: "Le règlement est conclu pour six ans."},
 	})

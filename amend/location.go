@@ -35,12 +35,15 @@ var (
 	locAnnex     = pattern(`\b(?:l')?annexes?(?:\s+((?-i:[IVXLC]+)\b|\d+))?`)
 	// An article of an annex: "l'article 2 de l'annexe 1".
 	locInAnnex = pattern(`\barticles?\s+NUMLIST\s*,?\s+(?:de|à)\s+l'annexe(?:\s+(ANNEXNUM))?`)
-	locRows    = pattern(`\blignes?\s+((?-i:[A-Z][A-Z0-9]*)(?:\s*(?:,|et)\s*(?-i:[A-Z][A-Z0-9]*))*)`)
-	locTable   = pattern(`\btableau\b`)
-	locHeading = pattern(`\bintitulé|\btitre\s+(?:de\s+l'article|du\s+chapitre|de\s+la\s+section)`)
-	locTitle   = pattern(`\btitre\s+((?-i:[IVXLC]+)\b|\d+|premier|1er)`)
-	locChapter = pattern(`\bchapitre\s+((?-i:[IVXLC]+)\b|\d+|premier|1er)`)
-	locSection = pattern(`\bsection\s+((?-i:[IVXLC]+)\b|\d+|première|1re)`)
+	// An article of an annex named by what it is: "l'article 2 du
+	// règlement arbitral annexé à la présente convention".
+	locInAnnexed = pattern(`\barticles?\s+NUMLIST\s*,?\s+(?:du|de\s+la|de\s+l')\s*((?:[\pL-]+\s+){0,5}?[\pL-]+)\s+annexée?`)
+	locRows      = pattern(`\blignes?\s+((?-i:[A-Z][A-Z0-9]*)(?:\s*(?:,|et)\s*(?-i:[A-Z][A-Z0-9]*))*)`)
+	locTable     = pattern(`\btableau\b`)
+	locHeading   = pattern(`\bintitulé|\btitre\s+(?:de\s+l'article|du\s+chapitre|de\s+la\s+section)`)
+	locTitle     = pattern(`\btitre\s+((?-i:[IVXLC]+)\b|\d+|premier|1er)`)
+	locChapter   = pattern(`\bchapitre\s+((?-i:[IVXLC]+)\b|\d+|premier|1er)`)
+	locSection   = pattern(`\bsection\s+((?-i:[IVXLC]+)\b|\d+|première|1re)`)
 	// A line or a column of a table, or of the printed page, named by
 	// its rank: no rank of either is kept.
 	locLineRank   = pattern(`\b(?:ORD)\s+(?:lignes?|colonnes?)\b`)
@@ -402,6 +405,10 @@ func articleList(s string) (string, error) {
 // otherwise beside an article is refused: either the article is the
 // annex's, or two clauses are named at once.
 func (t *Target) placeInAnnex(s string, ctx Target) error {
+	if m := locInAnnexed.FindStringSubmatch(s); m != nil {
+		t.InAnnex, t.AnnexName = true, m[1]
+		return nil
+	}
 	switch m := locInAnnex.FindStringSubmatch(s); {
 	case m != nil:
 		t.InAnnex, t.Annex = true, m[1]
@@ -420,7 +427,7 @@ func (t *Target) placeInLeadIn(ctx Target) {
 	case ctx.Kind == clause.KindAnnex && ctx.Row == "":
 		t.InAnnex, t.Annex = true, ctx.Number
 	case ctx.InAnnex:
-		t.InAnnex, t.Annex = true, ctx.Annex
+		t.InAnnex, t.Annex, t.AnnexName = true, ctx.Annex, ctx.AnnexName
 	}
 }
 

@@ -89,6 +89,9 @@ type Target struct {
 	// the annex. It is looked for there only, as a row is.
 	InAnnex bool
 	Annex   string
+	// AnnexName names that annex by what it is, not by its number ("du
+	// règlement arbitral annexé"): the one whose heading holds the words.
+	AnnexName string
 	// Times is how many times the words of an operation stand in the
 	// target, each changed: 0 for once, -1 for wherever they stand
 	// ("partout où il figure", "à chaque occurrence"), n for exactly n
@@ -228,6 +231,8 @@ func (t Target) clauseName() string {
 		return "the préambule"
 	case t.Kind == clause.KindArticle && t.Through != "":
 		return "articles " + t.Number + " à " + t.Through
+	case t.Kind == clause.KindArticle && t.InAnnex && t.AnnexName != "":
+		return "article " + t.Number + " of the annexed " + t.AnnexName
 	case t.Kind == clause.KindArticle && t.InAnnex:
 		return "article " + t.Number + " of " + Target{Kind: clause.KindAnnex, Number: t.Annex}.clauseName()
 	case t.Kind == clause.KindArticle:

@@ -3,6 +3,8 @@ package amend
 import (
 	"strings"
 
+	"github.com/avenant-dev/avenant/internal/frtext"
+
 	"github.com/avenant-dev/avenant/clause"
 )
 
@@ -68,7 +70,7 @@ func (st *state) resolve(t Target) (int, error) {
 func (st *state) within(t Target) (from, to int, err error) {
 	from, to = 0, len(st.cl)
 	if t.InAnnex {
-		a, err := st.resolve(Target{Kind: clause.KindAnnex, Number: t.Annex})
+		a, err := st.annexOf(t)
 		if err != nil {
 			return 0, 0, err
 		}
@@ -123,4 +125,34 @@ func (st *state) textsOwn(found []int, t Target) ([]int, error) {
 			t.clauseName(), strings.Join(names[:last], ", "), names[last], t.Number, names[0])
 	}
 	return found, nil
+}
+
+// annexOf is the annex that holds the article t names: by its number, or
+// by what it is, the one annex whose heading holds the words t names it
+// by ("Annexe 1 - Règlement arbitral" for "du règlement arbitral
+// annexé").
+func (st *state) annexOf(t Target) (int, error) {
+	if t.AnnexName == "" {
+		return st.resolve(Target{Kind: clause.KindAnnex, Number: t.Annex})
+	}
+	want := foldedWords(t.AnnexName)
+	var found []int
+	for i := range st.cl {
+		if c := &st.cl[i]; c.Kind == clause.KindAnnex && strings.Contains(foldedWords(c.Heading), want) {
+			found = append(found, i)
+		}
+	}
+	switch len(found) {
+	case 0:
+		return 0, errf("no annex of the text is headed « %s »", t.AnnexName)
+	case 1:
+		return found[0], nil
+	}
+	return 0, errf("%d annexes are headed « %s »: name the one meant (« l'article %s de l'annexe %s »)", len(found), t.AnnexName, t.Number, st.cl[found[0]].Number)
+}
+
+// foldedWords is s folded, its words between single spaces, a space
+// before and after: words are found whole.
+func foldedWords(s string) string {
+	return " " + strings.Join(strings.FieldsFunc(frtext.Fold(s), func(r rune) bool { return !isWordRune(r) }), " ") + " "
 }
