@@ -162,20 +162,22 @@ func compareHeader(base Side, answers []Side) (string, []string) {
 
 // compareText writes the table for a terminal: who answers, then one line
 // per changed clause with a column per answer and the agreements, each
-// answer's facts beneath, and each answer's counts.
+// answer's facts beneath, and each answer's counts. Every cell is cleaned
+// to one line: a tab or a line break in a file's name would add a column
+// or a row.
 func compareText(w io.Writer, t *parties.Table, base Side, answers []Side, all bool) error {
 	ew := &errWriter{w: w}
 	head, lines := compareHeader(base, answers)
-	ew.printf("%s, answered by:\n", sanitize.Text(head))
+	ew.printf("%s, answered by:\n", sanitize.Line(head))
 	for _, l := range lines {
-		ew.printf("  %s\n", sanitize.Text(l))
+		ew.printf("  %s\n", sanitize.Line(l))
 	}
 	ew.printf("\n")
 	var buf bytes.Buffer
 	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
 	cols := []string{"CLAUSE"}
 	for _, a := range answers {
-		cols = append(cols, sanitize.Text(a.Ref))
+		cols = append(cols, sanitize.Line(a.Ref))
 	}
 	cols = append(cols, "AGREE")
 	writeRow(tw, cols)
@@ -189,20 +191,20 @@ func compareText(w io.Writer, t *parties.Table, base Side, answers []Side, all b
 		if r.Base < 0 {
 			name = "+ " + name
 		}
-		cells := []string{sanitize.Text(name)}
+		cells := []string{sanitize.Line(name)}
 		var fl []string
 		for j := range r.Cells {
 			cells = append(cells, CellText(t, r, j))
 			if c := t.Change(r, j); c != nil {
 				for _, f := range c.Facts {
-					fl = append(fl, "    "+sanitize.Text(answers[j].Ref)+": "+sanitize.Text(FactLine(f)))
+					fl = append(fl, "    "+sanitize.Line(answers[j].Ref)+": "+sanitize.Line(FactLine(f)))
 				}
 			}
 			for _, f := range t.Kept(r, j) {
-				fl = append(fl, "    "+sanitize.Text(answers[j].Ref)+": "+sanitize.Text(KeptLine(f)))
+				fl = append(fl, "    "+sanitize.Line(answers[j].Ref)+": "+sanitize.Line(KeptLine(f)))
 			}
 		}
-		cells = append(cells, sanitize.Text(AgreeText(r, answers)))
+		cells = append(cells, sanitize.Line(AgreeText(r, answers)))
 		writeRow(tw, cells)
 		facts = append(facts, fl)
 	}
@@ -220,7 +222,7 @@ func compareText(w io.Writer, t *parties.Table, base Side, answers []Side, all b
 	}
 	ew.printf("\n")
 	for j, a := range answers {
-		ew.printf("%s: %s\n", sanitize.Text(a.Ref), SummaryLine(t.Diffs[j].Summary))
+		ew.printf("%s: %s\n", sanitize.Line(a.Ref), SummaryLine(t.Diffs[j].Summary))
 	}
 	return ew.err
 }

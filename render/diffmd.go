@@ -192,8 +192,11 @@ func after(l []mdRun, i int) rune {
 // emphasis, code, tables, HTML, and links and images, so that a document
 // saying "[a](javascript:…)" or "![](https://tracker/…)" shows those
 // characters instead of an active link or a remote image. The backslash
-// is escaped too, or "\[" in the text would turn the escape off.
-func MarkdownText(s string) string { return mdEscaper.Replace(sanitize.Text(s)) }
+// is escaped too, or "\[" in the text would turn the escape off. Every
+// caller writes one line (a heading, a list item, a table cell, a line of
+// a paragraph): a line break or a tab, which a file's name can hold, would
+// end the heading or open a code block, so they become spaces.
+func MarkdownText(s string) string { return mdEscaper.Replace(sanitize.Line(s)) }
 
 var mdEscaper = strings.NewReplacer("\\", `\\`, "*", `\*`, "_", `\_`, "~", `\~`, "`", "\\`",
 	"<", "&lt;", ">", "&gt;", "|", `\|`, "[", `\[`, "]", `\]`)
