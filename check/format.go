@@ -54,7 +54,9 @@ func writeText(w io.Writer, rep *Report) error {
 	if err := WriteFindings(w, rep); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(w, "check %s → %s %s\n", sanitize.Text(rep.Old.Ref), sanitize.Text(rep.New.Ref), Verdict(rep))
+	// One line, whatever a file's name holds: a CI log is read by its
+	// last line.
+	_, err := fmt.Fprintf(w, "check %s → %s %s\n", sanitize.Line(rep.Old.Ref), sanitize.Line(rep.New.Ref), Verdict(rep))
 	return err
 }
 

@@ -209,3 +209,19 @@ func TestJUnitPassingRules(t *testing.T) {
 		t.Errorf("clean report has a failure:\n%s", out)
 	}
 }
+
+// TestVerdictOneLine: the verdict is the text report's last line, one line
+// whatever the files' names hold. Before, a file named "n<LF>l.txt" split
+// it in two: "check n" then "l.txt → new.md failed: 1 error".
+func TestVerdictOneLine(t *testing.T) {
+	var buf bytes.Buffer
+	old, new := sides[0], sides[1]
+	old.Ref = "n\nl.txt"
+	if err := writeText(&buf, Run(sampleDiff(), old, new, nil)); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
+	if last := lines[len(lines)-1]; !strings.HasPrefix(last, "check n l.txt → ") {
+		t.Errorf("last line %q, want the verdict naming n l.txt", last)
+	}
+}
