@@ -751,7 +751,7 @@ var factCases = []struct {
 		name: "an aside that never closes is no aside",
 		old:  "Le médecin peut, sur demande informer la caisse.",
 		new:  "Le médecin doit, sur demande informer la caisse.",
-		want: []Fact{{Kind: FactModality, Subject: "sur", Old: "peut", New: "doit"}},
+		want: []Fact{{Kind: FactModality, Subject: "informer", Old: "peut", New: "doit"}},
 	},
 	{
 		name: "number agreement is not a change of modality",

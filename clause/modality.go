@@ -27,7 +27,7 @@ var negParticle = map[string]string{
 // skipForVerb are the words between a modal or a negation and the verb it
 // governs: particles, pronouns, auxiliaries, adverbs.
 var skipForVerb = map[string]bool{
-	"ne": true, "n'": true, "pas": true, "plus": true, "jamais": true, "point": true, "guère": true,
+	"ne": true, "n'": true, "pas": true, "plus": true, "jamais": true, "point": true, "guère": true, "été": true, "pu": true, "ci": true, "là": true,
 	"en": true, "y": true, "aucun": true, "aucune": true, "cas": true, "se": true, "s'": true,
 	"le": true, "la": true, "les": true, "l'": true, "lui": true, "leur": true, "également": true,
 	"notamment": true, "toutefois": true, "cependant": true, "aussi": true, "alors": true,
@@ -38,11 +38,23 @@ var skipForVerb = map[string]bool{
 
 // verbAfter returns the first meaningful word from index i on, within the
 // sentence: "ne peut pas être facturée" → "facturée". An aside set off by
-// commas right there is passed over: "peut, dans un délai de trente
-// jours, contester" bears on "contester", not "dans".
+// commas is passed over: "peut, dans un délai de trente jours, contester"
+// and "peut aussi, par convention, confier" bear on "contester" and
+// "confier", not "dans" or "convention". Articles, pronouns and
+// prepositions never name it: a phrase a preposition opens ("peut sur
+// demande informer") is passed to the infinitive after it, if one comes.
 func (t *factTextKind) verbAfter(i int, sent int) string {
 	i = t.pastAside(i, sent)
+	prep := false
 	for k := i; k < len(t.words) && k < i+6; k++ {
+		if k > i {
+			if next := t.pastAside(k, sent); next != k {
+				i, k = i+next-k, next
+			}
+		}
+		if k >= len(t.words) {
+			return ""
+		}
 		w := t.words[k]
 		if t.sentence(w.start) != sent {
 			return ""
@@ -50,10 +62,38 @@ func (t *factTextKind) verbAfter(i int, sent int) string {
 		if skipForVerb[w.low] || modalClass[w.low] != "" {
 			continue
 		}
+		if frtext.IsGrammatical(strings.TrimSuffix(w.low, "'")) {
+			prep = prep || asideOpener[w.low] && !determiners[w.low]
+			continue
+		}
+		if v := t.infinitiveFrom(k, sent); prep && v != "" {
+			return v
+		}
 		return w.low
 	}
 	return ""
 }
+
+// infinitiveFrom returns the first word shaped as an infinitive among
+// the maxAside words from k on, in the sentence and before any mark, that
+// follows no article ("dans le cadre de" holds none), or "".
+func (t *factTextKind) infinitiveFrom(k, sent int) string {
+	ws := t.words
+	for j := k; j < len(ws) && j < k+maxAside; j++ {
+		if t.sentence(ws[j].start) != sent || j > k && strings.ContainsAny(t.s[ws[j-1].end:ws[j].start], ",;:.!?()\n") {
+			return ""
+		}
+		if infinitive(ws[j].low) && !determiners[ws[j-1].low] {
+			return ws[j].low
+		}
+	}
+	return ""
+}
+
+// determiners are the words before a noun that no infinitive follows.
+var determiners = map[string]bool{"le": true, "la": true, "les": true, "l'": true, "un": true, "une": true,
+	"des": true, "du": true, "ce": true, "cet": true, "cette": true, "ces": true, "son": true, "sa": true,
+	"ses": true, "leur": true, "leurs": true, "au": true, "aux": true}
 
 // maxAside is the most words an aside between a modal and its verb holds
 // ("doit, le cas échéant et après avis de la commission paritaire locale,
@@ -138,7 +178,7 @@ func (t *factTextKind) modalities() ([]factAt, map[int]bool) {
 			// "il est interdit au médecin de facturer": the verb is the
 			// one after "de", not the person the rule is for.
 			if (class == "interdire" || class == "permettre") && i+1 < len(ws) && (ws[i+1].low == "à" || ws[i+1].low == "au" || ws[i+1].low == "aux") {
-				if k := t.deAfter(i, 6); k > 0 {
+				if k := t.infinitiveDe(i); k > 0 {
 					emit(class, i, k, w.s)
 					i = k
 					continue
@@ -179,7 +219,7 @@ func (t *factTextKind) modalities() ([]factAt, map[int]bool) {
 		case "appartient":
 			// "il appartient à la caisse de verser": an obligation, its
 			// verb after the "de" a few words on.
-			if k := t.deAfter(i, 6); k > 0 && i+1 < len(ws) && (ws[i+1].low == "à" || ws[i+1].low == "au" || ws[i+1].low == "aux") {
+			if k := t.infinitiveDe(i); k > 0 && i+1 < len(ws) && (ws[i+1].low == "à" || ws[i+1].low == "au" || ws[i+1].low == "aux") {
 				emit("il appartient de", i, k, w.s+" "+ws[i+1].s+" … "+ws[k].s)
 				i = k
 			}
@@ -408,17 +448,46 @@ func (t *factTextKind) without(i int) (factAt, bool) {
 	return factAt{}, false
 }
 
-// deAfter returns the index of the first "de" or "d'" among the n words
-// after word i, in its sentence, or 0.
-func (t *factTextKind) deAfter(i, n int) int {
-	sent := t.sentence(t.words[i].start)
-	for k := i + 1; k < len(t.words) && k <= i+n; k++ {
-		if t.sentence(t.words[k].start) != sent {
+// infinitiveDe returns the index of the "de" or "d'" that opens the verb
+// a rule bears on ("il est interdit à un représentant de la caisse de
+// percevoir"), among the maxAside words after word i in its sentence, or
+// 0: the one whose next word, past the pronouns an infinitive takes
+// before it, reads as an infinitive. The "de" of the person the rule is
+// for ("de la caisse", "de l'ordre") is followed by an article.
+func (t *factTextKind) infinitiveDe(i int) int {
+	ws := t.words
+	sent := t.sentence(ws[i].start)
+	for k := i + 1; k+1 < len(ws) && k <= i+maxAside; k++ {
+		if t.sentence(ws[k].start) != sent {
 			return 0
 		}
-		if t.words[k].low == "de" || t.words[k].low == "d'" {
+		if ws[k].low != "de" && ws[k].low != "d'" {
+			continue
+		}
+		v := k + 1
+		for v+1 < len(ws) && clitics[ws[v].low] {
+			v++
+		}
+		if infinitive(ws[v].low) {
 			return k
 		}
 	}
 	return 0
 }
+
+// clitics are the pronouns and particles between "de" and its
+// infinitive: "de ne pas facturer", "de s'engager", "de lui transmettre".
+var clitics = map[string]bool{"ne": true, "n'": true, "pas": true, "plus": true, "se": true, "s'": true,
+	"en": true, "y": true, "lui": true, "leur": true}
+
+// infinitive reports a word shaped as an infinitive ("facturer",
+// "percevoir", "prendre"), the adjectives of that shape a person is
+// described by ("de premier recours") aside.
+func infinitive(w string) bool {
+	return (strings.HasSuffix(w, "er") || strings.HasSuffix(w, "ir") || strings.HasSuffix(w, "re")) && !infinitiveLike[w]
+}
+
+// infinitiveLike are the words after "de" that end as an infinitive and
+// are none.
+var infinitiveLike = map[string]bool{"premier": true, "dernier": true, "entier": true, "particulier": true,
+	"libre": true, "titre": true, "manière": true, "nature": true}
