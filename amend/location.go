@@ -506,3 +506,43 @@ func wordsOfUnits(frame string) string {
 	frame = replacedUnit.ReplaceAllString(frame, "$2, les mots $1 sont remplacés par les mots $3")
 	return deletedUnit.ReplaceAllString(frame, "$2, les mots $1 sont supprimés")
 }
+
+// replacedRespectively matches several quotations replaced each by the
+// one of its rank in a list after them: "les montants : « A », « B » et
+// « C » sont remplacés respectivement par les montants : « X », « Y » et
+// « Z »".
+var replacedRespectively = pattern(`((?:Q\s*(?:,|\bet\b)\s*)+Q)\s*,?\s+(?:est|sont)\s+(?:respectivement\s+remplacée?s?|remplacée?s?\s*,?\s*respectivement\s*,?)\s+par\s+(?:NOUN\s*:?\s*)?((?:Q\s*(?:,|\bet\b)\s*)+Q)`)
+
+// respectively writes quotations replaced respectively as one replacement
+// and replacements whose verb is understood ("« A » sont remplacés par
+// « X » et « B » par « Y »"), a form the operations read; lists of other
+// lengths are refused: which replaces which is not said.
+func respectively(frame string) (string, error) {
+	if strings.IndexByte(frame, quoteOpen) < 0 {
+		return frame, nil
+	}
+	var err error
+	out := replacedRespectively.ReplaceAllStringFunc(frame, func(m string) string {
+		g := replacedRespectively.FindStringSubmatch(m)
+		olds, news := placeholders(g[1]), placeholders(g[2])
+		if len(olds) != len(news) {
+			err = errf("replaces %d quotations respectively by %d: as many of each, or one instruction for each", len(olds), len(news))
+			return m
+		}
+		w := olds[0] + " sont remplacés par " + news[0]
+		for k := 1; k < len(olds); k++ {
+			w += " et " + olds[k] + " par " + news[k]
+		}
+		return w
+	})
+	return out, err
+}
+
+// placeholders are the quotations a list holds, as their placeholders.
+func placeholders(list string) []string {
+	var out []string
+	for _, ix := range placeholderRe.FindAllStringIndex(list, -1) {
+		out = append(out, list[ix[0]:ix[1]])
+	}
+	return out
+}

@@ -462,7 +462,7 @@ func instructs(frame foldedText, try func(*lazyRegexp, foldedText) bool) bool {
 			return true
 		}
 	}
-	return false
+	return try(replacedRespectively, frame)
 }
 
 // creates matches an instruction that creates a numbered article or annex
@@ -689,7 +689,10 @@ func (n *node) read(label string, ctx Target, last *Target, quotes []string, set
 	if n.marker != "" {
 		by += ", " + n.marker
 	}
-	text := wordsOfUnits(unquoteRowCodes(normalizeFrame(n.text), quotes))
+	text, err := respectively(wordsOfUnits(unquoteRowCodes(normalizeFrame(n.text), quotes)))
+	if err != nil {
+		return &Error{by, err.Error()}
+	}
 	if len(n.children) > 0 {
 		if text != "" {
 			if !leadIn.MatchString(text) {

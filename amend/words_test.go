@@ -133,3 +133,32 @@ Le médecin salarié n'y adhère pas ; le médecin retraité non plus.
 			err: "Article 1er: names an occurrence of words and how many times they stand: write one instruction for each"},
 	})
 }
+
+// Several words replaced "respectivement" by as many others, as avenants
+// revalue several amounts at once: each by the one of its rank. Before,
+// the instruction was not understood (exit 2) and had to be written once
+// per amount.
+func TestReplacedRespectively(t *testing.T) {
+	base := clause.Parse("# Convention\n\n## Article 19.2 - Montant de l'aide\n\nL'aide est fixée à 36 000 € la première année, 27 000 € la deuxième année et 21 000 € la troisième année.\n")
+	const want = "L'aide est fixée à 40 000 € la première année, 30 000 € la deuxième année et 25 000 € la troisième année."
+	runApplyCases(t, base, []applyCase{
+		{name: "three amounts", amend: "### Article 1er\n\nÀ l'article 19.2, les montants : « 36 000 € », « 27 000 € » et « 21 000 € » sont remplacés respectivement par les montants : « 40 000 € », « 30 000 € » et « 25 000 € ».",
+			clause: "article 19.2", want: want},
+		{name: "respectivement before the verb", amend: "### Article 1er\n\nÀ l'article 19.2, les montants : « 36 000 € », « 27 000 € » et « 21 000 € » sont respectivement remplacés par les montants : « 40 000 € », « 30 000 € » et « 25 000 € ».",
+			clause: "article 19.2", want: want},
+		{name: "as many words as they replace", amend: "### Article 1er\n\nÀ l'article 19.2, les montants : « 36 000 € » et « 27 000 € » sont remplacés respectivement par les montants : « 40 000 € », « 30 000 € » et « 25 000 € ».",
+			err: "Article 1er: replaces 2 quotations respectively by 3: as many of each, or one instruction for each"},
+	})
+}
+
+// An avenant whose instructions replace words respectively amends the
+// text: Amends tells it, as it tells any other replacement. Before, such
+// an article counted for none, and diff laid the avenant of two articles
+// against the convention as a text, reading the convention removed.
+func TestAmendsRespectively(t *testing.T) {
+	av := amendDoc("### Article 1er\n\nÀ l'article 19.2, les montants : « 36 000 € », « 27 000 € » et « 21 000 € » sont remplacés respectivement par les montants : « 40 000 € », « 30 000 € » et « 25 000 € ».\n\n" +
+		"### Article 2\n\nÀ l'article 16, le montant : « 5 000 € » est remplacé par le montant : « 6 000 € ».")
+	if !Amends(av, fixture(t, "05-convention-2024-06.md")) {
+		t.Errorf("the avenant is not read as amending the convention")
+	}
+}
