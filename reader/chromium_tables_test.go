@@ -82,6 +82,19 @@ var chromiumTableCases = []struct {
 	md: "## Annexe 1 - Tarifs des actes\n\n| Code | Libellé | Tarif au 1er décembre 2024 | Tarif au 1er juillet 2025 |\n|---|---|---|---|\n" +
 		"| G | Consultation de référence | 30,00 € | 30,00 € |\n| APC | Avis ponctuel de consultant | 60,00 € | 62,00 € |\n" +
 		"| CCP | Consultation de contraception | 46,00 € | 48,00 € |\n",
+}, {
+	// Narrow columns, cells padded by a pixel: the extractor takes
+	// CNPSY's whole row for one line ("CNPSY 55,70 €"), under a header
+	// whose names are centred ("Code   Tarif"), and APC's label and
+	// price, set closer than words are.
+	name:  "narrow columns",
+	style: "td,th{padding:1px}",
+	html: `<h2>Annexe 1 - Tarifs</h2><table><tr><th>Code</th><th>Tarif</th></tr><tr><td>CNPSY</td><td>55,70 €</td></tr>` +
+		`<tr><td>G</td><td>30,00 €</td></tr><tr><td>APC</td><td>60,00 €</td></tr></table>` +
+		`<h2>Annexe 2 - Actes</h2><table><tr><th>Code</th><th>Libellé</th><th>Tarif</th></tr><tr><td>G</td><td>Consultation</td><td>30,00 €</td></tr>` +
+		`<tr><td>VG</td><td>Visite</td><td>35,00 €</td></tr><tr><td>APC</td><td>Avis ponctuel</td><td>60,00 €</td></tr></table>`,
+	md: "## Annexe 1 - Tarifs\n\n| Code | Tarif |\n|---|---|\n| CNPSY | 55,70 € |\n| G | 30,00 € |\n| APC | 60,00 € |\n\n" +
+		"## Annexe 2 - Actes\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| G | Consultation | 30,00 € |\n| VG | Visite | 35,00 € |\n| APC | Avis ponctuel | 60,00 € |\n",
 }}
 
 func TestChromiumTables(t *testing.T) {

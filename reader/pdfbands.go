@@ -303,32 +303,57 @@ const columnSlack = 1.5
 // where the label column begins. An edge counts when two rows or more
 // have a cell there (a centred header cell has an edge of its own), and
 // only rows with two columns or more are cut: a paragraph's words never
-// are.
+// are. In narrow columns the extractor may take a whole row for one line
+// ("CNPSY 55,70 €", "APC Avis ponctuel 60,00 €"): a line alone in its band,
+// between rows of the table, is cut too when it parts into as many cells
+// as the rows beside it hold, each at a column's edge, which no line of
+// prose does.
 func splitAtColumns(bands []boxBand, space float64) {
-	var starts []float64
-	for _, b := range bands {
-		if len(b.columns) < 2 {
-			continue
+	rows := func(i int) int {
+		if len(bands[i].columns) < 2 {
+			return 0
 		}
-		for _, c := range b.columns[1:] {
-			starts = append(starts, c.box.x0)
-		}
+		return 1
 	}
-	slices.Sort(starts)
-	var edges, once []float64
-	for i := 0; i < len(starts); {
-		j := i + 1
-		for j < len(starts) && starts[j]-starts[i] <= columnSlack {
-			j++
-		}
-		if j-i >= 2 {
-			edges = append(edges, starts[i])
-		}
-		once = append(once, starts[i])
-		i = j
+	// A cell cut opens an edge that other rows' cells may stand at.
+	if cutAtColumns(bands, space, rows) {
+		cutAtColumns(bands, space, rows)
 	}
+	cutAtColumns(bands, space, func(i int) int {
+		if !lone(&bands[i]) {
+			return 0
+		}
+		cells := 0
+		for _, d := range []int{-1, 1} {
+			if inRowPitch(bands, i, d) {
+				cells = max(cells, len(bands[i+d].columns))
+			}
+		}
+		return cells
+	})
+}
+
+// inRowPitch reports whether band i stands to the row of the table next
+// to it (on side d, -1 above, 1 below) as that row stands to the one
+// beyond: a line of the table, not a paragraph set a margin apart from it.
+func inRowPitch(bands []boxBand, i, d int) bool {
+	k, m := i+d, i+2*d
+	if m < 0 || m >= len(bands) || len(bands[k].columns) < 2 || len(bands[m].columns) < 2 {
+		return false
+	}
+	gap := func(a, b int) float64 { return bands[max(a, b)].box.y0 - bands[min(a, b)].box.y1 }
+	return gap(i, k) <= gap(k, m)+1
+}
+
+// cutAtColumns cuts the lines of the bands that cells(i) accepts (it
+// returns how many cells the band must part into, 1 for any number, 0 to
+// leave it) where
+// their words open a column of the other rows (see splitAtColumns); it
+// reports whether it cut any.
+func cutAtColumns(bands []boxBand, space float64, cells func(i int) int) (cutAny bool) {
+	edges, once := columnEdges(bands)
 	if len(once) == 0 {
-		return
+		return false
 	}
 	at := func(edges []float64, x float64) bool {
 		k, _ := slices.BinarySearch(edges, x-columnSlack)
@@ -341,24 +366,32 @@ func splitAtColumns(bands []boxBand, space float64) {
 	// cells' padding before the next, a word's space or less: where two
 	// rows or more open a cell, a price, a date or a capitalised word
 	// opens one too.
-	atEdge := func(w boxWord, gap float64) bool {
+	// In a row taken whole for one line, a padding of a pixel or two
+	// parts cells closer than words ("Avis ponctuel" 2 points from
+	// "60,00 €", words 3 apart): the count of its cells decides there.
+	atEdge := func(w boxWord, gap, least float64) bool {
 		r, _ := utf8.DecodeRuneInString(w.text)
 		if gap <= 1.5*space {
-			return gap > space/2 && (unicode.IsDigit(r) || unicode.IsUpper(r)) && at(edges, w.box.x0)
+			return gap > least && (unicode.IsDigit(r) || unicode.IsUpper(r)) && at(edges, w.box.x0)
 		}
 		return at(edges, w.box.x0) || unicode.IsDigit(r) && at(once, w.box.x0)
 	}
 	for i := range bands {
 		b := &bands[i]
-		if len(b.columns) < 2 {
+		least := cells(i)
+		if least == 0 {
 			continue
+		}
+		gapLeast := space / 2
+		if least > 1 {
+			gapLeast = 0
 		}
 		var lines []boxLine
 		cut := false
 		for _, l := range b.lines {
 			cur := boxLine{}
 			for k, w := range l.words {
-				if k > 0 && atEdge(w, w.box.x0-l.words[k-1].box.x1) {
+				if k > 0 && atEdge(w, w.box.x0-l.words[k-1].box.x1, gapLeast) {
 					lines = append(lines, cur)
 					cur, cut = boxLine{}, true
 				}
@@ -366,11 +399,40 @@ func splitAtColumns(bands []boxBand, space float64) {
 			}
 			lines = append(lines, cur)
 		}
-		if cut {
+		if cut && (least == 1 || len(lines) == least) {
 			b.lines = lines
 			b.columns = columnsOf(lines)
+			cutAny = true
 		}
 	}
+	return cutAny
+}
+
+// columnEdges returns where the cells of the page's rows open, but the
+// first: edges where two rows or more open one, once where any does.
+func columnEdges(bands []boxBand) (edges, once []float64) {
+	var starts []float64
+	for _, b := range bands {
+		if len(b.columns) < 2 {
+			continue
+		}
+		for _, c := range b.columns[1:] {
+			starts = append(starts, c.box.x0)
+		}
+	}
+	slices.Sort(starts)
+	for i := 0; i < len(starts); {
+		j := i + 1
+		for j < len(starts) && starts[j]-starts[i] <= columnSlack {
+			j++
+		}
+		if j-i >= 2 {
+			edges = append(edges, starts[i])
+		}
+		once = append(once, starts[i])
+		i = j
+	}
+	return edges, once
 }
 
 // gatherCells gives a row of a table the lines of its centred cells that

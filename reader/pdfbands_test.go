@@ -151,6 +151,30 @@ func TestLayoutBands(t *testing.T) {
 				"MEG | Majoration pour le suivi de l'enfant | 5 €\n",
 		},
 		{
+			// Narrow columns: the extractor took CNPSY's whole row for
+			// one line, and APC's label and price, a padding apart, closer
+			// than words are: each is cut where the other rows open
+			// their cells, once G's price, further from its label, shows
+			// where the price column opens. The sentence under the table,
+			// a margin below it, is not cut, a figure of it starting at
+			// the price column.
+			name: "rows run together whole",
+			lines: []boxLine{
+				set(60, 57, "Code"), set(110, 57, "Libellé"), set(190, 57, "Tarif"),
+				runTogether(set(60, 74, "CNPSY"), runTogether(set(100, 74, "Consultation"), set(178, 74, "55,70 €"))),
+				set(60, 90.5, "G"), runTogether(set(100, 90.5, "Consultation"), set(178, 90.5, "30,00 €")),
+				set(60, 107, "VG"), set(100, 107, "Visite"), set(178, 107, "35,00 €"),
+				set(60, 123.5, "APC"), runTogether(set(100, 123.5, "Avis ponctuel"), set(178, 123.5, "60,00 €")),
+				set(58, 160, "Ces tarifs valent dès 2025 pour tous."),
+			},
+			want: "Code | Libellé | Tarif\n" +
+				"CNPSY | Consultation | 55,70 €\n" +
+				"G | Consultation | 30,00 €\n" +
+				"VG | Visite | 35,00 €\n" +
+				"APC | Avis ponctuel | 60,00 €\n\n" +
+				"Ces tarifs valent dès 2025 pour tous.\n",
+		},
+		{
 			// A title in large type over two lines (one line of text), a
 			// heading, then two paragraphs a few points apart: blank lines
 			// between them, none inside a paragraph. A line wrapped because
