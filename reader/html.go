@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
+
+	"github.com/avenant-dev/avenant/internal/frtext"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -123,6 +126,12 @@ type htmlWriter struct {
 	inRow int             // depth of table rows (nested tables flatten)
 	cell  *strings.Builder
 	nav   navIndex // what is the site's navigation (see htmlnav.go)
+	// open is the last line of the paragraph written last when it leaves
+	// its sentence open, "" otherwise (see endBlock).
+	open string
+	// noLinks counts the enclosing headings whose links are the site's
+	// notes on them (see headingNotes).
+	noLinks int
 }
 
 func (h *htmlWriter) node(n *html.Node) {
@@ -139,6 +148,13 @@ func (h *htmlWriter) node(n *html.Node) {
 	}
 	if skipped(n.DataAtom) || hidden(n) || siteChrome(n) || sectioning(n.DataAtom) && h.navigation(n) {
 		return
+	}
+	if n.DataAtom == atom.A && h.noLinks > 0 && getAttr(n, "href") != "" {
+		return
+	}
+	if sectioning(n.DataAtom) && h.headingNotes(n) {
+		h.noLinks++
+		defer func() { h.noLinks-- }()
 	}
 	switch n.DataAtom {
 	case atom.Br:
@@ -397,26 +413,63 @@ func (h *htmlWriter) breakLine() {
 	h.space = false
 }
 
-// endBlock writes the paragraph being built, if any.
+// endBlock writes the paragraph being built, if any. A sentence that a
+// <br> or the end of a paragraph cuts ("<p>Le médecin peut</p><p>facturer
+// …</p>", as pages made from a PDF or a word processor's lines set it) goes
+// on: the part before does not end as a sentence does, the next opens in
+// lower case, and neither is a heading, a point of a list or a row. The
+// two make one line, so that the
+// sentence, and what it states, is whole.
 func (h *htmlWriter) endBlock() {
 	s := h.line.String()
 	h.line.Reset()
 	h.space = false
 	if h.pre == 0 {
 		lines := strings.Split(s, "\n")
-		for i, l := range lines {
-			lines[i] = strings.TrimSpace(l)
+		var b strings.Builder
+		prev := ""
+		for _, l := range lines {
+			l = strings.TrimSpace(l)
+			switch {
+			case l == "":
+			case prev == "":
+			case goesOn(prev, l):
+				b.WriteByte(' ')
+			default:
+				b.WriteByte('\n')
+			}
+			b.WriteString(l)
+			if l != "" {
+				prev = l
+			}
 		}
-		s = strings.Join(lines, "\n")
+		s = b.String()
 	}
 	s = strings.Trim(s, "\n")
 	if strings.TrimSpace(s) == "" {
 		return
 	}
-	h.block(s)
+	if h.open != "" && h.pre == 0 && goesOn(h.open, s) {
+		h.out.WriteByte(' ')
+		h.out.WriteString(s)
+	} else {
+		h.block(s)
+	}
+	h.open = ""
+	if last := s[strings.LastIndexByte(s, '\n')+1:]; h.pre == 0 && classify(s) == kindProse && !frtext.EndsSentence(last) {
+		h.open = last
+	}
+}
+
+// goesOn reports whether next continues the sentence that prev leaves
+// open (see endBlock).
+func goesOn(prev, next string) bool {
+	r, _ := utf8.DecodeRuneInString(next)
+	return unicode.IsLower(r) && !frtext.EndsSentence(prev) && classify(prev) == kindProse && classify(next) == kindProse
 }
 
 func (h *htmlWriter) block(s string) {
+	h.open = ""
 	if h.out.Len() > 0 {
 		h.out.WriteString("\n\n")
 	}

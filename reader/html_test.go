@@ -162,8 +162,8 @@ func TestHTMLElements(t *testing.T) {
 	tests := []struct{ name, in, want string }{
 		{"whitespace collapsed", "<p>  Les   caisses\n\t procèdent  </p>", "Les caisses procèdent\n"},
 		{"inline elements join", "<p>la <b>CNAM</b>, l'<i>Union</i></p>", "la CNAM, l'Union\n"},
-		{"br breaks a line", "<p>Article 1<br>texte<br/>suite</p>", "Article 1\ntexte\nsuite\n"},
-		{"blocks", "<div>un</div><div>deux<p>trois</p>quatre</div>", "un\n\ndeux\n\ntrois\n\nquatre\n"},
+		{"br breaks a line", "<p>Article 1<br>Texte<br/>Suite</p>", "Article 1\nTexte\nSuite\n"},
+		{"blocks", "<div>Un</div><div>Deux<p>Trois</p>Quatre</div>", "Un\n\nDeux\n\nTrois\n\nQuatre\n"},
 		{"headings", "<h1>Titre  I</h1><h3>Article <span>1er</span></h3><p>x</p>", "# Titre I\n\n### Article 1er\n\nx\n"},
 		{"entities", "<p>a&nbsp;: &laquo;&#160;b&#xA0;&raquo; &amp; &lt;c&gt; &euro;</p>", "a : « b » & <c> €\n"},
 		{"lists", "<ul><li>un</li><li>deux</li></ul><ol start=\"3\"><li>trois</li><li>quatre</li></ol>", "- un\n\n- deux\n\n3. trois\n\n4. quatre\n"},
@@ -177,7 +177,7 @@ func TestHTMLElements(t *testing.T) {
 		{"comments", "<p>a<!-- Article 9 -->b</p>", "ab\n"},
 		{"the site's header and footer", "<body><header><p>Légifrance</p></header><main><p>a</p></main><footer><p>Le service public</p></footer><div role=\"contentinfo\">Plan</div><div role=\"banner\">Logo</div></body>", "a\n"},
 		{"a content's header and footer", "<article><header><h3>Article 1</h3></header><p>a</p><footer><p>Fait à Paris</p></footer></article>", "### Article 1\n\na\n\nFait à Paris\n"},
-		{"unclosed tags", "<p>un<p>deux<li>trois", "un\n\ndeux\n\n- trois\n"},
+		{"unclosed tags", "<p>Un<p>Deux<li>trois", "Un\n\nDeux\n\n- trois\n"},
 
 		// The site's navigation around the text is neither text nor heading.
 		{"link-only block", "<div><a href=\"/code\">Naviguer dans le sommaire du code</a></div><h3>Article 1</h3><p>a</p>", "### Article 1\n\na\n"},
@@ -198,6 +198,17 @@ func TestHTMLElements(t *testing.T) {
 		{"points citing through links", "<p>Sont abrogés :</p><ul><li><a href=\"#\">Article 5</a> ;</li><li><a href=\"#\">Article 6</a>.</li></ul>",
 			"Sont abrogés :\n\n- Article 5 ;\n\n- Article 6.\n"},
 		{"link-only table cell", "<table><tr><td><a href=\"#\">G</a></td><td>30 €</td></tr></table>", "| G | 30 € |\n"},
+		{"an old Légifrance article heading and its links", "<div class=\"titreArt\">Article 12<a href=\"/affichCodeArticle.do\">Modifié par Loi n°2008-1249 du 1er décembre 2008 - art. 3</a></div><div class=\"corpsArt\"><p>a</p></div>" +
+			"<div class=\"titreArt\">Article L262-1 <a class=\"lienArtVersions\" href=\"#\">En savoir plus sur cet article...</a></div><div class=\"corpsArt\"><p>b</p></div>" +
+			"<h3>Article premier <a href=\"#\">(V)</a></h3><p>c</p><p>Article 3 <a href=\"#\">du code</a> modifié.</p>",
+			"Article 12\n\na\n\nArticle L262-1\n\nb\n\n### Article premier\n\nc\n\nArticle 3 du code modifié.\n"},
+		{"a sentence split across paragraphs", "<p>Le médecin peut</p><p>facturer un dépassement.</p><p>Le médecin,<br>dans ce cas,<br/>informe le patient.</p>" +
+			"<p>Les actes suivants :</p><p>a) la visite ;</p><p>b) la consultation</p><p>c) le forfait.</p><h3>Article 2</h3><p>texte</p>",
+			"Le médecin peut facturer un dépassement.\n\nLe médecin, dans ce cas, informe le patient.\n\nLes actes suivants :\n\na) la visite ;\n\nb) la consultation\n\nc) le forfait.\n\n### Article 2\n\ntexte\n"},
+		{"a short line before a list of links", "<h3>Article 1</h3><p>Sont abrogés :</p><ul><li><a href=\"#\">Article 5</a></li><li><a href=\"#\">Article 6</a></li></ul>" +
+			"<h3>Article 2</h3><p>Textes de référence :</p><ul><li><a href=\"#\">Arrêté du 13 novembre 1998</a></li></ul>" +
+			"<h3>Article 3</h3><p>Les parties signataires</p><ul><li><a href=\"#\">CSMF</a></li></ul>",
+			"### Article 1\n\nSont abrogés :\n\n- Article 5\n\n- Article 6\n\n### Article 2\n\nTextes de référence :\n\n- Arrêté du 13 novembre 1998\n\n### Article 3\n\nLes parties signataires\n"},
 		{"a sentence about a version", "<p>Version en vigueur depuis le 1er janvier 2024, la convention s'applique.</p>", "Version en vigueur depuis le 1er janvier 2024, la convention s'applique.\n"},
 	}
 	for _, tt := range tests {

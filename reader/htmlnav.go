@@ -60,6 +60,7 @@ type navSummary struct {
 	lowerLink bool // a link opening in lower case after words of a sentence: "Voir <a>article 4</a>"
 	lowerOpen bool // its first link opens in lower case, no words before it
 	labelPar  bool // its label ends in "par", as a site's do: "Modifié par", "Cité par :"
+	announces bool // a short line of text announcing what follows: "Sont abrogés :" (see announces)
 }
 
 // navIndex holds the summary of every visible element of a page, computed
@@ -105,12 +106,42 @@ func (idx navIndex) summarise(n *html.Node, inLink bool) navSummary {
 	}
 	s.allNav = !container && s.isNav() || container && navItems(items)
 	s.labelLike = s.links == 0 && s.label <= 6 && !s.lastStop
+	if s.labelLike {
+		s.announces = announces(leadText(n, 256))
+		s.labelLike = !s.announces && !opensSentence(leadText(n, 32))
+	}
 	if (s.allNav || s.labelLike) && !container && n.DataAtom != atom.Li && headingLike(leadText(n, 64)) {
 		s.allNav, s.labelLike = false, false
 	}
 	cp := s
 	idx[n] = &cp
 	return s
+}
+
+// announces reports a line of the text that announces what follows, as
+// "Sont abrogés :" or "Textes de référence :" do a list of the texts
+// concerned, set as links: such a line is no label of the site's, and the
+// links it announces are the text's. The site's labels that end so name
+// who cites or changed the article ("Cité par :", "Modifié par :").
+func announces(t string) bool {
+	body, ok := strings.CutSuffix(t, ":")
+	if !ok {
+		return false
+	}
+	w := strings.Fields(body)
+	return len(w) > 0 && !strings.EqualFold(w[len(w)-1], "par")
+}
+
+// opensSentence reports a line opening as a sentence of the text does,
+// with a grammatical word ("Les parties signataires", "L'assurance
+// maladie"), where the site's labels name what their links are ("Liens
+// relatifs", "Versions").
+func opensSentence(t string) bool {
+	w, _, _ := strings.Cut(t, " ")
+	if i := strings.IndexAny(w, "'’"); i > 0 {
+		w = w[:i]
+	}
+	return frtext.IsGrammatical(strings.ToLower(w))
 }
 
 // navItems reports blocks that are navigation under their labels: each
@@ -234,7 +265,7 @@ func (h *htmlWriter) navigation(n *html.Node) bool {
 		return false
 	}
 	if s.allNav {
-		return true
+		return !h.announced(n)
 	}
 	if s.links == 0 && s.label <= 16 && versionBannerRE.MatchString(leadText(n, 160)) {
 		return true
@@ -276,4 +307,62 @@ func sectioning(a atom.Atom) bool {
 		return false
 	}
 	return blocks(a)
+}
+
+// announced reports an element of links right after a line of the text
+// that announces them (see announces), or inside such links.
+func (h *htmlWriter) announced(n *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		for c := n.PrevSibling; c != nil; c = c.PrevSibling {
+			if c.Type == html.ElementNode {
+				if cs := h.nav[c]; cs != nil && cs.announces {
+					return true
+				}
+				break
+			}
+		}
+		if ps := h.nav[n.Parent]; ps == nil || !ps.allNav {
+			return false
+		}
+	}
+	return false
+}
+
+// headingNotes reports a block that opens with a division's heading and
+// ends with links, as old Légifrance pages set an article's (<div
+// class="titreArt">Article 12<a …>Modifié par Loi n° …</a></div>, "En savoir
+// plus sur cet article..."): the links are the site's notes on the
+// article, its history or its versions, and the heading is the article's
+// number and title alone. Words after the links, or a link going on with
+// the heading's words in lower case ("Article 3 <a>du code</a>"), make a
+// sentence, which keeps them.
+func (h *htmlWriter) headingNotes(n *html.Node) bool {
+	s := h.nav[n]
+	if s == nil || s.label == 0 || s.links == 0 || s.after > 0 || s.lowerLink || s.lowerOpen {
+		return false
+	}
+	return headingLike(labelText(n, 64))
+}
+
+// labelText is the text of n before its first link, spaces collapsed,
+// about max bytes of it.
+func labelText(n *html.Node, max int) string {
+	var b strings.Builder
+	done := false
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && !done && b.Len() < max; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				b.WriteString(c.Data)
+				b.WriteByte(' ')
+			case c.Type == html.ElementNode && c.DataAtom == atom.A && getAttr(c, "href") != "":
+				done = true
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return strings.Join(strings.Fields(b.String()), " ")
 }
