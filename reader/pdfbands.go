@@ -147,7 +147,7 @@ func headingGoesOn(prev, next *boxBand, bodyH float64) bool {
 // prev, because its first word did not fit: prev reaches so far right
 // that the word would have passed the edge of the text. Such lines are one
 // line of text, whatever they start with ("…de la Ve" / "République"),
-// except before a heading (but the end of a title in capitals) or a
+// except after a hyphen (see cutAtHyphen), before a heading (but the end of a title in capitals) or a
 // numbered point, and after the end of a sentence, which cleanPDFText
 // judges on the words alone.
 func wrapped(prev, next *boxBand, left, charW, right, space float64) bool {
@@ -159,7 +159,7 @@ func wrapped(prev, next *boxBand, left, charW, right, space float64) bool {
 		return false
 	}
 	last := prev.columns[0].lines[len(prev.columns[0].lines)-1]
-	if frtext.EndsSentence(last.text()) {
+	if frtext.EndsSentence(last.text()) || cutAtHyphen(last.text()) {
 		return false
 	}
 	text := next.lines[0].text()
@@ -173,6 +173,17 @@ func wrapped(prev, next *boxBand, left, charW, right, space float64) bool {
 		return isCapitals(last.text()) && !startsHeading(text)
 	}
 	return true
+}
+
+// cutAtHyphen reports a line ending with a hyphen after a letter or a
+// figure: a word, a compound or a number ("L. 162-" over "31-1") cut at the
+// end of the line, which the cleaning joins again, the hyphen kept or not
+// as the text's words decide (see dehyphenate), where a space would part
+// its halves.
+func cutAtHyphen(s string) bool {
+	body, ok := strings.CutSuffix(s, "-")
+	r, _ := utf8.DecodeLastRuneInString(body)
+	return ok && isAlnum(r)
 }
 
 // rightEdge is where the page's lines of text end: the rightmost edge of

@@ -266,3 +266,22 @@ func TestCellLines(t *testing.T) {
 		t.Errorf("lines %q, want %q", got, want)
 	}
 }
+
+// TestWrappedAtHyphen: a reference cut at its hyphen at the end of a full
+// line ("L. 162-" over "31-1") is one again, as the text writes it, not
+// "L. 162- 31-1", which names no article; a word cut so loses its hyphen.
+func TestWrappedAtHyphen(t *testing.T) {
+	lines := []boxLine{
+		set(60, 40, "Le malade règle au médecin les honoraires dus, sous réserve de l'article L. 162-"),
+		set(60, 55.8, "31-1 du code. Le médecin informe le malade de la procédure de rembourse-"),
+		set(60, 71.6, "ment des actes."),
+		set(60, 87.4, "Le remboursement des actes inscrits à la nomenclature est de droit."),
+	}
+	got := cleanPDFText(layoutBands(lines))
+	want := "Le malade règle au médecin les honoraires dus, sous réserve de l'article L. 162-31-1 du code. " +
+		"Le médecin informe le malade de la procédure de remboursement des actes.\n" +
+		"Le remboursement des actes inscrits à la nomenclature est de droit.\n"
+	if got != want {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+}
