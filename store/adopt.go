@@ -114,21 +114,29 @@ func (p pastLines) add(spans []Span, text string) {
 	}
 }
 
-// restored gives back their authors to the sentences that the revision
-// next of a clause's text prev inserts whole, as lines, where an earlier
-// text of the clause on the line (past) had them: a sentence moved within
-// the clause, or put back after a version had removed it (the convention
-// restoring a sentence of the règlement arbitral that the proposal it
-// answers dropped), was written by whoever wrote it first, not by the
-// version that moved or restored it.
+// restored gives back their authors to the sentences, the lines, into
+// which the revision next of a clause's text prev inserts anything, where
+// an earlier text of the clause on the line (past) had that very line: a
+// sentence moved within the clause, or put back after a version had
+// removed or changed it (the convention restoring a sentence of the
+// règlement arbitral that the proposal it answers dropped, or 'six ans'
+// where the proposal had written 'huit ans'), was written by whoever wrote
+// it first, not by the version that moved or restored it. The line, not
+// the words inserted, is the unit: a word put back alone may be no
+// restoration, but a whole line as it stood was written before.
 func restored(spans []Span, prev, next string, past pastLines) []Span {
-	for _, m := range sentences(stretches(prev, next, clause.OpInsert), next) {
-		line := next[m.from:m.to]
-		if (m.from > 0 && next[m.from-1] != '\n') || !strings.HasSuffix(line, "\n") || strings.TrimSpace(line) == "" {
-			continue // not a whole line
-		}
-		if src, ok := past[line]; ok {
-			spans = overlay(spans, m.from, cut(src.spans, src.at, src.at+len(line)))
+	done := -1 // the end of the last line looked at
+	for _, m := range stretches(prev, next, clause.OpInsert) {
+		for from := strings.LastIndexByte(next[:m.from], '\n') + 1; from < m.to && from >= done; {
+			to := len(next)
+			if k := strings.IndexByte(next[from:], '\n'); k >= 0 {
+				to = from + k + 1
+			}
+			line := next[from:to]
+			if src, ok := past[line]; ok && strings.HasSuffix(line, "\n") && strings.TrimSpace(line) != "" {
+				spans = overlay(spans, from, cut(src.spans, src.at, src.at+len(line)))
+			}
+			from, done = to, to
 		}
 	}
 	return spans

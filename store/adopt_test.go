@@ -1,6 +1,9 @@
 package store
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestBlameAdopted: two unions answer one proposal; the convention, which
 // also answers the proposal, takes one union's words. Blame credits those
@@ -134,6 +137,54 @@ func TestBlameRestored(t *testing.T) {
 				if got := spanSummary(spans); got != want {
 					t.Errorf("blame at %s:\n%s\nwant\n%s", label, got, want)
 				}
+			}
+		})
+	}
+}
+
+// TestBlameLineRestored: a line an answer puts back as an earlier text on
+// its line had it, after the version it answers changed it (a word
+// rewritten, a list's last item dropped and its punctuation moved onto the
+// item before), is the earlier text's: the answer wrote none of it. The
+// National Assembly's final reading of a bill, taking back its own text of
+// the reading before over the Senate's, was credited with 'trois' (the
+// Senate had written 'six') and with a whole item the Senate had dropped.
+func TestBlameLineRestored(t *testing.T) {
+	const (
+		s1  = "La consultation de référence est fixée à 26,50 €."
+		s2  = "Une majoration de 5 € est applicable aux patients de moins de six ans."
+		s2b = "Une majoration de 5 € est applicable aux patients de moins de huit ans."
+		l1  = "Le médecin peut :"
+		i1  = "1° Consulter au cabinet ;"
+		i2  = "2° Consulter à domicile les patients qui ne peuvent se déplacer."
+		i1b = "1° Consulter au cabinet."
+	)
+	for _, tc := range []struct{ name, ra, cnam, conv, want string }{
+		{"word put back", s1 + " " + s2, s1 + " " + s2b, s1 + " " + s2, "RA«" + s1 + "\n" + s2 + "\n»"},
+		{"item put back", l1 + "\n\n" + i1 + "\n\n" + i2, l1 + "\n\n" + i1b, l1 + "\n\n" + i1 + "\n\n" + i2,
+			// The blank line is no one's words: the one the list gets back
+			// is the answer's.
+			"RA«" + l1 + "\n\n" + i1 + "\n» CONV«\n» RA«" + i2 + "\n»"},
+		{"word changed again", s1 + " " + s2, s1 + " " + s2b, s1 + " " + strings.Replace(s2, "six", "dix", 1),
+			"RA«" + s1 + "\nUne majoration de 5 € est applicable aux patients de moins de » CONV«dix» RA« ans.\n»"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newStore(t)
+			for _, v := range []struct{ text, party, label, date string }{
+				{tc.ra, "Arbitre", "RA", "2023-04-30"},
+				{tc.cnam, "CNAM", "CNAM", "2024-02-08"},
+				{tc.conv, "UNCAM", "CONV", "2024-06-04"},
+			} {
+				if _, err := s.Import(parseMD(articles("1", "Les parties se revoient chaque année.", "2", v.text)), ImportOptions{Party: v.party, Label: v.label, Date: v.date}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			spans, err := s.BlameLines("art-2", nil, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := spanSummary(spans); got != tc.want {
+				t.Errorf("blame:\n%s\nwant\n%s", got, tc.want)
 			}
 		})
 	}
