@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,11 +26,43 @@ func loadFileWith(path string, opts reader.Options) (*clause.Document, error) {
 	if err != nil {
 		return nil, err
 	}
+	return parseNamed(path, text)
+}
+
+func parseNamed(name, text string) (*clause.Document, error) {
 	d, err := clause.ParseBounded(text)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return d, nil
+}
+
+// stdinArg names standard input in place of a file, as diff(1) reads it:
+// "git show main:convention.md | avenant diff - convention.md".
+const stdinArg = "-"
+
+// loadStdin reads standard input as a text document (its format has no
+// extension to tell it), within --max-size as a file is.
+func (l *docLoader) loadStdin() (*clause.Document, error) {
+	limit := l.maxSize
+	if limit <= 0 {
+		limit = reader.DefaultMaxSize
+	}
+	data, err := io.ReadAll(io.LimitReader(l.g.io.In, limit+1))
+	if err != nil {
+		return nil, &reader.Error{Path: stdinArg, Err: err, Detail: "cannot read standard input: " + err.Error()}
+	}
+	if int64(len(data)) > limit {
+		return nil, &reader.Error{Path: stdinArg, Err: reader.ErrTooLarge, Detail: fmt.Sprintf("standard input over the %d bytes limit (--max-size)", limit)}
+	}
+	text, err := reader.ReadBytes(stdinArg, data, reader.Options{MaxSize: l.maxSize})
+	if e := (*reader.Error)(nil); errors.As(err, &e) {
+		e.Path = stdinArg
+	}
+	if err != nil {
+		return nil, err
+	}
+	return parseNamed(stdinArg, text)
 }
 
 // readConcordance reads a file of "old = new" lines.
@@ -103,10 +137,21 @@ func (l *docLoader) loadPair(oldArg, newArg string) (oldDoc, newDoc *clause.Docu
 	// Files are known large before they are read, versions of the store
 	// once read; the diff, which allocates most, comes after either.
 	heap.Expect(fileSize(oldArg) + fileSize(newArg))
-	if oldDoc, old, err = l.load(oldArg); err != nil {
+	if oldArg == stdinArg && newArg == stdinArg {
+		err = errors.New("-: standard input given for both sides: it can be read once")
 		return
 	}
-	if newDoc, new, err = l.load(newArg); err != nil {
+	load := func(arg string) (*clause.Document, render.Side, error) {
+		if arg == stdinArg {
+			d, err := l.loadStdin()
+			return d, render.Side{Ref: stdinArg}, err
+		}
+		return l.load(arg)
+	}
+	if oldDoc, old, err = load(oldArg); err != nil {
+		return
+	}
+	if newDoc, new, err = load(newArg); err != nil {
 		return
 	}
 	heap.Expect(textSize(oldDoc) + textSize(newDoc))

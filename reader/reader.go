@@ -15,16 +15,16 @@ import (
 	"unicode"
 )
 
-// defaultMaxSize caps what ReadFile accepts when Options.MaxSize is zero.
+// DefaultMaxSize caps what ReadFile accepts when Options.MaxSize is zero.
 // Conventions with their annexes weigh a few megabytes as text; 64 MiB
 // leaves a wide margin while keeping a mistaken argument (a disk image, a
 // video) from being loaded into memory.
-const defaultMaxSize = 64 << 20
+const DefaultMaxSize = 64 << 20
 
 // Options bound what ReadFile accepts.
 type Options struct {
 	// MaxSize is the largest file, in bytes, that ReadFile reads; 0 means
-	// defaultMaxSize. The CLI exposes it as --max-size.
+	// DefaultMaxSize. The CLI exposes it as --max-size.
 	MaxSize int64
 	// Changes says which side of a Word document's tracked changes to
 	// read; the zero value, Accept, reads the document as it would be once
@@ -200,7 +200,7 @@ func withPath(path string, err error) error {
 func readBounded(path string, opts Options) ([]byte, error) {
 	limit := opts.MaxSize
 	if limit <= 0 {
-		limit = defaultMaxSize
+		limit = DefaultMaxSize
 	}
 	info, err := os.Stat(path)
 	if err != nil {
