@@ -115,6 +115,10 @@ func Run(d *clause.Diff, old, new render.Side, rules *Rules) *Report {
 	return rep
 }
 
+// tableHeaderKey names a table's header for clause patterns, as "tariff:G"
+// names a row.
+const tableHeaderKey = "tariff:header"
+
 // clauseRef is what a clause pattern is matched against for one change:
 // the change's clauses on both sides, so that a rule on "Article 12" still
 // sees the clause after it was renumbered 13.
@@ -136,6 +140,11 @@ func newClauseRef(d *clause.Diff, c *clause.Change, oldNamed, newNamed []clause.
 			ref.names = append(ref.names, cl.Heading, cl.Key, cl.ID, named[i].ID, clauseName(doc, i))
 			if cl.Kind == clause.KindArticle {
 				ref.names = append(ref.names, cl.Number) // a bare number is an article's
+			}
+			if clause.IsTableHeader(cl) {
+				// A header dates the prices of its rows: its date is a
+				// tariff's date, reported there once (tariff-dates).
+				ref.names = append(ref.names, tableHeaderKey)
 			}
 			ref.names = append(ref.names, cl.Path...)
 		}

@@ -89,9 +89,10 @@ func Compare(old, new *Document, opts CompareOptions) *Diff {
 	rehoused, crossed := rehousedMatches(old, new, matches)
 	moved := movedMatches(old, new, matches, rehoused)
 	refs := buildRefIndex(old, new, matches)
+	carried := datesCarried(old, new, matches)
 	d := &Diff{Old: old, New: new, Changes: make([]Change, len(matches))}
 	inParallel(len(matches), func(i int) {
-		c := classifyMatch(old, new, matches[i], refs)
+		c := classifyMatch(old, new, matches[i], refs, carried[i])
 		c.Moved = (moved[i] || rehoused[i]) && c.Kind != Added && c.Kind != Removed
 		if crossed[i] {
 			c.Facts = crossedFacts(old, new, matches[i], c.Facts)
@@ -126,7 +127,9 @@ func inParallel(n int, do func(i int)) {
 	wg.Wait()
 }
 
-func classifyMatch(old, new *Document, m match, refs *refIndex) Change {
+// classifyMatch makes the change of one match. datesCarried: the pair of
+// rows takes its dates from a header or note that reports their change.
+func classifyMatch(old, new *Document, m match, refs *refIndex, datesCarried bool) Change {
 	c := Change{Old: m.Old, New: m.New, Similarity: m.Similarity}
 	switch {
 	// An added or removed clause carries the values it brings or takes
@@ -162,7 +165,7 @@ func classifyMatch(old, new *Document, m match, refs *refIndex) Change {
 		}
 		return c.Hunks
 	}
-	oDates, nDates := rowsOutsideDates(old, new, m)
+	oDates, nDates := rowsOutsideDates(old, new, m, datesCarried)
 	if c.Kind == "" {
 		switch {
 		case oDates != nDates:
@@ -175,6 +178,8 @@ func classifyMatch(old, new *Document, m match, refs *refIndex) Change {
 			if ocs, ok := inColumnOrder(old, new, oc, nc); ok && slices.Equal(ocs, new.cellsOf(nc)) {
 				c.Kind = Cosmetic
 			}
+		case regridded(old, new, oc, nc):
+			c.Kind = Modified
 		case holdsNoText(newText) && !holdsNoText(oldText) && assertsUnchanged(statusOf(nc)):
 			// "Article 5 (Conforme)" printed without its text: the
 			// chamber states that the text stays as it was.

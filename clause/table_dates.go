@@ -21,12 +21,20 @@ import (
 // its own, the date of the note above the table (tableNote). "" for
 // anything but a table row, or a row whose prices take no date so.
 func (d *Document) outsideDates(i int) string {
+	dates, _ := d.outsideDatesFrom(i)
+	return dates
+}
+
+// outsideDatesFrom is outsideDates and the clauses that write those dates:
+// the row's header for a column's name, the clause of the note.
+func (d *Document) outsideDatesFrom(i int) (string, []int) {
 	c := &d.Clauses[i]
 	if !isTableRow(c) {
-		return ""
+		return "", nil
 	}
 	cells, names := d.cellsOf(c), columnNames(d, c)
 	var out []string
+	var from []int
 	own, undated := false, false
 	for j, cell := range cells {
 		switch {
@@ -34,23 +42,68 @@ func (d *Document) outsideDates(i int) string {
 			own = own || holdsDate(cell)
 		case j < len(names) && holdsDate(names[j]):
 			out = append(out, names[j])
+			if len(from) == 0 {
+				from = append(from, headerOf(d, c))
+			}
 		case j >= len(names) || !formerColumn(names[j]):
 			undated = true
 		}
 	}
 	if undated && !own {
-		if note := d.tableNote(i); note != "" {
-			out = append(out, note)
+		if note, at := d.tableNote(i); note != "" {
+			out, from = append(out, note), append(from, at)
 		}
 	}
-	return strings.Join(out, cellSep)
+	return strings.Join(out, cellSep), from
+}
+
+// headerOf is the index of the header clause over row c, -1 when its
+// columns are named otherwise.
+func headerOf(d *Document, c *Clause) int {
+	if c.Parent >= 0 && IsTableHeader(&d.Clauses[c.Parent]) {
+		return c.Parent
+	}
+	return -1
+}
+
+// datesCarried reports, for each of matches, a pair of table rows whose
+// dates from outside (outsideDatesFrom) are written in clauses that the
+// matches pair with each other: the header or the note stays the same
+// table's, and its date moved is reported there, once, not again on every
+// row it dates. A row taken to a table dated otherwise still reports it.
+func datesCarried(old, new *Document, matches []match) []bool {
+	paired := make(map[int]int, len(matches))
+	for _, m := range matches {
+		if len(m.Old) == 1 && len(m.New) == 1 {
+			paired[m.Old[0]] = m.New[0]
+		}
+	}
+	carried := make([]bool, len(matches))
+	for k, m := range matches {
+		if len(m.Old) != 1 || len(m.New) != 1 || !isTableRow(&old.Clauses[m.Old[0]]) || !isTableRow(&new.Clauses[m.New[0]]) {
+			continue
+		}
+		od, of := old.outsideDatesFrom(m.Old[0])
+		nd, nf := new.outsideDatesFrom(m.New[0])
+		if od == nd || len(of) != len(nf) {
+			continue
+		}
+		carried[k] = true
+		for j := range of {
+			if n, ok := paired[of[j]]; !ok || n != nf[j] || of[j] < 0 {
+				carried[k] = false
+			}
+		}
+	}
+	return carried
 }
 
 // rowsOutsideDates are the outsideDates of the rows m pairs, "" and ""
 // unless both are table rows: what a row's table dates its prices by is
-// the row's as its cells are, a change of the row.
-func rowsOutsideDates(old, new *Document, m match) (string, string) {
-	if !isTableRow(&old.Clauses[m.Old[0]]) || !isTableRow(&new.Clauses[m.New[0]]) {
+// the row's as its cells are, a change of the row, unless the header or
+// note that writes it reports it (carried: datesCarried).
+func rowsOutsideDates(old, new *Document, m match, carried bool) (string, string) {
+	if carried || !isTableRow(&old.Clauses[m.Old[0]]) || !isTableRow(&new.Clauses[m.New[0]]) {
 		return "", ""
 	}
 	return old.outsideDates(m.Old[0]), new.outsideDates(m.New[0])
@@ -63,8 +116,9 @@ func rowsOutsideDates(old, new *Document, m match) (string, string) {
 // table opens it, or the paragraph before the table among its siblings; a
 // note of the currency between them ("(En euros)") is passed. Else the
 // paragraph right after the table, when it speaks of the table above ("Les
-// tarifs ci-dessus sont applicables à compter du 1er janvier 2025").
-func (d *Document) tableNote(i int) string {
+// tarifs ci-dessus sont applicables à compter du 1er janvier 2025"). The
+// clause that holds the note comes with it.
+func (d *Document) tableNote(i int) (string, int) {
 	top, end := i, i
 	if p := d.Clauses[i].Parent; p >= 0 && IsTableHeader(&d.Clauses[p]) {
 		top = p
@@ -85,7 +139,7 @@ func (d *Document) tableNote(i int) string {
 		paras := strings.Split(strings.TrimSpace(d.Clauses[before].Text), "\n\n")
 		for k := len(paras) - 1; k >= 0 && k >= len(paras)-2; k-- {
 			if date := noteDate(paras[k]); date != "" {
-				return date
+				return date, before
 			}
 			if currencyNote(paras[k]) == "" {
 				break
@@ -95,10 +149,10 @@ func (d *Document) tableNote(i int) string {
 	if after := end + 1; after < len(d.Clauses) && d.Clauses[after].Parent == holder && d.Clauses[after].Kind == KindParagraph {
 		note, _, _ := strings.Cut(strings.TrimSpace(d.Clauses[after].Text), "\n\n")
 		if speaksOfTableAbove(note) {
-			return noteDate(note)
+			return noteDate(note), after
 		}
 	}
-	return ""
+	return "", -1
 }
 
 // speaksOfTableAbove reports a note under a table that speaks of it: "les

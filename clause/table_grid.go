@@ -178,6 +178,13 @@ func offset(s headerSpan, lo, hi int, edges [2]int) int {
 	return d
 }
 
+// regridded reports two versions of a row in columns whose words are the
+// same (their texts may be equal) laid over other columns, and read as
+// other records: a price moved from one zone's column to another's.
+func regridded(old, new *Document, oc, nc *Clause) bool {
+	return !slices.Equal(oc.Grid, nc.Grid) && isTableRow(oc) && isTableRow(nc) && !sameRecord(old, new, oc, nc)
+}
+
 // laidCells are the cells of row c laid over its header's columns (names)
 // by its grid, "" in a column no cell takes; the cells as they are for a
 // row without a grid.
@@ -211,7 +218,8 @@ func openColumns(c *Clause, names []string) []bool {
 // against the same row of the other version (other, as many cells): each
 // is empty, or holds a price beside it written once across it (the price
 // before, flush with the first column it covers, or the one after, a cell
-// centred over columns on both sides of the one it stands over),
+// centred over columns on both sides of the one it stands over, which are
+// both open),
 // whichever leaves fewest cells apart from the other version's, then
 // agrees on which neighbouring columns share a price, as spread decides.
 func fillOpen(cells []string, open []bool, other []string) []string {
@@ -231,7 +239,12 @@ func fillOpen(cells []string, open []bool, other []string) []string {
 		if j > 0 && isAmount(out[j-1]) {
 			before = out[j-1]
 		}
-		if e < len(out) && isAmount(out[e]) {
+		// A price after the open columns covers them only when it is
+		// centred over columns on both sides of its own: followed by
+		// open columns too. Flush with its column, it is that column's,
+		// and the columns before it are empty: a price moved from the
+		// first zone's column to the second's is a change.
+		if e+1 < len(out) && isAmount(out[e]) && open[e+1] {
 			after = out[e]
 		}
 		// The first t columns take the price before, the last u the

@@ -240,7 +240,7 @@ func (d *Document) priceTexts(i int) (texts, columns []string) {
 		}
 	}
 	if len(dates) == 0 {
-		if note := d.tableNote(i); note != "" {
+		if note, _ := d.tableNote(i); note != "" {
 			dates = append(dates, note)
 		}
 	}

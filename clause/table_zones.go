@@ -67,7 +67,8 @@ func zoneNamed(facts []Fact, subject, oldZone, newZone string) []Fact {
 
 // zoneOf names the columns that row c's one price covers in a table of
 // several (singleZone): the column it stands under, and in a row laid in
-// columns (a PDF's, a text's) the columns beside it that no cell takes,
+// columns (a PDF's, a text's) the columns after it that no cell takes (and
+// those before it too when there are such after it),
 // which a price written once may cover (fillOpen reads them so), as in a
 // row of cells parted by tabs the columns after its last cell; a pipe
 // table's empty cell is empty. "Métropole", "Métropole, DROM"; "" when
@@ -82,11 +83,13 @@ func (d *Document) zoneOf(c *Clause) string {
 	from, to := j, j
 	switch {
 	case len(c.Grid) == len(names):
-		for from > 0 && c.Grid[from-1] < 0 {
-			from--
-		}
 		for to+1 < len(names) && c.Grid[to+1] < 0 {
 			to++
+		}
+		// Open columns before the price are covered only by a price
+		// centred over columns on both sides of its own (fillOpen).
+		for from > 0 && c.Grid[from-1] < 0 && to > j {
+			from--
 		}
 	case !strings.HasPrefix(c.Text, "|") && j == len(cells)-1:
 		to = len(names) - 1

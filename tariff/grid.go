@@ -200,6 +200,9 @@ func (r *Row) Changed(i int) bool {
 	if len(as) != len(bs) {
 		return true
 	}
+	if len(as) == 1 && zoneMoved(as[0].Column, bs[0].Column) {
+		return true
+	}
 	if !sameColumns(as, bs) {
 		return !slices.EqualFunc(as, bs, func(p, q Price) bool { return p.sameValue(q) && p.sameSource(q) })
 	}
@@ -209,6 +212,19 @@ func (r *Row) Changed(i int) bool {
 		}
 	}
 	return false
+}
+
+// zoneMoved reports whether the one price of a row, named by the zones it
+// covers ("Métropole, DROM"), covers other zones of the same columns: a
+// zone kept and another left or come ("Métropole, DROM" → "DROM"), as
+// check reports it. Names that share no zone may be columns renamed,
+// compared in place.
+func zoneMoved(a, b string) bool {
+	if a == b || a == "" || b == "" {
+		return false
+	}
+	as, bs := strings.Split(a, ", "), strings.Split(b, ", ")
+	return slices.ContainsFunc(as, func(z string) bool { return slices.Contains(bs, z) })
 }
 
 // prices are all the prices of a cell, the first one first.

@@ -335,3 +335,23 @@ func TestChangedSource(t *testing.T) {
 		t.Errorf("swapped prices: %+v", grid.Rows)
 	}
 }
+
+// TestZoneMovedInColumns: in a table in columns, a row's one price set
+// under the DROM column where it stood under Métropole's is a change of
+// the row (the grid read both as the same 31,50 €, unchanged).
+func TestZoneMovedInColumns(t *testing.T) {
+	table := func(cs string) *clause.Document {
+		return clause.Parse("Annexe 1 - Tarifs\n\nCode    Libellé                 Métropole    DROM\n" +
+			"G       Consultation            30,00 €      32,00 €\nCS      Consultation spé        " + cs + "\n" +
+			"APC     Avis ponctuel                        60,00 €\n")
+	}
+	g := Build([]Version{{Label: "v1", Doc: table("31,50 €")}, {Label: "v2", Doc: table("             31,50 €")}, {Label: "v3", Doc: table("             31,50 €")}})
+	for _, r := range g.Rows {
+		if changed := r.Changed(1); changed != (r.Code == "CS") {
+			t.Errorf("%s changed in v2: %v", r.Code, changed)
+		}
+		if r.Changed(2) {
+			t.Errorf("%s changed in v3", r.Code)
+		}
+	}
+}
