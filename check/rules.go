@@ -94,7 +94,7 @@ func Default() *Rules {
 
 func defaultRules() []Rule {
 	return []Rule{
-		{Name: "tariffs", Facts: []clause.FactKind{clause.FactAmount, clause.FactPercent, clause.FactCode}, Clauses: tariffClauses, Severity: Error},
+		{Name: tariffsRule, Facts: []clause.FactKind{clause.FactAmount, clause.FactPercent, clause.FactCode}, Clauses: tariffClauses, Severity: Error},
 		// A date in a tariff row is the date its prices apply from: moved,
 		// the same price holds from another day.
 		{Name: "tariff-dates", Facts: []clause.FactKind{clause.FactDate, clause.FactDuration}, Clauses: []string{"tariff:*"}, Severity: Error},

@@ -96,6 +96,8 @@ func checkRun(opts *CheckOptions) error {
 // prints the report and turns a failed check into exit status 1.
 func checkDocs(opts *CheckOptions, oldDoc, newDoc *clause.Document, old, new render.Side, rules *check.Rules, copts clause.CompareOptions) error {
 	rep := check.Check(oldDoc, newDoc, old, new, rules, copts)
+	warnUnreadTables(opts.g, old.Ref, oldDoc)
+	warnUnreadTables(opts.g, new.Ref, newDoc)
 	if !opts.g.quiet {
 		if err := check.Write(opts.g.io.Out, rep, opts.Format); err != nil {
 			return err

@@ -2,9 +2,13 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 
 	"github.com/spf13/cobra"
 
+	"github.com/avenant-dev/avenant/check"
+	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/internal/sanitize"
 	"github.com/avenant-dev/avenant/render"
 	"github.com/avenant-dev/avenant/tariff"
 )
@@ -68,6 +72,9 @@ func tariffsRun(opts *TariffsOptions) error {
 	if color {
 		st = render.ColorStyles()
 	}
+	for _, v := range versions {
+		warnUnreadTables(opts.g, v.Label, v.Doc)
+	}
 	return render.WriteTariffs(opts.g.io.Out, tariff.Build(versions), opts.Format, st)
 }
 
@@ -115,4 +122,13 @@ func tariffVersions(opts *TariffsOptions) ([]tariff.Version, error) {
 		out = append(out, tariff.Version{Label: line[i].Label, Party: line[i].Party, Date: line[i].Date, Doc: d})
 	}
 	return out, nil
+}
+
+// warnUnreadTables says on stderr, for each table of d written one cell
+// per line that no reader could take into rows, that it was seen and its
+// prices not read: the grid would otherwise just lack its rows.
+func warnUnreadTables(g *globals, ref string, d *clause.Document) {
+	for _, i := range d.UnreadTables() {
+		fmt.Fprintf(g.io.Err, "avenant: warning: %s: %s: %s\n", sanitize.Text(ref), sanitize.Text(d.Name(i)), check.UnreadTableMessage)
+	}
 }
