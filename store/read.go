@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
@@ -289,14 +290,14 @@ func (s *Store) manifest(v *Version) ([]ManifestEntry, error) {
 	return m, nil
 }
 
-// The manifest cache file: a header line naming the format, then the
-// entries' fields in order, as the index file writes them (indexEncoder),
-// sealed as it is. gob took longer to set up its decoder than a small log
-// took in all.
-const (
-	manifestHeader = "avenant manifest 3\n"
-	manifestSuffix = ".manifest"
-)
+// The manifest cache file: a header line naming the format and the
+// changesRule the manifest was read back by (the statuses titleStatuses
+// reads off headings), then the entries' fields in order, as the index
+// file writes them (indexEncoder), sealed as it is. gob took longer to set
+// up its decoder than a small log took in all.
+var manifestHeader = "avenant manifest 3 rule " + strconv.Itoa(changesRule) + "\n"
+
+const manifestSuffix = ".manifest"
 
 func encodeManifestCache(m []ManifestEntry) []byte {
 	e := indexEncoder{b: []byte(manifestHeader)}

@@ -11,10 +11,11 @@ import (
 
 // changesRule numbers the rule by which an import derives a version's
 // changes.json from its text and its base's: clause.Compare's verdict on
-// each clause. Bump it whenever clause changes that verdict for a pair of
-// texts: versions recorded under an older rule are re-derived as they are
-// read (rederive), or log and blame on an old store would disagree with a
-// store imported afresh.
+// each clause, and how a manifest is read back (titleStatuses). Bump it
+// whenever clause changes either for the same texts: versions recorded
+// under an older rule are re-derived as they are read (rederive), and the
+// caches made under it rebuilt, or log and blame on an old store would
+// disagree with a store imported afresh.
 //
 //	1  changes.json of releases that did not record the rule
 //	2  a title that is a status and nothing else ('Article 12 – Abrogé.')
