@@ -149,8 +149,17 @@ func tuiRun(opts *TUIOptions) error {
 // or when no store is in reach (and no --store was given), else the store.
 // The cleanup removes the demo's temporary store.
 func tuiSource(opts *TUIOptions) (tui.Source, func(), error) {
-	if opts.Base != "" && (isFile(opts.Base) || looksLikePath(opts.Base)) && (isFile(opts.Head) || looksLikePath(opts.Head)) {
+	fileLike := func(arg string) bool { return isFile(arg) || looksLikePath(arg) }
+	if opts.Base != "" && fileLike(opts.Base) && fileLike(opts.Head) {
 		return filesSource(opts)
+	}
+	// One file beside a version, or a file alone, was looked up as a
+	// version: "v2.txt: unknown revision", of the demo's temporary store
+	// when no store was in reach.
+	for _, arg := range []string{opts.Base, opts.Head} {
+		if arg != "" && isFile(arg) {
+			return nil, nil, fmt.Errorf("%s: a file: avenant tui compares two files (tui BASE HEAD), or versions of the store, not one of each", sanitize.Line(arg))
+		}
 	}
 	if !opts.Demo {
 		s, err := openStore(opts.g)
