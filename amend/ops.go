@@ -355,6 +355,9 @@ func parseOps(frame string, ctx Target, last *Target, quotes []string) ([]Op, er
 	if len(ops) == 0 {
 		return nil, errf("instruction not understood: %s", shorten(restoreQuotes(frame, quotes)))
 	}
+	if m := leftOperation.FindStringSubmatch(rest); m != nil {
+		return nil, errf("part of the instruction is in no form read (%s): write it as an instruction of its own, in a form avenant reads", m[1])
+	}
 	sort.SliceStable(ops, func(i, j int) bool { return ops[i].at < ops[j].at })
 	locText := rest + " ¦ " + midLocation
 	targets, err := parseLocation(locText, ctx, last)
@@ -544,6 +547,13 @@ var anchorWords = pattern(`\b(?:après|avant)\s+NOUN\s*:?\s*Q`)
 // cut blanks out what re matches, keeping a separator so that the words
 // on each side do not join.
 func cut(s string, re *lazyRegexp) string { return re.ReplaceAllString(s, " ¦ ") }
+
+// leftOperation matches, in what the forms of an instruction left, the
+// verb of an operation none of them read ("et la durée est portée à cinq
+// jours", "et le second alinéa est transféré…"): what is left names the
+// target, and such words would be dropped, or read as naming it. A lead-in
+// ("L'article 14 est ainsi modifié :") is no operation.
+var leftOperation = lazy(`(?i)(?:^|[^\pL])((?:est|sont)\s+(?:(?:désormais|ainsi|respectivement|également)\s+)?(?:remplac|insér|supprim|abrog|rédig|complét|ajout|port|fix|revaloris|déplac|transfér|substitu|cré|rétabli|renumérot|major|minor|augment|rédui|diminu|abaiss|relev|ramen)[\pL]*)(?:[^\pL]|$)`)
 
 var (
 	placeAfter  = lazy(`(?i)\baprès\s+(?:l'|les?\b|la\b|le\b)`)

@@ -162,3 +162,20 @@ func TestAmendsRespectively(t *testing.T) {
 		t.Errorf("the avenant is not read as amending the convention")
 	}
 }
+
+// An operation joined to another in one sentence, in a form none reads,
+// is an error naming it. Before, "le montant « 50 000 € » est remplacé
+// par le montant « 60 000 € » et la durée d'activité est portée à cinq
+// jours" replaced the amount, and the rest was dropped without a word
+// (exit 0).
+func TestOperationLeftUnread(t *testing.T) {
+	base := clause.Parse("# Convention\n\n## Article 14 - Contrat\n\nL'aide est de 50 000 € pour une activité de quatre jours par semaine.\n\nLe contrat est signé pour cinq ans.\n")
+	runApplyCases(t, base, []applyCase{
+		{name: "a value set beside a replacement", amend: "### Article 1er\n\nAu premier alinéa de l'article 14, le montant : « 50 000 € » est remplacé par le montant : « 60 000 € » et la durée d'activité est portée à cinq jours.",
+			err: "Article 1er: part of the instruction is in no form read (est portée): write it as an instruction of its own, in a form avenant reads"},
+		{name: "an alinéa moved beside a replacement", amend: "### Article 1er\n\nÀ l'article 14, le montant : « 50 000 € » est remplacé par le montant : « 60 000 € », et le second alinéa est transféré à la fin du texte.",
+			err: "Article 1er: part of the instruction is in no form read (est transféré): write it as an instruction of its own, in a form avenant reads"},
+		{name: "a lead-in and its operation", amend: "### Article 1er\n\nL'article 14 est ainsi modifié : le montant : « 50 000 € » est remplacé par le montant : « 60 000 € ».",
+			clause: "article 14", want: "L'aide est de 60 000 € pour une activité de quatre jours par semaine.\n\nLe contrat est signé pour cinq ans."},
+	})
+}
