@@ -9,13 +9,7 @@ import (
 	"github.com/avenant-dev/avenant/internal/lazyre"
 )
 
-// refNumPattern is one article number: "12", "1er", "28.1", "28-1",
-// "2 bis", "L. 162-5", "R4127-1", "R*423-1", "premier".
-const refNumPattern = `(?:(?:[LRDA]\.?\*?\s?)?\d+(?:er)?(?:[.-]\d+)*(?:\s(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)\b)?|premier)`
-
 var (
-	refRe      = lazyre.New(`^((?i:articles?|art\.))\s(?:n°\s?)?(` + refNumPattern + `(?:(?:\s?,\s|\s(?:et|à|ou)\s)` + refNumPattern + `)*)`)
-	refNumRe   = lazyre.New(refNumPattern)
 	annexRefRe = lazyre.New(`^((?i:annexes?))\s([IVXLCDM]+|\d+|[A-Z])\b`)
 	codePrefix = lazyre.New(`^[LRDA]\.?\*?\s?\d`)
 )
@@ -242,13 +236,14 @@ func (t *factTextKind) references() []factAt {
 			annexes = append(annexes, w.start)
 		}
 	}
-	for _, m := range matchesAt(refRe, s, arts, 400) {
+	for _, r := range refMatchesAt(s, arts) {
+		m := r.m
 		if headingLine(s, m[2]) {
 			continue
 		}
 		kw := strings.ToLower(s[m[2]:m[3]])
 		list := s[m[4]:m[5]]
-		nums := refNumRe.FindAllStringIndex(list, -1)
+		nums := r.nums
 		if kw == "article" || kw == "art." {
 			nums = nums[:1]
 		}
