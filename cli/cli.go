@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/avenant-dev/avenant/internal/lazyre"
@@ -192,6 +193,13 @@ func newRoot(io *IO, args []string) (*cobra.Command, *globals) {
 		}
 		if err := checkFormatFlag(cmd); err != nil {
 			return err
+		}
+		// 0 stands for the default inside; typed, 0 or -1 would lift
+		// nothing and bound nothing, silently.
+		if f := cmd.Flags().Lookup("max-size"); f != nil && f.Changed {
+			if n, err := strconv.ParseInt(f.Value.String(), 10, 64); err == nil && n <= 0 {
+				return usageError{fmt.Errorf("--max-size: %d is not a size: give the largest file accepted, in bytes", n)}
+			}
 		}
 		g.startPager(cmd)
 		return nil
