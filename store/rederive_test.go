@@ -117,4 +117,21 @@ func TestStaleChangesRederived(t *testing.T) {
 			t.Errorf("%s: no cache: %v", step, err)
 		}
 	}
+	// gc keeps the cache of a version, and drops that of a commit no
+	// version is.
+	s, _ := Open(old.Dir)
+	vs, _ := s.Versions()
+	stray := s.rederivedPath(strings.Repeat("ab", 20))
+	if err := os.WriteFile(stray, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.GC(0); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stray); err == nil {
+		t.Error("gc left the cache of no version")
+	}
+	if _, err := os.Stat(s.rederivedPath(vs[1].Commit)); err != nil {
+		t.Errorf("gc removed a version's cache: %v", err)
+	}
 }
