@@ -84,6 +84,9 @@ func (t *factTextKind) durations() []factAt {
 			}
 			v, start = float64(n), from
 		}
+		if everyNth(t.s, start) >= 0 {
+			continue // "tous les trois mois": a frequency (eachPeriod)
+		}
 		end := w.end
 		if part, to := andAPart(t.s, end); to > end {
 			v, end = v+part, to

@@ -550,10 +550,10 @@ var factCases = []struct {
 			{Kind: FactModality, Subject: "réunit", Old: "chaque année", New: "chaque semestre", OldValue: f64(1), NewValue: f64(1)}},
 	},
 	{
-		name: "a count of times put in pairs with no modal verb taken out; a date's month or a numeral before it is no subject",
+		name: "a count of times put in pairs with no modal verb taken out; a date's month or a numeral before it is no subject, the subject of the verb after it is",
 		old:  "II. - Le ministre peut attribuer une dotation aux communes, dont il rend compte avant le 31 mai.",
 		new:  "II. - Chaque année, le ministre attribue une dotation aux communes, dont il rend compte avant le 31 mai de chaque année.",
-		want: []Fact{{Kind: FactModality, New: "Chaque année", NewValue: f64(1)},
+		want: []Fact{{Kind: FactModality, Subject: "ministre", New: "Chaque année", NewValue: f64(1)},
 			{Kind: FactModality, Subject: "compte", New: "chaque année", NewValue: f64(1)},
 			{Kind: FactModality, Subject: "attribuer", Old: "peut"}},
 	},

@@ -1,6 +1,8 @@
 package clause
 
 import (
+	"math"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -25,7 +27,7 @@ func (t *factTextKind) frequencies(codes []codeAt) []factAt {
 	}
 	var out []factAt
 	ws := t.words
-	for i := 1; i < len(ws); i++ {
+	for i := 0; i < len(ws); i++ {
 		// Every reading below starts at a word of counts or of time
 		// (timeUnit's "journées" aside, which has no class): the other
 		// words, nearly all, are passed without a lookup.
@@ -35,9 +37,14 @@ func (t *factTextKind) frequencies(codes []codeAt) []factAt {
 		if basis, ok := periodicAdverbs[ws[i].low]; ok && t.classes[i]&classCount != 0 {
 			// "versé trimestriellement": once a quarter, as "une fois par
 			// trimestre" is.
-			val := "count:1 " + basis
+			val := rateVal(1, basis)
 			out = append(out, factAt{kind: FactModality, start: ws[i].start, end: ws[i].end, text: ws[i].s,
-				key: "modality:" + val, val: val, subject: t.doneBefore(ws[i].start), value: 1, hasValue: true})
+				key: "modality:" + val, val: val, subject: t.doneAround(ws[i].start, ws[i].end), value: 1, hasValue: true})
+			continue
+		}
+		// The other readings look at the word before ("chaque mois",
+		// "deux fois"): an adverb alone may open the text.
+		if i == 0 {
 			continue
 		}
 		if f, ok := t.eachPeriod(i); ok {
@@ -57,10 +64,7 @@ func (t *factTextKind) frequencies(codes []codeAt) []factAt {
 		if times && t.countsNoTimes(i, start, v) {
 			continue
 		}
-		val := "count:" + numberKey(v)
-		if basis != "" {
-			val += " " + basis
-		}
+		val := rateVal(v, basis)
 		from, to := start, end
 		if b, f, e := valueBound(t.s, start, end); b != "" {
 			val, from, to = val+" "+b, f, max(e, end)
@@ -69,7 +73,7 @@ func (t *factTextKind) frequencies(codes []codeAt) []factAt {
 		if sub := t.codesFor(from, to, codes); len(sub) > 0 {
 			subject = sub[0]
 		} else if times {
-			subject = t.doneBefore(from)
+			subject = t.doneAround(from, to)
 		}
 		out = append(out, factAt{kind: FactModality, start: from, end: to, text: t.display(from, to),
 			key: "modality:" + val, val: val, subject: subject, value: v, hasValue: true})
@@ -119,42 +123,114 @@ func (t *factTextKind) doneBefore(pos int) string {
 		// Numbers, a date's month, a subdivision's numeral and words
 		// of grammar or of the bound say nothing of what is done: "II. -
 		// Avant le 31 mai de chaque année" names none.
-		if isDigit(w.low[0]) || months[w.low] > 0 || capitalRoman(w.s) || utf8.RuneCountInString(w.low) < 3 {
-			continue
-		}
-		if !frtext.IsGrammatical(strings.TrimSuffix(w.low, "'")) && !boundWords[w.low] {
+		if t.names(w) {
 			return w.low
 		}
 	}
 	return ""
 }
 
+// doneAround returns what the count at s[from:to] bears on: the word
+// doneBefore finds, else, for a count that opens its sentence ("Chaque
+// année, la caisse verse…", "Deux fois par an, la commission se
+// réunit"), the first word after it that names something: the subject
+// of the verb it goes with.
+func (t *factTextKind) doneAround(from, to int) string {
+	if w := t.doneBefore(from); w != "" {
+		return w
+	}
+	sent := t.sentence(from)
+	for k := t.wordAt(to); k < len(t.words) && t.sentence(t.words[k].start) == sent; k++ {
+		if w := t.words[k]; t.names(w) && !timeUnit(w.low) && !skipForVerb[w.low] && modalClass[w.low] == "" {
+			return w.low
+		}
+	}
+	return ""
+}
+
+// names reports a word that may say what a count bears on: no number, no
+// month, no subdivision's numeral, no word of grammar or of a bound.
+func (t *factTextKind) names(w factWord) bool {
+	return !isDigit(w.low[0]) && months[w.low] == 0 && !capitalRoman(w.s) && utf8.RuneCountInString(w.low) >= 3 &&
+		!frtext.IsGrammatical(strings.TrimSuffix(w.low, "'")) && !boundWords[w.low]
+}
+
 // boundWords are the words valueBound reads before a count.
 var boundWords = map[string]bool{"plus": true, "moins": true, "maximum": true, "minimum": true, "pas": true, "jusqu'": true}
 
 // eachPeriod reads "chaque mois", "tous les trimestres", "toutes les
-// semaines" at word i, the period: once in each, as "une fois par mois"
-// ("tous les deux ans" is a length of two years, read by durations).
+// semaines" at word i, the period: once in each, as "une fois par mois";
+// and "tous les trois mois", "tous les deux ans": once in each such
+// stretch, which "trimestriellement" and "une fois tous les deux ans"
+// also say.
 func (t *factTextKind) eachPeriod(i int) (factAt, bool) {
 	ws := t.words
 	if t.classes[i]&classDuration == 0 || t.s[ws[i-1].end:ws[i].start] != " " || !timeUnit(ws[i].low) {
 		return factAt{}, false
 	}
-	basis := perUnit(ws[i].low)
-	if !periodBases()[basis] {
+	u := durationUnits[ws[i].low]
+	if ws[i].low == "journée" || ws[i].low == "journées" {
+		u = durationUnits["jour"]
+	}
+	n, from := 1.0, ws[i-1].start
+	if ws[i-1].low != "chaque" {
+		if start, v, ok := t.countBefore(ws[i].start - 1); ok && v >= 2 && everyNth(t.s, start) >= 0 {
+			n, from = v, everyNth(t.s, start) // "tous les trois mois"
+		} else if k := everyNth(t.s, ws[i].start); k >= 0 {
+			from = k // "tous les mois"
+		} else {
+			return factAt{}, false
+		}
+	}
+	basis := periodNames[u.unit+"1"]
+	if basis == "" {
 		return factAt{}, false
 	}
-	k := i - 1
-	switch {
-	case ws[k].low == "chaque":
-	case k > 0 && ws[k].low == "les" && (ws[k-1].low == "tous" || ws[k-1].low == "toutes") && t.s[ws[k-1].end:ws[k].start] == " ":
-		k--
-	default:
-		return factAt{}, false
+	val := rateVal(1/(n*u.factor), basis)
+	return factAt{kind: FactModality, start: from, end: ws[i].end, text: t.display(from, ws[i].end),
+		key: "modality:" + val, val: val, subject: t.doneAround(from, ws[i].end), value: 1, hasValue: true}, true
+}
+
+// everyNth returns where "tous les" or "toutes les" start when they end
+// at start, or -1: they make the period that follows a frequency, "tous
+// les trois mois" being once a quarter, not a length of three months.
+func everyNth(s string, start int) int {
+	for _, lead := range [...]string{"tous les ", "toutes les "} {
+		if k := start - len(lead); k >= 0 && strings.EqualFold(s[k:start], lead) && (k == 0 || !startsWordBefore(s[:k])) {
+			return k
+		}
 	}
-	val := "count:1 " + basis
-	return factAt{kind: FactModality, start: ws[k].start, end: ws[i].end, text: t.display(ws[k].start, ws[i].end),
-		key: "modality:" + val, val: val, subject: t.doneBefore(ws[k].start), value: 1, hasValue: true}, true
+	return -1
+}
+
+// rateVal is what a count of v in the period basis is compared by: a
+// rate in the longest period of its kind, so that "deux fois par an",
+// "semestriellement" and "tous les six mois", or "une fois par jour" and
+// "sept fois par semaine", are the same frequency. What it is counted per
+// besides ("par patient") stays as written.
+func rateVal(v float64, basis string) string {
+	parts := strings.Fields(basis)
+	for k, p := range parts {
+		if r, ok := perPeriod[p]; ok {
+			parts[k], v = r.basis, v*r.times
+		}
+	}
+	val := "count:" + numberKey(math.Round(v*1e6)/1e6)
+	if len(parts) > 0 {
+		slices.Sort(parts)
+		val += " " + strings.Join(parts, " ")
+	}
+	return val
+}
+
+// perPeriod says how many of a period another holds: months in a year,
+// days in a week, minutes in an hour.
+var perPeriod = map[string]struct {
+	basis string
+	times float64
+}{
+	"/mois": {"/an", 12}, "/trimestre": {"/an", 4}, "/semestre": {"/an", 2}, "/an": {"/an", 1},
+	"/jour": {"/semaine", 7}, "/semaine": {"/semaine", 1}, "/minute": {"/heure", 60}, "/heure": {"/heure", 1},
 }
 
 // periodicAdverbs say how often a thing is done in one word, by the
