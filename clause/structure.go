@@ -227,16 +227,38 @@ func titleShape(s string) bool {
 // numberedPoint reports a line that opens with a point's number however it
 // is punctuated ("XI.- ", "II - ", "3.-"): itemStart wants the usual
 // spacing, and a typist's variant must not make a point read as a title.
+// So do points named with their insertion number ("VII bis. -", "III A.
+// -") or together, as a bill's readings strike them ("VIII et IX. -
+// (Supprimé)", "II à IV. -", "1° et 2°").
 func numberedPoint(s string) bool {
 	k := 0
-	for k < len(s) && (isDigit(s[k]) || strings.IndexByte("IVXL", s[k]) >= 0) {
-		k++
+	for {
+		j := k
+		for j < len(s) && (isDigit(s[j]) || strings.IndexByte("IVXL", s[j]) >= 0) {
+			j++
+		}
+		if j == k || j == len(s) {
+			return false
+		}
+		k = letterSuffix(s, latinSuffix(s, j))
+		rest := strings.TrimLeft(s[k:], " ")
+		if strings.HasPrefix(rest, "°") {
+			rest = strings.TrimLeft(rest[len("°"):], " ")
+			if !strings.HasPrefix(rest, "et ") && !strings.HasPrefix(rest, "à ") && !strings.HasPrefix(rest, ", ") {
+				return true
+			}
+		}
+		joint := ""
+		for _, w := range []string{"et ", "à ", ", "} {
+			if strings.HasPrefix(rest, w) {
+				joint = w
+			}
+		}
+		if joint == "" {
+			return rest != "" && strings.IndexByte(".-)", rest[0]) >= 0 || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "—")
+		}
+		k = len(s) - len(strings.TrimLeft(rest[len(joint):], " "))
 	}
-	if k == 0 || k == len(s) {
-		return false
-	}
-	rest := strings.TrimLeft(s[k:], " ")
-	return rest != "" && strings.IndexByte(".-)°", rest[0]) >= 0 || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "—")
 }
 
 // joinWrapped reads a document without articles as paragraphs, not lines.

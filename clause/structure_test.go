@@ -18,6 +18,14 @@ func TestTitleShape(t *testing.T) {
 		{"votants).", false},
 		{"les professionnels de santé", false},
 		{"XI.- (Censuré)", false},
+		// Points named together, or with their insertion number, are
+		// points: a bill's "VIII et IX. - (Supprimé)" is no title.
+		{"VIII et IX. - (Supprimé)", false},
+		{"II à IV. – (Supprimés)", false},
+		{"VII bis. - (Supprimé)", false},
+		{"1° et 2° (Supprimés)", false},
+		{"III A. - (Supprimé)", false},
+		{"IV Dispositions finales", true},
 		{"II - Les dispositions", false},
 		{"1° Le premier alinéa", false},
 		{"- Une puce", false},
