@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/avenant-dev/avenant/clause"
 	"github.com/avenant-dev/avenant/internal/frtext"
@@ -545,4 +546,56 @@ func placeholders(list string) []string {
 		out = append(out, list[ix[0]:ix[1]])
 	}
 	return out
+}
+
+// rowByWords matches a row named as the subject of an operation by a
+// quotation that is no act code (unquoteRowCodes took those): « la ligne
+// « Visite longue » est supprimée » deleted the words from the row.
+var rowByWords = lazy(`(?i)\blignes?\s*:?\s*(\x01\d+\x02)\s*,?\s+(?:est|sont)\s`)
+
+// unitNamed matches a unit an instruction names with an article ("l'alinéa
+// relatif à la majoration", "la ligne relative à…"): what follows it, up
+// to a comma, says which, and locates must find it in the target.
+var unitNamed = lazy(`(?i)(?:^|[^\pL])((?:l'|les\s+)alinéas?|(?:la|les)\s+phrases?|(?:la|les)\s+lignes?|(?:le|les)\s+points?|(?:l'|les\s+)articles?|(?:le|les)\s+tableaux?)([^\pL][^,;¦\x01]{0,60}|$)`)
+
+// unitLocated tells, for the noun unitNamed reads, whether a target
+// locates that unit, and how the unit is named in messages and located.
+var unitLocated = []struct {
+	noun, name, how string
+	in              func(t Target, words bool) bool
+}{
+	{"alin", "an alinéa", "its rank or its words", func(t Target, words bool) bool { return t.Alinea != 0 || words }},
+	{"phrase", "a sentence", "its rank or its words", func(t Target, words bool) bool { return t.Phrase != 0 || words }},
+	{"ligne", "a row", "its act code", func(t Target, _ bool) bool { return t.Row != "" }},
+	{"point", "a point", "its marker (« le 2° »)", func(t Target, _ bool) bool { return len(t.Point) > 0 }},
+	{"article", "an article", "its number", func(t Target, _ bool) bool { return t.Kind == clause.KindArticle }},
+	{"tableau", "a table", "its annex or its heading", func(t Target, _ bool) bool { return t.Table || t.TableName != "" || t.Row != "" }},
+}
+
+// locates refuses an instruction whose location names a unit (an alinéa,
+// a row, an article…) that its targets do not locate: dropped from the
+// target, the unit left the clause that holds it as the one amended, and
+// "À l'article 14, l'alinéa relatif à la majoration est supprimé" repealed
+// article 14. A unit announced by what follows ("la phrase suivante") is
+// what the operation puts in.
+func locates(loc string, targets []Target, words bool) error {
+	for _, m := range unitNamed.FindAllStringSubmatch(loc, -1) {
+		// Nothing said after it: the unit is the quotation the form
+		// took ("l'alinéa : « … » est supprimé"), or the lead-in's.
+		if after := strings.TrimSpace(m[2]); !strings.ContainsFunc(after, unicode.IsLetter) || strings.HasPrefix(after, "suivant") || strings.HasPrefix(after, "ainsi") {
+			continue
+		}
+		noun := strings.ToLower(m[1])
+		for _, u := range unitLocated {
+			if !strings.Contains(noun, u.noun) {
+				continue
+			}
+			for _, t := range targets {
+				if !u.in(t, words) {
+					return errf("names %s it does not locate (%s): name it by %s", u.name, strings.TrimSpace(m[1]+m[2]), u.how)
+				}
+			}
+		}
+	}
+	return nil
 }

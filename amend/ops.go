@@ -313,12 +313,14 @@ func cutRange(s string) (from, to string, ok bool) {
 	return parts[0], parts[1], true
 }
 
+// found is an operation parseOps read, at where its form starts.
+type found struct {
+	at int
+	op Op
+}
+
 // parseOps reads one instruction, its frame normalised.
 func parseOps(frame string, ctx Target, last *Target, quotes []string) ([]Op, error) {
-	type found struct {
-		at int
-		op Op
-	}
 	var ops []found
 	frame, times, nth, err := cutCounts(frame)
 	if err != nil {
@@ -355,8 +357,8 @@ func parseOps(frame string, ctx Target, last *Target, quotes []string) ([]Op, er
 	if len(ops) == 0 {
 		return nil, errf("instruction not understood: %s", shorten(restoreQuotes(frame, quotes)))
 	}
-	if m := leftOperation.FindStringSubmatch(rest); m != nil {
-		return nil, errf("part of the instruction is in no form read (%s): write it as an instruction of its own, in a form avenant reads", m[1])
+	if err := unread(frame, rest, quotes); err != nil {
+		return nil, err
 	}
 	sort.SliceStable(ops, func(i, j int) bool { return ops[i].at < ops[j].at })
 	locText := rest + " ¦ " + midLocation
@@ -369,9 +371,8 @@ func parseOps(frame string, ctx Target, last *Target, quotes []string) ([]Op, er
 	}
 	code, targets := amendedCode(ctx, targets)
 	words := anchorWords.FindStringSubmatch(locText)
-	locText = anchorWords.ReplaceAllString(locText, " ¦ ")
-	if left := placeholderRe.FindString(locText); left != "" {
-		return nil, errf("the quotation %s is part of no instruction understood", shorten(restoreQuotes(left, quotes)))
+	if locText, err = located(locText, targets, words != nil, quotes); err != nil {
+		return nil, err
 	}
 	if err := countTimes(ops[0].op.Kind, len(ops), times, targets); err != nil {
 		return nil, err
@@ -547,6 +548,37 @@ var anchorWords = pattern(`\b(?:après|avant)\s+NOUN\s*:?\s*Q`)
 // cut blanks out what re matches, keeping a separator so that the words
 // on each side do not join.
 func cut(s string, re *lazyRegexp) string { return re.ReplaceAllString(s, " ¦ ") }
+
+// unread is the error of an instruction of which its forms left part
+// unread, rest being what they left of frame: a row named by some of its
+// words (which the operation took as its own), or the verb of an
+// operation none of them reads.
+func unread(frame, rest string, quotes []string) error {
+	for _, m := range rowByWords.FindAllStringSubmatch(frame, -1) {
+		// A row quoted whole ("la ligne « | G | … | »") is named so.
+		if q := strings.TrimSpace(quotesIn(m[1], quotes)[0]); !strings.HasPrefix(q, "|") {
+			return errf("names a row by its words (« %s »): name it by its act code", q)
+		}
+	}
+	if m := leftOperation.FindStringSubmatch(rest); m != nil {
+		return errf("part of the instruction is in no form read (%s): write it as an instruction of its own, in a form avenant reads", m[1])
+	}
+	return nil
+}
+
+// located checks that the location loc names only what its targets
+// locate (locates), and holds no quotation left unread; it returns loc
+// without the words that locate an alinéa.
+func located(loc string, targets []Target, words bool, quotes []string) (string, error) {
+	if err := locates(loc, targets, words); err != nil {
+		return "", err
+	}
+	loc = anchorWords.ReplaceAllString(loc, " ¦ ")
+	if left := placeholderRe.FindString(loc); left != "" {
+		return "", errf("the quotation %s is part of no instruction understood", shorten(restoreQuotes(left, quotes)))
+	}
+	return loc, nil
+}
 
 // leftOperation matches, in what the forms of an instruction left, the
 // verb of an operation none of them read ("et la durée est portée à cinq

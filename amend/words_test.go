@@ -179,3 +179,29 @@ func TestOperationLeftUnread(t *testing.T) {
 			clause: "article 14", want: "L'aide est de 60 000 € pour une activité de quatre jours par semaine.\n\nLe contrat est signé pour cinq ans."},
 	})
 }
+
+// A unit named by what it says of itself ("l'alinéa relatif à…", "la
+// ligne relative à…", "l'article relatif aux…"), by neither its rank, its
+// number, its code nor its words, is not located: the instruction is
+// refused. Before, the unit was dropped from the target, and the
+// operation applied to what held it: "À l'article 14, l'alinéa relatif à
+// la majoration est supprimé" repealed article 14, "À l'annexe 1, la
+// ligne relative à la majoration … est supprimée" the whole annex, exit 0.
+func TestUnitNotLocated(t *testing.T) {
+	base := clause.Parse("# Convention\n\n## Chapitre 2 - Zones\n\n### Article 14 - Contrat\n\nL'aide est de 50 000 €.\n\nElle est majorée de 2 500 €.\n\n" +
+		"## Annexe 1 - Tarifs\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| G | Consultation | 30 € |\n| MPC | Majoration provisoire clinicien | 2 € |\n")
+	runApplyCases(t, base, []applyCase{
+		{name: "an alinéa", amend: "### Article 1er\n\nÀ l'article 14, l'alinéa relatif à la majoration est supprimé.",
+			err: "Article 1er: names an alinéa it does not locate (l'alinéa relatif à la majoration): name it by its rank or its words"},
+		{name: "a row", amend: "### Article 1er\n\nÀ l'annexe 1, la ligne relative à la majoration provisoire clinicien est supprimée.",
+			err: "Article 1er: names a row it does not locate (la ligne relative à la majoration provisoire clinicien): name it by its act code"},
+		{name: "a row by its label", amend: "### Article 1er\n\nAu tableau de l'annexe 1, la ligne « Majoration provisoire clinicien » est supprimée.",
+			err: "Article 1er: names a row by its words (« Majoration provisoire clinicien »): name it by its act code"},
+		{name: "an article", amend: "### Article 1er\n\nAu chapitre 2, l'article relatif au contrat est abrogé.",
+			err: "Article 1er: names an article it does not locate (l'article relatif au contrat): name it by its number"},
+		{name: "an alinéa by its rank", amend: "### Article 1er\n\nÀ l'article 14, le dernier alinéa est supprimé.",
+			clause: "article 14", want: "L'aide est de 50 000 €."},
+		{name: "a row by its code", amend: "### Article 1er\n\nÀ l'annexe 1, la ligne MPC est supprimée.",
+			clause: "row MPC", gone: true},
+	})
+}
