@@ -365,6 +365,9 @@ type factTextKind struct {
 	numbersRead bool
 	sums        []amountMatch // amountMatchesAt(s, numbers) once sumsRead
 	sumsRead    bool
+	// subdivisions holds subdivisionRe's matches by the text they were
+	// run on (see subdivisionMatch).
+	subdivisions map[string][]int
 }
 
 func isFactWordRune(r rune) bool {

@@ -279,7 +279,7 @@ func (t *factTextKind) references() []factAt {
 			}
 			f.key = "reference:" + f.refKey
 			f.val = f.refKey
-			if from, sub, ok := subdivisionBefore(s, m[2]); ok && len(nums) == 1 {
+			if from, sub, ok := subdivisionBefore(s, m[2], t.subdivisionMatch); ok && len(nums) == 1 {
 				f.start, f.text = from, sub+" de l'"+text
 				f.val += " " + subdivisionKey(sub)
 			}
@@ -302,6 +302,25 @@ func (t *factTextKind) references() []factAt {
 			refNum: num, refKey: key, external: qext, key: "reference:" + key, val: key})
 	}
 	return out
+}
+
+// subdivisionMatch is subdivisionRe's match of w. The old and the new
+// texts of a clause cite the same parts of articles with the same words:
+// the new one takes the old one's matches (see cutLike) rather than
+// running the expression, Go's backtracker over a long alternation,
+// again.
+func (t *factTextKind) subdivisionMatch(w string) []int {
+	if t.like != nil {
+		if m, ok := t.like.subdivisions[w]; ok {
+			return m
+		}
+	}
+	m := subdivisionRe.FindStringSubmatchIndex(w)
+	if t.subdivisions == nil {
+		t.subdivisions = map[string][]int{}
+	}
+	t.subdivisions[w] = m
+	return m
 }
 
 // headingLine reports whether the line of s that starts at start is a

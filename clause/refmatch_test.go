@@ -1,6 +1,8 @@
 package clause
 
 import (
+	"math/rand/v2"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -65,4 +67,44 @@ func TestMatchRefIsTheRule(t *testing.T) {
 		checkMatchRef(t, s)
 	}
 	checkMatchRef(t, "article 12 "+strings.Repeat("et 3 ", 100))
+}
+
+// The new text of a clause takes over the old one's matches of
+// subdivisionRe (subdivisionMatch): its references are those it reads
+// alone, on the corpus's texts that cite parts of articles, each against
+// itself edited at random around the parts.
+func TestSubdivisionsTakenOverAreRead(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	snippets := []string{"", " ", "2°", "au I du ", "a) ", "du II ", "de l'article 3 ", "premier alinéa ", "b", "\n"}
+	check := func(old, new string) {
+		t.Helper()
+		o, got, want := pieceText(old, nil), pieceText(new, nil), pieceText(new, nil)
+		o.cut()
+		o.references()
+		got.cutLike(o)
+		want.cut()
+		if g, w := got.references(), want.references(); !reflect.DeepEqual(g, w) {
+			t.Fatalf("references of %q after %q:\n%+v\nalone:\n%+v", new, old, g, w)
+		}
+		o.release()
+		got.release()
+		want.release()
+	}
+	n := 0
+	for _, text := range corpus.Read(t, corpus.BillSteps, "raw/*/*.md") {
+		for _, c := range Parse(decoded(t, text)).Clauses {
+			s := normalizeFactText(c.Text)
+			if !strings.Contains(s, " de l'article") {
+				continue
+			}
+			n++
+			check(s, s)
+			for range 3 {
+				check(s, editAtRandom(rng, s, snippets))
+			}
+		}
+	}
+	if n == 0 {
+		t.Skip("no corpus text cites a part of an article")
+	}
 }

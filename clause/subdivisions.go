@@ -31,8 +31,9 @@ const subdivisionPattern = `(?:[IVXL]+|[ivxl]+|\d+°?|[a-z]\)?|(?i:(?:` + frtext
 var subdivisionRe = lazyre.New(`(?:^|[ '])((?:` + subdivisionPattern + ` (?:du |de la |de l'$))+)$`)
 
 // subdivisionBefore reads the parts of an article cited right before its
-// keyword at start in s: where they start, and as written.
-func subdivisionBefore(s string, start int) (from int, sub string, ok bool) {
+// keyword at start in s: where they start, and as written. match is
+// subdivisionRe's FindStringSubmatchIndex, or a cache of it.
+func subdivisionBefore(s string, start int, match func(string) []int) (from int, sub string, ok bool) {
 	if !strings.HasSuffix(s[:start], " de l'") {
 		return 0, "", false
 	}
@@ -40,7 +41,7 @@ func subdivisionBefore(s string, start int) (from int, sub string, ok bool) {
 	// of its window: the window starts where the words that can make a
 	// chain of parts do, a few words at most, most often none.
 	w := partsStart(s, max(0, start-160), start-len(" de l'"))
-	m := subdivisionRe.FindStringSubmatchIndex(s[w:start])
+	m := match(s[w:start])
 	if m == nil {
 		return 0, "", false
 	}
