@@ -201,9 +201,8 @@ func (s *Store) afterBackfill(ix *index, i int, ch *ChangeEntry) (keep bool, err
 		}
 		now := v.Changes[slices.IndexFunc(v.Changes, func(d Delta) bool { return d.ID == ch.ID })]
 		ch.Renumbered = clause.NormalizeNumber(before.Number) != clause.NormalizeNumber(ch.Number)
-		ch.Change = clause.Modified
-		if now.Blob == before.Blob {
-			ch.Change = clause.Unchanged
+		if ch.Change, err = s.verdict(&ix.Versions[p], v, &before, &now); err != nil {
+			return false, err
 		}
 		return ch.Change != clause.Unchanged || ch.Renumbered, nil
 	}

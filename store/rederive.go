@@ -3,6 +3,7 @@ package store
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -146,4 +147,43 @@ func (s *Store) saveRederived(v *Version) {
 	if err != nil {
 		s.cacheNotSaved("the changes of "+v.Label, err)
 	}
+}
+
+// verdict is what the current rule says clause id did from version a
+// (its change there, old) to version b (now), as an import of b answering
+// a would have recorded it: across a back-filled version, where b's
+// changes.json says every clause was added, the clause files differing
+// was read as modified, a change of typography alone included, and a new
+// title over the same text as unchanged.
+func (s *Store) verdict(a, b *Version, old, now *Delta) (clause.ChangeKind, error) {
+	fallback := clause.Modified // the files differ: what the record can tell
+	if old.Blob == now.Blob {
+		fallback = clause.Unchanged
+	}
+	var docs [2]*clause.Document
+	for k, side := range [2]struct {
+		v *Version
+		d *Delta
+	}{{a, old}, {b, now}} {
+		m, err := s.manifest(side.v)
+		if err != nil {
+			return "", err
+		}
+		at := slices.IndexFunc(m, func(e ManifestEntry) bool { return e.ID == side.d.ID })
+		if at < 0 {
+			return fallback, nil
+		}
+		raw, err := s.readDeltaBlob(side.d)
+		if err != nil {
+			return "", err
+		}
+		e := m[at]
+		e.Parent, e.Depth = "", 0
+		docs[k] = documentOf([]ManifestEntry{e}, []string{parseText(string(raw))})
+	}
+	d := clause.Compare(docs[0], docs[1], clause.CompareOptions{})
+	if len(d.Changes) == 1 && len(d.Changes[0].Old) == 1 && len(d.Changes[0].New) == 1 {
+		return d.Changes[0].Kind, nil
+	}
+	return fallback, nil
 }

@@ -135,3 +135,40 @@ func TestStaleChangesRederived(t *testing.T) {
 		t.Errorf("gc removed a version's cache: %v", err)
 	}
 }
+
+// TestBackfillVerdict: the version a back-filled one precedes recorded
+// every clause as added; log reads what it did to the older text by
+// comparing the two. It said modified wherever the clause files differed,
+// so a change of typography alone ('l'article' → 'l’article') read
+// modified across the back-fill and cosmetic when the same texts came in
+// date order, and a new title over the same text read unchanged. Both
+// orders now give the same verdicts.
+func TestBackfillVerdict(t *testing.T) {
+	older := articles("1", "Le médecin applique l'article 5 de la présente convention.", "2 - Tarifs", sentB1)
+	newer := articles("1", "Le médecin applique l’article 5 de la présente convention.", "2 - Honoraires", sentB1)
+	logs := func(first, second struct{ text, label, date string }) string {
+		s := newStore(t)
+		mustImport(t, s, first.text, "CNAM", first.label, first.date)
+		mustImport(t, s, second.text, "CNAM", second.label, second.date)
+		var b strings.Builder
+		for _, id := range []string{"art-1", "art-2"} {
+			log, err := s.Log(id, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range log {
+				fmt.Fprintf(&b, "%s %s %s; ", id, e.Version.Label, e.Change)
+			}
+		}
+		return b.String()
+	}
+	ra := struct{ text, label, date string }{older, "RA", "2023-04-30"}
+	cnam := struct{ text, label, date string }{newer, "CNAM-1", "2024-02-08"}
+	inOrder, backfilled := logs(ra, cnam), logs(cnam, ra)
+	if backfilled != inOrder {
+		t.Errorf("back-filled:\n%s\nin date order:\n%s", backfilled, inOrder)
+	}
+	if !strings.Contains(inOrder, "art-1 CNAM-1 cosmetic") || !strings.Contains(inOrder, "art-2 CNAM-1 modified") {
+		t.Errorf("in date order: %s", inOrder)
+	}
+}
