@@ -159,6 +159,18 @@ func rowNames(g *tariff.Grid, r *tariff.Row) []string {
 	return []string{sanitize.Line(r.Code)}
 }
 
+// csvText makes a cell of text from a document or a label inert in a
+// spreadsheet: one that opens with = + - @ (or a tab or a carriage return,
+// which some strip first) is a formula there, and a row labelled
+// '=HYPERLINK("http://…?"&A1)' would run when the grid is opened. A quote
+// before it makes it text, as spreadsheets themselves write it.
+func csvText(s string) string {
+	if s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0 {
+		return "'" + s
+	}
+	return s
+}
+
 // tariffsCSV writes one line per act code and one column per version,
 // holding the value as a number (a dot before the decimals) for a
 // spreadsheet; an empty cell where a version prices no such act. A code
@@ -169,7 +181,7 @@ func tariffsCSV(w io.Writer, g *tariff.Grid) error {
 	cw := csv.NewWriter(w)
 	header := append(rowHeader(g), "label")
 	for _, v := range g.Versions {
-		header = append(header, sanitize.Line(v.Label))
+		header = append(header, csvText(sanitize.Line(v.Label)))
 	}
 	if err := cw.Write(header); err != nil {
 		return err
@@ -183,6 +195,9 @@ func tariffsCSV(w io.Writer, g *tariff.Grid) error {
 		}
 		for k := range prices {
 			line := append(rowNames(g, &r), sanitize.Line(r.Label))
+			for i := range line {
+				line[i] = csvText(line[i])
+			}
 			for _, c := range r.Cells {
 				cell := ""
 				switch {

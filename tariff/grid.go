@@ -135,13 +135,24 @@ func RowLabel(text, code string) string {
 		if cell == code || cell == "" || !strings.ContainsFunc(cell, unicode.IsLetter) {
 			continue
 		}
-		r, _ := utf8.DecodeRuneInString(cell)
-		if unicode.IsDigit(r) || strings.ContainsRune("€+-–", r) || strings.HasPrefix(cell, "EUR") {
+		if opensValue(cell) {
 			continue
 		}
 		return cell
 	}
 	return ""
+}
+
+// opensValue reports whether a cell opens as a value does: a digit or a
+// currency, after a sign if one stands first ("+ 5 €", "-2 %"). A dash
+// before words is a sub-item's ("- Consultation spécialiste"), and a label.
+func opensValue(cell string) bool {
+	r, n := utf8.DecodeRuneInString(cell)
+	if strings.ContainsRune("+-–−", r) {
+		cell = strings.TrimLeft(cell[n:], " ")
+		r, _ = utf8.DecodeRuneInString(cell)
+	}
+	return unicode.IsDigit(r) || r == '€' || strings.HasPrefix(cell, "EUR")
 }
 
 // Version is one column of the grid: a parsed document and how to name it.

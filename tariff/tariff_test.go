@@ -117,6 +117,9 @@ func TestRowLabel(t *testing.T) {
 		{"| MN | 1er décembre 2024 | + 35 € | Majoration de nuit |", "MN", "Majoration de nuit"},
 		{"| G | EUR 30 | Consultation |", "G", "Consultation"},
 		{"| G | 30 EUR | 70 % |", "G", ""},
+		{"| CS | - Consultation spécialiste | 30 € |", "CS", "- Consultation spécialiste"},
+		{"| MN | – 5 € | Majoration de nuit |", "MN", "Majoration de nuit"},
+		{"| MN | −€5 | Majoration de nuit |", "MN", "Majoration de nuit"},
 	}
 	for _, tt := range tests {
 		if got := RowLabel(tt.row, tt.code); got != tt.want {
