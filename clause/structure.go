@@ -97,7 +97,7 @@ func (p *parser) freeHeadings() {
 			h.hk = hFreeTitle
 		case introduces(i) && !p.endsBlock(i, isHead):
 			h.hk = hFreeSection
-		case inAnnex && p.opensTable(i) && currencyNote(h.text) == "":
+		case inAnnex && p.opensTable(i) && currencyNote(h.text) == "" && !p.inTableLabel(i):
 			h.hk = hTableGroup
 		default:
 			if free {

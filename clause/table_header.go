@@ -257,9 +257,30 @@ func (p *parser) annexTableGroups() {
 		if !ok {
 			t, ok = p.emphasisedTitle(i, isHead)
 		}
-		if ok && p.opensTable(i) && currencyNote(t) == "" {
+		if ok && p.opensTable(i) && currencyNote(t) == "" && !p.inTableLabel(i) {
 			out = append(out, head{line: i, text: t, hk: hTableGroup})
 		}
 	}
 	p.heads = append(out, p.heads[k:]...)
+}
+
+// inTableLabel reports a line that goes on from a table's row right above
+// it, no blank line between, set further right than the row's line: a
+// label wrapped in its column, or the start of the next row's label
+// centred around its code and price, as pdftotext -layout prints
+// "Consultation du médecin spécialiste en médecine" over "GS    30 €"
+// over "générale". It is no title over a table, which stands before the
+// table: read so, it cut the table in two, every row after it moved to
+// another table.
+func (p *parser) inTableLabel(i int) bool {
+	indent := func(k int) int { return p.lines[k].ts - p.lines[k].start }
+	for r := i - 1; r >= 0 && r >= i-3; r-- {
+		switch {
+		case p.lines[r].flags&fBlank != 0 || indent(r) >= indent(i) && !p.isRow(r):
+			return false
+		case p.isRow(r):
+			return indent(i) > indent(r)
+		}
+	}
+	return false
 }
