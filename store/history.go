@@ -286,8 +286,11 @@ func (b *blamer) blame(id string, at *Version, depth int) ([]Span, bool, error) 
 				spans, text = from, joinSpans(from)
 			}
 		}
+		keep, err := b.cosmeticRevision(chain, k, id, d, seen)
+		if err != nil {
+			return nil, false, err
+		}
 		seen = true
-		keep := d.Change == clause.Cosmetic && !b.cosmetic
 		for _, st := range d.Steps[:max(len(d.Steps)-1, 0)] {
 			next := st.Text
 			spans, text = carry(spans, text, next, Span{Version: v, By: st.By}, keep), next
@@ -311,6 +314,31 @@ func (b *blamer) blame(id string, at *Version, depth int) ([]Span, bool, error) 
 	}
 	b.memo[key] = spans
 	return spans, seen, nil
+}
+
+// cosmeticRevision reports whether d, clause id's change in chain[k], is a
+// cosmetic revision that blame passes over (unless asked not to). A
+// version a back-filled one precedes recorded the clause as added, so its
+// revision of the back-filled text is judged here as an import in date
+// order would have recorded it: 'l'article' made 'l’article' credited the
+// later version with the apostrophe when the older text came second.
+func (b *blamer) cosmeticRevision(chain []*Version, k int, id string, d *Delta, seen bool) (bool, error) {
+	if b.cosmetic {
+		return false, nil
+	}
+	v := chain[k]
+	if d.Change != clause.Added || !seen || v.Parent != "" || k+1 >= len(chain) {
+		return d.Change == clause.Cosmetic, nil
+	}
+	prev := b.deltaOf(chain[k+1], id)
+	if prev == nil || prev.Gone {
+		return false, nil
+	}
+	if err := b.s.readTrees(b.ix, chain[k+1]); err != nil {
+		return false, err
+	}
+	kind, err := b.s.verdict(chain[k+1], v, prev, d)
+	return kind == clause.Cosmetic, err
 }
 
 // deltaOf is clause id's change in version v, nil when it has none: its

@@ -141,8 +141,9 @@ func TestStaleChangesRederived(t *testing.T) {
 // comparing the two. It said modified wherever the clause files differed,
 // so a change of typography alone ('l'article' → 'l’article') read
 // modified across the back-fill and cosmetic when the same texts came in
-// date order, and a new title over the same text read unchanged. Both
-// orders now give the same verdicts.
+// date order, and a new title over the same text read unchanged; blame
+// credited the later version with the apostrophe. Both orders now give
+// the same log and the same blame.
 func TestBackfillVerdict(t *testing.T) {
 	older := articles("1", "Le médecin applique l'article 5 de la présente convention.", "2 - Tarifs", sentB1)
 	newer := articles("1", "Le médecin applique l’article 5 de la présente convention.", "2 - Honoraires", sentB1)
@@ -158,6 +159,13 @@ func TestBackfillVerdict(t *testing.T) {
 			}
 			for _, e := range log {
 				fmt.Fprintf(&b, "%s %s %s; ", id, e.Version.Label, e.Change)
+			}
+			spans, err := s.Blame(id, nil, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, sp := range spans {
+				fmt.Fprintf(&b, "%s«%s» ", sp.Version.Label, sp.Text)
 			}
 		}
 		return b.String()
