@@ -192,6 +192,63 @@ func (t *factTextKind) amounts(codes []codeAt, subject string) []factAt {
 		}
 		out = append(out, fs...)
 	}
+	return t.restated(out)
+}
+
+// restated folds into one fact a value given twice, in words and in
+// figures, the second in brackets right after the first: "trente euros
+// (30 €)", "dix pour cent (10 %)", "quinze jours (15 jours)", as deeds
+// write them. Both say one value: a change of it is one change, shown
+// with both writings. Brackets that give another value ("30 € (soit 196,79
+// F)") or another subject are left as two facts.
+func (t *factTextKind) restated(fs []factAt) []factAt {
+	if len(fs) < 2 || !strings.Contains(t.s, "(") {
+		return fs
+	}
+	at := make(map[int][]int, len(fs))
+	for k, f := range fs {
+		at[f.start] = append(at[f.start], k)
+	}
+	gone := make([]bool, len(fs))
+	for k := range fs {
+		a := &fs[k]
+		if gone[k] || !a.hasValue {
+			continue
+		}
+		open := a.end + 1
+		if strings.HasPrefix(t.s[a.end:], " (") {
+			open++
+		} else if !strings.HasPrefix(t.s[a.end:], "(") {
+			continue
+		}
+		for _, j := range at[open] {
+			b := &fs[j]
+			if j == k || gone[j] || b.kind != a.kind || b.value != a.value || b.unit != a.unit || b.subject != a.subject ||
+				!strings.HasPrefix(t.s[b.end:], ")") {
+				continue
+			}
+			if len(b.val) > len(a.val) {
+				a.key, a.val = b.key, b.val
+			}
+			a.end = b.end + 1
+			// "30 € (trente euros) par mois": what the sum is of
+			// follows the brackets.
+			if a.kind == FactAmount || a.kind == FactPercent {
+				if basis, e := sumBasis(t.s, a.end); basis != "" {
+					a.key, a.val, a.end = a.key+" "+basis, a.val+" "+basis, e
+				}
+			}
+			a.text = t.display(a.start, a.end)
+			gone[j] = true
+			break
+		}
+	}
+	out := fs[:0]
+	for k, f := range fs {
+		if !gone[k] {
+			out = append(out, f)
+		}
+	}
 	return out
 }
 
@@ -724,7 +781,7 @@ func (t *factTextKind) percents() []factAt {
 	for _, n := range spelledBefore(s, "pour cent", false) {
 		out = append(out, t.percentFact(n.start, n.end, n.value, true))
 	}
-	return out
+	return t.restated(out)
 }
 
 // countsAfter reports whether rest, the text after "pour 100" or "pour

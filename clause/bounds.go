@@ -259,20 +259,57 @@ var boundAfterFirst = func() (t [256]bool) {
 // them, for the values alone would look unchanged: "< 3 → ≤ 3" for
 // "moins de 3" → "au plus 3", "≤ 30 → > 30" for "ne peut percevoir plus
 // de 30 €" → "peut percevoir plus de 30 €", whose words are the same.
-// It is "" when the bounds agree.
+// Where what the value is of changed ("30 € par acte" → "30 € par
+// patient", "par mois" → "par an", "HT" → "TTC"), it shows that too:
+// "30 €/acte → 30 €/patient". It is "" when bounds and bases agree.
 func boundNote(o, n *factAt) string {
 	ob, nb := boundOf(o.val), boundOf(n.val)
-	if ob == nb {
+	obase, nbase := basisOf(o.val), basisOf(n.val)
+	if ob == nb && obase == nbase {
 		return ""
 	}
 	v := strings.Replace(numberKey(n.value), ".", ",", 1)
-	side := func(b string) string {
-		if b == "" {
-			return v
+	side := func(b, base, val string) string {
+		w := v
+		if obase != nbase {
+			// A count's val is its rate ("trimestriellement" is
+			// 4/an): the note shows that, not the count written.
+			_, num, _ := strings.Cut(strings.Fields(val)[0], ":")
+			w = strings.Replace(num, ".", ",", 1) + unitSigns[n.unit]
+			for _, part := range strings.Fields(base) {
+				if !strings.HasPrefix(part, "/") {
+					w += " "
+				}
+				w += part
+			}
 		}
-		return b + " " + v
+		if b == "" {
+			return w
+		}
+		return b + " " + w
 	}
-	return side(ob) + " → " + side(nb)
+	return side(ob, obase, o.val) + " → " + side(nb, nbase, n.val)
+}
+
+// unitSigns are how a note writes a value's unit after it.
+var unitSigns = map[string]string{"EUR": " €", "FRF": " F", "%": " %"}
+
+// sameBasis reports two values of the same thing: a sum a month and a
+// sum a year, or by act and by patient, have no share of one another.
+func sameBasis(o, n *factAt) bool { return basisOf(o.val) == basisOf(n.val) }
+
+// basisOf returns what a fact's value is of, as sumBasis reads it ("HT
+// /an"), from its val: the words between the value and its bound.
+func basisOf(val string) string {
+	fields := strings.Fields(val)
+	if len(fields) < 2 {
+		return ""
+	}
+	fields = fields[1:]
+	if boundOf(val) != "" {
+		fields = fields[:len(fields)-1]
+	}
+	return strings.Join(fields, " ")
 }
 
 // boundOf returns the bound a fact's value ends with (valueBound), or "".

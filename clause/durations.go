@@ -107,7 +107,7 @@ func (t *factTextKind) durations() []factAt {
 			out = append(out, t.durationFact(lo, loEnd, end, unit, lv*u.factor))
 		}
 	}
-	return out
+	return t.restated(out)
 }
 
 // periodUnits are the periods a time limit names without a number,

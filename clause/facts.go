@@ -297,7 +297,7 @@ func pairFact(o, n *factAt) Fact {
 	if o != nil && n != nil && ov == nv {
 		f.Note = boundNote(o, n)
 	}
-	if o != nil && n != nil && ov != 0 && (f.Kind == FactAmount || f.Kind == FactPercent || f.Kind == FactDuration) {
+	if o != nil && n != nil && ov != 0 && sameBasis(o, n) && (f.Kind == FactAmount || f.Kind == FactPercent || f.Kind == FactDuration) {
 		f.DeltaPct = ptr(round2((nv - ov) / ov * 100))
 	}
 	return f
