@@ -25,7 +25,7 @@ var pageNumberRE = lazyre.New(`^(?i:page|p\.)?\s*[-–—]?\s*\d{1,3}\s*(?:(?:/|
 var pointRE = lazyre.New(`^(?:` +
 	`[IVX]+\s*(?:[.)°]|\s[-–—])` + // I. -  II)  IV°  III –; not L, C, D, M: "L. 162-5", "M. Dupont"
 	`|\d+\s*°` + // 1°
-	`|\d+(?:\.\d+)*\s*[.)](?:\s|$)` + // 1.  1)  2.3.
+	`|\d{1,3}(?:\.\d+)*\s*[.)](?:\s|$)` + // 1.  1)  2.3.; not a year ("1984.")
 	`|\d+(?:\.\d+)+(?:\s|$)` + // 28.1 La consultation
 	`|\d+\s+\p{Lu}` + // 1 Revaloriser
 	`|\(?[a-z]\)(?:\s|$)|[a-z]°` + // a)  (b)  c°
@@ -581,6 +581,9 @@ func join(prev string, prevKind lineKind, next string, nextKind lineKind, words 
 	if prevKind == kindHeading && nextKind == kindHeading && capitalsGoOn(prev, next) {
 		return 0, " ", true
 	}
+	if prevKind != kindHeading && prevKind != kindTable && nextKind != kindHeading && nextKind != kindTable && numberCut(prev, next) {
+		return 0, "", true
+	}
 	if prevKind == kindHeading || prevKind == kindTable || nextKind != kindProse {
 		return 0, "", false
 	}
@@ -612,6 +615,19 @@ func join(prev string, prevKind lineKind, next string, nextKind lineKind, words 
 		return 0, sep, true
 	}
 	return 0, "", false
+}
+
+// numberCut reports a number cut at its hyphen at the end of a line ("L.
+// 262-" over "10."): its end goes on with it, though it looks like a
+// point's number, which no line ending in a hyphen comes before.
+func numberCut(prev, next string) bool {
+	body, ok := strings.CutSuffix(prev, "-")
+	r, _ := utf8.DecodeLastRuneInString(body)
+	k := 0
+	for k < len(next) && next[k] >= '0' && next[k] <= '9' {
+		k++
+	}
+	return ok && unicode.IsDigit(r) && k > 0 && !strings.HasPrefix(next[k:], "°")
 }
 
 // capitalsGoOn reports a title in capitals wrapped after a word that

@@ -39,6 +39,10 @@ func TestCleanPDFText(t *testing.T) {
 		{"code reference", "article L. 162-\n5 du code", "article L. 162-5 du code\n"},
 		{"dash after a space is no hyphen", "les médecins -\nsauf exception", "les médecins - sauf exception\n"},
 		{"hyphen before a point is kept", "la liste-\n1° suit", "la liste-\n1° suit\n"},
+		// A number cut at its hyphen is whole again, though its end
+		// looks like a point's number; a year is no point.
+		{"number cut at its hyphen", "mentionnées à l'article L. 262-\n10.\n", "mentionnées à l'article L. 262-10.\n"},
+		{"year at the start of a line", "relève du décret n° 84-131 du 24 février\n1984.\n", "relève du décret n° 84-131 du 24 février 1984.\n"},
 		// The text's own words decide, then whether it hyphenates at all.
 		{"word written whole elsewhere", "la télétransmission est due,\nla télé-\ntransmission suit",
 			"la télétransmission est due, la télétransmission suit\n"},
