@@ -717,10 +717,13 @@ func (p *parser) titleLines() {
 	for k := range p.heads {
 		h := &p.heads[k]
 		division := kinds[h.hk].rank > 0 && h.hk != hArticle
-		if h.hk != hArticle && !division || h.titled || h.runIn || h.status != "" || h.wrap > 0 || len(h.more) > 0 {
+		// A division's status ("CHAPITRE IER A (nouveau)", or on the
+		// line under it: see statusLines) is no title: the name may
+		// stand under it.
+		if h.hk != hArticle && !division || h.titled || h.runIn || !division && (h.status != "" || h.wrap > 0) || len(h.more) > 0 {
 			continue
 		}
-		j := p.nextLine(h.line)
+		j := p.nextLine(h.line + h.wrap)
 		if j >= len(p.lines) || k+1 < len(p.heads) && p.heads[k+1].line <= j || p.tableLine(j) {
 			continue
 		}
