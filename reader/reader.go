@@ -10,9 +10,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/avenant-dev/avenant/internal/sanitize"
 )
 
 // DefaultMaxSize caps what ReadFile accepts when Options.MaxSize is zero.
@@ -79,20 +80,11 @@ func (e *Error) Error() string {
 	if e.Path == "" {
 		return msg
 	}
-	return printablePath(e.Path) + ": " + msg
+	return sanitize.Name(e.Path) + ": " + msg
 }
 
 // Unwrap lets errors.Is match the sentinel or the I/O error.
 func (e *Error) Unwrap() error { return e.Err }
-
-// printablePath quotes a path only when it holds characters that would
-// break the one-line message, so that ordinary paths read naturally.
-func printablePath(p string) string {
-	if strings.IndexFunc(p, unicode.IsControl) >= 0 {
-		return strconv.Quote(p)
-	}
-	return p
-}
 
 // oneLine folds any line break an OS error might carry.
 func oneLine(s string) string {

@@ -117,7 +117,7 @@ func Clone(url, dir string, opts RemoteOptions) (s *Store, err error) {
 		InitOptions: git.InitOptions{DefaultBranch: plumbing.NewBranchReferenceName(mainBranch)},
 	})
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", dir, err)
+		return nil, dirError(dir, err)
 	}
 	err = fetchStore(repo, filepath.Join(tmp, ".git"), url, opts)
 	if err == nil {
@@ -140,7 +140,7 @@ func Clone(url, dir string, opts RemoteOptions) (s *Store, err error) {
 		return nil, err
 	}
 	if err := moveClone(tmp, final, exists); err != nil {
-		return nil, fmt.Errorf("%s: %w", dir, err)
+		return nil, dirError(dir, err)
 	}
 	return Open(final)
 }

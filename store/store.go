@@ -17,6 +17,8 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/cache"
 	cfgformat "github.com/go-git/go-git/v5/plumbing/format/config"
 	"github.com/go-git/go-git/v5/storage/filesystem"
+
+	"github.com/avenant-dev/avenant/internal/sanitize"
 )
 
 // marker is the content of the .avenant file committed in every version.
@@ -52,17 +54,29 @@ type Store struct {
 	packs packReader
 }
 
+// dirError names the directory the user gave before what went wrong with
+// it, printable as given (quoted when it holds escapes, which the one-line
+// message would otherwise drop, naming another directory). An OS error's
+// own copy of the path is left out: it would say the name twice.
+func dirError(dir string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Errorf("%s: %w", sanitize.Name(dir), err)
+}
+
 // Init creates a store in dir (created if needed). It refuses a directory
 // that already holds a git repository, foreign or not.
 func Init(dir string) (*Store, error) {
 	if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
 		if isStore(filepath.Join(dir, ".git")) {
-			return nil, fmt.Errorf("%s: already an avenant store", dir)
+			return nil, fmt.Errorf("%s: already an avenant store", sanitize.Name(dir))
 		}
-		return nil, fmt.Errorf("%s: %w", dir, errForeign)
+		return nil, dirError(dir, errForeign)
 	}
 	if err := os.MkdirAll(dir, 0o777); err != nil {
-		return nil, err
+		return nil, dirError(dir, err)
 	}
 	// The repository is made and marked aside, then moved into place: an
 	// init killed between the two left an unmarked .git, which the next
@@ -80,13 +94,13 @@ func Init(dir string) (*Store, error) {
 		InitOptions: git.InitOptions{DefaultBranch: plumbing.NewBranchReferenceName(mainBranch)},
 	})
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", dir, err)
+		return nil, dirError(dir, err)
 	}
 	if err := markStore(repo); err != nil {
 		return nil, err
 	}
 	if err := os.Rename(filepath.Join(tmp, ".git"), filepath.Join(dir, ".git")); err != nil {
-		return nil, fmt.Errorf("%s: %w", dir, err)
+		return nil, dirError(dir, err)
 	}
 	return Open(dir)
 }
@@ -148,27 +162,27 @@ func open(dir string, cfg *config.Config) (*Store, error) {
 	gitDir := filepath.Join(abs, ".git")
 	if fi, err := os.Stat(gitDir); err != nil || !fi.IsDir() {
 		if _, err := os.Stat(abs); err != nil {
-			return nil, fmt.Errorf("%s: %w", dir, err)
+			return nil, dirError(dir, err)
 		}
-		return nil, fmt.Errorf("%s: %w (no .git directory; run avenant init)", dir, ErrNotStore)
+		return nil, fmt.Errorf("%s: %w (no .git directory; run avenant init)", sanitize.Name(dir), ErrNotStore)
 	}
 	if cfg == nil {
 		cfg = storeConfig(gitDir)
 	}
 	if !marked(cfg) {
 		if !adopt(abs) {
-			return nil, fmt.Errorf("%s: %w", dir, errForeign)
+			return nil, dirError(dir, errForeign)
 		}
 		cfg = nil // adopt rewrote it
 	}
 	// A store made before stores were bare, on a medium that cannot be
 	// written, is read as it is: no avenant command can write to it either.
 	if err := ensureBare(gitDir, cfg); err != nil && !cannotWrite(err) {
-		return nil, fmt.Errorf("%s: %w", dir, err)
+		return nil, dirError(dir, err)
 	}
 	repo, err := openRepo(abs)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", dir, err)
+		return nil, dirError(dir, err)
 	}
 	return &Store{Dir: abs, gitDir: gitDir, repo: repo}, nil
 }
@@ -217,7 +231,7 @@ func Discover(start string) (*Store, error) {
 		}
 		d = parent
 	}
-	return nil, fmt.Errorf("%w in %s or its parents (run avenant init, or pass --store DIR)", ErrNotStore, start)
+	return nil, fmt.Errorf("%w in %s or its parents (run avenant init, or pass --store DIR)", ErrNotStore, sanitize.Name(start))
 }
 
 // isStore reports whether gitDir's config marks it as an avenant store.

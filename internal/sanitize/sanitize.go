@@ -22,6 +22,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -53,6 +54,17 @@ func Check(s string) error {
 		}
 	}
 	return nil
+}
+
+// Name returns a file's or a directory's name as an error should give it:
+// as it is when it prints as it is, else quoted with its escapes written
+// out ("x\x1b[31my"). Line would drop them and name another file, one the
+// user never gave.
+func Name(p string) string {
+	if Check(p) != nil {
+		return strconv.Quote(p)
+	}
+	return p
 }
 
 // isControl is C0, DEL and C1.
