@@ -186,6 +186,10 @@ type Row struct {
 	// Cells has one entry per version of the grid, nil where the version
 	// prices no such act.
 	Cells []*Cell
+	// zones are, for each version, the names of the zone columns its
+	// prices stand under: a lone price's zone gone from a row is moved,
+	// not renamed, when the version still names that column.
+	zones []map[string]bool
 }
 
 // Changed reports whether the cell of version i says something else than
@@ -211,7 +215,7 @@ func (r *Row) Changed(i int) bool {
 	if len(as) != len(bs) {
 		return true
 	}
-	if len(as) == 1 && zoneMoved(as[0].Column, bs[0].Column) {
+	if len(as) == 1 && (zoneMoved(as[0].Column, bs[0].Column) || r.zoneKept(i, as[0].Column, bs[0].Column)) {
 		return true
 	}
 	if !sameColumns(as, bs) {
@@ -236,6 +240,22 @@ func zoneMoved(a, b string) bool {
 	}
 	as, bs := strings.Split(a, ", "), strings.Split(b, ", ")
 	return slices.ContainsFunc(as, func(z string) bool { return slices.Contains(bs, z) })
+}
+
+// zoneKept reports whether a lone price that stood under the zones a and
+// stands under other zones b in version i left columns that version still
+// names elsewhere: Métropole's price set under DROM, not Métropole
+// renamed DROM.
+func (r *Row) zoneKept(i int, a, b string) bool {
+	if a == b || a == "" || b == "" || i >= len(r.zones) {
+		return false
+	}
+	for _, z := range strings.Split(a, ", ") {
+		if !r.zones[i][z] {
+			return false
+		}
+	}
+	return true
 }
 
 // prices are all the prices of a cell, the first one first.
@@ -303,6 +323,18 @@ func Build(versions []Version) *Grid {
 			}
 			g.Rows[k].add(v, p)
 		}
+	}
+	zones := make([]map[string]bool, len(versions))
+	for v, ps := range perVersion {
+		zones[v] = map[string]bool{}
+		for _, p := range ps {
+			for _, z := range strings.Split(p.Column, ", ") {
+				zones[v][z] = z != ""
+			}
+		}
+	}
+	for k := range g.Rows {
+		g.Rows[k].zones = zones
 	}
 	return g
 }

@@ -358,3 +358,30 @@ func TestZoneMovedInColumns(t *testing.T) {
 		}
 	}
 }
+
+// TestZoneMovedInPipes: a row's one price set under DROM's cell where it
+// stood under Métropole's, in a table that still names both, is changed
+// (check reported it, the grid read the same 31 € unchanged); a column
+// renamed under the same price is compared in place.
+func TestZoneMovedInPipes(t *testing.T) {
+	table := func(header, cs string) *clause.Document {
+		return clause.Parse("## Annexe 1\n\n| Code | Libellé | " + header + " |\n|---|---|---|---|\n| G | Consultation | 30 € | 32 € |\n| CS | Spé | " + cs + " |\n")
+	}
+	for _, tc := range []struct {
+		name     string
+		old, new *clause.Document
+		changed  bool
+	}{
+		{"moved to DROM", table("Métropole | DROM", "31 € | "), table("Métropole | DROM", " | 31 €"), true},
+		{"column renamed", table("Métropole | DROM", " | 31 €"), table("Métropole | DOM", " | 31 €"), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g := Build([]Version{{Label: "v1", Doc: tc.old}, {Label: "v2", Doc: tc.new}})
+			for _, r := range g.Rows {
+				if r.Code == "CS" && r.Changed(1) != tc.changed {
+					t.Errorf("CS changed %v, want %v", r.Changed(1), tc.changed)
+				}
+			}
+		})
+	}
+}
