@@ -243,6 +243,12 @@ func appendJSONString(b []byte, s string) []byte {
 			i += bits.TrailingZeros64(flag) / 8
 		}
 		c := s[i]
+		if c >= 0xc2 && c < 0xe0 && i+1 < len(s) && s[i+1]&0xc0 == 0x80 {
+			// A rune of two bytes, as the accented letters of French:
+			// valid, and neither U+2028 nor U+2029.
+			i += 2
+			continue
+		}
 		if c >= utf8.RuneSelf {
 			r, size := utf8.DecodeRuneInString(s[i:])
 			switch {
