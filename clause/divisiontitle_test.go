@@ -43,8 +43,8 @@ func TestDivisionTitleLine(t *testing.T) {
 		want: []string{"SECTION 1 | Tarifs", "SECTION 2 | Actes concernés\n\n- les visites ;\n- les consultations."},
 	}, {
 		name: "a division's status is no title: its name stands under it",
-		in:   "CHAPITRE IER A (nouveau)\nDispositions relatives au mandat\n\nArticle 1er A\n\nTexte.\n\nCHAPITRE IER B\n(Nouveau)\nDispositions relatives aux élus\n\nArticle 1er B\n\nTexte.\n",
-		want: []string{"CHAPITRE IER A (nouveau) – Dispositions relatives au mandat | ", "CHAPITRE IER B (Nouveau) – Dispositions relatives aux élus | "},
+		in:   "CHAPITRE IER A (nouveau)\nDispositions relatives au mandat\n\nArticle 1er A\n\nTexte.\n\nCHAPITRE IER B\n(Division et intitulé nouveaux)\nDispositions relatives aux élus\n\nArticle 1er B\n\nTexte.\n",
+		want: []string{"CHAPITRE IER A (nouveau) – Dispositions relatives au mandat | ", "CHAPITRE IER B (Division et intitulé nouveaux) – Dispositions relatives aux élus | "},
 	}, {
 		name: "a titled division keeps its title",
 		in:   "TITRE I – Dispositions générales\n\nObjet du titre\n\nArticle 1er\n\nTexte.\n",

@@ -34,6 +34,9 @@ var statusForms = map[string]string{
 	"censure": StatusCensured, "censuree": StatusCensured, "censures": StatusCensured, "censurees": StatusCensured,
 
 	"abroge": StatusRepealed, "abrogee": StatusRepealed, "abroges": StatusRepealed, "abrogees": StatusRepealed,
+
+	// The Assemblée's notes on a new or struck division, its name with it.
+	"division-et-intitule-nouveaux": StatusNew, "division-et-intitule-supprimes": StatusRemoved,
 }
 
 // previously is the slug that opens "(précédemment article 3 bis)": the

@@ -33,6 +33,9 @@ func TestParseStatuses(t *testing.T) {
 		{"(censurés)", StatusCensured},
 		{"(Abrogé)", StatusRepealed},
 		{"(nouveau) (Supprimé)", StatusRemoved},
+		// The Assemblée's notes on a division and its name.
+		{"(Division et intitulé nouveaux)", StatusNew},
+		{"(Division et intitulé supprimés)", StatusRemoved},
 	}
 	numbers := []struct{ printed, key string }{
 		{"1er", "article:1"},
