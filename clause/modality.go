@@ -156,6 +156,9 @@ func (t *factTextKind) modalities() ([]factAt, map[int]bool) {
 	emit := func(class string, first, last int, shown string) {
 		sent := t.sentence(ws[first].start)
 		subj := t.verbAfter(last+1, sent)
+		if subj == "" && deonticAdjective(ws[first].low, class) {
+			subj = t.subjectBefore(first) // "la déclaration est obligatoire."
+		}
 		out = append(out, factAt{kind: FactModality, start: ws[first].start, end: ws[last].end, text: shown,
 			key: "modality:" + class + ":" + subj, val: class, subject: subj})
 	}
@@ -167,6 +170,12 @@ func (t *factTextKind) modalities() ([]factAt, map[int]bool) {
 		if class := modalClass[w.low]; class != "" {
 			// "peut-être" is an adverb.
 			if i+1 < len(ws) && ws[i+1].low == "être" && t.s[w.end:ws[i+1].start] == "-" {
+				continue
+			}
+			// "les régimes obligatoires", "les actes interdits", "le
+			// permis de construire" name a kind of thing: only "est
+			// obligatoire", "sont interdits" state a rule.
+			if deonticAdjective(w.low, class) && !t.predicative(i) {
 				continue
 			}
 			if class == "pouvoir" && i+2 < len(ws) && ws[i+1].low == "ne" && ws[i+2].low == "pas" {
@@ -233,6 +242,50 @@ func (t *factTextKind) modalities() ([]factAt, map[int]bool) {
 	}
 	return out, consumed
 }
+
+// deonticAdjective reports a word of modalClass that is an adjective,
+// not a form of devoir or pouvoir.
+func deonticAdjective(w, class string) bool {
+	return class == "interdire" || class == "permettre" || strings.HasPrefix(w, "obligatoire") || strings.HasPrefix(w, "facultati")
+}
+
+// predicative reports whether the adjective at word i is said of its
+// subject by a form of être, or of rendre or demeurer, within the three
+// words before it: "est obligatoire", "n'est pas interdit", "sont
+// strictement interdites", "est rendue obligatoire".
+func (t *factTextKind) predicative(i int) bool {
+	ws := t.words
+	sent := t.sentence(ws[i].start)
+	for k := i - 1; k >= 0 && k >= i-3 && t.sentence(ws[k].start) == sent; k-- {
+		if copulas[ws[k].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectBefore returns what an adjective at word i is said of when no
+// verb follows it: the first word before it, in its sentence, that is
+// no copula, adverb or word of grammar ("les dépassements sont
+// strictement interdits": "dépassements"), or "".
+func (t *factTextKind) subjectBefore(i int) string {
+	ws := t.words
+	sent := t.sentence(ws[i].start)
+	for k := i - 1; k >= 0 && t.sentence(ws[k].start) == sent; k-- {
+		w := ws[k].low
+		if copulas[w] || skipForVerb[w] || strings.HasSuffix(w, "ment") || frtext.IsGrammatical(strings.TrimSuffix(w, "'")) {
+			continue
+		}
+		return w
+	}
+	return ""
+}
+
+// copulas are the verbs that say an adjective of their subject.
+var copulas = map[string]bool{"est": true, "sont": true, "sera": true, "seront": true, "soit": true, "soient": true,
+	"être": true, "était": true, "étaient": true, "serait": true, "seraient": true, "été": true, "demeure": true,
+	"demeurent": true, "reste": true, "restent": true, "devient": true, "deviennent": true, "rendu": true,
+	"rendue": true, "rendus": true, "rendues": true}
 
 // avoirForms are the forms of avoir that "l'obligation de" and "la
 // possibilité de" follow when they state a modality.
