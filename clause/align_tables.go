@@ -49,13 +49,19 @@ func (a *aligner) matchTableRows() {
 // tables of the clause that holds it (Holder), from 1: a table is a header
 // row and the rows under it, or a run of rows without header. Every other
 // clause has 0. Two tables under one heading that nothing else names are
-// told apart so.
+// told apart so. A header that says again, word for word, the header of
+// the table just above it, nothing standing between them, goes on with
+// that table: a printed table repeats its header at the top of each page,
+// and a row on the second page was read as the row of another table, its
+// price gone from the first (check failed on a text that had not changed).
 func TableRanks(d *Document) []int {
 	out := make([]int, len(d.Clauses))
 	count := map[int]int{}
 	for i := range d.Clauses {
 		c := &d.Clauses[i]
 		switch {
+		case IsTableHeader(c) && i > 0 && repeatsHeader(d, i):
+			out[i] = count[c.Parent]
 		case IsTableHeader(c):
 			count[c.Parent]++
 			out[i] = count[c.Parent]
@@ -75,6 +81,59 @@ func TableRanks(d *Document) []int {
 		}
 	}
 	return out
+}
+
+// repeatsHeader reports whether header i repeats the header of the table
+// that ends right before it, under the same parent.
+func repeatsHeader(d *Document, i int) bool {
+	return headerRepeated(d, i) >= 0
+}
+
+// headerRepeated is the header that header i repeats (see TableRanks), -1
+// when it repeats none.
+func headerRepeated(d *Document, i int) int {
+	if i == 0 || !IsTableHeader(&d.Clauses[i]) {
+		return -1
+	}
+	prev := &d.Clauses[i-1]
+	h := prev.Parent
+	if IsTableHeader(prev) {
+		h = i - 1
+	}
+	if h >= 0 && IsTableHeader(&d.Clauses[h]) && d.Clauses[h].Parent == d.Clauses[i].Parent &&
+		d.Clauses[h].Heading == d.Clauses[i].Heading && (h == i-1 || isTableRow(prev)) &&
+		!codesShared(d, h, i) {
+		return h
+	}
+	return -1
+}
+
+// codesShared reports whether a row under header b prices an act a row
+// under header a prices too: a table goes on with other acts on its next
+// page; two tables that price the same acts are two grids (Métropole and
+// DROM, set one under the other with nothing naming them).
+func codesShared(d *Document, a, b int) bool {
+	codes := map[string]bool{}
+	for k := a + 1; k < b; k++ {
+		if d.Clauses[k].Parent == a && d.Clauses[k].Number != "" {
+			codes[d.Clauses[k].Number] = true
+		}
+	}
+	for k := b + 1; k < len(d.Clauses) && d.Clauses[k].Parent == b; k++ {
+		if codes[d.Clauses[k].Number] {
+			return true
+		}
+	}
+	return false
+}
+
+// tableHead is the header that opens the table header i goes on with:
+// i itself unless it repeats the one above.
+func tableHead(d *Document, i int) int {
+	for h := headerRepeated(d, i); h >= 0; h = headerRepeated(d, i) {
+		i = h
+	}
+	return i
 }
 
 // tablePlaces names the table of each tariff row of d by where it stands,

@@ -571,6 +571,16 @@ func rehousedMatches(old, new *Document, ms []match) (rehoused, crossed []bool) 
 			}
 		}
 	}
+	// A header a page repeats is the container its table's first header is.
+	for s, d := range [2]*Document{old, new} {
+		for i := range d.Clauses {
+			if matchOf[s][i] < 0 {
+				if h := tableHead(d, i); h != i {
+					matchOf[s][i] = matchOf[s][h]
+				}
+			}
+		}
+	}
 	// home is the match of the nearest container of clause i of side s
 	// that the other side holds too, -1 at top level.
 	home := func(s int, d *Document, i int) int {
