@@ -22,12 +22,13 @@ digits=1
 # Valgrind cannot run the rdtscp by which Go's runtime times a contended
 # lock of its own (its monitor thread against the program's, which a loaded
 # machine makes likelier): the program died on SIGILL, its count cut short
-# (10.8 M for a diff of 226 M). Go is told not to use the instruction.
-export GODEBUG=cpu.rdtscp=off
+# (10.8 M for a diff of 226 M). Go is told not to use the instruction (in
+# the counted command only: the go command warns of the name it does not
+# know).
 # count CMD...: the instructions CMD executes, in millions, to $digits
 # decimals (diff's exit status 1, differences found, is no failure here).
 count() {
-  { valgrind --tool=lackey --basic-counts=yes "$@" 2>&1 >/dev/null || true; } |
+  { GODEBUG=cpu.rdtscp=off valgrind --tool=lackey --basic-counts=yes "$@" 2>&1 >/dev/null || true; } |
     awk -v d="$digits" '/guest instrs:/ { gsub(",", "", $4); printf "%.*f", d, $4 / 1e6 }'
 }
 printf '%-10s %14s %14s %10s %8s\n' pair 'avenant M' 'GC off M' 'git M' ratio
