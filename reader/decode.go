@@ -296,8 +296,8 @@ func mapRunes(s string, tidy bool) mapping {
 			// A zero-width no-break space inside the text is a BOM left
 			// over by concatenating files: invisible, and not a control.
 		default:
-			if sanitize.IsBidi(r) {
-				continue // see sanitize.IsBidi
+			if sanitize.IsBidi(r) || sanitize.IsInvisible(r) {
+				continue // see sanitize.IsBidi and IsInvisible
 			}
 			if unicode.IsControl(r) {
 				// An escape sequence goes as a whole: dropping only
@@ -326,7 +326,7 @@ func mapRunes(s string, tidy bool) mapping {
 
 // plainRun returns how many bytes s starts with that the mapping keeps as
 // they are (printable ASCII, tabs, and every rune from U+00A0 on but the
-// spaces, U+FEFF and the bidi characters), how many runes they make, and whether all of them
+// spaces, U+FEFF, the bidi and the invisible characters), how many runes they make, and whether all of them
 // are inert (see inertRunes).
 func plainRun(s string, inert *inertRunes) (n, runes int, composed bool) {
 	composed = true
@@ -356,12 +356,13 @@ func plainRun(s string, inert *inertRunes) (n, runes int, composed bool) {
 			r, size = utf8.DecodeRuneInString(s[n:])
 		}
 		// Below U+00A0 lie the C1 controls; size 1 is invalid UTF-8.
-		// Of two bytes, only U+00A0 is a space and U+061C a bidi mark.
+		// Of two bytes, only U+00A0 is a space, U+00AD invisible and
+		// U+061C a bidi mark.
 		if size == 2 {
-			if r <= 0xA0 || r == '\u061c' {
+			if r <= 0xA0 || r == '\u00ad' || r == '\u061c' {
 				break
 			}
-		} else if r < 0xA0 || size == 1 || r == '\uFEFF' || unicode.IsSpace(r) || sanitize.IsBidi(r) {
+		} else if r < 0xA0 || size == 1 || r == '\uFEFF' || unicode.IsSpace(r) || sanitize.IsBidi(r) || sanitize.IsInvisible(r) {
 			break
 		}
 		if composed && !inert.has(r, s[n:n+size]) {

@@ -98,7 +98,7 @@ func mapRule(s string) (out string, controls, total int) {
 			b.WriteString("\n\n")
 		case r == '\n' || r == '\t' || r == '\f':
 			b.WriteRune(r)
-		case r == '\uFEFF' || sanitize.IsBidi(r):
+		case r == '\uFEFF' || sanitize.IsBidi(r) || sanitize.IsInvisible(r):
 		case r == '\u1680':
 			// The one space that stays: NFC and the rest keep it.
 			b.WriteRune(r)

@@ -100,6 +100,7 @@ func TestDecodeNormalisation(t *testing.T) {
 		{"line separator", "a\u2028b", "a\nb\n"},
 		{"paragraph separator", "a\u2029b", "a\n\nb\n"},
 		{"stray BOM inside", "a\uFEFFb", "ab\n"},
+		{"invisible characters dropped", "3,1\u200b5 euros\U000E0041. régle\u00admentation\u2060 \u200c\u200dfin", "3,15 euros. réglementation fin\n"},
 		{"trailing blanks", "a  \t\nb\u00A0\n", "a\nb\n"},
 		{"leading indentation kept", "  a\n\tb", "  a\n\tb\n"},
 		{"blank runs collapse", "\n\n  \na\n\n \n\nb\n\n\n", "a\n\nb\n"},

@@ -81,6 +81,17 @@ func IsBidi(r rune) bool {
 		r == '\u200e' || r == '\u200f' || r == '\u061c'
 }
 
+// IsInvisible reports the format characters that show nothing and mean
+// nothing in a French text: the soft hyphen, the zero-width space, joiners
+// and word joiner, the invisible operators, the deprecated format
+// characters and the tag characters. Left in a clause, a price with one
+// inside ("3,1\u200b5 €") or after it was modified, and its change shown
+// as nothing at all.
+func IsInvisible(r rune) bool {
+	return r == '\u00ad' || r >= '\u200b' && r <= '\u200d' || r >= '\u2060' && r <= '\u2064' ||
+		r >= '\u206a' && r <= '\u206f' || r == '\u180e' || r >= 0xe0000 && r <= 0xe007f
+}
+
 func clean(s string, oneLine bool) string {
 	if !needsCleaning(s, oneLine) {
 		return s
