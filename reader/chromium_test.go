@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -33,12 +34,21 @@ func chromiumPDF(t *testing.T, html string) []byte {
 	if err := os.WriteFile(src, []byte(html), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, tool, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-		"--user-data-dir="+filepath.Join(dir, "profile"), "--print-to-pdf="+out, "file://"+src)
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("chromium: %v\n%s", err, b)
+	// Chromium itself crashes now and then on a loaded machine (a
+	// segmentation fault with two other browsers printing): it is given
+	// three tries before the test fails.
+	for try := 1; ; try++ {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		cmd := exec.CommandContext(ctx, tool, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+			"--user-data-dir="+filepath.Join(dir, "profile"+strconv.Itoa(try)), "--print-to-pdf="+out, "file://"+src)
+		b, err := cmd.CombinedOutput()
+		cancel()
+		if err == nil {
+			break
+		}
+		if try == 3 {
+			t.Fatalf("chromium, three times: %v\n%s", err, b)
+		}
 	}
 	data, err := os.ReadFile(out)
 	if err != nil {

@@ -42,6 +42,10 @@ func Decode(data []byte) (string, error) {
 	}
 	var m mapping
 	switch {
+	case (bytes.HasPrefix(data, bomUTF16LE) || bytes.HasPrefix(data, bomUTF16BE)) && len(data)%2 == 1:
+		// UTF-16 comes in pairs of bytes: an odd count is a file cut
+		// short (a copy or a download interrupted), its end lost.
+		return "", &Error{Err: errTruncated, Detail: "truncated UTF-16 text (an odd number of bytes): its end is missing"}
 	case bytes.HasPrefix(data, bomUTF16LE):
 		m = mapText(decodeUTF16(data, xunicode.LittleEndian))
 	case bytes.HasPrefix(data, bomUTF16BE):
@@ -210,9 +214,9 @@ func windows1252(data []byte) string {
 }
 
 func decodeUTF16(data []byte, order xunicode.Endianness) string {
-	// ExpectBOM consumes the mark; unpaired surrogates and an odd final
-	// byte become U+FFFD rather than an error, so text is never refused
-	// for one bad character.
+	// ExpectBOM consumes the mark; unpaired surrogates become U+FFFD
+	// rather than an error, so text is never refused for one bad
+	// character (an odd final byte, a text cut short, is refused before).
 	out, _ := xunicode.UTF16(order, xunicode.ExpectBOM).NewDecoder().Bytes(data)
 	return unsafe.String(unsafe.SliceData(out), len(out))
 }

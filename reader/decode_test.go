@@ -55,7 +55,6 @@ func TestDecodeEncodings(t *testing.T) {
 		{"utf-16 LE CRLF", utf16Bytes("Les médecins l’acceptent – 26,50 € … œuvre\r\n", false), want},
 		{"utf-16 supplementary plane", utf16Bytes("Signé 𝒜\n", false), "Signé 𝒜\n"},
 		{"utf-16 unpaired surrogate", append(utf16Bytes("ab", false), 0x00, 0xD8, 'c', 0), "ab\uFFFDc\n"},
-		{"utf-16 odd final byte", append(utf16Bytes("ab", true), 'c'), "ab\uFFFD\n"},
 		{"utf-8 BOM then invalid", []byte("\xEF\xBB\xBFm\xE9decin"), "médecin\n"},
 		// A paragraph in Windows-1252 pasted into a UTF-8 text: each
 		// keeps its encoding (read whole as Windows-1252, "é" was "Ã©").
@@ -132,6 +131,8 @@ func TestDecodeErrors(t *testing.T) {
 		{"whitespace", []byte(" \r\n\t\u00A0\n"), errEmpty, "empty file (only whitespace)"},
 		{"only a BOM", []byte{0xEF, 0xBB, 0xBF}, errEmpty, "empty file (only whitespace)"},
 		{"utf-16 BOM only", []byte{0xFF, 0xFE}, errEmpty, "empty file (only whitespace)"},
+		{"utf-16 cut short", []byte{0xFF, 0xFE, 0x00}, errTruncated, "truncated UTF-16 text (an odd number of bytes): its end is missing"},
+		{"utf-16 BE cut short", append(utf16Bytes("Article 1er", true), 'x'), errTruncated, "truncated UTF-16 text (an odd number of bytes): its end is missing"},
 		{"NUL byte", []byte("texte\x00suite"), errBinary, "binary file (NUL bytes), not a text document"},
 		{"utf-16 without BOM", utf16Bytes("Article 1er - Objet\n", false)[2:], errBinary, "binary file (NUL bytes), not a text document (UTF-16 without a byte-order mark? save it as UTF-8)"},
 		{"utf-16 BE without BOM", utf16Bytes("Article 1er - Objet\n", true)[2:], errBinary, "binary file (NUL bytes), not a text document (UTF-16 without a byte-order mark? save it as UTF-8)"},
@@ -223,7 +224,7 @@ func FuzzDecode(f *testing.F) {
 		got, err := Decode(data)
 		if err != nil {
 			var e *Error
-			if !errors.As(err, &e) || !(errors.Is(err, errEmpty) || errors.Is(err, errBinary)) {
+			if !errors.As(err, &e) || !(errors.Is(err, errEmpty) || errors.Is(err, errBinary) || errors.Is(err, errTruncated)) {
 				t.Fatalf("unexpected error %T %v", err, err)
 			}
 			if strings.Contains(err.Error(), "\n") {

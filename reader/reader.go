@@ -41,6 +41,8 @@ var (
 	errEmpty = errors.New("empty file")
 	// errBinary is a file that is not text at all.
 	errBinary = errors.New("binary file, not a text document")
+	// errTruncated is a text cut short in the middle of a character.
+	errTruncated = errors.New("truncated text")
 	// ErrTooLarge is a file over Options.MaxSize.
 	ErrTooLarge = errors.New("file too large")
 	// errNotFound is a path where no file exists.
