@@ -827,6 +827,11 @@ var factCases = []struct {
 		old:  "Le médecin informe la caisse.",
 		new:  "Le médecin informe la caisse sans délai.",
 	},
+	{
+		name: "sans précédent is no negation",
+		old:  "Le déficit est important.",
+		new:  "Le déficit est sans précédent.",
+	},
 	// References.
 	{
 		name: "reference changed",

@@ -461,10 +461,12 @@ func (t *factTextKind) none(i int) factAt {
 // sansLocutions are the words after which "sans" negates nothing the
 // text grants or requires: "sans préjudice de" reserves other rules,
 // "sans délai" and "sans tarder" mean at once, "sans doute" and "sans
-// cesse" are adverbs, "(le reste sans changement)" is an amending text's
-// note; "sans que" governs a clause whose own negation is read apart.
+// cesse" are adverbs, "sans précédent" and "sans équivalent" adjectives,
+// "(le reste sans changement)" is an amending text's note; "sans que"
+// governs a clause whose own negation is read apart.
 var sansLocutions = map[string]bool{"préjudice": true, "délai": true, "tarder": true, "doute": true,
-	"cesse": true, "changement": true, "modification": true, "que": true, "qu'": true}
+	"cesse": true, "changement": true, "modification": true, "que": true, "qu'": true,
+	"précédent": true, "précédents": true, "équivalent": true, "équivalents": true}
 
 // sansSkips are the words between "sans" and what it withholds:
 // determiners and the pronouns an infinitive takes before it ("sans en
