@@ -22,7 +22,7 @@ func DiffMarkdown(w io.Writer, d *clause.Diff, old, new Side, all bool) error {
 		if !all && !Listed(c) {
 			continue
 		}
-		ew.printf("### %s — %s%s\n\n", MarkdownText(changeTitle(d, c)), c.Kind, flags(c))
+		ew.printf("### %s — %s%s\n\n", MarkdownText(changeTitle(d, c)), c.Kind, flags(d, c))
 		var hunks []clause.Hunk
 		switch c.Kind {
 		case clause.Added:

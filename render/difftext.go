@@ -89,7 +89,7 @@ func diffText(w io.Writer, d *clause.Diff, all bool, st Styles, bodies bool) err
 		if !all && !Listed(c) {
 			continue
 		}
-		ew.printf("%s %s%s\n", st.render(st.Kind, fmt.Sprintf("%-10s", c.Kind)), st.render(st.Header, sanitize.Text(changeTitle(d, c))), flags(c))
+		ew.printf("%s %s%s\n", st.render(st.Kind, fmt.Sprintf("%-10s", c.Kind)), st.render(st.Header, sanitize.Text(changeTitle(d, c))), flags(d, c))
 		if body := hunksText(c, d, st); bodies && body != "" {
 			ew.printf("%s\n", indent(body, "    "))
 		}
@@ -156,13 +156,13 @@ func shortLabel(c *clause.Clause) string {
 	return c.Label()
 }
 
-func flags(c *clause.Change) string {
+func flags(d *clause.Diff, c *clause.Change) string {
 	var f []string
 	if c.Renumbered {
 		f = append(f, "renumbered")
 	}
 	if c.Moved {
-		f = append(f, "moved")
+		f = append(f, "moved"+movedBetween(d, c))
 	}
 	if c.Kind == clause.Modified || c.Kind == clause.Split || c.Kind == clause.Merged {
 		f = append(f, strconv.Itoa(int(c.Similarity*100+0.5))+" %")
@@ -171,6 +171,31 @@ func flags(c *clause.Change) string {
 		return ""
 	}
 	return "  (" + strings.Join(f, ", ") + ")"
+}
+
+// movedBetween names the divisions a moved clause left and joined, when
+// they differ: " from Titre I to Titre II". A lawyer reads a move into
+// another title as a change of what the clause governs; the JSON's paths
+// said it, the text only "moved".
+func movedBetween(d *clause.Diff, c *clause.Change) string {
+	// A table row is named by its table already: "Métropole / VG → DROM / VG".
+	if len(c.Old) != 1 || len(c.New) != 1 || d.New.Clauses[c.New[0]].Kind == clause.KindItem {
+		return ""
+	}
+	from, to := division(d.Old, c.Old[0]), division(d.New, c.New[0])
+	if from == "" || to == "" || from == to {
+		return ""
+	}
+	return " from " + sanitize.Line(from) + " to " + sanitize.Line(to)
+}
+
+// division names the division clause i stands in.
+func division(doc *clause.Document, i int) string {
+	p := doc.Clauses[i].Parent
+	if p < 0 {
+		return ""
+	}
+	return shortLabel(&doc.Clauses[p])
 }
 
 // hunksText renders the word diff, or the whole text of an added or
