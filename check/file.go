@@ -34,24 +34,30 @@ func (e *FileError) Error() string {
 }
 
 // Find looks for FileName in dir and its ancestors, nearest first, and
-// returns its path, or "" when there is none.
-func Find(dir string) (string, error) {
-	dir, err := filepath.Abs(dir)
+// returns its path, or "" when there is none. A file another user owns
+// (neither the user running avenant nor root) is passed over and named in
+// skipped: on a shared machine anyone may write /tmp/.avenant.yaml, and
+// one saying "defaults: false" switched the gate off for every check run
+// below /tmp, as git refuses a repository another user owns.
+func Find(dir string) (path string, skipped []string, err error) {
+	dir, err = filepath.Abs(dir)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	for {
 		p := filepath.Join(dir, FileName)
 		st, err := os.Stat(p)
 		switch {
+		case err == nil && !st.IsDir() && ownedByOther(st):
+			skipped = append(skipped, p)
 		case err == nil && !st.IsDir():
-			return p, nil
+			return p, skipped, nil
 		case err != nil && !errors.Is(err, fs.ErrNotExist):
-			return "", err
+			return "", skipped, err
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			return "", nil
+			return "", skipped, nil
 		}
 		dir = parent
 	}

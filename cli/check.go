@@ -9,6 +9,7 @@ import (
 
 	"github.com/avenant-dev/avenant/check"
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/internal/sanitize"
 	"github.com/avenant-dev/avenant/render"
 )
 
@@ -130,7 +131,10 @@ func loadRules(opts *CheckOptions) (*check.Rules, error) {
 			}
 			dir = wd
 		}
-		found, err := check.Find(dir)
+		found, skipped, err := check.Find(dir)
+		for _, p := range skipped {
+			fmt.Fprintf(opts.g.io.Err, "avenant: warning: %s passed over: another user owns it\n", sanitize.Name(p))
+		}
 		if err != nil {
 			return nil, err
 		}
