@@ -1,6 +1,8 @@
 package check
 
 import (
+	"slices"
+
 	"github.com/avenant-dev/avenant/clause"
 	"github.com/avenant-dev/avenant/internal/sanitize"
 )
@@ -21,12 +23,7 @@ func unreadTables(d *clause.Diff, rules *Rules, oldNamed, newNamed []clause.Name
 	if len(oldUnread) == 0 && len(newUnread) == 0 {
 		return nil
 	}
-	sev := Error
-	for i := range rules.Rules {
-		if rules.Rules[i].Name == tariffsRule && rules.Rules[i].Severity != "" {
-			sev = rules.Rules[i].Severity
-		}
-	}
+	sev := tariffsSeverity(rules)
 	var out []Finding
 	for i := range d.Changes {
 		c := &d.Changes[i]
@@ -64,4 +61,66 @@ func anyIn(idx []int, set map[int]bool) bool {
 		}
 	}
 	return false
+}
+
+// HeaderChangedMessage says what a tariff table's column names changed
+// with no typed fact means: the prices under them are the same figures,
+// but a column's name says what they are ("Tarif 2025" → "Tarif 2026":
+// their year; "Tarif" → "Tarif HT", "Métropole" → "DROM").
+const HeaderChangedMessage = "the column names of a tariff table changed, and with them what its prices are (their date, unit or zone)"
+
+// headerChanges are the findings of tariff tables whose header changed
+// substantively with no fact to say how: 'Tarif 2025' → 'Tarif 2026'
+// passed the gate, a year alone being no date a fact reads. A header
+// change that facts explain (a date, an amount) is flagged by them.
+func headerChanges(d *clause.Diff, rules *Rules, oldNamed, newNamed []clause.Named) []Finding {
+	sev := tariffsSeverity(rules)
+	var out []Finding
+	for i := range d.Changes {
+		c := &d.Changes[i]
+		if c.Kind != clause.Modified || len(c.Facts) > 0 || len(c.Old) != 1 || len(c.New) != 1 {
+			continue
+		}
+		o, n := c.Old[0], c.New[0]
+		if !clause.IsTableHeader(&d.Old.Clauses[o]) || !clause.IsTableHeader(&d.New.Clauses[n]) || !heads(d.New, n) ||
+			sameColumns(clause.HeaderColumns(&d.Old.Clauses[o]), clause.HeaderColumns(&d.New.Clauses[n])) {
+			continue
+		}
+		if len(rules.Allow) > 0 && newClauseRef(d, c, oldNamed, newNamed).matches(rules.Allow) {
+			continue
+		}
+		title, id := changeTitle(d, c)
+		out = append(out, Finding{Rule: tariffsRule, Severity: sev, Clause: title, ClauseID: id, Detail: HeaderChangedMessage})
+	}
+	return out
+}
+
+// sameColumns reports whether two headers name the same columns in
+// another order: the rows are read by their columns' names, and a price
+// that moved with its column's name is the same price.
+func sameColumns(a, b []string) bool {
+	a, b = slices.Sorted(slices.Values(a)), slices.Sorted(slices.Values(b))
+	return slices.Equal(a, b)
+}
+
+// heads reports whether header i of d stands over a tariff row.
+func heads(d *clause.Document, i int) bool {
+	for k := i + 1; k < len(d.Clauses) && d.Clauses[k].Parent == i; k++ {
+		if d.IsTariffRow(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// tariffsSeverity is the severity the rule watching tariffs gives, an
+// error where the rules set none.
+func tariffsSeverity(rules *Rules) Severity {
+	sev := Error
+	for i := range rules.Rules {
+		if rules.Rules[i].Name == tariffsRule && rules.Rules[i].Severity != "" {
+			sev = rules.Rules[i].Severity
+		}
+	}
+	return sev
 }

@@ -248,7 +248,12 @@ func columnNames(d *Document, c *Clause) []string {
 	if c.Parent < 0 || !IsTableHeader(&d.Clauses[c.Parent]) {
 		return nil
 	}
-	return strings.Split(d.Clauses[c.Parent].Heading, cellSep)
+	return HeaderColumns(&d.Clauses[c.Parent])
+}
+
+// HeaderColumns are the names of the columns a table header gives.
+func HeaderColumns(header *Clause) []string {
+	return strings.Split(header.Heading, cellSep)
 }
 
 // headerCells reads line s as a table's header row: two cells or more,
