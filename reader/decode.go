@@ -28,6 +28,9 @@ var (
 // Windows-1252 give about 13%.
 const binaryPercent = 5
 
+// truncatedUTF16 is the error of UTF-16 cut short.
+const truncatedUTF16 = "truncated UTF-16 text (an odd number of bytes): its end is missing"
+
 // Decode turns the bytes of a text document into normalised text: UTF-8,
 // NFC, "\n" line endings, no control character but "\n" and "\t", plain
 // spaces for non-breaking ones, trailing blanks and extra blank lines
@@ -45,7 +48,7 @@ func Decode(data []byte) (string, error) {
 	case (bytes.HasPrefix(data, bomUTF16LE) || bytes.HasPrefix(data, bomUTF16BE)) && len(data)%2 == 1:
 		// UTF-16 comes in pairs of bytes: an odd count is a file cut
 		// short (a copy or a download interrupted), its end lost.
-		return "", &Error{Err: errTruncated, Detail: "truncated UTF-16 text (an odd number of bytes): its end is missing"}
+		return "", &Error{Err: errTruncated, Detail: truncatedUTF16}
 	case bytes.HasPrefix(data, bomUTF16LE):
 		m = mapText(decodeUTF16(data, xunicode.LittleEndian))
 	case bytes.HasPrefix(data, bomUTF16BE):

@@ -53,6 +53,8 @@ func decodeRule(data []byte) (string, error) {
 		text = string(data[3:])
 	case bytes.HasPrefix(data, bomUTF8):
 		text = strayBytesRule(data[3:])
+	case (bytes.HasPrefix(data, bomUTF16LE) || bytes.HasPrefix(data, bomUTF16BE)) && len(data)%2 == 1:
+		return "", &Error{Err: errTruncated, Detail: truncatedUTF16}
 	case bytes.HasPrefix(data, bomUTF16LE):
 		text = decodeUTF16(data, xunicode.LittleEndian)
 	case bytes.HasPrefix(data, bomUTF16BE):
