@@ -207,14 +207,12 @@ func columnExtent(col []headerSpan) (int, int) {
 // alone); in a tie, the narrower.
 func centredOver(s headerSpan, columns [][]headerSpan) [2]int {
 	extent := func(c int) (int, int) { return columnExtent(columns[c]) }
-	first, last := -1, -1
-	for c, col := range columns {
-		if slices.ContainsFunc(col, s.overlaps) {
-			if first < 0 {
-				first = c
-			}
-			last = c
-		}
+	first, last := overCells(s, columns)
+	if first < 0 {
+		// Within the gutter spansColumns allows, s stands over cells it
+		// does not touch: it spans their columns all the same, or its
+		// words would name no column and be lost.
+		first, last = overCells(headerSpan{s.line, s.start - 2, s.end + 2, s.text}, columns)
 	}
 	mid := s.start + s.end
 	best, off := [2]int{first, last}, -1
@@ -228,6 +226,21 @@ func centredOver(s headerSpan, columns [][]headerSpan) [2]int {
 		}
 	}
 	return best
+}
+
+// overCells returns the first and last columns holding a cell s overlaps,
+// -1 and -1 when there are none.
+func overCells(s headerSpan, columns [][]headerSpan) (first, last int) {
+	first, last = -1, -1
+	for c, col := range columns {
+		if slices.ContainsFunc(col, s.overlaps) {
+			if first < 0 {
+				first = c
+			}
+			last = c
+		}
+	}
+	return first, last
 }
 
 // annexTableGroups reads, in a text without articles (a tariff annex
