@@ -214,6 +214,12 @@ func centredOver(s headerSpan, columns [][]headerSpan) [2]int {
 		// words would name no column and be lost.
 		first, last = overCells(headerSpan{s.line, s.start - 2, s.end + 2, s.text}, columns)
 	}
+	if first < 0 {
+		// Over cells that span columns themselves: the column nearest its
+		// middle.
+		first = nearestColumn(s, columns)
+		last = first
+	}
 	mid := s.start + s.end
 	best, off := [2]int{first, last}, -1
 	for a := first; a >= 0 && first >= 0; a-- {
@@ -241,6 +247,19 @@ func overCells(s headerSpan, columns [][]headerSpan) (first, last int) {
 		}
 	}
 	return first, last
+}
+
+// nearestColumn is the column whose middle is nearest the middle of s.
+// -1 when there are none.
+func nearestColumn(s headerSpan, columns [][]headerSpan) int {
+	best, off := -1, -1
+	for c, col := range columns {
+		lo, hi := columnExtent(col)
+		if d := abs(lo + hi - s.start - s.end); off < 0 || d < off {
+			best, off = c, d
+		}
+	}
+	return best
 }
 
 // annexTableGroups reads, in a text without articles (a tariff annex
