@@ -60,7 +60,7 @@ func TableRanks(d *Document) []int {
 	for i := range d.Clauses {
 		c := &d.Clauses[i]
 		switch {
-		case IsTableHeader(c) && i > 0 && repeatsHeader(d, i):
+		case headerRepeated(d, i) >= 0:
 			out[i] = count[c.Parent]
 		case IsTableHeader(c):
 			count[c.Parent]++
@@ -83,14 +83,9 @@ func TableRanks(d *Document) []int {
 	return out
 }
 
-// repeatsHeader reports whether header i repeats the header of the table
-// that ends right before it, under the same parent.
-func repeatsHeader(d *Document, i int) bool {
-	return headerRepeated(d, i) >= 0
-}
-
-// headerRepeated is the header that header i repeats (see TableRanks), -1
-// when it repeats none.
+// headerRepeated is the header that header i repeats, the header of the
+// table that ends right before it under the same parent (see TableRanks);
+// -1 when it repeats none.
 func headerRepeated(d *Document, i int) int {
 	if i == 0 || !IsTableHeader(&d.Clauses[i]) {
 		return -1
