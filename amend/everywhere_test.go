@@ -200,3 +200,57 @@ func TestThroughoutInWholeText(t *testing.T) {
 			clause: "article 1", want: "Le tarif conventionnel s'applique."},
 	})
 }
+
+// Words replaced throughout the text, or throughout a division, are
+// replaced in the titles of its divisions and articles too, which are
+// part of the text: before, "dans l'ensemble du texte, les mots « médecin
+// traitant »…" left "Titre I - Dispositions relatives au médecin
+// traitant" over articles that no longer spoke of him. A title's kind and
+// number are not its words ("article 1" replaced leaves "Article 1 -
+// …"), a title in capitals takes the words in capitals, and words that
+// must stand once, or a number of times, are counted in the text alone.
+func TestThroughoutTitles(t *testing.T) {
+	base := clause.Parse(`# Convention
+
+## Titre I - Dispositions relatives au médecin traitant
+
+### Article 1 - Médecin traitant
+
+Le médecin traitant assure le suivi du patient, selon l'article 1.
+
+## TITRE II - SUIVI DU PATIENT
+
+### Article 2 - Objet
+
+Le suivi du patient est écrit.
+`)
+	headings := func(d *clause.Document) []string {
+		var out []string
+		for _, c := range d.Clauses {
+			out = append(out, c.Heading)
+		}
+		return out
+	}
+	for _, tc := range []struct{ name, amend, want, err string }{
+		{name: "dans l'ensemble du texte", amend: "Dans l'ensemble du texte, les mots « médecin traitant » sont remplacés par les mots « médecin référent ».",
+			want: "Convention|Titre I - Dispositions relatives au médecin référent|Article 1 - Médecin référent|TITRE II - SUIVI DU PATIENT|Article 2 - Objet"},
+		{name: "in capitals, with elision", amend: "Dans toute la convention, les mots « du patient » sont remplacés par les mots « de l'assuré ».",
+			want: "Convention|Titre I - Dispositions relatives au médecin traitant|Article 1 - Médecin traitant|TITRE II - SUIVI DE L'ASSURÉ|Article 2 - Objet"},
+		{name: "not the number", amend: "Dans l'ensemble du texte, les mots « article 1 » sont remplacés par les mots « article 3 ».",
+			want: "Convention|Titre I - Dispositions relatives au médecin traitant|Article 1 - Médecin traitant|TITRE II - SUIVI DU PATIENT|Article 2 - Objet"},
+		{name: "dans l'ensemble du titre", amend: "Dans l'ensemble du titre II, le mot « suivi » est remplacé par le mot « parcours ».",
+			want: "Convention|Titre I - Dispositions relatives au médecin traitant|Article 1 - Médecin traitant|TITRE II - PARCOURS DU PATIENT|Article 2 - Objet"},
+		{name: "once, in the text alone", amend: "Au titre I, les mots « médecin traitant » sont remplacés par les mots « médecin référent ».",
+			want: "Convention|Titre I - Dispositions relatives au médecin traitant|Article 1 - Médecin traitant|TITRE II - SUIVI DU PATIENT|Article 2 - Objet"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := Consolidate(base, "### Article 1er\n\n"+tc.amend+"\n", Markdown)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Join(headings(c.Doc), "|"); got != tc.want {
+				t.Errorf("headings:\n got %s\nwant %s", got, tc.want)
+			}
+		})
+	}
+}

@@ -25,3 +25,24 @@ func TestCompletingPointKeepsSpacing(t *testing.T) {
 		})
 	}
 }
+
+// The last point of a list ends with its stop: the alinéa after it is the
+// article's ("Le médecin informe la caisse."), not the point's. Before,
+// the 3° ran to the end of the article: "Le 3° est supprimé" took that
+// alinéa too, and "Après le 3°, il est inséré un 4°" set the 4° under it,
+// out of the list. Between two points, an alinéa is still the first's.
+func TestLastPointEndsWithItsList(t *testing.T) {
+	for _, sep := range []string{"\n\n", "\n"} {
+		list := "Le médecin exerce les missions suivantes :" + sep + "1° Il coordonne ;" + sep + "2° Il oriente ;" + sep + "Cette orientation est écrite ;" + sep + "3° Il tient le dossier."
+		base := clause.Parse("### Article 2 - Missions\n\n" + list + sep + "Le médecin informe la caisse.\n\n### Article 3 - Suite\n\nTexte.\n")
+		q := strconv.Quote(sep)
+		runApplyCases(t, base, []applyCase{
+			{name: "the last point deleted, points apart by " + q, amend: "### Article 1er\n\nLe 3° de l'article 2 est supprimé.",
+				clause: "article 2", want: "Le médecin exerce les missions suivantes :" + sep + "1° Il coordonne ;" + sep + "2° Il oriente ;" + sep + "Cette orientation est écrite ;" + sep + "Le médecin informe la caisse."},
+			{name: "a 4° after the last, points apart by " + q, amend: "### Article 1er\n\nAprès le 3° de l'article 2, il est inséré un 4° ainsi rédigé : « 4° Il prescrit. »",
+				clause: "article 2", want: list + sep + "4° Il prescrit." + sep + "Le médecin informe la caisse."},
+			{name: "a point with an alinéa of its own, points apart by " + q, amend: "### Article 1er\n\nLe 2° de l'article 2 est supprimé.",
+				clause: "article 2", want: "Le médecin exerce les missions suivantes :" + sep + "1° Il coordonne ;" + sep + "3° Il tient le dossier." + sep + "Le médecin informe la caisse."},
+		})
+	}
+}

@@ -137,16 +137,25 @@ func point(text string, s span, m string) (p span, n int) {
 		return len(families) - 1
 	}
 	p = span{-1, -1}
+	closed := -1 // where the list that holds the point was closed, if it was
 	pos := s.start
 	for pos < s.end {
 		lineEnd := s.end
 		if eol := strings.IndexByte(text[pos:s.end], '\n'); eol >= 0 {
 			lineEnd = pos + eol
 		}
-		if lm := lineMarker(text[pos:lineEnd]); lm != "" {
+		lastWord := strings.LastIndexFunc(text[:pos], func(r rune) bool { return !unicode.IsSpace(r) }) + 1
+		lm := lineMarker(text[pos:lineEnd])
+		if lm == "" && p.start >= 0 && p.end < 0 && closed < 0 && listClosed(text[p.start:lastWord], text[pos:lineEnd]) {
+			closed = lastWord
+		}
+		if lm != "" {
 			r := rankOf(markerFamily(lm))
+			if p.start >= 0 && p.end < 0 && r < rankOf(family) && closed >= 0 {
+				p.end = closed
+			}
 			if p.start >= 0 && p.end < 0 && r <= rankOf(family) {
-				p.end = strings.LastIndexFunc(text[:pos], func(r rune) bool { return !unicode.IsSpace(r) }) + 1
+				p.end = lastWord
 			}
 			if lm == m {
 				n++
@@ -157,10 +166,25 @@ func point(text string, s span, m string) (p span, n int) {
 		}
 		pos = lineEnd + 1
 	}
+	if p.start >= 0 && p.end < 0 && closed >= 0 {
+		p.end = closed
+	}
 	if p.start >= 0 && p.end < 0 {
 		p.end = s.start + len(strings.TrimRightFunc(text[s.start:s.end], unicode.IsSpace))
 	}
 	return p, n
+}
+
+// listClosed reports whether line, unmarked, stands after the list that
+// holds a point rather than in the point: the point so far (from its
+// marker) ends a sentence, and the line opens one. The last point of a
+// list ends with its stop ("3° Il tient le dossier.") and the alinéa
+// after it ("Le médecin informe la caisse.") is the article's, not the
+// 3°'s; between two points, such an alinéa is the first's, as the next
+// point's marker shows.
+func listClosed(point, line string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(line, " \t"))
+	return unicode.IsUpper(r) && frtext.EndsSentence(point)
 }
 
 // folded is a text as words are looked up in it: apostrophes as "'", every

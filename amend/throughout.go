@@ -30,16 +30,30 @@ func (st *state) editThroughout(op Op, t Target, from, to int, by string) error 
 	if words == "" {
 		return errf("only words can be replaced, deleted or inserted beside others throughout %s", t.clauseName())
 	}
-	hitsOf := make([][]span, to-from)
+	// Two lists of places a clause: in its heading's title, then in its
+	// text. Words changed wherever they stand ("dans l'ensemble",
+	// "partout") change in the titles too, which are the text's: a title
+	// would otherwise name what the text no longer says. Words that
+	// stand a number of times, or at one place, are counted in the text
+	// alone, as an instruction names a title apart ("dans l'intitulé").
+	everywhere := t.Everywhere || t.Times < 0
+	hitsOf := make([][]span, 2*(to-from))
+	titles := make([]headingTitle, to-from)
 	n, size := 0, 0
 	for i := from; i < to; i++ {
+		k := i - from
+		titles[k] = titleOf(&st.cl[i])
+		if everywhere && t.Occurrence == 0 {
+			hitsOf[2*k] = titles[k].find(words)
+		}
 		text := st.cl[i].Text
-		hits := find(text, span{0, len(text)}, words)
-		hitsOf[i-from] = hits
-		n += len(hits)
-		size += len(text)
-		for _, h := range hits {
-			size += len(op.New) + 1 - (h.end - h.start)
+		hitsOf[2*k+1] = find(text, span{0, len(text)}, words)
+		size += len(text) + len(st.cl[i].Heading)
+		for _, hits := range hitsOf[2*k : 2*k+2] {
+			n += len(hits)
+			for _, h := range hits {
+				size += len(op.New) + 1 - (h.end - h.start)
+			}
 		}
 	}
 	if err := throughoutCount(words, t, n); err != nil {
@@ -55,18 +69,28 @@ func (st *state) editThroughout(op Op, t Target, from, to int, by string) error 
 	// From the last: a row its words emptied goes, and the clauses
 	// before it stay where they were.
 	for i := to - 1; i >= from; i-- {
-		hits := hitsOf[i-from]
-		if len(hits) == 0 {
+		k := i - from
+		inTitle, inText := hitsOf[2*k], hitsOf[2*k+1]
+		if len(inTitle) == 0 && len(inText) == 0 {
 			continue
 		}
 		c := &st.cl[i]
-		text, err := editEach(c.Text, hits, op, st)
-		if err != nil {
-			return errf("in %s: %v", st.name(i), err)
+		if len(inTitle) > 0 {
+			heading, err := titles[k].edit(inTitle, op, st)
+			if err != nil {
+				return errf("in the heading of %s: %v", st.name(i), err)
+			}
+			c.Heading = heading
 		}
-		c.Text = text
+		if len(inText) > 0 {
+			text, err := editEach(c.Text, inText, op, st)
+			if err != nil {
+				return errf("in %s: %v", st.name(i), err)
+			}
+			c.Text = text
+		}
 		changed = append(changed, st.name(i))
-		if !st.dropEmptied(i, by) {
+		if len(inText) == 0 || !st.dropEmptied(i, by) {
 			st.mark(i, by)
 		}
 	}
@@ -128,4 +152,71 @@ func keepOnly(hitsOf [][]span, nth, n int) {
 		}
 		want -= len(hits)
 	}
+}
+
+// headingTitle is the part of a clause's heading that words throughout
+// may change: its title, after its kind and number ("Objet" of "Article 1
+// - Objet"; the whole of an unnumbered heading), as a text of its own, so
+// that the number is never taken for words ("article 3" replaced
+// throughout leaves the heading "Article 3" as it is) and the title's
+// first word opens it as a sentence would. A title in capitals ("TITRE I
+// - DISPOSITIONS GÉNÉRALES") is searched and edited in lower case, then
+// written in capitals again.
+type headingTitle struct {
+	heading string
+	from    int  // where the title starts in heading
+	caps    bool // the title is in capitals
+}
+
+func titleOf(c *clause.Clause) headingTitle {
+	h := headingTitle{heading: c.Heading}
+	if c.Number != "" {
+		k := strings.Index(c.Heading, c.Number)
+		if k < 0 {
+			// A number the heading does not print where it is read:
+			// its title is not known apart from it.
+			return headingTitle{heading: c.Heading, from: len(c.Heading)}
+		}
+		h.from = k + len(c.Number)
+		h.from += len(c.Heading[h.from:]) - len(strings.TrimLeft(c.Heading[h.from:], " .:-–—"))
+	}
+	title := c.Heading[h.from:]
+	h.caps = strings.ToUpper(title) == title && strings.ToLower(title) != title &&
+		strings.ToUpper(strings.ToLower(title)) == title
+	return h
+}
+
+// text is the title as words are looked for in it.
+func (h headingTitle) text() string {
+	if h.caps {
+		return strings.ToLower(h.heading[h.from:])
+	}
+	return h.heading[h.from:]
+}
+
+func (h headingTitle) find(words string) []span {
+	if h.caps {
+		words = strings.ToLower(words)
+	}
+	title := h.text()
+	return find(title, span{0, len(title)}, words)
+}
+
+// edit makes op at the places hits of the title, and gives the heading
+// it makes: a title the words leave empty leaves the kind and number.
+func (h headingTitle) edit(hits []span, op Op, lex lexicon) (string, error) {
+	if h.caps {
+		op.Old, op.Anchor, op.New = strings.ToLower(op.Old), strings.ToLower(op.Anchor), strings.ToLower(op.New)
+	}
+	title, err := editEach(h.text(), hits, op, lex)
+	if err != nil {
+		return "", err
+	}
+	if h.caps {
+		title = strings.ToUpper(title)
+	}
+	if strings.Trim(title, " .:-–—") == "" {
+		return strings.TrimRight(h.heading[:h.from], " .:-–—"), nil
+	}
+	return h.heading[:h.from] + title, nil
 }
