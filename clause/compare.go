@@ -208,6 +208,9 @@ func classifyMatch(old, new *Document, m match, refs *refIndex, datesCarried boo
 		return c
 	}
 	diff()
+	if c.Kind == Modified && isTableRow(oc) && isTableRow(nc) {
+		c.Hunks = recordHunks(old, new, oc, nc, c.Hunks)
+	}
 	if ot, nt := headingTitle(oc), headingTitle(nc); CanonicalHeading(ot) != CanonicalHeading(nt) {
 		c.HeadingHunks = WordDiff(ot, nt)
 	}
@@ -360,9 +363,9 @@ func headingTitle(c *Clause) string {
 }
 
 // factSubject is the act code a tariff row prices, so that the amount in
-// the row is tied to it.
+// the row is tied to it; a row that sums its table prices none (totalRow).
 func factSubject(c *Clause) string {
-	if c.Kind == KindItem && strings.HasPrefix(c.Key, "tariff:") {
+	if c.Kind == KindItem && strings.HasPrefix(c.Key, "tariff:") && !totalRow(c.Number) {
 		return c.Number
 	}
 	return ""

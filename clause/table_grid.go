@@ -311,3 +311,63 @@ func likeness(cell, prev string, other []string, j int) int {
 	}
 	return s
 }
+
+// recordHunks is the word diff of a changed row that shows where its
+// cells went when its words alone show nothing: a price moved from under
+// "Métropole" to under "DROM" in a text in columns is the same words,
+// and the diff printed the row unchanged under facts saying it changed.
+// The row's cells laid over their columns, as rowFacts compares them,
+// show the price leave its cell and take the other ("G | Consultation |
+// 30,00 € | 30,00 €" → "G | Consultation |  | 30,00 €").
+func recordHunks(old, new *Document, oc, nc *Clause, hunks []Hunk) []Hunk {
+	if slices.ContainsFunc(hunks, func(h Hunk) bool { return h.Op != OpEqual }) {
+		return hunks
+	}
+	o, n, _ := recordCells(old, new, oc, nc)
+	if slices.Equal(o, n) {
+		return hunks
+	}
+	return trimPairs(WordDiff(strings.Join(o, cellSep), strings.Join(n, cellSep)))
+}
+
+// trimPairs gives back to the text around it what a deletion and the
+// insertion beside it share at either end: an empty cell's spaces in place
+// of a price's read "[- 30,00 € -]{+  +}", and the price alone is what
+// left.
+func trimPairs(hunks []Hunk) []Hunk {
+	var out []Hunk
+	for i := 0; i < len(hunks); i++ {
+		if i+1 == len(hunks) || hunks[i].Op == OpEqual || hunks[i+1].Op == OpEqual {
+			out = append(out, hunks[i])
+			continue
+		}
+		a, b := hunks[i].Text, hunks[i+1].Text
+		p := commonPrefixLen(a, b)
+		for p > 0 && p < len(a) && !utf8.RuneStart(a[p]) {
+			p--
+		}
+		s := commonSuffixLen(a[p:], b[p:])
+		for s > 0 && s < len(a)-p && !utf8.RuneStart(a[len(a)-s]) {
+			s--
+		}
+		out = appendHunk(out, Hunk{OpEqual, a[:p]})
+		out = appendHunk(out, Hunk{hunks[i].Op, a[p : len(a)-s]})
+		out = appendHunk(out, Hunk{hunks[i+1].Op, b[p : len(b)-s]})
+		out = appendHunk(out, Hunk{OpEqual, a[len(a)-s:]})
+		i++
+	}
+	return out
+}
+
+// appendHunk appends h, joined to the last hunk when of the same kind;
+// an empty one is dropped.
+func appendHunk(hs []Hunk, h Hunk) []Hunk {
+	if h.Text == "" {
+		return hs
+	}
+	if n := len(hs); n > 0 && hs[n-1].Op == h.Op {
+		hs[n-1].Text += h.Text
+		return hs
+	}
+	return append(hs, h)
+}
