@@ -191,7 +191,31 @@ func (p *parser) titleLine(i int, isHead []bool) bool {
 	alone := func(j int) bool {
 		return j < 0 || j >= len(p.lines) || p.lines[j].flags&fBlank != 0 || isHead[j] || p.oneLineParagraphs
 	}
-	return alone(i-1) && alone(i+1) && titleShape(p.trimmed(i)) && !tocEntry(p.trimmed(i))
+	t := p.trimmed(i)
+	return alone(i-1) && alone(i+1) && (titleShape(t) || p.leadLine(i) && titleShape(capitalised(t))) && !tocEntry(t)
+}
+
+// leadLine reports whether line i is the first of the document that holds
+// words. That line names the text however it is cased: the Senate prints a
+// bill's title in lower case ("projet de loi organique relatif à…"), the
+// Assemblée the same title with a capital, and a title that changes its
+// case between two readings is the same title.
+func (p *parser) leadLine(i int) bool {
+	for j := 0; j < i; j++ {
+		if p.lines[j].flags&fBlank == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// capitalised is s with its first letter a capital.
+func capitalised(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if !unicode.IsLower(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // titleShape reports a line that reads as a title rather than a sentence:

@@ -222,3 +222,34 @@ func TestDivisionsNestWhateverTheMarkup(t *testing.T) {
 		}
 	}
 }
+
+// TestLowerCaseTitle: the Senate prints a bill's title in lower case; the
+// first line of a text names it however it is cased, so the title of two
+// readings is one clause. A line in lower case further on is text.
+func TestLowerCaseTitle(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"projet de loi organique relatif à la transparence de la vie publique\n\nArticle 1er\n\nTexte.\n",
+			`0 title - projet-de-loi-organique-relatif-a-la | projet de loi organique relatif à la transparence de la vie publique | 
+1 article 1er art-1 | Article 1er | Texte.
+`},
+		{"\n\nproposition de loi visant à simplifier\n\nArticle unique\n\nTexte.\n",
+			`0 title - proposition-de-loi-visant-a-simplifier | proposition de loi visant à simplifier | 
+1 article unique art-1 | Article unique | Texte.
+`},
+		// A sentence, or a line that is not the first, stays text.
+		{"les parties conviennent de ce qui suit :\n\nArticle 1\n\nTexte.\n",
+			`0 paragraph - les-parties-conviennent-de-ce-qui-suit | ` + ` | les parties conviennent de ce qui suit :
+0 article 1 art-1 | Article 1 | Texte.
+`},
+		{"Convention nationale\n\nentre les parties\n\nArticle 1\n\nTexte.\n",
+			`0 title - convention-nationale | Convention nationale | entre les parties
+1 article 1 art-1 | Article 1 | Texte.
+`},
+	} {
+		d := Parse(tt.in)
+		checkDocument(t, tt.in, d)
+		if got := outline(d); got != tt.want {
+			t.Errorf("%q:\n%s\nwant:\n%s", tt.in, got, tt.want)
+		}
+	}
+}
