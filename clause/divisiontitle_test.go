@@ -46,6 +46,16 @@ func TestDivisionTitleLine(t *testing.T) {
 		in:   "CHAPITRE IER A (nouveau)\nDispositions relatives au mandat\n\nArticle 1er A\n\nTexte.\n\nCHAPITRE IER B\n(Division et intitulé nouveaux)\nDispositions relatives aux élus\n\nArticle 1er B\n\nTexte.\n",
 		want: []string{"CHAPITRE IER A (nouveau) – Dispositions relatives au mandat | ", "CHAPITRE IER B (Division et intitulé nouveaux) – Dispositions relatives aux élus | "},
 	}, {
+		// A converter from a PDF or Word sets the name as a heading of its
+		// own, at the division's level or under it.
+		name: "the name as a markdown heading of its own",
+		in:   "## TITRE I\n\n## Dispositions générales\n\n### Article 1\n\nTexte.\n\n## TITRE II\n\n### Dispositions finales\n\nLe présent titre clôt.\n\n### Article 2\n\nTexte.\n",
+		want: []string{"TITRE I – Dispositions générales | ", "TITRE II – Dispositions finales | Le présent titre clôt."},
+	}, {
+		name: "a markdown heading above the division names no division",
+		in:   "### TITRE I\n\n## Annexes tarifaires\n\n### Article 1\n\nTexte.\n",
+		want: []string{"TITRE I | "},
+	}, {
 		name: "a titled division keeps its title",
 		in:   "TITRE I – Dispositions générales\n\nObjet du titre\n\nArticle 1er\n\nTexte.\n",
 		want: []string{"TITRE I – Dispositions générales | Objet du titre"},

@@ -724,10 +724,20 @@ func (p *parser) titleLines() {
 			continue
 		}
 		j := p.nextLine(h.line + h.wrap)
-		if j >= len(p.lines) || k+1 < len(p.heads) && p.heads[k+1].line <= j || p.tableLine(j) {
+		// "## TITRE I" over "## Dispositions générales": the name set as
+		// a markdown heading of its own, as a converter makes of a PDF's
+		// heading block, is the name on the line under it.
+		named := k + 1
+		if named < len(p.heads) && p.heads[named].line == j && p.heads[named].md >= h.md && freeHeading(p.heads[named]) {
+			named++
+		}
+		if j >= len(p.lines) || named < len(p.heads) && p.heads[named].line <= j || p.tableLine(j) {
 			continue
 		}
 		t := p.trimmed(j)
+		if named > k+1 {
+			t = p.heads[k+1].text
+		}
 		if p.lines[j].flags&fEmphasis != 0 {
 			t = stripEmphasis(t)
 		}
@@ -735,7 +745,7 @@ func (p *parser) titleLines() {
 			continue
 		}
 		after := p.nextLine(j)
-		nextHead := k+1 < len(p.heads) && p.heads[k+1].line == after
+		nextHead := named < len(p.heads) && p.heads[named].line == after
 		switch {
 		case after >= len(p.lines) || nextHead:
 			// Alone in its article, the line is its text; a division's
@@ -743,7 +753,7 @@ func (p *parser) titleLines() {
 			if !division {
 				continue
 			}
-		case division && after == j+1, !p.opensText(after):
+		case division && after == j+1 && named == k+1, !p.opensText(after):
 			// Under a division, a line of text right under the name
 			// goes on with it.
 			continue
@@ -751,7 +761,29 @@ func (p *parser) titleLines() {
 		h.text += " – " + t
 		h.titled = true
 		h.wrap = j - h.line
+		if named > k+1 {
+			p.heads[k+1].hk = hNone // read into h: see dropNamed
+		}
 	}
+	p.dropNamed()
+}
+
+// freeHeading reports a markdown heading that names no numbered division
+// ("## Dispositions générales").
+func freeHeading(h head) bool {
+	return h.md > 0 && kinds[h.hk].rank < 0 && h.hk != hNone
+}
+
+// dropNamed leaves out the markdown headings that titleLines read as the
+// name of the heading over them.
+func (p *parser) dropNamed() {
+	keep := p.heads[:0]
+	for _, h := range p.heads {
+		if h.hk != hNone {
+			keep = append(keep, h)
+		}
+	}
+	p.heads = keep
 }
 
 // opensText reports whether line i opens a paragraph of text that a title
