@@ -69,3 +69,52 @@ func TestOtherTextAmended(t *testing.T) {
 			err: "Article 1er: amends the arrêté du 4 mai 2017, not this text (« Arrêté du 13 novembre 1998 portant règlement conventionnel minimal »)"},
 	})
 }
+
+// A convention, an accord, a protocole… named with a name of its own is
+// another text unless the title of the text amended gives that name
+// (every word of it, a date included): "l'article 3 de la convention
+// nationale des infirmiers" on the doctors' convention is refused, as
+// its article 3 is not that text's. Named bare, or « susvisée », it is
+// the text amended. Before, every such instruction amended the article
+// of the same number.
+func TestOtherConventionAmended(t *testing.T) {
+	convention := clause.Parse("# Convention nationale des médecins signée le 4 juin 2024\n\n## Article 3\n\nLa convention est conclue pour cinq ans.\n")
+	const six = "La convention est conclue pour six ans."
+	runApplyCases(t, convention, []applyCase{
+		{name: "another convention", amend: "### Article 1er\n\nÀ l'article 3 de la convention nationale des infirmiers, le mot « cinq » est remplacé par le mot « six ».",
+			err: "Article 1er: amends the convention nationale des infirmiers, not this text (« Convention nationale des médecins signée le 4 juin 2024 »)"},
+		{name: "an accord", amend: "### Article 1er\n\nL'article 3 de l'accord-cadre interprofessionnel est ainsi modifié :\n\n1° Le mot « cinq » est remplacé par le mot « six ».",
+			err: "Article 1er, 1°: amends the accord-cadre interprofessionnel, not this text (« Convention nationale des médecins signée le 4 juin 2024 »)"},
+		{name: "another date", amend: "### Article 1er\n\nÀ l'article 3 de la convention du 25 août 2016, le mot « cinq » est remplacé par le mot « six ».",
+			err: "Article 1er: amends the convention du 25 août 2016, not this text (« Convention nationale des médecins signée le 4 juin 2024 »)"},
+		{name: "its date", amend: "### Article 1er\n\nÀ l'article 3 de la convention du 4 juin 2024, le mot « cinq » est remplacé par le mot « six ».",
+			clause: "article 3", want: six},
+		{name: "part of its title", amend: "### Article 1er\n\nÀ l'article 3 de la convention nationale des médecins, le mot « cinq » est remplacé par le mot « six ».",
+			clause: "article 3", want: six},
+		{name: "bare", amend: "### Article 1er\n\nÀ l'article 3 de la convention susvisée, le mot « cinq » est remplacé par le mot « six ».",
+			clause: "article 3", want: six},
+	})
+}
+
+// A text an instruction cites ("En application de l'article L. 162-5 du
+// code de la sécurité sociale", "tel qu'il résulte de la loi n° …") is
+// not the one it amends, nor its article the article amended; and an
+// avenant whose instructions cite a code still amends its convention.
+// Before, the first was refused ("amends the code de la sécurité
+// sociale") and such an avenant was read as aimed at another text.
+func TestCitedTextIsNotAmended(t *testing.T) {
+	convention := clause.Parse("# Convention nationale des médecins\n\n## Article 3\n\nLa convention est conclue pour cinq ans.\n\n## Article 4\n\nLe médecin adhère.\n")
+	runApplyCases(t, convention, []applyCase{
+		{name: "a code cited first", amend: "### Article 1er\n\nEn application de l'article L. 162-5 du code de la sécurité sociale, à l'article 3, le mot « cinq » est remplacé par le mot « six ».",
+			clause: "article 3", want: "La convention est conclue pour six ans."},
+		{name: "a loi cited in the lead-in", amend: "### Article 1er\n\nL'article 3, tel qu'il résulte de l'article 2 de la loi n° 2004-810 du 13 août 2004, est ainsi modifié :\n\n1° Le mot « cinq » est remplacé par le mot « six ».",
+			clause: "article 3", want: "La convention est conclue pour six ans."},
+		{name: "an article cited", amend: "### Article 1er\n\nDans les conditions prévues à l'article 4, l'article 3 est abrogé.",
+			clause: "article 3", gone: true},
+	})
+	avenant := amendDoc("### Article 1er\n\nEn application de l'article L. 162-5 du code de la sécurité sociale, à l'article 3, le mot « cinq » est remplacé par le mot « six ».\n\n" +
+		"### Article 2\n\nÀ l'article 4, le mot « adhère » est remplacé par les mots « adhère, au sens du code de la santé publique, ».")
+	if !Amends(avenant, convention) {
+		t.Error("an avenant citing a code is not read as amending its convention")
+	}
+}

@@ -133,6 +133,7 @@ func oneAtATime(s string) error {
 // l'article 9, partout où il figure, le mot…" is every place in that
 // alinéa, not in the text.
 func parseLocation(s string, ctx Target, last *Target) ([]Target, error) {
+	s = uncite(s)
 	if err := namedApart(s); err != nil {
 		return nil, err
 	}
@@ -161,14 +162,12 @@ func parseLocation(s string, ctx Target, last *Target) ([]Target, error) {
 // taken as the first named for all, the second operation changed article
 // 12. A list names them in one place ("aux articles 12 et 13"); an article
 // the instruction cites ("dans les conditions prévues à l'article 14") is
-// no place it names.
+// no place it names, and parseLocation has taken it out (uncite).
 func namedApart(s string) error {
 	var apart []string
-	ms, at := articlesNamedAt(s)
-	for k, m := range ms {
-		if !citing.MatchString(s[max(0, at[k]-60):at[k]]) {
-			apart = append(apart, strings.TrimSpace(m[0]))
-		}
+	ms, _ := articlesNamedAt(s)
+	for _, m := range ms {
+		apart = append(apart, strings.TrimSpace(m[0]))
 	}
 	if len(apart) < 2 {
 		apart = apart[:0]
@@ -227,8 +226,11 @@ var codeNamed = pattern(`\b(?:le|du|au)\s+(code\s+[\pL'][^,;:¦\x01]*)`)
 // one it amends: the text whose article it names ("l'article 4 de la
 // Constitution", "de l'article 3 de l'ordonnance n° 58-1100…"), or the
 // subject of its lead-in ("Le décret n° 2010-1 … est ainsi modifié :").
-// Elsewhere in an instruction, a loi or a décret is one it cites.
-var textNamed = pattern(`(?:\barticles?\s+NUMLIST\s+(?:de\s+la\s+|du\s+|de\s+l'\s*)|^\s*(?:(?:à|dans)\s+)?(?:la\s+|le\s+|au\s+|l'\s*))((?-i:Constitution)\b|(?:loi|ordonnance|décret|arrêté)\s+(?:organique\s+)?(?:n°|du\s+\d)[^,;:¦\x01]*)`)
+// Elsewhere in an instruction, a loi or a décret is one it cites. A
+// convention, an accord, a protocole… is another text when a name of its
+// own follows its kind ("la convention nationale des infirmiers"): bare,
+// it is the text amended (codeOf).
+var textNamed = pattern(`(?:\barticles?\s+NUMLIST\s+(?:de\s+la\s+|du\s+|de\s+l'\s*)|^\s*(?:(?:à|dans)\s+)?(?:la\s+|le\s+|au\s+|l'\s*))((?-i:Constitution)\b|(?:loi|ordonnance|décret|arrêté)\s+(?:organique\s+)?(?:n°|du\s+\d)[^,;:¦\x01]*|(?:convention|accord|avenant|protocole|contrat|traité|directive)\b[^,;:¦\x01]*)`)
 
 // citedAs is how a text named in the instruction that amends it says it
 // was named before ("l'arrêté du 13 novembre 1998 susvisé"): not part of
@@ -249,7 +251,11 @@ func codeOf(s string) string {
 	if k := codeNameEnd.FindStringIndex(code); k != nil {
 		code = code[:k[0]]
 	}
-	return citedAs.ReplaceAllString(strings.TrimSpace(code), "")
+	code = citedAs.ReplaceAllString(strings.TrimSpace(code), "")
+	if namedKind(code) != "" && len(nameWords(code)) < 2 {
+		return ""
+	}
+	return code
 }
 
 // parseClauses is parseLocation but for the whole text.
@@ -475,11 +481,6 @@ func articlesNamedAt(s string) (ms [][]string, at []int) {
 		i += len(m[0])
 	}
 }
-
-// citing matches the words that make the article after them one the
-// instruction cites, not one it amends: "dans les conditions prévues à
-// l'article 14", "mentionnés au", "conformément à", "au sens de".
-var citing = lazy(`(?i)(?:(?:prévu|mentionné|défini|visé|fixé|énoncé|cité)e?s?\s+(?:à|au|aux|par|dans)|conformément\s+(?:à|aux?)|au\s+sens\s+d(?:e|u|es)|en\s+application\s+d(?:e|u|es)|selon)\s+(?:l'|le\s+|la\s+|les\s+)?$`)
 
 // isWordByte is the regexp package's \w, which \b reads.
 func isWordByte(c byte) bool {

@@ -384,7 +384,17 @@ func aimedAt(text, heading string, base *clause.Document, names **clauseNames) b
 	// article of the base; what the edits of a text that is no amendment
 	// put in ("modifiée") matches no form. An article that quotes amends:
 	// its frame need not be folded again to tell.
-	return ((*names).namedIn(named) || creates.matches(f)) && instructs(f, (*lazyRegexp).matches) && (quoted > 0 || amends(named, nil))
+	return ((*names).namedIn(named) || creates.matches(f)) && instructs(f, (*lazyRegexp).matches) && (quoted > 0 || amends(named, nil)) &&
+		!namesAnother(frame, base)
+}
+
+// namesAnother reports whether frame names as the text it amends a
+// convention, an accord… by a name of its own that base's titles do not
+// give it ("l'article 3 de la convention nationale des infirmiers"): an
+// instruction aimed at another text, whose article numbers base shares.
+func namesAnother(frame string, base *clause.Document) bool {
+	name := codeOf(uncite(normalizeFrame(frame)))
+	return name != "" && namedKind(name) != "" && !kindTitled(titlesOf(base.Clauses), name)
 }
 
 // ownProvision reports whether an article speaks of the amending text
@@ -507,8 +517,12 @@ func aimedElsewhere(frame string) bool {
 				_, size := utf8.DecodeRuneInString(frame[end:])
 				end += size
 			}
-			if elsewhere.MatchString(frame[wordsBefore(frame, i, 3):end]) {
-				return true
+			from := wordsBefore(frame, i, 3)
+			for _, m := range elsewhere.FindAllStringIndex(frame[from:end], -1) {
+				// "au sens du code de la santé publique": cited.
+				if !citedAt(frame, from+m[0]) {
+					return true
+				}
 			}
 			i++
 		}

@@ -200,11 +200,20 @@ func readDoc(tb testing.TB, path string) *clause.Document {
 // aimedElsewhere runs elsewhere only around the words its matches end
 // with: it must answer as the expression on the whole frame does, on
 // crafted cases, on random strings of the words and spaces that matter
-// and on the frame of every clause of the bills.
+// and on the frame of every clause of the bills, a text cited ("au sens
+// du code de la santé publique") aside.
 func TestAimedElsewhere(t *testing.T) {
+	whole := func(s string) bool {
+		for _, m := range elsewhere.FindAllStringIndex(s, -1) {
+			if !citedAt(s, m[0]) {
+				return true
+			}
+		}
+		return false
+	}
 	check := func(s string) {
 		t.Helper()
-		if got, want := aimedElsewhere(s), elsewhere.MatchString(s); got != want {
+		if got, want := aimedElsewhere(s), whole(s); got != want {
 			t.Fatalf("aimedElsewhere(%q) = %v, the expression gives %v", s, got, want)
 		}
 	}
@@ -222,6 +231,7 @@ func TestAimedElsewhere(t *testing.T) {
 		"du\u00a0code", "de la présente\u00a0loi", "du code\xff", "\xffdu code", "du loi code",
 		"L'article 4 de la Constitution est complété", "de la constitution", "de l'ordonnance n° 58-1100", "de l’arrêté du 13 novembre",
 		"du décret n° 2010-1", "du DÉCRET du 4", "de la loi organique n° 2001-692", "de la loi du 1er", "de la loi organique du 1er", "de la loi relative",
+		"À l'article 3, le mot « X », au sens du code de la santé publique, est supprimé.", "en application du code, du code",
 	} {
 		check(s)
 	}

@@ -341,6 +341,9 @@ func (st *state) isCode(name string) bool { return codeTitled(st.titles(), name)
 // or are the Constitution, and their title goes on past it ("Arrêté du 13
 // novembre 1998 portant…", "Constitution du 4 octobre 1958").
 func codeTitled(titles []string, name string) bool {
+	if namedKind(name) != "" {
+		return kindTitled(titles, name)
+	}
 	want := frtext.Fold(name)
 	code := strings.HasPrefix(want, "code ")
 	for _, title := range titles {
@@ -379,7 +382,11 @@ func namesItsCode(doc, base *clause.Document) bool {
 		return false
 	}
 	for _, c := range unitsOf(doc) {
-		if code := codeOf(normalizeFrame(c.Text)); code != "" && codeTitled(titles, code) {
+		frame, _, err := frameOf(c.Text)
+		if err != nil {
+			continue
+		}
+		if code := codeOf(uncite(normalizeFrame(frame))); code != "" && codeTitled(titles, code) {
 			return true
 		}
 	}
