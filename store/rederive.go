@@ -21,7 +21,10 @@ import (
 //	1  changes.json of releases that did not record the rule
 //	2  a title that is a status and nothing else ('Article 12 – Abrogé.')
 //	   is the clause's status: 'Abrogé.' → 'Supprimé.' is cosmetic (350bd7b)
-const changesRule = 2
+//	3  a text's first line is its title however it is cased (a Senate
+//	   bill's 'projet de loi…'), and a division's name set as a markdown
+//	   heading of its own is its name ('## TITRE I' over '## Dispositions…')
+const changesRule = 3
 
 // rederive brings the changes of version i, recorded under an older rule,
 // to what the current rule says. Which clause is which is a fact of the
