@@ -17,8 +17,11 @@ import (
 // UnreadTables are the clauses of d whose text holds a table written one
 // cell per line that was not read into rows: column names on lines of
 // their own (two at least, one naming codes or prices: "Code", "Tarif")
-// right over a line that is an act code alone, and further on two act
-// codes alone on their lines and two prices.
+// right over a line that is an act code alone, or one column name right
+// over a column of two act codes or two prices alone on their lines (each
+// column printed apart: "Code", "G", "GS", … then "Tarif", "26,50 €",
+// "30,00 €"), and further on two act codes alone on their lines and two
+// prices.
 func (d *Document) UnreadTables() []int {
 	var out []int
 	for i := range d.Clauses {
@@ -42,6 +45,8 @@ func unreadTable(text string) bool {
 		l = cellText(l)
 		switch {
 		case isRowCode(l) && names >= 2 && named:
+			return stackedCells(lines[k:])
+		case isColumnName(l) && !isRowCode(l) && stackedColumn(lines[k+1:]):
 			return stackedCells(lines[k:])
 		case isColumnName(l) && !isRowCode(l):
 			names++
@@ -69,6 +74,40 @@ func stackedCells(lines []string) bool {
 		}
 	}
 	return codes >= 2 && prices >= 2
+}
+
+// stackedColumn reports whether lines open on a column printed apart, one
+// cell a line: two act codes alone on their lines, or two prices, blank
+// lines aside. Plain pdftotext prints a table so when its rows are set
+// wide apart: every code, then every label, then every price, and the
+// header's names each over its column.
+func stackedColumn(lines []string) bool {
+	codes, prices := 0, 0
+	for _, l := range lines {
+		switch l = cellText(l); {
+		case l == "":
+			continue
+		case isRowCode(l):
+			codes++
+		case stackedPrice(l):
+			prices++
+		default:
+			return false
+		}
+		if codes >= 2 && prices == 0 || prices >= 2 && codes == 0 {
+			return true
+		}
+		if codes > 0 && prices > 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// stackedPrice reports a line that is a price and nothing else: "26,50 €",
+// or "26,50" as a column priced in the header's currency writes it.
+func stackedPrice(l string) bool {
+	return isAmount(l) || twoDecimals(l) && plainAmount(l)
 }
 
 // codeColumn reports a column whose name says it holds act codes.
