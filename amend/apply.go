@@ -201,8 +201,11 @@ func (st *state) apply(op Op, by string) error {
 	if op.Code != "" && !st.isCode(op.Code) {
 		return errf("amends the %s, not this text%s", op.Code, st.titled())
 	}
-	if op.Kind == Renumber {
+	switch op.Kind {
+	case Renumber:
 		return st.renumber(op, by)
+	case Move:
+		return st.move(op, by)
 	}
 	if op.Kind == Insert && op.Unit == UnitAnnex {
 		return st.insertAnnex(op, by)

@@ -549,10 +549,12 @@ func placeholders(list string) []string {
 	return out
 }
 
-// rowByWords matches a row named as the subject of an operation by a
-// quotation that is no act code (unquoteRowCodes took those): « la ligne
-// « Visite longue » est supprimée » deleted the words from the row.
-var rowByWords = lazy(`(?i)\blignes?\s*:?\s*(\x01\d+\x02)\s*,?\s+(?:est|sont)\s`)
+// rowByWords matches a row named by a quotation that is no act code
+// (unquoteRowCodes took those), as the subject of an operation or as its
+// place: « la ligne « Visite longue » est supprimée » deleted the words
+// from the row, and « À la ligne « Consultation » du tableau, le montant
+// … » was refused for a quotation read as no part of the instruction.
+var rowByWords = lazy(`(?i)\blignes?\s*:?\s*(\x01\d+\x02)`)
 
 // unitNamed matches a unit an instruction names with an article ("l'alinéa
 // relatif à la majoration", "la ligne relative à…"): what follows it, up

@@ -32,6 +32,11 @@ const (
 	Repeal OpKind = "repeal"
 	// Renumber gives the target the number Number ("devient l'article M").
 	Renumber OpKind = "renumber"
+	// Move takes the target, with what it holds, to Place (after or
+	// before) the clause To names ("est transféré après l'article
+	// 1"), and gives it Number when the instruction says so ("et devient
+	// l'article 1 bis").
+	Move OpKind = "move"
 )
 
 // Unit is the kind of text an Insert adds.
@@ -162,6 +167,8 @@ type Op struct {
 	// Unquoted, New is a value, not words ("est porté à 32 euros"): it
 	// is written as the table writes its prices ("32 €").
 	Price, Unquoted bool
+	// To is the clause a Move puts the target beside.
+	To *Target
 }
 
 // Instruction is one instruction of the avenant: an article, or one of its

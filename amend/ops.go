@@ -140,6 +140,12 @@ var opForms = []opForm{
 		func(m, q []string) Op {
 			return Op{Kind: InsertWords, Anchor: q[0], New: q[1], Before: strings.EqualFold(m[1], "avant")}
 		}},
+	// "les mots : « Y » sont insérés après le mot : « X »", the words put
+	// in named first
+	{pattern(`NOUN\s*:?\s*(Q)\s*,?\s+(?:est|sont)\s+(?:insérée?s?|ajoutée?s?)\s+(après|avant)\s+(?:NOUN\s*:?\s*)?(Q)`),
+		func(m, q []string) Op {
+			return Op{Kind: InsertWords, Anchor: q[1], New: q[0], Before: strings.EqualFold(m[2], "avant")}
+		}},
 	// "il est inséré, après le mot : « X », le mot : « Y »"
 	{pattern(`(?:il\s+)?(?:est|sont)\s+(?:insérée?s?|ajoutée?s?)\s*,\s*(après|avant)\s+(?:NOUN\s*:?\s*)?(Q)\s*,\s*NOUN\s*:?\s*(Q)`),
 		func(m, q []string) Op {
@@ -193,8 +199,11 @@ var opForms = []opForm{
 			return Op{Kind: Insert, Unit: unitOf(m[1]), Place: PlaceEnd, New: strings.Join(q, "\n\n"), Number: numbersOf(m[1])}
 		}},
 	// "sont insérés les mots : « … »" with no anchor: at the end, or at the start
-	// when the target says "au début"
+	// when the target says "au début"; "À la fin du premier alinéa, les
+	// mots : « … » sont ajoutés", the words named first
 	{pattern(`(?:il\s+)?(?:est|sont)\s+(?:insérée?s?|ajoutée?s?)\s+NOUN\s*:?\s*(Q)`),
+		func(m, q []string) Op { return Op{Kind: AppendWords, New: q[0]} }},
+	{pattern(`NOUN\s*:?\s*(Q)\s*,?\s+(?:est|sont)\s+(?:insérée?s?|ajoutée?s?)\b`),
 		func(m, q []string) Op { return Op{Kind: AppendWords, New: q[0]} }},
 	// "est ainsi rédigé : « … »", "rédiger ainsi cet article : « … »"
 	{pattern(`(?:est|sont)\s+(?:ainsi\s+(?:rédigée?s?|libellée?s?|conçue?s?)|rédigée?s?\s+(?:comme\s+suit|ainsi))\s*:?\s*(QS)`),
@@ -337,6 +346,10 @@ func parseOps(frame string, ctx Target, last *Target, quotes []string) ([]Op, er
 		ops = append(ops, found{ix[0], op})
 	}
 	rest = cut(rest, renumberForm)
+	for _, ix := range moveForm.FindAllStringSubmatchIndex(rest, -1) {
+		ops = append(ops, found{ix[0], moveOp(submatches(rest, ix))})
+	}
+	rest = cut(rest, moveForm)
 	midLocation := ""
 	for _, f := range parseForms {
 		for _, m := range f.re.FindAllStringSubmatchIndex(rest, -1) {
@@ -385,12 +398,15 @@ func parseOps(frame string, ctx Target, last *Target, quotes []string) ([]Op, er
 	for i, f := range ops {
 		op := f.op
 		op.Code = code
-		if op.Kind == Renumber {
+		if op.Kind == Renumber || op.Kind == Move {
 			// Under "L'annexe 1 est ainsi modifiée :", its articles.
 			for k := range op.Targets {
 				if t := &op.Targets[k]; t.Kind == clause.KindArticle && !t.InAnnex {
 					t.placeInLeadIn(ctx)
 				}
+			}
+			if t := op.To; t != nil && t.Kind == clause.KindArticle && !t.InAnnex {
+				t.placeInLeadIn(ctx)
 			}
 			out[i] = op
 			continue

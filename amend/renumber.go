@@ -63,7 +63,7 @@ func (st *state) renumber(op Op, by string) error {
 		c.Number = news[k]
 		st.mark(i, by)
 	}
-	return nil
+	return st.placeRenumbered(at)
 }
 
 // numbersFree reports an error when a clause of the kind of those at,

@@ -96,3 +96,67 @@ Le secrétariat est assuré par la caisse.
 		})
 	}
 }
+
+// orderCase is an amending article and the articles it leaves, each as
+// its number and text, in order, or the error it gives instead.
+type orderCase struct{ name, amend, want, err string }
+
+func runOrderCases(t *testing.T, base *clause.Document, cases []orderCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := Consolidate(base, "### Article 1er\n\n"+tc.amend+"\n", Markdown)
+			if tc.err != "" || err != nil {
+				if err == nil || err.Error() != tc.err {
+					t.Fatalf("error %v, want %q", err, tc.err)
+				}
+				return
+			}
+			var got []string
+			for _, c := range c.Doc.Clauses {
+				if c.Kind == clause.KindArticle {
+					got = append(got, c.Number+" "+c.Text)
+				}
+			}
+			if strings.Join(got, ", ") != tc.want {
+				t.Errorf("articles:\n got %s\nwant %s", strings.Join(got, ", "), tc.want)
+			}
+		})
+	}
+}
+
+// An article renumbered goes where its new number stands among the
+// articles of its division, with what it holds: "L'article 3 devient
+// l'article 1 bis" puts it after article 1, as a consolidated text reads.
+// Before, it kept its place, an article 1 bis after article 2. A
+// renumbering that keeps the order moves nothing, and in a division whose
+// other articles do not stand in order, the place is not known: refused.
+func TestRenumberedArticleTakesItsPlace(t *testing.T) {
+	base := clause.Parse("# Convention\n\n## Titre I - Objet\n\n### Article 1 - Objet\n\nUn.\n\n### Article 2 - Missions\n\nDeux.\n\n### Article 3 - Tarifs\n\nTrois.\n\n" +
+		"## Titre II - Fin\n\n### Article 4 - Durée\n\nQuatre.\n")
+	runOrderCases(t, base, []orderCase{
+		{name: "bis", amend: "L'article 3 devient l'article 1 bis.", want: "1 Un., 1 bis Trois., 2 Deux., 4 Quatre."},
+		{name: "in order", amend: "L'article 3 est abrogé.\n\n### Article 2\n\nL'article 2 devient l'article 3.", want: "1 Un., 3 Deux., 4 Quatre."},
+		{name: "swapped", amend: "Les articles 1 et 2 deviennent respectivement les articles 2 et 1.", want: "1 Deux., 2 Un., 3 Trois., 4 Quatre."},
+		{name: "within its titre", amend: "L'article 1 devient l'article 5.", want: "2 Deux., 3 Trois., 5 Un., 4 Quatre."},
+	})
+	unordered := clause.Parse("# Convention\n\n### Article 2 - A\n\nA.\n\n### Article 1 - B\n\nB.\n\n### Article 3 - C\n\nC.\n")
+	runOrderCases(t, unordered, []orderCase{
+		{name: "among articles out of order", amend: "L'article 3 devient l'article 1 bis.",
+			err: "Article 1er: article 1 bis is given a number whose place is not known: the articles around it do not stand in the order of their numbers"},
+	})
+}
+
+// A clause moved ("est transféré après l'article 1", "est déplacé
+// avant…", "… et devient l'article 2 bis") goes beside the clause named,
+// with what it holds; one sent into a division, where in it unsaid, is
+// refused. Before, every such instruction was refused, not understood.
+func TestMovedArticle(t *testing.T) {
+	base := clause.Parse("# Convention\n\n### Article 1 - Objet\n\nUn.\n\n### Article 2 - Missions\n\nDeux.\n\n### Article 3 - Tarifs\n\nTrois.\n")
+	runOrderCases(t, base, []orderCase{
+		{name: "after", amend: "L'article 3 est transféré après l'article 1.", want: "1 Un., 3 Trois., 2 Deux."},
+		{name: "before, renumbered", amend: "L'article 1 est déplacé avant l'article 3 et devient l'article 2 bis.", want: "2 Deux., 2 bis Un., 3 Trois."},
+		{name: "a number taken", amend: "L'article 3 est transféré après l'article 1 et devient l'article 2.", err: "Article 1er: article 2 is already in the text"},
+		{name: "into a division", amend: "L'article 3 est transféré au titre II.", err: "Article 1er: instruction not understood: L'article 3 est transféré au titre II."},
+	})
+}

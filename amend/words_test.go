@@ -197,11 +197,29 @@ func TestUnitNotLocated(t *testing.T) {
 			err: "Article 1er: names a row it does not locate (la ligne relative à la majoration provisoire clinicien): name it by its act code"},
 		{name: "a row by its label", amend: "### Article 1er\n\nAu tableau de l'annexe 1, la ligne « Majoration provisoire clinicien » est supprimée.",
 			err: "Article 1er: names a row by its words (« Majoration provisoire clinicien »): name it by its act code"},
+		{name: "the place, a row by its label", amend: "### Article 1er\n\nÀ la ligne « Majoration provisoire clinicien » du tableau de l'annexe 1, le montant « 2 € » est remplacé par le montant « 3 € ».",
+			err: "Article 1er: names a row by its words (« Majoration provisoire clinicien »): name it by its act code"},
 		{name: "an article", amend: "### Article 1er\n\nAu chapitre 2, l'article relatif au contrat est abrogé.",
 			err: "Article 1er: names an article it does not locate (l'article relatif au contrat): name it by its number"},
 		{name: "an alinéa by its rank", amend: "### Article 1er\n\nÀ l'article 14, le dernier alinéa est supprimé.",
 			clause: "article 14", want: "L'aide est de 50 000 €."},
 		{name: "a row by its code", amend: "### Article 1er\n\nÀ l'annexe 1, la ligne MPC est supprimée.",
 			clause: "row MPC", gone: true},
+	})
+}
+
+// Words named before the verb that puts them in ("À la fin du premier
+// alinéa, les mots « … » sont ajoutés", "les mots « … » sont insérés
+// après le mot « … »") are put in as the other forms put them. Before,
+// the instruction was not understood.
+func TestWordsNamedFirst(t *testing.T) {
+	base := clause.Parse("# Convention\n\n### Article 1 - Objet\n\nLe médecin assure le suivi du patient.\n\nLa consultation est payée.\n")
+	runApplyCases(t, base, []applyCase{
+		{name: "at the end", amend: "### Article 1er\n\nÀ la fin du premier alinéa de l'article 1, les mots « et de sa famille » sont ajoutés.",
+			clause: "article 1", want: "Le médecin assure le suivi du patient et de sa famille.\n\nLa consultation est payée."},
+		{name: "at the start", amend: "### Article 1er\n\nAu début du second alinéa de l'article 1, les mots « Sauf exception, » sont insérés.",
+			clause: "article 1", want: "Le médecin assure le suivi du patient.\n\nSauf exception, la consultation est payée."},
+		{name: "after words", amend: "### Article 1er\n\nÀ l'article 1, les mots « de référence » sont insérés après le mot « consultation ».",
+			clause: "article 1", want: "Le médecin assure le suivi du patient.\n\nLa consultation de référence est payée."},
 	})
 }
