@@ -56,6 +56,10 @@ func TestDivisionTitleLine(t *testing.T) {
 		in:   "### TITRE I\n\n## Annexes tarifaires\n\n### Article 1\n\nTexte.\n",
 		want: []string{"TITRE I | "},
 	}, {
+		name: "a note of the procedure is no name: the name stands under it",
+		in:   "CHAPITRE 2 (Réservé)\nDispositions relatives au mandat\n\nArticle 2\n\nTexte.\n\nCHAPITRE 3\n(Intitulé modifié)\nDispositions relatives aux élus\n\nArticle 3\n\nTexte.\n",
+		want: []string{"CHAPITRE 2 (Réservé) – Dispositions relatives au mandat | ", "CHAPITRE 3 (Intitulé modifié) – Dispositions relatives aux élus | "},
+	}, {
 		name: "a titled division keeps its title",
 		in:   "TITRE I – Dispositions générales\n\nObjet du titre\n\nArticle 1er\n\nTexte.\n",
 		want: []string{"TITRE I – Dispositions générales | Objet du titre"},

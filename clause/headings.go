@@ -195,7 +195,9 @@ func classify(s string, strict bool) (h head, ok bool) {
 	} else if st, ok := statusTitle(rest); ok {
 		h.status, rest = st, ""
 	}
-	h.titled = strings.TrimLeft(rest, " \t:.-–—") != ""
+	// A note of the procedure that is no status ("CHAPITRE 2 (Supprimé par
+	// la commission)") names nothing: the division's name may stand under.
+	h.titled = strings.TrimLeft(rest, " \t:.-–—") != "" && !procedureNote(rest)
 	if !titleOK(rest, strict) {
 		return head{}, false
 	}
@@ -344,12 +346,7 @@ func titleOK(rest string, strict bool) bool {
 	case ':', '.', '-', '–', '—':
 		return true
 	case '(':
-		// A note of the procedure that is no known status, capitalised and
-		// the whole rest of the line: "Article 9 (Texte du Sénat)",
-		// "(Pour mémoire)"; not "Article 5 (voir ci-dessous)".
-		t = strings.TrimRight(t, " \t")
-		first, _ := utf8.DecodeRuneInString(t[1:])
-		return len(t) <= 100 && unicode.IsUpper(first) && strings.IndexByte(t, ')') == len(t)-1
+		return procedureNote(t)
 	case ',', ';', ')', '/':
 		return false
 	}
@@ -357,6 +354,18 @@ func titleOK(rest string, strict bool) bool {
 		return true
 	}
 	return len(t) < len(rest) && unicode.IsUpper(r)
+}
+
+// procedureNote reports a note of the procedure that is no known status,
+// capitalised and the whole rest of a heading's line: "Article 9 (Texte du
+// Sénat)", "(Pour mémoire)"; not "Article 5 (voir ci-dessous)".
+func procedureNote(rest string) bool {
+	t := strings.TrimSpace(rest)
+	if !strings.HasPrefix(t, "(") {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(t[1:])
+	return len(t) <= 100 && unicode.IsUpper(first) && strings.IndexByte(t, ')') == len(t)-1
 }
 
 // keyword reads the word that opens a heading (frtext.HeadingStart) and

@@ -34,9 +34,70 @@ var statusForms = map[string]string{
 	"censure": StatusCensured, "censuree": StatusCensured, "censures": StatusCensured, "censurees": StatusCensured,
 
 	"abroge": StatusRepealed, "abrogee": StatusRepealed, "abroges": StatusRepealed, "abrogees": StatusRepealed,
+}
 
-	// The Assemblée's notes on a new or struck division, its name with it.
-	"division-et-intitule-nouveaux": StatusNew, "division-et-intitule-supprimes": StatusRemoved,
+// noteSubjects are the words by which the Assemblée's notes on a division
+// say what they speak of: the division, its name (intitulé), or both.
+var noteSubjects = map[string]bool{"division": true, "divisions": true, "intitule": true, "intitules": true}
+
+// renamed are the states a note gives a division's name alone: new,
+// changed or struck, the division itself stands under another name.
+var renamed = map[string]bool{
+	"modifie": true, "modifiee": true, "modifies": true, "modifiees": true,
+	"nouveau": true, "nouvel": true, "nouvelle": true, "nouveaux": true, "nouvelles": true,
+	"supprime": true, "supprimee": true, "supprimes": true, "supprimees": true,
+}
+
+// statusForm is the canonical status a note states, from its slug: a
+// status form, or one of the Assemblée's notes on a division, whose words
+// combine freely ("(Division nouvelle)", "(Intitulé modifié)", "(Division
+// et intitulé supprimés)", "(Division nouvelle et intitulé nouveau)",
+// "(Division et intitulé conformes)"). Such a note names what it speaks of,
+// the division or its name, before the state of each; the division's state
+// is the note's. A note on the name alone leaves the division standing:
+// its name changed (StatusRenamed), or did not ("(Intitulé conforme)").
+func statusForm(slug string) (string, bool) {
+	if st, ok := statusForms[slug]; ok {
+		return st, true
+	}
+	words := strings.Split(slug, "-")
+	status, named := "", false
+	for i := 0; i < len(words); {
+		division, subjects := false, 0
+		for ; i < len(words) && (noteSubjects[words[i]] || words[i] == "et" && subjects > 0); i++ {
+			if words[i] != "et" {
+				subjects++
+				division = division || strings.HasPrefix(words[i], "division")
+			}
+		}
+		if subjects == 0 || i == len(words) {
+			return "", false
+		}
+		w := words[i]
+		if i++; w == "non" && i < len(words) {
+			w, i = w+"-"+words[i], i+1
+		}
+		st, known := statusForms[w]
+		switch {
+		case !known && !renamed[w]:
+			return "", false
+		case division && known:
+			status = st
+		case division:
+			status = StatusRenamed
+		case renamed[w]:
+			named = true
+		case status == "":
+			status = st
+		}
+		if i < len(words) && words[i] == "et" {
+			i++
+		}
+	}
+	if status == "" && named {
+		status = StatusRenamed
+	}
+	return status, status != ""
 }
 
 // previously is the slug that opens "(précédemment article 3 bis)": the
@@ -57,6 +118,7 @@ const (
 	StatusCoordinated = "pour coordination"
 	StatusCensured    = "censuré"
 	StatusRepealed    = "abrogé"
+	StatusRenamed     = "intitulé modifié"
 )
 
 // readStatus reads the status groups at the start of s, after optional
@@ -97,8 +159,7 @@ func statusTitle(rest string) (status string, ok bool) {
 		// "Article 2 - (Non modifié)": the status in its parentheses.
 		return statusOnly(strings.TrimRight(t, " ."))
 	}
-	st, known := statusForms[frtext.SlugMax(strings.TrimRight(t, " ."), 3*maxSlug)]
-	return st, known
+	return statusForm(frtext.SlugMax(strings.TrimRight(t, " ."), 3*maxSlug))
 }
 
 // readOneStatus reads one status group at the start of s, after optional
@@ -115,7 +176,7 @@ func readOneStatus(s string) (status string, n int, ok bool) {
 	inner := strings.TrimSpace(t[1:end])
 	n = len(s) - len(t) + end + 1
 	key := frtext.SlugMax(inner, 3*maxSlug)
-	if st, known := statusForms[key]; known {
+	if st, known := statusForm(key); known {
 		return st, n, true
 	}
 	if strings.HasPrefix(key, previously+"-") || strings.HasPrefix(key, previously+"s-") {
@@ -239,14 +300,19 @@ func holdsNoText(text string) bool {
 // is nothing but such a status ("Supprimé.", "(Supprimé)").
 func SaysRemoved(c *Clause) bool {
 	if !isBlank(c.Text) {
-		return len(c.Text) <= 40 && removesText(statusForms[frtext.SlugMax(strings.Trim(c.Text, " \t\n.()"), 3*maxSlug)])
+		st, _ := statusForm(frtext.SlugMax(strings.Trim(c.Text, " \t\n.()"), 3*maxSlug))
+		return len(c.Text) <= 40 && removesText(st)
 	}
 	if removesText(statusOf(c)) {
 		return true
 	}
 	h := strings.TrimRight(c.Heading, " .")
 	open := strings.LastIndexByte(h, '(')
-	return strings.HasSuffix(h, ")") && open >= 0 && removesText(statusForms[frtext.SlugMax(h[open+1:len(h)-1], 3*maxSlug)])
+	if !strings.HasSuffix(h, ")") || open < 0 {
+		return false
+	}
+	st, _ := statusForm(frtext.SlugMax(h[open+1:len(h)-1], 3*maxSlug))
+	return removesText(st)
 }
 
 // removesText reports a status that says the clause's text is gone

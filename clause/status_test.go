@@ -36,6 +36,16 @@ func TestParseStatuses(t *testing.T) {
 		// The Assemblée's notes on a division and its name.
 		{"(Division et intitulé nouveaux)", StatusNew},
 		{"(Division et intitulé supprimés)", StatusRemoved},
+		{"(Division nouvelle)", StatusNew},
+		{"(Division supprimée)", StatusRemoved},
+		{"(Division nouvelle et intitulé nouveau)", StatusNew},
+		{"(Division et intitulé conformes)", StatusConforming},
+		{"(Division et intitulé modifiés)", StatusRenamed},
+		{"(Intitulé modifié)", StatusRenamed},
+		{"(Intitulé nouveau)", StatusRenamed},
+		{"(Intitulé supprimé)", StatusRenamed},
+		{"(Intitulé conforme)", StatusConforming},
+		{"(Intitulé non modifié)", StatusUnmodified},
 	}
 	numbers := []struct{ printed, key string }{
 		{"1er", "article:1"},
@@ -434,6 +444,32 @@ func TestStatusTitle(t *testing.T) {
 		}
 		if c := &d.Clauses[0]; want != "" && withoutStatus(c) != "Article 12" {
 			t.Errorf("%q: heading without status %q", line, withoutStatus(c))
+		}
+	}
+}
+
+// TestStatusForm: the Assemblée's notes on a division combine what they
+// speak of (the division, its name) with a state; words of no such note
+// make no status.
+func TestStatusForm(t *testing.T) {
+	for _, tt := range []struct{ slug, want string }{
+		{"division-et-intitule-nouveaux", StatusNew},
+		{"intitule-modifie", StatusRenamed},
+		{"intitule-modifie-et-division-supprimee", StatusRemoved},
+		{"division-nouvelle-et-intitule-nouveau", StatusNew},
+		{"divisions-et-intitules-supprimes", StatusRemoved},
+		{"intitule-non-modifie", StatusUnmodified},
+		{"division", ""},
+		{"intitule", ""},
+		{"modifie", ""},
+		{"division-et", ""},
+		{"et-intitule-modifie", ""},
+		{"intitule-modifie-par-la-commission", ""},
+		{"texte-du-senat", ""},
+		{"division-reservee", ""},
+	} {
+		if got, ok := statusForm(tt.slug); got != tt.want || ok != (tt.want != "") {
+			t.Errorf("statusForm(%q) = %q, %v; want %q", tt.slug, got, ok, tt.want)
 		}
 	}
 }

@@ -24,7 +24,9 @@ import (
 //	3  a text's first line is its title however it is cased (a Senate
 //	   bill's 'projet de loi…'), and a division's name set as a markdown
 //	   heading of its own is its name ('## TITRE I' over '## Dispositions…')
-const changesRule = 3
+//	4  the Assemblée's notes on a division ('(Intitulé modifié)', '(Division
+//	   nouvelle)') are its status, and a note is no name of a division
+const changesRule = 4
 
 // rederive brings the changes of version i, recorded under an older rule,
 // to what the current rule says. Which clause is which is a fact of the
