@@ -33,7 +33,7 @@ func (a *aligner) matchTableRows() {
 		}
 		for _, n := range at[id] {
 			if a.compatible(o, n) {
-				cs = append(cs, cand{o: int32(o), n: int32(n), sim: -1, score: a.positionScore(o, n)})
+				cs = append(cs, cand{o: int32(o), n: int32(n), sim: -1, score: a.positionScore(o, n) + a.sameQualifier(o, n)})
 			}
 		}
 	}
@@ -43,6 +43,20 @@ func (a *aligner) matchTableRows() {
 		g := &a.groups[gi]
 		g.sim = a.simOf(g.m[sOld], g.m[sNew])
 	}
+}
+
+// sameQualifier is 1 for two rows of one act told apart from its other
+// rows by the same cell in both versions ("| G | DROM | 32 € |"), else 0:
+// such rows are the same record wherever they stand in their table. By
+// their place alone, the DROM row set above the Métropole row was paired
+// with the Métropole row, and check read both zones' prices changed
+// ("amount G (DROM): 30 € → 32 €") where none had.
+func (a *aligner) sameQualifier(o, n int) float64 {
+	od, nd := a.f[sOld].d, a.f[sNew].d
+	if q := od.rowQualifier(&od.Clauses[o]); q != "" && q == nd.rowQualifier(&nd.Clauses[n]) {
+		return 1
+	}
+	return 0
 }
 
 // TableRanks gives each table row of d the rank of its table among the
