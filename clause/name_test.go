@@ -65,15 +65,22 @@ func TestNameQualifiesAnnexedArticles(t *testing.T) {
 	// Named ambiguously, the candidates say which is which.
 	two := Parse("Préambule\n\nTexte.\n\nANNEXE I\n\nArticle 2\n\nTexte un.\n\nANNEXE II\n\nArticle 2\n\nTexte deux.\n")
 	_, err := two.Find("Article 2", "annexes.txt")
-	if err == nil || !strings.Contains(err.Error(), "ANNEXE I / Article 2 [art-2]") || !strings.Contains(err.Error(), "ANNEXE II / Article 2 [art-2-2]") {
+	if err == nil || !strings.Contains(err.Error(), "Annexe I / Article 2 «Texte un.» [art-2]") || !strings.Contains(err.Error(), "Annexe II / Article 2 «Texte deux.» [art-2-2]") {
 		t.Errorf("Find(Article 2) = %v, want both candidates named by what holds them", err)
 	}
 
-	// Held by the same clause, they are told by their ids alone: a holder
-	// that reads the same for both would tell nothing.
+	// Held by the same clause, they are told by their first words: a
+	// holder that reads the same for both would tell nothing. Printed
+	// alike, with the same words, by their rank.
 	twice := Parse("Arrêté du 13 novembre 1998\n\nArticle 1er\n\nTexte.\n\nANNEXE IV\n\nTarifs.\n\nANNEXE IV\n\nForfaits.\n")
-	if _, err := twice.Find("Annexe IV", "rcm.txt"); err == nil || strings.Contains(err.Error(), " / ") || !strings.Contains(err.Error(), "[annexe-4-2]") {
-		t.Errorf("Find(Annexe IV) = %v, want both annexes by their ids, no holder", err)
+	if _, err := twice.Find("Annexe IV", "rcm.txt"); err == nil || strings.Contains(err.Error(), " / ") ||
+		!strings.HasSuffix(err.Error(), ": ANNEXE IV «Tarifs.» [annexe-4], ANNEXE IV «Forfaits.» [annexe-4-2]") {
+		t.Errorf("Find(Annexe IV) = %v, want both annexes by their first words and ids, no holder", err)
+	}
+	same := Parse("Arrêté du 13 novembre 1998\n\nArticle 1er\n\nTexte.\n\nANNEXE IV\n\nTarifs.\n\nANNEXE IV\n\nTarifs.\n")
+	if _, err := same.Find("Annexe IV", "rcm.txt"); err == nil ||
+		!strings.HasSuffix(err.Error(), ": ANNEXE IV «Tarifs.» (the 1st of 2) [annexe-4], ANNEXE IV «Tarifs.» (the 2nd of 2) [annexe-4-2]") {
+		t.Errorf("Find(Annexe IV) = %v, want both annexes by their rank and ids", err)
 	}
 
 	// Every name a report prints gives back its clause, whether the

@@ -18,6 +18,9 @@ type Named struct {
 	Number  string
 	Key     string
 	Heading string
+	// Lead is the clause's first words, which tell apart clauses printed
+	// alike ("Annexe IV" twice); "" when unknown.
+	Lead string
 	// Parent is the index of the enclosing clause in the same list, -1 at
 	// top level.
 	Parent int
@@ -31,7 +34,7 @@ func NamedOf(d *Document) []Named {
 	out := make([]Named, len(d.Clauses))
 	for i := range d.Clauses {
 		c := &d.Clauses[i]
-		out[i] = Named{ID: c.ID, Kind: c.Kind, Number: c.Number, Key: c.Key, Heading: c.Heading, Parent: c.Parent}
+		out[i] = Named{ID: c.ID, Kind: c.Kind, Number: c.Number, Key: c.Key, Heading: c.Heading, Lead: leadWords(c.Text), Parent: c.Parent}
 	}
 	return out
 }
@@ -96,34 +99,7 @@ func FindName(cs []Named, name, where string) (int, error) {
 	case len(hits) == 1:
 		return hits[0], nil
 	case len(hits) > 1:
-		list := make([]string, len(hits))
-		seen := map[string]int{}
-		for k, i := range hits {
-			list[k] = DisplayName(cs, i)
-			seen[list[k]]++
-		}
-		// Two clauses that read alike ("Article 3" of an arrêté and of the
-		// convention it annexes) are told apart by what holds them, when
-		// that differs: two annexes IV of one text are told by their ids.
-		holders := map[string]map[string]bool{}
-		holder := func(i int) string {
-			if p := cs[i].Parent; p >= 0 && p < len(cs) {
-				return cutRunes(DisplayName(cs, p), 40)
-			}
-			return ""
-		}
-		for k, i := range hits {
-			if holders[list[k]] == nil {
-				holders[list[k]] = map[string]bool{}
-			}
-			holders[list[k]][holder(i)] = true
-		}
-		for k, i := range hits {
-			if h := holder(i); seen[list[k]] > 1 && h != "" && len(holders[list[k]]) > 1 {
-				list[k] = h + " / " + list[k]
-			}
-			list[k] += " [" + cs[i].ID + "]"
-		}
+		list := candidates(cs, hits)
 		return -1, fmt.Errorf("%s: %w in %s: %s", name, ErrAmbiguousClause, where, strings.Join(list, ", "))
 	}
 	if _, ok := pointName(name); ok && !slices.ContainsFunc(cs, func(c Named) bool { return isPoint(&c) }) {

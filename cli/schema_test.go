@@ -102,7 +102,7 @@ var (
 				"version": str, "party": str, "date": date, "commit": commit, "number": str, "change": oneOf(changeKinds...),
 			}, map[string]*shape{
 				"id": str, "renumbered": boolean, "moved": boolean, "gone": boolean, "others": array(str),
-				"off_line": boolean, "by": str,
+				"off_line": boolean, "by": str, "name": str, "was": str, "others_names": array(str), "split_from": str,
 			})),
 		}, nil),
 		"avenant.blame/v1": object(map[string]*shape{

@@ -27,7 +27,9 @@ cosmetic, renumbered, moved, split, merged, removed. CLAUSE is a stable id,
 or a heading, kind and number, or article number as in 'avenant show' of the
 latest version (or of --at REV). The log follows the text: a part split off
 another clause shows that clause's history before the split, a merged clause
-each source's (noted "as ID"). Versions off the line that leads to --at (a
+each source's (noted "as" its name then). Clauses are named as each version
+printed them: "split from Section 2 - Tarifs", "renumbered from Article 7".
+Versions off the line that leads to --at (a
 sibling counter-proposal) are listed apart, "also proposed: …" (JSON
 off_line); --line leaves them out.`,
 		Args: cobra.ExactArgs(1),
@@ -96,6 +98,10 @@ func logEntries(es []store.LogEntry) []render.LogEntry {
 		out[i] = render.LogEntry{
 			ID: e.ID, OffLine: e.OffLine, Version: v.Label, Party: v.Party, Date: v.Date, Commit: v.Commit,
 			Number: e.Number, Change: e.Change, Renumbered: e.Renumbered, Moved: e.Moved, Gone: e.Gone, Others: e.Others, By: e.By,
+			Name: e.Names.Name, Was: e.Names.Was, OthersNames: e.Names.Others,
+		}
+		if e.Names.SplitFrom {
+			out[i].SplitFrom = e.Names.Others[0]
 		}
 	}
 	return out

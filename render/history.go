@@ -94,7 +94,7 @@ func LogText(w io.Writer, doc LogDoc) error {
 			number = "-"
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", ShortCommit(e.Commit), sanitize.Line(e.Version), sanitize.Line(e.Date),
-			sanitize.Text(e.Party), sanitize.Text(number), e.Change, sanitize.Line(strings.Join(logNotes(doc.Clause, e), " ")))
+			sanitize.Text(e.Party), sanitize.Text(number), e.Change, sanitize.Line(strings.Join(logNotes(doc.Clause, e), "; ")))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -105,28 +105,43 @@ func LogText(w io.Writer, doc LogDoc) error {
 	return AlsoProposed(w, doc.Entries)
 }
 
-// logNotes says what else a log entry is: the clause it is about when not
-// the one logged, renumbered, moved, the other parts of a split or merge,
-// the amending instructions.
+// logNotes says what else a log entry is, naming clauses as printed
+// (their ids when the store knew no name): the clause it is about when
+// not the one logged, renumbered or retitled from what, moved, the clause
+// a part was split from, the other parts of a split or merge, the
+// amending instructions.
 func logNotes(id string, e LogEntry) []string {
 	var notes []string
 	if e.ID != id {
-		notes = append(notes, "as "+e.ID)
+		notes = append(notes, "as "+cmp.Or(e.Name, e.ID))
 	}
-	if e.Renumbered {
+	switch {
+	case e.SplitFrom != "":
+		// Its number is the part's own: no renumbering of anything.
+	case e.Renumbered && e.Was != "":
+		notes = append(notes, "renumbered from "+e.Was)
+	case e.Renumbered:
 		notes = append(notes, "renumbered")
+	case e.Was != "":
+		notes = append(notes, "renamed from "+e.Was)
 	}
 	if e.Moved {
 		notes = append(notes, "moved")
 	}
-	if len(e.Others) > 0 {
+	others := e.Others
+	if len(e.OthersNames) == len(e.Others) {
+		others = e.OthersNames
+	}
+	if len(others) > 0 {
 		switch {
 		case e.Gone:
-			notes = append(notes, "into "+strings.Join(e.Others, ", "))
-		case e.Change == clause.Split && len(e.Others) == 1:
-			notes = append(notes, "with "+e.Others[0])
+			notes = append(notes, "into "+strings.Join(others, ", "))
+		case e.SplitFrom != "":
+			notes = append(notes, "from "+e.SplitFrom)
+		case e.Change == clause.Split:
+			notes = append(notes, "also into "+strings.Join(others, ", "))
 		default:
-			notes = append(notes, "with "+strings.Join(e.Others, ", "))
+			notes = append(notes, "with "+strings.Join(others, ", "))
 		}
 	}
 	if e.By != "" {

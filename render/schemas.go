@@ -164,6 +164,14 @@ type LogEntry struct {
 	Moved      bool              `json:"moved,omitempty"`
 	Gone       bool              `json:"gone,omitempty"`
 	Others     []string          `json:"others,omitempty"`
+	// Name is the clause as printed in the version (in the one before, for
+	// a clause gone from it); Was its name before, when it read otherwise
+	// (renumbered, retitled); OthersNames the names of Others, in order;
+	// SplitFrom, on a new part of a split, the clause it was split from.
+	Name        string   `json:"name,omitempty"`
+	Was         string   `json:"was,omitempty"`
+	OthersNames []string `json:"others_names,omitempty"`
+	SplitFrom   string   `json:"split_from,omitempty"`
 	// OffLine marks a version off the line that leads to --at.
 	OffLine bool `json:"off_line,omitempty"`
 	// By names the amending instructions that made the change, for a

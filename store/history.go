@@ -20,6 +20,7 @@ type LogEntry struct {
 	// leads to the version the log was asked for: a sibling
 	// counter-proposal, say.
 	OffLine bool
+	Names   LogNames
 }
 
 // ResolveClause turns a clause name into a stable id: a stable id the
@@ -153,7 +154,7 @@ func (s *Store) Log(id string, at *Version) ([]LogEntry, error) {
 			out = append(out, e)
 		}
 	}
-	return out, nil
+	return out, s.nameEntries(ix, id, out)
 }
 
 // Span is a stretch of a clause's text and the version that introduced it.

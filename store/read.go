@@ -353,6 +353,13 @@ func (s *Store) FindClause(v *Version, name string) (*ManifestEntry, error) {
 	if ferr == nil {
 		return &m[i], nil
 	}
+	if errors.Is(ferr, clause.ErrAmbiguousClause) {
+		// The manifest has no text: the candidates printed alike are
+		// told apart by their first words, read from the version.
+		if doc, err := s.Document(v); err == nil && len(doc.Clauses) == len(m) {
+			_, ferr = clause.FindName(clause.NamedOf(doc), name, v.Label)
+		}
+	}
 	if errors.Is(ferr, ErrUnknownClause) {
 		last, display, id, err := s.lastHeld(v, name)
 		if err != nil {
