@@ -685,9 +685,17 @@ func (st *state) insert(i int, t Target, op Op, by string) error {
 		}
 	}
 	sep := "\n\n"
+	listed := false
+	if m := lineMarker(op.New); m != "" && op.Place != PlaceBefore && op.Place != PlaceStart {
+		// "L'article 2 est complété par un 4°": in the list, before
+		// the alinéa that closes it.
+		if end, apart := listEnd(c.Text, s, m); end >= 0 {
+			s.end, sep, listed = end, apart, true
+		}
+	}
 	if op.Unit == UnitPhrase {
 		sep = " "
-	} else if lineMarker(op.New) != "" && strings.Contains(c.Text, "\n") && lineMarker(c.Text[lineStart(c.Text, s.start):]) != "" {
+	} else if !listed && lineMarker(op.New) != "" && strings.Contains(c.Text, "\n") && lineMarker(c.Text[lineStart(c.Text, s.start):]) != "" {
 		sep = pointSep(c.Text, s, op.Place == PlaceBefore || op.Place == PlaceStart)
 	}
 	switch {

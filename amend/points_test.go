@@ -43,6 +43,14 @@ func TestLastPointEndsWithItsList(t *testing.T) {
 				clause: "article 2", want: list + sep + "4° Il prescrit." + sep + "Le médecin informe la caisse."},
 			{name: "a point with an alinéa of its own, points apart by " + q, amend: "### Article 1er\n\nLe 2° de l'article 2 est supprimé.",
 				clause: "article 2", want: "Le médecin exerce les missions suivantes :" + sep + "1° Il coordonne ;" + sep + "3° Il tient le dossier." + sep + "Le médecin informe la caisse."},
+			{name: "the article completed by a 4°, points apart by " + q, amend: "### Article 1er\n\nL'article 2 est complété par un 4° ainsi rédigé : « 4° Il prescrit. »",
+				clause: "article 2", want: list + sep + "4° Il prescrit." + sep + "Le médecin informe la caisse."},
 		})
 	}
+	// A part in Roman figures holds the alinéas after it.
+	base := clause.Parse("### Article 5 - Engagements\n\nI. - Le médecin s'engage.\n\nII. - La caisse paie.\n\nElle informe le médecin.\n\n### Article 6 - Suite\n\nTexte.\n")
+	runApplyCases(t, base, []applyCase{
+		{name: "the last part, with its alinéas", amend: "### Article 1er\n\nLe II de l'article 5 est supprimé.",
+			clause: "article 5", want: "I. - Le médecin s'engage."},
+	})
 }

@@ -146,7 +146,7 @@ func point(text string, s span, m string) (p span, n int) {
 		}
 		lastWord := strings.LastIndexFunc(text[:pos], func(r rune) bool { return !unicode.IsSpace(r) }) + 1
 		lm := lineMarker(text[pos:lineEnd])
-		if lm == "" && p.start >= 0 && p.end < 0 && closed < 0 && listClosed(text[p.start:lastWord], text[pos:lineEnd]) {
+		if lm == "" && family != 'I' && p.start >= 0 && p.end < 0 && closed < 0 && listClosed(text[p.start:lastWord], text[pos:lineEnd]) {
 			closed = lastWord
 		}
 		if lm != "" {
@@ -175,13 +175,46 @@ func point(text string, s span, m string) (p span, n int) {
 	return p, n
 }
 
+// listEnd is where the list of points of the family of marker m ends in
+// text[s.start:s.end], when the text goes on after it (the article's
+// closing alinéa): a point that completes the article or the point goes
+// there, in the list, not after the alinéa. -1 when the list runs to the
+// end of the span, or when s holds no such point, or several lists of it.
+// sep is how the list sets its last point apart from what is before it.
+func listEnd(text string, s span, m string) (end int, sep string) {
+	family := markerFamily(m)
+	last := ""
+	for pos := s.start; pos < s.end; {
+		lineEnd := s.end
+		if eol := strings.IndexByte(text[pos:s.end], '\n'); eol >= 0 {
+			lineEnd = pos + eol
+		}
+		if lm := lineMarker(text[pos:lineEnd]); lm != "" && markerFamily(lm) == family {
+			last = lm
+		}
+		pos = lineEnd + 1
+	}
+	if last == "" {
+		return -1, ""
+	}
+	p, n := point(text, s, last)
+	if n != 1 || p.end >= s.start+len(strings.TrimRightFunc(text[s.start:s.end], unicode.IsSpace)) {
+		return -1, ""
+	}
+	if strings.HasSuffix(text[:p.start], "\n\n") {
+		return p.end, "\n\n"
+	}
+	return p.end, "\n"
+}
+
 // listClosed reports whether line, unmarked, stands after the list that
 // holds a point rather than in the point: the point so far (from its
 // marker) ends a sentence, and the line opens one. The last point of a
 // list ends with its stop ("3° Il tient le dossier.") and the alinéa
 // after it ("Le médecin informe la caisse.") is the article's, not the
 // 3°'s; between two points, such an alinéa is the first's, as the next
-// point's marker shows.
+// point's marker shows. A part numbered in Roman figures ("II. - …") is
+// no point of a list: the alinéas after it are its own.
 func listClosed(point, line string) bool {
 	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(line, " \t"))
 	return unicode.IsUpper(r) && frtext.EndsSentence(point)
