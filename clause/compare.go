@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/avenant-dev/avenant/internal/frtext"
 )
@@ -27,7 +29,8 @@ type Change struct {
 	// Hunks is the word-level diff of the text; nil for unchanged clauses.
 	Hunks []Hunk
 	// HeadingHunks is the word-level diff of the heading's title (its
-	// words besides kind and number) when that changed beyond case.
+	// words besides kind and number) when that changed at all, cosmetic
+	// changes (case, accents, typography) included.
 	HeadingHunks []Hunk
 	// Facts are the typed changes found in the clause.
 	Facts []Fact
@@ -211,14 +214,7 @@ func classifyMatch(old, new *Document, m match, refs *refIndex, datesCarried boo
 	if c.Kind == Modified && isTableRow(oc) && isTableRow(nc) {
 		c.Hunks = recordHunks(old, new, oc, nc, c.Hunks)
 	}
-	if ot, nt := headingTitle(oc), headingTitle(nc); CanonicalHeading(ot) != CanonicalHeading(nt) {
-		c.HeadingHunks = WordDiff(ot, nt)
-	}
-	// The aligner's similarity (word bigrams) is made for matching and is
-	// harsh on short texts; a reader expects the share of text kept, so
-	// that is what a change reports. The heading counts as text: a
-	// rewritten heading is a change a reader must not be told is 100 %.
-	c.Similarity = diffSimilarity(slices.Concat(c.HeadingHunks, c.Hunks))
+	c.HeadingHunks, c.Similarity = headingDiff(headingTitle(oc), headingTitle(nc), c.Hunks)
 	if c.Kind == Cosmetic {
 		return c
 	}
@@ -231,6 +227,27 @@ func classifyMatch(old, new *Document, m match, refs *refIndex, datesCarried boo
 		c.Facts = withTitleFacts(c.Facts, headingTitle(oc), headingTitle(nc), factSubject(nc))
 	}
 	return c
+}
+
+// headingDiff is the word diff of a clause's titles and the similarity of
+// the clause. A title that changed only in case, accents or typography is
+// shown as the text's cosmetic changes are, word by word, so that every
+// format says what changed; only a change beyond that counts against the
+// similarity, as it alone makes the clause a modified one.
+//
+// The aligner's similarity (word bigrams) is made for matching and is
+// harsh on short texts; a reader expects the share of text kept, so that
+// is what a change reports. The heading counts as text: a rewritten
+// heading is a change a reader must not be told is 100 %.
+func headingDiff(oldTitle, newTitle string, text []Hunk) ([]Hunk, float64) {
+	if oldTitle == newTitle {
+		return nil, diffSimilarity(text)
+	}
+	h := WordDiff(oldTitle, newTitle)
+	if CanonicalHeading(oldTitle) == CanonicalHeading(newTitle) {
+		return h, diffSimilarity(text)
+	}
+	return h, diffSimilarity(slices.Concat(h, text))
 }
 
 // withTitleFacts adds to the facts of a clause's text the amounts, rates,
@@ -355,11 +372,30 @@ func (c *Clause) Title() string { return headingTitle(c) }
 func headingTitle(c *Clause) string {
 	h := withoutStatus(c)
 	if c.Number != "" {
-		if i := strings.Index(h, c.Number); i >= 0 {
+		if i := numberAt(h, c.Number); i >= 0 {
 			h = h[i+len(c.Number):]
 		}
 	}
 	return strings.Trim(h, " .:-–—")
+}
+
+// numberAt is where a heading prints its number: the first time it starts
+// a word, so that the "I" of "TITRE I" is not the one inside "TITRE"
+// (whose title would read "TRE I – …" and differ from that of "Titre I –
+// …"); failing that, its first occurrence.
+func numberAt(h, number string) int {
+	for i := 0; i < len(h); {
+		k := strings.Index(h[i:], number)
+		if k < 0 {
+			break
+		}
+		k += i
+		if r, _ := utf8.DecodeLastRuneInString(h[:k]); k == 0 || !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return k
+		}
+		i = k + 1
+	}
+	return strings.Index(h, number)
 }
 
 // factSubject is the act code a tariff row prices, so that the amount in

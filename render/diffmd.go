@@ -71,8 +71,8 @@ func markdownRuns(hunks []clause.Hunk) string {
 				}
 				newLine = true
 			}
-			if strings.TrimSpace(line) == "" {
-				continue
+			if strings.TrimSpace(line) == "" && (newPara || newLine || len(paras) == 0) {
+				continue // no line opens with spaces only; between words they stay
 			}
 			switch {
 			case newPara || len(paras) == 0:

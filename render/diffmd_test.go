@@ -155,3 +155,27 @@ func parseFile(t *testing.T, path string) *clause.Document {
 	}
 	return clause.Parse(string(b))
 }
+
+// TestMarkdownKeepsSpaceChanges: a change of spacing alone between two
+// words (a cosmetic diff: " " → "  ", a line break → " ") kept the words
+// apart; the runs of spaces were dropped and "Le présent accord" printed
+// "Le présentaccord" (found by review).
+func TestMarkdownKeepsSpaceChanges(t *testing.T) {
+	eq := func(s string) clause.Hunk { return clause.Hunk{Op: clause.OpEqual, Text: s} }
+	del := func(s string) clause.Hunk { return clause.Hunk{Op: clause.OpDelete, Text: s} }
+	ins := func(s string) clause.Hunk { return clause.Hunk{Op: clause.OpInsert, Text: s} }
+	for _, tc := range []struct {
+		hunks []clause.Hunk
+		want  string
+	}{
+		{[]clause.Hunk{eq("Le présent"), del(" "), ins("  "), eq("accord s’applique.")}, "Le présent accord s’applique."},
+		{[]clause.Hunk{eq("Le présent"), del("\n"), ins(" "), eq("accord.")}, "Le présent accord."},
+		{[]clause.Hunk{eq("Le présent"), del(" "), ins("\n"), eq("accord.")}, "Le présent accord."},
+		{[]clause.Hunk{eq("Un"), ins("  "), eq("\n\nDeux")}, "Un Deux"},
+	} {
+		got := strings.Join(strings.Fields(strings.ReplaceAll(markdownRuns(tc.hunks), "\\\n", " ")), " ")
+		if got != tc.want {
+			t.Errorf("%q: got %q, want %q", tc.hunks, got, tc.want)
+		}
+	}
+}

@@ -43,7 +43,10 @@ type htmlChange struct {
 	NewNumber  string
 	Similarity string
 	Spans      []clause.Hunk
-	Facts      []string
+	// HeadingDiff is the word diff of the heading's title, when it
+	// changed (cosmetic changes included), as the text diff's "heading:".
+	HeadingDiff struct{ Spans []clause.Hunk }
+	Facts       []string
 }
 
 // DiffHTML writes a diff as one self-contained HTML page, a redline that a
@@ -145,6 +148,9 @@ func htmlChangeOf(d *clause.Diff, c *clause.Change, used map[string]bool) htmlCh
 		hc.Similarity = strconv.Itoa(int(c.Similarity*100+0.5)) + " %"
 	}
 	hc.Spans = changeSpans(d, c)
+	for _, h := range c.HeadingHunks {
+		hc.HeadingDiff.Spans = append(hc.HeadingDiff.Spans, clause.Hunk{Op: h.Op, Text: sanitize.Text(h.Text)})
+	}
 	for _, f := range c.Facts {
 		hc.Facts = append(hc.Facts, sanitize.Text(factLineFR(f)))
 	}
@@ -295,7 +301,9 @@ footer { margin-top: 3rem; color: var(--muted); font-size: .8rem; }
 {{- if .Renumbered}}<span class="mark renumbered" title="renumérotée">n° {{.OldNumber}} → {{.NewNumber}}</span>{{end}}
 {{- if .Moved}}<span class="mark moved">déplacée</span>{{end}}
 {{- if .Similarity}}<span class="mark similarity" title="similarité">{{.Similarity}}</span>{{end}}</span></h3>
-{{- if .Heading}}
+{{- if .HeadingDiff.Spans}}
+<div class="heading">intitulé : {{template "spans" .HeadingDiff}}</div>
+{{- else if .Heading}}
 <div class="heading">{{.Heading}}</div>
 {{- end}}
 <div class="text">

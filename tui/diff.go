@@ -145,6 +145,15 @@ func renderDiffLines(d *clause.Diff, c int, base, head string, side bool, st sty
 		}
 	}
 	out = append(out, strings.Repeat(" ", width))
+	if len(ch.HeadingHunks) > 0 {
+		// The heading's own word diff, cosmetic ones included, as the
+		// text and Markdown diffs print it ("heading: …").
+		_, _, heading := hunkSegs(ch.HeadingHunks, st)
+		for _, l := range flow(append([]seg{{text: "heading: ", style: st.Faint}}, heading...), width) {
+			out = append(out, drawLine(l, width))
+		}
+		out = append(out, strings.Repeat(" ", width))
+	}
 	oldSegs, newSegs, inline := diffSegs(d, ch, st)
 	if !side || width < 40 {
 		for _, l := range flow(inline, width) {
@@ -180,27 +189,36 @@ func renderDiffLines(d *clause.Diff, c int, base, head string, side bool, st sty
 func diffSegs(d *clause.Diff, ch *clause.Change, st styles) (oldSegs, newSegs, inline []seg) {
 	plain := lipgloss.NewStyle()
 	del, ins := st.Delete, st.Insert
-	mark := func(text, open, close string) string {
-		if st.Plain {
-			return open + text + close
-		}
-		return text
-	}
 	switch {
 	case len(ch.Old) == 0:
 		t := sanitize.Text(joinText(d.New, ch.New))
 		newSegs = []seg{{text: t, style: ins, tag: 1}}
-		return nil, newSegs, []seg{{text: mark(t, "{+", "+}"), style: ins, tag: 1}}
+		return nil, newSegs, []seg{{text: st.mark(t, "{+", "+}"), style: ins, tag: 1}}
 	case len(ch.New) == 0:
 		t := sanitize.Text(joinText(d.Old, ch.Old))
 		oldSegs = []seg{{text: t, style: del, tag: 1}}
-		return oldSegs, nil, []seg{{text: mark(t, "[-", "-]"), style: del, tag: 1}}
+		return oldSegs, nil, []seg{{text: st.mark(t, "[-", "-]"), style: del, tag: 1}}
 	case len(ch.Hunks) == 0:
 		t := sanitize.Text(joinText(d.New, ch.New))
 		o := sanitize.Text(joinText(d.Old, ch.Old))
 		return []seg{{text: o, style: plain}}, []seg{{text: t, style: plain}}, []seg{{text: t, style: plain}}
 	}
-	for i, h := range ch.Hunks {
+	return hunkSegs(ch.Hunks, st)
+}
+
+// mark brackets a deletion or an insertion where no colour shows it.
+func (st styles) mark(text, open, close string) string {
+	if st.Plain {
+		return open + text + close
+	}
+	return text
+}
+
+// hunkSegs styles a word diff: the old side, the new side and both inline.
+func hunkSegs(hunks []clause.Hunk, st styles) (oldSegs, newSegs, inline []seg) {
+	plain := lipgloss.NewStyle()
+	del, ins := st.Delete, st.Insert
+	for i, h := range hunks {
 		t := sanitize.Text(h.Text)
 		tag := i + 1
 		switch h.Op {
@@ -209,11 +227,11 @@ func diffSegs(d *clause.Diff, ch *clause.Change, st styles) (oldSegs, newSegs, i
 			newSegs = append(newSegs, seg{t, plain, tag})
 			inline = append(inline, seg{t, plain, tag})
 		case clause.OpDelete:
-			oldSegs = append(oldSegs, seg{mark(t, "[-", "-]"), del, tag})
-			inline = append(inline, seg{mark(t, "[-", "-]"), del, tag})
+			oldSegs = append(oldSegs, seg{st.mark(t, "[-", "-]"), del, tag})
+			inline = append(inline, seg{st.mark(t, "[-", "-]"), del, tag})
 		case clause.OpInsert:
-			newSegs = append(newSegs, seg{mark(t, "{+", "+}"), ins, tag})
-			inline = append(inline, seg{mark(t, "{+", "+}"), ins, tag})
+			newSegs = append(newSegs, seg{st.mark(t, "{+", "+}"), ins, tag})
+			inline = append(inline, seg{st.mark(t, "{+", "+}"), ins, tag})
 		}
 	}
 	return oldSegs, newSegs, inline
