@@ -1,13 +1,19 @@
 package cli
 
 import (
+	"fmt"
+	"io"
 	"os"
+	"time"
+
+	"github.com/charmbracelet/x/term"
 
 	"github.com/avenant-dev/avenant/store"
 )
 
 // openStore opens the store named by --store, else the nearest enclosing
-// one. Notices (a repaired branch, a commit kept off main) go to stderr.
+// one. Notices (a repaired branch, a commit kept off main) go to stderr,
+// and so does the progress of a long first read (progressTo).
 func openStore(g *globals) (*store.Store, error) {
 	var s *store.Store
 	var err error
@@ -20,7 +26,35 @@ func openStore(g *globals) (*store.Store, error) {
 		return nil, err
 	}
 	s.Notices = g.io.Err
+	if !g.quiet {
+		tty := false
+		if f, ok := g.io.Err.(*os.File); ok {
+			tty = term.IsTerminal(f.Fd())
+		}
+		s.Progress = progressTo(g.io.Err, tty)
+	}
 	return s, nil
+}
+
+// progressTo tells of a long task on w: on a terminal, a counter redrawn
+// in place at most ten times a second and erased at the end; elsewhere (a
+// log, a CI job), one line as it starts, so that neither a wait nor the
+// log grows without bound.
+func progressTo(w io.Writer, tty bool) func(task string, done, total int) {
+	var last time.Time
+	return func(task string, done, total int) {
+		switch {
+		case !tty:
+			if done == 0 {
+				fmt.Fprintf(w, "avenant: %s: %d versions, once…\n", task, total)
+			}
+		case done >= total:
+			fmt.Fprint(w, "\r\x1b[K")
+		case done == 0 || time.Since(last) >= 100*time.Millisecond:
+			last = time.Now()
+			fmt.Fprintf(w, "\r\x1b[Kavenant: %s: %d/%d…", task, done, total)
+		}
+	}
 }
 
 // isFile reports whether arg names an existing file or directory, which

@@ -376,11 +376,13 @@ func (s *Store) rebuildIndex(fp string) (*index, error) {
 		}
 	}
 	ix.init()
+	var todo []int
 	for i := range ix.Versions {
 		if stale[ix.Versions[i].Commit] {
-			s.rederive(ix, i)
+			todo = append(todo, i)
 		}
 	}
+	s.rederiveAll(ix, todo)
 	return ix, nil
 }
 

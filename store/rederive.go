@@ -62,6 +62,38 @@ func (s *Store) rederive(ix *index, i int) {
 	s.saveRederived(v)
 }
 
+// rederiveAll re-derives versions todo of ix (rederive), telling Progress
+// how far it has gone: each version not re-derived before is two texts
+// read and compared, and a store of hundreds of versions written by an
+// older avenant took minutes on its first read, without a word.
+func (s *Store) rederiveAll(ix *index, todo []int) {
+	var work []int
+	for _, i := range todo {
+		v := &ix.Versions[i]
+		if _, ok := ix.byCommit[v.Parent]; !ok {
+			continue // it answers none: nothing to compare
+		}
+		if cached, ok := s.rederived(v.Commit); ok {
+			v.Changes = cached
+			continue
+		}
+		work = append(work, i)
+	}
+	for k, i := range work {
+		if s.Progress != nil {
+			s.Progress(RederiveTask, k, len(work))
+		}
+		s.rederive(ix, i)
+	}
+	if s.Progress != nil && len(work) > 0 {
+		s.Progress(RederiveTask, len(work), len(work))
+	}
+}
+
+// RederiveTask names, to Progress, the re-derivation of the versions an
+// older avenant recorded.
+const RederiveTask = "reading again the changes of the versions an older avenant recorded"
+
 // reclassify is rederive's verdict on changes (see there), d comparing the
 // parent with the version, both read from the store: their clauses carry
 // their stable ids.

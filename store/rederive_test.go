@@ -61,7 +61,8 @@ func changesOf(t *testing.T, s *Store) string {
 // cosmetic. changes.json now records the rule it was derived by, and a
 // version recorded under an older rule is re-derived when read, its ids
 // kept: the same verdicts as a fresh import, no version lost, the result
-// cached for the next rebuild.
+// cached for the next rebuild. That first read is told to Progress (a
+// store of hundreds of versions looked hung).
 func TestStaleChangesRederived(t *testing.T) {
 	text13 := sentB1 + " " + sentB2
 	fresh := newStore(t)
@@ -95,6 +96,12 @@ func TestStaleChangesRederived(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// The first read is told as it goes, from 0 to the end; a read
+		// from the cache tells nothing.
+		var told []string
+		s.Progress = func(task string, done, total int) {
+			told = append(told, fmt.Sprintf("%d/%d", done, total))
+		}
 		if got := changesOf(t, s); got != want {
 			t.Errorf("%s: the store recorded by the old rule reads\n%swhere a fresh import reads\n%s", step, got, want)
 		}
@@ -105,6 +112,9 @@ func TestStaleChangesRederived(t *testing.T) {
 		spans, err := s.Blame("art-13", nil, false)
 		if err != nil || len(spans) != 2 || spans[1].Version.Label != "V-2" || !strings.Contains(spans[1].Text, sentB2[:20]) {
 			t.Errorf("%s: blame 13: %v %v", step, spans, err)
+		}
+		if wantTold := map[bool]string{true: "", false: "0/1 1/1"}[step == "from the cache"]; strings.Join(told, " ") != wantTold {
+			t.Errorf("%s: progress told %q, want %q", step, told, wantTold)
 		}
 		vs, _ := s.Versions()
 		cache := s.rederivedPath(vs[1].Commit)

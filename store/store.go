@@ -44,6 +44,10 @@ type Store struct {
 	// Notices receives notices (a repaired branch, a commit kept off main); nil
 	// discards them.
 	Notices io.Writer
+	// Progress, when set, hears how far a long task has gone (the first
+	// read of a store an older avenant wrote: rederiveAll): done of total,
+	// from 0 to total, which ends it.
+	Progress func(task string, done, total int)
 
 	idx    *index
 	locked bool
