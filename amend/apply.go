@@ -350,7 +350,25 @@ func (st *state) applyTo(op Op, t Target, by string) error {
 		if !st.dropEmptied(i, by) {
 			st.mark(i, by)
 		}
-	case Rewrite:
+	case Rewrite, Repeal:
+		if t.Part != nil {
+			s, err := scope(*text, t)
+			if err != nil {
+				return err
+			}
+			with := ""
+			if op.Kind == Rewrite {
+				with = op.New
+			}
+			if *text, err = editPart(*text, s, t, with); err != nil {
+				return err
+			}
+			st.mark(i, by)
+			return nil
+		}
+		if op.Kind == Repeal {
+			return st.repeal(i, t, text, by)
+		}
 		if op.Clauses != nil {
 			st.replaceBody(i, op.Clauses, by)
 			return nil
@@ -362,20 +380,24 @@ func (st *state) applyTo(op Op, t Target, by string) error {
 		}
 		st.rewrite(i, t, op.New)
 		st.mark(i, by)
-	case Repeal:
-		if !t.narrowed() && !t.Heading {
-			st.drop(i, st.end(i), by)
-			return nil
-		}
-		s, err := scope(*text, t)
-		if err != nil {
-			return err
-		}
-		*text = splice(*text, s, "")
-		st.mark(i, by)
 	case Insert:
 		return st.insert(i, t, op, by)
 	}
+	return nil
+}
+
+// repeal removes clause i, or the unit of its text t names.
+func (st *state) repeal(i int, t Target, text *string, by string) error {
+	if !t.narrowed() && !t.Heading {
+		st.drop(i, st.end(i), by)
+		return nil
+	}
+	s, err := scope(*text, t)
+	if err != nil {
+		return err
+	}
+	*text = splice(*text, s, "")
+	st.mark(i, by)
 	return nil
 }
 

@@ -89,6 +89,9 @@ type Target struct {
 	// Words locates an alinéa by words it holds ("après les termes
 	// « … », est ajouté un alinéa").
 	Words string
+	// Part is the end or the start of the unit a rewrite or a repeal
+	// changes, from or up to words it holds; nil for the whole unit.
+	Part *Part
 	// InAnnex places an article in the annex numbered Annex ("" for the
 	// only one): "l'article 2 de l'annexe 1", or under a lead-in naming
 	// the annex. It is looked for there only, as a row is.

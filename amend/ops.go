@@ -383,6 +383,20 @@ func parseOps(frame string, ctx Target, last *Target, quotes []string) ([]Op, er
 		return nil, err
 	}
 	code, targets := amendedCode(ctx, targets)
+	part, locText, err := readPart(locText, quotes)
+	if err != nil {
+		return nil, err
+	}
+	if part != nil {
+		for _, f := range ops {
+			if f.op.Kind != Rewrite && f.op.Kind != Repeal {
+				return nil, errf("names the start or the end of a unit for an operation that takes words: not read")
+			}
+		}
+		for k := range targets {
+			targets[k].Part = part
+		}
+	}
 	words := anchorWords.FindStringSubmatch(locText)
 	if locText, err = located(locText, targets, words != nil, quotes); err != nil {
 		return nil, err

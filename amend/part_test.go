@@ -1,0 +1,31 @@
+package amend
+
+import (
+	"testing"
+
+	"github.com/avenant-dev/avenant/clause"
+)
+
+// The end of a sentence or an alinéa from words it holds ("après le mot
+// « X », la fin de la phrase est ainsi rédigée"), or its start up to them
+// ("le début du second alinéa jusqu'au mot « X »"), is rewritten or
+// deleted, the rest kept. Before, the whole alinéa was rewritten: "La
+// consultation est valorisée à 26,50 €." became "est payée 30 €.", and
+// "le début … est ainsi rédigé" with no words named replaced the alinéa.
+func TestPartOfUnit(t *testing.T) {
+	base := clause.Parse("# Convention\n\n### Article 3 - Tarifs\n\nLa consultation est valorisée à 26,50 €. Elle est payée.\n\nLe médecin est rémunéré par la caisse. Il reçoit un forfait.\n")
+	runApplyCases(t, base, []applyCase{
+		{name: "the end of the sentence, after words", amend: "### Article 1er\n\nAu premier alinéa de l'article 3, après le mot : « consultation », la fin de la phrase est ainsi rédigée : « est payée 30 €. »",
+			clause: "article 3", want: "La consultation est payée 30 €. Elle est payée.\n\nLe médecin est rémunéré par la caisse. Il reçoit un forfait."},
+		{name: "the end of the alinéa, from words", amend: "### Article 1er\n\nÀ l'article 3, à compter du mot : « valorisée », la fin du premier alinéa est ainsi rédigée : « fixée à 30 €. »",
+			clause: "article 3", want: "La consultation est fixée à 30 €.\n\nLe médecin est rémunéré par la caisse. Il reçoit un forfait."},
+		{name: "the end deleted, its stop kept", amend: "### Article 1er\n\nAu second alinéa de l'article 3, après le mot : « rémunéré », la fin de la phrase est supprimée.",
+			clause: "article 3", want: "La consultation est valorisée à 26,50 €. Elle est payée.\n\nLe médecin est rémunéré. Il reçoit un forfait."},
+		{name: "the start, up to words", amend: "### Article 1er\n\nLe début du second alinéa de l'article 3 jusqu'au mot : « caisse » est ainsi rédigé : « La caisse paie le médecin ».",
+			clause: "article 3", want: "La consultation est valorisée à 26,50 €. Elle est payée.\n\nLa caisse paie le médecin. Il reçoit un forfait."},
+		{name: "the start, no words named", amend: "### Article 1er\n\nLe début du premier alinéa de l'article 3 est ainsi rédigé : « La visite » (le reste sans changement).",
+			err: "Article 1er: names le début without the words it runs from or to: name them (« après le mot … », « jusqu'au mot … »)"},
+		{name: "at the end, words put in", amend: "### Article 1er\n\nÀ la fin du premier alinéa de l'article 3, les mots « et remboursée » sont ajoutés.",
+			clause: "article 3", want: "La consultation est valorisée à 26,50 €. Elle est payée et remboursée.\n\nLe médecin est rémunéré par la caisse. Il reçoit un forfait."},
+	})
+}
