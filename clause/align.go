@@ -676,7 +676,10 @@ func (a *aligner) fragment(s, i int) bool {
 			continue
 		}
 		j := g.m[1-s][0]
-		if !compat(j) {
+		// A tariff row is one record: two rows of one act are never one
+		// split in two ("| G | DROM | 32 € |" gone merged into the
+		// Métropole row read "code: G → –", G still priced).
+		if !compat(j) || isTariffRow(&f.d.Clauses[i]) && isTariffRow(&of.d.Clauses[j]) {
 			continue
 		}
 		c := containment(piece, of.bigrams(j))

@@ -2,6 +2,7 @@ package clause
 
 import (
 	"cmp"
+	"slices"
 	"strconv"
 )
 
@@ -45,15 +46,21 @@ func (a *aligner) matchTableRows() {
 	}
 }
 
-// sameQualifier is 1 for two rows of one act told apart from its other
-// rows by the same cell in both versions ("| G | DROM | 32 € |"), else 0:
-// such rows are the same record wherever they stand in their table. By
-// their place alone, the DROM row set above the Métropole row was paired
-// with the Métropole row, and check read both zones' prices changed
-// ("amount G (DROM): 30 € → 32 €") where none had.
+// sameQualifier is 1 for two rows of one act where the cell that tells
+// one of them from its act's other rows ("| G | DROM | 32 € |") stands in
+// the other too, else 0: such rows are the same record wherever they
+// stand in their table, and a zone's row kept when the other zone's is
+// taken out is still that zone's. By their place alone, the DROM row set
+// above the Métropole row was paired with the Métropole row, and check
+// read both zones' prices changed ("amount G (DROM): 30 € → 32 €") where
+// none had.
 func (a *aligner) sameQualifier(o, n int) float64 {
 	od, nd := a.f[sOld].d, a.f[sNew].d
-	if q := od.rowQualifier(&od.Clauses[o]); q != "" && q == nd.rowQualifier(&nd.Clauses[n]) {
+	oc, nc := &od.Clauses[o], &nd.Clauses[n]
+	if q := od.rowQualifier(oc); q != "" && slices.Contains(RowCells(nc.Text), q) {
+		return 1
+	}
+	if q := nd.rowQualifier(nc); q != "" && slices.Contains(RowCells(oc.Text), q) {
 		return 1
 	}
 	return 0

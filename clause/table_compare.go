@@ -27,7 +27,11 @@ func rowFacts(old, new *Document, oc, nc *Clause, refs *refIndex) []Fact {
 	oz, nz := old.zoneOf(oc), new.zoneOf(nc)
 	moved := oz != "" && nz != "" && oz != nz
 	if len(oCells) != len(nCells) || max(amountCells(oCells), amountCells(nCells)) < 2 && !moved {
-		facts := compareFacts(strings.Join(oCells, cellSep), strings.Join(nCells, cellSep), subject, refs)
+		// Read by the row's code, then named as the row: a qualified
+		// subject is no code, and the reader tied the price to a code of
+		// the label instead ("| G | Consultation (DROM) | … |": "amount
+		// DROM").
+		facts := compareFacts(strings.Join(oCells, cellSep), strings.Join(nCells, cellSep), factSubject(nc), refs)
 		facts = zoneNamed(qualify(facts, factSubject(nc), subject), subject, oz, nz)
 		return withRowCode(facts, factSubject(oc), factSubject(nc))
 	}
@@ -434,10 +438,14 @@ func presentFacts(d *Document, c *Clause, removed bool) []Fact {
 		if isTableRow(c) {
 			zone = d.zoneOf(c)
 		}
+		// Read by the row's code, then named as the row (see rowFacts).
+		code, body := factSubject(c), d.factBody(c)
 		if removed {
-			return zoneNamed(removedFacts(d.factBody(c), subject), subject, zone, "")
+			all := qualify(compareFacts(body, "", code, nil), code, subject)
+			return zoneNamed(presenceFacts(all, subject, true), subject, zone, "")
 		}
-		return zoneNamed(addedFacts(d.factBody(c), subject), subject, "", zone)
+		all := qualify(compareFacts("", body, code, nil), code, subject)
+		return zoneNamed(presenceFacts(all, subject, false), subject, "", zone)
 	}
 	names := columnNames(d, c)
 	var all []Fact
