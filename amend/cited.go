@@ -15,7 +15,7 @@ import (
 // n° …", "mentionné au 3° de l'article 4". Read as a target, the code
 // cited was taken for the text amended (the instruction refused on a
 // convention) and its article for the article amended.
-var citing = pattern(`\b(?:en\s+application|pour\s+l'application|en\s+vertu|au\s+sens|sous\s+réserve|conformément|selon|dans\s+sa\s+rédaction\s+(?:issue|résultant)|tel(?:le)?s?\s+qu'(?:il|elle)s?\s+résulte(?:nt)?|(?:prévue?s?|mentionnée?s?|visée?s?|définie?s?|fixée?s?|énoncée?s?|énumérée?s?|citée?s?)\s+(?:à|au|aux|par|dans))\s*(?:d(?:e|u|es)\s|d'|à\s|aux?\s)?\s*(?:l'\s*|les?\s+|la\s+)?(?:dispositions\s+d(?:e|u|es)\s+(?:l'\s*|la\s+|les?\s+)?)?(?:articles?\b|code\b|loi\b|ordonnance\b|décret\b|arrêté\b|convention\b|accord\b|Constitution\b|\d+°|(?-i:[IVX]+)\b|(?-i:[a-z])\)|(?:ORD)\s+(?:alinéa|phrase))`)
+var citing = pattern(`\b(?:en\s+application|pour\s+l'application|en\s+vertu|au\s+sens|sous\s+réserve|conformément|selon|dans\s+sa\s+rédaction\s+(?:issue|résultant)|tel(?:le)?s?\s+qu'(?:il|elle)s?\s+résulte(?:nt)?|tel(?:le)?s?\s+que\s+(?:modifiée?s?|rédigée?s?|complétée?s?)\s+par|(?:prévue?s?|mentionnée?s?|visée?s?|définie?s?|fixée?s?|énoncée?s?|énumérée?s?|citée?s?)\s+(?:à|au|aux|par|dans))\s*(?:d(?:e|u|es)\s|d'|à\s|aux?\s)?\s*(?:l'\s*|les?\s+|la\s+)?(?:dispositions\s+d(?:e|u|es)\s+(?:l'\s*|la\s+|les?\s+)?)?(?:articles?\b|code\b|loi\b|ordonnance\b|décret\b|arrêté\b|convention\b|accord\b|Constitution\b|\d+°|(?-i:[IVX]+)\b|(?-i:[a-z])\)|(?:ORD)\s+(?:alinéa|phrase))`)
 
 // citedEnd are the marks a reference cited runs to: the end of its part
 // of the sentence, or a quotation.

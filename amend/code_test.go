@@ -25,6 +25,10 @@ func TestCodeAmended(t *testing.T) {
 			clause: "article L. 162-5-2", want: "La convention est publiée."},
 		{name: "an article created in the code", amend: "### Article 1er\n\nAu code de la sécurité sociale, il est créé un article L. 162-5-3 ainsi rédigé :\n\n« Article L. 162-5-3\n\n« La convention est publiée. »",
 			clause: "article L. 162-5-3", want: "La convention est publiée."},
+		{name: "the same code", amend: "### Article 1er\n\nI. - À l'article L. 162-5 du code de la sécurité sociale, le mot « définis » est remplacé par le mot « fixés ».\n\nII. - À l'article L. 162-5-1 du même code, le mot « cinq » est remplacé par le mot « six ».",
+			clause: "article L. 162-5-1", want: six},
+		{name: "the same code, none named", amend: "### Article 1er\n\nÀ l'article L. 162-5-1 dudit code, le mot « cinq » est remplacé par le mot « six ».",
+			err: "Article 1er: names « dudit code », but no instruction before names a text other than this one: name it"},
 		{name: "another code", amend: "### Article 1er\n\nÀ l'article L. 162-5-1 du code de la santé publique, le mot « cinq » est remplacé par le mot « six ».",
 			err: "Article 1er: amends the code de la santé publique, not this text (« Code de la sécurité sociale - Partie législative »)"},
 		{name: "a code whose name goes on", amend: "### Article 1er\n\nÀ l'article L. 162-5-1 du code de la sécurité, le mot « cinq » est remplacé par le mot « six ».",
@@ -58,6 +62,8 @@ func TestOtherTextAmended(t *testing.T) {
 			err: "Article 1er: amends the loi n° 2004-810 du 13 août 2004, not this text (« Convention nationale des médecins »)"},
 		{name: "a décret's lead-in", amend: "### Article 1er\n\nLe décret n° 2010-1 du 4 janvier 2010 est ainsi modifié :\n\n1° L'article 3 est abrogé.",
 			err: "Article 1er, 1°: amends the décret n° 2010-1 du 4 janvier 2010, not this text (« Convention nationale des médecins »)"},
+		{name: "a division of a loi, in a lead-in", amend: "### Article 1er\n\nLe chapitre II du titre II de la loi organique n° 2001-692 du 1er août 2001 est ainsi modifié :\n\n1° Après l'article 3, il est inséré un article 3-1 ainsi rédigé : « Art. 3-1. - Nul ne peut. »",
+			err: "Article 1er, 1°: amends the loi organique n° 2001-692 du 1er août 2001, not this text (« Convention nationale des médecins »)"},
 		{name: "the convention itself", amend: "### Article 1er\n\nÀ l'article 3 de la convention, le mot « cinq » est remplacé par le mot « six ».",
 			clause: "article 3", want: "La convention est conclue pour six ans."},
 	})
@@ -111,6 +117,8 @@ func TestCitedTextIsNotAmended(t *testing.T) {
 			clause: "article 3", want: "La convention est conclue pour six ans."},
 		{name: "an article cited", amend: "### Article 1er\n\nDans les conditions prévues à l'article 4, l'article 3 est abrogé.",
 			clause: "article 3", gone: true},
+		{name: "the text as an article made it", amend: "### Article 1er\n\nÀ l'article 3, tel que modifié par l'article 2 du présent avenant, le mot « cinq » est remplacé par le mot « six ».",
+			clause: "article 3", want: "La convention est conclue pour six ans."},
 	})
 	avenant := amendDoc("### Article 1er\n\nEn application de l'article L. 162-5 du code de la sécurité sociale, à l'article 3, le mot « cinq » est remplacé par le mot « six ».\n\n" +
 		"### Article 2\n\nÀ l'article 4, le mot « adhère » est remplacé par les mots « adhère, au sens du code de la santé publique, ».")

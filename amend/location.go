@@ -226,11 +226,21 @@ var codeNamed = pattern(`\b(?:le|du|au)\s+(code\s+[\pL'][^,;:¦\x01]*)`)
 // one it amends: the text whose article it names ("l'article 4 de la
 // Constitution", "de l'article 3 de l'ordonnance n° 58-1100…"), or the
 // subject of its lead-in ("Le décret n° 2010-1 … est ainsi modifié :").
+// A division of such a text is named so too ("Le chapitre II du titre II
+// de la loi organique n° 2001-692 … est ainsi modifié :"): read as
+// naming none, the points under it amended the text given, "après le
+// même article 11, il est inséré un article 11-1" its article 11.
 // Elsewhere in an instruction, a loi or a décret is one it cites. A
 // convention, an accord, a protocole… is another text when a name of its
 // own follows its kind ("la convention nationale des infirmiers"): bare,
 // it is the text amended (codeOf).
-var textNamed = pattern(`(?:\barticles?\s+NUMLIST\s+(?:de\s+la\s+|du\s+|de\s+l'\s*)|^\s*(?:(?:à|dans)\s+)?(?:la\s+|le\s+|au\s+|l'\s*))((?-i:Constitution)\b|(?:loi|ordonnance|décret|arrêté)\s+(?:organique\s+)?(?:n°|du\s+\d)[^,;:¦\x01]*|(?:convention|accord|avenant|protocole|contrat|traité|directive)\b[^,;:¦\x01]*)`)
+var textNamed = pattern(`(?:\barticles?\s+NUMLIST\s+(?:de\s+la\s+|du\s+|de\s+l'\s*)|\b(?:chapitre|titre|section|sous-section|livre|partie|annexe)\s+(?:[\dIVXLC]+(?:er|re)?|premier|première|unique)\s+(?:de\s+la\s+|du\s+|de\s+l'\s*)|^\s*(?:(?:à|dans)\s+)?(?:la\s+|le\s+|au\s+|l'\s*))((?-i:Constitution)\b|(?:loi|ordonnance|décret|arrêté)\s+(?:organique\s+)?(?:n°|du\s+\d)[^,;:¦\x01]*|(?:convention|accord|avenant|protocole|contrat|traité|directive)\b[^,;:¦\x01]*)`)
+
+// sameText matches a code, a loi, an ordonnance, a décret or an arrêté
+// named as the one an instruction before named ("l'article L. O. 135-2
+// du même code", "dudit code", "de la même loi"). Read as naming none,
+// "l'article 3 du même code" amended the article 3 of the text given.
+var sameText = pattern(`\b(?:du\s+même|dudit)\s+(?:code|décret|arrêté)\b|\bde\s+(?:la\s+même|ladite)\s+(?:loi|ordonnance)\b|\bde\s+(?:l'\s*ordonnance|l'\s*arrêté)\s+(?:précitée?|susvisée?)`)
 
 // citedAs is how a text named in the instruction that amends it says it
 // was named before ("l'arrêté du 13 novembre 1998 susvisé"): not part of
@@ -281,6 +291,14 @@ func parseClauses(s string, ctx Target, last *Target) ([]Target, error) {
 	}
 	if t.Code = codeOf(s); t.Code == "" {
 		t.Code = ctx.Code
+	}
+	if m := sameText.FindString(s); m != "" && t.Code == "" {
+		// "l'article 3 du même code": the text the instruction
+		// before named, never the one amended by default.
+		if last == nil || last.Code == "" {
+			return nil, errf("names « %s », but no instruction before names a text other than this one: name it", strings.TrimSpace(m))
+		}
+		t.Code = last.Code
 	}
 	t.Heading = locHeading.MatchString(s)
 	t.Table = rows == nil && locTable.MatchString(s)
