@@ -135,6 +135,11 @@ func (s *Store) Import(doc *clause.Document, opts ImportOptions) (*ImportResult,
 		// What a store would refuse to read back is never written.
 		return nil, fmt.Errorf("%w: %d, more than %d", clause.ErrTooManyClauses, len(doc.Clauses), clause.MaxClauses)
 	}
+	var seen map[string]plumbing.Hash
+	if opts.Base == "" && !s.locked {
+		seen, _ = s.tags() // unread, the check below is skipped
+		whileWaiting()
+	}
 	unlock, ix, err := s.lockRepaired()
 	if err != nil {
 		return nil, s.fault(err)
@@ -142,6 +147,9 @@ func (s *Store) Import(doc *clause.Document, opts ImportOptions) (*ImportResult,
 	defer unlock()
 	if done, err := s.checkNewLabel(ix, doc, asked); done != nil || err != nil {
 		return done, err
+	}
+	if err := landedMeanwhile(ix, seen, opts); err != nil {
+		return nil, err
 	}
 	base, err := s.resolveBase(ix, opts.Base, opts.Date)
 	if err != nil {
@@ -213,6 +221,35 @@ func (s *Store) Import(doc *clause.Document, opts ImportOptions) (*ImportResult,
 	at := s.recordIndex(ix, v)
 	s.dropKeptOf(ix, []string{s.partyBranch(ix, v.Party).Short(), mainBranch, "HEAD"}, plumbing.NewHash(v.Commit))
 	return &ImportResult{Version: &ix.Versions[at], Diff: diff, Repeats: repeats}, nil
+}
+
+// whileWaiting runs between the look at the store's versions an import
+// takes before its lock and the lock: a test's other import lands there.
+var whileWaiting = func() {}
+
+// errLandedMeanwhile refuses an import that another import overtook.
+var errLandedMeanwhile = errors.New("another import or a pull stored a later version while this one waited for the store")
+
+// landedMeanwhile refuses an import without --base that a version dated
+// after it, stored by another import while it waited for the lock (seen:
+// the tags before it), would turn into a back-fill. Started together, in
+// date order, the imports would otherwise make a line or a fork of
+// side versions by which process took the lock first: the one that lost
+// would answer an older version and leave the newer text off its line.
+// Refused, it writes nothing, and run again it is a back-fill the user
+// chose. nil seen (a --base given, the tags unread) checks nothing.
+func landedMeanwhile(ix *index, seen map[string]plumbing.Hash, opts ImportOptions) error {
+	if seen == nil {
+		return nil
+	}
+	for i := len(ix.Versions) - 1; i >= 0; i-- {
+		v := &ix.Versions[i]
+		if _, ok := seen[v.Label]; !ok && v.Date > opts.Date {
+			return fmt.Errorf("%s (%s): %w: %s (%s), dated after it; nothing imported: import it again to store it beside that version, answering the one before its date, or with --base",
+				opts.Label, opts.Date, errLandedMeanwhile, v.Label, v.Date)
+		}
+	}
+	return nil
 }
 
 // repeated names the version of v's party that v repeats (ImportResult.

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
@@ -41,7 +42,8 @@ func TestRaceChild(t *testing.T) {
 		fmt.Println("error", err)
 		os.Exit(2)
 	}
-	r, err := s.Import(parseMD(killText(len(name))+"Signé par "+name+".\n"), ImportOptions{Party: name, Label: "L-" + name, Date: "2024-01-02"})
+	date := cmp.Or(os.Getenv("AVENANT_RACE_DATE"), "2024-01-02")
+	r, err := s.Import(parseMD(killText(len(name))+"Signé par "+name+".\n"), ImportOptions{Party: name, Label: "L-" + name, Date: date})
 	if err != nil {
 		fmt.Println("error", err)
 		os.Exit(2)
@@ -51,8 +53,10 @@ func TestRaceChild(t *testing.T) {
 }
 
 // raceImports starts n imports at once, each its own process, party and
-// label, and returns the label → commit of those that reported success.
-func raceImports(t *testing.T, dir string, n int) map[string]string {
+// label (and date, when dates is given), and returns the label → commit
+// of those that reported success; a failure other than errLandedMeanwhile
+// fails the test.
+func raceImports(t *testing.T, dir string, n int, dates ...func(int) string) map[string]string {
 	t.Helper()
 	var mu sync.Mutex
 	var wg sync.WaitGroup
@@ -63,7 +67,13 @@ func raceImports(t *testing.T, dir string, n int) map[string]string {
 			defer wg.Done()
 			cmd := exec.Command(os.Args[0], "-test.run=^TestRaceChild$", "-test.count=1")
 			cmd.Env = append(os.Environ(), "AVENANT_RACE_STORE="+dir, fmt.Sprintf("AVENANT_RACE_NAME=P%02d", i))
+			if len(dates) > 0 {
+				cmd.Env = append(cmd.Env, "AVENANT_RACE_DATE="+dates[0](i))
+			}
 			out, _ := cmd.Output()
+			if l := string(out); strings.HasPrefix(l, "error") && !strings.Contains(l, errLandedMeanwhile.Error()) {
+				t.Errorf("import %d: %s", i, l)
+			}
 			for _, l := range strings.Split(string(out), "\n") {
 				if f := strings.Fields(l); len(f) == 3 && f[0] == "ok" {
 					mu.Lock()
