@@ -89,33 +89,6 @@ func bareRunIn(h head, s string) bool {
 	return strings.TrimSpace(s[h.cut:h.body]) == ""
 }
 
-// finiteVerbs are the verbs a sentence of an arrêté's or a convention's
-// article turns on ("Le présent arrêté sera publié…", "La convention entre
-// en vigueur…"); a title names a subject and has none.
-var finiteVerbs = map[string]bool{
-	"est": true, "sont": true, "sera": true, "seront": true, "peut": true, "peuvent": true,
-	"doit": true, "doivent": true, "a": true, "ont": true, "entre": true, "entrent": true,
-	"fixe": true, "fixent": true, "abroge": true, "abrogé": true, "abrogée": true, "abrogés": true,
-	"abrogées": true, "s'applique": true, "s'appliquent": true, "chargé": true, "chargés": true,
-}
-
-// statesSomething reports a line that, after "Article 2 -", reads as a
-// sentence rather than a title: five words or more, one a finite verb.
-// "Article 2 - Le présent arrêté sera publié au Journal officiel." opens
-// the article's text; "Article 12 - Dispositions finales." stays a title.
-func statesSomething(text string) bool {
-	words := strings.Fields(text)
-	if len(words) < 5 {
-		return false
-	}
-	for _, w := range words {
-		if finiteVerbs[strings.ToLower(strings.Trim(w, ",;:.«»\"()"))] {
-			return true
-		}
-	}
-	return false
-}
-
 // runInStart finds the text an article heading's line may carry after the
 // heading ("Art. 1er. – Est approuvée la convention…", "Art. L. 162-5. –
 // Les rapports…", as the Journal officiel and the codes print articles):

@@ -210,3 +210,54 @@ func TestCompareRunInArticle(t *testing.T) {
 		}
 	}
 }
+
+// TestStatesSomething: a sentence is told from a title by the signs of a
+// verb, whatever the verb: none of the sentences' verbs below is on any
+// list. A title is a noun phrase, however it opens and ends.
+func TestStatesSomething(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"Le présent arrêté prend effet le 1er janvier 2025.", true},
+		{"Le directeur général de la santé veille à l'exécution du présent arrêté.", true},
+		{"Les parties signataires conviennent de modifier la nomenclature", true},
+		{"La caisse répond dans un délai de trois mois.", true},
+		{"Le présent avenant entre en vigueur le 1er janvier 2026.", true},
+		{"Cette disposition ne concerne que les médecins du secteur 1", true},
+		{"Les tarifs figurant à l'annexe 1 s'appliquent aux actes", true},
+		{"Un barème national tient compte de la composition du foyer.", true},
+		{"Le présent arrêté sera publié au Journal officiel.", true},
+		{"Dispositions finales.", false},
+		{"Les médecins et la caisse.", false},
+		{"Les engagements des parties signataires.", false},
+		{"Conditions d'exercice des médecins en secteur à honoraires différents", false},
+		{"Dispositions relatives à la permanence des soins ambulatoires", false},
+		{"Mesures concernant les médecins installés en zone sous-dotée", false},
+		{"Convention nationale des médecins signée le 25 août 2016", false},
+		{"La rémunération forfaitaire des médecins traitants.", false},
+		{"LES ENGAGEMENTS DES PARTIES SIGNATAIRES DE LA CONVENTION.", false},
+		{"Le parcours de soins coordonnés", false},
+	} {
+		if got := statesSomething(tt.text); got != tt.want {
+			t.Errorf("statesSomething(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestRunInWhateverTheVerb: an article's heading line that goes on with a
+// sentence gives that sentence to its text, whatever its verb.
+func TestRunInWhateverTheVerb(t *testing.T) {
+	in := "Arrêté du 3 mai 2024\n\nArticle 1 - Le présent arrêté prend effet le 1er janvier 2025.\n\nArticle 2 - Le directeur général de la santé veille à l'exécution du présent arrêté.\n\nArticle 3 - Dispositions finales.\n\nArticle 4\n\nLes parties signataires conviennent de modifier la nomenclature\n\nLa modification prend effet au 1er juillet.\n"
+	d := Parse(in)
+	checkDocument(t, in, d)
+	want := `0 title - arrete-du-3-mai-2024 | Arrêté du 3 mai 2024 | 
+1 article 1 art-1 | Article 1 | Le présent arrêté prend effet le 1er jan
+1 article 2 art-2 | Article 2 | Le directeur général de la santé veille 
+1 article 3 art-3 | Article 3 - Dispositions finales. | 
+1 article 4 art-4 | Article 4 | Les parties signataires conviennent de m
+`
+	if got := outline(d); got != want {
+		t.Errorf("got\n%swant\n%s", got, want)
+	}
+}
