@@ -182,12 +182,12 @@ func (t *factTextKind) amounts(codes []codeAt, subject string) []factAt {
 				fs[k].key += " " + m.basis
 				fs[k].val += " " + m.basis
 			}
-			if b, from, to := valueBound(t.s, m.start, m.end); b != "" && m.shown == 0 {
+			if b, from, to, shown := valueBound(t.s, m.start, m.end); b != "" && m.shown == 0 {
 				fs[k].key += " " + b
 				fs[k].val += " " + b
 				// The bound is read with the value: its words are not
 				// the context that pairs it with its other side.
-				fs[k].start, fs[k].end, fs[k].text = from, to, t.display(from, to)
+				fs[k].start, fs[k].end, fs[k].text, fs[k].denied = from, to, t.display(shown, to), from-shown
 			}
 		}
 		out = append(out, fs...)
@@ -806,16 +806,16 @@ func countsAfter(rest string) bool {
 // rates, see sumPeriod and valueBound).
 func (t *factTextKind) percentFact(start, end int, v float64, per bool) factAt {
 	val := "%:" + numberKey(v)
-	from, to := start, end
+	from, to, shown := start, end, start
 	if per {
 		var basis, bound string
 		if basis, end = sumPeriod(t.s, end); basis != "" {
 			val += " " + basis
 		}
-		if bound, from, to = valueBound(t.s, start, end); bound != "" {
+		if bound, from, to, shown = valueBound(t.s, start, end); bound != "" {
 			val += " " + bound
 		}
 	}
-	return factAt{kind: FactPercent, start: from, end: max(to, end), text: t.display(from, max(to, end)),
-		key: "percent:" + val, val: val, value: v, hasValue: true, unit: "%"}
+	return factAt{kind: FactPercent, start: from, end: max(to, end), text: t.display(shown, max(to, end)),
+		key: "percent:" + val, val: val, value: v, hasValue: true, unit: "%", denied: from - shown}
 }

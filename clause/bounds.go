@@ -2,8 +2,10 @@ package clause
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/avenant-dev/avenant/internal/frtext"
 )
@@ -17,14 +19,16 @@ import (
 // "moins de 16 ans"); not "deux mois au plus tôt", which places a date,
 // nor "en plus de 30 €", which adds. A ceiling turned into a floor, or a
 // bound added to a value, is a change of what the text allows. It
-// returns "≤", "≥", "<", ">" or "", and the span the value and its bound
-// take.
-func valueBound(s string, start, end int) (bound string, from, to int) {
+// returns "≤", "≥", "<", ">" or "", the span the value and its bound
+// take, and where the words that show it start: before that span when a
+// denial a few words back turns the bound over ("ne peut être supérieur
+// à 30 €" is at most 30 €, and shown so).
+func valueBound(s string, start, end int) (bound string, from, to, shown int) {
 	if b, n := boundBefore(s[:start]); b != "" {
-		if negatedBefore(s[:start-n]) {
-			b = negatedBound[b]
+		if d := deniedAt(s[:start-n]); d >= 0 {
+			return negatedBound[b], start - n, end, d
 		}
-		return b, start - n, end
+		return b, start - n, end, start - n
 	}
 	// Most values are followed by punctuation or a word of no bound: one
 	// byte rules them out.
@@ -32,7 +36,7 @@ func valueBound(s string, start, end int) (bound string, from, to int) {
 		for _, b := range boundsAfter {
 			if e := end + len(b.words); e <= len(s) && strings.EqualFold(s[end:e], b.words) && endsWord(s, e) &&
 				!goesOn(s[e:]) {
-				return b.bound, start, e
+				return b.bound, start, e, start
 			}
 		}
 	}
@@ -42,11 +46,11 @@ func valueBound(s string, start, end int) (bound string, from, to int) {
 	if end+3 < len(s) && s[end] == ',' && s[end+1] == ' ' {
 		for _, b := range boundsApart {
 			if e := end + 1 + len(b.words); e <= len(s) && strings.EqualFold(s[end+1:e], b.words) && closesPhrase(s[e:]) {
-				return b.bound, start, e
+				return b.bound, start, e, start
 			}
 		}
 	}
-	return "", start, end
+	return "", start, end, start
 }
 
 // closesPhrase reports whether rest, after a bound, ends the phrase: the
@@ -73,25 +77,27 @@ func goesOn(rest string) bool {
 	return w == "de" || w == "d" || !frtext.IsGrammatical(w)
 }
 
-// negatedBefore reports whether before, the text up to a bound said
-// before its value, denies it: "ne peut être supérieur à 30 €", "n'est pas
-// inférieur à", "ne peut percevoir plus de", a "ne" of the same phrase,
-// a few words back, with "pas", "jamais" or "plus" after it, or a verb of
-// ability ("ne peut", "ne saurait", literary French's negation without
-// "pas"). "Ne … que" restricts, it denies nothing: "n'est dû qu'au-delà
-// de 30 €".
-func negatedBefore(before string) bool {
-	ws := strings.Fields(before[max(0, len(before)-64):])
+// deniedAt returns where the denial of a bound said before its value
+// starts in before, the text up to that bound, or -1 when nothing denies
+// it: "ne peut être supérieur à 30 €", "n'est pas inférieur à", "ne peut
+// percevoir plus de", a "ne" of the same phrase, a few words back, with
+// "pas", "jamais" or "plus" after it, or a verb of ability ("ne peut",
+// "ne saurait", literary French's negation without "pas"). "Ne … que"
+// restricts, it denies nothing: "n'est dû qu'au-delà de 30 €". The
+// denial is the bound's polarity, part of the one fact the value is.
+func deniedAt(before string) int {
+	from := max(0, len(before)-64)
+	ws := fieldsAt(before, from)
 	for k := len(ws) - 1; k >= 0 && k >= len(ws)-6; k-- {
-		w := strings.ToLower(ws[k])
+		w := strings.ToLower(before[ws[k][0]:ws[k][1]])
 		if strings.ContainsAny(w, ",;:.()") {
-			return false
+			return -1
 		}
 		if w == "que" || strings.HasPrefix(w, "qu'") {
-			return false
+			return -1
 		}
 		if w == "sans" {
-			return true // "sans être supérieur à 30 €"
+			return ws[k][0] // "sans être supérieur à 30 €"
 		}
 		neg, rest := w == "ne", ""
 		if !neg && strings.HasPrefix(w, "n'") {
@@ -101,20 +107,40 @@ func negatedBefore(before string) bool {
 			continue
 		}
 		if rest == "" && k+1 < len(ws) {
-			rest = strings.ToLower(ws[k+1])
+			rest = strings.ToLower(before[ws[k+1][0]:ws[k+1][1]])
 		}
 		if deniedBy(rest) {
-			return true
+			return ws[k][0]
 		}
 		for _, x := range ws[k+1:] {
-			switch strings.ToLower(x) {
+			switch strings.ToLower(before[x[0]:x[1]]) {
 			case "pas", "jamais", "plus", "aucunement", "nullement":
-				return true
+				return ws[k][0]
 			}
 		}
-		return false
+		return -1
 	}
-	return false
+	return -1
+}
+
+// fieldsAt returns the spans of the fields of s[from:], as strings.Fields
+// cuts them, in s's offsets.
+func fieldsAt(s string, from int) [][2]int {
+	var out [][2]int
+	start := -1
+	for i, r := range s[from:] {
+		switch blank := unicode.IsSpace(r); {
+		case blank && start >= 0:
+			out = append(out, [2]int{start, from + i})
+			start = -1
+		case !blank && start < 0:
+			start = from + i
+		}
+	}
+	if start >= 0 {
+		out = append(out, [2]int{start, len(s)})
+	}
+	return out
 }
 
 // deniedBy reports a verb of ability, which "ne" alone denies: "ne peut",
@@ -173,7 +199,7 @@ func boundsBefore() []boundForm {
 		}
 	}
 	// "ne pourra excéder 30 €", "sans dépasser 30 €": the denial before
-	// the verb is read by negatedBefore.
+	// the verb is read by deniedAt.
 	add(">", "excéder ", "dépasser ")
 	for _, form := range [...]string{"excède", "excèdent", "excédant", "excédera", "excéderont"} {
 		add("≤", "n'"+form+" pas ")
@@ -255,27 +281,36 @@ var boundAfterFirst = func() (t [256]bool) {
 	return t
 }()
 
-// boundNote shows the bounds of two equal values that differ only by
-// them, for the values alone would look unchanged: "< 3 → ≤ 3" for
+// valueNote says what the two values alone do not. Of two equal values
+// that differ only by their bounds, it shows the bounds: "< 3 → ≤ 3" for
 // "moins de 3" → "au plus 3", "≤ 30 → > 30" for "ne peut percevoir plus
 // de 30 €" → "peut percevoir plus de 30 €", whose words are the same.
 // Where what the value is of changed ("30 € par acte" → "30 € par
-// patient", "par mois" → "par an", "HT" → "TTC"), it shows that too:
-// "30 €/acte → 30 €/patient". It is "" when bounds and bases agree.
-func boundNote(o, n *factAt) string {
+// patient" or "32 € par patient", "par mois" → "par an", "HT" → "TTC"),
+// it shows that too, whether the value changed or not, since the share
+// of change a value of another basis has not is left out: "30 €/acte →
+// 32 €/patient". A count written per another period is shown as its
+// rate, what it is compared by, since the counts as written do not
+// compare: "deux fois par an" → "trimestriellement" is "2/an → 4/an",
+// "tous les trois mois" → "tous les quatre mois" "4/an → 3/an". It is ""
+// when bounds, bases and periods agree, and for changed values whose
+// bounds alone differ, which the texts show.
+func valueNote(o, n *factAt) string {
 	ob, nb := boundOf(o.val), boundOf(n.val)
 	obase, nbase := basisOf(o.val), basisOf(n.val)
-	if ob == nb && obase == nbase {
+	rates := o.kind == FactModality && writtenPer(o) != writtenPer(n)
+	if obase == nbase && !rates && (ob == nb || o.value != n.value) {
 		return ""
 	}
-	v := strings.Replace(numberKey(n.value), ".", ",", 1)
-	side := func(b, base, val string) string {
-		w := v
-		if obase != nbase {
-			// A count's val is its rate ("trimestriellement" is
-			// 4/an): the note shows that, not the count written.
-			_, num, _ := strings.Cut(strings.Fields(val)[0], ":")
-			w = strings.Replace(num, ".", ",", 1) + unitSigns[n.unit]
+	side := func(f *factAt, b, base string) string {
+		w := strings.Replace(numberKey(f.value), ".", ",", 1)
+		if obase != nbase || rates {
+			if r, err := strconv.ParseFloat(rateOf(f), 64); err == nil && f.kind == FactModality {
+				// "toutes les trois semaines" is 0,33 a week, not
+				// 0,333333.
+				w = strings.Replace(numberKey(round2(r)), ".", ",", 1)
+			}
+			w += unitSigns[f.unit]
 			for _, part := range strings.Fields(base) {
 				if !strings.HasPrefix(part, "/") {
 					w += " "
@@ -288,7 +323,24 @@ func boundNote(o, n *factAt) string {
 		}
 		return b + " " + w
 	}
-	return side(ob, obase, o.val) + " → " + side(nb, nbase, n.val)
+	return side(o, ob, obase) + " → " + side(n, nb, nbase)
+}
+
+// rateOf is the number a count's val compares it by: its rate in the
+// longest period of its kind ("trimestriellement" is 4 a year).
+func rateOf(f *factAt) string {
+	_, num, _ := strings.Cut(strings.Fields(f.val)[0], ":")
+	return num
+}
+
+// writtenPer is how many of a count's rate one written counts: 4 for a
+// count per quarter, 1 for one per year, 0 for a count of none.
+func writtenPer(f *factAt) float64 {
+	r, err := strconv.ParseFloat(rateOf(f), 64)
+	if err != nil || f.value == 0 {
+		return 0
+	}
+	return r / f.value
 }
 
 // unitSigns are how a note writes a value's unit after it.
@@ -320,4 +372,56 @@ func boundOf(val string) string {
 		return b
 	}
 	return ""
+}
+
+// boundZone is a value read as a bound: where the words that deny it
+// start (denial), and where the bound and its value stand.
+type boundZone struct{ denial, from, to int }
+
+// boundZones are the values read as bounds, with the words that deny
+// them: "ne peut excéder 3 000 €", "ne pourra excéder 40 €", "ne peut
+// percevoir plus de 50 €".
+func boundZones(facts []factAt) []boundZone {
+	var zones []boundZone
+	for i := range facts {
+		if f := &facts[i]; f.hasValue && boundOf(f.val) != "" {
+			zones = append(zones, boundZone{f.start - f.denied, f.start, f.end})
+		}
+	}
+	return zones
+}
+
+// markBounds marks the modalities and negations of fs that are part of
+// a bound: the "ne peut" of "ne peut excéder 3 000 €" is the ceiling's
+// polarity, shown with it, one fact, not a negation and a permission
+// besides, which "ne peut excéder" → "peut excéder" reported three
+// times. A denial within a bound's words is its polarity; a modal verb
+// is the bound's only when it governs the bound's own verb ("excéder",
+// "supérieur"): in "ne peut percevoir plus de 50 €", "peut percevoir" is
+// a permission of its own, which the other version may keep. Marked
+// facts are still paired, so that the "ne peut" of "ne peut accomplir
+// plus de deux mandats" still meets that of "ne peut être élu plus de
+// deux fois", but they are reported only with a side that is not one
+// (see reportFacts).
+func (t *factTextKind) markBounds(fs []factAt, zones []boundZone) {
+	for i := range fs {
+		fs[i].ofBound = slices.ContainsFunc(zones, func(z boundZone) bool { return t.partOfBound(&fs[i], z) })
+	}
+}
+
+// partOfBound reports whether the modality or negation f is part of the
+// bound z.
+func (t *factTextKind) partOfBound(f *factAt, z boundZone) bool {
+	if f.start < z.denial || f.end > z.to {
+		return false
+	}
+	if f.kind == FactNegation {
+		return true
+	}
+	for k := t.wordAt(z.from); k < len(t.words) && t.words[k].start < z.to; k++ {
+		if t.words[k].low == f.subject {
+			return true
+		}
+	}
+	return false
 }

@@ -99,12 +99,23 @@ func (t *factTextKind) durations() []factAt {
 			}
 		}
 		f := t.durationFact(start, end, start, unit, v)
-		if b, from, to := valueBound(t.s, start, end); b != "" {
-			f.key, f.val, f.start, f.end, f.text = f.key+" "+b, f.val+" "+b, from, to, t.display(from, to)
+		if b, from, to, shown := valueBound(t.s, start, end); b != "" {
+			f.key, f.val, f.start, f.end, f.text = f.key+" "+b, f.val+" "+b, from, to, t.display(shown, to)
+			f.denied = from - shown
+		}
+		lo, loEnd, lv, ranged := rangeLow(t.s, start)
+		first := f.start - f.denied
+		if ranged {
+			first = min(first, lo)
+		}
+		if t.isAge(first, end) {
+			f.subject = ageSubject
 		}
 		out = append(out, f)
-		if lo, loEnd, lv, ok := rangeLow(t.s, start); ok {
-			out = append(out, t.durationFact(lo, loEnd, end, unit, lv*u.factor))
+		if ranged {
+			low := t.durationFact(lo, loEnd, end, unit, lv*u.factor)
+			low.subject = f.subject
+			out = append(out, low)
 		}
 	}
 	return t.restated(out)
@@ -200,4 +211,52 @@ func digitsValue(s string) (float64, bool) {
 	}
 	v, err := strconv.ParseFloat(s, 64)
 	return v, err == nil
+}
+
+// ageSubject is the subject of a length of time that is an age: "des
+// enfants de 0 à 24 mois" are children of that age, no time limit.
+const ageSubject = "âge"
+
+// isAge reports whether the length of time at s[from:end] (its bound and
+// the lower end of its range included) is an age rather than a time
+// limit: said of a person ("enfants de 0 à 24 mois", "patients de plus
+// de 80 ans", "jeunes de 16 à 25 ans"), after a word of age a few words
+// back ("âgés de 16 ans au moins", "l'âge de 60 ans", "âge limite de 70
+// ans"), or followed by "révolus" or "d'âge" ("16 ans révolus").
+func (t *factTextKind) isAge(from, end int) bool {
+	rest := strings.ToLower(t.s[end:min(len(t.s), end+12)])
+	if strings.HasPrefix(rest, " révolu") || strings.HasPrefix(rest, " d'âge") {
+		return true
+	}
+	k := t.wordAt(from) - 1
+	if k < 0 {
+		return false
+	}
+	sent := t.sentence(from)
+	if w := t.words[k].low; (w == "de" || w == "d'") && k > 0 && personNoun(t.words[k-1].low) {
+		return t.s[t.words[k-1].end:t.words[k].start] == " "
+	}
+	for j := k; j >= 0 && j > k-4 && t.sentence(t.words[j].start) == sent; j-- {
+		if strings.ContainsAny(t.s[t.words[j].end:t.words[j+1].start], ",;:.()") {
+			return false
+		}
+		if w := t.words[j].low; w == "âge" || strings.HasPrefix(w, "âgé") {
+			return true
+		}
+	}
+	return false
+}
+
+// personNoun reports a word naming people that an age right after it,
+// with "de", is said of: "enfants de moins de 6 ans", "femmes de 50 à
+// 74 ans". A switch, not a table: a table built at start-up costs every
+// command.
+func personNoun(w string) bool {
+	switch strings.TrimSuffix(w, "s") {
+	case "enfant", "patient", "patiente", "personne", "assuré", "assurée", "bénéficiaire", "jeune", "nourrisson",
+		"mineur", "mineure", "adulte", "femme", "homme", "sujet", "résident", "résidente", "senior", "bébé",
+		"nouveau-né", "adolescent", "adolescente", "fille", "garçon":
+		return true
+	}
+	return false
 }

@@ -94,13 +94,14 @@ func reportFacts(ex extracted, refs *refIndex) []Fact {
 		changed := true
 		if i := pairedNew[j]; i >= 0 {
 			o := &olds[i]
-			if o.val == n.val {
+			if o.val == n.val || o.ofBound && n.ofBound {
 				changed = false
 			} else {
 				f = pairFact(o, n)
 			}
 		} else {
 			f = pairFact(nil, n)
+			changed = !n.ofBound
 		}
 		if n.kind == FactReference && refs != nil {
 			var o *factAt
@@ -128,7 +129,7 @@ func reportFacts(ex extracted, refs *refIndex) []Fact {
 		}
 	}
 	for i := range olds {
-		if !pairedOld[i] {
+		if !pairedOld[i] && !olds[i].ofBound {
 			out.keep(true, olds[i].start, pairFact(&olds[i], nil))
 		}
 	}
@@ -294,8 +295,8 @@ func pairFact(o, n *factAt) Fact {
 	if n != nil {
 		f.NewValue = ptr(nv)
 	}
-	if o != nil && n != nil && ov == nv {
-		f.Note = boundNote(o, n)
+	if o != nil && n != nil {
+		f.Note = valueNote(o, n)
 	}
 	if o != nil && n != nil && ov != 0 && sameBasis(o, n) && (f.Kind == FactAmount || f.Kind == FactPercent || f.Kind == FactDuration) {
 		f.DeltaPct = ptr(round2((nv - ov) / ov * 100))
@@ -332,6 +333,13 @@ type factAt struct {
 	// the other side: only then does a different code mean another act
 	// rather than a code renamed in place.
 	subjectShared bool
+	// denied is how many bytes before start the denial of a bound starts
+	// ("ne peut être" before "supérieur à 30 €"): shown in text, it is
+	// no negation or modality of its own (see markBounds).
+	denied int
+	// ofBound is set on a modality or negation that is part of a bound
+	// (see markBounds).
+	ofBound bool
 	// effective is the date from which an amount or percentage applies
 	// (YYYY-MM-DD), when its sentence or its tariff row gives one.
 	effective string
@@ -682,8 +690,13 @@ func (t *factTextKind) extract(subject string) []factAt {
 	// Modal verbs and negations interleave ("n'est pas tenu de", "ne peut
 	// pas"): they are words, not spans, and are not checked for overlap.
 	modal, consumed := t.modalities()
+	negs := t.negations(consumed)
+	if zones := boundZones(facts); len(zones) > 0 {
+		t.markBounds(modal, zones)
+		t.markBounds(negs, zones)
+	}
 	facts = append(facts, modal...)
-	facts = append(facts, t.negations(consumed)...)
+	facts = append(facts, negs...)
 	// Sort positions, not the facts themselves: they are large to move.
 	order := make([]int, len(facts))
 	for i := range order {

@@ -65,9 +65,9 @@ func (t *factTextKind) frequencies(codes []codeAt) []factAt {
 			continue
 		}
 		val := rateVal(v, basis)
-		from, to := start, end
-		if b, f, e := valueBound(t.s, start, end); b != "" {
-			val, from, to = val+" "+b, f, max(e, end)
+		from, to, shown := start, end, start
+		if b, f, e, sh := valueBound(t.s, start, end); b != "" {
+			val, from, to, shown = val+" "+b, f, max(e, end), sh
 		}
 		subject := noun.low
 		if sub := t.codesFor(from, to, codes); len(sub) > 0 {
@@ -75,8 +75,8 @@ func (t *factTextKind) frequencies(codes []codeAt) []factAt {
 		} else if times {
 			subject = t.doneAround(from, to)
 		}
-		out = append(out, factAt{kind: FactModality, start: from, end: to, text: t.display(from, to),
-			key: "modality:" + val, val: val, subject: subject, value: v, hasValue: true})
+		out = append(out, factAt{kind: FactModality, start: from, end: to, text: t.display(shown, to),
+			key: "modality:" + val, val: val, subject: subject, value: v, hasValue: true, denied: from - shown})
 	}
 	return out
 }

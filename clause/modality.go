@@ -59,7 +59,7 @@ func (t *factTextKind) verbAfter(i int, sent int) string {
 		if t.sentence(w.start) != sent {
 			return ""
 		}
-		if skipForVerb[w.low] || modalClass[w.low] != "" {
+		if skipForVerb[w.low] || modalClass[w.low] != "" || t.pronounAt(k) {
 			continue
 		}
 		if frtext.IsGrammatical(strings.TrimSuffix(w.low, "'")) {
@@ -72,6 +72,26 @@ func (t *factTextKind) verbAfter(i int, sent int) string {
 		return w.low
 	}
 	return ""
+}
+
+// pronounAt reports whether word k stands for what the text names
+// elsewhere: a pronoun (pronouns) or an ordinal after a demonstrative,
+// "ce dernier", "cette dernière", "ces derniers", "ce premier". Taken for
+// what a rule bears on, "sauf si ce dernier refuse" would be about
+// "dernier": the verb after it is.
+func (t *factTextKind) pronounAt(k int) bool {
+	w := t.words[k].low
+	if pronoun(w) {
+		return true
+	}
+	if !strings.HasPrefix(w, "derni") && !strings.HasPrefix(w, "premi") || k == 0 {
+		return false
+	}
+	switch t.words[k-1].low {
+	case "ce", "cet", "cette", "ces":
+		return true
+	}
+	return false
 }
 
 // infinitiveFrom returns the first word shaped as an infinitive among
@@ -388,16 +408,7 @@ func (t *factTextKind) negations(consumed map[int]bool) []factAt {
 			continue
 		}
 		sent := t.sentence(w.start)
-		class, pj := "pas", -1
-		for j := i + 1; j < len(ws) && j <= i+6; j++ {
-			if strings.ContainsAny(t.s[ws[j-1].end:ws[j].start], ",;:.!?()\n") || t.sentence(ws[j].start) != sent {
-				break
-			}
-			if c, ok := negParticle[ws[j].low]; ok && !t.comparative(j) {
-				class, pj = c, j
-				break
-			}
-		}
+		class, pj := t.particleAfter(i, sent)
 		if pj >= 0 {
 			used[pj] = true
 		}
@@ -447,6 +458,39 @@ func (t *factTextKind) negations(consumed map[int]bool) []factAt {
 			key: "negation:" + subj, val: class, subject: subj})
 	}
 	return out
+}
+
+// particleAfter returns the particle that goes with the "ne" at word i
+// ("pas", "plus", "que"…) and its index, within six words of its
+// phrase; "pas" and -1 for a bare "ne" ("ne peut excéder").
+func (t *factTextKind) particleAfter(i, sent int) (string, int) {
+	ws := t.words
+	for j := i + 1; j < len(ws) && j <= i+6; j++ {
+		if strings.ContainsAny(t.s[ws[j-1].end:ws[j].start], ",;:.!?()\n") || t.sentence(ws[j].start) != sent {
+			break
+		}
+		if c, ok := negParticle[ws[j].low]; ok && !t.comparative(j) {
+			if c == "que" && subordinating(ws[j-1].low) {
+				// "ne peut intervenir sans que…": the "que" opens
+				// another clause; the "ne" is a bare one.
+				break
+			}
+			return c, j
+		}
+	}
+	return "pas", -1
+}
+
+// subordinating reports a word that makes the "que" after it a
+// conjunction ("sans que", "avant que", "pour que", "bien que", "dès
+// que"), never the "que" of "ne … que".
+func subordinating(w string) bool {
+	switch w {
+	case "sans", "avant", "pour", "afin", "bien", "alors", "tandis", "parce", "pendant", "depuis", "dès", "après",
+		"moins", "sorte", "pourvu", "encore", "tant":
+		return true
+	}
+	return false
 }
 
 // none reads a lone "aucun" as the negation of the verb after it:
@@ -505,14 +549,16 @@ func (t *factTextKind) without(i int) (factAt, bool) {
 
 // infinitiveDe returns the index of the "de" or "d'" that opens the verb
 // a rule bears on ("il est interdit à un représentant de la caisse de
-// percevoir"), among the maxAside words after word i in its sentence, or
-// 0: the one whose next word, past the pronouns an infinitive takes
-// before it, reads as an infinitive. The "de" of the person the rule is
-// for ("de la caisse", "de l'ordre") is followed by an article.
+// percevoir"), among the words after word i in its sentence, or 0: the
+// one whose next word, past the pronouns an infinitive takes before it,
+// reads as an infinitive. The "de" of the person the rule is for ("de la
+// caisse", "de l'ordre") is followed by an article. Whom the rule is for
+// may take many words ("aux médecins exerçant dans les établissements
+// de santé … et conventionnés de facturer"): the whole sentence is read.
 func (t *factTextKind) infinitiveDe(i int) int {
 	ws := t.words
 	sent := t.sentence(ws[i].start)
-	for k := i + 1; k+1 < len(ws) && k <= i+maxAside; k++ {
+	for k := i + 1; k+1 < len(ws); k++ {
 		if t.sentence(ws[k].start) != sent {
 			return 0
 		}

@@ -112,7 +112,7 @@ func perUnit(word string) string {
 	if u, ok := durationUnits[word]; ok {
 		return periodNames[u.unit+strconv.Itoa(int(u.factor))]
 	}
-	if len(word) < 2 || isDigit(word[0]) || notPerUnit[word] || frtext.IsGrammatical(word) || frtext.IsCardinalWord(word) {
+	if len(word) < 2 || isDigit(word[0]) || notPerUnit[word] || pronoun(word) || frtext.IsGrammatical(word) || frtext.IsCardinalWord(word) {
 		return ""
 	}
 	if one, ok := strings.CutSuffix(word, "s"); ok && len(one) > 2 {
@@ -136,10 +136,19 @@ var notPerUnit = map[string]bool{
 	"rapport": true, "principe": true, "priorité": true, "avance": true, "anticipation": true,
 	"écrit": true, "courrier": true, "lettre": true, "courriel": true, "virement": true, "chèque": true,
 	"prélèvement": true, "mandat": true, "télétransmission": true, "téléservice": true,
-	// Pronouns ("un avis par lequel", "par eux") that grammar's list
-	// leaves out.
-	"lequel": true, "laquelle": true, "lesquels": true, "lesquelles": true, "auquel": true, "duquel": true,
-	"lui": true, "eux": true, "nous": true, "vous": true, "soi": true, "moi": true,
+}
+
+// pronoun reports the pronouns that grammar's list leaves out ("un avis
+// par lequel", "par eux", "chacun"): they stand for what the text names
+// elsewhere, and never say what a sum is paid per or what a rule bears
+// on.
+func pronoun(w string) bool {
+	switch w {
+	case "lequel", "laquelle", "lesquels", "lesquelles", "auquel", "duquel", "lui", "eux", "nous", "vous", "soi",
+		"moi", "chacun", "chacune", "quiconque":
+		return true
+	}
+	return false
 }
 
 // periodNames are the bases of sums by the time they pay for, by unit of
