@@ -25,7 +25,7 @@ func rowFacts(old, new *Document, oc, nc *Clause, refs *refIndex) []Fact {
 	// A row's one price set under another zone's column ("| 30 € | |" →
 	// "| | 30 € |") leaves the one zone and prices the other.
 	oz, nz := old.zoneOf(oc), new.zoneOf(nc)
-	moved := oz != "" && nz != "" && oz != nz
+	moved := oz != "" && nz != "" && oz != nz || valuesSwapped(oCells, nCells)
 	if len(oCells) != len(nCells) || max(amountCells(oCells), amountCells(nCells)) < 2 && !moved {
 		// Read by the row's code, then named as the row: a qualified
 		// subject is no code, and the reader tied the price to a code of
@@ -458,6 +458,38 @@ func presentFacts(d *Document, c *Clause, removed bool) []Fact {
 		}
 	}
 	return presenceFacts(all, subject, removed)
+}
+
+// valuesSwapped reports two versions of a row, laid over the same
+// columns, in which a value (a price, a rate) left its column for another
+// that held none ("| 30,00 € | 70 % |" → "| 70 % | 30,00 € |"): the
+// tariff now says 70 % under "Tarif". Compared whole, the same values
+// read as no change, and check passed.
+func valuesSwapped(o, n []string) bool {
+	if len(o) != len(n) {
+		return false
+	}
+	left, came := false, false
+	for j := range o {
+		ov, nv := valueKind(o[j]), valueKind(n[j])
+		if ov != 0 && nv != 0 && ov != nv {
+			return true // a price where a rate stood
+		}
+		left = left || ov != 0 && nv == 0 && n[j] != ""
+		came = came || nv != 0 && ov == 0 && o[j] != ""
+	}
+	return left && came
+}
+
+// valueKind is 1 for a price, 2 for a rate, 0 for any other cell.
+func valueKind(cell string) int {
+	switch {
+	case isAmount(cell):
+		return 1
+	case isRate(cell):
+		return 2
+	}
+	return 0
 }
 
 func amountCells(cells []string) int {

@@ -46,8 +46,8 @@ func unreadTable(text string) bool {
 		switch {
 		case isRowCode(l) && names >= 2 && named:
 			return stackedCells(lines[k:])
-		case isColumnName(l) && !isRowCode(l) && stackedColumn(lines[k+1:]):
-			return stackedCells(lines[k:])
+		case isColumnName(l) && !isRowCode(l) && stackedColumn(lines[k+1:]) && stackedCells(lines[k:]):
+			return true
 		case isColumnName(l) && !isRowCode(l):
 			names++
 			named = named || pricingColumn(l) || codeColumn(l)
@@ -55,7 +55,30 @@ func unreadTable(text string) bool {
 			names, named = 0, false
 		}
 	}
-	return false
+	return stackedColumns(lines)
+}
+
+// stackedColumns reports whether lines hold, with no name over them, a
+// column of act codes alone on their lines and a column of prices alone
+// on theirs, each two lines at least: a table printed each column apart
+// whose header was lost or never was.
+func stackedColumns(lines []string) bool {
+	codes, prices := false, false
+	for k, l := range lines {
+		l = cellText(l)
+		if !isRowCode(l) && !stackedPrice(l) {
+			continue
+		}
+		if p := ""; k > 0 {
+			if p = cellText(lines[k-1]); isRowCode(p) || stackedPrice(p) {
+				continue // within a column already tried
+			}
+		}
+		if stackedColumn(lines[k:]) {
+			codes, prices = codes || isRowCode(l), prices || !isRowCode(l)
+		}
+	}
+	return codes && prices
 }
 
 // stackedCells reports whether lines, from a table's first code on, hold
