@@ -74,10 +74,11 @@ func execute(root *cobra.Command, g *globals, args []string, io *IO) int {
 	case errors.Is(err, errDiffers):
 		return ExitDiffers
 	}
-	// Errors echo arguments, file names, --store and URLs: whatever they
-	// hold, the line printed carries no escape sequence and stays one line,
-	// and no URL in it shows its credentials.
-	msg := sanitize.Line(store.RedactURL(strings.TrimSpace(err.Error())))
+	// Errors echo arguments, file names, --store, URLs and headings:
+	// whatever they hold, the line printed carries no escape sequence and
+	// stays one line, yet drops nothing, so that it names what was given
+	// (sanitize.Visible), and no URL in it shows its credentials.
+	msg := sanitize.Visible(store.RedactURL(strings.TrimSpace(err.Error())))
 	// Cobra's own complaints about arguments and flags do not say which
 	// command they are about.
 	if cmd != nil && cmd != root && cobraComplaint.MatchString(msg) {

@@ -39,9 +39,9 @@ and one column per answer saying what that party does to the clause
 split, merged). Answers that make the same change (the same text, or the
 same facts) are shown in agreement.
 
-BASE and VERSIONs are labels, tags, commits, party branches or files. With
-no argument, in a store: the latest version that several versions answer,
-and all its answers.
+BASE and VERSIONs are labels, tags, commits, party branches or files ("-"
+reads one from standard input). With no argument, in a store: the latest
+version that several versions answer, and all its answers.
 
 Formats: text (changed clauses, facts beneath), json (avenant.compare/v1,
 every clause), markdown (a table to circulate), html (a self-contained page
@@ -127,15 +127,15 @@ func (l *docLoader) answer(d, base *clause.Document, baseRef string, format amen
 		if amend.InstructsAgainst(base, d) {
 			// A base of instructions answered by a text: every answer's
 			// column read as the whole base replaced.
-			return nil, amend.BaseInstructs(sanitize.Line(baseRef), sanitize.Line(arg))
+			return nil, amend.BaseInstructs(sanitize.Line(baseRef), sanitize.Name(arg))
 		}
 		return d, nil
 	}
 	if !amend.Amends(d, base) {
-		return nil, fmt.Errorf("%s: %w, aimed at another text than %s: compare it with the text it amends, or compare what it makes of that text (avenant apply)", sanitize.Line(arg), errAmending, sanitize.Line(baseRef))
+		return nil, fmt.Errorf("%s: %w, aimed at another text than %s: compare it with the text it amends, or compare what it makes of that text (avenant apply)", sanitize.Name(arg), errAmending, sanitize.Line(baseRef))
 	}
 	if !isFile(arg) {
-		return nil, fmt.Errorf("%s: %w, stored as a text of its own: import it with import --amends, or give its file", sanitize.Line(arg), errAmending)
+		return nil, fmt.Errorf("%s: %w, stored as a text of its own: import it with import --amends, or give its file", sanitize.Name(arg), errAmending)
 	}
 	c, err := consolidate(l.g, base, nil, format, arg, l.maxSize)
 	if err != nil {
@@ -212,7 +212,7 @@ func nameApart(args []string, sides []render.Side) error {
 		if prev != args[i] {
 			as = fmt.Sprintf(" (as %q and %q)", sanitize.Line(prev), sanitize.Line(args[i]))
 		}
-		return fmt.Errorf("compare: %s is given twice%s: give each version once", sanitize.Line(s.Ref), as)
+		return fmt.Errorf("compare: %s is given twice%s: give each version once", sanitize.Name(s.Ref), as)
 	}
 	return nil
 }

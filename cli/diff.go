@@ -28,6 +28,9 @@ func newDiffCmd(g *globals, runF func(*DiffOptions) error) *cobra.Command {
 		Long: `Compare two versions clause by clause: renumbered and moved clauses are
 recognised, and changed amounts, percentages, dates, time limits, act codes,
 modal verbs, negations and cross-references are reported as typed facts.
+OLD and NEW are versions of the store (labels, tags, commits, party
+branches) or files, no store needed; "-" reads one of them from standard
+input, as text.
 
 Exit status: 0 no substantive difference, 1 differences found, 2 error.`,
 		Args: cobra.ExactArgs(2),

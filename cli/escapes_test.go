@@ -159,13 +159,7 @@ func TestEscapesInEveryOutputFormat(t *testing.T) {
 // echoed clean in the one error line; labels, parties and kinds holding
 // control characters are refused before anything is stored.
 func TestEscapesInErrorsAndNames(t *testing.T) {
-	dir := t.TempDir()
-	st := filepath.Join(dir, "store")
-	if _, stderr, code := runCLI(t, "init", st); code != 0 {
-		t.Fatalf("init: %s", stderr)
-	}
-	doc := filepath.Join(dir, "v1.md")
-	writeFile(t, doc, "# Article 1\n\nLa consultation est valorisée à 25 €.\n")
+	dir, st, doc := storeAndDoc(t)
 	errorRuns := [][]string{
 		{"show", "X\x1b]52;c;Y2xpcA==\a\x1b[2J", "--store", st},
 		{"versions", "--store", filepath.Join(dir, "nowhere\x1b]0;pwned\a\x1b[31m")},
@@ -189,4 +183,17 @@ func TestEscapesInErrorsAndNames(t *testing.T) {
 	if code != 0 || strings.Contains(stdout, `"label"`) {
 		t.Errorf("a refused import left a version (exit %d): %s%s", code, stdout, stderr)
 	}
+}
+
+// storeAndDoc makes an empty store and a one-article document beside it.
+func storeAndDoc(t *testing.T) (dir, st, doc string) {
+	t.Helper()
+	dir = t.TempDir()
+	st = filepath.Join(dir, "store")
+	if _, stderr, code := runCLI(t, "init", st); code != 0 {
+		t.Fatalf("init: %s", stderr)
+	}
+	doc = filepath.Join(dir, "v1.md")
+	writeFile(t, doc, "# Article 1\n\nLa consultation est valorisée à 25 €.\n")
+	return dir, st, doc
 }

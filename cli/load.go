@@ -1,15 +1,18 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/avenant-dev/avenant/clause"
 	"github.com/avenant-dev/avenant/internal/heap"
+	"github.com/avenant-dev/avenant/internal/sanitize"
 	"github.com/avenant-dev/avenant/reader"
 	"github.com/avenant-dev/avenant/render"
 	"github.com/avenant-dev/avenant/store"
@@ -32,7 +35,7 @@ func loadFileWith(path string, opts reader.Options) (*clause.Document, error) {
 func parseNamed(name, text string) (*clause.Document, error) {
 	d, err := clause.ParseBounded(text)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, fmt.Errorf("%s: %w", sanitize.Name(name), err)
 	}
 	return d, nil
 }
@@ -65,18 +68,49 @@ func (l *docLoader) loadStdin() (*clause.Document, error) {
 	return parseNamed(stdinArg, text)
 }
 
-// readConcordance reads a file of "old = new" lines.
+// maxConcordanceSize bounds a concordance file: a few lines per renumbered
+// clause, so a megabyte is thousands of times what one needs, and a
+// mistaken argument (/dev/zero, a disk image) is refused, not read whole.
+const maxConcordanceSize = 1 << 20
+
+// readConcordance reads a file of "old = new" lines. Its errors name the
+// file and say what is wrong with it, as a document's do.
 func readConcordance(path string) ([]clause.Concord, error) {
+	name := sanitize.Name(path)
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %w", name, openReason(err))
 	}
 	defer f.Close()
-	conc, err := clause.ParseConcordance(f)
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, fmt.Errorf("%s: is a directory, not a concordance file", name)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxConcordanceSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, fmt.Errorf("%s: cannot read: %w", name, openReason(err))
+	}
+	if len(data) > maxConcordanceSize {
+		return nil, fmt.Errorf("%s: over %d KiB, too large for a concordance file", name, maxConcordanceSize>>10)
+	}
+	conc, err := clause.ParseConcordance(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return conc, nil
+}
+
+// openReason is what went wrong opening or reading a file the user named,
+// without the path *os.PathError repeats (raw, where the caller quotes
+// it): "no such file", "permission denied".
+func openReason(err error) error {
+	var pe *fs.PathError
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return errors.New("no such file")
+	case errors.As(err, &pe):
+		return pe.Err
+	}
+	return err
 }
 
 // docLoader turns the arguments of diff and check into documents: an
@@ -86,11 +120,22 @@ type docLoader struct {
 	g       *globals
 	maxSize int64
 	s       *store.Store
+	// stdinRead is set once "-" has been read: a second "-" would read
+	// nothing and compare an empty text.
+	stdinRead bool
 }
 
 // load returns the document an argument names and how to describe it:
 // for a store version, its label, party, date and the stable clause ids.
 func (l *docLoader) load(arg string) (*clause.Document, render.Side, error) {
+	if arg == stdinArg {
+		if l.stdinRead {
+			return nil, render.Side{}, errors.New("-: standard input given twice: it can be read once")
+		}
+		l.stdinRead = true
+		d, err := l.loadStdin()
+		return d, render.Side{Ref: stdinArg}, err
+	}
 	if isFile(arg) {
 		d, err := loadFile(arg, l.maxSize)
 		return d, render.Side{Ref: arg}, err
@@ -98,7 +143,7 @@ func (l *docLoader) load(arg string) (*clause.Document, render.Side, error) {
 	if l.s == nil {
 		s, err := openStore(l.g)
 		if err != nil {
-			return nil, render.Side{}, fmt.Errorf("%s: no such file, and %w", arg, err)
+			return nil, render.Side{}, fmt.Errorf("%s: no such file, and %w", sanitize.Name(arg), err)
 		}
 		l.s = s
 	}
@@ -141,17 +186,10 @@ func (l *docLoader) loadPair(oldArg, newArg string) (oldDoc, newDoc *clause.Docu
 		err = errors.New("-: standard input given for both sides: it can be read once")
 		return
 	}
-	load := func(arg string) (*clause.Document, render.Side, error) {
-		if arg == stdinArg {
-			d, err := l.loadStdin()
-			return d, render.Side{Ref: stdinArg}, err
-		}
-		return l.load(arg)
-	}
-	if oldDoc, old, err = load(oldArg); err != nil {
+	if oldDoc, old, err = l.load(oldArg); err != nil {
 		return
 	}
-	if newDoc, new, err = load(newArg); err != nil {
+	if newDoc, new, err = l.load(newArg); err != nil {
 		return
 	}
 	heap.Expect(textSize(oldDoc) + textSize(newDoc))
@@ -179,7 +217,7 @@ func compareOptions(path string, oldDoc, newDoc *clause.Document) (clause.Compar
 		return opts, err
 	}
 	if err := clause.CheckConcordance(oldDoc, newDoc, conc); err != nil {
-		return opts, fmt.Errorf("%s: %w", path, err)
+		return opts, fmt.Errorf("%s: %w", sanitize.Name(path), err)
 	}
 	opts.Align.Concordance = conc
 	return opts, nil

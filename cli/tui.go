@@ -48,7 +48,8 @@ func newTUICmd(g *globals, runF func(*TUIOptions) error) *cobra.Command {
 		Long: `Open the terminal UI on the store: the timeline of versions, the clause
 outline of HEAD badged with what changed since BASE, each clause's word
 diff and facts, its history and its blame. HEAD defaults to the latest
-version and BASE to the version HEAD answers. With no store in reach, the
+version and BASE to the version HEAD answers. BASE and HEAD may instead be
+two files, compared with no store needed. With no store in reach, the
 built-in demo negotiation is opened. Press ? for the keys.`,
 		Args: cobra.MaximumNArgs(2),
 		RunE: func(_ *cobra.Command, args []string) error {
@@ -158,7 +159,7 @@ func tuiSource(opts *TUIOptions) (tui.Source, func(), error) {
 	// when no store was in reach.
 	for _, arg := range []string{opts.Base, opts.Head} {
 		if arg != "" && isFile(arg) {
-			return nil, nil, fmt.Errorf("%s: a file: avenant tui compares two files (tui BASE HEAD), or versions of the store, not one of each", sanitize.Line(arg))
+			return nil, nil, fmt.Errorf("%s: a file: avenant tui compares two files (tui BASE HEAD), or versions of the store, not one of each", sanitize.Name(arg))
 		}
 	}
 	if !opts.Demo {

@@ -67,6 +67,46 @@ func Name(p string) string {
 	return p
 }
 
+// Visible returns s on one line with every character a terminal would
+// obey or hide written out as a Go escape, and nothing dropped: C0, DEL
+// and C1 controls ("\x1b", "\u009b"), bidi and invisible characters
+// ("\u202e", "\u200d"), invalid bytes ("\xff"); line breaks and tabs
+// become spaces. It is for error lines, which echo what the user typed or
+// a document holds: "x\x1b[31m: unknown clause" names what was given,
+// where cleaning it as Line does would name "x", another clause or file.
+func Visible(s string) string {
+	if !needsVisible(s) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case r == '\n' || r == '\t':
+			b.WriteByte(' ')
+		case r < 0x80 && isControl(r):
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case isControl(r) || IsBidi(r) || IsInvisible(r):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+func needsVisible(s string) bool {
+	for _, r := range s {
+		if r == utf8.RuneError || isControl(r) || IsBidi(r) || IsInvisible(r) {
+			return true
+		}
+	}
+	return false
+}
+
 // isControl is C0, DEL and C1.
 func isControl(r rune) bool { return r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 }
 

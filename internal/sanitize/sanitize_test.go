@@ -138,3 +138,27 @@ func TestJSON(t *testing.T) {
 		t.Errorf("clean JSON changed: %s", got)
 	}
 }
+
+// TestVisible: an error line keeps every character of what it echoes,
+// written out when a terminal would obey or hide it, on one line; what
+// prints as itself is left as it is.
+func TestVisible(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{`Article 1 — "à 30 €" \ fin`, `Article 1 — "à 30 €" \ fin`},
+		{"x\x1b[31m: unknown clause", `x\x1b[31m: unknown clause`},
+		{"a\x1b]52;c;Y2xpcA==\ab", `a\x1b]52;c;Y2xpcA==\x07b`},
+		{"a\u009b2Jb", `a\u009b2Jb`},
+		{"G \u202e€ 05,62\u202c", `G \u202e€ 05,62\u202c`},
+		{"2\u200d6 €", `2\u200d6 €`},
+		{"a\xffb\x00c", `a\xffb\x00c`},
+		{"ligne\nsuite\tfin", "ligne suite fin"},
+	} {
+		got := Visible(tt.in)
+		if got != tt.want {
+			t.Errorf("Visible(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if Check(got) != nil {
+			t.Errorf("Visible(%q) = %q still holds a control character", tt.in, got)
+		}
+	}
+}
