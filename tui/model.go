@@ -105,8 +105,17 @@ func (m Model) Init() tea.Cmd { return loadVersions(m.src) }
 // status line and cleared by the next key.
 func (m Model) Err() error { return m.fatal }
 
-// Update implements tea.Model.
+// Update implements tea.Model. The screen shown is fitted to the window
+// after every message, whichever way it was reached (opened, or back to).
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	next, cmd := m.update(msg)
+	if n, ok := next.(Model); ok {
+		return n.fitShown(), cmd
+	}
+	return next, cmd
+}
+
+func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -236,7 +245,9 @@ func (m Model) find(label string) (store.Version, bool) {
 	return store.Version{}, false
 }
 
-func (m Model) bodySize() (int, int) { return m.width, max(m.height-2, 1) }
+// bodySize is the size of the screen between the title bar and the status
+// line, never less than the smallest window's (see tooSmall).
+func (m Model) bodySize() (int, int) { return max(m.width, minWidth), max(m.height, minHeight) - 2 }
 
 func (m Model) resize() Model {
 	w, h := m.bodySize()
@@ -245,11 +256,22 @@ func (m Model) resize() Model {
 	if m.outline.diff != nil {
 		m.outline = m.outline.SetSize(w, h)
 	}
-	m.diff = m.diff.SetSize(w, h)
 	m.history = m.history.SetSize(w, h)
 	m.tariffs = m.tariffs.SetSize(w, h)
 	m.answers = m.answers.SetSize(w, h)
-	if m.blame.spans != nil || m.screen == screenBlame {
+	return m.fitShown()
+}
+
+// fitShown lays the diff or the blame screen out for the window when it is
+// the one shown. Hidden, they keep their lines until shown again: laying
+// out a clause of a hundred thousand characters at each step of a resize,
+// for screens no one sees, made resizing lag by seconds.
+func (m Model) fitShown() Model {
+	w, h := m.bodySize()
+	switch m.screen {
+	case screenDiff:
+		m.diff = m.diff.SetSize(w, h)
+	case screenBlame:
 		m.blame = m.blame.SetSize(w, h)
 	}
 	return m
@@ -778,6 +800,9 @@ func (m Model) View() tea.View {
 // and a status line holding the search prompt, the error, a message or the
 // short key help.
 func (m Model) render() string {
+	if m.width < minWidth || m.height < minHeight {
+		return m.tooSmall()
+	}
 	w, h := m.bodySize()
 	title := " " + m.name() + " · " + orNone(m.base) + " → " + orNone(m.head) + " · " + screenNames[m.screen]
 	if m.screen == screenDiff && m.diff.step != "" {
@@ -814,13 +839,26 @@ func (m Model) render() string {
 	case m.prompting:
 		foot = m.input.view(m.width)
 	case m.err != nil:
-		foot = m.st.Error.Render(fit("error: "+sanitize.Text(m.err.Error()), m.width))
+		foot = m.st.Error.Render(fit("error: "+sanitize.Line(m.err.Error()), m.width))
 	case m.status != "":
-		foot = fit(sanitize.Text(m.status), m.width)
+		foot = fit(sanitize.Line(m.status), m.width)
 	case m.showHelp:
 		foot = fit("press any key to close the help", m.width)
 	default:
 		foot = fit(m.shortHelp(), m.width)
 	}
 	return bar + "\n" + body + "\n" + foot
+}
+
+// The smallest window the screens are laid out for. Below it the view
+// says so and nothing else: a clause laid out one cell wide is as many
+// lines as it has characters, seconds of work at every step of a resize,
+// for a screen no one can read.
+const minWidth, minHeight = 20, 5
+
+// tooSmall is the view of a window smaller than minWidth × minHeight,
+// exactly its size.
+func (m Model) tooSmall() string {
+	lines := []string{fit("avenant: enlarge the window", m.width), fit("(20×5 at least)", m.width)}
+	return pad(lines[:min(len(lines), max(m.height, 0))], max(m.width, 0), max(m.height, 0))
 }
