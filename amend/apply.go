@@ -706,20 +706,7 @@ func (st *state) insert(i int, t Target, op Op, by string) error {
 			return err
 		}
 	}
-	sep := "\n\n"
-	listed := false
-	if m := lineMarker(op.New); m != "" && op.Place != PlaceBefore && op.Place != PlaceStart {
-		// "L'article 2 est complété par un 4°": in the list, before
-		// the alinéa that closes it.
-		if end, apart := listEnd(c.Text, s, m); end >= 0 {
-			s.end, sep, listed = end, apart, true
-		}
-	}
-	if op.Unit == UnitPhrase {
-		sep = " "
-	} else if !listed && lineMarker(op.New) != "" && strings.Contains(c.Text, "\n") && lineMarker(c.Text[lineStart(c.Text, s.start):]) != "" {
-		sep = pointSep(c.Text, s, op.Place == PlaceBefore || op.Place == PlaceStart)
-	}
+	s, sep := insertSpan(c.Text, s, op)
 	switch {
 	case op.Place == PlaceBefore || op.Place == PlaceStart:
 		c.Text = c.Text[:s.start] + op.New + sep + c.Text[s.start:]
@@ -732,6 +719,30 @@ func (st *state) insert(i int, t Target, op Op, by string) error {
 	}
 	st.mark(i, by)
 	return nil
+}
+
+// insertSpan is the span of text the units op inserts go at the start or
+// the end of, s or the list of points in it, and what sets them apart.
+func insertSpan(text string, s span, op Op) (span, string) {
+	if op.Unit == UnitPhrase {
+		return s, " "
+	}
+	m := lineMarker(op.New)
+	if m == "" {
+		return s, "\n\n"
+	}
+	if op.Place != PlaceBefore && op.Place != PlaceStart {
+		// "L'article 2 est complété par un 4°": in the list, before
+		// the alinéa that closes it.
+		if end, sep := listEnd(text, s, m); end >= 0 {
+			s.end = end
+			return s, sep
+		}
+	}
+	if strings.Contains(text, "\n") && lineMarker(text[lineStart(text, s.start):]) != "" {
+		return s, pointSep(text, s, op.Place == PlaceBefore || op.Place == PlaceStart)
+	}
+	return s, "\n\n"
 }
 
 // pointSep is how a new point put at the start or the end of span s of

@@ -253,4 +253,14 @@ Le suivi du patient est écrit.
 			}
 		})
 	}
+	// A column's name is the text's too; the note names the table's
+	// header by where it stands, not by its cells.
+	table := clause.Parse("# Convention\n\n## Annexe 1 - Tarifs\n\n| Code | Libellé | Tarif |\n|---|---|---|\n| G | Consultation | 30 € |\n")
+	c, err := Consolidate(table, "### Article 1er\n\nDans l'ensemble de la convention, le mot « Libellé » est remplacé par le mot « Acte ».\n", Markdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(c.Text, "| Code | Acte | Tarif |") || strings.Join(c.Notes, "\n") != "Article 1er: changed in the text: the table header of annexe 1" {
+		t.Errorf("a column renamed throughout:\n%s\nnotes %q", c.Text, c.Notes)
+	}
 }

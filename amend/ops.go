@@ -383,19 +383,8 @@ func parseOps(frame string, ctx Target, last *Target, quotes []string) ([]Op, er
 		return nil, err
 	}
 	code, targets := amendedCode(ctx, targets)
-	part, locText, err := readPart(locText, quotes)
-	if err != nil {
+	if locText, err = partOf(locText, quotes, ops, targets); err != nil {
 		return nil, err
-	}
-	if part != nil {
-		for _, f := range ops {
-			if f.op.Kind != Rewrite && f.op.Kind != Repeal {
-				return nil, errf("names the start or the end of a unit for an operation that takes words: not read")
-			}
-		}
-		for k := range targets {
-			targets[k].Part = part
-		}
 	}
 	words := anchorWords.FindStringSubmatch(locText)
 	if locText, err = located(locText, targets, words != nil, quotes); err != nil {
@@ -413,16 +402,7 @@ func parseOps(frame string, ctx Target, last *Target, quotes []string) ([]Op, er
 		op := f.op
 		op.Code = code
 		if op.Kind == Renumber || op.Kind == Move {
-			// Under "L'annexe 1 est ainsi modifiée :", its articles.
-			for k := range op.Targets {
-				if t := &op.Targets[k]; t.Kind == clause.KindArticle && !t.InAnnex {
-					t.placeInLeadIn(ctx)
-				}
-			}
-			if t := op.To; t != nil && t.Kind == clause.KindArticle && !t.InAnnex {
-				t.placeInLeadIn(ctx)
-			}
-			out[i] = op
+			out[i] = ownTargets(op, ctx)
 			continue
 		}
 		if len(targets) == 0 && !(op.Kind == Insert && (op.Unit == UnitArticle || op.Unit == UnitAnnex)) {
@@ -446,6 +426,20 @@ func parseOps(frame string, ctx Target, last *Target, quotes []string) ([]Op, er
 		out[i] = op
 	}
 	return out, nil
+}
+
+// ownTargets places the articles a renumbering or a move names itself
+// in the annex the lead-in ctx names ("L'annexe 1 est ainsi modifiée :").
+func ownTargets(op Op, ctx Target) Op {
+	for k := range op.Targets {
+		if t := &op.Targets[k]; t.Kind == clause.KindArticle && !t.InAnnex {
+			t.placeInLeadIn(ctx)
+		}
+	}
+	if t := op.To; t != nil && t.Kind == clause.KindArticle && !t.InAnnex {
+		t.placeInLeadIn(ctx)
+	}
+	return op
 }
 
 // cutCounts takes out of frame how many places its words stand (cutTimes)

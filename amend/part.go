@@ -56,6 +56,24 @@ func readPart(loc string, quotes []string) (*Part, string, error) {
 	return p, partWords.ReplaceAllString(loc, " ¦ "), nil
 }
 
+// partOf gives targets the part loc names (readPart), for a rewrite or a
+// repeal only, and returns loc without its words.
+func partOf(loc string, quotes []string, ops []found, targets []Target) (string, error) {
+	part, loc, err := readPart(loc, quotes)
+	if err != nil || part == nil {
+		return loc, err
+	}
+	for _, f := range ops {
+		if f.op.Kind != Rewrite && f.op.Kind != Repeal {
+			return "", errf("names the start or the end of a unit for an operation that takes words: not read")
+		}
+	}
+	for k := range targets {
+		targets[k].Part = part
+	}
+	return loc, nil
+}
+
 // editPart rewrites, or deletes when with is "", the part t names of
 // text[s.start:s.end], the alinéa (or sentence) the part's words stand
 // in. A part deleted leaves the unit's closing stop.

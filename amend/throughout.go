@@ -107,6 +107,15 @@ func (st *state) editThroughout(op Op, t Target, from, to int, by string) error 
 // name is how a message names clause i: "article 12", "row G".
 func (st *state) name(i int) string {
 	c := &st.cl[i]
+	if clause.IsTableHeader(c) {
+		// Its words are the columns' names, not a name of the clause.
+		for p := i - 1; p >= 0; p-- {
+			if st.cl[p].Depth < c.Depth {
+				return "the table header of " + st.name(p)
+			}
+		}
+		return "a table header"
+	}
 	switch c.Kind {
 	case clause.KindItem:
 		return Target{Row: c.Number}.clauseName()
