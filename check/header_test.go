@@ -9,7 +9,8 @@ import (
 
 // TestTariffHeaderChanged: a tariff table's column names changed with no
 // fact to say how fail the gate once; columns reordered with their cells,
-// or a header change a fact explains, add nothing.
+// a currency said or unsaid (its change is the rows' facts'), or a header
+// change a fact explains, add nothing.
 func TestTariffHeaderChanged(t *testing.T) {
 	table := func(header, g string) string {
 		return "## Annexe 1 - Tarifs\n\n| " + header + " |\n|---|---|---|---|\n| G | Consultation | " + g + " |\n| VG | Visite | 35 € | 35 € |\n"
@@ -25,6 +26,10 @@ func TestTariffHeaderChanged(t *testing.T) {
 			[]string{"error tariffs " + HeaderChangedMessage}},
 		{"columns reordered with their cells", table("Code | Libellé | Métropole | DROM", "30 € | 32 €"), table("Code | Libellé | DROM | Métropole", "32 € | 30 €"),
 			nil},
+		{"a currency said, the same prices", table("Code | Libellé | Tarif | DROM", "30,00 € | 32,00 €"), table("Code | Libellé | Tarif (en euros) | DROM (€)", "30,00 | 32,00"),
+			nil},
+		{"a currency said otherwise, the rows' facts", table("Code | Libellé | Tarif (en francs) | DROM", "30,00 | 32 €"), table("Code | Libellé | Tarif (en euros) | DROM", "30,00 | 32 €"),
+			[]string{"error tariffs amount"}},
 		{"a date a fact reads", table("Code | Libellé | Tarif au 1er janvier 2025 | DROM", "30 € | 32 €"), table("Code | Libellé | Tarif au 1er janvier 2026 | DROM", "30 € | 32 €"),
 			[]string{"error tariff-dates date"}},
 	}

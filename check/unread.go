@@ -96,11 +96,20 @@ func headerChanges(d *clause.Diff, rules *Rules, oldNamed, newNamed []clause.Nam
 }
 
 // sameColumns reports whether two headers name the same columns in
-// another order: the rows are read by their columns' names, and a price
-// that moved with its column's name is the same price.
+// another order, or with their currency said or unsaid ("Tarif" →
+// "Tarif (en euros)"): the rows are read by their columns' names, and a
+// price that moved with its column's name is the same price; a currency
+// the header gives its bare numbers is theirs, and its change is the
+// rows' facts' (30,00 F → 30,00 €).
 func sameColumns(a, b []string) bool {
-	a, b = slices.Sorted(slices.Values(a)), slices.Sorted(slices.Values(b))
-	return slices.Equal(a, b)
+	label := func(names []string) []string {
+		out := make([]string, len(names))
+		for i, n := range names {
+			out[i] = clause.ColumnLabel(n)
+		}
+		return slices.Sorted(slices.Values(out))
+	}
+	return slices.Equal(label(a), label(b))
 }
 
 // heads reports whether header i of d stands over a tariff row.

@@ -100,7 +100,7 @@ func byColumnName(oCells, nCells, oNames, nNames []string) (o, n, names []string
 		return nil, nil, nil, false
 	}
 	at := func(names []string, name string) int {
-		return slices.IndexFunc(names, func(s string) bool { return columnLabel(s) == columnLabel(name) })
+		return slices.IndexFunc(names, func(s string) bool { return ColumnLabel(s) == ColumnLabel(name) })
 	}
 	long, short := oNames, nNames
 	if len(nNames) > len(oNames) {
@@ -142,7 +142,7 @@ func byColumnFate(oCells, nCells, oNames, nNames []string) (o, n, names []string
 		!distinctColumns(oNames) || !distinctColumns(nNames) {
 		return nil, nil, nil, false
 	}
-	label := func(names []string, k int) string { return frtext.Fold(columnLabel(names[k])) }
+	label := func(names []string, k int) string { return frtext.Fold(ColumnLabel(names[k])) }
 	inOld, inNew := map[string]int{}, map[string]int{}
 	for k := range oNames {
 		inOld[label(oNames, k)] = k
@@ -219,7 +219,7 @@ func byColumnFate(oCells, nCells, oNames, nNames []string) (o, n, names []string
 		if pr.n >= 0 {
 			nc, name = nCells[pr.n], nNames[pr.n]
 			if pr.both {
-				name = columnLabel(oNames[pr.o]) + " → " + columnLabel(name)
+				name = ColumnLabel(oNames[pr.o]) + " → " + ColumnLabel(name)
 			}
 		}
 		o, n, names = append(o, oc), append(n, nc), append(names, name)
@@ -267,11 +267,11 @@ func columnOrder(a, b []string) ([]int, bool) {
 	}
 	at := make(map[string]int, len(a))
 	for k, name := range a {
-		at[columnLabel(name)] = k
+		at[ColumnLabel(name)] = k
 	}
 	from := make([]int, len(b))
 	for j, name := range b {
-		k, ok := at[columnLabel(name)]
+		k, ok := at[ColumnLabel(name)]
 		if !ok {
 			return nil, false
 		}
@@ -286,7 +286,7 @@ func columnOrder(a, b []string) ([]int, bool) {
 func distinctColumns(names []string) bool {
 	seen := make(map[string]bool, len(names))
 	for _, name := range names {
-		label := frtext.Fold(columnLabel(name))
+		label := frtext.Fold(ColumnLabel(name))
 		if seen[label] {
 			return false
 		}
@@ -421,7 +421,7 @@ func cellSubject(subject string, names []string, j int, amount bool) string {
 	}
 	name := "colonne " + strconv.Itoa(j+1)
 	if j < len(names) && names[j] != "" {
-		name = columnLabel(names[j])
+		name = ColumnLabel(names[j])
 	}
 	return strings.TrimSpace(subjectWith(subject, name))
 }

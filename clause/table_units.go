@@ -194,9 +194,9 @@ func bareNumber(cell string) bool {
 
 var wholeNumber = lazyre.New(`^(?:` + numPattern + `)$`)
 
-// columnLabel is a column's name without the currency it gives its cells:
+// ColumnLabel is a column's name without the currency it gives its cells:
 // "Métropole (€)" is the column "Métropole", its amounts in euros anyway.
-func columnLabel(name string) string {
+func ColumnLabel(name string) string {
 	if columnCurrency(name) == "" {
 		return name
 	}
@@ -257,7 +257,7 @@ func (d *Document) priceTexts(i int) (texts, columns []string) {
 		}
 		column := ""
 		if !formerColumn(names[j]) {
-			column = undatedName(columnLabel(names[j]))
+			column = undatedName(ColumnLabel(names[j]))
 		}
 		columns = append(columns, column)
 	}

@@ -23,7 +23,7 @@ func TestColumnCurrency(t *testing.T) {
 		if got := columnCurrency(c.name); got != c.cur {
 			t.Errorf("columnCurrency(%q) = %q, want %q", c.name, got, c.cur)
 		}
-		if got := columnLabel(c.name); got != c.label {
+		if got := ColumnLabel(c.name); got != c.label {
 			t.Errorf("columnLabel(%q) = %q, want %q", c.name, got, c.label)
 		}
 	}

@@ -96,7 +96,7 @@ func (d *Document) zoneOf(c *Clause) string {
 	}
 	zones := make([]string, 0, to-from+1)
 	for k := from; k <= to; k++ {
-		zones = append(zones, columnLabel(names[k]))
+		zones = append(zones, ColumnLabel(names[k]))
 	}
 	return strings.Join(zones, ", ")
 }
