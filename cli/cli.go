@@ -84,9 +84,15 @@ func execute(root *cobra.Command, g *globals, args []string, io *IO) int {
 	if cmd != nil && cmd != root && cobraComplaint.MatchString(msg) {
 		msg = cmd.Name() + ": " + msg
 	}
+	// pflag passes on strconv's wording, which repeats the value and names
+	// a Go function: 'invalid argument "1k" for "--max-size" flag:
+	// strconv.ParseInt: parsing "1k": invalid syntax'.
+	msg = strconvWording.ReplaceAllString(msg, "")
 	fmt.Fprintln(io.Err, "avenant: "+msg)
 	return ExitError
 }
+
+var strconvWording = lazyre.New(`strconv\.Parse\w+: parsing "(?:[^"\\]|\\.)*": `)
 
 var cobraComplaint = lazyre.New(`^(accepts |requires |unknown (flag|shorthand)|flag needs|invalid argument|bad flag)`)
 

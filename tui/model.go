@@ -859,6 +859,6 @@ const minWidth, minHeight = 20, 5
 // tooSmall is the view of a window smaller than minWidth × minHeight,
 // exactly its size.
 func (m Model) tooSmall() string {
-	lines := []string{fit("avenant: enlarge the window", m.width), fit("(20×5 at least)", m.width)}
+	lines := []string{fit("avenant: enlarge the window", m.width), fit(fmt.Sprintf("(%d×%d at least)", minWidth, minHeight), m.width)}
 	return pad(lines[:min(len(lines), max(m.height, 0))], max(m.width, 0), max(m.height, 0))
 }
