@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/internal/corpus"
+	"github.com/avenant-dev/avenant/reader"
 )
 
 // Sentences of two articles written by different parties, long enough for
@@ -312,5 +314,35 @@ func TestBlameRewrittenSentence(t *testing.T) {
 				t.Errorf("blame:\n%s\nwant\n%s", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestBlameParagraphRenumbered: the final reading of pjl12-688 drops a
+// paragraph of article 2 ('I B, I C et I. - (Supprimé)'), rewrites others,
+// and numbers 'IV.' the paragraph that read 'II. - L'article L. O. 146 du
+// même code est ainsi modifié :'. A blank line between paragraphs matched
+// another, cutting that change into the new sentence inserted whole and
+// the old one deleted whole: blame credited the final reading with every
+// word of it. Now only its new number is the final reading's.
+func TestBlameParagraphRenumbered(t *testing.T) {
+	steps := corpus.Files(t, "raw/lafabrique/pjl12-688/steps/1[56]_*.txt")
+	s := newStore(t)
+	for k, f := range steps {
+		text, err := reader.ReadFile(f, reader.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Import(clause.Parse(text), ImportOptions{Party: []string{"Assemblée", "Sénat"}[k], Label: []string{"DEPOT", "HEMICYCLE"}[k], Date: "2013-09-0" + string(rune('1'+k))}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	spans, err := s.Blame("art-2", nil, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sp := range spans {
+		if strings.Contains(sp.Text, "146 du même code est ainsi modifié") && sp.Version.Label != "DEPOT" {
+			t.Errorf("%q credited to %s, which only renumbered its paragraph", sp.Text, sp.Version.Label)
+		}
 	}
 }

@@ -578,6 +578,15 @@ func diffText(old, new string) []clause.Hunk {
 	i, j := 0, 0
 	for i < n || j < m {
 		switch {
+		case i < n && j < m && ma[i] == mb[j] && !hasWord(ma[i]) && (delRun.Len() > 0 || insRun.Len() > 0):
+			// A blank line between paragraphs matches any other: taken as
+			// kept, it cut 'II. - L'article …' → 'IV. - L'article …'
+			// into a sentence inserted whole and one deleted whole, and
+			// blame credited the new number's version with every word.
+			// It stays in the run, on both sides, for the word diff.
+			delRun.WriteString(ma[i])
+			insRun.WriteString(mb[j])
+			i, j = i+1, j+1
 		case i < n && j < m && ma[i] == mb[j]:
 			flush()
 			emit(clause.Hunk{Op: clause.OpEqual, Text: ma[i]})
