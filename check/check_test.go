@@ -394,7 +394,8 @@ func TestAllowCodeEveryRow(t *testing.T) {
 
 // TestThresholdSameValue: min_delta and min_delta_pct weigh how far a
 // value moved; a value that stayed while its bound or basis changed passed
-// any threshold (|Δ| = 0), a ceiling turned into a floor included.
+// any threshold (|Δ| = 0), a ceiling turned into a floor included, and so
+// does one that also moved a little.
 func TestThresholdSameValue(t *testing.T) {
 	const art = "# C\n\n## Article 1 - Aide\n\nL'aide est %s.\n"
 	rules, err := parse("r.yaml", []byte("defaults: false\nrules:\n  - name: money\n    facts: [amount]\n    min_delta: 1\n    min_delta_pct: 5\n"))
@@ -409,6 +410,10 @@ func TestThresholdSameValue(t *testing.T) {
 		{"de 30 € par an", "de 30 € par mois", true},
 		{"de 30 €", "de 30,50 €", false},
 		{"de 30 €", "de 40 €", true},
+		// A sum that moved a little and is now of another thing (a
+		// note says so) is no small change of the same sum.
+		{"de 30 € par acte", "de 30,50 € par patient", true},
+		{"de 30 € par mois", "de 30,50 € par an", true},
 	} {
 		rep := Check(clause.Parse(fmt.Sprintf(art, tc.old)), clause.Parse(fmt.Sprintf(art, tc.new)), render.Side{Ref: "a"}, render.Side{Ref: "b"}, rules, clause.CompareOptions{})
 		if got := len(rep.Findings) > 0; got != tc.flagged {

@@ -128,7 +128,10 @@ func (r *Rule) matchFact(f *clause.Fact, names clauseRef) bool {
 	// A threshold weighs how far a value moved; a value that stayed and
 	// changed otherwise (a ceiling become a floor, 30 € par an become
 	// par mois, its date of effect) moved by nothing and was let through.
-	if f.OldValue != nil && f.NewValue != nil && *f.OldValue != *f.NewValue {
+	// A value with a note changed otherwise than by its size (its basis,
+	// its bound, the period of a count: 30 € par mois → 30,50 € par an),
+	// which no threshold weighs.
+	if f.OldValue != nil && f.NewValue != nil && *f.OldValue != *f.NewValue && f.Note == "" {
 		if r.MinDelta != nil && math.Abs(*f.NewValue-*f.OldValue) < *r.MinDelta {
 			return false
 		}
