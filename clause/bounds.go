@@ -344,7 +344,8 @@ func writtenPer(f *factAt) float64 {
 }
 
 // unitSigns are how a note writes a value's unit after it.
-var unitSigns = map[string]string{"EUR": " €", "FRF": " F", "%": " %"}
+var unitSigns = map[string]string{"EUR": " €", "FRF": " F", "%": " %", "minute": " min", "hour": " h", "day": " j",
+	"workday": " j ouvrés", "weekday": " j ouvrables", "clear-day": " j francs", "week": " sem.", "month": " mois", "year": " an"}
 
 // sameBasis reports two values of the same thing: a sum a month and a
 // sum a year, or by act and by patient, have no share of one another.

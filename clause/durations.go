@@ -99,7 +99,13 @@ func (t *factTextKind) durations() []factAt {
 			}
 		}
 		f := t.durationFact(start, end, start, unit, v)
-		if b, from, to, shown := valueBound(t.s, start, end); b != "" {
+		if basis, to := sumPeriod(t.s, end); basis != "" && !countBasis(basis) {
+			// "3 jours par an" and "3 jours par mois" are two
+			// entitlements, as "30 € par an" and "par mois" are two
+			// sums; "un an par tacite reconduction" is none.
+			f.key, f.val, f.end, f.text = f.key+" "+basis, f.val+" "+basis, to, t.display(start, to)
+		}
+		if b, from, to, shown := valueBound(t.s, start, f.end); b != "" {
 			f.key, f.val, f.start, f.end, f.text = f.key+" "+b, f.val+" "+b, from, to, t.display(shown, to)
 			f.denied = from - shown
 		}

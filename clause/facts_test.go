@@ -784,6 +784,19 @@ var factCases = []struct {
 		want: []Fact{{Kind: FactModality, Subject: "dénonciation", New: "sauf"}},
 	},
 	{
+		name: "a length of time per period is another length per another period: 'par an' → 'par mois' is a change; a means after 'par' is none",
+		old:  "Le congé est de 3 jours par an. La garde dure 2 heures par semaine au plus. Le contrat est conclu pour un an par tacite reconduction.",
+		new:  "Le congé est de 3 jours par mois. La garde dure 2 heures par semaine au moins. Le contrat est conclu pour un an par reconduction tacite.",
+		want: []Fact{{Kind: FactDuration, Old: "3 jours par an", New: "3 jours par mois", OldValue: f64(3), NewValue: f64(3), Unit: "day", Note: "3 j/an → 3 j/mois"},
+			{Kind: FactDuration, Old: "2 heures par semaine au plus", New: "2 heures par semaine au moins", OldValue: f64(2), NewValue: f64(2), Unit: "hour", DeltaPct: f64(0), Note: "≤ 2 → ≥ 2"}},
+	},
+	{
+		name: "a word in -aire or -oire is no infinitive but for the few verbs so ending: 'sauf dans le cadre … réglementaire' is about 'cadre'",
+		old:  "Il exerce une fonction de conseil.",
+		new:  "Il exerce une fonction de conseil, sauf dans le cadre d'une profession soumise à un statut réglementaire. Le médecin peut sur demande faire la déclaration.",
+		want: []Fact{{Kind: FactModality, Subject: "cadre", New: "sauf"}, {Kind: FactModality, Subject: "faire", New: "peut"}},
+	},
+	{
 		name: "a pronoun is never what a rule bears on: 'ce dernier', 'chacun' stand for a noun named elsewhere",
 		old:  "L'aide est versée au médecin. La caisse informe le patient.",
 		new:  "L'aide est versée au médecin, sauf si ce dernier refuse le contrat. La caisse informe le patient, sauf si chacun renonce.",

@@ -583,9 +583,25 @@ var clitics = map[string]bool{"ne": true, "n'": true, "pas": true, "plus": true,
 
 // infinitive reports a word shaped as an infinitive ("facturer",
 // "percevoir", "prendre"), the adjectives of that shape a person is
-// described by ("de premier recours") aside.
+// described by ("de premier recours") aside, and the words in -aire and
+// -oire, nearly all adjectives and nouns ("réglementaire", "obligatoire",
+// "territoire"), but for the few verbs that end so ("faire", "croire").
 func infinitive(w string) bool {
-	return (strings.HasSuffix(w, "er") || strings.HasSuffix(w, "ir") || strings.HasSuffix(w, "re")) && !infinitiveLike[w]
+	if !strings.HasSuffix(w, "er") && !strings.HasSuffix(w, "ir") && !strings.HasSuffix(w, "re") || infinitiveLike[w] {
+		return false
+	}
+	switch {
+	case strings.HasSuffix(w, "aire"):
+		// "-mentaire", "arbitraire", "contraire" are no verbs.
+		switch w {
+		case "taire", "traire", "extraire", "distraire", "soustraire", "abstraire":
+			return true
+		}
+		return strings.HasSuffix(w, "faire") || strings.HasSuffix(w, "plaire")
+	case strings.HasSuffix(w, "oire"):
+		return strings.HasSuffix(w, "croire") || w == "boire"
+	}
+	return true
 }
 
 // infinitiveLike are the words after "de" that end as an infinitive and
