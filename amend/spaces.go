@@ -51,7 +51,7 @@ const apart = ";:!?»€%«"
 // base was read from (with opts), marked (Mark), and keeps the clauses'
 // headings and texts as they stand in it, and the level of each heading.
 // It returns nil when the format keeps no character of its own (a PDF),
-// or the source cannot be read again, or holds a mark of its own; where
+// or the source cannot be read, or holds a mark of its own; where
 // the two readings differ otherwise than by the marks (a no-break space
 // alone on a line, which the reader drops), and in a clause whose text
 // does not stand as it is in what the reader makes of the source, the

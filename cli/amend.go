@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -95,24 +94,22 @@ the amending article, the point and the reason, and nothing is printed.`,
 }
 
 func applyRun(opts *ApplyOptions) error {
-	l := &docLoader{g: opts.g, maxSize: opts.MaxSize}
+	l := &docLoader{g: opts.g, maxSize: opts.MaxSize, keepBytes: true}
 	base, side, format, err := l.loadBase(opts.Base)
 	if err != nil {
 		return err
 	}
 	var spaces *amend.Spaces
-	if opts.Format != "json" && isFile(opts.Base) {
+	if opts.Format != "json" && l.kept != nil {
 		// The text printed is the base's where no instruction touched
 		// it, no-break spaces included.
-		if src, err := os.ReadFile(opts.Base); err == nil {
-			spaces = amend.ReadSpaces(base, opts.Base, src, reader.Options{MaxSize: opts.MaxSize})
-		}
+		spaces = amend.ReadSpaces(base, opts.Base, l.kept, reader.Options{MaxSize: opts.MaxSize})
 		if spaces == nil && !opts.g.quiet {
-			why := "it cannot be read again"
+			why := "its own characters cannot be told in what it reads as"
 			if strings.EqualFold(filepath.Ext(opts.Base), ".pdf") {
 				why = "a PDF's text is laid out from its glyphs"
 			}
-			fmt.Fprintf(opts.g.io.Err, "avenant: %s: its no-break spaces and heading levels are not kept (%s): the consolidated text has plain spaces, each heading at its depth\n", opts.Base, why)
+			fmt.Fprintf(opts.g.io.Err, "avenant: %s: its no-break spaces and heading levels are not kept (%s): the consolidated text has plain spaces, each heading at its depth\n", sanitize.Name(opts.Base), why)
 		}
 	}
 	c, err := consolidate(opts.g, base, spaces, format, opts.Amendment, opts.MaxSize)

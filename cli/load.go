@@ -123,6 +123,10 @@ type docLoader struct {
 	// stdinRead is set once "-" has been read: a second "-" would read
 	// nothing and compare an empty text.
 	stdinRead bool
+	// keepBytes asks load to keep in kept the bytes of the file it reads
+	// (apply reads the base's no-break spaces from them).
+	keepBytes bool
+	kept      []byte
 }
 
 // load returns the document an argument names and how to describe it:
@@ -137,7 +141,14 @@ func (l *docLoader) load(arg string) (*clause.Document, render.Side, error) {
 		return d, render.Side{Ref: stdinArg}, err
 	}
 	if isFile(arg) {
-		d, err := loadFile(arg, l.maxSize)
+		data, text, err := reader.ReadFileAndBytes(arg, reader.Options{MaxSize: l.maxSize})
+		if err != nil {
+			return nil, render.Side{Ref: arg}, err
+		}
+		if l.keepBytes {
+			l.kept = data
+		}
+		d, err := parseNamed(arg, text)
 		return d, render.Side{Ref: arg}, err
 	}
 	if l.s == nil {

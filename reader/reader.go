@@ -145,6 +145,14 @@ func ReadSource(path string, opts Options) (Source, error) {
 	return Source{Text: text, SHA256: digest(data)}, nil
 }
 
+// ReadFileAndBytes is ReadFile returning the bytes the text came from
+// too, for a caller that reads them another way as well: a second read of
+// the file could give other bytes, or wait for ever on a pipe already
+// drained ("avenant apply <(…) avenant.md").
+func ReadFileAndBytes(path string, opts Options) ([]byte, string, error) {
+	return read(path, opts)
+}
+
 // read returns the bytes of the file and their normalised text. Only
 // ReadSource hashes them: the digest of a megabyte costs about as much
 // as decoding it, and diff, show and check never record it.
