@@ -32,7 +32,10 @@ func newShowCmd(g *globals, runF func(*ShowOptions) error) *cobra.Command {
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Target = args[0]
 			if len(args) == 2 {
-				opts.Clause = args[1]
+				var err error
+				if opts.Clause, err = clauseArg(args[1]); err != nil {
+					return err
+				}
 			}
 			if runF != nil {
 				return runF(opts)

@@ -37,7 +37,10 @@ Words of a version imported with --amends name the instruction that
 wrote them.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
-			opts.Clause = args[0]
+			var err error
+			if opts.Clause, err = clauseArg(args[0]); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}

@@ -1,9 +1,11 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/x/term"
@@ -55,6 +57,16 @@ func progressTo(w io.Writer, tty bool) func(task string, done, total int) {
 			fmt.Fprintf(w, "\r\x1b[Kavenant: %s: %d/%d…", task, done, total)
 		}
 	}
+}
+
+// clauseArg is a CLAUSE argument, refused when blank: an unset shell
+// variable ("avenant show v1 "$c"") would otherwise print the whole outline,
+// or look for a clause with no name and offer the first one instead.
+func clauseArg(arg string) (string, error) {
+	if strings.TrimSpace(arg) == "" {
+		return "", usageError{errors.New("the clause name is empty: name a clause as printed (\"Article 3\", \"Annexe 1\") or by its id")}
+	}
+	return arg, nil
 }
 
 // isFile reports whether arg names an existing file or directory, which

@@ -34,7 +34,10 @@ sibling counter-proposal) are listed apart, "also proposed: …" (JSON
 off_line); --line leaves them out.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
-			opts.Clause = args[0]
+			var err error
+			if opts.Clause, err = clauseArg(args[0]); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}

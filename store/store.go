@@ -165,8 +165,12 @@ func open(dir string, cfg *config.Config) (*Store, error) {
 	}
 	gitDir := filepath.Join(abs, ".git")
 	if fi, err := os.Stat(gitDir); err != nil || !fi.IsDir() {
-		if _, err := os.Stat(abs); err != nil {
+		top, err := os.Stat(abs)
+		if err != nil {
 			return nil, dirError(dir, err)
+		}
+		if !top.IsDir() {
+			return nil, fmt.Errorf("%s: %w: a file, not a directory", sanitize.Name(dir), ErrNotStore)
 		}
 		return nil, fmt.Errorf("%s: %w (no .git directory; run avenant init)", sanitize.Name(dir), ErrNotStore)
 	}
