@@ -600,6 +600,13 @@ func join(prev string, prevKind lineKind, next string, nextKind lineKind, words 
 		}
 		return 0, "", true
 	}
+	// A closing quotation mark or bracket opens no paragraph: the line
+	// broke at the space before it ("« accusé" over "» de réception",
+	// "…publiques." over "»"), which the same text read from HTML keeps
+	// on one line.
+	if strings.ContainsRune("»)]", nextFirst) {
+		return 0, " ", true
+	}
 	if frtext.EndsSentence(prev) {
 		return 0, "", false
 	}

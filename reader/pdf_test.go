@@ -58,6 +58,11 @@ func TestCleanPDFText(t *testing.T) {
 		{"lower-case continuation", "Les caisses\nprocèdent à\nl'information.", "Les caisses procèdent à l'information.\n"},
 		{"digit continuation", "le montant est de\n26,50 €.", "le montant est de 26,50 €.\n"},
 		{"bracket continuation", "les médecins\n(secteur 1)", "les médecins (secteur 1)\n"},
+		// A line broken before a closing mark goes on with it, even
+		// after the end of the sentence the quotation holds.
+		{"closing guillemet continuation", "les mots : « lettre avec accusé\n» sont remplacés", "les mots : « lettre avec accusé » sont remplacés\n"},
+		{"closing guillemet after a full stop", "« Le Parlement vote la loi.\n»\n\nArticle 2", "« Le Parlement vote la loi. »\n\nArticle 2\n"},
+		{"closing bracket continuation", "les médecins (secteur 1 ou\nsecteur 2\n) sont concernés.", "les médecins (secteur 1 ou secteur 2 ) sont concernés.\n"},
 		{"capital after open word", "transmet aux\nCaisses primaires.", "transmet aux Caisses primaires.\n"},
 		{"capital after comma", "les caisses,\nLa CNAM et l'État", "les caisses, La CNAM et l'État\n"},
 		{"apostrophe joins without space", "le directeur de l'\nAssurance maladie", "le directeur de l'Assurance maladie\n"},
