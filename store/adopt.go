@@ -95,21 +95,34 @@ func (b *blamer) adopted(id string, v *Version, spans []Span, prev, next string,
 
 // pastLines are the lines of the earlier texts of a clause, each with the
 // spans of the newest text that had it and its offset there.
-type pastLines map[string]lineSource
+type pastLines struct {
+	lines map[string]lineSource
+	// texts counts the texts added: a line's gen is the count when the
+	// newest text that had it was added.
+	texts int
+	// words caches the word sets closest compares, made once a line.
+	words map[string]map[string]bool
+}
+
+func newPastLines() pastLines {
+	return pastLines{lines: map[string]lineSource{}, words: map[string]map[string]bool{}}
+}
 
 type lineSource struct {
 	spans []Span
 	at    int
+	gen   int
 }
 
 // add records the lines of text, which spans cut.
-func (p pastLines) add(spans []Span, text string) {
+func (p *pastLines) add(spans []Span, text string) {
+	p.texts++
 	for at := 0; at < len(text); {
 		end := len(text)
 		if k := strings.IndexByte(text[at:], '\n'); k >= 0 {
 			end = at + k + 1
 		}
-		p[text[at:end]] = lineSource{spans, at}
+		p.lines[text[at:end]] = lineSource{spans, at, p.texts}
 		at = end
 	}
 }
@@ -124,7 +137,14 @@ func (p pastLines) add(spans []Span, text string) {
 // it first, not by the version that moved or restored it. The line, not
 // the words inserted, is the unit: a word put back alone may be no
 // restoration, but a whole line as it stood was written before.
-func restored(spans []Span, prev, next string, past pastLines) []Span {
+//
+// A line put back with words of its own changed (a reading restoring its
+// text with 'trente jours' for 'soixante') is compared with the closest
+// earlier line (closest): the words it kept are their first author's, the
+// words it changed who's, the version revising. Only a line who wrote
+// most of is so compared, and the comparison is kept only where it
+// leaves who fewer of the line's bytes.
+func restored(spans []Span, prev, next string, past pastLines, who Span) []Span {
 	done := -1 // the end of the last line looked at
 	for _, m := range stretches(prev, next, clause.OpInsert) {
 		for from := strings.LastIndexByte(next[:m.from], '\n') + 1; from < m.to && from >= done; {
@@ -133,13 +153,88 @@ func restored(spans []Span, prev, next string, past pastLines) []Span {
 				to = from + k + 1
 			}
 			line := next[from:to]
-			if src, ok := past[line]; ok && strings.HasSuffix(line, "\n") && strings.TrimSpace(line) != "" {
-				spans = overlay(spans, from, cut(src.spans, src.at, src.at+len(line)))
+			if strings.HasSuffix(line, "\n") && strings.TrimSpace(line) != "" {
+				if src, ok := past.lines[line]; ok {
+					spans = overlay(spans, from, cut(src.spans, src.at, src.at+len(line)))
+				} else if mine := bytesBy(cut(spans, from, to), who); 2*mine > len(line) {
+					if was, src, ok := past.closest(line); ok {
+						again := carry(cut(src.spans, src.at, src.at+len(was)), was, line, who, false)
+						if bytesBy(again, who) < mine {
+							spans = overlay(spans, from, again)
+						}
+					}
+				}
 			}
 			from, done = to, to
 		}
 	}
 	return spans
+}
+
+// bytesBy counts the bytes of spans credited to who.
+func bytesBy(spans []Span, who Span) int {
+	n := 0
+	for _, sp := range spans {
+		if sp.Version == who.Version && sp.By == who.By {
+			n += len(sp.Text)
+		}
+	}
+	return n
+}
+
+// closest is the earlier line most like line, by the words they share
+// (Dice over their sets of words, at least closeLines), no more than twice
+// as long or short, and gone from the text revised; ties go to the first
+// in byte order, so that the answer does not follow the map's order.
+// Lines of fewer than closeWords words are never compared: two short
+// lines share words by chance.
+func (p pastLines) closest(line string) (string, lineSource, bool) {
+	words := wordSet(line)
+	if len(words) < closeWords {
+		return "", lineSource{}, false
+	}
+	best, bestScore := "", closeLines
+	for was, src := range p.lines {
+		// The text revised (the newest added) was compared already.
+		if src.gen == p.texts || 2*len(was) < len(line) || 2*len(line) < len(was) {
+			continue
+		}
+		other, ok := p.words[was]
+		if !ok {
+			other = wordSet(was)
+			p.words[was] = other
+		}
+		shared := 0
+		for w := range words {
+			if other[w] {
+				shared++
+			}
+		}
+		score := 2 * float64(shared) / float64(len(words)+len(other))
+		if score > bestScore || score == bestScore && best != "" && was < best {
+			best, bestScore = was, score
+		}
+	}
+	if best == "" {
+		return "", lineSource{}, false
+	}
+	return best, p.lines[best], true
+}
+
+// closeLines is the share of words a line put back with changes has in
+// common with the earlier line it restores; closeWords the fewest words
+// a line needs to be compared so.
+const (
+	closeLines = 0.7
+	closeWords = 6
+)
+
+func wordSet(s string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		set[w] = true
+	}
+	return set
 }
 
 // sentences cuts stretches of text after each line break: a clause file

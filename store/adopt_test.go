@@ -167,6 +167,14 @@ func TestBlameLineRestored(t *testing.T) {
 			"RA«" + l1 + "\n\n" + i1 + "\n» CONV«\n» RA«" + i2 + "\n»"},
 		{"word changed again", s1 + " " + s2, s1 + " " + s2b, s1 + " " + strings.Replace(s2, "six", "dix", 1),
 			"RA«" + s1 + "\nUne majoration de 5 € est applicable aux patients de moins de » CONV«dix» RA« ans.\n»"},
+		// A sentence dropped, then put back with a word of its own: the
+		// words kept are the règlement's (a reading restoring its text
+		// with 'trente jours' for 'soixante' was credited with all of it).
+		{"dropped, put back changed", s1 + " " + s2, s1, s1 + " " + strings.Replace(s2, "six", "dix", 1),
+			"RA«" + s1 + "\nUne majoration de 5 € est applicable aux patients de moins de » CONV«dix» RA« ans.\n»"},
+		// A new sentence that shares a few words with an old one is new.
+		{"new sentence", s1 + " " + s2, s1, s1 + " " + "Une prime de 10 € est versée aux médecins installés depuis moins de six mois.",
+			"RA«" + s1 + "\n» CONV«Une prime de 10 € est versée aux médecins installés depuis moins de six mois.\n»"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := newStore(t)

@@ -1,7 +1,9 @@
 package store
 
 import (
+	"fmt"
 	"math/rand/v2"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -344,5 +346,56 @@ func TestBlameParagraphRenumbered(t *testing.T) {
 		if strings.Contains(sp.Text, "146 du même code est ainsi modifié") && sp.Version.Label != "DEPOT" {
 			t.Errorf("%q credited to %s, which only renumbered its paragraph", sp.Text, sp.Version.Label)
 		}
+	}
+}
+
+// TestBlamePutBackChanged: the Sénat's commission (step 04) drops the
+// Assemblée's sentence 'Les déclarations de situation patrimoniale
+// déposées par le député … sont transmises par la Haute Autorité de la
+// transparence de la vie publique …' from article 1er of pjl12-688; the
+// Assemblée's commission in new reading (step 10) puts it back with 'pour
+// la transparence' and 'trente jours' for 'soixante'. Blame credited step
+// 10 with the whole sentence; the words it kept are the first reading's.
+func TestBlamePutBackChanged(t *testing.T) {
+	steps := corpus.Files(t, "raw/lafabrique/pjl12-688/steps/*.txt")
+	s := newStore(t)
+	n := 0
+	for _, f := range steps {
+		text, err := reader.ReadFile(f, reader.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := clause.Parse(text)
+		if len(d.Clauses) < 2 {
+			continue // a step the corpus has no text of
+		}
+		n++
+		label := strings.SplitN(filepath.Base(f), "_", 2)[0]
+		if _, err := s.Import(d, ImportOptions{Party: "P" + label, Label: "S" + label, Date: fmt.Sprintf("2013-01-%02d", n)}); err != nil {
+			t.Fatal(err)
+		}
+		if label == "10" {
+			break
+		}
+	}
+	spans, err := s.Blame("art-1", nil, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const kept = "déposées par le député en application du même article"
+	found := false
+	for _, sp := range spans {
+		if strings.Contains(sp.Text, kept) {
+			found = true
+			if sp.Version.Label == "S10" {
+				t.Errorf("%q credited to S10, which put it back", kept)
+			}
+		}
+		if strings.Contains(sp.Text, "trente") && sp.Version.Label != "S10" {
+			t.Errorf("'trente' credited to %s, not to S10 which wrote it", sp.Version.Label)
+		}
+	}
+	if !found {
+		t.Fatalf("no span holds %q whole: %v", kept, spans)
 	}
 }

@@ -244,8 +244,8 @@ func (b *blamer) blame(id string, at *Version, depth int) ([]Span, bool, error) 
 		line[v.Commit] = true
 	}
 	var spans []Span
-	past := pastLines{} // the lines of the earlier texts
-	text := ""          // what spans cut
+	past := newPastLines() // the lines of the earlier texts
+	text := ""             // what spans cut
 	seen := false
 	for k := len(chain) - 1; k >= 0; k-- {
 		v := chain[k]
@@ -306,7 +306,7 @@ func (b *blamer) blame(id string, at *Version, depth int) ([]Span, bool, error) 
 			if spans, err = b.adopted(id, v, spans, text, next, line, depth); err != nil {
 				return nil, false, err
 			}
-			spans = restored(spans, text, next, past)
+			spans = restored(spans, text, next, past, Span{Version: v, By: by})
 		}
 		text = next
 	}
