@@ -19,19 +19,6 @@ var presenceKinds = map[FactKind]bool{
 	FactModality: true, FactNegation: true,
 }
 
-// addedFacts returns the facts of a clause that appears: each value of
-// text, with an empty old side. subject is the act code of a tariff row,
-// else "" (see compareFacts).
-func addedFacts(text, subject string) []Fact {
-	return presenceFacts(compareFacts("", text, subject, nil), subject, false)
-}
-
-// removedFacts returns the facts of a clause that disappears: each value
-// of text, with an empty new side.
-func removedFacts(text, subject string) []Fact {
-	return presenceFacts(compareFacts(text, "", subject, nil), subject, true)
-}
-
 // presenceFacts keeps the kinds of presenceKinds. A tariff row is keyed by
 // its act code even when the code is not one the extractor knows
 // ("| XYZ | … |"): the row's code appearing or disappearing is then a code
