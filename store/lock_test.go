@@ -43,6 +43,9 @@ func TestRaceChild(t *testing.T) {
 		os.Exit(2)
 	}
 	date := cmp.Or(os.Getenv("AVENANT_RACE_DATE"), "2024-01-02")
+	if barrier := os.Getenv("AVENANT_RACE_BARRIER"); barrier != "" {
+		whileWaiting = func() { awaitOthers(barrier, name, os.Getenv("AVENANT_RACE_N")) }
+	}
 	r, err := s.Import(parseMD(killText(len(name))+"Signé par "+name+".\n"), ImportOptions{Party: name, Label: "L-" + name, Date: date})
 	if err != nil {
 		fmt.Println("error", err)
@@ -52,12 +55,30 @@ func TestRaceChild(t *testing.T) {
 	os.Exit(0)
 }
 
+// awaitOthers holds an import that has looked at the store's versions
+// until all n have (each leaves a file named after it in dir), so that
+// they race for the lock together: a process slow to start, which began
+// after another had landed, would import a deliberate back-fill, not race
+// (TestLockRaceDated failed so on a loaded machine). It waits no more than
+// 20 seconds, then races anyway.
+func awaitOthers(dir, name, n string) {
+	want := 0
+	fmt.Sscan(n, &want)
+	_ = os.WriteFile(filepath.Join(dir, name), nil, 0o600)
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+		if entries, _ := os.ReadDir(dir); len(entries) >= want {
+			return
+		}
+	}
+}
+
 // raceImports starts n imports at once, each its own process, party and
 // label (and date, when dates is given), and returns the label → commit
 // of those that reported success; a failure other than errLandedMeanwhile
 // fails the test.
 func raceImports(t *testing.T, dir string, n int, dates ...func(int) string) map[string]string {
 	t.Helper()
+	barrier := t.TempDir()
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	ok := map[string]string{}
@@ -66,7 +87,8 @@ func raceImports(t *testing.T, dir string, n int, dates ...func(int) string) map
 		go func(i int) {
 			defer wg.Done()
 			cmd := exec.Command(os.Args[0], "-test.run=^TestRaceChild$", "-test.count=1")
-			cmd.Env = append(os.Environ(), "AVENANT_RACE_STORE="+dir, fmt.Sprintf("AVENANT_RACE_NAME=P%02d", i))
+			cmd.Env = append(os.Environ(), "AVENANT_RACE_STORE="+dir, fmt.Sprintf("AVENANT_RACE_NAME=P%02d", i),
+				"AVENANT_RACE_BARRIER="+barrier, fmt.Sprintf("AVENANT_RACE_N=%d", n))
 			if len(dates) > 0 {
 				cmd.Env = append(cmd.Env, "AVENANT_RACE_DATE="+dates[0](i))
 			}
