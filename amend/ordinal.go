@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/avenant-dev/avenant/clause"
 	"github.com/avenant-dev/avenant/internal/frtext"
 )
 
@@ -47,24 +48,7 @@ func ordinalName(n int) string {
 		return "last but one"
 	}
 	if n < 0 {
-		return englishOrdinal(-n) + " from the end"
+		return clause.EnglishOrdinal(-n) + " from the end"
 	}
-	return englishOrdinal(n)
-}
-
-// englishOrdinal writes n as English ranks are written: 1st, 2nd, 3rd,
-// 11th to 13th, 21st, 22nd, 23rd…
-func englishOrdinal(n int) string {
-	suffix := "th"
-	if n%100 < 11 || n%100 > 13 {
-		switch n % 10 {
-		case 1:
-			suffix = "st"
-		case 2:
-			suffix = "nd"
-		case 3:
-			suffix = "rd"
-		}
-	}
-	return strconv.Itoa(n) + suffix
+	return clause.EnglishOrdinal(n)
 }

@@ -1,6 +1,9 @@
 package clause
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // Name names clause i as a reader refers to it in a report: "Article
 // 28.1", "Annexe 1", "Annexe 1/G" for a tariff row, else its label cut to
@@ -76,4 +79,22 @@ func cutRunes(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// EnglishOrdinal writes n as English ranks are written: 1st, 2nd, 3rd,
+// 11th to 13th, 21st, 22nd, 23rd… (the rank of a candidate,
+// of an alinéa, in messages)
+func EnglishOrdinal(n int) string {
+	suffix := "th"
+	if n%100 < 11 || n%100 > 13 {
+		switch n % 10 {
+		case 1:
+			suffix = "st"
+		case 2:
+			suffix = "nd"
+		case 3:
+			suffix = "rd"
+		}
+	}
+	return strconv.Itoa(n) + suffix
 }

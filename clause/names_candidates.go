@@ -42,7 +42,7 @@ func candidates(cs []Named, hits []int) []string {
 			told = told || leads == 1
 		}
 		if !told {
-			list[k] += fmt.Sprintf(" (the %s of %d)", ordinal(slices.Index(group, i)+1), len(group))
+			list[k] += fmt.Sprintf(" (the %s of %d)", EnglishOrdinal(slices.Index(group, i)+1), len(group))
 		}
 		list[k] += " [" + cs[i].ID + "]"
 	}
@@ -87,18 +87,4 @@ func leadWords(text string) string {
 		b.WriteString(w)
 	}
 	return b.String()
-}
-
-func ordinal(n int) string {
-	switch {
-	case n%100 >= 11 && n%100 <= 13:
-		return fmt.Sprintf("%dth", n)
-	case n%10 == 1:
-		return fmt.Sprintf("%dst", n)
-	case n%10 == 2:
-		return fmt.Sprintf("%dnd", n)
-	case n%10 == 3:
-		return fmt.Sprintf("%drd", n)
-	}
-	return fmt.Sprintf("%dth", n)
 }

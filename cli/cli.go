@@ -32,6 +32,13 @@ type IO struct {
 	LookupEnv func(string) (string, bool)
 }
 
+// errTerminal tells whether Err is a terminal, where progress is redrawn
+// in place; a log or a pipe gets lines.
+func (io *IO) errTerminal() bool {
+	f, ok := io.Err.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
+}
+
 // System is the IO of the running process.
 func System() *IO {
 	return &IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, OutTTY: term.IsTerminal(os.Stdout.Fd()), Getenv: os.Getenv, LookupEnv: os.LookupEnv}

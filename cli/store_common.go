@@ -8,8 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/x/term"
-
 	"github.com/avenant-dev/avenant/store"
 )
 
@@ -29,11 +27,7 @@ func openStore(g *globals) (*store.Store, error) {
 	}
 	s.Notices = g.io.Err
 	if !g.quiet {
-		tty := false
-		if f, ok := g.io.Err.(*os.File); ok {
-			tty = term.IsTerminal(f.Fd())
-		}
-		s.Progress = progressTo(g.io.Err, tty)
+		s.Progress = progressTo(g.io.Err, g.io.errTerminal())
 	}
 	return s, nil
 }

@@ -3,12 +3,10 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"github.com/avenant-dev/avenant/clause"
@@ -109,10 +107,7 @@ func importRun(opts *ImportOptions) error {
 		return err
 	}
 	io := opts.g.io
-	progress := false
-	if f, ok := io.Err.(*os.File); ok && len(files) > 1 && !opts.g.quiet {
-		progress = term.IsTerminal(f.Fd())
-	}
+	progress := len(files) > 1 && !opts.g.quiet && io.errTerminal()
 	for i, f := range files {
 		if progress {
 			fmt.Fprintf(io.Err, "\r\x1b[Kimporting %d/%d %s…", i+1, len(files), sanitize.Line(f.path))
