@@ -198,8 +198,10 @@ func timesName(n int) string {
 }
 
 func (st *state) apply(op Op, by string) error {
-	if op.Code != "" && !st.isCode(op.Code) {
-		return errf("amends the %s, not this text%s", op.Code, st.titled())
+	if op.Code != "" {
+		if err := st.amendsThis(op.Code); err != nil {
+			return err
+		}
 	}
 	switch op.Kind {
 	case Renumber:

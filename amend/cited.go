@@ -1,6 +1,7 @@
 package amend
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -92,29 +93,58 @@ func nameWords(name string) []string {
 }
 
 // kindTitled reports whether one of titles names the text name calls
-// by a name of its own: a title of that kind holding every word of the
-// name ("Convention nationale des médecins libéraux signée le 4 juin
-// 2024" for "la convention du 4 juin 2024"), in any order, as a text is
-// cited by its date or by part of its title.
+// by a name of its own (titledAs).
 func kindTitled(titles []string, name string) bool {
+	ok, _ := titledAs(titles, name)
+	return ok
+}
+
+// titledAs reports whether one of titles names the text name calls by a
+// name of its own: a title of that kind holding every word of the name
+// ("Convention nationale des médecins libéraux signée le 4 juin 2024" for
+// "la convention du 4 juin 2024"), in any order, as a text is cited by its
+// date or by part of its title. A title that carries no date at all
+// ("Convention nationale des médecins libéraux") is matched by the other
+// words of a name holding one, as a base is often kept without the date of
+// its signature: undated says so, for the trace. A title dated otherwise
+// is another text.
+func titledAs(titles []string, name string) (ok, undated bool) {
 	want := nameWords(name)
 	for _, title := range titles {
 		have := nameWords(title)
 		if len(have) == 0 || len(want) == 0 || !strings.HasPrefix(have[0], want[0]) {
 			continue
 		}
-		all := true
+		all, others := true, true
 		for _, w := range want[1:] {
-			found := false
-			for _, h := range have {
-				if h == w {
-					found = true
-					break
-				}
-			}
+			found := slices.Contains(have, w)
 			all = all && found
+			others = others && (found || dateWord(w))
 		}
 		if all {
+			return true, false
+		}
+		if others && datesIn(want) && !datesIn(have) {
+			return true, true
+		}
+	}
+	return false, false
+}
+
+// months are the names of the months, folded, as a date names them.
+var months = [...]string{"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"}
+
+// dateWord reports whether w, a folded word of a name, is part of a date:
+// a number ("4", "1er", "2024") or a month.
+func dateWord(w string) bool {
+	return unicode.IsDigit(rune(w[0])) || slices.Contains(months[:], w)
+}
+
+// datesIn reports whether words hold a date: a month or a year, as a
+// number alone may be a text's own ("avenant n° 2").
+func datesIn(words []string) bool {
+	for _, w := range words {
+		if slices.Contains(months[:], w) || len(w) == 4 && strings.Trim(w, "0123456789") == "" {
 			return true
 		}
 	}

@@ -1,6 +1,7 @@
 package amend
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/avenant-dev/avenant/clause"
@@ -124,5 +125,43 @@ func TestCitedTextIsNotAmended(t *testing.T) {
 		"### Article 2\n\nÀ l'article 4, le mot « adhère » est remplacé par les mots « adhère, au sens du code de la santé publique, ».")
 	if !Amends(avenant, convention) {
 		t.Error("an avenant citing a code is not read as amending its convention")
+	}
+}
+
+// A base kept without the date of its signature is the convention an
+// instruction names by that date when the other words of the name are in
+// its title, and the notes say so; a title dated otherwise is another
+// text, and a name whose other words are not in the title too. Before, "de
+// la convention du 4 juin 2024" was refused on "# Convention nationale des
+// médecins libéraux".
+func TestUndatedTitleNamed(t *testing.T) {
+	undated := clause.Parse("# Convention nationale des médecins libéraux\n\n## Article 3\n\nLa convention est conclue pour cinq ans.\n")
+	const six = "La convention est conclue pour six ans."
+	runApplyCases(t, undated, []applyCase{
+		{name: "its date", amend: "### Article 1er\n\nÀ l'article 3 de la convention du 4 juin 2024, le mot « cinq » est remplacé par le mot « six ».",
+			clause: "article 3", want: six},
+		{name: "its words and a date", amend: "### Article 1er\n\nÀ l'article 3 de la convention nationale des médecins libéraux du 4 juin 2024, le mot « cinq » est remplacé par le mot « six ».",
+			clause: "article 3", want: six},
+		{name: "other words and a date", amend: "### Article 1er\n\nÀ l'article 3 de la convention nationale des infirmiers du 4 juin 2024, le mot « cinq » est remplacé par le mot « six ».",
+			err: "Article 1er: amends the convention nationale des infirmiers du 4 juin 2024, not this text (« Convention nationale des médecins libéraux »)"},
+		{name: "a number of its own", amend: "### Article 1er\n\nÀ l'article 3 de l'avenant n° 2, le mot « cinq » est remplacé par le mot « six ».",
+			err: "Article 1er: amends the avenant n° 2, not this text (« Convention nationale des médecins libéraux »)"},
+	})
+	dated := clause.Parse("# Convention nationale des médecins libéraux du 25 août 2016\n\n## Article 3\n\nLa convention est conclue pour cinq ans.\n")
+	runApplyCases(t, dated, []applyCase{
+		{name: "dated otherwise", amend: "### Article 1er\n\nÀ l'article 3 de la convention du 4 juin 2024, le mot « cinq » est remplacé par le mot « six ».",
+			err: "Article 1er: amends the convention du 4 juin 2024, not this text (« Convention nationale des médecins libéraux du 25 août 2016 »)"},
+	})
+	set, err := parse(amendDoc("### Article 1er\n\nÀ l'article 3 de la convention du 4 juin 2024, le mot « cinq » est remplacé par le mot « six »."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := apply(undated, set, Markdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const note = "Article 1er: names the convention du 4 juin 2024, and the title « Convention nationale des médecins libéraux » carries no date: taken as this text, the other words of the name matching"
+	if !slices.Contains(res.Notes, note) {
+		t.Errorf("notes %q, want %q", res.Notes, note)
 	}
 }

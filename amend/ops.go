@@ -336,7 +336,7 @@ func parseOps(frame string, ctx Target, last *Target, quotes []string) ([]Op, er
 		return nil, err
 	}
 	// A table's name is no quotation an operation takes.
-	rest, table := cutTableName(frame, quotes)
+	rest, table := cutTableName(partAsRewrite(frame), quotes)
 	for _, ix := range renumberForm.FindAllStringSubmatchIndex(rest, -1) {
 		m := submatches(rest, ix)
 		op, err := renumberOp(renumbered{m[1], m[2], inAnnexNumber(m[3])}, renumbered{m[4], m[5], inAnnexNumber(m[6])})

@@ -18,6 +18,29 @@ var partNamed = pattern(`(?:^|[^\pL])(à\s+)?(la\s+fin|le\s+début)\s+(de\s+la\s
 // « X »" (they go with the part), "avant le mot « X »".
 var partWords = pattern(`(?:^|[^\pL])(après|avant|à\s+compter\s+d(?:u|es|e\s+la|e\s+l')|jusqu'(?:au|aux|à\s+la|à\s+l'))\s*(?:NOUN|mots?|termes?|montants?|taux|dates?|références?|expression)?\s*:?\s*Q`)
 
+// partReplacedBy matches the verb of a part replaced rather than rewritten
+// ("le début de la première phrase, jusqu'au mot « X », est remplacé par
+// les mots « Y »").
+var partReplacedBy = pattern(`\b(?:est|sont)\s+remplacée?s?\s+par\s+(?:NOUN\s*:?\s*)?(Q)`)
+
+// partAsRewrite writes a part replaced by words as the rewrite it is
+// ("est ainsi rédigé : « Y »"), when frame names a part bounded by words.
+// Read as it stands, "jusqu'au mot « X » est remplacé par les mots « Y »"
+// replaced X alone, and the part, its words taken, was refused as named
+// without them.
+func partAsRewrite(frame string) string {
+	m := partNamed.FindStringSubmatchIndex(frame)
+	if m == nil || m[2] >= 0 || !partWords.MatchString(frame) {
+		return frame
+	}
+	ix := partReplacedBy.FindStringSubmatchIndex(frame[m[0]:])
+	if ix == nil {
+		return frame
+	}
+	at := m[0]
+	return frame[:at+ix[0]] + "est ainsi rédigé : " + frame[at+ix[2]:at+ix[3]] + frame[at+ix[1]:]
+}
+
 // Part is the end or the start of a unit an operation rewrites or
 // deletes (Target.Part).
 type Part struct {
@@ -74,12 +97,30 @@ func partOf(loc string, quotes []string, ops []found, targets []Target) (string,
 	return loc, nil
 }
 
+// partBound finds the words the part t names runs from or to in
+// text[s.start:s.end]. A start runs up to the first place they stand,
+// as a reader reading on from the start stops there; an end from words
+// standing more than once is refused, naming why.
+func partBound(text string, s span, t Target) (span, error) {
+	p := t.Part
+	if t.Occurrence == 0 {
+		hits := find(text, s, p.Words)
+		switch {
+		case len(hits) > 1 && !p.End:
+			return hits[0], nil
+		case len(hits) > 1:
+			return span{}, errf("the words « %s » are in %s %s: which one the end runs from is not said (name the sentence, or quote more words)", p.Words, t.describe(), timesName(len(hits)))
+		}
+	}
+	return once(text, s, p.Words, t)
+}
+
 // editPart rewrites, or deletes when with is "", the part t names of
 // text[s.start:s.end], the alinéa (or sentence) the part's words stand
 // in. A part deleted leaves the unit's closing stop.
 func editPart(text string, s span, t Target, with string) (string, error) {
 	p := t.Part
-	at, err := once(text, s, p.Words, t)
+	at, err := partBound(text, s, t)
 	if err != nil {
 		return "", err
 	}
@@ -99,13 +140,20 @@ func editPart(text string, s span, t Target, with string) (string, error) {
 			cut = at.start
 		}
 		head := strings.TrimRightFunc(text[:cut], unicode.IsSpace)
-		if with == "" {
-			tail := strings.TrimRightFunc(text[cut:s.end], unicode.IsSpace)
-			if r, _ := utf8.DecodeLastRuneInString(tail); strings.ContainsRune(".;:", r) {
-				with = string(r)
-			}
-			return head + with + text[s.end:], nil
+		stop := ""
+		tail := strings.TrimRightFunc(text[cut:s.end], unicode.IsSpace)
+		if r, _ := utf8.DecodeLastRuneInString(tail); strings.ContainsRune(".;:", r) {
+			stop = string(r)
 		}
+		if with == "" {
+			return head + stop + text[s.end:], nil
+		}
+		if r, _ := utf8.DecodeLastRuneInString(with); strings.ContainsRune(".;:!?…", r) {
+			stop = ""
+		}
+		// Words quoted without the unit's closing stop leave it: the
+		// next sentence would run on from them.
+		with += stop
 		if r, _ := utf8.DecodeRuneInString(with); !strings.ContainsRune(",.;:)", r) {
 			head += " "
 		}

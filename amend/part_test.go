@@ -29,3 +29,25 @@ func TestPartOfUnit(t *testing.T) {
 			clause: "article 3", want: "La consultation est valorisée à 26,50 €. Elle est payée et remboursée.\n\nLe médecin est rémunéré par la caisse. Il reçoit un forfait."},
 	})
 }
+
+// A part replaced by words ("le début de la première phrase, jusqu'au mot
+// « X », est remplacé par les mots « Y »") is rewritten as one "ainsi
+// rédigé" is; words quoted without the unit's stop leave it; a start runs
+// to the first place its words stand, and an end from words standing
+// twice is refused, naming why. Before, the first was refused as naming
+// the start without its words, the stop went with the end rewritten (the
+// next sentence ran on), and a start up to words standing twice was
+// refused with "name the alinéa or the sentence", the alinéa named.
+func TestPartReplacedAndBounded(t *testing.T) {
+	base := clause.Parse("# Convention\n\n### Article 4 - Adhésion\n\nLes médecins libéraux sont réputés y adhérer. Le médecin qui ne souhaite pas y adhérer en informe la caisse.\n\nLes médecins et les caisses en sont informés par les médecins.\n")
+	runApplyCases(t, base, []applyCase{
+		{name: "the start replaced by words", amend: "### Article 1er\n\nAu premier alinéa de l'article 4, le début de la première phrase, jusqu'au mot : « libéraux », est remplacé par les mots : « Les praticiens installés ».",
+			clause: "article 4", want: "Les praticiens installés sont réputés y adhérer. Le médecin qui ne souhaite pas y adhérer en informe la caisse.\n\nLes médecins et les caisses en sont informés par les médecins."},
+		{name: "the end replaced by words, its stop kept", amend: "### Article 1er\n\nAu premier alinéa de l'article 4, la fin de la première phrase, à compter du mot « sont », est remplacée par les mots : « adhèrent de plein droit ».",
+			clause: "article 4", want: "Les médecins libéraux adhèrent de plein droit. Le médecin qui ne souhaite pas y adhérer en informe la caisse.\n\nLes médecins et les caisses en sont informés par les médecins."},
+		{name: "the start up to words standing twice", amend: "### Article 1er\n\nLe début du second alinéa de l'article 4 jusqu'au mot « médecins » est ainsi rédigé : « Les praticiens ».",
+			clause: "article 4", want: "Les médecins libéraux sont réputés y adhérer. Le médecin qui ne souhaite pas y adhérer en informe la caisse.\n\nLes praticiens et les caisses en sont informés par les médecins."},
+		{name: "the end from words standing twice", amend: "### Article 1er\n\nAu premier alinéa de l'article 4, après le mot « adhérer », la fin de la phrase est supprimée.",
+			err: "Article 1er: the words « adhérer » are in the 1st alinéa of article 4 twice: which one the end runs from is not said (name the sentence, or quote more words)"},
+	})
+}

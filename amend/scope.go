@@ -1,6 +1,7 @@
 package amend
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"unicode"
@@ -366,6 +367,23 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // name no code is not one: an instruction amending a code is refused on
 // it rather than applied to its article of the same number.
 func (st *state) isCode(name string) bool { return codeTitled(st.titles(), name) }
+
+// amendsThis refuses an instruction naming as the text it amends
+// another than this one, and notes a name whose date the text's title
+// does not carry (titledAs): the text is taken as the one named, and the
+// trace says on what.
+func (st *state) amendsThis(name string) error {
+	if !st.isCode(name) {
+		return errf("amends the %s, not this text%s", name, st.titled())
+	}
+	if _, undated := titledAs(st.titles(), name); undated && namedKind(name) != "" {
+		note := fmt.Sprintf("%s: names the %s, and the title « %s » carries no date: taken as this text, the other words of the name matching", st.applying, name, shorten(st.titles()[0]))
+		if !slices.Contains(st.notes, note) {
+			st.notes = append(st.notes, note)
+		}
+	}
+	return nil
+}
 
 // codeTitled reports whether one of titles opens with the name of a code,
 // or of another text, whole. A code's name goes on in another's ("code de
