@@ -195,19 +195,19 @@ func (st *state) resolveTable(t Target) (int, error) {
 	}
 	var rows []int
 	for i := found[0]; i < st.end(found[0]); i++ {
-		if c := &st.cl[i]; c.Kind == clause.KindItem && c.Number == t.Row {
+		if c := &st.cl[i]; c.Kind == clause.KindItem && t.isRow(c) {
 			rows = append(rows, i)
 		}
 	}
 	switch len(rows) {
 	case 0:
-		return 0, errf("row %s is not in the table « %s »", t.Row, t.TableName)
+		return 0, errf("row %s is not in the table « %s »", t.rowName(), t.TableName)
 	case 1:
 		return rows[0], nil
 	}
 	// A code priced twice in one table (a row per date, per age): the
 	// first was taken, and the other row's price stood unchanged.
-	return 0, errf("row %s stands %d times in the table « %s »: name the table alone, with words of the row meant", t.Row, len(rows), t.TableName)
+	return 0, errf("row %s stands %d times in the table « %s »: name the table alone, with words of the row meant", t.rowName(), len(rows), t.TableName)
 }
 
 // replacePrice puts op.New in place of the one price row i holds: the

@@ -174,6 +174,9 @@ func namedApart(s string) error {
 		for _, m := range locRows.FindAllStringSubmatch(s, 3) {
 			apart = append(apart, m[0])
 		}
+		for range locRowLabel.FindAllStringIndex(s, 3) {
+			apart = append(apart, "a row named by its label")
+		}
 	}
 	if len(apart) > 1 {
 		return errf("names %s apart in one sentence: write one instruction for each, or name them in one list (« aux articles 12 et 13 », « aux lignes G et VG »)", strings.Join(apart, ", "))
@@ -284,6 +287,8 @@ func parseClauses(s string, ctx Target, last *Target) ([]Target, error) {
 		t.Kind, t.Number = clause.KindArticle, last.Number
 	}
 	if m := locRows.FindStringSubmatch(s); m != nil {
+		rows = splitList(m[1])
+	} else if m := locRowLabel.FindStringSubmatch(s); m != nil {
 		rows = splitList(m[1])
 	}
 	if t.Kind == "" {
@@ -572,7 +577,44 @@ func placeholders(list string) []string {
 // place: « la ligne « Visite longue » est supprimée » deleted the words
 // from the row, and « À la ligne « Consultation » du tableau, le montant
 // … » was refused for a quotation read as no part of the instruction.
-var rowByWords = lazy(`(?i)\blignes?\s*:?\s*(\x01\d+\x02)`)
+// labelRows sets such a quotation apart as the row's label.
+// "Les lignes « A » et « B »" name two.
+var rowByWords = lazy(`(?i)\bligne\s*:?\s*\x01\d+\x02|\blignes\s*:?\s*\x01\d+\x02(?:\s*(?:,|\bet\b)\s*\x01\d+\x02)*`)
+
+// locRowLabel reads rows named by their labels, set apart from the
+// quotations (labelRows) as "\x03N\x04", N the quotation's index.
+var locRowLabel = lazy(`(?i)\blignes?\s*:?\s*(\x03\d+\x04(?:\s*(?:,|\bet\b)\s*\x03\d+\x04)*)`)
+
+// labelRows sets apart from the quotations of frame those that name a
+// row by its label ("la ligne « Consultation de référence (G) » est
+// remplacée par…"), so that no operation takes them as its words; a row
+// quoted whole ("la ligne « | G | … | »") stays a quotation. Before, such
+// an instruction was refused, as if the row could not be named so.
+func labelRows(frame string, quotes []string) string {
+	return rowByWords.ReplaceAllStringFunc(frame, func(list string) string {
+		return placeholderRe.ReplaceAllStringFunc(list, func(ph string) string {
+			n, err := strconv.Atoi(ph[1 : len(ph)-1])
+			if err != nil || n >= len(quotes) || strings.HasPrefix(strings.TrimSpace(quotes[n]), "|") {
+				return ph
+			}
+			return "\x03" + ph[1:len(ph)-1] + "\x04"
+		})
+	})
+}
+
+// labelled gives the targets naming a row by its label (rowLabel) the
+// label's words.
+func labelled(targets []Target, quotes []string) {
+	for k := range targets {
+		t := &targets[k]
+		if !strings.HasPrefix(t.Row, "\x03") {
+			continue
+		}
+		if n, err := strconv.Atoi(strings.Trim(t.Row, "\x03\x04")); err == nil && n < len(quotes) {
+			t.Row, t.Labelled = strings.Join(strings.Fields(quotes[n]), " "), true
+		}
+	}
+}
 
 // unitNamed matches a unit an instruction names with an article ("l'alinéa
 // relatif à la majoration", "la ligne relative à…"): what follows it, up

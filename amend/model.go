@@ -75,6 +75,10 @@ type Target struct {
 	// stand between (12 bis, 13 A…).
 	Through string
 	Row     string
+	// Labelled says Row is the row's label, not its act code ("la ligne
+	// « Consultation de référence (G) »"): the row one of whose cells
+	// reads so.
+	Labelled bool
 	// Heading targets the clause's heading (its intitulé), not its text.
 	Heading bool
 	// Table targets the table the clause holds, its header and rows, not
@@ -223,7 +227,7 @@ func (t Target) clauseName() string {
 		in.TableName, in.Row, in.Table = "", "", false
 		name := "the table « " + t.TableName + " »"
 		if t.Row != "" {
-			name = "row " + t.Row + " of " + name
+			name = "row " + t.rowName() + " of " + name
 		}
 		if in.Kind == clause.KindAnnex {
 			name += " of " + in.clauseName()
@@ -234,9 +238,9 @@ func (t Target) clauseName() string {
 	case t.Everywhere:
 		return "the text"
 	case t.Row != "" && t.Number != "":
-		return "row " + t.Row + " of annexe " + t.Number
+		return "row " + t.rowName() + " of annexe " + t.Number
 	case t.Row != "":
-		return "row " + t.Row
+		return "row " + t.rowName()
 	case t.Kind == clause.KindPreamble:
 		return "the préambule"
 	case t.Kind == clause.KindArticle && t.Through != "":
@@ -259,6 +263,14 @@ func (t Target) clauseName() string {
 		return name
 	}
 	return "no clause named"
+}
+
+// rowName names the row a target names: its code, or its label quoted.
+func (t Target) rowName() string {
+	if t.Labelled {
+		return "« " + t.Row + " »"
+	}
+	return t.Row
 }
 
 // divisionName is how French names a division of kind k.

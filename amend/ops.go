@@ -336,7 +336,7 @@ func parseOps(frame string, ctx Target, last *Target, quotes []string) ([]Op, er
 		return nil, err
 	}
 	// A table's name is no quotation an operation takes.
-	rest, table := cutTableName(partAsRewrite(frame), quotes)
+	rest, table := cutTableName(labelRows(partAsRewrite(frame), quotes), quotes)
 	for _, ix := range renumberForm.FindAllStringSubmatchIndex(rest, -1) {
 		m := submatches(rest, ix)
 		op, err := renumberOp(renumbered{m[1], m[2], inAnnexNumber(m[3])}, renumbered{m[4], m[5], inAnnexNumber(m[6])})
@@ -370,12 +370,18 @@ func parseOps(frame string, ctx Target, last *Target, quotes []string) ([]Op, er
 	if len(ops) == 0 {
 		return nil, errf("instruction not understood: %s", shorten(restoreQuotes(frame, quotes)))
 	}
-	if err := unread(frame, rest, quotes); err != nil {
+	if err := unread(rest); err != nil {
 		return nil, err
 	}
 	sort.SliceStable(ops, func(i, j int) bool { return ops[i].at < ops[j].at })
 	locText := rest + " ¦ " + midLocation
 	targets, err := parseLocation(locText, ctx, last)
+	labelled(targets, quotes)
+	if last != nil {
+		l := []Target{*last}
+		labelled(l, quotes)
+		*last = l[0]
+	}
 	if err == nil {
 		targets, err = inTable(targets, table)
 	}
@@ -574,16 +580,9 @@ var anchorWords = pattern(`\b(?:après|avant)\s+NOUN\s*:?\s*Q`)
 func cut(s string, re *lazyRegexp) string { return re.ReplaceAllString(s, " ¦ ") }
 
 // unread is the error of an instruction of which its forms left part
-// unread, rest being what they left of frame: a row named by some of its
-// words (which the operation took as its own), or the verb of an
-// operation none of them reads.
-func unread(frame, rest string, quotes []string) error {
-	for _, m := range rowByWords.FindAllStringSubmatch(frame, -1) {
-		// A row quoted whole ("la ligne « | G | … | »") is named so.
-		if q := strings.TrimSpace(quotesIn(m[1], quotes)[0]); !strings.HasPrefix(q, "|") {
-			return errf("names a row by its words (« %s »): name it by its act code", q)
-		}
-	}
+// unread, rest being what they left of it: the verb of an operation none
+// of them reads.
+func unread(rest string) error {
 	if m := leftOperation.FindStringSubmatch(rest); m != nil {
 		return errf("part of the instruction is in no form read (%s): write it as an instruction of its own, in a form avenant reads", m[1])
 	}

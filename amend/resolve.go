@@ -24,7 +24,7 @@ func (st *state) resolve(t Target) (int, error) {
 			from, to = a, st.end(a)
 		}
 		for i := from; i < to; i++ {
-			if c := &st.cl[i]; c.Kind == clause.KindItem && c.Number == t.Row {
+			if c := &st.cl[i]; c.Kind == clause.KindItem && t.isRow(c) {
 				found = append(found, i)
 			}
 		}
@@ -49,11 +49,14 @@ func (st *state) resolve(t Target) (int, error) {
 	}
 	switch {
 	case len(found) == 0 && t.Row != "" && t.Number != "":
-		return 0, errf("row %s is not in annexe %s", t.Row, t.Number)
+		return 0, errf("row %s is not in annexe %s", t.rowName(), t.Number)
 	case len(found) == 0:
 		return 0, errf("%s is not in the text", t.clauseName())
 	case len(found) == 1:
 		return found[0], nil
+	}
+	if t.Labelled {
+		return 0, errf("%d rows are labelled « %s »: name the one meant by its act code, or its table by its heading", len(found), t.Row)
 	}
 	if t.Row != "" {
 		return 0, errf("row %s is in %d tables: name the annex, or the table by its heading (« à la ligne %s du tableau « … » »)", t.Row, len(found), t.Row)
@@ -62,6 +65,22 @@ func (st *state) resolve(t Target) (int, error) {
 		return 0, errf("%s is named %d times in the text: name the division that holds the one meant (« le chapitre 3 du titre 2 »)", t.clauseName(), len(found))
 	}
 	return 0, errf("%s is named %d times in the text", t.clauseName(), len(found))
+}
+
+// isRow reports whether row c is the one t names: by its act code, or by
+// its label, one of its cells reading as the words quoted, case, accents
+// and spacing aside.
+func (t Target) isRow(c *clause.Clause) bool {
+	if !t.Labelled {
+		return c.Number == t.Row
+	}
+	want := frtext.Fold(t.Row)
+	for _, cell := range clause.RowCells(c.Text) {
+		if frtext.Fold(cell) == want {
+			return true
+		}
+	}
+	return false
 }
 
 // within is the span of clauses a target is looked for in: the annex of

@@ -182,3 +182,32 @@ func TestPriceSetUnquoted(t *testing.T) {
 			err: "Article 1er: row VG holds 2 prices in euros: quote the one replaced (« le tarif « 30 € » est remplacé par… »)"},
 	})
 }
+
+// A row named by its label ("la ligne « Consultation de référence (G) »")
+// is the one row one of whose cells reads so: replaced, deleted, repriced,
+// amended or followed by a row, as a row named by its code is. A label no
+// row holds, or two rows hold, is refused, saying so; two rows named apart
+// in one sentence too. Before, every such instruction was refused ("names
+// a row by its words: name it by its act code").
+func TestRowByLabel(t *testing.T) {
+	base := clause.Parse("# Convention\n\n## Annexe 1 - Tarifs\n\n| Code | Libellé | Tarif |\n|---|---|---|\n" +
+		"| G | Consultation de référence (G) | 30 € |\n| VL | Visite longue et complexe | 70 € |\n| VLD | Visite longue et complexe | 70 € |\n| TCG | Téléconsultation | 25 € |\n")
+	runApplyCases(t, base, []applyCase{
+		{name: "replaced", amend: "### Article 1er\n\nÀ l'annexe 1, la ligne « Consultation de référence (G) » est remplacée par la ligne suivante :\n\n« | G | Consultation de référence | 31 € | ».",
+			clause: "row G", want: "| G | Consultation de référence | 31 € |"},
+		{name: "deleted, its annex named after it", amend: "### Article 1er\n\nLa ligne « Téléconsultation » de l'annexe 1 est supprimée.",
+			clause: "row TCG", gone: true},
+		{name: "repriced", amend: "### Article 1er\n\nÀ l'annexe 1, le tarif de la ligne « Téléconsultation » est porté à 26 euros.",
+			clause: "row TCG", want: "| TCG | Téléconsultation | 26 € |"},
+		{name: "under a lead-in, a row put after it", amend: "### Article 1er\n\nL'annexe 1 est ainsi modifiée :\n\n1° Après la ligne « Consultation de référence (G) », il est inséré une ligne ainsi rédigée :\n\n« | GL | Consultation longue | 60 € | » ;\n\n2° À la ligne « Téléconsultation », le montant « 25 € » est remplacé par le montant « 26 € ».",
+			clause: "row GL", want: "| GL | Consultation longue | 60 € |"},
+		{name: "a list", amend: "### Article 1er\n\nÀ l'annexe 1, les lignes « Téléconsultation » et « Consultation de référence (G) » sont supprimées.",
+			clause: "row G", gone: true},
+		{name: "no such label", amend: "### Article 1er\n\nÀ l'annexe 1, la ligne « Visite longue » est supprimée.",
+			err: "Article 1er: row « Visite longue » is not in annexe 1"},
+		{name: "a label two rows hold", amend: "### Article 1er\n\nÀ l'annexe 1, la ligne « Visite longue et complexe » est supprimée.",
+			err: "Article 1er: 2 rows are labelled « Visite longue et complexe »: name the one meant by its act code, or its table by its heading"},
+		{name: "two rows apart", amend: "### Article 1er\n\nÀ l'annexe 1, la ligne « Téléconsultation » et la ligne « Consultation de référence (G) » sont supprimées.",
+			err: "Article 1er: names a row named by its label, a row named by its label apart in one sentence: write one instruction for each, or name them in one list (« aux articles 12 et 13 », « aux lignes G et VG »)"},
+	})
+}
