@@ -130,9 +130,9 @@ func TestApplyConvention(t *testing.T) {
 		{name: "a wrong dash", amend: "### Article 1er\n\nL'article 3 est modifié comme suit :\n\n- au premier alinéa, le mot : « cinquante » est remplacé par le mot : « six ».",
 			err: "Article 1er, 1er tiret: the words « cinquante » are not in the 1st alinéa of article 3"},
 		{name: "two alinéas in one instruction", amend: "### Article 1er\n\nÀ l'article 3, au premier alinéa, le mot : « cinq » est remplacé par le mot : « six » et le second alinéa est supprimé.",
-			err: "Article 1er: names several alinéas at once (premier alinéa, second alinéa): write one instruction for each"},
+			err: "Article 1er: names alinéas apart in one sentence (premier alinéa, second alinéa): write one instruction for each, or name them in one list (« aux deuxième et troisième alinéas »)"},
 		{name: "alinéas listed", amend: "### Article 1er\n\nLes premier et second alinéas de l'article 3 sont supprimés.",
-			err: "Article 1er: names several alinéas at once (premier et second alinéas): write one instruction for each"},
+			clause: "article 3", want: ""},
 		{name: "le taux", amend: "### Article 2\n\nAu premier alinéa de l'article 35, le taux : « 9,7 % » est remplacé par le taux : « 10 % ».",
 			clause: "article 35", want: "Les caisses participent au financement des cotisations d'assurance maladie, maternité et décès des médecins exerçant en secteur 1, à hauteur de 10 % du montant des honoraires conventionnels, déduction faite des dépassements.\n\nElles participent également au financement des cotisations d'allocations familiales et du régime des avantages supplémentaires de vieillesse, dans les conditions prévues par les textes réglementaires."},
 		{name: "la date", amend: "### Article 2\n\nÀ l'article 41 bis, la date : « 31 décembre 2025 » est remplacée par la date : « 30 juin 2026 ».",
@@ -825,9 +825,9 @@ func TestSeveralPlacesRefused(t *testing.T) {
 		"3° Une rémunération sur objectifs.\n\nII. – Les montants sont fixés à l'annexe 1. Ils sont publiés.\n\nIls sont revalorisés chaque année.\n")
 	runApplyCases(t, base, []applyCase{
 		{name: "a range of alinéas", amend: "### Article 1er\n\nLes deuxième à quatrième alinéas du I de l'article 10 sont supprimés.",
-			err: "Article 1er: names several alinéas at once (deuxième à quatrième alinéas): write one instruction for each"},
+			clause: "article 10", want: "I. – Le médecin perçoit :\n\nII. – Les montants sont fixés à l'annexe 1. Ils sont publiés.\n\nIls sont revalorisés chaque année."},
 		{name: "the last alinéas", amend: "### Article 1er\n\nLes deux derniers alinéas de l'article 10 sont supprimés.",
-			err: "Article 1er: names several alinéas at once (derniers alinéas): write one instruction for each"},
+			clause: "article 10", want: "I. – Le médecin perçoit :\n\n1° Un forfait structure ;\n\n2° Un forfait patientèle ;\n\n3° Une rémunération sur objectifs."},
 		{name: "the first phrases", amend: "### Article 1er\n\nLes deux premières phrases du II de l'article 10 sont supprimées.",
 			err: "Article 1er: names several phrases at once (premières phrases): write one instruction for each"},
 		{name: "a list of points", amend: "### Article 1er\n\nLes 2° et 3° du I de l'article 10 sont abrogés.",

@@ -106,7 +106,7 @@ func oneAtATime(s string) error {
 	for _, u := range [...]struct {
 		unit      string
 		one, list *lazyRegexp
-	}{{"alinéas", locAlinea, locAlineas}, {"phrases", locPhrase, locPhrases}} {
+	}{{"phrases", locPhrase, locPhrases}} {
 		if m := u.list.FindString(s); m != "" {
 			return errf("names several %s at once (%s): write one instruction for each", u.unit, m)
 		}
@@ -316,6 +316,12 @@ func parseClauses(s string, ctx Target, last *Target) ([]Target, error) {
 	if err := t.readRanks(s); err != nil {
 		return nil, err
 	}
+	var err error
+	if t.Alineas, err = alineaList(s); err != nil {
+		return nil, err
+	} else if t.Alineas != nil {
+		t.Alinea = 0
+	}
 	t.Point = pointsNamed(s)
 	if t.Kind == "" && rows == nil {
 		// Nothing named: the lead-in's clause, narrowed by what was.
@@ -324,8 +330,8 @@ func parseClauses(s string, ctx Target, last *Target) ([]Target, error) {
 			base.Point = append(append([]string(nil), ctx.Point...), t.Point...)
 			base.Alinea, base.Phrase = 0, 0
 		}
-		if t.Alinea != 0 {
-			base.Alinea, base.Phrase = t.Alinea, 0
+		if t.Alinea != 0 || t.Alineas != nil {
+			base.Alinea, base.Alineas, base.Phrase = t.Alinea, t.Alineas, 0
 		}
 		if t.Phrase != 0 {
 			base.Phrase = t.Phrase

@@ -90,6 +90,9 @@ type Target struct {
 	// when the whole of the enclosing text is meant.
 	Alinea int
 	Phrase int
+	// Alineas are the ranks of several alinéas named at once ("les
+	// deuxième et troisième alinéas"), Alinea 0 then.
+	Alineas []int
 	// Words locates an alinéa by words it holds ("après les termes
 	// « … », est ajouté un alinéa").
 	Words string
@@ -209,6 +212,9 @@ func (t Target) describe() string {
 	}
 	if t.Alinea != 0 {
 		parts = append(parts, "the "+ordinalName(t.Alinea)+" alinéa")
+	}
+	if len(t.Alineas) > 1 {
+		parts = append(parts, alineasName(t.Alineas))
 	}
 	for i := len(t.Point) - 1; i >= 0; i-- {
 		parts = append(parts, "point "+t.Point[i])
