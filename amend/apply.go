@@ -203,6 +203,15 @@ func (st *state) apply(op Op, by string) error {
 			return err
 		}
 	}
+	switch {
+	case op.Kind == Renumber && op.Points[0] != nil:
+		for _, t := range op.Targets {
+			if err := st.renumberPoints(op, t, by); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	switch op.Kind {
 	case Renumber:
 		return st.renumber(op, by)
@@ -710,6 +719,9 @@ func (st *state) insert(i int, t Target, op Op, by string) error {
 		if s, err = scope(c.Text, t); err != nil {
 			return err
 		}
+	}
+	if err := pointsTaken(c.Text, t, op.New); err != nil {
+		return err
 	}
 	s, sep := insertSpan(c.Text, s, op)
 	switch {

@@ -13,7 +13,7 @@ import (
 
 // instructingForms are the patterns instructs tries.
 func instructingForms() []*lazyRegexp {
-	forms := []*lazyRegexp{leadIn, renumberForm}
+	forms := []*lazyRegexp{leadIn, renumberForm, pointRenumberForm}
 	for _, f := range opForms {
 		forms = append(forms, f.re)
 	}

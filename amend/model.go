@@ -177,6 +177,10 @@ type Op struct {
 	// Unquoted, New is a value, not words ("est porté à 32 euros"): it
 	// is written as the table writes its prices ("32 €").
 	Price, Unquoted bool
+	// Points, for a Renumber of points ("les 3° à 5° deviennent les 4°
+	// à 6°"), are their markers, then their new ones, one for one; the
+	// targets are the clauses that hold them.
+	Points [2][]string
 	// To is the clause a Move puts the target beside.
 	To *Target
 }

@@ -346,6 +346,14 @@ func parseOps(frame string, ctx Target, last *Target, quotes []string) ([]Op, er
 		ops = append(ops, found{ix[0], op})
 	}
 	rest = cut(rest, renumberForm)
+	for _, ix := range pointRenumberForm.FindAllStringSubmatchIndex(rest, -1) {
+		op, err := pointRenumberOp(submatches(rest, ix))
+		if err != nil {
+			return nil, err
+		}
+		ops = append(ops, found{ix[0], op})
+	}
+	rest = cut(rest, pointRenumberForm)
 	for _, ix := range moveForm.FindAllStringSubmatchIndex(rest, -1) {
 		ops = append(ops, found{ix[0], moveOp(submatches(rest, ix))})
 	}
@@ -407,7 +415,7 @@ func parseOps(frame string, ctx Target, last *Target, quotes []string) ([]Op, er
 	for i, f := range ops {
 		op := f.op
 		op.Code = code
-		if op.Kind == Renumber || op.Kind == Move {
+		if op.Kind == Renumber && op.Points[0] == nil || op.Kind == Move {
 			out[i] = ownTargets(op, ctx)
 			continue
 		}

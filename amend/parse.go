@@ -464,7 +464,7 @@ func unitTexts(base *clause.Document) map[string]bool {
 // instructs reports whether a frame holds an operation in a form parse
 // reads, or the lead-in of points that do, each form tried by try.
 func instructs(frame foldedText, try func(*lazyRegexp, foldedText) bool) bool {
-	if try(leadIn, frame) || try(renumberForm, frame) {
+	if try(leadIn, frame) || try(renumberForm, frame) || try(pointRenumberForm, frame) {
 		return true
 	}
 	for _, f := range opForms {

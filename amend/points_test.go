@@ -54,3 +54,35 @@ func TestLastPointEndsWithItsList(t *testing.T) {
 			clause: "article 5", want: "I. - Le médecin s'engage."},
 	})
 }
+
+// Points renumbered ("le 5° devient le 6°", "les 3° à 5° deviennent les
+// 4° à 6°", in the I or the II when both hold them) take their new markers
+// all at once; a marker another point keeps is refused. Points inserted
+// where points of their markers stand are refused: drafting renumbers them
+// first. Before, the renumbering was not understood, and "Après le 2°,
+// sont insérés des 3° et 4°" left two 3° and two 4° side by side, exit 0.
+func TestRenumberPoints(t *testing.T) {
+	base := clause.Parse("# Convention\n\n## Article 7 - Missions\n\nLe médecin traitant :\n\n1° Oriente le patient ;\n\n2° Tient le dossier ;\n\n3° Assure la prévention ;\n\n4° Informe la caisse.\n\n" +
+		"## Article 8 - Parties\n\nI. - Le médecin :\n\na) Déclare ;\n\nb) Transmet.\n\nII. - La caisse :\n\na) Paie ;\n\nb) Informe.\n")
+	const inserted = "Le médecin traitant :\n\n1° Oriente le patient ;\n\n2° Oriente vers le spécialiste ;\n\n3° Prescrit les examens ;\n\n4° Tient le dossier ;\n\n5° Assure la prévention ;\n\n6° Informe la caisse."
+	runApplyCases(t, base, []applyCase{
+		{name: "one", amend: "### Article 1er\n\nÀ l'article 7, le 4° devient le 5°.",
+			clause: "article 7", want: "Le médecin traitant :\n\n1° Oriente le patient ;\n\n2° Tient le dossier ;\n\n3° Assure la prévention ;\n\n5° Informe la caisse."},
+		{name: "a range, then points inserted", amend: "### Article 1er\n\nL'article 7 est ainsi modifié :\n\n1° Les 2° à 4° deviennent les 4° à 6° ;\n\n2° Après le 1°, sont insérés des 2° et 3° ainsi rédigés :\n\n« 2° Oriente vers le spécialiste ;\n\n« 3° Prescrit les examens ; ».",
+			clause: "article 7", want: inserted},
+		{name: "letters of the II", amend: "### Article 1er\n\nAu II de l'article 8, les a) et b) deviennent respectivement les b) et c).",
+			clause: "article 8", want: "I. - Le médecin :\n\na) Déclare ;\n\nb) Transmet.\n\nII. - La caisse :\n\nb) Paie ;\n\nc) Informe."},
+		{name: "letters both parts hold", amend: "### Article 1er\n\nÀ l'article 8, le b) devient le c).",
+			err: "Article 1er: 2 points b) are in article 8: name the point that holds the one meant"},
+		{name: "a marker kept by another", amend: "### Article 1er\n\nÀ l'article 7, le 2° devient le 3°.",
+			err: "Article 1er: point 3° is in article 7 already, and keeps its marker: renumber it first"},
+		{name: "a point not there", amend: "### Article 1er\n\nÀ l'article 7, le 9° devient le 10°.",
+			err: "Article 1er: point 9° is not in article 7"},
+		{name: "as many markers", amend: "### Article 1er\n\nÀ l'article 7, les 2° et 3° deviennent le 5°.",
+			err: "Article 1er: renumbers 2 points (2° et 3°) with 1 marker (5°)"},
+		{name: "points inserted on markers that stand", amend: "### Article 1er\n\nÀ l'article 7, après le 1°, sont insérés des 2° et 3° ainsi rédigés :\n\n« 2° Oriente vers le spécialiste ;\n\n« 3° Prescrit les examens ; ».",
+			err: "Article 1er: inserts a point 2° where a point 2° stands: renumber it first (« le 2° devient le … »)"},
+		{name: "a point bis inserted", amend: "### Article 1er\n\nÀ l'article 7, après le 2°, il est inséré un 2° bis ainsi rédigé :\n\n« 2° bis Tient le carnet ; ».",
+			clause: "article 7", want: "Le médecin traitant :\n\n1° Oriente le patient ;\n\n2° Tient le dossier ;\n\n2° bis Tient le carnet ;\n\n3° Assure la prévention ;\n\n4° Informe la caisse."},
+	})
+}
