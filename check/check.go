@@ -112,6 +112,7 @@ func Run(d *clause.Diff, old, new render.Side, rules *Rules) *Report {
 		}
 	}
 	rep.Findings = append(rep.Findings, unreadTables(d, rules, oldNamed, newNamed)...)
+	rep.Findings = append(rep.Findings, unreadFacts(d, rules, oldNamed, newNamed)...)
 	rep.Findings = append(rep.Findings, headerChanges(d, rules, oldNamed, newNamed)...)
 	rep.Findings = append(rep.Findings, Consistency(d.New, rules)...)
 	return rep

@@ -43,6 +43,23 @@ func unreadTables(d *clause.Diff, rules *Rules, oldNamed, newNamed []clause.Name
 	return out
 }
 
+// unreadFacts are the findings of the changed clauses too large for
+// their facts to be read (clause.HugeText): nothing says their tariff did
+// not change, so the rule that watches tariffs fails the check on them,
+// as on a table it could not read.
+func unreadFacts(d *clause.Diff, rules *Rules, oldNamed, newNamed []clause.Named) []Finding {
+	var out []Finding
+	for i := range d.Changes {
+		c := &d.Changes[i]
+		if c.Coarse == 0 || len(rules.Allow) > 0 && newClauseRef(d, c, oldNamed, newNamed).matches(rules.Allow) {
+			continue
+		}
+		title, id := changeTitle(d, c)
+		out = append(out, Finding{Rule: tariffsRule, Severity: tariffsSeverity(rules), Clause: title, ClauseID: id, Detail: clause.CoarseNote(c, false)})
+	}
+	return out
+}
+
 // tariffsRule names the built-in rule that watches tariffs.
 const tariffsRule = "tariffs"
 

@@ -34,6 +34,10 @@ type Change struct {
 	HeadingHunks []Hunk
 	// Facts are the typed changes found in the clause.
 	Facts []Fact
+	// Coarse is the bytes of text, both sides, of a clause past
+	// HugeText: compared by sentence and line, its facts not read
+	// (CoarseNote says so); 0 for a clause compared word by word.
+	Coarse int
 }
 
 // Substantive reports whether the change matters to a reader: anything but
@@ -141,11 +145,19 @@ func classifyMatch(old, new *Document, m match, refs *refIndex, datesCarried boo
 	case len(m.Old) == 0:
 		c.Kind = Added
 		nc := &new.Clauses[m.New[0]]
+		if Huge("", nc.Text) {
+			c.Coarse = len(nc.Text)
+			return c
+		}
 		c.Facts = withTitleFacts(presentFacts(new, nc, false), "", headingTitle(nc), factSubject(nc))
 		return c
 	case len(m.New) == 0:
 		c.Kind = Removed
 		oc := &old.Clauses[m.Old[0]]
+		if Huge(oc.Text, "") {
+			c.Coarse = len(oc.Text)
+			return c
+		}
 		c.Facts = withTitleFacts(presentFacts(old, oc, true), headingTitle(oc), "", factSubject(oc))
 		return c
 	case len(m.Old) > 1:
@@ -216,6 +228,10 @@ func classifyMatch(old, new *Document, m match, refs *refIndex, datesCarried boo
 	}
 	c.HeadingHunks, c.Similarity = headingDiff(headingTitle(oc), headingTitle(nc), c.Hunks)
 	if c.Kind == Cosmetic {
+		return c
+	}
+	if Huge(oldText, newText) {
+		c.Coarse = len(oldText) + len(newText)
 		return c
 	}
 	if c.Kind == Modified && isTableRow(oc) && isTableRow(nc) {

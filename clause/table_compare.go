@@ -432,7 +432,10 @@ func cellSubject(subject string, names []string, j int, amount bool) string {
 // takes "VG (Métropole)" away, not three prices of "VG".
 func presentFacts(d *Document, c *Clause, removed bool) []Fact {
 	subject := d.rowSubject(c)
-	cells := d.cellsOf(c)
+	var cells []string // cut only for a row: a long article's lines cost time
+	if isTableRow(c) {
+		cells = d.cellsOf(c)
+	}
 	if !isTableRow(c) || amountCells(cells) < 2 {
 		zone := ""
 		if isTableRow(c) {

@@ -53,6 +53,9 @@ func WordDiff(old, new string) []Hunk {
 		}
 		return []Hunk{{OpEqual, old}}
 	}
+	if Huge(old, new) {
+		return coarseDiff(old, new)
+	}
 	h, d := wordDiff(old, new)
 	d.release()
 	return h

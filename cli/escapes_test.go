@@ -20,7 +20,7 @@ const hostile = "\x1b[31mROUGE\x1b[0m \x1b]0;pwned\x07 \u009b2J \x1b]52;c;Y2xpcA
 // would leave behind.
 var residues = []string{"\x1b", "\u009b", "\u009d", "\a", "[31m", "[0m", "]0;", "]52;", "pwned", "Y2xpcA"}
 
-func runCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
+func runCLI(t testing.TB, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	code = Run(args, &IO{In: strings.NewReader(""), Out: &out, Err: &errb, Getenv: func(string) string { return "" }})

@@ -40,6 +40,7 @@ func NewDiffDoc(d *clause.Diff, old, new Side, all bool) DiffDoc {
 			New:        refs(d.New, c.New),
 			Similarity: math.Round(c.Similarity*100) / 100,
 			Hunks:      hunks, Facts: facts,
+			Coarse: clause.CoarseNote(c, false),
 		})
 	}
 	return out
@@ -152,6 +153,10 @@ func appendChange(b []byte, c *ChangeDoc) ([]byte, error) {
 	b = append(b, `,"facts":`...)
 	if b, err = appendEncoded(b, c.Facts); err != nil {
 		return nil, err
+	}
+	if c.Coarse != "" {
+		b = append(b, `,"coarse":`...)
+		b = appendJSONString(b, c.Coarse)
 	}
 	return append(b, '}'), nil
 }

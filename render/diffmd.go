@@ -49,6 +49,9 @@ func DiffMarkdown(w io.Writer, d *clause.Diff, old, new Side, all bool) error {
 		if len(c.Facts) > 0 {
 			ew.printf("\n")
 		}
+		if note := clause.CoarseNote(c, false); note != "" {
+			ew.printf("> %s\n\n", MarkdownText(note))
+		}
 	}
 	return ew.err
 }

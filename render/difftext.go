@@ -96,6 +96,9 @@ func diffText(w io.Writer, d *clause.Diff, all bool, st Styles, bodies bool) err
 		for _, f := range c.Facts {
 			ew.printf("    %s\n", st.render(st.Fact, "• "+sanitize.Text(FactLine(f))))
 		}
+		if note := clause.CoarseNote(c, false); note != "" {
+			ew.printf("    %s\n", st.render(st.Fact, "! "+note))
+		}
 		if bodies {
 			ew.printf("\n")
 		}

@@ -47,6 +47,9 @@ type htmlChange struct {
 	// changed (cosmetic changes included), as the text diff's "heading:".
 	HeadingDiff struct{ Spans []clause.Hunk }
 	Facts       []string
+	// Note says what was not done for a clause too large to be read
+	// word by word.
+	Note string
 }
 
 // DiffHTML writes a diff as one self-contained HTML page, a redline that a
@@ -154,6 +157,7 @@ func htmlChangeOf(d *clause.Diff, c *clause.Change, used map[string]bool) htmlCh
 	for _, f := range c.Facts {
 		hc.Facts = append(hc.Facts, sanitize.Text(factLineFR(f)))
 	}
+	hc.Note = clause.CoarseNote(c, true)
 	return hc
 }
 
@@ -310,6 +314,7 @@ footer { margin-top: 3rem; color: var(--muted); font-size: .8rem; }
 {{- template "spans" . -}}
 </div>
 {{- template "facts" . -}}
+{{- if .Note}}<p class="facts">{{.Note}}</p>{{end -}}
 </section>
 {{- end}}
 </section>

@@ -83,6 +83,9 @@ type ChangeDoc struct {
 	Similarity float64           `json:"similarity"`
 	Hunks      []clause.Hunk     `json:"hunks"`
 	Facts      []clause.Fact     `json:"facts"`
+	// Coarse says, for a clause too large to be read word by word, what
+	// was left undone (clause.CoarseNote); omitted for the others.
+	Coarse string `json:"coarse,omitempty"`
 }
 
 // DiffDoc is the avenant.diff/v1 document.

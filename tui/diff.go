@@ -144,6 +144,11 @@ func renderDiffLines(d *clause.Diff, c int, base, head string, side bool, st sty
 			out = append(out, drawLine(l, width))
 		}
 	}
+	if note := clause.CoarseNote(ch, false); note != "" {
+		for _, l := range flow([]seg{{text: "! " + note, style: st.Fact}}, width) {
+			out = append(out, drawLine(l, width))
+		}
+	}
 	out = append(out, strings.Repeat(" ", width))
 	if len(ch.HeadingHunks) > 0 {
 		// The heading's own word diff, cosmetic ones included, as the
