@@ -1,10 +1,12 @@
 package amend
 
 import (
+	"path/filepath"
 	"slices"
 	"testing"
 
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/internal/corpus"
 )
 
 // An instruction amending a code applies to that code, known by its title,
@@ -163,5 +165,82 @@ func TestUndatedTitleNamed(t *testing.T) {
 	const note = "Article 1er: names the convention du 4 juin 2024, and the title « Convention nationale des médecins libéraux » carries no date: taken as this text, the other words of the name matching"
 	if !slices.Contains(res.Notes, note) {
 		t.Errorf("notes %q, want %q", res.Notes, note)
+	}
+}
+
+// A chapter of a code kept without the code's name ("# Chapitre II : Revenu
+// minimum d'insertion", articles L262-1…) is taken as an extract of the
+// code an instruction names, and the notes say so, unless its text names
+// that code (a code names the others, citing itself as "le présent code");
+// a titled text, or one whose articles are numbered otherwise, stays
+// another text. Before, every instruction aimed at the code was refused
+// on it ("not this text, whose title names no code").
+func TestUntitledCodeAmended(t *testing.T) {
+	chapter := clause.Parse("# Chapitre II : Revenu minimum d'insertion\n\n## Article L262-1\n\nLe revenu est dû dans les conditions prévues à l'article L. 615-8 du code de la sécurité sociale.\n\n## Article L262-2\n\nSon montant est fixé par décret.\n")
+	const fixed = "Son montant est fixé par arrêté."
+	runApplyCases(t, chapter, []applyCase{
+		{name: "its code", amend: "### Article 1er\n\nÀ l'article L. 262-2 du code de l'action sociale et des familles, le mot « décret » est remplacé par le mot « arrêté ».",
+			clause: "article L262-2", want: fixed},
+		{name: "a code it names", amend: "### Article 1er\n\nÀ l'article L. 262-2 du code de la sécurité sociale, le mot « décret » est remplacé par le mot « arrêté ».",
+			err: "Article 1er: amends the code de la sécurité sociale, not this text, whose title names no code"},
+		{name: "a loi", amend: "### Article 1er\n\nÀ l'article L. 262-2 de la loi n° 88-1088 du 1er décembre 1988, le mot « décret » est remplacé par le mot « arrêté ».",
+			err: "Article 1er: amends the loi n° 88-1088 du 1er décembre 1988, not this text, whose title names no code"},
+	})
+	titled := clause.Parse("# Convention nationale des médecins\n\n## Article L262-2\n\nSon montant est fixé par décret.\n")
+	runApplyCases(t, titled, []applyCase{
+		{name: "a titled text", amend: "### Article 1er\n\nÀ l'article L. 262-2 du code de l'action sociale et des familles, le mot « décret » est remplacé par le mot « arrêté ».",
+			err: "Article 1er: amends the code de l'action sociale et des familles, not this text (« Convention nationale des médecins »)"},
+	})
+	numbered := clause.Parse("# Chapitre II : Adhésion\n\n## Article 2\n\nSon montant est fixé par décret.\n")
+	runApplyCases(t, numbered, []applyCase{
+		{name: "articles numbered otherwise", amend: "### Article 1er\n\nÀ l'article 2 du code de l'action sociale et des familles, le mot « décret » est remplacé par le mot « arrêté ».",
+			err: "Article 1er: amends the code de l'action sociale et des familles, not this text, whose title names no code"},
+	})
+	set, err := parse(amendDoc("### Article 1er\n\nL'article L. 262-2 du code de l'action sociale et des familles est ainsi modifié :\n\n1° Le mot « décret » est remplacé par le mot « arrêté » ;\n\n2° Le mot « fixé » est remplacé par le mot « arrêté »."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := apply(chapter, set, Markdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"Article 1er, 1°: amends the code de l'action sociale et des familles, and no title names this text, whose articles are numbered as a code's and never name it: taken as an extract of it"}
+	if !slices.Equal(res.Notes, want) {
+		t.Errorf("notes %q, want %q (once)", res.Notes, want)
+	}
+}
+
+// The versions of the code de l'action sociale et des familles' chapter on
+// the RMI and the RSA, kept without the code's name, take an instruction
+// aimed at one of their articles in that code, and refuse one aimed at the
+// code de la sécurité sociale, which they cite.
+func TestCASFVersionsAmended(t *testing.T) {
+	if corpus.Optional(t) == "" {
+		return
+	}
+	for _, path := range corpus.Files(t, "raw/legi_casf_rsa/*.md") {
+		base := readDoc(t, path)
+		number := ""
+		for _, c := range base.Clauses {
+			if c.Kind == clause.KindArticle && c.Text != "" {
+				number = c.Number
+				break
+			}
+		}
+		for code, applies := range map[string]bool{"code de l'action sociale et des familles": true, "code de la sécurité sociale": false} {
+			set, err := parse(amendDoc("### Article 1er\n\nL'article " + number + " du " + code + " est abrogé."))
+			if err != nil {
+				t.Fatalf("%s: %v", filepath.Base(path), err)
+			}
+			res, err := apply(base, set, Markdown)
+			switch {
+			case applies && err != nil:
+				t.Errorf("%s: article %s of the %s: %v", filepath.Base(path), number, code, err)
+			case !applies && err == nil:
+				t.Errorf("%s: article %s of the %s: applied to the CASF", filepath.Base(path), number, code)
+			case applies && len(res.Traces) != 1:
+				t.Errorf("%s: article %s of the %s: %d clauses changed, want 1", filepath.Base(path), number, code, len(res.Traces))
+			}
+		}
 	}
 }

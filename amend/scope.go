@@ -373,16 +373,63 @@ func (st *state) isCode(name string) bool { return codeTitled(st.titles(), name)
 // does not carry (titledAs): the text is taken as the one named, and the
 // trace says on what.
 func (st *state) amendsThis(name string) error {
+	if !st.isCode(name) && untitledCode(st.cl, name) {
+		st.note(fmt.Sprintf("%s: amends the %s, and no title names this text, whose articles are numbered as a code's and never name it: taken as an extract of it", st.applying, name))
+		return nil
+	}
 	if !st.isCode(name) {
 		return errf("amends the %s, not this text%s", name, st.titled())
 	}
 	if _, undated := titledAs(st.titles(), name); undated && namedKind(name) != "" {
-		note := fmt.Sprintf("%s: names the %s, and the title « %s » carries no date: taken as this text, the other words of the name matching", st.applying, name, shorten(st.titles()[0]))
-		if !slices.Contains(st.notes, note) {
-			st.notes = append(st.notes, note)
-		}
+		st.note(fmt.Sprintf("%s: names the %s, and the title « %s » carries no date: taken as this text, the other words of the name matching", st.applying, name, shorten(st.titles()[0])))
 	}
 	return nil
+}
+
+// note adds a note for the trace, "by: what", once: what an instruction
+// before noted is not said again.
+func (st *state) note(n string) {
+	_, what, _ := strings.Cut(n, ": ")
+	for _, had := range st.notes {
+		if strings.HasSuffix(had, ": "+what) {
+			return
+		}
+	}
+	st.notes = append(st.notes, n)
+}
+
+// codeNumber matches an article number as a code numbers its articles:
+// "L262-6", "L. 262-6", "R. 162-5", "LO 135-2", "D.262-1".
+var codeNumber = lazy(`^(?:L\.?\s*O|[LRD])\.?\s*\d+(?:-\d+)+`)
+
+// untitledCode reports whether the text may be taken as an extract of the
+// code name names, no title saying what it is: a chapter of the code
+// kept without the code's name ("# Chapitre II : Revenu minimum
+// d'insertion"), most of its articles numbered as a code's ("L262-6"),
+// none of them naming that code: a code cites itself as "le présent code",
+// and the codes it names are others ("l'article L. 615-8 du code de la
+// sécurité sociale" in the code de l'action sociale et des familles). A
+// text with a title of its own is what its title says, and a text whose
+// articles are numbered otherwise (a convention's article 3) is no code.
+func untitledCode(cl []clause.Clause, name string) bool {
+	want := frtext.Fold(name)
+	if !strings.HasPrefix(want, "code ") || len(titlesOf(cl)) > 0 {
+		return false
+	}
+	articles, coded := 0, 0
+	for i := range cl {
+		c := &cl[i]
+		if strings.Contains(frtext.Fold(c.Text), want) {
+			return false
+		}
+		if c.Kind == clause.KindArticle {
+			articles++
+			if codeNumber.MatchString(c.Number) {
+				coded++
+			}
+		}
+	}
+	return coded > 0 && 2*coded > articles
 }
 
 // codeTitled reports whether one of titles opens with the name of a code,
@@ -425,19 +472,16 @@ func titlesOf(cl []clause.Clause) []string {
 
 // namesItsCode reports whether an article of doc names, as the text it
 // amends, the code base is titled with ("# Code de la sécurité
-// sociale"): instructions aimed at base, which Amends, reading "du code"
+// sociale"), or is an extract of (untitledCode): instructions aimed at base, which Amends, reading "du code"
 // as aimed elsewhere, does not tell.
 func namesItsCode(doc, base *clause.Document) bool {
 	titles := titlesOf(base.Clauses)
-	if len(titles) == 0 {
-		return false
-	}
 	for _, c := range unitsOf(doc) {
 		frame, _, err := frameOf(c.Text)
 		if err != nil {
 			continue
 		}
-		if code := codeOf(uncite(normalizeFrame(frame))); code != "" && codeTitled(titles, code) {
+		if code := codeOf(uncite(normalizeFrame(frame))); code != "" && (codeTitled(titles, code) || untitledCode(base.Clauses, code)) {
 			return true
 		}
 	}
