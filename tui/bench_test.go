@@ -78,3 +78,36 @@ func BenchmarkFilter(b *testing.B) {
 		_ = m.View()
 	}
 }
+
+// longClauseSource is a diff of one article of about n characters, a
+// price changed in every tenth of its sentences.
+func longClauseSource(n int) *fakeSource {
+	var oldB, newB strings.Builder
+	for i := 0; oldB.Len() < n; i++ {
+		s := fmt.Sprintf("Le médecin perçoit %d,50 € par acte réalisé dans les conditions de l'article %d. ", i%90+10, i%40+1)
+		oldB.WriteString(s)
+		if i%10 == 3 {
+			s = strings.Replace(s, ",50 €", " €", 1)
+		}
+		newB.WriteString(s)
+	}
+	src := newFakeSource()
+	src.diff = clause.Compare(clause.Parse("Article 1\n\n"+oldB.String()), clause.Parse("Article 1\n\n"+newB.String()), clause.CompareOptions{})
+	return src
+}
+
+// BenchmarkResizeLongClause measures one resize with a 130,000-character
+// clause's diff open, each to another width: Update and View, as the
+// runtime does for each resize of a terminal being dragged.
+func BenchmarkResizeLongClause(b *testing.B) {
+	m := drive(b, start(b, longClauseSource(130_000), Options{}, 160, 48), keys("enter")...)
+	if !strings.Contains(m.View().Content, "perçoit") {
+		b.Fatal("the diff is not open")
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		nm, _ := m.Update(tea.WindowSizeMsg{Width: 100 + i%60, Height: 48})
+		m = nm.(Model)
+		_ = m.View()
+	}
+}

@@ -20,71 +20,124 @@ type seg struct {
 // spaces and at newlines, and cutting words longer than a line. Styles are
 // applied per piece, so that a line can be drawn on its own without
 // inheriting the state of the one above.
-func flow(segs []seg, width int) [][]seg {
+func flow(segs []seg, width int) [][]seg { return tokenize(segs).layout(width) }
+
+// flowWord is a word of a text to flow, with the spaces after it, and its
+// widths measured once: a text is laid out again at each width a window
+// is resized to, and measuring is most of the work.
+type flowWord struct {
+	text    string
+	seg     int // the segment it came from
+	w, tw   int // cells, with and without its trailing spaces
+	newline bool
+}
+
+// flowText is a text cut into words, ready to be laid out at any width.
+type flowText struct {
+	segs  []seg
+	words []flowWord
+}
+
+// tokenize cuts segs into words (a newline is a word of its own).
+func tokenize(segs []seg) *flowText {
+	f := &flowText{segs: segs}
+	for si, s := range segs {
+		for pi, para := range strings.Split(strings.ReplaceAll(s.text, "\t", "    "), "\n") {
+			if pi > 0 {
+				f.words = append(f.words, flowWord{seg: si, newline: true})
+			}
+			for _, w := range words(para) {
+				fw := flowWord{text: w, seg: si, w: cellWidth(w)}
+				fw.tw = fw.w - (len(w) - len(strings.TrimRight(w, " ")))
+				f.words = append(f.words, fw)
+			}
+		}
+	}
+	return f
+}
+
+// layout lays the words out in lines of at most width cells.
+func (f *flowText) layout(width int) [][]seg {
 	if width < 1 {
 		width = 1
 	}
 	var lines [][]seg
 	var cur []seg
 	used := 0
-	push := func(s seg) {
+	push := func(text string, w int, s seg) {
 		if n := len(cur); n > 0 && cur[n-1].tag == s.tag {
-			cur[n-1].text += s.text
+			cur[n-1].text += text
 		} else {
-			cur = append(cur, s)
+			cur = append(cur, seg{text, s.style, s.tag})
 		}
-		used += ansi.StringWidth(s.text)
+		used += w
 	}
 	newline := func() {
 		lines = append(lines, cur)
 		cur, used = nil, 0
 	}
-	for _, s := range segs {
-		for pi, para := range strings.Split(strings.ReplaceAll(s.text, "\t", "    "), "\n") {
-			if pi > 0 {
+	for _, fw := range f.words {
+		if fw.newline {
+			newline()
+			continue
+		}
+		s, w, ww := f.segs[fw.seg], fw.text, fw.w
+		if used+ww > width {
+			trimmed := w[:len(w)-(fw.w-fw.tw)]
+			if used+fw.tw <= width {
+				push(trimmed, fw.tw, s)
+				newline()
+				continue
+			}
+			if used > 0 {
 				newline()
 			}
-			for _, w := range words(para) {
-				ww := ansi.StringWidth(w)
-				if used+ww > width {
-					trimmed := strings.TrimRight(w, " ")
-					if used+ansi.StringWidth(trimmed) <= width {
-						push(seg{trimmed, s.style, s.tag})
-						newline()
-						continue
-					}
-					if used > 0 {
-						newline()
-					}
-					if trimmed == "" {
-						continue
-					}
-					if ww > width && ansi.StringWidth(trimmed) <= width {
-						push(seg{trimmed, s.style, s.tag})
-						newline()
-						continue
-					}
-				}
-				for ansi.StringWidth(w) > width {
-					part := ansi.Truncate(w, width-used, "")
-					if part == "" {
-						newline()
-						continue
-					}
-					push(seg{part, s.style, s.tag})
-					w = w[len(part):]
-					newline()
-				}
-				if w != "" {
-					push(seg{w, s.style, s.tag})
-				}
+			if trimmed == "" {
+				continue
 			}
+			if ww > width && fw.tw <= width {
+				push(trimmed, fw.tw, s)
+				newline()
+				continue
+			}
+		}
+		for ww > width {
+			part := ansi.Truncate(w, width-used, "")
+			if part == "" {
+				// A character wider than the line (a wide one in a
+				// column of one): it overflows rather than loop.
+				part, _ = ansi.FirstGraphemeCluster(w, ansi.GraphemeWidth)
+			}
+			pw := ansi.StringWidth(part)
+			push(part, pw, s)
+			w, ww = w[len(part):], ww-pw
+			newline()
+		}
+		if w != "" {
+			push(w, ww, s)
 		}
 	}
 	if len(cur) > 0 || len(lines) == 0 {
 		lines = append(lines, cur)
 	}
 	return lines
+}
+
+// cellWidth is the cells s takes: counted a rune at a time for the Latin
+// letters, punctuation and currency signs of a French text, each one
+// cell; ansi measures any other text (wide, combining, emoji).
+func cellWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		switch {
+		case r >= 0x20 && r < 0x7f, r >= 0xa0 && r < 0x300,
+			r >= 0x2010 && r <= 0x2027, r >= 0x2030 && r <= 0x205e, r >= 0x20a0 && r <= 0x20bf:
+			n++
+		default:
+			return ansi.StringWidth(s)
+		}
+	}
+	return n
 }
 
 // words cuts s after each run of spaces, keeping the spaces with the word

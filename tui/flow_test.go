@@ -101,3 +101,42 @@ func TestFlowErrors(t *testing.T) {
 	f.tm.Send(tea.KeyPressMsg{Code: 'q', Text: "q"})
 	f.tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 }
+
+// TestFlowWideInNarrow: a character wider than the line (a CJK one in a
+// column of one cell) overflows its line; it used to loop for ever.
+func TestFlowWideInNarrow(t *testing.T) {
+	got := flow([]seg{{text: "a漢字b"}}, 1)
+	var texts []string
+	for _, l := range got {
+		var b strings.Builder
+		for _, s := range l {
+			b.WriteString(s.text)
+		}
+		texts = append(texts, b.String())
+	}
+	if strings.Join(texts, "|") != "a|漢|字|b" {
+		t.Errorf("got %q", texts)
+	}
+}
+
+// TestDiffResizeSame: the diff screen resized through other widths draws
+// what it draws when opened at its width: the words cut once are laid
+// out again, not kept from an earlier width.
+func TestDiffResizeSame(t *testing.T) {
+	src := longClauseSource(3000)
+	for _, side := range []bool{false, true} {
+		open := keys("enter")
+		if side {
+			open = keys("enter", "s")
+		}
+		fresh := drive(t, start(t, src, Options{}, 90, 30), open...)
+		if v := fresh.View().Content; !strings.Contains(v, "perçoit") || side != strings.Contains(v, " │ ") {
+			t.Fatalf("side %v: the diff is not open as asked:\n%s", side, v)
+		}
+		m := drive(t, start(t, src, Options{}, 150, 30), open...)
+		m = drive(t, m, tea.WindowSizeMsg{Width: 61, Height: 30}, tea.WindowSizeMsg{Width: 90, Height: 30})
+		if got, want := m.View().Content, fresh.View().Content; got != want {
+			t.Errorf("side %v: resized to 90 draws\n%s\nopened at 90:\n%s", side, got, want)
+		}
+	}
+}

@@ -758,7 +758,7 @@ func (m Model) position() string {
 	case screenTariffs:
 		return listPosition(m.tariffs.cursor, m.tariffs.rows(), m.tariffs.listHeight())
 	case screenDiff:
-		return textPosition(m.diff.offset, m.diff.height, len(m.diff.lines))
+		return textPosition(m.diff.offset, m.diff.height, m.diff.lines.count())
 	case screenBlame:
 		return textPosition(m.blame.offset, m.blame.textHeight(), len(m.blame.lines))
 	}
