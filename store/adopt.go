@@ -102,10 +102,14 @@ type pastLines struct {
 	texts int
 	// words caches the word sets closest compares, made once a line.
 	words map[string]map[string]bool
+	// past are the texts added, whole, and grams where each phrase of
+	// movedWords words stood in them (text, word): see moved.
+	past  []pastText
+	grams map[string][][2]int
 }
 
 func newPastLines() pastLines {
-	return pastLines{lines: map[string]lineSource{}, words: map[string]map[string]bool{}}
+	return pastLines{lines: map[string]lineSource{}, words: map[string]map[string]bool{}, grams: map[string][][2]int{}}
 }
 
 type lineSource struct {
@@ -117,6 +121,7 @@ type lineSource struct {
 // add records the lines of text, which spans cut.
 func (p *pastLines) add(spans []Span, text string) {
 	p.texts++
+	p.addText(spans, text)
 	for at := 0; at < len(text); {
 		end := len(text)
 		if k := strings.IndexByte(text[at:], '\n'); k >= 0 {
@@ -147,7 +152,7 @@ func (p *pastLines) add(spans []Span, text string) {
 func restored(spans []Span, prev, next string, past pastLines, who Span) []Span {
 	done := -1 // the end of the last line looked at
 	for _, m := range stretches(prev, next, clause.OpInsert) {
-		for from := strings.LastIndexByte(next[:m.from], '\n') + 1; from < m.to && from >= done; {
+		for from := max(strings.LastIndexByte(next[:m.from], '\n')+1, done); from < m.to; {
 			to := len(next)
 			if k := strings.IndexByte(next[from:], '\n'); k >= 0 {
 				to = from + k + 1

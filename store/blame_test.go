@@ -1,9 +1,7 @@
 package store
 
 import (
-	"fmt"
 	"math/rand/v2"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -359,25 +357,7 @@ func TestBlameParagraphRenumbered(t *testing.T) {
 func TestBlamePutBackChanged(t *testing.T) {
 	steps := corpus.Files(t, "raw/lafabrique/pjl12-688/steps/*.txt")
 	s := newStore(t)
-	n := 0
-	for _, f := range steps {
-		text, err := reader.ReadFile(f, reader.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		d := clause.Parse(text)
-		if len(d.Clauses) < 2 {
-			continue // a step the corpus has no text of
-		}
-		n++
-		label := strings.SplitN(filepath.Base(f), "_", 2)[0]
-		if _, err := s.Import(d, ImportOptions{Party: "P" + label, Label: "S" + label, Date: fmt.Sprintf("2013-01-%02d", n)}); err != nil {
-			t.Fatal(err)
-		}
-		if label == "10" {
-			break
-		}
-	}
+	importSteps(t, s, steps, "S10")
 	spans, err := s.Blame("art-1", nil, false)
 	if err != nil {
 		t.Fatal(err)

@@ -307,6 +307,7 @@ func (b *blamer) blame(id string, at *Version, depth int) ([]Span, bool, error) 
 				return nil, false, err
 			}
 			spans = restored(spans, text, next, past, Span{Version: v, By: by})
+			spans = moved(spans, next, &past, Span{Version: v, By: by})
 		}
 		text = next
 	}
