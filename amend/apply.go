@@ -82,6 +82,9 @@ func apply(base *clause.Document, set *Set, f Format) (*Result, error) {
 			}
 		}
 		st.settle(in.By)
+		if in.Dated != "" {
+			st.notes = append(st.notes, in.By+": takes effect "+in.Dated+", which the consolidated text does not say")
+		}
 	}
 	doc := &clause.Document{Clauses: st.cl}
 	res := &Result{Doc: doc, Text: write(doc, f), Notes: st.notes, From: st.base}

@@ -194,6 +194,10 @@ type Instruction struct {
 	// Text is the instruction as written.
 	Text string
 	Ops  []Op
+	// Dated is the date the instruction, or its lead-in, says it takes
+	// effect from ("à compter du 1er janvier 2025"), "" when none: the
+	// consolidated text does not carry it, and the notes say so.
+	Dated string
 }
 
 // Set is an avenant read as instructions.

@@ -2,6 +2,7 @@ package amend
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -626,6 +627,8 @@ type node struct {
 	marker   string
 	text     string
 	children []*node
+	// dated is the date its lead-in says its points take effect from.
+	dated string
 }
 
 var inlinePoint = lazy(`([:;])[ \t]+(\d+°|[a-z]\)|(?:[IVX]+)\.?[ \t]*[-–]|[-–—•])[ \t]`)
@@ -721,6 +724,7 @@ func (n *node) read(label string, ctx Target, last *Target, quotes []string, set
 			}
 		}
 		for _, c := range n.children {
+			c.dated = cmp.Or(effectDate(text), n.dated)
 			if err := c.read(by, ctx, last, quotes, set); err != nil {
 				return err
 			}
@@ -758,9 +762,23 @@ func (n *node) read(label string, ctx Target, last *Target, quotes []string, set
 		if err != nil {
 			return &Error{by, err.Error()}
 		}
-		set.Instructions = append(set.Instructions, Instruction{By: by, Text: restoreQuotes(sentence, quotes), Ops: ops})
+		set.Instructions = append(set.Instructions, Instruction{By: by, Text: restoreQuotes(sentence, quotes), Ops: ops, Dated: cmp.Or(effectDate(sentence), n.dated)})
 	}
 	return nil
+}
+
+// dateNamed matches the date an instruction says it takes effect from: "à
+// compter du 1er janvier 2025", "à partir du 1er juillet 2025".
+var dateNamed = lazy(`(?i)(?:^|[^\pL])(?:à\s+compter|à\s+partir)\s+du\s+\d{1,2}(?:er)?\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\s+\d{4}`)
+
+// effectDate is the date frame says its instruction takes effect from, ""
+// when it names none.
+func effectDate(frame string) string {
+	m := dateNamed.FindString(frame)
+	if k := strings.Index(strings.ToLower(m), "à"); k >= 0 {
+		m = "à" + m[k+len("à"):]
+	}
+	return strings.Join(strings.Fields(m), " ")
 }
 
 // sentencesOf cuts the frame of an instruction into its sentences.

@@ -1,6 +1,7 @@
 package amend
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/avenant-dev/avenant/clause"
@@ -50,4 +51,29 @@ func TestPartReplacedAndBounded(t *testing.T) {
 		{name: "the end from words standing twice", amend: "### Article 1er\n\nAu premier alinéa de l'article 4, après le mot « adhérer », la fin de la phrase est supprimée.",
 			err: "Article 1er: the words « adhérer » are in the 1st alinéa of article 4 twice: which one the end runs from is not said (name the sentence, or quote more words)"},
 	})
+}
+
+// An instruction, or the lead-in of its points, that says when it takes
+// effect ("à compter du 1er janvier 2025") is applied, and the notes say
+// the consolidated text does not carry the date. Before, the date was
+// dropped without a word.
+func TestDatedInstructionNoted(t *testing.T) {
+	base := clause.Parse("# Convention\n\n### Article 28 - Forfait\n\nLe forfait est fixé à 26,50 euros.\n\nIl est versé chaque trimestre.\n\n### Article 29 - Durée\n\nLa convention dure cinq ans.\n")
+	set, err := parse(amendDoc("### Article 1er\n\nÀ compter du 1er janvier 2025, l'article 28 est ainsi modifié :\n\n1° Le montant « 26,50 euros » est remplacé par le montant « 30 euros » ;\n\n2° Le second alinéa est supprimé.\n\n" +
+		"### Article 2\n\nÀ l'article 29, le mot « cinq » est remplacé par le mot « six » à partir du 1er juillet 2025.\n\n### Article 3\n\nÀ l'article 29, le mot « dure » est remplacé par le mot « court »."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := apply(base, set, Markdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"Article 1er, 1°: takes effect à compter du 1er janvier 2025, which the consolidated text does not say",
+		"Article 1er, 2°: takes effect à compter du 1er janvier 2025, which the consolidated text does not say",
+		"Article 2: takes effect à partir du 1er juillet 2025, which the consolidated text does not say",
+	}
+	if !slices.Equal(res.Notes, want) {
+		t.Errorf("notes\n%q\nwant\n%q", res.Notes, want)
+	}
 }

@@ -67,6 +67,15 @@ func pointRenumberOp(m []string) (Op, error) {
 // meets two 4°. A marker another point of the list keeps is refused, as
 // two 4° could not be told apart.
 func (st *state) renumberPoints(op Op, t Target, by string) error {
+	// The points that hold them only: a place the sentence names for
+	// another operation ("le 5° devient le 6° et, après le 4°, il est
+	// inséré un 5°") is none of theirs.
+	depth := strings.IndexByte("I°)", markerFamily(op.Points[0][0]))
+	held := 0
+	for held < len(t.Point) && strings.IndexByte("I°)", markerFamily(t.Point[held])) < depth {
+		held++
+	}
+	t.Point, t.Alinea, t.Alineas, t.Phrase = t.Point[:held], 0, nil, 0
 	i, err := st.resolve(t)
 	if err != nil {
 		return err

@@ -70,6 +70,8 @@ func TestRenumberPoints(t *testing.T) {
 			clause: "article 7", want: "Le médecin traitant :\n\n1° Oriente le patient ;\n\n2° Tient le dossier ;\n\n3° Assure la prévention ;\n\n5° Informe la caisse."},
 		{name: "a range, then points inserted", amend: "### Article 1er\n\nL'article 7 est ainsi modifié :\n\n1° Les 2° à 4° deviennent les 4° à 6° ;\n\n2° Après le 1°, sont insérés des 2° et 3° ainsi rédigés :\n\n« 2° Oriente vers le spécialiste ;\n\n« 3° Prescrit les examens ; ».",
 			clause: "article 7", want: inserted},
+		{name: "renumbered and inserted in one sentence", amend: "### Article 1er\n\nÀ l'article 7, le 4° devient le 5° et, après le 3°, il est inséré un 4° ainsi rédigé :\n\n« 4° Coordonne les soins ; ».",
+			clause: "article 7", want: "Le médecin traitant :\n\n1° Oriente le patient ;\n\n2° Tient le dossier ;\n\n3° Assure la prévention ;\n\n4° Coordonne les soins ;\n\n5° Informe la caisse."},
 		{name: "letters of the II", amend: "### Article 1er\n\nAu II de l'article 8, les a) et b) deviennent respectivement les b) et c).",
 			clause: "article 8", want: "I. - Le médecin :\n\na) Déclare ;\n\nb) Transmet.\n\nII. - La caisse :\n\nb) Paie ;\n\nc) Informe."},
 		{name: "letters both parts hold", amend: "### Article 1er\n\nÀ l'article 8, le b) devient le c).",
