@@ -182,9 +182,10 @@ func (t *factTextKind) amounts(codes []codeAt, subject string) []factAt {
 				fs[k].key += " " + m.basis
 				fs[k].val += " " + m.basis
 			}
-			if b, from, to, shown := valueBound(t.s, m.start, m.end); b != "" && m.shown == 0 {
-				fs[k].key += " " + b
-				fs[k].val += " " + b
+			if b, from, to, shown := valueBound(t.s, m.start, m.end); (b != "" || from != m.start) && m.shown == 0 {
+				fs[k].key = withBound(fs[k].key, b)
+				fs[k].val = withBound(fs[k].val, b)
+				fs[k].leave = b == ""
 				// The bound is read with the value: its words are not
 				// the context that pairs it with its other side.
 				fs[k].start, fs[k].end, fs[k].text, fs[k].denied = from, to, t.display(shown, to), from-shown
@@ -276,8 +277,10 @@ func (t *factTextKind) amountMatches() []amountMatch {
 // amountMatchesAt is amountMatches given the numberStarts of s.
 func amountMatchesAt(s string, numbers []int) []amountMatch {
 	var out []amountMatch
-	// A bare "F" reads as francs only in a text that speaks no euro: in a
-	// text since 2002, "2 F" is more likely a coefficient or a code.
+	// A bare "F" after a number rated or numbered ("coté 2 F", "zone 2
+	// F") is no sum in a text that speaks euros; elsewhere it is francs,
+	// which texts of the changeover and texts quoting old sums write
+	// beside euros ("200 F par mois").
 	euroKnown, euro := false, false
 	euroText := func() bool {
 		if !euroKnown {
@@ -285,6 +288,7 @@ func amountMatchesAt(s string, numbers []int) []amountMatch {
 		}
 		return euro
 	}
+	notFrancs := func(numStart int) bool { return euroText() && ratesNumber(s[:numStart]) }
 	// A currency sign is the unit of one number: the one before it when
 	// there is one ("30 €1", a footnote called after the price, is not
 	// "€1").
@@ -298,7 +302,7 @@ func amountMatchesAt(s string, numbers []int) []amountMatch {
 		if !ok {
 			continue
 		}
-		scale, unit, ok := amountUnit(s, m, euroText)
+		scale, unit, ok := amountUnit(s, m, notFrancs)
 		if !ok {
 			continue
 		}
@@ -318,7 +322,11 @@ func amountMatchesAt(s string, numbers []int) []amountMatch {
 			}
 			signs = append(signs, m[6])
 		}
-		start, v := signed(s, m[2], v*scale)
+		at := m[2]
+		if from, w, ok := spacedDecimal(s, at, s[m[2]:m[3]]); ok && scale == 1 {
+			at, v = from, w // "26, 50 €"
+		}
+		start, v := signed(s, at, v*scale)
 		basis, end := sumBasis(s, end)
 		out = append(out, amountMatch{start: start, end: end, value: v, unit: unit, basis: basis})
 		if lo, loEnd, lv, ok := rangeLow(s, start); ok {
@@ -333,8 +341,8 @@ func amountMatchesAt(s string, numbers []int) []amountMatch {
 
 // amountUnit reads the unit of the amount matched by amountRe at m: the
 // factor of its number (millions, k€…) and its currency. ok is false for a
-// bare "F" in a text that speaks euros.
-func amountUnit(s string, m []int, euroText func() bool) (scale float64, unit string, ok bool) {
+// bare "F" that notFrancs, given where its number starts, rules out.
+func amountUnit(s string, m []int, notFrancs func(int) bool) (scale float64, unit string, ok bool) {
 	scale, unit = 1, "EUR"
 	if m[4] >= 0 {
 		word := strings.ToLower(s[m[4]:m[5]])
@@ -355,7 +363,7 @@ func amountUnit(s string, m []int, euroText func() bool) (scale float64, unit st
 	case "k€":
 		scale = 1e3
 	case "F", "FF":
-		if euroText() {
+		if notFrancs(m[2]) {
 			return 0, "", false
 		}
 		unit = "FRF"
@@ -364,6 +372,29 @@ func amountUnit(s string, m []int, euroText func() bool) (scale float64, unit st
 	}
 	return scale, unit, true
 }
+
+// ratesNumber reports whether the word that before ends with makes the
+// number after it a rating or a rank rather than a sum: the coefficient
+// of a cotation ("coté 2 F"), the number of a category, a zone or a
+// subdivision ("zone 2 F", "annexe 2 F"), where "F" is a letter of a
+// code or a series, not the franc.
+func ratesNumber(before string) bool {
+	before = strings.TrimRight(before, " \u00a0")
+	if strings.HasSuffix(before, "°") {
+		return true // "n° 2 F"
+	}
+	k := strings.LastIndexFunc(before, func(r rune) bool { return !isFactWordRune(r) })
+	w := strings.ToLower(before[k+1:])
+	if strings.HasPrefix(w, "cot") || strings.HasPrefix(w, "coefficient") {
+		return true // coté, cotés, cotée, coter, cotation…
+	}
+	return ratingWords[strings.TrimSuffix(w, "s")]
+}
+
+// ratingWords are the nouns that number or rank what follows them.
+var ratingWords = map[string]bool{"article": true, "annexe": true, "zone": true, "catégorie": true, "classe": true,
+	"groupe": true, "niveau": true, "échelon": true, "indice": true, "lettre": true, "clé": true, "type": true,
+	"point": true, "numéro": true, "secteur": true, "option": true}
 
 // footnoteCall reports digits glued to the currency sign that ends an
 // amount at end ("30 €1", "30 €¹" once folded, a footnote's call set in
@@ -765,8 +796,12 @@ func (t *factTextKind) percents() []factAt {
 			perMille = true // a rate per thousand: "5 pour mille" is 0,5 %
 			v /= 10
 		}
+		at := m[2]
+		if from, w, ok := spacedDecimal(s, at, s[m[2]:m[3]]); ok {
+			at, v = from, w
+		}
 		// A rate is signed as a sum is: "une évolution de − 2 %".
-		start, v := signed(s, m[2], v)
+		start, v := signed(s, at, v)
 		out = append(out, t.percentFact(start, m[1], v, true))
 		if lo, loEnd, lv, ok := rangeLow(s, start); ok {
 			if perMille {
@@ -812,10 +847,9 @@ func (t *factTextKind) percentFact(start, end int, v float64, per bool) factAt {
 		if basis, end = sumPeriod(t.s, end); basis != "" {
 			val += " " + basis
 		}
-		if bound, from, to, shown = valueBound(t.s, start, end); bound != "" {
-			val += " " + bound
-		}
+		bound, from, to, shown = valueBound(t.s, start, end)
+		val = withBound(val, bound)
 	}
 	return factAt{kind: FactPercent, start: from, end: max(to, end), text: t.display(shown, max(to, end)),
-		key: "percent:" + val, val: val, value: v, hasValue: true, unit: "%", denied: from - shown}
+		key: "percent:" + val, val: val, value: v, hasValue: true, unit: "%", denied: from - shown, leave: from != start && boundOf(val) == ""}
 }

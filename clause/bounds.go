@@ -28,6 +28,14 @@ func valueBound(s string, start, end int) (bound string, from, to, shown int) {
 		if d := deniedAt(s[:start-n]); d >= 0 {
 			return negatedBound[b], start - n, end, d
 		}
+		if p := permittedAt(s[:start-n]); p >= 0 && (b == ">" || b == "<") {
+			// "peut excéder 3 000 €", "pourra être inférieur à 30 €":
+			// leave to pass beyond the value, which bounds nothing.
+			return "", p, end, p
+		}
+		if b == "" {
+			return "", start, end, start // "en plus de 30 €" adds
+		}
 		return b, start - n, end, start - n
 	}
 	// Most values are followed by punctuation or a word of no bound: one
@@ -122,6 +130,36 @@ func deniedAt(before string) int {
 	}
 	return -1
 }
+
+// permittedAt returns where a verb of permission that governs the bound
+// ending before starts ("peut", "pourront", "pouvant", "peut toutefois",
+// "peut être"), or -1: "peut excéder 3 000 €" allows more than 3 000 €, it
+// is no floor, as "doit excéder" would be, and no ceiling, as "ne peut
+// excéder" is.
+func permittedAt(before string) int {
+	ws := fieldsAt(before, max(0, len(before)-48))
+	k := len(ws) - 1
+	word := func() string {
+		if k < 0 {
+			return ""
+		}
+		return strings.ToLower(before[ws[k][0]:ws[k][1]])
+	}
+	if word() == "être" {
+		k--
+	}
+	if w := word(); w == "toutefois" || w == "néanmoins" || w == "cependant" || strings.HasSuffix(w, "ment") {
+		k--
+	}
+	if permissions[word()] {
+		return ws[k][0]
+	}
+	return -1
+}
+
+// permissions are the forms of "pouvoir" that give leave.
+var permissions = map[string]bool{"peut": true, "peuvent": true, "pouvant": true, "pourra": true, "pourront": true,
+	"pourrait": true, "pourraient": true, "puisse": true, "puissent": true}
 
 // fieldsAt returns the spans of the fields of s[from:], as strings.Fields
 // cuts them, in s's offsets.
@@ -385,7 +423,7 @@ type boundZone struct{ denial, from, to int }
 func boundZones(facts []factAt) []boundZone {
 	var zones []boundZone
 	for i := range facts {
-		if f := &facts[i]; f.hasValue && boundOf(f.val) != "" {
+		if f := &facts[i]; f.hasValue && (boundOf(f.val) != "" || f.leave) {
 			zones = append(zones, boundZone{f.start - f.denied, f.start, f.end})
 		}
 	}
@@ -425,4 +463,13 @@ func (t *factTextKind) partOfBound(f *factAt, z boundZone) bool {
 		}
 	}
 	return false
+}
+
+// withBound appends the bound b that valueBound read to a fact's key or
+// value, when there is one.
+func withBound(s, b string) string {
+	if b == "" {
+		return s
+	}
+	return s + " " + b
 }

@@ -363,6 +363,13 @@ func (t *factTextKind) years() []factAt {
 		if s[ws[lead].end:y.start] != " " {
 			continue
 		}
+		if law := t.budgetAct(i); ws[i].low == "pour" && law >= 0 && len(y.s) == 4 && isDigits(y.s) {
+			// The act is cited: another year cites another act.
+			title := strings.ToLower(strings.Join(strings.Fields(s[ws[law].start:y.end]), " "))
+			out = append(out, factAt{kind: FactReference, start: ws[law].start, end: y.end, text: t.display(ws[law].start, y.end),
+				key: "reference:ext:" + title, val: "ext:" + title, refKey: "ext:" + title, external: true})
+			continue
+		}
 		yEnd, year := y.end, y.s
 		if len(y.s) != 4 || !isDigits(y.s) || (y.s[:2] != "19" && y.s[:2] != "20") || !endsDate(s, y.end) {
 			// "en deux mille vingt-quatre"
@@ -384,6 +391,38 @@ func (t *factTextKind) years() []factAt {
 		out = append(out, factAt{kind: FactDate, start: y.start, end: yEnd, text: s[y.start:yEnd], key: "date:" + year, val: year})
 	}
 	return out
+}
+
+// budgetAct returns the word that opens the title of a law naming its
+// year after the "pour" at word i, or -1: "loi de finances pour 1992",
+// "loi de financement de la sécurité sociale pour 2024", "loi de
+// programmation pour 2024", "LFSS pour 2025". The year is the act's name,
+// a reference to it as "article 27" is one, not a date the text sets.
+func (t *factTextKind) budgetAct(i int) int {
+	ws := t.words
+	budget := false // "le financement pour 2025" is a year's money
+	for k := i - 1; k >= 0 && k >= i-12; k-- {
+		if strings.ContainsAny(t.s[ws[k].end:ws[k+1].start], ",;:()\n") {
+			return -1
+		}
+		switch ws[k].low {
+		case "finances", "financement", "programmation":
+			budget = true
+		case "loi", "lois":
+			// "loi de finances", "loi n° 91-1322 … de finances": the
+			// title goes on from "loi", no verb between.
+			if next := ws[k+1].low; budget && (next == "de" || next == "n" || next == "n°" || next == "no") {
+				return k
+			}
+			return -1
+		case "lfss", "plfss", "lfi", "plf", "lfr", "lfrss":
+			if k == i-1 {
+				return k
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // counts reports a word that makes the number before it a count rather

@@ -105,8 +105,9 @@ func (t *factTextKind) durations() []factAt {
 			// sums; "un an par tacite reconduction" is none.
 			f.key, f.val, f.end, f.text = f.key+" "+basis, f.val+" "+basis, to, t.display(start, to)
 		}
-		if b, from, to, shown := valueBound(t.s, start, f.end); b != "" {
-			f.key, f.val, f.start, f.end, f.text = f.key+" "+b, f.val+" "+b, from, to, t.display(shown, to)
+		if b, from, to, shown := valueBound(t.s, start, f.end); b != "" || from != start {
+			f.key, f.val, f.start, f.end, f.text = withBound(f.key, b), withBound(f.val, b), from, to, t.display(shown, to)
+			f.leave = b == ""
 			f.denied = from - shown
 		}
 		lo, loEnd, lv, ranged := rangeLow(t.s, start)

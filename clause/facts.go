@@ -340,6 +340,10 @@ type factAt struct {
 	// ofBound is set on a modality or negation that is part of a bound
 	// (see markBounds).
 	ofBound bool
+	// leave is set on a value that a permission lets be passed ("peut
+	// excéder 3 000 €"): its span starts at that permission, which is no
+	// modality of its own.
+	leave bool
 	// effective is the date from which an amount or percentage applies
 	// (YYYY-MM-DD), when its sentence or its tariff row gives one.
 	effective string

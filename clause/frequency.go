@@ -66,8 +66,9 @@ func (t *factTextKind) frequencies(codes []codeAt) []factAt {
 		}
 		val := rateVal(v, basis)
 		from, to, shown := start, end, start
-		if b, f, e, sh := valueBound(t.s, start, end); b != "" {
-			val, from, to, shown = val+" "+b, f, max(e, end), sh
+		leave := false
+		if b, f, e, sh := valueBound(t.s, start, end); b != "" || f != start {
+			val, from, to, shown, leave = withBound(val, b), f, max(e, end), sh, b == ""
 		}
 		subject := noun.low
 		if sub := t.codesFor(from, to, codes); len(sub) > 0 {
@@ -76,7 +77,7 @@ func (t *factTextKind) frequencies(codes []codeAt) []factAt {
 			subject = t.doneAround(from, to)
 		}
 		out = append(out, factAt{kind: FactModality, start: from, end: to, text: t.display(shown, to),
-			key: "modality:" + val, val: val, subject: subject, value: v, hasValue: true, denied: from - shown})
+			key: "modality:" + val, val: val, subject: subject, value: v, hasValue: true, denied: from - shown, leave: leave})
 	}
 	return out
 }

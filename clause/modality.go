@@ -74,6 +74,61 @@ func (t *factTextKind) verbAfter(i int, sent int) string {
 	return ""
 }
 
+// elidedVerb is the subject of a modal or a negation whose verb the text
+// leaves out and no earlier one of its sentence supplies: "sauf si
+// celui-ci ne peut pas le faire" after a sentence whose verb has no modal
+// to read it by. Said so rather than left blank, which would read as a
+// modal of nothing.
+const elidedVerb = "(elided verb)"
+
+// unelided returns verb, the verb verbAfter found after the modal or the
+// negation that starts at word first, unless the text leaves that verb
+// out: nothing but pronouns and particles follow before the phrase ends
+// ("s'il ne le peut pas.", "ne peut pas, …"), or "le faire" stands for it.
+// The verb left out is then the one the nearest modal or negation before
+// it in the sentence governs ("doit transmettre la feuille, sauf s'il ne
+// le peut pas" denies "transmettre"), else elidedVerb.
+func (t *factTextKind) unelided(first, i, sent int, verb string) string {
+	if verb != "" && verb != "faire" || !t.elided(i, sent) {
+		return verb
+	}
+	ws := t.words
+	for k := first - 1; k >= 0 && t.sentence(ws[k].start) == sent; k-- {
+		if c := modalClass[ws[k].low]; c != "" && !deonticAdjective(ws[k].low, c) || ws[k].low == "ne" || ws[k].low == "n'" {
+			if !t.elided(k+1, sent) {
+				if v := t.verbAfter(k+1, sent); v != "" {
+					return v
+				}
+			}
+		}
+	}
+	return elidedVerb
+}
+
+// elided reports whether the words from i on, within the sentence, hold
+// no verb of their own: pronouns, particles and auxiliaries up to the end
+// of the phrase, or the pro-verb "le faire" ("l'y faire") closing it.
+func (t *factTextKind) elided(i, sent int) bool {
+	ws := t.words
+	closes := func(k int) bool {
+		return k+1 >= len(ws) || t.sentence(ws[k+1].start) != sent || strings.ContainsAny(t.s[ws[k].end:ws[k+1].start], ",;:.!?()\n")
+	}
+	for k := i; k < len(ws) && k < i+6 && t.sentence(ws[k].start) == sent; k++ {
+		w := ws[k].low
+		switch {
+		case w == "faire" && k > i && (ws[k-1].low == "le" || ws[k-1].low == "l'" || ws[k-1].low == "y"):
+			return closes(k)
+		case skipForVerb[w] || modalClass[w] != "" || t.pronounAt(k):
+			if closes(k) {
+				return true
+			}
+		default:
+			return false
+		}
+	}
+	return i >= len(ws) || t.sentence(ws[i].start) != sent
+}
+
 // pronounAt reports whether word k stands for what the text names
 // elsewhere: a pronoun (pronouns) or an ordinal after a demonstrative,
 // "ce dernier", "cette dernière", "ces derniers", "ce premier". Taken for
@@ -176,6 +231,9 @@ func (t *factTextKind) modalities() ([]factAt, map[int]bool) {
 	emit := func(class string, first, last int, shown string) {
 		sent := t.sentence(ws[first].start)
 		subj := t.verbAfter(last+1, sent)
+		if class != "sauf" && !deonticAdjective(ws[first].low, class) {
+			subj = t.unelided(first, last+1, sent, subj)
+		}
 		if subj == "" && deonticAdjective(ws[first].low, class) {
 			subj = t.subjectBefore(first) // "la déclaration est obligatoire."
 		}
@@ -453,7 +511,7 @@ func (t *factTextKind) negations(consumed map[int]bool) []factAt {
 		default:
 			shown = w.s
 		}
-		subj := t.verbAfter(i+1, sent)
+		subj := t.unelided(i, i+1, sent, t.verbAfter(i+1, sent))
 		out = append(out, factAt{kind: FactNegation, start: w.start, end: ws[last].end, text: shown,
 			key: "negation:" + subj, val: class, subject: subj})
 	}

@@ -67,3 +67,41 @@ func rangeLow(s string, start int) (lo, end int, v float64, ok bool) {
 
 // rangeNumberRe is a number in figures ending a window, after a space.
 var rangeNumberRe = lazyre.New(`(?:^|[ '])(` + numPattern + `)$`)
+
+// spacedDecimal reads a decimal comma followed by a stray space, a typing
+// slip of sources ("1, 1 %" for "1,1 %"): when the number num at start
+// is one or two digits after "A, ", A a whole number that no list of
+// numbers holds, it returns where A starts and the value A,num. "1, 2 et
+// 3 %" and "1, 2, 3 %" list numbers: "2" is followed by no unit there,
+// and "3" by one but after "et" or another "N, ".
+func spacedDecimal(s string, start int, num string) (from int, v float64, ok bool) {
+	if len(num) > 2 || strings.IndexFunc(num, func(r rune) bool { return r < '0' || r > '9' }) >= 0 ||
+		start < 3 || s[start-2:start] != ", " {
+		return 0, 0, false
+	}
+	from = start - 2
+	for from > 0 && isDigit(s[from-1]) {
+		from--
+	}
+	if from == start-2 || start-2-from > 3 {
+		return 0, 0, false
+	}
+	lead := strings.TrimRight(s[:from], " ")
+	if from > 0 && len(lead) == from && s[from-1] != '(' || strings.HasSuffix(lead, ",") || isDigit(lastByte(lead)) {
+		return 0, 0, false // "x1, 1 %", "2, 1, 1 %", "(…) 3 1, 1 %"
+	}
+	switch strings.ToLower(frtext.LastWord(lead)) {
+	case "et", "ou":
+		return 0, 0, false // "2 et 1, 1 %"
+	}
+	v, ok = parseNumber(s[from:start-2] + "," + num)
+	return from, v, ok
+}
+
+// lastByte is the last byte of s, or 0.
+func lastByte(s string) byte {
+	if s == "" {
+		return 0
+	}
+	return s[len(s)-1]
+}
