@@ -101,7 +101,10 @@
 //     Numbers elsewhere are always kept.
 //   - A page break is a line break, not a paragraph break: the last line of
 //     a page and the first line of the next are re-joined like any two
-//     lines, since most page breaks fall in the middle of a paragraph.
+//     lines, since most page breaks fall in the middle of a paragraph. In
+//     a text whose lines are mostly parted by blank lines (paragraphs set
+//     a space apart, as layoutBands shows them), two lines a page break
+//     does not re-join are two paragraphs, with a blank line between.
 //   - End-of-line hyphenation is undone ("négocia-" + "tion" gives
 //     "négociation") only when both sides are lower case, neither fragment
 //     already holds a hyphen, and the second is not a common second half of
@@ -114,8 +117,15 @@
 //     aside) and the next one continues the sentence: it starts with a lower
 //     case letter, a digit or an opening bracket or quote, or it starts with a
 //     capital while the line ends with a comma or a word that cannot end a
-//     sentence or a title (de, la, aux, et, pour…). After an apostrophe the
-//     join takes no space. Across a blank line, prose is re-joined only when
+//     sentence or a title (de, la, aux, et, pour…). An opening quote is
+//     judged by what follows it: "« Les caisses…" opens a quoted alinéa as
+//     a capital opens a paragraph, "« 1° …" is a numbered point. After an apostrophe the
+//     join takes no space. A line that a PDF page shows wrapped off the
+//     one above goes on after no space either where a line may break
+//     without one (after a dash or a slash, between a closing and an
+//     opening bracket: Chromium breaks "</tr></tbody>" so) and the text
+//     writes the two characters glued more often than spaced (see
+//     joinWraps). Across a blank line, prose is re-joined only when
 //     the sentence plainly goes on (no end mark, next line in lower case):
 //     loosely leaded text and the built-in reader's line gaps put blank
 //     lines inside sentences, while a paragraph seldom starts in lower case.

@@ -74,7 +74,7 @@ func readPDF(data []byte, b *budget) (string, error) {
 	if !strings.Contains(text, "\f") {
 		text += "\f"
 	}
-	return Decode([]byte(text))
+	return Decode([]byte(joinWraps(text)))
 }
 
 // pdftotextName is the tool readPDF looks for on PATH; tests empty it to

@@ -94,10 +94,21 @@ func classify(line string) lineKind {
 		return kindTable
 	case startsHeading(prefix) || isCapitals(t):
 		return kindHeading
-	case pointRE.MatchString(prefix):
+	case pointRE.MatchString(prefix) || pointRE.MatchString(afterOpeningQuote(prefix)):
 		return kindPoint
 	}
 	return kindProse
+}
+
+// afterOpeningQuote is what a line says after the quotation mark that
+// opens it, or "" when none does: a bill quotes the alinéas it writes into
+// a code, each opening with "«" ("« 1° Les médecins…", "« Les caisses…").
+func afterOpeningQuote(line string) string {
+	r, n := utf8.DecodeRuneInString(line)
+	if r != '«' && r != '“' && r != '"' {
+		return ""
+	}
+	return strings.TrimLeftFunc(line[n:], unicode.IsSpace)
 }
 
 // startsHeading reports a line that opens a structural heading: the word
@@ -183,7 +194,9 @@ func cleanPDFText(s string) string {
 
 	// Concatenate the pages, leaving out dropped lines and the blank
 	// lines at both ends of every page: a page break is a line break.
+	// pageStarts holds the index of each page's first line.
 	var lines []string
+	pageStarts := map[int]bool{}
 	for p, page := range pages {
 		first, last := len(page), -1
 		for i, l := range page {
@@ -194,13 +207,35 @@ func cleanPDFText(s string) string {
 				last = i
 			}
 		}
+		if p > 0 && first <= last {
+			pageStarts[len(lines)] = true
+		}
 		for i := first; i <= last; i++ {
 			if !drop[p][i] {
 				lines = append(lines, page[i])
 			}
 		}
 	}
-	return rewrap(lines)
+	return rewrap(lines, pageStarts)
+}
+
+// setsParagraphsApart reports a text whose lines are mostly parted by
+// blank lines: a PDF whose paragraphs stand a space apart, each set on
+// one line (see layoutBands). A page break that ends no sentence
+// joining it to the next is then a paragraph break too, which the page's
+// edge hides.
+func setsParagraphsApart(lines []string) bool {
+	blank, single := 0, 0
+	for i := 1; i < len(lines); i++ {
+		switch {
+		case strings.TrimSpace(lines[i]) == "":
+		case strings.TrimSpace(lines[i-1]) == "":
+			blank++
+		default:
+			single++
+		}
+	}
+	return blank > single
 }
 
 // zones returns the indices of the first headerZone non-blank lines of a
@@ -490,8 +525,9 @@ func markPageNumbers(pages [][]string, drop [][]bool) {
 // rewrap joins hard-wrapped lines into paragraphs and formats the result.
 // The paragraph being built grows in place and join only sees its end, so
 // that one huge paragraph costs linear time.
-func rewrap(lines []string) string {
+func rewrap(lines []string, pageStarts map[int]bool) string {
 	words := lexiconOf(lines)
+	apart := setsParagraphsApart(lines)
 	var b strings.Builder
 	var cur []byte
 	var curKind lineKind
@@ -515,7 +551,7 @@ func rewrap(lines []string) string {
 		b.WriteByte('\n')
 		have, blank = false, false
 	}
-	for _, line := range lines {
+	for i, line := range lines {
 		if strings.TrimSpace(line) == "" {
 			if have {
 				gap = true
@@ -554,6 +590,7 @@ func rewrap(lines []string) string {
 				continue
 			}
 			flush()
+			blank = blank || apart && pageStarts[i] && !underRow
 		}
 		cur, curKind, have = append(cur[:0], text...), kind, true
 	}
@@ -613,6 +650,13 @@ func join(prev string, prevKind lineKind, next string, nextKind lineKind, words 
 	sep = " "
 	if last == '\'' || last == '’' {
 		sep = ""
+	}
+	// A quotation that opens on a capital opens a quoted alinéa, as a
+	// capital opens a paragraph: "« Les caisses…" under a line with no
+	// space below it. In lower case it goes on with the sentence ("les
+	// mots :" aside, "à la" over "« convention nationale »").
+	if q := afterOpeningQuote(next); q != "" {
+		nextFirst, _ = utf8.DecodeRuneInString(q)
 	}
 	switch {
 	case unicode.IsLower(nextFirst), unicode.IsDigit(nextFirst),
@@ -711,12 +755,14 @@ func (x *lexicon) cut(head, tail string) (cut, known bool) {
 // lexiconOf reads the words of lines, leaving out the halves of a word
 // cut at the end of a line, which are not words of the text. A text
 // hyphenates when the cuts its words explain are mostly hyphenations or,
-// when they explain none, when one line in fifty or more ends with a cut.
+// when they explain none, when one line in fifty or more ends with a cut:
+// browsers and office software do not cut words unless asked, and a
+// compound lands at a line's end less often than that.
 func lexiconOf(lines []string) *lexicon {
 	x := &lexicon{words: map[string]bool{}}
 	type cutPair struct{ head, tail string }
 	var cuts []cutPair
-	nonBlank := 0
+	nonBlank, words := 0, 0
 	cut := false
 	for _, l := range lines {
 		l = strings.TrimRightFunc(l, unicode.IsSpace)
@@ -725,6 +771,7 @@ func lexiconOf(lines []string) *lexicon {
 			continue
 		}
 		nonBlank++
+		words += len(strings.Fields(l))
 		tokens := strings.FieldsFunc(l, func(r rune) bool {
 			return !unicode.IsLetter(r) && r != '-' && r != '\u2010'
 		})
@@ -745,6 +792,12 @@ func lexiconOf(lines []string) *lexicon {
 			}
 		}
 		cut = ends && len(cuts) > 0 && cuts[len(cuts)-1].tail == ""
+	}
+	// A reader that sets a page's wrapped lines as one (layoutBands)
+	// leaves fewer lines than the page had: ten words make a line at
+	// the least, so that a paragraph is weighed as the lines it filled.
+	if est := words / 10; est > nonBlank {
+		nonBlank = est
 	}
 	hyph, comp, breaks := 0, 0, 0
 	for _, c := range cuts {

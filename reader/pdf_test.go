@@ -53,6 +53,10 @@ func TestCleanPDFText(t *testing.T) {
 		{"compound in a text that does not hyphenate", strings.Repeat("une ligne pleine de texte courant\n", 60) +
 			"avec un praticien-\nconseil.", strings.TrimSuffix(strings.Repeat("une ligne pleine de texte courant ", 60), " ") +
 			" avec un praticien-conseil.\n"},
+		// A page whose wrapped lines were set as one (layoutBands) has
+		// few lines, and its one compound at a line's end is still rare.
+		{"compound in a text set in paragraphs", strings.Repeat("une ligne pleine de texte courant ", 100) + "les noms des nus-\npropriétaires.",
+			strings.Repeat("une ligne pleine de texte courant ", 100) + "les noms des nus-propriétaires.\n"},
 
 		// Re-wrapping.
 		{"lower-case continuation", "Les caisses\nprocèdent à\nl'information.", "Les caisses procèdent à l'information.\n"},
@@ -64,6 +68,19 @@ func TestCleanPDFText(t *testing.T) {
 		{"closing guillemet after a full stop", "« Le Parlement vote la loi.\n»\n\nArticle 2", "« Le Parlement vote la loi. »\n\nArticle 2\n"},
 		{"closing bracket continuation", "les médecins (secteur 1 ou\nsecteur 2\n) sont concernés.", "les médecins (secteur 1 ou secteur 2 ) sont concernés.\n"},
 		{"capital after open word", "transmet aux\nCaisses primaires.", "transmet aux Caisses primaires.\n"},
+		// A quotation opening on a capital or a point opens a quoted
+		// alinéa, which no space above may show.
+		{"quoted alinéa on a capital", "« Art. 5. – Dispositions générales\n« Les caisses versent le forfait.",
+			"« Art. 5. – Dispositions générales\n« Les caisses versent le forfait.\n"},
+		{"quoted point", "« II. – Les forfaits sont ainsi rédigés\n« 1° la consultation ;", "« II. – Les forfaits sont ainsi rédigés\n« 1° la consultation ;\n"},
+		{"quotation in lower case goes on", "conformément à la\n« convention nationale » signée", "conformément à la « convention nationale » signée\n"},
+		{"quotation on a capital after an open word", "conformément à la\n« Convention nationale » signée", "conformément à la « Convention nationale » signée\n"},
+		// Paragraphs set apart: a page break is one too, unless the
+		// sentence goes on.
+		{"page break between paragraphs set apart", "Premier alinéa.\n\nSecond alinéa.\n\nTroisième alinéa ;\fQuatrième alinéa.\n\nLe médecin\fperçoit le forfait.\n",
+			"Premier alinéa.\n\nSecond alinéa.\n\nTroisième alinéa ;\n\nQuatrième alinéa.\n\nLe médecin perçoit le forfait.\n"},
+		{"page break between paragraphs not set apart", "Premier alinéa.\nSecond alinéa.\nTroisième alinéa ;\fQuatrième alinéa.\n",
+			"Premier alinéa.\nSecond alinéa.\nTroisième alinéa ;\nQuatrième alinéa.\n"},
 		{"capital after comma", "les caisses,\nLa CNAM et l'État", "les caisses, La CNAM et l'État\n"},
 		{"apostrophe joins without space", "le directeur de l'\nAssurance maladie", "le directeur de l'Assurance maladie\n"},
 		{"capital after a title is not joined", "Objet de la convention\nLes parties signataires", "Objet de la convention\nLes parties signataires\n"},

@@ -91,7 +91,9 @@ const bandOverlap = 0.3
 // columns apart by three spaces or more at the position of their left
 // edge on a grid of the page's mean character width (as pdftotext
 // -layout does, so that a wrapped label stays under its column), and a
-// blank line where the space between bands shows a paragraph break.
+// blank line where the space between bands shows a paragraph break. A
+// line wrapped onto the next goes on after a wrapMark, which joinWraps
+// turns into a space or nothing once the whole text is known.
 func layoutBands(lines []boxLine) string {
 	if len(lines) == 0 {
 		return ""
@@ -111,7 +113,7 @@ func layoutBands(lines []boxLine) string {
 			case paragraphBreak(prev, band, left, charW, bodyH):
 				b.WriteString("\n\n")
 			case headingGoesOn(prev, band, bodyH) || wrapped(prev, band, left, charW, right, space):
-				b.WriteByte(' ')
+				b.WriteRune(wrapMark)
 				writeColumns(&b, band, left, charW, true)
 				continue
 			default:

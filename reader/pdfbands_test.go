@@ -209,7 +209,7 @@ func TestLayoutBands(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := columnsShown(layoutBands(tc.lines)); got != tc.want {
+			if got := columnsShown(joinWraps(layoutBands(tc.lines))); got != tc.want {
 				t.Errorf("layoutBands:\n%s\nwant:\n%s", got, tc.want)
 			}
 		})
@@ -277,7 +277,7 @@ func TestWrappedAtHyphen(t *testing.T) {
 		set(60, 71.6, "ment des actes."),
 		set(60, 87.4, "Le remboursement des actes inscrits à la nomenclature est de droit."),
 	}
-	got := cleanPDFText(layoutBands(lines))
+	got := cleanPDFText(joinWraps(layoutBands(lines)))
 	want := "Le malade règle au médecin les honoraires dus, sous réserve de l'article L. 162-31-1 du code. " +
 		"Le médecin informe le malade de la procédure de remboursement des actes.\n" +
 		"Le remboursement des actes inscrits à la nomenclature est de droit.\n"
