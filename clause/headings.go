@@ -49,7 +49,7 @@ func mdHeading(s string) (head, bool) {
 	case h.body == 0 || closed:
 		h.body = 0
 	case readsAsSentence(content[h.body:]) && (h.dotDash || statesSomething(content[h.body:])):
-		h.runIn = true
+		h.runIn, h.weak = true, !h.dotDash && verbSign(content[h.body:]) == weakSign
 		fallthrough
 	default:
 		h.body += len(s) - len(content)
@@ -75,7 +75,7 @@ func plainHeading(s string) (head, bool) {
 		}
 		h.runIn = true
 	} else if h.body > 0 && readsAsSentence(s[h.body:]) && (h.dotDash || statesSomething(s[h.body:])) {
-		h.runIn = true
+		h.runIn, h.weak = true, !h.dotDash && verbSign(s[h.body:]) == weakSign
 	}
 	h.text = s
 	return h, true
@@ -589,8 +589,12 @@ func (p *parser) titleGoesOn(h *head, n int) bool {
 // run-in ("Art. 2. – Le présent arrêté…"), so does every article set the
 // same way, its text however short ("Art. 3. – Abrogé.").
 func (p *parser) cutRunIn(runInStyle bool) {
+	titles := p.titlesArticles()
 	for i := range p.heads {
 		h := &p.heads[i]
+		if h.runIn && h.weak && titles {
+			h.runIn = false
+		}
 		if h.body == 0 || !h.runIn && (h.md > 0 || !(runInStyle && h.dotDash)) {
 			h.runIn = false
 			continue
@@ -598,6 +602,26 @@ func (p *parser) cutRunIn(runInStyle bool) {
 		h.runIn = true
 		h.text = strings.TrimRight(h.text[:h.cut], " \t")
 	}
+}
+
+// titlesArticles reports a document that names its articles on their
+// heading's line ("Article 14 - Dispositions finales.") more often than
+// it opens their text there: in such a document, words after an
+// article's number that read as a sentence only by a subject and a word
+// that may be its verb ("Article 15 - Le forfait structure des cabinets
+// médicaux.") are the article's name too.
+func (p *parser) titlesArticles() bool {
+	titled, runIn := 0, 0
+	for _, h := range p.heads {
+		switch {
+		case h.hk != hArticle || h.body == 0:
+		case h.runIn:
+			runIn++
+		default:
+			titled++
+		}
+	}
+	return titled > runIn
 }
 
 // statusLines reads the status a chamber prints on the line under a

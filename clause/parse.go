@@ -180,10 +180,13 @@ type head struct {
 	// An article heading's line may also hold the start of its text (see
 	// runInStart): the heading ends at cut, the text starts at body (byte
 	// offsets in the line, 0 when there is none); dotDash tells the run-in
-	// style "Art. 1er. – …", and runIn that the line is read so.
+	// style "Art. 1er. – …", and runIn that the line is read so; weak
+	// that the words read as a sentence by a subject and its verb alone
+	// (see subjectThenVerb), which the document's style may overrule.
 	cut, body int
 	dotDash   bool
 	runIn     bool
+	weak      bool
 	// titled tells a heading that names its division after the number
 	// ("CHAPITRE 1 : Dispositions…"); wrap counts the lines below it that
 	// go on with that name (see titleGoesOn).

@@ -261,3 +261,30 @@ func TestRunInWhateverTheVerb(t *testing.T) {
 		t.Errorf("got\n%swant\n%s", got, want)
 	}
 }
+
+// TestRunInDocumentStyle: words after an article's number that read as a
+// sentence only by a subject and a word that may be its verb are the
+// article's name in a document that names its articles so, and its first
+// sentence in one whose article lines open their text.
+func TestRunInDocumentStyle(t *testing.T) {
+	named := "Convention\n\nArticle 13 - Objet de la convention\n\nTexte.\n\nArticle 14 - Les engagements des parties.\n\nTexte.\n\n" +
+		"Article 15 - Le forfait structure des cabinets médicaux.\n\nLe forfait est versé chaque année.\n"
+	opened := "Arrêté du 3 mai 2024\n\nArticle 1 - Le présent arrêté prend effet le 1er janvier 2025.\n\n" +
+		"Article 2 - La caisse verse des indemnités.\n\nArticle 3 - Dispositions finales.\n"
+	for _, tt := range []struct{ in, want string }{
+		{named, "Article 15 - Le forfait structure des cabinets médicaux. | Le forfait est versé chaque année."},
+		{opened, "Article 2 | La caisse verse des indemnités."},
+	} {
+		d := Parse(tt.in)
+		checkDocument(t, tt.in, d)
+		got := ""
+		for _, c := range d.Clauses {
+			if strings.HasPrefix(tt.want, c.Heading+" |") {
+				got = c.Heading + " | " + c.Text
+			}
+		}
+		if got != tt.want {
+			t.Errorf("got %q, want %q\n%s", got, tt.want, outline(d))
+		}
+	}
+}

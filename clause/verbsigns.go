@@ -51,13 +51,28 @@ var phraseOpeners = map[string]bool{"le": true, "la": true, "les": true, "l": tr
 //
 // "Article 2 - Le présent arrêté prend effet le 1er janvier." opens the
 // article's text; "Article 12 - Dispositions finales." stays a title.
-func statesSomething(text string) bool {
+func statesSomething(text string) bool { return verbSign(text) != noSign }
+
+// sign is how surely words read as a sentence.
+type sign int
+
+const (
+	noSign   sign = iota
+	weakSign      // a subject, then a word shaped as no adjective: its verb, or a noun in apposition
+	strongSign
+)
+
+// verbSign tells the signs of a verb statesSomething looks for. A subject
+// followed by its verb is the weak one: "Le forfait structure des cabinets
+// médicaux." reads so too, a noun set after a noun as French names things.
+func verbSign(text string) sign {
 	words := strings.Fields(text)
 	if len(words) < 5 {
-		return false
+		return noSign
 	}
+	weak := noSign
 	if subjectThenVerb(words) {
-		return true
+		weak = weakSign
 	}
 	object := false // the word before may govern an object
 	for i, w := range words {
@@ -67,18 +82,18 @@ func statesSomething(text string) bool {
 			head, tail = lw[:k], strings.TrimLeft(lw[k:], "'’")
 		}
 		if auxiliaries[lw] || verbClitics[head] || verbClitics[tail] {
-			return true
+			return strongSign
 		}
 		if phraseOpeners[head] {
 			if object && (tail != "" || i+1 < len(words) && !isDigit(words[i+1][0])) {
-				return true
+				return strongSign
 			}
 		}
 		r, _ := utf8.DecodeRuneInString(lw)
 		object = i > 0 && tail == "" && unicode.IsLower(r) && !frtext.IsGrammatical(lw) &&
 			!strings.HasSuffix(lw, "ant") && !strings.ContainsAny(w, ",;:")
 	}
-	return false
+	return weak
 }
 
 // subjectThenVerb reports words that open with a determiner, end with a
