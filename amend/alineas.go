@@ -97,13 +97,16 @@ func alineasName(ranks []int) string {
 	return "the " + strings.Join(names[:last], ", ") + " and " + names[last] + " alinéas"
 }
 
-// applyAlineas applies op to the several alinéas t names at once, each
+// applySeveral applies op to the several alinéas t names at once, each
 // located in the text as it stands before the instruction, as drafting
 // names them: words changed in each; the alinéas deleted, each of them;
 // rewritten, the run they make replaced by the text quoted, which must be
 // one run. Applied to each in turn, the removal of the first renumbered
 // the next, and the instruction was refused for that.
-func (st *state) applyAlineas(op Op, t Target, by string) error {
+func (st *state) applySeveral(op Op, t Target, by string) error {
+	if len(t.Points) > 1 {
+		return st.applyPoints(op, t, by)
+	}
 	i, err := st.resolve(t)
 	if err != nil {
 		return err

@@ -100,9 +100,6 @@ func isCode(s string) bool {
 // Each removal renumbers the ones after it, and a target is one place, so
 // reading one of them would change the wrong alinéa without a word.
 func oneAtATime(s string) error {
-	if m := locPointList.FindString(s); m != "" {
-		return errf("names several points at once (%s): write one instruction for each", strings.TrimSpace(m))
-	}
 	for _, u := range [...]struct {
 		unit      string
 		one, list *lazyRegexp
@@ -316,18 +313,12 @@ func parseClauses(s string, ctx Target, last *Target) ([]Target, error) {
 	if err := t.readRanks(s); err != nil {
 		return nil, err
 	}
-	var err error
-	if t.Alineas, err = alineaList(s); err != nil {
-		return nil, err
-	} else if t.Alineas != nil {
-		t.Alinea = 0
-	}
-	t.Point = pointsNamed(s)
 	if t.Kind == "" && rows == nil {
 		// Nothing named: the lead-in's clause, narrowed by what was.
 		base := ctx
-		if len(t.Point) > 0 {
+		if len(t.Point) > 0 || t.Points != nil {
 			base.Point = append(append([]string(nil), ctx.Point...), t.Point...)
+			base.Points = t.Points
 			base.Alinea, base.Phrase = 0, 0
 		}
 		if t.Alinea != 0 || t.Alineas != nil {
@@ -608,17 +599,22 @@ func labelRows(frame string, quotes []string) string {
 	})
 }
 
-// labelled gives the targets naming a row by its label (rowLabel) the
-// label's words.
-func labelled(targets []Target, quotes []string) {
-	for k := range targets {
-		t := &targets[k]
+// labelled gives the targets naming a row by its label (rowLabel), and
+// the last target named, the label's words.
+func labelled(targets []Target, last *Target, quotes []string) {
+	label := func(t *Target) {
 		if !strings.HasPrefix(t.Row, "\x03") {
-			continue
+			return
 		}
 		if n, err := strconv.Atoi(strings.Trim(t.Row, "\x03\x04")); err == nil && n < len(quotes) {
 			t.Row, t.Labelled = strings.Join(strings.Fields(quotes[n]), " "), true
 		}
+	}
+	for k := range targets {
+		label(&targets[k])
+	}
+	if last != nil {
+		label(last)
 	}
 }
 

@@ -93,6 +93,9 @@ type Target struct {
 	// Alineas are the ranks of several alinéas named at once ("les
 	// deuxième et troisième alinéas"), Alinea 0 then.
 	Alineas []int
+	// Points are the markers of several points of one list named at once
+	// ("les 2° et 3°", "les 1° à 3°"), in the points Point names.
+	Points []string
 	// Words locates an alinéa by words it holds ("après les termes
 	// « … », est ajouté un alinéa").
 	Words string
@@ -223,6 +226,9 @@ func (t Target) describe() string {
 	}
 	if len(t.Alineas) > 1 {
 		parts = append(parts, alineasName(t.Alineas))
+	}
+	if len(t.Points) > 1 {
+		parts = append(parts, "points "+strings.Join(t.Points, ", "))
 	}
 	for i := len(t.Point) - 1; i >= 0; i-- {
 		parts = append(parts, "point "+t.Point[i])

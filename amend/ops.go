@@ -337,27 +337,10 @@ func parseOps(frame string, ctx Target, last *Target, quotes []string) ([]Op, er
 	}
 	// A table's name is no quotation an operation takes.
 	rest, table := cutTableName(labelRows(partAsRewrite(frame), quotes), quotes)
-	for _, ix := range renumberForm.FindAllStringSubmatchIndex(rest, -1) {
-		m := submatches(rest, ix)
-		op, err := renumberOp(renumbered{m[1], m[2], inAnnexNumber(m[3])}, renumbered{m[4], m[5], inAnnexNumber(m[6])})
-		if err != nil {
-			return nil, err
-		}
-		ops = append(ops, found{ix[0], op})
+	rest, ops, err = renumbersAndMoves(rest)
+	if err != nil {
+		return nil, err
 	}
-	rest = cut(rest, renumberForm)
-	for _, ix := range pointRenumberForm.FindAllStringSubmatchIndex(rest, -1) {
-		op, err := pointRenumberOp(submatches(rest, ix))
-		if err != nil {
-			return nil, err
-		}
-		ops = append(ops, found{ix[0], op})
-	}
-	rest = cut(rest, pointRenumberForm)
-	for _, ix := range moveForm.FindAllStringSubmatchIndex(rest, -1) {
-		ops = append(ops, found{ix[0], moveOp(submatches(rest, ix))})
-	}
-	rest = cut(rest, moveForm)
 	midLocation := ""
 	for _, f := range parseForms {
 		for _, m := range f.re.FindAllStringSubmatchIndex(rest, -1) {
@@ -384,12 +367,7 @@ func parseOps(frame string, ctx Target, last *Target, quotes []string) ([]Op, er
 	sort.SliceStable(ops, func(i, j int) bool { return ops[i].at < ops[j].at })
 	locText := rest + " ¦ " + midLocation
 	targets, err := parseLocation(locText, ctx, last)
-	labelled(targets, quotes)
-	if last != nil {
-		l := []Target{*last}
-		labelled(l, quotes)
-		*last = l[0]
-	}
+	labelled(targets, last, quotes)
 	if err == nil {
 		targets, err = inTable(targets, table)
 	}
@@ -440,6 +418,33 @@ func parseOps(frame string, ctx Target, last *Target, quotes []string) ([]Op, er
 		out[i] = op
 	}
 	return out, nil
+}
+
+// renumbersAndMoves reads the renumberings and moves of rest, which name
+// their own targets, and returns rest without them.
+func renumbersAndMoves(rest string) (string, []found, error) {
+	var ops []found
+	for _, ix := range renumberForm.FindAllStringSubmatchIndex(rest, -1) {
+		m := submatches(rest, ix)
+		op, err := renumberOp(renumbered{m[1], m[2], inAnnexNumber(m[3])}, renumbered{m[4], m[5], inAnnexNumber(m[6])})
+		if err != nil {
+			return "", nil, err
+		}
+		ops = append(ops, found{ix[0], op})
+	}
+	rest = cut(rest, renumberForm)
+	for _, ix := range pointRenumberForm.FindAllStringSubmatchIndex(rest, -1) {
+		op, err := pointRenumberOp(submatches(rest, ix))
+		if err != nil {
+			return "", nil, err
+		}
+		ops = append(ops, found{ix[0], op})
+	}
+	rest = cut(rest, pointRenumberForm)
+	for _, ix := range moveForm.FindAllStringSubmatchIndex(rest, -1) {
+		ops = append(ops, found{ix[0], moveOp(submatches(rest, ix))})
+	}
+	return cut(rest, moveForm), ops, nil
 }
 
 // ownTargets places the articles a renumbering or a move names itself

@@ -26,7 +26,8 @@ func readRank(s, unit string) (int, error) {
 	return 0, errf("names the « %s » %s, which is no rank: write the rank in figures (« 11e %s »)", s, unit, unit)
 }
 
-// readRanks reads the alinéa and the sentence s names by rank, if any.
+// readRanks reads the alinéa and the sentence s names by rank, if any,
+// the alinéas it names at once, and its points.
 func (t *Target) readRanks(s string) (err error) {
 	if m := locAlinea.FindStringSubmatch(s); m != nil {
 		if t.Alinea, err = readRank(m[1]+m[2], "alinéa"); err != nil {
@@ -34,9 +35,17 @@ func (t *Target) readRanks(s string) (err error) {
 		}
 	}
 	if m := locPhrase.FindStringSubmatch(s); m != nil {
-		t.Phrase, err = readRank(m[1], "phrase")
+		if t.Phrase, err = readRank(m[1], "phrase"); err != nil {
+			return err
+		}
 	}
-	return err
+	if t.Alineas, err = alineaList(s); err != nil {
+		return err
+	} else if t.Alineas != nil {
+		t.Alinea = 0
+	}
+	t.Point = pointsNamed(s)
+	return t.readPoints(s)
 }
 
 // ordinalName is how a message names a rank.

@@ -155,3 +155,80 @@ func pointsTaken(text string, t Target, quoted string) error {
 	}
 	return nil
 }
+
+// readPoints reads the points s names at once ("les 2° et 3° du I", "les
+// 1° à 3°") into t.Points, the first of them out of t.Point, which keeps
+// the points that hold them.
+func (t *Target) readPoints(s string) error {
+	m := locPointList.FindString(s)
+	if m == "" {
+		return nil
+	}
+	_, list, _ := strings.Cut(strings.TrimSpace(m), " ")
+	markers, err := pointMarkers(list)
+	if err != nil {
+		return err
+	}
+	if k := slices.Index(t.Point, markers[0]); k >= 0 {
+		t.Point = slices.Delete(t.Point, k, k+1)
+	}
+	t.Points = markers
+	return nil
+}
+
+// applyPoints applies op to the several points of one list t names at
+// once, each found by its marker, which the others' removal leaves as it
+// is: words changed in each, each deleted, or, following each other, the
+// run they make rewritten by the quotation. Before, such an instruction
+// was refused ("names several points at once").
+func (st *state) applyPoints(op Op, t Target, by string) error {
+	if t.Part != nil || t.Words != "" || t.Alinea != 0 || t.Phrase != 0 || op.Kind == Insert || op.Price {
+		return errf("names points %s for an operation that takes one place: write one instruction for each", strings.Join(t.Points, ", "))
+	}
+	one := func(m string) Target {
+		o := t
+		o.Points, o.Point = nil, append(slices.Clip(t.Point), m)
+		return o
+	}
+	if op.Kind != Rewrite && op.Kind != Repeal {
+		for _, m := range t.Points {
+			if err := st.applyTo(op, one(m), by); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	i, err := st.resolve(t)
+	if err != nil {
+		return err
+	}
+	text := st.cl[i].Text
+	var spans []span
+	for _, m := range t.Points {
+		s, err := scope(text, one(m))
+		if err != nil {
+			return err
+		}
+		spans = append(spans, s)
+	}
+	slices.SortFunc(spans, func(a, b span) int { return a.start - b.start })
+	if op.Kind == Rewrite {
+		for k := 1; k < len(spans); k++ {
+			if strings.TrimSpace(text[spans[k-1].end:spans[k].start]) != "" {
+				return errf("rewrites points %s, which do not follow each other: where the text quoted goes is not said", strings.Join(t.Points, ", "))
+			}
+		}
+		spans = []span{{spans[0].start, spans[len(spans)-1].end}}
+	}
+	// Last first: what goes from a point leaves the places before it.
+	for k := len(spans) - 1; k >= 0; k-- {
+		with := ""
+		if op.Kind == Rewrite {
+			with = op.New
+		}
+		text = splice(text, spans[k], with)
+	}
+	st.cl[i].Text = text
+	st.mark(i, by)
+	return nil
+}

@@ -88,3 +88,27 @@ func TestRenumberPoints(t *testing.T) {
 			clause: "article 7", want: "Le médecin traitant :\n\n1° Oriente le patient ;\n\n2° Tient le dossier ;\n\n2° bis Tient le carnet ;\n\n3° Assure la prévention ;\n\n4° Informe la caisse."},
 	})
 }
+
+// Several points of one list named at once ("les 2° et 3°", "aux 2° et
+// 3°", "les 2° à 4°") are each found by its marker: words changed in each,
+// each deleted, or, following each other, rewritten as one run; points
+// apart rewritten, or named as the place of an insertion, are refused.
+// Before, every such instruction was refused ("names several points at
+// once: write one instruction for each").
+func TestSeveralPoints(t *testing.T) {
+	base := clause.Parse("# Convention\n\n## Article 7 - Missions\n\nLe médecin traitant :\n\n1° Oriente le patient ;\n\n2° Tient le dossier ;\n\n3° Assure la prévention ;\n\n4° Informe la caisse.\n")
+	runApplyCases(t, base, []applyCase{
+		{name: "deleted", amend: "### Article 1er\n\nÀ l'article 7, les 2° et 3° sont supprimés.",
+			clause: "article 7", want: "Le médecin traitant :\n\n1° Oriente le patient ;\n\n4° Informe la caisse."},
+		{name: "a range rewritten", amend: "### Article 1er\n\nÀ l'article 7, les 2° à 4° sont remplacés par un alinéa ainsi rédigé : « 2° Informe la caisse. »",
+			clause: "article 7", want: "Le médecin traitant :\n\n1° Oriente le patient ;\n\n2° Informe la caisse."},
+		{name: "words in each", amend: "### Article 1er\n\nAux 1° et 2° de l'article 7, le mot « le » est remplacé par le mot « son ».",
+			clause: "article 7", want: "Le médecin traitant :\n\n1° Oriente son patient ;\n\n2° Tient son dossier ;\n\n3° Assure la prévention ;\n\n4° Informe la caisse."},
+		{name: "words not in each", amend: "### Article 1er\n\nAux 2° et 3° de l'article 7, le mot « Tient » est remplacé par le mot « Met ».",
+			err: "Article 1er: the words « Tient » are not in point 3° of article 7"},
+		{name: "apart, rewritten", amend: "### Article 1er\n\nÀ l'article 7, les 2° et 4° sont ainsi rédigés : « 2° Rien. »",
+			err: "Article 1er: rewrites points 2°, 4°, which do not follow each other: where the text quoted goes is not said"},
+		{name: "a place for an insertion", amend: "### Article 1er\n\nÀ l'article 7, après les 2° et 3°, il est inséré un alinéa ainsi rédigé : « Rien. »",
+			err: "Article 1er: names points 2°, 3° for an operation that takes one place: write one instruction for each"},
+	})
+}
