@@ -209,6 +209,11 @@ func TestHTMLElements(t *testing.T) {
 			"<h3>Article 2</h3><p>Textes de référence :</p><ul><li><a href=\"#\">Arrêté du 13 novembre 1998</a></li></ul>" +
 			"<h3>Article 3</h3><p>Les parties signataires</p><ul><li><a href=\"#\">CSMF</a></li></ul>",
 			"### Article 1\n\nSont abrogés :\n\n- Article 5\n\n- Article 6\n\n### Article 2\n\nTextes de référence :\n\n- Arrêté du 13 novembre 1998\n\n### Article 3\n\nLes parties signataires\n"},
+		// A line kept as text, colon or not, keeps the links under it;
+		// a site's label stands over links to the end of their block.
+		{"references without a colon", "<h3>Article 2</h3><p>Le texte.</p><h4>Textes de référence</h4><ul><li><a href=\"#\">Arrêté du 13 novembre 1998</a></li>" +
+			"<li><a href=\"#\">Loi n° 2004-810 du 13 août 2004</a></li></ul><h3>Article 3</h3><p>Visas</p><p><a href=\"#\">Code de la sécurité sociale</a></p><h3>Article 4</h3><p>x</p>",
+			"### Article 2\n\nLe texte.\n\n#### Textes de référence\n\n- Arrêté du 13 novembre 1998\n\n- Loi n° 2004-810 du 13 août 2004\n\n### Article 3\n\nVisas\n\nCode de la sécurité sociale\n\n### Article 4\n\nx\n"},
 		{"a sentence about a version", "<p>Version en vigueur depuis le 1er janvier 2024, la convention s'applique.</p>", "Version en vigueur depuis le 1er janvier 2024, la convention s'applique.\n"},
 	}
 	for _, tt := range tests {

@@ -310,12 +310,18 @@ func sectioning(a atom.Atom) bool {
 }
 
 // announced reports an element of links right after a line of the text
-// that announces them (see announces), or inside such links.
+// that announces them (see announces), or inside such links. A short line
+// kept as text, as a heading is ("Textes de référence" over the texts it
+// lists, then the next article), announces the links under it too: a
+// label and its links are the site's or the text's together, and a site's
+// label stands over its links to the end of their block, where nothing of
+// the text follows (see navigation). Not the page's title (<h1>), under
+// which sites set their navigation.
 func (h *htmlWriter) announced(n *html.Node) bool {
 	for ; n != nil; n = n.Parent {
 		for c := n.PrevSibling; c != nil; c = c.PrevSibling {
 			if c.Type == html.ElementNode {
-				if cs := h.nav[c]; cs != nil && cs.announces {
+				if cs := h.nav[c]; cs != nil && (cs.announces || cs.labelLike && c.DataAtom != atom.H1 && !h.navigation(c)) {
 					return true
 				}
 				break
