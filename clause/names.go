@@ -46,12 +46,12 @@ func DisplayName(cs []Named, i int) string {
 	if cs[i].Heading != "" {
 		return cs[i].Heading
 	}
-	return shortName(cs, i)
+	return ShortName(cs, i)
 }
 
-// shortName is a clause's kind and number in French, its parent's short
+// ShortName is a clause's kind and number in French, its parent's short
 // name before it for an item ("Annexe 1/G"), else its heading or id.
-func shortName(cs []Named, i int) string {
+func ShortName(cs []Named, i int) string {
 	c := &cs[i]
 	if c.Number == "" {
 		if c.Heading != "" {
@@ -64,7 +64,7 @@ func shortName(cs []Named, i int) string {
 		// row is no name a reader uses.
 		for p := c.Parent; p >= 0 && p < len(cs); p = cs[p].Parent {
 			if cs[p].Number != "" {
-				return shortName(cs, p) + "/" + c.Number
+				return ShortName(cs, p) + "/" + c.Number
 			}
 		}
 		return c.Number

@@ -54,7 +54,7 @@ func candidates(cs []Named, hits []int) []string {
 // short (its kind and number, when it has one); "" when none does.
 func withinDivision(cs []Named, i int, name string) string {
 	for p := cs[i].Parent; p >= 0 && p < len(cs); p = cs[p].Parent {
-		held := shortName(cs, p)
+		held := ShortName(cs, p)
 		if strings.Contains(held, "/") {
 			continue // it would read as a division of its own
 		}

@@ -166,7 +166,7 @@ func numberNearness(a, b string) (shared, near int) {
 // nameForms are the names clause i answers to, for closestNames.
 func nameForms(cs []Named, i int) []string {
 	c := &cs[i]
-	forms := []string{c.ID, shortName(cs, i)}
+	forms := []string{c.ID, ShortName(cs, i)}
 	if c.Heading != "" {
 		// Its title alone too: a reader remembers "Régulation" more
 		// often than the number it bears in this version.

@@ -146,7 +146,7 @@ func TestResolveNameEveryClause(t *testing.T) {
 				forms = append(forms, c.Heading)
 			}
 			if prefix, _, ok := strings.Cut(c.Key, ":"); ok && c.Number != "" {
-				forms = append(forms, shortName(named, i), prefix+" "+c.Number)
+				forms = append(forms, ShortName(named, i), prefix+" "+c.Number)
 				if c.Kind == KindArticle {
 					forms = append(forms, c.Number)
 				}
