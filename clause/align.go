@@ -80,6 +80,7 @@ func (a *aligner) align(opts AlignOptions) []match {
 	a.matchKeys(isTariffRow)
 	a.matchIdentical(isTariffRow)
 	a.matchSimilar()
+	a.keepContainerNumbers()
 	a.matchByChildren()
 	a.matchNearby()
 	a.matchRuns()

@@ -74,3 +74,38 @@ func (s *pairSet) sorted() []uint64 {
 	}
 	return out
 }
+
+// keepContainerNumbers gives a container back the heading that still
+// bears its number and level when the text pass paired it with a
+// container nested under that heading: 'Section 2' cut into 'Sous-section
+// 1' and 'Sous-section 2', its opening words going to the second, is
+// still 'Section 2', and 'Sous-section 2' is new. Only a new heading
+// left free, of the old one's kind and key, enclosing the one the text
+// chose, takes it back: a section renumbered ('Section 2' become 'Section
+// 3', a new 'Section 2' before it) keeps its text's match.
+func (a *aligner) keepContainerNumbers() {
+	fo, fn := a.f[sOld], a.f[sNew]
+	for gi := range a.groups {
+		g := &a.groups[gi]
+		if len(g.m[sOld]) != 1 || len(g.m[sNew]) != 1 {
+			continue
+		}
+		o, n := g.m[sOld][0], g.m[sNew][0]
+		oc, nc := &fo.d.Clauses[o], &fn.d.Clauses[n]
+		if !isContainer(oc.Kind) || oc.Key == "" || oc.Key == nc.Key {
+			continue
+		}
+		for p := fn.parent(n); p >= 0; p = fn.parent(p) {
+			if fn.d.Clauses[p].Key != oc.Key {
+				continue
+			}
+			if a.free(sNew, p) && a.compatible(o, p) && a.parentOK(o, p) {
+				a.g[sNew][n] = -1
+				g.m[sNew] = []int{p}
+				a.g[sNew][p] = int32(gi)
+				g.sim = a.sim(o, p)
+			}
+			break
+		}
+	}
+}

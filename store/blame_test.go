@@ -1,6 +1,7 @@
 package store
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -278,6 +279,34 @@ func TestSplitKeepsNumber(t *testing.T) {
 	w3 := mustImport(t, s, articles("12", a+"\n\n"+b), "P3", "W3", "2023-03-01").Version
 	if got := idsOf(t, s, w3); got != "preambule art-12" {
 		t.Errorf("ids after the merge back into 12, the shorter source: %s, want art-12", got)
+	}
+}
+
+// TestSectionCutKeepsNumber: a section cut into sub-sections, its opening
+// words going to the second under a heading like its own, stays the
+// heading that still reads 'Section 2'; the sub-sections are new clauses.
+// The store gave the new 'Section 2' a new id and 'Sous-section 2' the
+// section's.
+func TestSectionCutKeepsNumber(t *testing.T) {
+	const art = "\n\nArticle 2\n\nLes actes infirmiers sont valorisés par la lettre clé AMI fixée à 3,15 euros.\n\n"
+	const art3 = "Article 3\n\nL'indemnité forfaitaire de déplacement est fixée à 2,50 euros par déplacement.\n"
+	const intro = "Les dispositions de la présente %s s'appliquent aux soins dispensés au domicile du patient."
+	s := newStore(t)
+	old := "Section 1 : Objet\n\nArticle 1er\n\nLa convention règle les rapports des parties.\n\nSection 2 : Rémunération des soins infirmiers\n\n" +
+		fmt.Sprintf(intro, "section") + art + art3
+	cut := "Section 1 : Objet\n\nArticle 1er\n\nLa convention règle les rapports des parties.\n\nSection 2 : Rémunération\n\nSous-section 1 : Actes" +
+		art + "Sous-section 2 : Rémunération des soins infirmiers à domicile\n\n" + fmt.Sprintf(intro, "sous-section") + "\n\n" + art3
+	for k, text := range []string{old, cut} {
+		if _, err := s.Import(clause.Parse(text), ImportOptions{Party: "P", Label: fmt.Sprint("V", k+1), Date: fmt.Sprintf("2024-0%d-01", k+1)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	v2, err := s.Resolve("V2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := idsOf(t, s, v2), "sect-1 art-1 sect-2 sous-sect-1 art-2 sous-sect-2 art-3"; got != want {
+		t.Errorf("ids after the cut: %s, want %s", got, want)
 	}
 }
 

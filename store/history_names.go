@@ -30,11 +30,13 @@ type LogNames struct {
 
 // nameEntries fills the names of each entry that tells more than a
 // change of text: one about another clause than the one logged, a split,
-// a merge, a renumbering, a move, a removal. A clause's name before an entry is
-// its name at its last entry before on the same line: its heading changes
-// nowhere else, since a new heading is a change of the clause. Of each
-// version, only the clauses named are read (manifestNames): a log of the
-// text changes of two hundred versions reads no manifest at all.
+// a merge, a renumbering, a move, a removal, and a modification, whose
+// heading may have changed with its text under the same number ('Section 2
+// - Tarifs' become 'Section 2 - Rémunération': Was). A clause's name
+// before an entry is its name at its last entry before on the same line:
+// its heading changes nowhere else, since a new heading is a change of the
+// clause. Of each version, only the clauses named are read
+// (manifestNames): a log of cosmetic revisions reads no manifest at all.
 func (s *Store) nameEntries(ix *index, id string, out []LogEntry) error {
 	named := make([]bool, len(out))
 	nameOf := func(k int) (string, error) {
@@ -60,8 +62,8 @@ func (s *Store) nameEntries(ix *index, id string, out []LogEntry) error {
 	}
 	for k := range out {
 		e := &out[k]
-		if e.ID == id && len(e.Others) == 0 && !e.Renumbered && !e.Moved && !e.Gone {
-			continue // a change of its text: the kind says it
+		if e.ID == id && len(e.Others) == 0 && !e.Renumbered && !e.Moved && !e.Gone && e.Change != clause.Modified {
+			continue // a change of its text alone: the kind says it
 		}
 		vi := ix.byCommit[e.Version.Commit]
 		now, err := s.manifestNames(ix, vi, append([]string{e.ID}, e.Others...))
@@ -175,6 +177,9 @@ func (s *Store) manifestNames(ix *index, vi int, ids []string) (map[string]strin
 					}
 					one := []clause.Named{{ID: f[0], Kind: clause.Kind(f[1]), Number: f[2], Key: f[3], Heading: f[4], Parent: -1}}
 					out[f[0]] = clause.DisplayName(one, 0)
+					if len(out) == len(ids) {
+						return out, nil // unseal vouched for the rest
+					}
 				}
 				if whole && !d.bad && d.s == "" {
 					return out, nil
