@@ -40,3 +40,25 @@ func TestSeveralAlineas(t *testing.T) {
 			err: "Article 1er: names alinéas apart in one sentence (premier alinéa, deuxième alinéa): write one instruction for each, or name them in one list (« aux deuxième et troisième alinéas »)"},
 	})
 }
+
+// Several sentences named at once ("les deux premières phrases", "les
+// deuxième et troisième phrases", "à la deuxième phrase et à la troisième
+// phrase") are each the one of that rank before the instruction, as
+// alinéas are; named apart, each with its operation, they are refused.
+// Before, every such instruction was refused.
+func TestSeveralPhrases(t *testing.T) {
+	base := clause.Parse("# Convention\n\n## Article 5 - Suivi\n\nLe médecin informe la caisse. Il transmet le dossier. Il conserve une copie. La caisse accuse réception.\n\nLes parties se réunissent chaque année.\n")
+	const second = "\n\nLes parties se réunissent chaque année."
+	runApplyCases(t, base, []applyCase{
+		{name: "the first two deleted", amend: "### Article 1er\n\nAu premier alinéa de l'article 5, les deux premières phrases sont supprimées.",
+			clause: "article 5", want: "Il conserve une copie. La caisse accuse réception." + second},
+		{name: "two rewritten as one", amend: "### Article 1er\n\nAu premier alinéa de l'article 5, les deuxième et troisième phrases sont remplacées par une phrase ainsi rédigée : « Il transmet le dossier et en conserve une copie. »",
+			clause: "article 5", want: "Le médecin informe la caisse. Il transmet le dossier et en conserve une copie. La caisse accuse réception." + second},
+		{name: "words in each", amend: "### Article 1er\n\nÀ l'article 5, à la deuxième phrase et à la troisième phrase du premier alinéa, le mot « Il » est remplacé par les mots « Le praticien ».",
+			clause: "article 5", want: "Le médecin informe la caisse. Le praticien transmet le dossier. Le praticien conserve une copie. La caisse accuse réception." + second},
+		{name: "apart, each its operation", amend: "### Article 1er\n\nAu premier alinéa de l'article 5, la première phrase est supprimée et la deuxième phrase est ainsi rédigée : « Rien. »",
+			err: "Article 1er: names phrases apart in one sentence (première phrase, deuxième phrase): write one instruction for each, or name them in one list (« aux deuxième et troisième phrases »)"},
+		{name: "several without ranks", amend: "### Article 1er\n\nÀ l'article 5, les premiers alinéas sont supprimés.",
+			err: "Article 1er: names several alinéas (premiers alinéas) without their ranks: name each"},
+	})
+}

@@ -167,7 +167,7 @@ func scope(text string, t Target) (span, error) {
 
 // narrowed reports whether the target names less than a whole clause.
 func (t Target) narrowed() bool {
-	return len(t.Point) > 0 || len(t.Points) > 0 || t.Alinea != 0 || len(t.Alineas) > 0 || t.Phrase != 0 || t.Words != ""
+	return len(t.Point) > 0 || len(t.Points) > 0 || t.Alinea != 0 || len(t.Alineas) > 0 || t.Phrase != 0 || len(t.Phrases) > 0 || t.Words != ""
 }
 
 // once finds words exactly once in text[s.start:s.end], or, when the
@@ -310,7 +310,7 @@ func (st *state) insertNumbered(op Op, by string) error {
 }
 
 func (st *state) applyTo(op Op, t Target, by string) error {
-	if len(t.Alineas) > 1 || len(t.Points) > 1 {
+	if len(t.Alineas) > 1 || len(t.Phrases) > 1 || len(t.Points) > 1 {
 		return st.applySeveral(op, t, by)
 	}
 	i, err := st.resolve(t)

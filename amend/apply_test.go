@@ -815,7 +815,7 @@ func TestArticlePremier(t *testing.T) {
 
 // An instruction naming several alinéas or points at once, by a range, a
 // list or a plural rank, changes each (TestSeveralAlineas,
-// TestSeveralPoints); several phrases are refused. Long before, "Les deuxième à quatrième alinéas … sont supprimés" deleted the
+// TestSeveralPoints), sentences too. Long before, "Les deuxième à quatrième alinéas … sont supprimés" deleted the
 // fourth alone, "Les 2° et 3° … sont abrogés" the 2° alone, "Les 1° à 3°
 // … sont remplacés par un alinéa" rewrote the 1°, and "Les deux derniers
 // alinéas de l'article 10 sont supprimés" the whole article, heading
@@ -829,7 +829,7 @@ func TestSeveralPlacesRefused(t *testing.T) {
 		{name: "the last alinéas", amend: "### Article 1er\n\nLes deux derniers alinéas de l'article 10 sont supprimés.",
 			clause: "article 10", want: "I. – Le médecin perçoit :\n\n1° Un forfait structure ;\n\n2° Un forfait patientèle ;\n\n3° Une rémunération sur objectifs."},
 		{name: "the first phrases", amend: "### Article 1er\n\nLes deux premières phrases du II de l'article 10 sont supprimées.",
-			err: "Article 1er: names several phrases at once (premières phrases): write one instruction for each"},
+			clause: "article 10", want: "I. – Le médecin perçoit :\n\n1° Un forfait structure ;\n\n2° Un forfait patientèle ;\n\n3° Une rémunération sur objectifs.\n\nIls sont revalorisés chaque année."},
 		{name: "a list of points", amend: "### Article 1er\n\nLes 2° et 3° du I de l'article 10 sont abrogés.",
 			clause: "article 10", want: "I. – Le médecin perçoit :\n\n1° Un forfait structure ;\n\nII. – Les montants sont fixés à l'annexe 1. Ils sont publiés.\n\nIls sont revalorisés chaque année."},
 		{name: "a range of points", amend: "### Article 1er\n\nLes 1° à 3° du I de l'article 10 sont remplacés par un alinéa ainsi rédigé : « Une rémunération forfaitaire. »",

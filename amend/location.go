@@ -94,32 +94,6 @@ func isCode(s string) bool {
 	return true
 }
 
-// oneAtATime refuses an instruction that names several alinéas (or
-// sentences) of one clause: "les deuxième et troisième alinéas sont
-// supprimés", "au premier alinéa, … et le troisième alinéa est supprimé".
-// Each removal renumbers the ones after it, and a target is one place, so
-// reading one of them would change the wrong alinéa without a word.
-func oneAtATime(s string) error {
-	for _, u := range [...]struct {
-		unit      string
-		one, list *lazyRegexp
-	}{{"phrases", locPhrase, locPhrases}} {
-		if m := u.list.FindString(s); m != "" {
-			return errf("names several %s at once (%s): write one instruction for each", u.unit, m)
-		}
-
-		first := ""
-		for _, ix := range u.one.FindAllStringIndex(s, -1) {
-			m := s[ix[0]:ix[1]]
-			if first != "" && !strings.EqualFold(first, m) {
-				return errf("names several %s at once (%s, %s): write one instruction for each", u.unit, first, m)
-			}
-			first = m
-		}
-	}
-	return nil
-}
-
 // parseLocation reads where an instruction applies from the words no
 // operation took ("Au deuxième alinéa de l'article 19.4,"), completing
 // them with the lead-in's target ctx: a point, alinéa or sentence named
@@ -304,9 +278,6 @@ func parseClauses(s string, ctx Target, last *Target) ([]Target, error) {
 	}
 	t.Heading = locHeading.MatchString(s)
 	t.Table = rows == nil && locTable.MatchString(s)
-	if err := oneAtATime(s); err != nil {
-		return nil, err
-	}
 	if m := locLineRank.FindString(s); m != "" {
 		return nil, errf("names a line or a column by its rank (%s), which no text keeps: name a row by its act code (« après la ligne G »), words by their alinéa", m)
 	}

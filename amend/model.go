@@ -93,6 +93,9 @@ type Target struct {
 	// Alineas are the ranks of several alinéas named at once ("les
 	// deuxième et troisième alinéas"), Alinea 0 then.
 	Alineas []int
+	// Phrases are the ranks of several sentences named at once ("les
+	// deux premières phrases"), Phrase 0 then.
+	Phrases []int
 	// Points are the markers of several points of one list named at once
 	// ("les 2° et 3°", "les 1° à 3°"), in the points Point names.
 	Points []string
@@ -224,8 +227,11 @@ func (t Target) describe() string {
 	if t.Alinea != 0 {
 		parts = append(parts, "the "+ordinalName(t.Alinea)+" alinéa")
 	}
+	if len(t.Phrases) > 1 {
+		parts = append(parts, ranksName(t.Phrases, "sentences"))
+	}
 	if len(t.Alineas) > 1 {
-		parts = append(parts, alineasName(t.Alineas))
+		parts = append(parts, ranksName(t.Alineas, "alinéas"))
 	}
 	if len(t.Points) > 1 {
 		parts = append(parts, "points "+strings.Join(t.Points, ", "))

@@ -39,10 +39,15 @@ func (t *Target) readRanks(s string) (err error) {
 			return err
 		}
 	}
-	if t.Alineas, err = alineaList(s); err != nil {
+	if t.Alineas, err = ranksNamed(s, alineaUnit); err != nil {
 		return err
 	} else if t.Alineas != nil {
 		t.Alinea = 0
+	}
+	if t.Phrases, err = ranksNamed(s, phraseUnit); err != nil {
+		return err
+	} else if t.Phrases != nil {
+		t.Phrase = 0
 	}
 	t.Point = pointsNamed(s)
 	return t.readPoints(s)
