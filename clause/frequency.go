@@ -56,7 +56,11 @@ func (t *factTextKind) frequencies(codes []codeAt) []factAt {
 			continue
 		}
 		times := noun.start == ws[i].start
-		start, v, ok := t.countBefore(noun.start - 1)
+		at := noun.start - 1
+		if times && (ws[i-1].low == "seule" || ws[i-1].low == "seul") && t.s[ws[i-1].end:noun.start] == " " {
+			at = ws[i-1].start - 1 // "une seule fois" is once
+		}
+		start, v, ok := t.countBefore(at)
 		if !ok {
 			continue
 		}
@@ -95,7 +99,9 @@ func (t *factTextKind) countedAt(i int) (factWord, bool) {
 	case t.classes[i]&classCount != 0 && gap == " " && timesWords[ws[i].low]:
 		return ws[i], true
 	case t.classes[i]&classCount != 0 && gap == " " && ws[i].low == "par":
-		if i+1 == len(ws) || !timeUnit(ws[i+1].low) {
+		// "4 consultations par an", and "par patient et par an": a
+		// count in a period, whatever else it is counted by.
+		if i+1 == len(ws) || !timeUnit(ws[i+1].low) && !periodAmong(sumPeriod(t.s, ws[i-1].end)) {
 			return factWord{}, false
 		}
 	case (gap == "/" || gap == " / ") && timeUnit(ws[i].low):
@@ -110,6 +116,17 @@ func (t *factTextKind) countedAt(i int) (factWord, bool) {
 		return factWord{}, false
 	}
 	return noun, true
+}
+
+// periodAmong reports whether the basis sumPeriod read names a period of
+// time among what it is counted by ("/an /patient").
+func periodAmong(basis string, _ int) bool {
+	for _, part := range strings.Fields(basis) {
+		if periodBases()[part] {
+			return true
+		}
+	}
+	return false
 }
 
 // doneBefore returns what a number of times counts, the word of its

@@ -88,8 +88,48 @@ func (t *factTextKind) codesFor(start, end int, codes []codeAt) []string {
 			return []string{c.code}
 		}
 	}
-	return nil
+	return t.codesRecalled(start, sent, codes)
 }
+
+// codesRecalled returns the codes of the sentence before when the one of
+// an amount at start names what it prices by a demonstrative ("L'acte
+// YYYY010 est valorisé à 46 €. Ce tarif est porté à 48 € au 1er juillet
+// 2025": the 48 € prices YYYY010), within the paragraph; else none.
+func (t *factTextKind) codesRecalled(start, sent int, codes []codeAt) []string {
+	recalled, plural := false, false
+	for k := t.wordAt(start) - 1; k > 0 && t.sentence(t.words[k].start) == sent; k-- {
+		if priceNouns[t.words[k].low] {
+			switch t.words[k-1].low {
+			case "ce", "cet", "cette":
+				recalled = true
+			case "ces":
+				recalled, plural = true, true
+			}
+		}
+	}
+	if !recalled || sent == 0 {
+		return nil
+	}
+	last := -1
+	for k, c := range codes {
+		if c.end <= start && t.sentence(c.start) == sent-1 && !strings.Contains(t.s[c.end:start], "\n\n") {
+			last = k
+		}
+	}
+	switch {
+	case last < 0:
+		return nil
+	case plural:
+		return t.enumeration(codes, last, sent-1)
+	}
+	return []string{codes[last].code}
+}
+
+// priceNouns are the nouns by which a sentence recalls the price of the
+// act the sentence before it named.
+var priceNouns = map[string]bool{"tarif": true, "tarifs": true, "prix": true, "montant": true, "montants": true,
+	"valeur": true, "valeurs": true, "forfait": true, "forfaits": true, "acte": true, "actes": true,
+	"cotation": true, "cotations": true}
 
 // pluralLinks are the verbs by which several acts share one price.
 var pluralLinks = map[string]bool{
