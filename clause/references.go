@@ -301,6 +301,34 @@ func (t *factTextKind) references() []factAt {
 		out = append(out, factAt{kind: FactReference, start: m[2], end: qend, text: text, refKind: KindAnnex,
 			refNum: num, refKey: key, external: qext, key: "reference:" + key, val: key})
 	}
+	return append(out, t.numberedTexts()...)
+}
+
+// numberedTexts finds the texts cited by their number alone, outside an
+// article's reference: "modifié par l'avenant n° 1", "la loi n°
+// 2004-810", "le décret n° 2020-123". Another number cites another text,
+// a change of what the clause rests on; the text is no clause of this
+// one, never checked against it. Within "article 12 de la loi n° 78-17"
+// the article's reference, read first, holds it.
+func (t *factTextKind) numberedTexts() []factAt {
+	if !strings.Contains(t.s, "n°") {
+		return nil
+	}
+	var out []factAt
+	ws := t.words
+	for k := 0; k+2 < len(ws); k++ {
+		if !textKinds[ws[k].low] || ws[k+1].low != "n" || !strings.HasPrefix(t.s[ws[k+1].end:], "°") || !isDigits(ws[k+2].s) {
+			continue
+		}
+		last := k + 2
+		for last+1 < len(ws) && isDigits(ws[last+1].s) && t.s[ws[last].end:ws[last+1].start] == "-" {
+			last++
+		}
+		name := ws[k].low + " n° " + t.s[ws[k+2].start:ws[last].end]
+		out = append(out, factAt{kind: FactReference, start: ws[k].start, end: ws[last].end, text: t.display(ws[k].start, ws[last].end),
+			refKey: "ext:" + name, external: true, key: "reference:ext:" + name, val: "ext:" + name})
+		k = last
+	}
 	return out
 }
 
