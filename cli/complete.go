@@ -135,11 +135,12 @@ func (g *globals) completeClauses(rev, toComplete string) ([]string, cobra.Shell
 }
 
 // clauseNamesOf are the names clause i may be completed as: its number
-// (an article's: a bare number is always an article's), its kind and
-// number, its heading on one line, its id.
+// (an article's, as a bare number is always an article's, or a tariff
+// row's act code, "G"), its kind and number, its heading on one line, its
+// id.
 func clauseNamesOf(cs []clause.Named, i int) []string {
 	var number string
-	if cs[i].Kind == clause.KindArticle {
+	if cs[i].Kind == clause.KindArticle || strings.HasPrefix(cs[i].Key, "tariff:") {
 		number = cs[i].Number
 	}
 	names := []string{number, clause.ShortName(cs, i), strings.Join(strings.Fields(cs[i].Heading), " "), cs[i].ID}
