@@ -1,5 +1,7 @@
 package clause
 
+import "github.com/avenant-dev/avenant/internal/frtext"
+
 // Kind is the structural role of a clause, as named in the outline schema
 // (avenant.outline/v1).
 type Kind string
@@ -78,31 +80,5 @@ func (c *Clause) Label() string {
 	if c.Number != "" {
 		return string(c.Kind) + " " + c.Number
 	}
-	return firstWords(c.Text, 8)
-}
-
-// firstWords returns up to n words of s, joined by single spaces.
-func firstWords(s string, n int) string {
-	out := make([]byte, 0, 64)
-	words := 0
-	inWord := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == ' ' || c == '\n' || c == '\t' || c == '\r' {
-			inWord = false
-			continue
-		}
-		if !inWord {
-			if words == n {
-				return string(out) + "…"
-			}
-			if words > 0 {
-				out = append(out, ' ')
-			}
-			words++
-			inWord = true
-		}
-		out = append(out, c)
-	}
-	return string(out)
+	return frtext.Lead(c.Text, 8, 0)
 }

@@ -139,27 +139,12 @@ func inParallel(n int, do func(i int)) {
 func classifyMatch(old, new *Document, m match, refs *refIndex, datesCarried bool) Change {
 	c := Change{Old: m.Old, New: m.New, Similarity: m.Similarity}
 	switch {
-	// An added or removed clause carries the values it brings or takes
-	// away (a tariff row's code and price, an article's amount), so that
-	// rules see them as they see a changed value.
 	case len(m.Old) == 0:
 		c.Kind = Added
-		nc := &new.Clauses[m.New[0]]
-		if Huge("", nc.Text) {
-			c.Coarse = len(nc.Text)
-			return c
-		}
-		c.Facts = withTitleFacts(presentFacts(new, nc, false), "", headingTitle(nc), factSubject(nc))
-		return c
+		return presentChange(c, new, &new.Clauses[m.New[0]], false)
 	case len(m.New) == 0:
 		c.Kind = Removed
-		oc := &old.Clauses[m.Old[0]]
-		if Huge(oc.Text, "") {
-			c.Coarse = len(oc.Text)
-			return c
-		}
-		c.Facts = withTitleFacts(presentFacts(old, oc, true), headingTitle(oc), "", factSubject(oc))
-		return c
+		return presentChange(c, old, &old.Clauses[m.Old[0]], true)
 	case len(m.Old) > 1:
 		c.Kind = Merged
 	case len(m.New) > 1:
@@ -242,6 +227,23 @@ func classifyMatch(old, new *Document, m match, refs *refIndex, datesCarried boo
 	if c.Kind == Modified {
 		c.Facts = withTitleFacts(c.Facts, headingTitle(oc), headingTitle(nc), factSubject(nc))
 	}
+	return c
+}
+
+// presentChange completes the change of an added or removed clause cl of
+// d: it carries the values it brings or takes away (a tariff row's code
+// and price, an article's amount), so that rules see them as they see a
+// changed value; a clause past HugeText is left unread, and says so.
+func presentChange(c Change, d *Document, cl *Clause, removed bool) Change {
+	if Huge(cl.Text, "") {
+		c.Coarse = len(cl.Text)
+		return c
+	}
+	oldTitle, newTitle := "", headingTitle(cl)
+	if removed {
+		oldTitle, newTitle = newTitle, ""
+	}
+	c.Facts = withTitleFacts(presentFacts(d, cl, removed), oldTitle, newTitle, factSubject(cl))
 	return c
 }
 

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/avenant-dev/avenant/internal/corpus"
+	"github.com/avenant-dev/avenant/internal/frtext"
 	"github.com/avenant-dev/avenant/internal/goldenfile"
 )
 
@@ -64,7 +65,7 @@ func TestCorpusCASFArticles(t *testing.T) {
 				// next heading, trimmed: exactly what Text holds.
 				sum := sha1.Sum([]byte(c.Text))
 				if got := hex.EncodeToString(sum[:]); got != want.SHA1 {
-					t.Errorf("%s: sha1 of text %s, want %s; text starts %q", want.ID, got, want.SHA1, firstWords(c.Text, 8))
+					t.Errorf("%s: sha1 of text %s, want %s; text starts %q", want.ID, got, want.SHA1, frtext.Lead(c.Text, 8, 0))
 				}
 				if d.Clauses[c.Parent].Kind != KindSection {
 					t.Errorf("%s: parent is a %s, want a section", want.ID, d.Clauses[c.Parent].Kind)
@@ -113,7 +114,7 @@ func TestCorpusRCM(t *testing.T) {
 			if strings.Contains(name, "1998_version_initiale") {
 				for _, c := range d.Clauses {
 					if c.Key == "article:20" && !strings.HasPrefix(c.Text, "Art. 20.\n\n") {
-						t.Errorf("article 20 text starts %q", firstWords(c.Text, 5))
+						t.Errorf("article 20 text starts %q", frtext.Lead(c.Text, 5, 0))
 					}
 				}
 			}
@@ -164,7 +165,7 @@ func TestCorpusSeeds(t *testing.T) {
 					t.Errorf("items %q, want %q", nums, want)
 				}
 				if c := d.Clauses[soutenir+1]; !strings.HasPrefix(c.Text, "- 1 Revaloriser la consultation clinique") || c.Key != "item:1" {
-					t.Errorf("first item %q key %q", firstWords(c.Text, 5), c.Key)
+					t.Errorf("first item %q key %q", frtext.Lead(c.Text, 5, 0), c.Key)
 				}
 			default:
 				// Press releases: no structure, only top-level paragraphs and

@@ -34,7 +34,7 @@ func NamedOf(d *Document) []Named {
 	out := make([]Named, len(d.Clauses))
 	for i := range d.Clauses {
 		c := &d.Clauses[i]
-		out[i] = Named{ID: c.ID, Kind: c.Kind, Number: c.Number, Key: c.Key, Heading: c.Heading, Lead: leadWords(c.Text), Parent: c.Parent}
+		out[i] = Named{ID: c.ID, Kind: c.Kind, Number: c.Number, Key: c.Key, Heading: c.Heading, Lead: frtext.Lead(c.Text, 0, 50), Parent: c.Parent}
 	}
 	return out
 }

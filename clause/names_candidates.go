@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 )
 
 // candidates lists the clauses hits of cs, which one name denotes, so that
@@ -64,27 +63,4 @@ func withinDivision(cs []Named, i int, name string) string {
 		}
 	}
 	return ""
-}
-
-// leadWords are the first words of a clause's text, up to about fifty
-// characters, read from its first few hundred bytes alone.
-func leadWords(text string) string {
-	const window, most = 400, 50
-	if len(text) > window {
-		text = text[:window]
-		for !utf8.ValidString(text) {
-			text = text[:len(text)-1]
-		}
-	}
-	var b strings.Builder
-	for w := range strings.FieldsSeq(text) {
-		if b.Len() > 0 && utf8.RuneCountInString(b.String())+1+utf8.RuneCountInString(w) > most {
-			return b.String() + "…"
-		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(w)
-	}
-	return b.String()
 }

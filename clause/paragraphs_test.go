@@ -21,7 +21,7 @@ func midSentence(d *Document) []string {
 		text := strings.TrimLeft(c.Text, "*_ ")
 		if c.Heading == "" && text != "" && prev != "" && !frtext.EndsSentence(prev) && !frtext.StartsListEntry(c.Text) {
 			if r, _ := utf8.DecodeRuneInString(text); unicode.IsLower(r) {
-				out = append(out, firstWords(c.Text, 6))
+				out = append(out, frtext.Lead(c.Text, 6, 0))
 			}
 		}
 		if c.Heading != "" {

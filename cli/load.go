@@ -20,16 +20,19 @@ import (
 
 // loadFile reads and parses a document file. Errors name the file.
 func loadFile(path string, maxSize int64) (*clause.Document, error) {
-	return loadFileWith(path, reader.Options{MaxSize: maxSize})
+	_, d, err := readDocument(path, maxSize)
+	return d, err
 }
 
-// loadFileWith is loadFile with all the reader's options.
-func loadFileWith(path string, opts reader.Options) (*clause.Document, error) {
-	text, err := reader.ReadFile(path, opts)
+// readDocument is loadFile that also returns the bytes the document was
+// read from.
+func readDocument(path string, maxSize int64) ([]byte, *clause.Document, error) {
+	data, text, err := reader.ReadFileAndBytes(path, reader.Options{MaxSize: maxSize})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return parseNamed(path, text)
+	d, err := parseNamed(path, text)
+	return data, d, err
 }
 
 func parseNamed(name, text string) (*clause.Document, error) {
@@ -103,14 +106,10 @@ func readConcordance(path string) ([]clause.Concord, error) {
 // without the path *os.PathError repeats (raw, where the caller quotes
 // it): "no such file", "permission denied".
 func openReason(err error) error {
-	var pe *fs.PathError
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
+	if errors.Is(err, fs.ErrNotExist) {
 		return errors.New("no such file")
-	case errors.As(err, &pe):
-		return pe.Err
 	}
-	return err
+	return sanitize.PathReason(err)
 }
 
 // docLoader turns the arguments of diff and check into documents: an
@@ -141,14 +140,10 @@ func (l *docLoader) load(arg string) (*clause.Document, render.Side, error) {
 		return d, render.Side{Ref: stdinArg}, err
 	}
 	if isFile(arg) {
-		data, text, err := reader.ReadFileAndBytes(arg, reader.Options{MaxSize: l.maxSize})
-		if err != nil {
-			return nil, render.Side{Ref: arg}, err
-		}
+		data, d, err := readDocument(arg, l.maxSize)
 		if l.keepBytes {
 			l.kept = data
 		}
-		d, err := parseNamed(arg, text)
 		return d, render.Side{Ref: arg}, err
 	}
 	if l.s == nil {

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/avenant-dev/avenant/clause"
+	"github.com/avenant-dev/avenant/internal/frtext"
 	"github.com/avenant-dev/avenant/internal/lazyre"
 	"github.com/avenant-dev/avenant/internal/sanitize"
 )
@@ -265,7 +266,7 @@ func elide(s string, first, last bool) string {
 	}
 	switch {
 	case first:
-		if t := lastWords(tail, contextRunes); t != s {
+		if t := frtext.TailAtWord(tail, contextRunes); t != s {
 			if strings.TrimSpace(t) == "" {
 				return ""
 			}
@@ -273,7 +274,7 @@ func elide(s string, first, last bool) string {
 		}
 		return s
 	case last:
-		if h := firstWords(head, contextRunes); h != s {
+		if h := frtext.HeadAtWord(head, contextRunes); h != s {
 			if strings.TrimSpace(h) == "" {
 				return ""
 			}
@@ -282,36 +283,9 @@ func elide(s string, first, last bool) string {
 		return s
 	}
 	if len([]rune(s)) > 2*contextRunes+20 {
-		return firstWords(s, contextRunes) + " … " + lastWords(s, contextRunes)
+		return frtext.HeadAtWord(s, contextRunes) + " … " + frtext.TailAtWord(s, contextRunes)
 	}
 	return s
-}
-
-// firstWords returns the start of s, at most about n runes, cut after a
-// word.
-func firstWords(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	cut := string(r[:n])
-	if i := strings.LastIndexAny(cut, " \n"); i > 0 {
-		cut = cut[:i]
-	}
-	return cut
-}
-
-// lastWords returns the end of s, at most about n runes, cut before a word.
-func lastWords(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	cut := string(r[len(r)-n:])
-	if i := strings.IndexAny(cut, " \n"); i >= 0 && i < len(cut)-1 {
-		cut = cut[i+1:]
-	}
-	return cut
 }
 
 func indent(s, prefix string) string {

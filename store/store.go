@@ -63,11 +63,7 @@ type Store struct {
 // message would otherwise drop, naming another directory). An OS error's
 // own copy of the path is left out: it would say the name twice.
 func dirError(dir string, err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	return fmt.Errorf("%s: %w", sanitize.Name(dir), err)
+	return fmt.Errorf("%s: %w", sanitize.Name(dir), sanitize.PathReason(err))
 }
 
 // Init creates a store in dir (created if needed). It refuses a directory

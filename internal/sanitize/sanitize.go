@@ -22,6 +22,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -65,6 +66,18 @@ func Name(p string) string {
 		return strconv.Quote(p)
 	}
 	return p
+}
+
+// PathReason is what went wrong with a path the user named, without the
+// copy of the path an *fs.PathError carries: the message names the path
+// itself, as Name gives it ("contrat.md: permission denied"), where the
+// error's own copy would say it twice, raw.
+func PathReason(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // Visible returns s on one line with every character a terminal would
