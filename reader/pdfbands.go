@@ -104,6 +104,7 @@ func layoutBands(lines []boxLine) string {
 	splitAtColumns(bands, space)
 	bands = mergeHeaderBands(gatherCells(bands), left, charW, space)
 	right := rightEdge(bands)
+	apart := paragraphsApart(bands, left, charW, right, space, bodyH)
 	var b strings.Builder
 	for i := range bands {
 		band := &bands[i]
@@ -112,7 +113,7 @@ func layoutBands(lines []boxLine) string {
 			switch {
 			case paragraphBreak(prev, band, left, charW, bodyH):
 				b.WriteString("\n\n")
-			case headingGoesOn(prev, band, bodyH) || wrapped(prev, band, left, charW, right, space):
+			case headingGoesOn(prev, band, bodyH) || wrapped(prev, band, left, charW, right, space, apart):
 				b.WriteRune(wrapMark)
 				writeColumns(&b, band, left, charW, true)
 				continue
@@ -151,17 +152,14 @@ func headingGoesOn(prev, next *boxBand, bodyH float64) bool {
 // line of text, whatever they start with ("…de la Ve" / "République"),
 // except after a hyphen (see cutAtHyphen), before a heading (but the end of a title in capitals) or a
 // numbered point, and after the end of a sentence, which cleanPDFText
-// judges on the words alone.
-func wrapped(prev, next *boxBand, left, charW, right, space float64) bool {
-	if len(prev.columns) != 1 || len(next.columns) != 1 || len(next.lines) != 1 || next.box.x0 > left+2*charW {
-		return false
-	}
-	first := next.lines[0].words[0].box
-	if prev.box.x1+space+(first.x1-first.x0) <= right {
+// judges on the words alone, unless the page sets its paragraphs apart
+// (see paragraphsApart).
+func wrapped(prev, next *boxBand, left, charW, right, space float64, apart bool) bool {
+	if !filled(prev, next, left, charW, right, space) {
 		return false
 	}
 	last := prev.columns[0].lines[len(prev.columns[0].lines)-1]
-	if frtext.EndsSentence(last.text()) || cutAtHyphen(last.text()) {
+	if frtext.EndsSentence(last.text()) && !apart || cutAtHyphen(last.text()) {
 		return false
 	}
 	text := next.lines[0].text()
@@ -175,6 +173,41 @@ func wrapped(prev, next *boxBand, left, charW, right, space float64) bool {
 		return isCapitals(last.text()) && !startsHeading(text)
 	}
 	return true
+}
+
+// filled reports whether prev, one column, reaches so far right that the
+// first word of next, a line at the margin, would not have fit after it.
+func filled(prev, next *boxBand, left, charW, right, space float64) bool {
+	if len(prev.columns) != 1 || len(next.columns) != 1 || len(next.lines) != 1 || next.box.x0 > left+2*charW {
+		return false
+	}
+	first := next.lines[0].words[0].box
+	return prev.box.x1+space+(first.x1-first.x0) > right
+}
+
+// paragraphsApart reports a page that sets its paragraphs a space apart:
+// more lines of prose follow a gap than follow, with none, a line that
+// ends short of the right edge (a paragraph's end where no space parts
+// paragraphs). On such a page a line that filled its width goes on on the
+// next even after a full stop: no gap, so the same paragraph, which the
+// same text read from HTML or Word keeps on one line.
+func paragraphsApart(bands []boxBand, left, charW, right, space, bodyH float64) bool {
+	gaps, short := 0, 0
+	for i := 1; i < len(bands); i++ {
+		prev, next := &bands[i-1], &bands[i]
+		hp, hn := lineHeight(prev), lineHeight(next)
+		if len(prev.columns) != 1 || len(next.columns) != 1 || max(hp, hn) > 1.25*min(hp, hn) ||
+			classify(next.lines[0].text()) != kindProse {
+			continue // a heading's type sets it apart, spacing or not
+		}
+		switch {
+		case paragraphBreak(prev, next, left, charW, bodyH):
+			gaps++
+		case !filled(prev, next, left, charW, right, space):
+			short++
+		}
+	}
+	return gaps >= 2 && gaps > short
 }
 
 // cutAtHyphen reports a line ending with a hyphen after a letter or a

@@ -285,3 +285,32 @@ func TestWrappedAtHyphen(t *testing.T) {
 		t.Errorf("got\n%q\nwant\n%q", got, want)
 	}
 }
+
+// TestSentenceWrappedInParagraph: on a page whose paragraphs stand a
+// space apart, a line that filled its width goes on on the next though it
+// ends with a full stop; where no space parts paragraphs, the full stop
+// may end one, and the lines stay apart for the cleaning to judge.
+func TestSentenceWrappedInParagraph(t *testing.T) {
+	page := func(leading float64) []boxLine {
+		y := 40.0
+		var lines []boxLine
+		add := func(gap float64, text string) {
+			lines = append(lines, set(60, y, text))
+			y += 15.8 + gap
+		}
+		add(leading, "Le premier alinéa est court.")
+		add(leading, "Le deuxième alinéa est court aussi.")
+		add(0, "Le montant est porté à 45 000 euros et la peine à trois ans d'emprisonnement ferme.")
+		add(leading, "Le juge peut prononcer une amende complémentaire.")
+		add(leading, "Le dernier alinéa est court.")
+		return lines
+	}
+	apart := cleanPDFText(joinWraps(layoutBands(page(8))))
+	if want := "Le montant est porté à 45 000 euros et la peine à trois ans d'emprisonnement ferme. Le juge peut prononcer une amende complémentaire.\n"; !strings.Contains(apart, want) {
+		t.Errorf("paragraphs apart:\n%s\nwant the line going on:\n%s", apart, want)
+	}
+	tight := cleanPDFText(joinWraps(layoutBands(page(0))))
+	if want := "ferme.\nLe juge peut"; !strings.Contains(tight, want) {
+		t.Errorf("paragraphs not apart:\n%s\nwant the lines apart (%q)", tight, want)
+	}
+}
