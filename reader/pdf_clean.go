@@ -28,7 +28,7 @@ var pointRE = lazyre.New(`^(?:` +
 	`|\d{1,3}(?:\.\d+)*\s*[.)](?:\s|$)` + // 1.  1)  2.3.; not a year ("1984.")
 	`|\d+(?:\.\d+)+(?:\s|$)` + // 28.1 La consultation
 	`|\d+\s+\p{Lu}` + // 1 Revaloriser
-	`|\(?[a-z]\)(?:\s|$)|[a-z]°` + // a)  (b)  c°
+	`|\(?[a-z]\)(?:\s|$)|[a-mo-z]°` + // a)  (b)  c°; not "n°", numéro
 	`|\(\d+\)` + // (1)
 	`|[-–—•·▪●◦*]\s` + // bullets
 	`)`)
@@ -589,8 +589,9 @@ func rewrap(lines []string, pageStarts map[int]bool) string {
 				cur = append(append(cur[:len(cur)-cut], sep...), text...)
 				continue
 			}
+			ended := frtext.EndsSentence(tail(cur))
 			flush()
-			blank = blank || apart && pageStarts[i] && !underRow
+			blank = blank || apart && pageStarts[i] && !underRow && (ended || kind != kindProse)
 		}
 		cur, curKind, have = append(cur[:0], text...), kind, true
 	}
@@ -620,6 +621,11 @@ func join(prev string, prevKind lineKind, next string, nextKind lineKind, words 
 	}
 	if prevKind != kindHeading && prevKind != kindTable && nextKind != kindHeading && nextKind != kindTable && numberCut(prev, next) {
 		return 0, "", true
+	}
+	// A number after a word that cannot end a sentence goes on with it:
+	// "des articles 170 à" over "175 A du code" opens no point.
+	if nextKind == kindPoint && prevKind == kindProse && isOpenWord(strings.ToLower(frtext.LastWord(prev))) {
+		nextKind = kindProse
 	}
 	if prevKind == kindHeading || prevKind == kindTable || nextKind != kindProse {
 		return 0, "", false

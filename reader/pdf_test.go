@@ -75,6 +75,9 @@ func TestCleanPDFText(t *testing.T) {
 		{"quoted point", "« II. – Les forfaits sont ainsi rédigés\n« 1° la consultation ;", "« II. – Les forfaits sont ainsi rédigés\n« 1° la consultation ;\n"},
 		{"quotation in lower case goes on", "conformément à la\n« convention nationale » signée", "conformément à la « convention nationale » signée\n"},
 		{"quotation on a capital after an open word", "conformément à la\n« Convention nationale » signée", "conformément à la « Convention nationale » signée\n"},
+		{"a number after a word that cannot end a sentence", "en application des articles 170 à\n175 A du code général des impôts", "en application des articles 170 à 175 A du code général des impôts\n"},
+		{"numéro is no point", "les articles 3 et 10 de la loi\nn° 2013-906 du 11 octobre 2013", "les articles 3 et 10 de la loi n° 2013-906 du 11 octobre 2013\n"},
+		{"a point after a colon", "les actes suivants :\n1 Revaloriser la consultation", "les actes suivants :\n1 Revaloriser la consultation\n"},
 		// Paragraphs set apart: a page break is one too, unless the
 		// sentence goes on.
 		{"page break between paragraphs set apart", "Premier alinéa.\n\nSecond alinéa.\n\nTroisième alinéa ;\fQuatrième alinéa.\n\nLe médecin\fperçoit le forfait.\n",
