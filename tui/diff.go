@@ -1,8 +1,10 @@
 package tui
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -140,6 +142,9 @@ type diffText struct {
 func newDiffText(d *clause.Diff, c int, side bool, st styles) *diffText {
 	t := &diffText{d: d, ch: &d.Changes[c], side: side, st: st}
 	oldSegs, newSegs, inline := diffSegs(d, t.ch, st)
+	if t.ch.Coarse > 0 {
+		oldSegs, newSegs, inline = coarseSegs(d, t.ch, st)
+	}
 	t.inline = tokenize(inline)
 	if side {
 		t.left, t.right = tokenize(oldSegs), tokenize(newSegs)
@@ -271,6 +276,47 @@ func diffSegs(d *clause.Diff, ch *clause.Change, st styles) (oldSegs, newSegs, i
 		return []seg{{text: o, style: plain}}, []seg{{text: t, style: plain}}, []seg{{text: t, style: plain}}
 	}
 	return hunkSegs(ch.Hunks, st)
+}
+
+// shownBytes bounds the text the screen lays out for a change compared
+// coarsely (clause.HugeText): megabytes of it took the screen 20 s and
+// 2 GB to open, and a reader pages through them better in a file.
+const shownBytes = 256 << 10
+
+// coarseSegs are the segments of a change too large to be read word by
+// word: the start of its hunks, up to shownBytes, and a line saying what
+// was left out and where to read it all.
+func coarseSegs(d *clause.Diff, ch *clause.Change, st styles) (oldSegs, newSegs, inline []seg) {
+	hunks := ch.Hunks
+	switch {
+	case len(ch.Old) == 0:
+		hunks = []clause.Hunk{{Op: clause.OpInsert, Text: joinText(d.New, ch.New)}}
+	case len(ch.New) == 0:
+		hunks = []clause.Hunk{{Op: clause.OpDelete, Text: joinText(d.Old, ch.Old)}}
+	}
+	var shown []clause.Hunk
+	left, total := shownBytes, 0
+	for _, h := range hunks {
+		total += len(h.Text)
+		if left <= 0 {
+			continue
+		}
+		if len(h.Text) > left {
+			cut := left
+			for cut > 0 && !utf8.RuneStart(h.Text[cut]) {
+				cut--
+			}
+			h.Text = h.Text[:cut]
+		}
+		left -= len(h.Text)
+		shown = append(shown, h)
+	}
+	oldSegs, newSegs, inline = hunkSegs(shown, st)
+	if total > shownBytes {
+		more := seg{text: fmt.Sprintf("\n\n… %.1f MB more not shown here: avenant diff prints it all", float64(total-shownBytes)/1e6), style: st.Faint, tag: -1}
+		oldSegs, newSegs, inline = append(oldSegs, more), append(newSegs, more), append(inline, more)
+	}
+	return oldSegs, newSegs, inline
 }
 
 // mark brackets a deletion or an insertion where no colour shows it.

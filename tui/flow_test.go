@@ -140,3 +140,22 @@ func TestDiffResizeSame(t *testing.T) {
 		}
 	}
 }
+
+// TestDiffCoarseCut: a change compared by sentence and line (past
+// clause.HugeText) shows the start of its text and says what is left
+// out: megabytes of it took the screen 20 s and 2 GB to open.
+func TestDiffCoarseCut(t *testing.T) {
+	src := longClauseSource(2 * shownBytes)
+	src.diff.Changes[0].Coarse = 2 * shownBytes
+	m := drive(t, start(t, src, Options{}, 100, 30), keys("enter")...)
+	if v := m.View().Content; !strings.Contains(v, "! compared by sentence and line, facts not read") {
+		t.Errorf("the note is missing:\n%s", v)
+	}
+	m = drive(t, m, keys("G")...)
+	if v := m.View().Content; !strings.Contains(v, "MB more not shown here: avenant diff prints it all") {
+		t.Errorf("the cut is not said:\n%s", v)
+	}
+	if n := m.diff.lines.count(); n > 4*shownBytes/100 {
+		t.Errorf("%d lines laid out, more than the shown bytes make", n)
+	}
+}
