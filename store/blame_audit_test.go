@@ -229,3 +229,35 @@ func TestBlameMovedPhrase(t *testing.T) {
 		})
 	}
 }
+
+// TestBlameSentenceFromAnotherClause: a counter-proposal takes a sentence
+// out of article 1er into a new article 3 of its own, too little of it for
+// a split; the sentence is still the proposal's, the one the new article
+// adds is the counter-proposal's.
+func TestBlameSentenceFromAnotherClause(t *testing.T) {
+	const ald = "Les séances de rééducation des patients en affection de longue durée bénéficient d'une majoration de 3 euros par séance."
+	const added = "Cette majoration est cumulable avec l'indemnité de déplacement."
+	amk := func(value string) string {
+		return "La lettre clé AMK est portée à " + value + " euros à compter du 1er juillet 2024."
+	}
+	zone := "Les zones très sous-dotées sont définies par arrêté du directeur général de l'agence régionale de santé."
+	end := "Le présent avenant entre en vigueur le lendemain de la publication de son arrêté d'approbation."
+	s := newStore(t)
+	mustImport(t, s, articles("1", amk("2,15")+" "+ald, "2", zone, "3", end), "CNAM", "V1", "2024-01-10")
+	mustImport(t, s, articles("1", amk("2,25"), "2", zone, "3", ald+" "+added, "4", end), "FFMKR", "V2", "2024-02-10")
+	v2, err := s.Resolve("V2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := s.FindClause(v2, "3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	spans, err := s.BlameLines(e.ID, nil, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := spanSummary(spans), "V1«"+ald+"\n» V2«"+added+"\n»"; got != want {
+		t.Errorf("blame of the new article 3:\n%s\nwant\n%s", got, want)
+	}
+}

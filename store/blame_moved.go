@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/avenant-dev/avenant/clause"
 )
 
 // movedWords is the fewest words a phrase needs for blame to credit it,
@@ -177,4 +179,83 @@ func (p *pastLines) longest(next string, words [][2]int, k int, mine func(int) b
 // one can tell.
 func once(earlier, next, phrase string) bool {
 	return strings.Count(earlier, phrase) == 1 && strings.Count(next, phrase) == 1
+}
+
+// maxBorrowSources bounds the other clauses borrowed looks into: a
+// version that rewrites hundreds of clauses at once is read for its new
+// clause alone.
+const maxBorrowSources = 64
+
+// borrowed gives back their authors to the sentences, the lines, that a
+// clause new in version v (spans cut next) took whole from another clause
+// that v changed or removed and that no longer has them: a sentence taken
+// out of article 1er into a new article 3 (too little of it for a split)
+// was written by whoever wrote it in article 1er. Only sentences of
+// closeWords words or more are compared: short ones ('I. -', '(Supprimé)')
+// recur from clause to clause. parent is the version v answers.
+func (b *blamer) borrowed(id string, v, parent *Version, spans []Span, next string, who Span, depth int) ([]Span, error) {
+	vi, ok := b.ix.byCommit[v.Commit]
+	if !ok || depth >= 16 {
+		return spans, nil
+	}
+	mine := map[string][]int{} // the lines who wrote whole, by where they start
+	for from := 0; from < len(next); {
+		to := len(next)
+		if k := strings.IndexByte(next[from:], '\n'); k >= 0 {
+			to = from + k + 1
+		}
+		line := next[from:to]
+		if strings.HasSuffix(line, "\n") && len(strings.Fields(line)) >= closeWords && bytesBy(cut(spans, from, to), who) == len(line) {
+			mine[line] = append(mine[line], from)
+		}
+		from = to
+	}
+	b.ix.decode(vi)
+	n := 0
+	for _, ch := range b.ix.Versions[vi].Changes {
+		if len(mine) == 0 {
+			break
+		}
+		if ch.ID == id || ch.Change != clause.Modified && ch.Change != clause.Removed {
+			continue
+		}
+		if n++; n > maxBorrowSources {
+			break
+		}
+		now := ""
+		if !ch.Gone {
+			d := b.deltaOf(v, ch.ID)
+			if d == nil {
+				continue
+			}
+			raw, err := b.s.readDeltaBlob(d)
+			if err != nil {
+				return nil, err
+			}
+			now = string(raw)
+		}
+		src, ok, err := b.blame(ch.ID, parent, depth+1)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			continue
+		}
+		text := joinSpans(src)
+		for at := 0; at < len(text); {
+			end := len(text)
+			if k := strings.IndexByte(text[at:], '\n'); k >= 0 {
+				end = at + k + 1
+			}
+			line := text[at:end]
+			if places, ok := mine[line]; ok && !strings.Contains(now, line) {
+				for _, from := range places {
+					spans = overlay(spans, from, cut(src, at, end))
+				}
+				delete(mine, line)
+			}
+			at = end
+		}
+	}
+	return spans, nil
 }

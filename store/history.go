@@ -308,6 +308,11 @@ func (b *blamer) blame(id string, at *Version, depth int) ([]Span, bool, error) 
 			}
 			spans = restored(spans, text, next, past, Span{Version: v, By: by})
 			spans = moved(spans, next, &past, Span{Version: v, By: by})
+			if d.Change == clause.Added && text == "" && k+1 < len(chain) {
+				if spans, err = b.borrowed(id, v, chain[k+1], spans, next, Span{Version: v, By: by}, depth); err != nil {
+					return nil, false, err
+				}
+			}
 		}
 		text = next
 	}
