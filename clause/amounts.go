@@ -377,7 +377,8 @@ func amountUnit(s string, m []int, notFrancs func(int) bool) (scale float64, uni
 // number after it a rating or a rank rather than a sum: the coefficient
 // of a cotation ("coté 2 F"), the number of a category, a zone or a
 // subdivision ("zone 2 F", "annexe 2 F"), where "F" is a letter of a
-// code or a series, not the franc.
+// code or a series, not the franc, and where "12, 5 %" is no decimal
+// ("l'article 12, 5 % des sommes").
 func ratesNumber(before string) bool {
 	before = strings.TrimRight(before, " \u00a0")
 	if strings.HasSuffix(before, "°") {
@@ -388,13 +389,18 @@ func ratesNumber(before string) bool {
 	if strings.HasPrefix(w, "cot") || strings.HasPrefix(w, "coefficient") {
 		return true // coté, cotés, cotée, coter, cotation…
 	}
-	return ratingWords[strings.TrimSuffix(w, "s")]
+	return ratingWord(strings.TrimSuffix(w, "s"))
 }
 
-// ratingWords are the nouns that number or rank what follows them.
-var ratingWords = map[string]bool{"article": true, "annexe": true, "zone": true, "catégorie": true, "classe": true,
-	"groupe": true, "niveau": true, "échelon": true, "indice": true, "lettre": true, "clé": true, "type": true,
-	"point": true, "numéro": true, "secteur": true, "option": true}
+// ratingWord reports a noun that numbers or ranks what follows it.
+func ratingWord(w string) bool {
+	switch w {
+	case "article", "annexe", "zone", "catégorie", "classe", "groupe", "niveau", "échelon", "indice", "lettre", "clé",
+		"type", "point", "numéro", "secteur", "option", "alinéa", "chapitre", "titre", "section", "paragraphe":
+		return true
+	}
+	return false
+}
 
 // footnoteCall reports digits glued to the currency sign that ends an
 // amount at end ("30 €1", "30 €¹" once folded, a footnote's call set in

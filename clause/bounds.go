@@ -151,15 +151,12 @@ func permittedAt(before string) int {
 	if w := word(); w == "toutefois" || w == "néanmoins" || w == "cependant" || strings.HasSuffix(w, "ment") {
 		k--
 	}
-	if permissions[word()] {
+	switch word() { // the forms of "pouvoir" that give leave
+	case "peut", "peuvent", "pouvant", "pourra", "pourront", "pourrait", "pourraient", "puisse", "puissent":
 		return ws[k][0]
 	}
 	return -1
 }
-
-// permissions are the forms of "pouvoir" that give leave.
-var permissions = map[string]bool{"peut": true, "peuvent": true, "pouvant": true, "pourra": true, "pourront": true,
-	"pourrait": true, "pourraient": true, "puisse": true, "puissent": true}
 
 // fieldsAt returns the spans of the fields of s[from:], as strings.Fields
 // cuts them, in s's offsets.

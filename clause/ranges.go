@@ -94,6 +94,9 @@ func spacedDecimal(s string, start int, num string) (from int, v float64, ok boo
 	case "et", "ou":
 		return 0, 0, false // "2 et 1, 1 %"
 	}
+	if ratesNumber(lead) {
+		return 0, 0, false // "l'article 12, 5 % des sommes"
+	}
 	v, ok = parseNumber(s[from:start-2] + "," + num)
 	return from, v, ok
 }

@@ -98,7 +98,7 @@ func (t *factTextKind) codesFor(start, end int, codes []codeAt) []string {
 func (t *factTextKind) codesRecalled(start, sent int, codes []codeAt) []string {
 	recalled, plural := false, false
 	for k := t.wordAt(start) - 1; k > 0 && t.sentence(t.words[k].start) == sent; k-- {
-		if priceNouns[t.words[k].low] {
+		if priceNoun(t.words[k].low) {
 			switch t.words[k-1].low {
 			case "ce", "cet", "cette":
 				recalled = true
@@ -125,11 +125,15 @@ func (t *factTextKind) codesRecalled(start, sent int, codes []codeAt) []string {
 	return []string{codes[last].code}
 }
 
-// priceNouns are the nouns by which a sentence recalls the price of the
+// priceNoun reports a noun by which a sentence recalls the price of the
 // act the sentence before it named.
-var priceNouns = map[string]bool{"tarif": true, "tarifs": true, "prix": true, "montant": true, "montants": true,
-	"valeur": true, "valeurs": true, "forfait": true, "forfaits": true, "acte": true, "actes": true,
-	"cotation": true, "cotations": true}
+func priceNoun(w string) bool {
+	switch strings.TrimSuffix(w, "s") {
+	case "tarif", "prix", "montant", "valeur", "forfait", "acte", "cotation":
+		return true
+	}
+	return false
+}
 
 // pluralLinks are the verbs by which several acts share one price.
 var pluralLinks = map[string]bool{
