@@ -89,6 +89,8 @@ func TestHugeClauseSaid(t *testing.T) {
 		{[]string{"diff", oldPath, newPath, "--format", "json"}, `"coarse": "` + note + `"`},
 		{[]string{"diff", oldPath, newPath, "--format", "markdown"}, "> " + note + "\n"},
 		{[]string{"check", oldPath, newPath}, "tariffs  Article 1: " + note},
+		{[]string{"compare", oldPath, newPath}, ": ! " + note + "\n"},
+		{[]string{"compare", oldPath, newPath, "--format", "json"}, `"coarse": "` + note + `"`},
 	} {
 		stdout, stderr, code := runCLI(t, tc.args...)
 		if code != ExitDiffers || !strings.Contains(stdout, tc.want) {

@@ -36,7 +36,8 @@ func newCompareDoc(t *parties.Table, base Side, answers []Side) CompareDoc {
 				continue
 			}
 			a := &AnswerDoc{Kind: c.Kind, Renumbered: c.Renumbered, Moved: c.Moved,
-				Similarity: math.Round(c.Similarity*100) / 100, New: []CompareClauseRef{}, Facts: c.Facts}
+				Similarity: math.Round(c.Similarity*100) / 100, New: []CompareClauseRef{}, Facts: c.Facts,
+				Coarse: clause.CoarseNote(c, false)}
 			if a.Facts == nil {
 				a.Facts = []clause.Fact{}
 			}
@@ -199,6 +200,9 @@ func compareText(w io.Writer, t *parties.Table, base Side, answers []Side, all b
 				for _, f := range c.Facts {
 					fl = append(fl, "    "+sanitize.Line(answers[j].Ref)+": "+sanitize.Line(FactLine(f)))
 				}
+				if note := clause.CoarseNote(c, false); note != "" {
+					fl = append(fl, "    "+sanitize.Line(answers[j].Ref)+": ! "+note)
+				}
 			}
 			for _, f := range t.Kept(r, j) {
 				fl = append(fl, "    "+sanitize.Line(answers[j].Ref)+": "+sanitize.Line(KeptLine(f)))
@@ -270,6 +274,9 @@ func compareMarkdown(w io.Writer, t *parties.Table, base Side, answers []Side, a
 			if c := t.Change(r, j); c != nil {
 				for _, f := range c.Facts {
 					cell = append(cell, MarkdownText(FactLine(f)))
+				}
+				if note := clause.CoarseNote(c, false); note != "" {
+					cell = append(cell, MarkdownText("! "+note))
 				}
 			}
 			for _, f := range t.Kept(r, j) {

@@ -228,6 +228,8 @@ type AnswerDoc struct {
 	Similarity float64            `json:"similarity"`
 	New        []CompareClauseRef `json:"new"`
 	Facts      []clause.Fact      `json:"facts"`
+	// Coarse is as in ChangeDoc.
+	Coarse string `json:"coarse,omitempty"`
 }
 
 // CompareRowDoc is one row: a base clause (nil for one the answers add),
