@@ -192,7 +192,7 @@ func (p *parser) titleLine(i int, isHead []bool) bool {
 		return j < 0 || j >= len(p.lines) || p.lines[j].flags&fBlank != 0 || isHead[j] || p.oneLineParagraphs
 	}
 	t := p.trimmed(i)
-	return alone(i-1) && alone(i+1) && (titleShape(t) || p.leadLine(i) && titleShape(capitalised(t))) && !tocEntry(t)
+	return alone(i-1) && alone(i+1) && (titleShape(t) || p.leadLine(i) && titleShape(capitalised(t))) && !tocEntry(t) && !p.isRow(i)
 }
 
 // leadLine reports whether line i is the first of the document that holds

@@ -44,6 +44,11 @@ func RowCells(text string) []string {
 		}
 		return cells
 	}
+	if rest == "" && !HasGap(first) {
+		if cells, ok := lineRowCells(first); ok {
+			return cells
+		}
+	}
 	lines := []string{first}
 	if rest != "" {
 		lines = strings.Split(text, "\n")
@@ -644,6 +649,9 @@ func (p *parser) readRowAt(i int, amid bool) (code string, ok bool) {
 	k := rowCodeLen(s)
 	if k == 0 || k+1 >= len(s) || !(s[k] == '\t' || (s[k] == ' ' && (s[k+1] == ' ' || s[k+1] == '\t'))) {
 		if codeBeforeLabel(s) == 0 || !HasGap(s[k:]) {
+			if code, ok := p.lineRow(i); ok {
+				return code, true
+			}
 			// Both other shapes of a row are cells parted by gaps: a line
 			// of prose, which has none, is searched for one once.
 			if !p.hasGap(i) {
