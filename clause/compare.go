@@ -98,11 +98,15 @@ func Compare(old, new *Document, opts CompareOptions) *Diff {
 	refs := buildRefIndex(old, new, matches)
 	carried := datesCarried(old, new, matches)
 	d := &Diff{Old: old, New: new, Changes: make([]Change, len(matches))}
+	var ranks [2][]int // the tables' ranks, read once for every crossed row
+	if slices.Contains(crossed, true) {
+		ranks = [2][]int{TableRanks(old), TableRanks(new)}
+	}
 	inParallel(len(matches), func(i int) {
 		c := classifyMatch(old, new, matches[i], refs, carried[i])
 		c.Moved = (moved[i] || rehoused[i]) && c.Kind != Added && c.Kind != Removed
 		if crossed[i] {
-			c.Facts = crossedFacts(old, new, matches[i], c.Facts)
+			c.Facts = crossedFacts(old, new, matches[i], c.Facts, ranks)
 		}
 		d.Changes[i] = c
 	})

@@ -282,7 +282,9 @@ func headerCells(s string, pipe bool) ([]string, bool) {
 		return nil, false
 	}
 	for _, c := range cells {
-		if !isColumnName(c) {
+		// A price in words ("trente euros") has no digit, but names no
+		// column: the line is a row.
+		if !isColumnName(c) || spelledCurrency(c) && isAmount(c) {
 			return nil, false
 		}
 	}
@@ -719,9 +721,18 @@ func (p *parser) labelValueRow(i int) (string, bool) {
 	if n == 0 {
 		return "", false
 	}
+	key := columnSpans(p.trimmed(i))[0].text
+	if totalRow(key) && i > 0 && p.lines[i-1].flags&(fBlank|fPipe) == 0 {
+		// The line that closes a table on its sum ("Total général
+		// 60,00 €") has fewer cells than the rows it sums: it is a row
+		// of the table right above it all the same.
+		if _, ok := p.readRowAt(i-1, false); ok {
+			return key, true
+		}
+	}
 	for _, j := range [2]int{i - 1, i + 1} {
 		if j >= 0 && j < len(p.lines) && p.lines[j].flags&(fBlank|fPipe) == 0 && p.labelValueCells(j) == n {
-			return columnSpans(p.trimmed(i))[0].text, true
+			return key, true
 		}
 	}
 	return "", false
@@ -820,11 +831,17 @@ func isAmount(cell string) bool {
 	if plainAmount(cell) {
 		return true
 	}
-	if len(cell) > 48 || !strings.ContainsAny(cell, "€EF") {
+	if len(cell) > 48 || !strings.ContainsAny(cell, "€EF") && !spelledCurrency(cell) {
 		return false
 	}
 	ms := amountMatchesAt(cell, numberStarts(cell))
 	return len(ms) == 1 && ms[0].start == 0 && !countBasis(ms[0].basis) && footnoteMark(cell[ms[0].end:])
+}
+
+// spelledCurrency reports a cell that names its currency in words, as a
+// price in words does ("trente euros", "vingt-six euros cinquante").
+func spelledCurrency(cell string) bool {
+	return frtext.IndexFold(cell, "euro") >= 0 || frtext.IndexFold(cell, "franc") >= 0
 }
 
 // footnoteMark reports whether s, after a price, is at most the call of a

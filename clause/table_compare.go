@@ -512,14 +512,15 @@ func amountCells(cells []string) int {
 // ("amount VG (Métropole): 35 € → –", "amount VG (DROM): – → 35 €"),
 // whatever the row's own text did. Reported as a move alone, the row's
 // price left the table it was read in and check passed. A code changed on
-// the way (facts, from rowFacts) is kept.
-func crossedFacts(old, new *Document, m match, facts []Fact) []Fact {
+// the way (facts, from rowFacts) is kept. ranks are the TableRanks of old
+// and new.
+func crossedFacts(old, new *Document, m match, facts []Fact, ranks [2][]int) []Fact {
 	oc, nc := &old.Clauses[m.Old[0]], &new.Clauses[m.New[0]]
 	from, to := tableNames(oc.Path, nc.Path)
 	if from == to {
 		// Two tables under one heading, nothing else naming either: each
 		// is known by its rank there, as the grid names them.
-		if ro, rn := TableRanks(old)[m.Old[0]], TableRanks(new)[m.New[0]]; ro != rn {
+		if ro, rn := ranks[0][m.Old[0]], ranks[1][m.New[0]]; ro != rn {
 			from, to = "tableau "+strconv.Itoa(ro), "tableau "+strconv.Itoa(rn)
 		}
 	}

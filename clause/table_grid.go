@@ -235,8 +235,13 @@ func fillOpen(cells []string, open []bool, other []string) []string {
 		for e < len(out) && open[e] {
 			e++
 		}
+		// A price covers open columns beside it only where the other
+		// version prices its own column too: set under another column
+		// there ("31,50 €" under Métropole, DROM open → under DROM,
+		// Métropole open), it moved, and read as written once across
+		// both it left Métropole alone and came into DROM unsaid.
 		before, after := "", ""
-		if j > 0 && isAmount(out[j-1]) {
+		if j > 0 && isAmount(out[j-1]) && other[j-1] != "" {
 			before = out[j-1]
 		}
 		// A price after the open columns covers them only when it is
@@ -244,7 +249,7 @@ func fillOpen(cells []string, open []bool, other []string) []string {
 		// open columns too. Flush with its column, it is that column's,
 		// and the columns before it are empty: a price moved from the
 		// first zone's column to the second's is a change.
-		if e+1 < len(out) && isAmount(out[e]) && open[e+1] {
+		if e+1 < len(out) && isAmount(out[e]) && open[e+1] && other[e] != "" {
 			after = out[e]
 		}
 		// The first t columns take the price before, the last u the
@@ -327,7 +332,32 @@ func recordHunks(old, new *Document, oc, nc *Clause, hunks []Hunk) []Hunk {
 	if slices.Equal(o, n) {
 		return hunks
 	}
-	return trimPairs(WordDiff(strings.Join(o, cellSep), strings.Join(n, cellSep)))
+	if len(o) != len(n) {
+		return trimPairs(WordDiff(strings.Join(o, cellSep), strings.Join(n, cellSep)))
+	}
+	// Cell by cell: over the words alone, a price that left one cell
+	// for the next was the same words, and read as the separators
+	// moving around it ("|{+  |+} 31,50 €[- | -]").
+	var out []Hunk
+	add := func(op Op, text string) {
+		if k := len(out) - 1; k >= 0 && out[k].Op == op {
+			out[k].Text += text
+		} else if text != "" {
+			out = append(out, Hunk{Op: op, Text: text})
+		}
+	}
+	for j := range o {
+		if j > 0 {
+			add(OpEqual, cellSep)
+		}
+		if o[j] == n[j] {
+			add(OpEqual, o[j])
+			continue
+		}
+		add(OpDelete, o[j])
+		add(OpInsert, n[j])
+	}
+	return out
 }
 
 // trimPairs gives back to the text around it what a deletion and the

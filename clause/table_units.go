@@ -68,8 +68,52 @@ func (d *Document) cellsOf(c *Clause) []string {
 			cells[j] += " " + cur
 		}
 	}
+	withBasis(cells, names, isRowCode(factSubject(c)))
 	withCoefficient(cells, names)
 	return cells
+}
+
+// withBasis gives each price of cells the basis its column names ("Tarif
+// par acte", "Forfait (€/an)"), where the cell says none, as the currency
+// of a header is its cells': "30,00 €" under "Tarif par acte" and "30,00 €
+// par acte" under "Tarif" are one price, and "30,00 €" under "Tarif par
+// patient" another. In a row keyed by an act code (act), a price is the
+// act's: "par acte" says what the row says, and "30,00 €" → "30,00 € par
+// acte" is no change of basis, while "par patient", "par an" are.
+func withBasis(cells, names []string, act bool) {
+	for j, cell := range cells {
+		ms := amountMatchesAt(cell, numberStarts(cell))
+		if len(ms) != 1 || ms[0].start != 0 {
+			continue
+		}
+		if ms[0].basis == "" && j < len(names) {
+			if _, from, to := columnBasis(names[j]); from >= 0 {
+				cell += names[j][from:to]
+				ms = amountMatchesAt(cell, numberStarts(cell))
+			}
+		}
+		if act && len(ms) == 1 && ms[0].basis == "/acte" {
+			if k := strings.LastIndexAny(cell[:ms[0].end], "/p"); k > 0 {
+				cell = strings.TrimRight(cell[:k], " ") + cell[ms[0].end:]
+			}
+		}
+		cells[j] = cell
+	}
+}
+
+// columnBasis reads the basis a column's name gives its prices ("Tarif
+// par acte", "Montant (€/an)", "Forfait par patient et par an"): the basis
+// as sumBasis compares it and where its words stand in name, or -1.
+func columnBasis(name string) (basis string, from, to int) {
+	for k := 0; k < len(name); k++ {
+		if name[k] != '/' && !(name[k] == ' ' && len(name) > k+5 && strings.EqualFold(name[k:k+5], " par ")) {
+			continue
+		}
+		if b, e := sumPeriod(name, k); b != "" {
+			return b, k, e
+		}
+	}
+	return "", -1, -1
 }
 
 // withCoefficient reads an act's key letter and its coefficient given in
@@ -197,6 +241,11 @@ var wholeNumber = lazyre.New(`^(?:` + numPattern + `)$`)
 // ColumnLabel is a column's name without the currency it gives its cells:
 // "Métropole (€)" is the column "Métropole", its amounts in euros anyway.
 func ColumnLabel(name string) string {
+	if _, from, to := columnBasis(name); from >= 0 {
+		// The basis is its cells' too (withBasis): "Tarif par acte" is
+		// the column "Tarif".
+		name = strings.TrimSpace(strings.Replace(name[:from]+name[to:], "()", "", 1))
+	}
 	if columnCurrency(name) == "" {
 		return name
 	}
