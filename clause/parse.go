@@ -55,6 +55,7 @@ func Parse(text string) *Document {
 
 // parse is Parse stopping past limit clauses (0: no limit).
 func parse(text string, limit int) (*Document, error) {
+	text = rejoinPageRows(text)
 	p := parser{text: text, rangeOpen: -1, limit: limit}
 	// The lines are cut once: the scan notes whether a line could open a
 	// stacked table, and a text rewritten for one is scanned again.

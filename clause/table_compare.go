@@ -595,7 +595,9 @@ func tableNames(a, b []string) (string, string) {
 		return path[k]
 	}
 	for k := range min(len(a), len(b)) {
-		if a[k] != b[k] {
+		// A heading set in capitals in one format is the same heading:
+		// the tables are those under it.
+		if a[k] != b[k] && CanonicalHeading(a[k]) != CanonicalHeading(b[k]) {
 			return name(a, k), name(b, k)
 		}
 	}

@@ -22,6 +22,9 @@ import (
 // it has none ("Gratuit"), or reports that s is not one.
 func lineRowCells(s string) ([]string, bool) {
 	s = stripBullet(strings.TrimSpace(s))
+	if key, rest, ok := totalLine(s); ok {
+		return []string{key, rest}, true
+	}
 	k := rowCodeLen(s)
 	if k == 0 || k == len(s) {
 		return nil, false
@@ -53,6 +56,24 @@ func lineRowCells(s string) ([]string, bool) {
 		}
 	}
 	return nil, false
+}
+
+// totalLine reads s as the line that closes a table written as lines on
+// its sum ("Total : 155,00 €"): its key and its sum.
+func totalLine(s string) (key, sum string, ok bool) {
+	k := strings.IndexAny(s, ":-–—=.…")
+	for k > 0 && s[k-1] == ' ' {
+		k--
+	}
+	if k <= 0 || !totalRow(s[:k]) {
+		return "", "", false
+	}
+	n := lineSep(s[k:], true)
+	if n == 0 {
+		return "", "", false
+	}
+	sum = strings.TrimSpace(s[k+n:])
+	return s[:k], sum, lineRowValue(sum)
 }
 
 // stripBullet is s without the bullet that opens it, if any.
@@ -104,8 +125,9 @@ func lineSep(s string, afterCode bool) int {
 	return len(s) - len(strings.TrimLeft(rest, " "))
 }
 
-// lineRow reads line i as a row written as a line and returns its code:
-// a line of that shape with another next to it.
+// lineRow reads line i as a row written as a line and returns its code
+// (or the key of a line of totals): a line of that shape with another
+// next to it.
 func (p *parser) lineRow(i int) (string, bool) {
 	cells, ok := lineRowCells(p.trimmed(i))
 	if !ok {
