@@ -145,10 +145,10 @@ func classifyMatch(old, new *Document, m match, refs *refIndex, datesCarried boo
 	switch {
 	case len(m.Old) == 0:
 		c.Kind = Added
-		return presentChange(c, new, &new.Clauses[m.New[0]], false)
+		return presentChange(c, new, m.New[0], false)
 	case len(m.New) == 0:
 		c.Kind = Removed
-		return presentChange(c, old, &old.Clauses[m.Old[0]], true)
+		return presentChange(c, old, m.Old[0], true)
 	case len(m.Old) > 1:
 		c.Kind = Merged
 	case len(m.New) > 1:
@@ -234,13 +234,20 @@ func classifyMatch(old, new *Document, m match, refs *refIndex, datesCarried boo
 	return c
 }
 
-// presentChange completes the change of an added or removed clause cl of
-// d: it carries the values it brings or takes away (a tariff row's code
-// and price, an article's amount), so that rules see them as they see a
+// presentChange completes the change of added or removed clause i of d:
+// it carries the values it brings or takes away (a tariff row's code and
+// price, an article's amount), so that rules see them as they see a
 // changed value; a clause past HugeText is left unread, and says so.
-func presentChange(c Change, d *Document, cl *Clause, removed bool) Change {
+func presentChange(c Change, d *Document, i int, removed bool) Change {
+	cl := &d.Clauses[i]
 	if Huge(cl.Text, "") {
 		c.Coarse = len(cl.Text)
+		return c
+	}
+	if headerRepeated(d, i) >= 0 {
+		// A table's header that a page repeats says again the header
+		// above it, values included ("Tarif au 1er décembre 2024"):
+		// it brings none, nor takes any away.
 		return c
 	}
 	oldTitle, newTitle := "", headingTitle(cl)

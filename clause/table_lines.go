@@ -21,7 +21,8 @@ import (
 // above): its code, its label if any, and its price or the word saying
 // it has none ("Gratuit"), or reports that s is not one.
 func lineRowCells(s string) ([]string, bool) {
-	s = stripBullet(strings.TrimSpace(s))
+	// Emphasis is how a cell was set ("**G** : 30 €"), not what it says.
+	s = strings.ReplaceAll(strings.ReplaceAll(stripBullet(strings.TrimSpace(s)), "**", ""), "__", "")
 	if key, rest, ok := totalLine(s); ok {
 		return []string{key, rest}, true
 	}

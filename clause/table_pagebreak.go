@@ -108,8 +108,8 @@ func rejoinAt(lines []string, h int) (wrap []string, head string, next int, ok b
 			wrap = append(wrap, strings.TrimSpace(l))
 		}
 	}
-	if col <= 0 {
-		// A code never wraps: what stands under the first column is
+	if col <= 0 || isAmount(rowSpans[col].text) {
+		// A code never wraps, nor a price: what stands under them is
 		// no label's end.
 		return nil, "", 0, false
 	}
@@ -133,14 +133,20 @@ func labelEnd(l string) bool {
 }
 
 // earlierHeader returns the cells of the last line of lines that reads as
-// a table's header of n columns, or nil.
+// a table's header of n columns, or nil. That header must be one line,
+// right over a row: the first line of a header of several ("Tarif au
+// 1er" over "décembre 2024") said again is the header again, its second
+// line no label's end.
 func earlierHeader(lines []string, n int) []string {
 	for i := len(lines) - 1; i >= 0; i-- {
 		if !HasGap(lines[i]) {
 			continue
 		}
 		if cells, ok := headerCells(strings.TrimSpace(lines[i]), false); ok && len(cells) == n {
-			return cells
+			if i+1 < len(lines) && amountLine(lines[i+1]) {
+				return cells
+			}
+			return nil
 		}
 	}
 	return nil
