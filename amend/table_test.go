@@ -140,8 +140,8 @@ func TestPriceOfBareRow(t *testing.T) {
 	runApplyCases(t, note, []applyCase{
 		{name: "under a note", amend: price("G", "30 €"), clause: "row G", want: "| G | Consultation | 30,00 |"},
 		{name: "one decimal", amend: price("G", "31,5"), clause: "row G", want: "| G | Consultation | 31,50 |"},
-		{name: "not an amount", amend: price("G", "trente euros"),
-			err: "Article 1er: « trente euros » would not read as the price in euros of row G: write it as an amount in euros (« 30 € »)"},
+		{name: "not an amount", amend: price("G", "trente"),
+			err: "Article 1er: « trente » would not read as the price in euros of row G: write it as an amount in euros (« 30 € »)"},
 	})
 	runApplyCases(t, header, []applyCase{
 		{name: "in the header", amend: price("AMI", "3,30 €"), clause: "row AMI", want: "| AMI | Acte infirmier | 1 | 3,30 |"},
