@@ -62,6 +62,9 @@ func lineRowCells(s string) ([]string, bool) {
 // totalLine reads s as the line that closes a table written as lines on
 // its sum ("Total : 155,00 €"): its key and its sum.
 func totalLine(s string) (key, sum string, ok bool) {
+	if !totalWordFirst(strings.TrimLeft(s, " *:.`_")) {
+		return "", "", false
+	}
 	k := strings.IndexAny(s, ":-–—=.…")
 	for k > 0 && s[k-1] == ' ' {
 		k--
