@@ -1,8 +1,6 @@
 package reader
 
 import (
-	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/avenant-dev/avenant/clause"
@@ -19,34 +17,21 @@ func TestPDFLabelOverPageBreak(t *testing.T) {
 		"| APC | Avis ponctuel de consultant | 56,50 € |\n"
 	var pages []string
 	for p := range 2 {
-		var c strings.Builder
-		show := func(x, y int, s string) {
-			fmt.Fprintf(&c, "BT /F1 9 Tf 1 0 0 1 %d %d Tm %s Tj ET\n", x, y, pdfString(t, s))
-		}
-		show(56, 800, "Convention médicale – annexe tarifaire")
-		y := 770
-		if p == 0 {
-			show(56, y, "Annexe 1 - Tarifs")
-			y -= 28
-		}
-		show(56, y, "Code")
-		show(110, y, "Libellé")
-		show(430, y, "Tarif")
-		if p == 0 {
-			show(56, y-14, "G")
-			show(110, y-14, "Consultation de référence")
-			show(430, y-14, "30,00 €")
-			show(56, y-28, "VL")
-			show(110, y-28, "Visite longue et complexe du")
-			show(430, y-28, "70,00 €")
-		} else {
+		pages = append(pages, tariffPage(t, p, func(show func(x, y int, s string), y int) {
+			if p == 0 {
+				show(56, y-14, "G")
+				show(110, y-14, "Consultation de référence")
+				show(430, y-14, "30,00 €")
+				show(56, y-28, "VL")
+				show(110, y-28, "Visite longue et complexe du")
+				show(430, y-28, "70,00 €")
+				return
+			}
 			show(110, y-14, "médecin généraliste")
 			show(56, y-28, "APC")
 			show(110, y-28, "Avis ponctuel de consultant")
 			show(430, y-28, "56,50 €")
-		}
-		show(280, 40, fmt.Sprintf("Page %d", p+1))
-		pages = append(pages, c.String())
+		}))
 	}
 	data := (&pdfWriter{}).build(pages, "")
 	withPDFTools(t, func(t *testing.T) {

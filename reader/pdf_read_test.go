@@ -269,6 +269,29 @@ func TestReadFilePDF(t *testing.T) {
 	checkError(t, err, errNoText, scan+": PDF without a text layer")
 }
 
+// tariffPage is the content stream of page p (from 0) of the tariff annex
+// the PDF tests typeset: a running head, the annex's heading on the first
+// page, the table's header, the rows body sets under it (the header's
+// baseline is y), and the page's number.
+func tariffPage(t *testing.T, p int, body func(show func(x, y int, s string), y int)) string {
+	var c strings.Builder
+	show := func(x, y int, s string) {
+		fmt.Fprintf(&c, "BT /F1 9 Tf 1 0 0 1 %d %d Tm %s Tj ET\n", x, y, pdfString(t, s))
+	}
+	show(56, 800, "Convention médicale – annexe tarifaire")
+	y := 770
+	if p == 0 {
+		show(56, y, "Annexe 1 - Tarifs")
+		y -= 28
+	}
+	show(56, y, "Code")
+	show(110, y, "Libellé")
+	show(430, y, "Tarif")
+	body(show, y)
+	show(280, 40, fmt.Sprintf("Page %d", p+1))
+	return c.String()
+}
+
 // TestPDFTableAcrossPages typesets a tariff table over three pages, its
 // header repeated at the top of each, one label wrapped onto a second
 // line: it must read as the one table of the Markdown source.
@@ -289,31 +312,18 @@ func TestPDFTableAcrossPages(t *testing.T) {
 	}
 	var pages []string
 	for p := 0; p < 3; p++ {
-		var c strings.Builder
-		show := func(x, y int, s string) {
-			fmt.Fprintf(&c, "BT /F1 9 Tf 1 0 0 1 %d %d Tm %s Tj ET\n", x, y, pdfString(t, s))
-		}
-		show(56, 800, "Convention médicale – annexe tarifaire")
-		y := 770
-		if p == 0 {
-			show(56, y, "Annexe 1 - Tarifs")
-			y -= 28
-		}
-		show(56, y, "Code")
-		show(110, y, "Libellé")
-		show(430, y, "Tarif")
-		for _, r := range rows[2*p : 2*p+2] {
-			y -= 14
-			show(56, y, r.code)
-			show(110, y, r.label)
-			show(430, y, r.price)
-			if r.label2 != "" {
-				y -= 11
-				show(110, y, r.label2)
+		pages = append(pages, tariffPage(t, p, func(show func(x, y int, s string), y int) {
+			for _, r := range rows[2*p : 2*p+2] {
+				y -= 14
+				show(56, y, r.code)
+				show(110, y, r.label)
+				show(430, y, r.price)
+				if r.label2 != "" {
+					y -= 11
+					show(110, y, r.label2)
+				}
 			}
-		}
-		show(280, 40, fmt.Sprintf("Page %d", p+1))
-		pages = append(pages, c.String())
+		}))
 	}
 	data := (&pdfWriter{}).build(pages, "")
 	withPDFTools(t, func(t *testing.T) {
